@@ -1,0 +1,209 @@
+/**
+ * The journal's vocabulary: every fact about pods and nodes that podjournal records, one io-ts codec per
+ * event. Grouped by who makes it happen: the API server, the scheduler, nodes, the container runtime, the
+ * prober, the kubelet's own decisions, and control-plane controllers.
+ */
+import * as t from 'io-ts';
+import { ConditionStatus, Instant, QuantityString, ResourceList, StringMap } from '../k8s/codecs.js';
+import { V1Pod } from '../k8s/pod.js';
+import { containerSubject, member, nodeSubject, podSubject } from './common.js';
+
+// ---------------------------------------------------------------------------------------------
+// API writes
+// ---------------------------------------------------------------------------------------------
+
+/** A pod object was created; `manifest` is the pod as stored, defaults applied, without status. */
+export const PodCreated = member('PodCreated', { ...podSubject, manifest: V1Pod });
+
+/** Labels or annotations were replaced by an update (apply, label, annotate). */
+export const PodMetadataUpdated = member('PodMetadataUpdated', {
+  ...podSubject,
+  labels: StringMap,
+  annotations: StringMap,
+});
+
+/** A graceful (or, with 0, forced) deletion: `deletionTimestamp` = `at` + grace. */
+export const PodDeletionRequested = member('PodDeletionRequested', { ...podSubject, gracePeriodSeconds: t.Int });
+
+/** The object is gone from the API server (force deletion, or the kubelet's final delete). */
+export const PodRemoved = member('PodRemoved', { ...podSubject });
+
+/** A write the API server refused (HTTP status >= 400): recorded, never applied. */
+export const PodWriteRejected = member('PodWriteRejected', {
+  ...podSubject,
+  verb: t.string,
+  code: t.Int,
+  message: t.string,
+});
+
+/** A condition the kubelet does not own (DisruptionTarget, readiness gates) was set by some component. */
+export const PodConditionSet = member(
+  'PodConditionSet',
+  { ...podSubject, conditionType: t.string, status: ConditionStatus },
+  { reason: t.string, message: t.string },
+);
+
+// ---------------------------------------------------------------------------------------------
+// scheduler
+// ---------------------------------------------------------------------------------------------
+
+export const PodBound = member('PodBound', { ...podSubject, node: t.string });
+
+/** A scheduling attempt failed: `Unschedulable` when plugins rejected the pod, else `SchedulerError`. */
+export const PodUnschedulable = member('PodUnschedulable', {
+  ...podSubject,
+  reason: t.keyof({ Unschedulable: null, SchedulerError: null }),
+  message: t.string,
+});
+
+// ---------------------------------------------------------------------------------------------
+// nodes
+// ---------------------------------------------------------------------------------------------
+
+export const NodeRegistered = member(
+  'NodeRegistered',
+  { ...nodeSubject, capacity: ResourceList, allocatable: ResourceList, labels: StringMap },
+  { internalIP: t.string },
+);
+
+export const NodeConditionChanged = member(
+  'NodeConditionChanged',
+  { ...nodeSubject, conditionType: t.string, status: ConditionStatus },
+  { reason: t.string, message: t.string },
+);
+
+// ---------------------------------------------------------------------------------------------
+// kubelet: pod-level
+// ---------------------------------------------------------------------------------------------
+
+/** The kubelet admitted the pod and wrote its first status: `startTime` and `hostIP`. */
+export const PodAdmitted = member('PodAdmitted', { ...podSubject, node: t.string }, { hostIP: t.string });
+
+/** The kubelet refused to admit the pod (for example under node pressure): the pod fails at once. */
+export const PodRejected = member('PodRejected', { ...podSubject, node: t.string, reason: t.string, message: t.string });
+
+/** The pod sandbox is up with its network: `podIP`, and PodReadyToStartContainers turns True. */
+export const SandboxCreated = member('SandboxCreated', { ...podSubject, podIP: t.string }, { podIPs: t.array(t.string) });
+
+/** The kubelet evicted the pod for node pressure: phase Failed, reason Evicted, DisruptionTarget. */
+export const PodEvicted = member(
+  'PodEvicted',
+  { ...podSubject, signal: t.string, message: t.string },
+  {
+    /** Kubernetes event annotations: `offending_containers`, `offending_containers_usage`, `starved_resource`. */
+    annotations: StringMap,
+  },
+);
+
+/** The node lifecycle controller lost contact with the pod's node: Ready turns False, status unknowable. */
+export const PodNodeLost = member('PodNodeLost', { ...podSubject, node: t.string });
+
+// ---------------------------------------------------------------------------------------------
+// container runtime: images and container instances
+// ---------------------------------------------------------------------------------------------
+
+export const ImagePulling = member('ImagePulling', { ...containerSubject, image: t.string });
+
+export const ImagePulled = member(
+  'ImagePulled',
+  { ...containerSubject, image: t.string, alreadyPresent: t.boolean },
+  { imageID: t.string, durationMs: t.Int },
+);
+
+/** A pull failed (`ErrImagePull`) or may not be tried (`ErrImageNeverPull`, `InvalidImageName`). */
+export const ImagePullFailed = member('ImagePullFailed', {
+  ...containerSubject,
+  image: t.string,
+  reason: t.string,
+  message: t.string,
+});
+
+export const ContainerCreated = member('ContainerCreated', { ...containerSubject, containerID: t.string });
+
+export const ContainerStarted = member('ContainerStarted', { ...containerSubject, containerID: t.string });
+
+/** Creating or starting the container failed (`CreateContainerError`, `RunContainerError`, ...). */
+export const ContainerStartFailed = member('ContainerStartFailed', {
+  ...containerSubject,
+  reason: t.string,
+  message: t.string,
+});
+
+/** The postStart hook failed: the kubelet kills the container (`FailedPostStartHook`). */
+export const PostStartHookFailed = member('PostStartHookFailed', { ...containerSubject, message: t.string });
+
+/** The postStart hook returned: the container may count as running. */
+export const PostStartHookSucceeded = member('PostStartHookSucceeded', { ...containerSubject });
+
+/** The container's process ended: `reason` as the runtime reports it (Completed, Error, OOMKilled, ...). */
+export const ContainerExited = member(
+  'ContainerExited',
+  { ...containerSubject, containerID: t.string, exitCode: t.Int, reason: t.string },
+  { signal: t.Int, message: t.string },
+);
+
+/** Memory working set of one container, as the kubelet's stats provider samples it. */
+export const ContainerUsageSampled = member('ContainerUsageSampled', { ...containerSubject, memory: QuantityString });
+
+// ---------------------------------------------------------------------------------------------
+// prober
+// ---------------------------------------------------------------------------------------------
+
+export const ProbeKind = t.keyof({ liveness: null, readiness: null, startup: null }, 'ProbeKind');
+export type ProbeKind = t.TypeOf<typeof ProbeKind>;
+export const ProbeOutcome = t.keyof({ success: null, failure: null }, 'ProbeOutcome');
+export type ProbeOutcome = t.TypeOf<typeof ProbeOutcome>;
+
+/** One probe execution: an observation, counted by the kubelet against the probe's thresholds. */
+export const ProbeExecuted = member(
+  'ProbeExecuted',
+  { ...containerSubject, probe: ProbeKind, outcome: ProbeOutcome },
+  { output: t.string },
+);
+
+/** A probe's stable result changed because a threshold was crossed (`worker.go :: doProbe` publishing). */
+export const ProbeResultChanged = member('ProbeResultChanged', {
+  ...containerSubject,
+  probe: ProbeKind,
+  outcome: ProbeOutcome,
+});
+
+// ---------------------------------------------------------------------------------------------
+// kubelet decisions about containers
+// ---------------------------------------------------------------------------------------------
+
+export const KillReason = t.keyof(
+  {
+    LivenessProbeFailed: null,
+    StartupProbeFailed: null,
+    PostStartHookFailed: null,
+    PodDeleted: null,
+    PodEvicted: null,
+    PodFinished: null,
+  },
+  'KillReason',
+);
+export type KillReason = t.TypeOf<typeof KillReason>;
+
+/** The kubelet stops a container (event `Killing`): preStop, then SIGTERM, SIGKILL after the grace. */
+export const ContainerKilling = member('ContainerKilling', {
+  ...containerSubject,
+  reason: KillReason,
+  message: t.string,
+  gracePeriodSeconds: t.Int,
+});
+
+/** A restart is delayed by back-off: waiting `CrashLoopBackOff` until `until`. */
+export const ContainerBackOff = member('ContainerBackOff', {
+  ...containerSubject,
+  delaySeconds: t.Int,
+  until: Instant,
+});
+
+/** An image pull is delayed by back-off: waiting `ImagePullBackOff` until `until`. */
+export const ImagePullBackOff = member('ImagePullBackOff', {
+  ...containerSubject,
+  image: t.string,
+  delaySeconds: t.Int,
+  until: Instant,
+});

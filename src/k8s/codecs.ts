@@ -1,0 +1,47 @@
+/** Small io-ts building blocks shared by the Kubernetes object codecs and the event codecs. */
+import * as t from 'io-ts';
+import { isQuantity } from './quantity.js';
+
+/** An RFC 3339 instant in UTC with milliseconds, `2026-01-02T03:04:05.678Z`: string order is time order. */
+export interface InstantBrand {
+  readonly Instant: unique symbol;
+}
+const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+export const Instant = t.brand(
+  t.string,
+  (s): s is t.Branded<string, InstantBrand> => instantPattern.test(s) && !Number.isNaN(Date.parse(s)),
+  'Instant',
+);
+export type Instant = t.TypeOf<typeof Instant>;
+
+/** The canonical instant for a millisecond epoch. */
+export const instantOf = (ms: number): Instant => new Date(ms).toISOString() as Instant;
+export const msOf = (instant: Instant): number => Date.parse(instant);
+
+/** A resource quantity (`"250m"`, `"64Mi"`, `"1e3"`); YAML numbers are accepted and kept as strings. */
+export const QuantityString = new t.Type<string, string, unknown>(
+  'Quantity',
+  (u): u is string => typeof u === 'string' && isQuantity(u),
+  (u, c) => {
+    const s = typeof u === 'number' && Number.isFinite(u) ? String(u) : u;
+    return typeof s === 'string' && isQuantity(s) ? t.success(s) : t.failure(u, c, 'is not a quantity');
+  },
+  (s) => s,
+);
+
+export const ResourceList = t.record(t.string, QuantityString, 'ResourceList');
+export type ResourceList = t.TypeOf<typeof ResourceList>;
+
+export const StringMap = t.record(t.string, t.string, 'StringMap');
+export type StringMap = t.TypeOf<typeof StringMap>;
+
+/** An integer or a string, as Kubernetes' IntOrString (probe ports, for example). */
+export const IntOrString = t.union([t.Int, t.string], 'IntOrString');
+export type IntOrString = t.TypeOf<typeof IntOrString>;
+
+export const ConditionStatus = t.keyof({ True: null, False: null, Unknown: null }, 'ConditionStatus');
+export type ConditionStatus = t.TypeOf<typeof ConditionStatus>;
+
+/** `t.type` for the required fields and `t.partial` for the optional ones, under one name. */
+export const struct = <R extends t.Props, O extends t.Props>(name: string, required: R, optional: O) =>
+  t.intersection([t.type(required), t.partial(optional)], name);

@@ -1,0 +1,227 @@
+/**
+ * The Kubernetes core/v1 Pod, as io-ts codecs: the structure only. Defaults and the API server's
+ * validation rules live in `src/manifest/`; these codecs keep unknown fields (io-ts `type` is not exact).
+ */
+import * as t from 'io-ts';
+import { ConditionStatus, IntOrString, ResourceList, StringMap, struct } from './codecs.js';
+
+// ---------------------------------------------------------------------------------------------
+// spec
+// ---------------------------------------------------------------------------------------------
+
+export const ExecAction = t.partial({ command: t.array(t.string) }, 'ExecAction');
+export const HTTPHeader = t.type({ name: t.string, value: t.string }, 'HTTPHeader');
+export const HTTPGetAction = struct(
+  'HTTPGetAction',
+  { port: IntOrString },
+  { path: t.string, host: t.string, scheme: t.string, httpHeaders: t.array(HTTPHeader) },
+);
+export const TCPSocketAction = struct('TCPSocketAction', { port: IntOrString }, { host: t.string });
+export const GRPCAction = struct('GRPCAction', { port: t.Int }, { service: t.string });
+export const SleepAction = t.type({ seconds: t.Int }, 'SleepAction');
+
+export const Probe = t.partial(
+  {
+    exec: ExecAction,
+    httpGet: HTTPGetAction,
+    tcpSocket: TCPSocketAction,
+    grpc: GRPCAction,
+    initialDelaySeconds: t.Int,
+    timeoutSeconds: t.Int,
+    periodSeconds: t.Int,
+    successThreshold: t.Int,
+    failureThreshold: t.Int,
+    terminationGracePeriodSeconds: t.Int,
+  },
+  'Probe',
+);
+export type Probe = t.TypeOf<typeof Probe>;
+
+export const LifecycleHandler = t.partial(
+  { exec: ExecAction, httpGet: HTTPGetAction, tcpSocket: TCPSocketAction, sleep: SleepAction },
+  'LifecycleHandler',
+);
+export type LifecycleHandler = t.TypeOf<typeof LifecycleHandler>;
+export const Lifecycle = t.partial({ postStart: LifecycleHandler, preStop: LifecycleHandler }, 'Lifecycle');
+
+export const ResourceRequirements = t.partial({ limits: ResourceList, requests: ResourceList }, 'ResourceRequirements');
+export type ResourceRequirements = t.TypeOf<typeof ResourceRequirements>;
+
+export const EnvVar = struct('EnvVar', { name: t.string }, { value: t.string, valueFrom: t.UnknownRecord });
+export const ContainerPort = struct(
+  'ContainerPort',
+  { containerPort: t.Int },
+  { name: t.string, protocol: t.string, hostPort: t.Int, hostIP: t.string },
+);
+export const VolumeMount = struct(
+  'VolumeMount',
+  { name: t.string, mountPath: t.string },
+  { readOnly: t.boolean, subPath: t.string },
+);
+
+export const RestartPolicy = t.keyof({ Always: null, OnFailure: null, Never: null }, 'RestartPolicy');
+export type RestartPolicy = t.TypeOf<typeof RestartPolicy>;
+export const PullPolicy = t.keyof({ Always: null, IfNotPresent: null, Never: null }, 'PullPolicy');
+export type PullPolicy = t.TypeOf<typeof PullPolicy>;
+
+export const Container = struct(
+  'Container',
+  { name: t.string },
+  {
+    image: t.string,
+    imagePullPolicy: PullPolicy,
+    command: t.array(t.string),
+    args: t.array(t.string),
+    workingDir: t.string,
+    env: t.array(EnvVar),
+    ports: t.array(ContainerPort),
+    resources: ResourceRequirements,
+    livenessProbe: Probe,
+    readinessProbe: Probe,
+    startupProbe: Probe,
+    lifecycle: Lifecycle,
+    /** Only `Always` is valid, and only on init containers (sidecars). */
+    restartPolicy: t.literal('Always'),
+    terminationMessagePath: t.string,
+    terminationMessagePolicy: t.keyof({ File: null, FallbackToLogsOnError: null }),
+    volumeMounts: t.array(VolumeMount),
+    securityContext: t.UnknownRecord,
+    stdin: t.boolean,
+    tty: t.boolean,
+  },
+);
+export type Container = t.TypeOf<typeof Container>;
+
+export const Volume = t.type({ name: t.string }, 'Volume');
+export const ReadinessGate = t.type({ conditionType: t.string }, 'PodReadinessGate');
+export const Toleration = t.partial(
+  { key: t.string, operator: t.string, value: t.string, effect: t.string, tolerationSeconds: t.Int },
+  'Toleration',
+);
+
+export const PodSpec = struct(
+  'PodSpec',
+  { containers: t.array(Container) },
+  {
+    initContainers: t.array(Container),
+    restartPolicy: RestartPolicy,
+    terminationGracePeriodSeconds: t.Int,
+    activeDeadlineSeconds: t.Int,
+    priority: t.Int,
+    priorityClassName: t.string,
+    nodeSelector: StringMap,
+    nodeName: t.string,
+    schedulerName: t.string,
+    serviceAccountName: t.string,
+    volumes: t.array(Volume),
+    resources: ResourceRequirements,
+    readinessGates: t.array(ReadinessGate),
+    tolerations: t.array(Toleration),
+    schedulingGates: t.array(t.type({ name: t.string })),
+    hostNetwork: t.boolean,
+    dnsPolicy: t.string,
+    securityContext: t.UnknownRecord,
+    overhead: ResourceList,
+  },
+);
+export type PodSpec = t.TypeOf<typeof PodSpec>;
+
+export const OwnerReference = struct(
+  'OwnerReference',
+  { apiVersion: t.string, kind: t.string, name: t.string, uid: t.string },
+  { controller: t.boolean, blockOwnerDeletion: t.boolean },
+);
+
+export const ObjectMeta = t.partial(
+  {
+    name: t.string,
+    generateName: t.string,
+    namespace: t.string,
+    uid: t.string,
+    resourceVersion: t.string,
+    creationTimestamp: t.string,
+    deletionTimestamp: t.string,
+    deletionGracePeriodSeconds: t.Int,
+    labels: StringMap,
+    annotations: StringMap,
+    ownerReferences: t.array(OwnerReference),
+  },
+  'ObjectMeta',
+);
+export type ObjectMeta = t.TypeOf<typeof ObjectMeta>;
+
+// ---------------------------------------------------------------------------------------------
+// status
+// ---------------------------------------------------------------------------------------------
+
+export const ContainerStateWaiting = t.partial({ reason: t.string, message: t.string }, 'ContainerStateWaiting');
+export const ContainerStateRunning = t.partial({ startedAt: t.string }, 'ContainerStateRunning');
+export const ContainerStateTerminated = struct(
+  'ContainerStateTerminated',
+  { exitCode: t.Int },
+  { signal: t.Int, reason: t.string, message: t.string, startedAt: t.string, finishedAt: t.string, containerID: t.string },
+);
+export const ContainerState = t.partial(
+  { waiting: ContainerStateWaiting, running: ContainerStateRunning, terminated: ContainerStateTerminated },
+  'ContainerState',
+);
+export type ContainerState = t.TypeOf<typeof ContainerState>;
+
+export const ContainerStatus = struct(
+  'ContainerStatus',
+  { name: t.string },
+  {
+    state: ContainerState,
+    lastState: ContainerState,
+    ready: t.boolean,
+    restartCount: t.Int,
+    image: t.string,
+    imageID: t.string,
+    containerID: t.string,
+    started: t.boolean,
+  },
+);
+export type ContainerStatus = t.TypeOf<typeof ContainerStatus>;
+
+export const PodCondition = struct(
+  'PodCondition',
+  { type: t.string, status: ConditionStatus },
+  { reason: t.string, message: t.string, lastTransitionTime: t.string, lastProbeTime: t.union([t.string, t.null]) },
+);
+export type PodCondition = t.TypeOf<typeof PodCondition>;
+
+export const PodPhase = t.keyof({ Pending: null, Running: null, Succeeded: null, Failed: null, Unknown: null }, 'PodPhase');
+export type PodPhase = t.TypeOf<typeof PodPhase>;
+export const QOSClass = t.keyof({ Guaranteed: null, Burstable: null, BestEffort: null }, 'QOSClass');
+export type QOSClass = t.TypeOf<typeof QOSClass>;
+export const PodIP = t.type({ ip: t.string }, 'PodIP');
+
+export const PodStatus = t.partial(
+  {
+    phase: PodPhase,
+    conditions: t.array(PodCondition),
+    message: t.string,
+    reason: t.string,
+    hostIP: t.string,
+    hostIPs: t.array(PodIP),
+    podIP: t.string,
+    podIPs: t.array(PodIP),
+    startTime: t.string,
+    initContainerStatuses: t.array(ContainerStatus),
+    containerStatuses: t.array(ContainerStatus),
+    qosClass: QOSClass,
+    nominatedNodeName: t.string,
+  },
+  'PodStatus',
+);
+export type PodStatus = t.TypeOf<typeof PodStatus>;
+
+export const V1Pod = struct(
+  'Pod',
+  { metadata: ObjectMeta, spec: PodSpec },
+  { apiVersion: t.string, kind: t.string, status: PodStatus },
+);
+export type V1Pod = t.TypeOf<typeof V1Pod>;
+
+/** The sidecar test of `pkg/api/v1/pod/util.go :: IsRestartableInitContainer`. */
+export const isSidecar = (c: Container): boolean => c.restartPolicy === 'Always';
