@@ -1,0 +1,15 @@
+/** The CLI's error kinds and the exit codes of the contract: 1 a finding, 2 bad input or usage. */
+
+export const EXIT_OK = 0;
+export const EXIT_FINDING = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Bad input or usage: a malformed manifest, an unknown pod, a time that doesn't parse. Exit 2. */
+export class BadInput extends Error {
+  override readonly name = 'BadInput';
+}
+
+/** An expected negative answer: verify or check found a fault. Its report is already printed. Exit 1. */
+export class Finding extends Error {
+  override readonly name = 'Finding';
+}

@@ -1,0 +1,43 @@
+/** The `podj` program: commander wiring of every verb, and the mapping of errors to the contract's exit codes. */
+import { Command, CommanderError } from 'commander';
+import { BadInput, EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, Finding } from './errors.js';
+import type { CliIO } from './io.js';
+import { contextOf } from './context.js';
+import { commands } from './commands/index.js';
+
+const programFor = (io: CliIO): Command => {
+  const program = new Command('podj')
+    .description('Replay, query and check Kubernetes pod lifecycle journals')
+    .option('--journal <dir>', 'journal folder (else $PODJ_JOURNAL, else ./.podjournal)')
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined });
+  const ctx = contextOf(io);
+  for (const register of commands) register(program, ctx);
+  return program;
+};
+
+/** Runs one invocation; never throws. Errors are printed as one line on stderr. */
+export const run = async (argv: readonly string[], io: CliIO): Promise<number> => {
+  try {
+    await programFor(io).parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return EXIT_OK; // --help, --version
+      io.err(`${e.message.replace(/^error: /, 'error: ')}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (e instanceof Finding) {
+      if (e.message !== '') io.err(`${e.message}\n`);
+      return EXIT_FINDING;
+    }
+    if (e instanceof BadInput) {
+      io.err(`error: ${e.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(`error: ${message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+};
