@@ -41,12 +41,14 @@ export interface World {
   ): { readonly outcome: ProbeOutcome; readonly output?: string };
   /** Memory working set in bytes of the instance started at `startedAt`, at `now`. */
   memoryBytes(pod: PodRef, container: string, now: VirtualMs, startedAt: VirtualMs): bigint;
-  /** Pulling `image` on `node` at `now`. */
-  pull(node: string, image: string, now: VirtualMs): PullAnswer;
+  /** Pulling `image` on `node` at `now`; `attempt` counts this container's pulls of it (0 = first; default 0). */
+  pull(node: string, image: string, now: VirtualMs, attempt?: number): PullAnswer;
   postStart(pod: PodRef, container: string, run: number): HookAnswer;
   preStop(pod: PodRef, container: string): HookAnswer;
   /** Undefined: the process ignores SIGTERM. */
   onSigterm(pod: PodRef, container: string): TermReaction | undefined;
+  /** The kubelet's hard eviction threshold `memory.available<X` on `node`, in bytes (absent: 100Mi). */
+  memoryEvictionThresholdBytes?(node: string): bigint;
 }
 
 /** An external event at its instant (its `at`): API writes, node registration, node conditions. */
