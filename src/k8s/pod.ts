@@ -3,7 +3,7 @@
  * validation rules live in `src/manifest/`; these codecs keep unknown fields (io-ts `type` is not exact).
  */
 import * as t from 'io-ts';
-import { ConditionStatus, IntOrString, ResourceList, StringMap, struct } from './codecs.js';
+import { ConditionStatus, IntOrString, QuantityString, ResourceList, StringMap, struct } from './codecs.js';
 
 // ---------------------------------------------------------------------------------------------
 // spec
@@ -42,7 +42,10 @@ export const LifecycleHandler = t.partial(
   'LifecycleHandler',
 );
 export type LifecycleHandler = t.TypeOf<typeof LifecycleHandler>;
-export const Lifecycle = t.partial({ postStart: LifecycleHandler, preStop: LifecycleHandler }, 'Lifecycle');
+export const Lifecycle = t.partial(
+  { postStart: LifecycleHandler, preStop: LifecycleHandler, stopSignal: t.string },
+  'Lifecycle',
+);
 
 export const ResourceRequirements = t.partial({ limits: ResourceList, requests: ResourceList }, 'ResourceRequirements');
 export type ResourceRequirements = t.TypeOf<typeof ResourceRequirements>;
@@ -56,7 +59,7 @@ export const ContainerPort = struct(
 export const VolumeMount = struct(
   'VolumeMount',
   { name: t.string, mountPath: t.string },
-  { readOnly: t.boolean, subPath: t.string },
+  { readOnly: t.boolean, subPath: t.string, subPathExpr: t.string, mountPropagation: t.string, recursiveReadOnly: t.string },
 );
 
 export const RestartPolicy = t.keyof({ Always: null, OnFailure: null, Never: null }, 'RestartPolicy');
@@ -74,6 +77,7 @@ export const Container = struct(
     args: t.array(t.string),
     workingDir: t.string,
     env: t.array(EnvVar),
+    envFrom: t.array(t.UnknownRecord),
     ports: t.array(ContainerPort),
     resources: ResourceRequirements,
     livenessProbe: Probe,
@@ -85,14 +89,35 @@ export const Container = struct(
     terminationMessagePath: t.string,
     terminationMessagePolicy: t.keyof({ File: null, FallbackToLogsOnError: null }),
     volumeMounts: t.array(VolumeMount),
+    volumeDevices: t.array(t.UnknownRecord),
+    resizePolicy: t.array(t.UnknownRecord),
     securityContext: t.UnknownRecord,
     stdin: t.boolean,
+    stdinOnce: t.boolean,
     tty: t.boolean,
   },
 );
 export type Container = t.TypeOf<typeof Container>;
 
-export const Volume = t.type({ name: t.string }, 'Volume');
+export const EmptyDirVolumeSource = t.partial({ medium: t.string, sizeLimit: QuantityString }, 'EmptyDirVolumeSource');
+/** A volume: its name and one source; sources other than emptyDir are kept as they are written. */
+export const Volume = struct(
+  'Volume',
+  { name: t.string },
+  {
+    emptyDir: EmptyDirVolumeSource,
+    hostPath: t.UnknownRecord,
+    configMap: t.UnknownRecord,
+    secret: t.UnknownRecord,
+    persistentVolumeClaim: t.UnknownRecord,
+    projected: t.UnknownRecord,
+    downwardAPI: t.UnknownRecord,
+    csi: t.UnknownRecord,
+    ephemeral: t.UnknownRecord,
+    nfs: t.UnknownRecord,
+    image: t.UnknownRecord,
+  },
+);
 export const ReadinessGate = t.type({ conditionType: t.string }, 'PodReadinessGate');
 export const Toleration = t.partial(
   { key: t.string, operator: t.string, value: t.string, effect: t.string, tolerationSeconds: t.Int },
@@ -122,6 +147,26 @@ export const PodSpec = struct(
     dnsPolicy: t.string,
     securityContext: t.UnknownRecord,
     overhead: ResourceList,
+    enableServiceLinks: t.boolean,
+    preemptionPolicy: t.string,
+    runtimeClassName: t.string,
+    serviceAccount: t.string,
+    automountServiceAccountToken: t.boolean,
+    imagePullSecrets: t.array(t.UnknownRecord),
+    affinity: t.UnknownRecord,
+    topologySpreadConstraints: t.array(t.UnknownRecord),
+    hostname: t.string,
+    subdomain: t.string,
+    setHostnameAsFQDN: t.boolean,
+    hostAliases: t.array(t.UnknownRecord),
+    hostPID: t.boolean,
+    hostIPC: t.boolean,
+    hostUsers: t.boolean,
+    shareProcessNamespace: t.boolean,
+    dnsConfig: t.UnknownRecord,
+    os: t.UnknownRecord,
+    ephemeralContainers: t.array(t.UnknownRecord),
+    resourceClaims: t.array(t.UnknownRecord),
   },
 );
 export type PodSpec = t.TypeOf<typeof PodSpec>;
@@ -145,6 +190,10 @@ export const ObjectMeta = t.partial(
     labels: StringMap,
     annotations: StringMap,
     ownerReferences: t.array(OwnerReference),
+    finalizers: t.array(t.string),
+    generation: t.Int,
+    selfLink: t.string,
+    managedFields: t.array(t.UnknownRecord),
   },
   'ObjectMeta',
 );
