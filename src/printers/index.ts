@@ -2,3 +2,8 @@
 export { humanDuration, ageOf } from './duration.js';
 export { kubectlRow, kubectlRowCompleted, kubectlWideCells } from './pod-row.js';
 export type { KubectlRow, KubectlWideCells } from './pod-row.js';
+export { podColumns, columnsFor, formatLabels, tableRows } from './pod-columns.js';
+export type { Column, PodCells, TableOptions } from './pod-columns.js';
+export { getPods, podList, sortPods } from './get-pods.js';
+export type { GetPodsOptions, OutputFormat, Printed } from './get-pods.js';
+export { renderTable } from './tabwriter.js';

@@ -12,3 +12,14 @@ export const selectorMatches = (selector: readonly Requirement[], labels: Labels
 
 /** The canonical text of a selector, requirements joined by commas. */
 export const selectorString = (selector: readonly Requirement[]): string => selector.map(requirementString).join(',');
+
+/** The pods `kubectl get pods [-n NS | -A] [-l SELECTOR]` would list: namespace undefined means all. */
+export const selectPods = <P extends { readonly metadata: { readonly namespace?: string; readonly labels?: Labels } }>(
+  pods: readonly P[],
+  scope: { readonly namespace?: string; readonly selector?: readonly Requirement[] },
+): P[] =>
+  pods.filter(
+    (p) =>
+      (scope.namespace === undefined || (p.metadata.namespace ?? 'default') === scope.namespace) &&
+      selectorMatches(scope.selector ?? [], p.metadata.labels ?? {}),
+  );

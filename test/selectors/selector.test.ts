@@ -1,7 +1,7 @@
 /** Label selectors: the cases of `apimachinery/pkg/labels/selector_test.go`, carried over as data. */
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { newRequirement, parseSelector, selectorMatches, selectorString } from '../../src/selectors/index.js';
+import { newRequirement, parseSelector, selectPods, selectorMatches, selectorString } from '../../src/selectors/index.js';
 import type { Labels, Operator, Requirement } from '../../src/selectors/index.js';
 import { lex } from '../../src/selectors/lexer.js';
 
@@ -208,5 +208,22 @@ describe('error messages: one line naming the bad part', () => {
     ['-a', "unable to parse requirement: <nil>: Invalid value: \"-a\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"],
   ])('"%s"', (s, message) => {
     expect(parseSelector(s)).toEqual(E.left(message));
+  });
+});
+
+describe('selectPods', () => {
+  const pods = [
+    { metadata: { name: 'a', namespace: 'default', labels: { app: 'web' } } },
+    { metadata: { name: 'b', namespace: 'prod', labels: { app: 'web', tier: 'fe' } } },
+    { metadata: { name: 'c', labels: { app: 'db' } } },
+  ];
+  const names = (ps: readonly { metadata: { name: string } }[]) => ps.map((p) => p.metadata.name);
+
+  it('keeps the pods of one namespace (a pod without one is in "default")', () => {
+    expect(names(selectPods(pods, { namespace: 'default' }))).toEqual(['a', 'c']);
+  });
+  it('keeps every namespace when none is given, and applies the selector', () => {
+    expect(names(selectPods(pods, { selector: parsed('app=web,!tier') }))).toEqual(['a']);
+    expect(names(selectPods(pods, { selector: parsed('app in (web,db)') }))).toEqual(['a', 'b', 'c']);
   });
 });

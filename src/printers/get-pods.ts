@@ -1,0 +1,93 @@
+/**
+ * `kubectl get pods` for a set of pods: the table (plain, wide, with namespace and label columns) and the
+ * json, yaml and name outputs. Returns what kubectl writes to stdout and to stderr.
+ */
+import { stringify } from 'yaml';
+import type { V1Pod } from '../k8s/pod.js';
+import { goJson } from './go-json.js';
+import { tableRows } from './pod-columns.js';
+import { renderTable } from './tabwriter.js';
+
+export type OutputFormat = 'table' | 'wide' | 'json' | 'yaml' | 'name';
+
+export interface GetPodsOptions {
+  readonly output?: OutputFormat;
+  /** `-A`: pods of every namespace, with a NAMESPACE column. */
+  readonly allNamespaces?: boolean;
+  /** The namespace asked for (`-n`), named in "No resources found in NS namespace." */
+  readonly namespace?: string;
+  readonly showLabels?: boolean;
+  readonly labelColumns?: readonly string[];
+}
+
+export interface Printed {
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** kubectl lists in the API server's storage order: namespace, then name. */
+export const sortPods = (pods: readonly V1Pod[]): V1Pod[] => {
+  const key = (p: V1Pod): [string, string] => [p.metadata.namespace ?? '', p.metadata.name ?? ''];
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...pods].sort((a, b) => {
+    const [na, ma] = key(a);
+    const [nb, mb] = key(b);
+    return cmp(na, nb) || cmp(ma, mb);
+  });
+};
+
+/** A list item as the API serves it: apiVersion and kind first, then the object's fields in Go's order. */
+const asListItem = (pod: V1Pod): Record<string, unknown> => {
+  const { apiVersion: _apiVersion, kind: _kind, metadata, spec, status, ...rest } = pod;
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec, ...(status === undefined ? {} : { status }), ...rest };
+};
+
+/** The `v1` `List` kubectl prints for `-o json` and `-o yaml`. */
+export const podList = (pods: readonly V1Pod[]): Record<string, unknown> => ({
+  apiVersion: 'v1',
+  items: pods.map(asListItem),
+  kind: 'List',
+  metadata: { resourceVersion: '' },
+});
+
+const noResources = (opts: GetPodsOptions): string =>
+  opts.allNamespaces === true || opts.namespace === undefined
+    ? 'No resources found\n'
+    : `No resources found in ${opts.namespace} namespace.\n`;
+
+/** What `kubectl get pods` prints for these pods (already filtered by namespace and selector) at `now`. */
+export const getPods = (pods: readonly V1Pod[], opts: GetPodsOptions, now: Date): Printed => {
+  const sorted = sortPods(pods);
+  const output = opts.output ?? 'table';
+  switch (output) {
+    case 'json':
+      return { stdout: `${goJson(podList(sorted))}\n`, stderr: '' };
+    case 'yaml':
+      // sigs.k8s.io/yaml: keys sorted, sequences not indented, YAML 1.1 quoting, no line folding
+      return {
+        stdout: stringify(podList(sorted), { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' }),
+        stderr: '',
+      };
+    case 'name':
+      return { stdout: sorted.map((p) => `pod/${p.metadata.name ?? ''}\n`).join(''), stderr: '' };
+    case 'table':
+    case 'wide': {
+      if (sorted.length === 0) return { stdout: '', stderr: noResources(opts) };
+      const rows = tableRows(
+        sorted,
+        {
+          wide: output === 'wide',
+          withNamespace: opts.allNamespaces === true,
+          showLabels: opts.showLabels === true,
+          labelColumns: opts.labelColumns ?? [],
+        },
+        now,
+      );
+      return { stdout: renderTable(rows), stderr: '' };
+    }
+    default: {
+      const unreachable: never = output;
+      return unreachable;
+    }
+  }
+};

@@ -1,0 +1,89 @@
+/** `kubectl get pods` output: table alignment, columns, sorting, empty lists and the json/yaml/name formats. */
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { getPods } from '../../src/printers/get-pods.js';
+import { renderTable } from '../../src/printers/tabwriter.js';
+import { expectGolden } from './golden.js';
+import { NOW } from './fixtures.js';
+import { crashing, samplePods, web } from './sample-pods.js';
+
+describe('renderTable (Go tabwriter, minwidth 6, padding 3)', () => {
+  it('pads every cell but the last to the widest cell plus 3, at least 6', () => {
+    expect(renderTable([['IP', 'NAME', 'X'], ['10.0.0.1', 'a', 'y']])).toBe('IP         NAME   X\n10.0.0.1   a      y\n');
+  });
+  it('counts runes, not UTF-16 units', () => {
+    expect(renderTable([['😀😀😀😀', 'b'], ['a', 'b']])).toBe('😀😀😀😀   b\na      b\n');
+  });
+});
+
+describe('getPods tables', () => {
+  it('prints NAME READY STATUS RESTARTS AGE, sorted by namespace then name', () => {
+    expect(getPods(samplePods, {}, NOW)).toEqual({
+      stdout: [
+        'NAME         READY   STATUS             RESTARTS      AGE',
+        'db-0         0/2     Init:0/2           0             40s',
+        'api-5f6d     1/2     CrashLoopBackOff   6 (75s ago)   12m',
+        'web-7d4b9c   1/1     Running            0             2d3h',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
+  it('-A puts NAMESPACE first', () => {
+    const lines = getPods(samplePods, { allNamespaces: true }, NOW).stdout.split('\n');
+    expect(lines[0]).toBe('NAMESPACE   NAME         READY   STATUS             RESTARTS      AGE');
+    expect(lines[1]).toBe('data        db-0         0/2     Init:0/2           0             40s');
+  });
+
+  it('-o wide golden', () => {
+    expectGolden('get-pods-wide.txt', getPods(samplePods, { output: 'wide', allNamespaces: true }, NOW).stdout);
+  });
+
+  it('--show-labels adds LABELS last; -L adds one upper-cased column per key, empty when unset', () => {
+    const out = getPods([web, crashing], { showLabels: true, labelColumns: ['app', 'example.com/team'] }, NOW).stdout;
+    expect(out.split('\n')).toEqual([
+      'NAME         READY   STATUS             RESTARTS      AGE    APP   TEAM   LABELS',
+      'api-5f6d     1/2     CrashLoopBackOff   6 (75s ago)   12m    api   core   app=api,example.com/team=core',
+      'web-7d4b9c   1/1     Running            0             2d3h   web          app=web,tier=frontend',
+      '',
+    ]);
+  });
+
+  it('an empty list prints nothing on stdout and "No resources found" on stderr', () => {
+    expect(getPods([], { namespace: 'prod' }, NOW)).toEqual({ stdout: '', stderr: 'No resources found in prod namespace.\n' });
+    expect(getPods([], { allNamespaces: true }, NOW)).toEqual({ stdout: '', stderr: 'No resources found\n' });
+  });
+});
+
+describe('getPods json, yaml, name', () => {
+  it('-o json prints a v1 List with 4-space indentation', () => {
+    const out = getPods([web], { output: 'json' }, NOW).stdout;
+    expect(out.startsWith('{\n    "apiVersion": "v1",\n    "items": [\n        {\n            "apiVersion": "v1",\n            "kind": "Pod",\n            "metadata": {')).toBe(true);
+    expect(out.endsWith('    ],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n')).toBe(true);
+    expect(JSON.parse(out).items[0].status.podIP).toBe('10.244.1.7');
+  });
+
+  it('-o json of nothing is an empty List, with no stderr', () => {
+    expect(getPods([], { output: 'json' }, NOW)).toEqual({
+      stdout: '{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n',
+      stderr: '',
+    });
+  });
+
+  it('-o json escapes <, > and & as Go does', () => {
+    const tagged = { ...web, metadata: { ...web.metadata, annotations: { note: 'a<b&c>d' } } };
+    expect(getPods([tagged], { output: 'json' }, NOW).stdout).toContain('"note": "a\\u003cb\\u0026c\\u003ed"');
+  });
+
+  it('-o yaml sorts keys, does not indent sequences, and round-trips', () => {
+    const out = getPods([web], { output: 'yaml' }, NOW).stdout;
+    expect(out.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    creationTimestamp: "')).toBe(true);
+    expect(out.endsWith('kind: List\nmetadata:\n  resourceVersion: ""\n')).toBe(true);
+    expect(parse(out).items[0].metadata.name).toBe('web-7d4b9c');
+  });
+
+  it('-o name prints pod/NAME per pod, sorted', () => {
+    expect(getPods(samplePods, { output: 'name' }, NOW).stdout).toBe('pod/db-0\npod/api-5f6d\npod/web-7d4b9c\n');
+  });
+});
