@@ -1,0 +1,21 @@
+/** The journal's public surface: open a folder, append, read in sequence, time or pod order, verify, export and import. */
+export { openJournal, JOURNAL_FORMAT, type OpenOptions } from './open.js';
+export {
+  LevelJournal,
+  ANY,
+  DEFAULT_CHUNK,
+  type AppendOptions,
+  type BulkOptions,
+  type BulkResult,
+  type ExpectedSeq,
+  type Snapshot,
+  type TimeQuery,
+} from './journal.js';
+/** The journal handle `openJournal` returns. */
+export type { LevelJournal as Journal } from './journal.js';
+export { JournalError, ExpectedSequenceConflict, type JournalErrorKind } from './errors.js';
+export { JournalRecord, GENESIS_HASH, Sha256 } from './record.js';
+export { Head } from './head.js';
+export type { Position } from './keys.js';
+export { RecordStream } from './stream.js';
+export { canonical } from './canonical.js';

@@ -1,0 +1,319 @@
+/** The LevelDB journal: serialized, hash-chained appends and streaming reads in sequence, time and pod order. */
+import * as E from 'fp-ts/lib/Either.js';
+import type { Instant } from '../k8s/codecs.js';
+import { decodeEvent, podUidOf, type Event } from '../events/index.js';
+import { canonical } from './canonical.js';
+import { ExpectedSequenceConflict, JournalError } from './errors.js';
+import type { Head } from './head.js';
+import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, seqOfKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
+import { readRecord, type JournalRecord } from './record.js';
+import { RecordStream } from './stream.js';
+import { entryPages, walkIndex, type Db, type Range } from './scan.js';
+import { Stage, type Pending } from './stage.js';
+
+/** `expectedSeq` that accepts any head: no optimistic concurrency check. */
+export const ANY = 'any' as const;
+export type ExpectedSeq = number | typeof ANY;
+
+export interface AppendOptions {
+  /** The head sequence this append means to follow (0 for an empty journal), or `ANY`. */
+  readonly expectedSeq: ExpectedSeq;
+  /** Record time of the append; default the journal's clock. */
+  readonly recordedAt?: Instant;
+  /** fsync before acknowledging; default the journal's `sync` option. */
+  readonly sync?: boolean;
+}
+
+export interface BulkOptions {
+  readonly expectedSeq?: ExpectedSeq;
+  readonly recordedAt?: Instant;
+  /** Skip events the journal already holds (by digest of the canonical event). */
+  readonly dedup?: boolean;
+  /** Events per batch; default 8192. */
+  readonly chunkSize?: number;
+  /** Called after each chunk is written with the number of events read so far. */
+  readonly onProgress?: (read: number) => void;
+}
+
+export interface BulkResult {
+  readonly appended: number;
+  readonly skipped: number;
+  readonly head: Head;
+}
+
+export interface TimeQuery {
+  /** Only records strictly after this position in (at, seq) order. */
+  readonly after?: Position;
+  /** Only records whose valid time is at or before this instant. */
+  readonly untilAt?: Instant;
+  /** Only records recorded at or before this instant: what the journal knew then. */
+  readonly asOfRecordedAt?: Instant;
+}
+
+export interface Snapshot {
+  readonly position: Position;
+  readonly blob: string;
+}
+
+export const DEFAULT_CHUNK = 8192;
+
+export class LevelJournal {
+  private current: Head;
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Late appends made through this handle (seq after the append, earliest at), to refuse stale snapshots. */
+  private readonly lateAppends: Array<{ readonly seq: number; readonly minAt: Instant }> = [];
+
+  constructor(
+    readonly dir: string,
+    private readonly db: Db,
+    head: Head,
+    private readonly clock: () => Instant,
+    private readonly syncByDefault: boolean,
+  ) {
+    this.current = head;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // head
+  // ---------------------------------------------------------------------------------------------
+
+  /** The last acknowledged record's sequence and hash, the valid-time span, and whether it is time-ordered. */
+  head(): Head {
+    return this.current;
+  }
+
+  count(): number {
+    return this.current.seq;
+  }
+
+  firstAt(): Instant | undefined {
+    return this.current.minAt ?? undefined;
+  }
+
+  lastAt(): Instant | undefined {
+    return this.current.maxAt ?? undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // appends
+  // ---------------------------------------------------------------------------------------------
+
+  /** Appends the events as one atomic batch after checking `expectedSeq`; all or nothing. */
+  append(events: readonly unknown[], opts: AppendOptions): Promise<JournalRecord[]> {
+    return this.appendChecked(events, opts, false);
+  }
+
+  /** As `append`, skipping events the journal already holds (idempotent imports); returns what it appended. */
+  appendNew(events: readonly unknown[], opts: AppendOptions): Promise<JournalRecord[]> {
+    return this.appendChecked(events, opts, true);
+  }
+
+  private async appendChecked(events: readonly unknown[], opts: AppendOptions, dedup: boolean): Promise<JournalRecord[]> {
+    const decoded = events.map((u, i) => decodeOrThrow(u, `events[${i}]`));
+    const recordedAt = opts.recordedAt ?? this.clock();
+    return this.exclusive(async () => {
+      this.checkExpected(opts.expectedSeq);
+      const stage = new Stage(this.db, this.current);
+      const sealed = await stage.write(
+        decoded.map((e) => pendingOf(e, recordedAt)),
+        { dedup, commit: true, sync: opts.sync ?? this.syncByDefault },
+      );
+      this.moveHead(stage);
+      return sealed.flatMap((s, i) => {
+        const event = decoded[i];
+        return s === undefined || event === undefined ? [] : [{ seq: s.seq, recordedAt, prevHash: s.prevHash, hash: s.hash, event }];
+      });
+    });
+  }
+
+  /**
+   * Appends a stream of events (a big import) in chunks, each written as one batch without fsync; the head
+   * moves once, with a synced commit, at the end. An invalid event refuses the whole stream, and nothing
+   * stays written: `events[i]: why`.
+   */
+  appendBulk(events: Iterable<unknown> | AsyncIterable<unknown>, opts: BulkOptions = {}): Promise<BulkResult> {
+    const recordedAt = opts.recordedAt ?? this.clock();
+    let index = 0;
+    return this.stageAll(async function* () {
+      for await (const u of events) {
+        yield pendingOf(decodeOrThrow(u, `events[${index}]`), recordedAt);
+        index++;
+      }
+    }, opts);
+  }
+
+  /**
+   * Runs a staged append over the pending events a source yields, holding the append lock throughout.
+   * If the source throws, the staged chunks are rolled back and the error rethrown.
+   */
+  async stageAll(source: () => AsyncIterable<Pending>, opts: BulkOptions = {}): Promise<BulkResult> {
+    const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
+    return this.exclusive(async () => {
+      this.checkExpected(opts.expectedSeq ?? ANY);
+      const stage = new Stage(this.db, this.current);
+      let chunk: Pending[] = [];
+      let read = 0;
+      let skipped = 0;
+      const flush = async () => {
+        const out = await stage.write(chunk, { dedup: opts.dedup ?? false, commit: false, sync: false });
+        skipped += out.filter((s) => s === undefined).length;
+        read += chunk.length;
+        chunk = [];
+        opts.onProgress?.(read);
+      };
+      try {
+        for await (const pending of source()) {
+          chunk.push(pending);
+          if (chunk.length >= chunkSize) await flush();
+        }
+        if (chunk.length > 0) await flush();
+        await stage.commit(true);
+      } catch (error) {
+        await stage.abort();
+        throw error;
+      }
+      this.moveHead(stage);
+      return { appended: stage.head.seq - stage.start.seq, skipped, head: stage.head };
+    });
+  }
+
+  /** The clock the journal was opened with, for callers that build pending records themselves. */
+  now(): Instant {
+    return this.clock();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // reads
+  // ---------------------------------------------------------------------------------------------
+
+  /** Records in sequence order, `fromSeq` to `toSeq` inclusive (default: all acknowledged). */
+  records(range: { readonly fromSeq?: number; readonly toSeq?: number } = {}): RecordStream {
+    const from = Math.max(1, range.fromSeq ?? 1);
+    const to = Math.min(this.current.seq, range.toSeq ?? Number.MAX_SAFE_INTEGER);
+    return new RecordStream(() => this.scanRecords({ gte: recordKey(from), lte: recordKey(to) }, () => true));
+  }
+
+  /** Records in valid-time order (at, then seq). */
+  recordsInTimeOrder(q: TimeQuery = {}): RecordStream {
+    const head = this.current;
+    const keep = recordedBy(q.asOfRecordedAt);
+    const range: Range = {
+      ...(q.after === undefined ? { gte: TIME } : { gt: timeKey(q.after) }),
+      lt: q.untilAt === undefined ? upper(TIME) : afterInstant(TIME, q.untilAt),
+    };
+    if (!head.ordered) return new RecordStream(() => walkIndex(this.db, range, 'time', head.seq, keep));
+    return new RecordStream(() => this.scanFromIndex(range, head.seq, keep, q.untilAt));
+  }
+
+  /**
+   * In a time-ordered journal sequence order is time order: the first time-index key in range names the
+   * first record, and the records from there on are read in sequence order until one passes `untilAt`.
+   */
+  private async *scanFromIndex(range: Range, headSeq: number, keep: (r: JournalRecord) => boolean, untilAt?: Instant) {
+    const [first] = await this.db.keys({ ...range, limit: 1 }).all();
+    if (first === undefined) return;
+    yield* this.scanRecords({ gte: recordKey(seqOfKey(first)), lte: recordKey(headSeq) }, keep, untilAt);
+  }
+
+  /** One pod's records in valid-time order, through the pod index. */
+  podRecords(uid: string, q: TimeQuery = {}): RecordStream {
+    const prefix = podPrefix(uid);
+    const range: Range = {
+      ...(q.after === undefined ? { gte: prefix } : { gt: podKey(uid, q.after) }),
+      lt: q.untilAt === undefined ? upper(prefix) : afterInstant(prefix, q.untilAt),
+    };
+    const head = this.current;
+    return new RecordStream(() => walkIndex(this.db, range, 'pod', head.seq, recordedBy(q.asOfRecordedAt)));
+  }
+
+  private async *scanRecords(range: Range, keep: (r: JournalRecord) => boolean, untilAt?: Instant): AsyncGenerator<JournalRecord[]> {
+    for await (const entries of entryPages(this.db, range)) {
+      const records: JournalRecord[] = [];
+      for (const [key, value] of entries) {
+        const record = readRecord(value, key);
+        if (untilAt !== undefined && record.event.at > untilAt) {
+          if (records.length > 0) yield records;
+          return;
+        }
+        if (keep(record)) records.push(record);
+      }
+      if (records.length > 0) yield records;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // snapshots: opaque blobs at positions, written and read by time travel
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Stores a snapshot of the state at `position` (a record's position). With `computedAtSeq`, the head
+   * the state was folded from, the snapshot is refused (false) if a late append has since landed before it.
+   */
+  putSnapshot(position: Position, blob: string, opts: { readonly computedAtSeq?: number } = {}): Promise<boolean> {
+    return this.exclusive(async () => {
+      const since = opts.computedAtSeq;
+      if (since !== undefined && this.lateAppends.some((l) => l.seq > since && l.minAt < position.at)) return false;
+      const [indexed] = await this.db.getMany([timeKey(position)]);
+      if (position.seq > this.current.seq || indexed === undefined) {
+        throw new JournalError('corrupt', `snapshot position ${position.at} #${position.seq} is not a record of journal ${this.dir}`);
+      }
+      await this.db.put(snapshotKey(position), blob);
+      return true;
+    });
+  }
+
+  /** The latest snapshot at or before instant `at`. */
+  async snapshotAtOrBefore(at: Instant): Promise<Snapshot | undefined> {
+    const [entry] = await this.db.iterator({ gte: SNAPSHOTS, lt: afterInstant(SNAPSHOTS, at), reverse: true, limit: 1 }).all();
+    return entry === undefined ? undefined : { position: positionOfKey(entry[0]), blob: entry[1] };
+  }
+
+  deleteSnapshots(): Promise<void> {
+    return this.exclusive(() => this.db.clear({ gte: SNAPSHOTS, lt: upper(SNAPSHOTS) }));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // lifecycle and internals
+  // ---------------------------------------------------------------------------------------------
+
+  /** Waits for appends in flight, then closes the store (and releases the lock). */
+  async close(): Promise<void> {
+    await this.tail;
+    await this.db.close();
+  }
+
+  /** Runs `task` after every earlier append, verify or snapshot write: one writer at a time. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private checkExpected(expected: ExpectedSeq): void {
+    if (expected !== ANY && expected !== this.current.seq) throw new ExpectedSequenceConflict(expected, this.current.seq);
+  }
+
+  private moveHead(stage: Stage): void {
+    this.current = stage.head;
+    const late = stage.lateFrom;
+    if (late !== undefined) this.lateAppends.push({ seq: stage.head.seq, minAt: late });
+  }
+}
+
+const decodeOrThrow = (u: unknown, where: string): Event => {
+  const decoded = decodeEvent(u);
+  if (E.isLeft(decoded)) throw new JournalError('invalid-event', `${where}: ${decoded.left}`);
+  return decoded.right;
+};
+
+export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
+  json: canonical(event),
+  at: event.at,
+  podUid: podUidOf(event),
+  recordedAt,
+});
+
+const recordedBy =
+  (asOf: Instant | undefined) =>
+  (r: JournalRecord): boolean =>
+    asOf === undefined || r.recordedAt <= asOf;

@@ -1,0 +1,49 @@
+/**
+ * The journal's key space. Keys are ASCII strings whose byte order is the order each index promises:
+ * sequence numbers are zero-padded and instants are fixed-width, so string order is numeric and time order.
+ */
+import type { Instant } from '../k8s/codecs.js';
+
+/** A place in valid-time order: the event's instant, ties broken by sequence number. */
+export interface Position {
+  readonly at: Instant;
+  readonly seq: number;
+}
+
+const SEQ_WIDTH = 16;
+const INSTANT_WIDTH = 24; // 2026-01-02T03:04:05.678Z
+
+export const seqPart = (seq: number): string => String(seq).padStart(SEQ_WIDTH, '0');
+
+// Every prefix ends in '!', and '"' is the next byte: `[prefix, upper(prefix))` is exactly its keys.
+export const upper = (prefix: string): string => `${prefix.slice(0, -1)}"`;
+
+export const RECORDS = 'e!';
+export const TIME = 't!';
+export const PODS = 'p!';
+export const DIGESTS = 'd!';
+export const SNAPSHOTS = 's!';
+export const META_FORMAT = 'm!format';
+export const META_HEAD = 'm!head';
+
+export const recordKey = (seq: number): string => `${RECORDS}${seqPart(seq)}`;
+export const timeKey = (p: Position): string => `${TIME}${p.at}!${seqPart(p.seq)}`;
+export const digestKey = (digest: string): string => `${DIGESTS}${digest}`;
+export const snapshotKey = (p: Position): string => `${SNAPSHOTS}${p.at}!${seqPart(p.seq)}`;
+
+// Pod uids come from imports too: escape '!' (the separator) and '%' (the escape) so prefixes stay unambiguous.
+const escapeUid = (uid: string): string => (/[!%]/.test(uid) ? uid.replace(/%/g, '%25').replace(/!/g, '%21') : uid);
+export const podPrefix = (uid: string): string => `${PODS}${escapeUid(uid)}!`;
+export const podKey = (uid: string, p: Position): string => `${podPrefix(uid)}${p.at}!${seqPart(p.seq)}`;
+
+/** The prefix of an index followed by an instant: every key of that index at that instant sorts below it. */
+export const afterInstant = (prefix: string, at: Instant): string => `${prefix}${at}"`;
+
+/** The sequence number at the end of a record, time, pod or snapshot key. */
+export const seqOfKey = (key: string): number => Number(key.slice(-SEQ_WIDTH));
+
+/** The position at the end of a time, pod or snapshot key (`…!<at>!<seq>`). */
+export const positionOfKey = (key: string): Position => {
+  const end = key.length - SEQ_WIDTH - 1;
+  return { at: key.slice(end - INSTANT_WIDTH, end) as Instant, seq: seqOfKey(key) };
+};

@@ -1,0 +1,86 @@
+/** Opening a journal folder: create or open the store, map LevelDB's failures to clear errors, check the format, recover. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { Level } from 'level';
+import { instantOf, type Instant } from '../k8s/codecs.js';
+import { decodeJson } from './decode-json.js';
+import { JournalError } from './errors.js';
+import { EMPTY_HEAD, Head, encodeHead } from './head.js';
+import { LevelJournal } from './journal.js';
+import { META_FORMAT, META_HEAD, RECORDS, recordKey, upper } from './keys.js';
+import type { Db } from './scan.js';
+import { rollbackBeyond } from './stage.js';
+
+/** The on-disk layout this code reads and writes (key space, record encoding, head metadata). */
+export const JOURNAL_FORMAT = 1;
+
+export interface OpenOptions {
+  /** Record time for appends that do not give one; default the wall clock. */
+  readonly clock?: () => Instant;
+  /**
+   * fsync every append before acknowledging it (default true). Without it an acknowledged append still
+   * survives the process being killed (LevelDB has handed it to the OS), but not a machine crash.
+   */
+  readonly sync?: boolean;
+}
+
+const wallClock = (): Instant => instantOf(Date.now());
+
+export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<LevelJournal> => {
+  await refuseForeignFolder(dir);
+  const db: Db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
+  try {
+    await db.open();
+  } catch (error) {
+    throw openFailure(dir, error);
+  }
+  try {
+    const head = await readOrInitialize(db, dir);
+    // Records beyond the head belong to a bulk append that never committed (its process died): undo them.
+    const [beyond] = await db.keys({ gt: recordKey(head.seq), lt: upper(RECORDS), limit: 1 }).all();
+    if (beyond !== undefined) await rollbackBeyond(db, head.seq);
+    return new LevelJournal(dir, db, head, opts.clock ?? wallClock, opts.sync ?? true);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+};
+
+/** A folder that exists and holds files but no LevelDB is someone else's: never write into it. */
+const refuseForeignFolder = async (dir: string): Promise<void> => {
+  const info = await stat(dir).catch(() => undefined);
+  if (info === undefined) return;
+  if (!info.isDirectory()) throw new JournalError('not-a-journal', `${dir} is not a journal: it is a file, not a folder`);
+  const entries = await readdir(dir);
+  if (entries.length > 0 && !entries.includes('CURRENT')) {
+    throw new JournalError('not-a-journal', `${dir} is not a journal: the folder holds other files and no LevelDB store`);
+  }
+};
+
+const openFailure = (dir: string, error: unknown): JournalError => {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = cause instanceof Error && 'code' in cause ? cause.code : undefined;
+  if (code === 'LEVEL_LOCKED') return new JournalError('in-use', `journal ${dir} is in use by another process`);
+  const why = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
+  return new JournalError(code === 'LEVEL_CORRUPTION' ? 'corrupt' : 'not-a-journal', `journal ${dir} cannot be opened: ${why}`);
+};
+
+const readOrInitialize = async (db: Db, dir: string): Promise<Head> => {
+  const [format, head]: ReadonlyArray<string | undefined> = await db.getMany([META_FORMAT, META_HEAD]);
+  if (format === undefined) {
+    const [any] = await db.keys({ limit: 1 }).all();
+    if (any !== undefined) throw new JournalError('not-a-journal', `${dir} is a LevelDB store but not a podjournal journal`);
+    await db.batch().put(META_FORMAT, String(JOURNAL_FORMAT)).put(META_HEAD, encodeHead(EMPTY_HEAD)).write({ sync: true });
+    return EMPTY_HEAD;
+  }
+  if (format !== String(JOURNAL_FORMAT)) {
+    throw new JournalError('format-version', `journal ${dir} has format version ${format}; this podj reads version ${JOURNAL_FORMAT}`);
+  }
+  if (head === undefined) throw new JournalError('corrupt', `journal ${dir} has no head (${META_HEAD})`);
+  const decoded = parseHead(head);
+  if (E.isLeft(decoded)) throw new JournalError('corrupt', `journal ${dir}: ${META_HEAD} ${decoded.left}`);
+  return decoded.right;
+};
+
+export const parseHead = (text: string): E.Either<string, Head> => decodeJson(Head, text);

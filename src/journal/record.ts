@@ -1,0 +1,83 @@
+/**
+ * A journal record: one event with its sequence number, record time and hash-chain link; how it is sealed
+ * (hashed and encoded once, for storage and export alike) and read back.
+ */
+import { hash } from 'node:crypto';
+import * as t from 'io-ts';
+import * as E from 'fp-ts/lib/Either.js';
+import { Instant } from '../k8s/codecs.js';
+import { Event, decodeEvent, formatErrors } from '../events/index.js';
+import { decodeJson } from './decode-json.js';
+import { JournalError } from './errors.js';
+
+export interface Sha256Brand {
+  readonly Sha256: unique symbol;
+}
+export const Sha256 = t.brand(t.string, (s): s is t.Branded<string, Sha256Brand> => /^[0-9a-f]{64}$/.test(s), 'Sha256');
+export type Sha256 = t.TypeOf<typeof Sha256>;
+
+export const sha256 = (s: string): Sha256 => hash('sha256', s, 'hex') as Sha256;
+
+/** The link before the first record. */
+export const GENESIS_HASH = '0'.repeat(64) as Sha256;
+
+export const Seq = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 1, 'Seq');
+
+/** A record as stored and exported, the event still unread. */
+export const RecordEnvelope = t.type(
+  { seq: Seq, recordedAt: Instant, prevHash: Sha256, hash: Sha256, event: t.UnknownRecord },
+  'JournalRecord',
+);
+
+/** A record whose event is a current-schema `Event`. */
+export const JournalRecord = t.type(
+  { seq: Seq, recordedAt: Instant, prevHash: Sha256, hash: Sha256, event: Event },
+  'JournalRecord',
+);
+export type JournalRecord = t.TypeOf<typeof JournalRecord>;
+
+/** What sealing yields: the link and the one string that is both the stored value and the export line. */
+export interface Sealed {
+  readonly seq: number;
+  readonly recordedAt: Instant;
+  readonly prevHash: Sha256;
+  readonly hash: Sha256;
+  readonly value: string;
+}
+
+/**
+ * Seals an event (already in canonical JSON) as record `seq` after `prevHash`:
+ * `hash = sha256(prevHash + canonical({ event, prevHash, recordedAt, seq }))`. The canonical form is
+ * spelled out here so the event is encoded once; instants and hashes need no JSON escaping.
+ */
+export const seal = (prevHash: Sha256, seq: number, recordedAt: Instant, eventJson: string): Sealed => {
+  const h = sha256(`${prevHash}{"event":${eventJson},"prevHash":"${prevHash}","recordedAt":"${recordedAt}","seq":${seq}}`);
+  const value = `{"seq":${seq},"recordedAt":"${recordedAt}","prevHash":"${prevHash}","hash":"${h}","event":${eventJson}}`;
+  return { seq, recordedAt, prevHash, hash: h, value };
+};
+
+/** Parses a stored value or export line into its envelope: Left names the first bad field. */
+export const parseEnvelope = (text: string): E.Either<string, t.TypeOf<typeof RecordEnvelope>> => decodeJson(RecordEnvelope, text);
+
+/**
+ * Reads a stored value on the hot path. Values were decoded before they were sealed and `verify` decodes
+ * them all again, so a type guard suffices here; only a value that fails it (an older event schema) pays
+ * for the full decode, which upcasts it.
+ */
+export const readRecord = (value: string, key: string): JournalRecord => {
+  const json = parseOrUndefined(value);
+  if (JournalRecord.is(json)) return json;
+  const envelope = json === undefined ? E.left('is not JSON') : E.mapLeft(formatErrors)(RecordEnvelope.decode(json));
+  if (E.isLeft(envelope)) throw new JournalError('corrupt', `record ${key}: ${envelope.left}`);
+  const event = decodeEvent(envelope.right.event);
+  if (E.isLeft(event)) throw new JournalError('corrupt', `record ${key}: ${event.left}`);
+  return { ...envelope.right, event: event.right };
+};
+
+const parseOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};

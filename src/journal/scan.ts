@@ -1,0 +1,76 @@
+/** Streaming reads over LevelDB: pages of `nextv`, and index walks that fetch their records with `getMany`. */
+import type { Level } from 'level';
+import { JournalError } from './errors.js';
+import { recordKey, seqOfKey } from './keys.js';
+import { readRecord, type JournalRecord } from './record.js';
+
+/** The journal's store: utf8 string keys and values. */
+export type Db = Level<string, string>;
+
+/** How many entries one `nextv` call fetches: big enough to amortize the native call, small enough to stream. */
+export const PAGE = 1000;
+// classic-level stops a `nextv` page at 16 KiB by default (about 40 records): allow a page of 1 KiB records.
+const PAGE_BYTES = PAGE * 1024;
+
+interface Pager<T> {
+  nextv(size: number): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** The pages of an iterator, closed however the consumer stops. */
+async function* pages<T>(iterator: Pager<T>): AsyncGenerator<T[]> {
+  try {
+    for (;;) {
+      const page = await iterator.nextv(PAGE);
+      if (page.length === 0) return;
+      yield page;
+    }
+  } finally {
+    await iterator.close();
+  }
+}
+
+export interface Range {
+  readonly gt?: string;
+  readonly gte?: string;
+  readonly lt?: string;
+  readonly lte?: string;
+  readonly reverse?: boolean;
+  readonly limit?: number;
+}
+
+/** Pages of `[key, value]` entries in a key range. */
+export const entryPages = (db: Db, range: Range): AsyncGenerator<Array<[string, string]>> =>
+  pages(db.iterator({ ...range, highWaterMarkBytes: PAGE_BYTES }));
+
+/** Pages of keys in a key range. */
+export const keyPages = (db: Db, range: Range): AsyncGenerator<string[]> => pages(db.keys({ ...range, highWaterMarkBytes: PAGE_BYTES }));
+
+/** Fetches the records an index page names; `index` names the index in the error when one is missing. */
+export const fetchRecords = async (db: Db, seqs: readonly number[], index: string): Promise<JournalRecord[]> => {
+  const keys = seqs.map(recordKey);
+  const values: ReadonlyArray<string | undefined> = await db.getMany(keys);
+  return values.map((value, i) => {
+    const key = keys[i] ?? '';
+    if (value === undefined) throw new JournalError('corrupt', `${index} index names ${key}, which is missing`);
+    return readRecord(value, key);
+  });
+};
+
+/**
+ * Walks an index range in key order and yields its records in pages. Entries beyond `headSeq` belong to a
+ * bulk append that is not acknowledged yet and are skipped; `keep` filters records (record time, for one).
+ */
+export async function* walkIndex(
+  db: Db,
+  range: Range,
+  index: string,
+  headSeq: number,
+  keep: (r: JournalRecord) => boolean,
+): AsyncGenerator<JournalRecord[]> {
+  for await (const keys of keyPages(db, range)) {
+    const seqs = keys.map(seqOfKey).filter((seq) => seq <= headSeq);
+    const records = (await fetchRecords(db, seqs, index)).filter(keep);
+    if (records.length > 0) yield records;
+  }
+}

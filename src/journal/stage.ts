@@ -1,0 +1,142 @@
+/**
+ * Writing records: a stage chains events onto the head and writes them in atomic batches, one batch per
+ * chunk; the head moves only with the commit, so readers, `verify` and a reopened journal see all of a
+ * staged append or none of it (records beyond the head are rolled back, see `rollbackBeyond`).
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { Instant } from '../k8s/codecs.js';
+import { decodeEvent, podUidOf } from '../events/index.js';
+import { canonical } from './canonical.js';
+import { advance, encodeHead, type Head } from './head.js';
+import { META_HEAD, RECORDS, SNAPSHOTS, digestKey, podKey, recordKey, snapshotKey, timeKey, upper } from './keys.js';
+import { parseEnvelope, seal, sha256, type Sealed } from './record.js';
+import { entryPages, keyPages, type Db } from './scan.js';
+
+/** An event ready to be sealed: its canonical JSON and the parts the indexes need. */
+export interface Pending {
+  readonly json: string;
+  readonly at: Instant;
+  readonly podUid: string | undefined;
+  readonly recordedAt: Instant;
+}
+
+export interface ChunkOptions {
+  /** Skip events whose digest the journal (or this chunk) already holds. */
+  readonly dedup: boolean;
+  /** Write the new head in the same batch: the chunk is the whole append. */
+  readonly commit: boolean;
+  readonly sync: boolean;
+}
+
+export class Stage {
+  private tip: Head;
+  /** The earliest valid time appended so far: a late one invalidates the snapshots after it. */
+  private minAppendedAt: Instant | null = null;
+
+  constructor(
+    private readonly db: Db,
+    readonly start: Head,
+  ) {
+    this.tip = start;
+  }
+
+  get head(): Head {
+    return this.tip;
+  }
+
+  /** The earliest valid time appended, if it lies before the latest one the journal held: a late append. */
+  get lateFrom(): Instant | undefined {
+    const from = this.minAppendedAt;
+    return from !== null && this.start.maxAt !== null && from < this.start.maxAt ? from : undefined;
+  }
+
+  /** Seals and writes one chunk as one batch; the result holds each item's record, or undefined if skipped. */
+  async write(items: readonly Pending[], opts: ChunkOptions): Promise<Array<Sealed | undefined>> {
+    const digests = items.map((item) => sha256(item.json));
+    // The dedup index keeps the first record of each digest: look up which digests are new.
+    const known: ReadonlyArray<string | undefined> = await this.db.getMany(digests.map(digestKey));
+    const fresh = new Set<string>();
+    const out: Array<Sealed | undefined> = [];
+    const ops: Array<[string, string]> = [];
+    items.forEach((item, i) => {
+      const digest = digests[i] ?? '';
+      const isNew = known[i] === undefined && !fresh.has(digest);
+      if (!isNew && opts.dedup) {
+        out.push(undefined);
+        return;
+      }
+      const sealed = seal(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
+      const position = { at: item.at, seq: sealed.seq };
+      ops.push([recordKey(sealed.seq), sealed.value], [timeKey(position), '']);
+      if (item.podUid !== undefined) ops.push([podKey(item.podUid, position), '']);
+      if (isNew) {
+        fresh.add(digest);
+        ops.push([digestKey(digest), String(sealed.seq)]);
+      }
+      if (this.minAppendedAt === null || item.at < this.minAppendedAt) this.minAppendedAt = item.at;
+      this.tip = advance(this.tip, item.at, sealed.hash);
+      out.push(sealed);
+    });
+    const stale = opts.commit ? await this.staleSnapshots() : [];
+    const batch = this.db.batch();
+    for (const [key, value] of ops) batch.put(key, value);
+    if (opts.commit) {
+      for (const key of stale) batch.del(key);
+      batch.put(META_HEAD, encodeHead(this.tip));
+    }
+    await batch.write({ sync: opts.sync });
+    return out;
+  }
+
+  /** Moves the head to the last staged record (with nothing more to write) and returns it. */
+  async commit(sync: boolean): Promise<Head> {
+    await this.write([], { dedup: false, commit: true, sync });
+    return this.tip;
+  }
+
+  /** Undoes the staged chunks: the head never moved, so this deletes every record beyond it. */
+  async abort(): Promise<void> {
+    await rollbackBeyond(this.db, this.start.seq);
+  }
+
+  /**
+   * Snapshots hold the state at a position; an appended event at (at, seq) belongs before every snapshot
+   * at a later instant, so those are stale. Appends in time order (at ≥ the latest so far) stale nothing.
+   */
+  private async staleSnapshots(): Promise<string[]> {
+    const from = this.lateFrom;
+    if (from === undefined) return [];
+    const stale: string[] = [];
+    const range = { gte: snapshotKey({ at: from, seq: this.start.seq + 1 }), lt: upper(SNAPSHOTS) };
+    for await (const keys of keyPages(this.db, range)) stale.push(...keys);
+    return stale;
+  }
+}
+
+/**
+ * Deletes the records after `headSeq` and their index entries: what a bulk append had written when it was
+ * refused, or when its process died. Such records were never acknowledged.
+ */
+export const rollbackBeyond = async (db: Db, headSeq: number): Promise<void> => {
+  for await (const entries of entryPages(db, { gt: recordKey(headSeq), lt: upper(RECORDS) })) {
+    const dels: string[] = [];
+    const digestOwners: Array<[string, string]> = [];
+    for (const [key, value] of entries) {
+      dels.push(key);
+      const envelope = parseEnvelope(value);
+      const event = E.isRight(envelope) ? decodeEvent(envelope.right.event) : E.left('unreadable');
+      if (E.isLeft(envelope) || E.isLeft(event)) continue; // its index entries cannot be named; the record goes
+      const position = { at: event.right.at, seq: envelope.right.seq };
+      const podUid = podUidOf(event.right);
+      dels.push(timeKey(position));
+      if (podUid !== undefined) dels.push(podKey(podUid, position));
+      digestOwners.push([digestKey(sha256(canonical(envelope.right.event))), String(position.seq)]);
+    }
+    // A digest entry goes only with the record that created it.
+    const owners: ReadonlyArray<string | undefined> = await db.getMany(digestOwners.map(([key]) => key));
+    digestOwners.forEach(([key, seq], i) => {
+      if (owners[i] === seq) dels.push(key);
+    });
+    await db.batch(dels.map((key) => ({ type: 'del' as const, key })), { sync: true });
+  }
+};
