@@ -1,4 +1,5 @@
 /** Kubernetes label selectors: parse (`-l`), match, and print. */
+import type { V1Pod } from '../k8s/pod.js';
 import type { Labels, Requirement } from './requirement.js';
 import { requirementMatches, requirementString } from './requirement.js';
 
@@ -14,10 +15,10 @@ export const selectorMatches = (selector: readonly Requirement[], labels: Labels
 export const selectorString = (selector: readonly Requirement[]): string => selector.map(requirementString).join(',');
 
 /** The pods `kubectl get pods [-n NS | -A] [-l SELECTOR]` would list: namespace undefined means all. */
-export const selectPods = <P extends { readonly metadata: { readonly namespace?: string; readonly labels?: Labels } }>(
-  pods: readonly P[],
+export const selectPods = (
+  pods: readonly V1Pod[],
   scope: { readonly namespace?: string; readonly selector?: readonly Requirement[] },
-): P[] =>
+): V1Pod[] =>
   pods.filter(
     (p) =>
       (scope.namespace === undefined || (p.metadata.namespace ?? 'default') === scope.namespace) &&

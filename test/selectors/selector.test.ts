@@ -4,6 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { newRequirement, parseSelector, selectPods, selectorMatches, selectorString } from '../../src/selectors/index.js';
 import type { Labels, Operator, Requirement } from '../../src/selectors/index.js';
 import { lex } from '../../src/selectors/lexer.js';
+import type { V1Pod } from '../../src/k8s/pod.js';
 
 const parsed = (s: string): readonly Requirement[] => {
   const r = parseSelector(s);
@@ -212,12 +213,12 @@ describe('error messages: one line naming the bad part', () => {
 });
 
 describe('selectPods', () => {
-  const pods = [
-    { metadata: { name: 'a', namespace: 'default', labels: { app: 'web' } } },
-    { metadata: { name: 'b', namespace: 'prod', labels: { app: 'web', tier: 'fe' } } },
-    { metadata: { name: 'c', labels: { app: 'db' } } },
+  const pods: V1Pod[] = [
+    { metadata: { name: 'a', namespace: 'default', labels: { app: 'web' } }, spec: { containers: [] } },
+    { metadata: { name: 'b', namespace: 'prod', labels: { app: 'web', tier: 'fe' } }, spec: { containers: [] } },
+    { metadata: { name: 'c', labels: { app: 'db' } }, spec: { containers: [] } },
   ];
-  const names = (ps: readonly { metadata: { name: string } }[]) => ps.map((p) => p.metadata.name);
+  const names = (ps: readonly V1Pod[]) => ps.map((p) => p.metadata.name);
 
   it('keeps the pods of one namespace (a pod without one is in "default")', () => {
     expect(names(selectPods(pods, { namespace: 'default' }))).toEqual(['a', 'c']);
