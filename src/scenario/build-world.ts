@@ -1,0 +1,116 @@
+/**
+ * The World a scenario describes: its container, probe, hook, memory and registry behaviors turned into the
+ * pure answers the engine asks for, with the documented defaults for everything the scenario leaves out.
+ */
+import type { PodRef } from '../events/index.js';
+import type { ContainerRun, HookAnswer, PullAnswer, TermReaction, VirtualMs, World } from '../engine/world.js';
+import type { ContainerBehavior, ExitRule, Hook, ImageBehavior, MemoryUse, ProbeRule } from './format.js';
+
+/** What the scenario leaves unsaid. */
+export const DEFAULTS = {
+  /** Every pull succeeds in this time unless `images` says otherwise. */
+  pullMs: 1000,
+  /** postStart and preStop return at once. */
+  hookMs: 0,
+  /** SIGTERM: the process exits 0 at once. */
+  sigterm: { afterMs: 0, code: 0 },
+  /** The kubelet's default hard threshold `memory.available<100Mi`. */
+  memoryEvictionThresholdBytes: 100n * 1024n * 1024n,
+} as const;
+
+export interface Behaviors {
+  /** `namespace/name` → container name → behavior. */
+  readonly containers: ReadonlyMap<string, ReadonlyMap<string, ContainerBehavior>>;
+  readonly images: Readonly<Record<string, ImageBehavior>>;
+  readonly memoryEvictionThresholds: ReadonlyMap<string, bigint>;
+  /** The scenario's start: `at` and `from`/`to` offsets count from here. */
+  readonly startMs: VirtualMs;
+}
+
+const runsOf = (rule: ExitRule): number =>
+  rule.runs === undefined || rule.runs === 'all' ? Number.POSITIVE_INFINITY : rule.runs === 'once' ? 1 : rule.runs;
+
+/** The rule covering the `run`-th start: rules take their runs in order, and none may be left (keeps running). */
+const exitRuleFor = (rules: readonly ExitRule[], run: number): ExitRule | undefined => {
+  let remaining = run;
+  for (const rule of rules) {
+    if (remaining < runsOf(rule)) return rule;
+    remaining -= runsOf(rule);
+  }
+  return undefined;
+};
+
+const exitOf = (rules: readonly ExitRule[], run: number, startedAt: VirtualMs, startMs: VirtualMs): ContainerRun => {
+  const rule = exitRuleFor(rules, run);
+  if (rule === undefined) return {};
+  const afterMs = rule.kind === 'after' ? rule.value : Math.max(0, startMs + rule.value - startedAt);
+  return { exit: { afterMs, code: rule.code } };
+};
+
+const within = (value: number, from: number | undefined, to: number | undefined): boolean =>
+  (from === undefined || value >= from) && (to === undefined || value < to);
+
+/** Times in ms from the scenario's start: `now` and the instance's start. */
+const ruleHolds = (rule: ProbeRule, now: number, started: number): boolean =>
+  within(now, rule.value.from, rule.value.to) &&
+  within(now - started, rule.value.fromStart, rule.value.toStart) &&
+  within(started, undefined, rule.value.startedBefore);
+
+const memoryAt = (use: MemoryUse, elapsedMs: number): bigint => {
+  if (typeof use === 'bigint') return use;
+  if ('steps' in use) {
+    const step = [...use.steps].reverse().find((s) => s.after <= elapsedMs);
+    return step?.use ?? 0n;
+  }
+  const grown = (use.from ?? 0n) + BigInt(Math.floor(use.grows * elapsedMs));
+  return use.max !== undefined && grown > use.max ? use.max : grown;
+};
+
+const hookAnswer = (hook: Hook | undefined): HookAnswer => ({
+  durationMs: hook?.takes ?? DEFAULTS.hookMs,
+  ...(hook?.fails !== undefined ? { failure: hook.fails } : {}),
+});
+
+/** The runtime's message for an image that cannot be found, as containerd words it. */
+export const pullFailureMessage = (image: string): string =>
+  `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`;
+
+const pullOf = (behavior: ImageBehavior | undefined, image: string, attempt: number): PullAnswer => {
+  const fails = behavior?.fails === 'always' || (behavior?.fails !== undefined && attempt < behavior.fails);
+  return fails
+    ? { ok: false, message: behavior?.message ?? pullFailureMessage(image) }
+    : { ok: true, durationMs: behavior?.takes ?? DEFAULTS.pullMs };
+};
+
+export const buildWorld = (behaviors: Behaviors): World => {
+  const of = (pod: PodRef, container: string): ContainerBehavior =>
+    behaviors.containers.get(`${pod.namespace}/${pod.name}`)?.get(container) ?? {};
+  const exitRules = (b: ContainerBehavior): readonly ExitRule[] =>
+    b.exit === undefined ? [] : Array.isArray(b.exit) ? b.exit : [b.exit];
+
+  return {
+    containerRun: (pod, container, run, startedAt) =>
+      exitOf(exitRules(of(pod, container)), run, startedAt, behaviors.startMs),
+    probe: (pod, container, kind, now, startedAt) => {
+      const rule = (of(pod, container)[kind] ?? []).find((r) =>
+        ruleHolds(r, now - behaviors.startMs, startedAt - behaviors.startMs),
+      );
+      if (rule === undefined || rule.kind === 'pass') return { outcome: 'success' };
+      return { outcome: 'failure', ...(rule.value.output !== undefined ? { output: rule.value.output } : {}) };
+    },
+    memoryBytes: (pod, container, now, startedAt) => {
+      const use = of(pod, container).memory;
+      return use === undefined ? 0n : memoryAt(use, Math.max(0, now - startedAt));
+    },
+    pull: (_node, image, _now, attempt = 0) => pullOf(behaviors.images[image], image, attempt),
+    postStart: (pod, container) => hookAnswer(of(pod, container).postStart),
+    preStop: (pod, container) => hookAnswer(of(pod, container).preStop),
+    onSigterm: (pod, container): TermReaction | undefined => {
+      const sigterm = of(pod, container).sigterm;
+      if (sigterm === 'ignore') return undefined;
+      return { afterMs: sigterm?.exitsAfter ?? DEFAULTS.sigterm.afterMs, code: sigterm?.code ?? DEFAULTS.sigterm.code };
+    },
+    memoryEvictionThresholdBytes: (node) =>
+      behaviors.memoryEvictionThresholds.get(node) ?? DEFAULTS.memoryEvictionThresholdBytes,
+  };
+};

@@ -1,0 +1,119 @@
+/** io-ts building blocks of the scenario format: strict records, Go durations, byte quantities and rates. */
+import * as t from 'io-ts';
+import { parseDuration } from '../k8s/duration.js';
+import { parseQuantity } from '../k8s/quantity.js';
+
+/** The message of the failure a strict record reports for a key it does not know. */
+export const UNKNOWN_KEY = 'unknown key';
+
+const NANO = 1_000_000_000n;
+
+/**
+ * A record with required and optional fields that refuses any other key, so a typo (`gracePeriod` for
+ * `gracePeriodSeconds`) is an error naming the key instead of a silently ignored setting.
+ */
+export const strict = <R extends t.Props, O extends t.Props = {}>(name: string, required: R, optional?: O) => {
+  const inner = t.exact(t.intersection([t.type(required), t.partial(optional ?? ({} as O))]), name);
+  const known = new Set([...Object.keys(required), ...Object.keys(optional ?? {})]);
+  return new t.Type<t.TypeOf<typeof inner>, t.OutputOf<typeof inner>, unknown>(
+    name,
+    inner.is,
+    (u, c) => {
+      if (typeof u === 'object' && u !== null && !Array.isArray(u)) {
+        const extra = Object.keys(u).find((k) => !known.has(k));
+        if (extra !== undefined) {
+          return t.failure((u as Record<string, unknown>)[extra], [...c, { key: extra, type: t.never, actual: u }], UNKNOWN_KEY);
+        }
+      }
+      return inner.validate(u, c);
+    },
+    inner.encode,
+  );
+};
+
+/** A Go duration (`30s`, `2m`, `1h30m`, `1.5s`, `0`) as non-negative milliseconds. */
+export const Duration = new t.Type<number, string, unknown>(
+  'Duration',
+  (u): u is number => typeof u === 'number' && u >= 0,
+  (u, c) => {
+    const ms = typeof u === 'string' ? parseDuration(u) : u === 0 ? 0 : undefined;
+    return ms === undefined || ms < 0 ? t.failure(u, c, 'is not a duration') : t.success(ms);
+  },
+  (ms) => `${ms}ms`,
+);
+
+/** Whole bytes of a memory quantity (`64Mi`, `1G`, `512`), rounded up like `Quantity.Value()`. */
+export const bytesOfQuantity = (raw: string): bigint | undefined => {
+  const q = parseQuantity(raw);
+  return q === undefined || q.nanos < 0n ? undefined : q.nanos / NANO + (q.nanos % NANO > 0n ? 1n : 0n);
+};
+
+/** A memory amount, written as a Kubernetes quantity, as bytes. */
+export const Bytes = new t.Type<bigint, string, unknown>(
+  'Bytes',
+  (u): u is bigint => typeof u === 'bigint',
+  (u, c) => {
+    const bytes = typeof u === 'string' || typeof u === 'number' ? bytesOfQuantity(String(u)) : undefined;
+    return bytes === undefined ? t.failure(u, c, 'is not a memory quantity') : t.success(bytes);
+  },
+  (b) => b.toString(),
+);
+
+/** A growth rate `QUANTITY/DURATION` (`10Mi/s`, `1Gi/5m`), as bytes per millisecond (a fraction). */
+export const Rate = new t.Type<number, string, unknown>(
+  'Rate',
+  (u): u is number => typeof u === 'number',
+  (u, c) => {
+    const [amount, per, ...rest] = typeof u === 'string' ? u.split('/') : [];
+    const bytes = amount === undefined ? undefined : bytesOfQuantity(amount);
+    const ms = per === undefined ? undefined : parseDuration(/^\d/.test(per) ? per : `1${per}`);
+    return bytes === undefined || ms === undefined || ms <= 0 || rest.length > 0
+      ? t.failure(u, c, 'is not a rate like 10Mi/s')
+      : t.success(Number(bytes) / ms);
+  },
+  (r) => `${r}/ms`,
+);
+
+/**
+ * Common fields plus exactly one of the member keys, decoded by its codec (`{ at: 30s, delete: {...} }`).
+ * Errors point into the one member present, instead of listing every member as a plain union would.
+ */
+export const oneOf = <C, P extends Record<string, t.Mixed>>(
+  name: string,
+  shared: t.Type<C, unknown, unknown>,
+  members: P,
+) => {
+  type Member = { [K in keyof P]: { readonly kind: K; readonly value: t.TypeOf<P[K]> } }[keyof P];
+  type Out = C & Member;
+  const keys = Object.keys(members);
+  return new t.Type<Out, unknown, unknown>(
+    name,
+    (u): u is Out => typeof u === 'object' && u !== null && 'kind' in u,
+    (u, c) => {
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `is not a ${name}`);
+      const record = u as Record<string, unknown>;
+      const present = keys.filter((k) => k in record);
+      const [key] = present;
+      if (key === undefined || present.length > 1) return t.failure(u, c, `needs exactly one of ${keys.join(', ')}`);
+      const rest = Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+      const base = shared.validate(rest, c);
+      if (base._tag === 'Left') return base;
+      const codec = members[key] as t.Mixed;
+      const value = codec.validate(record[key], [...c, { key, type: codec, actual: record[key] }]);
+      return value._tag === 'Left' ? value : t.success({ ...base.right, kind: key, value: value.right } as Out);
+    },
+    (o) => o,
+  );
+};
+
+/** A codec chosen by the value's shape (a quantity or a ramp, a word or a record), so errors come from one. */
+export const byShape = <A>(
+  name: string,
+  pick: (u: unknown) => t.Decoder<unknown, A> & { readonly is: (u: unknown) => boolean },
+) =>
+  new t.Type<A, unknown, unknown>(
+    name,
+    (u): u is A => pick(u).is(u),
+    (u, c) => pick(u).validate(u, c),
+    (a) => a,
+  );

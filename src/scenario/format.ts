@@ -1,0 +1,180 @@
+/**
+ * The scenario file format as io-ts codecs, the single source of its types: nodes, a timeline of what the
+ * outside world does, and how containers, probes, hooks and registries behave. See docs/scenarios.md.
+ */
+import * as t from 'io-ts';
+import { ConditionStatus, type Instant, QuantityString, StringMap } from '../k8s/codecs.js';
+import { parseInstantArg } from '../timetravel/instant-arg.js';
+import { Bytes, Duration, Rate, byShape, oneOf, strict } from './codecs.js';
+
+/** The scenario's first instant: any RFC 3339 time, kept as the canonical UTC instant with milliseconds. */
+export const Start = new t.Type<Instant, string, unknown>(
+  'Start',
+  (u): u is Instant => typeof u === 'string',
+  (u, c) => {
+    const parsed = typeof u === 'string' && !u.startsWith('+') ? parseInstantArg(u, undefined) : undefined;
+    return parsed?._tag === 'Right' && parsed.right !== undefined
+      ? t.success(parsed.right)
+      : t.failure(u, c, 'is not an RFC 3339 time');
+  },
+  (i) => i,
+);
+
+const PositiveInt = t.refinement(t.Int, (n) => n > 0, 'PositiveInt');
+
+// ---------------------------------------------------------------------------------------------
+// nodes
+// ---------------------------------------------------------------------------------------------
+
+export const NodeResources = strict(
+  'NodeResources',
+  {},
+  { cpu: QuantityString, memory: QuantityString, pods: QuantityString, 'ephemeral-storage': QuantityString },
+);
+
+export const NodeSpec = strict(
+  'Node',
+  { name: t.string },
+  {
+    capacity: NodeResources,
+    /** Defaults to the capacity. */
+    allocatable: NodeResources,
+    labels: StringMap,
+    internalIP: t.string,
+    /** The kubelet's hard eviction threshold `memory.available<X`. */
+    memoryEvictionThreshold: Bytes,
+  },
+);
+export type NodeSpec = t.TypeOf<typeof NodeSpec>;
+
+// ---------------------------------------------------------------------------------------------
+// timeline: what the outside world does, at offsets from `start`
+// ---------------------------------------------------------------------------------------------
+
+/** A manifest file (relative to the scenario's folder) or an inline Pod / List. */
+export const ManifestRef = byShape<string | Record<string, unknown>>('Manifest', (u) =>
+  typeof u === 'string' ? t.string : t.UnknownRecord,
+);
+export type ManifestRef = t.TypeOf<typeof ManifestRef>;
+
+const podName = { pod: t.string };
+const podNamespace = { namespace: t.string };
+
+export const MetadataChange = strict('MetadataChange', podName, {
+  ...podNamespace,
+  set: StringMap,
+  remove: t.array(t.string),
+});
+export type MetadataChange = t.TypeOf<typeof MetadataChange>;
+
+export const Deletion = strict('Deletion', podName, { ...podNamespace, gracePeriodSeconds: t.Int, force: t.boolean });
+export type Deletion = t.TypeOf<typeof Deletion>;
+
+export const NodeConditionChange = strict(
+  'NodeConditionChange',
+  { node: t.string, type: t.string, status: ConditionStatus },
+  { reason: t.string, message: t.string },
+);
+
+export const Step = oneOf('Step', strict('Step', { at: Duration }), {
+  apply: ManifestRef,
+  label: MetadataChange,
+  annotate: MetadataChange,
+  delete: Deletion,
+  nodeCondition: NodeConditionChange,
+  /** The node stops reporting: the control plane marks it Ready=Unknown. */
+  loseNode: t.string,
+  addNode: NodeSpec,
+});
+export type Step = t.TypeOf<typeof Step>;
+
+// ---------------------------------------------------------------------------------------------
+// behavior: how each container, probe, hook and registry answers
+// ---------------------------------------------------------------------------------------------
+
+/** How many runs a rule covers: `all` (the default), `once`, or the first N runs. */
+export const Runs = byShape<'all' | 'once' | number>('Runs', (u) =>
+  typeof u === 'number' ? PositiveInt : t.keyof({ all: null, once: null }),
+);
+
+/** The process exits with `code`, `after` each start, or at a scenario offset `at`. */
+export const ExitRule = oneOf('Exit', strict('Exit', { code: t.Int }, { runs: Runs }), { after: Duration, at: Duration });
+export type ExitRule = t.TypeOf<typeof ExitRule>;
+
+const MemoryRamp = strict('MemoryRamp', { grows: Rate }, { from: Bytes, max: Bytes });
+const MemorySteps = strict('MemorySteps', {
+  steps: t.array(strict('MemoryStep', { after: Duration, use: Bytes })),
+});
+/** Working set over each run: a constant quantity, a ramp, or steps (offsets from the container's start). */
+export const MemoryUse = byShape<bigint | t.TypeOf<typeof MemoryRamp> | t.TypeOf<typeof MemorySteps>>(
+  'Memory',
+  (u) => (typeof u === 'object' && u !== null ? ('steps' in u ? MemorySteps : MemoryRamp) : Bytes),
+);
+export type MemoryUse = t.TypeOf<typeof MemoryUse>;
+
+/**
+ * When a rule holds, every given bound at once: scenario offsets `from`/`to`, offsets from each container
+ * start `fromStart`/`toStart`, and `startedBefore` (only instances started before that scenario offset).
+ */
+export const ProbeWindow = strict(
+  'ProbeWindow',
+  {},
+  { from: Duration, to: Duration, fromStart: Duration, toStart: Duration, startedBefore: Duration, output: t.string },
+);
+export type ProbeWindow = t.TypeOf<typeof ProbeWindow>;
+export const ProbeRule = oneOf('ProbeRule', strict('ProbeRule', {}), { fail: ProbeWindow, pass: ProbeWindow });
+export type ProbeRule = t.TypeOf<typeof ProbeRule>;
+
+export const Hook = strict('Hook', {}, { takes: Duration, fails: t.string });
+export type Hook = t.TypeOf<typeof Hook>;
+
+const SigtermExit = strict('Sigterm', {}, { exitsAfter: Duration, code: t.Int });
+export const Sigterm = byShape<'ignore' | t.TypeOf<typeof SigtermExit>>('Sigterm', (u) =>
+  typeof u === 'string' ? t.literal('ignore') : SigtermExit,
+);
+export type Sigterm = t.TypeOf<typeof Sigterm>;
+
+export const ContainerBehavior = strict(
+  'ContainerBehavior',
+  {},
+  {
+    exit: byShape<ExitRule | ExitRule[]>('Exits', (u) => (Array.isArray(u) ? t.array(ExitRule) : ExitRule)),
+    memory: MemoryUse,
+    liveness: t.array(ProbeRule),
+    readiness: t.array(ProbeRule),
+    startup: t.array(ProbeRule),
+    postStart: Hook,
+    preStop: Hook,
+    sigterm: Sigterm,
+  },
+);
+export type ContainerBehavior = t.TypeOf<typeof ContainerBehavior>;
+
+export const ImageBehavior = strict(
+  'Image',
+  {},
+  {
+    fails: byShape<'always' | number>('Fails', (u) => (typeof u === 'number' ? PositiveInt : t.literal('always'))),
+    message: t.string,
+    takes: Duration,
+  },
+);
+export type ImageBehavior = t.TypeOf<typeof ImageBehavior>;
+
+// ---------------------------------------------------------------------------------------------
+// the document
+// ---------------------------------------------------------------------------------------------
+
+export const ScenarioDoc = strict(
+  'Scenario',
+  { start: Start, until: Duration, timeline: t.array(Step) },
+  {
+    name: t.string,
+    nodes: t.array(NodeSpec),
+    /** Pod name (`name` or `namespace/name`) → container name → behavior. */
+    behavior: t.record(t.string, t.record(t.string, ContainerBehavior)),
+    /** Image reference → how pulling it goes. */
+    images: t.record(t.string, ImageBehavior),
+  },
+);
+export type ScenarioDoc = t.TypeOf<typeof ScenarioDoc>;

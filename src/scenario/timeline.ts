@@ -1,0 +1,215 @@
+/**
+ * A scenario's nodes and timeline compiled to the external events the engine injects: node registrations,
+ * node conditions, and the API writes (create, metadata updates, deletion requests) with deterministic uids.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import type * as t from 'io-ts';
+import type { Event, EventOf, PodRef } from '../events/index.js';
+import { type Instant, type StringMap, instantOf } from '../k8s/codecs.js';
+import type { V1Pod } from '../k8s/pod.js';
+import { type ScenarioError, errorAt } from './errors.js';
+import type { MetadataChange, NodeSpec, ScenarioDoc, Step } from './format.js';
+import { type LoadedPod, type ManifestLoader, type ReadFile, podsOfApply } from './manifests.js';
+import type { Source } from './source.js';
+import { podUid } from './uid.js';
+
+/** `terminationGracePeriodSeconds` when neither the request nor the pod gives one. */
+const DEFAULT_GRACE_SECONDS = 30 as t.Int;
+const DEFAULT_NODE_CAPACITY = { cpu: '4', memory: '8Gi', pods: '110' };
+
+export interface CompiledTimeline {
+  readonly external: readonly Event[];
+  /** `namespace/name` → the pods ever created under that name (every version applied). */
+  readonly pods: ReadonlyMap<string, readonly V1Pod[]>;
+}
+
+interface LivePod {
+  readonly ref: PodRef;
+  readonly labels: StringMap;
+  readonly annotations: StringMap;
+  readonly grace: t.Int;
+}
+
+/** What the compiler knows while walking the timeline in time order. */
+interface Walk {
+  readonly events: Event[];
+  readonly live: Map<string, LivePod>;
+  readonly created: Map<string, V1Pod[]>;
+  readonly nodes: Set<string>;
+}
+
+const keyOf = (namespace: string | undefined, name: string): string => `${namespace ?? 'default'}/${name}`;
+
+const nodeEvents = (node: NodeSpec, at: Instant, index: number): Event[] => {
+  const capacity = { ...DEFAULT_NODE_CAPACITY, ...node.capacity };
+  return [
+    {
+      type: 'NodeRegistered',
+      v: 1,
+      at,
+      source: 'node',
+      node: node.name,
+      capacity,
+      allocatable: { ...capacity, ...node.allocatable },
+      labels: { 'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux', ...node.labels },
+      internalIP: node.internalIP ?? `10.0.0.${index + 10}`,
+    },
+    {
+      type: 'NodeConditionChanged',
+      v: 1,
+      at,
+      source: 'node',
+      node: node.name,
+      conditionType: 'Ready',
+      status: 'True',
+      reason: 'KubeletReady',
+      message: 'kubelet is posting ready status',
+    },
+  ];
+};
+
+/** Creates the pod, or updates its labels and annotations when it already exists (`kubectl apply`). */
+const applyPod = (walk: Walk, loaded: LoadedPod, at: Instant, source: Source, index: number): E.Either<ScenarioError, void> => {
+  const { metadata, spec } = loaded.pod;
+  if (metadata.name === undefined) {
+    return E.left(errorAt(source, ['timeline', index, 'apply'], `a pod in ${loaded.file}:${loaded.line} has no metadata.name`));
+  }
+  const key = keyOf(metadata.namespace, metadata.name);
+  const labels = metadata.labels ?? {};
+  const annotations = metadata.annotations ?? {};
+  const existing = walk.live.get(key);
+  if (existing !== undefined) {
+    walk.live.set(key, { ...existing, labels, annotations });
+    walk.events.push({ type: 'PodMetadataUpdated', v: 1, at, source: 'api', pod: existing.ref, labels, annotations });
+    return E.right(undefined);
+  }
+  const versions = walk.created.get(key) ?? [];
+  const ref = { namespace: metadata.namespace ?? 'default', name: metadata.name, uid: podUid(metadata.namespace ?? 'default', metadata.name, versions.length) };
+  const manifest: V1Pod = { ...loaded.pod, metadata: { ...metadata, namespace: ref.namespace, uid: ref.uid, creationTimestamp: at } };
+  walk.created.set(key, [...versions, manifest]);
+  walk.live.set(key, { ref, labels, annotations, grace: spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS });
+  walk.events.push({ type: 'PodCreated', v: 1, at, source: 'api', pod: ref, manifest });
+  return E.right(undefined);
+};
+
+const changed = (current: StringMap, change: MetadataChange): StringMap => {
+  const next: Record<string, string> = { ...current, ...change.set };
+  for (const key of change.remove ?? []) delete next[key];
+  return next;
+};
+
+const stepEvents = (
+  walk: Walk,
+  step: Step,
+  index: number,
+  at: Instant,
+  source: Source,
+  podsOf: (index: number, ref: Extract<Step, { kind: 'apply' }>['value']) => E.Either<ScenarioError, readonly LoadedPod[]>,
+): E.Either<ScenarioError, void> => {
+  const livePod = (pod: string, namespace: string | undefined): E.Either<ScenarioError, LivePod> => {
+    const live = walk.live.get(keyOf(namespace, pod));
+    return live === undefined
+      ? E.left(errorAt(source, ['timeline', index, step.kind, 'pod'], `no pod "${keyOf(namespace, pod)}" exists at this time`))
+      : E.right(live);
+  };
+  const knownNode = (node: string, field: string): E.Either<ScenarioError, string> =>
+    walk.nodes.has(node) ? E.right(node) : E.left(errorAt(source, ['timeline', index, step.kind, ...(field === '' ? [] : [field])], `no node "${node}"`));
+
+  switch (step.kind) {
+    case 'apply':
+      return E.flatMap(podsOf(index, step.value), (pods) => {
+        for (const loaded of pods) {
+          const applied = applyPod(walk, loaded, at, source, index);
+          if (E.isLeft(applied)) return applied;
+        }
+        return E.right(undefined);
+      });
+    case 'label':
+    case 'annotate': {
+      const change = step.value;
+      return pipe(
+        livePod(change.pod, change.namespace),
+        E.map((live) => {
+        const labels = step.kind === 'label' ? changed(live.labels, change) : live.labels;
+        const annotations = step.kind === 'annotate' ? changed(live.annotations, change) : live.annotations;
+        walk.live.set(keyOf(change.namespace, change.pod), { ...live, labels, annotations });
+        walk.events.push({ type: 'PodMetadataUpdated', v: 1, at, source: 'api', pod: live.ref, labels, annotations });
+      }),
+      );
+    }
+    case 'delete': {
+      const { pod, namespace, gracePeriodSeconds, force } = step.value;
+      if (force === true && gracePeriodSeconds !== undefined && gracePeriodSeconds !== 0) {
+        return E.left(errorAt(source, ['timeline', index, 'delete', 'force'], 'force deletion needs gracePeriodSeconds 0 (or none)'));
+      }
+      return pipe(
+        livePod(pod, namespace),
+        E.map((live) => {
+        walk.live.delete(keyOf(namespace, pod));
+        const grace = force === true ? (0 as t.Int) : (gracePeriodSeconds ?? live.grace);
+        walk.events.push({ type: 'PodDeletionRequested', v: 1, at, source: 'api', pod: live.ref, gracePeriodSeconds: grace });
+      }),
+      );
+    }
+    case 'nodeCondition': {
+      const { node, type, status, reason, message } = step.value;
+      return pipe(
+        knownNode(node, 'node'),
+        E.map(() => {
+        const event: EventOf<'NodeConditionChanged'> = { type: 'NodeConditionChanged', v: 1, at, source: 'node', node, conditionType: type, status };
+        walk.events.push({ ...event, ...(reason !== undefined ? { reason } : {}), ...(message !== undefined ? { message } : {}) });
+      }),
+      );
+    }
+    case 'loseNode':
+      return pipe(
+        knownNode(step.value, ''),
+        E.map((node) => {
+        walk.events.push({
+          type: 'NodeConditionChanged',
+          v: 1,
+          at,
+          source: 'controller',
+          node,
+          conditionType: 'Ready',
+          status: 'Unknown',
+          reason: 'NodeStatusUnknown',
+          message: 'Kubelet stopped posting node status.',
+        });
+      }),
+      );
+    case 'addNode':
+      if (walk.nodes.has(step.value.name)) {
+        return E.left(errorAt(source, ['timeline', index, 'addNode', 'name'], `node "${step.value.name}" already exists`));
+      }
+      walk.nodes.add(step.value.name);
+      walk.events.push(...nodeEvents(step.value, at, walk.nodes.size - 1));
+      return E.right(undefined);
+  }
+};
+
+/** Compiles the nodes and the timeline; steps run in time order, ties in the order written. */
+export const compileTimeline = (
+  source: Source,
+  doc: ScenarioDoc,
+  startMs: number,
+  readFile: ReadFile,
+  load: ManifestLoader,
+): E.Either<ScenarioError, CompiledTimeline> => {
+  const walk: Walk = { events: [], live: new Map(), created: new Map(), nodes: new Set() };
+  const start = instantOf(startMs);
+  for (const [index, node] of (doc.nodes ?? []).entries()) {
+    if (walk.nodes.has(node.name)) return E.left(errorAt(source, ['nodes', index, 'name'], `node "${node.name}" is declared twice`));
+    walk.nodes.add(node.name);
+    walk.events.push(...nodeEvents(node, start, index));
+  }
+  const podsOf = (index: number, ref: Extract<Step, { kind: 'apply' }>['value']) =>
+    podsOfApply(source, index, ref, readFile, load);
+  const ordered = doc.timeline.map((step, index) => ({ step, index })).sort((a, b) => a.step.at - b.step.at);
+  for (const { step, index } of ordered) {
+    const done = stepEvents(walk, step, index, instantOf(startMs + step.at), source, podsOf);
+    if (E.isLeft(done)) return done;
+  }
+  return E.right({ external: walk.events, pods: walk.created });
+};
