@@ -37,15 +37,20 @@ export const nodeSubject = { ...envelope, node: t.string };
 
 /**
  * A member of the event union: `type` is a literal equal to the member's name, so decode errors read as
- * event names (`ContainerExited/exitCode`).
+ * event names (`ContainerExited/exitCode`). Exact: keys outside the schema never enter the hash chain.
  */
-export const member = <N extends string, R extends t.Props, O extends t.Props = {}>(
+export function member<N extends string, R extends t.Props>(
   name: N,
   required: R,
-  optional?: O,
-) => {
-  const fields = t.type({ type: t.literal(name), ...required });
+): t.ExactC<t.TypeC<R & { type: t.LiteralC<N> }>>;
+export function member<N extends string, R extends t.Props, O extends t.Props>(
+  name: N,
+  required: R,
+  optional: O,
+): t.ExactC<t.IntersectionC<[t.TypeC<R & { type: t.LiteralC<N> }>, t.PartialC<O>]>>;
+export function member(name: string, required: t.Props, optional?: t.Props) {
+  const fields = t.type({ ...required, type: t.literal(name) });
   return optional === undefined
     ? t.exact(fields, name)
     : t.exact(t.intersection([fields, t.partial(optional)]), name);
-};
+}

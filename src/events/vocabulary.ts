@@ -4,7 +4,7 @@
  * prober, the kubelet's own decisions, and control-plane controllers.
  */
 import * as t from 'io-ts';
-import { ConditionStatus, Instant, QuantityString, ResourceList, StringMap } from '../k8s/codecs.js';
+import { ConditionStatus, Instant, Integer, QuantityString, ResourceList, StringMap } from '../k8s/codecs.js';
 import { V1Pod } from '../k8s/pod.js';
 import { containerSubject, member, nodeSubject, podSubject } from './common.js';
 
@@ -23,7 +23,7 @@ export const PodMetadataUpdated = member('PodMetadataUpdated', {
 });
 
 /** A graceful (or, with 0, forced) deletion: `deletionTimestamp` = `at` + grace. */
-export const PodDeletionRequested = member('PodDeletionRequested', { ...podSubject, gracePeriodSeconds: t.Int });
+export const PodDeletionRequested = member('PodDeletionRequested', { ...podSubject, gracePeriodSeconds: Integer });
 
 /** The object is gone from the API server (force deletion, or the kubelet's final delete). */
 export const PodRemoved = member('PodRemoved', { ...podSubject });
@@ -32,7 +32,7 @@ export const PodRemoved = member('PodRemoved', { ...podSubject });
 export const PodWriteRejected = member('PodWriteRejected', {
   ...podSubject,
   verb: t.string,
-  code: t.Int,
+  code: Integer,
   message: t.string,
 });
 
@@ -107,7 +107,7 @@ export const ImagePulling = member('ImagePulling', { ...containerSubject, image:
 export const ImagePulled = member(
   'ImagePulled',
   { ...containerSubject, image: t.string, alreadyPresent: t.boolean },
-  { imageID: t.string, durationMs: t.Int },
+  { imageID: t.string, durationMs: Integer },
 );
 
 /** A pull failed (`ErrImagePull`) or may not be tried (`ErrImageNeverPull`, `InvalidImageName`). */
@@ -138,8 +138,8 @@ export const PostStartHookSucceeded = member('PostStartHookSucceeded', { ...cont
 /** The container's process ended: `reason` as the runtime reports it (Completed, Error, OOMKilled, ...). */
 export const ContainerExited = member(
   'ContainerExited',
-  { ...containerSubject, containerID: t.string, exitCode: t.Int, reason: t.string },
-  { signal: t.Int, message: t.string },
+  { ...containerSubject, containerID: t.string, exitCode: Integer, reason: t.string },
+  { signal: Integer, message: t.string },
 );
 
 /** Memory working set of one container, as the kubelet's stats provider samples it. */
@@ -190,13 +190,13 @@ export const ContainerKilling = member('ContainerKilling', {
   ...containerSubject,
   reason: KillReason,
   message: t.string,
-  gracePeriodSeconds: t.Int,
+  gracePeriodSeconds: Integer,
 });
 
 /** A restart is delayed by back-off: waiting `CrashLoopBackOff` until `until`. */
 export const ContainerBackOff = member('ContainerBackOff', {
   ...containerSubject,
-  delaySeconds: t.Int,
+  delaySeconds: Integer,
   until: Instant,
 });
 
@@ -204,6 +204,6 @@ export const ContainerBackOff = member('ContainerBackOff', {
 export const ImagePullBackOff = member('ImagePullBackOff', {
   ...containerSubject,
   image: t.string,
-  delaySeconds: t.Int,
+  delaySeconds: Integer,
   until: Instant,
 });

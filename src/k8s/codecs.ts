@@ -18,6 +18,14 @@ export type Instant = t.TypeOf<typeof Instant>;
 export const instantOf = (ms: number): Instant => new Date(ms).toISOString() as Instant;
 export const msOf = (instant: Instant): number => Date.parse(instant);
 
+/** An integer. Unlike `t.Int` its static type is plain `number`, so literals need no brand casts. */
+export const Integer = new t.Type<number, number, unknown>(
+  'Int',
+  (u): u is number => typeof u === 'number' && Number.isInteger(u),
+  (u, c) => (typeof u === 'number' && Number.isInteger(u) ? t.success(u) : t.failure(u, c)),
+  (n) => n,
+);
+
 /** A resource quantity (`"250m"`, `"64Mi"`, `"1e3"`); YAML numbers are accepted and kept as strings. */
 export const QuantityString = new t.Type<string, string, unknown>(
   'Quantity',
@@ -36,7 +44,7 @@ export const StringMap = t.record(t.string, t.string, 'StringMap');
 export type StringMap = t.TypeOf<typeof StringMap>;
 
 /** An integer or a string, as Kubernetes' IntOrString (probe ports, for example). */
-export const IntOrString = t.union([t.Int, t.string], 'IntOrString');
+export const IntOrString = t.union([Integer, t.string], 'IntOrString');
 export type IntOrString = t.TypeOf<typeof IntOrString>;
 
 export const ConditionStatus = t.keyof({ True: null, False: null, Unknown: null }, 'ConditionStatus');

@@ -3,7 +3,7 @@
  * validation rules live in `src/manifest/`; these codecs keep unknown fields (io-ts `type` is not exact).
  */
 import * as t from 'io-ts';
-import { ConditionStatus, IntOrString, QuantityString, ResourceList, StringMap, struct } from './codecs.js';
+import { ConditionStatus, Integer, IntOrString, QuantityString, ResourceList, StringMap, struct } from './codecs.js';
 
 // ---------------------------------------------------------------------------------------------
 // spec
@@ -17,8 +17,8 @@ export const HTTPGetAction = struct(
   { path: t.string, host: t.string, scheme: t.string, httpHeaders: t.array(HTTPHeader) },
 );
 export const TCPSocketAction = struct('TCPSocketAction', { port: IntOrString }, { host: t.string });
-export const GRPCAction = struct('GRPCAction', { port: t.Int }, { service: t.string });
-export const SleepAction = t.type({ seconds: t.Int }, 'SleepAction');
+export const GRPCAction = struct('GRPCAction', { port: Integer }, { service: t.string });
+export const SleepAction = t.type({ seconds: Integer }, 'SleepAction');
 
 export const Probe = t.partial(
   {
@@ -26,12 +26,12 @@ export const Probe = t.partial(
     httpGet: HTTPGetAction,
     tcpSocket: TCPSocketAction,
     grpc: GRPCAction,
-    initialDelaySeconds: t.Int,
-    timeoutSeconds: t.Int,
-    periodSeconds: t.Int,
-    successThreshold: t.Int,
-    failureThreshold: t.Int,
-    terminationGracePeriodSeconds: t.Int,
+    initialDelaySeconds: Integer,
+    timeoutSeconds: Integer,
+    periodSeconds: Integer,
+    successThreshold: Integer,
+    failureThreshold: Integer,
+    terminationGracePeriodSeconds: Integer,
   },
   'Probe',
 );
@@ -53,8 +53,8 @@ export type ResourceRequirements = t.TypeOf<typeof ResourceRequirements>;
 export const EnvVar = struct('EnvVar', { name: t.string }, { value: t.string, valueFrom: t.UnknownRecord });
 export const ContainerPort = struct(
   'ContainerPort',
-  { containerPort: t.Int },
-  { name: t.string, protocol: t.string, hostPort: t.Int, hostIP: t.string },
+  { containerPort: Integer },
+  { name: t.string, protocol: t.string, hostPort: Integer, hostIP: t.string },
 );
 export const VolumeMount = struct(
   'VolumeMount',
@@ -120,7 +120,7 @@ export const Volume = struct(
 );
 export const ReadinessGate = t.type({ conditionType: t.string }, 'PodReadinessGate');
 export const Toleration = t.partial(
-  { key: t.string, operator: t.string, value: t.string, effect: t.string, tolerationSeconds: t.Int },
+  { key: t.string, operator: t.string, value: t.string, effect: t.string, tolerationSeconds: Integer },
   'Toleration',
 );
 
@@ -130,9 +130,9 @@ export const PodSpec = struct(
   {
     initContainers: t.array(Container),
     restartPolicy: RestartPolicy,
-    terminationGracePeriodSeconds: t.Int,
-    activeDeadlineSeconds: t.Int,
-    priority: t.Int,
+    terminationGracePeriodSeconds: Integer,
+    activeDeadlineSeconds: Integer,
+    priority: Integer,
     priorityClassName: t.string,
     nodeSelector: StringMap,
     nodeName: t.string,
@@ -186,12 +186,12 @@ export const ObjectMeta = t.partial(
     resourceVersion: t.string,
     creationTimestamp: t.string,
     deletionTimestamp: t.string,
-    deletionGracePeriodSeconds: t.Int,
+    deletionGracePeriodSeconds: Integer,
     labels: StringMap,
     annotations: StringMap,
     ownerReferences: t.array(OwnerReference),
     finalizers: t.array(t.string),
-    generation: t.Int,
+    generation: Integer,
     selfLink: t.string,
     managedFields: t.array(t.UnknownRecord),
   },
@@ -207,8 +207,8 @@ export const ContainerStateWaiting = t.partial({ reason: t.string, message: t.st
 export const ContainerStateRunning = t.partial({ startedAt: t.string }, 'ContainerStateRunning');
 export const ContainerStateTerminated = struct(
   'ContainerStateTerminated',
-  { exitCode: t.Int },
-  { signal: t.Int, reason: t.string, message: t.string, startedAt: t.string, finishedAt: t.string, containerID: t.string },
+  { exitCode: Integer },
+  { signal: Integer, reason: t.string, message: t.string, startedAt: t.string, finishedAt: t.string, containerID: t.string },
 );
 export const ContainerState = t.partial(
   { waiting: ContainerStateWaiting, running: ContainerStateRunning, terminated: ContainerStateTerminated },
@@ -223,7 +223,7 @@ export const ContainerStatus = struct(
     state: ContainerState,
     lastState: ContainerState,
     ready: t.boolean,
-    restartCount: t.Int,
+    restartCount: Integer,
     image: t.string,
     imageID: t.string,
     containerID: t.string,
