@@ -22,6 +22,7 @@ export const Event = t.union(
     V.PodUnschedulable,
     V.NodeRegistered,
     V.NodeConditionChanged,
+    V.EvictionThresholdMet,
     V.PodAdmitted,
     V.PodRejected,
     V.SandboxCreated,

@@ -63,7 +63,13 @@ export const PodUnschedulable = member('PodUnschedulable', {
 export const NodeRegistered = member(
   'NodeRegistered',
   { ...nodeSubject, capacity: ResourceList, allocatable: ResourceList, labels: StringMap },
-  { internalIP: t.string },
+  {
+    internalIP: t.string,
+    /** Images already on the node (`busybox` means `busybox:latest`). */
+    images: t.array(t.string),
+    /** The kubelet's hard eviction thresholds by signal, as `--eviction-hard` (`memory.available: 100Mi`). */
+    evictionHard: StringMap,
+  },
 );
 
 export const NodeConditionChanged = member(
@@ -71,6 +77,14 @@ export const NodeConditionChanged = member(
   { ...nodeSubject, conditionType: t.string, status: ConditionStatus },
   { reason: t.string, message: t.string },
 );
+
+/** An eviction monitoring cycle found a hard threshold met (`synchronize`): kept so the pressure condition's transition period replays. */
+export const EvictionThresholdMet = member('EvictionThresholdMet', {
+  ...nodeSubject,
+  signal: t.string,
+  threshold: QuantityString,
+  available: QuantityString,
+});
 
 // ---------------------------------------------------------------------------------------------
 // kubelet: pod-level
