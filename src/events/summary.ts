@@ -25,6 +25,8 @@ export const summarize = (e: Event): string => {
       return `registered (cpu ${e.allocatable['cpu'] ?? '?'}, memory ${e.allocatable['memory'] ?? '?'})`;
     case 'NodeConditionChanged':
       return `${e.conditionType}=${e.status}${e.reason === undefined ? '' : ` (${e.reason})`}`;
+    case 'EvictionThresholdMet':
+      return `${e.signal} ${e.available} below threshold ${e.threshold}`;
     case 'PodAdmitted':
       return `admitted by the kubelet on ${e.node}`;
     case 'PodRejected':
