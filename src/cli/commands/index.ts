@@ -1,7 +1,8 @@
 /** Every verb of `podj`, each registered by its own module. */
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { registerEvents } from './events.js';
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const commands: readonly Register[] = [];
+export const commands: readonly Register[] = [registerEvents];
