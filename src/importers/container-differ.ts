@@ -1,0 +1,151 @@
+/**
+ * The container half of the pod differ: from two statuses of one container, the instances created, started
+ * and exited, the waiting reasons that explain a delay or failure, and the probe results that flipped.
+ */
+import type { Event, PodRef } from '../events/index.js';
+import type { Instant } from '../k8s/codecs.js';
+import { msOf, instantOf } from '../k8s/codecs.js';
+import type { Container, ContainerStatus } from '../k8s/pod.js';
+import { parseDuration } from '../k8s/duration.js';
+import { envelopeAt } from './build.js';
+import { type InstanceFact, instancesOf } from './container-instances.js';
+import type { Certainty, Imported, Origin } from './imported.js';
+import { plusMs } from './time.js';
+
+export interface ContainerDiff {
+  readonly pod: PodRef;
+  readonly spec: Container | undefined;
+  readonly before: ContainerStatus | undefined;
+  readonly after: ContainerStatus;
+  /** `status.startTime`: where the first run is placed when a snapshot shows only later ones. */
+  readonly podStartedAt: Instant | undefined;
+  /** The ContainersReady condition's transition: the best time a snapshot gives for a readiness flip. */
+  readonly readyAt: Instant | undefined;
+  readonly fallback: Instant;
+  readonly origin: Origin;
+}
+
+const imagePullFailures = new Set([
+  'ErrImagePull',
+  'ErrImageNeverPull',
+  'InvalidImageName',
+  'ImageInspectError',
+  'RegistryUnavailable',
+  'SignatureValidationFailed',
+]);
+const startFailures = new Set([
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+  'PreStartHookError',
+  'PostStartHookError',
+  'ContainerCannotRun',
+]);
+
+const topOf = (facts: readonly InstanceFact[]): number => Math.max(-1, ...facts.map((f) => f.instance));
+
+export const diffContainer = (d: ContainerDiff): Imported[] => {
+  const out: Imported[] = [];
+  const container = d.after.name;
+  const subject = { pod: d.pod, container };
+  const emit = (event: Event, certainty: Certainty, instance?: number): void => {
+    out.push({ event, origin: d.origin, certainty, ...(instance !== undefined && { instance }) });
+  };
+
+  const seen = instancesOf(d.before);
+  const facts = instancesOf(d.after).sort((a, b) => a.instance - b.instance);
+  const topBefore = topOf(seen);
+  const fresh = facts.filter((f) => f.instance > topBefore);
+
+  // Runs neither status shows (restartCount jumped): placed evenly between the known neighbours.
+  const firstFresh = fresh[0];
+  if (firstFresh !== undefined) {
+    const lowInstance = Math.max(topBefore, 0);
+    const lowAt = seen.find((f) => f.instance === topBefore)?.startedAt ?? d.podStartedAt ?? firstFresh.startedAt ?? d.fallback;
+    const highAt = firstFresh.startedAt ?? firstFresh.exit?.finishedAt ?? d.fallback;
+    for (let k = topBefore + 1; k < firstFresh.instance; k++) {
+      const span = firstFresh.instance - lowInstance;
+      const at = instantOf(msOf(lowAt) + Math.floor(((msOf(highAt) - msOf(lowAt)) * (k - lowInstance)) / span));
+      emit({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: '' }, 'interpolated', k);
+      emit({ type: 'ContainerStarted', ...envelopeAt(at, 'runtime'), ...subject, containerID: '' }, 'interpolated', k);
+    }
+  }
+  for (const f of fresh) {
+    const startAt = f.startedAt ?? f.exit?.finishedAt;
+    const certainty: Certainty = startAt === undefined ? 'inferred' : 'exact';
+    const at = startAt ?? d.fallback;
+    emit({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID }, certainty, f.instance);
+    if (f.startedAt !== undefined) {
+      emit({ type: 'ContainerStarted', ...envelopeAt(f.startedAt, 'runtime'), ...subject, containerID: f.containerID }, 'exact', f.instance);
+    }
+  }
+  for (const f of facts) {
+    const exit = f.exit;
+    if (exit === undefined || seen.some((s) => s.instance === f.instance && s.exit !== undefined)) continue;
+    emit(
+      {
+        type: 'ContainerExited',
+        ...envelopeAt(exit.finishedAt ?? d.fallback, 'runtime'),
+        ...subject,
+        containerID: f.containerID,
+        exitCode: exit.exitCode,
+        reason: exit.reason ?? (exit.exitCode === 0 ? 'Completed' : 'Error'),
+        ...(exit.signal !== undefined && { signal: exit.signal }),
+        ...(exit.message !== undefined && { message: exit.message }),
+      },
+      exit.finishedAt === undefined ? 'inferred' : 'exact',
+      f.instance,
+    );
+  }
+
+  const topAfter = topOf(facts);
+  const newRun = topAfter !== topBefore;
+  const waiting = d.after.state?.waiting;
+  const reason = waiting?.reason;
+  if (reason !== undefined && (newRun || reason !== d.before?.state?.waiting?.reason)) {
+    const message = waiting?.message ?? '';
+    const image = d.spec?.image ?? d.after.image ?? '';
+    if (reason === 'CrashLoopBackOff') {
+      // The window opens when the crashed run finished; the message states its length (`back-off 40s ...`).
+      const crashed = facts.find((f) => f.instance === topAfter)?.exit?.finishedAt;
+      const at = crashed ?? d.fallback;
+      const delayMs = parseDuration(/^back-off (\S+) /.exec(message)?.[1] ?? '');
+      const delaySeconds = delayMs === undefined ? 0 : Math.round(delayMs / 1000);
+      out.push({
+        event: { type: 'ContainerBackOff', ...envelopeAt(at, 'kubelet'), ...subject, delaySeconds, until: plusMs(at, delaySeconds * 1000) },
+        origin: d.origin,
+        certainty: 'inferred',
+        ...(delayMs === undefined && { delayUnknown: true }),
+      });
+    } else if (reason === 'ImagePullBackOff') {
+      out.push({
+        event: { type: 'ImagePullBackOff', ...envelopeAt(d.fallback, 'kubelet'), ...subject, image, delaySeconds: 0, until: d.fallback },
+        origin: d.origin,
+        certainty: 'inferred',
+        delayUnknown: true,
+      });
+    } else if (imagePullFailures.has(reason)) {
+      emit({ type: 'ImagePullFailed', ...envelopeAt(d.fallback, 'runtime'), ...subject, image, reason, message }, 'inferred');
+    } else if (startFailures.has(reason)) {
+      emit({ type: 'ContainerStartFailed', ...envelopeAt(d.fallback, 'runtime'), ...subject, reason, message }, 'inferred');
+    }
+  }
+
+  // Readiness and startup results only show as probe flips when the spec has the probe; without one the
+  // kubelet derives `ready`/`started` from the run itself, and so do the reducers.
+  const running = d.after.state?.running !== undefined;
+  const wasReady = !newRun && (d.before?.ready ?? false);
+  const ready = d.after.ready ?? false;
+  if (d.spec?.readinessProbe !== undefined && running && ready !== wasReady) {
+    const at = d.readyAt ?? d.fallback;
+    emit(
+      { type: 'ProbeResultChanged', ...envelopeAt(at, 'kubelet'), ...subject, probe: 'readiness', outcome: ready ? 'success' : 'failure' },
+      d.readyAt === undefined ? 'inferred' : 'exact',
+    );
+  }
+  const wasStarted = !newRun && (d.before?.started ?? false);
+  if (d.spec?.startupProbe !== undefined && running && d.after.started === true && !wasStarted) {
+    emit({ type: 'ProbeResultChanged', ...envelopeAt(d.fallback, 'kubelet'), ...subject, probe: 'startup', outcome: 'success' }, 'inferred');
+  }
+  return out;
+};

@@ -1,0 +1,62 @@
+/** The container instances one status shows: the current one (`state`) and the previous one (`lastState`). */
+import type { Instant } from '../k8s/codecs.js';
+import type { ContainerStatus } from '../k8s/pod.js';
+import { maybeInstant } from './time.js';
+
+export interface InstanceFact {
+  /** 0 for the first run of the container; `restartCount` numbers them (`convertToAPIContainerStatuses`). */
+  readonly instance: number;
+  readonly containerID: string;
+  readonly startedAt?: Instant;
+  readonly exit?: {
+    readonly finishedAt?: Instant;
+    readonly exitCode: number;
+    readonly reason?: string;
+    readonly signal?: number;
+    readonly message?: string;
+  };
+}
+
+/**
+ * Running or terminated `state` is instance `restartCount`. `lastState.terminated` is the one before it,
+ * except while waiting to restart: then the crashed instance is still `restartCount` (the next gets + 1).
+ */
+export const instancesOf = (status: ContainerStatus | undefined): InstanceFact[] => {
+  if (status === undefined) return [];
+  const count = status.restartCount ?? 0;
+  const facts: InstanceFact[] = [];
+  const last = status.lastState?.terminated;
+  if (last !== undefined) {
+    const waiting = status.state?.waiting !== undefined;
+    const instance = waiting ? count : count - 1;
+    // While waiting, the status's containerID is still the crashed instance's.
+    if (instance >= 0) facts.push(terminatedFact(instance, last, waiting ? status.containerID : undefined));
+  }
+  const { running, terminated } = status.state ?? {};
+  if (running !== undefined) {
+    const startedAt = maybeInstant(running.startedAt);
+    facts.push({ instance: count, containerID: status.containerID ?? '', ...(startedAt !== undefined && { startedAt }) });
+  } else if (terminated !== undefined) {
+    facts.push(terminatedFact(count, terminated, status.containerID));
+  }
+  return facts;
+};
+
+type Terminated = NonNullable<NonNullable<ContainerStatus['state']>['terminated']>;
+
+const terminatedFact = (instance: number, t: Terminated, fallbackID: string | undefined): InstanceFact => {
+  const startedAt = maybeInstant(t.startedAt);
+  const finishedAt = maybeInstant(t.finishedAt);
+  return {
+    instance,
+    containerID: t.containerID ?? fallbackID ?? '',
+    ...(startedAt !== undefined && { startedAt }),
+    exit: {
+      exitCode: t.exitCode,
+      ...(finishedAt !== undefined && { finishedAt }),
+      ...(t.reason !== undefined && { reason: t.reason }),
+      ...(t.signal !== undefined && { signal: t.signal }),
+      ...(t.message !== undefined && { message: t.message }),
+    },
+  };
+};

@@ -1,0 +1,82 @@
+/**
+ * When two imported events are the same fact. One pod is created, bound, admitted, evicted and removed
+ * once: those are keyed by type and pod uid alone. A container run is created, started and exits once: keyed
+ * by its instance number when known. Every other fact is keyed by type, subject, what distinguishes it, and
+ * the whole second it happened in: Kubernetes truncates times to the second, so `…:05Z` from a watch update
+ * and `…:05.123Z` from an audit line are one moment.
+ */
+import type { Event, EventType } from '../events/index.js';
+import type { Certainty, Imported, Origin } from './imported.js';
+import { secondOf } from './time.js';
+
+const oncePerPod: ReadonlySet<EventType> = new Set(['PodCreated', 'PodBound', 'PodAdmitted', 'PodRejected', 'PodEvicted', 'PodRemoved']);
+const oncePerInstance: ReadonlySet<EventType> = new Set(['ContainerCreated', 'ContainerStarted', 'ContainerExited']);
+
+/** The payload that tells two facts of one type, subject and second apart. */
+const distinguishing = (e: Event): string => {
+  switch (e.type) {
+    case 'ProbeExecuted':
+    case 'ProbeResultChanged':
+      return `${e.probe}:${e.outcome}`;
+    case 'PodConditionSet':
+    case 'NodeConditionChanged':
+      return `${e.conditionType}:${e.status}`;
+    case 'PodDeletionRequested':
+      return String(e.gracePeriodSeconds);
+    case 'PodWriteRejected':
+      return `${e.verb}:${e.code}`;
+    case 'ImagePulling':
+    case 'ImagePulled':
+    case 'ImagePullFailed':
+    case 'ImagePullBackOff':
+      return e.image;
+    case 'ContainerKilling':
+      return e.reason;
+    case 'EvictionThresholdMet':
+      return e.signal;
+    case 'PodCreated':
+    case 'PodMetadataUpdated':
+    case 'PodRemoved':
+    case 'PodBound':
+    case 'PodUnschedulable':
+    case 'NodeRegistered':
+    case 'PodAdmitted':
+    case 'PodRejected':
+    case 'SandboxCreated':
+    case 'PodEvicted':
+    case 'PodNodeLost':
+    case 'ContainerCreated':
+    case 'ContainerStarted':
+    case 'ContainerStartFailed':
+    case 'PostStartHookFailed':
+    case 'PostStartHookSucceeded':
+    case 'ContainerExited':
+    case 'ContainerUsageSampled':
+    case 'ContainerBackOff':
+      return '';
+    default: {
+      const unhandled: never = e;
+      return unhandled;
+    }
+  }
+};
+
+const subjectOf = (e: Event): string => ('pod' in e ? e.pod.uid : `node/${e.node}`);
+
+export const factKey = (i: Imported): string => {
+  const e = i.event;
+  if (oncePerPod.has(e.type)) return `${e.type}|${subjectOf(e)}`;
+  const container = 'container' in e ? e.container : '';
+  if (oncePerInstance.has(e.type) && i.instance !== undefined) return `${e.type}|${subjectOf(e)}|${container}|#${i.instance}`;
+  return `${e.type}|${subjectOf(e)}|${container}|${secondOf(e.at)}|${distinguishing(e)}`;
+};
+
+const certaintyRank: Readonly<Record<Certainty, number>> = { exact: 0, interpolated: 1, inferred: 2 };
+/** Audit lines are the API server's own record with sub-second times; Event objects say least (no ids, counts). */
+const originRank: Readonly<Record<Origin, number>> = { audit: 0, watch: 1, snapshot: 2, events: 3 };
+
+/** Negative when `a` is the better record of a fact: surer time, then the richer source, then the earlier. */
+export const betterRecord = (a: Imported, b: Imported): number =>
+  certaintyRank[a.certainty] - certaintyRank[b.certainty] ||
+  originRank[a.origin] - originRank[b.origin] ||
+  (a.event.at < b.event.at ? -1 : a.event.at > b.event.at ? 1 : 0);

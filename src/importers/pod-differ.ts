@@ -1,0 +1,156 @@
+/**
+ * The one differ behind watch streams, snapshots and audit status patches: the typed events that explain
+ * how one pod object became the next. Times come from the object's own fields; `fallback` (the latest time
+ * the object shows, or the audit line's stageTimestamp) only where the object records none.
+ */
+import type { Event, PodRef } from '../events/index.js';
+import type { Instant } from '../k8s/codecs.js';
+import type { Container, PodCondition, V1Pod } from '../k8s/pod.js';
+import { envelopeAt, sameJson, without } from './build.js';
+import { diffContainer } from './container-differ.js';
+import type { Certainty, Imported, Origin } from './imported.js';
+import { deletionRequestedAt } from './pod-times.js';
+import { maybeInstant } from './time.js';
+
+/** Conditions the kubelet writes itself (`pkg/kubelet/types/pod_status.go :: PodConditionByKubelet`). */
+const kubeletConditions = new Set([
+  'PodScheduled',
+  'Ready',
+  'Initialized',
+  'ContainersReady',
+  'PodResizeInProgress',
+  'PodResizePending',
+  'PodReadyToStartContainers',
+]);
+
+/** Eviction messages name the starved resource (`The node was low on resource: memory. ...`). */
+const signalByResource: Readonly<Record<string, string>> = {
+  memory: 'memory.available',
+  'ephemeral-storage': 'nodefs.available',
+  pids: 'pids.available',
+};
+
+export const signalOfEviction = (message: string): string => {
+  const resource = /low on resource: ([\w.-]+?)\.?( |$)/.exec(message)?.[1] ?? '';
+  return signalByResource[resource] ?? resource;
+};
+
+/** The pod as created: without status and without what later events set (binding, deletion, bookkeeping). */
+export const manifestOf = (pod: V1Pod): V1Pod => ({
+  ...without(pod, ['status']),
+  metadata: without(pod.metadata, ['managedFields', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink']),
+  spec: without(pod.spec, ['nodeName']),
+});
+
+const conditionOf = (pod: V1Pod | undefined, type: string): PodCondition | undefined =>
+  pod?.status?.conditions?.find((c) => c.type === type);
+
+/** The transition time of a condition when it holds `status`. */
+const transitionOf = (pod: V1Pod, type: string, status: string): Instant | undefined => {
+  const c = conditionOf(pod, type);
+  return c?.status === status ? maybeInstant(c.lastTransitionTime) : undefined;
+};
+
+export interface PodDiff {
+  readonly pod: PodRef;
+  readonly before: V1Pod | undefined;
+  readonly after: V1Pod;
+  readonly fallback: Instant;
+  readonly origin: Origin;
+}
+
+export const diffPod = ({ pod, before, after, fallback, origin }: PodDiff): Imported[] => {
+  const out: Imported[] = [];
+  const emit = (event: Event, certainty: Certainty): void => {
+    out.push({ event, origin, certainty });
+  };
+  /** An own-field time when the object has one, else the fallback. */
+  const timed = (at: Instant | undefined): [Instant, Certainty] => (at === undefined ? [fallback, 'inferred'] : [at, 'exact']);
+  const status = after.status ?? {};
+  const was = before?.status ?? {};
+
+  if (before === undefined) {
+    const [at, c] = timed(maybeInstant(after.metadata.creationTimestamp));
+    emit({ type: 'PodCreated', ...envelopeAt(at, 'api'), pod, manifest: manifestOf(after) }, c);
+  } else if (!sameJson(before.metadata.labels ?? {}, after.metadata.labels ?? {}) || !sameJson(before.metadata.annotations ?? {}, after.metadata.annotations ?? {})) {
+    emit({ type: 'PodMetadataUpdated', ...envelopeAt(fallback, 'api'), pod, labels: after.metadata.labels ?? {}, annotations: after.metadata.annotations ?? {} }, 'inferred');
+  }
+
+  const node = after.spec.nodeName;
+  if (node !== undefined && before?.spec.nodeName === undefined) {
+    const [at, c] = timed(transitionOf(after, 'PodScheduled', 'True'));
+    emit({ type: 'PodBound', ...envelopeAt(at, 'scheduler'), pod, node }, c);
+  }
+  const scheduled = conditionOf(after, 'PodScheduled');
+  if (
+    scheduled?.status === 'False' &&
+    (scheduled.reason === 'Unschedulable' || scheduled.reason === 'SchedulerError') &&
+    !sameJson(scheduled, conditionOf(before, 'PodScheduled'))
+  ) {
+    const [at, c] = timed(maybeInstant(scheduled.lastTransitionTime));
+    emit({ type: 'PodUnschedulable', ...envelopeAt(at, 'scheduler'), pod, reason: scheduled.reason, message: scheduled.message ?? '' }, c);
+  }
+
+  if (status.startTime !== undefined && was.startTime === undefined) {
+    const [at, c] = timed(maybeInstant(status.startTime));
+    const hostIP = status.hostIP;
+    emit({ type: 'PodAdmitted', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', ...(hostIP !== undefined && { hostIP }) }, c);
+  }
+  if (status.podIP !== undefined && status.podIP !== was.podIP) {
+    const [at, c] = timed(transitionOf(after, 'PodReadyToStartContainers', 'True'));
+    const podIPs = (status.podIPs ?? []).map((p) => p.ip);
+    emit({ type: 'SandboxCreated', ...envelopeAt(at, 'kubelet'), pod, podIP: status.podIP, podIPs }, c);
+  }
+
+  const specs = new Map<string, Container>([...(after.spec.initContainers ?? []), ...after.spec.containers].map((c) => [c.name, c]));
+  const previous = [...(was.initContainerStatuses ?? []), ...(was.containerStatuses ?? [])];
+  for (const s of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) {
+    out.push(
+      ...diffContainer({
+        pod,
+        spec: specs.get(s.name),
+        before: previous.find((p) => p.name === s.name),
+        after: s,
+        podStartedAt: maybeInstant(status.startTime),
+        readyAt: maybeInstant(conditionOf(after, 'ContainersReady')?.lastTransitionTime),
+        fallback,
+        origin,
+      }),
+    );
+  }
+
+  const evicted = status.phase === 'Failed' && status.reason === 'Evicted';
+  if (evicted && !(was.phase === 'Failed' && was.reason === 'Evicted')) {
+    const [at, c] = timed(transitionOf(after, 'DisruptionTarget', 'True'));
+    const message = status.message ?? '';
+    emit({ type: 'PodEvicted', ...envelopeAt(at, 'kubelet'), pod, signal: signalOfEviction(message), message }, c);
+  }
+  for (const cond of status.conditions ?? []) {
+    if (kubeletConditions.has(cond.type) || sameJson(cond, conditionOf(before, cond.type))) continue;
+    if (evicted && cond.type === 'DisruptionTarget' && cond.reason === 'TerminationByKubelet') continue; // PodEvicted sets it
+    const [at, c] = timed(maybeInstant(cond.lastTransitionTime));
+    emit(
+      {
+        type: 'PodConditionSet',
+        ...envelopeAt(at, 'controller'),
+        pod,
+        conditionType: cond.type,
+        status: cond.status,
+        ...(cond.reason !== undefined && { reason: cond.reason }),
+        ...(cond.message !== undefined && { message: cond.message }),
+      },
+      c,
+    );
+  }
+
+  // A deletion request, or a second one that shortens the grace. The kubelet's final delete (grace 0 on a
+  // pod already being deleted) is the removal itself: PodRemoved comes with the DELETED update.
+  const requestedAt = deletionRequestedAt(after);
+  const grace = after.metadata.deletionGracePeriodSeconds ?? 0;
+  const graceBefore = before?.metadata.deletionGracePeriodSeconds;
+  const firstRequest = before?.metadata.deletionTimestamp === undefined;
+  if (requestedAt !== undefined && (firstRequest || (graceBefore !== undefined && grace < graceBefore && grace > 0))) {
+    emit({ type: 'PodDeletionRequested', ...envelopeAt(requestedAt, 'api'), pod, gracePeriodSeconds: grace }, 'exact');
+  }
+  return out;
+};

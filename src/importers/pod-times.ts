@@ -1,0 +1,42 @@
+/** The times a pod object itself records, for facts a watch stream or snapshot gives no time of their own. */
+import * as t from 'io-ts';
+import * as E from 'fp-ts/lib/Either.js';
+import type { Instant } from '../k8s/codecs.js';
+import type { ContainerState, V1Pod } from '../k8s/pod.js';
+import { latest, maybeInstant, plusMs } from './time.js';
+
+/** `managedFields[].time` is not in our Pod codec (it keeps unknown fields): read it with its own. */
+const ManagedTimes = t.type({ metadata: t.type({ managedFields: t.array(t.partial({ time: t.string })) }) });
+
+/** When the deletion was requested: `deletionTimestamp` is that moment plus the grace period. */
+export const deletionRequestedAt = (pod: V1Pod): Instant | undefined => {
+  const deadline = maybeInstant(pod.metadata.deletionTimestamp);
+  return deadline === undefined ? undefined : plusMs(deadline, -1000 * (pod.metadata.deletionGracePeriodSeconds ?? 0));
+};
+
+const stateTimes = (s: ContainerState | undefined): (Instant | undefined)[] => [
+  maybeInstant(s?.running?.startedAt),
+  maybeInstant(s?.terminated?.startedAt),
+  maybeInstant(s?.terminated?.finishedAt),
+];
+
+/**
+ * The latest moment the object shows: creation, start, condition transitions, container starts and exits,
+ * the managers' last writes, the deletion request. Never the deletion deadline, which lies in the future.
+ */
+export const latestKnownTime = (pod: V1Pod): Instant | undefined => {
+  const status = pod.status ?? {};
+  const decoded = ManagedTimes.decode(pod);
+  const managed = E.isRight(decoded) ? decoded.right.metadata.managedFields : [];
+  return latest([
+    maybeInstant(pod.metadata.creationTimestamp),
+    maybeInstant(status.startTime),
+    deletionRequestedAt(pod),
+    ...(status.conditions ?? []).map((c) => maybeInstant(c.lastTransitionTime)),
+    ...[...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].flatMap((c) => [
+      ...stateTimes(c.state),
+      ...stateTimes(c.lastState),
+    ]),
+    ...managed.map((m) => maybeInstant(m.time)),
+  ]);
+};

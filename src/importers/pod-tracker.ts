@@ -1,0 +1,46 @@
+/**
+ * The last known object of each pod in one source (a watch stream, a snapshot file, an audit log), so that
+ * every new sighting is diffed against the one before it. Mutable on purpose: one per file, streamed through.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { Instant } from '../k8s/codecs.js';
+import type { V1Pod } from '../k8s/pod.js';
+import { envelopeAt, podRefOf } from './build.js';
+import type { Imported, Origin } from './imported.js';
+import { diffPod } from './pod-differ.js';
+import { latestKnownTime } from './pod-times.js';
+import { latest } from './time.js';
+
+export interface PodTracker {
+  readonly pods: Map<string, V1Pod>;
+  /** Latest time seen per pod uid: a later sighting never goes back before it. */
+  readonly times: Map<string, Instant>;
+}
+
+export const newPodTracker = (): PodTracker => ({ pods: new Map(), times: new Map() });
+
+export interface Sighting {
+  readonly pod: V1Pod;
+  readonly origin: Origin;
+  /** The write's own time (an audit line's stageTimestamp); absent for watch streams, which carry none. */
+  readonly at?: Instant;
+  /** The object is gone after this sighting (watch DELETED). */
+  readonly removed?: boolean;
+}
+
+/** The events explaining how the pod got from its last known state to this one. */
+export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, Imported[]> => {
+  const ref = podRefOf(s.pod);
+  if (ref === undefined) return E.left('metadata.uid: is required (pods are told apart by uid)');
+  const fallback = s.at ?? latest([latestKnownTime(s.pod), tracker.times.get(ref.uid)]);
+  if (fallback === undefined) return E.left('metadata.creationTimestamp: is required (a watch stream carries no time of its own)');
+  const events = diffPod({ pod: ref, before: tracker.pods.get(ref.uid), after: s.pod, fallback, origin: s.origin });
+  tracker.times.set(ref.uid, latest([fallback, ...events.map((e) => e.event.at)]) ?? fallback);
+  if (s.removed === true) {
+    tracker.pods.delete(ref.uid);
+    events.push({ event: { type: 'PodRemoved', ...envelopeAt(fallback, 'api'), pod: ref }, origin: s.origin, certainty: s.at === undefined ? 'inferred' : 'exact' });
+  } else {
+    tracker.pods.set(ref.uid, s.pod);
+  }
+  return E.right(events);
+};
