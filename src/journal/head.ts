@@ -1,6 +1,8 @@
 /** The journal's head: the last record's sequence and hash, the span of valid times, and whether it is time-ordered. */
 import * as t from 'io-ts';
 import { Instant } from '../k8s/codecs.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { decodeJson } from './decode-json.js';
 import { GENESIS_HASH, Sha256 } from './record.js';
 
 export const Head = t.type(
@@ -31,3 +33,5 @@ export const advance = (h: Head, at: Instant, hash: Sha256): Head => ({
   maxAt: h.maxAt === null || at > h.maxAt ? at : h.maxAt,
   ordered: h.ordered && (h.maxAt === null || at >= h.maxAt),
 });
+
+export const parseHead = (text: string): E.Either<string, Head> => decodeJson(Head, text);

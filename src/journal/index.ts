@@ -9,6 +9,7 @@ export {
   type BulkResult,
   type ExpectedSeq,
   type Snapshot,
+  type StagePlan,
   type TimeQuery,
 } from './journal.js';
 /** The journal handle `openJournal` returns. */
@@ -18,4 +19,7 @@ export { JournalRecord, GENESIS_HASH, Sha256 } from './record.js';
 export { Head } from './head.js';
 export type { Position } from './keys.js';
 export { RecordStream } from './stream.js';
+export { pendingOf, type Pending } from './stage.js';
+export type { VerifyResult } from './verify.js';
+export { EXPORT_FORMAT, type ImportOptions, type ImportResult } from './exchange.js';
 export { canonical } from './canonical.js';

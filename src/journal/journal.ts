@@ -1,15 +1,16 @@
 /** The LevelDB journal: serialized, hash-chained appends and streaming reads in sequence, time and pod order. */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
-import { decodeEvent, podUidOf, type Event } from '../events/index.js';
-import { canonical } from './canonical.js';
+import { decodeEvent, type Event } from '../events/index.js';
 import { ExpectedSequenceConflict, JournalError } from './errors.js';
 import type { Head } from './head.js';
 import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, seqOfKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
 import { readRecord, type JournalRecord } from './record.js';
 import { RecordStream } from './stream.js';
+import { verifyStore, type VerifyResult } from './verify.js';
+import { exportStore, importExport, type ImportOptions, type ImportResult } from './exchange.js';
 import { entryPages, walkIndex, type Db, type Range } from './scan.js';
-import { Stage, type Pending } from './stage.js';
+import { Stage, pendingOf, type Pending } from './stage.js';
 
 /** `expectedSeq` that accepts any head: no optimistic concurrency check. */
 export const ANY = 'any' as const;
@@ -39,6 +40,12 @@ export interface BulkResult {
   readonly appended: number;
   readonly skipped: number;
   readonly head: Head;
+}
+
+/** What a staged append writes: pending events, and whether to skip those the journal already holds. */
+export interface StagePlan {
+  readonly source: AsyncIterable<Pending>;
+  readonly dedup: boolean;
 }
 
 export interface TimeQuery {
@@ -133,36 +140,35 @@ export class LevelJournal {
    */
   appendBulk(events: Iterable<unknown> | AsyncIterable<unknown>, opts: BulkOptions = {}): Promise<BulkResult> {
     const recordedAt = opts.recordedAt ?? this.clock();
-    let index = 0;
-    return this.stageAll(async function* () {
-      for await (const u of events) {
-        yield pendingOf(decodeOrThrow(u, `events[${index}]`), recordedAt);
-        index++;
-      }
-    }, opts);
+    async function* decoded(): AsyncIterable<Pending> {
+      let index = 0;
+      for await (const u of events) yield pendingOf(decodeOrThrow(u, `events[${index++}]`), recordedAt);
+    }
+    return this.stageAll(() => ({ source: decoded(), dedup: opts.dedup ?? false }), opts);
   }
 
   /**
-   * Runs a staged append over the pending events a source yields, holding the append lock throughout.
-   * If the source throws, the staged chunks are rolled back and the error rethrown.
+   * Runs a staged append, holding the append lock throughout: `plan` sees the head it starts from and
+   * says what to append. If the source throws, the staged chunks are rolled back and the error rethrown.
    */
-  async stageAll(source: () => AsyncIterable<Pending>, opts: BulkOptions = {}): Promise<BulkResult> {
+  stageAll(plan: (start: Head) => StagePlan, opts: Omit<BulkOptions, 'dedup' | 'recordedAt'> = {}): Promise<BulkResult> {
     const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
     return this.exclusive(async () => {
       this.checkExpected(opts.expectedSeq ?? ANY);
       const stage = new Stage(this.db, this.current);
+      const { source, dedup } = plan(this.current);
       let chunk: Pending[] = [];
       let read = 0;
       let skipped = 0;
       const flush = async () => {
-        const out = await stage.write(chunk, { dedup: opts.dedup ?? false, commit: false, sync: false });
+        const out = await stage.write(chunk, { dedup, commit: false, sync: false });
         skipped += out.filter((s) => s === undefined).length;
         read += chunk.length;
         chunk = [];
         opts.onProgress?.(read);
       };
       try {
-        for await (const pending of source()) {
+        for await (const pending of source) {
           chunk.push(pending);
           if (chunk.length >= chunkSize) await flush();
         }
@@ -242,6 +248,25 @@ export class LevelJournal {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // verify, export, import
+  // ---------------------------------------------------------------------------------------------
+
+  /** Checks every record, link, hash and index entry; names the first bad sequence number. */
+  verify(): Promise<VerifyResult> {
+    return this.exclusive(() => verifyStore(this.db));
+  }
+
+  /** The journal in podjournal's text format, one line at a time (no line ends). */
+  exportLines(): AsyncIterable<string> {
+    return exportStore(this.db, this.current);
+  }
+
+  /** Restores an export into an empty journal, or appends its new events to a non-empty one. */
+  importExport(lines: Iterable<string> | AsyncIterable<string>, opts: ImportOptions = {}): Promise<ImportResult> {
+    return importExport(this, lines, opts);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // snapshots: opaque blobs at positions, written and read by time travel
   // ---------------------------------------------------------------------------------------------
 
@@ -305,13 +330,6 @@ const decodeOrThrow = (u: unknown, where: string): Event => {
   if (E.isLeft(decoded)) throw new JournalError('invalid-event', `${where}: ${decoded.left}`);
   return decoded.right;
 };
-
-export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
-  json: canonical(event),
-  at: event.at,
-  podUid: podUidOf(event),
-  recordedAt,
-});
 
 const recordedBy =
   (asOf: Instant | undefined) =>

@@ -1,12 +1,10 @@
 /** Opening a journal folder: create or open the store, map LevelDB's failures to clear errors, check the format, recover. */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { Level } from 'level';
 import { instantOf, type Instant } from '../k8s/codecs.js';
-import { decodeJson } from './decode-json.js';
 import { JournalError } from './errors.js';
-import { EMPTY_HEAD, Head, encodeHead } from './head.js';
+import { EMPTY_HEAD, encodeHead, parseHead, type Head } from './head.js';
 import { LevelJournal } from './journal.js';
 import { META_FORMAT, META_HEAD, RECORDS, recordKey, upper } from './keys.js';
 import type { Db } from './scan.js';
@@ -82,5 +80,3 @@ const readOrInitialize = async (db: Db, dir: string): Promise<Head> => {
   if (E.isLeft(decoded)) throw new JournalError('corrupt', `journal ${dir}: ${META_HEAD} ${decoded.left}`);
   return decoded.right;
 };
-
-export const parseHead = (text: string): E.Either<string, Head> => decodeJson(Head, text);

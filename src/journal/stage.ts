@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
-import { decodeEvent, podUidOf } from '../events/index.js';
+import { decodeEvent, podUidOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { META_HEAD, RECORDS, SNAPSHOTS, digestKey, podKey, recordKey, snapshotKey, timeKey, upper } from './keys.js';
@@ -19,6 +19,13 @@ export interface Pending {
   readonly podUid: string | undefined;
   readonly recordedAt: Instant;
 }
+
+export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
+  json: canonical(event),
+  at: event.at,
+  podUid: podUidOf(event),
+  recordedAt,
+});
 
 export interface ChunkOptions {
   /** Skip events whose digest the journal (or this chunk) already holds. */

@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Level } from 'level';
 import { openJournal, type Journal, type OpenOptions } from '../../src/journal/index.js';
 import type { Event } from '../../src/events/index.js';
 import { instantOf, type Instant } from '../../src/k8s/codecs.js';
@@ -68,4 +69,15 @@ export const freshJournal = async (opts: OpenOptions = {}): Promise<{ journal: J
       await cleanup();
     },
   };
+};
+
+/** Edits a closed journal's LevelDB store directly, as an attacker or a disk fault would. */
+export const tamper = async (dir: string, edit: (db: Level<string, string>) => Promise<void>): Promise<void> => {
+  const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
+  await db.open();
+  try {
+    await edit(db);
+  } finally {
+    await db.close();
+  }
 };

@@ -1,0 +1,144 @@
+/**
+ * Verification: walks every record in sequence order and checks that it parses and decodes, continues the
+ * sequence, links to its predecessor's hash, hashes to its stored hash in canonical form, and is indexed;
+ * then that the head and the indexes hold nothing else. Names the first bad sequence number.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { decodeEvent, podUidOf, type Event } from '../events/index.js';
+import { canonical } from './canonical.js';
+import { EMPTY_HEAD, advance, parseHead, type Head } from './head.js';
+import { DIGESTS, PODS, RECORDS, TIME, META_HEAD, digestKey, podKey, seqOfKey, timeKey, upper } from './keys.js';
+import { parseEnvelope, seal, sha256 } from './record.js';
+import { entryPages, fetchRecords, keyPages, type Db } from './scan.js';
+
+export type VerifyResult =
+  | { readonly ok: true; readonly count: number; readonly headHash: string }
+  | { readonly ok: false; readonly seq: number; readonly reason: string };
+
+interface Fault {
+  readonly seq: number;
+  readonly reason: string;
+}
+
+/** The index entries one record must have: key, and the value expected (digest entries hold the first seq). */
+interface Expected {
+  readonly seq: number;
+  readonly time: string;
+  readonly pod: string | undefined;
+  readonly digest: string;
+}
+
+interface Walk {
+  tip: Head;
+  podEntries: number;
+  /** Digest entries that name the record they were checked against: the first of their digest. */
+  digestOwners: number;
+}
+
+export const verifyStore = async (db: Db): Promise<VerifyResult> => {
+  const walk: Walk = { tip: EMPTY_HEAD, podEntries: 0, digestOwners: 0 };
+  for await (const entries of entryPages(db, { gte: RECORDS, lt: upper(RECORDS) })) {
+    const expected: Expected[] = [];
+    let recordFault: Fault | undefined;
+    for (const [key, value] of entries) {
+      const checked = checkRecord(walk, seqOfKey(key), value);
+      if ('reason' in checked) {
+        recordFault = checked;
+        break;
+      }
+      expected.push(checked);
+    }
+    // An index fault at an earlier record comes before the record fault that stopped this page.
+    const indexFault = await checkIndexes(db, walk, expected);
+    const fault = indexFault ?? recordFault;
+    if (fault !== undefined) return { ok: false, ...fault };
+  }
+  const fault = (await checkHead(db, walk.tip)) ?? (await checkStrays(db, walk));
+  return fault === undefined ? { ok: true, count: walk.tip.seq, headHash: walk.tip.hash } : { ok: false, ...fault };
+};
+
+const checkRecord = (walk: Walk, keySeq: number, value: string): Expected | Fault => {
+  const seq = walk.tip.seq + 1;
+  if (keySeq !== seq) return { seq, reason: `record ${seq} is missing (the next is ${keySeq})` };
+  const envelope = parseEnvelope(value);
+  if (E.isLeft(envelope)) return { seq, reason: `record does not parse: ${envelope.left}` };
+  const r = envelope.right;
+  if (r.seq !== seq) return { seq, reason: `the record stored as ${seq} says it is ${r.seq}` };
+  if (r.prevHash !== walk.tip.hash) return { seq, reason: `prevHash does not link to record ${seq - 1}` };
+  const event = decodeEvent(r.event);
+  if (E.isLeft(event)) return { seq, reason: `event: ${event.left}` };
+  const eventJson = canonical(r.event);
+  const sealed = seal(r.prevHash, seq, r.recordedAt, eventJson);
+  if (sealed.hash !== r.hash) return { seq, reason: 'hash does not match the record' };
+  if (sealed.value !== value) return { seq, reason: 'record is not stored in canonical form' };
+  walk.tip = advance(walk.tip, event.right.at, r.hash);
+  return { seq, ...indexKeysOf(event.right, seq, eventJson) };
+};
+
+const checkIndexes = async (db: Db, walk: Walk, expected: readonly Expected[]): Promise<Fault | undefined> => {
+  const keys = expected.flatMap((x) => (x.pod === undefined ? [x.time, x.digest] : [x.time, x.pod, x.digest]));
+  const values: ReadonlyArray<string | undefined> = await db.getMany(keys);
+  let i = 0;
+  for (const x of expected) {
+    if (values[i++] === undefined) return { seq: x.seq, reason: `time index entry ${x.time} is missing` };
+    if (x.pod !== undefined) {
+      walk.podEntries++;
+      if (values[i++] === undefined) return { seq: x.seq, reason: `pod index entry ${x.pod} is missing` };
+    }
+    const owner = values[i++];
+    if (owner === undefined) return { seq: x.seq, reason: `dedup index entry ${x.digest} is missing` };
+    const ownerSeq = Number(owner);
+    if (!(ownerSeq <= x.seq)) return { seq: x.seq, reason: `dedup index entry ${x.digest} names ${owner}, not the first record with this event` };
+    if (ownerSeq === x.seq) walk.digestOwners++;
+  }
+  return undefined;
+};
+
+const checkHead = async (db: Db, tip: Head): Promise<Fault | undefined> => {
+  const text = await db.get(META_HEAD);
+  const head = text === undefined ? E.left('is missing') : parseHead(text);
+  if (E.isLeft(head)) return { seq: tip.seq + 1, reason: `head ${head.left}` };
+  const h = head.right;
+  if (h.seq > tip.seq) return { seq: tip.seq + 1, reason: `record ${tip.seq + 1} is missing (the head is ${h.seq})` };
+  if (h.seq < tip.seq) return { seq: h.seq + 1, reason: `record ${h.seq + 1} lies beyond the head (${h.seq})` };
+  for (const field of ['hash', 'minAt', 'maxAt', 'ordered'] as const) {
+    if (h[field] !== tip[field]) return { seq: h.seq, reason: `head ${field} ${JSON.stringify(h[field])} does not match the records (${JSON.stringify(tip[field])})` };
+  }
+  return undefined;
+};
+
+/**
+ * Every record's entries were found, and keys are unique, so an index with more entries than expected holds
+ * a stray: find it and name the record it claims.
+ */
+const checkStrays = async (db: Db, walk: Walk): Promise<Fault | undefined> =>
+  (await strayIn(db, TIME, walk.tip.seq, walk.tip.seq)) ??
+  (await strayIn(db, PODS, walk.podEntries, walk.tip.seq)) ??
+  (await strayIn(db, DIGESTS, walk.digestOwners, walk.tip.seq));
+
+const strayIn = async (db: Db, prefix: string, expected: number, headSeq: number): Promise<Fault | undefined> => {
+  let count = 0;
+  for await (const keys of keyPages(db, { gte: prefix, lt: upper(prefix) })) count += keys.length;
+  if (count === expected) return undefined;
+  for await (const page of entryPages(db, { gte: prefix, lt: upper(prefix) })) {
+    // Time and pod keys end in the seq they index; digest entries hold it as their value.
+    const named = page.map(([key, value]) => ({ key, seq: prefix === DIGESTS ? Number(value) : seqOfKey(key) }));
+    const inChain = named.filter(({ seq }) => seq >= 1 && seq <= headSeq).map(({ seq }) => seq);
+    const records = new Map((await fetchRecords(db, inChain, prefix)).map((r) => [r.seq, r]));
+    for (const { key, seq } of named) {
+      const record = records.get(seq);
+      const rightful = record === undefined ? undefined : indexKeysOf(record.event, seq, canonical(record.event));
+      if (rightful === undefined || ![rightful.time, rightful.pod, rightful.digest].includes(key)) {
+        return { seq, reason: `index entry ${key} names record ${seq}, which it does not index` };
+      }
+    }
+  }
+  return { seq: headSeq, reason: `index ${prefix} holds ${count} entries, ${expected} expected` };
+};
+
+/** The time, pod and dedup index keys of the record `seq` holding `event` (canonical JSON `eventJson`). */
+const indexKeysOf = (event: Event, seq: number, eventJson: string): Omit<Expected, 'seq'> => {
+  const position = { at: event.at, seq };
+  const uid = podUidOf(event);
+  return { time: timeKey(position), pod: uid === undefined ? undefined : podKey(uid, position), digest: digestKey(sha256(eventJson)) };
+};

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openJournal, type Journal } from '../../src/journal/index.js';
+import { META_HEAD, digestKey, podKey, recordKey, timeKey } from '../../src/journal/keys.js';
+import { sha256 } from '../../src/journal/record.js';
+import { canonical } from '../../src/journal/canonical.js';
+import { at, containerStarted, freshJournal, nodeReady, podBound, podCreated, tamper } from './fixtures.js';
+
+let journal: Journal;
+let dir: string;
+let done: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ journal, dir, done } = await freshJournal());
+  await journal.append([podCreated('a', 0), podBound('a', 1), nodeReady(1)], { expectedSeq: 0 });
+  await journal.append([containerStarted('a', 2), podCreated('b', 3), podBound('b', 4)], { expectedSeq: 3 });
+});
+afterEach(() => done());
+
+/** Closes the journal, applies the edit to its store, reopens it and verifies. */
+const verifyAfter = async (edit: Parameters<typeof tamper>[1]) => {
+  await journal.close();
+  await tamper(dir, edit);
+  journal = await openJournal(dir);
+  return journal.verify();
+};
+
+const valueOf = async (db: Parameters<Parameters<typeof tamper>[1]>[0], key: string): Promise<string> => {
+  const value = await db.get(key);
+  if (value === undefined) throw new Error(`test setup: ${key} is missing`);
+  return value;
+};
+
+describe('verify', () => {
+  it('passes a good journal, counting its records and naming its head hash', async () => {
+    expect(await journal.verify()).toEqual({ ok: true, count: 6, headHash: journal.head().hash });
+  });
+
+  it('passes an empty journal', async () => {
+    const fresh = await freshJournal();
+    expect(await fresh.journal.verify()).toMatchObject({ ok: true, count: 0 });
+    await fresh.done();
+  });
+
+  it('catches a changed stored event', async () => {
+    const result = await verifyAfter(async (db) => {
+      const value = await valueOf(db, recordKey(2));
+      await db.put(recordKey(2), value.replace('"node":"node-1"', '"node":"node-2"'));
+    });
+    expect(result).toEqual({ ok: false, seq: 2, reason: 'hash does not match the record' });
+  });
+
+  it('catches a change that keeps the event valid JSON but breaks its schema', async () => {
+    const result = await verifyAfter(async (db) => {
+      const value = await valueOf(db, recordKey(4));
+      await db.put(recordKey(4), value.replace('"containerID":"cid-a-2"', '"containerID":7'));
+    });
+    expect(result).toMatchObject({ ok: false, seq: 4, reason: 'event: ContainerStarted: containerID: 7 is not a string' });
+  });
+
+  it('catches a value that no longer parses', async () => {
+    const result = await verifyAfter((db) => db.put(recordKey(5), '{"seq":5,'));
+    expect(result).toEqual({ ok: false, seq: 5, reason: 'record does not parse: is not JSON' });
+  });
+
+  it('catches a dropped record', async () => {
+    const result = await verifyAfter((db) => db.del(recordKey(3)));
+    expect(result).toEqual({ ok: false, seq: 3, reason: 'record 3 is missing (the next is 4)' });
+  });
+
+  it('catches two records swapped', async () => {
+    const result = await verifyAfter(async (db) => {
+      const [three, four] = [await valueOf(db, recordKey(3)), await valueOf(db, recordKey(4))];
+      await db.batch().put(recordKey(3), four).put(recordKey(4), three).write();
+    });
+    expect(result).toEqual({ ok: false, seq: 3, reason: 'the record stored as 3 says it is 4' });
+  });
+
+  it('catches a tampered time index entry', async () => {
+    const result = await verifyAfter((db) =>
+      db.batch().del(timeKey({ at: at(2), seq: 4 })).put(timeKey({ at: at(9), seq: 4 }), '').write(),
+    );
+    expect(result).toMatchObject({ ok: false, seq: 4, reason: expect.stringContaining('time index entry') });
+  });
+
+  it('catches a stray pod index entry that names a real record', async () => {
+    const result = await verifyAfter((db) => db.put(podKey('b', { at: at(1), seq: 2 }), ''));
+    expect(result).toMatchObject({ ok: false, seq: 2, reason: expect.stringContaining('which it does not index') });
+  });
+
+  it('catches a dedup entry pointing at the wrong record', async () => {
+    const digest = digestKey(sha256(canonical(podBound('a', 1))));
+    const result = await verifyAfter((db) => db.put(digest, '6'));
+    expect(result).toMatchObject({ ok: false, seq: 2, reason: expect.stringContaining('not the first record') });
+  });
+
+  it('catches a changed head hash', async () => {
+    const result = await verifyAfter(async (db) => {
+      const head = JSON.parse(await valueOf(db, META_HEAD)) as Record<string, unknown>;
+      await db.put(META_HEAD, JSON.stringify({ ...head, hash: 'f'.repeat(64) }));
+    });
+    expect(result).toMatchObject({ ok: false, seq: 6, reason: expect.stringContaining('head hash') });
+  });
+
+  it('catches a head that claims more records than there are', async () => {
+    const result = await verifyAfter(async (db) => {
+      const head = JSON.parse(await valueOf(db, META_HEAD)) as Record<string, unknown>;
+      await db.put(META_HEAD, JSON.stringify({ ...head, seq: 8 }));
+    });
+    expect(result).toEqual({ ok: false, seq: 7, reason: 'record 7 is missing (the head is 8)' });
+  });
+
+  it('names the first fault when there are several', async () => {
+    const result = await verifyAfter(async (db) => {
+      await db.del(recordKey(5));
+      await db.del(podKey('a', { at: at(0), seq: 1 }));
+    });
+    expect(result).toMatchObject({ ok: false, seq: 1 });
+  });
+});
