@@ -26,7 +26,13 @@ export interface NodeState {
   readonly allocatable: ResourceList;
   readonly labels: StringMap;
   readonly internalIP?: string;
+  /** Images already on the node at registration. */
+  readonly images?: readonly string[];
+  /** Hard eviction thresholds by signal (`memory.available: 100Mi`). */
+  readonly evictionHard?: StringMap;
   readonly conditions: readonly NodeCondition[];
+  /** When each eviction signal last met its hard threshold (`EvictionThresholdMet`). */
+  readonly thresholdsLastMet: Readonly<Record<string, Instant>>;
 }
 
 /** Pods by uid (removed pods are absent) and nodes by name. */

@@ -1,0 +1,104 @@
+/**
+ * A pod's phase from its spec and container statuses: `pkg/kubelet/kubelet_pods.go :: getPhase`, with the
+ * feature gates `ContainerRestartRules` and `RestartAllContainersOnContainerExits` off.
+ */
+import type { ContainerStatus, PodPhase, V1Pod } from './pod.js';
+import { isSidecar } from './pod.js';
+
+export interface PhaseOptions {
+  /** The kubelet will run nothing more in this pod (deleted, evicted, or every container finished). */
+  readonly podIsTerminal?: boolean;
+  /** Some regular container has started in the current sandbox (`HasAnyActiveRegularContainerStarted`). */
+  readonly podHasInitialized?: boolean;
+}
+
+/** `kubernetes.io/config.source` other than `api` marks a static pod (`kubetypes.IsStaticPod`). */
+export const isStaticPod = (pod: V1Pod): boolean => {
+  const source = pod.metadata.annotations?.['kubernetes.io/config.source'];
+  return source !== undefined && source !== 'api';
+};
+
+/** The first status of each name over init and regular statuses, as `podutil.GetContainerStatus` finds it. */
+const statusesByName = (pod: V1Pod): ReadonlyMap<string, ContainerStatus> => {
+  const byName = new Map<string, ContainerStatus>();
+  for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+    if (!byName.has(s.name)) byName.set(s.name, s);
+  }
+  return byName;
+};
+
+/** The kubelet's pod phase; `restartPolicy` defaults to Always as the API server's defaulting does. */
+export const phaseOf = (pod: V1Pod, opts: PhaseOptions = {}): PodPhase => {
+  const { podIsTerminal = false, podHasInitialized = false } = opts;
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  const inits = pod.spec.initContainers ?? [];
+  const statuses = statusesByName(pod);
+
+  let pendingInit = 0;
+  let failedInit = 0;
+  for (const c of inits) {
+    if (isSidecar(c)) continue;
+    const s = statuses.get(c.name);
+    const state = s?.state;
+    if (state?.running !== undefined) pendingInit++;
+    else if (state?.terminated !== undefined) failedInit += state.terminated.exitCode !== 0 ? 1 : 0;
+    else if (state?.waiting !== undefined && s?.lastState?.terminated !== undefined) {
+      failedInit += s.lastState.terminated.exitCode !== 0 ? 1 : 0;
+    } else pendingInit++;
+  }
+
+  let unknown = 0;
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  let pendingSidecars = 0;
+  for (const c of inits) {
+    if (!isSidecar(c)) continue;
+    const s = statuses.get(c.name);
+    if (s === undefined) {
+      unknown++;
+      continue;
+    }
+    const state = s.state;
+    if (state?.running !== undefined) {
+      running++;
+      if (s.started !== true) pendingSidecars++;
+    } else if (state?.terminated !== undefined) {
+      // a stopped sidecar never decides the phase
+    } else if (state?.waiting !== undefined) {
+      if (s.lastState?.terminated === undefined) {
+        waiting++;
+        pendingSidecars++;
+      }
+    } else {
+      unknown++;
+      pendingSidecars++;
+    }
+  }
+  for (const c of pod.spec.containers) {
+    const s = statuses.get(c.name);
+    const state = s?.state;
+    if (s === undefined || state === undefined) unknown++;
+    else if (state.running !== undefined) running++;
+    else if (state.terminated !== undefined) {
+      stopped++;
+      if (state.terminated.exitCode === 0) succeeded++;
+    } else if (state.waiting !== undefined) {
+      if (s.lastState?.terminated !== undefined) stopped++;
+      else waiting++;
+    } else unknown++;
+  }
+
+  if (failedInit > 0 && policy === 'Never') return 'Failed';
+  if (pendingInit > 0 || (pendingSidecars > 0 && !podHasInitialized) || waiting > 0) return 'Pending';
+  if (running > 0 && unknown === 0) return 'Running';
+  if (running === 0 && stopped > 0 && unknown === 0) {
+    // TODO upstream (#116484): static pods are exempt from the terminal branch.
+    if (podIsTerminal && !isStaticPod(pod)) return stopped === succeeded ? 'Succeeded' : 'Failed';
+    if (policy === 'Always') return 'Running';
+    if (stopped === succeeded) return 'Succeeded';
+    return policy === 'Never' ? 'Failed' : 'Running';
+  }
+  return 'Pending';
+};

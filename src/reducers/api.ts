@@ -1,0 +1,132 @@
+/**
+ * The API-server concern: writes that users, the scheduler and controllers make to the pod object
+ * (creation, metadata, deletion, binding, scheduling failures, conditions the kubelet does not own).
+ */
+import type { EventOf } from '../events/index.js';
+import type { Instant } from '../k8s/codecs.js';
+import type { PodCondition, PodStatus, V1Pod } from '../k8s/pod.js';
+import { qosClassOf } from '../k8s/qos.js';
+import { isKubeletOwned, settle, type ConditionDraft } from './conditions.js';
+import type { KubeletView } from './kubelet-view.js';
+import type { PodState } from './state.js';
+import { apiTime, apiTimePlus } from './time.js';
+
+export type ApiEvent = EventOf<
+  'PodCreated' | 'PodMetadataUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
+>;
+
+export const initialKubeletView = (node: string | undefined): KubeletView => ({
+  ...(node !== undefined ? { node } : {}),
+  admitted: false,
+  sandboxReady: false,
+  podHasInitialized: false,
+  nodeLost: false,
+  containers: {},
+});
+
+/** Replaces (or appends) one condition, its `lastTransitionTime` moving only on a status flip. */
+export const upsertCondition = (status: PodStatus, d: ConditionDraft, at: Instant): PodStatus => {
+  const conditions = status.conditions ?? [];
+  const next = settle(d, conditions, apiTime(at));
+  const i = conditions.findIndex((c) => c.type === d.type);
+  if (i >= 0 && conditions[i] === next) return status;
+  const updated: PodCondition[] = i >= 0 ? conditions.map((c, j) => (j === i ? next : c)) : [...conditions, next];
+  return { ...status, conditions: updated };
+};
+
+/** The pod as the API server stores it at creation: defaults from the manifest, phase Pending, its QoS class. */
+export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
+  const { manifest } = e;
+  const metadata = {
+    ...manifest.metadata,
+    name: e.pod.name,
+    namespace: e.pod.namespace,
+    uid: e.pod.uid,
+    creationTimestamp: apiTime(e.at),
+  };
+  let status: PodStatus = { phase: 'Pending', qosClass: qosClassOf(manifest) };
+  if ((manifest.spec.schedulingGates?.length ?? 0) > 0) {
+    const gated: ConditionDraft = {
+      type: 'PodScheduled',
+      status: 'False',
+      reason: 'SchedulingGated',
+      message: 'Scheduling is blocked due to non-empty scheduling gates',
+    };
+    status = upsertCondition(status, gated, e.at);
+  }
+  const pod: V1Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: manifest.spec, status };
+  return { pod, kubelet: initialKubeletView(manifest.spec.nodeName) };
+};
+
+const withMetadata = (s: PodState, metadata: V1Pod['metadata']): PodState => ({ ...s, pod: { ...s.pod, metadata } });
+const withStatus = (s: PodState, status: PodStatus): PodState => (status === s.pod.status ? s : { ...s, pod: { ...s.pod, status } });
+
+/** `Node NAME which was running pod NAME is unresponsive` (`nodeutil.NodeUnreachablePodMessage`). */
+export const nodeLostStatus = (s: PodState): PodStatus => ({
+  ...s.pod.status,
+  reason: 'NodeLost',
+  message: `Node ${s.kubelet.node ?? s.pod.spec.nodeName ?? ''} which was running pod ${s.pod.metadata.name ?? ''} is unresponsive`,
+});
+
+/** Deletion: a later request may only bring the deletion timestamp forward (`CheckGracefulDelete`). */
+const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): PodState => {
+  const deletionTimestamp = apiTimePlus(e.at, e.gracePeriodSeconds);
+  const existing = s.pod.metadata.deletionTimestamp;
+  if (existing !== undefined && existing <= deletionTimestamp) return s;
+  const next = withMetadata(s, { ...s.pod.metadata, deletionTimestamp, deletionGracePeriodSeconds: e.gracePeriodSeconds });
+  return s.kubelet.nodeLost ? withStatus(next, nodeLostStatus(next)) : next;
+};
+
+const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {
+  if (s.pod.spec.nodeName !== undefined) return s; // a binding is final: a second one is refused
+  const status = upsertCondition(s.pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at);
+  return {
+    pod: { ...s.pod, spec: { ...s.pod.spec, nodeName: e.node }, status },
+    kubelet: { ...s.kubelet, node: e.node },
+  };
+};
+
+/** Labels or annotations: empty maps are dropped, as the API serializes them. */
+const nonEmpty = (key: 'labels' | 'annotations', m: Record<string, string>) => (Object.keys(m).length > 0 ? { [key]: m } : {});
+
+export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
+  switch (e.type) {
+    case 'PodCreated':
+      return s; // the uid exists already: a second creation is refused
+    case 'PodMetadataUpdated': {
+      const { labels: _l, annotations: _a, ...rest } = s.pod.metadata;
+      return withMetadata(s, { ...rest, ...nonEmpty('labels', e.labels), ...nonEmpty('annotations', e.annotations) });
+    }
+    case 'PodDeletionRequested':
+      return deletionRequested(s, e);
+    case 'PodWriteRejected':
+      return s;
+    case 'PodConditionSet':
+      if (isKubeletOwned(e.conditionType)) return s; // derived by the kubelet, never set from outside
+      return withStatus(
+        s,
+        upsertCondition(
+          s.pod.status ?? {},
+          {
+            type: e.conditionType,
+            status: e.status,
+            ...(e.reason !== undefined ? { reason: e.reason } : {}),
+            ...(e.message !== undefined ? { message: e.message } : {}),
+          },
+          e.at,
+        ),
+      );
+    case 'PodBound':
+      return bound(s, e);
+    case 'PodUnschedulable':
+      if (s.pod.spec.nodeName !== undefined) return s;
+      return withStatus(
+        s,
+        upsertCondition(s.pod.status ?? {}, { type: 'PodScheduled', status: 'False', reason: e.reason, message: e.message }, e.at),
+      );
+    default: {
+      const unreachable: never = e;
+      return unreachable;
+    }
+  }
+};

@@ -1,0 +1,82 @@
+/**
+ * The whole cluster's fold: pods by uid, nodes by name. `foldCluster` never mutates its inputs; inside one
+ * fold it updates private Maps in place, so replay costs no per-event copy of the cluster.
+ */
+import type { Event } from '../events/index.js';
+import type { V1Pod } from '../k8s/pod.js';
+import { reduceNode } from './node.js';
+import { reducePod } from './pod.js';
+import type { ClusterState, NodeState, PodState } from './state.js';
+
+export const emptyCluster: ClusterState = { pods: new Map(), nodes: new Map() };
+
+const nameKey = (namespace: string, name: string): string => `${namespace}/${name}`;
+
+/** The live pod named `namespace/name`, if any. */
+export const findPod = (state: ClusterState, namespace: string, name: string): PodState | undefined => {
+  for (const p of state.pods.values()) {
+    if (p.pod.metadata.namespace === namespace && p.pod.metadata.name === name) return p;
+  }
+  return undefined;
+};
+
+/** The v1 Pods of a state, in no particular order. */
+export const podsOf = (state: ClusterState): V1Pod[] => [...state.pods.values()].map((p) => p.pod);
+
+/** A fold in progress: private Maps, mutated in place, plus a name index built on first need. */
+class Folding {
+  readonly pods: Map<string, PodState>;
+  readonly nodes: Map<string, NodeState>;
+  private names: Map<string, string> | undefined;
+
+  constructor(from: ClusterState) {
+    this.pods = new Map(from.pods);
+    this.nodes = new Map(from.nodes);
+  }
+
+  /** Uid of the live pod holding a name: the API server refuses a second pod with the same name. */
+  private holder(key: string): string | undefined {
+    if (this.names === undefined) {
+      this.names = new Map();
+      for (const [uid, p] of this.pods) this.names.set(nameKey(p.pod.metadata.namespace ?? '', p.pod.metadata.name ?? ''), uid);
+    }
+    return this.names.get(key);
+  }
+
+  apply(e: Event): void {
+    if ('pod' in e) {
+      const uid = e.pod.uid;
+      const before = this.pods.get(uid);
+      const key = nameKey(e.pod.namespace, e.pod.name);
+      if (before === undefined && e.type === 'PodCreated' && this.holder(key) !== undefined) return;
+      const after = reducePod(before, e);
+      if (after === before) return;
+      if (after === undefined) {
+        this.pods.delete(uid);
+        this.names?.delete(key);
+      } else {
+        this.pods.set(uid, after);
+        if (before === undefined) this.names?.set(key, uid);
+      }
+      return;
+    }
+    const before = this.nodes.get(e.node);
+    const after = reduceNode(before, e);
+    if (after === undefined) this.nodes.delete(e.node);
+    else this.nodes.set(e.node, after);
+  }
+
+  result(): ClusterState {
+    return { pods: this.pods, nodes: this.nodes };
+  }
+}
+
+/** Folds events, in order, onto `from` (the empty cluster by default). */
+export const foldCluster = (events: Iterable<Event>, from: ClusterState = emptyCluster): ClusterState => {
+  const folding = new Folding(from);
+  for (const e of events) folding.apply(e);
+  return folding.result();
+};
+
+/** One event onto a state: a new state (its Maps are copied, O(pods); fold batches with `foldCluster`). */
+export const applyEvent = (state: ClusterState, e: Event): ClusterState => foldCluster([e], state);

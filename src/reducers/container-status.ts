@@ -1,0 +1,81 @@
+/**
+ * One v1 ContainerStatus from what the kubelet knows of a container: `convertToAPIContainerStatuses` for the
+ * state, lastState and restartCount, and the prober manager's `UpdatePodStatus` for `started` and `ready`.
+ */
+import type { Container, ContainerState, ContainerStatus } from '../k8s/pod.js';
+import type { ContainerView } from './kubelet-view.js';
+import type { ContainerRole } from './restart.js';
+
+export interface StatusContext {
+  readonly role: ContainerRole;
+  /** The pod has init containers: the default waiting reason is then PodInitializing. */
+  readonly podHasInitContainers: boolean;
+  /** A (re)start is due, so a cached start failure shows as the waiting reason. */
+  readonly restartDue: boolean;
+}
+
+const stateOf = (v: ContainerView, ctx: StatusContext): { state: ContainerState; lastState: ContainerState } => {
+  const current = v.current;
+  const previous: ContainerState = v.previous !== undefined ? { terminated: v.previous } : {};
+  if (v.failure !== undefined && ctx.restartDue) {
+    const waiting = v.failure.message === '' ? { reason: v.failure.reason } : { ...v.failure };
+    // The failed restart supersedes a terminated instance, which moves to lastState.
+    return { state: { waiting }, lastState: current?.kind === 'terminated' ? { terminated: current.terminated } : previous };
+  }
+  switch (current?.kind) {
+    case undefined:
+      return {
+        state: { waiting: { reason: ctx.podHasInitContainers ? 'PodInitializing' : 'ContainerCreating' } },
+        lastState: previous,
+      };
+    case 'created':
+      return { state: { waiting: {} }, lastState: previous };
+    case 'running':
+      return { state: { running: current.running }, lastState: previous };
+    case 'terminated':
+      return { state: { terminated: current.terminated }, lastState: previous };
+    default: {
+      const unreachable: never = current;
+      return unreachable;
+    }
+  }
+};
+
+/** `started`: running, and the startup probe (if any) has succeeded for this instance. */
+const isStarted = (c: Container, v: ContainerView): boolean =>
+  v.current?.kind === 'running' && (c.startupProbe === undefined || v.probes.startup === 'success');
+
+/** `ready`: regular init containers once they exited 0; others once started and their readiness probe (if any) succeeded. */
+const isReady = (c: Container, v: ContainerView, role: ContainerRole): boolean =>
+  role === 'init'
+    ? v.current?.kind === 'terminated' && v.current.terminated.exitCode === 0
+    : isStarted(c, v) && (c.readinessProbe === undefined || v.probes.readiness === 'success');
+
+export const containerStatusOf = (c: Container, v: ContainerView, ctx: StatusContext): ContainerStatus => {
+  const { state, lastState } = stateOf(v, ctx);
+  return {
+    name: c.name,
+    state,
+    lastState,
+    ready: isReady(c, v, ctx.role),
+    restartCount: Math.max(0, v.instances - 1),
+    image: c.image ?? '',
+    imageID: v.instances > 0 ? (v.imageID ?? '') : '',
+    ...(v.containerID !== undefined ? { containerID: v.containerID } : {}),
+    started: isStarted(c, v),
+  };
+};
+
+/** TerminatePod's record for a container that cannot have finished normally once the pod is over. */
+export const unknownTermination = (s: ContainerStatus): ContainerStatus => ({
+  ...s,
+  state: {
+    terminated: {
+      exitCode: 137,
+      reason: 'ContainerStatusUnknown',
+      message: 'The container could not be located when the pod was terminated',
+    },
+  },
+  ready: false,
+  started: false,
+});

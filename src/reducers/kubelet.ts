@@ -1,0 +1,83 @@
+/**
+ * The node concern for one pod: admission, rejection, the sandbox, eviction by the kubelet, and the loss
+ * of the pod's node as the node lifecycle controller sees it.
+ */
+import type { EventOf } from '../events/index.js';
+import type { PodStatus } from '../k8s/pod.js';
+import { nodeLostStatus, upsertCondition } from './api.js';
+import { isKubeletOwned } from './conditions.js';
+import type { KubeletView } from './kubelet-view.js';
+import type { PodState } from './state.js';
+import { apiTime } from './time.js';
+
+export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreated' | 'PodEvicted' | 'PodNodeLost'>;
+
+/** Binds the pod to `node` if it is unbound; undefined when it is bound elsewhere (the event is not for it). */
+const onNode = (s: PodState, node: string): PodState | undefined => {
+  const bound = s.pod.spec.nodeName;
+  if (bound !== undefined) return bound === node ? s : undefined;
+  return { pod: { ...s.pod, spec: { ...s.pod.spec, nodeName: node } }, kubelet: { ...s.kubelet, node } };
+};
+
+const withView = (s: PodState, kubelet: KubeletView): PodState => ({ ...s, kubelet });
+
+/** `rejectPod`: phase Failed with the admission reason; the kubelet writes no conditions of its own. */
+const rejectedStatus = (s: PodState, e: EventOf<'PodRejected'>): PodStatus => ({
+  phase: 'Failed',
+  conditions: (s.pod.status?.conditions ?? []).filter((c) => !isKubeletOwned(c.type)),
+  message: `Pod was rejected: ${e.message}`,
+  reason: e.reason,
+  startTime: s.pod.status?.startTime ?? apiTime(e.at),
+  ...(s.pod.status?.qosClass !== undefined ? { qosClass: s.pod.status.qosClass } : {}),
+});
+
+export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
+  switch (e.type) {
+    case 'PodAdmitted': {
+      const placed = onNode(s, e.node);
+      if (placed === undefined || s.kubelet.admitted || s.kubelet.rejected !== undefined) return s;
+      return withView(placed, { ...placed.kubelet, admitted: true, ...(e.hostIP !== undefined ? { hostIP: e.hostIP } : {}) });
+    }
+    case 'PodRejected': {
+      const placed = onNode(s, e.node);
+      if (placed === undefined || s.kubelet.admitted || s.kubelet.rejected !== undefined) return s;
+      const rejected = withView(placed, { ...placed.kubelet, rejected: { reason: e.reason, message: e.message } });
+      return { ...rejected, pod: { ...rejected.pod, status: rejectedStatus(rejected, e) } };
+    }
+    case 'SandboxCreated': {
+      // A second sandbox replaces the first: nothing regular has started in it yet.
+      const podHasInitialized = s.kubelet.sandboxReady ? false : s.kubelet.podHasInitialized;
+      const podIPs = e.podIPs !== undefined && e.podIPs.length > 0 ? e.podIPs : [e.podIP];
+      return withView(s, { ...s.kubelet, admitted: true, sandboxReady: true, podHasInitialized, podIPs });
+    }
+    case 'PodEvicted':
+      if (s.kubelet.evicted !== undefined) return s;
+      return withView(s, { ...s.kubelet, admitted: true, evicted: { at: e.at, message: e.message } });
+    case 'PodNodeLost': {
+      const placed = onNode(s, e.node);
+      if (placed === undefined || s.kubelet.nodeLost) return s;
+      const lost = withView(placed, { ...placed.kubelet, nodeLost: true });
+      // MarkPodsNotReady: only an existing Ready condition turns False.
+      const hasReady = (lost.pod.status?.conditions ?? []).some((c) => c.type === 'Ready');
+      const notReady = hasReady ? upsertCondition(lost.pod.status ?? {}, { ...readyOf(lost), status: 'False' }, e.at) : lost.pod.status;
+      const withReady = { ...lost, pod: { ...lost.pod, ...(notReady !== undefined ? { status: notReady } : {}) } };
+      return lost.pod.metadata.deletionTimestamp !== undefined
+        ? { ...withReady, pod: { ...withReady.pod, status: nodeLostStatus(withReady) } }
+        : withReady;
+    }
+    default: {
+      const unreachable: never = e;
+      return unreachable;
+    }
+  }
+};
+
+/** The current Ready condition's type, reason and message (kept by MarkPodsNotReady). */
+const readyOf = (s: PodState) => {
+  const ready = s.pod.status?.conditions?.find((c) => c.type === 'Ready');
+  return {
+    type: 'Ready',
+    ...(ready?.reason !== undefined ? { reason: ready.reason } : {}),
+    ...(ready?.message !== undefined ? { message: ready.message } : {}),
+  };
+};

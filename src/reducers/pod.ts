@@ -1,0 +1,88 @@
+/**
+ * `reducePod`: one pod's fold, composing the API, node and container concerns and then regenerating the
+ * status the kubelet would write. Pure and total: contradictory events degrade as README.md lists.
+ */
+import type { PodEvent } from '../events/index.js';
+import { createdPod, reduceApi } from './api.js';
+import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
+import { reduceKubelet } from './kubelet.js';
+import { roleOf } from './restart.js';
+import type { PodState } from './state.js';
+import { kubeletStatus } from './status.js';
+import { apiTime } from './time.js';
+
+/** The kubelet writes the pod's status: it admitted the pod, did not reject it, and its node is reachable. */
+const kubeletWrites = (s: PodState): boolean => s.kubelet.admitted && s.kubelet.rejected === undefined && !s.kubelet.nodeLost;
+
+const container = (s: PodState, e: ContainerEvent): PodState => {
+  if (s.kubelet.rejected !== undefined) return s; // a rejected pod runs nothing
+  const spec = s.pod.spec;
+  const init = spec.initContainers?.find((c) => c.name === e.container);
+  const c = init ?? spec.containers.find((x) => x.name === e.container);
+  if (c === undefined) return s; // not a container of this pod
+  const role = roleOf(c, init !== undefined);
+  const before = s.kubelet.containers[e.container] ?? initialContainerView;
+  const after = reduceContainer(before, e, { spec: c, role, policy: spec.restartPolicy ?? 'Always' });
+  if (after === before) return s;
+  const startedRegular = role === 'regular' && after.current?.kind === 'running';
+  return {
+    ...s,
+    kubelet: {
+      ...s.kubelet,
+      admitted: true,
+      podHasInitialized: s.kubelet.podHasInitialized || startedRegular,
+      containers: { ...s.kubelet.containers, [e.container]: after },
+    },
+  };
+};
+
+/** Routes the event to its concern; the same state object when the event changes nothing. */
+const apply = (s: PodState, e: PodEvent): PodState => {
+  switch (e.type) {
+    case 'PodCreated':
+    case 'PodMetadataUpdated':
+    case 'PodDeletionRequested':
+    case 'PodWriteRejected':
+    case 'PodConditionSet':
+    case 'PodBound':
+    case 'PodUnschedulable':
+      return reduceApi(s, e);
+    case 'PodAdmitted':
+    case 'PodRejected':
+    case 'SandboxCreated':
+    case 'PodEvicted':
+    case 'PodNodeLost':
+      return s.kubelet.nodeLost && e.type !== 'PodNodeLost' ? s : reduceKubelet(s, e);
+    case 'ImagePulling':
+    case 'ImagePulled':
+    case 'ImagePullFailed':
+    case 'ImagePullBackOff':
+    case 'ContainerCreated':
+    case 'ContainerStarted':
+    case 'ContainerStartFailed':
+    case 'PostStartHookFailed':
+    case 'PostStartHookSucceeded':
+    case 'ContainerExited':
+    case 'ContainerUsageSampled':
+    case 'ContainerKilling':
+    case 'ContainerBackOff':
+    case 'ProbeExecuted':
+    case 'ProbeResultChanged':
+      return s.kubelet.nodeLost ? s : container(s, e);
+    case 'PodRemoved':
+      return s; // handled by reducePod
+    default: {
+      const unreachable: never = e;
+      return unreachable;
+    }
+  }
+};
+
+/** One pod's next state; `undefined` when there is no such pod (never created, or removed). */
+export const reducePod = (state: PodState | undefined, event: PodEvent): PodState | undefined => {
+  if (state === undefined) return event.type === 'PodCreated' ? createdPod(event) : undefined;
+  if (event.type === 'PodRemoved') return undefined;
+  const next = apply(state, event);
+  if (next === state || !kubeletWrites(next)) return next;
+  return { ...next, pod: { ...next.pod, status: kubeletStatus(next.pod, next.kubelet, apiTime(event.at)) } };
+};

@@ -1,0 +1,154 @@
+/**
+ * Test helper: writes one pod's event sequence the way a cluster would produce it (created, bound, admitted,
+ * sandbox, pulled, created, started, exited ...), one second apart unless told otherwise.
+ */
+import type { Event, PodRef, ProbeKind, ProbeOutcome } from '../../src/events/index.js';
+import { instantOf, type Instant } from '../../src/k8s/codecs.js';
+import type { PodSpec, V1Pod } from '../../src/k8s/pod.js';
+import { foldCluster, findPod } from '../../src/reducers/index.js';
+
+export const T0 = Date.parse('2026-01-01T00:00:00.000Z');
+
+/** `2026-01-01T00:00:SSZ` for `s` seconds after T0, as the API shows instants. */
+export const apiAt = (s: number): string => new Date(T0 + s * 1000).toISOString().replace('.000Z', 'Z');
+
+export class PodScript {
+  readonly events: Event[] = [];
+  readonly ref: PodRef;
+  private seconds = 0;
+  private readonly instances = new Map<string, number>();
+
+  constructor(
+    readonly spec: PodSpec,
+    name = 'web',
+    readonly metadata: V1Pod['metadata'] = {},
+  ) {
+    this.ref = { namespace: 'default', name, uid: `uid-${name}` };
+  }
+
+  /** Moves the clock to `s` seconds after T0 (the next event happens then). */
+  at(s: number): this {
+    this.seconds = s;
+    return this;
+  }
+
+  private now(): Instant {
+    return instantOf(T0 + this.seconds * 1000);
+  }
+
+  /** The envelope of the next event about this pod. */
+  private base(source: Event['source']) {
+    return { v: 1 as const, at: this.now(), source, pod: this.ref };
+  }
+
+  private add(e: Event): this {
+    this.events.push(e);
+    this.seconds += 1;
+    return this;
+  }
+
+  /** The containerID of the container's newest instance (`containerd://NAME-N`). */
+  id(container: string): string {
+    return `containerd://${container}-${this.instances.get(container) ?? 0}`;
+  }
+
+  private nextId(container: string): string {
+    this.instances.set(container, (this.instances.get(container) ?? 0) + 1);
+    return this.id(container);
+  }
+
+  created(): this {
+    return this.add({ ...this.base('api'), type: 'PodCreated', manifest: { metadata: { name: this.ref.name, namespace: 'default', ...this.metadata }, spec: this.spec } });
+  }
+  bound(node = 'node-1'): this {
+    return this.add({ ...this.base('scheduler'), type: 'PodBound', node });
+  }
+  unschedulable(message: string): this {
+    return this.add({ ...this.base('scheduler'), type: 'PodUnschedulable', reason: 'Unschedulable', message });
+  }
+  admitted(node = 'node-1', hostIP = '192.168.0.10'): this {
+    return this.add({ ...this.base('kubelet'), type: 'PodAdmitted', node, hostIP });
+  }
+  rejected(reason: string, message: string, node = 'node-1'): this {
+    return this.add({ ...this.base('kubelet'), type: 'PodRejected', node, reason, message });
+  }
+  sandbox(podIP = '10.244.0.5'): this {
+    return this.add({ ...this.base('kubelet'), type: 'SandboxCreated', podIP });
+  }
+  pulled(container: string, imageID = `sha256:${container}`): this {
+    return this.add({ ...this.base('runtime'), type: 'ImagePulled', container, image: `${container}:1`, alreadyPresent: false, imageID });
+  }
+  pullFailed(container: string, message: string): this {
+    return this.add({ ...this.base('runtime'), type: 'ImagePullFailed', container, image: `${container}:1`, reason: 'ErrImagePull', message });
+  }
+  pullBackOff(container: string, delaySeconds = 10): this {
+    return this.add({ ...this.base('kubelet'), type: 'ImagePullBackOff', container, image: `${container}:1`, delaySeconds, until: this.now() });
+  }
+  containerCreated(container: string): this {
+    return this.add({ ...this.base('runtime'), type: 'ContainerCreated', container, containerID: this.nextId(container) });
+  }
+  /** Starts the newest created instance, or (if it is not in the created state) a fresh one. */
+  started(container: string, fresh = false): this {
+    const containerID = fresh ? this.nextId(container) : this.id(container);
+    return this.add({ ...this.base('runtime'), type: 'ContainerStarted', container, containerID });
+  }
+  /** Created then started, one second apart. */
+  run(container: string): this {
+    return this.containerCreated(container).started(container);
+  }
+  exited(container: string, exitCode: number, reason = exitCode === 0 ? 'Completed' : 'Error'): this {
+    return this.add({ ...this.base('runtime'), type: 'ContainerExited', container, containerID: this.id(container), exitCode, reason });
+  }
+  backOff(container: string, delaySeconds = 10): this {
+    return this.add({ ...this.base('kubelet'), type: 'ContainerBackOff', container, delaySeconds, until: this.now() });
+  }
+  probe(container: string, probe: ProbeKind, outcome: ProbeOutcome): this {
+    return this.add({ ...this.base('kubelet'), type: 'ProbeResultChanged', container, probe, outcome });
+  }
+  probeExecuted(container: string, probe: ProbeKind, outcome: ProbeOutcome): this {
+    return this.add({ ...this.base('prober'), type: 'ProbeExecuted', container, probe, outcome });
+  }
+  killing(container: string, gracePeriodSeconds = 30): this {
+    return this.add({ ...this.base('kubelet'), type: 'ContainerKilling', container,
+      reason: 'PodDeleted',
+      message: `Stopping container ${container}`,
+      gracePeriodSeconds, });
+  }
+  deleted(gracePeriodSeconds = 30): this {
+    return this.add({ ...this.base('api'), type: 'PodDeletionRequested', gracePeriodSeconds });
+  }
+  removed(): this {
+    return this.add({ ...this.base('api'), type: 'PodRemoved' });
+  }
+  evicted(message: string): this {
+    return this.add({ ...this.base('kubelet'), type: 'PodEvicted', signal: 'memory.available', message });
+  }
+  nodeLost(node = 'node-1'): this {
+    return this.add({ ...this.base('controller'), type: 'PodNodeLost', node });
+  }
+  condition(conditionType: string, status: 'True' | 'False', reason?: string, message?: string): this {
+    return this.add({ ...this.base('controller'), type: 'PodConditionSet', conditionType,
+      status,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(message !== undefined ? { message } : {}), });
+  }
+  labels(labels: Record<string, string>): this {
+    return this.add({ ...this.base('api'), type: 'PodMetadataUpdated', labels, annotations: {} });
+  }
+  /** Created, bound, admitted and its sandbox ready: the usual start of a pod's life on a node. */
+  scheduled(): this {
+    return this.created().bound().admitted().sandbox();
+  }
+
+  /** The pod after folding every event so far (undefined once removed). */
+  pod(): V1Pod | undefined {
+    return findPod(foldCluster(this.events), this.ref.namespace, this.ref.name)?.pod;
+  }
+
+  /** Like `pod()`, for tests that expect the pod to exist. */
+  must(): V1Pod {
+    const p = this.pod();
+    if (p === undefined) throw new Error(`pod ${this.ref.name} does not exist`);
+    return p;
+  }
+}
