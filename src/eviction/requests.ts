@@ -16,7 +16,11 @@ const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
  * regular containers and sidecars run together, so they add up; each regular init container runs
  * beside the sidecars started before it, and the pod needs the largest of those peaks.
  */
-const containerRequests = (containers: readonly Container[], initContainers: readonly Container[], resource: string) => {
+export const containerRequestsNanos = (
+  containers: readonly Container[],
+  initContainers: readonly Container[],
+  resource: string,
+): bigint => {
   let running = containers.reduce((sum, c) => sum + requestOf(c.resources, resource), 0n);
   let sidecars = 0n;
   let initPeak = 0n;
@@ -44,6 +48,6 @@ export const podRequestNanos = (pod: V1Pod, resource: string): bigint => {
   const base =
     podLevel !== undefined && podLevelResources.has(resource)
       ? nanosOf(podLevel)
-      : containerRequests(spec.containers, spec.initContainers ?? [], resource);
+      : containerRequestsNanos(spec.containers, spec.initContainers ?? [], resource);
   return base + nanosOf(spec.overhead?.[resource]);
 };

@@ -1,0 +1,114 @@
+/**
+ * The API server's defaults for a new Pod (`pkg/apis/core/v1/defaults.go`: `SetDefaults_Pod`,
+ * `SetDefaults_PodSpec`, `SetDefaults_Container`, `SetDefaults_ContainerPort`, `SetDefaults_Probe`,
+ * `SetDefaults_HTTPGetAction`). A default only fills a field the manifest left empty (Go's zero value
+ * counts as empty, as it does for the API server).
+ */
+import * as t from 'io-ts';
+import { containerRequestsNanos } from '../eviction/requests.js';
+import type { Container, ContainerPort as ContainerPortCodec, LifecycleHandler, PodSpec, Probe, ResourceRequirements, V1Pod } from '../k8s/pod.js';
+import { formatQuantity } from '../k8s/quantity.js';
+import { defaultPullPolicy } from './image.js';
+
+/** An integer literal as the branded `t.Int` the codecs use. */
+const int = (n: number): t.Int => {
+  if (t.Int.is(n)) return n;
+  throw new RangeError(`${n} is not an integer`);
+};
+
+const orDefault = (value: number | undefined, fallback: number): t.Int => int(value === undefined || value === 0 ? fallback : value);
+
+/** `SetDefaults_HTTPGetAction`, for probes and lifecycle hooks alike. */
+const defaultHandler = <H extends Pick<LifecycleHandler, 'httpGet'>>(handler: H): H =>
+  handler.httpGet === undefined
+    ? handler
+    : { ...handler, httpGet: { ...handler.httpGet, path: handler.httpGet.path || '/', scheme: handler.httpGet.scheme || 'HTTP' } };
+
+const defaultProbe = (probe: Probe): Probe => ({
+  ...defaultHandler(probe),
+  timeoutSeconds: orDefault(probe.timeoutSeconds, 1),
+  periodSeconds: orDefault(probe.periodSeconds, 10),
+  successThreshold: orDefault(probe.successThreshold, 1),
+  failureThreshold: orDefault(probe.failureThreshold, 3),
+});
+
+type ContainerPort = t.TypeOf<typeof ContainerPortCodec>;
+
+/** Each resource with a limit but no request gets request = limit (`SetDefaults_Pod`). */
+const defaultRequests = (resources: ResourceRequirements): ResourceRequirements =>
+  resources.limits === undefined ? resources : { ...resources, requests: { ...resources.limits, ...resources.requests } };
+
+const defaultPort = (port: ContainerPort, hostNetwork: boolean): ContainerPort => ({
+  ...port,
+  protocol: port.protocol || 'TCP',
+  // With host networking every container port is also a host port (`defaultHostNetworkPorts`).
+  ...(hostNetwork && !port.hostPort ? { hostPort: port.containerPort } : {}),
+});
+
+const defaultContainer = (c: Container, hostNetwork: boolean): Container => ({
+  ...c,
+  imagePullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image ?? ''),
+  terminationMessagePath: c.terminationMessagePath || '/dev/termination-log',
+  terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
+  ...(c.ports === undefined ? {} : { ports: c.ports.map((p) => defaultPort(p, hostNetwork)) }),
+  ...(c.resources === undefined ? {} : { resources: defaultRequests(c.resources) }),
+  ...(c.livenessProbe === undefined ? {} : { livenessProbe: defaultProbe(c.livenessProbe) }),
+  ...(c.readinessProbe === undefined ? {} : { readinessProbe: defaultProbe(c.readinessProbe) }),
+  ...(c.startupProbe === undefined ? {} : { startupProbe: defaultProbe(c.startupProbe) }),
+  ...(c.lifecycle === undefined
+    ? {}
+    : {
+        lifecycle: {
+          ...c.lifecycle,
+          ...(c.lifecycle.postStart === undefined ? {} : { postStart: defaultHandler(c.lifecycle.postStart) }),
+          ...(c.lifecycle.preStop === undefined ? {} : { preStop: defaultHandler(c.lifecycle.preStop) }),
+        },
+      }),
+});
+
+/** Resources pod-level `spec.resources` may carry (gate `PodLevelResources`, on by default). */
+const podLevelResources = ['cpu', 'memory'] as const;
+
+/**
+ * `defaultPodRequests`: when pod-level limits are set, a missing pod-level request becomes the containers'
+ * aggregate request if any container asks for that resource, else the pod-level limit.
+ * (Pod-level limits defaulted from container limits and hugepages are not modelled.)
+ */
+const defaultPodRequests = (spec: PodSpec): PodSpec => {
+  const limits = spec.resources?.limits;
+  if (spec.resources === undefined || limits === undefined || Object.keys(limits).length === 0) return spec;
+  const requests = { ...spec.resources.requests };
+  const all = [...spec.containers, ...(spec.initContainers ?? [])];
+  for (const resource of podLevelResources) {
+    if (requests[resource] !== undefined) continue;
+    const asked = all.some((c) => c.resources?.requests?.[resource] !== undefined);
+    const nanos = containerRequestsNanos(spec.containers, spec.initContainers ?? [], resource);
+    const fromContainers = formatQuantity({ nanos, format: resource === 'memory' ? 'BinarySI' : 'DecimalSI' });
+    const value = asked ? fromContainers : limits[resource];
+    if (value !== undefined) requests[resource] = value;
+  }
+  return Object.keys(requests).length === 0 ? spec : { ...spec, resources: { ...spec.resources, requests } };
+};
+
+export const applyDefaults = (pod: V1Pod): V1Pod => {
+  const { spec } = pod;
+  const hostNetwork = spec.hostNetwork === true;
+  const containersDefaulted: PodSpec = {
+    ...spec,
+    containers: spec.containers.map((c) => defaultContainer(c, hostNetwork)),
+    ...(spec.initContainers === undefined ? {} : { initContainers: spec.initContainers.map((c) => defaultContainer(c, hostNetwork)) }),
+  };
+  return {
+    ...pod,
+    metadata: { ...pod.metadata, namespace: pod.metadata.namespace || 'default' },
+    spec: {
+      ...defaultPodRequests(containersDefaulted),
+      restartPolicy: spec.restartPolicy ?? 'Always',
+      terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? int(30),
+      dnsPolicy: spec.dnsPolicy || 'ClusterFirst',
+      schedulerName: spec.schedulerName || 'default-scheduler',
+      securityContext: spec.securityContext ?? {},
+      enableServiceLinks: spec.enableServiceLinks ?? true,
+    },
+  };
+};

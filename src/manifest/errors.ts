@@ -1,0 +1,49 @@
+/** The manifest error: which file, line and field, and what is wrong, rendered as one line. */
+
+/** A field path as segments: keys and array indexes (`['spec', 'containers', 1, 'image']`). */
+export type FieldPath = ReadonlyArray<string | number>;
+
+/** A rule broken at a field, before we know where in the file that field sits. */
+export interface FieldError {
+  readonly path: FieldPath;
+  readonly message: string;
+  /** Where to point in the file when that is more precise than `path` (a label's own key, for example). */
+  readonly at?: FieldPath;
+}
+
+export interface ManifestError {
+  readonly file: string;
+  readonly line: number;
+  /** Dotted field path (`spec.containers[1].resources.limits.memory`), empty for document-level errors. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** `spec.containers[1].image` from segments. */
+export const renderPath = (path: FieldPath): string =>
+  path.reduce<string>(
+    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out === '' ? segment : `${out}.${segment}`),
+    '',
+  );
+
+/** `pod.yaml:7: spec.containers[1].resources.limits.memory: "12Q" is not a quantity`. */
+export const formatManifestError = (e: ManifestError): string =>
+  e.path === '' ? `${e.file}:${e.line}: ${e.message}` : `${e.file}:${e.line}: ${e.path}: ${e.message}`;
+
+// Kubernetes field-error wording (`k8s.io/apimachinery/pkg/util/validation/field`).
+const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+export const required = (path: FieldPath, detail = ''): FieldError => ({
+  path,
+  message: detail === '' ? 'Required value' : `Required value: ${detail}`,
+});
+export const invalid = (path: FieldPath, value: unknown, detail: string): FieldError => ({
+  path,
+  message: `Invalid value: ${show(value)}: ${detail}`,
+});
+export const forbidden = (path: FieldPath, detail: string): FieldError => ({ path, message: `Forbidden: ${detail}` });
+export const duplicate = (path: FieldPath, value: unknown): FieldError => ({ path, message: `Duplicate value: ${show(value)}` });
+export const notFound = (path: FieldPath, value: unknown): FieldError => ({ path, message: `Not found: ${show(value)}` });
+export const notSupported = (path: FieldPath, value: unknown, supported: readonly string[]): FieldError => ({
+  path,
+  message: `Unsupported value: ${show(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`,
+});

@@ -1,0 +1,110 @@
+/**
+ * The API server's name, label and port checks with their messages
+ * (`k8s.io/apimachinery/pkg/util/validation`, `pkg/api/validate/content`). Each returns the problems found.
+ */
+
+/** `RegexError`: the message, examples, and the regular expression. */
+const regexError = (msg: string, fmt: string, ...examples: string[]): string =>
+  examples.length === 0
+    ? `${msg} (regex used for validation is '${fmt}')`
+    : `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
+
+const maxLenError = (length: number): string => `must be no more than ${length} characters`;
+
+const dns1123LabelFmt = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const dns1123SubdomainFmt = `${dns1123LabelFmt}(\\.${dns1123LabelFmt})*`;
+const dns1123Label = new RegExp(`^${dns1123LabelFmt}$`);
+const dns1123Subdomain = new RegExp(`^${dns1123SubdomainFmt}$`);
+
+export const isDNS1123Label = (value: string): string[] => {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push(maxLenError(63));
+  if (!dns1123Label.test(value)) {
+    errs.push(
+      dns1123Subdomain.test(value)
+        ? 'must not contain dots'
+        : regexError(
+            "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+            dns1123LabelFmt,
+            'my-name',
+            '123-abc',
+          ),
+    );
+  }
+  return errs;
+};
+
+export const isDNS1123Subdomain = (value: string): string[] => {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push(maxLenError(253));
+  if (!dns1123Subdomain.test(value)) {
+    errs.push(
+      regexError(
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+        dns1123SubdomainFmt,
+        'example.com',
+      ),
+    );
+  }
+  return errs;
+};
+
+const labelKeyFmt = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const labelKey = new RegExp(`^${labelKeyFmt}$`);
+const labelKeyErrMsg = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+/** `IsLabelKey` (also the "qualified name" of annotation keys): an optional DNS subdomain prefix, `/`, a name. */
+export const isQualifiedName = (value: string): string[] => {
+  const parts = value.split('/');
+  const errs: string[] = [];
+  let name: string;
+  if (parts.length === 1) name = parts[0] ?? '';
+  else if (parts.length === 2) {
+    const prefix = parts[0] ?? '';
+    name = parts[1] ?? '';
+    if (prefix === '') errs.push('prefix part must be non-empty');
+    else errs.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
+  } else {
+    return [
+      `a valid label key ${regexError(labelKeyErrMsg, labelKeyFmt, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
+  }
+  if (name === '') errs.push('name part must be non-empty');
+  else if (name.length > 63) errs.push(`name part ${maxLenError(63)}`);
+  if (!labelKey.test(name)) errs.push(`name part ${regexError(labelKeyErrMsg, labelKeyFmt, 'MyName', 'my.name', '123-abc')}`);
+  return errs;
+};
+
+const labelValueFmt = `(${labelKeyFmt})?`;
+const labelValue = new RegExp(`^${labelValueFmt}$`);
+
+export const isLabelValue = (value: string): string[] => {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push(maxLenError(63));
+  if (!labelValue.test(value)) {
+    errs.push(
+      regexError(
+        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        labelValueFmt,
+        'MyValue',
+        'my_value',
+        '12345',
+      ),
+    );
+  }
+  return errs;
+};
+
+/** `IsValidPortNum`. */
+export const isValidPortNum = (port: number): string[] => (port >= 1 && port <= 65535 ? [] : ['must be between 1 and 65535, inclusive']);
+
+/** `IsValidPortName`. */
+export const isValidPortName = (port: string): string[] => {
+  const errs: string[] = [];
+  if (port.length > 15) errs.push(maxLenError(15));
+  if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(port)) errs.push('must contain at least one letter (a-z)');
+  if (port.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (port.startsWith('-') || port.endsWith('-')) errs.push('must not begin or end with a hyphen');
+  return errs;
+};

@@ -1,0 +1,121 @@
+/**
+ * What the API server rejects when a Pod is created (`pkg/apis/core/validation/validation.go ::
+ * ValidatePodCreate`), checked on the defaulted pod, in the API server's order; the first error wins.
+ * Feature gate `ContainerRestartRules` is taken as off: only init containers may set `restartPolicy`.
+ */
+import type { Container, ObjectMeta, PodSpec, V1Pod } from '../k8s/pod.js';
+import { isSidecar } from '../k8s/pod.js';
+import { duplicate, forbidden, invalid, notSupported, required, type FieldError, type FieldPath } from './errors.js';
+import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } from './names.js';
+import { validateContainerCommon, validateProbesAndHooks, validateResources } from './validate-container.js';
+
+/** `ValidateObjectMeta` with `ValidatePodName` (a DNS subdomain) and a DNS-label namespace. */
+const validateMeta = (meta: ObjectMeta): FieldError[] => {
+  const name = meta.name ?? '';
+  const errors: FieldError[] = [];
+  if (name === '') {
+    // Pods here are addressed by name from the first event on, so a server-generated name cannot work.
+    errors.push(
+      required(
+        ['metadata', 'name'],
+        meta.generateName ? 'generateName alone is not supported, podjournal needs a name' : 'name or generateName is required',
+      ),
+    );
+  } else errors.push(...isDNS1123Subdomain(name).map((m) => invalid(['metadata', 'name'], name, m)));
+  const ns = meta.namespace ?? '';
+  errors.push(...isDNS1123Label(ns).map((m) => invalid(['metadata', 'namespace'], ns, m)));
+  for (const [key, value] of Object.entries(meta.labels ?? {})) {
+    const at = ['metadata', 'labels', key];
+    errors.push(...isQualifiedName(key).map((m) => ({ ...invalid(['metadata', 'labels'], key, m), at })));
+    errors.push(...isLabelValue(value).map((m) => ({ ...invalid(['metadata', 'labels'], value, m), at })));
+  }
+  for (const key of Object.keys(meta.annotations ?? {})) {
+    const at = ['metadata', 'annotations', key];
+    errors.push(...isQualifiedName(key.toLowerCase()).map((m) => ({ ...invalid(['metadata', 'annotations'], key, m), at })));
+  }
+  return errors;
+};
+
+/** `validateVolumes`: each name a DNS label, once. */
+const validateVolumes = (spec: PodSpec): FieldError[] => {
+  const seen = new Set<string>();
+  return (spec.volumes ?? []).flatMap((v, i) => {
+    const path = ['spec', 'volumes', i, 'name'];
+    if (v.name === '') return [required(path)];
+    const errors = isDNS1123Label(v.name).map((m) => invalid(path, v.name, m));
+    if (seen.has(v.name)) errors.push(duplicate(path, v.name));
+    seen.add(v.name);
+    return errors;
+  });
+};
+
+/** `validateContainers`: at least one; names unique; probes and hooks allowed; no `restartPolicy`. */
+const validateContainers = (spec: PodSpec, volumes: ReadonlySet<string>): FieldError[] => {
+  if (spec.containers.length === 0) return [required(['spec', 'containers'])];
+  const names = new Set<string>();
+  return spec.containers.flatMap((c, i) => {
+    const path: FieldPath = ['spec', 'containers', i];
+    const errors = [...validateContainerCommon(c, volumes, path)];
+    if (names.has(c.name)) errors.push(duplicate([...path, 'name'], c.name));
+    names.add(c.name);
+    errors.push(...validateProbesAndHooks(c, path));
+    return errors;
+  });
+};
+
+const initOnlyForbidden = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
+/** `validateInitContainers`: names unique across all containers; probes and hooks only on sidecars. */
+const validateInitContainers = (spec: PodSpec, volumes: ReadonlySet<string>): FieldError[] => {
+  const names = new Set(spec.containers.map((c) => c.name));
+  return (spec.initContainers ?? []).flatMap((c: Container, i) => {
+    const path: FieldPath = ['spec', 'initContainers', i];
+    const errors = [...validateContainerCommon(c, volumes, path)];
+    if (names.has(c.name)) errors.push(duplicate([...path, 'name'], c.name));
+    else if (c.name !== '') names.add(c.name);
+    if (isSidecar(c)) errors.push(...validateProbesAndHooks(c, path));
+    else {
+      for (const field of initOnlyForbidden) {
+        if (c[field] !== undefined) errors.push(forbidden([...path, field], 'may not be set for init containers without restartPolicy=Always'));
+      }
+    }
+    return errors;
+  });
+};
+
+const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+
+/** The pod-wide fields of `ValidatePodSpec`. */
+const validatePodFields = (spec: PodSpec): FieldError[] => {
+  const errors: FieldError[] = [];
+  const grace = spec.terminationGracePeriodSeconds;
+  if (grace !== undefined && grace < 0) {
+    errors.push(invalid(['spec', 'terminationGracePeriodSeconds'], grace, 'must be greater than or equal to 0'));
+  }
+  if (spec.dnsPolicy !== undefined && !dnsPolicies.includes(spec.dnsPolicy)) {
+    errors.push(notSupported(['spec', 'dnsPolicy'], spec.dnsPolicy, dnsPolicies));
+  }
+  const deadline = spec.activeDeadlineSeconds;
+  if (deadline !== undefined && (deadline < 1 || deadline > 2147483647)) {
+    errors.push(invalid(['spec', 'activeDeadlineSeconds'], deadline, 'must be between 1 and 2147483647, inclusive'));
+  }
+  errors.push(...validateResources(spec.resources, ['spec', 'resources']));
+  return errors;
+};
+
+/** The first rule the pod breaks, or `undefined` when the API server would accept it. */
+export const validatePod = (pod: V1Pod): FieldError | undefined => {
+  const volumes = new Set((pod.spec.volumes ?? []).map((v) => v.name));
+  const checks = [
+    () => validateMeta(pod.metadata),
+    () => validateVolumes(pod.spec),
+    () => validateContainers(pod.spec, volumes),
+    () => validateInitContainers(pod.spec, volumes),
+    () => validatePodFields(pod.spec),
+  ];
+  for (const check of checks) {
+    const [first] = check();
+    if (first !== undefined) return first;
+  }
+  return undefined;
+};
