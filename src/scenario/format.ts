@@ -3,7 +3,7 @@
  * outside world does, and how containers, probes, hooks and registries behave. See docs/scenarios.md.
  */
 import * as t from 'io-ts';
-import { ConditionStatus, type Instant, QuantityString, StringMap } from '../k8s/codecs.js';
+import { ConditionStatus, type Instant, Integer, QuantityString, StringMap } from '../k8s/codecs.js';
 import { parseInstantArg } from '../timetravel/instant-arg.js';
 import { Bytes, Duration, Rate, byShape, oneOf, strict } from './codecs.js';
 
@@ -20,7 +20,7 @@ export const Start = new t.Type<Instant, string, unknown>(
   (i) => i,
 );
 
-const PositiveInt = t.refinement(t.Int, (n) => n > 0, 'PositiveInt');
+const PositiveInt = t.refinement(Integer, (n) => n > 0, 'PositiveInt');
 
 // ---------------------------------------------------------------------------------------------
 // nodes
@@ -67,7 +67,7 @@ export const MetadataChange = strict('MetadataChange', podName, {
 });
 export type MetadataChange = t.TypeOf<typeof MetadataChange>;
 
-export const Deletion = strict('Deletion', podName, { ...podNamespace, gracePeriodSeconds: t.Int, force: t.boolean });
+export const Deletion = strict('Deletion', podName, { ...podNamespace, gracePeriodSeconds: Integer, force: t.boolean });
 export type Deletion = t.TypeOf<typeof Deletion>;
 
 export const NodeConditionChange = strict(
@@ -98,7 +98,7 @@ export const Runs = byShape<'all' | 'once' | number>('Runs', (u) =>
 );
 
 /** The process exits with `code`, `after` each start, or at a scenario offset `at`. */
-export const ExitRule = oneOf('Exit', strict('Exit', { code: t.Int }, { runs: Runs }), { after: Duration, at: Duration });
+export const ExitRule = oneOf('Exit', strict('Exit', { code: Integer }, { runs: Runs }), { after: Duration, at: Duration });
 export type ExitRule = t.TypeOf<typeof ExitRule>;
 
 const MemoryRamp = strict('MemoryRamp', { grows: Rate }, { from: Bytes, max: Bytes });
@@ -128,7 +128,7 @@ export type ProbeRule = t.TypeOf<typeof ProbeRule>;
 export const Hook = strict('Hook', {}, { takes: Duration, fails: t.string });
 export type Hook = t.TypeOf<typeof Hook>;
 
-const SigtermExit = strict('Sigterm', {}, { exitsAfter: Duration, code: t.Int });
+const SigtermExit = strict('Sigterm', {}, { exitsAfter: Duration, code: Integer });
 export const Sigterm = byShape<'ignore' | t.TypeOf<typeof SigtermExit>>('Sigterm', (u) =>
   typeof u === 'string' ? t.literal('ignore') : SigtermExit,
 );

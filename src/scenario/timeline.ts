@@ -4,7 +4,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import type * as t from 'io-ts';
 import type { Event, EventOf, PodRef } from '../events/index.js';
 import { type Instant, type StringMap, instantOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
@@ -15,7 +14,7 @@ import type { Source } from './source.js';
 import { podUid } from './uid.js';
 
 /** `terminationGracePeriodSeconds` when neither the request nor the pod gives one. */
-const DEFAULT_GRACE_SECONDS = 30 as t.Int;
+const DEFAULT_GRACE_SECONDS = 30;
 const DEFAULT_NODE_CAPACITY = { cpu: '4', memory: '8Gi', pods: '110' };
 
 export interface CompiledTimeline {
@@ -28,7 +27,7 @@ interface LivePod {
   readonly ref: PodRef;
   readonly labels: StringMap;
   readonly annotations: StringMap;
-  readonly grace: t.Int;
+  readonly grace: number;
 }
 
 /** What the compiler knows while walking the timeline in time order. */
@@ -147,7 +146,7 @@ const stepEvents = (
         livePod(pod, namespace),
         E.map((live) => {
         walk.live.delete(keyOf(namespace, pod));
-        const grace = force === true ? (0 as t.Int) : (gracePeriodSeconds ?? live.grace);
+        const grace = force === true ? 0 : (gracePeriodSeconds ?? live.grace);
         walk.events.push({ type: 'PodDeletionRequested', v: 1, at, source: 'api', pod: live.ref, gracePeriodSeconds: grace });
       }),
       );

@@ -1,0 +1,78 @@
+/** Every sample in journal/ loads, and what it compiles to is deterministic and well-formed. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Event } from '../../src/events/index.js';
+import { loadSample, repoRoot } from './support.js';
+
+const samples = readdirSync(join(repoRoot, 'journal'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
+
+describe('the sample journals', () => {
+  it('are at least fourteen, crashloop-memleak among them', () => {
+    expect(samples.length).toBeGreaterThanOrEqual(14);
+    expect(samples).toContain('crashloop-memleak');
+  });
+
+  it.each(samples)('%s loads, with a story and external events that decode as events', (name) => {
+    const loaded = loadSample(name);
+    expect(loaded.name).toBe(name);
+    expect(loaded.story.split('\n')[0]).toMatch(new RegExp(`\\S+: .+`));
+    expect(loaded.story).toContain('podj get pods');
+    expect(loaded.simulation.until).toBeGreaterThan(Date.parse(loaded.start));
+    for (const event of loaded.simulation.external) expect(Event.is(event), JSON.stringify(event)).toBe(true);
+    const times = loaded.simulation.external.map((e) => e.at);
+    expect(times).toEqual([...times].sort());
+  });
+
+  it.each(samples)('%s compiles to the same external events every time', (name) => {
+    expect(loadSample(name).simulation.external).toEqual(loadSample(name).simulation.external);
+  });
+});
+
+describe('compiled timelines', () => {
+  it('creates pods with deterministic uids, the scenario start as creation time, and nodes first', () => {
+    const { simulation, start } = loadSample('crashloop-memleak');
+    const [registered, ready, created] = simulation.external;
+    expect(registered).toMatchObject({ type: 'NodeRegistered', node: 'node01', at: start, internalIP: '172.16.1.101' });
+    expect(ready).toMatchObject({ type: 'NodeConditionChanged', conditionType: 'Ready', status: 'True' });
+    expect(created).toMatchObject({
+      type: 'PodCreated',
+      at: '2026-01-18T08:00:00.000Z',
+      pod: { namespace: 'default', name: 'memleak-pod' },
+      manifest: { metadata: { uid: created?.type === 'PodCreated' ? created.pod.uid : '', creationTimestamp: start } },
+    });
+    expect(created?.type === 'PodCreated' && created.pod.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('turns label, annotate and a re-apply into metadata updates carrying the whole maps', () => {
+    const updates = loadSample('pod-demo-labels').simulation.external.filter((e) => e.type === 'PodMetadataUpdated');
+    expect(updates.map((u) => [u.at.slice(11, 19), u.labels, u.annotations])).toEqual([
+      ['03:01:00', { app: 'pod-demo', rel: 'stable', tier: 'frontend' }, { 'ik8s.io/project': 'hello' }],
+      ['03:02:00', { app: 'myapp', rel: 'stable', tier: 'frontend' }, { 'ik8s.io/project': 'hello' }],
+      ['03:03:00', { app: 'myapp', tier: 'frontend' }, { 'ik8s.io/project': 'hello' }],
+      ['03:04:00', { app: 'myapp', tier: 'frontend' }, { 'ik8s.io/project': 'hello', 'ik8s.io/owner': 'ops' }],
+      ['03:05:00', { app: 'pod-demo', rel: 'stable' }, { 'ik8s.io/project': 'hello' }],
+    ]);
+  });
+
+  it('asks for the pod grace period, or 0 when forced', () => {
+    const graces = (name: string) =>
+      loadSample(name).simulation.external.flatMap((e) =>
+        e.type === 'PodDeletionRequested' ? [[e.pod.name, e.gracePeriodSeconds, e.at.slice(11, 19)]] : [],
+      );
+    expect(graces('lifecycle-demo')).toEqual([
+      ['lifecycle-demo', 30, '13:02:00'],
+      ['nginx-srv', 30, '13:02:00'],
+    ]);
+    expect(graces('node-lost')).toEqual([['web', 0, '17:08:00']]);
+  });
+
+  it('registers a joining node at its offset and marks a lost node Ready=Unknown', () => {
+    const joined = loadSample('unschedulable').simulation.external.find((e) => e.type === 'NodeRegistered' && e.node === 'node02');
+    expect(joined).toMatchObject({ at: '2026-01-18T15:02:00.000Z', labels: { disktype: 'ssd' }, capacity: { memory: '8Gi' } });
+    const lost = loadSample('node-lost').simulation.external.find((e) => e.type === 'NodeConditionChanged' && e.status === 'Unknown');
+    expect(lost).toMatchObject({ at: '2026-01-18T17:01:00.000Z', node: 'node01', conditionType: 'Ready', reason: 'NodeStatusUnknown' });
+  });
+});
