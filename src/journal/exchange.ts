@@ -42,6 +42,7 @@ export interface ImportResult extends BulkResult {
 export interface ImportOptions {
   /** Record time of merged events; default the journal's clock. */
   readonly recordedAt?: Instant;
+  readonly chunkSize?: number;
   readonly onProgress?: (read: number) => void;
 }
 
@@ -55,15 +56,12 @@ export const importExport = async (
   lines: Iterable<string> | AsyncIterable<string>,
   opts: ImportOptions = {},
 ): Promise<ImportResult> => {
+  const { recordedAt, ...bulk } = opts;
   let mode: ImportResult['mode'] = 'restore';
-  const result = await journal.stageAll(
-    (start) => {
-      mode = start.seq === 0 ? 'restore' : 'merge';
-      const recordedAt = opts.recordedAt ?? journal.now();
-      return { source: checkedLines(lines, mode, recordedAt), dedup: mode === 'merge' };
-    },
-    opts.onProgress === undefined ? {} : { onProgress: opts.onProgress },
-  );
+  const result = await journal.stageAll((start) => {
+    mode = start.seq === 0 ? 'restore' : 'merge';
+    return { source: checkedLines(lines, mode, recordedAt ?? journal.now()), dedup: mode === 'merge' };
+  }, bulk);
   return { ...result, mode };
 };
 

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Journal } from '../../src/journal/index.js';
+import { at, containerStarted, freshJournal, podBound, podCreated } from './fixtures.js';
+
+let journal: Journal;
+let done: () => Promise<void>;
+beforeEach(async () => {
+  ({ journal, done } = await freshJournal());
+});
+afterEach(() => done());
+
+describe('appendNew', () => {
+  it('skips events already in the journal and returns only what it appended', async () => {
+    await journal.append([podCreated('a', 0), podBound('a', 1)], { expectedSeq: 0 });
+    const appended = await journal.appendNew([podBound('a', 1), containerStarted('a', 2), podCreated('a', 0)], { expectedSeq: 2 });
+    expect(appended.map((r) => [r.seq, r.event.type])).toEqual([[3, 'ContainerStarted']]);
+    expect(journal.count()).toBe(3);
+  });
+
+  it('skips a duplicate within the same append', async () => {
+    const appended = await journal.appendNew([podBound('a', 1), podBound('a', 1)], { expectedSeq: 0 });
+    expect(appended.map((r) => r.seq)).toEqual([1]);
+  });
+
+  it('is idempotent: the same import twice adds nothing the second time', async () => {
+    const events = [podCreated('a', 0), podBound('a', 1), containerStarted('a', 2)];
+    expect((await journal.appendBulk(events, { dedup: true })).appended).toBe(3);
+    expect(await journal.appendBulk(events, { dedup: true })).toMatchObject({ appended: 0, skipped: 3 });
+    expect((await journal.verify()).ok).toBe(true);
+  });
+
+  it('lets plain append record a repeated event, and verify still passes', async () => {
+    await journal.append([podBound('a', 1)], { expectedSeq: 0 });
+    await journal.append([podBound('a', 1)], { expectedSeq: 1 });
+    expect(journal.count()).toBe(2);
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 2 });
+  });
+});
+
+describe('bulk appends', () => {
+  it('writes in chunks and moves the head once', async () => {
+    const progress: number[] = [];
+    const events = Array.from({ length: 25 }, (_, i) => containerStarted('a', i));
+    const result = await journal.appendBulk(events, { chunkSize: 10, onProgress: (n) => progress.push(n) });
+    expect(progress).toEqual([10, 20, 25]);
+    expect(result).toMatchObject({ appended: 25, skipped: 0, head: journal.head() });
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 25 });
+  });
+
+  it('takes an async iterable', async () => {
+    async function* events() {
+      for (let i = 0; i < 5; i++) yield containerStarted('a', i);
+    }
+    expect((await journal.appendBulk(events())).appended).toBe(5);
+  });
+
+  it('refuses the whole stream on an invalid event after chunks were written, leaving nothing behind', async () => {
+    await journal.append([podCreated('a', 0)], { expectedSeq: 0 });
+    const before = journal.head();
+    const events = [...Array.from({ length: 25 }, (_, i) => containerStarted('a', i + 1)), { ...podBound('a', 30), node: null }];
+    await expect(journal.appendBulk(events, { chunkSize: 10 })).rejects.toThrow('events[25]: PodBound: node: null is not a string');
+    expect(journal.head()).toEqual(before);
+    expect(await journal.verify()).toEqual({ ok: true, count: 1, headHash: before.hash });
+    expect((await journal.podRecords('a').toArray()).map((r) => r.seq)).toEqual([1]);
+    // the rolled-back events left no dedup entries: importing them again appends them all
+    expect((await journal.appendBulk(events.slice(0, 25), { dedup: true })).appended).toBe(25);
+  });
+});
+
+describe('snapshots', () => {
+  beforeEach(async () => {
+    await journal.append([podCreated('a', 0), podBound('a', 10), containerStarted('a', 20), containerStarted('a', 30)], { expectedSeq: 0 });
+  });
+
+  it('finds the latest snapshot at or before an instant', async () => {
+    await journal.putSnapshot({ at: at(10), seq: 2 }, 'S2');
+    await journal.putSnapshot({ at: at(30), seq: 4 }, 'S4');
+    expect(await journal.snapshotAtOrBefore(at(5))).toBeUndefined();
+    expect(await journal.snapshotAtOrBefore(at(10))).toEqual({ position: { at: at(10), seq: 2 }, blob: 'S2' });
+    expect(await journal.snapshotAtOrBefore(at(29))).toEqual({ position: { at: at(10), seq: 2 }, blob: 'S2' });
+    expect(await journal.snapshotAtOrBefore(at(99))).toEqual({ position: { at: at(30), seq: 4 }, blob: 'S4' });
+  });
+
+  it('refuses a snapshot at a position that is not a record', async () => {
+    await expect(journal.putSnapshot({ at: at(11), seq: 2 }, 'x')).rejects.toThrow('is not a record of journal');
+  });
+
+  it('keeps snapshots when appends arrive in time order', async () => {
+    await journal.putSnapshot({ at: at(30), seq: 4 }, 'S4');
+    await journal.append([containerStarted('a', 30, 'other'), containerStarted('a', 40)], { expectedSeq: 4 });
+    expect(await journal.snapshotAtOrBefore(at(99))).toMatchObject({ blob: 'S4' });
+  });
+
+  it('deletes the snapshots after a late event, and keeps those before it', async () => {
+    await journal.putSnapshot({ at: at(10), seq: 2 }, 'S2');
+    await journal.putSnapshot({ at: at(20), seq: 3 }, 'S3');
+    await journal.putSnapshot({ at: at(30), seq: 4 }, 'S4');
+    await journal.append([containerStarted('a', 15)], { expectedSeq: 4 });
+    expect(await journal.snapshotAtOrBefore(at(99))).toMatchObject({ blob: 'S2' });
+  });
+
+  it('deletes them after a late bulk append too', async () => {
+    await journal.putSnapshot({ at: at(30), seq: 4 }, 'S4');
+    await journal.appendBulk([containerStarted('a', 50), containerStarted('a', 25)], { chunkSize: 1 });
+    expect(await journal.snapshotAtOrBefore(at(99))).toBeUndefined();
+  });
+
+  it('refuses a snapshot folded before a late append that lands before it', async () => {
+    const computedAtSeq = journal.count();
+    await journal.append([containerStarted('a', 5)], { expectedSeq: 4 });
+    expect(await journal.putSnapshot({ at: at(30), seq: 4 }, 'stale', { computedAtSeq })).toBe(false);
+    expect(await journal.putSnapshot({ at: at(0), seq: 1 }, 'fine', { computedAtSeq })).toBe(true);
+    expect(await journal.snapshotAtOrBefore(at(99))).toMatchObject({ blob: 'fine' });
+  });
+
+  it('deletes all snapshots on request, and verify ignores them', async () => {
+    await journal.putSnapshot({ at: at(10), seq: 2 }, 'S2');
+    expect((await journal.verify()).ok).toBe(true);
+    await journal.deleteSnapshots();
+    expect(await journal.snapshotAtOrBefore(at(99))).toBeUndefined();
+  });
+});
