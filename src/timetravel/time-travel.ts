@@ -1,0 +1,85 @@
+/**
+ * Questions at a past instant: the cluster at T from the nearest snapshot at or before T plus the events
+ * after it, and the upkeep of those snapshots after appends. Cost follows the snapshot interval, not the
+ * journal's length.
+ */
+import type { Instant } from '../k8s/codecs.js';
+import type { Journal, JournalRecord, Position } from '../journal/index.js';
+import { emptyCluster, foldCluster, type ClusterState } from '../reducers/index.js';
+import { SNAPSHOT_SCHEMA, decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
+
+export const DEFAULT_SNAPSHOT_EVERY = 10_000;
+
+export interface TimeTravel {
+  readonly journal: Journal;
+  /** The version of the code that folds (the package version): snapshots of another are ignored. */
+  readonly version: string;
+  /** Events between two snapshots. */
+  readonly every: number;
+}
+
+export const timeTravel = (journal: Journal, codeVersion: string, every = DEFAULT_SNAPSHOT_EVERY): TimeTravel => ({
+  journal,
+  version: `${SNAPSHOT_SCHEMA}/${codeVersion}`,
+  every,
+});
+
+const positionOf = (r: JournalRecord): Position => ({ at: r.event.at, seq: r.seq });
+
+interface Start {
+  readonly state: ClusterState;
+  readonly after?: Position;
+  /** The snapshot found was written by another version. */
+  readonly stale: boolean;
+}
+
+const fromScratch = (stale: boolean): Start => ({ state: emptyCluster, stale });
+
+/** The newest usable snapshot at or before `at` (the newest of all without `at`), else the empty cluster. */
+const startAt = async (tt: TimeTravel, at: Instant | undefined): Promise<Start> => {
+  const bound = at ?? tt.journal.lastAt();
+  if (bound === undefined) return fromScratch(false);
+  const snapshot = await tt.journal.snapshotAtOrBefore(bound);
+  if (snapshot === undefined) return fromScratch(false);
+  const state = decodeSnapshot(snapshot.blob, tt.version);
+  return state === undefined ? fromScratch(true) : { state, after: snapshot.position, stale: false };
+};
+
+/**
+ * The cluster at `at` (now, without it). With `asOf`, only what had been recorded by then: snapshots fold
+ * everything recorded, so such a question folds from the start.
+ */
+export const clusterAt = async (tt: TimeTravel, at?: Instant, asOf?: Instant): Promise<ClusterState> => {
+  const start = asOf === undefined ? await startAt(tt, at) : fromScratch(false);
+  let state = start.state;
+  const stream = tt.journal.recordsInTimeOrder({ after: start.after, untilAt: at, asOfRecordedAt: asOf });
+  for await (const page of stream.batches()) state = foldCluster(page.map((r) => r.event), state);
+  return state;
+};
+
+/**
+ * Writes the snapshots missing after the newest usable one: one every `every` events in valid-time order.
+ * Snapshots of another version are dropped first. Returns how many were written.
+ */
+export const refreshSnapshots = async (tt: TimeTravel): Promise<number> => {
+  const head = tt.journal.head();
+  const start = await startAt(tt, undefined);
+  if (start.stale) await tt.journal.deleteSnapshots();
+  let state = start.state;
+  let pending: JournalRecord[] = [];
+  let written = 0;
+  for await (const page of tt.journal.recordsInTimeOrder({ after: start.after }).batches()) {
+    for (const record of page) {
+      pending.push(record);
+      if (pending.length < tt.every) continue;
+      state = foldCluster(pending.map((r) => r.event), state);
+      const stored = await tt.journal.putSnapshot(positionOf(record), encodeSnapshot(state, tt.version), {
+        computedAtSeq: head.seq,
+      });
+      if (!stored) return written;
+      written++;
+      pending = [];
+    }
+  }
+  return written;
+};

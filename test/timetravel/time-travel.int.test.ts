@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Event } from '../../src/events/index.js';
+import { foldCluster } from '../../src/reducers/index.js';
+import { clusterAt, refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
+import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
+import { tempJournal } from '../support/temp-journal.js';
+
+/** A pod's life as events at offsets from `s`: created, bound, started, and maybe an exit. */
+const life = (name: string, s: number, exitAfter: number | undefined): Event[] => {
+  const pod = podRef(name);
+  const events = [created(pod, s), bound(pod, s + 1), ...started(pod, s + 3)];
+  return exitAfter === undefined ? events : [...events, exited(pod, s + 3 + exitAfter, 1)];
+};
+
+const arbLives = fc.array(
+  fc.record({ start: fc.integer({ min: 0, max: 300 }), exit: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }) }),
+  { minLength: 1, maxLength: 12 },
+);
+
+/** The reference answer: every event valid at or before T, folded in (at, append order). */
+const fullFold = (appended: readonly Event[], t: string) =>
+  foldCluster(
+    appended
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => e.at <= t)
+      .sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i))
+      .map(({ e }) => e),
+  );
+
+describe('state at T', () => {
+  it('snapshot + suffix equals the full fold at every T, also after late appends', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbLives, fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: -5, max: 400 }), { minLength: 3, maxLength: 6 }), async (lives, every, instants) => {
+        const journal = await tempJournal();
+        const tt = timeTravel(journal, 'test', every);
+        // Two appends: the second may hold events earlier than the first's (a late import).
+        const batches = lives.map((l, i) => life(`pod-${i}`, l.start, l.exit));
+        const half = Math.ceil(batches.length / 2);
+        const first = batches.slice(0, half).flat().sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+        const second = batches.slice(half).flat();
+        await journal.append(first, { expectedSeq: 0 });
+        await refreshSnapshots(tt);
+        await journal.append(second, { expectedSeq: first.length });
+        await refreshSnapshots(tt);
+        const appended = [...first, ...second];
+        for (const s of instants) {
+          expect(await clusterAt(tt, at(s))).toEqual(fullFold(appended, at(s)));
+        }
+        expect(await clusterAt(tt)).toEqual(fullFold(appended, at(100_000)));
+      }),
+      { numRuns: 25, seed: 20261123 },
+    );
+  });
+
+  it('ignores snapshots written by another version and rebuilds them', async () => {
+    const journal = await tempJournal();
+    const events = life('web', 0, 5);
+    await journal.append(events, { expectedSeq: 0 });
+    expect(await refreshSnapshots(timeTravel(journal, 'old', 2))).toBe(2);
+    const tt = timeTravel(journal, 'new', 2);
+    expect(await clusterAt(tt, at(4))).toEqual(foldCluster(events.filter((e) => e.at <= at(4))));
+    expect(await refreshSnapshots(tt)).toBe(2);
+  });
+
+  it('before the first event there are no pods', async () => {
+    const journal = await tempJournal();
+    await journal.append(life('web', 10, undefined), { expectedSeq: 0 });
+    const state = await clusterAt(timeTravel(journal, 'test'), at(0));
+    expect(state.pods.size).toBe(0);
+  });
+});
