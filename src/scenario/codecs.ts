@@ -25,7 +25,9 @@ export const strict = <R extends t.Props, O extends t.Props = {}>(name: string, 
           return t.failure((u as Record<string, unknown>)[extra], [...c, { key: extra, type: t.never, actual: u }], UNKNOWN_KEY);
         }
       }
-      return inner.validate(u, c);
+      // Decode as `inner` itself, so error paths see through it as they do through any exact intersection.
+      const last = c[c.length - 1];
+      return inner.validate(u, last === undefined ? c : [...c.slice(0, -1), { ...last, type: inner }]);
     },
     inner.encode,
   );

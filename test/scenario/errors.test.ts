@@ -1,0 +1,167 @@
+/** A scenario with a mistake is a Left with one line naming the file, the line and the path. */
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { renderScenarioError } from '../../src/scenario/index.js';
+import { loadText } from './support.js';
+
+const pod = (name: string, container = 'app') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  containers:
+  - name: ${container}
+    image: busybox
+`;
+
+/** A scenario around `body`, which starts at line 5. */
+const scenario = (body: string) => `# a story
+start: 2026-01-18T08:00:00Z
+until: 5m
+nodes: [{ name: node01 }]
+${body}`;
+
+const errorOf = (text: string, files: Readonly<Record<string, string>> = { 'pod.yaml': pod('web') }) => {
+  const result = loadText(text, files);
+  return E.isLeft(result) ? renderScenarioError(result.left) : 'loaded';
+};
+
+describe('scenario errors', () => {
+  it('names a bad duration with its line and path', () => {
+    const text = scenario(`timeline:
+  - at: 0s
+    apply: pod.yaml
+  - at: 5 minutes
+    delete: { pod: web }
+`);
+    expect(errorOf(text)).toBe('fixtures/scenario.yaml:8: timeline[1].at: "5 minutes" is not a duration');
+  });
+
+  it('names a behavior for a pod the timeline never creates', () => {
+    const text = scenario(`timeline:
+  - at: 0s
+    apply: pod.yaml
+behavior:
+  web:
+    app: { exit: { after: 1s, code: 1 } }
+  wbe:
+    app: { exit: { after: 1s, code: 1 } }
+`);
+    expect(errorOf(text)).toBe('fixtures/scenario.yaml:11: behavior.wbe: no pod "default/wbe" in the timeline');
+  });
+
+  it('names a behavior for a container the pod does not have', () => {
+    const text = scenario(`timeline:
+  - at: 0s
+    apply: pod.yaml
+behavior:
+  web:
+    ap: { sigterm: ignore }
+`);
+    expect(errorOf(text)).toBe('fixtures/scenario.yaml:10: behavior.web.ap: pod "default/web" has no container "ap"');
+  });
+
+  it.each([
+    ['../pod.yaml', '"../pod.yaml" is outside the scenario\'s folder'],
+    ['manifests/../../pod.yaml', '"manifests/../../pod.yaml" is outside the scenario\'s folder'],
+    ['/etc/pod.yaml', '"/etc/pod.yaml" is outside the scenario\'s folder'],
+    ['missing.yaml', 'cannot read "missing.yaml": no such file'],
+  ])('refuses the manifest path %s', (path, message) => {
+    const text = scenario(`timeline:
+  - at: 0s
+    apply: pod.yaml
+  - at: 1m
+    apply: ${path}
+`);
+    expect(errorOf(text)).toBe(`fixtures/scenario.yaml:9: timeline[1].apply: ${message}`);
+  });
+
+  it('reports YAML syntax errors at their line', () => {
+    const text = scenario(`timeline:
+  - at: 0s
+    apply: [pod.yaml
+behavior: {}
+`);
+    expect(errorOf(text)).toMatch(/^fixtures\/scenario\.yaml:\d+: .+/);
+    expect(errorOf(text)).toMatch(/^fixtures\/scenario\.yaml:(7|8): /);
+  });
+
+  it('reports an unknown key where it is written', () => {
+    const text = scenario(`timeline:
+  - at: 0s
+    apply: pod.yaml
+  - at: 1m
+    delete: { pod: web, gracePeriod: 5 }
+`);
+    expect(errorOf(text)).toBe('fixtures/scenario.yaml:9: timeline[1].delete.gracePeriod: unknown key');
+  });
+
+  it('reports an unknown top-level key', () => {
+    expect(errorOf(scenario('timeline: []\nbehaviour: {}\n'))).toBe('fixtures/scenario.yaml:6: behaviour: unknown key');
+  });
+
+  it('asks for exactly one action per timeline step', () => {
+    const text = scenario(`timeline:
+  - at: 0s
+    apply: pod.yaml
+    delete: { pod: web }
+`);
+    expect(errorOf(text)).toBe(
+      'fixtures/scenario.yaml:6: timeline[0]: needs exactly one of apply, label, annotate, delete, nodeCondition, loseNode, addNode',
+    );
+  });
+
+  it('names a missing required field', () => {
+    expect(errorOf('start: 2026-01-18T08:00:00Z\ntimeline: []\n')).toBe('fixtures/scenario.yaml:1: until: is required');
+  });
+
+  it('refuses a bad start, memory quantity and rate', () => {
+    expect(errorOf(scenario('timeline: []\n').replace('2026-01-18T08:00:00Z', 'yesterday'))).toBe(
+      'fixtures/scenario.yaml:2: start: "yesterday" is not an RFC 3339 time',
+    );
+    const behavior = (memory: string) =>
+      scenario(`timeline:
+  - at: 0s
+    apply: pod.yaml
+behavior:
+  web:
+    app:
+      memory: ${memory}
+`);
+    expect(errorOf(behavior('lots'))).toBe('fixtures/scenario.yaml:11: behavior.web.app.memory: "lots" is not a memory quantity');
+    expect(errorOf(behavior('{ grows: 10Mi per second }'))).toBe(
+      'fixtures/scenario.yaml:11: behavior.web.app.memory.grows: "10Mi per second" is not a rate like 10Mi/s',
+    );
+  });
+
+  it('names pods, nodes and images the timeline does not know', () => {
+    expect(errorOf(scenario('timeline:\n  - at: 1m\n    label: { pod: web, set: { a: b } }\n'))).toBe(
+      'fixtures/scenario.yaml:7: timeline[0].label.pod: no pod "default/web" exists at this time',
+    );
+    expect(errorOf(scenario('timeline:\n  - at: 1m\n    loseNode: node09\n'))).toBe(
+      'fixtures/scenario.yaml:7: timeline[0].loseNode: no node "node09"',
+    );
+    expect(errorOf(scenario('timeline:\n  - at: 0s\n    apply: pod.yaml\nimages:\n  busybx: { fails: always }\n'))).toBe(
+      'fixtures/scenario.yaml:9: images.busybx: no container uses image "busybx"',
+    );
+  });
+
+  it('reports an invalid inline manifest at its line in the scenario', () => {
+    const text = scenario(`timeline:
+  - at: 0s
+    apply:
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: web }
+      spec:
+        containers: nope
+`);
+    expect(errorOf(text)).toMatch(/^fixtures\/scenario\.yaml:(8|12): .*containers/);
+  });
+
+  it('reports an invalid manifest file at its own line', () => {
+    const text = scenario('timeline:\n  - at: 0s\n    apply: bad.yaml\n');
+    const bad = 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers: nope\n';
+    expect(errorOf(text, { 'bad.yaml': bad })).toMatch(/^fixtures\/bad\.yaml:[1-5]: .*containers/);
+  });
+});
