@@ -1,0 +1,40 @@
+/**
+ * A second process for the journal's integration tests: `lock DIR` tries to open a journal another process
+ * holds; `burst DIR` appends until killed, printing each acknowledged head; `die-in-bulk DIR` kills itself
+ * in the middle of a bulk append, after its first chunk is written.
+ */
+import { ANY, JournalError, openJournal } from '../../src/journal/index.js';
+import { containerStarted, podCreated } from './fixtures.js';
+
+const [mode, dir] = process.argv.slice(2);
+if (dir === undefined) throw new Error('usage: child.ts lock|burst|die-in-bulk DIR');
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+if (mode === 'lock') {
+  try {
+    await openJournal(dir);
+    say('opened');
+  } catch (error) {
+    say(error instanceof JournalError ? `${error.kind}: ${error.message}` : String(error));
+  }
+} else if (mode === 'burst') {
+  // sync: false on purpose: LevelDB has written each acknowledged batch to its log, which a kill cannot undo.
+  const journal = await openJournal(dir, { sync: false });
+  await journal.append([podCreated('burst', 0)], { expectedSeq: ANY });
+  for (let i = 1; ; i++) {
+    if (i % 40 === 0) {
+      const bulk = Array.from({ length: 2000 }, (_, k) => containerStarted('bulk', i * 10_000 + k));
+      say(String((await journal.appendBulk(bulk, { chunkSize: 250 })).head.seq));
+    } else {
+      const [record] = await journal.append([containerStarted('burst', i)], { expectedSeq: journal.count() });
+      say(String(record?.seq));
+    }
+  }
+} else if (mode === 'die-in-bulk') {
+  const journal = await openJournal(dir);
+  await journal.append([podCreated('a', 0)], { expectedSeq: 0 });
+  say(journal.head().hash);
+  const events = Array.from({ length: 100 }, (_, k) => containerStarted('a', k + 1));
+  await journal.appendBulk(events, { chunkSize: 30, onProgress: () => process.kill(process.pid, 'SIGKILL') });
+}

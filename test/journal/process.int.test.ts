@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JournalError, openJournal } from '../../src/journal/index.js';
+import { META_FORMAT } from '../../src/journal/keys.js';
+import { tamper, tempDir } from './fixtures.js';
+
+const child = fileURLToPath(new URL('./child.ts', import.meta.url));
+
+/** Runs child.ts in its own node process; `onLine` sees each stdout line as it arrives. */
+const runChild = (mode: string, dir: string, onLine: (line: string, kill: () => void) => void = () => {}) =>
+  new Promise<{ lines: string[]; signal: NodeJS.Signals | null; stderr: string }>((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, mode, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    let partial = '';
+    let stderr = '';
+    const kill = () => proc.kill('SIGKILL');
+    proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const parts = (partial + chunk).split('\n');
+      partial = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        onLine(line, kill);
+      }
+    });
+    proc.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    proc.on('error', reject);
+    proc.on('close', (_code, signal) => resolve({ lines, signal, stderr }));
+  });
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(() => cleanup());
+
+describe('opening', () => {
+  it('tells a second process that the journal is in use, without waiting', async () => {
+    const journal = await openJournal(dir);
+    try {
+      const { lines } = await runChild('lock', dir);
+      expect(lines).toEqual([`in-use: journal ${dir} is in use by another process`]);
+    } finally {
+      await journal.close();
+    }
+    const { lines } = await runChild('lock', dir);
+    expect(lines).toEqual(['opened']);
+  });
+
+  it('refuses a second handle in the same process too', async () => {
+    const journal = await openJournal(dir);
+    await expect(openJournal(dir)).rejects.toThrow(`journal ${dir} is in use by another process`);
+    await journal.close();
+  });
+
+  it('refuses a folder that holds other files', async () => {
+    await mkdir(dir);
+    await writeFile(`${dir}/notes.txt`, 'hello');
+    await expect(openJournal(dir)).rejects.toThrow(`${dir} is not a journal: the folder holds other files and no LevelDB store`);
+  });
+
+  it('refuses a file', async () => {
+    await writeFile(dir, 'hello');
+    await expect(openJournal(dir)).rejects.toMatchObject({ kind: 'not-a-journal' });
+  });
+
+  it('refuses a LevelDB store that is not a journal', async () => {
+    await tamper(dir, (db) => db.put('something', 'else'));
+    await expect(openJournal(dir)).rejects.toThrow(`${dir} is a LevelDB store but not a podjournal journal`);
+  });
+
+  it('refuses another journal format version', async () => {
+    await (await openJournal(dir)).close();
+    await tamper(dir, (db) => db.put(META_FORMAT, '2'));
+    const opening = openJournal(dir);
+    await expect(opening).rejects.toBeInstanceOf(JournalError);
+    await expect(opening).rejects.toThrow(`journal ${dir} has format version 2; this podj reads version 1`);
+  });
+
+  it('reopens a journal with its head', async () => {
+    const journal = await openJournal(dir);
+    const head = journal.head();
+    await journal.close();
+    const again = await openJournal(dir);
+    expect(again.head()).toEqual(head);
+    await again.close();
+  });
+});
+
+describe('killed processes', () => {
+  it('a bulk append killed after its first chunk leaves the journal as it was', async () => {
+    const { lines, signal } = await runChild('die-in-bulk', dir);
+    expect(signal).toBe('SIGKILL');
+    const journal = await openJournal(dir);
+    try {
+      expect(journal.head()).toMatchObject({ seq: 1, hash: lines[0] });
+      expect(await journal.verify()).toMatchObject({ ok: true, count: 1 });
+      expect((await journal.records().toArray()).map((r) => r.seq)).toEqual([1]);
+    } finally {
+      await journal.close();
+    }
+  });
+
+  it('a process killed during a burst of appends leaves a journal that verifies and holds every acknowledged append', async () => {
+    const { lines, signal, stderr } = await runChild('burst', dir, (line, kill) => {
+      if (Number(line) >= 5000) kill();
+    });
+    expect(stderr).toBe('');
+    expect(signal).toBe('SIGKILL');
+    const acknowledged = lines.map(Number);
+    const last = acknowledged[acknowledged.length - 1] ?? 0;
+    expect(last).toBeGreaterThanOrEqual(5000);
+    const journal = await openJournal(dir);
+    try {
+      expect(await journal.verify()).toMatchObject({ ok: true });
+      expect(journal.count()).toBeGreaterThanOrEqual(last);
+      const seqs = new Set((await journal.records().toArray()).map((r) => r.seq));
+      expect(acknowledged.filter((seq) => !seqs.has(seq))).toEqual([]);
+    } finally {
+      await journal.close();
+    }
+  });
+});
