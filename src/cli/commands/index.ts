@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { registerEvents } from './events.js';
+import { registerGet } from './get.js';
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const commands: readonly Register[] = [registerEvents];
+export const commands: readonly Register[] = [registerGet, registerEvents];

@@ -1,0 +1,36 @@
+/** The options every read verb shares: `--at`, `--as-of`, and the state they select from a journal. */
+import type { Command } from 'commander';
+import type { Instant } from '../k8s/codecs.js';
+import type { Journal } from '../journal/index.js';
+import type { ClusterState } from '../reducers/index.js';
+import { clusterAt, timeTravel } from '../timetravel/time-travel.js';
+import type { GlobalOptions } from './context.js';
+import { instantOption } from './instants.js';
+import { packageVersion } from './version.js';
+
+export interface ReadOptions extends GlobalOptions {
+  readonly at?: string;
+  readonly asOf?: string;
+}
+
+export const addReadOptions = (cmd: Command): Command =>
+  cmd
+    .option('--at <T>', 'answer as of this valid time: RFC 3339, or +DURATION from the first event')
+    .option('--as-of <R>', 'use only what had been recorded by this time (bitemporal)');
+
+/** The instant a read answers at, and the clock its ages are counted from: the journal's end by default. */
+export interface ReadPoint {
+  readonly at?: Instant;
+  readonly asOf?: Instant;
+  readonly now: Date;
+}
+
+export const readPoint = (journal: Journal, opts: ReadOptions): ReadPoint => {
+  const at = instantOption(journal, '--at', opts.at);
+  const asOf = instantOption(journal, '--as-of', opts.asOf);
+  const end = at ?? journal.lastAt();
+  return { at, asOf, now: end === undefined ? new Date(0) : new Date(end) };
+};
+
+export const stateAt = (journal: Journal, point: ReadPoint): Promise<ClusterState> =>
+  clusterAt(timeTravel(journal, packageVersion()), point.at, point.asOf);
