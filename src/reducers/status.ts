@@ -12,9 +12,9 @@ import { restartDue, roleOf } from './restart.js';
 
 const isTerminal = (phase: PodPhase | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
 
-/** Some container instance exists that has not terminated (`couldHaveRunningContainers`). */
+/** Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing). */
 export const couldHaveRunningContainers = (view: KubeletView): boolean =>
-  Object.values(view.containers).some((c) => c.current !== undefined && c.current.kind !== 'terminated');
+  Object.values(view.containers).some((c) => c.current?.kind === 'running');
 
 /**
  * The kubelet will run nothing more: evicted, deleted (on a reachable node), or already terminal. Every
