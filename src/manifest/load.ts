@@ -3,7 +3,7 @@
  * admitted and validated as the API server would on create. Pure: text in, Either out.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { V1Pod } from '../k8s/pod.js';
 import { decodePod } from './decode.js';
 import { applyDefaults } from './defaults.js';
@@ -88,8 +88,10 @@ export const loadManifests = (text: string, file: string): E.Either<ManifestErro
     if (syntax !== undefined) {
       return E.left({ file, line: lines.linePos(syntax.pos[0]).line, path: '', message: syntax.message.split('\n')[0] ?? 'invalid YAML' });
     }
-    const start = doc.contents?.range[0];
-    if (start === undefined) continue; // an empty document, as after a trailing `---`
+    const { contents } = doc;
+    // An empty document, as after a trailing `---`, holds nothing (or a null scalar).
+    if (contents === null || (isScalar(contents) && contents.value === null)) continue;
+    const start = contents.range[0];
     const where: Located = { doc, lines, file };
     const candidates = candidatesOf(where, lines.linePos(start).line);
     if (E.isLeft(candidates)) return candidates;
