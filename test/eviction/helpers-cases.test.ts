@@ -27,6 +27,18 @@ const single = (name: string, prio: number, requests = resources(), limits = res
 const withLocalVolume = (name: string, prio: number, requests = resources(), limits = resources()) =>
   pod(name, prio, [container(name, requests, limits)], { volumes: [{ name: 'local-volume' }] });
 
+/** The expected order of TestOrderedByPriorityDisk and TestOrderedByPriorityMemory (their pods are named alike). */
+const overRequestThenPriorityThenUsage = [
+  'above-requests-low-priority-high-usage',
+  'above-requests-low-priority-low-usage',
+  'above-requests-high-priority-high-usage',
+  'above-requests-high-priority-low-usage',
+  'below-requests-low-priority-high-usage',
+  'below-requests-low-priority-low-usage',
+  'below-requests-high-priority-high-usage',
+  'below-requests-high-priority-low-usage',
+];
+
 const cases: readonly Case[] = [
   {
     name: 'TestOrderedByExceedsRequestMemory',
@@ -92,16 +104,7 @@ const cases: readonly Case[] = [
       at(withLocalVolume('above-requests-low-priority-low-usage', lowPriority), diskMi(10, 10, 30)),
       at(withLocalVolume('above-requests-low-priority-high-usage', lowPriority), diskMi(200, 100, 200)),
     ],
-    expected: [
-      'above-requests-low-priority-high-usage',
-      'above-requests-low-priority-low-usage',
-      'above-requests-high-priority-high-usage',
-      'above-requests-high-priority-low-usage',
-      'below-requests-low-priority-high-usage',
-      'below-requests-low-priority-low-usage',
-      'below-requests-high-priority-high-usage',
-      'below-requests-high-priority-low-usage',
-    ],
+    expected: overRequestThenPriorityThenUsage,
   },
   {
     name: 'TestOrderedByPriorityInodes',
@@ -140,16 +143,7 @@ const cases: readonly Case[] = [
       at(single('above-requests-low-priority-low-usage', lowPriority), { memory: '50Mi' }),
       at(single('above-requests-low-priority-high-usage', lowPriority), { memory: '500Mi' }),
     ],
-    expected: [
-      'above-requests-low-priority-high-usage',
-      'above-requests-low-priority-low-usage',
-      'above-requests-high-priority-high-usage',
-      'above-requests-high-priority-low-usage',
-      'below-requests-low-priority-high-usage',
-      'below-requests-low-priority-low-usage',
-      'below-requests-high-priority-high-usage',
-      'below-requests-high-priority-low-usage',
-    ],
+    expected: overRequestThenPriorityThenUsage,
   },
   {
     name: 'TestOrderedByPriorityProcess',
