@@ -14,7 +14,7 @@ import { unknownFields } from './unknown-fields.js';
 import { validatePod } from './validate.js';
 
 export interface LoadedManifests {
-  /** Each pod with the 1-based line where its document (or List item) starts. */
+  /** Each pod with the 1-based line where its document (or List item) starts: its first line of content, after any leading comments. */
   readonly pods: ReadonlyArray<{ readonly pod: V1Pod; readonly line: number }>;
   /** One line per unknown field: `pod.yaml:12: unknown field "spec.containers[0].foo"`. */
   readonly warnings: readonly string[];
