@@ -1,9 +1,11 @@
 /** Every verb of `podj`, each registered by its own module. */
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { registerApply } from './apply.js';
+import { registerDelete } from './delete.js';
 import { registerEvents } from './events.js';
 import { registerGet } from './get.js';
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const commands: readonly Register[] = [registerGet, registerEvents];
+export const commands: readonly Register[] = [registerApply, registerDelete, registerGet, registerEvents];
