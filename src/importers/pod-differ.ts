@@ -57,9 +57,11 @@ export interface PodDiff {
   readonly after: V1Pod;
   readonly fallback: Instant;
   readonly origin: Origin;
+  /** The write's own time (an audit line's stageTimestamp): a create is stamped with it. */
+  readonly writtenAt?: Instant;
 }
 
-export const diffPod = ({ pod, before, after, fallback, origin }: PodDiff): Imported[] => {
+export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: PodDiff): Imported[] => {
   const out: Imported[] = [];
   const emit = (event: Event, certainty: Certainty): void => {
     out.push({ event, origin, certainty });
@@ -70,7 +72,7 @@ export const diffPod = ({ pod, before, after, fallback, origin }: PodDiff): Impo
   const was = before?.status ?? {};
 
   if (before === undefined) {
-    const [at, c] = timed(maybeInstant(after.metadata.creationTimestamp));
+    const [at, c] = timed(writtenAt ?? maybeInstant(after.metadata.creationTimestamp));
     emit({ type: 'PodCreated', ...envelopeAt(at, 'api'), pod, manifest: manifestOf(after) }, c);
   } else if (!sameJson(before.metadata.labels ?? {}, after.metadata.labels ?? {}) || !sameJson(before.metadata.annotations ?? {}, after.metadata.annotations ?? {})) {
     emit({ type: 'PodMetadataUpdated', ...envelopeAt(fallback, 'api'), pod, labels: after.metadata.labels ?? {}, annotations: after.metadata.annotations ?? {} }, 'inferred');

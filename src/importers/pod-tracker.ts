@@ -24,6 +24,8 @@ export interface Sighting {
   readonly origin: Origin;
   /** The write's own time (an audit line's stageTimestamp); absent for watch streams, which carry none. */
   readonly at?: Instant;
+  /** This write created the pod: it is stamped with the write's time rather than the truncated creationTimestamp. */
+  readonly creates?: boolean;
   /** The object is gone after this sighting (watch DELETED). */
   readonly removed?: boolean;
 }
@@ -34,7 +36,7 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
   if (ref === undefined) return E.left('metadata.uid: is required (pods are told apart by uid)');
   const fallback = s.at ?? latest([latestKnownTime(s.pod), tracker.times.get(ref.uid)]);
   if (fallback === undefined) return E.left('metadata.creationTimestamp: is required (a watch stream carries no time of its own)');
-  const events = diffPod({ pod: ref, before: tracker.pods.get(ref.uid), after: s.pod, fallback, origin: s.origin });
+  const events = diffPod({ pod: ref, before: tracker.pods.get(ref.uid), after: s.pod, fallback, origin: s.origin, ...(s.creates === true && s.at !== undefined && { writtenAt: s.at }) });
   tracker.times.set(ref.uid, latest([fallback, ...events.map((e) => e.event.at)]) ?? fallback);
   if (s.removed === true) {
     tracker.pods.delete(ref.uid);

@@ -1,0 +1,157 @@
+/**
+ * audit.k8s.io Events (JSON lines or an EventList) as journal events. Only `ResponseComplete` lines count,
+ * once per auditID, stamped with `stageTimestamp`. Writes the API server refused (code >= 400) become
+ * `PodWriteRejected` and change nothing. Pod objects in responses go through the same differ as watch streams.
+ */
+import * as t from 'io-ts';
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import type { Event, PodRef } from '../events/index.js';
+import { Integer, type Instant } from '../k8s/codecs.js';
+import { V1Pod } from '../k8s/pod.js';
+import { AuditEvent } from './codecs/audit.js';
+import { ObjectList } from './codecs/watch.js';
+import { envelopeAt, podRefOf } from './build.js';
+import { decodeAt } from './decode.js';
+import { type Converted, converted, concatConverted, ignoredOnly, type Imported } from './imported.js';
+import { convertNodeStatus, type NodeTracker } from './node-status.js';
+import { observePod, type PodTracker } from './pod-tracker.js';
+
+export interface AuditState {
+  readonly pods: PodTracker;
+  readonly nodes: NodeTracker;
+  /** Pods by `namespace/name`: subresource writes (binding, eviction) name the pod but may not carry its uid. */
+  readonly refs: Map<string, PodRef>;
+  readonly auditIDs: Set<string>;
+}
+
+export const newAuditState = (pods: PodTracker, nodes: NodeTracker): AuditState => ({ pods, nodes, refs: new Map(), auditIDs: new Set() });
+
+const DeleteOptions = t.partial({ gracePeriodSeconds: Integer });
+const Binding = t.type({ target: t.type({ name: t.string }) }, 'Binding');
+const Eviction = t.partial({ deleteOptions: t.union([DeleteOptions, t.null]) }, 'Eviction');
+const isPodObject = (u: unknown): boolean => typeof u === 'object' && u !== null && 'kind' in u && u.kind === 'Pod';
+
+/** The API default grace (`terminationGracePeriodSeconds`) when neither the request nor the pod says. */
+const DEFAULT_GRACE_SECONDS = 30;
+
+const audited = (events: readonly Event[]): Converted => converted(events.map((event): Imported => ({ event, origin: 'audit', certainty: 'exact' })));
+
+const sightResponse = (state: AuditState, a: AuditEvent, creates: boolean): E.Either<string, Converted> => {
+  if (!isPodObject(a.responseObject)) return E.right(ignoredOnly('pod writes audited without the object (level below RequestResponse)'));
+  return pipe(
+    decodeAt(V1Pod, 'responseObject')(a.responseObject),
+    E.chain((pod) => {
+      const ref = podRefOf(pod);
+      if (ref !== undefined) state.refs.set(`${ref.namespace}/${ref.name}`, ref);
+      return pipe(
+        observePod(state.pods, { pod, origin: 'audit', at: a.stageTimestamp, creates }),
+        E.mapLeft((why) => `responseObject.${why}`),
+      );
+    }),
+    E.map((events) => converted(events)),
+  );
+};
+
+const refOf = (state: AuditState, a: AuditEvent): PodRef | undefined => {
+  const { namespace = 'default', name, uid } = a.objectRef ?? {};
+  if (name === undefined) return undefined;
+  return state.refs.get(`${namespace}/${name}`) ?? (uid === undefined ? undefined : { namespace, name, uid });
+};
+
+/** A delete: a deletion request with its grace, or, with grace 0 (forced, or the kubelet's final delete), the removal. */
+const deletion = (state: AuditState, a: AuditEvent, pod: PodRef, at: Instant, grace: number): Event[] => {
+  const known = state.pods.pods.get(pod.uid);
+  const requested = known?.metadata.deletionTimestamp !== undefined;
+  if (grace > 0) {
+    // The object stays, now carrying deletionTimestamp: later status patches are diffed against it.
+    const decoded = V1Pod.decode(a.responseObject);
+    if (E.isRight(decoded)) state.pods.pods.set(pod.uid, decoded.right);
+    return [{ type: 'PodDeletionRequested', ...envelopeAt(at, 'api'), pod, gracePeriodSeconds: grace }];
+  }
+  state.pods.pods.delete(pod.uid);
+  const removed: Event = { type: 'PodRemoved', ...envelopeAt(at, 'api'), pod };
+  return requested ? [removed] : [{ type: 'PodDeletionRequested', ...envelopeAt(at, 'api'), pod, gracePeriodSeconds: 0 }, removed];
+};
+
+const graceOf = (state: AuditState, pod: PodRef, requested: number | undefined, response: unknown): number => {
+  if (requested !== undefined) return Math.max(requested, 0);
+  const decoded = V1Pod.decode(response);
+  const fromResponse = E.isRight(decoded) ? decoded.right.metadata.deletionGracePeriodSeconds : undefined;
+  return fromResponse ?? state.pods.pods.get(pod.uid)?.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+};
+
+const podWrite = (state: AuditState, a: AuditEvent): E.Either<string, Converted> => {
+  const sub = a.objectRef?.subresource ?? '';
+  const code = a.responseStatus?.code ?? 200;
+  const at = a.stageTimestamp;
+  if (code < 400 && sub === '' && (a.verb === 'create' || a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, a.verb === 'create');
+  if (code < 400 && sub === 'status' && (a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, false);
+  const pod = refOf(state, a);
+  if (pod === undefined) return E.right(ignoredOnly('writes to pods whose uid the log never showed'));
+  if (code >= 400) {
+    const message = a.responseStatus?.message ?? a.responseStatus?.reason ?? '';
+    return E.right(audited([{ type: 'PodWriteRejected', ...envelopeAt(at, 'api'), pod, verb: sub === '' ? a.verb : `${a.verb} ${sub}`, code, message }]));
+  }
+  switch (sub) {
+    case '':
+      if (a.verb !== 'delete') return E.right(ignoredOnly(`pod ${a.verb} requests`));
+      return pipe(
+        decodeAt(t.union([DeleteOptions, t.undefined, t.null]), 'requestObject')(a.requestObject),
+        E.map((opts) => audited(deletion(state, a, pod, at, graceOf(state, pod, opts?.gracePeriodSeconds, a.responseObject)))),
+      );
+    case 'binding':
+      return pipe(
+        decodeAt(Binding, 'requestObject')(a.requestObject),
+        E.map((b) => {
+          const known = state.pods.pods.get(pod.uid);
+          if (known !== undefined) state.pods.pods.set(pod.uid, { ...known, spec: { ...known.spec, nodeName: b.target.name } });
+          return audited([{ type: 'PodBound', ...envelopeAt(at, 'scheduler'), pod, node: b.target.name }]);
+        }),
+      );
+    case 'eviction':
+      return pipe(
+        decodeAt(t.union([Eviction, t.undefined, t.null]), 'requestObject')(a.requestObject),
+        E.map((ev) => {
+          const grace = graceOf(state, pod, ev?.deleteOptions?.gracePeriodSeconds, undefined);
+          const condition: Event = {
+            type: 'PodConditionSet',
+            ...envelopeAt(at, 'api'),
+            pod,
+            conditionType: 'DisruptionTarget',
+            status: 'True',
+            reason: 'EvictionByEvictionAPI',
+            message: 'Eviction API: evicting',
+          };
+          return audited([condition, ...deletion(state, a, pod, at, grace)]);
+        }),
+      );
+    default:
+      return E.right(ignoredOnly(`pods/${sub} requests`));
+  }
+};
+
+const convertAuditEvent = (state: AuditState, u: unknown, prefix: string): E.Either<string, Converted> =>
+  pipe(
+    decodeAt(AuditEvent, prefix)(u),
+    E.chain((a) => {
+      if (a.stage !== 'ResponseComplete') return E.right(ignoredOnly(`audit stage ${a.stage}`));
+      if (state.auditIDs.has(a.auditID)) return E.right(ignoredOnly('audit lines repeating an auditID'));
+      state.auditIDs.add(a.auditID);
+      const resource = a.objectRef?.resource;
+      if (resource === 'pods') return podWrite(state, a);
+      if (resource === 'nodes' && a.objectRef?.subresource === 'status') return convertNodeStatus(state.nodes, a.responseObject, a.stageTimestamp);
+      return E.right(ignoredOnly(`audit lines about ${resource ?? 'non-resources'}`));
+    }),
+  );
+
+/** One document: an audit Event, or an EventList of them. */
+export const convertAuditDocument = (state: AuditState, doc: unknown): E.Either<string, Converted> => {
+  if (typeof doc === 'object' && doc !== null && 'items' in doc) {
+    return pipe(
+      decodeAt(ObjectList)(doc),
+      E.chain((list) => pipe(list.items.map((item, i) => convertAuditEvent(state, item, `items[${i}]`)), E.sequenceArray, E.map(concatConverted))),
+    );
+  }
+  return convertAuditEvent(state, doc, '');
+};

@@ -1,0 +1,47 @@
+/** Which kind of file this is, told from its first document (never from the file's name). */
+import { isAuditVersion } from './codecs/audit.js';
+
+export type Format =
+  /** audit.k8s.io/v1 or v1beta1 Events, one per line, or an EventList */
+  | 'audit'
+  /** pod watch events (`{type, object}`) or bare Pod objects, one per document */
+  | 'watch'
+  /** a PodList (or a List of Pods): a snapshot at one instant */
+  | 'pod-list'
+  /** core/v1 Events: single, EventList, or a watch stream of them */
+  | 'core-events'
+  /** events.k8s.io/v1 Events: single, EventList, or a watch stream of them */
+  | 'events-v1'
+  /** a podjournal export (first line `{"podjournal":{...}}`): restored by the journal, not converted here */
+  | 'podjournal-export';
+
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
+
+const isPod = (u: Record<string, unknown>): boolean =>
+  u['kind'] === 'Pod' || (u['kind'] === undefined && isRecord(u['spec']) && Array.isArray(u['spec']['containers']));
+
+/** The format of one object (an Event, a Pod, an audit line), ignoring list and watch wrappers. */
+const formatOfObject = (u: Record<string, unknown>): Format | undefined => {
+  if (isAuditVersion(u['apiVersion'])) return 'audit';
+  if (u['apiVersion'] === 'events.k8s.io/v1' || 'regarding' in u) return 'events-v1';
+  if (u['kind'] === 'Event' || 'involvedObject' in u) return 'core-events';
+  if (isPod(u)) return 'watch';
+  return undefined;
+};
+
+export const detectFormat = (doc: unknown): Format | undefined => {
+  if (!isRecord(doc)) return undefined;
+  if (isRecord(doc['podjournal'])) return 'podjournal-export';
+  if (Array.isArray(doc['items'])) {
+    if (isAuditVersion(doc['apiVersion'])) return 'audit';
+    if (doc['kind'] === 'PodList') return 'pod-list';
+    if (doc['apiVersion'] === 'events.k8s.io/v1') return 'events-v1';
+    if (doc['kind'] === 'EventList') return 'core-events';
+    const first: unknown = doc['items'][0];
+    if (!isRecord(first)) return undefined;
+    const inner = formatOfObject(first);
+    return inner === 'watch' ? 'pod-list' : inner;
+  }
+  if (typeof doc['type'] === 'string' && isRecord(doc['object'])) return formatOfObject(doc['object']);
+  return formatOfObject(doc);
+};

@@ -1,0 +1,120 @@
+/**
+ * What a Kubernetes Event about a pod says, as a journal event: one occurrence of a reason (`Scheduled`,
+ * `Pulled`, `BackOff`, ...) at one instant. The messages are the kubelet's and scheduler's own formats.
+ */
+import type { Event, PodRef, ProbeKind } from '../events/index.js';
+import type { Instant } from '../k8s/codecs.js';
+import { parseDuration } from '../k8s/duration.js';
+import { envelopeAt } from './build.js';
+import { signalOfEviction } from './pod-differ.js';
+
+/** The Event does not state the grace of a kill; the API default (`terminationGracePeriodSeconds`) stands in. */
+const DEFAULT_GRACE_SECONDS = 30;
+
+export interface ReasonInput {
+  readonly pod: PodRef;
+  /** From `fieldPath` (`spec.containers{app}`); undefined for pod-level Events. */
+  readonly container: string | undefined;
+  readonly reason: string;
+  readonly message: string;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly at: Instant;
+}
+
+export type ReasonResult =
+  | { readonly kind: 'event'; readonly event: Event; readonly delayUnknown?: true }
+  | { readonly kind: 'ignored'; readonly why: string };
+
+const ignored = (why: string): ReasonResult => ({ kind: 'ignored', why });
+const quoted = (message: string): string => /"([^"]+)"/.exec(message)?.[1] ?? '';
+const probeKinds = new Map<string, ProbeKind>([
+  ['Liveness', 'liveness'],
+  ['Readiness', 'readiness'],
+  ['Startup', 'startup'],
+]);
+
+export const eventOfReason = (r: ReasonInput): ReasonResult => {
+  const { pod, message, at } = r;
+  const event = (e: Event): ReasonResult => ({ kind: 'event', event: e });
+  if (r.reason === 'Scheduled') {
+    const node = /^Successfully assigned \S+ to (\S+)/.exec(message)?.[1];
+    return node === undefined ? ignored('Scheduled Events without a node') : event({ type: 'PodBound', ...envelopeAt(at, 'scheduler'), pod, node });
+  }
+  if (r.reason === 'FailedScheduling') return event({ type: 'PodUnschedulable', ...envelopeAt(at, 'scheduler'), pod, reason: 'Unschedulable', message });
+  if (r.reason === 'Evicted') {
+    const starved = r.annotations['starved_resource'];
+    const signal = starved === undefined ? signalOfEviction(message) : signalOfEviction(`low on resource: ${starved}.`);
+    return event({ type: 'PodEvicted', ...envelopeAt(at, 'kubelet'), pod, signal, message, annotations: { ...r.annotations } });
+  }
+  if (r.reason === 'Preempted' || r.reason === 'Preempting') {
+    return event({
+      type: 'PodConditionSet',
+      ...envelopeAt(at, 'scheduler'),
+      pod,
+      conditionType: 'DisruptionTarget',
+      status: 'True',
+      reason: 'PreemptionByScheduler',
+      message,
+    });
+  }
+  const container = r.container;
+  if (container === undefined) return ignored(`pod Events with reason ${r.reason}`);
+  const subject = { pod, container };
+  switch (r.reason) {
+    case 'Pulling':
+      return event({ type: 'ImagePulling', ...envelopeAt(at, 'runtime'), ...subject, image: quoted(message) });
+    case 'Pulled': {
+      const alreadyPresent = message.includes('already present on machine');
+      const durationMs = parseDuration(/ in (\d[\w.]*) \(/.exec(message)?.[1] ?? '');
+      return event({
+        type: 'ImagePulled',
+        ...envelopeAt(at, 'runtime'),
+        ...subject,
+        image: quoted(message),
+        alreadyPresent,
+        ...(durationMs !== undefined && !alreadyPresent && { durationMs }),
+      });
+    }
+    case 'Failed':
+      if (message.startsWith('Failed to pull image')) {
+        return event({ type: 'ImagePullFailed', ...envelopeAt(at, 'runtime'), ...subject, image: quoted(message), reason: 'ErrImagePull', message });
+      }
+      // `Error: ErrImagePull` / `Error: ImagePullBackOff` restate the pull failure or back-off reported beside them.
+      if (/^Error: (ErrImagePull|ImagePullBackOff)$/.test(message)) return ignored('Failed Events restating an image error');
+      return event({ type: 'ContainerStartFailed', ...envelopeAt(at, 'runtime'), ...subject, reason: 'CreateContainerError', message });
+    case 'InspectFailed':
+      return event({ type: 'ImagePullFailed', ...envelopeAt(at, 'runtime'), ...subject, image: quoted(message), reason: 'ImageInspectError', message });
+    case 'ErrImageNeverPull':
+      return event({ type: 'ImagePullFailed', ...envelopeAt(at, 'runtime'), ...subject, image: quoted(message), reason: 'ErrImageNeverPull', message });
+    case 'BackOff':
+      if (message.startsWith('Back-off pulling image')) {
+        return { kind: 'event', delayUnknown: true, event: { type: 'ImagePullBackOff', ...envelopeAt(at, 'kubelet'), ...subject, image: quoted(message), delaySeconds: 0, until: at } };
+      }
+      return { kind: 'event', delayUnknown: true, event: { type: 'ContainerBackOff', ...envelopeAt(at, 'kubelet'), ...subject, delaySeconds: 0, until: at } };
+    case 'Created':
+      return event({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: '' });
+    case 'Started':
+      return event({ type: 'ContainerStarted', ...envelopeAt(at, 'runtime'), ...subject, containerID: '' });
+    case 'Killing': {
+      const reason = message.includes('failed liveness probe')
+        ? 'LivenessProbeFailed'
+        : message.includes('failed startup probe')
+          ? 'StartupProbeFailed'
+          : message.startsWith('Stopping container')
+            ? 'PodDeleted'
+            : undefined;
+      if (reason === undefined) return ignored('Killing Events for other causes');
+      return event({ type: 'ContainerKilling', ...envelopeAt(at, 'kubelet'), ...subject, reason, message, gracePeriodSeconds: DEFAULT_GRACE_SECONDS });
+    }
+    case 'Unhealthy': {
+      const m = /^(Liveness|Readiness|Startup) probe (?:failed|errored): ?(.*)$/s.exec(message);
+      const kind = probeKinds.get(m?.[1] ?? '');
+      if (m === null || kind === undefined) return ignored('Unhealthy Events of unknown probes');
+      return event({ type: 'ProbeExecuted', ...envelopeAt(at, 'prober'), ...subject, probe: kind, outcome: 'failure', output: m[2] ?? '' });
+    }
+    case 'FailedPostStartHook':
+      return event({ type: 'PostStartHookFailed', ...envelopeAt(at, 'kubelet'), ...subject, message });
+    default:
+      return ignored(`container Events with reason ${r.reason}`);
+  }
+};

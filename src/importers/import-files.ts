@@ -1,0 +1,147 @@
+/**
+ * The file edge of importing: each file streamed line by line (bounded by its largest document), its
+ * format detected from content, converted, then all files merged into one event sequence. Nothing is
+ * returned for appending unless every line converted, or `skipBad` lists the lines left out.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import * as E from 'fp-ts/lib/Either.js';
+import type { Event } from '../events/index.js';
+import { converterFor } from './convert.js';
+import { detectFormat, type Format } from './detect.js';
+import { documentsOf } from './documents.js';
+import type { Imported } from './imported.js';
+import { mergeImported } from './merge.js';
+
+export interface ImportProgress {
+  readonly file: string;
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly events: number;
+}
+
+export interface ImportOptions {
+  /** Import what converts and list the rest, instead of refusing the whole import. */
+  readonly skipBad?: boolean;
+  readonly onProgress?: (p: ImportProgress) => void;
+  /** Documents per yielded chunk (default 1000). */
+  readonly chunkSize?: number;
+}
+
+export interface BadLine {
+  readonly file: string;
+  readonly line: number;
+  readonly why: string;
+}
+
+export const formatBadLine = (b: BadLine): string => `${b.file}:${b.line}: ${b.why}`;
+
+export interface FileSummary {
+  readonly file: string;
+  readonly format: Format;
+  readonly documents: number;
+  readonly events: number;
+  /** What was deliberately not imported (Events about ReplicaSets, other audit stages, ...), with counts. */
+  readonly ignored: Readonly<Record<string, number>>;
+}
+
+export type FileChunk =
+  | { readonly kind: 'events'; readonly events: readonly Imported[] }
+  | { readonly kind: 'bad'; readonly bad: BadLine }
+  | { readonly kind: 'done'; readonly summary: FileSummary };
+
+/** A file that could not be read as any known format: one line naming it. */
+export class UnknownFormat extends Error {}
+
+/** The converted events of one file, in chunks, then its summary. Throws UnknownFormat. */
+export async function* readFileEvents(file: string, opts: ImportOptions = {}): AsyncGenerator<FileChunk> {
+  const totalBytes = (await stat(file)).size;
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  const chunkSize = opts.chunkSize ?? 1000;
+  let format: Format | undefined;
+  let convert: ReturnType<typeof converterFor>;
+  let documents = 0;
+  let events = 0;
+  let pending: Imported[] = [];
+  const ignored: Record<string, number> = {};
+  const progress = (): void => opts.onProgress?.({ file, bytesRead: input.bytesRead, totalBytes, events });
+  try {
+    for await (const doc of documentsOf(lines)) {
+      if ('error' in doc) {
+        yield { kind: 'bad', bad: { file, line: doc.line, why: doc.error } };
+        continue;
+      }
+      if (format === undefined) {
+        format = detectFormat(doc.value);
+        if (format === undefined) {
+          throw new UnknownFormat(`${file}: unknown format: line ${doc.line} is not an audit Event, a Pod or pod watch event, a Kubernetes Event, a PodList or a podjournal export`);
+        }
+        convert = converterFor(format);
+        if (convert === undefined) break;
+      }
+      documents++;
+      const result = convert?.(doc.value);
+      if (result === undefined) continue;
+      if (E.isLeft(result)) {
+        yield { kind: 'bad', bad: { file, line: doc.line, why: result.left } };
+        continue;
+      }
+      for (const why of result.right.ignored) ignored[why] = (ignored[why] ?? 0) + 1;
+      pending.push(...result.right.events);
+      events += result.right.events.length;
+      if (documents % chunkSize === 0) {
+        yield { kind: 'events', events: pending };
+        pending = [];
+        progress();
+      }
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  if (format === undefined) throw new UnknownFormat(`${file}: unknown format: no document in it`);
+  if (pending.length > 0) yield { kind: 'events', events: pending };
+  progress();
+  yield { kind: 'done', summary: { file, format, documents, events, ignored } };
+}
+
+export interface ImportResult {
+  /** Every file's events, merged: valid-time order, each fact once. Ready for the journal's appendNew. */
+  readonly events: readonly Event[];
+  readonly files: readonly FileSummary[];
+  /** Bad lines left out (only with `skipBad`; otherwise they refuse the import). */
+  readonly skipped: readonly BadLine[];
+  /** podjournal exports among the files: the journal restores them. */
+  readonly exports: readonly string[];
+}
+
+/**
+ * Converts and merges the files. Left: one line per problem (`file:line: why`, or an unknown format);
+ * without `skipBad` any bad line refuses everything, so nothing half-imported reaches the journal.
+ */
+export const importFiles = async (files: readonly string[], opts: ImportOptions = {}): Promise<E.Either<readonly string[], ImportResult>> => {
+  const imported: Imported[] = [];
+  const summaries: FileSummary[] = [];
+  const bad: BadLine[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      for await (const chunk of readFileEvents(file, opts)) {
+        if (chunk.kind === 'events') imported.push(...chunk.events);
+        else if (chunk.kind === 'bad') bad.push(chunk.bad);
+        else summaries.push(chunk.summary);
+      }
+    } catch (e) {
+      problems.push(e instanceof UnknownFormat ? e.message : `${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (problems.length > 0 || (bad.length > 0 && opts.skipBad !== true)) return E.left([...problems, ...bad.map(formatBadLine)]);
+  return E.right({
+    events: mergeImported(imported),
+    files: summaries,
+    skipped: bad,
+    exports: summaries.filter((s) => s.format === 'podjournal-export').map((s) => s.file),
+  });
+};
