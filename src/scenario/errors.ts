@@ -1,32 +1,24 @@
-/** Scenario errors: one line naming the file, the line and the path, as `scenario.yaml:14: timeline[2].at: …`. */
+/**
+ * Scenario errors: the manifest error shape (file, line, path, message), so a scenario and the manifests it
+ * applies fail alike, as one line: `scenario.yaml:14: timeline[2].at: "5 minutes" is not a duration`.
+ */
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { formatError, pathOf } from '../events/report.js';
+import { type FieldPath, type ManifestError, formatManifestError, renderPath } from '../manifest/errors.js';
 import { type Source, lineOf, segmentsOf } from './source.js';
 
-export interface ScenarioError {
-  readonly file: string;
-  /** 1-based. */
-  readonly line: number;
-  readonly message: string;
-}
+export type ScenarioError = ManifestError;
 
-export const scenarioError = (file: string, line: number, message: string): ScenarioError => ({ file, line, message });
+export const renderScenarioError: (e: ScenarioError) => string = formatManifestError;
 
-/** `journal/x.yaml:14: timeline[2].at: "5 minutes" is not a duration`. */
-export const renderScenarioError = (e: ScenarioError): string => `${e.file}:${e.line}: ${e.message}`;
-
-/** A document path as the errors print it: `timeline[2].apply`. */
-export type DocPath = readonly (string | number)[];
-const printPath = (path: DocPath): string =>
-  path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-
-/** An error about `path` in the source (segments, or as printed), located at the line that wrote it. */
-export const errorAt = (source: Source, path: DocPath | string, message: string): ScenarioError => {
-  const segments = typeof path === 'string' ? segmentsOf(path) : path;
-  const printed = typeof path === 'string' ? path : printPath(path);
-  return scenarioError(source.file, lineOf(source, segments), printed === '' ? message : `${printed}: ${message}`);
-};
+/** An error about `path` in the source, located at the line that wrote it. */
+export const errorAt = (source: Source, path: FieldPath, message: string): ScenarioError => ({
+  file: source.file,
+  line: lineOf(source, path),
+  path: renderPath(path),
+  message,
+});
 
 /**
  * The first decoding error, at its line. Messages that read as a predicate (`is not a duration`) follow the
@@ -34,15 +26,15 @@ export const errorAt = (source: Source, path: DocPath | string, message: string)
  */
 const fromValidation = (source: Source, errors: t.Errors): ScenarioError => {
   const [first] = errors;
-  if (first === undefined) return scenarioError(source.file, 1, 'invalid');
+  if (first === undefined) return { file: source.file, line: 1, path: '', message: 'invalid' };
   const path = pathOf(first.context);
-  return first.message === undefined || first.message.startsWith('is ')
-    ? scenarioError(source.file, lineOf(source, segmentsOf(path)), formatError(first))
-    : errorAt(source, path, first.message);
+  const predicate = first.message === undefined || first.message.startsWith('is ');
+  const message = predicate ? formatError(first).slice(path === '' ? 0 : path.length + 2) : (first.message ?? '');
+  return { file: source.file, line: lineOf(source, segmentsOf(path)), path, message };
 };
 
-/** Decodes `value` (a part of the source's document) with `codec`, errors located in the source. */
-export const decodeIn = <A>(source: Source, codec: t.Decoder<unknown, A>, value: unknown): E.Either<ScenarioError, A> => {
-  const result = codec.decode(value);
+/** Decodes the source's document with `codec`, errors located in the source. */
+export const decodeIn = <A>(source: Source, codec: t.Decoder<unknown, A>): E.Either<ScenarioError, A> => {
+  const result = codec.decode(source.doc.toJS());
   return E.isLeft(result) ? E.left(fromValidation(source, result.left)) : E.right(result.right);
 };

@@ -1,5 +1,5 @@
 /** Scenarios: load a scenario file into the engine's `Simulation`, and run it. */
-import { loadPods } from './manifest-loader.js';
+import { loadManifests } from '../manifest/index.js';
 import { loadScenarioWith } from './load.js';
 
 export type { LoadedScenario } from './load.js';
@@ -11,4 +11,4 @@ export type { ReadFile } from './manifests.js';
  * `loadScenario(text, file, readFile)`: the scenario in `text` (read from `file`, used in error messages
  * and to name it), with `readFile` reading manifests relative to the scenario's folder.
  */
-export const loadScenario = loadScenarioWith(loadPods);
+export const loadScenario = loadScenarioWith(loadManifests);

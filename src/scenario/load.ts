@@ -9,7 +9,7 @@ import type { Simulation } from '../engine/world.js';
 import { type Instant, instantOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { type Behaviors, buildWorld } from './build-world.js';
-import { type ScenarioError, decodeIn, errorAt, scenarioError } from './errors.js';
+import { type ScenarioError, decodeIn, errorAt } from './errors.js';
 import { type ContainerBehavior, type NodeSpec, type ScenarioDoc, ScenarioDoc as ScenarioCodec } from './format.js';
 import type { ManifestLoader, ReadFile } from './manifests.js';
 import { type Source, headerComment, parseSource } from './source.js';
@@ -23,6 +23,8 @@ export interface LoadedScenario {
   readonly start: Instant;
   readonly file: string;
   readonly simulation: Simulation;
+  /** Warnings about the manifests (unknown fields), one line each. */
+  readonly warnings: readonly string[];
 }
 
 const containerNames = (pod: V1Pod): string[] => [
@@ -81,10 +83,10 @@ export const loadScenarioWith =
       E.bind('source', () =>
         pipe(
           parseSource(text, file),
-          E.mapLeft((fault) => scenarioError(file, fault.line, fault.message)),
+          E.mapLeft((fault): ScenarioError => ({ file, line: fault.line, path: '', message: fault.message })),
         ),
       ),
-      E.bind('doc', ({ source }) => decodeIn(source, ScenarioCodec, source.doc.toJS())),
+      E.bind('doc', ({ source }) => decodeIn(source, ScenarioCodec)),
       E.let('startMs', ({ doc }) => Date.parse(doc.start)),
       E.bind('compiled', ({ source, doc, startMs }) => compileTimeline(source, doc, startMs, readFile, load)),
       E.tap(({ source, doc, compiled }) => checkImages(source, doc, compiled.pods)),
@@ -99,5 +101,6 @@ export const loadScenarioWith =
           external: compiled.external,
           until: startMs + doc.until,
         },
+        warnings: compiled.warnings,
       })),
     );

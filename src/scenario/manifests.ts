@@ -6,6 +6,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { posix } from 'node:path';
 import type { V1Pod } from '../k8s/pod.js';
+import type { LoadedManifests } from '../manifest/index.js';
 import { type ScenarioError, errorAt } from './errors.js';
 import type { ManifestRef } from './format.js';
 import type { Source } from './source.js';
@@ -17,11 +18,14 @@ export interface LoadedPod {
   readonly file: string;
 }
 
-/** Decodes, defaults and validates the manifests in `text` (`src/manifest`), errors naming file and line. */
-export type ManifestLoader = (
-  text: string,
-  file: string,
-) => E.Either<ScenarioError, { readonly pods: readonly { readonly pod: V1Pod; readonly line: number }[] }>;
+/** Decodes, defaults and validates the manifests in `text` (`loadManifests`), errors naming file and line. */
+export type ManifestLoader = (text: string, file: string) => E.Either<ScenarioError, LoadedManifests>;
+
+/** The pods of one `apply`, and the loader's warnings (unknown fields) for them. */
+export interface AppliedPods {
+  readonly pods: readonly LoadedPod[];
+  readonly warnings: readonly string[];
+}
 
 /** Reads a file by its path relative to the scenario's folder. */
 export type ReadFile = (relativePath: string) => E.Either<string, string>;
@@ -52,12 +56,12 @@ export const podsOfApply = (
   ref: ManifestRef,
   readFile: ReadFile,
   load: ManifestLoader,
-): E.Either<ScenarioError, readonly LoadedPod[]> => {
+): E.Either<ScenarioError, AppliedPods> => {
   const where = ['timeline', index, 'apply'];
   if (typeof ref !== 'string') {
     return pipe(
       load(inlineText(source, where), source.file),
-      E.map(({ pods }) => pods.map((p) => ({ ...p, file: source.file }))),
+      E.map(({ pods, warnings }) => ({ pods: pods.map((p) => ({ ...p, file: source.file })), warnings })),
     );
   }
   const relative = insideFolder(ref);
@@ -67,6 +71,6 @@ export const podsOfApply = (
     readFile(relative),
     E.mapLeft((why) => errorAt(source, where, `cannot read "${ref}": ${why}`)),
     E.chain((text) => load(text, file)),
-    E.map(({ pods }) => pods.map((p) => ({ ...p, file }))),
+    E.map(({ pods, warnings }) => ({ pods: pods.map((p) => ({ ...p, file })), warnings })),
   );
 };

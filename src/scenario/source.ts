@@ -3,7 +3,9 @@
  * traced back to the line that wrote it.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { type Document, LineCounter, type Node, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument } from 'yaml';
+import type { FieldPath } from '../manifest/errors.js';
+import { lineOfPath } from '../manifest/lines.js';
 
 export interface Source {
   readonly file: string;
@@ -32,28 +34,13 @@ export const parseSource = (text: string, file: string): E.Either<SyntaxFault, S
 export const segmentsOf = (path: string): (string | number)[] =>
   [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) => (index !== undefined ? Number(index) : (key ?? '')));
 
-const rangeStart = (node: unknown): number | undefined =>
-  typeof node === 'object' && node !== null && 'range' in node ? (node as Node).range?.[0] : undefined;
-
 /**
  * The 1-based line of the deepest node on `path` that exists: the key of a map entry (so an unknown or bad
- * key is named where it is written), an item of a sequence, or the document itself.
+ * key is named where it is written), an item of a sequence, or the document's first line.
  */
-export const lineOf = (source: Source, path: readonly (string | number)[]): number => {
-  let node: unknown = source.doc.contents;
-  let offset = rangeStart(node) ?? 0;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
-      if (pair === undefined) break;
-      offset = rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
-      node = node.items[segment];
-      offset = rangeStart(node) ?? offset;
-    } else break;
-  }
-  return source.lines.linePos(offset).line;
+export const lineOf = (source: Source, path: FieldPath): number => {
+  const root = source.doc.contents;
+  return lineOfPath(root, path, source.lines, source.lines.linePos(root?.range?.[0] ?? 0).line);
 };
 
 /** The header comment: the `#` lines before the first content line, without their `#` and one space. */

@@ -9,7 +9,7 @@ import { type Instant, type StringMap, instantOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { type ScenarioError, errorAt } from './errors.js';
 import type { MetadataChange, NodeSpec, ScenarioDoc, Step } from './format.js';
-import { type LoadedPod, type ManifestLoader, type ReadFile, podsOfApply } from './manifests.js';
+import { type AppliedPods, type LoadedPod, type ManifestLoader, type ReadFile, podsOfApply } from './manifests.js';
 import type { Source } from './source.js';
 import { podUid } from './uid.js';
 
@@ -21,6 +21,8 @@ export interface CompiledTimeline {
   readonly external: readonly Event[];
   /** `namespace/name` → the pods ever created under that name (every version applied). */
   readonly pods: ReadonlyMap<string, readonly V1Pod[]>;
+  /** The manifest loader's warnings (unknown fields), one line each. */
+  readonly warnings: readonly string[];
 }
 
 interface LivePod {
@@ -36,6 +38,7 @@ interface Walk {
   readonly live: Map<string, LivePod>;
   readonly created: Map<string, V1Pod[]>;
   readonly nodes: Set<string>;
+  readonly warnings: string[];
 }
 
 const keyOf = (namespace: string | undefined, name: string): string => `${namespace ?? 'default'}/${name}`;
@@ -104,7 +107,7 @@ const stepEvents = (
   index: number,
   at: Instant,
   source: Source,
-  podsOf: (index: number, ref: Extract<Step, { kind: 'apply' }>['value']) => E.Either<ScenarioError, readonly LoadedPod[]>,
+  podsOf: (index: number, ref: Extract<Step, { kind: 'apply' }>['value']) => E.Either<ScenarioError, AppliedPods>,
 ): E.Either<ScenarioError, void> => {
   const livePod = (pod: string, namespace: string | undefined): E.Either<ScenarioError, LivePod> => {
     const live = walk.live.get(keyOf(namespace, pod));
@@ -117,7 +120,8 @@ const stepEvents = (
 
   switch (step.kind) {
     case 'apply':
-      return E.flatMap(podsOf(index, step.value), (pods) => {
+      return E.flatMap(podsOf(index, step.value), ({ pods, warnings }) => {
+        walk.warnings.push(...warnings);
         for (const loaded of pods) {
           const applied = applyPod(walk, loaded, at, source, index);
           if (E.isLeft(applied)) return applied;
@@ -196,7 +200,7 @@ export const compileTimeline = (
   readFile: ReadFile,
   load: ManifestLoader,
 ): E.Either<ScenarioError, CompiledTimeline> => {
-  const walk: Walk = { events: [], live: new Map(), created: new Map(), nodes: new Set() };
+  const walk: Walk = { events: [], live: new Map(), created: new Map(), nodes: new Set(), warnings: [] };
   const start = instantOf(startMs);
   for (const [index, node] of (doc.nodes ?? []).entries()) {
     if (walk.nodes.has(node.name)) return E.left(errorAt(source, ['nodes', index, 'name'], `node "${node.name}" is declared twice`));
@@ -210,5 +214,5 @@ export const compileTimeline = (
     const done = stepEvents(walk, step, index, instantOf(startMs + step.at), source, podsOf);
     if (E.isLeft(done)) return done;
   }
-  return E.right({ external: walk.events, pods: walk.created });
+  return E.right({ external: walk.events, pods: walk.created, warnings: walk.warnings });
 };
