@@ -69,7 +69,7 @@ export const registerApply = (program: Command, ctx: Context): void => {
         return result.right;
       });
       for (const warning of loaded.flatMap((l) => l.warnings)) ctx.io.err(`Warning: ${warning}\n`);
-      await withJournal(ctx, opts, 'write', async (journal) => {
+      await withJournal(ctx, opts, 'create', async (journal) => {
         const at = writeInstant(ctx, journal, opts.at);
         const expectedSeq = journal.head().seq;
         let state = await stateAt(journal, { now: new Date(at) });

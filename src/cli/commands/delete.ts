@@ -60,7 +60,7 @@ export const registerDelete = (program: Command, ctx: Context): void => {
       podResource(resource);
       const opts = cmd.optsWithGlobals<DeleteOptions>();
       const requested = requestedGrace(opts);
-      await withJournal(ctx, opts, 'read', async (journal) => {
+      await withJournal(ctx, opts, 'update', async (journal) => {
         const at = writeInstant(ctx, journal, opts.at);
         const expectedSeq = journal.head().seq;
         const live = findPod(await stateAt(journal, { at, now: new Date(at) }), opts.namespace, name);

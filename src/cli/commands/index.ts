@@ -4,8 +4,17 @@ import type { Context } from '../context.js';
 import { registerApply } from './apply.js';
 import { registerDelete } from './delete.js';
 import { registerEvents } from './events.js';
+import { registerExport } from './export.js';
 import { registerGet } from './get.js';
+import { registerVerify } from './verify.js';
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const commands: readonly Register[] = [registerApply, registerDelete, registerGet, registerEvents];
+export const commands: readonly Register[] = [
+  registerApply,
+  registerDelete,
+  registerGet,
+  registerEvents,
+  registerExport,
+  registerVerify,
+];
