@@ -1,0 +1,171 @@
+/**
+ * The timer queue, derived rather than stored: every wake-up due from the folded state and the world's
+ * answers (process exits, pull and hook completions, probe ticks, OOM sampling each second, eviction
+ * monitoring every 10 s, back-off expiries, tolerations), so replaying the events rebuilds it exactly.
+ * Simultaneous wake-ups are ordered by (rank of concern, pod creation order, container order, probe).
+ */
+import type { ProbeKind } from '../events/index.js';
+import { removedAtOnce } from './deletion/decide.js';
+import { nextOnGrid } from './grid.js';
+import type { ContainerUsage, Input } from './inputs.js';
+import { killOutcome } from './kubelet/kill.js';
+import { isRunning, liveContainers, specOf } from './lifecycle.js';
+import { unreachableToleration } from './nodeloss/decide.js';
+import { activeProbes, nextProbeTick } from './probes/active.js';
+import { memoryLimitBytes } from './spec.js';
+import type { ContainerBook, EngineState, NodeBook, PodBook } from './state.js';
+import type { VirtualMs, World } from './world.js';
+
+export interface Wakeup {
+  readonly at: VirtualMs;
+  /** Tie-break among wake-ups at the same instant, compared element by element. */
+  readonly order: readonly number[];
+  /** Names the wake-up so that one that decided nothing is not taken twice at the same instant. */
+  readonly key: string;
+  readonly input: Input;
+}
+
+/** Runtime facts first, then what reacts to them, then the scheduler, then the kubelet's pod sync. */
+const rank = {
+  processExit: 0,
+  pullDone: 1,
+  postStartDone: 2,
+  memorySample: 3,
+  probeTick: 4,
+  evictionMonitor: 5,
+  nodeLost: 6,
+  tolerationExpired: 7,
+  apiRemoval: 8,
+  schedule: 9,
+  sync: 10,
+} as const satisfies Record<Input['kind'], number>;
+
+const probeOrder: Record<ProbeKind, number> = { startup: 0, liveness: 1, readiness: 2 };
+
+const OOM_SAMPLE_MS = 1_000;
+/** `evictionMonitoringPeriod` in `pkg/kubelet/kubelet.go`. */
+const EVICTION_MONITORING_MS = 10_000;
+
+interface Ctx {
+  readonly world: World;
+  readonly now: VirtualMs;
+  readonly taken: (key: string) => boolean;
+}
+
+const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBook, index: number): Wakeup[] => {
+  const { world, now } = ctx;
+  const uid = pod.ref.uid;
+  const order = (kind: Input['kind'], sub = 0) => [rank[kind], pod.seq, index, sub];
+  const out: Wakeup[] = [];
+  if (c.pullingSince !== undefined) {
+    const image = specOf(pod, c).spec.image ?? '';
+    const answer = world.pull(node.name, image, c.pullingSince);
+    const at = c.pullingSince + (answer.ok ? answer.durationMs : 0);
+    out.push({ at, order: order('pullDone'), key: `pull/${uid}/${c.name}`, input: { kind: 'pullDone', uid, container: c.name, answer } });
+  }
+  const i = c.current;
+  if (!isRunning(i)) return out;
+  const startedAt = i.startedAt;
+  const natural = world.containerRun(pod.ref, c.name, i.run, startedAt).exit;
+  const ends = [
+    ...(natural === undefined ? [] : [{ at: startedAt + natural.afterMs, code: natural.code }]),
+    ...(i.killing === undefined ? [] : [killOutcome(world, pod, c, i.killing)]),
+  ].sort((a, b) => a.at - b.at);
+  const end = ends[0];
+  if (end !== undefined) {
+    const input: Input = { kind: 'processExit', uid, container: c.name, code: end.code };
+    out.push({ at: end.at, order: order('processExit'), key: `exit/${uid}/${c.name}`, input });
+  }
+  if (!i.postStartDone && i.killing === undefined) {
+    const answer = world.postStart(pod.ref, c.name, i.run);
+    const input: Input = { kind: 'postStartDone', uid, container: c.name, answer };
+    out.push({ at: startedAt + answer.durationMs, order: order('postStartDone'), key: `poststart/${uid}/${c.name}`, input });
+  }
+  if (memoryLimitBytes(specOf(pod, c).spec) !== undefined) {
+    const key = `memory/${uid}/${c.name}`;
+    const at = nextOnGrid(startedAt + OOM_SAMPLE_MS, OOM_SAMPLE_MS, now, ctx.taken(key));
+    const bytes = world.memoryBytes(pod.ref, c.name, at, startedAt);
+    out.push({ at, order: order('memorySample'), key, input: { kind: 'memorySample', uid, container: c.name, bytes } });
+  }
+  for (const { kind, probe } of activeProbes(pod, c)) {
+    const key = `probe/${uid}/${c.name}/${kind}`;
+    const at = nextProbeTick(startedAt, probe, now, ctx.taken(key));
+    const result = world.probe(pod.ref, c.name, kind, at, startedAt);
+    const input: Input = { kind: 'probeTick', uid, container: c.name, probe: kind, ...result };
+    out.push({ at, order: order('probeTick', probeOrder[kind]), key, input });
+  }
+  return out;
+};
+
+const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook): Wakeup[] => {
+  const uid = pod.ref.uid;
+  const order = (kind: Input['kind']) => [rank[kind], pod.seq];
+  const now = ctx.now;
+  if (pod.removed && liveContainers(pod).length === 0) return [];
+  if (removedAtOnce(pod)) return [{ at: now, order: order('apiRemoval'), key: `remove/${uid}`, input: { kind: 'apiRemoval', uid } }];
+  const node = pod.node === undefined ? undefined : state.nodes.get(pod.node);
+  if (pod.node === undefined) {
+    const gated = (pod.spec.schedulingGates ?? []).length > 0;
+    const retry = pod.scheduleAttemptGen !== state.clusterGen;
+    return pod.removed || pod.deletion !== undefined || gated || !retry
+      ? []
+      : [{ at: now, order: order('schedule'), key: `schedule/${uid}`, input: { kind: 'schedule', uid } }];
+  }
+  if (node === undefined) return [];
+  if (node.lostAt !== undefined) {
+    if (pod.removed) return [];
+    if (pod.nodeLostAt === undefined || pod.nodeLostAt < node.lostAt) {
+      return [{ at: now, order: order('nodeLost'), key: `lost/${uid}`, input: { kind: 'nodeLost', uid } }];
+    }
+    const tolerance = unreachableToleration(pod);
+    if (pod.deletion !== undefined || tolerance === undefined) return [];
+    const at = Math.max(pod.nodeLostAt + tolerance * 1000, now);
+    return [{ at, order: order('tolerationExpired'), key: `toleration/${uid}`, input: { kind: 'tolerationExpired', uid } }];
+  }
+  const sync: Input = { kind: 'sync', uid };
+  const expiries = pod.containers
+    .flatMap((c) => [c.waitUntil, c.imageWaitUntil])
+    .filter((t): t is number => t !== undefined && t > now)
+    .map((at) => ({ at, order: order('sync'), key: `sync/${uid}`, input: sync }));
+  return [
+    { at: now, order: order('sync'), key: `sync/${uid}`, input: sync },
+    ...expiries,
+    ...pod.containers.flatMap((c, index) => containerWakeups(ctx, pod, node, c, index)),
+  ];
+};
+
+const nodeWakeups = (ctx: Ctx, state: EngineState, node: NodeBook): Wakeup[] => {
+  if (node.lostAt !== undefined) return [];
+  const key = `eviction/${node.name}`;
+  const at = nextOnGrid(node.registeredAt, EVICTION_MONITORING_MS, ctx.now, ctx.taken(key));
+  const usage: ContainerUsage[] = [...state.pods.values()]
+    .filter((p) => p.node === node.name)
+    .flatMap((p) =>
+      liveContainers(p).map((c) => ({
+        uid: p.ref.uid,
+        container: c.name,
+        bytes: ctx.world.memoryBytes(p.ref, c.name, at, c.current?.startedAt ?? at),
+      })),
+    );
+  return [{ at, order: [rank.evictionMonitor, node.index], key, input: { kind: 'evictionMonitor', node: node.name, usage } }];
+};
+
+const compareOrder = (a: readonly number[], b: readonly number[]): number => {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+};
+
+/** The next wake-up to take at or after `now`, skipping those already taken at `now` without effect. */
+export const nextWakeup = (state: EngineState, world: World, now: VirtualMs, taken: (key: string) => boolean): Wakeup | undefined => {
+  const ctx: Ctx = { world, now, taken };
+  const all = [
+    ...[...state.pods.values()].flatMap((p) => podWakeups(ctx, state, p)),
+    ...[...state.nodes.values()].flatMap((n) => nodeWakeups(ctx, state, n)),
+  ]
+    .map((w) => (w.at < now ? { ...w, at: now } : w))
+    .filter((w) => !(w.at === now && taken(w.key)));
+  return all.sort((a, b) => a.at - b.at || compareOrder(a.order, b.order))[0];
+};

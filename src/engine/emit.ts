@@ -1,0 +1,20 @@
+/** Builds the events the engine appends: the common envelope, stamped with virtual time and the deciding component. */
+import { SCHEMA_VERSION, type PodRef, type Source } from '../events/index.js';
+import { instantOf, type Instant } from '../k8s/codecs.js';
+import type { VirtualMs } from './world.js';
+
+export interface Envelope {
+  readonly v: typeof SCHEMA_VERSION;
+  readonly at: Instant;
+  readonly source: Source;
+}
+
+export const envelope = (now: VirtualMs, source: Source): Envelope => ({ v: SCHEMA_VERSION, at: instantOf(now), source });
+
+export const aboutPod = (now: VirtualMs, source: Source, pod: PodRef) => ({ ...envelope(now, source), pod });
+
+export const aboutContainer = (now: VirtualMs, source: Source, pod: PodRef, container: string) => ({
+  ...envelope(now, source),
+  pod,
+  container,
+});

@@ -1,0 +1,97 @@
+/**
+ * The eviction manager's monitoring cycle (`eviction_manager.go :: synchronize`) for `memory.available`:
+ * sample working sets, compare allocatable minus their sum with the node's hard threshold, keep
+ * MemoryPressure on for the 5-minute transition period, and evict at most one pod per cycle in the
+ * kubelet's ranking order, sparing critical pods, killing its containers with the 1 s hard-eviction grace.
+ */
+import type { Event } from '../../events/index.js';
+import { evictionOrder, isCriticalPod, type Candidate } from '../../eviction/index.js';
+import { formatBytes, valueOf } from '../../k8s/quantity.js';
+import { aboutContainer, aboutPod, envelope } from '../emit.js';
+import type { ContainerUsage, InputOf } from '../inputs.js';
+import { killing } from '../kubelet/kill.js';
+import { liveContainers, podTerminal } from '../lifecycle.js';
+import type { EngineState, NodeBook, PodBook } from '../state.js';
+import type { VirtualMs } from '../world.js';
+import { memoryEvictionWords } from './message.js';
+
+/** `PressureTransitionPeriod` (kubelet default `evictionPressureTransitionPeriod`). */
+const PRESSURE_TRANSITION_MS = 5 * 60_000;
+/** `immediateEvictionGracePeriodSeconds`: hard thresholds kill with a 1 s grace. */
+const HARD_EVICTION_GRACE_SECONDS = 1;
+
+const samples = (state: EngineState, usage: readonly ContainerUsage[], now: VirtualMs): Event[] =>
+  usage.flatMap((u) => {
+    const pod = state.pods.get(u.uid);
+    const memory = formatBytes(u.bytes);
+    const c = pod?.containers.find((x) => x.name === u.container);
+    if (pod === undefined || c === undefined || (c.lastUsage ?? '0') === memory) return [];
+    return [{ type: 'ContainerUsageSampled' as const, ...aboutContainer(now, 'node', pod.ref, c.name), memory }];
+  });
+
+const condition = (node: NodeBook, met: boolean, now: VirtualMs): Event[] => {
+  const subject = { ...envelope(now, 'kubelet'), node: node.name, conditionType: 'MemoryPressure' };
+  if (met && !node.memoryPressure) {
+    return [{ type: 'NodeConditionChanged', ...subject, status: 'True', reason: 'KubeletHasInsufficientMemory', message: 'kubelet has insufficient memory available' }];
+  }
+  const quiet = node.thresholdLastMetAt === undefined || now - node.thresholdLastMetAt >= PRESSURE_TRANSITION_MS;
+  if (!met && node.memoryPressure && quiet) {
+    return [{ type: 'NodeConditionChanged', ...subject, status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' }];
+  }
+  return [];
+};
+
+/** Pods the eviction manager may rank: admitted, still running something or about to, not already leaving. */
+const activeOn = (state: EngineState, node: string): PodBook[] =>
+  [...state.pods.values()].filter(
+    (p) => p.node === node && p.admitted && !p.removed && p.deletion === undefined && !podTerminal(p),
+  );
+
+const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsage[], available: bigint, now: VirtualMs): Event[] => {
+  // the manager waits for the last evicted pod to be cleaned up before evicting again
+  const cleaning = [...state.pods.values()].some((p) => p.node === node.name && p.evicted && liveContainers(p).length > 0);
+  if (cleaning) return [];
+  const pods = activeOn(state, node.name);
+  const usageOf = (pod: PodBook) => (container: string) =>
+    usage.find((u) => u.uid === pod.ref.uid && u.container === container)?.bytes;
+  const candidates: Candidate[] = pods.map((p) => ({
+    pod: p.manifest,
+    usage: { memory: formatBytes(usage.filter((u) => u.uid === p.ref.uid).reduce((sum, u) => sum + u.bytes, 0n)) },
+  }));
+  const byName = new Map(pods.map((p) => [p.ref.name, p]));
+  const chosen = evictionOrder(candidates, 'memory.available')
+    .map((name) => byName.get(name))
+    .find((p): p is PodBook => p !== undefined && !isCriticalPod(p.manifest));
+  if (chosen === undefined) return [];
+  const words = memoryEvictionWords(chosen, node.memoryThresholdBytes, available, usageOf(chosen));
+  return [
+    { type: 'PodEvicted', ...aboutPod(now, 'kubelet', chosen.ref), signal: 'memory.available', message: words.message, annotations: { ...words.annotations } },
+    ...liveContainers(chosen).map((c) => killing(chosen, c, now, 'PodEvicted', HARD_EVICTION_GRACE_SECONDS)),
+  ];
+};
+
+export const decideEviction = (state: EngineState, input: InputOf<'evictionMonitor'>, now: VirtualMs): Event[] => {
+  const node = state.nodes.get(input.node);
+  if (node === undefined || node.lostAt !== undefined) return [];
+  const used = input.usage.reduce((sum, u) => sum + u.bytes, 0n);
+  const available = valueOf(node.allocatable['memory']) - used;
+  const met = available < node.memoryThresholdBytes;
+  const observed: Event[] = met
+    ? [
+        {
+          type: 'EvictionThresholdMet',
+          ...envelope(now, 'kubelet'),
+          node: node.name,
+          signal: 'memory.available',
+          threshold: formatBytes(node.memoryThresholdBytes),
+          available: formatBytes(available),
+        },
+      ]
+    : [];
+  return [
+    ...samples(state, input.usage, now),
+    ...observed,
+    ...condition(node, met, now),
+    ...(met ? victim(state, node, input.usage, available, now) : []),
+  ];
+};

@@ -1,0 +1,196 @@
+/** The engine's fold: `evolve(state, event)` rebuilds the bookkeeping from events, so a replay never re-decides. */
+import type { Event, EventOf, ProbeKind, ProbeOutcome } from '../events/index.js';
+import { msOf } from '../k8s/codecs.js';
+import { valueOf } from '../k8s/quantity.js';
+import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
+import { podTerminal } from './lifecycle.js';
+import { imageKey, specContainers } from './spec.js';
+import type { ContainerBook, EngineState, Instance, NodeBook, PodBook, ProbeTrack } from './state.js';
+
+/** `DefaultEvictionHard` for `memory.available`. */
+export const DEFAULT_MEMORY_THRESHOLD = '100Mi';
+
+/** The value a prober worker holds for a new instance before any result (`worker.go :: newWorker`). */
+export const initialProbeResult = (kind: ProbeKind): ProbeOutcome | undefined =>
+  kind === 'readiness' ? 'failure' : kind === 'liveness' ? 'success' : undefined;
+
+export const probeTrackOf = (c: ContainerBook, kind: ProbeKind): ProbeTrack => {
+  const track = c.probes[kind];
+  if (track !== undefined) return track;
+  const result = initialProbeResult(kind);
+  return result === undefined ? { run: 0, onHold: false } : { result, run: 0, onHold: false };
+};
+
+const withPod = (state: EngineState, uid: string, f: (pod: PodBook) => PodBook): EngineState => {
+  const pod = state.pods.get(uid);
+  if (pod === undefined) return state;
+  const next = f(pod);
+  const bump = !podTerminal(pod) && podTerminal(next) ? 1 : 0; // a finished pod frees room on its node
+  return { ...state, pods: new Map(state.pods).set(uid, next), clusterGen: state.clusterGen + bump };
+};
+
+const withNode = (state: EngineState, name: string, f: (node: NodeBook) => NodeBook, bump = 0): EngineState => {
+  const node = state.nodes.get(name);
+  if (node === undefined) return state;
+  return { ...state, nodes: new Map(state.nodes).set(name, f(node)), clusterGen: state.clusterGen + bump };
+};
+
+const withContainer = (state: EngineState, uid: string, name: string, f: (c: ContainerBook) => ContainerBook): EngineState =>
+  withPod(state, uid, (pod) => ({ ...pod, containers: pod.containers.map((c) => (c.name === name ? f(c) : c)) }));
+
+const withInstance = (state: EngineState, uid: string, name: string, f: (i: Instance) => Instance): EngineState =>
+  withContainer(state, uid, name, (c) => (c.current === undefined ? c : { ...c, current: f(c.current) }));
+
+const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
+  ref: e.pod,
+  seq,
+  manifest: e.manifest,
+  spec: e.manifest.spec,
+  admitted: false,
+  rejected: false,
+  sandbox: false,
+  evicted: false,
+  removed: false,
+  disrupted: false,
+  containers: specContainers(e.manifest.spec).map(({ name, role }) => ({ name, role, instances: 0, probes: {} })),
+});
+
+const registered = (state: EngineState, e: EventOf<'NodeRegistered'>): NodeBook => {
+  const previous = state.nodes.get(e.node);
+  const base = {
+    name: e.node,
+    index: previous?.index ?? state.nodes.size,
+    registeredAt: previous?.registeredAt ?? msOf(e.at),
+    allocatable: e.allocatable,
+    labels: e.labels,
+    images: new Set([...(previous?.images ?? []), ...(e.images ?? []).map(imageKey)]),
+    memoryThresholdBytes: valueOf(e.evictionHard?.['memory.available'] ?? DEFAULT_MEMORY_THRESHOLD),
+    memoryPressure: previous?.memoryPressure ?? false,
+    sandboxes: previous?.sandboxes ?? 0,
+  };
+  const internalIP = e.internalIP ?? previous?.internalIP;
+  return internalIP === undefined ? base : { ...base, internalIP };
+};
+
+const nodeCondition = (state: EngineState, e: EventOf<'NodeConditionChanged'>): EngineState => {
+  const at = msOf(e.at);
+  switch (e.conditionType) {
+    case 'Ready':
+      return withNode(state, e.node, ({ lostAt: _, ...node }) => (e.status === 'True' ? node : { ...node, lostAt: at }), 1);
+    case 'MemoryPressure':
+      return withNode(state, e.node, (node) => ({ ...node, memoryPressure: e.status === 'True' }), 1);
+    default:
+      return state;
+  }
+};
+
+const probeExecuted = (c: ContainerBook, e: EventOf<'ProbeExecuted'>): ContainerBook => {
+  const track = probeTrackOf(c, e.probe);
+  const run = track.lastOutcome === e.outcome ? track.run + 1 : 1;
+  return { ...c, probes: { ...c.probes, [e.probe]: { ...track, lastOutcome: e.outcome, run, lastAt: msOf(e.at) } } };
+};
+
+const probeResultChanged = (c: ContainerBook, e: EventOf<'ProbeResultChanged'>): ContainerBook => {
+  const track = probeTrackOf(c, e.probe);
+  const onHold = e.outcome === 'failure' && e.probe !== 'readiness';
+  return { ...c, probes: { ...c.probes, [e.probe]: { ...track, result: e.outcome, onHold } } };
+};
+
+export const evolve = (state: EngineState, e: Event): EngineState => {
+  const at = msOf(e.at);
+  switch (e.type) {
+    case 'PodCreated':
+      return { ...state, pods: new Map(state.pods).set(e.pod.uid, created(e, state.pods.size)) };
+    case 'PodDeletionRequested':
+      return withPod(state, e.pod.uid, (pod) =>
+        pod.deletion === undefined ? { ...pod, deletion: { at, graceSeconds: e.gracePeriodSeconds } } : pod,
+      );
+    case 'PodRemoved':
+      return { ...withPod(state, e.pod.uid, (pod) => ({ ...pod, removed: true })), clusterGen: state.clusterGen + 1 };
+    case 'PodConditionSet':
+      return e.conditionType === 'DisruptionTarget' ? withPod(state, e.pod.uid, (pod) => ({ ...pod, disrupted: true })) : state;
+    case 'PodBound':
+      return withPod(state, e.pod.uid, (pod) => ({ ...pod, node: e.node }));
+    case 'PodUnschedulable':
+      return withPod(state, e.pod.uid, (pod) => ({ ...pod, scheduleAttemptGen: state.clusterGen }));
+    case 'NodeRegistered':
+      return { ...state, nodes: new Map(state.nodes).set(e.node, registered(state, e)), clusterGen: state.clusterGen + 1 };
+    case 'NodeConditionChanged':
+      return nodeCondition(state, e);
+    case 'EvictionThresholdMet':
+      return withNode(state, e.node, (node) => ({ ...node, thresholdLastMetAt: at }));
+    case 'PodAdmitted':
+      return withPod(state, e.pod.uid, (pod) => ({ ...pod, admitted: true }));
+    case 'PodRejected':
+      return withPod(state, e.pod.uid, (pod) => ({ ...pod, rejected: true }));
+    case 'SandboxCreated': {
+      const node = state.pods.get(e.pod.uid)?.node;
+      const next = withPod(state, e.pod.uid, (pod) => ({ ...pod, sandbox: true }));
+      return node === undefined ? next : withNode(next, node, (n) => ({ ...n, sandboxes: n.sandboxes + 1 }));
+    }
+    case 'PodEvicted':
+      return withPod(state, e.pod.uid, (pod) => ({ ...pod, evicted: true }));
+    case 'PodNodeLost':
+      return withPod(state, e.pod.uid, (pod) => ({ ...pod, nodeLostAt: at }));
+    case 'ImagePulling':
+      return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, pullingSince: at }));
+    case 'ImagePulled': {
+      const node = state.pods.get(e.pod.uid)?.node;
+      const next = withContainer(state, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({ ...c, imageReadyFor: c.instances }));
+      return node === undefined ? next : withNode(next, node, (n) => ({ ...n, images: new Set(n.images).add(imageKey(e.image)) }));
+    }
+    case 'ImagePullFailed':
+      return withContainer(state, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({
+        ...c,
+        imageFailedFor: c.instances,
+        ...(e.reason === 'ErrImagePull' ? { imageBackoff: nextBackoff(imagePullBackoff, c.imageBackoff, at) } : {}),
+      }));
+    case 'ImagePullBackOff':
+      return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, imageWaitUntil: msOf(e.until) }));
+    case 'ContainerCreated':
+      return withContainer(state, e.pod.uid, e.container, (c) => ({
+        ...c,
+        instances: c.instances + 1,
+        current: { run: c.instances, containerID: e.containerID, postStartDone: false },
+        probes: {},
+        // a restart advances the back-off entry (`doBackOff` → `Backoff.Next`)
+        ...(c.current?.exit !== undefined ? { crashBackoff: nextBackoff(crashLoopBackoff, c.crashBackoff, at) } : {}),
+      }));
+    case 'ContainerStarted': {
+      const hasPostStart = (uid: string, name: string): boolean => {
+        const pod = state.pods.get(uid);
+        return specContainers(pod?.spec ?? { containers: [] }).some((s) => s.name === name && s.spec.lifecycle?.postStart !== undefined);
+      };
+      const done = !hasPostStart(e.pod.uid, e.container);
+      return withInstance(state, e.pod.uid, e.container, (i) => ({ ...i, startedAt: at, postStartDone: done }));
+    }
+    case 'PostStartHookSucceeded':
+      return withInstance(state, e.pod.uid, e.container, (i) => ({ ...i, postStartDone: true }));
+    case 'ContainerExited':
+      return withInstance(state, e.pod.uid, e.container, (i) => ({ ...i, exit: { at, code: e.exitCode } }));
+    case 'ContainerKilling':
+      return withInstance(state, e.pod.uid, e.container, (i) =>
+        i.killing === undefined ? { ...i, killing: { at, graceSeconds: e.gracePeriodSeconds, reason: e.reason } } : i,
+      );
+    case 'ContainerBackOff':
+      return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, waitUntil: msOf(e.until) }));
+    case 'ContainerUsageSampled':
+      return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, lastUsage: e.memory }));
+    case 'ProbeExecuted':
+      return withContainer(state, e.pod.uid, e.container, (c) => probeExecuted(c, e));
+    case 'ProbeResultChanged':
+      return withContainer(state, e.pod.uid, e.container, (c) => probeResultChanged(c, e));
+    case 'PodMetadataUpdated':
+    case 'PodWriteRejected':
+    case 'ContainerStartFailed':
+    case 'PostStartHookFailed':
+      return state;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+};
+
+/** Folds events from the initial state. */
+export const foldEngine = (events: readonly Event[], from: EngineState): EngineState => events.reduce(evolve, from);

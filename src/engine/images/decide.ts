@@ -1,0 +1,34 @@
+/**
+ * A finished image pull (`image_manager.go :: EnsureImageExists`): pulled, or `ErrImagePull` and the
+ * image back-off's next window (10 s doubling to 300 s), reported as `ImagePullBackOff` at once.
+ */
+import type { Event } from '../../events/index.js';
+import { instantOf } from '../../k8s/codecs.js';
+import { imagePullBackoff, nextBackoff } from '../backoff.js';
+import { aboutContainer } from '../emit.js';
+import type { InputOf } from '../inputs.js';
+import { specOf } from '../lifecycle.js';
+import type { EngineState } from '../state.js';
+import type { VirtualMs } from '../world.js';
+
+export const decidePull = (state: EngineState, input: InputOf<'pullDone'>, now: VirtualMs): Event[] => {
+  const pod = state.pods.get(input.uid);
+  const c = pod?.containers.find((x) => x.name === input.container);
+  if (pod === undefined || c === undefined || c.pullingSince === undefined) return [];
+  const image = specOf(pod, c).spec.image ?? '';
+  const subject = aboutContainer(now, 'runtime', pod.ref, c.name);
+  const { answer } = input;
+  if (answer.ok) return [{ type: 'ImagePulled', ...subject, image, alreadyPresent: false, durationMs: answer.durationMs }];
+  const entry = nextBackoff(imagePullBackoff, c.imageBackoff, now);
+  return [
+    { type: 'ImagePullFailed', ...subject, image, reason: 'ErrImagePull', message: answer.message },
+    {
+      type: 'ImagePullBackOff',
+      ...subject,
+      source: 'kubelet',
+      image,
+      delaySeconds: entry.delayMs / 1000,
+      until: instantOf(now + entry.delayMs),
+    },
+  ];
+};

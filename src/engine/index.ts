@@ -1,0 +1,5 @@
+/** The engine's public surface: `simulate` (and `run` for the final bookkeeping), the World seam, the fold. */
+export { simulate, run, type SimulateOptions, type SimulationRun } from './simulate.js';
+export type { World, Simulation, ExternalEvent, VirtualMs, ContainerRun, TermReaction, PullAnswer, HookAnswer } from './world.js';
+export { evolve, foldEngine, DEFAULT_MEMORY_THRESHOLD } from './evolve.js';
+export { initialState, type EngineState } from './state.js';

@@ -1,0 +1,26 @@
+/**
+ * The kubelet's first steps for a pod bound to its node: admission (`eviction_manager.go :: Admit` under
+ * memory pressure), then the sandbox with a deterministic pod IP.
+ */
+import type { Event } from '../../events/index.js';
+import { isCriticalPod } from '../../eviction/index.js';
+import { qosClassOf } from '../../k8s/qos.js';
+import { aboutPod } from '../emit.js';
+import type { NodeBook, PodBook } from '../state.js';
+import type { VirtualMs } from '../world.js';
+
+/** Under MemoryPressure only BestEffort pods are refused (critical pods always pass); no taint tolerations are modelled. */
+export const admit = (pod: PodBook, node: NodeBook, now: VirtualMs): Event => {
+  const subject = aboutPod(now, 'kubelet', pod.ref);
+  if (node.memoryPressure && !isCriticalPod(pod.manifest) && qosClassOf(pod.manifest) === 'BestEffort') {
+    const message = 'The node had condition: [MemoryPressure]. ';
+    return { type: 'PodRejected', ...subject, node: node.name, reason: 'Evicted', message };
+  }
+  return { type: 'PodAdmitted', ...subject, node: node.name, ...(node.internalIP === undefined ? {} : { hostIP: node.internalIP }) };
+};
+
+/** Pod IPs from a per-node /24 in registration order (`10.244.<node>.<n>`), as a pod CIDR allocator would hand them out. */
+export const sandbox = (pod: PodBook, node: NodeBook, now: VirtualMs): Event => {
+  const podIP = `10.244.${node.index}.${node.sandboxes + 2}`;
+  return { type: 'SandboxCreated', ...aboutPod(now, 'runtime', pod.ref), podIP, podIPs: [podIP] };
+};

@@ -1,0 +1,71 @@
+/**
+ * Starting one container (`kuberuntime_manager.go :: SyncPod` step "start"): the CrashLoopBackOff gate
+ * (`doBackOff`), the image by pull policy (`image_manager.go :: EnsureImageExists`, its own back-off), then
+ * create and start.
+ */
+import type { Event } from '../../events/index.js';
+import { instantOf } from '../../k8s/codecs.js';
+import { crashLoopBackoff, imagePullBackoff, inBackoffSince, inBackoffSinceUpdate } from '../backoff.js';
+import { aboutContainer } from '../emit.js';
+import { specOf } from '../lifecycle.js';
+import { imageKey, pullPolicyOf } from '../spec.js';
+import type { ContainerBook, NodeBook, PodBook } from '../state.js';
+import type { VirtualMs } from '../world.js';
+
+/** A restart still inside its back-off window: report `CrashLoopBackOff` once, then wait. */
+const crashLoopGate = (pod: PodBook, c: ContainerBook, now: VirtualMs): Event[] | undefined => {
+  const exit = c.current?.exit;
+  const entry = c.crashBackoff;
+  if (exit === undefined || entry === undefined || !inBackoffSince(crashLoopBackoff, entry, exit.at, now)) return undefined;
+  const until = exit.at + entry.delayMs;
+  if (c.waitUntil === until) return [];
+  return [
+    {
+      type: 'ContainerBackOff',
+      ...aboutContainer(now, 'kubelet', pod.ref, c.name),
+      delaySeconds: entry.delayMs / 1000,
+      until: instantOf(until),
+    },
+  ];
+};
+
+const createAndStart = (pod: PodBook, c: ContainerBook, now: VirtualMs): Event[] => {
+  const containerID = `containerd://${pod.ref.uid}-${c.name}-${c.instances}`;
+  const subject = aboutContainer(now, 'runtime', pod.ref, c.name);
+  return [
+    { type: 'ContainerCreated', ...subject, containerID },
+    { type: 'ContainerStarted', ...subject, containerID },
+  ];
+};
+
+/** The image step for the next instance: already there, pull, refuse, or wait out the pull back-off. */
+const ensureImage = (pod: PodBook, node: NodeBook, c: ContainerBook, now: VirtualMs): Event[] => {
+  const spec = specOf(pod, c).spec;
+  const image = spec.image ?? '';
+  const subject = aboutContainer(now, 'runtime', pod.ref, c.name);
+  const present = node.images.has(imageKey(image));
+  const policy = pullPolicyOf(spec);
+  if (present && policy !== 'Always') return [{ type: 'ImagePulled', ...subject, image, alreadyPresent: true }];
+  if (policy === 'Never') {
+    if (c.imageFailedFor === c.instances) return [];
+    const message = `Container image "${image}" is not present with pull policy of Never`;
+    return [{ type: 'ImagePullFailed', ...subject, source: 'kubelet', image, reason: 'ErrImageNeverPull', message }];
+  }
+  const entry = c.imageBackoff;
+  if (entry !== undefined && inBackoffSinceUpdate(imagePullBackoff, entry, now)) {
+    const until = entry.lastUpdate + entry.delayMs;
+    if (c.imageWaitUntil === until) return [];
+    const delaySeconds = entry.delayMs / 1000;
+    return [{ type: 'ImagePullBackOff', ...subject, source: 'kubelet', image, delaySeconds, until: instantOf(until) }];
+  }
+  return [{ type: 'ImagePulling', ...subject, image }];
+};
+
+/** The next step towards a running instance of `c`, or nothing while it waits (pull in flight, back-off). */
+export const startStep = (pod: PodBook, node: NodeBook, c: ContainerBook, now: VirtualMs): Event[] => {
+  const gate = crashLoopGate(pod, c, now);
+  if (gate !== undefined) return gate;
+  if (c.pullingSince !== undefined) return [];
+  if (c.imageReadyFor === c.instances) return createAndStart(pod, c, now);
+  return ensureImage(pod, node, c, now);
+};

@@ -1,0 +1,46 @@
+/** Questions the kubelet asks of its bookkeeping: is a container running, started, done; will the pod run anything more. */
+import type { KillReason } from '../events/index.js';
+import { restartPolicyOf, restartsAfterExit, specContainers, type SpecContainer } from './spec.js';
+import type { ContainerBook, Instance, PodBook } from './state.js';
+
+export const isRunning = (i: Instance | undefined): i is Instance & { startedAt: number } =>
+  i !== undefined && i.startedAt !== undefined && i.exit === undefined;
+
+/** Kills after which the kubelet starts the container again whatever its exit code (`computePodActions`). */
+const restartingKills: ReadonlySet<KillReason> = new Set(['LivenessProbeFailed', 'StartupProbeFailed', 'PostStartHookFailed']);
+
+export const specOf = (pod: PodBook, c: ContainerBook): SpecContainer => {
+  const found = specContainers(pod.spec).find((s) => s.name === c.name);
+  if (found === undefined) throw new Error(`container ${c.name} is not in the spec of pod ${pod.ref.name}`);
+  return found;
+};
+
+/** `started` (`prober_manager.go :: isContainerStarted`): running, postStart returned, startup probe passed if any. */
+export const isStarted = (pod: PodBook, c: ContainerBook): boolean =>
+  isRunning(c.current) &&
+  c.current.postStartDone &&
+  (specOf(pod, c).spec.startupProbe === undefined || c.probes.startup?.result === 'success');
+
+/** An exited instance will be followed by another one (`ShouldContainerBeRestarted`, probe and hook kills included). */
+export const willRestart = (pod: PodBook, c: ContainerBook): boolean => {
+  const exit = c.current?.exit;
+  if (exit === undefined || pod.deletion !== undefined) return false;
+  const policy = restartPolicyOf(pod.spec);
+  const kill = c.current?.killing?.reason;
+  if (kill !== undefined && restartingKills.has(kill) && policy !== 'Never') return true;
+  return restartsAfterExit(c.role, policy, exit.code);
+};
+
+/** A regular init container failed and will not be retried: under `Never` the pod is Failed (phase rule 1). */
+export const initFailedForGood = (pod: PodBook): boolean =>
+  pod.containers.some((c) => c.role === 'init' && c.current?.exit !== undefined && c.current.exit.code !== 0 && !willRestart(pod, c));
+
+/** Every regular container ran and stopped and none will run again. */
+const regularsDone = (pod: PodBook): boolean =>
+  pod.containers.filter((c) => c.role === 'regular').every((c) => c.current?.exit !== undefined && !willRestart(pod, c));
+
+/** The kubelet will start nothing more in this pod (`podIsTerminal`), short of deletion. */
+export const podTerminal = (pod: PodBook): boolean => pod.rejected || pod.evicted || initFailedForGood(pod) || regularsDone(pod);
+
+/** Containers with a live process (running, or started and not yet exited). */
+export const liveContainers = (pod: PodBook): ContainerBook[] => pod.containers.filter((c) => isRunning(c.current));

@@ -1,0 +1,54 @@
+/**
+ * The scheduler's decision for one unbound pod (`schedule_one.go :: schedulePod`, `framework/types.go ::
+ * FitError.Error`): bind to the feasible node with the most room left (LeastAllocated; ties by node name,
+ * so the choice is deterministic), or report why no node fits, with the preemption suffix of v1.28+
+ * schedulers. Preemption itself is not simulated: no victims are ever found.
+ */
+import type { Event } from '../../events/index.js';
+import { aboutPod } from '../emit.js';
+import type { InputOf } from '../inputs.js';
+import type { EngineState, PodBook } from '../state.js';
+import type { VirtualMs } from '../world.js';
+import { leastAllocatedScore, verdict, type Verdict } from './fit.js';
+
+/** `sortReasonsHistogram`: "N reason" strings, sorted as Go's `sort.Strings` sorts them. */
+const histogram = (reasons: readonly string[]): string => {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts].map(([r, n]) => `${n} ${r}`).sort().join(', ');
+};
+
+/** `0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.` */
+export const fitErrorMessage = (verdicts: readonly Verdict[]): string => {
+  const n = verdicts.length;
+  const filters = histogram(verdicts.flatMap((v) => v.reasons));
+  const preemption = histogram(
+    verdicts.map((v) => (v.resourcesOnly ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling')),
+  );
+  return `0/${n} nodes are available: ${filters}. preemption: 0/${n} nodes are available: ${preemption}.`;
+};
+
+const bound = (pod: PodBook, node: string, now: VirtualMs, source: 'api' | 'scheduler'): Event => ({
+  type: 'PodBound',
+  ...aboutPod(now, source, pod.ref),
+  node,
+});
+
+export const decideSchedule = (state: EngineState, input: InputOf<'schedule'>, now: VirtualMs): Event[] => {
+  const pod = state.pods.get(input.uid);
+  if (pod === undefined || pod.node !== undefined || pod.removed || pod.deletion !== undefined) return [];
+  // spec.nodeName bypasses the scheduler: the kubelet of that node simply runs the pod
+  const named = pod.spec.nodeName;
+  if (named !== undefined) return state.nodes.has(named) ? [bound(pod, named, now, 'api')] : [];
+  const nodes = [...state.nodes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const subject = aboutPod(now, 'scheduler', pod.ref);
+  if (nodes.length === 0) {
+    return [{ type: 'PodUnschedulable', ...subject, reason: 'SchedulerError', message: 'no nodes available to schedule pods' }];
+  }
+  const verdicts = nodes.map((node) => verdict(state, pod, node));
+  const feasible = verdicts.filter((v) => v.reasons.length === 0);
+  if (feasible.length === 0) return [{ type: 'PodUnschedulable', ...subject, reason: 'Unschedulable', message: fitErrorMessage(verdicts) }];
+  // stable sort: among equal scores the name order of `nodes` stays
+  const best = [...feasible].sort((a, b) => leastAllocatedScore(state, pod, b.node) - leastAllocatedScore(state, pod, a.node))[0];
+  return best === undefined ? [] : [bound(pod, best.node.name, now, 'scheduler')];
+};

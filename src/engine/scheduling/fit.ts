@@ -1,0 +1,82 @@
+/**
+ * The default scheduler's filters for one node, in plugin order (TaintToleration, NodeAffinity,
+ * NodeResourcesFit), each failing node giving the reasons `FitError` counts, and the LeastAllocated score.
+ */
+import { qosClassOf } from '../../k8s/qos.js';
+import { nanosOf } from '../../k8s/quantity.js';
+import { podRequestNanos } from '../../eviction/index.js';
+import type { PodSpec } from '../../k8s/pod.js';
+
+type Toleration = NonNullable<PodSpec['tolerations']>[number];
+import { podTerminal } from '../lifecycle.js';
+import type { EngineState, NodeBook, PodBook } from '../state.js';
+
+/** The kubelet's default `maxPods` when a node does not state `pods` in its allocatable. */
+const DEFAULT_MAX_PODS = 110;
+
+export interface Verdict {
+  readonly node: NodeBook;
+  readonly reasons: readonly string[];
+  /** Only resources are missing: preemption could help if lower-priority victims existed. */
+  readonly resourcesOnly: boolean;
+}
+
+const tolerates = (tolerations: readonly Toleration[] | undefined, key: string): boolean =>
+  (tolerations ?? []).some(
+    (t) => (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === 'NoSchedule'),
+  );
+
+/** Taints the node lifecycle controller puts on a node by condition (`TaintNodesByCondition`). */
+const untoleratedTaint = (pod: PodBook, node: NodeBook): string | undefined => {
+  if (node.lostAt !== undefined && !tolerates(pod.spec.tolerations, 'node.kubernetes.io/unreachable')) {
+    return 'node(s) had untolerated taint {node.kubernetes.io/unreachable: }';
+  }
+  // non-BestEffort pods get the memory-pressure toleration by default
+  const bestEffort = qosClassOf(pod.manifest) === 'BestEffort';
+  if (node.memoryPressure && bestEffort && !tolerates(pod.spec.tolerations, 'node.kubernetes.io/memory-pressure')) {
+    return 'node(s) had untolerated taint {node.kubernetes.io/memory-pressure: }';
+  }
+  return undefined;
+};
+
+const matchesSelector = (pod: PodBook, node: NodeBook): boolean =>
+  Object.entries(pod.spec.nodeSelector ?? {}).every(([k, v]) => node.labels[k] === v);
+
+/** Pods holding room on a node: bound, not removed, not finished. */
+export const podsOn = (state: EngineState, node: string): PodBook[] =>
+  [...state.pods.values()].filter((p) => p.node === node && !p.removed && !podTerminal(p));
+
+const requested = (pods: readonly PodBook[], resource: string): bigint =>
+  pods.reduce((sum, p) => sum + podRequestNanos(p.manifest, resource), 0n);
+
+/** `noderesources/fit.go :: fitsRequest`: pod count, then cpu and memory (only what the pod requests). */
+const insufficient = (state: EngineState, pod: PodBook, node: NodeBook): string[] => {
+  const others = podsOn(state, node.name);
+  const reasons: string[] = [];
+  const maxPods = node.allocatable['pods'] === undefined ? DEFAULT_MAX_PODS : Number(nanosOf(node.allocatable['pods']) / 1_000_000_000n);
+  if (others.length + 1 > maxPods) reasons.push('Too many pods');
+  for (const resource of ['cpu', 'memory']) {
+    const want = podRequestNanos(pod.manifest, resource);
+    if (want > 0n && want > nanosOf(node.allocatable[resource]) - requested(others, resource)) reasons.push(`Insufficient ${resource}`);
+  }
+  return reasons;
+};
+
+export const verdict = (state: EngineState, pod: PodBook, node: NodeBook): Verdict => {
+  const taint = untoleratedTaint(pod, node);
+  if (taint !== undefined) return { node, reasons: [taint], resourcesOnly: false };
+  if (!matchesSelector(pod, node)) return { node, reasons: ["node(s) didn't match Pod's node affinity/selector"], resourcesOnly: false };
+  return { node, reasons: insufficient(state, pod, node), resourcesOnly: true };
+};
+
+/** LeastAllocated: the mean free fraction of cpu and memory once the pod is placed (higher is better). */
+export const leastAllocatedScore = (state: EngineState, pod: PodBook, node: NodeBook): number => {
+  const others = podsOn(state, node.name);
+  const free = (resource: string): number => {
+    const allocatable = nanosOf(node.allocatable[resource]);
+    if (allocatable === 0n) return 0;
+    const used = requested(others, resource) + podRequestNanos(pod.manifest, resource);
+    return Number(allocatable - used) / Number(allocatable);
+  };
+  return (free('cpu') + free('memory')) / 2;
+};

@@ -1,0 +1,78 @@
+/** Defaulted reads of a pod spec, as the API server's defaulting (`pkg/apis/core/v1/defaults.go`) would fill them. */
+import type { Container, Probe, PodSpec, PullPolicy, RestartPolicy } from '../k8s/pod.js';
+import { valueOf } from '../k8s/quantity.js';
+import { roleOf, type ContainerRole } from '../reducers/restart.js';
+
+export type { ContainerRole };
+
+export const restartPolicyOf = (spec: PodSpec): RestartPolicy => spec.restartPolicy ?? 'Always';
+
+/** `v1.DefaultTerminationGracePeriodSeconds`. */
+export const podGraceSeconds = (spec: PodSpec): number => spec.terminationGracePeriodSeconds ?? 30;
+
+/** An image reference without tag or digest means `:latest`. */
+const isLatest = (image: string): boolean => {
+  if (image.includes('@')) return false;
+  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+  const colon = lastSegment.lastIndexOf(':');
+  return colon === -1 || lastSegment.slice(colon + 1) === 'latest';
+};
+
+/** `SetDefaults_Container`: `Always` for `:latest` (or no tag), else `IfNotPresent`. */
+export const pullPolicyOf = (c: Container): PullPolicy =>
+  c.imagePullPolicy ?? (isLatest(c.image ?? '') ? 'Always' : 'IfNotPresent');
+
+/** The image name a node stores: a missing tag is `:latest`, so `busybox` and `busybox:latest` are one image. */
+export const imageKey = (image: string): string => (isLatest(image) && !image.endsWith(':latest') ? `${image}:latest` : image);
+
+/** One spec container with its place in the pod: init containers first, in order, then regular ones. */
+export interface SpecContainer {
+  readonly name: string;
+  readonly role: ContainerRole;
+  readonly spec: Container;
+}
+
+export const specContainers = (spec: PodSpec): SpecContainer[] => [
+  ...(spec.initContainers ?? []).map((c) => ({ name: c.name, role: roleOf(c, true), spec: c })),
+  ...spec.containers.map((c) => ({ name: c.name, role: roleOf(c, false), spec: c })),
+];
+
+/** `SetDefaults_Probe`: period 10 s, thresholds 1 / 3, no initial delay. */
+export interface ProbeTiming {
+  readonly initialDelayMs: number;
+  readonly periodMs: number;
+  readonly successThreshold: number;
+  readonly failureThreshold: number;
+}
+
+export const probeTiming = (p: Probe): ProbeTiming => ({
+  initialDelayMs: (p.initialDelaySeconds ?? 0) * 1000,
+  periodMs: (p.periodSeconds ?? 10) * 1000,
+  successThreshold: p.successThreshold ?? 1,
+  failureThreshold: p.failureThreshold ?? 3,
+});
+
+/** The container's memory limit in bytes, if it has one. */
+export const memoryLimitBytes = (c: Container): bigint | undefined => {
+  const limit = c.resources?.limits?.['memory'];
+  return limit === undefined ? undefined : valueOf(limit);
+};
+
+/**
+ * `ShouldContainerBeRestarted` for a container whose instance exited with `exitCode`: sidecars always run
+ * again, regular init containers are done at exit 0 and otherwise follow `OnFailure` unless the policy is `Never`.
+ */
+export const restartsAfterExit = (role: ContainerRole, policy: RestartPolicy, exitCode: number): boolean => {
+  switch (role) {
+    case 'sidecar':
+      return true;
+    case 'init':
+      return exitCode !== 0 && policy !== 'Never';
+    case 'regular':
+      return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+    default: {
+      const never: never = role;
+      return never;
+    }
+  }
+};

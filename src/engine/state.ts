@@ -1,0 +1,107 @@
+/**
+ * The engine's own bookkeeping, kubelet- and scheduler-internal, rebuilt by folding events (`evolve.ts`):
+ * container instances, back-off entries, probe run counters, the images each node holds, node pressure.
+ * The pods' observable v1 status is the reducers' business, not kept here.
+ */
+import type { PodRef, ProbeKind, ProbeOutcome, KillReason } from '../events/index.js';
+import type { ResourceList, StringMap } from '../k8s/codecs.js';
+import type { PodSpec, V1Pod } from '../k8s/pod.js';
+import type { BackoffEntry } from './backoff.js';
+import type { ContainerRole } from './spec.js';
+import type { VirtualMs } from './world.js';
+
+export interface Killing {
+  readonly at: VirtualMs;
+  readonly graceSeconds: number;
+  readonly reason: KillReason;
+}
+
+/** One run of a container (the runtime's container instance). */
+export interface Instance {
+  /** 0 for the first instance of this spec container; also its restartCount. */
+  readonly run: number;
+  readonly containerID: string;
+  readonly startedAt?: VirtualMs;
+  readonly postStartDone: boolean;
+  readonly exit?: { readonly at: VirtualMs; readonly code: number };
+  readonly killing?: Killing;
+}
+
+/** The prober worker's memory for one probe of the current instance (`worker.go`: lastResult, resultRun). */
+export interface ProbeTrack {
+  /** The published (threshold-crossed) result; undefined is the startup probe's initial Unknown. */
+  readonly result?: ProbeOutcome;
+  readonly lastOutcome?: ProbeOutcome;
+  readonly run: number;
+  readonly lastAt?: VirtualMs;
+  /** Liveness/startup Failure was published: no more probing until a new instance (`onHold`). */
+  readonly onHold: boolean;
+}
+
+export interface ContainerBook {
+  readonly name: string;
+  readonly role: ContainerRole;
+  /** Instances created so far; the next instance's `run`. */
+  readonly instances: number;
+  readonly current?: Instance;
+  readonly pullingSince?: VirtualMs;
+  /** The image is in place for the instance with this `run` (pulled, or found present). */
+  readonly imageReadyFor?: number;
+  /** A pull failure already reported for the instance with this `run` (so it is not reported twice). */
+  readonly imageFailedFor?: number;
+  readonly imageBackoff?: BackoffEntry;
+  readonly imageWaitUntil?: VirtualMs;
+  readonly crashBackoff?: BackoffEntry;
+  /** CrashLoopBackOff already reported, waiting until this instant. */
+  readonly waitUntil?: VirtualMs;
+  readonly probes: Partial<Record<ProbeKind, ProbeTrack>>;
+  /** Last sampled working set, as a quantity string. */
+  readonly lastUsage?: string;
+}
+
+export interface PodBook {
+  readonly ref: PodRef;
+  /** Creation order: ties between simultaneous wake-ups are broken by it. */
+  readonly seq: number;
+  readonly manifest: V1Pod;
+  readonly spec: PodSpec;
+  readonly node?: string;
+  readonly scheduleAttemptGen?: number;
+  readonly admitted: boolean;
+  readonly rejected: boolean;
+  readonly sandbox: boolean;
+  readonly evicted: boolean;
+  readonly deletion?: { readonly at: VirtualMs; readonly graceSeconds: number };
+  readonly removed: boolean;
+  readonly nodeLostAt?: VirtualMs;
+  readonly disrupted: boolean;
+  /** In spec order: init containers, then regular containers. */
+  readonly containers: readonly ContainerBook[];
+}
+
+export interface NodeBook {
+  readonly name: string;
+  /** Registration order: pod IPs and tie-breaks use it. */
+  readonly index: number;
+  readonly registeredAt: VirtualMs;
+  readonly allocatable: ResourceList;
+  readonly labels: StringMap;
+  readonly internalIP?: string;
+  readonly images: ReadonlySet<string>;
+  /** Hard threshold of `memory.available`, in bytes. */
+  readonly memoryThresholdBytes: bigint;
+  readonly memoryPressure: boolean;
+  readonly thresholdLastMetAt?: VirtualMs;
+  readonly lostAt?: VirtualMs;
+  /** Sandboxes created so far: the next pod IP. */
+  readonly sandboxes: number;
+}
+
+export interface EngineState {
+  readonly pods: ReadonlyMap<string, PodBook>;
+  readonly nodes: ReadonlyMap<string, NodeBook>;
+  /** Bumped whenever room may have appeared for an unschedulable pod (nodes or pods changed). */
+  readonly clusterGen: number;
+}
+
+export const initialState = (): EngineState => ({ pods: new Map(), nodes: new Map(), clusterGen: 0 });
