@@ -9,3 +9,7 @@ export type { GetPodsOptions, OutputFormat, Printed } from './get-pods.js';
 export { renderTable } from './tabwriter.js';
 export { kubeEventsFor, coreReasonsByEventType, journalTypesForReason } from './kube-events.js';
 export type { InvolvedObject, KubeEventRow, KubeEventType } from './kube-events.js';
+export { describePod } from './describe-pod.js';
+export { describeProbe } from './describe-containers.js';
+export { tabwrite } from './tabwriter.js';
+export type { TabwriterConfig } from './tabwriter.js';

@@ -1,29 +1,65 @@
 /**
- * kubectl's table alignment: Go's `text/tabwriter` as kubectl configures it (`printers.GetNewTabWriter`:
- * minwidth 6, padding 3, pad with spaces), for tables whose rows all have the same number of cells.
+ * A port of Go's `text/tabwriter` (left-aligned, space padding, no flags): tab-terminated cells of
+ * consecutive lines form column blocks, each padded to its widest cell plus the padding. kubectl's
+ * tables use minwidth 6 and padding 3 (`printers.GetNewTabWriter`); describe uses 0 and 2 (`tabbedString`).
  */
 
-const MIN_WIDTH = 6;
-const PADDING = 3;
+export interface TabwriterConfig {
+  readonly minwidth: number;
+  readonly padding: number;
+}
 
-/** Go's tabwriter counts runes, not UTF-16 units. */
-const runeLength = (s: string): number => [...s].length;
+interface Cell {
+  readonly text: string;
+  /** Go's tabwriter counts runes, not UTF-16 units. */
+  readonly width: number;
+}
 
-/**
- * Each row on one line. Every cell but the last is padded to its column's width, the widest cell plus
- * the padding and never under the minimum width; the last cell is not tab-terminated, so never padded.
- */
-export const renderTable = (rows: readonly (readonly string[])[]): string => {
+const cellsOf = (line: string): Cell[] => line.split('\t').map((text) => ({ text, width: [...text].length }));
+
+/** Formats `text` as Go's tabwriter does between two flushes; the text after the last newline is written as is. */
+export const tabwrite = (text: string, config: TabwriterConfig): string => {
+  const lines = text.split('\n').map(cellsOf);
+  const out: string[] = [];
   const widths: number[] = [];
-  for (const row of rows) {
-    row.slice(0, -1).forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? MIN_WIDTH, runeLength(cell) + PADDING);
-    });
-  }
-  return rows
-    .map((row) =>
-      row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - runeLength(cell)))).join(''),
-    )
-    .map((line) => `${line}\n`)
-    .join('');
+
+  const writeLines = (line0: number, line1: number): void => {
+    for (let i = line0; i < line1; i++) {
+      const line = lines[i] ?? [];
+      line.forEach((cell, j) => {
+        const width = widths[j];
+        out.push(width === undefined ? cell.text : cell.text + ' '.repeat(Math.max(0, width - cell.width)));
+      });
+      if (i + 1 < lines.length) out.push('\n');
+    }
+  };
+
+  /** `Writer.format`: find the column blocks of column `widths.length` between line0 and line1, recursively. */
+  const format = (line0: number, line1: number): void => {
+    const column = widths.length;
+    for (let current = line0; current < line1; current++) {
+      if (column >= (lines[current]?.length ?? 0) - 1) continue;
+      // a cell exists in this column: print the lines before the block, then the block
+      writeLines(line0, current);
+      line0 = current;
+      let width = config.minwidth;
+      for (; current < line1; current++) {
+        const line = lines[current] ?? [];
+        if (column >= line.length - 1) break;
+        width = Math.max(width, (line[column]?.width ?? 0) + config.padding);
+      }
+      widths.push(width);
+      format(line0, current);
+      widths.pop();
+      line0 = current;
+    }
+    writeLines(line0, line1);
+  };
+
+  format(0, lines.length);
+  return out.join('');
 };
+
+/** A table as kubectl prints it: cells joined by tabs, one row per line, minwidth 6, padding 3. */
+export const renderTable = (rows: readonly (readonly string[])[]): string =>
+  tabwrite(rows.map((row) => `${row.join('\t')}\n`).join(''), { minwidth: 6, padding: 3 });

@@ -1,0 +1,32 @@
+/** The Events table ending every describe (`describe.go :: DescribeEvents`). */
+import { ageOf } from './duration.js';
+import type { KubeEventRow } from './kube-events.js';
+import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer.js';
+
+/** `SortableEvents`: by last timestamp, oldest first (a stable sort keeps correlation order on ties). */
+const byLastSeen = (events: readonly KubeEventRow[]): KubeEventRow[] =>
+  [...events].sort((a, b) => Date.parse(a.lastTimestamp) - Date.parse(b.lastTimestamp));
+
+/** `7m (x3 over 12m)` for repeated events, the age of the only one otherwise. */
+const interval = (e: KubeEventRow, now: Date): string =>
+  e.count > 1 ? `${ageOf(e.lastTimestamp, now)} (x${e.count} over ${ageOf(e.firstTimestamp, now)})` : ageOf(e.firstTimestamp, now);
+
+/** The message, prefixed with the container's field path as kubectl 1.35+ shows it. */
+const message = (e: KubeEventRow): string => {
+  const text = e.message.trim();
+  const fieldPath = e.involvedObject.fieldPath ?? '';
+  return fieldPath === '' ? text : `${fieldPath}: ${text}`;
+};
+
+export const describeEvents = (w: PrefixWriter, events: readonly KubeEventRow[], now: Date): void => {
+  if (events.length === 0) {
+    w.write(LEVEL_0, 'Events:\t<none>\n');
+    return;
+  }
+  w.flush();
+  w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
+  w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
+  for (const e of byLastSeen(events)) {
+    w.write(LEVEL_1, `${e.type}\t${e.reason}\t${interval(e, now)}\t${e.source.component}\t${message(e)}\n`);
+  }
+};

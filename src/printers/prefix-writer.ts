@@ -1,0 +1,40 @@
+/**
+ * kubectl describe's `PrefixWriter` over its tabwriter (`describe.go :: NewPrefixWriter, tabbedString`):
+ * each level indents by two spaces; text is aligned by tabs, block by block, between flushes.
+ */
+import { tabwrite } from './tabwriter.js';
+
+export const LEVEL_0 = 0;
+export const LEVEL_1 = 1;
+export const LEVEL_2 = 2;
+export const LEVEL_3 = 3;
+
+export interface PrefixWriter {
+  /** Writes `text` after the level's indentation. */
+  write(level: number, text: string): void;
+  /** Writes `text` and a newline, without indentation (Go's `WriteLine`). */
+  writeLine(text: string): void;
+  /** Aligns what was written so far on its own (Go's `Flush`). */
+  flush(): void;
+}
+
+/** Runs `describe` against a fresh writer and returns the aligned text (minwidth 0, padding 2). */
+export const tabbedString = (describe: (w: PrefixWriter) => void): string => {
+  const flushed: string[] = [];
+  let pending = '';
+  const flush = (): void => {
+    flushed.push(tabwrite(pending, { minwidth: 0, padding: 2 }));
+    pending = '';
+  };
+  describe({
+    write: (level, text) => {
+      pending += '  '.repeat(level) + text;
+    },
+    writeLine: (text) => {
+      pending += `${text}\n`;
+    },
+    flush,
+  });
+  flush();
+  return flushed.join('');
+};
