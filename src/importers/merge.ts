@@ -5,6 +5,7 @@
 import type { Event, EventType } from '../events/index.js';
 import { betterRecord, factKey } from './fact-identity.js';
 import type { Imported } from './imported.js';
+import { recordedIds, settleInstances } from './instances.js';
 import { plusMs } from './time.js';
 
 /** Order of facts stamped with the same instant: cause before effect in a pod's life. */
@@ -136,5 +137,5 @@ export const mergeImported = (inputs: readonly Imported[]): Event[] => {
     if (held === undefined || betterRecord(item, held.item) < 0) best.set(key, { item, order: held?.order ?? order });
   });
   const sorted = [...best.values()].sort(chronological).map((r) => r.item);
-  return fillBackOffDelays(dropSubsumedBackOffs(sorted));
+  return fillBackOffDelays(dropSubsumedBackOffs(settleInstances(sorted, recordedIds(inputs))));
 };

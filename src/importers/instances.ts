@@ -1,0 +1,85 @@
+/**
+ * Makes each container run one coherent instance across sources. A run's facts share one containerID:
+ * the one any source recorded, else a stand-in `unknown://<pod uid>/<container>/<run>` (Event objects carry
+ * no ids). A run followed by a newer one without a recorded exit did exit: the exit is inferred just before
+ * the next run, copying the nearest recorded exit of the container (a crash loop fails alike each time), or
+ * else the kubelet's own marker for an end nobody saw (`ContainerStatusUnknown`, 137), and says so.
+ */
+import type { Event, EventOf } from '../events/index.js';
+import type { Imported } from './imported.js';
+
+type InstanceEvent = EventOf<'ContainerCreated' | 'ContainerStarted' | 'ContainerExited'>;
+type Exit = Pick<EventOf<'ContainerExited'>, 'exitCode' | 'reason' | 'signal'>;
+
+export const INFERRED_EXIT_MESSAGE = 'inferred on import: a later run of this container was recorded, this run\'s end was not';
+const UNSEEN_EXIT: Exit = { exitCode: 137, reason: 'ContainerStatusUnknown' };
+
+const isInstanceEvent = (e: Event): e is InstanceEvent =>
+  e.type === 'ContainerCreated' || e.type === 'ContainerStarted' || e.type === 'ContainerExited';
+
+const runKey = (e: InstanceEvent, instance: number): string => `${e.pod.uid}/${e.container}#${instance}`;
+const containerKey = (e: InstanceEvent): string => `${e.pod.uid}/${e.container}`;
+
+/** The containerID each run was recorded with by any source (before duplicates are dropped). */
+export const recordedIds = (all: readonly Imported[]): Map<string, string> => {
+  const ids = new Map<string, string>();
+  for (const i of all) {
+    if (i.instance !== undefined && isInstanceEvent(i.event) && i.event.containerID !== '' && !ids.has(runKey(i.event, i.instance))) {
+      ids.set(runKey(i.event, i.instance), i.event.containerID);
+    }
+  }
+  return ids;
+};
+
+/** `sorted` in valid-time order; returns it with ids settled and inferred exits inserted. */
+export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<string, string>): Imported[] => {
+  const recordedExits = new Map<string, EventOf<'ContainerExited'>[]>();
+  for (const i of sorted) {
+    if (i.event.type === 'ContainerExited') {
+      const key = containerKey(i.event);
+      recordedExits.set(key, [...(recordedExits.get(key) ?? []), i.event]);
+    }
+  }
+  /** Per container: the run in progress (started, no exit yet), with its id. */
+  const open = new Map<string, { instance: number; containerID: string }>();
+  const out: Imported[] = [];
+  for (const item of sorted) {
+    const e = item.event;
+    if (!isInstanceEvent(e) || item.instance === undefined) {
+      out.push(item);
+      continue;
+    }
+    const instance = item.instance;
+    const containerID = e.containerID !== '' ? e.containerID : (ids.get(runKey(e, instance)) ?? `unknown://${runKey(e, instance).replace('#', '/')}`);
+    const key = containerKey(e);
+    const running = open.get(key);
+    if (running !== undefined && running.instance < instance) {
+      const exits = recordedExits.get(key) ?? [];
+      const model = exits.find((x) => x.at >= e.at) ?? exits[exits.length - 1];
+      const { exitCode, reason, signal } = model ?? UNSEEN_EXIT;
+      out.push({
+        event: {
+          type: 'ContainerExited',
+          v: e.v,
+          at: e.at,
+          source: 'runtime',
+          pod: e.pod,
+          container: e.container,
+          containerID: running.containerID,
+          exitCode,
+          reason,
+          ...(signal !== undefined && { signal }),
+          message: INFERRED_EXIT_MESSAGE,
+        },
+        origin: item.origin,
+        certainty: 'inferred',
+        instance: running.instance,
+      });
+      open.delete(key);
+    }
+    if (e.type === 'ContainerStarted') open.set(key, { instance, containerID });
+    if (e.type === 'ContainerExited' && open.get(key)?.instance === instance) open.delete(key);
+    out.push(containerID === e.containerID ? item : { ...item, event: { ...e, containerID } });
+  }
+  return out;
+};
