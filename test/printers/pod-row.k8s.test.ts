@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { kubectlRow, kubectlRowCompleted, kubectlWideCells } from '../../src/printers/pod-row.js';
 import type { V1Pod } from '../../src/k8s/pod.js';
-import { DAY, MINUTE, NOW, SECOND, ago, cs, pod } from './fixtures.js';
+import { DAY, MINUTE, NOW, SECOND, ago, cs, pod, type ContainerStatusJson } from './fixtures.js';
 
 type Cells = readonly [name: string, ready: string, status: string, restarts: string, age: string];
 interface Case {
@@ -316,41 +316,35 @@ const TestPrintPod: Case[] = [
 
 const twoSidecars = [sidecar('restartable-init-1'), sidecar('restartable-init-2')];
 
+/** The Pending pod "test1" of the first two cases: two sidecars with the given statuses, not initialized. */
+const initializingSidecars = (first: ContainerStatusJson, second: ContainerStatusJson): V1Pod =>
+  pod({
+    metadata: { name: 'test1' },
+    initContainers: twoSidecars,
+    containers: 1,
+    status: {
+      phase: 'Pending',
+      initContainerStatuses: [first, second],
+      containerStatuses: [cs({ ready: false, restartCount: 0, state: { waiting: {} } })],
+      conditions: [{ type: 'Initialized', status: 'False' }],
+    },
+  });
+
 const TestPrintPodWithRestartableInitContainer: Case[] = [
   {
     what: 'pod has 2 restartable init containers, the first one running but not started',
-    pod: pod({
-      metadata: { name: 'test1' },
-      initContainers: twoSidecars,
-      containers: 1,
-      status: {
-        phase: 'Pending',
-        initContainerStatuses: [
-          cs({ name: 'restartable-init-1', ready: false, restartCount: 3, state: running, started: false, lastState: lastFinished(10 * SECOND) }),
-          cs({ name: 'restartable-init-2', ready: false, state: { waiting: {} }, started: false }),
-        ],
-        containerStatuses: [cs({ ready: false, restartCount: 0, state: { waiting: {} } })],
-        conditions: [{ type: 'Initialized', status: 'False' }],
-      },
-    }),
+    pod: initializingSidecars(
+      cs({ name: 'restartable-init-1', ready: false, restartCount: 3, state: running, started: false, lastState: lastFinished(10 * SECOND) }),
+      cs({ name: 'restartable-init-2', ready: false, state: { waiting: {} }, started: false }),
+    ),
     cells: ['test1', '0/3', 'Init:0/2', '3 (10s ago)', '<unknown>'],
   },
   {
     what: 'pod has 2 restartable init containers, the first one started and the second one running but not started',
-    pod: pod({
-      metadata: { name: 'test1' },
-      initContainers: twoSidecars,
-      containers: 1,
-      status: {
-        phase: 'Pending',
-        initContainerStatuses: [
-          cs({ name: 'restartable-init-1', ready: false, restartCount: 3, state: running, started: true, lastState: lastFinished(10 * SECOND) }),
-          cs({ name: 'restartable-init-2', ready: false, state: running, started: false }),
-        ],
-        containerStatuses: [cs({ ready: false, restartCount: 0, state: { waiting: {} } })],
-        conditions: [{ type: 'Initialized', status: 'False' }],
-      },
-    }),
+    pod: initializingSidecars(
+      cs({ name: 'restartable-init-1', ready: false, restartCount: 3, state: running, started: true, lastState: lastFinished(10 * SECOND) }),
+      cs({ name: 'restartable-init-2', ready: false, state: running, started: false }),
+    ),
     cells: ['test1', '0/3', 'Init:1/2', '3 (10s ago)', '<unknown>'],
   },
   {
