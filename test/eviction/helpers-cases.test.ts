@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   disk,
+  evictionOrder,
   exceedDiskRequests,
   exceedMemoryRequests,
   inodes,
@@ -161,5 +162,44 @@ const cases: readonly Case[] = [
 describe('ranking cases from helpers_test.go', () => {
   it.each(cases)('$name', ({ rank, candidates, expected }) => {
     expect([...candidates].sort(rank).map((c) => c.pod.metadata.name)).toEqual(expected);
+  });
+});
+
+/**
+ * The pods of eviction_manager_test.go's scenarios. The Go tests only check the first pod evicted; the rest
+ * of each order follows from the same comparators (k8s-semantics.md §g, open points).
+ */
+describe('ranking cases from eviction_manager_test.go', () => {
+  it('TestMemoryPressure: the low-priority best-effort pod goes first', () => {
+    const podsToMake = [
+      at(single('guaranteed-low-priority-high-usage', lowPriority, resources('100m', '1Gi'), resources('100m', '1Gi')), { memory: '900Mi' }),
+      at(single('burstable-below-requests', defaultPriority, resources('100m', '100Mi'), resources('200m', '1Gi')), { memory: '50Mi' }),
+      at(single('burstable-above-requests', defaultPriority, resources('100m', '100Mi'), resources('200m', '1Gi')), { memory: '400Mi' }),
+      at(single('best-effort-high-priority-high-usage', highPriority), { memory: '400Mi' }),
+      at(single('best-effort-low-priority-low-usage', lowPriority), { memory: '100Mi' }),
+    ];
+    expect(evictionOrder(podsToMake, 'memory.available')).toEqual([
+      'best-effort-low-priority-low-usage',
+      'burstable-above-requests',
+      'best-effort-high-priority-high-usage',
+      'guaranteed-low-priority-high-usage',
+      'burstable-below-requests',
+    ]);
+  });
+
+  it('TestMemoryPressure_VerifyPodStatus: the pod above its request goes first', () => {
+    const podsToMake = [
+      at(single('below-requests', defaultPriority, resources('', '1Gi'), resources('', '1Gi')), { memory: '900Mi' }),
+      at(single('above-requests', defaultPriority, resources('', '100Mi'), resources('', '1Gi')), { memory: '700Mi' }),
+    ];
+    expect(evictionOrder(podsToMake, 'memory.available')).toEqual(['above-requests', 'below-requests']);
+  });
+
+  it('TestPIDPressure_VerifyPodStatus: with equal process counts the lower priority goes first', () => {
+    const podsToMake = [
+      at(pod('pod2', defaultPriority, [container('pod2')]), { pids: 2 }),
+      at(pod('pod1', lowPriority, [container('pod1')]), { pids: 2 }),
+    ];
+    expect(evictionOrder(podsToMake, 'pids.available')).toEqual(['pod1', 'pod2']);
   });
 });

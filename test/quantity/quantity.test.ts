@@ -207,6 +207,8 @@ describe('formatQuantity (TestQuantityString)', () => {
     ['.000001Ki', '1024u'],
     ['.000000001Ki', '1024n'],
     ['.000000000001Ki', '2n'],
+    // eviction_manager_test.go: a node with "1.5Gi" available reports "available: 1536Mi".
+    ['1.5Gi', '1536Mi'],
   ])('%s emits %s', (input, expected) => {
     expect(canonicalQuantity(input)).toBe(expected);
     expect(canonicalQuantity(`-${input}`)).toBe(`-${expected}`);
