@@ -16,3 +16,17 @@ export const parseDuration = (text: string): number | undefined => {
   for (const [, value = '', unit = ''] of text.matchAll(part)) total += Number(value) * (unitMs[unit] ?? 0);
   return Math.round(m[1] === '-' ? -total : total);
 };
+
+/** Milliseconds as a Go duration string: `1h2m3.5s`, `90ms`, `0s` (what `time.Duration.String` prints). */
+export const formatDuration = (ms: number): string => {
+  if (ms === 0) return '0s';
+  const sign = ms < 0 ? '-' : '';
+  let rest = Math.abs(ms);
+  if (rest < 1000) return `${sign}${rest}ms`;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const s = rest / 1000;
+  return `${sign}${h > 0 ? `${h}h` : ''}${h > 0 || m > 0 ? `${m}m` : ''}${s}s`;
+};

@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { registerApply } from './apply.js';
 import { registerDelete } from './delete.js';
+import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
 import { registerGet } from './get.js';
+import { registerTimeline } from './timeline.js';
 import { registerVerify } from './verify.js';
 
 export type Register = (program: Command, ctx: Context) => void;
@@ -14,7 +16,9 @@ export const commands: readonly Register[] = [
   registerApply,
   registerDelete,
   registerGet,
+  registerDiff,
   registerEvents,
   registerExport,
+  registerTimeline,
   registerVerify,
 ];

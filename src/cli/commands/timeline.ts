@@ -1,0 +1,53 @@
+/** `podj timeline pod NAME`: each change of status, phase, condition and container, with the event that caused it. */
+import { Option, type Command } from 'commander';
+import { summarize } from '../../events/summary.js';
+import { msOf, type Instant } from '../../k8s/codecs.js';
+import { formatDuration } from '../../k8s/duration.js';
+import { renderTable } from '../../printers/index.js';
+import type { PodChange } from '../../timetravel/pod-changes.js';
+import { timelineOf, type TimelineEntry } from '../../timetravel/timeline.js';
+import type { Context } from '../context.js';
+import { withJournal } from '../journal-access.js';
+import { requirePodRecords } from '../pod-records.js';
+import { addReadOptions, readPoint, type ReadOptions } from '../read-options.js';
+import { podResource } from '../resources.js';
+
+interface TimelineOptions extends ReadOptions {
+  readonly namespace: string;
+  readonly output: 'table' | 'json';
+}
+
+export const offsetOf = (at: Instant, first: Instant | undefined): string =>
+  `+${formatDuration(msOf(at) - msOf(first ?? at))}`;
+
+export const changeText = (c: PodChange): string => `${c.field}: ${c.from ?? '<none>'} → ${c.to ?? '<none>'}`;
+
+export const causeText = (e: TimelineEntry): string =>
+  `${e.seq === undefined ? '' : `#${e.seq} `}${e.cause.type} (${e.cause.source}): ${summarize(e.cause)}`;
+
+export const registerTimeline = (program: Command, ctx: Context): void => {
+  const cmd = program
+    .command('timeline')
+    .description('each change of a pod, with its instant and the event that caused it')
+    .argument('<resource>', 'pod')
+    .argument('<name>', 'the pod')
+    .option('-n, --namespace <ns>', 'namespace', 'default')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'));
+  addReadOptions(cmd).action(async (resource: string, name: string, _: unknown, command: Command) => {
+    podResource(resource);
+    const opts = command.optsWithGlobals<TimelineOptions>();
+    await withJournal(ctx, opts, 'read', async (journal) => {
+      const point = readPoint(journal, opts);
+      const records = await requirePodRecords(journal, { namespace: opts.namespace, name, untilAt: point.at, asOf: point.asOf });
+      const entries = [...timelineOf(records)];
+      const first = journal.firstAt();
+      if (opts.output === 'json') {
+        const json = entries.map((e) => ({ at: e.at, offset: offsetOf(e.at, first), seq: e.seq, changes: e.changes, cause: e.cause }));
+        ctx.io.out(`${JSON.stringify(json, null, 2)}\n`);
+        return;
+      }
+      const rows = entries.flatMap((e) => e.changes.map((c) => [offsetOf(e.at, first), e.at, changeText(c), causeText(e)]));
+      ctx.io.out(renderTable([['OFFSET', 'AT', 'CHANGE', 'CAUSE'], ...rows]));
+    });
+  });
+};
