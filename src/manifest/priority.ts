@@ -14,8 +14,6 @@ export const systemPriorityClasses: Readonly<Record<string, number>> = {
   'system-node-critical': 2_000_001_000,
 };
 
-const ZERO = 0 as const;
-
 /** The pod with `spec.priority` resolved, or the admission plugin's refusal. */
 export const admitPriority = (pod: V1Pod): { pod: V1Pod } | { error: FieldError } => {
   const className = pod.spec.priorityClassName;
@@ -29,7 +27,7 @@ export const admitPriority = (pod: V1Pod): { pod: V1Pod } | { error: FieldError 
       },
     };
   }
-  const value = given ?? classValue ?? ZERO;
+  const value = given ?? classValue ?? 0;
   if (!t.Int.is(value)) throw new RangeError(`priority ${value} is not an integer`);
   return { pod: { ...pod, spec: { ...pod.spec, priority: value } } };
 };
