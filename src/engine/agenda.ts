@@ -6,6 +6,7 @@
  */
 import type { ProbeKind } from '../events/index.js';
 import { removedAtOnce } from './deletion/decide.js';
+import { probeTrackOf } from './evolve.js';
 import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input } from './inputs.js';
 import { killOutcome } from './kubelet/kill.js';
@@ -89,7 +90,7 @@ const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBo
   }
   for (const { kind, probe } of activeProbes(pod, c)) {
     const key = `probe/${uid}/${c.name}/${kind}`;
-    const at = nextProbeTick(startedAt, probe, now, ctx.taken(key));
+    const at = nextProbeTick(startedAt, probe, now, ctx.taken(key) || probeTrackOf(c, kind).lastAt === now);
     const result = world.probe(pod.ref, c.name, kind, at, startedAt);
     const input: Input = { kind: 'probeTick', uid, container: c.name, probe: kind, ...result };
     out.push({ at, order: order('probeTick', probeOrder[kind]), key, input });
@@ -137,7 +138,7 @@ const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook): Wakeup[] => {
 const nodeWakeups = (ctx: Ctx, state: EngineState, node: NodeBook): Wakeup[] => {
   if (node.lostAt !== undefined) return [];
   const key = `eviction/${node.name}`;
-  const at = nextOnGrid(node.registeredAt, EVICTION_MONITORING_MS, ctx.now, ctx.taken(key));
+  const at = nextOnGrid(node.registeredAt, EVICTION_MONITORING_MS, ctx.now, ctx.taken(key) || node.thresholdLastMetAt === ctx.now);
   const usage: ContainerUsage[] = [...state.pods.values()]
     .filter((p) => p.node === node.name)
     .flatMap((p) =>

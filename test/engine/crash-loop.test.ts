@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { RestartPolicy } from '../../src/k8s/pod.js';
 import { created, node, ofType, offset, run, times, world } from './harness.js';
 
-const pod = (restartPolicy: 'Always' | 'OnFailure' | 'Never') =>
+const pod = (restartPolicy: RestartPolicy) =>
   created({ metadata: { name: 'crasher' }, spec: { restartPolicy, containers: [{ name: 'app', image: 'busybox:1.36' }] } });
 
+const exitsAfter = (ms: number, code: number) => world({ containerRun: () => ({ exit: { afterMs: ms, code } }) });
+
 describe('a single pod, end to end', () => {
-  it('is bound, admitted, given a sandbox, pulls, creates and starts its container', () => {
+  it('is bound, admitted, given a sandbox, pulls, creates and starts its container, all at once', () => {
     const events = run([node('n1'), pod('Always')], world(), 5);
     expect(events.map((e) => e.type)).toEqual([
       'NodeRegistered',
@@ -19,20 +22,52 @@ describe('a single pod, end to end', () => {
       'ContainerStarted',
     ]);
     expect(events.every((e) => offset(e) === 0)).toBe(true);
+    expect(ofType(events, 'SandboxCreated')[0]?.podIP).toBe('10.244.0.2');
+    expect(ofType(events, 'PodAdmitted')[0]?.hostIP).toBe('192.168.0.2');
   });
+});
 
+describe('CrashLoopBackOff (kubelet.go :: newCrashLoopBackOff, kuberuntime_manager.go :: doBackOff)', () => {
   it('restarts a container that exits 1 one second after every start at +1 s, +12 s, +33 s, +74 s with CrashLoopBackOff between', () => {
-    const crashing = world({ containerRun: () => ({ exit: { afterMs: 1000, code: 1 } }) });
-    const events = run([node('n1'), pod('Always')], crashing, 400);
+    const events = run([node('n1'), pod('Always')], exitsAfter(1000, 1), 400);
     expect(times(events, 'ContainerStarted')).toEqual([0, 1, 12, 33, 74, 155, 316]);
     expect(times(events, 'ContainerExited')).toEqual([1, 2, 13, 34, 75, 156, 317]);
-    expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds])).toEqual([
-      [2, 10],
-      [13, 20],
-      [34, 40],
-      [75, 80],
-      [156, 160],
-      [317, 300],
+    expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds, e.until])).toEqual([
+      [2, 10, '2026-01-01T00:00:12.000Z'],
+      [13, 20, '2026-01-01T00:00:33.000Z'],
+      [34, 40, '2026-01-01T00:01:14.000Z'],
+      [75, 80, '2026-01-01T00:02:35.000Z'],
+      [156, 160, '2026-01-01T00:05:16.000Z'],
+      [317, 300, '2026-01-01T00:10:17.000Z'],
     ]);
+  });
+
+  it('caps the delay at 300 s', () => {
+    const events = run([node('n1'), pod('Always')], exitsAfter(1000, 1), 1000);
+    expect(times(events, 'ContainerStarted').slice(6)).toEqual([316, 617, 918]);
+    expect(ofType(events, 'ContainerBackOff').map((e) => e.delaySeconds).slice(5)).toEqual([300, 300, 300]);
+  });
+
+  it('starts again from 10 s once a container ran more than 10 minutes since the last back-off step', () => {
+    // runs 0-5 crash after 1 s; run 6 (started at +316 s) lives 700 s; later runs crash again after 1 s
+    const w = world({ containerRun: (_p, _c, n) => ({ exit: { afterMs: n === 6 ? 700_000 : 1000, code: 1 } }) });
+    const events = run([node('n1'), pod('Always')], w, 1030);
+    expect(times(events, 'ContainerStarted').slice(5)).toEqual([155, 316, 1016, 1027]);
+    expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds]).slice(-3)).toEqual([[156, 160], [1017, 10], [1028, 20]]);
+  });
+
+  // ShouldContainerBeRestarted: case name → policy, exit code, whether the container starts again
+  const table: Record<string, [RestartPolicy, number, boolean]> = {
+    'always-restarts-success': ['Always', 0, true],
+    'always-restarts-failure': ['Always', 1, true],
+    'onfailure-restarts-failure': ['OnFailure', 2, true],
+    'onfailure-keeps-success': ['OnFailure', 0, false],
+    'never-keeps-failure': ['Never', 1, false],
+    'never-keeps-success': ['Never', 0, false],
+  };
+  it.each(Object.entries(table))('%s', (_name, [policy, code, restarts]) => {
+    const events = run([node('n1'), pod(policy)], exitsAfter(5000, code), 60);
+    expect(times(events, 'ContainerStarted')).toEqual(restarts ? [0, 5, 20, 45] : [0]);
+    expect(ofType(events, 'ContainerExited')[0]?.reason).toBe(code === 0 ? 'Completed' : 'Error');
   });
 });

@@ -26,7 +26,7 @@ export const decideProbe = (state: EngineState, input: InputOf<'probeTick'>, now
   const { outcome } = input;
   const track = probeTrackOf(c, input.probe);
   const run = track.lastOutcome === outcome ? track.run + 1 : 1;
-  const counts = outcome === 'failure' || outcome !== track.result || track.lastOutcome !== outcome;
+  const counts = outcome === 'failure' || outcome !== track.result || track.lastOutcome === 'failure';
   const timing = probeTiming(probe);
   const crossed = run >= (outcome === 'success' ? timing.successThreshold : timing.failureThreshold) && track.result !== outcome;
   const subject = aboutContainer(now, 'prober', pod.ref, c.name);

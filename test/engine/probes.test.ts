@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { ProbeKind } from '../../src/events/index.js';
+import type { Container, Probe } from '../../src/k8s/pod.js';
+import type { World } from '../../src/engine/index.js';
+import { created, node, ofType, offset, run, s, times, world } from './harness.js';
+
+const probed = (container: Partial<Container>, extra: { terminationGracePeriodSeconds?: number } = {}) =>
+  created({ metadata: { name: 'probed' }, spec: { ...extra, containers: [{ name: 'app', image: 'busybox:1.36', ...container }] } });
+
+const exec: Probe = { exec: { command: ['true'] } };
+
+/** Probes of `kind` fail from `since` seconds after each start (others pass). */
+const failing = (kind: ProbeKind, since = 0, until = Infinity, extra: Partial<World> = {}) =>
+  world({
+    probe: (_p, _c, k, now, startedAt) => ({
+      outcome: k === kind && now - startedAt >= since * 1000 && now - startedAt < until * 1000 ? 'failure' : 'success',
+    }),
+    ...extra,
+  });
+
+describe('liveness (prober/worker.go :: doProbe)', () => {
+  it('kills after exactly failureThreshold failing periods, with the kubelet message, and restarts', () => {
+    const pod = probed({ livenessProbe: { ...exec, initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3 } });
+    const events = run([node('n1'), pod], failing('liveness', 60), 100);
+    expect(times(events, 'ProbeExecuted')).toEqual([65, 75, 85]);
+    const kill = ofType(events, 'ContainerKilling')[0];
+    expect(kill && [offset(kill), kill.reason, kill.message, kill.gracePeriodSeconds]).toEqual([
+      85,
+      'LivenessProbeFailed',
+      'Container app failed liveness probe, will be restarted',
+      30,
+    ]);
+    expect(ofType(events, 'ProbeResultChanged').map((e) => [offset(e), e.probe, e.outcome])).toEqual([[85, 'liveness', 'failure']]);
+    expect(times(events, 'ContainerStarted')).toEqual([0, 85]);
+  });
+
+  it('probes nothing before initialDelaySeconds, then every periodSeconds', () => {
+    const pod = probed({ livenessProbe: { ...exec, initialDelaySeconds: 7, periodSeconds: 4, failureThreshold: 2 } });
+    const events = run([node('n1'), pod], failing('liveness'), 12);
+    expect(times(events, 'ProbeExecuted')).toEqual([7, 11]);
+    expect(times(events, 'ContainerKilling')).toEqual([11]);
+  });
+
+  it("kills with the probe's own terminationGracePeriodSeconds, SIGKILL (137) at its end when SIGTERM is ignored", () => {
+    const pod = probed(
+      { livenessProbe: { ...exec, periodSeconds: 10, failureThreshold: 1, terminationGracePeriodSeconds: 5 } },
+      { terminationGracePeriodSeconds: 60 },
+    );
+    const events = run([node('n1'), pod], failing('liveness', 0, Infinity, { onSigterm: () => undefined }), 6);
+    expect(ofType(events, 'ContainerKilling')[0]?.gracePeriodSeconds).toBe(5);
+    expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([[5, 137]]);
+  });
+
+  it('says no restart under restartPolicy Never', () => {
+    const pod = created({
+      metadata: { name: 'probed' },
+      spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'busybox:1.36', livenessProbe: { ...exec, failureThreshold: 1 } }] },
+    });
+    const events = run([node('n1'), pod], failing('liveness'), 30);
+    expect(ofType(events, 'ContainerKilling')[0]?.message).toBe('Container app failed liveness probe');
+    expect(times(events, 'ContainerStarted')).toEqual([0]);
+  });
+});
+
+describe('startup gating', () => {
+  it('runs only the startup probe until it passes, then liveness', () => {
+    const pod = probed({
+      startupProbe: { ...exec, periodSeconds: 10, failureThreshold: 30 },
+      livenessProbe: { ...exec, periodSeconds: 10, failureThreshold: 1 },
+    });
+    const w = world({
+      probe: (_p, _c, kind, now, startedAt) => ({
+        outcome: kind === 'liveness' || now - startedAt < 25_000 ? 'failure' : 'success',
+      }),
+      onSigterm: () => undefined,
+    });
+    const events = run([node('n1'), pod], w, 31);
+    expect(ofType(events, 'ProbeExecuted').map((e) => [offset(e), e.probe, e.outcome])).toEqual([
+      [0, 'startup', 'failure'],
+      [10, 'startup', 'failure'],
+      [20, 'startup', 'failure'],
+      [30, 'startup', 'success'],
+      [30, 'liveness', 'failure'],
+    ]);
+    expect(ofType(events, 'ProbeResultChanged').map((e) => [offset(e), e.probe, e.outcome])).toEqual([
+      [30, 'startup', 'success'],
+      [30, 'liveness', 'failure'],
+    ]);
+  });
+
+  it('kills a container whose startup probe fails failureThreshold times', () => {
+    const pod = probed({ startupProbe: { ...exec, periodSeconds: 5, failureThreshold: 3 } });
+    const events = run([node('n1'), pod], failing('startup'), 11);
+    const kill = ofType(events, 'ContainerKilling')[0];
+    expect(kill && [offset(kill), kill.reason, kill.message]).toEqual([10, 'StartupProbeFailed', 'Container app failed startup probe, will be restarted']);
+  });
+});
+
+describe('readiness', () => {
+  it('starts not ready, turns ready after successThreshold passes, not ready after failureThreshold failures, and never restarts', () => {
+    const pod = probed({ readinessProbe: { ...exec, periodSeconds: 10, successThreshold: 2, failureThreshold: 3 } });
+    const events = run([node('n1'), pod], failing('readiness', 30, 1000), 100);
+    expect(ofType(events, 'ProbeResultChanged').map((e) => [offset(e), e.outcome])).toEqual([
+      [10, 'success'],
+      [50, 'failure'],
+    ]);
+    expect(times(events, 'ContainerKilling')).toEqual([]);
+    expect(times(events, 'ContainerStarted')).toEqual([0]);
+  });
+});
+
+describe('termination', () => {
+  it('stops probing once deletion is requested', () => {
+    const pod = probed({ readinessProbe: { ...exec, periodSeconds: 5 } });
+    const deletion = {
+      type: 'PodDeletionRequested' as const,
+      v: 1 as const,
+      at: new Date(s(12)).toISOString() as never,
+      source: 'api' as const,
+      pod: { namespace: 'default', name: 'probed', uid: 'uid-probed' },
+      gracePeriodSeconds: 30,
+    };
+    const events = run([node('n1'), pod, deletion], failing('readiness', 0, Infinity, { onSigterm: () => undefined }), 60);
+    expect(times(events, 'ProbeExecuted')).toEqual([0, 5, 10]);
+  });
+});
