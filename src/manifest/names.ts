@@ -34,20 +34,23 @@ export const isDNS1123Label = (value: string): string[] => {
   return errs;
 };
 
-export const isDNS1123Subdomain = (value: string): string[] => {
-  const errs: string[] = [];
-  if (value.length > 253) errs.push(maxLenError(253));
-  if (!dns1123Subdomain.test(value)) {
-    errs.push(
-      regexError(
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-        dns1123SubdomainFmt,
-        'example.com',
-      ),
-    );
-  }
-  return errs;
-};
+/** The shared shape of these checks: a length limit, then a pattern with its explanation. */
+const lengthAndPattern = (value: string, max: number, pattern: RegExp, explanation: string): string[] => [
+  ...(value.length > max ? [maxLenError(max)] : []),
+  ...(pattern.test(value) ? [] : [explanation]),
+];
+
+export const isDNS1123Subdomain = (value: string): string[] =>
+  lengthAndPattern(
+    value,
+    253,
+    dns1123Subdomain,
+    regexError(
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+      dns1123SubdomainFmt,
+      'example.com',
+    ),
+  );
 
 const labelKeyFmt = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const labelKey = new RegExp(`^${labelKeyFmt}$`);
@@ -78,22 +81,19 @@ export const isQualifiedName = (value: string): string[] => {
 const labelValueFmt = `(${labelKeyFmt})?`;
 const labelValue = new RegExp(`^${labelValueFmt}$`);
 
-export const isLabelValue = (value: string): string[] => {
-  const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLenError(63));
-  if (!labelValue.test(value)) {
-    errs.push(
-      regexError(
-        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
-        labelValueFmt,
-        'MyValue',
-        'my_value',
-        '12345',
-      ),
-    );
-  }
-  return errs;
-};
+export const isLabelValue = (value: string): string[] =>
+  lengthAndPattern(
+    value,
+    63,
+    labelValue,
+    regexError(
+      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+      labelValueFmt,
+      'MyValue',
+      'my_value',
+      '12345',
+    ),
+  );
 
 /** `IsValidPortNum`. */
 export const isValidPortNum = (port: number): string[] => (port >= 1 && port <= 65535 ? [] : ['must be between 1 and 65535, inclusive']);
