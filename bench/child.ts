@@ -1,0 +1,24 @@
+/** One measurement in its own process, so its peak RSS is its own: `child.ts NAME ARGS_JSON`. */
+import { append, replay } from './measures/journal.js';
+import { generate, jsonParse, rawScan, rawWrite } from './measures/baselines.js';
+import { clusterAtMiddle, podAt } from './measures/queries.js';
+import { coldStart } from './measures/cold-start.js';
+import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
+
+export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measured>>> = {
+  generate,
+  rawWrite,
+  rawScan,
+  jsonParse,
+  append,
+  replay,
+  clusterAtMiddle,
+  podAt,
+  coldStart,
+};
+
+const [name = '', json = '{}'] = process.argv.slice(2);
+const measure = measures[name];
+if (measure === undefined) throw new Error(`unknown measure "${name}"`);
+const result = await measure(JSON.parse(json) as MeasureArgs);
+process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);

@@ -1,0 +1,137 @@
+/** The benchmark table: each figure beside its baseline, the ratio, the issue's target and whether it holds. */
+import type { TierName } from '../../src/generator/index.js';
+import type { Measured } from './protocol.js';
+
+export type Results = Readonly<Record<string, Measured | { readonly error: string }>>;
+
+export interface Row {
+  readonly figure: string;
+  readonly value: string;
+  readonly baseline: string;
+  readonly ratio: string;
+  readonly target: string;
+  /** `pass`, `FAIL`, `pending`, `error`, or `info` for figures without a target. */
+  readonly verdict: string;
+  readonly rssMiB: string;
+}
+
+const num = (x: number): string =>
+  !Number.isFinite(x) ? '—' : x >= 100_000 ? `${(x / 1000).toFixed(0)}k` : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+
+const measured = (r: Results, name: string): Measured | undefined => {
+  const m = r[name];
+  return m === undefined || 'error' in m || m.pending !== undefined || m.value === undefined ? undefined : m;
+};
+
+const statusOf = (r: Results, name: string): string | undefined => {
+  const m = r[name];
+  if (m === undefined) return 'not run';
+  if ('error' in m) return `error: ${m.error}`;
+  return m.pending === undefined ? undefined : `pending: ${m.pending}`;
+};
+
+interface Spec {
+  readonly figure: string;
+  readonly measure: string;
+  /** The figure's value from the measurement (default `value`). */
+  readonly pick?: (m: Measured) => number;
+  readonly unit: string;
+  readonly baseline?: { readonly measure: string; readonly label: string };
+  /** The target's wording and its check against value and ratio. */
+  readonly target?: { readonly text: string; readonly holds: (value: number, ratio: number) => boolean };
+  readonly rss?: boolean;
+}
+
+const detail = (key: string) => (m: Measured): number => Number(m.details[key]);
+
+const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
+  { figure: 'generator', measure: 'generate', unit: 'events/s', target: { text: '≥ 1M events/s', holds: (v) => v >= 1e6 }, rss: true },
+  { figure: 'raw chained-batch write', measure: 'rawWrite', unit: 'records/s', rss: true },
+  { figure: 'raw nextv(1000) utf8 scan', measure: 'rawScan', unit: 'records/s', rss: true },
+  { figure: 'JSON.parse of the records', measure: 'jsonParse', unit: 'records/s', rss: true },
+  {
+    figure: 'journal bulk append',
+    measure: 'append',
+    unit: 'events/s',
+    baseline: { measure: 'rawWrite', label: 'raw write' },
+    target: { text: '≥ 0.30 × raw write', holds: (_, ratio) => ratio >= 0.3 },
+    rss: true,
+  },
+  { figure: 'snapshot upkeep after append', measure: 'append', pick: detail('snapshotSeconds'), unit: 's' },
+  {
+    figure: 'full replay (read+decode+fold)',
+    measure: 'replay',
+    unit: 'events/s',
+    baseline: { measure: 'rawScan', label: 'raw scan' },
+    target: { text: '≥ 0.40 × raw scan', holds: (_, ratio) => ratio >= 0.4 },
+    rss: true,
+  },
+  {
+    figure: 'replay peak RSS',
+    measure: 'replay',
+    pick: (m) => m.rssMiB,
+    unit: 'MiB',
+    target: { text: '≤ 256 MiB', holds: (v) => v <= 256 },
+  },
+  {
+    figure: 'get pods --at middle (cold)',
+    measure: 'clusterAtMiddle',
+    unit: 'ms',
+    target: { text: '≤ 1000 ms', holds: (v) => v <= 1000 },
+    rss: true,
+  },
+  {
+    figure: 'describe pod --at, median',
+    measure: 'podAt',
+    unit: 'ms',
+    ...(tier === 'S' || sPodAtMs === undefined ? {} : { baseline: { measure: '', label: `S: ${num(sPodAtMs)} ms` } }),
+    target: {
+      text: tier === 'S' ? '≤ 10 ms' : '≤ 10 ms and ≤ 2 × S',
+      holds: (v, ratio) => v <= 10 && (tier === 'S' || !Number.isFinite(ratio) || ratio <= 2),
+    },
+    rss: true,
+  },
+  { figure: 'describe pod --at, p95', measure: 'podAt', pick: detail('p95Ms'), unit: 'ms' },
+  { figure: 'podj get pods cold start', measure: 'coldStart', unit: 'ms', target: { text: '≤ 250 ms', holds: (v) => v <= 250 }, rss: true },
+];
+
+export const rowsOf = (tier: TierName, r: Results, sPodAtMs: number | undefined): Row[] =>
+  specsFor(tier, sPodAtMs).map((s) => {
+    const status = statusOf(r, s.measure);
+    const m = measured(r, s.measure);
+    const rssMiB = s.rss === true && m !== undefined && Number.isFinite(m.rssMiB) ? m.rssMiB.toFixed(0) : '';
+    if (m === undefined) return { figure: s.figure, value: '', baseline: '', ratio: '', target: s.target?.text ?? '', verdict: status ?? 'pending', rssMiB };
+    const value = (s.pick ?? ((x: Measured) => x.value ?? Number.NaN))(m);
+    const base = s.baseline === undefined ? undefined : s.baseline.measure === '' ? sPodAtMs : measured(r, s.baseline.measure)?.value;
+    const ratio = base === undefined ? Number.NaN : value / base;
+    return {
+      figure: s.figure,
+      value: `${num(value)} ${s.unit}`,
+      baseline: s.baseline === undefined ? '' : s.baseline.measure === '' ? s.baseline.label : `${num(base ?? Number.NaN)} (${s.baseline.label})`,
+      ratio: Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '',
+      target: s.target?.text ?? '',
+      verdict: s.target === undefined ? 'info' : s.target.holds(value, ratio) ? 'pass' : 'FAIL',
+      rssMiB,
+    };
+  });
+
+const COLUMNS: ReadonlyArray<readonly [keyof Row, string]> = [
+  ['figure', 'figure'],
+  ['value', 'value'],
+  ['baseline', 'baseline'],
+  ['ratio', 'ratio'],
+  ['target', 'target'],
+  ['verdict', 'verdict'],
+  ['rssMiB', 'peak RSS MiB'],
+];
+
+/** A Markdown table (it reads as plain text too), ready for the README. */
+export const markdownTable = (rows: readonly Row[]): string => {
+  const widths = COLUMNS.map(([key, title]) => Math.max(title.length, ...rows.map((row) => row[key].length)));
+  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [
+    line(COLUMNS.map(([, title]) => title)),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map((row) => line(COLUMNS.map(([key]) => row[key]))),
+  ].join('\n');
+};

@@ -1,0 +1,103 @@
+/**
+ * This machine's raw rates for the same records the journal stores: a chained-batch write into a fresh
+ * LevelDB, a `nextv` utf8 scan, `JSON.parse` of every value; and the generator's own rate.
+ */
+import { join } from 'node:path';
+import { Level } from 'level';
+import { generateChunks } from '../../src/generator/index.js';
+import { canonical, GENESIS_HASH } from '../../src/journal/index.js';
+import { recordKey } from '../../src/journal/keys.js';
+import { seal } from '../../src/journal/record.js';
+import { instantOf } from '../../src/k8s/codecs.js';
+import type { MeasureArgs, Measured } from '../lib/protocol.js';
+import { peakRssMiB, seconds } from '../lib/stats.js';
+
+/** The record time the benchmark's appends carry, raw and journal alike. */
+export const RECORDED_AT = instantOf(Date.UTC(2026, 2, 14, 12, 0, 0));
+
+/** Pages as large as the journal reads (1,000 entries, up to 1 MiB). */
+const PAGE = 1000;
+const PAGE_BYTES = PAGE * 1024;
+
+const rawDir = (a: MeasureArgs): string => join(a.dataDir, 'raw');
+
+const openRaw = async (a: MeasureArgs): Promise<Level<string, string>> => {
+  const db = new Level<string, string>(rawDir(a), { keyEncoding: 'utf8', valueEncoding: 'utf8' });
+  await db.open();
+  return db;
+};
+
+export const generate = async (a: MeasureArgs): Promise<Measured> => {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let events = 0;
+  for (const chunk of generateChunks({ tier: a.tier, seed: a.seed }, a.chunk)) events += chunk.length;
+  const wall = seconds(t0);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return {
+    value: events / wall,
+    unit: 'events/s',
+    details: { events, seconds: wall, cpuSeconds, eventsPerCpuSecond: events / cpuSeconds },
+    rssMiB: peakRssMiB(),
+  };
+};
+
+/** Seals the generated events into the journal's record values (untimed), then times only the batch writes. */
+export const rawWrite = async (a: MeasureArgs): Promise<Measured> => {
+  const db = await openRaw(a);
+  let prevHash = GENESIS_HASH;
+  let seq = 0;
+  let bytes = 0;
+  let timed = 0;
+  for (const chunk of generateChunks({ tier: a.tier, seed: a.seed }, a.chunk)) {
+    const values = chunk.map((e) => {
+      const sealed = seal(prevHash, ++seq, RECORDED_AT, canonical(e));
+      prevHash = sealed.hash;
+      return sealed.value;
+    });
+    const t0 = performance.now();
+    const batch = db.batch();
+    let s = seq - values.length;
+    for (const v of values) {
+      batch.put(recordKey(++s), v);
+      bytes += v.length;
+    }
+    await batch.write();
+    timed += seconds(t0);
+  }
+  const t0 = performance.now();
+  await db.close();
+  timed += seconds(t0);
+  return { value: seq / timed, unit: 'records/s', details: { records: seq, seconds: timed, payloadMB: bytes / 1e6 }, rssMiB: peakRssMiB() };
+};
+
+export const rawScan = async (a: MeasureArgs): Promise<Measured> => {
+  const db = await openRaw(a);
+  const t0 = performance.now();
+  const it = db.iterator({ highWaterMarkBytes: PAGE_BYTES });
+  let records = 0;
+  for (let page = await it.nextv(PAGE); page.length > 0; page = await it.nextv(PAGE)) records += page.length;
+  await it.close();
+  const wall = seconds(t0);
+  await db.close();
+  return { value: records / wall, unit: 'records/s', details: { records, seconds: wall }, rssMiB: peakRssMiB() };
+};
+
+/** Reads the raw store page by page (untimed) and times `JSON.parse` of every value. */
+export const jsonParse = async (a: MeasureArgs): Promise<Measured> => {
+  const db = await openRaw(a);
+  const it = db.iterator({ highWaterMarkBytes: PAGE_BYTES });
+  let records = 0;
+  let timed = 0;
+  let sink = 0;
+  for (let page = await it.nextv(PAGE); page.length > 0; page = await it.nextv(PAGE)) {
+    const t0 = performance.now();
+    for (const [, value] of page) sink += (JSON.parse(value) as { seq: number }).seq;
+    timed += seconds(t0);
+    records += page.length;
+  }
+  await it.close();
+  await db.close();
+  return { value: records / timed, unit: 'records/s', details: { records, seconds: timed, checksum: sink }, rssMiB: peakRssMiB() };
+};

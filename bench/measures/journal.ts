@@ -1,0 +1,70 @@
+/**
+ * The journal's own rates on the generated incident: bulk append (validation, canonical JSON, hash chain,
+ * time/pod/digest indexes) with its snapshot upkeep, and a full replay (time-order read, decode, fold).
+ */
+import { join } from 'node:path';
+import type { Event } from '../../src/events/index.js';
+import { generateChunks } from '../../src/generator/index.js';
+import { openJournal } from '../../src/journal/index.js';
+import { foldCluster } from '../../src/reducers/index.js';
+import { refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
+import { packageVersion } from '../../src/cli/version.js';
+import type { MeasureArgs, Measured } from '../lib/protocol.js';
+import { peakRssMiB, seconds } from '../lib/stats.js';
+import { RECORDED_AT } from './baselines.js';
+
+export const journalDir = (a: MeasureArgs): string => join(a.dataDir, 'journal');
+
+/** The generated events, with the time spent generating them counted apart so it can be taken out. */
+const timedSource = (a: MeasureArgs, clock: { generating: number }): Iterable<Event> => ({
+  *[Symbol.iterator]() {
+    const chunks = generateChunks({ tier: a.tier, seed: a.seed }, a.chunk);
+    for (;;) {
+      const t0 = performance.now();
+      const next = chunks.next();
+      clock.generating += seconds(t0);
+      if (next.done === true) return;
+      yield* next.value;
+    }
+  },
+});
+
+export const append = async (a: MeasureArgs): Promise<Measured> => {
+  const journal = await openJournal(journalDir(a), { clock: () => RECORDED_AT });
+  const clock = { generating: 0 };
+  const t0 = performance.now();
+  const result = await journal.appendBulk(timedSource(a, clock), { chunkSize: a.chunk });
+  const appendSeconds = seconds(t0) - clock.generating;
+  const t1 = performance.now();
+  const snapshots = await refreshSnapshots(timeTravel(journal, packageVersion()));
+  const snapshotSeconds = seconds(t1);
+  await journal.close();
+  return {
+    value: result.appended / appendSeconds,
+    unit: 'events/s',
+    details: { events: result.appended, seconds: appendSeconds, generatingSeconds: clock.generating, snapshots, snapshotSeconds },
+    rssMiB: peakRssMiB(),
+  };
+};
+
+export const replay = async (a: MeasureArgs): Promise<Measured> => {
+  const journal = await openJournal(journalDir(a));
+  const t0 = performance.now();
+  let events = 0;
+  let state = foldCluster([]);
+  for await (const page of journal.recordsInTimeOrder().batches()) {
+    state = foldCluster(
+      page.map((r) => r.event),
+      state,
+    );
+    events += page.length;
+  }
+  const wall = seconds(t0);
+  await journal.close();
+  return {
+    value: events / wall,
+    unit: 'events/s',
+    details: { events, seconds: wall, podsAtEnd: state.pods.size, nodes: state.nodes.size },
+    rssMiB: peakRssMiB(),
+  };
+};

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench [-- --tier S|M|L] [--seed N] [--keep]`: generates the tier's incident, runs every
+ * measurement in its own child process (baselines first, then the journal on the same records), prints the
+ * table of figures against baselines and targets, and writes `bench/results/TIER.json`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SEED, tiers, type TierName } from '../src/generator/index.js';
+import { DEFAULT_CHUNK } from '../src/journal/index.js';
+import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
+import { markdownTable, rowsOf, type Results } from './lib/report.js';
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
+
+/** In order: each reads what the ones before it wrote (raw store, then journal). */
+const ORDER = ['generate', 'rawWrite', 'rawScan', 'jsonParse', 'append', 'replay', 'clusterAtMiddle', 'podAt', 'coldStart'] as const;
+
+const isTier = (s: string): s is TierName => s in tiers;
+
+/** A child that cannot even load the code it measures reports that code as pending, not as a failure. */
+const pendingImport = (stderr: string): string | undefined =>
+  /ERR_MODULE_NOT_FOUND|does not provide an export named/.test(stderr)
+    ? (/(Cannot find module '[^']+'|does not provide an export named '[^']+')/.exec(stderr)?.[1] ?? 'code not landed')
+    : undefined;
+
+const runMeasure = (name: string, args: MeasureArgs): Measured | { error: string } => {
+  process.stderr.write(`bench ${args.tier}: ${name}…`);
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', CHILD, name, JSON.stringify(args)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+  if (run.status === 0 && line !== undefined) return JSON.parse(line.slice(RESULT_PREFIX.length)) as Measured;
+  const pending = pendingImport(run.stderr);
+  if (pending !== undefined) return { unit: '', details: {}, rssMiB: 0, pending };
+  const why = run.stderr.split('\n').find((l) => /Error|error/.test(l)) ?? `exit ${run.status}`;
+  process.stderr.write(run.stderr);
+  return { error: why.trim() };
+};
+
+/** S's single-pod median, kept from its own run, for the L (and M) comparison. */
+const sPodAtMs = (): number | undefined => {
+  const file = join(RESULTS, 'S.json');
+  if (!existsSync(file)) return undefined;
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { results?: Results };
+  const m = saved.results?.['podAt'];
+  return m !== undefined && !('error' in m) ? m.value : undefined;
+};
+
+const machine = () => ({
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memTotalGiB: +(totalmem() / 2 ** 30).toFixed(1),
+  memFreeGiB: +(freemem() / 2 ** 30).toFixed(1),
+  loadavg: loadavg().map((x) => +x.toFixed(2)),
+  node: process.version,
+});
+
+const main = (): void => {
+  const { values } = parseArgs({
+    options: { tier: { type: 'string', default: 'S' }, seed: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  });
+  const tier = values.tier ?? 'S';
+  if (!isTier(tier)) throw new Error(`--tier must be S, M or L, not "${tier}"`);
+  const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+  const dataDir = join(tmpdir(), `podj-bench-${tier}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const args: MeasureArgs = { tier, seed, dataDir, chunk: DEFAULT_CHUNK };
+  const before = machine();
+  const results: Record<string, Measured | { error: string }> = {};
+  for (const name of ORDER) results[name] = runMeasure(name, args);
+  const baseline = sPodAtMs();
+  const rows = rowsOf(tier, results, tier === 'S' ? undefined : baseline);
+  const table = markdownTable(rows);
+  process.stdout.write(`\npodjournal benchmarks, tier ${tier} (${tiers[tier].pods} pods, ${tiers[tier].nodes} nodes), seed ${seed}\n\n${table}\n`);
+  mkdirSync(RESULTS, { recursive: true });
+  const file = join(RESULTS, `${tier}.json`);
+  writeFileSync(file, `${JSON.stringify({ tier, seed, date: new Date().toISOString(), machine: { before, after: machine() }, results, rows }, null, 2)}\n`);
+  process.stdout.write(`\nwritten ${file}\n`);
+  if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+};
+
+main();

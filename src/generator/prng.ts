@@ -1,0 +1,59 @@
+/**
+ * A small seeded PRNG (mulberry32: one 32-bit word of state, good enough for workload shapes, not for
+ * cryptography) and seed derivation, so each pod and node draws from its own reproducible stream.
+ */
+
+/** Mixes a seed and a stream index into a new 32-bit seed (the murmur3 finalizer over both words). */
+export const deriveSeed = (seed: number, stream: number): number => {
+  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream + 0x632be5ab, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+};
+
+/** The generator's only source of chance; the same seed always yields the same draws. */
+export class Rng {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** The next 32-bit unsigned word. */
+  u32(): number {
+    this.state = (this.state + 0x6d2b79f5) | 0;
+    let t = Math.imul(this.state ^ (this.state >>> 15), 1 | this.state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    return this.u32() / 4294967296;
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** Uniform integer in [lo, hi]. */
+  between(lo: number, hi: number): number {
+    return lo + this.int(hi - lo + 1);
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(xs: readonly [T, ...T[]]): T {
+    return xs[this.int(xs.length)] ?? xs[0];
+  }
+
+  /** `n` lowercase hex digits. */
+  hex(n: number): string {
+    let s = '';
+    while (s.length < n) s += this.u32().toString(16).padStart(8, '0');
+    return s.length === n ? s : s.slice(0, n);
+  }
+}
