@@ -230,20 +230,51 @@ const toSeconds = (instant: string): string => `${instant.slice(0, 19)}Z`;
 const keyOf = (em: Emission): string =>
   JSON.stringify([em.source.component, em.source.host, em.involvedObject, em.type, em.reason, em.message]);
 
+/** The spam filter's bucket: one per source and object, whatever the reason (`getSpamKey`). */
+const spamKeyOf = (em: Emission): string => {
+  const { kind, namespace, name, uid } = em.involvedObject;
+  return JSON.stringify([em.source.component, em.source.host, kind, namespace, name, uid]);
+};
+
+/** `EventSourceObjectSpamFilter` defaults: a burst of 25 events, then one more every 5 minutes. */
+const SPAM_BURST = 25;
+const SPAM_REFILL_PER_MS = 1 / 300_000;
+
+interface Bucket {
+  readonly tokens: number;
+  readonly at: number;
+}
+
 /**
- * The Events the cluster would hold after these journal events (in journal order): identical emissions
- * (same source, object, type, reason and message) are one row whose count and lastTimestamp grow.
+ * The Events the cluster would hold after these journal events (in journal order), correlated as client-go's
+ * `EventCorrelator` does: the logger counts identical emissions (same source, object, type, reason and
+ * message) even when the spam filter then drops the write; a written event carries that count, its first
+ * timestamp, and its own time as lastTimestamp. The aggregator's "(combined from similar events)" rows
+ * (ten distinct messages of one reason within ten minutes) are not reproduced.
  */
 export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
   const ctx: Context = { initContainers: new Map(), nodes: new Map() };
+  const observed = new Map<string, { readonly count: number; readonly firstTimestamp: string }>();
+  const buckets = new Map<string, Bucket>();
   const rows = new Map<string, KubeEventRow>();
   for (const e of events) {
     learn(ctx, e);
     const at = toSeconds(e.at);
+    const ms = Date.parse(e.at);
     for (const em of emissionsOf(e, ctx)) {
       const key = keyOf(em);
-      const seen = rows.get(key);
-      rows.set(key, seen === undefined ? { ...em, count: 1, firstTimestamp: at, lastTimestamp: at } : { ...seen, count: seen.count + 1, lastTimestamp: at });
+      const before = observed.get(key);
+      const seen = { count: (before?.count ?? 0) + 1, firstTimestamp: before?.firstTimestamp ?? at };
+      observed.set(key, seen);
+      const spamKey = spamKeyOf(em);
+      const bucket = buckets.get(spamKey);
+      const tokens = bucket === undefined ? SPAM_BURST : Math.min(SPAM_BURST, bucket.tokens + (ms - bucket.at) * SPAM_REFILL_PER_MS);
+      if (tokens < 1) {
+        buckets.set(spamKey, { tokens, at: ms });
+        continue;
+      }
+      buckets.set(spamKey, { tokens: tokens - 1, at: ms });
+      rows.set(key, { ...em, ...seen, lastTimestamp: at });
     }
   }
   return [...rows.values()];

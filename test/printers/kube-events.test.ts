@@ -84,6 +84,16 @@ describe('kubeEventsFor', () => {
     ]);
   });
 
+  it('the spam filter lets 25 events of a pod through, then one per 5 minutes; the logger still counts the dropped ones', () => {
+    const failure = (secondsAgo: number) =>
+      ev(secondsAgo, 'ProbeExecuted', 'prober', { container: 'app', probe: 'readiness', outcome: 'failure', output: 'connection refused' });
+    const thirty = Array.from({ length: 30 }, (_, i) => failure(600 - 10 * i));
+    const [throttled] = kubeEventsFor(thirty);
+    expect(throttled).toMatchObject({ count: 25, firstTimestamp: '2026-03-01T11:50:00Z', lastTimestamp: '2026-03-01T11:54:00Z' });
+    const [refilled] = kubeEventsFor([...thirty, failure(300)]);
+    expect(refilled).toMatchObject({ count: 31, firstTimestamp: '2026-03-01T11:50:00Z', lastTimestamp: '2026-03-01T11:55:00Z' });
+  });
+
   it('every reason emitted is declared in the reverse table', () => {
     for (const row of rows) {
       expect(journalTypesForReason(row.reason).length, row.reason).toBeGreaterThan(0);
