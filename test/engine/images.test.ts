@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { PullPolicy } from '../../src/k8s/pod.js';
+import { created, node, ofType, offset, run, times, world } from './harness.js';
+
+const pod = (image: string, imagePullPolicy?: PullPolicy) =>
+  created({
+    metadata: { name: 'img' },
+    spec: { containers: [{ name: 'app', image, ...(imagePullPolicy === undefined ? {} : { imagePullPolicy }) }] },
+  });
+const withImages = (...images: string[]) => node('n1', undefined, 0, { images });
+const crashEvery = (ms: number) => world({ containerRun: () => ({ exit: { afterMs: ms, code: 1 } }) });
+
+describe('image pull by imagePullPolicy (image_manager.go :: EnsureImageExists)', () => {
+  it('IfNotPresent uses an image the node holds', () => {
+    const events = run([withImages('nginx:1.27'), pod('nginx:1.27', 'IfNotPresent')], world(), 5);
+    expect(ofType(events, 'ImagePulled').map((e) => e.alreadyPresent)).toEqual([true]);
+    expect(times(events, 'ImagePulling')).toEqual([]);
+  });
+
+  it('IfNotPresent pulls once, then the node holds it for the restarts', () => {
+    const events = run([node('n1'), pod('nginx:1.27', 'IfNotPresent')], crashEvery(1000), 15);
+    expect(times(events, 'ImagePulling')).toEqual([0]);
+    expect(ofType(events, 'ImagePulled').map((e) => e.alreadyPresent)).toEqual([false, true, true]);
+  });
+
+  it('Always pulls on every start (and is the default for an untagged image)', () => {
+    const events = run([withImages('busybox'), pod('busybox')], crashEvery(1000), 15);
+    expect(times(events, 'ImagePulling')).toEqual([0, 1, 12]);
+  });
+
+  it('Never without the image fails with ErrImageNeverPull and starts nothing', () => {
+    const events = run([node('n1'), pod('app:v1', 'Never')], world(), 60);
+    expect(ofType(events, 'ImagePullFailed').map((e) => [offset(e), e.reason, e.message])).toEqual([
+      [0, 'ErrImageNeverPull', 'Container image "app:v1" is not present with pull policy of Never'],
+    ]);
+    expect(times(events, 'ContainerStarted')).toEqual([]);
+  });
+
+  it('a pull takes the time the registry takes', () => {
+    const events = run([node('n1'), pod('nginx:1.27')], world({ pull: () => ({ ok: true, durationMs: 2500 }) }), 5);
+    expect(times(events, 'ImagePulled')).toEqual([2.5]);
+    expect(times(events, 'ContainerStarted')).toEqual([2.5]);
+  });
+
+  it('a failing pull reports ErrImagePull, then ImagePullBackOff on the 10 s → 300 s curve', () => {
+    const events = run([node('n1'), pod('nginx:nope')], world({ pull: () => ({ ok: false, message: 'manifest unknown' }) }), 1000);
+    expect(times(events, 'ImagePulling')).toEqual([0, 10, 30, 70, 150, 310, 610, 910]);
+    expect(ofType(events, 'ImagePullFailed').every((e) => e.reason === 'ErrImagePull' && e.message === 'manifest unknown')).toBe(true);
+    expect(ofType(events, 'ImagePullBackOff').map((e) => e.delaySeconds)).toEqual([10, 20, 40, 80, 160, 300, 300, 300]);
+  });
+});
