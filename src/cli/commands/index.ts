@@ -7,6 +7,7 @@ import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
 import { registerGet } from './get.js';
+import { registerRecord } from './record.js';
 import { registerTimeline } from './timeline.js';
 import { registerVerify } from './verify.js';
 
@@ -18,6 +19,7 @@ export const commands: readonly Register[] = [
   registerGet,
   registerDiff,
   registerEvents,
+  registerRecord,
   registerExport,
   registerTimeline,
   registerVerify,

@@ -1,0 +1,37 @@
+/** Which component makes each kind of event, for observations recorded by hand without a `source`. */
+import type { EventType } from './index.js';
+import type { Source } from './common.js';
+
+export const defaultSource: Readonly<Record<EventType, Source>> = {
+  PodCreated: 'api',
+  PodMetadataUpdated: 'api',
+  PodDeletionRequested: 'api',
+  PodRemoved: 'api',
+  PodWriteRejected: 'api',
+  PodConditionSet: 'controller',
+  PodBound: 'scheduler',
+  PodUnschedulable: 'scheduler',
+  NodeRegistered: 'node',
+  NodeConditionChanged: 'node',
+  EvictionThresholdMet: 'kubelet',
+  PodAdmitted: 'kubelet',
+  PodRejected: 'kubelet',
+  SandboxCreated: 'kubelet',
+  PodEvicted: 'kubelet',
+  PodNodeLost: 'controller',
+  ImagePulling: 'runtime',
+  ImagePulled: 'runtime',
+  ImagePullFailed: 'runtime',
+  ContainerCreated: 'runtime',
+  ContainerStarted: 'runtime',
+  ContainerStartFailed: 'runtime',
+  PostStartHookFailed: 'kubelet',
+  PostStartHookSucceeded: 'kubelet',
+  ContainerExited: 'runtime',
+  ContainerUsageSampled: 'kubelet',
+  ProbeExecuted: 'prober',
+  ProbeResultChanged: 'kubelet',
+  ContainerKilling: 'kubelet',
+  ContainerBackOff: 'kubelet',
+  ImagePullBackOff: 'kubelet',
+};
