@@ -21,10 +21,14 @@ export const isStarted = (pod: PodBook, c: ContainerBook): boolean =>
   c.current.postStartDone &&
   (specOf(pod, c).spec.startupProbe === undefined || c.probes.startup?.result === 'success');
 
-/** An exited instance will be followed by another one (`ShouldContainerBeRestarted`, probe and hook kills included). */
+/**
+ * An exited instance will be followed by another one (`ShouldContainerBeRestarted`, probe and hook kills
+ * included). Deletion is not asked here: a pod being deleted restarts nothing, but whether it had finished
+ * before the request decides who removes it.
+ */
 export const willRestart = (pod: PodBook, c: ContainerBook): boolean => {
   const exit = c.current?.exit;
-  if (exit === undefined || pod.deletion !== undefined) return false;
+  if (exit === undefined) return false;
   const policy = restartPolicyOf(pod.spec);
   const kill = c.current?.killing?.reason;
   if (kill !== undefined && restartingKills.has(kill) && policy !== 'Never') return true;

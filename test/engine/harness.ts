@@ -40,3 +40,11 @@ export const ofType = <K extends EventType>(events: readonly Event[], type: K, c
 
 /** Offsets (seconds) of the events of one type, optionally for one container. */
 export const times = (events: readonly Event[], type: EventType, container?: string): number[] => ofType(events, type, container).map(offset);
+
+export const deleted = (name: string, at: number, gracePeriodSeconds: number): Event => ({
+  type: 'PodDeletionRequested', v: 1, at: instantOf(s(at)), source: 'api', pod: podRef(name), gracePeriodSeconds,
+});
+
+export const nodeCondition = (name: string, at: number, conditionType: string, status: 'True' | 'False' | 'Unknown'): Event => ({
+  type: 'NodeConditionChanged', v: 1, at: instantOf(s(at)), source: 'controller', node: name, conditionType, status,
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeKind } from '../../src/events/index.js';
 import type { Container, Probe } from '../../src/k8s/pod.js';
 import type { World } from '../../src/engine/index.js';
-import { created, node, ofType, offset, run, s, times, world } from './harness.js';
+import { created, deleted, node, ofType, offset, run, times, world } from './harness.js';
 
 const probed = (container: Partial<Container>, extra: { terminationGracePeriodSeconds?: number } = {}) =>
   created({ metadata: { name: 'probed' }, spec: { ...extra, containers: [{ name: 'app', image: 'busybox:1.36', ...container }] } });
@@ -112,15 +112,7 @@ describe('readiness', () => {
 describe('termination', () => {
   it('stops probing once deletion is requested', () => {
     const pod = probed({ readinessProbe: { ...exec, periodSeconds: 5 } });
-    const deletion = {
-      type: 'PodDeletionRequested' as const,
-      v: 1 as const,
-      at: new Date(s(12)).toISOString() as never,
-      source: 'api' as const,
-      pod: { namespace: 'default', name: 'probed', uid: 'uid-probed' },
-      gracePeriodSeconds: 30,
-    };
-    const events = run([node('n1'), pod, deletion], failing('readiness', 0, Infinity, { onSigterm: () => undefined }), 60);
+    const events = run([node('n1'), pod, deleted('probed', 12, 30)], failing('readiness', 0, Infinity, { onSigterm: () => undefined }), 60);
     expect(times(events, 'ProbeExecuted')).toEqual([0, 5, 10]);
   });
 });

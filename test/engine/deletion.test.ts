@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Container } from '../../src/k8s/pod.js';
+import { created, deleted, node, ofType, offset, run, times, world } from './harness.js';
+
+const app = (extra: Partial<Container> = {}): Container => ({ name: 'app', image: 'nginx:1.27', ...extra });
+const pod = (c: Container = app(), restartPolicy: 'Always' | 'Never' = 'Always') =>
+  created({ metadata: { name: 'web' }, spec: { restartPolicy, terminationGracePeriodSeconds: 30, containers: [c] } });
+const preStop = { preStop: { exec: { command: ['sleep', '40'] } } };
+const ignoresSigterm = world({ onSigterm: () => undefined });
+
+const story = (events: ReturnType<typeof run>) =>
+  events.filter((e) => ['ContainerKilling', 'ContainerExited', 'PodRemoved'].includes(e.type)).map((e) => [offset(e), e.type, e.source]);
+
+describe('graceful deletion (killContainer, canBeDeleted)', () => {
+  it('stops the container with SIGTERM, SIGKILL (137) at the end of the grace, then the kubelet removes the pod', () => {
+    const events = run([node('n1'), pod(), deleted('web', 10, 30)], ignoresSigterm, 100);
+    expect(story(events)).toEqual([
+      [10, 'ContainerKilling', 'kubelet'],
+      [40, 'ContainerExited', 'runtime'],
+      [40, 'PodRemoved', 'kubelet'],
+    ]);
+    const kill = ofType(events, 'ContainerKilling')[0];
+    expect(kill && [kill.reason, kill.message, kill.gracePeriodSeconds]).toEqual(['PodDeleted', 'Stopping container app', 30]);
+    expect(ofType(events, 'ContainerExited')[0]?.exitCode).toBe(137);
+  });
+
+  it('a process that honours SIGTERM ends the deletion early', () => {
+    const w = world({ onSigterm: () => ({ afterMs: 1500, code: 0 }) });
+    expect(story(run([node('n1'), pod(), deleted('web', 10, 30)], w, 100)).map(([t]) => t)).toEqual([10, 11.5, 11.5]);
+  });
+
+  it('runs preStop first, bounded by the grace, and still gives SIGTERM at least 2 s (+2 s when preStop overruns)', () => {
+    const w = world({ onSigterm: () => undefined, preStop: () => ({ durationMs: 40_000 }) });
+    const events = run([node('n1'), pod(app({ lifecycle: preStop })), deleted('web', 10, 30)], w, 100);
+    expect(times(events, 'ContainerExited')).toEqual([42]);
+    expect(times(events, 'PodRemoved')).toEqual([42]);
+  });
+
+  it("subtracts preStop's whole seconds from the grace", () => {
+    const w = world({ onSigterm: () => undefined, preStop: () => ({ durationMs: 5_500 }) });
+    // SIGTERM at 15.5 s with 30 − 5 = 25 s left
+    expect(times(run([node('n1'), pod(app({ lifecycle: preStop })), deleted('web', 10, 30)], w, 100), 'ContainerExited')).toEqual([40.5]);
+  });
+
+  it('restarts nothing during deletion', () => {
+    const w = world({ containerRun: () => ({ exit: { afterMs: 1000, code: 1 } }) });
+    const events = run([node('n1'), pod(), deleted('web', 5, 30)], w, 100);
+    expect(times(events, 'ContainerStarted')).toEqual([0, 1]);
+    expect(times(events, 'PodRemoved')).toEqual([5]);
+  });
+
+  it('force deletion (grace 0) removes the object at once while the kubelet still stops the container with the pod grace', () => {
+    const events = run([node('n1'), pod(), deleted('web', 10, 0)], ignoresSigterm, 100);
+    expect(story(events)).toEqual([
+      [10, 'PodRemoved', 'api'],
+      [10, 'ContainerKilling', 'kubelet'],
+      [40, 'ContainerExited', 'runtime'],
+    ]);
+  });
+
+  it('an unbound pod is removed at once', () => {
+    const events = run([pod(), deleted('web', 10, 30)], world(), 100);
+    expect(story(events)).toEqual([[10, 'PodRemoved', 'api']]);
+  });
+
+  it('a finished pod is removed at once', () => {
+    const w = world({ containerRun: () => ({ exit: { afterMs: 1000, code: 0 } }) });
+    const events = run([node('n1'), pod(app(), 'Never'), deleted('web', 10, 30)], w, 100);
+    expect(story(events)).toEqual([
+      [1, 'ContainerExited', 'runtime'],
+      [10, 'PodRemoved', 'api'],
+    ]);
+  });
+});
