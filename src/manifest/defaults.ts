@@ -4,19 +4,13 @@
  * `SetDefaults_HTTPGetAction`). A default only fills a field the manifest left empty (Go's zero value
  * counts as empty, as it does for the API server).
  */
-import * as t from 'io-ts';
+import type * as t from 'io-ts';
 import { containerRequestsNanos } from '../eviction/requests.js';
 import type { Container, ContainerPort as ContainerPortCodec, LifecycleHandler, PodSpec, Probe, ResourceRequirements, V1Pod } from '../k8s/pod.js';
 import { formatQuantity } from '../k8s/quantity.js';
 import { defaultPullPolicy } from './image.js';
 
-/** An integer literal as the branded `t.Int` the codecs use. */
-const int = (n: number): t.Int => {
-  if (t.Int.is(n)) return n;
-  throw new RangeError(`${n} is not an integer`);
-};
-
-const orDefault = (value: number | undefined, fallback: number): t.Int => int(value === undefined || value === 0 ? fallback : value);
+const orDefault = (value: number | undefined, fallback: number): number => (value === undefined || value === 0 ? fallback : value);
 
 /** `SetDefaults_HTTPGetAction`, for probes and lifecycle hooks alike. */
 const defaultHandler = <H extends Pick<LifecycleHandler, 'httpGet'>>(handler: H): H =>
@@ -104,7 +98,7 @@ export const applyDefaults = (pod: V1Pod): V1Pod => {
     spec: {
       ...defaultPodRequests(containersDefaulted),
       restartPolicy: spec.restartPolicy ?? 'Always',
-      terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? int(30),
+      terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
       dnsPolicy: spec.dnsPolicy || 'ClusterFirst',
       schedulerName: spec.schedulerName || 'default-scheduler',
       securityContext: spec.securityContext ?? {},
