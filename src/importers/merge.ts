@@ -6,7 +6,7 @@ import type { Event, EventType } from '../events/index.js';
 import { betterRecord, factKey } from './fact-identity.js';
 import type { Imported } from './imported.js';
 import { recordedIds, settleInstances } from './instances.js';
-import { plusMs } from './time.js';
+import { plusMs, secondOf } from './time.js';
 
 /** Order of facts stamped with the same instant: cause before effect in a pod's life. */
 const tieRank: Readonly<Record<EventType, number>> = {
@@ -50,15 +50,44 @@ interface Ranked {
   readonly order: number;
 }
 
-const chronological = (a: Ranked, b: Ranked): number => {
+/**
+ * Causal order within each whole second. Kubernetes stamps most facts with whole seconds, truncated: a fact
+ * at `…:05Z` happened somewhere in `[…:05, …:06)`, so it may follow a fact at `…:05.131Z` from an audit
+ * line. Within one second, facts go in cause-before-effect order (the tie rank; runs of one container by
+ * run number); across seconds, in time order.
+ */
+const causal = (a: Ranked, b: Ranked): number => {
   const x = a.item;
   const y = b.item;
-  if (x.event.at !== y.event.at) return x.event.at < y.event.at ? -1 : 1;
-  // Runs of one container stamped in the same second (an immediate restart) keep their run order.
+  const bySecond = secondOf(x.event.at) - secondOf(y.event.at);
+  if (bySecond !== 0) return bySecond;
   if (x.instance !== undefined && y.instance !== undefined && x.instance !== y.instance && containerKey(x.event) === containerKey(y.event)) {
     return x.instance - y.instance;
   }
-  return tieRank[x.event.type] - tieRank[y.event.type] || a.order - b.order;
+  return tieRank[x.event.type] - tieRank[y.event.type] || (x.event.at < y.event.at ? -1 : x.event.at > y.event.at ? 1 : 0) || a.order - b.order;
+};
+
+const subjectKey = (e: Event): string => ('pod' in e ? e.pod.uid : `node/${e.node}`);
+
+/**
+ * Valid-time order that keeps each subject's causal order: within a second, a subject's fact stamped
+ * earlier than the fact it follows is moved up to that fact's instant (still inside its truncated second),
+ * then everything is ordered by time, stably.
+ */
+const inTimeOrder = (causallySorted: readonly Imported[]): Imported[] => {
+  const lastAt = new Map<string, Event['at']>();
+  const raised = causallySorted.map((item) => {
+    const key = subjectKey(item.event);
+    const before = lastAt.get(key);
+    const moved = before !== undefined && before > item.event.at && secondOf(before) === secondOf(item.event.at);
+    const at = moved ? before : item.event.at;
+    lastAt.set(key, at);
+    return moved ? { ...item, event: { ...item.event, at } } : item;
+  });
+  return raised
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => (a.item.event.at < b.item.event.at ? -1 : a.item.event.at > b.item.event.at ? 1 : a.order - b.order))
+    .map((r) => r.item);
 };
 
 /**
@@ -136,6 +165,6 @@ export const mergeImported = (inputs: readonly Imported[]): Event[] => {
     const held = best.get(key);
     if (held === undefined || betterRecord(item, held.item) < 0) best.set(key, { item, order: held?.order ?? order });
   });
-  const sorted = [...best.values()].sort(chronological).map((r) => r.item);
+  const sorted = inTimeOrder([...best.values()].sort(causal).map((r) => r.item));
   return fillBackOffDelays(dropSubsumedBackOffs(settleInstances(sorted, recordedIds(inputs))));
 };
