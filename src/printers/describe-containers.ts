@@ -24,6 +24,16 @@ const describeBasicInfo = (w: PrefixWriter, c: Container, status: ContainerStatu
   w.write(LEVEL_2, containerPorts.includes(',') ? `Ports:\t${containerPorts}\n` : `Port:\t${stringOrNone(containerPorts)}\n`);
   const hostPorts = ports(c, (p) => p.hostPort ?? 0);
   w.write(LEVEL_2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${stringOrNone(hostPorts)}\n`);
+  describeSeccomp(w, c.securityContext, LEVEL_2);
+};
+
+/** The seccomp profile of a pod or container security context, with its localhost profile one level deeper. */
+export const describeSeccomp = (w: PrefixWriter, securityContext: UnknownRecord | undefined, level: number): void => {
+  const profile = recordAt(securityContext, 'seccompProfile');
+  if (profile === undefined) return;
+  const type = stringAt(profile, 'type') ?? '';
+  w.write(level, `SeccompProfile:\t${type}\n`);
+  if (type === 'Localhost') w.write(level + 1, `LocalhostProfile:\t${stringAt(profile, 'localhostProfile') ?? ''}\n`);
 };
 
 const describeCommand = (w: PrefixWriter, c: Container): void => {

@@ -1,10 +1,12 @@
 /** `kubectl describe pod` in kubectl's layout (`staging/src/k8s.io/kubectl/pkg/describe/describe.go :: describePod`). */
 import type { V1Pod } from '../k8s/pod.js';
 import { qosClassOf } from '../k8s/qos.js';
-import { describeContainers, describeResources } from './describe-containers.js';
+import { formatLabelSelector } from '../selectors/index.js';
+import { describeContainers, describeResources, describeSeccomp } from './describe-containers.js';
 import { describeEvents } from './describe-events.js';
 import { printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './describe-multiline.js';
 import { describeVolumes } from './describe-volumes.js';
+import { labelSelectorSpec, numberAt, recordAt, stringAt } from './fields.js';
 import { ageOf } from './duration.js';
 import { rfc1123z } from './go-time.js';
 import type { KubeEventRow } from './kube-events.js';
@@ -26,6 +28,7 @@ const describeStatus = (w: PrefixWriter, pod: V1Pod, now: Date): void => {
   }
   if ((pod.status?.reason ?? '') !== '') w.write(LEVEL_0, `Reason:\t${pod.status?.reason ?? ''}\n`);
   if ((pod.status?.message ?? '') !== '') w.write(LEVEL_0, `Message:\t${pod.status?.message ?? ''}\n`);
+  describeSeccomp(w, pod.spec.securityContext, LEVEL_0);
 };
 
 const describeIPs = (w: PrefixWriter, pod: V1Pod): void => {
@@ -54,6 +57,25 @@ const describeConditionTables = (w: PrefixWriter, pod: V1Pod): void => {
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\n');
     for (const c of conditions) w.write(LEVEL_1, `${c.type} \t${c.status} \n`);
   }
+};
+
+/** `Topology Spread Constraints:` sorted by topology key, each with its selector. */
+const describeTopologySpreadConstraints = (w: PrefixWriter, pod: V1Pod): void => {
+  const constraints = [...(pod.spec.topologySpreadConstraints ?? [])].sort((a, b) => {
+    const [ka, kb] = [stringAt(a, 'topologyKey') ?? '', stringAt(b, 'topologyKey') ?? ''];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  if (constraints.length === 0) return;
+  w.write(LEVEL_0, 'Topology Spread Constraints:\t');
+  constraints.forEach((tsc, i) => {
+    if (i !== 0) w.write(LEVEL_0, '\t');
+    const selector = recordAt(tsc, 'labelSelector');
+    const forSelector = selector === undefined ? '' : ` for selector ${formatLabelSelector(labelSelectorSpec(selector))}`;
+    w.write(
+      LEVEL_0,
+      `${stringAt(tsc, 'topologyKey') ?? ''}:${stringAt(tsc, 'whenUnsatisfiable') ?? ''} when max skew ${numberAt(tsc, 'maxSkew') ?? 0} is exceeded${forSelector}\n`,
+    );
+  });
 };
 
 /**
@@ -91,5 +113,6 @@ export const describePod = (pod: V1Pod, events: readonly KubeEventRow[], now: Da
     w.write(LEVEL_0, `QoS Class:\t${status?.qosClass ?? qosClassOf(pod)}\n`);
     printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector);
     printTolerationsMultiline(w, 'Tolerations', spec.tolerations);
+    describeTopologySpreadConstraints(w, pod);
     describeEvents(w, events, now);
   });

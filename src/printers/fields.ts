@@ -1,4 +1,5 @@
 /** Typed reads of the fields the Pod codecs keep as unknown records (volume sources, env sources). */
+import type { LabelSelectorSpec } from '../selectors/index.js';
 
 export type UnknownRecord = { readonly [key: string]: unknown };
 
@@ -25,4 +26,17 @@ export const numberAt = (r: UnknownRecord | undefined, key: string): number | un
 export const recordsAt = (r: UnknownRecord | undefined, key: string): UnknownRecord[] => {
   const v = r?.[key];
   return Array.isArray(v) ? v.filter(isRecord) : [];
+};
+
+/** A label selector read from an unknown record, keeping only well-formed parts. */
+export const labelSelectorSpec = (r: UnknownRecord): LabelSelectorSpec => {
+  const labels = recordAt(r, 'matchLabels') ?? {};
+  return {
+    matchLabels: Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    matchExpressions: recordsAt(r, 'matchExpressions').map((e) => ({
+      key: stringAt(e, 'key') ?? '',
+      operator: stringAt(e, 'operator') ?? '',
+      values: Array.isArray(e['values']) ? e['values'].filter((v): v is string => typeof v === 'string') : [],
+    })),
+  };
 };

@@ -18,6 +18,8 @@ export interface GetPodsOptions {
   readonly namespace?: string;
   readonly showLabels?: boolean;
   readonly labelColumns?: readonly string[];
+  /** One pod asked for by name: json and yaml print the Pod itself, not a List (kubectl's single item). */
+  readonly singleItem?: boolean;
 }
 
 export interface Printed {
@@ -59,15 +61,14 @@ const noResources = (opts: GetPodsOptions): string =>
 export const getPods = (pods: readonly V1Pod[], opts: GetPodsOptions, now: Date): Printed => {
   const sorted = sortPods(pods);
   const output = opts.output ?? 'table';
+  const [only, ...others] = sorted;
+  const document = opts.singleItem === true && only !== undefined && others.length === 0 ? asListItem(only) : podList(sorted);
   switch (output) {
     case 'json':
-      return { stdout: `${goJson(podList(sorted))}\n`, stderr: '' };
+      return { stdout: `${goJson(document)}\n`, stderr: '' };
     case 'yaml':
       // sigs.k8s.io/yaml: keys sorted, sequences not indented, YAML 1.1 quoting, no line folding
-      return {
-        stdout: stringify(podList(sorted), { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' }),
-        stderr: '',
-      };
+      return { stdout: stringify(document, { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' }), stderr: '' };
     case 'name':
       return { stdout: sorted.map((p) => `pod/${p.metadata.name ?? ''}\n`).join(''), stderr: '' };
     case 'table':

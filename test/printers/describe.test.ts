@@ -57,6 +57,28 @@ describe('describePod', () => {
     expect(text).toContain('  Warning  Unhealthy  4m40s (x3 over 5m)  kubelet            spec.containers{app}: Liveness probe failed: HTTP probe failed with statuscode: 503\n');
     expect(text).toContain('  Normal   Scheduled  12m                 default-scheduler  Successfully assigned default/web to node-a\n');
   });
+
+  it('prints seccomp profiles and topology spread constraints where kubectl does', () => {
+    const secured = {
+      ...terminatingPod,
+      spec: {
+        ...terminatingPod.spec,
+        securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [{ name: 'worker', image: 'busybox', securityContext: { seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/audit.json' } } }],
+        topologySpreadConstraints: [
+          { topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', maxSkew: 1, labelSelector: { matchLabels: { app: 'batch' } } },
+          { topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 2 },
+        ],
+      },
+    };
+    const text = describePod(secured, [], NOW);
+    expect(text).toContain('Termination Grace Period:  30s\nSeccompProfile:            RuntimeDefault\nIP:  ');
+    expect(text).toMatch(/\n {4}Host Port: +<none>\n {4}SeccompProfile: +Localhost\n {6}LocalhostProfile: +profiles\/audit\.json\n/);
+    expect(text).toContain(
+      'Topology Spread Constraints:  kubernetes.io/hostname:ScheduleAnyway when max skew 2 is exceeded\n' +
+        '                              zone:DoNotSchedule when max skew 1 is exceeded for selector app=batch\n',
+    );
+  });
 });
 
 describe('describeProbe', () => {

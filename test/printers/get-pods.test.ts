@@ -83,6 +83,13 @@ describe('getPods json, yaml, name', () => {
     expect(parse(out).items[0].metadata.name).toBe('web-7d4b9c');
   });
 
+  it('a single pod asked for by name prints as the Pod itself', () => {
+    const out = getPods([web], { output: 'json', singleItem: true }, NOW).stdout;
+    expect(out.startsWith('{\n    "apiVersion": "v1",\n    "kind": "Pod",\n    "metadata": {')).toBe(true);
+    expect(getPods([web], { output: 'yaml', singleItem: true }, NOW).stdout.startsWith('apiVersion: v1\nkind: Pod\nmetadata:\n')).toBe(true);
+    expect(JSON.parse(getPods([web, crashing], { output: 'json', singleItem: true }, NOW).stdout).kind).toBe('List');
+  });
+
   it('-o name prints pod/NAME per pod, sorted', () => {
     expect(getPods(samplePods, { output: 'name' }, NOW).stdout).toBe('pod/db-0\npod/api-5f6d\npod/web-7d4b9c\n');
   });

@@ -1,8 +1,8 @@
 /** Label selectors: the cases of `apimachinery/pkg/labels/selector_test.go`, carried over as data. */
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { newRequirement, parseSelector, selectPods, selectorMatches, selectorString } from '../../src/selectors/index.js';
-import type { Labels, Operator, Requirement } from '../../src/selectors/index.js';
+import { formatLabelSelector, newRequirement, parseSelector, selectPods, selectorMatches, selectorString } from '../../src/selectors/index.js';
+import type { LabelSelectorSpec, Labels, Operator, Requirement } from '../../src/selectors/index.js';
 import { lex } from '../../src/selectors/lexer.js';
 import type { V1Pod } from '../../src/k8s/pod.js';
 
@@ -226,5 +226,18 @@ describe('selectPods', () => {
   it('keeps every namespace when none is given, and applies the selector', () => {
     expect(names(selectPods(pods, { selector: parsed('app=web,!tier') }))).toEqual(['a']);
     expect(names(selectPods(pods, { selector: parsed('app in (web,db)') }))).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('formatLabelSelector (metav1.FormatLabelSelector)', () => {
+  it.each<[LabelSelectorSpec, string]>([
+    [{}, '<none>'],
+    [{ matchLabels: { b: '2', a: '1' } }, 'a=1,b=2'],
+    [{ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['fe', 'be'] }, { key: 'canary', operator: 'DoesNotExist' }] }, 'app=web,!canary,tier in (be,fe)'],
+    [{ matchExpressions: [{ key: 'zone', operator: 'Exists' }, { key: 'env', operator: 'NotIn', values: ['dev'] }] }, 'env notin (dev),zone'],
+    [{ matchExpressions: [{ key: 'x', operator: 'Gt', values: ['1'] }] }, '<error>'],
+    [{ matchLabels: { 'bad key!': 'v' } }, '<error>'],
+  ])('%j prints as %s', (spec, want) => {
+    expect(formatLabelSelector(spec)).toBe(want);
   });
 });
