@@ -47,8 +47,6 @@ export interface World {
   preStop(pod: PodRef, container: string): HookAnswer;
   /** Undefined: the process ignores SIGTERM. */
   onSigterm(pod: PodRef, container: string): TermReaction | undefined;
-  /** The kubelet's hard eviction threshold `memory.available<X` on `node`, in bytes (absent: 100Mi). */
-  memoryEvictionThresholdBytes?(node: string): bigint;
 }
 
 /** An external event at its instant (its `at`): API writes, node registration, node conditions. */

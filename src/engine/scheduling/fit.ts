@@ -5,7 +5,7 @@
 import { qosClassOf } from '../../k8s/qos.js';
 import { nanosOf } from '../../k8s/quantity.js';
 import { podRequestNanos } from '../../eviction/index.js';
-import type { PodSpec } from '../../k8s/pod.js';
+import { isSidecar, type PodSpec } from '../../k8s/pod.js';
 
 type Toleration = NonNullable<PodSpec['tolerations']>[number];
 import { podTerminal } from '../lifecycle.js';
@@ -69,13 +69,26 @@ export const verdict = (state: EngineState, pod: PodBook, node: NodeBook): Verdi
   return { node, reasons: insufficient(state, pod, node), resourcesOnly: true };
 };
 
-/** LeastAllocated: the mean free fraction of cpu and memory once the pod is placed (higher is better). */
+/** `schedutil.DefaultMilliCPURequest` and `DefaultMemoryRequest`: what scoring assumes for a container that requests nothing. */
+const nonZeroDefaults: Readonly<Record<string, bigint>> = { cpu: 100_000_000n, memory: 200n * (1n << 20n) * 1_000_000_000n };
+
+/** `GetNonzeroRequests` (a missing request takes the default, an explicit 0 stays) summed over the containers that run together (regular containers and sidecars), in nano-units. */
+const nonZeroRequest = (pod: PodBook, resource: string): bigint =>
+  [...pod.spec.containers, ...(pod.spec.initContainers ?? []).filter(isSidecar)].reduce((sum, c) => {
+    const raw = c.resources?.requests?.[resource];
+    return sum + (raw === undefined ? (nonZeroDefaults[resource] ?? 0n) : nanosOf(raw));
+  }, 0n);
+
+/**
+ * LeastAllocated (`noderesources/least_allocated.go`): the mean free fraction of cpu and memory once the pod
+ * is placed, counting non-zero defaults for containers without requests, so such pods spread (higher is better).
+ */
 export const leastAllocatedScore = (state: EngineState, pod: PodBook, node: NodeBook): number => {
-  const others = podsOn(state, node.name);
+  const pods = [...podsOn(state, node.name), pod];
   const free = (resource: string): number => {
     const allocatable = nanosOf(node.allocatable[resource]);
     if (allocatable === 0n) return 0;
-    const used = requested(others, resource) + podRequestNanos(pod.manifest, resource);
+    const used = pods.reduce((sum, p) => sum + nonZeroRequest(p, resource), 0n);
     return Number(allocatable - used) / Number(allocatable);
   };
   return (free('cpu') + free('memory')) / 2;

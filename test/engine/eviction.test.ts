@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { PodSpec } from '../../src/k8s/pod.js';
+import { created, node, ofType, offset, run, world } from './harness.js';
+
+const MI = 1n << 20n;
+
+const pod = (name: string, spec: Partial<PodSpec> = {}, resources?: Record<string, string>) =>
+  created({
+    metadata: { name },
+    spec: {
+      containers: [{ name: 'app', image: 'app:1', ...(resources === undefined ? {} : { resources: { requests: resources } }) }],
+      ...spec,
+    },
+  });
+const guaranteed = created({
+  metadata: { name: 'guaranteed' },
+  spec: { containers: [{ name: 'app', image: 'app:1', resources: { requests: { cpu: '100m', memory: '500Mi' }, limits: { cpu: '100m', memory: '500Mi' } } }] },
+});
+const critical = pod('critical', { priority: 2_000_000_000, priorityClassName: 'system-node-critical' });
+
+/** Working sets in Mi by pod name, as functions of seconds since T0. */
+const usage = (table: Record<string, (t: number) => number>) =>
+  world({ memoryBytes: (p, _c, now) => BigInt(table[p.name]?.((now - Date.parse('2026-01-01T00:00:00.000Z')) / 1000) ?? 0) * MI });
+
+describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
+  const node1 = node('n1', { cpu: '4', memory: '1800Mi', pods: '110' });
+  const pods = [pod('besteffort'), pod('burstable', {}, { cpu: '100m', memory: '100Mi' }), guaranteed, critical];
+  const w = usage({
+    besteffort: (t) => (t < 30 ? 100 : 800),
+    burstable: (t) => (t < 30 ? 300 : t < 35 ? 600 : 1200),
+    guaranteed: () => 500,
+    critical: () => 100,
+  });
+  const events = run([node1, ...pods], w, 400);
+
+  it('evicts one pod per 10 s cycle in the kubelet order: over-request BestEffort first, then Burstable; Guaranteed and critical pods stay', () => {
+    expect(ofType(events, 'PodEvicted').map((e) => [offset(e), e.pod.name])).toEqual([
+      [30, 'besteffort'],
+      [40, 'burstable'],
+    ]);
+  });
+
+  it("writes the kubelet's message and annotations", () => {
+    const first = ofType(events, 'PodEvicted')[0];
+    expect(first?.message).toBe(
+      'The node was low on resource: memory. Threshold quantity: 100Mi, available: -200Mi. Container app was using 800Mi, request is 0, has larger consumption of memory. ',
+    );
+    expect(first?.annotations).toEqual({ offending_containers: 'app', offending_containers_usage: '800Mi', starved_resource: 'memory' });
+  });
+
+  it('kills the evicted pod’s containers with the 1 s hard-eviction grace, and never restarts them', () => {
+    expect(ofType(events, 'ContainerKilling').map((e) => [offset(e), e.pod.name, e.reason, e.gracePeriodSeconds])).toEqual([
+      [30, 'besteffort', 'PodEvicted', 1],
+      [40, 'burstable', 'PodEvicted', 1],
+    ]);
+    expect(ofType(events, 'ContainerStarted').filter((e) => offset(e) > 0)).toEqual([]);
+  });
+
+  it('turns MemoryPressure on when the threshold is met, off after the 5 minute transition period', () => {
+    expect(ofType(events, 'NodeConditionChanged').map((e) => [offset(e), e.conditionType, e.status])).toEqual([
+      [30, 'MemoryPressure', 'True'],
+      [340, 'MemoryPressure', 'False'],
+    ]);
+  });
+
+  it('spares critical pods even when nothing else is left', () => {
+    const alone = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), critical], usage({ critical: () => 1000 }), 60);
+    expect(ofType(alone, 'PodEvicted')).toEqual([]);
+    expect(ofType(alone, 'EvictionThresholdMet').length).toBeGreaterThan(0);
+  });
+
+  it('honours a per-node threshold', () => {
+    const strict = node('n1', { cpu: '4', memory: '1Gi', pods: '110' }, 0, { evictionHard: { 'memory.available': '500Mi' } });
+    const evicted = run([strict, pod('besteffort')], usage({ besteffort: () => 600 }), 5);
+    expect(ofType(evicted, 'PodEvicted').map((e) => [offset(e), e.message.split('. ')[1]])).toEqual([[0, 'Threshold quantity: 500Mi, available: 424Mi']]);
+  });
+});
