@@ -4,6 +4,7 @@
  */
 import { stringify } from 'yaml';
 import type { V1Pod } from '../k8s/pod.js';
+import { inGoFieldOrder } from './go-field-order.js';
 import { goJson } from './go-json.js';
 import { tableRows } from './pod-columns.js';
 import { renderTable } from './tabwriter.js';
@@ -38,16 +39,13 @@ export const sortPods = (pods: readonly V1Pod[]): V1Pod[] => {
   });
 };
 
-/** A list item as the API serves it: apiVersion and kind first, then the object's fields in Go's order. */
-const asListItem = (pod: V1Pod): Record<string, unknown> => {
-  const { apiVersion: _apiVersion, kind: _kind, metadata, spec, status, ...rest } = pod;
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec, ...(status === undefined ? {} : { status }), ...rest };
-};
+/** A Pod as the API serves it: with its apiVersion and kind, fields in Go's order. */
+const asServed = (pod: V1Pod): unknown => inGoFieldOrder({ ...pod, apiVersion: 'v1', kind: 'Pod' });
 
 /** The `v1` `List` kubectl prints for `-o json` and `-o yaml`. */
 export const podList = (pods: readonly V1Pod[]): Record<string, unknown> => ({
   apiVersion: 'v1',
-  items: pods.map(asListItem),
+  items: pods.map(asServed),
   kind: 'List',
   metadata: { resourceVersion: '' },
 });
@@ -62,7 +60,7 @@ export const getPods = (pods: readonly V1Pod[], opts: GetPodsOptions, now: Date)
   const sorted = sortPods(pods);
   const output = opts.output ?? 'table';
   const [only, ...others] = sorted;
-  const document = opts.singleItem === true && only !== undefined && others.length === 0 ? asListItem(only) : podList(sorted);
+  const document = opts.singleItem === true && only !== undefined && others.length === 0 ? asServed(only) : podList(sorted);
   switch (output) {
     case 'json':
       return { stdout: `${goJson(document)}\n`, stderr: '' };

@@ -64,6 +64,17 @@ describe('getPods json, yaml, name', () => {
     expect(JSON.parse(out).items[0].status.podIP).toBe('10.244.1.7');
   });
 
+  it('-o json writes fields in Go struct order and map keys sorted, whatever order the object has', () => {
+    const shuffled = {
+      status: { podIP: '10.0.0.9', phase: 'Running' as const },
+      spec: { nodeName: 'n1', containers: [{ image: 'busybox', name: 'c' }] },
+      metadata: { labels: { zeta: '1', alpha: '2' }, name: 'p', namespace: 'default' },
+    };
+    const item = getPods([shuffled], { output: 'json', singleItem: true }, NOW).stdout;
+    const keysInOrder = [...item.matchAll(/"(\w+)":/g)].map((m) => m[1]);
+    expect(keysInOrder).toEqual(['apiVersion', 'kind', 'metadata', 'name', 'namespace', 'labels', 'alpha', 'zeta', 'spec', 'containers', 'name', 'image', 'nodeName', 'status', 'phase', 'podIP']);
+  });
+
   it('-o json of nothing is an empty List, with no stderr', () => {
     expect(getPods([], { output: 'json' }, NOW)).toEqual({
       stdout: '{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n',
