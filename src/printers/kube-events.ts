@@ -279,3 +279,12 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
   }
   return [...rows.values()];
 };
+
+/** The Events describe shows for a pod: those whose involved object is this pod (`searchEvents` by name, namespace, uid). */
+export const eventsOfPod = (rows: readonly KubeEventRow[], pod: { readonly metadata: { readonly name?: string; readonly namespace?: string; readonly uid?: string } }): KubeEventRow[] =>
+  rows.filter(
+    (r) =>
+      r.involvedObject.name === pod.metadata.name &&
+      r.involvedObject.namespace === (pod.metadata.namespace ?? 'default') &&
+      (pod.metadata.uid === undefined || r.involvedObject.uid === pod.metadata.uid),
+  );

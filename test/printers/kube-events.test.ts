@@ -1,7 +1,7 @@
 /** kubeEventsFor: the core/v1 Events the kubelet, scheduler and controllers record for journal events. */
 import { describe, expect, it } from 'vitest';
 import { eventTypes } from '../../src/events/index.js';
-import { coreReasonsByEventType, journalTypesForReason, kubeEventsFor } from '../../src/printers/kube-events.js';
+import { coreReasonsByEventType, eventsOfPod, journalTypesForReason, kubeEventsFor } from '../../src/printers/kube-events.js';
 import { POD, ev } from './journal.js';
 
 const manifest = {
@@ -98,6 +98,15 @@ describe('kubeEventsFor', () => {
     for (const row of rows) {
       expect(journalTypesForReason(row.reason).length, row.reason).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('eventsOfPod', () => {
+  it('keeps the events of the pod with that name, namespace and uid', () => {
+    const rows = kubeEventsFor([ev(10, 'PodBound', 'scheduler', { node: 'n' })]);
+    expect(eventsOfPod(rows, { metadata: { name: 'web', namespace: 'default', uid: POD.uid } })).toHaveLength(1);
+    expect(eventsOfPod(rows, { metadata: { name: 'web', namespace: 'default', uid: 'another-incarnation' } })).toHaveLength(0);
+    expect(eventsOfPod(rows, { metadata: { name: 'web', namespace: 'prod' } })).toHaveLength(0);
   });
 });
 
