@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { EventOf } from '../../src/events/index.js';
+import { foldCluster, findPod } from '../../src/reducers/index.js';
+import { kubectlRow } from '../../src/printers/index.js';
+import { imported, ours, real } from './fixtures.js';
+
+describe('the falco audit line (audit.k8s.io/v1beta1, create pods)', async () => {
+  const result = await imported([real('audit-pod-create.falco.jsonl')]);
+  const line = JSON.parse(readFileSync(real('audit-pod-create.falco.jsonl'), 'utf8')) as {
+    stageTimestamp: string;
+    responseObject: { metadata: { uid: string; name: string; namespace: string }; spec: unknown };
+  };
+
+  it('is one PodCreated of the stored pod, at the line stageTimestamp', () => {
+    expect(result.files[0]?.format).toBe('audit');
+    expect(result.events.map((e) => e.type)).toEqual(['PodCreated']);
+    const created = result.events[0] as EventOf<'PodCreated'>;
+    const stored = line.responseObject;
+    expect(created.pod).toEqual({ namespace: stored.metadata.namespace, name: stored.metadata.name, uid: stored.metadata.uid });
+    expect(created.at).toBe(new Date(line.stageTimestamp).toISOString());
+    expect(created.source).toBe('api');
+    // The pod as stored (defaults, volumes, tolerations), not as requested; status is left to later events.
+    expect(created.manifest.spec).toEqual(stored.spec);
+    expect(created.manifest.metadata.uid).toBe(stored.metadata.uid);
+    expect(created.manifest.status).toBeUndefined();
+  });
+
+  it('folds to a Pending pod', () => {
+    const pod = findPod(foldCluster(result.events), 'default', 'nginx-deployment-5cdcc99dbf-rgw6z')?.pod;
+    expect(pod?.status?.phase).toBe('Pending');
+    expect(kubectlRow(pod!, new Date('2018-10-25T14:10:00Z')).status).toBe('Pending');
+  });
+});
+
+describe('the synthetic audit log of one pod life (pod-life.audit.jsonl)', async () => {
+  const result = await imported([ours('pod-life.audit.jsonl')]);
+  const events = result.events;
+  const podEvents = events.filter((e) => 'pod' in e);
+  const removal = events.findIndex((e) => e.type === 'PodRemoved');
+  const beforeRemoval = findPod(foldCluster(events.slice(0, removal)), 'demo', 'flaky-api')?.pod;
+
+  it('counts only ResponseComplete lines, each auditID once', () => {
+    expect(result.files[0]).toMatchObject({
+      format: 'audit',
+      documents: 18,
+      ignored: { 'audit stage RequestReceived': 1, 'audit lines repeating an auditID': 1 },
+    });
+    expect(events.filter((e) => e.type === 'PodCreated')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'PodBound')).toHaveLength(1);
+  });
+
+  it('stamps API writes with stageTimestamp (ms) and status facts with their own fields', () => {
+    const at = (type: string) => events.find((e) => e.type === type)?.at;
+    expect(at('PodCreated')).toBe('2026-03-14T10:00:00.112Z');
+    expect(at('PodBound')).toBe('2026-03-14T10:00:00.131Z');
+    expect(at('ContainerStarted')).toBe('2026-03-14T10:00:02.000Z');
+    expect(at('PodWriteRejected')).toBe('2026-03-14T10:00:35.020Z');
+    expect(at('PodRemoved')).toBe('2026-03-14T10:00:57.651Z');
+    const times = events.map((e) => e.at);
+    expect([...times].sort()).toEqual(times);
+  });
+
+  it('explains the crash loop: four runs, exits 1, back-offs of 10 s and 20 s, the kill with 137', () => {
+    const exits = podEvents.filter((e): e is EventOf<'ContainerExited'> => e.type === 'ContainerExited');
+    expect(exits.map((e) => [e.exitCode, e.reason])).toEqual([
+      [1, 'Error'],
+      [1, 'Error'],
+      [1, 'Error'],
+      [137, 'Error'],
+    ]);
+    const backOffs = podEvents.filter((e): e is EventOf<'ContainerBackOff'> => e.type === 'ContainerBackOff');
+    expect(backOffs.map((e) => [e.at, e.delaySeconds, e.until])).toEqual([
+      ['2026-03-14T10:00:13.000Z', 10, '2026-03-14T10:00:23.000Z'],
+      ['2026-03-14T10:00:28.000Z', 20, '2026-03-14T10:00:48.000Z'],
+    ]);
+    expect(podEvents.filter((e) => e.type === 'ContainerStarted')).toHaveLength(4);
+  });
+
+  it('records the rejected write and does not apply it', () => {
+    const rejected = events.filter((e): e is EventOf<'PodWriteRejected'> => e.type === 'PodWriteRejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ verb: 'patch', code: 422, pod: { name: 'flaky-api', uid: '5b0c7f1e-2d4a-4f8e-9c3b-7a1d2e6f8b90' } });
+    expect(rejected[0]?.message).toMatch(/^Pod "flaky-api" is invalid: spec: Forbidden/);
+    expect(beforeRemoval?.spec.restartPolicy).toBe('Always');
+  });
+
+  it('follows the eviction and the shortened delete to a Failed pod, then the final delete removes it', () => {
+    expect(podEvents.filter((e) => e.type === 'PodDeletionRequested').map((e) => (e as EventOf<'PodDeletionRequested'>).gracePeriodSeconds)).toEqual([30, 5]);
+    expect(beforeRemoval?.status?.phase).toBe('Failed');
+    expect(beforeRemoval?.metadata.deletionGracePeriodSeconds).toBe(5);
+    expect(beforeRemoval?.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({
+      status: 'True',
+      reason: 'EvictionByEvictionAPI',
+    });
+    const [app] = beforeRemoval?.status?.containerStatuses ?? [];
+    expect(app?.restartCount).toBe(3);
+    expect(app?.state?.terminated).toMatchObject({ exitCode: 137, finishedAt: '2026-03-14T10:00:57Z' });
+    expect(kubectlRow(beforeRemoval!, new Date('2026-03-14T10:01:00Z'))).toMatchObject({ status: 'Error', ready: '0/1' });
+    expect(findPod(foldCluster(events), 'demo', 'flaky-api')).toBeUndefined();
+    expect(events[events.length - 1]?.type).toBe('PodRemoved');
+  });
+
+  it('reads the node status write as its conditions', () => {
+    const node = events.filter((e): e is EventOf<'NodeConditionChanged'> => e.type === 'NodeConditionChanged');
+    expect(node.map((e) => [e.conditionType, e.status])).toEqual([
+      ['MemoryPressure', 'False'],
+      ['DiskPressure', 'False'],
+      ['PIDPressure', 'False'],
+      ['Ready', 'True'],
+    ]);
+  });
+});
