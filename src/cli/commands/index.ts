@@ -8,6 +8,8 @@ import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
 import { registerGet } from './get.js';
 import { registerRecord } from './record.js';
+import { registerReplay } from './replay.js';
+import { registerSimulate } from './simulate.js';
 import { registerTimeline } from './timeline.js';
 import { registerVerify } from './verify.js';
 
@@ -20,6 +22,8 @@ export const commands: readonly Register[] = [
   registerDiff,
   registerEvents,
   registerRecord,
+  registerSimulate,
+  registerReplay,
   registerExport,
   registerTimeline,
   registerVerify,

@@ -1,0 +1,83 @@
+/**
+ * `podj replay FILE`: builds a fresh journal from a scenario or a podjournal export, prints what happened
+ * (a compact timeline: offset, pod, what changed, the cause) and then the final `get pods` table.
+ */
+import { rm } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { simulate } from '../../engine/index.js';
+import { summarize } from '../../events/summary.js';
+import { canonical, type Journal } from '../../journal/index.js';
+import type { Event } from '../../events/index.js';
+import { getPods, renderTable } from '../../printers/index.js';
+import { podsOf } from '../../reducers/index.js';
+import type { PodChange } from '../../timetravel/pod-changes.js';
+import { timelineOf } from '../../timetravel/timeline.js';
+import type { Context, GlobalOptions } from '../context.js';
+import { BadInput } from '../errors.js';
+import { withJournal } from '../journal-access.js';
+import { stateAt } from '../read-options.js';
+import { readInput, readScenario } from '../scenario-file.js';
+import { appendSimulated } from '../simulated.js';
+import { offsetOf } from './timeline.js';
+
+interface ReplayOptions extends GlobalOptions {
+  readonly replace?: boolean;
+}
+
+/** The changes a reader of a replay wants on one line: what `get pods` would show differently. */
+const compact = (changes: readonly PodChange[]): string =>
+  changes
+    .filter((c) => c.field === 'STATUS' || c.field === 'READY' || c.field.endsWith('.restartCount'))
+    .map((c) => (c.from === undefined ? `${c.field} ${c.to ?? ''}` : `${c.field} ${c.from} → ${c.to ?? '<none>'}`))
+    .join(', ');
+
+const isExport = (text: string): boolean => text.trimStart().startsWith('{"podjournal"');
+
+/** True when the journal holds exactly these events already (this replay was run before). */
+const holdsExactly = async (journal: Journal, events: readonly Event[]): Promise<boolean> => {
+  if (journal.head().seq !== events.length) return false;
+  let i = 0;
+  for await (const r of journal.records()) if (canonical(r.event) !== canonical(events[i++])) return false;
+  return true;
+};
+
+const load = async (journal: Journal, ctx: Context, file: string, text: string): Promise<void> => {
+  if (isExport(text)) {
+    if (journal.head().seq === 0) await journal.importExport(text.split('\n'));
+    return;
+  }
+  const events = simulate(readScenario(ctx, file, text).simulation);
+  if (journal.head().seq > 0 && !(await holdsExactly(journal, events))) {
+    throw new BadInput(`journal ${journal.dir} already holds other events: replay into a fresh one with --journal DIR, or pass --replace`);
+  }
+  if (journal.head().seq === 0) await appendSimulated(journal, events);
+};
+
+export const registerReplay = (program: Command, ctx: Context): void => {
+  program
+    .command('replay')
+    .description('replay a scenario or an export into a fresh journal: what happened, then the final table')
+    .argument('<file>', 'a scenario (YAML) or a podjournal export (JSON lines)')
+    .option('--replace', 'discard the journal folder first if it holds something else')
+    .action(async (file: string, _: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<ReplayOptions>();
+      const text = readInput(ctx, file);
+      if (opts.replace === true) await rm(ctx.journalDir(opts), { recursive: true, force: true });
+      await withJournal(ctx, opts, 'create', (journal) => load(journal, ctx, file, text));
+      await withJournal(ctx, opts, 'read', async (journal) => {
+        const first = journal.firstAt();
+        const records = await journal.recordsInTimeOrder().toArray();
+        const rows = [...timelineOf(records)]
+          .map((e) => ({ e, what: compact(e.changes) }))
+          .filter(({ what }) => what !== '')
+          .map(({ e, what }) => [offsetOf(e.at, first), e.pod.split('/')[1] ?? e.pod, what, `${e.cause.type}: ${summarize(e.cause)}`]);
+        ctx.io.out(renderTable([['OFFSET', 'POD', 'CHANGE', 'CAUSE'], ...rows]));
+        const end = journal.lastAt();
+        const state = await stateAt(journal, { now: end === undefined ? new Date(0) : new Date(end) });
+        const table = getPods(podsOf(state), { allNamespaces: true }, end === undefined ? new Date(0) : new Date(end));
+        ctx.io.out(`\n${table.stdout}`);
+        ctx.io.err(table.stderr);
+        ctx.io.out(`\njournal: ${journal.dir} (${journal.head().seq} events; ask it more: podj get pods --at +1m, podj timeline pod NAME)\n`);
+      });
+    });
+};

@@ -1,0 +1,30 @@
+/** Loading a scenario file from disk: manifests are read relative to its folder, errors are one line. */
+import { dirname, join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { loadScenario, renderScenarioError, type LoadedScenario } from '../scenario/index.js';
+import type { Context } from './context.js';
+import { BadInput } from './errors.js';
+
+export const readScenario = (ctx: Context, file: string, text: string): LoadedScenario => {
+  const folder = dirname(file);
+  const loaded = loadScenario(text, file, (relative) => {
+    try {
+      return E.right(ctx.io.readFile(join(folder, relative)));
+    } catch (e) {
+      return E.left(e instanceof Error && 'code' in e && e.code === 'ENOENT' ? 'no such file' : String(e));
+    }
+  });
+  if (E.isLeft(loaded)) throw new BadInput(renderScenarioError(loaded.left));
+  for (const warning of loaded.right.warnings) ctx.io.err(`Warning: ${warning}\n`);
+  return loaded.right;
+};
+
+/** Reads a file named on the command line, or refuses with one line naming it. */
+export const readInput = (ctx: Context, file: string): string => {
+  try {
+    return ctx.io.readFile(file);
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? e.code : undefined;
+    throw new BadInput(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(e)}`);
+  }
+};
