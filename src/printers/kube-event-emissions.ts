@@ -1,0 +1,201 @@
+/**
+ * What the scheduler, the kubelet and the controllers emit as core/v1 Events for each journal event:
+ * type, reason, source, message and involved container, with the exact Kubernetes strings.
+ */
+import type { Event, EventType, PodRef } from '../events/index.js';
+import { goDuration } from './go-duration.js';
+import type { KubeEventRow, KubeEventType } from './kube-events.js';
+
+/**
+ * The core/v1 Event reasons each journal event may produce; read backwards (`journalTypesForReason`) it
+ * tells an importer which journal event a real Event stands for.
+ */
+export const coreReasonsByEventType: { readonly [K in EventType]: readonly string[] } = {
+  PodCreated: [],
+  PodMetadataUpdated: [],
+  PodDeletionRequested: [],
+  PodRemoved: [],
+  PodWriteRejected: [],
+  PodConditionSet: ['TaintManagerEviction'],
+  PodBound: ['Scheduled'],
+  PodUnschedulable: ['FailedScheduling'],
+  NodeRegistered: [],
+  NodeConditionChanged: [],
+  EvictionThresholdMet: [],
+  PodAdmitted: [],
+  PodRejected: ['OutOfcpu', 'OutOfmemory', 'OutOfpods', 'Evicted', 'NodeAffinity', 'UnexpectedAdmissionError'],
+  SandboxCreated: [],
+  PodEvicted: ['Evicted'],
+  PodNodeLost: ['NodeNotReady'],
+  ImagePulling: ['Pulling'],
+  ImagePulled: ['Pulled'],
+  ImagePullFailed: ['Failed', 'ErrImageNeverPull', 'InspectFailed'],
+  ContainerCreated: ['Created'],
+  ContainerStarted: ['Started'],
+  ContainerStartFailed: ['Failed'],
+  PostStartHookFailed: ['FailedPostStartHook'],
+  PostStartHookSucceeded: [],
+  ContainerExited: [],
+  ContainerUsageSampled: [],
+  ProbeExecuted: ['Unhealthy'],
+  ProbeResultChanged: [],
+  ContainerKilling: ['Killing'],
+  ContainerBackOff: ['BackOff'],
+  ImagePullBackOff: ['BackOff', 'Failed'],
+};
+
+/** The journal event types that may stand behind a core/v1 Event reason (`Failed` has several). */
+export const journalTypesForReason = (reason: string): EventType[] =>
+  (Object.keys(coreReasonsByEventType) as EventType[]).filter((type) => coreReasonsByEventType[type].includes(reason));
+
+/** An Event before correlation: one emission at one instant. */
+export type Emission = Omit<KubeEventRow, 'count' | 'firstTimestamp' | 'lastTimestamp'>;
+
+/** What the journal told us so far that shapes Events: init container names and the node of each pod. */
+export interface Context {
+  readonly initContainers: Map<string, ReadonlySet<string>>;
+  readonly nodes: Map<string, string>;
+}
+
+const KUBELET = 'kubelet';
+const SCHEDULER = 'default-scheduler';
+const NODE_CONTROLLER = 'node-controller';
+const TAINT_EVICTION_CONTROLLER = 'taint-eviction-controller';
+
+const probeName = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' } as const;
+
+/** `format.Pod`: how the kubelet names a pod in messages. */
+const podName = (pod: PodRef): string => `${pod.name}_${pod.namespace}(${pod.uid})`;
+
+const onPod = (ctx: Context, pod: PodRef, type: KubeEventType, reason: string, message: string, component: string): Emission => {
+  const host = component === KUBELET ? ctx.nodes.get(pod.uid) : undefined;
+  return {
+    involvedObject: { kind: 'Pod', namespace: pod.namespace, name: pod.name, uid: pod.uid },
+    type,
+    reason,
+    message,
+    source: host === undefined ? { component } : { component, host },
+  };
+};
+
+/** A kubelet event about one container: the involved object carries the container's field path. */
+const onContainer = (ctx: Context, pod: PodRef, container: string, type: KubeEventType, reason: string, message: string): Emission => {
+  const init = ctx.initContainers.get(pod.uid)?.has(container) === true;
+  const base = onPod(ctx, pod, type, reason, message, KUBELET);
+  return { ...base, involvedObject: { ...base.involvedObject, fieldPath: `spec.${init ? 'initContainers' : 'containers'}{${container}}` } };
+};
+
+/** The Events one journal event makes the cluster record, in the order they are recorded. */
+export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
+  switch (e.type) {
+    case 'PodCreated':
+    case 'PodMetadataUpdated':
+    case 'PodDeletionRequested':
+    case 'PodRemoved':
+    case 'PodWriteRejected':
+    case 'NodeRegistered':
+    case 'NodeConditionChanged':
+    case 'EvictionThresholdMet':
+    case 'PodAdmitted':
+    case 'SandboxCreated':
+    case 'PostStartHookSucceeded':
+    case 'ContainerExited':
+    case 'ContainerUsageSampled':
+    case 'ProbeResultChanged':
+      return [];
+    case 'PodConditionSet':
+      // tainteviction/taint_eviction.go :: emitPodDeletionEvent
+      return e.conditionType === 'DisruptionTarget' && e.reason === 'DeletionByTaintManager'
+        ? [onPod(ctx, e.pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${e.pod.namespace}/${e.pod.name}`, TAINT_EVICTION_CONTROLLER)]
+        : [];
+    case 'PodBound':
+      return [onPod(ctx, e.pod, 'Normal', 'Scheduled', `Successfully assigned ${e.pod.namespace}/${e.pod.name} to ${e.node}`, SCHEDULER)];
+    case 'PodUnschedulable':
+      return [onPod(ctx, e.pod, 'Warning', 'FailedScheduling', e.message, SCHEDULER)];
+    case 'PodRejected':
+      return [onPod(ctx, e.pod, 'Warning', e.reason, e.message, KUBELET)];
+    case 'PodEvicted':
+      return [onPod(ctx, e.pod, 'Warning', 'Evicted', e.message, KUBELET)];
+    case 'PodNodeLost':
+      // nodelifecycle: MarkPodsNotReady
+      return [onPod(ctx, e.pod, 'Warning', 'NodeNotReady', 'Node is not ready', NODE_CONTROLLER)];
+    case 'ImagePulling':
+      return [onContainer(ctx, e.pod, e.container, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(e.image)}`)];
+    case 'ImagePulled': {
+      const took = goDuration(e.durationMs ?? 0);
+      const message = e.alreadyPresent
+        ? `Container image ${JSON.stringify(e.image)} already present on machine and can be accessed by the pod`
+        : `Successfully pulled image ${JSON.stringify(e.image)} in ${took} (${took} including waiting)`;
+      return [onContainer(ctx, e.pod, e.container, 'Normal', 'Pulled', message)];
+    }
+    case 'ImagePullFailed': {
+      // images/image_manager.go :: EnsureImageExists, then kuberuntime's "Error: <reason>"
+      const image = JSON.stringify(e.image);
+      const first =
+        e.reason === 'ErrImageNeverPull'
+          ? onContainer(ctx, e.pod, e.container, 'Warning', 'ErrImageNeverPull', `Container image ${image} is not present with pull policy of Never`)
+          : e.reason === 'InvalidImageName'
+            ? onContainer(ctx, e.pod, e.container, 'Warning', 'InspectFailed', `Failed to apply default image tag ${image}: ${e.message}`)
+            : onContainer(ctx, e.pod, e.container, 'Warning', 'Failed', `Failed to pull image ${image}: ${e.message}`);
+      return [first, onContainer(ctx, e.pod, e.container, 'Warning', 'Failed', `Error: ${e.reason}`)];
+    }
+    case 'ContainerCreated':
+      return [onContainer(ctx, e.pod, e.container, 'Normal', 'Created', 'Container created')];
+    case 'ContainerStarted':
+      return [onContainer(ctx, e.pod, e.container, 'Normal', 'Started', 'Container started')];
+    case 'ContainerStartFailed':
+      return [onContainer(ctx, e.pod, e.container, 'Warning', 'Failed', `Error: ${e.message}`)];
+    case 'PostStartHookFailed':
+      // the hook's output is left out so that secrets do not leak into events
+      return [onContainer(ctx, e.pod, e.container, 'Warning', 'FailedPostStartHook', 'PostStartHook failed')];
+    case 'ProbeExecuted':
+      return e.outcome === 'failure'
+        ? [onContainer(ctx, e.pod, e.container, 'Warning', 'Unhealthy', `${probeName[e.probe]} probe failed: ${e.output ?? ''}`)]
+        : [];
+    case 'ContainerKilling':
+      return [onContainer(ctx, e.pod, e.container, 'Normal', 'Killing', killingMessage(e.reason, e.container))];
+    case 'ContainerBackOff':
+      return [
+        onContainer(ctx, e.pod, e.container, 'Warning', 'BackOff', `Back-off restarting failed container ${e.container} in pod ${podName(e.pod)}`),
+      ];
+    case 'ImagePullBackOff':
+      return [
+        onContainer(ctx, e.pod, e.container, 'Normal', 'BackOff', `Back-off pulling image ${JSON.stringify(e.image)}`),
+        onContainer(ctx, e.pod, e.container, 'Warning', 'Failed', 'Error: ImagePullBackOff'),
+      ];
+    default: {
+      const unreachable: never = e;
+      return unreachable;
+    }
+  }
+};
+
+/** `killContainer`'s event message for each reason the kubelet stops a container. */
+const killingMessage = (reason: Extract<Event, { type: 'ContainerKilling' }>['reason'], container: string): string => {
+  switch (reason) {
+    case 'LivenessProbeFailed':
+      return `Container ${container} failed liveness probe, will be restarted`;
+    case 'StartupProbeFailed':
+      return `Container ${container} failed startup probe, will be restarted`;
+    case 'PostStartHookFailed':
+      return 'FailedPostStartHook';
+    case 'PodDeleted':
+    case 'PodEvicted':
+    case 'PodFinished':
+      return `Stopping container ${container}`;
+    default: {
+      const unreachable: never = reason;
+      return unreachable;
+    }
+  }
+};
+
+/** Remembers what later events need: init container names (PodCreated) and the pod's node (binding). */
+export const learn = (ctx: Context, e: Event): void => {
+  if (e.type === 'PodCreated') {
+    ctx.initContainers.set(e.pod.uid, new Set((e.manifest.spec.initContainers ?? []).map((c) => c.name)));
+  } else if (e.type === 'PodBound' || e.type === 'PodAdmitted') {
+    ctx.nodes.set(e.pod.uid, e.node);
+  }
+};
+
