@@ -33,7 +33,7 @@ export const run = async (argv: readonly string[], io: CliIO): Promise<number> =
       return EXIT_FINDING;
     }
     if (e instanceof BadInput) {
-      io.err(`error: ${e.message}\n`);
+      io.err(e.message.split('\n').map((line) => `error: ${line}\n`).join(''));
       return EXIT_BAD_INPUT;
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -7,6 +7,7 @@ import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
 import { registerGet } from './get.js';
+import { registerImport } from './import.js';
 import { registerRecord } from './record.js';
 import { registerReplay } from './replay.js';
 import { registerSimulate } from './simulate.js';
@@ -25,6 +26,7 @@ export const commands: readonly Register[] = [
   registerSimulate,
   registerReplay,
   registerExport,
+  registerImport,
   registerTimeline,
   registerVerify,
 ];

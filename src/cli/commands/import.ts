@@ -1,0 +1,56 @@
+/**
+ * `podj import FILE...`: audit logs, watch streams, PodLists, Kubernetes Events and podjournal exports,
+ * detected by content, merged in valid-time order; facts already in the journal are not added twice. Any bad
+ * line refuses the whole import (unless --skip-bad), and the journal stays as it was.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import * as E from 'fp-ts/lib/Either.js';
+import { formatBadLine, importFiles, terminalProgress, type FileSummary } from '../../importers/index.js';
+import type { Journal } from '../../journal/index.js';
+import type { Context, GlobalOptions } from '../context.js';
+import { BadInput } from '../errors.js';
+import { withJournal } from '../journal-access.js';
+
+interface ImportCliOptions extends GlobalOptions {
+  readonly skipBad?: boolean;
+}
+
+const ignoredText = (s: FileSummary): string => {
+  const parts = Object.entries(s.ignored).map(([why, n]) => `${n} ${why}`);
+  return parts.length === 0 ? '' : ` (ignored: ${parts.join(', ')})`;
+};
+
+const importExportFile = async (journal: Journal, file: string): Promise<string> => {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const result = await journal.importExport(lines).catch((e: unknown) => {
+    throw e instanceof Error ? new BadInput(`${file}: ${e.message}`) : e;
+  });
+  return `${file}: podjournal export, ${result.mode === 'restore' ? 'restored' : 'merged'} ${result.appended} records (${result.skipped} already present)\n`;
+};
+
+export const registerImport = (program: Command, ctx: Context): void => {
+  program
+    .command('import')
+    .description('import audit logs, watch streams, PodLists, Kubernetes Events or podjournal exports (detected by content)')
+    .argument('<files...>', 'files to import')
+    .option('--skip-bad', 'import what converts and list the lines left out, instead of refusing the whole import')
+    .action(async (files: string[], _: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<ImportCliOptions>();
+      const progress = ctx.io.errIsTTY ? terminalProgress(process.stderr) : undefined;
+      const converted = await importFiles(files, { skipBad: opts.skipBad, onProgress: progress?.update }).finally(() => progress?.stop());
+      if (E.isLeft(converted)) throw new BadInput(converted.left.join('\n'));
+      const { events, files: summaries, skipped, exports } = converted.right;
+      for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
+      await withJournal(ctx, opts, 'create', async (journal) => {
+        for (const file of exports) ctx.io.out(await importExportFile(journal, file));
+        for (const s of summaries.filter((f) => f.format !== 'podjournal-export')) {
+          ctx.io.out(`${s.file}: ${s.format}, ${s.documents} documents, ${s.events} events${ignoredText(s)}\n`);
+        }
+        if (events.length === 0) return;
+        const result = await journal.appendBulk(events, { dedup: true, expectedSeq: journal.head().seq });
+        ctx.io.out(`imported ${result.appended} new events (${result.skipped} already present), head ${result.head.hash}\n`);
+      });
+    });
+};
