@@ -159,8 +159,11 @@ const compareOrder = (a: readonly number[], b: readonly number[]): number => {
   return 0;
 };
 
-/** The next wake-up to take at or after `now`, skipping those already taken at `now` without effect. */
-export const nextWakeup = (state: EngineState, world: World, now: VirtualMs, taken: (key: string) => boolean): Wakeup | undefined => {
+/**
+ * The wake-ups due at the earliest instant at or after `now`, in order, skipping those already taken at
+ * `now` without effect. Only that first instant is returned: later ticks depend on what happens first.
+ */
+export const dueWakeups = (state: EngineState, world: World, now: VirtualMs, taken: (key: string) => boolean): Wakeup[] => {
   const ctx: Ctx = { world, now, taken };
   const all = [
     ...[...state.pods.values()].flatMap((p) => podWakeups(ctx, state, p)),
@@ -168,5 +171,6 @@ export const nextWakeup = (state: EngineState, world: World, now: VirtualMs, tak
   ]
     .map((w) => (w.at < now ? { ...w, at: now } : w))
     .filter((w) => !(w.at === now && taken(w.key)));
-  return all.sort((a, b) => a.at - b.at || compareOrder(a.order, b.order))[0];
+  const first = Math.min(...all.map((w) => w.at));
+  return all.filter((w) => w.at === first).sort((a, b) => compareOrder(a.order, b.order));
 };

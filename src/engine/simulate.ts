@@ -5,7 +5,7 @@
  */
 import type { Event } from '../events/index.js';
 import { msOf } from '../k8s/codecs.js';
-import { nextWakeup } from './agenda.js';
+import { dueWakeups, type Wakeup } from './agenda.js';
 import { decide } from './decide.js';
 import { evolve } from './evolve.js';
 import { initialState, type EngineState } from './state.js';
@@ -37,10 +37,13 @@ export const run = (sim: Simulation, opts: SimulateOptions = {}): SimulationRun 
     events.push(e);
     taken.clear();
   };
+  let due: Wakeup[] = [];
   for (;;) {
     const ext = external[next];
     const extAt = ext === undefined ? Infinity : msOf(ext.at);
-    const wake = extAt <= now ? undefined : nextWakeup(state, sim.world, now, (k) => taken.has(k));
+    // the wake-ups of one instant stay valid until some event changes the state
+    if (due.length === 0 && extAt > now) due = dueWakeups(state, sim.world, now, (k) => taken.has(k));
+    const wake = extAt <= now ? undefined : due[0];
     const at = Math.min(extAt, wake?.at ?? Infinity);
     if (at > sim.until) break;
     if (at > now) {
@@ -51,13 +54,16 @@ export const run = (sim: Simulation, opts: SimulateOptions = {}): SimulationRun 
     if (++steps > limit) throw new Error(`the engine did not settle at ${new Date(now).toISOString()} after ${limit} decisions`);
     if (ext !== undefined && extAt <= at) {
       append(ext);
+      due = [];
       next++;
       continue;
     }
     if (wake === undefined) break;
+    due = due.slice(1);
     const decided = decide(state, wake.input, now);
     if (decided.length === 0) taken.add(wake.key);
     decided.forEach(append);
+    if (decided.length > 0) due = [];
   }
   return { events, state };
 };
