@@ -125,19 +125,23 @@ export const importFiles = async (files: readonly string[], opts: ImportOptions 
   const imported: Imported[] = [];
   const summaries: FileSummary[] = [];
   const bad: BadLine[] = [];
-  const problems: string[] = [];
+  /** Every problem in file order; `refuses` when it stops the import even with `skipBad`. */
+  const problems: { readonly text: string; readonly refuses: boolean }[] = [];
   for (const file of files) {
     try {
       for await (const chunk of readFileEvents(file, opts)) {
         if (chunk.kind === 'events') imported.push(...chunk.events);
-        else if (chunk.kind === 'bad') bad.push(chunk.bad);
-        else summaries.push(chunk.summary);
+        else if (chunk.kind === 'done') summaries.push(chunk.summary);
+        else {
+          bad.push(chunk.bad);
+          problems.push({ text: formatBadLine(chunk.bad), refuses: opts.skipBad !== true });
+        }
       }
     } catch (e) {
-      problems.push(e instanceof UnknownFormat ? e.message : `${file}: ${e instanceof Error ? e.message : String(e)}`);
+      problems.push({ text: e instanceof UnknownFormat ? e.message : `${file}: ${e instanceof Error ? e.message : String(e)}`, refuses: true });
     }
   }
-  if (problems.length > 0 || (bad.length > 0 && opts.skipBad !== true)) return E.left([...problems, ...bad.map(formatBadLine)]);
+  if (problems.some((p) => p.refuses)) return E.left(problems.filter((p) => p.refuses || opts.skipBad !== true).map((p) => p.text));
   return E.right({
     events: mergeImported(imported),
     files: summaries,

@@ -9,7 +9,7 @@ import { envelopeAt, podRefOf } from './build.js';
 import type { Imported, Origin } from './imported.js';
 import { diffPod } from './pod-differ.js';
 import { latestKnownTime } from './pod-times.js';
-import { latest } from './time.js';
+import { latest, maybeInstant } from './time.js';
 
 export interface PodTracker {
   readonly pods: Map<string, V1Pod>;
@@ -34,6 +34,10 @@ export interface Sighting {
 export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, Imported[]> => {
   const ref = podRefOf(s.pod);
   if (ref === undefined) return E.left('metadata.uid: is required (pods are told apart by uid)');
+  const created = s.pod.metadata.creationTimestamp;
+  if (created !== undefined && maybeInstant(created) === undefined) {
+    return E.left(`metadata.creationTimestamp: ${JSON.stringify(created)} is not an RFC 3339 time`);
+  }
   const fallback = s.at ?? latest([latestKnownTime(s.pod), tracker.times.get(ref.uid)]);
   if (fallback === undefined) return E.left('metadata.creationTimestamp: is required (a watch stream carries no time of its own)');
   const events = diffPod({ pod: ref, before: tracker.pods.get(ref.uid), after: s.pod, fallback, origin: s.origin, ...(s.creates === true && s.at !== undefined && { writtenAt: s.at }) });

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../../src/events/index.js';
+import type { Event, EventOf } from '../../src/events/index.js';
 import { V1Pod } from '../../src/k8s/pod.js';
 import { foldCluster, emptyCluster, type ClusterState } from '../../src/reducers/index.js';
 import { kubectlRow } from '../../src/printers/index.js';
@@ -94,7 +94,8 @@ describe('rolling-update fixtures (watch stream + EventList)', async () => {
 
   it('old pods pass through Succeeded before they are removed', () => {
     for (const name of oldPods) {
-      const uid = result.events.find((e) => e.type === 'PodCreated' && e.pod.name === name)?.pod.uid ?? '';
+      const created = result.events.find((e): e is EventOf<'PodCreated'> => e.type === 'PodCreated' && e.pod.name === name);
+      const uid = created?.pod.uid ?? '';
       const removal = result.events.findIndex((e) => e.type === 'PodRemoved' && e.pod.uid === uid);
       expect(removal).toBeGreaterThan(0);
       const before = foldCluster(result.events.slice(0, removal)).pods.get(uid)?.pod;
