@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { registerApply } from './apply.js';
 import { registerDelete } from './delete.js';
+import { registerDescribe } from './describe.js';
 import { registerDiff } from './diff.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
@@ -20,6 +21,7 @@ export const commands: readonly Register[] = [
   registerApply,
   registerDelete,
   registerGet,
+  registerDescribe,
   registerDiff,
   registerEvents,
   registerRecord,

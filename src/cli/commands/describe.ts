@@ -1,0 +1,38 @@
+/** `podj describe pod NAME`: kubectl's describe of the pod as it was at any instant, with its Events table. */
+import type { Command } from 'commander';
+import { describePod, eventsOfPod, kubeEventsFor } from '../../printers/index.js';
+import { podAt } from '../../timetravel/pod-at.js';
+import type { Context } from '../context.js';
+import { withJournal } from '../journal-access.js';
+import { requirePodRecords } from '../pod-records.js';
+import { addReadOptions, readPoint, type ReadOptions } from '../read-options.js';
+import { podResource } from '../resources.js';
+
+interface DescribeOptions extends ReadOptions {
+  readonly namespace: string;
+}
+
+export const registerDescribe = (program: Command, ctx: Context): void => {
+  const cmd = program
+    .command('describe')
+    .description('describe a pod like kubectl describe pod, at any instant')
+    .argument('<resource>', 'pod')
+    .argument('<name>', 'the pod')
+    .option('-n, --namespace <ns>', 'namespace', 'default');
+  addReadOptions(cmd).action(async (resource: string, name: string, _: unknown, command: Command) => {
+    podResource(resource);
+    const opts = command.optsWithGlobals<DescribeOptions>();
+    await withJournal(ctx, opts, 'read', async (journal) => {
+      const point = readPoint(journal, opts);
+      const records = await requirePodRecords(journal, { namespace: opts.namespace, name, asOf: point.asOf });
+      const upTo = records.filter((r) => point.at === undefined || r.event.at <= point.at);
+      const state = podAt(upTo, point.at);
+      if (state === undefined) {
+        ctx.io.err(`pod "${name}" did not exist in namespace ${opts.namespace} at ${point.at ?? 'the end of the journal'}\n`);
+        return;
+      }
+      const rows = eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod);
+      ctx.io.out(describePod(state.pod, rows, point.now));
+    });
+  });
+};
