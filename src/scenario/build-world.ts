@@ -14,15 +14,12 @@ export const DEFAULTS = {
   hookMs: 0,
   /** SIGTERM: the process exits 0 at once. */
   sigterm: { afterMs: 0, code: 0 },
-  /** The kubelet's default hard threshold `memory.available<100Mi`. */
-  memoryEvictionThresholdBytes: 100n * 1024n * 1024n,
 } as const;
 
 export interface Behaviors {
   /** `namespace/name` → container name → behavior. */
   readonly containers: ReadonlyMap<string, ReadonlyMap<string, ContainerBehavior>>;
   readonly images: Readonly<Record<string, ImageBehavior>>;
-  readonly memoryEvictionThresholds: ReadonlyMap<string, bigint>;
   /** The scenario's start: `at` and `from`/`to` offsets count from here. */
   readonly startMs: VirtualMs;
 }
@@ -75,8 +72,12 @@ const hookAnswer = (hook: Hook | undefined): HookAnswer => ({
 export const pullFailureMessage = (image: string): string =>
   `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`;
 
-const pullOf = (behavior: ImageBehavior | undefined, image: string, attempt: number): PullAnswer => {
-  const fails = behavior?.fails === 'always' || (behavior?.fails !== undefined && attempt < behavior.fails);
+/** `sinceStart`: the pull's offset from the scenario's start. */
+const pullOf = (behavior: ImageBehavior | undefined, image: string, attempt: number, sinceStart: number): PullAnswer => {
+  const fails =
+    behavior?.fails === 'always' ||
+    (behavior?.fails !== undefined && attempt < behavior.fails) ||
+    (behavior?.failsUntil !== undefined && sinceStart < behavior.failsUntil);
   return fails
     ? { ok: false, message: behavior?.message ?? pullFailureMessage(image) }
     : { ok: true, durationMs: behavior?.takes ?? DEFAULTS.pullMs };
@@ -102,7 +103,7 @@ export const buildWorld = (behaviors: Behaviors): World => {
       const use = of(pod, container).memory;
       return use === undefined ? 0n : memoryAt(use, Math.max(0, now - startedAt));
     },
-    pull: (_node, image, _now, attempt = 0) => pullOf(behaviors.images[image], image, attempt),
+    pull: (_node, image, now, attempt = 0) => pullOf(behaviors.images[image], image, attempt, now - behaviors.startMs),
     postStart: (pod, container) => hookAnswer(of(pod, container).postStart),
     preStop: (pod, container) => hookAnswer(of(pod, container).preStop),
     onSigterm: (pod, container): TermReaction | undefined => {
@@ -110,7 +111,5 @@ export const buildWorld = (behaviors: Behaviors): World => {
       if (sigterm === 'ignore') return undefined;
       return { afterMs: sigterm?.exitsAfter ?? DEFAULTS.sigterm.afterMs, code: sigterm?.code ?? DEFAULTS.sigterm.code };
     },
-    memoryEvictionThresholdBytes: (node) =>
-      behaviors.memoryEvictionThresholds.get(node) ?? DEFAULTS.memoryEvictionThresholdBytes,
   };
 };

@@ -42,7 +42,9 @@ export const NodeSpec = strict(
     labels: StringMap,
     internalIP: t.string,
     /** The kubelet's hard eviction threshold `memory.available<X`. */
-    memoryEvictionThreshold: Bytes,
+    memoryEvictionThreshold: QuantityString,
+    /** Images already on the node. */
+    images: t.array(t.string),
   },
 );
 export type NodeSpec = t.TypeOf<typeof NodeSpec>;
@@ -155,6 +157,8 @@ export const ImageBehavior = strict(
   {},
   {
     fails: byShape<'always' | number>('Fails', (u) => (typeof u === 'number' ? PositiveInt : t.literal('always'))),
+    /** Every pull fails before this scenario offset (a registry outage). */
+    failsUntil: Duration,
     message: t.string,
     takes: Duration,
   },

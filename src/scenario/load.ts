@@ -10,7 +10,8 @@ import { type Instant, instantOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { type Behaviors, buildWorld } from './build-world.js';
 import { type ScenarioError, decodeIn, errorAt } from './errors.js';
-import { type ContainerBehavior, type NodeSpec, type ScenarioDoc, ScenarioDoc as ScenarioCodec } from './format.js';
+import { type ContainerBehavior, type ScenarioDoc, ScenarioDoc as ScenarioCodec } from './format.js';
+import { loadManifests } from '../manifest/index.js';
 import type { ManifestLoader, ReadFile } from './manifests.js';
 import { type Source, headerComment, parseSource } from './source.js';
 import { type CompiledTimeline, compileTimeline } from './timeline.js';
@@ -65,15 +66,6 @@ const checkImages = (source: Source, doc: ScenarioDoc, pods: CompiledTimeline['p
     : E.left(errorAt(source, ['images', unused], `no container uses image "${unused}"`));
 };
 
-const thresholds = (doc: ScenarioDoc): ReadonlyMap<string, bigint> => {
-  const joining = doc.timeline.flatMap((step) => (step.kind === 'addNode' ? [step.value] : []));
-  return new Map(
-    [...(doc.nodes ?? []), ...joining].flatMap((n: NodeSpec) =>
-      n.memoryEvictionThreshold === undefined ? [] : [[n.name, n.memoryEvictionThreshold] as const],
-    ),
-  );
-};
-
 /** `loadScenario` over a given manifest loader. */
 export const loadScenarioWith =
   (load: ManifestLoader) =>
@@ -97,10 +89,16 @@ export const loadScenarioWith =
         start: instantOf(startMs),
         file,
         simulation: {
-          world: buildWorld({ containers, images: doc.images ?? {}, memoryEvictionThresholds: thresholds(doc), startMs }),
+          world: buildWorld({ containers, images: doc.images ?? {}, startMs }),
           external: compiled.external,
           until: startMs + doc.until,
         },
         warnings: compiled.warnings,
       })),
     );
+
+/**
+ * `loadScenario(text, file, readFile)`: the scenario in `text` (read from `file`, which names it and its
+ * errors), with `readFile` reading manifests relative to the scenario's folder.
+ */
+export const loadScenario = loadScenarioWith(loadManifests);

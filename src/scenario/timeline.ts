@@ -56,6 +56,8 @@ const nodeEvents = (node: NodeSpec, at: Instant, index: number): Event[] => {
       allocatable: { ...capacity, ...node.allocatable },
       labels: { 'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux', ...node.labels },
       internalIP: node.internalIP ?? `10.0.0.${index + 10}`,
+      ...(node.memoryEvictionThreshold !== undefined ? { evictionHard: { 'memory.available': node.memoryEvictionThreshold } } : {}),
+      ...(node.images !== undefined ? { images: node.images } : {}),
     },
     {
       type: 'NodeConditionChanged',

@@ -69,6 +69,13 @@ describe('compiled timelines', () => {
     expect(graces('node-lost')).toEqual([['web', 0, '17:08:00']]);
   });
 
+  it('gives nodes their eviction threshold and preloaded images only when the scenario says so', () => {
+    const registered = (name: string) => loadSample(name).simulation.external.find((e) => e.type === 'NodeRegistered');
+    expect(registered('memory-pressure')).toMatchObject({ evictionHard: { 'memory.available': '200Mi' }, capacity: { memory: '2Gi' } });
+    expect(registered('crashloop-memleak')).not.toHaveProperty('evictionHard');
+    expect(registered('liveness-http')).toMatchObject({ images: ['nginx:1.14-alpine'] });
+  });
+
   it('registers a joining node at its offset and marks a lost node Ready=Unknown', () => {
     const joined = loadSample('unschedulable').simulation.external.find((e) => e.type === 'NodeRegistered' && e.node === 'node02');
     expect(joined).toMatchObject({ at: '2026-01-18T15:02:00.000Z', labels: { disktype: 'ssd' }, capacity: { memory: '8Gi' } });

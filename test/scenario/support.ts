@@ -1,10 +1,16 @@
-/** Test support: file reading relative to a folder, and scenario loading from `journal/`. */
+/** Test support: file reading relative to a folder, scenario loading from `journal/`, and simulated stories. */
 import * as E from 'fp-ts/lib/Either.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/index.js';
 import type { LoadedScenario } from '../../src/scenario/index.js';
 import { renderScenarioError } from '../../src/scenario/errors.js';
+import { simulate } from '../../src/engine/simulate.js';
+import type { Event } from '../../src/events/index.js';
+import { parseDuration } from '../../src/k8s/duration.js';
+import type { V1Pod } from '../../src/k8s/pod.js';
+import { type KubectlRow, kubectlRow } from '../../src/printers/pod-row.js';
+import { foldCluster } from '../../src/reducers/index.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -33,3 +39,28 @@ export const loadText = (text: string, files: Readonly<Record<string, string>> =
     const content = files[path];
     return content === undefined ? E.left('no such file') : E.right(content);
   });
+
+/** A sample simulated once: its events, and `get pods` as of an offset (`+90s` style, without the `+`). */
+export interface Story {
+  readonly events: readonly Event[];
+  /** Each pod's kubectl cells (NAME → row) as `podj get pods --at +OFFSET` would print them. */
+  readonly rows: (offset: string) => Readonly<Record<string, KubectlRow>>;
+  /** The v1 Pod as of the offset. */
+  readonly pod: (offset: string, name: string) => V1Pod | undefined;
+  /** Offset in seconds from the start of an instant. */
+  readonly offsetOf: (at: string) => number;
+}
+
+export const storyOf = (name: string): Story => {
+  const t0 = Date.parse(loadSample(name).start);
+  const events = simulate(loadSample(name).simulation);
+  const msAt = (offset: string): number => t0 + (parseDuration(offset) ?? Number.NaN);
+  const podsAt = (offset: string) => [...foldCluster(events.filter((e) => Date.parse(e.at) <= msAt(offset))).pods.values()];
+  return {
+    events,
+    rows: (offset) =>
+      Object.fromEntries(podsAt(offset).map(({ pod }) => [pod.metadata.name ?? '', kubectlRow(pod, new Date(msAt(offset)))])),
+    pod: (offset, podName) => podsAt(offset).find((p) => p.pod.metadata.name === podName)?.pod,
+    offsetOf: (at) => (Date.parse(at) - t0) / 1000,
+  };
+};

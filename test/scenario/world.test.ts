@@ -127,23 +127,33 @@ behavior:
     expect([0, 9.999, 10, 29, 30, 300].map(use)).toEqual([0n, 0n, 10n * MI, 10n * MI, 80n * MI, 80n * MI]);
   });
 
-  it('uses the node threshold given, else 100Mi', () => {
-    expect(worldOf('memory-pressure').world.memoryEvictionThresholdBytes?.('node01')).toBe(200n * MI);
-    expect(worldOf('crashloop-memleak').world.memoryEvictionThresholdBytes?.('node01')).toBe(100n * MI);
-  });
 });
 
 describe('images, hooks and SIGTERM', () => {
-  it('fails a bad image always, a flaky one for its first attempts, and pulls others in 1 s', () => {
+  it('fails a bad image always, another during an outage or for its first attempts, and pulls others in 1 s', () => {
     const { world, t0 } = worldOf('bad-image');
     expect(world.pull('node01', 'nginx:1.99-alpine', t0, 5)).toEqual({
       ok: false,
       message:
         'rpc error: code = NotFound desc = failed to pull and unpack image "nginx:1.99-alpine": failed to resolve reference "nginx:1.99-alpine": nginx:1.99-alpine: not found',
     });
-    const flaky = (attempt: number) => world.pull('node01', 'registry.example.com/team/web:2.3', t0, attempt).ok;
-    expect([0, 1, 2, 3].map(flaky)).toEqual([false, false, true, true]);
+    const outage = (since: number) => world.pull('node01', 'registry.example.com/team/web:2.3', t0 + s(since)).ok;
+    expect([0, 10, 24.999, 25, 70].map(outage)).toEqual([false, false, false, true, true]);
     expect(world.pull('node01', 'busybox', t0)).toEqual({ ok: true, durationMs: 1000 });
+    const loaded = loadText(`start: 2026-01-18T08:00:00Z
+until: 1m
+nodes: [{ name: n }]
+timeline: [{ at: 0s, apply: pod.yaml }]
+images:
+  busybox: { fails: 2, takes: 20s }
+`, { 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers: [{ name: app, image: busybox }]\n' });
+    if (E.isLeft(loaded)) throw new Error(renderScenarioError(loaded.left));
+    const attempt = (n: number) => loaded.right.simulation.world.pull('n', 'busybox', 0, n);
+    expect([0, 1, 2].map(attempt)).toEqual([
+      { ok: false, message: expect.stringContaining('busybox: not found') },
+      { ok: false, message: expect.stringContaining('busybox: not found') },
+      { ok: true, durationMs: 20000 },
+    ]);
   });
 
   it('answers hooks with their durations and SIGTERM with the reaction given', () => {
