@@ -39,6 +39,12 @@ export class Stage {
   private tip: Head;
   /** The earliest valid time appended so far: a late one invalidates the snapshots after it. */
   private minAppendedAt: Instant | null = null;
+  /**
+   * The previous chunk's batch may still be writing while the next chunk is sealed (the write runs on
+   * LevelDB's thread): at most one in flight, with the digests it adds, which a lookup cannot see yet.
+   */
+  private inflight: Promise<void> = Promise.resolve();
+  private inflightDigests: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly db: Db,
@@ -57,41 +63,51 @@ export class Stage {
     return from !== null && this.start.maxAt !== null && from < this.start.maxAt ? from : undefined;
   }
 
-  /** Seals and writes one chunk as one batch; the result holds each item's record, or undefined if skipped. */
+  /**
+   * Seals one chunk into one batch and starts writing it; the result holds each item's record, or
+   * undefined if skipped. With `commit` the batch is written, and every earlier one, before it returns.
+   */
   async write(items: readonly Pending[], opts: ChunkOptions): Promise<Array<Sealed | undefined>> {
     const digests = items.map((item) => sha256(item.json));
     // The dedup index keeps the first record of each digest: look up which digests are new.
     const known: ReadonlyArray<string | undefined> = await this.db.getMany(digests.map(digestKey));
     const fresh = new Set<string>();
     const out: Array<Sealed | undefined> = [];
-    const ops: Array<[string, string]> = [];
-    items.forEach((item, i) => {
-      const digest = digests[i] ?? '';
-      const isNew = known[i] === undefined && !fresh.has(digest);
-      if (!isNew && opts.dedup) {
-        out.push(undefined);
-        return;
-      }
-      const sealed = seal(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
-      const position = { at: item.at, seq: sealed.seq };
-      ops.push([recordKey(sealed.seq), sealed.value], [timeKey(position), '']);
-      if (item.podUid !== undefined) ops.push([podKey(item.podUid, position), '']);
-      if (isNew) {
-        fresh.add(digest);
-        ops.push([digestKey(digest), String(sealed.seq)]);
-      }
-      if (this.minAppendedAt === null || item.at < this.minAppendedAt) this.minAppendedAt = item.at;
-      this.tip = advance(this.tip, item.at, sealed.hash);
-      out.push(sealed);
-    });
-    const stale = opts.commit ? await this.staleSnapshots() : [];
     const batch = this.db.batch();
-    for (const [key, value] of ops) batch.put(key, value);
-    if (opts.commit) {
-      for (const key of stale) batch.del(key);
-      batch.put(META_HEAD, encodeHead(this.tip));
+    try {
+      items.forEach((item, i) => {
+        const digest = digests[i] ?? '';
+        const isNew = known[i] === undefined && !fresh.has(digest) && !this.inflightDigests.has(digest);
+        if (!isNew && opts.dedup) {
+          out.push(undefined);
+          return;
+        }
+        const sealed = seal(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
+        const position = { at: item.at, seq: sealed.seq };
+        batch.put(recordKey(sealed.seq), sealed.value);
+        batch.put(timeKey(position), '');
+        if (item.podUid !== undefined) batch.put(podKey(item.podUid, position), '');
+        if (isNew) {
+          fresh.add(digest);
+          batch.put(digestKey(digest), String(sealed.seq));
+        }
+        if (this.minAppendedAt === null || item.at < this.minAppendedAt) this.minAppendedAt = item.at;
+        this.tip = advance(this.tip, item.at, sealed.hash);
+        out.push(sealed);
+      });
+      if (opts.commit) {
+        for (const key of await this.staleSnapshots()) batch.del(key);
+        batch.put(META_HEAD, encodeHead(this.tip));
+      }
+      await this.inflight;
+      const writing = batch.write({ sync: opts.sync });
+      writing.catch(() => undefined); // awaited by the next chunk, the commit or abort
+      [this.inflight, this.inflightDigests] = [writing, fresh];
+      if (opts.commit) await writing;
+    } catch (error) {
+      await batch.close(); // a no-op once written; releases the batch if sealing or the snapshot lookup threw
+      throw error;
     }
-    await batch.write({ sync: opts.sync });
     return out;
   }
 
@@ -103,6 +119,7 @@ export class Stage {
 
   /** Undoes the staged chunks: the head never moved, so this deletes every record beyond it. */
   async abort(): Promise<void> {
+    await this.inflight.catch(() => undefined);
     await rollbackBeyond(this.db, this.start.seq);
   }
 

@@ -29,11 +29,25 @@ describe('appendNew', () => {
     expect((await journal.verify()).ok).toBe(true);
   });
 
+  it('sees duplicates across chunks, including the chunk still being written', async () => {
+    const [a, b, c] = [podCreated('a', 0), podBound('a', 1), containerStarted('a', 2)];
+    const result = await journal.appendBulk([a, b, a, c, b, b, a, c], { dedup: true, chunkSize: 1 });
+    expect(result).toMatchObject({ appended: 3, skipped: 5 });
+    expect((await journal.records().toArray()).map((r) => r.event)).toEqual([a, b, c]);
+    expect((await journal.verify()).ok).toBe(true);
+  });
+
   it('lets plain append record a repeated event, and verify still passes', async () => {
     await journal.append([podBound('a', 1)], { expectedSeq: 0 });
     await journal.append([podBound('a', 1)], { expectedSeq: 1 });
     expect(journal.count()).toBe(2);
     expect(await journal.verify()).toMatchObject({ ok: true, count: 2 });
+  });
+
+  it('keeps the dedup entry on the first of repeated events written in consecutive chunks', async () => {
+    await journal.appendBulk([podBound('a', 1), podBound('a', 1), podBound('a', 1)], { chunkSize: 1 });
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 3 });
+    expect(await journal.appendNew([podBound('a', 1)], { expectedSeq: 3 })).toEqual([]);
   });
 });
 
