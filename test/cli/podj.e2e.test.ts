@@ -1,0 +1,142 @@
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ClassicLevel } from 'classic-level';
+import { describe, expect, it } from 'vitest';
+import { REPO, workspace } from './podj.js';
+
+const manifest = (name: string) => join(REPO, 'test/fixtures/manifests', `${name}.yaml`);
+const sample = (name: string) => join(REPO, 'journal', `${name}.yaml`);
+
+/** The journal's event count and head hash, through the CLI itself. */
+const headOf = (podj: ReturnType<typeof workspace>['podj']): string => podj('verify').stdout;
+
+describe('podj apply', () => {
+  it('answers like kubectl: created, unchanged, configured', () => {
+    const { podj, dir } = workspace();
+    expect(podj('apply', '-f', manifest('liveness-exec'), '--at', '2026-01-01T00:00:00Z')).toMatchObject({
+      code: 0,
+      stdout: 'pod/liveness-exec created\n',
+    });
+    expect(podj('apply', '-f', manifest('liveness-exec')).stdout).toBe('pod/liveness-exec unchanged\n');
+    const relabelled = readFileSync(manifest('liveness-exec'), 'utf8').replace('test: liveness', 'test: liveness\n    tier: web');
+    writeFileSync(join(dir, 'relabelled.yaml'), relabelled);
+    expect(podj('apply', '-f', 'relabelled.yaml').stdout).toBe('pod/liveness-exec configured\n');
+    expect(podj('get', 'pods', '--show-labels').stdout).toMatch(/liveness-exec .*test=liveness,tier=web/);
+  });
+
+  it('refuses a bad manifest with one line naming file, line and field, and leaves the journal as it was', () => {
+    const { podj, dir } = workspace();
+    podj('apply', '-f', manifest('two-containers'));
+    const before = headOf(podj);
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n  - name: c\n    image: busybox\n    resources:\n      limits:\n        memory: 12Q\n',
+    );
+    const r = podj('apply', '-f', 'bad.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: bad.yaml:11: spec.containers[0].resources.limits.memory: "12Q" is not a quantity\n');
+    expect(headOf(podj)).toBe(before);
+  });
+});
+
+describe('podj record', () => {
+  it('refuses an unknown event type and a bad field, leaving the journal unchanged', () => {
+    const { podj } = workspace();
+    podj('apply', '-f', manifest('liveness-exec'));
+    const before = headOf(podj);
+    expect(podj('record', 'PodExploded', '--pod', 'liveness-exec')).toMatchObject({ code: 2, stderr: 'error: unknown event type "PodExploded"\n' });
+    const bad = podj('record', 'ContainerExited', '--pod', 'liveness-exec', '--container', 'liveness', 'containerID=c1', 'exitCode=one', 'reason=Error');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: ContainerExited: exitCode: "one" is not an integer\n');
+    expect(headOf(podj)).toBe(before);
+  });
+
+  it('appends an observation the reducers fold', () => {
+    const { podj } = workspace();
+    podj('apply', '-f', manifest('liveness-exec'), '--at', '2026-01-01T00:00:00Z');
+    expect(podj('record', 'PodBound', '--pod', 'liveness-exec', 'node=node-1', '--at', '+2s').code).toBe(0);
+    expect(podj('get', 'pods', '-o', 'wide').stdout).toMatch(/liveness-exec .* node-1 /);
+  });
+});
+
+describe('podj verify', () => {
+  it('exits 0 on a good journal and 1 naming the first bad sequence number after a stored value is altered', async () => {
+    const { podj, journal } = workspace();
+    expect(podj('replay', sample('crashloop-memleak')).code).toBe(0);
+    expect(podj('verify')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified \d+ records, head [0-9a-f]{64}\n$/) });
+    const db = new ClassicLevel<string, string>(journal);
+    const key = 'e!0000000000000007';
+    const value = await db.get(key);
+    await db.put(key, (value ?? '').replace('"runtime"', '"kubelet"'));
+    await db.close();
+    const r = podj('verify');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/record 7: /);
+  });
+});
+
+describe('export and import', () => {
+  it('export → import → export is byte-identical', () => {
+    const a = workspace();
+    a.podj('replay', sample('init-containers'));
+    const exported = a.podj('export').stdout;
+    writeFileSync(join(a.dir, 'out.jsonl'), exported);
+    const b = workspace();
+    expect(b.podj('import', join(a.dir, 'out.jsonl')).code).toBe(0);
+    expect(b.podj('export').stdout).toBe(exported);
+  });
+
+  it('refuses a malformed export line naming file and line, importing nothing', () => {
+    const a = workspace();
+    a.podj('replay', sample('two-containers'));
+    const lines = a.podj('export').stdout.split('\n');
+    lines[3] = lines[3]?.replace('"seq":3', '"seq":"three"') ?? '';
+    writeFileSync(join(a.dir, 'broken.jsonl'), lines.join('\n'));
+    const b = workspace();
+    const r = b.podj('import', join(a.dir, 'broken.jsonl'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.jsonl: line 4: /);
+    expect(b.podj('events').stderr).toBe('No events found.\n');
+  });
+});
+
+describe('read verbs at an instant', () => {
+  it('answers --at before the first event with no pods, and refuses an unparsable instant', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    expect(podj('get', 'pods', '--at', '2020-01-01T00:00:00Z')).toMatchObject({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
+    expect(podj('get', 'pods', '--at', 'yesterday')).toMatchObject({
+      code: 2,
+      stderr: 'error: --at: "yesterday" is not an RFC 3339 time or +DURATION\n',
+    });
+  });
+
+  it('shows the crash loop at +5m in get, describe and timeline', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    expect(podj('get', 'pods', '--at', '+5m').stdout).toMatch(/memleak-pod\s+0\/1\s+CrashLoopBackOff\s+5 \(/);
+    const described = podj('describe', 'pod', 'memleak-pod', '--at', '+5m').stdout;
+    expect(described).toMatch(/State:\s+Waiting\n\s+Reason:\s+CrashLoopBackOff/);
+    expect(described).toMatch(/Last State:\s+Terminated\n\s+Reason:\s+OOMKilled\n\s+Exit Code:\s+137/);
+    expect(described).toMatch(/QoS Class:\s+Guaranteed/);
+    const timeline = podj('timeline', 'pod', 'memleak-pod').stdout;
+    expect(timeline.match(/STATUS: \S+ → CrashLoopBackOff/g)?.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('diffs a pod between two instants', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    const r = podj('diff', 'pod', 'memleak-pod', '--from', '+10s', '--to', '+40s');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/~ status\.containerStatuses\[simmemleak\]\.restartCount: 0 → 1/);
+  });
+});
+
+describe('usage errors', () => {
+  it('exits 2 for an unknown verb, an unknown resource and a missing journal', () => {
+    const { podj } = workspace();
+    expect(podj('explode').code).toBe(2);
+    expect(podj('get', 'deployments')).toMatchObject({ code: 2 });
+    expect(podj('get', 'pods').stderr).toMatch(/^error: no journal at .*journal/);
+  });
+});

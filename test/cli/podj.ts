@@ -1,0 +1,36 @@
+/** Runs the built `podj` binary as a user would, in a temporary working folder. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+const BIN = join(REPO, 'dist/cli/bin.js');
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh working folder; its journal is `<folder>/journal`. */
+export const workspace = (): { readonly dir: string; readonly journal: string; readonly podj: (...args: string[]) => Run } => {
+  const dir = mkdtempSync(join(tmpdir(), 'podj-e2e-'));
+  folders.push(dir);
+  const journal = join(dir, 'journal');
+  const podj = (...args: string[]): Run => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PODJ_JOURNAL: journal },
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  return { dir, journal, podj };
+};
