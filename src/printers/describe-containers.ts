@@ -7,6 +7,7 @@ import { canonicalQuantity, milliValueOf, valueOf } from '../k8s/quantity.js';
 import { boolAt, recordAt, stringAt, type UnknownRecord } from './fields.js';
 import { rfc1123z } from './go-time.js';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './prefix-writer.js';
+import { sortedBy } from './go-sort.js';
 
 const stringOrNone = (s: string): string => (s === '' ? '<none>' : s);
 const printBool = (b: boolean | undefined): string => (b === true ? 'True' : 'False');
@@ -73,13 +74,10 @@ const describeContainerState = (w: PrefixWriter, status: ContainerStatus): void 
   w.write(LEVEL_2, `Restart Count:\t${status.restartCount ?? 0}\n`);
 };
 
-/** Go's sort of resource names (byte order). */
-const sortedNames = (list: Readonly<Record<string, string>>): string[] => Object.keys(list).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-
 /** `describeResources`: Limits, then Requests, names sorted, quantities in canonical form. */
 export const describeResources = (w: PrefixWriter, resources: ResourceRequirements | undefined, level: number): void => {
   for (const [title, list] of [['Limits', resources?.limits ?? {}], ['Requests', resources?.requests ?? {}]] as const) {
-    const names = sortedNames(list);
+    const names = sortedBy(Object.keys(list), (name) => name);
     if (names.length > 0) w.write(level, `${title}:\n`);
     for (const name of names) {
       const raw = list[name] ?? '';
@@ -190,7 +188,7 @@ const describeEnv = (w: PrefixWriter, c: Container, pod: V1Pod): void => {
 
 /** Mounts sorted by path, `(ro)`/`(rw)` plus any subPath. */
 const describeMounts = (w: PrefixWriter, c: Container): void => {
-  const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
+  const mounts = sortedBy(c.volumeMounts ?? [], (m) => m.mountPath);
   w.write(LEVEL_2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`);
   for (const m of mounts) {
     const flags = [m.readOnly === true ? 'ro' : 'rw', ...((m.subPath ?? '') === '' ? [] : [`path=${JSON.stringify(m.subPath)}`])];

@@ -1,6 +1,7 @@
 /** describe's multi-line maps and lists (`printLabelsMultiline`, `printAnnotationsMultiline`, `printPodTolerationsMultiline`). */
 import type { V1Pod } from '../k8s/pod.js';
 import { LEVEL_0, type PrefixWriter } from './prefix-writer.js';
+import { sortedBy } from './go-sort.js';
 
 type Toleration = NonNullable<V1Pod['spec']['tolerations']>[number];
 
@@ -8,9 +9,7 @@ const MAX_ANNOTATION_LEN = 140;
 /** Annotations describe never shows. */
 const skipAnnotations: ReadonlySet<string> = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 
-/** Go's `sort.Strings`: byte order, which is code-unit order for the ASCII keys Kubernetes allows. */
-const sortedKeys = (m: Readonly<Record<string, string>>): string[] =>
-  Object.keys(m).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const sortedKeys = (m: Readonly<Record<string, string>>): string[] => sortedBy(Object.keys(m), (k) => k);
 
 /** `Title:\tk=v` then `\tk=v` per further label, sorted by key; `<none>` when empty. */
 export const printLabelsMultiline = (w: PrefixWriter, title: string, labels: Readonly<Record<string, string>> | undefined): void => {
@@ -65,7 +64,7 @@ const tolerationText = (t: Toleration): string => {
 
 export const printTolerationsMultiline = (w: PrefixWriter, title: string, tolerations: readonly Toleration[] | undefined): void => {
   w.write(LEVEL_0, `${title}:\t`);
-  const sorted = [...(tolerations ?? [])].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  const sorted = sortedBy(tolerations ?? [], (t) => t.key ?? '');
   if (sorted.length === 0) {
     w.writeLine('<none>');
     return;

@@ -11,6 +11,7 @@ import { ageOf } from './duration.js';
 import { rfc1123z } from './go-time.js';
 import type { KubeEventRow } from './kube-events.js';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './prefix-writer.js';
+import { sortedBy } from './go-sort.js';
 
 /** `printController`: `Kind/name` of the controlling owner, if any. */
 const controlledBy = (pod: V1Pod): string => {
@@ -61,10 +62,7 @@ const describeConditionTables = (w: PrefixWriter, pod: V1Pod): void => {
 
 /** `Topology Spread Constraints:` sorted by topology key, each with its selector. */
 const describeTopologySpreadConstraints = (w: PrefixWriter, pod: V1Pod): void => {
-  const constraints = [...(pod.spec.topologySpreadConstraints ?? [])].sort((a, b) => {
-    const [ka, kb] = [stringAt(a, 'topologyKey') ?? '', stringAt(b, 'topologyKey') ?? ''];
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  const constraints = sortedBy(pod.spec.topologySpreadConstraints ?? [], (tsc) => stringAt(tsc, 'topologyKey') ?? '');
   if (constraints.length === 0) return;
   w.write(LEVEL_0, 'Topology Spread Constraints:\t');
   constraints.forEach((tsc, i) => {

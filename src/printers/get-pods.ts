@@ -8,6 +8,7 @@ import { inGoFieldOrder } from './go-field-order.js';
 import { goJson } from './go-json.js';
 import { tableRows } from './pod-columns.js';
 import { renderTable } from './tabwriter.js';
+import { compareStrings } from './go-sort.js';
 
 export type OutputFormat = 'table' | 'wide' | 'json' | 'yaml' | 'name';
 
@@ -31,11 +32,10 @@ export interface Printed {
 /** kubectl lists in the API server's storage order: namespace, then name. */
 export const sortPods = (pods: readonly V1Pod[]): V1Pod[] => {
   const key = (p: V1Pod): [string, string] => [p.metadata.namespace ?? '', p.metadata.name ?? ''];
-  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return [...pods].sort((a, b) => {
     const [na, ma] = key(a);
     const [nb, mb] = key(b);
-    return cmp(na, nb) || cmp(ma, mb);
+    return compareStrings(na, nb) || compareStrings(ma, mb);
   });
 };
 

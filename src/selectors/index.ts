@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { V1Pod } from '../k8s/pod.js';
 import type { Labels, Operator, Requirement } from './requirement.js';
-import { newRequirement, requirementMatches, requirementString } from './requirement.js';
+import { newRequirement, requirementMatches, requirementString, sortedByKey } from './requirement.js';
 
 export { parseSelector } from './parser.js';
 export { newRequirement, requirementMatches, requirementString };
@@ -48,6 +48,6 @@ export const formatLabelSelector = (spec: LabelSelectorSpec): string => {
   ];
   if (wanted.some(E.isLeft)) return '<error>';
   const requirements = wanted.filter(E.isRight).map((r) => r.right);
-  const text = selectorString([...requirements].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+  const text = selectorString(sortedByKey(requirements));
   return text === '' ? '<none>' : text;
 };

@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { lex, type Scanned, type Token } from './lexer.js';
-import { keyError, newRequirement, type Operator, type Requirement } from './requirement.js';
+import { keyError, newRequirement, sortedByKey, type Operator, type Requirement } from './requirement.js';
 
 /** Where a token is read: in the Values context the keywords `in` and `notin` are plain identifiers. */
 type Context = 'KeyAndOperator' | 'Values';
@@ -178,8 +178,7 @@ const parseAll = (c: Cursor): Requirement[] => {
 export const parseSelector = (selector: string): E.Either<string, readonly Requirement[]> => {
   try {
     const requirements = parseAll(new Cursor(lex(selector)));
-    // a stable sort by key, for a deterministic result
-    return E.right([...requirements].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+    return E.right(sortedByKey(requirements));
   } catch (e) {
     if (e instanceof ParseError) return E.left(e.message);
     throw e;

@@ -75,6 +75,10 @@ export const newRequirement = (key: string, operator: Operator, values: readonly
   return errs.length === 0 ? E.right({ key, operator, values }) : E.left(aggregate(errs));
 };
 
+/** Requirements sorted by key, as `sort.Sort(ByKey(...))` leaves them (a stable sort, for determinism). */
+export const sortedByKey = (requirements: readonly Requirement[]): Requirement[] =>
+  [...requirements].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
 /** Whether the labels satisfy the requirement. */
 export const requirementMatches = (r: Requirement, labels: Labels): boolean => {
   const has = Object.hasOwn(labels, r.key);
