@@ -29,16 +29,26 @@ const statusesByName = (pod: V1Pod): ReadonlyMap<string, ContainerStatus> => {
 
 /** The kubelet's pod phase; `restartPolicy` defaults to Always as the API server's defaulting does. */
 export const phaseOf = (pod: V1Pod, opts: PhaseOptions = {}): PodPhase => {
+  const statuses = statusesByName(pod);
+  const byName = (name: string): ContainerStatus | undefined => statuses.get(name);
+  return phaseFrom(pod, byName, byName, opts);
+};
+
+/** The status of the `i`-th init or regular spec container, however the caller finds it. */
+export type StatusLookup = (name: string, index: number) => ContainerStatus | undefined;
+
+/** getPhase over statuses found by `initStatus` / `status` (the reducers pass them by spec position). */
+export const phaseFrom = (pod: V1Pod, initStatus: StatusLookup, status: StatusLookup, opts: PhaseOptions = {}): PodPhase => {
   const { podIsTerminal = false, podHasInitialized = false } = opts;
   const policy = pod.spec.restartPolicy ?? 'Always';
   const inits = pod.spec.initContainers ?? [];
-  const statuses = statusesByName(pod);
 
   let pendingInit = 0;
   let failedInit = 0;
-  for (const c of inits) {
-    if (isSidecar(c)) continue;
-    const s = statuses.get(c.name);
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i];
+    if (c === undefined || isSidecar(c)) continue;
+    const s = initStatus(c.name, i);
     const state = s?.state;
     if (state?.running !== undefined) pendingInit++;
     else if (state?.terminated !== undefined) failedInit += state.terminated.exitCode !== 0 ? 1 : 0;
@@ -53,9 +63,10 @@ export const phaseOf = (pod: V1Pod, opts: PhaseOptions = {}): PodPhase => {
   let stopped = 0;
   let succeeded = 0;
   let pendingSidecars = 0;
-  for (const c of inits) {
-    if (!isSidecar(c)) continue;
-    const s = statuses.get(c.name);
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i];
+    if (c === undefined || !isSidecar(c)) continue;
+    const s = initStatus(c.name, i);
     if (s === undefined) {
       unknown++;
       continue;
@@ -76,8 +87,11 @@ export const phaseOf = (pod: V1Pod, opts: PhaseOptions = {}): PodPhase => {
       pendingSidecars++;
     }
   }
-  for (const c of pod.spec.containers) {
-    const s = statuses.get(c.name);
+  const containers = pod.spec.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    if (c === undefined) continue;
+    const s = status(c.name, i);
     const state = s?.state;
     if (s === undefined || state === undefined) unknown++;
     else if (state.running !== undefined) running++;

@@ -7,7 +7,7 @@ import type { Instant } from '../k8s/codecs.js';
 import type { PodCondition, PodStatus, V1Pod } from '../k8s/pod.js';
 import { qosClassOf } from '../k8s/qos.js';
 import { isKubeletOwned, settle, type ConditionDraft } from './conditions.js';
-import type { KubeletView } from './kubelet-view.js';
+import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime, apiTimePlus } from './time.js';
 
@@ -15,14 +15,11 @@ export type ApiEvent = EventOf<
   'PodCreated' | 'PodMetadataUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
 >;
 
-export const initialKubeletView = (node: string | undefined): KubeletView => ({
-  ...(node !== undefined ? { node } : {}),
-  admitted: false,
-  sandboxReady: false,
-  podHasInitialized: false,
-  nodeLost: false,
-  containers: {},
-});
+export const initialKubeletView = (node: string | undefined): KubeletView =>
+  kubeletView(
+    { admitted: false, sandboxReady: false, podHasInitialized: false, nodeLost: false, containers: {} },
+    { node, hostIP: undefined, podIPs: undefined, evicted: undefined, rejected: undefined },
+  );
 
 /** Replaces (or appends) one condition, its `lastTransitionTime` moving only on a status flip. */
 export const upsertCondition = (status: PodStatus, d: ConditionDraft, at: Instant): PodStatus => {
@@ -82,7 +79,7 @@ const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {
   const status = upsertCondition(s.pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at);
   return {
     pod: { ...s.pod, spec: { ...s.pod.spec, nodeName: e.node }, status },
-    kubelet: { ...s.kubelet, node: e.node },
+    kubelet: kubeletView(s.kubelet, { node: e.node }),
   };
 };
 

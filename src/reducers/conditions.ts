@@ -26,86 +26,92 @@ export interface ConditionDraft {
   readonly message?: string;
 }
 
-const draft = (type: string, ok: boolean, reason?: string, message?: string): ConditionDraft => ({
-  type,
-  status: ok ? 'True' : 'False',
-  ...(reason !== undefined ? { reason } : {}),
-  ...(message !== undefined && message !== '' ? { message } : {}),
-});
+const draft = (type: string, ok: boolean, reason?: string, message?: string): ConditionDraft => {
+  const d: { type: string; status: PodCondition['status']; reason?: string; message?: string } = {
+    type,
+    status: ok ? 'True' : 'False',
+  };
+  if (reason !== undefined) d.reason = reason;
+  if (message !== undefined && message !== '') d.message = message;
+  return d;
+};
 
-/** Go's `%s` of a string slice: `[a b]`. */
-const goList = (names: readonly string[]): string => `[${names.join(' ')}]`;
+/** `containers with unknown status: [a b], containers with unready status: [c]` (Go's `%s` of a slice). */
+const listMessage = (firstLabel: string, first: readonly string[], secondLabel: string, second: readonly string[]): string => {
+  const parts: string[] = [];
+  if (first.length > 0) parts.push(`containers with ${firstLabel} status: [${first.join(' ')}]`);
+  if (second.length > 0) parts.push(`containers with ${secondLabel} status: [${second.join(' ')}]`);
+  return parts.join(', ');
+};
 
-const listMessage = (parts: ReadonlyArray<readonly [string, readonly string[]]>): string =>
-  parts
-    .filter(([, names]) => names.length > 0)
-    .map(([label, names]) => `containers with ${label} status: ${goList(names)}`)
-    .join(', ');
-
+/**
+ * What the generators read. The status lists are in spec order (`initStatuses[i]` is the status of
+ * `spec.initContainers[i]`, undefined when the kubelet has none), as the reducers build them.
+ */
 export interface ConditionInputs {
   readonly spec: PodSpec;
-  readonly initStatuses: readonly ContainerStatus[];
-  readonly statuses: readonly ContainerStatus[];
+  readonly initStatuses: readonly (ContainerStatus | undefined)[];
+  readonly statuses: readonly (ContainerStatus | undefined)[];
   readonly phase: PodPhase;
   readonly sandboxReady: boolean;
   /** Conditions the kubelet does not own, for readiness gates. */
   readonly others: readonly PodCondition[];
 }
 
-const byName = (statuses: readonly ContainerStatus[]): ReadonlyMap<string, ContainerStatus> =>
-  new Map(statuses.map((s) => [s.name, s]));
-
 /** `GeneratePodInitializedCondition`. */
 const initialized = (inp: ConditionInputs): ConditionDraft => {
   const inits = inp.spec.initContainers ?? [];
-  if (inits.length > 0 && inp.initStatuses.length + inp.statuses.length === 0) {
-    return draft('Initialized', false, 'UnknownContainerStatuses');
-  }
-  const known = byName(inp.initStatuses);
   const unknown: string[] = [];
   const incomplete: string[] = [];
-  for (const c of inits) {
-    const s = known.get(c.name);
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i];
+    if (c === undefined) continue;
+    const s = inp.initStatuses[i];
     if (s === undefined) unknown.push(c.name);
     else if (!(isSidecar(c) ? s.started === true : s.ready === true)) incomplete.push(c.name);
   }
+  if (inits.length > 0 && unknown.length === inits.length && inp.statuses.every((s) => s === undefined)) {
+    return draft('Initialized', false, 'UnknownContainerStatuses');
+  }
   if (inp.phase === 'Succeeded' && unknown.length === 0) return draft('Initialized', true, 'PodCompleted');
   // Once a regular container has started, restarting sidecars no longer un-initialize the pod.
-  const regularStarted = inp.statuses.some((s) => s.state?.running !== undefined || s.state?.terminated !== undefined);
-  if (regularStarted) return draft('Initialized', true);
-  const message = listMessage([
-    ['unknown', unknown],
-    ['incomplete', incomplete],
-  ]);
+  if (inp.statuses.some((s) => s?.state?.running !== undefined || s?.state?.terminated !== undefined)) {
+    return draft('Initialized', true);
+  }
+  const message = listMessage('unknown', unknown, 'incomplete', incomplete);
   return message !== '' ? draft('Initialized', false, 'ContainersNotInitialized', message) : draft('Initialized', true);
 };
 
 /** `GenerateContainersReadyCondition`: sidecars first, then regular containers; regular init containers never count. */
 const containersReady = (inp: ConditionInputs): ConditionDraft => {
-  if (inp.initStatuses.length + inp.statuses.length === 0) return draft('ContainersReady', false, 'UnknownContainerStatuses');
+  if (inp.initStatuses.every((s) => s === undefined) && inp.statuses.every((s) => s === undefined)) {
+    return draft('ContainersReady', false, 'UnknownContainerStatuses');
+  }
   const unknown: string[] = [];
   const unready: string[] = [];
-  const check = (name: string, known: ReadonlyMap<string, ContainerStatus>): void => {
-    const s = known.get(name);
+  const check = (name: string, s: ContainerStatus | undefined): void => {
     if (s === undefined) unknown.push(name);
     else if (!s.ready) unready.push(name);
   };
-  const inits = byName(inp.initStatuses);
-  for (const c of inp.spec.initContainers ?? []) if (isSidecar(c)) check(c.name, inits);
-  const regular = byName(inp.statuses);
-  for (const c of inp.spec.containers) check(c.name, regular);
+  const inits = inp.spec.initContainers ?? [];
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i];
+    if (c !== undefined && isSidecar(c)) check(c.name, inp.initStatuses[i]);
+  }
+  const containers = inp.spec.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    if (c !== undefined) check(c.name, inp.statuses[i]);
+  }
   if (inp.phase === 'Succeeded' && unknown.length === 0) return draft('ContainersReady', false, 'PodCompleted');
   if (inp.phase === 'Failed') return draft('ContainersReady', false, 'PodFailed');
-  const message = listMessage([
-    ['unknown', unknown],
-    ['unready', unready],
-  ]);
+  const message = listMessage('unknown', unknown, 'unready', unready);
   return message !== '' ? draft('ContainersReady', false, 'ContainersNotReady', message) : draft('ContainersReady', true);
 };
 
 /** `GeneratePodReadyCondition`: ContainersReady, then every readiness gate. */
 const ready = (inp: ConditionInputs, cr: ConditionDraft): ConditionDraft => {
-  if (cr.status !== 'True') return { ...cr, type: 'Ready' };
+  if (cr.status !== 'True') return draft('Ready', false, cr.reason, cr.message);
   const messages: string[] = [];
   for (const gate of inp.spec.readinessGates ?? []) {
     const c = inp.others.find((o) => o.type === gate.conditionType);
@@ -134,13 +140,15 @@ export const kubeletConditions = (inp: ConditionInputs): ConditionDraft[] => {
  */
 export const settle = (d: ConditionDraft, previous: readonly PodCondition[] | undefined, now: string): PodCondition => {
   const old = previous?.find((c) => c.type === d.type);
-  if (old !== undefined && old.status === d.status && old.reason === d.reason && old.message === d.message) return old;
-  return {
+  const same = old !== undefined && old.status === d.status;
+  if (same && old.reason === d.reason && old.message === d.message) return old;
+  const c: PodCondition = {
     type: d.type,
     status: d.status,
     lastProbeTime: null,
-    lastTransitionTime: old !== undefined && old.status === d.status && old.lastTransitionTime !== undefined ? old.lastTransitionTime : now,
-    ...(d.reason !== undefined ? { reason: d.reason } : {}),
-    ...(d.message !== undefined ? { message: d.message } : {}),
+    lastTransitionTime: same && old.lastTransitionTime !== undefined ? old.lastTransitionTime : now,
   };
+  if (d.reason !== undefined) c.reason = d.reason;
+  if (d.message !== undefined) c.message = d.message;
+  return c;
 };

@@ -5,8 +5,9 @@
  */
 import type { EventOf } from '../events/index.js';
 import type { Container, RestartPolicy } from '../k8s/pod.js';
-import type { InstanceState, ContainerView } from './kubelet-view.js';
+import { containerView, type ContainerStateTerminated, type ContainerView, type InstanceState } from './kubelet-view.js';
 import { mayRunAgain, type ContainerRole } from './restart.js';
+import { withEntry } from './records.js';
 import { apiTime } from './time.js';
 
 export type ContainerEvent = EventOf<
@@ -34,7 +35,10 @@ export interface ContainerContext {
   readonly policy: RestartPolicy;
 }
 
-export const initialContainerView: ContainerView = { instances: 0, probes: {}, postStartDone: true };
+export const initialContainerView: ContainerView = containerView(
+  { instances: 0, probes: {}, postStartDone: true },
+  { current: undefined, previous: undefined, containerID: undefined, imageID: undefined, failure: undefined },
+);
 
 /** A new instance may follow the current one: none yet, or a terminated one that may run again. */
 const mayStartInstance = (v: ContainerView, ctx: ContainerContext): boolean => {
@@ -45,26 +49,20 @@ const mayStartInstance = (v: ContainerView, ctx: ContainerContext): boolean => {
   return mayRunAgain(ctx.role, ctx.policy, current.terminated.exitCode);
 };
 
-/** Forgets the cached start failure: a start went through. */
-const clearFailure = ({ failure: _forgotten, ...rest }: ContainerView): ContainerView => rest;
-
 /** The runtime made a new instance: the old one (if it terminated) becomes `lastState`; probes start afresh. */
-const newInstance = (v: ContainerView, ctx: ContainerContext, current: InstanceState, containerID: string): ContainerView => {
-  return {
-    ...clearFailure(v),
+const newInstance = (v: ContainerView, ctx: ContainerContext, current: InstanceState, containerID: string): ContainerView =>
+  containerView(v, {
     instances: v.instances + 1,
     current,
-    ...(v.current?.kind === 'terminated' ? { previous: v.current.terminated } : {}),
+    previous: v.current?.kind === 'terminated' ? v.current.terminated : v.previous,
     containerID,
+    failure: undefined, // a start went through: the cached failure is forgotten
     probes: {},
     postStartDone: ctx.spec.lifecycle?.postStart === undefined,
-  };
-};
+  });
 
-const withFailure = (v: ContainerView, reason: string, message: string): ContainerView => ({
-  ...v,
-  failure: { reason, message },
-});
+const withFailure = (v: ContainerView, reason: string, message: string): ContainerView =>
+  containerView(v, { failure: { reason, message } });
 
 const created = (v: ContainerView, e: EventOf<'ContainerCreated'>, ctx: ContainerContext): ContainerView => {
   if (v.containerID === e.containerID && v.current !== undefined) return v; // the same instance again
@@ -75,7 +73,7 @@ const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: Containe
   const running: InstanceState = { kind: 'running', running: { startedAt: apiTime(e.at) } };
   if (v.containerID === e.containerID && v.current !== undefined) {
     if (v.current.kind !== 'created') return v; // already running, or that instance is over
-    return { ...clearFailure(v), current: running };
+    return containerView(v, { current: running, failure: undefined });
   }
   return mayStartInstance(v, ctx) ? newInstance(v, ctx, running, e.containerID) : v;
 };
@@ -83,29 +81,25 @@ const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: Containe
 const exited = (v: ContainerView, e: EventOf<'ContainerExited'>, ctx: ContainerContext): ContainerView => {
   const sameInstance = v.containerID === e.containerID && v.current !== undefined;
   const startedAt = sameInstance && v.current?.kind === 'running' ? v.current.running.startedAt : undefined;
-  const terminated: InstanceState = {
-    kind: 'terminated',
-    terminated: {
-      exitCode: e.exitCode,
-      ...(e.signal !== undefined ? { signal: e.signal } : {}),
-      reason: e.reason,
-      ...(e.message !== undefined && e.message !== '' ? { message: e.message } : {}),
-      ...(startedAt !== undefined ? { startedAt } : {}),
-      finishedAt: apiTime(e.at),
-      containerID: e.containerID,
-    },
-  };
+  const terminated: ContainerStateTerminated = { exitCode: e.exitCode };
+  if (e.signal !== undefined) terminated.signal = e.signal;
+  terminated.reason = e.reason;
+  if (e.message !== undefined && e.message !== '') terminated.message = e.message;
+  if (startedAt !== undefined) terminated.startedAt = startedAt;
+  terminated.finishedAt = apiTime(e.at);
+  terminated.containerID = e.containerID;
+  const state: InstanceState = { kind: 'terminated', terminated };
   if (sameInstance) {
     if (v.current?.kind === 'terminated') return v; // a duplicate exit
-    return { ...clearFailure(v), current: terminated, probes: {} };
+    return containerView(v, { current: state, failure: undefined, probes: {} });
   }
   // An exit of an instance never seen starting: recorded as an instance that ran, if one may run now.
-  return mayStartInstance(v, ctx) ? { ...newInstance(v, ctx, terminated, e.containerID), probes: {} } : v;
+  return mayStartInstance(v, ctx) ? containerView(newInstance(v, ctx, state, e.containerID), { probes: {} }) : v;
 };
 
 const probeChanged = (v: ContainerView, e: EventOf<'ProbeResultChanged'>): ContainerView =>
   v.current?.kind === 'running' && v.probes[e.probe] !== e.outcome
-    ? { ...v, probes: { ...v.probes, [e.probe]: e.outcome } }
+    ? containerView(v, { probes: withEntry(v.probes, e.probe, e.outcome) })
     : v;
 
 /** The container's next view after one event about it; the same object when nothing changed. */
@@ -118,7 +112,7 @@ export const reduceContainer = (v: ContainerView, e: ContainerEvent, ctx: Contai
     case 'ContainerExited':
       return exited(v, e, ctx);
     case 'ImagePulled':
-      return { ...clearFailure(v), ...(e.imageID !== undefined ? { imageID: e.imageID } : {}) };
+      return containerView(v, { failure: undefined, imageID: e.imageID ?? v.imageID });
     case 'ImagePullFailed':
     case 'ContainerStartFailed':
       return withFailure(v, e.reason, e.message);
@@ -131,9 +125,9 @@ export const reduceContainer = (v: ContainerView, e: ContainerEvent, ctx: Contai
         `back-off ${e.delaySeconds}s restarting failed container=${e.container} pod=${e.pod.name}_${e.pod.namespace}(${e.pod.uid})`,
       );
     case 'PostStartHookFailed':
-      return withFailure({ ...v, postStartDone: false }, 'PostStartHookError', e.message);
+      return containerView(v, { postStartDone: false, failure: { reason: 'PostStartHookError', message: e.message } });
     case 'PostStartHookSucceeded':
-      return v.postStartDone ? v : { ...v, postStartDone: true };
+      return v.postStartDone ? v : containerView(v, { postStartDone: true });
     case 'ProbeResultChanged':
       return probeChanged(v, e);
     case 'ImagePulling':

@@ -44,5 +44,33 @@ export interface KubeletView {
   readonly evicted?: { readonly at: Instant; readonly message: string };
   readonly rejected?: { readonly reason: string; readonly message: string };
   readonly nodeLost: boolean;
-  readonly containers: Readonly<Record<string, ContainerView>>;
+  /** By container name; a container the kubelet knows nothing of yet is absent. */
+  readonly containers: Readonly<Partial<Record<string, ContainerView>>>;
 }
+
+// Views are built only through these two functions, so that every view has the same keys in the same order
+// (absent fields hold `undefined`): replay then touches one hidden class per kind of object, not dozens.
+
+export const containerView = (v: ContainerView, patch: Partial<ContainerView> = {}): ContainerView => ({
+  instances: patch.instances ?? v.instances,
+  current: 'current' in patch ? patch.current : v.current,
+  previous: 'previous' in patch ? patch.previous : v.previous,
+  containerID: 'containerID' in patch ? patch.containerID : v.containerID,
+  imageID: 'imageID' in patch ? patch.imageID : v.imageID,
+  failure: 'failure' in patch ? patch.failure : v.failure,
+  probes: patch.probes ?? v.probes,
+  postStartDone: patch.postStartDone ?? v.postStartDone,
+});
+
+export const kubeletView = (k: KubeletView, patch: Partial<KubeletView> = {}): KubeletView => ({
+  node: 'node' in patch ? patch.node : k.node,
+  admitted: patch.admitted ?? k.admitted,
+  hostIP: 'hostIP' in patch ? patch.hostIP : k.hostIP,
+  podIPs: 'podIPs' in patch ? patch.podIPs : k.podIPs,
+  sandboxReady: patch.sandboxReady ?? k.sandboxReady,
+  podHasInitialized: patch.podHasInitialized ?? k.podHasInitialized,
+  evicted: 'evicted' in patch ? patch.evicted : k.evicted,
+  rejected: 'rejected' in patch ? patch.rejected : k.rejected,
+  nodeLost: patch.nodeLost ?? k.nodeLost,
+  containers: patch.containers ?? k.containers,
+});

@@ -6,7 +6,7 @@ import type { EventOf } from '../events/index.js';
 import type { PodStatus } from '../k8s/pod.js';
 import { nodeLostStatus, upsertCondition } from './api.js';
 import { isKubeletOwned } from './conditions.js';
-import type { KubeletView } from './kubelet-view.js';
+import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime } from './time.js';
 
@@ -16,10 +16,10 @@ export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreat
 const onNode = (s: PodState, node: string): PodState | undefined => {
   const bound = s.pod.spec.nodeName;
   if (bound !== undefined) return bound === node ? s : undefined;
-  return { pod: { ...s.pod, spec: { ...s.pod.spec, nodeName: node } }, kubelet: { ...s.kubelet, node } };
+  return { pod: { ...s.pod, spec: { ...s.pod.spec, nodeName: node } }, kubelet: kubeletView(s.kubelet, { node }) };
 };
 
-const withView = (s: PodState, kubelet: KubeletView): PodState => ({ ...s, kubelet });
+const withView = (s: PodState, patch: Partial<KubeletView>): PodState => ({ pod: s.pod, kubelet: kubeletView(s.kubelet, patch) });
 
 /** `rejectPod`: phase Failed with the admission reason; the kubelet writes no conditions of its own. */
 const rejectedStatus = (s: PodState, e: EventOf<'PodRejected'>): PodStatus => ({
@@ -36,27 +36,27 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     case 'PodAdmitted': {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.admitted || s.kubelet.rejected !== undefined) return s;
-      return withView(placed, { ...placed.kubelet, admitted: true, ...(e.hostIP !== undefined ? { hostIP: e.hostIP } : {}) });
+      return withView(placed, { admitted: true, hostIP: e.hostIP ?? placed.kubelet.hostIP });
     }
     case 'PodRejected': {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.admitted || s.kubelet.rejected !== undefined) return s;
-      const rejected = withView(placed, { ...placed.kubelet, rejected: { reason: e.reason, message: e.message } });
+      const rejected = withView(placed, { rejected: { reason: e.reason, message: e.message } });
       return { ...rejected, pod: { ...rejected.pod, status: rejectedStatus(rejected, e) } };
     }
     case 'SandboxCreated': {
       // A second sandbox replaces the first: nothing regular has started in it yet.
       const podHasInitialized = s.kubelet.sandboxReady ? false : s.kubelet.podHasInitialized;
       const podIPs = e.podIPs !== undefined && e.podIPs.length > 0 ? e.podIPs : [e.podIP];
-      return withView(s, { ...s.kubelet, admitted: true, sandboxReady: true, podHasInitialized, podIPs });
+      return withView(s, { admitted: true, sandboxReady: true, podHasInitialized, podIPs });
     }
     case 'PodEvicted':
       if (s.kubelet.evicted !== undefined) return s;
-      return withView(s, { ...s.kubelet, admitted: true, evicted: { at: e.at, message: e.message } });
+      return withView(s, { admitted: true, evicted: { at: e.at, message: e.message } });
     case 'PodNodeLost': {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.nodeLost) return s;
-      const lost = withView(placed, { ...placed.kubelet, nodeLost: true });
+      const lost = withView(placed, { nodeLost: true });
       // MarkPodsNotReady: only an existing Ready condition turns False.
       const hasReady = (lost.pod.status?.conditions ?? []).some((c) => c.type === 'Ready');
       const notReady = hasReady ? upsertCondition(lost.pod.status ?? {}, { ...readyOf(lost), status: 'False' }, e.at) : lost.pod.status;

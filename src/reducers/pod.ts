@@ -6,8 +6,10 @@ import type { PodEvent } from '../events/index.js';
 import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
 import { reduceKubelet } from './kubelet.js';
+import { withEntry } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
+import { kubeletView } from './kubelet-view.js';
 import { kubeletStatus } from './status.js';
 import { apiTime } from './time.js';
 
@@ -25,15 +27,12 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
   const after = reduceContainer(before, e, { spec: c, role, policy: spec.restartPolicy ?? 'Always' });
   if (after === before) return s;
   const startedRegular = role === 'regular' && after.current?.kind === 'running';
-  return {
-    ...s,
-    kubelet: {
-      ...s.kubelet,
-      admitted: true,
-      podHasInitialized: s.kubelet.podHasInitialized || startedRegular,
-      containers: { ...s.kubelet.containers, [e.container]: after },
-    },
-  };
+  const kubelet = kubeletView(s.kubelet, {
+    admitted: true,
+    podHasInitialized: s.kubelet.podHasInitialized || startedRegular,
+    containers: withEntry(s.kubelet.containers, e.container, after),
+  });
+  return { pod: s.pod, kubelet };
 };
 
 /** Routes the event to its concern; the same state object when the event changes nothing. */
@@ -78,11 +77,22 @@ const apply = (s: PodState, e: PodEvent): PodState => {
   }
 };
 
+/** Observations that never change a pod's object or what the kubelet knows (replay skips them first). */
+const observations: ReadonlySet<PodEvent['type']> = new Set([
+  'ProbeExecuted',
+  'ContainerUsageSampled',
+  'ContainerKilling',
+  'ImagePulling',
+  'PodWriteRejected',
+]);
+
 /** One pod's next state; `undefined` when there is no such pod (never created, or removed). */
 export const reducePod = (state: PodState | undefined, event: PodEvent): PodState | undefined => {
   if (state === undefined) return event.type === 'PodCreated' ? createdPod(event) : undefined;
+  if (observations.has(event.type)) return state;
   if (event.type === 'PodRemoved') return undefined;
   const next = apply(state, event);
   if (next === state || !kubeletWrites(next)) return next;
-  return { ...next, pod: { ...next.pod, status: kubeletStatus(next.pod, next.kubelet, apiTime(event.at)) } };
+  const status = kubeletStatus(next.pod, next.kubelet, apiTime(event.at), state);
+  return { pod: { ...next.pod, status }, kubelet: next.kubelet };
 };

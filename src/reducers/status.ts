@@ -2,8 +2,8 @@
  * The pod status the kubelet would write after an event: `generateAPIPodStatus`, then the status manager's
  * `TerminatePod` and `mergePodStatus` rules (terminal phases are sticky and reached only once nothing runs).
  */
-import type { ContainerStatus, PodCondition, PodPhase, PodStatus, V1Pod } from '../k8s/pod.js';
-import { isStaticPod, phaseOf } from '../k8s/phase.js';
+import type { Container, ContainerStatus, PodCondition, PodPhase, PodStatus, V1Pod } from '../k8s/pod.js';
+import { isStaticPod, phaseFrom } from '../k8s/phase.js';
 import { containerStatusOf, unknownTermination } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
@@ -13,8 +13,10 @@ import { restartDue, roleOf } from './restart.js';
 const isTerminal = (phase: PodPhase | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
 
 /** Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing). */
-export const couldHaveRunningContainers = (view: KubeletView): boolean =>
-  Object.values(view.containers).some((c) => c.current?.kind === 'running');
+export const couldHaveRunningContainers = (view: KubeletView): boolean => {
+  for (const name in view.containers) if (view.containers[name]?.current?.kind === 'running') return true;
+  return false;
+};
 
 /**
  * The kubelet will run nothing more: evicted, deleted (on a reachable node), or already terminal. Every
@@ -22,6 +24,12 @@ export const couldHaveRunningContainers = (view: KubeletView): boolean =>
  */
 export const podIsTerminal = (pod: V1Pod, view: KubeletView): boolean =>
   view.evicted !== undefined || pod.metadata.deletionTimestamp !== undefined || isTerminal(pod.status?.phase);
+
+/** The pod before the event, so that statuses of untouched containers are reused rather than rebuilt. */
+export interface Before {
+  readonly pod: V1Pod;
+  readonly kubelet: KubeletView;
+}
 
 /** TerminatePod: once the pod is over, statuses that cannot have finished normally become ContainerStatusUnknown. */
 const terminateStatuses = (
@@ -42,28 +50,41 @@ const terminateStatuses = (
   ];
 };
 
+/** The conditions nobody but their writer changes, and a DisruptionTarget for an eviction that has completed. */
+const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string): PodCondition[] => {
+  const others = (prev.conditions ?? []).filter((c) => !isKubeletOwned(c.type));
+  if (view.evicted === undefined || !isTerminal(phase) || others.some((c) => c.type === 'DisruptionTarget')) return others;
+  const disruption = { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: view.evicted.message } as const;
+  return [...others, settle(disruption, undefined, now)];
+};
+
 /** The status after the kubelet has (re)generated it at `now` (API form, whole seconds). */
-export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): PodStatus => {
+export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before?: Before): PodStatus => {
   const prev = pod.status ?? {};
   const spec = pod.spec;
   const policy = spec.restartPolicy ?? 'Always';
   const inits = spec.initContainers ?? [];
   const terminal = podIsTerminal(pod, view);
   const running = couldHaveRunningContainers(view);
-  const statusOf = (inInitList: boolean) => (c: (typeof spec.containers)[number]): ContainerStatus => {
-    const v = view.containers[c.name] ?? initialContainerView;
-    const role = roleOf(c, inInitList);
-    return containerStatusOf(c, v, {
-      role,
-      podHasInitContainers: inits.length > 0,
-      restartDue: restartDue(role, policy, v, terminal),
-    });
-  };
-  let initStatuses = inits.map(statusOf(true));
-  let statuses = spec.containers.map(statusOf(false));
+  // A container's status depends on its view and on `terminal`; TerminatePod rewrites statuses of finished pods.
+  const reusable =
+    before !== undefined && !isTerminal(prev.phase) && podIsTerminal(before.pod, before.kubelet) === terminal ? before.kubelet : undefined;
+  const statusOf =
+    (inInitList: boolean, previous: readonly ContainerStatus[] | undefined) =>
+    (c: Container, i: number): ContainerStatus => {
+      const v = view.containers[c.name] ?? initialContainerView;
+      const old = previous?.[i];
+      if (reusable !== undefined && old !== undefined && (reusable.containers[c.name] ?? initialContainerView) === v) return old;
+      const role = roleOf(c, inInitList);
+      return containerStatusOf(c, v, { role, podHasInitContainers: inits.length > 0, restartDue: restartDue(role, policy, v, terminal) });
+    };
+  let initStatuses = inits.map(statusOf(true, prev.initContainerStatuses));
+  let statuses = spec.containers.map(statusOf(false, prev.containerStatuses));
 
-  let phase = phaseOf(
-    { metadata: pod.metadata, spec, status: { initContainerStatuses: initStatuses, containerStatuses: statuses } },
+  let phase = phaseFrom(
+    pod,
+    (_name, i) => initStatuses[i],
+    (_name, i) => statuses[i],
     { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized },
   );
   let reason: string | undefined;
@@ -88,37 +109,26 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): PodSt
   }
   if (isTerminal(phase) && !running) [initStatuses, statuses] = terminateStatuses(initStatuses, statuses, view);
 
-  const others = (prev.conditions ?? []).filter((c) => !isKubeletOwned(c.type));
-  const disruption: PodCondition[] =
-    view.evicted !== undefined && isTerminal(phase) && !others.some((c) => c.type === 'DisruptionTarget')
-      ? [
-          settle(
-            { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: view.evicted.message },
-            undefined,
-            now,
-          ),
-        ]
-      : [];
-  const owned = kubeletConditions({
-    spec,
-    initStatuses,
-    statuses,
-    phase,
-    sandboxReady: view.sandboxReady,
-    others,
-  }).map((d) => settle(d, prev.conditions, now));
+  const others = otherConditions(prev, view, phase, now);
+  const owned = kubeletConditions({ spec, initStatuses, statuses, phase, sandboxReady: view.sandboxReady, others });
+  const conditions = others.concat(owned.map((d) => settle(d, prev.conditions, now)));
 
+  const status: PodStatus = { phase, conditions };
+  if (message !== undefined) status.message = message;
+  if (reason !== undefined) status.reason = reason;
+  if (view.hostIP !== undefined) {
+    status.hostIP = view.hostIP;
+    status.hostIPs = prev.hostIP === view.hostIP && prev.hostIPs !== undefined ? prev.hostIPs : [{ ip: view.hostIP }];
+  }
   const podIPs = view.podIPs ?? [];
-  return {
-    phase,
-    conditions: [...others, ...disruption, ...owned],
-    ...(message !== undefined ? { message } : {}),
-    ...(reason !== undefined ? { reason } : {}),
-    ...(view.hostIP !== undefined ? { hostIP: view.hostIP, hostIPs: [{ ip: view.hostIP }] } : {}),
-    ...(podIPs[0] !== undefined ? { podIP: podIPs[0], podIPs: podIPs.map((ip) => ({ ip })) } : {}),
-    startTime: prev.startTime ?? now,
-    ...(inits.length > 0 ? { initContainerStatuses: initStatuses } : {}),
-    containerStatuses: statuses,
-    ...(prev.qosClass !== undefined ? { qosClass: prev.qosClass } : {}),
-  };
+  if (podIPs[0] !== undefined) {
+    status.podIP = podIPs[0];
+    const same = prev.podIPs?.length === podIPs.length && prev.podIPs.every((p, i) => p.ip === podIPs[i]);
+    status.podIPs = same && prev.podIPs !== undefined ? prev.podIPs : podIPs.map((ip) => ({ ip }));
+  }
+  status.startTime = prev.startTime ?? now;
+  if (inits.length > 0) status.initContainerStatuses = initStatuses;
+  status.containerStatuses = statuses;
+  if (prev.qosClass !== undefined) status.qosClass = prev.qosClass;
+  return status;
 };
