@@ -7,8 +7,11 @@ export interface ProgressReporter {
   readonly stop: () => void;
 }
 
+/** Where the bar is drawn: stderr, or anything writable that says whether it is a terminal. */
+export type ProgressStream = NodeJS.WritableStream & { readonly isTTY?: boolean };
+
 /** A bar over the bytes of the file being read, or undefined when `stream` is not a TTY. */
-export const terminalProgress = (stream: NodeJS.WriteStream = process.stderr): ProgressReporter | undefined => {
+export const terminalProgress = (stream: ProgressStream = process.stderr): ProgressReporter | undefined => {
   if (stream.isTTY !== true) return undefined;
   const bar = new cliProgress.SingleBar(
     { stream, format: '{file} |{bar}| {percentage}% | {events} events', hideCursor: true, clearOnComplete: true },
