@@ -21,6 +21,9 @@ until: 5m
 nodes: [{ name: node01 }]
 ${body}`;
 
+/** A scenario that applies pod.yaml (pod `web`, container `app`) at 0s, then `rest` (timeline steps or sections). */
+const applying = (rest: string) => scenario(`timeline:\n  - at: 0s\n    apply: pod.yaml\n${rest}`);
+
 const errorOf = (text: string, files: Readonly<Record<string, string>> = { 'pod.yaml': pod('web') }) => {
   const result = loadText(text, files);
   return E.isLeft(result) ? renderScenarioError(result.left) : 'loaded';
@@ -28,20 +31,14 @@ const errorOf = (text: string, files: Readonly<Record<string, string>> = { 'pod.
 
 describe('scenario errors', () => {
   it('names a bad duration with its line and path', () => {
-    const text = scenario(`timeline:
-  - at: 0s
-    apply: pod.yaml
-  - at: 5 minutes
+    const text = applying(`  - at: 5 minutes
     delete: { pod: web }
 `);
     expect(errorOf(text)).toBe('fixtures/scenario.yaml:8: timeline[1].at: "5 minutes" is not a duration');
   });
 
   it('names a behavior for a pod the timeline never creates', () => {
-    const text = scenario(`timeline:
-  - at: 0s
-    apply: pod.yaml
-behavior:
+    const text = applying(`behavior:
   web:
     app: { exit: { after: 1s, code: 1 } }
   wbe:
@@ -51,10 +48,7 @@ behavior:
   });
 
   it('names a behavior for a container the pod does not have', () => {
-    const text = scenario(`timeline:
-  - at: 0s
-    apply: pod.yaml
-behavior:
+    const text = applying(`behavior:
   web:
     ap: { sigterm: ignore }
 `);
@@ -67,10 +61,7 @@ behavior:
     ['/etc/pod.yaml', '"/etc/pod.yaml" is outside the scenario\'s folder'],
     ['missing.yaml', 'cannot read "missing.yaml": no such file'],
   ])('refuses the manifest path %s', (path, message) => {
-    const text = scenario(`timeline:
-  - at: 0s
-    apply: pod.yaml
-  - at: 1m
+    const text = applying(`  - at: 1m
     apply: ${path}
 `);
     expect(errorOf(text)).toBe(`fixtures/scenario.yaml:9: timeline[1].apply: ${message}`);
@@ -87,10 +78,7 @@ behavior: {}
   });
 
   it('reports an unknown key where it is written', () => {
-    const text = scenario(`timeline:
-  - at: 0s
-    apply: pod.yaml
-  - at: 1m
+    const text = applying(`  - at: 1m
     delete: { pod: web, gracePeriod: 5 }
 `);
     expect(errorOf(text)).toBe('fixtures/scenario.yaml:9: timeline[1].delete.gracePeriod: unknown key');
@@ -101,10 +89,7 @@ behavior: {}
   });
 
   it('asks for exactly one action per timeline step', () => {
-    const text = scenario(`timeline:
-  - at: 0s
-    apply: pod.yaml
-    delete: { pod: web }
+    const text = applying(`    delete: { pod: web }
 `);
     expect(errorOf(text)).toBe(
       'fixtures/scenario.yaml:6: timeline[0]: needs exactly one of apply, label, annotate, delete, nodeCondition, loseNode, addNode',
@@ -120,10 +105,7 @@ behavior: {}
       'fixtures/scenario.yaml:2: start: "yesterday" is not an RFC 3339 time',
     );
     const behavior = (memory: string) =>
-      scenario(`timeline:
-  - at: 0s
-    apply: pod.yaml
-behavior:
+      applying(`behavior:
   web:
     app:
       memory: ${memory}
@@ -141,7 +123,7 @@ behavior:
     expect(errorOf(scenario('timeline:\n  - at: 1m\n    loseNode: node09\n'))).toBe(
       'fixtures/scenario.yaml:7: timeline[0].loseNode: no node "node09"',
     );
-    expect(errorOf(scenario('timeline:\n  - at: 0s\n    apply: pod.yaml\nimages:\n  busybx: { fails: always }\n'))).toBe(
+    expect(errorOf(applying('images:\n  busybx: { fails: always }\n'))).toBe(
       'fixtures/scenario.yaml:9: images.busybx: no container uses image "busybx"',
     );
   });

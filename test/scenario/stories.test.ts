@@ -7,15 +7,19 @@ import { describe, expect, it } from 'vitest';
 import type { Event, EventOf } from '../../src/events/index.js';
 import type { KubectlRow } from '../../src/printers/pod-row.js';
 import { simulate } from '../../src/engine/simulate.js';
-import { loadSample, storyOf } from './support.js';
+import { type Story, loadSample, storyOf } from './support.js';
 
 const cells = (row: KubectlRow | undefined) => (row === undefined ? undefined : [row.ready, row.status, row.restarts]);
+/** `get pods` cells of one pod at several offsets, each failure naming the instant. */
+const expectCells = (story: Story, pod: string, expected: Readonly<Record<string, readonly string[]>>) => {
+  for (const [offset, row] of Object.entries(expected)) expect(cells(story.rows(offset)[pod]), `${pod} at +${offset}`).toEqual(row);
+};
 const table = (rows: Readonly<Record<string, KubectlRow>>) =>
   Object.fromEntries(Object.entries(rows).map(([name, row]) => [name, cells(row)]));
 
 /** Offsets (s) of the events of `type` about `pod` (and `container` if given). */
 const offsets = <K extends Event['type']>(
-  story: ReturnType<typeof storyOf>,
+  story: Story,
   type: K,
   pod: string,
   where: (e: EventOf<K>) => boolean = () => true,
@@ -63,11 +67,13 @@ describe('crashloop-memleak', () => {
   });
 
   it('shows what its story says, Guaranteed and Running throughout', () => {
-    expect(cells(story.rows('10s')['memleak-pod'])).toEqual(['1/1', 'Running', '0']);
-    expect(cells(story.rows('20s')['memleak-pod'])).toEqual(['1/1', 'Running', '1 (2s ago)']);
-    expect(cells(story.rows('40s')['memleak-pod'])).toEqual(['0/1', 'CrashLoopBackOff', '1 (4s ago)']);
-    expect(cells(story.rows('5m')['memleak-pod'])).toEqual(['0/1', 'CrashLoopBackOff', '5 (42s ago)']);
-    expect(cells(story.rows('10m')['memleak-pod'])).toEqual(['0/1', 'CrashLoopBackOff', '6 (2m44s ago)']);
+    expectCells(story, 'memleak-pod', {
+      '10s': ['1/1', 'Running', '0'],
+      '20s': ['1/1', 'Running', '1 (2s ago)'],
+      '40s': ['0/1', 'CrashLoopBackOff', '1 (4s ago)'],
+      '5m': ['0/1', 'CrashLoopBackOff', '5 (42s ago)'],
+      '10m': ['0/1', 'CrashLoopBackOff', '6 (2m44s ago)'],
+    });
     const pod = story.pod('10m', 'memleak-pod');
     expect(pod?.status?.qosClass).toBe('Guaranteed');
     expect(pod?.status?.phase).toBe('Running');
@@ -87,10 +93,12 @@ describe('liveness-exec', () => {
   });
 
   it('shows what its story says', () => {
-    expect(cells(story.rows('30s')['liveness-exec'])).toEqual(['1/1', 'Running', '0']);
-    expect(cells(story.rows('2m')['liveness-exec'])).toEqual(['1/1', 'Running', '1 (9s ago)']);
-    expect(cells(story.rows('4m')['liveness-exec'])).toEqual(['1/1', 'Running', '2 (18s ago)']);
-    expect(cells(story.rows('10m')['liveness-exec'])).toEqual(['1/1', 'Running', '4 (2m6s ago)']);
+    expectCells(story, 'liveness-exec', {
+      '30s': ['1/1', 'Running', '0'],
+      '2m': ['1/1', 'Running', '1 (9s ago)'],
+      '4m': ['1/1', 'Running', '2 (18s ago)'],
+      '10m': ['1/1', 'Running', '4 (2m6s ago)'],
+    });
   });
 });
 
@@ -107,9 +115,11 @@ describe('liveness-http', () => {
   });
 
   it('shows what its story says', () => {
-    expect(cells(story.rows('1m')['liveness-http'])).toEqual(['1/1', 'Running', '0']);
-    expect(cells(story.rows('3m')['liveness-http'])).toEqual(['1/1', 'Running', '1 (55s ago)']);
-    expect(cells(story.rows('10m')['liveness-http'])).toEqual(['1/1', 'Running', '1 (7m55s ago)']);
+    expectCells(story, 'liveness-http', {
+      '1m': ['1/1', 'Running', '0'],
+      '3m': ['1/1', 'Running', '1 (55s ago)'],
+      '10m': ['1/1', 'Running', '1 (7m55s ago)'],
+    });
   });
 });
 
@@ -127,9 +137,11 @@ describe('goproxy', () => {
       [241, 'readiness', 'success'],
     ]);
     expect(offsets(story, 'ContainerKilling', 'goproxy')).toEqual([236]);
-    expect(cells(story.rows('1m').goproxy)).toEqual(['1/1', 'Running', '0']);
-    expect(cells(story.rows('3m40s').goproxy)).toEqual(['0/1', 'Running', '0']);
-    expect(cells(story.rows('5m').goproxy)).toEqual(['1/1', 'Running', '1 (64s ago)']);
+    expectCells(story, 'goproxy', {
+      '1m': ['1/1', 'Running', '0'],
+      '3m40s': ['0/1', 'Running', '0'],
+      '5m': ['1/1', 'Running', '1 (64s ago)'],
+    });
   });
 });
 
@@ -137,10 +149,12 @@ describe('readiness-exec', () => {
   const story = storyOf('readiness-exec');
 
   it('goes NotReady and Ready again on its loop, never restarted', () => {
-    expect(cells(story.rows('20s')['readiness-exec'])).toEqual(['0/1', 'Running', '0']);
-    expect(cells(story.rows('1m')['readiness-exec'])).toEqual(['1/1', 'Running', '0']);
-    expect(cells(story.rows('5m50s')['readiness-exec'])).toEqual(['0/1', 'Running', '0']);
-    expect(cells(story.rows('7m')['readiness-exec'])).toEqual(['1/1', 'Running', '0']);
+    expectCells(story, 'readiness-exec', {
+      '20s': ['0/1', 'Running', '0'],
+      '1m': ['1/1', 'Running', '0'],
+      '5m50s': ['0/1', 'Running', '0'],
+      '7m': ['1/1', 'Running', '0'],
+    });
     const changes = story.events.flatMap((e) => (e.type === 'ProbeResultChanged' ? [[story.offsetOf(e.at), e.outcome]] : []));
     expect(changes).toEqual([
       [31, 'success'],
@@ -180,8 +194,10 @@ describe('bad-image', () => {
 describe('init-containers', () => {
   it('goes Init:0/2 → Init:1/2 → PodInitializing → Running as the services appear', () => {
     const story = storyOf('init-containers');
-    expect(cells(story.rows('30s')['myapp-pod'])).toEqual(['0/1', 'Init:0/2', '0']);
-    expect(cells(story.rows('1m30s')['myapp-pod'])).toEqual(['0/1', 'Init:1/2', '0']);
+    expectCells(story, 'myapp-pod', {
+      '30s': ['0/1', 'Init:0/2', '0'],
+      '1m30s': ['0/1', 'Init:1/2', '0'],
+    });
     expect(offsets(story, 'ContainerExited', 'myapp-pod')).toEqual([60, 120]);
     expect(cells(story.rows('2m1s')['myapp-pod'])).toEqual(['0/1', 'PodInitializing', '0']);
     expect(offsets(story, 'ContainerStarted', 'myapp-pod', (e) => e.container === 'myapp-container')).toEqual([123]);
@@ -192,8 +208,10 @@ describe('init-containers', () => {
 describe('two-containers', () => {
   it('shows 1/2 NotReady once the helper has completed under Never', () => {
     const story = storyOf('two-containers');
-    expect(cells(story.rows('10s')['two-containers'])).toEqual(['1/2', 'NotReady', '0']);
-    expect(cells(story.rows('5m')['two-containers'])).toEqual(['1/2', 'NotReady', '0']);
+    expectCells(story, 'two-containers', {
+      '10s': ['1/2', 'NotReady', '0'],
+      '5m': ['1/2', 'NotReady', '0'],
+    });
     expect(story.pod('5m', 'two-containers')?.status?.phase).toBe('Running');
   });
 });
@@ -201,8 +219,10 @@ describe('two-containers', () => {
 describe('command-completes', () => {
   it('completes under OnFailure: Succeeded, Completed, not restarted', () => {
     const story = storyOf('command-completes');
-    expect(cells(story.rows('500ms')['command-demo'])).toEqual(['0/1', 'ContainerCreating', '0']);
-    expect(cells(story.rows('30s')['command-demo'])).toEqual(['0/1', 'Completed', '0']);
+    expectCells(story, 'command-demo', {
+      '500ms': ['0/1', 'ContainerCreating', '0'],
+      '30s': ['0/1', 'Completed', '0'],
+    });
     expect(story.pod('30s', 'command-demo')?.status?.phase).toBe('Succeeded');
   });
 });
@@ -211,8 +231,10 @@ describe('lifecycle-demo', () => {
   const story = storyOf('lifecycle-demo');
 
   it('runs postStart before counting as running, and terminates gracefully', () => {
-    expect(cells(story.rows('1m')['lifecycle-demo'])).toEqual(['1/1', 'Running', '0']);
-    expect(cells(story.rows('2m2s')['lifecycle-demo'])).toEqual(['1/1', 'Terminating', '0']);
+    expectCells(story, 'lifecycle-demo', {
+      '1m': ['1/1', 'Running', '0'],
+      '2m2s': ['1/1', 'Terminating', '0'],
+    });
     const exit = story.events.find((e) => e.type === 'ContainerExited' && e.pod.name === 'lifecycle-demo');
     expect(exit && [story.offsetOf(exit.at), exit.type === 'ContainerExited' && exit.exitCode]).toEqual([125, 0]);
     expect(offsets(story, 'PodRemoved', 'lifecycle-demo')).toEqual([125]);

@@ -15,6 +15,16 @@ const worldOf = (name: string) => {
 /** Milliseconds after a start. */
 const s = (seconds: number) => seconds * 1000;
 
+/** The World of a one-pod scenario (pod `web`, container `app`, image busybox) with the given `behavior:`/`images:` lines. */
+const worldWith = (sections: string): World => {
+  const loaded = loadText(
+    `start: 2026-01-18T08:00:00Z\nuntil: 1m\nnodes: [{ name: n }]\ntimeline: [{ at: 0s, apply: pod.yaml }]\n${sections}`,
+    { 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers: [{ name: app, image: busybox }]\n' },
+  );
+  if (E.isLeft(loaded)) throw new Error(renderScenarioError(loaded.left));
+  return loaded.right.simulation.world;
+};
+
 describe('exit schedules', () => {
   it('exits on the first N runs, then takes the next rule (OnFailure job: fails twice, then succeeds)', () => {
     const { world, t0 } = worldOf('job-restart-policies');
@@ -36,16 +46,7 @@ describe('exit schedules', () => {
   it('keeps running when nothing is said, or once the rules are used up', () => {
     const { world, t0 } = worldOf('init-containers');
     expect(world.containerRun(ref('myapp-pod'), 'myapp-container', 0, t0)).toEqual({});
-    const loaded = loadText(`start: 2026-01-18T08:00:00Z
-until: 1m
-nodes: [{ name: n }]
-timeline: [{ at: 0s, apply: pod.yaml }]
-behavior:
-  web:
-    app: { exit: { after: 3s, code: 2, runs: once } }
-`, { 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers: [{ name: app, image: busybox }]\n' });
-    if (E.isLeft(loaded)) throw new Error(renderScenarioError(loaded.left));
-    const once = loaded.right.simulation.world;
+    const once = worldWith('behavior:\n  web:\n    app: { exit: { after: 3s, code: 2, runs: once } }\n');
     expect(once.containerRun(ref('web'), 'app', 0, 0)).toEqual({ exit: { afterMs: 3000, code: 2 } });
     expect(once.containerRun(ref('web'), 'app', 1, 5000)).toEqual({});
   });
@@ -113,17 +114,8 @@ describe('memory use', () => {
   });
 
   it('follows steps from each start', () => {
-    const loaded = loadText(`start: 2026-01-18T08:00:00Z
-until: 1m
-nodes: [{ name: n }]
-timeline: [{ at: 0s, apply: pod.yaml }]
-behavior:
-  web:
-    app:
-      memory: { steps: [{ after: 10s, use: 10Mi }, { after: 30s, use: 80Mi }] }
-`, { 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers: [{ name: app, image: busybox }]\n' });
-    if (E.isLeft(loaded)) throw new Error(renderScenarioError(loaded.left));
-    const use = (since: number) => loaded.right.simulation.world.memoryBytes(ref('web'), 'app', s(100 + since), s(100));
+    const stepped = worldWith('behavior:\n  web:\n    app:\n      memory: { steps: [{ after: 10s, use: 10Mi }, { after: 30s, use: 80Mi }] }\n');
+    const use = (since: number) => stepped.memoryBytes(ref('web'), 'app', s(100 + since), s(100));
     expect([0, 9.999, 10, 29, 30, 300].map(use)).toEqual([0n, 0n, 10n * MI, 10n * MI, 80n * MI, 80n * MI]);
   });
 
@@ -140,15 +132,8 @@ describe('images, hooks and SIGTERM', () => {
     const outage = (since: number) => world.pull('node01', 'registry.example.com/team/web:2.3', t0 + s(since)).ok;
     expect([0, 10, 24.999, 25, 70].map(outage)).toEqual([false, false, false, true, true]);
     expect(world.pull('node01', 'busybox', t0)).toEqual({ ok: true, durationMs: 1000 });
-    const loaded = loadText(`start: 2026-01-18T08:00:00Z
-until: 1m
-nodes: [{ name: n }]
-timeline: [{ at: 0s, apply: pod.yaml }]
-images:
-  busybox: { fails: 2, takes: 20s }
-`, { 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers: [{ name: app, image: busybox }]\n' });
-    if (E.isLeft(loaded)) throw new Error(renderScenarioError(loaded.left));
-    const attempt = (n: number) => loaded.right.simulation.world.pull('n', 'busybox', 0, n);
+    const flaky = worldWith('images:\n  busybox: { fails: 2, takes: 20s }\n');
+    const attempt = (n: number) => flaky.pull('n', 'busybox', 0, n);
     expect([0, 1, 2].map(attempt)).toEqual([
       { ok: false, message: expect.stringContaining('busybox: not found') },
       { ok: false, message: expect.stringContaining('busybox: not found') },
