@@ -66,38 +66,57 @@ export interface Occurrences {
 const idOf = (m: t.TypeOf<typeof EventMeta> | undefined): string | undefined =>
   m?.uid ?? (m?.name === undefined ? undefined : `${m.namespace ?? ''}/${m.name}`);
 
-const orUndefined = <A>(a: A | null | undefined): A | undefined => a ?? undefined;
+/** The first value given, skipping Kubernetes' nulls. */
+const firstOf = <A>(...candidates: readonly (A | null | undefined)[]): A | undefined => candidates.find((c): c is A => c !== null && c !== undefined);
+
+interface Fields {
+  readonly metadata: t.TypeOf<typeof EventMeta> | undefined;
+  readonly regarding: ObjectReference;
+  readonly reason: string;
+  readonly message: string | undefined;
+  /** Candidates in order of preference; the first present one counts. */
+  readonly first: readonly (Instant | null | undefined)[];
+  readonly last: readonly (Instant | null | undefined)[];
+  readonly count: readonly (number | null | undefined)[];
+}
+
+const occurrences = (f: Fields): Occurrences | undefined => {
+  const first = firstOf(...f.first, f.metadata?.creationTimestamp);
+  if (first === undefined) return undefined;
+  return {
+    id: idOf(f.metadata),
+    regarding: f.regarding,
+    reason: f.reason,
+    message: f.message ?? '',
+    first,
+    last: firstOf(...f.last) ?? first,
+    count: firstOf(...f.count) ?? 1,
+    annotations: firstOf(f.metadata?.annotations) ?? {},
+  };
+};
 
 /**
  * Old-style Events count in `count` between `firstTimestamp` and `lastTimestamp`; new-style ones start at
  * `eventTime` and count in `series` (whose `count` includes the first occurrence) up to `lastObservedTime`.
  */
-export const occurrencesOfCore = (e: CoreV1Event): Occurrences | undefined => {
-  const first = orUndefined(e.firstTimestamp) ?? orUndefined(e.eventTime) ?? orUndefined(e.metadata?.creationTimestamp);
-  if (first === undefined) return undefined;
-  return {
-    id: idOf(e.metadata),
+export const occurrencesOfCore = (e: CoreV1Event): Occurrences | undefined =>
+  occurrences({
+    metadata: e.metadata,
     regarding: e.involvedObject,
     reason: e.reason,
-    message: e.message ?? '',
-    first,
-    last: orUndefined(e.lastTimestamp) ?? orUndefined(e.series?.lastObservedTime) ?? first,
-    count: orUndefined(e.series?.count) ?? orUndefined(e.count) ?? 1,
-    annotations: orUndefined(e.metadata?.annotations) ?? {},
-  };
-};
+    message: e.message,
+    first: [e.firstTimestamp, e.eventTime],
+    last: [e.lastTimestamp, e.series?.lastObservedTime],
+    count: [e.series?.count, e.count],
+  });
 
-export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined => {
-  const first = orUndefined(e.eventTime) ?? orUndefined(e.deprecatedFirstTimestamp) ?? orUndefined(e.metadata?.creationTimestamp);
-  if (first === undefined) return undefined;
-  return {
-    id: idOf(e.metadata),
+export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined =>
+  occurrences({
+    metadata: e.metadata,
     regarding: e.regarding,
     reason: e.reason,
-    message: e.note ?? '',
-    first,
-    last: orUndefined(e.series?.lastObservedTime) ?? orUndefined(e.deprecatedLastTimestamp) ?? first,
-    count: orUndefined(e.series?.count) ?? orUndefined(e.deprecatedCount) ?? 1,
-    annotations: orUndefined(e.metadata?.annotations) ?? {},
-  };
-};
+    message: e.note,
+    first: [e.eventTime, e.deprecatedFirstTimestamp],
+    last: [e.series?.lastObservedTime, e.deprecatedLastTimestamp],
+    count: [e.series?.count, e.deprecatedCount],
+  });
