@@ -3,9 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { BadInput, EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, Finding } from './errors.js';
 import type { CliIO } from './io.js';
 import { contextOf } from './context.js';
-import { commands } from './commands/index.js';
+import { registersFor, type Register } from './commands/index.js';
 
-const programFor = (io: CliIO): Command => {
+const programFor = (io: CliIO, commands: readonly Register[]): Command => {
   const program = new Command('podj')
     .description('Replay, query and check Kubernetes pod lifecycle journals')
     .option('--journal <dir>', 'journal folder (else $PODJ_JOURNAL, else ./.podjournal)')
@@ -20,7 +20,7 @@ const programFor = (io: CliIO): Command => {
 /** Runs one invocation; never throws. Errors are printed as one line on stderr. */
 export const run = async (argv: readonly string[], io: CliIO): Promise<number> => {
   try {
-    await programFor(io).parseAsync([...argv], { from: 'user' });
+    await programFor(io, await registersFor(argv)).parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (e) {
     if (e instanceof CommanderError) {

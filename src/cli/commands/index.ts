@@ -1,34 +1,41 @@
-/** Every verb of `podj`, each registered by its own module. */
+/**
+ * Every verb of `podj`, each registered by its own module, loaded only when needed: a command pays at
+ * start-up for its own dependencies, not for the engine's or the importers'.
+ */
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { registerApply } from './apply.js';
-import { registerDelete } from './delete.js';
-import { registerDescribe } from './describe.js';
-import { registerDiff } from './diff.js';
-import { registerEvents } from './events.js';
-import { registerExport } from './export.js';
-import { registerGet } from './get.js';
-import { registerImport } from './import.js';
-import { registerRecord } from './record.js';
-import { registerReplay } from './replay.js';
-import { registerSimulate } from './simulate.js';
-import { registerTimeline } from './timeline.js';
-import { registerVerify } from './verify.js';
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const commands: readonly Register[] = [
-  registerApply,
-  registerDelete,
-  registerGet,
-  registerDescribe,
-  registerDiff,
-  registerEvents,
-  registerRecord,
-  registerSimulate,
-  registerReplay,
-  registerExport,
-  registerImport,
-  registerTimeline,
-  registerVerify,
-];
+export const verbs: Readonly<Record<string, () => Promise<Register>>> = {
+  apply: async () => (await import('./apply.js')).registerApply,
+  delete: async () => (await import('./delete.js')).registerDelete,
+  get: async () => (await import('./get.js')).registerGet,
+  describe: async () => (await import('./describe.js')).registerDescribe,
+  diff: async () => (await import('./diff.js')).registerDiff,
+  events: async () => (await import('./events.js')).registerEvents,
+  record: async () => (await import('./record.js')).registerRecord,
+  simulate: async () => (await import('./simulate.js')).registerSimulate,
+  replay: async () => (await import('./replay.js')).registerReplay,
+  timeline: async () => (await import('./timeline.js')).registerTimeline,
+  import: async () => (await import('./import.js')).registerImport,
+  export: async () => (await import('./export.js')).registerExport,
+  verify: async () => (await import('./verify.js')).registerVerify,
+};
+
+/** The verb of an argument list: its first word that is neither an option nor the value of `--journal`. */
+export const verbOf = (argv: readonly string[]): string | undefined => {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--journal') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+};
+
+/** The register functions for a run: the verb's alone, or all of them (for help and unknown verbs). */
+export const registersFor = async (argv: readonly string[]): Promise<Register[]> => {
+  const verb = verbOf(argv);
+  const load = verb === undefined ? undefined : verbs[verb];
+  return load === undefined ? Promise.all(Object.values(verbs).map((l) => l())) : [await load()];
+};
