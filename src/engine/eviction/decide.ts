@@ -5,7 +5,7 @@
  * kubelet's ranking order, sparing critical pods, killing its containers with the 1 s hard-eviction grace.
  */
 import type { Event } from '../../events/index.js';
-import { evictionOrder, isCriticalPod, type Candidate } from '../../eviction/index.js';
+import { isCriticalPod, signalRanking } from '../../eviction/index.js';
 import { formatBytes, valueOf } from '../../k8s/quantity.js';
 import { aboutContainer, aboutPod, envelope } from '../emit.js';
 import type { ContainerUsage, InputOf } from '../inputs.js';
@@ -54,14 +54,13 @@ const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsa
   const pods = activeOn(state, node.name);
   const usageOf = (pod: PodBook) => (container: string) =>
     usage.find((u) => u.uid === pod.ref.uid && u.container === container)?.bytes;
-  const candidates: Candidate[] = pods.map((p) => ({
-    pod: p.manifest,
-    usage: { memory: formatBytes(usage.filter((u) => u.uid === p.ref.uid).reduce((sum, u) => sum + u.bytes, 0n)) },
+  const candidates = pods.map((book) => ({
+    book,
+    pod: book.manifest,
+    usage: { memory: formatBytes(usage.filter((u) => u.uid === book.ref.uid).reduce((sum, u) => sum + u.bytes, 0n)) },
   }));
-  const byName = new Map(pods.map((p) => [p.ref.name, p]));
-  const chosen = evictionOrder(candidates, 'memory.available')
-    .map((name) => byName.get(name))
-    .find((p): p is PodBook => p !== undefined && !isCriticalPod(p.manifest));
+  // ranked with the kubelet's comparator itself (stable: ties keep creation order), so pods are never confused by name
+  const chosen = [...candidates].sort(signalRanking['memory.available']).find((c) => !isCriticalPod(c.pod))?.book;
   if (chosen === undefined) return [];
   const words = memoryEvictionWords(chosen, node.memoryThresholdBytes, available, usageOf(chosen));
   return [
