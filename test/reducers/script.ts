@@ -5,7 +5,7 @@
 import type { Event, PodRef, ProbeKind, ProbeOutcome } from '../../src/events/index.js';
 import { instantOf, type Instant } from '../../src/k8s/codecs.js';
 import type { PodSpec, V1Pod } from '../../src/k8s/pod.js';
-import { foldCluster, findPod } from '../../src/reducers/index.js';
+import { foldCluster, findPod, type PodState } from '../../src/reducers/index.js';
 
 export const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 
@@ -140,9 +140,21 @@ export class PodScript {
     return this.created().bound().admitted().sandbox();
   }
 
+  /** The pod's state after folding every event so far (undefined once removed). */
+  state(): PodState | undefined {
+    return findPod(foldCluster(this.events), this.ref.namespace, this.ref.name);
+  }
+
   /** The pod after folding every event so far (undefined once removed). */
   pod(): V1Pod | undefined {
-    return findPod(foldCluster(this.events), this.ref.namespace, this.ref.name)?.pod;
+    return this.state()?.pod;
+  }
+
+  /** The last event written. */
+  last(): Event {
+    const e = this.events[this.events.length - 1];
+    if (e === undefined) throw new Error('no events yet');
+    return e;
   }
 
   /** Like `pod()`, for tests that expect the pod to exist. */
