@@ -50,6 +50,26 @@ const asRow = (e: RealEvent): KubeEventRow => ({
   lastTimestamp: e.lastTimestamp,
 });
 
+describe('a real rolling update, watched', () => {
+  const lines = readFileSync(fileURLToPath(new URL('../../../shared/fixtures/real/rolling-update-pods.watch.jsonl', import.meta.url)), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { readonly object: PodJson }).object);
+  const statusesOf = (name: string): string[] =>
+    lines.filter((o) => o.metadata.name === name).map((o) => {
+      const row = kubectlRow(decodePod(o), CAPTURED);
+      return `${row.ready} ${row.status}`;
+    });
+
+  it('a new pod goes Pending, ContainerCreating, Running as kubectl get -w shows it', () => {
+    expect(statusesOf('api-5c59c454f5-g5b8z')).toEqual(['0/1 Pending', '0/1 Pending', '0/1 ContainerCreating', '0/1 ContainerCreating', '1/1 Running']);
+  });
+
+  it('an old pod goes Terminating, then Completed once it Succeeded', () => {
+    expect(statusesOf('api-58dd68c5db-r5smx')).toEqual(['1/1 Running', '1/1 Terminating', '1/1 Terminating', '0/1 Completed', '0/1 Completed', '0/1 Completed']);
+  });
+});
+
 describe('a real crash-looping pod', () => {
   it('prints as kubectl get pods shows it', () => {
     expect(kubectlRow(crashLooping, CAPTURED)).toEqual({
