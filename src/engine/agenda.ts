@@ -71,7 +71,9 @@ const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBo
   const ends = [
     ...(natural === undefined ? [] : [{ at: startedAt + natural.afterMs, code: natural.code }]),
     ...(i.killing === undefined ? [] : [killOutcome(world, pod, c, i.killing)]),
-  ].sort((a, b) => a.at - b.at);
+  ]
+    .filter((x) => x !== undefined)
+    .sort((a, b) => a.at - b.at);
   const end = ends[0];
   if (end !== undefined) {
     const input: Input = { kind: 'processExit', uid, container: c.name, code: end.code };

@@ -72,3 +72,23 @@ describe('graceful deletion (killContainer, canBeDeleted)', () => {
     ]);
   });
 });
+
+describe('sidecars during termination (terminationOrdering)', () => {
+  it('get their Killing at once but SIGTERM only after the regular containers, in reverse order', () => {
+    const sidecar = (name: string): Container => ({ name, image: 'proxy:1', restartPolicy: 'Always' });
+    const pod = created({ metadata: { name: 'mesh' }, spec: { initContainers: [sidecar('proxy'), sidecar('logger')], containers: [app()] } });
+    const w = world({ onSigterm: (_p, name) => ({ afterMs: name === 'app' ? 5000 : 1000, code: 0 }) });
+    const events = run([node('n1'), pod, deleted('mesh', 10, 30)], w, 100);
+    expect(ofType(events, 'ContainerKilling').map((e) => [offset(e), e.container])).toEqual([
+      [10, 'proxy'],
+      [10, 'logger'],
+      [10, 'app'],
+    ]);
+    expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.container])).toEqual([
+      [15, 'app'],
+      [16, 'logger'],
+      [17, 'proxy'],
+    ]);
+    expect(times(events, 'PodRemoved')).toEqual([17]);
+  });
+});

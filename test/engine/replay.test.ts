@@ -9,7 +9,7 @@ import { created, deleted, node, nodeCondition, offset, podRef, run, s, world } 
 const MI = 1n << 20n;
 const exec = { exec: { command: ['true'] } };
 
-/** A busy cluster touching every concern: crash loops, probes, init containers, OOM, pressure, deletion, scheduling, node loss. */
+/** A busy cluster touching every concern: crash loops, probes, init containers, OOM, pressure, deletions (forced too), scheduling, node loss. */
 const external: Event[] = [
   node('n1', { cpu: '2', memory: '1Gi', pods: '110' }),
   node('n2', { cpu: '2', memory: '1Gi', pods: '110' }),
@@ -25,6 +25,8 @@ const external: Event[] = [
   created({ metadata: { name: 'leak' }, spec: { containers: [{ name: 'app', image: 'leak:1', resources: { limits: { memory: '200Mi' } } }] } }),
   created({ metadata: { name: 'huge' }, spec: { containers: [{ name: 'app', image: 'app:1', resources: { requests: { memory: '2Gi' } } }] } }),
   created({ metadata: { name: 'hog' }, spec: { containers: [{ name: 'app', image: 'app:1' }] } }),
+  created({ metadata: { name: 'forced' }, spec: { containers: [{ name: 'app', image: 'app:1' }] } }),
+  deleted('forced', 50, 0),
   deleted('live', 200, 30),
   node('n3', { cpu: '4', memory: '4Gi', pods: '110' }, 300),
   nodeCondition('n2', 500, 'Ready', 'Unknown'),

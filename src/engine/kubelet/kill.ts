@@ -1,11 +1,12 @@
 /**
  * Stopping a container (`kuberuntime_container.go :: killContainer`): the `Killing` decision, and when the
- * process then ends: preStop first (bounded by the grace, its whole seconds subtracted), then SIGTERM with
- * a window of at least 2 s, SIGKILL (exit 137) at its end; an eviction's override replaces the window.
+ * process then ends: preStop first (bounded by the grace, its whole seconds subtracted), a sidecar's wait
+ * for its turn, then SIGTERM with a window of at least 2 s, SIGKILL (exit 137) at its end; an eviction's
+ * override replaces the window.
  */
 import type { EventOf, KillReason } from '../../events/index.js';
 import { aboutContainer } from '../emit.js';
-import { specOf } from '../lifecycle.js';
+import { isRunning, specOf } from '../lifecycle.js';
 import { podGraceSeconds } from '../spec.js';
 import type { ContainerBook, Killing, PodBook } from '../state.js';
 import type { VirtualMs, World } from '../world.js';
@@ -28,21 +29,42 @@ export const killing = (
   gracePeriodSeconds: graceSeconds,
 });
 
-/** When and how a killed process ends, as the world's preStop and SIGTERM reactions say. */
+/** Pod-level kills, where sidecars wait for their turn (`terminationOrdering`, KEP-753). */
+const podKills: ReadonlySet<KillReason> = new Set(['PodDeleted', 'PodEvicted', 'PodFinished']);
+
+/**
+ * When a sidecar of a terminating pod may get SIGTERM: after every regular container and every later
+ * sidecar has exited (sidecars stop in reverse order); undefined while one of them still runs.
+ */
+const turnOf = (pod: PodBook, c: ContainerBook, kill: Killing): VirtualMs | undefined => {
+  if (c.role !== 'sidecar' || !podKills.has(kill.reason)) return kill.at;
+  const index = pod.containers.indexOf(c);
+  const blockers = pod.containers.filter((o, i) => o.role === 'regular' || (o.role === 'sidecar' && i > index));
+  if (blockers.some((o) => isRunning(o.current))) return undefined;
+  return Math.max(kill.at, ...blockers.map((o) => o.current?.exit?.at ?? kill.at));
+};
+
+/**
+ * When and how a killed process ends, as the world's preStop and SIGTERM reactions say; undefined while a
+ * sidecar waits for its turn.
+ */
 export const killOutcome = (
   world: World,
   pod: PodBook,
   c: ContainerBook,
   kill: Killing,
-): { readonly at: VirtualMs; readonly code: number } => {
+): { readonly at: VirtualMs; readonly code: number } | undefined => {
   const spec = specOf(pod, c).spec;
   // an eviction passes its grace as an override: preStop is bounded by the pod's own grace, the stop window is the override
   const override = kill.reason === 'PodEvicted';
   const hookBound = override ? podGraceSeconds(pod.spec) : kill.graceSeconds;
   const hookMs =
     spec.lifecycle?.preStop !== undefined && hookBound > 0 ? Math.min(world.preStop(pod.ref, c.name).durationMs, hookBound * 1000) : 0;
-  const sigtermAt = kill.at + hookMs;
-  const windowSeconds = override ? kill.graceSeconds : Math.max(hookBound - Math.floor(hookMs / 1000), MINIMUM_GRACE_SECONDS);
+  const turn = turnOf(pod, c, kill);
+  if (turn === undefined) return undefined;
+  const sigtermAt = Math.max(kill.at + hookMs, turn);
+  const spentSeconds = Math.floor((sigtermAt - kill.at) / 1000);
+  const windowSeconds = override ? kill.graceSeconds : Math.max(hookBound - spentSeconds, MINIMUM_GRACE_SECONDS);
   const sigkillAt = sigtermAt + windowSeconds * 1000;
   const reaction = world.onSigterm(pod.ref, c.name);
   return reaction !== undefined && sigtermAt + reaction.afterMs < sigkillAt
