@@ -3,7 +3,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Event } from '../../src/events/index.js';
-import { loadSample, repoRoot } from './support.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { renderScenarioError } from '../../src/scenario/index.js';
+import { loadSample, loadText, repoRoot } from './support.js';
 
 const samples = readdirSync(join(repoRoot, 'journal'))
   .filter((f) => f.endsWith('.yaml'))
@@ -81,5 +83,48 @@ describe('compiled timelines', () => {
     expect(joined).toMatchObject({ at: '2026-01-18T15:02:00.000Z', labels: { disktype: 'ssd' }, capacity: { memory: '8Gi' } });
     const lost = loadSample('node-lost').simulation.external.find((e) => e.type === 'NodeConditionChanged' && e.status === 'Unknown');
     expect(lost).toMatchObject({ at: '2026-01-18T17:01:00.000Z', node: 'node01', conditionType: 'Ready', reason: 'NodeStatusUnknown' });
+  });
+});
+
+describe('timeline steps', () => {
+  const web = 'apiVersion: v1\nkind: Pod\nmetadata: { name: web, labels: { app: web } }\nspec:\n  terminationGracePeriodSeconds: 10\n  containers: [{ name: app, image: busybox }]\n';
+  const compile = (steps: string) => {
+    const loaded = loadText(`start: 2026-01-18T08:00:00+02:00\nuntil: 10m\nnodes: [{ name: node01 }]\ntimeline:\n${steps}`, { 'web.yaml': web });
+    return E.isLeft(loaded) ? renderScenarioError(loaded.left) : loaded.right.simulation.external.filter((e) => e.type !== 'NodeRegistered');
+  };
+
+  it('sends node conditions as written, at their offsets from a start given with any offset', () => {
+    expect(compile('  - at: 90s\n    nodeCondition: { node: node01, type: DiskPressure, status: "True", reason: KubeletHasDiskPressure }\n')).toEqual([
+      expect.objectContaining({ conditionType: 'Ready', status: 'True', at: '2026-01-18T06:00:00.000Z' }),
+      { type: 'NodeConditionChanged', v: 1, at: '2026-01-18T06:01:30.000Z', source: 'node', node: 'node01', conditionType: 'DiskPressure', status: 'True', reason: 'KubeletHasDiskPressure' },
+    ]);
+  });
+
+  it('deletes with the pod grace, then creates a new pod with a new uid when applied again', () => {
+    const events = compile('  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web }\n  - at: 2m\n    apply: web.yaml\n');
+    if (typeof events === 'string') throw new Error(events);
+    const pods = events.flatMap((e) => (e.type === 'PodCreated' || e.type === 'PodDeletionRequested' ? [e] : []));
+    expect(pods.map((e) => [e.type, e.at.slice(11, 19), e.type === 'PodDeletionRequested' ? e.gracePeriodSeconds : undefined])).toEqual([
+      ['PodCreated', '06:00:00', undefined],
+      ['PodDeletionRequested', '06:01:00', 10],
+      ['PodCreated', '06:02:00', undefined],
+    ]);
+    expect(pods[0]?.pod.uid).toBe(pods[1]?.pod.uid);
+    expect(pods[2]?.pod.uid).not.toBe(pods[0]?.pod.uid);
+  });
+
+  it('runs steps in time order whatever order they are written in', () => {
+    const events = compile('  - at: 1m\n    label: { pod: web, set: { tier: x } }\n  - at: 0s\n    apply: web.yaml\n');
+    expect(typeof events !== 'string' && events.map((e) => e.type)).toEqual(['NodeConditionChanged', 'PodCreated', 'PodMetadataUpdated']);
+  });
+
+  it('refuses a force delete with a grace period, a pod already deleted, and a node added twice', () => {
+    expect(compile('  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web, force: true, gracePeriodSeconds: 5 }\n')).toBe(
+      'fixtures/scenario.yaml:8: timeline[1].delete.force: force deletion needs gracePeriodSeconds 0 (or none)',
+    );
+    expect(compile('  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web }\n  - at: 2m\n    label: { pod: web, set: { a: b } }\n')).toBe(
+      'fixtures/scenario.yaml:10: timeline[2].label.pod: no pod "default/web" exists at this time',
+    );
+    expect(compile('  - at: 1m\n    addNode: { name: node01 }\n')).toBe('fixtures/scenario.yaml:6: timeline[0].addNode.name: node "node01" already exists');
   });
 });
