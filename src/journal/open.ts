@@ -27,7 +27,7 @@ const wallClock = (): Instant => instantOf(Date.now());
 
 export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<LevelJournal> => {
   await refuseForeignFolder(dir);
-  const db: Db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', writeBufferSize: 32 << 20 });
+  const db: Db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
   try {
     await db.open();
   } catch (error) {
