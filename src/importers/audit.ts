@@ -11,7 +11,7 @@ import { Integer, type Instant } from '../k8s/codecs.js';
 import { V1Pod } from '../k8s/pod.js';
 import { AuditEvent } from './codecs/audit.js';
 import { ObjectList } from './codecs/watch.js';
-import { envelopeAt, podRefOf } from './build.js';
+import { envelopeAt, isRecord, podRefOf } from './build.js';
 import { decodeAt } from './decode.js';
 import { type Converted, converted, concatConverted, ignoredOnly, type Imported } from './imported.js';
 import { convertNodeStatus, type NodeTracker } from './node-status.js';
@@ -30,7 +30,7 @@ export const newAuditState = (pods: PodTracker, nodes: NodeTracker): AuditState 
 const DeleteOptions = t.partial({ gracePeriodSeconds: Integer });
 const Binding = t.type({ target: t.type({ name: t.string }) }, 'Binding');
 const Eviction = t.partial({ deleteOptions: t.union([DeleteOptions, t.null]) }, 'Eviction');
-const isPodObject = (u: unknown): boolean => typeof u === 'object' && u !== null && 'kind' in u && u.kind === 'Pod';
+const isPodObject = (u: unknown): boolean => isRecord(u) && u['kind'] === 'Pod';
 
 /** The API default grace (`terminationGracePeriodSeconds`) when neither the request nor the pod says. */
 const DEFAULT_GRACE_SECONDS = 30;
@@ -147,7 +147,7 @@ const convertAuditEvent = (state: AuditState, u: unknown, prefix: string): E.Eit
 
 /** One document: an audit Event, or an EventList of them. */
 export const convertAuditDocument = (state: AuditState, doc: unknown): E.Either<string, Converted> => {
-  if (typeof doc === 'object' && doc !== null && 'items' in doc) {
+  if (isRecord(doc) && 'items' in doc) {
     return pipe(
       decodeAt(ObjectList)(doc),
       E.chain((list) => pipe(list.items.map((item, i) => convertAuditEvent(state, item, `items[${i}]`)), E.sequenceArray, E.map(concatConverted))),

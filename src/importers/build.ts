@@ -1,5 +1,5 @@
 /** Small constructors shared by the converters: event envelopes, pod references, copies without some keys. */
-import { SCHEMA_VERSION, type PodRef, type Source } from '../events/index.js';
+import { SCHEMA_VERSION, type Event, type PodRef, type Source } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 
@@ -27,3 +27,12 @@ const canonical = (u: unknown): string =>
       ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
       : value,
   ) ?? 'undefined';
+
+/** A JSON object (not an array, not null). */
+export const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/** One container of one pod, as a map key. */
+export const containerKeyOf = (e: { readonly pod: PodRef; readonly container: string }): string => `${e.pod.uid}/${e.container}`;
+
+/** What an event is about, as a map key: a pod by uid, or a node. */
+export const subjectKeyOf = (e: Event): string => ('pod' in e ? e.pod.uid : `node/${e.node}`);

@@ -1,5 +1,6 @@
 /** Which kind of file this is, told from its first document (never from the file's name). */
 import { isAuditVersion } from './codecs/audit.js';
+import { isRecord } from './build.js';
 
 export type Format =
   /** audit.k8s.io/v1 or v1beta1 Events, one per line, or an EventList */
@@ -14,8 +15,6 @@ export type Format =
   | 'events-v1'
   /** a podjournal export (first line `{"podjournal":{...}}`): restored by the journal, not converted here */
   | 'podjournal-export';
-
-const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
 
 const isPod = (u: Record<string, unknown>): boolean =>
   u['kind'] === 'Pod' || (u['kind'] === undefined && isRecord(u['spec']) && Array.isArray(u['spec']['containers']));

@@ -8,9 +8,6 @@ import { parseDuration } from '../k8s/duration.js';
 import { envelopeAt } from './build.js';
 import { signalOfEviction } from './pod-differ.js';
 
-/** The Event does not state the grace of a kill; the API default (`terminationGracePeriodSeconds`) stands in. */
-const DEFAULT_GRACE_SECONDS = 30;
-
 export interface ReasonInput {
   readonly pod: PodRef;
   /** From `fieldPath` (`spec.containers{app}`); undefined for pod-level Events. */
@@ -22,7 +19,7 @@ export interface ReasonInput {
 }
 
 export type ReasonResult =
-  | { readonly kind: 'event'; readonly event: Event; readonly delayUnknown?: true }
+  | { readonly kind: 'event'; readonly event: Event; readonly delayUnknown?: true; readonly graceUnknown?: true }
   | { readonly kind: 'ignored'; readonly why: string };
 
 const ignored = (why: string): ReasonResult => ({ kind: 'ignored', why });
@@ -104,7 +101,8 @@ export const eventOfReason = (r: ReasonInput): ReasonResult => {
             ? 'PodDeleted'
             : undefined;
       if (reason === undefined) return ignored('Killing Events for other causes');
-      return event({ type: 'ContainerKilling', ...envelopeAt(at, 'kubelet'), ...subject, reason, message, gracePeriodSeconds: DEFAULT_GRACE_SECONDS });
+      // The Event does not state the grace: the merge takes it from the pod.
+      return { kind: 'event', graceUnknown: true, event: { type: 'ContainerKilling', ...envelopeAt(at, 'kubelet'), ...subject, reason, message, gracePeriodSeconds: 0 } };
     }
     case 'Unhealthy': {
       const m = /^(Liveness|Readiness|Startup) probe (?:failed|errored): ?(.*)$/s.exec(message);

@@ -7,6 +7,7 @@
  */
 import type { Event, EventType } from '../events/index.js';
 import type { Certainty, Imported, Origin } from './imported.js';
+import { subjectKeyOf } from './build.js';
 import { secondOf } from './time.js';
 
 const oncePerPod: ReadonlySet<EventType> = new Set(['PodCreated', 'PodBound', 'PodAdmitted', 'PodRejected', 'PodEvicted', 'PodRemoved']);
@@ -61,14 +62,12 @@ const distinguishing = (e: Event): string => {
   }
 };
 
-const subjectOf = (e: Event): string => ('pod' in e ? e.pod.uid : `node/${e.node}`);
-
 export const factKey = (i: Imported): string => {
   const e = i.event;
-  if (oncePerPod.has(e.type)) return `${e.type}|${subjectOf(e)}`;
+  if (oncePerPod.has(e.type)) return `${e.type}|${subjectKeyOf(e)}`;
   const container = 'container' in e ? e.container : '';
-  if (oncePerInstance.has(e.type) && i.instance !== undefined) return `${e.type}|${subjectOf(e)}|${container}|#${i.instance}`;
-  return `${e.type}|${subjectOf(e)}|${container}|${secondOf(e.at)}|${distinguishing(e)}`;
+  if (oncePerInstance.has(e.type) && i.instance !== undefined) return `${e.type}|${subjectKeyOf(e)}|${container}|#${i.instance}`;
+  return `${e.type}|${subjectKeyOf(e)}|${container}|${secondOf(e.at)}|${distinguishing(e)}`;
 };
 
 const certaintyRank: Readonly<Record<Certainty, number>> = { exact: 0, interpolated: 1, inferred: 2 };

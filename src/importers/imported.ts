@@ -18,6 +18,8 @@ export interface Imported {
   readonly instance?: number;
   /** A back-off whose delay the source does not state: the merge computes it with the kubelet's rule. */
   readonly delayUnknown?: boolean;
+  /** A kill whose grace the source does not state: the merge takes it from the pod (`killContainer`'s rule). */
+  readonly graceUnknown?: boolean;
 }
 
 /** What one document gave: events, and names of things deliberately not imported (counted in the summary). */

@@ -6,6 +6,7 @@
  * else the kubelet's own marker for an end nobody saw (`ContainerStatusUnknown`, 137), and says so.
  */
 import type { Event, EventOf } from '../events/index.js';
+import { containerKeyOf } from './build.js';
 import type { Imported } from './imported.js';
 
 type InstanceEvent = EventOf<'ContainerCreated' | 'ContainerStarted' | 'ContainerExited'>;
@@ -17,8 +18,7 @@ const UNSEEN_EXIT: Exit = { exitCode: 137, reason: 'ContainerStatusUnknown' };
 const isInstanceEvent = (e: Event): e is InstanceEvent =>
   e.type === 'ContainerCreated' || e.type === 'ContainerStarted' || e.type === 'ContainerExited';
 
-const runKey = (e: InstanceEvent, instance: number): string => `${e.pod.uid}/${e.container}#${instance}`;
-const containerKey = (e: InstanceEvent): string => `${e.pod.uid}/${e.container}`;
+const runKey = (e: InstanceEvent, instance: number): string => `${containerKeyOf(e)}#${instance}`;
 
 /** The containerID each run was recorded with by any source (before duplicates are dropped). */
 export const recordedIds = (all: readonly Imported[]): Map<string, string> => {
@@ -36,7 +36,7 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
   const recordedExits = new Map<string, EventOf<'ContainerExited'>[]>();
   for (const i of sorted) {
     if (i.event.type === 'ContainerExited') {
-      const key = containerKey(i.event);
+      const key = containerKeyOf(i.event);
       recordedExits.set(key, [...(recordedExits.get(key) ?? []), i.event]);
     }
   }
@@ -51,7 +51,7 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
     }
     const instance = item.instance;
     const containerID = e.containerID !== '' ? e.containerID : (ids.get(runKey(e, instance)) ?? `unknown://${runKey(e, instance).replace('#', '/')}`);
-    const key = containerKey(e);
+    const key = containerKeyOf(e);
     const running = open.get(key);
     if (running !== undefined && running.instance < instance) {
       const exits = recordedExits.get(key) ?? [];

@@ -7,12 +7,11 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { CoreV1Event, EventsV1Event, type Occurrences, occurrencesOfCore, occurrencesOfEventsV1 } from './codecs/kube-event.js';
 import { ObjectList, WatchEvent } from './codecs/watch.js';
+import { isRecord } from './build.js';
 import { decodeAt } from './decode.js';
 import { eventOfReason } from './event-reasons.js';
 import { expandCount, type Seen } from './expand.js';
 import { type Converted, type Imported, concatConverted, ignoredOnly } from './imported.js';
-
-const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
 
 /** Created and Started occurrences number the container's runs: the k-th is run k (from 0). */
 const countsRuns = new Set(['Created', 'Started']);
@@ -42,6 +41,7 @@ export const convertOccurrences = (tracker: EventTracker, o: Occurrences): E.Eit
       certainty: occ.certainty,
       ...(countsRuns.has(o.reason) && { instance: occ.index }),
       ...(r.delayUnknown === true && { delayUnknown: true }),
+      ...(r.graceUnknown === true && { graceUnknown: true }),
     });
   }
   return E.right({ events, ignored });

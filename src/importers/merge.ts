@@ -1,12 +1,14 @@
 /**
- * Several sources into one sequence in valid-time order with no fact twice (see `fact-identity.ts`), and
- * the back-off details that Event objects leave out filled in with the kubelet's rule.
+ * Several sources into one sequence in valid-time order with no fact twice (see `fact-identity.ts`), each
+ * container run coherent (`instances.ts`), and what Event objects leave out filled in (`unstated.ts`).
  */
 import type { Event, EventType } from '../events/index.js';
+import { containerKeyOf, subjectKeyOf } from './build.js';
 import { betterRecord, factKey } from './fact-identity.js';
 import type { Imported } from './imported.js';
 import { recordedIds, settleInstances } from './instances.js';
-import { plusMs, secondOf } from './time.js';
+import { fillUnstated } from './unstated.js';
+import { secondOf } from './time.js';
 
 /** Order of facts stamped with the same instant: cause before effect in a pod's life. */
 const tieRank: Readonly<Record<EventType, number>> = {
@@ -43,7 +45,7 @@ const tieRank: Readonly<Record<EventType, number>> = {
   PodRemoved: 29,
 };
 
-const containerKey = (e: Event): string | undefined => ('container' in e ? `${e.pod.uid}/${e.container}` : undefined);
+const containerKey = (e: Event): string | undefined => ('container' in e ? containerKeyOf(e) : undefined);
 
 interface Ranked {
   readonly item: Imported;
@@ -67,8 +69,6 @@ const causal = (a: Ranked, b: Ranked): number => {
   return tieRank[x.event.type] - tieRank[y.event.type] || (x.event.at < y.event.at ? -1 : x.event.at > y.event.at ? 1 : 0) || a.order - b.order;
 };
 
-const subjectKey = (e: Event): string => ('pod' in e ? e.pod.uid : `node/${e.node}`);
-
 /**
  * Valid-time order that keeps each subject's causal order: within a second, a subject's fact stamped
  * earlier than the fact it follows is moved up to that fact's instant (still inside its truncated second),
@@ -77,7 +77,7 @@ const subjectKey = (e: Event): string => ('pod' in e ? e.pod.uid : `node/${e.nod
 const inTimeOrder = (causallySorted: readonly Imported[]): Imported[] => {
   const lastAt = new Map<string, Event['at']>();
   const raised = causallySorted.map((item) => {
-    const key = subjectKey(item.event);
+    const key = subjectKeyOf(item.event);
     const before = lastAt.get(key);
     const moved = before !== undefined && before > item.event.at && secondOf(before) === secondOf(item.event.at);
     const at = moved ? before : item.event.at;
@@ -112,51 +112,6 @@ const dropSubsumedBackOffs = (items: readonly Imported[]): Imported[] => {
   return items.filter((i, n) => i.origin === 'events' || !withEvents.has(`${i.event.type}|${windows[n] ?? ''}`));
 };
 
-const INITIAL_BACKOFF_SECONDS = 10;
-const MAX_BACKOFF_SECONDS = 300;
-const backOffSeconds = (steps: number): number => Math.min(INITIAL_BACKOFF_SECONDS * 2 ** Math.max(steps, 0), MAX_BACKOFF_SECONDS);
-
-/**
- * The kubelet's back-off (`k8s-semantics.md` d): after the n-th exit of a container (n >= 2) the restart
- * waits 10 s * 2^(n-2), at most 300 s, counted from that exit; after the f-th failed pull of an image the
- * next pull waits 10 s * 2^(f-1), at most 300 s.
- */
-const fillBackOffDelays = (items: readonly Imported[]): Event[] => {
-  const starts = new Map<string, number>();
-  const lastExit = new Map<string, Event['at']>();
-  const failedPulls = new Map<string, number>();
-  return items.map(({ event: e, delayUnknown }) => {
-    const key = containerKey(e) ?? '';
-    switch (e.type) {
-      case 'ContainerStarted':
-        starts.set(key, (starts.get(key) ?? 0) + 1);
-        return e;
-      case 'ContainerExited':
-        lastExit.set(key, e.at);
-        return e;
-      case 'ImagePullFailed':
-        failedPulls.set(key, (failedPulls.get(key) ?? 0) + 1);
-        return e;
-      case 'ImagePulled':
-        failedPulls.delete(key);
-        return e;
-      case 'ContainerBackOff': {
-        if (delayUnknown !== true) return e;
-        const delay = backOffSeconds((starts.get(key) ?? 0) - 2);
-        const from = lastExit.get(key) ?? e.at;
-        return { ...e, delaySeconds: delay, until: plusMs(from, delay * 1000) };
-      }
-      case 'ImagePullBackOff': {
-        if (delayUnknown !== true) return e;
-        const delay = backOffSeconds((failedPulls.get(key) ?? 0) - 1);
-        return { ...e, delaySeconds: delay, until: plusMs(e.at, delay * 1000) };
-      }
-      default:
-        return e;
-    }
-  });
-};
-
 /** One sequence, in valid-time order, each fact once, from any number of converted sources. */
 export const mergeImported = (inputs: readonly Imported[]): Event[] => {
   const best = new Map<string, Ranked>();
@@ -166,5 +121,5 @@ export const mergeImported = (inputs: readonly Imported[]): Event[] => {
     if (held === undefined || betterRecord(item, held.item) < 0) best.set(key, { item, order: held?.order ?? order });
   });
   const sorted = inTimeOrder([...best.values()].sort(causal).map((r) => r.item));
-  return fillBackOffDelays(dropSubsumedBackOffs(settleInstances(sorted, recordedIds(inputs))));
+  return fillUnstated(dropSubsumedBackOffs(settleInstances(sorted, recordedIds(inputs))));
 };

@@ -6,11 +6,10 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { V1Pod } from '../k8s/pod.js';
 import { ObjectList, WatchEvent } from './codecs/watch.js';
+import { isRecord } from './build.js';
 import { decodeAt } from './decode.js';
 import { type Converted, converted, concatConverted, ignoredOnly } from './imported.js';
 import { observePod, type PodTracker } from './pod-tracker.js';
-
-const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
 
 const sighting = (tracker: PodTracker, u: unknown, prefix: string, origin: 'watch' | 'snapshot', removed = false) =>
   pipe(

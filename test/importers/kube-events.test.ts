@@ -78,6 +78,28 @@ describe('Kubernetes Events as journal events', () => {
     }
   });
 
+  it('takes a kill grace from the pod: a probe own grace, the deletion grace while deleting', () => {
+    const watch = converterFor('watch');
+    const manifest = {
+      kind: 'Pod',
+      metadata: { ...pod, kind: undefined, creationTimestamp: '2026-05-01T11:59:00Z' },
+      spec: { terminationGracePeriodSeconds: 45, containers: [{ name: 'app', image: 'x', livenessProbe: { exec: { command: ['true'] }, terminationGracePeriodSeconds: 5 } }] },
+    };
+    const deleting = { ...manifest, metadata: { ...manifest.metadata, deletionTimestamp: '2026-05-01T12:10:10Z', deletionGracePeriodSeconds: 10 } };
+    const events = converterFor('core-events');
+    const parts = [
+      watch?.(manifest),
+      events?.(core('Killing', 'Container app failed liveness probe, will be restarted')),
+      watch?.(deleting),
+      events?.(core('Killing', 'Stopping container app', { metadata: { name: 'web-0.stop' }, firstTimestamp: '2026-05-01T12:10:00Z', lastTimestamp: '2026-05-01T12:10:00Z' })),
+    ].flatMap((r) => (r === undefined || E.isLeft(r) ? [] : r.right.events));
+    const kills = mergeImported(parts).flatMap((e) => (e.type === 'ContainerKilling' ? [[e.reason, e.gracePeriodSeconds]] : []));
+    expect(kills).toEqual([
+      ['LivenessProbeFailed', 5],
+      ['PodDeleted', 10],
+    ]);
+  });
+
   it('skips Events about other kinds and counts them', () => {
     const result = converterFor('core-events')?.({ kind: 'EventList', apiVersion: 'v1', items: [core('SuccessfulCreate', 'Created pod: web-0', { involvedObject: { kind: 'StatefulSet', name: 'web' } })] });
     expect(result).toEqual(E.right({ events: [], ignored: ['Events about StatefulSet'] }));
