@@ -213,6 +213,7 @@ export const compileTimeline = (
     podsOfApply(source, index, ref, readFile, load);
   const ordered = doc.timeline.map((step, index) => ({ step, index })).sort((a, b) => a.step.at - b.step.at);
   for (const { step, index } of ordered) {
+    if (step.at > doc.until) return E.left(errorAt(source, ['timeline', index, 'at'], 'comes after until, so it would never happen'));
     const done = stepEvents(walk, step, index, instantOf(startMs + step.at), source, podsOf);
     if (E.isLeft(done)) return done;
   }

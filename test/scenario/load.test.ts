@@ -118,7 +118,7 @@ describe('timeline steps', () => {
     expect(typeof events !== 'string' && events.map((e) => e.type)).toEqual(['NodeConditionChanged', 'PodCreated', 'PodMetadataUpdated']);
   });
 
-  it('refuses a force delete with a grace period, a pod already deleted, and a node added twice', () => {
+  it('refuses a force delete with a grace period, a pod already deleted, a node added twice, a step after until', () => {
     expect(compile('  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web, force: true, gracePeriodSeconds: 5 }\n')).toBe(
       'fixtures/scenario.yaml:8: timeline[1].delete.force: force deletion needs gracePeriodSeconds 0 (or none)',
     );
@@ -126,5 +126,6 @@ describe('timeline steps', () => {
       'fixtures/scenario.yaml:10: timeline[2].label.pod: no pod "default/web" exists at this time',
     );
     expect(compile('  - at: 1m\n    addNode: { name: node01 }\n')).toBe('fixtures/scenario.yaml:6: timeline[0].addNode.name: node "node01" already exists');
+    expect(compile('  - at: 11m\n    loseNode: node01\n')).toBe('fixtures/scenario.yaml:5: timeline[0].at: comes after until, so it would never happen');
   });
 });
