@@ -116,18 +116,7 @@ describe('one container through its life', () => {
 
   test('signal and message of a termination are kept', () => {
     const p = new PodScript(app).scheduled().run('app');
-    p.events.push({
-      ...p.last(),
-      type: 'ContainerExited',
-      source: 'runtime',
-      pod: p.ref,
-      container: 'app',
-      containerID: p.id('app'),
-      exitCode: 143,
-      reason: 'Error',
-      signal: 15,
-      message: 'terminated by SIGTERM',
-    });
+    p.exit('app', { containerID: p.id('app'), exitCode: 143, reason: 'Error', signal: 15, message: 'terminated by SIGTERM' });
     expect(only(p)?.state?.terminated).toMatchObject({ exitCode: 143, signal: 15, message: 'terminated by SIGTERM' });
   });
 });

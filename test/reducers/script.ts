@@ -22,8 +22,9 @@ export class PodScript {
     readonly spec: PodSpec,
     name = 'web',
     readonly metadata: V1Pod['metadata'] = {},
+    uid = `uid-${name}`,
   ) {
-    this.ref = { namespace: 'default', name, uid: `uid-${name}` };
+    this.ref = { namespace: 'default', name, uid };
   }
 
   /** Moves the clock to `s` seconds after T0 (the next event happens then). */
@@ -98,6 +99,13 @@ export class PodScript {
   }
   exited(container: string, exitCode: number, reason = exitCode === 0 ? 'Completed' : 'Error'): this {
     return this.add({ ...this.base('runtime'), type: 'ContainerExited', container, containerID: this.id(container), exitCode, reason });
+  }
+  /** An exit with every field given (signal, message, or a containerID of the caller's choosing). */
+  exit(container: string, fields: { containerID: string; exitCode: number; reason: string; signal?: number; message?: string }): this {
+    return this.add({ ...this.base('runtime'), type: 'ContainerExited', container, ...fields });
+  }
+  startFailed(container: string, reason: string, message: string): this {
+    return this.add({ ...this.base('runtime'), type: 'ContainerStartFailed', container, reason, message });
   }
   backOff(container: string, delaySeconds = 10): this {
     return this.add({ ...this.base('kubelet'), type: 'ContainerBackOff', container, delaySeconds, until: this.now() });

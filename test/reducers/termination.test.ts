@@ -1,0 +1,172 @@
+/** How pods end: deletion, eviction, rejection, node loss, and the stickiness of terminal phases. */
+import { describe, expect, test } from 'vitest';
+import type { PodCondition, PodSpec, V1Pod } from '../../src/k8s/pod.js';
+import { apiAt, PodScript } from './script.js';
+
+const app: PodSpec = { containers: [{ name: 'app', image: 'app:1' }], restartPolicy: 'Always' };
+const cond = (pod: V1Pod, type: string): PodCondition | undefined => pod.status?.conditions?.find((c) => c.type === type);
+
+describe('graceful deletion', () => {
+  test('sets deletionTimestamp = at + grace in whole seconds; the pod keeps running until its containers stop', () => {
+    const p = new PodScript(app).scheduled().run('app').at(100).deleted(30);
+    const pod = p.must();
+    expect(pod.metadata.deletionTimestamp).toBe(apiAt(130));
+    expect(pod.metadata.deletionGracePeriodSeconds).toBe(30);
+    expect(pod.status?.phase).toBe('Running');
+    p.at(101).killing('app').at(103).exited('app', 143);
+    const stopped = p.must();
+    expect(stopped.status?.phase).toBe('Failed');
+    expect(stopped.status?.containerStatuses?.[0]?.state?.terminated?.exitCode).toBe(143);
+    p.at(104).removed();
+    expect(p.pod()).toBeUndefined();
+  });
+
+  test('containers that all exit 0 on SIGTERM leave the pod Succeeded, even under Always', () => {
+    const p = new PodScript(app).scheduled().run('app').deleted(30).exited('app', 0);
+    expect(p.must().status?.phase).toBe('Succeeded');
+  });
+
+  test('a later request may only bring the deletion forward', () => {
+    const p = new PodScript(app).scheduled().run('app').at(100).deleted(30);
+    p.at(105).deleted(60);
+    expect(p.must().metadata.deletionTimestamp).toBe(apiAt(130));
+    p.at(106).deleted(0);
+    expect(p.must().metadata).toMatchObject({ deletionTimestamp: apiAt(106), deletionGracePeriodSeconds: 0 });
+  });
+
+  test('grace 0 removes nothing by itself: the object stays until PodRemoved', () => {
+    const p = new PodScript(app).created().at(10).deleted(0);
+    expect(p.must().metadata.deletionTimestamp).toBe(apiAt(10));
+    expect(p.must().status?.phase).toBe('Pending');
+    p.removed();
+    expect(p.pod()).toBeUndefined();
+  });
+
+  test('a waiting pod that is deleted fails at once, its unstarted containers marked lost once the pod ran', () => {
+    const p = new PodScript(app).scheduled().pullFailed('app', 'not found').pullBackOff('app').deleted(30);
+    const pod = p.must();
+    expect(pod.status?.phase).toBe('Failed');
+    // Never initialized: the waiting status stays, without the back-off reason (no restart is due any more).
+    expect(pod.status?.containerStatuses?.[0]?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+  });
+
+  test('a crash-looping container of a deleted pod shows its last termination, not the back-off', () => {
+    const p = new PodScript({ containers: [{ name: 'a' }, { name: 'b' }] }).scheduled().run('a').run('b');
+    p.exited('a', 1).backOff('a').run('a').exited('a', 1).backOff('a');
+    p.deleted(30).exited('b', 0);
+    const pod = p.must();
+    expect(pod.status?.phase).toBe('Failed');
+    expect(pod.status?.containerStatuses?.[0]).toMatchObject({ restartCount: 1, state: { terminated: { exitCode: 1, reason: 'Error' } } });
+    expect(pod.status?.containerStatuses?.[1]?.state?.terminated).toMatchObject({ exitCode: 0 });
+  });
+
+  test('TerminatePod: a container that never finished in a pod that ran is recorded as ContainerStatusUnknown', () => {
+    const p = new PodScript({ containers: [{ name: 'a' }, { name: 'b' }] }).scheduled().run('a').run('b');
+    p.exited('a', 1).containerCreated('a'); // the next instance exists but never starts
+    p.deleted(30).exited('b', 0);
+    const a = p.must().status?.containerStatuses?.[0];
+    expect(a?.state).toEqual({
+      terminated: { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated' },
+    });
+    expect(a?.lastState?.terminated?.exitCode).toBe(1);
+  });
+});
+
+describe('eviction', () => {
+  const message = 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 80Mi. ';
+
+  test('phase Failed, reason Evicted and DisruptionTarget once the containers have stopped', () => {
+    const p = new PodScript(app).scheduled().run('app').at(50).evicted(message);
+    expect(p.must().status?.phase).toBe('Running');
+    expect(cond(p.must(), 'DisruptionTarget')).toBeUndefined();
+    p.at(51).exited('app', 137);
+    const pod = p.must();
+    expect(pod.status).toMatchObject({ phase: 'Failed', reason: 'Evicted', message });
+    expect(pod.status?.conditions?.[0]).toEqual({
+      type: 'DisruptionTarget',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: apiAt(51),
+      reason: 'TerminationByKubelet',
+      message,
+    });
+    expect(cond(pod, 'Ready')).toMatchObject({ status: 'False', reason: 'PodFailed' });
+  });
+
+  test('an evicted pod is not restarted and stays Failed', () => {
+    const p = new PodScript(app).scheduled().run('app').evicted(message).exited('app', 137).backOff('app').run('app');
+    expect(p.must().status).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
+  });
+});
+
+describe('admission rejection', () => {
+  test('phase Failed with the admission reason and message; no kubelet conditions', () => {
+    const p = new PodScript(app).created().bound().at(5).rejected('Evicted', 'The node had condition: [MemoryPressure]. ');
+    expect(p.must().status).toEqual({
+      phase: 'Failed',
+      conditions: [],
+      message: 'Pod was rejected: The node had condition: [MemoryPressure]. ',
+      reason: 'Evicted',
+      startTime: apiAt(5),
+      qosClass: 'BestEffort',
+    });
+    p.sandbox().run('app');
+    expect(p.must().status?.phase).toBe('Failed');
+    expect(p.must().status?.containerStatuses).toBeUndefined();
+  });
+});
+
+describe('node lost', () => {
+  test('Ready turns False, everything else stays as last reported', () => {
+    const p = new PodScript(app).scheduled().run('app').at(60).nodeLost();
+    const pod = p.must();
+    expect(cond(pod, 'Ready')).toMatchObject({ status: 'False', lastTransitionTime: apiAt(60) });
+    expect(cond(pod, 'ContainersReady')?.status).toBe('True');
+    expect(pod.status?.phase).toBe('Running');
+    expect(pod.status?.containerStatuses?.[0]?.state?.running).toBeDefined();
+  });
+
+  test('the unreachable kubelet reports nothing; a deletion gets reason NodeLost and stays', () => {
+    const p = new PodScript(app).scheduled().run('app').nodeLost();
+    const before = p.must();
+    p.exited('app', 1);
+    expect(p.must()).toEqual(before);
+    p.at(400).deleted(30);
+    const pod = p.must();
+    expect(pod.status).toMatchObject({
+      phase: 'Running',
+      reason: 'NodeLost',
+      message: 'Node node-1 which was running pod web is unresponsive',
+    });
+    expect(pod.metadata.deletionTimestamp).toBe(apiAt(430));
+  });
+});
+
+describe('terminal phases are sticky', () => {
+  test('a Succeeded pod stays Succeeded whatever follows', () => {
+    const p = new PodScript({ ...app, restartPolicy: 'Never' }).scheduled().run('app').exited('app', 0);
+    expect(p.must().status?.phase).toBe('Succeeded');
+    p.sandbox().run('app');
+    expect(p.must().status?.phase).toBe('Succeeded');
+  });
+
+  test('a Failed pod stays Failed even if a new sandbox comes up', () => {
+    const p = new PodScript({ ...app, restartPolicy: 'Never' }).scheduled().run('app').exited('app', 1).sandbox();
+    expect(p.must().status?.phase).toBe('Failed');
+  });
+});
+
+describe('re-created sandbox with sidecars', () => {
+  test('the pod reads Pending again until a regular container starts in the new sandbox', () => {
+    const p = new PodScript({
+      initContainers: [{ name: 'proxy', restartPolicy: 'Always', startupProbe: { tcpSocket: { port: 1 } } }],
+      containers: [{ name: 'app' }],
+    }).scheduled();
+    p.run('proxy').probe('proxy', 'startup', 'success').run('app');
+    expect(p.must().status?.phase).toBe('Running');
+    p.exited('proxy', 137).exited('app', 137).sandbox().run('proxy');
+    expect(p.must().status?.phase).toBe('Pending');
+    p.probe('proxy', 'startup', 'success').run('app');
+    expect(p.must().status?.phase).toBe('Running');
+  });
+});
