@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { kubectlRow, kubectlRowCompleted, kubectlWideCells } from '../../src/printers/pod-row.js';
 import type { V1Pod } from '../../src/k8s/pod.js';
-import { DAY, MINUTE, NOW, SECOND, ago, cs, pod, type ContainerStatusJson } from './fixtures.js';
+import { DAY, MINUTE, NOW, SECOND, ago, cs, pod, type ContainerStatusJson, type PodShape } from './fixtures.js';
 
 type Cells = readonly [name: string, ready: string, status: string, restarts: string, age: string];
 interface Case {
@@ -24,6 +24,19 @@ const running = { running: {} };
 const sidecar = (name: string) => ({ name, restartPolicy: 'Always' as const });
 const lastFinished = (ms: number) => ({ terminated: { exitCode: 0, finishedAt: ago(ms) } });
 const deleteTime = ago(10 * SECOND);
+
+/** The shape of Kubernetes' init cases test7 to test10: `podPhase`, init statuses, one waiting container. */
+const initializing = (name: string, initContainers: number, initContainerStatuses: ContainerStatusJson[]): V1Pod =>
+  pod({
+    metadata: { name },
+    initContainers,
+    containers: 1,
+    status: { phase: 'Unknown', initContainerStatuses, containerStatuses: [cs({ ready: false, restartCount: 0, state: { waiting: {} } })] },
+  });
+
+/** One container that terminated, in a pod of the given terminal phase (test16 to test18). */
+const finished = (metadata: PodShape['metadata'], phase: 'Succeeded' | 'Failed', terminated: { reason: string; exitCode: number }): V1Pod =>
+  pod({ metadata, containers: 1, status: { phase, containerStatuses: [cs({ ready: false, restartCount: 0, state: { terminated } })] } });
 
 const TestPrintPod: Case[] = [
   {
@@ -46,8 +59,8 @@ const TestPrintPod: Case[] = [
       status: {
         phase: 'Unknown',
         containerStatuses: [
-          cs({ ready: true, restartCount: 3, state: running }),
-          cs({ state: { waiting: { reason: 'ContainerWaitingReason' } }, restartCount: 3 }),
+      cs({ ready: true, restartCount: 3, state: running }),
+      cs({ state: { waiting: { reason: 'ContainerWaitingReason' } }, restartCount: 3 }),
         ],
       },
     }),
@@ -61,8 +74,8 @@ const TestPrintPod: Case[] = [
       status: {
         phase: 'Unknown',
         containerStatuses: [
-          cs({ state: { waiting: { reason: 'ContainerWaitingReason' } }, restartCount: 3 }),
-          cs({ state: { terminated: { reason: 'ContainerTerminatedReason', exitCode: 0 } }, restartCount: 3 }),
+      cs({ state: { waiting: { reason: 'ContainerWaitingReason' } }, restartCount: 3 }),
+      cs({ state: { terminated: { reason: 'ContainerTerminatedReason', exitCode: 0 } }, restartCount: 3 }),
         ],
       },
     }),
@@ -102,8 +115,8 @@ const TestPrintPod: Case[] = [
         phase: 'Running',
         reason: '',
         containerStatuses: [
-          cs({ ready: true, restartCount: 3, state: { terminated: { reason: 'Completed', exitCode: 0 } } }),
-          cs({ ready: true, restartCount: 3, state: running }),
+      cs({ ready: true, restartCount: 3, state: { terminated: { reason: 'Completed', exitCode: 0 } } }),
+      cs({ ready: true, restartCount: 3, state: running }),
         ],
       },
     }),
@@ -118,8 +131,8 @@ const TestPrintPod: Case[] = [
         phase: 'Running',
         reason: '',
         containerStatuses: [
-          cs({ ready: true, restartCount: 3, state: { terminated: { reason: 'Completed', exitCode: 0 } } }),
-          cs({ ready: true, restartCount: 3, state: running }),
+      cs({ ready: true, restartCount: 3, state: { terminated: { reason: 'Completed', exitCode: 0 } } }),
+      cs({ ready: true, restartCount: 3, state: running }),
         ],
         conditions: [{ type: 'Ready', status: 'True', lastProbeTime: NOW.toISOString() }],
       },
@@ -128,69 +141,33 @@ const TestPrintPod: Case[] = [
   },
   {
     what: 'pod has 1 init container restarting and 1 container not running',
-    pod: pod({
-      metadata: { name: 'test7' },
-      initContainers: 1,
-      containers: 1,
-      status: {
-        phase: 'Unknown',
-        initContainerStatuses: [
-          cs({ ready: false, restartCount: 3, state: running, lastState: lastFinished(10 * SECOND) }),
-        ],
-        containerStatuses: [cs({ ready: false, restartCount: 0, state: { waiting: {} } })],
-      },
-    }),
+    pod: initializing('test7', 1, [
+      cs({ ready: false, restartCount: 3, state: running, lastState: lastFinished(10 * SECOND) }),
+    ]),
     cells: ['test7', '0/1', 'Init:0/1', '3 (10s ago)', '<unknown>'],
   },
   {
     what: 'pod has 2 init containers, one restarting and the other not running, and 1 container not running',
-    pod: pod({
-      metadata: { name: 'test8' },
-      initContainers: 2,
-      containers: 1,
-      status: {
-        phase: 'Unknown',
-        initContainerStatuses: [
-          cs({ ready: false, restartCount: 3, state: running, lastState: lastFinished(10 * SECOND) }),
-          cs({ ready: false, state: { waiting: {} } }),
-        ],
-        containerStatuses: [cs({ ready: false, state: { waiting: {} } })],
-      },
-    }),
+    pod: initializing('test8', 2, [
+      cs({ ready: false, restartCount: 3, state: running, lastState: lastFinished(10 * SECOND) }),
+      cs({ ready: false, state: { waiting: {} } }),
+    ]),
     cells: ['test8', '0/1', 'Init:0/2', '3 (10s ago)', '<unknown>'],
   },
   {
     what: 'pod has 2 init containers, one completed without restarts and the other restarting, and 1 container not running',
-    pod: pod({
-      metadata: { name: 'test9' },
-      initContainers: 2,
-      containers: 1,
-      status: {
-        phase: 'Unknown',
-        initContainerStatuses: [
-          cs({ ready: false, state: { terminated: { exitCode: 0 } } }),
-          cs({ ready: false, restartCount: 3, state: running, lastState: lastFinished(10 * SECOND) }),
-        ],
-        containerStatuses: [cs({ ready: false, state: { waiting: {} } })],
-      },
-    }),
+    pod: initializing('test9', 2, [
+      cs({ ready: false, state: { terminated: { exitCode: 0 } } }),
+      cs({ ready: false, restartCount: 3, state: running, lastState: lastFinished(10 * SECOND) }),
+    ]),
     cells: ['test9', '0/1', 'Init:1/2', '3 (10s ago)', '<unknown>'],
   },
   {
     what: 'pod has 2 init containers, one completed with restarts and the other restarting, and 1 container not running',
-    pod: pod({
-      metadata: { name: 'test10' },
-      initContainers: 2,
-      containers: 1,
-      status: {
-        phase: 'Unknown',
-        initContainerStatuses: [
-          cs({ ready: false, restartCount: 2, state: { terminated: { exitCode: 0 } }, lastState: lastFinished(2 * MINUTE) }),
-          cs({ ready: false, restartCount: 3, state: running, lastState: lastFinished(10 * SECOND) }),
-        ],
-        containerStatuses: [cs({ ready: false, state: { waiting: {} } })],
-      },
-    }),
+    pod: initializing('test10', 2, [
+      cs({ ready: false, restartCount: 2, state: { terminated: { exitCode: 0 } }, lastState: lastFinished(2 * MINUTE) }),
+      cs({ ready: false, restartCount: 3, state: running, lastState: lastFinished(10 * SECOND) }),
+    ]),
     cells: ['test10', '0/1', 'Init:1/2', '5 (10s ago)', '<unknown>'],
   },
   {
@@ -202,10 +179,10 @@ const TestPrintPod: Case[] = [
       status: {
         phase: 'Running',
         initContainerStatuses: [
-          cs({ ready: false, restartCount: 2, state: { terminated: { exitCode: 0 } }, lastState: lastFinished(2 * MINUTE) }),
+      cs({ ready: false, restartCount: 2, state: { terminated: { exitCode: 0 } }, lastState: lastFinished(2 * MINUTE) }),
         ],
         containerStatuses: [
-          cs({ ready: false, restartCount: 4, state: running, lastState: lastFinished(20 * SECOND) }),
+      cs({ ready: false, restartCount: 4, state: running, lastState: lastFinished(20 * SECOND) }),
         ],
       },
     }),
@@ -231,8 +208,8 @@ const TestPrintPod: Case[] = [
       status: {
         phase: 'Running',
         containerStatuses: [
-          cs({ ready: true, restartCount: 0, state: running }),
-          cs({ ready: true, restartCount: 3, state: running, lastState: lastFinished(10 * DAY) }),
+      cs({ ready: true, restartCount: 0, state: running }),
+      cs({ ready: true, restartCount: 3, state: running, lastState: lastFinished(10 * DAY) }),
         ],
       },
     }),
@@ -246,8 +223,8 @@ const TestPrintPod: Case[] = [
       status: {
         phase: 'Running',
         containerStatuses: [
-          cs({ ready: true, restartCount: 6, state: running, lastState: lastFinished(5 * DAY) }),
-          cs({ ready: true, restartCount: 3, state: running, lastState: lastFinished(20 * DAY) }),
+      cs({ ready: true, restartCount: 6, state: running, lastState: lastFinished(5 * DAY) }),
+      cs({ ready: true, restartCount: 3, state: running, lastState: lastFinished(20 * DAY) }),
         ],
       },
     }),
@@ -264,38 +241,17 @@ const TestPrintPod: Case[] = [
   },
   {
     what: 'pod condition succeed',
-    pod: pod({
-      metadata: { name: 'test16' },
-      containers: 1,
-      status: {
-        phase: 'Succeeded',
-        containerStatuses: [cs({ ready: false, restartCount: 0, state: { terminated: { reason: 'Completed', exitCode: 0 } } })],
-      },
-    }),
+    pod: finished({ name: 'test16' }, 'Succeeded', { reason: 'Completed', exitCode: 0 }),
     cells: ['test16', '0/1', 'Completed', '0', '<unknown>'],
   },
   {
     what: 'pod condition failed',
-    pod: pod({
-      metadata: { name: 'test17' },
-      containers: 1,
-      status: {
-        phase: 'Failed',
-        containerStatuses: [cs({ ready: false, restartCount: 0, state: { terminated: { reason: 'Error', exitCode: 1 } } })],
-      },
-    }),
+    pod: finished({ name: 'test17' }, 'Failed', { reason: 'Error', exitCode: 1 }),
     cells: ['test17', '0/1', 'Error', '0', '<unknown>'],
   },
   {
     what: 'pod condition succeed with deletion',
-    pod: pod({
-      metadata: { name: 'test18', deletionTimestamp: deleteTime },
-      containers: 1,
-      status: {
-        phase: 'Succeeded',
-        containerStatuses: [cs({ ready: false, restartCount: 0, state: { terminated: { reason: 'Completed', exitCode: 0 } } })],
-      },
-    }),
+    pod: finished({ name: 'test18', deletionTimestamp: deleteTime }, 'Succeeded', { reason: 'Completed', exitCode: 0 }),
     cells: ['test18', '0/1', 'Completed', '0', '<unknown>'],
   },
   {
@@ -356,8 +312,8 @@ const TestPrintPodWithRestartableInitContainer: Case[] = [
       status: {
         phase: 'Running',
         initContainerStatuses: [
-          cs({ name: 'restartable-init-1', ready: false, restartCount: 3, state: running, started: true, lastState: lastFinished(10 * SECOND) }),
-          cs({ name: 'restartable-init-2', ready: false, state: running, started: true }),
+      cs({ name: 'restartable-init-1', ready: false, restartCount: 3, state: running, started: true, lastState: lastFinished(10 * SECOND) }),
+      cs({ name: 'restartable-init-2', ready: false, state: running, started: true }),
         ],
         containerStatuses: [cs({ ready: true, restartCount: 4, state: running, lastState: lastFinished(20 * SECOND) })],
         conditions: [{ type: 'Initialized', status: 'True' }],
@@ -382,10 +338,10 @@ const TestPrintPodWithRestartableInitContainer: Case[] = [
             started: false,
             lastState: lastFinished(10 * SECOND),
           }),
-          cs({ name: 'restartable-init-2', ready: false, state: { terminated: { reason: 'Error', exitCode: 137 } }, started: false }),
+      cs({ name: 'restartable-init-2', ready: false, state: { terminated: { reason: 'Error', exitCode: 137 } }, started: false }),
         ],
         containerStatuses: [
-          cs({ ready: false, restartCount: 4, state: { terminated: { reason: 'Completed', exitCode: 0 } }, lastState: lastFinished(20 * SECOND) }),
+      cs({ ready: false, restartCount: 4, state: { terminated: { reason: 'Completed', exitCode: 0 } }, lastState: lastFinished(20 * SECOND) }),
         ],
         conditions: [{ type: 'Initialized', status: 'True' }],
       },
@@ -529,8 +485,8 @@ describe('kubectlWideCells: TestPrintPodwide', () => {
       status: {
         phase: 'Unknown',
         containerStatuses: [
-          cs({ ready: true, restartCount: 3, state: running }),
-          cs({ state: { waiting: { reason: 'ContainerWaitingReason' } }, restartCount: 3 }),
+      cs({ ready: true, restartCount: 3, state: running }),
+      cs({ state: { waiting: { reason: 'ContainerWaitingReason' } }, restartCount: 3 }),
         ],
       },
     });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { kubectlRow } from '../../src/printers/pod-row.js';
 import { getPods } from '../../src/printers/get-pods.js';
 import { describePod } from '../../src/printers/describe-pod.js';
-import { kubeEventsFor, type KubeEventRow } from '../../src/printers/kube-events.js';
+import { kubeEventsFor, type InvolvedObject, type KubeEventRow } from '../../src/printers/kube-events.js';
 import { decodeEvent, type Event } from '../../src/events/index.js';
 import { decodePod, type PodJson } from './fixtures.js';
 import { expectGolden } from './golden.js';
@@ -21,16 +21,8 @@ const real = (name: string): unknown =>
 interface RealList<T> {
   readonly items: readonly T[];
 }
-interface RealEvent {
-  readonly involvedObject: { readonly kind: string; readonly namespace: string; readonly name: string; readonly uid: string; readonly fieldPath?: string };
-  readonly type: 'Normal' | 'Warning';
-  readonly reason: string;
-  readonly message: string;
-  readonly source: { readonly component: string; readonly host?: string };
-  readonly count: number;
-  readonly firstTimestamp: string;
-  readonly lastTimestamp: string;
-}
+/** A core/v1 Event as the API served it: a KubeEventRow whose involved object may be of any kind. */
+type RealEvent = Omit<KubeEventRow, 'involvedObject'> & { readonly involvedObject: Omit<InvolvedObject, 'kind'> & { readonly kind: string } };
 
 const podJson = (real('crash-loop-pods.json') as RealList<PodJson>).items[0];
 if (podJson === undefined) throw new Error('crash-loop-pods.json has no pod');
@@ -39,16 +31,7 @@ const realEvents = (real('crash-loop-events.json') as RealList<RealEvent>).items
 /** The last poll of the capture. */
 const CAPTURED = new Date('2026-07-22T21:20:23Z');
 
-const asRow = (e: RealEvent): KubeEventRow => ({
-  involvedObject: { ...e.involvedObject, kind: 'Pod' },
-  type: e.type,
-  reason: e.reason,
-  message: e.message,
-  source: e.source,
-  count: e.count,
-  firstTimestamp: e.firstTimestamp,
-  lastTimestamp: e.lastTimestamp,
-});
+const asRow = (e: RealEvent): KubeEventRow => ({ ...e, involvedObject: { ...e.involvedObject, kind: 'Pod' } });
 
 describe('a real rolling update, watched', () => {
   const lines = readFileSync(fileURLToPath(new URL('../../../shared/fixtures/real/rolling-update-pods.watch.jsonl', import.meta.url)), 'utf8')
