@@ -8,6 +8,8 @@ export interface CliIO {
   readonly errIsTTY: boolean;
   readonly readFile: (path: string) => string;
   readonly now: () => Date;
+  /** Waits, for real-time playback. */
+  readonly sleep: (ms: number) => Promise<void>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
 }
@@ -18,6 +20,7 @@ export const processIO = (): CliIO => ({
   errIsTTY: process.stderr.isTTY === true,
   readFile: (path) => readFileSync(path, 'utf8'),
   now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   env: process.env,
   cwd: process.cwd(),
 });

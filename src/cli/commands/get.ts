@@ -2,13 +2,15 @@
 import { Command, Option } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { getPods, type OutputFormat } from '../../printers/index.js';
-import { podsOf } from '../../reducers/index.js';
+import { emptyCluster, podsOf } from '../../reducers/index.js';
 import { parseSelector, selectPods } from '../../selectors/index.js';
 import type { Context } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { addReadOptions, readPoint, stateAt, type ReadOptions } from '../read-options.js';
 import { podResource } from '../resources.js';
+import { watchPods } from '../watch.js';
+import type { V1Pod } from '../../k8s/pod.js';
 
 interface GetOptions extends ReadOptions {
   readonly output?: OutputFormat;
@@ -17,7 +19,16 @@ interface GetOptions extends ReadOptions {
   readonly allNamespaces?: boolean;
   readonly showLabels?: boolean;
   readonly labelColumns: string[];
+  readonly watch?: boolean;
+  readonly speed?: string;
 }
+
+const speedOf = (raw: string | undefined): number | undefined => {
+  if (raw === undefined) return undefined;
+  const speed = Number(raw);
+  if (!(speed > 0)) throw new BadInput(`--speed: "${raw}" is not a positive number`);
+  return speed;
+};
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').filter((v) => v !== '')];
 
@@ -32,7 +43,9 @@ export const registerGet = (program: Command, ctx: Context): void => {
     .option('-n, --namespace <ns>', 'namespace', 'default')
     .option('-A, --all-namespaces', 'pods of every namespace')
     .option('--show-labels', 'a LABELS column')
-    .option('-L, --label-columns <keys>', 'a column per label key (repeatable, comma-separated)', collect, []);
+    .option('-L, --label-columns <keys>', 'a column per label key (repeatable, comma-separated)', collect, [])
+    .option('-w, --watch', "after the table, a row each time a pod changes, in the journal's order")
+    .option('--speed <x>', 'with -w: play back at x times real time (default: as fast as possible)');
   addReadOptions(cmd).action(async (resource: string, names: string[], _: unknown, command: Command) => {
     podResource(resource);
     const opts = command.optsWithGlobals<GetOptions>();
@@ -40,11 +53,17 @@ export const registerGet = (program: Command, ctx: Context): void => {
     if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = readPoint(journal, opts);
-      const state = await stateAt(journal, point);
+      // A watch starts at --at, or before the first event; a table answers at --at, or at the end.
+      const state = opts.watch === true && point.at === undefined ? emptyCluster : await stateAt(journal, point);
       const namespace = opts.allNamespaces === true ? undefined : opts.namespace;
-      const pods = selectPods(podsOf(state), { namespace, selector: selector.right }).filter(
-        (p) => names.length === 0 || names.includes(p.metadata.name ?? ''),
-      );
+      const inScope = (p: V1Pod): boolean =>
+        selectPods([p], { namespace, selector: selector.right }).length === 1 && (names.length === 0 || names.includes(p.metadata.name ?? ''));
+      const table = { wide: opts.output === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns };
+      if (opts.watch === true) {
+        await watchPods(ctx.io, journal, state, { from: point.at, inScope, table, speed: speedOf(opts.speed) });
+        return;
+      }
+      const pods = podsOf(state).filter(inScope);
       const missing = names.filter((n) => !pods.some((p) => p.metadata.name === n));
       const printed = getPods(
         pods,
