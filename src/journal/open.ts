@@ -14,6 +14,8 @@ import { rollbackBeyond } from './stage.js';
 export const JOURNAL_FORMAT = 1;
 
 export interface OpenOptions {
+  /** Create the journal if the folder does not hold one (default true); read-only verbs pass false. */
+  readonly create?: boolean;
   /** Record time for appends that do not give one; default the wall clock. */
   readonly clock?: () => Instant;
   /**
@@ -26,7 +28,7 @@ export interface OpenOptions {
 const wallClock = (): Instant => instantOf(Date.now());
 
 export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<LevelJournal> => {
-  await refuseForeignFolder(dir);
+  await refuseForeignFolder(dir, opts.create ?? true);
   const db: Db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
   try {
     await db.open();
@@ -34,7 +36,7 @@ export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<
     throw openFailure(dir, error);
   }
   try {
-    const head = await readOrInitialize(db, dir);
+    const head = await readOrInitialize(db, dir, opts.create ?? true);
     // Records beyond the head belong to a bulk append that never committed (its process died): undo them.
     const [beyond] = await db.keys({ gt: recordKey(head.seq), lt: upper(RECORDS), limit: 1 }).all();
     if (beyond !== undefined) await rollbackBeyond(db, head.seq);
@@ -45,12 +47,12 @@ export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<
   }
 };
 
-/** A folder that exists and holds files but no LevelDB is someone else's: never write into it. */
-const refuseForeignFolder = async (dir: string): Promise<void> => {
+/** A folder that holds files but no LevelDB is someone else's: never write into it. */
+const refuseForeignFolder = async (dir: string, create: boolean): Promise<void> => {
   const info = await stat(dir).catch(() => undefined);
-  if (info === undefined) return;
-  if (!info.isDirectory()) throw new JournalError('not-a-journal', `${dir} is not a journal: it is a file, not a folder`);
-  const entries = await readdir(dir);
+  if (info !== undefined && !info.isDirectory()) throw new JournalError('not-a-journal', `${dir} is not a journal: it is a file, not a folder`);
+  const entries = info === undefined ? [] : await readdir(dir);
+  if (entries.length === 0 && !create) throw new JournalError('not-a-journal', `journal ${dir} does not exist`);
   if (entries.length > 0 && !entries.includes('CURRENT')) {
     throw new JournalError('not-a-journal', `${dir} is not a journal: the folder holds other files and no LevelDB store`);
   }
@@ -64,11 +66,12 @@ const openFailure = (dir: string, error: unknown): JournalError => {
   return new JournalError(code === 'LEVEL_CORRUPTION' ? 'corrupt' : 'not-a-journal', `journal ${dir} cannot be opened: ${why}`);
 };
 
-const readOrInitialize = async (db: Db, dir: string): Promise<Head> => {
+const readOrInitialize = async (db: Db, dir: string, create: boolean): Promise<Head> => {
   const [format, head]: ReadonlyArray<string | undefined> = await db.getMany([META_FORMAT, META_HEAD]);
   if (format === undefined) {
     const [any] = await db.keys({ limit: 1 }).all();
     if (any !== undefined) throw new JournalError('not-a-journal', `${dir} is a LevelDB store but not a podjournal journal`);
+    if (!create) throw new JournalError('not-a-journal', `journal ${dir} does not exist`);
     await db.batch().put(META_FORMAT, String(JOURNAL_FORMAT)).put(META_HEAD, encodeHead(EMPTY_HEAD)).write({ sync: true });
     return EMPTY_HEAD;
   }

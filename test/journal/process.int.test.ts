@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalError, openJournal } from '../../src/journal/index.js';
 import { META_FORMAT } from '../../src/journal/keys.js';
-import { tamper, tempDir } from './fixtures.js';
+import { podBound, podCreated, tamper, tempDir } from './fixtures.js';
 
 const child = fileURLToPath(new URL('./child.ts', import.meta.url));
 
@@ -79,12 +79,25 @@ describe('opening', () => {
     await expect(opening).rejects.toThrow(`journal ${dir} has format version 2; this podj reads version 1`);
   });
 
-  it('reopens a journal with its head', async () => {
+  it('creates missing parent folders', async () => {
+    await (await openJournal(`${dir}/deeper/still`)).close();
+    await (await openJournal(`${dir}/deeper/still`, { create: false })).close();
+  });
+
+  it('does not create a journal when asked not to', async () => {
+    await expect(openJournal(dir, { create: false })).rejects.toThrow(`journal ${dir} does not exist`);
+    await mkdir(dir);
+    await expect(openJournal(dir, { create: false })).rejects.toMatchObject({ kind: 'not-a-journal' });
+  });
+
+  it('reopens a journal with its head and records', async () => {
     const journal = await openJournal(dir);
+    const appended = await journal.append([podCreated('a', 0), podBound('a', 9), podBound('a', 3)], { expectedSeq: 0 });
     const head = journal.head();
     await journal.close();
     const again = await openJournal(dir);
     expect(again.head()).toEqual(head);
+    expect(await again.records().toArray()).toEqual(appended);
     await again.close();
   });
 });
