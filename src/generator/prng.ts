@@ -11,6 +11,9 @@ export const deriveSeed = (seed: number, stream: number): number => {
   return (h ^ (h >>> 16)) >>> 0;
 };
 
+/** Scratch space for `hex`: 32 bytes, 64 hex digits. */
+const HEX_WORDS = Buffer.alloc(32);
+
 /** The generator's only source of chance; the same seed always yields the same draws. */
 export class Rng {
   private state: number;
@@ -50,10 +53,9 @@ export class Rng {
     return xs[this.int(xs.length)] ?? xs[0];
   }
 
-  /** `n` lowercase hex digits. */
+  /** `n` lowercase hex digits (n ≤ 64), encoded natively from random words. */
   hex(n: number): string {
-    let s = '';
-    while (s.length < n) s += this.u32().toString(16).padStart(8, '0');
-    return s.length === n ? s : s.slice(0, n);
+    for (let i = 0; i < n; i += 8) HEX_WORDS.writeUInt32BE(this.u32(), i >> 1);
+    return HEX_WORDS.toString('hex', 0, Math.ceil(n / 2)).slice(0, n);
   }
 }
