@@ -1,0 +1,108 @@
+/**
+ * Raw event sequences for the reducers alone: every member of the vocabulary, about one or two pods made
+ * by the manifest generator, in any order, with contradictions (exits of instances never started, starts
+ * of running containers, unknown containers, events after removal, instants out of order).
+ */
+import fc from 'fast-check';
+import type { Event, PodRef } from '../../src/events/index.js';
+import { instantOf, type Instant } from '../../src/k8s/codecs.js';
+import type { V1Pod } from '../../src/k8s/pod.js';
+import { applyDefaults } from '../../src/manifest/index.js';
+import { IMAGE, containerNamesOf, podManifest } from './manifests.js';
+
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+
+/** The envelope of every event, at a second offset from T0 (offsets are not sorted: order is the sequence's). */
+const envelope = (second: number) => ({ v: 1 as const, at: instantOf(T0 + second * 1000) });
+
+const refOf = (pod: V1Pod): PodRef => ({ namespace: 'default', name: pod.metadata.name ?? '', uid: `uid-${pod.metadata.name ?? ''}` });
+
+/** Events about nodes, which the pod reducers must ignore. */
+export const nodeEvent: fc.Arbitrary<Event> = fc.integer({ min: 0, max: 600 }).chain((second) =>
+  fc.oneof(
+    fc.constant<Event>({ ...envelope(second), type: 'NodeRegistered', source: 'node', node: 'node-0', capacity: { memory: '1Gi' }, allocatable: { memory: '1Gi' }, labels: {} }),
+    fc.constant<Event>({ ...envelope(second), type: 'NodeConditionChanged', source: 'kubelet', node: 'node-0', conditionType: 'MemoryPressure', status: 'True' }),
+    fc.constant<Event>({ ...envelope(second), type: 'EvictionThresholdMet', source: 'kubelet', node: 'node-0', signal: 'memory.available', threshold: '100Mi', available: '50Mi' }),
+  ),
+);
+
+/** Any event about `pod` or its node: containers are mostly its own, sometimes unknown; ids come from a small pool so instances collide. */
+export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
+  const ref = refOf(pod);
+  const at = fc.integer({ min: 0, max: 600 });
+  const container = fc.constantFrom(...containerNamesOf(pod), 'ghost');
+  const containerID = fc.integer({ min: 0, max: 4 }).map((n) => `containerd://c${n}`);
+  const probe = fc.constantFrom('liveness' as const, 'readiness' as const, 'startup' as const);
+  const outcome = fc.constantFrom('success' as const, 'failure' as const);
+  const node = fc.constantFrom('node-0', 'node-1');
+  // every event gets an instant and a container to pick from; each member takes what it needs
+  const member = (weight: number, make: (base: { v: 1; at: Instant; pod: PodRef }, c: string) => fc.Arbitrary<Event>) => ({
+    weight,
+    arbitrary: fc.tuple(at, container).chain(([second, c]) => make({ ...envelope(second), pod: ref }, c)),
+  });
+  const one = (e: Event): fc.Arbitrary<Event> => fc.constant(e);
+  return fc.oneof(
+    member(1, (b) => one({ ...b, type: 'PodCreated', source: 'api', manifest: pod })),
+    member(1, (b) => one({ ...b, type: 'PodMetadataUpdated', source: 'api', labels: { app: 'x' }, annotations: {} })),
+    member(2, (b) => fc.integer({ min: 0, max: 30 }).map((g): Event => ({ ...b, type: 'PodDeletionRequested', source: 'api', gracePeriodSeconds: g }))),
+    member(1, (b) => one({ ...b, type: 'PodRemoved', source: 'api' })),
+    member(1, (b) => one({ ...b, type: 'PodWriteRejected', source: 'api', verb: 'update', code: 409, message: 'conflict' })),
+    member(1, (b) => fc.constantFrom('True' as const, 'False' as const).map((status): Event => ({ ...b, type: 'PodConditionSet', source: 'controller', conditionType: 'DisruptionTarget', status }))),
+    member(3, (b) => node.map((n): Event => ({ ...b, type: 'PodBound', source: 'scheduler', node: n }))),
+    member(1, (b) => one({ ...b, type: 'PodUnschedulable', source: 'scheduler', reason: 'Unschedulable', message: '0/1 nodes are available' })),
+    member(3, (b) => node.map((n): Event => ({ ...b, type: 'PodAdmitted', source: 'kubelet', node: n }))),
+    member(1, (b) => node.map((n): Event => ({ ...b, type: 'PodRejected', source: 'kubelet', node: n, reason: 'Evicted', message: 'The node had condition: [MemoryPressure]. ' }))),
+    member(3, (b) => one({ ...b, type: 'SandboxCreated', source: 'kubelet', podIP: '10.244.0.2' })),
+    member(1, (b) => one({ ...b, type: 'PodEvicted', source: 'kubelet', signal: 'memory.available', message: 'The node was low on resource: memory. ' })),
+    member(1, (b) => node.map((n): Event => ({ ...b, type: 'PodNodeLost', source: 'controller', node: n }))),
+    member(1, (b, c) => one({ ...b, container: c, type: 'ImagePulling', source: 'runtime', image: IMAGE })),
+    member(2, (b, c) => fc.boolean().map((present): Event => ({ ...b, container: c, type: 'ImagePulled', source: 'runtime', image: IMAGE, alreadyPresent: present }))),
+    member(1, (b, c) => one({ ...b, container: c, type: 'ImagePullFailed', source: 'runtime', image: IMAGE, reason: 'ErrImagePull', message: 'not found' })),
+    member(4, (b, c) => containerID.map((id): Event => ({ ...b, container: c, type: 'ContainerCreated', source: 'runtime', containerID: id }))),
+    member(6, (b, c) => containerID.map((id): Event => ({ ...b, container: c, type: 'ContainerStarted', source: 'runtime', containerID: id }))),
+    member(1, (b, c) => one({ ...b, container: c, type: 'ContainerStartFailed', source: 'runtime', reason: 'RunContainerError', message: 'exec: not found' })),
+    member(1, (b, c) => one({ ...b, container: c, type: 'PostStartHookFailed', source: 'runtime', message: 'hook failed' })),
+    member(1, (b, c) => one({ ...b, container: c, type: 'PostStartHookSucceeded', source: 'runtime' })),
+    member(5, (b, c) =>
+      fc.tuple(containerID, fc.constantFrom(0, 1, 137)).map(([id, code]): Event => ({
+        ...b,
+        container: c,
+        type: 'ContainerExited',
+        source: 'runtime',
+        containerID: id,
+        exitCode: code,
+        reason: code === 0 ? 'Completed' : 'Error',
+      })),
+    ),
+    member(1, (b, c) => fc.constantFrom('0', '64Mi', '300Mi').map((memory): Event => ({ ...b, container: c, type: 'ContainerUsageSampled', source: 'node', memory }))),
+    member(2, (b, c) => fc.tuple(probe, outcome).map(([p, o]): Event => ({ ...b, container: c, type: 'ProbeExecuted', source: 'prober', probe: p, outcome: o }))),
+    member(3, (b, c) => fc.tuple(probe, outcome).map(([p, o]): Event => ({ ...b, container: c, type: 'ProbeResultChanged', source: 'kubelet', probe: p, outcome: o }))),
+    member(1, (b, c) =>
+      fc.constantFrom('LivenessProbeFailed' as const, 'PodDeleted' as const).map((reason): Event => ({
+        ...b,
+        container: c,
+        type: 'ContainerKilling',
+        source: 'kubelet',
+        reason,
+        message: `Stopping container ${c}`,
+        gracePeriodSeconds: 30,
+      })),
+    ),
+    member(1, (b, c) => fc.constantFrom(10, 20, 300).map((d): Event => ({ ...b, container: c, type: 'ContainerBackOff', source: 'kubelet', delaySeconds: d, until: b.at }))),
+    member(1, (b, c) => one({ ...b, container: c, type: 'ImagePullBackOff', source: 'kubelet', image: IMAGE, delaySeconds: 10, until: b.at })),
+    { weight: 1, arbitrary: nodeEvent },
+  );
+};
+
+/** A pod (defaulted, as the API server stores it) and a sequence of raw events about it, starting with its creation. */
+export const rawPodSequence = (name: string, maxLength = 40) =>
+  podManifest(name).chain((raw) => {
+    const pod = applyDefaults(raw);
+    const created: Event = { ...envelope(0), type: 'PodCreated', source: 'api', pod: refOf(pod), manifest: pod };
+    return fc.array(podEvent(pod), { maxLength }).map((rest) => ({ pod, events: [created, ...rest] }));
+  });
+
+/** One to three pods' raw sequences. */
+export const rawCluster = fc
+  .integer({ min: 1, max: 3 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => rawPodSequence(`raw-${i}`))));

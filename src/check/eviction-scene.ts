@@ -1,0 +1,56 @@
+/**
+ * What the eviction manager saw when it evicted a pod: the pods then active on the node (bound there, not
+ * being deleted, not finished), each with the memory its running containers last reported.
+ */
+import type { EventOf } from '../events/index.js';
+import type { Candidate } from '../eviction/index.js';
+import { parseQuantity, formatBytes } from '../k8s/quantity.js';
+import type { PodState } from '../reducers/index.js';
+import type { Entry, Observed } from './observed.js';
+import { isTerminalPhase, phaseOfState } from './pod-views.js';
+
+export interface EvictionScene {
+  readonly entry: Entry & { readonly event: EventOf<'PodEvicted'> };
+  readonly node: string;
+  readonly evicted: Candidate;
+  /** The other pods the manager could have chosen. */
+  readonly others: readonly Candidate[];
+}
+
+const NANO = 1_000_000_000n;
+
+const bytesOf = (quantity: string): bigint => (parseQuantity(quantity)?.nanos ?? 0n) / NANO;
+
+/** Sum of the last sampled working sets of the containers running in `s`. */
+const usageOf = (s: PodState, samples: ReadonlyMap<string, string>): string => {
+  const running = (s.pod.status?.containerStatuses ?? [])
+    .concat(s.pod.status?.initContainerStatuses ?? [])
+    .filter((c) => c.state?.running !== undefined);
+  return formatBytes(running.reduce((sum, c) => sum + bytesOf(samples.get(`${s.pod.metadata.uid}/${c.name}`) ?? '0'), 0n));
+};
+
+const active = (s: PodState | undefined, node: string): s is PodState =>
+  s !== undefined && s.pod.spec.nodeName === node && s.pod.metadata.deletionTimestamp === undefined && !isTerminalPhase(phaseOfState(s));
+
+/** Every eviction in the journal with the scene it happened in. */
+export const evictionScenes = ({ entries, pods }: Observed): EvictionScene[] => {
+  const order = new Map(entries.map((e, i) => [e, i]));
+  const position = (e: Entry): number => order.get(e) ?? -1;
+  const stateAt = (index: number) => (h: Observed['pods'][number]): PodState | undefined =>
+    h.steps.filter((s) => position(s.entry) < index).at(-1)?.after;
+  const scenes: EvictionScene[] = [];
+  const samples = new Map<string, string>();
+  entries.forEach((entry, index) => {
+    const e = entry.event;
+    if (e.type === 'ContainerUsageSampled') samples.set(`${e.pod.uid}/${e.container}`, e.memory);
+    if (e.type !== 'PodEvicted') return;
+    const states = new Map(pods.map((h) => [h.uid, stateAt(index)(h)]));
+    const evicted = states.get(e.pod.uid);
+    const node = evicted?.pod.spec.nodeName;
+    if (evicted === undefined || node === undefined) return;
+    const others = [...states].filter(([uid, s]) => uid !== e.pod.uid && active(s, node)).map(([, s]) => s as PodState);
+    const candidate = (s: PodState): Candidate => ({ pod: s.pod, usage: { memory: usageOf(s, samples) } });
+    scenes.push({ entry: { seq: entry.seq, event: e }, node, evicted: candidate(evicted), others: others.map(candidate) });
+  });
+  return scenes;
+};

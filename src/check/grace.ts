@@ -1,0 +1,55 @@
+/**
+ * Graceful deletion (`killContainer`): every container running when deletion is requested is gone within
+ * the grace period, plus 2 s when a preStop hook runs (the SIGTERM window left after the hook is at least
+ * `minimumGracePeriodInSeconds` = 2 s, so a grace under 2 s still allows 2 s). Pods on a lost node are
+ * exempt: nobody can observe them.
+ */
+import { msOf } from '../k8s/codecs.js';
+import type { Check, Violation } from './violation.js';
+import type { Entry, PodHistory } from './observed.js';
+import { specEntries } from './pod-views.js';
+
+/** `minimumGracePeriodInSeconds` in `kuberuntime_manager.go`. */
+export const MINIMUM_GRACE_SECONDS = 2;
+
+/** Seconds a container may outlive a deletion request with grace `grace`. */
+export const stopAllowance = (grace: number, hasPreStop: boolean): number =>
+  hasPreStop ? grace + MINIMUM_GRACE_SECONDS : Math.max(grace, MINIMUM_GRACE_SECONDS);
+
+const violationsOf = (h: PodHistory, journalEnd: Entry | undefined): Violation[] => {
+  const created = h.steps.find((s) => s.entry.event.type === 'PodCreated')?.after?.pod;
+  if (created === undefined || h.steps.some((s) => s.entry.event.type === 'PodNodeLost')) return [];
+  const spec = specEntries(created);
+  const running = new Map<string, Entry>();
+  const deadlines = new Map<string, { readonly ms: number; readonly request: Entry }>();
+  const found: Violation[] = [];
+  const late = (container: string, request: Entry, witness: Entry) =>
+    found.push({ check: 'grace', subject: h.key, message: `container ${container} still ran after the grace period`, evidence: [request, witness] });
+  for (const { entry } of h.steps) {
+    const e = entry.event;
+    if (e.type === 'PodDeletionRequested') {
+      for (const name of running.keys()) {
+        const preStop = spec.get(name)?.container.lifecycle?.preStop !== undefined;
+        const ms = msOf(e.at) + stopAllowance(e.gracePeriodSeconds, preStop) * 1000;
+        if (!deadlines.has(name)) deadlines.set(name, { ms, request: entry });
+      }
+    } else if (e.type === 'ContainerStarted') running.set(e.container, entry);
+    else if (e.type === 'ContainerExited') {
+      running.delete(e.container);
+      const deadline = deadlines.get(e.container);
+      if (deadline !== undefined && msOf(e.at) > deadline.ms) late(e.container, deadline.request, entry);
+      deadlines.delete(e.container);
+    }
+  }
+  // still running at the end: the journal's last record proves it if it lies past the deadline
+  for (const [name, deadline] of deadlines) {
+    if (journalEnd !== undefined && msOf(journalEnd.event.at) > deadline.ms) late(name, deadline.request, journalEnd);
+  }
+  return found;
+};
+
+export const aliveAfterGrace: Check = {
+  name: 'grace',
+  rule: 'after a deletion request every container is gone within the grace period (+2 s with preStop; never under 2 s)',
+  run: ({ pods, entries }) => pods.flatMap((h) => violationsOf(h, entries[entries.length - 1])),
+};
