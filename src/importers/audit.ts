@@ -53,10 +53,22 @@ const sightResponse = (state: AuditState, a: AuditEvent, creates: boolean): E.Ei
   );
 };
 
-const refOf = (state: AuditState, a: AuditEvent): PodRef | undefined => {
-  const { namespace = 'default', name, uid } = a.objectRef ?? {};
+const NamedRequest = t.type({ metadata: t.partial({ name: t.string, generateName: t.string }) });
+
+/**
+ * The pod a write names. A refused write may concern a pod that never existed (a create rejected by
+ * admission): it is still recorded, named as the request named it, with an empty uid.
+ */
+const refOf = (state: AuditState, a: AuditEvent, refused: boolean): PodRef | undefined => {
+  const { namespace = 'default', uid } = a.objectRef ?? {};
+  const request = NamedRequest.decode(a.requestObject);
+  const requested = E.isRight(request) ? (request.right.metadata.name ?? request.right.metadata.generateName) : undefined;
+  const name = a.objectRef?.name ?? requested;
   if (name === undefined) return undefined;
-  return state.refs.get(`${namespace}/${name}`) ?? (uid === undefined ? undefined : { namespace, name, uid });
+  const known = state.refs.get(`${namespace}/${name}`);
+  if (known !== undefined) return known;
+  if (uid !== undefined) return { namespace, name, uid };
+  return refused ? { namespace, name, uid: '' } : undefined;
 };
 
 /** A delete: a deletion request with its grace, or, with grace 0 (forced, or the kubelet's final delete), the removal. */
@@ -87,7 +99,7 @@ const podWrite = (state: AuditState, a: AuditEvent): E.Either<string, Converted>
   const at = a.stageTimestamp;
   if (code < 400 && sub === '' && (a.verb === 'create' || a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, a.verb === 'create');
   if (code < 400 && sub === 'status' && (a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, false);
-  const pod = refOf(state, a);
+  const pod = refOf(state, a, code >= 400);
   if (pod === undefined) return E.right(ignoredOnly('writes to pods whose uid the log never showed'));
   if (code >= 400) {
     const message = a.responseStatus?.message ?? a.responseStatus?.reason ?? '';

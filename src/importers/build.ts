@@ -34,5 +34,6 @@ export const isRecord = (u: unknown): u is Record<string, unknown> => typeof u =
 /** One container of one pod, as a map key. */
 export const containerKeyOf = (e: { readonly pod: PodRef; readonly container: string }): string => `${e.pod.uid}/${e.container}`;
 
-/** What an event is about, as a map key: a pod by uid, or a node. */
-export const subjectKeyOf = (e: Event): string => ('pod' in e ? e.pod.uid : `node/${e.node}`);
+/** What an event is about, as a map key: a pod by uid (by name for a refused create: no uid), or a node. */
+export const subjectKeyOf = (e: Event): string =>
+  'pod' in e ? (e.pod.uid === '' ? `pod/${e.pod.namespace}/${e.pod.name}` : e.pod.uid) : `node/${e.node}`;

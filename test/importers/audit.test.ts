@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventOf } from '../../src/events/index.js';
 import { foldCluster, findPod } from '../../src/reducers/index.js';
@@ -109,5 +112,44 @@ describe('the synthetic audit log of one pod life (pod-life.audit.jsonl)', async
       ['PIDPressure', 'False'],
       ['Ready', 'True'],
     ]);
+  });
+});
+
+describe('refused writes', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'podj-refused-'));
+  const file = join(dir, 'audit.jsonl');
+  const line = {
+    kind: 'Event',
+    apiVersion: 'audit.k8s.io/v1',
+    level: 'Request',
+    auditID: 'f00d',
+    stage: 'ResponseComplete',
+    requestURI: '/api/v1/namespaces/shop/pods',
+    verb: 'create',
+    user: { username: 'bob' },
+    objectRef: { resource: 'pods', namespace: 'shop', apiVersion: 'v1' },
+    responseStatus: { metadata: {}, status: 'Failure', message: 'pods "web-" is forbidden: exceeded quota: compute, requested: pods=1, used: pods=10, limited: pods=10', reason: 'Forbidden', code: 403 },
+    requestObject: { kind: 'Pod', apiVersion: 'v1', metadata: { generateName: 'web-' }, spec: { containers: [{ name: 'c', image: 'x' }] } },
+    requestReceivedTimestamp: '2026-03-14T11:00:00.000100Z',
+    stageTimestamp: '2026-03-14T11:00:00.004300Z',
+  };
+  await writeFile(file, `${JSON.stringify(line)}\n`);
+  const result = await imported([file]);
+  await rm(dir, { recursive: true, force: true });
+
+  it('records a refused create of a pod that never existed, and creates nothing', () => {
+    expect(result.events).toEqual([
+      {
+        type: 'PodWriteRejected',
+        v: 1,
+        at: '2026-03-14T11:00:00.004Z',
+        source: 'api',
+        pod: { namespace: 'shop', name: 'web-', uid: '' },
+        verb: 'create',
+        code: 403,
+        message: line.responseStatus.message,
+      },
+    ]);
+    expect(foldCluster(result.events).pods.size).toBe(0);
   });
 });
