@@ -280,7 +280,8 @@ export class LevelJournal {
       if (since !== undefined && this.lateAppends.some((l) => l.seq > since && l.minAt < position.at)) return false;
       const [indexed] = await this.db.getMany([timeKey(position)]);
       if (position.seq > this.current.seq || indexed === undefined) {
-        throw new JournalError('corrupt', `snapshot position ${position.at} #${position.seq} is not a record of journal ${this.dir}`);
+        // A caller's mistake, not a fault of the journal.
+        throw new RangeError(`snapshot position ${position.at} #${position.seq} is not a record of journal ${this.dir}`);
       }
       await this.db.put(snapshotKey(position), blob);
       return true;
@@ -308,7 +309,7 @@ export class LevelJournal {
   }
 
   /** Runs `task` after every earlier append, verify or snapshot write: one writer at a time. */
-  exclusive<T>(task: () => Promise<T>): Promise<T> {
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = this.tail.then(task, task);
     this.tail = run.catch(() => undefined);
     return run;

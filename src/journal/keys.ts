@@ -25,6 +25,8 @@ export const DIGESTS = 'd!';
 export const SNAPSHOTS = 's!';
 export const META_FORMAT = 'm!format';
 export const META_HEAD = 'm!head';
+/** Present while a bulk append has chunks written and no commit yet: its records lie beyond the head. */
+export const META_STAGING = 'm!staging';
 
 export const recordKey = (seq: number): string => `${RECORDS}${seqPart(seq)}`;
 export const timeKey = (p: Position): string => `${TIME}${p.at}!${seqPart(p.seq)}`;

@@ -6,7 +6,7 @@ import { instantOf, type Instant } from '../k8s/codecs.js';
 import { JournalError } from './errors.js';
 import { EMPTY_HEAD, encodeHead, parseHead, type Head } from './head.js';
 import { LevelJournal } from './journal.js';
-import { META_FORMAT, META_HEAD, RECORDS, recordKey, upper } from './keys.js';
+import { META_FORMAT, META_HEAD, META_STAGING } from './keys.js';
 import type { Db } from './scan.js';
 import { rollbackBeyond } from './stage.js';
 
@@ -37,9 +37,9 @@ export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<
   }
   try {
     const head = await readOrInitialize(db, dir, opts.create ?? true);
-    // Records beyond the head belong to a bulk append that never committed (its process died): undo them.
-    const [beyond] = await db.keys({ gt: recordKey(head.seq), lt: upper(RECORDS), limit: 1 }).all();
-    if (beyond !== undefined) await rollbackBeyond(db, head.seq);
+    // A bulk append that never committed (its process died) left its mark and records beyond the head: undo
+    // them. Records beyond the head without the mark are not ours to delete: verify reports them.
+    if ((await db.get(META_STAGING)) !== undefined) await rollbackBeyond(db, head.seq);
     return new LevelJournal(dir, db, head, opts.clock ?? wallClock, opts.sync ?? true);
   } catch (error) {
     await db.close();

@@ -8,7 +8,7 @@ import type { Instant } from '../k8s/codecs.js';
 import { decodeEvent, podUidOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { advance, encodeHead, type Head } from './head.js';
-import { META_HEAD, RECORDS, SNAPSHOTS, digestKey, podKey, recordKey, snapshotKey, timeKey, upper } from './keys.js';
+import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, digestKey, podKey, recordKey, snapshotKey, timeKey, upper } from './keys.js';
 import { parseEnvelope, seal, sha256, type Sealed } from './record.js';
 import { entryPages, keyPages, type Db } from './scan.js';
 
@@ -45,6 +45,8 @@ export class Stage {
    */
   private inflight: Promise<void> = Promise.resolve();
   private inflightDigests: ReadonlySet<string> = new Set();
+  /** Whether `m!staging` was written: chunks went out before the commit. */
+  private marked = false;
 
   constructor(
     private readonly db: Db,
@@ -98,6 +100,10 @@ export class Stage {
       if (opts.commit) {
         for (const key of await this.staleSnapshots()) batch.del(key);
         batch.put(META_HEAD, encodeHead(this.tip));
+        if (this.marked) batch.del(META_STAGING);
+      } else if (!this.marked) {
+        batch.put(META_STAGING, String(this.start.seq));
+        this.marked = true;
       }
       await this.inflight;
       const writing = batch.write({ sync: opts.sync });
@@ -138,8 +144,8 @@ export class Stage {
 }
 
 /**
- * Deletes the records after `headSeq` and their index entries: what a bulk append had written when it was
- * refused, or when its process died. Such records were never acknowledged.
+ * Deletes the records after `headSeq` and their index entries, then the staging mark: what a bulk append
+ * had written when it was refused, or when its process died. Such records were never acknowledged.
  */
 export const rollbackBeyond = async (db: Db, headSeq: number): Promise<void> => {
   for await (const entries of entryPages(db, { gt: recordKey(headSeq), lt: upper(RECORDS) })) {
@@ -163,4 +169,5 @@ export const rollbackBeyond = async (db: Db, headSeq: number): Promise<void> => 
     });
     await db.batch(dels.map((key) => ({ type: 'del' as const, key })), { sync: true });
   }
+  await db.del(META_STAGING, { sync: true });
 };

@@ -109,6 +109,14 @@ describe('verify', () => {
     expect(result).toEqual({ ok: false, seq: 7, reason: 'record 7 is missing (the head is 8)' });
   });
 
+  it('catches a head moved back, and opening does not delete the records beyond it', async () => {
+    const result = await verifyAfter(async (db) => {
+      const head = JSON.parse(await valueOf(db, META_HEAD)) as Record<string, unknown>;
+      await db.put(META_HEAD, JSON.stringify({ ...head, seq: 4 }));
+    });
+    expect(result).toEqual({ ok: false, seq: 5, reason: 'record 5 lies beyond the head (4)' });
+  });
+
   it('names the first fault when there are several', async () => {
     const result = await verifyAfter(async (db) => {
       await db.del(recordKey(5));
