@@ -39,7 +39,10 @@ const hasPodReadyCondition = (conditions: readonly PodCondition[]): boolean =>
 
 const lastFinishedAt = (s: ContainerStatus): string | undefined => s.lastState?.terminated?.finishedAt;
 
-/** The row cells kubectl computes for a pod; `now` fixes the AGE and the "(X ago)" of RESTARTS. */
+/**
+ * The row cells kubectl computes for a pod; `now` fixes the AGE and the "(X ago)" of RESTARTS. The contract
+ * lets callers omit it (the current time, as kubectl uses); everything inside podjournal passes it.
+ */
 export const kubectlRow = (pod: V1Pod, now: Date = new Date()): KubectlRow => {
   const status = pod.status ?? {};
   const conditions = status.conditions ?? [];
