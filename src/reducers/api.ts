@@ -83,16 +83,16 @@ const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {
   };
 };
 
-/** Labels or annotations: empty maps are dropped, as the API serializes them. */
-const nonEmpty = (key: 'labels' | 'annotations', m: Record<string, string>) => (Object.keys(m).length > 0 ? { [key]: m } : {});
-
 export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
   switch (e.type) {
     case 'PodCreated':
       return s; // the uid exists already: a second creation is refused
     case 'PodMetadataUpdated': {
-      const { labels: _l, annotations: _a, ...rest } = s.pod.metadata;
-      return withMetadata(s, { ...rest, ...nonEmpty('labels', e.labels), ...nonEmpty('annotations', e.annotations) });
+      // Empty maps are dropped, as the API serializes them.
+      const metadata: V1Pod['metadata'] = { ...s.pod.metadata, labels: e.labels, annotations: e.annotations };
+      if (Object.keys(e.labels).length === 0) delete metadata.labels;
+      if (Object.keys(e.annotations).length === 0) delete metadata.annotations;
+      return withMetadata(s, metadata);
     }
     case 'PodDeletionRequested':
       return deletionRequested(s, e);
@@ -102,16 +102,7 @@ export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
       if (isKubeletOwned(e.conditionType)) return s; // derived by the kubelet, never set from outside
       return withStatus(
         s,
-        upsertCondition(
-          s.pod.status ?? {},
-          {
-            type: e.conditionType,
-            status: e.status,
-            ...(e.reason !== undefined ? { reason: e.reason } : {}),
-            ...(e.message !== undefined ? { message: e.message } : {}),
-          },
-          e.at,
-        ),
+        upsertCondition(s.pod.status ?? {}, { type: e.conditionType, status: e.status, reason: e.reason, message: e.message }, e.at),
       );
     case 'PodBound':
       return bound(s, e);

@@ -3,6 +3,7 @@
  * of the pod's node as the node lifecycle controller sees it.
  */
 import type { EventOf } from '../events/index.js';
+import type { Instant } from '../k8s/codecs.js';
 import type { PodStatus } from '../k8s/pod.js';
 import { nodeLostStatus, upsertCondition } from './api.js';
 import { isKubeletOwned } from './conditions.js';
@@ -57,13 +58,9 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.nodeLost) return s;
       const lost = withView(placed, { nodeLost: true });
-      // MarkPodsNotReady: only an existing Ready condition turns False.
-      const hasReady = (lost.pod.status?.conditions ?? []).some((c) => c.type === 'Ready');
-      const notReady = hasReady ? upsertCondition(lost.pod.status ?? {}, { ...readyOf(lost), status: 'False' }, e.at) : lost.pod.status;
-      const withReady = { ...lost, pod: { ...lost.pod, ...(notReady !== undefined ? { status: notReady } : {}) } };
-      return lost.pod.metadata.deletionTimestamp !== undefined
-        ? { ...withReady, pod: { ...withReady.pod, status: nodeLostStatus(withReady) } }
-        : withReady;
+      const status = markNotReady(lost.pod.status ?? {}, e.at);
+      const marked = { pod: { ...lost.pod, status }, kubelet: lost.kubelet };
+      return lost.pod.metadata.deletionTimestamp !== undefined ? { pod: { ...marked.pod, status: nodeLostStatus(marked) }, kubelet: marked.kubelet } : marked;
     }
     default: {
       const unreachable: never = e;
@@ -72,12 +69,9 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
   }
 };
 
-/** The current Ready condition's type, reason and message (kept by MarkPodsNotReady). */
-const readyOf = (s: PodState) => {
-  const ready = s.pod.status?.conditions?.find((c) => c.type === 'Ready');
-  return {
-    type: 'Ready',
-    ...(ready?.reason !== undefined ? { reason: ready.reason } : {}),
-    ...(ready?.message !== undefined ? { message: ready.message } : {}),
-  };
+/** `MarkPodsNotReady`: an existing Ready condition turns False, keeping its reason and message. */
+const markNotReady = (status: PodStatus, at: Instant): PodStatus => {
+  const ready = status.conditions?.find((c) => c.type === 'Ready');
+  if (ready === undefined) return status;
+  return upsertCondition(status, { type: 'Ready', status: 'False', reason: ready.reason, message: ready.message }, at);
 };

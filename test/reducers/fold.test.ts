@@ -77,6 +77,12 @@ const deepFreeze = <T>(o: T): T => {
   return o;
 };
 
+/** The events cut in two at a position chosen by fast-check. */
+const split = (events: readonly Event[], cut: number): [Event[], Event[]] => {
+  const at = cut % (events.length + 1);
+  return [events.slice(0, at), events.slice(at)];
+};
+
 /** A state as plain data, the way snapshots store it. */
 const plain = (s: ClusterState) => ({ pods: [...s.pods.entries()], nodes: [...s.nodes.entries()] });
 
@@ -100,12 +106,12 @@ describe('foldCluster over random histories', () => {
   test('never mutates its inputs (events and the starting state are frozen)', () => {
     fc.assert(
       fc.property(histories, fc.nat(), (events, cut) => {
-        const at = cut % (events.length + 1);
-        const from = foldCluster(events.slice(0, at));
+        const [head, tail] = split(events, cut);
+        const from = foldCluster(head);
         const snapshot = JSON.stringify(plain(from));
         deepFreeze(events);
         for (const p of from.pods.values()) deepFreeze(p);
-        const rest = foldCluster(events.slice(at), from);
+        const rest = foldCluster(tail, from);
         expect(JSON.stringify(plain(from))).toBe(snapshot);
         expect(plain(rest)).toEqual(plain(foldCluster(events)));
       }),
@@ -116,14 +122,14 @@ describe('foldCluster over random histories', () => {
   test('a JSON round trip of the state (a snapshot) folds on to the same result', () => {
     fc.assert(
       fc.property(histories, fc.nat(), (events, cut) => {
-        const at = cut % (events.length + 1);
-        const from = foldCluster(events.slice(0, at));
+        const [head, tail] = split(events, cut);
+        const from = foldCluster(head);
         const copy: ClusterState = {
           pods: new Map(JSON.parse(JSON.stringify([...from.pods.entries()]))),
           nodes: new Map(JSON.parse(JSON.stringify([...from.nodes.entries()]))),
         };
         expect(plain(copy)).toEqual(plain(from));
-        expect(plain(foldCluster(events.slice(at), copy))).toEqual(plain(foldCluster(events)));
+        expect(plain(foldCluster(tail, copy))).toEqual(plain(foldCluster(events)));
       }),
       { numRuns: 100 },
     );
