@@ -157,12 +157,9 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
         ...(c.current?.exit !== undefined ? { crashBackoff: nextBackoff(crashLoopBackoff, c.crashBackoff, at) } : {}),
       }));
     case 'ContainerStarted': {
-      const hasPostStart = (uid: string, name: string): boolean => {
-        const pod = state.pods.get(uid);
-        return specContainers(pod?.spec ?? { containers: [] }).some((s) => s.name === name && s.spec.lifecycle?.postStart !== undefined);
-      };
-      const done = !hasPostStart(e.pod.uid, e.container);
-      return withInstance(state, e.pod.uid, e.container, (i) => ({ ...i, startedAt: at, postStartDone: done }));
+      const spec = state.pods.get(e.pod.uid)?.spec;
+      const hook = spec !== undefined && specContainers(spec).some((c) => c.name === e.container && c.spec.lifecycle?.postStart !== undefined);
+      return withInstance(state, e.pod.uid, e.container, (i) => ({ ...i, startedAt: at, postStartDone: !hook }));
     }
     case 'PostStartHookSucceeded':
       return withInstance(state, e.pod.uid, e.container, (i) => ({ ...i, postStartDone: true }));

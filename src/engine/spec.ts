@@ -32,10 +32,19 @@ export interface SpecContainer {
   readonly spec: Container;
 }
 
-export const specContainers = (spec: PodSpec): SpecContainer[] => [
-  ...(spec.initContainers ?? []).map((c) => ({ name: c.name, role: roleOf(c, true), spec: c })),
-  ...spec.containers.map((c) => ({ name: c.name, role: roleOf(c, false), spec: c })),
-];
+const listed = new WeakMap<PodSpec, readonly SpecContainer[]>();
+
+/** Specs are never mutated, so each pod's list is built once. */
+export const specContainers = (spec: PodSpec): readonly SpecContainer[] => {
+  const cached = listed.get(spec);
+  if (cached !== undefined) return cached;
+  const list = [
+    ...(spec.initContainers ?? []).map((c) => ({ name: c.name, role: roleOf(c, true), spec: c })),
+    ...spec.containers.map((c) => ({ name: c.name, role: roleOf(c, false), spec: c })),
+  ];
+  listed.set(spec, list);
+  return list;
+};
 
 /** `SetDefaults_Probe`: period 10 s, thresholds 1 / 3, no initial delay. */
 export interface ProbeTiming {
