@@ -67,7 +67,15 @@ export const registerGet = (program: Command, ctx: Context): void => {
       const missing = names.filter((n) => !pods.some((p) => p.metadata.name === n));
       const printed = getPods(
         pods,
-        { output: opts.output ?? 'table', allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, labelColumns: opts.labelColumns },
+        {
+          output: opts.output ?? 'table',
+          allNamespaces: opts.allNamespaces,
+          namespace,
+          showLabels: opts.showLabels,
+          labelColumns: opts.labelColumns,
+          // `kubectl get pod NAME -o json` prints the Pod itself, not a List of one.
+          singleItem: names.length === 1,
+        },
         point.now,
       );
       ctx.io.out(printed.stdout);
