@@ -1,13 +1,13 @@
 /**
  * Makes each container run one coherent instance across sources. A run's facts share one containerID:
  * the one any source recorded, else a stand-in `unknown://<pod uid>/<container>/<run>` (Event objects carry
- * no ids). A run followed by a newer one without a recorded exit did exit: the exit is inferred just before
- * the next run, copying the nearest recorded exit of the container (a crash loop fails alike each time), or
+ * no ids). A run followed by a newer one, or by a restart back-off, without a recorded exit did exit: the
+ * exit is inferred just before that next run or back-off, copying the nearest recorded exit of the container (a crash loop fails alike each time), or
  * else the kubelet's own marker for an end nobody saw (`ContainerStatusUnknown`, 137), and says so.
  */
 import type { Event, EventOf } from '../events/index.js';
 import { containerKeyOf } from './build.js';
-import type { Imported } from './imported.js';
+import type { Imported, Origin } from './imported.js';
 
 type InstanceEvent = EventOf<'ContainerCreated' | 'ContainerStarted' | 'ContainerExited'>;
 type Exit = Pick<EventOf<'ContainerExited'>, 'exitCode' | 'reason' | 'signal'>;
@@ -43,8 +43,38 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
   /** Per container: the run in progress (started, no exit yet), with its id. */
   const open = new Map<string, { instance: number; containerID: string }>();
   const out: Imported[] = [];
+  /** Ends the open run of `e`'s container, unseen, at `e`'s instant. */
+  const closeUnseen = (e: InstanceEvent | EventOf<'ContainerBackOff'>, origin: Origin): void => {
+    const key = containerKeyOf(e);
+    const running = open.get(key);
+    if (running === undefined) return;
+    const exits = recordedExits.get(key) ?? [];
+    const model = exits.find((x) => x.at >= e.at) ?? exits[exits.length - 1];
+    const { exitCode, reason, signal } = model ?? UNSEEN_EXIT;
+    out.push({
+      event: {
+        type: 'ContainerExited',
+        v: e.v,
+        at: e.at,
+        source: 'runtime',
+        pod: e.pod,
+        container: e.container,
+        containerID: running.containerID,
+        exitCode,
+        reason,
+        ...(signal !== undefined && { signal }),
+        message: INFERRED_EXIT_MESSAGE,
+      },
+      origin,
+      certainty: 'inferred',
+      instance: running.instance,
+    });
+    open.delete(key);
+  };
   for (const item of sorted) {
     const e = item.event;
+    // A restart back-off means the run before it has ended: the kubelet only backs off a dead container.
+    if (e.type === 'ContainerBackOff') closeUnseen(e, item.origin);
     if (!isInstanceEvent(e) || item.instance === undefined) {
       out.push(item);
       continue;
@@ -52,31 +82,7 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
     const instance = item.instance;
     const containerID = e.containerID !== '' ? e.containerID : (ids.get(runKey(e, instance)) ?? `unknown://${runKey(e, instance).replace('#', '/')}`);
     const key = containerKeyOf(e);
-    const running = open.get(key);
-    if (running !== undefined && running.instance < instance) {
-      const exits = recordedExits.get(key) ?? [];
-      const model = exits.find((x) => x.at >= e.at) ?? exits[exits.length - 1];
-      const { exitCode, reason, signal } = model ?? UNSEEN_EXIT;
-      out.push({
-        event: {
-          type: 'ContainerExited',
-          v: e.v,
-          at: e.at,
-          source: 'runtime',
-          pod: e.pod,
-          container: e.container,
-          containerID: running.containerID,
-          exitCode,
-          reason,
-          ...(signal !== undefined && { signal }),
-          message: INFERRED_EXIT_MESSAGE,
-        },
-        origin: item.origin,
-        certainty: 'inferred',
-        instance: running.instance,
-      });
-      open.delete(key);
-    }
+    if ((open.get(key)?.instance ?? instance) < instance) closeUnseen(e, item.origin);
     if (e.type === 'ContainerStarted') open.set(key, { instance, containerID });
     if (e.type === 'ContainerExited' && open.get(key)?.instance === instance) open.delete(key);
     out.push(containerID === e.containerID ? item : { ...item, event: { ...e, containerID } });

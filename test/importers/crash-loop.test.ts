@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { foldCluster, findPod } from '../../src/reducers/index.js';
 import { describePod, kubectlRow, kubeEventsFor } from '../../src/printers/index.js';
 import { V1Pod } from '../../src/k8s/pod.js';
+import type { EventOf } from '../../src/events/index.js';
 import { imported, real } from './fixtures.js';
 
 const NOW = new Date('2026-07-22T21:14:00Z');
@@ -60,6 +61,22 @@ describe('crash-loop fixtures (PodList + EventList)', async () => {
     expect(backOffs[0]?.at).toBe('2026-07-22T21:05:30.000Z');
     expect(backOffs[10]?.at).toBe('2026-07-22T21:13:57.000Z');
     expect(result.events.filter((e) => e.type === 'ContainerStarted')).toHaveLength(7);
+  });
+
+  it('ends each unrecorded run at the first back-off after it started, and says the exit was inferred', () => {
+    const exits = result.events.filter((e): e is EventOf<'ContainerExited'> => e.type === 'ContainerExited');
+    expect(exits.map((e) => e.at)).toEqual([
+      '2026-07-22T21:05:30.000Z',
+      '2026-07-22T21:06:20.700Z',
+      '2026-07-22T21:08:02.100Z',
+      '2026-07-22T21:08:52.800Z',
+      '2026-07-22T21:09:43.500Z',
+      '2026-07-22T21:10:34.200Z',
+      '2026-07-22T21:11:09.000Z',
+    ]);
+    expect(exits.slice(0, 6).every((e) => e.message?.startsWith('inferred on import') === true && e.exitCode === 1)).toBe(true);
+    expect(exits[6]?.message).toBeUndefined();
+    expect(exits[6]?.containerID).toBe('containerd://d8947189da9b7496e0b27017249bf088df0deb2c1ad015daaf8d6ab8f00c7138');
   });
 
   it('describes the pod with its last state and the BackOff row', () => {
