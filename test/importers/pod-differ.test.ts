@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { diffPod, type Imported } from '../../src/importers/index.js';
+import type { Instant } from '../../src/k8s/codecs.js';
+import type { ContainerStatus, PodCondition, V1Pod } from '../../src/k8s/pod.js';
+
+const ref = { namespace: 'shop', name: 'web-0', uid: 'u1' };
+const T = (s: string) => `2026-06-01T10:${s}Z`;
+const fallback = '2026-06-01T10:59:59.000Z' as Instant;
+
+const base: V1Pod = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { ...ref, creationTimestamp: T('00:00') },
+  spec: {
+    nodeName: 'n1',
+    readinessGates: [{ conditionType: 'example.com/lb-ready' }],
+    containers: [{ name: 'app', image: 'shop:2', readinessProbe: { httpGet: { port: 8080 } } }],
+  },
+};
+
+const pod = (status: NonNullable<V1Pod['status']>): V1Pod => ({ ...base, status: { startTime: T('00:01'), ...status } });
+const app = (s: Partial<ContainerStatus>): ContainerStatus => ({ name: 'app', image: 'shop:2', restartCount: 0, ready: false, ...s });
+const cond = (type: string, status: 'True' | 'False', at: string, reason?: string, message?: string): PodCondition => ({
+  type,
+  status,
+  lastTransitionTime: T(at),
+  ...(reason !== undefined && { reason }),
+  ...(message !== undefined && { message }),
+});
+
+const diff = (before: V1Pod | undefined, after: V1Pod): Array<[string, string, Record<string, unknown>]> =>
+  diffPod({ pod: ref, before, after, fallback, origin: 'watch' }).map((i: Imported) => {
+    const { type, at, v: _v, source: _s, pod: _p, ...rest } = i.event as Imported['event'] & { pod?: unknown };
+    return [type, at, { ...rest, ...(i.instance !== undefined && { instance: i.instance }), certainty: i.certainty }];
+  });
+
+describe('diffPod', () => {
+  it('a first sighting: created, bound, admitted, with times from the object', () => {
+    expect(diff(undefined, pod({ conditions: [cond('PodScheduled', 'True', '00:00')] })).map(([type, at]) => [type, at])).toEqual([
+      ['PodCreated', '2026-06-01T10:00:00.000Z'],
+      ['PodBound', '2026-06-01T10:00:00.000Z'],
+      ['PodAdmitted', '2026-06-01T10:00:01.000Z'],
+    ]);
+  });
+
+  it('readiness with a probe flips as ProbeResultChanged at the ContainersReady transition', () => {
+    const running = pod({ containerStatuses: [app({ containerID: 'c://1', state: { running: { startedAt: T('00:05') } } })] });
+    const ready = pod({
+      conditions: [cond('ContainersReady', 'True', '00:09')],
+      containerStatuses: [app({ containerID: 'c://1', ready: true, state: { running: { startedAt: T('00:05') } } })],
+    });
+    expect(diff(running, ready)).toEqual([['ProbeResultChanged', '2026-06-01T10:00:09.000Z', { container: 'app', probe: 'readiness', outcome: 'success', certainty: 'exact' }]]);
+  });
+
+  it('a restartCount jump: the unseen runs are placed between the known ones, the seen run with its own times', () => {
+    const before = pod({ containerStatuses: [app({ containerID: 'c://1', state: { running: { startedAt: T('00:10') } } })] });
+    const after = pod({
+      containerStatuses: [
+        app({
+          containerID: 'c://4',
+          restartCount: 3,
+          state: { running: { startedAt: T('00:40') } },
+          lastState: { terminated: { exitCode: 2, reason: 'Error', startedAt: T('00:30'), finishedAt: T('00:35'), containerID: 'c://3' } },
+        }),
+      ],
+    });
+    expect(diff(before, after).map(([type, at, rest]) => [type, at, rest['instance'], rest['certainty']])).toEqual([
+      ['ContainerCreated', '2026-06-01T10:00:20.000Z', 1, 'interpolated'],
+      ['ContainerStarted', '2026-06-01T10:00:20.000Z', 1, 'interpolated'],
+      ['ContainerCreated', '2026-06-01T10:00:30.000Z', 2, 'exact'],
+      ['ContainerStarted', '2026-06-01T10:00:30.000Z', 2, 'exact'],
+      ['ContainerCreated', '2026-06-01T10:00:40.000Z', 3, 'exact'],
+      ['ContainerStarted', '2026-06-01T10:00:40.000Z', 3, 'exact'],
+      ['ContainerExited', '2026-06-01T10:00:35.000Z', 2, 'exact'],
+    ]);
+  });
+
+  it('image failures: ErrImagePull is a failed pull, ImagePullBackOff a back-off of unknown delay', () => {
+    const pulling = pod({ containerStatuses: [app({ state: { waiting: { reason: 'ContainerCreating' } } })] });
+    const failed = pod({ containerStatuses: [app({ state: { waiting: { reason: 'ErrImagePull', message: 'not found' } } })] });
+    const backOff = pod({ containerStatuses: [app({ state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "shop:2"' } } })] });
+    expect(diff(pulling, failed)).toEqual([
+      ['ImagePullFailed', fallback, { container: 'app', image: 'shop:2', reason: 'ErrImagePull', message: 'not found', certainty: 'inferred' }],
+    ]);
+    const [[type, , rest] = ['', '', {}]] = diff(failed, backOff);
+    expect([type, rest['image']]).toEqual(['ImagePullBackOff', 'shop:2']);
+    expect(diffPod({ pod: ref, before: failed, after: backOff, fallback, origin: 'watch' })[0]?.delayUnknown).toBe(true);
+  });
+
+  it('a kubelet eviction is PodEvicted (with the signal), not a DisruptionTarget condition besides', () => {
+    const running = pod({ phase: 'Running' });
+    const evicted = pod({
+      phase: 'Failed',
+      reason: 'Evicted',
+      message: 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 90Mi. ',
+      conditions: [cond('DisruptionTarget', 'True', '00:50', 'TerminationByKubelet', 'The node was low on resource: memory. ')],
+    });
+    expect(diff(running, evicted)).toEqual([
+      ['PodEvicted', '2026-06-01T10:00:50.000Z', { signal: 'memory.available', message: evicted.status?.message, certainty: 'exact' }],
+    ]);
+  });
+
+  it('conditions the kubelet does not own are PodConditionSet; an unschedulable pod is PodUnschedulable', () => {
+    const unbound: V1Pod = { ...base, spec: { ...base.spec, nodeName: undefined } };
+    const unschedulable = { ...unbound, status: { conditions: [cond('PodScheduled', 'False', '00:02', 'Unschedulable', '0/3 nodes are available')] } };
+    expect(diff(unbound, unschedulable)).toEqual([
+      ['PodUnschedulable', '2026-06-01T10:00:02.000Z', { reason: 'Unschedulable', message: '0/3 nodes are available', certainty: 'exact' }],
+    ]);
+    const gated = pod({ conditions: [cond('example.com/lb-ready', 'True', '00:07')] });
+    expect(diff(pod({}), gated)).toEqual([
+      ['PodConditionSet', '2026-06-01T10:00:07.000Z', { conditionType: 'example.com/lb-ready', status: 'True', certainty: 'exact' }],
+    ]);
+  });
+
+  it('a deletion request is stamped deletionTimestamp minus the grace; the kubelet final grace 0 is not a new one', () => {
+    const deleting = { ...pod({}), metadata: { ...base.metadata, deletionTimestamp: T('01:30'), deletionGracePeriodSeconds: 30 } };
+    const final = { ...pod({}), metadata: { ...base.metadata, deletionTimestamp: T('01:05'), deletionGracePeriodSeconds: 0 } };
+    expect(diff(pod({}), deleting)).toEqual([['PodDeletionRequested', '2026-06-01T10:01:00.000Z', { gracePeriodSeconds: 30, certainty: 'exact' }]]);
+    expect(diff(deleting, final)).toEqual([]);
+  });
+});
