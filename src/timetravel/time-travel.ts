@@ -14,9 +14,16 @@ export interface TimeTravel {
   readonly journal: Journal;
   /** The version of the code that folds (the package version): snapshots of another are ignored. */
   readonly version: string;
-  /** Events between two snapshots. */
+  /** Events between two snapshots, at the least. */
   readonly every: number;
 }
+
+/**
+ * Events until the next snapshot: `every`, or twice the pods a snapshot holds if that is more. A snapshot
+ * costs in proportion to the pods it holds, so this keeps all snapshots together within a small multiple of
+ * the journal's own size, while a question at T still folds at most that many events.
+ */
+export const snapshotInterval = (tt: TimeTravel, state: ClusterState): number => Math.max(tt.every, 2 * state.pods.size);
 
 export const timeTravel = (journal: Journal, codeVersion: string, every = DEFAULT_SNAPSHOT_EVERY): TimeTravel => ({
   journal,
@@ -66,12 +73,13 @@ export const refreshSnapshots = async (tt: TimeTravel): Promise<number> => {
   const start = await startAt(tt, undefined);
   if (start.stale) await tt.journal.deleteSnapshots();
   let state = start.state;
+  let interval = snapshotInterval(tt, state);
   let pending: JournalRecord[] = [];
   let written = 0;
   for await (const page of tt.journal.recordsInTimeOrder({ after: start.after }).batches()) {
     for (const record of page) {
       pending.push(record);
-      if (pending.length < tt.every) continue;
+      if (pending.length < interval) continue;
       state = foldCluster(pending.map((r) => r.event), state);
       const stored = await tt.journal.putSnapshot(positionOf(record), encodeSnapshot(state, tt.version), {
         computedAtSeq: head.seq,
@@ -79,6 +87,7 @@ export const refreshSnapshots = async (tt: TimeTravel): Promise<number> => {
       if (!stored) return written;
       written++;
       pending = [];
+      interval = snapshotInterval(tt, state);
     }
   }
   return written;

@@ -63,6 +63,15 @@ describe('state at T', () => {
     expect(await refreshSnapshots(tt)).toBe(2);
   });
 
+  it('spaces snapshots by twice the pods they hold once that exceeds the interval', async () => {
+    const journal = await tempJournal();
+    // 20 pods created one per second: snapshots after 3 events (3 pods), then 6 more (9 pods), then 18 more.
+    const events = Array.from({ length: 20 }, (_, i) => created(podRef(`p${i}`), i));
+    await journal.append(events, { expectedSeq: 0 });
+    expect(await refreshSnapshots(timeTravel(journal, 'test', 3))).toBe(2);
+    expect((await journal.snapshotAtOrBefore(at(100)))?.position.seq).toBe(9);
+  });
+
   it('before the first event there are no pods', async () => {
     const journal = await tempJournal();
     await journal.append(life('web', 10, undefined), { expectedSeq: 0 });
