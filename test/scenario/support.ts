@@ -1,6 +1,6 @@
 /** Test support: file reading relative to a folder, scenario loading from `journal/`, and simulated stories. */
 import * as E from 'fp-ts/lib/Either.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/index.js';
 import type { LoadedScenario } from '../../src/scenario/index.js';
@@ -24,6 +24,11 @@ export const readFrom =
       return E.left(error instanceof Error ? error.message : String(error));
     }
   };
+
+/** The sample journals' names (`journal/NAME.yaml`). */
+export const sampleNames: readonly string[] = readdirSync(join(repoRoot, 'journal'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
 
 /** Loads `journal/NAME.yaml`, failing the test with the rendered error if it does not load. */
 export const loadSample = (name: string): LoadedScenario => {
@@ -63,4 +68,37 @@ export const storyOf = (name: string): Story => {
     pod: (offset, podName) => podsAt(offset).find((p) => p.pod.metadata.name === podName)?.pod,
     offsetOf: (at) => (Date.parse(at) - t0) / 1000,
   };
+};
+
+/** One row a story's header promises: `+5m  memleak-pod  0/1  CrashLoopBackOff  5 (42s ago)  [labels]`. */
+export interface PromisedRow {
+  readonly offset: string;
+  /** Undefined for `(no pods)`. */
+  readonly pod?: string;
+  readonly cells?: readonly [string, string, string];
+  /** `app=x,tier=y` when the row shows `--show-labels`. */
+  readonly labels?: string;
+}
+
+/**
+ * The `get pods` rows a header comment promises: lines starting with `+OFFSET` (or indented under one for
+ * the next pod at the same offset), columns separated by two or more spaces; later columns are remarks,
+ * except a `key=value,...` column, which is the pod's labels.
+ */
+export const promisedRows = (story: string): PromisedRow[] => {
+  const rows: PromisedRow[] = [];
+  let offset: string | undefined;
+  for (const line of story.split('\n')) {
+    const m = /^ {2}(?:\+(\S+)\s+| {7,})(\S.*)$/.exec(line);
+    if (m === null) continue;
+    offset = m[1] ?? offset;
+    const [pod, ready, status, restarts, extra] = (m[2] ?? '').split(/\s{2,}/);
+    if (offset === undefined || pod === undefined) continue;
+    if (pod === '(no pods)') rows.push({ offset });
+    else if (ready !== undefined && status !== undefined && restarts !== undefined && /^\d+\/\d+$/.test(ready)) {
+      const labels = extra !== undefined && /^[\w./-]+=\S*$/.test(extra) ? { labels: extra } : {};
+      rows.push({ offset, pod, cells: [ready, status, restarts], ...labels });
+    }
+  }
+  return rows;
 };
