@@ -1,5 +1,5 @@
 /** One measurement in its own process, so its peak RSS is its own: `child.ts NAME ARGS_JSON`. */
-import { append, replay } from './measures/journal.js';
+import { append, replay, snapshotCount, snapshots } from './measures/journal.js';
 import { generate, jsonParse, rawScan, rawWrite } from './measures/baselines.js';
 import { clusterAtMiddle, podAt } from './measures/queries.js';
 import { coldStart } from './measures/cold-start.js';
@@ -11,6 +11,8 @@ export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measu
   rawScan,
   jsonParse,
   append,
+  snapshots,
+  snapshotCount,
   replay,
   clusterAtMiddle,
   podAt,

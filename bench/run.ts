@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --tier S|M|L] [--seed N] [--keep]`: generates the tier's incident, runs every
- * measurement in its own child process (baselines first, then the journal on the same records), prints the
- * table of figures against baselines and targets, and writes `bench/results/TIER.json`.
+ * `npm run bench [-- --tier S|M|L] [--seed N] [--keep] [--only a,b]`: generates the tier's incident, runs
+ * every measurement in its own child process (baselines first, then the journal on the same records), prints
+ * the table of figures against baselines and targets, and writes `bench/results/TIER.json` after each one.
+ * `--only` re-runs some measurements on the stores a `--keep` run left, keeping the other results.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,10 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 
 /** In order: each reads what the ones before it wrote (raw store, then journal). */
-const ORDER = ['generate', 'rawWrite', 'rawScan', 'jsonParse', 'append', 'replay', 'clusterAtMiddle', 'podAt', 'coldStart'] as const;
+const ORDER = ['generate', 'rawWrite', 'rawScan', 'jsonParse', 'append', 'snapshots', 'replay', 'clusterAtMiddle', 'podAt', 'coldStart'];
+
+/** Snapshot upkeep can outlast a session at L: it is stopped after this long and what it wrote is counted. */
+const SNAPSHOT_BUDGET_MS = 8 * 60_000;
 
 const isTier = (s: string): s is TierName => s in tiers;
 
@@ -28,14 +32,18 @@ const pendingImport = (stderr: string): string | undefined =>
     ? (/(Cannot find module '[^']+'|does not provide an export named '[^']+')/.exec(stderr)?.[1] ?? 'code not landed')
     : undefined;
 
-const runMeasure = (name: string, args: MeasureArgs): Measured | { error: string } => {
+type Outcome = Measured | { error: string };
+
+const runMeasure = (name: string, args: MeasureArgs, timeoutMs?: number): Outcome => {
   process.stderr.write(`bench ${args.tier}: ${name}…`);
   const t0 = performance.now();
   const run = spawnSync(process.execPath, ['--import', 'tsx', CHILD, name, JSON.stringify(args)], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: 'SIGKILL' as const }),
   });
   process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  if (run.error !== undefined && timeoutMs !== undefined) return { error: `stopped after ${timeoutMs / 1000} s` };
   const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   if (run.status === 0 && line !== undefined) return JSON.parse(line.slice(RESULT_PREFIX.length)) as Measured;
   const pending = pendingImport(run.stderr);
@@ -63,29 +71,53 @@ const machine = () => ({
   node: process.version,
 });
 
+/** Snapshot upkeep within its budget; if stopped, what it had written by then. */
+const runSnapshots = (args: MeasureArgs): Outcome => {
+  const outcome = runMeasure('snapshots', args, SNAPSHOT_BUDGET_MS);
+  if (!('error' in outcome)) return outcome;
+  const count = runMeasure('snapshotCount', args);
+  return 'error' in count ? outcome : { error: `${outcome.error}, having written ${JSON.stringify(count.details)}` };
+};
+
+const previousResults = (file: string): Record<string, Outcome> =>
+  existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { results?: Record<string, Outcome> }).results ?? {}) : {};
+
 const main = (): void => {
   const { values } = parseArgs({
-    options: { tier: { type: 'string', default: 'S' }, seed: { type: 'string' }, keep: { type: 'boolean', default: false } },
+    options: {
+      tier: { type: 'string', default: 'S' },
+      seed: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      only: { type: 'string' },
+    },
   });
   const tier = values.tier ?? 'S';
   if (!isTier(tier)) throw new Error(`--tier must be S, M or L, not "${tier}"`);
+  const only = values.only?.split(',');
+  const unknown = only?.filter((m) => !ORDER.includes(m));
+  if (unknown !== undefined && unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(', ')}; known: ${ORDER.join(', ')}`);
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   const dataDir = join(tmpdir(), `podj-bench-${tier}`);
-  rmSync(dataDir, { recursive: true, force: true });
+  if (only === undefined) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const args: MeasureArgs = { tier, seed, dataDir, chunk: DEFAULT_CHUNK };
-  const before = machine();
-  const results: Record<string, Measured | { error: string }> = {};
-  for (const name of ORDER) results[name] = runMeasure(name, args);
-  const baseline = sPodAtMs();
-  const rows = rowsOf(tier, results, tier === 'S' ? undefined : baseline);
-  const table = markdownTable(rows);
-  process.stdout.write(`\npodjournal benchmarks, tier ${tier} (${tiers[tier].pods} pods, ${tiers[tier].nodes} nodes), seed ${seed}\n\n${table}\n`);
   mkdirSync(RESULTS, { recursive: true });
   const file = join(RESULTS, `${tier}.json`);
-  writeFileSync(file, `${JSON.stringify({ tier, seed, date: new Date().toISOString(), machine: { before, after: machine() }, results, rows }, null, 2)}\n`);
+  const args: MeasureArgs = { tier, seed, dataDir, chunk: DEFAULT_CHUNK };
+  const before = machine();
+  const results: Record<string, Outcome> = only === undefined ? {} : previousResults(file);
+  const save = (): string => {
+    const rows = rowsOf(tier, results, tier === 'S' ? undefined : sPodAtMs());
+    writeFileSync(file, `${JSON.stringify({ tier, seed, date: new Date().toISOString(), machine: { before, after: machine() }, results, rows }, null, 2)}\n`);
+    return markdownTable(rows);
+  };
+  for (const name of ORDER.filter((m) => only === undefined || only.includes(m))) {
+    results[name] = name === 'snapshots' ? runSnapshots(args) : runMeasure(name, args);
+    save();
+  }
+  const table = save();
+  process.stdout.write(`\npodjournal benchmarks, tier ${tier} (${tiers[tier].pods} pods, ${tiers[tier].nodes} nodes), seed ${seed}\n\n${table}\n`);
   process.stdout.write(`\nwritten ${file}\n`);
-  if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+  if (values.keep !== true && only === undefined) rmSync(dataDir, { recursive: true, force: true });
 };
 
 main();

@@ -57,7 +57,7 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
     target: { text: '≥ 0.30 × raw write', holds: (_, ratio) => ratio >= 0.3 },
     rss: true,
   },
-  { figure: 'snapshot upkeep after append', measure: 'append', pick: detail('snapshotSeconds'), unit: 's' },
+  { figure: 'snapshot upkeep after append', measure: 'snapshots', unit: 's', rss: true },
   {
     figure: 'full replay (read+decode+fold)',
     measure: 'replay',
