@@ -35,8 +35,12 @@ export interface ScenarioOptions extends ManifestOptions {
   readonly deletions?: boolean;
   /** Generate node loss (default true). */
   readonly nodeLoss?: boolean;
+  /** Force deletions (grace 0) among the deletions (default true). */
+  readonly forceDeletions?: boolean;
   /** Probe failures to generate (default all three kinds). */
   readonly probes?: ReadonlyArray<'liveness' | 'readiness' | 'startup'>;
+  /** Small nodes, so that memory use meets the eviction threshold (default false). */
+  readonly pressure?: boolean;
 }
 
 const seconds = (n: number): string => `${n}s`;
@@ -82,9 +86,9 @@ const behavior = (kinds: NonNullable<ScenarioOptions['probes']>) =>
     { requiredKeys: [] },
   );
 
-const node = (name: string) =>
+const node = (name: string, pressure: boolean) =>
   fc
-    .record({ memoryMi: fc.constantFrom(512, 1024, 2048, 8192), thresholdMi: fc.constantFrom(100, 200) })
+    .record({ memoryMi: pressure ? fc.constantFrom(384, 512, 768) : fc.constantFrom(512, 1024, 2048, 8192), thresholdMi: fc.constantFrom(100, 200) })
     .map(({ memoryMi, thresholdMi }) => ({
       name,
       capacity: { cpu: '8', memory: `${memoryMi}Mi`, pods: '110' },
@@ -98,7 +102,8 @@ const podPlan = (name: string, opts: ScenarioOptions) =>
       manifest: fc.constant(manifest),
       at: fc.integer({ min: 0, max: 120 }),
       deleteAfter: opts.deletions === false ? fc.constant(undefined) : fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }),
-      deleteGrace: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+      // without a grace the request takes the pod's, which may be 0
+      deleteGrace: opts.forceDeletions === false ? fc.integer({ min: 1, max: 30 }) : fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
       behaviors: fc.tuple(...containerNamesOf(manifest).map(() => behavior(opts.probes ?? ['liveness', 'readiness', 'startup']))),
     }),
   );
@@ -110,7 +115,7 @@ const compact = (o: Record<string, unknown>): Doc =>
 export const scenario = (opts: ScenarioOptions = {}): fc.Arbitrary<Scenario> =>
   fc
     .record({
-      nodes: fc.integer({ min: 1, max: 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => node(`node-${i}`)))),
+      nodes: fc.integer({ min: 1, max: 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => node(`node-${i}`, opts.pressure === true)))),
       pods: fc.integer({ min: 1, max: opts.maxPods ?? 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => podPlan(`pod-${i}`, opts)))),
       lose: opts.nodeLoss === false ? fc.constant(undefined) : fc.option(fc.integer({ min: 30, max: 500 }), { nil: undefined, freq: 4 }),
     })

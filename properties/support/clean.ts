@@ -1,6 +1,6 @@
 /** Predicates over journals: no violation of a check, reported as the check prints it (rule, pod, records). */
 import type { Event } from '../../src/events/index.js';
-import { entriesOf, observe, renderViolation, type Check, type Observed } from '../../src/check/index.js';
+import { checkByName, entriesOf, observe, renderViolation, type Check, type Observed } from '../../src/check/index.js';
 import type { Scenario } from '../arbitraries/scenarios.js';
 import { journalOf } from './simulated.js';
 
@@ -19,3 +19,10 @@ export const scenarioClean =
 
 /** A generated scenario's journal, observed. */
 export const observedOf = (s: Scenario): Observed => observe(entriesOf(journalOf(s)));
+
+/** The check named `name` (a typo fails the suite at once). */
+export const check = (name: string): Check => {
+  const found = checkByName.get(name);
+  if (found === undefined) throw new Error(`no check named ${name}`);
+  return found;
+};

@@ -48,5 +48,6 @@ export const holds = async <Ts extends unknown[]>(
   if (!details.failed) return;
   const files = writeScenarios(name, seed, details.counterexample);
   const replay = files.map((f) => `scenario written: ${f} (reproduce: podj replay ${f})`);
-  throw new Error([`property ${name} failed (seed ${seed})`, fc.defaultReportMessage(details) ?? '', ...replay].join('\n'));
+  const why = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  throw new Error([`property ${name} failed (seed ${seed}, path ${details.counterexamplePath ?? '?'})`, why, fc.defaultReportMessage(details) ?? '', ...replay].join('\n'));
 };

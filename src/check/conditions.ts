@@ -4,37 +4,45 @@
  */
 import type { PodState } from '../reducers/index.js';
 import type { Check, Violation } from './violation.js';
+import type { PodHistory } from './observed.js';
 import { conditionOf, phaseOfState } from './pod-views.js';
 
-/** What is wrong with one folded pod, if anything. */
-const faultOf = (s: PodState): string | undefined => {
+/** The first step of each run of one fault, not every step it lasts. */
+const faultRuns = (h: PodHistory, check: string, faultOf: (s: PodState) => string | undefined): Violation[] => {
+  const found: Violation[] = [];
+  let last: string | undefined;
+  for (const step of h.steps) {
+    const fault = step.after === undefined ? undefined : faultOf(step.after);
+    if (fault !== undefined && fault !== last) found.push({ check, subject: h.key, message: fault, evidence: [step.entry] });
+    last = fault;
+  }
+  return found;
+};
+
+const implicationFault = (s: PodState): string | undefined => {
   const ready = conditionOf(s, 'Ready');
   const containersReady = conditionOf(s, 'ContainersReady');
   if (ready === 'True' && containersReady !== 'True') return `Ready is True while ContainersReady is ${containersReady ?? 'absent'}`;
-  if (containersReady === 'True') {
-    const initialized = conditionOf(s, 'Initialized');
-    const scheduled = conditionOf(s, 'PodScheduled');
-    if (initialized !== 'True') return `ContainersReady is True while Initialized is ${initialized ?? 'absent'}`;
-    if (scheduled !== 'True') return `ContainersReady is True while PodScheduled is ${scheduled ?? 'absent'}`;
-  }
+  if (containersReady !== 'True') return undefined;
+  const initialized = conditionOf(s, 'Initialized');
+  const scheduled = conditionOf(s, 'PodScheduled');
+  if (initialized !== 'True') return `ContainersReady is True while Initialized is ${initialized ?? 'absent'}`;
+  return scheduled === 'True' ? undefined : `ContainersReady is True while PodScheduled is ${scheduled ?? 'absent'}`;
+};
+
+const unboundFault = (s: PodState): string | undefined => {
   const phase = phaseOfState(s);
-  if (s.pod.spec.nodeName === undefined && phase !== undefined && phase !== 'Pending') return `phase is ${phase} but the pod is bound to no node`;
-  return undefined;
+  return s.pod.spec.nodeName === undefined && phase !== undefined && phase !== 'Pending' ? `phase is ${phase} but the pod is bound to no node` : undefined;
 };
 
 export const conditionsBroken: Check = {
   name: 'conditions',
-  rule: 'Ready ⇒ ContainersReady ⇒ Initialized ∧ PodScheduled; an unbound pod is Pending',
-  run: ({ pods }) =>
-    pods.flatMap((h) => {
-      // report the first step of each run of one fault, not every step it lasts
-      const found: Violation[] = [];
-      let last: string | undefined;
-      for (const step of h.steps) {
-        const fault = step.after === undefined ? undefined : faultOf(step.after);
-        if (fault !== undefined && fault !== last) found.push({ check: 'conditions', subject: h.key, message: fault, evidence: [step.entry] });
-        last = fault;
-      }
-      return found;
-    }),
+  rule: 'Ready ⇒ ContainersReady ⇒ Initialized ∧ PodScheduled',
+  run: ({ pods }) => pods.flatMap((h) => faultRuns(h, 'conditions', implicationFault)),
+};
+
+export const unboundNotPending: Check = {
+  name: 'unbound-pending',
+  rule: 'a pod bound to no node is Pending',
+  run: ({ pods }) => pods.flatMap((h) => faultRuns(h, 'unbound-pending', unboundFault)),
 };

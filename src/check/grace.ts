@@ -1,8 +1,9 @@
 /**
  * Graceful deletion (`killContainer`): every container running when deletion is requested is gone within
  * the grace period, plus 2 s when a preStop hook runs (the SIGTERM window left after the hook is at least
- * `minimumGracePeriodInSeconds` = 2 s, so a grace under 2 s still allows 2 s). Pods on a lost node are
- * exempt: nobody can observe them.
+ * `minimumGracePeriodInSeconds` = 2 s, so a grace under 2 s still allows 2 s). Sidecars are stopped after
+ * the regular containers (`killContainersWithSyncResult`), with a minimum window of their own: 2 s more.
+ * Pods on a lost node are exempt: nobody can observe them.
  */
 import { msOf } from '../k8s/codecs.js';
 import type { Check, Violation } from './violation.js';
@@ -25,12 +26,17 @@ const violationsOf = (h: PodHistory, journalEnd: Entry | undefined): Violation[]
   const found: Violation[] = [];
   const late = (container: string, request: Entry, witness: Entry) =>
     found.push({ check: 'grace', subject: h.key, message: `container ${container} still ran after the grace period`, evidence: [request, witness] });
+  const anyPreStop = [...spec.values()].some((s) => s.role !== 'sidecar' && s.container.lifecycle?.preStop !== undefined);
+  const allowance = (name: string, grace: number): number => {
+    const entry = spec.get(name);
+    const preStop = entry?.container.lifecycle?.preStop !== undefined;
+    return entry?.role === 'sidecar' ? stopAllowance(grace, anyPreStop || preStop) + MINIMUM_GRACE_SECONDS : stopAllowance(grace, preStop);
+  };
   for (const { entry } of h.steps) {
     const e = entry.event;
     if (e.type === 'PodDeletionRequested') {
       for (const name of running.keys()) {
-        const preStop = spec.get(name)?.container.lifecycle?.preStop !== undefined;
-        const ms = msOf(e.at) + stopAllowance(e.gracePeriodSeconds, preStop) * 1000;
+        const ms = msOf(e.at) + allowance(name, e.gracePeriodSeconds) * 1000;
         if (!deadlines.has(name)) deadlines.set(name, { ms, request: entry });
       }
     } else if (e.type === 'ContainerStarted') running.set(e.container, entry);

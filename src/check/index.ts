@@ -3,7 +3,7 @@
  * valid-time order, each naming its violations with the records that show them.
  */
 import { backoffBroken } from './backoff.js';
-import { conditionsBroken } from './conditions.js';
+import { conditionsBroken, unboundNotPending } from './conditions.js';
 import { evictionOrderBroken } from './eviction.js';
 import { aliveAfterGrace } from './grace.js';
 import { initOutOfOrder, regularBeforeInit } from './init-order.js';
@@ -31,6 +31,7 @@ export const checks: readonly Check[] = [
   initOutOfOrder,
   regularBeforeInit,
   conditionsBroken,
+  unboundNotPending,
   backoffBroken,
   probeKillEarly,
   qosClassChanged,

@@ -1,0 +1,48 @@
+/**
+ * Back-off invariants over engine journals: announced delays stay within 300 s and never shrink before a
+ * reset, no restart comes inside a window, and the actual gaps between an exit and the restart after it
+ * grow the same way (0, 10, 20, … 300 s) until the container runs 10 minutes.
+ */
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { BACKOFF_RESET_MS, MAX_BACKOFF_SECONDS, startsOf } from '../src/check/index.js';
+import { msOf } from '../src/k8s/codecs.js';
+import { scenario } from './arbitraries/scenarios.js';
+import { check, observedOf, scenarioClean } from './support/clean.js';
+import { holds } from './support/property.js';
+import type { Scenario } from './arbitraries/scenarios.js';
+
+/** Each restart's gap (exit → start, seconds) per pod and container, and whether a reset came before it. */
+const restartGaps = (s: Scenario) =>
+  observedOf(s).pods.flatMap((h) => {
+    const lastRestart = new Map<string, number>();
+    return startsOf(h).flatMap((start) => {
+      const exit = start.previous?.exit;
+      if (exit === undefined) return [];
+      const exitMs = msOf(exit.entry.event.at);
+      const stepMs = lastRestart.get(start.container) ?? msOf(start.previous?.started.event.at ?? exit.entry.event.at);
+      lastRestart.set(start.container, msOf(start.entry.event.at));
+      return [{ pod: h.key, container: start.container, gap: (msOf(start.entry.event.at) - exitMs) / 1000, reset: exitMs - stepMs > BACKOFF_RESET_MS, seq: start.entry.seq }];
+    });
+  });
+
+const gapsGrow = (s: Scenario): void => {
+  const previous = new Map<string, number>();
+  for (const g of restartGaps(s)) {
+    const key = `${g.pod}/${g.container}`;
+    const before = previous.get(key);
+    if (g.gap > MAX_BACKOFF_SECONDS) throw new Error(`${key}: restart #${g.seq} came ${g.gap}s after the exit, more than ${MAX_BACKOFF_SECONDS}s`);
+    if (before !== undefined && g.gap < before && !g.reset) throw new Error(`${key}: restart #${g.seq} came ${g.gap}s after the exit, the previous one ${before}s, without a reset`);
+    previous.set(key, g.gap);
+  }
+};
+
+describe('restart back-off', () => {
+  it('backoff-announced-delays-capped-monotone-and-waited-out', async () => {
+    await holds('backoff-announced', fc.property(scenario(), scenarioClean(check('backoff'))), 30);
+  });
+
+  it('backoff-restart-gaps-never-shrink-before-reset-and-never-exceed-300s', async () => {
+    await holds('backoff-restart-gaps', fc.property(scenario({ deletions: false, nodeLoss: false }), gapsGrow), 30);
+  });
+});
