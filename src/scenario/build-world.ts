@@ -73,7 +73,12 @@ export const pullFailureMessage = (image: string): string =>
   `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`;
 
 /** `sinceStart`: the pull's offset from the scenario's start. */
-const pullOf = (behavior: ImageBehavior | undefined, image: string, attempt: number, sinceStart: number): PullAnswer => {
+const pullOf = (
+  behavior: ImageBehavior | undefined,
+  image: string,
+  attempt: number,
+  sinceStart: number,
+): PullAnswer => {
   const fails =
     behavior?.fails === 'always' ||
     (behavior?.fails !== undefined && attempt < behavior.fails) ||

@@ -22,7 +22,11 @@ export const strict = <R extends t.Props, O extends t.Props = {}>(name: string, 
       if (typeof u === 'object' && u !== null && !Array.isArray(u)) {
         const extra = Object.keys(u).find((k) => !known.has(k));
         if (extra !== undefined) {
-          return t.failure((u as Record<string, unknown>)[extra], [...c, { key: extra, type: t.never, actual: u }], UNKNOWN_KEY);
+          return t.failure(
+            (u as Record<string, unknown>)[extra],
+            [...c, { key: extra, type: t.never, actual: u }],
+            UNKNOWN_KEY,
+          );
         }
       }
       // Decode as `inner` itself, so error paths see through it as they do through any exact intersection.

@@ -100,7 +100,10 @@ export const Runs = byShape<'all' | 'once' | number>('Runs', (u) =>
 );
 
 /** The process exits with `code`, `after` each start, or at a scenario offset `at`. */
-export const ExitRule = oneOf('Exit', strict('Exit', { code: Integer }, { runs: Runs }), { after: Duration, at: Duration });
+export const ExitRule = oneOf('Exit', strict('Exit', { code: Integer }, { runs: Runs }), {
+  after: Duration,
+  at: Duration,
+});
 export type ExitRule = t.TypeOf<typeof ExitRule>;
 
 const MemoryRamp = strict('MemoryRamp', { grows: Rate }, { from: Bytes, max: Bytes });
@@ -108,9 +111,8 @@ const MemorySteps = strict('MemorySteps', {
   steps: t.array(strict('MemoryStep', { after: Duration, use: Bytes })),
 });
 /** Working set over each run: a constant quantity, a ramp, or steps (offsets from the container's start). */
-export const MemoryUse = byShape<bigint | t.TypeOf<typeof MemoryRamp> | t.TypeOf<typeof MemorySteps>>(
-  'Memory',
-  (u) => (typeof u === 'object' && u !== null ? ('steps' in u ? MemorySteps : MemoryRamp) : Bytes),
+export const MemoryUse = byShape<bigint | t.TypeOf<typeof MemoryRamp> | t.TypeOf<typeof MemorySteps>>('Memory', (u) =>
+  typeof u === 'object' && u !== null ? ('steps' in u ? MemorySteps : MemoryRamp) : Bytes,
 );
 export type MemoryUse = t.TypeOf<typeof MemoryUse>;
 

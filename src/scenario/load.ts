@@ -58,7 +58,11 @@ const containerBehaviors = (
   return E.right(result);
 };
 
-const checkImages = (source: Source, doc: ScenarioDoc, pods: CompiledTimeline['pods']): E.Either<ScenarioError, void> => {
+const checkImages = (
+  source: Source,
+  doc: ScenarioDoc,
+  pods: CompiledTimeline['pods'],
+): E.Either<ScenarioError, void> => {
   const used = new Set([...pods.values()].flat().flatMap(imagesOf));
   const unused = Object.keys(doc.images ?? {}).find((image) => !used.has(image));
   return unused === undefined

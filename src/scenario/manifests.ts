@@ -43,7 +43,8 @@ const insideFolder = (path: string): string | undefined => {
  */
 const inlineText = (source: Source, path: readonly (string | number)[]): string => {
   const node = source.doc.getIn(path, true);
-  const range = typeof node === 'object' && node !== null && 'range' in node ? (node as { range?: number[] }).range : undefined;
+  const range =
+    typeof node === 'object' && node !== null && 'range' in node ? (node as { range?: number[] }).range : undefined;
   const [start = 0, end = source.text.length] = range ?? [];
   const { line, col } = source.lines.linePos(start);
   return `${'\n'.repeat(line - 1)}${' '.repeat(col - 1)}${source.text.slice(start, end)}`;

@@ -32,7 +32,9 @@ export const parseSource = (text: string, file: string): E.Either<SyntaxFault, S
 
 /** `timeline[2].apply.spec` → `['timeline', 2, 'apply', 'spec']`. */
 export const segmentsOf = (path: string): (string | number)[] =>
-  [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) => (index !== undefined ? Number(index) : (key ?? '')));
+  [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) =>
+    index !== undefined ? Number(index) : (key ?? ''),
+  );
 
 /**
  * The 1-based line of the deepest node on `path` that exists: the key of a map entry (so an unknown or bad

@@ -56,7 +56,9 @@ const nodeEvents = (node: NodeSpec, at: Instant, index: number): Event[] => {
       allocatable: { ...capacity, ...node.allocatable },
       labels: { 'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux', ...node.labels },
       internalIP: node.internalIP ?? `10.0.0.${index + 10}`,
-      ...(node.memoryEvictionThreshold !== undefined ? { evictionHard: { 'memory.available': node.memoryEvictionThreshold } } : {}),
+      ...(node.memoryEvictionThreshold !== undefined
+        ? { evictionHard: { 'memory.available': node.memoryEvictionThreshold } }
+        : {}),
       ...(node.images !== undefined ? { images: node.images } : {}),
     },
     {
@@ -74,10 +76,18 @@ const nodeEvents = (node: NodeSpec, at: Instant, index: number): Event[] => {
 };
 
 /** Creates the pod, or updates its labels and annotations when it already exists (`kubectl apply`). */
-const applyPod = (walk: Walk, loaded: LoadedPod, at: Instant, source: Source, index: number): E.Either<ScenarioError, void> => {
+const applyPod = (
+  walk: Walk,
+  loaded: LoadedPod,
+  at: Instant,
+  source: Source,
+  index: number,
+): E.Either<ScenarioError, void> => {
   const { metadata, spec } = loaded.pod;
   if (metadata.name === undefined) {
-    return E.left(errorAt(source, ['timeline', index, 'apply'], `a pod in ${loaded.file}:${loaded.line} has no metadata.name`));
+    return E.left(
+      errorAt(source, ['timeline', index, 'apply'], `a pod in ${loaded.file}:${loaded.line} has no metadata.name`),
+    );
   }
   const key = keyOf(metadata.namespace, metadata.name);
   const labels = metadata.labels ?? {};
@@ -89,8 +99,15 @@ const applyPod = (walk: Walk, loaded: LoadedPod, at: Instant, source: Source, in
     return E.right(undefined);
   }
   const versions = walk.created.get(key) ?? [];
-  const ref = { namespace: metadata.namespace ?? 'default', name: metadata.name, uid: podUid(metadata.namespace ?? 'default', metadata.name, versions.length) };
-  const manifest: V1Pod = { ...loaded.pod, metadata: { ...metadata, namespace: ref.namespace, uid: ref.uid, creationTimestamp: at } };
+  const ref = {
+    namespace: metadata.namespace ?? 'default',
+    name: metadata.name,
+    uid: podUid(metadata.namespace ?? 'default', metadata.name, versions.length),
+  };
+  const manifest: V1Pod = {
+    ...loaded.pod,
+    metadata: { ...metadata, namespace: ref.namespace, uid: ref.uid, creationTimestamp: at },
+  };
   walk.created.set(key, [...versions, manifest]);
   walk.live.set(key, { ref, labels, annotations, grace: spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS });
   walk.events.push({ type: 'PodCreated', v: 1, at, source: 'api', pod: ref, manifest });
@@ -114,11 +131,19 @@ const stepEvents = (
   const livePod = (pod: string, namespace: string | undefined): E.Either<ScenarioError, LivePod> => {
     const live = walk.live.get(keyOf(namespace, pod));
     return live === undefined
-      ? E.left(errorAt(source, ['timeline', index, step.kind, 'pod'], `no pod "${keyOf(namespace, pod)}" exists at this time`))
+      ? E.left(
+          errorAt(
+            source,
+            ['timeline', index, step.kind, 'pod'],
+            `no pod "${keyOf(namespace, pod)}" exists at this time`,
+          ),
+        )
       : E.right(live);
   };
   const knownNode = (node: string, field: string): E.Either<ScenarioError, string> =>
-    walk.nodes.has(node) ? E.right(node) : E.left(errorAt(source, ['timeline', index, step.kind, ...(field === '' ? [] : [field])], `no node "${node}"`));
+    walk.nodes.has(node)
+      ? E.right(node)
+      : E.left(errorAt(source, ['timeline', index, step.kind, ...(field === '' ? [] : [field])], `no node "${node}"`));
 
   switch (step.kind) {
     case 'apply':
@@ -136,25 +161,38 @@ const stepEvents = (
       return pipe(
         livePod(change.pod, change.namespace),
         E.map((live) => {
-        const labels = step.kind === 'label' ? changed(live.labels, change) : live.labels;
-        const annotations = step.kind === 'annotate' ? changed(live.annotations, change) : live.annotations;
-        walk.live.set(keyOf(change.namespace, change.pod), { ...live, labels, annotations });
-        walk.events.push({ type: 'PodMetadataUpdated', v: 1, at, source: 'api', pod: live.ref, labels, annotations });
-      }),
+          const labels = step.kind === 'label' ? changed(live.labels, change) : live.labels;
+          const annotations = step.kind === 'annotate' ? changed(live.annotations, change) : live.annotations;
+          walk.live.set(keyOf(change.namespace, change.pod), { ...live, labels, annotations });
+          walk.events.push({ type: 'PodMetadataUpdated', v: 1, at, source: 'api', pod: live.ref, labels, annotations });
+        }),
       );
     }
     case 'delete': {
       const { pod, namespace, gracePeriodSeconds, force } = step.value;
       if (force === true && gracePeriodSeconds !== undefined && gracePeriodSeconds !== 0) {
-        return E.left(errorAt(source, ['timeline', index, 'delete', 'force'], 'force deletion needs gracePeriodSeconds 0 (or none)'));
+        return E.left(
+          errorAt(
+            source,
+            ['timeline', index, 'delete', 'force'],
+            'force deletion needs gracePeriodSeconds 0 (or none)',
+          ),
+        );
       }
       return pipe(
         livePod(pod, namespace),
         E.map((live) => {
-        walk.live.delete(keyOf(namespace, pod));
-        const grace = force === true ? 0 : (gracePeriodSeconds ?? live.grace);
-        walk.events.push({ type: 'PodDeletionRequested', v: 1, at, source: 'api', pod: live.ref, gracePeriodSeconds: grace });
-      }),
+          walk.live.delete(keyOf(namespace, pod));
+          const grace = force === true ? 0 : (gracePeriodSeconds ?? live.grace);
+          walk.events.push({
+            type: 'PodDeletionRequested',
+            v: 1,
+            at,
+            source: 'api',
+            pod: live.ref,
+            gracePeriodSeconds: grace,
+          });
+        }),
       );
     }
     case 'nodeCondition': {
@@ -162,31 +200,45 @@ const stepEvents = (
       return pipe(
         knownNode(node, 'node'),
         E.map(() => {
-        const event: EventOf<'NodeConditionChanged'> = { type: 'NodeConditionChanged', v: 1, at, source: 'node', node, conditionType: type, status };
-        walk.events.push({ ...event, ...(reason !== undefined ? { reason } : {}), ...(message !== undefined ? { message } : {}) });
-      }),
+          const event: EventOf<'NodeConditionChanged'> = {
+            type: 'NodeConditionChanged',
+            v: 1,
+            at,
+            source: 'node',
+            node,
+            conditionType: type,
+            status,
+          };
+          walk.events.push({
+            ...event,
+            ...(reason !== undefined ? { reason } : {}),
+            ...(message !== undefined ? { message } : {}),
+          });
+        }),
       );
     }
     case 'loseNode':
       return pipe(
         knownNode(step.value, ''),
         E.map((node) => {
-        walk.events.push({
-          type: 'NodeConditionChanged',
-          v: 1,
-          at,
-          source: 'controller',
-          node,
-          conditionType: 'Ready',
-          status: 'Unknown',
-          reason: 'NodeStatusUnknown',
-          message: 'Kubelet stopped posting node status.',
-        });
-      }),
+          walk.events.push({
+            type: 'NodeConditionChanged',
+            v: 1,
+            at,
+            source: 'controller',
+            node,
+            conditionType: 'Ready',
+            status: 'Unknown',
+            reason: 'NodeStatusUnknown',
+            message: 'Kubelet stopped posting node status.',
+          });
+        }),
       );
     case 'addNode':
       if (walk.nodes.has(step.value.name)) {
-        return E.left(errorAt(source, ['timeline', index, 'addNode', 'name'], `node "${step.value.name}" already exists`));
+        return E.left(
+          errorAt(source, ['timeline', index, 'addNode', 'name'], `node "${step.value.name}" already exists`),
+        );
       }
       walk.nodes.add(step.value.name);
       walk.events.push(...nodeEvents(step.value, at, walk.nodes.size - 1));
@@ -205,7 +257,8 @@ export const compileTimeline = (
   const walk: Walk = { events: [], live: new Map(), created: new Map(), nodes: new Set(), warnings: [] };
   const start = instantOf(startMs);
   for (const [index, node] of (doc.nodes ?? []).entries()) {
-    if (walk.nodes.has(node.name)) return E.left(errorAt(source, ['nodes', index, 'name'], `node "${node.name}" is declared twice`));
+    if (walk.nodes.has(node.name))
+      return E.left(errorAt(source, ['nodes', index, 'name'], `node "${node.name}" is declared twice`));
     walk.nodes.add(node.name);
     walk.events.push(...nodeEvents(node, start, index));
   }
@@ -213,7 +266,8 @@ export const compileTimeline = (
     podsOfApply(source, index, ref, readFile, load);
   const ordered = doc.timeline.map((step, index) => ({ step, index })).sort((a, b) => a.step.at - b.step.at);
   for (const { step, index } of ordered) {
-    if (step.at > doc.until) return E.left(errorAt(source, ['timeline', index, 'at'], 'comes after until, so it would never happen'));
+    if (step.at > doc.until)
+      return E.left(errorAt(source, ['timeline', index, 'at'], 'comes after until, so it would never happen'));
     const done = stepEvents(walk, step, index, instantOf(startMs + step.at), source, podsOf);
     if (E.isLeft(done)) return done;
   }

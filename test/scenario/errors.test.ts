@@ -110,7 +110,9 @@ behavior: {}
     app:
       memory: ${memory}
 `);
-    expect(errorOf(behavior('lots'))).toBe('fixtures/scenario.yaml:11: behavior.web.app.memory: "lots" is not a memory quantity');
+    expect(errorOf(behavior('lots'))).toBe(
+      'fixtures/scenario.yaml:11: behavior.web.app.memory: "lots" is not a memory quantity',
+    );
     expect(errorOf(behavior('{ grows: 10Mi per second }'))).toBe(
       'fixtures/scenario.yaml:11: behavior.web.app.memory.grows: "10Mi per second" is not a rate like 10Mi/s',
     );
@@ -149,6 +151,8 @@ behavior: {}
       'fixtures/web.yaml:8: spec.containers[0].resources.limits.memory: "12Q" is not a quantity',
     );
     const loaded = loadText(text, { 'web.yaml': web('    bogus: 1\n') });
-    expect(E.isRight(loaded) && loaded.right.warnings).toEqual(['fixtures/web.yaml:8: unknown field "spec.containers[0].bogus"']);
+    expect(E.isRight(loaded) && loaded.right.warnings).toEqual([
+      'fixtures/web.yaml:8: unknown field "spec.containers[0].bogus"',
+    ]);
   });
 });

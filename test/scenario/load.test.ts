@@ -39,7 +39,9 @@ describe('compiled timelines', () => {
       pod: { namespace: 'default', name: 'memleak-pod' },
       manifest: { metadata: { uid: created?.type === 'PodCreated' ? created.pod.uid : '', creationTimestamp: start } },
     });
-    expect(created?.type === 'PodCreated' && created.pod.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(created?.type === 'PodCreated' && created.pod.uid).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it('turns label, annotate and a re-apply into metadata updates carrying the whole maps', () => {
@@ -67,38 +69,81 @@ describe('compiled timelines', () => {
 
   it('gives nodes their eviction threshold and preloaded images only when the scenario says so', () => {
     const registered = (name: string) => loadSample(name).simulation.external.find((e) => e.type === 'NodeRegistered');
-    expect(registered('memory-pressure')).toMatchObject({ evictionHard: { 'memory.available': '200Mi' }, capacity: { memory: '2Gi' } });
+    expect(registered('memory-pressure')).toMatchObject({
+      evictionHard: { 'memory.available': '200Mi' },
+      capacity: { memory: '2Gi' },
+    });
     expect(registered('crashloop-memleak')).not.toHaveProperty('evictionHard');
     expect(registered('liveness-http')).toMatchObject({ images: ['nginx:1.14-alpine'] });
   });
 
   it('registers a joining node at its offset and marks a lost node Ready=Unknown', () => {
-    const joined = loadSample('unschedulable').simulation.external.find((e) => e.type === 'NodeRegistered' && e.node === 'node02');
-    expect(joined).toMatchObject({ at: '2026-01-18T15:02:00.000Z', labels: { disktype: 'ssd' }, capacity: { memory: '8Gi' } });
-    const lost = loadSample('node-lost').simulation.external.find((e) => e.type === 'NodeConditionChanged' && e.status === 'Unknown');
-    expect(lost).toMatchObject({ at: '2026-01-18T17:01:00.000Z', node: 'node01', conditionType: 'Ready', reason: 'NodeStatusUnknown' });
+    const joined = loadSample('unschedulable').simulation.external.find(
+      (e) => e.type === 'NodeRegistered' && e.node === 'node02',
+    );
+    expect(joined).toMatchObject({
+      at: '2026-01-18T15:02:00.000Z',
+      labels: { disktype: 'ssd' },
+      capacity: { memory: '8Gi' },
+    });
+    const lost = loadSample('node-lost').simulation.external.find(
+      (e) => e.type === 'NodeConditionChanged' && e.status === 'Unknown',
+    );
+    expect(lost).toMatchObject({
+      at: '2026-01-18T17:01:00.000Z',
+      node: 'node01',
+      conditionType: 'Ready',
+      reason: 'NodeStatusUnknown',
+    });
   });
 });
 
 describe('timeline steps', () => {
-  const web = 'apiVersion: v1\nkind: Pod\nmetadata: { name: web, labels: { app: web } }\nspec:\n  terminationGracePeriodSeconds: 10\n  containers: [{ name: app, image: busybox }]\n';
+  const web =
+    'apiVersion: v1\nkind: Pod\nmetadata: { name: web, labels: { app: web } }\nspec:\n  terminationGracePeriodSeconds: 10\n  containers: [{ name: app, image: busybox }]\n';
   const compile = (steps: string) => {
-    const loaded = loadText(`start: 2026-01-18T08:00:00+02:00\nuntil: 10m\nnodes: [{ name: node01 }]\ntimeline:\n${steps}`, { 'web.yaml': web });
-    return E.isLeft(loaded) ? renderScenarioError(loaded.left) : loaded.right.simulation.external.filter((e) => e.type !== 'NodeRegistered');
+    const loaded = loadText(
+      `start: 2026-01-18T08:00:00+02:00\nuntil: 10m\nnodes: [{ name: node01 }]\ntimeline:\n${steps}`,
+      { 'web.yaml': web },
+    );
+    return E.isLeft(loaded)
+      ? renderScenarioError(loaded.left)
+      : loaded.right.simulation.external.filter((e) => e.type !== 'NodeRegistered');
   };
 
   it('sends node conditions as written, at their offsets from a start given with any offset', () => {
-    expect(compile('  - at: 90s\n    nodeCondition: { node: node01, type: DiskPressure, status: "True", reason: KubeletHasDiskPressure }\n')).toEqual([
+    expect(
+      compile(
+        '  - at: 90s\n    nodeCondition: { node: node01, type: DiskPressure, status: "True", reason: KubeletHasDiskPressure }\n',
+      ),
+    ).toEqual([
       expect.objectContaining({ conditionType: 'Ready', status: 'True', at: '2026-01-18T06:00:00.000Z' }),
-      { type: 'NodeConditionChanged', v: 1, at: '2026-01-18T06:01:30.000Z', source: 'node', node: 'node01', conditionType: 'DiskPressure', status: 'True', reason: 'KubeletHasDiskPressure' },
+      {
+        type: 'NodeConditionChanged',
+        v: 1,
+        at: '2026-01-18T06:01:30.000Z',
+        source: 'node',
+        node: 'node01',
+        conditionType: 'DiskPressure',
+        status: 'True',
+        reason: 'KubeletHasDiskPressure',
+      },
     ]);
   });
 
   it('deletes with the pod grace, then creates a new pod with a new uid when applied again', () => {
-    const events = compile('  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web }\n  - at: 2m\n    apply: web.yaml\n');
+    const events = compile(
+      '  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web }\n  - at: 2m\n    apply: web.yaml\n',
+    );
     if (typeof events === 'string') throw new Error(events);
     const pods = events.flatMap((e) => (e.type === 'PodCreated' || e.type === 'PodDeletionRequested' ? [e] : []));
-    expect(pods.map((e) => [e.type, e.at.slice(11, 19), e.type === 'PodDeletionRequested' ? e.gracePeriodSeconds : undefined])).toEqual([
+    expect(
+      pods.map((e) => [
+        e.type,
+        e.at.slice(11, 19),
+        e.type === 'PodDeletionRequested' ? e.gracePeriodSeconds : undefined,
+      ]),
+    ).toEqual([
       ['PodCreated', '06:00:00', undefined],
       ['PodDeletionRequested', '06:01:00', 10],
       ['PodCreated', '06:02:00', undefined],
@@ -109,17 +154,29 @@ describe('timeline steps', () => {
 
   it('runs steps in time order whatever order they are written in', () => {
     const events = compile('  - at: 1m\n    label: { pod: web, set: { tier: x } }\n  - at: 0s\n    apply: web.yaml\n');
-    expect(typeof events !== 'string' && events.map((e) => e.type)).toEqual(['NodeConditionChanged', 'PodCreated', 'PodMetadataUpdated']);
+    expect(typeof events !== 'string' && events.map((e) => e.type)).toEqual([
+      'NodeConditionChanged',
+      'PodCreated',
+      'PodMetadataUpdated',
+    ]);
   });
 
   it('refuses a force delete with a grace period, a pod already deleted, a node added twice, a step after until', () => {
-    expect(compile('  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web, force: true, gracePeriodSeconds: 5 }\n')).toBe(
-      'fixtures/scenario.yaml:8: timeline[1].delete.force: force deletion needs gracePeriodSeconds 0 (or none)',
+    expect(
+      compile(
+        '  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web, force: true, gracePeriodSeconds: 5 }\n',
+      ),
+    ).toBe('fixtures/scenario.yaml:8: timeline[1].delete.force: force deletion needs gracePeriodSeconds 0 (or none)');
+    expect(
+      compile(
+        '  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web }\n  - at: 2m\n    label: { pod: web, set: { a: b } }\n',
+      ),
+    ).toBe('fixtures/scenario.yaml:10: timeline[2].label.pod: no pod "default/web" exists at this time');
+    expect(compile('  - at: 1m\n    addNode: { name: node01 }\n')).toBe(
+      'fixtures/scenario.yaml:6: timeline[0].addNode.name: node "node01" already exists',
     );
-    expect(compile('  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web }\n  - at: 2m\n    label: { pod: web, set: { a: b } }\n')).toBe(
-      'fixtures/scenario.yaml:10: timeline[2].label.pod: no pod "default/web" exists at this time',
+    expect(compile('  - at: 11m\n    loseNode: node01\n')).toBe(
+      'fixtures/scenario.yaml:5: timeline[0].at: comes after until, so it would never happen',
     );
-    expect(compile('  - at: 1m\n    addNode: { name: node01 }\n')).toBe('fixtures/scenario.yaml:6: timeline[0].addNode.name: node "node01" already exists');
-    expect(compile('  - at: 11m\n    loseNode: node01\n')).toBe('fixtures/scenario.yaml:5: timeline[0].at: comes after until, so it would never happen');
   });
 });

@@ -12,7 +12,12 @@ import { type Story, loadSample, promisedRows, sampleNames, storyOf } from './su
 const cells = (row: KubectlRow | undefined) => (row === undefined ? undefined : [row.ready, row.status, row.restarts]);
 
 /** Offsets (s) of the events of `type` about `pod` that satisfy `where`. */
-const offsets = <K extends Event['type']>(story: Story, type: K, pod: string, where: (e: EventOf<K>) => boolean = () => true): number[] =>
+const offsets = <K extends Event['type']>(
+  story: Story,
+  type: K,
+  pod: string,
+  where: (e: EventOf<K>) => boolean = () => true,
+): number[] =>
   story.events
     .filter((e): e is EventOf<K> => e.type === type && 'pod' in e && e.pod.name === pod)
     .filter(where)
@@ -41,7 +46,10 @@ describe('every sample', () => {
       expect(cells(rows[row.pod]), `${row.pod} at +${row.offset}`).toEqual(row.cells);
       if (row.labels !== undefined) {
         const labels = story.pod(row.offset, row.pod)?.metadata.labels ?? {};
-        const shown = Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(',');
+        const shown = Object.keys(labels)
+          .sort()
+          .map((k) => `${k}=${labels[k]}`)
+          .join(',');
         expect(shown, `${row.pod} labels at +${row.offset}`).toBe(row.labels);
       }
     }
@@ -62,7 +70,10 @@ describe('crashloop-memleak', () => {
   it('stays a Running, Guaranteed pod whose last state is OOMKilled', () => {
     const pod = story.pod('10m', 'memleak-pod');
     expect([pod?.status?.phase, pod?.status?.qosClass]).toEqual(['Running', 'Guaranteed']);
-    expect(pod?.status?.containerStatuses?.[0]?.lastState?.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
+    expect(pod?.status?.containerStatuses?.[0]?.lastState?.terminated).toMatchObject({
+      exitCode: 137,
+      reason: 'OOMKilled',
+    });
   });
 });
 
@@ -130,7 +141,9 @@ describe('bad-image', () => {
   it('backs off a missing image forever and runs the other once the registry is back', () => {
     const story = storyOf('bad-image');
     expect(story.pod('10m', 'bad-pod')?.status?.phase).toBe('Pending');
-    const delays = eventsOf(story, 'ImagePullBackOff').filter((e) => e.pod.name === 'bad-pod').map((e) => e.delaySeconds);
+    const delays = eventsOf(story, 'ImagePullBackOff')
+      .filter((e) => e.pod.name === 'bad-pod')
+      .map((e) => e.delaySeconds);
     expect(delays).toEqual([10, 20, 40, 80, 160, 300]);
     expect(offsets(story, 'ImagePullFailed', 'flaky-pod')).toEqual([0, 10]);
     expect(offsets(story, 'ContainerStarted', 'flaky-pod')).toEqual([31]);
@@ -156,7 +169,9 @@ describe('two-containers', () => {
   it('stays Running with one container Completed under Never', () => {
     const story = storyOf('two-containers');
     expect(story.pod('5m', 'two-containers')?.status?.phase).toBe('Running');
-    expect(offsets(story, 'ContainerStarted', 'two-containers', (e) => e.container === 'debian-container')).toEqual([1]);
+    expect(offsets(story, 'ContainerStarted', 'two-containers', (e) => e.container === 'debian-container')).toEqual([
+      1,
+    ]);
   });
 });
 
@@ -170,7 +185,10 @@ describe('command-completes', () => {
 
 describe('lifecycle-demo', () => {
   const story = storyOf('lifecycle-demo');
-  const exitOf = (pod: string) => eventsOf(story, 'ContainerExited').filter((e) => e.pod.name === pod).map((e) => [story.offsetOf(e.at), e.exitCode]);
+  const exitOf = (pod: string) =>
+    eventsOf(story, 'ContainerExited')
+      .filter((e) => e.pod.name === pod)
+      .map((e) => [story.offsetOf(e.at), e.exitCode]);
 
   it('counts as running only after postStart, and terminates gracefully after preStop', () => {
     expect(offsets(story, 'PostStartHookSucceeded', 'lifecycle-demo')).toEqual([3]);
@@ -197,8 +215,15 @@ describe('memory-pressure', () => {
       ],
     ]);
     const pod = story.pod('5m', 'qos-demo-3');
-    expect([pod?.status?.phase, pod?.status?.reason, pod?.status?.qosClass]).toEqual(['Failed', 'Evicted', 'BestEffort']);
-    expect(['qos-demo', 'qos-demo-2'].map((name) => story.pod('5m', name)?.status?.qosClass)).toEqual(['Guaranteed', 'Burstable']);
+    expect([pod?.status?.phase, pod?.status?.reason, pod?.status?.qosClass]).toEqual([
+      'Failed',
+      'Evicted',
+      'BestEffort',
+    ]);
+    expect(['qos-demo', 'qos-demo-2'].map((name) => story.pod('5m', name)?.status?.qosClass)).toEqual([
+      'Guaranteed',
+      'Burstable',
+    ]);
   });
 });
 
@@ -207,7 +232,9 @@ describe('unschedulable', () => {
     const story = storyOf('unschedulable');
     const reasons = new Map(eventsOf(story, 'PodUnschedulable').map((e) => [e.pod.name, e.message]));
     expect(reasons.get('big-pod')).toMatch(/^0\/1 nodes are available: 1 Insufficient memory\./);
-    expect(reasons.get('ssd-pod')).toMatch(/^0\/1 nodes are available: 1 node\(s\) didn't match Pod's node affinity\/selector\./);
+    expect(reasons.get('ssd-pod')).toMatch(
+      /^0\/1 nodes are available: 1 node\(s\) didn't match Pod's node affinity\/selector\./,
+    );
     expect(eventsOf(story, 'PodBound').map((e) => [e.pod.name, e.node, story.offsetOf(e.at)])).toEqual([
       ['big-pod', 'node02', 120],
       ['ssd-pod', 'node02', 120],
@@ -221,7 +248,10 @@ describe('job-restart-policies', () => {
     expect(offsets(story, 'ContainerStarted', 'pi-onfailure')).toEqual([1, 6, 21]);
     expect(offsets(story, 'ContainerExited', 'pi-onfailure')).toEqual([6, 11, 26]);
     expect(offsets(story, 'ContainerStarted', 'pi-never')).toEqual([1]);
-    expect(['pi-onfailure', 'pi-never'].map((name) => story.pod('1m', name)?.status?.phase)).toEqual(['Succeeded', 'Failed']);
+    expect(['pi-onfailure', 'pi-never'].map((name) => story.pod('1m', name)?.status?.phase)).toEqual([
+      'Succeeded',
+      'Failed',
+    ]);
   });
 });
 

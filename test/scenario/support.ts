@@ -60,11 +60,15 @@ export const storyOf = (name: string): Story => {
   const t0 = Date.parse(loadSample(name).start);
   const events = simulate(loadSample(name).simulation);
   const msAt = (offset: string): number => t0 + (parseDuration(offset) ?? Number.NaN);
-  const podsAt = (offset: string) => [...foldCluster(events.filter((e) => Date.parse(e.at) <= msAt(offset))).pods.values()];
+  const podsAt = (offset: string) => [
+    ...foldCluster(events.filter((e) => Date.parse(e.at) <= msAt(offset))).pods.values(),
+  ];
   return {
     events,
     rows: (offset) =>
-      Object.fromEntries(podsAt(offset).map(({ pod }) => [pod.metadata.name ?? '', kubectlRow(pod, new Date(msAt(offset)))])),
+      Object.fromEntries(
+        podsAt(offset).map(({ pod }) => [pod.metadata.name ?? '', kubectlRow(pod, new Date(msAt(offset)))]),
+      ),
     pod: (offset, podName) => podsAt(offset).find((p) => p.pod.metadata.name === podName)?.pod,
     offsetOf: (at) => (Date.parse(at) - t0) / 1000,
   };

@@ -19,7 +19,10 @@ const s = (seconds: number) => seconds * 1000;
 const worldWith = (sections: string): World => {
   const loaded = loadText(
     `start: 2026-01-18T08:00:00Z\nuntil: 1m\nnodes: [{ name: n }]\ntimeline: [{ at: 0s, apply: pod.yaml }]\n${sections}`,
-    { 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers: [{ name: app, image: busybox }]\n' },
+    {
+      'pod.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers: [{ name: app, image: busybox }]\n',
+    },
   );
   if (E.isLeft(loaded)) throw new Error(renderScenarioError(loaded.left));
   return loaded.right.simulation.world;
@@ -53,8 +56,14 @@ describe('exit schedules', () => {
 });
 
 describe('probe outcomes', () => {
-  const outcome = (world: World, pod: string, container: string, kind: 'liveness' | 'readiness', now: number, startedAt: number) =>
-    world.probe(ref(pod), container, kind, now, startedAt).outcome;
+  const outcome = (
+    world: World,
+    pod: string,
+    container: string,
+    kind: 'liveness' | 'readiness',
+    now: number,
+    startedAt: number,
+  ) => world.probe(ref(pod), container, kind, now, startedAt).outcome;
 
   it('passes for 60 s after every start, then fails (liveness-exec)', () => {
     const { world, t0 } = worldOf('liveness-exec');
@@ -68,9 +77,19 @@ describe('probe outcomes', () => {
 
   it('fails in relative windows and passes between them, never touching liveness (readiness-exec)', () => {
     const { world, t0 } = worldOf('readiness-exec');
-    const at = (sinceStart: number) => outcome(world, 'readiness-exec', 'readiness-demo', 'readiness', t0 + s(1 + sinceStart), t0 + s(1));
+    const at = (sinceStart: number) =>
+      outcome(world, 'readiness-exec', 'readiness-demo', 'readiness', t0 + s(1 + sinceStart), t0 + s(1));
     expect([5, 29, 30, 329, 330, 359, 360, 659, 660, 690].map(at)).toEqual([
-      'failure', 'failure', 'success', 'success', 'failure', 'failure', 'success', 'success', 'failure', 'success',
+      'failure',
+      'failure',
+      'success',
+      'success',
+      'failure',
+      'failure',
+      'success',
+      'success',
+      'failure',
+      'success',
     ]);
     expect(outcome(world, 'readiness-exec', 'readiness-demo', 'liveness', t0 + s(6), t0 + s(1))).toBe('success');
   });
@@ -114,11 +133,12 @@ describe('memory use', () => {
   });
 
   it('follows steps from each start', () => {
-    const stepped = worldWith('behavior:\n  web:\n    app:\n      memory: { steps: [{ after: 10s, use: 10Mi }, { after: 30s, use: 80Mi }] }\n');
+    const stepped = worldWith(
+      'behavior:\n  web:\n    app:\n      memory: { steps: [{ after: 10s, use: 10Mi }, { after: 30s, use: 80Mi }] }\n',
+    );
     const use = (since: number) => stepped.memoryBytes(ref('web'), 'app', s(100 + since), s(100));
     expect([0, 9.999, 10, 29, 30, 300].map(use)).toEqual([0n, 0n, 10n * MI, 10n * MI, 80n * MI, 80n * MI]);
   });
-
 });
 
 describe('images, hooks and SIGTERM', () => {
