@@ -1,4 +1,4 @@
-import { writeFileSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { describe, expect, it } from 'vitest';
@@ -129,6 +129,51 @@ describe('read verbs at an instant', () => {
     const r = podj('diff', 'pod', 'memleak-pod', '--from', '+10s', '--to', '+40s');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/~ status\.containerStatuses\[simmemleak\]\.restartCount: 0 → 1/);
+  });
+});
+
+describe('real cluster data', () => {
+  const fixture = (name: string) => join(REPO, '../shared/fixtures/real', name);
+
+  it('imports the crash-loop PodList and Events, and a second import adds nothing', () => {
+    const { podj } = workspace();
+    const files = [fixture('crash-loop-pods.json'), fixture('crash-loop-events.json')];
+    const first = podj('import', ...files);
+    expect(first.code).toBe(0);
+    expect(podj('get', 'pods', '-A').stdout).toMatch(/flaky-worker-\S+\s+0\/1\s+CrashLoopBackOff\s+6 \(/);
+    const head = headOf(podj);
+    expect(podj('import', ...files).stdout).toMatch(/imported 0 new events/);
+    expect(headOf(podj)).toBe(head);
+  });
+
+  it('refuses a file of unknown format, naming it', () => {
+    const { podj, dir } = workspace();
+    writeFileSync(join(dir, 'notes.json'), '{"hello": "world"}\n');
+    const r = podj('import', 'notes.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: notes\.json: unknown format/);
+  });
+});
+
+describe('the sample incidents', () => {
+  const samples = readdirSync(join(REPO, 'journal')).filter((f) => f.endsWith('.yaml'));
+
+  it.each(samples)('%s replays and verifies', (file) => {
+    const { podj } = workspace();
+    const r = podj('replay', join(REPO, 'journal', file));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^OFFSET\s+POD\s+CHANGE\s+CAUSE\n/);
+    expect(podj('verify').code).toBe(0);
+  });
+
+  it('watches the crash loop unfold, one row per visible change', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    const lines = podj('get', 'pods', '-w').stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
+    expect(lines[1]).toMatch(/^memleak-pod\s+0\/1\s+Pending\s+0\s+0s$/);
+    expect(lines.filter((l) => /CrashLoopBackOff/.test(l)).length).toBeGreaterThanOrEqual(5);
+    expect(lines.at(-1)).toMatch(/CrashLoopBackOff\s+6 /);
   });
 });
 
