@@ -171,6 +171,15 @@ describe('images, hooks and SIGTERM', () => {
     expect(world.onSigterm(ref('lifecycle-demo'), 'lifecycle-demo-container')).toEqual({ afterMs: 0, code: 0 });
   });
 
+  it('answers a failing hook with its message, on every run', () => {
+    const failing = worldWith('behavior:\n  web:\n    app:\n      postStart: { takes: 3s, fails: "exit status 1" }\n');
+    expect([0, 4].map((run) => failing.postStart(ref('web'), 'app', run))).toEqual([
+      { durationMs: 3000, failure: 'exit status 1' },
+      { durationMs: 3000, failure: 'exit status 1' },
+    ]);
+    expect(failing.preStop(ref('web'), 'app')).toEqual({ durationMs: 0 });
+  });
+
   it('keys behaviors by namespace', () => {
     const { world, t0 } = worldOf('pod-demo-labels');
     expect(world.memoryBytes(ref('pod-demo', 'prod'), 'myapp', t0, t0)).toBe(12n * MI);
