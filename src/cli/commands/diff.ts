@@ -14,6 +14,7 @@ interface DiffOptions extends GlobalOptions {
   readonly namespace: string;
   readonly from: string;
   readonly to?: string;
+  readonly at?: string;
   readonly asOf?: string;
   readonly output: 'text' | 'json';
 }
@@ -27,6 +28,7 @@ export const registerDiff = (program: Command, ctx: Context): void => {
     .option('-n, --namespace <ns>', 'namespace', 'default')
     .requiredOption('--from <T1>', 'the earlier instant: RFC 3339, or +DURATION from the first event')
     .option('--to <T2>', 'the later instant (default: the end of the journal)')
+    .option('--at <T2>', 'the same as --to')
     .option('--as-of <R>', 'use only what had been recorded by this time')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (resource: string, name: string, _: unknown, cmd: Command) => {
@@ -34,7 +36,7 @@ export const registerDiff = (program: Command, ctx: Context): void => {
       const opts = cmd.optsWithGlobals<DiffOptions>();
       await withJournal(ctx, opts, 'read', async (journal) => {
         const from = instantOption(journal, '--from', opts.from);
-        const to = instantOption(journal, '--to', opts.to) ?? journal.lastAt();
+        const to = instantOption(journal, opts.at === undefined ? '--to' : '--at', opts.at ?? opts.to) ?? journal.lastAt();
         const asOf = instantOption(journal, '--as-of', opts.asOf);
         const records = await requirePodRecords(journal, { namespace: opts.namespace, name, untilAt: to, asOf });
         const [before, after] = [podAt(records, from)?.pod, podAt(records, to)?.pod];

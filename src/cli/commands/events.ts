@@ -14,6 +14,7 @@ interface EventsOptions extends GlobalOptions {
   readonly namespace: string;
   readonly since?: string;
   readonly until?: string;
+  readonly at?: string;
   readonly asOf?: string;
   readonly output: 'table' | 'jsonl';
 }
@@ -44,6 +45,7 @@ export const registerEvents = (program: Command, ctx: Context): void => {
     .option('-n, --namespace <ns>', 'namespace of --for', 'default')
     .option('--since <T>', 'from this instant (RFC 3339 or +DURATION)')
     .option('--until <T>', 'up to this instant, inclusive')
+    .option('--at <T>', 'the same as --until: the journal as it stood at T')
     .option('--as-of <R>', 'only what had been recorded by R')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'jsonl']).default('table'))
     .action(async (_: unknown, cmd: Command) => {
@@ -51,7 +53,7 @@ export const registerEvents = (program: Command, ctx: Context): void => {
       const keep = podFilter(opts.for, opts.namespace);
       await withJournal(ctx, opts, 'read', async (journal) => {
         const since = instantOption(journal, '--since', opts.since);
-        const untilAt = instantOption(journal, '--until', opts.until);
+        const untilAt = instantOption(journal, opts.at === undefined ? '--until' : '--at', opts.at ?? opts.until);
         const asOfRecordedAt = instantOption(journal, '--as-of', opts.asOf);
         const rows: string[][] = [];
         const stream = journal.recordsInTimeOrder({ untilAt, asOfRecordedAt });
