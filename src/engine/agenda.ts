@@ -26,19 +26,22 @@ export interface Wakeup {
   readonly input: Input;
 }
 
-/** Runtime facts first, then what reacts to them, then the scheduler, then the kubelet's pod sync. */
+/**
+ * Runtime facts first, then what reacts to them, then the scheduler and the kubelet's pod sync; the
+ * eviction manager last, so that it observes an instant once everything else has settled.
+ */
 const rank = {
   processExit: 0,
   pullDone: 1,
   postStartDone: 2,
   memorySample: 3,
   probeTick: 4,
-  evictionMonitor: 5,
-  nodeLost: 6,
-  tolerationExpired: 7,
-  apiRemoval: 8,
-  schedule: 9,
-  sync: 10,
+  nodeLost: 5,
+  tolerationExpired: 6,
+  apiRemoval: 7,
+  schedule: 8,
+  sync: 9,
+  evictionMonitor: 10,
 } as const satisfies Record<Input['kind'], number>;
 
 const probeOrder: Record<ProbeKind, number> = { startup: 0, liveness: 1, readiness: 2 };

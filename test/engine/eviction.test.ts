@@ -63,6 +63,17 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
     ]);
   });
 
+  it('under lasting pressure evicts Guaranteed pods within their requests last, one per cycle, and never critical ones', () => {
+    const tight = node('n1', { cpu: '4', memory: '650Mi', pods: '110' });
+    const all = usage({ besteffort: () => 300, burstable: () => 300, guaranteed: () => 500, critical: () => 100 });
+    const lasting = run([tight, ...pods], all, 60);
+    expect(ofType(lasting, 'PodEvicted').map((e) => [offset(e), e.pod.name])).toEqual([
+      [0, 'besteffort'],
+      [10, 'burstable'],
+      [20, 'guaranteed'],
+    ]);
+  });
+
   it('spares critical pods even when nothing else is left', () => {
     const alone = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), critical], usage({ critical: () => 1000 }), 60);
     expect(ofType(alone, 'PodEvicted')).toEqual([]);
