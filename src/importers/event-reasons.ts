@@ -15,12 +15,29 @@ export interface ReasonInput {
   readonly reason: string;
   readonly message: string;
   readonly annotations: Readonly<Record<string, string>>;
+  /** The node the Event came from, if it says. */
+  readonly host: string | undefined;
   readonly at: Instant;
 }
 
 export type ReasonResult =
   | { readonly kind: 'event'; readonly event: Event; readonly delayUnknown?: true; readonly graceUnknown?: true }
   | { readonly kind: 'ignored'; readonly why: string };
+
+/** Kubelet admission refusals (`pkg/kubelet/lifecycle/predicate.go`: its constants and the failed predicates' names). */
+const admissionReasons = new Set([
+  'PodOSSelectorNodeLabelDoesNotMatch',
+  'PodOSNotSupported',
+  'InvalidNodeInfo',
+  'InitContainerRestartPolicyForbidden',
+  'SupplementalGroupsPolicyNotSupported',
+  'UnexpectedAdmissionError',
+  'UnknownReason',
+  'NodeName',
+  'NodePorts',
+  'NodeAffinity',
+  'TaintToleration',
+]);
 
 const ignored = (why: string): ReasonResult => ({ kind: 'ignored', why });
 const quoted = (message: string): string => /"([^"]+)"/.exec(message)?.[1] ?? '';
@@ -38,6 +55,10 @@ export const eventOfReason = (r: ReasonInput): ReasonResult => {
     return node === undefined ? ignored('Scheduled Events without a node') : event({ type: 'PodBound', ...envelopeAt(at, 'scheduler'), pod, node });
   }
   if (r.reason === 'FailedScheduling') return event({ type: 'PodUnschedulable', ...envelopeAt(at, 'scheduler'), pod, reason: 'Unschedulable', message });
+  // Admission refusals (`OutOfcpu`, `NodeAffinity`, ...; `Evicted` with the node's condition under pressure).
+  if (/^OutOf/.test(r.reason) || admissionReasons.has(r.reason) || (r.reason === 'Evicted' && message.startsWith('The node had condition'))) {
+    return event({ type: 'PodRejected', ...envelopeAt(at, 'kubelet'), pod, node: r.host ?? '', reason: r.reason, message });
+  }
   if (r.reason === 'Evicted') {
     const starved = r.annotations['starved_resource'];
     const signal = starved === undefined ? signalOfEviction(message) : signalOfEviction(`low on resource: ${starved}.`);

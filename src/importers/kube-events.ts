@@ -30,7 +30,7 @@ export const convertOccurrences = (tracker: EventTracker, o: Occurrences): E.Eit
   const seen = o.id === undefined ? undefined : tracker.get(o.id);
   if (o.id !== undefined) tracker.set(o.id, { count: Math.max(o.count, seen?.count ?? 0), last: o.last });
   for (const occ of expandCount(o.first, o.last, o.count, seen)) {
-    const r = eventOfReason({ pod, container, reason: o.reason, message: o.message, annotations: o.annotations, at: occ.at });
+    const r = eventOfReason({ pod, container, reason: o.reason, message: o.message, annotations: o.annotations, host: o.host, at: occ.at });
     if (r.kind === 'ignored') {
       ignored.push(r.why);
       continue;

@@ -5,7 +5,7 @@
  */
 import type { Event, PodRef } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
-import type { Container, PodCondition, V1Pod } from '../k8s/pod.js';
+import type { Container, PodCondition, PodStatus, V1Pod } from '../k8s/pod.js';
 import { envelopeAt, sameJson, without } from './build.js';
 import { diffContainer } from './container-differ.js';
 import type { Certainty, Imported, Origin } from './imported.js';
@@ -34,6 +34,9 @@ export const signalOfEviction = (message: string): string => {
   const resource = /low on resource: ([\w.-]+?)\.?( |$)/.exec(message)?.[1] ?? '';
   return signalByResource[resource] ?? resource;
 };
+
+const REJECTED_PREFIX = 'Pod was rejected: ';
+const isRejection = (s: PodStatus): boolean => s.phase === 'Failed' && (s.message ?? '').startsWith(REJECTED_PREFIX);
 
 /** The pod as created: without status and without what later events set (binding, deletion, bookkeeping). */
 export const manifestOf = (pod: V1Pod): V1Pod => ({
@@ -93,7 +96,13 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     emit({ type: 'PodUnschedulable', ...envelopeAt(at, 'scheduler'), pod, reason: scheduled.reason, message: scheduled.message ?? '' }, c);
   }
 
-  if (status.startTime !== undefined && was.startTime === undefined) {
+  // The kubelet's `rejectPod` fails the pod at admission, prefixing the message; it never ran.
+  const rejected = isRejection(status);
+  if (rejected && !isRejection(was)) {
+    const [at, c] = timed(maybeInstant(status.startTime));
+    const message = (status.message ?? '').slice(REJECTED_PREFIX.length);
+    emit({ type: 'PodRejected', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', reason: status.reason ?? '', message }, c);
+  } else if (!rejected && status.startTime !== undefined && was.startTime === undefined) {
     const [at, c] = timed(maybeInstant(status.startTime));
     const hostIP = status.hostIP;
     emit({ type: 'PodAdmitted', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', ...(hostIP !== undefined && { hostIP }) }, c);
@@ -121,7 +130,7 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     );
   }
 
-  const evicted = status.phase === 'Failed' && status.reason === 'Evicted';
+  const evicted = status.phase === 'Failed' && status.reason === 'Evicted' && !rejected;
   if (evicted && !(was.phase === 'Failed' && was.reason === 'Evicted')) {
     const [at, c] = timed(transitionOf(after, 'DisruptionTarget', 'True'));
     const message = status.message ?? '';

@@ -59,6 +59,14 @@ describe('Kubernetes Events as journal events', () => {
       { type: 'PodEvicted', signal: 'memory.available', annotations: { starved_resource: 'memory', offending_containers: 'app' } },
     ],
     [
+      core('OutOfcpu', "Node didn't have enough resource: cpu, requested: 4000, used: 500, capacity: 2000", { involvedObject: pod, source: { component: 'kubelet', host: 'node-7' } }),
+      { type: 'PodRejected', node: 'node-7', reason: 'OutOfcpu', message: "Node didn't have enough resource: cpu, requested: 4000, used: 500, capacity: 2000" },
+    ],
+    [
+      core('Evicted', 'The node had condition: [DiskPressure]. ', { involvedObject: pod, source: { component: 'kubelet', host: 'node-7' } }),
+      { type: 'PodRejected', node: 'node-7', reason: 'Evicted' },
+    ],
+    [
       core('Preempted', 'Preempted by pod 7f2c on node node-7', { involvedObject: pod }),
       { type: 'PodConditionSet', conditionType: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler' },
     ],
@@ -69,7 +77,7 @@ describe('Kubernetes Events as journal events', () => {
   });
 
   it('reads each reason the way the printers write it back (their reason table)', () => {
-    const reasons = ['Scheduled', 'FailedScheduling', 'Pulling', 'Pulled', 'Failed', 'BackOff', 'Created', 'Started', 'Killing', 'Unhealthy', 'Evicted'];
+    const reasons = ['Scheduled', 'FailedScheduling', 'Pulling', 'Pulled', 'Failed', 'BackOff', 'Created', 'Started', 'Killing', 'Unhealthy', 'Evicted', 'OutOfcpu', 'FailedPostStartHook'];
     for (const reason of reasons) {
       const message = reason === 'Scheduled' ? 'Successfully assigned shop/web-0 to node-7' : reason === 'Killing' ? 'Stopping container app' : reason === 'Unhealthy' ? 'Liveness probe failed: timeout' : 'x "img"';
       const [event] = convert(core(reason, message));

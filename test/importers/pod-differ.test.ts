@@ -100,6 +100,13 @@ describe('diffPod', () => {
     ]);
   });
 
+  it('an admission refusal is PodRejected (not admitted, not evicted), the kubelet prefix dropped', () => {
+    const refused = pod({ phase: 'Failed', reason: 'OutOfcpu', message: "Pod was rejected: Node didn't have enough resource: cpu, requested: 4000, used: 500, capacity: 2000" });
+    expect(diff({ ...base, status: {} }, refused)).toEqual([
+      ['PodRejected', '2026-06-01T10:00:01.000Z', { node: 'n1', reason: 'OutOfcpu', message: "Node didn't have enough resource: cpu, requested: 4000, used: 500, capacity: 2000", certainty: 'exact' }],
+    ]);
+  });
+
   it('conditions the kubelet does not own are PodConditionSet; an unschedulable pod is PodUnschedulable', () => {
     const unbound: V1Pod = { ...base, spec: { ...base.spec, nodeName: undefined } };
     const unschedulable = { ...unbound, status: { conditions: [cond('PodScheduled', 'False', '00:02', 'Unschedulable', '0/3 nodes are available')] } };

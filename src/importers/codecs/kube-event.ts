@@ -28,6 +28,7 @@ export const CoreV1Event = struct(
     eventTime: OptionalK8sTime,
     series: t.union([Series, t.null]),
     type: t.string,
+    source: t.partial({ component: t.string, host: t.string }),
   },
 );
 export type CoreV1Event = t.TypeOf<typeof CoreV1Event>;
@@ -43,6 +44,7 @@ export const EventsV1Event = struct(
     deprecatedFirstTimestamp: OptionalK8sTime,
     deprecatedLastTimestamp: OptionalK8sTime,
     deprecatedCount: t.union([Integer, t.null]),
+    deprecatedSource: t.partial({ component: t.string, host: t.string }),
     type: t.string,
   },
 );
@@ -61,6 +63,8 @@ export interface Occurrences {
   readonly last: Instant;
   readonly count: number;
   readonly annotations: Readonly<Record<string, string>>;
+  /** The node a kubelet's Event came from (`source.host`). */
+  readonly host: string | undefined;
 }
 
 const idOf = (m: t.TypeOf<typeof EventMeta> | undefined): string | undefined =>
@@ -78,6 +82,7 @@ interface Fields {
   readonly first: readonly (Instant | null | undefined)[];
   readonly last: readonly (Instant | null | undefined)[];
   readonly count: readonly (number | null | undefined)[];
+  readonly host: string | undefined;
 }
 
 const occurrences = (f: Fields): Occurrences | undefined => {
@@ -92,6 +97,7 @@ const occurrences = (f: Fields): Occurrences | undefined => {
     last: firstOf(...f.last) ?? first,
     count: firstOf(...f.count) ?? 1,
     annotations: firstOf(f.metadata?.annotations) ?? {},
+    host: f.host,
   };
 };
 
@@ -108,6 +114,7 @@ export const occurrencesOfCore = (e: CoreV1Event): Occurrences | undefined =>
     first: [e.firstTimestamp, e.eventTime],
     last: [e.lastTimestamp, e.series?.lastObservedTime],
     count: [e.series?.count, e.count],
+    host: e.source?.host,
   });
 
 export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined =>
@@ -119,4 +126,5 @@ export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined
     first: [e.eventTime, e.deprecatedFirstTimestamp],
     last: [e.series?.lastObservedTime, e.deprecatedLastTimestamp],
     count: [e.series?.count, e.deprecatedCount],
+    host: e.deprecatedSource?.host,
   });
