@@ -51,7 +51,6 @@ const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
   sandbox: false,
   evicted: false,
   removed: false,
-  disrupted: false,
   containers: specContainers(e.manifest.spec).map(({ name, role }) => ({ name, role, instances: 0, probes: {} })),
 });
 
@@ -107,8 +106,6 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       );
     case 'PodRemoved':
       return { ...withPod(state, e.pod.uid, (pod) => ({ ...pod, removed: true })), clusterGen: state.clusterGen + 1 };
-    case 'PodConditionSet':
-      return e.conditionType === 'DisruptionTarget' ? withPod(state, e.pod.uid, (pod) => ({ ...pod, disrupted: true })) : state;
     case 'PodBound':
       return withPod(state, e.pod.uid, (pod) => ({ ...pod, node: e.node }));
     case 'PodUnschedulable':
@@ -179,6 +176,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       return withContainer(state, e.pod.uid, e.container, (c) => probeResultChanged(c, e));
     case 'PodMetadataUpdated':
     case 'PodWriteRejected':
+    case 'PodConditionSet':
     case 'ContainerStartFailed':
     case 'PostStartHookFailed':
       return state;

@@ -74,7 +74,6 @@ export interface PodBook {
   readonly deletion?: { readonly at: VirtualMs; readonly graceSeconds: number };
   readonly removed: boolean;
   readonly nodeLostAt?: VirtualMs;
-  readonly disrupted: boolean;
   /** In spec order: init containers, then regular containers. */
   readonly containers: readonly ContainerBook[];
 }
