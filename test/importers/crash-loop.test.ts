@@ -55,6 +55,19 @@ describe('crash-loop fixtures (PodList + EventList)', async () => {
     });
   });
 
+  it('reproduces the conditions, addresses and node', () => {
+    const want = recorded();
+    const summary = (p: V1Pod | undefined) => ({
+      conditions: Object.fromEntries((p?.status?.conditions ?? []).map((c) => [c.type, [c.status, c.reason]])),
+      podIP: p?.status?.podIP,
+      hostIP: p?.status?.hostIP,
+      startTime: p?.status?.startTime,
+      nodeName: p?.spec.nodeName,
+      qosClass: p?.status?.qosClass,
+    });
+    expect(summary(pod)).toEqual(summary(want));
+  });
+
   it('keeps every BackOff the Events counted, and none twice', () => {
     const backOffs = result.events.filter((e) => e.type === 'ContainerBackOff');
     expect(backOffs).toHaveLength(11);
