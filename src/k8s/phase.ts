@@ -2,7 +2,7 @@
  * A pod's phase from its spec and container statuses: `pkg/kubelet/kubelet_pods.go :: getPhase`, with the
  * feature gates `ContainerRestartRules` and `RestartAllContainersOnContainerExits` off.
  */
-import type { ContainerStatus, PodPhase, V1Pod } from './pod.js';
+import type { Container, ContainerStatus, PodPhase, V1Pod } from './pod.js';
 import { isSidecar } from './pod.js';
 
 export interface PhaseOptions {
@@ -30,15 +30,20 @@ const statusesByName = (pod: V1Pod): ReadonlyMap<string, ContainerStatus> => {
 /** The kubelet's pod phase; `restartPolicy` defaults to Always as the API server's defaulting does. */
 export const phaseOf = (pod: V1Pod, opts: PhaseOptions = {}): PodPhase => {
   const statuses = statusesByName(pod);
-  const byName = (name: string): ContainerStatus | undefined => statuses.get(name);
-  return phaseFrom(pod, byName, byName, opts);
+  const inSpecOrder = (containers: readonly Container[]) => containers.map((c) => statuses.get(c.name));
+  return phaseFrom(pod, inSpecOrder(pod.spec.initContainers ?? []), inSpecOrder(pod.spec.containers), opts);
 };
 
-/** The status of the `i`-th init or regular spec container, however the caller finds it. */
-export type StatusLookup = (name: string, index: number) => ContainerStatus | undefined;
-
-/** getPhase over statuses found by `initStatus` / `status` (the reducers pass them by spec position). */
-export const phaseFrom = (pod: V1Pod, initStatus: StatusLookup, status: StatusLookup, opts: PhaseOptions = {}): PodPhase => {
+/**
+ * getPhase over statuses in spec order: `initStatuses[i]` belongs to `spec.initContainers[i]` and
+ * `statuses[i]` to `spec.containers[i]` (undefined: no status). The reducers build them that way.
+ */
+export const phaseFrom = (
+  pod: V1Pod,
+  initStatuses: readonly (ContainerStatus | undefined)[],
+  statuses: readonly (ContainerStatus | undefined)[],
+  opts: PhaseOptions = {},
+): PodPhase => {
   const { podIsTerminal = false, podHasInitialized = false } = opts;
   const policy = pod.spec.restartPolicy ?? 'Always';
   const inits = pod.spec.initContainers ?? [];
@@ -48,7 +53,7 @@ export const phaseFrom = (pod: V1Pod, initStatus: StatusLookup, status: StatusLo
   for (let i = 0; i < inits.length; i++) {
     const c = inits[i];
     if (c === undefined || isSidecar(c)) continue;
-    const s = initStatus(c.name, i);
+    const s = initStatuses[i];
     const state = s?.state;
     if (state?.running !== undefined) pendingInit++;
     else if (state?.terminated !== undefined) failedInit += state.terminated.exitCode !== 0 ? 1 : 0;
@@ -66,7 +71,7 @@ export const phaseFrom = (pod: V1Pod, initStatus: StatusLookup, status: StatusLo
   for (let i = 0; i < inits.length; i++) {
     const c = inits[i];
     if (c === undefined || !isSidecar(c)) continue;
-    const s = initStatus(c.name, i);
+    const s = initStatuses[i];
     if (s === undefined) {
       unknown++;
       continue;
@@ -91,7 +96,7 @@ export const phaseFrom = (pod: V1Pod, initStatus: StatusLookup, status: StatusLo
   for (let i = 0; i < containers.length; i++) {
     const c = containers[i];
     if (c === undefined) continue;
-    const s = status(c.name, i);
+    const s = statuses[i];
     const state = s?.state;
     if (s === undefined || state === undefined) unknown++;
     else if (state.running !== undefined) running++;

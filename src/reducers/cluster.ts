@@ -47,17 +47,16 @@ class Folding {
     if ('pod' in e) {
       const uid = e.pod.uid;
       const before = this.pods.get(uid);
-      const key = nameKey(e.pod.namespace, e.pod.name);
-      if (before === undefined && e.type === 'PodCreated' && this.holder(key) !== undefined) return;
+      const creating = before === undefined && e.type === 'PodCreated';
+      if (creating && this.holder(nameKey(e.pod.namespace, e.pod.name)) !== undefined) return;
       const after = reducePod(before, e);
       if (after === before) return;
-      if (after === undefined) {
+      if (after !== undefined) this.pods.set(uid, after);
+      else {
         this.pods.delete(uid);
-        this.names?.delete(key);
-      } else {
-        this.pods.set(uid, after);
-        if (before === undefined) this.names?.set(key, uid);
+        if (before !== undefined) this.names?.delete(nameKey(before.pod.metadata.namespace ?? '', before.pod.metadata.name ?? ''));
       }
+      if (creating) this.names?.set(nameKey(e.pod.namespace, e.pod.name), uid);
       return;
     }
     const before = this.nodes.get(e.node);

@@ -79,3 +79,14 @@ export const unknownTermination = (s: ContainerStatus): ContainerStatus => ({
   ready: false,
   started: false,
 });
+
+/** Whether `a` and `b` would give different statuses (the fields `containerStatusOf` reads; keep in step). */
+export const statusDiffers = (a: ContainerView, b: ContainerView): boolean =>
+  a.instances !== b.instances ||
+  a.current !== b.current ||
+  a.previous !== b.previous ||
+  a.containerID !== b.containerID ||
+  a.failure !== b.failure ||
+  a.probes.startup !== b.probes.startup ||
+  a.probes.readiness !== b.probes.readiness ||
+  (b.instances > 0 && a.imageID !== b.imageID);

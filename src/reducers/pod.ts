@@ -10,7 +10,7 @@ import { withEntry } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { kubeletView } from './kubelet-view.js';
-import { kubeletStatus } from './status.js';
+import { kubeletStatus, statusInputsChanged } from './status.js';
 import { apiTime } from './time.js';
 
 /** The kubelet writes the pod's status: it admitted the pod, did not reject it, and its node is reachable. */
@@ -92,7 +92,8 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
   if (observations.has(event.type)) return state;
   if (event.type === 'PodRemoved') return undefined;
   const next = apply(state, event);
-  if (next === state || !kubeletWrites(next)) return next;
+  // The status is regenerated when something it shows may have changed (not, say, for a pull before the start).
+  if (next === state || !kubeletWrites(next) || (next.pod === state.pod && !statusInputsChanged(state.kubelet, next.kubelet))) return next;
   const status = kubeletStatus(next.pod, next.kubelet, apiTime(event.at), state);
   return { pod: { ...next.pod, status }, kubelet: next.kubelet };
 };

@@ -4,7 +4,7 @@
  */
 import type { Container, ContainerStatus, PodCondition, PodPhase, PodStatus, V1Pod } from '../k8s/pod.js';
 import { isStaticPod, phaseFrom } from '../k8s/phase.js';
-import { containerStatusOf, unknownTermination } from './container-status.js';
+import { containerStatusOf, statusDiffers, unknownTermination } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { KubeletView } from './kubelet-view.js';
@@ -24,6 +24,10 @@ export const couldHaveRunningContainers = (view: KubeletView): boolean => {
  */
 export const podIsTerminal = (pod: V1Pod, view: KubeletView): boolean =>
   view.evicted !== undefined || pod.metadata.deletionTimestamp !== undefined || isTerminal(pod.status?.phase);
+
+/** `previous` when `next` holds the very same items, so that unchanged lists keep their identity too. */
+const sameItems = <T>(previous: T[] | undefined, next: T[]): T[] =>
+  previous !== undefined && previous.length === next.length && previous.every((x, i) => x === next[i]) ? previous : next;
 
 /** The pod before the event, so that statuses of untouched containers are reused rather than rebuilt. */
 export interface Before {
@@ -58,6 +62,29 @@ const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, no
   return [...others, settle(disruption, undefined, now)];
 };
 
+/** Whether the kubelet's view changed in anything the status shows (container views by `statusDiffers`). */
+export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => {
+  if (a === b) return false;
+  const pod =
+    a.admitted !== b.admitted ||
+    a.node !== b.node ||
+    a.hostIP !== b.hostIP ||
+    a.podIPs !== b.podIPs ||
+    a.sandboxReady !== b.sandboxReady ||
+    a.podHasInitialized !== b.podHasInitialized ||
+    a.evicted !== b.evicted ||
+    a.rejected !== b.rejected ||
+    a.nodeLost !== b.nodeLost;
+  if (pod) return true;
+  if (a.containers === b.containers) return false;
+  for (const name in b.containers) {
+    const x = a.containers[name];
+    const y = b.containers[name];
+    if (x !== y && (x === undefined || y === undefined || statusDiffers(x, y))) return true;
+  }
+  return false;
+};
+
 /** The status after the kubelet has (re)generated it at `now` (API form, whole seconds). */
 export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before?: Before): PodStatus => {
   const prev = pod.status ?? {};
@@ -78,15 +105,10 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
       const role = roleOf(c, inInitList);
       return containerStatusOf(c, v, { role, podHasInitContainers: inits.length > 0, restartDue: restartDue(role, policy, v, terminal) });
     };
-  let initStatuses = inits.map(statusOf(true, prev.initContainerStatuses));
-  let statuses = spec.containers.map(statusOf(false, prev.containerStatuses));
+  let initStatuses = sameItems(prev.initContainerStatuses, inits.map(statusOf(true, prev.initContainerStatuses)));
+  let statuses = sameItems(prev.containerStatuses, spec.containers.map(statusOf(false, prev.containerStatuses)));
 
-  let phase = phaseFrom(
-    pod,
-    (_name, i) => initStatuses[i],
-    (_name, i) => statuses[i],
-    { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized },
-  );
+  let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
   let reason: string | undefined;
   let message: string | undefined;
   if (view.evicted !== undefined) {
@@ -111,7 +133,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
 
   const others = otherConditions(prev, view, phase, now);
   const owned = kubeletConditions({ spec, initStatuses, statuses, phase, sandboxReady: view.sandboxReady, others });
-  const conditions = others.concat(owned.map((d) => settle(d, prev.conditions, now)));
+  const conditions = sameItems(prev.conditions, others.concat(owned.map((d) => settle(d, prev.conditions, now))));
 
   const status: PodStatus = { phase, conditions };
   if (message !== undefined) status.message = message;
