@@ -26,7 +26,7 @@ export const Seq = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >=
 const recordFields = { seq: Seq, recordedAt: Instant, prevHash: t.string, hash: t.string };
 
 /** A record as stored and exported, the event still unread; checked strictly where records come in or are verified. */
-export const RecordEnvelope = t.type({ ...recordFields, prevHash: Sha256, hash: Sha256, event: t.UnknownRecord }, 'JournalRecord');
+const RecordEnvelope = t.type({ ...recordFields, prevHash: Sha256, hash: Sha256, event: t.UnknownRecord }, 'JournalRecord');
 
 /** A record whose event is a current-schema `Event`. */
 export const JournalRecord = t.type({ ...recordFields, event: Event }, 'JournalRecord');

@@ -35,8 +35,6 @@ export interface Range {
   readonly gte?: string;
   readonly lt?: string;
   readonly lte?: string;
-  readonly reverse?: boolean;
-  readonly limit?: number;
 }
 
 /** Pages of `[key, value]` entries in a key range. */
