@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventOf } from '../../src/events/index.js';
 import { foldCluster, findPod } from '../../src/reducers/index.js';
+import { V1Pod } from '../../src/k8s/pod.js';
 import { kubectlRow } from '../../src/printers/index.js';
 import { imported, ours, real } from './fixtures.js';
 
@@ -102,6 +103,35 @@ describe('the synthetic audit log of one pod life (pod-life.audit.jsonl)', async
     expect(kubectlRow(beforeRemoval!, new Date('2026-03-14T10:01:00Z'))).toMatchObject({ status: 'Error', ready: '0/1' });
     expect(findPod(foldCluster(events), 'demo', 'flaky-api')).toBeUndefined();
     expect(events[events.length - 1]?.type).toBe('PodRemoved');
+  });
+
+  it('rebuilds the last pod object the API server returned (before the final delete removed it)', () => {
+    const lines = readFileSync(ours('pod-life.audit.jsonl'), 'utf8').trim().split('\n');
+    const last = V1Pod.decode((JSON.parse(lines[lines.length - 1] ?? '{}') as { responseObject?: unknown }).responseObject);
+    if (last._tag === 'Left') throw new Error('the last responseObject is not a Pod');
+    // The sandbox of a finished pod is stopped (PodReadyToStartContainers False): no event says so yet.
+    const essentials = (p: V1Pod | undefined) => ({
+      phase: p?.status?.phase,
+      conditions: (p?.status?.conditions ?? [])
+        .filter((c) => c.type !== 'PodReadyToStartContainers')
+        .map((c) => [c.type, c.status, c.reason, c.lastTransitionTime])
+        .sort(),
+      startTime: p?.status?.startTime,
+      podIP: p?.status?.podIP,
+      hostIP: p?.status?.hostIP,
+      containers: p?.status?.containerStatuses?.map(({ name, state, lastState, ready, restartCount, started, containerID }) => ({
+        name,
+        state,
+        lastState,
+        ready,
+        restartCount,
+        started,
+        containerID,
+      })),
+      labels: p?.metadata.labels,
+      restartPolicy: p?.spec.restartPolicy,
+    });
+    expect(essentials(beforeRemoval)).toEqual(essentials(last.right));
   });
 
   it('reads the node status write as its conditions', () => {
