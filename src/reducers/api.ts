@@ -65,12 +65,22 @@ export const nodeLostStatus = (s: PodState): PodStatus => ({
   message: `Node ${s.kubelet.node ?? s.pod.spec.nodeName ?? ''} which was running pod ${s.pod.metadata.name ?? ''} is unresponsive`,
 });
 
-/** Deletion: a later request may only bring the deletion timestamp forward (`CheckGracefulDelete`). */
+/**
+ * `CheckGracefulDelete`: the grace is forced to 0 for a pod never bound or already Succeeded/Failed, and a
+ * negative one becomes 1. A later request may only bring the deletion timestamp forward.
+ */
+const graceOf = (s: PodState, requested: number): number => {
+  const phase = s.pod.status?.phase;
+  if (s.pod.spec.nodeName === undefined || phase === 'Succeeded' || phase === 'Failed') return 0;
+  return requested < 0 ? 1 : requested;
+};
+
 const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): PodState => {
-  const deletionTimestamp = apiTimePlus(e.at, e.gracePeriodSeconds);
+  const grace = graceOf(s, e.gracePeriodSeconds);
+  const deletionTimestamp = apiTimePlus(e.at, grace);
   const existing = s.pod.metadata.deletionTimestamp;
   if (existing !== undefined && existing <= deletionTimestamp) return s;
-  const next = withMetadata(s, { ...s.pod.metadata, deletionTimestamp, deletionGracePeriodSeconds: e.gracePeriodSeconds });
+  const next = withMetadata(s, { ...s.pod.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace });
   return s.kubelet.nodeLost ? withStatus(next, nodeLostStatus(next)) : next;
 };
 

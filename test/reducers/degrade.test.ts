@@ -61,7 +61,7 @@ describe('pod-level rows', () => {
   });
 
   test('8: a later deletion may only bring the timestamp forward', () => {
-    unchangedBy(new PodScript(app).scheduled().at(10).deleted(30), (q) => q.at(11).deleted(60));
+    unchangedBy(new PodScript(app).scheduled().run('app').at(10).deleted(30), (q) => q.at(11).deleted(60));
   });
 
   test('9: admission, rejection or node loss on another node are ignored', () => {

@@ -34,6 +34,17 @@ describe('graceful deletion', () => {
     expect(p.must().metadata).toMatchObject({ deletionTimestamp: apiAt(106), deletionGracePeriodSeconds: 0 });
   });
 
+  test('the grace is forced to 0 for an unbound or finished pod, and a negative one becomes 1', () => {
+    expect(new PodScript(app).created().at(10).deleted(30).must().metadata).toMatchObject({
+      deletionTimestamp: apiAt(10),
+      deletionGracePeriodSeconds: 0,
+    });
+    const done = new PodScript({ ...app, restartPolicy: 'Never' }).scheduled().run('app').exited('app', 0).at(50).deleted(30);
+    expect(done.must().metadata).toMatchObject({ deletionTimestamp: apiAt(50), deletionGracePeriodSeconds: 0 });
+    const negative = new PodScript(app).scheduled().at(20).deleted(-5);
+    expect(negative.must().metadata).toMatchObject({ deletionTimestamp: apiAt(21), deletionGracePeriodSeconds: 1 });
+  });
+
   test('grace 0 removes nothing by itself: the object stays until PodRemoved', () => {
     const p = new PodScript(app).created().at(10).deleted(0);
     expect(p.must().metadata.deletionTimestamp).toBe(apiAt(10));
