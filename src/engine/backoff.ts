@@ -18,8 +18,9 @@ export interface BackoffPolicy {
 }
 
 /**
- * `pkg/kubelet/kubelet.go :: newCrashLoopBackOff`: 10 s doubling to 300 s, reset when the container ran
- * more than 10 minutes since the last back-off step (the kubelet's `HasExpiredFunc` override).
+ * `pkg/kubelet/kubelet.go :: newCrashLoopBackOff`: 10 s doubling to 300 s, reset when more than 10 minutes
+ * passed between the finishes that stepped the entry (`doBackOff` steps it with the dead instance's
+ * finishedAt; the kubelet's `HasExpiredFunc` override).
  */
 export const crashLoopBackoff: BackoffPolicy = {
   initialMs: 10_000,

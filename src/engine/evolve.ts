@@ -150,8 +150,8 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
         instances: c.instances + 1,
         current: { run: c.instances, containerID: e.containerID, postStartDone: false },
         probes: {},
-        // a restart advances the back-off entry (`doBackOff` → `Backoff.Next`)
-        ...(c.current?.exit !== undefined ? { crashBackoff: nextBackoff(crashLoopBackoff, c.crashBackoff, at) } : {}),
+        // a restart advances the back-off entry from the dead instance's finishedAt (`doBackOff`: `backOff.Next(key, ts)`)
+        ...(c.current?.exit !== undefined ? { crashBackoff: nextBackoff(crashLoopBackoff, c.crashBackoff, c.current.exit.at) } : {}),
       }));
     case 'ContainerStarted': {
       const spec = state.pods.get(e.pod.uid)?.spec;

@@ -48,6 +48,21 @@ describe('CrashLoopBackOff (kubelet.go :: newCrashLoopBackOff, kuberuntime_manag
     expect(ofType(events, 'ContainerBackOff').map((e) => e.delaySeconds).slice(5)).toEqual([300, 300, 300]);
   });
 
+  // doBackOff steps the entry with the dead instance's finishedAt: run 5 died at +156 s and waited 160 s,
+  // so a run 6 (started +316 s) that dies more than 600 s after +156 s resets the back-off
+  const lives = (seconds: number) =>
+    world({ containerRun: (_p, _c, n) => ({ exit: { afterMs: n === 6 ? seconds * 1000 : 1000, code: 1 } }) });
+  it('keeps the back-off when the finishes are 10 minutes apart or less', () => {
+    const events = run([node('n1'), pod('Always')], lives(440), 1100);
+    // run 6 dies at +756 s, exactly 600 s after +156 s: still inside the 300 s delay
+    expect(times(events, 'ContainerStarted').slice(6, 8)).toEqual([316, 1056]);
+  });
+
+  it('resets the back-off once more than 10 minutes pass between the finishes', () => {
+    const events = run([node('n1'), pod('Always')], lives(441), 1100);
+    expect(times(events, 'ContainerStarted').slice(6, 9)).toEqual([316, 757, 768]);
+  });
+
   it('starts again from 10 s once a container ran more than 10 minutes since the last back-off step', () => {
     // runs 0-5 crash after 1 s; run 6 (started at +316 s) lives 700 s; later runs crash again after 1 s
     const w = world({ containerRun: (_p, _c, n) => ({ exit: { afterMs: n === 6 ? 700_000 : 1000, code: 1 } }) });
