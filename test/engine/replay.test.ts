@@ -54,6 +54,12 @@ describe('replay and determinism', () => {
     for (const e of external) expect(events).toContainEqual(e);
   });
 
+  it('refuses to loop for ever at one instant: the guard names the instant', () => {
+    expect(() => runEngine({ world: w, external, until: s(900) }, { maxStepsPerInstant: 20 })).toThrow(
+      'the engine did not settle at 2026-01-01T00:00:00.000Z after 20 decisions',
+    );
+  });
+
   it('rebuilds its bookkeeping by folding its own events (a replay never re-decides)', () => {
     const result = runEngine({ world: w, external, until: s(900) });
     expect(foldEngine(result.events, initialState())).toEqual(result.state);
