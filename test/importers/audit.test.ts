@@ -19,7 +19,8 @@ describe('the falco audit line (audit.k8s.io/v1beta1, create pods)', async () =>
   it('is one PodCreated of the stored pod, at the line stageTimestamp', () => {
     expect(result.files[0]?.format).toBe('audit');
     expect(result.events.map((e) => e.type)).toEqual(['PodCreated']);
-    const created = result.events[0] as EventOf<'PodCreated'>;
+    const created = result.events[0];
+    if (created?.type !== 'PodCreated') throw new Error('no PodCreated');
     const stored = line.responseObject;
     expect(created.pod).toEqual({ namespace: stored.metadata.namespace, name: stored.metadata.name, uid: stored.metadata.uid });
     expect(created.at).toBe(new Date(line.stageTimestamp).toISOString());
@@ -90,7 +91,7 @@ describe('the synthetic audit log of one pod life (pod-life.audit.jsonl)', async
   });
 
   it('follows the eviction and the shortened delete to a Failed pod, then the final delete removes it', () => {
-    expect(podEvents.filter((e) => e.type === 'PodDeletionRequested').map((e) => (e as EventOf<'PodDeletionRequested'>).gracePeriodSeconds)).toEqual([30, 5]);
+    expect(podEvents.flatMap((e) => (e.type === 'PodDeletionRequested' ? [e.gracePeriodSeconds] : []))).toEqual([30, 5]);
     expect(beforeRemoval?.status?.phase).toBe('Failed');
     expect(beforeRemoval?.metadata.deletionGracePeriodSeconds).toBe(5);
     expect(beforeRemoval?.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({
