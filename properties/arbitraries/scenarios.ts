@@ -39,7 +39,7 @@ export interface ScenarioOptions extends ManifestOptions {
   readonly forceDeletions?: boolean;
   /** Probe failures to generate (default all three kinds). */
   readonly probes?: ReadonlyArray<'liveness' | 'readiness' | 'startup'>;
-  /** Small nodes, so that memory use meets the eviction threshold (default false). */
+  /** One small node holding every pod, so that memory use meets the eviction threshold (default false). */
   readonly pressure?: boolean;
 }
 
@@ -115,8 +115,8 @@ const compact = (o: Record<string, unknown>): Doc =>
 export const scenario = (opts: ScenarioOptions = {}): fc.Arbitrary<Scenario> =>
   fc
     .record({
-      nodes: fc.integer({ min: 1, max: 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => node(`node-${i}`, opts.pressure === true)))),
-      pods: fc.integer({ min: 1, max: opts.maxPods ?? 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => podPlan(`pod-${i}`, opts)))),
+      nodes: fc.integer({ min: 1, max: opts.pressure === true ? 1 : 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => node(`node-${i}`, opts.pressure === true)))),
+      pods: fc.integer({ min: opts.pressure === true ? 2 : 1, max: opts.maxPods ?? 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => podPlan(`pod-${i}`, opts)))),
       lose: opts.nodeLoss === false ? fc.constant(undefined) : fc.option(fc.integer({ min: 30, max: 500 }), { nil: undefined, freq: 4 }),
     })
     .map(({ nodes, pods, lose }) => {
