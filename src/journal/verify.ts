@@ -20,7 +20,7 @@ interface Fault {
   readonly reason: string;
 }
 
-/** The index entries one record must have: key, and the value expected (digest entries hold the first seq). */
+/** The index keys one record must have (its dedup entry holds the first seq with its digest). */
 interface Expected {
   readonly seq: number;
   readonly time: string;
