@@ -135,6 +135,20 @@ describe('Kubernetes Events as journal events', () => {
     ]);
   });
 
+  it('reads a new-style core/v1 Event: no firstTimestamp, eventTime and series instead', () => {
+    const doc = core('Unhealthy', 'Liveness probe failed: connection refused', {
+      firstTimestamp: null,
+      lastTimestamp: null,
+      count: null,
+      eventTime: '2026-05-01T12:00:00.250000Z',
+      series: { count: 2, lastObservedTime: '2026-05-01T12:00:10.250000Z' },
+    });
+    expect(convert(doc).map((e) => [e.type, e.at])).toEqual([
+      ['ProbeExecuted', '2026-05-01T12:00:00.250Z'],
+      ['ProbeExecuted', '2026-05-01T12:00:10.250Z'],
+    ]);
+  });
+
   it('in a watch stream of Events, each update adds only the occurrences it counts anew', () => {
     const convertDoc = converterFor('core-events');
     const update = (count: number, last: string) => ({ type: 'MODIFIED', object: core('Started', 'Container started', { count, lastTimestamp: last }) });
