@@ -132,7 +132,9 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
   if (isTerminal(phase) && !running) [initStatuses, statuses] = terminateStatuses(initStatuses, statuses, view);
 
   const others = otherConditions(prev, view, phase, now);
-  const owned = kubeletConditions({ spec, initStatuses, statuses, phase, sandboxReady: view.sandboxReady, others });
+  // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
+  const sandboxReady = view.sandboxReady && !(isTerminal(phase) && !running);
+  const owned = kubeletConditions({ spec, initStatuses, statuses, phase, sandboxReady, others });
   const conditions = sameItems(prev.conditions, others.concat(owned.map((d) => settle(d, prev.conditions, now))));
 
   const status: PodStatus = { phase, conditions };

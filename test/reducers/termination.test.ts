@@ -21,6 +21,13 @@ describe('graceful deletion', () => {
     expect(p.pod()).toBeUndefined();
   });
 
+  test('once the pod is over its sandbox is gone: PodReadyToStartContainers turns False', () => {
+    const p = new PodScript(app).scheduled().run('app').at(100).deleted(30);
+    expect(p.must().status?.conditions?.[0]).toMatchObject({ type: 'PodReadyToStartContainers', status: 'True' });
+    p.at(103).exited('app', 143);
+    expect(p.must().status?.conditions?.[0]).toMatchObject({ type: 'PodReadyToStartContainers', status: 'False', lastTransitionTime: apiAt(103) });
+  });
+
   test('containers that all exit 0 on SIGTERM leave the pod Succeeded, even under Always', () => {
     const p = new PodScript(app).scheduled().run('app').deleted(30).exited('app', 0);
     expect(p.must().status?.phase).toBe('Succeeded');
