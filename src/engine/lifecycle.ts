@@ -6,8 +6,11 @@ import type { ContainerBook, Instance, PodBook } from './state.js';
 export const isRunning = (i: Instance | undefined): i is Instance & { startedAt: number } =>
   i !== undefined && i.startedAt !== undefined && i.exit === undefined;
 
-/** Kills after which the kubelet starts the container again whatever its exit code (`computePodActions`). */
-const restartingKills: ReadonlySet<KillReason> = new Set(['LivenessProbeFailed', 'StartupProbeFailed', 'PostStartHookFailed']);
+/**
+ * Probe kills, after which the kubelet starts the container again whatever its exit code (`computePodActions`
+ * puts it in `ContainersToStart`); a postStart kill leaves an ordinary dead container.
+ */
+const restartingKills: ReadonlySet<KillReason> = new Set(['LivenessProbeFailed', 'StartupProbeFailed']);
 
 export const specOf = (pod: PodBook, c: ContainerBook): SpecContainer => {
   const found = specContainers(pod.spec).find((s) => s.name === c.name);

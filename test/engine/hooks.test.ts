@@ -15,14 +15,15 @@ describe('postStart (kuberuntime_container.go :: startContainer)', () => {
     expect(times(events, 'PostStartHookSucceeded')).toEqual([4]);
   });
 
-  // case name → policy, starts
-  const table: Record<string, [RestartPolicy, number[]]> = {
-    'failure-kills-and-restarts-under-always': ['Always', [0, 2, 14]],
-    'failure-restarts-under-onfailure-even-after-a-clean-exit': ['OnFailure', [0, 2, 14]],
-    'failure-kills-for-good-under-never': ['Never', [0]],
+  // case name → policy, exit code on SIGTERM, starts
+  const table: Record<string, [RestartPolicy, number, number[]]> = {
+    'failure-kills-and-restarts-under-always': ['Always', 0, [0, 2, 14]],
+    'failure-restarts-under-onfailure-after-a-failed-exit': ['OnFailure', 143, [0, 2, 14]],
+    'failure-under-onfailure-keeps-a-clean-exit': ['OnFailure', 0, [0]],
+    'failure-kills-for-good-under-never': ['Never', 143, [0]],
   };
-  it.each(Object.entries(table))('%s', (_name, [policy, starts]) => {
-    const w = world({ postStart: () => ({ durationMs: 2000, failure: 'exit code 1' }) });
+  it.each(Object.entries(table))('%s', (_name, [policy, code, starts]) => {
+    const w = world({ postStart: () => ({ durationMs: 2000, failure: 'exit code 1' }), onSigterm: () => ({ afterMs: 0, code }) });
     const events = run([node('n1'), hooked(policy)], w, 15);
     expect(times(events, 'ContainerStarted')).toEqual(starts);
     const kill = ofType(events, 'ContainerKilling')[0];
