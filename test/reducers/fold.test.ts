@@ -7,7 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { decodeEvent, type Event } from '../../src/events/index.js';
 import type { PodSpec } from '../../src/k8s/pod.js';
 import { applyEvent, emptyCluster, foldCluster, type ClusterState } from '../../src/reducers/index.js';
-import { PodScript } from './script.js';
+import { instantOf } from '../../src/k8s/codecs.js';
+import { PodScript, T0 } from './script.js';
 
 const spec = (policy: 'Always' | 'OnFailure' | 'Never'): PodSpec => ({
   initContainers: [{ name: 'init' }, { name: 'side', restartPolicy: 'Always', startupProbe: { exec: { command: ['ok'] } } }],
@@ -47,6 +48,16 @@ const step = fc.oneof(
   ),
   fc.tuple(containerName, fc.constantFrom('readiness', 'liveness')).map(([c, k]) => (p: PodScript) => p.probeExecuted(c, k, 'failure')),
   containerName.map((c) => (p: PodScript) => p.killing(c)),
+  fc.tuple(containerName, fc.option(fc.constant('hook failed'), { nil: undefined })).map(([c, f]) => (p: PodScript) => p.postStart(c, f)),
+  containerName.map((c) => (p: PodScript) => p.usage(c, '64Mi')),
+  fc.constant((p: PodScript) => p.writeRejected('conflict')),
+);
+
+/** Node events interleaved with the pods' (the fold keeps nodes apart from pods). */
+const nodeEvent = fc.constantFrom<Event>(
+  { v: 1, at: instantOf(T0), source: 'node', type: 'NodeRegistered', node: 'node-1', capacity: { cpu: '4' }, allocatable: { cpu: '4' }, labels: {} },
+  { v: 1, at: instantOf(T0 + 1000), source: 'node', type: 'NodeConditionChanged', node: 'node-1', conditionType: 'Ready', status: 'False' },
+  { v: 1, at: instantOf(T0 + 2000), source: 'node', type: 'EvictionThresholdMet', node: 'node-1', signal: 'memory.available', threshold: '100Mi', available: '50Mi' },
 );
 
 /** Interleaved random histories of two pods (with three restart policies between them). */
@@ -55,8 +66,9 @@ const histories = fc
     fc.constantFrom('Always', 'OnFailure', 'Never'),
     fc.constantFrom('Always', 'OnFailure', 'Never'),
     fc.array(fc.tuple(fc.boolean(), step), { maxLength: 60 }),
+    fc.array(fc.tuple(fc.nat(), nodeEvent), { maxLength: 4 }),
   )
-  .map(([pa, pb, steps]) => {
+  .map(([pa, pb, steps, nodes]) => {
     const a = new PodScript(spec(pa), 'a').created();
     const b = new PodScript(spec(pb), 'b').created();
     const events: Event[] = [...a.events, ...b.events];
@@ -66,6 +78,7 @@ const histories = fc
       act(p);
       events.push(...p.events.slice(before));
     }
+    for (const [at, e] of nodes) events.splice(at % (events.length + 1), 0, e);
     return events;
   });
 

@@ -104,6 +104,17 @@ export class PodScript {
   exit(container: string, fields: { containerID: string; exitCode: number; reason: string; signal?: number; message?: string }): this {
     return this.add({ ...this.base('runtime'), type: 'ContainerExited', container, ...fields });
   }
+  postStart(container: string, failure?: string): this {
+    return failure === undefined
+      ? this.add({ ...this.base('kubelet'), type: 'PostStartHookSucceeded', container })
+      : this.add({ ...this.base('kubelet'), type: 'PostStartHookFailed', container, message: failure });
+  }
+  usage(container: string, memory: string): this {
+    return this.add({ ...this.base('node'), type: 'ContainerUsageSampled', container, memory });
+  }
+  writeRejected(message: string): this {
+    return this.add({ ...this.base('api'), type: 'PodWriteRejected', verb: 'update', code: 409, message });
+  }
   startFailed(container: string, reason: string, message: string): this {
     return this.add({ ...this.base('runtime'), type: 'ContainerStartFailed', container, reason, message });
   }
