@@ -63,7 +63,7 @@ const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBo
   const out: Wakeup[] = [];
   if (c.pullingSince !== undefined) {
     const image = specOf(pod, c).spec.image ?? '';
-    const answer = world.pull(node.name, image, c.pullingSince);
+    const answer = world.pull(node.name, image, c.pullingSince, c.pulls - 1);
     const at = c.pullingSince + (answer.ok ? answer.durationMs : 0);
     out.push({ at, order: order('pullDone'), key: `pull/${uid}/${c.name}`, input: { kind: 'pullDone', uid, container: c.name, answer } });
   }

@@ -51,7 +51,7 @@ const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
   sandbox: false,
   evicted: false,
   removed: false,
-  containers: specContainers(e.manifest.spec).map(({ name, role }) => ({ name, role, instances: 0, probes: {} })),
+  containers: specContainers(e.manifest.spec).map(({ name, role }) => ({ name, role, instances: 0, pulls: 0, probes: {} })),
 });
 
 const registered = (state: EngineState, e: EventOf<'NodeRegistered'>): NodeBook => {
@@ -130,7 +130,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'PodNodeLost':
       return withPod(state, e.pod.uid, (pod) => ({ ...pod, nodeLostAt: at }));
     case 'ImagePulling':
-      return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, pullingSince: at }));
+      return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, pullingSince: at, pulls: c.pulls + 1 }));
     case 'ImagePulled': {
       const node = state.pods.get(e.pod.uid)?.node;
       const next = withContainer(state, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({ ...c, imageReadyFor: c.instances }));

@@ -45,6 +45,8 @@ export interface ContainerBook {
   readonly instances: number;
   readonly current?: Instance;
   readonly pullingSince?: VirtualMs;
+  /** Pulls started so far (the world's `attempt` of the one in flight is this minus one). */
+  readonly pulls: number;
   /** The image is in place for the instance with this `run` (pulled, or found present). */
   readonly imageReadyFor?: number;
   /** A pull failure already reported for the instance with this `run` (so it is not reported twice). */

@@ -42,6 +42,12 @@ describe('image pull by imagePullPolicy (image_manager.go :: EnsureImageExists)'
     expect(times(events, 'ContainerStarted')).toEqual([2.5]);
   });
 
+  it('tells the registry which attempt each pull is', () => {
+    const events = run([node('n1'), pod('nginx:1.27')], world({ pull: (_n, _i, _now, attempt = 0) => (attempt < 2 ? { ok: false, message: 'busy' } : { ok: true, durationMs: 0 }) }), 60);
+    expect(times(events, 'ImagePulling')).toEqual([0, 10, 30]);
+    expect(times(events, 'ContainerStarted')).toEqual([30]);
+  });
+
   it('a failing pull reports ErrImagePull, then ImagePullBackOff on the 10 s → 300 s curve', () => {
     const events = run([node('n1'), pod('nginx:nope')], world({ pull: () => ({ ok: false, message: 'manifest unknown' }) }), 1000);
     expect(times(events, 'ImagePulling')).toEqual([0, 10, 30, 70, 150, 310, 610, 910]);
