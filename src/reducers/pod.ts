@@ -26,7 +26,8 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
   const before = s.kubelet.containers[e.container] ?? initialContainerView;
   const after = reduceContainer(before, e, { spec: c, role, policy: spec.restartPolicy ?? 'Always' });
   if (after === before) return s;
-  const startedRegular = role === 'regular' && after.current?.kind === 'running';
+  // Only a start in the current sandbox counts (an instance left over from an older sandbox does not).
+  const startedRegular = role === 'regular' && after.current !== before.current && after.current?.kind === 'running';
   const kubelet = kubeletView(s.kubelet, {
     admitted: true,
     podHasInitialized: s.kubelet.podHasInitialized || startedRegular,

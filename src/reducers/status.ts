@@ -13,7 +13,7 @@ import { restartDue, roleOf } from './restart.js';
 const isTerminal = (phase: PodPhase | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
 
 /** Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing). */
-export const couldHaveRunningContainers = (view: KubeletView): boolean => {
+const couldHaveRunningContainers = (view: KubeletView): boolean => {
   for (const name in view.containers) if (view.containers[name]?.current?.kind === 'running') return true;
   return false;
 };
@@ -22,7 +22,7 @@ export const couldHaveRunningContainers = (view: KubeletView): boolean => {
  * The kubelet will run nothing more: evicted, deleted (on a reachable node), or already terminal. Every
  * container finishing under its policy needs no flag: getPhase itself then answers Succeeded or Failed.
  */
-export const podIsTerminal = (pod: V1Pod, view: KubeletView): boolean =>
+const podIsTerminal = (pod: V1Pod, view: KubeletView): boolean =>
   view.evicted !== undefined || pod.metadata.deletionTimestamp !== undefined || isTerminal(pod.status?.phase);
 
 /** `previous` when `next` holds the very same items, so that unchanged lists keep their identity too. */
