@@ -46,4 +46,20 @@ describe('admission under memory pressure (eviction_manager.go :: Admit)', () =>
     ]);
     expect(ofType(events, 'PodAdmitted').map((e) => e.pod.name)).toEqual(['burst']);
   });
+
+  it('admits a BestEffort pod that tolerates the memory-pressure taint', () => {
+    const tolerant = created(
+      {
+        metadata: { name: 'tolerant' },
+        spec: {
+          nodeName: 'n1',
+          tolerations: [{ key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' }],
+          containers: [{ name: 'app', image: 'app:1' }],
+        },
+      },
+      5,
+    );
+    const events = run([node('n1'), nodeCondition('n1', 1, 'MemoryPressure', 'True'), tolerant], world(), 6);
+    expect(ofType(events, 'PodAdmitted').map((e) => e.pod.name)).toEqual(['tolerant']);
+  });
 });

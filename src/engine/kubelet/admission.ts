@@ -7,12 +7,18 @@ import { isCriticalPod } from '../../eviction/index.js';
 import { qosClassOf } from '../../k8s/qos.js';
 import { aboutPod } from '../emit.js';
 import type { NodeBook, PodBook } from '../state.js';
+import { MEMORY_PRESSURE_TAINT, tolerationFor } from '../tolerations.js';
 import type { VirtualMs } from '../world.js';
 
-/** Under MemoryPressure only BestEffort pods are refused (critical pods always pass); no taint tolerations are modelled. */
+/** Under MemoryPressure only BestEffort pods that do not tolerate the memory-pressure taint are refused; critical pods always pass. */
 export const admit = (pod: PodBook, node: NodeBook, now: VirtualMs): Event => {
   const subject = aboutPod(now, 'kubelet', pod.ref);
-  if (node.memoryPressure && !isCriticalPod(pod.manifest) && qosClassOf(pod.manifest) === 'BestEffort') {
+  const refused =
+    node.memoryPressure &&
+    !isCriticalPod(pod.manifest) &&
+    qosClassOf(pod.manifest) === 'BestEffort' &&
+    tolerationFor(pod.spec, MEMORY_PRESSURE_TAINT, 'NoSchedule') === undefined;
+  if (refused) {
     const message = 'The node had condition: [MemoryPressure]. ';
     return { type: 'PodRejected', ...subject, node: node.name, reason: 'Evicted', message };
   }

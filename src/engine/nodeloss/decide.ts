@@ -5,25 +5,19 @@
  * taint manager deletes it. No kubelet confirms, so the object stays.
  */
 import type { Event } from '../../events/index.js';
-import type { PodSpec } from '../../k8s/pod.js';
-
-type Toleration = NonNullable<PodSpec['tolerations']>[number];
 import { aboutPod } from '../emit.js';
 import type { InputOf } from '../inputs.js';
 import { podGraceSeconds } from '../spec.js';
 import type { EngineState, PodBook } from '../state.js';
+import { tolerationFor, UNREACHABLE_TAINT } from '../tolerations.js';
 import type { VirtualMs } from '../world.js';
 
-const UNREACHABLE = 'node.kubernetes.io/unreachable';
 /** `defaultTolerationSeconds` of `plugin/pkg/admission/defaulttolerationseconds`. */
 const DEFAULT_TOLERATION_SECONDS = 300;
 
-const toleratesUnreachable = (t: Toleration): boolean =>
-  (t.key === UNREACHABLE || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === 'NoExecute');
-
 /** How long the pod stays on an unreachable node; undefined when it tolerates the taint for ever. */
 export const unreachableToleration = (pod: PodBook): number | undefined => {
-  const own = (pod.spec.tolerations ?? []).find(toleratesUnreachable);
+  const own = tolerationFor(pod.spec, UNREACHABLE_TAINT, 'NoExecute');
   return own === undefined ? DEFAULT_TOLERATION_SECONDS : own.tolerationSeconds;
 };
 

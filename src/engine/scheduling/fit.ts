@@ -5,10 +5,9 @@
 import { qosClassOf } from '../../k8s/qos.js';
 import { nanosOf } from '../../k8s/quantity.js';
 import { podRequestNanos } from '../../eviction/index.js';
-import { isSidecar, type PodSpec } from '../../k8s/pod.js';
-
-type Toleration = NonNullable<PodSpec['tolerations']>[number];
+import { isSidecar } from '../../k8s/pod.js';
 import { podTerminal } from '../lifecycle.js';
+import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, tolerationFor } from '../tolerations.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 
 /** The kubelet's default `maxPods` when a node does not state `pods` in its allocatable. */
@@ -21,19 +20,14 @@ export interface Verdict {
   readonly resourcesOnly: boolean;
 }
 
-const tolerates = (tolerations: readonly Toleration[] | undefined, key: string): boolean =>
-  (tolerations ?? []).some(
-    (t) => (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === 'NoSchedule'),
-  );
-
 /** Taints the node lifecycle controller puts on a node by condition (`TaintNodesByCondition`). */
 const untoleratedTaint = (pod: PodBook, node: NodeBook): string | undefined => {
-  if (node.lostAt !== undefined && !tolerates(pod.spec.tolerations, 'node.kubernetes.io/unreachable')) {
+  if (node.lostAt !== undefined && tolerationFor(pod.spec, UNREACHABLE_TAINT, 'NoSchedule') === undefined) {
     return 'node(s) had untolerated taint {node.kubernetes.io/unreachable: }';
   }
   // non-BestEffort pods get the memory-pressure toleration by default
   const bestEffort = qosClassOf(pod.manifest) === 'BestEffort';
-  if (node.memoryPressure && bestEffort && !tolerates(pod.spec.tolerations, 'node.kubernetes.io/memory-pressure')) {
+  if (node.memoryPressure && bestEffort && tolerationFor(pod.spec, MEMORY_PRESSURE_TAINT, 'NoSchedule') === undefined) {
     return 'node(s) had untolerated taint {node.kubernetes.io/memory-pressure: }';
   }
   return undefined;
