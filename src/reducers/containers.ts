@@ -91,7 +91,8 @@ const exited = (v: ContainerView, e: EventOf<'ContainerExited'>, ctx: ContainerC
   const state: InstanceState = { kind: 'terminated', terminated };
   if (sameInstance) {
     if (v.current?.kind === 'terminated') return v; // a duplicate exit
-    return containerView(v, { current: state, failure: undefined, probes: {} });
+    // The cached failure stays: the kubelet forgets it only when a later start succeeds (a postStart failure shows now).
+    return containerView(v, { current: state, probes: {} });
   }
   // An exit of an instance never seen starting: recorded as an instance that ran, if one may run now.
   return mayStartInstance(v, ctx) ? containerView(newInstance(v, ctx, state, e.containerID), { probes: {} }) : v;

@@ -114,6 +114,19 @@ describe('one container through its life', () => {
     expect(only(p)).toMatchObject({ started: false, ready: false, restartCount: 1 });
   });
 
+  test('a failed postStart hook shows as PostStartHookError once the killed container is due a restart', () => {
+    const p = new PodScript({ containers: [{ name: 'app', lifecycle: { postStart: { exec: { command: ['init'] } } } }] }).scheduled().run('app');
+    p.postStart('app', 'exit status 1');
+    expect(only(p)?.state?.running).toBeDefined();
+    p.killing('app').exited('app', 137);
+    expect(only(p)).toMatchObject({
+      state: { waiting: { reason: 'PostStartHookError', message: 'exit status 1' } },
+      lastState: { terminated: { exitCode: 137 } },
+    });
+    p.run('app').postStart('app');
+    expect(only(p)).toMatchObject({ state: { running: {} }, restartCount: 1 });
+  });
+
   test('signal and message of a termination are kept', () => {
     const p = new PodScript(app).scheduled().run('app');
     p.exit('app', { containerID: p.id('app'), exitCode: 143, reason: 'Error', signal: 15, message: 'terminated by SIGTERM' });

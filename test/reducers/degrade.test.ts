@@ -162,6 +162,11 @@ describe('container rows', () => {
     expect(p.state()?.kubelet.podHasInitialized).toBe(false);
   });
 
+  test('28: a pull forgets a cached start failure', () => {
+    const p = new PodScript(app).scheduled().pullFailed('app', 'timeout').pulled('app');
+    expect(p.must().status?.containerStatuses?.[0]?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+  });
+
   test('26: events after a terminal phase apply, but the phase stays', () => {
     const p = new PodScript({ ...app, restartPolicy: 'Never' }).scheduled().run('app').exited('app', 0).labels({ done: 'yes' });
     expect(p.must().status?.phase).toBe('Succeeded');
@@ -184,7 +189,7 @@ describe('node rows', () => {
     expect(reduceNode(undefined, { ...base, type: 'EvictionThresholdMet', signal: 'memory.available', threshold: '100Mi', available: '80Mi' })).toBeUndefined();
   });
 
-  test('28: re-registration refreshes what the node reports and keeps its conditions', () => {
+  test('29: re-registration refreshes what the node reports and keeps its conditions', () => {
     const n1 = reduceNode(undefined, registered({ zone: 'a' }));
     const n2 = reduceNode(n1, { ...base, type: 'NodeConditionChanged', conditionType: 'MemoryPressure', status: 'True' });
     const n3 = reduceNode(n2, registered({ zone: 'b' }));
