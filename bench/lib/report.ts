@@ -36,7 +36,8 @@ interface Spec {
   /** The figure's value from the measurement (default `value`). */
   readonly pick?: (m: Measured) => number;
   readonly unit: string;
-  readonly baseline?: { readonly measure: string; readonly label: string };
+  /** What the value is compared with: another measurement's value (or `pick` of it), or S's stored figure. */
+  readonly baseline?: { readonly measure: string; readonly label: string; readonly pick?: (m: Measured) => number };
   /** The target's wording and its check against value and ratio. */
   readonly target?: { readonly text: string; readonly holds: (value: number, ratio: number) => boolean };
   readonly rss?: boolean;
@@ -90,7 +91,14 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
   { figure: 'describe pod --at, p95', measure: 'describeAt', pick: detail('p95Ms'), unit: 'ms' },
   { figure: 'same via pod index (uid), median', measure: 'podIndexAt', unit: 'ms', rss: true },
   { figure: 'same via pod index (uid), p95', measure: 'podIndexAt', pick: detail('p95Ms'), unit: 'ms' },
-  { figure: 'podj get pods cold start', measure: 'coldStart', unit: 'ms', target: { text: '≤ 250 ms', holds: (v) => v <= 250 }, rss: true },
+  {
+    figure: 'podj get pods cold start',
+    measure: 'coldStart',
+    unit: 'ms',
+    baseline: { measure: 'coldStart', label: 'bare node', pick: detail('bareNodeMs') },
+    target: { text: '≤ 250 ms', holds: (v) => v <= 250 },
+    rss: true,
+  },
 ];
 
 export const rowsOf = (tier: TierName, r: Results, sPodAtMs: number | undefined): Row[] =>
@@ -100,7 +108,12 @@ export const rowsOf = (tier: TierName, r: Results, sPodAtMs: number | undefined)
     const rssMiB = s.rss === true && m !== undefined && Number.isFinite(m.rssMiB) ? m.rssMiB.toFixed(0) : '';
     if (m === undefined) return { figure: s.figure, value: '', baseline: '', ratio: '', target: s.target?.text ?? '', verdict: status ?? 'pending', rssMiB };
     const value = (s.pick ?? ((x: Measured) => x.value ?? Number.NaN))(m);
-    const base = s.baseline === undefined ? undefined : s.baseline.measure === '' ? sPodAtMs : measured(r, s.baseline.measure)?.value;
+    const baseOf = (b: NonNullable<Spec['baseline']>): number | undefined => {
+      if (b.measure === '') return sPodAtMs;
+      const m = measured(r, b.measure);
+      return m === undefined ? undefined : (b.pick ?? ((x: Measured) => x.value ?? Number.NaN))(m);
+    };
+    const base = s.baseline === undefined ? undefined : baseOf(s.baseline);
     const ratio = base === undefined ? Number.NaN : value / base;
     return {
       figure: s.figure,
