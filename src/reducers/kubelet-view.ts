@@ -51,26 +51,36 @@ export interface KubeletView {
 // Views are built only through these two functions, so that every view has the same keys in the same order
 // (absent fields hold `undefined`): replay then touches one hidden class per kind of object, not dozens.
 
-export const containerView = (v: ContainerView, patch: Partial<ContainerView> = {}): ContainerView => ({
-  instances: patch.instances ?? v.instances,
-  current: 'current' in patch ? patch.current : v.current,
-  previous: 'previous' in patch ? patch.previous : v.previous,
-  containerID: 'containerID' in patch ? patch.containerID : v.containerID,
-  imageID: 'imageID' in patch ? patch.imageID : v.imageID,
-  failure: 'failure' in patch ? patch.failure : v.failure,
-  probes: patch.probes ?? v.probes,
-  postStartDone: patch.postStartDone ?? v.postStartDone,
-});
+/** A copy of `v` with `patch` applied; every key is present (undefined when absent), in one fixed order. */
+export const containerView = (v: ContainerView, patch: Partial<ContainerView> = {}): ContainerView =>
+  Object.assign(
+    {
+      instances: v.instances,
+      current: v.current,
+      previous: v.previous,
+      containerID: v.containerID,
+      imageID: v.imageID,
+      failure: v.failure,
+      probes: v.probes,
+      postStartDone: v.postStartDone,
+    },
+    patch,
+  );
 
-export const kubeletView = (k: KubeletView, patch: Partial<KubeletView> = {}): KubeletView => ({
-  node: 'node' in patch ? patch.node : k.node,
-  admitted: patch.admitted ?? k.admitted,
-  hostIP: 'hostIP' in patch ? patch.hostIP : k.hostIP,
-  podIPs: 'podIPs' in patch ? patch.podIPs : k.podIPs,
-  sandboxReady: patch.sandboxReady ?? k.sandboxReady,
-  podHasInitialized: patch.podHasInitialized ?? k.podHasInitialized,
-  evicted: 'evicted' in patch ? patch.evicted : k.evicted,
-  rejected: 'rejected' in patch ? patch.rejected : k.rejected,
-  nodeLost: patch.nodeLost ?? k.nodeLost,
-  containers: patch.containers ?? k.containers,
-});
+/** A copy of `k` with `patch` applied; every key is present (undefined when absent), in one fixed order. */
+export const kubeletView = (k: KubeletView, patch: Partial<KubeletView> = {}): KubeletView =>
+  Object.assign(
+    {
+      node: k.node,
+      admitted: k.admitted,
+      hostIP: k.hostIP,
+      podIPs: k.podIPs,
+      sandboxReady: k.sandboxReady,
+      podHasInitialized: k.podHasInitialized,
+      evicted: k.evicted,
+      rejected: k.rejected,
+      nodeLost: k.nodeLost,
+      containers: k.containers,
+    },
+    patch,
+  );
