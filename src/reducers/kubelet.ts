@@ -58,9 +58,9 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.nodeLost) return s;
       const lost = withView(placed, { nodeLost: true });
-      const status = markNotReady(lost.pod.status ?? {}, e.at);
-      const marked = { pod: { ...lost.pod, status }, kubelet: lost.kubelet };
-      return lost.pod.metadata.deletionTimestamp !== undefined ? { pod: { ...marked.pod, status: nodeLostStatus(marked) }, kubelet: marked.kubelet } : marked;
+      const marked = { pod: { ...lost.pod, status: markNotReady(lost.pod.status ?? {}, e.at) }, kubelet: lost.kubelet };
+      if (lost.pod.metadata.deletionTimestamp === undefined) return marked;
+      return { pod: { ...marked.pod, status: nodeLostStatus(marked) }, kubelet: marked.kubelet };
     }
     default: {
       const unreachable: never = e;
