@@ -16,10 +16,7 @@ export type ApiEvent = EventOf<
 >;
 
 export const initialKubeletView = (node: string | undefined): KubeletView =>
-  kubeletView(
-    { admitted: false, sandboxReady: false, podHasInitialized: false, nodeLost: false, containers: {} },
-    { node, hostIP: undefined, podIPs: undefined, evicted: undefined, rejected: undefined },
-  );
+  kubeletView({ node, admitted: false, sandboxReady: false, podHasInitialized: false, nodeLost: false, containers: {} });
 
 /** Replaces (or appends) one condition, its `lastTransitionTime` moving only on a status flip. */
 export const upsertCondition = (status: PodStatus, d: ConditionDraft, at: Instant): PodStatus => {

@@ -35,10 +35,7 @@ export interface ContainerContext {
   readonly policy: RestartPolicy;
 }
 
-export const initialContainerView: ContainerView = containerView(
-  { instances: 0, probes: {}, postStartDone: true },
-  { current: undefined, previous: undefined, containerID: undefined, imageID: undefined, failure: undefined },
-);
+export const initialContainerView: ContainerView = containerView({ instances: 0, probes: {}, postStartDone: true });
 
 /** A new instance may follow the current one: none yet, or a terminated one that may run again. */
 const mayStartInstance = (v: ContainerView, ctx: ContainerContext): boolean => {
