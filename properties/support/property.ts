@@ -35,7 +35,8 @@ const writeScenarios = (name: string, seed: number, counterexample: unknown): st
 
 /**
  * Checks `property` with the suite's seed, `runs` runs by default (`PODJ_PROPERTY_RUNS` overrides every
- * count), and throws a report naming the seed, the counterexample and any scenario file written.
+ * count; `PODJ_PROPERTY_SCALE` scales them, for mutation testing), and throws a report naming the seed,
+ * the counterexample and any scenario file written.
  */
 export const holds = async <Ts extends unknown[]>(
   name: string,
@@ -43,7 +44,7 @@ export const holds = async <Ts extends unknown[]>(
   runs: number,
 ): Promise<void> => {
   const seed = envNumber('PODJ_PROPERTY_SEED') ?? DEFAULT_SEED;
-  const numRuns = envNumber('PODJ_PROPERTY_RUNS') ?? runs;
+  const numRuns = envNumber('PODJ_PROPERTY_RUNS') ?? Math.max(5, Math.round(runs * (envNumber('PODJ_PROPERTY_SCALE') ?? 1)));
   const details = await fc.check(property, { seed, numRuns });
   if (!details.failed) return;
   const files = writeScenarios(name, seed, details.counterexample);

@@ -11,13 +11,13 @@ export const terminalPhaseLeft: Check = {
       const left = h.steps.find(
         (s) => s.after !== undefined && isTerminalPhase(phaseOfState(s.before)) && phaseOfState(s.after) !== phaseOfState(s.before),
       );
-      if (reached === undefined || left === undefined) return [];
+      if (left === undefined) return [];
       return [
         {
           check: 'terminal-phase-left',
           subject: h.key,
           message: `phase ${phaseOfState(left.before)} became ${phaseOfState(left.after)}`,
-          evidence: [reached.entry, left.entry],
+          evidence: reached === undefined || reached === left ? [left.entry] : [reached.entry, left.entry],
         },
       ];
     }),

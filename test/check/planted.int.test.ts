@@ -1,0 +1,106 @@
+/**
+ * Each check finds a violation planted in a journal written to a real LevelDB, names it with the records
+ * that show it, and finds nothing in the same journal without the plant.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../../src/events/index.js';
+import { checkStoredJournal } from '../../src/check/run.js';
+import { tempJournal } from '../support/temp-journal.js';
+import { app, life } from './builders.js';
+
+interface Plant {
+  /** What the journal shows, without the violation. */
+  readonly clean: readonly Event[];
+  /** The same journal with the violation planted. */
+  readonly planted: readonly Event[];
+  /** The types of the records the violation must name. */
+  readonly evidence: readonly string[];
+}
+
+const never = life('job', { restartPolicy: 'Never', containers: [app('task')] });
+const onFailure = life('batch', { restartPolicy: 'OnFailure', containers: [app('task')] });
+const inits = life('myapp', { initContainers: [app('init-a'), app('init-b')], containers: [app('main')] });
+const crash = life('crashy', { containers: [app('app')] });
+const probed = life('probed', { containers: [app('app', { livenessProbe: { exec: { command: ['true'] }, failureThreshold: 3 } })] });
+const deleted = life('leaving', { terminationGracePeriodSeconds: 10, containers: [app('app')] });
+const guaranteed = life('gold', { containers: [app('app', { resources: { limits: { cpu: '1', memory: '256Mi' } } })] });
+const bestEffort = life('scrap', { containers: [app('app')] });
+const critical = life('dns', { priority: 2_000_000_000, containers: [app('app')] });
+
+const plants: Record<string, Plant> = {
+  'restart-under-never': {
+    clean: [...never.scheduled(0), ...never.start('task', 1), never.exit('task', 1, 5, 1)],
+    planted: [...never.scheduled(0), ...never.start('task', 1), never.exit('task', 1, 5, 1), ...never.start('task', 6)],
+    evidence: ['ContainerExited', 'ContainerStarted'],
+  },
+  'restart-after-success': {
+    clean: [...onFailure.scheduled(0), ...onFailure.start('task', 1), onFailure.exit('task', 1, 5, 1), ...onFailure.start('task', 6)],
+    planted: [...onFailure.scheduled(0), ...onFailure.start('task', 1), onFailure.exit('task', 1, 5, 0), ...onFailure.start('task', 6)],
+    evidence: ['ContainerExited', 'ContainerStarted'],
+  },
+  'init-before-regular': {
+    clean: [...inits.scheduled(0), ...inits.start('init-a', 1), inits.exit('init-a', 1, 2, 0), ...inits.start('init-b', 3), inits.exit('init-b', 3, 4, 0), ...inits.start('main', 5)],
+    planted: [...inits.scheduled(0), ...inits.start('init-a', 1), inits.exit('init-a', 1, 2, 0), ...inits.start('init-b', 3), ...inits.start('main', 3)],
+    evidence: ['ContainerStarted', 'ContainerStarted'],
+  },
+  'init-in-order': {
+    clean: [...inits.scheduled(0), ...inits.start('init-a', 1), inits.exit('init-a', 1, 2, 0), ...inits.start('init-b', 3)],
+    planted: [...inits.scheduled(0), ...inits.start('init-a', 1), ...inits.start('init-b', 1)],
+    evidence: ['ContainerStarted', 'ContainerStarted'],
+  },
+  backoff: {
+    clean: [...crash.scheduled(0), ...crash.start('app', 1), crash.exit('app', 1, 2, 1), ...crash.start('app', 2), crash.exit('app', 2, 3, 1), crash.backOff('app', 3, 10), ...crash.start('app', 13)],
+    planted: [...crash.scheduled(0), ...crash.start('app', 1), crash.exit('app', 1, 2, 1), ...crash.start('app', 2), crash.exit('app', 2, 3, 1), crash.backOff('app', 3, 10), ...crash.start('app', 8)],
+    evidence: ['ContainerBackOff', 'ContainerStarted'],
+  },
+  'probe-kill': {
+    clean: [...probed.scheduled(0), ...probed.start('app', 1), ...[11, 21, 31].map((s) => probed.probe('app', s, 'liveness', 'failure')), probed.kill('app', 31, 'LivenessProbeFailed', 30)],
+    planted: [...probed.scheduled(0), ...probed.start('app', 1), probed.probe('app', 11, 'liveness', 'failure'), probed.probe('app', 21, 'readiness', 'failure'), probed.kill('app', 21, 'LivenessProbeFailed', 30)],
+    evidence: ['ProbeExecuted', 'ContainerKilling'],
+  },
+  grace: {
+    clean: [...deleted.scheduled(0), ...deleted.start('app', 1), deleted.deletion(20, 10), deleted.exit('app', 1, 28, 0)],
+    planted: [...deleted.scheduled(0), ...deleted.start('app', 1), deleted.deletion(20, 10), deleted.exit('app', 1, 45, 137)],
+    evidence: ['PodDeletionRequested', 'ContainerExited'],
+  },
+  'eviction-order': {
+    clean: [
+      ...guaranteed.scheduled(0), ...guaranteed.start('app', 1), guaranteed.usage('app', 10, '200Mi'),
+      ...bestEffort.scheduled(0), ...bestEffort.start('app', 1), bestEffort.usage('app', 10, '300Mi'),
+      bestEffort.evicted(10),
+    ],
+    planted: [
+      ...guaranteed.scheduled(0), ...guaranteed.start('app', 1), guaranteed.usage('app', 10, '200Mi'),
+      ...bestEffort.scheduled(0), ...bestEffort.start('app', 1), bestEffort.usage('app', 10, '300Mi'),
+      guaranteed.evicted(10),
+    ],
+    evidence: ['PodEvicted'],
+  },
+  'eviction-order (critical pod)': {
+    clean: [...critical.scheduled(0), ...critical.start('app', 1)],
+    planted: [...critical.scheduled(0), ...critical.start('app', 1), critical.evicted(10)],
+    evidence: ['PodEvicted'],
+  },
+  'unbound-pending': {
+    clean: [...crash.scheduled(0).slice(0, 1)],
+    planted: [...crash.scheduled(0).slice(0, 1), crash.evicted(3)],
+    evidence: ['PodEvicted'],
+  },
+};
+
+const checkOf = (name: string): string => name.replace(/ \(.*\)$/, '');
+
+const violationsIn = async (events: readonly Event[]) => {
+  const journal = await tempJournal();
+  await journal.append(events, { expectedSeq: 0 });
+  return (await checkStoredJournal(journal)).violations;
+};
+
+describe('podj check finds planted violations', () => {
+  it.each(Object.entries(plants))('%s', async (name, plant) => {
+    expect(await violationsIn(plant.clean), 'the journal without the plant is clean').toEqual([]);
+    const found = await violationsIn(plant.planted);
+    expect(found.map((v) => v.check), 'exactly the planted violation').toEqual([checkOf(name)]);
+    expect(found[0]?.evidence.map((e) => e.event.type)).toEqual(plant.evidence);
+  });
+});
