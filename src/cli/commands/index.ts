@@ -21,6 +21,7 @@ export const verbs: Readonly<Record<string, () => Promise<Register>>> = {
   import: async () => (await import('./import.js')).registerImport,
   export: async () => (await import('./export.js')).registerExport,
   verify: async () => (await import('./verify.js')).registerVerify,
+  check: async () => (await import('./check.js')).registerCheck,
 };
 
 /** The verb of an argument list: its first word that is neither an option nor the value of `--journal`. */
