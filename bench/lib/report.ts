@@ -101,6 +101,14 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
   },
 ];
 
+/** For rates against a raw rate: the same ratio in CPU time, steadier than wall time on a loaded machine. */
+const cpuRatioOf = (r: Results, s: Spec): string => {
+  const perCpu = (name: string): number => Number(measured(r, name)?.details['perCpuSecond']);
+  if (s.baseline === undefined || s.pick !== undefined || s.baseline.pick !== undefined || s.baseline.measure === '') return '';
+  const ratio = perCpu(s.measure) / perCpu(s.baseline.measure);
+  return Number.isFinite(ratio) ? ` (CPU ${ratio.toFixed(2)}×)` : '';
+};
+
 export const rowsOf = (tier: TierName, r: Results, sPodAtMs: number | undefined): Row[] =>
   specsFor(tier, sPodAtMs).map((s) => {
     const status = statusOf(r, s.measure);
@@ -119,7 +127,7 @@ export const rowsOf = (tier: TierName, r: Results, sPodAtMs: number | undefined)
       figure: s.figure,
       value: `${num(value)} ${s.unit}`,
       baseline: s.baseline === undefined ? '' : s.baseline.measure === '' ? s.baseline.label : `${num(base ?? Number.NaN)} (${s.baseline.label})`,
-      ratio: Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '',
+      ratio: Number.isFinite(ratio) ? `${ratio.toFixed(2)}×${cpuRatioOf(r, s)}` : '',
       target: s.target?.text ?? '',
       verdict: s.target === undefined ? 'info' : s.target.holds(value, ratio) ? 'pass' : 'FAIL',
       rssMiB,

@@ -10,7 +10,7 @@ import { recordKey } from '../../src/journal/keys.js';
 import { seal } from '../../src/journal/record.js';
 import { instantOf } from '../../src/k8s/codecs.js';
 import type { MeasureArgs, Measured } from '../lib/protocol.js';
-import { peakRssMiB, seconds } from '../lib/stats.js';
+import { peakRssMiB, Stopwatch } from '../lib/stats.js';
 
 /** The record time the benchmark's appends carry, raw and journal alike. */
 export const RECORDED_AT = instantOf(Date.UTC(2026, 2, 14, 12, 0, 0));
@@ -28,19 +28,13 @@ const openRaw = async (a: MeasureArgs): Promise<Level<string, string>> => {
 };
 
 export const generate = async (a: MeasureArgs): Promise<Measured> => {
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
+  const sw = new Stopwatch();
+  sw.start();
   let events = 0;
   for (const chunk of generateChunks({ tier: a.tier, seed: a.seed }, a.chunk)) events += chunk.length;
-  const wall = seconds(t0);
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  return {
-    value: events / wall,
-    unit: 'events/s',
-    details: { events, seconds: wall, cpuSeconds, eventsPerCpuSecond: events / cpuSeconds },
-    rssMiB: peakRssMiB(),
-  };
+  sw.stop();
+  const { value, details } = sw.rate(events);
+  return { value, unit: 'events/s', details: { events, ...details }, rssMiB: peakRssMiB() };
 };
 
 /** Seals the generated events into the journal's record values (untimed), then times only the batch writes. */
@@ -49,14 +43,14 @@ export const rawWrite = async (a: MeasureArgs): Promise<Measured> => {
   let prevHash = GENESIS_HASH;
   let seq = 0;
   let bytes = 0;
-  let timed = 0;
+  const sw = new Stopwatch();
   for (const chunk of generateChunks({ tier: a.tier, seed: a.seed }, a.chunk)) {
     const values = chunk.map((e) => {
       const sealed = seal(prevHash, ++seq, RECORDED_AT, canonical(e));
       prevHash = sealed.hash;
       return sealed.value;
     });
-    const t0 = performance.now();
+    sw.start();
     const batch = db.batch();
     let s = seq - values.length;
     for (const v of values) {
@@ -64,24 +58,27 @@ export const rawWrite = async (a: MeasureArgs): Promise<Measured> => {
       bytes += v.length;
     }
     await batch.write();
-    timed += seconds(t0);
+    sw.stop();
   }
-  const t0 = performance.now();
+  sw.start();
   await db.close();
-  timed += seconds(t0);
-  return { value: seq / timed, unit: 'records/s', details: { records: seq, seconds: timed, payloadMB: bytes / 1e6 }, rssMiB: peakRssMiB() };
+  sw.stop();
+  const { value, details } = sw.rate(seq);
+  return { value, unit: 'records/s', details: { records: seq, payloadMB: bytes / 1e6, ...details }, rssMiB: peakRssMiB() };
 };
 
 export const rawScan = async (a: MeasureArgs): Promise<Measured> => {
   const db = await openRaw(a);
-  const t0 = performance.now();
+  const sw = new Stopwatch();
+  sw.start();
   const it = db.iterator({ highWaterMarkBytes: PAGE_BYTES });
   let records = 0;
   for (let page = await it.nextv(PAGE); page.length > 0; page = await it.nextv(PAGE)) records += page.length;
   await it.close();
-  const wall = seconds(t0);
+  sw.stop();
   await db.close();
-  return { value: records / wall, unit: 'records/s', details: { records, seconds: wall }, rssMiB: peakRssMiB() };
+  const { value, details } = sw.rate(records);
+  return { value, unit: 'records/s', details: { records, ...details }, rssMiB: peakRssMiB() };
 };
 
 /** Reads the raw store page by page (untimed) and times `JSON.parse` of every value. */
@@ -89,15 +86,16 @@ export const jsonParse = async (a: MeasureArgs): Promise<Measured> => {
   const db = await openRaw(a);
   const it = db.iterator({ highWaterMarkBytes: PAGE_BYTES });
   let records = 0;
-  let timed = 0;
+  const sw = new Stopwatch();
   let sink = 0;
   for (let page = await it.nextv(PAGE); page.length > 0; page = await it.nextv(PAGE)) {
-    const t0 = performance.now();
+    sw.start();
     for (const [, value] of page) sink += (JSON.parse(value) as { seq: number }).seq;
-    timed += seconds(t0);
+    sw.stop();
     records += page.length;
   }
   await it.close();
   await db.close();
-  return { value: records / timed, unit: 'records/s', details: { records, seconds: timed, checksum: sink }, rssMiB: peakRssMiB() };
+  const { value, details } = sw.rate(records);
+  return { value, unit: 'records/s', details: { records, checksum: sink, ...details }, rssMiB: peakRssMiB() };
 };

@@ -12,19 +12,19 @@ import { foldCluster } from '../../src/reducers/index.js';
 import { refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
 import { packageVersion } from '../../src/cli/version.js';
 import type { MeasureArgs, Measured } from '../lib/protocol.js';
-import { peakRssMiB, seconds } from '../lib/stats.js';
+import { peakRssMiB, seconds, Stopwatch } from '../lib/stats.js';
 import { RECORDED_AT } from './baselines.js';
 
 export const journalDir = (a: MeasureArgs): string => join(a.dataDir, 'journal');
 
 /** The generated events, with the time spent generating them counted apart so it can be taken out. */
-const timedSource = (a: MeasureArgs, clock: { generating: number }): Iterable<Event> => ({
+const timedSource = (a: MeasureArgs, generating: Stopwatch): Iterable<Event> => ({
   *[Symbol.iterator]() {
     const chunks = generateChunks({ tier: a.tier, seed: a.seed }, a.chunk);
     for (;;) {
-      const t0 = performance.now();
+      generating.start();
       const next = chunks.next();
-      clock.generating += seconds(t0);
+      generating.stop();
       if (next.done === true) return;
       yield* next.value;
     }
@@ -33,15 +33,20 @@ const timedSource = (a: MeasureArgs, clock: { generating: number }): Iterable<Ev
 
 export const append = async (a: MeasureArgs): Promise<Measured> => {
   const journal = await openJournal(journalDir(a), { clock: () => RECORDED_AT });
-  const clock = { generating: 0 };
-  const t0 = performance.now();
-  const result = await journal.appendBulk(timedSource(a, clock), { chunkSize: a.chunk });
-  const appendSeconds = seconds(t0) - clock.generating;
+  const generating = new Stopwatch();
+  const total = new Stopwatch();
+  total.start();
+  const result = await journal.appendBulk(timedSource(a, generating), { chunkSize: a.chunk });
+  total.stop();
   await journal.close();
+  const appending = new Stopwatch();
+  appending.wallSeconds = total.wallSeconds - generating.wallSeconds;
+  appending.cpuSeconds = total.cpuSeconds - generating.cpuSeconds;
+  const { value, details } = appending.rate(result.appended);
   return {
-    value: result.appended / appendSeconds,
+    value,
     unit: 'events/s',
-    details: { events: result.appended, seconds: appendSeconds, generatingSeconds: clock.generating },
+    details: { events: result.appended, ...details, generatingSeconds: generating.wallSeconds },
     rssMiB: peakRssMiB(),
   };
 };
@@ -80,7 +85,8 @@ export const snapshotCount = async (a: MeasureArgs): Promise<Measured> => ({
 
 export const replay = async (a: MeasureArgs): Promise<Measured> => {
   const journal = await openJournal(journalDir(a));
-  const t0 = performance.now();
+  const sw = new Stopwatch();
+  sw.start();
   let events = 0;
   let state = foldCluster([]);
   for await (const page of journal.recordsInTimeOrder().batches()) {
@@ -90,12 +96,8 @@ export const replay = async (a: MeasureArgs): Promise<Measured> => {
     );
     events += page.length;
   }
-  const wall = seconds(t0);
+  sw.stop();
   await journal.close();
-  return {
-    value: events / wall,
-    unit: 'events/s',
-    details: { events, seconds: wall, podsAtEnd: state.pods.size, nodes: state.nodes.size },
-    rssMiB: peakRssMiB(),
-  };
+  const { value, details } = sw.rate(events);
+  return { value, unit: 'events/s', details: { events, ...details, podsAtEnd: state.pods.size, nodes: state.nodes.size }, rssMiB: peakRssMiB() };
 };
