@@ -4,6 +4,7 @@ import { generate, jsonParse, rawScan, rawWrite } from './measures/baselines.js'
 import { clusterAtMiddle, describeAt, podIndexAt } from './measures/queries.js';
 import { coldStart } from './measures/cold-start.js';
 import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
+import { anonRssSampler } from './lib/stats.js';
 
 export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measured>>> = {
   generate,
@@ -23,5 +24,6 @@ export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measu
 const [name = '', json = '{}'] = process.argv.slice(2);
 const measure = measures[name];
 if (measure === undefined) throw new Error(`unknown measure "${name}"`);
+const anonPeak = anonRssSampler();
 const result = await measure(JSON.parse(json) as MeasureArgs);
-process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+process.stdout.write(`${RESULT_PREFIX}${JSON.stringify({ ...result, anonMiB: result.anonMiB ?? anonPeak() })}\n`);

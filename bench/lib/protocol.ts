@@ -17,6 +17,8 @@ export interface Measured {
   /** Further figures of the same measurement (counts, seconds, percentiles). */
   readonly details: Readonly<Record<string, number | string>>;
   readonly rssMiB: number;
+  /** Peak anonymous resident memory (sampled), without the store's memory-mapped files. */
+  readonly anonMiB?: number;
   readonly pending?: string;
 }
 

@@ -1,4 +1,5 @@
 /** Small statistics and clocks for the benchmarks: elapsed seconds, median, percentiles, peak RSS. */
+import { readFileSync } from 'node:fs';
 
 export const seconds = (fromMs: number): number => (performance.now() - fromMs) / 1000;
 
@@ -43,3 +44,26 @@ export class Stopwatch {
     };
   }
 }
+
+/** One field of `/proc/self/status` in MiB (Linux), NaN elsewhere. */
+const statusMiB = (field: string): number => {
+  try {
+    const kib = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kib === undefined ? Number.NaN : Number(kib) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+/**
+ * Samples the anonymous part of the resident set (`RssAnon`: heap and native allocations, not the LevelDB
+ * table files classic-level maps into memory, which count in maxrss) every 25 ms; returns its peak so far.
+ */
+export const anonRssSampler = (): (() => number) => {
+  let peak = statusMiB('RssAnon');
+  const timer = setInterval(() => {
+    peak = Math.max(peak, statusMiB('RssAnon'));
+  }, 25);
+  timer.unref();
+  return () => Math.max(peak, statusMiB('RssAnon'));
+};
