@@ -71,11 +71,15 @@ export const factKey = (i: Imported): string => {
 };
 
 const certaintyRank: Readonly<Record<Certainty, number>> = { exact: 0, interpolated: 1, inferred: 2 };
-/** Audit lines are the API server's own record with sub-second times; Event objects say least (no ids, counts). */
-const originRank: Readonly<Record<Origin, number>> = { audit: 0, watch: 1, snapshot: 2, events: 3 };
+/**
+ * What the journal holds stays as it is. Audit lines are the API server's own record with sub-second times;
+ * Event objects say least (no ids, counts).
+ */
+const originRank: Readonly<Record<Origin, number>> = { journal: 0, audit: 1, watch: 2, snapshot: 3, events: 4 };
 
-/** Negative when `a` is the better record of a fact: surer time, then the richer source, then the earlier. */
+/** Negative when `a` is the better record of a fact: the journal's, else surer time, then the richer source, then the earlier. */
 export const betterRecord = (a: Imported, b: Imported): number =>
+  Number(b.origin === 'journal') - Number(a.origin === 'journal') ||
   certaintyRank[a.certainty] - certaintyRank[b.certainty] ||
   originRank[a.origin] - originRank[b.origin] ||
   (a.event.at < b.event.at ? -1 : a.event.at > b.event.at ? 1 : 0);

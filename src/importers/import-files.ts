@@ -27,6 +27,11 @@ export interface ImportOptions {
   readonly onProgress?: (p: ImportProgress) => void;
   /** Documents per yielded chunk (default 1000). */
   readonly chunkSize?: number;
+  /**
+   * The events the journal already holds: facts they record are not returned again, even when this import
+   * describes them differently (another source, another precision), so re-importing adds nothing.
+   */
+  readonly known?: readonly Event[];
 }
 
 export interface BadLine {
@@ -108,7 +113,7 @@ export async function* readFileEvents(file: string, opts: ImportOptions = {}): A
 }
 
 export interface ImportResult {
-  /** Every file's events, merged: valid-time order, each fact once. Ready for the journal's appendNew. */
+  /** Every file's events, merged: valid-time order, each fact once, none already `known`. Ready for appendNew. */
   readonly events: readonly Event[];
   readonly files: readonly FileSummary[];
   /** Bad lines left out (only with `skipBad`; otherwise they refuse the import). */
@@ -143,7 +148,7 @@ export const importFiles = async (files: readonly string[], opts: ImportOptions 
   }
   if (problems.some((p) => p.refuses)) return E.left(problems.filter((p) => p.refuses || opts.skipBad !== true).map((p) => p.text));
   return E.right({
-    events: mergeImported(imported),
+    events: mergeImported(imported, opts.known),
     files: summaries,
     skipped: bad,
     exports: summaries.filter((s) => s.format === 'podjournal-export').map((s) => s.file),

@@ -1,8 +1,11 @@
 /** An event converted from outside data, with what the merge needs to know about where it came from. */
 import type { Event } from '../events/index.js';
 
-/** Where a fact was seen: an audit line, a watch update, a one-instant snapshot (PodList), or an Event object. */
-export type Origin = 'audit' | 'watch' | 'snapshot' | 'events';
+/**
+ * Where a fact was seen: an audit line, a watch update, a one-instant snapshot (PodList), an Event object,
+ * or the journal itself (what an earlier import or the engine already recorded).
+ */
+export type Origin = 'audit' | 'watch' | 'snapshot' | 'events' | 'journal';
 
 /**
  * How well its time is known: `exact` from a timestamp field of the fact itself, `interpolated` between two

@@ -40,6 +40,7 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
       recordedExits.set(key, [...(recordedExits.get(key) ?? []), i.event]);
     }
   }
+  const exited = new Set(sorted.flatMap((i) => (i.event.type === 'ContainerExited' && i.instance !== undefined ? [runKey(i.event, i.instance)] : [])));
   /** Per container: the run in progress (started, no exit yet), with its id. */
   const open = new Map<string, { instance: number; containerID: string }>();
   const out: Imported[] = [];
@@ -47,7 +48,8 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
   const closeUnseen = (e: InstanceEvent | EventOf<'ContainerBackOff'>, origin: Origin): void => {
     const key = containerKeyOf(e);
     const running = open.get(key);
-    if (running === undefined) return;
+    // A run whose exit some record holds (later in time, or already in the journal) ends there, not here.
+    if (running === undefined || exited.has(`${key}#${running.instance}`)) return;
     const exits = recordedExits.get(key) ?? [];
     const model = exits.find((x) => x.at >= e.at) ?? exits[exits.length - 1];
     const { exitCode, reason, signal } = model ?? UNSEEN_EXIT;
@@ -88,4 +90,17 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
     out.push(containerID === e.containerID ? item : { ...item, event: { ...e, containerID } });
   }
   return out;
+};
+
+/** The journal's events as merge records: each container's runs numbered by the order their ids appear. */
+export const numberRuns = (known: readonly Event[]): Imported[] => {
+  const runs = new Map<string, Map<string, number>>();
+  return known.map((event): Imported => {
+    if (!isInstanceEvent(event)) return { event, origin: 'journal', certainty: 'exact' };
+    const ids = runs.get(containerKeyOf(event)) ?? new Map<string, number>();
+    runs.set(containerKeyOf(event), ids);
+    const instance = ids.get(event.containerID) ?? ids.size;
+    ids.set(event.containerID, instance);
+    return { event, origin: 'journal', certainty: 'exact', instance };
+  });
 };

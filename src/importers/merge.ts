@@ -6,7 +6,7 @@ import type { Event, EventType } from '../events/index.js';
 import { containerKeyOf, subjectKeyOf } from './build.js';
 import { betterRecord, factKey } from './fact-identity.js';
 import type { Imported } from './imported.js';
-import { recordedIds, settleInstances } from './instances.js';
+import { numberRuns, recordedIds, settleInstances } from './instances.js';
 import { fillUnstated } from './unstated.js';
 import { secondOf } from './time.js';
 
@@ -92,9 +92,11 @@ const inTimeOrder = (causallySorted: readonly Imported[]): Imported[] => {
 
 /**
  * A back-off read off a status ("waiting: CrashLoopBackOff") says less than the Event objects reporting
- * the same wait: when Events report back-off between the same two starts of the container, the status's
- * one is that same wait and is dropped.
+ * the same wait: when Events (or the journal) report back-off between the same two starts of the
+ * container, the status's one is that same wait and is dropped.
  */
+const subsumes = (i: Imported): boolean => i.origin === 'events' || i.origin === 'journal';
+
 const dropSubsumedBackOffs = (items: readonly Imported[]): Imported[] => {
   const window = new Map<string, number>();
   const windowOf = (i: Imported): string => {
@@ -106,20 +108,27 @@ const dropSubsumedBackOffs = (items: readonly Imported[]): Imported[] => {
     const key = containerKey(i.event);
     if (key !== undefined && (i.event.type === 'ContainerStarted' || i.event.type === 'ImagePulled')) window.set(key, (window.get(key) ?? 0) + 1);
     const w = windowOf(i);
-    if (i.origin === 'events' && (i.event.type === 'ContainerBackOff' || i.event.type === 'ImagePullBackOff')) withEvents.add(`${i.event.type}|${w}`);
+    if (subsumes(i) && (i.event.type === 'ContainerBackOff' || i.event.type === 'ImagePullBackOff')) withEvents.add(`${i.event.type}|${w}`);
     return w;
   });
-  return items.filter((i, n) => i.origin === 'events' || !withEvents.has(`${i.event.type}|${windows[n] ?? ''}`));
+  return items.filter((i, n) => subsumes(i) || !withEvents.has(`${i.event.type}|${windows[n] ?? ''}`));
 };
 
-/** One sequence, in valid-time order, each fact once, from any number of converted sources. */
-export const mergeImported = (inputs: readonly Imported[]): Event[] => {
+/**
+ * One sequence, in valid-time order, each fact once, from any number of converted sources. `known` is what
+ * the journal already holds: it takes part in the merge (its records of a fact win) but is not returned,
+ * so only new facts come back.
+ */
+export const mergeImported = (inputs: readonly Imported[], known: readonly Event[] = []): Event[] => {
+  const all = [...numberRuns(known), ...inputs];
   const best = new Map<string, Ranked>();
-  inputs.forEach((item, order) => {
+  all.forEach((item, order) => {
     const key = factKey(item);
     const held = best.get(key);
     if (held === undefined || betterRecord(item, held.item) < 0) best.set(key, { item, order: held?.order ?? order });
   });
   const sorted = inTimeOrder([...best.values()].sort(causal).map((r) => r.item));
-  return fillUnstated(dropSubsumedBackOffs(settleInstances(sorted, recordedIds(inputs))));
+  return fillUnstated(dropSubsumedBackOffs(settleInstances(sorted, recordedIds(all))))
+    .filter((i) => i.origin !== 'journal')
+    .map((i) => i.event);
 };

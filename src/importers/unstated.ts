@@ -39,13 +39,13 @@ const gracesOf = (e: EventOf<'PodCreated'>): Graces => ({
  * 10 s * 2^(f-1), at most 300 s. Kill grace (`killContainer`, section i): the deletion's grace when the pod
  * is being deleted, a probe's own grace for its kills, else the pod's `terminationGracePeriodSeconds`.
  */
-export const fillUnstated = (items: readonly Imported[]): Event[] => {
+export const fillUnstated = (items: readonly Imported[]): Imported[] => {
   const starts = new Map<string, number>();
   const lastExit = new Map<string, Event['at']>();
   const failedPulls = new Map<string, number>();
   const graces = new Map<string, Graces>();
   const deletionGrace = new Map<string, number>();
-  return items.map(({ event: e, delayUnknown, graceUnknown }) => {
+  const filled = ({ event: e, delayUnknown, graceUnknown }: Imported): Event => {
     switch (e.type) {
       case 'PodCreated':
         graces.set(e.pod.uid, gracesOf(e));
@@ -86,5 +86,6 @@ export const fillUnstated = (items: readonly Imported[]): Event[] => {
       default:
         return e;
     }
-  });
+  };
+  return items.map((item) => ({ ...item, event: filled(item) }));
 };
