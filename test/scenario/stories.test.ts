@@ -138,7 +138,7 @@ describe('stress-within-limits', () => {
 });
 
 describe('bad-image', () => {
-  it('backs off a missing image forever and runs the other once the registry is back', () => {
+  it('backs off a missing image forever and runs the others once the registry is back or serves the third pull', () => {
     const story = storyOf('bad-image');
     expect(story.pod('10m', 'bad-pod')?.status?.phase).toBe('Pending');
     const delays = eventsOf(story, 'ImagePullBackOff')
@@ -147,6 +147,8 @@ describe('bad-image', () => {
     expect(delays).toEqual([10, 20, 40, 80, 160, 300]);
     expect(offsets(story, 'ImagePullFailed', 'flaky-pod')).toEqual([0, 10]);
     expect(offsets(story, 'ContainerStarted', 'flaky-pod')).toEqual([31]);
+    expect(offsets(story, 'ImagePullFailed', 'retry-pod')).toEqual([0, 10]);
+    expect(offsets(story, 'ContainerStarted', 'retry-pod')).toEqual([31]);
   });
 });
 
