@@ -135,7 +135,7 @@ const stepEvents = (
           errorAt(
             source,
             ['timeline', index, step.kind, 'pod'],
-            `no pod "${keyOf(namespace, pod)}" exists at this time`,
+            `no pod "${keyOf(namespace, pod)}" exists at this time (not applied yet, or deleted)`,
           ),
         )
       : E.right(live);

@@ -120,7 +120,7 @@ behavior: {}
 
   it('names pods, nodes and images the timeline does not know', () => {
     expect(errorOf(scenario('timeline:\n  - at: 1m\n    label: { pod: web, set: { a: b } }\n'))).toBe(
-      'fixtures/scenario.yaml:7: timeline[0].label.pod: no pod "default/web" exists at this time',
+      'fixtures/scenario.yaml:7: timeline[0].label.pod: no pod "default/web" exists at this time (not applied yet, or deleted)',
     );
     expect(errorOf(scenario('timeline:\n  - at: 1m\n    loseNode: node09\n'))).toBe(
       'fixtures/scenario.yaml:7: timeline[0].loseNode: no node "node09"',

@@ -171,7 +171,7 @@ describe('timeline steps', () => {
       compile(
         '  - at: 0s\n    apply: web.yaml\n  - at: 1m\n    delete: { pod: web }\n  - at: 2m\n    label: { pod: web, set: { a: b } }\n',
       ),
-    ).toBe('fixtures/scenario.yaml:10: timeline[2].label.pod: no pod "default/web" exists at this time');
+    ).toBe('fixtures/scenario.yaml:10: timeline[2].label.pod: no pod "default/web" exists at this time (not applied yet, or deleted)');
     expect(compile('  - at: 1m\n    addNode: { name: node01 }\n')).toBe(
       'fixtures/scenario.yaml:6: timeline[0].addNode.name: node "node01" already exists',
     );
