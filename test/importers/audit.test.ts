@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { converterFor } from '../../src/importers/index.js';
 import type { EventOf } from '../../src/events/index.js';
 import { foldCluster, findPod } from '../../src/reducers/index.js';
 import { V1Pod } from '../../src/k8s/pod.js';
@@ -182,5 +184,70 @@ describe('refused writes', async () => {
       },
     ]);
     expect(foldCluster(result.events).pods.size).toBe(0);
+  });
+});
+
+describe('audit lines, one by one', () => {
+  const stored = {
+    kind: 'Pod',
+    apiVersion: 'v1',
+    metadata: { name: 'job-1', namespace: 'batch', uid: 'u-job-1', creationTimestamp: '2026-04-01T08:00:00Z' },
+    spec: { terminationGracePeriodSeconds: 60, containers: [{ name: 'main', image: 'busybox' }] },
+    status: { phase: 'Pending', qosClass: 'BestEffort' },
+  };
+  const line = (auditID: string, verb: string, subresource: string | undefined, code: number, at: string, extra: Record<string, unknown> = {}) => ({
+    kind: 'Event',
+    apiVersion: 'audit.k8s.io/v1',
+    level: 'RequestResponse',
+    auditID,
+    stage: 'ResponseComplete',
+    verb,
+    objectRef: { resource: 'pods', namespace: 'batch', name: 'job-1', apiVersion: 'v1', ...(subresource !== undefined && { subresource }) },
+    responseStatus: { metadata: {}, code },
+    requestReceivedTimestamp: at,
+    stageTimestamp: at,
+    ...extra,
+  });
+  const run = (lines: readonly unknown[]) => {
+    const convert = converterFor('audit');
+    return lines.flatMap((l) => {
+      const r = convert?.(l);
+      if (r === undefined || E.isLeft(r)) throw new Error(r === undefined ? 'no converter' : r.left);
+      return r.right.events.map((i) => i.event);
+    });
+  };
+  const create = line('a1', 'create', undefined, 201, '2026-04-01T08:00:00.010000Z', { responseObject: stored });
+
+  it('an eviction refused by a disruption budget (429) is recorded, and nothing is deleted', () => {
+    const events = run([
+      create,
+      line('a2', 'create', 'eviction', 429, '2026-04-01T08:01:00.000000Z', {
+        responseStatus: { metadata: {}, code: 429, message: 'Cannot evict pod as it would violate the pod\'s disruption budget.', reason: 'TooManyRequests' },
+      }),
+    ]);
+    expect(events.map((e) => e.type)).toEqual(['PodCreated', 'PodWriteRejected']);
+    expect(events[1]).toMatchObject({ verb: 'create eviction', code: 429 });
+  });
+
+  it("an eviction without options deletes with the pod's own grace", () => {
+    const events = run([create, line('a3', 'create', 'eviction', 201, '2026-04-01T08:02:00.000000Z')]);
+    expect(events.slice(1).map((e) => [e.type, e.type === 'PodDeletionRequested' ? e.gracePeriodSeconds : e.type === 'PodConditionSet' ? e.reason : ''])).toEqual([
+      ['PodConditionSet', 'EvictionByEvictionAPI'],
+      ['PodDeletionRequested', 60],
+    ]);
+  });
+
+  it('a forced delete (grace 0) is a deletion request and the removal at once', () => {
+    const events = run([create, line('a4', 'delete', undefined, 200, '2026-04-01T08:03:00.000000Z', { requestObject: { kind: 'DeleteOptions', gracePeriodSeconds: 0 } })]);
+    expect(events.slice(1).map((e) => [e.type, e.at])).toEqual([
+      ['PodDeletionRequested', '2026-04-01T08:03:00.000Z'],
+      ['PodRemoved', '2026-04-01T08:03:00.000Z'],
+    ]);
+  });
+
+  it('lines below RequestResponse level (no objects) are counted, not guessed', () => {
+    const convert = converterFor('audit');
+    const metadataOnly = { ...line('a5', 'patch', 'status', 200, '2026-04-01T08:04:00.000000Z'), level: 'Metadata' };
+    expect(convert?.(metadataOnly)).toEqual(E.right({ events: [], ignored: ['pod writes audited without the object (level below RequestResponse)'] }));
   });
 });
