@@ -21,7 +21,7 @@ export interface ImportProgress {
   readonly events: number;
 }
 
-export interface ImportOptions {
+export interface FileImportOptions {
   /** Import what converts and list the rest, instead of refusing the whole import. */
   readonly skipBad?: boolean;
   readonly onProgress?: (p: ImportProgress) => void;
@@ -60,7 +60,7 @@ export type FileChunk =
 export class UnknownFormat extends Error {}
 
 /** The converted events of one file, in chunks, then its summary. Throws UnknownFormat. */
-export async function* readFileEvents(file: string, opts: ImportOptions = {}): AsyncGenerator<FileChunk> {
+export async function* readFileEvents(file: string, opts: FileImportOptions = {}): AsyncGenerator<FileChunk> {
   const totalBytes = (await stat(file)).size;
   const input = createReadStream(file, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
@@ -112,7 +112,7 @@ export async function* readFileEvents(file: string, opts: ImportOptions = {}): A
   yield { kind: 'done', summary: { file, format, documents, events, ignored } };
 }
 
-export interface ImportResult {
+export interface FileImportResult {
   /** Every file's events, merged: valid-time order, each fact once, none already `known`. Ready for appendNew. */
   readonly events: readonly Event[];
   readonly files: readonly FileSummary[];
@@ -126,7 +126,7 @@ export interface ImportResult {
  * Converts and merges the files. Left: one line per problem (`file:line: why`, or an unknown format);
  * without `skipBad` any bad line refuses everything, so nothing half-imported reaches the journal.
  */
-export const importFiles = async (files: readonly string[], opts: ImportOptions = {}): Promise<E.Either<readonly string[], ImportResult>> => {
+export const importFiles = async (files: readonly string[], opts: FileImportOptions = {}): Promise<E.Either<readonly string[], FileImportResult>> => {
   const imported: Imported[] = [];
   const summaries: FileSummary[] = [];
   const bad: BadLine[] = [];

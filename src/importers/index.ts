@@ -1,6 +1,6 @@
 /** Importers of what real clusters emit: audit logs, watch streams, PodLists and Kubernetes Events. */
 export { importFiles, readFileEvents, formatBadLine, UnknownFormat } from './import-files.js';
-export type { BadLine, FileChunk, FileSummary, ImportOptions, ImportProgress, ImportResult } from './import-files.js';
+export type { BadLine, FileChunk, FileSummary, FileImportOptions, ImportProgress, FileImportResult } from './import-files.js';
 export { detectFormat } from './detect.js';
 export type { Format } from './detect.js';
 export { documentsOf } from './documents.js';

@@ -1,7 +1,7 @@
 /** Where the importer tests find their inputs: the real cluster data beside the repo, and ours. */
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import { importFiles, type ImportOptions, type ImportResult } from '../../src/importers/index.js';
+import { importFiles, type FileImportOptions, type FileImportResult } from '../../src/importers/index.js';
 
 /** `../shared/fixtures/real/` from the repository root: CI clones main with shared/ beside it. */
 export const real = (name: string): string => fileURLToPath(new URL(`../../../shared/fixtures/real/${name}`, import.meta.url));
@@ -9,7 +9,7 @@ export const real = (name: string): string => fileURLToPath(new URL(`../../../sh
 export const ours = (name: string): string => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 
 /** Imports the files, failing the test with the importer's own messages if it refuses. */
-export const imported = async (files: readonly string[], opts?: ImportOptions): Promise<ImportResult> => {
+export const imported = async (files: readonly string[], opts?: FileImportOptions): Promise<FileImportResult> => {
   const result = await importFiles(files, opts);
   if (E.isLeft(result)) throw new Error(result.left.join('\n'));
   return result.right;
