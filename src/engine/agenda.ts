@@ -144,15 +144,15 @@ const nodeWakeups = (ctx: Ctx, state: EngineState, node: NodeBook): Wakeup[] => 
   if (node.lostAt !== undefined) return [];
   const key = `eviction/${node.name}`;
   const at = nextOnGrid(node.registeredAt, EVICTION_MONITORING_MS, ctx.now, ctx.taken(key) || node.thresholdLastMetAt === ctx.now);
+  // the cgroup caps a working set at the container's limit (the kernel OOM-kills rather than exceed it)
+  const workingSet = (p: PodBook, c: ContainerBook): bigint => {
+    const bytes = ctx.world.memoryBytes(p.ref, c.name, at, c.current?.startedAt ?? at);
+    const limit = memoryLimitBytes(specOf(p, c).spec);
+    return limit !== undefined && bytes > limit ? limit : bytes;
+  };
   const usage: ContainerUsage[] = [...state.pods.values()]
     .filter((p) => p.node === node.name)
-    .flatMap((p) =>
-      liveContainers(p).map((c) => ({
-        uid: p.ref.uid,
-        container: c.name,
-        bytes: ctx.world.memoryBytes(p.ref, c.name, at, c.current?.startedAt ?? at),
-      })),
-    );
+    .flatMap((p) => liveContainers(p).map((c) => ({ uid: p.ref.uid, container: c.name, bytes: workingSet(p, c) })));
   return [{ at, order: [rank.evictionMonitor, node.index], key, input: { kind: 'evictionMonitor', node: node.name, usage } }];
 };
 

@@ -21,6 +21,13 @@ describe('OOM kill', () => {
     ]);
   });
 
+  it('shows the eviction manager a working set capped at the limit, as the cgroup enforces it', () => {
+    const limits = { memory: '64Mi' };
+    const pod = created({ metadata: { name: 'burst' }, spec: { containers: [{ name: 'app', image: 'app:1', resources: { limits, requests: limits } }] } });
+    const events = run([node('n1'), pod], world({ memoryBytes: () => 1024n * MI }), 0.5);
+    expect(ofType(events, 'ContainerUsageSampled').map((e) => [offset(e), e.memory, e.source])).toEqual([[0, '64Mi', 'node']]);
+  });
+
   it('never OOM-kills a container without a memory limit', () => {
     const pod = created({ metadata: { name: 'greedy' }, spec: { containers: [{ name: 'app', image: 'app:1' }] } });
     const events = run([node('n1'), pod], world({ memoryBytes: () => 4096n * MI }), 30);
