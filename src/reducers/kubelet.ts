@@ -13,8 +13,12 @@ import { apiTime } from './time.js';
 
 export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreated' | 'PodEvicted' | 'PodNodeLost'>;
 
-/** Binds the pod to `node` if it is unbound; undefined when it is bound elsewhere (the event is not for it). */
+/**
+ * Binds the pod to `node` if it is unbound; undefined when it is bound elsewhere (the event is not for it).
+ * An empty name (an importer that could not tell the node) places nothing and contradicts nothing.
+ */
 const onNode = (s: PodState, node: string): PodState | undefined => {
+  if (node === '') return s;
   const bound = s.pod.spec.nodeName;
   if (bound !== undefined) return bound === node ? s : undefined;
   return { pod: { ...s.pod, spec: { ...s.pod.spec, nodeName: node } }, kubelet: kubeletView(s.kubelet, { node }) };

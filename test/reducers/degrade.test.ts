@@ -75,6 +75,12 @@ describe('pod-level rows', () => {
     expect(pod.status?.conditions?.find((c) => c.type === 'PodScheduled')?.status).toBe('True');
   });
 
+  test('10: an admission naming no node places nothing and still admits', () => {
+    const pod = new PodScript(app).created().bound('node-1').admitted('').must();
+    expect(pod.spec.nodeName).toBe('node-1');
+    expect(pod.status?.startTime).toBeDefined();
+  });
+
   test('11: admission happens once: a second admission or a late rejection is ignored', () => {
     const p = new PodScript(app).scheduled().run('app');
     unchangedBy(p, (q) => q.admitted('node-1', '10.9.9.9').rejected('OutOfmemory', 'late'));
