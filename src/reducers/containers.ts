@@ -37,14 +37,19 @@ export interface ContainerContext {
 
 export const initialContainerView: ContainerView = containerView({ instances: 0, probes: {}, postStartDone: true });
 
-/** A new instance may follow the current one: none yet, or a terminated one that may run again. */
+/**
+ * A new instance may follow the current one: none yet, a created or running one (replaced: its end was not
+ * recorded, as when an importer fills in runs a status only counted), or a terminated one that may run again.
+ */
 const mayStartInstance = (v: ContainerView, ctx: ContainerContext): boolean => {
   const current = v.current;
-  if (current === undefined) return true;
-  if (current.kind === 'running') return false; // one instance at a time
-  if (current.kind === 'created') return true; // a created instance that never ran is replaced
+  if (current === undefined || current.kind !== 'terminated') return true;
   return mayRunAgain(ctx.role, ctx.policy, current.terminated.exitCode);
 };
+
+/** The event names the newest instance: its containerID, or an empty one (an importer that could not tell). */
+const namesCurrent = (v: ContainerView, containerID: string): boolean =>
+  v.current !== undefined && (containerID === '' || v.containerID === containerID);
 
 /** The runtime made a new instance: the old one (if it terminated) becomes `lastState`; probes start afresh. */
 const newInstance = (v: ContainerView, ctx: ContainerContext, current: InstanceState, containerID: string): ContainerView =>
@@ -62,21 +67,20 @@ const withFailure = (v: ContainerView, reason: string, message: string): Contain
   containerView(v, { failure: { reason, message } });
 
 const created = (v: ContainerView, e: EventOf<'ContainerCreated'>, ctx: ContainerContext): ContainerView => {
-  if (v.containerID === e.containerID && v.current !== undefined) return v; // the same instance again
+  // A creation is always of a new instance, unless it repeats the newest one's (non-empty) id.
+  if (e.containerID !== '' && namesCurrent(v, e.containerID)) return v;
   return mayStartInstance(v, ctx) ? newInstance(v, ctx, { kind: 'created' }, e.containerID) : v;
 };
 
 const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
   const running: InstanceState = { kind: 'running', running: { startedAt: apiTime(e.at) } };
-  if (v.containerID === e.containerID && v.current !== undefined) {
-    if (v.current.kind !== 'created') return v; // already running, or that instance is over
-    return containerView(v, { current: running, failure: undefined });
-  }
+  if (v.current?.kind === 'created' && namesCurrent(v, e.containerID)) return containerView(v, { current: running, failure: undefined });
+  if (e.containerID !== '' && namesCurrent(v, e.containerID)) return v; // already running, or that instance is over
   return mayStartInstance(v, ctx) ? newInstance(v, ctx, running, e.containerID) : v;
 };
 
 const exited = (v: ContainerView, e: EventOf<'ContainerExited'>, ctx: ContainerContext): ContainerView => {
-  const sameInstance = v.containerID === e.containerID && v.current !== undefined;
+  const sameInstance = namesCurrent(v, e.containerID);
   const startedAt = sameInstance && v.current?.kind === 'running' ? v.current.running.startedAt : undefined;
   const terminated: ContainerStateTerminated = { exitCode: e.exitCode };
   if (e.signal !== undefined) terminated.signal = e.signal;
@@ -84,7 +88,7 @@ const exited = (v: ContainerView, e: EventOf<'ContainerExited'>, ctx: ContainerC
   if (e.message !== undefined && e.message !== '') terminated.message = e.message;
   if (startedAt !== undefined) terminated.startedAt = startedAt;
   terminated.finishedAt = apiTime(e.at);
-  terminated.containerID = e.containerID;
+  terminated.containerID = e.containerID !== '' ? e.containerID : (v.containerID ?? '');
   const state: InstanceState = { kind: 'terminated', terminated };
   if (sameInstance) {
     if (v.current?.kind === 'terminated') return v; // a duplicate exit

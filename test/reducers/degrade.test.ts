@@ -107,9 +107,21 @@ describe('container rows', () => {
     unchangedBy(new PodScript(app).scheduled(), (q) => q.run('ghost').exited('ghost', 1).backOff('ghost'));
   });
 
-  test('16: a new instance while one is running is ignored', () => {
-    const p = new PodScript(app).scheduled().run('app');
-    unchangedBy(p, (q) => q.started('app', true).containerCreated('app'));
+  test('16: a new instance while one is running replaces it (its end was not recorded)', () => {
+    const p = new PodScript(app).scheduled().run('app').exited('app', 1).run('app').started('app', true);
+    expect(p.must().status?.containerStatuses?.[0]).toMatchObject({
+      restartCount: 2,
+      state: { running: {} },
+      lastState: { terminated: { exitCode: 1, containerID: 'containerd://app-1' } },
+      containerID: 'containerd://app-3',
+    });
+  });
+
+  test('16a: empty containerIDs (importers) name the newest instance; an empty creation is a new one', () => {
+    const p = new PodScript(app).scheduled();
+    for (let k = 0; k < 3; k++) p.containerCreated('app', '').started('app', false, '');
+    p.exit('app', { containerID: '', exitCode: 2, reason: 'Error' });
+    expect(p.must().status?.containerStatuses?.[0]).toMatchObject({ restartCount: 2, state: { terminated: { exitCode: 2 } } });
   });
 
   test('17: a new instance after a termination that may not run again is ignored', () => {

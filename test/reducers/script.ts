@@ -85,12 +85,11 @@ export class PodScript {
   pullBackOff(container: string, delaySeconds = 10): this {
     return this.add({ ...this.base('kubelet'), type: 'ImagePullBackOff', container, image: `${container}:1`, delaySeconds, until: this.now() });
   }
-  containerCreated(container: string): this {
-    return this.add({ ...this.base('runtime'), type: 'ContainerCreated', container, containerID: this.nextId(container) });
+  containerCreated(container: string, containerID = this.nextId(container)): this {
+    return this.add({ ...this.base('runtime'), type: 'ContainerCreated', container, containerID });
   }
   /** Starts the newest created instance, or (if it is not in the created state) a fresh one. */
-  started(container: string, fresh = false): this {
-    const containerID = fresh ? this.nextId(container) : this.id(container);
+  started(container: string, fresh = false, containerID = fresh ? this.nextId(container) : this.id(container)): this {
     return this.add({ ...this.base('runtime'), type: 'ContainerStarted', container, containerID });
   }
   /** Created then started, one second apart. */
