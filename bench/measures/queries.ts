@@ -100,4 +100,4 @@ export const describeAt = (a: MeasureArgs): Promise<Measured> =>
 
 /** The same through the pod index, the uid known: what a name-to-uid index would give `describe`. */
 export const podIndexAt = (a: MeasureArgs): Promise<Measured> =>
-  timeDescribes(a, (journal, { ref }) => journal.podRecords(ref.uid).toArray(), 'podRecords(uid) + podAt + describePod');
+  timeDescribes(a, (journal, { ref }) => journal.podRecords(ref.namespace, ref.name).toArray(), 'podRecords(namespace, name) + podAt + describePod');

@@ -1,4 +1,4 @@
-/** The records of every pod that has held a name, in valid-time order (a name may outlive several uids). */
+/** The records of every pod that has held a name, in valid-time order (a name may outlive several uids), by the pod index. */
 import type { Instant } from '../k8s/codecs.js';
 import type { Journal, JournalRecord } from '../journal/index.js';
 import { BadInput } from './errors.js';
@@ -10,14 +10,8 @@ export interface PodQuery {
   readonly asOf?: Instant;
 }
 
-export const podRecordsNamed = async (journal: Journal, q: PodQuery): Promise<JournalRecord[]> => {
-  const found: JournalRecord[] = [];
-  const stream = journal.recordsInTimeOrder({ untilAt: q.untilAt, asOfRecordedAt: q.asOf });
-  for await (const page of stream.batches()) {
-    for (const r of page) if ('pod' in r.event && r.event.pod.name === q.name && r.event.pod.namespace === q.namespace) found.push(r);
-  }
-  return found;
-};
+export const podRecordsNamed = (journal: Journal, q: PodQuery): Promise<JournalRecord[]> =>
+  journal.podRecords(q.namespace, q.name, { untilAt: q.untilAt, asOfRecordedAt: q.asOf }).toArray();
 
 /** As `podRecordsNamed`, refusing a name no pod ever had. */
 export const requirePodRecords = async (journal: Journal, q: PodQuery): Promise<JournalRecord[]> => {

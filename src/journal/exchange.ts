@@ -4,7 +4,7 @@
  */
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { decodeEvent, podUidOf } from '../events/index.js';
+import { decodeEvent, podKeyOf } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import { canonical } from './canonical.js';
 import { decodeJson } from './decode-json.js';
@@ -96,7 +96,7 @@ async function* checkedLines(
     prev = { seq: r.seq, hash: r.hash };
     // A restore keeps each record as it was (stored event, record time) so the chain comes out the same.
     yield mode === 'restore'
-      ? { json, at: event.right.at, podUid: podUidOf(event.right), recordedAt: r.recordedAt }
+      ? { json, at: event.right.at, pod: podKeyOf(event.right), recordedAt: r.recordedAt }
       : pendingOf(event.right, recordedAt);
   }
   if (header === undefined) throw refuse(lineNo, 'no podjournal export header');

@@ -221,11 +221,15 @@ export class LevelJournal {
     yield* this.scanRecords({ gte: recordKey(seqOfKey(first)), lte: recordKey(headSeq) }, keep, untilAt);
   }
 
-  /** One pod's records in valid-time order, through the pod index. */
-  podRecords(uid: string, q: TimeQuery = {}): RecordStream {
-    const prefix = podPrefix(uid);
+  /**
+   * The records of the pods named `namespace/name`, in valid-time order, through the pod index: every pod
+   * that has held the name (a name can outlive several uids), and nothing else.
+   */
+  podRecords(namespace: string, name: string, q: TimeQuery = {}): RecordStream {
+    const pod = `${namespace}/${name}`;
+    const prefix = podPrefix(pod);
     const range: Range = {
-      ...(q.after === undefined ? { gte: prefix } : { gt: podKey(uid, q.after) }),
+      ...(q.after === undefined ? { gte: prefix } : { gt: podKey(pod, q.after) }),
       lt: q.untilAt === undefined ? upper(prefix) : afterInstant(prefix, q.untilAt),
     };
     const head = this.current;

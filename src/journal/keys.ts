@@ -33,10 +33,11 @@ export const timeKey = (p: Position): string => `${TIME}${p.at}!${seqPart(p.seq)
 export const digestKey = (digest: string): string => `${DIGESTS}${digest}`;
 export const snapshotKey = (p: Position): string => `${SNAPSHOTS}${p.at}!${seqPart(p.seq)}`;
 
-// Pod uids come from imports too: escape '!' (the separator) and '%' (the escape) so prefixes stay unambiguous.
-const escapeUid = (uid: string): string => (/[!%]/.test(uid) ? uid.replace(/%/g, '%25').replace(/!/g, '%21') : uid);
-export const podPrefix = (uid: string): string => `${PODS}${escapeUid(uid)}!`;
-export const podKey = (uid: string, p: Position): string => `${podPrefix(uid)}${p.at}!${seqPart(p.seq)}`;
+// The pod index is keyed by `namespace/name`, what users ask by: it holds every incarnation of a name.
+// Names come from imports too: escape '!' (the separator) and '%' (the escape) so prefixes stay unambiguous.
+const escapeSegment = (s: string): string => (/[!%]/.test(s) ? s.replace(/%/g, '%25').replace(/!/g, '%21') : s);
+export const podPrefix = (pod: string): string => `${PODS}${escapeSegment(pod)}!`;
+export const podKey = (pod: string, p: Position): string => `${podPrefix(pod)}${p.at}!${seqPart(p.seq)}`;
 
 /** The prefix of an index followed by an instant: every key of that index at that instant sorts below it. */
 export const afterInstant = (prefix: string, at: Instant): string => `${prefix}${at}"`;

@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
-import { decodeEvent, podUidOf, type Event } from '../events/index.js';
+import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, digestKey, podKey, recordKey, snapshotKey, timeKey, upper } from './keys.js';
@@ -16,14 +16,15 @@ import { entryPages, keyPages, type Db } from './scan.js';
 export interface Pending {
   readonly json: string;
   readonly at: Instant;
-  readonly podUid: string | undefined;
+  /** `namespace/name` of the event's pod, for the pod index. */
+  readonly pod: string | undefined;
   readonly recordedAt: Instant;
 }
 
 export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
   json: canonical(event),
   at: event.at,
-  podUid: podUidOf(event),
+  pod: podKeyOf(event),
   recordedAt,
 });
 
@@ -88,7 +89,7 @@ export class Stage {
         const position = { at: item.at, seq: sealed.seq };
         batch.put(recordKey(sealed.seq), sealed.value);
         batch.put(timeKey(position), '');
-        if (item.podUid !== undefined) batch.put(podKey(item.podUid, position), '');
+        if (item.pod !== undefined) batch.put(podKey(item.pod, position), '');
         if (isNew) {
           fresh.add(digest);
           batch.put(digestKey(digest), String(sealed.seq));
@@ -157,9 +158,9 @@ export const rollbackBeyond = async (db: Db, headSeq: number): Promise<void> => 
       const event = E.isRight(envelope) ? decodeEvent(envelope.right.event) : E.left('unreadable');
       if (E.isLeft(envelope) || E.isLeft(event)) continue; // its index entries cannot be named; the record goes
       const position = { at: event.right.at, seq: envelope.right.seq };
-      const podUid = podUidOf(event.right);
+      const pod = podKeyOf(event.right);
       dels.push(timeKey(position));
-      if (podUid !== undefined) dels.push(podKey(podUid, position));
+      if (pod !== undefined) dels.push(podKey(pod, position));
       digestOwners.push([digestKey(sha256(canonical(envelope.right.event))), String(position.seq)]);
     }
     // A digest entry goes only with the record that created it.

@@ -4,7 +4,7 @@
  * then that the head and the indexes hold nothing else. Names the first bad sequence number.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { decodeEvent, podUidOf, type Event } from '../events/index.js';
+import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { EMPTY_HEAD, advance, parseHead, type Head } from './head.js';
 import { DIGESTS, PODS, RECORDS, TIME, META_HEAD, digestKey, podKey, seqOfKey, timeKey, upper } from './keys.js';
@@ -139,6 +139,6 @@ const strayIn = async (db: Db, prefix: string, expected: number, headSeq: number
 /** The time, pod and dedup index keys of the record `seq` holding `event` (canonical JSON `eventJson`). */
 const indexKeysOf = (event: Event, seq: number, eventJson: string): Omit<Expected, 'seq'> => {
   const position = { at: event.at, seq };
-  const uid = podUidOf(event);
-  return { time: timeKey(position), pod: uid === undefined ? undefined : podKey(uid, position), digest: digestKey(sha256(eventJson)) };
+  const pod = podKeyOf(event);
+  return { time: timeKey(position), pod: pod === undefined ? undefined : podKey(pod, position), digest: digestKey(sha256(eventJson)) };
 };

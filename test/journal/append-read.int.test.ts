@@ -105,7 +105,7 @@ describe('valid-time order', () => {
     await journal.append([podCreated('a', 0)], { expectedSeq: 0, recordedAt: at(100) });
     await journal.append([podBound('a', 1)], { expectedSeq: 1, recordedAt: at(200) });
     expect(seqs(await journal.recordsInTimeOrder({ asOfRecordedAt: at(150) }).toArray())).toEqual([1]);
-    expect(seqs(await journal.podRecords('a', { asOfRecordedAt: at(150) }).toArray())).toEqual([1]);
+    expect(seqs(await journal.podRecords('default', 'pod-a', { asOfRecordedAt: at(150) }).toArray())).toEqual([1]);
   });
 
   it('knows the first and last valid time', async () => {
@@ -119,18 +119,18 @@ describe('pod index', () => {
   it("reads one pod's records in time order, within bounds", async () => {
     await journal.append([podCreated('a', 0), podCreated('b', 0), nodeReady(1), podBound('b', 2), podBound('a', 3)], { expectedSeq: 0 });
     await journal.append([containerStarted('a', 1)], { expectedSeq: 5 });
-    expect(seqs(await journal.podRecords('a').toArray())).toEqual([1, 6, 5]);
-    expect(seqs(await journal.podRecords('b').toArray())).toEqual([2, 4]);
-    expect(seqs(await journal.podRecords('a', { untilAt: at(2) }).toArray())).toEqual([1, 6]);
-    expect(seqs(await journal.podRecords('a', { after: { at: at(1), seq: 6 } }).toArray())).toEqual([5]);
-    expect(await journal.podRecords('zzz').toArray()).toEqual([]);
+    expect(seqs(await journal.podRecords('default', 'pod-a').toArray())).toEqual([1, 6, 5]);
+    expect(seqs(await journal.podRecords('default', 'pod-b').toArray())).toEqual([2, 4]);
+    expect(seqs(await journal.podRecords('default', 'pod-a', { untilAt: at(2) }).toArray())).toEqual([1, 6]);
+    expect(seqs(await journal.podRecords('default', 'pod-a', { after: { at: at(1), seq: 6 } }).toArray())).toEqual([5]);
+    expect(await journal.podRecords('default', 'pod-zzz').toArray()).toEqual([]);
   });
 
   it('keeps uids with separators apart', async () => {
     await journal.append([podCreated('x!y', 0), podCreated('x', 1), podCreated('x%21y', 2)], { expectedSeq: 0 });
-    expect(seqs(await journal.podRecords('x').toArray())).toEqual([2]);
-    expect(seqs(await journal.podRecords('x!y').toArray())).toEqual([1]);
-    expect(seqs(await journal.podRecords('x%21y').toArray())).toEqual([3]);
+    expect(seqs(await journal.podRecords('default', 'pod-x').toArray())).toEqual([2]);
+    expect(seqs(await journal.podRecords('default', 'pod-x!y').toArray())).toEqual([1]);
+    expect(seqs(await journal.podRecords('default', 'pod-x%21y').toArray())).toEqual([3]);
   });
 });
 

@@ -75,7 +75,7 @@ describe('bulk appends', () => {
     await expect(journal.appendBulk(events, { chunkSize: 10 })).rejects.toThrow('events[25]: PodBound: node: null is not a string');
     expect(journal.head()).toEqual(before);
     expect(await journal.verify()).toEqual({ ok: true, count: 1, headHash: before.hash });
-    expect((await journal.podRecords('a').toArray()).map((r) => r.seq)).toEqual([1]);
+    expect((await journal.podRecords('default', 'pod-a').toArray()).map((r) => r.seq)).toEqual([1]);
     // the rolled-back events left no dedup entries: importing them again appends them all
     expect((await journal.appendBulk(events.slice(0, 25), { dedup: true })).appended).toBe(25);
   });

@@ -45,7 +45,7 @@ describe('import into an empty journal', () => {
     expect(target.head()).toEqual(source.head());
     expect((await lines(target)).join('\n')).toBe(first.join('\n'));
     expect(await target.verify()).toEqual(await source.verify());
-    expect((await target.podRecords('a').toArray()).map((r) => r.seq)).toEqual([1, 2, 5, 4]);
+    expect((await target.podRecords('default', 'pod-a').toArray()).map((r) => r.seq)).toEqual([1, 2, 5, 4]);
   });
 
   it('tolerates a trailing empty line', async () => {

@@ -47,8 +47,8 @@ describe('read orders over random appends', () => {
             }
             for (const uid of ['a', 'b', 'c']) {
               const mine = sorted.filter((r) => 'pod' in r.event && r.event.pod.uid === uid);
-              expect(seqs(await journal.podRecords(uid).toArray())).toEqual(seqs(mine));
-              expect(seqs(await journal.podRecords(uid, { untilAt: at(cut) }).toArray())).toEqual(seqs(mine.filter((r) => r.event.at <= at(cut))));
+              expect(seqs(await journal.podRecords('default', `pod-${uid}`).toArray())).toEqual(seqs(mine));
+              expect(seqs(await journal.podRecords('default', `pod-${uid}`, { untilAt: at(cut) }).toArray())).toEqual(seqs(mine.filter((r) => r.event.at <= at(cut))));
             }
             expect(await journal.verify()).toMatchObject({ ok: true, count: all.length });
           } finally {

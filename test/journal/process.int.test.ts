@@ -73,10 +73,10 @@ describe('opening', () => {
 
   it('refuses another journal format version', async () => {
     await (await openJournal(dir)).close();
-    await tamper(dir, (db) => db.put(META_FORMAT, '2'));
+    await tamper(dir, (db) => db.put(META_FORMAT, '1'));
     const opening = openJournal(dir);
     await expect(opening).rejects.toBeInstanceOf(JournalError);
-    await expect(opening).rejects.toThrow(`journal ${dir} has format version 2; this podj reads version 1`);
+    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 2`);
   });
 
   it('creates missing parent folders', async () => {

@@ -83,7 +83,7 @@ describe('verify', () => {
   });
 
   it('catches a stray pod index entry that names a real record', async () => {
-    const result = await verifyAfter((db) => db.put(podKey('b', { at: at(1), seq: 2 }), ''));
+    const result = await verifyAfter((db) => db.put(podKey('default/pod-b', { at: at(1), seq: 2 }), ''));
     expect(result).toMatchObject({ ok: false, seq: 2, reason: expect.stringContaining('which it does not index') });
   });
 
@@ -120,7 +120,7 @@ describe('verify', () => {
   it('names the first fault when there are several', async () => {
     const result = await verifyAfter(async (db) => {
       await db.del(recordKey(5));
-      await db.del(podKey('a', { at: at(0), seq: 1 }));
+      await db.del(podKey('default/pod-a', { at: at(0), seq: 1 }));
     });
     expect(result).toMatchObject({ ok: false, seq: 1 });
   });
