@@ -8,7 +8,7 @@ import type { Event } from '../../src/events/index.js';
 import { generateChunks } from '../../src/generator/index.js';
 import { openJournal } from '../../src/journal/index.js';
 import { SNAPSHOTS, upper } from '../../src/journal/keys.js';
-import { foldCluster } from '../../src/reducers/index.js';
+import { foldPages } from '../../src/reducers/index.js';
 import { refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
 import { packageVersion } from '../../src/cli/version.js';
 import type { MeasureArgs, Measured } from '../lib/protocol.js';
@@ -88,14 +88,15 @@ export const replay = async (a: MeasureArgs): Promise<Measured> => {
   const sw = new Stopwatch();
   sw.start();
   let events = 0;
-  let state = foldCluster([]);
-  for await (const page of journal.recordsInTimeOrder().batches()) {
-    state = foldCluster(
-      page.map((r) => r.event),
-      state,
-    );
-    events += page.length;
-  }
+  // The product's replay path: one fold over the pages as the journal reads them.
+  const state = await foldPages(
+    (async function* () {
+      for await (const page of journal.recordsInTimeOrder().batches()) {
+        events += page.length;
+        yield page.map((r) => r.event);
+      }
+    })(),
+  );
   sw.stop();
   await journal.close();
   const { value, details } = sw.rate(events);

@@ -24,7 +24,7 @@ export const findPod = (state: ClusterState, namespace: string, name: string): P
 export const podsOf = (state: ClusterState): V1Pod[] => [...state.pods.values()].map((p) => p.pod);
 
 /** A fold in progress: private Maps, mutated in place, plus a name index built on first need. */
-class Folding {
+export class Folding {
   readonly pods: Map<string, PodState>;
   readonly nodes: Map<string, NodeState>;
   private names: Map<string, string> | undefined;

@@ -3,9 +3,10 @@
  * after it, and the upkeep of those snapshots after appends. Cost follows the snapshot interval, not the
  * journal's length.
  */
+import type { Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { Journal, JournalRecord, Position } from '../journal/index.js';
-import { emptyCluster, foldCluster, type ClusterState } from '../reducers/index.js';
+import { emptyCluster, foldCluster, foldPages, type ClusterState } from '../reducers/index.js';
 import { SNAPSHOT_SCHEMA, decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
 
 export const DEFAULT_SNAPSHOT_EVERY = 10_000;
@@ -33,6 +34,10 @@ export const timeTravel = (journal: Journal, codeVersion: string, every = DEFAUL
 
 const positionOf = (r: JournalRecord): Position => ({ at: r.event.at, seq: r.seq });
 
+async function* eventPages(pages: AsyncIterable<readonly JournalRecord[]>): AsyncIterable<Event[]> {
+  for await (const page of pages) yield page.map((r) => r.event);
+}
+
 interface Start {
   readonly state: ClusterState;
   readonly after?: Position;
@@ -58,10 +63,8 @@ const startAt = async (tt: TimeTravel, at: Instant | undefined): Promise<Start> 
  */
 export const clusterAt = async (tt: TimeTravel, at?: Instant, asOf?: Instant): Promise<ClusterState> => {
   const start = asOf === undefined ? await startAt(tt, at) : fromScratch(false);
-  let state = start.state;
   const stream = tt.journal.recordsInTimeOrder({ after: start.after, untilAt: at, asOfRecordedAt: asOf });
-  for await (const page of stream.batches()) state = foldCluster(page.map((r) => r.event), state);
-  return state;
+  return foldPages(eventPages(stream.batches()), start.state);
 };
 
 /**
