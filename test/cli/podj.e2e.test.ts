@@ -143,6 +143,7 @@ describe('real cluster data', () => {
     expect(podj('get', 'pods', '-A').stdout).toMatch(/flaky-worker-\S+\s+0\/1\s+CrashLoopBackOff\s+6 \(/);
     const head = headOf(podj);
     expect(podj('import', ...files).stdout).toMatch(/imported 0 new events/);
+    expect(podj('import', files[0] ?? '').stdout).toMatch(/imported 0 new events/);
     expect(headOf(podj)).toBe(head);
   });
 

@@ -38,17 +38,24 @@ export const registerImport = (program: Command, ctx: Context): void => {
     .option('--skip-bad', 'import what converts and list the lines left out, instead of refusing the whole import')
     .action(async (files: string[], _: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ImportCliOptions>();
-      const progress = ctx.io.errIsTTY ? terminalProgress(process.stderr) : undefined;
-      const converted = await importFiles(files, { skipBad: opts.skipBad, onProgress: progress?.update }).finally(() => progress?.stop());
-      if (E.isLeft(converted)) throw new BadInput(converted.left.join('\n'));
-      const { events, files: summaries, skipped, exports } = converted.right;
-      for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
       await withJournal(ctx, opts, 'create', async (journal) => {
+        // What the journal already holds, so facts it knows are recognised fact by fact, not only byte for byte.
+        const known = journal.head().seq === 0 ? [] : (await journal.records().toArray()).map((r) => r.event);
+        const progress = ctx.io.errIsTTY ? terminalProgress(process.stderr) : undefined;
+        const converted = await importFiles(files, { skipBad: opts.skipBad, onProgress: progress?.update, known }).finally(() =>
+          progress?.stop(),
+        );
+        if (E.isLeft(converted)) throw new BadInput(converted.left.join('\n'));
+        const { events, files: summaries, skipped, exports } = converted.right;
+        for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
         for (const file of exports) ctx.io.out(await importExportFile(journal, file));
         for (const s of summaries.filter((f) => f.format !== 'podjournal-export')) {
           ctx.io.out(`${s.file}: ${s.format}, ${s.documents} documents, ${s.events} events${ignoredText(s)}\n`);
         }
-        if (events.length === 0) return;
+        if (events.length === 0) {
+          ctx.io.out(`imported 0 new events: the journal holds every fact already, head ${journal.head().hash}\n`);
+          return;
+        }
         const result = await journal.appendBulk(events, { dedup: true, expectedSeq: journal.head().seq });
         ctx.io.out(`imported ${result.appended} new events (${result.skipped} already present), head ${result.head.hash}\n`);
       });
