@@ -178,6 +178,31 @@ describe('the sample incidents', () => {
   });
 });
 
+describe('scenario errors', () => {
+  const head = 'start: 2026-01-18T08:00:00Z\nnodes:\n  - name: n1\n    capacity: { cpu: "4", memory: 8Gi, pods: "110" }\n';
+  it.each([
+    ['a bad duration', `${head}until: 5 minutes\ntimeline: []\n`, 'error: bad.yaml:5: until: "5 minutes" is not a duration\n'],
+    [
+      'a manifest outside the folder',
+      `${head}until: 5m\ntimeline:\n  - at: 0s\n    apply: ../outside.yaml\n`,
+      'error: bad.yaml:8: timeline[0].apply: "../outside.yaml" is outside the scenario\'s folder\n',
+    ],
+    [
+      'an unknown pod',
+      `${head}until: 5m\ntimeline: []\nbehavior:\n  ghost:\n    app:\n      exit: { after: 1s, code: 1 }\n`,
+      /^error: bad\.yaml:8: behavior\.ghost: no pod "default\/ghost" in the timeline\n$/,
+    ],
+  ])('%s exits 2 naming the line, and writes nothing', (_, text, message) => {
+    const { podj, dir } = workspace();
+    writeFileSync(join(dir, 'bad.yaml'), text);
+    const r = podj('simulate', 'bad.yaml');
+    expect(r.code).toBe(2);
+    if (typeof message === 'string') expect(r.stderr).toBe(message);
+    else expect(r.stderr).toMatch(message);
+    expect(podj('events').code).toBe(2); // no journal was created
+  });
+});
+
 describe('usage errors', () => {
   it('exits 2 for an unknown verb, an unknown resource and a missing journal', () => {
     const { podj } = workspace();
