@@ -1,7 +1,7 @@
 /** One measurement in its own process, so its peak RSS is its own: `child.ts NAME ARGS_JSON`. */
 import { append, replay, snapshotCount, snapshots } from './measures/journal.js';
 import { generate, jsonParse, rawScan, rawWrite } from './measures/baselines.js';
-import { clusterAtMiddle, describeAt, podIndexAt } from './measures/queries.js';
+import { clusterAtMiddle, describeAt } from './measures/queries.js';
 import { coldStart } from './measures/cold-start.js';
 import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
 import { anonRssSampler } from './lib/stats.js';
@@ -17,7 +17,6 @@ export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measu
   replay,
   clusterAtMiddle,
   describeAt,
-  podIndexAt,
   coldStart,
 };
 

@@ -90,8 +90,6 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
     rss: true,
   },
   { figure: 'describe pod --at, p95', measure: 'describeAt', pick: detail('p95Ms'), unit: 'ms' },
-  { figure: 'same via pod index (uid), median', measure: 'podIndexAt', unit: 'ms', rss: true },
-  { figure: 'same via pod index (uid), p95', measure: 'podIndexAt', pick: detail('p95Ms'), unit: 'ms' },
   {
     figure: 'podj get pods cold start',
     measure: 'coldStart',

@@ -72,7 +72,7 @@ const pairsOf = (a: MeasureArgs, journal: Journal, n: number): Pair[] => {
 /** Slow lookups are cut off after this long, and the figure is taken over the pairs done by then. */
 const BUDGET_MS = 90_000;
 
-/** Times `describe` over the pairs, each reading its records with `read`. */
+/** Times `describe` over the pairs, each reading its records with `read`; slow lookups stop at the budget. */
 const timeDescribes = async (a: MeasureArgs, read: (journal: Journal, p: Pair) => Promise<readonly JournalRecord[]>, via: string): Promise<Measured> => {
   const journal = await openJournal(journalDir(a));
   const pairs = pairsOf(a, journal, 100);
@@ -94,10 +94,6 @@ const timeDescribes = async (a: MeasureArgs, read: (journal: Journal, p: Pair) =
   };
 };
 
-/** `podj describe pod NAME -n NS --at T` in-process: the records of the name as the CLI finds them. */
+/** `podj describe pod NAME -n NS --at T` in-process: the name's records as the CLI reads them (the pod index). */
 export const describeAt = (a: MeasureArgs): Promise<Measured> =>
   timeDescribes(a, (journal, { ref }) => podRecordsNamed(journal, { namespace: ref.namespace, name: ref.name }), 'podRecordsNamed + podAt + describePod');
-
-/** The same through the pod index, the uid known: what a name-to-uid index would give `describe`. */
-export const podIndexAt = (a: MeasureArgs): Promise<Measured> =>
-  timeDescribes(a, (journal, { ref }) => journal.podRecords(ref.namespace, ref.name).toArray(), 'podRecords(namespace, name) + podAt + describePod');
