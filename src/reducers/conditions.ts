@@ -3,7 +3,7 @@
  * and the rule that `lastTransitionTime` moves only when a condition's status flips.
  */
 import type { ContainerStatus, PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
-import { isSidecar } from '../k8s/pod.js';
+import type { SpecFacts } from './spec-facts.js';
 
 /** Conditions the kubelet owns and regenerates (`kubetypes.PodConditionByKubelet`). */
 const kubeletOwned: ReadonlySet<string> = new Set([
@@ -36,85 +36,84 @@ const draft = (type: string, ok: boolean, reason?: string, message?: string): Co
   return d;
 };
 
-/** `containers with unknown status: [a b], containers with unready status: [c]` (Go's `%s` of a slice). */
-const listMessage = (firstLabel: string, first: readonly string[], secondLabel: string, second: readonly string[]): string => {
-  const parts: string[] = [];
-  if (first.length > 0) parts.push(`containers with ${firstLabel} status: [${first.join(' ')}]`);
-  if (second.length > 0) parts.push(`containers with ${secondLabel} status: [${second.join(' ')}]`);
-  return parts.join(', ');
-};
-
 /**
- * What the generators read. The status lists are in spec order (`initStatuses[i]` is the status of
- * `spec.initContainers[i]`, undefined when the kubelet has none), as the reducers build them.
+ * What the generators read: the status of every spec container, in spec order (`initStatuses[i]` is the
+ * status of `facts.inits[i]`), as the reducers always build them.
  */
 export interface ConditionInputs {
   readonly spec: PodSpec;
-  readonly initStatuses: readonly (ContainerStatus | undefined)[];
-  readonly statuses: readonly (ContainerStatus | undefined)[];
+  readonly facts: SpecFacts;
+  readonly initStatuses: readonly ContainerStatus[];
+  readonly statuses: readonly ContainerStatus[];
   readonly phase: PodPhase;
   readonly sandboxReady: boolean;
   /** Conditions the kubelet does not own, for readiness gates. */
   readonly others: readonly PodCondition[];
 }
 
-/** `GeneratePodInitializedCondition`. */
+/** Lists above this many containers are not cached: a key is a sum of distinct powers of two, exact below 2^53. */
+const CACHED_LIST = 50;
+
+/**
+ * `containers with LABEL status: [a b]` (Go's `%s` of a slice) for the containers whose bit is set in
+ * `mask` (bit i: `names[i]`). The same few lists recur on every event of a pod, so each spec keeps the
+ * messages built (`kind` tells the two lists apart in the key).
+ */
+const listMessage = (facts: SpecFacts, kind: 0 | 1, label: string, names: readonly string[], mask: number): string => {
+  const key = names.length <= CACHED_LIST ? mask * 2 + kind : undefined;
+  const known = key !== undefined ? facts.messages.get(key) : undefined;
+  if (known !== undefined) return known;
+  const listed = names.filter((_, i) => Math.floor(mask / 2 ** i) % 2 === 1);
+  const message = `containers with ${label} status: [${listed.join(' ')}]`;
+  if (key !== undefined) facts.messages.set(key, message);
+  return message;
+};
+
+/** `GeneratePodInitializedCondition` (every init container has a status: none is unknown). */
 const initialized = (inp: ConditionInputs): ConditionDraft => {
-  const inits = inp.spec.initContainers ?? [];
-  const unknown: string[] = [];
-  const incomplete: string[] = [];
-  for (let i = 0; i < inits.length; i++) {
-    const c = inits[i];
-    if (c === undefined) continue;
-    const s = inp.initStatuses[i];
-    if (s === undefined) unknown.push(c.name);
-    else if (!(isSidecar(c) ? s.started === true : s.ready === true)) incomplete.push(c.name);
-  }
-  if (inits.length > 0 && unknown.length === inits.length && inp.statuses.every((s) => s === undefined)) {
-    return draft('Initialized', false, 'UnknownContainerStatuses');
-  }
-  if (inp.phase === 'Succeeded' && unknown.length === 0) return draft('Initialized', true, 'PodCompleted');
+  if (inp.phase === 'Succeeded') return draft('Initialized', true, 'PodCompleted');
   // Once a regular container has started, restarting sidecars no longer un-initialize the pod.
-  if (inp.statuses.some((s) => s?.state?.running !== undefined || s?.state?.terminated !== undefined)) {
-    return draft('Initialized', true);
+  for (const s of inp.statuses) if (s.state?.running !== undefined || s.state?.terminated !== undefined) return draft('Initialized', true);
+  const inits = inp.facts.inits;
+  let incomplete = 0;
+  for (let i = 0; i < inits.length; i++) {
+    const s = inp.initStatuses[i];
+    if (s !== undefined && !(inits[i]?.role === 'sidecar' ? s.started === true : s.ready === true)) incomplete += 2 ** i;
   }
-  const message = listMessage('unknown', unknown, 'incomplete', incomplete);
-  return message !== '' ? draft('Initialized', false, 'ContainersNotInitialized', message) : draft('Initialized', true);
+  if (incomplete === 0) return draft('Initialized', true);
+  return draft('Initialized', false, 'ContainersNotInitialized', listMessage(inp.facts, 0, 'incomplete', inp.facts.initNames, incomplete));
 };
 
 /** `GenerateContainersReadyCondition`: sidecars first, then regular containers; regular init containers never count. */
 const containersReady = (inp: ConditionInputs): ConditionDraft => {
-  if (inp.initStatuses.every((s) => s === undefined) && inp.statuses.every((s) => s === undefined)) {
-    return draft('ContainersReady', false, 'UnknownContainerStatuses');
-  }
-  const unknown: string[] = [];
-  const unready: string[] = [];
-  const check = (name: string, s: ContainerStatus | undefined): void => {
-    if (s === undefined) unknown.push(name);
-    else if (!s.ready) unready.push(name);
-  };
-  const inits = inp.spec.initContainers ?? [];
-  for (let i = 0; i < inits.length; i++) {
-    const c = inits[i];
-    if (c !== undefined && isSidecar(c)) check(c.name, inp.initStatuses[i]);
-  }
-  const containers = inp.spec.containers;
-  for (let i = 0; i < containers.length; i++) {
-    const c = containers[i];
-    if (c !== undefined) check(c.name, inp.statuses[i]);
-  }
-  if (inp.phase === 'Succeeded' && unknown.length === 0) return draft('ContainersReady', false, 'PodCompleted');
+  const { facts } = inp;
+  if (facts.inits.length === 0 && facts.regular.length === 0) return draft('ContainersReady', false, 'UnknownContainerStatuses');
+  if (inp.phase === 'Succeeded') return draft('ContainersReady', false, 'PodCompleted');
   if (inp.phase === 'Failed') return draft('ContainersReady', false, 'PodFailed');
-  const message = listMessage('unknown', unknown, 'unready', unready);
-  return message !== '' ? draft('ContainersReady', false, 'ContainersNotReady', message) : draft('ContainersReady', true);
+  // Bit i names `facts.readyNames[i]`: the sidecars in order, then the regular containers.
+  let unready = 0;
+  let bit = 1;
+  for (let i = 0; i < facts.inits.length; i++) {
+    if (facts.inits[i]?.role !== 'sidecar') continue;
+    if (inp.initStatuses[i]?.ready !== true) unready += bit;
+    bit *= 2;
+  }
+  for (const s of inp.statuses) {
+    if (!s.ready) unready += bit;
+    bit *= 2;
+  }
+  if (unready === 0) return draft('ContainersReady', true);
+  return draft('ContainersReady', false, 'ContainersNotReady', listMessage(facts, 1, 'unready', facts.readyNames, unready));
 };
 
 /** `GeneratePodReadyCondition`: ContainersReady, then every readiness gate. */
 const ready = (inp: ConditionInputs, cr: ConditionDraft): ConditionDraft => {
   if (cr.status !== 'True') return draft('Ready', false, cr.reason, cr.message);
+  const gates = inp.spec.readinessGates;
+  if (gates === undefined || gates.length === 0) return draft('Ready', true);
   const messages: string[] = [];
-  for (const gate of inp.spec.readinessGates ?? []) {
-    const c = inp.others.find((o) => o.type === gate.conditionType);
+  for (const gate of gates) {
+    const c = conditionOf(inp.others, gate.conditionType);
     const name = JSON.stringify(gate.conditionType);
     if (c === undefined) messages.push(`corresponding condition of pod readiness gate ${name} does not exist.`);
     else if (c.status !== 'True') messages.push(`the status of pod readiness gate ${name} is not "True", but ${c.status}`);
@@ -122,16 +121,27 @@ const ready = (inp: ConditionInputs, cr: ConditionDraft): ConditionDraft => {
   return messages.length > 0 ? draft('Ready', false, 'ReadinessGatesNotReady', messages.join(', ')) : draft('Ready', true);
 };
 
-/** The kubelet-owned conditions in the order `generateAPIPodStatus` appends them. */
-export const kubeletConditions = (inp: ConditionInputs): ConditionDraft[] => {
+const podScheduled = draft('PodScheduled', true);
+
+/**
+ * The kubelet-owned conditions in the order `generateAPIPodStatus` appends them, settled against the
+ * previous ones (an unchanged condition is the previous object).
+ */
+export const kubeletConditions = (inp: ConditionInputs, previous: readonly PodCondition[] | undefined, now: string): PodCondition[] => {
   const cr = containersReady(inp);
   return [
-    draft('PodReadyToStartContainers', inp.sandboxReady),
-    initialized(inp),
-    ready(inp, cr),
-    cr,
-    draft('PodScheduled', true),
+    settle(draft('PodReadyToStartContainers', inp.sandboxReady), previous, now),
+    settle(initialized(inp), previous, now),
+    settle(ready(inp, cr), previous, now),
+    settle(cr, previous, now),
+    settle(podScheduled, previous, now),
   ];
+};
+
+/** The first condition of that type (a loop: this runs for every condition on every event). */
+export const conditionOf = (conditions: readonly PodCondition[] | undefined, type: string): PodCondition | undefined => {
+  if (conditions !== undefined) for (const c of conditions) if (c.type === type) return c;
+  return undefined;
 };
 
 /**
@@ -139,7 +149,7 @@ export const kubeletConditions = (inp: ConditionInputs): ConditionDraft[] => {
  * unchanged keeps its previous `lastTransitionTime` (and the previous object when nothing else changed).
  */
 export const settle = (d: ConditionDraft, previous: readonly PodCondition[] | undefined, now: string): PodCondition => {
-  const old = previous?.find((c) => c.type === d.type);
+  const old = conditionOf(previous, d.type);
   const same = old !== undefined && old.status === d.status;
   if (same && old.reason === d.reason && old.message === d.message) return old;
   const c: PodCondition = {

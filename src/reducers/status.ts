@@ -2,19 +2,21 @@
  * The pod status the kubelet would write after an event: `generateAPIPodStatus`, then the status manager's
  * `TerminatePod` and `mergePodStatus` rules (terminal phases are sticky and reached only once nothing runs).
  */
-import type { Container, ContainerStatus, PodCondition, PodPhase, PodStatus, V1Pod } from '../k8s/pod.js';
+import type { ContainerStatus, PodCondition, PodPhase, PodStatus, V1Pod } from '../k8s/pod.js';
 import { isStaticPod, phaseFrom } from '../k8s/phase.js';
 import { containerStatusOf, statusDiffers, unknownTermination } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { KubeletView } from './kubelet-view.js';
-import { restartDue, roleOf } from './restart.js';
+import { restartDue } from './restart.js';
+import { specFacts, type ContainerFacts, type SpecFacts } from './spec-facts.js';
 
 const isTerminal = (phase: PodPhase | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
 
 /** Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing). */
-const couldHaveRunningContainers = (view: KubeletView): boolean => {
-  for (const name in view.containers) if (view.containers[name]?.current?.kind === 'running') return true;
+const couldHaveRunningContainers = (facts: SpecFacts, view: KubeletView): boolean => {
+  for (const c of facts.inits) if (view.containers[c.name]?.current?.kind === 'running') return true;
+  for (const c of facts.regular) if (view.containers[c.name]?.current?.kind === 'running') return true;
   return false;
 };
 
@@ -26,8 +28,11 @@ const podIsTerminal = (pod: V1Pod, view: KubeletView): boolean =>
   view.evicted !== undefined || pod.metadata.deletionTimestamp !== undefined || isTerminal(pod.status?.phase);
 
 /** `previous` when `next` holds the very same items, so that unchanged lists keep their identity too. */
-const sameItems = <T>(previous: T[] | undefined, next: T[]): T[] =>
-  previous !== undefined && previous.length === next.length && previous.every((x, i) => x === next[i]) ? previous : next;
+const sameItems = <T>(previous: T[] | undefined, next: T[]): T[] => {
+  if (previous === undefined || previous.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (previous[i] !== next[i]) return next;
+  return previous;
+};
 
 /** The pod before the event, so that statuses of untouched containers are reused rather than rebuilt. */
 export interface Before {
@@ -56,7 +61,8 @@ const terminateStatuses = (
 
 /** The conditions nobody but their writer changes, and a DisruptionTarget for an eviction that has completed. */
 const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string): PodCondition[] => {
-  const others = (prev.conditions ?? []).filter((c) => !isKubeletOwned(c.type));
+  const conditions = prev.conditions ?? [];
+  const others = conditions.some((c) => !isKubeletOwned(c.type)) ? conditions.filter((c) => !isKubeletOwned(c.type)) : [];
   if (view.evicted === undefined || !isTerminal(phase) || others.some((c) => c.type === 'DisruptionTarget')) return others;
   const disruption = { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: view.evicted.message } as const;
   return [...others, settle(disruption, undefined, now)];
@@ -85,28 +91,50 @@ export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => 
   return false;
 };
 
+/** What the container status lists are built from. */
+interface StatusLists {
+  readonly view: KubeletView;
+  /** The kubelet view before the event, when statuses of containers whose view is unchanged may be reused. */
+  readonly reusable: KubeletView | undefined;
+  readonly facts: SpecFacts;
+  readonly terminal: boolean;
+}
+
+/** The statuses of one list of spec containers; the previous list itself when no status changed. */
+const statusList = (l: StatusLists, containers: readonly ContainerFacts[], previous: ContainerStatus[] | undefined): ContainerStatus[] => {
+  const next: ContainerStatus[] = [];
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    if (c === undefined) continue;
+    const v = l.view.containers[c.name] ?? initialContainerView;
+    const old = previous?.[i];
+    const reuse = l.reusable !== undefined && old !== undefined && (l.reusable.containers[c.name] ?? initialContainerView) === v;
+    next.push(
+      reuse
+        ? old
+        : containerStatusOf(c.spec, v, {
+            role: c.role,
+            podHasInitContainers: l.facts.inits.length > 0,
+            restartDue: restartDue(c.role, l.facts.policy, v, l.terminal),
+          }),
+    );
+  }
+  return sameItems(previous, next);
+};
+
 /** The status after the kubelet has (re)generated it at `now` (API form, whole seconds). */
 export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before?: Before): PodStatus => {
   const prev = pod.status ?? {};
   const spec = pod.spec;
-  const policy = spec.restartPolicy ?? 'Always';
-  const inits = spec.initContainers ?? [];
+  const facts = specFacts(spec);
   const terminal = podIsTerminal(pod, view);
-  const running = couldHaveRunningContainers(view);
+  const running = couldHaveRunningContainers(facts, view);
   // A container's status depends on its view and on `terminal`; TerminatePod rewrites statuses of finished pods.
   const reusable =
     before !== undefined && !isTerminal(prev.phase) && podIsTerminal(before.pod, before.kubelet) === terminal ? before.kubelet : undefined;
-  const statusOf =
-    (inInitList: boolean, previous: readonly ContainerStatus[] | undefined) =>
-    (c: Container, i: number): ContainerStatus => {
-      const v = view.containers[c.name] ?? initialContainerView;
-      const old = previous?.[i];
-      if (reusable !== undefined && old !== undefined && (reusable.containers[c.name] ?? initialContainerView) === v) return old;
-      const role = roleOf(c, inInitList);
-      return containerStatusOf(c, v, { role, podHasInitContainers: inits.length > 0, restartDue: restartDue(role, policy, v, terminal) });
-    };
-  let initStatuses = sameItems(prev.initContainerStatuses, inits.map(statusOf(true, prev.initContainerStatuses)));
-  let statuses = sameItems(prev.containerStatuses, spec.containers.map(statusOf(false, prev.containerStatuses)));
+  const lists: StatusLists = { view, reusable, facts, terminal };
+  let initStatuses = statusList(lists, facts.inits, prev.initContainerStatuses);
+  let statuses = statusList(lists, facts.regular, prev.containerStatuses);
 
   let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
   let reason: string | undefined;
@@ -134,8 +162,8 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
   const others = otherConditions(prev, view, phase, now);
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
   const sandboxReady = view.sandboxReady && !(isTerminal(phase) && !running);
-  const owned = kubeletConditions({ spec, initStatuses, statuses, phase, sandboxReady, others });
-  const conditions = sameItems(prev.conditions, others.concat(owned.map((d) => settle(d, prev.conditions, now))));
+  const owned = kubeletConditions({ spec, facts, initStatuses, statuses, phase, sandboxReady, others }, prev.conditions, now);
+  const conditions = sameItems(prev.conditions, others.length === 0 ? owned : others.concat(owned));
 
   const status: PodStatus = { phase, conditions };
   if (message !== undefined) status.message = message;
@@ -151,7 +179,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
     status.podIPs = same && prev.podIPs !== undefined ? prev.podIPs : podIPs.map((ip) => ({ ip }));
   }
   status.startTime = prev.startTime ?? now;
-  if (inits.length > 0) status.initContainerStatuses = initStatuses;
+  if (facts.inits.length > 0) status.initContainerStatuses = initStatuses;
   status.containerStatuses = statuses;
   if (prev.qosClass !== undefined) status.qosClass = prev.qosClass;
   return status;

@@ -1,0 +1,78 @@
+/**
+ * The fold's equality check: fingerprints of what the reducers compute on the S and M tiers and every
+ * sample scenario, compared with `reference.json` (recorded from the code before the speed work).
+ * `npx tsx bench/fold/check.ts` compares; `--write` records the current code's fingerprints instead.
+ *
+ * Per case: the events (the scenarios' come from the engine, which folds too), every pod state after every
+ * event (`reducePod`, the state serialized whenever its object changes), and the final `foldCluster` state
+ * (pods sorted by uid, then nodes), each a SHA-256 of `JSON.stringify`, which is key-order sensitive.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Event } from '../../src/events/index.js';
+import { foldCluster, reducePod, type ClusterState, type PodState } from '../../src/reducers/index.js';
+import { scenarioEvents, tierEvents } from './inputs.js';
+
+interface Fingerprint {
+  readonly events: string;
+  readonly steps: string;
+  readonly final: string;
+}
+
+const REFERENCE = join(import.meta.dirname, 'reference.json');
+
+const line = (h: Hash, value: unknown): void => {
+  h.update(JSON.stringify(value));
+  h.update('\n');
+};
+
+/** Every pod's state after every event, without the cluster's name rule (a per-pod trace). */
+const stepsHash = (events: readonly Event[]): string => {
+  const h = createHash('sha256');
+  const pods = new Map<string, PodState>();
+  for (const [i, e] of events.entries()) {
+    if (!('pod' in e)) continue;
+    const before = pods.get(e.pod.uid);
+    const after = reducePod(before, e);
+    if (after === before) continue;
+    if (after === undefined) pods.delete(e.pod.uid);
+    else pods.set(e.pod.uid, after);
+    line(h, [i, after ?? null]);
+  }
+  return h.digest('hex');
+};
+
+const finalHash = (state: ClusterState): string => {
+  const h = createHash('sha256');
+  for (const uid of [...state.pods.keys()].sort()) line(h, [uid, state.pods.get(uid)]);
+  for (const name of [...state.nodes.keys()].sort()) line(h, [name, state.nodes.get(name)]);
+  return h.digest('hex');
+};
+
+const fingerprint = (events: readonly Event[]): Fingerprint => {
+  const h = createHash('sha256');
+  for (const e of events) line(h, e);
+  return { events: h.digest('hex'), steps: stepsHash(events), final: finalHash(foldCluster(events)) };
+};
+
+const cases = (): [string, Event[]][] => [['tier S', tierEvents('S')], ['tier M', tierEvents('M')], ...scenarioEvents()];
+
+const current: Record<string, Fingerprint> = {};
+for (const [name, events] of cases()) current[name] = fingerprint(events);
+
+if (process.argv.includes('--write')) {
+  writeFileSync(REFERENCE, `${JSON.stringify(current, null, 2)}\n`);
+  console.log(`recorded ${Object.keys(current).length} cases in ${REFERENCE}`);
+} else {
+  const reference = JSON.parse(readFileSync(REFERENCE, 'utf8')) as Record<string, Fingerprint>;
+  let differing = 0;
+  for (const name of new Set([...Object.keys(reference), ...Object.keys(current)])) {
+    const a = reference[name];
+    const b = current[name];
+    const parts = (['events', 'steps', 'final'] as const).filter((k) => a?.[k] !== b?.[k]);
+    if (parts.length > 0) differing++;
+    console.log(`${parts.length === 0 ? 'same     ' : 'DIFFERENT'} ${name}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`);
+  }
+  if (differing > 0) process.exitCode = 1;
+}
