@@ -17,15 +17,22 @@ interface Pager<T> {
   close(): Promise<void>;
 }
 
-/** The pages of an iterator, closed however the consumer stops. */
+/**
+ * The pages of an iterator, closed however the consumer stops. The next page is already being read (on
+ * LevelDB's thread) while the consumer works on the current one.
+ */
 async function* pages<T>(iterator: Pager<T>): AsyncGenerator<T[]> {
+  let next = iterator.nextv(PAGE);
   try {
     for (;;) {
-      const page = await iterator.nextv(PAGE);
+      const page = await next;
       if (page.length === 0) return;
+      next = iterator.nextv(PAGE);
       yield page;
     }
   } finally {
+    // A read still in flight must settle before the iterator may close.
+    await next.catch(() => undefined);
     await iterator.close();
   }
 }

@@ -87,7 +87,16 @@ export const parseQuantity = (raw: string): Quantity | undefined => {
   };
 };
 
-export const isQuantity = (raw: string): boolean => parseQuantity(raw) !== undefined;
+/**
+ * Whether a string is a quantity: the grammar and the exponent bound, without building the value (this
+ * guards every quantity of every manifest the journal reads, so it stays cheap).
+ */
+export const isQuantity = (raw: string): boolean => {
+  const m = grammar.exec(raw);
+  if (m === null) return false;
+  const exponent = m[4];
+  return exponent === undefined || Math.abs(Number(exponent)) <= MAX_EXPONENT;
+};
 
 /** `mantissa × 10^exp` with the largest exponent (a multiple of 3, at least −9, at most `maxExp`) that keeps the mantissa whole. */
 const decimalParts = (nanos: bigint, maxExp: number): { mantissa: bigint; exp: number } => {
