@@ -6,11 +6,11 @@ import type { MeasureArgs, Measured } from '../lib/protocol.js';
 import { median, quantile, seconds } from '../lib/stats.js';
 import { journalDir } from './journal.js';
 
-const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../dist/podj/bin.js', import.meta.url));
 const TIME = '/usr/bin/time';
 
 export const coldStart = async (a: MeasureArgs): Promise<Measured> => {
-  if (!existsSync(BIN)) return { unit: 'ms', details: {}, rssMiB: 0, pending: 'dist/cli/bin.js missing: run `npm run build` first' };
+  if (!existsSync(BIN)) return { unit: 'ms', details: {}, rssMiB: 0, pending: 'dist/podj/bin.js missing: run `npm run build` first' };
   const args = [BIN, 'get', 'pods', '--journal', journalDir(a)];
   const runs = a.tier === 'L' ? 5 : 10;
   const spawnMs = (argv: readonly string[]): number => {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-const BIN = join(REPO, 'dist/cli/bin.js');
+const BIN = join(REPO, 'dist/podj/bin.js');
 
 export interface Run {
   readonly code: number | null;
