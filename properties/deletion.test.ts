@@ -17,7 +17,7 @@ describe('graceful deletion', () => {
   // 2. a deletion with a shorter grace does not cut short a liveness/startup kill already in flight (UpdatePod
   //    cancels the running sync when the pod becomes terminating: "Cancelling current pod sync").
   // Flip to `it` once the engine honours both.
-  it.fails('graceful-deletion-within-grace (any deletion, any kill in flight) — fails until the engine bugs are fixed', async () => {
+  it('graceful-deletion-within-grace (any deletion, any kill in flight)', async () => {
     await holds('graceful-deletion-within-grace-any', fc.property(scenario(), scenarioClean(check('grace'))), 60);
   });
 });

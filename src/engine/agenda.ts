@@ -71,9 +71,10 @@ const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBo
   if (!isRunning(i)) return out;
   const startedAt = i.startedAt;
   const natural = world.containerRun(pod.ref, c.name, i.run, startedAt).exit;
+  // the earliest end wins: a later kill only ever cuts the process short
   const ends = [
     ...(natural === undefined ? [] : [{ at: startedAt + natural.afterMs, code: natural.code }]),
-    ...(i.killing === undefined ? [] : [killOutcome(world, pod, c, i.killing)]),
+    ...i.kills.map((kill) => killOutcome(world, pod, c, kill)),
   ]
     .filter((x) => x !== undefined)
     .sort((a, b) => a.at - b.at);
@@ -82,7 +83,7 @@ const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBo
     const input: Input = { kind: 'processExit', uid, container: c.name, code: end.code };
     out.push({ at: end.at, order: order('processExit'), key: `exit/${uid}/${c.name}`, input });
   }
-  if (!i.postStartDone && i.killing === undefined) {
+  if (!i.postStartDone && i.kills.length === 0) {
     const answer = world.postStart(pod.ref, c.name, i.run);
     const input: Input = { kind: 'postStartDone', uid, container: c.name, answer };
     out.push({ at: startedAt + answer.durationMs, order: order('postStartDone'), key: `poststart/${uid}/${c.name}`, input });

@@ -101,8 +101,11 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'PodCreated':
       return { ...state, pods: new Map(state.pods).set(e.pod.uid, created(e, state.pods.size)) };
     case 'PodDeletionRequested':
+      // `BeforeDelete`: a pod already being deleted only takes a shorter grace, counted from the first request
       return withPod(state, e.pod.uid, (pod) =>
-        pod.deletion === undefined ? { ...pod, deletion: { at, graceSeconds: e.gracePeriodSeconds } } : pod,
+        pod.deletion === undefined || e.gracePeriodSeconds < pod.deletion.graceSeconds
+          ? { ...pod, deletion: { at: pod.deletion?.at ?? at, graceSeconds: e.gracePeriodSeconds } }
+          : pod,
       );
     case 'PodRemoved':
       return { ...withPod(state, e.pod.uid, (pod) => ({ ...pod, removed: true })), clusterGen: state.clusterGen + 1 };
@@ -148,7 +151,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       return withContainer(state, e.pod.uid, e.container, (c) => ({
         ...c,
         instances: c.instances + 1,
-        current: { run: c.instances, containerID: e.containerID, postStartDone: false },
+        current: { run: c.instances, containerID: e.containerID, postStartDone: false, kills: [] },
         probes: {},
         // a restart advances the back-off entry from the dead instance's finishedAt (`doBackOff`: `backOff.Next(key, ts)`)
         ...(c.current?.exit !== undefined ? { crashBackoff: nextBackoff(crashLoopBackoff, c.crashBackoff, c.current.exit.at) } : {}),
@@ -163,9 +166,10 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'ContainerExited':
       return withInstance(state, e.pod.uid, e.container, (i) => ({ ...i, exit: { at, code: e.exitCode } }));
     case 'ContainerKilling':
-      return withInstance(state, e.pod.uid, e.container, (i) =>
-        i.killing === undefined ? { ...i, killing: { at, graceSeconds: e.gracePeriodSeconds, reason: e.reason } } : i,
-      );
+      return withInstance(state, e.pod.uid, e.container, (i) => ({
+        ...i,
+        kills: [...i.kills, { at, graceSeconds: e.gracePeriodSeconds, reason: e.reason }],
+      }));
     case 'ContainerBackOff':
       return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, waitUntil: msOf(e.until) }));
     case 'ContainerUsageSampled':

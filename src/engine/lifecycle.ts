@@ -33,7 +33,7 @@ export const willRestart = (pod: PodBook, c: ContainerBook): boolean => {
   const exit = c.current?.exit;
   if (exit === undefined) return false;
   const policy = restartPolicyOf(pod.spec);
-  const kill = c.current?.killing?.reason;
+  const kill = c.current?.kills[0]?.reason;
   if (kill !== undefined && restartingKills.has(kill) && policy !== 'Never') return true;
   return restartsAfterExit(c.role, policy, exit.code);
 };

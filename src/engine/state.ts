@@ -24,7 +24,11 @@ export interface Instance {
   readonly startedAt?: VirtualMs;
   readonly postStartDone: boolean;
   readonly exit?: { readonly at: VirtualMs; readonly code: number };
-  readonly killing?: Killing;
+  /**
+   * Every kill sent to this instance, in order. The first says what it was killed for; a later one (a deletion
+   * cancelling the sync in flight, `UpdatePod`) can only bring the end forward.
+   */
+  readonly kills: readonly Killing[];
 }
 
 /** The prober worker's memory for one probe of the current instance (`worker.go`: lastResult, resultRun). */
@@ -73,6 +77,7 @@ export interface PodBook {
   readonly rejected: boolean;
   readonly sandbox: boolean;
   readonly evicted: boolean;
+  /** From the first request; `graceSeconds` only ever shrinks (`BeforeDelete`), so `at + graceSeconds` is the deletionTimestamp. */
   readonly deletion?: { readonly at: VirtualMs; readonly graceSeconds: number };
   readonly removed: boolean;
   readonly nodeLostAt?: VirtualMs;

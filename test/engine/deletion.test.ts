@@ -49,13 +49,19 @@ describe('graceful deletion (killContainer, canBeDeleted)', () => {
     expect(times(events, 'PodRemoved')).toEqual([5]);
   });
 
-  it('force deletion (grace 0) removes the object at once while the kubelet still stops the container with the pod grace', () => {
+  it('force deletion (grace 0) removes the object at once; the kubelet stops the container with 1 s, raised to a 2 s window', () => {
     const events = run([node('n1'), pod(), deleted('web', 10, 0)], ignoresSigterm, 100);
     expect(story(events)).toEqual([
       [10, 'PodRemoved', 'api'],
       [10, 'ContainerKilling', 'kubelet'],
-      [40, 'ContainerExited', 'runtime'],
+      [12, 'ContainerExited', 'runtime'],
     ]);
+    expect(ofType(events, 'ContainerKilling')[0]?.gracePeriodSeconds).toBe(1);
+  });
+
+  it('force deletion bounds preStop by that 1 s, and still leaves SIGTERM its 2 s', () => {
+    const w = world({ onSigterm: () => undefined, preStop: () => ({ durationMs: 40_000 }) });
+    expect(times(run([node('n1'), pod(app({ lifecycle: preStop })), deleted('web', 10, 0)], w, 100), 'ContainerExited')).toEqual([13]);
   });
 
   it('an unbound pod is removed at once', () => {

@@ -35,7 +35,7 @@ export const decideContainer = (state: EngineState, input: ContainerInput, now: 
     case 'processExit':
       return [exited(pod, c, i, now, input.code, exitReason(input.code))];
     case 'postStartDone': {
-      if (i.postStartDone || i.killing !== undefined) return [];
+      if (i.postStartDone || i.kills.length > 0) return [];
       const subject = aboutContainer(now, 'kubelet', pod.ref, c.name);
       if (input.answer.failure === undefined) return [{ type: 'PostStartHookSucceeded', ...subject }];
       return [

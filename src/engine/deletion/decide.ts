@@ -1,13 +1,13 @@
 /**
- * Graceful deletion (`strategy.go :: CheckGracefulDelete`, `pod_workers.go`, `status_manager.go :: canBeDeleted`):
- * the API server removes at once a pod that was never bound, is already finished, or is force-deleted;
- * otherwise the kubelet stops every container (no restarts) and sends the final delete when all are gone.
+ * Graceful deletion (`strategy.go :: CheckGracefulDelete`, `rest/delete.go :: BeforeDelete`, `pod_workers.go`,
+ * `status_manager.go :: canBeDeleted`): the API server removes at once a pod that was never bound, is already
+ * finished, or is force-deleted (grace 0, also by a second request); otherwise the kubelet stops every container
+ * (no restarts), again whenever the grace is shortened, and sends the final delete when all are gone.
  */
 import type { Event } from '../../events/index.js';
 import { aboutPod } from '../emit.js';
-import { killing } from '../kubelet/kill.js';
+import { killPod } from '../kubelet/kill.js';
 import { liveContainers, podTerminal } from '../lifecycle.js';
-import { podGraceSeconds } from '../spec.js';
 import type { PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 
@@ -20,19 +20,14 @@ export const removedAtOnce = (pod: PodBook): boolean =>
 export const apiRemoval = (pod: PodBook, now: VirtualMs): Event[] =>
   removedAtOnce(pod) ? [{ type: 'PodRemoved', ...aboutPod(now, 'api', pod.ref) }] : [];
 
-/**
- * `calculateEffectiveGracePeriod`: the deletion's grace, and for a force deletion (0) the pod's own, so the
- * kubelet still stops the containers gracefully after the object is gone.
- */
-const effectiveGrace = (pod: PodBook, requested: number): number => (requested > 0 ? requested : Math.max(podGraceSeconds(pod.spec), 1));
+/** `calculateEffectiveGracePeriod`: the deletion's grace, never under 1 s; a force deletion's 0 becomes 1. */
+const effectiveGrace = (requested: number): number => Math.max(requested, 1);
 
 /** The kubelet's side of a deletion: stop what runs, then the final delete. */
 export const terminate = (pod: PodBook, now: VirtualMs): Event[] => {
   if (pod.deletion === undefined) return [];
-  const live = liveContainers(pod);
-  const grace = effectiveGrace(pod, pod.deletion.graceSeconds);
-  const kills = live.filter((c) => c.current?.killing === undefined).map((c) => killing(pod, c, now, 'PodDeleted', grace));
+  const kills = killPod(pod, now, 'PodDeleted', effectiveGrace(pod.deletion.graceSeconds));
   if (kills.length > 0) return kills;
-  if (live.length === 0 && !pod.removed) return [{ type: 'PodRemoved', ...aboutPod(now, 'kubelet', pod.ref) }];
+  if (liveContainers(pod).length === 0 && !pod.removed) return [{ type: 'PodRemoved', ...aboutPod(now, 'kubelet', pod.ref) }];
   return [];
 };

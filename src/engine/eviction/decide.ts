@@ -9,7 +9,7 @@ import { isCriticalPod, signalRanking } from '../../eviction/index.js';
 import { formatBytes, valueOf } from '../../k8s/quantity.js';
 import { aboutContainer, aboutPod, envelope } from '../emit.js';
 import type { ContainerUsage, InputOf } from '../inputs.js';
-import { killing } from '../kubelet/kill.js';
+import { killPod } from '../kubelet/kill.js';
 import { liveContainers, podTerminal } from '../lifecycle.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
@@ -65,7 +65,7 @@ const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsa
   const words = memoryEvictionWords(chosen, node.memoryThresholdBytes, available, usageOf(chosen));
   return [
     { type: 'PodEvicted', ...aboutPod(now, 'kubelet', chosen.ref), signal: 'memory.available', message: words.message, annotations: { ...words.annotations } },
-    ...liveContainers(chosen).map((c) => killing(chosen, c, now, 'PodEvicted', HARD_EVICTION_GRACE_SECONDS)),
+    ...killPod(chosen, now, 'PodEvicted', HARD_EVICTION_GRACE_SECONDS),
   ];
 };
 

@@ -1,12 +1,12 @@
 /**
- * Stopping a container (`kuberuntime_container.go :: killContainer`): the `Killing` decision, and when the
- * process then ends: preStop first (bounded by the grace, its whole seconds subtracted), a sidecar's wait
- * for its turn, then SIGTERM with a window of at least 2 s, SIGKILL (exit 137) at its end; an eviction's
- * override replaces the window.
+ * Stopping a container (`kuberuntime_container.go :: killContainer`): the `Killing` decision, for one container
+ * or for every container of a terminating pod, and when the process then ends: preStop first (bounded by the
+ * grace, its whole seconds subtracted), a sidecar's wait for its turn, then SIGTERM with a window of at least
+ * 2 s, SIGKILL (exit 137) at its end; an eviction's override replaces the window.
  */
 import type { EventOf, KillReason } from '../../events/index.js';
 import { aboutContainer } from '../emit.js';
-import { isRunning, specOf } from '../lifecycle.js';
+import { isRunning, liveContainers, specOf } from '../lifecycle.js';
 import { podGraceSeconds } from '../spec.js';
 import type { ContainerBook, Killing, PodBook } from '../state.js';
 import type { VirtualMs, World } from '../world.js';
@@ -29,15 +29,34 @@ export const killing = (
   gracePeriodSeconds: graceSeconds,
 });
 
-/** Pod-level kills, where sidecars wait for their turn (`terminationOrdering`, KEP-753). */
+/** Pod-level kills, those of a terminating pod, where sidecars wait for their turn (`terminationOrdering`, KEP-753). */
 const podKills: ReadonlySet<KillReason> = new Set(['PodDeleted', 'PodEvicted', 'PodFinished']);
+
+const isPodKill = (kill: Killing): boolean => podKills.has(kill.reason);
+
+/** A probe or hook kill in flight is sent again (its sync is cancelled); a pod-level one only for a shorter grace. */
+const killedAgain = (c: ContainerBook, grace: number): boolean => {
+  const kills = c.current?.kills ?? [];
+  const last = kills[kills.length - 1];
+  return last === undefined || !isPodKill(last) || grace < last.graceSeconds;
+};
+
+/**
+ * A pod becoming terminating, or its grace shrinking (`pod_workers.go :: UpdatePod`, "Cancelling current pod
+ * sync"): every live container is killed with the pod's grace (`killPodWithSyncResult`), unless it is already
+ * stopping for the pod with that grace or a shorter one (`calculateEffectiveGracePeriod` never lengthens it).
+ */
+export const killPod = (pod: PodBook, now: VirtualMs, reason: KillReason, grace: number): EventOf<'ContainerKilling'>[] =>
+  liveContainers(pod)
+    .filter((c) => killedAgain(c, grace))
+    .map((c) => killing(pod, c, now, reason, grace));
 
 /**
  * When a sidecar of a terminating pod may get SIGTERM: after every regular container and every later
  * sidecar has exited (sidecars stop in reverse order); undefined while one of them still runs.
  */
 const turnOf = (pod: PodBook, c: ContainerBook, kill: Killing): VirtualMs | undefined => {
-  if (c.role !== 'sidecar' || !podKills.has(kill.reason)) return kill.at;
+  if (c.role !== 'sidecar' || !isPodKill(kill)) return kill.at;
   const index = pod.containers.indexOf(c);
   const blockers = pod.containers.filter((o, i) => o.role === 'regular' || (o.role === 'sidecar' && i > index));
   if (blockers.some((o) => isRunning(o.current))) return undefined;

@@ -4,11 +4,11 @@
  */
 import type { Event } from '../../events/index.js';
 import { terminate } from '../deletion/decide.js';
-import { liveContainers, podTerminal } from '../lifecycle.js';
+import { podTerminal } from '../lifecycle.js';
 import type { EngineState } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { admit, sandbox } from './admission.js';
-import { killing } from './kill.js';
+import { killPod } from './kill.js';
 import { containersToStart } from './plan.js';
 import { startStep } from './start.js';
 import { podGraceSeconds } from '../spec.js';
@@ -21,13 +21,8 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   if (pod.deletion !== undefined) return terminate(pod, now);
   if (!pod.admitted && !pod.rejected) return [admit(pod, node, now)];
   if (pod.rejected) return [];
-  if (podTerminal(pod)) {
-    // sidecars outlive the regular containers: the finished pod stops them (`PodFinished`)
-    const grace = podGraceSeconds(pod.spec);
-    return liveContainers(pod)
-      .filter((c) => c.current?.killing === undefined)
-      .map((c) => killing(pod, c, now, 'PodFinished', grace));
-  }
+  // sidecars outlive the regular containers: the finished pod stops them (`PodFinished`)
+  if (podTerminal(pod)) return killPod(pod, now, 'PodFinished', podGraceSeconds(pod.spec));
   if (!pod.sandbox) return [sandbox(pod, node, now)];
   for (const c of containersToStart(pod)) {
     const events = startStep(pod, node, c, now);

@@ -32,7 +32,7 @@ const kinds: readonly ProbeKind[] = ['startup', 'liveness', 'readiness'];
 /** The probes that may run now against the container's current instance. */
 export const activeProbes = (pod: PodBook, c: ContainerBook): Array<{ kind: ProbeKind; probe: Probe }> => {
   const i = c.current;
-  if (!isRunning(i) || !i.postStartDone || i.killing !== undefined || pod.deletion !== undefined || podTerminal(pod)) return [];
+  if (!isRunning(i) || !i.postStartDone || i.kills.length > 0 || pod.deletion !== undefined || podTerminal(pod)) return [];
   const spec = specOf(pod, c).spec;
   const started = isStarted(pod, c);
   return kinds.flatMap((kind) => {
