@@ -25,7 +25,7 @@ export const tiers: Readonly<Record<TierName, TierParams>> = {
 };
 
 /** 2026-03-14T09:00:00.000Z: the incident's first instant (never the wall clock). */
-export const INCIDENT_START_MS = Date.UTC(2026, 2, 14, 9, 0, 0, 0);
+const INCIDENT_START_MS = Date.UTC(2026, 2, 14, 9, 0, 0, 0);
 
 export interface NodePlan {
   readonly index: number;
@@ -77,7 +77,7 @@ const STREAM_PODS = 3;
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** An RFC 4122 version-4 shaped uid. */
-export const uidOf = (rng: Rng): string => {
+const uidOf = (rng: Rng): string => {
   const h = rng.hex(32);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };

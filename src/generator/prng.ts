@@ -49,10 +49,6 @@ export class Rng {
     return this.next() < p;
   }
 
-  pick<T>(xs: readonly [T, ...T[]]): T {
-    return xs[this.int(xs.length)] ?? xs[0];
-  }
-
   /** `n` lowercase hex digits (n ≤ 64), encoded natively from random words. */
   hex(n: number): string {
     for (let i = 0; i < n; i += 8) HEX_WORDS.writeUInt32BE(this.u32(), i >> 1);
