@@ -64,13 +64,8 @@ const extrasFor = (s: ContainerShape): Partial<Container> => ({
     : {}),
 });
 
-export interface ManifestOptions {
-  /** Leave out probes and hooks (for properties about exits alone). */
-  readonly plain?: boolean;
-}
-
 /** A pod named `name` in `default`, decoded, defaulted and valid; throws if the generator ever makes an invalid one. */
-export const podManifest = (name: string, opts: ManifestOptions = {}): fc.Arbitrary<V1Pod> =>
+export const podManifest = (name: string): fc.Arbitrary<V1Pod> =>
   fc
     .record({
       qos: fc.constantFrom(...qosClasses),
@@ -82,12 +77,11 @@ export const podManifest = (name: string, opts: ManifestOptions = {}): fc.Arbitr
       containers: fc.array(containerShape, { minLength: 1, maxLength: 2 }),
     })
     .map(({ qos, restartPolicy, priority, grace, inits, sidecar, containers }) => {
-      const extras = (s: ContainerShape) => (opts.plain === true ? {} : extrasFor(s));
       const initContainers: Container[] = [
         ...inits.map((s, i) => ({ name: `init-${i}`, image: IMAGE, ...resourcesFor(qos, s) })),
         ...(sidecar === undefined
           ? []
-          : [{ name: 'sidecar', image: IMAGE, restartPolicy: 'Always' as const, ...resourcesFor(qos, sidecar), ...extras(sidecar) }]),
+          : [{ name: 'sidecar', image: IMAGE, restartPolicy: 'Always' as const, ...resourcesFor(qos, sidecar), ...extrasFor(sidecar) }]),
       ];
       const raw: V1Pod = {
         apiVersion: 'v1',
@@ -98,7 +92,7 @@ export const podManifest = (name: string, opts: ManifestOptions = {}): fc.Arbitr
           ...(priority === 'critical' ? { priorityClassName: 'system-node-critical' } : priority === undefined ? {} : { priority }),
           ...(grace === undefined ? {} : { terminationGracePeriodSeconds: grace }),
           ...(initContainers.length === 0 ? {} : { initContainers }),
-          containers: containers.map((s, i) => ({ name: `app-${i}`, image: IMAGE, ...resourcesFor(qos, s), ...extras(s) })),
+          containers: containers.map((s, i) => ({ name: `app-${i}`, image: IMAGE, ...resourcesFor(qos, s), ...extrasFor(s) })),
         },
       };
       const error = validatePod(applyDefaults(raw));

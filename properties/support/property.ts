@@ -17,7 +17,7 @@ const envNumber = (name: string): number | undefined => {
 };
 
 /** Where failing scenarios are written (git-ignored). */
-export const COUNTEREXAMPLES = join('reports', 'counterexamples');
+const COUNTEREXAMPLES = join('reports', 'counterexamples');
 
 const scenariosIn = (value: unknown): Scenario[] =>
   value instanceof Scenario ? [value] : Array.isArray(value) ? value.flatMap(scenariosIn) : [];

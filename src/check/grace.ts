@@ -11,10 +11,10 @@ import type { Entry, PodHistory } from './observed.js';
 import { specEntries } from './pod-views.js';
 
 /** `minimumGracePeriodInSeconds` in `kuberuntime_manager.go`. */
-export const MINIMUM_GRACE_SECONDS = 2;
+const MINIMUM_GRACE_SECONDS = 2;
 
 /** Seconds a container may outlive a deletion request with grace `grace`. */
-export const stopAllowance = (grace: number, hasPreStop: boolean): number =>
+const stopAllowance = (grace: number, hasPreStop: boolean): number =>
   hasPreStop ? grace + MINIMUM_GRACE_SECONDS : Math.max(grace, MINIMUM_GRACE_SECONDS);
 
 const violationsOf = (h: PodHistory, journalEnd: Entry | undefined): Violation[] => {
