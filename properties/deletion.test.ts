@@ -11,12 +11,8 @@ describe('graceful deletion', () => {
     await holds('graceful-deletion-within-grace', fc.property(graceful, scenarioClean(check('grace'))), 30);
   });
 
-  // Known engine bugs (reported, src/engine is not ours), both against pod_workers.go:
-  // 1. a force deletion (grace 0) kills with the pod's terminationGracePeriodSeconds instead of the request's 0
-  //    (calculateEffectiveGracePeriod supplies at least 1, killContainer at least 2 s);
-  // 2. a deletion with a shorter grace does not cut short a liveness/startup kill already in flight (UpdatePod
-  //    cancels the running sync when the pod becomes terminating: "Cancelling current pod sync").
-  // Flip to `it` once the engine honours both.
+  // Force deletions and probe kills in flight: this property found that the engine killed force-deleted pods
+  // with their own grace and let a deletion wait for an in-flight probe kill (fixed in 2bd67fd, pod_workers.go).
   it('graceful-deletion-within-grace (any deletion, any kill in flight)', async () => {
     await holds('graceful-deletion-within-grace-any', fc.property(scenario(), scenarioClean(check('grace'))), 60);
   });
