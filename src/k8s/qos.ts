@@ -18,11 +18,25 @@ const defaultRequests = (r: ResourceRequirements | undefined): ResourceRequireme
   return { requests, limits };
 };
 
+/** Parsed quantities by their text: manifests repeat a few values. Bounded (cleared when full), so it cannot grow without end. */
+const parsed = new Map<string, bigint>();
+const MAX_PARSED = 4096;
+
+const nanosMemo = (raw: string | undefined): bigint => {
+  if (raw === undefined) return 0n;
+  const known = parsed.get(raw);
+  if (known !== undefined) return known;
+  const n = nanosOf(raw);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(raw, n);
+  return n;
+};
+
 /** Sums the positive cpu/memory quantities of `list` into `into`; returns the names found positive. */
 const addPositive = (into: Map<string, bigint>, list: ResourceList | undefined): Set<string> => {
   const found = new Set<string>();
   for (const name of qosResources) {
-    const n = nanosOf(list?.[name]);
+    const n = nanosMemo(list?.[name]);
     if (n > 0n) {
       into.set(name, (into.get(name) ?? 0n) + n);
       found.add(name);

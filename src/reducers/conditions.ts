@@ -5,18 +5,21 @@
 import type { ContainerStatus, PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
 import type { SpecFacts } from './spec-facts.js';
 
-/** Conditions the kubelet owns and regenerates (`kubetypes.PodConditionByKubelet`). */
-const kubeletOwned: ReadonlySet<string> = new Set([
-  'PodScheduled',
-  'Ready',
-  'Initialized',
-  'ContainersReady',
-  'PodReadyToStartContainers',
-  'PodResizeInProgress',
-  'PodResizePending',
-]);
-
-export const isKubeletOwned = (type: string): boolean => kubeletOwned.has(type);
+/** Conditions the kubelet owns and regenerates (`kubetypes.PodConditionByKubelet`); a switch, as it runs per condition per event. */
+export const isKubeletOwned = (type: string): boolean => {
+  switch (type) {
+    case 'PodScheduled':
+    case 'Ready':
+    case 'Initialized':
+    case 'ContainersReady':
+    case 'PodReadyToStartContainers':
+    case 'PodResizeInProgress':
+    case 'PodResizePending':
+      return true;
+    default:
+      return false;
+  }
+};
 
 /** A condition before its timestamps are settled. */
 export interface ConditionDraft {

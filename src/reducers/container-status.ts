@@ -53,7 +53,7 @@ const isReady = (c: Container, v: ContainerView, role: ContainerRole): boolean =
 
 export const containerStatusOf = (c: Container, v: ContainerView, ctx: StatusContext): ContainerStatus => {
   const { state, lastState } = stateOf(v, ctx);
-  return {
+  const status: ContainerStatus = {
     name: c.name,
     state,
     lastState,
@@ -61,9 +61,10 @@ export const containerStatusOf = (c: Container, v: ContainerView, ctx: StatusCon
     restartCount: Math.max(0, v.instances - 1),
     image: c.image ?? '',
     imageID: v.instances > 0 ? (v.imageID ?? '') : '',
-    ...(v.containerID !== undefined ? { containerID: v.containerID } : {}),
-    started: isStarted(c, v),
   };
+  if (v.containerID !== undefined) status.containerID = v.containerID;
+  status.started = isStarted(c, v);
+  return status;
 };
 
 /** TerminatePod's record for a container that cannot have finished normally once the pod is over. */

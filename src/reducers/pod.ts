@@ -7,10 +7,10 @@ import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
 import { reduceKubelet } from './kubelet.js';
 import { withEntry } from './records.js';
-import { roleOf } from './restart.js';
+import { specFacts } from './spec-facts.js';
 import type { PodState } from './state.js';
 import { kubeletView } from './kubelet-view.js';
-import { kubeletStatus, statusInputsChanged } from './status.js';
+import { kubeletStatus, statusInputsChanged, withPodStatus } from './status.js';
 import { apiTime } from './time.js';
 
 /** The kubelet writes the pod's status: it admitted the pod, did not reject it, and its node is reachable. */
@@ -18,16 +18,13 @@ const kubeletWrites = (s: PodState): boolean => s.kubelet.admitted && s.kubelet.
 
 const container = (s: PodState, e: ContainerEvent): PodState => {
   if (s.kubelet.rejected !== undefined) return s; // a rejected pod runs nothing
-  const spec = s.pod.spec;
-  const init = spec.initContainers?.find((c) => c.name === e.container);
-  const c = init ?? spec.containers.find((x) => x.name === e.container);
+  const c = specFacts(s.pod.spec).byName.get(e.container);
   if (c === undefined) return s; // not a container of this pod
-  const role = roleOf(c, init !== undefined);
   const before = s.kubelet.containers[e.container] ?? initialContainerView;
-  const after = reduceContainer(before, e, { spec: c, role, policy: spec.restartPolicy ?? 'Always' });
+  const after = reduceContainer(before, e, c);
   if (after === before) return s;
   // Only a start in the current sandbox counts (an instance left over from an older sandbox does not).
-  const startedRegular = role === 'regular' && after.current !== before.current && after.current?.kind === 'running';
+  const startedRegular = c.role === 'regular' && after.current !== before.current && after.current?.kind === 'running';
   const kubelet = kubeletView(s.kubelet, {
     admitted: true,
     podHasInitialized: s.kubelet.podHasInitialized || startedRegular,
@@ -96,5 +93,5 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
   // The status is regenerated when something it shows may have changed (not, say, for a pull before the start).
   if (next === state || !kubeletWrites(next) || (next.pod === state.pod && !statusInputsChanged(state.kubelet, next.kubelet))) return next;
   const status = kubeletStatus(next.pod, next.kubelet, apiTime(event.at), state);
-  return { pod: { ...next.pod, status }, kubelet: next.kubelet };
+  return { pod: withPodStatus(next.pod, status), kubelet: next.kubelet };
 };

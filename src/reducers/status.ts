@@ -34,6 +34,25 @@ const sameItems = <T>(previous: T[] | undefined, next: T[]): T[] => {
   return previous;
 };
 
+/** The previous status already lists exactly these IPs. */
+const sameIPs = (listed: PodStatus['podIPs'], ips: readonly string[]): listed is NonNullable<PodStatus['podIPs']> => {
+  if (listed === undefined || listed.length !== ips.length) return false;
+  for (let i = 0; i < ips.length; i++) if (listed[i]?.ip !== ips[i]) return false;
+  return true;
+};
+
+/**
+ * The pod with a new status. A literal of the Pod's fields, not a spread: this runs after nearly every event,
+ * and the fold only ever holds Pods with exactly these fields (`createdPod`).
+ */
+export const withPodStatus = (pod: V1Pod, status: PodStatus): V1Pod => ({
+  apiVersion: pod.apiVersion,
+  kind: pod.kind,
+  metadata: pod.metadata,
+  spec: pod.spec,
+  status,
+});
+
 /** The pod before the event, so that statuses of untouched containers are reused rather than rebuilt. */
 export interface Before {
   readonly pod: V1Pod;
@@ -59,10 +78,15 @@ const terminateStatuses = (
   ];
 };
 
+/** The conditions the kubelet does not own, in order (no copy when there are none, the usual case). */
+const onlyOthers = (conditions: readonly PodCondition[]): PodCondition[] => {
+  for (const c of conditions) if (!isKubeletOwned(c.type)) return conditions.filter((x) => !isKubeletOwned(x.type));
+  return [];
+};
+
 /** The conditions nobody but their writer changes, and a DisruptionTarget for an eviction that has completed. */
 const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string): PodCondition[] => {
-  const conditions = prev.conditions ?? [];
-  const others = conditions.some((c) => !isKubeletOwned(c.type)) ? conditions.filter((c) => !isKubeletOwned(c.type)) : [];
+  const others = onlyOthers(prev.conditions ?? []);
   if (view.evicted === undefined || !isTerminal(phase) || others.some((c) => c.type === 'DisruptionTarget')) return others;
   const disruption = { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: view.evicted.message } as const;
   return [...others, settle(disruption, undefined, now)];
@@ -102,24 +126,15 @@ interface StatusLists {
 
 /** The statuses of one list of spec containers; the previous list itself when no status changed. */
 const statusList = (l: StatusLists, containers: readonly ContainerFacts[], previous: ContainerStatus[] | undefined): ContainerStatus[] => {
-  const next: ContainerStatus[] = [];
-  for (let i = 0; i < containers.length; i++) {
-    const c = containers[i];
-    if (c === undefined) continue;
+  const statusOf = (c: ContainerFacts, i: number): ContainerStatus => {
     const v = l.view.containers[c.name] ?? initialContainerView;
     const old = previous?.[i];
-    const reuse = l.reusable !== undefined && old !== undefined && (l.reusable.containers[c.name] ?? initialContainerView) === v;
-    next.push(
-      reuse
-        ? old
-        : containerStatusOf(c.spec, v, {
-            role: c.role,
-            podHasInitContainers: l.facts.inits.length > 0,
-            restartDue: restartDue(c.role, l.facts.policy, v, l.terminal),
-          }),
-    );
-  }
-  return sameItems(previous, next);
+    if (l.reusable !== undefined && old !== undefined && (l.reusable.containers[c.name] ?? initialContainerView) === v) return old;
+    const restart = restartDue(c.role, c.policy, v, l.terminal);
+    return containerStatusOf(c.spec, v, { role: c.role, podHasInitContainers: l.facts.inits.length > 0, restartDue: restart });
+  };
+  // `map` sizes the list exactly: lists are kept in the state, so every slot costs for the pod's whole life.
+  return sameItems(previous, containers.map(statusOf));
 };
 
 /** The status after the kubelet has (re)generated it at `now` (API form, whole seconds). */
@@ -175,8 +190,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
   const podIPs = view.podIPs ?? [];
   if (podIPs[0] !== undefined) {
     status.podIP = podIPs[0];
-    const same = prev.podIPs?.length === podIPs.length && prev.podIPs.every((p, i) => p.ip === podIPs[i]);
-    status.podIPs = same && prev.podIPs !== undefined ? prev.podIPs : podIPs.map((ip) => ({ ip }));
+    status.podIPs = sameIPs(prev.podIPs, podIPs) ? prev.podIPs : podIPs.map((ip) => ({ ip }));
   }
   status.startTime = prev.startTime ?? now;
   if (facts.inits.length > 0) status.initContainerStatuses = initStatuses;
