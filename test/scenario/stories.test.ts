@@ -267,8 +267,7 @@ describe('node-lost', () => {
     expect(offsets(story, 'PodDeletionRequested', 'spare')).toEqual([]);
   });
 
-  // Engine gap at the time of writing: a force delete (grace 0) of a pod that is already terminating does
-  // not remove it (section i: a delete with grace 0 removes the object at once). Drop `.fails` when it does.
+  // Section i: a second deletion with grace 0 removes the object at once, even while it is terminating.
   it('is gone once force-deleted at +8m', () => {
     expect(offsets(story, 'PodRemoved', 'web')).toEqual([480]);
     expect(story.rows('9m').web).toBeUndefined();
