@@ -19,6 +19,8 @@ import { stateAt } from '../read-options.js';
 import { readInput, readScenario } from '../scenario-file.js';
 import { appendSimulated } from '../simulated.js';
 import { offsetOf } from './timeline.js';
+import { formatDuration } from '../../k8s/duration.js';
+import { instantOf, msOf } from '../../k8s/codecs.js';
 
 interface ReplayOptions extends GlobalOptions {
   readonly replace?: boolean;
@@ -41,16 +43,19 @@ const holdsExactly = async (journal: Journal, events: readonly Event[]): Promise
   return true;
 };
 
-const load = async (journal: Journal, ctx: Context, file: string, text: string): Promise<void> => {
+/** Loads the file into the journal; for a scenario, returns the instant it runs until (its story's end). */
+const load = async (journal: Journal, ctx: Context, file: string, text: string): Promise<Date | undefined> => {
   if (isExport(text)) {
     if (journal.head().seq === 0) await journal.importExport(text.split('\n'));
-    return;
+    return undefined;
   }
-  const events = simulate(readScenario(ctx, file, text).simulation);
+  const { simulation } = readScenario(ctx, file, text);
+  const events = simulate(simulation);
   if (journal.head().seq > 0 && !(await holdsExactly(journal, events))) {
     throw new BadInput(`journal ${journal.dir} already holds other events: replay into a fresh one with --journal DIR, or pass --replace`);
   }
   if (journal.head().seq === 0) await appendSimulated(journal, events);
+  return new Date(simulation.until);
 };
 
 export const registerReplay = (program: Command, ctx: Context): void => {
@@ -63,7 +68,7 @@ export const registerReplay = (program: Command, ctx: Context): void => {
       const opts = cmd.optsWithGlobals<ReplayOptions>();
       const text = readInput(ctx, file);
       if (opts.replace === true) await rm(ctx.journalDir(opts), { recursive: true, force: true });
-      await withJournal(ctx, opts, 'create', (journal) => load(journal, ctx, file, text));
+      const until = await withJournal(ctx, opts, 'create', (journal) => load(journal, ctx, file, text));
       await withJournal(ctx, opts, 'read', async (journal) => {
         const first = journal.firstAt();
         const records = await journal.recordsInTimeOrder().toArray();
@@ -72,10 +77,12 @@ export const registerReplay = (program: Command, ctx: Context): void => {
           .filter(({ what }) => what !== '')
           .map(({ e, what }) => [offsetOf(e.at, first), e.pod.split('/')[1] ?? e.pod, what, `${e.cause.type}: ${summarize(e.cause)}`]);
         ctx.io.out(renderTable([['OFFSET', 'POD', 'CHANGE', 'CAUSE'], ...rows]));
-        const end = journal.lastAt();
-        const state = await stateAt(journal, { now: end === undefined ? new Date(0) : new Date(end) });
-        const table = getPods(podsOf(state), { allNamespaces: true }, end === undefined ? new Date(0) : new Date(end));
-        ctx.io.out(`\n${table.stdout}`);
+        // The table as the story ends: at the scenario's `until`, else at the last event.
+        const last = journal.lastAt();
+        const now = until ?? (last === undefined ? new Date(0) : new Date(last));
+        const state = await stateAt(journal, { now });
+        const table = getPods(podsOf(state), { allNamespaces: true }, now);
+        ctx.io.out(`\n${until === undefined ? '' : `at +${formatDuration(now.getTime() - msOf(first ?? last ?? instantOf(0)))}:\n`}${table.stdout}`);
         ctx.io.err(table.stderr);
         ctx.io.out(`\njournal: ${journal.dir} (${journal.head().seq} events; ask it more: podj get pods --at +1m, podj timeline pod NAME)\n`);
       });
