@@ -80,6 +80,22 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
     expect(ofType(alone, 'EvictionThresholdMet').length).toBeGreaterThan(0);
   });
 
+  it('cuts a liveness kill in flight short to the eviction’s 1 s (the pod becomes terminating)', () => {
+    const livenessProbe = { exec: { command: ['true'] }, initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 1 };
+    const probed = created({ metadata: { name: 'probed' }, spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'app', image: 'app:1', livenessProbe }] } });
+    const w = world({
+      probe: (_p, _c, kind) => ({ outcome: kind === 'liveness' ? 'failure' : 'success' }),
+      onSigterm: () => undefined,
+      memoryBytes: (_p, _c, now) => (now - Date.parse('2026-01-01T00:00:00.000Z') >= 10_000 ? 1000n * MI : 0n),
+    });
+    const evicted = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), probed], w, 60);
+    expect(ofType(evicted, 'ContainerKilling').map((e) => [offset(e), e.reason, e.gracePeriodSeconds])).toEqual([
+      [5, 'LivenessProbeFailed', 30],
+      [10, 'PodEvicted', 1],
+    ]);
+    expect(ofType(evicted, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([[11, 137]]);
+  });
+
   it('honours a per-node threshold', () => {
     const strict = node('n1', { cpu: '4', memory: '1Gi', pods: '110' }, 0, { evictionHard: { 'memory.available': '500Mi' } });
     const evicted = run([strict, pod('besteffort')], usage({ besteffort: () => 600 }), 5);

@@ -1,6 +1,7 @@
 /**
- * Deletion while a kill is already in flight (`pod_workers.go :: UpdatePod`, "Cancelling current pod sync"), and
- * a second deletion request (`rest/delete.go :: BeforeDelete`: only a shorter grace counts; 0 removes at once).
+ * A pod becoming terminating while a kill is already in flight (`pod_workers.go :: UpdatePod`, "Cancelling
+ * current pod sync"), and a second deletion request (`rest/delete.go :: BeforeDelete`: only a shorter grace
+ * counts; 0 removes at once). Eviction's case is in `eviction.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
 import type { Container } from '../../src/k8s/pod.js';
@@ -49,6 +50,20 @@ describe('a deletion while a probe kill is in flight (UpdatePod cancels the runn
       [12, 'ContainerKilling', 'PodDeleted 30s'],
       [15, 'ContainerExited', 'runtime'],
       [15, 'PodRemoved', 'kubelet'],
+    ]);
+  });
+});
+
+describe('a pod that finishes while a sidecar’s probe kill is in flight', () => {
+  it('stops the sidecar with the pod’s grace when that is shorter than the probe’s', () => {
+    const sidecar = { name: 'proxy', image: 'proxy:1', restartPolicy: 'Always' as const, ...liveness({ initialDelaySeconds: 5, terminationGracePeriodSeconds: 60 }) };
+    const pod = created({ metadata: { name: 'job' }, spec: { restartPolicy: 'Never', terminationGracePeriodSeconds: 10, initContainers: [sidecar], containers: [{ name: 'app', image: 'app:1' }] } });
+    const w = world({ ...failsLiveness, containerRun: (_p, name) => (name === 'app' ? { exit: { afterMs: 10_000, code: 0 } } : {}) });
+    expect(story(run([node('n1'), pod], w, 100))).toEqual([
+      [5, 'ContainerKilling', 'LivenessProbeFailed 60s'],
+      [10, 'ContainerExited', 'runtime'],
+      [10, 'ContainerKilling', 'PodFinished 10s'],
+      [20, 'ContainerExited', 'runtime'],
     ]);
   });
 });
