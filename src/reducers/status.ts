@@ -107,10 +107,11 @@ export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => 
     a.nodeLost !== b.nodeLost;
   if (pod) return true;
   if (a.containers === b.containers) return false;
+  // A container the kubelet knew nothing of shows as the initial view (a pull before the first instance shows nothing).
   for (const name in b.containers) {
-    const x = a.containers[name];
-    const y = b.containers[name];
-    if (x !== y && (x === undefined || y === undefined || statusDiffers(x, y))) return true;
+    const x = a.containers[name] ?? initialContainerView;
+    const y = b.containers[name] ?? initialContainerView;
+    if (x !== y && statusDiffers(x, y)) return true;
   }
   return false;
 };
