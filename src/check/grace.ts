@@ -14,8 +14,10 @@ import { specEntries } from './pod-views.js';
 const MINIMUM_GRACE_SECONDS = 2;
 
 /** Seconds a container may outlive a deletion request with grace `grace`. */
+// The kubelet never kills with a grace under 1 s (`calculateEffectiveGracePeriod`), so a force-deleted
+// pod's preStop still gets 1 s before the 2 s SIGTERM minimum.
 const stopAllowance = (grace: number, hasPreStop: boolean): number =>
-  hasPreStop ? grace + MINIMUM_GRACE_SECONDS : Math.max(grace, MINIMUM_GRACE_SECONDS);
+  hasPreStop ? Math.max(grace, 1) + MINIMUM_GRACE_SECONDS : Math.max(grace, MINIMUM_GRACE_SECONDS);
 
 const violationsOf = (h: PodHistory, journalEnd: Entry | undefined): Violation[] => {
   const created = h.steps.find((s) => s.entry.event.type === 'PodCreated')?.after?.pod;
