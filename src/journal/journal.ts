@@ -10,6 +10,7 @@ import { RecordStream } from './stream.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, type ImportOptions, type ImportResult } from './exchange.js';
 import { entryPages, walkIndex, type Db, type Range } from './scan.js';
+import { readSnapshotFile, removeSnapshotFiles, removeSnapshotFolder, writeSnapshotFile } from './snapshot-files.js';
 import { Stage, pendingOf, type Pending } from './stage.js';
 
 /** `expectedSeq` that accepts any head: no optimistic concurrency check. */
@@ -287,19 +288,24 @@ export class LevelJournal {
         // A caller's mistake, not a fault of the journal.
         throw new RangeError(`snapshot position ${position.at} #${position.seq} is not a record of journal ${this.dir}`);
       }
-      await this.db.put(snapshotKey(position), blob);
+      await this.db.put(snapshotKey(position), await writeSnapshotFile(this.dir, position, blob));
       return true;
     });
   }
 
-  /** The latest snapshot at or before instant `at`. */
+  /** The latest snapshot at or before instant `at` (undefined, too, when its file has gone). */
   async snapshotAtOrBefore(at: Instant): Promise<Snapshot | undefined> {
     const [entry] = await this.db.iterator({ gte: SNAPSHOTS, lt: afterInstant(SNAPSHOTS, at), reverse: true, limit: 1 }).all();
-    return entry === undefined ? undefined : { position: positionOfKey(entry[0]), blob: entry[1] };
+    if (entry === undefined) return undefined;
+    const blob = await readSnapshotFile(this.dir, entry[1]);
+    return blob === undefined ? undefined : { position: positionOfKey(entry[0]), blob };
   }
 
   deleteSnapshots(): Promise<void> {
-    return this.exclusive(() => this.db.clear({ gte: SNAPSHOTS, lt: upper(SNAPSHOTS) }));
+    return this.exclusive(async () => {
+      await this.db.clear({ gte: SNAPSHOTS, lt: upper(SNAPSHOTS) });
+      await removeSnapshotFolder(this.dir);
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -325,6 +331,8 @@ export class LevelJournal {
 
   private moveHead(stage: Stage): void {
     this.current = stage.head;
+    // Best effort: an unnamed snapshot file is never read again; a leftover one only takes disk space.
+    void removeSnapshotFiles(this.dir, stage.staleFiles).catch(() => undefined);
     const late = stage.lateFrom;
     if (late !== undefined) this.lateAppends.push({ seq: stage.head.seq, minAt: late });
   }

@@ -13,7 +13,7 @@ export interface Position {
 const SEQ_WIDTH = 16;
 const INSTANT_WIDTH = 24; // 2026-01-02T03:04:05.678Z
 
-const seqPart = (seq: number): string => String(seq).padStart(SEQ_WIDTH, '0');
+export const seqPart = (seq: number): string => String(seq).padStart(SEQ_WIDTH, '0');
 
 // Every prefix ends in '!', and '"' is the next byte: `[prefix, upper(prefix))` is exactly its keys.
 export const upper = (prefix: string): string => `${prefix.slice(0, -1)}"`;

@@ -11,7 +11,7 @@ import type { Db } from './scan.js';
 import { rollbackBeyond } from './stage.js';
 
 /** The on-disk layout this code reads and writes (key space, record encoding, head metadata). */
-export const JOURNAL_FORMAT = 2; // 2: the pod index is keyed by namespace/name
+export const JOURNAL_FORMAT = 3; // 2: the pod index is keyed by namespace/name; 3: snapshot blobs in files
 
 export interface OpenOptions {
   /** Create the journal if the folder does not hold one (default true); read-only verbs pass false. */

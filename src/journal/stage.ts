@@ -46,6 +46,8 @@ export class Stage {
    */
   private inflight: Promise<void> = Promise.resolve();
   private inflightDigests: ReadonlySet<string> = new Set();
+  /** Files of the snapshots this append's commit unnamed: to be removed once it is written. */
+  readonly staleFiles: string[] = [];
   /** Whether `m!staging` was written: chunks went out before the commit. */
   private marked = false;
 
@@ -99,7 +101,10 @@ export class Stage {
         out.push(sealed);
       });
       if (opts.commit) {
-        for (const key of await this.staleSnapshots()) batch.del(key);
+        for (const [key, name] of await this.staleSnapshots()) {
+          batch.del(key);
+          this.staleFiles.push(name);
+        }
         batch.put(META_HEAD, encodeHead(this.tip));
         if (this.marked) batch.del(META_STAGING);
       } else if (!this.marked) {
@@ -134,12 +139,13 @@ export class Stage {
    * Snapshots hold the state at a position; an appended event at (at, seq) belongs before every snapshot
    * at a later instant, so those are stale. Appends in time order (at ≥ the latest so far) stale nothing.
    */
-  private async staleSnapshots(): Promise<string[]> {
+  /** Snapshot keys (and the files they name) made stale by a late event in this append. */
+  private async staleSnapshots(): Promise<Array<[string, string]>> {
     const from = this.lateFrom;
     if (from === undefined) return [];
-    const stale: string[] = [];
+    const stale: Array<[string, string]> = [];
     const range = { gte: snapshotKey({ at: from, seq: this.start.seq + 1 }), lt: upper(SNAPSHOTS) };
-    for await (const keys of keyPages(this.db, range)) stale.push(...keys);
+    for await (const entries of entryPages(this.db, range)) stale.push(...entries);
     return stale;
   }
 }

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Journal } from '../../src/journal/index.js';
 import { at, containerStarted, freshJournal, podBound, podCreated } from './fixtures.js';
@@ -127,10 +130,29 @@ describe('snapshots', () => {
     expect(await journal.snapshotAtOrBefore(at(99))).toMatchObject({ blob: 'fine' });
   });
 
+  it('keeps blobs in files beside the store, naming them in LevelDB, and removes the files a late event makes stale', async () => {
+    await journal.putSnapshot({ at: at(10), seq: 2 }, 'S2');
+    await journal.putSnapshot({ at: at(30), seq: 4 }, 'S4');
+    const folder = join(journal.dir, 'snapshots');
+    expect((await readdir(folder)).sort()).toEqual(['0000000000000002.json', '0000000000000004.json']);
+    expect(await readFile(join(folder, '0000000000000004.json'), 'utf8')).toBe('S4');
+    await journal.append([containerStarted('a', 15)], { expectedSeq: 4 });
+    await expect.poll(async () => readdir(folder)).toEqual(['0000000000000002.json']);
+  });
+
+  it('treats a snapshot whose file has gone as no snapshot: the events remain', async () => {
+    await journal.putSnapshot({ at: at(10), seq: 2 }, 'S2');
+    await journal.putSnapshot({ at: at(30), seq: 4 }, 'S4');
+    await rm(join(journal.dir, 'snapshots', '0000000000000004.json'));
+    expect(await journal.snapshotAtOrBefore(at(99))).toBeUndefined();
+    expect(await journal.snapshotAtOrBefore(at(20))).toMatchObject({ blob: 'S2' });
+  });
+
   it('deletes all snapshots on request, and verify ignores them', async () => {
     await journal.putSnapshot({ at: at(10), seq: 2 }, 'S2');
     expect((await journal.verify()).ok).toBe(true);
     await journal.deleteSnapshots();
     expect(await journal.snapshotAtOrBefore(at(99))).toBeUndefined();
+    expect(existsSync(join(journal.dir, 'snapshots'))).toBe(false);
   });
 });

@@ -76,7 +76,7 @@ describe('opening', () => {
     await tamper(dir, (db) => db.put(META_FORMAT, '1'));
     const opening = openJournal(dir);
     await expect(opening).rejects.toBeInstanceOf(JournalError);
-    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 2`);
+    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 3`);
   });
 
   it('creates missing parent folders', async () => {
