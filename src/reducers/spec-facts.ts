@@ -32,9 +32,7 @@ const cache = new WeakMap<PodSpec, SpecFacts>();
 const factsOfList = (containers: readonly Container[], inInitList: boolean, policy: RestartPolicy): ContainerFacts[] =>
   containers.map((spec) => ({ spec, name: spec.name, role: roleOf(spec, inInitList), policy }));
 
-export const specFacts = (spec: PodSpec): SpecFacts => {
-  const known = cache.get(spec);
-  if (known !== undefined) return known;
+const factsOf = (spec: PodSpec): SpecFacts => {
   const policy = spec.restartPolicy ?? 'Always';
   const inits = factsOfList(spec.initContainers ?? [], true, policy);
   const regular = factsOfList(spec.containers, false, policy);
@@ -49,5 +47,17 @@ export const specFacts = (spec: PodSpec): SpecFacts => {
     messages: new Map(),
   };
   cache.set(spec, facts);
+  return facts;
+};
+
+// The last answer is kept too: an event asks for the same spec twice (its container, then the status).
+let lastSpec: PodSpec | undefined;
+let lastFacts: SpecFacts | undefined;
+
+export const specFacts = (spec: PodSpec): SpecFacts => {
+  if (spec === lastSpec && lastFacts !== undefined) return lastFacts;
+  const facts = cache.get(spec) ?? factsOf(spec);
+  lastSpec = spec;
+  lastFacts = facts;
   return facts;
 };

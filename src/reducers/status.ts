@@ -116,26 +116,31 @@ export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => 
   return false;
 };
 
-/** What the container status lists are built from. */
-interface StatusLists {
-  readonly view: KubeletView;
-  /** The kubelet view before the event, when statuses of containers whose view is unchanged may be reused. */
-  readonly reusable: KubeletView | undefined;
-  readonly facts: SpecFacts;
-  readonly terminal: boolean;
-}
-
 /** The statuses of one list of spec containers; the previous list itself when no status changed. */
-const statusList = (l: StatusLists, containers: readonly ContainerFacts[], previous: ContainerStatus[] | undefined): ContainerStatus[] => {
-  const statusOf = (c: ContainerFacts, i: number): ContainerStatus => {
-    const v = l.view.containers[c.name] ?? initialContainerView;
+const statusList = (
+  containers: readonly ContainerFacts[],
+  previous: ContainerStatus[] | undefined,
+  view: KubeletView,
+  reusable: KubeletView | undefined,
+  facts: SpecFacts,
+  terminal: boolean,
+): ContainerStatus[] => {
+  // Sized exactly: lists are kept in the state, so every spare slot would cost for the pod's whole life.
+  const next = new Array<ContainerStatus>(containers.length);
+  let same = previous !== undefined && previous.length === containers.length;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    if (c === undefined) continue;
+    const v = view.containers[c.name] ?? initialContainerView;
     const old = previous?.[i];
-    if (l.reusable !== undefined && old !== undefined && (l.reusable.containers[c.name] ?? initialContainerView) === v) return old;
-    const restart = restartDue(c.role, c.policy, v, l.terminal);
-    return containerStatusOf(c.spec, v, { role: c.role, podHasInitContainers: l.facts.inits.length > 0, restartDue: restart });
-  };
-  // `map` sizes the list exactly: lists are kept in the state, so every slot costs for the pod's whole life.
-  return sameItems(previous, containers.map(statusOf));
+    if (reusable !== undefined && old !== undefined && (reusable.containers[c.name] ?? initialContainerView) === v) next[i] = old;
+    else {
+      const restart = restartDue(c.role, c.policy, v, terminal);
+      next[i] = containerStatusOf(c.spec, v, { role: c.role, podHasInitContainers: facts.inits.length > 0, restartDue: restart });
+      same = false;
+    }
+  }
+  return same && previous !== undefined ? previous : next;
 };
 
 /** The status after the kubelet has (re)generated it at `now` (API form, whole seconds). */
@@ -148,9 +153,8 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
   // A container's status depends on its view and on `terminal`; TerminatePod rewrites statuses of finished pods.
   const reusable =
     before !== undefined && !isTerminal(prev.phase) && podIsTerminal(before.pod, before.kubelet) === terminal ? before.kubelet : undefined;
-  const lists: StatusLists = { view, reusable, facts, terminal };
-  let initStatuses = statusList(lists, facts.inits, prev.initContainerStatuses);
-  let statuses = statusList(lists, facts.regular, prev.containerStatuses);
+  let initStatuses = statusList(facts.inits, prev.initContainerStatuses, view, reusable, facts, terminal);
+  let statuses = statusList(facts.regular, prev.containerStatuses, view, reusable, facts, terminal);
 
   let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
   let reason: string | undefined;
