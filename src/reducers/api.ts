@@ -6,7 +6,7 @@ import type { EventOf } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { PodCondition, PodStatus, V1Pod } from '../k8s/pod.js';
 import { qosClassOf } from '../k8s/qos.js';
-import { isKubeletOwned, settle, type ConditionDraft } from './conditions.js';
+import { conditionOf, isKubeletOwned, settle, type ConditionDraft } from './conditions.js';
 import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime, apiTimePlus } from './time.js';
@@ -21,7 +21,7 @@ export const initialKubeletView = (node: string | undefined): KubeletView =>
 /** Replaces (or appends) one condition, its `lastTransitionTime` moving only on a status flip. */
 export const upsertCondition = (status: PodStatus, d: ConditionDraft, at: Instant): PodStatus => {
   const conditions = status.conditions ?? [];
-  const next = settle(d, conditions, apiTime(at));
+  const next = settle(d, conditionOf(conditions, d.type), apiTime(at));
   const i = conditions.findIndex((c) => c.type === d.type);
   if (i >= 0 && conditions[i] === next) return status;
   const updated: PodCondition[] = i >= 0 ? conditions.map((c, j) => (j === i ? next : c)) : [...conditions, next];

@@ -126,18 +126,52 @@ const ready = (inp: ConditionInputs, cr: ConditionDraft): ConditionDraft => {
 
 const podScheduled = draft('PodScheduled', true);
 
+/** The previous kubelet-owned conditions (the first of each type), found in one pass. */
+interface Owned {
+  sandbox?: PodCondition;
+  initialized?: PodCondition;
+  ready?: PodCondition;
+  containersReady?: PodCondition;
+  scheduled?: PodCondition;
+}
+
+const ownedOf = (conditions: readonly PodCondition[] | undefined): Owned => {
+  const o: Owned = {};
+  for (const c of conditions ?? []) {
+    switch (c.type) {
+      case 'PodReadyToStartContainers':
+        o.sandbox ??= c;
+        break;
+      case 'Initialized':
+        o.initialized ??= c;
+        break;
+      case 'Ready':
+        o.ready ??= c;
+        break;
+      case 'ContainersReady':
+        o.containersReady ??= c;
+        break;
+      case 'PodScheduled':
+        o.scheduled ??= c;
+        break;
+    }
+  }
+  return o;
+};
+
 /**
  * The kubelet-owned conditions in the order `generateAPIPodStatus` appends them, settled against the
  * previous ones (an unchanged condition is the previous object).
  */
 export const kubeletConditions = (inp: ConditionInputs, previous: readonly PodCondition[] | undefined, now: string): PodCondition[] => {
+  const old = ownedOf(previous);
   const cr = containersReady(inp);
   return [
-    settle(draft('PodReadyToStartContainers', inp.sandboxReady), previous, now),
-    settle(initialized(inp), previous, now),
-    settle(ready(inp, cr), previous, now),
-    settle(cr, previous, now),
-    settle(podScheduled, previous, now),
+    settle(draft('PodReadyToStartContainers', inp.sandboxReady), old.sandbox, now),
+    settle(initialized(inp), old.initialized, now),
+    settle(ready(inp, cr), old.ready, now),
+    settle(cr, old.containersReady, now),
+    settle(podScheduled, old.scheduled, now),
   ];
 };
 
@@ -148,11 +182,11 @@ export const conditionOf = (conditions: readonly PodCondition[] | undefined, typ
 };
 
 /**
- * Settles timestamps as the status manager does (`updateLastTransitionTime`): a condition whose status is
- * unchanged keeps its previous `lastTransitionTime` (and the previous object when nothing else changed).
+ * Settles timestamps as the status manager does (`updateLastTransitionTime`) against the previous condition
+ * of that type: one whose status is unchanged keeps its `lastTransitionTime` (and is the previous object
+ * when nothing else changed).
  */
-export const settle = (d: ConditionDraft, previous: readonly PodCondition[] | undefined, now: string): PodCondition => {
-  const old = conditionOf(previous, d.type);
+export const settle = (d: ConditionDraft, old: PodCondition | undefined, now: string): PodCondition => {
   const same = old !== undefined && old.status === d.status;
   if (same && old.reason === d.reason && old.message === d.message) return old;
   const c: PodCondition = {
