@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evictionOrder, type Candidate, type EvictionSignal } from '../src/eviction/index.js';
+import { evictionOrder, signalRanking, type Candidate, type EvictionSignal } from '../src/eviction/index.js';
 import type { Container, V1Pod } from '../src/k8s/pod.js';
 import { IMAGE } from './arbitraries/manifests.js';
 import { holds } from './support/property.js';
@@ -127,6 +127,15 @@ describe('eviction ranking keys', () => {
         .map((x) => x.name);
       expect(evictionOrder(shapes.map(candidateOf), signal)).toEqual(expected);
     }), 1000);
+  });
+
+  it('eviction-comparators-agree-in-sign-with-the-keys (antisymmetric, 0 exactly on equal keys)', async () => {
+    await holds('eviction-comparators-agree-in-sign-with-the-keys', fc.property(shape, shape, fc.constantFrom(...signals), (a, b, signal) => {
+      const compare = signalRanking[signal];
+      const sign = (n: number) => Math.sign(n) + 0;
+      expect(sign(compare(candidateOf(a, 0), candidateOf(b, 1)))).toBe(compareKeys(keyOf(signal, a), keyOf(signal, b)));
+      expect(sign(compare(candidateOf(b, 1), candidateOf(a, 0)))).toBe(compareKeys(keyOf(signal, b), keyOf(signal, a)));
+    }), 2000);
   });
 
   it('a usage that is not a quantity is an error naming the pod and the field', () => {
