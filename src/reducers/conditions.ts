@@ -3,7 +3,7 @@
  * and the rule that `lastTransitionTime` moves only when a condition's status flips.
  */
 import type { ContainerStatus, PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
-import type { SpecFacts } from './spec-facts.js';
+import { isSidecar } from '../k8s/pod.js';
 
 /** Conditions the kubelet owns and regenerates (`kubetypes.PodConditionByKubelet`); a switch, as it runs per condition per event. */
 export const isKubeletOwned = (type: string): boolean => {
@@ -45,7 +45,6 @@ const draft = (type: string, ok: boolean, reason?: string, message?: string): Co
  */
 export interface ConditionInputs {
   readonly spec: PodSpec;
-  readonly facts: SpecFacts;
   readonly initStatuses: readonly ContainerStatus[];
   readonly statuses: readonly ContainerStatus[];
   readonly phase: PodPhase;
@@ -54,21 +53,33 @@ export interface ConditionInputs {
   readonly others: readonly PodCondition[];
 }
 
+/** Which list a message names: the init containers (Initialized), or sidecars then regular containers (ContainersReady). */
+type Listed = 'incomplete' | 'unready';
+
+const namesOf = (spec: PodSpec, listed: Listed): string[] => {
+  const inits = spec.initContainers ?? [];
+  return listed === 'incomplete' ? inits.map((c) => c.name) : [...inits.filter(isSidecar), ...spec.containers].map((c) => c.name);
+};
+
+/** Messages already built, per spec, by `mask * 2 + list` (the same few lists recur on every event of a pod). */
+const messages = new WeakMap<PodSpec, Map<number, string>>();
+
 /** Lists above this many containers are not cached: a key is a sum of distinct powers of two, exact below 2^53. */
 const CACHED_LIST = 50;
 
-/**
- * `containers with LABEL status: [a b]` (Go's `%s` of a slice) for the containers whose bit is set in
- * `mask` (bit i: `names[i]`). The same few lists recur on every event of a pod, so each spec keeps the
- * messages built (`kind` tells the two lists apart in the key).
- */
-const listMessage = (facts: SpecFacts, kind: 0 | 1, label: string, names: readonly string[], mask: number): string => {
-  const key = names.length <= CACHED_LIST ? mask * 2 + kind : undefined;
-  const known = key !== undefined ? facts.messages.get(key) : undefined;
+/** `containers with LABEL status: [a b]` (Go's `%s` of a slice) for the containers whose bit is set in `mask`. */
+const listMessage = (spec: PodSpec, listed: Listed, mask: number): string => {
+  const cached = (spec.initContainers?.length ?? 0) + spec.containers.length <= CACHED_LIST;
+  const key = mask * 2 + (listed === 'incomplete' ? 0 : 1);
+  const known = cached ? messages.get(spec)?.get(key) : undefined;
   if (known !== undefined) return known;
-  const listed = names.filter((_, i) => Math.floor(mask / 2 ** i) % 2 === 1);
-  const message = `containers with ${label} status: [${listed.join(' ')}]`;
-  if (key !== undefined) facts.messages.set(key, message);
+  const names = namesOf(spec, listed).filter((_, i) => Math.floor(mask / 2 ** i) % 2 === 1);
+  const message = `containers with ${listed} status: [${names.join(' ')}]`;
+  if (cached) {
+    const byKey = messages.get(spec) ?? new Map<number, string>();
+    byKey.set(key, message);
+    messages.set(spec, byKey);
+  }
   return message;
 };
 
@@ -77,27 +88,29 @@ const initialized = (inp: ConditionInputs): ConditionDraft => {
   if (inp.phase === 'Succeeded') return draft('Initialized', true, 'PodCompleted');
   // Once a regular container has started, restarting sidecars no longer un-initialize the pod.
   for (const s of inp.statuses) if (s.state?.running !== undefined || s.state?.terminated !== undefined) return draft('Initialized', true);
-  const inits = inp.facts.inits;
+  const inits = inp.spec.initContainers ?? [];
   let incomplete = 0;
   for (let i = 0; i < inits.length; i++) {
+    const c = inits[i];
     const s = inp.initStatuses[i];
-    if (s !== undefined && !(inits[i]?.role === 'sidecar' ? s.started === true : s.ready === true)) incomplete += 2 ** i;
+    if (c !== undefined && s !== undefined && !(isSidecar(c) ? s.started === true : s.ready === true)) incomplete += 2 ** i;
   }
   if (incomplete === 0) return draft('Initialized', true);
-  return draft('Initialized', false, 'ContainersNotInitialized', listMessage(inp.facts, 0, 'incomplete', inp.facts.initNames, incomplete));
+  return draft('Initialized', false, 'ContainersNotInitialized', listMessage(inp.spec, 'incomplete', incomplete));
 };
 
 /** `GenerateContainersReadyCondition`: sidecars first, then regular containers; regular init containers never count. */
 const containersReady = (inp: ConditionInputs): ConditionDraft => {
-  const { facts } = inp;
-  if (facts.inits.length === 0 && facts.regular.length === 0) return draft('ContainersReady', false, 'UnknownContainerStatuses');
+  const inits = inp.spec.initContainers ?? [];
+  if (inits.length === 0 && inp.spec.containers.length === 0) return draft('ContainersReady', false, 'UnknownContainerStatuses');
   if (inp.phase === 'Succeeded') return draft('ContainersReady', false, 'PodCompleted');
   if (inp.phase === 'Failed') return draft('ContainersReady', false, 'PodFailed');
-  // Bit i names `facts.readyNames[i]`: the sidecars in order, then the regular containers.
+  // One bit per listed container, in the message's order: the sidecars, then the regular containers.
   let unready = 0;
   let bit = 1;
-  for (let i = 0; i < facts.inits.length; i++) {
-    if (facts.inits[i]?.role !== 'sidecar') continue;
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i];
+    if (c === undefined || !isSidecar(c)) continue;
     if (inp.initStatuses[i]?.ready !== true) unready += bit;
     bit *= 2;
   }
@@ -106,7 +119,7 @@ const containersReady = (inp: ConditionInputs): ConditionDraft => {
     bit *= 2;
   }
   if (unready === 0) return draft('ContainersReady', true);
-  return draft('ContainersReady', false, 'ContainersNotReady', listMessage(facts, 1, 'unready', facts.readyNames, unready));
+  return draft('ContainersReady', false, 'ContainersNotReady', listMessage(inp.spec, 'unready', unready));
 };
 
 /** `GeneratePodReadyCondition`: ContainersReady, then every readiness gate. */

@@ -7,7 +7,7 @@ import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
 import { reduceKubelet } from './kubelet.js';
 import { withEntry } from './records.js';
-import { specFacts } from './spec-facts.js';
+import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { kubeletView } from './kubelet-view.js';
 import { kubeletStatus, statusInputsChanged, withPodStatus } from './status.js';
@@ -18,13 +18,16 @@ const kubeletWrites = (s: PodState): boolean => s.kubelet.admitted && s.kubelet.
 
 const container = (s: PodState, e: ContainerEvent): PodState => {
   if (s.kubelet.rejected !== undefined) return s; // a rejected pod runs nothing
-  const c = specFacts(s.pod.spec).byName.get(e.container);
+  const spec = s.pod.spec;
+  const init = spec.initContainers?.find((c) => c.name === e.container);
+  const c = init ?? spec.containers.find((x) => x.name === e.container);
   if (c === undefined) return s; // not a container of this pod
+  const role = roleOf(c, init !== undefined);
   const before = s.kubelet.containers[e.container] ?? initialContainerView;
-  const after = reduceContainer(before, e, c);
+  const after = reduceContainer(before, e, { spec: c, role, policy: spec.restartPolicy ?? 'Always' });
   if (after === before) return s;
   // Only a start in the current sandbox counts (an instance left over from an older sandbox does not).
-  const startedRegular = c.role === 'regular' && after.current !== before.current && after.current?.kind === 'running';
+  const startedRegular = role === 'regular' && after.current !== before.current && after.current?.kind === 'running';
   const kubelet = kubeletView(s.kubelet, {
     admitted: true,
     podHasInitialized: s.kubelet.podHasInitialized || startedRegular,

@@ -2,21 +2,20 @@
  * The pod status the kubelet would write after an event: `generateAPIPodStatus`, then the status manager's
  * `TerminatePod` and `mergePodStatus` rules (terminal phases are sticky and reached only once nothing runs).
  */
-import type { ContainerStatus, PodCondition, PodPhase, PodStatus, V1Pod } from '../k8s/pod.js';
+import type { Container, ContainerStatus, PodCondition, PodPhase, PodSpec, PodStatus, V1Pod } from '../k8s/pod.js';
 import { isStaticPod, phaseFrom } from '../k8s/phase.js';
 import { containerStatusOf, statusDiffers, unknownTermination } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { KubeletView } from './kubelet-view.js';
-import { restartDue } from './restart.js';
-import { specFacts, type ContainerFacts, type SpecFacts } from './spec-facts.js';
+import { restartDue, roleOf } from './restart.js';
 
 const isTerminal = (phase: PodPhase | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
 
 /** Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing). */
-const couldHaveRunningContainers = (facts: SpecFacts, view: KubeletView): boolean => {
-  for (const c of facts.inits) if (view.containers[c.name]?.current?.kind === 'running') return true;
-  for (const c of facts.regular) if (view.containers[c.name]?.current?.kind === 'running') return true;
+const couldHaveRunningContainers = (spec: PodSpec, view: KubeletView): boolean => {
+  for (const c of spec.initContainers ?? []) if (view.containers[c.name]?.current?.kind === 'running') return true;
+  for (const c of spec.containers) if (view.containers[c.name]?.current?.kind === 'running') return true;
   return false;
 };
 
@@ -118,11 +117,12 @@ export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => 
 
 /** The statuses of one list of spec containers; the previous list itself when no status changed. */
 const statusList = (
-  containers: readonly ContainerFacts[],
+  containers: readonly Container[],
+  inInitList: boolean,
   previous: ContainerStatus[] | undefined,
   view: KubeletView,
   reusable: KubeletView | undefined,
-  facts: SpecFacts,
+  spec: PodSpec,
   terminal: boolean,
 ): ContainerStatus[] => {
   // Sized exactly: lists are kept in the state, so every spare slot would cost for the pod's whole life.
@@ -135,8 +135,9 @@ const statusList = (
     const old = previous?.[i];
     if (reusable !== undefined && old !== undefined && (reusable.containers[c.name] ?? initialContainerView) === v) next[i] = old;
     else {
-      const restart = restartDue(c.role, c.policy, v, terminal);
-      next[i] = containerStatusOf(c.spec, v, { role: c.role, podHasInitContainers: facts.inits.length > 0, restartDue: restart });
+      const role = roleOf(c, inInitList);
+      const restart = restartDue(role, spec.restartPolicy ?? 'Always', v, terminal);
+      next[i] = containerStatusOf(c, v, { role, podHasInitContainers: (spec.initContainers?.length ?? 0) > 0, restartDue: restart });
       same = false;
     }
   }
@@ -147,14 +148,14 @@ const statusList = (
 export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before?: Before): PodStatus => {
   const prev = pod.status ?? {};
   const spec = pod.spec;
-  const facts = specFacts(spec);
   const terminal = podIsTerminal(pod, view);
-  const running = couldHaveRunningContainers(facts, view);
+  const running = couldHaveRunningContainers(spec, view);
   // A container's status depends on its view and on `terminal`; TerminatePod rewrites statuses of finished pods.
   const reusable =
     before !== undefined && !isTerminal(prev.phase) && podIsTerminal(before.pod, before.kubelet) === terminal ? before.kubelet : undefined;
-  let initStatuses = statusList(facts.inits, prev.initContainerStatuses, view, reusable, facts, terminal);
-  let statuses = statusList(facts.regular, prev.containerStatuses, view, reusable, facts, terminal);
+  const inits = spec.initContainers ?? [];
+  let initStatuses = statusList(inits, true, prev.initContainerStatuses, view, reusable, spec, terminal);
+  let statuses = statusList(spec.containers, false, prev.containerStatuses, view, reusable, spec, terminal);
 
   let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
   let reason: string | undefined;
@@ -182,7 +183,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
   const others = otherConditions(prev, view, phase, now);
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
   const sandboxReady = view.sandboxReady && !(isTerminal(phase) && !running);
-  const owned = kubeletConditions({ spec, facts, initStatuses, statuses, phase, sandboxReady, others }, prev.conditions, now);
+  const owned = kubeletConditions({ spec, initStatuses, statuses, phase, sandboxReady, others }, prev.conditions, now);
   const conditions = sameItems(prev.conditions, others.length === 0 ? owned : others.concat(owned));
 
   const status: PodStatus = { phase, conditions };
@@ -198,7 +199,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
     status.podIPs = sameIPs(prev.podIPs, podIPs) ? prev.podIPs : podIPs.map((ip) => ({ ip }));
   }
   status.startTime = prev.startTime ?? now;
-  if (facts.inits.length > 0) status.initContainerStatuses = initStatuses;
+  if (inits.length > 0) status.initContainerStatuses = initStatuses;
   status.containerStatuses = statuses;
   if (prev.qosClass !== undefined) status.qosClass = prev.qosClass;
   return status;
