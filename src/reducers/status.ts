@@ -12,10 +12,13 @@ import { restartDue, roleOf } from './restart.js';
 
 const isTerminal = (phase: PodPhase | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
 
-/** Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing). */
-const couldHaveRunningContainers = (spec: PodSpec, view: KubeletView): boolean => {
-  for (const c of spec.initContainers ?? []) if (view.containers[c.name]?.current?.kind === 'running') return true;
-  for (const c of spec.containers) if (view.containers[c.name]?.current?.kind === 'running') return true;
+/**
+ * Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing), read
+ * from the statuses just built: a running instance always shows as `running` (no restart is due while it runs).
+ */
+const couldHaveRunningContainers = (initStatuses: readonly ContainerStatus[], statuses: readonly ContainerStatus[]): boolean => {
+  for (const s of initStatuses) if (s.state?.running !== undefined) return true;
+  for (const s of statuses) if (s.state?.running !== undefined) return true;
   return false;
 };
 
@@ -149,13 +152,13 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
   const prev = pod.status ?? {};
   const spec = pod.spec;
   const terminal = podIsTerminal(pod, view);
-  const running = couldHaveRunningContainers(spec, view);
   // A container's status depends on its view and on `terminal`; TerminatePod rewrites statuses of finished pods.
   const reusable =
     before !== undefined && !isTerminal(prev.phase) && podIsTerminal(before.pod, before.kubelet) === terminal ? before.kubelet : undefined;
   const inits = spec.initContainers ?? [];
   let initStatuses = statusList(inits, true, prev.initContainerStatuses, view, reusable, spec, terminal);
   let statuses = statusList(spec.containers, false, prev.containerStatuses, view, reusable, spec, terminal);
+  const running = couldHaveRunningContainers(initStatuses, statuses);
 
   let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
   let reason: string | undefined;
