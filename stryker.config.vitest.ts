@@ -13,6 +13,7 @@ const all = [
   'test/check/**/*.test.ts',
   'properties/eviction.test.ts',
   'properties/eviction-keys.test.ts',
+  'properties/phase.test.ts',
   'properties/backoff.test.ts',
 ];
 

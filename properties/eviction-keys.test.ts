@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evictionOrder, signalRanking, type Candidate, type EvictionSignal } from '../src/eviction/index.js';
+import { evictionOrder, podRequestNanos, signalRanking, type Candidate, type EvictionSignal } from '../src/eviction/index.js';
 import type { Container, V1Pod } from '../src/k8s/pod.js';
 import { IMAGE } from './arbitraries/manifests.js';
 import { holds } from './support/property.js';
@@ -136,6 +136,24 @@ describe('eviction ranking keys', () => {
       expect(sign(compare(candidateOf(a, 0), candidateOf(b, 1)))).toBe(compareKeys(keyOf(signal, a), keyOf(signal, b)));
       expect(sign(compare(candidateOf(b, 1), candidateOf(a, 0)))).toBe(compareKeys(keyOf(signal, b), keyOf(signal, a)));
     }), 2000);
+  });
+
+  it('pod-level requests count for cpu and memory only; pod-level limits alone leave the containers\' requests', () => {
+    const pod = (resources: V1Pod['spec']['resources']): V1Pod => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: { resources, containers: [{ name: 'a', image: IMAGE, resources: { requests: { cpu: '100m', memory: '64Mi', 'ephemeral-storage': '1Gi' } } }] },
+    });
+    expect(podRequestNanos(pod({ requests: { cpu: '500m', 'ephemeral-storage': '2Gi' } }), 'cpu')).toBe(500_000_000n);
+    expect(podRequestNanos(pod({ requests: { cpu: '500m', 'ephemeral-storage': '2Gi' } }), 'ephemeral-storage')).toBe(NANO << 30n);
+    expect(podRequestNanos(pod({ limits: { memory: '1Gi' } }), 'memory')).toBe(64n * MI * NANO);
+  });
+
+  it('an unnamed pod ranks as "" and is named "?" in errors', () => {
+    const unnamed: Candidate = { pod: { apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: { containers: [{ name: 'a', image: IMAGE }] } }, usage: { memory: '1Mi' } };
+    expect(evictionOrder([unnamed], 'memory.available')).toEqual(['']);
+    expect(() => evictionOrder([unnamed, { ...unnamed, usage: { memory: 'lots' } }], 'memory.available')).toThrow('pod ?: usage.memory: "lots" is not a quantity');
   });
 
   it('a usage that is not a quantity is an error naming the pod and the field', () => {

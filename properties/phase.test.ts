@@ -13,14 +13,15 @@ import { holds } from './support/property.js';
 /** What one container's status says, or that it has none. */
 type Shown =
   | { readonly kind: 'none' }
-  | { readonly kind: 'no-state' }
+  /** A status with no state (`state` absent or `{}`), maybe with a last termination. */
+  | { readonly kind: 'no-state'; readonly empty: boolean; readonly lastCode: number | undefined }
   | { readonly kind: 'running'; readonly started: boolean | undefined }
   | { readonly kind: 'terminated'; readonly code: number }
   | { readonly kind: 'waiting'; readonly lastCode: number | undefined };
 
 const shown: fc.Arbitrary<Shown> = fc.oneof(
   fc.constant<Shown>({ kind: 'none' }),
-  fc.constant<Shown>({ kind: 'no-state' }),
+  fc.record({ empty: fc.boolean(), lastCode: fc.option(fc.constantFrom(0, 1), { nil: undefined }) }).map((x): Shown => ({ kind: 'no-state', ...x })),
   fc.option(fc.boolean(), { nil: undefined }).map((started): Shown => ({ kind: 'running', started })),
   fc.constantFrom(0, 1).map((code): Shown => ({ kind: 'terminated', code })),
   fc.option(fc.constantFrom(0, 1), { nil: undefined }).map((lastCode): Shown => ({ kind: 'waiting', lastCode })),
@@ -52,7 +53,7 @@ const statusOf = (name: string, s: Shown): ContainerStatus[] => {
     case 'none':
       return [];
     case 'no-state':
-      return [{ name, ready: false, restartCount: 0, image: IMAGE, imageID: '' }];
+      return [{ name, ready: false, restartCount: 0, image: IMAGE, imageID: '', ...(s.empty ? { state: {} } : {}), ...(s.lastCode === undefined ? {} : { lastState: { terminated: { exitCode: s.lastCode } } }) }];
     case 'running':
       return [{ name, ready: false, restartCount: 0, image: IMAGE, imageID: '', state: { running: {} }, ...(s.started === undefined ? {} : { started: s.started }) }];
     case 'terminated':
@@ -143,7 +144,7 @@ describe('pod phase', () => {
   it('phase-follows-getPhase (every status kind, options, static pods)', async () => {
     await holds('phase-follows-getPhase', fc.property(cases, (c) => {
       expect(phaseOf(podOf(c), optionsOf(c))).toBe(expectedPhase(c));
-    }), 2000);
+    }), 10000);
   });
 
   it('a pod without any status is Pending', () => {
