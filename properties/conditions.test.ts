@@ -19,10 +19,7 @@ describe('pod conditions', () => {
     await holds('unbound-pod-is-pending', fc.property(scenario(), scenarioClean(check('unbound-pending'))), 25);
   });
 
-  // Known reducer bug (reported, src/reducers is not ours): README rule 12 implies admission for SandboxCreated,
-  // PodEvicted and container events on a pod that was never bound, so `PodCreated, PodEvicted` gives a Failed pod
-  // with no nodeName (and `PodCreated, ContainerStarted` a Running one). Flip to `it` once such events are ignored.
-  it.fails('unbound-pod-is-pending (reducers, raw sequences) — fails until reducer rule 12 ignores unbound pods', async () => {
+  it('unbound-pod-is-pending (reducers, raw sequences)', async () => {
     await holds('unbound-pod-is-pending-raw', fc.property(rawCluster, (pods) => expectClean(pods.flatMap((p) => p.events), check('unbound-pending'))), 300);
   });
 });

@@ -36,6 +36,12 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
   return { pod: s.pod, kubelet };
 };
 
+/**
+ * Whether some kubelet can hold the pod: it is bound, or a kubelet admitted it (an importer may not know
+ * which node). Node-side events about any other pod are ignored: an unbound pod is Pending, nothing runs.
+ */
+const onSomeNode = (s: PodState): boolean => s.pod.spec.nodeName !== undefined || s.kubelet.admitted;
+
 /** Routes the event to its concern; the same state object when the event changes nothing. */
 const apply = (s: PodState, e: PodEvent): PodState => {
   switch (e.type) {
@@ -49,10 +55,11 @@ const apply = (s: PodState, e: PodEvent): PodState => {
       return reduceApi(s, e);
     case 'PodAdmitted':
     case 'PodRejected':
-    case 'SandboxCreated':
-    case 'PodEvicted':
     case 'PodNodeLost':
       return s.kubelet.nodeLost && e.type !== 'PodNodeLost' ? s : reduceKubelet(s, e);
+    case 'SandboxCreated':
+    case 'PodEvicted':
+      return s.kubelet.nodeLost || !onSomeNode(s) ? s : reduceKubelet(s, e);
     case 'ImagePulling':
     case 'ImagePulled':
     case 'ImagePullFailed':
@@ -68,7 +75,7 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     case 'ContainerBackOff':
     case 'ProbeExecuted':
     case 'ProbeResultChanged':
-      return s.kubelet.nodeLost ? s : container(s, e);
+      return s.kubelet.nodeLost || !onSomeNode(s) ? s : container(s, e);
     case 'PodRemoved':
       return s; // handled by reducePod
     default: {

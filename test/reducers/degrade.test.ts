@@ -92,6 +92,12 @@ describe('pod-level rows', () => {
     expect(pod.status?.conditions?.find((c) => c.type === 'PodReadyToStartContainers')?.status).toBe('True');
   });
 
+  test('12a: an unbound pod ignores sandbox, eviction and container events: it stays Pending', () => {
+    const p = new PodScript(app).created();
+    unchangedBy(p, (q) => q.sandbox().run('app').evicted('m').exited('app', 1));
+    expect(p.must().status?.phase).toBe('Pending');
+  });
+
   test('13: a rejected pod runs nothing', () => {
     unchangedBy(new PodScript(app).created().bound().rejected('OutOfcpu', 'no cpu'), (q) => q.run('app').exited('app', 0));
   });
