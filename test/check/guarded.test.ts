@@ -1,6 +1,6 @@
 /**
  * Checks whose rule the reducers themselves keep (terminal phases, restart counts, the QoS class, the
- * condition chain) cannot be planted through events: they guard observed histories against a reducer that
+ * condition chain, unbound pods staying Pending) cannot be planted through events: they guard observed histories against a reducer that
  * breaks them. Each is shown a history whose states were edited by hand.
  */
 import { describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ const run = (name: string, observed: Observed) => checkByName.get(name)?.run(obs
 describe('checks of rules the reducers keep', () => {
   it('the real history is clean for every one of them', () => {
     const observed: Observed = { entries: steps.map((s) => s.entry), pods: [{ uid: web.pod.uid, key: 'default/web', steps }] };
-    for (const name of ['terminal-phase-left', 'restart-count-decreased', 'qos-class', 'conditions']) expect(run(name, observed)).toEqual([]);
+    for (const name of ['terminal-phase-left', 'restart-count-decreased', 'qos-class', 'conditions', 'unbound-pending']) expect(run(name, observed)).toEqual([]);
   });
 
   it('terminal-phase-left: Failed then Running', () => {
@@ -56,6 +56,15 @@ describe('checks of rules the reducers keep', () => {
     expect(run('qos-class', withEdited((s) => ({ ...s, qosClass: 'Guaranteed' })))).toMatchObject([
       { message: 'status.qosClass is Guaranteed, the spec makes it BestEffort' },
     ]);
+  });
+
+  it('unbound-pending: a Failed pod bound to no node', () => {
+    const first = steps[0] as PodStep;
+    const created = first.after as PodState;
+    const failed: PodState = { ...created, pod: { ...created.pod, status: { ...created.pod.status, phase: 'Failed' } } };
+    const observed: Observed = { entries: [first.entry], pods: [{ uid: web.pod.uid, key: 'default/web', steps: [{ ...first, after: failed }] }] };
+    expect(created.pod.spec.nodeName).toBeUndefined();
+    expect(run('unbound-pending', observed)).toMatchObject([{ message: 'phase is Failed but the pod is bound to no node' }]);
   });
 
   it('conditions: Ready without ContainersReady', () => {

@@ -81,11 +81,6 @@ const plants: Record<string, Plant> = {
     planted: [...critical.scheduled(0), ...critical.start('app', 1), critical.evicted(10)],
     evidence: ['PodEvicted'],
   },
-  'unbound-pending': {
-    clean: [...crash.scheduled(0).slice(0, 1)],
-    planted: [...crash.scheduled(0).slice(0, 1), crash.evicted(3)],
-    evidence: ['PodEvicted'],
-  },
 };
 
 const checkOf = (name: string): string => name.replace(/ \(.*\)$/, '');
