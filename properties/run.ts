@@ -29,7 +29,7 @@ const runs = positiveInt(values.runs, 'runs');
 const seed = values.seed === undefined ? String(DEFAULT_SEED) : positiveInt(values.seed, 'seed');
 process.stdout.write(`properties: seed ${seed}${runs === undefined ? ', default run counts' : `, ${runs} runs each`}\n`);
 
-const target = values.only === undefined ? 'properties' : `properties/${values.only}`;
+const target = values.only === undefined ? 'properties/' : `properties/${values.only}`;
 // deep runs take as long as they take: no per-test timeout then
 const args = ['vitest', 'run', target, ...(runs === undefined ? [] : ['--testTimeout=0'])];
 const result = spawnSync('npx', args, {
