@@ -3,18 +3,14 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { formatError, pathOf } from '../events/report.js';
 import { V1Pod } from '../k8s/pod.js';
-import { forbidden, notSupported, required, type FieldError, type FieldPath } from './errors.js';
+import { forbidden, notSupported, parsePath, required, type FieldError, type FieldPath } from './errors.js';
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
-
-/** `spec.containers[1].image` back into segments, to find the field in the file. */
-const segmentsOf = (path: string): FieldPath =>
-  path === '' ? [] : path.split(/\.|(?=\[)/).map((s) => (/^\[\d+\]$/.test(s) ? Number(s.slice(1, -1)) : s));
 
 /** One io-ts error as a field error: `Required value`, `Unsupported value: …` for enums, else the codec's own words. */
 const fieldErrorOf = (error: t.ValidationError): FieldError => {
   const rendered = pathOf(error.context);
-  const path = segmentsOf(rendered);
+  const path = parsePath(rendered);
   if (error.value === undefined) return required(path);
   const codec = error.context[error.context.length - 1]?.type;
   if (codec instanceof t.KeyofType) return notSupported(path, error.value, Object.keys(codec.keys));

@@ -26,6 +26,10 @@ export const renderPath = (path: FieldPath): string =>
     '',
   );
 
+/** Segments from `spec.containers[1].image`: the inverse of `renderPath`, to find a field in its file. */
+export const parsePath = (path: string): FieldPath =>
+  [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) => (index !== undefined ? Number(index) : (key ?? '')));
+
 /** `pod.yaml:7: spec.containers[1].resources.limits.memory: "12Q" is not a quantity`. */
 export const formatManifestError = (e: ManifestError): string =>
   e.path === '' ? `${e.file}:${e.line}: ${e.message}` : `${e.file}:${e.line}: ${e.path}: ${e.message}`;

@@ -5,8 +5,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { formatError, pathOf } from '../events/report.js';
-import { type FieldPath, type ManifestError, formatManifestError, renderPath } from '../manifest/errors.js';
-import { type Source, lineOf, segmentsOf } from './source.js';
+import { type FieldPath, type ManifestError, formatManifestError, parsePath, renderPath } from '../manifest/errors.js';
+import { type Source, lineOf } from './source.js';
 
 export type ScenarioError = ManifestError;
 
@@ -30,7 +30,7 @@ const fromValidation = (source: Source, errors: t.Errors): ScenarioError => {
   const path = pathOf(first.context);
   const predicate = first.message === undefined || first.message.startsWith('is ');
   const message = predicate ? formatError(first).slice(path === '' ? 0 : path.length + 2) : (first.message ?? '');
-  return { file: source.file, line: lineOf(source, segmentsOf(path)), path, message };
+  return { file: source.file, line: lineOf(source, parsePath(path)), path, message };
 };
 
 /** Decodes the source's document with `codec`, errors located in the source. */

@@ -30,12 +30,6 @@ export const parseSource = (text: string, file: string): E.Either<SyntaxFault, S
   return E.left({ line: first.linePos?.[0].line ?? 1, message });
 };
 
-/** `timeline[2].apply.spec` → `['timeline', 2, 'apply', 'spec']`. */
-export const segmentsOf = (path: string): (string | number)[] =>
-  [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) =>
-    index !== undefined ? Number(index) : (key ?? ''),
-  );
-
 /**
  * The 1-based line of the deepest node on `path` that exists: the key of a map entry (so an unknown or bad
  * key is named where it is written), an item of a sequence, or the document's first line.
