@@ -10,6 +10,7 @@ import { conditionOf, isKubeletOwned, settle, type ConditionDraft } from './cond
 import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime, apiTimePlus } from './time.js';
+import { gracefulDeleteGrace } from './grace.js';
 
 export type ApiEvent = EventOf<
   'PodCreated' | 'PodMetadataUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
@@ -62,18 +63,9 @@ export const nodeLostStatus = (s: PodState): PodStatus => ({
   message: `Node ${s.kubelet.node ?? s.pod.spec.nodeName ?? ''} which was running pod ${s.pod.metadata.name ?? ''} is unresponsive`,
 });
 
-/**
- * `CheckGracefulDelete`: the grace is forced to 0 for a pod never bound or already Succeeded/Failed, and a
- * negative one becomes 1. A later request may only bring the deletion timestamp forward.
- */
-const graceOf = (s: PodState, requested: number): number => {
-  const phase = s.pod.status?.phase;
-  if (s.pod.spec.nodeName === undefined || phase === 'Succeeded' || phase === 'Failed') return 0;
-  return requested < 0 ? 1 : requested;
-};
-
+/** A later request may only bring the deletion timestamp forward. */
 const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): PodState => {
-  const grace = graceOf(s, e.gracePeriodSeconds);
+  const grace = gracefulDeleteGrace(s.pod, e.gracePeriodSeconds);
   const deletionTimestamp = apiTimePlus(e.at, grace);
   const existing = s.pod.metadata.deletionTimestamp;
   if (existing !== undefined && existing <= deletionTimestamp) return s;

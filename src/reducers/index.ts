@@ -3,5 +3,6 @@ export type { ClusterState, NodeCondition, NodeState, PodState } from './state.j
 export type { ContainerView, KubeletView } from './kubelet-view.js';
 export { applyEvent, emptyCluster, findPod, foldCluster, podsOf } from './cluster.js';
 export { foldPages } from './fold-pages.js';
+export { gracefulDeleteGrace } from './grace.js';
 export { reduceNode } from './node.js';
 export { reducePod } from './pod.js';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Event, PodRef } from '../../events/index.js';
 import type { Instant } from '../../k8s/codecs.js';
 import type { V1Pod } from '../../k8s/pod.js';
-import { findPod } from '../../reducers/index.js';
+import { findPod, gracefulDeleteGrace } from '../../reducers/index.js';
 import { writeInstant } from '../clock.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
@@ -19,17 +19,9 @@ interface DeleteOptions extends GlobalOptions {
   readonly at?: string;
 }
 
-const isTerminal = (pod: V1Pod): boolean => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-
-/**
- * `CheckGracefulDelete`: the request's grace, else the pod's; 0 for a pod never bound or already terminal;
- * a negative value becomes 1. With 0 the object leaves storage at once.
- */
-export const effectiveGrace = (pod: V1Pod, requested: number | undefined): number => {
-  if (pod.spec.nodeName === undefined || isTerminal(pod)) return 0;
-  const grace = requested ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-  return grace < 0 ? 1 : grace;
-};
+/** The request's grace, else the pod's, as the API server takes it; with 0 the object leaves storage at once. */
+const effectiveGrace = (pod: V1Pod, requested: number | undefined): number =>
+  gracefulDeleteGrace(pod, requested ?? pod.spec.terminationGracePeriodSeconds ?? 30);
 
 const deletionEvents = (ref: PodRef, grace: number, at: Instant): Event[] => [
   { v: 1, type: 'PodDeletionRequested', at, source: 'api', pod: ref, gracePeriodSeconds: grace },
