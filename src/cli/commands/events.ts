@@ -19,12 +19,11 @@ interface EventsOptions extends GlobalOptions {
   readonly output: 'table' | 'jsonl';
 }
 
-const podFilter = (target: string | undefined, namespace: string): ((r: JournalRecord) => boolean) => {
-  if (target === undefined) return () => true;
+/** The pod name of `--for pod/NAME`. */
+const podNameOf = (target: string): string => {
   const m = /^(?:pods?|po)\/([^/]+)$/.exec(target);
-  if (m === null) throw new BadInput(`--for: "${target}" is not pod/NAME`);
-  const name = m[1];
-  return (r) => 'pod' in r.event && r.event.pod.name === name && r.event.pod.namespace === namespace;
+  if (m?.[1] === undefined) throw new BadInput(`--for: "${target}" is not pod/NAME`);
+  return m[1];
 };
 
 const header = ['SEQ', 'AT', 'SOURCE', 'OBJECT', 'EVENT', 'DETAILS'];
@@ -50,16 +49,18 @@ export const registerEvents = (program: Command, ctx: Context): void => {
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'jsonl']).default('table'))
     .action(async (_: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<EventsOptions>();
-      const keep = podFilter(opts.for, opts.namespace);
+      const pod = opts.for === undefined ? undefined : podNameOf(opts.for);
       await withJournal(ctx, opts, 'read', async (journal) => {
         const since = instantOption(journal, '--since', opts.since);
         const untilAt = instantOption(journal, opts.at === undefined ? '--until' : '--at', opts.at ?? opts.until);
         const asOfRecordedAt = instantOption(journal, '--as-of', opts.asOf);
         const rows: string[][] = [];
-        const stream = journal.recordsInTimeOrder({ untilAt, asOfRecordedAt });
+        // One pod's events come from the pod index, not a scan of the journal.
+        const query = { untilAt, asOfRecordedAt };
+        const stream = pod === undefined ? journal.recordsInTimeOrder(query) : journal.podRecords(opts.namespace, pod, query);
         for await (const page of stream.batches()) {
           for (const r of page) {
-            if (!keep(r) || (since !== undefined && r.event.at < since)) continue;
+            if (since !== undefined && r.event.at < since) continue;
             if (opts.output === 'jsonl') ctx.io.out(`${JSON.stringify(r)}\n`);
             else rows.push(cells(r));
           }
