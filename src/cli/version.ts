@@ -12,7 +12,12 @@ const packageJsonPath = (): string | undefined => {
   }
 };
 
-export const packageVersion = (): string => {
+let cached: string | undefined;
+
+/** Read once per process: every snapshot read and write asks for it. */
+export const packageVersion = (): string => (cached ??= readVersion());
+
+const readVersion = (): string => {
   const path = packageJsonPath();
   const parsed: unknown = path === undefined ? undefined : JSON.parse(readFileSync(path, 'utf8'));
   const version = typeof parsed === 'object' && parsed !== null ? (parsed as { version?: unknown }).version : undefined;
