@@ -79,7 +79,7 @@ const podOf = (c: Case): V1Pod => {
   };
 };
 
-/** getPhase, step by step, as /work/shared/k8s-semantics.md §a states it. */
+/** getPhase, step by step, as docs/k8s-semantics.md §a states it. */
 const expectedPhase = (c: Case): PodPhase => {
   const policy = c.policy ?? 'Always';
   const isStatic = c.source !== undefined && c.source !== 'api';

@@ -1,5 +1,5 @@
 /**
- * The stack notes' baseline fold (/work/shared/stack-and-limits.md §c): a switch on the event type returning
+ * The baseline fold from the project's stack notes: a switch on the event type returning
  * a spread 6-field state per pod, kept in a Map. What a fold costs when it computes next to nothing.
  */
 import type { Event } from '../../src/events/index.js';

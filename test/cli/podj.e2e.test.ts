@@ -133,7 +133,7 @@ describe('read verbs at an instant', () => {
 });
 
 describe('real cluster data', () => {
-  const fixture = (name: string) => join(REPO, '../shared/fixtures/real', name);
+  const fixture = (name: string) => join(REPO, 'test/fixtures/real', name);
 
   it('imports the crash-loop PodList and Events, and a second import adds nothing', () => {
     const { podj } = workspace();

@@ -1,10 +1,10 @@
-/** Where the importer tests find their inputs: the real cluster data beside the repo, and ours. */
+/** Where the importer tests find their inputs: recorded cluster data, and ours. */
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import { importFiles, type FileImportOptions, type FileImportResult } from '../../src/importers/index.js';
 
-/** `../shared/fixtures/real/` from the repository root: CI clones main with shared/ beside it. */
-export const real = (name: string): string => fileURLToPath(new URL(`../../../shared/fixtures/real/${name}`, import.meta.url));
+/** `test/fixtures/real/`: recorded cluster data, with its sources and licences in its README. */
+export const real = (name: string): string => fileURLToPath(new URL(`../fixtures/real/${name}`, import.meta.url));
 
 export const ours = (name: string): string => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 

@@ -1,5 +1,5 @@
 /**
- * Checks against real cluster data (../shared/fixtures/real, captured from a v1.36 cluster): the row
+ * Checks against real cluster data (test/fixtures/real, captured from a v1.36 cluster): the row
  * kubectl computes for a crash-looping pod, the field order of its JSON, the Events the kubelet and the
  * scheduler really recorded, and describe over the real pod and Events.
  */
@@ -16,7 +16,7 @@ import { expectGolden } from './golden.js';
 import * as E from 'fp-ts/lib/Either.js';
 
 const real = (name: string): unknown =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../../shared/fixtures/real/${name}`, import.meta.url)), 'utf8'));
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/real/${name}`, import.meta.url)), 'utf8'));
 
 interface RealList<T> {
   readonly items: readonly T[];
@@ -34,7 +34,7 @@ const CAPTURED = new Date('2026-07-22T21:20:23Z');
 const asRow = (e: RealEvent): KubeEventRow => ({ ...e, involvedObject: { ...e.involvedObject, kind: 'Pod' } });
 
 describe('a real rolling update, watched', () => {
-  const lines = readFileSync(fileURLToPath(new URL('../../../shared/fixtures/real/rolling-update-pods.watch.jsonl', import.meta.url)), 'utf8')
+  const lines = readFileSync(fileURLToPath(new URL('../fixtures/real/rolling-update-pods.watch.jsonl', import.meta.url)), 'utf8')
     .trim()
     .split('\n')
     .map((line) => (JSON.parse(line) as { readonly object: PodJson }).object);
