@@ -10,7 +10,7 @@ import { canonical } from './canonical.js';
 import { decodeJson } from './decode-json.js';
 import { JournalError } from './errors.js';
 import type { Head } from './head.js';
-import type { BulkResult, LevelJournal } from './journal.js';
+import type { BulkResult, Stager } from './bulk.js';
 import { recordKey } from './keys.js';
 import { GENESIS_HASH, Sha256, parseEnvelope, seal } from './record.js';
 import { entryPages, type Db } from './scan.js';
@@ -52,7 +52,7 @@ export interface ImportOptions {
  * and nothing stays written.
  */
 export const importExport = async (
-  journal: LevelJournal,
+  journal: Stager,
   lines: Iterable<string> | AsyncIterable<string>,
   opts: ImportOptions = {},
 ): Promise<ImportResult> => {

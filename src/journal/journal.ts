@@ -12,10 +12,10 @@ import { exportStore, importExport, type ImportOptions, type ImportResult } from
 import { entryPages, walkIndex, type Db, type Range } from './scan.js';
 import { readSnapshotFile, removeSnapshotFiles, removeSnapshotFolder, writeSnapshotFile } from './snapshot-files.js';
 import { Stage, pendingOf, type Pending } from './stage.js';
+import { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
 
-/** `expectedSeq` that accepts any head: no optimistic concurrency check. */
-export const ANY = 'any' as const;
-export type ExpectedSeq = number | typeof ANY;
+export { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
+
 
 export interface AppendOptions {
   /** The head sequence this append means to follow (0 for an empty journal), or `ANY`. */
@@ -24,29 +24,6 @@ export interface AppendOptions {
   readonly recordedAt?: Instant;
   /** fsync before acknowledging; default the journal's `sync` option. */
   readonly sync?: boolean;
-}
-
-export interface BulkOptions {
-  readonly expectedSeq?: ExpectedSeq;
-  readonly recordedAt?: Instant;
-  /** Skip events the journal already holds (by digest of the canonical event). */
-  readonly dedup?: boolean;
-  /** Events per batch; default 8192. */
-  readonly chunkSize?: number;
-  /** Called after each chunk is written with the number of events read so far. */
-  readonly onProgress?: (read: number) => void;
-}
-
-export interface BulkResult {
-  readonly appended: number;
-  readonly skipped: number;
-  readonly head: Head;
-}
-
-/** What a staged append writes: pending events, and whether to skip those the journal already holds. */
-export interface StagePlan {
-  readonly source: AsyncIterable<Pending>;
-  readonly dedup: boolean;
 }
 
 export interface TimeQuery {

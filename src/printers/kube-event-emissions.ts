@@ -4,7 +4,7 @@
  */
 import type { Event, EventType, PodRef } from '../events/index.js';
 import { goDuration } from './go-duration.js';
-import type { KubeEventRow, KubeEventType } from './kube-events.js';
+import type { KubeEventRow, KubeEventType } from './kube-event-row.js';
 
 /**
  * The core/v1 Event reasons each journal event may produce; read backwards (`journalTypesForReason`) it

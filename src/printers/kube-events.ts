@@ -4,32 +4,11 @@
  */
 import type { Event } from '../events/index.js';
 import { emissionsOf, learn, type Context, type Emission } from './kube-event-emissions.js';
+import type { KubeEventRow } from './kube-event-row.js';
 
 export { coreReasonsByEventType, journalTypesForReason } from './kube-event-emissions.js';
 
-export type KubeEventType = 'Normal' | 'Warning';
-
-export interface InvolvedObject {
-  readonly kind: 'Pod';
-  readonly namespace: string;
-  readonly name: string;
-  readonly uid: string;
-  /** `spec.containers{NAME}` or `spec.initContainers{NAME}` for container events. */
-  readonly fieldPath?: string;
-}
-
-/** One row of `kubectl describe`'s Events table, as a core/v1 Event. */
-export interface KubeEventRow {
-  readonly involvedObject: InvolvedObject;
-  readonly type: KubeEventType;
-  readonly reason: string;
-  readonly message: string;
-  readonly source: { readonly component: string; readonly host?: string };
-  readonly count: number;
-  /** RFC 3339 with second precision, as the API serves `metav1.Time`. */
-  readonly firstTimestamp: string;
-  readonly lastTimestamp: string;
-}
+export type { InvolvedObject, KubeEventRow, KubeEventType } from './kube-event-row.js';
 
 /** `metav1.Time` serializes with second precision. */
 const toSeconds = (instant: string): string => `${instant.slice(0, 19)}Z`;

@@ -1,0 +1,24 @@
+/** The core/v1 Event shape the printers produce, apart from how it is computed. */
+export type KubeEventType = 'Normal' | 'Warning';
+
+export interface InvolvedObject {
+  readonly kind: 'Pod';
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid: string;
+  /** `spec.containers{NAME}` or `spec.initContainers{NAME}` for container events. */
+  readonly fieldPath?: string;
+}
+
+/** One row of `kubectl describe`'s Events table, as a core/v1 Event. */
+export interface KubeEventRow {
+  readonly involvedObject: InvolvedObject;
+  readonly type: KubeEventType;
+  readonly reason: string;
+  readonly message: string;
+  readonly source: { readonly component: string; readonly host?: string };
+  readonly count: number;
+  /** RFC 3339 with second precision, as the API serves `metav1.Time`. */
+  readonly firstTimestamp: string;
+  readonly lastTimestamp: string;
+}
