@@ -1,19 +1,14 @@
-/** Loading a scenario file from disk: manifests are read relative to its folder, errors are one line. */
-import { dirname, join } from 'node:path';
+/** Loading a scenario file from disk: manifests are read inside its folder (`contained-file.ts`), errors are one line. */
+import { dirname } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { loadScenario, renderScenarioError, type LoadedScenario } from '../scenario/index.js';
 import type { Context } from './context.js';
+import { readContainedFile } from './contained-file.js';
 import { BadInput } from './errors.js';
 
 export const readScenario = (ctx: Context, file: string, text: string): LoadedScenario => {
   const folder = dirname(file);
-  const loaded = loadScenario(text, file, (relative) => {
-    try {
-      return E.right(ctx.io.readFile(join(folder, relative)));
-    } catch (e) {
-      return E.left(e instanceof Error && 'code' in e && e.code === 'ENOENT' ? 'no such file' : String(e));
-    }
-  });
+  const loaded = loadScenario(text, file, (relative) => readContainedFile(folder, relative));
   if (E.isLeft(loaded)) throw new BadInput(renderScenarioError(loaded.left));
   for (const warning of loaded.right.warnings) ctx.io.err(`Warning: ${warning}\n`);
   return loaded.right;
