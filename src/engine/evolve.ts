@@ -3,7 +3,7 @@ import type { Event, EventOf, ProbeKind, ProbeOutcome } from '../events/index.js
 import { msOf } from '../k8s/codecs.js';
 import { valueOf } from '../k8s/quantity.js';
 import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
-import { podTerminal } from './lifecycle.js';
+import { backoffAnchor, podTerminal } from './lifecycle.js';
 import { imageKey, specContainers } from './spec.js';
 import type { ContainerBook, EngineState, Instance, NodeBook, PodBook, ProbeTrack } from './state.js';
 
@@ -148,14 +148,19 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'ImagePullBackOff':
       return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, imageWaitUntil: msOf(e.until) }));
     case 'ContainerCreated':
-      return withContainer(state, e.pod.uid, e.container, (c) => ({
-        ...c,
-        instances: c.instances + 1,
-        current: { run: c.instances, containerID: e.containerID, postStartDone: false, kills: [] },
-        probes: {},
-        // a restart advances the back-off entry from the dead instance's finishedAt (`doBackOff`: `backOff.Next(key, ts)`)
-        ...(c.current?.exit !== undefined ? { crashBackoff: nextBackoff(crashLoopBackoff, c.crashBackoff, c.current.exit.at) } : {}),
-      }));
+      return withContainer(state, e.pod.uid, e.container, (c) => {
+        // a restart advances the back-off entry from the finish doBackOff saw (`backOff.Next(key, ts)`); none, no step
+        const anchor = backoffAnchor(c);
+        const previousExit = c.current?.exit ?? c.previousExit;
+        return {
+          ...c,
+          instances: c.instances + 1,
+          current: { run: c.instances, containerID: e.containerID, postStartDone: false, kills: [] },
+          probes: {},
+          ...(anchor !== undefined ? { crashBackoff: nextBackoff(crashLoopBackoff, c.crashBackoff, anchor) } : {}),
+          ...(previousExit !== undefined ? { previousExit } : {}),
+        };
+      });
     case 'ContainerStarted': {
       const spec = state.pods.get(e.pod.uid)?.spec;
       const hook = spec !== undefined && specContainers(spec).some((c) => c.name === e.container && c.spec.lifecycle?.postStart !== undefined);

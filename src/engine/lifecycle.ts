@@ -2,6 +2,7 @@
 import type { KillReason } from '../events/index.js';
 import { restartPolicyOf, restartsAfterExit, specContainers, type SpecContainer } from './spec.js';
 import type { ContainerBook, Instance, PodBook } from './state.js';
+import type { VirtualMs } from './world.js';
 
 export const isRunning = (i: Instance | undefined): i is Instance & { startedAt: number } =>
   i !== undefined && i.startedAt !== undefined && i.exit === undefined;
@@ -11,6 +12,21 @@ export const isRunning = (i: Instance | undefined): i is Instance & { startedAt:
  * puts it in `ContainersToStart`); a postStart kill leaves an ordinary dead container.
  */
 const restartingKills: ReadonlySet<KillReason> = new Set(['LivenessProbeFailed', 'StartupProbeFailed']);
+
+/** The instance was killed by its liveness or startup probe: the kubelet restarts it in the killing sync. */
+export const killedByProbe = (i: Instance | undefined): boolean => {
+  const reason = i?.kills[0]?.reason;
+  return reason !== undefined && restartingKills.has(reason);
+};
+
+/**
+ * The finish `doBackOff` measures the back-off from when it restarts `c`: the newest exited instance the
+ * runtime lists at the start of the sync. A probe kill stops and starts the container in one sync
+ * (`computePodActions` puts it in both `ContainersToKill` and `ContainersToStart`), so the runtime still listed
+ * the killed instance as running: the finish is the one before it, or none (no back-off, no step).
+ */
+export const backoffAnchor = (c: ContainerBook): VirtualMs | undefined =>
+  killedByProbe(c.current) ? c.previousExit?.at : c.current?.exit?.at;
 
 export const specOf = (pod: PodBook, c: ContainerBook): SpecContainer => {
   const found = specContainers(pod.spec).find((s) => s.name === c.name);
@@ -33,8 +49,7 @@ export const willRestart = (pod: PodBook, c: ContainerBook): boolean => {
   const exit = c.current?.exit;
   if (exit === undefined) return false;
   const policy = restartPolicyOf(pod.spec);
-  const kill = c.current?.kills[0]?.reason;
-  if (kill !== undefined && restartingKills.has(kill) && policy !== 'Never') return true;
+  if (killedByProbe(c.current) && policy !== 'Never') return true;
   return restartsAfterExit(c.role, policy, exit.code);
 };
 

@@ -58,6 +58,8 @@ export interface ContainerBook {
   readonly imageBackoff?: BackoffEntry;
   readonly imageWaitUntil?: VirtualMs;
   readonly crashBackoff?: BackoffEntry;
+  /** The exit of the instance before the current one: what `doBackOff` sees while the current one still runs. */
+  readonly previousExit?: { readonly at: VirtualMs; readonly code: number };
   /** CrashLoopBackOff already reported, waiting until this instant. */
   readonly waitUntil?: VirtualMs;
   readonly probes: Partial<Record<ProbeKind, ProbeTrack>>;

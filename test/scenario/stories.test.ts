@@ -79,17 +79,19 @@ describe('crashloop-memleak', () => {
 });
 
 describe('liveness-exec', () => {
-  it('is killed after three failed probes at 60, 70 and 80 s into each run, and dies by SIGKILL 30 s later', () => {
+  it('is killed after three failed probes and restarted in the killing sync (kuberuntime_manager.go :: computePodActions, doBackOff)', () => {
     const story = storyOf('liveness-exec');
-    expect(offsets(story, 'ContainerKilling', 'liveness-exec')).toEqual([81, 192, 313, 444, 595]);
+    expect(offsets(story, 'ContainerKilling', 'liveness-exec')).toEqual([81, 192, 303, 414, 525]);
     expect(eventsOf(story, 'ContainerExited').map((e) => [story.offsetOf(e.at), e.exitCode])).toEqual([
       [111, 137],
       [222, 137],
-      [343, 137],
-      [474, 137],
+      [333, 137],
+      [444, 137],
+      [555, 137],
     ]);
-    expect(eventsOf(story, 'ContainerBackOff').map((e) => e.delaySeconds)).toEqual([10, 20, 40]);
-    expect(offsets(story, 'ContainerStarted', 'liveness-exec')).toEqual([1, 112, 233, 364, 515]);
+    // doBackOff looks at the finish before the killed run (111 s earlier): longer than every delay up to 80 s
+    expect(eventsOf(story, 'ContainerBackOff')).toEqual([]);
+    expect(offsets(story, 'ContainerStarted', 'liveness-exec')).toEqual([1, 112, 223, 334, 445, 556]);
   });
 });
 

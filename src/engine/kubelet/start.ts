@@ -7,17 +7,17 @@ import type { Event } from '../../events/index.js';
 import { instantOf } from '../../k8s/codecs.js';
 import { crashLoopBackoff, imagePullBackoff, inBackoffSince, inBackoffSinceUpdate } from '../backoff.js';
 import { aboutContainer } from '../emit.js';
-import { specOf } from '../lifecycle.js';
+import { backoffAnchor, specOf } from '../lifecycle.js';
 import { imageKey, pullPolicyOf } from '../spec.js';
 import type { ContainerBook, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 
 /** A restart still inside its back-off window: report `CrashLoopBackOff` once, then wait. */
 const crashLoopGate = (pod: PodBook, c: ContainerBook, now: VirtualMs): Event[] | undefined => {
-  const exit = c.current?.exit;
+  const since = backoffAnchor(c);
   const entry = c.crashBackoff;
-  if (exit === undefined || entry === undefined || !inBackoffSince(crashLoopBackoff, entry, exit.at, now)) return undefined;
-  const until = exit.at + entry.delayMs;
+  if (since === undefined || entry === undefined || !inBackoffSince(crashLoopBackoff, entry, since, now)) return undefined;
+  const until = since + entry.delayMs;
   if (c.waitUntil === until) return [];
   return [
     {
