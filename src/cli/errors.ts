@@ -13,3 +13,8 @@ export class BadInput extends Error {
 export class Finding extends Error {
   override readonly name = 'Finding';
 }
+
+/** stdout's reader has gone (`podj export | head`): the command stops, quietly, with exit 0. */
+export class PipeClosed extends Error {
+  override readonly name = 'PipeClosed';
+}

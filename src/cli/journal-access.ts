@@ -1,15 +1,18 @@
 /**
- * Opening the journal for a command: readers and updaters need an existing journal, creators make one; after
- * a write the snapshots are brought up to date; the journal is always closed after.
+ * Opening the journal for a command. Readers read a private snapshot of it (any number of them, beside the one
+ * writer, on a read-only folder, changing nothing); updaters need an existing journal, creators make one, and
+ * both hold LevelDB's lock; after a write the snapshots are brought up to date; the journal is always closed after.
  */
 import { existsSync } from 'node:fs';
-import { openJournal, JournalError, type Journal } from '../journal/index.js';
+import { openJournal, readJournal, JournalError, type Journal } from '../journal/index.js';
 import { refreshSnapshots, timeTravel } from '../timetravel/time-travel.js';
 import { BadInput } from './errors.js';
 import { packageVersion } from './version.js';
 import type { Context, GlobalOptions } from './context.js';
 
 export type Access = 'read' | 'update' | 'create';
+
+const badInput = (e: unknown): unknown => (e instanceof JournalError ? new BadInput(e.message) : e);
 
 /** Runs `task` with the journal open, mapping the journal's one-line errors to bad input (exit 2). */
 export const withJournal = async <T>(
@@ -22,19 +25,20 @@ export const withJournal = async <T>(
   if (access !== 'create' && !existsSync(dir)) {
     throw new BadInput(`no journal at ${dir} (pass --journal DIR or set PODJ_JOURNAL)`);
   }
+  if (access === 'read') return readJournal(dir, task).catch((e: unknown) => Promise.reject(badInput(e)));
   let journal: Journal;
   try {
     journal = await openJournal(dir);
   } catch (e) {
-    throw e instanceof JournalError ? new BadInput(e.message) : e;
+    throw badInput(e);
   }
   try {
     const before = journal.head().seq;
     const result = await task(journal);
-    if (access !== 'read' && journal.head().seq !== before) await refreshSnapshots(timeTravel(journal, packageVersion()));
+    if (journal.head().seq !== before) await refreshSnapshots(timeTravel(journal, packageVersion()));
     return result;
   } catch (e) {
-    throw e instanceof JournalError ? new BadInput(e.message) : e;
+    throw badInput(e);
   } finally {
     await journal.close();
   }

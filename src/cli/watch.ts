@@ -1,13 +1,17 @@
 /**
  * `get pods -w` over a journal: the table at the start, then one row each time a pod's visible cells change,
  * in valid-time order, like kubectl's watch output; as fast as possible, or scaled to real time by `speed`.
+ * With `follow`, it then keeps watching the appends other processes make, until interrupted. With `-o json`,
+ * each change is one of kubectl's watch events (`--output-watch-events`): `{"type": "ADDED", "object": …}`.
  */
+import type { Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import { msOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
-import type { Journal } from '../journal/index.js';
-import { renderTable, tableRows, type TableOptions } from '../printers/index.js';
-import { reducePod, type ClusterState } from '../reducers/index.js';
+import type { Journal, JournalRecord } from '../journal/index.js';
+import { renderTable, servedPod, sortPods, tableRows, type TableOptions } from '../printers/index.js';
+import { goJson } from '../printers/go-json.js';
+import { reducePod, type ClusterState, type PodState } from '../reducers/index.js';
 import type { CliIO } from './io.js';
 
 export interface WatchOptions {
@@ -16,7 +20,13 @@ export interface WatchOptions {
   readonly table: TableOptions;
   /** Playback speed: 1 is real time, 60 a minute a second; undefined as fast as possible. */
   readonly speed?: number;
+  /** Watch events as JSON instead of table rows. */
+  readonly json: boolean;
+  /** After the history: the records appended after a sequence number, as they come. */
+  readonly follow?: (afterSeq: number) => AsyncIterable<readonly JournalRecord[]>;
 }
+
+type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 /** The cells a change is judged by: not AGE, nor the "(10s ago)" of RESTARTS, which change by themselves. */
 const visible = (header: readonly string[], row: readonly string[]): string =>
@@ -25,36 +35,66 @@ const visible = (header: readonly string[], row: readonly string[]): string =>
     .map((cell) => cell.replace(/ \(.* ago\)$/, ''))
     .join('\u0000');
 
-export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState, opts: WatchOptions): Promise<void> => {
-  const startNow = new Date(opts.from ?? journal.firstAt() ?? 0);
-  const pods = new Map(start.pods);
-  const initial = [...pods.values()].map((p) => p.pod).filter(opts.inScope);
-  const [header = [], ...rows] = tableRows(initial, opts.table, startNow);
-  const shown = new Map(initial.map((pod, i) => [pod.metadata.uid ?? '', visible(header, rows[i] ?? [])]));
+/** What a watcher shows for one pod, and how it writes a change. */
+interface View {
+  readonly key: (pod: V1Pod, now: Date) => string;
+  readonly show: (type: WatchEventType, pod: V1Pod, now: Date) => void;
+}
+
+const tableView = (io: CliIO, table: TableOptions, initial: readonly V1Pod[], now: Date): View => {
+  const [header = [], ...rows] = tableRows(initial, table, now);
   let headerPrinted = rows.length > 0;
   if (headerPrinted) io.out(renderTable([header, ...rows]));
-  let previousMs = startNow.getTime();
-  for await (const page of journal.recordsInTimeOrder({ untilAt: undefined }).batches()) {
-    for (const { event } of page) {
-      if (opts.from !== undefined && event.at <= opts.from) continue;
-      if (!('pod' in event)) continue;
-      const uid = event.pod.uid;
-      const after = reducePod(pods.get(uid), event);
-      if (after === undefined) {
-        pods.delete(uid);
-        continue;
-      }
-      pods.set(uid, after);
-      if (!opts.inScope(after.pod)) continue;
-      const [, row = []] = tableRows([after.pod], opts.table, new Date(msOf(event.at)));
-      const key = visible(header, row);
-      if (shown.get(uid) === key) continue;
-      shown.set(uid, key);
-      if (opts.speed !== undefined) await io.sleep(Math.max(0, (msOf(event.at) - previousMs) / opts.speed));
-      previousMs = msOf(event.at);
-      const lines = renderTable([header, row]).split('\n');
+  return {
+    key: (pod, at) => visible(header, tableRows([pod], table, at)[1] ?? []),
+    show: (type, pod, at) => {
+      if (type === 'DELETED') return;
+      const lines = renderTable([header, tableRows([pod], table, at)[1] ?? []]).split('\n');
       io.out(`${headerPrinted ? '' : `${lines[0] ?? ''}\n`}${lines[1] ?? ''}\n`);
       headerPrinted = true;
+    },
+  };
+};
+
+const jsonView = (io: CliIO): View => ({
+  key: (pod) => JSON.stringify(pod),
+  show: (type, pod) => io.out(`${goJson({ type, object: servedPod(pod) })}\n`),
+});
+
+export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState, opts: WatchOptions): Promise<void> => {
+  const startNow = new Date(opts.from ?? journal.firstAt() ?? 0);
+  const pods = new Map<string, PodState>(start.pods);
+  const initial = sortPods([...pods.values()].map((p) => p.pod).filter(opts.inScope));
+  const view = opts.json ? jsonView(io) : tableView(io, opts.table, initial, startNow);
+  if (opts.json) for (const pod of initial) view.show('ADDED', pod, startNow);
+  const shown = new Map(initial.map((pod) => [pod.metadata.uid ?? '', view.key(pod, startNow)]));
+  let previousMs = startNow.getTime();
+
+  const apply = async (event: Event, paced: boolean): Promise<void> => {
+    if (!('pod' in event)) return;
+    const uid = event.pod.uid;
+    const before = pods.get(uid);
+    const after = reducePod(before, event);
+    const now = new Date(msOf(event.at));
+    if (after === undefined) {
+      pods.delete(uid);
+      if (before !== undefined && shown.delete(uid)) view.show('DELETED', before.pod, now);
+      return;
     }
+    pods.set(uid, after);
+    if (!opts.inScope(after.pod)) return;
+    const key = view.key(after.pod, now);
+    const previous = shown.get(uid);
+    if (previous === key) return;
+    shown.set(uid, key);
+    if (paced && opts.speed !== undefined) await io.sleep(Math.max(0, (now.getTime() - previousMs) / opts.speed));
+    previousMs = now.getTime();
+    view.show(previous === undefined ? 'ADDED' : 'MODIFIED', after.pod, now);
+  };
+
+  for await (const page of journal.recordsInTimeOrder({ untilAt: undefined }).batches()) {
+    for (const { event } of page) if (opts.from === undefined || event.at > opts.from) await apply(event, true);
   }
+  if (opts.follow === undefined) return;
+  for await (const page of opts.follow(journal.head().seq)) for (const { event } of page) await apply(event, false);
 };

@@ -40,12 +40,12 @@ export const sortPods = (pods: readonly V1Pod[]): V1Pod[] => {
 };
 
 /** A Pod as the API serves it: with its apiVersion and kind, fields in Go's order. */
-const asServed = (pod: V1Pod): unknown => inGoFieldOrder({ ...pod, apiVersion: 'v1', kind: 'Pod' });
+export const servedPod = (pod: V1Pod): unknown => inGoFieldOrder({ ...pod, apiVersion: 'v1', kind: 'Pod' });
 
 /** The `v1` `List` kubectl prints for `-o json` and `-o yaml`. */
 export const podList = (pods: readonly V1Pod[]): Record<string, unknown> => ({
   apiVersion: 'v1',
-  items: pods.map(asServed),
+  items: pods.map(servedPod),
   kind: 'List',
   metadata: { resourceVersion: '' },
 });
@@ -60,7 +60,7 @@ export const getPods = (pods: readonly V1Pod[], opts: GetPodsOptions, now: Date)
   const sorted = sortPods(pods);
   const output = opts.output ?? 'table';
   const [only, ...others] = sorted;
-  const document = opts.singleItem === true && only !== undefined && others.length === 0 ? asServed(only) : podList(sorted);
+  const document = opts.singleItem === true && only !== undefined && others.length === 0 ? servedPod(only) : podList(sorted);
   switch (output) {
     case 'json':
       return { stdout: `${goJson(document)}\n`, stderr: '' };

@@ -4,7 +4,7 @@ export { kubectlRow, kubectlRowCompleted, kubectlWideCells } from './pod-row.js'
 export type { KubectlRow, KubectlWideCells } from './pod-row.js';
 export { podColumns, columnsFor, formatLabels, tableRows } from './pod-columns.js';
 export type { Column, PodCells, TableOptions } from './pod-columns.js';
-export { getPods, podList, sortPods } from './get-pods.js';
+export { getPods, podList, servedPod, sortPods } from './get-pods.js';
 export type { GetPodsOptions, OutputFormat, Printed } from './get-pods.js';
 export { renderTable } from './tabwriter.js';
 export { kubeEventsFor, coreReasonsByEventType, eventsOfPod, journalTypesForReason } from './kube-events.js';

@@ -25,7 +25,7 @@ export const registerCheck = (program: Command, ctx: Context): void => {
         const report = await checkStoredJournal(journal);
         if (opts.output === 'json') ctx.io.out(`${JSON.stringify({ ...report, summary: summaryLine(report) }, null, 2)}\n`);
         else if (report.violations.length > 0) ctx.io.out(`${report.violations.map(renderViolation).join('\n\n')}\n`);
-        if (report.violations.length > 0) throw new Finding(opts.output === 'json' ? '' : `journal ${journal.dir}: ${summaryLine(report)}`);
+        if (report.violations.length > 0) throw new Finding(opts.output === 'json' ? '' : `journal ${ctx.journalDir(opts)}: ${summaryLine(report)}`);
         if (opts.output === 'text') ctx.io.out(`${summaryLine(report)}\n`);
       });
     });

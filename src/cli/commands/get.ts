@@ -10,6 +10,7 @@ import { withJournal } from '../journal-access.js';
 import { addReadOptions, readPoint, stateAt, type ReadOptions } from '../read-options.js';
 import { podResource } from '../resources.js';
 import { watchPods } from '../watch.js';
+import { appendsAfter } from '../follow.js';
 import type { V1Pod } from '../../k8s/pod.js';
 
 interface GetOptions extends ReadOptions {
@@ -44,7 +45,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     .option('-A, --all-namespaces', 'pods of every namespace')
     .option('--show-labels', 'a LABELS column')
     .option('-L, --label-columns <keys>', 'a column per label key (repeatable, comma-separated)', collect, [])
-    .option('-w, --watch', "after the table, a row each time a pod changes, in the journal's order")
+    .option('-w, --watch', "after the table, a row each time a pod changes, in the journal's order, then the changes other processes append, until interrupted")
     .option('--speed <x>', 'with -w: play back at x times real time (default: as fast as possible)');
   addReadOptions(cmd).action(async (resource: string, names: string[], _: unknown, command: Command) => {
     podResource(resource);
@@ -60,7 +61,9 @@ export const registerGet = (program: Command, ctx: Context): void => {
         selectPods([p], { namespace, selector: selector.right }).length === 1 && (names.length === 0 || names.includes(p.metadata.name ?? ''));
       const table = { wide: opts.output === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns };
       if (opts.watch === true) {
-        await watchPods(ctx.io, journal, state, { from: point.at, inScope, table, speed: speedOf(opts.speed) });
+        const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
+        const json = opts.output === 'json';
+        await watchPods(ctx.io, journal, state, { from: point.at, inScope, table, speed: speedOf(opts.speed), json, follow });
         return;
       }
       const pods = podsOf(state).filter(inScope);

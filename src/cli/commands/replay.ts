@@ -84,7 +84,7 @@ export const registerReplay = (program: Command, ctx: Context): void => {
         const table = getPods(podsOf(state), { allNamespaces: true }, now);
         ctx.io.out(`\n${until === undefined ? '' : `at +${formatDuration(now.getTime() - msOf(first ?? last ?? instantOf(0)))}:\n`}${table.stdout}`);
         ctx.io.err(table.stderr);
-        ctx.io.out(`\njournal: ${journal.dir} (${journal.head().seq} events; ask it more: podj get pods --at +1m, podj timeline pod NAME)\n`);
+        ctx.io.out(`\njournal: ${ctx.journalDir(opts)} (${journal.head().seq} events; ask it more: podj get pods --at +1m, podj timeline pod NAME)\n`);
       });
     });
 };

@@ -12,7 +12,7 @@ export const registerVerify = (program: Command, ctx: Context): void => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       await withJournal(ctx, opts, 'read', async (journal) => {
         const result = await journal.verify();
-        if (!result.ok) throw new Finding(`journal ${journal.dir}: record ${result.seq}: ${result.reason}`);
+        if (!result.ok) throw new Finding(`journal ${ctx.journalDir(opts)}: record ${result.seq}: ${result.reason}`);
         ctx.io.out(`verified ${result.count} records, head ${result.headHash}\n`);
       });
     });
