@@ -3,17 +3,19 @@
  * rewrites CURRENT, LOG and the MANIFEST, so even a read changes a journal kept as evidence, fails on a
  * read-only folder, and is refused while a writer holds the lock. A reader instead copies the small mutable
  * files (CURRENT, the MANIFEST it names, the write-ahead *.log) into a temporary folder, links the immutable
- * *.ldb tables (LevelDB never rewrites a table, it only deletes it), and opens the copy: any number of readers
+ * *.ldb tables the MANIFEST names as live (LevelDB never rewrites a table, it only deletes it; a table still
+ * being written is never linked, see leveldb-manifest.ts), and opens the copy: any number of readers
  * beside the one writer, on a read-only folder, and not one byte of the journal changed.
  *
  * A writer may flush or compact while the copy is made. The copy is consistent when CURRENT and the MANIFEST's
  * size are the same after it as before (no flush or compaction, which always write a MANIFEST edit, came
  * between); else, or if the copy cannot be opened (a table deleted under it), it is made again.
  */
-import { copyFile, mkdtemp, readFile, readdir, rm, stat, symlink } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JournalError } from './errors.js';
+import { liveTables } from './leveldb-manifest.js';
 import type { LevelJournal } from './journal.js';
 import { openJournal } from './open.js';
 import { snapshotFolder } from './snapshot-files.js';
@@ -32,10 +34,12 @@ const copyStore = async (dir: string, into: string): Promise<boolean> => {
   const before = await versionOf(dir);
   const manifest = before.slice(0, before.lastIndexOf(':'));
   await copyFile(join(dir, 'CURRENT'), join(into, 'CURRENT'));
-  await copyFile(join(dir, manifest), join(into, manifest));
+  const manifestBytes = await readFile(join(dir, manifest));
+  await writeFile(join(into, manifest), manifestBytes);
+  const live = liveTables(manifestBytes);
   for (const name of await readdir(dir)) {
     if (name.endsWith('.log')) await copyFile(join(dir, name), join(into, name));
-    else if (name.endsWith('.ldb') || name.endsWith('.sst')) await symlink(join(dir, name), join(into, name));
+    else if (/^\d+\.(ldb|sst)$/.test(name) && live.has(Number.parseInt(name, 10))) await symlink(join(dir, name), join(into, name));
   }
   // Snapshot blobs are written whole and renamed into place, then only deleted: the folder is shared.
   if (await stat(snapshotFolder(dir)).then(() => true, () => false)) await symlink(snapshotFolder(dir), snapshotFolder(into));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { describe, expect, it } from 'vitest';
 import { REPO, workspace } from './podj.js';
+import { start } from './spawn.js';
 
 const manifest = (name: string) => join(REPO, 'test/fixtures/manifests', `${name}.yaml`);
 const sample = (name: string) => join(REPO, 'journal', `${name}.yaml`);
@@ -167,10 +168,14 @@ describe('the sample incidents', () => {
     expect(podj('verify').code).toBe(0);
   });
 
-  it('watches the crash loop unfold, one row per visible change', () => {
-    const { podj } = workspace();
+  it('watches the crash loop unfold, one row per visible change', async () => {
+    const { podj, journal } = workspace();
     podj('replay', sample('crashloop-memleak'));
-    const lines = podj('get', 'pods', '-w').stdout.trimEnd().split('\n');
+    const watch = start(['get', 'pods', '-w', '--journal', journal]);
+    await watch.waitFor(/CrashLoopBackOff\s+6 .*\n$/);
+    watch.proc.kill('SIGINT');
+    expect(await watch.exit).toBe(0);
+    const lines = watch.stdout().trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
     expect(lines[1]).toMatch(/^memleak-pod\s+0\/1\s+Pending\s+0\s+0s$/);
     expect(lines.filter((l) => /CrashLoopBackOff/.test(l)).length).toBeGreaterThanOrEqual(5);

@@ -1,0 +1,101 @@
+/**
+ * The table files a LevelDB MANIFEST names as live. A read snapshot links exactly these: a table the writer is
+ * still writing (not yet in the MANIFEST) has a number the snapshot's own LevelDB may reuse for a file it
+ * creates, and creating it through a link would truncate the writer's file.
+ *
+ * Formats (leveldb db/log_format.h, db/version_edit.cc): the MANIFEST is a log of 32 KiB blocks of records
+ * (checksum u32, length u16, type u8: 1 FULL, 2 FIRST, 3 MIDDLE, 4 LAST); each record is a VersionEdit, a
+ * sequence of varint tags and fields. The checksums are left to LevelDB's own open of the snapshot.
+ */
+
+const BLOCK = 32768;
+const HEADER = 7;
+
+/** The records of a LevelDB log, reassembled from their fragments; a torn last record is dropped. */
+const logRecords = (bytes: Buffer): Buffer[] => {
+  const records: Buffer[] = [];
+  let pending: Buffer[] = [];
+  let pos = 0;
+  while (pos + HEADER <= bytes.length) {
+    const leftInBlock = BLOCK - (pos % BLOCK);
+    if (leftInBlock < HEADER) {
+      pos += leftInBlock; // a block's zero-filled trailer
+      continue;
+    }
+    const length = bytes.readUInt16LE(pos + 4);
+    const type = bytes[pos + 6];
+    const end = pos + HEADER + length;
+    if (end > bytes.length) break;
+    const fragment = bytes.subarray(pos + HEADER, end);
+    pos = end;
+    if (type === 1) records.push(fragment);
+    else if (type === 2) pending = [fragment];
+    else if (type === 3) pending.push(fragment);
+    else if (type === 4) records.push(Buffer.concat([...pending, fragment]));
+    else break; // zeros where a writer preallocated: nothing after
+  }
+  return records;
+};
+
+class Reader {
+  private pos = 0;
+  constructor(private readonly bytes: Buffer) {}
+  done(): boolean {
+    return this.pos >= this.bytes.length;
+  }
+  varint(): number {
+    let value = 0;
+    for (let shift = 1; ; shift *= 128) {
+      const byte = this.bytes[this.pos++];
+      if (byte === undefined) throw new Error('MANIFEST: a varint runs past its record');
+      value += (byte & 0x7f) * shift;
+      if (byte < 0x80) return value;
+    }
+  }
+  slice(): void {
+    const length = this.varint();
+    this.pos += length;
+  }
+}
+
+/** The numbers of the live table files after every VersionEdit of the MANIFEST. */
+export const liveTables = (manifest: Buffer): Set<number> => {
+  const live = new Set<number>();
+  for (const record of logRecords(manifest)) {
+    const edit = new Reader(record);
+    while (!edit.done()) {
+      const tag = edit.varint();
+      switch (tag) {
+        case 1: // comparator name
+          edit.slice();
+          break;
+        case 2: // log number
+        case 3: // next file number
+        case 4: // last sequence
+        case 9: // previous log number
+          edit.varint();
+          break;
+        case 5: // compaction pointer: level, key
+          edit.varint();
+          edit.slice();
+          break;
+        case 6: // deleted file: level, number
+          edit.varint();
+          live.delete(edit.varint());
+          break;
+        case 7: {
+          // new file: level, number, size, smallest key, largest key
+          edit.varint();
+          live.add(edit.varint());
+          edit.varint();
+          edit.slice();
+          edit.slice();
+          break;
+        }
+        default:
+          throw new Error(`MANIFEST: unknown VersionEdit tag ${tag}`);
+      }
+    }
+  }
+  return live;
+};
