@@ -1,13 +1,24 @@
 /**
  * Time travel over engine-made journals in LevelDB: the state at every instant the journal mentions (and
- * between them), from the nearest snapshot plus the suffix, equals the full fold of everything valid by then.
+ * between them), from the nearest snapshot plus the suffix, equals the full fold of everything valid by then;
+ * and stays so whatever is done to the snapshots (issue 14: a tampered or stale snapshot is never used).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../src/events/index.js';
 import { instantOf, msOf, type Instant } from '../src/k8s/codecs.js';
 import { foldCluster } from '../src/reducers/index.js';
+import { openJournal } from '../src/journal/index.js';
 import { clusterAt, refreshSnapshots, timeTravel } from '../src/timetravel/time-travel.js';
+import { verifySnapshots } from '../src/timetravel/verify-snapshots.js';
+import {
+  addPodToSnapshot,
+  plantSnapshots,
+  readSnapshotText,
+  repointSnapshotKey,
+  snapshotEntries,
+  writeSnapshotText,
+} from '../test/support/snapshot-tampering.js';
 import { scenario } from './arbitraries/scenarios.js';
 import { withTempJournal } from './support/level.js';
 import { journalOf } from './support/simulated.js';
@@ -32,5 +43,80 @@ describe('time travel', () => {
         for (const t of instants) expect(await clusterAt(tt, t), `state at ${t}`).toEqual(fullFoldAt(events, t));
       });
     }), 8);
+  });
+});
+
+type Tampering = 'add-pod' | 'copy-over' | 'repoint' | 'truncate' | 'stale';
+const tampering = fc.constantFrom<Tampering>('add-pod', 'copy-over', 'repoint', 'truncate', 'stale');
+
+/** The reference with late appends: every event valid at or before T, in (at, append order). */
+const foldInTimeOrder = (appended: readonly Event[], t: Instant) =>
+  foldCluster(
+    appended
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => e.at <= t)
+      .sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i))
+      .map(({ e }) => e),
+  );
+
+/** Does one tampering to the closed journal in `dir`; false when the journal has too few snapshots for it. */
+const tamper = async (dir: string, kind: Exclude<Tampering, 'stale'>, pick: readonly [number, number], cut: number): Promise<boolean> => {
+  const entries = await snapshotEntries(dir);
+  const [keyA, nameA] = entries[pick[0] % Math.max(1, entries.length)] ?? [];
+  const [keyB, nameB] = entries[pick[1] % Math.max(1, entries.length)] ?? [];
+  if (keyA === undefined || nameA === undefined || keyB === undefined || nameB === undefined) return false;
+  if (kind === 'add-pod') return addPodToSnapshot(dir, nameA, false);
+  if (kind === 'truncate') {
+    const text = await readSnapshotText(dir, nameA);
+    await writeSnapshotText(dir, nameA, text.slice(0, Math.floor(cut * (text.length - 1))));
+    return true;
+  }
+  if (keyA === keyB) return false;
+  if (kind === 'copy-over') await writeSnapshotText(dir, nameB, await readSnapshotText(dir, nameA));
+  else await repointSnapshotKey(dir, keyB, nameA);
+  return true;
+};
+
+describe('time travel with tampered snapshots', () => {
+  it('time-travel-tampered-or-stale-snapshot-never-changes-an-answer', async () => {
+    const property = fc.asyncProperty(
+      scenario({ maxPods: 2 }),
+      fc.integer({ min: 3, max: 12 }),
+      tampering,
+      fc.tuple(fc.nat(), fc.nat()),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      async (s, every, kind, pick, cut) => {
+        const events = journalOf(s);
+        // A stale snapshot needs a late append: every `every`-th event arrives after the others.
+        const late = kind === 'stale' ? events.filter((_, i) => i % every === every - 1) : [];
+        const first = kind === 'stale' ? events.filter((_, i) => i % every !== every - 1) : events;
+        await withTempJournal(async (journal, dir) => {
+          await journal.append(first, { expectedSeq: 0 });
+          await refreshSnapshots(timeTravel(journal, 'properties', every));
+          await journal.close();
+          let changed: boolean;
+          if (kind === 'stale') {
+            const saved = await Promise.all((await snapshotEntries(dir)).map(async ([key, name]) => ({ key, name, text: await readSnapshotText(dir, name) })));
+            const writer = await openJournal(dir, { sync: false });
+            if (late.length > 0) await writer.append(late, { expectedSeq: first.length });
+            await writer.close();
+            changed = (await snapshotEntries(dir)).length < saved.length;
+            await plantSnapshots(dir, saved);
+          } else changed = await tamper(dir, kind, pick, cut);
+          const reader = await openJournal(dir, { sync: false });
+          try {
+            const tt = timeTravel(reader, 'properties', every);
+            const appended = [...first, ...late];
+            const instants = [...new Set(appended.flatMap((e) => [e.at, instantOf(msOf(e.at) - 1)]))];
+            for (const t of instants) expect(await clusterAt(tt, t), `state at ${t} after ${kind}`).toEqual(foldInTimeOrder(appended, t));
+            const { faults } = await verifySnapshots(tt);
+            expect(faults.length > 0, `verify names the ${kind} snapshot`).toBe(changed);
+          } finally {
+            await reader.close();
+          }
+        });
+      },
+    );
+    await holds('time-travel-tampered-or-stale-snapshot-never-changes-an-answer', property, 10);
   });
 });

@@ -9,7 +9,9 @@ export {
   type BulkOptions,
   type BulkResult,
   type ExpectedSeq,
+  type RejectedSnapshot,
   type Snapshot,
+  type SnapshotLookup,
   type StagePlan,
   type TimeQuery,
 } from './journal.js';

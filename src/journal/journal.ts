@@ -5,12 +5,13 @@ import { decodeEvent, type Event } from '../events/index.js';
 import { ExpectedSequenceConflict, JournalError } from './errors.js';
 import type { Head } from './head.js';
 import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, seqOfKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
-import { readRecord, type JournalRecord } from './record.js';
+import { readRecord, type JournalRecord, type Sha256 } from './record.js';
 import { RecordStream } from './stream.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, type ImportOptions, type ImportResult } from './exchange.js';
-import { entryPages, walkIndex, type Db, type Range } from './scan.js';
+import { entryPages, fetchRecords, walkIndex, type Db, type Range } from './scan.js';
 import { readSnapshotFile, removeSnapshotFiles, removeSnapshotFolder, writeSnapshotFile } from './snapshot-files.js';
+import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
 import { Stage, pendingOf, type Pending } from './stage.js';
 import { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
 
@@ -39,6 +40,14 @@ export interface Snapshot {
   readonly position: Position;
   readonly blob: string;
 }
+
+/** A snapshot whose file does not match the journal (tampered, stale, misplaced, malformed, gone): never used. */
+export interface RejectedSnapshot {
+  readonly position: Position;
+  readonly rejected: string;
+}
+
+export type SnapshotLookup = Snapshot | RejectedSnapshot;
 
 export const DEFAULT_CHUNK = 8192;
 
@@ -253,29 +262,71 @@ export class LevelJournal {
   // ---------------------------------------------------------------------------------------------
 
   /**
-   * Stores a snapshot of the state at `position` (a record's position). With `computedAtSeq`, the head
-   * the state was folded from, the snapshot is refused (false) if a late append has since landed before it.
+   * Stores a snapshot of the state at `position` (a record's position), bound to the head it was folded
+   * from: `computedAtSeq` (default the current head). The snapshot is refused (false) if a late append has
+   * since landed before it.
    */
   putSnapshot(position: Position, blob: string, opts: { readonly computedAtSeq?: number } = {}): Promise<boolean> {
     return this.exclusive(async () => {
-      const since = opts.computedAtSeq;
-      if (since !== undefined && this.lateAppends.some((l) => l.seq > since && l.minAt < position.at)) return false;
+      const foldedSeq = opts.computedAtSeq ?? this.current.seq;
+      if (this.lateAppends.some((l) => l.seq > foldedSeq && l.minAt < position.at)) return false;
       const [indexed] = await this.db.getMany([timeKey(position)]);
-      if (position.seq > this.current.seq || indexed === undefined) {
+      if (position.seq > this.current.seq || indexed === undefined || foldedSeq < position.seq || foldedSeq > this.current.seq) {
         // A caller's mistake, not a fault of the journal.
-        throw new RangeError(`snapshot position ${position.at} #${position.seq} is not a record of journal ${this.dir}`);
+        throw new RangeError(`snapshot position ${position.at} #${position.seq} folded at #${foldedSeq} is not a record of journal ${this.dir}`);
       }
-      await this.db.put(snapshotKey(position), await writeSnapshotFile(this.dir, position, blob));
+      const folded = { seq: foldedSeq, hash: foldedSeq === this.current.seq ? this.current.hash : await this.hashOf(foldedSeq) };
+      await this.db.put(snapshotKey(position), await writeSnapshotFile(this.dir, position, bindSnapshot(position, folded, blob)));
       return true;
     });
   }
 
-  /** The latest snapshot at or before instant `at` (undefined, too, when its file has gone). */
-  async snapshotAtOrBefore(at: Instant): Promise<Snapshot | undefined> {
+  /** The latest snapshot at or before instant `at`, checked against the chain (rejected when it does not match). */
+  async snapshotAtOrBefore(at: Instant): Promise<SnapshotLookup | undefined> {
     const [entry] = await this.db.iterator({ gte: SNAPSHOTS, lt: afterInstant(SNAPSHOTS, at), reverse: true, limit: 1 }).all();
-    if (entry === undefined) return undefined;
-    const blob = await readSnapshotFile(this.dir, entry[1]);
-    return blob === undefined ? undefined : { position: positionOfKey(entry[0]), blob };
+    return entry === undefined ? undefined : this.checkedSnapshot(entry[0], entry[1]);
+  }
+
+  /** Every snapshot in (at, seq) order, each checked against the chain as `snapshotAtOrBefore` does. */
+  async *snapshots(): AsyncIterable<SnapshotLookup> {
+    for await (const entries of entryPages(this.db, { gte: SNAPSHOTS, lt: upper(SNAPSHOTS) })) {
+      for (const [key, name] of entries) yield await this.checkedSnapshot(key, name);
+    }
+  }
+
+  /**
+   * The blob of the snapshot named under `key` once its header matches the journal: the key's position,
+   * a record at that position, the hash of the record it was folded at, the blob's SHA-256, and (in a
+   * journal that is not time-ordered) no record appended since it was folded that belongs before it.
+   */
+  private async checkedSnapshot(key: string, name: string): Promise<SnapshotLookup> {
+    const position = positionOfKey(key);
+    const text = await readSnapshotFile(this.dir, name);
+    if (text === undefined) return { position, rejected: `its file ${name} is missing` };
+    const bound = unbindSnapshot(text);
+    if (E.isLeft(bound)) return { position, rejected: `file ${name}: ${bound.left}` };
+    const head = this.current;
+    const problem = misplaced(bound.right.header, position, head.seq) ?? (await this.unchained(bound.right.header, head));
+    return problem === undefined ? { position, blob: bound.right.blob } : { position, rejected: `file ${name}: ${problem}` };
+  }
+
+  private async unchained(header: SnapshotHeader, head: Head): Promise<string | undefined> {
+    const { position, folded } = header;
+    const [atPosition, atFolded] = await fetchRecords(this.db, [position.seq, folded.seq], 'snapshot');
+    if (atPosition?.event.at !== position.at) return `record ${position.seq} is not at ${position.at}`;
+    if (atFolded?.hash !== folded.hash) return `record ${folded.seq}, where it was folded, has another hash: the journal changed since`;
+    if (head.ordered || folded.seq === head.seq) return undefined;
+    for await (const page of this.scanRecords({ gt: recordKey(folded.seq), lte: recordKey(head.seq) }, () => true)) {
+      const late = page.find((r) => r.event.at < position.at);
+      if (late !== undefined) return `record ${late.seq}, appended after it was folded, belongs before it: it is stale`;
+    }
+    return undefined;
+  }
+
+  private async hashOf(seq: number): Promise<Sha256> {
+    const [record] = await fetchRecords(this.db, [seq], 'snapshot');
+    if (record === undefined) throw new RangeError(`record ${seq} is not in journal ${this.dir}`);
+    return record.hash as Sha256;
   }
 
   deleteSnapshots(): Promise<void> {

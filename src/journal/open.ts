@@ -8,6 +8,7 @@ import { EMPTY_HEAD, encodeHead, parseHead, type Head } from './head.js';
 import { LevelJournal } from './journal.js';
 import { META_FORMAT, META_HEAD, META_STAGING } from './keys.js';
 import type { Db } from './scan.js';
+import { removeTemporarySnapshotFiles } from './snapshot-files.js';
 import { rollbackBeyond } from './stage.js';
 
 /** The on-disk layout this code reads and writes (key space, record encoding, head metadata). */
@@ -23,6 +24,11 @@ export interface OpenOptions {
    * survives the process being killed (LevelDB has handed it to the OS), but not a machine crash.
    */
   readonly sync?: boolean;
+  /**
+   * Remove the `.tmp` files a killed snapshot write left (default true). A read snapshot passes false: its
+   * snapshots folder is a link to the writer's, whose `.tmp` file may be one being written.
+   */
+  readonly tidy?: boolean;
 }
 
 const wallClock = (): Instant => instantOf(Date.now());
@@ -40,6 +46,7 @@ export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<
     // A bulk append that never committed (its process died) left its mark and records beyond the head: undo
     // them. Records beyond the head without the mark are not ours to delete: verify reports them.
     if ((await db.get(META_STAGING)) !== undefined) await rollbackBeyond(db, head.seq);
+    if (opts.tidy ?? true) await removeTemporarySnapshotFiles(dir);
     return new LevelJournal(dir, db, head, opts.clock ?? wallClock, opts.sync ?? true);
   } catch (error) {
     await db.close();

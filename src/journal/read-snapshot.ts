@@ -70,7 +70,7 @@ export const readJournal = async <T>(dir: string, task: (journal: LevelJournal) 
     try {
       let journal: LevelJournal | undefined;
       try {
-        if (await copyStore(dir, copy)) journal = await openJournal(copy, { create: false, sync: false });
+        if (await copyStore(dir, copy)) journal = await openJournal(copy, { create: false, sync: false, tidy: false });
       } catch (error) {
         if (attempt >= ATTEMPTS) throw aboutJournal(error, copy, dir);
       }

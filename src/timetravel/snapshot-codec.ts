@@ -64,6 +64,17 @@ const restore = (stored: StoredPod, specs: readonly PodSpec[]): PodState | undef
   return { ...stored, pod: { ...stored.pod, spec } };
 };
 
+/** The version a snapshot names, or undefined when it is not a snapshot at all. */
+export const snapshotVersion = (blob: string): string | undefined => {
+  try {
+    const body: unknown = JSON.parse(blob);
+    const version = typeof body === 'object' && body !== null ? (body as { version?: unknown }).version : undefined;
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 /** The state a snapshot holds, or undefined when it was written by another version (or is not a snapshot). */
 export const decodeSnapshot = (blob: string, version: string): ClusterState | undefined => {
   let body: unknown;

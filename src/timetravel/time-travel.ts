@@ -41,7 +41,7 @@ async function* eventPages(pages: AsyncIterable<readonly JournalRecord[]>): Asyn
 interface Start {
   readonly state: ClusterState;
   readonly after?: Position;
-  /** The snapshot found was written by another version. */
+  /** The snapshot found was written by another version, or does not match the journal. */
   readonly stale: boolean;
 }
 
@@ -53,6 +53,8 @@ const startAt = async (tt: TimeTravel, at: Instant | undefined): Promise<Start> 
   if (bound === undefined) return fromScratch(false);
   const snapshot = await tt.journal.snapshotAtOrBefore(bound);
   if (snapshot === undefined) return fromScratch(false);
+  // A snapshot that does not match the chain (tampered, stale, misplaced) is never used; the next write rebuilds them all.
+  if ('rejected' in snapshot) return fromScratch(true);
   const state = decodeSnapshot(snapshot.blob, tt.version);
   return state === undefined ? fromScratch(true) : { state, after: snapshot.position, stale: false };
 };
@@ -69,7 +71,8 @@ export const clusterAt = async (tt: TimeTravel, at?: Instant, asOf?: Instant): P
 
 /**
  * Writes the snapshots missing after the newest usable one: one every `every` events in valid-time order.
- * Snapshots of another version are dropped first. Returns how many were written.
+ * If the newest is of another version or does not match the journal, all are dropped first. Returns how
+ * many were written.
  */
 export const refreshSnapshots = async (tt: TimeTravel): Promise<number> => {
   const head = tt.journal.head();

@@ -2,6 +2,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { describe, expect, it } from 'vitest';
+import { openJournal } from '../../src/journal/index.js';
+import { refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
+import { packageVersion } from '../../src/cli/version.js';
+import { addPodToSnapshot, snapshotEntries } from '../support/snapshot-tampering.js';
 import { REPO, workspace } from './podj.js';
 import { start } from './spawn.js';
 
@@ -9,7 +13,7 @@ const manifest = (name: string) => join(REPO, 'test/fixtures/manifests', `${name
 const sample = (name: string) => join(REPO, 'journal', `${name}.yaml`);
 
 /** The journal's event count and head hash, through the CLI itself. */
-const headOf = (podj: ReturnType<typeof workspace>['podj']): string => podj('verify').stdout;
+const headOf = (podj: ReturnType<typeof workspace>['podj']): string => podj('verify').stdout.split('\n')[0] ?? '';
 
 describe('podj apply', () => {
   it('answers like kubectl: created, unchanged, configured', () => {
@@ -64,7 +68,7 @@ describe('podj verify', () => {
   it('exits 0 on a good journal and 1 naming the first bad sequence number after a stored value is altered', async () => {
     const { podj, journal } = workspace();
     expect(podj('replay', sample('crashloop-memleak')).code).toBe(0);
-    expect(podj('verify')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified \d+ records, head [0-9a-f]{64}\n$/) });
+    expect(podj('verify')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified \d+ records, head [0-9a-f]{64}\nverified \d+ snapshots against the events\n$/) });
     const db = new ClassicLevel<string, string>(journal);
     const key = 'e!0000000000000007';
     const value = await db.get(key);
@@ -73,6 +77,28 @@ describe('podj verify', () => {
     const r = podj('verify');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/record 7: /);
+  });
+
+  it('checks every snapshot: a tampered one changes no answer, and verify names it (exit 1)', async () => {
+    const { podj, journal } = workspace();
+    expect(podj('replay', sample('crashloop-memleak')).code).toBe(0);
+    const rows = podj('get', 'pods', '-A').stdout;
+    // Snapshots every 5 events, as this podj writes them (the CLI's own interval is 10,000).
+    const opened = await openJournal(journal);
+    await refreshSnapshots(timeTravel(opened, packageVersion(), 5));
+    await opened.close();
+    expect(podj('verify').stdout).toMatch(/\nverified [1-9]\d* snapshots against the events\n$/);
+    const entries = await snapshotEntries(journal);
+    const [key, name] = entries[entries.length - 1] ?? ['', ''];
+    expect(await addPodToSnapshot(journal, name, false)).toBe(true);
+    expect(podj('get', 'pods', '-A').stdout).toBe(rows);
+    const r = podj('verify');
+    expect(r.code).toBe(1);
+    const at = key.slice(2, 26);
+    expect(r.stderr).toContain(`snapshot at ${at} #${Number(key.slice(-16))}: file ${name}: its content does not match its SHA-256`);
+    // A forger who recomputes the SHA-256 is caught by verify's re-fold of the events.
+    await addPodToSnapshot(journal, name, true);
+    expect(podj('verify').stderr).toContain('it differs from the fold of the events at its position');
   });
 });
 

@@ -135,17 +135,27 @@ describe('snapshots', () => {
     await journal.putSnapshot({ at: at(30), seq: 4 }, 'S4');
     const folder = join(journal.dir, 'snapshots');
     expect((await readdir(folder)).sort()).toEqual(['0000000000000002.json', '0000000000000004.json']);
-    expect(await readFile(join(folder, '0000000000000004.json'), 'utf8')).toBe('S4');
+    // A header line binds the blob to its position, the head it was folded at and its own SHA-256.
+    const [header, blob] = (await readFile(join(folder, '0000000000000004.json'), 'utf8')).split('\n');
+    expect(JSON.parse(header ?? '')).toEqual({ position: { at: at(30), seq: 4 }, folded: { seq: 4, hash: journal.head().hash }, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(blob).toBe('S4');
     await journal.append([containerStarted('a', 15)], { expectedSeq: 4 });
     await expect.poll(async () => readdir(folder)).toEqual(['0000000000000002.json']);
   });
 
-  it('treats a snapshot whose file has gone as no snapshot: the events remain', async () => {
+  it('rejects a snapshot whose file has gone: the events remain', async () => {
     await journal.putSnapshot({ at: at(10), seq: 2 }, 'S2');
     await journal.putSnapshot({ at: at(30), seq: 4 }, 'S4');
     await rm(join(journal.dir, 'snapshots', '0000000000000004.json'));
-    expect(await journal.snapshotAtOrBefore(at(99))).toBeUndefined();
+    expect(await journal.snapshotAtOrBefore(at(99))).toEqual({ position: { at: at(30), seq: 4 }, rejected: 'its file 0000000000000004.json is missing' });
     expect(await journal.snapshotAtOrBefore(at(20))).toMatchObject({ blob: 'S2' });
+  });
+
+  it('binds a snapshot to the head it was folded at, which may not precede its position', async () => {
+    const computedAtSeq = 3;
+    await journal.putSnapshot({ at: at(10), seq: 2 }, 'S2', { computedAtSeq });
+    expect(await journal.snapshotAtOrBefore(at(10))).toEqual({ position: { at: at(10), seq: 2 }, blob: 'S2' });
+    await expect(journal.putSnapshot({ at: at(30), seq: 4 }, 'S4', { computedAtSeq })).rejects.toThrow('is not a record of journal');
   });
 
   it('deletes all snapshots on request, and verify ignores them', async () => {

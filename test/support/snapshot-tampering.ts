@@ -1,0 +1,68 @@
+/**
+ * What an attacker or a careless user can do to a journal's snapshots with the journal closed: edit a
+ * snapshot file, copy one over another, re-point an `s!` key, truncate a file, plant an old one back.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ClassicLevel } from 'classic-level';
+
+export const SNAPSHOT_KEYS = { gte: 's!', lt: 's"' };
+
+const folderOf = (dir: string): string => join(dir, 'snapshots');
+
+/** The `s!` keys and the file names they hold, in key order. */
+export const snapshotEntries = async (dir: string): Promise<Array<[string, string]>> => {
+  const db = new ClassicLevel<string, string>(dir);
+  try {
+    return await db.iterator(SNAPSHOT_KEYS).all();
+  } finally {
+    await db.close();
+  }
+};
+
+export const snapshotFiles = async (dir: string): Promise<string[]> => (await readdir(folderOf(dir))).filter((n) => n.endsWith('.json')).sort();
+
+export const readSnapshotText = (dir: string, name: string): Promise<string> => readFile(join(folderOf(dir), name), 'utf8');
+export const writeSnapshotText = (dir: string, name: string, text: string): Promise<void> => writeFile(join(folderOf(dir), name), text);
+
+/**
+ * Adds a pod to a snapshot's blob: a copy of its first pod under another uid and name (`intruder`). With
+ * `rehash`, the header's SHA-256 is recomputed too, as a deliberate forger would. False if it holds no pod.
+ */
+export const addPodToSnapshot = async (dir: string, name: string, rehash: boolean): Promise<boolean> => {
+  const text = await readSnapshotText(dir, name);
+  const end = text.indexOf('\n');
+  const header = JSON.parse(text.slice(0, end)) as { sha256: string };
+  const body = JSON.parse(text.slice(end + 1)) as { pods: Array<{ pod: { metadata: Record<string, unknown> } }> };
+  const [first] = body.pods;
+  if (first === undefined) return false;
+  body.pods.push({ ...first, pod: { ...first.pod, metadata: { ...first.pod.metadata, uid: 'uid-intruder', name: 'intruder' } } });
+  const blob = JSON.stringify(body);
+  if (rehash) header.sha256 = createHash('sha256').update(blob).digest('hex');
+  await writeSnapshotText(dir, name, `${JSON.stringify(header)}\n${blob}`);
+  return true;
+};
+
+/** Points `s!` key `key` at another file name. */
+export const repointSnapshotKey = async (dir: string, key: string, name: string): Promise<void> => {
+  const db = new ClassicLevel<string, string>(dir);
+  try {
+    await db.put(key, name);
+  } finally {
+    await db.close();
+  }
+};
+
+/** Puts `s!` entries back (with their files' texts): a snapshot planted again after it was removed. */
+export const plantSnapshots = async (dir: string, planted: ReadonlyArray<{ key: string; name: string; text: string }>): Promise<void> => {
+  const db = new ClassicLevel<string, string>(dir);
+  try {
+    for (const { key, name, text } of planted) {
+      await db.put(key, name);
+      await writeSnapshotText(dir, name, text);
+    }
+  } finally {
+    await db.close();
+  }
+};

@@ -1,0 +1,149 @@
+/**
+ * Snapshots are bound to the chain (issue 14, item 2): a tampered, misplaced, malformed or stale snapshot
+ * never changes an answer, and `verifySnapshots` (what `podj verify` runs) names it.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Event } from '../../src/events/index.js';
+import { openJournal, type Journal } from '../../src/journal/index.js';
+import { foldCluster } from '../../src/reducers/index.js';
+import { clusterAt, refreshSnapshots, timeTravel, type TimeTravel } from '../../src/timetravel/time-travel.js';
+import { verifySnapshots } from '../../src/timetravel/verify-snapshots.js';
+import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
+import {
+  addPodToSnapshot,
+  plantSnapshots,
+  readSnapshotText,
+  repointSnapshotKey,
+  snapshotEntries,
+  writeSnapshotText,
+} from '../support/snapshot-tampering.js';
+
+const life = (name: string, s: number): Event[] => {
+  const pod = podRef(name);
+  return [created(pod, s), bound(pod, s + 1), ...started(pod, s + 2), exited(pod, s + 5, 1)];
+};
+
+const EVENTS = [0, 3, 6, 9, 12].flatMap((s, i) => life(`web-${i}`, s)).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+const INSTANTS = [2, 5, 8, 11, 14, 20, 1000].map(at);
+
+let dir: string;
+let journal: Journal;
+const open = async (): Promise<TimeTravel> => {
+  journal = await openJournal(dir, { sync: false });
+  return timeTravel(journal, 'test', 4);
+};
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'podj-tamper-'));
+  const tt = await open();
+  await journal.append(EVENTS, { expectedSeq: 0 });
+  await refreshSnapshots(tt);
+  await journal.close();
+});
+afterEach(async () => {
+  await journal.close().catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Every answer is the fold of the events, whatever the snapshots hold. */
+const expectTrueAnswers = async (tt: TimeTravel, events: readonly Event[] = EVENTS): Promise<void> => {
+  for (const t of INSTANTS) expect(await clusterAt(tt, t), `state at ${t}`).toEqual(foldCluster(events.filter((e) => e.at <= t)));
+  expect(await clusterAt(tt)).toEqual(foldCluster(events));
+};
+
+describe('snapshots bound to the chain', () => {
+  it('are used and verified when untouched', async () => {
+    const entries = await snapshotEntries(dir);
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    const tt = await open();
+    await expectTrueAnswers(tt);
+    expect(await verifySnapshots(tt)).toEqual({ verified: entries.length, otherVersion: 0, faults: [] });
+  });
+
+  it('a pod added to a snapshot file: ignored, and verify names it', async () => {
+    const [, [key, name] = ['', '']] = await snapshotEntries(dir);
+    expect(await addPodToSnapshot(dir, name, false)).toBe(true);
+    const tt = await open();
+    expect(await journal.snapshotAtOrBefore(at(1000))).not.toHaveProperty('blob', expect.stringContaining('intruder'));
+    await expectTrueAnswers(tt);
+    const { faults } = await verifySnapshots(tt);
+    expect(faults).toEqual([{ position: expect.objectContaining({ seq: Number(key.slice(-16)) }), reason: `file ${name}: its content does not match its SHA-256` }]);
+  });
+
+  it('a pod added with the SHA-256 recomputed (a deliberate forgery): verify re-folds the events and names it', async () => {
+    const entries = await snapshotEntries(dir);
+    const [key, name] = entries[entries.length - 1] ?? ['', ''];
+    expect(await addPodToSnapshot(dir, name, true)).toBe(true);
+    const tt = await open();
+    const { faults } = await verifySnapshots(tt);
+    expect(faults).toEqual([{ position: expect.objectContaining({ seq: Number(key.slice(-16)) }), reason: 'it differs from the fold of the events at its position' }]);
+  });
+
+  it('an older snapshot copied over a newer one: ignored, and verify names it', async () => {
+    const [[, older] = ['', ''], [, newer] = ['', '']] = await snapshotEntries(dir);
+    await writeSnapshotText(dir, newer, await readSnapshotText(dir, older));
+    const tt = await open();
+    await expectTrueAnswers(tt);
+    const { faults } = await verifySnapshots(tt);
+    expect(faults.map((f) => f.reason)).toEqual([expect.stringMatching(new RegExp(`^file ${newer}: it holds the state at .* #\\d+, not at`))]);
+  });
+
+  it('an s! key re-pointed at another snapshot file: ignored, and verify names it', async () => {
+    const entries = await snapshotEntries(dir);
+    const [, first = ''] = entries[0] ?? [];
+    const [lastKey = ''] = entries[entries.length - 1] ?? [];
+    await repointSnapshotKey(dir, lastKey, first);
+    const tt = await open();
+    await expectTrueAnswers(tt);
+    expect((await verifySnapshots(tt)).faults).toHaveLength(1);
+  });
+
+  it('a malformed (truncated) snapshot, or one without a header: ignored, and verify names it', async () => {
+    const [[, a] = ['', ''], [, b] = ['', '']] = await snapshotEntries(dir);
+    const text = await readSnapshotText(dir, a);
+    await writeSnapshotText(dir, a, text.slice(0, text.length - 40));
+    await writeSnapshotText(dir, b, '{"version":"x"}');
+    const tt = await open();
+    await expectTrueAnswers(tt);
+    const { faults } = await verifySnapshots(tt);
+    expect(faults.map((f) => f.reason)).toEqual([`file ${a}: its content does not match its SHA-256`, `file ${b}: no header line`]);
+  });
+
+  it('a stale snapshot planted back after a late append removed it: ignored, and verify names it', async () => {
+    const entries = await snapshotEntries(dir);
+    const saved = await Promise.all(entries.map(async ([key, name]) => ({ key, name, text: await readSnapshotText(dir, name) })));
+    const late = life('late', 1);
+    let tt = await open();
+    await journal.append(late, { expectedSeq: EVENTS.length });
+    await journal.close();
+    await plantSnapshots(dir, saved);
+    tt = await open();
+    await expectTrueAnswers(tt, [...EVENTS, ...late]);
+    const { faults } = await verifySnapshots(tt);
+    expect(faults.length).toBeGreaterThan(0);
+    expect(faults.every((f) => /belongs before it: it is stale$/.test(f.reason))).toBe(true);
+  });
+
+  it('after a rejected snapshot, the next write rebuilds them all, and they verify', async () => {
+    const entries = await snapshotEntries(dir);
+    const [, name = ''] = entries[entries.length - 1] ?? [];
+    await addPodToSnapshot(dir, name, false);
+    const tt = await open();
+    const more = life('more', 100);
+    await journal.append(more, { expectedSeq: EVENTS.length });
+    await refreshSnapshots(tt);
+    expect(await verifySnapshots(tt)).toMatchObject({ faults: [] });
+    await expectTrueAnswers(tt, [...EVENTS, ...more]);
+  });
+
+  it('removes leftover .tmp files of a snapshot write on open', async () => {
+    const leftover = join(dir, 'snapshots', '0000000000000099.json.tmp');
+    await writeFile(leftover, 'half a snapsh');
+    await open();
+    expect(existsSync(leftover)).toBe(false);
+  });
+});
