@@ -7,8 +7,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../src/events/index.js';
 import { instantOf, msOf, type Instant } from '../src/k8s/codecs.js';
-import { foldCluster } from '../src/reducers/index.js';
+import { foldCluster, podsOf } from '../src/reducers/index.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { openJournal } from '../src/journal/index.js';
+import type { V1Pod } from '../src/k8s/pod.js';
+import { compareStrings } from '../src/printers/go-sort.js';
+import { podsAtHead } from '../src/timetravel/head-table.js';
 import { clusterAt, refreshSnapshots, timeTravel } from '../src/timetravel/time-travel.js';
 import { verifySnapshots } from '../src/timetravel/verify-snapshots.js';
 import {
@@ -46,8 +51,20 @@ describe('time travel', () => {
   });
 });
 
-type Tampering = 'add-pod' | 'copy-over' | 'repoint' | 'truncate' | 'stale';
-const tampering = fc.constantFrom<Tampering>('add-pod', 'copy-over', 'repoint', 'truncate', 'stale');
+type Tampering = 'add-pod' | 'copy-over' | 'repoint' | 'truncate' | 'stale' | 'head-table';
+const tampering = fc.constantFrom<Tampering>('add-pod', 'copy-over', 'repoint', 'truncate', 'stale', 'head-table');
+
+/** Cuts a head table part short (after its header line, so the SHA-256 check is what catches it). */
+const truncateHeadTablePart = async (dir: string, cut: number): Promise<boolean> => {
+  const file = join(dir, 'snapshots', 'head', '0.json');
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return false;
+  const header = text.indexOf('\n') + 1;
+  await writeFile(file, text.slice(0, header + Math.floor(cut * (text.length - header - 1))));
+  return true;
+};
+
+const byUid = (pods: readonly V1Pod[]): V1Pod[] => [...pods].sort((a, b) => compareStrings(a.metadata.uid ?? '', b.metadata.uid ?? ''));
 
 /** The reference with late appends: every event valid at or before T, in (at, append order). */
 const foldInTimeOrder = (appended: readonly Event[], t: Instant) =>
@@ -61,6 +78,7 @@ const foldInTimeOrder = (appended: readonly Event[], t: Instant) =>
 
 /** Does one tampering to the closed journal in `dir`; false when the journal has too few snapshots for it. */
 const tamper = async (dir: string, kind: Exclude<Tampering, 'stale'>, pick: readonly [number, number], cut: number): Promise<boolean> => {
+  if (kind === 'head-table') return truncateHeadTablePart(dir, cut);
   const entries = await snapshotEntries(dir);
   const [keyA, nameA] = entries[pick[0] % Math.max(1, entries.length)] ?? [];
   const [keyB, nameB] = entries[pick[1] % Math.max(1, entries.length)] ?? [];
@@ -109,6 +127,9 @@ describe('time travel with tampered snapshots', () => {
             const appended = [...first, ...late];
             const instants = [...new Set(appended.flatMap((e) => [e.at, instantOf(msOf(e.at) - 1)]))];
             for (const t of instants) expect(await clusterAt(tt, t), `state at ${t} after ${kind}`).toEqual(foldInTimeOrder(appended, t));
+            // The head table (read by `get pods` at the end) is used only while it holds the pods at the end.
+            const atHead = await podsAtHead(reader);
+            if (atHead !== undefined) expect(byUid(atHead)).toEqual(byUid(podsOf(foldInTimeOrder(appended, instantOf(Date.UTC(9999, 11, 31))))));
             const { faults } = await verifySnapshots(tt);
             expect(faults.length > 0, `verify names the ${kind} snapshot`).toBe(changed);
           } finally {

@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import type { Instant } from '../k8s/codecs.js';
 import type { Journal } from '../journal/index.js';
-import type { ClusterState } from '../reducers/index.js';
+import type { V1Pod } from '../k8s/pod.js';
+import { podsOf, type ClusterState } from '../reducers/index.js';
+import { podsAtHead } from '../timetravel/head-table.js';
 import { clusterAt, timeTravel } from '../timetravel/time-travel.js';
 import type { GlobalOptions } from './context.js';
 import { instantOption } from './instants.js';
@@ -34,3 +36,12 @@ export const readPoint = (journal: Journal, opts: ReadOptions): ReadPoint => {
 
 export const stateAt = (journal: Journal, point: ReadPoint): Promise<ClusterState> =>
   clusterAt(timeTravel(journal, packageVersion()), point.at, point.asOf);
+
+/**
+ * The pods at the read point in `namespace` (every namespace without it): at the end, from the head table,
+ * which holds them by namespace, so no history is read; else, or without a usable table, folded.
+ */
+export const podsAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<V1Pod[]> => {
+  const atHead = point.at === undefined && point.asOf === undefined ? await podsAtHead(journal, namespace) : undefined;
+  return atHead ?? podsOf(await stateAt(journal, point));
+};

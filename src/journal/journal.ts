@@ -11,6 +11,7 @@ import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, type ImportOptions, type ImportResult } from './exchange.js';
 import { entryPages, fetchRecords, walkIndex, type Db, type Range } from './scan.js';
 import { readSnapshotFile, removeSnapshotFiles, removeSnapshotFolder, writeSnapshotFile } from './snapshot-files.js';
+import { readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
 import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
 import { Stage, pendingOf, type Pending } from './stage.js';
 import { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
@@ -327,6 +328,28 @@ export class LevelJournal {
     const [record] = await fetchRecords(this.db, [seq], 'snapshot');
     if (record === undefined) throw new RangeError(`record ${seq} is not in journal ${this.dir}`);
     return record.hash as Sha256;
+  }
+
+  /**
+   * Stores the head table (the state at the head, in named parts) folded at `folded`, the head when its
+   * fold began; refused (false) when the head has moved since.
+   */
+  putHeadTable(folded: Head, parts: ReadonlyMap<string, string>): Promise<boolean> {
+    return this.exclusive(async () => {
+      const head = this.current;
+      if (head.seq === 0 || head.seq !== folded.seq || head.hash !== folded.hash) return false;
+      await writeHeadTable(this.dir, { seq: head.seq, hash: head.hash }, parts);
+      return true;
+    });
+  }
+
+  /**
+   * The parts asked for (all without `wanted`) of the head table folded at the current head: a part it does
+   * not hold is absent. Undefined when there is no table for this head; rejected when a part fails its checks.
+   */
+  headTable(wanted?: readonly string[]): Promise<HeadTableRead | undefined> {
+    const head = this.current;
+    return head.seq === 0 ? Promise.resolve(undefined) : readHeadTable(this.dir, { seq: head.seq, hash: head.hash }, wanted);
   }
 
   deleteSnapshots(): Promise<void> {

@@ -41,6 +41,8 @@ export const removeSnapshotFolder = (dir: string): Promise<void> => rm(snapshotF
  * holder may: no other process can be writing one then.
  */
 export const removeTemporarySnapshotFiles = async (dir: string): Promise<void> => {
-  const names = await readdir(snapshotFolder(dir)).catch(() => []);
-  await Promise.all(names.filter((n) => /^\d+\.json\.tmp$/.test(n)).map((n) => rm(join(snapshotFolder(dir), n), { force: true })));
+  for (const folder of [snapshotFolder(dir), join(snapshotFolder(dir), 'head')]) {
+    const names = await readdir(folder).catch(() => []);
+    await Promise.all(names.filter((n) => /^(\d+|index)\.json\.tmp$/.test(n)).map((n) => rm(join(folder, n), { force: true })));
+  }
 };

@@ -1,8 +1,8 @@
 /**
  * `kubectl get pods` for a set of pods: the table (plain, wide, with namespace and label columns) and the
- * json, yaml and name outputs. Returns what kubectl writes to stdout and to stderr.
+ * json and name outputs. Returns what kubectl writes to stdout and to stderr. The yaml output is
+ * `get-pods-yaml.ts`, apart, so that only `-o yaml` loads the YAML library.
  */
-import { stringify } from 'yaml';
 import type { V1Pod } from '../k8s/pod.js';
 import { inGoFieldOrder } from './go-field-order.js';
 import { goJson } from './go-json.js';
@@ -13,7 +13,7 @@ import { compareStrings } from './go-sort.js';
 export type OutputFormat = 'table' | 'wide' | 'json' | 'yaml' | 'name';
 
 export interface GetPodsOptions {
-  readonly output?: OutputFormat;
+  readonly output?: Exclude<OutputFormat, 'yaml'>;
   /** `-A`: pods of every namespace, with a NAMESPACE column. */
   readonly allNamespaces?: boolean;
   /** The namespace asked for (`-n`), named in "No resources found in NS namespace." */
@@ -55,18 +55,19 @@ const noResources = (opts: GetPodsOptions): string =>
     ? 'No resources found\n'
     : `No resources found in ${opts.namespace} namespace.\n`;
 
+/** What `-o json` and `-o yaml` print: the List of the sorted pods, or the Pod itself when one was asked for by name. */
+export const podDocument = (sorted: readonly V1Pod[], opts: Pick<GetPodsOptions, 'singleItem'>): unknown => {
+  const [only, ...others] = sorted;
+  return opts.singleItem === true && only !== undefined && others.length === 0 ? servedPod(only) : podList(sorted);
+};
+
 /** What `kubectl get pods` prints for these pods (already filtered by namespace and selector) at `now`. */
 export const getPods = (pods: readonly V1Pod[], opts: GetPodsOptions, now: Date): Printed => {
   const sorted = sortPods(pods);
   const output = opts.output ?? 'table';
-  const [only, ...others] = sorted;
-  const document = opts.singleItem === true && only !== undefined && others.length === 0 ? servedPod(only) : podList(sorted);
   switch (output) {
     case 'json':
-      return { stdout: `${goJson(document)}\n`, stderr: '' };
-    case 'yaml':
-      // sigs.k8s.io/yaml: keys sorted, sequences not indented, YAML 1.1 quoting, no line folding
-      return { stdout: stringify(document, { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' }), stderr: '' };
+      return { stdout: `${goJson(podDocument(sorted, opts))}\n`, stderr: '' };
     case 'name':
       return { stdout: sorted.map((p) => `pod/${p.metadata.name ?? ''}\n`).join(''), stderr: '' };
     case 'table':

@@ -8,6 +8,7 @@ import type { Instant } from '../k8s/codecs.js';
 import type { Journal, JournalRecord, Position } from '../journal/index.js';
 import { emptyCluster, foldCluster, foldPages, type ClusterState } from '../reducers/index.js';
 import { SNAPSHOT_SCHEMA, decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
+import { headTableParts } from './head-table.js';
 
 export const DEFAULT_SNAPSHOT_EVERY = 10_000;
 
@@ -70,9 +71,9 @@ export const clusterAt = async (tt: TimeTravel, at?: Instant, asOf?: Instant): P
 };
 
 /**
- * Writes the snapshots missing after the newest usable one: one every `every` events in valid-time order.
- * If the newest is of another version or does not match the journal, all are dropped first. Returns how
- * many were written.
+ * Writes the snapshots missing after the newest usable one: one every `every` events in valid-time order,
+ * then the head table (the pods at the head, by namespace). If the newest snapshot is of another version or
+ * does not match the journal, all are dropped first. Returns how many snapshots were written.
  */
 export const refreshSnapshots = async (tt: TimeTravel): Promise<number> => {
   const head = tt.journal.head();
@@ -96,5 +97,7 @@ export const refreshSnapshots = async (tt: TimeTravel): Promise<number> => {
       interval = snapshotInterval(tt, state);
     }
   }
+  state = foldCluster(pending.map((r) => r.event), state);
+  await tt.journal.putHeadTable(head, headTableParts(state));
   return written;
 };

@@ -1,16 +1,18 @@
 /**
  * `podj verify`'s check of the snapshots: each must match the chain (the journal checks its header) and
- * hold exactly the state the events fold to at its position. One fold of the journal in time order, each
- * snapshot compared as it is reached.
+ * hold exactly the state the events fold to at its position, and the head table the pods at the end. One
+ * fold of the journal in time order, each snapshot compared as it is reached.
  */
 import type { Event } from '../events/index.js';
 import type { Journal, JournalRecord, Position, SnapshotLookup } from '../journal/index.js';
 import { emptyCluster, foldCluster, type ClusterState } from '../reducers/index.js';
 import { encodeSnapshot, snapshotVersion } from './snapshot-codec.js';
+import { headTableParts } from './head-table.js';
 import type { TimeTravel } from './time-travel.js';
 
 export interface SnapshotFault {
-  readonly position: Position;
+  /** The snapshot's position; none for the head table. */
+  readonly position?: Position;
   readonly reason: string;
 }
 
@@ -33,13 +35,13 @@ class Cursor {
     this.records = journal.recordsInTimeOrder()[Symbol.asyncIterator]();
   }
 
-  /** The events after the previous call's position, up to and including the record at `p`. */
-  async eventsThrough(p: Position): Promise<Event[]> {
+  /** The events after the previous call's position, up to and including the record at `p` (to the end without it). */
+  async eventsThrough(p?: Position): Promise<Event[]> {
     const out: Event[] = [];
     while (!this.done) {
       const r = this.held ?? (await this.pull());
       if (r === undefined) break;
-      this.held = r.event.at > p.at || (r.event.at === p.at && r.seq > p.seq) ? r : undefined;
+      this.held = p !== undefined && (r.event.at > p.at || (r.event.at === p.at && r.seq > p.seq)) ? r : undefined;
       if (this.held !== undefined) break;
       out.push(r.event);
     }
@@ -74,5 +76,17 @@ export const verifySnapshots = async (tt: TimeTravel): Promise<SnapshotReport> =
     else if (verdict === 'other-version') otherVersion++;
     else faults.push({ position: snapshot.position, reason: verdict });
   }
-  return { verified, otherVersion, faults };
+  const table = await headTableFault(tt, foldCluster(await cursor.eventsThrough(), state));
+  return { verified, otherVersion, faults: table === undefined ? faults : [...faults, { reason: `head table: ${table}` }] };
+};
+
+/** Why the head table of the current head (if there is one) is not the fold of every event, if it is not. */
+const headTableFault = async (tt: TimeTravel, end: ClusterState): Promise<string | undefined> => {
+  const table = await tt.journal.headTable();
+  if (table === undefined) return undefined;
+  if ('rejected' in table) return table.rejected;
+  const expected = headTableParts(end);
+  const names = new Set([...expected.keys(), ...table.parts.keys()]);
+  const wrong = [...names].find((ns) => expected.get(ns) !== table.parts.get(ns));
+  return wrong === undefined ? undefined : `namespace ${wrong} differs from the fold of the events`;
 };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { getPods } from '../../src/printers/get-pods.js';
+import { getPodsYaml } from '../../src/printers/get-pods-yaml.js';
 import { renderTable } from '../../src/printers/tabwriter.js';
 import { expectGolden } from './golden.js';
 import { NOW } from './fixtures.js';
@@ -88,7 +89,7 @@ describe('getPods json, yaml, name', () => {
   });
 
   it('-o yaml sorts keys, does not indent sequences, and round-trips', () => {
-    const out = getPods([web], { output: 'yaml' }, NOW).stdout;
+    const out = getPodsYaml([web], {}).stdout;
     expect(out.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    creationTimestamp: "')).toBe(true);
     expect(out.endsWith('kind: List\nmetadata:\n  resourceVersion: ""\n')).toBe(true);
     expect(parse(out).items[0].metadata.name).toBe('web-7d4b9c');
@@ -97,7 +98,7 @@ describe('getPods json, yaml, name', () => {
   it('a single pod asked for by name prints as the Pod itself', () => {
     const out = getPods([web], { output: 'json', singleItem: true }, NOW).stdout;
     expect(out.startsWith('{\n    "apiVersion": "v1",\n    "kind": "Pod",\n    "metadata": {')).toBe(true);
-    expect(getPods([web], { output: 'yaml', singleItem: true }, NOW).stdout.startsWith('apiVersion: v1\nkind: Pod\nmetadata:\n')).toBe(true);
+    expect(getPodsYaml([web], { singleItem: true }).stdout.startsWith('apiVersion: v1\nkind: Pod\nmetadata:\n')).toBe(true);
     expect(JSON.parse(getPods([web, crashing], { output: 'json', singleItem: true }, NOW).stdout).kind).toBe('List');
   });
 

@@ -2,12 +2,12 @@
 import { Command, Option } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { getPods, type OutputFormat } from '../../printers/index.js';
-import { emptyCluster, podsOf } from '../../reducers/index.js';
+import { emptyCluster } from '../../reducers/index.js';
 import { parseSelector, selectPods } from '../../selectors/index.js';
 import type { Context } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
-import { addReadOptions, readPoint, stateAt, type ReadOptions } from '../read-options.js';
+import { addReadOptions, podsAt, readPoint, stateAt, type ReadOptions } from '../read-options.js';
 import { podResource } from '../resources.js';
 import { watchPods } from '../watch.js';
 import { appendsAfter } from '../follow.js';
@@ -54,33 +54,31 @@ export const registerGet = (program: Command, ctx: Context): void => {
     if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = readPoint(journal, opts);
-      // A watch starts at --at, or before the first event; a table answers at --at, or at the end.
-      const state = opts.watch === true && point.at === undefined ? emptyCluster : await stateAt(journal, point);
       const namespace = opts.allNamespaces === true ? undefined : opts.namespace;
       const inScope = (p: V1Pod): boolean =>
         selectPods([p], { namespace, selector: selector.right }).length === 1 && (names.length === 0 || names.includes(p.metadata.name ?? ''));
       const table = { wide: opts.output === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns };
       if (opts.watch === true) {
+        // A watch starts at --at, or before the first event.
+        const state = point.at === undefined ? emptyCluster : await stateAt(journal, point);
         const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
         const json = opts.output === 'json';
         await watchPods(ctx.io, journal, state, { from: point.at, inScope, table, speed: speedOf(opts.speed), json, follow });
         return;
       }
-      const pods = podsOf(state).filter(inScope);
+      // A table answers at --at, or at the end.
+      const pods = (await podsAt(journal, point, namespace)).filter(inScope);
       const missing = names.filter((n) => !pods.some((p) => p.metadata.name === n));
-      const printed = getPods(
-        pods,
-        {
-          output: opts.output ?? 'table',
-          allNamespaces: opts.allNamespaces,
-          namespace,
-          showLabels: opts.showLabels,
-          labelColumns: opts.labelColumns,
-          // `kubectl get pod NAME -o json` prints the Pod itself, not a List of one.
-          singleItem: names.length === 1,
-        },
-        point.now,
-      );
+      // `kubectl get pod NAME -o json` prints the Pod itself, not a List of one.
+      const singleItem = names.length === 1;
+      const printed =
+        opts.output === 'yaml'
+          ? (await import('../../printers/get-pods-yaml.js')).getPodsYaml(pods, { singleItem })
+          : getPods(
+              pods,
+              { output: opts.output ?? 'table', allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, labelColumns: opts.labelColumns, singleItem },
+              point.now,
+            );
       ctx.io.out(printed.stdout);
       if (missing.length > 0) {
         throw new BadInput(missing.map((n) => `pods "${n}" not found`).join('; '));

@@ -22,7 +22,8 @@ export const registerVerify = (program: Command, ctx: Context): void => {
         const snapshots = await verifySnapshots(timeTravel(journal, packageVersion()));
         const [bad] = snapshots.faults;
         if (bad !== undefined) {
-          throw new Finding(`journal ${ctx.journalDir(opts)}: snapshot at ${bad.position.at} #${bad.position.seq}: ${bad.reason} (reads ignore it; the next write rebuilds the snapshots)`);
+          const which = bad.position === undefined ? '' : `snapshot at ${bad.position.at} #${bad.position.seq}: `;
+          throw new Finding(`journal ${ctx.journalDir(opts)}: ${which}${bad.reason} (reads ignore it; the next write rebuilds the snapshots)`);
         }
         const other = snapshots.otherVersion === 0 ? '' : `, ${snapshots.otherVersion} of another podj version ignored`;
         ctx.io.out(`verified ${result.count} records, head ${result.headHash}\n`);

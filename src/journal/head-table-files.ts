@@ -1,0 +1,90 @@
+/**
+ * The head table: the state at the journal's head, cut into parts (time travel cuts it by namespace), in
+ * files in `snapshots/head/`, so that a read at the end opens only the part it asks for and no history.
+ * `index.json` names the head the table was folded at and the file of each part; each part file opens with
+ * a header line binding it to that head and to its own SHA-256. A table of another head is ignored.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as t from 'io-ts';
+import * as E from 'fp-ts/lib/Either.js';
+import { decodeJson } from './decode-json.js';
+import { snapshotFolder } from './snapshot-files.js';
+import { Seq, Sha256, sha256 } from './record.js';
+
+const Folded = t.type({ seq: Seq, hash: Sha256 });
+export type Folded = t.TypeOf<typeof Folded>;
+
+const HeadTableIndex = t.type({ folded: Folded, parts: t.record(t.string, t.string) }, 'HeadTableIndex');
+const PartHeader = t.type({ folded: Folded, part: t.string, sha256: Sha256 }, 'HeadTablePart');
+
+const tableFolder = (dir: string): string => join(snapshotFolder(dir), 'head');
+const PART_FILE = /^\d+\.json$/;
+
+const sameHead = (a: Folded, b: Folded): boolean => a.seq === b.seq && a.hash === b.hash;
+
+const writeWhole = async (file: string, text: string): Promise<void> => {
+  await writeFile(`${file}.tmp`, text);
+  await rename(`${file}.tmp`, file);
+};
+
+/** Writes every part, then the index naming them; files of the previous table that are not reused go last. */
+export const writeHeadTable = async (dir: string, folded: Folded, parts: ReadonlyMap<string, string>): Promise<void> => {
+  const folder = tableFolder(dir);
+  await mkdir(folder, { recursive: true });
+  const files: Record<string, string> = {};
+  let n = 0;
+  for (const [part, blob] of parts) {
+    const file = `${n++}.json`;
+    files[part] = file;
+    await writeWhole(join(folder, file), `${JSON.stringify({ folded, part, sha256: sha256(blob) })}\n${blob}`);
+  }
+  await writeWhole(join(folder, 'index.json'), JSON.stringify({ folded, parts: files }));
+  const used = new Set(Object.values(files));
+  const stale = (await readdir(folder)).filter((f) => PART_FILE.test(f) && !used.has(f));
+  await Promise.all(stale.map((f) => rm(join(folder, f), { force: true })));
+};
+
+const readText = (file: string): Promise<string | undefined> => readFile(file, 'utf8').catch(() => undefined);
+
+/** The table's parts by name, when it was folded at `head`; undefined when there is none for that head. */
+const currentIndex = async (dir: string, head: Folded): Promise<Record<string, string> | undefined> => {
+  const text = await readText(join(tableFolder(dir), 'index.json'));
+  if (text === undefined) return undefined;
+  const index = decodeJson(HeadTableIndex, text);
+  return E.isRight(index) && sameHead(index.right.folded, head) ? index.right.parts : undefined;
+};
+
+/** One part's blob, once its header names the head, the part and the blob's SHA-256; else why not. */
+const partBlob = async (dir: string, file: string, part: string, head: Folded): Promise<E.Either<string, string>> => {
+  const text = PART_FILE.test(file) ? await readText(join(tableFolder(dir), file)) : undefined;
+  const end = text?.indexOf('\n') ?? -1;
+  if (text === undefined || end < 0) return E.left(`part ${part}: file ${file} is missing or has no header line`);
+  const header = decodeJson(PartHeader, text.slice(0, end));
+  const blob = text.slice(end + 1);
+  if (E.isLeft(header)) return E.left(`part ${part}: file ${file}: ${header.left}`);
+  if (!sameHead(header.right.folded, head) || header.right.part !== part) return E.left(`part ${part}: file ${file} belongs to another head or part`);
+  return header.right.sha256 === sha256(blob) ? E.right(blob) : E.left(`part ${part}: file ${file}: its content does not match its SHA-256`);
+};
+
+/** The parts read from a head table, or why one of them cannot be used. */
+export type HeadTableRead = { readonly parts: Map<string, string> } | { readonly rejected: string };
+
+/**
+ * The blobs of the parts asked for (all of them without `wanted`) in a table folded at `head`: a part the
+ * table does not have is absent from the map. Undefined when there is no table for that head; rejected
+ * when a part fails its checks. Either way the caller folds from the events.
+ */
+export const readHeadTable = async (dir: string, head: Folded, wanted?: readonly string[]): Promise<HeadTableRead | undefined> => {
+  const index = await currentIndex(dir, head);
+  if (index === undefined) return undefined;
+  const parts = new Map<string, string>();
+  for (const part of wanted ?? Object.keys(index)) {
+    const file = Object.hasOwn(index, part) ? index[part] : undefined;
+    if (file === undefined) continue;
+    const blob = await partBlob(dir, file, part, head);
+    if (E.isLeft(blob)) return { rejected: blob.left };
+    parts.set(part, blob.right);
+  }
+  return { parts };
+};
