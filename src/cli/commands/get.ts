@@ -1,7 +1,7 @@
 /** `podj get pods`: kubectl's pod table (or json, yaml, name) at any instant of the journal. */
 import { Command, Option } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { getPods, type OutputFormat } from '../../printers/index.js';
+import { getPods, type OutputFormat } from '../../printers/get-pods.js';
 import { emptyCluster } from '../../reducers/index.js';
 import { parseSelector, selectPods } from '../../selectors/index.js';
 import type { Context } from '../context.js';
