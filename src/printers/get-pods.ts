@@ -6,7 +6,7 @@
 import type { V1Pod } from '../k8s/pod.js';
 import { inGoFieldOrder } from './go-field-order.js';
 import { goJson } from './go-json.js';
-import { tableRows } from './pod-columns.js';
+import { noResources, tableRows } from './pod-columns.js';
 import { renderTable } from './tabwriter.js';
 import { compareStrings } from './go-sort.js';
 
@@ -50,10 +50,6 @@ export const podList = (pods: readonly V1Pod[]): Record<string, unknown> => ({
   metadata: { resourceVersion: '' },
 });
 
-const noResources = (opts: GetPodsOptions): string =>
-  opts.allNamespaces === true || opts.namespace === undefined
-    ? 'No resources found\n'
-    : `No resources found in ${opts.namespace} namespace.\n`;
 
 /** What `-o json` and `-o yaml` print: the List of the sorted pods, or the Pod itself when one was asked for by name. */
 export const podDocument = (sorted: readonly V1Pod[], opts: Pick<GetPodsOptions, 'singleItem'>): unknown => {

@@ -1,8 +1,8 @@
 /** kubectl's views of pods: the get table and its output formats, describe, and the Events rows. */
 export { humanDuration, ageOf } from './duration.js';
-export { kubectlRow, kubectlRowCompleted, kubectlWideCells } from './pod-row.js';
-export type { KubectlRow, KubectlWideCells } from './pod-row.js';
-export { podColumns, columnsFor, formatLabels, tableRows } from './pod-columns.js';
+export { kubectlRow, kubectlRowCompleted, kubectlRowFacts, kubectlWideCells, rowAt } from './pod-row.js';
+export type { KubectlRow, KubectlRowFacts, KubectlWideCells } from './pod-row.js';
+export { podColumns, columnsFor, formatLabels, tableRows, tableRowsOf } from './pod-columns.js';
 export type { Column, PodCells, TableOptions } from './pod-columns.js';
 export { getPods, podList, servedPod, sortPods } from './get-pods.js';
 export type { GetPodsOptions, OutputFormat, Printed } from './get-pods.js';

@@ -6,9 +6,9 @@
 import type { V1Pod } from '../k8s/pod.js';
 import { kubectlRow, kubectlWideCells, type KubectlRow, type KubectlWideCells } from './pod-row.js';
 
-/** Everything a cell may be computed from: the pod and its printPod cells. */
+/** Everything a cell may be computed from: the pod's metadata and its printPod cells. */
 export interface PodCells {
-  readonly pod: V1Pod;
+  readonly pod: Pick<V1Pod, 'metadata'>;
   readonly row: KubectlRow;
   readonly wide: KubectlWideCells;
 }
@@ -60,14 +60,18 @@ export const columnsFor = (opts: TableOptions): Column[] => [
   ...(opts.showLabels ? [{ header: 'LABELS', priority: 0 as const, cell: (c: PodCells) => formatLabels(c.pod.metadata.labels) }] : []),
 ];
 
-/** The header row and one row of cells per pod. */
-export const tableRows = (pods: readonly V1Pod[], opts: TableOptions, now: Date): string[][] => {
+/** The header row and one row of cells per pod, from cells already computed. */
+export const tableRowsOf = (pods: readonly PodCells[], opts: TableOptions): string[][] => {
   const columns = columnsFor(opts);
-  return [
-    columns.map((col) => col.header),
-    ...pods.map((pod) => {
-      const cells: PodCells = { pod, row: kubectlRow(pod, now), wide: kubectlWideCells(pod) };
-      return columns.map((col) => col.cell(cells));
-    }),
-  ];
+  return [columns.map((col) => col.header), ...pods.map((cells) => columns.map((col) => col.cell(cells)))];
 };
+
+/** The header row and one row of cells per pod. */
+export const tableRows = (pods: readonly V1Pod[], opts: TableOptions, now: Date): string[][] =>
+  tableRowsOf(pods.map((pod) => ({ pod, row: kubectlRow(pod, now), wide: kubectlWideCells(pod) })), opts);
+
+/** What kubectl writes to stderr when no pod is listed: `-A` (or no namespace) names none. */
+export const noResources = (opts: { readonly allNamespaces?: boolean; readonly namespace?: string }): string =>
+  opts.allNamespaces === true || opts.namespace === undefined
+    ? 'No resources found\n'
+    : `No resources found in ${opts.namespace} namespace.\n`;

@@ -16,6 +16,19 @@ export interface KubectlRow {
   readonly age: string;
 }
 
+/**
+ * What a row is made of before the clock is read: every cell but AGE and the "(X ago)" of RESTARTS is fixed
+ * by the pod alone. The report keeps these per change and renders them at any instant with `rowAt`.
+ */
+export interface KubectlRowFacts {
+  readonly name: string;
+  readonly ready: string;
+  readonly status: string;
+  readonly restarts: number;
+  readonly lastRestartDate?: string;
+  readonly creationTimestamp?: string;
+}
+
 /** The `-o wide` cells: IP, NODE, NOMINATED NODE, READINESS GATES. */
 export interface KubectlWideCells {
   readonly ip: string;
@@ -39,11 +52,8 @@ const hasPodReadyCondition = (conditions: readonly PodCondition[]): boolean =>
 
 const lastFinishedAt = (s: ContainerStatus): string | undefined => s.lastState?.terminated?.finishedAt;
 
-/**
- * The row cells kubectl computes for a pod; `now` fixes the AGE and the "(X ago)" of RESTARTS. The contract
- * lets callers omit it (the current time, as kubectl uses); everything inside podjournal passes it.
- */
-export const kubectlRow = (pod: V1Pod, now: Date = new Date()): KubectlRow => {
+/** The clock-free part of a row (see `KubectlRowFacts`). */
+export const kubectlRowFacts = (pod: V1Pod): KubectlRowFacts => {
   const status = pod.status ?? {};
   const conditions = status.conditions ?? [];
   const initContainers = pod.spec.initContainers ?? [];
@@ -134,19 +144,33 @@ export const kubectlRow = (pod: V1Pod, now: Date = new Date()): KubectlRow => {
   if (deleting && status.reason === NODE_UNREACHABLE_POD_REASON) reason = 'Unknown';
   else if (deleting && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
 
-  const restartsCell =
-    restarts !== 0 && lastRestartDate !== undefined
-      ? `${restarts} (${ageOf(lastRestartDate, now)} ago)`
-      : String(restarts);
-
   return {
     name: pod.metadata.name ?? '',
     ready: `${readyContainers}/${totalContainers}`,
     status: reason,
-    restarts: restartsCell,
-    age: ageOf(pod.metadata.creationTimestamp, now),
+    restarts,
+    ...(lastRestartDate === undefined ? {} : { lastRestartDate }),
+    ...(pod.metadata.creationTimestamp === undefined ? {} : { creationTimestamp: pod.metadata.creationTimestamp }),
   };
 };
+
+/** A row's cells at `now`: AGE and the "(X ago)" of RESTARTS are counted from it. */
+export const rowAt = (facts: KubectlRowFacts, now: Date): KubectlRow => ({
+  name: facts.name,
+  ready: facts.ready,
+  status: facts.status,
+  restarts:
+    facts.restarts !== 0 && facts.lastRestartDate !== undefined
+      ? `${facts.restarts} (${ageOf(facts.lastRestartDate, now)} ago)`
+      : String(facts.restarts),
+  age: ageOf(facts.creationTimestamp, now),
+});
+
+/**
+ * The row cells kubectl computes for a pod; `now` fixes the AGE and the "(X ago)" of RESTARTS. The contract
+ * lets callers omit it (the current time, as kubectl uses); everything inside podjournal passes it.
+ */
+export const kubectlRow = (pod: V1Pod, now: Date = new Date()): KubectlRow => rowAt(kubectlRowFacts(pod), now);
 
 /**
  * The table-row condition printPod attaches to finished pods (`Completed=True`), which lets

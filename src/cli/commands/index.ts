@@ -22,6 +22,7 @@ export const verbs: Readonly<Record<string, () => Promise<Register>>> = {
   export: async () => (await import('./export.js')).registerExport,
   verify: async () => (await import('./verify.js')).registerVerify,
   check: async () => (await import('./check.js')).registerCheck,
+  report: async () => (await import('./report.js')).registerReport,
 };
 
 /** The verb of an argument list: its first word that is neither an option nor the value of `--journal`. */

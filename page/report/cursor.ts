@@ -1,0 +1,84 @@
+/**
+ * What the cursor panels print: `podj get pods --at T` with the CLI's own row and table code, and the
+ * changes and causes between two instants.
+ */
+import { noResources, tableRowsOf, type PodCells } from '../../src/printers/pod-columns.js';
+import { rowAt } from '../../src/printers/pod-row.js';
+import { renderTable } from '../../src/printers/tabwriter.js';
+import type { KubectlWideCells } from '../../src/printers/pod-row.js';
+import type { Cause, PodLane } from '../../src/report/model.js';
+import { selectorMatches, type Requirement } from '../../src/selectors/index.js';
+import { labelsAt, lastAtOrBefore } from './lanes.js';
+
+/** The pods a panel lists: kubectl's `-n NS` (or `-A` when undefined) and `-l SELECTOR`, and the name filter. */
+export interface Scope {
+  readonly namespace?: string;
+  readonly selector: readonly Requirement[];
+  readonly name: string;
+}
+
+/** The panel prints the default columns only; their cells never read the `-o wide` ones. */
+const notWide: KubectlWideCells = { ip: '', node: '', nominatedNode: '', readinessGates: '' };
+
+export const inScopeAt = (pod: PodLane, scope: Scope, t: number): boolean =>
+  (scope.namespace === undefined || pod.namespace === scope.namespace) &&
+  (scope.name === '' || pod.name.includes(scope.name)) &&
+  selectorMatches(scope.selector, labelsAt(pod, t));
+
+/** `podj get pods [-n NS|-A] [-l SEL] --at T`: its stdout and stderr. Pods come in kubectl's order already. */
+export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { stdout: string; stderr: string } => {
+  const now = new Date(t);
+  const cells: PodCells[] = [];
+  for (const pod of pods) {
+    const row = lastAtOrBefore(pod.steps, t)?.row;
+    if (row === undefined || !inScopeAt(pod, scope, t)) continue;
+    const facts = {
+      name: pod.name,
+      ...row,
+      ...(pod.creationTimestamp === undefined ? {} : { creationTimestamp: pod.creationTimestamp }),
+    };
+    cells.push({ pod: { metadata: { name: pod.name, namespace: pod.namespace, labels: { ...labelsAt(pod, t) } } }, row: rowAt(facts, now), wide: notWide });
+  }
+  const allNamespaces = scope.namespace === undefined;
+  if (cells.length === 0) return { stdout: '', stderr: noResources({ allNamespaces, namespace: scope.namespace }) };
+  const table = tableRowsOf(cells, { wide: false, withNamespace: allNamespaces, showLabels: false, labelColumns: [] });
+  return { stdout: renderTable(table), stderr: '' };
+};
+
+/** The value of every timeline field of a pod at `t` (fields never set are absent). */
+const fieldsAt = (pod: PodLane, t: number): Map<string, string | undefined> => {
+  const values = new Map<string, string | undefined>();
+  for (const step of pod.steps) {
+    if (step.at > t) break;
+    for (const c of step.changes) values.set(c.field, c.to);
+  }
+  return values;
+};
+
+export const iso = (t: number): string => new Date(t).toISOString();
+
+/** Between two instants: for each pod that changed, each field's value before and after, and the causes between. */
+export const diffBetween = (pods: readonly PodLane[], scope: Scope, t1: number, t2: number): string => {
+  const [a, b] = t1 <= t2 ? [t1, t2] : [t2, t1];
+  const parts: string[] = [];
+  for (const pod of pods) {
+    if (!inScopeAt(pod, scope, b) && !inScopeAt(pod, scope, a)) continue;
+    const [before, after] = [fieldsAt(pod, a), fieldsAt(pod, b)];
+    const fields = [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f));
+    if (fields.length === 0) continue;
+    const lines = fields.map((f) => `  ${f}: ${before.get(f) ?? '<none>'} → ${after.get(f) ?? '<none>'}`);
+    const between = [...pod.steps, ...pod.markers].filter((s) => s.at > a && s.at <= b);
+    parts.push(`pod/${pod.namespace}/${pod.name} from ${iso(a)} to ${iso(b)}:\n${lines.join('\n')}\n\nCauses:\n${causesTable(between)}`);
+  }
+  return parts.length === 0 ? `no pod in view changed between ${iso(a)} and ${iso(b)}\n` : parts.join('\n');
+};
+
+/** The causes of some steps and markers, once each, in the journal's order. */
+export const causesTable = (items: readonly { readonly at: number; readonly cause: Cause }[]): string => {
+  const causes = new Map<number, Cause & { at: number }>();
+  for (const s of items) causes.set(s.cause.seq, { ...s.cause, at: s.at });
+  const rows = [...causes.values()]
+    .sort((x, y) => x.seq - y.seq)
+    .map((c) => [String(c.seq), iso(c.at), `${c.type}${c.inferred === true ? ' (inferred)' : ''}`, c.summary]);
+  return rows.length === 0 ? '  <none>\n' : renderTable([['SEQ', 'AT', 'EVENT', 'DETAILS'], ...rows]);
+};

@@ -1,0 +1,212 @@
+/** Drawing the lanes on one canvas: only the rows and the instants on screen. */
+import type { PodLane } from '../../src/report/model.js';
+import { clockText, dateText, ticksOf, xOf, type View } from './axis.js';
+import { conditionBands, containerBands, podBands, taintsAt, type Band } from './lanes.js';
+import { drawMarker } from './markers.js';
+import { ROW_HEIGHT, rowAtY, type Row } from './rows.js';
+import { conditionColor, STATES } from './states.js';
+
+export const AXIS_HEIGHT = 34;
+export const GUTTER = 270;
+
+export interface Scene {
+  readonly rows: readonly Row[];
+  readonly tops: readonly number[];
+  readonly scrollTop: number;
+  readonly view: View;
+  readonly height: number;
+  readonly first: number;
+  readonly cursor?: number;
+  readonly second?: number;
+  readonly selected?: string;
+  readonly open: ReadonlySet<string>;
+}
+
+/** Bands per pod and per container, computed once each. */
+export class BandCache {
+  private readonly cache = new Map<string, Band[]>();
+  constructor(private readonly end: number) {}
+
+  pod(pod: PodLane): Band[] {
+    return this.get(pod.uid, () => podBands(pod, this.end));
+  }
+
+  container(pod: PodLane, name: string): Band[] {
+    return this.get(`${pod.uid}/${name}`, () => containerBands(pod, name, this.end));
+  }
+
+  private get(key: string, make: () => Band[]): Band[] {
+    let bands = this.cache.get(key);
+    if (bands === undefined) {
+      bands = make();
+      this.cache.set(key, bands);
+    }
+    return bands;
+  }
+}
+
+const fitText = (g: CanvasRenderingContext2D, text: string, width: number): string => {
+  if (g.measureText(text).width <= width) return text;
+  let t = text;
+  while (t.length > 1 && g.measureText(`${t}…`).width > width) t = t.slice(0, -1);
+  return `${t}…`;
+};
+
+const drawBands = (g: CanvasRenderingContext2D, bands: readonly Band[], v: View, y: number, h: number, labels: boolean): void => {
+  const right = v.left + v.width;
+  for (const b of bands) {
+    if (b.to < v.start || b.from > v.end) continue;
+    const x0 = Math.max(v.left, xOf(v, b.from));
+    const x1 = Math.min(right, xOf(v, b.to));
+    if (x1 - x0 < 0.5) {
+      g.fillStyle = STATES[b.category].color;
+      g.fillRect(x0, y, 1, h);
+      continue;
+    }
+    g.fillStyle = STATES[b.category].color;
+    g.fillRect(x0, y, x1 - x0, h);
+    if (labels && x1 - x0 > 40) {
+      g.fillStyle = ['ready', 'crashLoop', 'oom', 'error', 'completed', 'terminating', 'evicted'].includes(b.category) ? '#fff' : '#1d232a';
+      g.fillText(fitText(g, b.label, x1 - x0 - 6), x0 + 3, y + h / 2 + 0.5);
+    }
+  }
+};
+
+const drawAxis = (g: CanvasRenderingContext2D, s: Scene, width: number): void => {
+  const v = s.view;
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, width, AXIS_HEIGHT);
+  g.strokeStyle = '#c3cad2';
+  g.beginPath();
+  g.moveTo(0, AXIS_HEIGHT - 0.5);
+  g.lineTo(width, AXIS_HEIGHT - 0.5);
+  g.stroke();
+  g.fillStyle = '#3b4550';
+  g.font = '600 12px system-ui, sans-serif';
+  g.fillText(dateText(v.start), 10, 12);
+  g.font = '11px system-ui, sans-serif';
+  g.fillStyle = '#6b7580';
+  g.fillText('time (UTC) →', 10, 27);
+  const { ticks } = ticksOf(v);
+  g.fillStyle = '#3b4550';
+  g.font = '11.5px ui-monospace, monospace';
+  for (const t of ticks) {
+    const x = xOf(v, t);
+    g.fillRect(x, AXIS_HEIGHT - 7, 1, 7);
+    g.fillText(clockText(t), x - 26, 20);
+  }
+};
+
+const drawGrid = (g: CanvasRenderingContext2D, s: Scene): void => {
+  g.fillStyle = '#eceff2';
+  for (const t of ticksOf(s.view).ticks) g.fillRect(xOf(s.view, t), AXIS_HEIGHT, 1, s.height - AXIS_HEIGHT);
+};
+
+const drawNodeRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'node' }>, s: Scene, y: number, width: number): void => {
+  const h = ROW_HEIGHT.node;
+  g.fillStyle = '#eef1f5';
+  g.fillRect(0, y, width, h);
+  g.fillStyle = '#1d232a';
+  g.font = '600 12.5px system-ui, sans-serif';
+  g.fillText(fitText(g, `node ${row.name}`, GUTTER - 70), 8, y + 10);
+  g.font = '11px system-ui, sans-serif';
+  g.fillStyle = '#5b6672';
+  g.fillText(`${row.pods} pod${row.pods === 1 ? '' : 's'}`, GUTTER - 60, y + 10);
+  const node = row.node;
+  if (node === undefined) return;
+  const at = s.cursor ?? s.view.end;
+  const taints = taintsAt(node, at);
+  g.fillText(fitText(g, taints.length === 0 ? 'no condition taints' : `taints: ${taints.join(', ')}`, GUTTER - 14), 8, y + 24);
+  const shown = node.conditions.filter((c) => c.type === 'Ready' || c.type === 'MemoryPressure');
+  const stripe = 10;
+  shown.forEach((c, i) => {
+    const top = y + 4 + i * (stripe + 2);
+    for (const b of conditionBands(c, s.view.end)) {
+      if (b.to < s.view.start || b.from > s.view.end) continue;
+      const x0 = Math.max(s.view.left, xOf(s.view, b.from));
+      const x1 = Math.min(s.view.left + s.view.width, xOf(s.view, b.to));
+      g.fillStyle = conditionColor(c.type, b.status);
+      g.fillRect(x0, top, Math.max(1, x1 - x0), stripe);
+      if (x1 - x0 > 90) {
+        g.fillStyle = '#1d232a';
+        g.font = '10px system-ui, sans-serif';
+        g.fillText(fitText(g, `${c.type}=${b.status}`, x1 - x0 - 6), x0 + 3, top + stripe / 2 + 0.5);
+      }
+    }
+  });
+};
+
+const drawPodRow = (g: CanvasRenderingContext2D, pod: PodLane, s: Scene, y: number, bands: BandCache): void => {
+  const h = ROW_HEIGHT.pod;
+  if (s.selected === pod.uid) {
+    g.fillStyle = '#fff6d6';
+    g.fillRect(0, y, s.view.left + s.view.width, h);
+  }
+  g.fillStyle = '#1d232a';
+  g.font = '12px system-ui, sans-serif';
+  const caret = pod.containers.length === 0 ? ' ' : s.open.has(pod.uid) ? '▾' : '▸';
+  g.fillText(fitText(g, `${caret} ${pod.namespace === 'default' ? '' : `${pod.namespace}/`}${pod.name}`, GUTTER - 16), 14, y + h / 2 + 0.5);
+  g.font = '11px system-ui, sans-serif';
+  drawBands(g, bands.pod(pod), s.view, y + 2, h - 4, true);
+  for (const m of pod.markers) {
+    if (m.at < s.view.start || m.at > s.view.end) continue;
+    drawMarker(g, m.kind, xOf(s.view, m.at), y + h / 2, 5, m.cause.inferred === true);
+  }
+};
+
+const drawContainerRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'container' }>, s: Scene, y: number, bands: BandCache): void => {
+  const h = ROW_HEIGHT.container;
+  g.fillStyle = '#5b6672';
+  g.font = '11px system-ui, sans-serif';
+  g.fillText(fitText(g, `${row.containerKind}: ${row.name}`, GUTTER - 40), 34, y + h / 2 + 0.5);
+  g.font = '10px system-ui, sans-serif';
+  drawBands(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4, true);
+  for (const m of row.pod.markers) {
+    if (m.container !== row.name || m.at < s.view.start || m.at > s.view.end) continue;
+    drawMarker(g, m.kind, xOf(s.view, m.at), y + h / 2, 4, m.cause.inferred === true);
+  }
+};
+
+const drawCursor = (g: CanvasRenderingContext2D, s: Scene, t: number, color: string, label: string): void => {
+  if (t < s.view.start || t > s.view.end) return;
+  const x = Math.round(xOf(s.view, t)) + 0.5;
+  g.strokeStyle = color;
+  g.lineWidth = 1.5;
+  g.beginPath();
+  g.moveTo(x, AXIS_HEIGHT - 8);
+  g.lineTo(x, s.height);
+  g.stroke();
+  g.fillStyle = color;
+  g.font = '600 11px ui-monospace, monospace';
+  const text = `${label} ${clockText(t)}.${String(t % 1000).padStart(3, '0')}`;
+  const w = g.measureText(text).width + 8;
+  const left = Math.min(s.view.left + s.view.width + 12 - w, Math.max(s.view.left, x - w / 2));
+  g.fillRect(left, AXIS_HEIGHT - 20, w, 14);
+  g.fillStyle = '#fff';
+  g.fillText(text, left + 4, AXIS_HEIGHT - 13);
+};
+
+export const drawScene = (g: CanvasRenderingContext2D, s: Scene, width: number, bands: BandCache): void => {
+  g.clearRect(0, 0, width, s.height);
+  g.textBaseline = 'middle';
+  drawGrid(g, s);
+  const bottom = s.scrollTop + s.height - AXIS_HEIGHT;
+  for (let i = rowAtY(s.tops, s.scrollTop); i < s.rows.length && (s.tops[i] ?? 0) < bottom; i++) {
+    const row = s.rows[i];
+    if (row === undefined) continue;
+    const y = AXIS_HEIGHT + (s.tops[i] ?? 0) - s.scrollTop;
+    g.save();
+    g.beginPath();
+    g.rect(0, AXIS_HEIGHT, width, s.height - AXIS_HEIGHT);
+    g.clip();
+    if (row.kind === 'node') drawNodeRow(g, row, s, y, width);
+    else if (row.kind === 'pod') drawPodRow(g, row.pod, s, y, bands);
+    else drawContainerRow(g, row, s, y, bands);
+    g.restore();
+  }
+  g.fillStyle = '#d8dde3';
+  g.fillRect(GUTTER - 1, AXIS_HEIGHT, 1, s.height - AXIS_HEIGHT);
+  drawAxis(g, s, width);
+  if (s.second !== undefined) drawCursor(g, s, s.second, '#7a3fc0', 'B');
+  if (s.cursor !== undefined) drawCursor(g, s, s.cursor, '#0b63c5', 'A');
+};

@@ -1,0 +1,96 @@
+/** What the page draws, derived from the report data: bands per pod and container, values at an instant. */
+import type { ConditionSteps, NodeLane, PodLane, Step } from '../../src/report/model.js';
+import { containerCategory, podCategory, type StateCategory } from './states.js';
+
+export interface Band {
+  readonly from: number;
+  /** Exclusive; the window's end for the last band. */
+  readonly to: number;
+  readonly label: string;
+  readonly category: StateCategory;
+}
+
+/** The last element whose `at` is at or before `t` (binary search over a time-ordered array). */
+export const lastAtOrBefore = <T extends { readonly at: number }>(items: readonly T[], t: number): T | undefined => {
+  let [lo, hi] = [0, items.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((items[mid]?.at ?? 0) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return items[lo - 1];
+};
+
+/** The pod's STATUS bands: one per change of the STATUS or READY cell, until it is removed. */
+export const podBands = (pod: PodLane, end: number): Band[] => {
+  const bands: Band[] = [];
+  let open: { from: number; label: string; category: StateCategory } | undefined;
+  const close = (at: number): void => {
+    if (open !== undefined && at > open.from) bands.push({ ...open, to: at });
+    open = undefined;
+  };
+  for (const step of pod.steps) {
+    const row = step.row;
+    const label = row === undefined ? undefined : `${row.status} ${row.ready}`;
+    if (open !== undefined && label === `${open.label}`) continue;
+    close(step.at);
+    if (row !== undefined && label !== undefined) open = { from: step.at, label, category: podCategory(row.status, row.ready) };
+  }
+  close(Math.max(end, open?.from ?? end));
+  return bands;
+};
+
+/** The value of one timeline field after each step that changed it. */
+export const fieldSteps = (steps: readonly Step[], field: string): { at: number; value: string | undefined }[] =>
+  steps.flatMap((s) => s.changes.filter((c) => c.field === field).map((c) => ({ at: s.at, value: c.to })));
+
+/** A container's bands from its `NAME.state` and `NAME.ready` changes. */
+export const containerBands = (pod: PodLane, container: string, end: number): Band[] => {
+  const bands: Band[] = [];
+  let [state, ready] = [undefined as string | undefined, false];
+  let open: { from: number; label: string; category: StateCategory } | undefined;
+  for (const step of pod.steps) {
+    const mine = step.changes.filter((c) => c.field === `${container}.state` || c.field === `${container}.ready`);
+    if (mine.length === 0 && step.row !== undefined) continue;
+    for (const c of mine) {
+      if (c.field.endsWith('.state')) state = c.to;
+      else ready = c.to === 'true';
+    }
+    if (step.row === undefined) state = undefined;
+    const label = state === undefined ? undefined : `${state}${state === 'running' ? (ready ? ', ready' : ', not ready') : ''}`;
+    if (open?.label === label) continue;
+    if (open !== undefined && step.at > open.from) bands.push({ ...open, to: step.at });
+    open = state === undefined || label === undefined ? undefined : { from: step.at, label, category: containerCategory(state, ready) };
+  }
+  if (open !== undefined) bands.push({ ...open, to: Math.max(end, open.from) });
+  return bands;
+};
+
+/** A node condition's bands. */
+export const conditionBands = (c: ConditionSteps, end: number): { from: number; to: number; status: string; reason?: string }[] =>
+  c.steps.map((s, i) => ({ from: s.at, to: c.steps[i + 1]?.at ?? Math.max(end, s.at), status: s.status, ...(s.reason === undefined ? {} : { reason: s.reason }) }));
+
+/**
+ * The taints the node lifecycle controller keeps in step with a node's conditions
+ * (`pkg/controller/nodelifecycle/node_lifecycle_controller.go :: nodeConditionToTaintKeyStatusMap`, and
+ * `doNoExecuteTaintingPass` for Ready: False → not-ready, Unknown → unreachable).
+ */
+export const taintsAt = (node: NodeLane, t: number): string[] => {
+  const status = (type: string): string | undefined => lastAtOrBefore(node.conditions.find((c) => c.type === type)?.steps ?? [], t)?.status;
+  const taints: string[] = [];
+  const ready = status('Ready');
+  if (ready === 'False') taints.push('node.kubernetes.io/not-ready');
+  if (ready === 'Unknown') taints.push('node.kubernetes.io/unreachable');
+  const pressure: readonly [string, string][] = [
+    ['MemoryPressure', 'node.kubernetes.io/memory-pressure'],
+    ['DiskPressure', 'node.kubernetes.io/disk-pressure'],
+    ['PIDPressure', 'node.kubernetes.io/pid-pressure'],
+    ['NetworkUnavailable', 'node.kubernetes.io/network-unavailable'],
+  ];
+  for (const [type, key] of pressure) if (status(type) === 'True') taints.push(key);
+  return taints;
+};
+
+/** The labels a pod had at `t` (its first set before creation, so a filter can still name it). */
+export const labelsAt = (pod: PodLane, t: number): Readonly<Record<string, string>> =>
+  (lastAtOrBefore(pod.labels, t) ?? pod.labels[0])?.labels ?? {};

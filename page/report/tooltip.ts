@@ -1,0 +1,49 @@
+/** What is under the mouse: a marker (its event) or a band (its state and when). */
+import type { Marker } from '../../src/report/model.js';
+import { timeOf, xOf, type View } from './axis.js';
+import { iso } from './cursor.js';
+import type { BandCache } from './draw.js';
+import { conditionBands } from './lanes.js';
+import { MARKERS } from './markers.js';
+import type { Row } from './rows.js';
+
+const NEAR = 6;
+
+const markersOf = (row: Row | undefined): readonly Marker[] =>
+  row === undefined || row.kind === 'node' ? [] : row.kind === 'pod' ? row.pod.markers : row.pod.markers.filter((m) => m.container === row.name);
+
+const marker = (row: Row | undefined, v: View, x: number): Marker | undefined => {
+  let best: Marker | undefined;
+  let distance = NEAR;
+  for (const m of markersOf(row)) {
+    const d = Math.abs(xOf(v, m.at) - x);
+    if (d <= distance) [best, distance] = [m, d];
+  }
+  return best;
+};
+
+const markerText = (m: Marker): string =>
+  `${MARKERS[m.kind].label}${m.cause.inferred === true ? ' (inferred on import, not recorded)' : ''}\n${iso(m.at)}\n#${m.cause.seq} ${m.cause.type} (${m.cause.source})\n${m.cause.summary}`;
+
+const span = (from: number, to: number): string => `${iso(from)} → ${iso(to)} (${Math.round((to - from) / 1000)} s)`;
+
+const text = (row: Row | undefined, v: View, x: number, bands: BandCache): string | undefined => {
+  const m = marker(row, v, x);
+  if (m !== undefined) return markerText(m);
+  if (row === undefined) return undefined;
+  const t = timeOf(v, x);
+  if (row.kind === 'node') {
+    const lines = (row.node?.conditions ?? []).flatMap((c) => {
+      const b = conditionBands(c, v.end).find((band) => band.from <= t && t < band.to);
+      return b === undefined ? [] : [`${c.type}=${b.status}${b.reason === undefined ? '' : ` (${b.reason})`} since ${iso(b.from)}`];
+    });
+    return lines.length === 0 ? undefined : `node ${row.name}\n${lines.join('\n')}`;
+  }
+  const list = row.kind === 'pod' ? bands.pod(row.pod) : bands.container(row.pod, row.name);
+  const b = list.find((band) => band.from <= t && t < band.to);
+  if (b === undefined) return undefined;
+  const what = row.kind === 'pod' ? `pod ${row.pod.namespace}/${row.pod.name}: STATUS READY ${b.label}` : `container ${row.name}: ${b.label}`;
+  return `${what}\n${span(b.from, b.to)}`;
+};
+
+export const tooltipAt = { marker, markerText, text };

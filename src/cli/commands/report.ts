@@ -1,0 +1,73 @@
+/** `podj report`: the incident as one self-contained HTML page (lanes, bands, markers, a get-pods cursor). */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import * as E from 'fp-ts/lib/Either.js';
+import { msOf } from '../../k8s/codecs.js';
+import { buildReport } from '../../report/build.js';
+import { reportHtml } from '../../report/html.js';
+import { parseSelector } from '../../selectors/index.js';
+import type { Context, GlobalOptions } from '../context.js';
+import { BadInput } from '../errors.js';
+import { instantOption } from '../instants.js';
+import { withJournal } from '../journal-access.js';
+
+interface ReportOptions extends GlobalOptions {
+  readonly out: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly namespace: string;
+  readonly allNamespaces?: boolean;
+  readonly selector?: string;
+  readonly title?: string;
+}
+
+/** The page script, built by `npm run bundle:report` beside this module's folder in `dist/`. */
+const pageScript = (): string => {
+  const path = new URL('../report-page/page.js', import.meta.url);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new BadInput(`the report page script is missing at ${path.pathname} (run npm run build)`);
+  }
+};
+
+const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+export const registerReport = (program: Command, ctx: Context): void => {
+  program
+    .command('report')
+    .description('the incident as one self-contained HTML page: a lane per pod, a get-pods cursor, diffs')
+    .argument('[names...]', 'only these pods')
+    .option('--out <file>', 'the HTML file to write', 'report.html')
+    .option('--from <T>', 'start of the window drawn: RFC 3339, or +DURATION from the first event')
+    .option('--to <T>', 'end of the window drawn (default: the last event)')
+    .option('-n, --namespace <ns>', 'namespace', 'default')
+    .option('-A, --all-namespaces', 'pods of every namespace')
+    .option('-l, --selector <selector>', 'label selector (pods whose labels matched at any time)')
+    .option('--title <text>', 'the page title (default: the pods and the window)')
+    .action(async (names: string[], _: unknown, command: Command) => {
+      const opts = command.optsWithGlobals<ReportOptions>();
+      const selector = parseSelector(opts.selector ?? '');
+      if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
+      const script = pageScript();
+      await withJournal(ctx, opts, 'read', async (journal) => {
+        const from = instantOption(journal, '--from', opts.from);
+        const to = instantOption(journal, '--to', opts.to);
+        if (from !== undefined && to !== undefined && msOf(to) < msOf(from)) throw new BadInput(`--to: ${opts.to} is before --from ${opts.from}`);
+        const data = await buildReport(journal.recordsInTimeOrder().batches(), {
+          ...(opts.allNamespaces === true ? {} : { namespace: opts.namespace }),
+          selector: selector.right,
+          selectorText: opts.selector ?? '',
+          names,
+          ...(from === undefined ? {} : { from: msOf(from) }),
+          ...(to === undefined ? {} : { to: msOf(to) }),
+          ...(opts.title === undefined ? {} : { title: opts.title }),
+        });
+        const html = reportHtml(data, script);
+        const out = resolve(ctx.io.cwd, opts.out);
+        writeFileSync(out, html);
+        ctx.io.out(`${opts.out}: ${data.pods.length} pods, ${data.nodes.length} nodes, ${megabytes(Buffer.byteLength(html))}\n`);
+      });
+    });
+};

@@ -1,0 +1,112 @@
+/**
+ * Pod lanes, collected while the journal streams by: what the timeline says changed (with the kubectl row
+ * after each change), and what the raw events add (markers, memory samples, back-off windows, labels).
+ */
+import type { Event, PodEvent } from '../events/index.js';
+import { msOf } from '../k8s/codecs.js';
+import { isSidecar, type V1Pod } from '../k8s/pod.js';
+import { valueOf } from '../k8s/quantity.js';
+import { kubectlRowFacts } from '../printers/pod-row.js';
+import type { TimelineEntry } from '../timetravel/timeline.js';
+import { causeOf, markerKindOf } from './markers.js';
+import type { MemorySeries, PodLane, RowFacts } from './model.js';
+
+type Draft = { -readonly [K in keyof PodLane]: PodLane[K] };
+
+const bytesOf = (raw: string | undefined): number | undefined => (raw === undefined ? undefined : Number(valueOf(raw)));
+
+const containersOf = (pod: V1Pod): PodLane['containers'] => [
+  ...(pod.spec.initContainers ?? []).map((c) => ({ name: c.name, kind: isSidecar(c) ? ('sidecar' as const) : ('init' as const) })),
+  ...pod.spec.containers.map((c) => ({ name: c.name, kind: 'container' as const })),
+];
+
+const memoryOf = (pod: V1Pod, container: string): MemorySeries => {
+  const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) => c.name === container);
+  const request = bytesOf(spec?.resources?.requests?.['memory']);
+  const limit = bytesOf(spec?.resources?.limits?.['memory']);
+  return { container, samples: [], ...(request === undefined ? {} : { request }), ...(limit === undefined ? {} : { limit }) };
+};
+
+const rowFactsOf = (pod: V1Pod): RowFacts => {
+  const { ready, status, restarts, lastRestartDate } = kubectlRowFacts(pod);
+  return { ready, status, restarts, ...(lastRestartDate === undefined ? {} : { lastRestartDate }) };
+};
+
+export class PodLanes {
+  private readonly drafts = new Map<string, Draft>();
+  /** The manifests, for memory requests and limits of containers that report usage. */
+  private readonly manifests = new Map<string, V1Pod>();
+
+  private draft(e: PodEvent): Draft {
+    const known = this.drafts.get(e.pod.uid);
+    if (known !== undefined) return known;
+    const fresh: Draft = {
+      namespace: e.pod.namespace,
+      name: e.pod.name,
+      uid: e.pod.uid,
+      containers: [],
+      labels: [],
+      steps: [],
+      markers: [],
+      memory: [],
+      backoffs: [],
+    };
+    this.drafts.set(e.pod.uid, fresh);
+    return fresh;
+  }
+
+  /** A raw event: markers, samples, back-off windows, manifests and labels. */
+  observe(e: PodEvent, seq: number): void {
+    const lane = this.draft(e);
+    const at = msOf(e.at);
+    const kind = markerKindOf(e);
+    if (kind !== undefined) lane.markers.push({ at, kind, cause: causeOf(e, seq), ...('container' in e ? { container: e.container } : {}) });
+    switch (e.type) {
+      case 'PodCreated':
+        this.manifests.set(e.pod.uid, e.manifest);
+        lane.containers = containersOf(e.manifest);
+        lane.labels.push({ at, labels: { ...(e.manifest.metadata.labels ?? {}) } });
+        return;
+      case 'PodMetadataUpdated':
+        lane.labels.push({ at, labels: { ...e.labels } });
+        return;
+      case 'ContainerUsageSampled': {
+        let series = lane.memory.find((m) => m.container === e.container);
+        if (series === undefined) {
+          const manifest = this.manifests.get(e.pod.uid);
+          series = manifest === undefined ? { container: e.container, samples: [] } : memoryOf(manifest, e.container);
+          lane.memory.push(series);
+        }
+        series.samples.push([at, bytesOf(e.memory) ?? 0]);
+        return;
+      }
+      case 'ContainerBackOff':
+      case 'ImagePullBackOff':
+        lane.backoffs.push({ container: e.container, from: at, until: msOf(e.until), image: e.type === 'ImagePullBackOff' });
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** A timeline entry of a pod: its changes, and the row kubectl shows after it. */
+  step(entry: TimelineEntry & { readonly cause: Event & PodEvent }, seq: number): void {
+    const lane = this.draft(entry.cause);
+    const after = entry.after;
+    if (after !== undefined) {
+      if (after.spec.nodeName !== undefined) lane.node = after.spec.nodeName;
+      if (lane.creationTimestamp === undefined && after.metadata.creationTimestamp !== undefined) lane.creationTimestamp = after.metadata.creationTimestamp;
+      if (lane.containers.length === 0) lane.containers = containersOf(after);
+    }
+    lane.steps.push({
+      at: msOf(entry.at),
+      changes: entry.changes.map((c) => ({ ...c })),
+      cause: causeOf(entry.cause, seq),
+      ...(after === undefined ? {} : { row: rowFactsOf(after) }),
+    });
+  }
+
+  lanes(): Iterable<PodLane> {
+    return this.drafts.values();
+  }
+}
