@@ -65,6 +65,8 @@ export const drawMemory = (canvas: HTMLCanvasElement, pod: PodLane, v: View, wid
     });
     g.stroke();
     g.lineWidth = 1;
+    g.fillStyle = '#8e3fb0';
+    for (const [t, bytes] of m.samples) g.fillRect(xOf(v, t) - 1.5, y(bytes) - 1.5, 3, 3);
   }
 };
 

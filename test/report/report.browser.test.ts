@@ -1,0 +1,256 @@
+/**
+ * `podj report` in a real browser (Debian's Chromium): the page opened from disk draws what `podj timeline`
+ * says, its cursor panel prints what `podj get pods --at` prints, its filters work, it asks the network for
+ * nothing and logs no error. Also writes docs/report.png, the README's screenshot.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from '../cli/podj.js';
+import { launchChromium, type Browser } from './browser.js';
+
+const BIN = join(REPO, 'dist/podj/bin.js');
+
+interface Opened {
+  readonly page: Page;
+  readonly podj: (...args: string[]) => { code: number | null; stdout: string; stderr: string };
+  readonly requests: string[];
+  readonly problems: string[];
+  readonly url: string;
+}
+
+interface PageLane {
+  readonly pod: string;
+  readonly bands: { from: number; to: number; label: string }[];
+  readonly containers: { name: string; bands: { from: number; to: number; label: string }[] }[];
+  readonly markers: { at: number; kind: string; seq: number }[];
+}
+
+interface TimelineJson {
+  readonly at: string;
+  readonly seq: number;
+  readonly changes: { field: string; from?: string; to?: string }[];
+}
+
+let browser: Browser;
+const dirs: string[] = [];
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const p of pages) await p.close();
+  await browser?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** Replays a sample journal, writes its report with `reportArgs`, and opens it from disk. */
+const open = async (sample: string, ...reportArgs: string[]): Promise<Opened> => {
+  const dir = mkdtempSync(join(tmpdir(), 'podj-report-'));
+  dirs.push(dir);
+  const podj = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, '--journal', join(dir, 'journal'), ...args], { cwd: dir, encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  expect(podj('replay', join(REPO, 'journal', `${sample}.yaml`)).code).toBe(0);
+  const made = podj('report', '--out', 'report.html', ...reportArgs);
+  expect(made.stderr).toBe('');
+  expect(made.code).toBe(0);
+  const page = await browser.context.newPage();
+  pages.push(page);
+  const url = pathToFileURL(join(dir, 'report.html')).href;
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
+  return { page, podj, requests, problems, url };
+};
+
+const lanesOf = (page: Page): Promise<PageLane[]> => page.evaluate(() => (window as unknown as { podjReport: { lanes: () => PageLane[] } }).podjReport.lanes());
+
+const setCursor = (page: Page, t: number): Promise<void> =>
+  page.evaluate((at) => (window as unknown as { podjReport: { setCursor: (t: number) => void } }).podjReport.setCursor(at), t);
+
+const panel = async (page: Page): Promise<{ stdout: string; stderr: string }> => ({
+  stdout: (await page.textContent('#getpods')) ?? '',
+  stderr: (await page.textContent('#getpods-err')) ?? '',
+});
+
+/** The STATUS/READY bands and each container's states as `podj timeline -o json` has them. */
+const expectedFromTimeline = (entries: readonly TimelineJson[]) => {
+  let [status, ready] = [undefined as string | undefined, undefined as string | undefined];
+  const bands: { from: number; label: string }[] = [];
+  const states = new Map<string, { at: number; state: string | undefined }[]>();
+  for (const e of entries) {
+    const at = Date.parse(e.at);
+    for (const c of e.changes) {
+      if (c.field === 'STATUS') status = c.to;
+      if (c.field === 'READY') ready = c.to;
+      const container = /^(.*)\.state$/.exec(c.field)?.[1];
+      if (container !== undefined) {
+        const list = states.get(container) ?? [];
+        if (list[list.length - 1]?.at === at) list.pop();
+        if (list[list.length - 1]?.state !== c.to) list.push({ at, state: c.to });
+        states.set(container, list);
+      }
+    }
+    const label = status === undefined ? undefined : `${status} ${ready}`;
+    const open = bands[bands.length - 1];
+    // A state replaced at the instant it began was never on screen: the page draws no band for it.
+    if (open?.from === at) bands.pop();
+    if (label !== undefined && bands[bands.length - 1]?.label !== label) bands.push({ from: at, label });
+  }
+  return { bands, states };
+};
+
+/** A page lane's container bands as states only (readiness split off), consecutive repeats merged. */
+const pageStates = (bands: readonly { from: number; to: number; label: string }[]): { at: number; state: string | undefined }[] => {
+  const out: { at: number; state: string | undefined }[] = [];
+  bands.forEach((b, i) => {
+    const state = b.label.replace(/, (not )?ready$/, '');
+    if (out[out.length - 1]?.state !== state || (i > 0 && bands[i - 1]?.to !== b.from)) out.push({ at: b.from, state });
+  });
+  return out;
+};
+
+/** Instants worth checking: the start, every change and a millisecond before it, a moment in between, the end. */
+const instantsOf = (lanes: readonly PageLane[], first: number, last: number): number[] => {
+  const changes = [...new Set(lanes.flatMap((l) => l.bands.map((b) => b.from)))].sort((a, b) => a - b);
+  const picked = changes.filter((_, i) => i % Math.max(1, Math.floor(changes.length / 3)) === 0);
+  return [...new Set([first - 1000, ...picked.flatMap((t) => [t - 1, t + 7_500]), last])].sort((a, b) => a - b);
+};
+
+const iso = (t: number): string => new Date(t).toISOString();
+
+// Each check runs the CLI a few times: on a busy two-core machine one run takes a second or two.
+describe('podj report in Chromium', { timeout: 180_000 }, () => {
+  it('draws crashloop-memleak as podj timeline says, its cursor prints podj get pods --at, and it writes the README screenshot', async () => {
+    const { page, podj, requests, problems, url } = await open('crashloop-memleak');
+    const lanes = await lanesOf(page);
+    expect(lanes.map((l) => l.pod)).toEqual(['default/memleak-pod']);
+    for (const lane of lanes) {
+      const [namespace, name] = lane.pod.split('/') as [string, string];
+      const timeline = podj('timeline', 'pod', name, '-n', namespace, '-o', 'json');
+      expect(timeline.code).toBe(0);
+      const expected = expectedFromTimeline(JSON.parse(timeline.stdout) as TimelineJson[]);
+      expect(lane.bands.map((b) => ({ from: b.from, label: b.label }))).toEqual(expected.bands);
+      expect(lane.bands.some((b) => b.label.startsWith('CrashLoopBackOff'))).toBe(true);
+      for (const c of lane.containers) expect(pageStates(c.bands)).toEqual(expected.states.get(c.name) ?? []);
+      expect(lane.markers.map((m) => m.kind)).toEqual(expect.arrayContaining(['exit', 'backoff']));
+    }
+    const { first, last } = await page.evaluate(() => (window as unknown as { podjReport: { first: number; last: number } }).podjReport);
+    for (const t of instantsOf(lanes, first, last)) {
+      await setCursor(page, t);
+      const cli = podj('get', 'pods', '--at', iso(t));
+      expect({ at: iso(t), ...(await panel(page)) }).toEqual({ at: iso(t), stdout: cli.stdout, stderr: cli.stderr });
+    }
+    await page.screenshot({ path: join(REPO, 'docs/report.png') });
+    expect(requests).toEqual([url]);
+    expect(problems).toEqual([]);
+  });
+
+  it('places cursor A where the mouse clicks, and B with shift-click shows what changed between them', async () => {
+    const { page, podj, problems } = await open('crashloop-memleak');
+    const box = await page.locator('#timeline canvas').boundingBox();
+    if (box === null) throw new Error('no timeline canvas');
+    await page.mouse.click(box.x + box.width * 0.45, box.y + 60);
+    const title = (await page.textContent('#getpods-title')) ?? '';
+    const at = /--at (\S+)/.exec(title)?.[1];
+    expect(at).toBeDefined();
+    const cliA = podj('get', 'pods', '--at', at ?? '');
+    expect(await panel(page)).toEqual({ stdout: cliA.stdout, stderr: cliA.stderr });
+    await page.keyboard.down('Shift');
+    await page.mouse.click(box.x + box.width * 0.95, box.y + 60);
+    await page.keyboard.up('Shift');
+    const diff = (await page.textContent('#diff')) ?? '';
+    const b = /→ ([^\s,]+)/.exec((await page.textContent('#diff-title')) ?? '')?.[1] ?? '';
+    const statusAt = (t: string): string => podj('get', 'pods', '--at', t).stdout.split('\n')[1]?.split(/\s+/)[2] ?? '';
+    const [before, after] = [statusAt(at ?? ''), statusAt(b)];
+    if (before !== after) expect(diff).toContain(`STATUS: ${before} → ${after}`);
+    expect(diff).toContain(`pod/default/memleak-pod from ${at} to ${b}`);
+    expect(diff).toMatch(/Causes:\n\s*SEQ\s+AT\s+EVENT\s+DETAILS\n/);
+    expect(problems).toEqual([]);
+  });
+
+  it('filters by namespace and label selector as get pods -n and -l do, labels as they were at the cursor', async () => {
+    const { page, podj, problems } = await open('pod-demo-labels', '-A');
+    const lanes = await lanesOf(page);
+    const { first, last } = await page.evaluate(() => (window as unknown as { podjReport: { first: number; last: number } }).podjReport);
+    await page.selectOption('#f-ns', 'prod');
+    const cases: [string[], string][] = [
+      [['-n', 'prod'], ''],
+      [['-n', 'prod', '-l', 'tier=frontend'], 'tier=frontend'],
+      [['-n', 'prod', '-l', 'app in (myapp),!rel'], 'app in (myapp),!rel'],
+    ];
+    for (const [flags, selector] of cases) {
+      await page.fill('#f-sel', selector);
+      for (const t of selector === '' ? [first + 30_000, last] : [first + 90_000, first + 210_000]) {
+        await setCursor(page, t);
+        const cli = podj('get', 'pods', ...flags, '--at', iso(t));
+        expect({ flags, at: iso(t), ...(await panel(page)) }).toEqual({ flags, at: iso(t), stdout: cli.stdout, stderr: cli.stderr });
+      }
+    }
+    await page.fill('#f-sel', '');
+    await page.selectOption('#f-ns', '');
+    await setCursor(page, last);
+    const cli = podj('get', 'pods', '-A', '--at', iso(last));
+    expect(await panel(page)).toEqual({ stdout: cli.stdout, stderr: cli.stderr });
+    expect(lanes.map((l) => l.pod)).toEqual(['prod/pod-demo']);
+    expect(problems).toEqual([]);
+  });
+
+  it('filters lanes by name, opens a pod into its init containers, and keeps the panel equal to the CLI', async () => {
+    const { page, podj, problems } = await open('init-containers');
+    const rows = (): Promise<string[]> => page.evaluate(() => (window as unknown as { podjReport: { rows: () => string[] } }).podjReport.rows());
+    const lanes = await lanesOf(page);
+    const pod = lanes[0];
+    if (pod === undefined) throw new Error('no lane');
+    expect(pod.containers.map((c) => c.name).length).toBeGreaterThan(1);
+    const name = pod.pod.split('/')[1] ?? '';
+    const timeline = podj('timeline', 'pod', name, '-o', 'json');
+    const expected = expectedFromTimeline(JSON.parse(timeline.stdout) as TimelineJson[]);
+    expect(pod.bands.map((b) => ({ from: b.from, label: b.label }))).toEqual(expected.bands);
+    expect(pod.bands.map((b) => b.label.split(' ')[0])).toEqual(expect.arrayContaining(['Init:0/2', 'Init:1/2', 'PodInitializing']));
+    for (const c of pod.containers) expect(pageStates(c.bands)).toEqual(expected.states.get(c.name) ?? []);
+    expect((await rows()).filter((r) => r.startsWith('container '))).toEqual(pod.containers.map((c) => `container ${name}/${c.name}`));
+    await page.fill('#f-name', 'no-such-pod');
+    expect((await rows()).filter((r) => r.startsWith('pod '))).toEqual([]);
+    await setCursor(page, pod.bands[1]?.from ?? 0);
+    const none = podj('get', 'pods', 'no-such-pod', '--at', iso(pod.bands[1]?.from ?? 0));
+    expect(none.stdout).toBe('');
+    expect((await panel(page)).stdout).toBe('');
+    await page.fill('#f-name', name.slice(0, 4));
+    expect((await rows()).filter((r) => r.startsWith('pod '))).toEqual([`pod ${pod.pod}`]);
+    for (const band of pod.bands.slice(1, 3)) {
+      await setCursor(page, band.from);
+      const cli = podj('get', 'pods', '--at', iso(band.from));
+      expect(await panel(page)).toEqual({ stdout: cli.stdout, stderr: cli.stderr });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('shows node lanes, evictions and the taints a node condition implies', async () => {
+    const { page, podj, problems } = await open('memory-pressure', '-A');
+    const lanes = await lanesOf(page);
+    expect(lanes.flatMap((l) => l.markers.map((m) => m.kind))).toContain('eviction');
+    const rows = await page.evaluate(() => (window as unknown as { podjReport: { rows: () => string[] } }).podjReport.rows());
+    expect(rows[0]).toBe('node node01');
+    const { last } = await page.evaluate(() => (window as unknown as { podjReport: { last: number } }).podjReport);
+    await setCursor(page, last);
+    const cli = podj('get', 'pods', '-A', '--at', iso(last));
+    expect(await panel(page)).toEqual({ stdout: cli.stdout, stderr: cli.stderr });
+    expect(problems).toEqual([]);
+  });
+});
