@@ -3,6 +3,7 @@ import { append, replay, snapshotCount, snapshots } from './measures/journal.js'
 import { generate, jsonParse, rawScan, rawWrite } from './measures/baselines.js';
 import { clusterAtMiddle, describeAt } from './measures/queries.js';
 import { coldStart } from './measures/cold-start.js';
+import { report } from './measures/report.js';
 import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
 import { anonRssSampler } from './lib/stats.js';
 
@@ -18,6 +19,7 @@ export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measu
   clusterAtMiddle,
   describeAt,
   coldStart,
+  report,
 };
 
 const [name = '', json = '{}'] = process.argv.slice(2);

@@ -98,6 +98,16 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
     target: { text: '≤ 250 ms', holds: (v) => v <= 250 },
     rss: true,
   },
+  { figure: 'podj report -A: write the file', measure: 'report', pick: detail('writeSeconds'), unit: 's' },
+  { figure: 'podj report -A: file size', measure: 'report', pick: detail('fileMB'), unit: 'MB' },
+  { figure: 'report page: open in Chromium', measure: 'report', pick: detail('openMs'), unit: 'ms' },
+  {
+    figure: 'report page: cursor answer, median',
+    measure: 'report',
+    unit: 'ms',
+    target: { text: '≤ 1000 ms', holds: (v) => v <= 1000 },
+  },
+  { figure: 'report page: cursor answer, p95', measure: 'report', pick: detail('p95Ms'), unit: 'ms' },
 ];
 
 /** For rates against a raw rate: the same ratio in CPU time, steadier than wall time on a loaded machine. */

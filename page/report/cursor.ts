@@ -8,7 +8,7 @@ import { renderTable } from '../../src/printers/tabwriter.js';
 import type { KubectlWideCells } from '../../src/printers/pod-row.js';
 import type { Cause, PodLane } from '../../src/report/model.js';
 import { selectorMatches, type Requirement } from '../../src/selectors/index.js';
-import { labelsAt, lastAtOrBefore } from './lanes.js';
+import { labelsAt, lastAtOrBefore, type Strings } from './lanes.js';
 
 /** The pods a panel lists: kubectl's `-n NS` (or `-A` when undefined) and `-l SELECTOR`, and the name filter. */
 export interface Scope {
@@ -46,11 +46,11 @@ export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { 
 };
 
 /** The value of every timeline field of a pod at `t` (fields never set are absent). */
-const fieldsAt = (pod: PodLane, t: number): Map<string, string | undefined> => {
+const fieldsAt = (pod: PodLane, t: number, strings: Strings): Map<string, string | undefined> => {
   const values = new Map<string, string | undefined>();
   for (const step of pod.steps) {
     if (step.at > t) break;
-    for (const c of step.changes) values.set(c.field, c.to);
+    for (const [field, value] of step.changes) values.set(strings.text(field) ?? '', strings.text(value));
   }
   return values;
 };
@@ -58,27 +58,27 @@ const fieldsAt = (pod: PodLane, t: number): Map<string, string | undefined> => {
 export const iso = (t: number): string => new Date(t).toISOString();
 
 /** Between two instants: for each pod that changed, each field's value before and after, and the causes between. */
-export const diffBetween = (pods: readonly PodLane[], scope: Scope, t1: number, t2: number): string => {
+export const diffBetween = (pods: readonly PodLane[], scope: Scope, t1: number, t2: number, strings: Strings): string => {
   const [a, b] = t1 <= t2 ? [t1, t2] : [t2, t1];
   const parts: string[] = [];
   for (const pod of pods) {
     if (!inScopeAt(pod, scope, b) && !inScopeAt(pod, scope, a)) continue;
-    const [before, after] = [fieldsAt(pod, a), fieldsAt(pod, b)];
+    const [before, after] = [fieldsAt(pod, a, strings), fieldsAt(pod, b, strings)];
     const fields = [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f));
     if (fields.length === 0) continue;
     const lines = fields.map((f) => `  ${f}: ${before.get(f) ?? '<none>'} → ${after.get(f) ?? '<none>'}`);
     const between = [...pod.steps, ...pod.markers].filter((s) => s.at > a && s.at <= b);
-    parts.push(`pod/${pod.namespace}/${pod.name} from ${iso(a)} to ${iso(b)}:\n${lines.join('\n')}\n\nCauses:\n${causesTable(between)}`);
+    parts.push(`pod/${pod.namespace}/${pod.name} from ${iso(a)} to ${iso(b)}:\n${lines.join('\n')}\n\nCauses:\n${causesTable(between, strings)}`);
   }
   return parts.length === 0 ? `no pod in view changed between ${iso(a)} and ${iso(b)}\n` : parts.join('\n');
 };
 
 /** The causes of some steps and markers, once each, in the journal's order. */
-export const causesTable = (items: readonly { readonly at: number; readonly cause: Cause }[]): string => {
+export const causesTable = (items: readonly { readonly at: number; readonly cause: Cause }[], strings: Strings): string => {
   const causes = new Map<number, Cause & { at: number }>();
   for (const s of items) causes.set(s.cause.seq, { ...s.cause, at: s.at });
   const rows = [...causes.values()]
     .sort((x, y) => x.seq - y.seq)
-    .map((c) => [String(c.seq), iso(c.at), `${c.type}${c.inferred === true ? ' (inferred)' : ''}`, c.summary]);
+    .map((c) => [String(c.seq), iso(c.at), `${strings.text(c.type) ?? ''}${c.inferred === true ? ' (inferred)' : ''}`, c.summary]);
   return rows.length === 0 ? '  <none>\n' : renderTable([['SEQ', 'AT', 'EVENT', 'DETAILS'], ...rows]);
 };

@@ -1,7 +1,7 @@
 /** Drawing the lanes on one canvas: only the rows and the instants on screen. */
 import type { PodLane } from '../../src/report/model.js';
 import { clockText, dateText, ticksOf, xOf, type View } from './axis.js';
-import { conditionBands, containerBands, podBands, taintsAt, type Band } from './lanes.js';
+import { conditionBands, containerBands, podBands, taintsAt, type Band, type Strings } from './lanes.js';
 import { drawMarker } from './markers.js';
 import { ROW_HEIGHT, rowAtY, type Row } from './rows.js';
 import { conditionColor, STATES } from './states.js';
@@ -25,14 +25,17 @@ export interface Scene {
 /** Bands per pod and per container, computed once each. */
 export class BandCache {
   private readonly cache = new Map<string, Band[]>();
-  constructor(private readonly end: number) {}
+  constructor(
+    private readonly end: number,
+    private readonly strings: Strings,
+  ) {}
 
   pod(pod: PodLane): Band[] {
     return this.get(pod.uid, () => podBands(pod, this.end));
   }
 
   container(pod: PodLane, name: string): Band[] {
-    return this.get(`${pod.uid}/${name}`, () => containerBands(pod, name, this.end));
+    return this.get(`${pod.uid}/${name}`, () => containerBands(pod, name, this.end, this.strings));
   }
 
   private get(key: string, make: () => Band[]): Band[] {

@@ -1,5 +1,5 @@
 /** What the page draws, derived from the report data: bands per pod and container, values at an instant. */
-import type { ConditionSteps, NodeLane, PodLane, Step } from '../../src/report/model.js';
+import type { ConditionSteps, NodeLane, PodLane } from '../../src/report/model.js';
 import { containerCategory, podCategory, type StateCategory } from './states.js';
 
 export interface Band {
@@ -40,21 +40,35 @@ export const podBands = (pod: PodLane, end: number): Band[] => {
   return bands;
 };
 
-/** The value of one timeline field after each step that changed it. */
-export const fieldSteps = (steps: readonly Step[], field: string): { at: number; value: string | undefined }[] =>
-  steps.flatMap((s) => s.changes.filter((c) => c.field === field).map((c) => ({ at: s.at, value: c.to })));
+/** The report's interned texts: a change's field and value, a cause's type and source. */
+export class Strings {
+  private readonly indices: Map<string, number>;
+  constructor(private readonly texts: readonly string[]) {
+    this.indices = new Map(texts.map((s, i) => [s, i]));
+  }
+
+  /** The text at `i`; undefined for −1 (a field unset). */
+  text(i: number): string | undefined {
+    return this.texts[i];
+  }
+
+  index(text: string): number {
+    return this.indices.get(text) ?? -1;
+  }
+}
 
 /** A container's bands from its `NAME.state` and `NAME.ready` changes. */
-export const containerBands = (pod: PodLane, container: string, end: number): Band[] => {
+export const containerBands = (pod: PodLane, container: string, end: number, strings: Strings): Band[] => {
   const bands: Band[] = [];
+  const [stateField, readyField] = [strings.index(`${container}.state`), strings.index(`${container}.ready`)];
   let [state, ready] = [undefined as string | undefined, false];
   let open: { from: number; label: string; category: StateCategory } | undefined;
   for (const step of pod.steps) {
-    const mine = step.changes.filter((c) => c.field === `${container}.state` || c.field === `${container}.ready`);
+    const mine = step.changes.filter(([field]) => field === stateField || field === readyField);
     if (mine.length === 0 && step.row !== undefined) continue;
-    for (const c of mine) {
-      if (c.field.endsWith('.state')) state = c.to;
-      else ready = c.to === 'true';
+    for (const [field, value] of mine) {
+      if (field === stateField) state = strings.text(value);
+      else ready = strings.text(value) === 'true';
     }
     if (step.row === undefined) state = undefined;
     const label = state === undefined ? undefined : `${state}${state === 'running' ? (ready ? ', ready' : ', not ready') : ''}`;

@@ -10,6 +10,7 @@ import { helpHtml, legendHtml } from './legend.js';
 import { drawMemory, drawRestarts } from './plots.js';
 import { offsetsOf, rowAtY, rowsOf, type Row } from './rows.js';
 import { STYLE } from './style.js';
+import { Strings } from './lanes.js';
 import { tooltipAt } from './tooltip.js';
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, html = ''): HTMLElementTagNameMap[K] => {
@@ -59,7 +60,8 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
 
   const span = Math.max(1000, data.to - data.from);
   // The last states hold after the last event: drawn to the window's right margin, not cut to nothing.
-  const bands = new BandCache(data.to + span * 0.02);
+  const strings = new Strings(data.strings);
+  const bands = new BandCache(data.to + span * 0.02, strings);
   const state = {
     view: { start: data.from, end: data.to },
     cursor: undefined as number | undefined,
@@ -130,8 +132,10 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
         bands,
       );
       drawPlots();
+      if (panelsDue) panels();
     });
   };
+  let panelsDue = false;
 
   const drawPlots = (): void => {
     const pod = state.selected;
@@ -146,6 +150,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
   };
 
   const panels = (): void => {
+    panelsDue = false;
     const t = state.cursor;
     if (t === undefined) {
       $('getpods-title').innerHTML = 'cursor A: click anywhere on the lanes';
@@ -162,14 +167,14 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     const [a, b] = [state.cursor, state.second];
     if (a !== undefined && b !== undefined) {
       $('diff-title').innerHTML = `between A and B <code>${iso(Math.min(a, b))}</code> → <code>${iso(Math.max(a, b))}</code>${pod === undefined ? '' : `, pod ${escape(pod.name)}`}`;
-      $('diff').textContent = diffBetween(pod === undefined ? shownPods() : [pod], scope(), a, b);
+      $('diff').textContent = diffBetween(pod === undefined ? shownPods() : [pod], scope(), a, b, strings);
     } else if (state.pinned !== undefined) {
       $('diff-title').textContent = 'event';
-      $('diff').textContent = tooltipAt.markerText(state.pinned);
+      $('diff').textContent = tooltipAt.markerText(state.pinned, strings);
     } else {
       $('diff-title').innerHTML =
         pod === undefined ? 'click a pod name for its plots; shift-click the lanes for cursor B' : `pod ${escape(pod.namespace)}/${escape(pod.name)}: its causes`;
-      $('diff').textContent = pod === undefined ? '' : causesTable(pod.markers);
+      $('diff').textContent = pod === undefined ? '' : causesTable(pod.markers, strings);
     }
   };
 
@@ -241,9 +246,11 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     const { row, x } = rowAtEvent(ev);
     if (dragging && x >= GUTTER) {
       state.cursor = Math.round(timeOf(viewOf(), x));
-      refresh();
+      // While dragging, the panels follow once per frame, not once per mouse event.
+      panelsDue = true;
+      draw();
     }
-    const text = x >= GUTTER ? tooltipAt.text(row, viewOf(), x, bands) : undefined;
+    const text = x >= GUTTER ? tooltipAt.text(row, viewOf(), x, bands, strings) : undefined;
     if (text === undefined) tooltip.style.display = 'none';
     else {
       tooltip.textContent = text;

@@ -1,7 +1,6 @@
 /** Plots for the selected pod, on the timeline's time scale: memory against request and limit, restarts with back-off. */
 import type { PodLane } from '../../src/report/model.js';
 import { clockText, ticksOf, xOf, type View } from './axis.js';
-import { fieldSteps } from './lanes.js';
 
 const HEIGHT = 120;
 const PAD = { top: 18, bottom: 18 };
@@ -101,7 +100,3 @@ export const drawRestarts = (canvas: HTMLCanvasElement, pod: PodLane, v: View, w
   g.fillText(`${last}`, 4, y(last));
   g.fillText('0', 4, y(0));
 };
-
-/** Whether a pod has anything to plot. */
-export const hasPlots = (pod: PodLane): boolean =>
-  pod.memory.some((m) => m.samples.length > 0) || pod.backoffs.length > 0 || fieldSteps(pod.steps, 'STATUS').length > 0;

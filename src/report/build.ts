@@ -8,6 +8,7 @@ import { compareStrings } from '../printers/go-sort.js';
 import { selectorMatches, type Requirement } from '../selectors/index.js';
 import { timelineOfPages } from '../timetravel/timeline.js';
 import type { PodLane, ReportData } from './model.js';
+import { Interner } from './markers.js';
 import { NodeLanes } from './nodes.js';
 import { PodLanes } from './pods.js';
 
@@ -62,7 +63,8 @@ const titleOf = (pods: readonly PodLane[], scope: ReportScope, from: number, to:
 };
 
 export const buildReport = async (pages: AsyncIterable<readonly JournalRecord[]>, scope: ReportScope): Promise<ReportData> => {
-  const pods = new PodLanes();
+  const strings = new Interner();
+  const pods = new PodLanes(strings);
   const nodes = new NodeLanes();
   let [first, last] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
   const see = ({ event, seq }: JournalRecord): void => {
@@ -93,5 +95,6 @@ export const buildReport = async (pages: AsyncIterable<readonly JournalRecord[]>
     selector: scope.selectorText,
     pods: lanes,
     nodes: nodes.result((name) => everyNode || hosting.has(name)),
+    strings: strings.strings,
   };
 };

@@ -10,10 +10,26 @@ import type { Cause, MarkerKind } from './model.js';
  */
 export const isInferred = (e: Event): boolean => e.type === 'ContainerExited' && e.message === INFERRED_EXIT_MESSAGE;
 
-export const causeOf = (e: Event, seq: number): Cause => ({
+/** Texts by index, each stored once: what the report's `strings` holds. */
+export class Interner {
+  private readonly indices = new Map<string, number>();
+  readonly strings: string[] = [];
+
+  index(text: string): number {
+    let i = this.indices.get(text);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(text);
+      this.indices.set(text, i);
+    }
+    return i;
+  }
+}
+
+export const causeOf = (e: Event, seq: number, strings: Interner): Cause => ({
   seq,
-  type: e.type,
-  source: e.source,
+  type: strings.index(e.type),
+  source: strings.index(e.source),
   summary: summarize(e),
   ...(isInferred(e) ? { inferred: true as const } : {}),
 });

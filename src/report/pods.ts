@@ -8,7 +8,7 @@ import { isSidecar, type V1Pod } from '../k8s/pod.js';
 import { valueOf } from '../k8s/quantity.js';
 import { kubectlRowFacts } from '../printers/pod-row.js';
 import type { TimelineEntry } from '../timetravel/timeline.js';
-import { causeOf, markerKindOf } from './markers.js';
+import { causeOf, markerKindOf, type Interner } from './markers.js';
 import type { MemorySeries, PodLane, RowFacts } from './model.js';
 
 type Draft = { -readonly [K in keyof PodLane]: PodLane[K] };
@@ -37,6 +37,8 @@ export class PodLanes {
   /** The manifests, for memory requests and limits of containers that report usage. */
   private readonly manifests = new Map<string, V1Pod>();
 
+  constructor(private readonly strings: Interner) {}
+
   private draft(e: PodEvent): Draft {
     const known = this.drafts.get(e.pod.uid);
     if (known !== undefined) return known;
@@ -60,7 +62,7 @@ export class PodLanes {
     const lane = this.draft(e);
     const at = msOf(e.at);
     const kind = markerKindOf(e);
-    if (kind !== undefined) lane.markers.push({ at, kind, cause: causeOf(e, seq), ...('container' in e ? { container: e.container } : {}) });
+    if (kind !== undefined) lane.markers.push({ at, kind, cause: causeOf(e, seq, this.strings), ...('container' in e ? { container: e.container } : {}) });
     switch (e.type) {
       case 'PodCreated':
         this.manifests.set(e.pod.uid, e.manifest);
@@ -100,8 +102,8 @@ export class PodLanes {
     }
     lane.steps.push({
       at: msOf(entry.at),
-      changes: entry.changes.map((c) => ({ ...c })),
-      cause: causeOf(entry.cause, seq),
+      changes: entry.changes.map((c) => [this.strings.index(c.field), c.to === undefined ? -1 : this.strings.index(c.to)]),
+      cause: causeOf(entry.cause, seq, this.strings),
       ...(after === undefined ? {} : { row: rowFactsOf(after) }),
     });
   }

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../cli/podj.js';
-import { launchChromium, type Browser } from './browser.js';
+import { launchChromium, type Browser } from '../support/chromium.js';
 
 const BIN = join(REPO, 'dist/podj/bin.js');
 
@@ -78,10 +78,10 @@ const open = async (sample: string, ...reportArgs: string[]): Promise<Opened> =>
   return { page, podj, requests, problems, url };
 };
 
-const lanesOf = (page: Page): Promise<PageLane[]> => page.evaluate(() => (window as unknown as { podjReport: { lanes: () => PageLane[] } }).podjReport.lanes());
+const lanesOf = (page: Page): Promise<PageLane[]> => page.evaluate(() => (globalThis as unknown as { podjReport: { lanes: () => PageLane[] } }).podjReport.lanes());
 
 const setCursor = (page: Page, t: number): Promise<void> =>
-  page.evaluate((at) => (window as unknown as { podjReport: { setCursor: (t: number) => void } }).podjReport.setCursor(at), t);
+  page.evaluate((at) => (globalThis as unknown as { podjReport: { setCursor: (t: number) => void } }).podjReport.setCursor(at), t);
 
 const panel = async (page: Page): Promise<{ stdout: string; stderr: string }> => ({
   stdout: (await page.textContent('#getpods')) ?? '',
@@ -150,7 +150,7 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
       for (const c of lane.containers) expect(pageStates(c.bands)).toEqual(expected.states.get(c.name) ?? []);
       expect(lane.markers.map((m) => m.kind)).toEqual(expect.arrayContaining(['exit', 'backoff']));
     }
-    const { first, last } = await page.evaluate(() => (window as unknown as { podjReport: { first: number; last: number } }).podjReport);
+    const { first, last } = await page.evaluate(() => (globalThis as unknown as { podjReport: { first: number; last: number } }).podjReport);
     for (const t of instantsOf(lanes, first, last)) {
       await setCursor(page, t);
       const cli = podj('get', 'pods', '--at', iso(t));
@@ -187,7 +187,7 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
   it('filters by namespace and label selector as get pods -n and -l do, labels as they were at the cursor', async () => {
     const { page, podj, problems } = await open('pod-demo-labels', '-A');
     const lanes = await lanesOf(page);
-    const { first, last } = await page.evaluate(() => (window as unknown as { podjReport: { first: number; last: number } }).podjReport);
+    const { first, last } = await page.evaluate(() => (globalThis as unknown as { podjReport: { first: number; last: number } }).podjReport);
     await page.selectOption('#f-ns', 'prod');
     const cases: [string[], string][] = [
       [['-n', 'prod'], ''],
@@ -213,7 +213,7 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
 
   it('filters lanes by name, opens a pod into its init containers, and keeps the panel equal to the CLI', async () => {
     const { page, podj, problems } = await open('init-containers');
-    const rows = (): Promise<string[]> => page.evaluate(() => (window as unknown as { podjReport: { rows: () => string[] } }).podjReport.rows());
+    const rows = (): Promise<string[]> => page.evaluate(() => (globalThis as unknown as { podjReport: { rows: () => string[] } }).podjReport.rows());
     const lanes = await lanesOf(page);
     const pod = lanes[0];
     if (pod === undefined) throw new Error('no lane');
@@ -245,9 +245,9 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     const { page, podj, problems } = await open('memory-pressure', '-A');
     const lanes = await lanesOf(page);
     expect(lanes.flatMap((l) => l.markers.map((m) => m.kind))).toContain('eviction');
-    const rows = await page.evaluate(() => (window as unknown as { podjReport: { rows: () => string[] } }).podjReport.rows());
+    const rows = await page.evaluate(() => (globalThis as unknown as { podjReport: { rows: () => string[] } }).podjReport.rows());
     expect(rows[0]).toBe('node node01');
-    const { last } = await page.evaluate(() => (window as unknown as { podjReport: { last: number } }).podjReport);
+    const { last } = await page.evaluate(() => (globalThis as unknown as { podjReport: { last: number } }).podjReport);
     await setCursor(page, last);
     const cli = podj('get', 'pods', '-A', '--at', iso(last));
     expect(await panel(page)).toEqual({ stdout: cli.stdout, stderr: cli.stderr });

@@ -1,0 +1,55 @@
+/** `podj report` through the built binary: one self-contained file, and bad input refused with one line. */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, workspace } from '../cli/podj.js';
+
+const dataOf = (html: string): { pods: { name: string; steps: unknown[] }[]; nodes: { name: string }[]; from: number; to: number } => {
+  const json = /<script id="podj-data" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
+  if (json === undefined) throw new Error('no data script in the report');
+  return JSON.parse(json) as ReturnType<typeof dataOf>;
+};
+
+describe('podj report', () => {
+  it('writes one HTML file with its script and data inline, nothing fetched from anywhere', () => {
+    const { dir, podj } = workspace();
+    expect(podj('replay', join(REPO, 'journal/node-lost.yaml')).code).toBe(0);
+    const run = podj('report', '-A', '--out', 'incident.html');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^incident\.html: 2 pods, 2 nodes, \d+\.\d MB\n$/);
+    const html = readFileSync(join(dir, 'incident.html'), 'utf8');
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    const data = dataOf(html);
+    expect(data.pods.map((p) => p.name).sort()).toEqual(['spare', 'web']);
+    expect(data.nodes.map((n) => n.name)).toEqual(['node01', 'node02']);
+  });
+
+  it('keeps the pods asked for by name, namespace and selector, and the window asked for', () => {
+    const { dir, podj } = workspace();
+    expect(podj('replay', join(REPO, 'journal/pod-demo-labels.yaml')).code).toBe(0);
+    expect(podj('report', '--out', 'default.html').stdout).toMatch(/^default\.html: 0 pods/);
+    expect(podj('report', '-n', 'prod', '-l', 'tier=frontend', '--out', 'sel.html').stdout).toMatch(/^sel\.html: 1 pods/);
+    expect(podj('report', '-n', 'prod', '-l', 'tier=backend', '--out', 'none.html').stdout).toMatch(/^none\.html: 0 pods/);
+    expect(podj('report', '-A', 'pod-demo', '--from', '+1m', '--to', '+2m', '--out', 'win.html').code).toBe(0);
+    const data = dataOf(readFileSync(join(dir, 'win.html'), 'utf8'));
+    expect(data.to - data.from).toBe(60_000);
+    expect(data.pods.map((p) => p.name)).toEqual(['pod-demo']);
+  });
+
+  it('refuses bad input with one line naming it, exit 2, and writes nothing', () => {
+    const { dir, podj } = workspace();
+    expect(podj('report', '--out', 'x.html')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: no journal at .*\n$/) });
+    expect(podj('replay', join(REPO, 'journal/bad-image.yaml')).code).toBe(0);
+    const cases: [string[], RegExp][] = [
+      [['--from', 'yesterday'], /^error: --from: .*yesterday.*\n$/],
+      [['-l', 'app in (a'], /^error: --selector: .*\n$/],
+      [['--from', '+2m', '--to', '+1m'], /^error: --to: \+1m is before --from \+2m\n$/],
+    ];
+    for (const [args, stderr] of cases) {
+      const run = podj('report', ...args, '--out', 'x.html');
+      expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 2, stderr: expect.stringMatching(stderr) });
+    }
+    expect(existsSync(join(dir, 'x.html'))).toBe(false);
+  });
+});
