@@ -50,7 +50,7 @@ export const drawMemory = (canvas: HTMLCanvasElement, pod: PodLane, v: View, wid
   };
   g.fillStyle = '#8a939c';
   g.fillText('0', 4, y(0));
-  g.fillText(mib(max / 1.08), 4, y(max / 1.08));
+  if (!pod.memory.some((m) => m.limit !== undefined || m.request !== undefined)) g.fillText(mib(max / 1.08), 4, y(max / 1.08));
   for (const m of pod.memory) {
     if (m.limit !== undefined) hline(m.limit, '#c0161d', [], `limit ${mib(m.limit)}`);
     if (m.request !== undefined && m.request !== m.limit) hline(m.request, '#2f6fd6', [4, 3], `request ${mib(m.request)}`);
