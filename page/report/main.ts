@@ -375,7 +375,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
         uid: p.uid,
         bands: bands.pod(p).map((b) => ({ from: b.from, to: b.to, label: b.label, category: b.category })),
         containers: p.containers.map((c) => ({ name: c.name, kind: c.kind, bands: bands.container(p, c.name).map((b) => ({ from: b.from, to: b.to, label: b.label })) })),
-        markers: p.markers.map((m) => ({ at: m.at, kind: m.kind, seq: m.cause.seq })),
+        markers: p.markers.map((m) => ({ at: m.at, kind: m.kind, seq: m.cause.seq, inferred: m.cause.inferred === true })),
       })),
     rows: () => state.rows.map((r) => (r.kind === 'node' ? `node ${r.name}` : r.kind === 'pod' ? `pod ${r.pod.namespace}/${r.pod.name}` : `container ${r.pod.name}/${r.name}`)),
     setCursor: (t: number) => {

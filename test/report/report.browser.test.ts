@@ -27,7 +27,7 @@ interface PageLane {
   readonly pod: string;
   readonly bands: { from: number; to: number; label: string }[];
   readonly containers: { name: string; bands: { from: number; to: number; label: string }[] }[];
-  readonly markers: { at: number; kind: string; seq: number }[];
+  readonly markers: { at: number; kind: string; seq: number; inferred: boolean }[];
 }
 
 interface TimelineJson {
@@ -50,15 +50,16 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** Replays a sample journal, writes its report with `reportArgs`, and opens it from disk. */
-const open = async (sample: string, ...reportArgs: string[]): Promise<Opened> => {
+/** Fills a journal from a sample (replayed) or real files (imported), writes its report with `reportArgs`, opens it from disk. */
+const open = async (sample: string | readonly string[], ...reportArgs: string[]): Promise<Opened> => {
   const dir = mkdtempSync(join(tmpdir(), 'podj-report-'));
   dirs.push(dir);
   const podj = (...args: string[]) => {
     const r = spawnSync(process.execPath, [BIN, '--journal', join(dir, 'journal'), ...args], { cwd: dir, encoding: 'utf8' });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
-  expect(podj('replay', join(REPO, 'journal', `${sample}.yaml`)).code).toBe(0);
+  const filled = typeof sample === 'string' ? podj('replay', join(REPO, 'journal', `${sample}.yaml`)) : podj('import', ...sample.map((f) => join(REPO, f)));
+  expect(filled.code).toBe(0);
   const made = podj('report', '--out', 'report.html', ...reportArgs);
   expect(made.stderr).toBe('');
   expect(made.code).toBe(0);
@@ -238,6 +239,18 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
       const cli = podj('get', 'pods', '--at', iso(band.from));
       expect(await panel(page)).toEqual({ stdout: cli.stdout, stderr: cli.stderr });
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('marks the exits an import inferred as inferred, and only those', async () => {
+    const real = ['test/fixtures/real/crash-loop-pods.json', 'test/fixtures/real/crash-loop-events.json'];
+    const { page, podj, problems } = await open(real, '-A');
+    const events = podj('events', '-o', 'jsonl').stdout.trim().split('\n').map((l) => JSON.parse(l) as { seq: number; event: { type: string; message?: string } });
+    const inferred = events.filter((r) => r.event.type === 'ContainerExited' && r.event.message?.startsWith('inferred on import') === true).map((r) => r.seq);
+    expect(inferred.length).toBeGreaterThan(0);
+    const markers = (await lanesOf(page)).flatMap((l) => l.markers);
+    expect(markers.filter((m) => m.inferred).map((m) => m.seq).sort((a, b) => a - b)).toEqual(inferred.sort((a, b) => a - b));
+    expect(markers.some((m) => !m.inferred)).toBe(true);
     expect(problems).toEqual([]);
   });
 
