@@ -182,6 +182,26 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     if (before !== after) expect(diff).toContain(`STATUS: ${before} → ${after}`);
     expect(diff).toContain(`pod/default/memleak-pod from ${at} to ${b}`);
     expect(diff).toMatch(/Causes:\n\s*SEQ\s+AT\s+EVENT\s+DETAILS\n/);
+
+    // Dragging moves cursor A; `]` steps it to the next change; Esc drops B; `?` shows the keys.
+    const cursorAt = async (): Promise<string> => /--at (\S+)/.exec((await page.textContent('#getpods-title')) ?? '')?.[1] ?? '';
+    await page.mouse.move(box.x + box.width * 0.3, box.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + 60, { steps: 5 });
+    await page.mouse.up();
+    const dragged = await cursorAt();
+    expect(Date.parse(dragged)).toBeGreaterThan(Date.parse(at ?? ''));
+    await page.keyboard.press(']');
+    const stepped = await cursorAt();
+    expect(Date.parse(stepped)).toBeGreaterThan(Date.parse(dragged));
+    const entries = JSON.parse(podj('timeline', 'pod', 'memleak-pod', '-o', 'json').stdout) as TimelineJson[];
+    expect(entries.find((e) => Date.parse(e.at) > Date.parse(dragged))?.at).toBe(stepped);
+    const cliStep = podj('get', 'pods', '--at', stepped);
+    expect(await panel(page)).toEqual({ stdout: cliStep.stdout, stderr: cliStep.stderr });
+    await page.keyboard.press('Escape');
+    expect(await page.textContent('#diff-title')).not.toContain('between A and B');
+    await page.keyboard.press('?');
+    expect(await page.isVisible('#help')).toBe(true);
     expect(problems).toEqual([]);
   });
 
