@@ -10,7 +10,7 @@ import { helpHtml, legendHtml } from './legend.js';
 import { drawMemory, drawRestarts } from './plots.js';
 import { offsetsOf, rowAtY, rowsOf, type Row } from './rows.js';
 import { STYLE } from './style.js';
-import { Strings } from './lanes.js';
+import { Strings, taintsAt } from './lanes.js';
 import { tooltipAt } from './tooltip.js';
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, html = ''): HTMLElementTagNameMap[K] => {
@@ -385,6 +385,10 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     setSecond: (t: number | undefined) => {
       state.second = t;
       refresh();
+    },
+    taints: (node: string) => {
+      const lane = data.nodes.find((n) => n.name === node);
+      return lane === undefined ? [] : taintsAt(lane, state.cursor ?? data.to);
     },
     select: (name: string) => {
       state.selected = data.pods.find((p) => p.name === name);

@@ -157,6 +157,9 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
       const cli = podj('get', 'pods', '--at', iso(t));
       expect({ at: iso(t), ...(await panel(page)) }).toEqual({ at: iso(t), stdout: cli.stdout, stderr: cli.stderr });
     }
+    // The selected pod's plots: memory against its limit (it sampled usage) and restarts with back-off.
+    expect(await page.isVisible('#p-mem')).toBe(true);
+    expect(await page.isVisible('#p-restarts')).toBe(true);
     await page.screenshot({ path: join(REPO, 'docs/report.png') });
     expect(requests).toEqual([url]);
     expect(problems).toEqual([]);
@@ -280,8 +283,16 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(lanes.flatMap((l) => l.markers.map((m) => m.kind))).toContain('eviction');
     const rows = await page.evaluate(() => (globalThis as unknown as { podjReport: { rows: () => string[] } }).podjReport.rows());
     expect(rows[0]).toBe('node node01');
-    const { last } = await page.evaluate(() => (globalThis as unknown as { podjReport: { last: number } }).podjReport);
+    // Pods that never restarted get no restarts plot.
+    await page.evaluate(() => (globalThis as unknown as { podjReport: { select: (n: string) => void } }).podjReport.select('qos-demo'));
+    expect(await page.isVisible('#p-restarts')).toBe(false);
+    const { first, last } = await page.evaluate(() => (globalThis as unknown as { podjReport: { first: number; last: number } }).podjReport);
+    const taints = (): Promise<string[]> =>
+      page.evaluate(() => (globalThis as unknown as { podjReport: { taints: (n: string) => string[] } }).podjReport.taints('node01'));
+    await setCursor(page, first);
+    expect(await taints()).toEqual([]);
     await setCursor(page, last);
+    expect(await taints()).toEqual(['node.kubernetes.io/memory-pressure']);
     const cli = podj('get', 'pods', '-A', '--at', iso(last));
     expect(await panel(page)).toEqual({ stdout: cli.stdout, stderr: cli.stderr });
     expect(problems).toEqual([]);
