@@ -1,7 +1,9 @@
 /**
- * audit.k8s.io Events (JSON lines or an EventList) as journal events. Only `ResponseComplete` lines count,
- * once per auditID, stamped with `stageTimestamp`. Writes the API server refused (code >= 400) become
- * `PodWriteRejected` and change nothing. Pod objects in responses go through the same differ as watch streams.
+ * audit.k8s.io Events (JSON lines or an EventList) as journal events. Only `ResponseComplete` lines of pod
+ * writes (and node status) count, once per auditID, stamped with `stageTimestamp` (older API servers:
+ * `requestReceivedTimestamp` or `timestamp`). Other lines are skipped on their head alone. Writes the API
+ * server refused (code >= 400) become `PodWriteRejected` and change nothing. Pod objects in responses go
+ * through the same differ as watch streams.
  */
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
@@ -9,7 +11,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import type { Event, PodRef } from '../events/index.js';
 import { Integer, type Instant } from '../k8s/codecs.js';
 import { V1Pod } from '../k8s/pod.js';
-import { AuditEvent } from './codecs/audit.js';
+import { AuditEvent, AuditHead, auditTimeOf } from './codecs/audit.js';
 import { ObjectList } from './codecs/watch.js';
 import { envelopeAt, isRecord, podRefOf } from './build.js';
 import { decodeAt } from './decode.js';
@@ -37,7 +39,7 @@ const DEFAULT_GRACE_SECONDS = 30;
 
 const audited = (events: readonly Event[]): Converted => converted(events.map((event): Imported => ({ event, origin: 'audit', certainty: 'exact' })));
 
-const sightResponse = (state: AuditState, a: AuditEvent, creates: boolean): E.Either<string, Converted> => {
+const sightResponse = (state: AuditState, a: AuditEvent, at: Instant, creates: boolean): E.Either<string, Converted> => {
   if (!isPodObject(a.responseObject)) return E.right(ignoredOnly('pod writes audited without the object (level below RequestResponse)'));
   return pipe(
     decodeAt(V1Pod, 'responseObject')(a.responseObject),
@@ -45,7 +47,7 @@ const sightResponse = (state: AuditState, a: AuditEvent, creates: boolean): E.Ei
       const ref = podRefOf(pod);
       if (ref !== undefined) state.refs.set(`${ref.namespace}/${ref.name}`, ref);
       return pipe(
-        observePod(state.pods, { pod, origin: 'audit', at: a.stageTimestamp, creates }),
+        observePod(state.pods, { pod, origin: 'audit', at, creates }),
         E.mapLeft((why) => `responseObject.${why}`),
       );
     }),
@@ -93,12 +95,11 @@ const graceOf = (state: AuditState, pod: PodRef, requested: number | undefined, 
   return fromResponse ?? state.pods.pods.get(pod.uid)?.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
 };
 
-const podWrite = (state: AuditState, a: AuditEvent): E.Either<string, Converted> => {
+const podWrite = (state: AuditState, a: AuditEvent, at: Instant): E.Either<string, Converted> => {
   const sub = a.objectRef?.subresource ?? '';
   const code = a.responseStatus?.code ?? 200;
-  const at = a.stageTimestamp;
-  if (code < 400 && sub === '' && (a.verb === 'create' || a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, a.verb === 'create');
-  if (code < 400 && sub === 'status' && (a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, false);
+  if (code < 400 && sub === '' && (a.verb === 'create' || a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, at, a.verb === 'create');
+  if (code < 400 && sub === 'status' && (a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, at, false);
   const pod = refOf(state, a, code >= 400);
   if (pod === undefined) return E.right(ignoredOnly('writes to pods whose uid the log never showed'));
   if (code >= 400) {
@@ -143,17 +144,37 @@ const podWrite = (state: AuditState, a: AuditEvent): E.Either<string, Converted>
   }
 };
 
+/** Verbs that change nothing: their lines are skipped without reading their objects. */
+const READ_VERBS = new Set(['get', 'list', 'watch']);
+
+const NO_TIME = 'stageTimestamp: is required (nor requestReceivedTimestamp, timestamp or metadata.creationTimestamp is given: the line has no time)';
+
+/** Why a line does not matter (skipped on its head alone), or undefined when it is a pod write or node status. */
+const skipReason = (h: AuditHead): string | undefined => {
+  if (h.stage !== 'ResponseComplete') return `audit stage ${h.stage}`;
+  if (READ_VERBS.has(h.verb)) return 'audit reads (get, list, watch)';
+  const resource = h.objectRef?.resource;
+  if (resource === 'pods') return undefined;
+  if (resource === 'nodes' && h.objectRef?.subresource === 'status') return undefined;
+  return `audit lines about ${resource ?? 'non-resources'}`;
+};
+
 const convertAuditEvent = (state: AuditState, u: unknown, prefix: string): E.Either<string, Converted> =>
   pipe(
-    decodeAt(AuditEvent, prefix)(u),
-    E.chain((a) => {
-      if (a.stage !== 'ResponseComplete') return E.right(ignoredOnly(`audit stage ${a.stage}`));
-      if (state.auditIDs.has(a.auditID)) return E.right(ignoredOnly('audit lines repeating an auditID'));
-      state.auditIDs.add(a.auditID);
-      const resource = a.objectRef?.resource;
-      if (resource === 'pods') return podWrite(state, a);
-      if (resource === 'nodes' && a.objectRef?.subresource === 'status') return convertNodeStatus(state.nodes, a.responseObject, a.stageTimestamp);
-      return E.right(ignoredOnly(`audit lines about ${resource ?? 'non-resources'}`));
+    decodeAt(AuditHead, prefix)(u),
+    E.chain((head) => {
+      const skip = skipReason(head);
+      if (skip !== undefined) return E.right(ignoredOnly(skip));
+      if (state.auditIDs.has(head.auditID)) return E.right(ignoredOnly('audit lines repeating an auditID'));
+      return pipe(
+        decodeAt(AuditEvent, prefix)(u),
+        E.chain((a) => {
+          const at = auditTimeOf(a);
+          if (at === undefined) return E.left(prefix === '' ? NO_TIME : `${prefix}.${NO_TIME}`);
+          state.auditIDs.add(a.auditID);
+          return a.objectRef?.resource === 'pods' ? podWrite(state, a, at) : convertNodeStatus(state.nodes, a.responseObject, at);
+        }),
+      );
     }),
   );
 

@@ -1,5 +1,5 @@
 /** Which kind of file this is, told from its first document (never from the file's name). */
-import { isAuditVersion } from './codecs/audit.js';
+import { isAuditLine, isAuditVersion } from './codecs/audit.js';
 import { isRecord } from './build.js';
 
 export type Format =
@@ -19,11 +19,16 @@ export type Format =
 const isPod = (u: Record<string, unknown>): boolean =>
   u['kind'] === 'Pod' || (u['kind'] === undefined && isRecord(u['spec']) && Array.isArray(u['spec']['containers']));
 
+/** Fields only a Kubernetes Event has: a gatherer may keep no more than these (no kind, no involvedObject). */
+const EVENT_TIMES = ['firstTimestamp', 'lastTimestamp', 'eventTime', 'series'];
+const isKubeEvent = (u: Record<string, unknown>): boolean =>
+  u['kind'] === 'Event' || 'involvedObject' in u || (typeof u['reason'] === 'string' && EVENT_TIMES.some((k) => k in u));
+
 /** The format of one object (an Event, a Pod, an audit line), ignoring list and watch wrappers. */
 const formatOfObject = (u: Record<string, unknown>): Format | undefined => {
-  if (isAuditVersion(u['apiVersion'])) return 'audit';
+  if (isAuditLine(u)) return 'audit';
   if (u['apiVersion'] === 'events.k8s.io/v1' || 'regarding' in u) return 'events-v1';
-  if (u['kind'] === 'Event' || 'involvedObject' in u) return 'core-events';
+  if (isKubeEvent(u)) return 'core-events';
   if (isPod(u)) return 'watch';
   return undefined;
 };

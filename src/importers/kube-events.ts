@@ -5,7 +5,16 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import { CoreV1Event, EventsV1Event, type Occurrences, occurrencesOfCore, occurrencesOfEventsV1 } from './codecs/kube-event.js';
+import {
+  CORE_TIME_FIELDS,
+  CoreV1Event,
+  EVENTS_V1_TIME_FIELDS,
+  EventsV1Event,
+  type ObjectReference,
+  type Occurrences,
+  occurrencesOfCore,
+  occurrencesOfEventsV1,
+} from './codecs/kube-event.js';
 import { ObjectList, WatchEvent } from './codecs/watch.js';
 import { isRecord } from './build.js';
 import { decodeAt } from './decode.js';
@@ -19,9 +28,8 @@ const countsRuns = new Set(['Created', 'Started']);
 /** Per Event object of one file: how many occurrences were imported already, and the last one's time. */
 export type EventTracker = Map<string, Seen>;
 
-export const convertOccurrences = (tracker: EventTracker, o: Occurrences): E.Either<string, Converted> => {
-  const { kind, namespace, name, uid } = o.regarding;
-  if (kind !== 'Pod') return E.right(ignoredOnly(`Events about ${kind ?? 'unnamed kinds'}`));
+const convertOccurrences = (tracker: EventTracker, o: Occurrences): E.Either<string, Converted> => {
+  const { namespace, name, uid } = o.regarding;
   if (uid === undefined || uid === '' || name === undefined) return E.left('involvedObject.uid: is required (pods are told apart by uid)');
   const pod = { namespace: namespace ?? 'default', name, uid };
   const container = /\{(.+)\}$/.exec(o.regarding.fieldPath ?? '')?.[1];
@@ -47,17 +55,37 @@ export const convertOccurrences = (tracker: EventTracker, o: Occurrences): E.Eit
   return E.right({ events, ignored });
 };
 
-const convertOne = (tracker: EventTracker, u: unknown, prefix: string): E.Either<string, Converted> => {
-  const v1 = isRecord(u) && (u['apiVersion'] === 'events.k8s.io/v1' || 'regarding' in u);
-  const occurrences: E.Either<string, Occurrences | undefined> = v1
-    ? pipe(decodeAt(EventsV1Event, prefix)(u), E.map(occurrencesOfEventsV1))
-    : pipe(decodeAt(CoreV1Event, prefix)(u), E.map(occurrencesOfCore));
-  return pipe(
-    occurrences,
-    E.chain((o) => (o === undefined ? E.left(`${prefix === '' ? '' : `${prefix}.`}firstTimestamp: is required (the Event has no time)`) : E.right(o))),
-    E.chain((o) => convertOccurrences(tracker, o)),
+/** One Event as read: the object it is about, its occurrences (undefined when it has no time), and its time fields' names. */
+interface Read {
+  readonly regarding: ObjectReference | undefined;
+  readonly occurrences: Occurrences | undefined;
+  readonly timeFields: string;
+}
+
+const readEvent = (u: unknown, prefix: string): E.Either<string, Read> =>
+  isRecord(u) && (u['apiVersion'] === 'events.k8s.io/v1' || 'regarding' in u)
+    ? pipe(
+        decodeAt(EventsV1Event, prefix)(u),
+        E.map((e) => ({ regarding: e.regarding, occurrences: occurrencesOfEventsV1(e), timeFields: EVENTS_V1_TIME_FIELDS })),
+      )
+    : pipe(
+        decodeAt(CoreV1Event, prefix)(u),
+        E.map((e) => ({ regarding: e.involvedObject, occurrences: occurrencesOfCore(e), timeFields: CORE_TIME_FIELDS })),
+      );
+
+/** Events about other objects are counted and skipped before anything else is asked of them (a time, a uid). */
+const convertOne = (tracker: EventTracker, u: unknown, prefix: string): E.Either<string, Converted> =>
+  pipe(
+    readEvent(u, prefix),
+    E.chain(({ regarding, occurrences, timeFields }) => {
+      if (regarding?.kind !== 'Pod') return E.right(ignoredOnly(`Events about ${regarding?.kind ?? 'no object'}`));
+      if (occurrences === undefined) {
+        const first = timeFields.split(', ')[0] ?? '';
+        return E.left(`${prefix === '' ? '' : `${prefix}.`}${first}: is required (none of ${timeFields} is given: the Event has no time)`);
+      }
+      return convertOccurrences(tracker, occurrences);
+    }),
   );
-};
 
 /** One document: an Event, an EventList, or a watch event wrapping an Event. */
 export const convertEventDocument = (tracker: EventTracker, doc: unknown): E.Either<string, Converted> => {

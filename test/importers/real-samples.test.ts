@@ -49,9 +49,6 @@ const pending: Readonly<Record<string, string>> = {
   'crash-loop-events.json': 'class 6: a pod known only from its Events is not listed',
   'k8shark-auto-discovery-events-v1.json': 'class 6: a pod known only from its Events is not listed',
   'rolling-update-events.json': 'class 6: pods known only from their Events are not listed',
-  'audit2rbac-demo.v1beta1.log': 'class 5: v1beta1 lines without stageTimestamp are refused',
-  'falco-exec-pod.no-apiversion.json': 'class 5: an audit line without apiVersion is taken for a core Event',
-  'openshift-events-machine-api.json': 'class 5: an Event list without kind is an unknown format',
 };
 
 const samples = (JSON.parse(await readFile(join(REAL, 'expected.json'), 'utf8')) as { samples: Record<string, Sample> }).samples;

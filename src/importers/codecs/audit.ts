@@ -1,6 +1,12 @@
-/** The audit.k8s.io Event (v1 and v1beta1 differ only in fields we do not read) and its EventList. */
+/**
+ * The audit.k8s.io Event (v1, v1beta1, and v1alpha1 of Kubernetes 1.7: they differ only in fields we do not
+ * read) and its EventList. A line is read in two steps: its head says whether it matters (stage, verb,
+ * resource); only a line that does is decoded further, so a log's reads and other resources are skipped
+ * whatever else they carry.
+ */
 import * as t from 'io-ts';
-import { Integer, struct } from '../../k8s/codecs.js';
+import { Integer, struct, type Instant } from '../../k8s/codecs.js';
+import { isRecord } from '../build.js';
 import { K8sTime } from '../time.js';
 
 export const AuditObjectRef = t.partial(
@@ -8,28 +14,44 @@ export const AuditObjectRef = t.partial(
   'ObjectReference',
 );
 
-export const AuditEvent = struct(
+/** What decides whether a line matters. `apiVersion`, `kind` and `level` are not needed: some tools drop them. */
+export const AuditHead = struct(
   'AuditEvent',
   {
-    kind: t.literal('Event'),
-    apiVersion: t.keyof({ 'audit.k8s.io/v1': null, 'audit.k8s.io/v1beta1': null }, 'AuditVersion'),
-    level: t.string,
     auditID: t.string,
     stage: t.keyof({ RequestReceived: null, ResponseStarted: null, ResponseComplete: null, Panic: null }, 'Stage'),
     verb: t.string,
-    stageTimestamp: K8sTime,
   },
-  {
+  { objectRef: AuditObjectRef },
+);
+export type AuditHead = t.TypeOf<typeof AuditHead>;
+
+/** A line that matters: its head, what the request and response carried, and its times (any may be missing). */
+export const AuditEvent = t.intersection([
+  AuditHead,
+  t.partial({
     requestURI: t.string,
     user: t.partial({ username: t.string }),
     userAgent: t.string,
-    objectRef: AuditObjectRef,
     responseStatus: t.partial({ code: Integer, message: t.string, reason: t.string, status: t.string }),
     requestObject: t.unknown,
     responseObject: t.unknown,
+    stageTimestamp: K8sTime,
     requestReceivedTimestamp: K8sTime,
-  },
-);
+    // v1alpha1 and v1beta1 (Kubernetes 1.7–1.9) stamp the line with `timestamp` only.
+    timestamp: K8sTime,
+    metadata: t.partial({ creationTimestamp: K8sTime }),
+  }),
+]);
 export type AuditEvent = t.TypeOf<typeof AuditEvent>;
 
-export const isAuditVersion = (u: unknown): boolean => u === 'audit.k8s.io/v1' || u === 'audit.k8s.io/v1beta1';
+/** When the request completed: `stageTimestamp`, else (older API servers) when it was received. */
+export const auditTimeOf = (a: AuditEvent): Instant | undefined =>
+  a.stageTimestamp ?? a.requestReceivedTimestamp ?? a.timestamp ?? a.metadata?.creationTimestamp;
+
+export const isAuditVersion = (u: unknown): boolean => typeof u === 'string' && /^audit\.k8s\.io\/v1(?:alpha1|beta1)?$/.test(u);
+
+/** An audit line: its apiVersion says so, or (when a tool dropped apiVersion) the fields only audit lines have. */
+export const isAuditLine = (u: unknown): boolean =>
+  isRecord(u) &&
+  (isAuditVersion(u['apiVersion']) || (u['apiVersion'] === undefined && typeof u['auditID'] === 'string' && typeof u['stage'] === 'string' && typeof u['verb'] === 'string'));

@@ -16,10 +16,12 @@ const EventMeta = t.partial(
   'ObjectMeta',
 );
 
+/** Only `reason` is required: an Event naming no object (a gatherer may strip `involvedObject`) is about no pod. */
 export const CoreV1Event = struct(
   'Event',
-  { involvedObject: ObjectReference, reason: t.string },
+  { reason: t.string },
   {
+    involvedObject: ObjectReference,
     metadata: EventMeta,
     message: t.string,
     count: t.union([Integer, t.null]),
@@ -75,7 +77,7 @@ const firstOf = <A>(...candidates: readonly (A | null | undefined)[]): A | undef
 
 interface Fields {
   readonly metadata: t.TypeOf<typeof EventMeta> | undefined;
-  readonly regarding: ObjectReference;
+  readonly regarding: ObjectReference | undefined;
   readonly reason: string;
   readonly message: string | undefined;
   /** Candidates in order of preference; the first present one counts. */
@@ -85,12 +87,17 @@ interface Fields {
   readonly host: string | undefined;
 }
 
+/**
+ * The occurrences an Event records; undefined when it gives no time at all. The first occurrence is the
+ * first time given; an Event stamped only with its last time (or its series' last observation) happened
+ * then, as far as is known.
+ */
 const occurrences = (f: Fields): Occurrences | undefined => {
-  const first = firstOf(...f.first, f.metadata?.creationTimestamp);
+  const first = firstOf(...f.first, f.metadata?.creationTimestamp, ...f.last);
   if (first === undefined) return undefined;
   return {
     id: idOf(f.metadata),
-    regarding: f.regarding,
+    regarding: f.regarding ?? {},
     reason: f.reason,
     message: f.message ?? '',
     first,
@@ -100,6 +107,10 @@ const occurrences = (f: Fields): Occurrences | undefined => {
     host: f.host,
   };
 };
+
+/** The time fields of each kind, in the order they are read: named when an Event has none of them. */
+export const CORE_TIME_FIELDS = 'firstTimestamp, eventTime, metadata.creationTimestamp, lastTimestamp, series.lastObservedTime';
+export const EVENTS_V1_TIME_FIELDS = 'eventTime, deprecatedFirstTimestamp, metadata.creationTimestamp, series.lastObservedTime, deprecatedLastTimestamp';
 
 /**
  * Old-style Events count in `count` between `firstTimestamp` and `lastTimestamp`; new-style ones start at

@@ -1,5 +1,6 @@
 /** The shapes pods arrive in outside audit logs: watch events (`{type, object}`) and lists (`PodList`, `List`). */
 import * as t from 'io-ts';
+import { struct } from '../../k8s/codecs.js';
 
 /** One line of a `?watch=1` stream or of `kubectl get -w -o json --output-watch-events`. */
 export const WatchEvent = t.type(
@@ -11,9 +12,9 @@ export const WatchEvent = t.type(
 );
 export type WatchEvent = t.TypeOf<typeof WatchEvent>;
 
-/** `kubectl get pods -o json` (a PodList) or `-o json` over several kinds (a List). */
-export const ObjectList = t.type(
-  { kind: t.keyof({ PodList: null, List: null, EventList: null }, 'ListKind'), items: t.array(t.unknown) },
-  'List',
-);
+/**
+ * `kubectl get pods -o json` (a PodList), `-o json` over several kinds (a List), an EventList; or bare
+ * `{"items": [...]}` as some gatherers write it: `kind` is checked only when given.
+ */
+export const ObjectList = struct('List', { items: t.array(t.unknown) }, { kind: t.keyof({ PodList: null, List: null, EventList: null }, 'ListKind') });
 export type ObjectList = t.TypeOf<typeof ObjectList>;
