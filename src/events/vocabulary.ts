@@ -134,7 +134,8 @@ export const ImagePullFailed = member('ImagePullFailed', {
 
 export const ContainerCreated = member('ContainerCreated', { ...containerSubject, containerID: t.string });
 
-export const ContainerStarted = member('ContainerStarted', { ...containerSubject, containerID: t.string });
+/** `imageID`: the image the runtime ran, when the source states it (an imported status's `imageID`). */
+export const ContainerStarted = member('ContainerStarted', { ...containerSubject, containerID: t.string }, { imageID: t.string });
 
 /** Creating or starting the container failed (`CreateContainerError`, `RunContainerError`, ...). */
 export const ContainerStartFailed = member('ContainerStartFailed', {

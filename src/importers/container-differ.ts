@@ -76,7 +76,9 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
     const at = startAt ?? d.fallback;
     emit({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID }, certainty, f.instance);
     if (f.startedAt !== undefined) {
-      emit({ type: 'ContainerStarted', ...envelopeAt(f.startedAt, 'runtime'), ...subject, containerID: f.containerID }, 'exact', f.instance);
+      // The status's imageID is the newest run's image (the crashed one's while waiting to restart).
+      const imageID = f.instance === topOf(facts) && d.after.imageID !== undefined && d.after.imageID !== '' ? { imageID: d.after.imageID } : {};
+      emit({ type: 'ContainerStarted', ...envelopeAt(f.startedAt, 'runtime'), ...subject, containerID: f.containerID, ...imageID }, 'exact', f.instance);
     }
   }
   for (const f of facts) {
@@ -109,7 +111,8 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
       // The window opens when the crashed run finished; the message states its length (`back-off 40s ...`).
       const crashed = facts.find((f) => f.instance === topAfter)?.exit?.finishedAt;
       const at = crashed ?? d.fallback;
-      const delayMs = parseDuration(/^back-off (\S+) /.exec(message)?.[1] ?? '');
+      // Older kubelets wrote `Back-off 40s restarting …`, current ones `back-off 40s restarting …`.
+      const delayMs = parseDuration(/^back-off (\S+) /i.exec(message)?.[1] ?? '');
       const delaySeconds = delayMs === undefined ? 0 : Math.round(delayMs / 1000);
       out.push({
         event: { type: 'ContainerBackOff', ...envelopeAt(at, 'kubelet'), ...subject, delaySeconds, until: plusMs(at, delaySeconds * 1000) },

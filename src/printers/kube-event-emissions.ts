@@ -3,7 +3,7 @@
  * type, reason, source, message and involved container, with the exact Kubernetes strings.
  */
 import type { Event, EventType, PodRef } from '../events/index.js';
-import { goDuration } from './go-duration.js';
+import { formatDuration } from '../k8s/duration.js';
 import type { KubeEventRow, KubeEventType } from './kube-event-row.js';
 
 /**
@@ -122,7 +122,7 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
     case 'ImagePulling':
       return [onContainer(ctx, e.pod, e.container, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(e.image)}`)];
     case 'ImagePulled': {
-      const took = goDuration(e.durationMs ?? 0);
+      const took = formatDuration(e.durationMs ?? 0);
       const message = e.alreadyPresent
         ? `Container image ${JSON.stringify(e.image)} already present on machine and can be accessed by the pod`
         : `Successfully pulled image ${JSON.stringify(e.image)} in ${took} (${took} including waiting)`;

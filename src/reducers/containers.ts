@@ -9,6 +9,7 @@ import { containerView, type ContainerStateTerminated, type ContainerView, type 
 import { mayRunAgain, type ContainerRole } from './restart.js';
 import { withEntry } from './records.js';
 import { apiTime } from './time.js';
+import { formatDuration } from '../k8s/duration.js';
 
 export type ContainerEvent = EventOf<
   | 'ImagePulling'
@@ -73,6 +74,12 @@ const created = (v: ContainerView, e: EventOf<'ContainerCreated'>, ctx: Containe
 };
 
 const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
+  const next = startedInstance(v, e, ctx);
+  // The runtime reports the image a container runs (status imageID); a start that states it overrides the pull's.
+  return next === v || e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: e.imageID });
+};
+
+const startedInstance = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
   const running: InstanceState = { kind: 'running', running: { startedAt: apiTime(e.at) } };
   if (v.current?.kind === 'created' && namesCurrent(v, e.containerID)) return containerView(v, { current: running, failure: undefined });
   if (e.containerID !== '' && namesCurrent(v, e.containerID)) return v; // already running, or that instance is over
@@ -124,7 +131,8 @@ export const reduceContainer = (v: ContainerView, e: ContainerEvent, ctx: Contai
       return withFailure(
         v,
         'CrashLoopBackOff',
-        `back-off ${e.delaySeconds}s restarting failed container=${e.container} pod=${e.pod.name}_${e.pod.namespace}(${e.pod.uid})`,
+        // kuberuntime_manager.go :: doBackOff prints the delay as a Go time.Duration: 10s, 1m20s, 5m0s.
+        `back-off ${formatDuration(e.delaySeconds * 1000)} restarting failed container=${e.container} pod=${e.pod.name}_${e.pod.namespace}(${e.pod.uid})`,
       );
     case 'PostStartHookFailed':
       return containerView(v, { postStartDone: false, failure: { reason: 'PostStartHookError', message: e.message } });

@@ -18,6 +18,7 @@ interface ExpectedContainer {
   readonly reason: string | null;
   readonly restartCount: number;
   readonly ready: boolean;
+  readonly imageID: string;
 }
 interface ExpectedPod {
   readonly namespace: string;
@@ -89,6 +90,16 @@ const lastValues = (timeline: string): Record<string, string> => {
 const describeLine = (text: string, key: string): string | undefined =>
   new RegExp(`^[ \\t]*${key}:[ \\t]*(.*)$`, 'm').exec(text)?.[1]?.trim();
 
+/** How many times describe's Events table says `reason` happened to the container (`(xN over …)`, else 1; 0 without a row). */
+const eventCount = (text: string, reason: string, container: string): number => {
+  const row = text
+    .slice(text.indexOf('\nEvents:'))
+    .split('\n')
+    .find((l) => new RegExp(`^\\s+\\S+\\s+${reason}\\s`).test(l) && l.includes(`{${container}}`));
+  if (row === undefined) return 0;
+  return Number(/\(x(\d+) over/.exec(row)?.[1] ?? 1);
+};
+
 const checkSample = async (file: string, sample: Sample): Promise<void> => {
   const dir = await mkdtemp(join(tmpdir(), 'podj-real-'));
   const journal = ['--journal', join(dir, 'journal')];
@@ -125,8 +136,16 @@ const checkSample = async (file: string, sample: Sample): Promise<void> => {
         const section = described.stdout.slice(described.stdout.indexOf(`\n  ${name}:\n`));
         expect(describeLine(section, 'Restart Count'), `${name} restarts`).toBe(String(c.restartCount));
         expect(describeLine(section, 'Ready'), `${name} ready`).toBe(c.ready ? 'True' : 'False');
+        expect(describeLine(section, 'Image ID'), `${name} image ID`).toBe(c.imageID);
         if (c.state !== null) expect(describeLine(section, 'State')?.toLowerCase(), `${name} state`).toBe(c.state);
         if (c.reason !== null) expect(describeLine(section, 'Reason'), `${name} reason`).toBe(c.reason);
+        // Every run was created and started once: restartCount + 1 of each, once the container has run at all.
+        const runs = c.state === 'running' || c.state === 'terminated' || c.restartCount > 0 ? c.restartCount + 1 : 0;
+        expect({ container: name, Created: eventCount(described.stdout, 'Created', name), Started: eventCount(described.stdout, 'Started', name) }).toEqual({
+          container: name,
+          Created: runs,
+          Started: runs,
+        });
       }
 
       const timeline = await podj('timeline', 'pod', pod.name, '-n', pod.namespace, '-o', 'json', ...journal);

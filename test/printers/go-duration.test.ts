@@ -1,6 +1,6 @@
 /** Go's Duration.String for whole milliseconds, as kubelet messages print pull times. */
 import { expect, it } from 'vitest';
-import { goDuration } from '../../src/printers/go-duration.js';
+import { formatDuration as goDuration } from '../../src/k8s/duration.js';
 
 it.each([
   [0, '0s'],

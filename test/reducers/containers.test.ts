@@ -38,6 +38,18 @@ describe('one container through its life', () => {
     expect(p.must().status?.phase).toBe('Running');
   });
 
+  // pkg/kubelet/kuberuntime/kuberuntime_manager.go :: doBackOff: "back-off %s restarting failed container=%s pod=%s",
+  // the delay printed by Go's time.Duration.String.
+  test.each([
+    [10, '10s'],
+    [80, '1m20s'],
+    [300, '5m0s'],
+  ])('a back-off of %d s reads as the kubelet writes it: back-off %s', (seconds, go) => {
+    const p = new PodScript(app).scheduled().at(10).run('app');
+    p.at(20).exited('app', 1).backOff('app', seconds);
+    expect(only(p)?.state?.waiting?.message).toBe(`back-off ${go} restarting failed container=app pod=web_default(uid-web)`);
+  });
+
   test('a crash, the CrashLoopBackOff wait, then the restart: lastState and restartCount', () => {
     const p = new PodScript(app).scheduled().at(10).run('app');
     p.at(20).exited('app', 1);

@@ -4,7 +4,7 @@ import { describePod, eventsOfPod, kubeEventsFor } from '../../printers/index.js
 import { podAt } from '../../timetravel/pod-at.js';
 import type { Context } from '../context.js';
 import { withJournal } from '../journal-access.js';
-import { requirePodRecords } from '../pod-records.js';
+import { podNotFound, requirePodRecords } from '../pod-records.js';
 import { addReadOptions, readPoint, type ReadOptions } from '../read-options.js';
 import { podResource } from '../resources.js';
 
@@ -27,10 +27,8 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
       const records = await requirePodRecords(journal, { namespace: opts.namespace, name, asOf: point.asOf });
       const upTo = records.filter((r) => point.at === undefined || r.event.at <= point.at);
       const state = podAt(upTo, point.at);
-      if (state === undefined) {
-        ctx.io.err(`pod "${name}" did not exist in namespace ${opts.namespace} at ${point.at ?? 'the end of the journal'}\n`);
-        return;
-      }
+      // Not yet created, or already removed, at that instant: the API server would not have it.
+      if (state === undefined) throw podNotFound(name);
       const rows = eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod);
       ctx.io.out(describePod(state.pod, rows, point.now));
     });

@@ -5,8 +5,9 @@ import { getPods, type OutputFormat } from '../../printers/get-pods.js';
 import { emptyCluster } from '../../reducers/index.js';
 import { parseSelector, selectPods } from '../../selectors/index.js';
 import type { Context } from '../context.js';
-import { BadInput } from '../errors.js';
+import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
+import { podNotFound } from '../pod-records.js';
 import { addReadOptions, podsAt, readPoint, stateAt, type ReadOptions } from '../read-options.js';
 import { podResource } from '../resources.js';
 import { watchPods } from '../watch.js';
@@ -80,9 +81,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
               point.now,
             );
       ctx.io.out(printed.stdout);
-      if (missing.length > 0) {
-        throw new BadInput(missing.map((n) => `pods "${n}" not found`).join('; '));
-      }
+      if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
       if (names.length === 0) ctx.io.err(printed.stderr);
     });
   });
