@@ -11,6 +11,7 @@ import type { Event } from '../events/index.js';
 import { converterFor } from './convert.js';
 import { detectFormat, type Format } from './detect.js';
 import { documentsOf } from './documents.js';
+import { podsKnownOnlyFromEvents } from './events-only-pods.js';
 import type { Imported } from './imported.js';
 import { mergeImported } from './merge.js';
 
@@ -148,7 +149,7 @@ export const importFiles = async (files: readonly string[], opts: FileImportOpti
   }
   if (problems.some((p) => p.refuses)) return E.left(problems.filter((p) => p.refuses || opts.skipBad !== true).map((p) => p.text));
   return E.right({
-    events: mergeImported(imported, opts.known),
+    events: mergeImported([...imported, ...podsKnownOnlyFromEvents(imported, opts.known ?? [])], opts.known),
     files: summaries,
     skipped: bad,
     exports: summaries.filter((s) => s.format === 'podjournal-export').map((s) => s.file),

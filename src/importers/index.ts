@@ -13,4 +13,5 @@ export { expandCount } from './expand.js';
 export { diffPod } from './pod-differ.js';
 export type { Imported, Origin, Certainty, Converted } from './imported.js';
 export { terminalProgress } from './progress.js';
+export { INFERRED_ANNOTATION, isKnownOnlyFromEvents } from './inferred-annotation.js';
 export type { ProgressReporter, ProgressStream } from './progress.js';

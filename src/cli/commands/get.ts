@@ -1,6 +1,7 @@
 /** `podj get pods`: kubectl's pod table (or json, yaml, name) at any instant of the journal. */
 import { Command, Option } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
+import { isKnownOnlyFromEvents } from '../../importers/inferred-annotation.js';
 import { getPods, type OutputFormat } from '../../printers/get-pods.js';
 import { emptyCluster } from '../../reducers/index.js';
 import { parseSelector, selectPods } from '../../selectors/index.js';
@@ -81,6 +82,9 @@ export const registerGet = (program: Command, ctx: Context): void => {
               point.now,
             );
       ctx.io.out(printed.stdout);
+      // Rows of pods whose object was never captured are what their Events say, not a status anyone wrote: say so.
+      const inferred = pods.filter(isKnownOnlyFromEvents).map((p) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`);
+      if (inferred.length > 0) ctx.io.err(`note: known only from their Events (pod objects never captured, rows inferred): ${inferred.join(', ')}\n`);
       if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
       if (names.length === 0) ctx.io.err(printed.stderr);
     });
