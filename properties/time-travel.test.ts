@@ -16,14 +16,8 @@ import { compareStrings } from '../src/printers/go-sort.js';
 import { podsAtHead } from '../src/timetravel/head-table.js';
 import { clusterAt, refreshSnapshots, timeTravel } from '../src/timetravel/time-travel.js';
 import { verifySnapshots } from '../src/timetravel/verify-snapshots.js';
-import {
-  addPodToSnapshot,
-  plantSnapshots,
-  readSnapshotText,
-  repointSnapshotKey,
-  snapshotEntries,
-  writeSnapshotText,
-} from '../test/support/snapshot-tampering.js';
+import { foldInTimeOrder } from '../test/support/reference-fold.js';
+import * as tampering from '../test/support/snapshot-tampering.js';
 import { scenario } from './arbitraries/scenarios.js';
 import { withTempJournal } from './support/level.js';
 import { journalOf } from './support/simulated.js';
@@ -52,7 +46,7 @@ describe('time travel', () => {
 });
 
 type Tampering = 'add-pod' | 'copy-over' | 'repoint' | 'truncate' | 'stale' | 'head-table';
-const tampering = fc.constantFrom<Tampering>('add-pod', 'copy-over', 'repoint', 'truncate', 'stale', 'head-table');
+const tamperings = fc.constantFrom<Tampering>('add-pod', 'copy-over', 'repoint', 'truncate', 'stale', 'head-table');
 
 /** Cuts a head table part short (after its header line, so the SHA-256 check is what catches it). */
 const truncateHeadTablePart = async (dir: string, cut: number): Promise<boolean> => {
@@ -66,32 +60,23 @@ const truncateHeadTablePart = async (dir: string, cut: number): Promise<boolean>
 
 const byUid = (pods: readonly V1Pod[]): V1Pod[] => [...pods].sort((a, b) => compareStrings(a.metadata.uid ?? '', b.metadata.uid ?? ''));
 
-/** The reference with late appends: every event valid at or before T, in (at, append order). */
-const foldInTimeOrder = (appended: readonly Event[], t: Instant) =>
-  foldCluster(
-    appended
-      .map((e, i) => ({ e, i }))
-      .filter(({ e }) => e.at <= t)
-      .sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i))
-      .map(({ e }) => e),
-  );
 
 /** Does one tampering to the closed journal in `dir`; false when the journal has too few snapshots for it. */
 const tamper = async (dir: string, kind: Exclude<Tampering, 'stale'>, pick: readonly [number, number], cut: number): Promise<boolean> => {
   if (kind === 'head-table') return truncateHeadTablePart(dir, cut);
-  const entries = await snapshotEntries(dir);
+  const entries = await tampering.snapshotEntries(dir);
   const [keyA, nameA] = entries[pick[0] % Math.max(1, entries.length)] ?? [];
   const [keyB, nameB] = entries[pick[1] % Math.max(1, entries.length)] ?? [];
   if (keyA === undefined || nameA === undefined || keyB === undefined || nameB === undefined) return false;
-  if (kind === 'add-pod') return addPodToSnapshot(dir, nameA, false);
+  if (kind === 'add-pod') return tampering.addPodToSnapshot(dir, nameA, false);
   if (kind === 'truncate') {
-    const text = await readSnapshotText(dir, nameA);
-    await writeSnapshotText(dir, nameA, text.slice(0, Math.floor(cut * (text.length - 1))));
+    const text = await tampering.readSnapshotText(dir, nameA);
+    await tampering.writeSnapshotText(dir, nameA, text.slice(0, Math.floor(cut * (text.length - 1))));
     return true;
   }
   if (keyA === keyB) return false;
-  if (kind === 'copy-over') await writeSnapshotText(dir, nameB, await readSnapshotText(dir, nameA));
-  else await repointSnapshotKey(dir, keyB, nameA);
+  if (kind === 'copy-over') await tampering.writeSnapshotText(dir, nameB, await tampering.readSnapshotText(dir, nameA));
+  else await tampering.repointSnapshotKey(dir, keyB, nameA);
   return true;
 };
 
@@ -100,7 +85,7 @@ describe('time travel with tampered snapshots', () => {
     const property = fc.asyncProperty(
       scenario({ maxPods: 2 }),
       fc.integer({ min: 3, max: 12 }),
-      tampering,
+      tamperings,
       fc.tuple(fc.nat(), fc.nat()),
       fc.double({ min: 0, max: 1, noNaN: true }),
       async (s, every, kind, pick, cut) => {
@@ -114,12 +99,12 @@ describe('time travel with tampered snapshots', () => {
           await journal.close();
           let changed: boolean;
           if (kind === 'stale') {
-            const saved = await Promise.all((await snapshotEntries(dir)).map(async ([key, name]) => ({ key, name, text: await readSnapshotText(dir, name) })));
+            const saved = await Promise.all((await tampering.snapshotEntries(dir)).map(async ([key, name]) => ({ key, name, text: await tampering.readSnapshotText(dir, name) })));
             const writer = await openJournal(dir, { sync: false });
             if (late.length > 0) await writer.append(late, { expectedSeq: first.length });
             await writer.close();
-            changed = (await snapshotEntries(dir)).length < saved.length;
-            await plantSnapshots(dir, saved);
+            changed = (await tampering.snapshotEntries(dir)).length < saved.length;
+            await tampering.plantSnapshots(dir, saved);
           } else changed = await tamper(dir, kind, pick, cut);
           const reader = await openJournal(dir, { sync: false });
           try {

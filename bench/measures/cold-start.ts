@@ -1,6 +1,6 @@
 /** `podj get pods` from a fresh process, as a user runs it: the built CLI spawned N times, median wall time. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MeasureArgs, Measured } from '../lib/protocol.js';
 import { median, quantile, seconds } from '../lib/stats.js';
@@ -9,21 +9,36 @@ import { journalDir } from './journal.js';
 const BIN = fileURLToPath(new URL('../../dist/podj/bin.js', import.meta.url));
 const TIME = '/usr/bin/time';
 
+/** CPU time (user + system) of this process's finished children, from /proc (clock ticks of 10 ms). */
+const childrenCpuMs = (): number => {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // After the command name: field 14 cutime and 15 cstime of stat(5), counted from field 3 (state).
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+};
+
 export const coldStart = async (a: MeasureArgs): Promise<Measured> => {
   if (!existsSync(BIN)) return { unit: 'ms', details: {}, rssMiB: 0, pending: 'dist/podj/bin.js missing: run `npm run build` first' };
   const args = [BIN, 'get', 'pods', '--journal', journalDir(a)];
   const runs = a.tier === 'L' ? 5 : 10;
-  const spawnMs = (argv: readonly string[]): number => {
+  const cpuMs: Record<string, number[]> = { cli: [], bare: [] };
+  const spawnMs = (argv: readonly string[], cpu?: number[]): number => {
     const t0 = performance.now();
+    const before = childrenCpuMs();
     const run = spawnSync(process.execPath, argv, { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`node ${argv.join(' ')} exited ${run.status}: ${run.stderr.trim()}`);
+    cpu?.push(childrenCpuMs() - before);
     return seconds(t0) * 1000;
   };
-  const times = Array.from({ length: runs }, () => spawnMs(args));
+  // Interleaved, so that both feel the same load on a shared machine. The bare runs are the floor under any
+  // CLI on this machine at this moment: node starting and exiting with nothing to do.
+  const times: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(spawnMs(args, cpuMs['cli']));
+    bare.push(spawnMs(['-e', ''], cpuMs['bare']));
+  }
   // Every namespace (-A): the whole head table, which grows with the live pods, not with the history.
   const allNamespaces = Array.from({ length: Math.ceil(runs / 2) }, () => spawnMs([...args, '-A']));
-  // The floor under any CLI on this machine at this moment: node starting and exiting with nothing to do.
-  const bare = Array.from({ length: runs }, () => spawnMs(['-e', '']));
   // One more run under GNU time for the CLI's own peak RSS (`%M`, KiB); the timed runs stay unwrapped.
   let rssMiB = Number.NaN;
   if (existsSync(TIME)) {
@@ -35,7 +50,7 @@ export const coldStart = async (a: MeasureArgs): Promise<Measured> => {
   return {
     value: median(times),
     unit: 'ms',
-    details: { runs, p95Ms: quantile(times, 0.95), minMs: Math.min(...times), bareNodeMs: median(bare), allNamespacesMs: median(allNamespaces) },
+    details: { runs, p95Ms: quantile(times, 0.95), minMs: Math.min(...times), bareNodeMs: median(bare), allNamespacesMs: median(allNamespaces), cpuMs: median(cpuMs['cli'] ?? []), bareNodeCpuMs: median(cpuMs['bare'] ?? []) },
     rssMiB,
     anonMiB: Number.NaN,
   };

@@ -5,6 +5,7 @@ import { foldCluster } from '../../src/reducers/index.js';
 import { clusterAt, refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
 import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
 import { tempJournal } from '../support/temp-journal.js';
+import { foldInTimeOrder } from '../support/reference-fold.js';
 
 /** A pod's life as events at offsets from `s`: created, bound, started, and maybe an exit. */
 const life = (name: string, s: number, exitAfter: number | undefined): Event[] => {
@@ -18,15 +19,6 @@ const arbLives = fc.array(
   { minLength: 1, maxLength: 12 },
 );
 
-/** The reference answer: every event valid at or before T, folded in (at, append order). */
-const fullFold = (appended: readonly Event[], t: string) =>
-  foldCluster(
-    appended
-      .map((e, i) => ({ e, i }))
-      .filter(({ e }) => e.at <= t)
-      .sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i))
-      .map(({ e }) => e),
-  );
 
 describe('state at T', () => {
   it('snapshot + suffix equals the full fold at every T, also after late appends', async () => {
@@ -45,9 +37,9 @@ describe('state at T', () => {
         await refreshSnapshots(tt);
         const appended = [...first, ...second];
         for (const s of instants) {
-          expect(await clusterAt(tt, at(s))).toEqual(fullFold(appended, at(s)));
+          expect(await clusterAt(tt, at(s))).toEqual(foldInTimeOrder(appended, at(s)));
         }
-        expect(await clusterAt(tt)).toEqual(fullFold(appended, at(100_000)));
+        expect(await clusterAt(tt)).toEqual(foldInTimeOrder(appended, at(100_000)));
       }),
       { numRuns: 25, seed: 20261123 },
     );
