@@ -7,7 +7,18 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 
 export type Doc = { readonly line: number; readonly value: unknown } | { readonly line: number; readonly error: string };
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const MAX_MESSAGE = 160;
+
+/**
+ * A parser's message as one line: a parse error may quote the bad text, newlines, control characters and
+ * megabytes included, so control characters are escaped and the message is cut at MAX_MESSAGE characters.
+ */
+const errorText = (e: unknown): string => {
+  const escaped = (e instanceof Error ? e.message : String(e)).replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return escaped.length > MAX_MESSAGE ? `${escaped.slice(0, MAX_MESSAGE - 3)}...` : escaped;
+};
 
 /** Tracks JSON nesting across lines, ignoring brackets inside strings. */
 class JsonScanner {
@@ -112,7 +123,7 @@ async function* yamlDocuments(first: { text: string; line: number }, rest: Async
       if (value !== null && value !== undefined) yield { line: bufferLine, value };
     } catch (e) {
       const at = e instanceof YAMLParseError && e.linePos !== undefined ? bufferLine + e.linePos[0].line - 1 : bufferLine;
-      yield { line: at, error: `invalid YAML: ${errorText(e).split('\n')[0] ?? ''}` };
+      yield { line: at, error: `invalid YAML: ${errorText(e instanceof Error ? (e.message.split('\n')[0] ?? '') : e)}` };
     }
   };
   let text: string | undefined = first.text;

@@ -70,12 +70,14 @@ export async function* readFileEvents(file: string, opts: FileImportOptions = {}
   let convert: ReturnType<typeof converterFor>;
   let documents = 0;
   let events = 0;
+  let sawBad = false;
   let pending: Imported[] = [];
   const ignored: Record<string, number> = {};
   const progress = (): void => opts.onProgress?.({ file, bytesRead: input.bytesRead, totalBytes, events });
   try {
     for await (const doc of documentsOf(lines)) {
       if ('error' in doc) {
+        sawBad = true;
         yield { kind: 'bad', bad: { file, line: doc.line, why: doc.error } };
         continue;
       }
@@ -107,7 +109,11 @@ export async function* readFileEvents(file: string, opts: FileImportOptions = {}
     lines.close();
     input.destroy();
   }
-  if (format === undefined) throw new UnknownFormat(`${file}: unknown format: no document in it`);
+  if (format === undefined) {
+    // Every document was bad: those lines already say why; "no document" would be a second, vaguer line.
+    if (sawBad) return;
+    throw new UnknownFormat(`${file}: unknown format: no document in it`);
+  }
   if (pending.length > 0) yield { kind: 'events', events: pending };
   progress();
   yield { kind: 'done', summary: { file, format, documents, events, ignored } };

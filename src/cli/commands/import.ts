@@ -25,7 +25,10 @@ const ignoredText = (s: FileSummary): string => {
 const importExportFile = async (journal: Journal, file: string): Promise<string> => {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const result = await journal.importExport(lines).catch((e: unknown) => {
-    throw e instanceof Error ? new BadInput(`${file}: ${e.message}`) : e;
+    if (!(e instanceof Error)) throw e;
+    // The journal names the line as `line N: why`; every import error reads `file:N: why`.
+    const at = /^line (\d+): ([^]*)$/.exec(e.message);
+    throw new BadInput(at === null ? `${file}: ${e.message}` : `${file}:${at[1]}: ${at[2]}`);
   });
   return `${file}: podjournal export, ${result.mode === 'restore' ? 'restored' : 'merged'} ${result.appended} records (${result.skipped} already present)\n`;
 };
