@@ -122,7 +122,7 @@ describe('export and import', () => {
     const b = workspace();
     const r = b.podj('import', join(a.dir, 'broken.jsonl'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/broken\.jsonl: line 4: /);
+    expect(r.stderr).toMatch(/broken\.jsonl:4: /);
     expect(b.podj('events').stderr).toBe('No events found.\n');
   });
 });
