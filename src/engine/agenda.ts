@@ -10,6 +10,7 @@ import { probeTrackOf } from './evolve.js';
 import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input } from './inputs.js';
 import { killOutcome } from './kubelet/kill.js';
+import { requeueDue } from './kubelet/worker.js';
 import { isRunning, liveContainers, specOf } from './lifecycle.js';
 import { unreachableToleration } from './nodeloss/decide.js';
 import { activeProbes, nextProbeTick } from './probes/active.js';
@@ -104,6 +105,19 @@ const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBo
   return out;
 };
 
+/** The pod worker's next sync (`kubelet/worker.ts`): the steps of one under way now, a trigger, or its queue entry. */
+const syncWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook): Wakeup[] => {
+  const uid = pod.ref.uid;
+  const key = `sync/${uid}`;
+  const wake = (at: VirtualMs): Wakeup => ({ at, order: [rank.sync, pod.seq], key, input: { kind: 'sync', uid } });
+  const takenNow = ctx.taken(key);
+  if (pod.sessionAt === ctx.now && !takenNow) return [wake(ctx.now)];
+  const trigger = pod.syncDueAt === undefined ? undefined : Math.max(pod.syncDueAt, ctx.now);
+  const due = [trigger === ctx.now && takenNow ? undefined : trigger, requeueDue(pod, node, ctx.now, takenNow)];
+  const at = Math.min(...due.filter((t): t is number => t !== undefined));
+  return Number.isFinite(at) ? [wake(at)] : [];
+};
+
 const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook): Wakeup[] => {
   const uid = pod.ref.uid;
   const order = (kind: Input['kind']) => [rank[kind], pod.seq];
@@ -129,16 +143,7 @@ const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook): Wakeup[] => {
     const at = Math.max(pod.nodeLostAt + tolerance * 1000, now);
     return [{ at, order: order('tolerationExpired'), key: `toleration/${uid}`, input: { kind: 'tolerationExpired', uid } }];
   }
-  const sync: Input = { kind: 'sync', uid };
-  const expiries = pod.containers
-    .flatMap((c) => [c.waitUntil, c.imageWaitUntil])
-    .filter((t): t is number => t !== undefined && t > now)
-    .map((at) => ({ at, order: order('sync'), key: `sync/${uid}`, input: sync }));
-  return [
-    { at: now, order: order('sync'), key: `sync/${uid}`, input: sync },
-    ...expiries,
-    ...pod.containers.flatMap((c, index) => containerWakeups(ctx, pod, node, c, index)),
-  ];
+  return [...syncWakeups(ctx, pod, node), ...pod.containers.flatMap((c, index) => containerWakeups(ctx, pod, node, c, index))];
 };
 
 const nodeWakeups = (ctx: Ctx, state: EngineState, node: NodeBook): Wakeup[] => {

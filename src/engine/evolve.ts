@@ -4,8 +4,10 @@ import { msOf } from '../k8s/codecs.js';
 import { valueOf } from '../k8s/quantity.js';
 import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
 import { backoffAnchor, podTerminal } from './lifecycle.js';
+import { RESYNC_MS, SYNC_ERROR_BACKOFF_MS, tickOf } from './kubelet/worker.js';
 import { imageKey, specContainers } from './spec.js';
 import type { ContainerBook, EngineState, Instance, NodeBook, PodBook, ProbeTrack } from './state.js';
+import type { VirtualMs } from './world.js';
 
 /** `DefaultEvictionHard` for `memory.available`. */
 export const DEFAULT_MEMORY_THRESHOLD = '100Mi';
@@ -41,6 +43,21 @@ const withContainer = (state: EngineState, uid: string, name: string, f: (c: Con
 const withInstance = (state: EngineState, uid: string, name: string, f: (i: Instance) => Instance): EngineState =>
   withContainer(state, uid, name, (c) => (c.current === undefined ? c : { ...c, current: f(c.current) }));
 
+/** The pod worker's bookkeeping (`kubelet/worker.ts`): a trigger wants a sync at `at`, and what it will show changed. */
+const triggered = (pod: PodBook, at: VirtualMs): PodBook => ({
+  ...pod,
+  dirty: true,
+  syncDueAt: pod.syncDueAt === undefined ? at : Math.min(pod.syncDueAt, at),
+});
+
+/** The PLEG relist after `at` sees a container start or die, and syncs the pod. */
+const relisted = (state: EngineState, pod: PodBook, at: VirtualMs): PodBook => {
+  const node = pod.node === undefined ? undefined : state.nodes.get(pod.node);
+  return node === undefined ? { ...pod, dirty: true } : triggered(pod, tickOf(node, at, true));
+};
+
+const changed = (pod: PodBook): PodBook => (pod.dirty ? pod : { ...pod, dirty: true });
+
 const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
   ref: e.pod,
   seq,
@@ -51,6 +68,8 @@ const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
   sandbox: false,
   evicted: false,
   removed: false,
+  dirty: false,
+  syncs: 0,
   containers: specContainers(e.manifest.spec).map(({ name, role }) => ({ name, role, instances: 0, pulls: 0, probes: {} })),
 });
 
@@ -104,13 +123,13 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       // `BeforeDelete`: a pod already being deleted only takes a shorter grace, counted from the first request
       return withPod(state, e.pod.uid, (pod) =>
         pod.deletion === undefined || e.gracePeriodSeconds < pod.deletion.graceSeconds
-          ? { ...pod, deletion: { at: pod.deletion?.at ?? at, graceSeconds: e.gracePeriodSeconds } }
+          ? triggered({ ...pod, deletion: { at: pod.deletion?.at ?? at, graceSeconds: e.gracePeriodSeconds } }, at)
           : pod,
       );
     case 'PodRemoved':
       return { ...withPod(state, e.pod.uid, (pod) => ({ ...pod, removed: true })), clusterGen: state.clusterGen + 1 };
     case 'PodBound':
-      return withPod(state, e.pod.uid, (pod) => ({ ...pod, node: e.node }));
+      return withPod(state, e.pod.uid, (pod) => ({ ...pod, node: e.node, syncDueAt: at }));
     case 'PodUnschedulable':
       return withPod(state, e.pod.uid, (pod) => ({ ...pod, scheduleAttemptGen: state.clusterGen }));
     case 'NodeRegistered':
@@ -120,35 +139,46 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'EvictionThresholdMet':
       return withNode(state, e.node, (node) => ({ ...node, thresholdLastMetAt: at }));
     case 'PodAdmitted':
-      return withPod(state, e.pod.uid, (pod) => ({ ...pod, admitted: true }));
+      return withPod(state, e.pod.uid, (pod) => ({ ...pod, admitted: true, dirty: true }));
+    case 'PodSynced':
+      return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, sessionAt: at, dirty: false, syncs: pod.syncs + 1, requeueAt: at + RESYNC_MS }));
     case 'PodRejected':
-      return withPod(state, e.pod.uid, (pod) => ({ ...pod, rejected: true }));
+      return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, rejected: true }));
     case 'SandboxCreated': {
       const node = state.pods.get(e.pod.uid)?.node;
-      const next = withPod(state, e.pod.uid, (pod) => ({ ...pod, sandbox: true }));
+      const next = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), sandbox: true }));
       return node === undefined ? next : withNode(next, node, (n) => ({ ...n, sandboxes: n.sandboxes + 1 }));
     }
     case 'PodEvicted':
-      return withPod(state, e.pod.uid, (pod) => ({ ...pod, evicted: true }));
+      return withPod(state, e.pod.uid, (pod) => ({ ...triggered(pod, at), evicted: true }));
     case 'PodNodeLost':
       return withPod(state, e.pod.uid, (pod) => ({ ...pod, nodeLostAt: at }));
     case 'ImagePulling':
       return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, pullingSince: at, pulls: c.pulls + 1 }));
     case 'ImagePulled': {
       const node = state.pods.get(e.pod.uid)?.node;
-      const next = withContainer(state, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({ ...c, imageReadyFor: c.instances }));
+      // a pull that returns resumes its sync (`EnsureImageExists` blocks it)
+      const pulled = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), ...(e.alreadyPresent ? {} : { sessionAt: at }) }));
+      const next = withContainer(pulled, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({ ...c, imageReadyFor: c.instances }));
       return node === undefined ? next : withNode(next, node, (n) => ({ ...n, images: new Set(n.images).add(imageKey(e.image)) }));
     }
-    case 'ImagePullFailed':
-      return withContainer(state, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({
+    case 'ImagePullFailed': {
+      // the sync goes on with the other containers, then fails: the worker retries after its error back-off
+      const failed = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), sessionAt: at, requeueAt: at + SYNC_ERROR_BACKOFF_MS }));
+      return withContainer(failed, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({
         ...c,
         imageFailedFor: c.instances,
+        imageFailedSync: state.pods.get(e.pod.uid)?.syncs,
         ...(e.reason === 'ErrImagePull' ? { imageBackoff: nextBackoff(imagePullBackoff, c.imageBackoff, at) } : {}),
       }));
-    case 'ImagePullBackOff':
-      return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, imageWaitUntil: msOf(e.until) }));
+    }
+    case 'ImagePullBackOff': {
+      // ErrImagePullBackOff fails the sync too (it carries no expiry, unlike CrashLoopBackOff)
+      const waiting = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), requeueAt: at + SYNC_ERROR_BACKOFF_MS }));
+      return withContainer(waiting, e.pod.uid, e.container, (c) => ({ ...c, imageBackOffSync: state.pods.get(e.pod.uid)?.syncs }));
+    }
     case 'ContainerCreated':
-      return withContainer(state, e.pod.uid, e.container, (c) => {
+      return withContainer(withPod(state, e.pod.uid, changed), e.pod.uid, e.container, (c) => {
         // a restart advances the back-off entry from the finish doBackOff saw (`backOff.Next(key, ts)`); none, no step
         const anchor = backoffAnchor(c);
         const previousExit = c.current?.exit ?? c.previousExit;
@@ -164,30 +194,42 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'ContainerStarted': {
       const spec = state.pods.get(e.pod.uid)?.spec;
       const hook = spec !== undefined && specContainers(spec).some((c) => c.name === e.container && c.spec.lifecycle?.postStart !== undefined);
-      return withInstance(state, e.pod.uid, e.container, (i) => ({ ...i, startedAt: at, postStartDone: !hook }));
+      const seen = withPod(state, e.pod.uid, (pod) => relisted(state, pod, at));
+      return withInstance(seen, e.pod.uid, e.container, (i) => ({ ...i, startedAt: at, postStartDone: !hook }));
     }
     case 'PostStartHookSucceeded':
-      return withInstance(state, e.pod.uid, e.container, (i) => ({ ...i, postStartDone: true }));
-    case 'ContainerExited':
-      return withInstance(state, e.pod.uid, e.container, (i) => ({ ...i, exit: { at, code: e.exitCode } }));
+      // the hook runs inside the container's start: its sync resumes when it returns
+      return withInstance(withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), sessionAt: at })), e.pod.uid, e.container, (i) => ({ ...i, postStartDone: true }));
+    case 'ContainerExited': {
+      // a killed process ends the kill its sync was waiting for: that sync resumes (and restarts it if due)
+      const killed = (state.pods.get(e.pod.uid)?.containers.find((c) => c.name === e.container)?.current?.kills.length ?? 0) > 0;
+      const seen = withPod(state, e.pod.uid, (pod) => ({ ...relisted(state, pod, at), ...(killed ? { sessionAt: at } : {}) }));
+      return withInstance(seen, e.pod.uid, e.container, (i) => ({ ...i, exit: { at, code: e.exitCode } }));
+    }
     case 'ContainerKilling':
       return withInstance(state, e.pod.uid, e.container, (i) => ({
         ...i,
         kills: [...i.kills, { at, graceSeconds: e.gracePeriodSeconds, reason: e.reason }],
       }));
-    case 'ContainerBackOff':
-      return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, waitUntil: msOf(e.until) }));
+    case 'ContainerBackOff': {
+      // the back-off error names its expiry: the worker comes back then, or after the resync period if sooner
+      const until = msOf(e.until);
+      const waiting = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), requeueAt: Math.min(pod.requeueAt ?? until, until) }));
+      return withContainer(waiting, e.pod.uid, e.container, (c) => ({ ...c, backOffSync: state.pods.get(e.pod.uid)?.syncs }));
+    }
     case 'ContainerUsageSampled':
       return withContainer(state, e.pod.uid, e.container, (c) => ({ ...c, lastUsage: e.memory }));
     case 'ProbeExecuted':
       return withContainer(state, e.pod.uid, e.container, (c) => probeExecuted(c, e));
     case 'ProbeResultChanged':
-      return withContainer(state, e.pod.uid, e.container, (c) => probeResultChanged(c, e));
+      // the status manager publishes it at once, and the prober's update syncs the pod (`handleProbeSync`)
+      return withContainer(withPod(state, e.pod.uid, (pod) => triggered(pod, at)), e.pod.uid, e.container, (c) => probeResultChanged(c, e));
+    case 'ContainerStartFailed':
+    case 'PostStartHookFailed':
+      return withPod(state, e.pod.uid, changed);
     case 'PodMetadataUpdated':
     case 'PodWriteRejected':
     case 'PodConditionSet':
-    case 'ContainerStartFailed':
-    case 'PostStartHookFailed':
       return state;
     default: {
       const never: never = e;

@@ -56,12 +56,15 @@ export interface ContainerBook {
   /** A pull failure already reported for the instance with this `run` (so it is not reported twice). */
   readonly imageFailedFor?: number;
   readonly imageBackoff?: BackoffEntry;
-  readonly imageWaitUntil?: VirtualMs;
   readonly crashBackoff?: BackoffEntry;
+  /** The sync (`PodBook.syncs`) that last reported CrashLoopBackOff: one report per sync. */
+  readonly backOffSync?: number;
+  /** The sync that last reported ImagePullBackOff. */
+  readonly imageBackOffSync?: number;
+  /** The sync in which the last pull failed: it tries the image no more. */
+  readonly imageFailedSync?: number;
   /** The exit of the instance before the current one: what `doBackOff` sees while the current one still runs. */
   readonly previousExit?: { readonly at: VirtualMs; readonly code: number };
-  /** CrashLoopBackOff already reported, waiting until this instant. */
-  readonly waitUntil?: VirtualMs;
   readonly probes: Partial<Record<ProbeKind, ProbeTrack>>;
   /** Last sampled working set, as a quantity string. */
   readonly lastUsage?: string;
@@ -83,6 +86,16 @@ export interface PodBook {
   readonly deletion?: { readonly at: VirtualMs; readonly graceSeconds: number };
   readonly removed: boolean;
   readonly nodeLostAt?: VirtualMs;
+  /** The pod worker (`kubelet/worker.ts`): a PLEG event, an API update or a probe result wants a sync then. */
+  readonly syncDueAt?: VirtualMs;
+  /** Its work-queue entry (`completeWork`): the next sync if nothing comes sooner. */
+  readonly requeueAt?: VirtualMs;
+  /** A sync is under way at this instant: begun by `PodSynced`, or resumed when its pull or kill returned. */
+  readonly sessionAt?: VirtualMs;
+  /** Something the kubelet would show changed since it last published the status (`PodSynced`). */
+  readonly dirty: boolean;
+  /** Syncs begun so far (`PodSynced`): names the sync a report belongs to. */
+  readonly syncs: number;
   /** In spec order: init containers, then regular containers. */
   readonly containers: readonly ContainerBook[];
 }

@@ -19,6 +19,7 @@ export const defaultSource: Readonly<Record<EventType, Source>> = {
   SandboxCreated: 'kubelet',
   PodEvicted: 'kubelet',
   PodNodeLost: 'controller',
+  PodSynced: 'kubelet',
   ImagePulling: 'runtime',
   ImagePulled: 'runtime',
   ImagePullFailed: 'runtime',

@@ -28,6 +28,7 @@ export const Event = t.union(
     V.SandboxCreated,
     V.PodEvicted,
     V.PodNodeLost,
+    V.PodSynced,
     V.ImagePulling,
     V.ImagePulled,
     V.ImagePullFailed,

@@ -55,6 +55,8 @@ export const summarize = (e: Event): string => {
       return `${e.container}: postStart hook done`;
     case 'ContainerExited':
       return `${e.container}: exited ${e.exitCode} (${e.reason})`;
+    case 'PodSynced':
+      return 'kubelet sync: status published';
     case 'ContainerUsageSampled':
       return `${e.container}: memory ${e.memory}`;
     case 'ProbeExecuted':

@@ -109,6 +109,14 @@ export const PodEvicted = member(
   },
 );
 
+/**
+ * The kubelet's pod worker began a sync (`kubelet.go :: SyncPod`): the status it generated first, from the
+ * runtime's state and the reason cache the previous sync left (`convertToAPIContainerStatuses`), is what the
+ * API shows from now on. Once a pod has one, its kubelet-written status changes only at these (and at probe
+ * results, which the status manager writes directly); imported journals, which have none, show every fact at once.
+ */
+export const PodSynced = member('PodSynced', { ...podSubject });
+
 /** The node lifecycle controller lost contact with the pod's node: Ready turns False, status unknowable. */
 export const PodNodeLost = member('PodNodeLost', { ...podSubject, node: t.string });
 

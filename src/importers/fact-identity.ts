@@ -46,6 +46,7 @@ const distinguishing = (e: Event): string => {
     case 'SandboxCreated':
     case 'PodEvicted':
     case 'PodNodeLost':
+    case 'PodSynced':
     case 'ContainerCreated':
     case 'ContainerStarted':
     case 'ContainerStartFailed':

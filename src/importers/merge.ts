@@ -38,6 +38,7 @@ const tieRank: Readonly<Record<EventType, number>> = {
   PodConditionSet: 22,
   PodEvicted: 23,
   PodNodeLost: 24,
+  PodSynced: 24,
   PodDeletionRequested: 25,
   ContainerKilling: 26,
   ContainerExited: 27,

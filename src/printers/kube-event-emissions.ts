@@ -27,6 +27,7 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
   SandboxCreated: [],
   PodEvicted: ['Evicted'],
   PodNodeLost: ['NodeNotReady'],
+  PodSynced: [],
   ImagePulling: ['Pulling'],
   ImagePulled: ['Pulled'],
   ImagePullFailed: ['Failed', 'ErrImageNeverPull', 'InspectFailed'],
@@ -98,6 +99,7 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
     case 'EvictionThresholdMet':
     case 'PodAdmitted':
     case 'SandboxCreated':
+    case 'PodSynced':
     case 'PostStartHookSucceeded':
     case 'ContainerExited':
     case 'ContainerUsageSampled':

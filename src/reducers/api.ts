@@ -17,7 +17,7 @@ export type ApiEvent = EventOf<
 >;
 
 export const initialKubeletView = (node: string | undefined): KubeletView =>
-  kubeletView({ node, admitted: false, sandboxReady: false, podHasInitialized: false, nodeLost: false, containers: {} });
+  kubeletView({ node, admitted: false, sandboxReady: false, podHasInitialized: false, nodeLost: false, containers: {}, syncs: false });
 
 /** Replaces (or appends) one condition, its `lastTransitionTime` moving only on a status flip. */
 export const upsertCondition = (status: PodStatus, d: ConditionDraft, at: Instant): PodStatus => {

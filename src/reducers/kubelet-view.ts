@@ -46,6 +46,13 @@ export interface KubeletView {
   readonly nodeLost: boolean;
   /** By container name; a container the kubelet knows nothing of yet is absent. */
   readonly containers: Readonly<Partial<Record<string, ContainerView>>>;
+  /**
+   * The kubelet publishes this pod's status at its syncs (`PodSynced`, simulated journals): the view then runs
+   * ahead of the status, which shows `published`. False for imported journals: every fact shows at once.
+   */
+  readonly syncs: boolean;
+  /** The view the shown status was generated from (only while `syncs`). */
+  readonly published?: KubeletView;
 }
 
 // Views are built only through these two functions, so that every view has the same keys in the same order
@@ -81,6 +88,8 @@ export const kubeletView = (k: KubeletView, patch: Partial<KubeletView> = {}): K
       rejected: k.rejected,
       nodeLost: k.nodeLost,
       containers: k.containers,
+      syncs: k.syncs,
+      published: k.published,
     },
     patch,
   );

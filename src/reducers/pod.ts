@@ -9,7 +9,7 @@ import { reduceKubelet } from './kubelet.js';
 import { withEntry } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
-import { kubeletView } from './kubelet-view.js';
+import { containerView, kubeletView, type KubeletView } from './kubelet-view.js';
 import { kubeletStatus, statusInputsChanged, withPodStatus } from './status.js';
 import { apiTime } from './time.js';
 
@@ -76,6 +76,9 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     case 'ProbeExecuted':
     case 'ProbeResultChanged':
       return s.kubelet.nodeLost || !onSomeNode(s) ? s : container(s, e);
+    case 'PodSynced':
+      // from now on the kubelet's status shows what its syncs publish
+      return { pod: s.pod, kubelet: kubeletView(s.kubelet, { syncs: true }) };
     case 'PodRemoved':
       return s; // handled by reducePod
     default: {
@@ -100,8 +103,33 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
   if (observations.has(event.type)) return state;
   if (event.type === 'PodRemoved') return undefined;
   const next = apply(state, event);
+  if (next === state || !kubeletWrites(next)) return next;
+  if (next.kubelet.syncs) return published(state, next, event);
   // The status is regenerated when something it shows may have changed (not, say, for a pull before the start).
-  if (next === state || !kubeletWrites(next) || (next.pod === state.pod && !statusInputsChanged(state.kubelet, next.kubelet))) return next;
+  if (next.pod === state.pod && !statusInputsChanged(state.kubelet, next.kubelet)) return next;
   const status = kubeletStatus(next.pod, next.kubelet, apiTime(event.at), state);
   return { pod: withPodStatus(next.pod, status), kubelet: next.kubelet };
+};
+
+/**
+ * A pod whose kubelet publishes at syncs: its status is generated only at a `PodSynced` (from everything the
+ * kubelet knows then), or at a probe result, which the status manager writes into the published status at
+ * once (`SetContainerReadiness`, `SetContainerStartup`) without anything else the kubelet learnt since.
+ */
+const published = (state: PodState, next: PodState, event: PodEvent): PodState => {
+  const shown = state.kubelet.published ?? state.kubelet;
+  const source = event.type === 'PodSynced' ? next.kubelet : event.type === 'ProbeResultChanged' ? withProbes(shown, next.kubelet, event.container) : undefined;
+  if (source === undefined) return next;
+  const view = kubeletView(source, { syncs: true, published: undefined });
+  if (next.pod === state.pod && !statusInputsChanged(shown, view)) return { pod: next.pod, kubelet: kubeletView(next.kubelet, { published: view }) };
+  const status = kubeletStatus(next.pod, view, apiTime(event.at), { pod: state.pod, kubelet: shown });
+  return { pod: withPodStatus(next.pod, status), kubelet: kubeletView(next.kubelet, { published: view }) };
+};
+
+/** The published view with one container's probe results as the kubelet now knows them, if it is still the same instance. */
+const withProbes = (shown: KubeletView, live: KubeletView, name: string): KubeletView => {
+  const was = shown.containers[name];
+  const now = live.containers[name];
+  if (was === undefined || now === undefined || was.containerID !== now.containerID || was.instances !== now.instances) return shown;
+  return kubeletView(shown, { containers: withEntry(shown.containers, name, containerView(was, { probes: now.probes })) });
 };

@@ -8,20 +8,22 @@ const pod = (restartPolicy: RestartPolicy) =>
 const exitsAfter = (ms: number, code: number) => world({ containerRun: () => ({ exit: { afterMs: ms, code } }) });
 
 describe('a single pod, end to end', () => {
-  it('is bound, admitted, given a sandbox, pulls, creates and starts its container, all at once', () => {
+  it('is bound, admitted, then synced: the sync publishes its status first, then makes the sandbox, pulls, creates and starts (kubelet.go :: SyncPod)', () => {
     const events = run([node('n1'), pod('Always')], world(), 5);
     expect(events.map((e) => e.type)).toEqual([
       'NodeRegistered',
       'PodCreated',
       'PodBound',
       'PodAdmitted',
+      'PodSynced',
       'SandboxCreated',
       'ImagePulling',
       'ImagePulled',
       'ContainerCreated',
       'ContainerStarted',
+      'PodSynced', // the relist a second later sees the container running: the next sync publishes it
     ]);
-    expect(events.every((e) => offset(e) === 0)).toBe(true);
+    expect(events.map(offset)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
     expect(ofType(events, 'SandboxCreated')[0]?.podIP).toBe('10.244.0.2');
     expect(ofType(events, 'PodAdmitted')[0]?.hostIP).toBe('192.168.0.2');
   });
@@ -36,16 +38,21 @@ describe('CrashLoopBackOff (kubelet.go :: newCrashLoopBackOff, kuberuntime_manag
       [2, 10, '2026-01-01T00:00:12.000Z'],
       [13, 20, '2026-01-01T00:00:33.000Z'],
       [34, 40, '2026-01-01T00:01:14.000Z'],
+      // a wait longer than the resync period is reported again at each resync (pod_workers.go :: completeWork)
       [75, 80, '2026-01-01T00:02:35.000Z'],
+      [135, 80, '2026-01-01T00:02:35.000Z'],
       [156, 160, '2026-01-01T00:05:16.000Z'],
+      [216, 160, '2026-01-01T00:05:16.000Z'],
+      [276, 160, '2026-01-01T00:05:16.000Z'],
       [317, 300, '2026-01-01T00:10:17.000Z'],
+      [377, 300, '2026-01-01T00:10:17.000Z'],
     ]);
   });
 
   it('caps the delay at 300 s', () => {
     const events = run([node('n1'), pod('Always')], exitsAfter(1000, 1), 1000);
     expect(times(events, 'ContainerStarted').slice(6)).toEqual([316, 617, 918]);
-    expect(ofType(events, 'ContainerBackOff').map((e) => e.delaySeconds).slice(5)).toEqual([300, 300, 300]);
+    expect(ofType(events, 'ContainerBackOff').map((e) => e.delaySeconds).slice(-3)).toEqual([300, 300, 300]);
   });
 
   // doBackOff steps the entry with the dead instance's finishedAt: run 5 died at +156 s and waited 160 s,
@@ -60,15 +67,16 @@ describe('CrashLoopBackOff (kubelet.go :: newCrashLoopBackOff, kuberuntime_manag
 
   it('resets the back-off once more than 10 minutes pass between the finishes', () => {
     const events = run([node('n1'), pod('Always')], lives(441), 1100);
-    expect(times(events, 'ContainerStarted').slice(6, 9)).toEqual([316, 757, 768]);
+    // run 6 dies at +757 s; the next relist (+758 s) syncs and restarts it: the entry was reset
+    expect(times(events, 'ContainerStarted').slice(6, 9)).toEqual([316, 758, 769]);
   });
 
   it('starts again from 10 s once a container ran more than 10 minutes since the last back-off step', () => {
     // runs 0-5 crash after 1 s; run 6 (started at +316 s) lives 700 s; later runs crash again after 1 s
     const w = world({ containerRun: (_p, _c, n) => ({ exit: { afterMs: n === 6 ? 700_000 : 1000, code: 1 } }) });
     const events = run([node('n1'), pod('Always')], w, 1030);
-    expect(times(events, 'ContainerStarted').slice(5)).toEqual([155, 316, 1016, 1027]);
-    expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds]).slice(-3)).toEqual([[156, 160], [1017, 10], [1028, 20]]);
+    expect(times(events, 'ContainerStarted').slice(5)).toEqual([155, 316, 1017, 1028]);
+    expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds]).slice(-3)).toEqual([[276, 160], [1018, 10], [1029, 20]]);
   });
 
   // ShouldContainerBeRestarted: case name → policy, exit code, whether the container starts again
@@ -82,7 +90,8 @@ describe('CrashLoopBackOff (kubelet.go :: newCrashLoopBackOff, kuberuntime_manag
   };
   it.each(Object.entries(table))('%s', (_name, [policy, code, restarts]) => {
     const events = run([node('n1'), pod(policy)], exitsAfter(5000, code), 60);
-    expect(times(events, 'ContainerStarted')).toEqual(restarts ? [0, 5, 20, 45] : [0]);
+    // each exit is seen by the next relist (+1 s), whose sync restarts or backs off
+    expect(times(events, 'ContainerStarted')).toEqual(restarts ? [0, 6, 21, 46] : [0]);
     expect(ofType(events, 'ContainerExited')[0]?.reason).toBe(code === 0 ? 'Completed' : 'Error');
   });
 });

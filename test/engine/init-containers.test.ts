@@ -21,10 +21,11 @@ const started = (events: ReturnType<typeof run>) => ofType(events, 'ContainerSta
 describe('init containers (computePodActions)', () => {
   it('run one at a time, each exiting 0 before the next, then the regular containers', () => {
     const events = run([node('n1'), pod('Always', [c('wait-db'), c('wait-cache')])], script({ 'wait-db': () => [2, 0], 'wait-cache': () => [3, 0] }), 20);
+    // each exit is seen by the next relist, whose sync starts the next container (pleg/generic.go :: Relist)
     expect(started(events)).toEqual([
       [0, 'wait-db'],
-      [2, 'wait-cache'],
-      [5, 'app'],
+      [3, 'wait-cache'],
+      [7, 'app'],
     ]);
   });
 
@@ -56,8 +57,8 @@ describe('sidecars (restartable init containers)', () => {
     const events = run([node('n1'), pod('Never', [sidecar, c('migrate')])], w, 20);
     expect(started(events)).toEqual([
       [0, 'proxy'],
-      [3, 'migrate'],
-      [5, 'app'],
+      [3, 'migrate'], // postStart returns inside the sidecar's start: the same sync goes on
+      [6, 'app'],
     ]);
     expect(times(events, 'PostStartHookSucceeded')).toEqual([3]);
   });
@@ -68,9 +69,9 @@ describe('sidecars (restartable init containers)', () => {
     expect(started(events)).toEqual([
       [0, 'proxy'],
       [0, 'app'],
-      [10, 'proxy'],
+      [11, 'proxy'],
     ]);
     const kill = ofType(events, 'ContainerKilling')[0];
-    expect(kill && [offset(kill), kill.container, kill.reason]).toEqual([30, 'proxy', 'PodFinished']);
+    expect(kill && [offset(kill), kill.container, kill.reason]).toEqual([31, 'proxy', 'PodFinished']);
   });
 });

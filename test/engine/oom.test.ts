@@ -12,9 +12,9 @@ describe('OOM kill', () => {
     const events = run([node('n1'), pod], w, 40);
     expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.exitCode, e.reason])).toEqual([
       [11, 137, 'OOMKilled'],
-      [22, 137, 'OOMKilled'],
+      [23, 137, 'OOMKilled'],
     ]);
-    expect(times(events, 'ContainerStarted')).toEqual([0, 11, 32]);
+    expect(times(events, 'ContainerStarted')).toEqual([0, 12, 33]);
     expect(ofType(events, 'ContainerUsageSampled').map((e) => [offset(e), e.memory]).slice(0, 2)).toEqual([
       [10, '100Mi'], // the eviction manager's 10 s sample
       [11, '110Mi'], // the sample that passed the limit

@@ -41,9 +41,12 @@ describe('liveness (prober/worker.go :: doProbe)', () => {
     // first kill: no earlier finish, no back-off; second: the finish 5 s earlier starts the entry (10 s);
     // third: that finish (+10) is 5 s old, inside 10 s: CrashLoopBackOff until +20
     expect(times(events, 'ContainerStarted')).toEqual([0, 5, 10, 20, 35]);
+    // (reported by the killing sync and again by the relist's sync a second later)
     expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds, e.until])).toEqual([
       [15, 10, '2026-01-01T00:00:20.000Z'],
+      [16, 10, '2026-01-01T00:00:20.000Z'],
       [25, 20, '2026-01-01T00:00:35.000Z'],
+      [26, 20, '2026-01-01T00:00:35.000Z'],
       [40, 40, '2026-01-01T00:01:05.000Z'],
     ]);
   });

@@ -18,12 +18,19 @@ const rowAt = (events: readonly Event[], name: string, t: number): string => {
 const c = (name: string, extra: Partial<Container> = {}): Container => ({ name, image: 'busybox:1.36', ...extra });
 
 describe('what kubectl shows along the engine’s stories', () => {
-  it('crash loop: Running, Error, CrashLoopBackOff between restarts', () => {
+  it('crash loop: each state shows from the sync that publishes it (kubelet.go :: SyncPod, kubelet_pods.go :: convertToAPIContainerStatuses)', () => {
     const pod = created({ metadata: { name: 'crasher' }, spec: { containers: [c('app')] } });
-    const events = run([node('n1'), pod], world({ containerRun: () => ({ exit: { afterMs: 1000, code: 1 } }) }), 60);
-    expect(rowAt(events, 'crasher', 0.5)).toBe('Running 1/1 0');
-    expect(rowAt(events, 'crasher', 5)).toBe('CrashLoopBackOff 0/1 1 (3s ago)');
-    expect(rowAt(events, 'crasher', 12.5)).toBe('Running 1/1 2 (10s ago)');
+    const events = run([node('n1'), pod], world({ containerRun: () => ({ exit: { afterMs: 3000, code: 1 } }) }), 60);
+    // the first sync publishes ContainerCreating, then starts the container; the relist a second later shows it
+    expect(rowAt(events, 'crasher', 0.5)).toBe('ContainerCreating 0/1 0');
+    expect(rowAt(events, 'crasher', 2)).toBe('Running 1/1 0');
+    // dies at +3 s: the relist's sync (+4 s) publishes Error, then restarts it at once (no back-off yet)
+    expect(rowAt(events, 'crasher', 4.5)).toBe('Error 0/1 0');
+    expect(rowAt(events, 'crasher', 5.5)).toBe('Running 1/1 1 (2s ago)');
+    // dies at +7 s: Error from +8 s; that sync caches CrashLoopBackOff, which the next sync (+17 s, the expiry) shows
+    expect(rowAt(events, 'crasher', 10)).toBe('Error 0/1 1 (7s ago)');
+    expect(rowAt(events, 'crasher', 17.5)).toBe('CrashLoopBackOff 0/1 1 (10s ago)');
+    expect(rowAt(events, 'crasher', 18.5)).toBe('Running 1/1 2 (11s ago)');
   });
 
   it('init containers: Init:0/2, Init:1/2, then Running', () => {
@@ -33,10 +40,18 @@ describe('what kubectl shows along the engine’s stories', () => {
     expect([5, 15, 25].map((t) => rowAt(events, 'init', t))).toEqual(['Init:0/2 0/1 0', 'Init:1/2 0/1 0', 'Running 1/1 0']);
   });
 
-  it('bad image: ErrImagePull then ImagePullBackOff', () => {
+  it('bad image: ContainerCreating, then ErrImagePull and ImagePullBackOff at later syncs (image_manager.go :: EnsureImageExists, pod_workers.go :: completeWork)', () => {
     const pod = created({ metadata: { name: 'bad' }, spec: { containers: [c('app', { image: 'nginx:nope' })] } });
     const events = run([node('n1'), pod], world({ pull: () => ({ ok: false, message: 'not found' }) }), 60);
-    expect(rowAt(events, 'bad', 5)).toBe('ImagePullBackOff 0/1 0');
+    // the failed sync retries after 10 s: it shows ErrImagePull and pulls again (10 s back-off over); the next
+    // one finds the 20 s back-off running (ImagePullBackOff, shown from the sync after)
+    expect([5, 15, 25, 35, 45].map((t) => rowAt(events, 'bad', t))).toEqual([
+      'ContainerCreating 0/1 0',
+      'ErrImagePull 0/1 0',
+      'ErrImagePull 0/1 0',
+      'ImagePullBackOff 0/1 0',
+      'ErrImagePull 0/1 0',
+    ]);
   });
 
   it('completed command: Completed under Never', () => {
@@ -65,7 +80,10 @@ describe('what kubectl shows along the engine’s stories', () => {
     const limits = { memory: '64Mi' };
     const pod = created({ metadata: { name: 'leak' }, spec: { containers: [c('app', { resources: { limits, requests: limits } })] } });
     const events = run([node('n1'), pod], world({ memoryBytes: (_p, _c, now, started) => (now - started >= 5000 ? 1n << 27n : 0n) }), 40);
-    // OOM at +5 s, restarted at once, OOM again at +10 s: back-off until +20 s
-    expect(rowAt(events, 'leak', 12)).toBe('CrashLoopBackOff 0/1 1 (2s ago)');
+    // OOM at +5 s, shown from the relist (+6 s), restarted then; OOM again at +11 s, shown at +12 s with the
+    // back-off cached, which the sync at its expiry (+21 s) shows before it restarts the container
+    expect(rowAt(events, 'leak', 6.5)).toBe('OOMKilled 0/1 0');
+    expect(rowAt(events, 'leak', 12)).toBe('OOMKilled 0/1 1 (7s ago)');
+    expect(rowAt(events, 'leak', 21.5)).toBe('CrashLoopBackOff 0/1 1 (10s ago)');
   });
 });

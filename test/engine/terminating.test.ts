@@ -62,8 +62,8 @@ describe('a pod that finishes while a sidecar’s probe kill is in flight', () =
     expect(story(run([node('n1'), pod], w, 100))).toEqual([
       [5, 'ContainerKilling', 'LivenessProbeFailed 60s'],
       [10, 'ContainerExited', 'runtime'],
-      [10, 'ContainerKilling', 'PodFinished 10s'],
-      [20, 'ContainerExited', 'runtime'],
+      [11, 'ContainerKilling', 'PodFinished 10s'], // the relist's sync sees the app done
+      [21, 'ContainerExited', 'runtime'],
     ]);
   });
 });

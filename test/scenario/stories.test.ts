@@ -61,11 +61,24 @@ describe('crashloop-memleak', () => {
   const story = storyOf('crashloop-memleak');
 
   it('is OOMKilled 17 s into every run and restarted at once, then after 10, 20, 40, 80, 160, 300 s', () => {
-    expect(offsets(story, 'ContainerStarted', 'memleak-pod')).toEqual([1, 19, 47, 85, 143, 241, 419]);
+    expect(offsets(story, 'ContainerStarted', 'memleak-pod')).toEqual([1, 20, 48, 86, 144, 242, 420]);
     expect(eventsOf(story, 'ContainerExited').map((e) => [story.offsetOf(e.at), e.exitCode, e.reason])).toEqual(
-      [18, 36, 64, 102, 160, 258, 436].map((at) => [at, 137, 'OOMKilled']),
+      [18, 37, 65, 103, 161, 259, 437].map((at) => [at, 137, 'OOMKilled']),
     );
-    expect(eventsOf(story, 'ContainerBackOff').map((e) => e.delaySeconds)).toEqual([10, 20, 40, 80, 160, 300]);
+    // one BackOff per sync inside a back-off: the relist's after each OOM, then each resync (pod_workers.go :: completeWork)
+    expect(eventsOf(story, 'ContainerBackOff').map((e) => [story.offsetOf(e.at), e.delaySeconds])).toEqual([
+      [38, 10],
+      [66, 20],
+      [104, 40],
+      [162, 80],
+      [222, 80],
+      [260, 160],
+      [320, 160],
+      [380, 160],
+      [438, 300],
+      [498, 300],
+      [558, 300],
+    ]);
   });
 
   it('stays a Running, Guaranteed pod whose last state is OOMKilled', () => {
@@ -144,10 +157,9 @@ describe('bad-image', () => {
   it('backs off a missing image forever and runs the others once the registry is back or serves the third pull', () => {
     const story = storyOf('bad-image');
     expect(story.pod('10m', 'bad-pod')?.status?.phase).toBe('Pending');
-    const delays = eventsOf(story, 'ImagePullBackOff')
-      .filter((e) => e.pod.name === 'bad-pod')
-      .map((e) => e.delaySeconds);
-    expect(delays).toEqual([10, 20, 40, 80, 160, 300]);
+    const windows = new Map(eventsOf(story, 'ImagePullBackOff').filter((e) => e.pod.name === 'bad-pod').map((e) => [e.until, e.delaySeconds]));
+    expect([...windows.values()]).toEqual([20, 40, 80, 160, 300]);
+    expect(offsets(story, 'ImagePulling', 'bad-pod')).toEqual([0, 10, 30, 70, 150, 310]);
     expect(offsets(story, 'ImagePullFailed', 'flaky-pod')).toEqual([0, 10]);
     expect(offsets(story, 'ContainerStarted', 'flaky-pod')).toEqual([31]);
     expect(offsets(story, 'ImagePullFailed', 'retry-pod')).toEqual([0, 10]);
@@ -160,8 +172,8 @@ describe('init-containers', () => {
     const story = storyOf('init-containers');
     expect(eventsOf(story, 'ContainerStarted').map((e) => [story.offsetOf(e.at), e.container])).toEqual([
       [3, 'init-myservice'],
-      [60, 'init-mydb'],
-      [123, 'myapp-container'],
+      [61, 'init-mydb'],
+      [124, 'myapp-container'],
     ]);
     expect(eventsOf(story, 'ContainerExited').map((e) => [story.offsetOf(e.at), e.container, e.exitCode])).toEqual([
       [60, 'init-myservice', 0],
@@ -250,8 +262,8 @@ describe('unschedulable', () => {
 describe('job-restart-policies', () => {
   it('completes after two restarts under OnFailure and fails at once under Never', () => {
     const story = storyOf('job-restart-policies');
-    expect(offsets(story, 'ContainerStarted', 'pi-onfailure')).toEqual([1, 6, 21]);
-    expect(offsets(story, 'ContainerExited', 'pi-onfailure')).toEqual([6, 11, 26]);
+    expect(offsets(story, 'ContainerStarted', 'pi-onfailure')).toEqual([1, 7, 22]);
+    expect(offsets(story, 'ContainerExited', 'pi-onfailure')).toEqual([6, 12, 27]);
     expect(offsets(story, 'ContainerStarted', 'pi-never')).toEqual([1]);
     expect(['pi-onfailure', 'pi-never'].map((name) => story.pod('1m', name)?.status?.phase)).toEqual([
       'Succeeded',

@@ -1,10 +1,8 @@
 /**
- * A finished image pull (`image_manager.go :: EnsureImageExists`): pulled, or `ErrImagePull` and the
- * image back-off's next window (10 s doubling to 300 s), reported as `ImagePullBackOff` at once.
+ * A finished image pull (`image_manager.go :: EnsureImageExists`): pulled, or `ErrImagePull`, which steps the
+ * image back-off (10 s doubling to 300 s; `evolve.ts`) and fails the sync.
  */
 import type { Event } from '../../events/index.js';
-import { instantOf } from '../../k8s/codecs.js';
-import { imagePullBackoff, nextBackoff } from '../backoff.js';
 import { aboutContainer } from '../emit.js';
 import type { InputOf } from '../inputs.js';
 import { specOf } from '../lifecycle.js';
@@ -19,16 +17,6 @@ export const decidePull = (state: EngineState, input: InputOf<'pullDone'>, now: 
   const subject = aboutContainer(now, 'runtime', pod.ref, c.name);
   const { answer } = input;
   if (answer.ok) return [{ type: 'ImagePulled', ...subject, image, alreadyPresent: false, durationMs: answer.durationMs }];
-  const entry = nextBackoff(imagePullBackoff, c.imageBackoff, now);
-  return [
-    { type: 'ImagePullFailed', ...subject, image, reason: 'ErrImagePull', message: answer.message },
-    {
-      type: 'ImagePullBackOff',
-      ...subject,
-      source: 'kubelet',
-      image,
-      delaySeconds: entry.delayMs / 1000,
-      until: instantOf(now + entry.delayMs),
-    },
-  ];
+  // the reason cache now holds ErrImagePull; `ImagePullBackOff` is reported by a later sync, inside the back-off
+  return [{ type: 'ImagePullFailed', ...subject, image, reason: 'ErrImagePull', message: answer.message }];
 };

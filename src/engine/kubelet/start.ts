@@ -12,13 +12,13 @@ import { imageKey, pullPolicyOf } from '../spec.js';
 import type { ContainerBook, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 
-/** A restart still inside its back-off window: report `CrashLoopBackOff` once, then wait. */
+/** A restart still inside its back-off window: report `CrashLoopBackOff` (once per sync), then wait. */
 const crashLoopGate = (pod: PodBook, c: ContainerBook, now: VirtualMs): Event[] | undefined => {
   const since = backoffAnchor(c);
   const entry = c.crashBackoff;
   if (since === undefined || entry === undefined || !inBackoffSince(crashLoopBackoff, entry, since, now)) return undefined;
   const until = since + entry.delayMs;
-  if (c.waitUntil === until) return [];
+  if (c.backOffSync === pod.syncs) return [];
   return [
     {
       type: 'ContainerBackOff',
@@ -54,7 +54,7 @@ const ensureImage = (pod: PodBook, node: NodeBook, c: ContainerBook, now: Virtua
   const entry = c.imageBackoff;
   if (entry !== undefined && inBackoffSinceUpdate(imagePullBackoff, entry, now)) {
     const until = entry.lastUpdate + entry.delayMs;
-    if (c.imageWaitUntil === until) return [];
+    if (c.imageBackOffSync === pod.syncs) return [];
     const delaySeconds = entry.delayMs / 1000;
     return [{ type: 'ImagePullBackOff', ...subject, source: 'kubelet', image, delaySeconds, until: instantOf(until) }];
   }
@@ -65,7 +65,8 @@ const ensureImage = (pod: PodBook, node: NodeBook, c: ContainerBook, now: Virtua
 export const startStep = (pod: PodBook, node: NodeBook, c: ContainerBook, now: VirtualMs): Event[] => {
   const gate = crashLoopGate(pod, c, now);
   if (gate !== undefined) return gate;
-  if (c.pullingSince !== undefined) return [];
+  // a pull in flight, or one that failed in this very sync: nothing more for this container now
+  if (c.pullingSince !== undefined || c.imageFailedSync === pod.syncs) return [];
   if (c.imageReadyFor === c.instances) return createAndStart(pod, c, now);
   return ensureImage(pod, node, c, now);
 };

@@ -1,32 +1,53 @@
 /**
- * One step of the kubelet's pod sync (`kubelet.go :: SyncPod` → `computePodActions`): deletion first, then
- * admission, the sandbox, stopping leftovers of a finished pod, and the next container start.
+ * The kubelet's pod sync (`kubelet.go :: SyncPod` → `computePodActions`). Admission comes first, before any
+ * sync (`HandlePodAdditions`). A sync then publishes the status it generated from what the kubelet knew at
+ * its start (`PodSynced`: the runtime's state and the previous sync's reason cache), and only then acts, one
+ * step at a time at the same instant: deletion, stopping leftovers of a finished pod, the sandbox, and the
+ * next container start. A sync with nothing to show or do leaves no trace.
  */
 import type { Event } from '../../events/index.js';
 import { terminate } from '../deletion/decide.js';
+import { aboutPod } from '../emit.js';
 import { podTerminal } from '../lifecycle.js';
-import type { EngineState } from '../state.js';
+import { podGraceSeconds } from '../spec.js';
+import type { EngineState, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { admit, sandbox } from './admission.js';
 import { killPod } from './kill.js';
 import { containersToStart } from './plan.js';
 import { startStep } from './start.js';
-import { podGraceSeconds } from '../spec.js';
+import { unhealthyKills } from './unhealthy.js';
 
-export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[] => {
-  const pod = state.pods.get(uid);
-  const node = pod?.node === undefined ? undefined : state.nodes.get(pod.node);
-  // nothing to do without a reachable kubelet
-  if (pod === undefined || node === undefined || node.lostAt !== undefined) return [];
+/** What the sync does next; nothing when it is done. */
+const step = (pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
   if (pod.deletion !== undefined) return terminate(pod, now);
   if (!pod.admitted && !pod.rejected) return [admit(pod, node, now)];
   if (pod.rejected) return [];
   // sidecars outlive the regular containers: the finished pod stops them (`PodFinished`)
   if (podTerminal(pod)) return killPod(pod, now, 'PodFinished', podGraceSeconds(pod.spec));
   if (!pod.sandbox) return [sandbox(pod, node, now)];
+  const unhealthy = unhealthyKills(pod, now);
+  if (unhealthy.length > 0) return unhealthy;
   for (const c of containersToStart(pod)) {
     const events = startStep(pod, node, c, now);
     if (events.length > 0) return events;
   }
   return [];
+};
+
+export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[] => {
+  const pod = state.pods.get(uid);
+  const node = pod?.node === undefined ? undefined : state.nodes.get(pod.node);
+  // nothing to do without a reachable kubelet
+  if (pod === undefined || node === undefined || node.lostAt !== undefined) return [];
+  const next = step(pod, node, now);
+  const synced: Event[] = [{ type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref) }];
+  if (pod.sessionAt === now) {
+    // the final status goes out before the kubelet deletes the object (`status_manager.go :: canBeDeleted`)
+    if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? synced : next;
+    // this sync is done; an update that came in meanwhile starts the next one at once (`pendingUpdate`)
+    return pod.dirty && pod.syncDueAt !== undefined && pod.syncDueAt <= now ? synced : [];
+  }
+  if (!pod.admitted) return next;
+  return pod.dirty || next.length > 0 ? synced : [];
 };

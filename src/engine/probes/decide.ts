@@ -1,7 +1,7 @@
 /**
  * One probe execution (`prober/worker.go :: doProbe`): consecutive identical outcomes are counted and the
  * result is published only when the run reaches its threshold and the value changes. A published liveness
- * or startup Failure makes the kubelet kill the container; readiness only flips `ready`.
+ * or startup Failure makes the kubelet's next sync kill the container; readiness only flips `ready`.
  *
  * Journal volume: every failure is recorded, and a success only when it counts (it differs from the
  * published result, or it ends a run of failures) — enough for the fold to rebuild the counters.
@@ -10,9 +10,8 @@ import type { Event } from '../../events/index.js';
 import { aboutContainer } from '../emit.js';
 import { probeTrackOf } from '../evolve.js';
 import type { InputOf } from '../inputs.js';
-import { killing } from '../kubelet/kill.js';
 import { isRunning, specOf } from '../lifecycle.js';
-import { podGraceSeconds, probeTiming, restartPolicyOf } from '../spec.js';
+import { probeTiming } from '../spec.js';
 import type { EngineState } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { probeSpecOf } from './active.js';
@@ -35,12 +34,7 @@ export const decideProbe = (state: EngineState, input: InputOf<'probeTick'>, now
     events.push({ type: 'ProbeExecuted', ...subject, probe: input.probe, outcome, ...(input.output === undefined ? {} : { output: input.output }) });
   }
   if (!crossed) return events;
+  // a liveness or startup failure syncs the pod (`handleProbeSync`), whose sync kills the container (`kubelet/unhealthy.ts`)
   events.push({ type: 'ProbeResultChanged', ...subject, source: 'kubelet', probe: input.probe, outcome });
-  if (outcome === 'failure' && input.probe !== 'readiness') {
-    const restarts = restartPolicyOf(pod.spec) !== 'Never' || c.role === 'sidecar';
-    const message = `Container ${c.name} failed ${input.probe} probe${restarts ? ', will be restarted' : ''}`;
-    const grace = probe.terminationGracePeriodSeconds ?? podGraceSeconds(pod.spec);
-    events.push(killing(pod, c, now, input.probe === 'liveness' ? 'LivenessProbeFailed' : 'StartupProbeFailed', grace, message));
-  }
   return events;
 };
