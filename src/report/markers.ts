@@ -71,6 +71,7 @@ export const markerKindOf = (e: Event): MarkerKind | undefined => {
     case 'NodeConditionChanged':
     case 'EvictionThresholdMet':
     case 'PodAdmitted':
+    case 'PodSynced':
     case 'SandboxCreated':
     case 'ImagePulling':
     case 'ImagePulled':
