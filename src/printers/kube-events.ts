@@ -17,10 +17,14 @@ const toSeconds = (instant: string): string => `${instant.slice(0, 19)}Z`;
 const keyOf = (em: Emission): string =>
   JSON.stringify([em.source.component, em.source.host, em.involvedObject, em.type, em.reason, em.message]);
 
-/** The spam filter's bucket: one per source and object, whatever the reason (`getSpamKey`). */
+/**
+ * The spam filter's bucket: one per source, object and event type, whatever the reason (`getSpamKey`). The
+ * type is part of it: the recorded v1.36 crash loop (test/fixtures/real/crash-loop-events.json) wrote 21
+ * Normal and 11 Warning kubelet Events about one pod, which one bucket of 25 would have cut short.
+ */
 const spamKeyOf = (em: Emission): string => {
   const { kind, namespace, name, uid } = em.involvedObject;
-  return JSON.stringify([em.source.component, em.source.host, kind, namespace, name, uid]);
+  return JSON.stringify([em.source.component, em.source.host, kind, namespace, name, uid, em.type]);
 };
 
 /** `EventSourceObjectSpamFilter` defaults: a burst of 25 events, then one more every 5 minutes. */
