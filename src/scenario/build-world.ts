@@ -12,8 +12,8 @@ export const DEFAULTS = {
   pullMs: 1000,
   /** postStart and preStop return at once. */
   hookMs: 0,
-  /** SIGTERM: the process exits 0 at once. */
-  sigterm: { afterMs: 0, code: 0 },
+  /** SIGTERM with no handler: the signal's default action ends the process at once, exit 128 + 15. */
+  sigterm: { afterMs: 0, code: 143 },
 } as const;
 
 export interface Behaviors {
@@ -114,7 +114,8 @@ export const buildWorld = (behaviors: Behaviors): World => {
     onSigterm: (pod, container): TermReaction | undefined => {
       const sigterm = of(pod, container).sigterm;
       if (sigterm === 'ignore') return undefined;
-      return { afterMs: sigterm?.exitsAfter ?? DEFAULTS.sigterm.afterMs, code: sigterm?.code ?? DEFAULTS.sigterm.code };
+      // a scenario that writes `sigterm: { … }` says the process handles it: exit 0 unless it gives a code
+      return sigterm === undefined ? DEFAULTS.sigterm : { afterMs: sigterm.exitsAfter ?? 0, code: sigterm.code ?? 0 };
     },
   };
 };

@@ -169,6 +169,8 @@ describe('images, hooks and SIGTERM', () => {
     expect(world.postStart(ref('nginx-srv'), 'nginx-srv', 3)).toEqual({ durationMs: 0 });
     expect(world.onSigterm(ref('nginx-srv'), 'nginx-srv')).toBeUndefined();
     expect(world.onSigterm(ref('lifecycle-demo'), 'lifecycle-demo-container')).toEqual({ afterMs: 0, code: 0 });
+    // no handler said: the signal's default action ends the process, 128 + 15 (kuberuntime_container.go :: killContainer sends SIGTERM)
+    expect(world.onSigterm(ref('nginx-srv'), 'nginx-srv-unknown')).toEqual({ afterMs: 0, code: 143 });
   });
 
   it('answers a failing hook with its message, on every run', () => {
