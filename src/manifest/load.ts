@@ -1,6 +1,6 @@
 /**
  * `loadManifests`: the Pods of a YAML or JSON file (many documents, or a v1 List), decoded, defaulted,
- * admitted and validated as the API server would on create. Pure: text in, Either out.
+ * admitted (ServiceAccount, DefaultTolerationSeconds, Priority) and validated as the API server would on create. Pure: text in, Either out.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
@@ -10,6 +10,8 @@ import { applyDefaults } from './defaults.js';
 import { renderPath, type FieldError, type FieldPath, type ManifestError } from './errors.js';
 import { lineOfPath } from './lines.js';
 import { admitPriority } from './priority.js';
+import { admitServiceAccount } from './service-account.js';
+import { admitDefaultTolerations } from './tolerations.js';
 import { unknownFields } from './unknown-fields.js';
 import { validatePod } from './validate.js';
 
@@ -72,10 +74,12 @@ const loadOne = (where: Located, c: Candidate): E.Either<ManifestError, { pod: V
   const decoded = decodePod(raw);
   if (E.isLeft(decoded)) return E.left(fail(decoded.left));
   const warnings = unknownFields(V1Pod, raw).map((path) => `${where.file}:${at(path)}: unknown field "${renderPath(path)}"`);
-  const admitted = admitPriority(applyDefaults(decoded.right));
+  // Defaults on decode, then the mutating admission plugins in the API server's order, then validation.
+  const admitted = admitPriority(admitServiceAccount(applyDefaults(decoded.right)));
   if ('error' in admitted) return E.left(fail(admitted.error));
-  const invalid = validatePod(admitted.pod);
-  return invalid === undefined ? E.right({ pod: admitted.pod, warnings }) : E.left(fail(invalid));
+  const pod = admitDefaultTolerations(admitted.pod);
+  const invalid = validatePod(pod);
+  return invalid === undefined ? E.right({ pod, warnings }) : E.left(fail(invalid));
 };
 
 export const loadManifests = (text: string, file: string): E.Either<ManifestError, LoadedManifests> => {

@@ -1,5 +1,7 @@
 /**
- * The Priority admission plugin (`plugin/pkg/admission/priority`): `spec.priority` from `priorityClassName`.
+ * The Priority admission plugin (`plugin/pkg/admission/priority/admission.go :: admitPod`): `spec.priority`
+ * from `priorityClassName`, and `spec.preemptionPolicy` from the class (`PreemptLowerPriority` for the
+ * system classes and for the default when no class is named).
  * We know only the two built-in system classes. For any other class name, or none, we keep a
  * `spec.priority` the manifest gives and use 0 otherwise: a real cluster would look the class up (and
  * reject an unknown one), but manifests written for clusters with custom classes should still load.
@@ -13,7 +15,9 @@ export const systemPriorityClasses: Readonly<Record<string, number>> = {
   'system-node-critical': 2_000_001_000,
 };
 
-/** The pod with `spec.priority` resolved, or the admission plugin's refusal. */
+const PREEMPT_LOWER_PRIORITY = 'PreemptLowerPriority';
+
+/** The pod with `spec.priority` and `spec.preemptionPolicy` resolved, or the admission plugin's refusal. */
 export const admitPriority = (pod: V1Pod): { pod: V1Pod } | { error: FieldError } => {
   const className = pod.spec.priorityClassName;
   const classValue = className === undefined ? undefined : systemPriorityClasses[className];
@@ -26,5 +30,16 @@ export const admitPriority = (pod: V1Pod): { pod: V1Pod } | { error: FieldError 
       },
     };
   }
-  return { pod: { ...pod, spec: { ...pod.spec, priority: given ?? classValue ?? 0 } } };
+  const policy = pod.spec.preemptionPolicy;
+  if (classValue !== undefined && policy !== undefined && policy !== PREEMPT_LOWER_PRIORITY) {
+    return {
+      error: {
+        path: ['spec', 'preemptionPolicy'],
+        message: `the string value of PreemptionPolicy (${policy}) must not be provided in pod spec; priority admission controller computed ${PREEMPT_LOWER_PRIORITY} from the given PriorityClass name`,
+      },
+    };
+  }
+  return {
+    pod: { ...pod, spec: { ...pod.spec, priority: given ?? classValue ?? 0, preemptionPolicy: policy ?? PREEMPT_LOWER_PRIORITY } },
+  };
 };
