@@ -5,6 +5,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import * as V from './vocabulary.js';
 import { formatErrors } from './report.js';
 import { upcast } from './upcast.js';
+import { eventRangeError } from './ranges.js';
 
 export * from './common.js';
 export * from './vocabulary.js';
@@ -57,7 +58,8 @@ export type NodeEvent = Extract<Event, { node: string }> & { pod?: undefined };
 export const eventTypes: ReadonlySet<string> = new Set(Event.types.map((m) => m.name));
 
 /**
- * Decodes one event from unknown input (after upcasting an older schema version).
+ * Decodes one event from unknown input (after upcasting an older schema version), then checks that every
+ * number fits the Kubernetes field it stands for (`ranges.ts`).
  * Left is one line: `type ContainerExited: exitCode: "x" is not an integer`, or the unknown type.
  */
 export const decodeEvent = (u: unknown): E.Either<string, Event> =>
@@ -70,6 +72,10 @@ export const decodeEvent = (u: unknown): E.Either<string, Event> =>
       return pipe(
         Event.decode(raw),
         E.mapLeft((errors) => `${type}: ${formatErrors(errors, [type])}`),
+        E.chain((event) => {
+          const outOfRange = eventRangeError(event);
+          return outOfRange === undefined ? E.right(event) : E.left(outOfRange);
+        }),
       );
     }),
   );

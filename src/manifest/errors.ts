@@ -1,7 +1,8 @@
 /** The manifest error: which file, line and field, and what is wrong, rendered as one line. */
 
-/** A field path as segments: keys and array indexes (`['spec', 'containers', 1, 'image']`). */
-export type FieldPath = ReadonlyArray<string | number>;
+import type { FieldPath } from '../k8s/field-path.js';
+
+export type { FieldPath } from '../k8s/field-path.js';
 
 /** A rule broken at a field, before we know where in the file that field sits. */
 export interface FieldError {
@@ -19,16 +20,7 @@ export interface ManifestError {
   readonly message: string;
 }
 
-/** `spec.containers[1].image` from segments. */
-export const renderPath = (path: FieldPath): string =>
-  path.reduce<string>(
-    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out === '' ? segment : `${out}.${segment}`),
-    '',
-  );
-
-/** Segments from `spec.containers[1].image`: the inverse of `renderPath`, to find a field in its file. */
-export const parsePath = (path: string): FieldPath =>
-  [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) => (index !== undefined ? Number(index) : (key ?? '')));
+export { renderPath, parsePath } from '../k8s/field-path.js';
 
 /** `pod.yaml:7: spec.containers[1].resources.limits.memory: "12Q" is not a quantity`. */
 export const formatManifestError = (e: ManifestError): string =>
@@ -43,6 +35,11 @@ export const required = (path: FieldPath, detail = ''): FieldError => ({
 export const invalid = (path: FieldPath, value: unknown, detail: string): FieldError => ({
   path,
   message: `Invalid value: ${show(value)}: ${detail}`,
+});
+/** `field.TooLong` (apimachinery ≥ 1.31: the value is omitted). */
+export const tooLong = (path: FieldPath, max: number): FieldError => ({
+  path,
+  message: `Too long: may not be more than ${max} ${max === 1 ? 'byte' : 'bytes'}`,
 });
 export const forbidden = (path: FieldPath, detail: string): FieldError => ({ path, message: `Forbidden: ${detail}` });
 export const duplicate = (path: FieldPath, value: unknown): FieldError => ({ path, message: `Duplicate value: ${show(value)}` });

@@ -1,9 +1,12 @@
 /** The API server's checks on one container, its probes and its hooks (`validateContainerCommon`, `validateProbe`, …). */
+import type * as t from 'io-ts';
 import type { ResourceList } from '../k8s/codecs.js';
-import type { Container, LifecycleHandler, Probe, ResourceRequirements } from '../k8s/pod.js';
+import type { Container, EnvVar as EnvVarCodec, LifecycleHandler, Probe, ResourceRequirements } from '../k8s/pod.js';
 import { formatQuantity, parseQuantity } from '../k8s/quantity.js';
 import { forbidden, invalid, notFound, notSupported, required, type FieldError, type FieldPath } from './errors.js';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names.js';
+
+type EnvVar = t.TypeOf<typeof EnvVarCodec>;
 
 const nonNegative = (value: number | undefined, path: FieldPath): FieldError[] =>
   value !== undefined && value < 0 ? [invalid(path, value, 'must be greater than or equal to 0')] : [];
@@ -95,6 +98,17 @@ export const validateResources = (resources: ResourceRequirements | undefined, p
 
 const protocols = ['TCP', 'UDP', 'SCTP'];
 
+const envSources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
+
+/** `validateEnvVarValueFrom`: a `valueFrom` names one source, and never beside a non-empty `value`. */
+const validateEnvValueFrom = (e: EnvVar, path: FieldPath): FieldError[] => {
+  if (e.valueFrom === undefined) return [];
+  const sources = envSources.filter((s) => e.valueFrom?.[s] !== undefined && e.valueFrom[s] !== null).length;
+  if (sources > 0 && (e.value ?? '') !== '') return [invalid(path, '', 'may not be specified when `value` is not empty')];
+  if (sources > 1) return [invalid(path, '', 'may not have more than one field specified at a time')];
+  return [];
+};
+
 /** `validateContainerCommon` and `validateContainerOnlyForPod`: what every container must satisfy. */
 export const validateContainerCommon = (c: Container, volumes: ReadonlySet<string>, path: FieldPath): FieldError[] => [
   ...(c.name === '' ? [required([...path, 'name'])] : isDNS1123Label(c.name).map((m) => invalid([...path, 'name'], c.name, m))),
@@ -111,7 +125,7 @@ export const validateContainerCommon = (c: Container, volumes: ReadonlySet<strin
       ? []
       : [notSupported([...path, 'ports', i, 'protocol'], port.protocol, protocols)]),
   ]),
-  ...(c.env ?? []).flatMap((e, i) => (e.name === '' ? [required([...path, 'env', i, 'name'])] : [])),
+  ...(c.env ?? []).flatMap((e, i) => (e.name === '' ? [required([...path, 'env', i, 'name'])] : validateEnvValueFrom(e, [...path, 'env', i, 'valueFrom']))),
   ...(c.volumeMounts ?? []).flatMap((m, i) =>
     m.name === ''
       ? [required([...path, 'volumeMounts', i, 'name'])]

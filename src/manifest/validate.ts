@@ -5,7 +5,8 @@
  */
 import type { Container, ObjectMeta, PodSpec, V1Pod } from '../k8s/pod.js';
 import { isSidecar } from '../k8s/pod.js';
-import { duplicate, forbidden, invalid, notSupported, required, type FieldError, type FieldPath } from './errors.js';
+import { podRangeErrors } from '../k8s/ranges.js';
+import { duplicate, forbidden, invalid, notSupported, required, tooLong, type FieldError, type FieldPath } from './errors.js';
 import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } from './names.js';
 import { validateContainerCommon, validateProbesAndHooks, validateResources } from './validate-container.js';
 
@@ -29,12 +30,22 @@ const validateMeta = (meta: ObjectMeta): FieldError[] => {
     errors.push(...isQualifiedName(key).map((m) => ({ ...invalid(['metadata', 'labels'], key, m), at })));
     errors.push(...isLabelValue(value).map((m) => ({ ...invalid(['metadata', 'labels'], value, m), at })));
   }
-  for (const key of Object.keys(meta.annotations ?? {})) {
+  let annotationBytes = 0;
+  for (const [key, value] of Object.entries(meta.annotations ?? {})) {
     const at = ['metadata', 'annotations', key];
     errors.push(...isQualifiedName(key.toLowerCase()).map((m) => ({ ...invalid(['metadata', 'annotations'], key, m), at })));
+    annotationBytes += Buffer.byteLength(key) + Buffer.byteLength(value);
   }
+  // `ValidateAnnotationsSize`: keys and values together, in bytes.
+  if (annotationBytes > TOTAL_ANNOTATION_SIZE_LIMIT_B) errors.push(tooLong(['metadata', 'annotations'], TOTAL_ANNOTATION_SIZE_LIMIT_B));
   return errors;
 };
+
+/** `apimachinery/pkg/api/validation/objectmeta.go :: TotalAnnotationSizeLimitB`. */
+const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
+
+/** Numbers beyond their Go type, or beyond a `time.Duration` where they become one (`src/k8s/ranges.ts`). */
+const validateRanges = (pod: V1Pod): FieldError[] => podRangeErrors(pod).map((e) => invalid(e.path, e.value, e.problem));
 
 /** `validateVolumes`: each name a DNS label, once. */
 const validateVolumes = (spec: PodSpec): FieldError[] => {
@@ -107,6 +118,7 @@ const validatePodFields = (spec: PodSpec): FieldError[] => {
 export const validatePod = (pod: V1Pod): FieldError | undefined => {
   const volumes = new Set((pod.spec.volumes ?? []).map((v) => v.name));
   const checks = [
+    () => validateRanges(pod),
     () => validateMeta(pod.metadata),
     () => validateVolumes(pod.spec),
     () => validateContainers(pod.spec, volumes),

@@ -14,6 +14,18 @@ export const apiTime = (at: Instant): string => {
   return api;
 };
 
-/** `at` plus whole seconds, in API form: the deletion timestamp is `now + grace`. */
-export const apiTimePlus = (at: Instant, seconds: number): string =>
-  apiTime(new Date(Date.parse(at) + seconds * 1000).toISOString() as Instant);
+/** The last instant `metav1.Time` can serialize (RFC 3339 has four-digit years). */
+export const LAST_API_TIME = '9999-12-31T23:59:59Z';
+const LAST_API_MS = Date.parse(LAST_API_TIME);
+const FIRST_API_MS = Date.parse('0000-01-01T00:00:00Z');
+
+/**
+ * `at` plus whole seconds, in API form: the deletion timestamp is `now + grace`. Total over any stored
+ * number: a sum past year 9999 (or before year 0, or not a number at all) is clamped to the nearest end.
+ */
+export const apiTimePlus = (at: Instant, seconds: number): string => {
+  const ms = Date.parse(at) + seconds * 1000;
+  if (Number.isNaN(ms) || ms > LAST_API_MS) return LAST_API_TIME;
+  if (ms < FIRST_API_MS) return '0000-01-01T00:00:00Z';
+  return apiTime(new Date(ms).toISOString() as Instant);
+};

@@ -1,6 +1,8 @@
 /** io-ts building blocks of the scenario format: strict records, Go durations, byte quantities and rates. */
 import * as t from 'io-ts';
+import { Integer } from '../k8s/codecs.js';
 import { parseDuration } from '../k8s/duration.js';
+import { MAX_DURATION_SECONDS, rangeProblem } from '../k8s/ranges.js';
 import { parseQuantity } from '../k8s/quantity.js';
 
 /** The message of the failure a strict record reports for a key it does not know. */
@@ -37,16 +39,34 @@ export const strict = <R extends t.Props, O extends t.Props = {}>(name: string, 
   );
 };
 
-/** A Go duration (`30s`, `2m`, `1h30m`, `1.5s`, `0`) as non-negative milliseconds. */
+const MAX_DURATION_MS = MAX_DURATION_SECONDS * 1000;
+
+/** A Go duration (`30s`, `2m`, `1h30m`, `1.5s`, `0`) as non-negative milliseconds, at most Go's longest (~292 years). */
 export const Duration = new t.Type<number, string, unknown>(
   'Duration',
-  (u): u is number => typeof u === 'number' && u >= 0,
+  (u): u is number => typeof u === 'number' && u >= 0 && u <= MAX_DURATION_MS,
   (u, c) => {
     const ms = typeof u === 'string' ? parseDuration(u) : u === 0 ? 0 : undefined;
-    return ms === undefined || ms < 0 ? t.failure(u, c, 'is not a duration') : t.success(ms);
+    if (ms === undefined || ms < 0) return t.failure(u, c, 'is not a duration');
+    return ms > MAX_DURATION_MS ? t.failure(u, c, 'is longer than the longest Go duration (2562047h47m16s)') : t.success(ms);
   },
   (ms) => `${ms}ms`,
 );
+
+/** An integer the Kubernetes field it stands for can hold (`src/k8s/ranges.ts`): grace seconds, exit codes. */
+const rangedInteger = (name: string, kind: 'int32' | 'duration seconds') =>
+  new t.Type<number, number, unknown>(
+    name,
+    (u): u is number => Integer.is(u) && rangeProblem(u, kind) === undefined,
+    (u, c) => {
+      if (!Integer.is(u)) return t.failure(u, c);
+      const problem = rangeProblem(u, kind);
+      return problem === undefined ? t.success(u) : t.failure(u, c, `is out of range: ${problem}`);
+    },
+    (n) => n,
+  );
+export const GraceSeconds = rangedInteger('GraceSeconds', 'duration seconds');
+export const ExitCode = rangedInteger('ExitCode', 'int32');
 
 /** Whole bytes of a memory quantity (`64Mi`, `1G`, `512`), rounded up like `Quantity.Value()`. */
 export const bytesOfQuantity = (raw: string): bigint | undefined => {

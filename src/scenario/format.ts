@@ -5,7 +5,7 @@
 import * as t from 'io-ts';
 import { ConditionStatus, type Instant, Integer, QuantityString, StringMap } from '../k8s/codecs.js';
 import { parseInstantArg } from '../timetravel/instant-arg.js';
-import { Bytes, Duration, Rate, byShape, oneOf, strict } from './codecs.js';
+import { Bytes, Duration, ExitCode, GraceSeconds, Rate, byShape, oneOf, strict } from './codecs.js';
 
 /** The scenario's first instant: any RFC 3339 time, kept as the canonical UTC instant with milliseconds. */
 export const Start = new t.Type<Instant, string, unknown>(
@@ -69,7 +69,7 @@ export const MetadataChange = strict('MetadataChange', podName, {
 });
 export type MetadataChange = t.TypeOf<typeof MetadataChange>;
 
-export const Deletion = strict('Deletion', podName, { ...podNamespace, gracePeriodSeconds: Integer, force: t.boolean });
+export const Deletion = strict('Deletion', podName, { ...podNamespace, gracePeriodSeconds: GraceSeconds, force: t.boolean });
 export type Deletion = t.TypeOf<typeof Deletion>;
 
 export const NodeConditionChange = strict(
@@ -100,7 +100,7 @@ export const Runs = byShape<'all' | 'once' | number>('Runs', (u) =>
 );
 
 /** The process exits with `code`, `after` each start, or at a scenario offset `at`. */
-export const ExitRule = oneOf('Exit', strict('Exit', { code: Integer }, { runs: Runs }), {
+export const ExitRule = oneOf('Exit', strict('Exit', { code: ExitCode }, { runs: Runs }), {
   after: Duration,
   at: Duration,
 });
@@ -132,7 +132,7 @@ export type ProbeRule = t.TypeOf<typeof ProbeRule>;
 export const Hook = strict('Hook', {}, { takes: Duration, fails: t.string });
 export type Hook = t.TypeOf<typeof Hook>;
 
-const SigtermExit = strict('Sigterm', {}, { exitsAfter: Duration, code: Integer });
+const SigtermExit = strict('Sigterm', {}, { exitsAfter: Duration, code: ExitCode });
 export const Sigterm = byShape<'ignore' | t.TypeOf<typeof SigtermExit>>('Sigterm', (u) =>
   typeof u === 'string' ? t.literal('ignore') : SigtermExit,
 );

@@ -70,6 +70,8 @@ const checkImages = (
     : E.left(errorAt(source, ['images', unused], `no container uses image "${unused}"`));
 };
 
+const LAST_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
 /** `loadScenario` over a given manifest loader. */
 export const loadScenarioWith =
   (load: ManifestLoader) =>
@@ -84,6 +86,12 @@ export const loadScenarioWith =
       ),
       E.bind('doc', ({ source }) => decodeIn(source, ScenarioCodec)),
       E.let('startMs', ({ doc }) => Date.parse(doc.start)),
+      // Every event instant must be one the API can write (four-digit years).
+      E.tap(({ source, doc, startMs }) =>
+        startMs + doc.until > LAST_INSTANT_MS
+          ? E.left(errorAt(source, ['until'], 'runs past 9999-12-31T23:59:59Z, the last instant the API can write'))
+          : E.right(undefined),
+      ),
       E.bind('compiled', ({ source, doc, startMs }) => compileTimeline(source, doc, startMs, readFile, load)),
       E.tap(({ source, doc, compiled }) => checkImages(source, doc, compiled.pods)),
       E.bind('containers', ({ source, doc, compiled }) => containerBehaviors(source, doc, compiled.pods)),
