@@ -129,7 +129,12 @@ export const ImagePulling = member('ImagePulling', { ...containerSubject, image:
 export const ImagePulled = member(
   'ImagePulled',
   { ...containerSubject, image: t.string, alreadyPresent: t.boolean },
-  { imageID: t.string, durationMs: Integer },
+  {
+    imageID: t.string,
+    durationMs: Integer,
+    /** The pulled image's size as the runtime reports it (`Image size: N bytes.`); absent in older journals. */
+    sizeBytes: Integer,
+  },
 );
 
 /** A pull failed (`ErrImagePull`) or may not be tried (`ErrImageNeverPull`, `InvalidImageName`). */

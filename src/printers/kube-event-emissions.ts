@@ -127,7 +127,7 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
       const took = formatDuration(e.durationMs ?? 0);
       const message = e.alreadyPresent
         ? `Container image ${JSON.stringify(e.image)} already present on machine and can be accessed by the pod`
-        : `Successfully pulled image ${JSON.stringify(e.image)} in ${took} (${took} including waiting)`;
+        : `Successfully pulled image ${JSON.stringify(e.image)} in ${took} (${took} including waiting)${e.sizeBytes === undefined ? '' : `. Image size: ${e.sizeBytes} bytes.`}`;
       return [onContainer(ctx, e.pod, e.container, 'Normal', 'Pulled', message)];
     }
     case 'ImagePullFailed': {

@@ -9,6 +9,7 @@ import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { KubeletView } from './kubelet-view.js';
 import { restartDue, roleOf } from './restart.js';
+import { inSpecOrder, sortedByName } from './status-order.js';
 
 const isTerminal = (phase: PodPhase | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
 
@@ -157,7 +158,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
     before !== undefined && !isTerminal(prev.phase) && podIsTerminal(before.pod, before.kubelet) === terminal ? before.kubelet : undefined;
   const inits = spec.initContainers ?? [];
   let initStatuses = statusList(inits, true, prev.initContainerStatuses, view, reusable, spec, terminal);
-  let statuses = statusList(spec.containers, false, prev.containerStatuses, view, reusable, spec, terminal);
+  let statuses = statusList(spec.containers, false, inSpecOrder(spec.containers, prev.containerStatuses), view, reusable, spec, terminal);
   const running = couldHaveRunningContainers(initStatuses, statuses);
 
   let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
@@ -203,7 +204,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
   }
   status.startTime = prev.startTime ?? now;
   if (inits.length > 0) status.initContainerStatuses = initStatuses;
-  status.containerStatuses = statuses;
+  status.containerStatuses = sameItems(prev.containerStatuses, sortedByName(spec.containers, statuses));
   if (prev.qosClass !== undefined) status.qosClass = prev.qosClass;
   return status;
 };

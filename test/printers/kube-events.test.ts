@@ -25,6 +25,18 @@ const lifecycle = [
   ev(60, 'ContainerBackOff', 'kubelet', { container: 'app', delaySeconds: 20, until: '2026-03-01T11:59:20.000Z' }),
 ];
 
+describe('Pulled with the image size (pkg/kubelet/images/image_manager.go :: EnsureImageExists)', () => {
+  it('adds "Image size: N bytes." when the pull recorded a size, and keeps older events without it as they were', () => {
+    const pulled = (extra: Record<string, unknown>) =>
+      kubeEventsFor([
+        ev(300, 'PodCreated', 'api', { manifest }),
+        ev(288, 'ImagePulled', 'runtime', { container: 'app', image: 'nginx:1.27', alreadyPresent: false, durationMs: 1234, ...extra }),
+      ]).map((r) => r.message);
+    expect(pulled({ sizeBytes: 72_404_038 })).toEqual(['Successfully pulled image "nginx:1.27" in 1.234s (1.234s including waiting). Image size: 72404038 bytes.']);
+    expect(pulled({})).toEqual(['Successfully pulled image "nginx:1.27" in 1.234s (1.234s including waiting)']);
+  });
+});
+
 describe('kubeEventsFor', () => {
   const rows = kubeEventsFor(lifecycle);
   const brief = rows.map((r) => [r.type, r.reason, r.source.component, r.involvedObject.fieldPath ?? '', r.message, r.count]);
