@@ -216,6 +216,13 @@ export const ContainerState = t.partial(
 );
 export type ContainerState = t.TypeOf<typeof ContainerState>;
 
+export const VolumeMountStatus = struct(
+  'VolumeMountStatus',
+  { name: t.string, mountPath: t.string },
+  { readOnly: t.boolean, recursiveReadOnly: t.string },
+);
+export const LinuxContainerUser = struct('LinuxContainerUser', { uid: Integer, gid: Integer }, { supplementalGroups: t.array(Integer) });
+
 export const ContainerStatus = struct(
   'ContainerStatus',
   { name: t.string },
@@ -228,6 +235,10 @@ export const ContainerStatus = struct(
     imageID: t.string,
     containerID: t.string,
     started: t.boolean,
+    allocatedResources: ResourceList,
+    resources: ResourceRequirements,
+    volumeMounts: t.array(VolumeMountStatus),
+    user: t.partial({ linux: LinuxContainerUser }),
   },
 );
 export type ContainerStatus = t.TypeOf<typeof ContainerStatus>;
@@ -235,7 +246,13 @@ export type ContainerStatus = t.TypeOf<typeof ContainerStatus>;
 export const PodCondition = struct(
   'PodCondition',
   { type: t.string, status: ConditionStatus },
-  { reason: t.string, message: t.string, lastTransitionTime: t.string, lastProbeTime: t.union([t.string, t.null]) },
+  {
+    observedGeneration: Integer,
+    reason: t.string,
+    message: t.string,
+    lastTransitionTime: t.string,
+    lastProbeTime: t.union([t.string, t.null]),
+  },
 );
 export type PodCondition = t.TypeOf<typeof PodCondition>;
 
@@ -247,6 +264,7 @@ export const PodIP = t.type({ ip: t.string }, 'PodIP');
 
 export const PodStatus = t.partial(
   {
+    observedGeneration: Integer,
     phase: PodPhase,
     conditions: t.array(PodCondition),
     message: t.string,

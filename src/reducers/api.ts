@@ -20,9 +20,9 @@ export const initialKubeletView = (node: string | undefined): KubeletView =>
   kubeletView({ node, admitted: false, sandboxReady: false, podHasInitialized: false, nodeLost: false, containers: {}, syncs: false });
 
 /** Replaces (or appends) one condition, its `lastTransitionTime` moving only on a status flip. */
-export const upsertCondition = (status: PodStatus, d: ConditionDraft, at: Instant): PodStatus => {
+export const upsertCondition = (status: PodStatus, d: ConditionDraft, at: Instant, generation?: number): PodStatus => {
   const conditions = status.conditions ?? [];
-  const next = settle(d, conditionOf(conditions, d.type), apiTime(at));
+  const next = settle(d, conditionOf(conditions, d.type), apiTime(at), generation);
   const i = conditions.findIndex((c) => c.type === d.type);
   if (i >= 0 && conditions[i] === next) return status;
   const updated: PodCondition[] = i >= 0 ? conditions.map((c, j) => (j === i ? next : c)) : [...conditions, next];
@@ -37,6 +37,8 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
     name: e.pod.name,
     namespace: e.pod.namespace,
     uid: e.pod.uid,
+    // The pod registry's `PrepareForCreate` starts every pod at generation 1 (an imported pod keeps its own).
+    generation: manifest.metadata.generation ?? 1,
     creationTimestamp: apiTime(e.at),
   };
   let status: PodStatus = { phase: 'Pending', qosClass: qosClassOf(manifest) };
@@ -47,7 +49,7 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
       reason: 'SchedulingGated',
       message: 'Scheduling is blocked due to non-empty scheduling gates',
     };
-    status = upsertCondition(status, gated, e.at);
+    status = upsertCondition(status, gated, e.at, metadata.generation);
   }
   const pod: V1Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: manifest.spec, status };
   return { pod, kubelet: initialKubeletView(manifest.spec.nodeName) };
@@ -75,7 +77,7 @@ const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): Pod
 
 const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {
   if (s.pod.spec.nodeName !== undefined) return s; // a binding is final: a second one is refused
-  const status = upsertCondition(s.pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at);
+  const status = upsertCondition(s.pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at, s.pod.metadata.generation);
   return {
     pod: { ...s.pod, spec: { ...s.pod.spec, nodeName: e.node }, status },
     kubelet: kubeletView(s.kubelet, { node: e.node }),
@@ -109,7 +111,12 @@ export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
       if (s.pod.spec.nodeName !== undefined) return s;
       return withStatus(
         s,
-        upsertCondition(s.pod.status ?? {}, { type: 'PodScheduled', status: 'False', reason: e.reason, message: e.message }, e.at),
+        upsertCondition(
+          s.pod.status ?? {},
+          { type: 'PodScheduled', status: 'False', reason: e.reason, message: e.message },
+          e.at,
+          s.pod.metadata.generation,
+        ),
       );
     default: {
       const unreachable: never = e;

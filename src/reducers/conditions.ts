@@ -51,6 +51,8 @@ export interface ConditionInputs {
   readonly sandboxReady: boolean;
   /** Conditions the kubelet does not own, for readiness gates. */
   readonly others: readonly PodCondition[];
+  /** `metadata.generation`, written as each condition's `observedGeneration`. */
+  readonly generation?: number;
 }
 
 /** Which list a message names: the init containers (Initialized), or sidecars then regular containers (ContainersReady). */
@@ -180,11 +182,11 @@ export const kubeletConditions = (inp: ConditionInputs, previous: readonly PodCo
   const old = ownedOf(previous);
   const cr = containersReady(inp);
   return [
-    settle(draft('PodReadyToStartContainers', inp.sandboxReady), old.sandbox, now),
-    settle(initialized(inp), old.initialized, now),
-    settle(ready(inp, cr), old.ready, now),
-    settle(cr, old.containersReady, now),
-    settle(podScheduled, old.scheduled, now),
+    settle(draft('PodReadyToStartContainers', inp.sandboxReady), old.sandbox, now, inp.generation),
+    settle(initialized(inp), old.initialized, now, inp.generation),
+    settle(ready(inp, cr), old.ready, now, inp.generation),
+    settle(cr, old.containersReady, now, inp.generation),
+    settle(podScheduled, old.scheduled, now, inp.generation),
   ];
 };
 
@@ -199,15 +201,17 @@ export const conditionOf = (conditions: readonly PodCondition[] | undefined, typ
  * of that type: one whose status is unchanged keeps its `lastTransitionTime` (and is the previous object
  * when nothing else changed).
  */
-export const settle = (d: ConditionDraft, old: PodCondition | undefined, now: string): PodCondition => {
+export const settle = (d: ConditionDraft, old: PodCondition | undefined, now: string, generation?: number): PodCondition => {
   const same = old !== undefined && old.status === d.status;
-  if (same && old.reason === d.reason && old.message === d.message) return old;
+  if (same && old.reason === d.reason && old.message === d.message && old.observedGeneration === generation) return old;
   const c: PodCondition = {
     type: d.type,
     status: d.status,
     lastProbeTime: null,
     lastTransitionTime: same && old.lastTransitionTime !== undefined ? old.lastTransitionTime : now,
   };
+  // `observedGeneration` (gate PodObservedGenerationTracking, on in v1.36): the kubelet and the scheduler write it.
+  if (generation !== undefined) c.observedGeneration = generation;
   if (d.reason !== undefined) c.reason = d.reason;
   if (d.message !== undefined) c.message = d.message;
   return c;

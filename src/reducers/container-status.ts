@@ -5,6 +5,7 @@
 import type { Container, ContainerState, ContainerStatus } from '../k8s/pod.js';
 import type { ContainerView } from './kubelet-view.js';
 import type { ContainerRole } from './restart.js';
+import { runtimeStatusFields, volumeMountStatuses } from './container-runtime-status.js';
 
 export interface StatusContext {
   readonly role: ContainerRole;
@@ -12,6 +13,8 @@ export interface StatusContext {
   readonly podHasInitContainers: boolean;
   /** A (re)start is due, so a cached start failure shows as the waiting reason. */
   readonly restartDue: boolean;
+  /** The pod's `securityContext`, for the user the runtime reports. */
+  readonly podSecurityContext?: Readonly<Record<string, unknown>>;
 }
 
 const stateOf = (v: ContainerView, ctx: StatusContext): { state: ContainerState; lastState: ContainerState } => {
@@ -64,6 +67,14 @@ export const containerStatusOf = (c: Container, v: ContainerView, ctx: StatusCon
   };
   if (v.containerID !== undefined) status.containerID = v.containerID;
   status.started = isStarted(c, v);
+  if (v.instances > 0) {
+    const runtime = runtimeStatusFields(c, ctx.podSecurityContext);
+    if (runtime.allocatedResources !== undefined) status.allocatedResources = runtime.allocatedResources;
+    if (runtime.resources !== undefined) status.resources = runtime.resources;
+    if (runtime.user !== undefined) status.user = runtime.user;
+  }
+  const mounts = volumeMountStatuses(c);
+  if (mounts !== undefined) status.volumeMounts = mounts;
   return status;
 };
 

@@ -77,5 +77,5 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
 const markNotReady = (status: PodStatus, at: Instant): PodStatus => {
   const ready = status.conditions?.find((c) => c.type === 'Ready');
   if (ready === undefined) return status;
-  return upsertCondition(status, { type: 'Ready', status: 'False', reason: ready.reason, message: ready.message }, at);
+  return upsertCondition(status, { type: 'Ready', status: 'False', reason: ready.reason, message: ready.message }, at, ready.observedGeneration);
 };

@@ -88,11 +88,11 @@ const onlyOthers = (conditions: readonly PodCondition[]): PodCondition[] => {
 };
 
 /** The conditions nobody but their writer changes, and a DisruptionTarget for an eviction that has completed. */
-const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string): PodCondition[] => {
+const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string, generation: number | undefined): PodCondition[] => {
   const others = onlyOthers(prev.conditions ?? []);
   if (view.evicted === undefined || !isTerminal(phase) || others.some((c) => c.type === 'DisruptionTarget')) return others;
   const disruption = { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: view.evicted.message } as const;
-  return [...others, settle(disruption, undefined, now)];
+  return [...others, settle(disruption, undefined, now, generation)];
 };
 
 /** Whether the kubelet's view changed in anything the status shows (container views by `statusDiffers`). */
@@ -141,7 +141,12 @@ const statusList = (
     else {
       const role = roleOf(c, inInitList);
       const restart = restartDue(role, spec.restartPolicy ?? 'Always', v, terminal);
-      next[i] = containerStatusOf(c, v, { role, podHasInitContainers: (spec.initContainers?.length ?? 0) > 0, restartDue: restart });
+      next[i] = containerStatusOf(c, v, {
+        role,
+        podHasInitContainers: (spec.initContainers?.length ?? 0) > 0,
+        restartDue: restart,
+        podSecurityContext: spec.securityContext,
+      });
       same = false;
     }
   }
@@ -184,13 +189,14 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
   }
   if (isTerminal(phase) && !running) [initStatuses, statuses] = terminateStatuses(initStatuses, statuses, view);
 
-  const others = otherConditions(prev, view, phase, now);
+  const others = otherConditions(prev, view, phase, now, pod.metadata.generation);
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
   const sandboxReady = view.sandboxReady && !(isTerminal(phase) && !running);
-  const owned = kubeletConditions({ spec, initStatuses, statuses, phase, sandboxReady, others }, prev.conditions, now);
+  const generation = pod.metadata.generation;
+  const owned = kubeletConditions({ spec, initStatuses, statuses, phase, sandboxReady, others, generation }, prev.conditions, now);
   const conditions = sameItems(prev.conditions, others.length === 0 ? owned : others.concat(owned));
 
-  const status: PodStatus = { phase, conditions };
+  const status: PodStatus = generation === undefined ? { phase, conditions } : { observedGeneration: generation, phase, conditions };
   if (message !== undefined) status.message = message;
   if (reason !== undefined) status.reason = reason;
   if (view.hostIP !== undefined) {

@@ -24,6 +24,7 @@ describe('PodScheduled', () => {
     expect(cond(pod, 'PodScheduled')).toEqual({
       type: 'PodScheduled',
       status: 'False',
+      observedGeneration: 1,
       lastProbeTime: null,
       lastTransitionTime: apiAt(0),
       reason: 'SchedulingGated',
@@ -43,7 +44,7 @@ describe('PodScheduled', () => {
     expect(cond(p.must(), 'PodScheduled')?.lastTransitionTime).toBe(apiAt(1));
     p.at(60).bound();
     const pod = p.must();
-    expect(cond(pod, 'PodScheduled')).toEqual({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: apiAt(60) });
+    expect(cond(pod, 'PodScheduled')).toEqual({ type: 'PodScheduled', status: 'True', observedGeneration: 1, lastProbeTime: null, lastTransitionTime: apiAt(60) });
     expect(pod.spec.nodeName).toBe('node-1');
   });
 });
@@ -75,8 +76,8 @@ describe('the kubelet-owned conditions', () => {
     expect(cond(p.must(), 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [app]' });
     p.at(10).run('app');
     const pod = p.must();
-    expect(cond(pod, 'ContainersReady')).toEqual({ type: 'ContainersReady', status: 'True', lastProbeTime: null, lastTransitionTime: apiAt(11) });
-    expect(cond(pod, 'Ready')).toEqual({ type: 'Ready', status: 'True', lastProbeTime: null, lastTransitionTime: apiAt(11) });
+    expect(cond(pod, 'ContainersReady')).toEqual({ type: 'ContainersReady', status: 'True', observedGeneration: 1, lastProbeTime: null, lastTransitionTime: apiAt(11) });
+    expect(cond(pod, 'Ready')).toEqual({ type: 'Ready', status: 'True', observedGeneration: 1, lastProbeTime: null, lastTransitionTime: apiAt(11) });
   });
 
   test('a readiness probe: ready only once its published result is success; a raw probe execution changes nothing', () => {

@@ -34,6 +34,8 @@ describe('one container through its life', () => {
       imageID: 'sha256:app',
       containerID: 'containerd://app-1',
       started: true,
+      resources: {},
+      user: { linux: { uid: 0, gid: 0, supplementalGroups: [0] } },
     });
     expect(p.must().status?.phase).toBe('Running');
   });

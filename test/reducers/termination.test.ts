@@ -103,6 +103,7 @@ describe('eviction', () => {
     expect(pod.status?.conditions?.[0]).toEqual({
       type: 'DisruptionTarget',
       status: 'True',
+      observedGeneration: 1,
       lastProbeTime: null,
       lastTransitionTime: apiAt(51),
       reason: 'TerminationByKubelet',
