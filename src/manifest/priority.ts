@@ -17,27 +17,20 @@ export const systemPriorityClasses: Readonly<Record<string, number>> = {
 
 const PREEMPT_LOWER_PRIORITY = 'PreemptLowerPriority';
 
+/** The plugin's refusal of a pod-given `spec.FIELD` that contradicts its class. */
+const refuse = (field: string, message: string): { error: FieldError } => ({ error: { path: ['spec', field], message } });
+
 /** The pod with `spec.priority` and `spec.preemptionPolicy` resolved, or the admission plugin's refusal. */
 export const admitPriority = (pod: V1Pod): { pod: V1Pod } | { error: FieldError } => {
   const className = pod.spec.priorityClassName;
   const classValue = className === undefined ? undefined : systemPriorityClasses[className];
   const given = pod.spec.priority;
   if (classValue !== undefined && given !== undefined && given !== classValue) {
-    return {
-      error: {
-        path: ['spec', 'priority'],
-        message: `the integer value of priority (${given}) must not be provided in pod spec; priority admission controller computed ${classValue} from the given PriorityClass name`,
-      },
-    };
+    return refuse('priority', `the integer value of priority (${given}) must not be provided in pod spec; priority admission controller computed ${classValue} from the given PriorityClass name`);
   }
   const policy = pod.spec.preemptionPolicy;
   if (classValue !== undefined && policy !== undefined && policy !== PREEMPT_LOWER_PRIORITY) {
-    return {
-      error: {
-        path: ['spec', 'preemptionPolicy'],
-        message: `the string value of PreemptionPolicy (${policy}) must not be provided in pod spec; priority admission controller computed ${PREEMPT_LOWER_PRIORITY} from the given PriorityClass name`,
-      },
-    };
+    return refuse('preemptionPolicy', `the string value of PreemptionPolicy (${policy}) must not be provided in pod spec; priority admission controller computed ${PREEMPT_LOWER_PRIORITY} from the given PriorityClass name`);
   }
   return {
     pod: { ...pod, spec: { ...pod.spec, priority: given ?? classValue ?? 0, preemptionPolicy: policy ?? PREEMPT_LOWER_PRIORITY } },
