@@ -4,11 +4,13 @@ import { BadInput, EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, Finding, PipeClosed } 
 import type { CliIO } from './io.js';
 import { contextOf } from './context.js';
 import { registersFor, type Register } from './commands/index.js';
+import { versionLine } from './commands/version.js';
 
 const programFor = (io: CliIO, commands: readonly Register[]): Command => {
   const program = new Command('podj')
     .description('Replay, query and check Kubernetes pod lifecycle journals')
     .option('--journal <dir>', 'journal folder (else $PODJ_JOURNAL, else ./.podjournal)')
+    .version(versionLine(), '--version', 'print the podj version')
     .exitOverride()
     .showHelpAfterError(false)
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined });
@@ -20,7 +22,13 @@ const programFor = (io: CliIO, commands: readonly Register[]): Command => {
 /** Runs one invocation; never throws. Errors are printed as one line on stderr. */
 export const run = async (argv: readonly string[], io: CliIO): Promise<number> => {
   try {
-    await programFor(io, await registersFor(argv)).parseAsync([...argv], { from: 'user' });
+    const program = programFor(io, await registersFor(argv));
+    // `podj` alone: the help, as a successful answer (kubectl does the same).
+    if (argv.length === 0) {
+      io.out(program.helpInformation());
+      return EXIT_OK;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (e) {
     if (e instanceof PipeClosed) return EXIT_OK;

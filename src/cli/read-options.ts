@@ -7,7 +7,7 @@ import { podsOf, type ClusterState } from '../reducers/index.js';
 import { podsAtHead } from '../timetravel/head-table.js';
 import { clusterAt, timeTravel } from '../timetravel/time-travel.js';
 import type { GlobalOptions } from './context.js';
-import { instantOption } from './instants.js';
+import { asOfOption, instantOption, outsideJournal } from './instants.js';
 import { packageVersion } from './version.js';
 
 export interface ReadOptions extends GlobalOptions {
@@ -17,8 +17,8 @@ export interface ReadOptions extends GlobalOptions {
 
 export const addReadOptions = (cmd: Command): Command =>
   cmd
-    .option('--at <T>', 'answer as of this valid time: RFC 3339, or +DURATION from the first event')
-    .option('--as-of <R>', 'use only what had been recorded by this time (bitemporal)');
+    .option('--at <T>', 'answer as of this valid time: RFC 3339, +DURATION from the first event, or -DURATION back from the last')
+    .option('--as-of <R>', 'use only what had been recorded by this time (bitemporal): RFC 3339, or ±DURATION from the first / last record time');
 
 /** The instant a read answers at, and the clock its ages are counted from: the journal's end by default. */
 export interface ReadPoint {
@@ -27,9 +27,12 @@ export interface ReadPoint {
   readonly now: Date;
 }
 
-export const readPoint = (journal: Journal, opts: ReadOptions): ReadPoint => {
+/** The point a read answers at; `warn` hears when `--at` lies outside the journal. */
+export const readPoint = async (journal: Journal, opts: ReadOptions, warn: (line: string) => void = () => undefined): Promise<ReadPoint> => {
   const at = instantOption(journal, '--at', opts.at);
-  const asOf = instantOption(journal, '--as-of', opts.asOf);
+  const asOf = await asOfOption(journal, opts.asOf);
+  const outside = outsideJournal(journal, at);
+  if (outside !== undefined) warn(`${outside}\n`);
   const end = at ?? journal.lastAt();
   return { at, asOf, now: end === undefined ? new Date(0) : new Date(end) };
 };

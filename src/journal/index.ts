@@ -18,7 +18,7 @@ export {
 /** The journal handle `openJournal` returns. */
 export type { LevelJournal as Journal } from './journal.js';
 export { JournalError, ExpectedSequenceConflict, type JournalErrorKind } from './errors.js';
-export { JournalRecord, GENESIS_HASH, Sha256 } from './record.js';
+export { JournalRecord, GENESIS_HASH, Sha256, seal } from './record.js';
 export { Head } from './head.js';
 export type { Position } from './keys.js';
 export { RecordStream } from './stream.js';

@@ -22,6 +22,8 @@ export interface GetPodsOptions {
   readonly labelColumns?: readonly string[];
   /** One pod asked for by name: json and yaml print the Pod itself, not a List (kubectl's single item). */
   readonly singleItem?: boolean;
+  /** The pods come already in the order to print (`--sort-by`), instead of the API server's storage order. */
+  readonly keepOrder?: boolean;
 }
 
 export interface Printed {
@@ -59,7 +61,7 @@ export const podDocument = (sorted: readonly V1Pod[], opts: Pick<GetPodsOptions,
 
 /** What `kubectl get pods` prints for these pods (already filtered by namespace and selector) at `now`. */
 export const getPods = (pods: readonly V1Pod[], opts: GetPodsOptions, now: Date): Printed => {
-  const sorted = sortPods(pods);
+  const sorted = opts.keepOrder === true ? [...pods] : sortPods(pods);
   const output = opts.output ?? 'table';
   switch (output) {
     case 'json':

@@ -13,3 +13,8 @@ export { describePod } from './describe-pod.js';
 export { describeProbe } from './describe-containers.js';
 export { tabwrite } from './tabwriter.js';
 export type { TabwriterConfig } from './tabwriter.js';
+export { printJsonPath } from './jsonpath.js';
+export { parseCustomColumns, printCustomColumns, type CustomColumn } from './custom-columns.js';
+export { sortByPath } from './sort-by.js';
+export { eventsTable } from './events-table.js';
+export { nodesTable, servedNode, taintsOf, type NodeRow } from './nodes.js';

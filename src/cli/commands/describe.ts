@@ -23,7 +23,7 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
     podResource(resource);
     const opts = command.optsWithGlobals<DescribeOptions>();
     await withJournal(ctx, opts, 'read', async (journal) => {
-      const point = readPoint(journal, opts);
+      const point = await readPoint(journal, opts, ctx.io.err);
       const records = await requirePodRecords(journal, { namespace: opts.namespace, name, asOf: point.asOf });
       const upTo = records.filter((r) => point.at === undefined || r.event.at <= point.at);
       const state = podAt(upTo, point.at);

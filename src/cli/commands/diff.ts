@@ -5,7 +5,8 @@ import { renderTable } from '../../printers/index.js';
 import { fieldDiff, fieldDiffLine } from '../../timetravel/field-diff.js';
 import { podAt } from '../../timetravel/pod-at.js';
 import type { Context, GlobalOptions } from '../context.js';
-import { instantOption } from '../instants.js';
+import { asOfOption, instantOption } from '../instants.js';
+import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { requirePodRecords } from '../pod-records.js';
 import { podResource } from '../resources.js';
@@ -22,7 +23,7 @@ interface DiffOptions extends GlobalOptions {
 export const registerDiff = (program: Command, ctx: Context): void => {
   program
     .command('diff')
-    .description('what changed in a pod between two instants, and the events between them')
+    .description('what changed in a pod between two instants, and the events between them (exit 1 when something changed)')
     .argument('<resource>', 'pod')
     .argument('<name>', 'the pod')
     .option('-n, --namespace <ns>', 'namespace', 'default')
@@ -37,20 +38,23 @@ export const registerDiff = (program: Command, ctx: Context): void => {
       await withJournal(ctx, opts, 'read', async (journal) => {
         const from = instantOption(journal, '--from', opts.from);
         const to = instantOption(journal, opts.at === undefined ? '--to' : '--at', opts.at ?? opts.to) ?? journal.lastAt();
-        const asOf = instantOption(journal, '--as-of', opts.asOf);
+        const asOf = await asOfOption(journal, opts.asOf);
+        if (from !== undefined && to !== undefined && from > to) throw new BadInput(`--from ${from} is after --to ${to}`);
         const records = await requirePodRecords(journal, { namespace: opts.namespace, name, untilAt: to, asOf });
         const [before, after] = [podAt(records, from)?.pod, podAt(records, to)?.pod];
         const diffs = fieldDiff(before, after);
         const between = records.filter((r) => from === undefined || r.event.at > from);
         if (opts.output === 'json') {
           ctx.io.out(`${JSON.stringify({ from, to, changes: diffs, events: between }, null, 2)}\n`);
-          return;
+        } else {
+          ctx.io.out(`pod/${name} from ${from ?? '<start>'} to ${to ?? '<end>'}:\n`);
+          ctx.io.out(diffs.length === 0 ? '  (no changes)\n' : diffs.map((d) => `  ${fieldDiffLine(d)}\n`).join(''));
+          ctx.io.out('\nEvents:\n');
+          const rows = between.map((r) => [String(r.seq), r.event.at, subjectOf(r.event), r.event.type, summarize(r.event)]);
+          ctx.io.out(rows.length === 0 ? '  <none>\n' : renderTable([['SEQ', 'AT', 'OBJECT', 'EVENT', 'DETAILS'], ...rows]));
         }
-        ctx.io.out(`pod/${name} from ${from ?? '<start>'} to ${to ?? '<end>'}:\n`);
-        ctx.io.out(diffs.length === 0 ? '  (no changes)\n' : diffs.map((d) => `  ${fieldDiffLine(d)}\n`).join(''));
-        ctx.io.out('\nEvents:\n');
-        const rows = between.map((r) => [String(r.seq), r.event.at, subjectOf(r.event), r.event.type, summarize(r.event)]);
-        ctx.io.out(rows.length === 0 ? '  <none>\n' : renderTable([['SEQ', 'AT', 'OBJECT', 'EVENT', 'DETAILS'], ...rows]));
+        // As `kubectl diff` (and diff(1)): exit 1 when there are differences.
+        if (diffs.length > 0) throw new Finding('');
       });
     });
 };

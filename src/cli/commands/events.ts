@@ -6,7 +6,7 @@ import { renderTable } from '../../printers/index.js';
 import type { JournalRecord } from '../../journal/index.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
-import { instantOption } from '../instants.js';
+import { asOfOption, instantOption } from '../instants.js';
 import { withJournal } from '../journal-access.js';
 
 interface EventsOptions extends GlobalOptions {
@@ -53,7 +53,7 @@ export const registerEvents = (program: Command, ctx: Context): void => {
       await withJournal(ctx, opts, 'read', async (journal) => {
         const since = instantOption(journal, '--since', opts.since);
         const untilAt = instantOption(journal, opts.at === undefined ? '--until' : '--at', opts.at ?? opts.until);
-        const asOfRecordedAt = instantOption(journal, '--as-of', opts.asOf);
+        const asOfRecordedAt = await asOfOption(journal, opts.asOf);
         const rows: string[][] = [];
         // One pod's events come from the pod index, not a scan of the journal.
         const query = { untilAt, asOfRecordedAt };

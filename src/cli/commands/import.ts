@@ -17,6 +17,9 @@ interface ImportCliOptions extends GlobalOptions {
   readonly skipBad?: boolean;
 }
 
+/** `1 document`, `2 documents`. */
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const ignoredText = (s: FileSummary): string => {
   const parts = Object.entries(s.ignored).map(([why, n]) => `${n} ${why}`);
   return parts.length === 0 ? '' : ` (ignored: ${parts.join(', ')})`;
@@ -53,7 +56,7 @@ export const registerImport = (program: Command, ctx: Context): void => {
         for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
         for (const file of exports) ctx.io.out(await importExportFile(journal, file));
         for (const s of summaries.filter((f) => f.format !== 'podjournal-export')) {
-          ctx.io.out(`${s.file}: ${s.format}, ${s.documents} documents, ${s.events} events${ignoredText(s)}\n`);
+          ctx.io.out(`${s.file}: ${s.format}, ${counted(s.documents, 'document')}, ${counted(s.events, 'event')}${ignoredText(s)}\n`);
         }
         if (events.length === 0) {
           ctx.io.out(`imported 0 new events: the journal holds every fact already, head ${journal.head().hash}\n`);

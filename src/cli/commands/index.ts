@@ -23,7 +23,15 @@ export const verbs: Readonly<Record<string, () => Promise<Register>>> = {
   verify: async () => (await import('./verify.js')).registerVerify,
   check: async () => (await import('./check.js')).registerCheck,
   report: async () => (await import('./report.js')).registerReport,
+  top: async () => (await import('./top.js')).registerTop,
+  info: async () => (await import('./info.js')).registerInfo,
+  version: async () => (await import('./version.js')).registerVersion,
+  logs: async () => (await import('./logs.js')).registerLogs,
+  completion: async () => (await import('./completion.js')).registerCompletion,
 };
+
+/** Verbs that describe the whole program, so they need every verb registered. */
+const needsAll = new Set(['completion']);
 
 /** The verb of an argument list: its first word that is neither an option nor the value of `--journal`. */
 export const verbOf = (argv: readonly string[]): string | undefined => {
@@ -38,6 +46,6 @@ export const verbOf = (argv: readonly string[]): string | undefined => {
 /** The register functions for a run: the verb's alone, or all of them (for help and unknown verbs). */
 export const registersFor = async (argv: readonly string[]): Promise<Register[]> => {
   const verb = verbOf(argv);
-  const load = verb === undefined ? undefined : verbs[verb];
+  const load = verb === undefined || needsAll.has(verb) ? undefined : verbs[verb];
   return load === undefined ? Promise.all(Object.values(verbs).map((l) => l())) : [await load()];
 };

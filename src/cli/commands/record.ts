@@ -3,6 +3,8 @@
  * a node condition ...) to the journal; or `podj record -f FILE` appends JSON lines of events. Every event is
  * decoded first: a bad one names its field and nothing is written.
  */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { decodeEvent, eventTypes, type Event, type EventType } from '../../events/index.js';
@@ -12,6 +14,7 @@ import { writeInstant } from '../clock.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
+import type { JournalRecord } from '../../journal/index.js';
 import { podRecordsNamed } from '../pod-records.js';
 
 interface RecordOptions extends GlobalOptions {
@@ -56,6 +59,25 @@ const decodeOrRefuse = (u: unknown, where?: string): Event => {
 
 const isEventType = (s: string): s is EventType => eventTypes.has(s);
 
+/** The events of a JSON-lines file, read line by line; a bad line is bad input naming `file:line`. */
+async function* eventLines(file: string): AsyncIterable<Event> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new BadInput(`${file}:${n}: not JSON`);
+    }
+    yield decodeOrRefuse(json, `${file}:${n}`);
+  }
+}
+
+const recordLine = (r: JournalRecord): string => `#${r.seq} ${r.event.type} ${subjectOf(r.event)}: ${summarize(r.event)}\n`;
+
 export const registerRecord = (program: Command, ctx: Context): void => {
   program
     .command('record')
@@ -73,42 +95,29 @@ export const registerRecord = (program: Command, ctx: Context): void => {
       const opts = cmd.optsWithGlobals<RecordOptions>();
       await withJournal(ctx, opts, 'update', async (journal) => {
         const expectedSeq = journal.head().seq;
-        let events: Event[];
         if (opts.filename !== undefined) {
           if (type !== undefined) throw new BadInput('give either -f FILE or TYPE field=value, not both');
-          const file = opts.filename;
-          events = ctx.io
-            .readFile(file)
-            .split('\n')
-            .map((line, i) => ({ line, n: i + 1 }))
-            .filter(({ line }) => line.trim() !== '')
-            .map(({ line, n }) => {
-              let json: unknown;
-              try {
-                json = JSON.parse(line);
-              } catch {
-                throw new BadInput(`${file}:${n}: not JSON`);
-              }
-              return decodeOrRefuse(json, `${file}:${n}`);
-            });
-        } else {
-          if (type === undefined) throw new BadInput('record needs an event TYPE or -f FILE');
-          if (!isEventType(type)) throw new BadInput(`unknown event type "${type}"`);
-          const at = writeInstant(ctx, journal, opts.at);
-          const subject: Record<string, unknown> = {};
-          if (opts.pod !== undefined) {
-            const records = await podRecordsNamed(journal, { namespace: opts.namespace, name: opts.pod, untilAt: at });
-            const last = records.at(-1)?.event;
-            if (last === undefined || !('pod' in last)) throw new BadInput(`pods "${opts.pod}" not found in namespace ${opts.namespace}`);
-            subject['pod'] = last.pod;
-          }
-          if (opts.container !== undefined) subject['container'] = opts.container;
-          if (opts.node !== undefined) subject['node'] = opts.node;
-          const raw = { v: 1, type, at, source: opts.source ?? defaultSource[type], ...subject, ...fieldsOf(fields) };
-          events = [decodeOrRefuse(raw)];
+          // Streamed in staged batches: memory stays bounded whatever the file's size, and a bad line still
+          // refuses the whole file (the staged batches are rolled back).
+          const result = await journal.appendBulk(eventLines(opts.filename), { expectedSeq });
+          for await (const r of journal.records({ fromSeq: expectedSeq + 1, toSeq: result.head.seq })) ctx.io.out(recordLine(r));
+          return;
         }
-        const records = await journal.append(events, { expectedSeq });
-        for (const r of records) ctx.io.out(`#${r.seq} ${r.event.type} ${subjectOf(r.event)}: ${summarize(r.event)}\n`);
+        if (type === undefined) throw new BadInput('record needs an event TYPE or -f FILE');
+        if (!isEventType(type)) throw new BadInput(`unknown event type "${type}"`);
+        const at = writeInstant(ctx, journal, opts.at);
+        const subject: Record<string, unknown> = {};
+        if (opts.pod !== undefined) {
+          const records = await podRecordsNamed(journal, { namespace: opts.namespace, name: opts.pod, untilAt: at });
+          const last = records.at(-1)?.event;
+          if (last === undefined || !('pod' in last)) throw new BadInput(`pods "${opts.pod}" not found in namespace ${opts.namespace}`);
+          subject['pod'] = last.pod;
+        }
+        if (opts.container !== undefined) subject['container'] = opts.container;
+        if (opts.node !== undefined) subject['node'] = opts.node;
+        const raw = { v: 1, type, at, source: opts.source ?? defaultSource[type], ...subject, ...fieldsOf(fields) };
+        const records = await journal.append([decodeOrRefuse(raw)], { expectedSeq });
+        for (const r of records) ctx.io.out(recordLine(r));
       });
     });
 };

@@ -37,7 +37,7 @@ export const registerTimeline = (program: Command, ctx: Context): void => {
     podResource(resource);
     const opts = command.optsWithGlobals<TimelineOptions>();
     await withJournal(ctx, opts, 'read', async (journal) => {
-      const point = readPoint(journal, opts);
+      const point = await readPoint(journal, opts, ctx.io.err);
       const records = await requirePodRecords(journal, { namespace: opts.namespace, name, untilAt: point.at, asOf: point.asOf });
       const entries = [...timelineOf(records)];
       const first = journal.firstAt();

@@ -1,0 +1,37 @@
+/** `-o FORMAT` as kubectl spells it: a named format, `jsonpath=TEMPLATE` or `custom-columns=SPEC` (also `-o=wide`). */
+import * as E from 'fp-ts/lib/Either.js';
+import { parseCustomColumns, type CustomColumn, type OutputFormat } from '../printers/index.js';
+import { parseJsonPathTemplate } from '../printers/jsonpath.js';
+import { BadInput } from './errors.js';
+
+export type Output =
+  | { readonly kind: 'named'; readonly format: OutputFormat }
+  | { readonly kind: 'jsonpath'; readonly template: string }
+  | { readonly kind: 'custom-columns'; readonly columns: readonly CustomColumn[] };
+
+const named: readonly OutputFormat[] = ['wide', 'json', 'yaml', 'name'];
+
+const isNamed = (s: string): s is OutputFormat => (named as readonly string[]).includes(s);
+
+export const parseOutput = (raw: string | undefined): Output => {
+  if (raw === undefined) return { kind: 'named', format: 'table' };
+  const spec = raw.replace(/^=/, ''); // `-o=wide`: commander hands a short option's `=` over with the value
+  if (isNamed(spec)) return { kind: 'named', format: spec };
+  const eq = spec.indexOf('=');
+  const name = eq < 0 ? spec : spec.slice(0, eq);
+  const arg = eq < 0 ? '' : spec.slice(eq + 1);
+  if (name === 'jsonpath') {
+    const parsed = parseJsonPathTemplate(arg);
+    if (E.isLeft(parsed)) throw new BadInput(`-o jsonpath: ${parsed.left}`);
+    if (arg === '') throw new BadInput('template format specified but no template given');
+    return { kind: 'jsonpath', template: arg };
+  }
+  if (name === 'custom-columns') {
+    const columns = parseCustomColumns(arg);
+    if (E.isLeft(columns)) throw new BadInput(columns.left);
+    return { kind: 'custom-columns', columns: columns.right };
+  }
+  throw new BadInput(
+    `unable to match a printer suitable for the output format "${spec}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml`,
+  );
+};

@@ -1,0 +1,47 @@
+/** The outputs every resource shares once it is a served object: json and yaml `List`s, name, jsonpath, custom-columns. */
+import * as E from 'fp-ts/lib/Either.js';
+import { printCustomColumns, printJsonPath } from '../printers/index.js';
+import { goJson } from '../printers/go-json.js';
+import { BadInput } from './errors.js';
+import type { Output } from './output-format.js';
+
+const list = (items: readonly unknown[]): Record<string, unknown> => ({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });
+
+/** What the output prints for served objects; `table` prints the kubectl table (plain or wide). */
+export const printServed = async (
+  output: Output,
+  objects: ReadonlyArray<{ readonly kind: string; readonly metadata: { readonly name: string } }>,
+  headers: boolean,
+  table: (wide: boolean) => string,
+): Promise<string> => {
+  switch (output.kind) {
+    case 'jsonpath': {
+      const text = printJsonPath(output.template, list(objects));
+      if (E.isLeft(text)) throw new BadInput(`-o jsonpath: ${text.left}`);
+      return text.right;
+    }
+    case 'custom-columns':
+      return printCustomColumns(output.columns, objects, headers);
+    case 'named':
+      switch (output.format) {
+        case 'json':
+          return `${goJson(list(objects))}\n`;
+        case 'yaml':
+          // Loaded only when asked for: the YAML library is a large part of the CLI's code.
+          return (await import('yaml')).stringify(list(objects), { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' });
+        case 'name':
+          return objects.map((o) => `${o.kind.toLowerCase()}/${o.metadata.name}\n`).join('');
+        case 'table':
+        case 'wide':
+          return table(output.format === 'wide');
+        default: {
+          const unreachable: never = output.format;
+          return unreachable;
+        }
+      }
+    default: {
+      const unreachable: never = output;
+      return unreachable;
+    }
+  }
+};

@@ -1,0 +1,43 @@
+/**
+ * `-o custom-columns=HEADER:PATH,…` (`k8s.io/cli-runtime/pkg/printers/customcolumn.go`): one column per spec,
+ * each PATH a relaxed JSONPath (`.metadata.name`, `metadata.name` or `{.metadata.name}`); several values in a
+ * cell are joined by commas, none prints `<none>`.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { findValues, relaxedPath } from './jsonpath.js';
+import { renderTable } from './tabwriter.js';
+
+export interface CustomColumn {
+  readonly header: string;
+  readonly path: string;
+}
+
+
+export const parseCustomColumns = (spec: string): E.Either<string, CustomColumn[]> => {
+  if (spec.trim() === '') return E.left('custom-columns format specified but no custom columns given');
+  const columns: CustomColumn[] = [];
+  for (const part of spec.split(',')) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) return E.left(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
+    columns.push({ header: part.slice(0, colon), path: relaxedPath(part.slice(colon + 1)) });
+  }
+  return E.right(columns);
+};
+
+/** Go's `%v` of a decoded JSON value: maps as `map[k:v]` (keys sorted), slices as `[a b]`. */
+const goValue = (v: unknown): string => {
+  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `map[${entries.map(([k, x]) => `${k}:${goValue(x)}`).join(' ')}]`;
+  }
+  return v === null ? '<nil>' : String(v);
+};
+
+export const customColumnCell = (column: CustomColumn, object: unknown): string => {
+  const values = findValues(column.path, object);
+  return values.length === 0 ? '<none>' : values.map(goValue).join(',');
+};
+
+export const printCustomColumns = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): string =>
+  renderTable([...(headers ? [columns.map((c) => c.header)] : []), ...objects.map((o) => columns.map((c) => customColumnCell(c, o)))]);

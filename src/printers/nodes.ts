@@ -1,0 +1,85 @@
+/**
+ * Nodes as a journal knows them at an instant: a served v1 Node (labels, capacity, conditions, the taints the
+ * node lifecycle controller derives from them) and `kubectl get nodes`' table (`pkg/printers/internalversion/
+ * printers.go :: printNode`): NAME, STATUS, ROLES, AGE, VERSION; with `-o wide` INTERNAL-IP, EXTERNAL-IP,
+ * OS-IMAGE, KERNEL-VERSION, CONTAINER-RUNTIME. A journal records no node info (kubelet version, OS image):
+ * those cells print as kubectl prints an empty value.
+ */
+import type { NodeState } from '../reducers/index.js';
+import { ageOf } from './duration.js';
+import { compareStrings } from './go-sort.js';
+import { renderTable } from './tabwriter.js';
+
+export interface NodeTaint {
+  readonly key: string;
+  readonly effect: 'NoSchedule' | 'NoExecute';
+}
+
+/**
+ * `pkg/controller/nodelifecycle/node_lifecycle_controller.go`: `nodeConditionToTaintKeyStatusMap` (pressure
+ * conditions → NoSchedule taints) and the NoExecute taints of a Ready condition that is False or Unknown.
+ */
+export const taintsOf = (node: NodeState): NodeTaint[] => {
+  const status = (type: string): string | undefined => node.conditions.find((c) => c.type === type)?.status;
+  const taints: NodeTaint[] = [];
+  const ready = status('Ready');
+  if (ready === 'False') taints.push({ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }, { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' });
+  if (ready === 'Unknown') taints.push({ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' }, { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' });
+  const pressure: ReadonlyArray<[string, string]> = [
+    ['MemoryPressure', 'node.kubernetes.io/memory-pressure'],
+    ['DiskPressure', 'node.kubernetes.io/disk-pressure'],
+    ['PIDPressure', 'node.kubernetes.io/pid-pressure'],
+    ['NetworkUnavailable', 'node.kubernetes.io/network-unavailable'],
+  ];
+  for (const [type, key] of pressure) if (status(type) === 'True') taints.push({ key, effect: 'NoSchedule' });
+  return taints;
+};
+
+/** The node as the API would serve it, from what the journal holds. */
+export const servedNode = (node: NodeState, registeredAt: string | undefined) => ({
+  apiVersion: 'v1',
+  kind: 'Node' as const,
+  metadata: { name: node.name, ...(registeredAt === undefined ? {} : { creationTimestamp: registeredAt }), labels: node.labels },
+  spec: taintsOf(node).length === 0 ? {} : { taints: taintsOf(node) },
+  status: {
+    capacity: node.capacity,
+    allocatable: node.allocatable,
+    conditions: node.conditions.map((c) => ({ type: c.type, status: c.status, lastTransitionTime: c.lastTransitionTime, ...(c.reason === undefined ? {} : { reason: c.reason }), ...(c.message === undefined ? {} : { message: c.message }) })),
+    ...(node.internalIP === undefined ? {} : { addresses: [{ type: 'InternalIP', address: node.internalIP }] }),
+  },
+});
+
+/** printNode: only the Ready condition makes STATUS (`NodeAllConditions`): Ready, NotReady, or Unknown without one. */
+const statusOf = (node: NodeState): string => {
+  const ready = node.conditions.find((c) => c.type === 'Ready');
+  return ready === undefined ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady';
+};
+
+/** printers.go :: findNodeRoles: `node-role.kubernetes.io/ROLE` labels and the `kubernetes.io/role` label. */
+const rolesOf = (node: NodeState): string => {
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries(node.labels)) {
+    if (k.startsWith('node-role.kubernetes.io/')) roles.add(k.slice('node-role.kubernetes.io/'.length));
+    else if (k === 'kubernetes.io/role' && v !== '') roles.add(v);
+  }
+  return roles.size === 0 ? '<none>' : [...roles].sort().join(',');
+};
+
+export interface NodeRow {
+  readonly node: NodeState;
+  readonly registeredAt?: string;
+}
+
+export const nodesTable = (rows: readonly NodeRow[], opts: { readonly wide: boolean; readonly headers: boolean }, now: Date): string => {
+  const sorted = [...rows].sort((a, b) => compareStrings(a.node.name, b.node.name));
+  const header = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(opts.wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : [])];
+  const body = sorted.map(({ node, registeredAt }) => [
+    node.name,
+    statusOf(node),
+    rolesOf(node),
+    ageOf(registeredAt, now),
+    '',
+    ...(opts.wide ? [node.internalIP ?? '<none>', '<none>', '<unknown>', '<unknown>', '<unknown>'] : []),
+  ]);
+  return renderTable(opts.headers ? [header, ...body] : body);
+};

@@ -1,0 +1,104 @@
+/**
+ * Small kubectl habits through the built binary: help with no arguments, `version`, `logs`, shell completion,
+ * `diff` exit codes, `--at` outside the journal, `--at -DURATION`, `--as-of +DURATION`, `info`, `1 document`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, workspace } from './podj.js';
+
+const sample = (name: string): string => join(REPO, 'journal', `${name}.yaml`);
+
+describe('the program', () => {
+  it('podj with no arguments prints the help and exits 0', () => {
+    const r = workspace().podj();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: podj \[options\] \[command\]/);
+    expect(r.stdout).toMatch(/\n {2}get /);
+  });
+
+  it('podj version and podj --version name the version and the Kubernetes release followed', () => {
+    const { podj } = workspace();
+    const version = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(podj('version').stdout).toBe(`podj version ${version} (Kubernetes v1.36 semantics)\n`);
+    expect(podj('--version').stdout).toBe(podj('version').stdout);
+  });
+
+  it('podj logs says plainly that a journal holds no logs, exit 1 as kubectl when it cannot show logs', () => {
+    const r = workspace().podj('logs', 'web');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: a podjournal journal holds no container logs, only lifecycle events; try: podj describe pod web/);
+  });
+
+  it('podj completion bash is generated from the verbs and their options', () => {
+    const r = workspace().podj('completion', 'bash');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/complete -o default -F _podj podj\n$/);
+    expect(r.stdout).toMatch(/compgen -W "apply delete get .*completion --journal/);
+    expect(r.stdout).toMatch(/ get\) words="pods nodes events -o --output .*--field-selector/);
+  });
+});
+
+describe('time and diffs', () => {
+  it('diff exits 1 when something changed, 0 when nothing did; --from after --to is bad input', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    expect(podj('diff', 'pod', 'memleak-pod', '--from', '+10s', '--to', '+40s').code).toBe(1);
+    const same = podj('diff', 'pod', 'memleak-pod', '--from', '+1s', '--to', '+1s');
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toMatch(/\(no changes\)/);
+    const reversed = podj('diff', 'pod', 'memleak-pod', '--from', '+40s', '--to', '+10s');
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toMatch(/^error: --from \S+ is after --to \S+\n$/);
+  });
+
+  it('--at past the end warns on stderr; before the first event says when the journal starts; -10s counts back from the end', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    const late = podj('get', 'pods', '--at', '2099-01-01T00:00:00Z');
+    expect(late.code).toBe(0);
+    expect(late.stderr).toMatch(/^warning: --at 2099-01-01T00:00:00\.000Z is after the journal's last event \(2026-/);
+    const early = podj('get', 'pods', '--at', '2000-01-01T00:00:00Z');
+    expect(early.stderr).toMatch(/^warning: --at 2000-01-01T00:00:00\.000Z is before the journal's first event \(2026-\S+\): nothing existed yet\n/);
+    const end = podj('get', 'pods', '-o', 'jsonpath={.items[0].status.containerStatuses[0].restartCount}').stdout;
+    const back = podj('get', 'pods', '--at', '-3m', '-o', 'jsonpath={.items[0].status.containerStatuses[0].restartCount}');
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stderr).toBe('');
+    expect(back.stdout).toMatch(/^\d+$/);
+    expect(Number(back.stdout)).toBeLessThan(Number(end));
+    expect(podj('get', 'pods', '--at', '-5 minutes').code).toBe(2);
+  });
+
+  it('--as-of +DURATION counts from the first record time', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    // Everything was recorded within the replay's first seconds: +1h from the first record time sees it all.
+    expect(podj('get', 'pods', '--as-of', '+1h').stdout).toBe(podj('get', 'pods').stdout);
+    expect(podj('get', 'pods', '--as-of', '-1h').stderr).toBe('No resources found in default namespace.\n');
+  });
+});
+
+describe('info and import wording', () => {
+  it('podj info tells the spans, namespaces, pods, nodes, events, size and format', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    const r = podj('info');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Journal: +\S+journal\n/);
+    expect(r.stdout).toMatch(/\nFormat: +podjournal 3 \(LevelDB\)\n/);
+    expect(r.stdout).toMatch(/\nEvents: +\d+\n/);
+    expect(r.stdout).toMatch(/\nValid time: +2026-\S+ → 2026-\S+ \(\d+m\d*s?\)\n/);
+    expect(r.stdout).toMatch(/\nNamespaces: +default\n/);
+    expect(r.stdout).toMatch(/\nPods: +1 at the end\n/);
+    expect(r.stdout).toMatch(/\nNodes: +1\n/);
+    expect(r.stdout).toMatch(/\nSize on disk: +[\d.]+ KiB\n/);
+  });
+
+  it('an import of one document says "1 document"', () => {
+    const { podj } = workspace();
+    const r = podj('import', join(REPO, 'test/fixtures/real/crash-loop-events.json'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/: core-events, 1 document, \d+ events/);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The other resources a journal holds, through the built binary: `get nodes` (printers.go :: printNode, with
+ * the taints node_lifecycle_controller.go derives from conditions), `get events` (printers.go :: printEvent),
+ * `top pods` (kubectl top_pod.go), over the memory-pressure and node-lost sample incidents.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, workspace } from './podj.js';
+
+const sample = (name: string): string => join(REPO, 'journal', `${name}.yaml`);
+
+describe('get nodes', () => {
+  it("kubectl's columns, conditions and pressure taints at an instant", () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    const table = podj('get', 'nodes', '--at', '+1m');
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\nnode01\s+Ready\s+<none>\s+60s\s*\n$/);
+    const wide = podj('get', 'nodes', '-o', 'wide', '--no-headers', '--at', '+1m');
+    expect(wide.stdout).toMatch(/^node01\s+Ready\s+<none>\s+60s\s+10\.0\.0\.10\s+<none>\s+<unknown>\s+<unknown>\s+<unknown>\n$/);
+    const taints = (at: string): string => podj('get', 'nodes', '--at', at, '-o', 'jsonpath={.items[0].spec.taints[*].key}').stdout;
+    expect(taints('+10s')).toBe('');
+    expect(taints('+2m30s')).toBe('node.kubernetes.io/memory-pressure');
+    expect(podj('get', 'nodes', '--at', '+2m30s', '-o', 'jsonpath={.items[0].status.conditions[?(@.type=="MemoryPressure")].status}').stdout).toBe('True');
+  });
+
+  it('a node that stops reporting reads NotReady with the unreachable NoExecute taint', () => {
+    const { podj } = workspace();
+    podj('replay', sample('node-lost'));
+    const r = podj('get', 'nodes', '-o', 'custom-columns=NAME:.metadata.name,TAINTS:.spec.taints[*].key');
+    expect(r.stdout).toMatch(/node\.kubernetes\.io\/unreachable/);
+    expect(podj('get', 'nodes').stdout).toMatch(/\sNotReady\s/);
+  });
+});
+
+describe('get events', () => {
+  it("kubectl's LAST SEEN TYPE REASON OBJECT MESSAGE, --types, and -A with NAMESPACE", () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    const all = podj('get', 'events');
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n/);
+    expect(all.stdout).toMatch(/\n\S+\s+Normal\s+Scheduled\s+pod\/qos-demo\s+Successfully assigned default\/qos-demo to node01/);
+    const warnings = podj('get', 'events', '--types', 'Warning', '--no-headers').stdout.trimEnd().split('\n');
+    expect(warnings.every((l) => /^\S+\s+Warning\s/.test(l))).toBe(true);
+    expect(warnings.some((l) => /Evicted\s+pod\/qos-demo-3\s+The node was low on resource: memory/.test(l))).toBe(true);
+    expect(podj('get', 'events', '-A').stdout).toMatch(/^NAMESPACE\s+LAST SEEN\s+TYPE/);
+    expect(podj('get', 'events', '-n', 'elsewhere').stderr).toBe('No events found in elsewhere namespace.\n');
+    expect(podj('get', 'events', '--types', 'Error').code).toBe(2);
+  });
+});
+
+describe('top pods', () => {
+  it('memory from the newest usage samples at T, summed per pod', () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    const r = podj('top', 'pods', '--at', '+2m');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\n/);
+    expect(r.stdout).toMatch(/\nqos-demo-3\s+<unknown>\s+\d+Mi\n/);
+    const early = podj('top', 'pods', '--at', '+0s');
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/^error: Metrics not available for pods in namespace default/);
+  });
+});
