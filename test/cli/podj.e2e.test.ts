@@ -131,7 +131,10 @@ describe('read verbs at an instant', () => {
   it('answers --at before the first event with no pods, and refuses an unparsable instant', () => {
     const { podj } = workspace();
     podj('replay', sample('crashloop-memleak'));
-    expect(podj('get', 'pods', '--at', '2020-01-01T00:00:00Z')).toMatchObject({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
+    const early = podj('get', 'pods', '--at', '2020-01-01T00:00:00Z');
+    expect(early).toMatchObject({ code: 0, stdout: '' });
+    // The answer says when the journal starts (issue 15): a warning, then kubectl's line.
+    expect(early.stderr).toMatch(/^warning: --at 2020-01-01T00:00:00\.000Z is before the journal's first event \(2026-\S+\): nothing existed yet\nNo resources found in default namespace\.\n$/);
     expect(podj('get', 'pods', '--at', 'yesterday')).toMatchObject({
       code: 2,
       stderr: 'error: --at: "yesterday" is not an RFC 3339 time or +DURATION\n',
