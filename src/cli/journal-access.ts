@@ -35,7 +35,12 @@ export const withJournal = async <T>(
   try {
     const before = journal.head().seq;
     const result = await task(journal);
-    if (journal.head().seq !== before) await refreshSnapshots(timeTravel(journal, packageVersion()));
+    if (journal.head().seq !== before) {
+      // Snapshot upkeep can take seconds after a large import: say so on a terminal, then clear the line.
+      if (ctx.io.errIsTTY) ctx.io.err('updating snapshots…\r');
+      await refreshSnapshots(timeTravel(journal, packageVersion()));
+      if (ctx.io.errIsTTY) ctx.io.err('\x1b[2K');
+    }
     return result;
   } catch (e) {
     throw badInput(e);

@@ -12,6 +12,6 @@ export { factKey } from './fact-identity.js';
 export { expandCount } from './expand.js';
 export { diffPod } from './pod-differ.js';
 export type { Imported, Origin, Certainty, Converted } from './imported.js';
-export { terminalProgress } from './progress.js';
 export { INFERRED_ANNOTATION, isKnownOnlyFromEvents } from './inferred-annotation.js';
+export { countProgress, terminalProgress } from './progress.js';
 export type { ProgressReporter, ProgressStream } from './progress.js';

@@ -2,13 +2,47 @@
 import cliProgress from 'cli-progress';
 import type { ImportProgress } from './import-files.js';
 
-export interface ProgressReporter {
-  readonly update: (p: ImportProgress) => void;
+export interface ProgressReporterOf<T> {
+  readonly update: (p: T) => void;
   readonly stop: () => void;
 }
 
+export type ProgressReporter = ProgressReporterOf<ImportProgress>;
+
 /** Where the bar is drawn: stderr, or anything writable that says whether it is a terminal. */
 export type ProgressStream = NodeJS.WritableStream & { readonly isTTY?: boolean };
+
+/**
+ * The bar hides the cursor while it draws: an interrupt (Ctrl-C) must show it again before the process dies,
+ * or the user's terminal is left without one. The signal is raised again once the handler is gone.
+ */
+const showCursorOnInterrupt = (stream: ProgressStream): (() => void) => {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stream.write('\x1b[?25h\n');
+    for (const s of signals) process.off(s, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const s of signals) process.on(s, onSignal);
+  return () => {
+    for (const s of signals) process.off(s, onSignal);
+  };
+};
+
+/** A bar over a count (events appended), or undefined when `stream` is not a TTY. */
+export const countProgress = (label: string, total: number, stream: ProgressStream = process.stderr): ProgressReporterOf<number> | undefined => {
+  if (stream.isTTY !== true) return undefined;
+  const bar = new cliProgress.SingleBar({ stream, format: `${label} |{bar}| {value}/{total} events`, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  const release = showCursorOnInterrupt(stream);
+  bar.start(Math.max(total, 1), 0);
+  return {
+    update: (n) => bar.update(Math.min(n, total)),
+    stop: () => {
+      bar.stop();
+      release();
+    },
+  };
+};
 
 /** A bar over the bytes of the file being read, or undefined when `stream` is not a TTY. */
 export const terminalProgress = (stream: ProgressStream = process.stderr): ProgressReporter | undefined => {
@@ -18,6 +52,7 @@ export const terminalProgress = (stream: ProgressStream = process.stderr): Progr
     cliProgress.Presets.shades_classic,
   );
   let current: string | undefined;
+  const release = showCursorOnInterrupt(stream);
   return {
     update: (p) => {
       if (p.file !== current) {
@@ -29,6 +64,7 @@ export const terminalProgress = (stream: ProgressStream = process.stderr): Progr
     },
     stop: () => {
       if (current !== undefined) bar.stop();
+      release();
     },
   };
 };

@@ -102,3 +102,32 @@ describe('info and import wording', () => {
     expect(r.stdout).toMatch(/: core-events, 1 document, \d+ events/);
   });
 });
+
+describe('describe', () => {
+  it('describe pods describes every pod; describe pod PREFIX those whose name starts so (kubectl describe.go :: DescribeMatchingResources)', () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    const all = podj('describe', 'pods');
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout.match(/^Name: {2,}\S+$/gm)).toEqual(['Name:             qos-demo', 'Name:             qos-demo-2', 'Name:             qos-demo-3']);
+    const prefix = podj('describe', 'pod', 'qos-demo-');
+    expect(prefix.stdout.match(/^Name: {2,}\S+$/gm)).toEqual(['Name:             qos-demo-2', 'Name:             qos-demo-3']);
+    const exact = podj('describe', 'pod', 'qos-demo');
+    expect(exact.stdout.match(/^Name: {2,}\S+$/gm)).toEqual(['Name:             qos-demo']);
+    expect(podj('describe', 'pod', 'nothing-like-it').code).not.toBe(0);
+  });
+});
+
+describe('timeline -o compact', () => {
+  it('fits 120 columns: OFFSET CHANGE CAUSE, the cause by its event type', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    const r = podj('timeline', 'pod', 'memleak-pod', '-o', 'compact');
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^OFFSET\s+CHANGE\s+CAUSE$/);
+    expect(lines.length).toBeGreaterThan(10);
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(120);
+    expect(r.stdout).toMatch(/#\d+ ContainerExited/);
+  });
+});

@@ -1,11 +1,11 @@
-/** `podj describe pod NAME`: kubectl's describe of the pod as it was at any instant, with its Events table. */
+/** `podj describe pod [NAME|PREFIX]`: kubectl's describe of pods as they were at any instant, with their Events tables. */
 import type { Command } from 'commander';
-import { describePod, eventsOfPod, kubeEventsFor } from '../../printers/index.js';
+import { describePod, eventsOfPod, kubeEventsFor, sortPods } from '../../printers/index.js';
 import { podAt } from '../../timetravel/pod-at.js';
 import type { Context } from '../context.js';
 import { withJournal } from '../journal-access.js';
-import { podNotFound, requirePodRecords } from '../pod-records.js';
-import { addReadOptions, readPoint, type ReadOptions } from '../read-options.js';
+import { podNotFound, podRecordsNamed, requirePodRecords } from '../pod-records.js';
+import { addReadOptions, podsAt, readPoint, type ReadOptions } from '../read-options.js';
 import { podResource } from '../resources.js';
 
 interface DescribeOptions extends ReadOptions {
@@ -17,20 +17,37 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
     .command('describe')
     .description('describe a pod like kubectl describe pod, at any instant')
     .argument('<resource>', 'pod')
-    .argument('<name>', 'the pod')
+    .argument('[name]', 'the pod, or a prefix of the names to describe (all pods without it)')
     .option('-n, --namespace <ns>', 'namespace', 'default');
-  addReadOptions(cmd).action(async (resource: string, name: string, _: unknown, command: Command) => {
+  addReadOptions(cmd).action(async (resource: string, name: string | undefined, _: unknown, command: Command) => {
     podResource(resource);
     const opts = command.optsWithGlobals<DescribeOptions>();
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
-      const records = await requirePodRecords(journal, { namespace: opts.namespace, name, asOf: point.asOf });
-      const upTo = records.filter((r) => point.at === undefined || r.event.at <= point.at);
-      const state = podAt(upTo, point.at);
-      // Not yet created, or already removed, at that instant: the API server would not have it.
-      if (state === undefined) throw podNotFound(name);
-      const rows = eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod);
-      ctx.io.out(describePod(state.pod, rows, point.now));
+      // kubectl (describe.go): no name describes every pod; a name no pod has is a prefix of the names to describe.
+      const exact = name === undefined ? [] : await podRecordsNamed(journal, { namespace: opts.namespace, name, asOf: point.asOf });
+      const names =
+        name !== undefined && exact.length > 0
+          ? [name]
+          : sortPods(await podsAt(journal, point, opts.namespace))
+              .map((p) => p.metadata.name ?? '')
+              .filter((n) => name === undefined || n.startsWith(name));
+      if (names.length === 0 && name === undefined) {
+        ctx.io.err(`No resources found in ${opts.namespace} namespace.\n`);
+        return;
+      }
+      if (names.length === 0 && name !== undefined) await requirePodRecords(journal, { namespace: opts.namespace, name, asOf: point.asOf });
+      const described: string[] = [];
+      for (const each of names) {
+        const records = each === name ? exact : await podRecordsNamed(journal, { namespace: opts.namespace, name: each, asOf: point.asOf });
+        const upTo = records.filter((r) => point.at === undefined || r.event.at <= point.at);
+        const state = podAt(upTo, point.at);
+        // Not yet created, or already removed, at that instant: the API server would not have it.
+        if (state === undefined) throw podNotFound(each);
+        const rows = eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod);
+        described.push(describePod(state.pod, rows, point.now));
+      }
+      ctx.io.out(described.join('\n\n'));
     });
   });
 };

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { formatBadLine, importFiles, terminalProgress, type FileSummary } from '../../importers/index.js';
+import { countProgress, formatBadLine, importFiles, terminalProgress, type FileSummary } from '../../importers/index.js';
 import type { Journal } from '../../journal/index.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
@@ -62,7 +62,10 @@ export const registerImport = (program: Command, ctx: Context): void => {
           ctx.io.out(`imported 0 new events: the journal holds every fact already, head ${journal.head().hash}\n`);
           return;
         }
-        const result = await journal.appendBulk(events, { dedup: true, expectedSeq: journal.head().seq });
+        const appending = ctx.io.errIsTTY ? countProgress('appending', events.length, process.stderr) : undefined;
+        const result = await journal
+          .appendBulk(events, { dedup: true, expectedSeq: journal.head().seq, onProgress: appending?.update })
+          .finally(() => appending?.stop());
         ctx.io.out(`imported ${result.appended} new events (${result.skipped} already present), head ${result.head.hash}\n`);
       });
     });

@@ -14,7 +14,7 @@ import { podResource } from '../resources.js';
 
 interface TimelineOptions extends ReadOptions {
   readonly namespace: string;
-  readonly output: 'table' | 'json';
+  readonly output: 'table' | 'compact' | 'json';
 }
 
 export const offsetOf = (at: Instant, first: Instant | undefined): string =>
@@ -25,6 +25,15 @@ export const changeText = (c: PodChange): string => `${c.field}: ${c.from ?? '<n
 export const causeText = (e: TimelineEntry): string =>
   `${e.seq === undefined ? '' : `#${e.seq} `}${e.cause.type} (${e.cause.source}): ${summarize(e.cause)}`;
 
+/** `-o compact` fits a terminal of this many columns: no AT column, the cause by its type, long lines cut. */
+const COMPACT_WIDTH = 120;
+
+const fitted = (text: string, width: number): string =>
+  text
+    .split('\n')
+    .map((line) => (line.length > width ? `${line.slice(0, width - 1)}…` : line))
+    .join('\n');
+
 export const registerTimeline = (program: Command, ctx: Context): void => {
   const cmd = program
     .command('timeline')
@@ -32,7 +41,7 @@ export const registerTimeline = (program: Command, ctx: Context): void => {
     .argument('<resource>', 'pod')
     .argument('<name>', 'the pod')
     .option('-n, --namespace <ns>', 'namespace', 'default')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'));
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'compact', 'json']).default('table'));
   addReadOptions(cmd).action(async (resource: string, name: string, _: unknown, command: Command) => {
     podResource(resource);
     const opts = command.optsWithGlobals<TimelineOptions>();
@@ -44,6 +53,11 @@ export const registerTimeline = (program: Command, ctx: Context): void => {
       if (opts.output === 'json') {
         const json = entries.map((e) => ({ at: e.at, offset: offsetOf(e.at, first), seq: e.seq, changes: e.changes, cause: e.cause }));
         ctx.io.out(`${JSON.stringify(json, null, 2)}\n`);
+        return;
+      }
+      if (opts.output === 'compact') {
+        const compact = entries.flatMap((e) => e.changes.map((c) => [offsetOf(e.at, first), changeText(c), `${e.seq === undefined ? '' : `#${e.seq} `}${e.cause.type}`]));
+        ctx.io.out(fitted(renderTable([['OFFSET', 'CHANGE', 'CAUSE'], ...compact]), COMPACT_WIDTH));
         return;
       }
       const rows = entries.flatMap((e) => e.changes.map((c) => [offsetOf(e.at, first), e.at, changeText(c), causeText(e)]));
