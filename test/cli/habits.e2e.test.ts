@@ -109,11 +109,10 @@ describe('describe', () => {
     podj('replay', sample('memory-pressure'));
     const all = podj('describe', 'pods');
     expect(all.code, all.stderr).toBe(0);
-    expect(all.stdout.match(/^Name: {2,}\S+$/gm)).toEqual(['Name:             qos-demo', 'Name:             qos-demo-2', 'Name:             qos-demo-3']);
-    const prefix = podj('describe', 'pod', 'qos-demo-');
-    expect(prefix.stdout.match(/^Name: {2,}\S+$/gm)).toEqual(['Name:             qos-demo-2', 'Name:             qos-demo-3']);
-    const exact = podj('describe', 'pod', 'qos-demo');
-    expect(exact.stdout.match(/^Name: {2,}\S+$/gm)).toEqual(['Name:             qos-demo']);
+    const described = (out: string): string[] => [...out.matchAll(/^Name: +(\S+)$/gm)].map((m) => m[1] ?? '');
+    expect(described(all.stdout)).toEqual(['qos-demo', 'qos-demo-2', 'qos-demo-3']);
+    expect(described(podj('describe', 'pod', 'qos-demo-').stdout)).toEqual(['qos-demo-2', 'qos-demo-3']);
+    expect(described(podj('describe', 'pod', 'qos-demo').stdout)).toEqual(['qos-demo']);
     expect(podj('describe', 'pod', 'nothing-like-it').code).not.toBe(0);
   });
 });
