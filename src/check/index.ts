@@ -40,8 +40,14 @@ export const checks: readonly Check[] = [
 
 export const checkByName: ReadonlyMap<string, Check> = new Map(checks.map((c) => [c.name, c]));
 
+/**
+ * A violation is the recorded data contradicting a rule. One whose evidence includes an inferred event (an
+ * import's guess at a time or a fact no source recorded) shows the guess, not the kubelet, and is not one.
+ */
+const recordedOnly = (v: Violation): boolean => v.evidence.every(({ event }) => event.from?.inferred !== true);
+
 /** Runs every check over records in valid-time order. */
 export const checkJournal = (entries: readonly Entry[]): Violation[] => {
   const observed = observe(entries);
-  return checks.flatMap((c) => c.run(observed));
+  return checks.flatMap((c) => c.run(observed)).filter(recordedOnly);
 };

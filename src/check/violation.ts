@@ -20,8 +20,12 @@ export interface Check {
   readonly run: (observed: Observed) => Violation[];
 }
 
+/** Where an imported record came from (`file:line`), so the source that contradicts the rule can be opened. */
+const sourceOf = ({ from }: Entry['event']): string =>
+  from?.file === undefined ? '' : ` (${from.file}${from.line === undefined ? '' : `:${from.line}`})`;
+
 const evidenceLine = ({ seq, event }: Entry): string =>
-  `  #${seq} ${event.at} ${event.type}${'container' in event ? ` ${event.container}` : ''}: ${summarize(event)}`;
+  `  #${seq} ${event.at} ${event.type}${'container' in event ? ` ${event.container}` : ''}: ${summarize(event)}${sourceOf(event)}`;
 
 /** A violation as text: the rule and subject on one line, then one line per record. */
 export const renderViolation = (v: Violation): string =>

@@ -1,6 +1,6 @@
 /** The parts every event shares: schema version, valid time, source, and its subject. */
 import * as t from 'io-ts';
-import { Instant } from '../k8s/codecs.js';
+import { Instant, Integer } from '../k8s/codecs.js';
 
 /** The event schema version written today; older ones are upcast on read (see `upcast.ts`). */
 export const SCHEMA_VERSION = 1 as const;
@@ -23,6 +23,20 @@ export type Source = t.TypeOf<typeof Source>;
 export const PodRef = t.type({ namespace: t.string, name: t.string, uid: t.string }, 'PodRef');
 export type PodRef = t.TypeOf<typeof PodRef>;
 
+/**
+ * Where an imported event came from (`podj import`): the file and the line of the document that gave it,
+ * and `inferred: true` when the source did not record this fact at this time (an exit nobody saw, a run a
+ * restart count implies, an occurrence of a counted Event placed between its first and last time, a removal
+ * implied by a name's reuse). `occurrence` names an occurrence of a counted Event placed between its first
+ * and last (`<Event uid>#<k>`), so that a later import of that Event meets it again wherever it was placed.
+ * The engine's and hand-recorded events have none. Optional on every event.
+ */
+export const Provenance = t.partial({ file: t.string, line: Integer, inferred: t.literal(true), occurrence: t.string }, 'Provenance');
+export type Provenance = t.TypeOf<typeof Provenance>;
+
+/** The optional fields every event may carry. */
+const optionalEnvelope = { from: Provenance };
+
 /** The fields every event carries besides `type`. */
 export const envelope = { v: t.literal(SCHEMA_VERSION), at: Instant, source: Source };
 
@@ -42,15 +56,12 @@ export const nodeSubject = { ...envelope, node: t.string };
 export function member<N extends string, R extends t.Props>(
   name: N,
   required: R,
-): t.ExactC<t.TypeC<R & { type: t.LiteralC<N> }>>;
+): t.ExactC<t.IntersectionC<[t.TypeC<R & { type: t.LiteralC<N> }>, t.PartialC<typeof optionalEnvelope>]>>;
 export function member<N extends string, R extends t.Props, O extends t.Props>(
   name: N,
   required: R,
   optional: O,
-): t.ExactC<t.IntersectionC<[t.TypeC<R & { type: t.LiteralC<N> }>, t.PartialC<O>]>>;
-export function member(name: string, required: t.Props, optional?: t.Props) {
-  const fields = t.type({ ...required, type: t.literal(name) });
-  return optional === undefined
-    ? t.exact(fields, name)
-    : t.exact(t.intersection([fields, t.partial(optional)]), name);
+): t.ExactC<t.IntersectionC<[t.TypeC<R & { type: t.LiteralC<N> }>, t.PartialC<O & typeof optionalEnvelope>]>>;
+export function member(name: string, required: t.Props, optional: t.Props = {}) {
+  return t.exact(t.intersection([t.type({ ...required, type: t.literal(name) }), t.partial({ ...optional, ...optionalEnvelope })]), name);
 }

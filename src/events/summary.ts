@@ -3,7 +3,10 @@ import type { Event } from './index.js';
 
 const quoted = (s: string): string => JSON.stringify(s);
 
-export const summarize = (e: Event): string => {
+/** The sentence, marked `(inferred)` when an import placed or supplied the event rather than a source recording it. */
+export const summarize = (e: Event): string => `${sentence(e)}${e.from?.inferred === true ? ' (inferred)' : ''}`;
+
+const sentence = (e: Event): string => {
   switch (e.type) {
     case 'PodCreated':
       return `created (${e.manifest.spec.containers.length} containers${e.manifest.spec.initContainers?.length ? `, ${e.manifest.spec.initContainers.length} init` : ''})`;

@@ -79,6 +79,9 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
       // The status's imageID is the newest run's image (the crashed one's while waiting to restart).
       const imageID = f.instance === topOf(facts) && d.after.imageID !== undefined && d.after.imageID !== '' ? { imageID: d.after.imageID } : {};
       emit({ type: 'ContainerStarted', ...envelopeAt(f.startedAt, 'runtime'), ...subject, containerID: f.containerID, ...imageID }, 'exact', f.instance);
+    } else if (f.running === true) {
+      // Running without its start time (stripped or partial objects): it started, when is not known.
+      emit({ type: 'ContainerStarted', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID }, 'inferred', f.instance);
     }
   }
   for (const f of facts) {

@@ -8,6 +8,8 @@ export interface InstanceFact {
   readonly instance: number;
   readonly containerID: string;
   readonly startedAt?: Instant;
+  /** The status shows it running (`state.running`), with or without its `startedAt`. */
+  readonly running?: true;
   readonly exit?: {
     readonly finishedAt?: Instant;
     readonly exitCode: number;
@@ -35,7 +37,7 @@ export const instancesOf = (status: ContainerStatus | undefined): InstanceFact[]
   const { running, terminated } = status.state ?? {};
   if (running !== undefined) {
     const startedAt = maybeInstant(running.startedAt);
-    facts.push({ instance: count, containerID: status.containerID ?? '', ...(startedAt !== undefined && { startedAt }) });
+    facts.push({ instance: count, containerID: status.containerID ?? '', running: true, ...(startedAt !== undefined && { startedAt }) });
   } else if (terminated !== undefined) {
     facts.push(terminatedFact(count, terminated, status.containerID));
   }

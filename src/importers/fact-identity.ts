@@ -1,7 +1,8 @@
 /**
  * When two imported events are the same fact. One pod is created, bound, admitted, evicted and removed
  * once: those are keyed by type and pod uid alone. A container run is created, started and exits once: keyed
- * by its instance number when known. Every other fact is keyed by type, subject, what distinguishes it, and
+ * by its instance number when known. An occurrence of a counted Event that was placed (not recorded) is
+ * keyed by the Event and its number. Every other fact is keyed by type, subject, what distinguishes it, and
  * the whole second it happened in: Kubernetes truncates times to the second, so `…:05Z` from a watch update
  * and `…:05.123Z` from an audit line are one moment.
  */
@@ -68,6 +69,8 @@ export const factKey = (i: Imported): string => {
   if (oncePerPod.has(e.type)) return `${e.type}|${subjectKeyOf(e)}`;
   const container = 'container' in e ? e.container : '';
   if (oncePerInstance.has(e.type) && i.instance !== undefined) return `${e.type}|${subjectKeyOf(e)}|${container}|#${i.instance}`;
+  // A counted Event's occurrence placed between its first and last is that occurrence, wherever it went.
+  if (e.from?.occurrence !== undefined) return `${e.type}|${subjectKeyOf(e)}|${container}|${e.from.occurrence}`;
   return `${e.type}|${subjectKeyOf(e)}|${container}|${secondOf(e.at)}|${distinguishing(e)}`;
 };
 

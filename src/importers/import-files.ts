@@ -60,6 +60,9 @@ export type FileChunk =
 /** A file that could not be read as any known format: one line naming it. */
 export class UnknownFormat extends Error {}
 
+/** Stamps an event with the document it came from, so that `podj check` can name it. */
+const fromDocument = (i: Imported, file: string, line: number): Imported => ({ ...i, event: { ...i.event, from: { ...i.event.from, file, line } } });
+
 /** The converted events of one file, in chunks, then its summary. Throws UnknownFormat. */
 export async function* readFileEvents(file: string, opts: FileImportOptions = {}): AsyncGenerator<FileChunk> {
   const totalBytes = (await stat(file)).size;
@@ -97,7 +100,7 @@ export async function* readFileEvents(file: string, opts: FileImportOptions = {}
         continue;
       }
       for (const why of result.right.ignored) ignored[why] = (ignored[why] ?? 0) + 1;
-      pending.push(...result.right.events);
+      pending.push(...result.right.events.map((i) => fromDocument(i, file, doc.line)));
       events += result.right.events.length;
       if (documents % chunkSize === 0) {
         yield { kind: 'events', events: pending };

@@ -20,6 +20,28 @@ const isInstanceEvent = (e: Event): e is InstanceEvent =>
 
 const runKey = (e: InstanceEvent, instance: number): string => `${containerKeyOf(e)}#${instance}`;
 
+/**
+ * The exit of a run nobody saw end, at `e`'s instant (the fact after which it must have ended): like `model`
+ * (the container's nearest recorded exit: a crash loop fails alike each time), else the kubelet's marker.
+ */
+export const inferredExit = (e: InstanceEvent | EventOf<'ContainerBackOff'>, model: Exit | undefined): EventOf<'ContainerExited'> => {
+  const { exitCode, reason, signal } = model ?? UNSEEN_EXIT;
+  return {
+    type: 'ContainerExited',
+    v: e.v,
+    at: e.at,
+    source: 'runtime',
+    pod: e.pod,
+    container: e.container,
+    containerID: 'containerID' in e ? e.containerID : '',
+    exitCode,
+    reason,
+    ...(signal !== undefined && { signal }),
+    message: INFERRED_EXIT_MESSAGE,
+    ...(e.from !== undefined && { from: e.from }),
+  };
+};
+
 /** The containerID each run was recorded with by any source (before duplicates are dropped). */
 export const recordedIds = (all: readonly Imported[]): Map<string, string> => {
   const ids = new Map<string, string>();
@@ -52,21 +74,8 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
     if (running === undefined || exited.has(`${key}#${running.instance}`)) return;
     const exits = recordedExits.get(key) ?? [];
     const model = exits.find((x) => x.at >= e.at) ?? exits[exits.length - 1];
-    const { exitCode, reason, signal } = model ?? UNSEEN_EXIT;
     out.push({
-      event: {
-        type: 'ContainerExited',
-        v: e.v,
-        at: e.at,
-        source: 'runtime',
-        pod: e.pod,
-        container: e.container,
-        containerID: running.containerID,
-        exitCode,
-        reason,
-        ...(signal !== undefined && { signal }),
-        message: INFERRED_EXIT_MESSAGE,
-      },
+      event: { ...inferredExit(e, model), containerID: running.containerID },
       origin,
       certainty: 'inferred',
       instance: running.instance,

@@ -22,8 +22,11 @@ import { eventOfReason } from './event-reasons.js';
 import { expandCount, type Seen } from './expand.js';
 import { type Converted, type Imported, concatConverted, ignoredOnly } from './imported.js';
 
-/** Created and Started occurrences number the container's runs: the k-th is run k (from 0). */
-const countsRuns = new Set(['Created', 'Started']);
+/**
+ * Created and Started occurrences number the container's runs: the k-th is run k (from 0). So do Pulled
+ * ones (the kubelet ensures the image before each start, `EnsureImageExists`): the k-th is before run k.
+ */
+const countsRuns = new Set(['Created', 'Started', 'Pulled']);
 
 /** Per Event object of one file: how many occurrences were imported already, and the last one's time. */
 export type EventTracker = Map<string, Seen>;
@@ -43,8 +46,10 @@ const convertOccurrences = (tracker: EventTracker, o: Occurrences): E.Either<str
       ignored.push(r.why);
       continue;
     }
+    // An occurrence placed between the recorded first and last is known by its Event and its number.
+    const occurrence = occ.certainty === 'exact' ? undefined : `${o.id ?? `${o.reason}@${o.first}`}#${occ.index}`;
     events.push({
-      event: r.event,
+      event: occurrence === undefined ? r.event : { ...r.event, from: { occurrence } },
       origin: 'events',
       certainty: occ.certainty,
       ...(countsRuns.has(o.reason) && { instance: occ.index }),

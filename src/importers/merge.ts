@@ -7,7 +7,9 @@ import { containerKeyOf, subjectKeyOf } from './build.js';
 import { betterRecord, factKey } from './fact-identity.js';
 import type { Imported } from './imported.js';
 import { numberRuns, recordedIds, settleInstances } from './instances.js';
+import { placeRunsOnCurve } from './runs-on-curve.js';
 import { fillUnstated } from './unstated.js';
+import { succeedNames } from './succession.js';
 import { secondOf } from './time.js';
 
 /** Order of facts stamped with the same instant: cause before effect in a pod's life. */
@@ -115,21 +117,34 @@ const dropSubsumedBackOffs = (items: readonly Imported[]): Imported[] => {
   return items.filter((i, n) => subsumes(i) || !withEvents.has(`${i.event.type}|${windows[n] ?? ''}`));
 };
 
+/** An event whose time (or whose very occurrence) the source did not record says so in its provenance. */
+const markInferred = ({ event, certainty }: Imported): Event =>
+  certainty === 'exact' ? event : { ...event, from: { ...event.from, inferred: true } };
+
 /**
  * One sequence, in valid-time order, each fact once, from any number of converted sources. `known` is what
  * the journal already holds: it takes part in the merge (its records of a fact win) but is not returned,
  * so only new facts come back.
  */
-export const mergeImported = (inputs: readonly Imported[], known: readonly Event[] = []): Event[] => {
-  const all = [...numberRuns(known), ...inputs];
+/** Each fact once (its best record), in first-seen order. */
+const eachFactOnce = (items: readonly Imported[]): Imported[] => {
   const best = new Map<string, Ranked>();
-  all.forEach((item, order) => {
+  items.forEach((item, order) => {
     const key = factKey(item);
     const held = best.get(key);
     if (held === undefined || betterRecord(item, held.item) < 0) best.set(key, { item, order: held?.order ?? order });
   });
-  const sorted = inTimeOrder([...best.values()].sort(causal).map((r) => r.item));
-  return fillUnstated(dropSubsumedBackOffs(settleInstances(sorted, recordedIds(all))))
+  return [...best.values()].sort((a, b) => a.order - b.order).map((r) => r.item);
+};
+
+export const mergeImported = (inputs: readonly Imported[], known: readonly Event[] = []): Event[] => {
+  const journal = numberRuns(known);
+  // Runs are placed from this import's own facts alone, so that importing the same files again places them
+  // the same way and every fact meets its earlier record in the journal.
+  const placed = placeRunsOnCurve(eachFactOnce(inputs));
+  const ranked = eachFactOnce([...journal, ...placed]).map((item, order) => ({ item, order }));
+  const sorted = inTimeOrder(ranked.sort(causal).map((r) => r.item));
+  return fillUnstated(dropSubsumedBackOffs(settleInstances(succeedNames(sorted), recordedIds([...journal, ...inputs]))))
     .filter((i) => i.origin !== 'journal')
-    .map((i) => i.event);
+    .map(markInferred);
 };

@@ -54,6 +54,43 @@ const transitionOf = (pod: V1Pod, type: string, status: string): Instant | undef
   return c?.status === status ? maybeInstant(c.lastTransitionTime) : undefined;
 };
 
+/**
+ * When the sandbox (and so the pod IP) came up: `PodReadyToStartContainers` turning True says it exactly.
+ * Without that condition (before v1.29, or not yet written) the first sandbox is placed at the earliest
+ * moment the status shows the pod running anything, `startTime` or a container's start: the kubelet's
+ * `SyncPod` creates the sandbox (`createPodSandbox`) before it starts any container, so it is never later.
+ */
+const sandboxTime = (pod: V1Pod, first: boolean, fallback: Instant): [Instant, Certainty] => {
+  const ready = transitionOf(pod, 'PodReadyToStartContainers', 'True');
+  if (ready !== undefined) return [ready, 'exact'];
+  const status = pod.status ?? {};
+  const starts = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].flatMap((c) => [
+    maybeInstant(c.state?.running?.startedAt),
+    maybeInstant(c.state?.terminated?.startedAt),
+    maybeInstant(c.lastState?.terminated?.startedAt),
+  ]);
+  const earliest = first ? [maybeInstant(status.startTime), ...starts].filter((i) => i !== undefined).sort()[0] : undefined;
+  return [earliest ?? fallback, 'inferred'];
+};
+
+/**
+ * A status that says `phase: Running` but lists no container statuses (a stripped or partial object): the
+ * kubelet's getPhase answers Running only once every regular container started and one runs, so each regular
+ * container is taken as started, at `startTime` (or the fallback), and marked inferred. Without this, a pod
+ * being deleted would look as if nothing ran, and so terminal, where kubectl shows it Terminating.
+ */
+const runningByPhase = (pod: PodRef, after: V1Pod, fallback: Instant, origin: Origin): Imported[] => {
+  const at = maybeInstant(after.status?.startTime) ?? fallback;
+  return after.spec.containers.flatMap((c) =>
+    (['ContainerCreated', 'ContainerStarted'] as const).map((type): Imported => ({
+      event: { type, ...envelopeAt(at, 'runtime'), pod, container: c.name, containerID: '' },
+      origin,
+      certainty: 'inferred',
+      instance: 0,
+    })),
+  );
+};
+
 export interface PodDiff {
   readonly pod: PodRef;
   readonly before: V1Pod | undefined;
@@ -108,7 +145,7 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     emit({ type: 'PodAdmitted', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', ...(hostIP !== undefined && { hostIP }) }, c);
   }
   if (status.podIP !== undefined && status.podIP !== was.podIP) {
-    const [at, c] = timed(transitionOf(after, 'PodReadyToStartContainers', 'True'));
+    const [at, c] = sandboxTime(after, was.podIP === undefined, fallback);
     const podIPs = (status.podIPs ?? []).map((p) => p.ip);
     emit({ type: 'SandboxCreated', ...envelopeAt(at, 'kubelet'), pod, podIP: status.podIP, podIPs }, c);
   }
@@ -128,6 +165,10 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
         origin,
       }),
     );
+  }
+
+  if (status.phase === 'Running' && was.phase !== 'Running' && (status.containerStatuses ?? []).length === 0) {
+    out.push(...runningByPhase(pod, after, fallback, origin));
   }
 
   const evicted = status.phase === 'Failed' && status.reason === 'Evicted' && !rejected;

@@ -6,13 +6,17 @@ import type { Event, EventOf } from '../events/index.js';
 import { containerKeyOf } from './build.js';
 import type { Imported } from './imported.js';
 import { plusMs } from './time.js';
+import { INITIAL_BACKOFF_SECONDS, MAX_BACKOFF_SECONDS, restartStep } from './backoff-curve.js';
+import { msOf } from '../k8s/codecs.js';
 
-const INITIAL_BACKOFF_SECONDS = 10;
-const MAX_BACKOFF_SECONDS = 300;
 /** `terminationGracePeriodSeconds` when the pod does not say (`SetDefaults_PodSpec`). */
 const DEFAULT_GRACE_SECONDS = 30;
 
-const backOffSeconds = (steps: number): number => Math.min(INITIAL_BACKOFF_SECONDS * 2 ** Math.max(steps, 0), MAX_BACKOFF_SECONDS);
+/** Image pulls: 10 s * 2^(f-1) after f failed pulls, at most 300 s (no reset by running). */
+const pullBackOffSeconds = (failures: number): number => Math.min(INITIAL_BACKOFF_SECONDS * 2 ** Math.max(failures - 1, 0), MAX_BACKOFF_SECONDS);
+
+const ranMs = (c: { readonly start?: Event['at']; readonly exit?: Event['at'] }): number =>
+  c.start === undefined || c.exit === undefined ? 0 : msOf(c.exit) - msOf(c.start);
 
 /** What a pod's manifest says about kill graces: the pod's, and each probe's own override. */
 interface Graces {
@@ -34,14 +38,16 @@ const gracesOf = (e: EventOf<'PodCreated'>): Graces => ({
 });
 
 /**
- * Back-off (`k8s-semantics.md` d): after the n-th exit of a container (n >= 2) the restart waits
- * 10 s * 2^(n-2), at most 300 s, counted from that exit; after the f-th failed pull the next pull waits
+ * Back-off (`k8s-semantics.md` d): the wait the curve gives after the container's last exit
+ * (`backoff-curve.ts`: 10 s * 2^(n-2) after the n-th exit, at most 300 s, reset by a run over 10 minutes;
+ * at least the initial 10 s, since the source says the kubelet waited), counted from that exit; after the f-th failed pull the next pull waits
  * 10 s * 2^(f-1), at most 300 s. Kill grace (`killContainer`, section i): the deletion's grace when the pod
  * is being deleted, a probe's own grace for its kills, else the pod's `terminationGracePeriodSeconds`.
  */
 export const fillUnstated = (items: readonly Imported[]): Imported[] => {
-  const starts = new Map<string, number>();
-  const lastExit = new Map<string, Event['at']>();
+  /** Per container: back-off steps taken, and the last run's start and exit. */
+  const curve = new Map<string, { steps: number; start?: Event['at']; exit?: Event['at'] }>();
+  const curveOf = (key: string) => curve.get(key) ?? { steps: 0 };
   const failedPulls = new Map<string, number>();
   const graces = new Map<string, Graces>();
   const deletionGrace = new Map<string, number>();
@@ -53,11 +59,14 @@ export const fillUnstated = (items: readonly Imported[]): Imported[] => {
       case 'PodDeletionRequested':
         deletionGrace.set(e.pod.uid, e.gracePeriodSeconds);
         return e;
-      case 'ContainerStarted':
-        starts.set(containerKeyOf(e), (starts.get(containerKeyOf(e)) ?? 0) + 1);
+      case 'ContainerStarted': {
+        const c = curveOf(containerKeyOf(e));
+        const restarted = c.start !== undefined && c.exit !== undefined;
+        curve.set(containerKeyOf(e), { steps: restarted ? restartStep(c.steps, ranMs(c)).steps : c.steps, start: e.at });
         return e;
+      }
       case 'ContainerExited':
-        lastExit.set(containerKeyOf(e), e.at);
+        curve.set(containerKeyOf(e), { ...curveOf(containerKeyOf(e)), exit: e.at });
         return e;
       case 'ImagePullFailed':
         failedPulls.set(containerKeyOf(e), (failedPulls.get(containerKeyOf(e)) ?? 0) + 1);
@@ -67,13 +76,14 @@ export const fillUnstated = (items: readonly Imported[]): Imported[] => {
         return e;
       case 'ContainerBackOff': {
         if (delayUnknown !== true) return e;
-        const delay = backOffSeconds((starts.get(containerKeyOf(e)) ?? 0) - 2);
-        const from = lastExit.get(containerKeyOf(e)) ?? e.at;
+        const c = curveOf(containerKeyOf(e));
+        const delay = restartStep(c.steps, ranMs(c)).delaySeconds || INITIAL_BACKOFF_SECONDS;
+        const from = c.exit ?? e.at;
         return { ...e, delaySeconds: delay, until: plusMs(from, delay * 1000) };
       }
       case 'ImagePullBackOff': {
         if (delayUnknown !== true) return e;
-        const delay = backOffSeconds((failedPulls.get(containerKeyOf(e)) ?? 0) - 1);
+        const delay = pullBackOffSeconds(failedPulls.get(containerKeyOf(e)) ?? 0);
         return { ...e, delaySeconds: delay, until: plusMs(e.at, delay * 1000) };
       }
       case 'ContainerKilling': {

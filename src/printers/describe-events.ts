@@ -7,9 +7,12 @@ import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer.js';
 const byLastSeen = (events: readonly KubeEventRow[]): KubeEventRow[] =>
   [...events].sort((a, b) => Date.parse(a.lastTimestamp) - Date.parse(b.lastTimestamp));
 
-/** `7m (x3 over 12m)` for repeated events, the age of the only one otherwise. */
+/**
+ * `7m (x3 over 12m)` for repeated events, the age of the only one otherwise; `(inferred)` after it when an
+ * import placed the first or last occurrence (the source did not record that time).
+ */
 const interval = (e: KubeEventRow, now: Date): string =>
-  e.count > 1 ? `${ageOf(e.lastTimestamp, now)} (x${e.count} over ${ageOf(e.firstTimestamp, now)})` : ageOf(e.firstTimestamp, now);
+  `${e.count > 1 ? `${ageOf(e.lastTimestamp, now)} (x${e.count} over ${ageOf(e.firstTimestamp, now)})` : ageOf(e.firstTimestamp, now)}${e.inferred === true ? ' (inferred)' : ''}`;
 
 /** The message, prefixed with the container's field path as kubectl 1.35+ shows it. */
 const message = (e: KubeEventRow): string => {

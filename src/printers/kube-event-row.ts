@@ -21,4 +21,6 @@ export interface KubeEventRow {
   /** RFC 3339 with second precision, as the API serves `metav1.Time`. */
   readonly firstTimestamp: string;
   readonly lastTimestamp: string;
+  /** The first or last occurrence shown was placed by an import, not recorded (`Provenance.inferred`). */
+  readonly inferred?: true;
 }

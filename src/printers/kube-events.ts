@@ -45,7 +45,7 @@ interface Bucket {
  */
 export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
   const ctx: Context = { initContainers: new Map(), nodes: new Map() };
-  const observed = new Map<string, { readonly count: number; readonly firstTimestamp: string }>();
+  const observed = new Map<string, { readonly count: number; readonly firstTimestamp: string; readonly firstInferred: boolean }>();
   const buckets = new Map<string, Bucket>();
   const rows = new Map<string, KubeEventRow>();
   for (const e of events) {
@@ -55,7 +55,8 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
     for (const em of emissionsOf(e, ctx)) {
       const key = keyOf(em);
       const before = observed.get(key);
-      const seen = { count: (before?.count ?? 0) + 1, firstTimestamp: before?.firstTimestamp ?? at };
+      const inferred = e.from?.inferred === true;
+      const seen = { count: (before?.count ?? 0) + 1, firstTimestamp: before?.firstTimestamp ?? at, firstInferred: before?.firstInferred ?? inferred };
       observed.set(key, seen);
       const spamKey = spamKeyOf(em);
       const bucket = buckets.get(spamKey);
@@ -65,7 +66,13 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
         continue;
       }
       buckets.set(spamKey, { tokens: tokens - 1, at: ms });
-      rows.set(key, { ...em, ...seen, lastTimestamp: at });
+      rows.set(key, {
+        ...em,
+        count: seen.count,
+        firstTimestamp: seen.firstTimestamp,
+        lastTimestamp: at,
+        ...((seen.firstInferred || inferred) && { inferred: true as const }),
+      });
     }
   }
   return [...rows.values()];

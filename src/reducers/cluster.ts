@@ -34,7 +34,7 @@ export class Folding {
     this.nodes = new Map(from.nodes);
   }
 
-  /** Uid of the live pod holding a name: the API server refuses a second pod with the same name. */
+  /** Uid of the live pod holding a name (one at a time: the API server refuses a second pod with the same name). */
   private holder(key: string): string | undefined {
     if (this.names === undefined) {
       this.names = new Map();
@@ -48,7 +48,10 @@ export class Folding {
       const uid = e.pod.uid;
       const before = this.pods.get(uid);
       const creating = before === undefined && e.type === 'PodCreated';
-      if (creating && this.holder(nameKey(e.pod.namespace, e.pod.name)) !== undefined) return;
+      // A name held by another live pod passes to the new one: the API server reuses a name only once its
+      // holder is gone, so the holder's removal went unrecorded (an import that missed it).
+      const holder = creating ? this.holder(nameKey(e.pod.namespace, e.pod.name)) : undefined;
+      if (holder !== undefined) this.pods.delete(holder);
       const after = reducePod(before, e);
       if (after === before) return;
       if (after !== undefined) this.pods.set(uid, after);

@@ -180,6 +180,28 @@ describe('real cluster data', () => {
     expect(headOf(podj)).toBe(head);
   });
 
+  it('crash-loop import: check passes, get/describe/timeline agree with the PodList, inferred times are marked', () => {
+    const { podj } = workspace();
+    expect(podj('import', fixture('crash-loop-pods.json'), fixture('crash-loop-events.json')).code).toBe(0);
+    // kuberuntime_manager.go :: doBackOff: the runs the restart count implies sit on the back-off curve.
+    const check = podj('check');
+    expect(check.stdout).toMatch(/^no violations of \d+ invariants in \d+ records about 1 pod/);
+    expect(check.code).toBe(0);
+    const row = podj('get', 'pods', '-A', '-o', 'wide').stdout;
+    expect(row).toMatch(/flaky-worker-897c5486c-lfk2f\s+0\/1\s+CrashLoopBackOff\s+6 \(\S+ ago\)\s+\S+\s+10\.244\.0\.23\s+k8shark-dev-control-plane/);
+    const describe = podj('describe', 'pod', 'flaky-worker-897c5486c-lfk2f', '-n', 'crash-demo').stdout;
+    expect(describe).toMatch(/Status:\s+Running/);
+    expect(describe).toMatch(/IP:\s+10\.244\.0\.23/);
+    expect(describe).toMatch(/Reason:\s+CrashLoopBackOff/);
+    expect(describe).toMatch(/Restart Count:\s+6/);
+    expect(describe).toMatch(/Warning\s+BackOff\s+\S+ \(x\d+ over \S+\)( \(inferred\))?\s+kubelet/);
+    const timeline = podj('timeline', 'pod', 'flaky-worker-897c5486c-lfk2f', '-n', 'crash-demo').stdout;
+    expect(timeline).toMatch(/ContainerExited \(runtime\): worker: exited 1 \(Error\) \(inferred\)/);
+    expect(timeline).toMatch(/restartCount: 5 → 6\s+#\d+ ContainerCreated \(runtime\): worker: created\n/);
+    // The IP is there from the first start on: the sandbox comes before any container.
+    expect(podj('get', 'pods', '-A', '-o', 'wide', '--at', '2026-07-22T21:05:23Z').stdout).toMatch(/10\.244\.0\.23/);
+  });
+
   it('refuses a file of unknown format, naming it', () => {
     const { podj, dir } = workspace();
     writeFileSync(join(dir, 'notes.json'), '{"hello": "world"}\n');

@@ -181,6 +181,7 @@ describe('refused writes', async () => {
         verb: 'create',
         code: 403,
         message: line.responseStatus.message,
+        from: { file, line: 1 },
       },
     ]);
     expect(foldCluster(result.events).pods.size).toBe(0);

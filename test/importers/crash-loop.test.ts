@@ -76,20 +76,36 @@ describe('crash-loop fixtures (PodList + EventList)', async () => {
     expect(result.events.filter((e) => e.type === 'ContainerStarted')).toHaveLength(7);
   });
 
-  it('ends each unrecorded run at the first back-off after it started, and says the exit was inferred', () => {
+  it('places the unrecorded runs on the back-off curve (kuberuntime_manager.go :: doBackOff), ending at the recorded last run', () => {
+    const starts = result.events.filter((e) => e.type === 'ContainerStarted').map((e) => Date.parse(e.at));
     const exits = result.events.filter((e): e is EventOf<'ContainerExited'> => e.type === 'ContainerExited');
-    expect(exits.map((e) => e.at)).toEqual([
-      '2026-07-22T21:05:30.000Z',
-      '2026-07-22T21:06:20.700Z',
-      '2026-07-22T21:08:02.100Z',
-      '2026-07-22T21:08:52.800Z',
-      '2026-07-22T21:09:43.500Z',
-      '2026-07-22T21:10:34.200Z',
-      '2026-07-22T21:11:09.000Z',
-    ]);
-    expect(exits.slice(0, 6).every((e) => e.message?.startsWith('inferred on import') === true && e.exitCode === 1)).toBe(true);
+    expect(starts).toHaveLength(7);
+    expect(exits).toHaveLength(7);
+    // The recorded ends: the first start (the Event's firstTimestamp), the last run (lastState.terminated).
+    expect(result.events.find((e) => e.type === 'ContainerStarted')?.at).toBe('2026-07-22T21:05:22.000Z');
+    expect(exits[6]).toMatchObject({ at: '2026-07-22T21:11:09.000Z', containerID: 'containerd://d8947189da9b7496e0b27017249bf088df0deb2c1ad015daaf8d6ab8f00c7138' });
     expect(exits[6]?.message).toBeUndefined();
-    expect(exits[6]?.containerID).toBe('containerd://d8947189da9b7496e0b27017249bf088df0deb2c1ad015daaf8d6ab8f00c7138');
+    expect(exits[6]?.from?.inferred).toBeUndefined();
+    // First restart immediate, then 10 s doubling: each restart k waits at least its back-off after exit k - 1.
+    const waits = [0, 10, 20, 40, 80, 160];
+    waits.forEach((wait, i) => {
+      const exit = Date.parse(exits[i]?.at ?? '');
+      expect(exit).toBeGreaterThan(starts[i] ?? Infinity);
+      expect((starts[i + 1] ?? 0) - exit).toBeGreaterThanOrEqual(wait * 1000);
+    });
+    expect(exits.slice(0, 6).every((e) => e.message?.startsWith('inferred on import') === true && e.exitCode === 1 && e.from?.inferred === true)).toBe(true);
+  });
+
+  it('puts every counted BackOff inside a back-off window, never while the container runs', () => {
+    const runs: [number, number][] = [];
+    let start = 0;
+    for (const e of result.events) {
+      if (e.type === 'ContainerStarted') start = Date.parse(e.at);
+      if (e.type === 'ContainerExited') runs.push([start, Date.parse(e.at)]);
+    }
+    const backOffs = result.events.filter((e) => e.type === 'ContainerBackOff').map((e) => Date.parse(e.at));
+    for (const t of backOffs) expect(runs.some(([a, b]) => t >= a && t < b)).toBe(false);
+    expect(result.events.filter((e) => e.type === 'ContainerBackOff' && e.from?.inferred === true)).toHaveLength(9);
   });
 
   it('describes the pod with its last state and the BackOff row', () => {

@@ -1,6 +1,7 @@
 /** Where the importer tests find their inputs: recorded cluster data, and ours. */
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
+import type { Event } from '../../src/events/index.js';
 import { importFiles, type FileImportOptions, type FileImportResult } from '../../src/importers/index.js';
 
 /** `test/fixtures/real/`: recorded cluster data, with its sources and licences in its README. */
@@ -14,3 +15,12 @@ export const imported = async (files: readonly string[], opts?: FileImportOption
   if (E.isLeft(result)) throw new Error(result.left.join('\n'));
   return result.right;
 };
+
+/** The events without the file and line they came from, for comparing the same story told by different files. */
+export const withoutSourceLines = (events: readonly Event[]): Event[] =>
+  events.map((e) => {
+    if (e.from === undefined) return e;
+    const { file: _file, line: _line, ...rest } = e.from;
+    const { from: _from, ...bare } = e;
+    return Object.keys(rest).length === 0 ? bare : { ...bare, from: rest };
+  });

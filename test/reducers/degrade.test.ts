@@ -4,6 +4,7 @@ import { instantOf } from '../../src/k8s/codecs.js';
 import type { PodSpec } from '../../src/k8s/pod.js';
 import { foldCluster, findPod } from '../../src/reducers/index.js';
 import { reduceNode } from '../../src/reducers/node.js';
+import { podAt } from '../../src/timetravel/pod-at.js';
 import { apiAt, PodScript, T0 } from './script.js';
 
 const app: PodSpec = { containers: [{ name: 'app', image: 'app:1' }], restartPolicy: 'Always' };
@@ -32,12 +33,16 @@ describe('pod-level rows', () => {
     expect(p.must().spec.containers[0]?.name).toBe('app');
   });
 
-  test('3: PodCreated for a name held by another live uid is ignored', () => {
+  test('3: PodCreated for a name held by another live uid supersedes the holder (foldCluster and podAt agree)', () => {
     const first = new PodScript(app).created();
-    const clash = new PodScript({ containers: [{ name: 'other' }] }, 'web', {}, 'uid-2').created();
-    const state = foldCluster([...first.events, ...clash.events]);
+    const clash = new PodScript({ containers: [{ name: 'other' }] }, 'web', {}, 'uid-2').at(60).created();
+    const events = [...first.events, ...clash.events];
+    const state = foldCluster(events);
     expect(state.pods.size).toBe(1);
-    expect(findPod(state, 'default', 'web')?.pod.metadata.uid).toBe('uid-web');
+    expect(findPod(state, 'default', 'web')?.pod.metadata.uid).toBe('uid-2');
+    const records = events.map((event, i) => ({ seq: i + 1, recordedAt: event.at, prevHash: '', hash: '', event }));
+    expect(podAt(records, undefined)?.pod.metadata.uid).toBe('uid-2');
+    expect(podAt(records, instantOf(T0 + 30_000))?.pod.metadata.uid).toBe('uid-web');
   });
 
   test('4: PodCreated after removal of the same uid is a new pod', () => {
