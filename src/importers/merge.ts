@@ -58,18 +58,43 @@ interface Ranked {
 /**
  * Causal order within each whole second. Kubernetes stamps most facts with whole seconds, truncated: a fact
  * at `…:05Z` happened somewhere in `[…:05, …:06)`, so it may follow a fact at `…:05.131Z` from an audit
- * line. Within one second, facts go in cause-before-effect order (the tie rank; runs of one container by
- * run number); across seconds, in time order.
+ * line. Within one second, facts go in cause-before-effect order (the tie rank); across seconds, in time
+ * order. Runs of one container are then put in run order (`inRunOrder`): folding that into this comparison
+ * would make it intransitive (an exit of run 4 before run 5's creation, another container's start between).
  */
 const causal = (a: Ranked, b: Ranked): number => {
   const x = a.item;
   const y = b.item;
   const bySecond = secondOf(x.event.at) - secondOf(y.event.at);
   if (bySecond !== 0) return bySecond;
-  if (x.instance !== undefined && y.instance !== undefined && x.instance !== y.instance && containerKey(x.event) === containerKey(y.event)) {
-    return x.instance - y.instance;
-  }
   return tieRank[x.event.type] - tieRank[y.event.type] || (x.event.at < y.event.at ? -1 : x.event.at > y.event.at ? 1 : 0) || a.order - b.order;
+};
+
+/** Within each whole second, each container's run facts re-dealt over their own places in run order. */
+const inRunOrder = (sorted: readonly Imported[]): Imported[] => {
+  const out = [...sorted];
+  const seconds = sorted.map((i) => secondOf(i.event.at));
+  let start = 0;
+  while (start < out.length) {
+    let end = start;
+    while (end < out.length && seconds[end] === seconds[start]) end++;
+    const places = new Map<string, number[]>();
+    for (let n = start; n < end; n++) {
+      const item = out[n];
+      const key = item?.instance === undefined ? undefined : containerKey(item.event);
+      if (key !== undefined) places.set(key, [...(places.get(key) ?? []), n]);
+    }
+    for (const positions of places.values()) {
+      const items = positions.flatMap((n) => (out[n] === undefined ? [] : [out[n]]));
+      const ordered = items.map((item, i) => ({ item, i })).sort((a, b) => (a.item.instance ?? 0) - (b.item.instance ?? 0) || a.i - b.i);
+      positions.forEach((n, i) => {
+        const next = ordered[i]?.item;
+        if (next !== undefined) out[n] = next;
+      });
+    }
+    start = end;
+  }
+  return out;
 };
 
 /**
@@ -143,7 +168,7 @@ export const mergeImported = (inputs: readonly Imported[], known: readonly Event
   // the same way and every fact meets its earlier record in the journal.
   const placed = placeRunsOnCurve(eachFactOnce(inputs));
   const ranked = eachFactOnce([...journal, ...placed]).map((item, order) => ({ item, order }));
-  const sorted = inTimeOrder(ranked.sort(causal).map((r) => r.item));
+  const sorted = inTimeOrder(inRunOrder(ranked.sort(causal).map((r) => r.item)));
   return fillUnstated(dropSubsumedBackOffs(settleInstances(succeedNames(sorted), recordedIds([...journal, ...inputs]))))
     .filter((i) => i.origin !== 'journal')
     .map(markInferred);

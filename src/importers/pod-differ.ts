@@ -9,7 +9,7 @@ import type { Container, PodCondition, PodStatus, V1Pod } from '../k8s/pod.js';
 import { envelopeAt, sameJson, without } from './build.js';
 import { diffContainer } from './container-differ.js';
 import type { Certainty, Imported, Origin } from './imported.js';
-import { deletionRequestedAt } from './pod-times.js';
+import { deletionRequestedAt, earliestKnownTime } from './pod-times.js';
 import { maybeInstant } from './time.js';
 
 /** Conditions the kubelet writes itself (`pkg/kubelet/types/pod_status.go :: PodConditionByKubelet`). */
@@ -112,7 +112,11 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
   const was = before?.status ?? {};
 
   if (before === undefined) {
-    const [at, c] = timed(writtenAt ?? maybeInstant(after.metadata.creationTimestamp));
+    const created = maybeInstant(after.metadata.creationTimestamp);
+    const earliest = earliestKnownTime(after);
+    // A mirror pod's object comes after the pod ran: the pod is created at its first fact, inferred.
+    const [at, c] =
+      writtenAt === undefined && created !== undefined && earliest !== undefined && earliest < created ? [earliest, 'inferred' as const] : timed(writtenAt ?? created);
     emit({ type: 'PodCreated', ...envelopeAt(at, 'api'), pod, manifest: manifestOf(after) }, c);
   } else if (!sameJson(before.metadata.labels ?? {}, after.metadata.labels ?? {}) || !sameJson(before.metadata.annotations ?? {}, after.metadata.annotations ?? {})) {
     emit({ type: 'PodMetadataUpdated', ...envelopeAt(fallback, 'api'), pod, labels: after.metadata.labels ?? {}, annotations: after.metadata.annotations ?? {} }, 'inferred');

@@ -21,6 +21,26 @@ const stateTimes = (s: ContainerState | undefined): (Instant | undefined)[] => [
 ];
 
 /**
+ * The earliest moment the object shows: a static pod's mirror object is created in the API after the
+ * kubelet started the pod (`creationTimestamp` later than `startTime` and the containers' starts), yet the
+ * pod existed from its first fact on.
+ */
+export const earliestKnownTime = (pod: V1Pod): Instant | undefined => {
+  const status = pod.status ?? {};
+  return [
+    maybeInstant(pod.metadata.creationTimestamp),
+    maybeInstant(status.startTime),
+    ...(status.conditions ?? []).map((c) => maybeInstant(c.lastTransitionTime)),
+    ...[...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].flatMap((c) => [
+      ...stateTimes(c.state),
+      ...stateTimes(c.lastState),
+    ]),
+  ]
+    .filter((i) => i !== undefined)
+    .sort()[0];
+};
+
+/**
  * The latest moment the object shows: creation, start, condition transitions, container starts and exits,
  * the managers' last writes, the deletion request. Never the deletion deadline, which lies in the future.
  */

@@ -225,7 +225,7 @@ const placeContainer = (facts: Imported[], lowerBound: number | undefined): Impo
   const exited = new Set(facts.flatMap((f) => (f.event.type === 'ContainerExited' && f.instance !== undefined ? [f.instance] : [])));
   for (const [k, ms] of placed.exits) {
     const run = facts.find((f) => f.instance === k && (f.event.type === 'ContainerStarted' || f.event.type === 'ContainerCreated'));
-    if (exited.has(k) || run === undefined || (run.event.type !== 'ContainerStarted' && run.event.type !== 'ContainerCreated')) continue;
+    if (exited.has(k) || run === undefined || !isRunFact(run) || run.event.type === 'ImagePulled') continue;
     const exit = inferredExit(run.event, model?.event.type === 'ContainerExited' ? model.event : undefined);
     out.push({ event: { ...exit, at: at(ms) }, origin: run.origin, certainty: 'inferred', instance: k });
   }
@@ -273,7 +273,9 @@ export const placeRunsOnCurve = (items: readonly Imported[]): Imported[] => {
   items.forEach((i, n) => {
     if ((isRunFact(i) || i.event.type === 'ContainerBackOff') && 'container' in i.event) {
       const key = containerKeyOf(i.event);
-      byContainer.set(key, [...(byContainer.get(key) ?? []), n]);
+      const positions = byContainer.get(key);
+      if (positions === undefined) byContainer.set(key, [n]);
+      else positions.push(n);
     }
   });
   const rank = (key: string): number => {
