@@ -1,5 +1,7 @@
 /** One measurement in its own process, so its peak RSS is its own: `child.ts NAME ARGS_JSON`. */
-import { append, replay, snapshotCount, snapshots } from './measures/journal.js';
+import { append, diskBytes, replay, snapshotCount, snapshots } from './measures/journal.js';
+import { durableAppend1, durableAppend10 } from './measures/durable.js';
+import { podHistory } from './measures/pod-history.js';
 import { generate, jsonParse, rawScan, rawWrite } from './measures/baselines.js';
 import { clusterAtMiddle, describeAt } from './measures/queries.js';
 import { coldStart } from './measures/cold-start.js';
@@ -12,9 +14,13 @@ export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measu
   rawWrite,
   rawScan,
   jsonParse,
+  durableAppend1,
+  durableAppend10,
   append,
   snapshots,
   snapshotCount,
+  diskBytes,
+  podHistory,
   replay,
   clusterAtMiddle,
   describeAt,

@@ -58,13 +58,46 @@ const againstRaw = (figure: string, measure: string, raw: string, label: string,
   rss: true,
 });
 
+/** Durable appends of `perCall` events per call against raw classic-level, `sync: true` per batch, in the same run. */
+const durableAgainstRaw = (perCall: number): Spec => ({
+  figure: `durable append, ${perCall} per call`,
+  measure: `durableAppend${perCall}`,
+  unit: 'events/s',
+  baseline: { measure: `durableAppend${perCall}`, label: 'raw sync batch', pick: detail('rawEventsPerSecond') },
+  target: { text: '≥ 0.90 × raw sync batch', holds: (_, ratio) => ratio >= 0.9 },
+  rss: true,
+});
+
 const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
   { figure: 'generator', measure: 'generate', unit: 'events/s', target: { text: '≥ 1M events/s', holds: (v) => v >= 1e6 }, rss: true },
   { figure: 'raw chained-batch write', measure: 'rawWrite', unit: 'records/s', rss: true },
   { figure: 'raw nextv(1000) utf8 scan', measure: 'rawScan', unit: 'records/s', rss: true },
   { figure: 'JSON.parse of the records', measure: 'jsonParse', unit: 'records/s', rss: true },
+  durableAgainstRaw(1),
+  durableAgainstRaw(10),
   againstRaw('journal bulk append', 'append', 'rawWrite', 'raw write', 0.3),
   { figure: 'snapshot upkeep after append', measure: 'snapshots', unit: 's', rss: true },
+  {
+    figure: 'journal bytes on disk',
+    measure: 'diskBytes',
+    unit: 'MB',
+    baseline: { measure: 'diskBytes', label: 'raw store, records once', pick: detail('rawMB') },
+  },
+  {
+    figure: 'snapshot bytes on disk',
+    measure: 'diskBytes',
+    pick: detail('snapshotMB'),
+    unit: 'MB',
+    baseline: { measure: 'diskBytes', label: 'journal', pick: detail('journalMB') },
+  },
+  {
+    figure: "one pod's history, read + fold (cold), median",
+    measure: 'podHistory',
+    unit: 'ms',
+    target: { text: '< 1 ms', holds: (v) => v < 1 },
+    rss: true,
+  },
+  { figure: "one pod's history, the process's first read", measure: 'podHistory', pick: detail('firstReadMs'), unit: 'ms' },
   againstRaw('full replay (read+decode+fold)', 'replay', 'rawScan', 'raw scan', 0.4),
   {
     figure: 'replay peak anonymous RSS',

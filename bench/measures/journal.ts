@@ -2,12 +2,11 @@
  * The journal's own rates on the generated incident: bulk append (validation, canonical JSON, hash chain,
  * time/pod/digest indexes), the snapshot upkeep after it, and a full replay (time-order read, decode, fold).
  */
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Level } from 'level';
 import type { Event } from '../../src/events/index.js';
 import { generateChunks } from '../../src/generator/index.js';
 import { openJournal } from '../../src/journal/index.js';
-import { SNAPSHOTS, upper } from '../../src/journal/keys.js';
 import { foldPages } from '../../src/reducers/index.js';
 import { refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
 import { packageVersion } from '../../src/cli/version.js';
@@ -58,30 +57,52 @@ export const snapshots = async (a: MeasureArgs): Promise<Measured> => {
   const written = await refreshSnapshots(timeTravel(journal, packageVersion()));
   const wall = seconds(t0);
   await journal.close();
-  return { value: wall, unit: 's', details: { snapshots: written, ...(await snapshotBytes(a)) }, rssMiB: peakRssMiB() };
+  return { value: wall, unit: 's', details: { snapshots: written, ...(await storeBytes(a)) }, rssMiB: peakRssMiB() };
 };
 
-/** How many snapshots the journal holds and their size: also read after a snapshot run was stopped. */
-export const snapshotBytes = async (a: MeasureArgs): Promise<{ stored: number; storedMB: number; largestMB: number }> => {
-  const db = new Level<string, string>(journalDir(a), { keyEncoding: 'utf8', valueEncoding: 'utf8' });
-  await db.open();
-  let stored = 0;
+/** Bytes of the files under `dir`, recursively; 0 for a folder that does not exist. */
+const bytesUnder = async (dir: string): Promise<number> => {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   let bytes = 0;
-  let largest = 0;
-  for await (const value of db.values({ gte: SNAPSHOTS, lt: upper(SNAPSHOTS) })) {
-    stored++;
-    bytes += value.length;
-    largest = Math.max(largest, value.length);
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    bytes += entry.isDirectory() ? await bytesUnder(path) : (await stat(path)).size;
   }
-  await db.close();
-  return { stored, storedMB: bytes / 1e6, largestMB: largest / 1e6 };
+  return bytes;
+};
+
+/**
+ * What the journal folder holds on disk: LevelDB's own files (its top level: records, indexes, snapshot
+ * names) and the snapshot files (every subfolder, wherever time travel keeps them). Also read after a
+ * snapshot run was stopped.
+ */
+export const storeBytes = async (a: MeasureArgs): Promise<{ journalMB: number; snapshotMB: number; snapshotFiles: number }> => {
+  const dir = journalDir(a);
+  let journal = 0;
+  let snapshot = 0;
+  let files = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (!entry.isDirectory()) journal += (await stat(path)).size;
+    else {
+      snapshot += await bytesUnder(path);
+      files += (await readdir(path, { recursive: true })).length;
+    }
+  }
+  return { journalMB: journal / 1e6, snapshotMB: snapshot / 1e6, snapshotFiles: files };
 };
 
 export const snapshotCount = async (a: MeasureArgs): Promise<Measured> => ({
   unit: 'snapshots',
-  details: await snapshotBytes(a),
+  details: await storeBytes(a),
   rssMiB: peakRssMiB(),
 });
+
+/** The journal's and the snapshots' bytes on disk, against the raw store holding the same records once. */
+export const diskBytes = async (a: MeasureArgs): Promise<Measured> => {
+  const stored = await storeBytes(a);
+  return { value: stored.journalMB, unit: 'MB', details: { ...stored, rawMB: (await bytesUnder(join(a.dataDir, 'raw'))) / 1e6 }, rssMiB: peakRssMiB() };
+};
 
 export const replay = async (a: MeasureArgs): Promise<Measured> => {
   const journal = await openJournal(journalDir(a));

@@ -10,7 +10,11 @@ import { BadInput } from './errors.js';
 import { packageVersion } from './version.js';
 import type { Context, GlobalOptions } from './context.js';
 
-export type Access = 'read' | 'update' | 'create';
+/** `verify` reads, and opens a journal whose head is missing, to report it as a finding. */
+export type Access = 'read' | 'verify' | 'update' | 'create';
+
+/** The head line every write prints on stderr: an anchor to keep outside the journal (`verify --expect-head`). */
+export const headLine = (head: { readonly seq: number; readonly hash: string }): string => `head ${head.seq} sha256:${head.hash}\n`;
 
 const badInput = (e: unknown): unknown => (e instanceof JournalError ? new BadInput(e.message) : e);
 
@@ -25,7 +29,9 @@ export const withJournal = async <T>(
   if (access !== 'create' && !existsSync(dir)) {
     throw new BadInput(`no journal at ${dir} (pass --journal DIR or set PODJ_JOURNAL)`);
   }
-  if (access === 'read') return readJournal(dir, task).catch((e: unknown) => Promise.reject(badInput(e)));
+  if (access === 'read' || access === 'verify') {
+    return readJournal(dir, task, { verifying: access === 'verify' }).catch((e: unknown) => Promise.reject(badInput(e)));
+  }
   let journal: Journal;
   try {
     journal = await openJournal(dir);
@@ -41,6 +47,7 @@ export const withJournal = async <T>(
       await refreshSnapshots(timeTravel(journal, packageVersion()));
       if (ctx.io.errIsTTY) ctx.io.err('\x1b[2K');
     }
+    ctx.io.err(headLine(journal.head()));
     return result;
   } catch (e) {
     throw badInput(e);

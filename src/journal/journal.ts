@@ -210,8 +210,9 @@ export class LevelJournal {
   }
 
   /**
-   * The records of the pods named `namespace/name`, in valid-time order, through the pod index: every pod
-   * that has held the name (a name can outlive several uids), and nothing else.
+   * The records of the pods named `namespace/name`, in valid-time order, from the pod index: every pod
+   * that has held the name (a name can outlive several uids), and nothing else. The index holds a copy of
+   * each record, so this is one sequential range read, not one lookup per record.
    */
   podRecords(namespace: string, name: string, q: TimeQuery = {}): RecordStream {
     const pod = `${namespace}/${name}`;
@@ -220,8 +221,10 @@ export class LevelJournal {
       ...(q.after === undefined ? { gte: prefix } : { gt: podKey(pod, q.after) }),
       lt: q.untilAt === undefined ? upper(prefix) : afterInstant(prefix, q.untilAt),
     };
-    const head = this.current;
-    return new RecordStream(() => walkIndex(this.db, range, 'pod', head.seq, recordedBy(q.asOfRecordedAt)));
+    const headSeq = this.current.seq;
+    const asOf = recordedBy(q.asOfRecordedAt);
+    // Copies beyond the head belong to a bulk append not acknowledged yet.
+    return new RecordStream(() => this.scanRecords(range, (r) => r.seq <= headSeq && asOf(r)));
   }
 
   private async *scanRecords(range: Range, keep: (r: JournalRecord) => boolean, untilAt?: Instant): AsyncGenerator<JournalRecord[]> {

@@ -10,9 +10,11 @@ import { META_FORMAT, META_HEAD, META_STAGING } from './keys.js';
 import type { Db } from './scan.js';
 import { removeTemporarySnapshotFiles } from './snapshot-files.js';
 import { rollbackBeyond } from './stage.js';
+import { OLDEST_UPGRADABLE, upgradeFormat } from './upgrade.js';
 
 /** The on-disk layout this code reads and writes (key space, record encoding, head metadata). */
-export const JOURNAL_FORMAT = 3; // 2: the pod index is keyed by namespace/name; 3: snapshot blobs in files
+// 2: the pod index is keyed by namespace/name; 3: snapshot blobs in files; 4: pod index entries hold the record
+export const JOURNAL_FORMAT = 4;
 
 export interface OpenOptions {
   /** Create the journal if the folder does not hold one (default true); read-only verbs pass false. */
@@ -29,6 +31,11 @@ export interface OpenOptions {
    * snapshots folder is a link to the writer's, whose `.tmp` file may be one being written.
    */
   readonly tidy?: boolean;
+  /**
+   * For `verify`: open a journal whose head (`m!head`) is missing or unreadable, as if it were empty, so
+   * that verify walks the records and names the fault; no recovery is attempted on it.
+   */
+  readonly verifying?: boolean;
 }
 
 const wallClock = (): Instant => instantOf(Date.now());
@@ -42,10 +49,12 @@ export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<
     throw openFailure(dir, error);
   }
   try {
-    const head = await readOrInitialize(db, dir, opts.create ?? true);
+    const read = await readOrInitialize(db, dir, opts.create ?? true);
+    if (E.isLeft(read) && opts.verifying !== true) throw read.left;
+    const head = E.isLeft(read) ? EMPTY_HEAD : read.right;
     // A bulk append that never committed (its process died) left its mark and records beyond the head: undo
     // them. Records beyond the head without the mark are not ours to delete: verify reports them.
-    if ((await db.get(META_STAGING)) !== undefined) await rollbackBeyond(db, head.seq);
+    if (E.isRight(read) && (await db.get(META_STAGING)) !== undefined) await rollbackBeyond(db, head.seq);
     if (opts.tidy ?? true) await removeTemporarySnapshotFiles(dir);
     return new LevelJournal(dir, db, head, opts.clock ?? wallClock, opts.sync ?? true);
   } catch (error) {
@@ -73,20 +82,27 @@ const openFailure = (dir: string, error: unknown): JournalError => {
   return new JournalError(code === 'LEVEL_CORRUPTION' ? 'corrupt' : 'not-a-journal', `journal ${dir} cannot be opened: ${why}`);
 };
 
-const readOrInitialize = async (db: Db, dir: string, create: boolean): Promise<Head> => {
+/** The head, or (Left) why the journal has none: the one fault `verifying` opens past. */
+const readOrInitialize = async (db: Db, dir: string, create: boolean): Promise<E.Either<JournalError, Head>> => {
   const [format, head]: ReadonlyArray<string | undefined> = await db.getMany([META_FORMAT, META_HEAD]);
   if (format === undefined) {
     const [any] = await db.keys({ limit: 1 }).all();
     if (any !== undefined) throw new JournalError('not-a-journal', `${dir} is a LevelDB store but not a podjournal journal`);
     if (!create) throw new JournalError('not-a-journal', `journal ${dir} does not exist`);
     await db.batch().put(META_FORMAT, String(JOURNAL_FORMAT)).put(META_HEAD, encodeHead(EMPTY_HEAD)).write({ sync: true });
-    return EMPTY_HEAD;
+    return E.right(EMPTY_HEAD);
   }
-  if (format !== String(JOURNAL_FORMAT)) {
-    throw new JournalError('format-version', `journal ${dir} has format version ${format}; this podj reads version ${JOURNAL_FORMAT}`);
+  const version = Number(format);
+  if (Number.isInteger(version) && version >= OLDEST_UPGRADABLE && version < JOURNAL_FORMAT) {
+    await upgradeFormat(db, version, JOURNAL_FORMAT);
+  } else if (format !== String(JOURNAL_FORMAT)) {
+    const hint = !Number.isInteger(version)
+      ? ''
+      : version > JOURNAL_FORMAT
+        ? ' (written by a newer podj: upgrade podj)'
+        : ' (too old to upgrade in place: export it with the podj that wrote it, then import the export)';
+    throw new JournalError('format-version', `journal ${dir} has format version ${format}; this podj reads version ${JOURNAL_FORMAT}${hint}`);
   }
-  if (head === undefined) throw new JournalError('corrupt', `journal ${dir} has no head (${META_HEAD})`);
-  const decoded = parseHead(head);
-  if (E.isLeft(decoded)) throw new JournalError('corrupt', `journal ${dir}: ${META_HEAD} ${decoded.left}`);
-  return decoded.right;
+  if (head === undefined) return E.left(new JournalError('corrupt', `journal ${dir} has no head (${META_HEAD})`));
+  return E.mapLeft((why: string) => new JournalError('corrupt', `journal ${dir}: ${META_HEAD} ${why}`))(parseHead(head));
 };

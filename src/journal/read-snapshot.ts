@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { JournalError } from './errors.js';
 import { liveTables } from './leveldb-manifest.js';
 import type { LevelJournal } from './journal.js';
-import { openJournal } from './open.js';
+import { openJournal, type OpenOptions } from './open.js';
 import { snapshotFolder } from './snapshot-files.js';
 
 const ATTEMPTS = 8;
@@ -63,14 +63,18 @@ const aboutJournal = (error: unknown, copy: string, dir: string): unknown =>
  * Runs `task` over a private read snapshot of the journal in `dir` (never created, never changed, never
  * locked), then removes the snapshot. The journal handle must only be read: appends would go to the copy.
  */
-export const readJournal = async <T>(dir: string, task: (journal: LevelJournal) => Promise<T>): Promise<T> => {
+export const readJournal = async <T>(
+  dir: string,
+  task: (journal: LevelJournal) => Promise<T>,
+  opts: Pick<OpenOptions, 'verifying'> = {},
+): Promise<T> => {
   await mustBeStore(dir);
   for (let attempt = 1; ; attempt++) {
     const copy = await mkdtemp(join(tmpdir(), 'podj-read-'));
     try {
       let journal: LevelJournal | undefined;
       try {
-        if (await copyStore(dir, copy)) journal = await openJournal(copy, { create: false, sync: false, tidy: false });
+        if (await copyStore(dir, copy)) journal = await openJournal(copy, { ...opts, create: false, sync: false, tidy: false });
       } catch (error) {
         if (attempt >= ATTEMPTS) throw aboutJournal(error, copy, dir);
       }

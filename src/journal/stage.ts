@@ -74,15 +74,19 @@ export class Stage {
    */
   async write(items: readonly Pending[], opts: ChunkOptions): Promise<Array<Sealed | undefined>> {
     const digests = items.map((item) => sha256(item.json));
-    // The dedup index keeps the first record of each digest: look up which digests are new.
-    const known: ReadonlyArray<string | undefined> = await this.db.getMany(digests.map(digestKey));
+    // A chunk that may be rolled back (staged) or skips known events looks up which digests are new, and
+    // writes an entry only for those. A committed append that skips nothing needs no read: its entries
+    // point at its own records (an entry names some record holding the event), so no lookup sits
+    // beside the fsync.
+    const lookup = opts.dedup || !opts.commit || this.marked;
+    const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(digests.map(digestKey)) : [];
     const fresh = new Set<string>();
     const out: Array<Sealed | undefined> = [];
     const batch = this.db.batch();
     try {
       items.forEach((item, i) => {
         const digest = digests[i] ?? '';
-        const isNew = known[i] === undefined && !fresh.has(digest) && !this.inflightDigests.has(digest);
+        const isNew = !lookup || (known[i] === undefined && !fresh.has(digest) && !this.inflightDigests.has(digest));
         if (!isNew && opts.dedup) {
           out.push(undefined);
           return;
@@ -91,7 +95,8 @@ export class Stage {
         const position = { at: item.at, seq: sealed.seq };
         batch.put(recordKey(sealed.seq), sealed.value);
         batch.put(timeKey(position), '');
-        if (item.pod !== undefined) batch.put(podKey(item.pod, position), '');
+        // The pod index carries a copy of the record: a pod's history is one sequential range.
+        if (item.pod !== undefined) batch.put(podKey(item.pod, position), sealed.value);
         if (isNew) {
           fresh.add(digest);
           batch.put(digestKey(digest), String(sealed.seq));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +99,50 @@ describe('podj verify', () => {
     // A forger who recomputes the SHA-256 is caught by verify's re-fold of the events.
     await addPodToSnapshot(journal, name, true);
     expect(podj('verify').stderr).toContain('it differs from the fold of the events at its position');
+  });
+});
+
+describe('the head anchor', () => {
+  const HEAD_LINE = /^head (\d+) sha256:([0-9a-f]{64})\n$/;
+
+  it('every write prints its head line on stderr; verify --expect-head holds it, with SEQ also after later appends', () => {
+    const { podj } = workspace();
+    const applied = podj('apply', '-f', manifest('liveness-exec'), '--at', '2026-01-01T00:00:00Z');
+    expect(applied.stderr).toMatch(HEAD_LINE);
+    const [, seq = '', hash = ''] = HEAD_LINE.exec(applied.stderr) ?? [];
+    expect(podj('verify', '--expect-head', `${seq}:${hash}`).code).toBe(0);
+    expect(podj('verify', '--expect-head', applied.stderr).code).toBe(0); // the line itself, as kept
+    const recorded = podj('record', 'PodBound', '--pod', 'liveness-exec', 'node=n1', '--at', '2026-01-01T00:00:05Z');
+    expect(recorded.stderr).toMatch(HEAD_LINE);
+    expect(recorded.stderr).not.toBe(applied.stderr);
+    // The older anchor still holds as a prefix; without SEQ it names the head, which has moved.
+    expect(podj('verify', '--expect-head', `${seq}:sha256:${hash}`).code).toBe(0);
+    const moved = podj('verify', '--expect-head', hash);
+    expect(moved.code).toBe(1);
+    expect(moved.stderr).toMatch(/the head is \d+ sha256:[0-9a-f]{64}, not the expected sha256:/);
+    expect(podj('verify', '--expect-head', 'abc')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: --expect-head: "abc" is not \[SEQ:\]HASH/) });
+  });
+
+  it('a journal rewritten from scratch passes the chain check but not the anchor', () => {
+    const { podj, journal } = workspace();
+    const kept = podj('apply', '-f', manifest('liveness-exec'), '--at', '2026-01-01T00:00:00Z').stderr;
+    rmSync(journal, { recursive: true, force: true });
+    podj('apply', '-f', manifest('two-containers'), '--at', '2026-01-01T00:00:00Z');
+    expect(podj('verify').code).toBe(0);
+    const r = podj('verify', '--expect-head', kept);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/record 1 hashes to sha256:[0-9a-f]{64}, not the anchored sha256:[0-9a-f]{64}: the journal was rewritten/);
+  });
+
+  it('a deleted m!head is a finding (exit 1), not bad input', async () => {
+    const { podj, journal } = workspace();
+    podj('apply', '-f', manifest('liveness-exec'), '--at', '2026-01-01T00:00:00Z');
+    const db = new ClassicLevel<string, string>(journal);
+    await db.del('m!head');
+    await db.close();
+    const r = podj('verify');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/record 1: head is missing|head is missing/);
   });
 });
 

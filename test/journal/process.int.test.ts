@@ -76,7 +76,25 @@ describe('opening', () => {
     await tamper(dir, (db) => db.put(META_FORMAT, '1'));
     const opening = openJournal(dir);
     await expect(opening).rejects.toBeInstanceOf(JournalError);
-    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 3`);
+    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 4 (too old to upgrade in place`);
+    await tamper(dir, (db) => db.put(META_FORMAT, '5'));
+    await expect(openJournal(dir)).rejects.toThrow('has format version 5; this podj reads version 4 (written by a newer podj: upgrade podj)');
+  });
+
+  it('upgrades a format-3 journal in place: its pod index gains the record copies, and verify passes', async () => {
+    const journal = await openJournal(dir);
+    await journal.append([podCreated('a', 0), podBound('a', 3), podCreated('b', 5)], { expectedSeq: 0 });
+    await journal.close();
+    // Format 3 kept empty values in the pod index.
+    await tamper(dir, async (db) => {
+      for await (const key of db.keys({ gte: 'p!', lt: 'p"' })) await db.put(key, '');
+      await db.put(META_FORMAT, '3');
+    });
+    const upgraded = await openJournal(dir);
+    expect((await upgraded.podRecords('default', 'pod-a').toArray()).map((r) => r.event.type)).toEqual(['PodCreated', 'PodBound']);
+    expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
+    await upgraded.close();
+    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('4'));
   });
 
   it('creates missing parent folders', async () => {

@@ -90,7 +90,21 @@ describe('verify', () => {
   it('catches a dedup entry pointing at the wrong record', async () => {
     const digest = digestKey(sha256(canonical(podBound('a', 1))));
     const result = await verifyAfter((db) => db.put(digest, '6'));
-    expect(result).toMatchObject({ ok: false, seq: 2, reason: expect.stringContaining('not the first record') });
+    expect(result).toMatchObject({ ok: false, seq: 6, reason: expect.stringContaining(`index entry ${digest} names record 6, which it does not index`) });
+  });
+
+  it('passes a dedup entry naming a later record with the same event (an append without lookup)', async () => {
+    await journal.append([podBound('a', 1)], { expectedSeq: 6 });
+    await journal.close();
+    await tamper(dir, async (db) => expect(await db.get(digestKey(sha256(canonical(podBound('a', 1)))))).toBe('7'));
+    journal = await openJournal(dir);
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 7 });
+  });
+
+  it('catches a pod index copy that differs from its record', async () => {
+    const key = podKey('default/pod-a', { at: at(1), seq: 2 });
+    const result = await verifyAfter(async (db) => db.put(key, (await valueOf(db, key)).replace('node-1', 'node-9')));
+    expect(result).toMatchObject({ ok: false, seq: 2, reason: `pod index entry ${key} does not hold the record` });
   });
 
   it('catches a changed head hash', async () => {

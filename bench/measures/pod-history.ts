@@ -1,0 +1,58 @@
+/**
+ * One pod's whole history, read and folded, cold in the process: the journal freshly opened, each pod read
+ * once (its records come from the OS page cache, never from this process's caches). The pods with the
+ * longest histories of the tier's journal are taken; the very first read of the process is reported apart.
+ */
+import { Level } from 'level';
+import { openJournal } from '../../src/journal/index.js';
+import { PODS, upper } from '../../src/journal/keys.js';
+import { foldPages } from '../../src/reducers/index.js';
+import type { MeasureArgs, Measured } from '../lib/protocol.js';
+import { median, peakRssMiB, quantile } from '../lib/stats.js';
+import { journalDir } from './journal.js';
+
+const PODS_READ = 21;
+// A pod key is `p!<namespace/name>!<at:24>!<seq:16>`, the name %-escaped.
+const podOfKey = (key: string): string => key.slice(PODS.length, key.length - 16 - 1 - 24 - 1).replace(/%21/g, '!').replace(/%25/g, '%');
+
+/** The pods with the most records, found from the pod index (untimed). */
+const longestHistories = async (dir: string): Promise<Array<[string, number]>> => {
+  const counts = new Map<string, number>();
+  const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
+  await db.open();
+  for await (const key of db.keys({ gte: PODS, lt: upper(PODS) })) {
+    const pod = podOfKey(key);
+    counts.set(pod, (counts.get(pod) ?? 0) + 1);
+  }
+  await db.close();
+  return [...counts].sort((x, y) => y[1] - x[1]).slice(0, PODS_READ);
+};
+
+export const podHistory = async (a: MeasureArgs): Promise<Measured> => {
+  const pods = await longestHistories(journalDir(a));
+  const journal = await openJournal(journalDir(a), { create: false });
+  const times: number[] = [];
+  let events = 0;
+  for (const [pod] of pods) {
+    const [namespace = '', name = ''] = pod.split('/');
+    const t0 = performance.now();
+    const state = await foldPages(
+      (async function* () {
+        for await (const page of journal.podRecords(namespace, name).batches()) {
+          events += page.length;
+          yield page.map((r) => r.event);
+        }
+      })(),
+    );
+    times.push(performance.now() - t0);
+    if (state.pods.size === 0) throw new Error(`pod ${pod} folded to nothing`);
+  }
+  await journal.close();
+  const [first = Number.NaN, ...rest] = times;
+  return {
+    value: median(rest),
+    unit: 'ms',
+    details: { pods: pods.length, eventsPerPod: events / pods.length, firstReadMs: first, p95Ms: quantile(rest, 0.95), maxMs: Math.max(...rest) },
+    rssMiB: peakRssMiB(),
+  };
+};
