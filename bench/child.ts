@@ -2,6 +2,7 @@
 import { append, diskBytes, replay, snapshotCount, snapshots } from './measures/journal.js';
 import { durableAppend1, durableAppend10 } from './measures/durable.js';
 import { podHistory } from './measures/pod-history.js';
+import { importAudit } from './measures/import.js';
 import { generate, jsonParse, rawScan, rawWrite } from './measures/baselines.js';
 import { clusterAtMiddle, describeAt } from './measures/queries.js';
 import { coldStart } from './measures/cold-start.js';
@@ -21,6 +22,7 @@ export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measu
   snapshotCount,
   diskBytes,
   podHistory,
+  importAudit,
   replay,
   clusterAtMiddle,
   describeAt,

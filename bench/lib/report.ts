@@ -149,6 +149,14 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
     target: { text: '≤ 1000 ms', holds: (v) => v <= 1000 },
   },
   { figure: 'report page: cursor answer, p95', measure: 'report', pick: detail('p95Ms'), unit: 'ms' },
+  { figure: 'podj import of a generated audit log', measure: 'importAudit', unit: 'MB/s', rss: true },
+  {
+    figure: 'podj import peak RSS',
+    measure: 'importAudit',
+    pick: (m) => m.rssMiB,
+    unit: 'MiB',
+    target: { text: '≤ 512 MiB', holds: (v) => v <= 512 },
+  },
 ];
 
 /** For rates against a raw rate: the same ratio in CPU time, steadier than wall time on a loaded machine. */

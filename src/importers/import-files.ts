@@ -11,9 +11,8 @@ import type { Event } from '../events/index.js';
 import { converterFor } from './convert.js';
 import { detectFormat, type Format } from './detect.js';
 import { documentsOf } from './documents.js';
-import { podsKnownOnlyFromEvents } from './events-only-pods.js';
 import type { Imported } from './imported.js';
-import { mergeImported } from './merge.js';
+import { ImportBuffer, type SpillOptions } from './spill.js';
 
 export interface ImportProgress {
   readonly file: string;
@@ -132,12 +131,22 @@ export interface FileImportResult {
   readonly exports: readonly string[];
 }
 
+/** The files converted, their facts not merged yet: held in memory, or spilled to disk when many. */
+export interface ConvertedFiles extends Omit<FileImportResult, 'events'> {
+  /** Merge with `facts.merged(knownOf)`, then `facts.dispose()`. */
+  readonly facts: ImportBuffer;
+}
+
 /**
- * Converts and merges the files. Left: one line per problem (`file:line: why`, or an unknown format);
- * without `skipBad` any bad line refuses everything, so nothing half-imported reaches the journal.
+ * Converts the files, holding their facts in bounded memory. Left: one line per problem (`file:line: why`,
+ * or an unknown format); without `skipBad` any bad line refuses everything, so nothing half-imported reaches
+ * the journal.
  */
-export const importFiles = async (files: readonly string[], opts: FileImportOptions = {}): Promise<E.Either<readonly string[], FileImportResult>> => {
-  const imported: Imported[] = [];
+export const convertFiles = async (
+  files: readonly string[],
+  opts: FileImportOptions & { readonly spill?: SpillOptions } = {},
+): Promise<E.Either<readonly string[], ConvertedFiles>> => {
+  const facts = new ImportBuffer(opts.spill);
   const summaries: FileSummary[] = [];
   const bad: BadLine[] = [];
   /** Every problem in file order; `refuses` when it stops the import even with `skipBad`. */
@@ -145,7 +154,7 @@ export const importFiles = async (files: readonly string[], opts: FileImportOpti
   for (const file of files) {
     try {
       for await (const chunk of readFileEvents(file, opts)) {
-        if (chunk.kind === 'events') imported.push(...chunk.events);
+        if (chunk.kind === 'events') await facts.add(chunk.events);
         else if (chunk.kind === 'done') summaries.push(chunk.summary);
         else {
           bad.push(chunk.bad);
@@ -156,11 +165,32 @@ export const importFiles = async (files: readonly string[], opts: FileImportOpti
       problems.push({ text: e instanceof UnknownFormat ? e.message : `${file}: ${e instanceof Error ? e.message : String(e)}`, refuses: true });
     }
   }
-  if (problems.some((p) => p.refuses)) return E.left(problems.filter((p) => p.refuses || opts.skipBad !== true).map((p) => p.text));
+  if (problems.some((p) => p.refuses)) {
+    await facts.dispose();
+    return E.left(problems.filter((p) => p.refuses || opts.skipBad !== true).map((p) => p.text));
+  }
   return E.right({
-    events: mergeImported([...imported, ...podsKnownOnlyFromEvents(imported, opts.known ?? [])], opts.known),
+    facts,
     files: summaries,
     skipped: bad,
     exports: summaries.filter((s) => s.format === 'podjournal-export').map((s) => s.file),
   });
+};
+
+/** Converts and merges the files in memory (`convertFiles` and `merged` stream them instead). */
+export const importFiles = async (files: readonly string[], opts: FileImportOptions = {}): Promise<E.Either<readonly string[], FileImportResult>> => {
+  const converted = await convertFiles(files, opts);
+  if (E.isLeft(converted)) return converted;
+  const { facts, ...rest } = converted.right;
+  try {
+    const events: Event[] = [];
+    for await (const e of facts.merged(async function* () {
+      yield* opts.known ?? [];
+    })) {
+      events.push(e);
+    }
+    return E.right({ ...rest, events });
+  } finally {
+    await facts.dispose();
+  }
 };

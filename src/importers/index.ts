@@ -1,6 +1,8 @@
 /** Importers of what real clusters emit: audit logs, watch streams, PodLists and Kubernetes Events. */
-export { importFiles, readFileEvents, formatBadLine, UnknownFormat } from './import-files.js';
-export type { BadLine, FileChunk, FileSummary, FileImportOptions, ImportProgress, FileImportResult } from './import-files.js';
+export { convertFiles, importFiles, readFileEvents, formatBadLine, UnknownFormat } from './import-files.js';
+export type { BadLine, ConvertedFiles, FileChunk, FileSummary, FileImportOptions, ImportProgress, FileImportResult } from './import-files.js';
+export { ImportBuffer, type KnownOf, type SpillOptions } from './spill.js';
+export { subjectKeyOf } from './build.js';
 export { detectFormat } from './detect.js';
 export type { Format } from './detect.js';
 export { documentsOf } from './documents.js';

@@ -48,6 +48,9 @@ const tieRank: Readonly<Record<EventType, number>> = {
   PodRemoved: 29,
 };
 
+/** An event's rank among facts at the same instant: cause before effect. */
+export const tieRankOf = (e: Event): number => tieRank[e.type];
+
 const containerKey = (e: Event): string | undefined => ('container' in e ? containerKeyOf(e) : undefined);
 
 interface Ranked {

@@ -4,7 +4,7 @@
  */
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { decodeEvent, podKeyOf } from '../events/index.js';
+import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import { canonical } from './canonical.js';
 import { decodeJson } from './decode-json.js';
@@ -46,6 +46,16 @@ export interface ImportOptions {
   readonly onProgress?: (read: number) => void;
 }
 
+/** What one import stages: podjournal exports (by name, for errors) and converted events. */
+export type ImportSource =
+  | { readonly kind: 'export'; readonly name: string; readonly lines: Iterable<string> | AsyncIterable<string> }
+  | { readonly kind: 'events'; readonly events: Iterable<Event> | AsyncIterable<Event> };
+
+export interface SourcesResult extends BulkResult {
+  /** Per export, in order: how it went in and how many records it held. */
+  readonly exports: ReadonlyArray<{ readonly name: string; readonly mode: ImportResult['mode']; readonly records: number }>;
+}
+
 /**
  * Imports an export. Into an empty journal it restores the same records; into a non-empty one it appends
  * the events not yet present, recorded now. The first bad line refuses the whole import (`line N: why`)
@@ -56,13 +66,47 @@ export const importExport = async (
   lines: Iterable<string> | AsyncIterable<string>,
   opts: ImportOptions = {},
 ): Promise<ImportResult> => {
+  const { exports, ...result } = await importSources(journal, [{ kind: 'export', name: '', lines }], opts);
+  return { ...result, mode: exports[0]?.mode ?? 'restore' };
+};
+
+/**
+ * Stages every source in one staged append, committed once: all of it or, when any line is refused (`name:
+ * line N: why`), nothing; a crash before the commit leaves nothing either (the staged records are rolled back
+ * on the next open). The first export restores into an empty journal; every later source merges, skipping
+ * the events the journal (or an earlier source) holds already.
+ */
+export const importSources = async (journal: Stager, sources: readonly ImportSource[], opts: ImportOptions = {}): Promise<SourcesResult> => {
   const { recordedAt, ...bulk } = opts;
-  let mode: ImportResult['mode'] = 'restore';
+  const at = recordedAt ?? journal.now();
+  const exports: Array<SourcesResult['exports'][number]> = [];
   const result = await journal.stageAll((start) => {
-    mode = start.seq === 0 ? 'restore' : 'merge';
-    return { source: checkedLines(lines, mode, recordedAt ?? journal.now()), dedup: mode === 'merge' };
+    async function* staged(): AsyncGenerator<Pending> {
+      let empty = start.seq === 0;
+      for (const source of sources) {
+        if (source.kind === 'events') {
+          for await (const event of source.events) yield { ...pendingOf(event, at), dedup: true };
+          empty = false;
+          continue;
+        }
+        const mode = empty ? 'restore' : 'merge';
+        let records = 0;
+        try {
+          for await (const pending of checkedLines(source.lines, mode, at)) {
+            records++;
+            yield pending;
+          }
+        } catch (e) {
+          // Every import error reads `file:N: why`.
+          throw e instanceof JournalError && source.name !== '' ? new JournalError(e.kind, `${source.name}:${e.message.replace(/^line (\d+): /, '$1: ')}`) : e;
+        }
+        exports.push({ name: source.name, mode, records });
+        empty = empty && records === 0;
+      }
+    }
+    return { source: staged(), dedup: false };
   }, bulk);
-  return { ...result, mode };
+  return { ...result, exports };
 };
 
 const refuse = (line: number, why: string): JournalError => new JournalError('invalid-import', `line ${line}: ${why}`);
@@ -96,8 +140,8 @@ async function* checkedLines(
     prev = { seq: r.seq, hash: r.hash };
     // A restore keeps each record as it was (stored event, record time) so the chain comes out the same.
     yield mode === 'restore'
-      ? { json, at: event.right.at, pod: podKeyOf(event.right), recordedAt: r.recordedAt }
-      : pendingOf(event.right, recordedAt);
+      ? { json, at: event.right.at, pod: podKeyOf(event.right), recordedAt: r.recordedAt, dedup: false }
+      : { ...pendingOf(event.right, recordedAt), dedup: true };
   }
   if (header === undefined) throw refuse(lineNo, 'no podjournal export header');
   if (prev.seq !== header.records || prev.hash !== header.headHash) {

@@ -25,5 +25,5 @@ export { RecordStream } from './stream.js';
 export { pendingOf, type Pending } from './stage.js';
 export type { VerifyResult } from './verify.js';
 export type { HeadTableRead } from './head-table-files.js';
-export { EXPORT_FORMAT, type ImportOptions, type ImportResult } from './exchange.js';
+export { EXPORT_FORMAT, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
 export { canonical } from './canonical.js';

@@ -8,7 +8,7 @@ import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, record
 import { readRecord, type JournalRecord, type Sha256 } from './record.js';
 import { RecordStream } from './stream.js';
 import { verifyStore, type VerifyResult } from './verify.js';
-import { exportStore, importExport, type ImportOptions, type ImportResult } from './exchange.js';
+import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
 import { entryPages, fetchRecords, walkIndex, type Db, type Range } from './scan.js';
 import { readSnapshotFile, removeSnapshotFiles, removeSnapshotFolder, writeSnapshotFile } from './snapshot-files.js';
 import { readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
@@ -259,6 +259,11 @@ export class LevelJournal {
   /** Restores an export into an empty journal, or appends its new events to a non-empty one. */
   importExport(lines: Iterable<string> | AsyncIterable<string>, opts: ImportOptions = {}): Promise<ImportResult> {
     return importExport(this, lines, opts);
+  }
+
+  /** Imports exports and converted events as one staged append: all of them, or nothing. */
+  importSources(sources: readonly ImportSource[], opts: ImportOptions = {}): Promise<SourcesResult> {
+    return importSources(this, sources, opts);
   }
 
   // ---------------------------------------------------------------------------------------------

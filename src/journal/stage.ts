@@ -19,6 +19,8 @@ export interface Pending {
   /** `namespace/name` of the event's pod, for the pod index. */
   readonly pod: string | undefined;
   readonly recordedAt: Instant;
+  /** Whether to skip this event if the journal holds it already; default the append's own `dedup`. */
+  readonly dedup?: boolean;
 }
 
 export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
@@ -78,7 +80,7 @@ export class Stage {
     // writes an entry only for those. A committed append that skips nothing needs no read: its entries
     // point at its own records (an entry names some record holding the event), so no lookup sits
     // beside the fsync.
-    const lookup = opts.dedup || !opts.commit || this.marked;
+    const lookup = opts.dedup || !opts.commit || this.marked || items.some((item) => item.dedup === true);
     const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(digests.map(digestKey)) : [];
     const fresh = new Set<string>();
     const out: Array<Sealed | undefined> = [];
@@ -87,7 +89,7 @@ export class Stage {
       items.forEach((item, i) => {
         const digest = digests[i] ?? '';
         const isNew = !lookup || (known[i] === undefined && !fresh.has(digest) && !this.inflightDigests.has(digest));
-        if (!isNew && opts.dedup) {
+        if (!isNew && (item.dedup ?? opts.dedup)) {
           out.push(undefined);
           return;
         }

@@ -169,6 +169,28 @@ describe('export and import', () => {
     expect(r.stderr).toMatch(/broken\.jsonl:4: /);
     expect(b.podj('events').stderr).toBe('No events found.\n');
   });
+
+  it('a rejected multi-file import changes nothing: good files before the bad one are not imported either', () => {
+    const a = workspace();
+    a.podj('replay', sample('two-containers'));
+    const good = a.podj('export').stdout;
+    writeFileSync(join(a.dir, 'good.jsonl'), good);
+    const lines = good.split('\n');
+    lines[3] = lines[3]?.replace('"seq":3', '"seq":"three"') ?? '';
+    writeFileSync(join(a.dir, 'bad.jsonl'), lines.join('\n'));
+    const audit = join(REPO, 'test/fixtures/real/audit-pod-create.falco.jsonl');
+    const b = workspace();
+    b.podj('apply', '-f', manifest('liveness-exec'), '--at', '2026-01-01T00:00:00Z');
+    const before = headOf(b.podj);
+    const r = b.podj('import', audit, join(a.dir, 'good.jsonl'), join(a.dir, 'bad.jsonl'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: .*bad\.jsonl:4: /);
+    expect(headOf(b.podj)).toBe(before);
+    expect(b.podj('verify').code).toBe(0);
+    // The same import without the bad file goes in whole.
+    expect(b.podj('import', audit, join(a.dir, 'good.jsonl')).code).toBe(0);
+    expect(headOf(b.podj)).not.toBe(before);
+  });
 });
 
 describe('read verbs at an instant', () => {

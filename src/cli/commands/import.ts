@@ -7,8 +7,9 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { countProgress, formatBadLine, importFiles, terminalProgress, type FileSummary } from '../../importers/index.js';
-import type { Journal } from '../../journal/index.js';
+import { convertFiles, countProgress, formatBadLine, subjectKeyOf, terminalProgress, type FileSummary } from '../../importers/index.js';
+import type { Event } from '../../events/index.js';
+import type { ImportSource } from '../../journal/index.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
@@ -25,16 +26,10 @@ const ignoredText = (s: FileSummary): string => {
   return parts.length === 0 ? '' : ` (ignored: ${parts.join(', ')})`;
 };
 
-const importExportFile = async (journal: Journal, file: string): Promise<string> => {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  const result = await journal.importExport(lines).catch((e: unknown) => {
-    if (!(e instanceof Error)) throw e;
-    // The journal names the line as `line N: why`; every import error reads `file:N: why`.
-    const at = /^line (\d+): ([^]*)$/.exec(e.message);
-    throw new BadInput(at === null ? `${file}: ${e.message}` : `${file}:${at[1]}: ${at[2]}`);
-  });
-  return `${file}: podjournal export, ${result.mode === 'restore' ? 'restored' : 'merged'} ${result.appended} records (${result.skipped} already present)\n`;
-};
+/** The file's lines, opened only when the import reaches it (readline drops lines emitted before it is iterated). */
+async function* exportLines(file: string): AsyncGenerator<string> {
+  yield* createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+}
 
 export const registerImport = (program: Command, ctx: Context): void => {
   program
@@ -45,27 +40,40 @@ export const registerImport = (program: Command, ctx: Context): void => {
     .action(async (files: string[], _: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ImportCliOptions>();
       await withJournal(ctx, opts, 'create', async (journal) => {
-        // What the journal already holds, so facts it knows are recognised fact by fact, not only byte for byte.
-        const known = journal.head().seq === 0 ? [] : (await journal.records().toArray()).map((r) => r.event);
         const progress = ctx.io.errIsTTY ? terminalProgress(process.stderr) : undefined;
-        const converted = await importFiles(files, { skipBad: opts.skipBad, onProgress: progress?.update, known }).finally(() =>
-          progress?.stop(),
-        );
+        const converted = await convertFiles(files, { skipBad: opts.skipBad, onProgress: progress?.update }).finally(() => progress?.stop());
         if (E.isLeft(converted)) throw new BadInput(converted.left.join('\n'));
-        const { events, files: summaries, skipped, exports } = converted.right;
+        const { facts, files: summaries, skipped, exports } = converted.right;
+        // What the journal already holds about the imported subjects takes part in the merge, so facts it
+        // knows are recognised fact by fact, not only byte for byte.
+        const knownOf = async function* (subjects: ReadonlySet<string>): AsyncGenerator<Event> {
+          if (journal.head().seq === 0) return;
+          for await (const page of journal.records().batches()) {
+            for (const r of page) if (subjects.has(subjectKeyOf(r.event))) yield r.event;
+          }
+        };
         for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
-        for (const file of exports) ctx.io.out(await importExportFile(journal, file));
+        // Exports and converted events go in as one staged append: a refused line anywhere leaves the journal as it was.
+        const sources: ImportSource[] = [
+          ...exports.map((file) => ({ kind: 'export' as const, name: file, lines: exportLines(file) })),
+          { kind: 'events', events: facts.merged(knownOf) },
+        ];
+        const total = summaries.reduce((n, s) => n + s.events, 0);
+        const appending = ctx.io.errIsTTY ? countProgress('appending', total, process.stderr) : undefined;
+        const result = await journal
+          .importSources(sources, { onProgress: appending?.update })
+          .finally(() => {
+            appending?.stop();
+            return facts.dispose();
+          });
+        for (const x of result.exports) ctx.io.out(`${x.name}: podjournal export, ${x.records} records (${x.mode === 'restore' ? 'restored' : 'merged'})\n`);
         for (const s of summaries.filter((f) => f.format !== 'podjournal-export')) {
           ctx.io.out(`${s.file}: ${s.format}, ${counted(s.documents, 'document')}, ${counted(s.events, 'event')}${ignoredText(s)}\n`);
         }
-        if (events.length === 0) {
-          ctx.io.out(`imported 0 new events: the journal holds every fact already, head ${journal.head().hash}\n`);
+        if (result.appended === 0) {
+          ctx.io.out(`imported 0 new events: the journal holds every fact already, head ${result.head.hash}\n`);
           return;
         }
-        const appending = ctx.io.errIsTTY ? countProgress('appending', events.length, process.stderr) : undefined;
-        const result = await journal
-          .appendBulk(events, { dedup: true, expectedSeq: journal.head().seq, onProgress: appending?.update })
-          .finally(() => appending?.stop());
         ctx.io.out(`imported ${result.appended} new events (${result.skipped} already present), head ${result.head.hash}\n`);
       });
     });
