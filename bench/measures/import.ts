@@ -1,7 +1,7 @@
 /**
  * `podj import` of a large audit log, as a user runs it (the built CLI under GNU time for its peak RSS).
  * The log is generated deterministically from one recorded pod life (`test/fixtures/import/pod-life.audit.jsonl`):
- * copy k is pod `flaky-api-k` with its own uid on node `worker-(k mod 50)`, shifted k × 50 ms; copies are written
+ * copy k is pod `flaky-api-k` with its own uid on node `worker-(k mod 50)` (and that node's uid), every auditID suffixed with `-k`, shifted k × 50 ms; copies are written
  * in blocks of 100 sorted by time, and a life outlasts a block, so the file is mostly, not wholly, time-ordered.
  */
 import { spawnSync } from 'node:child_process';
@@ -35,8 +35,10 @@ const copyOf = (lines: readonly string[], k: number): Array<{ at: string; line: 
   lines.map((line) => {
     const text = shifted(line, k * STEP_MS)
       .replaceAll('flaky-api', `flaky-api-${k}`)
-      .replaceAll('0e6f2a94-51c3-4b7d-8f26-3c9d1a7e5b40', `0e6f2a94-51c3-4b7d-8f26-${k.toString(16).padStart(12, '0')}`)
-      .replaceAll('worker-1', `worker-${k % 50}`);
+      .replaceAll('5b0c7f1e-2d4a-4f8e-9c3b-7a1d2e6f8b90', `5b0c7f1e-2d4a-4f8e-9c3b-${k.toString(16).padStart(12, '0')}`)
+      .replaceAll('0e6f2a94-51c3-4b7d-8f26-3c9d1a7e5b40', `0e6f2a94-51c3-4b7d-8f26-${(k % 50).toString(16).padStart(12, '0')}`)
+      .replaceAll('worker-1', `worker-${k % 50}`)
+      .replace(/"auditID":"([^"]+)"/, `"auditID":"$1-${k}"`);
     return { at: /"stageTimestamp":"([^"]+)"/.exec(text)?.[1] ?? '', line: text };
   });
 

@@ -17,7 +17,7 @@ import { podsKnownOnlyFromEvents } from './events-only-pods.js';
 import { mergeImported, tieRankOf } from './merge.js';
 
 export interface SpillOptions {
-  /** Facts held in memory before the import spills to disk (default 100,000). */
+  /** Facts held in memory before the import spills to disk (default 20,000, about 60 MiB). */
   readonly memoryItems?: number;
   /** Partitions once spilled (default 64): each is merged in memory alone. */
   readonly partitions?: number;
@@ -136,7 +136,7 @@ export class ImportBuffer {
     for (const item of items) this.subjectKeys.add(subjectKeyOf(item.event));
     if (this.spilled !== undefined) return this.spill(this.spilled, items);
     this.items.push(...items);
-    if (this.items.length <= (this.opts.memoryItems ?? 100_000)) return;
+    if (this.items.length <= (this.opts.memoryItems ?? 20_000)) return;
     const files = new PartitionFiles(await this.makeFolder(), 'input', this.opts.partitions ?? 64);
     this.spilled = files;
     const held = this.items;
