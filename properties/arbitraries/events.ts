@@ -54,6 +54,7 @@ export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
     member(3, (b) => node.map((n): Event => ({ ...b, type: 'PodAdmitted', source: 'kubelet', node: n }))),
     member(1, (b) => node.map((n): Event => ({ ...b, type: 'PodRejected', source: 'kubelet', node: n, reason: 'Evicted', message: 'The node had condition: [MemoryPressure]. ' }))),
     member(3, (b) => one({ ...b, type: 'SandboxCreated', source: 'kubelet', podIP: '10.244.0.2' })),
+    member(3, (b) => one({ ...b, type: 'PodSynced', source: 'kubelet' })),
     member(1, (b) => one({ ...b, type: 'PodEvicted', source: 'kubelet', signal: 'memory.available', message: 'The node was low on resource: memory. ' })),
     member(1, (b) => node.map((n): Event => ({ ...b, type: 'PodNodeLost', source: 'controller', node: n }))),
     member(1, (b, c) => one({ ...b, container: c, type: 'ImagePulling', source: 'runtime', image: IMAGE })),

@@ -86,7 +86,7 @@ describe('info and import wording', () => {
     const r = podj('info');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Journal: +\S+journal\n/);
-    expect(r.stdout).toMatch(/\nFormat: +podjournal 3 \(LevelDB\)\n/);
+    expect(r.stdout).toMatch(/\nFormat: +podjournal 4 \(LevelDB\)\n/);
     expect(r.stdout).toMatch(/\nEvents: +\d+\n/);
     expect(r.stdout).toMatch(/\nValid time: +2026-\S+ → 2026-\S+ \(\d+m\d*s?\)\n/);
     expect(r.stdout).toMatch(/\nNamespaces: +default\n/);
@@ -127,6 +127,6 @@ describe('timeline -o compact', () => {
     expect(lines[0]).toMatch(/^OFFSET\s+CHANGE\s+CAUSE$/);
     expect(lines.length).toBeGreaterThan(10);
     expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(120);
-    expect(r.stdout).toMatch(/#\d+ ContainerExited/);
+    expect(r.stdout).toMatch(/#\d+ PodSynced/);
   });
 });
