@@ -1,7 +1,10 @@
 /**
  * Back-off invariants over engine journals: announced delays stay within 300 s and never shrink before a
  * reset, no restart comes inside a window, and the actual gaps between an exit and the restart after it
- * grow the same way (0, 10, 20, … 300 s) until the container runs 10 minutes.
+ * grow the same way (0, 10, 20, … 300 s) until the container runs 10 minutes. A liveness or startup kill's
+ * restart inside the killing sync is no back-off gap: `computePodActions` kills and starts in one sync, and
+ * `doBackOff` skips the killed instance (still running in that sync's status) for the exit before it
+ * (kuberuntime_manager.go :: doBackOff), so that restart is left out; a later one is measured as any other.
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
@@ -10,7 +13,17 @@ import { msOf } from '../src/k8s/codecs.js';
 import { scenario } from './arbitraries/scenarios.js';
 import { check, observedOf, scenarioClean } from './support/clean.js';
 import { holds } from './support/property.js';
+import type { PodHistory, Start } from '../src/check/index.js';
 import type { Scenario } from './arbitraries/scenarios.js';
+
+const probeKills = new Set(['LivenessProbeFailed', 'StartupProbeFailed']);
+
+/** The start came in the sync that killed the previous instance for its probe (no PodSynced in between). */
+const inKillingSync = (h: PodHistory, start: Start): boolean => {
+  const kill = start.previous?.kill;
+  if (kill === undefined || !probeKills.has(kill.reason)) return false;
+  return !h.steps.some(({ entry }) => entry.event.type === 'PodSynced' && entry.seq > kill.entry.seq && entry.seq < start.entry.seq);
+};
 
 /** Each restart's gap (exit → start, seconds) per pod and container, and whether a reset came before it. */
 const restartGaps = (s: Scenario) =>
@@ -22,6 +35,7 @@ const restartGaps = (s: Scenario) =>
       const exitMs = msOf(exit.entry.event.at);
       const stepMs = lastRestart.get(start.container) ?? msOf(start.previous?.started.event.at ?? exit.entry.event.at);
       lastRestart.set(start.container, msOf(start.entry.event.at));
+      if (inKillingSync(h, start)) return [];
       return [{ pod: h.key, container: start.container, gap: (msOf(start.entry.event.at) - exitMs) / 1000, reset: exitMs - stepMs > BACKOFF_RESET_MS, seq: start.entry.seq }];
     });
   });

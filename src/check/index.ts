@@ -18,7 +18,7 @@ import type { Check, Violation } from './violation.js';
 export { observe, entriesOf, type Entry, type Observed, type PodHistory, type PodStep } from './observed.js';
 export { renderViolation, type Check, type Violation } from './violation.js';
 export { evictionScenes, type EvictionScene } from './eviction-scene.js';
-export { startsOf } from './instances.js';
+export { startsOf, type Start } from './instances.js';
 export { MAX_BACKOFF_SECONDS, BACKOFF_RESET_MS } from './backoff.js';
 
 /** Every check, in the order `podj check` reports them. */

@@ -180,7 +180,8 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'ContainerCreated':
       return withContainer(withPod(state, e.pod.uid, changed), e.pod.uid, e.container, (c) => {
         // a restart advances the back-off entry from the finish doBackOff saw (`backOff.Next(key, ts)`); none, no step
-        const anchor = backoffAnchor(c);
+        const pod = state.pods.get(e.pod.uid);
+        const anchor = pod === undefined ? undefined : backoffAnchor(pod, c);
         const previousExit = c.current?.exit ?? c.previousExit;
         return {
           ...c,
@@ -209,7 +210,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'ContainerKilling':
       return withInstance(state, e.pod.uid, e.container, (i) => ({
         ...i,
-        kills: [...i.kills, { at, graceSeconds: e.gracePeriodSeconds, reason: e.reason }],
+        kills: [...i.kills, { at, graceSeconds: e.gracePeriodSeconds, reason: e.reason, sync: state.pods.get(e.pod.uid)?.syncs ?? 0 }],
       }));
     case 'ContainerBackOff': {
       // the back-off error names its expiry: the worker comes back then, or after the resync period if sooner

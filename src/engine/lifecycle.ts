@@ -20,13 +20,14 @@ export const killedByProbe = (i: Instance | undefined): boolean => {
 };
 
 /**
- * The finish `doBackOff` measures the back-off from when it restarts `c`: the newest exited instance the
- * runtime lists at the start of the sync. A probe kill stops and starts the container in one sync
- * (`computePodActions` puts it in both `ContainersToKill` and `ContainersToStart`), so the runtime still listed
- * the killed instance as running: the finish is the one before it, or none (no back-off, no step).
+ * The finish `doBackOff` measures the back-off from when it restarts `c`: the newest *exited* instance the
+ * runtime listed at the start of the sync. A probe kill stops and starts the container in one sync
+ * (`computePodActions` puts it in both `ContainersToKill` and `ContainersToStart`), so in that sync the killed
+ * instance was still running: the finish is the one before it, or none (no back-off, no step). Any later sync
+ * (the killing one backed off) lists the killed instance as exited and measures from its own finish.
  */
-export const backoffAnchor = (c: ContainerBook): VirtualMs | undefined =>
-  killedByProbe(c.current) ? c.previousExit?.at : c.current?.exit?.at;
+export const backoffAnchor = (pod: PodBook, c: ContainerBook): VirtualMs | undefined =>
+  killedByProbe(c.current) && c.current?.kills[0]?.sync === pod.syncs ? c.previousExit?.at : c.current?.exit?.at;
 
 export const specOf = (pod: PodBook, c: ContainerBook): SpecContainer => {
   const found = specContainers(pod.spec).find((s) => s.name === c.name);

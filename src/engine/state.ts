@@ -14,6 +14,8 @@ export interface Killing {
   readonly at: VirtualMs;
   readonly graceSeconds: number;
   readonly reason: KillReason;
+  /** The sync (`PodBook.syncs`) that sent it: a probe kill's restart is due in that same sync. */
+  readonly sync: number;
 }
 
 /** One run of a container (the runtime's container instance). */

@@ -34,20 +34,19 @@ describe('liveness (prober/worker.go :: doProbe)', () => {
     expect(times(events, 'ContainerStarted')).toEqual([0, 85]);
   });
 
-  it('restarts a killed container in the killing sync, backing off only once the finish before it is recent (kuberuntime_manager.go :: computePodActions, doBackOff)', () => {
-    // every run fails its probe 5 s in and exits at once on SIGTERM: kills at +5, +10, +15 ...
+  it('restarts a killed container in the killing sync, backing off only once the finish before it is recent; a later sync measures from the killed run (kuberuntime_manager.go :: computePodActions, doBackOff)', () => {
+    // every run fails its probe 5 s in and exits at once on SIGTERM
     const pod = probed({ livenessProbe: { ...exec, initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 1 } });
     const events = run([node('n1'), pod], failing('liveness', 5), 40);
-    // first kill: no earlier finish, no back-off; second: the finish 5 s earlier starts the entry (10 s);
-    // third: that finish (+10) is 5 s old, inside 10 s: CrashLoopBackOff until +20
-    expect(times(events, 'ContainerStarted')).toEqual([0, 5, 10, 20, 35]);
-    // (reported by the killing sync and again by the relist's sync a second later)
+    // kill at +5: no earlier finish, no back-off; kill at +10: the finish at +5 starts the entry (10 s);
+    // kill at +15: the killing sync sees the finish at +10 (5 s old, inside 10 s): CrashLoopBackOff until +20;
+    // the relist's sync at +16 lists the killed run as exited and measures from its finish: until +25
+    expect(times(events, 'ContainerStarted')).toEqual([0, 5, 10, 25]);
     expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds, e.until])).toEqual([
       [15, 10, '2026-01-01T00:00:20.000Z'],
-      [16, 10, '2026-01-01T00:00:20.000Z'],
-      [25, 20, '2026-01-01T00:00:35.000Z'],
-      [26, 20, '2026-01-01T00:00:35.000Z'],
-      [40, 40, '2026-01-01T00:01:05.000Z'],
+      [16, 10, '2026-01-01T00:00:25.000Z'],
+      [30, 20, '2026-01-01T00:00:35.000Z'],
+      [31, 20, '2026-01-01T00:00:50.000Z'],
     ]);
   });
 

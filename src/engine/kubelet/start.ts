@@ -14,7 +14,7 @@ import type { VirtualMs } from '../world.js';
 
 /** A restart still inside its back-off window: report `CrashLoopBackOff` (once per sync), then wait. */
 const crashLoopGate = (pod: PodBook, c: ContainerBook, now: VirtualMs): Event[] | undefined => {
-  const since = backoffAnchor(c);
+  const since = backoffAnchor(pod, c);
   const entry = c.crashBackoff;
   if (since === undefined || entry === undefined || !inBackoffSince(crashLoopBackoff, entry, since, now)) return undefined;
   const until = since + entry.delayMs;
