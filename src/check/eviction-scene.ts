@@ -1,6 +1,9 @@
 /**
  * What the eviction manager saw when it evicted a pod: the pods then active on the node (bound there, not
- * being deleted, not finished), each with the memory its running containers last reported.
+ * being deleted, not finished), each with the memory its running containers last reported. Running means
+ * started by the runtime and not exited since, not the published status: the kubelet ranks with its own
+ * stats (`eviction_manager.go :: synchronize`), and a container started after the last status sync
+ * (PodSynced) already uses memory.
  */
 import type { EventOf } from '../events/index.js';
 import type { Candidate } from '../eviction/index.js';
@@ -21,12 +24,11 @@ const NANO = 1_000_000_000n;
 
 const bytesOf = (quantity: string): bigint => (parseQuantity(quantity)?.nanos ?? 0n) / NANO;
 
-/** Sum of the last sampled working sets of the containers running in `s`. */
-const usageOf = (s: PodState, samples: ReadonlyMap<string, string>): string => {
-  const running = (s.pod.status?.containerStatuses ?? [])
-    .concat(s.pod.status?.initContainerStatuses ?? [])
-    .filter((c) => c.state?.running !== undefined);
-  return formatBytes(running.reduce((sum, c) => sum + bytesOf(samples.get(`${s.pod.metadata.uid}/${c.name}`) ?? '0'), 0n));
+/** Sum of the last sampled working sets of the containers of `s` the runtime says are running. */
+const usageOf = (s: PodState, samples: ReadonlyMap<string, string>, running: ReadonlySet<string>): string => {
+  const prefix = `${s.pod.metadata.uid ?? ''}/`;
+  const own = [...running].filter((key) => key.startsWith(prefix));
+  return formatBytes(own.reduce((sum, key) => sum + bytesOf(samples.get(key) ?? '0'), 0n));
 };
 
 const active = (s: PodState | undefined, node: string): s is PodState =>
@@ -40,16 +42,19 @@ export const evictionScenes = ({ entries, pods }: Observed): EvictionScene[] => 
     h.steps.filter((s) => position(s.entry) < index).at(-1)?.after;
   const scenes: EvictionScene[] = [];
   const samples = new Map<string, string>();
+  const running = new Set<string>();
   entries.forEach((entry, index) => {
     const e = entry.event;
     if (e.type === 'ContainerUsageSampled') samples.set(`${e.pod.uid}/${e.container}`, e.memory);
+    if (e.type === 'ContainerStarted') running.add(`${e.pod.uid}/${e.container}`);
+    if (e.type === 'ContainerExited') running.delete(`${e.pod.uid}/${e.container}`);
     if (e.type !== 'PodEvicted') return;
     const states = new Map(pods.map((h) => [h.uid, stateAt(index)(h)]));
     const evicted = states.get(e.pod.uid);
     const node = evicted?.pod.spec.nodeName;
     if (evicted === undefined || node === undefined) return;
     const others = [...states].filter(([uid, s]) => uid !== e.pod.uid && active(s, node)).map(([, s]) => s as PodState);
-    const candidate = (s: PodState): Candidate => ({ pod: s.pod, usage: { memory: usageOf(s, samples) } });
+    const candidate = (s: PodState): Candidate => ({ pod: s.pod, usage: { memory: usageOf(s, samples, running) } });
     scenes.push({ entry: { seq: entry.seq, event: e }, node, evicted: candidate(evicted), others: others.map(candidate) });
   });
   return scenes;

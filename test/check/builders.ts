@@ -38,6 +38,8 @@ export const life = (name: string, spec: Partial<PodSpec> & Pick<PodSpec, 'conta
       v: 1, type: 'ContainerKilling', at: at(s), source: 'kubelet', pod, container, reason, message: `Stopping container ${container}`, gracePeriodSeconds,
     }),
     deletion: (s: number, gracePeriodSeconds: number): Event => ({ v: 1, type: 'PodDeletionRequested', at: at(s), source: 'api', pod, gracePeriodSeconds }),
+    /** A kubelet sync at second `s`: the engine's journals publish the status only at these. */
+    synced: (s: number): Event => ({ v: 1, type: 'PodSynced', at: at(s), source: 'kubelet', pod }),
     usage: (container: string, s: number, memory: string): Event => ({ v: 1, type: 'ContainerUsageSampled', at: at(s), source: 'node', pod, container, memory }),
     evicted: (s: number): Event => ({ v: 1, type: 'PodEvicted', at: at(s), source: 'kubelet', pod, signal: 'memory.available', message: 'The node was low on resource: memory. ' }),
   };

@@ -25,6 +25,8 @@ const probed = life('probed', { containers: [app('app', { livenessProbe: { exec:
 const deleted = life('leaving', { terminationGracePeriodSeconds: 10, containers: [app('app')] });
 const guaranteed = life('gold', { containers: [app('app', { resources: { limits: { cpu: '1', memory: '256Mi' } } })] });
 const bestEffort = life('scrap', { containers: [app('app')] });
+const unpublished = life('fresh', { containers: [app('app')] });
+const published = life('settled', { containers: [app('app')] });
 const critical = life('dns', { priority: 2_000_000_000, containers: [app('app')] });
 
 const plants: Record<string, Plant> = {
@@ -73,6 +75,21 @@ const plants: Record<string, Plant> = {
       ...guaranteed.scheduled(0), ...guaranteed.start('app', 1), guaranteed.usage('app', 10, '200Mi'),
       ...bestEffort.scheduled(0), ...bestEffort.start('app', 1), bestEffort.usage('app', 10, '300Mi'),
       guaranteed.evicted(10),
+    ],
+    evidence: ['PodEvicted'],
+  },
+  // the kubelet ranks with its own stats, not the published status (eviction_manager.go :: synchronize):
+  // a container started after the last sync already counts
+  'eviction-order (a start not yet published)': {
+    clean: [
+      ...unpublished.scheduled(0), unpublished.synced(0), ...unpublished.start('app', 1), unpublished.usage('app', 10, '300Mi'),
+      ...published.scheduled(0), ...published.start('app', 1), published.synced(2), published.usage('app', 10, '100Mi'),
+      unpublished.evicted(10),
+    ],
+    planted: [
+      ...unpublished.scheduled(0), unpublished.synced(0), ...unpublished.start('app', 1), unpublished.usage('app', 10, '300Mi'),
+      ...published.scheduled(0), ...published.start('app', 1), published.synced(2), published.usage('app', 10, '100Mi'),
+      published.evicted(10),
     ],
     evidence: ['PodEvicted'],
   },
