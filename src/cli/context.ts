@@ -1,4 +1,4 @@
-/** What every command receives: the effects, and the journal folder chosen by flag, environment or default. */
+/** What every command receives: the effects, and the journal folder and namespace chosen by flag, environment or default. */
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 
@@ -8,13 +8,22 @@ export interface GlobalOptions {
   readonly journal?: string;
 }
 
+/** A verb's namespace flags: `-n NS`, or `-A` for every namespace. */
+export interface NamespaceOptions {
+  readonly namespace?: string;
+  readonly allNamespaces?: boolean;
+}
+
 export interface Context {
   readonly io: CliIO;
   /** `--journal DIR`, else `PODJ_JOURNAL`, else `.podjournal` in the working directory. */
   readonly journalDir: (opts: GlobalOptions) => string;
+  /** `-A`: undefined (every namespace); else `-n NS`, else `PODJ_NAMESPACE`, else `default`. */
+  readonly namespaceOf: (opts: NamespaceOptions) => string | undefined;
 }
 
 export const contextOf = (io: CliIO): Context => ({
   io,
   journalDir: (opts) => resolve(io.cwd, opts.journal ?? io.env['PODJ_JOURNAL'] ?? DEFAULT_JOURNAL_DIR),
+  namespaceOf: (opts) => (opts.allNamespaces === true ? undefined : (opts.namespace ?? io.env['PODJ_NAMESPACE'] ?? 'default')),
 });

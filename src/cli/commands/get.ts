@@ -114,7 +114,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     const output = parseOutput(opts.output);
     const kind = resourceKind(resource);
     if (kind !== 'pods') {
-      const namespace = opts.allNamespaces === true ? undefined : (opts.namespace ?? ctx.io.env['PODJ_NAMESPACE'] ?? 'default');
+      const namespace = ctx.namespaceOf(opts);
       const query = { output, headers: opts.headers, namespace, types: opts.types };
       await withJournal(ctx, opts, 'read', async (journal) => {
         const point = await readPoint(journal, opts, ctx.io.err);
@@ -129,7 +129,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
     const fields = parseFieldSelector(opts.fieldSelector ?? '');
     if (E.isLeft(fields)) throw new BadInput(`--field-selector: ${fields.left}`);
-    const namespace = opts.allNamespaces === true ? undefined : (opts.namespace ?? ctx.io.env['PODJ_NAMESPACE'] ?? 'default');
+    const namespace = ctx.namespaceOf(opts);
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
       // A watch starts at --at, or before the first event; a table answers at --at, or at the end.

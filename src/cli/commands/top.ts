@@ -31,7 +31,7 @@ export const registerTop = (program: Command, ctx: Context): void => {
     if (resource === 'node' || resource === 'nodes') throw new BadInput('top nodes: a journal samples pods\' containers, not nodes');
     podResource(resource);
     const opts = command.optsWithGlobals<TopOptions>();
-    const namespace = opts.allNamespaces === true ? undefined : (opts.namespace ?? ctx.io.env['PODJ_NAMESPACE'] ?? 'default');
+    const namespace = ctx.namespaceOf(opts);
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
       const state = await stateAt(journal, point);
