@@ -18,12 +18,21 @@ export interface Context {
   readonly io: CliIO;
   /** `--journal DIR`, else `PODJ_JOURNAL`, else `.podjournal` in the working directory. */
   readonly journalDir: (opts: GlobalOptions) => string;
-  /** `-A`: undefined (every namespace); else `-n NS`, else `PODJ_NAMESPACE`, else `default`. */
+  /** `-A`: undefined (every namespace); else the one namespace of `namespaceNamed`. */
   readonly namespaceOf: (opts: NamespaceOptions) => string | undefined;
+  /** `-n NS`, else `PODJ_NAMESPACE`, else `default`: the namespace of a verb about one pod. */
+  readonly namespaceNamed: (opts: NamespaceOptions) => string;
 }
 
-export const contextOf = (io: CliIO): Context => ({
-  io,
-  journalDir: (opts) => resolve(io.cwd, opts.journal ?? io.env['PODJ_JOURNAL'] ?? DEFAULT_JOURNAL_DIR),
-  namespaceOf: (opts) => (opts.allNamespaces === true ? undefined : (opts.namespace ?? io.env['PODJ_NAMESPACE'] ?? 'default')),
-});
+/** The help of every verb's `-n`: its default comes from the environment, so commander is given none. */
+export const NAMESPACE_FLAG_HELP = 'namespace (default: $PODJ_NAMESPACE, else default)';
+
+export const contextOf = (io: CliIO): Context => {
+  const namespaceNamed = (opts: NamespaceOptions): string => opts.namespace ?? io.env['PODJ_NAMESPACE'] ?? 'default';
+  return {
+    io,
+    journalDir: (opts) => resolve(io.cwd, opts.journal ?? io.env['PODJ_JOURNAL'] ?? DEFAULT_JOURNAL_DIR),
+    namespaceOf: (opts) => (opts.allNamespaces === true ? undefined : namespaceNamed(opts)),
+    namespaceNamed,
+  };
+};

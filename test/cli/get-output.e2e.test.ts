@@ -95,4 +95,24 @@ describe('namespace', () => {
     const other = await finish(['get', 'pods', '-n', 'default', '--journal', journal], { env });
     expect(other.stderr).toMatch(/^No resources found in default namespace\.\n/);
   });
+
+  it('every verb about one pod takes PODJ_NAMESPACE too: describe, timeline, events --for, diff', async () => {
+    const env = { ...process.env, PODJ_NAMESPACE: 'rollout-demo' };
+    const pod = names[0] ?? '';
+    const described = await finish(['describe', 'pod', pod, '--journal', journal], { env });
+    expect(described.stderr).toBe('');
+    expect(described.stdout).toMatch(new RegExp(`^Name:\\s+${pod}\nNamespace:\\s+rollout-demo\n`));
+    const timeline = await finish(['timeline', 'pod', pod, '--journal', journal], { env });
+    expect(timeline.stderr).toBe('');
+    expect(timeline.stdout).toContain('Running');
+    const events = await finish(['events', '--for', `pod/${pod}`, '-o', 'jsonl', '--journal', journal], { env });
+    expect(events.stdout.split('\n').filter((l) => l !== '').every((l) => l.includes(`"name":"${pod}"`))).toBe(true);
+    expect(events.stdout).not.toBe('');
+    const diff = await finish(['diff', 'pod', pod, '--from', '+0s', '--journal', journal], { env });
+    expect(diff.stderr).toBe('');
+    expect(diff.code).toBe(1);
+    const elsewhere = await finish(['describe', 'pod', pod, '-n', 'default', '--journal', journal], { env });
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toBe(`Error from server (NotFound): pods "${pod}" not found\n`);
+  });
 });

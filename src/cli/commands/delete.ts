@@ -5,14 +5,14 @@ import type { Instant } from '../../k8s/codecs.js';
 import type { V1Pod } from '../../k8s/pod.js';
 import { findPod, gracefulDeleteGrace } from '../../reducers/index.js';
 import { writeInstant } from '../clock.js';
-import type { Context, GlobalOptions } from '../context.js';
+import { NAMESPACE_FLAG_HELP, type Context, type GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { stateAt } from '../read-options.js';
 import { podResource } from '../resources.js';
 
 interface DeleteOptions extends GlobalOptions {
-  readonly namespace: string;
+  readonly namespace?: string;
   readonly gracePeriod?: string;
   readonly force?: boolean;
   readonly now?: boolean;
@@ -43,7 +43,7 @@ export const registerDelete = (program: Command, ctx: Context): void => {
     .description('record a deletion request for a pod')
     .argument('<resource>', 'pod')
     .argument('<name>', 'the pod')
-    .option('-n, --namespace <ns>', 'namespace', 'default')
+    .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .option('--grace-period <seconds>', "seconds to terminate gracefully (default: the pod's terminationGracePeriodSeconds)")
     .option('--force', 'with --grace-period=0: remove the object at once')
     .option('--now', 'grace period 1')
@@ -51,13 +51,14 @@ export const registerDelete = (program: Command, ctx: Context): void => {
     .action(async (resource: string, name: string, _: unknown, cmd: Command) => {
       podResource(resource);
       const opts = cmd.optsWithGlobals<DeleteOptions>();
+      const namespace = ctx.namespaceNamed(opts);
       const requested = requestedGrace(opts);
       await withJournal(ctx, opts, 'update', async (journal) => {
         const at = writeInstant(ctx, journal, opts.at);
         const expectedSeq = journal.head().seq;
-        const live = findPod(await stateAt(journal, { at, now: new Date(at) }), opts.namespace, name);
-        if (live === undefined) throw new BadInput(`pods "${name}" not found in namespace ${opts.namespace}`);
-        const ref = { namespace: opts.namespace, name, uid: live.pod.metadata.uid ?? '' };
+        const live = findPod(await stateAt(journal, { at, now: new Date(at) }), namespace, name);
+        if (live === undefined) throw new BadInput(`pods "${name}" not found in namespace ${namespace}`);
+        const ref = { namespace, name, uid: live.pod.metadata.uid ?? '' };
         const grace = effectiveGrace(live.pod, requested);
         await journal.append(deletionEvents(ref, grace, at), { expectedSeq });
         if (opts.force === true && requested === 0) {

@@ -4,7 +4,7 @@ import { subjectOf, summarize } from '../../events/summary.js';
 import { renderTable } from '../../printers/index.js';
 import { fieldDiff, fieldDiffLine } from '../../timetravel/field-diff.js';
 import { podAt } from '../../timetravel/pod-at.js';
-import type { Context, GlobalOptions } from '../context.js';
+import { NAMESPACE_FLAG_HELP, type Context, type GlobalOptions } from '../context.js';
 import { asOfOption, instantOption } from '../instants.js';
 import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
@@ -12,7 +12,7 @@ import { requirePodRecords } from '../pod-records.js';
 import { podResource } from '../resources.js';
 
 interface DiffOptions extends GlobalOptions {
-  readonly namespace: string;
+  readonly namespace?: string;
   readonly from: string;
   readonly to?: string;
   readonly at?: string;
@@ -26,7 +26,7 @@ export const registerDiff = (program: Command, ctx: Context): void => {
     .description('what changed in a pod between two instants, and the events between them (exit 1 when something changed)')
     .argument('<resource>', 'pod')
     .argument('<name>', 'the pod')
-    .option('-n, --namespace <ns>', 'namespace', 'default')
+    .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .requiredOption('--from <T1>', 'the earlier instant: RFC 3339, or +DURATION from the first event')
     .option('--to <T2>', 'the later instant (default: the end of the journal)')
     .option('--at <T2>', 'the same as --to')
@@ -35,12 +35,13 @@ export const registerDiff = (program: Command, ctx: Context): void => {
     .action(async (resource: string, name: string, _: unknown, cmd: Command) => {
       podResource(resource);
       const opts = cmd.optsWithGlobals<DiffOptions>();
+      const namespace = ctx.namespaceNamed(opts);
       await withJournal(ctx, opts, 'read', async (journal) => {
         const from = instantOption(journal, '--from', opts.from);
         const to = instantOption(journal, opts.at === undefined ? '--to' : '--at', opts.at ?? opts.to) ?? journal.lastAt();
         const asOf = await asOfOption(journal, opts.asOf);
         if (from !== undefined && to !== undefined && from > to) throw new BadInput(`--from ${from} is after --to ${to}`);
-        const records = await requirePodRecords(journal, { namespace: opts.namespace, name, untilAt: to, asOf });
+        const records = await requirePodRecords(journal, { namespace, name, untilAt: to, asOf });
         const [before, after] = [podAt(records, from)?.pod, podAt(records, to)?.pod];
         const diffs = fieldDiff(before, after);
         const between = records.filter((r) => from === undefined || r.event.at > from);

@@ -11,7 +11,7 @@ import { withJournal } from '../journal-access.js';
 
 interface EventsOptions extends GlobalOptions {
   readonly for?: string;
-  readonly namespace: string;
+  readonly namespace?: string;
   readonly since?: string;
   readonly until?: string;
   readonly at?: string;
@@ -41,7 +41,7 @@ export const registerEvents = (program: Command, ctx: Context): void => {
     .command('events')
     .description("the journal's events in valid-time order")
     .option('--for <pod/NAME>', 'only the events of one pod')
-    .option('-n, --namespace <ns>', 'namespace of --for', 'default')
+    .option('-n, --namespace <ns>', 'namespace of --for (default: $PODJ_NAMESPACE, else default)')
     .option('--since <T>', 'from this instant (RFC 3339 or +DURATION)')
     .option('--until <T>', 'up to this instant, inclusive')
     .option('--at <T>', 'the same as --until: the journal as it stood at T')
@@ -49,6 +49,7 @@ export const registerEvents = (program: Command, ctx: Context): void => {
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'jsonl']).default('table'))
     .action(async (_: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<EventsOptions>();
+      const namespace = ctx.namespaceNamed(opts);
       const pod = opts.for === undefined ? undefined : podNameOf(opts.for);
       await withJournal(ctx, opts, 'read', async (journal) => {
         const since = instantOption(journal, '--since', opts.since);
@@ -57,7 +58,7 @@ export const registerEvents = (program: Command, ctx: Context): void => {
         const rows: string[][] = [];
         // One pod's events come from the pod index, not a scan of the journal.
         const query = { untilAt, asOfRecordedAt };
-        const stream = pod === undefined ? journal.recordsInTimeOrder(query) : journal.podRecords(opts.namespace, pod, query);
+        const stream = pod === undefined ? journal.recordsInTimeOrder(query) : journal.podRecords(namespace, pod, query);
         for await (const page of stream.batches()) {
           for (const r of page) {
             if (since !== undefined && r.event.at < since) continue;

@@ -8,7 +8,7 @@ import { printJsonPath } from '../../printers/jsonpath.js';
 import { sortByPath } from '../../printers/sort-by.js';
 import { emptyCluster } from '../../reducers/index.js';
 import { fieldsMatch, parseFieldSelector, parseSelector, selectPods } from '../../selectors/index.js';
-import type { Context } from '../context.js';
+import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { podNotFound } from '../pod-records.js';
@@ -100,7 +100,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     .option('-o, --output <format>', 'wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=HEADER:PATH,…')
     .option('-l, --selector <selector>', 'label selector (=, ==, !=, in, notin, key, !key)')
     .option('--field-selector <selector>', 'field selector (metadata.name, metadata.namespace, spec.nodeName, status.phase, …; =, ==, !=)')
-    .option('-n, --namespace <ns>', 'namespace (default: $PODJ_NAMESPACE, else default)')
+    .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .option('-A, --all-namespaces', 'pods of every namespace')
     .option('--show-labels', 'a LABELS column')
     .option('-L, --label-columns <keys>', 'a column per label key (repeatable, comma-separated)', collect, [])

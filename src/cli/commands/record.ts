@@ -20,7 +20,7 @@ import { podRecordsNamed } from '../pod-records.js';
 interface RecordOptions extends GlobalOptions {
   readonly filename?: string;
   readonly pod?: string;
-  readonly namespace: string;
+  readonly namespace?: string;
   readonly container?: string;
   readonly node?: string;
   readonly source?: string;
@@ -86,13 +86,14 @@ export const registerRecord = (program: Command, ctx: Context): void => {
     .argument('[fields...]', 'the event\'s own fields as field=value (numbers, true/false and JSON are recognised)')
     .option('-f, --filename <file>', 'JSON lines, one event each')
     .option('--pod <name>', 'the pod the event concerns (its uid is looked up)')
-    .option('-n, --namespace <ns>', 'namespace of --pod', 'default')
+    .option('-n, --namespace <ns>', 'namespace of --pod (default: $PODJ_NAMESPACE, else default)')
     .option('--container <name>', 'the container the event concerns')
     .option('--node <name>', 'the node the event concerns')
     .option('--source <component>', 'who made it happen (default: the usual component for the type)')
     .option('--at <T>', 'when it happened (default: now)')
     .action(async (type: string | undefined, fields: string[], _: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<RecordOptions>();
+      const namespace = ctx.namespaceNamed(opts);
       await withJournal(ctx, opts, 'update', async (journal) => {
         const expectedSeq = journal.head().seq;
         if (opts.filename !== undefined) {
@@ -108,9 +109,9 @@ export const registerRecord = (program: Command, ctx: Context): void => {
         const at = writeInstant(ctx, journal, opts.at);
         const subject: Record<string, unknown> = {};
         if (opts.pod !== undefined) {
-          const records = await podRecordsNamed(journal, { namespace: opts.namespace, name: opts.pod, untilAt: at });
+          const records = await podRecordsNamed(journal, { namespace, name: opts.pod, untilAt: at });
           const last = records.at(-1)?.event;
-          if (last === undefined || !('pod' in last)) throw new BadInput(`pods "${opts.pod}" not found in namespace ${opts.namespace}`);
+          if (last === undefined || !('pod' in last)) throw new BadInput(`pods "${opts.pod}" not found in namespace ${namespace}`);
           subject['pod'] = last.pod;
         }
         if (opts.container !== undefined) subject['container'] = opts.container;

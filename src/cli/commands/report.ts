@@ -7,7 +7,7 @@ import { msOf } from '../../k8s/codecs.js';
 import { buildReport } from '../../report/build.js';
 import { reportHtml } from '../../report/html.js';
 import { parseSelector } from '../../selectors/index.js';
-import type { Context, GlobalOptions } from '../context.js';
+import { NAMESPACE_FLAG_HELP, type Context, type GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
 import { instantOption } from '../instants.js';
 import { withJournal } from '../journal-access.js';
@@ -16,7 +16,7 @@ interface ReportOptions extends GlobalOptions {
   readonly out: string;
   readonly from?: string;
   readonly to?: string;
-  readonly namespace: string;
+  readonly namespace?: string;
   readonly allNamespaces?: boolean;
   readonly selector?: string;
   readonly title?: string;
@@ -42,7 +42,7 @@ export const registerReport = (program: Command, ctx: Context): void => {
     .option('--out <file>', 'the HTML file to write', 'report.html')
     .option('--from <T>', 'start of the window drawn: RFC 3339, or +DURATION from the first event')
     .option('--to <T>', 'end of the window drawn (default: the last event)')
-    .option('-n, --namespace <ns>', 'namespace', 'default')
+    .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .option('-A, --all-namespaces', 'pods of every namespace')
     .option('-l, --selector <selector>', 'label selector (pods whose labels matched at any time)')
     .option('--title <text>', 'the page title (default: the pods and the window)')
@@ -56,7 +56,7 @@ export const registerReport = (program: Command, ctx: Context): void => {
         const to = instantOption(journal, '--to', opts.to);
         if (from !== undefined && to !== undefined && msOf(to) < msOf(from)) throw new BadInput(`--to: ${opts.to} is before --from ${opts.from}`);
         const data = await buildReport(journal.recordsInTimeOrder().batches(), {
-          ...(opts.allNamespaces === true ? {} : { namespace: opts.namespace }),
+          ...(opts.allNamespaces === true ? {} : { namespace: ctx.namespaceNamed(opts) }),
           selector: selector.right,
           selectorText: opts.selector ?? '',
           names,

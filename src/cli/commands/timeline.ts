@@ -6,14 +6,14 @@ import { formatDuration } from '../../k8s/duration.js';
 import { renderTable } from '../../printers/index.js';
 import type { PodChange } from '../../timetravel/pod-changes.js';
 import { timelineOf, type TimelineEntry } from '../../timetravel/timeline.js';
-import type { Context } from '../context.js';
+import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { withJournal } from '../journal-access.js';
 import { requirePodRecords } from '../pod-records.js';
 import { addReadOptions, readPoint, type ReadOptions } from '../read-options.js';
 import { podResource } from '../resources.js';
 
 interface TimelineOptions extends ReadOptions {
-  readonly namespace: string;
+  readonly namespace?: string;
   readonly output: 'table' | 'compact' | 'json';
 }
 
@@ -40,14 +40,15 @@ export const registerTimeline = (program: Command, ctx: Context): void => {
     .description('each change of a pod, with its instant and the event that caused it')
     .argument('<resource>', 'pod')
     .argument('<name>', 'the pod')
-    .option('-n, --namespace <ns>', 'namespace', 'default')
+    .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'compact', 'json']).default('table'));
   addReadOptions(cmd).action(async (resource: string, name: string, _: unknown, command: Command) => {
     podResource(resource);
     const opts = command.optsWithGlobals<TimelineOptions>();
+    const namespace = ctx.namespaceNamed(opts);
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
-      const records = await requirePodRecords(journal, { namespace: opts.namespace, name, untilAt: point.at, asOf: point.asOf });
+      const records = await requirePodRecords(journal, { namespace, name, untilAt: point.at, asOf: point.asOf });
       const entries = [...timelineOf(records)];
       const first = journal.firstAt();
       if (opts.output === 'json') {

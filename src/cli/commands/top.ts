@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { valueOf } from '../../k8s/quantity.js';
 import { renderTable } from '../../printers/index.js';
-import type { Context } from '../context.js';
+import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { addReadOptions, readPoint, stateAt, type ReadOptions } from '../read-options.js';
@@ -24,7 +24,7 @@ export const registerTop = (program: Command, ctx: Context): void => {
     .command('top')
     .description("pods' memory at an instant, from the journal's usage samples (like kubectl top pods)")
     .argument('<resource>', 'pods')
-    .option('-n, --namespace <ns>', 'namespace (default: $PODJ_NAMESPACE, else default)')
+    .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .option('-A, --all-namespaces', 'pods of every namespace')
     .option('--no-headers', 'without the header line');
   addReadOptions(cmd).action(async (resource: string, _: unknown, command: Command) => {
