@@ -1,0 +1,100 @@
+/**
+ * `podj import` in a real terminal: the built binary runs under a pseudo-terminal (util-linux `script`), where its
+ * progress bars are drawn (never in pipes), and Ctrl-C is typed as a user types it (the ^C byte the terminal turns
+ * into SIGINT). The bars must cover reading, appending and snapshots, give the cursor back, and an interrupted
+ * import must leave the journal exactly as it was.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO } from './podj.js';
+import { BIN } from './spawn.js';
+
+const HIDE_CURSOR = '\x1b[?25l';
+const SHOW_CURSOR = '\x1b[?25h';
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+const folder = mkdtempSync(join(tmpdir(), 'podj-tty-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Runs podj under a pseudo-terminal; `interruptWhen` types Ctrl-C once the terminal shows it. */
+const inTerminal = (args: readonly string[], interruptWhen?: RegExp): Promise<{ code: number | null; screen: string }> =>
+  new Promise((resolve, reject) => {
+    const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
+    const proc = spawn('script', ['-qfec', command, '/dev/null'], { cwd: folder, stdio: ['pipe', 'pipe', 'inherit'] });
+    let screen = '';
+    let typed = false;
+    proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      screen += chunk;
+      if (interruptWhen !== undefined && !typed && interruptWhen.test(screen)) {
+        typed = true;
+        proc.stdin.write('\x03');
+      }
+    });
+    proc.on('error', reject);
+    proc.on('close', (code) => resolve({ code, screen }));
+  });
+
+const podj = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: folder, encoding: 'utf8' });
+
+/** A watch stream of `n` pending pods: large enough that an import is still running when Ctrl-C comes. */
+const watchStream = (n: number): string => {
+  const file = join(folder, `pods-${n}.jsonl`);
+  if (existsSync(file)) return file;
+  const lines = Array.from({ length: n }, (_, i) =>
+    JSON.stringify({
+      type: 'ADDED',
+      object: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: `load-${i}`,
+          namespace: 'load',
+          uid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          resourceVersion: String(1000 + i),
+          creationTimestamp: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        },
+        spec: { containers: [{ name: 'app', image: 'nginx' }] },
+        status: { phase: 'Pending' },
+      },
+    }),
+  );
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+};
+
+describe.skipIf(!hasScript)('import in a terminal', () => {
+  it('draws bars for reading and appending, then the summary, and gives the cursor back', async () => {
+    const journal = join(folder, 'drawn');
+    const file = join(REPO, 'test/fixtures/real/rolling-update-pods.watch.jsonl');
+    const { code, screen } = await inTerminal(['import', file, '--journal', journal]);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('rolling-update-pods.watch.jsonl |');
+    expect(screen).toMatch(/appending \|[^|]*\| \d+\/\d+ events/);
+    expect(screen).toContain(HIDE_CURSOR);
+    expect(screen.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(screen.lastIndexOf(HIDE_CURSOR));
+    expect(screen).toMatch(/imported \d+ new events/);
+    expect(screen).toContain('updating snapshots…');
+  });
+
+  it.each([
+    ['reading', /pods-20000\.jsonl \|[^|]*\| \d+% /],
+    ['appending', /appending \|[^|]*\| [1-9]\d*\/20000 events/],
+  ])('Ctrl-C while %s shows the cursor again, exits 130 and changes nothing in the journal', async (phase, when) => {
+    const journal = join(folder, `interrupted-${phase}`);
+    const seeded = podj('import', join(REPO, 'test/fixtures/real/rolling-update-pods.watch.jsonl'), '--journal', journal);
+    expect(seeded.status, seeded.stderr).toBe(0);
+    const before = podj('export', '--journal', journal).stdout;
+    const file = watchStream(20_000);
+    const { code, screen } = await inTerminal(['import', file, '--journal', journal], when);
+    expect(code, screen).toBe(130);
+    expect(screen).toMatch(/\^C/);
+    expect(screen.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(screen.lastIndexOf(HIDE_CURSOR));
+    expect(podj('verify', '--journal', journal).status).toBe(0);
+    expect(podj('export', '--journal', journal).stdout).toBe(before);
+  }, 60_000);
+});
