@@ -2,6 +2,7 @@
  * `podj check`'s invariants over any journal, simulated or observed: pure checks over the records in
  * valid-time order, each naming its violations with the records that show them.
  */
+import { isInferred } from '../events/index.js';
 import { backoffBroken } from './backoff.js';
 import { conditionsBroken, unboundNotPending } from './conditions.js';
 import { evictionOrderBroken } from './eviction.js';
@@ -44,7 +45,7 @@ export const checkByName: ReadonlyMap<string, Check> = new Map(checks.map((c) =>
  * A violation is the recorded data contradicting a rule. One whose evidence includes an inferred event (an
  * import's guess at a time or a fact no source recorded) shows the guess, not the kubelet, and is not one.
  */
-const recordedOnly = (v: Violation): boolean => v.evidence.every(({ event }) => event.from?.inferred !== true);
+const recordedOnly = (v: Violation): boolean => v.evidence.every(({ event }) => !isInferred(event));
 
 /** Runs every check over records in valid-time order. */
 export const checkJournal = (entries: readonly Entry[]): Violation[] => {

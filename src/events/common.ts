@@ -34,6 +34,9 @@ export type PodRef = t.TypeOf<typeof PodRef>;
 export const Provenance = t.partial({ file: t.string, line: Integer, inferred: t.literal(true), occurrence: t.string }, 'Provenance');
 export type Provenance = t.TypeOf<typeof Provenance>;
 
+/** Whether an import placed or supplied this event rather than a source recording it. */
+export const isInferred = (e: { readonly from?: Provenance }): boolean => e.from?.inferred === true;
+
 /** The optional fields every event may carry. */
 const optionalEnvelope = { from: Provenance };
 

@@ -1,10 +1,10 @@
 /** A short human sentence for each event: the DETAILS of `podj events` and the cause column of timelines. */
-import type { Event } from './index.js';
+import { isInferred, type Event } from './index.js';
 
 const quoted = (s: string): string => JSON.stringify(s);
 
 /** The sentence, marked `(inferred)` when an import placed or supplied the event rather than a source recording it. */
-export const summarize = (e: Event): string => `${sentence(e)}${e.from?.inferred === true ? ' (inferred)' : ''}`;
+export const summarize = (e: Event): string => `${sentence(e)}${isInferred(e) ? ' (inferred)' : ''}`;
 
 const sentence = (e: Event): string => {
   switch (e.type) {

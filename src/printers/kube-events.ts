@@ -2,7 +2,7 @@
  * The core/v1 Events a cluster would have recorded for the journal's events, correlated the way client-go's
  * `EventCorrelator` records them (identical events → one row with a count; a per-object spam filter).
  */
-import type { Event } from '../events/index.js';
+import { isInferred, type Event } from '../events/index.js';
 import { emissionsOf, learn, type Context, type Emission } from './kube-event-emissions.js';
 import type { KubeEventRow } from './kube-event-row.js';
 
@@ -55,7 +55,7 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
     for (const em of emissionsOf(e, ctx)) {
       const key = keyOf(em);
       const before = observed.get(key);
-      const inferred = e.from?.inferred === true;
+      const inferred = isInferred(e);
       const seen = { count: (before?.count ?? 0) + 1, firstTimestamp: before?.firstTimestamp ?? at, firstInferred: before?.firstInferred ?? inferred };
       observed.set(key, seen);
       const spamKey = spamKeyOf(em);

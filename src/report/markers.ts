@@ -1,14 +1,7 @@
 /** Which journal events a report marks on a lane: the causes an SRE looks for (kills, back-off, evictions…). */
-import type { Event } from '../events/index.js';
+import { isInferred, type Event } from '../events/index.js';
 import { summarize } from '../events/summary.js';
-import { INFERRED_EXIT_MESSAGE } from '../importers/instances.js';
 import type { Cause, MarkerKind } from './model.js';
-
-/**
- * Whether an event was inferred on import rather than recorded: today an import writes this only for the
- * container exits it places between recorded runs (its message says so).
- */
-export const isInferred = (e: Event): boolean => e.type === 'ContainerExited' && e.message === INFERRED_EXIT_MESSAGE;
 
 /** Texts by index, each stored once: what the report's `strings` holds. */
 export class Interner {
