@@ -63,6 +63,7 @@ export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
     member(4, (b, c) => containerID.map((id): Event => ({ ...b, container: c, type: 'ContainerCreated', source: 'runtime', containerID: id }))),
     member(6, (b, c) => containerID.map((id): Event => ({ ...b, container: c, type: 'ContainerStarted', source: 'runtime', containerID: id }))),
     member(1, (b, c) => one({ ...b, container: c, type: 'ContainerStartFailed', source: 'runtime', reason: 'RunContainerError', message: 'exec: not found' })),
+    member(1, (b, c) => fc.constantFrom('PodInitializing', 'ContainerCreating').map((reason): Event => ({ ...b, container: c, type: 'ContainerWaiting', source: 'kubelet', reason }))),
     member(1, (b, c) => one({ ...b, container: c, type: 'PostStartHookFailed', source: 'runtime', message: 'hook failed' })),
     member(1, (b, c) => one({ ...b, container: c, type: 'PostStartHookSucceeded', source: 'runtime' })),
     member(5, (b, c) =>

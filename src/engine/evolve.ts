@@ -226,6 +226,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       // the status manager publishes it at once, and the prober's update syncs the pod (`handleProbeSync`)
       return withContainer(withPod(state, e.pod.uid, (pod) => triggered(pod, at)), e.pod.uid, e.container, (c) => probeResultChanged(c, e));
     case 'ContainerStartFailed':
+    case 'ContainerWaiting':
     case 'PostStartHookFailed':
       return withPod(state, e.pod.uid, changed);
     case 'PodMetadataUpdated':

@@ -26,6 +26,7 @@ export const defaultSource: Readonly<Record<EventType, Source>> = {
   ContainerCreated: 'runtime',
   ContainerStarted: 'runtime',
   ContainerStartFailed: 'runtime',
+  ContainerWaiting: 'kubelet',
   PostStartHookFailed: 'kubelet',
   PostStartHookSucceeded: 'kubelet',
   ContainerExited: 'runtime',

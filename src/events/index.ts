@@ -36,6 +36,7 @@ export const Event = t.union(
     V.ContainerCreated,
     V.ContainerStarted,
     V.ContainerStartFailed,
+    V.ContainerWaiting,
     V.PostStartHookFailed,
     V.PostStartHookSucceeded,
     V.ContainerExited,

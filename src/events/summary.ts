@@ -52,6 +52,8 @@ const sentence = (e: Event): string => {
       return `${e.container}: started`;
     case 'ContainerStartFailed':
       return `${e.container}: ${e.reason}`;
+    case 'ContainerWaiting':
+      return `${e.container}: waiting (${e.reason})`;
     case 'PostStartHookFailed':
       return `${e.container}: postStart hook failed`;
     case 'PostStartHookSucceeded':

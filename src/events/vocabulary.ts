@@ -157,6 +157,13 @@ export const ContainerStartFailed = member('ContainerStartFailed', {
   message: t.string,
 });
 
+/**
+ * The kubelet showed the container waiting for `reason` (an imported status's `state.waiting` that no other
+ * event explains, as `PodInitializing` or `ContainerCreating`): what the cluster showed, kept until the
+ * container gets an instance or another reason.
+ */
+export const ContainerWaiting = member('ContainerWaiting', { ...containerSubject, reason: t.string }, { message: t.string });
+
 /** The postStart hook failed: the kubelet kills the container (`FailedPostStartHook`). */
 export const PostStartHookFailed = member('PostStartHookFailed', { ...containerSubject, message: t.string });
 

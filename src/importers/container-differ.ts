@@ -7,6 +7,7 @@ import type { Instant } from '../k8s/codecs.js';
 import { msOf, instantOf } from '../k8s/codecs.js';
 import type { Container, ContainerStatus } from '../k8s/pod.js';
 import { parseDuration } from '../k8s/duration.js';
+import { defaultWaitingReason } from '../k8s/waiting.js';
 import { envelopeAt } from './build.js';
 import { type InstanceFact, instancesOf } from './container-instances.js';
 import type { Certainty, Imported, Origin } from './imported.js';
@@ -21,6 +22,8 @@ export interface ContainerDiff {
   readonly podStartedAt: Instant | undefined;
   /** The ContainersReady condition's transition: the best time a snapshot gives for a readiness flip. */
   readonly readyAt: Instant | undefined;
+  /** The pod has init containers (the kubelet's default waiting reason is then PodInitializing). */
+  readonly podHasInitContainers: boolean;
   readonly fallback: Instant;
   readonly origin: Origin;
 }
@@ -107,6 +110,7 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
   const newRun = topAfter !== topBefore;
   const waiting = d.after.state?.waiting;
   const reason = waiting?.reason;
+  const usual = defaultWaitingReason(d.podHasInitContainers);
   if (reason !== undefined && (newRun || reason !== d.before?.state?.waiting?.reason)) {
     const message = waiting?.message ?? '';
     const image = d.spec?.image ?? d.after.image ?? '';
@@ -134,6 +138,13 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
       emit({ type: 'ImagePullFailed', ...envelopeAt(d.fallback, 'runtime'), ...subject, image, reason, message }, 'inferred');
     } else if (startFailures.has(reason)) {
       emit({ type: 'ContainerStartFailed', ...envelopeAt(d.fallback, 'runtime'), ...subject, reason, message }, 'inferred');
+    } else if (reason !== usual || (d.before?.state?.waiting?.reason ?? usual) !== usual) {
+      // Any other reason is what the kubelet showed (PodInitializing without init containers on older kubelets,
+      // a runtime's own wording): kept as it is, not replaced by the default. Seen first before any run, it has
+      // shown since the kubelet admitted the pod.
+      const firstSight = d.before === undefined && facts.length === 0 && d.podStartedAt !== undefined;
+      const at = firstSight ? d.podStartedAt : d.fallback;
+      emit({ type: 'ContainerWaiting', ...envelopeAt(at, 'kubelet'), ...subject, reason, ...(message !== '' && { message }) }, 'inferred');
     }
   }
 

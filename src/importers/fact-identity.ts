@@ -33,6 +33,7 @@ const distinguishing = (e: Event): string => {
     case 'ImagePullBackOff':
       return e.image;
     case 'ContainerKilling':
+    case 'ContainerWaiting':
       return e.reason;
     case 'EvictionThresholdMet':
       return e.signal;

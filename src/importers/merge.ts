@@ -31,6 +31,7 @@ const tieRank: Readonly<Record<EventType, number>> = {
   ImagePulled: 13,
   ContainerCreated: 14,
   ContainerStartFailed: 15,
+  ContainerWaiting: 15,
   ContainerStarted: 16,
   PostStartHookFailed: 17,
   PostStartHookSucceeded: 18,
@@ -40,12 +41,13 @@ const tieRank: Readonly<Record<EventType, number>> = {
   PodConditionSet: 22,
   PodEvicted: 23,
   PodNodeLost: 24,
-  PodSynced: 24,
   PodDeletionRequested: 25,
   ContainerKilling: 26,
   ContainerExited: 27,
   ContainerBackOff: 28,
-  PodRemoved: 29,
+  // An imported publication shows the facts of its object, the exits of that second included.
+  PodSynced: 29,
+  PodRemoved: 30,
 };
 
 /** An event's rank among facts at the same instant: cause before effect. */

@@ -11,6 +11,7 @@ import { diffContainer } from './container-differ.js';
 import type { Certainty, Imported, Origin } from './imported.js';
 import { deletionRequestedAt, earliestKnownTime } from './pod-times.js';
 import { maybeInstant } from './time.js';
+import { isTerminalPhase } from '../k8s/phase.js';
 
 /** Conditions the kubelet writes itself (`pkg/kubelet/types/pod_status.go :: PodConditionByKubelet`). */
 const kubeletConditions = new Set([
@@ -165,6 +166,7 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
         after: s,
         podStartedAt: maybeInstant(status.startTime),
         readyAt: maybeInstant(conditionOf(after, 'ContainersReady')?.lastTransitionTime),
+        podHasInitContainers: (after.spec.initContainers?.length ?? 0) > 0,
         fallback,
         origin,
       }),
@@ -207,6 +209,12 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
   const firstRequest = before?.metadata.deletionTimestamp === undefined;
   if (requestedAt !== undefined && (firstRequest || (graceBefore !== undefined && grace < graceBefore && grace > 0))) {
     emit({ type: 'PodDeletionRequested', ...envelopeAt(requestedAt, 'api'), pod, gracePeriodSeconds: grace }, 'exact');
+  }
+  // The kubelet's termination of a deleted pod (`SyncTerminatedPod` → status manager `TerminatePod`: a phase
+  // still Pending or Running becomes Failed) shows only in a status it published: an object that shows it is
+  // that publication, and the fold shows the termination from then on (before, the pod is Terminating).
+  if (after.metadata.deletionTimestamp !== undefined && isTerminalPhase(status.phase) && !isTerminalPhase(was.phase)) {
+    emit({ type: 'PodSynced', ...envelopeAt(fallback, 'kubelet'), pod }, 'inferred');
   }
   return out;
 };

@@ -12,6 +12,9 @@ export interface PhaseOptions {
   readonly podHasInitialized?: boolean;
 }
 
+/** Succeeded or Failed: the kubelet runs nothing more, and the phase never changes again. */
+export const isTerminalPhase = (phase: PodPhase | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
+
 /** `kubernetes.io/config.source` other than `api` marks a static pod (`kubetypes.IsStaticPod`). */
 export const isStaticPod = (pod: V1Pod): boolean => {
   const source = pod.metadata.annotations?.['kubernetes.io/config.source'];

@@ -34,6 +34,7 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
   ContainerCreated: ['Created'],
   ContainerStarted: ['Started'],
   ContainerStartFailed: ['Failed'],
+  ContainerWaiting: [],
   PostStartHookFailed: ['FailedPostStartHook'],
   PostStartHookSucceeded: [],
   ContainerExited: [],
@@ -100,6 +101,7 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
     case 'PodAdmitted':
     case 'SandboxCreated':
     case 'PodSynced':
+    case 'ContainerWaiting':
     case 'PostStartHookSucceeded':
     case 'ContainerExited':
     case 'ContainerUsageSampled':

@@ -5,6 +5,7 @@
 import type { Container, ContainerState, ContainerStatus } from '../k8s/pod.js';
 import type { ContainerView } from './kubelet-view.js';
 import type { ContainerRole } from './restart.js';
+import { defaultWaitingReason } from '../k8s/waiting.js';
 import { runtimeStatusFields, volumeMountStatuses } from './container-runtime-status.js';
 
 export interface StatusContext {
@@ -28,7 +29,7 @@ const stateOf = (v: ContainerView, ctx: StatusContext): { state: ContainerState;
   switch (current?.kind) {
     case undefined:
       return {
-        state: { waiting: { reason: ctx.podHasInitContainers ? 'PodInitializing' : 'ContainerCreating' } },
+        state: { waiting: v.waiting ?? { reason: defaultWaitingReason(ctx.podHasInitContainers) } },
         lastState: previous,
       };
     case 'created':
@@ -99,6 +100,7 @@ export const statusDiffers = (a: ContainerView, b: ContainerView): boolean =>
   a.previous !== b.previous ||
   a.containerID !== b.containerID ||
   a.failure !== b.failure ||
+  a.waiting !== b.waiting ||
   a.probes.startup !== b.probes.startup ||
   a.probes.readiness !== b.probes.readiness ||
   (b.instances > 0 && a.imageID !== b.imageID);

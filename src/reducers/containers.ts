@@ -19,6 +19,7 @@ export type ContainerEvent = EventOf<
   | 'ContainerCreated'
   | 'ContainerStarted'
   | 'ContainerStartFailed'
+  | 'ContainerWaiting'
   | 'PostStartHookFailed'
   | 'PostStartHookSucceeded'
   | 'ContainerExited'
@@ -60,12 +61,14 @@ const newInstance = (v: ContainerView, ctx: ContainerContext, current: InstanceS
     previous: v.current?.kind === 'terminated' ? v.current.terminated : v.previous,
     containerID,
     failure: undefined, // a start went through: the cached failure is forgotten
+    waiting: undefined,
     probes: {},
     postStartDone: ctx.spec.lifecycle?.postStart === undefined,
   });
 
+/** A newer failure replaces a waiting reason an imported status showed. */
 const withFailure = (v: ContainerView, reason: string, message: string): ContainerView =>
-  containerView(v, { failure: { reason, message } });
+  containerView(v, { failure: { reason, message }, waiting: undefined });
 
 const created = (v: ContainerView, e: EventOf<'ContainerCreated'>, ctx: ContainerContext): ContainerView => {
   // A creation is always of a new instance, unless it repeats the newest one's (non-empty) id.
@@ -125,6 +128,9 @@ export const reduceContainer = (v: ContainerView, e: ContainerEvent, ctx: Contai
     case 'ImagePullFailed':
     case 'ContainerStartFailed':
       return withFailure(v, e.reason, e.message);
+    case 'ContainerWaiting':
+      // What the kubelet showed supersedes its cached failure (the reason cache was cleared, or never held one).
+      return containerView(v, { waiting: e.message === undefined || e.message === '' ? { reason: e.reason } : { reason: e.reason, message: e.message }, failure: undefined });
     case 'ImagePullBackOff':
       return withFailure(v, 'ImagePullBackOff', `Back-off pulling image ${JSON.stringify(e.image)}`);
     case 'ContainerBackOff':

@@ -26,6 +26,8 @@ export interface ContainerView {
   readonly imageID?: string;
   /** The kubelet's cached reason for the last failed (re)start (`reasonCache`): shown while a restart is due. */
   readonly failure?: { readonly reason: string; readonly message: string };
+  /** The waiting reason an imported status showed (`ContainerWaiting`), shown instead of the default one until an instance exists. */
+  readonly waiting?: { readonly reason: string; readonly message?: string };
   /** Stable (threshold-crossed) probe results for the current container instance. */
   readonly probes: Partial<Record<ProbeKind, ProbeOutcome>>;
   /** postStart has returned for the current instance (or there is none). */
@@ -68,6 +70,7 @@ export const containerView = (v: ContainerView, patch: Partial<ContainerView> = 
       containerID: v.containerID,
       imageID: v.imageID,
       failure: v.failure,
+      waiting: v.waiting,
       probes: v.probes,
       postStartDone: v.postStartDone,
     },

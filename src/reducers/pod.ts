@@ -12,6 +12,7 @@ import type { PodState } from './state.js';
 import { containerView, kubeletView, type KubeletView } from './kubelet-view.js';
 import { kubeletStatus, statusInputsChanged, withPodStatus } from './status.js';
 import { apiTime } from './time.js';
+import { isTerminalPhase } from '../k8s/phase.js';
 
 /** The kubelet writes the pod's status: it admitted the pod, did not reject it, and its node is reachable. */
 const kubeletWrites = (s: PodState): boolean => s.kubelet.admitted && s.kubelet.rejected === undefined && !s.kubelet.nodeLost;
@@ -67,6 +68,7 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     case 'ContainerCreated':
     case 'ContainerStarted':
     case 'ContainerStartFailed':
+    case 'ContainerWaiting':
     case 'PostStartHookFailed':
     case 'PostStartHookSucceeded':
     case 'ContainerExited':
@@ -121,8 +123,11 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   const source = event.type === 'PodSynced' ? next.kubelet : event.type === 'ProbeResultChanged' ? withProbes(shown, next.kubelet, event.container) : undefined;
   if (source === undefined) return next;
   const view = kubeletView(source, { syncs: true, published: undefined });
-  if (next.pod === state.pod && !statusInputsChanged(shown, view)) return { pod: next.pod, kubelet: kubeletView(next.kubelet, { published: view }) };
-  const status = kubeletStatus(next.pod, view, apiTime(event.at), { pod: state.pod, kubelet: shown });
+  // A sync after a deletion generates the terminal status even when the kubelet learnt nothing new (SyncTerminatedPod).
+  const terminating = event.type === 'PodSynced' && next.pod.metadata.deletionTimestamp !== undefined && !isTerminalPhase(next.pod.status?.phase);
+  if (next.pod === state.pod && !terminating && !statusInputsChanged(shown, view)) return { pod: next.pod, kubelet: kubeletView(next.kubelet, { published: view }) };
+  // Statuses published before the deletion were made for a pod that could still restart: none is reused then.
+  const status = kubeletStatus(next.pod, view, apiTime(event.at), terminating ? undefined : { pod: state.pod, kubelet: shown });
   return { pod: withPodStatus(next.pod, status), kubelet: kubeletView(next.kubelet, { published: view }) };
 };
 

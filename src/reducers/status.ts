@@ -3,15 +3,13 @@
  * `TerminatePod` and `mergePodStatus` rules (terminal phases are sticky and reached only once nothing runs).
  */
 import type { Container, ContainerStatus, PodCondition, PodPhase, PodSpec, PodStatus, V1Pod } from '../k8s/pod.js';
-import { isStaticPod, phaseFrom } from '../k8s/phase.js';
+import { isStaticPod, isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
 import { containerStatusOf, statusDiffers, unknownTermination } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { KubeletView } from './kubelet-view.js';
 import { restartDue, roleOf } from './restart.js';
 import { inSpecOrder, sortedByName } from './status-order.js';
-
-const isTerminal = (phase: PodPhase | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
 
 /**
  * Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing), read
@@ -173,8 +171,10 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
     phase = 'Failed';
     reason = 'Evicted';
     message = view.evicted.message;
-  } else if (terminal && !running && !isTerminal(phase) && !isStaticPod(pod)) {
-    phase = 'Failed'; // TerminatePod: a pod that is over is never left Pending or Running
+  } else if (terminal && !running && !isTerminal(phase) && !isStaticPod(pod) && view.syncs) {
+    // TerminatePod: a pod that is over is never left Pending or Running. The kubelet does this in its sync
+    // (`SyncTerminatedPod`), so only a journal of its syncs shows it; an imported one shows it when an object did.
+    phase = 'Failed';
   }
   if (isTerminal(prev.phase) && !isTerminal(phase)) phase = prev.phase ?? phase; // terminal is sticky
   if (isTerminal(phase) && !isTerminal(prev.phase) && running) {

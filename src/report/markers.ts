@@ -65,6 +65,7 @@ export const markerKindOf = (e: Event): MarkerKind | undefined => {
     case 'EvictionThresholdMet':
     case 'PodAdmitted':
     case 'PodSynced':
+    case 'ContainerWaiting':
     case 'SandboxCreated':
     case 'ImagePulling':
     case 'ImagePulled':

@@ -125,4 +125,24 @@ describe('diffPod', () => {
     expect(diff(pod({}), deleting)).toEqual([['PodDeletionRequested', '2026-06-01T10:01:00.000Z', { gracePeriodSeconds: 30, certainty: 'exact' }]]);
     expect(diff(deleting, final)).toEqual([]);
   });
+
+  it('a waiting reason no other event explains is ContainerWaiting, from admission on when seen before any run (kubelet_pods.go :: convertToAPIContainerStatuses defaults only an unknown state)', () => {
+    const initializing = pod({ containerStatuses: [app({ state: { waiting: { reason: 'PodInitializing' } } })] });
+    expect(diff(undefined, initializing).filter(([type]) => type === 'ContainerWaiting')).toEqual([
+      ['ContainerWaiting', '2026-06-01T10:00:01.000Z', { container: 'app', reason: 'PodInitializing', certainty: 'inferred' }],
+    ]);
+    // The kubelet's own default needs no event; going back to it from another reason does.
+    const creating = pod({ containerStatuses: [app({ state: { waiting: { reason: 'ContainerCreating' } } })] });
+    expect(diff(undefined, creating).filter(([type]) => type === 'ContainerWaiting')).toEqual([]);
+    expect(diff(initializing, creating)).toEqual([['ContainerWaiting', fallback, { container: 'app', reason: 'ContainerCreating', certainty: 'inferred' }]]);
+  });
+
+  it("a deleted pod's terminal phase is the kubelet's publication of its termination (status_manager.go :: TerminatePod): PodSynced", () => {
+    const deleting = { ...pod({ phase: 'Pending' }), metadata: { ...base.metadata, deletionTimestamp: T('01:30'), deletionGracePeriodSeconds: 30 } };
+    const failed = { ...deleting, status: { ...deleting.status, phase: 'Failed' as const } };
+    expect(diff(deleting, failed)).toEqual([['PodSynced', fallback, { certainty: 'inferred' }]]);
+    expect(diff(failed, failed)).toEqual([]);
+    // Without a deletion a terminal phase is getPhase's answer from the containers: no publication needed.
+    expect(diff(pod({ phase: 'Pending' }), pod({ phase: 'Failed' }))).toEqual([]);
+  });
 });

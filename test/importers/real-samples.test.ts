@@ -37,16 +37,8 @@ interface Sample {
   readonly eventsOnly?: Readonly<Record<string, readonly string[]>>;
 }
 
-/**
- * Samples that fail today only for the importer's model of identity and time (issue 11 classes 1–4, owned by
- * another change): each is expected to fail until that work lands, which then removes it from here.
- */
-const pending: Readonly<Record<string, string>> = {
-  'argo-pod-deletion.yaml':
-    'class 4, a pod that never ran a container: the fold makes a deleted pod with nothing running Failed at once (the kubelet\'s TerminatePod), where this snapshot still reports Pending; and PodInitializing reads back as ContainerCreating',
-  // Being fixed in the import-formats branch (classes 5–7); removed from here as each lands.
-  'argo-pod-pending.yaml': 'a waiting reason the kubelet set (PodInitializing) is read back as ContainerCreating',
-};
+/** Samples known to answer wrong today, each with why: run as expected failures until fixed (none now). */
+const pending: Readonly<Record<string, string>> = {};
 
 const samples = (JSON.parse(await readFile(join(REAL, 'expected.json'), 'utf8')) as { samples: Record<string, Sample> }).samples;
 

@@ -20,6 +20,19 @@ describe('one container through its life', () => {
     });
   });
 
+  test('a waiting reason an imported status showed is kept, not replaced by the default (convertToAPIContainerStatuses only defaults an unknown state)', () => {
+    const p = new PodScript(app).scheduled().waiting('app', 'PodInitializing');
+    expect(only(p)?.state).toEqual({ waiting: { reason: 'PodInitializing' } });
+    p.deleted(30); // no restart is due any more: still what the kubelet showed
+    expect(only(p)?.state).toEqual({ waiting: { reason: 'PodInitializing' } });
+    const failed = new PodScript(app).scheduled().waiting('app', 'PodInitializing').pullFailed('app', 'not found');
+    expect(only(failed)?.state).toEqual({ waiting: { reason: 'ErrImagePull', message: 'not found' } });
+    failed.waiting('app', 'ContainerCreating');
+    expect(only(failed)?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    const ran = new PodScript(app).scheduled().waiting('app', 'PodInitializing').run('app');
+    expect(only(ran)?.state?.running).toBeDefined();
+  });
+
   test('created but not started: waiting with no reason; then running with startedAt, imageID and containerID', () => {
     const p = new PodScript(app).scheduled().pulled('app').containerCreated('app');
     expect(only(p)?.state).toEqual({ waiting: {} });

@@ -135,6 +135,14 @@ export class PodScript {
   deleted(gracePeriodSeconds = 30): this {
     return this.add({ ...this.base('api'), type: 'PodDeletionRequested', gracePeriodSeconds });
   }
+  /** The kubelet began a sync: from now on its status shows only what its syncs publish. */
+  synced(): this {
+    return this.add({ ...this.base('kubelet'), type: 'PodSynced' });
+  }
+  /** An imported status showed the container waiting for `reason`. */
+  waiting(container: string, reason: string, message?: string): this {
+    return this.add({ ...this.base('kubelet'), type: 'ContainerWaiting', container, reason, ...(message !== undefined && { message }) });
+  }
   removed(): this {
     return this.add({ ...this.base('api'), type: 'PodRemoved' });
   }

@@ -60,8 +60,15 @@ describe('graceful deletion', () => {
     expect(p.pod()).toBeUndefined();
   });
 
-  test('a waiting pod that is deleted fails at once, its unstarted containers marked lost once the pod ran', () => {
-    const p = new PodScript(app).scheduled().pullFailed('app', 'not found').pullBackOff('app').deleted(30);
+  test('a deleted waiting pod stays Pending (kubectl: Terminating) until the kubelet publishes its termination (status_manager.go :: TerminatePod)', () => {
+    // Imported data: no sync of the kubelet recorded, so the phase stays what the source showed.
+    const imported = new PodScript(app).scheduled().pullFailed('app', 'not found').pullBackOff('app').deleted(30);
+    expect(imported.must().status?.phase).toBe('Pending');
+    expect(imported.must().metadata.deletionTimestamp).toBeDefined();
+    // The kubelet's sync after the deletion (SyncTerminatedPod) is where the pod becomes Failed.
+    const p = new PodScript(app).scheduled().synced().pullFailed('app', 'not found').pullBackOff('app').synced().deleted(30);
+    expect(p.must().status?.phase).toBe('Pending');
+    p.synced();
     const pod = p.must();
     expect(pod.status?.phase).toBe('Failed');
     // Never initialized: the waiting status stays, without the back-off reason (no restart is due any more).
