@@ -68,7 +68,7 @@ const tamper = async (dir: string, kind: Exclude<Tampering, 'stale'>, pick: read
   const [keyA, nameA] = entries[pick[0] % Math.max(1, entries.length)] ?? [];
   const [keyB, nameB] = entries[pick[1] % Math.max(1, entries.length)] ?? [];
   if (keyA === undefined || nameA === undefined || keyB === undefined || nameB === undefined) return false;
-  if (kind === 'add-pod') return tampering.addPodToSnapshot(dir, nameA, false);
+  if (kind === 'add-pod') return (await tampering.addPodToSnapshot(dir, nameA, false)) !== undefined;
   if (kind === 'truncate') {
     const text = await tampering.readSnapshotText(dir, nameA);
     await tampering.writeSnapshotText(dir, nameA, text.slice(0, Math.floor(cut * (text.length - 1))));

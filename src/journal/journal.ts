@@ -10,7 +10,7 @@ import { RecordStream } from './stream.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
 import { entryPages, fetchRecords, walkIndex, type Db, type Range } from './scan.js';
-import { readSnapshotFile, removeSnapshotFiles, removeSnapshotFolder, writeSnapshotFile } from './snapshot-files.js';
+import { readSnapshotFile, readSnapshotPart, removeSnapshotFiles, removeSnapshotFolder, removeUnusedParts, writeSnapshotFile, writeSnapshotPart } from './snapshot-files.js';
 import { readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
 import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
 import { Stage, pendingOf, type Pending } from './stage.js';
@@ -288,6 +288,21 @@ export class LevelJournal {
       await this.db.put(snapshotKey(position), await writeSnapshotFile(this.dir, position, bindSnapshot(position, folded, blob)));
       return true;
     });
+  }
+
+  /** Stores one part of snapshots (content-addressed: an unchanged part is written once); its name. */
+  putSnapshotPart(text: string): Promise<string> {
+    return this.exclusive(() => writeSnapshotPart(this.dir, text));
+  }
+
+  /** A part's text, checked against its name (its SHA-256); rejected when it is missing or does not match. */
+  snapshotPart(name: string): Promise<{ readonly text: string } | { readonly rejected: string }> {
+    return readSnapshotPart(this.dir, name);
+  }
+
+  /** Removes the parts that none of `used` names (parts of snapshots a late append unnamed). */
+  removeUnusedSnapshotParts(used: ReadonlySet<string>): Promise<void> {
+    return this.exclusive(() => removeUnusedParts(this.dir, used));
   }
 
   /** The latest snapshot at or before instant `at`, checked against the chain (rejected when it does not match). */

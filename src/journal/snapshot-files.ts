@@ -3,9 +3,11 @@
  * `s!<at>!<seq>`. A blob can be hundreds of MB, and LevelDB keeps a value in one block: stored inline, every
  * seek that lands near it would read and decompress the whole block.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { seqPart, type Position } from './keys.js';
+import { createHash } from 'node:crypto';
+import { sha256 } from './record.js';
 
 export const snapshotFolder = (dir: string): string => join(dir, 'snapshots');
 
@@ -30,6 +32,45 @@ export const readSnapshotFile = async (dir: string, name: string): Promise<strin
   }
 };
 
+/**
+ * Parts of snapshots (`snapshots/parts/`): files named by the SHA-256 of their text, so that a snapshot names
+ * the parts it is made of, a part that did not change since the last snapshot is not written again, and a
+ * part is checked only when it is read. A snapshot's own file, bound to the chain, binds its parts by name.
+ */
+const partFolder = (dir: string): string => join(snapshotFolder(dir), 'parts');
+const PART_NAME = /^[0-9a-f]{64}$/;
+const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Writes a part unless a part with the same text is there already; its name. */
+export const writeSnapshotPart = async (dir: string, text: string): Promise<string> => {
+  const name = sha256(text);
+  const file = join(partFolder(dir), `${name}.json`);
+  const present = await access(file).then(
+    () => true,
+    () => false,
+  );
+  if (present) return name;
+  await mkdir(partFolder(dir), { recursive: true });
+  await writeFile(`${file}.tmp`, text);
+  await rename(`${file}.tmp`, file);
+  return name;
+};
+
+/** A part's text once it matches its name; else why not. The bytes are hashed as read, not re-encoded from the text. */
+export const readSnapshotPart = async (dir: string, name: string): Promise<{ text: string } | { rejected: string }> => {
+  if (!PART_NAME.test(name)) return { rejected: `part ${name} is not a part name` };
+  const bytes = await readFile(join(partFolder(dir), `${name}.json`)).catch(() => undefined);
+  if (bytes === undefined) return { rejected: `part ${name} is missing` };
+  return sha256Of(bytes) === name ? { text: bytes.toString('utf8') } : { rejected: `part ${name}: its content does not match its SHA-256` };
+};
+
+/** Removes the parts no snapshot names any more (after late appends unnamed some snapshots). */
+export const removeUnusedParts = async (dir: string, used: ReadonlySet<string>): Promise<void> => {
+  const names = await readdir(partFolder(dir)).catch(() => []);
+  const unused = names.filter((n) => n.endsWith('.json') && !used.has(n.slice(0, -'.json'.length)));
+  await Promise.all(unused.map((n) => rm(join(partFolder(dir), n), { force: true })));
+};
+
 export const removeSnapshotFiles = async (dir: string, names: readonly string[]): Promise<void> => {
   await Promise.all(names.filter((n) => /^\d+\.json$/.test(n)).map((n) => rm(join(snapshotFolder(dir), n), { force: true })));
 };
@@ -41,8 +82,8 @@ export const removeSnapshotFolder = (dir: string): Promise<void> => rm(snapshotF
  * holder may: no other process can be writing one then.
  */
 export const removeTemporarySnapshotFiles = async (dir: string): Promise<void> => {
-  for (const folder of [snapshotFolder(dir), join(snapshotFolder(dir), 'head')]) {
+  for (const folder of [snapshotFolder(dir), join(snapshotFolder(dir), 'head'), partFolder(dir)]) {
     const names = await readdir(folder).catch(() => []);
-    await Promise.all(names.filter((n) => /^(\d+|index)\.json\.tmp$/.test(n)).map((n) => rm(join(folder, n), { force: true })));
+    await Promise.all(names.filter((n) => /^(\d+|index|[0-9a-f]{64})\.json\.tmp$/.test(n)).map((n) => rm(join(folder, n), { force: true })));
   }
 };

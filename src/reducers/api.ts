@@ -11,6 +11,7 @@ import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime, apiTimePlus } from './time.js';
 import { gracefulDeleteGrace } from './grace.js';
+import { sharedSpec } from './shared-spec.js';
 
 export type ApiEvent = EventOf<
   'PodCreated' | 'PodMetadataUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
@@ -51,7 +52,7 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
     };
     status = upsertCondition(status, gated, e.at, metadata.generation);
   }
-  const pod: V1Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: manifest.spec, status };
+  const pod: V1Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: sharedSpec(manifest.spec), status };
   return { pod, kubelet: initialKubeletView(manifest.spec.nodeName) };
 };
 

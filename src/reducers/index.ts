@@ -1,7 +1,7 @@
 /** The reducers' public surface: the pure fold from events to v1 Pods and nodes. */
 export type { ClusterState, NodeCondition, NodeState, PodState } from './state.js';
 export type { ContainerView, KubeletView } from './kubelet-view.js';
-export { applyEvent, emptyCluster, findPod, foldCluster, podsOf } from './cluster.js';
+export { Folding, applyEvent, emptyCluster, findPod, foldCluster, podsOf } from './cluster.js';
 export { foldPages } from './fold-pages.js';
 export { gracefulDeleteGrace } from './grace.js';
 export { reduceNode } from './node.js';

@@ -1,17 +1,20 @@
 /**
- * Snapshots: the folded cluster state at a position, as a string the journal stores opaquely. A snapshot is
+ * Snapshots: the folded cluster state at a position, as texts the journal stores opaquely. A snapshot is
  * a cache: its version names the code that folded it, and one of another version is ignored, never trusted.
  *
+ * A snapshot is its index (the text the journal binds to the chain) naming its parts: the nodes, and runs of
+ * pods in fold order (`snapshot-parts.ts` decides the runs). Parts are stored by their SHA-256, so a part no
+ * pod of which changed since the last snapshot is the same file.
+ *
  * Pods of one workload share their spec but for the node they run on, and specs are a third of a pod's
- * JSON: a snapshot holds each distinct spec once (with `nodeName` blanked, keeping its key order) and each
- * pod refers to it, so a snapshot is smaller and parses faster. Decoding gives back the state exactly,
- * down to the key order of every object.
+ * JSON: a part holds each distinct spec once (with `nodeName` blanked, keeping its key order) and each pod
+ * refers to it. Decoding gives back the state exactly, down to the key order of every object.
  */
 import type { PodSpec } from '../k8s/pod.js';
-import type { ClusterState, NodeState, PodState } from '../reducers/index.js';
+import type { NodeState, PodState } from '../reducers/index.js';
 
 /** Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. */
-export const SNAPSHOT_SCHEMA = 2;
+export const SNAPSHOT_SCHEMA = 3;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the
@@ -20,40 +23,58 @@ export const SNAPSHOT_SCHEMA = 2;
 type SpecRef = number | readonly [number, string];
 type StoredPod = Omit<PodState, 'pod'> & { readonly pod: Omit<PodState['pod'], 'spec'> & { readonly spec: SpecRef } };
 
-interface SnapshotBody {
-  readonly version: string;
+interface PartBody {
   readonly specs: readonly PodSpec[];
   readonly pods: readonly StoredPod[];
-  readonly nodes: readonly NodeState[];
+}
+
+export interface SnapshotIndex {
+  readonly version: string;
+  /** The part holding the nodes. */
+  readonly nodes: string;
+  /** The parts holding the pods, in fold order. */
+  readonly parts: readonly string[];
 }
 
 const BLANK = '';
 
-export const encodeSnapshot = (state: ClusterState, version: string): string => {
+/** A bound spec with its node blanked, as JSON: the key of the spec it shares. Pods keep their spec object, so it is computed once per pod. */
+const sharedKeys = new WeakMap<PodSpec, { readonly key: string; readonly shared: PodSpec }>();
+const sharedOf = (spec: PodSpec): { readonly key: string; readonly shared: PodSpec } => {
+  const known = sharedKeys.get(spec);
+  if (known !== undefined) return known;
+  const shared = spec.nodeName === undefined ? spec : { ...spec, nodeName: BLANK };
+  const built = { key: JSON.stringify(shared), shared };
+  sharedKeys.set(spec, built);
+  return built;
+};
+
+export const encodePart = (pods: readonly PodState[]): string => {
   const index = new Map<string, number>();
   const specs: PodSpec[] = [];
-  const pods = [...state.pods.values()].map((p): StoredPod => {
-    const { nodeName } = p.pod.spec;
-    const shared = nodeName === undefined ? p.pod.spec : { ...p.pod.spec, nodeName: BLANK };
-    const key = JSON.stringify(shared);
+  const stored = pods.map((p): StoredPod => {
+    const { key, shared } = sharedOf(p.pod.spec);
     let i = index.get(key);
     if (i === undefined) {
       i = specs.push(shared) - 1;
       index.set(key, i);
     }
+    const { nodeName } = p.pod.spec;
     return { ...p, pod: { ...p.pod, spec: nodeName === undefined ? i : [i, nodeName] } };
   });
-  const body: SnapshotBody = { version, specs, pods, nodes: [...state.nodes.values()] };
+  const body: PartBody = { specs, pods: stored };
   return JSON.stringify(body);
 };
 
-const isBody = (u: unknown, version: string): u is SnapshotBody =>
-  typeof u === 'object' &&
-  u !== null &&
-  (u as { version?: unknown }).version === version &&
-  Array.isArray((u as { specs?: unknown }).specs) &&
-  Array.isArray((u as { pods?: unknown }).pods) &&
-  Array.isArray((u as { nodes?: unknown }).nodes);
+const parse = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+const field = (u: unknown, key: string): unknown => (typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined);
 
 /** The pod with its spec back in place (the placeholder's key position is the spec's). */
 const restore = (stored: StoredPod, specs: readonly PodSpec[]): PodState | undefined => {
@@ -64,31 +85,42 @@ const restore = (stored: StoredPod, specs: readonly PodSpec[]): PodState | undef
   return { ...stored, pod: { ...stored.pod, spec } };
 };
 
-/** The version a snapshot names, or undefined when it is not a snapshot at all. */
-export const snapshotVersion = (blob: string): string | undefined => {
-  try {
-    const body: unknown = JSON.parse(blob);
-    const version = typeof body === 'object' && body !== null ? (body as { version?: unknown }).version : undefined;
-    return typeof version === 'string' ? version : undefined;
-  } catch {
-    return undefined;
+/** The pods of a part, in order; undefined when it is not a part this code wrote. */
+export const decodePart = (text: string): PodState[] | undefined => {
+  const body = parse(text);
+  const specs = field(body, 'specs');
+  const pods = field(body, 'pods');
+  if (!Array.isArray(specs) || !Array.isArray(pods)) return undefined;
+  const out: PodState[] = [];
+  for (const stored of pods as StoredPod[]) {
+    const pod = restore(stored, specs as PodSpec[]);
+    if (pod === undefined) return undefined;
+    out.push(pod);
   }
+  return out;
 };
 
-/** The state a snapshot holds, or undefined when it was written by another version (or is not a snapshot). */
-export const decodeSnapshot = (blob: string, version: string): ClusterState | undefined => {
-  let body: unknown;
-  try {
-    body = JSON.parse(blob);
-  } catch {
-    return undefined;
-  }
-  if (!isBody(body, version)) return undefined;
-  const pods = new Map<string, PodState>();
-  for (const stored of body.pods) {
-    const pod = restore(stored, body.specs);
-    if (pod === undefined) return undefined; // not a snapshot this code wrote: fold from the events instead
-    pods.set(pod.pod.metadata.uid ?? '', pod);
-  }
-  return { pods, nodes: new Map(body.nodes.map((n) => [n.name, n])) };
+export const encodeNodes = (nodes: Iterable<NodeState>): string => JSON.stringify([...nodes]);
+
+export const decodeNodes = (text: string): NodeState[] | undefined => {
+  const nodes = parse(text);
+  return Array.isArray(nodes) ? (nodes as NodeState[]) : undefined;
+};
+
+export const encodeIndex = (index: SnapshotIndex): string => JSON.stringify(index);
+
+const isNames = (u: unknown): u is string[] => Array.isArray(u) && u.every((x) => typeof x === 'string');
+
+/** The index a snapshot's text holds, or undefined when it was written by another version (or is not a snapshot). */
+export const decodeIndex = (blob: string, version: string): SnapshotIndex | undefined => {
+  const body = parse(blob);
+  const nodes = field(body, 'nodes');
+  const parts = field(body, 'parts');
+  return field(body, 'version') === version && typeof nodes === 'string' && isNames(parts) ? { version, nodes, parts } : undefined;
+};
+
+/** The version a snapshot names, or undefined when it is not a snapshot at all. */
+export const snapshotVersion = (blob: string): string | undefined => {
+  const version = field(parse(blob), 'version');
+  return typeof version === 'string' ? version : undefined;
 };

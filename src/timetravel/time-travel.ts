@@ -6,8 +6,9 @@
 import type { Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { Journal, JournalRecord, Position } from '../journal/index.js';
-import { emptyCluster, foldCluster, foldPages, type ClusterState } from '../reducers/index.js';
-import { SNAPSHOT_SCHEMA, decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
+import { Folding, emptyCluster, foldPages, type ClusterState } from '../reducers/index.js';
+import { SNAPSHOT_SCHEMA } from './snapshot-codec.js';
+import { SnapshotWriter, loadSnapshot, partsNamed, type Layout } from './snapshot-parts.js';
 import { headTableParts } from './head-table.js';
 
 export const DEFAULT_SNAPSHOT_EVERY = 10_000;
@@ -42,6 +43,8 @@ async function* eventPages(pages: AsyncIterable<readonly JournalRecord[]>): Asyn
 interface Start {
   readonly state: ClusterState;
   readonly after?: Position;
+  /** The parts of the snapshot it starts from. */
+  readonly layout?: Layout;
   /** The snapshot found was written by another version, or does not match the journal. */
   readonly stale: boolean;
 }
@@ -56,8 +59,8 @@ const startAt = async (tt: TimeTravel, at: Instant | undefined): Promise<Start> 
   if (snapshot === undefined) return fromScratch(false);
   // A snapshot that does not match the chain (tampered, stale, misplaced) is never used; the next write rebuilds them all.
   if ('rejected' in snapshot) return fromScratch(true);
-  const state = decodeSnapshot(snapshot.blob, tt.version);
-  return state === undefined ? fromScratch(true) : { state, after: snapshot.position, stale: false };
+  const loaded = await loadSnapshot(tt.journal, snapshot.blob, tt.version);
+  return 'rejected' in loaded ? fromScratch(true) : { state: loaded.state, layout: loaded.layout, after: snapshot.position, stale: false };
 };
 
 /**
@@ -71,33 +74,40 @@ export const clusterAt = async (tt: TimeTravel, at?: Instant, asOf?: Instant): P
 };
 
 /**
- * Writes the snapshots missing after the newest usable one: one every `every` events in valid-time order,
- * then the head table (the pods at the head, by namespace). If the newest snapshot is of another version or
- * does not match the journal, all are dropped first. Returns how many snapshots were written.
+ * Writes the snapshots missing after the newest usable one: one every `every` events in valid-time order
+ * (only the parts that changed since the one before), then the head table (the pods at the head, by
+ * namespace), then removes the parts no snapshot names any more. If the newest snapshot is of another
+ * version or does not match the journal, all are dropped first. Returns how many snapshots were written.
  */
 export const refreshSnapshots = async (tt: TimeTravel): Promise<number> => {
   const head = tt.journal.head();
   const start = await startAt(tt, undefined);
   if (start.stale) await tt.journal.deleteSnapshots();
-  let state = start.state;
-  let interval = snapshotInterval(tt, state);
-  let pending: JournalRecord[] = [];
+  const folding = new Folding(start.state);
+  const writer = new SnapshotWriter(start.layout);
+  let interval = snapshotInterval(tt, start.state);
+  let pending = 0;
   let written = 0;
   for await (const page of tt.journal.recordsInTimeOrder({ after: start.after }).batches()) {
     for (const record of page) {
-      pending.push(record);
-      if (pending.length < interval) continue;
-      state = foldCluster(pending.map((r) => r.event), state);
-      const stored = await tt.journal.putSnapshot(positionOf(record), encodeSnapshot(state, tt.version), {
-        computedAtSeq: head.seq,
-      });
-      if (!stored) return written;
+      folding.apply(record.event);
+      if (++pending < interval) continue;
+      const state = folding.result();
+      const blob = await writer.write(tt.journal, state, tt.version);
+      if (!(await tt.journal.putSnapshot(positionOf(record), blob, { computedAtSeq: head.seq }))) return written;
       written++;
-      pending = [];
+      pending = 0;
       interval = snapshotInterval(tt, state);
     }
   }
-  state = foldCluster(pending.map((r) => r.event), state);
-  await tt.journal.putHeadTable(head, headTableParts(state));
+  await tt.journal.putHeadTable(head, headTableParts(folding.result()));
+  await removeUnusedParts(tt);
   return written;
+};
+
+/** Parts of snapshots that late appends unnamed take only disk space; they go after each upkeep. */
+const removeUnusedParts = async (tt: TimeTravel): Promise<void> => {
+  const blobs: string[] = [];
+  for await (const snapshot of tt.journal.snapshots()) if ('blob' in snapshot) blobs.push(snapshot.blob);
+  await tt.journal.removeUnusedSnapshotParts(partsNamed(blobs, tt.version));
 };

@@ -26,22 +26,37 @@ export const snapshotFiles = async (dir: string): Promise<string[]> => (await re
 export const readSnapshotText = (dir: string, name: string): Promise<string> => readFile(join(folderOf(dir), name), 'utf8');
 export const writeSnapshotText = (dir: string, name: string, text: string): Promise<void> => writeFile(join(folderOf(dir), name), text);
 
+const partFile = (dir: string, part: string): string => join(folderOf(dir), 'parts', `${part}.json`);
+
 /**
- * Adds a pod to a snapshot's blob: a copy of its first pod under another uid and name (`intruder`). With
- * `rehash`, the header's SHA-256 is recomputed too, as a deliberate forger would. False if it holds no pod.
+ * Adds a pod to a snapshot: a copy of the first pod of its first part under another uid and name
+ * (`intruder`), written over that part's file. With `rehash`, as a deliberate forger would, the part is
+ * written under its new SHA-256 instead, the snapshot names it, and the header's SHA-256 is recomputed.
+ * Returns the part's name (before the change), or undefined if the snapshot holds no pod.
  */
-export const addPodToSnapshot = async (dir: string, name: string, rehash: boolean): Promise<boolean> => {
+export const addPodToSnapshot = async (dir: string, name: string, rehash: boolean): Promise<string | undefined> => {
   const text = await readSnapshotText(dir, name);
   const end = text.indexOf('\n');
   const header = JSON.parse(text.slice(0, end)) as { sha256: string };
-  const body = JSON.parse(text.slice(end + 1)) as { pods: Array<{ pod: { metadata: Record<string, unknown> } }> };
+  const index = JSON.parse(text.slice(end + 1)) as { parts: string[] };
+  const [part] = index.parts;
+  if (part === undefined) return undefined;
+  const body = JSON.parse(await readFile(partFile(dir, part), 'utf8')) as { pods: Array<{ pod: { metadata: Record<string, unknown> } }> };
   const [first] = body.pods;
-  if (first === undefined) return false;
+  if (first === undefined) return undefined;
   body.pods.push({ ...first, pod: { ...first.pod, metadata: { ...first.pod.metadata, uid: 'uid-intruder', name: 'intruder' } } });
-  const blob = JSON.stringify(body);
-  if (rehash) header.sha256 = createHash('sha256').update(blob).digest('hex');
+  const forged = JSON.stringify(body);
+  if (!rehash) {
+    await writeFile(partFile(dir, part), forged);
+    return part;
+  }
+  const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+  await writeFile(partFile(dir, sha(forged)), forged);
+  index.parts[0] = sha(forged);
+  const blob = JSON.stringify(index);
+  header.sha256 = sha(blob);
   await writeSnapshotText(dir, name, `${JSON.stringify(header)}\n${blob}`);
-  return true;
+  return part;
 };
 
 /** Points `s!` key `key` at another file name. */

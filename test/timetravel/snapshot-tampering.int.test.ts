@@ -68,20 +68,20 @@ describe('snapshots bound to the chain', () => {
     expect(await verifySnapshots(tt)).toEqual({ verified: entries.length, otherVersion: 0, faults: [] });
   });
 
-  it('a pod added to a snapshot file: ignored, and verify names it', async () => {
+  it('a pod added to a part of a snapshot: ignored, and verify names it', async () => {
     const [, [key, name] = ['', '']] = await snapshotEntries(dir);
-    expect(await addPodToSnapshot(dir, name, false)).toBe(true);
+    const part = await addPodToSnapshot(dir, name, false);
+    expect(part).toBeDefined();
     const tt = await open();
-    expect(await journal.snapshotAtOrBefore(at(1000))).not.toHaveProperty('blob', expect.stringContaining('intruder'));
     await expectTrueAnswers(tt);
     const { faults } = await verifySnapshots(tt);
-    expect(faults).toEqual([{ position: expect.objectContaining({ seq: Number(key.slice(-16)) }), reason: `file ${name}: its content does not match its SHA-256` }]);
+    expect(faults).toEqual([{ position: expect.objectContaining({ seq: Number(key.slice(-16)) }), reason: `part ${part}: its content does not match its SHA-256` }]);
   });
 
   it('a pod added with the SHA-256 recomputed (a deliberate forgery): verify re-folds the events and names it', async () => {
     const entries = await snapshotEntries(dir);
     const [key, name] = entries[entries.length - 1] ?? ['', ''];
-    expect(await addPodToSnapshot(dir, name, true)).toBe(true);
+    expect(await addPodToSnapshot(dir, name, true)).toBeDefined();
     const tt = await open();
     const { faults } = await verifySnapshots(tt);
     expect(faults).toEqual([{ position: expect.objectContaining({ seq: Number(key.slice(-16)) }), reason: 'it differs from the fold of the events at its position' }]);
