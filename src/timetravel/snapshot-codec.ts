@@ -2,9 +2,9 @@
  * Snapshots: the folded cluster state at a position, as texts the journal stores opaquely. A snapshot is
  * a cache: its version names the code that folded it, and one of another version is ignored, never trusted.
  *
- * A snapshot is its index (the text the journal binds to the chain) naming its parts: the nodes, and runs of
- * pods in fold order (`snapshot-parts.ts` decides the runs). Parts are stored by their SHA-256, so a part no
- * pod of which changed since the last snapshot is the same file.
+ * A snapshot is its index (the text the journal binds to the chain) naming its parts: the nodes, and parts
+ * of pods (with the uids of pods removed) applied in order (`snapshot-parts.ts`). Parts are stored by their
+ * SHA-256, so a part shared with the snapshot before is the same file.
  *
  * Pods of one workload share their spec but for the node they run on, and specs are a third of a pod's
  * JSON: a part holds each distinct spec once (with `nodeName` blanked, keeping its key order) and each pod
@@ -26,13 +26,21 @@ type StoredPod = Omit<PodState, 'pod'> & { readonly pod: Omit<PodState['pod'], '
 interface PartBody {
   readonly specs: readonly PodSpec[];
   readonly pods: readonly StoredPod[];
+  /** Uids of pods gone since the parts before. */
+  readonly removed: readonly string[];
+}
+
+/** A part decoded: pods to put (a pod already there is replaced in place), after removing some. */
+export interface Part {
+  readonly pods: readonly PodState[];
+  readonly removed: readonly string[];
 }
 
 export interface SnapshotIndex {
   readonly version: string;
   /** The part holding the nodes. */
   readonly nodes: string;
-  /** The parts holding the pods, in fold order. */
+  /** The parts holding the pods, applied in order. */
   readonly parts: readonly string[];
 }
 
@@ -49,7 +57,7 @@ const sharedOf = (spec: PodSpec): { readonly key: string; readonly shared: PodSp
   return built;
 };
 
-export const encodePart = (pods: readonly PodState[]): string => {
+export const encodePart = (pods: readonly PodState[], removed: readonly string[] = []): string => {
   const index = new Map<string, number>();
   const specs: PodSpec[] = [];
   const stored = pods.map((p): StoredPod => {
@@ -62,7 +70,7 @@ export const encodePart = (pods: readonly PodState[]): string => {
     const { nodeName } = p.pod.spec;
     return { ...p, pod: { ...p.pod, spec: nodeName === undefined ? i : [i, nodeName] } };
   });
-  const body: PartBody = { specs, pods: stored };
+  const body: PartBody = { specs, pods: stored, removed };
   return JSON.stringify(body);
 };
 
@@ -73,6 +81,8 @@ const parse = (text: string): unknown => {
     return undefined;
   }
 };
+
+const isNames = (u: unknown): u is string[] => Array.isArray(u) && u.every((x) => typeof x === 'string');
 
 const field = (u: unknown, key: string): unknown => (typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined);
 
@@ -85,19 +95,20 @@ const restore = (stored: StoredPod, specs: readonly PodSpec[]): PodState | undef
   return { ...stored, pod: { ...stored.pod, spec } };
 };
 
-/** The pods of a part, in order; undefined when it is not a part this code wrote. */
-export const decodePart = (text: string): PodState[] | undefined => {
+/** A part's pods, in order, and removals; undefined when it is not a part this code wrote. */
+export const decodePart = (text: string): Part | undefined => {
   const body = parse(text);
   const specs = field(body, 'specs');
   const pods = field(body, 'pods');
-  if (!Array.isArray(specs) || !Array.isArray(pods)) return undefined;
+  const removed = field(body, 'removed');
+  if (!Array.isArray(specs) || !Array.isArray(pods) || !isNames(removed)) return undefined;
   const out: PodState[] = [];
   for (const stored of pods as StoredPod[]) {
     const pod = restore(stored, specs as PodSpec[]);
     if (pod === undefined) return undefined;
     out.push(pod);
   }
-  return out;
+  return { pods: out, removed };
 };
 
 export const encodeNodes = (nodes: Iterable<NodeState>): string => JSON.stringify([...nodes]);
@@ -108,8 +119,6 @@ export const decodeNodes = (text: string): NodeState[] | undefined => {
 };
 
 export const encodeIndex = (index: SnapshotIndex): string => JSON.stringify(index);
-
-const isNames = (u: unknown): u is string[] => Array.isArray(u) && u.every((x) => typeof x === 'string');
 
 /** The index a snapshot's text holds, or undefined when it was written by another version (or is not a snapshot). */
 export const decodeIndex = (blob: string, version: string): SnapshotIndex | undefined => {

@@ -17,16 +17,9 @@ export interface TimeTravel {
   readonly journal: Journal;
   /** The version of the code that folds (the package version): snapshots of another are ignored. */
   readonly version: string;
-  /** Events between two snapshots, at the least. */
+  /** Events between two snapshots. */
   readonly every: number;
 }
-
-/**
- * Events until the next snapshot: `every`, or twice the pods a snapshot holds if that is more. A snapshot
- * costs in proportion to the pods it holds, so this keeps all snapshots together within a small multiple of
- * the journal's own size, while a question at T still folds at most that many events.
- */
-export const snapshotInterval = (tt: TimeTravel, state: ClusterState): number => Math.max(tt.every, 2 * state.pods.size);
 
 export const timeTravel = (journal: Journal, codeVersion: string, every = DEFAULT_SNAPSHOT_EVERY): TimeTravel => ({
   journal,
@@ -75,7 +68,8 @@ export const clusterAt = async (tt: TimeTravel, at?: Instant, asOf?: Instant): P
 
 /**
  * Writes the snapshots missing after the newest usable one: one every `every` events in valid-time order
- * (only the parts that changed since the one before), then the head table (the pods at the head, by
+ * (each writes only the pods that changed since the one before, so a question at T folds at most `every`
+ * events after loading the nearest), then the head table (the pods at the head, by
  * namespace), then removes the parts no snapshot names any more. If the newest snapshot is of another
  * version or does not match the journal, all are dropped first. Returns how many snapshots were written.
  */
@@ -85,19 +79,17 @@ export const refreshSnapshots = async (tt: TimeTravel): Promise<number> => {
   if (start.stale) await tt.journal.deleteSnapshots();
   const folding = new Folding(start.state);
   const writer = new SnapshotWriter(start.layout);
-  let interval = snapshotInterval(tt, start.state);
   let pending = 0;
   let written = 0;
   for await (const page of tt.journal.recordsInTimeOrder({ after: start.after }).batches()) {
     for (const record of page) {
       folding.apply(record.event);
-      if (++pending < interval) continue;
+      if (++pending < tt.every) continue;
       const state = folding.result();
       const blob = await writer.write(tt.journal, state, tt.version);
       if (!(await tt.journal.putSnapshot(positionOf(record), blob, { computedAtSeq: head.seq }))) return written;
       written++;
       pending = 0;
-      interval = snapshotInterval(tt, state);
     }
   }
   await tt.journal.putHeadTable(head, headTableParts(folding.result()));

@@ -28,10 +28,15 @@ export const writeSnapshotText = (dir: string, name: string, text: string): Prom
 
 const partFile = (dir: string, part: string): string => join(folderOf(dir), 'parts', `${part}.json`);
 
+interface Body {
+  readonly pods: Array<{ pod: { metadata: Record<string, unknown> } }>;
+}
+
 /**
- * Adds a pod to a snapshot: a copy of the first pod of its first part under another uid and name
- * (`intruder`), written over that part's file. With `rehash`, as a deliberate forger would, the part is
- * written under its new SHA-256 instead, the snapshot names it, and the header's SHA-256 is recomputed.
+ * Adds a pod to a snapshot: a copy of the first pod of its last part holding pods, under another uid and
+ * name (`intruder`), written over that part's file (later snapshots naming the part see it too). With
+ * `rehash`, as a deliberate forger would, the part is written under its new SHA-256 instead, the snapshot
+ * names it, and the header's SHA-256 is recomputed.
  * Returns the part's name (before the change), or undefined if the snapshot holds no pod.
  */
 export const addPodToSnapshot = async (dir: string, name: string, rehash: boolean): Promise<string | undefined> => {
@@ -39,11 +44,11 @@ export const addPodToSnapshot = async (dir: string, name: string, rehash: boolea
   const end = text.indexOf('\n');
   const header = JSON.parse(text.slice(0, end)) as { sha256: string };
   const index = JSON.parse(text.slice(end + 1)) as { parts: string[] };
-  const [part] = index.parts;
-  if (part === undefined) return undefined;
-  const body = JSON.parse(await readFile(partFile(dir, part), 'utf8')) as { pods: Array<{ pod: { metadata: Record<string, unknown> } }> };
-  const [first] = body.pods;
-  if (first === undefined) return undefined;
+  const parts = await Promise.all(index.parts.map(async (part) => ({ part, body: JSON.parse(await readFile(partFile(dir, part), 'utf8')) as Body })));
+  const at = parts.map((p) => p.body.pods.length > 0).lastIndexOf(true);
+  const { part, body } = parts[at] ?? {};
+  const [first] = body?.pods ?? [];
+  if (part === undefined || body === undefined || first === undefined) return undefined;
   body.pods.push({ ...first, pod: { ...first.pod, metadata: { ...first.pod.metadata, uid: 'uid-intruder', name: 'intruder' } } });
   const forged = JSON.stringify(body);
   if (!rehash) {
@@ -52,7 +57,7 @@ export const addPodToSnapshot = async (dir: string, name: string, rehash: boolea
   }
   const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
   await writeFile(partFile(dir, sha(forged)), forged);
-  index.parts[0] = sha(forged);
+  index.parts[at] = sha(forged);
   const blob = JSON.stringify(index);
   header.sha256 = sha(blob);
   await writeSnapshotText(dir, name, `${JSON.stringify(header)}\n${blob}`);

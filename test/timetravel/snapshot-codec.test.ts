@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateEvents } from '../../src/generator/index.js';
-import { openJournal } from '../../src/journal/index.js';
+import { openJournal, type Journal } from '../../src/journal/index.js';
 import { Folding, foldCluster, type ClusterState } from '../../src/reducers/index.js';
 import { decodeIndex, decodePart, encodeIndex, encodePart } from '../../src/timetravel/snapshot-codec.js';
 import { SnapshotWriter, loadSnapshot } from '../../src/timetravel/snapshot-parts.js';
@@ -11,14 +11,16 @@ import { SnapshotWriter, loadSnapshot } from '../../src/timetravel/snapshot-part
 /** Every pod and node, in map order, as JSON: equal strings mean equal values and equal key orders. */
 const exactly = (s: ClusterState): string => JSON.stringify([[...s.pods], [...s.nodes]]);
 
-describe('snapshot codec', () => {
-  const events = [...generateEvents({ tier: 'S' })];
+const events = [...generateEvents({ tier: 'S' })];
 
-  it.each([0.1, 0.5, 1])('a part gives back its pods exactly, key order included (after %s of the S tier)', (share) => {
+describe('snapshot codec', () => {
+  it.each([0.1, 0.5, 1])('a part gives back its pods and removals exactly, key order included (after %s of the S tier)', (share) => {
     const state = foldCluster(events.slice(0, Math.floor(events.length * share)));
     expect(state.pods.size).toBeGreaterThan(0);
     const pods = [...state.pods.values()];
-    expect(JSON.stringify(decodePart(encodePart(pods)))).toBe(JSON.stringify(pods));
+    const part = decodePart(encodePart(pods, ['gone-1', 'gone-2']));
+    expect(JSON.stringify(part?.pods)).toBe(JSON.stringify(pods));
+    expect(part?.removed).toEqual(['gone-1', 'gone-2']);
   });
 
   it('stores a spec shared by pods once', () => {
@@ -33,59 +35,66 @@ describe('snapshot codec', () => {
     expect(decodeIndex(blob, 'v2')).toBeUndefined();
     expect(decodeIndex('{"version":"v1","pods":[]}', 'v1')).toBeUndefined();
     expect(decodeIndex('not json', 'v1')).toBeUndefined();
-    expect(decodePart('{"specs":[],"pods":[{"pod":{"spec":3}}]}')).toBeUndefined();
+    expect(decodePart('{"specs":[],"pods":[{"pod":{"spec":3}}],"removed":[]}')).toBeUndefined();
+    expect(decodePart('{"specs":[],"pods":[]}')).toBeUndefined();
     expect(decodePart('[]')).toBeUndefined();
   });
 });
 
-describe('incremental snapshots', () => {
-  const events = [...generateEvents({ tier: 'S' })];
+const withJournal = async (task: (journal: Journal) => Promise<void>): Promise<void> => {
+  const dir = await mkdtemp(join(tmpdir(), 'podj-parts-'));
+  const journal = await openJournal(dir, { sync: false });
+  try {
+    await task(journal);
+  } finally {
+    await journal.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+};
 
-  it('load back exactly the fold at each snapshot, and rewrite only the parts where a pod changed', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'podj-parts-'));
-    const journal = await openJournal(dir, { sync: false });
-    try {
+const partsOf = (blob: string): readonly string[] => decodeIndex(blob, 'v')?.parts ?? [];
+
+describe('incremental snapshots', () => {
+  it('load back exactly the fold at each snapshot (map order included), each adding only the pods that changed', () =>
+    withJournal(async (journal) => {
       const folding = new Folding(foldCluster([]));
-      const writer = new SnapshotWriter();
-      const written: string[][] = [];
+      const writer = new SnapshotWriter(undefined, 16);
+      let before: readonly string[] = [];
       for (let i = 0; i < events.length; i += 500) {
         for (const e of events.slice(i, i + 500)) folding.apply(e);
         const blob = await writer.write(journal, folding.result(), 'v');
         const loaded = await loadSnapshot(journal, blob, 'v');
         if ('rejected' in loaded) throw new Error(loaded.rejected);
         expect(exactly(loaded.state)).toBe(exactly(folding.result()));
-        written.push(decodeIndex(blob, 'v')?.parts.slice() ?? []);
+        const parts = partsOf(blob);
+        // either the parts before and new ones, or (compaction) the live pods afresh
+        if (parts.slice(0, before.length).join() !== before.join()) expect(parts.length).toBe(Math.max(1, Math.ceil(folding.result().pods.size / 16)));
+        before = parts;
       }
-      // A snapshot with nothing folded since the one before is the same parts.
-      const again = await writer.write(journal, folding.result(), 'v');
-      expect(decodeIndex(again, 'v')?.parts).toEqual(written[written.length - 1]);
-    } finally {
-      await journal.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+      // nothing folded since: the same parts
+      expect(partsOf(await writer.write(journal, folding.result(), 'v'))).toEqual(before);
+    }));
 
-  it('reuses the part of pods no event touched', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'podj-parts-'));
-    const journal = await openJournal(dir, { sync: false });
-    try {
+  it('a pod removed adds a part holding only its removal; a changed pod is written alone and keeps its place', () =>
+    withJournal(async (journal) => {
       const full = foldCluster(events);
-      const pods = [...full.pods.values()];
+      const [first, second] = [...full.pods.values()];
+      if (first === undefined || second === undefined) throw new Error('the S tier has pods');
       const writer = new SnapshotWriter(undefined, 16);
-      const first = decodeIndex(await writer.write(journal, full, 'v'), 'v');
-      // one pod removed: only its part changes
-      const [gone] = pods;
+      const parts = partsOf(await writer.write(journal, full, 'v'));
       const less = new Map(full.pods);
-      less.delete(gone?.pod.metadata.uid ?? '');
-      const second = decodeIndex(await writer.write(journal, { pods: less, nodes: full.nodes }, 'v'), 'v');
-      expect(second?.nodes).toBe(first?.nodes);
-      expect(first?.parts.length).toBe(Math.ceil(pods.length / 16));
-      expect(second?.parts.length).toBe(first?.parts.length);
-      expect(second?.parts.slice(1)).toEqual(first?.parts.slice(1));
-      expect(second?.parts[0]).not.toBe(first?.parts[0]);
-    } finally {
-      await journal.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+      less.delete(first.pod.metadata.uid ?? '');
+      const afterRemoval = partsOf(await writer.write(journal, { pods: less, nodes: full.nodes }, 'v'));
+      expect(afterRemoval.slice(0, -1)).toEqual(parts);
+      const removal = await journal.snapshotPart(afterRemoval[afterRemoval.length - 1] ?? '');
+      expect('text' in removal ? decodePart(removal.text) : undefined).toEqual({ pods: [], removed: [first.pod.metadata.uid] });
+      const changed = new Map(less);
+      const relabelled = { ...second, pod: { ...second.pod, metadata: { ...second.pod.metadata, labels: { changed: 'yes' } } } };
+      changed.set(second.pod.metadata.uid ?? '', relabelled);
+      const blob = await writer.write(journal, { pods: changed, nodes: full.nodes }, 'v');
+      const last = await journal.snapshotPart(partsOf(blob)[partsOf(blob).length - 1] ?? '');
+      expect('text' in last ? decodePart(last.text)?.pods : undefined).toEqual([relabelled]);
+      const loaded = await loadSnapshot(journal, blob, 'v');
+      expect('state' in loaded ? exactly(loaded.state) : loaded.rejected).toBe(exactly({ pods: changed, nodes: full.nodes }));
+    }));
 });

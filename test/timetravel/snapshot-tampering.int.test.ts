@@ -68,14 +68,16 @@ describe('snapshots bound to the chain', () => {
     expect(await verifySnapshots(tt)).toEqual({ verified: entries.length, otherVersion: 0, faults: [] });
   });
 
-  it('a pod added to a part of a snapshot: ignored, and verify names it', async () => {
+  it('a pod added to a part of a snapshot: ignored, and verify names it (in every snapshot made of that part)', async () => {
     const [, [key, name] = ['', '']] = await snapshotEntries(dir);
     const part = await addPodToSnapshot(dir, name, false);
     expect(part).toBeDefined();
     const tt = await open();
     await expectTrueAnswers(tt);
     const { faults } = await verifySnapshots(tt);
-    expect(faults).toEqual([{ position: expect.objectContaining({ seq: Number(key.slice(-16)) }), reason: `part ${part}: its content does not match its SHA-256` }]);
+    expect(faults.length).toBeGreaterThan(0);
+    expect(faults).toContainEqual({ position: expect.objectContaining({ seq: Number(key.slice(-16)) }), reason: `part ${part}: its content does not match its SHA-256` });
+    expect(faults.every((f) => f.reason === `part ${part}: its content does not match its SHA-256`)).toBe(true);
   });
 
   it('a pod added with the SHA-256 recomputed (a deliberate forgery): verify re-folds the events and names it', async () => {

@@ -55,13 +55,17 @@ describe('state at T', () => {
     expect(await refreshSnapshots(tt)).toBe(2);
   });
 
-  it('spaces snapshots by twice the pods they hold once that exceeds the interval', async () => {
+  it('writes a snapshot every `every` events, each adding only the pods that changed since the one before', async () => {
     const journal = await tempJournal();
-    // 20 pods created one per second: snapshots after 3 events (3 pods), then 6 more (9 pods), then 18 more.
+    // 20 pods created one per second: a snapshot after every 3 events, each adding one part with its 3 new pods.
     const events = Array.from({ length: 20 }, (_, i) => created(podRef(`p${i}`), i));
     await journal.append(events, { expectedSeq: 0 });
-    expect(await refreshSnapshots(timeTravel(journal, 'test', 3))).toBe(2);
-    expect((await journal.snapshotAtOrBefore(at(100)))?.position.seq).toBe(9);
+    expect(await refreshSnapshots(timeTravel(journal, 'test', 3))).toBe(6);
+    expect((await journal.snapshotAtOrBefore(at(100)))?.position.seq).toBe(18);
+    const parts: string[][] = [];
+    for await (const s of journal.snapshots()) parts.push('blob' in s ? (JSON.parse(s.blob) as { parts: string[] }).parts : []);
+    expect(parts.map((p) => p.length)).toEqual([1, 2, 3, 4, 5, 6]);
+    parts.slice(1).forEach((p, i) => expect(p.slice(0, -1)).toEqual(parts[i]));
   });
 
   it('before the first event there are no pods', async () => {
