@@ -7,6 +7,7 @@ import { generate, jsonParse, rawScan, rawWrite } from './measures/baselines.js'
 import { clusterAtMiddle, describeAt } from './measures/queries.js';
 import { coldStart } from './measures/cold-start.js';
 import { report } from './measures/report.js';
+import { simulation } from './measures/simulate.js';
 import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
 import { anonRssSampler } from './lib/stats.js';
 
@@ -28,6 +29,7 @@ export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measu
   describeAt,
   coldStart,
   report,
+  simulation,
 };
 
 const [name = '', json = '{}'] = process.argv.slice(2);

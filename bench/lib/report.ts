@@ -157,6 +157,23 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
     unit: 'MiB',
     target: { text: '≤ 512 MiB', holds: (v) => v <= 512 },
   },
+  {
+    figure: 'podj simulate, 1 h of 100 pods (whole CLI)',
+    measure: 'simulation',
+    unit: '× real time',
+    target: { text: '≥ 100k × real time', holds: (v) => v >= 1e5 },
+    rss: true,
+  },
+  { figure: 'the same, its engine alone (in process)', measure: 'simulation', pick: detail('engineTimesRealTime'), unit: '× real time' },
+  {
+    figure: 'engine, one pod of 2N containers (2 min)',
+    measure: 'simulation',
+    pick: detail('wide2CpuMs'),
+    unit: 'ms CPU',
+    baseline: { measure: 'simulation', label: 'N = 200 containers', pick: detail('wideCpuMs') },
+    // linear in the containers: twice the containers, twice the time (quadratic would be 4 ×)
+    target: { text: '≤ 2.5 × (linear: 2 ×)', holds: (_, ratio) => ratio <= 2.5 },
+  },
 ];
 
 /** For rates against a raw rate: the same ratio in CPU time, steadier than wall time on a loaded machine. */

@@ -1,8 +1,9 @@
 /**
- * The timer queue, derived rather than stored: every wake-up due from the folded state and the world's
- * answers (process exits, pull and hook completions, probe ticks, OOM sampling each second, eviction
- * monitoring every 10 s, back-off expiries, tolerations), so replaying the events rebuilds it exactly.
- * Simultaneous wake-ups are ordered by (rank of concern, pod creation order, container order, probe).
+ * The wake-ups, derived rather than stored: each source (a pod, one of its containers, a node) lists what is
+ * due from the folded state and the world's answers (process exits, pull and hook completions, probe ticks,
+ * OOM sampling each second, eviction monitoring every 10 s, back-off expiries, tolerations), so replaying the
+ * events rebuilds them exactly. `timers.ts` keeps them in a queue and asks a source again only when what it
+ * reads changed. Simultaneous wake-ups are ordered by (rank of concern, pod creation order, container order, probe).
  */
 import type { ProbeKind } from '../events/index.js';
 import { removedAtOnce } from './deletion/decide.js';
@@ -20,12 +21,23 @@ import type { VirtualMs, World } from './world.js';
 
 export interface Wakeup {
   readonly at: VirtualMs;
-  /** Tie-break among wake-ups at the same instant, compared element by element. */
-  readonly order: readonly number[];
+  /** Tie-break among wake-ups at the same instant (`orderOf`): lower first. */
+  readonly order: number;
   /** Names the wake-up so that one that decided nothing is not taken twice at the same instant. */
   readonly key: string;
   readonly input: Input;
 }
+
+/**
+ * A wake-up as a source lists it: its input may be read from the state only when it comes due (the eviction
+ * manager's working sets change with every pod on the node, its instant does not).
+ */
+export interface Timer extends Omit<Wakeup, 'input'> {
+  readonly input: Input | ((state: EngineState) => Input);
+}
+
+export const resolved = (timer: Timer, state: EngineState): Wakeup =>
+  typeof timer.input === 'function' ? { ...timer, input: timer.input(state) } : (timer as Wakeup);
 
 /**
  * Runtime facts first, then what reacts to them, then the scheduler and the kubelet's pod sync; the
@@ -47,20 +59,31 @@ const rank = {
 
 const probeOrder: Record<ProbeKind, number> = { startup: 0, liveness: 1, readiness: 2 };
 
+/**
+ * (rank of concern, pod creation order or node index, container index, probe) as one number that sorts as
+ * the tuple does, a missing part before any value: 4 + 27 + 17 + 3 bits, within a double's 53. Beyond 2^27
+ * pods or 2^17 containers in a pod the parts would overlap; the engine refuses such a simulation.
+ */
+const orderOf = (rank: number, seq: number, index = -1, sub = -1): number => {
+  if (seq >= 2 ** 27 - 1 || index >= 2 ** 17 - 1) throw new Error(`too many pods (${seq}) or containers in a pod (${index}) to order wake-ups`);
+  return (((rank + 1) * 2 ** 27 + (seq + 1)) * 2 ** 17 + (index + 1)) * 2 ** 3 + (sub + 1);
+};
+
 const OOM_SAMPLE_MS = 1_000;
 /** `evictionMonitoringPeriod` in `pkg/kubelet/kubelet.go`. */
 const EVICTION_MONITORING_MS = 10_000;
 
-interface Ctx {
+export interface Ctx {
   readonly world: World;
   readonly now: VirtualMs;
+  /** A wake-up with this key already decided nothing at `now`. */
   readonly taken: (key: string) => boolean;
 }
 
-const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBook, index: number): Wakeup[] => {
+export const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBook, index: number): Wakeup[] => {
   const { world, now } = ctx;
   const uid = pod.ref.uid;
-  const order = (kind: Input['kind'], sub = 0) => [rank[kind], pod.seq, index, sub];
+  const order = (kind: Input['kind'], sub = 0) => orderOf(rank[kind], pod.seq, index, sub);
   const out: Wakeup[] = [];
   if (c.pullingSince !== undefined) {
     const image = specOf(pod, c).spec.image ?? '';
@@ -109,7 +132,7 @@ const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBo
 const syncWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook): Wakeup[] => {
   const uid = pod.ref.uid;
   const key = `sync/${uid}`;
-  const wake = (at: VirtualMs): Wakeup => ({ at, order: [rank.sync, pod.seq], key, input: { kind: 'sync', uid } });
+  const wake = (at: VirtualMs): Wakeup => ({ at, order: orderOf(rank.sync, pod.seq), key, input: { kind: 'sync', uid } });
   const takenNow = ctx.taken(key);
   if (pod.sessionAt === ctx.now && !takenNow) return [wake(ctx.now)];
   const trigger = pod.syncDueAt === undefined ? undefined : Math.max(pod.syncDueAt, ctx.now);
@@ -118,70 +141,80 @@ const syncWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook): Wakeup[] => {
   return Number.isFinite(at) ? [wake(at)] : [];
 };
 
-const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook): Wakeup[] => {
-  const uid = pod.ref.uid;
-  const order = (kind: Input['kind']) => [rank[kind], pod.seq];
-  const now = ctx.now;
-  if (pod.removed && liveContainers(pod).length === 0) return [];
-  if (removedAtOnce(pod)) return [{ at: now, order: order('apiRemoval'), key: `remove/${uid}`, input: { kind: 'apiRemoval', uid } }];
-  const node = pod.node === undefined ? undefined : state.nodes.get(pod.node);
-  if (pod.node === undefined) {
-    const gated = (pod.spec.schedulingGates ?? []).length > 0;
-    const retry = pod.scheduleAttemptGen !== state.clusterGen;
-    return pod.removed || pod.deletion !== undefined || gated || !retry
-      ? []
-      : [{ at: now, order: order('schedule'), key: `schedule/${uid}`, input: { kind: 'schedule', uid } }];
-  }
-  if (node === undefined) return [];
-  if (node.lostAt !== undefined) {
-    if (pod.removed) return [];
-    if (pod.nodeLostAt === undefined || pod.nodeLostAt < node.lostAt) {
-      return [{ at: now, order: order('nodeLost'), key: `lost/${uid}`, input: { kind: 'nodeLost', uid } }];
-    }
-    const tolerance = unreachableToleration(pod);
-    if (pod.deletion !== undefined || tolerance === undefined) return [];
-    const at = Math.max(pod.nodeLostAt + tolerance * 1000, now);
-    return [{ at, order: order('tolerationExpired'), key: `toleration/${uid}`, input: { kind: 'tolerationExpired', uid } }];
-  }
-  return [...syncWakeups(ctx, pod, node), ...pod.containers.flatMap((c, index) => containerWakeups(ctx, pod, node, c, index))];
+/**
+ * What a pod's wake-ups come from: nothing more (gone), its API removal, the scheduler, the node lifecycle
+ * controller (lost node), or its kubelet (the pod worker and each container).
+ */
+export type PodGate =
+  | { readonly kind: 'none' | 'removal' | 'unscheduled' | 'lost' }
+  | { readonly kind: 'kubelet'; readonly node: NodeBook };
+
+export const podGate = (state: EngineState, pod: PodBook): PodGate => {
+  if (pod.removed && liveContainers(pod).length === 0) return { kind: 'none' };
+  if (removedAtOnce(pod)) return { kind: 'removal' };
+  if (pod.node === undefined) return { kind: 'unscheduled' };
+  const node = state.nodes.get(pod.node);
+  if (node === undefined) return { kind: 'none' };
+  return node.lostAt === undefined ? { kind: 'kubelet', node } : { kind: 'lost' };
 };
 
-const nodeWakeups = (ctx: Ctx, state: EngineState, node: NodeBook): Wakeup[] => {
+/** The pod's own wake-ups (removal, scheduling, node loss, its worker's sync); its containers' are apart. */
+export const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook, gate: PodGate): Wakeup[] => {
+  const uid = pod.ref.uid;
+  const order = (kind: Input['kind']) => orderOf(rank[kind], pod.seq);
+  const now = ctx.now;
+  switch (gate.kind) {
+    case 'none':
+      return [];
+    case 'removal':
+      return [{ at: now, order: order('apiRemoval'), key: `remove/${uid}`, input: { kind: 'apiRemoval', uid } }];
+    case 'unscheduled': {
+      const gated = (pod.spec.schedulingGates ?? []).length > 0;
+      const retry = pod.scheduleAttemptGen !== state.clusterGen;
+      return pod.removed || pod.deletion !== undefined || gated || !retry
+        ? []
+        : [{ at: now, order: order('schedule'), key: `schedule/${uid}`, input: { kind: 'schedule', uid } }];
+    }
+    case 'lost': {
+      const lostAt = pod.node === undefined ? undefined : state.nodes.get(pod.node)?.lostAt;
+      if (pod.removed || lostAt === undefined) return [];
+      if (pod.nodeLostAt === undefined || pod.nodeLostAt < lostAt) {
+        return [{ at: now, order: order('nodeLost'), key: `lost/${uid}`, input: { kind: 'nodeLost', uid } }];
+      }
+      const tolerance = unreachableToleration(pod);
+      if (pod.deletion !== undefined || tolerance === undefined) return [];
+      const at = Math.max(pod.nodeLostAt + tolerance * 1000, now);
+      return [{ at, order: order('tolerationExpired'), key: `toleration/${uid}`, input: { kind: 'tolerationExpired', uid } }];
+    }
+    case 'kubelet':
+      return syncWakeups(ctx, pod, gate.node);
+    default: {
+      const never: never = gate;
+      return never;
+    }
+  }
+};
+
+/** The eviction manager's next monitoring cycle on the node; the working sets are read when it comes due. */
+export const nodeWakeups = (ctx: Ctx, node: NodeBook): Timer[] => {
   if (node.lostAt !== undefined) return [];
   const key = `eviction/${node.name}`;
   const at = nextOnGrid(node.registeredAt, EVICTION_MONITORING_MS, ctx.now, ctx.taken(key) || node.thresholdLastMetAt === ctx.now);
+  const { world } = ctx;
   // the cgroup caps a working set at the container's limit (the kernel OOM-kills rather than exceed it)
   const workingSet = (p: PodBook, c: ContainerBook): bigint => {
-    const bytes = ctx.world.memoryBytes(p.ref, c.name, at, c.current?.startedAt ?? at);
+    const bytes = world.memoryBytes(p.ref, c.name, at, c.current?.startedAt ?? at);
     const limit = memoryLimitBytes(specOf(p, c).spec);
     return limit !== undefined && bytes > limit ? limit : bytes;
   };
-  const usage: ContainerUsage[] = [...state.pods.values()]
-    .filter((p) => p.node === node.name)
-    .flatMap((p) => liveContainers(p).map((c) => ({ uid: p.ref.uid, container: c.name, bytes: workingSet(p, c) })));
-  return [{ at, order: [rank.evictionMonitor, node.index], key, input: { kind: 'evictionMonitor', node: node.name, usage } }];
+  const input = (state: EngineState): Input => {
+    const usage: ContainerUsage[] = [...state.pods.values()]
+      .filter((p) => p.node === node.name)
+      .flatMap((p) => liveContainers(p).map((c) => ({ uid: p.ref.uid, container: c.name, bytes: workingSet(p, c) })));
+    return { kind: 'evictionMonitor', node: node.name, usage };
+  };
+  return [{ at, order: orderOf(rank.evictionMonitor, node.index), key, input }];
 };
 
-const compareOrder = (a: readonly number[], b: readonly number[]): number => {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? -1) - (b[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-};
-
-/**
- * The wake-ups due at the earliest instant at or after `now`, in order, skipping those already taken at
- * `now` without effect. Only that first instant is returned: later ticks depend on what happens first.
- */
-export const dueWakeups = (state: EngineState, world: World, now: VirtualMs, taken: (key: string) => boolean): Wakeup[] => {
-  const ctx: Ctx = { world, now, taken };
-  const all = [
-    ...[...state.pods.values()].flatMap((p) => podWakeups(ctx, state, p)),
-    ...[...state.nodes.values()].flatMap((n) => nodeWakeups(ctx, state, n)),
-  ]
-    .map((w) => (w.at < now ? { ...w, at: now } : w))
-    .filter((w) => !(w.at === now && taken(w.key)));
-  const first = Math.min(...all.map((w) => w.at));
-  return all.filter((w) => w.at === first).sort((a, b) => compareOrder(a.order, b.order));
-};
+/** Earlier first; at the same instant, by (rank of concern, pod creation order, container order, probe). */
+export const compareTimers = (a: Timer, b: Timer): number => a.at - b.at || a.order - b.order;

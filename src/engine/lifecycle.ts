@@ -1,6 +1,6 @@
 /** Questions the kubelet asks of its bookkeeping: is a container running, started, done; will the pod run anything more. */
 import type { KillReason } from '../events/index.js';
-import { restartPolicyOf, restartsAfterExit, specContainers, type SpecContainer } from './spec.js';
+import { restartPolicyOf, restartsAfterExit, specContainerNamed, type SpecContainer } from './spec.js';
 import type { ContainerBook, Instance, PodBook } from './state.js';
 import type { VirtualMs } from './world.js';
 
@@ -30,7 +30,7 @@ export const backoffAnchor = (pod: PodBook, c: ContainerBook): VirtualMs | undef
   killedByProbe(c.current) && c.current?.kills[0]?.sync === pod.syncs ? c.previousExit?.at : c.current?.exit?.at;
 
 export const specOf = (pod: PodBook, c: ContainerBook): SpecContainer => {
-  const found = specContainers(pod.spec).find((s) => s.name === c.name);
+  const found = specContainerNamed(pod.spec, c.name);
   if (found === undefined) throw new Error(`container ${c.name} is not in the spec of pod ${pod.ref.name}`);
   return found;
 };
@@ -62,8 +62,23 @@ export const initFailedForGood = (pod: PodBook): boolean =>
 const regularsDone = (pod: PodBook): boolean =>
   pod.containers.filter((c) => c.role === 'regular').every((c) => c.current?.exit !== undefined && !willRestart(pod, c));
 
+/**
+ * Answers about a pod that read all its containers, kept per book: a book is never changed, and the engine asks
+ * them after every event, so that a pod with many containers would otherwise cost its containers squared.
+ */
+const memo = <T>(f: (pod: PodBook) => T): ((pod: PodBook) => T) => {
+  const known = new WeakMap<PodBook, { readonly value: T }>();
+  return (pod) => {
+    const hit = known.get(pod);
+    if (hit !== undefined) return hit.value;
+    const value = f(pod);
+    known.set(pod, { value });
+    return value;
+  };
+};
+
 /** The kubelet will start nothing more in this pod (`podIsTerminal`), short of deletion. */
-export const podTerminal = (pod: PodBook): boolean => pod.rejected || pod.evicted || initFailedForGood(pod) || regularsDone(pod);
+export const podTerminal = memo((pod: PodBook): boolean => pod.rejected || pod.evicted || initFailedForGood(pod) || regularsDone(pod));
 
 /** Containers with a live process (running, or started and not yet exited). */
-export const liveContainers = (pod: PodBook): ContainerBook[] => pod.containers.filter((c) => isRunning(c.current));
+export const liveContainers = memo((pod: PodBook): readonly ContainerBook[] => pod.containers.filter((c) => isRunning(c.current)));

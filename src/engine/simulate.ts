@@ -5,10 +5,11 @@
  */
 import type { Event } from '../events/index.js';
 import { msOf } from '../k8s/codecs.js';
-import { dueWakeups, type Wakeup } from './agenda.js';
+import { resolved } from './agenda.js';
 import { decide } from './decide.js';
 import { evolve } from './evolve.js';
 import { initialState, type EngineState } from './state.js';
+import { Timers, type Due } from './timers.js';
 import type { Simulation, VirtualMs } from './world.js';
 
 export interface SimulateOptions {
@@ -30,40 +31,50 @@ export const run = (sim: Simulation, opts: SimulateOptions = {}): SimulationRun 
   let now: VirtualMs = external[0] === undefined ? sim.until : Math.min(msOf(external[0].at), sim.until);
   let next = 0;
   let steps = 0;
-  // wake-ups that decided nothing at `now`; any new event may change their answer, so it clears them
-  const taken = new Set<string>();
+  const timers = new Timers(sim.world);
+  // a wake-up that decided nothing is taken at `now`; any new event may change its answer, so it clears them
   const append = (e: Event) => {
+    const before = state;
     state = evolve(state, e);
     events.push(e);
-    taken.clear();
+    timers.observe(before, state);
+    timers.clearTaken();
   };
-  let due: Wakeup[] = [];
+  let due: readonly Due[] = [];
+  let taking = 0;
   for (;;) {
     const ext = external[next];
     const extAt = ext === undefined ? Infinity : msOf(ext.at);
     // the wake-ups of one instant stay valid until some event changes the state
-    if (due.length === 0 && extAt > now) due = dueWakeups(state, sim.world, now, (k) => taken.has(k));
-    const wake = extAt <= now ? undefined : due[0];
+    if (taking === due.length && extAt > now) {
+      due = timers.due(state, now);
+      taking = 0;
+    }
+    const wake = extAt <= now ? undefined : due[taking];
     const at = Math.min(extAt, wake?.at ?? Infinity);
     if (at > sim.until) break;
     if (at > now) {
       now = at;
       steps = 0;
-      taken.clear();
+      timers.clearTaken();
     }
     if (++steps > limit) throw new Error(`the engine did not settle at ${new Date(now).toISOString()} after ${limit} decisions`);
     if (ext !== undefined && extAt <= at) {
       append(ext);
       due = [];
+      taking = 0;
       next++;
       continue;
     }
     if (wake === undefined) break;
-    due = due.slice(1);
-    const decided = decide(state, wake.input, now);
-    if (decided.length === 0) taken.add(wake.key);
+    taking++;
+    const decided = decide(state, resolved(wake, state).input, now);
+    if (decided.length === 0) timers.take(wake);
     decided.forEach(append);
-    if (decided.length > 0) due = [];
+    if (decided.length > 0) {
+      due = [];
+      taking = 0;
+    }
   }
   return { events, state };
 };

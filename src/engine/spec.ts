@@ -33,6 +33,17 @@ export interface SpecContainer {
 }
 
 const listed = new WeakMap<PodSpec, readonly SpecContainer[]>();
+const named = new WeakMap<PodSpec, ReadonlyMap<string, SpecContainer>>();
+
+/** The spec container of that name, found in O(1) (a pod may have hundreds). */
+export const specContainerNamed = (spec: PodSpec, name: string): SpecContainer | undefined => {
+  let byName = named.get(spec);
+  if (byName === undefined) {
+    byName = new Map(specContainers(spec).map((c) => [c.name, c]));
+    named.set(spec, byName);
+  }
+  return byName.get(name);
+};
 
 /** Specs are never mutated, so each pod's list is built once. */
 export const specContainers = (spec: PodSpec): readonly SpecContainer[] => {
@@ -61,10 +72,16 @@ export const probeTiming = (p: Probe): ProbeTiming => ({
   failureThreshold: p.failureThreshold ?? 3,
 });
 
-/** The container's memory limit in bytes, if it has one. */
+const limits = new WeakMap<Container, { readonly bytes: bigint | undefined }>();
+
+/** The container's memory limit in bytes, if it has one: parsed once per spec (asked at every memory sample). */
 export const memoryLimitBytes = (c: Container): bigint | undefined => {
+  const known = limits.get(c);
+  if (known !== undefined) return known.bytes;
   const limit = c.resources?.limits?.['memory'];
-  return limit === undefined ? undefined : valueOf(limit);
+  const bytes = limit === undefined ? undefined : valueOf(limit);
+  limits.set(c, { bytes });
+  return bytes;
 };
 
 /**

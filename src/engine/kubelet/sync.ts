@@ -41,13 +41,13 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   // nothing to do without a reachable kubelet
   if (pod === undefined || node === undefined || node.lostAt !== undefined) return [];
   const next = step(pod, node, now);
-  const synced: Event[] = [{ type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref) }];
+  const synced = (): Event[] => [{ type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref) }];
   if (pod.sessionAt === now) {
     // the final status goes out before the kubelet deletes the object (`status_manager.go :: canBeDeleted`)
-    if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? synced : next;
+    if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? synced() : next;
     // this sync is done; an update that came in meanwhile starts the next one at once (`pendingUpdate`)
-    return pod.dirty && pod.syncDueAt !== undefined && pod.syncDueAt <= now ? synced : [];
+    return pod.dirty && pod.syncDueAt !== undefined && pod.syncDueAt <= now ? synced() : [];
   }
   if (!pod.admitted) return next;
-  return pod.dirty || next.length > 0 ? synced : [];
+  return pod.dirty || next.length > 0 ? synced() : [];
 };

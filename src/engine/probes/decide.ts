@@ -28,6 +28,7 @@ export const decideProbe = (state: EngineState, input: InputOf<'probeTick'>, now
   const counts = outcome === 'failure' || outcome !== track.result || track.lastOutcome === 'failure';
   const timing = probeTiming(probe);
   const crossed = run >= (outcome === 'success' ? timing.successThreshold : timing.failureThreshold) && track.result !== outcome;
+  if (!counts && !crossed) return [];
   const subject = aboutContainer(now, 'prober', pod.ref, c.name);
   const events: Event[] = [];
   if (counts) {

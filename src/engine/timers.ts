@@ -1,0 +1,223 @@
+/**
+ * The engine's timer queue. Every source of wake-ups (`agenda.ts`: a pod's own, one container's, a node's)
+ * keeps its last answer, and sits in a heap by its earliest wake-up, so that the next instant and what is due
+ * at it cost O(log n) a step instead of asking every pod and container again. A source is asked again only
+ * when what it reads changed: its pod, container or node in the state, the cluster generation for unscheduled
+ * pods, or a wake-up of its own that decided nothing (`take`). What `due` returns is what asking every source
+ * at once would give.
+ */
+import { compareTimers, containerWakeups, nodeWakeups, podGate, podWakeups, type Ctx, type PodGate, type Timer } from './agenda.js';
+import { IndexedHeap, type Slotted } from './heap.js';
+import { liveContainers, podTerminal } from './lifecycle.js';
+import type { ContainerBook, EngineState, PodBook } from './state.js';
+import type { VirtualMs, World } from './world.js';
+
+type SourceId =
+  | { readonly kind: 'pod'; readonly uid: string }
+  | { readonly kind: 'container'; readonly uid: string; readonly index: number }
+  | { readonly kind: 'node'; readonly name: string };
+
+export interface Source extends Slotted {
+  readonly id: SourceId;
+  /** Its last answer, earliest first. */
+  timers: readonly Timer[];
+  dirty: boolean;
+}
+
+/** A wake-up due now, with the source that listed it. */
+export interface Due extends Timer {
+  readonly source: Source;
+}
+
+const sourceOf = (id: SourceId): Source => ({ id, timers: [], dirty: false, slot: -1 });
+
+const earliest = (s: Source): Timer => s.timers[0] as Timer;
+
+/** What a pod's containers' wake-ups read of the pod itself: when any of it changes, every container is asked again. */
+const containerContext = (pod: PodBook): readonly unknown[] => [
+  pod.spec,
+  pod.node,
+  pod.rejected,
+  pod.evicted,
+  pod.deletion,
+  pod.removed,
+  podTerminal(pod),
+  liveContainers(pod).length > 0,
+];
+
+const sameContext = (a: readonly unknown[] | undefined, b: readonly unknown[]): boolean => a !== undefined && a.every((x, i) => x === b[i]);
+
+/** A change that a sidecar's turn to stop reads (`kubelet/kill.ts :: turnOf`): a container started or exited. */
+const runChanged = (a: ContainerBook | undefined, b: ContainerBook | undefined): boolean =>
+  a?.current?.startedAt !== b?.current?.startedAt || a?.current?.exit !== b?.current?.exit || (a?.current === undefined) !== (b?.current === undefined);
+
+interface PodSources {
+  readonly own: Source;
+  readonly containers: readonly Source[];
+  context?: readonly unknown[];
+}
+
+export class Timers {
+  private readonly heap = new IndexedHeap<Source>((a, b) => compareTimers(earliest(a), earliest(b)));
+  private readonly pods = new Map<string, PodSources>();
+  private readonly nodes = new Map<string, Source>();
+  private readonly dirty: Source[] = [];
+  private readonly taken = new Set<string>();
+  /** Sources whose last answer read a taken key: once `taken` is cleared, those answers no longer hold. */
+  private readTaken: Source[] = [];
+
+  constructor(private readonly world: World) {}
+
+  /** Marks what changed between two states (one event apart) for asking again. */
+  observe(before: EngineState, after: EngineState): void {
+    if (before.pods !== after.pods) {
+      for (const [uid, pod] of after.pods) {
+        const old = before.pods.get(uid);
+        if (old !== pod) this.podChanged(uid, old, pod);
+      }
+    }
+    if (before.nodes !== after.nodes) {
+      for (const [name, node] of after.nodes) {
+        const old = before.nodes.get(name);
+        if (old === node) continue;
+        this.mark(this.nodeSource(name));
+        if (old !== undefined && old.lostAt === node.lostAt && old.registeredAt === node.registeredAt) continue;
+        for (const [uid, pod] of after.pods) if (pod.node === name) this.podChanged(uid, undefined, pod);
+      }
+    }
+    if (before.clusterGen !== after.clusterGen) {
+      for (const [uid, pod] of after.pods) if (pod.node === undefined) this.mark(this.podSources(uid, pod).own);
+    }
+  }
+
+  /** The wake-up decided nothing at `now`: not again at this instant. */
+  take(wake: Due): void {
+    this.taken.add(wake.key);
+    this.mark(wake.source);
+  }
+
+  /** A new instant, or an event: every wake-up may be taken again. */
+  clearTaken(): void {
+    if (this.taken.size === 0) return;
+    this.taken.clear();
+    for (const source of this.readTaken) this.mark(source);
+    this.readTaken = [];
+  }
+
+  /**
+   * The wake-ups due at the earliest instant at or after `now`, in order, skipping those taken at `now`.
+   * Their inputs are read from the state when decided (`resolved`): nothing changes it in between.
+   */
+  due(state: EngineState, now: VirtualMs): Due[] {
+    this.refresh(state, now);
+    const top = this.heap.peek();
+    if (top === undefined) return [];
+    const first = earliest(top).at;
+    const due: Due[] = [];
+    for (const source of this.heap.collect((s) => earliest(s).at === first)) {
+      for (const timer of source.timers) {
+        if (timer.at !== first) break;
+        if (!(first === now && this.taken.has(timer.key))) due.push({ ...timer, source });
+      }
+    }
+    return due.sort(compareTimers);
+  }
+
+  private podSources(uid: string, pod: PodBook): PodSources {
+    let sources = this.pods.get(uid);
+    if (sources === undefined) {
+      sources = { own: sourceOf({ kind: 'pod', uid }), containers: pod.containers.map((_, index) => sourceOf({ kind: 'container', uid, index })) };
+      this.pods.set(uid, sources);
+    }
+    return sources;
+  }
+
+  private nodeSource(name: string): Source {
+    let source = this.nodes.get(name);
+    if (source === undefined) {
+      source = sourceOf({ kind: 'node', name });
+      this.nodes.set(name, source);
+    }
+    return source;
+  }
+
+  private mark(source: Source): void {
+    if (source.dirty) return;
+    source.dirty = true;
+    this.dirty.push(source);
+  }
+
+  private podChanged(uid: string, old: PodBook | undefined, pod: PodBook): void {
+    const sources = this.podSources(uid, pod);
+    this.mark(sources.own);
+    const context = containerContext(pod);
+    const whole = old === undefined || !sameContext(sources.context, context);
+    sources.context = context;
+    let sidecars = false;
+    pod.containers.forEach((c, i) => {
+      const before = old?.containers[i];
+      if (whole || before !== c) {
+        this.mark(sources.containers[i] as Source);
+        sidecars ||= runChanged(before, c);
+      }
+    });
+    if (sidecars) pod.containers.forEach((c, i) => c.role === 'sidecar' && this.mark(sources.containers[i] as Source));
+  }
+
+  /** Asks every marked source again and puts it back in the heap by its new earliest wake-up. */
+  private refresh(state: EngineState, now: VirtualMs): void {
+    if (this.dirty.length === 0) return;
+    const gates = new Map<string, PodGate>();
+    const gateOf = (pod: PodBook): PodGate => {
+      let gate = gates.get(pod.ref.uid);
+      if (gate === undefined) gates.set(pod.ref.uid, (gate = podGate(state, pod)));
+      return gate;
+    };
+    let readTaken = false;
+    const ctx: Ctx = {
+      world: this.world,
+      now,
+      taken: (key) => {
+        const taken = this.taken.has(key);
+        readTaken ||= taken;
+        return taken;
+      },
+    };
+    for (const source of this.dirty) {
+      readTaken = false;
+      source.dirty = false;
+      source.timers = this.ask(ctx, state, source.id, gateOf)
+        .map((t) => (t.at < now ? { ...t, at: now } : t))
+        .filter((t) => !(t.at === now && ctx.taken(t.key)))
+        .sort(compareTimers);
+      if (source.timers.length === 0) this.heap.remove(source);
+      else this.heap.update(source);
+      if (readTaken) this.readTaken.push(source);
+    }
+    this.dirty.length = 0;
+  }
+
+  private ask(ctx: Ctx, state: EngineState, id: SourceId, gateOf: (pod: PodBook) => PodGate): Timer[] {
+    switch (id.kind) {
+      case 'node': {
+        const node = state.nodes.get(id.name);
+        return node === undefined ? [] : nodeWakeups(ctx, node);
+      }
+      case 'pod': {
+        const pod = state.pods.get(id.uid);
+        return pod === undefined ? [] : podWakeups(ctx, state, pod, gateOf(pod));
+      }
+      case 'container': {
+        const pod = state.pods.get(id.uid);
+        const c = pod?.containers[id.index];
+        if (pod === undefined || c === undefined) return [];
+        const gate = gateOf(pod);
+        return gate.kind === 'kubelet' ? containerWakeups(ctx, pod, gate.node, c, id.index) : [];
+      }
+      default: {
+        const never: never = id;
+        return never;
+      }
+    }
+  }
+}
