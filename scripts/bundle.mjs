@@ -10,13 +10,30 @@ import * as esbuild from 'esbuild';
 
 const OUT = 'dist/podj';
 
-/** classic-level's `require('./binding')` becomes `require('classic-level/binding.js')`, left to node. */
+/**
+ * classic-level's `require('./binding')` becomes a module that loads this platform's prebuilt `.node` file by
+ * its path, and only if that fails (no prebuild here, another libc) asks node-gyp-build as classic-level does
+ * (`require('classic-level/binding.js')`): node-gyp-build reads package.json and lists folders on every start,
+ * some tens of ms of a CLI's start-up.
+ */
 const nativeBindingOutside = {
   name: 'native-binding-outside',
   setup(build) {
     build.onResolve({ filter: /^\.\/binding$/ }, (args) =>
-      /[\\/]classic-level[\\/]/.test(args.importer) ? { path: 'classic-level/binding.js', external: true } : undefined,
+      /[\\/]classic-level[\\/]/.test(args.importer) ? { path: 'classic-level-binding', namespace: 'podj' } : undefined,
     );
+    build.onResolve({ filter: /^classic-level\/binding\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /^classic-level-binding$/, namespace: 'podj' }, () => ({
+      contents: `
+        let binding;
+        try {
+          binding = require(\`classic-level/prebuilds/\${process.platform}-\${process.arch}/classic-level.node\`);
+        } catch {
+          binding = require('classic-level/binding.js');
+        }
+        module.exports = binding;`,
+      loader: 'js',
+    }));
   },
 };
 

@@ -1,7 +1,8 @@
 /**
  * The engine's loop as it was before its timer queue (`src/engine/timers.ts`): at each step every pod, every
- * container and every node is asked for its wake-ups, and the earliest are taken in order. Slow (it asks
- * everything at every step) and plainly right: the queue must decide exactly what this decides.
+ * container and every node is asked for its wake-ups, and the earliest are taken in order, every memory
+ * sample and probe tick decided one by one (no lookahead). Slow (it asks everything at every step) and
+ * plainly right: the queue must decide exactly what this decides.
  */
 import { msOf } from '../../src/k8s/codecs.js';
 import { compareTimers, containerWakeups, nodeWakeups, podGate, podWakeups, resolved, type Ctx, type Wakeup } from '../../src/engine/agenda.js';
@@ -45,7 +46,7 @@ export const simulateByFullScan = (sim: Simulation): Event[] => {
   for (;;) {
     const ext = external[next];
     const extAt = ext === undefined ? Infinity : msOf(ext.at);
-    if (due.length === 0 && extAt > now) due = dueByFullScan(state, { world: sim.world, now, taken: (k) => taken.has(k) });
+    if (due.length === 0 && extAt > now) due = dueByFullScan(state, { world: sim.world, now, taken: (k) => taken.has(k), lookahead: 0 });
     const wake = extAt <= now ? undefined : due[0];
     const at = Math.min(extAt, wake?.at ?? Infinity);
     if (at > sim.until) break;

@@ -12,10 +12,10 @@ import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input } from './inputs.js';
 import { killOutcome } from './kubelet/kill.js';
 import { requeueDue } from './kubelet/worker.js';
-import { isRunning, liveContainers, specOf } from './lifecycle.js';
+import { hasLiveContainer, isRunning, liveContainers, specOf } from './lifecycle.js';
 import { unreachableToleration } from './nodeloss/decide.js';
 import { activeProbes, nextProbeTick } from './probes/active.js';
-import { memoryLimitBytes } from './spec.js';
+import { memoryLimitBytes, probeTiming } from './spec.js';
 import type { ContainerBook, EngineState, NodeBook, PodBook } from './state.js';
 import type { VirtualMs, World } from './world.js';
 
@@ -78,6 +78,11 @@ export interface Ctx {
   readonly now: VirtualMs;
   /** A wake-up with this key already decided nothing at `now`. */
   readonly taken: (key: string) => boolean;
+  /**
+   * How many memory samples or probe ticks a container's wake-up may look past while each would decide
+   * nothing (a sample within the limit, a steady success): 0 lists every one.
+   */
+  readonly lookahead: number;
 }
 
 export const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: ContainerBook, index: number): Wakeup[] => {
@@ -112,16 +117,30 @@ export const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: Cont
     const input: Input = { kind: 'postStartDone', uid, container: c.name, answer };
     out.push({ at: startedAt + answer.durationMs, order: order('postStartDone'), key: `poststart/${uid}/${c.name}`, input });
   }
-  if (memoryLimitBytes(specOf(pod, c).spec) !== undefined) {
+  const limit = memoryLimitBytes(specOf(pod, c).spec);
+  if (limit !== undefined) {
     const key = `memory/${uid}/${c.name}`;
-    const at = nextOnGrid(startedAt + OOM_SAMPLE_MS, OOM_SAMPLE_MS, now, ctx.taken(key));
-    const bytes = world.memoryBytes(pod.ref, c.name, at, startedAt);
+    let at = nextOnGrid(startedAt + OOM_SAMPLE_MS, OOM_SAMPLE_MS, now, ctx.taken(key));
+    let bytes = world.memoryBytes(pod.ref, c.name, at, startedAt);
+    // a sample within the limit decides nothing (`containers/decide.ts`): the first that may kill is the wake-up
+    for (let k = 0; k < ctx.lookahead && bytes <= limit; k++) {
+      at += OOM_SAMPLE_MS;
+      bytes = world.memoryBytes(pod.ref, c.name, at, startedAt);
+    }
     out.push({ at, order: order('memorySample'), key, input: { kind: 'memorySample', uid, container: c.name, bytes } });
   }
   for (const { kind, probe } of activeProbes(pod, c)) {
     const key = `probe/${uid}/${c.name}/${kind}`;
-    const at = nextProbeTick(startedAt, probe, now, ctx.taken(key) || probeTrackOf(c, kind).lastAt === now);
-    const result = world.probe(pod.ref, c.name, kind, at, startedAt);
+    const track = probeTrackOf(c, kind);
+    let at = nextProbeTick(startedAt, probe, now, ctx.taken(key) || track.lastAt === now);
+    let result = world.probe(pod.ref, c.name, kind, at, startedAt);
+    // a success while the published result is a success that no failure interrupted decides nothing
+    // (`probes/decide.ts`: not recorded, no threshold crossed): the first other outcome is the wake-up
+    const steady = track.result === 'success' && track.lastOutcome !== 'failure';
+    for (let k = 0; k < ctx.lookahead && steady && result.outcome === 'success'; k++) {
+      at += probeTiming(probe).periodMs;
+      result = world.probe(pod.ref, c.name, kind, at, startedAt);
+    }
     const input: Input = { kind: 'probeTick', uid, container: c.name, probe: kind, ...result };
     out.push({ at, order: order('probeTick', probeOrder[kind]), key, input });
   }
@@ -150,7 +169,7 @@ export type PodGate =
   | { readonly kind: 'kubelet'; readonly node: NodeBook };
 
 export const podGate = (state: EngineState, pod: PodBook): PodGate => {
-  if (pod.removed && liveContainers(pod).length === 0) return { kind: 'none' };
+  if (pod.removed && !hasLiveContainer(pod)) return { kind: 'none' };
   if (removedAtOnce(pod)) return { kind: 'removal' };
   if (pod.node === undefined) return { kind: 'unscheduled' };
   const node = state.nodes.get(pod.node);

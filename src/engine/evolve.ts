@@ -3,7 +3,7 @@ import type { Event, EventOf, ProbeKind, ProbeOutcome } from '../events/index.js
 import { msOf } from '../k8s/codecs.js';
 import { valueOf } from '../k8s/quantity.js';
 import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
-import { backoffAnchor, podTerminal } from './lifecycle.js';
+import { backoffAnchor, changedContainer, podTerminal } from './lifecycle.js';
 import { RESYNC_MS, SYNC_ERROR_BACKOFF_MS, tickOf } from './kubelet/worker.js';
 import { imageKey, specContainers } from './spec.js';
 import type { ContainerBook, EngineState, Instance, NodeBook, PodBook, ProbeTrack } from './state.js';
@@ -38,7 +38,11 @@ const withNode = (state: EngineState, name: string, f: (node: NodeBook) => NodeB
 };
 
 const withContainer = (state: EngineState, uid: string, name: string, f: (c: ContainerBook) => ContainerBook): EngineState =>
-  withPod(state, uid, (pod) => ({ ...pod, containers: pod.containers.map((c) => (c.name === name ? f(c) : c)) }));
+  withPod(state, uid, (pod) => {
+    const index = pod.containers.findIndex((c) => c.name === name);
+    const c = pod.containers[index];
+    return c === undefined ? pod : { ...pod, containers: changedContainer(pod, index, f(c)) };
+  });
 
 const withInstance = (state: EngineState, uid: string, name: string, f: (i: Instance) => Instance): EngineState =>
   withContainer(state, uid, name, (c) => (c.current === undefined ? c : { ...c, current: f(c.current) }));

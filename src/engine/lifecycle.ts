@@ -55,30 +55,69 @@ export const willRestart = (pod: PodBook, c: ContainerBook): boolean => {
 };
 
 /** A regular init container failed and will not be retried: under `Never` the pod is Failed (phase rule 1). */
-export const initFailedForGood = (pod: PodBook): boolean =>
-  pod.containers.some((c) => c.role === 'init' && c.current?.exit !== undefined && c.current.exit.code !== 0 && !willRestart(pod, c));
+const initFailed = (pod: PodBook, c: ContainerBook): boolean =>
+  c.role === 'init' && c.current?.exit !== undefined && c.current.exit.code !== 0 && !willRestart(pod, c);
 
-/** Every regular container ran and stopped and none will run again. */
-const regularsDone = (pod: PodBook): boolean =>
-  pod.containers.filter((c) => c.role === 'regular').every((c) => c.current?.exit !== undefined && !willRestart(pod, c));
+/** A regular container ran and stopped and will not run again. */
+const regularDone = (pod: PodBook, c: ContainerBook): boolean => c.role === 'regular' && c.current?.exit !== undefined && !willRestart(pod, c);
+
+/** What the kubelet's pod-wide questions count over a pod's containers. */
+interface Tally {
+  readonly live: number;
+  readonly initFailed: number;
+  readonly regularsDone: number;
+  readonly regulars: number;
+}
+
+const count = (pod: PodBook, c: ContainerBook): Tally => ({
+  live: isRunning(c.current) ? 1 : 0,
+  initFailed: initFailed(pod, c) ? 1 : 0,
+  regularsDone: regularDone(pod, c) ? 1 : 0,
+  regulars: c.role === 'regular' ? 1 : 0,
+});
+
+const plus = (a: Tally, b: Tally, sign = 1): Tally => ({
+  live: a.live + sign * b.live,
+  initFailed: a.initFailed + sign * b.initFailed,
+  regularsDone: a.regularsDone + sign * b.regularsDone,
+  regulars: a.regulars + sign * b.regulars,
+});
 
 /**
- * Answers about a pod that read all its containers, kept per book: a book is never changed, and the engine asks
- * them after every event, so that a pod with many containers would otherwise cost its containers squared.
+ * Tallies by containers array: most updates of a pod keep its array, and one that changes a single container
+ * carries the tally over (`changedContainer`), so a pod with many containers costs no square for asking them
+ * after every event. A pod's spec, which `willRestart` reads, never changes.
  */
-const memo = <T>(f: (pod: PodBook) => T): ((pod: PodBook) => T) => {
-  const known = new WeakMap<PodBook, { readonly value: T }>();
-  return (pod) => {
-    const hit = known.get(pod);
-    if (hit !== undefined) return hit.value;
-    const value = f(pod);
-    known.set(pod, { value });
-    return value;
-  };
+const tallies = new WeakMap<readonly ContainerBook[], Tally>();
+
+const tallyOf = (pod: PodBook): Tally => {
+  let tally = tallies.get(pod.containers);
+  if (tally === undefined) {
+    tally = pod.containers.reduce((sum, c) => plus(sum, count(pod, c)), { live: 0, initFailed: 0, regularsDone: 0, regulars: 0 });
+    tallies.set(pod.containers, tally);
+  }
+  return tally;
+};
+
+/** The pod's containers with the one at `index` replaced, its tally carried over in O(1). */
+export const changedContainer = (pod: PodBook, index: number, next: ContainerBook): readonly ContainerBook[] => {
+  const containers = pod.containers.slice();
+  const previous = containers[index];
+  containers[index] = next;
+  const known = tallies.get(pod.containers);
+  if (known !== undefined && previous !== undefined) tallies.set(containers, plus(plus(known, count(pod, previous), -1), count(pod, next)));
+  return containers;
 };
 
 /** The kubelet will start nothing more in this pod (`podIsTerminal`), short of deletion. */
-export const podTerminal = memo((pod: PodBook): boolean => pod.rejected || pod.evicted || initFailedForGood(pod) || regularsDone(pod));
+export const podTerminal = (pod: PodBook): boolean => {
+  if (pod.rejected || pod.evicted) return true;
+  const tally = tallyOf(pod);
+  return tally.initFailed > 0 || tally.regularsDone === tally.regulars;
+};
+
+/** Some container has a live process. */
+export const hasLiveContainer = (pod: PodBook): boolean => tallyOf(pod).live > 0;
 
 /** Containers with a live process (running, or started and not yet exited). */
-export const liveContainers = memo((pod: PodBook): readonly ContainerBook[] => pod.containers.filter((c) => isRunning(c.current)));
+export const liveContainers = (pod: PodBook): ContainerBook[] => pod.containers.filter((c) => isRunning(c.current));

@@ -8,7 +8,7 @@
  */
 import { compareTimers, containerWakeups, nodeWakeups, podGate, podWakeups, type Ctx, type PodGate, type Timer } from './agenda.js';
 import { IndexedHeap, type Slotted } from './heap.js';
-import { liveContainers, podTerminal } from './lifecycle.js';
+import { hasLiveContainer, podTerminal } from './lifecycle.js';
 import type { ContainerBook, EngineState, PodBook } from './state.js';
 import type { VirtualMs, World } from './world.js';
 
@@ -29,6 +29,12 @@ export interface Due extends Timer {
   readonly source: Source;
 }
 
+/**
+ * Memory samples and probe ticks a container's wake-up looks past while they would decide nothing: most of
+ * a simulation's ticks are such, and deciding each costs far more than asking the world about it.
+ */
+const LOOKAHEAD = 256;
+
 const sourceOf = (id: SourceId): Source => ({ id, timers: [], dirty: false, slot: -1 });
 
 const earliest = (s: Source): Timer => s.timers[0] as Timer;
@@ -42,7 +48,7 @@ const containerContext = (pod: PodBook): readonly unknown[] => [
   pod.deletion,
   pod.removed,
   podTerminal(pod),
-  liveContainers(pod).length > 0,
+  hasLiveContainer(pod),
 ];
 
 const sameContext = (a: readonly unknown[] | undefined, b: readonly unknown[]): boolean => a !== undefined && a.every((x, i) => x === b[i]);
@@ -177,6 +183,7 @@ export class Timers {
     const ctx: Ctx = {
       world: this.world,
       now,
+      lookahead: LOOKAHEAD,
       taken: (key) => {
         const taken = this.taken.has(key);
         readTaken ||= taken;

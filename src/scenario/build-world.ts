@@ -89,8 +89,16 @@ const pullOf = (
 };
 
 export const buildWorld = (behaviors: Behaviors): World => {
-  const of = (pod: PodRef, container: string): ContainerBehavior =>
-    behaviors.containers.get(`${pod.namespace}/${pod.name}`)?.get(container) ?? {};
+  // the engine asks about the same pods again and again, each with one PodRef object: look each up once
+  const byRef = new WeakMap<PodRef, ReadonlyMap<string, ContainerBehavior> | undefined>();
+  const of = (pod: PodRef, container: string): ContainerBehavior => {
+    let containers = byRef.get(pod);
+    if (containers === undefined && !byRef.has(pod)) {
+      containers = behaviors.containers.get(`${pod.namespace}/${pod.name}`);
+      byRef.set(pod, containers);
+    }
+    return containers?.get(container) ?? {};
+  };
   const exitRules = (b: ContainerBehavior): readonly ExitRule[] =>
     b.exit === undefined ? [] : Array.isArray(b.exit) ? b.exit : [b.exit];
 

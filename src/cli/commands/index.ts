@@ -43,9 +43,13 @@ export const verbOf = (argv: readonly string[]): string | undefined => {
   return undefined;
 };
 
-/** The register functions for a run: the verb's alone, or all of them (for help and unknown verbs). */
+/**
+ * The register functions for a run: the verb's alone, none for `podj --version` (commander answers it before
+ * any verb), or all of them (for help and unknown verbs).
+ */
 export const registersFor = async (argv: readonly string[]): Promise<Register[]> => {
   const verb = verbOf(argv);
+  if (verb === undefined && argv.includes('--version') && !argv.some((a) => a === '--help' || a === '-h')) return [];
   const load = verb === undefined || needsAll.has(verb) ? undefined : verbs[verb];
   return load === undefined ? Promise.all(Object.values(verbs).map((l) => l())) : [await load()];
 };

@@ -7,7 +7,7 @@
 import type { Event } from '../../events/index.js';
 import { aboutPod } from '../emit.js';
 import { killPod } from '../kubelet/kill.js';
-import { liveContainers, podTerminal } from '../lifecycle.js';
+import { hasLiveContainer, podTerminal } from '../lifecycle.js';
 import type { PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 
@@ -15,7 +15,7 @@ import type { VirtualMs } from '../world.js';
 export const removedAtOnce = (pod: PodBook): boolean =>
   pod.deletion !== undefined &&
   !pod.removed &&
-  (pod.node === undefined || pod.deletion.graceSeconds === 0 || (podTerminal(pod) && liveContainers(pod).length === 0));
+  (pod.node === undefined || pod.deletion.graceSeconds === 0 || (podTerminal(pod) && !hasLiveContainer(pod)));
 
 export const apiRemoval = (pod: PodBook, now: VirtualMs): Event[] =>
   removedAtOnce(pod) ? [{ type: 'PodRemoved', ...aboutPod(now, 'api', pod.ref) }] : [];
@@ -28,6 +28,6 @@ export const terminate = (pod: PodBook, now: VirtualMs): Event[] => {
   if (pod.deletion === undefined) return [];
   const kills = killPod(pod, now, 'PodDeleted', effectiveGrace(pod.deletion.graceSeconds));
   if (kills.length > 0) return kills;
-  if (liveContainers(pod).length === 0 && !pod.removed) return [{ type: 'PodRemoved', ...aboutPod(now, 'kubelet', pod.ref) }];
+  if (!hasLiveContainer(pod) && !pod.removed) return [{ type: 'PodRemoved', ...aboutPod(now, 'kubelet', pod.ref) }];
   return [];
 };

@@ -10,7 +10,7 @@ import { formatBytes, valueOf } from '../../k8s/quantity.js';
 import { aboutContainer, aboutPod, envelope } from '../emit.js';
 import type { ContainerUsage, InputOf } from '../inputs.js';
 import { killPod } from '../kubelet/kill.js';
-import { liveContainers, podTerminal } from '../lifecycle.js';
+import { hasLiveContainer, podTerminal } from '../lifecycle.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { memoryEvictionWords } from './message.js';
@@ -49,7 +49,7 @@ const activeOn = (state: EngineState, node: string): PodBook[] =>
 
 const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsage[], available: bigint, now: VirtualMs): Event[] => {
   // the manager waits for the last evicted pod to be cleaned up before evicting again
-  const cleaning = [...state.pods.values()].some((p) => p.node === node.name && p.evicted && liveContainers(p).length > 0);
+  const cleaning = [...state.pods.values()].some((p) => p.node === node.name && p.evicted && hasLiveContainer(p));
   if (cleaning) return [];
   const pods = activeOn(state, node.name);
   const usageOf = (pod: PodBook) => (container: string) =>
