@@ -45,8 +45,13 @@ export const formatBadLine = (b: BadLine): string => `${b.file}:${b.line}: ${b.w
 export interface FileSummary {
   readonly file: string;
   readonly format: Format;
+  /** Every document read, bad ones included. */
   readonly documents: number;
   readonly events: number;
+  /** Documents left out: bad ones (with `skipBad`), and those whose every record was deliberately not imported. */
+  readonly skippedDocuments: number;
+  /** The lines of the documents that gave facts: each is imported or already present once the merge has run. */
+  readonly factLines: ReadonlySet<number>;
   /** What was deliberately not imported (Events about ReplicaSets, other audit stages, ...), with counts. */
   readonly ignored: Readonly<Record<string, number>>;
 }
@@ -72,6 +77,8 @@ export async function* readFileEvents(file: string, opts: FileImportOptions = {}
   let convert: ReturnType<typeof converterFor>;
   let documents = 0;
   let events = 0;
+  let skippedDocuments = 0;
+  const factLines = new Set<number>();
   let sawBad = false;
   let pending: Imported[] = [];
   const ignored: Record<string, number> = {};
@@ -80,6 +87,8 @@ export async function* readFileEvents(file: string, opts: FileImportOptions = {}
     for await (const doc of documentsOf(lines)) {
       if ('error' in doc) {
         sawBad = true;
+        documents++;
+        skippedDocuments++;
         yield { kind: 'bad', bad: { file, line: doc.line, why: doc.error } };
         continue;
       }
@@ -95,10 +104,13 @@ export async function* readFileEvents(file: string, opts: FileImportOptions = {}
       const result = convert?.(doc.value);
       if (result === undefined) continue;
       if (E.isLeft(result)) {
+        skippedDocuments++;
         yield { kind: 'bad', bad: { file, line: doc.line, why: result.left } };
         continue;
       }
       for (const why of result.right.ignored) ignored[why] = (ignored[why] ?? 0) + 1;
+      if (result.right.events.length > 0) factLines.add(doc.line);
+      else if (result.right.ignored.length > 0) skippedDocuments++;
       pending.push(...result.right.events.map((i) => fromDocument(i, file, doc.line)));
       events += result.right.events.length;
       if (documents % chunkSize === 0) {
@@ -118,7 +130,7 @@ export async function* readFileEvents(file: string, opts: FileImportOptions = {}
   }
   if (pending.length > 0) yield { kind: 'events', events: pending };
   progress();
-  yield { kind: 'done', summary: { file, format, documents, events, ignored } };
+  yield { kind: 'done', summary: { file, format, documents, events, ignored, skippedDocuments, factLines } };
 }
 
 export interface FileImportResult {

@@ -247,6 +247,22 @@ describe('real cluster data', () => {
     expect(headOf(podj)).toBe(head);
   });
 
+  it('the import tally counts each document once: a bad line kept out is skipped, an export restored line by line is imported', () => {
+    const { podj, dir } = workspace();
+    const watch = readFileSync(fixture('rolling-update-pods.watch.jsonl'), 'utf8').split('\n').slice(0, 3);
+    writeFileSync(join(dir, 'part.jsonl'), [...watch, '{"type": "MODIFIED", "object": {"kind": "Pod"}}', ''].join('\n'));
+    const first = podj('import', '--skip-bad', 'part.jsonl');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^in all: read 4 documents: 3 imported, 0 already present, 1 skipped$/m);
+    const exported = podj('export').stdout;
+    writeFileSync(join(dir, 'copy.jsonl'), exported);
+    const records = exported.split('\n').filter((l) => l !== '').length - 1; // after the head line
+    const other = workspace();
+    writeFileSync(join(other.dir, 'copy.jsonl'), exported);
+    expect(other.podj('import', 'copy.jsonl').stdout).toMatch(new RegExp(`^in all: read ${records} documents: ${records} imported, 0 already present, 0 skipped$`, 'm'));
+    expect(other.podj('import', 'copy.jsonl').stdout).toMatch(new RegExp(`^in all: read ${records} documents: 0 imported, ${records} already present, 0 skipped$`, 'm'));
+  });
+
   it('crash-loop import: check passes, get/describe/timeline agree with the PodList, inferred times are marked', () => {
     const { podj } = workspace();
     expect(podj('import', fixture('crash-loop-pods.json'), fixture('crash-loop-events.json')).code).toBe(0);

@@ -88,6 +88,21 @@ const eventCount = (text: string, reason: string, container: string): number => 
   return Number(/\(x(\d+) over/.exec(row)?.[1] ?? 1);
 };
 
+/** `read N documents: I imported, P already present, S skipped` of the import's `in all:` line, checked to add up. */
+const tally = (stdout: string): { read: number; imported: number; present: number; skipped: number } => {
+  const lines = stdout.split('\n').filter((l) => / read \d+ documents?: /.test(l));
+  const counts = lines.map((l) => {
+    const m = /read (\d+) documents?: (\d+) imported, (\d+) already present, (\d+) skipped/.exec(l);
+    const [read, imported, present, skipped] = (m?.slice(1) ?? []).map(Number);
+    return { read: read ?? -1, imported: imported ?? -1, present: present ?? -1, skipped: skipped ?? -1 };
+  });
+  for (const c of counts) expect(c.read, stdout).toBe(c.imported + c.present + c.skipped);
+  const total = counts.at(-1);
+  expect(lines.at(-1)).toMatch(/^in all: /);
+  if (total === undefined) throw new Error(`no tally in ${stdout}`);
+  return total;
+};
+
 const checkSample = async (file: string, sample: Sample): Promise<void> => {
   const dir = await mkdtemp(join(tmpdir(), 'podj-real-'));
   const journal = ['--journal', join(dir, 'journal')];
@@ -95,6 +110,9 @@ const checkSample = async (file: string, sample: Sample): Promise<void> => {
     const imported = await podj('import', ...journal, join(REAL, file));
     expect(imported.stderr).toMatch(/^head \d+ sha256:[0-9a-f]{64}\n$/); // nothing but the head line every write prints
     expect(imported.code).toBe(0);
+    // Every document is counted once: imported, already present, or skipped; a file with facts imports some.
+    const first = tally(imported.stdout);
+    if (!/imported 0 new events/.test(imported.stdout)) expect(first.imported).toBeGreaterThan(0);
 
     const table = await podj('get', 'pods', '-A', '-o', 'wide', ...journal);
     expect(table.code).toBe(0);
@@ -159,6 +177,8 @@ const checkSample = async (file: string, sample: Sample): Promise<void> => {
     const again = await podj('import', ...journal, join(REAL, file));
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/imported 0 new events/);
+    // Again, nothing is imported: what was imported the first time is already present, the same documents are skipped.
+    expect(tally(again.stdout)).toEqual({ read: first.read, imported: 0, present: first.imported + first.present, skipped: first.skipped });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

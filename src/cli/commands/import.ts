@@ -26,6 +26,32 @@ const ignoredText = (s: FileSummary): string => {
   return parts.length === 0 ? '' : ` (ignored: ${parts.join(', ')})`;
 };
 
+/** Documents read, each counted once: imported (it gave a new fact), already present (all its facts were known), or skipped. */
+interface Tally {
+  readonly read: number;
+  readonly imported: number;
+  readonly present: number;
+  readonly skipped: number;
+}
+
+const tallyText = (t: Tally, noun: string): string =>
+  `read ${counted(t.read, noun)}: ${t.imported} imported, ${t.present} already present, ${t.skipped} skipped`;
+
+/** A file's documents: those whose facts reached the journal (`appendedLines`) are imported, the rest already present. */
+const tallyOf = (s: FileSummary, appendedLines: ReadonlySet<string>): Tally => {
+  let imported = 0;
+  for (const line of s.factLines) if (appendedLines.has(`${line}:${s.file}`)) imported++;
+  return { read: s.documents, imported, present: s.documents - s.skippedDocuments - imported, skipped: s.skippedDocuments };
+};
+
+const sum = (tallies: readonly Tally[]): Tally =>
+  tallies.reduce((a, b) => ({ read: a.read + b.read, imported: a.imported + b.imported, present: a.present + b.present, skipped: a.skipped + b.skipped }), {
+    read: 0,
+    imported: 0,
+    present: 0,
+    skipped: 0,
+  });
+
 /** The file's lines, opened only when the import reaches it (readline drops lines emitted before it is iterated). */
 async function* exportLines(file: string): AsyncGenerator<string> {
   yield* createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -54,27 +80,48 @@ export const registerImport = (program: Command, ctx: Context): void => {
         };
         for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
         // Exports and converted events go in as one staged append: a refused line anywhere leaves the journal as it was.
+        // The documents whose facts are appended: every merged fact is new (the merge drops those the journal holds).
+        const appendedLines = new Set<string>();
+        let appendedFacts = 0;
+        const appending = async function* (events: AsyncIterable<Event>): AsyncGenerator<Event> {
+          for await (const e of events) {
+            appendedFacts++;
+            if (e.from !== undefined) appendedLines.add(`${e.from.line}:${e.from.file}`);
+            yield e;
+          }
+        };
         const sources: ImportSource[] = [
           ...exports.map((file) => ({ kind: 'export' as const, name: file, lines: exportLines(file) })),
-          { kind: 'events', events: facts.merged(knownOf) },
+          { kind: 'events', events: appending(facts.merged(knownOf)) },
         ];
         const total = summaries.reduce((n, s) => n + s.events, 0);
-        const appending = ctx.io.errIsTTY ? countProgress('appending', total, process.stderr) : undefined;
+        const bar = ctx.io.errIsTTY ? countProgress('appending', total, process.stderr) : undefined;
         const result = await journal
-          .importSources(sources, { onProgress: appending?.update })
+          .importSources(sources, { onProgress: bar?.update })
           .finally(() => {
-            appending?.stop();
+            bar?.stop();
             return facts.dispose();
           });
+        // An export's records are appended or, held already, skipped by the journal: what the facts did not take.
+        const exportRecords = result.exports.reduce((n, x) => n + x.records, 0);
+        const exportsAppended = result.appended - appendedFacts;
+        const exported: Tally = { read: exportRecords, imported: exportsAppended, present: exportRecords - exportsAppended, skipped: 0 };
         for (const x of result.exports) ctx.io.out(`${x.name}: podjournal export, ${x.records} records (${x.mode === 'restore' ? 'restored' : 'merged'})\n`);
+        const tallies: Tally[] = [];
         for (const s of summaries.filter((f) => f.format !== 'podjournal-export')) {
-          ctx.io.out(`${s.file}: ${s.format}, ${counted(s.documents, 'document')}, ${counted(s.events, 'event')}${ignoredText(s)}\n`);
+          const t = tallyOf(s, appendedLines);
+          tallies.push(t);
+          ctx.io.out(`${s.file}: ${s.format}, ${tallyText(t, 'document')}; ${counted(s.events, 'event')}${ignoredText(s)}\n`);
         }
+        // Files whose every document was bad (kept out with --skip-bad) have no summary: their lines are skipped.
+        const unreadable = skipped.filter((b) => !summaries.some((s) => s.file === b.file)).length;
+        tallies.push({ read: unreadable, imported: 0, present: 0, skipped: unreadable }, exported);
+        ctx.io.out(`in all: ${tallyText(sum(tallies), 'document')}\n`);
         if (result.appended === 0) {
           ctx.io.out(`imported 0 new events: the journal holds every fact already, head ${result.head.hash}\n`);
           return;
         }
-        ctx.io.out(`imported ${result.appended} new events (${result.skipped} already present), head ${result.head.hash}\n`);
+        ctx.io.out(`imported ${result.appended} new events, head ${result.head.hash}\n`);
       });
     });
 };
