@@ -47,6 +47,14 @@ const probeKinds = new Map<string, ProbeKind>([
   ['Startup', 'startup'],
 ]);
 
+/**
+ * The pod a controller's `SuccessfulDelete` Event says it deleted: `Deleted pod: NAME` (ReplicaSet,
+ * ReplicationController, Job, DaemonSet: `controller_utils.go :: RealPodControl.DeletePod`), or
+ * `delete Pod NAME in StatefulSet SET successful` (`stateful_pod_control.go :: recordPodEvent`).
+ */
+export const podDeletedBy = (reason: string, message: string): string | undefined =>
+  reason === 'SuccessfulDelete' ? (/^Deleted pod: (\S+)$/.exec(message) ?? /^delete Pod (\S+) in StatefulSet \S+ successful$/.exec(message))?.[1] : undefined;
+
 export const eventOfReason = (r: ReasonInput): ReasonResult => {
   const { pod, message, at } = r;
   const event = (e: Event): ReasonResult => ({ kind: 'event', event: e });

@@ -4,6 +4,11 @@
  * pod would be invisible although its Events say what happened to it. It gets one `PodCreated`, inferred and
  * marked so: at its first Event, with the containers and images the Events name, the API server's defaults
  * for the rest, and the annotation `INFERRED_ANNOTATION` that describe shows and `get` points out.
+ *
+ * What the Events say of its end is kept too: its owner's `SuccessfulDelete` naming it, or the kubelet's
+ * `Killing` of a container with the deletion's message (`Stopping container`), means the pod was deleted
+ * by then. It gets one inferred `PodDeletionRequested` at the first of those, so it shows `Terminating` from
+ * then on (kubectl's printPod), never `Running` as if nothing had happened.
  */
 import type { Event, PodRef } from '../events/index.js';
 import type { Container, V1Pod } from '../k8s/pod.js';
@@ -11,12 +16,13 @@ import { envelopeAt } from './build.js';
 import type { Imported } from './imported.js';
 import { INFERRED_ANNOTATION, INFERRED_FROM_EVENTS } from './inferred-annotation.js';
 
-
 interface Seen {
   readonly pod: PodRef;
   first: Event['at'];
   /** Container names in the order the Events first name them, with the image an Event names, if any. */
   readonly containers: Map<string, string | undefined>;
+  /** The first sign that the pod was deleted: its owner's deletion, or a container stopped for it. */
+  deleted?: Imported;
 }
 
 const imageOf = (e: Event): string | undefined => ('image' in e && typeof e.image === 'string' && e.image !== '' ? e.image : undefined);
@@ -36,22 +42,47 @@ const manifestOf = (s: Seen): V1Pod => ({
   },
 });
 
-/** A `PodCreated` for each pod the Events (and only they) name, neither among `imported` nor `known`. */
-export const podsKnownOnlyFromEvents = (imported: readonly Imported[], known: readonly Event[]): Imported[] => {
+/** A deletion a controller's Event names by pod name only (`kube-events.ts`). */
+const byNameOnly = (i: Imported): boolean => i.event.type === 'PodDeletionRequested' && i.event.pod.uid === '';
+
+const earlier = (a: Imported | undefined, b: Imported): Imported => (a === undefined || b.event.at < a.event.at ? b : a);
+
+/** The deletion the Events show, at `at`, with the grace the pod's own (`fillUnstated`). */
+const deletionOf = (s: Seen, at: Event['at'], from: Event['from']): Imported => ({
+  event: { type: 'PodDeletionRequested', ...envelopeAt(at < s.first ? s.first : at, 'api'), pod: s.pod, gracePeriodSeconds: 0, ...(from !== undefined && { from }) },
+  origin: 'events',
+  certainty: 'inferred',
+  graceUnknown: true,
+});
+
+/**
+ * The imported facts with, for each pod the Events (and only they) name, neither among `imported` nor
+ * `known`: its `PodCreated`, and its deletion when the Events show one. Deletions named by pod name only
+ * go to such a pod; any other pod's object records its own deletion, so they are dropped.
+ */
+export const withPodsKnownOnlyFromEvents = (imported: readonly Imported[], known: readonly Event[]): Imported[] => {
   const created = new Set<string>();
   for (const e of known) if (e.type === 'PodCreated') created.add(e.pod.uid);
   for (const i of imported) if (i.event.type === 'PodCreated') created.add(i.event.pod.uid);
   const seen = new Map<string, Seen>();
-  for (const { event, origin } of imported) {
+  for (const item of imported) {
+    const { event, origin } = item;
     if (origin !== 'events' || !('pod' in event) || event.pod.uid === '' || created.has(event.pod.uid)) continue;
     const s = seen.get(event.pod.uid) ?? { pod: event.pod, first: event.at, containers: new Map<string, string | undefined>() };
     if (event.at < s.first) s.first = event.at;
     if ('container' in event) s.containers.set(event.container, imageOf(event) ?? s.containers.get(event.container));
+    if (event.type === 'ContainerKilling' && event.reason === 'PodDeleted') s.deleted = earlier(s.deleted, item);
     seen.set(event.pod.uid, s);
   }
-  return [...seen.values()].map((s) => ({
-    event: { type: 'PodCreated', ...envelopeAt(s.first, 'api'), pod: s.pod, manifest: manifestOf(s) },
-    origin: 'events',
-    certainty: 'inferred',
-  }));
+  const byName = new Map([...seen.values()].map((s) => [`${s.pod.namespace}/${s.pod.name}`, s]));
+  for (const item of imported) {
+    if (!byNameOnly(item)) continue;
+    const s = 'pod' in item.event ? byName.get(`${item.event.pod.namespace}/${item.event.pod.name}`) : undefined;
+    if (s !== undefined) s.deleted = earlier(s.deleted, item);
+  }
+  const inferred = [...seen.values()].flatMap((s): Imported[] => [
+    { event: { type: 'PodCreated', ...envelopeAt(s.first, 'api'), pod: s.pod, manifest: manifestOf(s) }, origin: 'events', certainty: 'inferred' },
+    ...(s.deleted === undefined ? [] : [deletionOf(s, s.deleted.event.at, s.deleted.event.from)]),
+  ]);
+  return [...imported.filter((i) => !byNameOnly(i)), ...inferred];
 };

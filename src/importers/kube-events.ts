@@ -1,7 +1,8 @@
 /**
  * Kubernetes Events (core/v1 and events.k8s.io/v1; single, List, or watch stream) as journal events:
  * each occurrence of a pod's Event, count expanded (`expand.ts`), mapped by reason (`event-reasons.ts`).
- * Events about other objects (ReplicaSets, Deployments, nodes) are counted, not imported.
+ * Events about other objects (ReplicaSets, Deployments, nodes) are counted, not imported, but for a controller's
+ * `SuccessfulDelete` naming the pod it deleted.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
@@ -16,11 +17,11 @@ import {
   occurrencesOfEventsV1,
 } from './codecs/kube-event.js';
 import { ObjectList, WatchEvent } from './codecs/watch.js';
-import { isRecord } from './build.js';
+import { envelopeAt, isRecord } from './build.js';
 import { decodeAt } from './decode.js';
-import { eventOfReason } from './event-reasons.js';
+import { eventOfReason, podDeletedBy } from './event-reasons.js';
 import { expandCount, type Seen } from './expand.js';
-import { type Converted, type Imported, concatConverted, ignoredOnly } from './imported.js';
+import { type Converted, type Imported, concatConverted, converted, ignoredOnly } from './imported.js';
 
 /**
  * Created and Started occurrences number the container's runs: the k-th is run k (from 0). So do Pulled
@@ -60,6 +61,18 @@ const convertOccurrences = (tracker: EventTracker, o: Occurrences): E.Either<str
   return E.right({ events, ignored });
 };
 
+/**
+ * A controller deleted a pod it names: a deletion request of that pod, known by name only (the Event is about
+ * the controller). Only a pod known from its Events alone takes it (`events-only-pods.ts`); the controller
+ * deletes with the pod's own grace, not stated here.
+ */
+const controllerDeletion = (o: Occurrences): Imported | undefined => {
+  const name = podDeletedBy(o.reason, o.message);
+  if (name === undefined) return undefined;
+  const pod = { namespace: o.regarding.namespace ?? 'default', name, uid: '' };
+  return { event: { type: 'PodDeletionRequested', ...envelopeAt(o.first, 'controller'), pod, gracePeriodSeconds: 0 }, origin: 'events', certainty: 'inferred', graceUnknown: true };
+};
+
 /** One Event as read: the object it is about, its occurrences (undefined when it has no time), and its time fields' names. */
 interface Read {
   readonly regarding: ObjectReference | undefined;
@@ -83,7 +96,10 @@ const convertOne = (tracker: EventTracker, u: unknown, prefix: string): E.Either
   pipe(
     readEvent(u, prefix),
     E.chain(({ regarding, occurrences, timeFields }) => {
-      if (regarding?.kind !== 'Pod') return E.right(ignoredOnly(`Events about ${regarding?.kind ?? 'no object'}`));
+      if (regarding?.kind !== 'Pod') {
+        const deleted = occurrences === undefined ? undefined : controllerDeletion(occurrences);
+        return E.right(deleted === undefined ? ignoredOnly(`Events about ${regarding?.kind ?? 'no object'}`) : converted([deleted]));
+      }
       if (occurrences === undefined) {
         const first = timeFields.split(', ')[0] ?? '';
         return E.left(`${prefix === '' ? '' : `${prefix}.`}${first}: is required (none of ${timeFields} is given: the Event has no time)`);

@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import type { Event } from '../events/index.js';
 import { subjectKeyOf } from './build.js';
 import type { Imported } from './imported.js';
-import { podsKnownOnlyFromEvents } from './events-only-pods.js';
+import { withPodsKnownOnlyFromEvents } from './events-only-pods.js';
 import { mergeImported, tieRankOf } from './merge.js';
 
 export interface SpillOptions {
@@ -32,9 +32,15 @@ const FLUSH_BYTES = 1 << 20;
 
 /** The merge of some subjects' facts, with a pod known only from its Events given its inferred creation. */
 const mergeSubjects = (inputs: readonly Imported[], known: readonly Event[]): Event[] =>
-  mergeImported([...inputs, ...podsKnownOnlyFromEvents(inputs, known)], known);
+  mergeImported(withPodsKnownOnlyFromEvents(inputs, known), known);
 
 // FNV-1a: a stable partition for a subject key.
+/**
+ * A pod's facts go to the partition of its namespace and name, whatever its uid: a name's successive objects
+ * (succession) and a deletion a controller names by pod name alone are merged with that pod's other facts.
+ */
+const partitionKeyOf = (e: Event): string => ('pod' in e ? `pod/${e.pod.namespace}/${e.pod.name}` : subjectKeyOf(e));
+
 const partitionOf = (key: string, partitions: number): number => {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
@@ -158,7 +164,7 @@ export class ImportBuffer {
     }
     await spilled.close();
     const known = new PartitionFiles(spilled.dir, 'known', spilled.count);
-    for await (const e of knownOf(this.subjectKeys)) await known.write(partitionOf(subjectKeyOf(e), known.count), e);
+    for await (const e of knownOf(this.subjectKeys)) await known.write(partitionOf(partitionKeyOf(e), known.count), e);
     await known.close();
     const merged = new PartitionFiles(spilled.dir, 'merged', spilled.count);
     for (let p = 0; p < spilled.count; p++) {
@@ -189,6 +195,6 @@ export class ImportBuffer {
   }
 
   private async spill(files: PartitionFiles, items: readonly Imported[]): Promise<void> {
-    for (const item of items) await files.write(partitionOf(subjectKeyOf(item.event), files.count), item);
+    for (const item of items) await files.write(partitionOf(partitionKeyOf(item.event), files.count), item);
   }
 }

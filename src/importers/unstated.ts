@@ -42,7 +42,8 @@ const gracesOf = (e: EventOf<'PodCreated'>): Graces => ({
  * (`backoff-curve.ts`: 10 s * 2^(n-2) after the n-th exit, at most 300 s, reset by a run over 10 minutes;
  * at least the initial 10 s, since the source says the kubelet waited), counted from that exit; after the f-th failed pull the next pull waits
  * 10 s * 2^(f-1), at most 300 s. Kill grace (`killContainer`, section i): the deletion's grace when the pod
- * is being deleted, a probe's own grace for its kills, else the pod's `terminationGracePeriodSeconds`.
+ * is being deleted, a probe's own grace for its kills, else the pod's `terminationGracePeriodSeconds`, which is
+ * also the grace of a deletion request that states none.
  */
 export const fillUnstated = (items: readonly Imported[]): Imported[] => {
   /** Per container: back-off steps taken, and the last run's start and exit. */
@@ -56,9 +57,12 @@ export const fillUnstated = (items: readonly Imported[]): Imported[] => {
       case 'PodCreated':
         graces.set(e.pod.uid, gracesOf(e));
         return e;
-      case 'PodDeletionRequested':
-        deletionGrace.set(e.pod.uid, e.gracePeriodSeconds);
-        return e;
+      case 'PodDeletionRequested': {
+        // A request with no grace (a controller's, `CheckGracefulDelete`) takes the pod's terminationGracePeriodSeconds.
+        const request = graceUnknown === true ? { ...e, gracePeriodSeconds: graces.get(e.pod.uid)?.pod ?? DEFAULT_GRACE_SECONDS } : e;
+        deletionGrace.set(e.pod.uid, request.gracePeriodSeconds);
+        return request;
+      }
       case 'ContainerStarted': {
         const c = curveOf(containerKeyOf(e));
         const restarted = c.start !== undefined && c.exit !== undefined;

@@ -31,10 +31,16 @@ interface ExpectedPod {
   readonly node: string;
   readonly containers: Readonly<Record<string, ExpectedContainer>>;
 }
+interface EventsOnlyPod {
+  readonly reasons: readonly string[];
+  readonly status: string;
+  readonly ready: string;
+  readonly restarts: number;
+}
 interface Sample {
   readonly pods: readonly ExpectedPod[];
-  /** Pods known only from their Events: `namespace/name` → the reasons the Events give, first seen first. */
-  readonly eventsOnly?: Readonly<Record<string, readonly string[]>>;
+  /** Pods known only from their Events: `namespace/name` → the reasons the Events give, and the row they establish. */
+  readonly eventsOnly?: Readonly<Record<string, EventsOnlyPod>>;
 }
 
 /** Samples known to answer wrong today, each with why: run as expected failures until fixed (none now). */
@@ -163,8 +169,13 @@ const checkSample = async (file: string, sample: Sample): Promise<void> => {
       expect({ STATUS: last['STATUS'], READY: last['READY'], phase: last['phase'] }).toEqual({ STATUS: pod.status, READY: pod.ready, phase: pod.phase });
     }
 
-    for (const [ref, reasons] of Object.entries(sample.eventsOnly ?? {})) {
+    for (const [ref, { reasons, status, ready, restarts }] of Object.entries(sample.eventsOnly ?? {})) {
       const [namespace = '', name = ''] = ref.split('/');
+      // What the Events establish (a deletion they show makes the pod Terminating), never a confident Running.
+      const row = rows.find((r) => r['NAMESPACE'] === namespace && r['NAME'] === name);
+      expect({ ref, STATUS: row?.['STATUS'], READY: row?.['READY'], RESTARTS: row?.['RESTARTS']?.split(' ')[0] }).toEqual({ ref, STATUS: status, READY: ready, RESTARTS: String(restarts) });
+      const timeline = lastValues((await podj('timeline', 'pod', name, '-n', namespace, '-o', 'json', ...journal)).stdout);
+      expect(timeline['STATUS'], `${ref} timeline`).toBe(status);
       const described = await podj('describe', 'pod', name, '-n', namespace, ...journal);
       expect(described.code).toBe(0);
       const events = described.stdout.slice(described.stdout.indexOf('\nEvents:'));

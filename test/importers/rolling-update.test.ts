@@ -61,12 +61,12 @@ describe('rolling-update fixtures (watch stream + EventList)', async () => {
   const oldPods = ['api-58dd68c5db-r5smx', 'api-58dd68c5db-slwpm', 'api-58dd68c5db-rhrsb'];
   const newPods = ['api-5c59c454f5-g5b8z', 'api-5c59c454f5-bkzc4', 'api-5c59c454f5-2wffn'];
 
-  it('reads 33 watch updates and 47 Events, skipping the ReplicaSet and Deployment ones', () => {
+  it('reads 33 watch updates and 47 Events, skipping the ReplicaSet and Deployment ones but the deletions a ReplicaSet names', () => {
     expect(result.files.map((f) => [f.format, f.documents])).toEqual([
       ['watch', 33],
       ['core-events', 1],
     ]);
-    expect(result.files[1]?.ignored).toEqual({ 'Events about ReplicaSet': 9, 'Events about Deployment': 7 });
+    expect(result.files[1]?.ignored).toEqual({ 'Events about ReplicaSet': 6, 'Events about Deployment': 7 });
   });
 
   it.each(oldPods)('old pod %s: Running, Terminating, Completed (Succeeded), removed', (name) => {
