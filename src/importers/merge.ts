@@ -126,9 +126,33 @@ const inTimeOrder = (causallySorted: readonly Imported[]): Imported[] => {
 /**
  * A back-off read off a status ("waiting: CrashLoopBackOff") says less than the Event objects reporting
  * the same wait: when Events (or the journal) report back-off between the same two starts of the
- * container, the status's one is that same wait and is dropped.
+ * container, the status's one is that same wait and is dropped. When the journal already holds the status's
+ * one (the pod objects were imported before their Events), it stands for one of the Events' reports of that
+ * wait: a placed one of that wait, else the latest placed one of the container (the Event's recorded first and
+ * last keep their times), else a recorded one: the waits are counted as often as the Event says.
  */
 const subsumes = (i: Imported): boolean => i.origin === 'events' || i.origin === 'journal';
+
+const isBackOff = (i: Imported): boolean => i.event.type === 'ContainerBackOff' || i.event.type === 'ImagePullBackOff';
+
+/** A back-off the journal holds from a status: inferred, and not a placed occurrence of an Event. */
+const heldFromStatus = (i: Imported): boolean => i.origin === 'journal' && isBackOff(i) && i.event.from?.inferred === true && i.event.from.occurrence === undefined;
+
+/** The Events' back-off reports that a status back-off held by the journal already stands for (indices). */
+const reportsHeld = (items: readonly Imported[], windows: readonly string[]): Set<number> => {
+  const windowOf = (n: number): string => `${items[n]?.event.type ?? ''}|${windows[n] ?? ''}`;
+  const dropped = new Set<number>();
+  const reports = items.map((i, n) => ({ i, n })).filter(({ i }) => i.origin === 'events' && isBackOff(i));
+  items.forEach((i, n) => {
+    if (!heldFromStatus(i)) return;
+    const mine = reports.filter((r) => !dropped.has(r.n) && r.i.event.type === i.event.type && containerKey(r.i.event) === containerKey(i.event));
+    const placed = mine.filter((r) => r.i.certainty !== 'exact');
+    const pick =
+      placed.find((r) => windowOf(r.n) === windowOf(n)) ?? placed.at(-1) ?? mine.find((r) => windowOf(r.n) === windowOf(n));
+    if (pick !== undefined) dropped.add(pick.n);
+  });
+  return dropped;
+};
 
 const dropSubsumedBackOffs = (items: readonly Imported[]): Imported[] => {
   const window = new Map<string, number>();
@@ -144,7 +168,8 @@ const dropSubsumedBackOffs = (items: readonly Imported[]): Imported[] => {
     if (subsumes(i) && (i.event.type === 'ContainerBackOff' || i.event.type === 'ImagePullBackOff')) withEvents.add(`${i.event.type}|${w}`);
     return w;
   });
-  return items.filter((i, n) => subsumes(i) || !withEvents.has(`${i.event.type}|${windows[n] ?? ''}`));
+  const held = reportsHeld(items, windows);
+  return items.filter((i, n) => !held.has(n) && (subsumes(i) || !withEvents.has(`${i.event.type}|${windows[n] ?? ''}`)));
 };
 
 /** An event whose time (or whose very occurrence) the source did not record says so in its provenance. */

@@ -210,3 +210,27 @@ describe('real samples answer what their source says (issue 11)', () => {
     else it.fails(`${file} (pending: ${reason})`, () => checkSample(file, sample), 60_000);
   }
 });
+
+describe("describe counts each Event as its source does (kubectl describe.go :: DescribeEvents prints the Event's count)", () => {
+  const files = ['crash-loop-pods.json', 'crash-loop-events.json'];
+  const orders: ReadonlyArray<readonly [string, ReadonlyArray<readonly string[]>]> = [
+    ['PodList and Events in one import', [files]],
+    ['the PodList, then the Events', [[files[0] ?? ''], [files[1] ?? '']]],
+    ['the Events, then the PodList', [[files[1] ?? ''], [files[0] ?? '']]],
+  ];
+  for (const [how, imports] of orders) {
+    it(`crash loop, ${how}: Pulled, Created, Started x7 and BackOff x11, as the Events say`, async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'podj-real-'));
+      const journal = ['--journal', join(dir, 'journal')];
+      try {
+        for (const group of imports) expect((await podj('import', ...journal, ...group.map((f) => join(REAL, f)))).code).toBe(0);
+        const described = await podj('describe', 'pod', 'flaky-worker-897c5486c-lfk2f', '-n', 'crash-demo', ...journal);
+        const counts = Object.fromEntries(['Pulled', 'Created', 'Started', 'BackOff'].map((r) => [r, eventCount(described.stdout, r, 'worker')]));
+        expect(counts).toEqual({ Pulled: 7, Created: 7, Started: 7, BackOff: 11 });
+        expect(described.stdout).toMatch(/BackOff\s+0s \(x11 over 8m27s\)/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
+});
