@@ -55,22 +55,28 @@ const transitionOf = (pod: V1Pod, type: string, status: string): Instant | undef
   return c?.status === status ? maybeInstant(c.lastTransitionTime) : undefined;
 };
 
+/** The earliest start of any container the status shows (init containers, and the runs `lastState` keeps). */
+const firstContainerStart = (status: PodStatus): Instant | undefined =>
+  [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]
+    .flatMap((c) => [maybeInstant(c.state?.running?.startedAt), maybeInstant(c.state?.terminated?.startedAt), maybeInstant(c.lastState?.terminated?.startedAt)])
+    .filter((i) => i !== undefined)
+    .sort()[0];
+
 /**
- * When the sandbox (and so the pod IP) came up: `PodReadyToStartContainers` turning True says it exactly.
- * Without that condition (before v1.29, or not yet written) the first sandbox is placed at the earliest
- * moment the status shows the pod running anything, `startTime` or a container's start: the kubelet's
- * `SyncPod` creates the sandbox (`createPodSandbox`) before it starts any container, so it is never later.
+ * When the sandbox (and so the pod IP) came up: `PodReadyToStartContainers` turning True says it, unless the
+ * status shows a container started before it: the kubelet's `SyncPod` creates the sandbox
+ * (`createPodSandbox`) before it starts any container, and writes the condition only with the status after
+ * that sync, which may be a second or more after the first start. The sandbox is then placed at that start,
+ * inferred. Without the condition (before v1.29, or not yet written) the first sandbox is placed at the
+ * earliest of `startTime` and the containers' starts, inferred.
  */
 const sandboxTime = (pod: V1Pod, first: boolean, fallback: Instant): [Instant, Certainty] => {
-  const ready = transitionOf(pod, 'PodReadyToStartContainers', 'True');
-  if (ready !== undefined) return [ready, 'exact'];
   const status = pod.status ?? {};
-  const starts = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].flatMap((c) => [
-    maybeInstant(c.state?.running?.startedAt),
-    maybeInstant(c.state?.terminated?.startedAt),
-    maybeInstant(c.lastState?.terminated?.startedAt),
-  ]);
-  const earliest = first ? [maybeInstant(status.startTime), ...starts].filter((i) => i !== undefined).sort()[0] : undefined;
+  const start = first ? firstContainerStart(status) : undefined;
+  const ready = transitionOf(pod, 'PodReadyToStartContainers', 'True');
+  if (ready !== undefined && (start === undefined || ready <= start)) return [ready, 'exact'];
+  if (ready !== undefined && start !== undefined) return [start, 'inferred'];
+  const earliest = first ? [maybeInstant(status.startTime), start].filter((i) => i !== undefined).sort()[0] : undefined;
   return [earliest ?? fallback, 'inferred'];
 };
 

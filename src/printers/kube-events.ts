@@ -40,7 +40,8 @@ interface Bucket {
  * The Events the cluster would hold after these journal events (in journal order), correlated as client-go's
  * `EventCorrelator` does: the logger counts identical emissions (same source, object, type, reason and
  * message) even when the spam filter then drops the write; a written event carries that count, its first
- * timestamp, and its own time as lastTimestamp. The aggregator's "(combined from similar events)" rows
+ * timestamp, and its own time as lastTimestamp. Imported events (`from`) are not filtered: they are what the
+ * cluster recorded, or inferred from it, so their counts are the source's. The aggregator's "(combined from similar events)" rows
  * (ten distinct messages of one reason within ten minutes) are not reproduced.
  */
 export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
@@ -58,14 +59,15 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
       const inferred = isInferred(e);
       const seen = { count: (before?.count ?? 0) + 1, firstTimestamp: before?.firstTimestamp ?? at, firstInferred: before?.firstInferred ?? inferred };
       observed.set(key, seen);
-      const spamKey = spamKeyOf(em);
-      const bucket = buckets.get(spamKey);
-      const tokens = bucket === undefined ? SPAM_BURST : Math.min(SPAM_BURST, bucket.tokens + (ms - bucket.at) * SPAM_REFILL_PER_MS);
-      if (tokens < 1) {
-        buckets.set(spamKey, { tokens, at: ms });
-        continue;
+      // An imported event is what the cluster recorded (its Event passed the real filter) or was inferred from
+      // it (runs a restartCount counts): describe counts it as the source does, unfiltered.
+      if (e.from === undefined) {
+        const spamKey = spamKeyOf(em);
+        const bucket = buckets.get(spamKey);
+        const tokens = bucket === undefined ? SPAM_BURST : Math.min(SPAM_BURST, bucket.tokens + (ms - bucket.at) * SPAM_REFILL_PER_MS);
+        buckets.set(spamKey, { tokens: tokens < 1 ? tokens : tokens - 1, at: ms });
+        if (tokens < 1) continue;
       }
-      buckets.set(spamKey, { tokens: tokens - 1, at: ms });
       rows.set(key, {
         ...em,
         count: seen.count,
