@@ -99,7 +99,7 @@ describe('info and import wording', () => {
     const { podj } = workspace();
     const r = podj('import', join(REPO, 'test/fixtures/real/crash-loop-events.json'));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/: core-events, 1 document, \d+ events/);
+    expect(r.stdout).toMatch(/: core-events, read 1 document: 1 imported, 0 already present, 0 skipped; \d+ events/);
   });
 });
 
