@@ -97,6 +97,7 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
     target: { text: '< 1 ms', holds: (v) => v < 1 },
     rss: true,
   },
+  { figure: "one pod's history, CPU time, median", measure: 'podHistory', pick: detail('cpuMedianMs'), unit: 'ms' },
   { figure: "one pod's history, the process's first read", measure: 'podHistory', pick: detail('firstReadMs'), unit: 'ms' },
   againstRaw('full replay (read+decode+fold)', 'replay', 'rawScan', 'raw scan', 0.4),
   {
@@ -165,6 +166,7 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
     rss: true,
   },
   { figure: 'the same, its engine alone (in process)', measure: 'simulation', pick: detail('engineTimesRealTime'), unit: '× real time' },
+  { figure: 'the same engine, in CPU time', measure: 'simulation', pick: (m) => 3_600_000 / Number(m.details['engineCpuMs']), unit: '× real time' },
   {
     figure: 'engine, one pod of 2N containers (2 min)',
     measure: 'simulation',

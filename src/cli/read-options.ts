@@ -4,7 +4,7 @@ import type { Instant } from '../k8s/codecs.js';
 import type { Journal } from '../journal/index.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { podsOf, type ClusterState } from '../reducers/index.js';
-import { podsAtHead } from '../timetravel/head-table.js';
+import { namespacesAtHead, podsAtHead } from '../timetravel/head-table.js';
 import { clusterAt, timeTravel } from '../timetravel/time-travel.js';
 import type { GlobalOptions } from './context.js';
 import { asOfOption, instantOption, outsideJournal } from './instants.js';
@@ -47,4 +47,10 @@ export const stateAt = (journal: Journal, point: ReadPoint): Promise<ClusterStat
 export const podsAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<V1Pod[]> => {
   const atHead = point.at === undefined && point.asOf === undefined ? await podsAtHead(journal, namespace) : undefined;
   return atHead ?? podsOf(await stateAt(journal, point));
+};
+
+/** The namespaces holding pods at the point: at the end, the head table's part names, no pod read. */
+export const namespacesAt = async (journal: Journal, point: ReadPoint): Promise<string[]> => {
+  const atHead = point.at === undefined && point.asOf === undefined ? await namespacesAtHead(journal) : undefined;
+  return atHead ?? [...new Set((await podsAt(journal, point)).map((p) => p.metadata.namespace ?? 'default'))];
 };

@@ -4,7 +4,7 @@
  * `index.json` names the head the table was folded at and the file of each part; each part file opens with
  * a header line binding it to that head and to its own SHA-256. A table of another head is ignored.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
@@ -87,4 +87,36 @@ export const readHeadTable = async (dir: string, head: Folded, wanted?: readonly
     parts.set(part, blob.right);
   }
   return { parts };
+};
+
+/** The first line of a file, read alone (a part's header is far shorter than this). */
+const headerLine = async (file: string): Promise<string | undefined> => {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (handle === undefined) return undefined;
+  try {
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(1024), position: 0 });
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const end = text.indexOf('\n');
+    return end < 0 ? undefined : text.slice(0, end);
+  } finally {
+    await handle.close();
+  }
+};
+
+/**
+ * The parts a table folded at `head` has (time travel's: the namespaces holding pods), from its index and
+ * each part's header line, without reading the parts' blobs: where a read that found nothing can point the
+ * user. Undefined when there is no table for that head or a header does not name that head and part.
+ */
+export const headTablePartNames = async (dir: string, head: Folded): Promise<string[] | undefined> => {
+  const index = await currentIndex(dir, head);
+  if (index === undefined) return undefined;
+  const names = Object.keys(index);
+  for (const part of names) {
+    const file = index[part] ?? '';
+    const line = PART_FILE.test(file) ? await headerLine(join(tableFolder(dir), file)) : undefined;
+    const header = line === undefined ? undefined : decodeJson(PartHeader, line);
+    if (header === undefined || E.isLeft(header) || !sameHead(header.right.folded, head) || header.right.part !== part) return undefined;
+  }
+  return names;
 };

@@ -11,7 +11,7 @@ import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
 import { entryPages, fetchRecords, walkIndex, type Db, type Range } from './scan.js';
 import { readSnapshotFile, readSnapshotPart, removeSnapshotFiles, removeSnapshotFolder, removeUnusedParts, writeSnapshotFile, writeSnapshotPart } from './snapshot-files.js';
-import { readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
+import { headTablePartNames, readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
 import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
 import { Stage, pendingOf, type Pending } from './stage.js';
 import { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
@@ -373,6 +373,12 @@ export class LevelJournal {
   headTable(wanted?: readonly string[]): Promise<HeadTableRead | undefined> {
     const head = this.current;
     return head.seq === 0 ? Promise.resolve(undefined) : readHeadTable(this.dir, { seq: head.seq, hash: head.hash }, wanted);
+  }
+
+  /** The names of the head table's parts, without reading them; undefined without a usable table. */
+  headTableParts(): Promise<string[] | undefined> {
+    const head = this.current;
+    return head.seq === 0 ? Promise.resolve(undefined) : headTablePartNames(this.dir, { seq: head.seq, hash: head.hash });
   }
 
   deleteSnapshots(): Promise<void> {

@@ -29,3 +29,7 @@ export const podsAtHead = async (journal: Journal, namespace?: string): Promise<
   // The parts are this code's own JSON of v1 Pods, bound to the head and to their SHA-256.
   return [...table.parts.values()].flatMap((blob) => JSON.parse(blob) as V1Pod[]);
 };
+
+/** The namespaces holding pods at the head, from the head table's part names (no pod read); undefined without one. */
+export const namespacesAtHead = async (journal: Journal): Promise<string[] | undefined> =>
+  (await journal.headTableParts())?.map((part) => (part === '' ? 'default' : part));

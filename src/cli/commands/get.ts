@@ -12,7 +12,7 @@ import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { podNotFound } from '../pod-records.js';
-import { addReadOptions, podsAt, readPoint, stateAt, type ReadOptions } from '../read-options.js';
+import { addReadOptions, namespacesAt, podsAt, readPoint, stateAt, type ReadOptions } from '../read-options.js';
 import { podNamesOf, resourceKind } from '../resources.js';
 import { watchPods } from '../watch.js';
 import { appendsAfter } from '../follow.js';
@@ -86,8 +86,8 @@ const print = async (output: Output, pods: readonly V1Pod[], singleItem: boolean
 };
 
 /** "No resources found in NS namespace.", and where the journal's pods are when they are elsewhere. */
-const elsewhere = (all: readonly V1Pod[], namespace: string): string => {
-  const others = [...new Set(all.map((p) => p.metadata.namespace ?? 'default'))].filter((ns) => ns !== namespace).sort();
+const elsewhere = (namespaces: readonly string[], namespace: string): string => {
+  const others = namespaces.filter((ns) => ns !== namespace).sort();
   return others.length === 0 ? '' : `The journal holds pods in namespace${others.length === 1 ? '' : 's'} ${others.join(', ')} (use -n NAMESPACE or -A).\n`;
 };
 
@@ -158,7 +158,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
       if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
       if (names.length > 0) return;
       ctx.io.err(printed.stderr);
-      if (printed.stderr !== '' && namespace !== undefined) ctx.io.err(elsewhere(await podsAt(journal, point), namespace));
+      if (printed.stderr !== '' && namespace !== undefined) ctx.io.err(elsewhere(await namespacesAt(journal, point), namespace));
     });
   });
 };
