@@ -38,9 +38,10 @@ const tallyText = (t: Tally, noun: string): string =>
   `read ${counted(t.read, noun)}: ${t.imported} imported, ${t.present} already present, ${t.skipped} skipped`;
 
 /** A file's documents: those whose facts reached the journal (`appendedLines`) are imported, the rest already present. */
-const tallyOf = (s: FileSummary, appendedLines: ReadonlySet<string>): Tally => {
+const tallyOf = (s: FileSummary, appendedLines: ReadonlyMap<string, ReadonlySet<number>>): Tally => {
+  const appended = appendedLines.get(s.file);
   let imported = 0;
-  for (const line of s.factLines) if (appendedLines.has(`${line}:${s.file}`)) imported++;
+  for (const line of s.factLines) if (appended?.has(line) === true) imported++;
   return { read: s.documents, imported, present: s.documents - s.skippedDocuments - imported, skipped: s.skippedDocuments };
 };
 
@@ -81,12 +82,16 @@ export const registerImport = (program: Command, ctx: Context): void => {
         for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
         // Exports and converted events go in as one staged append: a refused line anywhere leaves the journal as it was.
         // The documents whose facts are appended: every merged fact is new (the merge drops those the journal holds).
-        const appendedLines = new Set<string>();
+        // Per file, the line numbers (not strings: a large import has as many documents as lines).
+        const appendedLines = new Map<string, Set<number>>();
         let appendedFacts = 0;
         const appending = async function* (events: AsyncIterable<Event>): AsyncGenerator<Event> {
           for await (const e of events) {
             appendedFacts++;
-            if (e.from !== undefined) appendedLines.add(`${e.from.line}:${e.from.file}`);
+            if (e.from?.file !== undefined && e.from.line !== undefined) {
+              const lines = appendedLines.get(e.from.file) ?? new Set<number>();
+              appendedLines.set(e.from.file, lines.add(e.from.line));
+            }
             yield e;
           }
         };
