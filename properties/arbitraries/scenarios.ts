@@ -113,7 +113,11 @@ export const scenario = (opts: ScenarioOptions = {}): fc.Arbitrary<Scenario> =>
     .record({
       nodes: fc.integer({ min: 1, max: opts.pressure === true ? 1 : 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => node(`node-${i}`, opts.pressure === true)))),
       pods: fc.integer({ min: opts.pressure === true ? 2 : 1, max: opts.maxPods ?? 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => podPlan(`pod-${i}`, opts)))),
-      lose: opts.nodeLoss === false ? fc.constant(undefined) : fc.option(fc.integer({ min: 30, max: 500 }), { nil: undefined, freq: 4 }),
+      // the kubelet going silent, or the controller's marking given directly
+      lose:
+        opts.nodeLoss === false
+          ? fc.constant(undefined)
+          : fc.option(fc.record({ at: fc.integer({ min: 30, max: 500 }), how: fc.constantFrom('stopKubelet', 'loseNode') }), { nil: undefined, freq: 4 }),
     })
     .map(({ nodes, pods, lose }) => {
       const steps: Array<{ at: number; step: Doc }> = [
@@ -123,7 +127,7 @@ export const scenario = (opts: ScenarioOptions = {}): fc.Arbitrary<Scenario> =>
             ? []
             : [{ at: p.at + p.deleteAfter, step: compact({ delete: compact({ pod: p.manifest.metadata.name, gracePeriodSeconds: p.deleteGrace }) }) }],
         ),
-        ...(lose === undefined ? [] : [{ at: lose, step: { loseNode: 'node-0' } }]),
+        ...(lose === undefined ? [] : [{ at: lose.at, step: { [lose.how]: 'node-0' } }]),
       ];
       const behaviorOf = (p: (typeof pods)[number]) =>
         Object.fromEntries(containerNamesOf(p.manifest).map((name, i) => [name, compact(p.behaviors[i] ?? {})]));

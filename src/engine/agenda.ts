@@ -13,7 +13,7 @@ import type { ContainerUsage, Input } from './inputs.js';
 import { killOutcome } from './kubelet/kill.js';
 import { requeueDue } from './kubelet/worker.js';
 import { hasLiveContainer, isRunning, liveContainers, specOf } from './lifecycle.js';
-import { unreachableToleration } from './nodeloss/decide.js';
+import { kubeletDown, noExecuteTaintAt, noExecuteTaintOf, tolerationSeconds, unresponsiveAt } from './nodeloss/controller.js';
 import { activeProbes, nextProbeTick } from './probes/active.js';
 import { memoryLimitBytes, probeTiming } from './spec.js';
 import type { ContainerBook, EngineState, NodeBook, PodBook } from './state.js';
@@ -49,12 +49,13 @@ const rank = {
   postStartDone: 2,
   memorySample: 3,
   probeTick: 4,
-  nodeLost: 5,
-  tolerationExpired: 6,
-  apiRemoval: 7,
-  schedule: 8,
-  sync: 9,
-  evictionMonitor: 10,
+  nodeUnresponsive: 5,
+  nodeLost: 6,
+  tolerationExpired: 7,
+  apiRemoval: 8,
+  schedule: 9,
+  sync: 10,
+  evictionMonitor: 11,
 } as const satisfies Record<Input['kind'], number>;
 
 const probeOrder: Record<ProbeKind, number> = { startup: 0, liveness: 1, readiness: 2 };
@@ -174,7 +175,7 @@ export const podGate = (state: EngineState, pod: PodBook): PodGate => {
   if (pod.node === undefined) return { kind: 'unscheduled' };
   const node = state.nodes.get(pod.node);
   if (node === undefined) return { kind: 'none' };
-  return node.lostAt === undefined ? { kind: 'kubelet', node } : { kind: 'lost' };
+  return kubeletDown(node) ? { kind: 'lost' } : { kind: 'kubelet', node };
 };
 
 /** The pod's own wake-ups (removal, scheduling, node loss, its worker's sync); its containers' are apart. */
@@ -195,14 +196,16 @@ export const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook, gate: Pod
         : [{ at: now, order: order('schedule'), key: `schedule/${uid}`, input: { kind: 'schedule', uid } }];
     }
     case 'lost': {
-      const lostAt = pod.node === undefined ? undefined : state.nodes.get(pod.node)?.lostAt;
-      if (pod.removed || lostAt === undefined) return [];
-      if (pod.nodeLostAt === undefined || pod.nodeLostAt < lostAt) {
+      // the node lifecycle and taint-eviction controllers (`nodeloss/`): marking the pod, then the taint's toleration
+      const node = pod.node === undefined ? undefined : state.nodes.get(pod.node);
+      if (pod.removed || node?.lostAt === undefined) return [];
+      if (pod.nodeLostAt === undefined || pod.nodeLostAt < node.lostAt) {
         return [{ at: now, order: order('nodeLost'), key: `lost/${uid}`, input: { kind: 'nodeLost', uid } }];
       }
-      const tolerance = unreachableToleration(pod);
-      if (pod.deletion !== undefined || tolerance === undefined) return [];
-      const at = Math.max(pod.nodeLostAt + tolerance * 1000, now);
+      const taintAt = noExecuteTaintAt(state, node);
+      const tolerance = tolerationSeconds(pod.spec, noExecuteTaintOf(node));
+      if (pod.deletion !== undefined || taintAt === undefined || tolerance === undefined) return [];
+      const at = Math.max(taintAt + tolerance * 1000, now);
       return [{ at, order: order('tolerationExpired'), key: `toleration/${uid}`, input: { kind: 'tolerationExpired', uid } }];
     }
     case 'kubelet':
@@ -214,9 +217,16 @@ export const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook, gate: Pod
   }
 };
 
-/** The eviction manager's next monitoring cycle on the node; the working sets are read when it comes due. */
+/**
+ * The eviction manager's next monitoring cycle on the node (the working sets are read when it comes due); for
+ * a node whose kubelet went silent, the node lifecycle controller's pass that marks it.
+ */
 export const nodeWakeups = (ctx: Ctx, node: NodeBook): Timer[] => {
-  if (node.lostAt !== undefined) return [];
+  if (kubeletDown(node)) {
+    const at = unresponsiveAt(node);
+    const input: Input = { kind: 'nodeUnresponsive', node: node.name };
+    return at === undefined ? [] : [{ at: Math.max(at, ctx.now), order: orderOf(rank.nodeUnresponsive, node.index), key: `unresponsive/${node.name}`, input }];
+  }
   const key = `eviction/${node.name}`;
   const at = nextOnGrid(node.registeredAt, EVICTION_MONITORING_MS, ctx.now, ctx.taken(key) || node.thresholdLastMetAt === ctx.now);
   const { world } = ctx;

@@ -32,6 +32,7 @@ export const decide = (state: EngineState, input: Input, now: VirtualMs): Event[
       return decideProbe(state, input, now);
     case 'evictionMonitor':
       return decideEviction(state, input, now);
+    case 'nodeUnresponsive':
     case 'nodeLost':
     case 'tolerationExpired':
       return decideNodeLoss(state, input, now);

@@ -5,6 +5,7 @@ import { valueOf } from '../k8s/quantity.js';
 import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
 import { backoffAnchor, changedContainer, podTerminal } from './lifecycle.js';
 import { RESYNC_MS, SYNC_ERROR_BACKOFF_MS, tickOf } from './kubelet/worker.js';
+import { fullyDisrupted } from './nodeloss/controller.js';
 import { imageKey, specContainers } from './spec.js';
 import type { ContainerBook, EngineState, Instance, NodeBook, PodBook, ProbeTrack } from './state.js';
 import type { VirtualMs } from './world.js';
@@ -94,11 +95,22 @@ const registered = (state: EngineState, e: EventOf<'NodeRegistered'>): NodeBook 
   return internalIP === undefined ? base : { ...base, internalIP };
 };
 
+/** Notes when the cluster has a Ready node again after none: the node lifecycle controller taints anew then. */
+const disruptionTracked = (before: EngineState, after: EngineState, at: VirtualMs): EngineState =>
+  fullyDisrupted(before.nodes.values()) && !fullyDisrupted(after.nodes.values()) ? { ...after, disruptionEndedAt: at } : after;
+
+/** A Ready condition of True is the kubelet posting again; anything else marks the node not ready (once). */
+const readiness = (node: NodeBook, e: EventOf<'NodeConditionChanged'>, at: VirtualMs): NodeBook => {
+  const { lostAt: _, lostStatus: __, kubeletStoppedAt: ___, ...ready } = node;
+  if (e.status === 'True') return ready;
+  return { ...node, lostAt: node.lostAt ?? at, lostStatus: e.status };
+};
+
 const nodeCondition = (state: EngineState, e: EventOf<'NodeConditionChanged'>): EngineState => {
   const at = msOf(e.at);
   switch (e.conditionType) {
     case 'Ready':
-      return withNode(state, e.node, ({ lostAt: _, ...node }) => (e.status === 'True' ? node : { ...node, lostAt: at }), 1);
+      return disruptionTracked(state, withNode(state, e.node, (node) => readiness(node, e, at), 1), at);
     case 'MemoryPressure':
       return withNode(state, e.node, (node) => ({ ...node, memoryPressure: e.status === 'True' }), 1);
     default:
@@ -137,7 +149,9 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'PodUnschedulable':
       return withPod(state, e.pod.uid, (pod) => ({ ...pod, scheduleAttemptGen: state.clusterGen }));
     case 'NodeRegistered':
-      return { ...state, nodes: new Map(state.nodes).set(e.node, registered(state, e)), clusterGen: state.clusterGen + 1 };
+      return disruptionTracked(state, { ...state, nodes: new Map(state.nodes).set(e.node, registered(state, e)), clusterGen: state.clusterGen + 1 }, at);
+    case 'KubeletStopped':
+      return withNode(state, e.node, (node) => ({ ...node, kubeletStoppedAt: node.kubeletStoppedAt ?? at }));
     case 'NodeConditionChanged':
       return nodeCondition(state, e);
     case 'EvictionThresholdMet':

@@ -31,9 +31,11 @@ export type Input =
     }
   /** The eviction manager's monitoring cycle on one node, with every live container's working set. */
   | { readonly kind: 'evictionMonitor'; readonly node: string; readonly usage: readonly ContainerUsage[] }
-  /** The node lifecycle controller notices a pod on a lost node. */
+  /** The node lifecycle controller's pass finds a node's kubelet silent past the grace period. */
+  | { readonly kind: 'nodeUnresponsive'; readonly node: string }
+  /** The node lifecycle controller marks a pod on a node that is not Ready (`MarkPodsNotReady`). */
   | { readonly kind: 'nodeLost'; readonly uid: string }
-  /** The pod's toleration of the unreachable taint ran out: the taint manager deletes it. */
+  /** The pod's toleration of its node's NoExecute taint ran out: the taint-eviction controller deletes it. */
   | { readonly kind: 'tolerationExpired'; readonly uid: string };
 
 export interface ContainerUsage {

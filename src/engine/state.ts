@@ -87,6 +87,7 @@ export interface PodBook {
   /** From the first request; `graceSeconds` only ever shrinks (`BeforeDelete`), so `at + graceSeconds` is the deletionTimestamp. */
   readonly deletion?: { readonly at: VirtualMs; readonly graceSeconds: number };
   readonly removed: boolean;
+  /** The node lifecycle controller marked it not ready (`MarkPodsNotReady`). */
   readonly nodeLostAt?: VirtualMs;
   /** The pod worker (`kubelet/worker.ts`): a PLEG event, an API update or a probe result wants a sync then. */
   readonly syncDueAt?: VirtualMs;
@@ -115,7 +116,11 @@ export interface NodeBook {
   readonly memoryThresholdBytes: bigint;
   readonly memoryPressure: boolean;
   readonly thresholdLastMetAt?: VirtualMs;
+  /** Its Ready condition is not True since then (posted by the node, or marked by the node lifecycle controller). */
   readonly lostAt?: VirtualMs;
+  readonly lostStatus?: 'False' | 'Unknown';
+  /** Its kubelet posts nothing since then (`KubeletStopped`), until the node reports Ready again. */
+  readonly kubeletStoppedAt?: VirtualMs;
   /** Sandboxes created so far: the next pod IP. */
   readonly sandboxes: number;
 }
@@ -125,6 +130,8 @@ export interface EngineState {
   readonly nodes: ReadonlyMap<string, NodeBook>;
   /** Bumped whenever room may have appeared for an unschedulable pod (nodes or pods changed). */
   readonly clusterGen: number;
+  /** When the cluster last had a Ready node again after none (the node lifecycle controller left disruption mode). */
+  readonly disruptionEndedAt?: VirtualMs;
 }
 
 export const initialState = (): EngineState => ({ pods: new Map(), nodes: new Map(), clusterGen: 0 });

@@ -9,7 +9,7 @@
 import { compareTimers, containerWakeups, nodeWakeups, podGate, podWakeups, type Ctx, type PodGate, type Timer } from './agenda.js';
 import { IndexedHeap, type Slotted } from './heap.js';
 import { hasLiveContainer, podTerminal } from './lifecycle.js';
-import type { ContainerBook, EngineState, PodBook } from './state.js';
+import type { ContainerBook, EngineState, NodeBook, PodBook } from './state.js';
 import type { VirtualMs, World } from './world.js';
 
 type SourceId =
@@ -51,6 +51,10 @@ const containerContext = (pod: PodBook): readonly unknown[] => [
   hasLiveContainer(pod),
 ];
 
+/** What a pod on the node reads of it: whether its kubelet is there, since when the node is not Ready, its grids. */
+const sameReach = (a: NodeBook, b: NodeBook): boolean =>
+  a.lostAt === b.lostAt && a.lostStatus === b.lostStatus && a.kubeletStoppedAt === b.kubeletStoppedAt && a.registeredAt === b.registeredAt;
+
 const sameContext = (a: readonly unknown[] | undefined, b: readonly unknown[]): boolean => a !== undefined && a.every((x, i) => x === b[i]);
 
 /** A change that a sidecar's turn to stop reads (`kubelet/kill.ts :: turnOf`): a container started or exited. */
@@ -83,13 +87,17 @@ export class Timers {
       }
     }
     if (before.nodes !== after.nodes) {
+      let readiness = false;
       for (const [name, node] of after.nodes) {
         const old = before.nodes.get(name);
         if (old === node) continue;
         this.mark(this.nodeSource(name));
-        if (old !== undefined && old.lostAt === node.lostAt && old.registeredAt === node.registeredAt) continue;
+        readiness ||= old === undefined || old.lostAt !== node.lostAt;
+        if (old !== undefined && sameReach(old, node)) continue;
         for (const [uid, pod] of after.pods) if (pod.node === name) this.podChanged(uid, undefined, pod);
       }
+      // the taint on a lost node depends on whether any node is Ready (`nodeloss/controller.ts :: noExecuteTaintAt`)
+      if (readiness) for (const [uid, pod] of after.pods) if (pod.node !== undefined && after.nodes.get(pod.node)?.lostAt !== undefined) this.podChanged(uid, undefined, pod);
     }
     if (before.clusterGen !== after.clusterGen) {
       for (const [uid, pod] of after.pods) if (pod.node === undefined) this.mark(this.podSources(uid, pod).own);

@@ -5,6 +5,7 @@ export type Toleration = NonNullable<PodSpec['tolerations']>[number];
 export type TaintEffect = 'NoSchedule' | 'NoExecute';
 
 export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
+export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
 export const MEMORY_PRESSURE_TAINT = 'node.kubernetes.io/memory-pressure';
 
 /** An empty key with `Exists` tolerates every taint; an empty effect tolerates every effect. */

@@ -13,6 +13,7 @@ export const defaultSource: Readonly<Record<EventType, Source>> = {
   PodUnschedulable: 'scheduler',
   NodeRegistered: 'node',
   NodeConditionChanged: 'node',
+  KubeletStopped: 'node',
   EvictionThresholdMet: 'kubelet',
   PodAdmitted: 'kubelet',
   PodRejected: 'kubelet',

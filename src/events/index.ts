@@ -23,6 +23,7 @@ export const Event = t.union(
     V.PodUnschedulable,
     V.NodeRegistered,
     V.NodeConditionChanged,
+    V.KubeletStopped,
     V.EvictionThresholdMet,
     V.PodAdmitted,
     V.PodRejected,

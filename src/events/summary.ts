@@ -28,6 +28,8 @@ const sentence = (e: Event): string => {
       return `registered (cpu ${e.allocatable['cpu'] ?? '?'}, memory ${e.allocatable['memory'] ?? '?'})`;
     case 'NodeConditionChanged':
       return `${e.conditionType}=${e.status}${e.reason === undefined ? '' : ` (${e.reason})`}`;
+    case 'KubeletStopped':
+      return 'the kubelet stopped posting status';
     case 'EvictionThresholdMet':
       return `${e.signal} ${e.available} below threshold ${e.threshold}`;
     case 'PodAdmitted':
@@ -39,7 +41,7 @@ const sentence = (e: Event): string => {
     case 'PodEvicted':
       return `evicted (${e.signal}): ${e.message.trim()}`;
     case 'PodNodeLost':
-      return `node ${e.node} lost`;
+      return `marked not ready: node ${e.node} is not Ready`;
     case 'ImagePulling':
       return `${e.container}: pulling ${quoted(e.image)}`;
     case 'ImagePulled':

@@ -78,6 +78,13 @@ export const NodeConditionChanged = member(
   { reason: t.string, message: t.string },
 );
 
+/**
+ * The node's kubelet stopped posting status and renewing its lease (the machine died, the network split):
+ * nothing it does is observed from now on. The node lifecycle controller notices only later
+ * (`monitorNodeHealth`), and a `Ready` condition of `True` from the node says it is back.
+ */
+export const KubeletStopped = member('KubeletStopped', { ...nodeSubject });
+
 /** An eviction monitoring cycle found a hard threshold met (`synchronize`): kept so the pressure condition's transition period replays. */
 export const EvictionThresholdMet = member('EvictionThresholdMet', {
   ...nodeSubject,

@@ -43,6 +43,7 @@ const distinguishing = (e: Event): string => {
     case 'PodBound':
     case 'PodUnschedulable':
     case 'NodeRegistered':
+    case 'KubeletStopped':
     case 'PodAdmitted':
     case 'PodRejected':
     case 'SandboxCreated':

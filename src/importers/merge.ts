@@ -16,6 +16,7 @@ import { secondOf } from './time.js';
 const tieRank: Readonly<Record<EventType, number>> = {
   NodeRegistered: 0,
   NodeConditionChanged: 1,
+  KubeletStopped: 1,
   EvictionThresholdMet: 1,
   PodCreated: 2,
   PodWriteRejected: 3,

@@ -21,6 +21,7 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
   PodUnschedulable: ['FailedScheduling'],
   NodeRegistered: [],
   NodeConditionChanged: [],
+  KubeletStopped: [],
   EvictionThresholdMet: [],
   PodAdmitted: [],
   PodRejected: ['OutOfcpu', 'OutOfmemory', 'OutOfpods', 'Evicted', 'NodeAffinity', 'UnexpectedAdmissionError'],
@@ -97,6 +98,7 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
     case 'PodWriteRejected':
     case 'NodeRegistered':
     case 'NodeConditionChanged':
+    case 'KubeletStopped':
     case 'EvictionThresholdMet':
     case 'PodAdmitted':
     case 'SandboxCreated':

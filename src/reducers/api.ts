@@ -59,21 +59,14 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
 const withMetadata = (s: PodState, metadata: V1Pod['metadata']): PodState => ({ ...s, pod: { ...s.pod, metadata } });
 const withStatus = (s: PodState, status: PodStatus): PodState => (status === s.pod.status ? s : { ...s, pod: { ...s.pod, status } });
 
-/** `Node NAME which was running pod NAME is unresponsive` (`nodeutil.NodeUnreachablePodMessage`). */
-export const nodeLostStatus = (s: PodState): PodStatus => ({
-  ...s.pod.status,
-  reason: 'NodeLost',
-  message: `Node ${s.kubelet.node ?? s.pod.spec.nodeName ?? ''} which was running pod ${s.pod.metadata.name ?? ''} is unresponsive`,
-});
-
 /** A later request may only bring the deletion timestamp forward. */
 const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): PodState => {
   const grace = gracefulDeleteGrace(s.pod, e.gracePeriodSeconds);
   const deletionTimestamp = apiTimePlus(e.at, grace);
   const existing = s.pod.metadata.deletionTimestamp;
   if (existing !== undefined && existing <= deletionTimestamp) return s;
-  const next = withMetadata(s, { ...s.pod.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace });
-  return s.kubelet.nodeLost ? withStatus(next, nodeLostStatus(next)) : next;
+  // v1.36 writes no `NodeLost` reason for a pod on an unreachable node (the old `SetPodTerminationReason` is gone)
+  return withMetadata(s, { ...s.pod.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace });
 };
 
 const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {

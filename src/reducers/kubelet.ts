@@ -5,7 +5,7 @@
 import type { EventOf } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { PodStatus } from '../k8s/pod.js';
-import { nodeLostStatus, upsertCondition } from './api.js';
+import { upsertCondition } from './api.js';
 import { isKubeletOwned } from './conditions.js';
 import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
@@ -62,9 +62,7 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.nodeLost) return s;
       const lost = withView(placed, { nodeLost: true });
-      const marked = { pod: { ...lost.pod, status: markNotReady(lost.pod.status ?? {}, e.at) }, kubelet: lost.kubelet };
-      if (lost.pod.metadata.deletionTimestamp === undefined) return marked;
-      return { pod: { ...marked.pod, status: nodeLostStatus(marked) }, kubelet: marked.kubelet };
+      return { pod: { ...lost.pod, status: markNotReady(lost.pod.status ?? {}, e.at) }, kubelet: lost.kubelet };
     }
     default: {
       const unreachable: never = e;

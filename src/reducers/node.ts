@@ -36,6 +36,8 @@ export const reduceNode = (state: NodeState | undefined, event: NodeEvent): Node
       };
     case 'NodeConditionChanged':
       return state === undefined ? undefined : withCondition(state, event);
+    case 'KubeletStopped':
+      return state; // the node looks the same until the node lifecycle controller notices (`monitorNodeHealth`)
     case 'EvictionThresholdMet':
       return state === undefined
         ? undefined

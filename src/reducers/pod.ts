@@ -79,8 +79,8 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     case 'ProbeResultChanged':
       return s.kubelet.nodeLost || !onSomeNode(s) ? s : container(s, e);
     case 'PodSynced':
-      // from now on the kubelet's status shows what its syncs publish
-      return { pod: s.pod, kubelet: kubeletView(s.kubelet, { syncs: true }) };
+      // from now on the kubelet's status shows what its syncs publish; a kubelet that syncs is reachable again
+      return { pod: s.pod, kubelet: kubeletView(s.kubelet, { syncs: true, nodeLost: false }) };
     case 'PodRemoved':
       return s; // handled by reducePod
     default: {
@@ -125,7 +125,9 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   const view = kubeletView(source, { syncs: true, published: undefined });
   // A sync after a deletion generates the terminal status even when the kubelet learnt nothing new (SyncTerminatedPod).
   const terminating = event.type === 'PodSynced' && next.pod.metadata.deletionTimestamp !== undefined && !isTerminalPhase(next.pod.status?.phase);
-  if (next.pod === state.pod && !terminating && !statusInputsChanged(shown, view)) return { pod: next.pod, kubelet: kubeletView(next.kubelet, { published: view }) };
+  // a kubelet back from a lost node writes its whole status over the controller's marking
+  const unchanged = next.pod === state.pod && !terminating && !state.kubelet.nodeLost && !statusInputsChanged(shown, view);
+  if (unchanged) return { pod: next.pod, kubelet: kubeletView(next.kubelet, { published: view }) };
   // Statuses published before the deletion were made for a pod that could still restart: none is reused then.
   const status = kubeletStatus(next.pod, view, apiTime(event.at), terminating ? undefined : { pod: state.pod, kubelet: shown });
   return { pod: withPodStatus(next.pod, status), kubelet: kubeletView(next.kubelet, { published: view }) };

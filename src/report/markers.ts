@@ -62,6 +62,7 @@ export const markerKindOf = (e: Event): MarkerKind | undefined => {
     case 'PodBound':
     case 'NodeRegistered':
     case 'NodeConditionChanged':
+    case 'KubeletStopped':
     case 'EvictionThresholdMet':
     case 'PodAdmitted':
     case 'PodSynced':

@@ -84,7 +84,9 @@ export const Step = oneOf('Step', strict('Step', { at: Duration }), {
   annotate: MetadataChange,
   delete: Deletion,
   nodeCondition: NodeConditionChange,
-  /** The node stops reporting: the control plane marks it Ready=Unknown. */
+  /** The node's kubelet stops posting status: the node lifecycle controller notices after its grace period. */
+  stopKubelet: t.string,
+  /** The node lifecycle controller marks the node Ready=Unknown now (its kubelet went silent earlier). */
   loseNode: t.string,
   addNode: NodeSpec,
 });

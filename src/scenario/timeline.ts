@@ -217,6 +217,13 @@ const stepEvents = (
         }),
       );
     }
+    case 'stopKubelet':
+      return pipe(
+        knownNode(step.value, ''),
+        E.map((node) => {
+          walk.events.push({ type: 'KubeletStopped', v: 1, at, source: 'node', node });
+        }),
+      );
     case 'loseNode':
       return pipe(
         knownNode(step.value, ''),

@@ -152,19 +152,30 @@ describe('node lost', () => {
     expect(pod.status?.containerStatuses?.[0]?.state?.running).toBeDefined();
   });
 
-  test('the unreachable kubelet reports nothing; a deletion gets reason NodeLost and stays', () => {
+  // v1.36: the controllers no longer call SetPodTerminationReason, so a deleted pod on a lost node keeps its status
+  test('the unreachable kubelet reports nothing; a deletion sets no NodeLost reason and the pod stays', () => {
     const p = new PodScript(app).scheduled().run('app').nodeLost();
     const before = p.must();
     p.exited('app', 1);
     expect(p.must()).toEqual(before);
     p.at(400).deleted(30);
     const pod = p.must();
-    expect(pod.status).toMatchObject({
-      phase: 'Running',
-      reason: 'NodeLost',
-      message: 'Node node-1 which was running pod web is unresponsive',
-    });
+    expect(pod.status?.phase).toBe('Running');
+    expect(pod.status?.reason).toBeUndefined();
+    expect(pod.status?.message).toBeUndefined();
     expect(pod.metadata.deletionTimestamp).toBe(apiAt(430));
+  });
+});
+
+describe('a lost node comes back', () => {
+  // kubelet.go :: SyncPod: the returning kubelet's first sync writes the whole status again
+  test("the kubelet's next sync publishes its own view again, Ready included", () => {
+    const p = new PodScript(app).scheduled().run('app').synced().at(60).nodeLost();
+    expect(cond(p.must(), 'Ready')?.status).toBe('False');
+    p.at(100).synced();
+    expect(cond(p.must(), 'Ready')).toMatchObject({ status: 'True', lastTransitionTime: apiAt(100) });
+    p.at(110).exited('app', 1).synced();
+    expect(p.must().status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 1 });
   });
 });
 

@@ -92,7 +92,7 @@ behavior: {}
     const text = applying(`    delete: { pod: web }
 `);
     expect(errorOf(text)).toBe(
-      'fixtures/scenario.yaml:6: timeline[0]: needs exactly one of apply, label, annotate, delete, nodeCondition, loseNode, addNode',
+      'fixtures/scenario.yaml:6: timeline[0]: needs exactly one of apply, label, annotate, delete, nodeCondition, stopKubelet, loseNode, addNode',
     );
   });
 

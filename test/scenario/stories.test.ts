@@ -275,10 +275,13 @@ describe('job-restart-policies', () => {
 describe('node-lost', () => {
   const story = storyOf('node-lost');
 
-  it('loses Ready, and turns Unknown when the taint manager deletes it after the 300 s toleration', () => {
-    expect(story.pod('2m', 'web')?.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('False');
-    expect(offsets(story, 'PodDeletionRequested', 'web')).toEqual([360, 480]);
-    expect(story.pod('7m', 'web')?.status?.reason).toBe('NodeLost');
+  // node_lifecycle_controller.go :: tryUpdateNodeHealth, MarkPodsNotReady; taint_eviction.go :: addConditionAndDeletePod
+  it('loses Ready 45 s after its kubelet went silent, and is Terminating (no NodeLost) once the taint manager deletes it', () => {
+    const ready = (at: string) => story.pod(at, 'web')?.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+    expect([ready('1m44s'), ready('1m45s')]).toEqual(['True', 'False']);
+    expect(offsets(story, 'PodDeletionRequested', 'web')).toEqual([410, 480]);
+    expect(story.pod('7m', 'web')?.status?.reason).toBeUndefined();
+    expect(story.rows('7m').web).toMatchObject({ ready: '1/1', status: 'Terminating', restarts: '0' });
     expect(offsets(story, 'PodDeletionRequested', 'spare')).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import { aboutContainer, aboutPod, envelope } from '../emit.js';
 import type { ContainerUsage, InputOf } from '../inputs.js';
 import { killPod } from '../kubelet/kill.js';
 import { hasLiveContainer, podTerminal } from '../lifecycle.js';
+import { kubeletDown } from '../nodeloss/controller.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { memoryEvictionWords } from './message.js';
@@ -71,7 +72,7 @@ const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsa
 
 export const decideEviction = (state: EngineState, input: InputOf<'evictionMonitor'>, now: VirtualMs): Event[] => {
   const node = state.nodes.get(input.node);
-  if (node === undefined || node.lostAt !== undefined) return [];
+  if (node === undefined || kubeletDown(node)) return [];
   const used = input.usage.reduce((sum, u) => sum + u.bytes, 0n);
   const available = valueOf(node.allocatable['memory']) - used;
   const met = available < node.memoryThresholdBytes;

@@ -9,6 +9,7 @@ import type { Event } from '../../events/index.js';
 import { terminate } from '../deletion/decide.js';
 import { aboutPod } from '../emit.js';
 import { podTerminal } from '../lifecycle.js';
+import { kubeletDown } from '../nodeloss/controller.js';
 import { podGraceSeconds } from '../spec.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
@@ -39,7 +40,7 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   const pod = state.pods.get(uid);
   const node = pod?.node === undefined ? undefined : state.nodes.get(pod.node);
   // nothing to do without a reachable kubelet
-  if (pod === undefined || node === undefined || node.lostAt !== undefined) return [];
+  if (pod === undefined || node === undefined || kubeletDown(node)) return [];
   const next = step(pod, node, now);
   const synced = (): Event[] => [{ type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref) }];
   if (pod.sessionAt === now) {

@@ -1,48 +1,61 @@
 /**
- * A lost node, seen from the control plane (`node_lifecycle_controller.go`, `tainteviction/taint_eviction.go`):
- * its pods are marked lost at once; when a pod's toleration of `node.kubernetes.io/unreachable:NoExecute`
- * runs out (300 s from the DefaultTolerationSeconds admission plugin unless the spec says otherwise) the
- * taint manager deletes it. No kubelet confirms, so the object stays.
+ * A node that is not Ready, seen from the control plane (`node_lifecycle_controller.go`,
+ * `tainteviction/taint_eviction.go`): a silent kubelet's node is marked `Unknown`, its pods' Ready condition
+ * False; when a pod's toleration of the node's NoExecute taint runs out, the taint-eviction controller adds
+ * `DisruptionTarget` and deletes it. No kubelet confirms the deletion, so the object stays (Terminating)
+ * until the node comes back or someone force-deletes it. No `NodeLost` reason is written any more.
  */
 import type { Event } from '../../events/index.js';
-import { aboutPod } from '../emit.js';
+import { aboutPod, envelope } from '../emit.js';
 import type { InputOf } from '../inputs.js';
 import { podGraceSeconds } from '../spec.js';
-import type { EngineState, PodBook } from '../state.js';
-import { tolerationFor, UNREACHABLE_TAINT } from '../tolerations.js';
+import type { EngineState } from '../state.js';
 import type { VirtualMs } from '../world.js';
 
-/** `defaultTolerationSeconds` of `plugin/pkg/admission/defaulttolerationseconds`. */
-const DEFAULT_TOLERATION_SECONDS = 300;
-
-/** How long the pod stays on an unreachable node; undefined when it tolerates the taint for ever. */
-export const unreachableToleration = (pod: PodBook): number | undefined => {
-  const own = tolerationFor(pod.spec, UNREACHABLE_TAINT, 'NoExecute');
-  return own === undefined ? DEFAULT_TOLERATION_SECONDS : own.tolerationSeconds;
-};
-
-export const decideNodeLoss = (state: EngineState, input: InputOf<'nodeLost' | 'tolerationExpired'>, now: VirtualMs): Event[] => {
-  const pod = state.pods.get(input.uid);
-  if (pod === undefined || pod.node === undefined) return [];
-  const subject = aboutPod(now, 'controller', pod.ref);
+export const decideNodeLoss = (
+  state: EngineState,
+  input: InputOf<'nodeUnresponsive' | 'nodeLost' | 'tolerationExpired'>,
+  now: VirtualMs,
+): Event[] => {
   switch (input.kind) {
-    case 'nodeLost':
-      return [{ type: 'PodNodeLost', ...subject, node: pod.node }];
-    case 'tolerationExpired':
+    case 'nodeUnresponsive': {
+      const node = state.nodes.get(input.node);
+      if (node === undefined || node.lostAt !== undefined) return [];
+      // `tryUpdateNodeHealth`: every condition the kubelet posted turns Unknown; this journal's kubelet posts Ready
       return [
         {
-          type: 'PodConditionSet',
-          ...subject,
-          conditionType: 'DisruptionTarget',
-          status: 'True',
-          reason: 'DeletionByTaintManager',
-          message: 'Taint manager: deleting due to NoExecute taint',
+          type: 'NodeConditionChanged',
+          ...envelope(now, 'controller'),
+          node: node.name,
+          conditionType: 'Ready',
+          status: 'Unknown',
+          reason: 'NodeStatusUnknown',
+          message: 'Kubelet stopped posting node status.',
         },
-        { type: 'PodDeletionRequested', ...subject, gracePeriodSeconds: podGraceSeconds(pod.spec) },
       ];
+    }
+    case 'nodeLost':
+    case 'tolerationExpired':
+      break;
     default: {
       const never: never = input;
       return never;
     }
   }
+  const pod = state.pods.get(input.uid);
+  if (pod === undefined || pod.node === undefined) return [];
+  const subject = aboutPod(now, 'controller', pod.ref);
+  if (input.kind === 'nodeLost') return [{ type: 'PodNodeLost', ...subject, node: pod.node }];
+  return [
+    {
+      type: 'PodConditionSet',
+      ...subject,
+      conditionType: 'DisruptionTarget',
+      status: 'True',
+      reason: 'DeletionByTaintManager',
+      message: 'Taint manager: deleting due to NoExecute taint',
+    },
+    // `DeleteOptions{}`: the pod's own grace period
+    { type: 'PodDeletionRequested', ...subject, gracePeriodSeconds: podGraceSeconds(pod.spec) },
+  ];
 };
