@@ -24,6 +24,7 @@ export const nodeEvent: fc.Arbitrary<Event> = fc.integer({ min: 0, max: 600 }).c
     fc.constant<Event>({ ...envelope(second), type: 'NodeRegistered', source: 'node', node: 'node-0', capacity: { memory: '1Gi' }, allocatable: { memory: '1Gi' }, labels: {} }),
     fc.constant<Event>({ ...envelope(second), type: 'NodeConditionChanged', source: 'kubelet', node: 'node-0', conditionType: 'MemoryPressure', status: 'True' }),
     fc.constant<Event>({ ...envelope(second), type: 'EvictionThresholdMet', source: 'kubelet', node: 'node-0', signal: 'memory.available', threshold: '100Mi', available: '50Mi' }),
+    fc.constant<Event>({ ...envelope(second), type: 'KubeletStopped', source: 'node', node: 'node-0' }),
   ),
 );
 

@@ -99,9 +99,10 @@ describe('a second deletion request (BeforeDelete on an object already being del
   });
 
   it('with grace 0 on a lost node: removed at once, though no kubelet is there to stop anything', () => {
-    const events = run([node('n1'), web(), nodeCondition('n1', 60, 'Ready', 'Unknown'), deleted('web', 480, 0)], world(), 600);
+    // a second node stays Ready: with every node lost the controller would taint none (handleDisruption)
+    const events = run([node('n1'), node('n2'), web(), nodeCondition('n1', 60, 'Ready', 'Unknown'), deleted('web', 480, 0)], world(), 600);
     expect(ofType(events, 'PodDeletionRequested').map((e) => [offset(e), e.gracePeriodSeconds])).toEqual([
-      [360, 30],
+      [365, 30],
       [480, 0],
     ]);
     expect(story(events)).toEqual([[480, 'PodRemoved', 'api']]);
