@@ -2,6 +2,7 @@
  * One v1 ContainerStatus from what the kubelet knows of a container: `convertToAPIContainerStatuses` for the
  * state, lastState and restartCount, and the prober manager's `UpdatePodStatus` for `started` and `ready`.
  */
+import { isContainerdImageID, normalizedImage } from '../k8s/image-ref.js';
 import type { Container, ContainerState, ContainerStatus } from '../k8s/pod.js';
 import type { ContainerView } from './kubelet-view.js';
 import type { ContainerRole } from './restart.js';
@@ -55,16 +56,24 @@ const isReady = (c: Container, v: ContainerView, role: ContainerRole): boolean =
     ? v.current?.kind === 'terminated' && v.current.terminated.exitCode === 0
     : isStarted(c, v) && (c.readinessProbe === undefined || v.probes.readiness === 'success');
 
+/**
+ * The image as the runtime reports it once a container exists: containerd (whose repo digests look like
+ * `docker.io/library/nginx@sha256:…`) reports the normalised reference, `docker.io/library/nginx:1.25`;
+ * before that, or from another runtime, the spec's reference as written.
+ */
+const reportedImage = (image: string, imageID: string): string => (isContainerdImageID(imageID) ? normalizedImage(image) : image);
+
 export const containerStatusOf = (c: Container, v: ContainerView, ctx: StatusContext): ContainerStatus => {
   const { state, lastState } = stateOf(v, ctx);
+  const imageID = v.instances > 0 ? (v.imageID ?? '') : '';
   const status: ContainerStatus = {
     name: c.name,
     state,
     lastState,
     ready: isReady(c, v, ctx.role),
     restartCount: Math.max(0, v.instances - 1),
-    image: c.image ?? '',
-    imageID: v.instances > 0 ? (v.imageID ?? '') : '',
+    image: reportedImage(c.image ?? '', imageID),
+    imageID,
   };
   if (v.containerID !== undefined) status.containerID = v.containerID;
   status.started = isStarted(c, v);

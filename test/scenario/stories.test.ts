@@ -299,3 +299,15 @@ describe('pod-demo-labels', () => {
     expect(story.events.some((e) => e.type === 'ContainerKilling' || e.type === 'ContainerExited')).toBe(false);
   });
 });
+
+// kubelet_pods.go :: convertToAPIContainerStatuses with containerd's CRI answers, as the real v1.36 recordings show
+describe("runtime names in containerd's form", () => {
+  it('a simulated container reports the normalised image, its repo digest and a containerd:// ID, the same on every replay', () => {
+    const status = () => storyOf('crashloop-memleak').pod('1m', 'memleak-pod')?.status?.containerStatuses?.[0];
+    const cs = status();
+    expect(cs?.image).toBe('docker.io/saadali/simmemleak:latest');
+    expect(cs?.imageID).toMatch(/^docker\.io\/saadali\/simmemleak@sha256:[0-9a-f]{64}$/);
+    expect(cs?.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    expect(status()).toEqual(cs);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { Event } from '../../events/index.js';
 import { aboutContainer } from '../emit.js';
+import { simulatedImageID } from '../ids.js';
 import type { InputOf } from '../inputs.js';
 import { specOf } from '../lifecycle.js';
 import type { EngineState } from '../state.js';
@@ -16,7 +17,7 @@ export const decidePull = (state: EngineState, input: InputOf<'pullDone'>, now: 
   const image = specOf(pod, c).spec.image ?? '';
   const subject = aboutContainer(now, 'runtime', pod.ref, c.name);
   const { answer } = input;
-  if (answer.ok) return [{ type: 'ImagePulled', ...subject, image, alreadyPresent: false, durationMs: answer.durationMs }];
+  if (answer.ok) return [{ type: 'ImagePulled', ...subject, image, alreadyPresent: false, durationMs: answer.durationMs, imageID: simulatedImageID(image) }];
   // the reason cache now holds ErrImagePull; `ImagePullBackOff` is reported by a later sync, inside the back-off
   return [{ type: 'ImagePullFailed', ...subject, image, reason: 'ErrImagePull', message: answer.message }];
 };

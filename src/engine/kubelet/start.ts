@@ -7,6 +7,7 @@ import type { Event } from '../../events/index.js';
 import { instantOf } from '../../k8s/codecs.js';
 import { crashLoopBackoff, imagePullBackoff, inBackoffSince, inBackoffSinceUpdate } from '../backoff.js';
 import { aboutContainer } from '../emit.js';
+import { simulatedContainerID, simulatedImageID } from '../ids.js';
 import { backoffAnchor, specOf } from '../lifecycle.js';
 import { imageKey, pullPolicyOf } from '../spec.js';
 import type { ContainerBook, NodeBook, PodBook } from '../state.js';
@@ -30,7 +31,7 @@ const crashLoopGate = (pod: PodBook, c: ContainerBook, now: VirtualMs): Event[] 
 };
 
 const createAndStart = (pod: PodBook, c: ContainerBook, now: VirtualMs): Event[] => {
-  const containerID = `containerd://${pod.ref.uid}-${c.name}-${c.instances}`;
+  const containerID = simulatedContainerID(`${pod.ref.uid}/${c.name}/${c.instances}`);
   const subject = aboutContainer(now, 'runtime', pod.ref, c.name);
   return [
     { type: 'ContainerCreated', ...subject, containerID },
@@ -45,7 +46,7 @@ const ensureImage = (pod: PodBook, node: NodeBook, c: ContainerBook, now: Virtua
   const subject = aboutContainer(now, 'runtime', pod.ref, c.name);
   const present = node.images.has(imageKey(image));
   const policy = pullPolicyOf(spec);
-  if (present && policy !== 'Always') return [{ type: 'ImagePulled', ...subject, image, alreadyPresent: true }];
+  if (present && policy !== 'Always') return [{ type: 'ImagePulled', ...subject, image, alreadyPresent: true, imageID: simulatedImageID(image) }];
   if (policy === 'Never') {
     if (c.imageFailedFor === c.instances) return [];
     const message = `Container image "${image}" is not present with pull policy of Never`;
