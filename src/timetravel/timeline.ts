@@ -12,42 +12,64 @@ export interface TimelineEntry {
   /** The event that made the changes. */
   readonly cause: Event;
   readonly seq?: number;
+  /**
+   * When the cause is a kubelet sync: what the kubelet learnt since it last published, which the sync made
+   * visible (`observed.ts` says which explains which change).
+   */
+  readonly observed?: readonly Sequenced[];
   /** The pod after the event; absent once it is removed. */
   readonly after?: V1Pod;
 }
 
-type Sequenced = { readonly event: Event; readonly seq?: number };
+export type Sequenced = { readonly event: Event; readonly seq?: number };
 
 /**
  * Entries for the pod events among `events`, in order; events that change nothing visible are left out.
  * `from` holds the pods' states before the first event (empty: they start from nothing).
  */
 export function* timelineOf(events: Iterable<Sequenced>, from: ReadonlyMap<string, PodState> = new Map()): Generator<TimelineEntry> {
-  yield* timelineSteps(events, new Map(from));
+  yield* timelineSteps(events, new Map(from), new Map());
 }
 
 /** As `timelineOf` over pages of records (a journal's stream), one fold across the pages. */
 export async function* timelineOfPages(pages: AsyncIterable<readonly Sequenced[]>): AsyncGenerator<TimelineEntry> {
   const pods = new Map<string, PodState>();
-  for await (const page of pages) yield* timelineSteps(page, pods);
+  const unpublished = new Map<string, Sequenced[]>();
+  for await (const page of pages) yield* timelineSteps(page, pods, unpublished);
 }
 
-/** The timeline of `events`, folding them onto `pods` (updated in place). */
-function* timelineSteps(events: Iterable<Sequenced>, pods: Map<string, PodState>): Generator<TimelineEntry> {
-  for (const { event, seq } of events) {
+/** A kubelet sync publishes what the kubelet learnt since the last one (a probe result publishes only itself). */
+const publishes = (e: Event): boolean => e.type === 'PodSynced';
+
+/**
+ * The timeline of `events`, folding them onto `pods` (updated in place); `unpublished` keeps, per pod, the
+ * events the kubelet learnt that nobody sees until its next sync publishes them.
+ */
+function* timelineSteps(events: Iterable<Sequenced>, pods: Map<string, PodState>, unpublished: Map<string, Sequenced[]>): Generator<TimelineEntry> {
+  for (const step of events) {
+    const { event, seq } = step;
     if (!('pod' in event)) continue;
-    const before = pods.get(event.pod.uid);
+    const uid = event.pod.uid;
+    const before = pods.get(uid);
     const after = reducePod(before, event);
-    if (after === undefined) pods.delete(event.pod.uid);
-    else pods.set(event.pod.uid, after);
+    if (after === undefined) {
+      pods.delete(uid);
+      unpublished.delete(uid);
+    } else pods.set(uid, after);
     const changes = podChanges(before?.pod, after?.pod, new Date(msOf(event.at)));
-    if (changes.length === 0) continue;
+    if (changes.length === 0) {
+      if (after !== undefined && after !== before) unpublished.set(uid, [...(unpublished.get(uid) ?? []), step]);
+      continue;
+    }
+    const observed = publishes(event) ? unpublished.get(uid) : undefined;
+    if (publishes(event)) unpublished.delete(uid);
     yield {
       at: event.at,
       pod: `${event.pod.namespace}/${event.pod.name}`,
       changes,
       cause: event,
       ...(seq === undefined ? {} : { seq }),
+      ...(observed === undefined ? {} : { observed }),
       ...(after === undefined ? {} : { after: after.pod }),
     };
   }

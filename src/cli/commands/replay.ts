@@ -11,7 +11,7 @@ import type { Event } from '../../events/index.js';
 import { getPods, renderTable } from '../../printers/index.js';
 import { podsOf } from '../../reducers/index.js';
 import type { PodChange } from '../../timetravel/pod-changes.js';
-import { timelineOf } from '../../timetravel/timeline.js';
+import { timelineOf, type TimelineEntry } from '../../timetravel/timeline.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
@@ -58,6 +58,12 @@ const load = async (journal: Journal, ctx: Context, file: string, text: string):
   return new Date(simulation.until);
 };
 
+/** The cause of an entry; for a kubelet sync, the latest observation it published. */
+const replayCause = (e: TimelineEntry): string => {
+  const behind = e.observed?.at(-1)?.event;
+  return behind === undefined ? `${e.cause.type}: ${summarize(e.cause)}` : `${behind.type}: ${summarize(behind)} (published at sync)`;
+};
+
 export const registerReplay = (program: Command, ctx: Context): void => {
   program
     .command('replay')
@@ -75,7 +81,7 @@ export const registerReplay = (program: Command, ctx: Context): void => {
         const rows = [...timelineOf(records)]
           .map((e) => ({ e, what: compact(e.changes) }))
           .filter(({ what }) => what !== '')
-          .map(({ e, what }) => [offsetOf(e.at, first), e.pod.split('/')[1] ?? e.pod, what, `${e.cause.type}: ${summarize(e.cause)}`]);
+          .map(({ e, what }) => [offsetOf(e.at, first), e.pod.split('/')[1] ?? e.pod, what, replayCause(e)]);
         ctx.io.out(renderTable([['OFFSET', 'POD', 'CHANGE', 'CAUSE'], ...rows]));
         // The table as the story ends: at the scenario's `until`, else at the last event.
         const last = journal.lastAt();

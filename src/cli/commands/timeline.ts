@@ -5,6 +5,7 @@ import { msOf, type Instant } from '../../k8s/codecs.js';
 import { formatDuration } from '../../k8s/duration.js';
 import { renderTable } from '../../printers/index.js';
 import type { PodChange } from '../../timetravel/pod-changes.js';
+import { observationBehind } from '../../timetravel/observed.js';
 import { timelineOf, type TimelineEntry } from '../../timetravel/timeline.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { withJournal } from '../journal-access.js';
@@ -22,8 +23,21 @@ export const offsetOf = (at: Instant, first: Instant | undefined): string =>
 
 export const changeText = (c: PodChange): string => `${c.field}: ${c.from ?? '<none>'} → ${c.to ?? '<none>'}`;
 
-export const causeText = (e: TimelineEntry): string =>
-  `${e.seq === undefined ? '' : `#${e.seq} `}${e.cause.type} (${e.cause.source}): ${summarize(e.cause)}`;
+const seqText = (seq: number | undefined): string => (seq === undefined ? '' : `#${seq} `);
+const publishedAt = (e: TimelineEntry): string => `(published at sync${e.seq === undefined ? '' : ` #${e.seq}`})`;
+
+/** `#12 ContainerExited (runtime): …`; an observation a sync made visible says so: `(published at sync #14)`. */
+export const causeText = (e: TimelineEntry, c: PodChange): string => {
+  const behind = observationBehind(e, c);
+  if (behind === undefined) return `${seqText(e.seq)}${e.cause.type} (${e.cause.source}): ${summarize(e.cause)}`;
+  return `${seqText(behind.seq)}${behind.event.type} (${behind.event.source}): ${summarize(behind.event)} ${publishedAt(e)}`;
+};
+
+/** `-o compact`: the cause by its type, or the observation a sync published, short enough for 120 columns. */
+const compactCause = (e: TimelineEntry, c: PodChange): string => {
+  const behind = observationBehind(e, c);
+  return behind === undefined ? `${seqText(e.seq)}${e.cause.type}` : `${seqText(behind.seq)}${behind.event.type} (sync)`;
+};
 
 /** `-o compact` fits a terminal of this many columns: no AT column, the cause by its type, long lines cut. */
 const COMPACT_WIDTH = 120;
@@ -52,16 +66,23 @@ export const registerTimeline = (program: Command, ctx: Context): void => {
       const entries = [...timelineOf(records)];
       const first = journal.firstAt();
       if (opts.output === 'json') {
-        const json = entries.map((e) => ({ at: e.at, offset: offsetOf(e.at, first), seq: e.seq, changes: e.changes, cause: e.cause }));
+        const json = entries.map((e) => ({
+          at: e.at,
+          offset: offsetOf(e.at, first),
+          seq: e.seq,
+          changes: e.changes,
+          cause: e.cause,
+          ...(e.observed === undefined ? {} : { observed: e.observed.map(({ seq, event }) => ({ seq, event })) }),
+        }));
         ctx.io.out(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
       if (opts.output === 'compact') {
-        const compact = entries.flatMap((e) => e.changes.map((c) => [offsetOf(e.at, first), changeText(c), `${e.seq === undefined ? '' : `#${e.seq} `}${e.cause.type}`]));
+        const compact = entries.flatMap((e) => e.changes.map((c) => [offsetOf(e.at, first), changeText(c), compactCause(e, c)]));
         ctx.io.out(fitted(renderTable([['OFFSET', 'CHANGE', 'CAUSE'], ...compact]), COMPACT_WIDTH));
         return;
       }
-      const rows = entries.flatMap((e) => e.changes.map((c) => [offsetOf(e.at, first), e.at, changeText(c), causeText(e)]));
+      const rows = entries.flatMap((e) => e.changes.map((c) => [offsetOf(e.at, first), e.at, changeText(c), causeText(e, c)]));
       ctx.io.out(renderTable([['OFFSET', 'AT', 'CHANGE', 'CAUSE'], ...rows]));
     });
   });
