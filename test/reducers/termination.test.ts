@@ -117,6 +117,15 @@ describe('eviction', () => {
       message,
     });
     expect(cond(pod, 'Ready')).toMatchObject({ status: 'False', reason: 'PodFailed' });
+    // status_manager.go :: mergePodStatus walks generateAPIPodStatus's list, whose copied DisruptionTarget comes
+    // before the kubelet's own conditions: appended to the others first, then the owned ones after it
+    expect(pod.status?.conditions?.map((c) => c.type)).toEqual(['DisruptionTarget', 'PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
+  });
+
+  // taint_eviction.go :: addConditionAndDeletePod appends to the stored list (UpdatePodCondition); nothing reorders it
+  test("the taint manager's DisruptionTarget goes after the kubelet's conditions", () => {
+    const p = new PodScript(app).scheduled().run('app').synced().nodeLost().condition('DisruptionTarget', 'True', 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint');
+    expect(p.must().status?.conditions?.map((c) => c.type)).toEqual(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled', 'DisruptionTarget']);
   });
 
   test('an evicted pod is not restarted and stays Failed', () => {

@@ -8,6 +8,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import type { Event, EventOf } from '../../src/events/index.js';
 import type { KubectlRow } from '../../src/printers/pod-row.js';
 import { type Story, loadSample, promisedRows, sampleNames, storyOf } from './support.js';
+import { timelineOf } from '../../src/timetravel/timeline.js';
 
 const cells = (row: KubectlRow | undefined) => (row === undefined ? undefined : [row.ready, row.status, row.restarts]);
 
@@ -309,5 +310,28 @@ describe("runtime names in containerd's form", () => {
     expect(cs?.imageID).toMatch(/^docker\.io\/saadali\/simmemleak@sha256:[0-9a-f]{64}$/);
     expect(cs?.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
     expect(status()).toEqual(cs);
+  });
+});
+
+// generate.go :: GeneratePodReadyToStartContainersCondition and kubelet_pods.go :: generateAPIPodStatus (podIPs
+// from the sandbox's status): neither shows before the sandbox is up, and both come with the first sync after it
+describe('the pod IP and PodReadyToStartContainers wait for the sandbox', () => {
+  it.each(['crashloop-memleak', 'init-containers', 'two-containers'])('%s', (sample) => {
+    const story = storyOf(sample);
+    const published = [...timelineOf(story.events.map((event) => ({ event })))];
+    const sandboxAt = new Map(story.events.flatMap((e) => (e.type === 'SandboxCreated' ? [[e.pod.uid, e.at] as const] : [])));
+    for (const entry of published) {
+      const status = entry.after?.status;
+      const ready = status?.conditions?.find((c) => c.type === 'PodReadyToStartContainers')?.status;
+      const uid = entry.after?.metadata.uid ?? '';
+      const sandbox = sandboxAt.get(uid);
+      if (status?.podIP !== undefined || ready === 'True') {
+        expect(sandbox, `${entry.pod} at ${entry.at}`).toBeDefined();
+        expect(entry.at >= (sandbox ?? '')).toBe(true);
+        expect([status?.podIP !== undefined, ready]).toEqual([true, 'True']);
+        expect(entry.cause.type).not.toBe('SandboxCreated');
+      }
+    }
+    expect(published.some((e) => e.after?.status?.podIP !== undefined)).toBe(true);
   });
 });
