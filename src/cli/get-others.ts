@@ -36,7 +36,7 @@ export const getNodes = async (ctx: Context, journal: Journal, point: ReadPoint,
     ctx.io.err('No resources found\n');
     return;
   }
-  const objects = rows.map((r) => servedNode(r.node, r.registeredAt));
+  const objects = rows.map((r) => servedNode(r.node, r.registeredAt, point.now));
   ctx.io.out(await printServed(q.output, objects, q.headers, (wide) => nodesTable(rows, { wide, headers: q.headers }, point.now)));
 };
 

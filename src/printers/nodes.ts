@@ -5,6 +5,7 @@
  * OS-IMAGE, KERNEL-VERSION, CONTAINER-RUNTIME. A journal records no node info (kubelet version, OS image):
  * those cells print as kubectl prints an empty value.
  */
+import { instantOf, msOf } from '../k8s/codecs.js';
 import type { NodeState } from '../reducers/index.js';
 import { ageOf } from './duration.js';
 import { compareStrings } from './go-sort.js';
@@ -13,34 +14,46 @@ import { renderTable } from './tabwriter.js';
 export interface NodeTaint {
   readonly key: string;
   readonly effect: 'NoSchedule' | 'NoExecute';
+  readonly timeAdded: string;
 }
+
+/** `--node-monitor-period`: the NoExecute taint comes at the controller's pass after the one that saw the condition. */
+const NODE_MONITOR_PERIOD_MS = 5_000;
 
 /**
  * `pkg/controller/nodelifecycle/node_lifecycle_controller.go`: `nodeConditionToTaintKeyStatusMap` (pressure
- * conditions → NoSchedule taints) and the NoExecute taints of a Ready condition that is False or Unknown.
+ * conditions → NoSchedule taints, added as soon as the condition is seen, `doNoScheduleTaintingPass`) and, for a
+ * Ready condition that is False or Unknown, the NoExecute taint of the next pass (`processTaintBaseEviction`),
+ * appended after them (`SwapNodeControllerTaint` stamps `timeAdded`). The controller withholds NoExecute taints
+ * while every node is not Ready (`handleDisruption`), which one node's view cannot tell: it is shown regardless.
  */
-export const taintsOf = (node: NodeState): NodeTaint[] => {
-  const status = (type: string): string | undefined => node.conditions.find((c) => c.type === type)?.status;
+export const taintsOf = (node: NodeState, now: Date): NodeTaint[] => {
+  const condition = (type: string) => node.conditions.find((c) => c.type === type);
   const taints: NodeTaint[] = [];
-  const ready = status('Ready');
-  if (ready === 'False') taints.push({ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }, { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' });
-  if (ready === 'Unknown') taints.push({ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' }, { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' });
+  const ready = condition('Ready');
+  const readyKey = ready?.status === 'False' ? 'node.kubernetes.io/not-ready' : ready?.status === 'Unknown' ? 'node.kubernetes.io/unreachable' : undefined;
+  if (ready !== undefined && readyKey !== undefined) taints.push({ key: readyKey, effect: 'NoSchedule', timeAdded: ready.lastTransitionTime });
   const pressure: ReadonlyArray<[string, string]> = [
     ['MemoryPressure', 'node.kubernetes.io/memory-pressure'],
     ['DiskPressure', 'node.kubernetes.io/disk-pressure'],
     ['PIDPressure', 'node.kubernetes.io/pid-pressure'],
     ['NetworkUnavailable', 'node.kubernetes.io/network-unavailable'],
   ];
-  for (const [type, key] of pressure) if (status(type) === 'True') taints.push({ key, effect: 'NoSchedule' });
+  for (const [type, key] of pressure) {
+    const c = condition(type);
+    if (c?.status === 'True') taints.push({ key, effect: 'NoSchedule', timeAdded: c.lastTransitionTime });
+  }
+  const noExecuteAt = ready === undefined ? Infinity : msOf(ready.lastTransitionTime) + NODE_MONITOR_PERIOD_MS;
+  if (readyKey !== undefined && noExecuteAt <= now.getTime()) taints.push({ key: readyKey, effect: 'NoExecute', timeAdded: instantOf(noExecuteAt) });
   return taints;
 };
 
-/** The node as the API would serve it, from what the journal holds. */
-export const servedNode = (node: NodeState, registeredAt: string | undefined) => ({
+/** The node as the API would serve it at `now`, from what the journal holds. */
+export const servedNode = (node: NodeState, registeredAt: string | undefined, now: Date) => ({
   apiVersion: 'v1',
   kind: 'Node' as const,
   metadata: { name: node.name, ...(registeredAt === undefined ? {} : { creationTimestamp: registeredAt }), labels: node.labels },
-  spec: taintsOf(node).length === 0 ? {} : { taints: taintsOf(node) },
+  spec: taintsOf(node, now).length === 0 ? {} : { taints: taintsOf(node, now) },
   status: {
     capacity: node.capacity,
     allocatable: node.allocatable,
