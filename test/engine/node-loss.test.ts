@@ -79,6 +79,14 @@ describe('a kubelet stops posting (node lifecycle and taint-eviction controllers
     expect(ofType(marked, 'PodDeletionRequested').map(offset)).toEqual([405]);
   });
 
+  // kubelet.go :: SyncPod after the node reports Ready again: the deletion the controller made is carried out
+  it('when the kubelet comes back, its first sync stops the deleted pod, publishes the final status, and the object goes', () => {
+    const back: Event = { ...nodeCondition('n1', 540, 'Ready', 'True'), source: 'node' };
+    const returned = run([hostNode('n1'), hostNode('n2'), pod('web', 'n1'), kubeletStopped('n1', 60), back], world(), 600);
+    const after = returned.filter((e) => offset(e) >= 540 && 'pod' in e && e.pod?.name === 'web').map((e) => e.type);
+    expect(after).toEqual(['PodSynced', 'ContainerKilling', 'ContainerExited', 'PodSynced', 'PodRemoved']);
+  });
+
   it('schedules nothing onto a node once it is marked unreachable', () => {
     const later = run([hostNode('n1'), nodeCondition('n1', 10, 'Ready', 'Unknown'), created({ metadata: { name: 'late' }, spec: { containers: [{ name: 'app', image: 'app:1' }] } }, 20)], world(), 30);
     expect(ofType(later, 'PodUnschedulable').map((e) => e.message)).toEqual([
