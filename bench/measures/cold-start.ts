@@ -24,7 +24,8 @@ export const coldStart = async (a: MeasureArgs): Promise<Measured> => {
   const spawnMs = (argv: readonly string[], cpu?: number[]): number => {
     const t0 = performance.now();
     const before = childrenCpuMs();
-    const run = spawnSync(process.execPath, argv, { encoding: 'utf8' });
+    // stdout is discarded, not buffered: `get pods -A` at L prints megabytes, past spawnSync's 1 MiB buffer.
+    const run = spawnSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     if (run.status !== 0) throw new Error(`node ${argv.join(' ')} exited ${run.status}: ${run.stderr.trim()}`);
     cpu?.push(childrenCpuMs() - before);
     return seconds(t0) * 1000;
@@ -42,7 +43,7 @@ export const coldStart = async (a: MeasureArgs): Promise<Measured> => {
   // One more run under GNU time for the CLI's own peak RSS (`%M`, KiB); the timed runs stay unwrapped.
   let rssMiB = Number.NaN;
   if (existsSync(TIME)) {
-    const run = spawnSync(TIME, ['-f', 'maxrss=%M', process.execPath, ...args], { encoding: 'utf8' });
+    const run = spawnSync(TIME, ['-f', 'maxrss=%M', process.execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     const kib = /maxrss=(\d+)/.exec(run.stderr)?.[1];
     if (kib !== undefined) rssMiB = Number(kib) / 1024;
   }
