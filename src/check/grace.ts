@@ -3,7 +3,9 @@
  * the grace period, plus 2 s when a preStop hook runs (the SIGTERM window left after the hook is at least
  * `minimumGracePeriodInSeconds` = 2 s, so a grace under 2 s still allows 2 s). Sidecars are stopped after
  * the regular containers (`killContainersWithSyncResult`), with a minimum window of their own: 2 s more.
- * Pods on a lost node are exempt: nobody can observe them.
+ * Pods on a lost node are exempt: nobody can observe them. So is a deadline that falls after its node's kubelet
+ * went silent (`KubeletStopped`): no exit can be reported until it returns, and before the node lifecycle
+ * controller marks the node (`PodNodeLost`) nothing else says so.
  */
 import { msOf } from '../k8s/codecs.js';
 import type { Check, Violation } from './violation.js';
@@ -19,9 +21,19 @@ const MINIMUM_GRACE_SECONDS = 2;
 const stopAllowance = (grace: number, hasPreStop: boolean): number =>
   hasPreStop ? Math.max(grace, 1) + MINIMUM_GRACE_SECONDS : Math.max(grace, MINIMUM_GRACE_SECONDS);
 
-const violationsOf = (h: PodHistory, journalEnd: Entry | undefined): Violation[] => {
+/** When each node's kubelet first stopped reporting, in ms. */
+const silencedAt = (entries: readonly Entry[]): Map<string, number> => {
+  const silenced = new Map<string, number>();
+  for (const { event } of entries) if (event.type === 'KubeletStopped' && !silenced.has(event.node)) silenced.set(event.node, msOf(event.at));
+  return silenced;
+};
+
+const violationsOf = (h: PodHistory, journalEnd: Entry | undefined, silenced: ReadonlyMap<string, number>): Violation[] => {
   const created = h.steps.find((s) => s.entry.event.type === 'PodCreated')?.after?.pod;
   if (created === undefined || h.steps.some((s) => s.entry.event.type === 'PodNodeLost')) return [];
+  const bound = h.steps.find((s) => s.entry.event.type === 'PodBound')?.entry.event;
+  const silentFrom = bound?.type === 'PodBound' ? silenced.get(bound.node) : undefined;
+  const observable = (deadlineMs: number): boolean => silentFrom === undefined || deadlineMs < silentFrom;
   const spec = specEntries(created);
   const running = new Map<string, Entry>();
   const deadlines = new Map<string, { readonly ms: number; readonly request: Entry }>();
@@ -39,7 +51,7 @@ const violationsOf = (h: PodHistory, journalEnd: Entry | undefined): Violation[]
     if (e.type === 'PodDeletionRequested') {
       for (const name of running.keys()) {
         const ms = msOf(e.at) + allowance(name, e.gracePeriodSeconds) * 1000;
-        if (!deadlines.has(name)) deadlines.set(name, { ms, request: entry });
+        if (!deadlines.has(name) && observable(ms)) deadlines.set(name, { ms, request: entry });
       }
     } else if (e.type === 'ContainerStarted') running.set(e.container, entry);
     else if (e.type === 'ContainerExited') {
@@ -59,5 +71,8 @@ const violationsOf = (h: PodHistory, journalEnd: Entry | undefined): Violation[]
 export const aliveAfterGrace: Check = {
   name: 'grace',
   rule: 'after a deletion request every container is gone within the grace period (+2 s with preStop; never under 2 s)',
-  run: ({ pods, entries }) => pods.flatMap((h) => violationsOf(h, entries[entries.length - 1])),
+  run: ({ pods, entries }) => {
+    const silenced = silencedAt(entries);
+    return pods.flatMap((h) => violationsOf(h, entries[entries.length - 1], silenced));
+  },
 };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
 import { checkStoredJournal } from '../../src/check/run.js';
 import { tempJournal } from '../support/temp-journal.js';
+import { at } from '../support/event-builders.js';
 import { app, life } from './builders.js';
 
 interface Plant {
@@ -107,6 +108,18 @@ const violationsIn = async (events: readonly Event[]) => {
   await journal.append(events, { expectedSeq: 0 });
   return (await checkStoredJournal(journal)).violations;
 };
+
+describe('grace on a node whose kubelet went silent', () => {
+  // Before the node lifecycle controller marks the node (node_lifecycle_controller.go :: monitorNodeHealth,
+  // 50 s after the last renewal) only KubeletStopped says so; no exit can be reported while it is silent.
+  const silent: Event = { v: 1, type: 'KubeletStopped', at: at(15), source: 'node', node: 'node-0' };
+  const laterElsewhere = [...bestEffort.scheduled(45, 'node-1')];
+  it('judges no deadline after the silence, and still judges one before it', async () => {
+    expect(await violationsIn([...deleted.scheduled(0), ...deleted.start('app', 1), silent, deleted.deletion(20, 10), ...laterElsewhere])).toEqual([]);
+    const before = await violationsIn([...deleted.scheduled(0), ...deleted.start('app', 1), deleted.deletion(2, 10), { ...silent, at: at(40) }, ...laterElsewhere]);
+    expect(before.map((v) => v.check)).toEqual(['grace']);
+  });
+});
 
 describe('podj check finds planted violations', () => {
   it.each(Object.entries(plants))('%s', async (name, plant) => {
