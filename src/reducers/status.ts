@@ -60,22 +60,39 @@ export interface Before {
   readonly kubelet: KubeletView;
 }
 
+/** A status with evidence of a start: out of Waiting, or waiting after an earlier run. */
+const attempted = (s: ContainerStatus): boolean => s.state?.waiting === undefined || s.lastState?.terminated !== undefined;
+
+/**
+ * `hasPodInitialized` (status_manager.go): a pod without init containers always is; else once a regular
+ * container has a start, or its last init container has completed with 0 (a sidecar: runs and has started).
+ */
+const hasPodInitialized = (initSpecs: readonly Container[], inits: readonly ContainerStatus[], regular: readonly ContainerStatus[]): boolean => {
+  if (initSpecs.length === 0 || regular.some(attempted)) return true;
+  const last = inits[inits.length - 1];
+  const lastSpec = initSpecs[initSpecs.length - 1];
+  if (last === undefined || lastSpec === undefined) return false;
+  if (lastSpec.restartPolicy === 'Always') return last.state?.running !== undefined && last.started === true;
+  return last.lastState?.terminated?.exitCode === 0 || last.state?.terminated?.exitCode === 0;
+};
+
+/** `initializedContainers` (status_manager.go): all but the suffix never attempted, and always the first. */
+const initializedCount = (inits: readonly ContainerStatus[]): number => {
+  for (let i = inits.length - 1; i >= 0; i--) {
+    const s = inits[i];
+    if (s !== undefined && attempted(s)) return i + 1;
+  }
+  return Math.min(inits.length, 1);
+};
+
 /** TerminatePod: once the pod is over, statuses that cannot have finished normally become ContainerStatusUnknown. */
-const terminateStatuses = (
-  inits: ContainerStatus[],
-  regular: ContainerStatus[],
-  view: KubeletView,
-): [ContainerStatus[], ContainerStatus[]] => {
+const terminateStatuses = (initSpecs: readonly Container[], inits: ContainerStatus[], regular: ContainerStatus[]): [ContainerStatus[], ContainerStatus[]] => {
   const unfinished = (s: ContainerStatus): boolean => s.state?.terminated === undefined;
-  const ranRegular = view.podHasInitialized || regular.some((s) => (view.containers[s.name]?.instances ?? 0) > 0);
-  // All init containers up to the last one with evidence of a start.
-  let lastStarted = -1;
-  inits.forEach((s, i) => {
-    if ((view.containers[s.name]?.instances ?? 0) > 0) lastStarted = i;
-  });
+  const initialized = hasPodInitialized(initSpecs, inits, regular);
+  const marked = initializedCount(inits);
   return [
-    inits.map((s, i) => (i <= lastStarted && unfinished(s) ? unknownTermination(s) : s)),
-    regular.map((s) => (ranRegular && unfinished(s) ? unknownTermination(s) : s)),
+    inits.map((s, i) => (i < marked && unfinished(s) ? unknownTermination(s) : s)),
+    regular.map((s) => (initialized && unfinished(s) ? unknownTermination(s) : s)),
   ];
 };
 
@@ -187,7 +204,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
     reason = prev.reason;
     message = prev.message;
   }
-  if (isTerminal(phase) && !running) [initStatuses, statuses] = terminateStatuses(initStatuses, statuses, view);
+  if (isTerminal(phase) && !running) [initStatuses, statuses] = terminateStatuses(inits, initStatuses, statuses);
 
   const others = otherConditions(prev, view, phase, now, pod.metadata.generation);
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.

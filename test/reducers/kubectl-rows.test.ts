@@ -49,8 +49,9 @@ describe('kubectl get pods, from events', () => {
       app,
       ['0/1', 'Error', '0'],
     ],
-    // Never initialized: TerminatePod leaves the default waiting reason, which kubectl prefers to the pod's reason.
-    ['evicted before it ran', (p: PodScript) => p.scheduled().evicted('The node was low on resource: memory. '), app, ['0/1', 'ContainerCreating', '0']],
+    // TerminatePod: a pod without init containers has initialized (hasPodInitialized), so the container that
+    // never ran is ContainerStatusUnknown, which kubectl prefers to the pod's reason.
+    ['evicted before it ran', (p: PodScript) => p.scheduled().evicted('The node was low on resource: memory. '), app, ['0/1', 'ContainerStatusUnknown', '0']],
     ['rejected at admission', (p: PodScript) => p.created().bound().rejected('OutOfcpu', 'Node didn\'t have enough resource: cpu'), app, ['0/1', 'OutOfcpu', '0']],
     ['node lost, then deleted (no NodeLost reason since the controllers stopped writing it)', (p: PodScript) => p.scheduled().run('app').nodeLost().deleted(30), app, ['1/1', 'Terminating', '0']],
   ] as const)('%s', (_name, write, spec, want) => {

@@ -71,8 +71,35 @@ describe('graceful deletion', () => {
     p.synced();
     const pod = p.must();
     expect(pod.status?.phase).toBe('Failed');
-    // Never initialized: the waiting status stays, without the back-off reason (no restart is due any more).
-    expect(pod.status?.containerStatuses?.[0]?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    // hasPodInitialized: a pod without init containers always is, so the container that never ran is unknown.
+    expect(pod.status?.containerStatuses?.[0]?.state).toEqual({
+      terminated: { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated' },
+    });
+  });
+
+  describe('TerminatePod with init containers (status_manager.go :: hasPodInitialized, initializedContainers)', () => {
+    const withInits: PodSpec = {
+      initContainers: [{ name: 'setup', image: 'setup:1' }, { name: 'migrate', image: 'migrate:1' }],
+      containers: [{ name: 'app', image: 'app:1' }],
+      restartPolicy: 'Always',
+    };
+    const states = (pod: V1Pod) => ({
+      inits: pod.status?.initContainerStatuses?.map((c) => Object.keys(c.state ?? {})[0] === 'terminated' ? c.state?.terminated?.reason : c.state?.waiting?.reason),
+      app: pod.status?.containerStatuses?.map((c) => c.state?.terminated?.reason ?? c.state?.waiting?.reason),
+    });
+
+    test('none started: the first init container is marked (always at least one), the rest and the app wait', () => {
+      const p = new PodScript(withInits).scheduled().synced().pullFailed('setup', 'not found').pullBackOff('setup').synced().deleted(30).synced();
+      expect(p.must().status?.phase).toBe('Failed');
+      expect(states(p.must())).toEqual({ inits: ['ContainerStatusUnknown', 'PodInitializing'], app: ['PodInitializing'] });
+    });
+
+    test('the last init container completed with 0: the pod has initialized, so the app that never ran is marked', () => {
+      const p = new PodScript(withInits).scheduled().synced().run('setup').exited('setup', 0).run('migrate').exited('migrate', 0).synced();
+      p.pullFailed('app', 'not found').pullBackOff('app').synced().deleted(30).synced();
+      expect(p.must().status?.phase).toBe('Failed');
+      expect(states(p.must())).toEqual({ inits: ['Completed', 'Completed'], app: ['ContainerStatusUnknown'] });
+    });
   });
 
   test('a crash-looping container of a deleted pod shows its last termination, not the back-off', () => {
