@@ -2,11 +2,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { REPO, workspace } from './podj.js';
+import { realFixture, workspace } from './podj.js';
 
 it('a broken export names its file and line', () => {
   const from = workspace();
-  expect(from.podj('import', join(REPO, 'test/fixtures/real/argo-pod-crashloop.yaml')).code).toBe(0);
+  expect(from.podj('import', realFixture('argo-pod-crashloop.yaml')).code).toBe(0);
   const exported = from.podj('export').stdout.split('\n');
   // Line 3 claims to be record 7: the chain no longer follows.
   exported[2] = (exported[2] ?? '').replace('"seq":2', '"seq":7');

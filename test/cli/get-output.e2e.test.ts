@@ -8,10 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, type Run } from './podj.js';
+import { realFixture, type Run } from './podj.js';
 import { BIN, finish } from './spawn.js';
-
-const real = (name: string): string => join(REPO, 'test/fixtures/real', name);
 
 // One journal for the whole file (workspace() folders are removed after each test).
 const folder = mkdtempSync(join(tmpdir(), 'podj-get-'));
@@ -22,7 +20,7 @@ const podj = (...args: string[]): Run => {
 };
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 beforeAll(() => {
-  const r = podj('import', real('rolling-update-pods.watch.jsonl'), real('rolling-update-events.json'));
+  const r = podj('import', realFixture('rolling-update-pods.watch.jsonl'), realFixture('rolling-update-events.json'));
   expect(r.code, r.stderr).toBe(0);
 });
 

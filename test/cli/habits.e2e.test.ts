@@ -5,9 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, workspace } from './podj.js';
+import { realFixture, REPO, sample, workspace } from './podj.js';
 
-const sample = (name: string): string => join(REPO, 'journal', `${name}.yaml`);
 
 describe('the program', () => {
   it('podj with no arguments prints the help and exits 0', () => {
@@ -97,7 +96,7 @@ describe('info and import wording', () => {
 
   it('an import of one document says "1 document"', () => {
     const { podj } = workspace();
-    const r = podj('import', join(REPO, 'test/fixtures/real/crash-loop-events.json'));
+    const r = podj('import', realFixture('crash-loop-events.json'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/: core-events, read 1 document: 1 imported, 0 already present, 0 skipped; \d+ events/);
   });

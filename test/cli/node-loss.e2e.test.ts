@@ -3,15 +3,14 @@
  * node_lifecycle_controller.go :: tryUpdateNodeHealth, MarkPodsNotReady; taint_eviction.go ::
  * addConditionAndDeletePod; kubectl's printPod prints `Terminating`, since no `NodeLost` reason is written.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, workspace } from './podj.js';
+import { sample, workspace } from './podj.js';
 import { start } from './spawn.js';
 
 /** A workspace holding the replayed sample (each test gets its own: workspaces go after each test). */
 const replayed = () => {
   const w = workspace();
-  const replay = w.podj('replay', join(REPO, 'journal/node-lost.yaml'));
+  const replay = w.podj('replay', sample('node-lost'));
   expect(replay.code, replay.stderr).toBe(0);
   return w;
 };

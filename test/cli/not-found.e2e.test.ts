@@ -3,11 +3,10 @@
  * `Error from server (NotFound): pods "NAME" not found`, exit 1 (staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go
  * :: CheckErr prints the StatusError's "Error from server (NotFound): …" and exits 1).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, workspace } from './podj.js';
+import { realFixture, workspace } from './podj.js';
 
-const crashLoop = join(REPO, 'test/fixtures/real/crash-loop-pods.json');
+const crashLoop = realFixture('crash-loop-pods.json');
 
 describe('a pod not in the journal', () => {
   it.each([

@@ -6,11 +6,10 @@ import { openJournal } from '../../src/journal/index.js';
 import { refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
 import { packageVersion } from '../../src/cli/version.js';
 import { addPodToSnapshot, snapshotEntries } from '../support/snapshot-tampering.js';
-import { REPO, workspace } from './podj.js';
+import { realFixture, REPO, sample, workspace } from './podj.js';
 import { start } from './spawn.js';
 
 const manifest = (name: string) => join(REPO, 'test/fixtures/manifests', `${name}.yaml`);
-const sample = (name: string) => join(REPO, 'journal', `${name}.yaml`);
 
 /** The journal's event count and head hash, through the CLI itself. */
 const headOf = (podj: ReturnType<typeof workspace>['podj']): string => podj('verify').stdout.split('\n')[0] ?? '';
@@ -179,7 +178,7 @@ describe('export and import', () => {
     const lines = good.split('\n');
     lines[3] = lines[3]?.replace('"seq":3', '"seq":"three"') ?? '';
     writeFileSync(join(a.dir, 'bad.jsonl'), lines.join('\n'));
-    const audit = join(REPO, 'test/fixtures/real/audit-pod-create.falco.jsonl');
+    const audit = realFixture('audit-pod-create.falco.jsonl');
     const b = workspace();
     b.podj('apply', '-f', manifest('liveness-exec'), '--at', '2026-01-01T00:00:00Z');
     const before = headOf(b.podj);
@@ -233,11 +232,9 @@ describe('read verbs at an instant', () => {
 });
 
 describe('real cluster data', () => {
-  const fixture = (name: string) => join(REPO, 'test/fixtures/real', name);
-
   it('imports the crash-loop PodList and Events, and a second import adds nothing', () => {
     const { podj } = workspace();
-    const files = [fixture('crash-loop-pods.json'), fixture('crash-loop-events.json')];
+    const files = [realFixture('crash-loop-pods.json'), realFixture('crash-loop-events.json')];
     const first = podj('import', ...files);
     expect(first.code).toBe(0);
     expect(podj('get', 'pods', '-A').stdout).toMatch(/flaky-worker-\S+\s+0\/1\s+CrashLoopBackOff\s+6 \(/);
@@ -249,7 +246,7 @@ describe('real cluster data', () => {
 
   it('the import tally counts each document once: a bad line kept out is skipped, an export restored line by line is imported', () => {
     const { podj, dir } = workspace();
-    const watch = readFileSync(fixture('rolling-update-pods.watch.jsonl'), 'utf8').split('\n').slice(0, 3);
+    const watch = readFileSync(realFixture('rolling-update-pods.watch.jsonl'), 'utf8').split('\n').slice(0, 3);
     writeFileSync(join(dir, 'part.jsonl'), [...watch, '{"type": "MODIFIED", "object": {"kind": "Pod"}}', ''].join('\n'));
     const first = podj('import', '--skip-bad', 'part.jsonl');
     expect(first.code).toBe(0);
@@ -265,7 +262,7 @@ describe('real cluster data', () => {
 
   it('crash-loop import: check passes, get/describe/timeline agree with the PodList, inferred times are marked', () => {
     const { podj } = workspace();
-    expect(podj('import', fixture('crash-loop-pods.json'), fixture('crash-loop-events.json')).code).toBe(0);
+    expect(podj('import', realFixture('crash-loop-pods.json'), realFixture('crash-loop-events.json')).code).toBe(0);
     // kuberuntime_manager.go :: doBackOff: the runs the restart count implies sit on the back-off curve.
     const check = podj('check');
     expect(check.stdout).toMatch(/^no violations of \d+ invariants in \d+ records about 1 pod/);

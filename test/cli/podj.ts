@@ -6,6 +6,11 @@ import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 
 export const REPO = resolve(import.meta.dirname, '../..');
+
+/** A sample incident journal of the repository's `journal/` folder, by name. */
+export const sample = (name: string): string => join(REPO, 'journal', `${name}.yaml`);
+/** A file recorded from a real cluster, in `test/fixtures/real/`. */
+export const realFixture = (name: string): string => join(REPO, 'test/fixtures/real', name);
 const BIN = join(REPO, 'dist/podj/bin.js');
 
 export interface Run {

@@ -3,11 +3,9 @@
  * the taints node_lifecycle_controller.go derives from conditions), `get events` (printers.go :: printEvent),
  * `top pods` (kubectl top_pod.go), over the memory-pressure and node-lost sample incidents.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, workspace } from './podj.js';
+import { sample, workspace } from './podj.js';
 
-const sample = (name: string): string => join(REPO, 'journal', `${name}.yaml`);
 
 describe('get nodes', () => {
   it("kubectl's columns, conditions and pressure taints at an instant", () => {

@@ -9,15 +9,17 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO } from './podj.js';
+import { realFixture, workspace } from './podj.js';
 import { BIN } from './spawn.js';
 
 const HIDE_CURSOR = '\x1b[?25l';
 const SHOW_CURSOR = '\x1b[?25h';
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
+// The generated stream is kept for the whole file (workspace() folders are removed after each test).
 const folder = mkdtempSync(join(tmpdir(), 'podj-tty-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const rollingUpdate = realFixture('rolling-update-pods.watch.jsonl');
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -38,8 +40,6 @@ const inTerminal = (args: readonly string[], interruptWhen?: RegExp): Promise<{ 
     proc.on('error', reject);
     proc.on('close', (code) => resolve({ code, screen }));
   });
-
-const podj = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: folder, encoding: 'utf8' });
 
 /** A watch stream of `n` pending pods: large enough that an import is still running when Ctrl-C comes. */
 const watchStream = (n: number): string => {
@@ -69,9 +69,8 @@ const watchStream = (n: number): string => {
 
 describe.skipIf(!hasScript)('import in a terminal', () => {
   it('draws bars for reading and appending, then the summary, and gives the cursor back', async () => {
-    const journal = join(folder, 'drawn');
-    const file = join(REPO, 'test/fixtures/real/rolling-update-pods.watch.jsonl');
-    const { code, screen } = await inTerminal(['import', file, '--journal', journal]);
+    const { journal } = workspace();
+    const { code, screen } = await inTerminal(['import', rollingUpdate, '--journal', journal]);
     expect(code, screen).toBe(0);
     expect(screen).toContain('rolling-update-pods.watch.jsonl |');
     expect(screen).toMatch(/appending \|[^|]*\| \d+\/\d+ events/);
@@ -84,17 +83,17 @@ describe.skipIf(!hasScript)('import in a terminal', () => {
   it.each([
     ['reading', /pods-20000\.jsonl \|[^|]*\| \d+% /],
     ['appending', /appending \|[^|]*\| [1-9]\d*\/20000 events/],
-  ])('Ctrl-C while %s shows the cursor again, exits 130 and changes nothing in the journal', async (phase, when) => {
-    const journal = join(folder, `interrupted-${phase}`);
-    const seeded = podj('import', join(REPO, 'test/fixtures/real/rolling-update-pods.watch.jsonl'), '--journal', journal);
-    expect(seeded.status, seeded.stderr).toBe(0);
-    const before = podj('export', '--journal', journal).stdout;
+  ])('Ctrl-C while %s shows the cursor again, exits 130 and changes nothing in the journal', async (_phase, when) => {
+    const { journal, podj } = workspace();
+    const seeded = podj('import', rollingUpdate);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const before = podj('export').stdout;
     const file = watchStream(20_000);
     const { code, screen } = await inTerminal(['import', file, '--journal', journal], when);
     expect(code, screen).toBe(130);
     expect(screen).toMatch(/\^C/);
     expect(screen.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(screen.lastIndexOf(HIDE_CURSOR));
-    expect(podj('verify', '--journal', journal).status).toBe(0);
-    expect(podj('export', '--journal', journal).stdout).toBe(before);
+    expect(podj('verify').code).toBe(0);
+    expect(podj('export').stdout).toBe(before);
   }, 60_000);
 });
