@@ -5,6 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { Event, EventOf, PodRef } from '../events/index.js';
+import { nodeStatusUnknown } from '../events/node-status-unknown.js';
 import { type Instant, type StringMap, instantOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { type ScenarioError, errorAt } from './errors.js';
@@ -228,17 +229,7 @@ const stepEvents = (
       return pipe(
         knownNode(step.value, ''),
         E.map((node) => {
-          walk.events.push({
-            type: 'NodeConditionChanged',
-            v: 1,
-            at,
-            source: 'controller',
-            node,
-            conditionType: 'Ready',
-            status: 'Unknown',
-            reason: 'NodeStatusUnknown',
-            message: 'Kubelet stopped posting node status.',
-          });
+          walk.events.push(nodeStatusUnknown(at, node));
         }),
       );
     case 'addNode':

@@ -6,7 +6,9 @@
  * until the node comes back or someone force-deletes it. No `NodeLost` reason is written any more.
  */
 import type { Event } from '../../events/index.js';
-import { aboutPod, envelope } from '../emit.js';
+import { nodeStatusUnknown } from '../../events/node-status-unknown.js';
+import { instantOf } from '../../k8s/codecs.js';
+import { aboutPod } from '../emit.js';
 import type { InputOf } from '../inputs.js';
 import { podGraceSeconds } from '../spec.js';
 import type { EngineState } from '../state.js';
@@ -21,18 +23,7 @@ export const decideNodeLoss = (
     case 'nodeUnresponsive': {
       const node = state.nodes.get(input.node);
       if (node === undefined || node.lostAt !== undefined) return [];
-      // `tryUpdateNodeHealth`: every condition the kubelet posted turns Unknown; this journal's kubelet posts Ready
-      return [
-        {
-          type: 'NodeConditionChanged',
-          ...envelope(now, 'controller'),
-          node: node.name,
-          conditionType: 'Ready',
-          status: 'Unknown',
-          reason: 'NodeStatusUnknown',
-          message: 'Kubelet stopped posting node status.',
-        },
-      ];
+      return [nodeStatusUnknown(instantOf(now), node.name)];
     }
     case 'nodeLost':
     case 'tolerationExpired':
