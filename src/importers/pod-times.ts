@@ -20,12 +20,8 @@ const stateTimes = (s: ContainerState | undefined): (Instant | undefined)[] => [
   maybeInstant(s?.terminated?.finishedAt),
 ];
 
-/**
- * The earliest moment the object shows: a static pod's mirror object is created in the API after the
- * kubelet started the pod (`creationTimestamp` later than `startTime` and the containers' starts), yet the
- * pod existed from its first fact on.
- */
-export const earliestKnownTime = (pod: V1Pod): Instant | undefined => {
+/** Creation, start, condition transitions, and container starts and exits. */
+const recordedTimes = (pod: V1Pod): (Instant | undefined)[] => {
   const status = pod.status ?? {};
   return [
     maybeInstant(pod.metadata.creationTimestamp),
@@ -35,28 +31,26 @@ export const earliestKnownTime = (pod: V1Pod): Instant | undefined => {
       ...stateTimes(c.state),
       ...stateTimes(c.lastState),
     ]),
-  ]
-    .filter((i) => i !== undefined)
-    .sort()[0];
+  ];
 };
+
+/**
+ * The earliest moment the object shows: a static pod's mirror object is created in the API after the
+ * kubelet started the pod (`creationTimestamp` later than `startTime` and the containers' starts), yet the
+ * pod existed from its first fact on.
+ */
+export const earliestKnownTime = (pod: V1Pod): Instant | undefined => recordedTimes(pod).filter((i) => i !== undefined).sort()[0];
 
 /**
  * The latest moment the object shows: creation, start, condition transitions, container starts and exits,
  * the managers' last writes, the deletion request. Never the deletion deadline, which lies in the future.
  */
 export const latestKnownTime = (pod: V1Pod): Instant | undefined => {
-  const status = pod.status ?? {};
   const decoded = ManagedTimes.decode(pod);
   const managed = E.isRight(decoded) ? decoded.right.metadata.managedFields : [];
   return latest([
-    maybeInstant(pod.metadata.creationTimestamp),
-    maybeInstant(status.startTime),
+    ...recordedTimes(pod),
     deletionRequestedAt(pod),
-    ...(status.conditions ?? []).map((c) => maybeInstant(c.lastTransitionTime)),
-    ...[...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].flatMap((c) => [
-      ...stateTimes(c.state),
-      ...stateTimes(c.lastState),
-    ]),
     ...managed.map((m) => maybeInstant(m.time)),
   ]);
 };
