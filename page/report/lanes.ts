@@ -1,4 +1,5 @@
 /** What the page draws, derived from the report data: bands per pod and container, values at an instant. */
+import { CONDITION_TAINT_KEYS, readyTaintKey } from '../../src/k8s/node-taints.js';
 import type { ConditionSteps, NodeLane, PodLane } from '../../src/report/model.js';
 import { containerCategory, podCategory, type StateCategory } from './states.js';
 
@@ -84,24 +85,13 @@ export const containerBands = (pod: PodLane, container: string, end: number, str
 export const conditionBands = (c: ConditionSteps, end: number): { from: number; to: number; status: string; reason?: string }[] =>
   c.steps.map((s, i) => ({ from: s.at, to: c.steps[i + 1]?.at ?? Math.max(end, s.at), status: s.status, ...(s.reason === undefined ? {} : { reason: s.reason }) }));
 
-/**
- * The taints the node lifecycle controller keeps in step with a node's conditions
- * (`pkg/controller/nodelifecycle/node_lifecycle_controller.go :: nodeConditionToTaintKeyStatusMap`, and
- * `doNoExecuteTaintingPass` for Ready: False → not-ready, Unknown → unreachable).
- */
+/** The taints the node lifecycle controller keeps in step with a node's conditions at `t` (src/k8s/node-taints.ts). */
 export const taintsAt = (node: NodeLane, t: number): string[] => {
   const status = (type: string): string | undefined => lastAtOrBefore(node.conditions.find((c) => c.type === type)?.steps ?? [], t)?.status;
   const taints: string[] = [];
-  const ready = status('Ready');
-  if (ready === 'False') taints.push('node.kubernetes.io/not-ready');
-  if (ready === 'Unknown') taints.push('node.kubernetes.io/unreachable');
-  const pressure: readonly [string, string][] = [
-    ['MemoryPressure', 'node.kubernetes.io/memory-pressure'],
-    ['DiskPressure', 'node.kubernetes.io/disk-pressure'],
-    ['PIDPressure', 'node.kubernetes.io/pid-pressure'],
-    ['NetworkUnavailable', 'node.kubernetes.io/network-unavailable'],
-  ];
-  for (const [type, key] of pressure) if (status(type) === 'True') taints.push(key);
+  const readyKey = readyTaintKey(status('Ready'));
+  if (readyKey !== undefined) taints.push(readyKey);
+  for (const [type, key] of CONDITION_TAINT_KEYS) if (status(type) === 'True') taints.push(key);
   return taints;
 };
 

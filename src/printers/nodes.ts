@@ -6,6 +6,7 @@
  * those cells print as kubectl prints an empty value.
  */
 import { instantOf, msOf } from '../k8s/codecs.js';
+import { CONDITION_TAINT_KEYS, readyTaintKey } from '../k8s/node-taints.js';
 import type { NodeState } from '../reducers/index.js';
 import { ageOf } from './duration.js';
 import { compareStrings } from './go-sort.js';
@@ -31,15 +32,9 @@ export const taintsOf = (node: NodeState, now: Date): NodeTaint[] => {
   const condition = (type: string) => node.conditions.find((c) => c.type === type);
   const taints: NodeTaint[] = [];
   const ready = condition('Ready');
-  const readyKey = ready?.status === 'False' ? 'node.kubernetes.io/not-ready' : ready?.status === 'Unknown' ? 'node.kubernetes.io/unreachable' : undefined;
+  const readyKey = readyTaintKey(ready?.status);
   if (ready !== undefined && readyKey !== undefined) taints.push({ key: readyKey, effect: 'NoSchedule', timeAdded: ready.lastTransitionTime });
-  const pressure: ReadonlyArray<[string, string]> = [
-    ['MemoryPressure', 'node.kubernetes.io/memory-pressure'],
-    ['DiskPressure', 'node.kubernetes.io/disk-pressure'],
-    ['PIDPressure', 'node.kubernetes.io/pid-pressure'],
-    ['NetworkUnavailable', 'node.kubernetes.io/network-unavailable'],
-  ];
-  for (const [type, key] of pressure) {
+  for (const [type, key] of CONDITION_TAINT_KEYS) {
     const c = condition(type);
     if (c?.status === 'True') taints.push({ key, effect: 'NoSchedule', timeAdded: c.lastTransitionTime });
   }
