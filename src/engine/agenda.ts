@@ -26,6 +26,11 @@ export interface Wakeup {
   /** Names the wake-up so that one that decided nothing is not taken twice at the same instant. */
   readonly key: string;
   readonly input: Input;
+  /**
+   * What its decision reads of the state, when that is all it reads: while these stay the same objects, a
+   * wake-up that decided nothing would decide nothing again at this instant (without it, any event may change that).
+   */
+  readonly reads?: (state: EngineState) => readonly unknown[];
 }
 
 /**
@@ -152,11 +157,13 @@ export const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: Cont
 const syncWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook): Wakeup[] => {
   const uid = pod.ref.uid;
   const key = `sync/${uid}`;
-  const wake = (at: VirtualMs): Wakeup => ({ at, order: orderOf(rank.sync, pod.seq), key, input: { kind: 'sync', uid } });
+  // `syncPod` reads only the pod and its node
+  const reads = (state: EngineState) => [state.pods.get(uid), state.nodes.get(node.name)];
+  const wake = (at: VirtualMs): Wakeup => ({ at, order: orderOf(rank.sync, pod.seq), key, input: { kind: 'sync', uid }, reads });
   const takenNow = ctx.taken(key);
   if (pod.sessionAt === ctx.now && !takenNow) return [wake(ctx.now)];
   const trigger = pod.syncDueAt === undefined ? undefined : Math.max(pod.syncDueAt, ctx.now);
-  const due = [trigger === ctx.now && takenNow ? undefined : trigger, requeueDue(pod, node, ctx.now, takenNow)];
+  const due = [trigger === ctx.now && takenNow ? undefined : trigger, requeueDue(ctx.world, pod, node, ctx.now, takenNow)];
   const at = Math.min(...due.filter((t): t is number => t !== undefined));
   return Number.isFinite(at) ? [wake(at)] : [];
 };

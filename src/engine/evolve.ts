@@ -4,7 +4,7 @@ import { msOf } from '../k8s/codecs.js';
 import { valueOf } from '../k8s/quantity.js';
 import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
 import { backoffAnchor, changedContainer, podTerminal } from './lifecycle.js';
-import { RESYNC_MS, SYNC_ERROR_BACKOFF_MS, tickOf } from './kubelet/worker.js';
+import { backoffEntry, errorEntry, resyncEntry, tickOf } from './kubelet/worker.js';
 import { fullyDisrupted } from './nodeloss/controller.js';
 import { imageKey, specContainers } from './spec.js';
 import type { ContainerBook, EngineState, Instance, NodeBook, PodBook, ProbeTrack } from './state.js';
@@ -159,7 +159,11 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'PodAdmitted':
       return withPod(state, e.pod.uid, (pod) => ({ ...pod, admitted: true, dirty: true }));
     case 'PodSynced':
-      return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, sessionAt: at, dirty: false, syncs: pod.syncs + 1, requeueAt: at + RESYNC_MS }));
+      // `completeWork` enqueues a clean sync's next one; a failure later in this sync replaces it
+      return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => {
+        const syncs = pod.syncs + 1;
+        return { ...pod, sessionAt: at, dirty: false, syncs, requeue: resyncEntry({ ...pod, syncs }, at) };
+      });
     case 'PodRejected':
       return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, rejected: true }));
     case 'SandboxCreated': {
@@ -182,7 +186,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     }
     case 'ImagePullFailed': {
       // the sync goes on with the other containers, then fails: the worker retries after its error back-off
-      const failed = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), sessionAt: at, requeueAt: at + SYNC_ERROR_BACKOFF_MS }));
+      const failed = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), sessionAt: at, requeue: errorEntry(pod, at) }));
       return withContainer(failed, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({
         ...c,
         imageFailedFor: c.instances,
@@ -192,7 +196,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     }
     case 'ImagePullBackOff': {
       // ErrImagePullBackOff fails the sync too (it carries no expiry, unlike CrashLoopBackOff)
-      const waiting = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), requeueAt: at + SYNC_ERROR_BACKOFF_MS }));
+      const waiting = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), requeue: errorEntry(pod, at) }));
       return withContainer(waiting, e.pod.uid, e.container, (c) => ({ ...c, imageBackOffSync: state.pods.get(e.pod.uid)?.syncs }));
     }
     case 'ContainerCreated':
@@ -233,7 +237,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'ContainerBackOff': {
       // the back-off error names its expiry: the worker comes back then, or after the resync period if sooner
       const until = msOf(e.until);
-      const waiting = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), requeueAt: Math.min(pod.requeueAt ?? until, until) }));
+      const waiting = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), requeue: backoffEntry(pod, at, until) }));
       return withContainer(waiting, e.pod.uid, e.container, (c) => ({ ...c, backOffSync: state.pods.get(e.pod.uid)?.syncs }));
     }
     case 'ContainerUsageSampled':

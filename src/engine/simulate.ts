@@ -38,7 +38,7 @@ export const run = (sim: Simulation, opts: SimulateOptions = {}): SimulationRun 
     state = evolve(state, e);
     events.push(e);
     timers.observe(before, state);
-    timers.clearTaken();
+    timers.clearTaken(state);
   };
   let due: readonly Due[] = [];
   let taking = 0;
@@ -69,7 +69,7 @@ export const run = (sim: Simulation, opts: SimulateOptions = {}): SimulationRun 
     if (wake === undefined) break;
     taking++;
     const decided = decide(state, resolved(wake, state).input, now);
-    if (decided.length === 0) timers.take(wake);
+    if (decided.length === 0) timers.take(wake, state);
     decided.forEach(append);
     if (decided.length > 0) {
       due = [];

@@ -72,6 +72,16 @@ export interface ContainerBook {
   readonly lastUsage?: string;
 }
 
+/**
+ * A work-queue entry as `completeWork` writes it, before its jitter: `wait.Jitter(ms, 0.5)` after `from`,
+ * drawn for the sync number `sync` (`kubelet/worker.ts`).
+ */
+export interface Requeue {
+  readonly from: VirtualMs;
+  readonly ms: number;
+  readonly sync: number;
+}
+
 export interface PodBook {
   readonly ref: PodRef;
   /** Creation order: ties between simultaneous wake-ups are broken by it. */
@@ -92,7 +102,7 @@ export interface PodBook {
   /** The pod worker (`kubelet/worker.ts`): a PLEG event, an API update or a probe result wants a sync then. */
   readonly syncDueAt?: VirtualMs;
   /** Its work-queue entry (`completeWork`): the next sync if nothing comes sooner. */
-  readonly requeueAt?: VirtualMs;
+  readonly requeue?: Requeue;
   /** A sync is under way at this instant: begun by `PodSynced`, or resumed when its pull or kill returned. */
   readonly sessionAt?: VirtualMs;
   /** Something the kubelet would show changed since it last published the status (`PodSynced`). */

@@ -6,7 +6,7 @@
  * pods, or a wake-up of its own that decided nothing (`take`). What `due` returns is what asking every source
  * at once would give.
  */
-import { compareTimers, containerWakeups, nodeWakeups, podGate, podWakeups, type Ctx, type PodGate, type Timer } from './agenda.js';
+import { compareTimers, containerWakeups, nodeWakeups, podGate, podWakeups, type Ctx, type PodGate, type Timer, type Wakeup } from './agenda.js';
 import { IndexedHeap, type Slotted } from './heap.js';
 import { hasLiveContainer, podTerminal } from './lifecycle.js';
 import type { ContainerBook, EngineState, NodeBook, PodBook } from './state.js';
@@ -72,9 +72,10 @@ export class Timers {
   private readonly pods = new Map<string, PodSources>();
   private readonly nodes = new Map<string, Source>();
   private readonly dirty: Source[] = [];
-  private readonly taken = new Set<string>();
-  /** Sources whose last answer read a taken key: once `taken` is cleared, those answers no longer hold. */
-  private readTaken: Source[] = [];
+  /** Wake-ups that decided nothing at this instant, with what their decision read then (`Wakeup.reads`). */
+  private readonly taken = new Map<string, { readonly reads: Wakeup['reads']; readonly seen: readonly unknown[] | undefined }>();
+  /** Sources whose last answer read taken keys: once one of those is no longer taken, the answer no longer holds. */
+  private readTaken: { readonly source: Source; readonly keys: readonly string[] }[] = [];
 
   constructor(private readonly world: World) {}
 
@@ -104,18 +105,27 @@ export class Timers {
     }
   }
 
-  /** The wake-up decided nothing at `now`: not again at this instant. */
-  take(wake: Due): void {
-    this.taken.add(wake.key);
+  /** The wake-up decided nothing at `now` in `state`: not again at this instant while what it reads stays. */
+  take(wake: Due, state: EngineState): void {
+    this.taken.set(wake.key, { reads: wake.reads, seen: wake.reads?.(state) });
     this.mark(wake.source);
   }
 
-  /** A new instant, or an event: every wake-up may be taken again. */
-  clearTaken(): void {
+  /**
+   * A new instant (no state): every wake-up may be taken again. An event (the state after it): those whose
+   * decision may read what it changed.
+   */
+  clearTaken(state?: EngineState): void {
     if (this.taken.size === 0) return;
-    this.taken.clear();
-    for (const source of this.readTaken) this.mark(source);
-    this.readTaken = [];
+    for (const [key, { reads, seen }] of this.taken) {
+      if (state === undefined || reads === undefined || !sameContext(seen, reads(state))) this.taken.delete(key);
+    }
+    const kept = this.readTaken.filter(({ source, keys }) => {
+      const holds = keys.every((key) => this.taken.has(key));
+      if (!holds) this.mark(source);
+      return holds;
+    });
+    this.readTaken = kept;
   }
 
   /**
@@ -187,19 +197,19 @@ export class Timers {
       if (gate === undefined) gates.set(pod.ref.uid, (gate = podGate(state, pod)));
       return gate;
     };
-    let readTaken = false;
+    let readTaken: string[] = [];
     const ctx: Ctx = {
       world: this.world,
       now,
       lookahead: LOOKAHEAD,
       taken: (key) => {
         const taken = this.taken.has(key);
-        readTaken ||= taken;
+        if (taken) readTaken.push(key);
         return taken;
       },
     };
     for (const source of this.dirty) {
-      readTaken = false;
+      readTaken = [];
       source.dirty = false;
       source.timers = this.ask(ctx, state, source.id, gateOf)
         .map((t) => (t.at < now ? { ...t, at: now } : t))
@@ -207,7 +217,7 @@ export class Timers {
         .sort(compareTimers);
       if (source.timers.length === 0) this.heap.remove(source);
       else this.heap.update(source);
-      if (readTaken) this.readTaken.push(source);
+      if (readTaken.length > 0) this.readTaken.push({ source, keys: readTaken });
     }
     this.dirty.length = 0;
   }

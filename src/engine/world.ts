@@ -47,6 +47,11 @@ export interface World {
   preStop(pod: PodRef, container: string): HookAnswer;
   /** Undefined: the process ignores SIGTERM. */
   onSigterm(pod: PodRef, container: string): TermReaction | undefined;
+  /**
+   * The kubelet's `rand.Float64()` in [0, 1) for the work-queue entry named by `seed` (`wait.Jitter`,
+   * `kubelet/worker.ts`); unset, a hash of the seed. 0 gives each entry its unjittered time.
+   */
+  jitter?(seed: string): number;
 }
 
 /** An external event at its instant (its `at`): API writes, node registration, node conditions. */

@@ -207,13 +207,13 @@ describe('read verbs at an instant', () => {
     });
   });
 
-  it('shows the crash loop at +5m30s in get, describe and timeline', () => {
+  it('shows the crash loop at +5m40s in get, describe and timeline', () => {
     const { podj } = workspace();
     podj('replay', sample('crashloop-memleak'));
-    // the OOM at +259s shows OOMKilled; the resync at +320s shows the back-off it cached
+    // the OOM at +268s shows OOMKilled; the jittered resync at +336s shows the back-off it cached
     expect(podj('get', 'pods', '--at', '+5m').stdout).toMatch(/memleak-pod\s+0\/1\s+OOMKilled\s+5 \(/);
-    expect(podj('get', 'pods', '--at', '+5m30s').stdout).toMatch(/memleak-pod\s+0\/1\s+CrashLoopBackOff\s+5 \(/);
-    const described = podj('describe', 'pod', 'memleak-pod', '--at', '+5m30s').stdout;
+    expect(podj('get', 'pods', '--at', '+5m40s').stdout).toMatch(/memleak-pod\s+0\/1\s+CrashLoopBackOff\s+5 \(/);
+    const described = podj('describe', 'pod', 'memleak-pod', '--at', '+5m40s').stdout;
     expect(described).toMatch(/State:\s+Waiting\n\s+Reason:\s+CrashLoopBackOff/);
     expect(described).toMatch(/Last State:\s+Terminated\n\s+Reason:\s+OOMKilled\n\s+Exit Code:\s+137/);
     expect(described).toMatch(/QoS Class:\s+Guaranteed/);

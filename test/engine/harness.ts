@@ -10,7 +10,10 @@ export const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 export const s = (seconds: number): number => T0 + seconds * 1000;
 export const offset = (e: Event): number => (msOf(e.at) - T0) / 1000;
 
-/** Processes run for ever, probes pass, nothing uses memory, pulls and hooks are instant, SIGTERM ends a process at once. */
+/**
+ * Processes run for ever, probes pass, nothing uses memory, pulls and hooks are instant, SIGTERM ends a process
+ * at once; the kubelet's jitter draws 0, so each work-queue entry comes at its unjittered time (`jitter` set).
+ */
 export const world = (overrides: Partial<World> = {}): World => ({
   containerRun: () => ({}),
   probe: () => ({ outcome: 'success' }),
@@ -19,6 +22,7 @@ export const world = (overrides: Partial<World> = {}): World => ({
   postStart: () => ({ durationMs: 0 }),
   preStop: () => ({ durationMs: 0 }),
   onSigterm: () => ({ afterMs: 0, code: 0 }),
+  jitter: () => 0,
   ...overrides,
 });
 

@@ -16,17 +16,19 @@ import type { V1Pod } from '../../src/k8s/pod.js';
 import { kubeEventsFor } from '../../src/printers/kube-events.js';
 import { kubectlRow } from '../../src/printers/pod-row.js';
 import { Folding, emptyCluster } from '../../src/reducers/cluster.js';
-import { loadScenario, renderScenarioError } from '../../src/scenario/index.js';
+import { type LoadedScenario, loadScenario, renderScenarioError } from '../../src/scenario/index.js';
 import { readFrom, repoRoot } from './support.js';
 
 const real = (name: string) => join(repoRoot, 'test/fixtures/real', name);
 
-const replica = (name: string): readonly Event[] => {
+const loaded = (name: string): LoadedScenario => {
   const file = `test/fixtures/replicas/${name}.yaml`;
-  const loaded = loadScenario(readFileSync(join(repoRoot, file), 'utf8'), file, readFrom('test/fixtures/replicas'));
-  if (E.isLeft(loaded)) throw new Error(renderScenarioError(loaded.left));
-  return simulate(loaded.right.simulation);
+  const result = loadScenario(readFileSync(join(repoRoot, file), 'utf8'), file, readFrom('test/fixtures/replicas'));
+  if (E.isLeft(result)) throw new Error(renderScenarioError(result.left));
+  return result.right;
 };
+
+const replica = (name: string): readonly Event[] => simulate(loaded(name).simulation);
 
 /** READY, STATUS and RESTARTS without the "(… ago)" part, which depends on the instant asked. */
 const cells = (pod: V1Pod, at: Date): string => {
@@ -128,5 +130,20 @@ describe('crash-loop replica (test/fixtures/real/crash-loop-*)', () => {
     const ours = reasonCounts(kubeEventsFor(events.filter((e) => Date.parse(e.at) <= instant)).filter((r) => r.involvedObject.name === name));
     expect(ours).toEqual(realCounts);
     expect(realCounts[name]).toEqual({ Scheduled: 1, Pulled: 7, Created: 7, Started: 7, BackOff: 11 });
+  });
+
+  // pod_workers.go :: completeWork: each requeue is wait.Jitter(d, 0.5), so the restarts' instants and the
+  // BackOff count over the long back-offs depend on the kubelet's draws; the recorded ones are among theirs
+  it('has its recorded seventh start and BackOff count within what the work queue’s jitter allows', () => {
+    const drawn = (u: number) => {
+      const sim = { ...loaded('crash-loop').simulation, world: { ...loaded('crash-loop').simulation.world, jitter: () => u } };
+      const ours = simulate(sim);
+      const starts = ours.filter((e) => e.type === 'ContainerStarted').map((e) => Date.parse(e.at));
+      const at = (starts[6] ?? Number.NaN) + (lastRecordedFact - lastRecordedStart);
+      return { seventh: ((starts[6] ?? Number.NaN) - (starts[0] ?? Number.NaN)) / 1000, backoffs: ours.filter((e) => e.type === 'ContainerBackOff' && Date.parse(e.at) <= at).length };
+    };
+    const recordedSeventh = (lastRecordedStart - Date.parse(pod.metadata.creationTimestamp ?? '')) / 1000;
+    expect(recordedSeventh).toBe(344);
+    expect([drawn(0), drawn(0.25), drawn(0.999)]).toEqual([{ seventh: 329, backoffs: 11 }, { seventh: 344, backoffs: 11 }, { seventh: 396, backoffs: 8 }]);
   });
 });

@@ -61,25 +61,34 @@ describe('every sample', () => {
 describe('crashloop-memleak', () => {
   const story = storyOf('crashloop-memleak');
 
-  it('is OOMKilled 17 s into every run and restarted at once, then after 10, 20, 40, 80, 160, 300 s', () => {
-    expect(offsets(story, 'ContainerStarted', 'memleak-pod')).toEqual([1, 20, 48, 86, 144, 242, 420]);
+  it('is OOMKilled 17 s into every run and restarted at once, then after 10, 20, 40, 80, 160, 300 s and the queue entry’s jitter', () => {
+    expect(offsets(story, 'ContainerStarted', 'memleak-pod')).toEqual([1, 20, 49, 89, 152, 251, 440]);
     expect(eventsOf(story, 'ContainerExited').map((e) => [story.offsetOf(e.at), e.exitCode, e.reason])).toEqual(
-      [18, 37, 65, 103, 161, 259, 437].map((at) => [at, 137, 'OOMKilled']),
+      [18, 37, 66, 106, 169, 268, 457].map((at) => [at, 137, 'OOMKilled']),
     );
-    // one BackOff per sync inside a back-off: the relist's after each OOM, then each resync (pod_workers.go :: completeWork)
-    expect(eventsOf(story, 'ContainerBackOff').map((e) => [story.offsetOf(e.at), e.delaySeconds])).toEqual([
-      [38, 10],
-      [66, 20],
-      [104, 40],
-      [162, 80],
-      [222, 80],
-      [260, 160],
-      [320, 160],
-      [380, 160],
-      [438, 300],
-      [498, 300],
-      [558, 300],
+    // one BackOff per sync inside a back-off: the relist's after each OOM, then each queue entry (pod_workers.go :: completeWork)
+    const backoffs = eventsOf(story, 'ContainerBackOff').map((e) => [story.offsetOf(e.at), e.delaySeconds, story.offsetOf(e.until)]);
+    expect(backoffs).toEqual([
+      [38, 10, 47],
+      [67, 20, 86],
+      [107, 40, 146],
+      [170, 80, 249],
+      [234, 80, 249],
+      [269, 160, 428],
+      [336, 160, 428],
+      [399, 160, 428],
+      [458, 300, 757],
+      [544, 300, 757],
     ]);
+    // each wait is wait.Jitter(min(expiry − now, 1m), 0.5) after its sync, read on the next one-second tick
+    const syncs = [...backoffs.map(([at]) => at as number), ...offsets(story, 'ContainerStarted', 'memleak-pod').slice(2).map((at) => at - 1)].sort((a, b) => a - b);
+    for (const [at, , until] of backoffs as [number, number, number][]) {
+      const next = syncs.find((t) => t > at) ?? Infinity;
+      const wait = Math.min(until - at, 60);
+      if (next === Infinity) continue;
+      expect(next - at, `the sync after +${at}s`).toBeGreaterThanOrEqual(wait);
+      expect(next - at, `the sync after +${at}s`).toBeLessThanOrEqual(Math.ceil(wait * 1.5));
+    }
   });
 
   it('stays a Running, Guaranteed pod whose last state is OOMKilled', () => {
@@ -160,11 +169,15 @@ describe('bad-image', () => {
     expect(story.pod('10m', 'bad-pod')?.status?.phase).toBe('Pending');
     const windows = new Map(eventsOf(story, 'ImagePullBackOff').filter((e) => e.pod.name === 'bad-pod').map((e) => [e.until, e.delaySeconds]));
     expect([...windows.values()]).toEqual([20, 40, 80, 160, 300]);
-    expect(offsets(story, 'ImagePulling', 'bad-pod')).toEqual([0, 10, 30, 70, 150, 310]);
-    expect(offsets(story, 'ImagePullFailed', 'flaky-pod')).toEqual([0, 10]);
-    expect(offsets(story, 'ContainerStarted', 'flaky-pod')).toEqual([31]);
-    expect(offsets(story, 'ImagePullFailed', 'retry-pod')).toEqual([0, 10]);
-    expect(offsets(story, 'ContainerStarted', 'retry-pod')).toEqual([31]);
+    // each failed sync is retried after wait.Jitter(backOffPeriod = 10 s, 0.5) (pod_workers.go :: completeWork)
+    expect(offsets(story, 'ImagePulling', 'bad-pod')).toEqual([0, 13, 41, 89, 174, 334]);
+    const retries = offsets(story, 'PodSynced', 'bad-pod').slice(1);
+    retries.slice(1).forEach((at, i) => expect(at - (retries[i] ?? 0), `the retry at +${at}s`).toBeGreaterThanOrEqual(10));
+    retries.slice(1).forEach((at, i) => expect(at - (retries[i] ?? 0), `the retry at +${at}s`).toBeLessThanOrEqual(15));
+    expect(offsets(story, 'ImagePullFailed', 'flaky-pod')).toEqual([0, 13]);
+    expect(offsets(story, 'ContainerStarted', 'flaky-pod')).toEqual([39]);
+    expect(offsets(story, 'ImagePullFailed', 'retry-pod')).toEqual([0, 14]);
+    expect(offsets(story, 'ContainerStarted', 'retry-pod')).toEqual([42]);
   });
 });
 
@@ -263,8 +276,9 @@ describe('unschedulable', () => {
 describe('job-restart-policies', () => {
   it('completes after two restarts under OnFailure and fails at once under Never', () => {
     const story = storyOf('job-restart-policies');
-    expect(offsets(story, 'ContainerStarted', 'pi-onfailure')).toEqual([1, 7, 22]);
-    expect(offsets(story, 'ContainerExited', 'pi-onfailure')).toEqual([6, 12, 27]);
+    // the third run waits out the 10 s back-off (until +22s) and the queue entry's jitter (pod_workers.go :: completeWork)
+    expect(offsets(story, 'ContainerStarted', 'pi-onfailure')).toEqual([1, 7, 25]);
+    expect(offsets(story, 'ContainerExited', 'pi-onfailure')).toEqual([6, 12, 30]);
     expect(offsets(story, 'ContainerStarted', 'pi-never')).toEqual([1]);
     expect(['pi-onfailure', 'pi-never'].map((name) => story.pod('1m', name)?.status?.phase)).toEqual([
       'Succeeded',

@@ -1,12 +1,17 @@
 /**
  * The kubelet's pod worker in virtual time (`pod_workers.go`, `kubelet.go :: syncLoopIteration`): a pod is
  * synced when the PLEG relist (every second) sees one of its containers start or die, when the API or a
- * probe result updates it, and when its work-queue entry comes due (`completeWork`): the resync period after
- * a sync, the sync-error back-off after a failed pull, or the crash-loop back-off's expiry (capped at the
- * resync period, kubernetes#133066). The work queue is read by a one-second ticker. Jitter is not modelled.
+ * probe result updates it, and when its work-queue entry comes due. `completeWork` enqueues the entry at the
+ * end of every sync: `wait.Jitter(resyncInterval, 0.5)` after a clean sync, `wait.Jitter(backOffPeriod, 0.5)`
+ * after a failed one, and the crash-loop back-off's expiry (clamped to [0, resyncInterval], kubernetes#133066)
+ * jittered the same way; the `syncCh` ticker reads the queue every second (`getPodsToSync`).
+ *
+ * `wait.Jitter(d, 0.5)` adds `rand.Float64() × 0.5 × d`. The fold keeps the entry unjittered (`Requeue`);
+ * the world draws the number (`World.jitter`, by default from the pod's uid, the sync and the resyncs since:
+ * the same journal always gives the same syncs).
  */
-import type { NodeBook, PodBook } from '../state.js';
-import type { VirtualMs } from '../world.js';
+import type { NodeBook, PodBook, Requeue } from '../state.js';
+import type { VirtualMs, World } from '../world.js';
 
 /** `genericPlegRelistPeriod`, and the period of the `syncCh` ticker that reads the work queue. */
 export const RELIST_MS = 1_000;
@@ -14,6 +19,42 @@ export const RELIST_MS = 1_000;
 export const RESYNC_MS = 60_000;
 /** `backOffPeriod` in `kubelet.go`: `completeWork` after a sync that failed (an image pull, say). */
 export const SYNC_ERROR_BACKOFF_MS = 10_000;
+/** `workerResyncIntervalJitterFactor` and `workerBackOffPeriodJitterFactor` in `pod_workers.go`. */
+const JITTER_FACTOR = 0.5;
+
+/**
+ * A number in [0, 1) drawn from `seed`, the default `World.jitter`: FNV-1a over the seed, then murmur3's
+ * final mix (seeds differ only in their last characters, which FNV-1a alone barely carries into the high bits).
+ */
+export const hashedDraw = (seed: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+};
+
+/** `wait.Jitter(ms, 0.5)` for the `resyncs`-th entry after the pod's sync `sync`, in whole milliseconds. */
+const jittered = (world: World, pod: PodBook, ms: number, sync: number, resyncs: number): number => {
+  const u = (world.jitter ?? hashedDraw)(`${pod.ref.uid}/${sync}/${resyncs}`);
+  return ms + Math.floor(ms * JITTER_FACTOR * u);
+};
+
+/** The entry `completeWork` leaves after the pod's current sync, at `at`, with no error. */
+export const resyncEntry = (pod: PodBook, at: VirtualMs): Requeue => ({ from: at, ms: RESYNC_MS, sync: pod.syncs });
+
+/** After a sync that failed at `at` (a pull, an image back-off). */
+export const errorEntry = (pod: PodBook, at: VirtualMs): Requeue => ({ from: at, ms: SYNC_ERROR_BACKOFF_MS, sync: pod.syncs });
+
+/**
+ * After a sync that found a container inside its crash-loop back-off until `until`
+ * (`kubecontainer.MinBackoffExpiration`, clamped to [0, resyncInterval]); the earliest of the sync's entries wins.
+ */
+export const backoffEntry = (pod: PodBook, at: VirtualMs, until: VirtualMs): Requeue => {
+  const entry = { from: at, ms: Math.min(Math.max(until - at, 0), RESYNC_MS), sync: pod.syncs };
+  const current = pod.requeue;
+  return current !== undefined && current.sync === pod.syncs && current.from + current.ms < entry.from + entry.ms ? current : entry;
+};
 
 /** The first tick of the node's one-second grid at or after `t` (`after`: strictly after). */
 export const tickOf = (node: NodeBook, t: VirtualMs, after = false): VirtualMs => {
@@ -23,16 +64,14 @@ export const tickOf = (node: NodeBook, t: VirtualMs, after = false): VirtualMs =
 };
 
 /**
- * When the worker next syncs the pod for its queue entry: the entry, then every resync period after it
- * (a sync with nothing to do leaves no trace, so the chain is derived), each read at the next tick; one
- * already taken at `now` gives the next.
+ * When the worker next syncs the pod for its queue entry: the entry read at the next tick, then, since a
+ * sync with nothing to do leaves no trace, each resync it enqueues in turn (derived); one already taken at
+ * `now` gives the next.
  */
-export const requeueDue = (pod: PodBook, node: NodeBook, now: VirtualMs, takenNow: boolean): VirtualMs | undefined => {
-  if (pod.requeueAt === undefined) return undefined;
-  let k = Math.max(0, Math.floor((now - pod.requeueAt) / RESYNC_MS));
-  for (;;) {
-    const at = tickOf(node, pod.requeueAt + k * RESYNC_MS);
-    if (at > now || (at === now && !takenNow)) return at;
-    k++;
-  }
+export const requeueDue = (world: World, pod: PodBook, node: NodeBook, now: VirtualMs, takenNow: boolean): VirtualMs | undefined => {
+  const entry = pod.requeue;
+  if (entry === undefined) return undefined;
+  let at = tickOf(node, entry.from + jittered(world, pod, entry.ms, entry.sync, 0));
+  for (let k = 1; at < now || (at === now && takenNow); k++) at = tickOf(node, at + jittered(world, pod, RESYNC_MS, entry.sync, k));
+  return at;
 };

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { hashedDraw } from '../../src/engine/kubelet/worker.js';
+import { created, node, ofType, offset, run, times, world } from './harness.js';
+
+const crasher = created({ metadata: { name: 'crasher' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] } });
+/** Exits 1 a second after every start; the kubelet's jitter draws `u` for every work-queue entry. */
+const drawing = (u: number) => world({ containerRun: () => ({ exit: { afterMs: 1000, code: 1 } }), jitter: () => u });
+
+describe('the pod worker’s work queue (pod_workers.go :: completeWork, kubelet.go :: syncLoopIteration)', () => {
+  it('requeues a sync inside a back-off after wait.Jitter(min(expiry − now, resyncInterval), 0.5), read on the next 1 s tick', () => {
+    // the BackOff syncs at +2 s (10 s), +13 s (20 s), +34 s (40 s), +75 s (80 s, until +155 s)
+    const backoffs = (u: number) => ofType(run([node('n1'), crasher], drawing(u), 200), 'ContainerBackOff').map(offset);
+    expect(backoffs(0)).toEqual([2, 13, 34, 75, 135, 156]);
+    // u = 0.5 stretches each wait by a quarter: 10 s → 12.5 s (+2 s → +15 s), 20 s → 25 s (+16 s → +41 s),
+    // 40 s → 50 s (+42 s → +92 s), and inside the 80 s back-off (until +173 s) 1m → 75 s (+93 s → +168 s: BackOff
+    // again), then its last 5 s → 6.25 s (+175 s)
+    const half = run([node('n1'), crasher], drawing(0.5), 200);
+    expect(times(half, 'ContainerStarted')).toEqual([0, 1, 15, 41, 92, 175]);
+    expect(ofType(half, 'ContainerBackOff').map(offset)).toEqual([2, 16, 42, 93, 168, 176]);
+  });
+
+  it('never restarts before the back-off ends, whatever the draw', () => {
+    for (const u of [0, 0.25, 0.999]) {
+      const events = run([node('n1'), crasher], drawing(u), 400);
+      const exits = times(events, 'ContainerExited');
+      const starts = times(events, 'ContainerStarted').slice(2);
+      starts.forEach((at, i) => expect(at - (exits[i + 1] ?? 0), `restart ${i + 2} with u = ${u}`).toBeGreaterThanOrEqual(10 * 2 ** i));
+    }
+  });
+
+  it('draws the jitter from the pod and its sync when the world leaves it unset: spread over [0, 1), the same every run', () => {
+    const draws = Array.from({ length: 2000 }, (_, k) => hashedDraw(`uid-crasher/${k}/0`));
+    expect(draws.every((u) => u >= 0 && u < 1)).toBe(true);
+    const quarters = [0, 1, 2, 3].map((q) => draws.filter((u) => Math.floor(u * 4) === q).length);
+    quarters.forEach((n) => expect(n).toBeGreaterThan(400));
+    const { jitter: _, ...unset } = drawing(0);
+    expect(run([node('n1'), crasher], unset, 400)).toEqual(run([node('n1'), crasher], unset, 400));
+  });
+});
