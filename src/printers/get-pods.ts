@@ -31,14 +31,14 @@ export interface Printed {
   readonly stderr: string;
 }
 
-/** kubectl lists in the API server's storage order: namespace, then name. */
+/**
+ * kubectl lists in the API server's storage order: namespace, then name. The keys are read once per pod,
+ * not per comparison (a whole cluster at L is 100,000 pods and ~1.7 M comparisons).
+ */
 export const sortPods = (pods: readonly V1Pod[]): V1Pod[] => {
-  const key = (p: V1Pod): [string, string] => [p.metadata.namespace ?? '', p.metadata.name ?? ''];
-  return [...pods].sort((a, b) => {
-    const [na, ma] = key(a);
-    const [nb, mb] = key(b);
-    return compareStrings(na, nb) || compareStrings(ma, mb);
-  });
+  const keyed = pods.map((pod) => ({ pod, namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '' }));
+  keyed.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
+  return keyed.map((k) => k.pod);
 };
 
 /** A Pod as the API serves it: with its apiVersion and kind, fields in Go's order. */

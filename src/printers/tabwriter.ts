@@ -15,7 +15,23 @@ interface Cell {
   readonly width: number;
 }
 
-const cellsOf = (line: string): Cell[] => line.split('\t').map((text) => ({ text, width: [...text].length }));
+/** Runes in `text`, as `[...text].length` counts them (a surrogate pair is one), without building the array. */
+const runes = (text: string): number => {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+};
+
+const cellsOf = (line: string): Cell[] => line.split('\t').map((text) => ({ text, width: runes(text) }));
 
 /** Formats `text` as Go's tabwriter does between two flushes; the text after the last newline is written as is. */
 export const tabwrite = (text: string, config: TabwriterConfig): string => {

@@ -11,7 +11,7 @@ import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime, apiTimePlus } from './time.js';
 import { gracefulDeleteGrace } from './grace.js';
-import { sharedSpec } from './shared-spec.js';
+import { sharedSpec, withSharedParts } from './shared-spec.js';
 
 export type ApiEvent = EventOf<
   'PodCreated' | 'PodMetadataUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
@@ -33,7 +33,7 @@ export const upsertCondition = (status: PodStatus, d: ConditionDraft, at: Instan
 /** The pod as the API server stores it at creation: defaults from the manifest, phase Pending, its QoS class. */
 export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
   const { manifest } = e;
-  const metadata = {
+  const metadata = withSharedParts({
     ...manifest.metadata,
     name: e.pod.name,
     namespace: e.pod.namespace,
@@ -41,7 +41,7 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
     // The pod registry's `PrepareForCreate` starts every pod at generation 1 (an imported pod keeps its own).
     generation: manifest.metadata.generation ?? 1,
     creationTimestamp: apiTime(e.at),
-  };
+  });
   let status: PodStatus = { phase: 'Pending', qosClass: qosClassOf(manifest) };
   if ((manifest.spec.schedulingGates?.length ?? 0) > 0) {
     const gated: ConditionDraft = {
@@ -87,7 +87,7 @@ export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
       const metadata: V1Pod['metadata'] = { ...s.pod.metadata, labels: e.labels, annotations: e.annotations };
       if (Object.keys(e.labels).length === 0) delete metadata.labels;
       if (Object.keys(e.annotations).length === 0) delete metadata.annotations;
-      return withMetadata(s, metadata);
+      return withMetadata(s, withSharedParts(metadata));
     }
     case 'PodDeletionRequested':
       return deletionRequested(s, e);

@@ -1,20 +1,38 @@
 /**
- * Pods of one workload carry equal specs, but each `PodCreated` decodes its own copy: at 150,000 pods the
- * copies are a large part of the fold's memory. The fold never mutates a spec, so equal specs can be one
- * object (and the status parts built once per spec container, `container-runtime-status.ts`, are then
- * shared too). A bounded table: past its size it starts over, which only costs sharing, never correctness.
+ * Pods of one workload carry equal specs, labels, annotations and owner references, but each `PodCreated`
+ * decodes its own copy: at 150,000 pods the copies are a large part of the fold's memory. The fold never
+ * mutates them, so equal values can be one object (and the status parts built once per spec container,
+ * `container-runtime-status.ts`, are then shared too). Bounded tables: past their size they start over, which
+ * only costs sharing, never correctness.
  */
-import type { PodSpec } from '../k8s/pod.js';
+import type { ObjectMeta, PodSpec } from '../k8s/pod.js';
 
 const LIMIT = 4096;
-const known = new Map<string, PodSpec>();
 
-/** The one object standing for every spec equal to `spec` (same keys, same order, same values). */
-export const sharedSpec = (spec: PodSpec): PodSpec => {
-  const key = JSON.stringify(spec);
-  const found = known.get(key);
-  if (found !== undefined) return found;
-  if (known.size >= LIMIT) known.clear();
-  known.set(key, spec);
-  return spec;
+/** One object per distinct JSON (same keys, same order, same values). */
+const sharing = <T>(): ((value: T) => T) => {
+  const known = new Map<string, T>();
+  return (value) => {
+    const key = JSON.stringify(value);
+    const found = known.get(key);
+    if (found !== undefined) return found;
+    if (known.size >= LIMIT) known.clear();
+    known.set(key, value);
+    return value;
+  };
+};
+
+/** The one object standing for every spec equal to `spec`. */
+export const sharedSpec: (spec: PodSpec) => PodSpec = sharing<PodSpec>();
+
+const sharedMetadataValue = sharing<object>();
+
+/**
+ * The metadata with each object-valued field (labels, annotations, ownerReferences, finalizers, ...) replaced
+ * by the one object equal to it; the keys keep their order.
+ */
+export const withSharedParts = <M extends ObjectMeta>(metadata: M): M => {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(metadata)) out[key] = typeof value === 'object' && value !== null ? sharedMetadataValue(value) : value;
+  return out as M;
 };

@@ -104,4 +104,7 @@ describe('tabwrite (Go text/tabwriter)', () => {
   it('a shorter line splits a nested column into two blocks', () => {
     expect(tabwrite('a\tb\tc\nx\ty\nlong\tlonger\tz\n', { minwidth: 0, padding: 1 })).toBe('a    b c\nx    y\nlong longer z\n');
   });
+  it('counts runes as Go does: a surrogate pair is one, a lone surrogate one, an accented letter one', () => {
+    expect(tabwrite('é😀\tx\nabc\ty\n\ud800d\tz\n', { minwidth: 0, padding: 1 })).toBe('é😀  x\nabc y\n\ud800d  z\n');
+  });
 });

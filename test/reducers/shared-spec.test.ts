@@ -7,6 +7,23 @@ import { bound, created, podRef } from '../support/event-builders.js';
 const withImage = (e: Event, image: string): Event =>
   e.type === 'PodCreated' ? { ...e, manifest: { ...e.manifest, spec: { ...e.manifest.spec, containers: e.manifest.spec.containers.map((c) => ({ ...c, image })) } } } : e;
 
+/** The same creation with labels, an owner and an annotation, as a ReplicaSet's pods carry them. */
+const owned = (e: Event, hash: string): Event =>
+  e.type === 'PodCreated'
+    ? {
+        ...e,
+        manifest: {
+          ...e.manifest,
+          metadata: {
+            ...e.manifest.metadata,
+            labels: { app: 'web', 'pod-template-hash': hash },
+            annotations: { team: 'a' },
+            ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `web-${hash}`, uid: `rs-${hash}`, controller: true }],
+          },
+        },
+      }
+    : e;
+
 describe('equal specs are one object in the fold', () => {
   it('pods created from equal manifests share their spec (each decoded its own copy), and the spec is the manifest\'s', () => {
     const a = podRef('web-a');
@@ -29,5 +46,16 @@ describe('equal specs are one object in the fold', () => {
     expect(pa?.spec.nodeName).toBe('node-7');
     expect(pb?.spec.nodeName).toBeUndefined();
     expect(pa?.spec.containers).toBe(pb?.spec.containers);
+  });
+
+  it('pods of one owner share their labels, annotations and owner references; the metadata reads as created', () => {
+    const events = [owned(created(podRef('web-a'), 0), 'x1'), owned(created(podRef('web-b'), 1), 'x1'), owned(created(podRef('web-c'), 2), 'x2')];
+    const pods = podsOf(foldCluster(JSON.parse(JSON.stringify(events)) as Event[]));
+    const [pa, pb, pc] = ['web-a', 'web-b', 'web-c'].map((n) => pods.find((p) => p.metadata.name === n));
+    expect(pa?.metadata.labels).toBe(pb?.metadata.labels);
+    expect(pa?.metadata.ownerReferences).toBe(pb?.metadata.ownerReferences);
+    expect(pa?.metadata.annotations).toBe(pc?.metadata.annotations);
+    expect(pc?.metadata.labels).toEqual({ app: 'web', 'pod-template-hash': 'x2' });
+    expect(Object.keys(pa?.metadata ?? {})).toEqual(['name', 'namespace', 'labels', 'annotations', 'ownerReferences', 'uid', 'generation', 'creationTimestamp']);
   });
 });
