@@ -4,7 +4,7 @@ import type { Instant } from '../k8s/codecs.js';
 import { decodeEvent, type Event } from '../events/index.js';
 import { ExpectedSequenceConflict, JournalError } from './errors.js';
 import type { Head } from './head.js';
-import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, seqOfKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
+import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
 import { readRecord, type JournalRecord, type Sha256 } from './record.js';
 import { RecordStream } from './stream.js';
 import { verifyStore, type VerifyResult } from './verify.js';
@@ -196,17 +196,30 @@ export class LevelJournal {
       lt: q.untilAt === undefined ? upper(TIME) : afterInstant(TIME, q.untilAt),
     };
     if (!head.ordered) return new RecordStream(() => walkIndex(this.db, range, 'time', head.seq, keep));
-    return new RecordStream(() => this.scanFromIndex(range, head.seq, keep, q.untilAt));
+    return new RecordStream(() => this.scanOrdered(q.after, head.seq, keep, q.untilAt));
   }
 
   /**
-   * In a time-ordered journal sequence order is time order: the first time-index key in range names the
-   * first record, and the records from there on are read in sequence order until one passes `untilAt`.
+   * In a time-ordered journal sequence order is time order (and there is no time index): the records
+   * after `after` are a suffix of the sequence, found by binary search, then read in sequence order until
+   * one passes `untilAt`.
    */
-  private async *scanFromIndex(range: Range, headSeq: number, keep: (r: JournalRecord) => boolean, untilAt?: Instant) {
-    const [first] = await this.db.keys({ ...range, limit: 1 }).all();
-    if (first === undefined) return;
-    yield* this.scanRecords({ gte: recordKey(seqOfKey(first)), lte: recordKey(headSeq) }, keep, untilAt);
+  private async *scanOrdered(after: Position | undefined, headSeq: number, keep: (r: JournalRecord) => boolean, untilAt?: Instant) {
+    const first = after === undefined ? 1 : await this.firstSeqAfter(after, headSeq);
+    if (first > headSeq) return;
+    yield* this.scanRecords({ gte: recordKey(first), lte: recordKey(headSeq) }, keep, untilAt);
+  }
+
+  /** The first sequence number whose record lies after `p` in (at, seq) order; headSeq + 1 if none does. */
+  private async firstSeqAfter(p: Position, headSeq: number): Promise<number> {
+    let [low, high] = [1, headSeq + 1];
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      const [record] = await fetchRecords(this.db, [mid], 'sequence');
+      if (record !== undefined && (record.event.at > p.at || (record.event.at === p.at && mid > p.seq))) high = mid;
+      else low = mid + 1;
+    }
+    return low;
   }
 
   /**
@@ -279,8 +292,8 @@ export class LevelJournal {
     return this.exclusive(async () => {
       const foldedSeq = opts.computedAtSeq ?? this.current.seq;
       if (this.lateAppends.some((l) => l.seq > foldedSeq && l.minAt < position.at)) return false;
-      const [indexed] = await this.db.getMany([timeKey(position)]);
-      if (position.seq > this.current.seq || indexed === undefined || foldedSeq < position.seq || foldedSeq > this.current.seq) {
+      const [atPosition] = position.seq >= 1 && position.seq <= this.current.seq ? await fetchRecords(this.db, [position.seq], 'snapshot') : [];
+      if (atPosition?.event.at !== position.at || foldedSeq < position.seq || foldedSeq > this.current.seq) {
         // A caller's mistake, not a fault of the journal.
         throw new RangeError(`snapshot position ${position.at} #${position.seq} folded at #${foldedSeq} is not a record of journal ${this.dir}`);
       }

@@ -13,8 +13,9 @@ import { rollbackBeyond } from './stage.js';
 import { OLDEST_UPGRADABLE, upgradeFormat } from './upgrade.js';
 
 /** The on-disk layout this code reads and writes (key space, record encoding, head metadata). */
-// 2: the pod index is keyed by namespace/name; 3: snapshot blobs in files; 4: pod index entries hold the record
-export const JOURNAL_FORMAT = 4;
+// 2: the pod index is keyed by namespace/name; 3: snapshot blobs in files; 4: pod index entries hold the record;
+// 5: a time index only while the journal is not time-ordered
+export const JOURNAL_FORMAT = 5;
 
 export interface OpenOptions {
   /** Create the journal if the folder does not hold one (default true); read-only verbs pass false. */
@@ -54,7 +55,7 @@ export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<
     const head = E.isLeft(read) ? EMPTY_HEAD : read.right;
     // A bulk append that never committed (its process died) left its mark and records beyond the head: undo
     // them. Records beyond the head without the mark are not ours to delete: verify reports them.
-    if (E.isRight(read) && (await db.get(META_STAGING)) !== undefined) await rollbackBeyond(db, head.seq);
+    if (E.isRight(read) && (await db.get(META_STAGING)) !== undefined) await rollbackBeyond(db, head);
     if (opts.tidy ?? true) await removeTemporarySnapshotFiles(dir);
     return new LevelJournal(dir, db, head, opts.clock ?? wallClock, opts.sync ?? true);
   } catch (error) {
@@ -94,7 +95,7 @@ const readOrInitialize = async (db: Db, dir: string, create: boolean): Promise<E
   }
   const version = Number(format);
   if (Number.isInteger(version) && version >= OLDEST_UPGRADABLE && version < JOURNAL_FORMAT) {
-    await upgradeFormat(db, version, JOURNAL_FORMAT);
+    await upgradeFormat(db, version, JOURNAL_FORMAT, head);
   } else if (format !== String(JOURNAL_FORMAT)) {
     const hint = !Number.isInteger(version)
       ? ''

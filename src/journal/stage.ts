@@ -8,9 +8,9 @@ import type { Instant } from '../k8s/codecs.js';
 import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { advance, encodeHead, type Head } from './head.js';
-import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, digestKey, podKey, recordKey, snapshotKey, timeKey, upper } from './keys.js';
-import { parseEnvelope, seal, sha256, type Sealed } from './record.js';
-import { entryPages, keyPages, type Db } from './scan.js';
+import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, TIME, digestKey, podKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
+import { parseEnvelope, readRecord, seal, sha256, type Sealed } from './record.js';
+import { entryPages, type Db } from './scan.js';
 
 /** An event ready to be sealed: its canonical JSON and the parts the indexes need. */
 export interface Pending {
@@ -84,19 +84,21 @@ export class Stage {
     const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(digests.map(digestKey)) : [];
     const fresh = new Set<string>();
     const out: Array<Sealed | undefined> = [];
+    const chunkStart = this.tip.seq;
+    const unindexed: Position[] = [];
+    let becameUnordered = false;
     const batch = this.db.batch();
     try {
-      items.forEach((item, i) => {
+      for (const [i, item] of items.entries()) {
         const digest = digests[i] ?? '';
         const isNew = !lookup || (known[i] === undefined && !fresh.has(digest) && !this.inflightDigests.has(digest));
         if (!isNew && (item.dedup ?? opts.dedup)) {
           out.push(undefined);
-          return;
+          continue;
         }
         const sealed = seal(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
         const position = { at: item.at, seq: sealed.seq };
         batch.put(recordKey(sealed.seq), sealed.value);
-        batch.put(timeKey(position), '');
         // The pod index carries a copy of the record: a pod's history is one sequential range.
         if (item.pod !== undefined) batch.put(podKey(item.pod, position), sealed.value);
         if (isNew) {
@@ -104,9 +106,24 @@ export class Stage {
           batch.put(digestKey(digest), String(sealed.seq));
         }
         if (this.minAppendedAt === null || item.at < this.minAppendedAt) this.minAppendedAt = item.at;
+        // A time-ordered journal needs no time index (sequence order is time order); one that is not
+        // has an entry for every record.
+        const wasOrdered = this.tip.ordered;
         this.tip = advance(this.tip, item.at, sealed.hash);
+        if (!wasOrdered) batch.put(timeKey(position), '');
+        else {
+          unindexed.push(position);
+          if (!this.tip.ordered) becameUnordered = true;
+        }
         out.push(sealed);
-      });
+      }
+      // The first record out of time order: from here on sequence order is not time order, and every
+      // record, this chunk's and all before it, gets its time index entry (in this batch: all or none).
+      if (becameUnordered) {
+        await this.inflight;
+        for await (const positions of storedPositions(this.db, chunkStart)) for (const p of positions) batch.put(timeKey(p), '');
+        for (const p of unindexed) batch.put(timeKey(p), '');
+      }
       if (opts.commit) {
         for (const [key, name] of await this.staleSnapshots()) {
           batch.del(key);
@@ -139,7 +156,7 @@ export class Stage {
   /** Undoes the staged chunks: the head never moved, so this deletes every record beyond it. */
   async abort(): Promise<void> {
     await this.inflight.catch(() => undefined);
-    await rollbackBeyond(this.db, this.start.seq);
+    await rollbackBeyond(this.db, this.start);
   }
 
   /**
@@ -157,11 +174,26 @@ export class Stage {
   }
 }
 
+/** The positions of the stored records 1 … `toSeq`, page by page (read to index them by time). */
+async function* storedPositions(db: Db, toSeq: number): AsyncGenerator<Position[]> {
+  if (toSeq < 1) return;
+  for await (const entries of entryPages(db, { gte: recordKey(1), lte: recordKey(toSeq) })) {
+    yield entries.map(([key, value]) => {
+      const record = readRecord(value, key);
+      return { at: record.event.at, seq: record.seq };
+    });
+  }
+}
+
 /**
- * Deletes the records after `headSeq` and their index entries, then the staging mark: what a bulk append
- * had written when it was refused, or when its process died. Such records were never acknowledged.
+ * Deletes the records after the head and their index entries, then the staging mark: what a bulk append
+ * had written when it was refused, or when its process died. Such records were never acknowledged. A
+ * time-ordered head has no time index: entries a staged chunk wrote for the records before it (when one
+ * of its records came out of order) go too.
  */
-export const rollbackBeyond = async (db: Db, headSeq: number): Promise<void> => {
+export const rollbackBeyond = async (db: Db, head: Pick<Head, 'seq' | 'ordered'>): Promise<void> => {
+  const headSeq = head.seq;
+  if (head.ordered) await db.clear({ gte: TIME, lt: upper(TIME) });
   for await (const entries of entryPages(db, { gt: recordKey(headSeq), lt: upper(RECORDS) })) {
     const dels: string[] = [];
     const digestOwners: Array<[string, string]> = [];

@@ -1,28 +1,42 @@
 /**
- * Upgrading a journal written in an older format, in place, when it is opened. Format 3 kept empty values
- * in the pod index; format 4 keeps a copy of each record there, so a pod's history is one range read. The
- * upgrade writes those copies page by page and moves `m!format` last, synced: a crash midway leaves a
- * format-3 journal whose next open upgrades it again (rewriting a copy is idempotent).
+ * Upgrading a journal written in an older format, in place, when it is opened. Each step is idempotent and
+ * `m!format` moves last, synced: a crash midway leaves the older format, whose next open upgrades it again.
+ * - 3 → 4: format 3 kept empty values in the pod index; format 4 keeps a copy of each record there, so a
+ *   pod's history is one range read. The copies are written page by page (rewriting one is idempotent).
+ * - 4 → 5: format 4 kept a time index entry for every record; format 5 keeps the time index only while the
+ *   journal is not time-ordered (in a time-ordered one sequence order is time order). A time-ordered
+ *   journal's entries are removed; a journal whose head cannot be read keeps them (verify names the fault).
  */
+import * as E from 'fp-ts/lib/Either.js';
 import { podKeyOf } from '../events/index.js';
-import { META_FORMAT, RECORDS, podKey, upper } from './keys.js';
+import { parseHead } from './head.js';
+import { META_FORMAT, RECORDS, TIME, podKey, upper } from './keys.js';
 import { readRecord } from './record.js';
 import { entryPages, type Db } from './scan.js';
 
 /** The oldest format this podj upgrades; older journals are refused with a format-version error. */
 export const OLDEST_UPGRADABLE = 3;
 
-export const upgradeFormat = async (db: Db, from: number, to: number): Promise<void> => {
-  if (from === 3) {
-    for await (const entries of entryPages(db, { gte: RECORDS, lt: upper(RECORDS) })) {
-      const batch = db.batch();
-      for (const [key, value] of entries) {
-        const record = readRecord(value, key);
-        const pod = podKeyOf(record.event);
-        if (pod !== undefined) batch.put(podKey(pod, { at: record.event.at, seq: record.seq }), value);
-      }
-      await batch.write();
-    }
-  }
+/** Upgrades from format `from` to `to`; `headText` is the stored `m!head`, if any. */
+export const upgradeFormat = async (db: Db, from: number, to: number, headText: string | undefined): Promise<void> => {
+  if (from <= 3) await copyRecordsIntoPodIndex(db);
+  if (from <= 4) await dropTimeIndexIfOrdered(db, headText);
   await db.put(META_FORMAT, String(to), { sync: true });
+};
+
+const copyRecordsIntoPodIndex = async (db: Db): Promise<void> => {
+  for await (const entries of entryPages(db, { gte: RECORDS, lt: upper(RECORDS) })) {
+    const batch = db.batch();
+    for (const [key, value] of entries) {
+      const record = readRecord(value, key);
+      const pod = podKeyOf(record.event);
+      if (pod !== undefined) batch.put(podKey(pod, { at: record.event.at, seq: record.seq }), value);
+    }
+    await batch.write();
+  }
+};
+
+const dropTimeIndexIfOrdered = async (db: Db, headText: string | undefined): Promise<void> => {
+  const head = headText === undefined ? undefined : parseHead(headText);
+  if (head !== undefined && E.isRight(head) && head.right.ordered) await db.clear({ gte: TIME, lt: upper(TIME) });
 };

@@ -30,6 +30,12 @@ interface Expected {
 }
 
 interface Walk {
+  /**
+   * Whether records have time index entries: only a journal that is not time-ordered has them. Taken
+   * from the stored head (a head that does not match the records is a fault of its own), or, without a
+   * readable head, from whether the index holds anything.
+   */
+  readonly timeIndexed: boolean;
   tip: Head;
   podEntries: number;
   /** Digest entries that name the record they were checked against. */
@@ -37,7 +43,7 @@ interface Walk {
 }
 
 export const verifyStore = async (db: Db): Promise<VerifyResult> => {
-  const walk: Walk = { tip: EMPTY_HEAD, podEntries: 0, digestOwners: 0 };
+  const walk: Walk = { timeIndexed: await timeIndexed(db), tip: EMPTY_HEAD, podEntries: 0, digestOwners: 0 };
   for await (const entries of entryPages(db, { gte: RECORDS, lt: upper(RECORDS) })) {
     const expected: Expected[] = [];
     let recordFault: Fault | undefined;
@@ -76,12 +82,19 @@ const checkRecord = (walk: Walk, keySeq: number, value: string): Expected | Faul
   return { seq, value, ...indexKeysOf(event.right, seq, eventJson) };
 };
 
+const timeIndexed = async (db: Db): Promise<boolean> => {
+  const text = await db.get(META_HEAD);
+  const head = text === undefined ? undefined : parseHead(text);
+  if (head !== undefined && E.isRight(head)) return !head.right.ordered;
+  return (await db.keys({ gte: TIME, lt: upper(TIME), limit: 1 }).all()).length > 0;
+};
+
 const checkIndexes = async (db: Db, walk: Walk, expected: readonly Expected[]): Promise<Fault | undefined> => {
-  const keys = expected.flatMap((x) => (x.pod === undefined ? [x.time, x.digest] : [x.time, x.pod, x.digest]));
+  const keys = expected.flatMap((x) => [...(walk.timeIndexed ? [x.time] : []), ...(x.pod === undefined ? [] : [x.pod]), x.digest]);
   const values: ReadonlyArray<string | undefined> = await db.getMany(keys);
   let i = 0;
   for (const x of expected) {
-    if (values[i++] === undefined) return { seq: x.seq, reason: `time index entry ${x.time} is missing` };
+    if (walk.timeIndexed && values[i++] === undefined) return { seq: x.seq, reason: `time index entry ${x.time} is missing` };
     if (x.pod !== undefined) {
       walk.podEntries++;
       const copy = values[i++];
@@ -116,9 +129,15 @@ const checkHead = async (db: Db, tip: Head): Promise<Fault | undefined> => {
  * a stray: find it and name the record it claims.
  */
 const checkStrays = async (db: Db, walk: Walk): Promise<Fault | undefined> =>
-  (await strayIn(db, TIME, walk.tip.seq, walk.tip.seq)) ??
+  (walk.timeIndexed ? await strayIn(db, TIME, walk.tip.seq, walk.tip.seq) : await anyTimeEntry(db)) ??
   (await strayIn(db, PODS, walk.podEntries, walk.tip.seq)) ??
   (await strayIn(db, DIGESTS, walk.digestOwners, walk.tip.seq));
+
+/** A time-ordered journal keeps no time index: any entry is a stray. */
+const anyTimeEntry = async (db: Db): Promise<Fault | undefined> => {
+  const [key] = await db.keys({ gte: TIME, lt: upper(TIME), limit: 1 }).all();
+  return key === undefined ? undefined : { seq: seqOfKey(key), reason: `time index entry ${key} in a time-ordered journal, which keeps none` };
+};
 
 const strayIn = async (db: Db, prefix: string, expected: number, headSeq: number): Promise<Fault | undefined> => {
   let count = 0;

@@ -11,6 +11,14 @@ describe('canonical JSON', () => {
     expect(canonical(['é"\n', -0.5, 1e21, true, false, null])).toBe('["é\\"\\n",-0.5,1e+21,true,false,null]');
   });
 
+  it('escapes strings and keys exactly as JSON.stringify does, the plain ones and the rest', () => {
+    const strings = ['plain-ascii_0.9', '', 'a"b', 'a\\b', 'tab\there', '\u007f', '\u2028', 'ünïcode', '\ud800 lone', '😀', '/'];
+    for (const s of strings) {
+      expect(canonical(s)).toBe(JSON.stringify(s));
+      expect(canonical({ [s]: s })).toBe(`{${JSON.stringify(s)}:${JSON.stringify(s)}}`);
+    }
+  });
+
   it('leaves out undefined properties and writes undefined array slots as null, as JSON.stringify does', () => {
     expect(canonical({ a: undefined, b: [undefined] })).toBe('{"b":[null]}');
   });

@@ -82,6 +82,18 @@ describe('bulk appends', () => {
     // the rolled-back events left no dedup entries: importing them again appends them all
     expect((await journal.appendBulk(events.slice(0, 25), { dedup: true })).appended).toBe(25);
   });
+
+  it('indexes every record by time once a chunk brings a late event, and a refused stream takes that index back', async () => {
+    await journal.append([podCreated('a', 0), podBound('a', 40)], { expectedSeq: 0 });
+    const late = [...Array.from({ length: 15 }, (_, i) => containerStarted('a', 41 + i)), containerStarted('a', 20)];
+    await expect(journal.appendBulk([...late, { ...podBound('a', 60), node: null }], { chunkSize: 10 })).rejects.toThrow('events[16]');
+    expect(journal.head().ordered).toBe(true);
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 2 }); // a time entry left behind would be a stray
+    await journal.appendBulk(late, { chunkSize: 10 });
+    expect(journal.head().ordered).toBe(false);
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 18 }); // an entry for every record, the first two too
+    expect((await journal.recordsInTimeOrder({ untilAt: at(41) }).toArray()).map((r) => r.seq)).toEqual([1, 18, 2, 3]);
+  });
 });
 
 describe('snapshots', () => {

@@ -45,6 +45,11 @@ describe('read orders over random appends', () => {
               const after = { at: pivot.event.at, seq: pivot.seq };
               expect(seqs(await journal.recordsInTimeOrder({ after }).toArray())).toEqual(seqs(sorted.slice(sorted.indexOf(pivot) + 1)));
             }
+            // any position, not only a record's (an ordered journal finds it by binary search)
+            const anywhere = { at: at(cut), seq: cut };
+            expect(seqs(await journal.recordsInTimeOrder({ after: anywhere }).toArray())).toEqual(
+              seqs(sorted.filter((r) => r.event.at > anywhere.at || (r.event.at === anywhere.at && r.seq > anywhere.seq))),
+            );
             for (const uid of ['a', 'b', 'c']) {
               const mine = sorted.filter((r) => 'pod' in r.event && r.event.pod.uid === uid);
               expect(seqs(await journal.podRecords('default', `pod-${uid}`).toArray())).toEqual(seqs(mine));

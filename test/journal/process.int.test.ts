@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalError, openJournal } from '../../src/journal/index.js';
-import { META_FORMAT } from '../../src/journal/keys.js';
+import type { Instant } from '../../src/k8s/codecs.js';
+import { META_FORMAT, TIME, timeKey, upper } from '../../src/journal/keys.js';
 import { podBound, podCreated, tamper, tempDir } from './fixtures.js';
 
 const child = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -76,9 +77,9 @@ describe('opening', () => {
     await tamper(dir, (db) => db.put(META_FORMAT, '1'));
     const opening = openJournal(dir);
     await expect(opening).rejects.toBeInstanceOf(JournalError);
-    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 4 (too old to upgrade in place`);
-    await tamper(dir, (db) => db.put(META_FORMAT, '5'));
-    await expect(openJournal(dir)).rejects.toThrow('has format version 5; this podj reads version 4 (written by a newer podj: upgrade podj)');
+    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 5 (too old to upgrade in place`);
+    await tamper(dir, (db) => db.put(META_FORMAT, '6'));
+    await expect(openJournal(dir)).rejects.toThrow('has format version 6; this podj reads version 5 (written by a newer podj: upgrade podj)');
   });
 
   it('upgrades a format-3 journal in place: its pod index gains the record copies, and verify passes', async () => {
@@ -94,7 +95,42 @@ describe('opening', () => {
     expect((await upgraded.podRecords('default', 'pod-a').toArray()).map((r) => r.event.type)).toEqual(['PodCreated', 'PodBound']);
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
     await upgraded.close();
-    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('4'));
+    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('5'));
+  });
+
+  it('upgrades a format-4 journal in place: a time-ordered one drops its time index, another keeps it; verify passes', async () => {
+    const timeKeys = (db: Parameters<Parameters<typeof tamper>[1]>[0]) => db.keys({ gte: TIME, lt: upper(TIME) }).all();
+    // Format 4 kept a time index entry for every record.
+    const asFormat4 = () =>
+      tamper(dir, async (db) => {
+        for await (const value of db.values({ gte: 'e!', lt: 'e"' })) {
+          const record = JSON.parse(value) as { seq: number; event: { at: Instant } };
+          await db.put(timeKey({ at: record.event.at, seq: record.seq }), '');
+        }
+        await db.put(META_FORMAT, '4');
+      });
+    const journal = await openJournal(dir);
+    await journal.append([podCreated('a', 0), podBound('a', 3)], { expectedSeq: 0 });
+    await journal.close();
+    await asFormat4();
+    const ordered = await openJournal(dir);
+    expect((await ordered.recordsInTimeOrder().toArray()).map((r) => r.seq)).toEqual([1, 2]);
+    expect(await ordered.verify()).toMatchObject({ ok: true, count: 2 });
+    await ordered.close();
+    await tamper(dir, async (db) => expect(await timeKeys(db)).toEqual([]));
+    const again = await openJournal(dir);
+    await again.append([podCreated('b', 1)], { expectedSeq: 2 }); // late: the journal is no longer time-ordered
+    await again.close();
+    await tamper(dir, async (db) => expect(await timeKeys(db)).toHaveLength(3));
+    await asFormat4();
+    const unordered = await openJournal(dir);
+    expect((await unordered.recordsInTimeOrder().toArray()).map((r) => r.seq)).toEqual([1, 3, 2]);
+    expect(await unordered.verify()).toMatchObject({ ok: true, count: 3 });
+    await unordered.close();
+    await tamper(dir, async (db) => {
+      expect(await timeKeys(db)).toHaveLength(3);
+      expect(await db.get(META_FORMAT)).toBe('5');
+    });
   });
 
   it('creates missing parent folders', async () => {

@@ -75,11 +75,34 @@ describe('verify', () => {
     expect(result).toEqual({ ok: false, seq: 3, reason: 'the record stored as 3 says it is 4' });
   });
 
-  it('catches a tampered time index entry', async () => {
+  it('catches a tampered time index entry in a journal that is not time-ordered', async () => {
+    await journal.append([podBound('b', 3.5)], { expectedSeq: 6 }); // before record 6's instant: late
     const result = await verifyAfter((db) =>
       db.batch().del(timeKey({ at: at(2), seq: 4 })).put(timeKey({ at: at(9), seq: 4 }), '').write(),
     );
-    expect(result).toMatchObject({ ok: false, seq: 4, reason: expect.stringContaining('time index entry') });
+    expect(result).toEqual({ ok: false, seq: 4, reason: `time index entry ${timeKey({ at: at(2), seq: 4 })} is missing` });
+  });
+
+  it('catches a time index deleted from a journal that is not time-ordered', async () => {
+    await journal.append([podBound('b', 3.5)], { expectedSeq: 6 });
+    const result = await verifyAfter((db) => db.clear({ gte: 't!', lt: 't"' }));
+    expect(result).toEqual({ ok: false, seq: 1, reason: `time index entry ${timeKey({ at: at(0), seq: 1 })} is missing` });
+  });
+
+  it('catches a time index entry in a time-ordered journal, which keeps none', async () => {
+    const key = timeKey({ at: at(2), seq: 4 });
+    const result = await verifyAfter((db) => db.put(key, ''));
+    expect(result).toEqual({ ok: false, seq: 4, reason: `time index entry ${key} in a time-ordered journal, which keeps none` });
+  });
+
+  it('catches a time-ordered head over records that are not (its time index removed)', async () => {
+    await journal.append([podBound('b', 3.5)], { expectedSeq: 6 });
+    const result = await verifyAfter(async (db) => {
+      const head = JSON.parse(await valueOf(db, META_HEAD)) as Record<string, unknown>;
+      await db.put(META_HEAD, JSON.stringify({ ...head, ordered: true }));
+      await db.clear({ gte: 't!', lt: 't"' });
+    });
+    expect(result).toMatchObject({ ok: false, seq: 7, reason: expect.stringContaining('head ordered') });
   });
 
   it('catches a stray pod index entry that names a real record', async () => {
