@@ -48,10 +48,11 @@ export interface World {
   /** Undefined: the process ignores SIGTERM. */
   onSigterm(pod: PodRef, container: string): TermReaction | undefined;
   /**
-   * The kubelet's `rand.Float64()` in [0, 1) for the work-queue entry named by `seed` (`wait.Jitter`,
-   * `kubelet/worker.ts`); unset, a hash of the seed. 0 gives each entry its unjittered time.
+   * The kubelet's `rand.Float64()` in [0, 1) for the pod's work-queue entry after its sync `sync`, `resyncs`
+   * no-op resyncs later (`wait.Jitter`, `kubelet/worker.ts`); unset, a hash of the three. 0 gives each entry
+   * its unjittered time.
    */
-  jitter?(seed: string): number;
+  jitter?(pod: PodRef, sync: number, resyncs: number): number;
 }
 
 /** An external event at its instant (its `at`): API writes, node registration, node conditions. */

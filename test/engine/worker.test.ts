@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashedDraw } from '../../src/engine/kubelet/worker.js';
-import { created, node, ofType, offset, run, times, world } from './harness.js';
+import { created, node, ofType, offset, podRef, run, times, world } from './harness.js';
 
 const crasher = created({ metadata: { name: 'crasher' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] } });
 /** Exits 1 a second after every start; the kubelet's jitter draws `u` for every work-queue entry. */
@@ -29,7 +29,7 @@ describe('the pod worker’s work queue (pod_workers.go :: completeWork, kubelet
   });
 
   it('draws the jitter from the pod and its sync when the world leaves it unset: spread over [0, 1), the same every run', () => {
-    const draws = Array.from({ length: 2000 }, (_, k) => hashedDraw(`uid-crasher/${k}/0`));
+    const draws = Array.from({ length: 2000 }, (_, k) => hashedDraw(podRef('crasher'), k % 50, Math.floor(k / 50)));
     expect(draws.every((u) => u >= 0 && u < 1)).toBe(true);
     const quarters = [0, 1, 2, 3].map((q) => draws.filter((u) => Math.floor(u * 4) === q).length);
     quarters.forEach((n) => expect(n).toBeGreaterThan(400));

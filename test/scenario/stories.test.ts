@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
-import type { Event, EventOf } from '../../src/events/index.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { decodeEvent, type Event, type EventOf } from '../../src/events/index.js';
 import type { KubectlRow } from '../../src/printers/pod-row.js';
 import { type Story, loadSample, promisedRows, sampleNames, storyOf } from './support.js';
 import { timelineOf } from '../../src/timetravel/timeline.js';
@@ -28,10 +29,12 @@ const eventsOf = <K extends Event['type']>(story: Story, type: K): EventOf<K>[] 
   story.events.filter((e): e is EventOf<K> => e.type === type);
 
 describe('every sample', () => {
-  it.each(sampleNames)('%s gives deep-equal events twice', (name) => {
+  it.each(sampleNames)('%s gives deep-equal events twice, each one the journal’s decoder gives back unchanged', (name) => {
     const once = simulate(loadSample(name).simulation);
     expect(once.length).toBeGreaterThan(loadSample(name).simulation.external.length);
     expect(simulate(loadSample(name).simulation)).toEqual(once);
+    // `podj simulate` appends the engine's events without decoding them again (src/cli/simulated.ts)
+    for (const e of once) expect(decodeEvent(JSON.parse(JSON.stringify(e)))).toEqual(E.right(e));
   });
 
   it.each(sampleNames)('%s: get pods shows what the header promises, at every instant it names', (name) => {

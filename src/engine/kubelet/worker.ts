@@ -11,6 +11,7 @@
  * the same journal always gives the same syncs).
  */
 import type { NodeBook, PodBook, Requeue } from '../state.js';
+import type { PodRef } from '../../events/index.js';
 import type { VirtualMs, World } from '../world.js';
 
 /** `genericPlegRelistPeriod`, and the period of the `syncCh` ticker that reads the work queue. */
@@ -22,23 +23,33 @@ export const SYNC_ERROR_BACKOFF_MS = 10_000;
 /** `workerResyncIntervalJitterFactor` and `workerBackOffPeriodJitterFactor` in `pod_workers.go`. */
 const JITTER_FACTOR = 0.5;
 
+const FNV_PRIME = 0x01000193;
+const fnvText = (h: number, text: string): number => {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+};
+/** FNV-1a over `/` and the decimal digits of `n`, as over the text `/${n}`, without building it. */
+const fnvNumber = (h: number, n: number): number => {
+  h = Math.imul(h ^ 0x2f, FNV_PRIME);
+  const digits = String(n);
+  return fnvText(h, digits);
+};
+
 /**
- * A number in [0, 1) drawn from `seed`, the default `World.jitter`: FNV-1a over the seed, then murmur3's
- * final mix (seeds differ only in their last characters, which FNV-1a alone barely carries into the high bits).
+ * The default `World.jitter`: a number in [0, 1) drawn from the text `uid/sync/resyncs` (FNV-1a), through
+ * murmur3's final mix (successive seeds differ only in their last characters, which FNV-1a alone barely
+ * carries into the high bits).
  */
-export const hashedDraw = (seed: string): number => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+export const hashedDraw = (pod: PodRef, sync: number, resyncs: number): number => {
+  let h = fnvNumber(fnvNumber(fnvText(0x811c9dc5, pod.uid), sync), resyncs);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
 };
 
 /** `wait.Jitter(ms, 0.5)` for the `resyncs`-th entry after the pod's sync `sync`, in whole milliseconds. */
-const jittered = (world: World, pod: PodBook, ms: number, sync: number, resyncs: number): number => {
-  const u = (world.jitter ?? hashedDraw)(`${pod.ref.uid}/${sync}/${resyncs}`);
-  return ms + Math.floor(ms * JITTER_FACTOR * u);
-};
+const jittered = (world: World, pod: PodBook, ms: number, sync: number, resyncs: number): number =>
+  ms + Math.floor(ms * JITTER_FACTOR * (world.jitter ?? hashedDraw)(pod.ref, sync, resyncs));
 
 /** The entry `completeWork` leaves after the pod's current sync, at `at`, with no error. */
 export const resyncEntry = (pod: PodBook, at: VirtualMs): Requeue => ({ from: at, ms: RESYNC_MS, sync: pod.syncs });
@@ -71,7 +82,13 @@ export const tickOf = (node: NodeBook, t: VirtualMs, after = false): VirtualMs =
 export const requeueDue = (world: World, pod: PodBook, node: NodeBook, now: VirtualMs, takenNow: boolean): VirtualMs | undefined => {
   const entry = pod.requeue;
   if (entry === undefined) return undefined;
-  let at = tickOf(node, entry.from + jittered(world, pod, entry.ms, entry.sync, 0));
-  for (let k = 1; at < now || (at === now && takenNow); k++) at = tickOf(node, at + jittered(world, pod, RESYNC_MS, entry.sync, k));
+  // the chain is the same each time it is asked: go on from where it was last left
+  const known = chains.get(entry);
+  let { at, k } = known?.world === world && known.at <= now ? known : { at: tickOf(node, entry.from + jittered(world, pod, entry.ms, entry.sync, 0)), k: 1 };
+  for (; at < now || (at === now && takenNow); k++) at = tickOf(node, at + jittered(world, pod, RESYNC_MS, entry.sync, k));
+  chains.set(entry, { world, at, k });
   return at;
 };
+
+/** How far each entry's resync chain has been followed (`requeueDue`), in the world that drew it. */
+const chains = new WeakMap<Requeue, { readonly world: World; readonly at: VirtualMs; readonly k: number }>();
