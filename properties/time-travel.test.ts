@@ -11,9 +11,8 @@ import { foldCluster, podsOf } from '../src/reducers/index.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openJournal } from '../src/journal/index.js';
-import type { V1Pod } from '../src/k8s/pod.js';
-import { compareStrings } from '../src/printers/go-sort.js';
-import { podsAtHead } from '../src/timetravel/head-table.js';
+import { rowsAtHead } from '../src/timetravel/head-rows.js';
+import { podTableRow, sortRows } from '../src/printers/pod-table-row.js';
 import { clusterAt, refreshSnapshots, timeTravel } from '../src/timetravel/time-travel.js';
 import { verifySnapshots } from '../src/timetravel/verify-snapshots.js';
 import { foldInTimeOrder } from '../test/support/reference-fold.js';
@@ -57,9 +56,6 @@ const truncateHeadTablePart = async (dir: string, cut: number): Promise<boolean>
   await writeFile(file, text.slice(0, header + Math.floor(cut * (text.length - header - 1))));
   return true;
 };
-
-const byUid = (pods: readonly V1Pod[]): V1Pod[] => [...pods].sort((a, b) => compareStrings(a.metadata.uid ?? '', b.metadata.uid ?? ''));
-
 
 /** Does one tampering to the closed journal in `dir`; false when the journal has too few snapshots for it. */
 const tamper = async (dir: string, kind: Exclude<Tampering, 'stale'>, pick: readonly [number, number], cut: number): Promise<boolean> => {
@@ -113,8 +109,8 @@ describe('time travel with tampered snapshots', () => {
             const instants = [...new Set(appended.flatMap((e) => [e.at, instantOf(msOf(e.at) - 1)]))];
             for (const t of instants) expect(await clusterAt(tt, t), `state at ${t} after ${kind}`).toEqual(foldInTimeOrder(appended, t));
             // The head table (read by `get pods` at the end) is used only while it holds the pods at the end.
-            const atHead = await podsAtHead(reader);
-            if (atHead !== undefined) expect(byUid(atHead)).toEqual(byUid(podsOf(foldInTimeOrder(appended, instantOf(Date.UTC(9999, 11, 31))))));
+            const atHead = await rowsAtHead(reader);
+            if (atHead !== undefined) expect(sortRows(atHead)).toEqual(sortRows(podsOf(foldInTimeOrder(appended, instantOf(Date.UTC(9999, 11, 31)))).map(podTableRow)));
             const { faults } = await verifySnapshots(tt);
             expect(faults.length > 0, `verify names the ${kind} snapshot`).toBe(changed);
           } finally {

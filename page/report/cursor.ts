@@ -37,7 +37,7 @@ export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { 
       ...row,
       ...(pod.creationTimestamp === undefined ? {} : { creationTimestamp: pod.creationTimestamp }),
     };
-    cells.push({ pod: { metadata: { name: pod.name, namespace: pod.namespace, labels: { ...labelsAt(pod, t) } } }, row: rowAt(facts, now), wide: notWide });
+    cells.push({ namespace: pod.namespace, labels: { ...labelsAt(pod, t) }, row: rowAt(facts, now), wide: notWide });
   }
   const allNamespaces = scope.namespace === undefined;
   if (cells.length === 0) return { stdout: '', stderr: noResources({ allNamespaces, namespace: scope.namespace }) };

@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { openJournal, readJournal, JournalError, type Journal } from '../journal/index.js';
-import { refreshSnapshots, timeTravel } from '../timetravel/time-travel.js';
 import { BadInput } from './errors.js';
 import { packageVersion } from './version.js';
 import type { Context, GlobalOptions } from './context.js';
@@ -44,6 +43,8 @@ export const withJournal = async <T>(
     if (journal.head().seq !== before) {
       // Snapshot upkeep can take seconds after a large import: say so on a terminal, then clear the line.
       if (ctx.io.errIsTTY) ctx.io.err('updating snapshots…\r');
+      // Loaded here: readers do not fold, so they do not load the fold.
+      const { refreshSnapshots, timeTravel } = await import('../timetravel/time-travel.js');
       await refreshSnapshots(timeTravel(journal, packageVersion()));
       if (ctx.io.errIsTTY) ctx.io.err('\x1b[2K');
     }

@@ -1,7 +1,7 @@
 /** `-o FORMAT` as kubectl spells it: a named format, `jsonpath=TEMPLATE` or `custom-columns=SPEC` (also `-o=wide`). */
 import * as E from 'fp-ts/lib/Either.js';
-import { parseCustomColumns, type CustomColumn, type OutputFormat } from '../printers/index.js';
-import { parseJsonPathTemplate } from '../printers/jsonpath.js';
+import type { CustomColumn } from '../printers/custom-columns.js';
+import type { OutputFormat } from '../printers/get-pods.js';
 import { BadInput } from './errors.js';
 
 export type Output =
@@ -13,7 +13,8 @@ const named: readonly OutputFormat[] = ['wide', 'json', 'yaml', 'name'];
 
 const isNamed = (s: string): s is OutputFormat => (named as readonly string[]).includes(s);
 
-export const parseOutput = (raw: string | undefined): Output => {
+/** The format asked for; the JSONPath library loads only for the formats that need it. */
+export const parseOutput = async (raw: string | undefined): Promise<Output> => {
   if (raw === undefined) return { kind: 'named', format: 'table' };
   const spec = raw.replace(/^=/, ''); // `-o=wide`: commander hands a short option's `=` over with the value
   if (isNamed(spec)) return { kind: 'named', format: spec };
@@ -21,12 +22,14 @@ export const parseOutput = (raw: string | undefined): Output => {
   const name = eq < 0 ? spec : spec.slice(0, eq);
   const arg = eq < 0 ? '' : spec.slice(eq + 1);
   if (name === 'jsonpath') {
+    const { parseJsonPathTemplate } = await import('../printers/jsonpath.js');
     const parsed = parseJsonPathTemplate(arg);
     if (E.isLeft(parsed)) throw new BadInput(`-o jsonpath: ${parsed.left}`);
     if (arg === '') throw new BadInput('template format specified but no template given');
     return { kind: 'jsonpath', template: arg };
   }
   if (name === 'custom-columns') {
+    const { parseCustomColumns } = await import('../printers/custom-columns.js');
     const columns = parseCustomColumns(arg);
     if (E.isLeft(columns)) throw new BadInput(columns.left);
     return { kind: 'custom-columns', columns: columns.right };

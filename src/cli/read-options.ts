@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import type { Instant } from '../k8s/codecs.js';
 import type { Journal } from '../journal/index.js';
 import type { V1Pod } from '../k8s/pod.js';
-import { podsOf, type ClusterState } from '../reducers/index.js';
-import { namespacesAtHead, podsAtHead } from '../timetravel/head-table.js';
-import { clusterAt, timeTravel } from '../timetravel/time-travel.js';
+import type { ClusterState } from '../reducers/index.js';
+import type { PodTableRow } from '../printers/pod-table-row.js';
+import { compareStrings } from '../printers/go-sort.js';
+import { namespacesAtHead, rowsAtHead } from '../timetravel/head-rows.js';
 import type { GlobalOptions } from './context.js';
 import { asOfOption, instantOption, outsideJournal } from './instants.js';
 import { packageVersion } from './version.js';
@@ -37,16 +38,32 @@ export const readPoint = async (journal: Journal, opts: ReadOptions, warn: (line
   return { at, asOf, now: end === undefined ? new Date(0) : new Date(end) };
 };
 
-export const stateAt = (journal: Journal, point: ReadPoint): Promise<ClusterState> =>
-  clusterAt(timeTravel(journal, packageVersion()), point.at, point.asOf);
+/** The cluster at the read point, from the nearest snapshot and the events after it (loaded only by reads that fold). */
+export const stateAt = async (journal: Journal, point: ReadPoint): Promise<ClusterState> => {
+  const { clusterAt, timeTravel } = await import('../timetravel/time-travel.js');
+  return clusterAt(timeTravel(journal, packageVersion()), point.at, point.asOf);
+};
+
+/** The pods at the read point, in every namespace. */
+export const podsAt = async (journal: Journal, point: ReadPoint): Promise<V1Pod[]> => {
+  const { podsOf } = await import('../reducers/index.js');
+  return podsOf(await stateAt(journal, point));
+};
 
 /**
- * The pods at the read point in `namespace` (every namespace without it): at the end, from the head table,
- * which holds them by namespace, so no history is read; else, or without a usable table, folded.
+ * The `get pods` rows at the end in `namespace` (every namespace without it), from the head table, which holds
+ * them by namespace, so no history is read; undefined at another read point or without a usable table.
  */
-export const podsAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<V1Pod[]> => {
-  const atHead = point.at === undefined && point.asOf === undefined ? await podsAtHead(journal, namespace) : undefined;
-  return atHead ?? podsOf(await stateAt(journal, point));
+export const rowsAt = (journal: Journal, point: ReadPoint, namespace?: string): Promise<PodTableRow[] | undefined> =>
+  point.at === undefined && point.asOf === undefined ? rowsAtHead(journal, namespace) : Promise.resolve(undefined);
+
+/** The names of the pods in `namespace` at the read point, in kubectl's order: at the end from the head table's rows. */
+export const podNamesAt = async (journal: Journal, point: ReadPoint, namespace: string): Promise<string[]> => {
+  const rows = await rowsAt(journal, point, namespace);
+  const names =
+    rows?.map((r) => r.facts.name) ??
+    (await podsAt(journal, point)).filter((p) => (p.metadata.namespace ?? 'default') === namespace).map((p) => p.metadata.name ?? '');
+  return names.sort(compareStrings);
 };
 
 /** The namespaces holding pods at the point: at the end, the head table's part names, no pod read. */

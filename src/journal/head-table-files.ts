@@ -2,7 +2,8 @@
  * The head table: the state at the journal's head, cut into parts (time travel cuts it by namespace), in
  * files in `snapshots/head/`, so that a read at the end opens only the part it asks for and no history.
  * `index.json` names the head the table was folded at and the file of each part; each part file opens with
- * a header line binding it to that head and to its own SHA-256. A table of another head is ignored.
+ * a header line binding it to that head and to its own SHA-256. A table of another head, or of another format,
+ * is ignored.
  */
 import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,7 +16,9 @@ import { Seq, Sha256, sha256 } from './record.js';
 const Folded = t.type({ seq: Seq, hash: Sha256 });
 export type Folded = t.TypeOf<typeof Folded>;
 
-const HeadTableIndex = t.type({ folded: Folded, parts: t.record(t.string, t.string) }, 'HeadTableIndex');
+/** 2: the parts hold `get pods` rows; the tables of format 1 (no `format` field) held whole v1 Pods. */
+const FORMAT = 2;
+const HeadTableIndex = t.type({ format: t.literal(FORMAT), folded: Folded, parts: t.record(t.string, t.string) }, 'HeadTableIndex');
 const PartHeader = t.type({ folded: Folded, part: t.string, sha256: Sha256 }, 'HeadTablePart');
 
 const tableFolder = (dir: string): string => join(snapshotFolder(dir), 'head');
@@ -39,7 +42,7 @@ export const writeHeadTable = async (dir: string, folded: Folded, parts: Readonl
     files[part] = file;
     await writeWhole(join(folder, file), `${JSON.stringify({ folded, part, sha256: sha256(blob) })}\n${blob}`);
   }
-  await writeWhole(join(folder, 'index.json'), JSON.stringify({ folded, parts: files }));
+  await writeWhole(join(folder, 'index.json'), JSON.stringify({ format: FORMAT, folded, parts: files }));
   const used = new Set(Object.values(files));
   const stale = (await readdir(folder)).filter((f) => PART_FILE.test(f) && !used.has(f));
   await Promise.all(stale.map((f) => rm(join(folder, f), { force: true })));

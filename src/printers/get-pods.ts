@@ -6,9 +6,11 @@
 import type { V1Pod } from '../k8s/pod.js';
 import { inGoFieldOrder } from './go-field-order.js';
 import { goJson } from './go-json.js';
-import { noResources, tableRows } from './pod-columns.js';
-import { renderTable } from './tabwriter.js';
 import { compareStrings } from './go-sort.js';
+import { printRows, type Printed } from './pod-table.js';
+import { podTableRow } from './pod-table-row.js';
+
+export type { Printed } from './pod-table.js';
 
 export type OutputFormat = 'table' | 'wide' | 'json' | 'yaml' | 'name';
 
@@ -24,11 +26,6 @@ export interface GetPodsOptions {
   readonly singleItem?: boolean;
   /** The pods come already in the order to print (`--sort-by`), instead of the API server's storage order. */
   readonly keepOrder?: boolean;
-}
-
-export interface Printed {
-  readonly stdout: string;
-  readonly stderr: string;
 }
 
 /**
@@ -67,22 +64,9 @@ export const getPods = (pods: readonly V1Pod[], opts: GetPodsOptions, now: Date)
     case 'json':
       return { stdout: `${goJson(podDocument(sorted, opts))}\n`, stderr: '' };
     case 'name':
-      return { stdout: sorted.map((p) => `pod/${p.metadata.name ?? ''}\n`).join(''), stderr: '' };
     case 'table':
-    case 'wide': {
-      if (sorted.length === 0) return { stdout: '', stderr: noResources(opts) };
-      const rows = tableRows(
-        sorted,
-        {
-          wide: output === 'wide',
-          withNamespace: opts.allNamespaces === true,
-          showLabels: opts.showLabels === true,
-          labelColumns: opts.labelColumns ?? [],
-        },
-        now,
-      );
-      return { stdout: renderTable(rows), stderr: '' };
-    }
+    case 'wide':
+      return printRows(sorted.map(podTableRow), { ...opts, output }, now);
     default: {
       const unreachable: never = output;
       return unreachable;

@@ -4,11 +4,13 @@
  * around them the way kubectl's table printer does.
  */
 import type { V1Pod } from '../k8s/pod.js';
-import { kubectlRow, kubectlWideCells, type KubectlRow, type KubectlWideCells } from './pod-row.js';
+import { rowAt, type KubectlRow, type KubectlWideCells } from './pod-row.js';
+import { podTableRow, type PodTableRow } from './pod-table-row.js';
 
-/** Everything a cell may be computed from: the pod's metadata and its printPod cells. */
+/** Everything a cell may be computed from: the pod's namespace and labels and its printPod cells. */
 export interface PodCells {
-  readonly pod: Pick<V1Pod, 'metadata'>;
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
   readonly row: KubectlRow;
   readonly wide: KubectlWideCells;
 }
@@ -50,14 +52,14 @@ export interface TableOptions {
 
 /** The columns a table shows, in kubectl's order. */
 export const columnsFor = (opts: TableOptions): Column[] => [
-  ...(opts.withNamespace ? [{ header: 'NAMESPACE', priority: 0 as const, cell: (c: PodCells) => c.pod.metadata.namespace ?? '' }] : []),
+  ...(opts.withNamespace ? [{ header: 'NAMESPACE', priority: 0 as const, cell: (c: PodCells) => c.namespace }] : []),
   ...podColumns.filter((col) => col.priority === 0 || opts.wide),
   ...opts.labelColumns.map((key) => ({
     header: (key.split('/').pop() ?? key).toUpperCase(),
     priority: 0 as const,
-    cell: (c: PodCells) => c.pod.metadata.labels?.[key] ?? '',
+    cell: (c: PodCells) => c.labels[key] ?? '',
   })),
-  ...(opts.showLabels ? [{ header: 'LABELS', priority: 0 as const, cell: (c: PodCells) => formatLabels(c.pod.metadata.labels) }] : []),
+  ...(opts.showLabels ? [{ header: 'LABELS', priority: 0 as const, cell: (c: PodCells) => formatLabels(c.labels) }] : []),
 ];
 
 /** The header row and one row of cells per pod, from cells already computed. */
@@ -66,9 +68,12 @@ export const tableRowsOf = (pods: readonly PodCells[], opts: TableOptions): stri
   return [columns.map((col) => col.header), ...pods.map((cells) => columns.map((col) => col.cell(cells)))];
 };
 
+/** The header row and one row of cells per pod row, at `now`. */
+export const tableRowsAt = (rows: readonly PodTableRow[], opts: TableOptions, now: Date): string[][] =>
+  tableRowsOf(rows.map((r) => ({ namespace: r.namespace, labels: r.labels, row: rowAt(r.facts, now), wide: r.wide })), opts);
+
 /** The header row and one row of cells per pod. */
-export const tableRows = (pods: readonly V1Pod[], opts: TableOptions, now: Date): string[][] =>
-  tableRowsOf(pods.map((pod) => ({ pod, row: kubectlRow(pod, now), wide: kubectlWideCells(pod) })), opts);
+export const tableRows = (pods: readonly V1Pod[], opts: TableOptions, now: Date): string[][] => tableRowsAt(pods.map(podTableRow), opts, now);
 
 /** What kubectl writes to stderr when no pod is listed: `-A` (or no namespace) names none. */
 export const noResources = (opts: { readonly allNamespaces?: boolean; readonly namespace?: string }): string =>

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realFixture, type Run } from './podj.js';
@@ -112,5 +112,22 @@ describe('namespace', () => {
     const elsewhere = await finish(['describe', 'pod', pod, '-n', 'default', '--journal', journal], { env });
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.stderr).toBe(`Error from server (NotFound): pods "${pod}" not found\n`);
+  });
+
+  it('at the end, the table, -o wide, labels and -o name come from the head table and read as the fold of the events', () => {
+    expect(JSON.parse(readFileSync(join(journal, 'snapshots', 'head', 'index.json'), 'utf8'))).toMatchObject({ format: 2 });
+    const folded = join(folder, 'without-head-table');
+    cpSync(journal, folded, { recursive: true });
+    rmSync(join(folded, 'snapshots'), { recursive: true, force: true });
+    const both = (...args: string[]): [Run, Run] => {
+      const r = spawnSync(process.execPath, [BIN, ...args, '--journal', folded], { cwd: folder, encoding: 'utf8' });
+      return [podj(...args), { code: r.status, stdout: r.stdout, stderr: r.stderr }];
+    };
+    for (const args of [['-A', '-o', 'wide', '--show-labels', '-L', 'app'], ['-n', 'rollout-demo', '-l', 'app=api', '-o', 'name'], ['-n', 'rollout-demo', '--no-headers'], ['-n', 'nowhere']]) {
+      const [fromRows, fromFold] = both('get', 'pods', ...args);
+      expect(fromRows.stdout, args.join(' ')).toBe(fromFold.stdout);
+      expect(fromRows.stderr, args.join(' ')).toBe(fromFold.stderr);
+    }
+    expect(both('get', 'pods', '-A')[0].stdout.split('\n').length).toBeGreaterThan(3);
   });
 });

@@ -11,9 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
 import { openJournal, type Journal } from '../../src/journal/index.js';
 import type { V1Pod } from '../../src/k8s/pod.js';
-import { compareStrings } from '../../src/printers/go-sort.js';
 import { foldCluster, podsOf } from '../../src/reducers/index.js';
-import { podsAtHead } from '../../src/timetravel/head-table.js';
+import { rowsAtHead } from '../../src/timetravel/head-rows.js';
+import { podTableRow, sortRows, type PodTableRow } from '../../src/printers/pod-table-row.js';
 import { clusterAt, refreshSnapshots, timeTravel, type TimeTravel } from '../../src/timetravel/time-travel.js';
 import { verifySnapshots } from '../../src/timetravel/verify-snapshots.js';
 import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
@@ -154,8 +154,8 @@ describe('snapshots bound to the chain', () => {
   });
 });
 
-describe('the head table: the pods at the head by namespace', () => {
-  const sortedByUid = (pods: readonly V1Pod[]) => [...pods].sort((a, b) => compareStrings(a.metadata.uid ?? '', b.metadata.uid ?? ''));
+describe('the head table: the rows of the pods at the head by namespace', () => {
+  const rowsOf = (pods: readonly V1Pod[]): PodTableRow[] => sortRows(pods.map(podTableRow));
   const twoNamespaces = [...life('web', 0), created(podRef('db', 'prod'), 2)];
 
   const withTable = async (): Promise<TimeTravel> => {
@@ -169,28 +169,28 @@ describe('the head table: the pods at the head by namespace', () => {
   it('holds exactly the pods at the end, one namespace at a time', async () => {
     const tt = await withTable();
     const end = podsOf(await clusterAt(tt));
-    expect(sortedByUid((await podsAtHead(journal)) ?? [])).toEqual(sortedByUid(end));
-    expect(await podsAtHead(journal, 'prod')).toEqual(end.filter((p) => p.metadata.namespace === 'prod'));
-    expect(await podsAtHead(journal, 'nowhere')).toEqual([]);
+    expect(sortRows((await rowsAtHead(journal)) ?? [])).toEqual(rowsOf(end));
+    expect(await rowsAtHead(journal, 'prod')).toEqual(rowsOf(end.filter((p) => p.metadata.namespace === 'prod')));
+    expect(await rowsAtHead(journal, 'nowhere')).toEqual([]);
     expect((await verifySnapshots(tt)).faults).toEqual([]);
   });
 
   it('is not used once the head moves, until the snapshots are refreshed', async () => {
     const tt = await withTable();
     await journal.append([created(podRef('late', 'prod'), 50)], { expectedSeq: journal.count() });
-    expect(await podsAtHead(journal, 'prod')).toBeUndefined();
+    expect(await rowsAtHead(journal, 'prod')).toBeUndefined();
     await refreshSnapshots(tt);
-    expect((await podsAtHead(journal, 'prod'))?.map((p) => p.metadata.name)).toEqual(['db', 'late']);
+    expect((await rowsAtHead(journal, 'prod'))?.map((r) => r.facts.name)).toEqual(['db', 'late']);
   });
 
   it('a pod added to a part: not used, and verify names it; recomputing its SHA-256 is caught by the re-fold', async () => {
     const tt = await withTable();
     const file = join(dir, 'snapshots', 'head', '1.json');
     const [header = '', blob = ''] = (await readFile(file, 'utf8')).split('\n');
-    const pods = JSON.parse(blob) as V1Pod[];
-    const forged = JSON.stringify([...pods, { ...pods[0], metadata: { ...pods[0]?.metadata, name: 'intruder', uid: 'uid-intruder' } }]);
+    const rows = JSON.parse(blob) as PodTableRow[];
+    const forged = JSON.stringify([...rows, { ...rows[0], facts: { ...rows[0]?.facts, name: 'intruder' } }]);
     await writeFile(file, `${header}\n${forged}`);
-    expect(await podsAtHead(journal)).toBeUndefined();
+    expect(await rowsAtHead(journal)).toBeUndefined();
     expect((await verifySnapshots(tt)).faults).toEqual([{ reason: 'head table: part prod: file 1.json: its content does not match its SHA-256' }]);
     const rehashed = { ...(JSON.parse(header) as object), sha256: createHash('sha256').update(forged).digest('hex') };
     await writeFile(file, `${JSON.stringify(rehashed)}\n${forged}`);

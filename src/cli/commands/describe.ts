@@ -1,11 +1,11 @@
 /** `podj describe pod [NAME|PREFIX]`: kubectl's describe of pods as they were at any instant, with their Events tables. */
 import type { Command } from 'commander';
-import { describePod, eventsOfPod, kubeEventsFor, sortPods } from '../../printers/index.js';
+import { describePod, eventsOfPod, kubeEventsFor } from '../../printers/index.js';
 import { podAt } from '../../timetravel/pod-at.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { withJournal } from '../journal-access.js';
 import { podNotFound, podRecordsNamed, requirePodRecords } from '../pod-records.js';
-import { addReadOptions, podsAt, readPoint, type ReadOptions } from '../read-options.js';
+import { addReadOptions, podNamesAt, readPoint, type ReadOptions } from '../read-options.js';
 import { podResource } from '../resources.js';
 
 interface DescribeOptions extends ReadOptions {
@@ -30,9 +30,7 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
       const names =
         name !== undefined && exact.length > 0
           ? [name]
-          : sortPods(await podsAt(journal, point, namespace))
-              .map((p) => p.metadata.name ?? '')
-              .filter((n) => name === undefined || n.startsWith(name));
+          : (await podNamesAt(journal, point, namespace)).filter((n) => name === undefined || n.startsWith(name));
       if (names.length === 0 && name === undefined) {
         ctx.io.err(`No resources found in ${namespace} namespace.\n`);
         return;

@@ -1,22 +1,15 @@
 /** `podj get pods`: kubectl's pod table (or json, yaml, name, jsonpath, custom-columns) at any instant of the journal. */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { isKnownOnlyFromEvents } from '../../importers/inferred-annotation.js';
-import { getPods, podList, servedPod, sortPods, type Printed } from '../../printers/get-pods.js';
-import { printCustomColumns } from '../../printers/custom-columns.js';
-import { printJsonPath } from '../../printers/jsonpath.js';
-import { sortByPath } from '../../printers/sort-by.js';
-import { emptyCluster } from '../../reducers/index.js';
-import { fieldsMatch, parseFieldSelector, parseSelector, selectPods } from '../../selectors/index.js';
+import { fieldsMatch, parseFieldSelector, parseSelector } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { podNotFound } from '../pod-records.js';
-import { addReadOptions, namespacesAt, podsAt, readPoint, stateAt, type ReadOptions } from '../read-options.js';
+import { addReadOptions, namespacesAt, readPoint, rowsAt, stateAt, type ReadOptions } from '../read-options.js';
 import { podNamesOf, resourceKind } from '../resources.js';
-import { watchPods } from '../watch.js';
-import { appendsAfter } from '../follow.js';
-import { parseOutput, type Output } from '../output-format.js';
+import { parseOutput } from '../output-format.js';
+import { inScope, listRows, rowOutput, type Listing, type Scope } from '../pod-rows.js';
 import type { V1Pod } from '../../k8s/pod.js';
 
 interface GetOptions extends ReadOptions {
@@ -42,48 +35,6 @@ const speedOf = (raw: string | undefined): number | undefined => {
 };
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').filter((v) => v !== '')];
-
-/** `kubectl get` prints a table's header unless `--no-headers`. */
-const withoutHeader = (text: string): string => text.slice(text.indexOf('\n') + 1);
-
-/** What the chosen output prints for these pods (already filtered and in the order to print). */
-const print = async (output: Output, pods: readonly V1Pod[], singleItem: boolean, opts: GetOptions, namespace: string | undefined, now: Date): Promise<Printed> => {
-  const only = singleItem && pods.length === 1 ? pods[0] : undefined;
-  const document = only === undefined ? podList(pods) : servedPod(only);
-  switch (output.kind) {
-    case 'jsonpath': {
-      const text = printJsonPath(output.template, document);
-      if (E.isLeft(text)) throw new BadInput(`-o jsonpath: ${text.left}`);
-      return { stdout: text.right, stderr: '' };
-    }
-    case 'custom-columns':
-      return { stdout: printCustomColumns(output.columns, pods.map(servedPod), opts.headers), stderr: '' };
-    case 'named': {
-      // Only `-o yaml` loads the YAML library.
-      if (output.format === 'yaml') return (await import('../../printers/get-pods-yaml.js')).getPodsYaml(pods, { singleItem });
-      const printed = getPods(
-        pods,
-        {
-          output: output.format,
-          allNamespaces: opts.allNamespaces,
-          namespace,
-          showLabels: opts.showLabels,
-          labelColumns: opts.labelColumns,
-          // `kubectl get pod NAME -o json` prints the Pod itself, not a List of one.
-          singleItem,
-          keepOrder: true,
-        },
-        now,
-      );
-      const table = output.format === 'table' || output.format === 'wide';
-      return table && !opts.headers && printed.stdout !== '' ? { ...printed, stdout: withoutHeader(printed.stdout) } : printed;
-    }
-    default: {
-      const unreachable: never = output;
-      return unreachable;
-    }
-  }
-};
 
 /** "No resources found in NS namespace.", and where the journal's pods are when they are elsewhere. */
 const elsewhere = (namespaces: readonly string[], namespace: string): string => {
@@ -111,7 +62,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     .option('--speed <x>', 'with -w: play back at x times real time (default: as fast as possible)');
   addReadOptions(cmd).action(async (resource: string, args: string[], _: unknown, command: Command) => {
     const opts = command.optsWithGlobals<GetOptions>();
-    const output = parseOutput(opts.output);
+    const output = await parseOutput(opts.output);
     const kind = resourceKind(resource);
     if (kind !== 'pods') {
       const namespace = ctx.namespaceOf(opts);
@@ -130,31 +81,35 @@ export const registerGet = (program: Command, ctx: Context): void => {
     const fields = parseFieldSelector(opts.fieldSelector ?? '');
     if (E.isLeft(fields)) throw new BadInput(`--field-selector: ${fields.left}`);
     const namespace = ctx.namespaceOf(opts);
+    const scope: Scope = { namespace, selector: selector.right, names };
+    const podInScope = (p: V1Pod): boolean =>
+      inScope(scope, p.metadata.namespace, p.metadata.name ?? '', p.metadata.labels ?? {}) && fieldsMatch(fields.right, p);
+    const flags = { allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, labelColumns: opts.labelColumns, headers: opts.headers };
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
-      // A watch starts at --at, or before the first event; a table answers at --at, or at the end.
-      const inScope = (p: V1Pod): boolean =>
-        selectPods([p], { namespace, selector: selector.right }).length === 1 &&
-        fieldsMatch(fields.right, p) &&
-        (names.length === 0 || names.includes(p.metadata.name ?? ''));
-      const table = { wide: output.kind === 'named' && output.format === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns };
       if (opts.watch === true) {
         // A watch starts at --at, or before the first event.
+        const [{ watchPods }, { appendsAfter }, { emptyCluster }] = await Promise.all([import('../watch.js'), import('../follow.js'), import('../../reducers/index.js')]);
         const state = point.at === undefined ? emptyCluster : await stateAt(journal, point);
         const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
         const json = output.kind === 'named' && output.format === 'json';
-        await watchPods(ctx.io, journal, state, { from: point.at, inScope, table, speed: speedOf(opts.speed), json, follow });
+        const table = { wide: output.kind === 'named' && output.format === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns };
+        await watchPods(ctx.io, journal, state, { from: point.at, inScope: podInScope, table, speed: speedOf(opts.speed), json, follow });
         return;
       }
-      // A table answers at --at, or at the end.
-      const stored = sortPods((await podsAt(journal, point, namespace)).filter(inScope));
-      const pods = opts.sortBy === undefined ? stored : sortByPath(stored, opts.sortBy, servedPod);
-      const missing = names.filter((n) => !pods.some((p) => p.metadata.name === n));
-      const printed = await print(output, pods, names.length === 1, opts, namespace, point.now);
+      // A table answers at --at, or at the end: there from the head table's rows when they can answer.
+      const asRows = opts.sortBy === undefined && fields.right.length === 0 ? rowOutput(output) : undefined;
+      const rows = asRows === undefined ? undefined : await rowsAt(journal, point, namespace);
+      const listing: Listing =
+        asRows !== undefined && rows !== undefined
+          ? listRows(rows, scope, asRows, flags, point.now)
+          : await (await import('../pod-listing.js')).listPods(journal, point, { output, inScope: podInScope, sortBy: opts.sortBy, singleItem: names.length === 1, flags });
+      const { printed, shown } = listing;
       ctx.io.out(printed.stdout);
       // Rows of pods whose object was never captured are what their Events say, not a status anyone wrote: say so.
-      const inferred = pods.filter(isKnownOnlyFromEvents).map((p) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`);
+      const inferred = shown.filter((p) => p.inferred).map((p) => `${p.namespace}/${p.name}`);
       if (inferred.length > 0) ctx.io.err(`note: known only from their Events (pod objects never captured, rows inferred): ${inferred.join(', ')}\n`);
+      const missing = names.filter((n) => !shown.some((p) => p.name === n));
       if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
       if (names.length > 0) return;
       ctx.io.err(printed.stderr);

@@ -1,0 +1,58 @@
+/**
+ * `get pods` from whole pods, folded at the read point: every output (json, yaml, jsonpath, custom-columns,
+ * `--sort-by`, field selectors, and the tables at an instant). Loaded only when the head table's rows cannot
+ * answer, so that `get pods` at the end does not load the fold, the JSONPath library or the Go JSON printer.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { isKnownOnlyFromEvents } from '../importers/inferred-annotation.js';
+import { getPods, podList, servedPod, sortPods, type Printed } from '../printers/get-pods.js';
+import { printCustomColumns } from '../printers/custom-columns.js';
+import { printJsonPath } from '../printers/jsonpath.js';
+import { sortByPath } from '../printers/sort-by.js';
+import type { V1Pod } from '../k8s/pod.js';
+import type { Journal } from '../journal/index.js';
+import { BadInput } from './errors.js';
+import type { Output } from './output-format.js';
+import { podsAt, type ReadPoint } from './read-options.js';
+import { withoutHeader, type Listing, type TableFlags } from './pod-rows.js';
+
+/** What the chosen output prints for these pods (already filtered and in the order to print). */
+const print = async (output: Output, pods: readonly V1Pod[], singleItem: boolean, flags: TableFlags, now: Date): Promise<Printed> => {
+  const only = singleItem && pods.length === 1 ? pods[0] : undefined;
+  const document = only === undefined ? podList(pods) : servedPod(only);
+  switch (output.kind) {
+    case 'jsonpath': {
+      const text = printJsonPath(output.template, document);
+      if (E.isLeft(text)) throw new BadInput(`-o jsonpath: ${text.left}`);
+      return { stdout: text.right, stderr: '' };
+    }
+    case 'custom-columns':
+      return { stdout: printCustomColumns(output.columns, pods.map(servedPod), flags.headers), stderr: '' };
+    case 'named': {
+      // Only `-o yaml` loads the YAML library.
+      if (output.format === 'yaml') return (await import('../printers/get-pods-yaml.js')).getPodsYaml(pods, { singleItem });
+      // `kubectl get pod NAME -o json` prints the Pod itself, not a List of one.
+      const printed = getPods(pods, { ...flags, output: output.format, singleItem, keepOrder: true }, now);
+      const table = output.format === 'table' || output.format === 'wide';
+      return table && !flags.headers ? withoutHeader(printed) : printed;
+    }
+    default: {
+      const unreachable: never = output;
+      return unreachable;
+    }
+  }
+};
+
+/** The pods at the point that `inScope` keeps, printed as `output` asks, sorted by `sortBy` if given. */
+export const listPods = async (
+  journal: Journal,
+  point: ReadPoint,
+  q: { readonly output: Output; readonly inScope: (pod: V1Pod) => boolean; readonly sortBy?: string; readonly singleItem: boolean; readonly flags: TableFlags },
+): Promise<Listing> => {
+  const stored = sortPods((await podsAt(journal, point)).filter(q.inScope));
+  const pods = q.sortBy === undefined ? stored : sortByPath(stored, q.sortBy, servedPod);
+  return {
+    printed: await print(q.output, pods, q.singleItem, q.flags, point.now),
+    shown: pods.map((p) => ({ namespace: p.metadata.namespace ?? 'default', name: p.metadata.name ?? '', inferred: isKnownOnlyFromEvents(p) })),
+  };
+};

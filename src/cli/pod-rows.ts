@@ -1,0 +1,54 @@
+/**
+ * `get pods` at the journal's end from the head table's rows: the table, `-o wide` and `-o name`, with `-n`,
+ * `-A`, label selectors, names and the label columns; what the rows cannot answer goes to `pod-listing.ts`.
+ */
+import { printRows, type Printed } from '../printers/pod-table.js';
+import { sortRows, type PodTableRow } from '../printers/pod-table-row.js';
+import { selectorMatches, type Requirement } from '../selectors/index.js';
+import type { Output } from './output-format.js';
+
+/** The table flags of `get`. */
+export interface TableFlags {
+  readonly allNamespaces?: boolean;
+  readonly namespace?: string;
+  readonly showLabels?: boolean;
+  readonly labelColumns: readonly string[];
+  readonly headers: boolean;
+}
+
+/** Which pods a `get pods` lists: a namespace (every one without it), a label selector, names (all without). */
+export interface Scope {
+  readonly namespace?: string;
+  readonly selector: readonly Requirement[];
+  readonly names: readonly string[];
+}
+
+/** Whether a pod of this namespace (as the pod names it), name and labels is in scope. */
+export const inScope = (scope: Scope, namespace: string | undefined, name: string, labels: Readonly<Record<string, string>>): boolean =>
+  (scope.namespace === undefined || (namespace === undefined || namespace === '' ? 'default' : namespace) === scope.namespace) &&
+  selectorMatches(scope.selector, labels) &&
+  (scope.names.length === 0 || scope.names.includes(name));
+
+/** What a listing printed, and the pods it listed (for the notes and the names not found). */
+export interface Listing {
+  readonly printed: Printed;
+  readonly shown: readonly { readonly namespace: string; readonly name: string; readonly inferred: boolean }[];
+}
+
+/** `kubectl get` prints a table's header unless `--no-headers`. */
+export const withoutHeader = (printed: Printed): Printed =>
+  printed.stdout === '' ? printed : { ...printed, stdout: printed.stdout.slice(printed.stdout.indexOf('\n') + 1) };
+
+/** The outputs rows can print. */
+export const rowOutput = (output: Output): 'table' | 'wide' | 'name' | undefined =>
+  output.kind === 'named' && (output.format === 'table' || output.format === 'wide' || output.format === 'name') ? output.format : undefined;
+
+/** The rows in scope, in kubectl's order, printed as `output` at `now`. */
+export const listRows = (rows: readonly PodTableRow[], scope: Scope, output: 'table' | 'wide' | 'name', flags: TableFlags, now: Date): Listing => {
+  const shown = sortRows(rows.filter((r) => inScope(scope, r.namespace, r.facts.name, r.labels)));
+  const printed = printRows(shown, { ...flags, output }, now);
+  return {
+    printed: output !== 'name' && !flags.headers ? withoutHeader(printed) : printed,
+    shown: shown.map((r) => ({ namespace: r.namespace === '' ? 'default' : r.namespace, name: r.facts.name, inferred: r.inferred })),
+  };
+};

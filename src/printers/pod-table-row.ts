@@ -1,0 +1,31 @@
+/**
+ * One pod's line of `kubectl get pods`, before the clock is read: what the table, `-o wide`, `-o name`, the
+ * NAMESPACE and label columns and a label selector need of the pod, and nothing else. The head table keeps
+ * these instead of whole pods, so that `get pods` at the end reads about a tenth of a pod's bytes per row.
+ */
+import type { V1Pod } from '../k8s/pod.js';
+import { isKnownOnlyFromEvents } from '../importers/inferred-annotation.js';
+import { compareStrings } from './go-sort.js';
+import { kubectlRowFacts, kubectlWideCells, type KubectlRowFacts, type KubectlWideCells } from './pod-row.js';
+
+export interface PodTableRow {
+  /** As the pod names it ('' when unset; selectors and the NAMESPACE column read it as kubectl does). */
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly facts: KubectlRowFacts;
+  readonly wide: KubectlWideCells;
+  /** The pod's object was never captured: its row is what its Events say. */
+  readonly inferred: boolean;
+}
+
+export const podTableRow = (pod: V1Pod): PodTableRow => ({
+  namespace: pod.metadata.namespace ?? '',
+  labels: pod.metadata.labels ?? {},
+  facts: kubectlRowFacts(pod),
+  wide: kubectlWideCells(pod),
+  inferred: isKnownOnlyFromEvents(pod),
+});
+
+/** kubectl lists in the API server's storage order: namespace, then name. */
+export const sortRows = (rows: readonly PodTableRow[]): PodTableRow[] =>
+  [...rows].sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.facts.name, b.facts.name));

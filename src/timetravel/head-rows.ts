@@ -1,0 +1,18 @@
+/** Reading the head table (`head-table.ts`): the rows at the journal's head, without loading the fold. */
+import type { Journal } from '../journal/index.js';
+import type { PodTableRow } from '../printers/pod-table-row.js';
+
+/**
+ * The rows at the head in `namespace` (in every namespace without it), from the head table; undefined
+ * when the table is not there for this head or does not pass its checks (then fold from the events).
+ */
+export const rowsAtHead = async (journal: Journal, namespace?: string): Promise<PodTableRow[] | undefined> => {
+  const table = await journal.headTable(namespace === undefined ? undefined : [namespace]);
+  if (table === undefined || 'rejected' in table) return undefined;
+  // The parts are this code's own JSON of rows, bound to the head and to their SHA-256.
+  return [...table.parts.values()].flatMap((blob) => JSON.parse(blob) as PodTableRow[]);
+};
+
+/** The namespaces holding pods at the head, from the head table's part names (no pod read); undefined without one. */
+export const namespacesAtHead = async (journal: Journal): Promise<string[] | undefined> =>
+  (await journal.headTableParts())?.map((part) => (part === '' ? 'default' : part));
