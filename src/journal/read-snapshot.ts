@@ -11,7 +11,8 @@
  * size are the same after it as before (no flush or compaction, which always write a MANIFEST edit, came
  * between); else, or if the copy cannot be opened (a table deleted under it), it is made again.
  */
-import { copyFile, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { accessSync, constants, rmSync, symlinkSync } from 'node:fs';
+import { copyFile, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JournalError } from './errors.js';
@@ -21,6 +22,22 @@ import { openJournal, type OpenOptions } from './open.js';
 import { snapshotFolder } from './snapshot-files.js';
 
 const ATTEMPTS = 8;
+
+/**
+ * Where read copies go: a memory file system when there is one (Linux's /dev/shm), else the temporary folder.
+ * A copy is a link per table (one per 2 MB of store: about 940 at L) and a few small files, and on a disk file
+ * system each link is a journaled metadata write: ~0.3 ms of system time each on ext4 here, 0.3 s at L,
+ * against ~0.04 ms in memory. A copy that cannot be made there (full, refused) is made again on disk.
+ */
+const MEMORY = '/dev/shm';
+const memoryOrTemporary = (): string => {
+  try {
+    accessSync(MEMORY, constants.W_OK | constants.X_OK);
+    return MEMORY;
+  } catch {
+    return tmpdir();
+  }
+};
 
 /** What identifies the store's current version: CURRENT's content and its MANIFEST's size. */
 const versionOf = async (dir: string): Promise<string> => {
@@ -37,12 +54,13 @@ const copyStore = async (dir: string, into: string): Promise<boolean> => {
   const manifestBytes = await readFile(join(dir, manifest));
   await writeFile(join(into, manifest), manifestBytes);
   const live = liveTables(manifestBytes);
-  for (const name of await readdir(dir)) {
-    if (name.endsWith('.log')) await copyFile(join(dir, name), join(into, name));
-    else if (/^\d+\.(ldb|sst)$/.test(name) && live.has(Number.parseInt(name, 10))) await symlink(join(dir, name), join(into, name));
-  }
+  const names = await readdir(dir);
+  for (const name of names) if (name.endsWith('.log')) await copyFile(join(dir, name), join(into, name));
+  // The links are made synchronously: a store has one table per 2 MB (about 940 at L), and one thread-pool
+  // round trip per link cost far more than the link itself (a second at L on a busy machine, against ~20 ms).
+  for (const name of names) if (/^\d+\.(ldb|sst)$/.test(name) && live.has(Number.parseInt(name, 10))) symlinkSync(join(dir, name), join(into, name));
   // Snapshot blobs are written whole and renamed into place, then only deleted: the folder is shared.
-  if (await stat(snapshotFolder(dir)).then(() => true, () => false)) await symlink(snapshotFolder(dir), snapshotFolder(into));
+  if (await stat(snapshotFolder(dir)).then(() => true, () => false)) symlinkSync(snapshotFolder(dir), snapshotFolder(into));
   return (await versionOf(dir)) === before;
 };
 
@@ -69,14 +87,16 @@ export const readJournal = async <T>(
   opts: Pick<OpenOptions, 'verifying'> = {},
 ): Promise<T> => {
   await mustBeStore(dir);
+  let base = memoryOrTemporary();
   for (let attempt = 1; ; attempt++) {
-    const copy = await mkdtemp(join(tmpdir(), 'podj-read-'));
+    const copy = await mkdtemp(join(base, 'podj-read-'));
     try {
       let journal: LevelJournal | undefined;
       try {
         if (await copyStore(dir, copy)) journal = await openJournal(copy, { ...opts, create: false, sync: false, tidy: false });
       } catch (error) {
         if (attempt >= ATTEMPTS) throw aboutJournal(error, copy, dir);
+        base = tmpdir();
       }
       if (journal === undefined) {
         if (attempt >= ATTEMPTS) throw new JournalError('in-use', `journal ${dir} kept changing while a read snapshot was taken`);
@@ -90,7 +110,8 @@ export const readJournal = async <T>(
         await journal.close();
       }
     } finally {
-      await rm(copy, { recursive: true, force: true });
+      // Synchronously, for the same reason as the links: one unlink per table.
+      rmSync(copy, { recursive: true, force: true });
     }
   }
 };
