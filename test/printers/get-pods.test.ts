@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { getPods } from '../../src/printers/get-pods.js';
 import { getPodsYaml } from '../../src/printers/get-pods-yaml.js';
-import { renderTable } from '../../src/printers/tabwriter.js';
+import fc from 'fast-check';
+import { renderTable, tabwrite } from '../../src/printers/tabwriter.js';
 import { expectGolden } from './golden.js';
 import { NOW } from './fixtures.js';
 import { crashing, samplePods, web } from './sample-pods.js';
@@ -14,6 +15,15 @@ describe('renderTable (Go tabwriter, minwidth 6, padding 3)', () => {
   });
   it('counts runes, not UTF-16 units', () => {
     expect(renderTable([['😀😀😀😀', 'b'], ['a', 'b']])).toBe('😀😀😀😀   b\na      b\n');
+  });
+  it('prints a table of equal rows as the tabwriter port prints its tab-joined text (the widths computed from the rows)', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '-', '<', 'é', '😀'), maxLength: 12 });
+    const table = fc.integer({ min: 1, max: 5 }).chain((cells) => fc.array(fc.array(cell, { minLength: cells, maxLength: cells }), { maxLength: 8 }));
+    fc.assert(
+      fc.property(table, (rows) => {
+        expect(renderTable(rows)).toBe(tabwrite(rows.map((row) => `${row.join('\t')}\n`).join(''), { minwidth: 6, padding: 3 }));
+      }),
+    );
   });
 });
 
