@@ -1,0 +1,96 @@
+/**
+ * What storing the journal's indexes costs LevelDB, apart from any JavaScript work of the journal: the
+ * tier's events are sealed ahead (untimed), then written into fresh stores in chunks of 8,192 with each key
+ * layout in turn, and the process's CPU time (LevelDB's threads included) is reported against writing the
+ * records alone, the bench's raw baseline.
+ * `npx tsx bench/probes/index-cost.ts [--tier S|M] [--rounds N] [--write-buffer-mib N]` (LevelDB's default write buffer is 4 MiB).
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Level } from 'level';
+import { podKeyOf } from '../../src/events/index.js';
+import { generateChunks, type TierName } from '../../src/generator/index.js';
+import { canonical, GENESIS_HASH } from '../../src/journal/index.js';
+import { digestKey, podKey, recordKey, timeKey } from '../../src/journal/keys.js';
+import { seal, sha256 } from '../../src/journal/record.js';
+import { RECORDED_AT } from '../measures/baselines.js';
+
+interface Sealed {
+  readonly record: string;
+  readonly value: string;
+  readonly time: string;
+  readonly pod: string | undefined;
+  readonly digest: string;
+  readonly digestByInstant: string;
+  readonly seq: string;
+}
+
+type Put = readonly [string, string];
+
+/** Each layout: the puts it makes for one record. */
+const layouts: Record<string, (r: Sealed) => Put[]> = {
+  'records only (the raw baseline)': (r) => [[r.record, r.value]],
+  'format 4: records, time, digest, pod copy': (r) => [[r.record, r.value], [r.time, ''], [r.digest, r.seq], ...podCopy(r)],
+  'format 5, time-ordered: records, digest, pod copy': (r) => [[r.record, r.value], [r.digest, r.seq], ...podCopy(r)],
+  'records, digest keyed by instant, pod copy': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...podCopy(r)],
+  'records, digest keyed by instant, pod keys only': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.seq] as const])],
+};
+
+const podCopy = (r: Sealed): Put[] => (r.pod === undefined ? [] : [[r.pod, r.value]]);
+
+const sealAll = (tier: TierName): Sealed[] => {
+  const out: Sealed[] = [];
+  let prevHash = GENESIS_HASH;
+  for (const chunk of generateChunks({ tier }, 8192)) {
+    for (const event of chunk) {
+      const json = canonical(event);
+      const sealed = seal(prevHash, out.length + 1, RECORDED_AT, json);
+      prevHash = sealed.hash;
+      const position = { at: event.at, seq: sealed.seq };
+      const pod = podKeyOf(event);
+      const digest = sha256(json);
+      out.push({
+        record: recordKey(sealed.seq),
+        value: sealed.value,
+        time: timeKey(position),
+        pod: pod === undefined ? undefined : podKey(pod, position),
+        digest: digestKey(digest),
+        digestByInstant: `d!${event.at}!${digest}`,
+        seq: String(sealed.seq),
+      });
+    }
+  }
+  return out;
+};
+
+const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: (r: Sealed) => Put[], writeBufferSize?: number): Promise<number> => {
+  rmSync(dir, { recursive: true, force: true });
+  const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...(writeBufferSize === undefined ? {} : { writeBufferSize }) });
+  await db.open();
+  const before = process.cpuUsage();
+  for (let from = 0; from < records.length; from += 8192) {
+    const batch = db.batch();
+    for (const r of records.slice(from, from + 8192)) for (const [key, value] of puts(r)) batch.put(key, value);
+    await batch.write();
+  }
+  await db.close();
+  const used = process.cpuUsage(before);
+  rmSync(dir, { recursive: true, force: true });
+  return (used.user + used.system) / 1e6;
+};
+
+const { values } = parseArgs({ options: { tier: { type: 'string', default: 'S' }, rounds: { type: 'string', default: '3' }, 'write-buffer-mib': { type: 'string' } } });
+const mib = values['write-buffer-mib'];
+const writeBufferSize = mib === undefined ? undefined : Number(mib) * 2 ** 20;
+const tier = values.tier as TierName;
+const records = sealAll(tier);
+const dir = join(tmpdir(), `podj-index-cost-${process.pid}`);
+const seconds = new Map<string, number[]>(Object.keys(layouts).map((name) => [name, []]));
+for (let round = 0; round < Number(values.rounds); round++) {
+  for (const [name, puts] of Object.entries(layouts)) seconds.get(name)?.push(await cpuSecondsToWrite(dir, records, puts, writeBufferSize));
+}
+const base = Math.min(...(seconds.get('records only (the raw baseline)') ?? [Number.NaN]));
+console.log(`tier ${tier}: ${records.length} records, write buffer ${mib ?? 4} MiB, CPU seconds per layout (min and max of ${values.rounds} rounds), min against the raw baseline's min`);
+for (const [name, s] of seconds) console.log(`${name.padEnd(52)} ${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)} s  ${(Math.min(...s) / base).toFixed(1)} ×`);
