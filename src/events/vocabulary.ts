@@ -122,7 +122,10 @@ export const PodEvicted = member(
  * API shows from now on. Once a pod has one, its kubelet-written status changes only at these (and at probe
  * results, which the status manager writes directly); imported journals, which have none, show every fact at once.
  */
-export const PodSynced = member('PodSynced', { ...podSubject });
+export const PodSynced = member('PodSynced', { ...podSubject }, {
+  /** Which sync of the pod's worker this is (1, 2, …): two syncs at one instant are two facts, not one repeated. */
+  sync: Integer,
+});
 
 /** The node lifecycle controller lost contact with the pod's node: Ready turns False, status unknowable. */
 export const PodNodeLost = member('PodNodeLost', { ...podSubject, node: t.string });

@@ -28,6 +28,13 @@ describe('the pod worker’s work queue (pod_workers.go :: completeWork, kubelet
     }
   });
 
+  it('numbers each sync, so two syncs at one instant are two facts (kubelet.go :: SyncPod, pod_workers.go :: completeWork)', () => {
+    // the readiness probe's first tick falls on the start: its result syncs the pod again at that instant
+    const web = created({ metadata: { name: 'web' }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 10 } }] } });
+    const synced = ofType(run([node('n1'), web], world(), 5), 'PodSynced');
+    expect(synced.map((e) => [offset(e), e.sync])).toEqual([[0, 1], [0, 2]]);
+  });
+
   it('draws the jitter from the pod and its sync when the world leaves it unset: spread over [0, 1), the same every run', () => {
     const draws = Array.from({ length: 2000 }, (_, k) => hashedDraw(podRef('crasher'), k % 50, Math.floor(k / 50)));
     expect(draws.every((u) => u >= 0 && u < 1)).toBe(true);

@@ -42,7 +42,8 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   // nothing to do without a reachable kubelet
   if (pod === undefined || node === undefined || kubeletDown(node)) return [];
   const next = step(pod, node, now);
-  const synced = (): Event[] => [{ type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref) }];
+  // numbered, so that a second sync at the same instant is not taken for the first by the journal's dedup
+  const synced = (): Event[] => [{ type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 1 }];
   if (pod.sessionAt === now) {
     // the final status goes out before the kubelet deletes the object (`status_manager.go :: canBeDeleted`)
     if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? synced() : next;
