@@ -1,7 +1,8 @@
 /**
  * `podj report` in a real browser (Debian's Chromium): the page opened from disk draws what `podj timeline`
  * says, its cursor panel prints what `podj get pods --at` prints, its filters work, it asks the network for
- * nothing and logs no error. Also writes docs/report.png, the README's screenshot.
+ * nothing and logs no error. With PODJ_UPDATE_SCREENSHOT=1 it also writes docs/report.png, the README's
+ * screenshot; otherwise the screenshot goes to the test's folder, so a test run never changes a tracked file.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,8 @@ interface Opened {
   readonly requests: string[];
   readonly problems: string[];
   readonly url: string;
+  /** The folder holding the journal and the report. */
+  readonly dir: string;
 }
 
 interface PageLane {
@@ -76,7 +79,7 @@ const open = async (sample: string | readonly string[], ...reportArgs: string[])
   await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
   await page.goto(url);
   await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
-  return { page, podj, requests, problems, url };
+  return { page, podj, requests, problems, url, dir };
 };
 
 const lanesOf = (page: Page): Promise<PageLane[]> => page.evaluate(() => (globalThis as unknown as { podjReport: { lanes: () => PageLane[] } }).podjReport.lanes());
@@ -137,8 +140,8 @@ const iso = (t: number): string => new Date(t).toISOString();
 
 // Each check runs the CLI a few times: on a busy two-core machine one run takes a second or two.
 describe('podj report in Chromium', { timeout: 180_000 }, () => {
-  it('draws crashloop-memleak as podj timeline says, its cursor prints podj get pods --at, and it writes the README screenshot', async () => {
-    const { page, podj, requests, problems, url } = await open('crashloop-memleak');
+  it('draws crashloop-memleak as podj timeline says, its cursor prints podj get pods --at, and takes the README screenshot', async () => {
+    const { page, podj, requests, problems, url, dir } = await open('crashloop-memleak');
     const lanes = await lanesOf(page);
     expect(lanes.map((l) => l.pod)).toEqual(['default/memleak-pod']);
     for (const lane of lanes) {
@@ -162,7 +165,7 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     // The selected pod's plots: memory against its limit (it sampled usage) and restarts with back-off.
     expect(await page.isVisible('#p-mem')).toBe(true);
     expect(await page.isVisible('#p-restarts')).toBe(true);
-    await page.screenshot({ path: join(REPO, 'docs/report.png') });
+    await page.screenshot({ path: join(process.env.PODJ_UPDATE_SCREENSHOT === '1' ? join(REPO, 'docs') : dir, 'report.png') });
     expect(requests).toEqual([url]);
     expect(problems).toEqual([]);
   });
