@@ -29,7 +29,7 @@ describe('node-lost sample', () => {
       .filter((line) => line.startsWith('web'))
       .map((line) => line.split(/\s+/).slice(1, 4).join(' '));
     expect([...new Set(statuses)]).toEqual(['0/1 Pending 0', '0/1 ContainerCreating 0', '1/1 Running 0', '1/1 Terminating 0']);
-  }, 30_000);
+  });
 
   it('describe: Ready False, DisruptionTarget, and the controllers’ Events', () => {
     const { podj } = replayed();

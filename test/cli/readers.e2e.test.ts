@@ -123,7 +123,7 @@ describe('pipes closed early', () => {
     const code = await new Promise<number | null>((resolve) => r.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
-  }, 30_000);
+  });
 });
 
 describe('get -w follows', () => {
@@ -142,7 +142,7 @@ describe('get -w follows', () => {
     watch.proc.kill('SIGINT');
     expect(await watch.exit).toBe(0);
     expect(watch.stderr()).toBe('');
-  }, 30_000);
+  });
 
   it('-o json -w prints kubectl watch events: ADDED for the history, then the later change', async () => {
     const { dir, journal } = workspace();
@@ -163,5 +163,5 @@ describe('get -w follows', () => {
       ['ADDED', 'Pod', 'pod-p0'],
       ['ADDED', 'Pod', 'late-pod'],
     ]);
-  }, 30_000);
+  });
 });

@@ -29,7 +29,7 @@ export const start = (args: readonly string[], opts: { readonly cwd?: string; re
     proc.on('error', reject);
     proc.on('close', (code) => resolve(code));
   });
-  const waitFor = (pattern: RegExp, ms = 15_000): Promise<void> =>
+  const waitFor = (pattern: RegExp, ms = 30_000): Promise<void> =>
     new Promise((resolve, reject) => {
       const deadline = Date.now() + ms;
       const look = (): void => {
