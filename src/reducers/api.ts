@@ -12,6 +12,7 @@ import type { PodState } from './state.js';
 import { apiTime, apiTimePlus } from './time.js';
 import { gracefulDeleteGrace } from './grace.js';
 import { sharedSpec, withSharedParts } from './shared-spec.js';
+import { baseOf, podState } from './folded-pod.js';
 
 export type ApiEvent = EventOf<
   'PodCreated' | 'PodMetadataUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
@@ -56,26 +57,25 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
   return { pod, kubelet: initialKubeletView(manifest.spec.nodeName) };
 };
 
-const withMetadata = (s: PodState, metadata: V1Pod['metadata']): PodState => ({ ...s, pod: { ...s.pod, metadata } });
-const withStatus = (s: PodState, status: PodStatus): PodState => (status === s.pod.status ? s : { ...s, pod: { ...s.pod, status } });
+const withMetadata = (s: PodState, metadata: V1Pod['metadata']): PodState => podState(s, { ...baseOf(s), metadata }, s.kubelet);
+const withStatus = (s: PodState, status: PodStatus): PodState => (status === baseOf(s).status ? s : podState(s, { ...baseOf(s), status }, s.kubelet));
 
 /** A later request may only bring the deletion timestamp forward. */
 const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): PodState => {
-  const grace = gracefulDeleteGrace(s.pod, e.gracePeriodSeconds);
+  const pod = baseOf(s);
+  const grace = gracefulDeleteGrace(pod, e.gracePeriodSeconds);
   const deletionTimestamp = apiTimePlus(e.at, grace);
-  const existing = s.pod.metadata.deletionTimestamp;
+  const existing = pod.metadata.deletionTimestamp;
   if (existing !== undefined && existing <= deletionTimestamp) return s;
   // v1.36 writes no `NodeLost` reason for a pod on an unreachable node (the old `SetPodTerminationReason` is gone)
-  return withMetadata(s, { ...s.pod.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace });
+  return withMetadata(s, { ...pod.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace });
 };
 
 const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {
-  if (s.pod.spec.nodeName !== undefined) return s; // a binding is final: a second one is refused
-  const status = upsertCondition(s.pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at, s.pod.metadata.generation);
-  return {
-    pod: { ...s.pod, spec: { ...s.pod.spec, nodeName: e.node }, status },
-    kubelet: kubeletView(s.kubelet, { node: e.node }),
-  };
+  const pod = baseOf(s);
+  if (pod.spec.nodeName !== undefined) return s; // a binding is final: a second one is refused
+  const status = upsertCondition(pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at, pod.metadata.generation);
+  return podState(s, { ...pod, spec: { ...pod.spec, nodeName: e.node }, status }, kubeletView(s.kubelet, { node: e.node }));
 };
 
 export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
@@ -84,7 +84,7 @@ export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
       return s; // the uid exists already: a second creation is refused
     case 'PodMetadataUpdated': {
       // Empty maps are dropped, as the API serializes them.
-      const metadata: V1Pod['metadata'] = { ...s.pod.metadata, labels: e.labels, annotations: e.annotations };
+      const metadata: V1Pod['metadata'] = { ...baseOf(s).metadata, labels: e.labels, annotations: e.annotations };
       if (Object.keys(e.labels).length === 0) delete metadata.labels;
       if (Object.keys(e.annotations).length === 0) delete metadata.annotations;
       return withMetadata(s, withSharedParts(metadata));
@@ -97,19 +97,19 @@ export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
       if (isKubeletOwned(e.conditionType)) return s; // derived by the kubelet, never set from outside
       return withStatus(
         s,
-        upsertCondition(s.pod.status ?? {}, { type: e.conditionType, status: e.status, reason: e.reason, message: e.message }, e.at),
+        upsertCondition(baseOf(s).status ?? {}, { type: e.conditionType, status: e.status, reason: e.reason, message: e.message }, e.at),
       );
     case 'PodBound':
       return bound(s, e);
     case 'PodUnschedulable':
-      if (s.pod.spec.nodeName !== undefined) return s;
+      if (baseOf(s).spec.nodeName !== undefined) return s;
       return withStatus(
         s,
         upsertCondition(
-          s.pod.status ?? {},
+          baseOf(s).status ?? {},
           { type: 'PodScheduled', status: 'False', reason: e.reason, message: e.message },
           e.at,
-          s.pod.metadata.generation,
+          baseOf(s).metadata.generation,
         ),
       );
     default: {

@@ -7,6 +7,7 @@ import type { V1Pod } from '../k8s/pod.js';
 import { reduceNode } from './node.js';
 import { reducePod } from './pod.js';
 import type { ClusterState, NodeState, PodState } from './state.js';
+import { baseOf } from './folded-pod.js';
 
 export const emptyCluster: ClusterState = { pods: new Map(), nodes: new Map() };
 
@@ -15,7 +16,8 @@ const nameKey = (namespace: string, name: string): string => `${namespace}/${nam
 /** The live pod named `namespace/name`, if any. */
 export const findPod = (state: ClusterState, namespace: string, name: string): PodState | undefined => {
   for (const p of state.pods.values()) {
-    if (p.pod.metadata.namespace === namespace && p.pod.metadata.name === name) return p;
+    const { metadata } = baseOf(p);
+    if (metadata.namespace === namespace && metadata.name === name) return p;
   }
   return undefined;
 };
@@ -38,7 +40,7 @@ export class Folding {
   private holder(key: string): string | undefined {
     if (this.names === undefined) {
       this.names = new Map();
-      for (const [uid, p] of this.pods) this.names.set(nameKey(p.pod.metadata.namespace ?? '', p.pod.metadata.name ?? ''), uid);
+      for (const [uid, p] of this.pods) this.names.set(nameKey(baseOf(p).metadata.namespace ?? '', baseOf(p).metadata.name ?? ''), uid);
     }
     return this.names.get(key);
   }
@@ -57,7 +59,7 @@ export class Folding {
       if (after !== undefined) this.pods.set(uid, after);
       else {
         this.pods.delete(uid);
-        if (before !== undefined) this.names?.delete(nameKey(before.pod.metadata.namespace ?? '', before.pod.metadata.name ?? ''));
+        if (before !== undefined) this.names?.delete(nameKey(baseOf(before).metadata.namespace ?? '', baseOf(before).metadata.name ?? ''));
       }
       if (creating) this.names?.set(nameKey(e.pod.namespace, e.pod.name), uid);
       return;

@@ -10,6 +10,7 @@ import { isKubeletOwned } from './conditions.js';
 import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime } from './time.js';
+import { baseOf, podState } from './folded-pod.js';
 
 export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreated' | 'PodEvicted' | 'PodNodeLost'>;
 
@@ -19,21 +20,22 @@ export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreat
  */
 const onNode = (s: PodState, node: string): PodState | undefined => {
   if (node === '') return s;
-  const bound = s.pod.spec.nodeName;
+  const pod = baseOf(s);
+  const bound = pod.spec.nodeName;
   if (bound !== undefined) return bound === node ? s : undefined;
-  return { pod: { ...s.pod, spec: { ...s.pod.spec, nodeName: node } }, kubelet: kubeletView(s.kubelet, { node }) };
+  return podState(s, { ...pod, spec: { ...pod.spec, nodeName: node } }, kubeletView(s.kubelet, { node }));
 };
 
-const withView = (s: PodState, patch: Partial<KubeletView>): PodState => ({ pod: s.pod, kubelet: kubeletView(s.kubelet, patch) });
+const withView = (s: PodState, patch: Partial<KubeletView>): PodState => podState(s, baseOf(s), kubeletView(s.kubelet, patch));
 
 /** `rejectPod`: phase Failed with the admission reason; the kubelet writes no conditions of its own. */
-const rejectedStatus = (s: PodState, e: EventOf<'PodRejected'>): PodStatus => ({
+const rejectedStatus = (status: PodStatus | undefined, e: EventOf<'PodRejected'>): PodStatus => ({
   phase: 'Failed',
-  conditions: (s.pod.status?.conditions ?? []).filter((c) => !isKubeletOwned(c.type)),
+  conditions: (status?.conditions ?? []).filter((c) => !isKubeletOwned(c.type)),
   message: `Pod was rejected: ${e.message}`,
   reason: e.reason,
-  startTime: s.pod.status?.startTime ?? apiTime(e.at),
-  ...(s.pod.status?.qosClass !== undefined ? { qosClass: s.pod.status.qosClass } : {}),
+  startTime: status?.startTime ?? apiTime(e.at),
+  ...(status?.qosClass !== undefined ? { qosClass: status.qosClass } : {}),
 });
 
 export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
@@ -46,8 +48,9 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     case 'PodRejected': {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.admitted || s.kubelet.rejected !== undefined) return s;
-      const rejected = withView(placed, { rejected: { reason: e.reason, message: e.message } });
-      return { ...rejected, pod: { ...rejected.pod, status: rejectedStatus(rejected, e) } };
+      const pod = baseOf(placed);
+      // a new status, written once: it lists no container statuses
+      return { pod: { ...pod, status: rejectedStatus(pod.status, e) }, kubelet: kubeletView(placed.kubelet, { rejected: { reason: e.reason, message: e.message } }) };
     }
     case 'SandboxCreated': {
       // A second sandbox replaces the first: nothing regular has started in it yet.
@@ -61,8 +64,8 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     case 'PodNodeLost': {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.nodeLost) return s;
-      const lost = withView(placed, { nodeLost: true });
-      return { pod: { ...lost.pod, status: markNotReady(lost.pod.status ?? {}, e.at) }, kubelet: lost.kubelet };
+      const pod = baseOf(placed);
+      return podState(placed, { ...pod, status: markNotReady(pod.status ?? {}, e.at) }, kubeletView(placed.kubelet, { nodeLost: true }));
     }
     default: {
       const unreachable: never = e;

@@ -10,7 +10,8 @@ import { withEntry } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { containerView, kubeletView, type KubeletView } from './kubelet-view.js';
-import { kubeletStatus, statusInputsChanged, withPodStatus } from './status.js';
+import { kubeletStatus, statusInputsChanged } from './status.js';
+import { baseOf, podState } from './folded-pod.js';
 import { apiTime } from './time.js';
 import { isTerminalPhase } from '../k8s/phase.js';
 
@@ -19,7 +20,7 @@ const kubeletWrites = (s: PodState): boolean => s.kubelet.admitted && s.kubelet.
 
 const container = (s: PodState, e: ContainerEvent): PodState => {
   if (s.kubelet.rejected !== undefined) return s; // a rejected pod runs nothing
-  const spec = s.pod.spec;
+  const spec = baseOf(s).spec;
   const init = spec.initContainers?.find((c) => c.name === e.container);
   const c = init ?? spec.containers.find((x) => x.name === e.container);
   if (c === undefined) return s; // not a container of this pod
@@ -34,14 +35,14 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
     podHasInitialized: s.kubelet.podHasInitialized || startedRegular,
     containers: withEntry(s.kubelet.containers, e.container, after),
   });
-  return { pod: s.pod, kubelet };
+  return podState(s, baseOf(s), kubelet);
 };
 
 /**
  * Whether some kubelet can hold the pod: it is bound, or a kubelet admitted it (an importer may not know
  * which node). Node-side events about any other pod are ignored: an unbound pod is Pending, nothing runs.
  */
-const onSomeNode = (s: PodState): boolean => s.pod.spec.nodeName !== undefined || s.kubelet.admitted;
+const onSomeNode = (s: PodState): boolean => baseOf(s).spec.nodeName !== undefined || s.kubelet.admitted;
 
 /** Routes the event to its concern; the same state object when the event changes nothing. */
 const apply = (s: PodState, e: PodEvent): PodState => {
@@ -80,7 +81,7 @@ const apply = (s: PodState, e: PodEvent): PodState => {
       return s.kubelet.nodeLost || !onSomeNode(s) ? s : container(s, e);
     case 'PodSynced':
       // from now on the kubelet's status shows what its syncs publish; a kubelet that syncs is reachable again
-      return { pod: s.pod, kubelet: kubeletView(s.kubelet, { syncs: true, nodeLost: false }) };
+      return podState(s, baseOf(s), kubeletView(s.kubelet, { syncs: true, nodeLost: false }));
     case 'PodRemoved':
       return s; // handled by reducePod
     default: {
@@ -108,9 +109,15 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
   if (next === state || !kubeletWrites(next)) return next;
   if (next.kubelet.syncs) return published(state, next, event);
   // The status is regenerated when something it shows may have changed (not, say, for a pull before the start).
-  if (next.pod === state.pod && !statusInputsChanged(state.kubelet, next.kubelet)) return next;
-  const status = kubeletStatus(next.pod, next.kubelet, apiTime(event.at), state);
-  return { pod: withPodStatus(next.pod, status), kubelet: next.kubelet };
+  if (baseOf(next) === baseOf(state) && !statusInputsChanged(state.kubelet, next.kubelet)) return next;
+  return regenerated(next, next.kubelet, next.kubelet, apiTime(event.at));
+};
+
+/** `s` with the status the kubelet generates from `view` at `now`, and `kubelet` as its view. */
+const regenerated = (s: PodState, view: KubeletView, kubelet: KubeletView, now: string): PodState => {
+  const base = baseOf(s);
+  const { status, from } = kubeletStatus(base, view, now);
+  return podState(s, { apiVersion: base.apiVersion, kind: base.kind, metadata: base.metadata, spec: base.spec, status }, kubelet, from);
 };
 
 /**
@@ -123,14 +130,13 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   const source = event.type === 'PodSynced' ? next.kubelet : event.type === 'ProbeResultChanged' ? withProbes(shown, next.kubelet, event.container) : undefined;
   if (source === undefined) return next;
   const view = kubeletView(source, { syncs: true, published: undefined });
+  const base = baseOf(next);
   // A sync after a deletion generates the terminal status even when the kubelet learnt nothing new (SyncTerminatedPod).
-  const terminating = event.type === 'PodSynced' && next.pod.metadata.deletionTimestamp !== undefined && !isTerminalPhase(next.pod.status?.phase);
+  const terminating = event.type === 'PodSynced' && base.metadata.deletionTimestamp !== undefined && !isTerminalPhase(base.status?.phase);
   // a kubelet back from a lost node writes its whole status over the controller's marking
-  const unchanged = next.pod === state.pod && !terminating && !state.kubelet.nodeLost && !statusInputsChanged(shown, view);
-  if (unchanged) return { pod: next.pod, kubelet: kubeletView(next.kubelet, { published: view }) };
-  // Statuses published before the deletion were made for a pod that could still restart: none is reused then.
-  const status = kubeletStatus(next.pod, view, apiTime(event.at), terminating ? undefined : { pod: state.pod, kubelet: shown });
-  return { pod: withPodStatus(next.pod, status), kubelet: kubeletView(next.kubelet, { published: view }) };
+  const unchanged = base === baseOf(state) && !terminating && !state.kubelet.nodeLost && !statusInputsChanged(shown, view);
+  const kubelet = kubeletView(next.kubelet, { published: view });
+  return unchanged ? podState(next, base, kubelet) : regenerated(next, view, kubelet, apiTime(event.at));
 };
 
 /** The published view with one container's probe results as the kubelet now knows them, if it is still the same instance. */

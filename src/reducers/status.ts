@@ -9,7 +9,7 @@ import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { KubeletView } from './kubelet-view.js';
 import { restartDue, roleOf } from './restart.js';
-import { inSpecOrder, sortedByName } from './status-order.js';
+import { sortedByName } from './status-order.js';
 
 /**
  * Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing), read
@@ -43,21 +43,14 @@ const sameIPs = (listed: PodStatus['podIPs'], ips: readonly string[]): listed is
 };
 
 /**
- * The pod with a new status. A literal of the Pod's fields, not a spread: this runs after nearly every event,
- * and the fold only ever holds Pods with exactly these fields (`createdPod`).
+ * What a generated status's container statuses were built from: the kubelet view then, whether the pod was
+ * terminal (no restart is due), and whether TerminatePod marked the unfinished ones. The statuses are a pure
+ * function of these and the spec, so the fold keeps these instead (`folded-pod.ts`).
  */
-export const withPodStatus = (pod: V1Pod, status: PodStatus): V1Pod => ({
-  apiVersion: pod.apiVersion,
-  kind: pod.kind,
-  metadata: pod.metadata,
-  spec: pod.spec,
-  status,
-});
-
-/** The pod before the event, so that statuses of untouched containers are reused rather than rebuilt. */
-export interface Before {
-  readonly pod: V1Pod;
-  readonly kubelet: KubeletView;
+export interface GeneratedFrom {
+  readonly view: KubeletView;
+  readonly terminal: boolean;
+  readonly terminated: boolean;
 }
 
 /** A status with evidence of a start: out of Waiting, or waiting after an earlier run. */
@@ -134,51 +127,67 @@ export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => 
   return false;
 };
 
-/** The statuses of one list of spec containers; the previous list itself when no status changed. */
-const statusList = (
-  containers: readonly Container[],
-  inInitList: boolean,
-  previous: ContainerStatus[] | undefined,
-  view: KubeletView,
-  reusable: KubeletView | undefined,
-  spec: PodSpec,
-  terminal: boolean,
-): ContainerStatus[] => {
-  // Sized exactly: lists are kept in the state, so every spare slot would cost for the pod's whole life.
-  const next = new Array<ContainerStatus>(containers.length);
-  let same = previous !== undefined && previous.length === containers.length;
+/** The statuses of one list of spec containers, in spec order. */
+const statusList = (containers: readonly Container[], inInitList: boolean, view: KubeletView, spec: PodSpec, terminal: boolean): ContainerStatus[] => {
+  // Sized exactly: the statuses of a pod that is read live as long as its state.
+  const list = new Array<ContainerStatus>(containers.length);
   for (let i = 0; i < containers.length; i++) {
     const c = containers[i];
     if (c === undefined) continue;
     const v = view.containers[c.name] ?? initialContainerView;
-    const old = previous?.[i];
-    if (reusable !== undefined && old !== undefined && (reusable.containers[c.name] ?? initialContainerView) === v) next[i] = old;
-    else {
-      const role = roleOf(c, inInitList);
-      const restart = restartDue(role, spec.restartPolicy ?? 'Always', v, terminal);
-      next[i] = containerStatusOf(c, v, {
-        role,
-        podHasInitContainers: (spec.initContainers?.length ?? 0) > 0,
-        restartDue: restart,
-        podSecurityContext: spec.securityContext,
-      });
-      same = false;
-    }
+    const role = roleOf(c, inInitList);
+    list[i] = containerStatusOf(c, v, {
+      role,
+      podHasInitContainers: (spec.initContainers?.length ?? 0) > 0,
+      restartDue: restartDue(role, spec.restartPolicy ?? 'Always', v, terminal),
+      podSecurityContext: spec.securityContext,
+    });
   }
-  return same && previous !== undefined ? previous : next;
+  return list;
 };
 
-/** The status after the kubelet has (re)generated it at `now` (API form, whole seconds). */
-export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before?: Before): PodStatus => {
+/** The init and regular container statuses (both in spec order) a status was generated with. */
+const containerStatusLists = (spec: PodSpec, from: GeneratedFrom): [ContainerStatus[], ContainerStatus[]] => {
+  const inits = spec.initContainers ?? [];
+  const lists: [ContainerStatus[], ContainerStatus[]] = [
+    statusList(inits, true, from.view, spec, from.terminal),
+    statusList(spec.containers, false, from.view, spec, from.terminal),
+  ];
+  return from.terminated ? terminateStatuses(inits, ...lists) : lists;
+};
+
+/**
+ * The pod with the container statuses its status was generated with, in the API's order (init statuses in
+ * spec order, regular ones by name) and at their key position: after `startTime`, before `qosClass`.
+ */
+export const withContainerStatuses = (pod: V1Pod, from: GeneratedFrom): V1Pod => {
+  const spec = pod.spec;
+  const [inits, regular] = containerStatusLists(spec, from);
+  const lists: PodStatus = (spec.initContainers?.length ?? 0) > 0 ? { initContainerStatuses: inits } : {};
+  lists.containerStatuses = sortedByName(spec.containers, regular);
+  const status: PodStatus = {};
+  let placed = false;
+  for (const [key, value] of Object.entries(pod.status ?? {}) as [keyof PodStatus, unknown][]) {
+    if (key === 'qosClass' && !placed) {
+      Object.assign(status, lists);
+      placed = true;
+    }
+    (status as Record<string, unknown>)[key] = value;
+  }
+  if (!placed) Object.assign(status, lists);
+  return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, spec, status };
+};
+
+/**
+ * The status after the kubelet has (re)generated it at `now` (API form, whole seconds), without its container
+ * statuses, and what those are generated from (`withContainerStatuses` adds them).
+ */
+export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { readonly status: PodStatus; readonly from: GeneratedFrom } => {
   const prev = pod.status ?? {};
   const spec = pod.spec;
   const terminal = podIsTerminal(pod, view);
-  // A container's status depends on its view and on `terminal`; TerminatePod rewrites statuses of finished pods.
-  const reusable =
-    before !== undefined && !isTerminal(prev.phase) && podIsTerminal(before.pod, before.kubelet) === terminal ? before.kubelet : undefined;
   const inits = spec.initContainers ?? [];
-  let initStatuses = statusList(inits, true, prev.initContainerStatuses, view, reusable, spec, terminal);
-  let statuses = statusList(spec.containers, false, inSpecOrder(spec.containers, prev.containerStatuses), view, reusable, spec, terminal);
+  const [initStatuses, statuses] = containerStatusLists(spec, { view, terminal, terminated: false });
   const running = couldHaveRunningContainers(initStatuses, statuses);
 
   let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
@@ -204,13 +213,14 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
     reason = prev.reason;
     message = prev.message;
   }
-  if (isTerminal(phase) && !running) [initStatuses, statuses] = terminateStatuses(inits, initStatuses, statuses);
+  const terminated = isTerminal(phase) && !running;
+  const [initShown, shown] = terminated ? terminateStatuses(inits, initStatuses, statuses) : [initStatuses, statuses];
 
   const others = otherConditions(prev, view, phase, now, pod.metadata.generation);
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
-  const sandboxReady = view.sandboxReady && !(isTerminal(phase) && !running);
+  const sandboxReady = view.sandboxReady && !terminated;
   const generation = pod.metadata.generation;
-  const owned = kubeletConditions({ spec, initStatuses, statuses, phase, sandboxReady, others, generation }, prev.conditions, now);
+  const owned = kubeletConditions({ spec, initStatuses: initShown, statuses: shown, phase, sandboxReady, others, generation }, prev.conditions, now);
   const conditions = sameItems(prev.conditions, others.length === 0 ? owned : others.concat(owned));
 
   const status: PodStatus = generation === undefined ? { phase, conditions } : { observedGeneration: generation, phase, conditions };
@@ -226,8 +236,6 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string, before
     status.podIPs = sameIPs(prev.podIPs, podIPs) ? prev.podIPs : podIPs.map((ip) => ({ ip }));
   }
   status.startTime = prev.startTime ?? now;
-  if (inits.length > 0) status.initContainerStatuses = initStatuses;
-  status.containerStatuses = sameItems(prev.containerStatuses, sortedByName(spec.containers, statuses));
   if (prev.qosClass !== undefined) status.qosClass = prev.qosClass;
-  return status;
+  return { status, from: { view, terminal, terminated } };
 };

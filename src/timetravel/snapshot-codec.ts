@@ -10,18 +10,25 @@
  * JSON: a part holds each distinct spec once (with `nodeName` blanked, keeping its key order) and each pod
  * refers to it. Decoding gives back the state exactly, down to the key order of every object.
  */
-import type { PodSpec } from '../k8s/pod.js';
-import type { NodeState, PodState } from '../reducers/index.js';
+import type { PodSpec, V1Pod } from '../k8s/pod.js';
+import { FoldedPod, baseOf, generatedFrom, type KubeletView, type NodeState, type PodState } from '../reducers/index.js';
 
 /** Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. */
-export const SNAPSHOT_SCHEMA = 3;
+export const SNAPSHOT_SCHEMA = 4;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the
- * index of the shared spec, with the node it was bound to when there is one.
+ * index of the shared spec, with the node it was bound to when there is one. A pod whose kubelet generated
+ * its status is stored as the fold keeps it (`FoldedPod`): without its container statuses, with what they
+ * are generated from (`from`: the view, 0 when it is the kubelet view itself, 1 when it is the published one).
  */
 type SpecRef = number | readonly [number, string];
-type StoredPod = Omit<PodState, 'pod'> & { readonly pod: Omit<PodState['pod'], 'spec'> & { readonly spec: SpecRef } };
+type StoredFrom = readonly [KubeletView | 0 | 1, boolean, boolean];
+interface StoredPod {
+  readonly pod: Omit<V1Pod, 'spec'> & { readonly spec: SpecRef };
+  readonly kubelet: KubeletView;
+  readonly from?: StoredFrom;
+}
 
 interface PartBody {
   readonly specs: readonly PodSpec[];
@@ -61,14 +68,19 @@ export const encodePart = (pods: readonly PodState[], removed: readonly string[]
   const index = new Map<string, number>();
   const specs: PodSpec[] = [];
   const stored = pods.map((p): StoredPod => {
-    const { key, shared } = sharedOf(p.pod.spec);
+    const pod = baseOf(p);
+    const { key, shared } = sharedOf(pod.spec);
     let i = index.get(key);
     if (i === undefined) {
       i = specs.push(shared) - 1;
       index.set(key, i);
     }
-    const { nodeName } = p.pod.spec;
-    return { ...p, pod: { ...p.pod, spec: nodeName === undefined ? i : [i, nodeName] } };
+    const { nodeName } = pod.spec;
+    const stored = { pod: { ...pod, spec: nodeName === undefined ? i : ([i, nodeName] as const) }, kubelet: p.kubelet };
+    const from = generatedFrom(p);
+    if (from === undefined) return stored;
+    const view = from.view === p.kubelet ? 0 : from.view === p.kubelet.published ? 1 : from.view;
+    return { ...stored, from: [view, from.terminal, from.terminated] };
   });
   const body: PartBody = { specs, pods: stored, removed };
   return JSON.stringify(body);
@@ -86,13 +98,21 @@ const isNames = (u: unknown): u is string[] => Array.isArray(u) && u.every((x) =
 
 const field = (u: unknown, key: string): unknown => (typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined);
 
+const viewOf = (stored: StoredFrom[0], kubelet: KubeletView): KubeletView | undefined =>
+  stored === 0 ? kubelet : stored === 1 ? kubelet.published : stored;
+
 /** The pod with its spec back in place (the placeholder's key position is the spec's). */
 const restore = (stored: StoredPod, specs: readonly PodSpec[]): PodState | undefined => {
   const ref = stored.pod.spec;
   const shared = specs[typeof ref === 'number' ? ref : ref[0]];
   if (shared === undefined) return undefined;
   const spec = typeof ref === 'number' ? shared : { ...shared, nodeName: ref[1] };
-  return { ...stored, pod: { ...stored.pod, spec } };
+  const pod = { ...stored.pod, spec };
+  if (stored.from === undefined) return { pod, kubelet: stored.kubelet };
+  if (!Array.isArray(stored.from)) return undefined;
+  const [view, terminal, terminated] = stored.from;
+  const generatedFrom = viewOf(view, stored.kubelet);
+  return generatedFrom === undefined ? undefined : new FoldedPod(pod, stored.kubelet, { view: generatedFrom, terminal, terminated });
 };
 
 /** A part's pods, in order, and removals; undefined when it is not a part this code wrote. */

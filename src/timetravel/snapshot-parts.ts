@@ -7,7 +7,7 @@
  * snapshot is written afresh (compaction), so a read decodes at most about 1.5 times what it keeps.
  */
 import type { Journal } from '../journal/index.js';
-import type { ClusterState, PodState } from '../reducers/index.js';
+import { baseOf, type ClusterState, type PodState } from '../reducers/index.js';
 import { decodeIndex, decodeNodes, decodePart, encodeIndex, encodeNodes, encodePart } from './snapshot-codec.js';
 
 /** Pods in one part: small enough to be written and read in one piece, large enough that a snapshot names few files. */
@@ -43,7 +43,7 @@ export const loadSnapshot = async (journal: Journal, blob: string, version: stri
     const part = decodePart(text.text);
     if (part === undefined) return { rejected: `part ${index.parts[i] ?? ''} does not hold pods` };
     for (const uid of part.removed) pods.delete(uid);
-    for (const p of part.pods) pods.set(p.pod.metadata.uid ?? '', p);
+    for (const p of part.pods) pods.set(baseOf(p).metadata.uid ?? '', p);
     entries += part.removed.length + part.pods.length;
   }
   const state: ClusterState = { pods, nodes: new Map(nodes.map((n) => [n.name, n])) };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateEvents } from '../../src/generator/index.js';
 import { openJournal, type Journal } from '../../src/journal/index.js';
-import { Folding, foldCluster, type ClusterState } from '../../src/reducers/index.js';
+import { FoldedPod, Folding, foldCluster, type ClusterState } from '../../src/reducers/index.js';
 import { decodeIndex, decodePart, encodeIndex, encodePart } from '../../src/timetravel/snapshot-codec.js';
 import { SnapshotWriter, loadSnapshot } from '../../src/timetravel/snapshot-parts.js';
 
@@ -21,6 +21,17 @@ describe('snapshot codec', () => {
     const part = decodePart(encodePart(pods, ['gone-1', 'gone-2']));
     expect(JSON.stringify(part?.pods)).toBe(JSON.stringify(pods));
     expect(part?.removed).toEqual(['gone-1', 'gone-2']);
+  });
+
+  it('stores a pod as the fold keeps it: without its container statuses, which decoding leaves to be built on read', () => {
+    const pods = [...foldCluster(events.slice(0, Math.floor(events.length / 2))).pods.values()];
+    const folded = pods.filter((p) => p instanceof FoldedPod);
+    expect(folded.length).toBeGreaterThan(0);
+    const text = encodePart(folded);
+    expect(text).not.toContain('containerStatuses');
+    const decoded = decodePart(text)?.pods ?? [];
+    expect(decoded.every((p) => p instanceof FoldedPod)).toBe(true);
+    expect(JSON.stringify(decoded)).toBe(JSON.stringify(folded));
   });
 
   it('stores a spec shared by pods once', () => {

@@ -1,0 +1,65 @@
+/**
+ * A pod as the fold keeps it: the v1 Pod without its container statuses (`base`), what the kubelet knows,
+ * and what the statuses were generated from (`statuses`). Container statuses are the largest part of a
+ * status and a pure function of the kubelet view they were generated from, so the fold does not hold them:
+ * `pod` builds them when the pod is read, once per state object. The v1 Pod stays the only public answer:
+ * to a reader (its keys, a spread, a comparison, its JSON) a folded pod is `{ pod, kubelet }`.
+ */
+import type { V1Pod } from '../k8s/pod.js';
+import type { KubeletView } from './kubelet-view.js';
+import type { PodState } from './state.js';
+import { withContainerStatuses, type GeneratedFrom } from './status.js';
+
+// `pod` is an own enumerable property, as in a plain state, built on first read (one getter for every state).
+const podProperty: PropertyDescriptor = {
+  enumerable: true,
+  get(this: FoldedPod): V1Pod {
+    return FoldedPod.read(this);
+  },
+};
+
+export class FoldedPod implements PodState {
+  declare readonly pod: V1Pod;
+  declare readonly kubelet: KubeletView;
+  readonly #base: V1Pod;
+  readonly #statuses: GeneratedFrom;
+  #pod: V1Pod | undefined;
+
+  /** `base`: the v1 Pod, its status without `initContainerStatuses` and `containerStatuses`. */
+  constructor(base: V1Pod, kubelet: KubeletView, statuses: GeneratedFrom) {
+    this.#base = base;
+    this.#statuses = statuses;
+    Object.defineProperty(this, 'pod', podProperty);
+    (this as { kubelet: KubeletView }).kubelet = kubelet;
+  }
+
+  static read(p: FoldedPod): V1Pod {
+    p.#pod ??= withContainerStatuses(p.#base, p.#statuses);
+    return p.#pod;
+  }
+
+  get base(): V1Pod {
+    return this.#base;
+  }
+
+  get statuses(): GeneratedFrom {
+    return this.#statuses;
+  }
+
+  toJSON(): PodState {
+    return { pod: this.pod, kubelet: this.kubelet };
+  }
+}
+
+/** The pod's object as the reducers read it (all but the container statuses), without building them. */
+export const baseOf = (s: PodState): V1Pod => (s instanceof FoldedPod ? s.base : s.pod);
+
+/** What a state's container statuses were generated from; undefined when it holds them (or has none). */
+export const generatedFrom = (s: PodState): GeneratedFrom | undefined => (s instanceof FoldedPod ? s.statuses : undefined);
+
+/**
+ * A state with a new object and view that keeps the container statuses of `s` (an API write, the node's
+ * loss, a view that shows nothing new), or takes `statuses` (a regeneration).
+ */
+export const podState = (s: PodState, base: V1Pod, kubelet: KubeletView, statuses = generatedFrom(s)): PodState =>
+  statuses === undefined ? { pod: base, kubelet } : new FoldedPod(base, kubelet, statuses);

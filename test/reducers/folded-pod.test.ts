@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../../src/events/index.js';
+import { FoldedPod, baseOf, foldCluster, generatedFrom } from '../../src/reducers/index.js';
+import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
+
+const pod = podRef('web');
+const admitted: Event = { v: 1, type: 'PodAdmitted', at: at(2), source: 'kubelet', pod, node: 'node-1' };
+const sandbox: Event = { v: 1, type: 'SandboxCreated', at: at(3), source: 'runtime', pod, podIP: '10.0.0.9' };
+const history: Event[] = [created(pod, 0, ['app', 'side']), bound(pod, 1), admitted, sandbox, ...started(pod, 4), ...started(pod, 5, 'side')];
+
+const stateAfter = (events: readonly Event[]) => {
+  const s = foldCluster(events).pods.get(pod.uid);
+  if (s === undefined) throw new Error('the pod exists');
+  return s;
+};
+
+describe('the fold keeps a pod without its container statuses, and builds them when the pod is read', () => {
+  it('holds what the statuses are generated from, not the statuses; the pod read lists them in the API order', () => {
+    const s = stateAfter(history);
+    expect(s).toBeInstanceOf(FoldedPod);
+    expect(baseOf(s).status?.containerStatuses).toBeUndefined();
+    expect(generatedFrom(s)?.view).toBe(s.kubelet);
+    expect(s.pod.status?.containerStatuses?.map((c) => [c.name, Object.keys(c.state ?? {})[0]])).toEqual([
+      ['app', 'running'],
+      ['side', 'running'],
+    ]);
+    // after startTime and before qosClass, where generateAPIPodStatus writes them
+    expect(Object.keys(s.pod.status ?? {}).slice(-3)).toEqual(['startTime', 'containerStatuses', 'qosClass']);
+    expect(s.pod).toBe(s.pod); // built once per state
+  });
+
+  it('reads as a plain state: its keys, a spread, its JSON and a comparison show { pod, kubelet }', () => {
+    const s = stateAfter(history);
+    expect(Object.keys(s)).toEqual(['pod', 'kubelet']);
+    expect(JSON.parse(JSON.stringify(s))).toEqual({ ...s });
+    expect({ pod: s.pod, kubelet: s.kubelet }).toEqual(s);
+  });
+
+  it('an API write after the kubelet\'s keeps the statuses it generated; the next kubelet write replaces them', () => {
+    const deleted: Event = { v: 1, type: 'PodDeletionRequested', at: at(6), source: 'api', pod, gracePeriodSeconds: 30 };
+    const before = stateAfter(history);
+    const after = stateAfter([...history, deleted]);
+    expect(after.pod.metadata.deletionTimestamp).toBe('2026-01-01T14:00:36Z');
+    expect(after.pod.status?.containerStatuses).toEqual(before.pod.status?.containerStatuses);
+    const ended = stateAfter([...history, deleted, exited(pod, 7, 143, 'app', 'web-app-4')]);
+    expect(ended.pod.status?.containerStatuses?.[0]?.state?.terminated?.exitCode).toBe(143);
+  });
+});
