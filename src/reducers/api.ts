@@ -11,7 +11,7 @@ import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime, apiTimePlus } from './time.js';
 import { gracefulDeleteGrace } from './grace.js';
-import { sharedSpec, withSharedParts } from './shared-spec.js';
+import { sharedSpec, withSharedParts } from './shared-values.js';
 import { baseOf, podState } from './folded-pod.js';
 
 export type ApiEvent = EventOf<

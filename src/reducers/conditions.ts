@@ -4,6 +4,7 @@
  */
 import type { ContainerStatus, PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
 import { isSidecar } from '../k8s/pod.js';
+import { sharedCondition } from './shared-values.js';
 
 /** Conditions the kubelet owns and regenerates (`kubetypes.PodConditionByKubelet`); a switch, as it runs per condition per event. */
 export const isKubeletOwned = (type: string): boolean => {
@@ -214,5 +215,5 @@ export const settle = (d: ConditionDraft, old: PodCondition | undefined, now: st
   if (generation !== undefined) c.observedGeneration = generation;
   if (d.reason !== undefined) c.reason = d.reason;
   if (d.message !== undefined) c.message = d.message;
-  return c;
+  return sharedCondition(c);
 };

@@ -9,6 +9,7 @@ import { containerView, type ContainerStateTerminated, type ContainerView, type 
 import { mayRunAgain, type ContainerRole } from './restart.js';
 import { withEntry } from './records.js';
 import { apiTime } from './time.js';
+import { sharedString } from './shared-values.js';
 import { formatDuration } from '../k8s/duration.js';
 
 export type ContainerEvent = EventOf<
@@ -79,7 +80,7 @@ const created = (v: ContainerView, e: EventOf<'ContainerCreated'>, ctx: Containe
 const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
   const next = startedInstance(v, e, ctx);
   // The runtime reports the image a container runs (status imageID); a start that states it overrides the pull's.
-  return next === v || e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: e.imageID });
+  return next === v || e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID) });
 };
 
 const startedInstance = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
@@ -124,7 +125,7 @@ export const reduceContainer = (v: ContainerView, e: ContainerEvent, ctx: Contai
     case 'ContainerExited':
       return exited(v, e, ctx);
     case 'ImagePulled':
-      return containerView(v, { failure: undefined, imageID: e.imageID ?? v.imageID });
+      return containerView(v, { failure: undefined, imageID: e.imageID === undefined ? v.imageID : sharedString(e.imageID) });
     case 'ImagePullFailed':
     case 'ContainerStartFailed':
       return withFailure(v, e.reason, e.message);

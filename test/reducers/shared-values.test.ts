@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
 import { foldCluster, podsOf } from '../../src/reducers/index.js';
-import { bound, created, podRef } from '../support/event-builders.js';
+import { at, bound, created, podRef } from '../support/event-builders.js';
 
 /** The same creation with `image` for every container: another workload's spec. */
 const withImage = (e: Event, image: string): Event =>
@@ -57,5 +57,25 @@ describe('equal specs are one object in the fold', () => {
     expect(pa?.metadata.annotations).toBe(pc?.metadata.annotations);
     expect(pc?.metadata.labels).toEqual({ app: 'web', 'pod-template-hash': 'x2' });
     expect(Object.keys(pa?.metadata ?? {})).toEqual(['name', 'namespace', 'labels', 'annotations', 'ownerReferences', 'uid', 'generation', 'creationTimestamp']);
+  });
+
+  it('pods the scheduler or the kubelet write at the same second share their equal conditions', () => {
+    const a = podRef('web-a');
+    const b = podRef('web-b');
+    const imageID = 'docker.io/library/busybox@sha256:' + 'a'.repeat(64);
+    const run = (p: typeof a, s: number): Event[] => [
+      created(p, 0),
+      bound(p, 1),
+      { v: 1, type: 'PodAdmitted', at: at(2), source: 'kubelet', pod: p, node: 'node-1' },
+      { v: 1, type: 'ImagePulled', at: at(s), source: 'runtime', pod: p, container: 'app', image: 'busybox:1.36', alreadyPresent: false, imageID },
+    ];
+    const state = foldCluster(JSON.parse(JSON.stringify([...run(a, 3), ...run(b, 4)])) as Event[]);
+    const [pa, pb] = [a, b].map((p) => state.pods.get(p.uid));
+    const scheduled = (s: typeof pa) => s?.pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    expect(scheduled(pa)?.lastTransitionTime).toBe('2026-01-01T14:00:01Z');
+    expect(scheduled(pa)).toBe(scheduled(pb));
+    expect(pa?.kubelet.containers['app']?.imageID).toBe(imageID);
+    const initialized = (s: typeof pa) => s?.pod.status?.conditions?.find((c) => c.type === 'Initialized');
+    expect(initialized(pa)).toEqual(initialized(pb));
   });
 });
