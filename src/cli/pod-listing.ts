@@ -47,9 +47,17 @@ const print = async (output: Output, pods: readonly V1Pod[], singleItem: boolean
 export const listPods = async (
   journal: Journal,
   point: ReadPoint,
-  q: { readonly output: Output; readonly inScope: (pod: V1Pod) => boolean; readonly sortBy?: string; readonly singleItem: boolean; readonly flags: TableFlags },
+  q: {
+    /** The namespace asked for (every namespace without it): the other pods are never built. */
+    readonly namespace?: string;
+    readonly output: Output;
+    readonly inScope: (pod: V1Pod) => boolean;
+    readonly sortBy?: string;
+    readonly singleItem: boolean;
+    readonly flags: TableFlags;
+  },
 ): Promise<Listing> => {
-  const stored = sortPods((await podsAt(journal, point)).filter(q.inScope));
+  const stored = sortPods((await podsAt(journal, point, q.namespace)).filter(q.inScope));
   const pods = q.sortBy === undefined ? stored : sortByPath(stored, q.sortBy, servedPod);
   return {
     printed: await print(q.output, pods, q.singleItem, q.flags, point.now),

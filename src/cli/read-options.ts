@@ -44,10 +44,18 @@ export const stateAt = async (journal: Journal, point: ReadPoint): Promise<Clust
   return clusterAt(timeTravel(journal, packageVersion()), point.at, point.asOf);
 };
 
-/** The pods at the read point, in every namespace. */
-export const podsAt = async (journal: Journal, point: ReadPoint): Promise<V1Pod[]> => {
-  const { podsOf } = await import('../reducers/index.js');
-  return podsOf(await stateAt(journal, point));
+/** kubectl's reading of a pod's namespace: unset or empty is `default`. */
+const namespaceOrDefault = (namespace: string | undefined): string => (namespace === undefined || namespace === '' ? 'default' : namespace);
+
+/**
+ * The pods at the read point in `namespace` (in every namespace without it). The namespace is read before
+ * the pod is built, so only the pods kept have their container statuses generated.
+ */
+export const podsAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<V1Pod[]> => {
+  const { baseOf } = await import('../reducers/index.js');
+  const states = [...(await stateAt(journal, point)).pods.values()];
+  const kept = namespace === undefined ? states : states.filter((s) => namespaceOrDefault(baseOf(s).metadata.namespace) === namespace);
+  return kept.map((s) => s.pod);
 };
 
 /**
@@ -62,7 +70,7 @@ export const podNamesAt = async (journal: Journal, point: ReadPoint, namespace: 
   const rows = await rowsAt(journal, point, namespace);
   const names =
     rows?.map((r) => r.facts.name) ??
-    (await podsAt(journal, point)).filter((p) => (p.metadata.namespace ?? 'default') === namespace).map((p) => p.metadata.name ?? '');
+    (await podsAt(journal, point, namespace)).map((p) => p.metadata.name ?? '');
   return names.sort(compareStrings);
 };
 

@@ -103,7 +103,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
       const listing: Listing =
         asRows !== undefined && rows !== undefined
           ? listRows(rows, scope, asRows, flags, point.now)
-          : await (await import('../pod-listing.js')).listPods(journal, point, { output, inScope: podInScope, sortBy: opts.sortBy, singleItem: names.length === 1, flags });
+          : await (await import('../pod-listing.js')).listPods(journal, point, { namespace, output, inScope: podInScope, sortBy: opts.sortBy, singleItem: names.length === 1, flags });
       const { printed, shown } = listing;
       ctx.io.out(printed.stdout);
       // Rows of pods whose object was never captured are what their Events say, not a status anyone wrote: say so.
