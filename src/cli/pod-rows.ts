@@ -6,6 +6,7 @@ import { printRows, type Printed } from '../printers/pod-table.js';
 import { sortRows, type PodTableRow } from '../printers/pod-table-row.js';
 import { selectorMatches, type Requirement } from '../selectors/index.js';
 import type { Output } from './output-format.js';
+import { namespaceOrDefault } from '../k8s/namespace.js';
 
 /** The table flags of `get`. */
 export interface TableFlags {
@@ -25,7 +26,7 @@ export interface Scope {
 
 /** Whether a pod of this namespace (as the pod names it), name and labels is in scope. */
 export const inScope = (scope: Scope, namespace: string | undefined, name: string, labels: Readonly<Record<string, string>>): boolean =>
-  (scope.namespace === undefined || (namespace === undefined || namespace === '' ? 'default' : namespace) === scope.namespace) &&
+  (scope.namespace === undefined || namespaceOrDefault(namespace) === scope.namespace) &&
   selectorMatches(scope.selector, labels) &&
   (scope.names.length === 0 || scope.names.includes(name));
 
@@ -49,6 +50,6 @@ export const listRows = (rows: readonly PodTableRow[], scope: Scope, output: 'ta
   const printed = printRows(shown, { ...flags, output }, now);
   return {
     printed: output !== 'name' && !flags.headers ? withoutHeader(printed) : printed,
-    shown: shown.map((r) => ({ namespace: r.namespace === '' ? 'default' : r.namespace, name: r.facts.name, inferred: r.inferred })),
+    shown: shown.map((r) => ({ namespace: namespaceOrDefault(r.namespace), name: r.facts.name, inferred: r.inferred })),
   };
 };

@@ -10,6 +10,7 @@ import { namespacesAtHead, rowsAtHead } from '../timetravel/head-rows.js';
 import type { GlobalOptions } from './context.js';
 import { asOfOption, instantOption, outsideJournal } from './instants.js';
 import { packageVersion } from './version.js';
+import { namespaceOrDefault } from '../k8s/namespace.js';
 
 export interface ReadOptions extends GlobalOptions {
   readonly at?: string;
@@ -43,9 +44,6 @@ export const stateAt = async (journal: Journal, point: ReadPoint): Promise<Clust
   const { clusterAt, timeTravel } = await import('../timetravel/time-travel.js');
   return clusterAt(timeTravel(journal, packageVersion()), point.at, point.asOf);
 };
-
-/** kubectl's reading of a pod's namespace: unset or empty is `default`. */
-const namespaceOrDefault = (namespace: string | undefined): string => (namespace === undefined || namespace === '' ? 'default' : namespace);
 
 /**
  * The pods at the read point in `namespace` (in every namespace without it). The namespace is read before

@@ -1,6 +1,7 @@
 /** Reading the head table (`head-table.ts`): the rows at the journal's head, without loading the fold. */
 import type { Journal } from '../journal/index.js';
 import type { PodTableRow } from '../printers/pod-table-row.js';
+import { namespaceOrDefault } from '../k8s/namespace.js';
 
 /**
  * The rows at the head in `namespace` (in every namespace without it), from the head table; undefined
@@ -15,4 +16,4 @@ export const rowsAtHead = async (journal: Journal, namespace?: string): Promise<
 
 /** The namespaces holding pods at the head, from the head table's part names (no pod read); undefined without one. */
 export const namespacesAtHead = async (journal: Journal): Promise<string[] | undefined> =>
-  (await journal.headTableParts())?.map((part) => (part === '' ? 'default' : part));
+  (await journal.headTableParts())?.map(namespaceOrDefault);
