@@ -10,6 +10,7 @@ import { printCustomColumns } from '../printers/custom-columns.js';
 import { printJsonPath } from '../printers/jsonpath.js';
 import { sortByPath } from '../printers/sort-by.js';
 import type { V1Pod } from '../k8s/pod.js';
+import { namespaceOrDefault } from '../k8s/namespace.js';
 import type { Journal } from '../journal/index.js';
 import { BadInput } from './errors.js';
 import type { Output } from './output-format.js';
@@ -61,6 +62,6 @@ export const listPods = async (
   const pods = q.sortBy === undefined ? stored : sortByPath(stored, q.sortBy, servedPod);
   return {
     printed: await print(q.output, pods, q.singleItem, q.flags, point.now),
-    shown: pods.map((p) => ({ namespace: p.metadata.namespace ?? 'default', name: p.metadata.name ?? '', inferred: isKnownOnlyFromEvents(p) })),
+    shown: pods.map((p) => ({ namespace: namespaceOrDefault(p.metadata.namespace), name: p.metadata.name ?? '', inferred: isKnownOnlyFromEvents(p) })),
   };
 };

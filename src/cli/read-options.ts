@@ -75,5 +75,5 @@ export const podNamesAt = async (journal: Journal, point: ReadPoint, namespace: 
 /** The namespaces holding pods at the point: at the end, the head table's part names, no pod read. */
 export const namespacesAt = async (journal: Journal, point: ReadPoint): Promise<string[]> => {
   const atHead = point.at === undefined && point.asOf === undefined ? await namespacesAtHead(journal) : undefined;
-  return atHead ?? [...new Set((await podsAt(journal, point)).map((p) => p.metadata.namespace ?? 'default'))];
+  return atHead ?? [...new Set((await podsAt(journal, point)).map((p) => namespaceOrDefault(p.metadata.namespace)))];
 };

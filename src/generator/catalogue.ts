@@ -5,6 +5,7 @@
  */
 import type { Container, PodSpec, Probe, RestartPolicy } from '../k8s/pod.js';
 import { Rng } from './prng.js';
+import { fnv1a } from '../hash/index.js';
 
 /** What happens to a pod's primary container over its life. */
 export type Fate =
@@ -109,11 +110,7 @@ const podSpec = (
 });
 
 /** A stable fake digest per image, so `imageID` is the same on every pull. */
-const digestOf = (image: string): string => {
-  let h = 0;
-  for (let i = 0; i < image.length; i++) h = Math.imul(h ^ image.charCodeAt(i), 0x01000193);
-  return `${image.split(':')[0] ?? image}@sha256:${new Rng(h).hex(64)}`;
-};
+const digestOf = (image: string): string => `${image.split(':')[0] ?? image}@sha256:${new Rng(fnv1a(image, 0)).hex(64)}`;
 
 const mebibytes = (q: string | undefined): number => (q === undefined ? 0 : Number.parseInt(q, 10));
 

@@ -3,13 +3,11 @@
  * cryptography) and seed derivation, so each pod and node draws from its own reproducible stream.
  */
 
+import { fmix32 } from '../hash/index.js';
+
 /** Mixes a seed and a stream index into a new 32-bit seed (the murmur3 finalizer over both words). */
-export const deriveSeed = (seed: number, stream: number): number => {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream + 0x632be5ab, 0xc2b2ae35);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-};
+export const deriveSeed = (seed: number, stream: number): number =>
+  fmix32(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream + 0x632be5ab, 0xc2b2ae35));
 
 /** Scratch space for `hex`: 32 bytes, 64 hex digits. */
 const HEX_WORDS = Buffer.alloc(32);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Event } from '../events/index.js';
+import { fnv1a } from '../hash/index.js';
 import { subjectKeyOf } from './build.js';
 import type { Imported } from './imported.js';
 import { withPodsKnownOnlyFromEvents } from './events-only-pods.js';
@@ -34,18 +35,13 @@ const FLUSH_BYTES = 1 << 20;
 const mergeSubjects = (inputs: readonly Imported[], known: readonly Event[]): Event[] =>
   mergeImported(withPodsKnownOnlyFromEvents(inputs, known), known);
 
-// FNV-1a: a stable partition for a subject key.
 /**
  * A pod's facts go to the partition of its namespace and name, whatever its uid: a name's successive objects
  * (succession) and a deletion a controller names by pod name alone are merged with that pod's other facts.
  */
 const partitionKeyOf = (e: Event): string => ('pod' in e ? `pod/${e.pod.namespace}/${e.pod.name}` : subjectKeyOf(e));
 
-const partitionOf = (key: string, partitions: number): number => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % partitions;
-};
+const partitionOf = (key: string, partitions: number): number => (fnv1a(key) >>> 0) % partitions;
 
 /** Per-partition JSON-lines files, written in buffered appends. */
 class PartitionFiles {

@@ -6,14 +6,17 @@
  */
 import { podTableRow, type PodTableRow } from '../printers/pod-table-row.js';
 import { podsOf, type ClusterState } from '../reducers/index.js';
+import { namespaceOrDefault } from '../k8s/namespace.js';
 
 /** The table's parts: each namespace's rows as one JSON array. */
 export const headTableParts = (state: ClusterState): Map<string, string> => {
   const byNamespace = new Map<string, PodTableRow[]>();
   for (const pod of podsOf(state)) {
     const row = podTableRow(pod);
-    const rows = byNamespace.get(row.namespace);
-    if (rows === undefined) byNamespace.set(row.namespace, [row]);
+    // kubectl reads an empty namespace as `default`: those rows are asked for, and listed, with `default`'s.
+    const namespace = namespaceOrDefault(row.namespace);
+    const rows = byNamespace.get(namespace);
+    if (rows === undefined) byNamespace.set(namespace, [row]);
     else rows.push(row);
   }
   return new Map([...byNamespace].map(([namespace, rows]) => [namespace, JSON.stringify(rows)]));

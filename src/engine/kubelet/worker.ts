@@ -13,6 +13,7 @@
 import type { NodeBook, PodBook, Requeue } from '../state.js';
 import type { PodRef } from '../../events/index.js';
 import type { VirtualMs, World } from '../world.js';
+import { fmix32, fnv1a } from '../../hash/index.js';
 
 /** `genericPlegRelistPeriod`, and the period of the `syncCh` ticker that reads the work queue. */
 export const RELIST_MS = 1_000;
@@ -23,29 +24,13 @@ export const SYNC_ERROR_BACKOFF_MS = 10_000;
 /** `workerResyncIntervalJitterFactor` and `workerBackOffPeriodJitterFactor` in `pod_workers.go`. */
 const JITTER_FACTOR = 0.5;
 
-const FNV_PRIME = 0x01000193;
-const fnvText = (h: number, text: string): number => {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h;
-};
-/** FNV-1a over `/` and the decimal digits of `n`, as over the text `/${n}`, without building it. */
-const fnvNumber = (h: number, n: number): number => {
-  h = Math.imul(h ^ 0x2f, FNV_PRIME);
-  const digits = String(n);
-  return fnvText(h, digits);
-};
-
 /**
  * The default `World.jitter`: a number in [0, 1) drawn from the text `uid/sync/resyncs` (FNV-1a), through
  * murmur3's final mix (successive seeds differ only in their last characters, which FNV-1a alone barely
  * carries into the high bits).
  */
-export const hashedDraw = (pod: PodRef, sync: number, resyncs: number): number => {
-  let h = fnvNumber(fnvNumber(fnvText(0x811c9dc5, pod.uid), sync), resyncs);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
-};
+export const hashedDraw = (pod: PodRef, sync: number, resyncs: number): number =>
+  fmix32(fnv1a(`/${resyncs}`, fnv1a(`/${sync}`, fnv1a(pod.uid)))) / 2 ** 32;
 
 /** `wait.Jitter(ms, 0.5)` for the `resyncs`-th entry after the pod's sync `sync`, in whole milliseconds. */
 const jittered = (world: World, pod: PodBook, ms: number, sync: number, resyncs: number): number =>
