@@ -7,14 +7,13 @@
  */
 import type { ProbeKind } from '../events/index.js';
 import { removedAtOnce } from './deletion/decide.js';
-import { probeTrackOf } from './evolve.js';
 import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input } from './inputs.js';
 import { killOutcome } from './kubelet/kill.js';
 import { requeueDue } from './kubelet/worker.js';
 import { hasLiveContainer, isRunning, liveContainers, specOf } from './lifecycle.js';
 import { kubeletDown, noExecuteTaintAt, noExecuteTaintOf, tolerationSeconds, unresponsiveAt } from './nodeloss/controller.js';
-import { activeProbes, nextProbeTick } from './probes/active.js';
+import { activeProbes, nextProbeTick, probeTrackOf } from './probes/worker.js';
 import { memoryLimitBytes, probeTiming } from './spec.js';
 import type { ContainerBook, EngineState, NodeBook, PodBook } from './state.js';
 import type { VirtualMs, World } from './world.js';
@@ -138,7 +137,9 @@ export const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: Cont
   for (const { kind, probe } of activeProbes(pod, c)) {
     const key = `probe/${uid}/${c.name}/${kind}`;
     const track = probeTrackOf(c, kind);
-    let at = nextProbeTick(startedAt, probe, now, ctx.taken(key) || track.lastAt === now);
+    const first = nextProbeTick(pod, track, startedAt, probe, now, ctx.taken(key));
+    if (first === undefined) continue;
+    let at = first;
     let result = world.probe(pod.ref, c.name, kind, at, startedAt);
     // a success while the published result is a success that no failure interrupted decides nothing
     // (`probes/decide.ts`: not recorded, no threshold crossed): the first other outcome is the wake-up

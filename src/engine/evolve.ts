@@ -1,5 +1,5 @@
 /** The engine's fold: `evolve(state, event)` rebuilds the bookkeeping from events, so a replay never re-decides. */
-import type { Event, EventOf, ProbeKind, ProbeOutcome } from '../events/index.js';
+import type { Event, EventOf } from '../events/index.js';
 import { msOf } from '../k8s/codecs.js';
 import { valueOf } from '../k8s/quantity.js';
 import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
@@ -7,22 +7,12 @@ import { backoffAnchor, changedContainer, podTerminal } from './lifecycle.js';
 import { backoffEntry, errorEntry, resyncEntry, tickOf } from './kubelet/worker.js';
 import { fullyDisrupted } from './nodeloss/controller.js';
 import { imageKey, specContainers } from './spec.js';
-import type { ContainerBook, EngineState, Instance, NodeBook, PodBook, ProbeTrack } from './state.js';
+import { probeTrackOf, readinessRunsAtStatus, tracksForNewInstance } from './probes/worker.js';
+import type { ContainerBook, EngineState, Instance, NodeBook, PodBook } from './state.js';
 import type { VirtualMs } from './world.js';
 
 /** `DefaultEvictionHard` for `memory.available`. */
 export const DEFAULT_MEMORY_THRESHOLD = '100Mi';
-
-/** The value a prober worker holds for a new instance before any result (`worker.go :: newWorker`). */
-export const initialProbeResult = (kind: ProbeKind): ProbeOutcome | undefined =>
-  kind === 'readiness' ? 'failure' : kind === 'liveness' ? 'success' : undefined;
-
-export const probeTrackOf = (c: ContainerBook, kind: ProbeKind): ProbeTrack => {
-  const track = c.probes[kind];
-  if (track !== undefined) return track;
-  const result = initialProbeResult(kind);
-  return result === undefined ? { run: 0, onHold: false } : { result, run: 0, onHold: false };
-};
 
 const withPod = (state: EngineState, uid: string, f: (pod: PodBook) => PodBook): EngineState => {
   const pod = state.pods.get(uid);
@@ -121,13 +111,16 @@ const nodeCondition = (state: EngineState, e: EventOf<'NodeConditionChanged'>): 
 const probeExecuted = (c: ContainerBook, e: EventOf<'ProbeExecuted'>): ContainerBook => {
   const track = probeTrackOf(c, e.probe);
   const run = track.lastOutcome === e.outcome ? track.run + 1 : 1;
-  return { ...c, probes: { ...c.probes, [e.probe]: { ...track, lastOutcome: e.outcome, run, lastAt: msOf(e.at) } } };
+  const { manualPending: _, ...rest } = track;
+  return { ...c, probes: { ...c.probes, [e.probe]: { ...rest, lastOutcome: e.outcome, run, lastAt: msOf(e.at) } } };
 };
 
+/** A liveness failure, or any startup result, holds the worker until a new instance and zeroes its run (`doProbe`). */
 const probeResultChanged = (c: ContainerBook, e: EventOf<'ProbeResultChanged'>): ContainerBook => {
-  const track = probeTrackOf(c, e.probe);
-  const onHold = e.outcome === 'failure' && e.probe !== 'readiness';
-  return { ...c, probes: { ...c.probes, [e.probe]: { ...track, result: e.outcome, onHold } } };
+  const track = { ...probeTrackOf(c, e.probe), result: e.outcome };
+  const held = e.probe === 'startup' || (e.probe === 'liveness' && e.outcome === 'failure');
+  const run = c.current?.run;
+  return { ...c, probes: { ...c.probes, [e.probe]: held && run !== undefined ? { ...track, heldRun: run, run: 0 } : track } };
 };
 
 export const evolve = (state: EngineState, e: Event): EngineState => {
@@ -160,9 +153,11 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       return withPod(state, e.pod.uid, (pod) => ({ ...pod, admitted: true, dirty: true }));
     case 'PodSynced':
       // `completeWork` enqueues a clean sync's next one; a failure later in this sync replaces it
+      // the first sync starts the prober workers; each status it generates triggers readiness runs
       return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => {
         const syncs = pod.syncs + 1;
-        return { ...pod, sessionAt: at, dirty: false, syncs, requeue: resyncEntry({ ...pod, syncs }, at) };
+        const containers = readinessRunsAtStatus(pod, at);
+        return { ...pod, containers, sessionAt: at, dirty: false, syncs, requeue: resyncEntry({ ...pod, syncs }, at), probersFrom: pod.probersFrom ?? at };
       });
     case 'PodRejected':
       return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, rejected: true }));
@@ -208,8 +203,8 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
         return {
           ...c,
           instances: c.instances + 1,
-          current: { run: c.instances, containerID: e.containerID, postStartDone: false, kills: [] },
-          probes: {},
+          current: { run: c.instances, containerID: e.containerID, sync: pod?.syncs ?? 0, postStartDone: false, kills: [] },
+          probes: tracksForNewInstance(c.probes),
           ...(anchor !== undefined ? { crashBackoff: nextBackoff(crashLoopBackoff, c.crashBackoff, anchor) } : {}),
           ...(previousExit !== undefined ? { previousExit } : {}),
         };

@@ -23,6 +23,8 @@ export interface Instance {
   /** 0 for the first instance of this spec container; also its restartCount. */
   readonly run: number;
   readonly containerID: string;
+  /** The pod's sync (`PodBook.syncs`) that created it: a later sync publishes it, and only then does the prober see it. */
+  readonly sync: number;
   readonly startedAt?: VirtualMs;
   readonly postStartDone: boolean;
   readonly exit?: { readonly at: VirtualMs; readonly code: number };
@@ -33,15 +35,23 @@ export interface Instance {
   readonly kills: readonly Killing[];
 }
 
-/** The prober worker's memory for one probe of the current instance (`worker.go`: lastResult, resultRun). */
+/**
+ * One prober worker's memory (`worker.go`), kept for the life of the pod (`probes/worker.ts`): the result
+ * belongs to the current instance, the run counter and the ticker outlive restarts.
+ */
 export interface ProbeTrack {
-  /** The published (threshold-crossed) result; undefined is the startup probe's initial Unknown. */
+  /** The current instance's (threshold-crossed) result; undefined is the startup probe's initial Unknown. */
   readonly result?: ProbeOutcome;
+  /** `lastResult` and `resultRun`: consecutive identical outcomes, not reset by a new instance. */
   readonly lastOutcome?: ProbeOutcome;
   readonly run: number;
   readonly lastAt?: VirtualMs;
-  /** Liveness/startup Failure was published: no more probing until a new instance (`onHold`). */
-  readonly onHold: boolean;
+  /** `onHold`: the instance (its `run`) whose liveness failure or startup result was set; no probing until another. */
+  readonly heldRun?: number;
+  /** A manual run (`UpdatePodStatus`) reset the ticker then; otherwise it ticks from the worker's start. */
+  readonly tickerFrom?: VirtualMs;
+  /** That manual run has not probed yet (a tick at the same instant came before it). */
+  readonly manualPending?: boolean;
 }
 
 export interface ContainerBook {
@@ -109,6 +119,8 @@ export interface PodBook {
   readonly dirty: boolean;
   /** Syncs begun so far (`PodSynced`): names the sync a report belongs to. */
   readonly syncs: number;
+  /** Its first sync started the prober workers (`SyncPod` → `probeManager.AddPod`): their tickers' phase. */
+  readonly probersFrom?: VirtualMs;
   /** In spec order: init containers, then regular containers. */
   readonly containers: readonly ContainerBook[];
 }

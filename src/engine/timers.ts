@@ -49,7 +49,12 @@ const containerContext = (pod: PodBook): readonly unknown[] => [
   pod.removed,
   podTerminal(pod),
   hasLiveContainer(pod),
+  pod.probersFrom,
 ];
+
+/** A sync published the container's current instance: its prober workers see it from now on (`probes/worker.ts`). */
+const newlyPublished = (old: PodBook | undefined, pod: PodBook, c: ContainerBook): boolean =>
+  old !== undefined && old.syncs !== pod.syncs && c.current !== undefined && c.current.sync >= old.syncs;
 
 /** What a pod on the node reads of it: whether its kubelet is there, since when the node is not Ready, its grids. */
 const sameReach = (a: NodeBook, b: NodeBook): boolean =>
@@ -180,7 +185,7 @@ export class Timers {
     let sidecars = false;
     pod.containers.forEach((c, i) => {
       const before = old?.containers[i];
-      if (whole || before !== c) {
+      if (whole || before !== c || newlyPublished(old, pod, c)) {
         this.mark(sources.containers[i] as Source);
         sidecars ||= runChanged(before, c);
       }

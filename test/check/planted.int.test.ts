@@ -61,6 +61,19 @@ const plants: Record<string, Plant> = {
     planted: [...probed.scheduled(0), ...probed.start('app', 1), probed.probe('app', 11, 'liveness', 'failure'), probed.probe('app', 21, 'readiness', 'failure'), probed.kill('app', 21, 'LivenessProbeFailed', 30)],
     evidence: ['ProbeExecuted', 'ContainerKilling'],
   },
+  // the prober worker keeps its run across restarts (prober/worker.go :: doProbe: a new container ID does not
+  // reset resultRun); the kill's hold zeroes it (onHold, resultRun = 0)
+  'probe-kill (a run counted across a restart)': {
+    clean: [
+      ...probed.scheduled(0), ...probed.start('app', 1), ...[11, 21].map((s) => probed.probe('app', s, 'liveness', 'failure')),
+      probed.exit('app', 1, 25, 1), ...probed.start('app', 26), probed.probe('app', 31, 'liveness', 'failure'), probed.kill('app', 31, 'LivenessProbeFailed', 30),
+    ],
+    planted: [
+      ...probed.scheduled(0), ...probed.start('app', 1), ...[11, 21, 31].map((s) => probed.probe('app', s, 'liveness', 'failure')), probed.kill('app', 31, 'LivenessProbeFailed', 0),
+      probed.exit('app', 1, 31, 137), ...probed.start('app', 32), probed.probe('app', 41, 'liveness', 'failure'), probed.kill('app', 41, 'LivenessProbeFailed', 30),
+    ],
+    evidence: ['ProbeExecuted', 'ContainerKilling'],
+  },
   grace: {
     clean: [...deleted.scheduled(0), ...deleted.start('app', 1), deleted.deletion(20, 10), deleted.exit('app', 1, 28, 0)],
     planted: [...deleted.scheduled(0), ...deleted.start('app', 1), deleted.deletion(20, 10), deleted.exit('app', 1, 45, 137)],

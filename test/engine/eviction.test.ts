@@ -81,7 +81,8 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
   });
 
   it('cuts a liveness kill in flight short to the eviction’s 1 s (the pod becomes terminating)', () => {
-    const livenessProbe = { exec: { command: ['true'] }, initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 1 };
+    // the worker ticks at 0, 5, 10 … from the pod's first sync: it first probes at 5
+    const livenessProbe = { exec: { command: ['true'] }, initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 1 };
     const probed = created({ metadata: { name: 'probed' }, spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'app', image: 'app:1', livenessProbe }] } });
     const w = world({
       probe: (_p, _c, kind) => ({ outcome: kind === 'liveness' ? 'failure' : 'success' }),

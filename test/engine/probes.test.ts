@@ -22,16 +22,18 @@ describe('liveness (prober/worker.go :: doProbe)', () => {
   it('kills after exactly failureThreshold failing periods, with the kubelet message, and restarts', () => {
     const pod = probed({ livenessProbe: { ...exec, initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3 } });
     const events = run([node('n1'), pod], failing('liveness', 60), 100);
-    expect(times(events, 'ProbeExecuted')).toEqual([65, 75, 85]);
+    // the worker ticks at 0, 10, 20 … from the pod's first sync; its failures start 60 s after the start; the
+    // new run's first pass (+90) is recorded: it ends the worker's run of failures, which a new container keeps
+    expect(times(events, 'ProbeExecuted')).toEqual([60, 70, 80, 90]);
     const kill = ofType(events, 'ContainerKilling')[0];
     expect(kill && [offset(kill), kill.reason, kill.message, kill.gracePeriodSeconds]).toEqual([
-      85,
+      80,
       'LivenessProbeFailed',
       'Container app failed liveness probe, will be restarted',
       30,
     ]);
-    expect(ofType(events, 'ProbeResultChanged').map((e) => [offset(e), e.probe, e.outcome])).toEqual([[85, 'liveness', 'failure']]);
-    expect(times(events, 'ContainerStarted')).toEqual([0, 85]);
+    expect(ofType(events, 'ProbeResultChanged').map((e) => [offset(e), e.probe, e.outcome])).toEqual([[80, 'liveness', 'failure']]);
+    expect(times(events, 'ContainerStarted')).toEqual([0, 80]);
   });
 
   it('restarts a killed container in the killing sync, backing off only once the finish before it is recent; a later sync measures from the killed run (kuberuntime_manager.go :: computePodActions, doBackOff)', () => {
@@ -50,11 +52,12 @@ describe('liveness (prober/worker.go :: doProbe)', () => {
     ]);
   });
 
-  it('probes nothing before initialDelaySeconds, then every periodSeconds', () => {
+  it('probes nothing before initialDelaySeconds, then every periodSeconds: ticks inside the delay are skipped, not shifted', () => {
     const pod = probed({ livenessProbe: { ...exec, initialDelaySeconds: 7, periodSeconds: 4, failureThreshold: 2 } });
     const events = run([node('n1'), pod], failing('liveness'), 12);
-    expect(times(events, 'ProbeExecuted')).toEqual([7, 11]);
-    expect(times(events, 'ContainerKilling')).toEqual([11]);
+    // ticks at 0, 4, 8, 12: those less than 7 s after the start are skipped
+    expect(times(events, 'ProbeExecuted')).toEqual([8, 12]);
+    expect(times(events, 'ContainerKilling')).toEqual([12]);
   });
 
   it("kills with the probe's own terminationGracePeriodSeconds, SIGKILL (137) at its end when SIGTERM is ignored", () => {
@@ -62,9 +65,9 @@ describe('liveness (prober/worker.go :: doProbe)', () => {
       { livenessProbe: { ...exec, periodSeconds: 10, failureThreshold: 1, terminationGracePeriodSeconds: 5 } },
       { terminationGracePeriodSeconds: 60 },
     );
-    const events = run([node('n1'), pod], failing('liveness', 0, Infinity, { onSigterm: () => undefined }), 6);
+    const events = run([node('n1'), pod], failing('liveness', 0, Infinity, { onSigterm: () => undefined }), 16);
     expect(ofType(events, 'ContainerKilling')[0]?.gracePeriodSeconds).toBe(5);
-    expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([[5, 137]]);
+    expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([[15, 137]]);
   });
 
   it('says no restart under restartPolicy Never', () => {
@@ -91,8 +94,8 @@ describe('startup gating', () => {
       onSigterm: () => undefined,
     });
     const events = run([node('n1'), pod], w, 31);
+    // the relist's sync publishes the container at +1; the worker's next tick is at +10
     expect(ofType(events, 'ProbeExecuted').map((e) => [offset(e), e.probe, e.outcome])).toEqual([
-      [0, 'startup', 'failure'],
       [10, 'startup', 'failure'],
       [20, 'startup', 'failure'],
       [30, 'startup', 'success'],
@@ -106,9 +109,10 @@ describe('startup gating', () => {
 
   it('kills a container whose startup probe fails failureThreshold times', () => {
     const pod = probed({ startupProbe: { ...exec, periodSeconds: 5, failureThreshold: 3 } });
-    const events = run([node('n1'), pod], failing('startup'), 11);
+    const events = run([node('n1'), pod], failing('startup'), 16);
+    expect(times(events, 'ProbeExecuted')).toEqual([5, 10, 15]);
     const kill = ofType(events, 'ContainerKilling')[0];
-    expect(kill && [offset(kill), kill.reason, kill.message]).toEqual([10, 'StartupProbeFailed', 'Container app failed startup probe, will be restarted']);
+    expect(kill && [offset(kill), kill.reason, kill.message]).toEqual([15, 'StartupProbeFailed', 'Container app failed startup probe, will be restarted']);
   });
 });
 
@@ -116,9 +120,10 @@ describe('readiness', () => {
   it('starts not ready, turns ready after successThreshold passes, not ready after failureThreshold failures, and never restarts', () => {
     const pod = probed({ readinessProbe: { ...exec, periodSeconds: 10, successThreshold: 2, failureThreshold: 3 } });
     const events = run([node('n1'), pod], failing('readiness', 30, 1000), 100);
+    // the first run comes with the status that publishes the container (+1), the ticker goes on from there
     expect(ofType(events, 'ProbeResultChanged').map((e) => [offset(e), e.outcome])).toEqual([
-      [10, 'success'],
-      [50, 'failure'],
+      [11, 'success'],
+      [51, 'failure'],
     ]);
     expect(times(events, 'ContainerKilling')).toEqual([]);
     expect(times(events, 'ContainerStarted')).toEqual([0]);
@@ -129,6 +134,70 @@ describe('termination', () => {
   it('stops probing once deletion is requested', () => {
     const pod = probed({ readinessProbe: { ...exec, periodSeconds: 5 } });
     const events = run([node('n1'), pod, deleted('probed', 12, 30)], failing('readiness', 0, Infinity, { onSigterm: () => undefined }), 60);
-    expect(times(events, 'ProbeExecuted')).toEqual([0, 5, 10]);
+    expect(times(events, 'ProbeExecuted')).toEqual([1, 6, 11]);
+  });
+});
+
+describe('the prober worker, one per container and probe for the life of the pod (prober/worker.go :: run, doProbe; prober_manager.go :: AddPod)', () => {
+  /** The process exits 1 after `seconds` in every run. */
+  const crashesAfter = (seconds: number) => ({ containerRun: () => ({ exit: { afterMs: seconds * 1000, code: 1 } }) });
+
+  it('ticks from the pod’s first sync (AddPod) and keeps that phase across restarts (run: one ticker per worker)', () => {
+    const pod = probed({ livenessProbe: { ...exec, periodSeconds: 10, failureThreshold: 100 } });
+    const events = run([node('n1'), pod], failing('liveness', 0, Infinity, crashesAfter(13)), 60);
+    // runs start at +0, +14 (the relist after the crash) and +37 (after the 10 s back-off); each is probed on
+    // the worker's grid (+10, +20, +40), not at its own start + k × period (+24, +47)
+    expect(times(events, 'ContainerStarted')).toEqual([0, 14, 37]);
+    expect(times(events, 'ProbeExecuted')).toEqual([10, 20, 40]);
+  });
+
+  it('probes a new container only once a sync has published it (doProbe reads statusManager.GetPodStatus)', () => {
+    const pod = probed({ livenessProbe: { ...exec, periodSeconds: 1, failureThreshold: 10 } });
+    const events = run([node('n1'), pod], failing('liveness'), 3);
+    // started by the sync at +0; the relist's sync at +1 publishes it: the tick at +0 finds no container
+    expect(times(events, 'ContainerStarted')).toEqual([0]);
+    expect(times(events, 'PodSynced')).toEqual([0, 1]);
+    expect(times(events, 'ProbeExecuted')).toEqual([1, 2, 3]);
+  });
+
+  it('carries its run of failures over to a new container (a new container ID does not reset resultRun)', () => {
+    const pod = probed({ livenessProbe: { ...exec, periodSeconds: 10, failureThreshold: 3 } });
+    const events = run([node('n1'), pod], failing('liveness', 0, Infinity, crashesAfter(25)), 40);
+    // two failures (+10, +20) before the crash at +25; the run started at +26 fails once (+30): the third in a row
+    expect(times(events, 'ContainerStarted')).toEqual([0, 26, 40]);
+    expect(times(events, 'ProbeExecuted')).toEqual([10, 20, 30]);
+    expect(ofType(events, 'ContainerKilling').map((e) => [offset(e), e.reason])).toEqual([[30, 'LivenessProbeFailed']]);
+  });
+
+  it('holds after a liveness failure until a new container, whose initialDelaySeconds count from its own startedAt', () => {
+    const pod = probed({ livenessProbe: { ...exec, initialDelaySeconds: 15, periodSeconds: 10, failureThreshold: 1 } });
+    const events = run([node('n1'), pod], failing('liveness'), 45);
+    // ticks +10, +20, +30, +40: the first run is probed at +20 (15 s in) and killed; the next starts at +20,
+    // its tick at +30 is only 10 s in, so it is probed and killed at +40
+    expect(times(events, 'ContainerStarted')).toEqual([0, 20, 40]);
+    expect(times(events, 'ProbeExecuted')).toEqual([20, 40]);
+    expect(times(events, 'ContainerKilling')).toEqual([20, 40]);
+  });
+});
+
+describe('readiness runs at each status (prober_manager.go :: UpdatePodStatus; worker.go :: run, manualTriggerCh)', () => {
+  it('runs at once when a generated status holds a started container that is not ready, and restarts its ticker from there', () => {
+    const pod = probed({ readinessProbe: { ...exec, periodSeconds: 7 } });
+    const events = run([node('n1'), pod], failing('readiness'), 80);
+    // the relist's sync at +1 runs it, then every 7 s; the resync a minute later (+61) runs it again and the
+    // ticker goes on from +61 (probeTicker.Reset), so +64 is not probed
+    expect(times(events, 'PodSynced')).toEqual([0, 1, 61]);
+    expect(times(events, 'ProbeExecuted')).toEqual([1, 8, 15, 22, 29, 36, 43, 50, 57, 61, 68, 75]);
+  });
+
+  it('runs once more when its own failure’s sync comes right after a tick at the same instant', () => {
+    const pod = probed({ readinessProbe: { ...exec, periodSeconds: 10, failureThreshold: 3 } });
+    const events = run([node('n1'), pod], failing('readiness', 30), 60);
+    // passes at +1 (ready); fails at +31, +41, +51; the third publishes not-ready, whose sync triggers a run
+    expect(ofType(events, 'ProbeResultChanged').map((e) => [offset(e), e.outcome])).toEqual([
+      [1, 'success'],
+      [51, 'failure'],
+    ]);
+    expect(times(events, 'ProbeExecuted')).toEqual([1, 31, 41, 51, 51]);
   });
 });

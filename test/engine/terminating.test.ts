@@ -56,7 +56,7 @@ describe('a deletion while a probe kill is in flight (UpdatePod cancels the runn
 
 describe('a pod that finishes while a sidecar’s probe kill is in flight', () => {
   it('stops the sidecar with the pod’s grace when that is shorter than the probe’s', () => {
-    const sidecar = { name: 'proxy', image: 'proxy:1', restartPolicy: 'Always' as const, ...liveness({ initialDelaySeconds: 5, terminationGracePeriodSeconds: 60 }) };
+    const sidecar = { name: 'proxy', image: 'proxy:1', restartPolicy: 'Always' as const, ...liveness({ initialDelaySeconds: 5, periodSeconds: 5, terminationGracePeriodSeconds: 60 }) };
     const pod = created({ metadata: { name: 'job' }, spec: { restartPolicy: 'Never', terminationGracePeriodSeconds: 10, initContainers: [sidecar], containers: [{ name: 'app', image: 'app:1' }] } });
     const w = world({ ...failsLiveness, containerRun: (_p, name) => (name === 'app' ? { exit: { afterMs: 10_000, code: 0 } } : {}) });
     expect(story(run([node('n1'), pod], w, 100))).toEqual([

@@ -29,10 +29,11 @@ describe('the pod worker’s work queue (pod_workers.go :: completeWork, kubelet
   });
 
   it('numbers each sync, so two syncs at one instant are two facts (kubelet.go :: SyncPod, pod_workers.go :: completeWork)', () => {
-    // the readiness probe's first tick falls on the start: its result syncs the pod again at that instant
+    // the relist's sync at +1 publishes the container and runs its readiness probe (UpdatePodStatus); the
+    // passing result syncs the pod again at that instant (handleProbeSync)
     const web = created({ metadata: { name: 'web' }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 10 } }] } });
     const synced = ofType(run([node('n1'), web], world(), 5), 'PodSynced');
-    expect(synced.map((e) => [offset(e), e.sync])).toEqual([[0, 1], [0, 2]]);
+    expect(synced.map((e) => [offset(e), e.sync])).toEqual([[0, 1], [1, 2], [1, 3]]);
   });
 
   it('draws the jitter from the pod and its sync when the world leaves it unset: spread over [0, 1), the same every run', () => {

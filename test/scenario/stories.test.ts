@@ -107,40 +107,45 @@ describe('crashloop-memleak', () => {
 describe('liveness-exec', () => {
   it('is killed after three failed probes and restarted in the killing sync (kuberuntime_manager.go :: computePodActions, doBackOff)', () => {
     const story = storyOf('liveness-exec');
-    expect(offsets(story, 'ContainerKilling', 'liveness-exec')).toEqual([81, 192, 303, 414, 525]);
+    // the probe ticks every 10 s from the pod's first sync (+0s) for every run (prober/worker.go :: run)
+    expect(offsets(story, 'ProbeExecuted', 'liveness-exec', (e) => e.outcome === 'failure').slice(0, 6)).toEqual([70, 80, 90, 190, 200, 210]);
+    expect(offsets(story, 'ContainerKilling', 'liveness-exec')).toEqual([90, 210, 330, 450, 570]);
     expect(eventsOf(story, 'ContainerExited').map((e) => [story.offsetOf(e.at), e.exitCode])).toEqual([
-      [111, 137],
-      [222, 137],
-      [333, 137],
-      [444, 137],
-      [555, 137],
+      [120, 137],
+      [240, 137],
+      [360, 137],
+      [480, 137],
+      [600, 137],
     ]);
-    // doBackOff looks at the finish before the killed run (111 s earlier): longer than every delay up to 80 s
+    // doBackOff looks at the finish before the killed run (120 s earlier): longer than every delay up to 80 s
     expect(eventsOf(story, 'ContainerBackOff')).toEqual([]);
-    expect(offsets(story, 'ContainerStarted', 'liveness-exec')).toEqual([1, 112, 223, 334, 445, 556]);
+    expect(offsets(story, 'ContainerStarted', 'liveness-exec')).toEqual([1, 121, 241, 361, 481]);
   });
 });
 
 describe('liveness-http', () => {
-  it('restarts once, after failures at +2m1s, +2m3s and +2m5s, with a clean exit', () => {
+  it('restarts once, after failures at +2m, +2m2s and +2m4s (the worker’s 2 s grid from the first sync), with a clean exit', () => {
     const story = storyOf('liveness-http');
-    expect(offsets(story, 'ProbeExecuted', 'liveness-http', (e) => e.outcome === 'failure')).toEqual([121, 123, 125]);
-    expect(offsets(story, 'ContainerKilling', 'liveness-http')).toEqual([125]);
-    expect(offsets(story, 'ContainerStarted', 'liveness-http')).toEqual([0, 125]);
+    expect(offsets(story, 'ProbeExecuted', 'liveness-http', (e) => e.outcome === 'failure')).toEqual([120, 122, 124]);
+    expect(offsets(story, 'ContainerKilling', 'liveness-http')).toEqual([124]);
+    expect(offsets(story, 'ContainerStarted', 'liveness-http')).toEqual([0, 124]);
     expect(eventsOf(story, 'ContainerExited').map((e) => [e.exitCode, e.reason])).toEqual([[0, 'Completed']]);
   });
 });
 
 describe('goproxy', () => {
-  it('is Ready, NotReady while hung, restarted by liveness, and Ready again', () => {
+  it('is Ready, NotReady while hung, restarted by liveness, and Ready again (prober_manager.go :: UpdatePodStatus, worker.go :: run)', () => {
     const story = storyOf('goproxy');
+    // the relist's sync at +2 publishes the container and triggers a readiness run inside the 5 s delay:
+    // nothing probed, but the ticker restarts from +2, so the first probe is at +12
+    expect(offsets(story, 'PodSynced', 'goproxy').slice(0, 2)).toEqual([0, 2]);
     expect(eventsOf(story, 'ProbeResultChanged').map((e) => [story.offsetOf(e.at), e.probe, e.outcome])).toEqual([
-      [6, 'readiness', 'success'],
-      [206, 'readiness', 'failure'],
-      [236, 'liveness', 'failure'],
-      [241, 'readiness', 'success'],
+      [12, 'readiness', 'success'],
+      [202, 'readiness', 'failure'],
+      [220, 'liveness', 'failure'],
+      [231, 'readiness', 'success'],
     ]);
-    expect(offsets(story, 'ContainerKilling', 'goproxy')).toEqual([236]);
+    expect(offsets(story, 'ContainerKilling', 'goproxy')).toEqual([220]);
   });
 });
 
@@ -148,11 +153,11 @@ describe('readiness-exec', () => {
   it('goes NotReady and Ready again on its loop, never restarted', () => {
     const story = storyOf('readiness-exec');
     expect(eventsOf(story, 'ProbeResultChanged').map((e) => [story.offsetOf(e.at), e.outcome])).toEqual([
-      [31, 'success'],
-      [341, 'failure'],
-      [361, 'success'],
-      [671, 'failure'],
-      [691, 'success'],
+      [32, 'success'],
+      [342, 'failure'],
+      [362, 'success'],
+      [672, 'failure'],
+      [692, 'success'],
     ]);
     expect(offsets(story, 'ContainerKilling', 'readiness-exec')).toEqual([]);
   });

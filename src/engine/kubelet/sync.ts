@@ -9,6 +9,7 @@ import type { Event } from '../../events/index.js';
 import { terminate } from '../deletion/decide.js';
 import { aboutPod } from '../emit.js';
 import { podTerminal } from '../lifecycle.js';
+import { readinessRunsWanted } from '../probes/worker.js';
 import { kubeletDown } from '../nodeloss/controller.js';
 import { podGraceSeconds } from '../spec.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
@@ -51,5 +52,6 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
     return pod.dirty && pod.syncDueAt !== undefined && pod.syncDueAt <= now ? synced() : [];
   }
   if (!pod.admitted) return next;
-  return pod.dirty || next.length > 0 ? synced() : [];
+  // a resync with nothing to show still generates a status, and so triggers readiness runs (`UpdatePodStatus`)
+  return pod.dirty || next.length > 0 || readinessRunsWanted(pod) ? synced() : [];
 };

@@ -5,7 +5,7 @@
  */
 import type { EventOf, ProbeKind } from '../../events/index.js';
 import { isRunning, specOf } from '../lifecycle.js';
-import { probeSpecOf } from '../probes/active.js';
+import { probeSpecOf } from '../probes/worker.js';
 import { podGraceSeconds, restartPolicyOf } from '../spec.js';
 import type { ContainerBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';

@@ -8,13 +8,12 @@
  */
 import type { Event } from '../../events/index.js';
 import { aboutContainer } from '../emit.js';
-import { probeTrackOf } from '../evolve.js';
 import type { InputOf } from '../inputs.js';
 import { isRunning, specOf } from '../lifecycle.js';
 import { probeTiming } from '../spec.js';
 import type { EngineState } from '../state.js';
 import type { VirtualMs } from '../world.js';
-import { probeSpecOf } from './active.js';
+import { probeSpecOf, probeTrackOf } from './worker.js';
 
 export const decideProbe = (state: EngineState, input: InputOf<'probeTick'>, now: VirtualMs): Event[] => {
   const pod = state.pods.get(input.uid);
