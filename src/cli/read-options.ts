@@ -57,11 +57,17 @@ export const podsAt = async (journal: Journal, point: ReadPoint, namespace?: str
 };
 
 /**
- * The `get pods` rows at the end in `namespace` (every namespace without it), from the head table, which holds
- * them by namespace, so no history is read; undefined at another read point or without a usable table.
+ * The `get pods` rows at the read point in `namespace` (every namespace without it): at the end from the head
+ * table, which holds them by namespace, so no history is read; at `--at` from the nearest snapshot's rows and
+ * the pods changed since; undefined with `--as-of` (snapshots fold everything recorded).
  */
-export const rowsAt = (journal: Journal, point: ReadPoint, namespace?: string): Promise<PodTableRow[] | undefined> =>
-  point.at === undefined && point.asOf === undefined ? rowsAtHead(journal, namespace) : Promise.resolve(undefined);
+export const rowsAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<PodTableRow[] | undefined> => {
+  if (point.asOf !== undefined) return undefined;
+  if (point.at === undefined) return rowsAtHead(journal, namespace);
+  const [{ rowsAt: rowsAtInstant }, { timeTravel }] = await Promise.all([import('../timetravel/rows-at.js'), import('../timetravel/time-travel.js')]);
+  const rows = await rowsAtInstant(timeTravel(journal, packageVersion()), point.at);
+  return namespace === undefined ? rows : rows.filter((r) => namespaceOrDefault(r.namespace) === namespace);
+};
 
 /** The names of the pods in `namespace` at the read point, in kubectl's order: at the end from the head table's rows. */
 export const podNamesAt = async (journal: Journal, point: ReadPoint, namespace: string): Promise<string[]> => {

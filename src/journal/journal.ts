@@ -10,7 +10,16 @@ import { RecordStream } from './stream.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
 import { entryPages, fetchRecords, walkIndex, type Db, type Range } from './scan.js';
-import { readSnapshotFile, readSnapshotPart, removeSnapshotFiles, removeSnapshotFolder, removeUnusedParts, writeSnapshotFile, writeSnapshotPart } from './snapshot-files.js';
+import {
+  readSnapshotFile,
+  readSnapshotPart,
+  readSnapshotPartRanges,
+  removeSnapshotFiles,
+  removeSnapshotFolder,
+  removeUnusedParts,
+  writeSnapshotFile,
+  writeSnapshotPart,
+} from './snapshot-files.js';
 import { headTablePartNames, readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
 import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
 import { Stage, pendingOf, type Pending } from './stage.js';
@@ -311,6 +320,11 @@ export class LevelJournal {
   /** A part's text, checked against its name (its SHA-256); rejected when it is missing or does not match. */
   snapshotPart(name: string): Promise<{ readonly text: string } | { readonly rejected: string }> {
     return readSnapshotPart(this.dir, name);
+  }
+
+  /** Byte ranges of a part, unchecked: for a caller holding a digest of each from a checked part. */
+  snapshotPartRanges(name: string, ranges: readonly (readonly [number, number])[]): Promise<{ readonly texts: string[] } | { readonly rejected: string }> {
+    return readSnapshotPartRanges(this.dir, name, ranges);
   }
 
   /** Removes the parts that none of `used` names (parts of snapshots a late append unnamed). */

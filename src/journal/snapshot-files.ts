@@ -3,7 +3,7 @@
  * `s!<at>!<seq>`. A blob can be hundreds of MB, and LevelDB keeps a value in one block: stored inline, every
  * seek that lands near it would read and decompress the whole block.
  */
-import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { seqPart, type Position } from './keys.js';
 import { createHash } from 'node:crypto';
@@ -62,6 +62,33 @@ export const readSnapshotPart = async (dir: string, name: string): Promise<{ tex
   const bytes = await readFile(join(partFolder(dir), `${name}.json`)).catch(() => undefined);
   if (bytes === undefined) return { rejected: `part ${name} is missing` };
   return sha256Of(bytes) === name ? { text: bytes.toString('utf8') } : { rejected: `part ${name}: its content does not match its SHA-256` };
+};
+
+/**
+ * Byte ranges (offset, length) of a part, as texts, without reading or hashing the rest: the caller checks
+ * each against a digest it holds from a checked text (time travel's rows hold one per pod); rejected when
+ * the part is missing or shorter.
+ */
+export const readSnapshotPartRanges = async (
+  dir: string,
+  name: string,
+  ranges: readonly (readonly [number, number])[],
+): Promise<{ texts: string[] } | { rejected: string }> => {
+  if (!PART_NAME.test(name)) return { rejected: `part ${name} is not a part name` };
+  const file = await open(join(partFolder(dir), `${name}.json`)).catch(() => undefined);
+  if (file === undefined) return { rejected: `part ${name} is missing` };
+  try {
+    const texts: string[] = [];
+    for (const [offset, length] of ranges) {
+      const bytes = Buffer.alloc(length);
+      const { bytesRead } = await file.read(bytes, 0, length, offset);
+      if (bytesRead !== length) return { rejected: `part ${name} is shorter than the ranges named in it` };
+      texts.push(bytes.toString('utf8'));
+    }
+    return { texts };
+  } finally {
+    await file.close();
+  }
 };
 
 /** Removes the parts no snapshot names any more (after late appends unnamed some snapshots). */

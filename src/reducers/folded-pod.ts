@@ -34,8 +34,13 @@ export class FoldedPod implements PodState {
   }
 
   static read(p: FoldedPod): V1Pod {
-    p.#pod ??= withContainerStatuses(p.#base, p.#statuses);
+    p.#pod ??= FoldedPod.peek(p);
     return p.#pod;
+  }
+
+  /** The v1 Pod, built without being kept (when it was not built already). */
+  static peek(p: FoldedPod): V1Pod {
+    return p.#pod ?? withContainerStatuses(p.#base, p.#statuses);
   }
 
   get base(): V1Pod {
@@ -53,6 +58,9 @@ export class FoldedPod implements PodState {
 
 /** The pod's object as the reducers read it (all but the container statuses), without building them. */
 export const baseOf = (s: PodState): V1Pod => (s instanceof FoldedPod ? s.base : s.pod);
+
+/** The state's v1 Pod, for a read over many pods that should not keep each one's statuses built (a snapshot's rows). */
+export const podOf = (s: PodState): V1Pod => (s instanceof FoldedPod ? FoldedPod.peek(s) : s.pod);
 
 /** What a state's container statuses were generated from; undefined when it holds them (or has none). */
 export const generatedFrom = (s: PodState): GeneratedFrom | undefined => (s instanceof FoldedPod ? s.statuses : undefined);

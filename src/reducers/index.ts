@@ -3,7 +3,7 @@ export type { ClusterState, NodeCondition, NodeState, PodState } from './state.j
 export type { ContainerView, KubeletView } from './kubelet-view.js';
 export { Folding, applyEvent, emptyCluster, findPod, foldCluster, podsOf } from './cluster.js';
 export { foldPages } from './fold-pages.js';
-export { FoldedPod, baseOf, generatedFrom } from './folded-pod.js';
+export { FoldedPod, baseOf, generatedFrom, podOf } from './folded-pod.js';
 export { gracefulDeleteGrace } from './grace.js';
 export { reduceNode } from './node.js';
 export { reducePod } from './pod.js';

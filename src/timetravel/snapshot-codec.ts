@@ -3,7 +3,8 @@
  * a cache: its version names the code that folded it, and one of another version is ignored, never trusted.
  *
  * A snapshot is its index (the text the journal binds to the chain) naming its parts: the nodes, and parts
- * of pods (with the uids of pods removed) applied in order (`snapshot-parts.ts`). Parts are stored by their
+ * of pods (with the uids of pods removed) applied in order (`snapshot-parts.ts`), each with a part of the
+ * same pods' `get pods` rows (`snapshot-rows.ts`). Parts are stored by their
  * SHA-256, so a part shared with the snapshot before is the same file.
  *
  * Pods of one workload share their spec but for the node they run on, and specs are a third of a pod's
@@ -14,7 +15,7 @@ import type { PodSpec, V1Pod } from '../k8s/pod.js';
 import { FoldedPod, baseOf, generatedFrom, type KubeletView, type NodeState, type PodState } from '../reducers/index.js';
 
 /** Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. */
-export const SNAPSHOT_SCHEMA = 4;
+export const SNAPSHOT_SCHEMA = 5;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the
@@ -30,9 +31,9 @@ interface StoredPod {
   readonly from?: StoredFrom;
 }
 
-interface PartBody {
+/** A part's first line; each pod follows on a line of its own, so that one pod is decoded without the others. */
+interface PartHead {
   readonly specs: readonly PodSpec[];
-  readonly pods: readonly StoredPod[];
   /** Uids of pods gone since the parts before. */
   readonly removed: readonly string[];
 }
@@ -49,6 +50,8 @@ export interface SnapshotIndex {
   readonly nodes: string;
   /** The parts holding the pods, applied in order. */
   readonly parts: readonly string[];
+  /** The row parts (`snapshot-rows.ts`), one for each part of pods, holding their rows in the same order. */
+  readonly rows: readonly string[];
 }
 
 const BLANK = '';
@@ -64,7 +67,8 @@ const sharedOf = (spec: PodSpec): { readonly key: string; readonly shared: PodSp
   return built;
 };
 
-export const encodePart = (pods: readonly PodState[], removed: readonly string[] = []): string => {
+/** A part as its lines: the specs and removals, then a pod a line (JSON.stringify escapes every newline inside a string). */
+export const encodePartLines = (pods: readonly PodState[], removed: readonly string[] = []): string[] => {
   const index = new Map<string, number>();
   const specs: PodSpec[] = [];
   const stored = pods.map((p): StoredPod => {
@@ -82,9 +86,11 @@ export const encodePart = (pods: readonly PodState[], removed: readonly string[]
     const view = from.view === p.kubelet ? 0 : from.view === p.kubelet.published ? 1 : from.view;
     return { ...stored, from: [view, from.terminal, from.terminated] };
   });
-  const body: PartBody = { specs, pods: stored, removed };
-  return JSON.stringify(body);
+  const head: PartHead = { specs, removed };
+  return [head, ...stored].map((x) => JSON.stringify(x));
 };
+
+export const encodePart = (pods: readonly PodState[], removed: readonly string[] = []): string => encodePartLines(pods, removed).join('\n');
 
 const parse = (text: string): unknown => {
   try {
@@ -115,20 +121,41 @@ const restore = (stored: StoredPod, specs: readonly PodSpec[]): PodState | undef
   return generatedFrom === undefined ? undefined : new FoldedPod(pod, stored.kubelet, { view: generatedFrom, terminal, terminated });
 };
 
+const headOf = (line: string | undefined): PartHead | undefined => {
+  const head = line === undefined ? undefined : parse(line);
+  const specs = field(head, 'specs');
+  const removed = field(head, 'removed');
+  return Array.isArray(specs) && isNames(removed) ? { specs: specs as PodSpec[], removed } : undefined;
+};
+
+const podFrom = (line: string | undefined, head: PartHead): PodState | undefined => {
+  const stored = line === undefined ? undefined : parse(line);
+  const pod = field(stored, 'pod');
+  return typeof pod === 'object' && pod !== null ? restore(stored as StoredPod, head.specs) : undefined;
+};
+
+const podsFrom = (head: PartHead, lines: readonly string[]): PodState[] | undefined => {
+  const pods: PodState[] = [];
+  for (const line of lines) {
+    const pod = podFrom(line, head);
+    if (pod === undefined) return undefined;
+    pods.push(pod);
+  }
+  return pods;
+};
+
 /** A part's pods, in order, and removals; undefined when it is not a part this code wrote. */
 export const decodePart = (text: string): Part | undefined => {
-  const body = parse(text);
-  const specs = field(body, 'specs');
-  const pods = field(body, 'pods');
-  const removed = field(body, 'removed');
-  if (!Array.isArray(specs) || !Array.isArray(pods) || !isNames(removed)) return undefined;
-  const out: PodState[] = [];
-  for (const stored of pods as StoredPod[]) {
-    const pod = restore(stored, specs as PodSpec[]);
-    if (pod === undefined) return undefined;
-    out.push(pod);
-  }
-  return { pods: out, removed };
+  const [first, ...lines] = text.split('\n');
+  const head = headOf(first);
+  const pods = head === undefined ? undefined : podsFrom(head, lines);
+  return head === undefined || pods === undefined ? undefined : { pods, removed: head.removed };
+};
+
+/** Pods from their own lines of a part and its first line, without the rest; undefined when one is not a pod. */
+export const decodePartLines = (first: string, lines: readonly string[]): PodState[] | undefined => {
+  const head = headOf(first);
+  return head === undefined ? undefined : podsFrom(head, lines);
 };
 
 export const encodeNodes = (nodes: Iterable<NodeState>): string => JSON.stringify([...nodes]);
@@ -145,7 +172,10 @@ export const decodeIndex = (blob: string, version: string): SnapshotIndex | unde
   const body = parse(blob);
   const nodes = field(body, 'nodes');
   const parts = field(body, 'parts');
-  return field(body, 'version') === version && typeof nodes === 'string' && isNames(parts) ? { version, nodes, parts } : undefined;
+  const rows = field(body, 'rows');
+  return field(body, 'version') === version && typeof nodes === 'string' && isNames(parts) && isNames(rows) && rows.length === parts.length
+    ? { version, nodes, parts, rows }
+    : undefined;
 };
 
 /** The version a snapshot names, or undefined when it is not a snapshot at all. */

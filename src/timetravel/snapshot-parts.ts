@@ -8,7 +8,8 @@
  */
 import type { Journal } from '../journal/index.js';
 import { baseOf, type ClusterState, type PodState } from '../reducers/index.js';
-import { decodeIndex, decodeNodes, decodePart, encodeIndex, encodeNodes, encodePart } from './snapshot-codec.js';
+import { decodeIndex, decodeNodes, decodePart, decodePartLines, encodeIndex, encodeNodes, encodePartLines, type SnapshotIndex } from './snapshot-codec.js';
+import { applyRowPart, digestOf, encodeRowPart, lineRanges, type PlacedRow, type SnapshotRows } from './snapshot-rows.js';
 
 /** Pods in one part: small enough to be written and read in one piece, large enough that a snapshot names few files. */
 export const PART_PODS = 512;
@@ -16,12 +17,28 @@ export const PART_PODS = 512;
 /** What a snapshot is made of, to continue writing after it. */
 export interface Layout {
   readonly parts: readonly string[];
+  readonly rows: readonly string[];
   /** Pod entries and removals the parts hold together. */
   readonly entries: number;
   readonly state: ClusterState;
 }
 
 export type Loaded = { readonly state: ClusterState; readonly layout: Layout } | { readonly rejected: string };
+
+/** Reads the parts in order, each while the one before it is used; stops at the first `use` that fails. */
+const eachPart = async (journal: Journal, names: readonly string[], use: (text: string, i: number) => string | undefined): Promise<string | undefined> => {
+  if (names.length === 0) return undefined;
+  const read = (i: number) => journal.snapshotPart(names[i] ?? '');
+  let reading = read(0);
+  for (let i = 0; i < names.length; i++) {
+    const text = await reading;
+    if (i + 1 < names.length) reading = read(i + 1);
+    if ('rejected' in text) return text.rejected;
+    const fault = use(text.text, i);
+    if (fault !== undefined) return fault;
+  }
+  return undefined;
+};
 
 /** The state a snapshot's text and parts hold; rejected when a part fails its checks or another version wrote it. */
 export const loadSnapshot = async (journal: Journal, blob: string, version: string): Promise<Loaded> => {
@@ -33,21 +50,55 @@ export const loadSnapshot = async (journal: Journal, blob: string, version: stri
   if (nodes === undefined) return { rejected: `part ${index.nodes} does not hold nodes` };
   const pods = new Map<string, PodState>();
   let entries = 0;
-  const read = (i: number) => journal.snapshotPart(index.parts[i] ?? '');
-  // Each part is read while the one before it is decoded.
-  let reading = read(0);
-  for (let i = 0; i < index.parts.length; i++) {
-    const text = await reading;
-    if (i + 1 < index.parts.length) reading = read(i + 1);
-    if ('rejected' in text) return text;
-    const part = decodePart(text.text);
-    if (part === undefined) return { rejected: `part ${index.parts[i] ?? ''} does not hold pods` };
+  const fault = await eachPart(journal, index.parts, (text, i) => {
+    const part = decodePart(text);
+    if (part === undefined) return `part ${index.parts[i] ?? ''} does not hold pods`;
     for (const uid of part.removed) pods.delete(uid);
     for (const p of part.pods) pods.set(baseOf(p).metadata.uid ?? '', p);
     entries += part.removed.length + part.pods.length;
-  }
+    return undefined;
+  });
+  if (fault !== undefined) return { rejected: fault };
   const state: ClusterState = { pods, nodes: new Map(nodes.map((n) => [n.name, n])) };
-  return { state, layout: { parts: index.parts, entries, state } };
+  return { state, layout: { parts: index.parts, rows: index.rows, entries, state } };
+};
+
+/** The rows of a snapshot's pods by uid, each with where the pod's state is, without reading a pod. */
+export const loadRows = async (journal: Journal, index: SnapshotIndex): Promise<SnapshotRows | { readonly rejected: string }> => {
+  const rows: SnapshotRows = { placed: new Map(), heads: [] };
+  const fault = await eachPart(journal, index.rows, (text, i) => (applyRowPart(rows, text, i) ? undefined : `part ${index.rows[i] ?? ''} does not hold rows`));
+  return fault === undefined ? rows : { rejected: fault };
+};
+
+/**
+ * The states of the pods at these places (from `loadRows`), by uid: only their lines and their parts' first
+ * lines are read, each checked against the digest the (checked) row part holds.
+ */
+export const loadPods = async (
+  journal: Journal,
+  index: SnapshotIndex,
+  rows: SnapshotRows,
+  wanted: ReadonlyMap<string, PlacedRow>,
+): Promise<Map<string, PodState> | { readonly rejected: string }> => {
+  const byPart = new Map<number, [string, PlacedRow][]>();
+  for (const entry of wanted) {
+    const entries = byPart.get(entry[1].part);
+    if (entries === undefined) byPart.set(entry[1].part, [entry]);
+    else entries.push(entry);
+  }
+  const pods = new Map<string, PodState>();
+  for (const [part, entries] of byPart) {
+    const name = index.parts[part] ?? '';
+    const lines = [rows.heads[part] ?? ([0, 0, ''] as const), ...entries.map(([, p]) => p.line)];
+    const read = await journal.snapshotPartRanges(name, lines.map(([offset, length]) => [offset, length] as const));
+    if ('rejected' in read) return read;
+    if (read.texts.some((text, i) => digestOf(text) !== lines[i]?.[2])) return { rejected: `part ${name}: a line does not match the digest its rows hold` };
+    const [first = '', ...podLines] = read.texts;
+    const decoded = decodePartLines(first, podLines);
+    if (decoded === undefined) return { rejected: `part ${name} does not hold the pods its rows name` };
+    decoded.forEach((pod, i) => pods.set(entries[i]?.[0] ?? '', pod));
+  }
+  return pods;
 };
 
 const runsOf = <T>(items: readonly T[], size: number): T[][] => {
@@ -59,6 +110,7 @@ const runsOf = <T>(items: readonly T[], size: number): T[][] => {
 /** Writes snapshots of one fold in progress, each after the last: only the pods that changed are written. */
 export class SnapshotWriter {
   private parts: string[] = [];
+  private rows: string[] = [];
   private entries = 0;
   private written = new Map<string, PodState>();
 
@@ -69,33 +121,41 @@ export class SnapshotWriter {
   ) {
     if (from === undefined) return;
     this.parts = [...from.parts];
+    this.rows = [...from.rows];
     this.entries = from.entries;
     this.written = new Map(from.state.pods);
   }
 
   /** Stores the parts `state` needs beyond the last snapshot's and returns the snapshot's text (to bind with `putSnapshot`). */
   async write(journal: Journal, state: ClusterState, version: string): Promise<string> {
-    const changed: PodState[] = [];
-    for (const [uid, pod] of state.pods) if (this.written.get(uid) !== pod) changed.push(pod);
+    const changed: string[] = [];
+    for (const [uid, pod] of state.pods) if (this.written.get(uid) !== pod) changed.push(uid);
     const removed: string[] = [];
     for (const uid of this.written.keys()) if (!state.pods.has(uid)) removed.push(uid);
     this.written = new Map(state.pods);
     if (2 * (this.entries + changed.length + removed.length) > 3 * state.pods.size + 2 * this.partPods) {
       // compaction: the live pods alone, in order
       this.parts = [];
+      this.rows = [];
       this.entries = 0;
-      await this.add(journal, [...state.pods.values()], []);
-    } else await this.add(journal, changed, removed);
+      await this.add(journal, state, [...state.pods.keys()], []);
+    } else await this.add(journal, state, changed, removed);
     const nodes = await journal.putSnapshotPart(encodeNodes(state.nodes.values()));
-    return encodeIndex({ version, nodes, parts: this.parts });
+    return encodeIndex({ version, nodes, parts: this.parts, rows: this.rows });
   }
 
-  /** Parts holding `pods` (the removals with the first), in order. */
-  private async add(journal: Journal, pods: readonly PodState[], removed: readonly string[]): Promise<void> {
-    const runs = runsOf(pods, this.partPods);
+  /** Parts holding the pods of `uids` and their rows (the removals with the first), in order. */
+  private async add(journal: Journal, state: ClusterState, uids: readonly string[], removed: readonly string[]): Promise<void> {
+    const runs = runsOf(uids, this.partPods);
     if (runs.length === 0 && removed.length > 0) runs.push([]);
-    for (const [i, run] of runs.entries()) this.parts.push(await journal.putSnapshotPart(encodePart(run, i === 0 ? removed : [])));
-    this.entries += pods.length + removed.length;
+    for (const [i, run] of runs.entries()) {
+      const pods = run.map((uid) => state.pods.get(uid)).filter((p): p is PodState => p !== undefined);
+      const gone = i === 0 ? removed : [];
+      const lines = encodePartLines(pods, gone);
+      this.parts.push(await journal.putSnapshotPart(lines.join('\n')));
+      this.rows.push(await journal.putSnapshotPart(encodeRowPart(run, pods, gone, lineRanges(lines))));
+    }
+    this.entries += uids.length + removed.length;
   }
 }
 
@@ -106,7 +166,7 @@ export const partsNamed = (blobs: Iterable<string>, version: string): Set<string
     const index = decodeIndex(blob, version);
     if (index === undefined) continue;
     used.add(index.nodes);
-    for (const p of index.parts) used.add(p);
+    for (const p of [...index.parts, ...index.rows]) used.add(p);
   }
   return used;
 };

@@ -7,7 +7,9 @@ import type { Event } from '../events/index.js';
 import type { Journal, JournalRecord, Position, SnapshotLookup } from '../journal/index.js';
 import { emptyCluster, foldCluster, type ClusterState } from '../reducers/index.js';
 import { snapshotVersion } from './snapshot-codec.js';
-import { loadSnapshot } from './snapshot-parts.js';
+import { decodeIndex } from './snapshot-codec.js';
+import { loadPods, loadRows, loadSnapshot } from './snapshot-parts.js';
+import { rowOf } from './snapshot-rows.js';
 import { headTableParts } from './head-table.js';
 import type { TimeTravel } from './time-travel.js';
 
@@ -66,7 +68,22 @@ const judge = async (journal: Journal, snapshot: SnapshotLookup, state: ClusterS
   if (written !== version) return 'other-version';
   const loaded = await loadSnapshot(journal, snapshot.blob, version);
   if ('rejected' in loaded) return loaded.rejected;
-  return exactly(loaded.state) === exactly(state) ? 'ok' : 'it differs from the fold of the events at its position';
+  if (exactly(loaded.state) !== exactly(state)) return 'it differs from the fold of the events at its position';
+  return (await rowsFault(journal, snapshot.blob, version, state)) ?? 'ok';
+};
+
+/** Why the snapshot's rows (`snapshot-rows.ts`) are not the fold's pods' rows, or do not place each pod where it is stored. */
+const rowsFault = async (journal: Journal, blob: string, version: string, state: ClusterState): Promise<string | undefined> => {
+  const index = decodeIndex(blob, version);
+  if (index === undefined) return 'it is not a snapshot (malformed)';
+  const rows = await loadRows(journal, index);
+  if ('rejected' in rows) return rows.rejected;
+  const table = JSON.stringify([...rows.placed].map(([uid, { row }]) => [uid, row]));
+  if (table !== JSON.stringify([...state.pods].map(([uid, pod]) => [uid, rowOf(pod)]))) return 'its rows differ from the rows of the fold of the events at its position';
+  const pods = await loadPods(journal, index, rows, rows.placed);
+  if ('rejected' in pods) return pods.rejected;
+  const misplaced = [...state.pods].find(([uid, pod]) => JSON.stringify(pods.get(uid)) !== JSON.stringify(pod));
+  return misplaced === undefined ? undefined : `its rows place pod ${misplaced[0]} where another is stored`;
 };
 
 export const verifySnapshots = async (tt: TimeTravel): Promise<SnapshotReport> => {

@@ -28,9 +28,12 @@ export const writeSnapshotText = (dir: string, name: string, text: string): Prom
 
 const partFile = (dir: string, part: string): string => join(folderOf(dir), 'parts', `${part}.json`);
 
-interface Body {
-  readonly pods: Array<{ pod: { metadata: Record<string, unknown> } }>;
+interface StoredPod {
+  readonly pod: { metadata: Record<string, unknown> };
 }
+
+/** A part of pods: a first line (its specs), then a pod a line. */
+const podsOf = (text: string): StoredPod[] => text.split('\n').slice(1).map((line) => JSON.parse(line) as StoredPod);
 
 /**
  * Adds a pod to a snapshot: a copy of the first pod of its last part holding pods, under another uid and
@@ -44,13 +47,12 @@ export const addPodToSnapshot = async (dir: string, name: string, rehash: boolea
   const end = text.indexOf('\n');
   const header = JSON.parse(text.slice(0, end)) as { sha256: string };
   const index = JSON.parse(text.slice(end + 1)) as { parts: string[] };
-  const parts = await Promise.all(index.parts.map(async (part) => ({ part, body: JSON.parse(await readFile(partFile(dir, part), 'utf8')) as Body })));
-  const at = parts.map((p) => p.body.pods.length > 0).lastIndexOf(true);
-  const { part, body } = parts[at] ?? {};
-  const [first] = body?.pods ?? [];
+  const parts = await Promise.all(index.parts.map(async (part) => ({ part, text: await readFile(partFile(dir, part), 'utf8') })));
+  const at = parts.map((p) => podsOf(p.text).length > 0).lastIndexOf(true);
+  const { part, text: body } = parts[at] ?? {};
+  const [first] = body === undefined ? [] : podsOf(body);
   if (part === undefined || body === undefined || first === undefined) return undefined;
-  body.pods.push({ ...first, pod: { ...first.pod, metadata: { ...first.pod.metadata, uid: 'uid-intruder', name: 'intruder' } } });
-  const forged = JSON.stringify(body);
+  const forged = `${body}\n${JSON.stringify({ ...first, pod: { ...first.pod, metadata: { ...first.pod.metadata, uid: 'uid-intruder', name: 'intruder' } } })}`;
   if (!rehash) {
     await writeFile(partFile(dir, part), forged);
     return part;

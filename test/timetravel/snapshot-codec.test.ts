@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateEvents } from '../../src/generator/index.js';
 import { openJournal, type Journal } from '../../src/journal/index.js';
 import { FoldedPod, Folding, foldCluster, type ClusterState } from '../../src/reducers/index.js';
-import { decodeIndex, decodePart, encodeIndex, encodePart } from '../../src/timetravel/snapshot-codec.js';
+import { decodeIndex, decodePart, decodePartLines, encodeIndex, encodePart } from '../../src/timetravel/snapshot-codec.js';
 import { SnapshotWriter, loadSnapshot } from '../../src/timetravel/snapshot-parts.js';
 
 /** Every pod and node, in map order, as JSON: equal strings mean equal values and equal key orders. */
@@ -36,18 +36,31 @@ describe('snapshot codec', () => {
 
   it('stores a spec shared by pods once', () => {
     const state = foldCluster(events);
-    const body = JSON.parse(encodePart([...state.pods.values()])) as { specs: unknown[]; pods: unknown[] };
-    expect(body.specs.length).toBeLessThan(body.pods.length);
+    const [head = '', ...pods] = encodePart([...state.pods.values()]).split('\n');
+    const { specs } = JSON.parse(head) as { specs: unknown[] };
+    expect(specs.length).toBeLessThan(pods.length);
+  });
+
+  it('decodes pods from their own lines and the first, as the whole part gives them', () => {
+    const pods = [...foldCluster(events.slice(0, Math.floor(events.length / 2))).pods.values()];
+    const [first = '', ...lines] = encodePart(pods, ['gone']).split('\n');
+    const whole = decodePart([first, ...lines].join('\n'))?.pods ?? [];
+    const picked = [0, 7, pods.length - 1];
+    const some = decodePartLines(first, picked.map((i) => lines[i] ?? ''));
+    expect(JSON.stringify(some)).toBe(JSON.stringify(picked.map((i) => whole[i])));
+    expect(decodePartLines(first, ['{"kubelet":{}}'])).toBeUndefined();
   });
 
   it('refuses an index of another version or shape, and a part of another shape, so the events are folded instead', () => {
-    const blob = encodeIndex({ version: 'v1', nodes: 'n', parts: ['a'] });
-    expect(decodeIndex(blob, 'v1')).toEqual({ version: 'v1', nodes: 'n', parts: ['a'] });
+    const blob = encodeIndex({ version: 'v1', nodes: 'n', parts: ['a'], rows: ['b'] });
+    expect(decodeIndex(blob, 'v1')).toEqual({ version: 'v1', nodes: 'n', parts: ['a'], rows: ['b'] });
+    expect(decodeIndex('{"version":"v1","nodes":"n","parts":["a"],"rows":[]}', 'v1')).toBeUndefined();
     expect(decodeIndex(blob, 'v2')).toBeUndefined();
     expect(decodeIndex('{"version":"v1","pods":[]}', 'v1')).toBeUndefined();
     expect(decodeIndex('not json', 'v1')).toBeUndefined();
-    expect(decodePart('{"specs":[],"pods":[{"pod":{"spec":3}}],"removed":[]}')).toBeUndefined();
-    expect(decodePart('{"specs":[],"pods":[]}')).toBeUndefined();
+    expect(decodePart('{"specs":[],"removed":[]}\n{"pod":{"spec":3},"kubelet":{}}')).toBeUndefined();
+    expect(decodePart('{"specs":[],"removed":[]}\n[]')).toBeUndefined();
+    expect(decodePart('{"specs":[]}')).toBeUndefined();
     expect(decodePart('[]')).toBeUndefined();
   });
 });
