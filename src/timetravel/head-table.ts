@@ -4,15 +4,17 @@
  * write, so that `get pods` at the end reads its namespace's rows and no history. Whole pods (`-o json`,
  * `-o yaml`, field selectors, …) come from the snapshots and the fold, not from here. Read by `head-rows.ts`.
  */
-import { podTableRow, type PodTableRow } from '../printers/pod-table-row.js';
-import { podsOf, type ClusterState } from '../reducers/index.js';
+import type { PodTableRow } from '../printers/pod-table-row.js';
+import type { ClusterState } from '../reducers/index.js';
+import { rowOf } from './snapshot-rows.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
 
 /** The table's parts: each namespace's rows as one JSON array. */
 export const headTableParts = (state: ClusterState): Map<string, string> => {
   const byNamespace = new Map<string, PodTableRow[]>();
-  for (const pod of podsOf(state)) {
-    const row = podTableRow(pod);
+  // The rows the snapshots computed for the same states, and no pod's statuses kept built on the fold.
+  for (const pod of state.pods.values()) {
+    const row = rowOf(pod);
     // kubectl reads an empty namespace as `default`: those rows are asked for, and listed, with `default`'s.
     const namespace = namespaceOrDefault(row.namespace);
     const rows = byNamespace.get(namespace);

@@ -56,13 +56,29 @@ export interface SnapshotIndex {
 
 const BLANK = '';
 
-/** A bound spec with its node blanked, as JSON: the key of the spec it shares. Pods keep their spec object, so it is computed once per pod. */
-const sharedKeys = new WeakMap<PodSpec, { readonly key: string; readonly shared: PodSpec }>();
-const sharedOf = (spec: PodSpec): { readonly key: string; readonly shared: PodSpec } => {
+interface Shared {
+  /** The spec with its node blanked, as JSON. */
+  readonly key: string;
+  readonly shared: PodSpec;
+}
+
+/**
+ * A bound spec with its node blanked, and its JSON: the key of the spec it shares. Pods keep their spec
+ * object, so it is computed once per pod; every bound pod has a spec object of its own, so each distinct
+ * key is kept once (a JSON string per pod held as long as the pod was a third of the fold's memory again).
+ */
+const sharedKeys = new WeakMap<PodSpec, Shared>();
+const distinct = new Map<string, Shared>();
+const sharedOf = (spec: PodSpec): Shared => {
   const known = sharedKeys.get(spec);
   if (known !== undefined) return known;
-  const shared = spec.nodeName === undefined ? spec : { ...spec, nodeName: BLANK };
-  const built = { key: JSON.stringify(shared), shared };
+  const blanked = spec.nodeName === undefined ? spec : { ...spec, nodeName: BLANK };
+  const key = JSON.stringify(blanked);
+  let built = distinct.get(key);
+  if (built === undefined) {
+    built = { key, shared: blanked };
+    distinct.set(key, built);
+  }
   sharedKeys.set(spec, built);
   return built;
 };

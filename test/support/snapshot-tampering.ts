@@ -66,6 +66,25 @@ export const addPodToSnapshot = async (dir: string, name: string, rehash: boolea
   return part;
 };
 
+/**
+ * Replaces `from` with `to` (of the same length, so every line stays where the rows place it) in the pod
+ * lines of every part of a snapshot, leaving each part's first line and its file name as they were.
+ * Returns the parts changed.
+ */
+export const editPodLines = async (dir: string, name: string, from: string, to: string): Promise<string[]> => {
+  const text = await readSnapshotText(dir, name);
+  const index = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { parts: string[] };
+  const changed: string[] = [];
+  for (const part of index.parts) {
+    const [first = '', ...lines] = (await readFile(partFile(dir, part), 'utf8')).split('\n');
+    const edited = lines.map((line) => line.split(from).join(to));
+    if (edited.join() === lines.join()) continue;
+    await writeFile(partFile(dir, part), [first, ...edited].join('\n'));
+    changed.push(part);
+  }
+  return changed;
+};
+
 /** Points `s!` key `key` at another file name. */
 export const repointSnapshotKey = async (dir: string, key: string, name: string): Promise<void> => {
   const db = new ClassicLevel<string, string>(dir);
