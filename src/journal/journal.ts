@@ -323,7 +323,7 @@ export class LevelJournal {
   }
 
   /** Byte ranges of a part, unchecked: for a caller holding a digest of each from a checked part. */
-  snapshotPartRanges(name: string, ranges: readonly (readonly [number, number])[]): Promise<{ readonly texts: string[] } | { readonly rejected: string }> {
+  snapshotPartRanges(name: string, ranges: readonly (readonly [number, number])[]): { readonly texts: string[] } | { readonly rejected: string } {
     return readSnapshotPartRanges(this.dir, name, ranges);
   }
 

@@ -3,7 +3,8 @@
  * `s!<at>!<seq>`. A blob can be hundreds of MB, and LevelDB keeps a value in one block: stored inline, every
  * seek that lands near it would read and decompress the whole block.
  */
-import { access, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { seqPart, type Position } from './keys.js';
 import { createHash } from 'node:crypto';
@@ -67,27 +68,27 @@ export const readSnapshotPart = async (dir: string, name: string): Promise<{ tex
 /**
  * Byte ranges (offset, length) of a part, as texts, without reading or hashing the rest: the caller checks
  * each against a digest it holds from a checked text (time travel's rows hold one per pod); rejected when
- * the part is missing or shorter.
+ * the part is missing or shorter. The reads are synchronous: thousands of small reads from the page cache,
+ * each awaited, cost a thread-pool round trip apiece.
  */
-export const readSnapshotPartRanges = async (
-  dir: string,
-  name: string,
-  ranges: readonly (readonly [number, number])[],
-): Promise<{ texts: string[] } | { rejected: string }> => {
+export const readSnapshotPartRanges = (dir: string, name: string, ranges: readonly (readonly [number, number])[]): { texts: string[] } | { rejected: string } => {
   if (!PART_NAME.test(name)) return { rejected: `part ${name} is not a part name` };
-  const file = await open(join(partFolder(dir), `${name}.json`)).catch(() => undefined);
-  if (file === undefined) return { rejected: `part ${name} is missing` };
+  let fd: number;
+  try {
+    fd = openSync(join(partFolder(dir), `${name}.json`), 'r');
+  } catch {
+    return { rejected: `part ${name} is missing` };
+  }
   try {
     const texts: string[] = [];
     for (const [offset, length] of ranges) {
       const bytes = Buffer.alloc(length);
-      const { bytesRead } = await file.read(bytes, 0, length, offset);
-      if (bytesRead !== length) return { rejected: `part ${name} is shorter than the ranges named in it` };
+      if (readSync(fd, bytes, 0, length, offset) !== length) return { rejected: `part ${name} is shorter than the ranges named in it` };
       texts.push(bytes.toString('utf8'));
     }
     return { texts };
   } finally {
-    await file.close();
+    closeSync(fd);
   }
 };
 

@@ -90,7 +90,7 @@ export const loadPods = async (
   for (const [part, entries] of byPart) {
     const name = index.parts[part] ?? '';
     const lines = [rows.heads[part] ?? ([0, 0, ''] as const), ...entries.map(([, p]) => p.line)];
-    const read = await journal.snapshotPartRanges(name, lines.map(([offset, length]) => [offset, length] as const));
+    const read = journal.snapshotPartRanges(name, lines.map(([offset, length]) => [offset, length] as const));
     if ('rejected' in read) return read;
     if (read.texts.some((text, i) => digestOf(text) !== lines[i]?.[2])) return { rejected: `part ${name}: a line does not match the digest its rows hold` };
     const [first = '', ...podLines] = read.texts;
