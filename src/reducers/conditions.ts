@@ -205,15 +205,6 @@ export const conditionOf = (conditions: readonly PodCondition[] | undefined, typ
 export const settle = (d: ConditionDraft, old: PodCondition | undefined, now: string, generation?: number): PodCondition => {
   const same = old !== undefined && old.status === d.status;
   if (same && old.reason === d.reason && old.message === d.message && old.observedGeneration === generation) return old;
-  const c: PodCondition = {
-    type: d.type,
-    status: d.status,
-    lastProbeTime: null,
-    lastTransitionTime: same && old.lastTransitionTime !== undefined ? old.lastTransitionTime : now,
-  };
-  // `observedGeneration` (gate PodObservedGenerationTracking, on in v1.36): the kubelet and the scheduler write it.
-  if (generation !== undefined) c.observedGeneration = generation;
-  if (d.reason !== undefined) c.reason = d.reason;
-  if (d.message !== undefined) c.message = d.message;
-  return sharedCondition(c);
+  const lastTransitionTime = same && old.lastTransitionTime !== undefined ? old.lastTransitionTime : now;
+  return sharedCondition(d.type, d.status, lastTransitionTime, generation, d.reason, d.message);
 };

@@ -37,8 +37,38 @@ export const withSharedParts = <M extends ObjectMeta>(metadata: M): M => {
   return out as M;
 };
 
-/** The one condition object equal to `c` (the kubelet settles the same conditions at the same second for many pods). */
-export const sharedCondition: (c: PodCondition) => PodCondition = sharing<PodCondition>();
+// Conditions by `lastTransitionTime` (one string per second, `time.ts`, so its hash is computed once), then
+// compared field by field: few distinct conditions settle within one second, and no key string is built.
+const conditionsAt = new Map<string, PodCondition[]>();
+const PER_SECOND = 64;
+
+/**
+ * The one condition object with these fields (the kubelet settles the same conditions at the same second
+ * for many pods), its keys in the order the status manager writes them.
+ */
+export const sharedCondition = (
+  type: string,
+  status: PodCondition['status'],
+  lastTransitionTime: string,
+  generation: number | undefined,
+  reason: string | undefined,
+  message: string | undefined,
+): PodCondition => {
+  let known = conditionsAt.get(lastTransitionTime);
+  if (known === undefined) {
+    if (conditionsAt.size >= LIMIT) conditionsAt.clear();
+    known = [];
+    conditionsAt.set(lastTransitionTime, known);
+  }
+  for (const c of known) if (c.type === type && c.status === status && c.observedGeneration === generation && c.reason === reason && c.message === message) return c;
+  const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime };
+  // `observedGeneration` (gate PodObservedGenerationTracking, on in v1.36): the kubelet and the scheduler write it.
+  if (generation !== undefined) c.observedGeneration = generation;
+  if (reason !== undefined) c.reason = reason;
+  if (message !== undefined) c.message = message;
+  if (known.length < PER_SECOND) known.push(c);
+  return c;
+};
 
 const strings = new Map<string, string>();
 

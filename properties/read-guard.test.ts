@@ -1,0 +1,84 @@
+/**
+ * The read path's checks answer as the codecs do: the compiled guards (`src/journal/compiled-guard.ts`)
+ * accept and reject exactly what io-ts's `is` does, on valid events and on events with any one value
+ * anywhere replaced, removed or added; and the instant check accepts exactly what the pattern and
+ * `Date.parse` accept.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Event } from '../src/events/index.js';
+import { compileGuard } from '../src/journal/compiled-guard.js';
+import { Instant } from '../src/k8s/codecs.js';
+import { podEvent } from './arbitraries/events.js';
+import { podManifest } from './arbitraries/manifests.js';
+import { holds } from './support/property.js';
+
+const compiled = new Map(Event.types.map((m) => [m.name, compileGuard(m)]));
+const member = new Map(Event.types.map((m) => [m.name, m]));
+
+const agree = (u: Record<string, unknown>): void => {
+  const type = String(u['type']);
+  expect(compiled.get(type)?.(u)).toBe(member.get(type)?.is(u));
+};
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Every path to a value inside `v` (object keys and array indexes). */
+const paths = (v: Json, at: (string | number)[] = []): (string | number)[][] => {
+  if (v === null || typeof v !== 'object') return [at];
+  const children = Array.isArray(v) ? v.map((x, i) => paths(x, [...at, i])) : Object.entries(v).map(([k, x]) => paths(x, [...at, k]));
+  return [at, ...children.flat()];
+};
+
+/** `v` with the value at `path` replaced (`undefined`: removed). */
+const edited = (v: Json, path: (string | number)[], value: Json | undefined): Json => {
+  const [head, ...rest] = path;
+  if (head === undefined) return value ?? null;
+  if (Array.isArray(v)) return v.map((x, i) => (i === head ? edited(x, rest, value) : x));
+  if (v === null || typeof v !== 'object') return v;
+  const out: { [k: string]: Json } = {};
+  for (const [k, x] of Object.entries(v)) if (k !== head || value !== undefined || rest.length > 0) out[k] = k === head ? edited(x, rest, value) : x;
+  return out;
+};
+
+const anyEvent = podManifest('guard').chain((pod) => podEvent(pod));
+const replacement: fc.Arbitrary<Json | undefined> = fc.oneof(fc.constant(undefined), fc.jsonValue() as fc.Arbitrary<Json>, fc.constantFrom<Json>('', 0, -1, 1.5, true, null, [], {}, '2026-01-01T00:00:00.000Z', 'Always'));
+
+describe('compiled guards', () => {
+  it('accept every valid event, as io-ts does', async () => {
+    await holds('compiled-guard-valid', fc.property(anyEvent, (e) => agree(JSON.parse(JSON.stringify(e)) as Record<string, unknown>)), 300);
+  });
+
+  it('answer as io-ts on an event with any one value replaced, removed or added', async () => {
+    const broken = anyEvent.chain((e) => {
+      const json = JSON.parse(JSON.stringify(e)) as Json;
+      const at = fc.constantFrom(...paths(json).filter((p) => p.length > 0 && p[0] !== 'type'));
+      const extraKey = fc.tuple(fc.constantFrom(...paths(json).filter((p) => p.length > 0)), fc.string()).map(([p, k]) => [...p, k]);
+      return fc.tuple(fc.oneof(at, extraKey), replacement).map(([path, value]) => edited(json, path, value));
+    });
+    await holds('compiled-guard-broken', fc.property(broken, (u) => agree(u as Record<string, unknown>)), 1000);
+  });
+});
+
+describe('the instant check', () => {
+  const reference = (s: string): boolean => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) && !Number.isNaN(Date.parse(s));
+  const digits = (n: number): fc.Arbitrary<string> => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+  // Fields near their limits as often as anywhere: 00, 01, 12, 13, 24, 31, 32, 59, 60, 99.
+  const field = fc.oneof(digits(2), fc.constantFrom('00', '01', '12', '13', '23', '24', '29', '30', '31', '32', '59', '60', '99'));
+  const shaped = fc
+    .tuple(digits(4), field, field, field, field, field, fc.oneof(digits(3), fc.constant('000')))
+    .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+
+  it('accepts what the pattern and Date.parse accept', async () => {
+    await holds('instant-check', fc.property(fc.oneof(shaped, fc.string()), (s) => {
+      expect(Instant.is(s)).toBe(reference(s));
+    }), 3000);
+  });
+
+  it('knows the ends of each field (ECMAScript: any day up to 31, 24:00:00.000)', () => {
+    for (const s of ['2026-02-31T00:00:00.000Z', '2026-01-01T24:00:00.000Z', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) expect(Instant.is(s)).toBe(true);
+    for (const s of ['2026-01-32T00:00:00.000Z', '2026-00-01T00:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-01-00T00:00:00.000Z', '2026-01-01T24:00:00.001Z', '2026-01-01T23:60:00.000Z', '2026-01-01T23:59:60.000Z']) {
+      expect(Instant.is(s)).toBe(false);
+    }
+  });
+});
