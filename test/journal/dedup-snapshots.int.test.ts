@@ -83,6 +83,23 @@ describe('bulk appends', () => {
     expect((await journal.appendBulk(events.slice(0, 25), { dedup: true })).appended).toBe(25);
   });
 
+  it('loads an empty journal with repeated events across chunks, and a refused load leaves nothing behind', async () => {
+    const repeated = [podBound('a', 1), containerStarted('a', 2), podBound('a', 1), containerStarted('a', 2), podBound('a', 1)];
+    await expect(journal.appendBulk([...repeated, { ...podBound('a', 3), node: null }], { chunkSize: 2 })).rejects.toThrow('events[5]');
+    expect(await journal.verify()).toEqual({ ok: true, count: 0, headHash: journal.head().hash });
+    expect(await journal.appendBulk(repeated, { chunkSize: 2 })).toMatchObject({ appended: 5, skipped: 0 });
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 5 }); // each dedup entry names a record holding its event
+    expect(await journal.appendNew([podBound('a', 1), containerStarted('a', 2)], { expectedSeq: 5 })).toEqual([]);
+  });
+
+  it('keeps the dedup entries of older records when a refused bulk append repeated their events', async () => {
+    await journal.append([podBound('a', 1)], { expectedSeq: 0 });
+    const repeating = [podBound('a', 1), containerStarted('a', 2), podBound('a', 1), { ...podBound('a', 3), node: null }];
+    await expect(journal.appendBulk(repeating, { chunkSize: 1 })).rejects.toThrow('events[3]');
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 1 });
+    expect(await journal.appendNew([podBound('a', 1)], { expectedSeq: 1 })).toEqual([]);
+  });
+
   it('indexes every record by time once a chunk brings a late event, and a refused stream takes that index back', async () => {
     await journal.append([podCreated('a', 0), podBound('a', 40)], { expectedSeq: 0 });
     const late = [...Array.from({ length: 15 }, (_, i) => containerStarted('a', 41 + i)), containerStarted('a', 20)];
