@@ -38,20 +38,6 @@ export class IndexedHeap<T extends Slotted> {
     this.down(last.slot);
   }
 
-  /** Every item for which `within` holds, given that it holds for an item's parent whenever it holds for the item. */
-  collect(within: (item: T) => boolean): T[] {
-    const out: T[] = [];
-    const stack = this.items.length > 0 ? [0] : [];
-    for (let i = stack.pop(); i !== undefined; i = stack.pop()) {
-      const item = this.items[i] as T;
-      if (!within(item)) continue;
-      out.push(item);
-      if (2 * i + 1 < this.items.length) stack.push(2 * i + 1);
-      if (2 * i + 2 < this.items.length) stack.push(2 * i + 2);
-    }
-    return out;
-  }
-
   private place(item: T, slot: number): void {
     this.items[slot] = item;
     item.slot = slot;

@@ -99,15 +99,23 @@ const tallyOf = (pod: PodBook): Tally => {
   return tally;
 };
 
-/** The pod's containers with the one at `index` replaced, its tally carried over in O(1). */
-export const changedContainer = (pod: PodBook, index: number, next: ContainerBook): readonly ContainerBook[] => {
+/** The pod's containers with those at the given indices replaced (one copy), the tally carried over change by change. */
+export const changedContainers = (pod: PodBook, changes: ReadonlyMap<number, ContainerBook>): readonly ContainerBook[] => {
+  if (changes.size === 0) return pod.containers;
   const containers = pod.containers.slice();
-  const previous = containers[index];
-  containers[index] = next;
-  const known = tallies.get(pod.containers);
-  if (known !== undefined && previous !== undefined) tallies.set(containers, plus(plus(known, count(pod, previous), -1), count(pod, next)));
+  let known = tallies.get(pod.containers);
+  for (const [index, next] of changes) {
+    const previous = containers[index];
+    containers[index] = next;
+    known = known === undefined || previous === undefined ? undefined : plus(plus(known, count(pod, previous), -1), count(pod, next));
+  }
+  if (known !== undefined) tallies.set(containers, known);
   return containers;
 };
+
+/** The pod's containers with the one at `index` replaced, its tally carried over in O(1). */
+export const changedContainer = (pod: PodBook, index: number, next: ContainerBook): readonly ContainerBook[] =>
+  changedContainers(pod, new Map([[index, next]]));
 
 /** The kubelet will start nothing more in this pod (`podIsTerminal`), short of deletion. */
 export const podTerminal = (pod: PodBook): boolean => {

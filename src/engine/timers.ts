@@ -134,22 +134,15 @@ export class Timers {
   }
 
   /**
-   * The wake-ups due at the earliest instant at or after `now`, in order, skipping those taken at `now`.
-   * Their inputs are read from the state when decided (`resolved`): nothing changes it in between.
+   * The earliest wake-up at or after `now` (by instant, then order), none when nothing is due. One at a
+   * time: a source's wake-ups taken at `now` are gone from its answer (`take` marks it, `refresh` drops
+   * them), so the heap's top is the next to decide, and the many wake-ups of one instant (a status that
+   * triggers every container's readiness run) cost a heap step each rather than a sort of all of them.
    */
   due(state: EngineState, now: VirtualMs): Due[] {
     this.refresh(state, now);
     const top = this.heap.peek();
-    if (top === undefined) return [];
-    const first = earliest(top).at;
-    const due: Due[] = [];
-    for (const source of this.heap.collect((s) => earliest(s).at === first)) {
-      for (const timer of source.timers) {
-        if (timer.at !== first) break;
-        if (!(first === now && this.taken.has(timer.key))) due.push({ ...timer, source });
-      }
-    }
-    return due.sort(compareTimers);
+    return top === undefined ? [] : [{ ...earliest(top), source: top }];
   }
 
   private podSources(uid: string, pod: PodBook): PodSources {

@@ -9,7 +9,7 @@
 import type { ProbeKind, ProbeOutcome } from '../../events/index.js';
 import type { Probe } from '../../k8s/pod.js';
 import { nextOnGrid } from '../grid.js';
-import { changedContainer, isRunning, isStarted, podTerminal, specOf } from '../lifecycle.js';
+import { changedContainers, isRunning, isStarted, podTerminal, specOf } from '../lifecycle.js';
 import { probeTiming } from '../spec.js';
 import type { ContainerBook, Instance, PodBook, ProbeTrack } from '../state.js';
 import type { VirtualMs } from '../world.js';
@@ -113,12 +113,15 @@ export const nextProbeTick = (
  * ticker (`probeTicker.Reset(probeTickerPeriod)`). Returns the containers with those tickers reset to `at`,
  * or the same array when none is.
  */
-export const readinessRunsAtStatus = (pod: PodBook, at: VirtualMs): readonly ContainerBook[] =>
-  pod.containers.reduce((containers, c, index) => {
-    if (!readinessRunWanted(pod, c)) return containers;
+export const readinessRunsAtStatus = (pod: PodBook, at: VirtualMs): readonly ContainerBook[] => {
+  const runs = new Map<number, ContainerBook>();
+  pod.containers.forEach((c, index) => {
+    if (!readinessRunWanted(pod, c)) return;
     const track = { ...probeTrackOf(c, 'readiness'), tickerFrom: at, manualPending: true };
-    return changedContainer({ ...pod, containers }, index, { ...c, probes: { ...c.probes, readiness: track } });
-  }, pod.containers);
+    runs.set(index, { ...c, probes: { ...c.probes, readiness: track } });
+  });
+  return changedContainers(pod, runs);
+};
 
 const readinessRunWanted = (pod: PodBook, c: ContainerBook): boolean =>
   specOf(pod, c).spec.readinessProbe !== undefined &&
