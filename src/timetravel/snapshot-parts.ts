@@ -9,7 +9,7 @@
 import type { Journal } from '../journal/index.js';
 import { baseOf, type ClusterState, type PodState } from '../reducers/index.js';
 import { decodeIndex, decodeNodes, decodePart, decodePartLines, encodeIndex, encodeNodes, encodePartLines, type SnapshotIndex } from './snapshot-codec.js';
-import { applyRowPart, digestOf, encodeRowPart, lineRanges, type PlacedRow, type SnapshotRows } from './snapshot-rows.js';
+import { applyRowPartUnder, digestOf, encodeRowPart, lineRanges, type PlacedRow, type SnapshotRows } from './snapshot-rows.js';
 
 /** Pods in one part: small enough to be written and read in one piece, large enough that a snapshot names few files. */
 export const PART_PODS = 512;
@@ -66,7 +66,12 @@ export const loadSnapshot = async (journal: Journal, blob: string, version: stri
 /** The rows of a snapshot's pods by uid, each with where the pod's state is, without reading a pod. */
 export const loadRows = async (journal: Journal, index: SnapshotIndex): Promise<SnapshotRows | { readonly rejected: string }> => {
   const rows: SnapshotRows = { placed: new Map(), heads: [] };
-  const fault = await eachPart(journal, index.rows, (text, i) => (applyRowPart(rows, text, i) ? undefined : `part ${index.rows[i] ?? ''} does not hold rows`));
+  const gone = new Set<string>();
+  // Newest first, so that a row an entry after it replaces is never built.
+  const last = index.rows.length - 1;
+  const fault = await eachPart(journal, [...index.rows].reverse(), (text, i) =>
+    applyRowPartUnder(rows, gone, text, last - i) ? undefined : `part ${index.rows[last - i] ?? ''} does not hold rows`,
+  );
   return fault === undefined ? rows : { rejected: fault };
 };
 

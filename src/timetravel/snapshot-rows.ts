@@ -112,8 +112,12 @@ const isRowPart = (u: unknown): u is RowPartBody => {
   return isRange(head) && Array.isArray(rows) && rows.every((r) => Array.isArray(r) && typeof r[0] === 'string' && isRange(r[1]) && Array.isArray(r[2]) && r[2].length === 13) && Array.isArray(removed);
 };
 
-/** Applies a row part (the `part`-th) onto the rows so far; false when it is not a row part this code wrote. */
-export const applyRowPart = (into: SnapshotRows, text: string, part: number): boolean => {
+/**
+ * Applies a row part (the `part`-th) under the rows of the parts after it, which are applied first: a pod
+ * placed already keeps its later row, and a pod in `gone` (removed in a later part) is skipped, so only the
+ * rows that are live at the snapshot are built. False when it is not a row part this code wrote.
+ */
+export const applyRowPartUnder = (into: SnapshotRows, gone: Set<string>, text: string, part: number): boolean => {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -121,8 +125,10 @@ export const applyRowPart = (into: SnapshotRows, text: string, part: number): bo
     return false;
   }
   if (!isRowPart(body)) return false;
-  into.heads.push(body.head);
-  for (const uid of body.removed) into.placed.delete(uid);
-  for (const [uid, line, row] of body.rows) into.placed.set(uid, { row: rowFrom(row), part, line });
+  into.heads[part] = body.head;
+  const { placed } = into;
+  for (const [uid, line, row] of body.rows) if (!placed.has(uid) && !gone.has(uid)) placed.set(uid, { row: rowFrom(row), part, line });
+  // A part's removals apply to the parts before it (its own pods are not among them).
+  for (const uid of body.removed) if (!placed.has(uid)) gone.add(uid);
   return true;
 };

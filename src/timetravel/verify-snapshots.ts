@@ -78,8 +78,8 @@ const rowsFault = async (journal: Journal, blob: string, version: string, state:
   if (index === undefined) return 'it is not a snapshot (malformed)';
   const rows = await loadRows(journal, index);
   if ('rejected' in rows) return rows.rejected;
-  const table = JSON.stringify([...rows.placed].map(([uid, { row }]) => [uid, row]));
-  if (table !== JSON.stringify([...state.pods].map(([uid, pod]) => [uid, rowOf(pod)]))) return 'its rows differ from the rows of the fold of the events at its position';
+  const differs = rows.placed.size !== state.pods.size || [...state.pods].some(([uid, pod]) => JSON.stringify(rows.placed.get(uid)?.row) !== JSON.stringify(rowOf(pod)));
+  if (differs) return 'its rows differ from the rows of the fold of the events at its position';
   const pods = await loadPods(journal, index, rows, rows.placed);
   if ('rejected' in pods) return pods.rejected;
   const misplaced = [...state.pods].find(([uid, pod]) => JSON.stringify(pods.get(uid)) !== JSON.stringify(pod));
