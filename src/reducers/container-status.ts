@@ -8,6 +8,7 @@ import type { ContainerView } from './kubelet-view.js';
 import type { ContainerRole } from './restart.js';
 import { defaultWaitingReason } from '../k8s/waiting.js';
 import { runtimeStatusFields, volumeMountStatuses } from './container-runtime-status.js';
+import { memoized } from './shared-values.js';
 
 export interface StatusContext {
   readonly role: ContainerRole;
@@ -61,7 +62,10 @@ const isReady = (c: Container, v: ContainerView, role: ContainerRole): boolean =
  * `docker.io/library/nginx@sha256:…`) reports the normalised reference, `docker.io/library/nginx:1.25`;
  * before that, or from another runtime, the spec's reference as written.
  */
-const reportedImage = (image: string, imageID: string): string => (isContainerdImageID(imageID) ? normalizedImage(image) : image);
+// Every regeneration reports each container's image: the parsed forms are remembered, not re-derived.
+const isContainerdID = memoized(isContainerdImageID);
+const normalized = memoized(normalizedImage);
+const reportedImage = (image: string, imageID: string): string => (isContainerdID(imageID) ? normalized(image) : image);
 
 export const containerStatusOf = (c: Container, v: ContainerView, ctx: StatusContext): ContainerStatus => {
   const { state, lastState } = stateOf(v, ctx);

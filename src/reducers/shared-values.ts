@@ -80,3 +80,16 @@ export const sharedString = (s: string): string => {
   strings.set(s, s);
   return s;
 };
+
+/** `f` remembered per key (a bounded table, as above): for pure functions of strings the fold calls on every event. */
+export const memoized = <V>(f: (key: string) => V): ((key: string) => V) => {
+  const known = new Map<string, V>();
+  return (key) => {
+    const found = known.get(key);
+    if (found !== undefined) return found;
+    const value = f(key);
+    if (known.size >= LIMIT) known.clear();
+    known.set(key, value);
+    return value;
+  };
+};
