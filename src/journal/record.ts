@@ -71,16 +71,33 @@ export const readRecord = (value: string, key: string): JournalRecord => {
   return { ...envelope.right, event: event.right };
 };
 
-/** The union's members' guards by `type` (compiled, `compiled-guard.ts`): one member is checked, not each in turn. */
-const memberByType: ReadonlyMap<string, t.Is<Event>> = new Map(Event.types.map((m) => [m.name, compileGuard(m)]));
+/** The union's members by `type`: one member is checked, not each in turn. */
+const memberByType = new Map(Event.types.map((m) => [m.name, m]));
+const guardByType = new Map<string, t.Is<Event>>();
+
+/**
+ * The guard of the member named `type`, compiled (`compiled-guard.ts`) when a record of that type is first
+ * read: a process that reads no record (`podj get pods` at the end) compiles none.
+ */
+const guardOf = (type: string): t.Is<Event> | undefined => {
+  const known = guardByType.get(type);
+  if (known !== undefined) return known;
+  const member = memberByType.get(type);
+  if (member === undefined) return undefined;
+  const guard: t.Is<Event> = compileGuard(member);
+  guardByType.set(type, guard);
+  return guard;
+};
 
 // The read path skips the hash format checks (a regex each): verify makes them.
-const isStoredShell = compileGuard(t.type({ ...recordFields, event: t.UnknownRecord }));
+const StoredShell = t.type({ ...recordFields, event: t.UnknownRecord });
+let isStoredShell: t.Is<t.TypeOf<typeof StoredShell>> | undefined;
 
 const isCurrentRecord = (u: unknown): u is JournalRecord => {
+  isStoredShell ??= compileGuard(StoredShell);
   if (!isStoredShell(u)) return false;
   const type = u.event['type'];
-  return typeof type === 'string' && memberByType.get(type)?.(u.event) === true;
+  return typeof type === 'string' && guardOf(type)?.(u.event) === true;
 };
 
 const parseOrUndefined = (text: string): unknown => {
