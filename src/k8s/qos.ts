@@ -5,6 +5,7 @@
  */
 import type { ResourceList } from './codecs.js';
 import { nanosOf } from './quantity.js';
+import { boundedMemo } from '../memo/index.js';
 import type { Container, QOSClass, ResourceRequirements, V1Pod } from './pod.js';
 
 /** Only cpu and memory decide the class (`supportedQoSComputeResources`). */
@@ -18,19 +19,8 @@ const defaultRequests = (r: ResourceRequirements | undefined): ResourceRequireme
   return { requests, limits };
 };
 
-/** Parsed quantities by their text: manifests repeat a few values. Bounded (cleared when full), so it cannot grow without end. */
-const parsed = new Map<string, bigint>();
-const MAX_PARSED = 4096;
-
-const nanosMemo = (raw: string | undefined): bigint => {
-  if (raw === undefined) return 0n;
-  const known = parsed.get(raw);
-  if (known !== undefined) return known;
-  const n = nanosOf(raw);
-  if (parsed.size >= MAX_PARSED) parsed.clear();
-  parsed.set(raw, n);
-  return n;
-};
+/** Parsed quantities by their text: manifests repeat a few values. */
+const nanosMemo = boundedMemo(nanosOf, 4096);
 
 /** Sums the positive cpu/memory quantities of `list` into `into`; returns the names found positive. */
 const addPositive = (into: Map<string, bigint>, list: ResourceList | undefined): Set<string> => {

@@ -6,19 +6,16 @@
  * shared too). Bounded tables: past their size they start over, which only costs sharing, never correctness.
  */
 import type { ObjectMeta, PodCondition, PodSpec } from '../k8s/pod.js';
+import { BoundedTable, boundedMemo } from '../memo/index.js';
 
 const LIMIT = 4096;
 
 /** One object per distinct JSON (same keys, same order, same values). */
 const sharing = <T>(): ((value: T) => T) => {
-  const known = new Map<string, T>();
+  const known = new BoundedTable<string, T>(LIMIT);
   return (value) => {
     const key = JSON.stringify(value);
-    const found = known.get(key);
-    if (found !== undefined) return found;
-    if (known.size >= LIMIT) known.clear();
-    known.set(key, value);
-    return value;
+    return known.get(key) ?? known.add(key, value);
   };
 };
 
@@ -39,7 +36,7 @@ export const withSharedParts = <M extends ObjectMeta>(metadata: M): M => {
 
 // Conditions by `lastTransitionTime` (one string per second, `time.ts`, so its hash is computed once), then
 // compared field by field: few distinct conditions settle within one second, and no key string is built.
-const conditionsAt = new Map<string, PodCondition[]>();
+const conditionsAt = new BoundedTable<string, PodCondition[]>(LIMIT);
 const PER_SECOND = 64;
 
 /**
@@ -54,12 +51,7 @@ export const sharedCondition = (
   reason: string | undefined,
   message: string | undefined,
 ): PodCondition => {
-  let known = conditionsAt.get(lastTransitionTime);
-  if (known === undefined) {
-    if (conditionsAt.size >= LIMIT) conditionsAt.clear();
-    known = [];
-    conditionsAt.set(lastTransitionTime, known);
-  }
+  const known = conditionsAt.get(lastTransitionTime) ?? conditionsAt.add(lastTransitionTime, []);
   for (const c of known) if (c.type === type && c.status === status && c.observedGeneration === generation && c.reason === reason && c.message === message) return c;
   const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime };
   // `observedGeneration` (gate PodObservedGenerationTracking, on in v1.36): the kubelet and the scheduler write it.
@@ -70,26 +62,8 @@ export const sharedCondition = (
   return c;
 };
 
-const strings = new Map<string, string>();
-
 /** One string for equal strings (image IDs: ~100 characters each, the same for every pod of a workload). */
-export const sharedString = (s: string): string => {
-  const found = strings.get(s);
-  if (found !== undefined) return found;
-  if (strings.size >= LIMIT) strings.clear();
-  strings.set(s, s);
-  return s;
-};
+export const sharedString: (s: string) => string = boundedMemo((s: string) => s, LIMIT);
 
 /** `f` remembered per key (a bounded table, as above): for pure functions of strings the fold calls on every event. */
-export const memoized = <V>(f: (key: string) => V): ((key: string) => V) => {
-  const known = new Map<string, V>();
-  return (key) => {
-    const found = known.get(key);
-    if (found !== undefined) return found;
-    const value = f(key);
-    if (known.size >= LIMIT) known.clear();
-    known.set(key, value);
-    return value;
-  };
-};
+export const memoized = <V>(f: (key: string) => V): ((key: string) => V) => boundedMemo(f, LIMIT);
