@@ -1,12 +1,14 @@
 /**
- * The read path's checks answer as the codecs do: the compiled guards (`src/journal/compiled-guard.ts`)
+ * The journal's fast checks answer as the codecs do: the compiled guards (`src/journal/compiled-guard.ts`)
  * accept and reject exactly what io-ts's `is` does, on valid events and on events with any one value
- * anywhere replaced, removed or added; and the instant check accepts exactly what the pattern and
- * `Date.parse` accept.
+ * anywhere replaced, removed or added; the append path's `checkEvent` gives exactly `decodeEvent`'s answer
+ * on the same events; and the instant check accepts exactly what the pattern and `Date.parse` accept.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Event } from '../src/events/index.js';
+import { Event, decodeEvent } from '../src/events/index.js';
+import { canonical } from '../src/journal/canonical.js';
+import { checkEvent } from '../src/journal/event-guard.js';
 import { compileGuard } from '../src/journal/compiled-guard.js';
 import { Instant } from '../src/k8s/codecs.js';
 import { podEvent } from './arbitraries/events.js';
@@ -30,7 +32,7 @@ const paths = (v: Json, at: (string | number)[] = []): (string | number)[][] => 
   return [at, ...children.flat()];
 };
 
-/** `v` with the value at `path` replaced (`undefined`: removed). */
+/** `v` with the value at `path` replaced (`undefined`: removed), or added where an object lacks its last key. */
 const edited = (v: Json, path: (string | number)[], value: Json | undefined): Json => {
   const [head, ...rest] = path;
   if (head === undefined) return value ?? null;
@@ -38,11 +40,32 @@ const edited = (v: Json, path: (string | number)[], value: Json | undefined): Js
   if (v === null || typeof v !== 'object') return v;
   const out: { [k: string]: Json } = {};
   for (const [k, x] of Object.entries(v)) if (k !== head || value !== undefined || rest.length > 0) out[k] = k === head ? edited(x, rest, value) : x;
+  if (rest.length === 0 && value !== undefined && !Object.hasOwn(v, head)) out[head] = value;
   return out;
 };
 
 const anyEvent = podManifest('guard').chain((pod) => podEvent(pod));
-const replacement: fc.Arbitrary<Json | undefined> = fc.oneof(fc.constant(undefined), fc.jsonValue() as fc.Arbitrary<Json>, fc.constantFrom<Json>('', 0, -1, 1.5, true, null, [], {}, '2026-01-01T00:00:00.000Z', 'Always'));
+// Out-of-range numbers too (an int32 exit code, a duration beyond time.Duration's): the range check's cases.
+const replacement: fc.Arbitrary<Json | undefined> = fc.oneof(
+  fc.constant(undefined),
+  fc.jsonValue() as fc.Arbitrary<Json>,
+  fc.constantFrom<Json>('', 0, -1, 1.5, true, null, [], {}, '2026-01-01T00:00:00.000Z', 'Always', 2 ** 31, 9e15, -(2 ** 63)),
+);
+const broken = anyEvent.chain((e) => {
+  const json = JSON.parse(JSON.stringify(e)) as Json;
+  const at = fc.constantFrom(...paths(json).filter((p) => p.length > 0 && p[0] !== 'type'));
+  const extraKey = fc.tuple(fc.constantFrom(...paths(json).filter((p) => p.length > 0)), fc.string()).map(([p, k]) => [...p, k]);
+  const topLevelKey = fc.string().map((k) => [k]);
+  return fc.tuple(fc.oneof(at, extraKey, topLevelKey), replacement).map(([path, value]) => edited(json, path, value));
+});
+/** A number anywhere in the event (its manifest's included) made too big, negative or fractional. */
+const outOfRange = anyEvent.chain((e) => {
+  const json = JSON.parse(JSON.stringify(e)) as Json;
+  const valueAt = (path: (string | number)[]): unknown => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], json);
+  const numbers = paths(json).filter((p) => typeof valueAt(p) === 'number');
+  if (numbers.length === 0) return fc.constant(json);
+  return fc.tuple(fc.constantFrom(...numbers), fc.constantFrom<Json>(2 ** 31, 2 ** 53, 9e15, 1e300, -1, -(2 ** 31) - 1, 0.5)).map(([path, value]) => edited(json, path, value));
+});
 
 describe('compiled guards', () => {
   it('accept every valid event, as io-ts does', async () => {
@@ -50,13 +73,29 @@ describe('compiled guards', () => {
   });
 
   it('answer as io-ts on an event with any one value replaced, removed or added', async () => {
-    const broken = anyEvent.chain((e) => {
-      const json = JSON.parse(JSON.stringify(e)) as Json;
-      const at = fc.constantFrom(...paths(json).filter((p) => p.length > 0 && p[0] !== 'type'));
-      const extraKey = fc.tuple(fc.constantFrom(...paths(json).filter((p) => p.length > 0)), fc.string()).map(([p, k]) => [...p, k]);
-      return fc.tuple(fc.oneof(at, extraKey), replacement).map(([path, value]) => edited(json, path, value));
-    });
     await holds('compiled-guard-broken', fc.property(broken, (u) => agree(u as Record<string, unknown>)), 1000);
+  });
+});
+
+describe("the append path's check", () => {
+  /** The same Left, or Rights that encode to the same canonical JSON (what the journal hashes and stores). */
+  const sameAsDecode = (u: unknown): void => {
+    const [fast, full] = [checkEvent(u), decodeEvent(u)];
+    expect(fast._tag).toBe(full._tag);
+    if (fast._tag === 'Left' && full._tag === 'Left') expect(fast.left).toBe(full.left);
+    if (fast._tag === 'Right' && full._tag === 'Right') expect(canonical(fast.right)).toBe(canonical(full.right));
+  };
+
+  it('gives decodeEvent\'s answer on every valid event', async () => {
+    await holds('append-check-valid', fc.property(anyEvent, (e) => sameAsDecode(JSON.parse(JSON.stringify(e)))), 300);
+  });
+
+  it('gives decodeEvent\'s answer on an event with any one value replaced, removed or added (a top-level key too)', async () => {
+    await holds('append-check-broken', fc.property(broken, sameAsDecode), 1000);
+  });
+
+  it('gives decodeEvent\'s answer on an event with a number out of its field\'s range', async () => {
+    await holds('append-check-range', fc.property(outOfRange, sameAsDecode), 500);
   });
 });
 

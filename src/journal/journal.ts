@@ -1,7 +1,8 @@
 /** The LevelDB journal: serialized, hash-chained appends and streaming reads in sequence, time and pod order. */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
-import { decodeEvent, type Event } from '../events/index.js';
+import type { Event } from '../events/index.js';
+import { checkEvent } from './event-guard.js';
 import { ExpectedSequenceConflict, JournalError } from './errors.js';
 import type { Head } from './head.js';
 import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
@@ -446,7 +447,7 @@ export class LevelJournal {
 }
 
 const decodeOrThrow = (u: unknown, where: string): Event => {
-  const decoded = decodeEvent(u);
+  const decoded = checkEvent(u);
   if (E.isLeft(decoded)) throw new JournalError('invalid-event', `${where}: ${decoded.left}`);
   return decoded.right;
 };

@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { Instant } from '../k8s/codecs.js';
 import { Event, decodeEvent, formatErrors } from '../events/index.js';
 import { compileGuard } from './compiled-guard.js';
+import { isCurrentEvent } from './event-guard.js';
 import { decodeJson } from './decode-json.js';
 import { JournalError } from './errors.js';
 
@@ -71,24 +72,6 @@ export const readRecord = (value: string, key: string): JournalRecord => {
   return { ...envelope.right, event: event.right };
 };
 
-/** The union's members by `type`: one member is checked, not each in turn. */
-const memberByType = new Map(Event.types.map((m) => [m.name, m]));
-const guardByType = new Map<string, t.Is<Event>>();
-
-/**
- * The guard of the member named `type`, compiled (`compiled-guard.ts`) when a record of that type is first
- * read: a process that reads no record (`podj get pods` at the end) compiles none.
- */
-const guardOf = (type: string): t.Is<Event> | undefined => {
-  const known = guardByType.get(type);
-  if (known !== undefined) return known;
-  const member = memberByType.get(type);
-  if (member === undefined) return undefined;
-  const guard: t.Is<Event> = compileGuard(member);
-  guardByType.set(type, guard);
-  return guard;
-};
-
 // The read path skips the hash format checks (a regex each): verify makes them.
 const StoredShell = t.type({ ...recordFields, event: t.UnknownRecord });
 let isStoredShell: t.Is<t.TypeOf<typeof StoredShell>> | undefined;
@@ -96,8 +79,7 @@ let isStoredShell: t.Is<t.TypeOf<typeof StoredShell>> | undefined;
 const isCurrentRecord = (u: unknown): u is JournalRecord => {
   isStoredShell ??= compileGuard(StoredShell);
   if (!isStoredShell(u)) return false;
-  const type = u.event['type'];
-  return typeof type === 'string' && guardOf(type)?.(u.event) === true;
+  return isCurrentEvent(u.event);
 };
 
 const parseOrUndefined = (text: string): unknown => {
