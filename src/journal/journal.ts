@@ -65,6 +65,12 @@ export const DEFAULT_CHUNK = 8192;
 export class LevelJournal {
   private current: Head;
   private tail: Promise<unknown> = Promise.resolve();
+  /**
+   * The index write (index entries and head) of the last append, which it does not wait for (`Stage.write`):
+   * reads of an index, the next write and `close` wait for it. Rejected if it failed: every later read or
+   * write then fails, and the next open rebuilds the entries from the records.
+   */
+  private indexed: Promise<void> = Promise.resolve();
   /** Late appends made through this handle (seq after the append, earliest at), to refuse stale snapshots. */
   private readonly lateAppends: Array<{ readonly seq: number; readonly minAt: Instant }> = [];
 
@@ -118,7 +124,7 @@ export class LevelJournal {
     const recordedAt = opts.recordedAt ?? this.clock();
     return this.exclusive(async () => {
       this.checkExpected(opts.expectedSeq);
-      const stage = new Stage(this.db, this.current);
+      const stage = new Stage(this.db, this.current, this.indexed);
       const sealed = await stage.write(
         decoded.map((e) => pendingOf(e, recordedAt)),
         { dedup, commit: true, sync: opts.sync ?? this.syncByDefault },
@@ -153,7 +159,7 @@ export class LevelJournal {
     const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
     return this.exclusive(async () => {
       this.checkExpected(opts.expectedSeq ?? ANY);
-      const stage = new Stage(this.db, this.current);
+      const stage = new Stage(this.db, this.current, this.indexed);
       const { source, dedup } = plan(this.current);
       let chunk: Pending[] = [];
       let read = 0;
@@ -205,7 +211,7 @@ export class LevelJournal {
       ...(q.after === undefined ? { gte: TIME } : { gt: timeKey(q.after) }),
       lt: q.untilAt === undefined ? upper(TIME) : afterInstant(TIME, q.untilAt),
     };
-    if (!head.ordered) return new RecordStream(() => walkIndex(this.db, range, 'time', head.seq, keep));
+    if (!head.ordered) return new RecordStream(() => this.afterIndexed(walkIndex(this.db, range, 'time', head.seq, keep)));
     return new RecordStream(() => this.scanOrdered(q.after, head.seq, keep, q.untilAt));
   }
 
@@ -247,7 +253,13 @@ export class LevelJournal {
     const headSeq = this.current.seq;
     const asOf = recordedBy(q.asOfRecordedAt);
     // Copies beyond the head belong to a bulk append not acknowledged yet.
-    return new RecordStream(() => this.scanRecords(range, (r) => r.seq <= headSeq && asOf(r)));
+    return new RecordStream(() => this.afterIndexed(this.scanRecords(range, (r) => r.seq <= headSeq && asOf(r))));
+  }
+
+  /** `pages` once the last append's index write has landed: a read of an index sees every acknowledged record. */
+  private async *afterIndexed<T>(pages: AsyncGenerator<T>): AsyncGenerator<T> {
+    await this.indexed;
+    yield* pages;
   }
 
   private async *scanRecords(range: Range, keep: (r: JournalRecord) => boolean, untilAt?: Instant): AsyncGenerator<JournalRecord[]> {
@@ -271,7 +283,10 @@ export class LevelJournal {
 
   /** Checks every record, link, hash and index entry; names the first bad sequence number. */
   verify(): Promise<VerifyResult> {
-    return this.exclusive(() => verifyStore(this.db));
+    return this.exclusive(async () => {
+      await this.indexed;
+      return verifyStore(this.db);
+    });
   }
 
   /** The journal in podjournal's text format, one line at a time (no line ends). */
@@ -420,9 +435,11 @@ export class LevelJournal {
   // lifecycle and internals
   // ---------------------------------------------------------------------------------------------
 
-  /** Waits for appends in flight, then closes the store (and releases the lock). */
+  /** Waits for appends in flight and their index writes, then closes the store (and releases the lock). */
   async close(): Promise<void> {
     await this.tail;
+    // A failed index write was reported to every call after it; the next open rebuilds what it lacked.
+    await this.indexed.catch(() => undefined);
     await this.db.close();
   }
 
@@ -439,6 +456,7 @@ export class LevelJournal {
 
   private moveHead(stage: Stage): void {
     this.current = stage.head;
+    this.indexed = stage.written;
     // Best effort: an unnamed snapshot file is never read again; a leftover one only takes disk space.
     void removeSnapshotFiles(this.dir, stage.staleFiles).catch(() => undefined);
     const late = stage.lateFrom;

@@ -9,6 +9,7 @@ import { LevelJournal } from './journal.js';
 import { META_FORMAT, META_HEAD, META_STAGING } from './keys.js';
 import type { Db } from './scan.js';
 import { removeTemporarySnapshotFiles } from './snapshot-files.js';
+import { rollForward } from './recover.js';
 import { rollbackBeyond } from './stage.js';
 import { OLDEST_UPGRADABLE, upgradeFormat } from './upgrade.js';
 
@@ -23,7 +24,7 @@ export interface OpenOptions {
   /** Record time for appends that do not give one; default the wall clock. */
   readonly clock?: () => Instant;
   /**
-   * fsync every append before acknowledging it (default true). Without it an acknowledged append still
+   * fsync every append's records before acknowledging them (default true). Without it an acknowledged append still
    * survives the process being killed (LevelDB has handed it to the OS), but not a machine crash.
    */
   readonly sync?: boolean;
@@ -58,10 +59,13 @@ export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<
   try {
     const read = await readOrInitialize(db, dir, opts.create ?? true);
     if (E.isLeft(read) && opts.verifying !== true) throw read.left;
-    const head = E.isLeft(read) ? EMPTY_HEAD : read.right;
     // A bulk append that never committed (its process died) left its mark and records beyond the head: undo
-    // them. Records beyond the head without the mark are not ours to delete: verify reports them.
-    if (E.isRight(read) && (await db.get(META_STAGING)) !== undefined) await rollbackBeyond(db, head);
+    // them. Without the mark, records beyond the head that chain onto it are appends acknowledged before
+    // their index write landed: rebuild it (recover.ts). Others are not ours to touch: verify reports them.
+    const stored = E.isLeft(read) ? EMPTY_HEAD : read.right;
+    const staging = E.isRight(read) && (await db.get(META_STAGING)) !== undefined;
+    if (staging) await rollbackBeyond(db, stored);
+    const head = E.isRight(read) && !staging ? await rollForward(db, stored) : stored;
     if (opts.tidy ?? true) await removeTemporarySnapshotFiles(dir);
     return new LevelJournal(dir, db, head, opts.clock ?? wallClock, opts.sync ?? true);
   } catch (error) {

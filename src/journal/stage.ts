@@ -8,6 +8,7 @@ import type { Instant } from '../k8s/codecs.js';
 import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { advance, encodeHead, type Head } from './head.js';
+import { putIndexEntries, type Indexed } from './derived-keys.js';
 import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, TIME, digestKey, podKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
 import { parseEnvelope, readRecord, seal, sha256, type Sealed } from './record.js';
 import { entryPages, type Db } from './scan.js';
@@ -45,8 +46,9 @@ export class Stage {
   /**
    * The previous chunk's batch may still be writing while the next chunk is sealed (the write runs on
    * LevelDB's thread): at most one in flight, with the digests it adds, which a lookup cannot see yet.
+   * At first, the index write of the append before this one (see `write`).
    */
-  private inflight: Promise<void> = Promise.resolve();
+  private inflight: Promise<void>;
   private inflightDigests: ReadonlySet<string> = new Set();
   /** Files of the snapshots this append's commit unnamed: to be removed once it is written. */
   readonly staleFiles: string[] = [];
@@ -56,8 +58,16 @@ export class Stage {
   constructor(
     private readonly db: Db,
     readonly start: Head,
+    /** The index write of the append before this stage, maybe still under way: every read and write waits for it. */
+    private readonly indexed: Promise<void> = Promise.resolve(),
   ) {
     this.tip = start;
+    this.inflight = indexed;
+  }
+
+  /** The last write this stage started: after a commit, its index write, which may still be under way. */
+  get written(): Promise<void> {
+    return this.inflight;
   }
 
   get head(): Head {
@@ -75,7 +85,6 @@ export class Stage {
    * undefined if skipped. With `commit` the batch is written, and every earlier one, before it returns.
    */
   async write(items: readonly Pending[], opts: ChunkOptions): Promise<Array<Sealed | undefined>> {
-    const digests = items.map((item) => sha256(item.json));
     // A chunk that skips known events looks up which digests are new. So does a chunk that may be rolled
     // back (staged) onto records written before this append: a rollback deletes the entries its records
     // own, and must not take an older record's entry with it. Otherwise no read is needed: entries point
@@ -84,7 +93,17 @@ export class Stage {
     // digests: each lookup seeks in several tables).
     const staged = !opts.commit || this.marked;
     const lookup = opts.dedup || items.some((item) => item.dedup === true) || (staged && this.start.seq > 0);
+    // A whole append in time order that looks nothing up writes its records alone in the synced batch, and
+    // what derives from them (index entries, the head) in a second batch, built during the fsync and written
+    // after it without sync, while the caller goes on: the fsync is the one wait. The next write, every read
+    // of an index and `close` wait for it; a crash before it lands loses only what the next open rebuilds
+    // from the records (`recover.ts`). A late append (stale snapshots, maybe a whole time index to write)
+    // keeps its one batch, as does a lookup or a staged commit.
+    const split = opts.commit && !staged && !lookup && inTimeOrder(items, this.tip.maxAt);
+    const digests = split ? [] : items.map((item) => sha256(item.json));
+    if (lookup) await this.indexed;
     const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(digests.map(digestKey)) : [];
+    const later: Array<{ readonly record: Indexed; readonly json: string; readonly timeIndexed: boolean }> = [];
     const fresh = new Set<string>();
     const out: Array<Sealed | undefined> = [];
     const chunkStart = this.tip.seq;
@@ -100,23 +119,19 @@ export class Stage {
           continue;
         }
         const sealed = seal(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
-        const position = { at: item.at, seq: sealed.seq };
+        const record: Indexed = { seq: sealed.seq, value: sealed.value, at: item.at, pod: item.pod };
         batch.put(recordKey(sealed.seq), sealed.value);
-        // The pod index carries a copy of the record: a pod's history is one sequential range.
-        if (item.pod !== undefined) batch.put(podKey(item.pod, position), sealed.value);
-        if (isNew) {
-          fresh.add(digest);
-          batch.put(digestKey(digest), String(sealed.seq));
-        }
         if (this.minAppendedAt === null || item.at < this.minAppendedAt) this.minAppendedAt = item.at;
         // A time-ordered journal needs no time index (sequence order is time order); one that is not
         // has an entry for every record.
         const wasOrdered = this.tip.ordered;
         this.tip = advance(this.tip, item.at, sealed.hash);
-        if (!wasOrdered) batch.put(timeKey(position), '');
+        if (split) later.push({ record, json: item.json, timeIndexed: !wasOrdered });
         else {
-          unindexed.push(position);
-          if (!this.tip.ordered) becameUnordered = true;
+          if (isNew) fresh.add(digest);
+          putIndexEntries(batch, record, isNew ? digest : undefined, !wasOrdered);
+          if (wasOrdered) unindexed.push({ at: item.at, seq: sealed.seq });
+          if (wasOrdered && !this.tip.ordered) becameUnordered = true;
         }
         out.push(sealed);
       }
@@ -132,7 +147,7 @@ export class Stage {
           batch.del(key);
           this.staleFiles.push(name);
         }
-        batch.put(META_HEAD, encodeHead(this.tip));
+        if (!split) batch.put(META_HEAD, encodeHead(this.tip));
         if (this.marked) batch.del(META_STAGING);
       } else if (!this.marked) {
         batch.put(META_STAGING, String(this.start.seq));
@@ -142,12 +157,32 @@ export class Stage {
       const writing = batch.write({ sync: opts.sync });
       writing.catch(() => undefined); // awaited by the next chunk, the commit or abort
       [this.inflight, this.inflightDigests] = [writing, fresh];
-      if (opts.commit) await writing;
+      if (split) await this.writeIndexesAfter(writing, later);
+      else if (opts.commit) await writing;
     } catch (error) {
       await batch.close(); // a no-op once written; releases the batch if sealing or the snapshot lookup threw
       throw error;
     }
     return out;
+  }
+
+  /**
+   * Builds the index batch while `records` is being written (and fsynced), and starts writing it once they
+   * are: after them in LevelDB's log, so no index entry or head ever lands before its record.
+   */
+  private async writeIndexesAfter(records: Promise<void>, later: ReadonlyArray<{ readonly record: Indexed; readonly json: string; readonly timeIndexed: boolean }>): Promise<void> {
+    const indexes = this.db.batch();
+    try {
+      for (const { record, json, timeIndexed } of later) putIndexEntries(indexes, record, sha256(json), timeIndexed);
+      indexes.put(META_HEAD, encodeHead(this.tip));
+      await records;
+    } catch (error) {
+      await indexes.close();
+      throw error;
+    }
+    const writing = indexes.write({ sync: false });
+    writing.catch(() => undefined); // awaited by the next write, read or close
+    this.inflight = writing;
   }
 
   /** Moves the head to the last staged record (with nothing more to write) and returns it. */
@@ -176,6 +211,16 @@ export class Stage {
     return stale;
   }
 }
+
+/** Whether the items come in valid-time order, the first at or after `maxAt`: an append that is not late. */
+const inTimeOrder = (items: readonly Pending[], maxAt: Instant | null): boolean => {
+  let last = maxAt;
+  for (const item of items) {
+    if (last !== null && item.at < last) return false;
+    last = item.at;
+  }
+  return true;
+};
 
 /** The positions of the stored records 1 … `toSeq`, page by page (read to index them by time). */
 async function* storedPositions(db: Db, toSeq: number): AsyncGenerator<Position[]> {

@@ -36,6 +36,23 @@ describe('append and read', () => {
   });
 });
 
+describe('the index write an append does not wait for', () => {
+  it('is seen by every read, lookup and verify right after the append', async () => {
+    // A big append, so that its index write is still under way when the reads start.
+    const events = Array.from({ length: 3000 }, (_, k) => containerStarted('a', k));
+    await journal.append([nodeReady(0)], { expectedSeq: 0 });
+    await journal.append(events, { expectedSeq: 1 });
+    expect(await journal.podRecords('default', 'pod-a').toArray()).toHaveLength(3000);
+    await journal.append(events.slice(0, 2000), { expectedSeq: 3001 });
+    expect(await journal.appendNew(events, { expectedSeq: ANY })).toEqual([]);
+    await journal.append([podBound('a', 0.5)], { expectedSeq: 5001 }); // late: a time index from here on
+    await journal.append(events, { expectedSeq: 5002 });
+    expect(seqs(await journal.recordsInTimeOrder({ untilAt: at(1) }).toArray())).toEqual([1, 2, 3002, 5003, 5002, 3, 3003, 5004]);
+    await journal.append(events.slice(0, 1000), { expectedSeq: 8002 });
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 9002 });
+  });
+});
+
 describe('expected sequence', () => {
   it('refuses an append that expects another head, naming both', async () => {
     await journal.append([podCreated('a', 0)], { expectedSeq: 0 });

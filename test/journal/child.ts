@@ -1,12 +1,15 @@
 /**
  * A second process for the journal's integration tests: `lock DIR` tries to open a journal another process
  * holds; `burst DIR` appends until killed, printing each acknowledged head; `die-in-bulk DIR` kills itself
- * in the middle of a bulk append, after its first chunk is written.
+ * in the middle of a bulk append, after its first chunk is written; `durable-burst DIR [N]` appends with the
+ * default durability (1 or 10 events a call, a late event every 50th call, a lookup every 7th), printing
+ * each acknowledged head, until killed, or kills itself right after the N-th acknowledgement: while that
+ * append's index write, which it does not wait for, may still be under way.
  */
 import { ANY, JournalError, openJournal } from '../../src/journal/index.js';
-import { containerStarted, podCreated } from './fixtures.js';
+import { containerStarted, podBound, podCreated } from './fixtures.js';
 
-const [mode, dir] = process.argv.slice(2);
+const [mode, dir, dieAfter] = process.argv.slice(2);
 if (dir === undefined) throw new Error('usage: child.ts lock|burst|die-in-bulk DIR');
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -37,4 +40,14 @@ if (mode === 'lock') {
   say(journal.head().hash);
   const events = Array.from({ length: 100 }, (_, k) => containerStarted('a', k + 1));
   await journal.appendBulk(events, { chunkSize: 30, onProgress: () => process.kill(process.pid, 'SIGKILL') });
+} else if (mode === 'durable-burst') {
+  const journal = await openJournal(dir);
+  for (let call = 1; ; call++) {
+    const events = Array.from({ length: call % 3 === 0 ? 10 : 1 }, (_, k) => containerStarted(`d${call % 5}`, call * 100 + k));
+    if (call % 50 === 0) events.push(podBound(`late-${call}`, call));
+    if (call % 7 === 0) await journal.appendNew([...events, containerStarted(`d${(call - 1) % 5}`, (call - 1) * 100)], { expectedSeq: ANY });
+    else await journal.append(events, { expectedSeq: journal.count() });
+    say(String(journal.count()));
+    if (call === Number(dieAfter)) process.kill(process.pid, 'SIGKILL');
+  }
 }

@@ -1,0 +1,30 @@
+/**
+ * The index entries derived from one record: rebuildable from the record alone, so an append may write them
+ * just after its records (`stage.ts`), and the next open rebuilds what a crash lost (`recover.ts`).
+ */
+import type { Instant } from '../k8s/codecs.js';
+import { digestKey, podKey, timeKey } from './keys.js';
+import type { Db } from './scan.js';
+
+export interface Indexed {
+  readonly seq: number;
+  /** The stored record: the pod index holds a copy of it. */
+  readonly value: string;
+  readonly at: Instant;
+  /** `namespace/name` of the event's pod, if any. */
+  readonly pod: string | undefined;
+}
+
+type Batch = ReturnType<Db['batch']>;
+
+/**
+ * Puts a record's pod index copy (a pod's history is one sequential range), its dedup entry (`digest`, the
+ * SHA-256 of its canonical event; undefined when an older record's entry is kept) and, in a journal that
+ * is not time-ordered, its time index entry.
+ */
+export const putIndexEntries = (batch: Batch, r: Indexed, digest: string | undefined, timeIndexed: boolean): void => {
+  const position = { at: r.at, seq: r.seq };
+  if (r.pod !== undefined) batch.put(podKey(r.pod, position), r.value);
+  if (digest !== undefined) batch.put(digestKey(digest), String(r.seq));
+  if (timeIndexed) batch.put(timeKey(position), '');
+};
