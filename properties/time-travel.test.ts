@@ -12,7 +12,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openJournal } from '../src/journal/index.js';
 import { rowsAtHead } from '../src/timetravel/head-rows.js';
-import { podTableRow, sortRows } from '../src/printers/pod-table-row.js';
+import { podTableRow } from '../src/printers/pod-table-row.js';
+import { sortRows } from '../src/printers/pod-table.js';
+import { rowLine } from '../src/printers/row-line.js';
 import { clusterAt, refreshSnapshots, timeTravel } from '../src/timetravel/time-travel.js';
 import { verifySnapshots } from '../src/timetravel/verify-snapshots.js';
 import { foldInTimeOrder } from '../test/support/reference-fold.js';
@@ -110,7 +112,7 @@ describe('time travel with tampered snapshots', () => {
             for (const t of instants) expect(await clusterAt(tt, t), `state at ${t} after ${kind}`).toEqual(foldInTimeOrder(appended, t));
             // The head table (read by `get pods` at the end) is used only while it holds the pods at the end.
             const atHead = await rowsAtHead(reader);
-            if (atHead !== undefined) expect(sortRows(atHead)).toEqual(sortRows(podsOf(foldInTimeOrder(appended, instantOf(Date.UTC(9999, 11, 31)))).map(podTableRow)));
+            if (atHead !== undefined) expect(sortRows(atHead)).toEqual(sortRows(podsOf(foldInTimeOrder(appended, instantOf(Date.UTC(9999, 11, 31)))).map((p) => rowLine(podTableRow(p)))));
             const { faults } = await verifySnapshots(tt);
             expect(faults.length > 0, `verify names the ${kind} snapshot`).toBe(changed);
           } finally {

@@ -2,8 +2,8 @@
  * What the cursor panels print: `podj get pods --at T` with the CLI's own row and table code, and the
  * changes and causes between two instants.
  */
-import { noResources, tableRowsOf, type PodCells } from '../../src/printers/pod-columns.js';
-import { rowAt } from '../../src/printers/pod-row.js';
+import { noResources, tableRowsOfLines } from '../../src/printers/pod-columns.js';
+import { rowLine, type RowLine } from '../../src/printers/row-line.js';
 import { renderTable } from '../../src/printers/tabwriter.js';
 import type { KubectlWideCells } from '../../src/printers/pod-row.js';
 import type { Cause, PodLane } from '../../src/report/model.js';
@@ -28,7 +28,7 @@ export const inScopeAt = (pod: PodLane, scope: Scope, t: number): boolean =>
 /** `podj get pods [-n NS|-A] [-l SEL] --at T`: its stdout and stderr. Pods come in kubectl's order already. */
 export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { stdout: string; stderr: string } => {
   const now = new Date(t);
-  const cells: PodCells[] = [];
+  const lines: RowLine[] = [];
   for (const pod of pods) {
     const row = lastAtOrBefore(pod.steps, t)?.row;
     if (row === undefined || !inScopeAt(pod, scope, t)) continue;
@@ -37,11 +37,11 @@ export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { 
       ...row,
       ...(pod.creationTimestamp === undefined ? {} : { creationTimestamp: pod.creationTimestamp }),
     };
-    cells.push({ namespace: pod.namespace, labels: { ...labelsAt(pod, t) }, row: rowAt(facts, now), wide: notWide });
+    lines.push(rowLine({ namespace: pod.namespace, labels: { ...labelsAt(pod, t) }, facts, wide: notWide, inferred: false }));
   }
   const allNamespaces = scope.namespace === undefined;
-  if (cells.length === 0) return { stdout: '', stderr: noResources({ allNamespaces, namespace: scope.namespace }) };
-  const table = tableRowsOf(cells, { wide: false, withNamespace: allNamespaces, showLabels: false, labelColumns: [] });
+  if (lines.length === 0) return { stdout: '', stderr: noResources({ allNamespaces, namespace: scope.namespace }) };
+  const table = tableRowsOfLines(lines, { wide: false, withNamespace: allNamespaces, showLabels: false, labelColumns: [] }, now);
   return { stdout: renderTable(table), stderr: '' };
 };
 

@@ -2,8 +2,8 @@
  * `get pods` at the journal's end from the head table's rows: the table, `-o wide` and `-o name`, with `-n`,
  * `-A`, label selectors, names and the label columns; what the rows cannot answer goes to `pod-listing.ts`.
  */
-import { printRows, type Printed } from '../printers/pod-table.js';
-import { sortRows, type PodTableRow } from '../printers/pod-table-row.js';
+import { printRows, sortRows, type Printed } from '../printers/pod-table.js';
+import { isInferredRow, labelsReader, rowKey, rowLabels, type RowLine } from '../printers/row-line.js';
 import { selectorMatches, type Requirement } from '../selectors/index.js';
 import type { Output } from './output-format.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
@@ -44,12 +44,25 @@ export const withoutHeader = (printed: Printed): Printed =>
 export const rowOutput = (output: Output): 'table' | 'wide' | 'name' | undefined =>
   output.kind === 'named' && (output.format === 'table' || output.format === 'wide' || output.format === 'name') ? output.format : undefined;
 
+/** The rows in scope (all of them when the scope names no namespace, selector or name). */
+const rowsInScope = (rows: readonly RowLine[], scope: Scope): readonly RowLine[] => {
+  if (scope.namespace === undefined && scope.selector.length === 0 && scope.names.length === 0) return rows;
+  const labelsOf = labelsReader();
+  return rows.filter((line) => {
+    const { namespace, name } = rowKey(line);
+    return inScope(scope, namespace, name, scope.selector.length === 0 ? {} : rowLabels(line, labelsOf));
+  });
+};
+
 /** The rows in scope, in kubectl's order, printed as `output` at `now`. */
-export const listRows = (rows: readonly PodTableRow[], scope: Scope, output: 'table' | 'wide' | 'name', flags: TableFlags, now: Date): Listing => {
-  const shown = sortRows(rows.filter((r) => inScope(scope, r.namespace, r.facts.name, r.labels)));
+export const listRows = (rows: readonly RowLine[], scope: Scope, output: 'table' | 'wide' | 'name', flags: TableFlags, now: Date): Listing => {
+  const shown = sortRows(rowsInScope(rows, scope));
   const printed = printRows(shown, { ...flags, output }, now);
   return {
     printed: output !== 'name' && !flags.headers ? withoutHeader(printed) : printed,
-    shown: shown.map((r) => ({ namespace: namespaceOrDefault(r.namespace), name: r.facts.name, inferred: r.inferred })),
+    shown: shown.map((line) => {
+      const { namespace, name } = rowKey(line);
+      return { namespace: namespaceOrDefault(namespace), name, inferred: isInferredRow(line) };
+    }),
   };
 };

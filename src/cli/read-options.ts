@@ -4,7 +4,7 @@ import type { Instant } from '../k8s/codecs.js';
 import type { Journal } from '../journal/index.js';
 import type { V1Pod } from '../k8s/pod.js';
 import type { ClusterState } from '../reducers/index.js';
-import type { PodTableRow } from '../printers/pod-table-row.js';
+import { rowKey, type RowLine } from '../printers/row-line.js';
 import { compareStrings } from '../printers/go-sort.js';
 import { namespacesAtHead, rowsAtHead } from '../timetravel/head-rows.js';
 import type { GlobalOptions } from './context.js';
@@ -61,19 +61,19 @@ export const podsAt = async (journal: Journal, point: ReadPoint, namespace?: str
  * table, which holds them by namespace, so no history is read; at `--at` from the nearest snapshot's rows and
  * the pods changed since; undefined with `--as-of` (snapshots fold everything recorded).
  */
-export const rowsAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<PodTableRow[] | undefined> => {
+export const rowsAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<RowLine[] | undefined> => {
   if (point.asOf !== undefined) return undefined;
   if (point.at === undefined) return rowsAtHead(journal, namespace);
   const [{ rowsAt: rowsAtInstant }, { timeTravel }] = await Promise.all([import('../timetravel/rows-at.js'), import('../timetravel/time-travel.js')]);
   const rows = await rowsAtInstant(timeTravel(journal, packageVersion()), point.at);
-  return namespace === undefined ? rows : rows.filter((r) => namespaceOrDefault(r.namespace) === namespace);
+  return namespace === undefined ? rows : rows.filter((r) => namespaceOrDefault(rowKey(r).namespace) === namespace);
 };
 
 /** The names of the pods in `namespace` at the read point, in kubectl's order: at the end from the head table's rows. */
 export const podNamesAt = async (journal: Journal, point: ReadPoint, namespace: string): Promise<string[]> => {
   const rows = await rowsAt(journal, point, namespace);
   const names =
-    rows?.map((r) => r.facts.name) ??
+    rows?.map((r) => rowKey(r).name) ??
     (await podsAt(journal, point, namespace)).map((p) => p.metadata.name ?? '');
   return names.sort(compareStrings);
 };

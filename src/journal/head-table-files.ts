@@ -16,8 +16,8 @@ import { Seq, Sha256, sha256 } from './record.js';
 const Folded = t.type({ seq: Seq, hash: Sha256 });
 export type Folded = t.TypeOf<typeof Folded>;
 
-/** 2: the parts hold `get pods` rows; the tables of format 1 (no `format` field) held whole v1 Pods. */
-const FORMAT = 2;
+/** 3: the parts hold `get pods` rows as lines; format 2 held them as JSON, format 1 (no `format` field) whole v1 Pods. */
+const FORMAT = 3;
 const HeadTableIndex = t.type({ format: t.literal(FORMAT), folded: Folded, parts: t.record(t.string, t.string) }, 'HeadTableIndex');
 const PartHeader = t.type({ folded: Folded, part: t.string, sha256: Sha256 }, 'HeadTablePart');
 

@@ -9,6 +9,7 @@ import { goJson } from './go-json.js';
 import { compareStrings } from './go-sort.js';
 import { printRows, type Printed } from './pod-table.js';
 import { podTableRow } from './pod-table-row.js';
+import { rowLine } from './row-line.js';
 
 export type { Printed } from './pod-table.js';
 
@@ -66,7 +67,7 @@ export const getPods = (pods: readonly V1Pod[], opts: GetPodsOptions, now: Date)
     case 'name':
     case 'table':
     case 'wide':
-      return printRows(sorted.map(podTableRow), { ...opts, output }, now);
+      return printRows(sorted.map((pod) => rowLine(podTableRow(pod))), { ...opts, output }, now);
     default: {
       const unreachable: never = output;
       return unreachable;

@@ -1,37 +1,65 @@
 /**
  * The columns of `kubectl get pods` as data (`printers.go :: AddHandlers`, pod column definitions):
  * priority 1 columns show only with `-o wide`. Namespace, `-L` and `--show-labels` columns are added
- * around them the way kubectl's table printer does.
+ * around them the way kubectl's table printer does. Cells are read from rows as lines (`row-line.ts`).
  */
 import type { V1Pod } from '../k8s/pod.js';
-import { rowAt, type KubectlRow, type KubectlWideCells } from './pod-row.js';
-import { podTableRow, type PodTableRow } from './pod-table-row.js';
+import { ageOf } from './duration.js';
+import { restartsAt } from './pod-row.js';
+import { podTableRow } from './pod-table-row.js';
+import { CELL, cellText, labelsReader, optionalCellText, rowLine, type RowLine } from './row-line.js';
 
-/** Everything a cell may be computed from: the pod's namespace and labels and its printPod cells. */
-export interface PodCells {
-  readonly namespace: string;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly row: KubectlRow;
-  readonly wide: KubectlWideCells;
+/** What every row of one table shares: the clock, and what was computed for rows before (ages, labels). */
+export interface CellContext {
+  readonly now: Date;
+  /** `ageOf` at `now`, each instant once: pods created in the same second share their AGE. */
+  readonly age: (timestamp: string | undefined) => string;
+  readonly labels: (json: string | undefined) => Readonly<Record<string, string>>;
 }
+
+export const cellContext = (now: Date): CellContext => {
+  const ages = new Map<string | undefined, string>();
+  return {
+    now,
+    age: (timestamp) => {
+      let age = ages.get(timestamp);
+      if (age === undefined) {
+        age = ageOf(timestamp, now);
+        ages.set(timestamp, age);
+      }
+      return age;
+    },
+    labels: labelsReader(),
+  };
+};
 
 export interface Column {
   readonly header: string;
   /** 0: always shown; 1: only with `-o wide`. */
   readonly priority: 0 | 1;
-  readonly cell: (c: PodCells) => string;
+  /** The cell of a row, from its line's cells (`line.split('\t')`). */
+  readonly cell: (cells: readonly string[], at: CellContext) => string;
 }
 
+const stored =
+  (i: number) =>
+  (cells: readonly string[]): string =>
+    cellText(cells[i]);
+
 export const podColumns: readonly Column[] = [
-  { header: 'NAME', priority: 0, cell: (c) => c.row.name },
-  { header: 'READY', priority: 0, cell: (c) => c.row.ready },
-  { header: 'STATUS', priority: 0, cell: (c) => c.row.status },
-  { header: 'RESTARTS', priority: 0, cell: (c) => c.row.restarts },
-  { header: 'AGE', priority: 0, cell: (c) => c.row.age },
-  { header: 'IP', priority: 1, cell: (c) => c.wide.ip },
-  { header: 'NODE', priority: 1, cell: (c) => c.wide.node },
-  { header: 'NOMINATED NODE', priority: 1, cell: (c) => c.wide.nominatedNode },
-  { header: 'READINESS GATES', priority: 1, cell: (c) => c.wide.readinessGates },
+  { header: 'NAME', priority: 0, cell: stored(CELL.name) },
+  { header: 'READY', priority: 0, cell: stored(CELL.ready) },
+  { header: 'STATUS', priority: 0, cell: stored(CELL.status) },
+  {
+    header: 'RESTARTS',
+    priority: 0,
+    cell: (c, at) => restartsAt(Number(c[CELL.restarts]), optionalCellText(c[CELL.lastRestartDate]), at.now, at.age),
+  },
+  { header: 'AGE', priority: 0, cell: (c, at) => at.age(optionalCellText(c[CELL.creationTimestamp])) },
+  { header: 'IP', priority: 1, cell: stored(CELL.ip) },
+  { header: 'NODE', priority: 1, cell: stored(CELL.node) },
+  { header: 'NOMINATED NODE', priority: 1, cell: stored(CELL.nominatedNode) },
+  { header: 'READINESS GATES', priority: 1, cell: stored(CELL.readinessGates) },
 ];
 
 /** `labels.FormatLabels`: `k=v` pairs sorted by key, or `<none>`. */
@@ -52,28 +80,35 @@ export interface TableOptions {
 
 /** The columns a table shows, in kubectl's order. */
 export const columnsFor = (opts: TableOptions): Column[] => [
-  ...(opts.withNamespace ? [{ header: 'NAMESPACE', priority: 0 as const, cell: (c: PodCells) => c.namespace }] : []),
+  ...(opts.withNamespace ? [{ header: 'NAMESPACE', priority: 0 as const, cell: stored(CELL.namespace) }] : []),
   ...podColumns.filter((col) => col.priority === 0 || opts.wide),
   ...opts.labelColumns.map((key) => ({
     header: (key.split('/').pop() ?? key).toUpperCase(),
     priority: 0 as const,
-    cell: (c: PodCells) => c.labels[key] ?? '',
+    cell: (c: readonly string[], at: CellContext) => at.labels(c[CELL.labels])[key] ?? '',
   })),
-  ...(opts.showLabels ? [{ header: 'LABELS', priority: 0 as const, cell: (c: PodCells) => formatLabels(c.labels) }] : []),
+  ...(opts.showLabels ? [{ header: 'LABELS', priority: 0 as const, cell: (c: readonly string[], at: CellContext) => formatLabels(at.labels(c[CELL.labels])) }] : []),
 ];
 
-/** The header row and one row of cells per pod, from cells already computed. */
-export const tableRowsOf = (pods: readonly PodCells[], opts: TableOptions): string[][] => {
+/** The header row and one row of cells per row line, at `now`. */
+export const tableRowsOfLines = (lines: readonly RowLine[], opts: TableOptions, now: Date): string[][] => {
   const columns = columnsFor(opts);
-  return [columns.map((col) => col.header), ...pods.map((cells) => columns.map((col) => col.cell(cells)))];
+  const at = cellContext(now);
+  const rows = [columns.map((col) => col.header)];
+  for (const line of lines) {
+    const cells = line.split('\t');
+    rows.push(columns.map((col) => col.cell(cells, at)));
+  }
+  return rows;
 };
 
-/** The header row and one row of cells per pod row, at `now`. */
-export const tableRowsAt = (rows: readonly PodTableRow[], opts: TableOptions, now: Date): string[][] =>
-  tableRowsOf(rows.map((r) => ({ namespace: r.namespace, labels: r.labels, row: rowAt(r.facts, now), wide: r.wide })), opts);
-
 /** The header row and one row of cells per pod. */
-export const tableRows = (pods: readonly V1Pod[], opts: TableOptions, now: Date): string[][] => tableRowsAt(pods.map(podTableRow), opts, now);
+export const tableRows = (pods: readonly V1Pod[], opts: TableOptions, now: Date): string[][] =>
+  tableRowsOfLines(
+    pods.map((p) => rowLine(podTableRow(p))),
+    opts,
+    now,
+  );
 
 /** What kubectl writes to stderr when no pod is listed: `-A` (or no namespace) names none. */
 export const noResources = (opts: { readonly allNamespaces?: boolean; readonly namespace?: string }): string =>

@@ -154,15 +154,16 @@ export const kubectlRowFacts = (pod: V1Pod): KubectlRowFacts => {
   };
 };
 
+/** The RESTARTS cell at `now`: the count, and how long ago the last restart was when there was one. */
+export const restartsAt = (restarts: number, lastRestartDate: string | undefined, now: Date, age = ageOf): string =>
+  restarts !== 0 && lastRestartDate !== undefined ? `${restarts} (${age(lastRestartDate, now)} ago)` : String(restarts);
+
 /** A row's cells at `now`: AGE and the "(X ago)" of RESTARTS are counted from it. */
 export const rowAt = (facts: KubectlRowFacts, now: Date): KubectlRow => ({
   name: facts.name,
   ready: facts.ready,
   status: facts.status,
-  restarts:
-    facts.restarts !== 0 && facts.lastRestartDate !== undefined
-      ? `${facts.restarts} (${ageOf(facts.lastRestartDate, now)} ago)`
-      : String(facts.restarts),
+  restarts: restartsAt(facts.restarts, facts.lastRestartDate, now),
   age: ageOf(facts.creationTimestamp, now),
 });
 

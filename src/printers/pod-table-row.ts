@@ -5,7 +5,6 @@
  */
 import type { V1Pod } from '../k8s/pod.js';
 import { isKnownOnlyFromEvents } from '../importers/inferred-annotation.js';
-import { compareStrings } from './go-sort.js';
 import { kubectlRowFacts, kubectlWideCells, type KubectlRowFacts, type KubectlWideCells } from './pod-row.js';
 
 export interface PodTableRow {
@@ -25,7 +24,3 @@ export const podTableRow = (pod: V1Pod): PodTableRow => ({
   wide: kubectlWideCells(pod),
   inferred: isKnownOnlyFromEvents(pod),
 });
-
-/** kubectl lists in the API server's storage order: namespace, then name. */
-export const sortRows = (rows: readonly PodTableRow[]): PodTableRow[] =>
-  [...rows].sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.facts.name, b.facts.name));

@@ -1,25 +1,26 @@
 /**
- * The head table: the rows `kubectl get pods` prints for the pods at the journal's head (`PodTableRow`: the
- * clock-free cells, labels, `-o wide`'s cells), one part per namespace, written with the snapshots after every
- * write, so that `get pods` at the end reads its namespace's rows and no history. Whole pods (`-o json`,
- * `-o yaml`, field selectors, …) come from the snapshots and the fold, not from here. Read by `head-rows.ts`.
+ * The head table: the rows `kubectl get pods` prints for the pods at the journal's head (as lines,
+ * `row-line.ts`: the clock-free cells, labels, `-o wide`'s cells), one part per namespace, written with the
+ * snapshots after every write, so that `get pods` at the end reads its namespace's rows and no history. Whole
+ * pods (`-o json`, `-o yaml`, field selectors, …) come from the snapshots and the fold, not from here. Read by
+ * `head-rows.ts`.
  */
-import type { PodTableRow } from '../printers/pod-table-row.js';
+import { rowKey, type RowLine } from '../printers/row-line.js';
 import type { ClusterState } from '../reducers/index.js';
 import { rowOf } from './snapshot-rows.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
 
-/** The table's parts: each namespace's rows as one JSON array. */
+/** The table's parts: each namespace's rows, a line each. */
 export const headTableParts = (state: ClusterState): Map<string, string> => {
-  const byNamespace = new Map<string, PodTableRow[]>();
+  const byNamespace = new Map<string, RowLine[]>();
   // The rows the snapshots computed for the same states, and no pod's statuses kept built on the fold.
   for (const pod of state.pods.values()) {
     const row = rowOf(pod);
     // kubectl reads an empty namespace as `default`: those rows are asked for, and listed, with `default`'s.
-    const namespace = namespaceOrDefault(row.namespace);
+    const namespace = namespaceOrDefault(rowKey(row).namespace);
     const rows = byNamespace.get(namespace);
     if (rows === undefined) byNamespace.set(namespace, [row]);
     else rows.push(row);
   }
-  return new Map([...byNamespace].map(([namespace, rows]) => [namespace, JSON.stringify(rows)]));
+  return new Map([...byNamespace].map(([namespace, rows]) => [namespace, rows.join('\n')]));
 };

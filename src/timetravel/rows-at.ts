@@ -8,21 +8,19 @@
 import type { PodEvent } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { Position } from '../journal/index.js';
-import type { PodTableRow } from '../printers/pod-table-row.js';
+import { keyText, lineKeyText, type RowLine } from '../printers/row-line.js';
 import { Folding, type PodState } from '../reducers/index.js';
 import { decodeIndex } from './snapshot-codec.js';
 import { loadPods, loadRows } from './snapshot-parts.js';
 import { rowOf, type PlacedRow, type SnapshotRows } from './snapshot-rows.js';
 import { clusterAt, type TimeTravel } from './time-travel.js';
 
-const nameKey = (namespace: string, name: string): string => `${namespace}/${name}`;
-
 /** The pods whose state the events can change: theirs, and the live pods holding a name they create. */
 const touchedBy = (events: readonly PodEvent[], placed: ReadonlyMap<string, PlacedRow>): Set<string> => {
   const touched = new Set(events.map((e) => e.pod.uid));
-  const created = new Set(events.filter((e) => e.type === 'PodCreated').map((e) => nameKey(e.pod.namespace, e.pod.name)));
+  const created = new Set(events.filter((e) => e.type === 'PodCreated').map((e) => keyText(e.pod.namespace, e.pod.name)));
   if (created.size === 0) return touched;
-  for (const [uid, { row }] of placed) if (created.has(nameKey(row.namespace, row.facts.name))) touched.add(uid);
+  for (const [uid, { row }] of placed) if (created.has(lineKeyText(row))) touched.add(uid);
   return touched;
 };
 
@@ -50,7 +48,7 @@ const startAt = async (tt: TimeTravel, at: Instant): Promise<Start | undefined> 
 };
 
 /** The rows of every pod alive at `at`, in no particular order; from the whole fold when no snapshot's rows can serve. */
-export const rowsAt = async (tt: TimeTravel, at: Instant): Promise<PodTableRow[]> => {
+export const rowsAt = async (tt: TimeTravel, at: Instant): Promise<RowLine[]> => {
   const whole = async () => [...(await clusterAt(tt, at)).pods.values()].map(rowOf);
   const start = await startAt(tt, at);
   if (start === undefined) return whole();
@@ -66,7 +64,7 @@ export const rowsAt = async (tt: TimeTravel, at: Instant): Promise<PodTableRow[]
   if ('rejected' in pods) return whole();
   const folding = new Folding({ pods, nodes: new Map() });
   for (const e of events) folding.apply(e);
-  const rows: PodTableRow[] = [];
+  const rows: RowLine[] = [];
   for (const [uid, { row }] of placed) if (!touched.has(uid)) rows.push(row);
   for (const pod of folding.pods.values()) rows.push(rowOf(pod));
   return rows;

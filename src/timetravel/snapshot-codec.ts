@@ -15,7 +15,7 @@ import type { PodSpec, V1Pod } from '../k8s/pod.js';
 import { FoldedPod, baseOf, generatedFrom, type KubeletView, type NodeState, type PodState } from '../reducers/index.js';
 
 /** Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. */
-export const SNAPSHOT_SCHEMA = 5;
+export const SNAPSHOT_SCHEMA = 6;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

@@ -9,7 +9,7 @@
 import type { Journal } from '../journal/index.js';
 import { baseOf, type ClusterState, type PodState } from '../reducers/index.js';
 import { decodeIndex, decodeNodes, decodePart, decodePartLines, encodeIndex, encodeNodes, encodePartLines, type SnapshotIndex } from './snapshot-codec.js';
-import { applyRowPartUnder, digestOf, encodeRowPart, lineRanges, type PlacedRow, type SnapshotRows } from './snapshot-rows.js';
+import { applyRowPartUnder, digestOf, encodeRowPart, lineRanges, rangeOf, type LineRange, type PlacedRow, type SnapshotRows } from './snapshot-rows.js';
 
 /** Pods in one part: small enough to be written and read in one piece, large enough that a snapshot names few files. */
 export const PART_PODS = 512;
@@ -94,7 +94,9 @@ export const loadPods = async (
   const pods = new Map<string, PodState>();
   for (const [part, entries] of byPart) {
     const name = index.parts[part] ?? '';
-    const lines = [rows.heads[part] ?? ([0, 0, ''] as const), ...entries.map(([, p]) => p.line)];
+    const ranges = entries.map(([, p]) => rangeOf(p));
+    if (ranges.includes(undefined)) return { rejected: `part ${index.rows[part] ?? ''} does not hold rows` };
+    const lines = [rows.heads[part] ?? ([0, 0, ''] as const), ...ranges.filter((r): r is LineRange => r !== undefined)];
     const read = journal.snapshotPartRanges(name, lines.map(([offset, length]) => [offset, length] as const));
     if ('rejected' in read) return read;
     if (read.texts.some((text, i) => digestOf(text) !== lines[i]?.[2])) return { rejected: `part ${name}: a line does not match the digest its rows hold` };

@@ -78,7 +78,7 @@ const rowsFault = async (journal: Journal, blob: string, version: string, state:
   if (index === undefined) return 'it is not a snapshot (malformed)';
   const rows = await loadRows(journal, index);
   if ('rejected' in rows) return rows.rejected;
-  const differs = rows.placed.size !== state.pods.size || [...state.pods].some(([uid, pod]) => JSON.stringify(rows.placed.get(uid)?.row) !== JSON.stringify(rowOf(pod)));
+  const differs = rows.placed.size !== state.pods.size || [...state.pods].some(([uid, pod]) => rows.placed.get(uid)?.row !== rowOf(pod));
   if (differs) return 'its rows differ from the rows of the fold of the events at its position';
   const pods = await loadPods(journal, index, rows, rows.placed);
   if ('rejected' in pods) return pods.rejected;

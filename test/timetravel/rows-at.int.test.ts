@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import type { Event, PodRef } from '../../src/events/index.js';
 import { generateEvents } from '../../src/generator/index.js';
 import { instantOf } from '../../src/k8s/codecs.js';
-import { podTableRow, sortRows, type PodTableRow } from '../../src/printers/pod-table-row.js';
+import { podTableRow } from '../../src/printers/pod-table-row.js';
+import { sortRows } from '../../src/printers/pod-table.js';
+import { rowLine, type RowLine } from '../../src/printers/row-line.js';
 import { podsOf } from '../../src/reducers/index.js';
 import { rowsAt } from '../../src/timetravel/rows-at.js';
 import { refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
@@ -12,7 +14,7 @@ import { foldInTimeOrder } from '../support/reference-fold.js';
 import { tempJournal } from '../support/temp-journal.js';
 
 /** The rows of the full fold at `t`, in kubectl's order: what `get pods --at` printed before snapshots held rows. */
-const foldedRows = (appended: readonly Event[], t: string): PodTableRow[] => sortRows(podsOf(foldInTimeOrder(appended, t)).map(podTableRow));
+const foldedRows = (appended: readonly Event[], t: string): RowLine[] => sortRows(podsOf(foldInTimeOrder(appended, t)).map((p) => rowLine(podTableRow(p))));
 
 /** A pod's life at offsets from `s`; `uid` another incarnation of the name; maybe an exit, maybe removed. */
 const life = (pod: PodRef, s: number, exitAfter: number | undefined, removedAfter: number | undefined): Event[] => {

@@ -14,7 +14,9 @@ import type { V1Pod } from '../../src/k8s/pod.js';
 import { foldCluster, podsOf } from '../../src/reducers/index.js';
 import { rowsAtHead } from '../../src/timetravel/head-rows.js';
 import { rowsAt } from '../../src/timetravel/rows-at.js';
-import { podTableRow, sortRows, type PodTableRow } from '../../src/printers/pod-table-row.js';
+import { podTableRow } from '../../src/printers/pod-table-row.js';
+import { sortRows } from '../../src/printers/pod-table.js';
+import { rowKey, rowLine, type RowLine } from '../../src/printers/row-line.js';
 import { clusterAt, refreshSnapshots, timeTravel, type TimeTravel } from '../../src/timetravel/time-travel.js';
 import { verifySnapshots } from '../../src/timetravel/verify-snapshots.js';
 import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
@@ -97,7 +99,7 @@ describe('snapshots bound to the chain', () => {
     const parts = await editPodLines(dir, name, '"node-1"', '"node-9"');
     expect(parts.length).toBeGreaterThan(0);
     const tt = await open();
-    for (const t of INSTANTS) expect(sortRows(await rowsAt(tt, t)), `rows at ${t}`).toEqual(sortRows(podsOf(foldCluster(EVENTS.filter((e) => e.at <= t))).map(podTableRow)));
+    for (const t of INSTANTS) expect(sortRows(await rowsAt(tt, t)), `rows at ${t}`).toEqual(sortRows(podsOf(foldCluster(EVENTS.filter((e) => e.at <= t))).map((p) => rowLine(podTableRow(p)))));
     const { faults } = await verifySnapshots(tt);
     expect(faults.length).toBeGreaterThan(0);
     expect(faults.every((f) => parts.some((p) => f.reason === `part ${p}: its content does not match its SHA-256`))).toBe(true);
@@ -169,7 +171,7 @@ describe('snapshots bound to the chain', () => {
 });
 
 describe('the head table: the rows of the pods at the head by namespace', () => {
-  const rowsOf = (pods: readonly V1Pod[]): PodTableRow[] => sortRows(pods.map(podTableRow));
+  const rowsOf = (pods: readonly V1Pod[]): RowLine[] => sortRows(pods.map((p) => rowLine(podTableRow(p))));
   const twoNamespaces = [...life('web', 0), created(podRef('db', 'prod'), 2)];
 
   const withTable = async (): Promise<TimeTravel> => {
@@ -194,15 +196,14 @@ describe('the head table: the rows of the pods at the head by namespace', () => 
     await journal.append([created(podRef('late', 'prod'), 50)], { expectedSeq: journal.count() });
     expect(await rowsAtHead(journal, 'prod')).toBeUndefined();
     await refreshSnapshots(tt);
-    expect((await rowsAtHead(journal, 'prod'))?.map((r) => r.facts.name)).toEqual(['db', 'late']);
+    expect((await rowsAtHead(journal, 'prod'))?.map((r) => rowKey(r).name)).toEqual(['db', 'late']);
   });
 
   it('a pod added to a part: not used, and verify names it; recomputing its SHA-256 is caught by the re-fold', async () => {
     const tt = await withTable();
     const file = join(dir, 'snapshots', 'head', '1.json');
-    const [header = '', blob = ''] = (await readFile(file, 'utf8')).split('\n');
-    const rows = JSON.parse(blob) as PodTableRow[];
-    const forged = JSON.stringify([...rows, { ...rows[0], facts: { ...rows[0]?.facts, name: 'intruder' } }]);
+    const [header = '', ...rows] = (await readFile(file, 'utf8')).split('\n');
+    const forged = [...rows, (rows[0] ?? '').replace('\tdb\t', '\tintruder\t')].join('\n');
     await writeFile(file, `${header}\n${forged}`);
     expect(await rowsAtHead(journal)).toBeUndefined();
     expect((await verifySnapshots(tt)).faults).toEqual([{ reason: 'head table: part prod: file 1.json: its content does not match its SHA-256' }]);
