@@ -62,6 +62,7 @@ export const listPods = async (
   const pods = q.sortBy === undefined ? stored : sortByPath(stored, q.sortBy, servedPod);
   return {
     printed: await print(q.output, pods, q.singleItem, q.flags, point.now),
-    shown: pods.map((p) => ({ namespace: namespaceOrDefault(p.metadata.namespace), name: p.metadata.name ?? '', inferred: isKnownOnlyFromEvents(p) })),
+    inferred: pods.filter(isKnownOnlyFromEvents).map((p) => `${namespaceOrDefault(p.metadata.namespace)}/${p.metadata.name ?? ''}`),
+    listed: (name) => pods.some((p) => p.metadata.name === name),
   };
 };

@@ -104,12 +104,11 @@ export const registerGet = (program: Command, ctx: Context): void => {
         asRows !== undefined && rows !== undefined
           ? listRows(rows, scope, asRows, flags, point.now)
           : await (await import('../pod-listing.js')).listPods(journal, point, { namespace, output, inScope: podInScope, sortBy: opts.sortBy, singleItem: names.length === 1, flags });
-      const { printed, shown } = listing;
+      const { printed, inferred, listed } = listing;
       ctx.io.out(printed.stdout);
       // Rows of pods whose object was never captured are what their Events say, not a status anyone wrote: say so.
-      const inferred = shown.filter((p) => p.inferred).map((p) => `${p.namespace}/${p.name}`);
       if (inferred.length > 0) ctx.io.err(`note: known only from their Events (pod objects never captured, rows inferred): ${inferred.join(', ')}\n`);
-      const missing = names.filter((n) => !shown.some((p) => p.name === n));
+      const missing = names.filter((n) => !listed(n));
       if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
       if (names.length > 0) return;
       ctx.io.err(printed.stderr);
