@@ -93,13 +93,15 @@ export class Stage {
     // digests: each lookup seeks in several tables).
     const staged = !opts.commit || this.marked;
     const lookup = opts.dedup || items.some((item) => item.dedup === true) || (staged && this.start.seq > 0);
-    // A whole append in time order that looks nothing up writes its records alone in the synced batch, and
-    // what derives from them (index entries, the head) in a second batch, built during the fsync and written
-    // after it without sync, while the caller goes on: the fsync is the one wait. The next write, every read
+    // A whole append of several events in time order that looks nothing up writes its records alone in the
+    // synced batch, and what derives from them (index entries, the head) in a second batch, built during the
+    // fsync and written after it without sync, while the caller goes on: the fsync is the one wait. The next write, every read
     // of an index and `close` wait for it; a crash before it lands loses only what the next open rebuilds
     // from the records (`recover.ts`). A late append (stale snapshots, maybe a whole time index to write)
-    // keeps its one batch, as does a lookup or a staged commit.
-    const split = opts.commit && !staged && !lookup && inTimeOrder(items, this.tip.maxAt);
+    // keeps its one batch, as does a lookup or a staged commit. So does an append of one event: its index
+    // work (one SHA-256, two puts, the head) costs less than the second native write, which took the main
+    // thread 30-75 µs more a call than one batch on this 2-core machine under load (bench/README.md).
+    const split = opts.commit && !staged && !lookup && items.length > 1 && inTimeOrder(items, this.tip.maxAt);
     const digests = split ? [] : items.map((item) => sha256(item.json));
     if (lookup) await this.indexed;
     const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(digests.map(digestKey)) : [];
