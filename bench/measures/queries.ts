@@ -5,7 +5,7 @@
 import type { PodRef } from '../../src/events/index.js';
 import { clusterOf, podPlanOf, tiers } from '../../src/generator/cluster.js';
 import { Rng } from '../../src/generator/prng.js';
-import { openJournal, type Journal, type JournalRecord } from '../../src/journal/index.js';
+import { openJournal, type Journal, type PodRecord } from '../../src/journal/index.js';
 import { instantOf, msOf, type Instant } from '../../src/k8s/codecs.js';
 import { describePod, eventsOfPod, kubeEventsFor } from '../../src/printers/index.js';
 import { podAt } from '../../src/timetravel/pod-at.js';
@@ -51,7 +51,7 @@ export const clusterAtMiddle = async (a: MeasureArgs): Promise<Measured> => {
 };
 
 /** What `podj describe pod --at T` prints from a pod's records: the pod alive then, with its Events table. */
-const describeFrom = (records: readonly JournalRecord[], at: Instant): string | undefined => {
+const describeFrom = (records: readonly PodRecord[], at: Instant): string | undefined => {
   const upTo = records.filter((r) => r.event.at <= at);
   const state = podAt(upTo, at);
   return state === undefined ? undefined : describePod(state.pod, eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod), new Date(at));
@@ -77,7 +77,7 @@ const pairsOf = (a: MeasureArgs, journal: Journal, n: number): Pair[] => {
 const BUDGET_MS = 90_000;
 
 /** Times `describe` over the pairs, each reading its records with `read`; slow lookups stop at the budget. */
-const timeDescribes = async (a: MeasureArgs, read: (journal: Journal, p: Pair) => Promise<readonly JournalRecord[]>, via: string): Promise<Measured> => {
+const timeDescribes = async (a: MeasureArgs, read: (journal: Journal, p: Pair) => Promise<readonly PodRecord[]>, via: string): Promise<Measured> => {
   const journal = await openJournal(journalDir(a));
   const pairs = pairsOf(a, journal, 100);
   const times: number[] = [];

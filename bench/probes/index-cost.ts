@@ -3,14 +3,15 @@
  * tier's events are sealed ahead (untimed), then written into fresh stores in chunks of 8,192 with each key
  * layout in turn, and the process's CPU time (LevelDB's threads included) is reported against writing the
  * records alone, the bench's raw baseline.
- * `npx tsx bench/probes/index-cost.ts [--tier S|M] [--rounds N] [--write-buffer-mib N]` (LevelDB's default write buffer is 4 MiB).
+ * `npx tsx bench/probes/index-cost.ts [--tier S|M] [--rounds N] [--write-buffer-mib N] [--max-file-mib N] [--only 1,5]`
+ * (LevelDB's defaults: a 4 MiB write buffer, 2 MiB table files; `--only` picks layouts by their index, the baseline always runs).
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Level } from 'level';
-import { podKeyOf } from '../../src/events/index.js';
+import { podKeyOf, type Event } from '../../src/events/index.js';
 import { generateChunks, type TierName } from '../../src/generator/index.js';
 import { canonical, GENESIS_HASH } from '../../src/journal/index.js';
 import { digestKey, podKey, recordKey, timeKey } from '../../src/journal/keys.js';
@@ -20,6 +21,10 @@ import { RECORDED_AT } from '../measures/baselines.js';
 interface Sealed {
   readonly record: string;
   readonly value: string;
+  /** The record time and the event's canonical JSON: what the pod index holds from format 6. */
+  readonly compact: string;
+  /** As compact, without what the pod key already says (the instant, the pod's namespace and name). */
+  readonly stripped: string;
   readonly time: string;
   readonly pod: string | undefined;
   readonly digest: string;
@@ -35,10 +40,18 @@ const layouts: Record<string, (r: Sealed) => Put[]> = {
   'format 4: records, time, digest, pod copy': (r) => [[r.record, r.value], [r.time, ''], [r.digest, r.seq], ...podCopy(r)],
   'format 5, time-ordered: records, digest, pod copy': (r) => [[r.record, r.value], [r.digest, r.seq], ...podCopy(r)],
   'records, digest keyed by instant, pod copy': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...podCopy(r)],
+  'format 6: records, digest, compact pod copy': (r) => [[r.record, r.value], [r.digest, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.compact] as const])],
+  'records, digest, stripped pod copy': (r) => [[r.record, r.value], [r.digest, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.stripped] as const])],
   'records, digest keyed by instant, pod keys only': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.seq] as const])],
 };
 
 const podCopy = (r: Sealed): Put[] => (r.pod === undefined ? [] : [[r.pod, r.value]]);
+
+const strip = (event: Event): unknown => {
+  if (!('pod' in event)) return event;
+  const { at: _at, pod, ...rest } = event;
+  return { ...rest, pod: { uid: pod.uid } };
+};
 
 const sealAll = (tier: TierName): Sealed[] => {
   const out: Sealed[] = [];
@@ -54,6 +67,8 @@ const sealAll = (tier: TierName): Sealed[] => {
       out.push({
         record: recordKey(sealed.seq),
         value: sealed.value,
+        compact: `${RECORDED_AT}${json}`,
+        stripped: `${RECORDED_AT}${canonical(strip(event))}`,
         time: timeKey(position),
         pod: pod === undefined ? undefined : podKey(pod, position),
         digest: digestKey(digest),
@@ -65,9 +80,14 @@ const sealAll = (tier: TierName): Sealed[] => {
   return out;
 };
 
-const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: (r: Sealed) => Put[], writeBufferSize?: number): Promise<number> => {
+interface StoreOptions {
+  readonly writeBufferSize?: number;
+  readonly maxFileSize?: number;
+}
+
+const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: (r: Sealed) => Put[], options: StoreOptions): Promise<number> => {
   rmSync(dir, { recursive: true, force: true });
-  const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...(writeBufferSize === undefined ? {} : { writeBufferSize }) });
+  const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...options });
   await db.open();
   const before = process.cpuUsage();
   for (let from = 0; from < records.length; from += 8192) {
@@ -81,16 +101,26 @@ const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: 
   return (used.user + used.system) / 1e6;
 };
 
-const { values } = parseArgs({ options: { tier: { type: 'string', default: 'S' }, rounds: { type: 'string', default: '3' }, 'write-buffer-mib': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { tier: { type: 'string', default: 'S' }, rounds: { type: 'string', default: '3' }, 'write-buffer-mib': { type: 'string' }, 'max-file-mib': { type: 'string' }, only: { type: 'string' } },
+});
 const mib = values['write-buffer-mib'];
-const writeBufferSize = mib === undefined ? undefined : Number(mib) * 2 ** 20;
+const fileMib = values['max-file-mib'];
+const options: StoreOptions = {
+  ...(mib === undefined ? {} : { writeBufferSize: Number(mib) * 2 ** 20 }),
+  ...(fileMib === undefined ? {} : { maxFileSize: Number(fileMib) * 2 ** 20 }),
+};
+const only = values.only?.split(',').map(Number);
+const chosen = Object.entries(layouts).filter((_, i) => i === 0 || only === undefined || only.includes(i));
 const tier = values.tier as TierName;
 const records = sealAll(tier);
 const dir = join(tmpdir(), `podj-index-cost-${process.pid}`);
-const seconds = new Map<string, number[]>(Object.keys(layouts).map((name) => [name, []]));
+const seconds = new Map<string, number[]>(chosen.map(([name]) => [name, []]));
 for (let round = 0; round < Number(values.rounds); round++) {
-  for (const [name, puts] of Object.entries(layouts)) seconds.get(name)?.push(await cpuSecondsToWrite(dir, records, puts, writeBufferSize));
+  for (const [name, puts] of chosen) seconds.get(name)?.push(await cpuSecondsToWrite(dir, records, puts, options));
 }
 const base = Math.min(...(seconds.get('records only (the raw baseline)') ?? [Number.NaN]));
-console.log(`tier ${tier}: ${records.length} records, write buffer ${mib ?? 4} MiB, CPU seconds per layout (min and max of ${values.rounds} rounds), min against the raw baseline's min`);
+const bytes = (f: (r: Sealed) => string): string => (records.reduce((n, r) => n + f(r).length, 0) / records.length).toFixed(0);
+console.log(`bytes per record: record ${bytes((r) => r.value)}, compact copy ${bytes((r) => r.compact)}, stripped copy ${bytes((r) => r.stripped)}`);
+console.log(`tier ${tier}: ${records.length} records, write buffer ${mib ?? 4} MiB, table files ${fileMib ?? 2} MiB, CPU seconds per layout (min and max of ${values.rounds} rounds), min against the raw baseline's min`);
 for (const [name, s] of seconds) console.log(`${name.padEnd(52)} ${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)} s  ${(Math.min(...s) / base).toFixed(1)} ×`);

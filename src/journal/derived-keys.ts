@@ -8,8 +8,8 @@ import type { Db } from './scan.js';
 
 export interface Indexed {
   readonly seq: number;
-  /** The stored record: the pod index holds a copy of it. */
-  readonly value: string;
+  /** What its pod index entry holds: the record time and the canonical event (`pod-entry.ts`). */
+  readonly podValue: string;
   readonly at: Instant;
   /** `namespace/name` of the event's pod, if any. */
   readonly pod: string | undefined;
@@ -18,13 +18,13 @@ export interface Indexed {
 type Batch = ReturnType<Db['batch']>;
 
 /**
- * Puts a record's pod index copy (a pod's history is one sequential range), its dedup entry (`digest`, the
+ * Puts a record's pod index entry (a pod's history is one sequential range), its dedup entry (`digest`, the
  * SHA-256 of its canonical event; undefined when an older record's entry is kept) and, in a journal that
  * is not time-ordered, its time index entry.
  */
 export const putIndexEntries = (batch: Batch, r: Indexed, digest: string | undefined, timeIndexed: boolean): void => {
   const position = { at: r.at, seq: r.seq };
-  if (r.pod !== undefined) batch.put(podKey(r.pod, position), r.value);
+  if (r.pod !== undefined) batch.put(podKey(r.pod, position), r.podValue);
   if (digest !== undefined) batch.put(digestKey(digest), String(r.seq));
   if (timeIndexed) batch.put(timeKey(position), '');
 };

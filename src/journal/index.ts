@@ -22,6 +22,7 @@ export { JournalRecord, GENESIS_HASH, Sha256, seal } from './record.js';
 export { Head } from './head.js';
 export type { Position } from './keys.js';
 export { RecordStream } from './stream.js';
+export type { PodRecord } from './pod-entry.js';
 export { pendingOf, type Pending } from './stage.js';
 export type { VerifyResult } from './verify.js';
 export type { HeadTableRead } from './head-table-files.js';

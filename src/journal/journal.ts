@@ -8,6 +8,7 @@ import type { Head } from './head.js';
 import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
 import { readRecord, type JournalRecord, type Sha256 } from './record.js';
 import { RecordStream } from './stream.js';
+import { readPodEntry, type PodRecord } from './pod-entry.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
 import { entryPages, fetchRecords, walkIndex, type Db, type Range } from './scan.js';
@@ -200,7 +201,7 @@ export class LevelJournal {
   records(range: { readonly fromSeq?: number; readonly toSeq?: number } = {}): RecordStream {
     const from = Math.max(1, range.fromSeq ?? 1);
     const to = Math.min(this.current.seq, range.toSeq ?? Number.MAX_SAFE_INTEGER);
-    return new RecordStream(() => this.scanRecords({ gte: recordKey(from), lte: recordKey(to) }, () => true));
+    return new RecordStream(() => this.scanRecords({ gte: recordKey(from), lte: recordKey(to) }, readRecord, () => true));
   }
 
   /** Records in valid-time order (at, then seq). */
@@ -223,7 +224,7 @@ export class LevelJournal {
   private async *scanOrdered(after: Position | undefined, headSeq: number, keep: (r: JournalRecord) => boolean, untilAt?: Instant) {
     const first = after === undefined ? 1 : await this.firstSeqAfter(after, headSeq);
     if (first > headSeq) return;
-    yield* this.scanRecords({ gte: recordKey(first), lte: recordKey(headSeq) }, keep, untilAt);
+    yield* this.scanRecords({ gte: recordKey(first), lte: recordKey(headSeq) }, readRecord, keep, untilAt);
   }
 
   /** The first sequence number whose record lies after `p` in (at, seq) order; headSeq + 1 if none does. */
@@ -240,10 +241,11 @@ export class LevelJournal {
 
   /**
    * The records of the pods named `namespace/name`, in valid-time order, from the pod index: every pod
-   * that has held the name (a name can outlive several uids), and nothing else. The index holds a copy of
-   * each record, so this is one sequential range read, not one lookup per record.
+   * that has held the name (a name can outlive several uids), and nothing else. The index holds each
+   * record's time and event, so this is one sequential range read, not one lookup per record; the hash
+   * chain is the records' own (`recordsNumbered`).
    */
-  podRecords(namespace: string, name: string, q: TimeQuery = {}): RecordStream {
+  podRecords(namespace: string, name: string, q: TimeQuery = {}): RecordStream<PodRecord> {
     const pod = `${namespace}/${name}`;
     const prefix = podPrefix(pod);
     const range: Range = {
@@ -252,8 +254,8 @@ export class LevelJournal {
     };
     const headSeq = this.current.seq;
     const asOf = recordedBy(q.asOfRecordedAt);
-    // Copies beyond the head belong to a bulk append not acknowledged yet.
-    return new RecordStream(() => this.afterIndexed(this.scanRecords(range, (r) => r.seq <= headSeq && asOf(r))));
+    // Entries beyond the head belong to a bulk append not acknowledged yet.
+    return new RecordStream(() => this.afterIndexed(this.scanRecords(range, readPodEntry, (r) => r.seq <= headSeq && asOf(r))));
   }
 
   /** `pages` once the last append's index write has landed: a read of an index sees every acknowledged record. */
@@ -262,11 +264,23 @@ export class LevelJournal {
     yield* pages;
   }
 
-  private async *scanRecords(range: Range, keep: (r: JournalRecord) => boolean, untilAt?: Instant): AsyncGenerator<JournalRecord[]> {
+  /** The records numbered `seqs` (each at most the head), whole: with their hash chain. */
+  async recordsNumbered(seqs: readonly number[]): Promise<JournalRecord[]> {
+    const beyond = seqs.find((seq) => seq > this.current.seq);
+    if (beyond !== undefined) throw new RangeError(`record ${beyond} lies beyond the head of journal ${this.dir} (${this.current.seq})`);
+    return fetchRecords(this.db, seqs, 'sequence');
+  }
+
+  private async *scanRecords<R extends PodRecord>(
+    range: Range,
+    read: (value: string, key: string) => R,
+    keep: (r: R) => boolean,
+    untilAt?: Instant,
+  ): AsyncGenerator<R[]> {
     for await (const entries of entryPages(this.db, range)) {
-      const records: JournalRecord[] = [];
+      const records: R[] = [];
       for (const [key, value] of entries) {
-        const record = readRecord(value, key);
+        const record = read(value, key);
         if (untilAt !== undefined && record.event.at > untilAt) {
           if (records.length > 0) yield records;
           return;
@@ -383,7 +397,7 @@ export class LevelJournal {
     if (atPosition?.event.at !== position.at) return `record ${position.seq} is not at ${position.at}`;
     if (atFolded?.hash !== folded.hash) return `record ${folded.seq}, where it was folded, has another hash: the journal changed since`;
     if (head.ordered || folded.seq === head.seq) return undefined;
-    for await (const page of this.scanRecords({ gt: recordKey(folded.seq), lte: recordKey(head.seq) }, () => true)) {
+    for await (const page of this.scanRecords({ gt: recordKey(folded.seq), lte: recordKey(head.seq) }, readRecord, () => true)) {
       const late = page.find((r) => r.event.at < position.at);
       if (late !== undefined) return `record ${late.seq}, appended after it was folded, belongs before it: it is stale`;
     }
@@ -472,5 +486,5 @@ const decodeOrThrow = (u: unknown, where: string): Event => {
 
 const recordedBy =
   (asOf: Instant | undefined) =>
-  (r: JournalRecord): boolean =>
+  (r: PodRecord): boolean =>
     asOf === undefined || r.recordedAt <= asOf;

@@ -67,9 +67,16 @@ export const readRecord = (value: string, key: string): JournalRecord => {
   if (isCurrentRecord(json)) return json;
   const envelope = json === undefined ? E.left('is not JSON') : E.mapLeft(formatErrors)(RecordEnvelope.decode(json));
   if (E.isLeft(envelope)) throw new JournalError('corrupt', `record ${key}: ${envelope.left}`);
-  const event = decodeEvent(envelope.right.event);
+  return { ...envelope.right, event: decodeStored(envelope.right.event, key) };
+};
+
+/** A stored event (parsed JSON) on the hot path: the guard of its type, else the full decode, which upcasts an older schema. */
+export const readEvent = (json: unknown, key: string): Event => (isObject(json) && isCurrentEvent(json) ? json : decodeStored(json, key));
+
+const decodeStored = (u: unknown, key: string): Event => {
+  const event = decodeEvent(u);
   if (E.isLeft(event)) throw new JournalError('corrupt', `record ${key}: ${event.left}`);
-  return { ...envelope.right, event: event.right };
+  return event.right;
 };
 
 // The read path skips the hash format checks (a regex each): verify makes them.
@@ -78,11 +85,12 @@ let isStoredShell: t.Is<t.TypeOf<typeof StoredShell>> | undefined;
 
 const isCurrentRecord = (u: unknown): u is JournalRecord => {
   isStoredShell ??= compileGuard(StoredShell);
-  if (!isStoredShell(u)) return false;
-  return isCurrentEvent(u.event);
+  return isStoredShell(u) && isCurrentEvent(u.event);
 };
 
-const parseOrUndefined = (text: string): unknown => {
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
+
+export const parseOrUndefined = (text: string): unknown => {
   try {
     return JSON.parse(text);
   } catch {

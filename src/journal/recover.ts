@@ -10,6 +10,7 @@ import { canonical } from './canonical.js';
 import { putIndexEntries, type Indexed } from './derived-keys.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { META_HEAD, RECORDS, recordKey, seqOfKey, upper } from './keys.js';
+import { podEntryValue } from './pod-entry.js';
 import { parseEnvelope, seal, sha256, type Sha256 } from './record.js';
 import { entryPages, type Db } from './scan.js';
 
@@ -33,7 +34,7 @@ const chainedAfter = (tip: Head, key: string, value: string): Chained | undefine
   const eventJson = canonical(r.event);
   const sealed = seal(r.prevHash, seq, r.recordedAt, eventJson);
   if (sealed.hash !== r.hash || sealed.value !== value) return undefined;
-  return { seq, value, at: event.right.at, pod: podKeyOf(event.right), hash: sealed.hash, digest: sha256(eventJson) };
+  return { seq, podValue: podEntryValue(r.recordedAt, eventJson), at: event.right.at, pod: podKeyOf(event.right), hash: sealed.hash, digest: sha256(eventJson) };
 };
 
 /**

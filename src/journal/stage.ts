@@ -10,6 +10,7 @@ import { canonical } from './canonical.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { putIndexEntries, type Indexed } from './derived-keys.js';
 import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, TIME, digestKey, podKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
+import { podEntryValue } from './pod-entry.js';
 import { parseEnvelope, readRecord, seal, sha256, type Sealed } from './record.js';
 import { entryPages, type Db } from './scan.js';
 
@@ -121,7 +122,7 @@ export class Stage {
           continue;
         }
         const sealed = seal(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
-        const record: Indexed = { seq: sealed.seq, value: sealed.value, at: item.at, pod: item.pod };
+        const record: Indexed = { seq: sealed.seq, podValue: podEntryValue(item.recordedAt, item.json), at: item.at, pod: item.pod };
         batch.put(recordKey(sealed.seq), sealed.value);
         if (this.minAppendedAt === null || item.at < this.minAppendedAt) this.minAppendedAt = item.at;
         // A time-ordered journal needs no time index (sequence order is time order); one that is not

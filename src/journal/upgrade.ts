@@ -6,12 +6,16 @@
  * - 4 → 5: format 4 kept a time index entry for every record; format 5 keeps the time index only while the
  *   journal is not time-ordered (in a time-ordered one sequence order is time order). A time-ordered
  *   journal's entries are removed; a journal whose head cannot be read keeps them (verify names the fault).
+ * - 5 → 6: format 5's pod index held a whole copy of each record; format 6 holds its record time and event
+ *   (`pod-entry.ts`). The entries are written again from the records, as 3 → 4 wrote them.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { podKeyOf } from '../events/index.js';
 import { parseHead } from './head.js';
 import { META_FORMAT, RECORDS, TIME, podKey, upper } from './keys.js';
-import { readRecord } from './record.js';
+import { canonical } from './canonical.js';
+import { podEntryValue } from './pod-entry.js';
+import { parseEnvelope, readRecord } from './record.js';
 import { entryPages, type Db } from './scan.js';
 
 /** The oldest format this podj upgrades; older journals are refused with a format-version error. */
@@ -19,18 +23,23 @@ export const OLDEST_UPGRADABLE = 3;
 
 /** Upgrades from format `from` to `to`; `headText` is the stored `m!head`, if any. */
 export const upgradeFormat = async (db: Db, from: number, to: number, headText: string | undefined): Promise<void> => {
-  if (from <= 3) await copyRecordsIntoPodIndex(db);
   if (from <= 4) await dropTimeIndexIfOrdered(db, headText);
+  if (from <= 5) await writePodIndexFromRecords(db);
   await db.put(META_FORMAT, String(to), { sync: true });
 };
 
-const copyRecordsIntoPodIndex = async (db: Db): Promise<void> => {
+/** Every pod index entry, written from its record page by page (writing one again is idempotent). */
+const writePodIndexFromRecords = async (db: Db): Promise<void> => {
   for await (const entries of entryPages(db, { gte: RECORDS, lt: upper(RECORDS) })) {
     const batch = db.batch();
     for (const [key, value] of entries) {
       const record = readRecord(value, key);
       const pod = podKeyOf(record.event);
-      if (pod !== undefined) batch.put(podKey(pod, { at: record.event.at, seq: record.seq }), value);
+      // The entry holds the event as stored (an older schema is upcast when read, as the record's is).
+      const stored = parseEnvelope(value);
+      if (pod !== undefined && E.isRight(stored)) {
+        batch.put(podKey(pod, { at: record.event.at, seq: record.seq }), podEntryValue(record.recordedAt, canonical(stored.right.event)));
+      }
     }
     await batch.write();
   }

@@ -8,6 +8,7 @@ import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { EMPTY_HEAD, advance, parseHead, type Head } from './head.js';
 import { DIGESTS, PODS, RECORDS, TIME, META_HEAD, digestKey, podKey, seqOfKey, timeKey, upper } from './keys.js';
+import { podEntryValue } from './pod-entry.js';
 import { parseEnvelope, seal, sha256 } from './record.js';
 import { entryPages, fetchRecords, keyPages, type Db } from './scan.js';
 
@@ -20,10 +21,11 @@ interface Fault {
   readonly reason: string;
 }
 
-/** The index keys one record must have (its pod entry holds a copy of it; its dedup entry names a record with its event). */
+/** The index keys one record must have (its pod entry holds its time and event; its dedup entry names a record with its event). */
 interface Expected {
   readonly seq: number;
-  readonly value: string;
+  /** What its pod index entry must hold. */
+  readonly podValue: string;
   readonly time: string;
   readonly pod: string | undefined;
   readonly digest: string;
@@ -79,7 +81,7 @@ const checkRecord = (walk: Walk, keySeq: number, value: string): Expected | Faul
   if (sealed.hash !== r.hash) return { seq, reason: 'hash does not match the record' };
   if (sealed.value !== value) return { seq, reason: 'record is not stored in canonical form' };
   walk.tip = advance(walk.tip, event.right.at, r.hash);
-  return { seq, value, ...indexKeysOf(event.right, seq, eventJson) };
+  return { seq, podValue: podEntryValue(r.recordedAt, eventJson), ...indexKeysOf(event.right, seq, eventJson) };
 };
 
 const timeIndexed = async (db: Db): Promise<boolean> => {
@@ -99,7 +101,7 @@ const checkIndexes = async (db: Db, walk: Walk, expected: readonly Expected[]): 
       walk.podEntries++;
       const copy = values[i++];
       if (copy === undefined) return { seq: x.seq, reason: `pod index entry ${x.pod} is missing` };
-      if (copy !== x.value) return { seq: x.seq, reason: `pod index entry ${x.pod} does not hold the record` };
+      if (copy !== x.podValue) return { seq: x.seq, reason: `pod index entry ${x.pod} does not hold the record` };
     }
     const owner = values[i++];
     if (owner === undefined) return { seq: x.seq, reason: `dedup index entry ${x.digest} is missing` };
@@ -160,7 +162,7 @@ const strayIn = async (db: Db, prefix: string, expected: number, headSeq: number
 };
 
 /** The time, pod and dedup index keys of the record `seq` holding `event` (canonical JSON `eventJson`). */
-const indexKeysOf = (event: Event, seq: number, eventJson: string): Omit<Expected, 'seq' | 'value'> => {
+const indexKeysOf = (event: Event, seq: number, eventJson: string): Omit<Expected, 'seq' | 'podValue'> => {
   const position = { at: event.at, seq };
   const pod = podKeyOf(event);
   return { time: timeKey(position), pod: pod === undefined ? undefined : podKey(pod, position), digest: digestKey(sha256(eventJson)) };

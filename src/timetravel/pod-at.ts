@@ -1,13 +1,13 @@
 /** One pod at an instant, from its own records only: the incarnation of a name that is alive then. */
 import type { Instant } from '../k8s/codecs.js';
-import type { JournalRecord } from '../journal/index.js';
+import type { PodRecord } from '../journal/index.js';
 import { reducePod, type PodState } from '../reducers/index.js';
 
 /**
  * Folds a name's records (valid-time order, any number of uids) up to `at`, and returns the pod alive then
  * holding the name: the most recently created one that has not been removed.
  */
-export const podAt = (records: readonly JournalRecord[], at: Instant | undefined): PodState | undefined => {
+export const podAt = (records: readonly PodRecord[], at: Instant | undefined): PodState | undefined => {
   const byUid = new Map<string, PodState>();
   let latest: string | undefined;
   for (const { event } of records) {

@@ -105,6 +105,8 @@ describe('namespace', () => {
     expect(timeline.stdout).toContain('Running');
     const events = await finish(['events', '--for', `pod/${pod}`, '-o', 'jsonl', '--journal', journal], { env });
     expect(events.stdout.split('\n').filter((l) => l !== '').every((l) => l.includes(`"name":"${pod}"`))).toBe(true);
+    // each line is the whole record, its hash chain read from the record (the pod index holds none)
+    expect(events.stdout.split('\n').filter((l) => l !== '').every((l) => /"prevHash":"[0-9a-f]{64}","hash":"[0-9a-f]{64}"/.test(l))).toBe(true);
     expect(events.stdout).not.toBe('');
     const diff = await finish(['diff', 'pod', pod, '--from', '+0s', '--journal', journal], { env });
     expect(diff.stderr).toBe('');

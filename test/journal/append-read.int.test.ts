@@ -143,6 +143,14 @@ describe('pod index', () => {
     expect(await journal.podRecords('default', 'pod-zzz').toArray()).toEqual([]);
   });
 
+  it("holds each record's time and event, and the records themselves hold the hash chain", async () => {
+    const written = await journal.append([podCreated('a', 0), nodeReady(1), podBound('a', 3)], { expectedSeq: 0, recordedAt: at(100) });
+    const history = await journal.podRecords('default', 'pod-a').toArray();
+    expect(history).toEqual([written[0], written[2]].map((r) => ({ seq: r?.seq, recordedAt: at(100), event: r?.event })));
+    expect(await journal.recordsNumbered(history.map((r) => r.seq))).toEqual([written[0], written[2]]);
+    await expect(journal.recordsNumbered([4])).rejects.toThrow('record 4 lies beyond the head');
+  });
+
   it('keeps uids with separators apart', async () => {
     await journal.append([podCreated('x!y', 0), podCreated('x', 1), podCreated('x%21y', 2)], { expectedSeq: 0 });
     expect(seqs(await journal.podRecords('default', 'pod-x').toArray())).toEqual([2]);

@@ -17,7 +17,7 @@ const inOrder = (appends: readonly Event[][]): Event[][] => {
 };
 
 const byPosition = (x: JournalRecord, y: JournalRecord) => (x.event.at < y.event.at ? -1 : x.event.at > y.event.at ? 1 : x.seq - y.seq);
-const seqs = (rs: readonly JournalRecord[]) => rs.map((r) => r.seq);
+const seqs = (rs: ReadonlyArray<{ readonly seq: number }>) => rs.map((r) => r.seq);
 
 describe('read orders over random appends', () => {
   it('time order, pod order and their bounds agree with sorting the records by (at, seq)', async () => {

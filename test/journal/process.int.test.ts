@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANY, JournalError, openJournal } from '../../src/journal/index.js';
 import type { Instant } from '../../src/k8s/codecs.js';
-import { DIGESTS, META_FORMAT, META_HEAD, PODS, TIME, digestKey, podKey, timeKey, upper } from '../../src/journal/keys.js';
+import { DIGESTS, META_FORMAT, META_HEAD, PODS, TIME, digestKey, podKey, seqOfKey, timeKey, upper } from '../../src/journal/keys.js';
 import { sha256 } from '../../src/journal/record.js';
 import { podKeyOf } from '../../src/events/index.js';
 import { canonical } from '../../src/journal/canonical.js';
@@ -81,9 +81,9 @@ describe('opening', () => {
     await tamper(dir, (db) => db.put(META_FORMAT, '1'));
     const opening = openJournal(dir);
     await expect(opening).rejects.toBeInstanceOf(JournalError);
-    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 5 (too old to upgrade in place`);
-    await tamper(dir, (db) => db.put(META_FORMAT, '6'));
-    await expect(openJournal(dir)).rejects.toThrow('has format version 6; this podj reads version 5 (written by a newer podj: upgrade podj)');
+    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 6 (too old to upgrade in place`);
+    await tamper(dir, (db) => db.put(META_FORMAT, '7'));
+    await expect(openJournal(dir)).rejects.toThrow('has format version 7; this podj reads version 6 (written by a newer podj: upgrade podj)');
   });
 
   it('upgrades a format-3 journal in place: its pod index gains the record copies, and verify passes', async () => {
@@ -99,7 +99,7 @@ describe('opening', () => {
     expect((await upgraded.podRecords('default', 'pod-a').toArray()).map((r) => r.event.type)).toEqual(['PodCreated', 'PodBound']);
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
     await upgraded.close();
-    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('5'));
+    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('6'));
   });
 
   it('upgrades a format-4 journal in place: a time-ordered one drops its time index, another keeps it; verify passes', async () => {
@@ -133,7 +133,29 @@ describe('opening', () => {
     await unordered.close();
     await tamper(dir, async (db) => {
       expect(await timeKeys(db)).toHaveLength(3);
-      expect(await db.get(META_FORMAT)).toBe('5');
+      expect(await db.get(META_FORMAT)).toBe('6');
+    });
+  });
+
+  it('upgrades a format-5 journal in place: its pod index entries lose the hash chain, and verify passes', async () => {
+    const journal = await openJournal(dir);
+    await journal.append([podCreated('a', 0), podBound('a', 3), podCreated('b', 5)], { expectedSeq: 0 });
+    const records = await journal.records().toArray();
+    await journal.close();
+    const podValues = (db: Parameters<Parameters<typeof tamper>[1]>[0]) => db.values({ gte: 'p!', lt: 'p"' }).all();
+    // Format 5 kept a whole copy of each record in the pod index.
+    await tamper(dir, async (db) => {
+      for (const key of await db.keys({ gte: 'p!', lt: 'p"' }).all()) await db.put(key, JSON.stringify(records[seqOfKey(key) - 1]));
+      await db.put(META_FORMAT, '5');
+      expect((await podValues(db)).every((v) => v.includes('"prevHash"'))).toBe(true);
+    });
+    const upgraded = await openJournal(dir);
+    expect(await upgraded.podRecords('default', 'pod-a').toArray()).toEqual(records.slice(0, 2).map(({ seq, recordedAt, event }) => ({ seq, recordedAt, event })));
+    expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
+    await upgraded.close();
+    await tamper(dir, async (db) => {
+      expect(await db.get(META_FORMAT)).toBe('6');
+      expect(await podValues(db)).toEqual(records.map((r) => `${r.recordedAt}${canonical(r.event)}`));
     });
   });
 

@@ -130,6 +130,22 @@ describe('verify', () => {
     expect(result).toMatchObject({ ok: false, seq: 2, reason: `pod index entry ${key} does not hold the record` });
   });
 
+  it('catches a pod index entry with another record time, or holding the whole record (format 5)', async () => {
+    const key = podKey('default/pod-a', { at: at(1), seq: 2 });
+    const retimed = await verifyAfter(async (db) => db.put(key, (await valueOf(db, key)).replace(/^\d{4}/, '1999')));
+    expect(retimed).toMatchObject({ ok: false, seq: 2, reason: `pod index entry ${key} does not hold the record` });
+    const whole = await verifyAfter(async (db) => db.put(key, await valueOf(db, recordKey(2))));
+    expect(whole).toMatchObject({ ok: false, seq: 2, reason: `pod index entry ${key} does not hold the record` });
+  });
+
+  it("a pod's history refuses an entry that does not start with its record time", async () => {
+    const key = podKey('default/pod-a', { at: at(1), seq: 2 });
+    await journal.close();
+    await tamper(dir, async (db) => db.put(key, (await valueOf(db, key)).slice(24)));
+    journal = await openJournal(dir);
+    await expect(journal.podRecords('default', 'pod-a').toArray()).rejects.toThrow(`pod index entry ${key}: does not start with its record time`);
+  });
+
   it('catches a changed head hash', async () => {
     const result = await verifyAfter(async (db) => {
       const head = JSON.parse(await valueOf(db, META_HEAD)) as Record<string, unknown>;

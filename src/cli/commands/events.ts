@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { subjectOf, summarize } from '../../events/summary.js';
 import { renderTable } from '../../printers/index.js';
-import type { JournalRecord } from '../../journal/index.js';
+import type { PodRecord } from '../../journal/index.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
 import { asOfOption, instantOption } from '../instants.js';
@@ -27,7 +27,7 @@ const podNameOf = (target: string): string => {
 };
 
 const header = ['SEQ', 'AT', 'SOURCE', 'OBJECT', 'EVENT', 'DETAILS'];
-const cells = (r: JournalRecord): string[] => [
+const cells = (r: PodRecord): string[] => [
   String(r.seq),
   r.event.at,
   r.event.source,
@@ -60,11 +60,10 @@ export const registerEvents = (program: Command, ctx: Context): void => {
         const query = { untilAt, asOfRecordedAt };
         const stream = pod === undefined ? journal.recordsInTimeOrder(query) : journal.podRecords(namespace, pod, query);
         for await (const page of stream.batches()) {
-          for (const r of page) {
-            if (since !== undefined && r.event.at < since) continue;
-            if (opts.output === 'jsonl') ctx.io.out(`${JSON.stringify(r)}\n`);
-            else rows.push(cells(r));
-          }
+          const shown = since === undefined ? page : page.filter((r) => r.event.at >= since);
+          if (opts.output === 'table') rows.push(...shown.map(cells));
+          // A line is the whole record, hash chain included: the pod index holds no hashes.
+          else for (const r of pod === undefined ? shown : await journal.recordsNumbered(shown.map((s) => s.seq))) ctx.io.out(`${JSON.stringify(r)}\n`);
         }
         if (opts.output === 'table') {
           if (rows.length === 0) ctx.io.err('No events found.\n');
