@@ -3,7 +3,7 @@ import { append, diskBytes, replay, snapshotCount, snapshots } from './measures/
 import { durableAppend1, durableAppend10 } from './measures/durable.js';
 import { podHistory } from './measures/pod-history.js';
 import { importAudit } from './measures/import.js';
-import { generate, jsonParse, rawScan, rawWrite } from './measures/baselines.js';
+import { generate, jsonParse, rawScan, rawWrite, rawWriteSameOptions } from './measures/baselines.js';
 import { clusterAtMiddle, describeAt } from './measures/queries.js';
 import { coldStart } from './measures/cold-start.js';
 import { report } from './measures/report.js';
@@ -14,6 +14,7 @@ import { anonRssSampler } from './lib/stats.js';
 export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measured>>> = {
   generate,
   rawWrite,
+  rawWriteSameOptions,
   rawScan,
   jsonParse,
   durableAppend1,

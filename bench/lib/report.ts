@@ -71,11 +71,13 @@ const durableAgainstRaw = (perCall: number): Spec => ({
 const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
   { figure: 'generator', measure: 'generate', unit: 'events/s', target: { text: '≥ 1M events/s', holds: (v) => v >= 1e6 }, rss: true },
   { figure: 'raw chained-batch write', measure: 'rawWrite', unit: 'records/s', rss: true },
+  { figure: "the same, the journal's LevelDB options", measure: 'rawWriteSameOptions', unit: 'records/s', rss: true },
   { figure: 'raw nextv(1000) utf8 scan', measure: 'rawScan', unit: 'records/s', rss: true },
   { figure: 'JSON.parse of the records', measure: 'jsonParse', unit: 'records/s', rss: true },
   durableAgainstRaw(1),
   durableAgainstRaw(10),
   againstRaw('journal bulk append', 'append', 'rawWrite', 'raw write', 0.3),
+  againstRaw("the same, against the raw write with the journal's options", 'append', 'rawWriteSameOptions', 'raw write, same options', 0.3),
   { figure: 'snapshot upkeep after append', measure: 'snapshots', unit: 's', rss: true },
   {
     figure: 'journal bytes on disk',

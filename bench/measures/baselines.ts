@@ -2,10 +2,11 @@
  * This machine's raw rates for the same records the journal stores: a chained-batch write into a fresh
  * LevelDB, a `nextv` utf8 scan, `JSON.parse` of every value; and the generator's own rate.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Level } from 'level';
 import { generateChunks } from '../../src/generator/index.js';
-import { canonical, GENESIS_HASH } from '../../src/journal/index.js';
+import { canonical, GENESIS_HASH, STORE_OPTIONS } from '../../src/journal/index.js';
 import { recordKey } from '../../src/journal/keys.js';
 import { seal } from '../../src/journal/record.js';
 import { instantOf } from '../../src/k8s/codecs.js';
@@ -38,8 +39,24 @@ export const generate = async (a: MeasureArgs): Promise<Measured> => {
 };
 
 /** Seals the generated events into the journal's record values (untimed), then times only the batch writes. */
-export const rawWrite = async (a: MeasureArgs): Promise<Measured> => {
-  const db = await openRaw(a);
+export const rawWrite = (a: MeasureArgs): Promise<Measured> => writeRaw(a, rawDir(a), {});
+
+/**
+ * The same raw write with the LevelDB options the journal opens its store with (table file size, write
+ * buffer), into a store of its own that is removed afterwards: the journal's ratio against a raw write that
+ * gains as much from those options.
+ */
+export const rawWriteSameOptions = async (a: MeasureArgs): Promise<Measured> => {
+  const dir = join(a.dataDir, 'raw-journal-options');
+  rmSync(dir, { recursive: true, force: true });
+  const measured = await writeRaw(a, dir, STORE_OPTIONS);
+  rmSync(dir, { recursive: true, force: true });
+  return { ...measured, details: { ...measured.details, maxFileSizeMiB: STORE_OPTIONS.maxFileSize / 2 ** 20 } };
+};
+
+const writeRaw = async (a: MeasureArgs, dir: string, options: { readonly maxFileSize?: number; readonly writeBufferSize?: number }): Promise<Measured> => {
+  const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...options });
+  await db.open();
   let prevHash = GENESIS_HASH;
   let seq = 0;
   let bytes = 0;

@@ -3,7 +3,7 @@
  * tier's events are sealed ahead (untimed), then written into fresh stores in chunks of 8,192 with each key
  * layout in turn, and the process's CPU time (LevelDB's threads included) is reported against writing the
  * records alone, the bench's raw baseline.
- * `npx tsx bench/probes/index-cost.ts [--tier S|M] [--rounds N] [--write-buffer-mib N] [--max-file-mib N] [--only 1,5]`
+ * `npx tsx bench/probes/index-cost.ts [--tier S|M] [--rounds N] [--write-buffer-mib N] [--max-file-mib N] [--only 1,5] [--limit EVENTS]`
  * (LevelDB's defaults: a 4 MiB write buffer, 2 MiB table files; `--only` picks layouts by their index, the baseline always runs).
  */
 import { rmSync } from 'node:fs';
@@ -34,6 +34,12 @@ interface Sealed {
 
 type Put = readonly [string, string];
 
+/**
+ * Format 6's keys, the pod index written last, in key order (as a bulk load into an empty journal could,
+ * from sorted runs): records and digests in chunks, then the pod entries sorted (sorting untimed).
+ */
+const POD_INDEX_IN_KEY_ORDER = 'format 6, pod index written after, in key order';
+
 /** Each layout: the puts it makes for one record. */
 const layouts: Record<string, (r: Sealed) => Put[]> = {
   'records only (the raw baseline)': (r) => [[r.record, r.value]],
@@ -42,6 +48,7 @@ const layouts: Record<string, (r: Sealed) => Put[]> = {
   'records, digest keyed by instant, pod copy': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...podCopy(r)],
   'format 6: records, digest, compact pod copy': (r) => [[r.record, r.value], [r.digest, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.compact] as const])],
   'records, digest, stripped pod copy': (r) => [[r.record, r.value], [r.digest, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.stripped] as const])],
+  [POD_INDEX_IN_KEY_ORDER]: (r) => [[r.record, r.value], [r.digest, r.seq]],
   'records, digest keyed by instant, pod keys only': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.seq] as const])],
 };
 
@@ -53,10 +60,11 @@ const strip = (event: Event): unknown => {
   return { ...rest, pod: { uid: pod.uid } };
 };
 
-const sealAll = (tier: TierName): Sealed[] => {
+const sealAll = (tier: TierName, limit: number): Sealed[] => {
   const out: Sealed[] = [];
   let prevHash = GENESIS_HASH;
   for (const chunk of generateChunks({ tier }, 8192)) {
+    if (out.length >= limit) break;
     for (const event of chunk) {
       const json = canonical(event);
       const sealed = seal(prevHash, out.length + 1, RECORDED_AT, json);
@@ -85,7 +93,8 @@ interface StoreOptions {
   readonly maxFileSize?: number;
 }
 
-const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: (r: Sealed) => Put[], options: StoreOptions): Promise<number> => {
+
+const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: (r: Sealed) => Put[], options: StoreOptions, sortedPods: readonly Put[]): Promise<number> => {
   rmSync(dir, { recursive: true, force: true });
   const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...options });
   await db.open();
@@ -95,6 +104,11 @@ const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: 
     for (const r of records.slice(from, from + 8192)) for (const [key, value] of puts(r)) batch.put(key, value);
     await batch.write();
   }
+  for (let from = 0; from < sortedPods.length; from += 8192) {
+    const batch = db.batch();
+    for (const [key, value] of sortedPods.slice(from, from + 8192)) batch.put(key, value);
+    await batch.write();
+  }
   await db.close();
   const used = process.cpuUsage(before);
   rmSync(dir, { recursive: true, force: true });
@@ -102,7 +116,7 @@ const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: 
 };
 
 const { values } = parseArgs({
-  options: { tier: { type: 'string', default: 'S' }, rounds: { type: 'string', default: '3' }, 'write-buffer-mib': { type: 'string' }, 'max-file-mib': { type: 'string' }, only: { type: 'string' } },
+  options: { tier: { type: 'string', default: 'S' }, rounds: { type: 'string', default: '3' }, 'write-buffer-mib': { type: 'string' }, 'max-file-mib': { type: 'string' }, only: { type: 'string' }, limit: { type: 'string' } },
 });
 const mib = values['write-buffer-mib'];
 const fileMib = values['max-file-mib'];
@@ -113,11 +127,12 @@ const options: StoreOptions = {
 const only = values.only?.split(',').map(Number);
 const chosen = Object.entries(layouts).filter((_, i) => i === 0 || only === undefined || only.includes(i));
 const tier = values.tier as TierName;
-const records = sealAll(tier);
+const records = sealAll(tier, values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit));
 const dir = join(tmpdir(), `podj-index-cost-${process.pid}`);
+const sortedPods = records.flatMap((r): Put[] => (r.pod === undefined ? [] : [[r.pod, r.compact]])).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
 const seconds = new Map<string, number[]>(chosen.map(([name]) => [name, []]));
 for (let round = 0; round < Number(values.rounds); round++) {
-  for (const [name, puts] of chosen) seconds.get(name)?.push(await cpuSecondsToWrite(dir, records, puts, options));
+  for (const [name, puts] of chosen) seconds.get(name)?.push(await cpuSecondsToWrite(dir, records, puts, options, name === POD_INDEX_IN_KEY_ORDER ? sortedPods : []));
 }
 const base = Math.min(...(seconds.get('records only (the raw baseline)') ?? [Number.NaN]));
 const bytes = (f: (r: Sealed) => string): string => (records.reduce((n, r) => n + f(r).length, 0) / records.length).toFixed(0);
