@@ -39,6 +39,7 @@ type Put = readonly [string, string];
  * from sorted runs): records and digests in chunks, then the pod entries sorted (sorting untimed).
  */
 const POD_INDEX_IN_KEY_ORDER = 'format 6, pod index written after, in key order';
+const POD_INDEX_IN_KEY_ORDER_DIGEST_BY_INSTANT = 'digest by instant, pod index after, in key order';
 
 /** Each layout: the puts it makes for one record. */
 const layouts: Record<string, (r: Sealed) => Put[]> = {
@@ -49,6 +50,8 @@ const layouts: Record<string, (r: Sealed) => Put[]> = {
   'format 6: records, digest, compact pod copy': (r) => [[r.record, r.value], [r.digest, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.compact] as const])],
   'records, digest, stripped pod copy': (r) => [[r.record, r.value], [r.digest, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.stripped] as const])],
   [POD_INDEX_IN_KEY_ORDER]: (r) => [[r.record, r.value], [r.digest, r.seq]],
+  [POD_INDEX_IN_KEY_ORDER_DIGEST_BY_INSTANT]: (r) => [[r.record, r.value], [r.digestByInstant, r.seq]],
+  'records, digest keyed by instant, compact pod copy': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.compact] as const])],
   'records, digest keyed by instant, pod keys only': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.seq] as const])],
 };
 
@@ -132,7 +135,7 @@ const dir = join(tmpdir(), `podj-index-cost-${process.pid}`);
 const sortedPods = records.flatMap((r): Put[] => (r.pod === undefined ? [] : [[r.pod, r.compact]])).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
 const seconds = new Map<string, number[]>(chosen.map(([name]) => [name, []]));
 for (let round = 0; round < Number(values.rounds); round++) {
-  for (const [name, puts] of chosen) seconds.get(name)?.push(await cpuSecondsToWrite(dir, records, puts, options, name === POD_INDEX_IN_KEY_ORDER ? sortedPods : []));
+  for (const [name, puts] of chosen) seconds.get(name)?.push(await cpuSecondsToWrite(dir, records, puts, options, name === POD_INDEX_IN_KEY_ORDER || name === POD_INDEX_IN_KEY_ORDER_DIGEST_BY_INSTANT ? sortedPods : []));
 }
 const base = Math.min(...(seconds.get('records only (the raw baseline)') ?? [Number.NaN]));
 const bytes = (f: (r: Sealed) => string): string => (records.reduce((n, r) => n + f(r).length, 0) / records.length).toFixed(0);
