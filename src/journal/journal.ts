@@ -12,6 +12,7 @@ import { readPodEntry, type PodRecord } from './pod-entry.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
 import { entryPages, fetchRecords, walkIndex, type Db, type Range } from './scan.js';
+import { READER_LOG_BYTES, flushMemtable, logBytes } from './write-ahead-log.js';
 import {
   readSnapshotFile,
   readSnapshotPart,
@@ -449,11 +450,16 @@ export class LevelJournal {
   // lifecycle and internals
   // ---------------------------------------------------------------------------------------------
 
-  /** Waits for appends in flight and their index writes, then closes the store (and releases the lock). */
+  /**
+   * Waits for appends in flight and their index writes, then closes the store (and releases the lock). A
+   * write-ahead log longer than `READER_LOG_BYTES` is first written into a table: every reader copies the
+   * log and replays it on open.
+   */
   async close(): Promise<void> {
     await this.tail;
     // A failed index write was reported to every call after it; the next open rebuilds what it lacked.
     await this.indexed.catch(() => undefined);
+    if ((await logBytes(this.dir)) > READER_LOG_BYTES) await flushMemtable(this.db);
     await this.db.close();
   }
 
