@@ -37,29 +37,28 @@ export interface Column {
   readonly header: string;
   /** 0: always shown; 1: only with `-o wide`. */
   readonly priority: 0 | 1;
-  /** The cell of a row, from its line's cells (`line.split('\t')`). */
+  /** The cell of a row, from its line's first `reads` cells (`line.split('\t', reads)`). */
   readonly cell: (cells: readonly string[], at: CellContext) => string;
+  readonly reads: number;
 }
 
-const stored =
-  (i: number) =>
-  (cells: readonly string[]): string =>
-    cellText(cells[i]);
+const stored = (i: number): Pick<Column, 'cell' | 'reads'> => ({ cell: (cells) => cellText(cells[i]), reads: i + 1 });
 
 export const podColumns: readonly Column[] = [
-  { header: 'NAME', priority: 0, cell: stored(CELL.name) },
-  { header: 'READY', priority: 0, cell: stored(CELL.ready) },
-  { header: 'STATUS', priority: 0, cell: stored(CELL.status) },
+  { header: 'NAME', priority: 0, ...stored(CELL.name) },
+  { header: 'READY', priority: 0, ...stored(CELL.ready) },
+  { header: 'STATUS', priority: 0, ...stored(CELL.status) },
   {
     header: 'RESTARTS',
     priority: 0,
     cell: (c, at) => restartsAt(Number(c[CELL.restarts]), optionalCellText(c[CELL.lastRestartDate]), at.now, at.age),
+    reads: CELL.lastRestartDate + 1,
   },
-  { header: 'AGE', priority: 0, cell: (c, at) => at.age(optionalCellText(c[CELL.creationTimestamp])) },
-  { header: 'IP', priority: 1, cell: stored(CELL.ip) },
-  { header: 'NODE', priority: 1, cell: stored(CELL.node) },
-  { header: 'NOMINATED NODE', priority: 1, cell: stored(CELL.nominatedNode) },
-  { header: 'READINESS GATES', priority: 1, cell: stored(CELL.readinessGates) },
+  { header: 'AGE', priority: 0, cell: (c, at) => at.age(optionalCellText(c[CELL.creationTimestamp])), reads: CELL.creationTimestamp + 1 },
+  { header: 'IP', priority: 1, ...stored(CELL.ip) },
+  { header: 'NODE', priority: 1, ...stored(CELL.node) },
+  { header: 'NOMINATED NODE', priority: 1, ...stored(CELL.nominatedNode) },
+  { header: 'READINESS GATES', priority: 1, ...stored(CELL.readinessGates) },
 ];
 
 /** `labels.FormatLabels`: `k=v` pairs sorted by key, or `<none>`. */
@@ -80,14 +79,15 @@ export interface TableOptions {
 
 /** The columns a table shows, in kubectl's order. */
 export const columnsFor = (opts: TableOptions): Column[] => [
-  ...(opts.withNamespace ? [{ header: 'NAMESPACE', priority: 0 as const, cell: stored(CELL.namespace) }] : []),
+  ...(opts.withNamespace ? [{ header: 'NAMESPACE', priority: 0 as const, ...stored(CELL.namespace) }] : []),
   ...podColumns.filter((col) => col.priority === 0 || opts.wide),
   ...opts.labelColumns.map((key) => ({
     header: (key.split('/').pop() ?? key).toUpperCase(),
     priority: 0 as const,
     cell: (c: readonly string[], at: CellContext) => at.labels(c[CELL.labels])[key] ?? '',
+    reads: CELL.labels + 1,
   })),
-  ...(opts.showLabels ? [{ header: 'LABELS', priority: 0 as const, cell: (c: readonly string[], at: CellContext) => formatLabels(at.labels(c[CELL.labels])) }] : []),
+  ...(opts.showLabels ? [{ header: 'LABELS', priority: 0 as const, cell: (c: readonly string[], at: CellContext) => formatLabels(at.labels(c[CELL.labels])), reads: CELL.labels + 1 }] : []),
 ];
 
 /** The header row and one row of cells per row line, at `now`. */
@@ -95,8 +95,10 @@ export const tableRowsOfLines = (lines: readonly RowLine[], opts: TableOptions, 
   const columns = columnsFor(opts);
   const at = cellContext(now);
   const rows = [columns.map((col) => col.header)];
+  // Only the cells the columns read are cut out (7 of 13 for the plain table).
+  const reads = Math.max(...columns.map((col) => col.reads));
   for (const line of lines) {
-    const cells = line.split('\t');
+    const cells = line.split('\t', reads);
     rows.push(columns.map((col) => col.cell(cells, at)));
   }
   return rows;
