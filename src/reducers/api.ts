@@ -4,14 +4,14 @@
  */
 import type { EventOf } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
-import type { PodCondition, PodStatus, V1Pod } from '../k8s/pod.js';
+import type { PodCondition, PodSpec, PodStatus, QOSClass, V1Pod } from '../k8s/pod.js';
 import { qosClassOf } from '../k8s/qos.js';
 import { conditionOf, isKubeletOwned, settle, type ConditionDraft } from './conditions.js';
 import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime, apiTimePlus } from './time.js';
 import { gracefulDeleteGrace } from './grace.js';
-import { sharedSpec, withSharedParts } from './shared-values.js';
+import { boundSpec, sharedSpec, withSharedParts } from './shared-values.js';
 import { baseOf, podState } from './folded-pod.js';
 
 export type ApiEvent = EventOf<
@@ -31,6 +31,16 @@ export const upsertCondition = (status: PodStatus, d: ConditionDraft, at: Instan
   return { ...status, conditions: updated };
 };
 
+// The QoS class depends on the spec alone: computed once per shared spec.
+const qosBySpec = new WeakMap<PodSpec, QOSClass>();
+const specQos = (spec: PodSpec): QOSClass => {
+  const known = qosBySpec.get(spec);
+  if (known !== undefined) return known;
+  const qos = qosClassOf({ apiVersion: 'v1', kind: 'Pod', metadata: {}, spec });
+  qosBySpec.set(spec, qos);
+  return qos;
+};
+
 /** The pod as the API server stores it at creation: defaults from the manifest, phase Pending, its QoS class. */
 export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
   const { manifest } = e;
@@ -43,7 +53,8 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
     generation: manifest.metadata.generation ?? 1,
     creationTimestamp: apiTime(e.at),
   });
-  let status: PodStatus = { phase: 'Pending', qosClass: qosClassOf(manifest) };
+  const spec = sharedSpec(manifest.spec);
+  let status: PodStatus = { phase: 'Pending', qosClass: specQos(spec) };
   if ((manifest.spec.schedulingGates?.length ?? 0) > 0) {
     const gated: ConditionDraft = {
       type: 'PodScheduled',
@@ -53,7 +64,7 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
     };
     status = upsertCondition(status, gated, e.at, metadata.generation);
   }
-  const pod: V1Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: sharedSpec(manifest.spec), status };
+  const pod: V1Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec, status };
   return { pod, kubelet: initialKubeletView(manifest.spec.nodeName) };
 };
 
@@ -75,7 +86,7 @@ const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {
   const pod = baseOf(s);
   if (pod.spec.nodeName !== undefined) return s; // a binding is final: a second one is refused
   const status = upsertCondition(pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at, pod.metadata.generation);
-  return podState(s, { ...pod, spec: { ...pod.spec, nodeName: e.node }, status }, kubeletView(s.kubelet, { node: e.node }));
+  return podState(s, { ...pod, spec: boundSpec(pod.spec, e.node), status }, kubeletView(s.kubelet, { node: e.node }));
 };
 
 export const reduceApi = (s: PodState, e: ApiEvent): PodState => {

@@ -11,6 +11,7 @@ import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime } from './time.js';
 import { baseOf, podState } from './folded-pod.js';
+import { boundSpec } from './shared-values.js';
 
 export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreated' | 'PodEvicted' | 'PodNodeLost'>;
 
@@ -23,7 +24,7 @@ const onNode = (s: PodState, node: string): PodState | undefined => {
   const pod = baseOf(s);
   const bound = pod.spec.nodeName;
   if (bound !== undefined) return bound === node ? s : undefined;
-  return podState(s, { ...pod, spec: { ...pod.spec, nodeName: node } }, kubeletView(s.kubelet, { node }));
+  return podState(s, { ...pod, spec: boundSpec(pod.spec, node) }, kubeletView(s.kubelet, { node }));
 };
 
 const withView = (s: PodState, patch: Partial<KubeletView>): PodState => podState(s, baseOf(s), kubeletView(s.kubelet, patch));

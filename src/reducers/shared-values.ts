@@ -19,8 +19,50 @@ const sharing = <T>(): ((value: T) => T) => {
   };
 };
 
-/** The one object standing for every spec equal to `spec`. */
-export const sharedSpec: (spec: PodSpec) => PodSpec = sharing<PodSpec>();
+/**
+ * `a` and `b` serialize to the same JSON: same keys in the same order, equal leaves. Walks both without
+ * building their text (a spec's JSON is kilobytes, and hashing it as a table key cost more than the walk).
+ * A key holding `undefined`, which JSON omits, makes them differ: that only costs sharing.
+ */
+const sameJson = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  const others = Object.keys(y);
+  if (keys.length !== others.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (k !== others[i] || !sameJson(x[k], y[k])) return false;
+  }
+  return true;
+};
+
+// Specs by a cheap key (their containers' count, first name and image), then compared whole.
+const specsByKey = new BoundedTable<string, PodSpec[]>(LIMIT);
+const SPECS_PER_KEY = 16;
+
+/** The one object standing for every spec equal to `spec` (equal JSON). */
+export const sharedSpec = (spec: PodSpec): PodSpec => {
+  const first = spec.containers[0];
+  const key = `${spec.containers.length}\u0000${first?.name ?? ''}\u0000${first?.image ?? ''}`;
+  const known = specsByKey.get(key) ?? specsByKey.add(key, []);
+  for (const s of known) if (sameJson(s, spec)) return s;
+  if (known.length < SPECS_PER_KEY) known.push(spec);
+  return spec;
+};
+
+// A bound pod's spec is its shared spec plus `nodeName`: pods of one spec on one node share that copy too.
+const boundSpecs = new WeakMap<PodSpec, BoundedTable<string, PodSpec>>();
+const NODES_PER_SPEC = 8192;
+
+/** `{ ...spec, nodeName: node }`, one object per (spec object, node). */
+export const boundSpec = (spec: PodSpec, node: string): PodSpec => {
+  const byNode = boundSpecs.get(spec) ?? new BoundedTable<string, PodSpec>(NODES_PER_SPEC);
+  if (!boundSpecs.has(spec)) boundSpecs.set(spec, byNode);
+  return byNode.get(node) ?? byNode.add(node, { ...spec, nodeName: node });
+};
 
 const sharedMetadataValue = sharing<object>();
 

@@ -48,6 +48,31 @@ describe('equal specs are one object in the fold', () => {
     expect(pa?.spec.containers).toBe(pb?.spec.containers);
   });
 
+  it('pods of one spec bound to one node share that bound spec; another node gets its own', () => {
+    const names = ['web-a', 'web-b', 'web-c'];
+    const refs = names.map((n) => podRef(n));
+    const events = [...refs.map((r, i) => created(r, i)), bound(refs[0]!, 3, 'node-7'), bound(refs[1]!, 4, 'node-7'), bound(refs[2]!, 5, 'node-8')];
+    const state = foldCluster(JSON.parse(JSON.stringify(events)) as Event[]);
+    const [pa, pb, pc] = names.map((n) => podsOf(state).find((p) => p.metadata.name === n));
+    expect(pa?.spec).toBe(pb?.spec);
+    expect(pc?.spec).not.toBe(pa?.spec);
+    expect(pc?.spec.nodeName).toBe('node-8');
+    expect(Object.keys(pa?.spec ?? {}).at(-1)).toBe('nodeName');
+  });
+
+  it('specs are shared only when their JSON is the same: the same fields in another key order stay apart', () => {
+    const a = podRef('web-a');
+    const b = podRef('web-b');
+    const reordered = (e: Event): Event =>
+      e.type === 'PodCreated' ? { ...e, manifest: { ...e.manifest, spec: Object.fromEntries(Object.entries(e.manifest.spec).reverse()) as typeof e.manifest.spec } } : e;
+    const events = [created(a, 0), reordered(created(b, 1))];
+    const pods = podsOf(foldCluster(JSON.parse(JSON.stringify(events)) as Event[]));
+    const [pa, pb] = ['web-a', 'web-b'].map((n) => pods.find((p) => p.metadata.name === n));
+    expect(pa?.spec).toEqual(pb?.spec);
+    expect(pa?.spec).not.toBe(pb?.spec);
+    expect(JSON.stringify(pb?.spec)).toBe(JSON.stringify(events[1]?.type === 'PodCreated' ? events[1].manifest.spec : undefined));
+  });
+
   it('pods of one owner share their labels, annotations and owner references; the metadata reads as created', () => {
     const events = [owned(created(podRef('web-a'), 0), 'x1'), owned(created(podRef('web-b'), 1), 'x1'), owned(created(podRef('web-c'), 2), 'x2')];
     const pods = podsOf(foldCluster(JSON.parse(JSON.stringify(events)) as Event[]));
