@@ -41,10 +41,13 @@ export const phaseOf = (pod: V1Pod, opts: PhaseOptions = {}): PodPhase => {
  * getPhase over statuses in spec order: `initStatuses[i]` belongs to `spec.initContainers[i]` and
  * `statuses[i]` to `spec.containers[i]` (undefined: no status). The reducers build them that way.
  */
+/** What getPhase reads of a container status. */
+export type PhaseFacts = Pick<ContainerStatus, 'state' | 'lastState' | 'started'>;
+
 export const phaseFrom = (
   pod: V1Pod,
-  initStatuses: readonly (ContainerStatus | undefined)[],
-  statuses: readonly (ContainerStatus | undefined)[],
+  initStatuses: readonly (PhaseFacts | undefined)[],
+  statuses: readonly (PhaseFacts | undefined)[],
   opts: PhaseOptions = {},
 ): PodPhase => {
   const { podIsTerminal = false, podHasInitialized = false } = opts;

@@ -11,8 +11,6 @@ import { baseOf } from './folded-pod.js';
 
 export const emptyCluster: ClusterState = { pods: new Map(), nodes: new Map() };
 
-const nameKey = (namespace: string, name: string): string => `${namespace}/${name}`;
-
 /** The live pod named `namespace/name`, if any. */
 export const findPod = (state: ClusterState, namespace: string, name: string): PodState | undefined => {
   for (const p of state.pods.values()) {
@@ -29,20 +27,28 @@ export const podsOf = (state: ClusterState): V1Pod[] => [...state.pods.values()]
 export class Folding {
   readonly pods: Map<string, PodState>;
   readonly nodes: Map<string, NodeState>;
-  private names: Map<string, string> | undefined;
+  // uid by namespace, then name: keyed by the strings the pods' metadata already hold (no key string per pod)
+  private names: Map<string, Map<string, string>> | undefined;
 
   constructor(from: ClusterState) {
     this.pods = new Map(from.pods);
     this.nodes = new Map(from.nodes);
   }
 
-  /** Uid of the live pod holding a name (one at a time: the API server refuses a second pod with the same name). */
-  private holder(key: string): string | undefined {
+  private namesIn(namespace: string): Map<string, string> {
     if (this.names === undefined) {
       this.names = new Map();
-      for (const [uid, p] of this.pods) this.names.set(nameKey(baseOf(p).metadata.namespace ?? '', baseOf(p).metadata.name ?? ''), uid);
+      for (const [uid, p] of this.pods) this.index(baseOf(p).metadata, uid);
     }
-    return this.names.get(key);
+    const known = this.names.get(namespace);
+    if (known !== undefined) return known;
+    const byName = new Map<string, string>();
+    this.names.set(namespace, byName);
+    return byName;
+  }
+
+  private index(metadata: V1Pod['metadata'], uid: string): void {
+    this.namesIn(metadata.namespace ?? '').set(metadata.name ?? '', uid);
   }
 
   apply(e: Event): void {
@@ -52,16 +58,16 @@ export class Folding {
       const creating = before === undefined && e.type === 'PodCreated';
       // A name held by another live pod passes to the new one: the API server reuses a name only once its
       // holder is gone, so the holder's removal went unrecorded (an import that missed it).
-      const holder = creating ? this.holder(nameKey(e.pod.namespace, e.pod.name)) : undefined;
+      const holder = creating ? this.namesIn(e.pod.namespace).get(e.pod.name) : undefined;
       if (holder !== undefined) this.pods.delete(holder);
       const after = reducePod(before, e);
       if (after === before) return;
       if (after !== undefined) this.pods.set(uid, after);
       else {
         this.pods.delete(uid);
-        if (before !== undefined) this.names?.delete(nameKey(baseOf(before).metadata.namespace ?? '', baseOf(before).metadata.name ?? ''));
+        if (before !== undefined) this.names?.get(baseOf(before).metadata.namespace ?? '')?.delete(baseOf(before).metadata.name ?? '');
       }
-      if (creating) this.names?.set(nameKey(e.pod.namespace, e.pod.name), uid);
+      if (creating && after !== undefined) this.index(baseOf(after).metadata, uid);
       return;
     }
     const before = this.nodes.get(e.node);

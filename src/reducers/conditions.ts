@@ -2,7 +2,8 @@
  * Pod conditions: the kubelet's generators (`pkg/kubelet/status/generate.go`), the order it writes them in,
  * and the rule that `lastTransitionTime` moves only when a condition's status flips.
  */
-import type { ContainerStatus, PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
+import type { PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
+import type { StatusFacts } from './container-status.js';
 import { isSidecar } from '../k8s/pod.js';
 import { sharedCondition } from './shared-values.js';
 
@@ -46,8 +47,8 @@ const draft = (type: string, ok: boolean, reason?: string, message?: string): Co
  */
 export interface ConditionInputs {
   readonly spec: PodSpec;
-  readonly initStatuses: readonly ContainerStatus[];
-  readonly statuses: readonly ContainerStatus[];
+  readonly initStatuses: readonly StatusFacts[];
+  readonly statuses: readonly StatusFacts[];
   readonly phase: PodPhase;
   readonly sandboxReady: boolean;
   /** Conditions the kubelet does not own, for readiness gates. */

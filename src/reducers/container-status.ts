@@ -67,6 +67,17 @@ const isContainerdID = memoized(isContainerdImageID);
 const normalized = memoized(normalizedImage);
 const reportedImage = (image: string, imageID: string): string => (isContainerdID(imageID) ? normalized(image) : image);
 
+/**
+ * What the phase, the conditions and TerminatePod read of a container status. A regeneration builds only
+ * these; the whole status (image, IDs, resources, mounts) is built when the pod is read.
+ */
+export type StatusFacts = Pick<ContainerStatus, 'name' | 'state' | 'lastState' | 'ready' | 'started'>;
+
+export const statusFactsOf = (c: Container, v: ContainerView, ctx: StatusContext): StatusFacts => {
+  const { state, lastState } = stateOf(v, ctx);
+  return { name: c.name, state, lastState, ready: isReady(c, v, ctx.role), started: isStarted(c, v) };
+};
+
 export const containerStatusOf = (c: Container, v: ContainerView, ctx: StatusContext): ContainerStatus => {
   const { state, lastState } = stateOf(v, ctx);
   const imageID = v.instances > 0 ? (v.imageID ?? '') : '';
@@ -93,7 +104,7 @@ export const containerStatusOf = (c: Container, v: ContainerView, ctx: StatusCon
 };
 
 /** TerminatePod's record for a container that cannot have finished normally once the pod is over. */
-export const unknownTermination = (s: ContainerStatus): ContainerStatus => ({
+export const unknownTermination = <S extends StatusFacts>(s: S): S => ({
   ...s,
   state: {
     terminated: {

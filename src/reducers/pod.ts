@@ -117,7 +117,8 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
 const regenerated = (s: PodState, view: KubeletView, kubelet: KubeletView, now: string): PodState => {
   const base = baseOf(s);
   const { status, from } = kubeletStatus(base, view, now);
-  return podState(s, { apiVersion: base.apiVersion, kind: base.kind, metadata: base.metadata, spec: base.spec, status }, kubelet, from);
+  const pod = status === base.status ? base : { apiVersion: base.apiVersion, kind: base.kind, metadata: base.metadata, spec: base.spec, status };
+  return podState(s, pod, kubelet, from);
 };
 
 /**

@@ -24,7 +24,7 @@ const sharing = <T>(): ((value: T) => T) => {
  * building their text (a spec's JSON is kilobytes, and hashing it as a table key cost more than the walk).
  * A key holding `undefined`, which JSON omits, makes them differ: that only costs sharing.
  */
-const sameJson = (a: unknown, b: unknown): boolean => {
+const serializeAlike = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
   const x = a as Record<string, unknown>;
@@ -34,7 +34,7 @@ const sameJson = (a: unknown, b: unknown): boolean => {
   if (keys.length !== others.length) return false;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
-    if (k !== others[i] || !sameJson(x[k], y[k])) return false;
+    if (k !== others[i] || !serializeAlike(x[k], y[k])) return false;
   }
   return true;
 };
@@ -48,7 +48,7 @@ export const sharedSpec = (spec: PodSpec): PodSpec => {
   const first = spec.containers[0];
   const key = `${spec.containers.length}\u0000${first?.name ?? ''}\u0000${first?.image ?? ''}`;
   const known = specsByKey.get(key) ?? specsByKey.add(key, []);
-  for (const s of known) if (sameJson(s, spec)) return s;
+  for (const s of known) if (serializeAlike(s, spec)) return s;
   if (known.length < SPECS_PER_KEY) known.push(spec);
   return spec;
 };
@@ -103,6 +103,9 @@ export const sharedCondition = (
   if (known.length < PER_SECOND) known.push(c);
   return c;
 };
+
+/** One `[{ ip }]` list per host IP: every pod on a node lists the same one. */
+export const sharedHostIPs: (ip: string) => { ip: string }[] = boundedMemo((ip: string) => [{ ip }], LIMIT);
 
 /** One string for equal strings (image IDs: ~100 characters each, the same for every pod of a workload). */
 export const sharedString: (s: string) => string = boundedMemo((s: string) => s, LIMIT);

@@ -4,18 +4,19 @@
  */
 import type { Container, ContainerStatus, PodCondition, PodPhase, PodSpec, PodStatus, V1Pod } from '../k8s/pod.js';
 import { isStaticPod, isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
-import { containerStatusOf, statusDiffers, unknownTermination } from './container-status.js';
+import { containerStatusOf, statusDiffers, statusFactsOf, unknownTermination, type StatusContext, type StatusFacts } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
-import type { KubeletView } from './kubelet-view.js';
+import type { ContainerView, KubeletView } from './kubelet-view.js';
 import { restartDue, roleOf } from './restart.js';
 import { sortedByName } from './status-order.js';
+import { sharedHostIPs } from './shared-values.js';
 
 /**
  * Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing), read
  * from the statuses just built: a running instance always shows as `running` (no restart is due while it runs).
  */
-const couldHaveRunningContainers = (initStatuses: readonly ContainerStatus[], statuses: readonly ContainerStatus[]): boolean => {
+const couldHaveRunningContainers = (initStatuses: readonly StatusFacts[], statuses: readonly StatusFacts[]): boolean => {
   for (const s of initStatuses) if (s.state?.running !== undefined) return true;
   for (const s of statuses) if (s.state?.running !== undefined) return true;
   return false;
@@ -33,6 +34,20 @@ const sameItems = <T>(previous: T[] | undefined, next: T[]): T[] => {
   if (previous === undefined || previous.length !== next.length) return next;
   for (let i = 0; i < next.length; i++) if (previous[i] !== next[i]) return next;
   return previous;
+};
+
+/** The same keys in the same order, each holding the very same value (so the same JSON). */
+const sameFields = (a: object, b: object): boolean => {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  const others = Object.keys(y);
+  if (keys.length !== others.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (k !== others[i] || x[k] !== y[k]) return false;
+  }
+  return true;
 };
 
 /** The previous status already lists exactly these IPs. */
@@ -54,13 +69,13 @@ export interface GeneratedFrom {
 }
 
 /** A status with evidence of a start: out of Waiting, or waiting after an earlier run. */
-const attempted = (s: ContainerStatus): boolean => s.state?.waiting === undefined || s.lastState?.terminated !== undefined;
+const attempted = (s: StatusFacts): boolean => s.state?.waiting === undefined || s.lastState?.terminated !== undefined;
 
 /**
  * `hasPodInitialized` (status_manager.go): a pod without init containers always is; else once a regular
  * container has a start, or its last init container has completed with 0 (a sidecar: runs and has started).
  */
-const hasPodInitialized = (initSpecs: readonly Container[], inits: readonly ContainerStatus[], regular: readonly ContainerStatus[]): boolean => {
+const hasPodInitialized = (initSpecs: readonly Container[], inits: readonly StatusFacts[], regular: readonly StatusFacts[]): boolean => {
   if (initSpecs.length === 0 || regular.some(attempted)) return true;
   const last = inits[inits.length - 1];
   const lastSpec = initSpecs[initSpecs.length - 1];
@@ -70,7 +85,7 @@ const hasPodInitialized = (initSpecs: readonly Container[], inits: readonly Cont
 };
 
 /** `initializedContainers` (status_manager.go): all but the suffix never attempted, and always the first. */
-const initializedCount = (inits: readonly ContainerStatus[]): number => {
+const initializedCount = (inits: readonly StatusFacts[]): number => {
   for (let i = inits.length - 1; i >= 0; i--) {
     const s = inits[i];
     if (s !== undefined && attempted(s)) return i + 1;
@@ -79,8 +94,8 @@ const initializedCount = (inits: readonly ContainerStatus[]): number => {
 };
 
 /** TerminatePod: once the pod is over, statuses that cannot have finished normally become ContainerStatusUnknown. */
-const terminateStatuses = (initSpecs: readonly Container[], inits: ContainerStatus[], regular: ContainerStatus[]): [ContainerStatus[], ContainerStatus[]] => {
-  const unfinished = (s: ContainerStatus): boolean => s.state?.terminated === undefined;
+const terminateStatuses = <S extends StatusFacts>(initSpecs: readonly Container[], inits: S[], regular: S[]): [S[], S[]] => {
+  const unfinished = (s: S): boolean => s.state?.terminated === undefined;
   const initialized = hasPodInitialized(initSpecs, inits, regular);
   const marked = initializedCount(inits);
   return [
@@ -127,16 +142,19 @@ export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => 
   return false;
 };
 
+/** Builds one container's status, or only the facts a regeneration reads. */
+type StatusBuilder<S> = (c: Container, v: ContainerView, ctx: StatusContext) => S;
+
 /** The statuses of one list of spec containers, in spec order. */
-const statusList = (containers: readonly Container[], inInitList: boolean, view: KubeletView, spec: PodSpec, terminal: boolean): ContainerStatus[] => {
+const statusList = <S>(containers: readonly Container[], inInitList: boolean, view: KubeletView, spec: PodSpec, terminal: boolean, build: StatusBuilder<S>): S[] => {
   // Sized exactly: the statuses of a pod that is read live as long as its state.
-  const list = new Array<ContainerStatus>(containers.length);
+  const list = new Array<S>(containers.length);
   for (let i = 0; i < containers.length; i++) {
     const c = containers[i];
     if (c === undefined) continue;
     const v = view.containers[c.name] ?? initialContainerView;
     const role = roleOf(c, inInitList);
-    list[i] = containerStatusOf(c, v, {
+    list[i] = build(c, v, {
       role,
       podHasInitContainers: (spec.initContainers?.length ?? 0) > 0,
       restartDue: restartDue(role, spec.restartPolicy ?? 'Always', v, terminal),
@@ -150,8 +168,8 @@ const statusList = (containers: readonly Container[], inInitList: boolean, view:
 const containerStatusLists = (spec: PodSpec, from: GeneratedFrom): [ContainerStatus[], ContainerStatus[]] => {
   const inits = spec.initContainers ?? [];
   const lists: [ContainerStatus[], ContainerStatus[]] = [
-    statusList(inits, true, from.view, spec, from.terminal),
-    statusList(spec.containers, false, from.view, spec, from.terminal),
+    statusList(inits, true, from.view, spec, from.terminal, containerStatusOf),
+    statusList(spec.containers, false, from.view, spec, from.terminal, containerStatusOf),
   ];
   return from.terminated ? terminateStatuses(inits, ...lists) : lists;
 };
@@ -187,7 +205,8 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
   const spec = pod.spec;
   const terminal = podIsTerminal(pod, view);
   const inits = spec.initContainers ?? [];
-  const [initStatuses, statuses] = containerStatusLists(spec, { view, terminal, terminated: false });
+  const initStatuses = statusList(inits, true, view, spec, terminal, statusFactsOf);
+  const statuses = statusList(spec.containers, false, view, spec, terminal, statusFactsOf);
   const running = couldHaveRunningContainers(initStatuses, statuses);
 
   let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
@@ -228,7 +247,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
   if (reason !== undefined) status.reason = reason;
   if (view.hostIP !== undefined) {
     status.hostIP = view.hostIP;
-    status.hostIPs = prev.hostIP === view.hostIP && prev.hostIPs !== undefined ? prev.hostIPs : [{ ip: view.hostIP }];
+    status.hostIPs = prev.hostIP === view.hostIP && prev.hostIPs !== undefined ? prev.hostIPs : sharedHostIPs(view.hostIP);
   }
   const podIPs = view.podIPs ?? [];
   if (podIPs[0] !== undefined) {
@@ -237,5 +256,6 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
   }
   status.startTime = prev.startTime ?? now;
   if (prev.qosClass !== undefined) status.qosClass = prev.qosClass;
-  return { status, from: { view, terminal, terminated } };
+  // Most regenerations change only container statuses, which the fold keeps apart: the previous status then stays.
+  return { status: sameFields(prev, status) ? prev : status, from: { view, terminal, terminated } };
 };

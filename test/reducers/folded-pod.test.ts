@@ -45,4 +45,25 @@ describe('the fold keeps a pod without its container statuses, and builds them w
     const ended = stateAfter([...history, deleted, exited(pod, 7, 143, 'app', 'web-app-4')]);
     expect(ended.pod.status?.containerStatuses?.[0]?.state?.terminated?.exitCode).toBe(143);
   });
+
+  it('a regeneration that changes only container statuses keeps the previous pod object; one that changes the status makes a new one', () => {
+    const cluster = foldCluster(history);
+    const running = cluster.pods.get(pod.uid);
+    if (running === undefined) throw new Error('the pod exists');
+    const after = (e: Event) => foldCluster([e], cluster).pods.get(pod.uid);
+    // the runtime reports another image ID for a running container: its status changes, phase and conditions do not
+    const imageID = 'docker.io/library/busybox@sha256:' + 'b'.repeat(64);
+    const pulled: Event = { v: 1, type: 'ImagePulled', at: at(9), source: 'runtime', pod, container: 'side', image: 'busybox:1.36', alreadyPresent: true, imageID };
+    const next = after(pulled);
+    if (next === undefined) throw new Error('the pod exists');
+    expect(next.pod.status?.containerStatuses?.find((c) => c.name === 'side')?.imageID).toBe(imageID);
+    expect(baseOf(next)).toBe(baseOf(running));
+    expect(JSON.stringify({ ...next.pod, status: { ...next.pod.status, containerStatuses: undefined } })).toBe(
+      JSON.stringify({ ...running.pod, status: { ...running.pod.status, containerStatuses: undefined } }),
+    );
+    const ended = after(exited(pod, 9, 1, 'app', 'web-app-4'));
+    if (ended === undefined) throw new Error('the pod exists');
+    expect(ended.pod.status?.phase).toBe('Running');
+    expect(baseOf(ended)).not.toBe(baseOf(running));
+  });
 });
