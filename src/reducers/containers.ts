@@ -11,6 +11,8 @@ import { withEntry } from './records.js';
 import { apiTime } from './time.js';
 import { sharedString } from './shared-values.js';
 import { formatDuration } from '../k8s/duration.js';
+import { boundedMemo } from '../memo/index.js';
+import type { ProbeKind, ProbeOutcome } from '../events/vocabulary.js';
 
 export type ContainerEvent = EventOf<
   | 'ImagePulling'
@@ -38,7 +40,26 @@ export interface ContainerContext {
   readonly policy: RestartPolicy;
 }
 
-export const initialContainerView: ContainerView = containerView({ instances: 0, probes: {}, postStartDone: true });
+// Probe results and running states are few distinct values: one object each, shared by every container view
+// holding them (the fold never mutates them), instead of one per instance.
+const NO_PROBES: ContainerView['probes'] = {};
+const probeResults = new WeakMap<ContainerView['probes'], Map<string, ContainerView['probes']>>();
+
+/** `probes` with one result set, keys in the order they were first set (as `withEntry` gives them). */
+const withProbeResult = (probes: ContainerView['probes'], probe: ProbeKind, outcome: ProbeOutcome): ContainerView['probes'] => {
+  const next = probeResults.get(probes) ?? new Map<string, ContainerView['probes']>();
+  if (!probeResults.has(probes)) probeResults.set(probes, next);
+  const key = `${probe}=${outcome}`;
+  const known = next.get(key);
+  if (known !== undefined) return known;
+  const made = withEntry(probes, probe, outcome);
+  next.set(key, made);
+  return made;
+};
+
+const runningSince: (startedAt: string) => InstanceState = boundedMemo((startedAt: string): InstanceState => ({ kind: 'running', running: { startedAt } }), 4096);
+
+export const initialContainerView: ContainerView = containerView({ instances: 0, probes: NO_PROBES, postStartDone: true });
 
 /**
  * A new instance may follow the current one: none yet, a created or running one (replaced: its end was not
@@ -63,7 +84,7 @@ const newInstance = (v: ContainerView, ctx: ContainerContext, current: InstanceS
     containerID,
     failure: undefined, // a start went through: the cached failure is forgotten
     waiting: undefined,
-    probes: {},
+    probes: NO_PROBES,
     postStartDone: ctx.spec.lifecycle?.postStart === undefined,
   });
 
@@ -84,7 +105,7 @@ const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: Containe
 };
 
 const startedInstance = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
-  const running: InstanceState = { kind: 'running', running: { startedAt: apiTime(e.at) } };
+  const running = runningSince(apiTime(e.at));
   if (v.current?.kind === 'created' && namesCurrent(v, e.containerID)) return containerView(v, { current: running, failure: undefined });
   if (e.containerID !== '' && namesCurrent(v, e.containerID)) return v; // already running, or that instance is over
   return mayStartInstance(v, ctx) ? newInstance(v, ctx, running, e.containerID) : v;
@@ -104,15 +125,15 @@ const exited = (v: ContainerView, e: EventOf<'ContainerExited'>, ctx: ContainerC
   if (sameInstance) {
     if (v.current?.kind === 'terminated') return v; // a duplicate exit
     // The cached failure stays: the kubelet forgets it only when a later start succeeds (a postStart failure shows now).
-    return containerView(v, { current: state, probes: {} });
+    return containerView(v, { current: state, probes: NO_PROBES });
   }
   // An exit of an instance never seen starting: recorded as an instance that ran, if one may run now.
-  return mayStartInstance(v, ctx) ? containerView(newInstance(v, ctx, state, e.containerID), { probes: {} }) : v;
+  return mayStartInstance(v, ctx) ? containerView(newInstance(v, ctx, state, e.containerID), { probes: NO_PROBES }) : v;
 };
 
 const probeChanged = (v: ContainerView, e: EventOf<'ProbeResultChanged'>): ContainerView =>
   v.current?.kind === 'running' && v.probes[e.probe] !== e.outcome
-    ? containerView(v, { probes: withEntry(v.probes, e.probe, e.outcome) })
+    ? containerView(v, { probes: withProbeResult(v.probes, e.probe, e.outcome) })
     : v;
 
 /** The container's next view after one event about it; the same object when nothing changed. */

@@ -29,7 +29,7 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
   const after = reduceContainer(before, e, { spec: c, role, policy: spec.restartPolicy ?? 'Always' });
   if (after === before) return s;
   // Only a start in the current sandbox counts (an instance left over from an older sandbox does not).
-  const startedRegular = role === 'regular' && after.current !== before.current && after.current?.kind === 'running';
+  const startedRegular = role === 'regular' && after.current?.kind === 'running' && (before.current?.kind !== 'running' || after.instances !== before.instances);
   const kubelet = kubeletView(s.kubelet, {
     admitted: true,
     podHasInitialized: s.kubelet.podHasInitialized || startedRegular,

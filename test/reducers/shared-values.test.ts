@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
 import { foldCluster, podsOf } from '../../src/reducers/index.js';
-import { at, bound, created, podRef } from '../support/event-builders.js';
+import { at, bound, created, podRef, started } from '../support/event-builders.js';
 
 /** The same creation with `image` for every container: another workload's spec. */
 const withImage = (e: Event, image: string): Event =>
@@ -102,5 +102,24 @@ describe('equal specs are one object in the fold', () => {
     expect(pa?.kubelet.containers['app']?.imageID).toBe(imageID);
     const initialized = (s: typeof pa) => s?.pod.status?.conditions?.find((c) => c.type === 'Initialized');
     expect(initialized(pa)).toEqual(initialized(pb));
+  });
+
+  it('containers started in the same second share their running state, and equal probe results are one object', () => {
+    const a = podRef('web-a');
+    const b = podRef('web-b');
+    const run = (p: typeof a): Event[] => [
+      created(p, 0),
+      bound(p, 1),
+      { v: 1, type: 'PodAdmitted', at: at(2), source: 'kubelet', pod: p, node: 'node-1' },
+      ...started(p, 3),
+      { v: 1, type: 'ProbeResultChanged', at: at(4), source: 'kubelet', pod: p, container: 'app', probe: 'readiness', outcome: 'success' },
+    ];
+    const state = foldCluster(JSON.parse(JSON.stringify([...run(a), ...run(b)])) as Event[]);
+    const [ca, cb] = [a, b].map((p) => state.pods.get(p.uid)?.kubelet.containers['app']);
+    expect(ca?.current).toEqual({ kind: 'running', running: { startedAt: '2026-01-01T14:00:03Z' } });
+    expect(ca?.current).toBe(cb?.current);
+    expect(ca?.probes).toEqual({ readiness: 'success' });
+    expect(ca?.probes).toBe(cb?.probes);
+    expect(ca?.containerID).not.toBe(cb?.containerID);
   });
 });
