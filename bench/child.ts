@@ -10,6 +10,10 @@ import { report } from './measures/report.js';
 import { simulation } from './measures/simulate.js';
 import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
 import { anonRssSampler } from './lib/stats.js';
+import { limitHeapGrowth } from '../src/cli/heap-growth.js';
+
+// the same heap growth as the CLI (src/cli/bin.ts): no bench-only tuning
+limitHeapGrowth();
 
 export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measured>>> = {
   generate,
