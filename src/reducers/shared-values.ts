@@ -19,6 +19,20 @@ const sharing = <T>(): ((value: T) => T) => {
   };
 };
 
+/** The same keys in the same order, each pair of values `alike` (with `===`: the same JSON, one level deep). */
+export const sameFields = (a: object, b: object, alike: (x: unknown, y: unknown) => boolean = (x, y) => x === y): boolean => {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  const others = Object.keys(y);
+  if (keys.length !== others.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (k !== others[i] || !alike(x[k], y[k])) return false;
+  }
+  return true;
+};
+
 /**
  * `a` and `b` serialize to the same JSON: same keys in the same order, equal leaves. Walks both without
  * building their text (a spec's JSON is kilobytes, and hashing it as a table key cost more than the walk).
@@ -27,16 +41,7 @@ const sharing = <T>(): ((value: T) => T) => {
 const serializeAlike = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  const others = Object.keys(y);
-  if (keys.length !== others.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
-    if (k !== others[i] || !serializeAlike(x[k], y[k])) return false;
-  }
-  return true;
+  return sameFields(a, b, serializeAlike);
 };
 
 // Specs by a cheap key (their containers' count, first name and image), then compared whole.

@@ -10,7 +10,7 @@ import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { ContainerView, KubeletView } from './kubelet-view.js';
 import { restartDue, roleOf } from './restart.js';
 import { sortedByName } from './status-order.js';
-import { sharedHostIPs } from './shared-values.js';
+import { sameFields, sharedHostIPs } from './shared-values.js';
 
 /**
  * Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing), read
@@ -34,20 +34,6 @@ const sameItems = <T>(previous: T[] | undefined, next: T[]): T[] => {
   if (previous === undefined || previous.length !== next.length) return next;
   for (let i = 0; i < next.length; i++) if (previous[i] !== next[i]) return next;
   return previous;
-};
-
-/** The same keys in the same order, each holding the very same value (so the same JSON). */
-const sameFields = (a: object, b: object): boolean => {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  const others = Object.keys(y);
-  if (keys.length !== others.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
-    if (k !== others[i] || x[k] !== y[k]) return false;
-  }
-  return true;
 };
 
 /** The previous status already lists exactly these IPs. */
