@@ -64,6 +64,8 @@ const jsonView = (io: CliIO): View => ({
 });
 
 export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState, opts: WatchOptions): Promise<void> => {
+  // Asked before the first row, so that Ctrl-C at any moment, the history's playback included, ends the watch with 0.
+  const interrupted = io.interrupted();
   const startNow = new Date(opts.from ?? journal.firstAt() ?? 0);
   const pods = new Map<string, PodState>(start.pods);
   const initial = sortPods([...pods.values()].map((p) => p.pod).filter(opts.inScope));
@@ -95,7 +97,10 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
   };
 
   for await (const page of journal.recordsInTimeOrder({ untilAt: undefined }).batches()) {
-    for (const { event } of page) if (opts.from === undefined || event.at > opts.from) await apply(event, true);
+    for (const { event } of page) {
+      if (interrupted.aborted) return;
+      if (opts.from === undefined || event.at > opts.from) await apply(event, true);
+    }
   }
   if (opts.follow === undefined) return;
   for await (const page of opts.follow(journal.head().seq)) for (const { event } of page) await apply(event, false);

@@ -315,6 +315,17 @@ describe('the sample incidents', () => {
     expect(lines.filter((l) => /CrashLoopBackOff/.test(l)).length).toBeGreaterThanOrEqual(5);
     expect(lines.at(-1)).toMatch(/CrashLoopBackOff\s+6 /);
   });
+
+  it('ends with 0 when interrupted while the history still plays (Ctrl-C, as kubectl get -w)', async () => {
+    const { podj, journal } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    // Paced at 10x, the ten minutes of history take a minute: the interrupt lands in the middle of them.
+    const watch = start(['get', 'pods', '-w', '--speed', '10', '--journal', journal]);
+    await watch.waitFor(/ContainerCreating/);
+    watch.proc.kill('SIGINT');
+    expect(await watch.exit).toBe(0);
+    expect(watch.stdout()).not.toMatch(/CrashLoopBackOff/);
+  });
 });
 
 describe('scenario errors', () => {
