@@ -43,6 +43,9 @@ const chainedAfter = (tip: Head, key: string, value: string): Chained | undefine
  * not chain onto it are not an append's: they stay, for `verify` to report.
  */
 export const rollForward = async (db: Db, head: Head): Promise<Head> => {
+  // Nearly always nothing lies beyond the head: one point read says so, where opening a batch and a scan cost
+  // every reader's start-up ≈ 8 ms at tier M.
+  if ((await db.get(recordKey(head.seq + 1))) === undefined) return head;
   let tip = head;
   const batch = db.batch();
   try {
