@@ -4,14 +4,11 @@
  * two leaves acknowledged records beyond the stored head without their entries: the records are the truth,
  * and the entries and the head are rebuilt from them here.
  */
-import * as E from 'fp-ts/lib/Either.js';
-import { decodeEvent, podKeyOf } from '../events/index.js';
-import { canonical } from './canonical.js';
+import { linkAfter } from './chain-link.js';
 import { putIndexEntries, type Indexed } from './derived-keys.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { META_HEAD, RECORDS, recordKey, seqOfKey, upper } from './keys.js';
-import { podEntryValue } from './pod-entry.js';
-import { parseEnvelope, seal, sha256, type Sha256 } from './record.js';
+import { sha256, type Sha256 } from './record.js';
 import { entryPages, type Db } from './scan.js';
 
 interface Chained extends Indexed {
@@ -20,21 +17,14 @@ interface Chained extends Indexed {
 }
 
 /**
- * The record stored under `key` as the one after `tip`, or undefined: it must continue the sequence, link
- * to the tip's hash, decode, hash to its own hash in canonical form, and not be late (an append with a late
- * event writes its head with its records, in one batch, so no late record is left beyond the head).
+ * The record stored under `key` as the one after `tip`, or undefined: it must be the chain's next link
+ * (`chain-link.ts`) and not be late (an append with a late event writes its head with its records, in one
+ * batch, so no late record is left beyond the head).
  */
 const chainedAfter = (tip: Head, key: string, value: string): Chained | undefined => {
-  const seq = tip.seq + 1;
-  const envelope = parseEnvelope(value);
-  if (seqOfKey(key) !== seq || E.isLeft(envelope)) return undefined;
-  const r = envelope.right;
-  const event = decodeEvent(r.event);
-  if (r.seq !== seq || r.prevHash !== tip.hash || E.isLeft(event) || (tip.maxAt !== null && event.right.at < tip.maxAt)) return undefined;
-  const eventJson = canonical(r.event);
-  const sealed = seal(r.prevHash, seq, r.recordedAt, eventJson);
-  if (sealed.hash !== r.hash || sealed.value !== value) return undefined;
-  return { seq, podValue: podEntryValue(r.recordedAt, eventJson), at: event.right.at, pod: podKeyOf(event.right), hash: sealed.hash, digest: sha256(eventJson) };
+  const link = linkAfter(tip, seqOfKey(key), value);
+  if ('reason' in link || (tip.maxAt !== null && link.event.at < tip.maxAt)) return undefined;
+  return { seq: link.seq, podValue: link.podValue, at: link.event.at, pod: link.pod, hash: link.hash, digest: sha256(link.eventJson) };
 };
 
 /**

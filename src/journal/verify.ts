@@ -4,12 +4,12 @@
  * then that the head and the indexes hold nothing else. Names the first bad sequence number.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
+import { podKeyOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
+import { linkAfter } from './chain-link.js';
 import { EMPTY_HEAD, advance, parseHead, type Head } from './head.js';
 import { DIGESTS, PODS, RECORDS, TIME, META_HEAD, digestKey, podKey, seqOfKey, timeKey, upper } from './keys.js';
-import { podEntryValue } from './pod-entry.js';
-import { parseEnvelope, seal, sha256 } from './record.js';
+import { sha256 } from './record.js';
 import { entryPages, fetchRecords, keyPages, type Db } from './scan.js';
 
 export type VerifyResult =
@@ -67,21 +67,10 @@ export const verifyStore = async (db: Db): Promise<VerifyResult> => {
 };
 
 const checkRecord = (walk: Walk, keySeq: number, value: string): Expected | Fault => {
-  const seq = walk.tip.seq + 1;
-  if (keySeq !== seq) return { seq, reason: `record ${seq} is missing (the next is ${keySeq})` };
-  const envelope = parseEnvelope(value);
-  if (E.isLeft(envelope)) return { seq, reason: `record does not parse: ${envelope.left}` };
-  const r = envelope.right;
-  if (r.seq !== seq) return { seq, reason: `the record stored as ${seq} says it is ${r.seq}` };
-  if (r.prevHash !== walk.tip.hash) return { seq, reason: `prevHash does not link to record ${seq - 1}` };
-  const event = decodeEvent(r.event);
-  if (E.isLeft(event)) return { seq, reason: `event: ${event.left}` };
-  const eventJson = canonical(r.event);
-  const sealed = seal(r.prevHash, seq, r.recordedAt, eventJson);
-  if (sealed.hash !== r.hash) return { seq, reason: 'hash does not match the record' };
-  if (sealed.value !== value) return { seq, reason: 'record is not stored in canonical form' };
-  walk.tip = advance(walk.tip, event.right.at, r.hash);
-  return { seq, podValue: podEntryValue(r.recordedAt, eventJson), ...indexKeysOf(event.right, seq, eventJson) };
+  const link = linkAfter(walk.tip, keySeq, value);
+  if ('reason' in link) return link;
+  walk.tip = advance(walk.tip, link.event.at, link.hash);
+  return { seq: link.seq, podValue: link.podValue, ...indexKeysOf(link.event, link.seq, link.eventJson) };
 };
 
 const timeIndexed = async (db: Db): Promise<boolean> => {

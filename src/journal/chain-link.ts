@@ -1,0 +1,48 @@
+/**
+ * The one check of a stored record as the next link of the chain after `tip`: what `verify` reports when it
+ * fails, and what recovery on open (`recover.ts`) requires before it indexes a record beyond the head.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
+import { canonical } from './canonical.js';
+import type { Head } from './head.js';
+import { podEntryValue } from './pod-entry.js';
+import { parseEnvelope, seal, type Sha256 } from './record.js';
+
+/** A record that continues the chain: its decoded event, canonical JSON, hash and pod index entry. */
+export interface Link {
+  readonly seq: number;
+  readonly event: Event;
+  readonly eventJson: string;
+  readonly hash: Sha256;
+  /** `namespace/name` of the event's pod, if any. */
+  readonly pod: string | undefined;
+  /** What its pod index entry holds (`pod-entry.ts`). */
+  readonly podValue: string;
+}
+
+export interface BrokenLink {
+  readonly seq: number;
+  readonly reason: string;
+}
+
+/**
+ * The record stored under sequence number `keySeq` as `value`, checked as the one after `tip`: it continues
+ * the sequence, parses, links to the tip's hash, decodes, and hashes to its own hash in canonical form.
+ */
+export const linkAfter = (tip: Head, keySeq: number, value: string): Link | BrokenLink => {
+  const seq = tip.seq + 1;
+  if (keySeq !== seq) return { seq, reason: `record ${seq} is missing (the next is ${keySeq})` };
+  const envelope = parseEnvelope(value);
+  if (E.isLeft(envelope)) return { seq, reason: `record does not parse: ${envelope.left}` };
+  const r = envelope.right;
+  if (r.seq !== seq) return { seq, reason: `the record stored as ${seq} says it is ${r.seq}` };
+  if (r.prevHash !== tip.hash) return { seq, reason: `prevHash does not link to record ${seq - 1}` };
+  const event = decodeEvent(r.event);
+  if (E.isLeft(event)) return { seq, reason: `event: ${event.left}` };
+  const eventJson = canonical(r.event);
+  const sealed = seal(r.prevHash, seq, r.recordedAt, eventJson);
+  if (sealed.hash !== r.hash) return { seq, reason: 'hash does not match the record' };
+  if (sealed.value !== value) return { seq, reason: 'record is not stored in canonical form' };
+  return { seq, event: event.right, eventJson, hash: sealed.hash, pod: podKeyOf(event.right), podValue: podEntryValue(r.recordedAt, eventJson) };
+};
