@@ -7,3 +7,4 @@ export { FoldedPod, baseOf, generatedFrom, podOf } from './folded-pod.js';
 export { gracefulDeleteGrace } from './grace.js';
 export { reduceNode } from './node.js';
 export { reducePod } from './pod.js';
+export { boundSpec } from './shared-values.js';

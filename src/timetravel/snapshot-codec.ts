@@ -12,7 +12,7 @@
  * refers to it. Decoding gives back the state exactly, down to the key order of every object.
  */
 import type { PodSpec, V1Pod } from '../k8s/pod.js';
-import { FoldedPod, baseOf, generatedFrom, type KubeletView, type NodeState, type PodState } from '../reducers/index.js';
+import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type NodeState, type PodState } from '../reducers/index.js';
 
 /** Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. */
 export const SNAPSHOT_SCHEMA = 6;
@@ -123,12 +123,15 @@ const field = (u: unknown, key: string): unknown => (typeof u === 'object' && u 
 const viewOf = (stored: StoredFrom[0], kubelet: KubeletView): KubeletView | undefined =>
   stored === 0 ? kubelet : stored === 1 ? kubelet.published : stored;
 
-/** The pod with its spec back in place (the placeholder's key position is the spec's). */
+/**
+ * The pod with its spec back in place (the placeholder's key position is the spec's); bound pods of one
+ * stored spec on one node share their spec object, as in the fold.
+ */
 const restore = (stored: StoredPod, specs: readonly PodSpec[]): PodState | undefined => {
   const ref = stored.pod.spec;
   const shared = specs[typeof ref === 'number' ? ref : ref[0]];
   if (shared === undefined) return undefined;
-  const spec = typeof ref === 'number' ? shared : { ...shared, nodeName: ref[1] };
+  const spec = typeof ref === 'number' ? shared : boundSpec(shared, ref[1]);
   const pod = { ...stored.pod, spec };
   if (stored.from === undefined) return { pod, kubelet: stored.kubelet };
   if (!Array.isArray(stored.from)) return undefined;
