@@ -18,14 +18,20 @@ export interface CliIO {
   readonly cwd: string;
 }
 
+/** Streams whose reader went away, by stream: one listener each, however often `processIO` is called. */
+const closedPipes = new WeakMap<NodeJS.WriteStream, { closed: boolean }>();
+
 /** A stream whose reader went away: further output is pointless, and ending quietly is the pipe's contract. */
 const watchPipe = (stream: NodeJS.WriteStream): (() => boolean) => {
-  let closed = false;
+  const known = closedPipes.get(stream);
+  if (known !== undefined) return () => known.closed;
+  const pipe = { closed: false };
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
-    closed = true;
+    pipe.closed = true;
   });
-  return () => closed;
+  closedPipes.set(stream, pipe);
+  return () => pipe.closed;
 };
 
 const interruptSignal = (): (() => AbortSignal) => {
