@@ -66,6 +66,8 @@ const durableAgainstRaw = (perCall: number): Spec => ({
   baseline: { measure: `durableAppend${perCall}`, label: 'raw sync batch', pick: detail('rawEventsPerSecond') },
   target: { text: '≥ 0.90 × raw sync batch', holds: (_, ratio) => ratio >= 0.9 },
   rss: true,
+  // The raw batch's main-thread CPU per call over the journal's: what each side adds to the fsync.
+  cpuRatio: (m) => detail('rawMainThreadCpuUsPerCall')(m) / detail('journalMainThreadCpuUsPerCall')(m),
 });
 
 const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [

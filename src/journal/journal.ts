@@ -26,6 +26,7 @@ import {
 import { headTablePartNames, readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
 import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
 import { Stage, pendingOf, type Pending } from './stage.js';
+import { IndexBacklog } from './index-backlog.js';
 import { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
 
 export { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
@@ -68,11 +69,11 @@ export class LevelJournal {
   private current: Head;
   private tail: Promise<unknown> = Promise.resolve();
   /**
-   * The index write (index entries and head) of the last append, which it does not wait for (`Stage.write`):
-   * reads of an index, the next write and `close` wait for it. Rejected if it failed: every later read or
-   * write then fails, and the next open rebuilds the entries from the records.
+   * The index entries and head of the last durable appends, not written yet (`index-backlog.ts`): reads of an
+   * index, every other write and `close` write them first. If that fails, every later read or write fails,
+   * and the next open rebuilds the entries from the records.
    */
-  private indexed: Promise<void> = Promise.resolve();
+  private readonly backlog: IndexBacklog;
   /** Late appends made through this handle (seq after the append, earliest at), to refuse stale snapshots. */
   private readonly lateAppends: Array<{ readonly seq: number; readonly minAt: Instant }> = [];
 
@@ -84,6 +85,7 @@ export class LevelJournal {
     private readonly syncByDefault: boolean,
   ) {
     this.current = head;
+    this.backlog = new IndexBacklog(db);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -126,7 +128,7 @@ export class LevelJournal {
     const recordedAt = opts.recordedAt ?? this.clock();
     return this.exclusive(async () => {
       this.checkExpected(opts.expectedSeq);
-      const stage = new Stage(this.db, this.current, this.indexed);
+      const stage = new Stage(this.db, this.current, this.backlog);
       const sealed = await stage.write(
         decoded.map((e) => pendingOf(e, recordedAt)),
         { dedup, commit: true, sync: opts.sync ?? this.syncByDefault },
@@ -161,7 +163,7 @@ export class LevelJournal {
     const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
     return this.exclusive(async () => {
       this.checkExpected(opts.expectedSeq ?? ANY);
-      const stage = new Stage(this.db, this.current, this.indexed);
+      const stage = new Stage(this.db, this.current, this.backlog);
       const { source, dedup } = plan(this.current);
       let chunk: Pending[] = [];
       let read = 0;
@@ -259,9 +261,9 @@ export class LevelJournal {
     return new RecordStream(() => this.afterIndexed(this.scanRecords(range, readPodEntry, (r) => r.seq <= headSeq && asOf(r))));
   }
 
-  /** `pages` once the last append's index write has landed: a read of an index sees every acknowledged record. */
+  /** `pages` once the index backlog is written: a read of an index sees every acknowledged record. */
   private async *afterIndexed<T>(pages: AsyncGenerator<T>): AsyncGenerator<T> {
-    await this.indexed;
+    await this.backlog.flush();
     yield* pages;
   }
 
@@ -299,7 +301,7 @@ export class LevelJournal {
   /** Checks every record, link, hash and index entry; names the first bad sequence number. */
   verify(): Promise<VerifyResult> {
     return this.exclusive(async () => {
-      await this.indexed;
+      await this.backlog.flush();
       return verifyStore(this.db);
     });
   }
@@ -458,7 +460,7 @@ export class LevelJournal {
   async close(): Promise<void> {
     await this.tail;
     // A failed index write was reported to every call after it; the next open rebuilds what it lacked.
-    await this.indexed.catch(() => undefined);
+    await this.backlog.flush().catch(() => undefined);
     if ((await logBytes(this.dir)) > READER_LOG_BYTES) await flushMemtable(this.db);
     await this.db.close();
   }
@@ -476,9 +478,8 @@ export class LevelJournal {
 
   private moveHead(stage: Stage): void {
     this.current = stage.head;
-    this.indexed = stage.written;
     // Best effort: an unnamed snapshot file is never read again; a leftover one only takes disk space.
-    void removeSnapshotFiles(this.dir, stage.staleFiles).catch(() => undefined);
+    if (stage.staleFiles.length > 0) void removeSnapshotFiles(this.dir, stage.staleFiles).catch(() => undefined);
     const late = stage.lateFrom;
     if (late !== undefined) this.lateAppends.push({ seq: stage.head.seq, minAt: late });
   }

@@ -9,6 +9,7 @@ import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { putIndexEntries, type Indexed } from './derived-keys.js';
+import type { IndexBacklog } from './index-backlog.js';
 import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, TIME, digestKey, podKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
 import { podEntryValue } from './pod-entry.js';
 import { parseEnvelope, readRecord, seal, sha256, type Sealed } from './record.js';
@@ -47,9 +48,8 @@ export class Stage {
   /**
    * The previous chunk's batch may still be writing while the next chunk is sealed (the write runs on
    * LevelDB's thread): at most one in flight, with the digests it adds, which a lookup cannot see yet.
-   * At first, the index write of the append before this one (see `write`).
    */
-  private inflight: Promise<void>;
+  private inflight: Promise<void> = Promise.resolve();
   private inflightDigests: ReadonlySet<string> = new Set();
   /** Files of the snapshots this append's commit unnamed: to be removed once it is written. */
   readonly staleFiles: string[] = [];
@@ -59,16 +59,10 @@ export class Stage {
   constructor(
     private readonly db: Db,
     readonly start: Head,
-    /** The index write of the append before this stage, maybe still under way: every read and write waits for it. */
-    private readonly indexed: Promise<void> = Promise.resolve(),
+    /** The index entries of earlier durable appends not written yet: every other write and lookup writes them first. */
+    private readonly backlog: IndexBacklog,
   ) {
     this.tip = start;
-    this.inflight = indexed;
-  }
-
-  /** The last write this stage started: after a commit, its index write, which may still be under way. */
-  get written(): Promise<void> {
-    return this.inflight;
   }
 
   get head(): Head {
@@ -94,17 +88,17 @@ export class Stage {
     // digests: each lookup seeks in several tables).
     const staged = !opts.commit || this.marked;
     const lookup = opts.dedup || items.some((item) => item.dedup === true) || (staged && this.start.seq > 0);
-    // A whole append of several events in time order that looks nothing up writes its records alone in the
-    // synced batch, and what derives from them (index entries, the head) in a second batch, built during the
-    // fsync and written after it without sync, while the caller goes on: the fsync is the one wait. The next write, every read
-    // of an index and `close` wait for it; a crash before it lands loses only what the next open rebuilds
-    // from the records (`recover.ts`). A late append (stale snapshots, maybe a whole time index to write)
-    // keeps its one batch, as does a lookup or a staged commit. So does an append of one event: its index
-    // work (one SHA-256, two puts, the head) costs less than the second native write, which took the main
-    // thread 30-75 µs more a call than one batch on this 2-core machine under load (bench/README.md).
-    const split = opts.commit && !staged && !lookup && items.length > 1 && inTimeOrder(items, this.tip.maxAt);
+    // A whole append in time order that looks nothing up writes its records alone in the synced write, as a
+    // raw write would; what derives from them (index entries, the head) is put in the backlog during the
+    // fsync and written later, several appends at once (`index-backlog.ts`): the fsync is the one wait, and
+    // one native write the one call into LevelDB. A crash before the backlog lands loses only what the next
+    // open rebuilds from the records (`recover.ts`). A late append (stale snapshots, maybe a whole time
+    // index to write) keeps its one batch, as does a lookup or a staged chunk or commit: the backlog is
+    // written before them.
+    const split = opts.commit && !staged && !lookup && inTimeOrder(items, this.tip.maxAt);
+    if (split) await this.backlog.landed();
+    else await this.backlog.flush();
     const digests = split ? [] : items.map((item) => sha256(item.json));
-    if (lookup) await this.indexed;
     const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(digests.map(digestKey)) : [];
     const later: Array<{ readonly record: Indexed; readonly json: string; readonly timeIndexed: boolean }> = [];
     const fresh = new Set<string>();
@@ -160,32 +154,17 @@ export class Stage {
       const writing = batch.write({ sync: opts.sync });
       writing.catch(() => undefined); // awaited by the next chunk, the commit or abort
       [this.inflight, this.inflightDigests] = [writing, fresh];
-      if (split) await this.writeIndexesAfter(writing, later);
-      else if (opts.commit) await writing;
+      if (split) {
+        // The fsync runs on LevelDB's thread: hash the digests and put the entries meanwhile.
+        this.backlog.add(writing, later.map(({ record, json, timeIndexed }) => ({ record, digest: sha256(json), timeIndexed })), this.tip);
+        await writing;
+        this.backlog.flushIfFull();
+      } else if (opts.commit) await writing;
     } catch (error) {
       await batch.close(); // a no-op once written; releases the batch if sealing or the snapshot lookup threw
       throw error;
     }
     return out;
-  }
-
-  /**
-   * Builds the index batch while `records` is being written (and fsynced), and starts writing it once they
-   * are: after them in LevelDB's log, so no index entry or head ever lands before its record.
-   */
-  private async writeIndexesAfter(records: Promise<void>, later: ReadonlyArray<{ readonly record: Indexed; readonly json: string; readonly timeIndexed: boolean }>): Promise<void> {
-    const indexes = this.db.batch();
-    try {
-      for (const { record, json, timeIndexed } of later) putIndexEntries(indexes, record, sha256(json), timeIndexed);
-      indexes.put(META_HEAD, encodeHead(this.tip));
-      await records;
-    } catch (error) {
-      await indexes.close();
-      throw error;
-    }
-    const writing = indexes.write({ sync: false });
-    writing.catch(() => undefined); // awaited by the next write, read or close
-    this.inflight = writing;
   }
 
   /** Moves the head to the last staged record (with nothing more to write) and returns it. */

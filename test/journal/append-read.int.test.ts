@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANY, ExpectedSequenceConflict, GENESIS_HASH, JournalError, type Journal } from '../../src/journal/index.js';
+import { ANY, ExpectedSequenceConflict, GENESIS_HASH, JournalError, openJournal, readJournal, type Journal } from '../../src/journal/index.js';
+import { FLUSH_RECORDS } from '../../src/journal/index-backlog.js';
+import { META_HEAD } from '../../src/journal/keys.js';
+import { Level } from 'level';
 import { at, containerStarted, freshJournal, nodeReady, podBound, podCreated } from './fixtures.js';
 
 let journal: Journal;
@@ -50,6 +53,37 @@ describe('the index write an append does not wait for', () => {
     expect(seqs(await journal.recordsInTimeOrder({ untilAt: at(1) }).toArray())).toEqual([1, 2, 3002, 5003, 5002, 3, 3003, 5004]);
     await journal.append(events.slice(0, 1000), { expectedSeq: 8002 });
     expect(await journal.verify()).toMatchObject({ ok: true, count: 9002 });
+  });
+});
+
+describe('the index entries of appends that wait in the backlog (index-backlog.ts)', () => {
+  it('are seen by reads in the process, by a reader of the folder meanwhile (which rolls forward), and are stored by close', async () => {
+    const { journal: writer, dir, done: closeWriter } = await freshJournal();
+    try {
+      // One event a call, fewer calls than FLUSH_RECORDS and then more: entries both waiting and written.
+      for (let s = 0; s < FLUSH_RECORDS + 10; s++) await writer.append([containerStarted('a', s)], { expectedSeq: s });
+      await readJournal(dir, async (reader) => {
+        expect(reader.count()).toBe(FLUSH_RECORDS + 10);
+        expect(await reader.podRecords('default', 'pod-a').toArray()).toHaveLength(FLUSH_RECORDS + 10);
+      });
+      expect(seqs(await writer.podRecords('default', 'pod-a').toArray())).toEqual(Array.from({ length: FLUSH_RECORDS + 10 }, (_, k) => k + 1));
+      await writer.append([containerStarted('a', 100)], { expectedSeq: FLUSH_RECORDS + 10 });
+      expect(await writer.appendNew([containerStarted('a', 100), containerStarted('a', 101)], { expectedSeq: ANY })).toHaveLength(1);
+      await writer.append([containerStarted('a', 102)], { expectedSeq: FLUSH_RECORDS + 12 });
+      await writer.close();
+      // Close wrote the head: nothing is left for the next open to roll forward.
+      const store = new Level<string, string>(dir);
+      expect(JSON.parse((await store.get(META_HEAD)) ?? '{}')).toMatchObject({ seq: FLUSH_RECORDS + 13 });
+      await store.close();
+      const reopened = await openJournal(dir, { sync: false });
+      try {
+        expect(await reopened.verify()).toMatchObject({ ok: true, count: FLUSH_RECORDS + 13 });
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await closeWriter().catch(() => undefined);
+    }
   });
 });
 
