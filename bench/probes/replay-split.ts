@@ -1,15 +1,16 @@
 /**
  * Where a replay's JavaScript time goes, without LevelDB: a tier's events sealed into the very strings the
  * journal stores (canonical JSON, chained), then, alternating over `--rounds N` (default 5), the CPU time of
- * `JSON.parse` alone, of `readRecord` (parse + check), and of `readRecord` plus the fold (`foldPages` over
- * pages of 1,000, as replay does). `npx tsx bench/probes/replay-split.ts --tier M [--values FILE] [--only NAME]`.
+ * `JSON.parse` alone, of `readRecord` (parse + check), of `readRecord` plus the fold (`foldPages` over
+ * pages of 1,000), and of the same with the observations left unread (`TimeQuery.skipTypes`), as replay does. `npx tsx bench/probes/replay-split.ts --tier M [--values FILE] [--only NAME]`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TierName } from '../../src/generator/index.js';
 import { canonical } from '../../src/journal/canonical.js';
 import { recordKey } from '../../src/journal/keys.js';
 import { GENESIS_HASH, readRecord, seal } from '../../src/journal/record.js';
-import { foldPages } from '../../src/reducers/index.js';
+import { skipping } from '../../src/journal/scan.js';
+import { foldPages, observationTypes } from '../../src/reducers/index.js';
 import type { Event } from '../../src/events/index.js';
 import { tierEvents } from '../fold/inputs.js';
 import { median } from '../lib/stats.js';
@@ -48,6 +49,19 @@ async function* pages(): AsyncGenerator<Event[]> {
   for (let i = 0; i < values.length; i += 1000) yield values.slice(i, i + 1000).map((v, j) => readRecord(v, recordKey(i + j + 1)).event);
 }
 
+// As replay reads: the observations left unread (`TimeQuery.skipTypes`).
+const skip = skipping(observationTypes);
+async function* unskippedPages(): AsyncGenerator<Event[]> {
+  for (let i = 0; i < values.length; i += 1000) {
+    const page: Event[] = [];
+    for (let j = i; j < Math.min(i + 1000, values.length); j++) {
+      const v = values[j] ?? '';
+      if (skip?.(v) !== true) page.push(readRecord(v, recordKey(j + 1)).event);
+    }
+    yield page;
+  }
+}
+
 const measures: Record<string, () => unknown> = {
   'JSON.parse': () => {
     for (const v of values) JSON.parse(v);
@@ -56,6 +70,7 @@ const measures: Record<string, () => unknown> = {
     for (const [i, v] of values.entries()) readRecord(v, recordKey(i + 1));
   },
   'readRecord + fold': () => foldPages(pages()),
+  'skip + read + fold': () => foldPages(unskippedPages()),
 };
 
 // `--only NAME` measures one of them (to profile it alone)

@@ -11,7 +11,7 @@ import { RecordStream } from './stream.js';
 import { readPodEntry, type PodRecord } from './pod-entry.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
-import { entryPages, fetchRecords, walkIndex, type Db, type Range } from './scan.js';
+import { entryPages, fetchRecords, skipping, walkIndex, type Db, type Range, type Skip } from './scan.js';
 import { READER_LOG_BYTES, flushMemtable, logBytes } from './write-ahead-log.js';
 import {
   readSnapshotFile,
@@ -48,6 +48,11 @@ export interface TimeQuery {
   readonly untilAt?: Instant;
   /** Only records recorded at or before this instant: what the journal knew then. */
   readonly asOfRecordedAt?: Instant;
+  /**
+   * Records of these event types are left out unread: recognised by the end of their stored text
+   * (`stored-type.ts`), neither parsed nor checked. A fold passes the events that change nothing.
+   */
+  readonly skipTypes?: ReadonlySet<string>;
 }
 
 export interface Snapshot {
@@ -211,12 +216,13 @@ export class LevelJournal {
   recordsInTimeOrder(q: TimeQuery = {}): RecordStream {
     const head = this.current;
     const keep = recordedBy(q.asOfRecordedAt);
+    const skip = skipping(q.skipTypes);
     const range: Range = {
       ...(q.after === undefined ? { gte: TIME } : { gt: timeKey(q.after) }),
       lt: q.untilAt === undefined ? upper(TIME) : afterInstant(TIME, q.untilAt),
     };
-    if (!head.ordered) return new RecordStream(() => this.afterIndexed(walkIndex(this.db, range, 'time', head.seq, keep)));
-    return new RecordStream(() => this.scanOrdered(q.after, head.seq, keep, q.untilAt));
+    if (!head.ordered) return new RecordStream(() => this.afterIndexed(walkIndex(this.db, range, 'time', head.seq, keep, skip)));
+    return new RecordStream(() => this.scanOrdered(q.after, head.seq, keep, skip, q.untilAt));
   }
 
   /**
@@ -224,10 +230,10 @@ export class LevelJournal {
    * after `after` are a suffix of the sequence, found by binary search, then read in sequence order until
    * one passes `untilAt`.
    */
-  private async *scanOrdered(after: Position | undefined, headSeq: number, keep: (r: JournalRecord) => boolean, untilAt?: Instant) {
+  private async *scanOrdered(after: Position | undefined, headSeq: number, keep: (r: JournalRecord) => boolean, skip: Skip | undefined, untilAt?: Instant) {
     const first = after === undefined ? 1 : await this.firstSeqAfter(after, headSeq);
     if (first > headSeq) return;
-    yield* this.scanRecords({ gte: recordKey(first), lte: recordKey(headSeq) }, readRecord, keep, untilAt);
+    yield* this.scanRecords({ gte: recordKey(first), lte: recordKey(headSeq) }, readRecord, keep, untilAt, skip);
   }
 
   /** The first sequence number whose record lies after `p` in (at, seq) order; headSeq + 1 if none does. */
@@ -279,10 +285,13 @@ export class LevelJournal {
     read: (value: string, key: string) => R,
     keep: (r: R) => boolean,
     untilAt?: Instant,
+    skip?: Skip,
   ): AsyncGenerator<R[]> {
     for await (const entries of entryPages(this.db, range)) {
       const records: R[] = [];
       for (const [key, value] of entries) {
+        // A skipped record past `untilAt` does not end the scan: the next one read does.
+        if (skip?.(value) === true) continue;
         const record = read(value, key);
         if (untilAt !== undefined && record.event.at > untilAt) {
           if (records.length > 0) yield records;

@@ -3,6 +3,7 @@ import type { Level } from 'level';
 import { JournalError } from './errors.js';
 import { recordKey, seqOfKey } from './keys.js';
 import { readRecord, type JournalRecord } from './record.js';
+import { storedEventType } from './stored-type.js';
 
 /** The journal's store: utf8 string keys and values. */
 export type Db = Level<string, string>;
@@ -51,20 +52,38 @@ export const entryPages = (db: Db, range: Range): AsyncGenerator<Array<[string, 
 /** Pages of keys in a key range. */
 export const keyPages = (db: Db, range: Range): AsyncGenerator<string[]> => pages(db.keys({ ...range, highWaterMarkBytes: PAGE_BYTES }));
 
-/** Fetches the records an index page names; `index` names the index in the error when one is missing. */
-export const fetchRecords = async (db: Db, seqs: readonly number[], index: string): Promise<JournalRecord[]> => {
+/** Whether a stored value is left unread. */
+export type Skip = (value: string) => boolean;
+
+/** Leaves out the stored values whose event type is one of `types` (`stored-type.ts`); none without. */
+export const skipping = (types: ReadonlySet<string> | undefined): Skip | undefined => {
+  if (types === undefined || types.size === 0) return undefined;
+  return (value) => {
+    const type = storedEventType(value);
+    return type !== undefined && types.has(type);
+  };
+};
+
+/**
+ * Fetches the records an index page names (but those `skip` leaves out); `index` names the index in the
+ * error when one is missing.
+ */
+export const fetchRecords = async (db: Db, seqs: readonly number[], index: string, skip?: Skip): Promise<JournalRecord[]> => {
   const keys = seqs.map(recordKey);
   const values: ReadonlyArray<string | undefined> = await db.getMany(keys);
-  return values.map((value, i) => {
+  const records: JournalRecord[] = [];
+  values.forEach((value, i) => {
     const key = keys[i] ?? '';
     if (value === undefined) throw new JournalError('corrupt', `${index} index names ${key}, which is missing`);
-    return readRecord(value, key);
+    if (skip?.(value) !== true) records.push(readRecord(value, key));
   });
+  return records;
 };
 
 /**
  * Walks an index range in key order and yields its records in pages. Entries beyond `headSeq` belong to a
- * bulk append that is not acknowledged yet and are skipped; `keep` filters records (record time, for one).
+ * bulk append that is not acknowledged yet and are skipped; `keep` filters records (record time, for one),
+ * `skip` stored values left unread.
  */
 export async function* walkIndex(
   db: Db,
@@ -72,10 +91,11 @@ export async function* walkIndex(
   index: string,
   headSeq: number,
   keep: (r: JournalRecord) => boolean,
+  skip?: Skip,
 ): AsyncGenerator<JournalRecord[]> {
   for await (const keys of keyPages(db, range)) {
     const seqs = keys.map(seqOfKey).filter((seq) => seq <= headSeq);
-    const records = (await fetchRecords(db, seqs, index)).filter(keep);
+    const records = (await fetchRecords(db, seqs, index, skip)).filter(keep);
     if (records.length > 0) yield records;
   }
 }

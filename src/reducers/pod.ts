@@ -91,8 +91,11 @@ const apply = (s: PodState, e: PodEvent): PodState => {
   }
 };
 
-/** Observations that never change a pod's object or what the kubelet knows (replay skips them first). */
-const observations: ReadonlySet<PodEvent['type']> = new Set([
+/**
+ * Observations that never change a pod's object or what the kubelet knows: the fold skips them first, and a
+ * replay need not read them at all (`TimeQuery.skipTypes`).
+ */
+export const observationTypes: ReadonlySet<PodEvent['type']> = new Set([
   'ProbeExecuted',
   'ContainerUsageSampled',
   'ContainerKilling',
@@ -103,7 +106,7 @@ const observations: ReadonlySet<PodEvent['type']> = new Set([
 /** One pod's next state; `undefined` when there is no such pod (never created, or removed). */
 export const reducePod = (state: PodState | undefined, event: PodEvent): PodState | undefined => {
   if (state === undefined) return event.type === 'PodCreated' ? createdPod(event) : undefined;
-  if (observations.has(event.type)) return state;
+  if (observationTypes.has(event.type)) return state;
   if (event.type === 'PodRemoved') return undefined;
   const next = apply(state, event);
   if (next === state || !kubeletWrites(next)) return next;

@@ -9,7 +9,7 @@ import type { PodEvent } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { Position } from '../journal/index.js';
 import { keyText, lineKeyText, type RowLine } from '../printers/row-line.js';
-import { Folding, type PodState } from '../reducers/index.js';
+import { Folding, observationTypes, type PodState } from '../reducers/index.js';
 import { decodeIndex } from './snapshot-codec.js';
 import { loadPods, loadRows } from './snapshot-parts.js';
 import { rowOf, type PlacedRow, type SnapshotRows } from './snapshot-rows.js';
@@ -27,7 +27,7 @@ const touchedBy = (events: readonly PodEvent[], placed: ReadonlyMap<string, Plac
 /** The pod events after a position (from the start without it) up to `at`, in valid-time order. */
 const podEventsBetween = async (tt: TimeTravel, after: Position | undefined, at: Instant): Promise<PodEvent[]> => {
   const events: PodEvent[] = [];
-  for await (const page of tt.journal.recordsInTimeOrder({ after, untilAt: at }).batches()) for (const { event } of page) if ('pod' in event) events.push(event);
+  for await (const page of tt.journal.recordsInTimeOrder({ after, untilAt: at, skipTypes: observationTypes }).batches()) for (const { event } of page) if ('pod' in event) events.push(event);
   return events;
 };
 

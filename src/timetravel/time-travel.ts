@@ -6,7 +6,7 @@
 import type { Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { Journal, JournalRecord, Position } from '../journal/index.js';
-import { Folding, emptyCluster, foldPages, type ClusterState } from '../reducers/index.js';
+import { Folding, emptyCluster, foldPages, observationTypes, type ClusterState } from '../reducers/index.js';
 import { SNAPSHOT_SCHEMA } from './snapshot-codec.js';
 import { SnapshotWriter, loadSnapshot, partsNamed, type Layout } from './snapshot-parts.js';
 import { headTableParts } from './head-table.js';
@@ -62,7 +62,7 @@ const startAt = async (tt: TimeTravel, at: Instant | undefined): Promise<Start> 
  */
 export const clusterAt = async (tt: TimeTravel, at?: Instant, asOf?: Instant): Promise<ClusterState> => {
   const start = asOf === undefined ? await startAt(tt, at) : fromScratch(false);
-  const stream = tt.journal.recordsInTimeOrder({ after: start.after, untilAt: at, asOfRecordedAt: asOf });
+  const stream = tt.journal.recordsInTimeOrder({ after: start.after, untilAt: at, asOfRecordedAt: asOf, skipTypes: observationTypes });
   return foldPages(eventPages(stream.batches()), start.state);
 };
 
