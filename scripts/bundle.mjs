@@ -1,11 +1,24 @@
 /**
- * Bundles the `podj` CLI into dist/podj/: one ESM entry, split per verb so that a verb loads only its own
- * code. LevelDB's JavaScript (level, classic-level, abstract-level and their helpers, about twenty small
- * CommonJS modules) is bundled too, since resolving each module from node_modules at start-up costs more
- * than the code; only classic-level's native binding stays outside, required from its package at run time
- * (node-gyp-build finds the prebuilt `.node` file beside it).
+ * Bundles the `podj` CLI into dist/podj/: the program as one minified CommonJS file (`podj.js`), the executable
+ * that starts it from V8's code cache (`bin.js`, src/cli/launcher.ts), and that cache, made by a `get pods -A`
+ * run on a small journal. Verbs stay lazy inside the one file: esbuild turns each `import()` into a module
+ * initialised on first use, so a verb runs only its own modules' top-level code. LevelDB's JavaScript (level,
+ * classic-level, abstract-level and their helpers, about twenty small CommonJS modules) is bundled too, since
+ * resolving each module from node_modules at start-up costs more than the code; only classic-level's native
+ * binding stays outside, required from its package at run time (node-gyp-build finds the prebuilt `.node` file
+ * beside it).
+ *
+ * Why one CommonJS file, not ES module chunks: Node 20 caches no compiled code for ES modules, and its ES module
+ * loader alone costs a start ~10 ms of CPU; a CommonJS source goes through `vm.Script`, which takes V8's code
+ * cache (measured in bench/README.md, "Cold start from a code cache").
  */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const OUT = 'dist/podj';
@@ -38,6 +51,34 @@ const nativeBindingOutside = {
 };
 
 /**
+ * Built-in modules loaded on first use instead of at start-up: Node compiles each from its own source when first
+ * required, and these pull in many more (node:crypto its hashes, ciphers and key classes; node:child_process,
+ * which commander requires for subcommands in other executables that podj never has, node:net and node:dgram),
+ * a few ms of CPU each on a start where `get pods` may never hash or spawn. The stand-in has a getter for each
+ * name the module exports (listed when building), which loads it on first read: esbuild's output reads the
+ * name at each call (`import_node_crypto.hash(…)`), or copies the getters themselves (`__toESM`).
+ */
+const LAZY_BUILTINS = ['node:crypto', 'node:child_process'];
+const require = createRequire(import.meta.url);
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    // The stand-in requires the module by its bare name, which this filter does not catch again.
+    const filter = new RegExp(`^(${LAZY_BUILTINS.join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-builtin' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `
+        let loaded;
+        const real = () => (loaded ??= require(${JSON.stringify(args.path.slice("node:".length))}));
+        for (const name of ${JSON.stringify(Object.keys(require(args.path)))}) {
+          Object.defineProperty(module.exports, name, { enumerable: true, get: () => real()[name] });
+        }`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * fp-ts and io-ts in their ES module builds (`es6/`) rather than their CommonJS ones (`lib/`, what the sources
  * name and what tsc and vitest resolve): esbuild hoists ES modules into the chunk and drops what is unused,
  * where each CommonJS module stays a wrapped function whose exports are copied at load (about a tenth of
@@ -52,20 +93,65 @@ const esModuleBuilds = {
   },
 };
 
-await rm(OUT, { recursive: true, force: true }); // chunks of earlier builds have other names
+/** The program's bytes must be ASCII: the launcher reads them as latin1, a one-byte string with nothing to decode. */
+const mustBeAscii = (bytes, file) => {
+  const at = bytes.findIndex((b) => b > 0x7f);
+  if (at >= 0) throw new Error(`${file} has a non-ASCII byte at ${at}: ${JSON.stringify(bytes.subarray(Math.max(0, at - 40), at + 10).toString())} (write it as an escape in the source)`);
+};
+
+/**
+ * The code cache: a `get pods -A` on a small simulated journal, run with PODJ_CODE_CACHE=write, leaves what V8
+ * compiled for it in `podj-HASH.cache` (see launcher.ts); other verbs find their shared code there and compile
+ * the rest on first use.
+ */
+const makeCodeCache = () => {
+  const work = mkdtempSync(join(tmpdir(), 'podj-code-cache-'));
+  const podj = (args, env = {}) => {
+    const run = spawnSync(process.execPath, [`${OUT}/bin.js`, ...args, '--journal', join(work, 'journal')], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+    if (run.status !== 0) throw new Error(`making the code cache: podj ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  };
+  try {
+    podj(['simulate', 'journal/crashloop-memleak.yaml']);
+    podj(['get', 'pods', '-A'], { PODJ_CODE_CACHE: 'write' });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (!readdirSync(OUT).some((f) => f.endsWith('.cache'))) throw new Error(`making the code cache: no cache written in ${OUT}`);
+};
+
+await rm(OUT, { recursive: true, force: true }); // an earlier build's cache has another name
 await esbuild.build({
   entryPoints: ['src/cli/bin.ts'],
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outdir: OUT,
+  outfile: `${OUT}/podj.js`,
+  minify: true,
   logLevel: 'warning',
-  plugins: [nativeBindingOutside, esModuleBuilds],
+  plugins: [nativeBindingOutside, esModuleBuilds, lazyBuiltins],
   // A package's ES module build (io-ts's `module` field) before its CommonJS `main`.
   mainFields: ['module', 'main'],
-  // Bundled CommonJS modules call require(): give the ESM output one.
-  banner: { js: "import { createRequire as __podjRequire } from 'node:module'; const require = __podjRequire(import.meta.url);" },
+  // The sources find files beside the code (package.json, the report page) from import.meta.url.
+  define: { 'import.meta.url': '__podjUrl' },
+  banner: { js: "var __podjUrl=require('node:url').pathToFileURL(__filename).href;" },
 });
+const program = readFileSync(`${OUT}/podj.js`);
+mustBeAscii(program, `${OUT}/podj.js`);
+writeFileSync(`${OUT}/podj.js`, Buffer.concat([program, Buffer.from(`// podj-bundle ${createHash('sha256').update(program).digest('hex')}\n`)]));
+await esbuild.build({
+  entryPoints: ['src/cli/launcher.ts'],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outfile: `${OUT}/bin.js`,
+  logLevel: 'warning',
+});
+// The package is `"type": "module"`; these two files are CommonJS.
+writeFileSync(`${OUT}/package.json`, '{ "type": "commonjs" }\n');
 await chmod(`${OUT}/bin.js`, 0o755);
+makeCodeCache();

@@ -1,9 +1,10 @@
-#!/usr/bin/env node
-/** The `podj` executable: runs the CLI on the process's arguments and exits with its code. */
+/**
+ * The `podj` program, bundled as `dist/podj/podj.js` and started by the executable (`launcher.ts`, which first
+ * sets V8's heap growth): runs the CLI on the process's arguments and exits with its code.
+ */
 import { run } from './main.js';
 import { processIO } from './io.js';
-import { limitHeapGrowth } from './heap-growth.js';
 
-limitHeapGrowth();
-
-process.exitCode = await run(process.argv.slice(2), processIO());
+void run(process.argv.slice(2), processIO()).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * The `podj` executable (`dist/podj/bin.js`, CommonJS): runs the bundled program (`dist/podj/podj.js`, one
+ * CommonJS file) from V8's code cache. Node 20 compiles an ES module's source on every start and offers no
+ * compile cache (Node 22's `module.enableCompileCache`); a `vm.Script` takes V8's `cachedData`, which
+ * `scripts/bundle.mjs` makes after a `podj get pods -A` run, so it also holds every function that run compiled
+ * lazily. A start then deserializes code instead of parsing and compiling it, and skips Node's ES module
+ * loader (a CommonJS main never starts it).
+ *
+ * The cache file is named after the bundle's content hash (the build writes it as the bundle's last line), so
+ * a cache made for another build is never found; V8 itself rejects one made by another V8 or under other
+ * flags. Either way the program compiles from its source, as it would without a cache: slower, never wrong.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+import { limitHeapGrowth } from './heap-growth.js';
+
+const PROGRAM = join(__dirname, 'podj.js');
+
+/** Set to `write` (by the build only), the run saves the code V8 compiled, at exit, as the cache. */
+const WRITE = process.env['PODJ_CODE_CACHE'] === 'write';
+
+// Before compiling: V8 accepts a code cache only under the flags it was made with.
+limitHeapGrowth();
+
+// The build checks the bundle is ASCII: read as latin1, it becomes a one-byte string with no UTF-8 decoding.
+const source = readFileSync(PROGRAM, 'latin1');
+const stamp = /\/\/ podj-bundle ([0-9a-f]{64})\s*$/.exec(source.slice(-100))?.[1];
+const cacheFile = stamp === undefined ? undefined : join(__dirname, `podj-${stamp.slice(0, 16)}.cache`);
+const cachedData = cacheFile !== undefined && !WRITE && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+
+// CommonJS's own wrapper, on the first line so that line numbers stay the bundle's.
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: PROGRAM,
+  ...(cachedData === undefined ? {} : { cachedData }),
+});
+if (WRITE && cacheFile !== undefined) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+
+const main = script.runInThisContext() as (...args: unknown[]) => void;
+const module_ = { exports: {} };
+main.call(module_.exports, module_.exports, createRequire(PROGRAM), module_, PROGRAM, __dirname);
