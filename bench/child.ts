@@ -1,13 +1,9 @@
-/** One measurement in its own process, so its peak RSS is its own: `child.ts NAME ARGS_JSON`. */
-import { append, diskBytes, replay, snapshotCount, snapshots } from './measures/journal.js';
-import { durableAppend1, durableAppend10 } from './measures/durable.js';
-import { podHistory } from './measures/pod-history.js';
-import { importAudit } from './measures/import.js';
-import { generate, jsonParse, rawScan, rawWrite, rawWriteSameOptions } from './measures/baselines.js';
-import { clusterAtMiddle, describeAt } from './measures/queries.js';
-import { coldStart } from './measures/cold-start.js';
-import { report } from './measures/report.js';
-import { simulation } from './measures/simulate.js';
+/**
+ * One measurement in its own process, so its peak RSS is its own: `child.ts NAME ARGS_JSON`. Each child
+ * loads only the module of the measurement it runs: loading them all (the engine, the report's browser
+ * library, ...) held ≈ 75 MiB of anonymous memory that every figure then counted (a replay at S peaked at
+ * 143 MiB where its own modules need ≈ 65 MiB).
+ */
 import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
 import { anonRssSampler } from './lib/stats.js';
 import { limitHeapGrowth } from '../src/cli/heap-growth.js';
@@ -15,31 +11,34 @@ import { limitHeapGrowth } from '../src/cli/heap-growth.js';
 // the same heap growth as the CLI (src/cli/bin.ts): no bench-only tuning
 limitHeapGrowth();
 
-export const measures: Readonly<Record<string, (a: MeasureArgs) => Promise<Measured>>> = {
-  generate,
-  rawWrite,
-  rawWriteSameOptions,
-  rawScan,
-  jsonParse,
-  durableAppend1,
-  durableAppend10,
-  append,
-  snapshots,
-  snapshotCount,
-  diskBytes,
-  podHistory,
-  importAudit,
-  replay,
-  clusterAtMiddle,
-  describeAt,
-  coldStart,
-  report,
-  simulation,
+type Measure = (a: MeasureArgs) => Promise<Measured>;
+
+export const measures: Readonly<Record<string, () => Promise<Measure>>> = {
+  generate: async () => (await import('./measures/baselines.js')).generate,
+  rawWrite: async () => (await import('./measures/baselines.js')).rawWrite,
+  rawWriteSameOptions: async () => (await import('./measures/baselines.js')).rawWriteSameOptions,
+  rawScan: async () => (await import('./measures/baselines.js')).rawScan,
+  jsonParse: async () => (await import('./measures/baselines.js')).jsonParse,
+  durableAppend1: async () => (await import('./measures/durable.js')).durableAppend1,
+  durableAppend10: async () => (await import('./measures/durable.js')).durableAppend10,
+  append: async () => (await import('./measures/journal.js')).append,
+  snapshots: async () => (await import('./measures/journal.js')).snapshots,
+  snapshotCount: async () => (await import('./measures/journal.js')).snapshotCount,
+  diskBytes: async () => (await import('./measures/journal.js')).diskBytes,
+  podHistory: async () => (await import('./measures/pod-history.js')).podHistory,
+  importAudit: async () => (await import('./measures/import.js')).importAudit,
+  replay: async () => (await import('./measures/journal.js')).replay,
+  clusterAtMiddle: async () => (await import('./measures/queries.js')).clusterAtMiddle,
+  describeAt: async () => (await import('./measures/queries.js')).describeAt,
+  coldStart: async () => (await import('./measures/cold-start.js')).coldStart,
+  report: async () => (await import('./measures/report.js')).report,
+  simulation: async () => (await import('./measures/simulate.js')).simulation,
 };
 
 const [name = '', json = '{}'] = process.argv.slice(2);
-const measure = measures[name];
-if (measure === undefined) throw new Error(`unknown measure "${name}"`);
+const load = measures[name];
+if (load === undefined) throw new Error(`unknown measure "${name}"`);
 const anonPeak = anonRssSampler();
+const measure = await load();
 const result = await measure(JSON.parse(json) as MeasureArgs);
 process.stdout.write(`${RESULT_PREFIX}${JSON.stringify({ ...result, anonMiB: result.anonMiB ?? anonPeak() })}\n`);
