@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,23 +53,26 @@ const nativeBindingOutside = {
 /**
  * Built-in modules loaded on first use instead of at start-up: Node compiles each from its own source when first
  * required, and these pull in many more (node:crypto its hashes, ciphers and key classes; node:child_process,
- * which commander requires for subcommands in other executables that podj never has, node:net and node:dgram),
- * a few ms of CPU each on a start where `get pods` may never hash or spawn. The stand-in has a getter for each
- * name the module exports (listed when building), which loads it on first read: esbuild's output reads the
- * name at each call (`import_node_crypto.hash(…)`), or copies the getters themselves (`__toESM`).
+ * which commander requires for subcommands in other executables that podj never has, node:net and node:dgram;
+ * node:fs/promises its file handles and streams), a few ms of CPU each on a start where `get pods` never hashes,
+ * spawns or awaits a file. The stand-in has a getter for each name the module exports (listed when building),
+ * which loads it on first read: esbuild's output reads the name at each call (`import_node_crypto.hash(…)`), or
+ * copies the getters themselves (`__toESM`).
  */
-const LAZY_BUILTINS = ['node:crypto', 'node:child_process'];
+const LAZY_BUILTINS = ['crypto', 'child_process', 'fs/promises'];
 const require = createRequire(import.meta.url);
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(build) {
-    // The stand-in requires the module by its bare name, which this filter does not catch again.
-    const filter = new RegExp(`^(${LAZY_BUILTINS.join('|')})$`);
-    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-builtin' }));
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      // the stand-in's own require is the real module
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: `node:${args.path.replace(/^node:/, '')}`, namespace: 'lazy-builtin' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       contents: `
         let loaded;
-        const real = () => (loaded ??= require(${JSON.stringify(args.path.slice("node:".length))}));
+        const real = () => (loaded ??= require(${JSON.stringify(args.path)}));
         for (const name of ${JSON.stringify(Object.keys(require(args.path)))}) {
           Object.defineProperty(module.exports, name, { enumerable: true, get: () => real()[name] });
         }`,
@@ -119,7 +122,9 @@ const makeCodeCache = () => {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  if (!readdirSync(OUT).some((f) => f.endsWith('.cache'))) throw new Error(`making the code cache: no cache written in ${OUT}`);
+  // V8 refuses a cache made under other flags: one the program changed while running would never be used.
+  const check = spawnSync(process.execPath, [`${OUT}/bin.js`, 'version'], { encoding: 'utf8', env: { ...process.env, PODJ_CODE_CACHE: 'check' } });
+  if (!check.stderr.includes('code cache: used')) throw new Error(`making the code cache: a run does not use it: ${check.stderr}`);
 };
 
 await rm(OUT, { recursive: true, force: true }); // an earlier build's cache has another name

@@ -8,8 +8,9 @@
  * loader (a CommonJS main never starts it).
  *
  * The cache file is named after the bundle's content hash (the build writes it as the bundle's last line), so
- * a cache made for another build is never found; V8 itself rejects one made by another V8 or under other
- * flags. Either way the program compiles from its source, as it would without a cache: slower, never wrong.
+ * a cache made for another build is never found; V8 itself rejects one made by another V8, under other flags
+ * or for a source of another length. Either way the program compiles from its source, as it would without a
+ * cache: slower, never wrong. (A bundle edited by hand keeps its hash line: rebuild instead.)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,8 +20,13 @@ import { limitHeapGrowth } from './heap-growth.js';
 
 const PROGRAM = join(__dirname, 'podj.js');
 
-/** Set to `write` (by the build only), the run saves the code V8 compiled, at exit, as the cache. */
-const WRITE = process.env['PODJ_CODE_CACHE'] === 'write';
+/**
+ * `PODJ_CODE_CACHE=write` (the build): the run saves the code V8 compiled, at exit, as the cache.
+ * `PODJ_CODE_CACHE=check`: the run says on stderr whether the cache was used (`code cache: used`, `rejected`,
+ * `missing`); the build and the tests check that V8 takes the cache it was given.
+ */
+const MODE = process.env['PODJ_CODE_CACHE'];
+const WRITE = MODE === 'write';
 
 // Before compiling: V8 accepts a code cache only under the flags it was made with.
 limitHeapGrowth();
@@ -36,6 +42,7 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   filename: PROGRAM,
   ...(cachedData === undefined ? {} : { cachedData }),
 });
+if (MODE === 'check') process.stderr.write(`code cache: ${cachedData === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used'}\n`);
 if (WRITE && cacheFile !== undefined) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 
 const main = script.runInThisContext() as (...args: unknown[]) => void;

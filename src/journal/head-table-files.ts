@@ -5,7 +5,8 @@
  * a header line binding it to that head and to its own SHA-256. A table of another head, or of another format,
  * is ignored.
  */
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
@@ -48,19 +49,29 @@ export const writeHeadTable = async (dir: string, folded: Folded, parts: Readonl
   await Promise.all(stale.map((f) => rm(join(folder, f), { force: true })));
 };
 
-const readText = (file: string): Promise<string | undefined> => readFile(file, 'utf8').catch(() => undefined);
+/**
+ * A file's text, or undefined when it cannot be read. Reads are synchronous: a few small files on a reader's
+ * start, each a thread-pool round trip otherwise (and node:fs/promises loaded for them).
+ */
+const readText = (file: string): string | undefined => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
 
 /** The table's parts by name, when it was folded at `head`; undefined when there is none for that head. */
-const currentIndex = async (dir: string, head: Folded): Promise<Record<string, string> | undefined> => {
-  const text = await readText(join(tableFolder(dir), 'index.json'));
+const currentIndex = (dir: string, head: Folded): Record<string, string> | undefined => {
+  const text = readText(join(tableFolder(dir), 'index.json'));
   if (text === undefined) return undefined;
   const index = decodeJson(HeadTableIndex, text);
   return E.isRight(index) && sameHead(index.right.folded, head) ? index.right.parts : undefined;
 };
 
 /** One part's blob, once its header names the head, the part and the blob's SHA-256; else why not. */
-const partBlob = async (dir: string, file: string, part: string, head: Folded): Promise<E.Either<string, string>> => {
-  const text = PART_FILE.test(file) ? await readText(join(tableFolder(dir), file)) : undefined;
+const partBlob = (dir: string, file: string, part: string, head: Folded): E.Either<string, string> => {
+  const text = PART_FILE.test(file) ? readText(join(tableFolder(dir), file)) : undefined;
   const end = text?.indexOf('\n') ?? -1;
   if (text === undefined || end < 0) return E.left(`part ${part}: file ${file} is missing or has no header line`);
   const header = decodeJson(PartHeader, text.slice(0, end));
@@ -78,14 +89,14 @@ export type HeadTableRead = { readonly parts: Map<string, string> } | { readonly
  * table does not have is absent from the map. Undefined when there is no table for that head; rejected
  * when a part fails its checks. Either way the caller folds from the events.
  */
-export const readHeadTable = async (dir: string, head: Folded, wanted?: readonly string[]): Promise<HeadTableRead | undefined> => {
-  const index = await currentIndex(dir, head);
+export const readHeadTable = (dir: string, head: Folded, wanted?: readonly string[]): HeadTableRead | undefined => {
+  const index = currentIndex(dir, head);
   if (index === undefined) return undefined;
   const parts = new Map<string, string>();
   for (const part of wanted ?? Object.keys(index)) {
     const file = Object.hasOwn(index, part) ? index[part] : undefined;
     if (file === undefined) continue;
-    const blob = await partBlob(dir, file, part, head);
+    const blob = partBlob(dir, file, part, head);
     if (E.isLeft(blob)) return { rejected: blob.left };
     parts.set(part, blob.right);
   }
@@ -93,16 +104,20 @@ export const readHeadTable = async (dir: string, head: Folded, wanted?: readonly
 };
 
 /** The first line of a file, read alone (a part's header is far shorter than this). */
-const headerLine = async (file: string): Promise<string | undefined> => {
-  const handle = await open(file, 'r').catch(() => undefined);
-  if (handle === undefined) return undefined;
+const headerLine = (file: string): string | undefined => {
+  let fd: number;
   try {
-    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(1024), position: 0 });
-    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const buffer = Buffer.alloc(1024);
+    const text = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
     const end = text.indexOf('\n');
     return end < 0 ? undefined : text.slice(0, end);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 };
 
@@ -111,13 +126,13 @@ const headerLine = async (file: string): Promise<string | undefined> => {
  * each part's header line, without reading the parts' blobs: where a read that found nothing can point the
  * user. Undefined when there is no table for that head or a header does not name that head and part.
  */
-export const headTablePartNames = async (dir: string, head: Folded): Promise<string[] | undefined> => {
-  const index = await currentIndex(dir, head);
+export const headTablePartNames = (dir: string, head: Folded): string[] | undefined => {
+  const index = currentIndex(dir, head);
   if (index === undefined) return undefined;
   const names = Object.keys(index);
   for (const part of names) {
     const file = index[part] ?? '';
-    const line = PART_FILE.test(file) ? await headerLine(join(tableFolder(dir), file)) : undefined;
+    const line = PART_FILE.test(file) ? headerLine(join(tableFolder(dir), file)) : undefined;
     const header = line === undefined ? undefined : decodeJson(PartHeader, line);
     if (header === undefined || E.isLeft(header) || !sameHead(header.right.folded, head) || header.right.part !== part) return undefined;
   }

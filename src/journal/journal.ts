@@ -441,13 +441,13 @@ export class LevelJournal {
    */
   headTable(wanted?: readonly string[]): Promise<HeadTableRead | undefined> {
     const head = this.current;
-    return head.seq === 0 ? Promise.resolve(undefined) : readHeadTable(this.dir, { seq: head.seq, hash: head.hash }, wanted);
+    return Promise.resolve(head.seq === 0 ? undefined : readHeadTable(this.dir, { seq: head.seq, hash: head.hash }, wanted));
   }
 
   /** The names of the head table's parts, without reading them; undefined without a usable table. */
   headTableParts(): Promise<string[] | undefined> {
     const head = this.current;
-    return head.seq === 0 ? Promise.resolve(undefined) : headTablePartNames(this.dir, { seq: head.seq, hash: head.hash });
+    return Promise.resolve(head.seq === 0 ? undefined : headTablePartNames(this.dir, { seq: head.seq, hash: head.hash }));
   }
 
   deleteSnapshots(): Promise<void> {
@@ -470,7 +470,7 @@ export class LevelJournal {
     await this.tail;
     // A failed index write was reported to every call after it; the next open rebuilds what it lacked.
     await this.backlog.flush().catch(() => undefined);
-    if ((await logBytes(this.dir)) > READER_LOG_BYTES) await flushMemtable(this.db);
+    if (logBytes(this.dir) > READER_LOG_BYTES) await flushMemtable(this.db);
     await this.db.close();
   }
 

@@ -1,5 +1,5 @@
 /** Opening a journal folder: create or open the store, map LevelDB's failures to clear errors, check the format, recover. */
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { Level } from 'level';
 import { instantOf, type Instant } from '../k8s/codecs.js';
@@ -61,10 +61,11 @@ const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
 export const STORE_OPTIONS = { maxFileSize: TABLE_FILE_BYTES, writeBufferSize: WRITE_BUFFER_BYTES } as const;
 
 export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<LevelJournal> => {
-  await refuseForeignFolder(dir, opts.create ?? true);
+  refuseForeignFolder(dir, opts.create ?? true);
   const db: Db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...STORE_OPTIONS });
   try {
-    await db.open();
+    // Not creating: classic-level would make the folder first (node:fs/promises' mkdir, loaded for it).
+    await db.open({ createIfMissing: opts.create ?? true });
   } catch (error) {
     throw openFailure(dir, error);
   }
@@ -86,11 +87,23 @@ export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<
   }
 };
 
-/** A folder that holds files but no LevelDB is someone else's: never write into it. */
-const refuseForeignFolder = async (dir: string, create: boolean): Promise<void> => {
-  const info = await stat(dir).catch(() => undefined);
+/** The folder's or file's status; undefined when it cannot be had (missing, unreadable, under a file). */
+const statusOf = (path: string): Stats | undefined => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * A folder that holds files but no LevelDB is someone else's: never write into it. Without `create`, the folder
+ * must hold a store. Synchronous: two small calls on every start, each a thread-pool round trip otherwise.
+ */
+export const refuseForeignFolder = (dir: string, create: boolean): void => {
+  const info = statusOf(dir);
   if (info !== undefined && !info.isDirectory()) throw new JournalError('not-a-journal', `${dir} is not a journal: it is a file, not a folder`);
-  const entries = info === undefined ? [] : await readdir(dir);
+  const entries = info === undefined ? [] : readdirSync(dir);
   if (entries.length === 0 && !create) throw new JournalError('not-a-journal', `journal ${dir} does not exist`);
   if (entries.length > 0 && !entries.includes('CURRENT')) {
     throw new JournalError('not-a-journal', `${dir} is not a journal: the folder holds other files and no LevelDB store`);

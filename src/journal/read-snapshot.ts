@@ -11,14 +11,13 @@
  * size are the same after it as before (no flush or compaction, which always write a MANIFEST edit, came
  * between); else, or if the copy cannot be opened (a table deleted under it), it is made again.
  */
-import { accessSync, constants, rmSync, symlinkSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JournalError } from './errors.js';
 import { liveTables } from './leveldb-manifest.js';
 import type { LevelJournal } from './journal.js';
-import { openJournal, type OpenOptions } from './open.js';
+import { openJournal, refuseForeignFolder, type OpenOptions } from './open.js';
 import { snapshotFolder } from './snapshot-files.js';
 
 const ATTEMPTS = 8;
@@ -40,37 +39,30 @@ const memoryOrTemporary = (): string => {
 };
 
 /** What identifies the store's current version: CURRENT's content and its MANIFEST's size. */
-const versionOf = async (dir: string): Promise<string> => {
-  const manifest = (await readFile(join(dir, 'CURRENT'), 'utf8')).trim();
-  const { size } = await stat(join(dir, manifest));
-  return `${manifest}:${size}`;
+const versionOf = (dir: string): string => {
+  const manifest = readFileSync(join(dir, 'CURRENT'), 'utf8').trim();
+  return `${manifest}:${statSync(join(dir, manifest)).size}`;
 };
 
-/** Copies the store's mutable files and links its tables into `into`; false if a flush or compaction raced. */
-const copyStore = async (dir: string, into: string): Promise<boolean> => {
-  const before = await versionOf(dir);
+/**
+ * Copies the store's mutable files and links its tables into `into`; false if a flush or compaction raced.
+ * Every call is synchronous: a few small files and one link per table (about 940 at L), where one thread-pool
+ * round trip each cost far more than the work (a second at L on a busy machine, against ~20 ms), and a reader's
+ * start would load node:fs/promises for them.
+ */
+const copyStore = (dir: string, into: string): boolean => {
+  const before = versionOf(dir);
   const manifest = before.slice(0, before.lastIndexOf(':'));
-  await copyFile(join(dir, 'CURRENT'), join(into, 'CURRENT'));
-  const manifestBytes = await readFile(join(dir, manifest));
-  await writeFile(join(into, manifest), manifestBytes);
+  copyFileSync(join(dir, 'CURRENT'), join(into, 'CURRENT'));
+  const manifestBytes = readFileSync(join(dir, manifest));
+  writeFileSync(join(into, manifest), manifestBytes);
   const live = liveTables(manifestBytes);
-  const names = await readdir(dir);
-  for (const name of names) if (name.endsWith('.log')) await copyFile(join(dir, name), join(into, name));
-  // The links are made synchronously: a store has one table per 2 MB (about 940 at L), and one thread-pool
-  // round trip per link cost far more than the link itself (a second at L on a busy machine, against ~20 ms).
+  const names = readdirSync(dir);
+  for (const name of names) if (name.endsWith('.log')) copyFileSync(join(dir, name), join(into, name));
   for (const name of names) if (/^\d+\.(ldb|sst)$/.test(name) && live.has(Number.parseInt(name, 10))) symlinkSync(join(dir, name), join(into, name));
   // Snapshot blobs are written whole and renamed into place, then only deleted: the folder is shared.
-  if (await stat(snapshotFolder(dir)).then(() => true, () => false)) symlinkSync(snapshotFolder(dir), snapshotFolder(into));
-  return (await versionOf(dir)) === before;
-};
-
-const mustBeStore = async (dir: string): Promise<void> => {
-  const info = await stat(dir).catch(() => undefined);
-  if (info === undefined) throw new JournalError('not-a-journal', `journal ${dir} does not exist`);
-  if (!info.isDirectory()) throw new JournalError('not-a-journal', `${dir} is not a journal: it is a file, not a folder`);
-  const entries = await readdir(dir);
-  if (entries.length === 0) throw new JournalError('not-a-journal', `journal ${dir} does not exist`);
-  if (!entries.includes('CURRENT')) throw new JournalError('not-a-journal', `${dir} is not a journal: the folder holds other files and no LevelDB store`);
+  if (existsSync(snapshotFolder(dir))) symlinkSync(snapshotFolder(dir), snapshotFolder(into));
+  return versionOf(dir) === before;
 };
 
 /** A journal error about the copy, told about the journal itself. */
@@ -86,14 +78,14 @@ export const readJournal = async <T>(
   task: (journal: LevelJournal) => Promise<T>,
   opts: Pick<OpenOptions, 'verifying'> = {},
 ): Promise<T> => {
-  await mustBeStore(dir);
+  refuseForeignFolder(dir, false);
   let base = memoryOrTemporary();
   for (let attempt = 1; ; attempt++) {
-    const copy = await mkdtemp(join(base, 'podj-read-'));
+    const copy = mkdtempSync(join(base, 'podj-read-'));
     try {
       let journal: LevelJournal | undefined;
       try {
-        if (await copyStore(dir, copy)) journal = await openJournal(copy, { ...opts, create: false, sync: false, tidy: false });
+        if (copyStore(dir, copy)) journal = await openJournal(copy, { ...opts, create: false, sync: false, tidy: false });
       } catch (error) {
         if (attempt >= ATTEMPTS) throw aboutJournal(error, copy, dir);
         base = tmpdir();

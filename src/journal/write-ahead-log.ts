@@ -4,18 +4,24 @@
  * read. The writer's log grows to the write buffer's size (`STORE_OPTIONS`) before LevelDB writes it into a
  * table; the journal flushes it sooner when it closes with more than a reader should replay.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './scan.js';
 
 /** The most log a reader replays after the writer closed: LevelDB's default write buffer, as before format 6. */
 export const READER_LOG_BYTES = 4 * 1024 * 1024;
 
-/** Bytes in the store's write-ahead log files. */
-export const logBytes = async (dir: string): Promise<number> => {
-  const names = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.log'));
-  const sizes = await Promise.all(names.map(async (name) => (await stat(join(dir, name)).catch(() => undefined))?.size ?? 0));
-  return sizes.reduce((sum, size) => sum + size, 0);
+/**
+ * Bytes in the store's write-ahead log files. Synchronous: every close asks, readers' copies included, and a
+ * reader would otherwise load node:fs/promises for these two calls.
+ */
+export const logBytes = (dir: string): number => {
+  const sizeOf = (name: string): number => statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0;
+  try {
+    return readdirSync(dir).filter((name) => name.endsWith('.log')).reduce((sum, name) => sum + sizeOf(name), 0);
+  } catch {
+    return 0;
+  }
 };
 
 // Every journal key starts with a letter and '!': no table holds a key in ['!', '!'].

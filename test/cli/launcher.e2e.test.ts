@@ -1,0 +1,68 @@
+/**
+ * The executable starts the bundled program from V8's code cache (src/cli/launcher.ts): the build's cache is
+ * used, and a missing or damaged one changes nothing but the speed. The damaged cases run on a copy of
+ * dist/podj/ (beside links to the package's node_modules and package.json, as the package lays it out), so the
+ * built one stays as it is for the other tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, sample, workspace } from './podj.js';
+
+const run = (bin: string, args: readonly string[]): { code: number | null; stdout: string; stderr: string } => {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, PODJ_CODE_CACHE: 'check' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+/** A copy of the built CLI in `dir`, laid out as in the package; returns its executable and cache file. */
+const copyOfBuild = (dir: string): { bin: string; cache: string } => {
+  const root = join(dir, 'package');
+  mkdirSync(root);
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+  symlinkSync(join(REPO, 'package.json'), join(root, 'package.json'));
+  cpSync(join(REPO, 'dist/podj'), join(root, 'dist/podj'), { recursive: true });
+  const cache = readdirSync(join(root, 'dist/podj')).find((f) => f.endsWith('.cache'));
+  if (cache === undefined) throw new Error('the build made no code cache');
+  return { bin: join(root, 'dist/podj/bin.js'), cache: join(root, 'dist/podj', cache) };
+};
+
+/** A simulated journal in a fresh workspace, and `get pods -A` on it as the built CLI answers. */
+const journalAndAnswer = () => {
+  const ws = workspace();
+  expect(ws.podj('simulate', sample('crashloop-memleak')).code).toBe(0);
+  const args = ['get', 'pods', '-A', '--journal', ws.journal];
+  return { dir: ws.dir, args, expected: run(join(REPO, 'dist/podj/bin.js'), args) };
+};
+
+describe('podj from its code cache', () => {
+  it('uses the cache the build made', () => {
+    const { expected } = journalAndAnswer();
+    expect(expected.stderr).toBe('code cache: used\n');
+    expect(expected.code).toBe(0);
+    expect(expected.stdout).toMatch(/^NAMESPACE +NAME +READY +STATUS/);
+  });
+
+  it('answers the same without a cache, and with a damaged one', () => {
+    const { dir, args, expected } = journalAndAnswer();
+    const copy = copyOfBuild(dir);
+    expect(run(copy.bin, args)).toEqual(expected);
+    writeFileSync(copy.cache, Buffer.alloc(4096, 7));
+    expect(run(copy.bin, args)).toEqual({ ...expected, stderr: 'code cache: rejected\n' });
+    writeFileSync(copy.cache, '');
+    expect(run(copy.bin, args).stdout).toBe(expected.stdout);
+    rmSync(copy.cache);
+    expect(run(copy.bin, args)).toEqual({ ...expected, stderr: 'code cache: missing\n' });
+  });
+
+  it('never looks for the cache of another build', () => {
+    const { dir, args, expected } = journalAndAnswer();
+    const copy = copyOfBuild(dir);
+    const program = join(copy.bin, '../podj.js');
+    // Another build of the same program: one more statement, and the content hash the build writes last.
+    const source = `void 0;${readFileSync(program, 'latin1').replace(/\/\/ podj-bundle [0-9a-f]{64}\n$/, '')}`;
+    writeFileSync(program, `${source}// podj-bundle ${createHash('sha256').update(source).digest('hex')}\n`);
+    expect(run(copy.bin, args)).toEqual({ ...expected, stderr: 'code cache: missing\n' });
+  });
+});
