@@ -134,7 +134,7 @@ export class LevelJournal {
     return this.exclusive(async () => {
       this.checkExpected(opts.expectedSeq);
       const stage = new Stage(this.db, this.current, this.backlog);
-      const sealed = await stage.write(
+      const { sealed } = await stage.write(
         decoded.map((e) => pendingOf(e, recordedAt)),
         { dedup, commit: true, sync: opts.sync ?? this.syncByDefault },
       );
@@ -174,8 +174,7 @@ export class LevelJournal {
       let read = 0;
       let skipped = 0;
       const flush = async () => {
-        const out = await stage.write(chunk, { dedup, commit: false, sync: false });
-        skipped += out.filter((s) => s === undefined).length;
+        skipped += (await stage.write(chunk, { dedup, commit: false, sync: false })).skipped;
         read += chunk.length;
         chunk = [];
         opts.onProgress?.(read);

@@ -51,6 +51,8 @@ export class Stage {
    */
   private inflight: Promise<void> = Promise.resolve();
   private inflightDigests: ReadonlySet<string> = new Set();
+  /** Whether `inflightDigests` lists every digest the write in flight adds (only a chunk that looked them up lists them). */
+  private inflightListed = true;
   /** Files of the snapshots this append's commit unnamed: to be removed once it is written. */
   readonly staleFiles: string[] = [];
   /** Whether `m!staging` was written: chunks went out before the commit. */
@@ -76,10 +78,13 @@ export class Stage {
   }
 
   /**
-   * Seals one chunk into one batch and starts writing it; the result holds each item's record, or
-   * undefined if skipped. With `commit` the batch is written, and every earlier one, before it returns.
+   * Seals one chunk into one batch and starts writing it; the result counts the items skipped and, with
+   * `commit` (a whole append, whose caller returns them), holds each item's record, or undefined if skipped.
+   * A staged chunk keeps nothing of its records: 8,192 records held until the chunk ends outlive V8's young
+   * generation, and copying and collecting them cost a bulk append more than LevelDB's writes. With `commit`
+   * the batch is written, and every earlier one, before it returns.
    */
-  async write(items: readonly Pending[], opts: ChunkOptions): Promise<Array<Sealed | undefined>> {
+  async write(items: readonly Pending[], opts: ChunkOptions): Promise<{ readonly sealed: Array<Sealed | undefined>; readonly skipped: number }> {
     // A chunk that skips known events looks up which digests are new. So does a chunk that may be rolled
     // back (staged) onto records written before this append: a rollback deletes the entries its records
     // own, and must not take an older record's entry with it. Otherwise no read is needed: entries point
@@ -98,21 +103,25 @@ export class Stage {
     const split = opts.commit && !staged && !lookup && inTimeOrder(items, this.tip.maxAt);
     if (split) await this.backlog.landed();
     else await this.backlog.flush();
-    const digests = split ? [] : items.map((item) => sha256(item.json));
+    // Without a lookup each digest is hashed as its record is sealed, and nothing need remember it.
+    const digests = lookup ? items.map((item) => sha256(item.json)) : [];
+    if (lookup && !this.inflightListed) await this.inflight;
     const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(digests.map(digestKey)) : [];
     const later: Array<{ readonly record: Indexed; readonly json: string; readonly timeIndexed: boolean }> = [];
     const fresh = new Set<string>();
     const out: Array<Sealed | undefined> = [];
+    let skipped = 0;
     const chunkStart = this.tip.seq;
     const unindexed: Position[] = [];
     let becameUnordered = false;
     const batch = this.db.batch();
     try {
       for (const [i, item] of items.entries()) {
-        const digest = digests[i] ?? '';
-        const isNew = !lookup || (known[i] === undefined && !fresh.has(digest) && !this.inflightDigests.has(digest));
+        const digest = lookup ? (digests[i] ?? '') : undefined;
+        const isNew = digest === undefined || (known[i] === undefined && !fresh.has(digest) && !this.inflightDigests.has(digest));
         if (!isNew && (item.dedup ?? opts.dedup)) {
-          out.push(undefined);
+          skipped++;
+          if (opts.commit) out.push(undefined);
           continue;
         }
         const sealed = seal(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
@@ -125,12 +134,12 @@ export class Stage {
         this.tip = advance(this.tip, item.at, sealed.hash);
         if (split) later.push({ record, json: item.json, timeIndexed: !wasOrdered });
         else {
-          if (isNew) fresh.add(digest);
-          putIndexEntries(batch, record, isNew ? digest : undefined, !wasOrdered);
+          if (digest !== undefined && isNew) fresh.add(digest);
+          putIndexEntries(batch, record, isNew ? (digest ?? sha256(item.json)) : undefined, !wasOrdered);
           if (wasOrdered) unindexed.push({ at: item.at, seq: sealed.seq });
           if (wasOrdered && !this.tip.ordered) becameUnordered = true;
         }
-        out.push(sealed);
+        if (opts.commit) out.push(sealed);
       }
       // The first record out of time order: from here on sequence order is not time order, and every
       // record, this chunk's and all before it, gets its time index entry (in this batch: all or none).
@@ -153,7 +162,7 @@ export class Stage {
       await this.inflight;
       const writing = batch.write({ sync: opts.sync });
       writing.catch(() => undefined); // awaited by the next chunk, the commit or abort
-      [this.inflight, this.inflightDigests] = [writing, fresh];
+      [this.inflight, this.inflightDigests, this.inflightListed] = [writing, fresh, lookup];
       if (split) {
         // The fsync runs on LevelDB's thread: hash the digests and put the entries meanwhile.
         this.backlog.add(writing, later.map(({ record, json, timeIndexed }) => ({ record, digest: sha256(json), timeIndexed })), this.tip);
@@ -164,7 +173,7 @@ export class Stage {
       await batch.close(); // a no-op once written; releases the batch if sealing or the snapshot lookup threw
       throw error;
     }
-    return out;
+    return { sealed: out, skipped };
   }
 
   /** Moves the head to the last staged record (with nothing more to write) and returns it. */
