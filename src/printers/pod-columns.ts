@@ -90,18 +90,24 @@ export const columnsFor = (opts: TableOptions): Column[] => [
   ...(opts.showLabels ? [{ header: 'LABELS', priority: 0 as const, cell: (c: readonly string[], at: CellContext) => formatLabels(at.labels(c[CELL.labels])), reads: CELL.labels + 1 }] : []),
 ];
 
-/** The header row and one row of cells per row line, at `now`. */
-export const tableRowsOfLines = (lines: readonly RowLine[], opts: TableOptions, now: Date): string[][] => {
+/** The header and a function giving a row line's cells at `now`: only the cells the columns read are cut out (7 of 13 for the plain table). */
+export const cellsOfLines = (opts: TableOptions, now: Date): { readonly header: string[]; readonly cellsOf: (line: RowLine) => string[] } => {
   const columns = columnsFor(opts);
   const at = cellContext(now);
-  const rows = [columns.map((col) => col.header)];
-  // Only the cells the columns read are cut out (7 of 13 for the plain table).
   const reads = Math.max(...columns.map((col) => col.reads));
-  for (const line of lines) {
-    const cells = line.split('\t', reads);
-    rows.push(columns.map((col) => col.cell(cells, at)));
-  }
-  return rows;
+  return {
+    header: columns.map((col) => col.header),
+    cellsOf: (line) => {
+      const cells = line.split('\t', reads);
+      return columns.map((col) => col.cell(cells, at));
+    },
+  };
+};
+
+/** The header row and one row of cells per row line, at `now`. */
+export const tableRowsOfLines = (lines: readonly RowLine[], opts: TableOptions, now: Date): string[][] => {
+  const { header, cellsOf } = cellsOfLines(opts, now);
+  return [header, ...lines.map(cellsOf)];
 };
 
 /** The header row and one row of cells per pod. */

@@ -89,23 +89,38 @@ const spacesOf = (n: number): string => {
 /**
  * A table as kubectl prints it: cells joined by tabs, one row per line, minwidth 6, padding 3. When every row
  * has as many cells (kubectl's tables always do), each column but the last is one block over every line, as
- * `tabwrite` finds it: the widths are computed from the rows directly, without joining and splitting the text
- * (87,000 rows at L).
+ * `tabwrite` finds it: the widths are computed from the rows directly, without joining and splitting the text.
  */
-export const renderTable = (rows: readonly (readonly string[])[]): string => {
-  const cells = rows[0]?.length ?? 0;
-  if (rows.some((row) => row.length !== cells)) return tabwrite(rows.map((row) => `${row.join('\t')}\n`).join(''), TABLE);
+export const renderTable = (rows: readonly (readonly string[])[]): string => renderRows(rows.length, (i) => rows[i] ?? []);
+
+/**
+ * `renderTable` of `count` rows whose cells `cellsAt(i)` gives (the same both times), asked for twice per row:
+ * once for the widths, once for the text, so that no row's cells outlive it. A whole cluster at tier L is 87,000 rows: kept until
+ * the widths were known, their cells (about 1.3 million strings and arrays) survived the young generation and
+ * the collector copied them, which cost more than computing them again.
+ */
+export const renderRows = (count: number, cellsAt: (i: number) => readonly string[]): string => {
+  const cells = count === 0 ? 0 : cellsAt(0).length;
   const widths = new Array<number>(Math.max(0, cells - 1)).fill(TABLE.minwidth);
-  for (const row of rows) for (let j = 0; j < cells - 1; j++) widths[j] = Math.max(widths[j] ?? 0, runes(row[j] ?? '') + TABLE.padding);
-  // One string grown line by line (a rope, flattened once when written): joining 87,000 lines cost twice as much.
+  for (let i = 0; i < count; i++) {
+    const row = cellsAt(i);
+    if (row.length !== cells) return tabwrite(Array.from({ length: count }, (_, k) => `${cellsAt(k).join('\t')}\n`).join(''), TABLE);
+    for (let j = 0; j < cells - 1; j++) widths[j] = Math.max(widths[j] ?? 0, runes(row[j] ?? '') + TABLE.padding);
+  }
+  // A line is joined (one flat string), not concatenated cell by cell: a concatenation's parts live as long as the text.
+  const last = Math.max(0, cells - 1);
+  const line: string[] = [];
   let text = '';
-  for (const row of rows) {
-    let line = '';
-    for (let j = 0; j < cells - 1; j++) {
+  for (let i = 0; i < count; i++) {
+    const row = cellsAt(i);
+    for (let j = 0; j < last; j++) {
       const cell = row[j] ?? '';
-      line += cell + spacesOf((widths[j] ?? 0) - runes(cell));
+      line[2 * j] = cell;
+      line[2 * j + 1] = spacesOf((widths[j] ?? 0) - runes(cell));
     }
-    text += `${line}${row[cells - 1] ?? ''}\n`;
+    line[2 * last] = row[last] ?? '';
+    line[2 * last + 1] = '\n';
+    text += line.join('');
   }
   return text;
 };

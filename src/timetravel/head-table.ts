@@ -22,5 +22,6 @@ export const headTableParts = (state: ClusterState): Map<string, string> => {
     if (rows === undefined) byNamespace.set(namespace, [row]);
     else rows.push(row);
   }
-  return new Map([...byNamespace].map(([namespace, rows]) => [namespace, rows.join('\n')]));
+  // Each namespace's rows in their lines' order (kubectl's for plain keys): a listing's sort then only merges.
+  return new Map([...byNamespace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([namespace, rows]) => [namespace, rows.sort().join('\n')]));
 };

@@ -65,7 +65,7 @@ export const loadSnapshot = async (journal: Journal, blob: string, version: stri
 
 /** The rows of a snapshot's pods by uid, each with where the pod's state is, without reading a pod. */
 export const loadRows = async (journal: Journal, index: SnapshotIndex): Promise<SnapshotRows | { readonly rejected: string }> => {
-  const rows: SnapshotRows = { placed: new Map(), heads: [] };
+  const rows: SnapshotRows = { placed: new Map(), heads: [], texts: [] };
   const gone = new Set<string>();
   // Newest first, so that a row an entry after it replaces is never built.
   const last = index.rows.length - 1;
@@ -94,7 +94,7 @@ export const loadPods = async (
   const pods = new Map<string, PodState>();
   for (const [part, entries] of byPart) {
     const name = index.parts[part] ?? '';
-    const ranges = entries.map(([, p]) => rangeOf(p));
+    const ranges = entries.map(([, p]) => rangeOf(rows, p));
     if (ranges.includes(undefined)) return { rejected: `part ${index.rows[part] ?? ''} does not hold rows` };
     const lines = [rows.heads[part] ?? ([0, 0, ''] as const), ...ranges.filter((r): r is LineRange => r !== undefined)];
     const read = journal.snapshotPartRanges(name, lines.map(([offset, length]) => [offset, length] as const));

@@ -22,14 +22,18 @@ export interface PlacedRow {
   readonly row: RowLine;
   /** Index of the pod part (and row part) holding it. */
   readonly part: number;
-  /** Where its line is in that part, as stored (`offset\tlength\tdigest`): read by `rangeOf` for the few pods read. */
-  readonly place: string;
+  /**
+   * Where, in that row part's text, the place of its line in the pod part starts (`offset\tlength\tdigest`):
+   * read by `rangeOf` for the few pods read, and not cut out for the 87,000 others of a cluster at tier L.
+   */
+  readonly place: number;
 }
 
-/** A snapshot's rows by uid, and the first line of each of its pod parts. */
+/** A snapshot's rows by uid, the first line of each of its pod parts, and the texts of its row parts (by part). */
 export interface SnapshotRows {
   readonly placed: Map<string, PlacedRow>;
   readonly heads: LineRange[];
+  readonly texts: string[];
 }
 
 /** SHA-256 of a pod's line cut to 128 bits (32 hex digits): still beyond forging, and 32 bytes less in every row. */
@@ -66,9 +70,10 @@ const rangeFrom = (offset: string | undefined, length: string | undefined, diges
 };
 
 /** Where a placed pod's line is; undefined when its row part does not say (a part this code did not write). */
-export const rangeOf = (placed: PlacedRow): LineRange | undefined => {
-  const [offset, length, digest, ...rest] = placed.place.split('\t');
-  return rest.length === 0 ? rangeFrom(offset, length, digest) : undefined;
+export const rangeOf = (rows: SnapshotRows, placed: PlacedRow): LineRange | undefined => {
+  const text = rows.texts[placed.part] ?? '';
+  const [offset, length, digest] = text.slice(placed.place, tabAfter(text, placed.place, 3)).split('\t');
+  return rangeFrom(offset, length, digest);
 };
 
 /** The row part of a pod part of these pods (with `uids`), whose lines are at `lines` (the first line, then a pod each). */
@@ -91,21 +96,26 @@ const tabAfter = (text: string, from: number, n: number): number => {
  * the rows that are live at the snapshot are kept. False when it is not a row part this code wrote.
  */
 export const applyRowPartUnder = (into: SnapshotRows, gone: Set<string>, text: string, part: number): boolean => {
-  const [first = '', ...entries] = text.split('\n');
-  const [offset, length, digest, ...removed] = first.split('\t');
+  // Lines are found in place: splitting the text would make a string of every entry, live or not.
+  const firstEnd = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
+  const [offset, length, digest, ...removed] = text.slice(0, firstEnd).split('\t');
   const head = rangeFrom(offset, length, digest);
   if (head === undefined) return false;
   into.heads[part] = head;
+  into.texts[part] = text;
   const { placed } = into;
-  for (const entry of entries) {
-    const uidEnd = entry.indexOf('\t');
-    if (uidEnd < 0) return false;
-    const uid = cellText(entry.slice(0, uidEnd));
+  for (let start = firstEnd + 1; start > 0 && start < text.length; ) {
+    const next = text.indexOf('\n', start);
+    const end = next < 0 ? text.length : next;
+    const uidEnd = text.indexOf('\t', start);
+    if (uidEnd < 0 || uidEnd > end) return false;
+    const uid = cellText(text.slice(start, uidEnd));
+    start = end + 1;
     if (placed.has(uid) || gone.has(uid)) continue;
-    const placeEnd = tabAfter(entry, uidEnd, 3);
-    const row = entry.slice(placeEnd + 1);
-    if (placeEnd < 0 || !isRowLine(row)) return false;
-    placed.set(uid, { row, part, place: entry.slice(uidEnd + 1, placeEnd) });
+    const placeEnd = tabAfter(text, uidEnd, 3);
+    const row = text.slice(placeEnd + 1, end);
+    if (placeEnd < 0 || placeEnd > end || !isRowLine(row)) return false;
+    placed.set(uid, { row, part, place: uidEnd + 1 });
   }
   // A part's removals apply to the parts before it (its own pods are not among them).
   for (const uid of removed.map(cellText)) if (!placed.has(uid)) gone.add(uid);

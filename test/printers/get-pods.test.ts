@@ -17,8 +17,8 @@ describe('renderTable (Go tabwriter, minwidth 6, padding 3)', () => {
     expect(renderTable([['😀😀😀😀', 'b'], ['a', 'b']])).toBe('😀😀😀😀   b\na      b\n');
   });
   it('prints a table of equal rows as the tabwriter port prints its tab-joined text (the widths computed from the rows)', () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '-', '<', 'é', '😀'), maxLength: 12 });
-    const table = fc.integer({ min: 1, max: 5 }).chain((cells) => fc.array(fc.array(cell, { minLength: cells, maxLength: cells }), { maxLength: 8 }));
+    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '-', '<', 'é', '😀', '\ud800'), maxLength: 12 });
+    const table = fc.integer({ min: 0, max: 5 }).chain((cells) => fc.array(fc.array(cell, { minLength: cells, maxLength: cells }), { maxLength: 8 }));
     fc.assert(
       fc.property(table, (rows) => {
         expect(renderTable(rows)).toBe(tabwrite(rows.map((row) => `${row.join('\t')}\n`).join(''), { minwidth: 6, padding: 3 }));
