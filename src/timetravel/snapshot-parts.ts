@@ -7,7 +7,7 @@
  * snapshot is written afresh (compaction), so a read decodes at most about 1.5 times what it keeps.
  */
 import type { Journal } from '../journal/index.js';
-import { baseOf, type ClusterState, type PodState } from '../reducers/index.js';
+import { baseOf, type ClusterState, type NodeState, type PodState } from '../reducers/index.js';
 import { decodeIndex, decodeNodes, decodePart, decodePartLines, encodeIndex, encodeNodes, encodePartLines, type SnapshotIndex } from './snapshot-codec.js';
 import { applyRowPartUnder, digestOf, encodeRowPart, lineRanges, rangeOf, type LineRange, type PlacedRow, type SnapshotRows } from './snapshot-rows.js';
 
@@ -120,6 +120,8 @@ export class SnapshotWriter {
   private rows: string[] = [];
   private entries = 0;
   private written = new Map<string, PodState>();
+  /** The nodes part last stored and the node states it holds (the fold keeps a node's object while nothing changes it). */
+  private nodes: { readonly states: readonly NodeState[]; readonly name: string } | undefined;
 
   /** Continues from a loaded snapshot, or from nothing. */
   constructor(
@@ -152,8 +154,20 @@ export class SnapshotWriter {
       this.entries = 0;
       await this.add(journal, state, [...state.pods.keys()], []);
     } else await this.add(journal, state, changed, removed);
-    const nodes = await journal.putSnapshotPart(encodeNodes(state.nodes.values()));
-    return encodeIndex({ version, nodes, parts: this.parts, rows: this.rows });
+    return encodeIndex({ version, nodes: await this.nodesPart(journal, state), parts: this.parts, rows: this.rows });
+  }
+
+  /**
+   * The part holding the nodes: the last one while every node state is the same object. At tier L the 5,000
+   * nodes are 2.9 MB of JSON that changed in 3 of 257 snapshots, and encoding and hashing them again at each
+   * cost ≈ 40 ms.
+   */
+  private async nodesPart(journal: Journal, state: ClusterState): Promise<string> {
+    const states = [...state.nodes.values()];
+    const last = this.nodes;
+    if (last !== undefined && last.states.length === states.length && states.every((n, i) => n === last.states[i])) return last.name;
+    this.nodes = { states, name: await journal.putSnapshotPart(encodeNodes(states)) };
+    return this.nodes.name;
   }
 
   /** Parts holding the pods of `uids` and their rows (the removals with the first), in order. */

@@ -9,7 +9,7 @@
  * digest) and the uids removed; then one line per pod: uid, offset, length, digest, and its row line. Reading
  * one finds each line's uid and keeps the rest as text; nothing is parsed for a pod a later part replaced.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { podTableRow } from '../printers/pod-table-row.js';
 import { cellText, isRowLine, rowLine, storedCell, type RowLine } from '../printers/row-line.js';
 import { podOf, type PodState } from '../reducers/index.js';
@@ -36,8 +36,11 @@ export interface SnapshotRows {
   readonly texts: string[];
 }
 
-/** SHA-256 of a pod's line cut to 128 bits (32 hex digits): still beyond forging, and 32 bytes less in every row. */
-export const digestOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
+/**
+ * SHA-256 of a pod's line cut to 128 bits (32 hex digits): still beyond forging, and 32 bytes less in every row.
+ * One-shot `hash`, not a `Hash` object per line: the upkeep digests every pod line it writes (millions at tier L).
+ */
+export const digestOf = (text: string): string => hash('sha256', text, 'hex').slice(0, 32);
 
 /** Where each of a part's lines (joined by newlines) is. */
 export const lineRanges = (lines: readonly string[]): LineRange[] => {
