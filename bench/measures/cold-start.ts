@@ -8,6 +8,8 @@ import { journalDir } from './journal.js';
 
 const BIN = fileURLToPath(new URL('../../dist/podj/bin.js', import.meta.url));
 const TIME = '/usr/bin/time';
+/** A namespace of the generated incident's workloads (`src/generator/catalogue.ts`). */
+const BUSY_NAMESPACE = 'payments';
 
 /** CPU time (user + system) of this process's finished children, from /proc (clock ticks of 10 ms). */
 const childrenCpuMs = (): number => {
@@ -40,6 +42,9 @@ export const coldStart = async (a: MeasureArgs): Promise<Measured> => {
   }
   // Every namespace (-A): the whole head table, which grows with the live pods, not with the history.
   const allNamespaces = Array.from({ length: Math.ceil(runs / 2) }, () => spawnMs([...args, '-A']));
+  // `get pods` above asks for `default`, where the generated incident has no pods: one namespace that has
+  // some (an eighth of the workloads) also reads, checks and prints its rows.
+  const oneNamespace = Array.from({ length: Math.ceil(runs / 2) }, () => spawnMs([...args, '-n', BUSY_NAMESPACE]));
   // One more run under GNU time for the CLI's own peak RSS (`%M`, KiB); the timed runs stay unwrapped.
   let rssMiB = Number.NaN;
   if (existsSync(TIME)) {
@@ -51,7 +56,7 @@ export const coldStart = async (a: MeasureArgs): Promise<Measured> => {
   return {
     value: median(times),
     unit: 'ms',
-    details: { runs, p95Ms: quantile(times, 0.95), minMs: Math.min(...times), bareNodeMs: median(bare), allNamespacesMs: median(allNamespaces), cpuMs: median(cpuMs['cli'] ?? []), bareNodeCpuMs: median(cpuMs['bare'] ?? []) },
+    details: { runs, p95Ms: quantile(times, 0.95), minMs: Math.min(...times), bareNodeMs: median(bare), allNamespacesMs: median(allNamespaces), oneNamespaceMs: median(oneNamespace), cpuMs: median(cpuMs['cli'] ?? []), bareNodeCpuMs: median(cpuMs['bare'] ?? []) },
     rssMiB,
     anonMiB: Number.NaN,
   };
