@@ -11,11 +11,12 @@
  * size are the same after it as before (no flush or compaction, which always write a MANIFEST edit, came
  * between); else, or if the copy cannot be opened (a table deleted under it), it is made again.
  */
-import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JournalError } from './errors.js';
 import { liveTables } from './leveldb-manifest.js';
+import { newReadCopy } from './read-copies.js';
 import type { LevelJournal } from './journal.js';
 import { openJournal, refuseForeignFolder, type OpenOptions } from './open.js';
 import { snapshotFolder } from './snapshot-files.js';
@@ -81,7 +82,7 @@ export const readJournal = async <T>(
   refuseForeignFolder(dir, false);
   let base = memoryOrTemporary();
   for (let attempt = 1; ; attempt++) {
-    const copy = mkdtempSync(join(base, 'podj-read-'));
+    const copy = newReadCopy(base);
     try {
       let journal: LevelJournal | undefined;
       try {
