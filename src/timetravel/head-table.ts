@@ -5,6 +5,7 @@
  * pods (`-o json`, `-o yaml`, field selectors, …) come from the snapshots and the fold, not from here. Read by
  * `head-rows.ts`.
  */
+import { compareStrings } from '../printers/go-sort.js';
 import { rowKey, type RowLine } from '../printers/row-line.js';
 import type { ClusterState } from '../reducers/index.js';
 import { rowOf } from './snapshot-rows.js';
@@ -23,5 +24,5 @@ export const headTableParts = (state: ClusterState): Map<string, string> => {
     else rows.push(row);
   }
   // Each namespace's rows in their lines' order (kubectl's for plain keys): a listing's sort then only merges.
-  return new Map([...byNamespace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([namespace, rows]) => [namespace, rows.sort().join('\n')]));
+  return new Map([...byNamespace].sort(([a], [b]) => compareStrings(a, b)).map(([namespace, rows]) => [namespace, rows.sort().join('\n')]));
 };
