@@ -93,6 +93,12 @@ const tabAfter = (text: string, from: number, n: number): number => {
   return at;
 };
 
+/** The index of the newline that ends the line starting at `from`; the text's length for the last line. */
+const lineEnd = (text: string, from: number): number => {
+  const at = text.indexOf('\n', from);
+  return at < 0 ? text.length : at;
+};
+
 /**
  * Applies a row part (the `part`-th) under the rows of the parts after it, which are applied first: a pod
  * placed already keeps its later row, and a pod in `gone` (removed in a later part) is skipped unread, so only
@@ -100,16 +106,15 @@ const tabAfter = (text: string, from: number, n: number): number => {
  */
 export const applyRowPartUnder = (into: SnapshotRows, gone: Set<string>, text: string, part: number): boolean => {
   // Lines are found in place: splitting the text would make a string of every entry, live or not.
-  const firstEnd = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
+  const firstEnd = lineEnd(text, 0);
   const [offset, length, digest, ...removed] = text.slice(0, firstEnd).split('\t');
   const head = rangeFrom(offset, length, digest);
   if (head === undefined) return false;
   into.heads[part] = head;
   into.texts[part] = text;
   const { placed } = into;
-  for (let start = firstEnd + 1; start > 0 && start < text.length; ) {
-    const next = text.indexOf('\n', start);
-    const end = next < 0 ? text.length : next;
+  for (let start = firstEnd + 1; start < text.length; ) {
+    const end = lineEnd(text, start);
     const uidEnd = text.indexOf('\t', start);
     if (uidEnd < 0 || uidEnd > end) return false;
     const uid = cellText(text.slice(start, uidEnd));
