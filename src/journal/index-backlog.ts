@@ -1,15 +1,18 @@
 /**
  * The index entries and heads of durable appends not written yet. Such an append writes its records alone
- * in its synced write; what derives from them (pod, dedup and time index entries, the head) is put here
- * while that write's fsync runs, and written in one unsynced batch once `FLUSH_RECORDS` records wait, before
- * any read of an index, any other write, and close. So an append of one event makes one native write, as a
- * raw one does, and a crash loses at most the entries of the last `FLUSH_RECORDS` records, which the next
- * open rebuilds from them (`recover.ts`).
+ * in its synced write (`records-alone.ts`); what derives from them (pod, dedup and time index entries, the
+ * head) is put here while that write's fsync runs, and written in one unsynced batch once `FLUSH_RECORDS`
+ * records wait, before any read of an index, any other write, and close. So an append of one event makes
+ * one native write, as a raw one does, and a crash loses at most the entries of the last `FLUSH_RECORDS`
+ * records, which the next open rebuilds from them (`recover.ts`).
  */
-import { putIndexEntries, type Indexed } from './derived-keys.js';
+import { putIndexEntries } from './derived-keys.js';
 import { encodeHead, type Head } from './head.js';
 import { META_HEAD } from './keys.js';
+import { podEntryValue } from './pod-entry.js';
+import { sha256, type Sealed } from './record.js';
 import type { Db } from './scan.js';
+import type { Pending } from './stage.js';
 
 type Batch = ReturnType<Db['batch']>;
 
@@ -31,24 +34,32 @@ export class IndexBacklog {
    * read of an index then fails, and the next open rebuilds the entries from the records.
    */
   private written: Promise<void> = Promise.resolve();
+  /** The first failure of a records or entries write, once known: every later write and read throws it. */
+  private failure: { readonly error: unknown } | undefined;
 
   constructor(private readonly db: Db) {}
 
   /**
-   * Puts the entries of `records`, being written by `writing`, and the head after them. Call it after the
-   * records write has started: the entries go out only once it lands.
+   * Puts the entries of `items`, sealed as `sealed` and being written by `writing`, and `head`, the head
+   * after them. Call it after the records write has started: the entries go out only once it lands.
    */
-  add(writing: Promise<void>, records: ReadonlyArray<{ readonly record: Indexed; readonly digest: string; readonly timeIndexed: boolean }>, head: Head): void {
+  add(writing: Promise<void>, items: readonly Pending[], sealed: readonly Sealed[], head: Head): void {
     const batch = (this.pending ??= this.db.batch());
-    for (const { record, digest, timeIndexed } of records) putIndexEntries(batch, record, digest, timeIndexed);
-    this.records += records.length;
+    const timeIndexed = !head.ordered;
+    sealed.forEach(({ seq, recordedAt }, i) => {
+      const item = items[i];
+      if (item === undefined) return;
+      putIndexEntries(batch, { seq, podValue: podEntryValue(recordedAt, item.json), at: item.at, pod: item.pod }, sha256(item.json), timeIndexed);
+    });
+    this.records += sealed.length;
     this.head = head;
     this.recordsLanded = writing;
+    writing.catch((error: unknown) => this.fail(error));
   }
 
   /** Writes the pending entries once `FLUSH_RECORDS` records wait; does not wait for the write. */
   flushIfFull(): void {
-    if (this.records >= FLUSH_RECORDS) this.flush();
+    if (this.records >= FLUSH_RECORDS) void this.flush();
   }
 
   /** Starts writing the pending entries (after their records) and returns that write: every entry so far. */
@@ -64,12 +75,24 @@ export class IndexBacklog {
         throw error;
       },
     );
-    this.written.catch(() => undefined); // awaited by the next write, read or close
+    this.written.catch((error: unknown) => this.fail(error)); // also awaited by the next write, read or close
     return this.written;
   }
 
   /** The last records and entries written: the next write waits for them (one failure stops every later one). */
   landed(): Promise<void> {
     return Promise.all([this.written, this.recordsLanded]).then(() => undefined);
+  }
+
+  /**
+   * Throws the failure of an earlier records or entries write, if one is known. A durable append checks this
+   * instead of waiting for the entries write in flight, which holds entries of records that have landed.
+   */
+  throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure.error;
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= { error };
   }
 }

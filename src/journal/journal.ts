@@ -6,7 +6,7 @@ import { checkEvent } from './event-guard.js';
 import { ExpectedSequenceConflict, JournalError } from './errors.js';
 import type { Head } from './head.js';
 import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
-import { readRecord, type JournalRecord, type Sha256 } from './record.js';
+import { readRecord, type JournalRecord, type Sealed, type Sha256 } from './record.js';
 import { RecordStream } from './stream.js';
 import { readPodEntry, type PodRecord } from './pod-entry.js';
 import { verifyStore, type VerifyResult } from './verify.js';
@@ -27,6 +27,7 @@ import { headTablePartNames, readHeadTable, writeHeadTable, type HeadTableRead }
 import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
 import { Stage, pendingOf, type Pending } from './stage.js';
 import { IndexBacklog } from './index-backlog.js';
+import { inTimeOrder, writeRecordsAlone } from './records-alone.js';
 import { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
 
 export { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
@@ -131,18 +132,20 @@ export class LevelJournal {
   private async appendChecked(events: readonly unknown[], opts: AppendOptions, dedup: boolean): Promise<JournalRecord[]> {
     const decoded = events.map((u, i) => decodeOrThrow(u, `events[${i}]`));
     const recordedAt = opts.recordedAt ?? this.clock();
+    const pending = decoded.map((e) => pendingOf(e, recordedAt));
+    const sync = opts.sync ?? this.syncByDefault;
     return this.exclusive(async () => {
       this.checkExpected(opts.expectedSeq);
+      // An append in time order that looks nothing up writes its records alone (`records-alone.ts`).
+      if (!dedup && inTimeOrder(pending, this.current.maxAt)) {
+        const { sealed, head } = await writeRecordsAlone(this.db, this.backlog, this.current, pending, sync);
+        this.current = head;
+        return recordsOf(sealed, decoded);
+      }
       const stage = new Stage(this.db, this.current, this.backlog);
-      const { sealed } = await stage.write(
-        decoded.map((e) => pendingOf(e, recordedAt)),
-        { dedup, commit: true, sync: opts.sync ?? this.syncByDefault },
-      );
+      const { sealed } = await stage.write(pending, { dedup, commit: true, sync });
       this.moveHead(stage);
-      return sealed.flatMap((s, i) => {
-        const event = decoded[i];
-        return s === undefined || event === undefined ? [] : [{ seq: s.seq, recordedAt, prevHash: s.prevHash, hash: s.hash, event }];
-      });
+      return recordsOf(sealed, decoded);
     });
   }
 
@@ -492,6 +495,16 @@ export class LevelJournal {
     if (late !== undefined) this.lateAppends.push({ seq: stage.head.seq, minAt: late });
   }
 }
+
+/** The records of an append: each event with its sealed link, the skipped ones (undefined) left out. */
+const recordsOf = (sealed: ReadonlyArray<Sealed | undefined>, events: readonly Event[]): JournalRecord[] => {
+  const records: JournalRecord[] = [];
+  sealed.forEach((s, i) => {
+    const event = events[i];
+    if (s !== undefined && event !== undefined) records.push({ seq: s.seq, recordedAt: s.recordedAt, prevHash: s.prevHash, hash: s.hash, event });
+  });
+  return records;
+};
 
 const decodeOrThrow = (u: unknown, where: string): Event => {
   const decoded = checkEvent(u);

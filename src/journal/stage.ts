@@ -93,21 +93,12 @@ export class Stage {
     // digests: each lookup seeks in several tables).
     const staged = !opts.commit || this.marked;
     const lookup = opts.dedup || items.some((item) => item.dedup === true) || (staged && this.start.seq > 0);
-    // A whole append in time order that looks nothing up writes its records alone in the synced write, as a
-    // raw write would; what derives from them (index entries, the head) is put in the backlog during the
-    // fsync and written later, several appends at once (`index-backlog.ts`): the fsync is the one wait, and
-    // one native write the one call into LevelDB. A crash before the backlog lands loses only what the next
-    // open rebuilds from the records (`recover.ts`). A late append (stale snapshots, maybe a whole time
-    // index to write) keeps its one batch, as does a lookup or a staged chunk or commit: the backlog is
-    // written before them.
-    const split = opts.commit && !staged && !lookup && inTimeOrder(items, this.tip.maxAt);
-    if (split) await this.backlog.landed();
-    else await this.backlog.flush();
+    // The index backlog of earlier durable appends (`records-alone.ts`) is written first.
+    await this.backlog.flush();
     // Without a lookup each digest is hashed as its record is sealed, and nothing need remember it.
     const digests = lookup ? items.map((item) => sha256(item.json)) : [];
     if (lookup && !this.inflightListed) await this.inflight;
     const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(digests.map(digestKey)) : [];
-    const later: Array<{ readonly record: Indexed; readonly json: string; readonly timeIndexed: boolean }> = [];
     const fresh = new Set<string>();
     const out: Array<Sealed | undefined> = [];
     let skipped = 0;
@@ -132,13 +123,10 @@ export class Stage {
         // has an entry for every record.
         const wasOrdered = this.tip.ordered;
         this.tip = advance(this.tip, item.at, sealed.hash);
-        if (split) later.push({ record, json: item.json, timeIndexed: !wasOrdered });
-        else {
-          if (digest !== undefined && isNew) fresh.add(digest);
-          putIndexEntries(batch, record, isNew ? (digest ?? sha256(item.json)) : undefined, !wasOrdered);
-          if (wasOrdered) unindexed.push({ at: item.at, seq: sealed.seq });
-          if (wasOrdered && !this.tip.ordered) becameUnordered = true;
-        }
+        if (digest !== undefined && isNew) fresh.add(digest);
+        putIndexEntries(batch, record, isNew ? (digest ?? sha256(item.json)) : undefined, !wasOrdered);
+        if (wasOrdered) unindexed.push({ at: item.at, seq: sealed.seq });
+        if (wasOrdered && !this.tip.ordered) becameUnordered = true;
         if (opts.commit) out.push(sealed);
       }
       // The first record out of time order: from here on sequence order is not time order, and every
@@ -153,7 +141,7 @@ export class Stage {
           batch.del(key);
           this.staleFiles.push(name);
         }
-        if (!split) batch.put(META_HEAD, encodeHead(this.tip));
+        batch.put(META_HEAD, encodeHead(this.tip));
         if (this.marked) batch.del(META_STAGING);
       } else if (!this.marked) {
         batch.put(META_STAGING, String(this.start.seq));
@@ -163,12 +151,7 @@ export class Stage {
       const writing = batch.write({ sync: opts.sync });
       writing.catch(() => undefined); // awaited by the next chunk, the commit or abort
       [this.inflight, this.inflightDigests, this.inflightListed] = [writing, fresh, lookup];
-      if (split) {
-        // The fsync runs on LevelDB's thread: hash the digests and put the entries meanwhile.
-        this.backlog.add(writing, later.map(({ record, json, timeIndexed }) => ({ record, digest: sha256(json), timeIndexed })), this.tip);
-        await writing;
-        this.backlog.flushIfFull();
-      } else if (opts.commit) await writing;
+      if (opts.commit) await writing;
     } catch (error) {
       await batch.close(); // a no-op once written; releases the batch if sealing or the snapshot lookup threw
       throw error;
@@ -202,16 +185,6 @@ export class Stage {
     return stale;
   }
 }
-
-/** Whether the items come in valid-time order, the first at or after `maxAt`: an append that is not late. */
-const inTimeOrder = (items: readonly Pending[], maxAt: Instant | null): boolean => {
-  let last = maxAt;
-  for (const item of items) {
-    if (last !== null && item.at < last) return false;
-    last = item.at;
-  }
-  return true;
-};
 
 /** The positions of the stored records 1 … `toSeq`, page by page (read to index them by time). */
 async function* storedPositions(db: Db, toSeq: number): AsyncGenerator<Position[]> {

@@ -1,0 +1,67 @@
+/**
+ * The durable append's path: an append in time order that looks nothing up writes its records ALONE in its
+ * synced write, the same keys and values a raw write of them would, one native write and one fsync. What
+ * derives from them (index entries, the head) goes into the index backlog while the fsync runs
+ * (`index-backlog.ts`), written later, several appends at once; a crash before it lands loses only what the
+ * next open rebuilds from the records (`recover.ts`).
+ *
+ * The writer awaits each call, so every microsecond before the write starts and after it lands adds to
+ * the fsync: this path allocates one record value and one head per event, and nothing else waits.
+ */
+import type { Instant } from '../k8s/codecs.js';
+import type { Head } from './head.js';
+import type { IndexBacklog } from './index-backlog.js';
+import { recordKey } from './keys.js';
+import { seal, type Sealed } from './record.js';
+import type { Db } from './scan.js';
+import type { Pending } from './stage.js';
+
+/** Whether the items come in valid-time order, the first at or after `maxAt`: an append that is not late. */
+export const inTimeOrder = (items: readonly Pending[], maxAt: Instant | null): boolean => {
+  let last = maxAt;
+  for (const item of items) {
+    if (last !== null && item.at < last) return false;
+    last = item.at;
+  }
+  return true;
+};
+
+/**
+ * Seals `items` (in time order, none late) onto `tip`, writes their records in one batch with `sync`, and
+ * puts their index entries and the new head in `backlog` while it is written; resolves, once the records
+ * have landed, with each item's sealed record and the new head.
+ */
+export const writeRecordsAlone = async (
+  db: Db,
+  backlog: IndexBacklog,
+  tip: Head,
+  items: readonly Pending[],
+  sync: boolean,
+): Promise<{ readonly sealed: Sealed[]; readonly head: Head }> => {
+  // A failed write before this one stops every later one; a backlog write still in flight need not land
+  // first: it holds entries of records that already have, and LevelDB orders the two writes itself.
+  backlog.throwIfFailed();
+  const batch = db.batch();
+  const sealed: Sealed[] = [];
+  let { seq, hash, minAt, maxAt } = tip;
+  try {
+    for (const item of items) {
+      const record = seal(hash, ++seq, item.recordedAt, item.json);
+      batch.put(recordKey(seq), record.value);
+      sealed.push(record);
+      hash = record.hash;
+      if (minAt === null || item.at < minAt) minAt = item.at;
+      maxAt = item.at; // in time order: each is the latest so far
+    }
+  } catch (error) {
+    await batch.close();
+    throw error;
+  }
+  const head: Head = { seq, hash, minAt, maxAt, ordered: tip.ordered };
+  const writing = batch.write({ sync });
+  // The fsync runs on LevelDB's thread: hash the digests and put the entries meanwhile.
+  backlog.add(writing, items, sealed, head);
+  await writing;
+  backlog.flushIfFull();
+  return { sealed, head };
+};
