@@ -16,6 +16,7 @@ import { READER_LOG_BYTES, flushMemtable, logBytes } from './write-ahead-log.js'
 import {
   readSnapshotFile,
   readSnapshotPart,
+  readSnapshotPartBytes,
   readSnapshotPartRanges,
   removeSnapshotFiles,
   removeSnapshotFolder,
@@ -364,6 +365,11 @@ export class LevelJournal {
   /** A part's text, checked against its name (its SHA-256); rejected when it is missing or does not match. */
   snapshotPart(name: string): Promise<{ readonly text: string } | { readonly rejected: string }> {
     return readSnapshotPart(this.dir, name);
+  }
+
+  /** A part's bytes, checked against its name: for a caller that decodes some of its lines by their byte ranges. */
+  snapshotPartBytes(name: string): Promise<{ readonly bytes: Buffer } | { readonly rejected: string }> {
+    return readSnapshotPartBytes(this.dir, name);
   }
 
   /** Byte ranges of a part, unchecked: for a caller holding a digest of each from a checked part. */

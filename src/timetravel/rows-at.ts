@@ -40,7 +40,7 @@ interface Start {
 
 const startAt = async (tt: TimeTravel, at: Instant): Promise<Start | undefined> => {
   const snapshot = await tt.journal.snapshotAtOrBefore(at);
-  if (snapshot === undefined) return { rows: { placed: new Map(), heads: [], texts: [] }, pods: () => Promise.resolve(new Map()) };
+  if (snapshot === undefined) return { rows: { placed: new Map(), texts: [] }, pods: () => Promise.resolve(new Map()) };
   const index = 'blob' in snapshot ? decodeIndex(snapshot.blob, tt.version) : undefined;
   const rows = index === undefined ? undefined : await loadRows(tt.journal, index);
   if (index === undefined || rows === undefined || 'rejected' in rows) return undefined;

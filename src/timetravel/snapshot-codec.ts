@@ -2,9 +2,9 @@
  * Snapshots: the folded cluster state at a position, as texts the journal stores opaquely. A snapshot is
  * a cache: its version names the code that folded it, and one of another version is ignored, never trusted.
  *
- * A snapshot is its index (the text the journal binds to the chain) naming its parts: the nodes, and parts
- * of pods (with the uids of pods removed) applied in order (`snapshot-parts.ts`), each with a part of the
- * same pods' `get pods` rows (`snapshot-rows.ts`). Parts are stored by their
+ * A snapshot is its index (the text the journal binds to the chain) naming its parts: the nodes, parts of
+ * pods (with the uids of pods removed) applied in order (`snapshot-parts.ts`), and parts of the pods' `get
+ * pods` rows, each row naming where its pod's line is (`snapshot-rows.ts`). Parts are stored by their
  * SHA-256, so a part shared with the snapshot before is the same file.
  *
  * Pods of one workload share their spec but for the node they run on, and specs are a third of a pod's
@@ -15,7 +15,7 @@ import type { PodSpec, V1Pod } from '../k8s/pod.js';
 import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type NodeState, type PodState } from '../reducers/index.js';
 
 /** Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. */
-export const SNAPSHOT_SCHEMA = 6;
+export const SNAPSHOT_SCHEMA = 7;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the
@@ -44,13 +44,23 @@ export interface Part {
   readonly removed: readonly string[];
 }
 
+/** A pod part's first line (its specs and removals), which starts the part: its byte length and digest (`digestOf`). */
+export type PartHeadLine = readonly [length: number, digest: string];
+
 export interface SnapshotIndex {
   readonly version: string;
   /** The part holding the nodes. */
   readonly nodes: string;
   /** The parts holding the pods, applied in order. */
   readonly parts: readonly string[];
-  /** The row parts (`snapshot-rows.ts`), one for each part of pods, holding their rows in the same order. */
+  /** The first line of each part of pods, so that a pod's line is read and checked without the rest of its part. */
+  readonly heads: readonly PartHeadLine[];
+  /** Pod entries and removals the parts of pods hold together (when to write them afresh). */
+  readonly podEntries: number;
+  /**
+   * The row parts (`snapshot-rows.ts`), applied in order: each row names the part of pods and the line its pod
+   * is in. They are written afresh more often than the parts of pods, which are not read whole to answer.
+   */
   readonly rows: readonly string[];
 }
 
@@ -186,15 +196,26 @@ export const decodeNodes = (text: string): NodeState[] | undefined => {
 
 export const encodeIndex = (index: SnapshotIndex): string => JSON.stringify(index);
 
+const isHeadLine = (u: unknown): u is PartHeadLine =>
+  Array.isArray(u) && u.length === 2 && Number.isSafeInteger(u[0]) && typeof u[1] === 'string' && /^[0-9a-f]{32}$/.test(u[1]);
+
 /** The index a snapshot's text holds, or undefined when it was written by another version (or is not a snapshot). */
 export const decodeIndex = (blob: string, version: string): SnapshotIndex | undefined => {
   const body = parse(blob);
   const nodes = field(body, 'nodes');
   const parts = field(body, 'parts');
+  const heads = field(body, 'heads');
+  const podEntries = field(body, 'podEntries');
   const rows = field(body, 'rows');
-  return field(body, 'version') === version && typeof nodes === 'string' && isNames(parts) && isNames(rows) && rows.length === parts.length
-    ? { version, nodes, parts, rows }
-    : undefined;
+  const shaped =
+    typeof nodes === 'string' &&
+    isNames(parts) &&
+    Array.isArray(heads) &&
+    heads.length === parts.length &&
+    heads.every(isHeadLine) &&
+    Number.isSafeInteger(podEntries) &&
+    isNames(rows);
+  return field(body, 'version') === version && shaped ? { version, nodes, parts, heads, podEntries: podEntries as number, rows } : undefined;
 };
 
 /** The version a snapshot names, or undefined when it is not a snapshot at all. */

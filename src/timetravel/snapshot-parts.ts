@@ -1,91 +1,90 @@
 /**
  * Snapshots written incrementally, log-structured: a snapshot names the parts of the one before and adds
- * one or more parts holding only the pods that changed since (and the uids of the pods removed). Reading
- * applies the parts in order, a later entry replacing an earlier one, so a pod keeps the place it first
- * had: the fold's order (creation order). The fold keeps a pod's state object while no event changes it,
- * so "changed" is a reference comparison. When the parts hold more than 1.5 times the live pods, the next
- * snapshot is written afresh (compaction), so a read decodes at most about 1.5 times what it keeps.
+ * one or more parts holding only the pods that changed since (and the uids of the pods removed), with as many
+ * row parts holding their rows. Reading applies the parts in order, a later entry replacing an earlier one,
+ * so a pod keeps the place it first had: the fold's order (creation order). The fold keeps a pod's state
+ * object while no event changes it, so "changed" is a reference comparison.
+ *
+ * Rows and pods are compacted apart. `get pods --at` reads every row part of a snapshot, so when the row parts
+ * hold more than 1.5 times the live pods the next snapshot writes the live rows afresh, each naming where its
+ * pod's line already is (no pod is encoded again). Pods are read by their rows' places (a question after the
+ * snapshot, the upkeep continuing from it) or whole only by `verify`, so their parts are written afresh only
+ * when they hold more than 4 times the live pods: at tier L such compactions of pods had been two thirds of
+ * the snapshots' bytes and of their encoding.
  */
 import type { Journal } from '../journal/index.js';
 import { baseOf, type ClusterState, type NodeState, type PodState } from '../reducers/index.js';
-import { decodeIndex, decodeNodes, decodePart, decodePartLines, encodeIndex, encodeNodes, encodePartLines, type SnapshotIndex } from './snapshot-codec.js';
-import { applyRowPartUnder, digestOf, encodeRowPart, lineRanges, rangeOf, type LineRange, type PlacedRow, type SnapshotRows } from './snapshot-rows.js';
+import { decodeIndex, decodeNodes, decodePart, decodePartLines, encodeIndex, encodeNodes, encodePartLines, type PartHeadLine, type SnapshotIndex } from './snapshot-codec.js';
+import {
+  applyRowPartOver,
+  applyRowPartUnder,
+  digestOf,
+  encodeRowPart,
+  lineRanges,
+  placeFrom,
+  placeOf,
+  placeText,
+  type LineRange,
+  type Place,
+  type PlacedRow,
+  type RowEntry,
+  type SnapshotRows,
+} from './snapshot-rows.js';
 
 /** Pods in one part: small enough to be written and read in one piece, large enough that a snapshot names few files. */
 export const PART_PODS = 512;
 
+/** Row parts are written afresh above this many entries per live pod; parts of pods above `POD_PARTS_BOUND`. */
+const ROW_PARTS_BOUND = 1.5;
+const POD_PARTS_BOUND = 4;
+
 /** What a snapshot is made of, to continue writing after it. */
 export interface Layout {
-  readonly parts: readonly string[];
-  readonly rows: readonly string[];
-  /** Pod entries and removals the parts hold together. */
-  readonly entries: number;
+  readonly index: SnapshotIndex;
+  /** Entries and removals the row parts hold together. */
+  readonly rowEntries: number;
+  /** Where each live pod's line is (`placeText`), by uid. */
+  readonly places: ReadonlyMap<string, string>;
   readonly state: ClusterState;
 }
 
 export type Loaded = { readonly state: ClusterState; readonly layout: Layout } | { readonly rejected: string };
 
 /** Reads the parts in order, each while the one before it is used; stops at the first `use` that fails. */
-const eachPart = async (journal: Journal, names: readonly string[], use: (text: string, i: number) => string | undefined): Promise<string | undefined> => {
+const eachRead = async <T>(
+  names: readonly string[],
+  read: (name: string) => Promise<T | { readonly rejected: string }>,
+  use: (read: T, i: number) => string | undefined,
+): Promise<string | undefined> => {
   if (names.length === 0) return undefined;
-  const read = (i: number) => journal.snapshotPart(names[i] ?? '');
-  let reading = read(0);
+  let reading = read(names[0] ?? '');
   for (let i = 0; i < names.length; i++) {
-    const text = await reading;
-    if (i + 1 < names.length) reading = read(i + 1);
-    if ('rejected' in text) return text.rejected;
-    const fault = use(text.text, i);
+    const got = await reading;
+    if (i + 1 < names.length) reading = read(names[i + 1] ?? '');
+    if (typeof got === 'object' && got !== null && 'rejected' in got) return got.rejected;
+    const fault = use(got as T, i);
     if (fault !== undefined) return fault;
   }
   return undefined;
 };
 
-/** The state a snapshot's text and parts hold; rejected when a part fails its checks or another version wrote it. */
-export const loadSnapshot = async (journal: Journal, blob: string, version: string): Promise<Loaded> => {
-  const index = decodeIndex(blob, version);
-  if (index === undefined) return { rejected: 'it was written by another version, or is not a snapshot' };
-  const nodesText = await journal.snapshotPart(index.nodes);
-  if ('rejected' in nodesText) return nodesText;
-  const nodes = decodeNodes(nodesText.text);
-  if (nodes === undefined) return { rejected: `part ${index.nodes} does not hold nodes` };
-  const pods = new Map<string, PodState>();
-  let entries = 0;
-  const fault = await eachPart(journal, index.parts, (text, i) => {
-    const part = decodePart(text);
-    if (part === undefined) return `part ${index.parts[i] ?? ''} does not hold pods`;
-    for (const uid of part.removed) pods.delete(uid);
-    for (const p of part.pods) pods.set(baseOf(p).metadata.uid ?? '', p);
-    entries += part.removed.length + part.pods.length;
-    return undefined;
-  });
-  if (fault !== undefined) return { rejected: fault };
-  const state: ClusterState = { pods, nodes: new Map(nodes.map((n) => [n.name, n])) };
-  return { state, layout: { parts: index.parts, rows: index.rows, entries, state } };
-};
+/** The parts' texts in order, each checked against its name. */
+const eachPart = (journal: Journal, names: readonly string[], use: (text: string, i: number) => string | undefined): Promise<string | undefined> =>
+  eachRead(names, (name) => journal.snapshotPart(name), (read: { readonly text: string }, i) => use(read.text, i));
 
-/** The rows of a snapshot's pods by uid, each with where the pod's state is, without reading a pod. */
-export const loadRows = async (journal: Journal, index: SnapshotIndex): Promise<SnapshotRows | { readonly rejected: string }> => {
-  const rows: SnapshotRows = { placed: new Map(), heads: [], texts: [] };
-  const gone = new Set<string>();
-  // Newest first, so that a row an entry after it replaces is never built.
-  const last = index.rows.length - 1;
-  const fault = await eachPart(journal, [...index.rows].reverse(), (text, i) =>
-    applyRowPartUnder(rows, gone, text, last - i) ? undefined : `part ${index.rows[last - i] ?? ''} does not hold rows`,
-  );
-  return fault === undefined ? rows : { rejected: fault };
+const nodesOf = async (journal: Journal, index: SnapshotIndex): Promise<Map<string, NodeState> | { readonly rejected: string }> => {
+  const text = await journal.snapshotPart(index.nodes);
+  if ('rejected' in text) return text;
+  const nodes = decodeNodes(text.text);
+  return nodes === undefined ? { rejected: `part ${index.nodes} does not hold nodes` } : new Map(nodes.map((n) => [n.name, n]));
 };
 
 /**
- * The states of the pods at these places (from `loadRows`), by uid: only their lines and their parts' first
- * lines are read, each checked against the digest the (checked) row part holds.
+ * The states of pods from their places, by uid: only their lines and their parts' first lines are read, each
+ * checked against the digest a checked text holds (a row part, the index).
  */
-export const loadPods = async (
-  journal: Journal,
-  index: SnapshotIndex,
-  rows: SnapshotRows,
-  wanted: ReadonlyMap<string, PlacedRow>,
-): Promise<Map<string, PodState> | { readonly rejected: string }> => {
-  const byPart = new Map<number, [string, PlacedRow][]>();
+const readPods = (journal: Journal, index: SnapshotIndex, wanted: Iterable<readonly [string, Place]>): Map<string, PodState> | { readonly rejected: string } => {
+  const byPart = new Map<number, (readonly [string, Place])[]>();
   for (const entry of wanted) {
     const entries = byPart.get(entry[1].part);
     if (entries === undefined) byPart.set(entry[1].part, [entry]);
@@ -93,10 +92,10 @@ export const loadPods = async (
   }
   const pods = new Map<string, PodState>();
   for (const [part, entries] of byPart) {
-    const name = index.parts[part] ?? '';
-    const ranges = entries.map(([, p]) => rangeOf(rows, p));
-    if (ranges.includes(undefined)) return { rejected: `part ${index.rows[part] ?? ''} does not hold rows` };
-    const lines = [rows.heads[part] ?? ([0, 0, ''] as const), ...ranges.filter((r): r is LineRange => r !== undefined)];
+    const name = index.parts[part];
+    const head = index.heads[part];
+    if (name === undefined || head === undefined) return { rejected: `a row names part ${part} of pods, which the snapshot does not have` };
+    const lines: LineRange[] = [[0, head[0], head[1]], ...entries.map(([, p]) => p.range)];
     const read = journal.snapshotPartRanges(name, lines.map(([offset, length]) => [offset, length] as const));
     if ('rejected' in read) return read;
     if (read.texts.some((text, i) => digestOf(text) !== lines[i]?.[2])) return { rejected: `part ${name}: a line does not match the digest its rows hold` };
@@ -108,6 +107,106 @@ export const loadPods = async (
   return pods;
 };
 
+/**
+ * The state a snapshot's text and parts hold: its row parts give the live pods, in the fold's order, and where
+ * each pod's line is; every part of pods is read whole and checked against its name, and only the live pods'
+ * lines are decoded. Rejected when a part fails its checks or another version wrote it.
+ */
+export const loadSnapshot = async (journal: Journal, blob: string, version: string): Promise<Loaded> => {
+  const index = decodeIndex(blob, version);
+  if (index === undefined) return { rejected: 'it was written by another version, or is not a snapshot' };
+  const nodes = await nodesOf(journal, index);
+  if ('rejected' in nodes) return nodes;
+  const places = new Map<string, string>();
+  let rowEntries = 0;
+  const rowFault = await eachPart(journal, index.rows, (text, i) => {
+    const entries = applyRowPartOver(places, text);
+    if (entries === undefined) return `part ${index.rows[i] ?? ''} does not hold rows`;
+    rowEntries += entries;
+    return undefined;
+  });
+  if (rowFault !== undefined) return { rejected: rowFault };
+  const byPart = new Map<number, (readonly [string, LineRange])[]>();
+  for (const [uid, text] of places) {
+    const place = placeFrom(text);
+    if (place === undefined) return { rejected: `a row of pod ${uid} does not say where the pod is` };
+    const entries = byPart.get(place.part);
+    if (entries === undefined) byPart.set(place.part, [[uid, place.range]]);
+    else entries.push([uid, place.range]);
+  }
+  const read = new Map<string, PodState>();
+  const podFault = await eachRead(
+    index.parts,
+    (name) => journal.snapshotPartBytes(name),
+    ({ bytes }: { readonly bytes: Buffer }, part) => {
+      const entries = byPart.get(part) ?? [];
+      const text = ([offset, length]: LineRange) => bytes.toString('utf8', offset, offset + length);
+      const decoded = decodePartLines(bytes.toString('utf8', 0, index.heads[part]?.[0] ?? 0), entries.map(([, range]) => text(range)));
+      if (decoded === undefined) return `part ${index.parts[part] ?? ''} does not hold the pods its rows name`;
+      decoded.forEach((pod, i) => read.set(entries[i]?.[0] ?? '', pod));
+      return undefined;
+    },
+  );
+  if (podFault !== undefined) return { rejected: podFault };
+  // In the rows' order, the fold's.
+  const pods = new Map<string, PodState>();
+  for (const uid of places.keys()) {
+    const pod = read.get(uid);
+    if (pod === undefined) return { rejected: `pod ${uid} is not where its row places it` };
+    pods.set(uid, pod);
+  }
+  const state: ClusterState = { pods, nodes };
+  return { state, layout: { index, rowEntries, places, state } };
+};
+
+/**
+ * The state the parts of pods hold by themselves, every part read whole and checked against its name: what
+ * `verify` compares with the fold, so that a pod added to a part is found even where no row names it.
+ */
+export const loadWholeParts = async (journal: Journal, blob: string, version: string): Promise<ClusterState | { readonly rejected: string }> => {
+  const index = decodeIndex(blob, version);
+  if (index === undefined) return { rejected: 'it was written by another version, or is not a snapshot' };
+  const nodes = await nodesOf(journal, index);
+  if ('rejected' in nodes) return nodes;
+  const pods = new Map<string, PodState>();
+  const fault = await eachPart(journal, index.parts, (text, i) => {
+    const part = decodePart(text);
+    if (part === undefined) return `part ${index.parts[i] ?? ''} does not hold pods`;
+    for (const uid of part.removed) pods.delete(uid);
+    for (const p of part.pods) pods.set(baseOf(p).metadata.uid ?? '', p);
+    return undefined;
+  });
+  return fault === undefined ? { pods, nodes } : { rejected: fault };
+};
+
+/** The rows of a snapshot's pods by uid, each with where the pod's state is, without reading a pod. */
+export const loadRows = async (journal: Journal, index: SnapshotIndex): Promise<SnapshotRows | { readonly rejected: string }> => {
+  const rows: SnapshotRows = { placed: new Map(), texts: [] };
+  const gone = new Set<string>();
+  // Newest first, so that a row an entry after it replaces is never built.
+  const last = index.rows.length - 1;
+  const fault = await eachPart(journal, [...index.rows].reverse(), (text, i) =>
+    applyRowPartUnder(rows, gone, text, last - i) ? undefined : `part ${index.rows[last - i] ?? ''} does not hold rows`,
+  );
+  return fault === undefined ? rows : { rejected: fault };
+};
+
+/** The states of the pods at these places (from `loadRows`), by uid. */
+export const loadPods = async (
+  journal: Journal,
+  index: SnapshotIndex,
+  rows: SnapshotRows,
+  wanted: ReadonlyMap<string, PlacedRow>,
+): Promise<Map<string, PodState> | { readonly rejected: string }> => {
+  const places: (readonly [string, Place])[] = [];
+  for (const [uid, placed] of wanted) {
+    const place = placeOf(rows, placed);
+    if (place === undefined) return { rejected: `part ${index.rows[placed.part] ?? ''} does not hold rows` };
+    places.push([uid, place]);
+  }
+  return Promise.resolve(readPods(journal, index, places));
+};
+
 const runsOf = <T>(items: readonly T[], size: number): T[][] => {
   const runs: T[][] = [];
   for (let i = 0; i < items.length; i += size) runs.push(items.slice(i, i + size));
@@ -117,9 +216,13 @@ const runsOf = <T>(items: readonly T[], size: number): T[][] => {
 /** Writes snapshots of one fold in progress, each after the last: only the pods that changed are written. */
 export class SnapshotWriter {
   private parts: string[] = [];
+  private heads: PartHeadLine[] = [];
+  private podEntries = 0;
   private rows: string[] = [];
-  private entries = 0;
+  private rowEntries = 0;
   private written = new Map<string, PodState>();
+  /** Where each written pod's line is, as its rows store it. */
+  private places = new Map<string, string>();
   /** The nodes part last stored and the node states it holds (the fold keeps a node's object while nothing changes it). */
   private nodes: { readonly states: readonly NodeState[]; readonly name: string } | undefined;
 
@@ -129,10 +232,13 @@ export class SnapshotWriter {
     private readonly partPods = PART_PODS,
   ) {
     if (from === undefined) return;
-    this.parts = [...from.parts];
-    this.rows = [...from.rows];
-    this.entries = from.entries;
+    this.parts = [...from.index.parts];
+    this.heads = [...from.index.heads];
+    this.podEntries = from.index.podEntries;
+    this.rows = [...from.index.rows];
+    this.rowEntries = from.rowEntries;
     this.written = new Map(from.state.pods);
+    this.places = new Map(from.places);
   }
 
   /** Stores the parts `state` needs beyond the last snapshot's and returns the snapshot's text (to bind with `putSnapshot`). */
@@ -146,15 +252,26 @@ export class SnapshotWriter {
     }
     const removed: string[] = [];
     for (const uid of this.written.keys()) if (!state.pods.has(uid)) removed.push(uid);
-    for (const uid of removed) this.written.delete(uid);
-    if (2 * (this.entries + changed.length + removed.length) > 3 * state.pods.size + 2 * this.partPods) {
-      // compaction: the live pods alone, in order
+    for (const uid of removed) {
+      this.written.delete(uid);
+      this.places.delete(uid);
+    }
+    const added = changed.length + removed.length;
+    const live = state.pods.size;
+    if (this.podEntries + added > POD_PARTS_BOUND * live + 2 * this.partPods) {
+      // compaction of everything: the live pods alone, in order
       this.parts = [];
-      this.rows = [];
-      this.entries = 0;
-      await this.add(journal, state, [...state.pods.keys()], []);
-    } else await this.add(journal, state, changed, removed);
-    return encodeIndex({ version, nodes: await this.nodesPart(journal, state), parts: this.parts, rows: this.rows });
+      this.heads = [];
+      this.podEntries = 0;
+      await this.addPods(journal, state, [...state.pods.keys()], []);
+      await this.rewriteRows(journal, state);
+    } else {
+      await this.addPods(journal, state, changed, removed);
+      if (this.rowEntries + added > ROW_PARTS_BOUND * live + this.partPods) await this.rewriteRows(journal, state);
+      else await this.addRows(journal, state, changed, removed);
+    }
+    const index = { version, nodes: await this.nodesPart(journal, state), parts: this.parts, heads: this.heads, podEntries: this.podEntries, rows: this.rows };
+    return encodeIndex(index);
   }
 
   /**
@@ -170,18 +287,45 @@ export class SnapshotWriter {
     return this.nodes.name;
   }
 
-  /** Parts holding the pods of `uids` and their rows (the removals with the first), in order. */
-  private async add(journal: Journal, state: ClusterState, uids: readonly string[], removed: readonly string[]): Promise<void> {
+  /** Parts holding the pods of `uids` (the removals with the first), in order; each pod's place is kept. */
+  private async addPods(journal: Journal, state: ClusterState, uids: readonly string[], removed: readonly string[]): Promise<void> {
     const runs = runsOf(uids, this.partPods);
     if (runs.length === 0 && removed.length > 0) runs.push([]);
     for (const [i, run] of runs.entries()) {
       const pods = run.map((uid) => state.pods.get(uid)).filter((p): p is PodState => p !== undefined);
-      const gone = i === 0 ? removed : [];
-      const lines = encodePartLines(pods, gone);
+      const lines = encodePartLines(pods, i === 0 ? removed : []);
+      const [head, ...ranges] = lineRanges(lines);
+      const part = this.parts.length;
       this.parts.push(await journal.putSnapshotPart(lines.join('\n')));
-      this.rows.push(await journal.putSnapshotPart(encodeRowPart(run, pods, gone, lineRanges(lines))));
+      this.heads.push([head?.[1] ?? 0, head?.[2] ?? '']);
+      run.forEach((uid, j) => this.places.set(uid, placeText(part, ranges[j] ?? [0, 0, ''])));
     }
-    this.entries += uids.length + removed.length;
+    this.podEntries += uids.length + removed.length;
+  }
+
+  /** Row parts holding the rows of `uids` (the removals with the first), after the ones before. */
+  private async addRows(journal: Journal, state: ClusterState, uids: readonly string[], removed: readonly string[]): Promise<void> {
+    const runs = runsOf(uids, this.partPods);
+    if (runs.length === 0 && removed.length > 0) runs.push([]);
+    for (const [i, run] of runs.entries()) this.rows.push(await journal.putSnapshotPart(encodeRowPart(this.entriesOf(state, run), i === 0 ? removed : [])));
+    this.rowEntries += uids.length + removed.length;
+  }
+
+  /** The live pods' rows afresh, in order, each naming where its pod already is. */
+  private async rewriteRows(journal: Journal, state: ClusterState): Promise<void> {
+    this.rows = [];
+    this.rowEntries = 0;
+    await this.addRows(journal, state, [...state.pods.keys()], []);
+  }
+
+  private entriesOf(state: ClusterState, uids: readonly string[]): RowEntry[] {
+    const entries: RowEntry[] = [];
+    for (const uid of uids) {
+      const pod = state.pods.get(uid);
+      const place = this.places.get(uid);
+      if (pod !== undefined && place !== undefined) entries.push({ uid, place, pod });
+    }
+    return entries;
   }
 }
 

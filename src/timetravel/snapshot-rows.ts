@@ -1,13 +1,15 @@
 /**
  * The `get pods` rows of a snapshot (as lines, `row-line.ts`: the cells before the clock is read), kept beside
- * its pod parts: row part i holds, in the same order, the uid and row of each pod of pod part i, the same
- * removals, and where each pod's line is in pod part i (byte offset, length, SHA-256 cut to 128 bits). Reading
- * the row parts gives the table at the snapshot without reading a pod, and a question after the snapshot reads,
- * checks and decodes only the lines of the pods its events touch (and each such part's first line, its specs).
+ * its pod parts: a row part holds the uid and row of some pods, where each pod's line is (which pod part, byte
+ * offset, length, SHA-256 cut to 128 bits), and the uids removed since the row parts before. Row parts apply in
+ * order as pod parts do, but are written afresh on their own (when they hold more than 1.5 times the live rows)
+ * while the pod parts stay. Reading the row parts gives the table at the snapshot without reading a pod, and a
+ * question after the snapshot reads, checks and decodes only the lines of the pods its events touch (and each
+ * such part's first line, its specs, whose place the snapshot's index holds).
  *
- * A row part is lines of tab-separated fields: first where the pod part's first line is (offset, length,
- * digest) and the uids removed; then one line per pod: uid, offset, length, digest, and its row line. Reading
- * one finds each line's uid and keeps the rest as text; nothing is parsed for a pod a later part replaced.
+ * A row part is lines of tab-separated fields: first the uids removed; then one line per pod: uid, pod part,
+ * offset, length, digest, and its row line. Reading one finds each line's uid and keeps the rest as text;
+ * nothing is parsed for a pod a later part replaced.
  */
 import { hash } from 'node:crypto';
 import { podTableRow } from '../printers/pod-table-row.js';
@@ -17,22 +19,27 @@ import { podOf, type PodState } from '../reducers/index.js';
 /** A line of a pod part: byte offset, byte length, digest of its bytes (`digestOf`). */
 export type LineRange = readonly [offset: number, length: number, sha256: string];
 
+/** Where a pod's line is: the index of its pod part, and the line's range in it. */
+export interface Place {
+  readonly part: number;
+  readonly range: LineRange;
+}
+
 /** A pod's row at a snapshot, and where its state is stored. */
 export interface PlacedRow {
   readonly row: RowLine;
-  /** Index of the pod part (and row part) holding it. */
+  /** Index of the row part holding it. */
   readonly part: number;
   /**
-   * Where, in that row part's text, the place of its line in the pod part starts (`offset\tlength\tdigest`):
-   * read by `rangeOf` for the few pods read, and not cut out for the 87,000 others of a cluster at tier L.
+   * Where, in that row part's text, its place (`placeText`) starts: read by `placeOf` for the few pods read, and
+   * not cut out for the 87,000 others of a cluster at tier L.
    */
   readonly place: number;
 }
 
-/** A snapshot's rows by uid, the first line of each of its pod parts, and the texts of its row parts (by part). */
+/** A snapshot's rows by uid, and the texts of its row parts (by part). */
 export interface SnapshotRows {
   readonly placed: Map<string, PlacedRow>;
-  readonly heads: LineRange[];
   readonly texts: string[];
 }
 
@@ -64,27 +71,36 @@ export const rowOf = (p: PodState): RowLine => {
   return row;
 };
 
-const rangeText = ([offset, length, digest]: LineRange): string => `${offset}\t${length}\t${digest}`;
+/** Fields of a place as a row part stores them (`part\toffset\tlength\tdigest`). */
+const PLACE_FIELDS = 4;
 
-/** A stored range back (its three fields); undefined when it is not one. */
-const rangeFrom = (offset: string | undefined, length: string | undefined, digest = ''): LineRange | undefined => {
-  const range = [Number(offset), Number(length), digest] as const;
-  return Number.isSafeInteger(range[0]) && Number.isSafeInteger(range[1]) && /^[0-9a-f]{32}$/.test(digest) ? range : undefined;
+/** A place as a row part stores it: kept as this text by the writer, for the rows it writes again. */
+export const placeText = (part: number, [offset, length, digest]: LineRange): string => `${part}\t${offset}\t${length}\t${digest}`;
+
+/** A stored place back from its text; undefined when it is not one. */
+export const placeFrom = (text: string): Place | undefined => {
+  const [part, offset, length, digest = ''] = text.split('\t');
+  const place = { part: Number(part), range: [Number(offset), Number(length), digest] as const };
+  const numbers = [place.part, place.range[0], place.range[1]];
+  return numbers.every((n) => Number.isSafeInteger(n) && n >= 0) && /^[0-9a-f]{32}$/.test(digest) ? place : undefined;
 };
 
 /** Where a placed pod's line is; undefined when its row part does not say (a part this code did not write). */
-export const rangeOf = (rows: SnapshotRows, placed: PlacedRow): LineRange | undefined => {
+export const placeOf = (rows: SnapshotRows, placed: PlacedRow): Place | undefined => {
   const text = rows.texts[placed.part] ?? '';
-  const [offset, length, digest] = text.slice(placed.place, tabAfter(text, placed.place, 3)).split('\t');
-  return rangeFrom(offset, length, digest);
+  return placeFrom(text.slice(placed.place, tabAfter(text, placed.place, PLACE_FIELDS)));
 };
 
-/** The row part of a pod part of these pods (with `uids`), whose lines are at `lines` (the first line, then a pod each). */
-export const encodeRowPart = (uids: readonly string[], pods: readonly PodState[], removed: readonly string[], lines: readonly LineRange[]): string => {
-  const [head = [0, 0, ''] as const, ...podLines] = lines;
-  const entries = pods.map((p, i) => `${storedCell(uids[i] ?? '')}\t${rangeText(podLines[i] ?? [0, 0, ''])}\t${rowOf(p)}`);
-  return [[rangeText(head), ...removed.map(storedCell)].join('\t'), ...entries].join('\n');
-};
+/** A pod in a row part: its uid, where its line is (`placeText`), its state (for its row). */
+export interface RowEntry {
+  readonly uid: string;
+  readonly place: string;
+  readonly pod: PodState;
+}
+
+/** A row part: the uids removed since the parts before, then a line per pod. */
+export const encodeRowPart = (entries: readonly RowEntry[], removed: readonly string[]): string =>
+  [removed.map(storedCell).join('\t'), ...entries.map((e) => `${storedCell(e.uid)}\t${e.place}\t${rowOf(e.pod)}`)].join('\n');
 
 /** The index of the `n`-th tab after index `from`; -1 when there are fewer. */
 const tabAfter = (text: string, from: number, n: number): number => {
@@ -99,6 +115,24 @@ const lineEnd = (text: string, from: number): number => {
   return at < 0 ? text.length : at;
 };
 
+/** A row part's entries, each as its uid, the index where its place starts and the index ending its line; false on a malformed one. */
+const eachEntry = (text: string, use: (uid: string, place: number, end: number) => void): boolean => {
+  for (let start = lineEnd(text, 0) + 1; start < text.length; ) {
+    const end = lineEnd(text, start);
+    const uidEnd = text.indexOf('\t', start);
+    if (uidEnd < 0 || uidEnd > end) return false;
+    use(cellText(text.slice(start, uidEnd)), uidEnd + 1, end);
+    start = end + 1;
+  }
+  return true;
+};
+
+/** The uids a row part's first line removes. */
+const removedBy = (text: string): string[] => {
+  const first = text.slice(0, lineEnd(text, 0));
+  return first === '' ? [] : first.split('\t').map(cellText);
+};
+
 /**
  * Applies a row part (the `part`-th) under the rows of the parts after it, which are applied first: a pod
  * placed already keeps its later row, and a pod in `gone` (removed in a later part) is skipped unread, so only
@@ -106,26 +140,37 @@ const lineEnd = (text: string, from: number): number => {
  */
 export const applyRowPartUnder = (into: SnapshotRows, gone: Set<string>, text: string, part: number): boolean => {
   // Lines are found in place: splitting the text would make a string of every entry, live or not.
-  const firstEnd = lineEnd(text, 0);
-  const [offset, length, digest, ...removed] = text.slice(0, firstEnd).split('\t');
-  const head = rangeFrom(offset, length, digest);
-  if (head === undefined) return false;
-  into.heads[part] = head;
   into.texts[part] = text;
   const { placed } = into;
-  for (let start = firstEnd + 1; start < text.length; ) {
-    const end = lineEnd(text, start);
-    const uidEnd = text.indexOf('\t', start);
-    if (uidEnd < 0 || uidEnd > end) return false;
-    const uid = cellText(text.slice(start, uidEnd));
-    start = end + 1;
-    if (placed.has(uid) || gone.has(uid)) continue;
-    const placeEnd = tabAfter(text, uidEnd, 3);
+  let wellFormed = true;
+  const read = eachEntry(text, (uid, place, end) => {
+    if (!wellFormed || placed.has(uid) || gone.has(uid)) return;
+    const placeEnd = tabAfter(text, place - 1, PLACE_FIELDS);
     const row = text.slice(placeEnd + 1, end);
-    if (placeEnd < 0 || placeEnd > end || !isRowLine(row)) return false;
-    placed.set(uid, { row, part, place: uidEnd + 1 });
-  }
+    if (placeEnd < 0 || placeEnd > end || !isRowLine(row)) wellFormed = false;
+    else placed.set(uid, { row, part, place });
+  });
+  if (!read || !wellFormed) return false;
   // A part's removals apply to the parts before it (its own pods are not among them).
-  for (const uid of removed.map(cellText)) if (!placed.has(uid)) gone.add(uid);
+  for (const uid of removedBy(text)) if (!placed.has(uid)) gone.add(uid);
   return true;
+};
+
+/**
+ * Applies a row part over the places of the parts before it, oldest first: each pod's place, in the order the
+ * pods were first placed (the fold's order), a later entry replacing an earlier one where it stood. Returns
+ * how many entries and removals the part holds; undefined when it is not a row part this code wrote.
+ */
+export const applyRowPartOver = (places: Map<string, string>, text: string): number | undefined => {
+  const removed = removedBy(text);
+  for (const uid of removed) places.delete(uid);
+  let entries = removed.length;
+  let wellFormed = true;
+  const read = eachEntry(text, (uid, place, end) => {
+    const placeEnd = tabAfter(text, place - 1, PLACE_FIELDS);
+    if (placeEnd < 0 || placeEnd > end) wellFormed = false;
+    else places.set(uid, text.slice(place, placeEnd));
+    entries++;
+  });
+  return read && wellFormed ? entries : undefined;
 };

@@ -8,7 +8,7 @@ import type { Journal, JournalRecord, Position, SnapshotLookup } from '../journa
 import { emptyCluster, foldCluster, type ClusterState } from '../reducers/index.js';
 import { snapshotVersion } from './snapshot-codec.js';
 import { decodeIndex } from './snapshot-codec.js';
-import { loadPods, loadRows, loadSnapshot } from './snapshot-parts.js';
+import { loadPods, loadRows, loadSnapshot, loadWholeParts } from './snapshot-parts.js';
 import { rowOf } from './snapshot-rows.js';
 import { headTableParts } from './head-table.js';
 import type { TimeTravel } from './time-travel.js';
@@ -66,13 +66,17 @@ const judge = async (journal: Journal, snapshot: SnapshotLookup, state: ClusterS
   const written = snapshotVersion(snapshot.blob);
   if (written === undefined) return 'it is not a snapshot (malformed)';
   if (written !== version) return 'other-version';
+  // Every part whole first: a part that does not match its name is named as such.
+  const whole = await loadWholeParts(journal, snapshot.blob, version);
+  if ('rejected' in whole) return whole.rejected;
+  if (exactly(whole) !== exactly(state)) return 'it differs from the fold of the events at its position';
   const loaded = await loadSnapshot(journal, snapshot.blob, version);
   if ('rejected' in loaded) return loaded.rejected;
-  if (exactly(loaded.state) !== exactly(state)) return 'it differs from the fold of the events at its position';
+  if (exactly(loaded.state) !== exactly(state)) return 'its rows place its pods where others are stored, or in another order';
   return (await rowsFault(journal, snapshot.blob, version, state)) ?? 'ok';
 };
 
-/** Why the snapshot's rows (`snapshot-rows.ts`) are not the fold's pods' rows, or do not place each pod where it is stored. */
+/** Why the snapshot's rows (`snapshot-rows.ts`) are not the fold's pods' rows, if they are not. */
 const rowsFault = async (journal: Journal, blob: string, version: string, state: ClusterState): Promise<string | undefined> => {
   const index = decodeIndex(blob, version);
   if (index === undefined) return 'it is not a snapshot (malformed)';

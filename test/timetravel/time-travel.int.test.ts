@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Event } from '../../src/events/index.js';
 import { foldCluster } from '../../src/reducers/index.js';
 import { clusterAt, refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
+import { verifySnapshots } from '../../src/timetravel/verify-snapshots.js';
 import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
 import { tempJournal } from '../support/temp-journal.js';
 import { foldInTimeOrder } from '../support/reference-fold.js';
@@ -57,6 +58,29 @@ describe('state at T', () => {
     const tt = timeTravel(journal, 'new', 2);
     expect(await clusterAt(tt, at(4))).toEqual(foldCluster(events.filter((e) => e.at <= at(4))));
     expect(await refreshSnapshots(tt)).toBe(3);
+  });
+
+  it("a journal whose snapshots schema 6 wrote (a row part for each part of pods) is answered from its events, and the next write rebuilds them in schema 7", async () => {
+    const journal = await tempJournal();
+    const events = [...life('web', 0, 5), ...life('db', 1, undefined)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    await journal.append(events, { expectedSeq: 0 });
+    // Schema 6's index and parts, as it wrote them for the pods at the fourth record.
+    const [fourth] = await journal.recordsNumbered([4]);
+    if (fourth === undefined) throw new Error('the journal holds 4 records');
+    const nodes = await journal.putSnapshotPart('[]');
+    const pods = await journal.putSnapshotPart('{"specs":[],"removed":[]}');
+    const rows = await journal.putSnapshotPart(`0\t25\t${'0'.repeat(32)}`);
+    const old = JSON.stringify({ version: `6/test`, nodes, parts: [pods], rows: [rows] });
+    expect(await journal.putSnapshot({ at: fourth.event.at, seq: 4 }, old)).toBe(true);
+    const tt = timeTravel(journal, 'test', 3);
+    expect(tt.version).toBe('7/test');
+    expect(await clusterAt(tt, at(3))).toEqual(foldCluster(events.filter((e) => e.at <= at(3))));
+    expect(await refreshSnapshots(tt)).toBe(Math.floor(events.length / 3));
+    const versions: unknown[] = [];
+    for await (const s of journal.snapshots()) versions.push('blob' in s ? (JSON.parse(s.blob) as { version: string }).version : s.rejected);
+    expect(versions).toEqual(Array.from({ length: Math.floor(events.length / 3) }, () => '7/test'));
+    expect(await verifySnapshots(tt)).toEqual({ verified: versions.length, otherVersion: 0, faults: [] });
+    for (const s of [3, 4, 7, 100]) expect(await clusterAt(tt, at(s))).toEqual(foldCluster(events.filter((e) => e.at <= at(s))));
   });
 
   it('writes a snapshot every `every` events, each adding only the pods that changed since the one before', async () => {
