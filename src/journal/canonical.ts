@@ -15,12 +15,13 @@ export const canonical = (value: unknown): string => flat(encode(value));
  * every rope at each young-generation collection: at M, 3-4 × the collector's time of flat strings. Reading
  * a character flattens the rope into one string (a copy of its bytes) in place.
  */
-const flat = (s: string): string => {
+export const flat = (s: string): string => {
   s.charCodeAt(0);
   return s;
 };
 
-const encode = (value: unknown): string => {
+/** The canonical JSON of `value`, possibly as a rope (`canonical` flattens it). */
+export const encode = (value: unknown): string => {
   switch (typeof value) {
     case 'string':
       return quote(value);
@@ -39,7 +40,8 @@ const encode = (value: unknown): string => {
 
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
-const quote = (s: string): string => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
+/** A string as a JSON string literal, as `JSON.stringify` writes it. */
+export const quote = (s: string): string => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
 
 /** `"key":` tokens by property name; bounded, so names from imported data cannot grow it without end. */
 const keyTokens = new Map<string, string>();

@@ -4,7 +4,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
-import { canonical } from './canonical.js';
+import { canonicalEvent } from './compiled-encoder.js';
 import type { Head } from './head.js';
 import { podEntryValue } from './pod-entry.js';
 import { parseEnvelope, seal, type Sha256 } from './record.js';
@@ -40,7 +40,7 @@ export const linkAfter = (tip: Head, keySeq: number, value: string): Link | Brok
   if (r.prevHash !== tip.hash) return { seq, reason: `prevHash does not link to record ${seq - 1}` };
   const event = decodeEvent(r.event);
   if (E.isLeft(event)) return { seq, reason: `event: ${event.left}` };
-  const eventJson = canonical(r.event);
+  const eventJson = canonicalEvent(r.event);
   const sealed = seal(r.prevHash, seq, r.recordedAt, eventJson);
   if (sealed.hash !== r.hash) return { seq, reason: 'hash does not match the record' };
   if (sealed.value !== value) return { seq, reason: 'record is not stored in canonical form' };

@@ -7,6 +7,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
 import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
+import { canonicalEvent } from './compiled-encoder.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { putIndexEntries, type Indexed } from './derived-keys.js';
 import type { IndexBacklog } from './index-backlog.js';
@@ -27,7 +28,7 @@ export interface Pending {
 }
 
 export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
-  json: canonical(event),
+  json: canonicalEvent(event),
   at: event.at,
   pod: podKeyOf(event),
   recordedAt,
