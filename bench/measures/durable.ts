@@ -5,7 +5,7 @@
  * one round of warm-up. Beside the wall times, each side's main-thread CPU per call: what a shared machine
  * disturbs least, and all the work the one awaiting writer adds to the fsync.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Level } from 'level';
 import type { Event } from '../../src/events/index.js';
@@ -14,7 +14,7 @@ import { canonical, GENESIS_HASH, openJournal } from '../../src/journal/index.js
 import { recordKey } from '../../src/journal/keys.js';
 import { seal } from '../../src/journal/record.js';
 import type { MeasureArgs, Measured } from '../lib/protocol.js';
-import { peakRssMiB } from '../lib/stats.js';
+import { mainThreadCpuNs, peakRssMiB } from '../lib/stats.js';
 import { RECORDED_AT } from './baselines.js';
 
 const ROUND = 100;
@@ -37,9 +37,6 @@ const sealedValues = (events: readonly Event[]): string[] => {
     return sealed.value;
   });
 };
-
-/** On-CPU nanoseconds of this process's main thread so far (`schedstat`: not inflated by waiting for a core). */
-const mainThreadCpuNs = (): number => Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]);
 
 const durable = async (a: MeasureArgs, perCall: number, calls: number): Promise<Measured> => {
   const events = firstEvents(a, perCall * (calls + ROUND));

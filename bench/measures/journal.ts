@@ -41,6 +41,7 @@ export const append = async (a: MeasureArgs): Promise<Measured> => {
   const appending = new Stopwatch();
   appending.wallSeconds = total.wallSeconds - generating.wallSeconds;
   appending.cpuSeconds = total.cpuSeconds - generating.cpuSeconds;
+  appending.mainThreadCpuSeconds = total.mainThreadCpuSeconds - generating.mainThreadCpuSeconds;
   const { value, details } = appending.rate(result.appended);
   return {
     value,
