@@ -28,6 +28,7 @@ export const measures: Readonly<Record<string, () => Promise<Measure>>> = {
   podHistory: async () => (await import('./measures/pod-history.js')).podHistory,
   importAudit: async () => (await import('./measures/import.js')).importAudit,
   replay: async () => (await import('./measures/journal.js')).replay,
+  replayRead: async () => (await import('./measures/journal.js')).replayRead,
   clusterAtMiddle: async () => (await import('./measures/queries.js')).clusterAtMiddle,
   describeAt: async () => (await import('./measures/queries.js')).describeAt,
   coldStart: async () => (await import('./measures/cold-start.js')).coldStart,

@@ -103,6 +103,13 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
   },
   { figure: "one pod's history, CPU time, median", measure: 'podHistory', pick: detail('cpuMedianMs'), unit: 'ms' },
   { figure: "one pod's history, the process's first read", measure: 'podHistory', pick: detail('firstReadMs'), unit: 'ms' },
+  {
+    figure: "replay's read + decode alone (no fold)",
+    measure: 'replayRead',
+    unit: 'events/s',
+    baseline: { measure: 'rawScan', label: 'raw scan' },
+    rss: true,
+  },
   againstRaw('full replay (read+decode+fold)', 'replay', 'rawScan', 'raw scan', 0.4),
   {
     figure: 'replay peak anonymous RSS',

@@ -3,27 +3,25 @@
  * state, lastState and restartCount, and the prober manager's `UpdatePodStatus` for `started` and `ready`.
  */
 import { isContainerdImageID, normalizedImage } from '../k8s/image-ref.js';
-import type { Container, ContainerState, ContainerStatus } from '../k8s/pod.js';
+import type { Container, ContainerState, ContainerStatus, PodSpec } from '../k8s/pod.js';
 import type { ContainerView } from './kubelet-view.js';
 import type { ContainerRole } from './restart.js';
 import { defaultWaitingReason } from '../k8s/waiting.js';
 import { runtimeStatusFields, volumeMountStatuses } from './container-runtime-status.js';
 import { memoized } from './shared-values.js';
 
-export interface StatusContext {
-  readonly role: ContainerRole;
-  /** The pod has init containers: the default waiting reason is then PodInitializing. */
-  readonly podHasInitContainers: boolean;
-  /** A (re)start is due, so a cached start failure shows as the waiting reason. */
-  readonly restartDue: boolean;
-  /** The pod's `securityContext`, for the user the runtime reports. */
-  readonly podSecurityContext?: Readonly<Record<string, unknown>>;
-}
+/**
+ * What one container's status depends on besides its view: its role, whether a (re)start is due (a cached
+ * start failure then shows as the waiting reason), and the pod's spec (the default waiting reason is
+ * PodInitializing when it has init containers; its `securityContext` gives the user the runtime reports).
+ * Plain arguments, not a context object: a regeneration asks this of every container.
+ */
+export type StatusBuilder<S> = (c: Container, v: ContainerView, role: ContainerRole, restartDue: boolean, spec: PodSpec) => S;
 
-const stateOf = (v: ContainerView, ctx: StatusContext): { state: ContainerState; lastState: ContainerState } => {
+const stateOf = (v: ContainerView, restartDue: boolean, spec: PodSpec): { state: ContainerState; lastState: ContainerState } => {
   const current = v.current;
   const previous: ContainerState = v.previous !== undefined ? { terminated: v.previous } : {};
-  if (v.failure !== undefined && ctx.restartDue) {
+  if (v.failure !== undefined && restartDue) {
     const waiting = v.failure.message === '' ? { reason: v.failure.reason } : { ...v.failure };
     // The failed restart supersedes a terminated instance, which moves to lastState.
     return { state: { waiting }, lastState: current?.kind === 'terminated' ? { terminated: current.terminated } : previous };
@@ -31,7 +29,7 @@ const stateOf = (v: ContainerView, ctx: StatusContext): { state: ContainerState;
   switch (current?.kind) {
     case undefined:
       return {
-        state: { waiting: v.waiting ?? { reason: defaultWaitingReason(ctx.podHasInitContainers) } },
+        state: { waiting: v.waiting ?? { reason: defaultWaitingReason((spec.initContainers?.length ?? 0) > 0) } },
         lastState: previous,
       };
     case 'created':
@@ -73,19 +71,19 @@ const reportedImage = (image: string, imageID: string): string => (isContainerdI
  */
 export type StatusFacts = Pick<ContainerStatus, 'name' | 'state' | 'lastState' | 'ready' | 'started'>;
 
-export const statusFactsOf = (c: Container, v: ContainerView, ctx: StatusContext): StatusFacts => {
-  const { state, lastState } = stateOf(v, ctx);
-  return { name: c.name, state, lastState, ready: isReady(c, v, ctx.role), started: isStarted(c, v) };
+export const statusFactsOf: StatusBuilder<StatusFacts> = (c, v, role, restartDue, spec) => {
+  const { state, lastState } = stateOf(v, restartDue, spec);
+  return { name: c.name, state, lastState, ready: isReady(c, v, role), started: isStarted(c, v) };
 };
 
-export const containerStatusOf = (c: Container, v: ContainerView, ctx: StatusContext): ContainerStatus => {
-  const { state, lastState } = stateOf(v, ctx);
+export const containerStatusOf: StatusBuilder<ContainerStatus> = (c, v, role, restartDue, spec) => {
+  const { state, lastState } = stateOf(v, restartDue, spec);
   const imageID = v.instances > 0 ? (v.imageID ?? '') : '';
   const status: ContainerStatus = {
     name: c.name,
     state,
     lastState,
-    ready: isReady(c, v, ctx.role),
+    ready: isReady(c, v, role),
     restartCount: Math.max(0, v.instances - 1),
     image: reportedImage(c.image ?? '', imageID),
     imageID,
@@ -93,7 +91,7 @@ export const containerStatusOf = (c: Container, v: ContainerView, ctx: StatusCon
   if (v.containerID !== undefined) status.containerID = v.containerID;
   status.started = isStarted(c, v);
   if (v.instances > 0) {
-    const runtime = runtimeStatusFields(c, ctx.podSecurityContext);
+    const runtime = runtimeStatusFields(c, spec.securityContext);
     if (runtime.allocatedResources !== undefined) status.allocatedResources = runtime.allocatedResources;
     if (runtime.resources !== undefined) status.resources = runtime.resources;
     if (runtime.user !== undefined) status.user = runtime.user;

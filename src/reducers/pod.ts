@@ -10,8 +10,8 @@ import { withEntry } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { containerView, kubeletView, type KubeletView } from './kubelet-view.js';
-import { kubeletStatus, statusInputsChanged } from './status.js';
-import { baseOf, podState } from './folded-pod.js';
+import { kubeletStatus, statusFactsChanged, statusInputsChanged } from './status.js';
+import { baseOf, generatedFrom, podState } from './folded-pod.js';
 import { apiTime } from './time.js';
 import { isTerminalPhase } from '../k8s/phase.js';
 
@@ -111,8 +111,15 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
   const next = apply(state, event);
   if (next === state || !kubeletWrites(next)) return next;
   if (next.kubelet.syncs) return published(state, next, event);
-  // The status is regenerated when something it shows may have changed (not, say, for a pull before the start).
-  if (baseOf(next) === baseOf(state) && !statusInputsChanged(state.kubelet, next.kubelet)) return next;
+  const base = baseOf(next);
+  if (base === baseOf(state)) {
+    // The status is regenerated only when what it is made of may have changed: most container events change
+    // only what the container statuses show (built when the pod is read), the status stays, and the statuses
+    // are then generated from the new view.
+    if (!statusInputsChanged(state.kubelet, next.kubelet)) return next;
+    const from = generatedFrom(next);
+    if (from !== undefined && !statusFactsChanged(base, state.kubelet, next.kubelet)) return podState(next, base, next.kubelet, { ...from, view: next.kubelet });
+  }
   return regenerated(next, next.kubelet, next.kubelet, apiTime(event.at));
 };
 

@@ -4,13 +4,13 @@
  */
 import type { Container, ContainerStatus, PodCondition, PodPhase, PodSpec, PodStatus, V1Pod } from '../k8s/pod.js';
 import { isStaticPod, isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
-import { containerStatusOf, statusDiffers, statusFactsOf, unknownTermination, type StatusContext, type StatusFacts } from './container-status.js';
+import { containerStatusOf, statusDiffers, statusFactsOf, unknownTermination, type StatusBuilder, type StatusFacts } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { ContainerView, KubeletView } from './kubelet-view.js';
 import { restartDue, roleOf } from './restart.js';
 import { sortedByName } from './status-order.js';
-import { sameFields, sharedHostIPs } from './shared-values.js';
+import { sharedHostIPs } from './shared-values.js';
 
 /**
  * Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing), read
@@ -104,48 +104,83 @@ const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, no
   return [...others, settle(disruption, undefined, now, generation)];
 };
 
-/** Whether the kubelet's view changed in anything the status shows (container views by `statusDiffers`). */
-export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => {
-  if (a === b) return false;
-  const pod =
-    a.admitted !== b.admitted ||
-    a.node !== b.node ||
-    a.hostIP !== b.hostIP ||
-    a.podIPs !== b.podIPs ||
-    a.sandboxReady !== b.sandboxReady ||
-    a.podHasInitialized !== b.podHasInitialized ||
-    a.evicted !== b.evicted ||
-    a.rejected !== b.rejected ||
-    a.nodeLost !== b.nodeLost;
-  if (pod) return true;
+/** Whether the kubelet's pod-level fields (all but its containers and syncs) differ. */
+const podFieldsChanged = (a: KubeletView, b: KubeletView): boolean =>
+  a.admitted !== b.admitted ||
+  a.node !== b.node ||
+  a.hostIP !== b.hostIP ||
+  a.podIPs !== b.podIPs ||
+  a.sandboxReady !== b.sandboxReady ||
+  a.podHasInitialized !== b.podHasInitialized ||
+  a.evicted !== b.evicted ||
+  a.rejected !== b.rejected ||
+  a.nodeLost !== b.nodeLost;
+
+/** Whether some container's view changed in a way `differs` tells apart (one the kubelet knew nothing of is the initial view). */
+const someContainerChanged = (a: KubeletView, b: KubeletView, differs: (name: string, x: ContainerView, y: ContainerView) => boolean): boolean => {
   if (a.containers === b.containers) return false;
-  // A container the kubelet knew nothing of shows as the initial view (a pull before the first instance shows nothing).
   for (const name in b.containers) {
     const x = a.containers[name] ?? initialContainerView;
     const y = b.containers[name] ?? initialContainerView;
-    if (x !== y && statusDiffers(x, y)) return true;
+    if (x !== y && differs(name, x, y)) return true;
   }
   return false;
 };
 
-/** Builds one container's status, or only the facts a regeneration reads. */
-type StatusBuilder<S> = (c: Container, v: ContainerView, ctx: StatusContext) => S;
+const statusDiffersIn = (_: string, x: ContainerView, y: ContainerView): boolean => statusDiffers(x, y);
 
-/** The statuses of one list of spec containers, in spec order. */
+/** Whether the kubelet's view changed in anything the status shows (container views by `statusDiffers`; a pull before the first instance shows nothing). */
+export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => a !== b && (podFieldsChanged(a, b) || someContainerChanged(a, b, statusDiffersIn));
+
+/** The same facts for the phase, the conditions and TerminatePod: which state, its exit code, the last termination's, ready, started. */
+const sameFacts = (x: StatusFacts, y: StatusFacts): boolean =>
+  x.ready === y.ready &&
+  x.started === y.started &&
+  (x.state?.running === undefined) === (y.state?.running === undefined) &&
+  (x.state?.waiting === undefined) === (y.state?.waiting === undefined) &&
+  (x.state?.terminated === undefined) === (y.state?.terminated === undefined) &&
+  x.state?.terminated?.exitCode === y.state?.terminated?.exitCode &&
+  (x.lastState?.terminated === undefined) === (y.lastState?.terminated === undefined) &&
+  x.lastState?.terminated?.exitCode === y.lastState?.terminated?.exitCode;
+
+/** Whether the spec containers named `name` give other facts under `x` than under `y`. */
+const factsDiffer = (spec: PodSpec, name: string, x: ContainerView, y: ContainerView, terminal: boolean): boolean => {
+  const inits = spec.initContainers ?? [];
+  for (let i = 0; i < inits.length + spec.containers.length; i++) {
+    const c = i < inits.length ? inits[i] : spec.containers[i - inits.length];
+    if (c === undefined || c.name !== name) continue;
+    const role = roleOf(c, i < inits.length);
+    const policy = spec.restartPolicy ?? 'Always';
+    const was = statusFactsOf(c, x, role, restartDue(role, policy, x, terminal), spec);
+    if (!sameFacts(was, statusFactsOf(c, y, role, restartDue(role, policy, y, terminal), spec))) return true;
+  }
+  return false;
+};
+
+/**
+ * Whether the status generated for `pod` (without its container statuses) can differ once the view moves
+ * from `a` to `b`: a pod-level field changed, or the facts of some container (`StatusFacts`, what the phase,
+ * the conditions and TerminatePod read). Regenerating from the same facts gives the same status again: the
+ * phase, reason and message carry over, and no condition flips, so no `lastTransitionTime` moves.
+ */
+export const statusFactsChanged = (pod: V1Pod, a: KubeletView, b: KubeletView): boolean => {
+  if (a === b) return false;
+  if (podFieldsChanged(a, b)) return true;
+  const terminal = podIsTerminal(pod, b);
+  return someContainerChanged(a, b, (name, x, y) => factsDiffer(pod.spec, name, x, y, terminal));
+};
+
+/** The statuses of one list of spec containers, in spec order (each built by `build`: whole, or only its facts). */
 const statusList = <S>(containers: readonly Container[], inInitList: boolean, view: KubeletView, spec: PodSpec, terminal: boolean, build: StatusBuilder<S>): S[] => {
   // Sized exactly: the statuses of a pod that is read live as long as its state.
   const list = new Array<S>(containers.length);
+  const policy = spec.restartPolicy ?? 'Always';
   for (let i = 0; i < containers.length; i++) {
     const c = containers[i];
     if (c === undefined) continue;
     const v = view.containers[c.name] ?? initialContainerView;
     const role = roleOf(c, inInitList);
-    list[i] = build(c, v, {
-      role,
-      podHasInitContainers: (spec.initContainers?.length ?? 0) > 0,
-      restartDue: restartDue(role, spec.restartPolicy ?? 'Always', v, terminal),
-      podSecurityContext: spec.securityContext,
-    });
+    list[i] = build(c, v, role, restartDue(role, policy, v, terminal), spec);
   }
   return list;
 };
@@ -180,6 +215,27 @@ export const withContainerStatuses = (pod: V1Pod, from: GeneratedFrom): V1Pod =>
   }
   if (!placed) Object.assign(status, lists);
   return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, spec, status };
+};
+
+/** The keys `kubeletStatus` writes, in the order it writes them (keep in step with it). */
+const STATUS_KEYS = ['observedGeneration', 'phase', 'conditions', 'message', 'reason', 'hostIP', 'hostIPs', 'podIP', 'podIPs', 'startTime', 'qosClass'] as const;
+
+/**
+ * `prev` holds the keys of `status` (built in `STATUS_KEYS` order), in the same order, with the same values:
+ * `sameFields` without the two key lists it allocates, on every regeneration.
+ */
+const sameStatus = (prev: PodStatus, status: PodStatus): boolean => {
+  const next = (i: number): number => {
+    while (i < STATUS_KEYS.length && status[STATUS_KEYS[i] ?? 'phase'] === undefined) i++;
+    return i;
+  };
+  let i = next(0);
+  for (const key in prev) {
+    const expected = STATUS_KEYS[i];
+    if (expected !== key || prev[expected] !== status[expected]) return false;
+    i = next(i + 1);
+  }
+  return i === STATUS_KEYS.length;
 };
 
 /**
@@ -243,5 +299,5 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
   status.startTime = prev.startTime ?? now;
   if (prev.qosClass !== undefined) status.qosClass = prev.qosClass;
   // Most regenerations change only container statuses, which the fold keeps apart: the previous status then stays.
-  return { status: sameFields(prev, status) ? prev : status, from: { view, terminal, terminated } };
+  return { status: sameStatus(prev, status) ? prev : status, from: { view, terminal, terminated } };
 };

@@ -66,4 +66,18 @@ describe('the fold keeps a pod without its container statuses, and builds them w
     expect(ended.pod.status?.phase).toBe('Running');
     expect(baseOf(ended)).not.toBe(baseOf(running));
   });
+
+  it('a container event that changes none of what the phase and conditions read keeps the status, and the statuses show the new view', () => {
+    const [createdSide] = started(pod, 5, 'side');
+    if (createdSide === undefined) throw new Error('a creation event');
+    const cluster = foldCluster(history.slice(0, -2));
+    const before = cluster.pods.get(pod.uid);
+    const after = foldCluster([createdSide], cluster).pods.get(pod.uid);
+    if (before === undefined || after === undefined) throw new Error('the pod exists');
+    // ContainerCreating, then a created instance not started yet: waiting both times, not ready, not started
+    expect(before.pod.status?.containerStatuses?.find((c) => c.name === 'side')?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    expect(after.pod.status?.containerStatuses?.find((c) => c.name === 'side')?.state).toEqual({ waiting: {} });
+    expect(baseOf(after).status).toBe(baseOf(before).status);
+    expect(generatedFrom(after)?.view).toBe(after.kubelet);
+  });
 });
