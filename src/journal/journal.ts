@@ -21,8 +21,10 @@ import {
   removeSnapshotFiles,
   removeSnapshotFolder,
   removeUnusedParts,
+  snapshotPartReader,
   writeSnapshotFile,
   writeSnapshotPart,
+  type PartReader,
 } from './snapshot-files.js';
 import { headTablePartNames, readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
 import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
@@ -370,6 +372,11 @@ export class LevelJournal {
   /** A part's bytes, checked against its name: for a caller that decodes some of its lines by their byte ranges. */
   snapshotPartBytes(name: string): Promise<{ readonly bytes: Buffer } | { readonly rejected: string }> {
     return readSnapshotPartBytes(this.dir, name);
+  }
+
+  /** A reader of parts' bytes, each checked against its name, undecoded, in one reused buffer (`snapshotPartReader`). */
+  snapshotPartReader(): PartReader {
+    return snapshotPartReader(this.dir);
   }
 
   /** Byte ranges of a part, unchecked: for a caller holding a digest of each from a checked part. */

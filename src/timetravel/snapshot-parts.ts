@@ -22,13 +22,12 @@ import {
   encodeRowPart,
   lineRanges,
   placeFrom,
-  placeOf,
   placeText,
   type LineRange,
   type Place,
-  type PlacedRow,
   type RowEntry,
   type SnapshotRows,
+  type Wants,
 } from './snapshot-rows.js';
 
 /** Pods in one part: small enough to be written and read in one piece, large enough that a snapshot names few files. */
@@ -80,10 +79,10 @@ const nodesOf = async (journal: Journal, index: SnapshotIndex): Promise<Map<stri
 };
 
 /**
- * The states of pods from their places, by uid: only their lines and their parts' first lines are read, each
- * checked against the digest a checked text holds (a row part, the index).
+ * The states of pods from their places (`loadRows` gives those a read wants), by uid: only their lines and their
+ * parts' first lines are read, each checked against the digest a checked text holds (a row part, the index).
  */
-const readPods = (journal: Journal, index: SnapshotIndex, wanted: Iterable<readonly [string, Place]>): Map<string, PodState> | { readonly rejected: string } => {
+export const loadPods = (journal: Journal, index: SnapshotIndex, wanted: Iterable<readonly [string, Place]>): Map<string, PodState> | { readonly rejected: string } => {
   const byPart = new Map<number, (readonly [string, Place])[]>();
   for (const entry of wanted) {
     const entries = byPart.get(entry[1].part);
@@ -119,13 +118,14 @@ export const loadSnapshot = async (journal: Journal, blob: string, version: stri
   if ('rejected' in nodes) return nodes;
   const places = new Map<string, string>();
   let rowEntries = 0;
-  const rowFault = await eachPart(journal, index.rows, (text, i) => {
-    const entries = applyRowPartOver(places, text);
-    if (entries === undefined) return `part ${index.rows[i] ?? ''} does not hold rows`;
+  const readRows = journal.snapshotPartReader();
+  for (const name of index.rows) {
+    const read = readRows(name);
+    if ('rejected' in read) return read;
+    const entries = applyRowPartOver(places, read.bytes);
+    if (entries === undefined) return { rejected: `part ${name} does not hold rows` };
     rowEntries += entries;
-    return undefined;
-  });
-  if (rowFault !== undefined) return { rejected: rowFault };
+  }
   const byPart = new Map<number, (readonly [string, LineRange])[]>();
   for (const [uid, text] of places) {
     const place = placeFrom(text);
@@ -179,32 +179,18 @@ export const loadWholeParts = async (journal: Journal, blob: string, version: st
   return fault === undefined ? { pods, nodes } : { rejected: fault };
 };
 
-/** The rows of a snapshot's pods by uid, each with where the pod's state is, without reading a pod. */
-export const loadRows = async (journal: Journal, index: SnapshotIndex): Promise<SnapshotRows | { readonly rejected: string }> => {
-  const rows: SnapshotRows = { placed: new Map(), texts: [] };
+/** The rows of a snapshot's pods by uid, without reading a pod, and where the pods a read `wants` are. */
+export const loadRows = (journal: Journal, index: SnapshotIndex, wants: Wants): SnapshotRows | { readonly rejected: string } => {
+  const rows: SnapshotRows = { placed: new Map(), wanted: new Map() };
   const gone = new Set<string>();
+  const read = journal.snapshotPartReader();
   // Newest first, so that a row an entry after it replaces is never built.
-  const last = index.rows.length - 1;
-  const fault = await eachPart(journal, [...index.rows].reverse(), (text, i) =>
-    applyRowPartUnder(rows, gone, text, last - i) ? undefined : `part ${index.rows[last - i] ?? ''} does not hold rows`,
-  );
-  return fault === undefined ? rows : { rejected: fault };
-};
-
-/** The states of the pods at these places (from `loadRows`), by uid. */
-export const loadPods = async (
-  journal: Journal,
-  index: SnapshotIndex,
-  rows: SnapshotRows,
-  wanted: ReadonlyMap<string, PlacedRow>,
-): Promise<Map<string, PodState> | { readonly rejected: string }> => {
-  const places: (readonly [string, Place])[] = [];
-  for (const [uid, placed] of wanted) {
-    const place = placeOf(rows, placed);
-    if (place === undefined) return { rejected: `part ${index.rows[placed.part] ?? ''} does not hold rows` };
-    places.push([uid, place]);
+  for (const name of [...index.rows].reverse()) {
+    const part = read(name);
+    if ('rejected' in part) return part;
+    if (!applyRowPartUnder(rows, gone, part.bytes, wants)) return { rejected: `part ${name} does not hold rows` };
   }
-  return Promise.resolve(readPods(journal, index, places));
+  return rows;
 };
 
 const runsOf = <T>(items: readonly T[], size: number): T[][] => {

@@ -73,18 +73,19 @@ const judge = async (journal: Journal, snapshot: SnapshotLookup, state: ClusterS
   const loaded = await loadSnapshot(journal, snapshot.blob, version);
   if ('rejected' in loaded) return loaded.rejected;
   if (exactly(loaded.state) !== exactly(state)) return 'its rows place its pods where others are stored, or in another order';
-  return (await rowsFault(journal, snapshot.blob, version, state)) ?? 'ok';
+  return rowsFault(journal, snapshot.blob, version, state) ?? 'ok';
 };
 
 /** Why the snapshot's rows (`snapshot-rows.ts`) are not the fold's pods' rows, if they are not. */
-const rowsFault = async (journal: Journal, blob: string, version: string, state: ClusterState): Promise<string | undefined> => {
+const rowsFault = (journal: Journal, blob: string, version: string, state: ClusterState): string | undefined => {
   const index = decodeIndex(blob, version);
   if (index === undefined) return 'it is not a snapshot (malformed)';
-  const rows = await loadRows(journal, index);
+  // Every pod's place is read, and each pod read back from where its row says it is stored.
+  const rows = loadRows(journal, index, () => true);
   if ('rejected' in rows) return rows.rejected;
-  const differs = rows.placed.size !== state.pods.size || [...state.pods].some(([uid, pod]) => rows.placed.get(uid)?.row !== rowOf(pod));
+  const differs = rows.placed.size !== state.pods.size || [...state.pods].some(([uid, pod]) => rows.placed.get(uid) !== rowOf(pod));
   if (differs) return 'its rows differ from the rows of the fold of the events at its position';
-  const pods = await loadPods(journal, index, rows, rows.placed);
+  const pods = loadPods(journal, index, rows.wanted);
   if ('rejected' in pods) return pods.rejected;
   const misplaced = [...state.pods].find(([uid, pod]) => JSON.stringify(pods.get(uid)) !== JSON.stringify(pod));
   return misplaced === undefined ? undefined : `its rows place pod ${misplaced[0]} where another is stored`;
