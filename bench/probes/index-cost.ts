@@ -53,6 +53,8 @@ const layouts: Record<string, (r: Sealed) => Put[]> = {
   [POD_INDEX_IN_KEY_ORDER_DIGEST_BY_INSTANT]: (r) => [[r.record, r.value], [r.digestByInstant, r.seq]],
   'records, digest keyed by instant, compact pod copy': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.compact] as const])],
   'records, digest keyed by instant, pod keys only': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.seq] as const])],
+  'records and compact pod copy, no digest': (r) => [[r.record, r.value], ...(r.pod === undefined ? [] : [[r.pod, r.compact] as const])],
+  'records and digest, no pod index': (r) => [[r.record, r.value], [r.digest, r.seq]],
 };
 
 const podCopy = (r: Sealed): Put[] => (r.pod === undefined ? [] : [[r.pod, r.value]]);
