@@ -11,7 +11,7 @@ import { foldPages, observationTypes, type ClusterState } from '../../src/reduce
 import { refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
 import { packageVersion } from '../../src/cli/version.js';
 import type { MeasureArgs, Measured } from '../lib/protocol.js';
-import { peakRssMiB, seconds, Stopwatch } from '../lib/stats.js';
+import { peakRssMiB, Stopwatch } from '../lib/stats.js';
 import { RECORDED_AT } from './baselines.js';
 
 export const journalDir = (a: MeasureArgs): string => join(a.dataDir, 'journal');
@@ -54,11 +54,12 @@ export const append = async (a: MeasureArgs): Promise<Measured> => {
 /** What `podj` does after every write: the snapshots missing after the newest one, every 10,000 events. */
 export const snapshots = async (a: MeasureArgs): Promise<Measured> => {
   const journal = await openJournal(journalDir(a));
-  const t0 = performance.now();
+  const sw = new Stopwatch();
+  sw.start();
   const written = await refreshSnapshots(timeTravel(journal, packageVersion()));
-  const wall = seconds(t0);
+  sw.stop();
   await journal.close();
-  return { value: wall, unit: 's', details: { snapshots: written, ...(await storeBytes(a)) }, rssMiB: peakRssMiB() };
+  return { value: sw.wallSeconds, unit: 's', details: { snapshots: written, cpuSeconds: sw.cpuSeconds, ...(await storeBytes(a)) }, rssMiB: peakRssMiB() };
 };
 
 /** Bytes of the files under `dir`, recursively; 0 for a folder that does not exist. */

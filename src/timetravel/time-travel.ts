@@ -67,9 +67,10 @@ export const clusterAt = async (tt: TimeTravel, at?: Instant, asOf?: Instant): P
 };
 
 /**
- * Writes the snapshots missing after the newest usable one: one every `every` events in valid-time order
- * (each writes only the pods that changed since the one before, so a question at T folds at most `every`
- * events after loading the nearest), then the head table (the pods at the head, by
+ * Writes the snapshots missing after the newest usable one: one every `every` folded events in valid-time
+ * order (each writes only the pods that changed since the one before, so a question at T folds at most
+ * `every` events after loading the nearest; observations change no state, so they are left unread and
+ * uncounted, as questions leave them), then the head table (the pods at the head, by
  * namespace), then removes the parts no snapshot names any more. If the newest snapshot is of another
  * version or does not match the journal, all are dropped first. Returns how many snapshots were written.
  */
@@ -81,7 +82,7 @@ export const refreshSnapshots = async (tt: TimeTravel): Promise<number> => {
   const writer = new SnapshotWriter(start.layout);
   let pending = 0;
   let written = 0;
-  for await (const page of tt.journal.recordsInTimeOrder({ after: start.after }).batches()) {
+  for await (const page of tt.journal.recordsInTimeOrder({ after: start.after, skipTypes: observationTypes }).batches()) {
     for (const record of page) {
       folding.apply(record.event);
       if (++pending < tt.every) continue;
