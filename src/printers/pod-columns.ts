@@ -8,6 +8,7 @@ import { ageOf } from './duration.js';
 import { restartsAt } from './pod-row.js';
 import { podTableRow } from './pod-table-row.js';
 import { CELL, cellText, labelsReader, optionalCellText, rowLine, type RowLine } from './row-line.js';
+import { runes, type RowSource } from './tabwriter.js';
 
 /** What every row of one table shares: the clock, and what was computed for rows before (ages, labels). */
 export interface CellContext {
@@ -40,9 +41,19 @@ export interface Column {
   /** The cell of a row, from its line's first `reads` cells (`line.split('\t', reads)`). */
   readonly cell: (cells: readonly string[], at: CellContext) => string;
   readonly reads: number;
+  /**
+   * The line's cells the cell is made of, first to last: two rows equal there have equal cells, so a table
+   * computes the cell once per distinct span.
+   */
+  readonly span: readonly [first: number, last: number];
+  /** Whether the cell is its one stored cell's text (`cellText`), which a table measures in the line itself. */
+  readonly stored: boolean;
 }
 
-const stored = (i: number): Pick<Column, 'cell' | 'reads'> => ({ cell: (cells) => cellText(cells[i]), reads: i + 1 });
+const stored = (i: number): Pick<Column, 'cell' | 'reads' | 'span' | 'stored'> => ({ cell: (cells) => cellText(cells[i]), reads: i + 1, span: [i, i], stored: true });
+
+/** A cell computed from the line's cells `first` to `last`. */
+const computed = (first: number, last: number, cell: Column['cell']): Pick<Column, 'cell' | 'reads' | 'span' | 'stored'> => ({ cell, reads: last + 1, span: [first, last], stored: false });
 
 export const podColumns: readonly Column[] = [
   { header: 'NAME', priority: 0, ...stored(CELL.name) },
@@ -51,10 +62,9 @@ export const podColumns: readonly Column[] = [
   {
     header: 'RESTARTS',
     priority: 0,
-    cell: (c, at) => restartsAt(Number(c[CELL.restarts]), optionalCellText(c[CELL.lastRestartDate]), at.now, at.age),
-    reads: CELL.lastRestartDate + 1,
+    ...computed(CELL.restarts, CELL.lastRestartDate, (c, at) => restartsAt(Number(c[CELL.restarts]), optionalCellText(c[CELL.lastRestartDate]), at.now, at.age)),
   },
-  { header: 'AGE', priority: 0, cell: (c, at) => at.age(optionalCellText(c[CELL.creationTimestamp])), reads: CELL.creationTimestamp + 1 },
+  { header: 'AGE', priority: 0, ...computed(CELL.creationTimestamp, CELL.creationTimestamp, (c, at) => at.age(optionalCellText(c[CELL.creationTimestamp]))) },
   { header: 'IP', priority: 1, ...stored(CELL.ip) },
   { header: 'NODE', priority: 1, ...stored(CELL.node) },
   { header: 'NOMINATED NODE', priority: 1, ...stored(CELL.nominatedNode) },
@@ -84,10 +94,9 @@ export const columnsFor = (opts: TableOptions): Column[] => [
   ...opts.labelColumns.map((key) => ({
     header: (key.split('/').pop() ?? key).toUpperCase(),
     priority: 0 as const,
-    cell: (c: readonly string[], at: CellContext) => at.labels(c[CELL.labels])[key] ?? '',
-    reads: CELL.labels + 1,
+    ...computed(CELL.labels, CELL.labels, (c, at) => at.labels(c[CELL.labels])[key] ?? ''),
   })),
-  ...(opts.showLabels ? [{ header: 'LABELS', priority: 0 as const, cell: (c: readonly string[], at: CellContext) => formatLabels(at.labels(c[CELL.labels])), reads: CELL.labels + 1 }] : []),
+  ...(opts.showLabels ? [{ header: 'LABELS', priority: 0 as const, ...computed(CELL.labels, CELL.labels, (c, at) => formatLabels(at.labels(c[CELL.labels]))) }] : []),
 ];
 
 /** The header and a function giving a row line's cells at `now`: only the cells the columns read are cut out (7 of 13 for the plain table). */
@@ -100,6 +109,81 @@ export const cellsOfLines = (opts: TableOptions, now: Date): { readonly header: 
     cellsOf: (line) => {
       const cells = line.split('\t', reads);
       return columns.map((col) => col.cell(cells, at));
+    },
+  };
+};
+
+/** Runes of `line` from `start` to `end`, as `runes` counts them; -1 when a backslash (an escape) is among them. */
+const plainRunes = (line: string, start: number, end: number): number => {
+  let pairs = 0;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x5c) return -1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = line.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return end - start - pairs;
+};
+
+/**
+ * The table of row lines at `now` (its header first) as a `RowSource`: a line is cut at its tabs once per
+ * pass, a stored cell is measured in the line itself, and a computed cell (RESTARTS, AGE, labels) is computed
+ * once per distinct span of the cells it is made of. At tier L (87,000 rows) splitting every line for each
+ * pass, and computing its cells each time, were most of the printing.
+ */
+export const linesSource = (lines: readonly RowLine[], opts: TableOptions, now: Date): RowSource => {
+  const columns = columnsFor(opts);
+  const header = columns.map((col) => col.header);
+  const at = cellContext(now);
+  const reads = Math.max(...columns.map((col) => col.reads));
+  // starts[k]: where cell k of the line last cut starts; it ends one before starts[k + 1]
+  const starts = new Int32Array(reads + 1);
+  let cutRow = -1;
+  const cut = (i: number): string => {
+    const line = lines[i - 1] ?? '';
+    if (cutRow === i) return line;
+    let start = 0;
+    for (let k = 0; k < reads; k++) {
+      starts[k] = start;
+      const tab = line.indexOf('\t', start);
+      start = tab < 0 ? line.length + 1 : tab + 1;
+    }
+    starts[reads] = start;
+    cutRow = i;
+    return line;
+  };
+  const known = columns.map(() => new Map<string, string>());
+  const cellAt = (line: string, j: number): string => {
+    const col = columns[j] as Column;
+    const span = line.slice(starts[col.span[0]] ?? 0, (starts[col.span[1] + 1] ?? 0) - 1);
+    if (col.stored) return cellText(span);
+    const cells = known[j] as Map<string, string>;
+    let cell = cells.get(span);
+    if (cell === undefined) {
+      cell = col.cell(line.split('\t', reads), at);
+      cells.set(span, cell);
+    }
+    return cell;
+  };
+  return {
+    count: lines.length + 1,
+    columns: columns.length,
+    width: (i, j) => {
+      if (i === 0) return runes(header[j] ?? '');
+      const line = cut(i);
+      const col = columns[j] as Column;
+      const width = col.stored ? plainRunes(line, starts[col.span[0]] ?? 0, (starts[col.span[0] + 1] ?? 0) - 1) : -1;
+      return width >= 0 ? width : runes(cellAt(line, j));
+    },
+    cells: (i) => {
+      if (i === 0) return header;
+      const line = cut(i);
+      return columns.map((_, j) => cellAt(line, j));
     },
   };
 };

@@ -2,10 +2,10 @@
  * `kubectl get pods` as a table (plain or wide) or as names, from clock-free rows (as lines, `row-line.ts`):
  * all that `get pods` at the journal's end prints without whole pods. `get-pods.ts` prints whole pods through it.
  */
-import { cellsOfLines, noResources } from './pod-columns.js';
+import { linesSource, noResources } from './pod-columns.js';
 import { compareStrings } from './go-sort.js';
 import { rowKey, type RowLine } from './row-line.js';
-import { renderRows } from './tabwriter.js';
+import { renderSource } from './tabwriter.js';
 
 export interface Printed {
   readonly stdout: string;
@@ -49,7 +49,6 @@ export const printRows = (rows: readonly RowLine[], opts: RowsOptions, now: Date
   if (opts.output === 'name') return { stdout: rows.map((r) => `pod/${rowKey(r).name}\n`).join(''), stderr: '' };
   if (rows.length === 0) return { stdout: '', stderr: noResources(opts) };
   const table = { wide: opts.output === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns ?? [] };
-  const { header, cellsOf } = cellsOfLines(table, now);
-  // Each row's cells are computed when they are measured and again when written, and kept by neither.
-  return { stdout: renderRows(rows.length + 1, (i) => (i === 0 ? header : cellsOf(rows[i - 1] as RowLine))), stderr: '' };
+  // No row's cells are kept: a row is measured in its line, and its cells are built when it is written.
+  return { stdout: renderSource(linesSource(rows, table, now)), stderr: '' };
 };

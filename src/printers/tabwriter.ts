@@ -16,7 +16,7 @@ interface Cell {
 }
 
 /** Runes in `text`, as `[...text].length` counts them (a surrogate pair is one), without building the array. */
-const runes = (text: string): number => {
+export const runes = (text: string): number => {
   let pairs = 0;
   for (let i = 0; i < text.length - 1; i++) {
     const c = text.charCodeAt(i);
@@ -107,8 +107,31 @@ export const renderRows = (count: number, cellsAt: (i: number) => readonly strin
     if (row.length !== cells) return tabwrite(Array.from({ length: count }, (_, k) => `${cellsAt(k).join('\t')}\n`).join(''), TABLE);
     for (let j = 0; j < cells - 1; j++) widths[j] = Math.max(widths[j] ?? 0, runes(row[j] ?? '') + TABLE.padding);
   }
+  return writeRows(count, widths, cellsAt);
+};
+
+/** Rows that all have `columns` cells, which can tell a cell's width (in runes) without building it. */
+export interface RowSource {
+  readonly count: number;
+  readonly columns: number;
+  /** Runes of row `i`'s cell `j`; asked for every row, for each column but the last. */
+  readonly width: (i: number, j: number) => number;
+  /** Row `i`'s cells, asked for when its line is written. */
+  readonly cells: (i: number) => readonly string[];
+}
+
+/** `renderRows` of rows that tell their cells' widths: no cell is built to measure it where the source can help it. */
+export const renderSource = (source: RowSource): string => {
+  const last = Math.max(0, source.columns - 1);
+  const widths = new Array<number>(last).fill(TABLE.minwidth);
+  for (let i = 0; i < source.count; i++) for (let j = 0; j < last; j++) widths[j] = Math.max(widths[j] ?? 0, source.width(i, j) + TABLE.padding);
+  return writeRows(source.count, widths, source.cells);
+};
+
+/** The table's text once the widths of its columns (but the last) are known. */
+const writeRows = (count: number, widths: readonly number[], cellsAt: (i: number) => readonly string[]): string => {
   // A line is joined (one flat string), not concatenated cell by cell: a concatenation's parts live as long as the text.
-  const last = Math.max(0, cells - 1);
+  const last = widths.length;
   const line: string[] = [];
   let text = '';
   for (let i = 0; i < count; i++) {

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compareStrings } from '../../src/printers/go-sort.js';
+import { tableRowsOfLines } from '../../src/printers/pod-columns.js';
+import { renderTable } from '../../src/printers/tabwriter.js';
 import { printRows, sortRows } from '../../src/printers/pod-table.js';
 import type { PodTableRow } from '../../src/printers/pod-table-row.js';
 import { isInferredRow, isRowLine, keyText, lineKeyText, rowKey, rowLine, rowOfLine } from '../../src/printers/row-line.js';
@@ -92,5 +94,16 @@ describe('row lines', () => {
       ['NAMESPACE   NAME    READY   STATUS       RESTARTS      AGE    TIER   LABELS', 'prod        web\\1   0/1     Crash\tLoop   2 (60s ago)   120m   a\tb    app=web,tier=a\tb', ''].join('\n'),
     );
     expect(printRows([rowLine(row)], { output: 'name' }, NOW).stdout).toBe('pod/web\\1\n');
+  });
+
+  it('print, measured in their lines, what the tab writer prints of their cells (escapes, surrogate pairs, every column set)', () => {
+    const options = fc.record({ wide: fc.boolean(), withNamespace: fc.boolean(), showLabels: fc.boolean(), labelColumns: fc.subarray(['a', 'Z', '😀', 'x/{']) });
+    fc.assert(
+      fc.property(fc.array(arbRow, { minLength: 1, maxLength: 8 }), options, (rows, table) => {
+        const lines = rows.map(rowLine);
+        const opts = { output: table.wide ? ('wide' as const) : ('table' as const), allNamespaces: table.withNamespace, showLabels: table.showLabels, labelColumns: table.labelColumns };
+        expect(printRows(lines, opts, NOW).stdout).toBe(renderTable(tableRowsOfLines(lines, table, NOW)));
+      }),
+    );
   });
 });
