@@ -2,7 +2,7 @@
  * The journal's own rates on the generated incident: bulk append (validation, canonical JSON, hash chain,
  * time/pod/digest indexes), the snapshot upkeep after it, and a full replay (time-order read, decode, fold).
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Event } from '../../src/events/index.js';
 import { generateChunks } from '../../src/generator/index.js';
@@ -31,6 +31,8 @@ const timedSource = (a: MeasureArgs, generating: Stopwatch): Iterable<Event> => 
 });
 
 export const append = async (a: MeasureArgs): Promise<Measured> => {
+  // Into an empty journal: `--only append` on a kept store would otherwise append the incident a second time.
+  await rm(journalDir(a), { recursive: true, force: true });
   const journal = await openJournal(journalDir(a), { clock: () => RECORDED_AT });
   const generating = new Stopwatch();
   const total = new Stopwatch();
