@@ -16,7 +16,6 @@ import { READER_LOG_BYTES, flushMemtable, logBytes } from './write-ahead-log.js'
 import {
   readSnapshotFile,
   readSnapshotPart,
-  readSnapshotPartBytes,
   readSnapshotPartRanges,
   removeSnapshotFiles,
   removeSnapshotFolder,
@@ -367,11 +366,6 @@ export class LevelJournal {
   /** A part's text, checked against its name (its SHA-256); rejected when it is missing or does not match. */
   snapshotPart(name: string): Promise<{ readonly text: string } | { readonly rejected: string }> {
     return readSnapshotPart(this.dir, name);
-  }
-
-  /** A part's bytes, checked against its name: for a caller that decodes some of its lines by their byte ranges. */
-  snapshotPartBytes(name: string): Promise<{ readonly bytes: Buffer } | { readonly rejected: string }> {
-    return readSnapshotPartBytes(this.dir, name);
   }
 
   /** A reader of parts' bytes, each checked against its name, undecoded, in one reused buffer (`snapshotPartReader`). */

@@ -63,15 +63,10 @@ const checkedPart = (name: string, bytes: Buffer | undefined): { bytes: Buffer }
   return sha256Of(bytes) === name ? { bytes } : { rejected: `part ${name}: its content does not match its SHA-256` };
 };
 
-/** A part's bytes once they match its name; else why not. */
-export const readSnapshotPartBytes = async (dir: string, name: string): Promise<{ bytes: Buffer } | { rejected: string }> => {
-  if (!PART_NAME.test(name)) return { rejected: `part ${name} is not a part name` };
-  return checkedPart(name, await readFile(join(partFolder(dir), `${name}.json`)).catch(() => undefined));
-};
-
 /** A part's text once it matches its name; else why not. The bytes are hashed as read, not re-encoded from the text. */
 export const readSnapshotPart = async (dir: string, name: string): Promise<{ text: string } | { rejected: string }> => {
-  const read = await readSnapshotPartBytes(dir, name);
+  if (!PART_NAME.test(name)) return { rejected: `part ${name} is not a part name` };
+  const read = checkedPart(name, await readFile(join(partFolder(dir), `${name}.json`)).catch(() => undefined));
   return 'rejected' in read ? read : { text: read.bytes.toString('utf8') };
 };
 

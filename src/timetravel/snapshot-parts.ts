@@ -49,27 +49,19 @@ export interface Layout {
 
 export type Loaded = { readonly state: ClusterState; readonly layout: Layout } | { readonly rejected: string };
 
-/** Reads the parts in order, each while the one before it is used; stops at the first `use` that fails. */
-const eachRead = async <T>(
-  names: readonly string[],
-  read: (name: string) => Promise<T | { readonly rejected: string }>,
-  use: (read: T, i: number) => string | undefined,
-): Promise<string | undefined> => {
+/** The parts' texts in order, each checked against its name and read while the one before it is used; stops at the first `use` that fails. */
+const eachPart = async (journal: Journal, names: readonly string[], use: (text: string, i: number) => string | undefined): Promise<string | undefined> => {
   if (names.length === 0) return undefined;
-  let reading = read(names[0] ?? '');
+  let reading = journal.snapshotPart(names[0] ?? '');
   for (let i = 0; i < names.length; i++) {
     const got = await reading;
-    if (i + 1 < names.length) reading = read(names[i + 1] ?? '');
-    if (typeof got === 'object' && got !== null && 'rejected' in got) return got.rejected;
-    const fault = use(got as T, i);
+    if (i + 1 < names.length) reading = journal.snapshotPart(names[i + 1] ?? '');
+    if ('rejected' in got) return got.rejected;
+    const fault = use(got.text, i);
     if (fault !== undefined) return fault;
   }
   return undefined;
 };
-
-/** The parts' texts in order, each checked against its name. */
-const eachPart = (journal: Journal, names: readonly string[], use: (text: string, i: number) => string | undefined): Promise<string | undefined> =>
-  eachRead(names, (name) => journal.snapshotPart(name), (read: { readonly text: string }, i) => use(read.text, i));
 
 const nodesOf = async (journal: Journal, index: SnapshotIndex): Promise<Map<string, NodeState> | { readonly rejected: string }> => {
   const text = await journal.snapshotPart(index.nodes);
@@ -118,9 +110,9 @@ export const loadSnapshot = async (journal: Journal, blob: string, version: stri
   if ('rejected' in nodes) return nodes;
   const places = new Map<string, string>();
   let rowEntries = 0;
-  const readRows = journal.snapshotPartReader();
+  const readPart = journal.snapshotPartReader();
   for (const name of index.rows) {
-    const read = readRows(name);
+    const read = readPart(name);
     if ('rejected' in read) return read;
     const entries = applyRowPartOver(places, read.bytes);
     if (entries === undefined) return { rejected: `part ${name} does not hold rows` };
@@ -135,19 +127,16 @@ export const loadSnapshot = async (journal: Journal, blob: string, version: stri
     else entries.push([uid, place.range]);
   }
   const read = new Map<string, PodState>();
-  const podFault = await eachRead(
-    index.parts,
-    (name) => journal.snapshotPartBytes(name),
-    ({ bytes }: { readonly bytes: Buffer }, part) => {
-      const entries = byPart.get(part) ?? [];
-      const text = ([offset, length]: LineRange) => bytes.toString('utf8', offset, offset + length);
-      const decoded = decodePartLines(bytes.toString('utf8', 0, index.heads[part]?.[0] ?? 0), entries.map(([, range]) => text(range)));
-      if (decoded === undefined) return `part ${index.parts[part] ?? ''} does not hold the pods its rows name`;
-      decoded.forEach((pod, i) => read.set(entries[i]?.[0] ?? '', pod));
-      return undefined;
-    },
-  );
-  if (podFault !== undefined) return { rejected: podFault };
+  for (const [part, name] of index.parts.entries()) {
+    const got = readPart(name);
+    if ('rejected' in got) return got;
+    const { bytes } = got;
+    const entries = byPart.get(part) ?? [];
+    const text = ([offset, length]: LineRange) => bytes.toString('utf8', offset, offset + length);
+    const decoded = decodePartLines(bytes.toString('utf8', 0, index.heads[part]?.[0] ?? 0), entries.map(([, range]) => text(range)));
+    if (decoded === undefined) return { rejected: `part ${name} does not hold the pods its rows name` };
+    decoded.forEach((pod, i) => read.set(entries[i]?.[0] ?? '', pod));
+  }
   // In the rows' order, the fold's.
   const pods = new Map<string, PodState>();
   for (const uid of places.keys()) {
