@@ -6,7 +6,7 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
-import { canonical } from './canonical.js';
+import { canonicalEvent } from './compiled-encoder.js';
 import { decodeJson } from './decode-json.js';
 import { JournalError } from './errors.js';
 import type { Head } from './head.js';
@@ -135,7 +135,7 @@ async function* checkedLines(
     if (r.prevHash !== prev.hash) throw refuse(lineNo, `prevHash does not link to record ${prev.seq}`);
     const event = decodeEvent(r.event);
     if (E.isLeft(event)) throw refuse(lineNo, `event: ${event.left}`);
-    const json = canonical(r.event);
+    const json = canonicalEvent(r.event);
     if (seal(r.prevHash, r.seq, r.recordedAt, json).hash !== r.hash) throw refuse(lineNo, 'hash does not match the record');
     prev = { seq: r.seq, hash: r.hash };
     // A restore keeps each record as it was (stored event, record time) so the chain comes out the same.

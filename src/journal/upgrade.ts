@@ -13,7 +13,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { podKeyOf } from '../events/index.js';
 import { parseHead } from './head.js';
 import { META_FORMAT, RECORDS, TIME, podKey, upper } from './keys.js';
-import { canonical } from './canonical.js';
+import { canonicalEvent } from './compiled-encoder.js';
 import { podEntryValue } from './pod-entry.js';
 import { parseEnvelope, readRecord } from './record.js';
 import { entryPages, type Db } from './scan.js';
@@ -38,7 +38,7 @@ const writePodIndexFromRecords = async (db: Db): Promise<void> => {
       // The entry holds the event as stored (an older schema is upcast when read, as the record's is).
       const stored = parseEnvelope(value);
       if (pod !== undefined && E.isRight(stored)) {
-        batch.put(podKey(pod, { at: record.event.at, seq: record.seq }), podEntryValue(record.recordedAt, canonical(stored.right.event)));
+        batch.put(podKey(pod, { at: record.event.at, seq: record.seq }), podEntryValue(record.recordedAt, canonicalEvent(stored.right.event)));
       }
     }
     await batch.write();
