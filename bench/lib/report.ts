@@ -111,6 +111,8 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
     rss: true,
   },
   { figure: "one pod's history, CPU time, median", measure: 'podHistory', pick: detail('cpuMedianMs'), unit: 'ms' },
+  { figure: "one pod's history, main thread's CPU, median", measure: 'podHistory', pick: detail('mainThreadCpuMedianMs'), unit: 'ms' },
+  { figure: "one pod's history, waited for the store to settle", measure: 'podHistory', pick: detail('settleSeconds'), unit: 's' },
   { figure: "one pod's history, the process's first read", measure: 'podHistory', pick: detail('firstReadMs'), unit: 'ms' },
   {
     figure: "replay's read + decode alone (no fold)",
