@@ -132,7 +132,7 @@ export class LevelJournal {
   }
 
   private async appendChecked(events: readonly unknown[], opts: AppendOptions, dedup: boolean): Promise<JournalRecord[]> {
-    const decoded = events.map((u, i) => decodeOrThrow(u, `events[${i}]`));
+    const decoded = events.map(decodeOrThrow);
     const recordedAt = opts.recordedAt ?? this.clock();
     const pending = decoded.map((e) => pendingOf(e, recordedAt));
     const sync = opts.sync ?? this.syncByDefault;
@@ -160,7 +160,7 @@ export class LevelJournal {
     const recordedAt = opts.recordedAt ?? this.clock();
     async function* decoded(): AsyncIterable<Pending> {
       let index = 0;
-      for await (const u of events) yield pendingOf(decodeOrThrow(u, `events[${index++}]`), recordedAt);
+      for await (const u of events) yield pendingOf(decodeOrThrow(u, index++), recordedAt);
     }
     return this.stageAll(() => ({ source: decoded(), dedup: opts.dedup ?? false }), opts);
   }
@@ -513,9 +513,10 @@ const recordsOf = (sealed: ReadonlyArray<Sealed | undefined>, events: readonly E
   return records;
 };
 
-const decodeOrThrow = (u: unknown, where: string): Event => {
+/** The event at `index` of an append, checked; its place is named only when it is refused. */
+const decodeOrThrow = (u: unknown, index: number): Event => {
   const decoded = checkEvent(u);
-  if (E.isLeft(decoded)) throw new JournalError('invalid-event', `${where}: ${decoded.left}`);
+  if (E.isLeft(decoded)) throw new JournalError('invalid-event', `events[${index}]: ${decoded.left}`);
   return decoded.right;
 };
 
