@@ -3,8 +3,8 @@
  * tier's events are sealed ahead (untimed), then written into fresh stores in chunks of 8,192 with each key
  * layout in turn, and the process's CPU time (LevelDB's threads included) is reported against writing the
  * records alone, the bench's raw baseline.
- * `npx tsx bench/probes/index-cost.ts [--tier S|M] [--rounds N] [--write-buffer-mib N] [--max-file-mib N] [--only 1,5] [--limit EVENTS]`
- * (LevelDB's defaults: a 4 MiB write buffer, 2 MiB table files; `--only` picks layouts by their index, the baseline always runs).
+ * `npx tsx bench/probes/index-cost.ts [--tier S|M] [--rounds N] [--write-buffer-mib N] [--max-file-mib N] [--block-kib N] [--compression on|off] [--only 1,5] [--limit EVENTS]`
+ * (LevelDB's defaults: a 4 MiB write buffer, 2 MiB table files, 4 KiB blocks, Snappy compression; `--only` picks layouts by their index, the baseline always runs).
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,6 +96,8 @@ const sealAll = (tier: TierName, limit: number): Sealed[] => {
 interface StoreOptions {
   readonly writeBufferSize?: number;
   readonly maxFileSize?: number;
+  readonly blockSize?: number;
+  readonly compression?: boolean;
 }
 
 
@@ -121,13 +123,15 @@ const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: 
 };
 
 const { values } = parseArgs({
-  options: { tier: { type: 'string', default: 'S' }, rounds: { type: 'string', default: '3' }, 'write-buffer-mib': { type: 'string' }, 'max-file-mib': { type: 'string' }, only: { type: 'string' }, limit: { type: 'string' } },
+  options: { tier: { type: 'string', default: 'S' }, rounds: { type: 'string', default: '3' }, 'write-buffer-mib': { type: 'string' }, 'max-file-mib': { type: 'string' }, 'block-kib': { type: 'string' }, compression: { type: 'string' }, only: { type: 'string' }, limit: { type: 'string' } },
 });
 const mib = values['write-buffer-mib'];
 const fileMib = values['max-file-mib'];
 const options: StoreOptions = {
   ...(mib === undefined ? {} : { writeBufferSize: Number(mib) * 2 ** 20 }),
   ...(fileMib === undefined ? {} : { maxFileSize: Number(fileMib) * 2 ** 20 }),
+  ...(values['block-kib'] === undefined ? {} : { blockSize: Number(values['block-kib']) * 2 ** 10 }),
+  ...(values.compression === undefined ? {} : { compression: values.compression !== 'off' }),
 };
 const only = values.only?.split(',').map(Number);
 const chosen = Object.entries(layouts).filter((_, i) => i === 0 || only === undefined || only.includes(i));
@@ -142,5 +146,5 @@ for (let round = 0; round < Number(values.rounds); round++) {
 const base = Math.min(...(seconds.get('records only (the raw baseline)') ?? [Number.NaN]));
 const bytes = (f: (r: Sealed) => string): string => (records.reduce((n, r) => n + f(r).length, 0) / records.length).toFixed(0);
 console.log(`bytes per record: record ${bytes((r) => r.value)}, compact copy ${bytes((r) => r.compact)}, stripped copy ${bytes((r) => r.stripped)}`);
-console.log(`tier ${tier}: ${records.length} records, write buffer ${mib ?? 4} MiB, table files ${fileMib ?? 2} MiB, CPU seconds per layout (min and max of ${values.rounds} rounds), min against the raw baseline's min`);
+console.log(`tier ${tier}: ${records.length} records, write buffer ${mib ?? 4} MiB, table files ${fileMib ?? 2} MiB, blocks ${values['block-kib'] ?? 4} KiB, compression ${values.compression ?? 'on'}, CPU seconds per layout (min and max of ${values.rounds} rounds), min against the raw baseline's min`);
 for (const [name, s] of seconds) console.log(`${name.padEnd(52)} ${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)} s  ${(Math.min(...s) / base).toFixed(1)} ×`);
