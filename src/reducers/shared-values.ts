@@ -10,53 +10,71 @@ import { BoundedTable, boundedMemo } from '../memo/index.js';
 
 const LIMIT = 4096;
 
-/** One object per distinct JSON (same keys, same order, same values). */
-const sharing = <T>(): ((value: T) => T) => {
-  const known = new BoundedTable<string, T>(LIMIT);
-  return (value) => {
-    const key = JSON.stringify(value);
-    return known.get(key) ?? known.add(key, value);
-  };
-};
-
-/** The same keys in the same order, each pair of values `alike` (with `===`: the same JSON, one level deep). */
-export const sameFields = (a: object, b: object, alike: (x: unknown, y: unknown) => boolean = (x, y) => x === y): boolean => {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  const others = Object.keys(y);
-  if (keys.length !== others.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
-    if (k !== others[i] || !alike(x[k], y[k])) return false;
-  }
-  return true;
+// The own keys of each value kept for sharing, listed once: a fresh value is compared with a kept one by a
+// `for...in` walk over the fresh one, which allocates nothing (listing both objects' keys at every
+// comparison allocated two lists per object: ≈ 2.4 KB for one spec).
+const keyLists = new WeakMap<object, readonly string[]>();
+const keysOf = (kept: object): readonly string[] => {
+  const known = keyLists.get(kept);
+  if (known !== undefined) return known;
+  const keys = Object.keys(kept);
+  keyLists.set(kept, keys);
+  return keys;
 };
 
 /**
- * `a` and `b` serialize to the same JSON: same keys in the same order, equal leaves. Walks both without
- * building their text (a spec's JSON is kilobytes, and hashing it as a table key cost more than the walk).
- * A key holding `undefined`, which JSON omits, makes them differ: that only costs sharing.
+ * `fresh` serializes to the same JSON as `kept` (a value kept for sharing): same keys in the same order,
+ * equal leaves, arrays item by item. Walks both without building their text. A key holding `undefined`,
+ * which JSON omits, makes them differ: that only costs sharing.
  */
-const serializeAlike = (a: unknown, b: unknown): boolean => {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  return sameFields(a, b, serializeAlike);
+const serializesAs = (kept: unknown, fresh: unknown): boolean => {
+  if (kept === fresh) return true;
+  if (typeof kept !== 'object' || typeof fresh !== 'object' || kept === null || fresh === null) return false;
+  if (Array.isArray(kept) || Array.isArray(fresh)) {
+    if (!Array.isArray(kept) || !Array.isArray(fresh) || kept.length !== fresh.length) return false;
+    for (let i = 0; i < kept.length; i++) if (!serializesAs(kept[i], fresh[i])) return false;
+    return true;
+  }
+  const keys = keysOf(kept);
+  const k = kept as Record<string, unknown>;
+  const f = fresh as Record<string, unknown>;
+  let i = 0;
+  for (const key in f) {
+    if (keys[i] !== key || !serializesAs(k[key], f[key])) return false;
+    i++;
+  }
+  return i === keys.length;
 };
 
-// Specs by a cheap key (their containers' count, first name and image), then compared whole.
-const specsByKey = new BoundedTable<string, PodSpec[]>(LIMIT);
-const SPECS_PER_KEY = 16;
+/** The longest string a value holds (a label's app name, an owner's uid): a key that tells workloads apart, found without allocating. */
+const longestString = (value: unknown, longest = ''): string => {
+  if (typeof value === 'string') return value.length > longest.length ? value : longest;
+  if (typeof value !== 'object' || value === null) return longest;
+  let found = longest;
+  if (Array.isArray(value)) for (const item of value) found = longestString(item, found);
+  else for (const key in value) found = longestString((value as Record<string, unknown>)[key], found);
+  return found;
+};
 
-/** The one object standing for every spec equal to `spec` (equal JSON). */
-export const sharedSpec = (spec: PodSpec): PodSpec => {
+const PER_KEY = 16;
+
+/** One object per distinct JSON: values found by a cheap key, then compared whole (no JSON text per value). */
+const sharing = <T extends object>(keyOf: (value: T) => string): ((value: T) => T) => {
+  const known = new BoundedTable<string, T[]>(LIMIT);
+  return (value) => {
+    const key = keyOf(value);
+    const candidates = known.get(key) ?? known.add(key, []);
+    for (const kept of candidates) if (serializesAs(kept, value)) return kept;
+    if (candidates.length < PER_KEY) candidates.push(value);
+    return value;
+  };
+};
+
+/** The one object standing for every spec equal to `spec` (equal JSON), found by its containers' count, first name and image. */
+export const sharedSpec: (spec: PodSpec) => PodSpec = sharing((spec: PodSpec) => {
   const first = spec.containers[0];
-  const key = `${spec.containers.length}\u0000${first?.name ?? ''}\u0000${first?.image ?? ''}`;
-  const known = specsByKey.get(key) ?? specsByKey.add(key, []);
-  for (const s of known) if (serializeAlike(s, spec)) return s;
-  if (known.length < SPECS_PER_KEY) known.push(spec);
-  return spec;
-};
+  return `${spec.containers.length}\u0000${first?.name ?? ''}\u0000${first?.image ?? ''}`;
+});
 
 // A bound pod's spec is its shared spec plus `nodeName`: pods of one spec on one node share that copy too.
 const boundSpecs = new WeakMap<PodSpec, BoundedTable<string, PodSpec>>();
@@ -69,7 +87,7 @@ export const boundSpec = (spec: PodSpec, node: string): PodSpec => {
   return byNode.get(node) ?? byNode.add(node, { ...spec, nodeName: node });
 };
 
-const sharedMetadataValue = sharing<object>();
+const sharedMetadataValue = sharing<object>((value) => longestString(value));
 
 /**
  * The metadata with each object-valued field (labels, annotations, ownerReferences, finalizers, ...) replaced
@@ -77,7 +95,10 @@ const sharedMetadataValue = sharing<object>();
  */
 export const withSharedParts = <M extends ObjectMeta>(metadata: M): M => {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(metadata)) out[key] = typeof value === 'object' && value !== null ? sharedMetadataValue(value) : value;
+  for (const key in metadata) {
+    const value: unknown = metadata[key];
+    out[key] = typeof value === 'object' && value !== null ? sharedMetadataValue(value) : value;
+  }
   return out as M;
 };
 

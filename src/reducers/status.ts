@@ -222,7 +222,7 @@ const STATUS_KEYS = ['observedGeneration', 'phase', 'conditions', 'message', 're
 
 /**
  * `prev` holds the keys of `status` (built in `STATUS_KEYS` order), in the same order, with the same values:
- * `sameFields` without the two key lists it allocates, on every regeneration.
+ * without listing the keys of either, on every regeneration.
  */
 const sameStatus = (prev: PodStatus, status: PodStatus): boolean => {
   const next = (i: number): number => {

@@ -84,6 +84,25 @@ describe('equal specs are one object in the fold', () => {
     expect(Object.keys(pa?.metadata ?? {})).toEqual(['name', 'namespace', 'labels', 'annotations', 'ownerReferences', 'uid', 'generation', 'creationTimestamp']);
   });
 
+  it('labels that differ in a shorter value, or only in key order, stay apart: equal JSON is what is shared', () => {
+    const labelled = (e: Event, labels: Record<string, string>): Event =>
+      e.type === 'PodCreated' ? { ...e, manifest: { ...e.manifest, metadata: { ...e.manifest.metadata, labels } } } : e;
+    const names = ['web-a', 'web-b', 'web-c', 'web-d'];
+    const labels = [
+      { app: 'frontend', tier: 'a' },
+      { app: 'frontend', tier: 'b' },
+      { tier: 'a', app: 'frontend' },
+      { app: 'frontend', tier: 'a' },
+    ];
+    const events = names.map((n, i) => labelled(created(podRef(n), i), labels[i] ?? {}));
+    const pods = podsOf(foldCluster(JSON.parse(JSON.stringify(events)) as Event[]));
+    const [pa, pb, pc, pd] = names.map((n) => pods.find((p) => p.metadata.name === n));
+    expect(pa?.metadata.labels).toBe(pd?.metadata.labels);
+    expect(pb?.metadata.labels).toEqual({ app: 'frontend', tier: 'b' });
+    expect(JSON.stringify(pc?.metadata.labels)).toBe('{"tier":"a","app":"frontend"}');
+    expect(new Set([pa, pb, pc].map((p) => p?.metadata.labels)).size).toBe(3);
+  });
+
   it('pods the scheduler or the kubelet write at the same second share their equal conditions', () => {
     const a = podRef('web-a');
     const b = podRef('web-b');
