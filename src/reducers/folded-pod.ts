@@ -22,13 +22,19 @@ export class FoldedPod implements PodState {
   declare readonly pod: V1Pod;
   declare readonly kubelet: KubeletView;
   readonly #base: V1Pod;
-  readonly #statuses: GeneratedFrom;
+  // What the statuses were generated from (`GeneratedFrom`), held in the state itself: one object less for
+  // every pod the fold holds, and for every event that moves the statuses to a new view.
+  readonly #view: KubeletView;
+  readonly #terminal: boolean;
+  readonly #terminated: boolean;
   #pod: V1Pod | undefined;
 
   /** `base`: the v1 Pod, its status without `initContainerStatuses` and `containerStatuses`. */
   constructor(base: V1Pod, kubelet: KubeletView, statuses: GeneratedFrom) {
     this.#base = base;
-    this.#statuses = statuses;
+    this.#view = statuses.view;
+    this.#terminal = statuses.terminal;
+    this.#terminated = statuses.terminated;
     Object.defineProperty(this, 'pod', podProperty);
     (this as { kubelet: KubeletView }).kubelet = kubelet;
   }
@@ -40,7 +46,7 @@ export class FoldedPod implements PodState {
 
   /** The v1 Pod, built without being kept (when it was not built already). */
   static peek(p: FoldedPod): V1Pod {
-    return p.#pod ?? withContainerStatuses(p.#base, p.#statuses);
+    return p.#pod ?? withContainerStatuses(p.#base, p.statuses);
   }
 
   get base(): V1Pod {
@@ -48,7 +54,7 @@ export class FoldedPod implements PodState {
   }
 
   get statuses(): GeneratedFrom {
-    return this.#statuses;
+    return { view: this.#view, terminal: this.#terminal, terminated: this.#terminated };
   }
 
   toJSON(): PodState {
