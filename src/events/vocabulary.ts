@@ -155,7 +155,8 @@ export const ImagePullFailed = member('ImagePullFailed', {
   message: t.string,
 });
 
-export const ContainerCreated = member('ContainerCreated', { ...containerSubject, containerID: t.string });
+/** `imageID`: the image of a run the runtime created but never started (an imported `StartError`'s status). */
+export const ContainerCreated = member('ContainerCreated', { ...containerSubject, containerID: t.string }, { imageID: t.string });
 
 /** `imageID`: the image the runtime ran, when the source states it (an imported status's `imageID`). */
 export const ContainerStarted = member('ContainerStarted', { ...containerSubject, containerID: t.string }, { imageID: t.string });

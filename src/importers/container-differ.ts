@@ -77,10 +77,11 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
     const startAt = f.startedAt ?? f.exit?.finishedAt;
     const certainty: Certainty = startAt === undefined ? 'inferred' : 'exact';
     const at = startAt ?? d.fallback;
-    emit({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID }, certainty, f.instance);
+    // The status's imageID is the newest run's image (the crashed one's while waiting to restart); a run that
+    // never started (StartError) states it on its creation, the runtime having resolved the image by then.
+    const imageID = f.instance === topOf(facts) && d.after.imageID !== undefined && d.after.imageID !== '' ? { imageID: d.after.imageID } : {};
+    emit({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID, ...(f.neverStarted === true && imageID) }, certainty, f.instance);
     if (f.startedAt !== undefined) {
-      // The status's imageID is the newest run's image (the crashed one's while waiting to restart).
-      const imageID = f.instance === topOf(facts) && d.after.imageID !== undefined && d.after.imageID !== '' ? { imageID: d.after.imageID } : {};
       emit({ type: 'ContainerStarted', ...envelopeAt(f.startedAt, 'runtime'), ...subject, containerID: f.containerID, ...imageID }, 'exact', f.instance);
     } else if (f.running === true) {
       // Running without its start time (stripped or partial objects): it started, when is not known.

@@ -1,7 +1,7 @@
 /** The container instances one status shows: the current one (`state`) and the previous one (`lastState`). */
-import type { Instant } from '../k8s/codecs.js';
+import { type Instant, msOf } from '../k8s/codecs.js';
 import type { ContainerStatus } from '../k8s/pod.js';
-import { maybeInstant } from './time.js';
+import { instantOfK8s, maybeInstant } from './time.js';
 
 export interface InstanceFact {
   /** 0 for the first run of the container; `restartCount` numbers them (`convertToAPIContainerStatuses`). */
@@ -10,6 +10,8 @@ export interface InstanceFact {
   readonly startedAt?: Instant;
   /** The status shows it running (`state.running`), with or without its `startedAt`. */
   readonly running?: true;
+  /** Terminated with `startedAt` the epoch: the runtime created it and it never started (`StartError`). */
+  readonly neverStarted?: true;
   readonly exit?: {
     readonly finishedAt?: Instant;
     readonly exitCode: number;
@@ -46,6 +48,12 @@ export const instancesOf = (status: ContainerStatus | undefined): InstanceFact[]
 
 type Terminated = NonNullable<NonNullable<ContainerStatus['state']>['terminated']>;
 
+/** CRI's start of a container that never started is 0, which the kubelet publishes as `time.Unix(0, 0)`. */
+const isEpoch = (text: string): boolean => {
+  const at = instantOfK8s(text);
+  return at !== undefined && msOf(at) === 0;
+};
+
 const terminatedFact = (instance: number, t: Terminated, fallbackID: string | undefined): InstanceFact => {
   const startedAt = maybeInstant(t.startedAt);
   const finishedAt = maybeInstant(t.finishedAt);
@@ -53,6 +61,7 @@ const terminatedFact = (instance: number, t: Terminated, fallbackID: string | un
     instance,
     containerID: t.containerID ?? fallbackID ?? '',
     ...(startedAt !== undefined && { startedAt }),
+    ...(t.startedAt !== undefined && isEpoch(t.startedAt) && { neverStarted: true as const }),
     exit: {
       exitCode: t.exitCode,
       ...(finishedAt !== undefined && { finishedAt }),

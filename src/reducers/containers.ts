@@ -95,8 +95,16 @@ const withFailure = (v: ContainerView, reason: string, message: string): Contain
 const created = (v: ContainerView, e: EventOf<'ContainerCreated'>, ctx: ContainerContext): ContainerView => {
   // A creation is always of a new instance, unless it repeats the newest one's (non-empty) id.
   if (e.containerID !== '' && namesCurrent(v, e.containerID)) return v;
-  return mayStartInstance(v, ctx) ? newInstance(v, ctx, { kind: 'created' }, e.containerID) : v;
+  if (!mayStartInstance(v, ctx)) return v;
+  const next = newInstance(v, ctx, { kind: 'created' }, e.containerID);
+  return e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID) });
 };
+
+/**
+ * A run that ends without ever starting (`StartError`): CRI reports its start as 0 and the kubelet publishes
+ * `time.Unix(0, 0)`, the epoch, which kubectl describe prints as such (not Go's zero time).
+ */
+const NEVER_STARTED = '1970-01-01T00:00:00Z';
 
 const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
   const next = startedInstance(v, e, ctx);
@@ -131,7 +139,7 @@ const termination = (e: EventOf<'ContainerExited'>, startedAt: string | undefine
 
 const exited = (v: ContainerView, e: EventOf<'ContainerExited'>, ctx: ContainerContext): ContainerView => {
   const sameInstance = namesCurrent(v, e.containerID);
-  const startedAt = sameInstance && v.current?.kind === 'running' ? v.current.running.startedAt : undefined;
+  const startedAt = !sameInstance ? undefined : v.current?.kind === 'running' ? v.current.running.startedAt : v.current?.kind === 'created' ? NEVER_STARTED : undefined;
   const terminated = termination(e, startedAt, e.containerID !== '' ? e.containerID : (v.containerID ?? ''));
   const state: InstanceState = { kind: 'terminated', terminated };
   if (sameInstance) {
