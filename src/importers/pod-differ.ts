@@ -63,6 +63,19 @@ const firstContainerStart = (status: PodStatus): Instant | undefined =>
     .sort()[0];
 
 /**
+ * When the scheduler bound the pod: `PodScheduled` turning True says it. Without that time (a stripped or
+ * anonymised object) the binding is placed at the kubelet's first fact, `startTime` or a container's start,
+ * which it must precede, inferred: the fallback, the latest time, would bind a pod after it ran.
+ */
+const boundTime = (pod: V1Pod, fallback: Instant): [Instant, Certainty] => {
+  const scheduled = transitionOf(pod, 'PodScheduled', 'True');
+  if (scheduled !== undefined) return [scheduled, 'exact'];
+  const status = pod.status ?? {};
+  const first = [maybeInstant(status.startTime), firstContainerStart(status), fallback].filter((i) => i !== undefined).sort()[0];
+  return [first ?? fallback, 'inferred'];
+};
+
+/**
  * When the sandbox (and so the pod IP) came up: `PodReadyToStartContainers` turning True says it, unless the
  * status shows a container started before it: the kubelet's `SyncPod` creates the sandbox
  * (`createPodSandbox`) before it starts any container, and writes the condition only with the status after
@@ -131,7 +144,7 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
 
   const node = after.spec.nodeName;
   if (node !== undefined && before?.spec.nodeName === undefined) {
-    const [at, c] = timed(transitionOf(after, 'PodScheduled', 'True'));
+    const [at, c] = boundTime(after, fallback);
     emit({ type: 'PodBound', ...envelopeAt(at, 'scheduler'), pod, node }, c);
   }
   const scheduled = conditionOf(after, 'PodScheduled');

@@ -43,6 +43,17 @@ describe('diffPod', () => {
     ]);
   });
 
+  it('a binding whose PodScheduled has no time (a stripped object) is placed no later than the kubelet admitted the pod, inferred', () => {
+    // As flanksource/is-healthy's anonymised pods show it: conditions without lastTransitionTime, the pod long run.
+    const ran = pod({
+      conditions: [{ type: 'PodScheduled', status: 'True' }],
+      containerStatuses: [app({ containerID: 'c://1', state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: T('00:05'), finishedAt: T('00:09') } } })],
+    });
+    expect(diff(undefined, ran).filter(([type]) => type === 'PodBound')).toEqual([['PodBound', '2026-06-01T10:00:01.000Z', { node: 'n1', certainty: 'inferred' }]]);
+    const { startTime: _, ...noStart } = ran.status ?? {};
+    expect(diff(undefined, { ...ran, status: noStart }).filter(([type]) => type === 'PodBound')).toEqual([['PodBound', '2026-06-01T10:00:05.000Z', { node: 'n1', certainty: 'inferred' }]]);
+  });
+
   it('readiness with a probe flips as ProbeResultChanged at the ContainersReady transition', () => {
     const running = pod({ containerStatuses: [app({ containerID: 'c://1', state: { running: { startedAt: T('00:05') } } })] });
     const ready = pod({
