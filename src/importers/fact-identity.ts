@@ -66,6 +66,16 @@ const distinguishing = (e: Event): string => {
   }
 };
 
+/**
+ * A back-off a pod's status showed (inferred: the status tells the wait, not when a report of it came), held
+ * by the journal or newly imported. The merge matches it with the Events' reports by the wait it falls in
+ * (`merge.ts :: dropSubsumedBackOffs`), never by the second: a report in the same second is one more report.
+ */
+const isStatusBackOff = (i: Imported): boolean =>
+  (i.event.type === 'ContainerBackOff' || i.event.type === 'ImagePullBackOff') &&
+  i.event.from?.occurrence === undefined &&
+  (i.origin === 'journal' ? i.event.from?.inferred === true : i.origin !== 'events' && i.certainty === 'inferred');
+
 export const factKey = (i: Imported): string => {
   const e = i.event;
   if (oncePerPod.has(e.type)) return `${e.type}|${subjectKeyOf(e)}`;
@@ -73,7 +83,7 @@ export const factKey = (i: Imported): string => {
   if (oncePerInstance.has(e.type) && i.instance !== undefined) return `${e.type}|${subjectKeyOf(e)}|${container}|#${i.instance}`;
   // A counted Event's occurrence placed between its first and last is that occurrence, wherever it went.
   if (e.from?.occurrence !== undefined) return `${e.type}|${subjectKeyOf(e)}|${container}|${e.from.occurrence}`;
-  return `${e.type}|${subjectKeyOf(e)}|${container}|${secondOf(e.at)}|${distinguishing(e)}`;
+  return `${e.type}|${subjectKeyOf(e)}|${container}|${secondOf(e.at)}|${distinguishing(e)}${isStatusBackOff(i) ? '|status' : ''}`;
 };
 
 const certaintyRank: Readonly<Record<Certainty, number>> = { exact: 0, interpolated: 1, inferred: 2 };

@@ -197,7 +197,9 @@ export const mergeImported = (inputs: readonly Imported[], known: readonly Event
   const journal = numberRuns(known);
   // Runs are placed from this import's own facts alone, so that importing the same files again places them
   // the same way and every fact meets its earlier record in the journal.
-  const placed = placeRunsOnCurve(eachFactOnce(inputs));
+  // Containers whose back-offs the journal holds as reported by Events: those reports say how often it waited.
+  const reported = new Set(journal.flatMap((i) => (isBackOff(i) && !heldFromStatus(i) ? [containerKey(i.event) ?? ''] : [])));
+  const placed = placeRunsOnCurve(eachFactOnce(inputs), reported);
   const ranked = eachFactOnce([...journal, ...placed]).map((item, order) => ({ item, order }));
   const sorted = inTimeOrder(inRunOrder(ranked.sort(causal).map((r) => r.item)));
   return fillUnstated(dropSubsumedBackOffs(settleInstances(succeedNames(sorted), recordedIds([...journal, ...inputs]))))

@@ -164,9 +164,19 @@ const placeRuns = (runs: readonly Run[], lowerBound: number | undefined): Placed
   return placed;
 };
 
+/** A wait of the kubelet's back-off: from run `k`'s exit to the next start (or, after the last exit, the delay). */
+interface BackOffWindow {
+  readonly k: number;
+  readonly from: number;
+  readonly to: number;
+  readonly delaySeconds: number;
+  /** After the container's last exit: whether it waits at all, the source's own status says. */
+  readonly last: boolean;
+}
+
 /** The windows in which the kubelet was backing off, from the runs as placed: [exit, next start). */
-const backOffWindows = (starts: readonly (number | undefined)[], exits: readonly (number | undefined)[]): [number, number][] => {
-  const windows: [number, number][] = [];
+const backOffWindows = (starts: readonly (number | undefined)[], exits: readonly (number | undefined)[]): BackOffWindow[] => {
+  const windows: BackOffWindow[] = [];
   let steps = 0;
   const top = Math.max(starts.length, exits.length) - 1;
   for (let k = 0; k <= top; k++) {
@@ -176,16 +186,19 @@ const backOffWindows = (starts: readonly (number | undefined)[], exits: readonly
     const step = restartStep(steps, exit - start);
     steps = step.steps;
     const next = starts[k + 1];
-    if (next !== undefined && step.delaySeconds > 0) windows.push([exit, next]);
+    if (next !== undefined && step.delaySeconds > 0) windows.push({ k, from: exit, to: next, delaySeconds: step.delaySeconds, last: false });
     // After the last exit the container waits (a BackOff after it says so): at least the initial delay.
-    if (k === top) windows.push([exit, exit + Math.max(step.delaySeconds, INITIAL_BACKOFF_SECONDS) * 1000]);
+    if (k === top) {
+      const delaySeconds = Math.max(step.delaySeconds, INITIAL_BACKOFF_SECONDS);
+      windows.push({ k, from: exit, to: exit + delaySeconds * 1000, delaySeconds, last: true });
+    }
   }
   return windows;
 };
 
 /** Counted occurrences between two recorded ones, spread evenly over the time spent inside the windows. */
-const spreadOverWindows = (from: number, to: number, count: number, windows: readonly [number, number][]): number[] | undefined => {
-  const inside = windows.map(([a, b]): [number, number] => [Math.max(a, from), Math.min(b, to)]).filter(([a, b]) => b > a);
+const spreadOverWindows = (from: number, to: number, count: number, windows: readonly BackOffWindow[]): number[] | undefined => {
+  const inside = windows.map((w): [number, number] => [Math.max(w.from, from), Math.min(w.to, to)]).filter(([a, b]) => b > a);
   const total = sum(inside.map(([a, b]) => b - a));
   if (total === 0) return undefined;
   return Array.from({ length: count }, (_, j) => {
@@ -201,7 +214,7 @@ const spreadOverWindows = (from: number, to: number, count: number, windows: rea
 const at = (ms: number) => instantOf(Math.round(ms));
 
 /** One container's facts, re-timed; inferred exits for the runs placed without one are appended. */
-const placeContainer = (facts: Imported[], lowerBound: number | undefined): Imported[] => {
+const placeContainer = (facts: Imported[], lowerBound: number | undefined, reported: boolean): Imported[] => {
   const runs = runsOf(facts);
   const placed = placeRuns(runs, lowerBound);
   const starts = runs.map((r, k) => placed.starts.get(k) ?? r?.start?.ms);
@@ -229,11 +242,46 @@ const placeContainer = (facts: Imported[], lowerBound: number | undefined): Impo
     const exit = inferredExit(run.event, model?.event.type === 'ContainerExited' ? model.event : undefined);
     out.push({ event: { ...exit, at: at(ms) }, origin: run.origin, certainty: 'inferred', instance: k });
   }
-  return respreadBackOffs(out, backOffWindows(starts, exits));
+  const windows = backOffWindows(starts, exits);
+  return withWaitsShown(respreadBackOffs(out, windows), windows, reported);
+};
+
+/**
+ * A restart that waited out a back-off with no BackOff recorded in its window (a status shows only the last
+ * wait, and Events may be gone): the kubelet's next sync after the exit published `CrashLoopBackOff` there
+ * (`kuberuntime_manager.go :: doBackOff`), so an inferred one opens each such window, with the curve's delay.
+ * Without it the rebuilt past would show the crashed run's `Error` for the whole wait, which no kubelet shows.
+ * When this import or the journal (`reported`) has the container's BackOff Events, they say how often it was
+ * reported: none is added.
+ */
+const withWaitsShown = (facts: Imported[], windows: readonly BackOffWindow[], reported: boolean): Imported[] => {
+  const backOffs = facts.filter((f) => f.event.type === 'ContainerBackOff');
+  if (reported || backOffs.some((f) => f.origin === 'events')) return facts;
+  const recorded = backOffs.map((f) => msOf(f.event.at));
+  const shown = [...facts];
+  for (const w of windows) {
+    if (w.last || w.to <= w.from || recorded.some((t) => t >= w.from && t < w.to)) continue;
+    const exit = facts.find((f) => f.instance === w.k && f.event.type === 'ContainerExited');
+    if (exit === undefined || exit.event.type !== 'ContainerExited') continue;
+    const { v, pod, container, from } = exit.event;
+    const event: EventOf<'ContainerBackOff'> = {
+      type: 'ContainerBackOff',
+      v,
+      at: at(w.from),
+      source: 'kubelet',
+      pod,
+      container,
+      delaySeconds: w.delaySeconds,
+      until: at(w.from + w.delaySeconds * 1000),
+      ...(from !== undefined && { from }),
+    };
+    shown.push({ event, origin: exit.origin, certainty: 'inferred' });
+  }
+  return shown;
 };
 
 /** Interpolated BackOff occurrences between two recorded ones, moved into the back-off windows. */
-const respreadBackOffs = (facts: Imported[], windows: readonly [number, number][]): Imported[] => {
+const respreadBackOffs = (facts: Imported[], windows: readonly BackOffWindow[]): Imported[] => {
   const backOffs = facts.map((f, n) => ({ f, n })).filter(({ f }) => f.event.type === 'ContainerBackOff');
   backOffs.sort((x, y) => msOf(x.f.event.at) - msOf(y.f.event.at));
   const out = [...facts];
@@ -265,8 +313,11 @@ const initContainersOf = (items: readonly Imported[]): Map<string, { readonly na
     ),
   );
 
-/** Every container's unrecorded runs placed on the curve, init containers first (they bound what follows). */
-export const placeRunsOnCurve = (items: readonly Imported[]): Imported[] => {
+/**
+ * Every container's unrecorded runs placed on the curve, init containers first (they bound what follows).
+ * `reported`: the containers (`uid/name`) whose back-offs the journal already holds from their Events.
+ */
+export const placeRunsOnCurve = (items: readonly Imported[], reported: ReadonlySet<string>): Imported[] => {
   const inits = initContainersOf(items);
   /** Positions in `items` of each container's facts: they are re-timed in place, new exits go last. */
   const byContainer = new Map<string, number[]>();
@@ -298,7 +349,7 @@ export const placeRunsOnCurve = (items: readonly Imported[]): Imported[] => {
       return times.length === 0 ? [] : [c.sidecar ? Math.min(...times) : Math.max(...times)];
     });
     const facts = positions.flatMap((n) => (items[n] === undefined ? [] : [items[n]]));
-    const placed = placeContainer(facts, bounds.length === 0 ? undefined : Math.max(...bounds));
+    const placed = placeContainer(facts, bounds.length === 0 ? undefined : Math.max(...bounds), reported.has(key));
     positions.forEach((n, j) => {
       const f = placed[j];
       if (f !== undefined) out[n] = f;

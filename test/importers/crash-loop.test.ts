@@ -118,3 +118,31 @@ describe('crash-loop fixtures (PodList + EventList)', async () => {
     expect(text).toMatch(/Warning\s+BackOff/);
   });
 });
+
+describe('crash-loop PodList alone: the earlier waits rebuilt as the kubelet showed them', async () => {
+  const result = await imported([real('crash-loop-pods.json')]);
+  const backOffs = result.events.filter((e): e is EventOf<'ContainerBackOff'> => e.type === 'ContainerBackOff');
+  const rowAt = (at: string) => {
+    const pod = findPod(foldCluster(result.events.filter((e) => e.at <= at)), 'crash-demo', 'flaky-worker-897c5486c-lfk2f')?.pod;
+    if (pod === undefined) throw new Error(`no pod at ${at}`);
+    return kubectlRow(pod, new Date(at));
+  };
+
+  it('opens each placed wait with an inferred back-off of the curve (first restart immediate, then 10 s doubling)', () => {
+    // Five placed waits (the first restart waited none) and the status's own CrashLoopBackOff after the last exit.
+    expect(backOffs.map((e) => e.delaySeconds)).toEqual([10, 20, 40, 80, 160, 300]);
+    for (const e of backOffs) expect(e.from?.inferred).toBe(true);
+    const exits = new Set(result.events.filter((e) => e.type === 'ContainerExited').map((e) => e.at));
+    for (const e of backOffs) expect(exits.has(e.at)).toBe(true);
+  });
+
+  it('shows CrashLoopBackOff inside an earlier wait, not the crashed run\'s Error', () => {
+    const during = rowAt('2026-07-22T21:06:00.000Z');
+    expect({ status: during.status, ready: during.ready }).toEqual({ status: 'CrashLoopBackOff', ready: '0/1' });
+    expect(during.restarts.startsWith('2 ')).toBe(true);
+  });
+
+  it('shows Error between the first exit and its immediate restart, when no back-off applies yet', () => {
+    expect(rowAt('2026-07-22T21:05:26.000Z').status).toBe('Error');
+  });
+});
