@@ -258,12 +258,14 @@ const withWaitsShown = (facts: Imported[], windows: readonly BackOffWindow[], re
   const backOffs = facts.filter((f) => f.event.type === 'ContainerBackOff');
   if (reported || backOffs.some((f) => f.origin === 'events')) return facts;
   const recorded = backOffs.map((f) => msOf(f.event.at));
+  // Each run's exit by run number, found once (a status may imply thousands of runs).
+  const exits = new Map(facts.flatMap((f) => (f.event.type === 'ContainerExited' && f.instance !== undefined ? [[f.instance, { f, exit: f.event }] as const] : [])));
   const shown = [...facts];
   for (const w of windows) {
     if (w.last || w.to <= w.from || recorded.some((t) => t >= w.from && t < w.to)) continue;
-    const exit = facts.find((f) => f.instance === w.k && f.event.type === 'ContainerExited');
-    if (exit === undefined || exit.event.type !== 'ContainerExited') continue;
-    const { v, pod, container, from } = exit.event;
+    const run = exits.get(w.k);
+    if (run === undefined) continue;
+    const { v, pod, container, from } = run.exit;
     const event: EventOf<'ContainerBackOff'> = {
       type: 'ContainerBackOff',
       v,
@@ -275,7 +277,7 @@ const withWaitsShown = (facts: Imported[], windows: readonly BackOffWindow[], re
       until: at(w.from + w.delaySeconds * 1000),
       ...(from !== undefined && { from }),
     };
-    shown.push({ event, origin: exit.origin, certainty: 'inferred' });
+    shown.push({ event, origin: run.f.origin, certainty: 'inferred' });
   }
   return shown;
 };
