@@ -66,13 +66,16 @@ const distinguishing = (e: Event): string => {
   }
 };
 
+/** A container's or an image pull's back-off. */
+export const isBackOff = (i: Imported): boolean => i.event.type === 'ContainerBackOff' || i.event.type === 'ImagePullBackOff';
+
 /**
  * A back-off a pod's status showed (inferred: the status tells the wait, not when a report of it came), held
  * by the journal or newly imported. The merge matches it with the Events' reports by the wait it falls in
  * (`merge.ts :: dropSubsumedBackOffs`), never by the second: a report in the same second is one more report.
  */
-const isStatusBackOff = (i: Imported): boolean =>
-  (i.event.type === 'ContainerBackOff' || i.event.type === 'ImagePullBackOff') &&
+export const isStatusBackOff = (i: Imported): boolean =>
+  isBackOff(i) &&
   i.event.from?.occurrence === undefined &&
   (i.origin === 'journal' ? i.event.from?.inferred === true : i.origin !== 'events' && i.certainty === 'inferred');
 

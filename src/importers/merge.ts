@@ -4,7 +4,7 @@
  */
 import type { Event, EventType } from '../events/index.js';
 import { containerKeyOf, subjectKeyOf } from './build.js';
-import { betterRecord, factKey } from './fact-identity.js';
+import { betterRecord, factKey, isBackOff, isStatusBackOff } from './fact-identity.js';
 import type { Imported } from './imported.js';
 import { numberRuns, recordedIds, settleInstances } from './instances.js';
 import { placeRunsOnCurve } from './runs-on-curve.js';
@@ -134,10 +134,8 @@ const inTimeOrder = (causallySorted: readonly Imported[]): Imported[] => {
  */
 const subsumes = (i: Imported): boolean => i.origin === 'events' || i.origin === 'journal';
 
-const isBackOff = (i: Imported): boolean => i.event.type === 'ContainerBackOff' || i.event.type === 'ImagePullBackOff';
-
 /** A back-off the journal holds from a status: inferred, and not a placed occurrence of an Event. */
-const heldFromStatus = (i: Imported): boolean => i.origin === 'journal' && isBackOff(i) && i.event.from?.inferred === true && i.event.from.occurrence === undefined;
+const heldFromStatus = (i: Imported): boolean => i.origin === 'journal' && isStatusBackOff(i);
 
 /** The Events' back-off reports that a status back-off held by the journal already stands for (indices). */
 const reportsHeld = (items: readonly Imported[], windows: readonly string[]): Set<number> => {
