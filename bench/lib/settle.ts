@@ -4,8 +4,9 @@
  * competes with it for the machine's two cores. LevelDB reports no "compaction pending" (its `leveldb.stats`
  * shows finished compactions only), so what is watched is the process's threads other than the main one.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { threadCpuNs } from './stats.js';
 
 /** On-CPU nanoseconds of this process's threads other than the main one (`/proc/self/task/*\/schedstat`). */
 const otherThreadsCpuNs = (): number => {
@@ -13,7 +14,7 @@ const otherThreadsCpuNs = (): number => {
   for (const task of readdirSync('/proc/self/task')) {
     if (task === String(process.pid)) continue;
     try {
-      ns += Number(readFileSync(`/proc/self/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      ns += threadCpuNs(task);
     } catch {
       // a thread that ended between the listing and the read used no more CPU
     }

@@ -15,8 +15,11 @@ export const median = (xs: readonly number[]): number => quantile(xs, 0.5);
 /** This process's peak resident set so far, in MiB (`getrusage` maxrss, as VmHWM). */
 export const peakRssMiB = (): number => process.resourceUsage().maxRSS / 1024;
 
-/** On-CPU nanoseconds of this process's main thread so far (`schedstat`: not inflated by waiting for a core). */
-export const mainThreadCpuNs = (): number => Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]);
+/** On-CPU nanoseconds of one of this process's threads so far (`schedstat`: not inflated by waiting for a core). */
+export const threadCpuNs = (task: string): number => Number(readFileSync(`/proc/self/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+
+/** On-CPU nanoseconds of this process's main thread so far. */
+export const mainThreadCpuNs = (): number => threadCpuNs(String(process.pid));
 
 /**
  * Wall and CPU time (user + system, every thread of the process) summed over timed sections. On a shared,
