@@ -56,8 +56,11 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     case 'SandboxCreated': {
       // A second sandbox replaces the first: nothing regular has started in it yet.
       const podHasInitialized = s.kubelet.sandboxReady ? false : s.kubelet.podHasInitialized;
-      const podIPs = e.podIPs !== undefined && e.podIPs.length > 0 ? e.podIPs : [e.podIP];
-      return withView(s, { admitted: true, sandboxReady: true, podHasInitialized, podIPs });
+      const listed = e.podIPs !== undefined && e.podIPs.length > 0 ? e.podIPs : [e.podIP];
+      const podIPs = listed.filter((ip) => ip !== '');
+      // `PodSandboxChanged`: a sandbox of the pod network without an IP is not ready (a new one is needed).
+      const sandboxReady = podIPs.length > 0 || baseOf(s).spec.hostNetwork === true;
+      return withView(s, { admitted: true, sandboxReady, podHasInitialized, podIPs: podIPs.length > 0 ? podIPs : s.kubelet.podIPs });
     }
     case 'PodEvicted':
       if (s.kubelet.evicted !== undefined) return s;
