@@ -14,7 +14,7 @@ import { requeueDue } from './kubelet/worker.js';
 import { hasLiveContainer, isRunning, liveContainers, specOf } from './lifecycle.js';
 import { kubeletDown, noExecuteTaintAt, noExecuteTaintOf, tolerationSeconds, unresponsiveAt } from './nodeloss/controller.js';
 import { activeProbes, nextProbeTick, probeTrackOf } from './probes/worker.js';
-import { memoryLimitBytes, probeTiming } from './spec.js';
+import { hookAnswerOf, memoryLimitBytes, probeTiming } from './spec.js';
 import type { ContainerBook, EngineState, NodeBook, PodBook } from './state.js';
 import type { VirtualMs, World } from './world.js';
 
@@ -118,7 +118,7 @@ export const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: Cont
     out.push({ at: end.at, order: order('processExit'), key: `exit/${uid}/${c.name}`, input });
   }
   if (!i.postStartDone && i.kills.length === 0) {
-    const answer = world.postStart(pod.ref, c.name, i.run);
+    const answer = hookAnswerOf(specOf(pod, c).spec.lifecycle?.postStart, () => world.postStart(pod.ref, c.name, i.run));
     const input: Input = { kind: 'postStartDone', uid, container: c.name, answer };
     out.push({ at: startedAt + answer.durationMs, order: order('postStartDone'), key: `poststart/${uid}/${c.name}`, input });
   }

@@ -1,11 +1,20 @@
 /** Defaulted reads of a pod spec, as the API server's defaulting (`pkg/apis/core/v1/defaults.go`) would fill them. */
-import type { Container, Probe, PodSpec, PullPolicy, RestartPolicy } from '../k8s/pod.js';
+import type { Container, LifecycleHandler, Probe, PodSpec, PullPolicy, RestartPolicy } from '../k8s/pod.js';
 import { valueOf } from '../k8s/quantity.js';
 import { roleOf, type ContainerRole } from '../reducers/restart.js';
+import type { HookAnswer } from './world.js';
 
 export type { ContainerRole };
 
 export const restartPolicyOf = (spec: PodSpec): RestartPolicy => spec.restartPolicy ?? 'Always';
+
+/**
+ * How a lifecycle hook goes: a `sleep` action sleeps exactly its seconds and succeeds (`lifecycle/handlers.go
+ * :: runSleepHandler`, gate `PodLifecycleSleepAction`, GA), so the spec says it, not the world; any other
+ * handler runs the user's code, which the world answers for.
+ */
+export const hookAnswerOf = (handler: LifecycleHandler | undefined, worldAnswer: () => HookAnswer): HookAnswer =>
+  handler?.sleep !== undefined ? { durationMs: handler.sleep.seconds * 1000 } : worldAnswer();
 
 /** `v1.DefaultTerminationGracePeriodSeconds`. */
 export const podGraceSeconds = (spec: PodSpec): number => spec.terminationGracePeriodSeconds ?? 30;

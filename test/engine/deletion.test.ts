@@ -42,6 +42,14 @@ describe('graceful deletion (killContainer, canBeDeleted)', () => {
     expect(times(run([node('n1'), pod(app({ lifecycle: preStop })), deleted('web', 10, 30)], w, 100), 'ContainerExited')).toEqual([40.5]);
   });
 
+  it('a preStop sleep action takes its own seconds, whatever the world says of hooks (lifecycle/handlers.go :: runSleepHandler)', () => {
+    // the world's hooks return at once; the sleep still holds SIGTERM 12 s, then the default handler ends it
+    const sleeps = (seconds: number) => app({ lifecycle: { preStop: { sleep: { seconds } } } });
+    expect(times(run([node('n1'), pod(sleeps(12)), deleted('web', 10, 30)], world(), 100), 'ContainerExited')).toEqual([22]);
+    // longer than the grace: cut at 30 s, and SIGTERM still gets its 2 s (ignored: SIGKILL at +42)
+    expect(times(run([node('n1'), pod(sleeps(45)), deleted('web', 10, 30)], ignoresSigterm, 100), 'ContainerExited')).toEqual([42]);
+  });
+
   it('restarts nothing during deletion', () => {
     const w = world({ containerRun: () => ({ exit: { afterMs: 1000, code: 1 } }) });
     const events = run([node('n1'), pod(), deleted('web', 5, 30)], w, 100);

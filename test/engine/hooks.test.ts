@@ -15,6 +15,14 @@ describe('postStart (kuberuntime_container.go :: startContainer)', () => {
     expect(times(events, 'PostStartHookSucceeded')).toEqual([4]);
   });
 
+  it('a postStart sleep action blocks for its own seconds (lifecycle/handlers.go :: runSleepHandler)', () => {
+    const sleeper = created({
+      metadata: { name: 'sleeper' },
+      spec: { containers: [{ name: 'app', image: 'app:1', lifecycle: { postStart: { sleep: { seconds: 3 } } } }] },
+    });
+    expect(times(run([node('n1'), sleeper], world(), 10), 'PostStartHookSucceeded')).toEqual([3]);
+  });
+
   // case name → policy, exit code on SIGTERM, starts
   const table: Record<string, [RestartPolicy, number, number[]]> = {
     'failure-kills-and-restarts-under-always': ['Always', 0, [0, 2, 14]],

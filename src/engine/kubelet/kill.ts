@@ -7,7 +7,7 @@
 import type { EventOf, KillReason } from '../../events/index.js';
 import { aboutContainer } from '../emit.js';
 import { isRunning, liveContainers, specOf } from '../lifecycle.js';
-import { podGraceSeconds } from '../spec.js';
+import { hookAnswerOf, podGraceSeconds } from '../spec.js';
 import type { ContainerBook, Killing, PodBook } from '../state.js';
 import type { VirtualMs, World } from '../world.js';
 
@@ -77,8 +77,9 @@ export const killOutcome = (
   // an eviction passes its grace as an override: preStop is bounded by the pod's own grace, the stop window is the override
   const override = kill.reason === 'PodEvicted';
   const hookBound = override ? podGraceSeconds(pod.spec) : kill.graceSeconds;
+  const preStop = spec.lifecycle?.preStop;
   const hookMs =
-    spec.lifecycle?.preStop !== undefined && hookBound > 0 ? Math.min(world.preStop(pod.ref, c.name).durationMs, hookBound * 1000) : 0;
+    preStop !== undefined && hookBound > 0 ? Math.min(hookAnswerOf(preStop, () => world.preStop(pod.ref, c.name)).durationMs, hookBound * 1000) : 0;
   const turn = turnOf(pod, c, kill);
   if (turn === undefined) return undefined;
   const sigtermAt = Math.max(kill.at + hookMs, turn);
