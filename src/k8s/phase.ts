@@ -1,6 +1,7 @@
 /**
  * A pod's phase from its spec and container statuses: `pkg/kubelet/kubelet_pods.go :: getPhase`, with the
- * feature gates `ContainerRestartRules` and `RestartAllContainersOnContainerExits` off.
+ * branches of the gates `ContainerRestartRules` and `RestartAllContainersOnContainerExits` (on in v1.36) left
+ * out: they differ only for container-level restart fields, which podjournal refuses (`src/manifest/decode.ts`).
  */
 import type { Container, ContainerStatus, PodPhase, V1Pod } from './pod.js';
 import { isSidecar } from './pod.js';

@@ -19,8 +19,10 @@ const fieldErrorOf = (error: t.ValidationError): FieldError => {
 };
 
 /**
- * Container `restartPolicy` before the codec sees it: with `ContainerRestartRules` off a regular container
- * may not set it at all, and an init container may only say `Always` (`validateInitContainerRestartPolicy`).
+ * Container `restartPolicy` before the codec sees it. A v1.36 API server accepts it on regular containers
+ * (gate `ContainerRestartRules`, beta and on since v1.35), but podjournal does not simulate per-container
+ * restart policies, so it refuses them rather than run the pod under the pod's policy; an init container
+ * may only say `Always` (`validateInitContainerRestartPolicy` without `restartPolicyRules`).
  */
 const checkRestartPolicies = (raw: Record<string, unknown>): FieldError | undefined => {
   const spec = raw['spec'];
@@ -31,7 +33,7 @@ const checkRestartPolicies = (raw: Record<string, unknown>): FieldError | undefi
     for (const [i, c] of containers.entries()) {
       if (!isRecord(c) || c['restartPolicy'] === undefined) continue;
       const path = ['spec', list, i, 'restartPolicy'];
-      if (list === 'containers') return forbidden(path, 'may not be set for non-init containers');
+      if (list === 'containers') return forbidden(path, 'a regular container’s own restartPolicy (ContainerRestartRules, on in Kubernetes v1.36) is not simulated by podjournal');
       if (c['restartPolicy'] !== 'Always') return notSupported(path, c['restartPolicy'], ['Always']);
     }
   }

@@ -1,7 +1,7 @@
 /**
  * What the API server rejects when a Pod is created (`pkg/apis/core/validation/validation.go ::
  * ValidatePodCreate`), checked on the defaulted pod, in the API server's order; the first error wins.
- * Feature gate `ContainerRestartRules` is taken as off: only init containers may set `restartPolicy`.
+ * Container-level `restartPolicy` (gate `ContainerRestartRules`, on in v1.36) is refused in `decode.ts`: not simulated.
  */
 import type { Container, ObjectMeta, PodSpec, V1Pod } from '../k8s/pod.js';
 import { isSidecar } from '../k8s/pod.js';
