@@ -4,7 +4,7 @@
  */
 import { isContainerdImageID, normalizedImage } from '../k8s/image-ref.js';
 import type { Container, ContainerState, ContainerStatus, PodSpec } from '../k8s/pod.js';
-import type { ContainerView } from './kubelet-view.js';
+import type { ContainerStateTerminated, ContainerView } from './kubelet-view.js';
 import type { ContainerRole } from './restart.js';
 import { defaultWaitingReason } from '../k8s/waiting.js';
 import { runtimeStatusFields, volumeMountStatuses } from './container-runtime-status.js';
@@ -65,15 +65,35 @@ const isContainerdID = memoized(isContainerdImageID);
 const normalized = memoized(normalizedImage);
 const reportedImage = (image: string, imageID: string): string => (isContainerdID(imageID) ? normalized(image) : image);
 
+/** Which state a status shows (`stateOf`'s choice, keep in step): a failed (re)start that is due shows as waiting. */
+const shownKind = (v: ContainerView, restartDue: boolean): 'waiting' | 'running' | 'terminated' => {
+  const current = v.current;
+  if ((v.failure !== undefined && restartDue) || current === undefined || current.kind === 'created') return 'waiting';
+  return current.kind;
+};
+
+/** The termination a status shows as `lastState` (`stateOf`'s choice): a due failure moves a terminated instance there. */
+const shownLast = (v: ContainerView, restartDue: boolean): ContainerStateTerminated | undefined =>
+  v.failure !== undefined && restartDue && v.current?.kind === 'terminated' ? v.current.terminated : v.previous;
+
 /**
  * What the phase, the conditions and TerminatePod read of a container status. A regeneration builds only
  * these; the whole status (image, IDs, resources, mounts) is built when the pod is read.
  */
 export type StatusFacts = Pick<ContainerStatus, 'name' | 'state' | 'lastState' | 'ready' | 'started'>;
 
-export const statusFactsOf: StatusBuilder<StatusFacts> = (c, v, role, restartDue, spec) => {
-  const { state, lastState } = stateOf(v, restartDue, spec);
-  return { name: c.name, state, lastState, ready: isReady(c, v, role), started: isStarted(c, v) };
+// Facts are read (which state, exit codes), never kept nor shown: a waiting or running state, or no last
+// state, is one object for all of them (the whole status has its own).
+const WAITING: ContainerState = Object.freeze({ waiting: Object.freeze({}) });
+const RUNNING: ContainerState = Object.freeze({ running: Object.freeze({}) });
+const NO_STATE: ContainerState = Object.freeze({});
+
+export const statusFactsOf: StatusBuilder<StatusFacts> = (c, v, role, restartDue) => {
+  const kind = shownKind(v, restartDue);
+  const current = v.current;
+  const state = kind === 'terminated' && current?.kind === 'terminated' ? { terminated: current.terminated } : kind === 'running' ? RUNNING : WAITING;
+  const last = shownLast(v, restartDue);
+  return { name: c.name, state, lastState: last === undefined ? NO_STATE : { terminated: last }, ready: isReady(c, v, role), started: isStarted(c, v) };
 };
 
 export const containerStatusOf: StatusBuilder<ContainerStatus> = (c, v, role, restartDue, spec) => {
@@ -99,6 +119,21 @@ export const containerStatusOf: StatusBuilder<ContainerStatus> = (c, v, role, re
   const mounts = volumeMountStatuses(c);
   if (mounts !== undefined) status.volumeMounts = mounts;
   return status;
+};
+
+/**
+ * Whether a container's facts (`StatusFacts`: which state, its exit code, the last termination's, ready,
+ * started) differ between views `x` and `y`, read off the views without building either (a container event
+ * asks this before regenerating the status).
+ */
+export const statusFactsDiffer = (c: Container, role: ContainerRole, x: ContainerView, xDue: boolean, y: ContainerView, yDue: boolean): boolean => {
+  const kind = shownKind(x, xDue);
+  if (kind !== shownKind(y, yDue) || isReady(c, x, role) !== isReady(c, y, role) || isStarted(c, x) !== isStarted(c, y)) return true;
+  // a terminated state's exit code: the kind is terminated only with a terminated current instance
+  if (kind === 'terminated' && x.current?.kind === 'terminated' && y.current?.kind === 'terminated' && x.current.terminated.exitCode !== y.current.terminated.exitCode) return true;
+  const lastX = shownLast(x, xDue);
+  const lastY = shownLast(y, yDue);
+  return lastX === undefined || lastY === undefined ? lastX !== lastY : lastX.exitCode !== lastY.exitCode;
 };
 
 /** TerminatePod's record for a container that cannot have finished normally once the pod is over. */

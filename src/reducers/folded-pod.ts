@@ -29,12 +29,22 @@ export class FoldedPod implements PodState {
   readonly #terminated: boolean;
   #pod: V1Pod | undefined;
 
-  /** `base`: the v1 Pod, its status without `initContainerStatuses` and `containerStatuses`. */
-  constructor(base: V1Pod, kubelet: KubeletView, statuses: GeneratedFrom) {
+  /**
+   * `base`: the v1 Pod, its status without `initContainerStatuses` and `containerStatuses`. `statuses` may be
+   * another folded pod, whose marks this one keeps (its statuses generated from `view`, else from its view):
+   * the reducers then build no `GeneratedFrom` object for a state that moves on.
+   */
+  constructor(base: V1Pod, kubelet: KubeletView, statuses: GeneratedFrom | FoldedPod, view?: KubeletView) {
     this.#base = base;
-    this.#view = statuses.view;
-    this.#terminal = statuses.terminal;
-    this.#terminated = statuses.terminated;
+    if (statuses instanceof FoldedPod) {
+      this.#view = view ?? statuses.#view;
+      this.#terminal = statuses.#terminal;
+      this.#terminated = statuses.#terminated;
+    } else {
+      this.#view = statuses.view;
+      this.#terminal = statuses.terminal;
+      this.#terminated = statuses.terminated;
+    }
     Object.defineProperty(this, 'pod', podProperty);
     (this as { kubelet: KubeletView }).kubelet = kubelet;
   }
@@ -75,5 +85,14 @@ export const generatedFrom = (s: PodState): GeneratedFrom | undefined => (s inst
  * A state with a new object and view that keeps the container statuses of `s` (an API write, the node's
  * loss, a view that shows nothing new), or takes `statuses` (a regeneration).
  */
-export const podState = (s: PodState, base: V1Pod, kubelet: KubeletView, statuses = generatedFrom(s)): PodState =>
-  statuses === undefined ? { pod: base, kubelet } : new FoldedPod(base, kubelet, statuses);
+export const podState = (s: PodState, base: V1Pod, kubelet: KubeletView, statuses?: GeneratedFrom): PodState => {
+  if (statuses !== undefined) return new FoldedPod(base, kubelet, statuses);
+  return s instanceof FoldedPod ? new FoldedPod(base, kubelet, s) : { pod: base, kubelet };
+};
+
+/**
+ * `s` (a state holding what its statuses were generated from) with a new object and view, its statuses
+ * generated from `view` (a view that moved without changing the status's facts): no `GeneratedFrom` object.
+ */
+export const withStatusesFrom = (s: PodState, base: V1Pod, kubelet: KubeletView, view: KubeletView): PodState | undefined =>
+  s instanceof FoldedPod ? new FoldedPod(base, kubelet, s, view) : undefined;

@@ -2,6 +2,8 @@
  * `reducePod`: one pod's fold, composing the API, node and container concerns and then regenerating the
  * status the kubelet would write. Pure and total: contradictory events degrade as README.md lists.
  */
+import type { Instant } from '../k8s/codecs.js';
+import type { V1Pod } from '../k8s/pod.js';
 import type { PodEvent } from '../events/index.js';
 import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
@@ -11,13 +13,17 @@ import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { containerView, kubeletView, type KubeletView } from './kubelet-view.js';
 import { kubeletStatus, statusFactsChanged, statusInputsChanged } from './status.js';
-import { baseOf, generatedFrom, podState } from './folded-pod.js';
+import { FoldedPod, baseOf, podState, withStatusesFrom } from './folded-pod.js';
 import { apiTime } from './time.js';
 import { isTerminalPhase } from '../k8s/phase.js';
 
 /** The kubelet writes the pod's status: it admitted the pod, did not reject it, and its node is reachable. */
-const kubeletWrites = (s: PodState): boolean => s.kubelet.admitted && s.kubelet.rejected === undefined && !s.kubelet.nodeLost;
+const kubeletWrites = (k: KubeletView): boolean => k.admitted && k.rejected === undefined && !k.nodeLost;
 
+/**
+ * A container event: the pod's object stays, only the kubelet's view moves. The next state is built once,
+ * from the new view, with its status regenerated if the view changed what it shows (`afterView`).
+ */
 const container = (s: PodState, e: ContainerEvent): PodState => {
   if (s.kubelet.rejected !== undefined) return s; // a rejected pod runs nothing
   const spec = baseOf(s).spec;
@@ -35,7 +41,9 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
     podHasInitialized: s.kubelet.podHasInitialized || startedRegular,
     containers: withEntry(s.kubelet.containers, e.container, after),
   });
-  return podState(s, baseOf(s), kubelet);
+  // a kubelet that writes at once (no syncs) always does here: the event admitted the pod if nothing had
+  if (kubelet.syncs || !kubeletWrites(kubelet)) return settled(s, podState(s, baseOf(s), kubelet), e);
+  return afterView(s, undefined, baseOf(s), kubelet, e.at);
 };
 
 /**
@@ -44,7 +52,10 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
  */
 const onSomeNode = (s: PodState): boolean => baseOf(s).spec.nodeName !== undefined || s.kubelet.admitted;
 
-/** Routes the event to its concern; the same state object when the event changes nothing. */
+/**
+ * Routes the event to its concern, then regenerates the status if the kubelet writes it (`settled`); the same
+ * state object when the event changes nothing.
+ */
 const apply = (s: PodState, e: PodEvent): PodState => {
   switch (e.type) {
     case 'PodCreated':
@@ -54,14 +65,14 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     case 'PodConditionSet':
     case 'PodBound':
     case 'PodUnschedulable':
-      return reduceApi(s, e);
+      return settled(s, reduceApi(s, e), e);
     case 'PodAdmitted':
     case 'PodRejected':
     case 'PodNodeLost':
-      return s.kubelet.nodeLost && e.type !== 'PodNodeLost' ? s : reduceKubelet(s, e);
+      return s.kubelet.nodeLost && e.type !== 'PodNodeLost' ? s : settled(s, reduceKubelet(s, e), e);
     case 'SandboxCreated':
     case 'PodEvicted':
-      return s.kubelet.nodeLost || !onSomeNode(s) ? s : reduceKubelet(s, e);
+      return s.kubelet.nodeLost || !onSomeNode(s) ? s : settled(s, reduceKubelet(s, e), e);
     case 'ImagePulling':
     case 'ImagePulled':
     case 'ImagePullFailed':
@@ -81,7 +92,7 @@ const apply = (s: PodState, e: PodEvent): PodState => {
       return s.kubelet.nodeLost || !onSomeNode(s) ? s : container(s, e);
     case 'PodSynced':
       // from now on the kubelet's status shows what its syncs publish; a kubelet that syncs is reachable again
-      return podState(s, baseOf(s), kubeletView(s.kubelet, { syncs: true, nodeLost: false }));
+      return settled(s, podState(s, baseOf(s), kubeletView(s.kubelet, { syncs: true, nodeLost: false })), e);
     case 'PodRemoved':
       return s; // handled by reducePod
     default: {
@@ -108,27 +119,38 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
   if (state === undefined) return event.type === 'PodCreated' ? createdPod(event) : undefined;
   if (observationTypes.has(event.type)) return state;
   if (event.type === 'PodRemoved') return undefined;
-  const next = apply(state, event);
-  if (next === state || !kubeletWrites(next)) return next;
-  if (next.kubelet.syncs) return published(state, next, event);
-  const base = baseOf(next);
-  if (base === baseOf(state)) {
-    // The status is regenerated only when what it is made of may have changed: most container events change
-    // only what the container statuses show (built when the pod is read), the status stays, and the statuses
-    // are then generated from the new view.
-    if (!statusInputsChanged(state.kubelet, next.kubelet)) return next;
-    const from = generatedFrom(next);
-    if (from !== undefined && !statusFactsChanged(base, state.kubelet, next.kubelet)) return podState(next, base, next.kubelet, { ...from, view: next.kubelet });
-  }
-  return regenerated(next, next.kubelet, next.kubelet, apiTime(event.at));
+  return apply(state, event);
 };
 
-/** `s` with the status the kubelet generates from `view` at `now`, and `kubelet` as its view. */
-const regenerated = (s: PodState, view: KubeletView, kubelet: KubeletView, now: string): PodState => {
-  const base = baseOf(s);
+/** `next`, the state a concern made of `state`, with the status the kubelet writes after `event`. */
+const settled = (state: PodState, next: PodState, event: PodEvent): PodState => {
+  if (next === state || !kubeletWrites(next.kubelet)) return next;
+  if (next.kubelet.syncs) return published(state, next, event);
+  return afterView(state, next, baseOf(next), next.kubelet, event.at);
+};
+
+/**
+ * The state after `state` with the object `base` and the view `kubelet` (already built as `next`, or not),
+ * its status regenerated at `at` if it may show something else. The status is regenerated only when what it
+ * is made of may have changed: most container events change only what the container statuses show (built
+ * when the pod is read), the status stays, and the statuses are then generated from the new view.
+ */
+const afterView = (state: PodState, next: PodState | undefined, base: V1Pod, kubelet: KubeletView, at: Instant): PodState => {
+  if (base === baseOf(state)) {
+    if (!statusInputsChanged(state.kubelet, kubelet)) return next ?? podState(state, base, kubelet);
+    if (!statusFactsChanged(base, state.kubelet, kubelet)) {
+      const moved = withStatusesFrom(next ?? state, base, kubelet, kubelet);
+      if (moved !== undefined) return moved;
+    }
+  }
+  return regenerated(base, kubelet, kubelet, apiTime(at));
+};
+
+/** The state of `base` with the status the kubelet generates from `view` at `now`, and `kubelet` as its view. */
+const regenerated = (base: V1Pod, view: KubeletView, kubelet: KubeletView, now: string): PodState => {
   const { status, from } = kubeletStatus(base, view, now);
   const pod = status === base.status ? base : { apiVersion: base.apiVersion, kind: base.kind, metadata: base.metadata, spec: base.spec, status };
-  return podState(s, pod, kubelet, from);
+  return new FoldedPod(pod, kubelet, from);
 };
 
 /**
@@ -147,7 +169,7 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   // a kubelet back from a lost node writes its whole status over the controller's marking
   const unchanged = base === baseOf(state) && !terminating && !state.kubelet.nodeLost && !statusInputsChanged(shown, view);
   const kubelet = kubeletView(next.kubelet, { published: view });
-  return unchanged ? podState(next, base, kubelet) : regenerated(next, view, kubelet, apiTime(event.at));
+  return unchanged ? podState(next, base, kubelet) : regenerated(base, view, kubelet, apiTime(event.at));
 };
 
 /** The published view with one container's probe results as the kubelet now knows them, if it is still the same instance. */

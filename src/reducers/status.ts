@@ -4,7 +4,7 @@
  */
 import type { Container, ContainerStatus, PodCondition, PodPhase, PodSpec, PodStatus, V1Pod } from '../k8s/pod.js';
 import { isStaticPod, isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
-import { containerStatusOf, statusDiffers, statusFactsOf, unknownTermination, type StatusBuilder, type StatusFacts } from './container-status.js';
+import { containerStatusOf, statusDiffers, statusFactsDiffer, statusFactsOf, unknownTermination, type StatusBuilder, type StatusFacts } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { ContainerView, KubeletView } from './kubelet-view.js';
@@ -120,46 +120,43 @@ const podFieldsChanged = (a: KubeletView, b: KubeletView): boolean =>
   a.rejected !== b.rejected ||
   a.nodeLost !== b.nodeLost;
 
-/** Whether some container's view changed in a way `differs` tells apart (one the kubelet knew nothing of is the initial view). */
-const someContainerChanged = (a: KubeletView, b: KubeletView, differs: (name: string, x: ContainerView, y: ContainerView) => boolean): boolean => {
+/** Tells two views of the container named `name` apart, in a pod of `spec` (terminal or not). */
+type ContainerDiffers = (spec: PodSpec | undefined, name: string, x: ContainerView, y: ContainerView, terminal: boolean) => boolean;
+
+/**
+ * Whether some container's view changed in a way `differs` tells apart (one the kubelet knew nothing of is
+ * the initial view). Plain arguments, not a closure: a container event asks this once or twice.
+ */
+const someContainerChanged = (a: KubeletView, b: KubeletView, differs: ContainerDiffers, spec: PodSpec | undefined, terminal: boolean): boolean => {
   if (a.containers === b.containers) return false;
   for (const name in b.containers) {
     const x = a.containers[name] ?? initialContainerView;
     const y = b.containers[name] ?? initialContainerView;
-    if (x !== y && differs(name, x, y)) return true;
+    if (x !== y && differs(spec, name, x, y, terminal)) return true;
   }
   return false;
 };
 
-const statusDiffersIn = (_: string, x: ContainerView, y: ContainerView): boolean => statusDiffers(x, y);
+const statusDiffersIn: ContainerDiffers = (_spec, _name, x, y) => statusDiffers(x, y);
 
 /** Whether the kubelet's view changed in anything the status shows (container views by `statusDiffers`; a pull before the first instance shows nothing). */
-export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => a !== b && (podFieldsChanged(a, b) || someContainerChanged(a, b, statusDiffersIn));
+export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => a !== b && (podFieldsChanged(a, b) || someContainerChanged(a, b, statusDiffersIn, undefined, false));
 
-/** The same facts for the phase, the conditions and TerminatePod: which state, its exit code, the last termination's, ready, started. */
-const sameFacts = (x: StatusFacts, y: StatusFacts): boolean =>
-  x.ready === y.ready &&
-  x.started === y.started &&
-  (x.state?.running === undefined) === (y.state?.running === undefined) &&
-  (x.state?.waiting === undefined) === (y.state?.waiting === undefined) &&
-  (x.state?.terminated === undefined) === (y.state?.terminated === undefined) &&
-  x.state?.terminated?.exitCode === y.state?.terminated?.exitCode &&
-  (x.lastState?.terminated === undefined) === (y.lastState?.terminated === undefined) &&
-  x.lastState?.terminated?.exitCode === y.lastState?.terminated?.exitCode;
-
-/** Whether the spec containers named `name` give other facts under `x` than under `y`. */
-const factsDiffer = (spec: PodSpec, name: string, x: ContainerView, y: ContainerView, terminal: boolean): boolean => {
-  const inits = spec.initContainers ?? [];
+/** Whether the spec containers named `name` give other facts under `x` than under `y` (`statusFactsDiffer`). */
+const factsDiffer: ContainerDiffers = (spec, name, x, y, terminal) => {
+  if (spec === undefined) return true;
+  const inits = spec.initContainers ?? NONE;
+  const policy = spec.restartPolicy ?? 'Always';
   for (let i = 0; i < inits.length + spec.containers.length; i++) {
     const c = i < inits.length ? inits[i] : spec.containers[i - inits.length];
     if (c === undefined || c.name !== name) continue;
     const role = roleOf(c, i < inits.length);
-    const policy = spec.restartPolicy ?? 'Always';
-    const was = statusFactsOf(c, x, role, restartDue(role, policy, x, terminal), spec);
-    if (!sameFacts(was, statusFactsOf(c, y, role, restartDue(role, policy, y, terminal), spec))) return true;
+    if (statusFactsDiffer(c, role, x, restartDue(role, policy, x, terminal), y, restartDue(role, policy, y, terminal))) return true;
   }
   return false;
 };
+
+const NONE: readonly Container[] = [];
 
 /**
  * Whether the status generated for `pod` (without its container statuses) can differ once the view moves
@@ -170,8 +167,7 @@ const factsDiffer = (spec: PodSpec, name: string, x: ContainerView, y: Container
 export const statusFactsChanged = (pod: V1Pod, a: KubeletView, b: KubeletView): boolean => {
   if (a === b) return false;
   if (podFieldsChanged(a, b)) return true;
-  const terminal = podIsTerminal(pod, b);
-  return someContainerChanged(a, b, (name, x, y) => factsDiffer(pod.spec, name, x, y, terminal));
+  return someContainerChanged(a, b, factsDiffer, pod.spec, podIsTerminal(pod, b));
 };
 
 /** The statuses of one list of spec containers, in spec order (each built by `build`: whole, or only its facts). */

@@ -1,0 +1,71 @@
+/**
+ * A container event decides whether to regenerate the pod's status by comparing what the phase, the
+ * conditions and TerminatePod read of the container (`StatusFacts`) without building them
+ * (`statusFactsDiffer`). These hold that comparison to the facts built (`statusFactsOf`), and the facts to the
+ * whole status a reader sees (`containerStatusOf`), over every pair of a set of views.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Container, ContainerState, PodSpec } from '../../src/k8s/pod.js';
+import { containerStatusOf, statusFactsDiffer, statusFactsOf, type StatusFacts } from '../../src/reducers/container-status.js';
+import { initialContainerView } from '../../src/reducers/containers.js';
+import { containerView, type ContainerView } from '../../src/reducers/kubelet-view.js';
+import type { ContainerRole } from '../../src/reducers/restart.js';
+
+const terminated = (exitCode: number, containerID: string) => ({ exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: '2026-01-01T00:00:01Z', finishedAt: '2026-01-01T00:00:02Z', containerID });
+const running = { kind: 'running', running: { startedAt: '2026-01-01T00:00:01Z' } } as const;
+const failure = { reason: 'CrashLoopBackOff', message: 'back-off 10s restarting failed container' };
+
+const views: readonly ContainerView[] = [
+  initialContainerView,
+  containerView(initialContainerView, { failure: { reason: 'ErrImagePull', message: 'not found' } }),
+  containerView(initialContainerView, { instances: 1, current: { kind: 'created' }, containerID: 'c1' }),
+  containerView(initialContainerView, { instances: 1, current: running, containerID: 'c1' }),
+  containerView(initialContainerView, { instances: 1, current: running, containerID: 'c1', probes: { readiness: 'success' } }),
+  containerView(initialContainerView, { instances: 1, current: running, containerID: 'c1', probes: { readiness: 'success', startup: 'success' } }),
+  containerView(initialContainerView, { instances: 1, current: { kind: 'terminated', terminated: terminated(0, 'c1') }, containerID: 'c1' }),
+  containerView(initialContainerView, { instances: 1, current: { kind: 'terminated', terminated: terminated(1, 'c1') }, containerID: 'c1' }),
+  containerView(initialContainerView, { instances: 1, current: { kind: 'terminated', terminated: terminated(1, 'c1') }, containerID: 'c1', failure }),
+  containerView(initialContainerView, { instances: 2, current: running, previous: terminated(1, 'c1'), containerID: 'c2' }),
+  containerView(initialContainerView, { instances: 2, current: running, previous: terminated(0, 'c1'), containerID: 'c2' }),
+  containerView(initialContainerView, { instances: 2, current: { kind: 'terminated', terminated: terminated(2, 'c2') }, previous: terminated(1, 'c1'), containerID: 'c2', failure }),
+];
+
+const specs: readonly [Container, ContainerRole][] = [
+  [{ name: 'app', image: 'app:1' }, 'regular'],
+  [{ name: 'app', image: 'app:1', readinessProbe: { periodSeconds: 1 }, startupProbe: { periodSeconds: 1 } }, 'regular'],
+  [{ name: 'setup', image: 'setup:1' }, 'init'],
+  [{ name: 'proxy', image: 'proxy:1', restartPolicy: 'Always', startupProbe: { periodSeconds: 1 } }, 'sidecar'],
+];
+
+const spec: PodSpec = { containers: [{ name: 'app', image: 'app:1' }] };
+
+/** Which state a container state is, and its exit code when terminated. */
+const kindOf = (s: ContainerState | undefined): string =>
+  s?.running !== undefined ? 'running' : s?.terminated !== undefined ? `terminated ${s.terminated.exitCode}` : s?.waiting !== undefined ? 'waiting' : 'none';
+
+/** What the phase, the conditions and TerminatePod read of a status. */
+const read = (s: StatusFacts): string => JSON.stringify([s.name, kindOf(s.state), s.lastState?.terminated?.exitCode ?? 'none', s.ready, s.started]);
+
+describe('a container\'s status facts', () => {
+  test('statusFactsDiffer answers what comparing the built facts answers, for every pair of views and restart decisions', () => {
+    let pairs = 0;
+    for (const [c, role] of specs)
+      for (const x of views)
+        for (const y of views)
+          for (const xDue of [false, true])
+            for (const yDue of [false, true]) {
+              const built = read(statusFactsOf(c, x, role, xDue, spec)) !== read(statusFactsOf(c, y, role, yDue, spec));
+              expect([c.name, role, views.indexOf(x), xDue, views.indexOf(y), yDue, statusFactsDiffer(c, role, x, xDue, y, yDue)]).toEqual([
+                c.name, role, views.indexOf(x), xDue, views.indexOf(y), yDue, built,
+              ]);
+              pairs++;
+            }
+    expect(pairs).toBe(specs.length * views.length * views.length * 4);
+  });
+
+  test('the facts read as the whole status a reader sees reads', () => {
+    for (const [c, role] of specs)
+      for (const v of views)
+        for (const due of [false, true]) expect(read(statusFactsOf(c, v, role, due, spec))).toBe(read(containerStatusOf(c, v, role, due, spec)));
+  });
+});
