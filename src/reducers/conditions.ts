@@ -31,7 +31,20 @@ export interface ConditionDraft {
   readonly message?: string;
 }
 
+// A draft with no reason nor message (most of them, on every regeneration): one object per type and status.
+const plainDrafts = new Map<string, readonly [ConditionDraft, ConditionDraft]>();
+
+const plainDraft = (type: string, ok: boolean): ConditionDraft => {
+  let pair = plainDrafts.get(type);
+  if (pair === undefined) {
+    pair = [{ type, status: 'False' }, { type, status: 'True' }];
+    plainDrafts.set(type, pair);
+  }
+  return pair[ok ? 1 : 0];
+};
+
 const draft = (type: string, ok: boolean, reason?: string, message?: string): ConditionDraft => {
+  if (reason === undefined && (message === undefined || message === '')) return plainDraft(type, ok);
   const d: { type: string; status: PodCondition['status']; reason?: string; message?: string } = {
     type,
     status: ok ? 'True' : 'False',

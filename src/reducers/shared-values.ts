@@ -142,11 +142,17 @@ const newCondition = (
  * The one condition object with these fields (the kubelet settles the same conditions at the same second
  * for many pods), its keys in the order the status manager writes them.
  */
-export const sharedCondition = (...fields: Parameters<typeof newCondition>): PodCondition => {
-  const [type, status, lastTransitionTime, generation, reason, message] = fields;
+export const sharedCondition = (
+  type: string,
+  status: PodCondition['status'],
+  lastTransitionTime: string,
+  generation: number | undefined,
+  reason: string | undefined,
+  message: string | undefined,
+): PodCondition => {
   const known = conditionsAt.get(lastTransitionTime) ?? conditionsAt.add(lastTransitionTime, []);
   for (const c of known) if (c.type === type && c.status === status && c.observedGeneration === generation && c.reason === reason && c.message === message) return c;
-  const c = newCondition(...fields);
+  const c = newCondition(type, status, lastTransitionTime, generation, reason, message);
   if (known.length < PER_SECOND) known.push(c);
   return c;
 };
