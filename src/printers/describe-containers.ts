@@ -186,14 +186,22 @@ const describeEnv = (w: PrefixWriter, c: Container, pod: V1Pod): void => {
   }
 };
 
-/** Mounts sorted by path, `(ro)`/`(rw)` plus any subPath. */
+/**
+ * Mounts sorted by path, `(ro)`/`(rw)` plus any subPath; then block devices, if any, sorted by path
+ * (`describeContainerVolumes`, whose `Devices:` line repeats the Mounts line's `<none>`).
+ */
 const describeMounts = (w: PrefixWriter, c: Container): void => {
   const mounts = sortedBy(c.volumeMounts ?? [], (m) => m.mountPath);
-  w.write(LEVEL_2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`);
+  const none = mounts.length === 0 ? '\t<none>' : '';
+  w.write(LEVEL_2, `Mounts:${none}\n`);
   for (const m of mounts) {
     const flags = [m.readOnly === true ? 'ro' : 'rw', ...((m.subPath ?? '') === '' ? [] : [`path=${JSON.stringify(m.subPath)}`])];
     w.write(LEVEL_3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`);
   }
+  const devices = sortedBy(c.volumeDevices ?? [], (d) => stringAt(d, 'devicePath') ?? '');
+  if (devices.length === 0) return;
+  w.write(LEVEL_2, `Devices:${none}\n`);
+  for (const d of devices) w.write(LEVEL_3, `${stringAt(d, 'devicePath') ?? ''} from ${stringAt(d, 'name') ?? ''}\n`);
 };
 
 /** One containers section: its title, then each container with its status if there is one. */
