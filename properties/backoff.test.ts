@@ -5,6 +5,10 @@
  * restart inside the killing sync is no back-off gap: `computePodActions` kills and starts in one sync, and
  * `doBackOff` skips the killed instance (still running in that sync's status) for the exit before it
  * (kuberuntime_manager.go :: doBackOff), so that restart is left out; a later one is measured as any other.
+ * Nor is the restart of a regular container that waited for an init container or sidecar to start again: while
+ * no regular container is created or running and the last init container has exited, the pod is not
+ * initialized and its regular containers wait (kuberuntime_manager.go :: computeInitContainerActions), so
+ * their gap is the sidecar's, not their own back-off.
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
@@ -25,6 +29,13 @@ const inKillingSync = (h: PodHistory, start: Start): boolean => {
   return !h.steps.some(({ entry }) => entry.event.type === 'PodSynced' && entry.seq > kill.entry.seq && entry.seq < start.entry.seq);
 };
 
+/** An init container or sidecar of the pod started after the exit, before this start. */
+const waitedForInit = (h: PodHistory, start: Start, exitSeq: number): boolean => {
+  const inits = new Set((h.steps.find((step) => step.entry.event.type === 'PodCreated')?.after?.pod.spec.initContainers ?? []).map((c) => c.name));
+  if (inits.has(start.container)) return false;
+  return [...start.others].some(([name, i]) => inits.has(name) && i.started.seq > exitSeq);
+};
+
 /** Each restart's gap (exit → start, seconds) per pod and container, and whether a reset came before it. */
 const restartGaps = (s: Scenario) =>
   observedOf(s).pods.flatMap((h) => {
@@ -35,7 +46,7 @@ const restartGaps = (s: Scenario) =>
       const exitMs = msOf(exit.entry.event.at);
       const stepMs = lastRestart.get(start.container) ?? msOf(start.previous?.started.event.at ?? exit.entry.event.at);
       lastRestart.set(start.container, msOf(start.entry.event.at));
-      if (inKillingSync(h, start)) return [];
+      if (inKillingSync(h, start) || waitedForInit(h, start, exit.entry.seq)) return [];
       return [{ pod: h.key, container: start.container, gap: (msOf(start.entry.event.at) - exitMs) / 1000, reset: exitMs - stepMs > BACKOFF_RESET_MS, seq: start.entry.seq }];
     });
   });

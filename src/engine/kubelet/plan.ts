@@ -1,46 +1,77 @@
 /**
- * Which containers the kubelet wants to (re)start now (`kuberuntime_manager.go :: computePodActions`):
- * regular init containers one at a time, each to exit 0 before the next; sidecars in their place, the next
- * waiting until the sidecar is started; then the regular containers and any sidecar that died.
+ * Which containers the kubelet wants to (re)start now (`kuberuntime_manager.go :: computePodActions`,
+ * `computeInitContainerActions`): init containers are walked from the last one back, since the last one with
+ * an instance tells how far initialization got; past that point only sidecars are kept running (an exited
+ * one restarts, whatever the pod's policy). Regular containers start once the last init container has
+ * completed (exit 0) or, a sidecar, runs and has started.
  */
 import { isStarted, willRestart } from '../lifecycle.js';
+import { restartPolicyOf } from '../spec.js';
 import type { ContainerBook, PodBook } from '../state.js';
 
-/** Some regular container has started in this pod (`podHasInitialized`): init order no longer gates anything. */
-const initialized = (pod: PodBook): boolean => pod.containers.some((c) => c.role === 'regular' && c.instances > 0);
+interface InitActions {
+  /** Init containers and sidecars to start, in spec order. */
+  readonly start: readonly ContainerBook[];
+  /** Initialization is complete: the regular containers may start. */
+  readonly initialized: boolean;
+}
 
-/** The next init-phase container to start, `'wait'` while one is still running or starting, or `'done'`. */
-const nextInit = (pod: PodBook): ContainerBook | 'wait' | 'done' => {
-  for (const c of pod.containers) {
+/** A regular container is created or running: the init containers ran once, even if the runtime lost them. */
+const regularAlive = (pod: PodBook): boolean => pod.containers.some((c) => c.role === 'regular' && c.current !== undefined && c.current.exit === undefined);
+
+/** `computeInitContainerActions`, for the starts (kills for probes are `unhealthyKills`'). */
+const initActions = (pod: PodBook): InitActions => {
+  const inits = pod.containers.filter((c) => c.role !== 'regular');
+  if (inits.length === 0) return { start: [], initialized: true };
+  let initialized = regularAlive(pod);
+  let previouslyInitialized = initialized;
+  const last = inits.length - 1;
+  const start: ContainerBook[] = [];
+  /** The init container after `i`: initialized for the first time, it is next. */
+  const startNext = (i: number): void => {
+    const next = inits[i + 1];
+    if (next !== undefined) start.push(next);
+  };
+  for (let i = last; i >= 0; i--) {
+    const c = inits[i];
+    if (c === undefined) continue;
     const inst = c.current;
-    switch (c.role) {
-      case 'regular':
-        return 'done';
-      case 'init':
-        if (inst?.exit?.code === 0) continue;
-        if (inst === undefined) return c;
-        if (inst.exit === undefined) return 'wait';
-        return willRestart(pod, c) ? c : 'wait';
-      case 'sidecar':
-        if (isStarted(pod, c)) continue;
-        return inst === undefined || inst.exit !== undefined ? c : 'wait';
-      default: {
-        const never: never = c.role;
-        return never;
-      }
+    if (inst === undefined) {
+      // an earlier sidecar the walk has passed, with no instance: start it
+      if (previouslyInitialized && c.role === 'sidecar') start.push(c);
+      continue;
     }
+    if (previouslyInitialized && c.role === 'init') continue;
+    if (inst.exit === undefined) {
+      // a running regular init container: wait for it; a sidecar counts once started
+      if (c.role === 'sidecar' && isStarted(pod, c)) {
+        if (i === last) initialized = true;
+        else if (!previouslyInitialized) startNext(i);
+      }
+    } else if (c.role === 'sidecar') {
+      start.push(c);
+    } else if (inst.exit.code !== 0) {
+      // a failed init container: retried unless the pod's policy is Never (then the pod is over)
+      if (restartPolicyOf(pod.spec) === 'Never') return { start: [], initialized: false };
+      start.push(c);
+    } else if (i === last) {
+      initialized = true;
+    } else {
+      startNext(i);
+    }
+    previouslyInitialized = true;
   }
-  return 'done';
+  // no init container has an instance yet: the first one
+  const first = inits[0];
+  if (!previouslyInitialized && first !== undefined) start.push(first);
+  return { start: start.reverse(), initialized };
 };
 
 const needsStart = (pod: PodBook, c: ContainerBook): boolean =>
   c.current === undefined || (c.current.exit !== undefined && willRestart(pod, c));
 
 export const containersToStart = (pod: PodBook): ContainerBook[] => {
-  if (!initialized(pod)) {
-    const next = nextInit(pod);
-    if (next === 'wait') return [];
-    if (next !== 'done') return [next];
-  }
-  return pod.containers.filter((c) => c.role !== 'init' && needsStart(pod, c));
+  const init = initActions(pod);
+  if (!init.initialized) return [...init.start];
+  return [...init.start, ...pod.containers.filter((c) => c.role === 'regular' && needsStart(pod, c))];
 };
