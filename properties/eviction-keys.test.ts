@@ -58,10 +58,13 @@ const podOf = (name: string, s: Shape): V1Pod => {
   };
 };
 
-/** The request in bytes, computed the long way: the peak over the pod's life, init phase then run phase. */
+/**
+ * The request in bytes, computed the long way: the peak over the pod's life, init phase then run phase, plus
+ * the overhead when that peak is not zero (`GetResourceRequestQuantity`: `!requestQuantity.IsZero()`).
+ */
 const requestBytes = (s: Shape, resource: 'memory' | 'ephemeral-storage'): bigint => {
-  const overhead = BigInt(s.overheadMi ?? 0) * MI;
-  if (resource === 'memory' && s.podLevelMi !== undefined) return BigInt(s.podLevelMi) * MI + overhead;
+  const withOverhead = (request: bigint): bigint => (request === 0n ? 0n : request + BigInt(s.overheadMi ?? 0) * MI);
+  if (resource === 'memory' && s.podLevelMi !== undefined) return withOverhead(BigInt(s.podLevelMi) * MI);
   const peaks: bigint[] = [];
   let sidecars = 0n;
   for (const c of s.inits) {
@@ -70,7 +73,7 @@ const requestBytes = (s: Shape, resource: 'memory' | 'ephemeral-storage'): bigin
     peaks.push(c.sidecar ? sidecars : sidecars + own);
   }
   peaks.push(sidecars + s.regular.reduce<bigint>((sum, m) => sum + BigInt(m ?? 0) * MI, 0n));
-  return peaks.reduce((a, b) => (a > b ? a : b), 0n) + overhead;
+  return withOverhead(peaks.reduce((a, b) => (a > b ? a : b), 0n));
 };
 
 type Key = readonly bigint[];

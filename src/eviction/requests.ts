@@ -40,7 +40,7 @@ export const containerRequestsNanos = (
 /**
  * `pkg/api/v1/resource/helpers.go :: GetResourceRequestQuantity` in nano-units: the containers'
  * aggregate request, replaced by a pod-level request for cpu/memory when one is set (gate
- * `PodLevelResources`, on by default), plus the pod overhead.
+ * `PodLevelResources`, on by default), plus the pod overhead when that request is not zero.
  */
 export const podRequestNanos = (pod: V1Pod, resource: string): bigint => {
   const { spec } = pod;
@@ -49,5 +49,6 @@ export const podRequestNanos = (pod: V1Pod, resource: string): bigint => {
     podLevel !== undefined && podLevelResources.has(resource)
       ? nanosOf(podLevel)
       : containerRequestsNanos(spec.containers, spec.initContainers ?? [], resource);
-  return base + nanosOf(spec.overhead?.[resource]);
+  // `!requestQuantity.IsZero()`: a pod that requests nothing requests nothing, overhead or not
+  return base === 0n ? 0n : base + nanosOf(spec.overhead?.[resource]);
 };

@@ -100,12 +100,19 @@ const onlyOthers = (conditions: readonly PodCondition[]): PodCondition[] => {
   return [];
 };
 
-/** The conditions nobody but their writer changes, and a DisruptionTarget for an eviction that has completed. */
+/**
+ * The conditions nobody but their writer changes, and the kubelet's DisruptionTarget for an eviction that has
+ * completed: `mergePodStatus` replaces another writer's in place (or appends it), its transition time kept.
+ */
 const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string, generation: number | undefined): PodCondition[] => {
   const others = onlyOthers(prev.conditions ?? []);
-  if (view.evicted === undefined || !isTerminal(phase) || others.some((c) => c.type === 'DisruptionTarget')) return others;
+  if (view.evicted === undefined || !isTerminal(phase)) return others;
   const disruption = { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: view.evicted.message } as const;
-  return [...others, settle(disruption, undefined, now, generation)];
+  const at = others.findIndex((c) => c.type === 'DisruptionTarget');
+  if (at < 0) return [...others, settle(disruption, undefined, now, generation)];
+  const old = others[at];
+  const next = settle(disruption, old, now, generation);
+  return next === old ? others : others.map((c, i) => (i === at ? next : c));
 };
 
 /** Whether the kubelet's pod-level fields (all but its containers and syncs) differ. */

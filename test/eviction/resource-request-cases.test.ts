@@ -1,0 +1,118 @@
+/**
+ * Kubernetes' request cases as data: `pkg/api/v1/resource/helpers_test.go :: TestGetResourceRequest`, put to
+ * `podRequestNanos` (the request the eviction manager reads, `GetResourceRequestQuantity`). `GetResourceRequest`
+ * answers millicores for cpu and whole units (rounded up) otherwise. Every case runs with `PodLevelResources`
+ * as upstream sets it; the gate is on by default in v1.36 and our code has it on, so the cases upstream runs with
+ * it off are the ones without pod-level resources, where the gate changes nothing.
+ */
+import { describe, expect, test } from 'vitest';
+import type { PodSpec, ResourceRequirements, V1Pod } from '../../src/k8s/pod.js';
+import { podRequestNanos } from '../../src/eviction/requests.js';
+
+interface Resources {
+  readonly cpuRequest?: string;
+  readonly memoryRequest?: string;
+  readonly cpuOverhead?: string;
+  readonly memoryOverhead?: string;
+}
+
+/** helpers_test.go :: defineResources (requests only: no case sets a limit). */
+const defineResources = (r: Resources): ResourceRequirements => ({
+  requests: { ...(r.cpuRequest !== undefined && { cpu: r.cpuRequest }), ...(r.memoryRequest !== undefined && { memory: r.memoryRequest }) },
+});
+
+/** helpers_test.go :: getPod: one container and one init container with the same resources, and the overhead. */
+const getPod = (cname: string, r: Resources): V1Pod => {
+  const overhead = { ...(r.cpuOverhead !== undefined && { cpu: r.cpuOverhead }), ...(r.memoryOverhead !== undefined && { memory: r.memoryOverhead }) };
+  const spec: PodSpec = {
+    containers: [{ name: cname, resources: defineResources(r) }],
+    initContainers: [{ name: `init-${cname}`, resources: defineResources(r) }],
+    overhead,
+  };
+  return { metadata: {}, spec };
+};
+
+/** helpers_test.go :: getPodWithPodLevelResources. */
+const getPodWithPodLevelResources = (cname: string, podResources: Resources, r: Resources): V1Pod => {
+  const pod = getPod(cname, r);
+  return { ...pod, spec: { ...pod.spec, resources: defineResources(podResources) } };
+};
+
+const containerName = 'test-container';
+
+interface Case {
+  readonly name: string;
+  readonly pod: V1Pod;
+  readonly resourceName: 'cpu' | 'memory';
+  readonly expectedValue: bigint;
+}
+
+// helpers_test.go :: TestGetResourceRequest (upstream names only some cases: the others by index)
+const TestGetResourceRequest: Case[] = [
+  { name: 'case 0: cpu request', pod: getPod(containerName, { cpuRequest: '9' }), resourceName: 'cpu', expectedValue: 9000n },
+  { name: 'case 1: memory request', pod: getPod(containerName, { memoryRequest: '90Mi' }), resourceName: 'memory', expectedValue: 94371840n },
+  { name: 'just-overhead for cpu', pod: getPod(containerName, { cpuOverhead: '5', memoryOverhead: '5' }), resourceName: 'cpu', expectedValue: 0n },
+  { name: 'just-overhead for memory', pod: getPod(containerName, { memoryOverhead: '5' }), resourceName: 'memory', expectedValue: 0n },
+  { name: 'cpu overhead and req', pod: getPod(containerName, { cpuRequest: '2', cpuOverhead: '5', memoryOverhead: '5' }), resourceName: 'cpu', expectedValue: 7000n },
+  {
+    name: 'mem overhead and req',
+    pod: getPod(containerName, { cpuRequest: '2', memoryRequest: '1024', cpuOverhead: '5', memoryOverhead: '5' }),
+    resourceName: 'memory',
+    expectedValue: 1029n,
+  },
+  {
+    name: 'pod level resources cpu req, container cpu req',
+    pod: getPodWithPodLevelResources(containerName, { cpuRequest: '10' }, { cpuRequest: '8' }),
+    resourceName: 'cpu',
+    expectedValue: 10000n,
+  },
+  {
+    name: 'pod level resources mem req, container mem req',
+    pod: getPodWithPodLevelResources(containerName, { memoryRequest: '100Mi' }, { memoryRequest: '80Mi' }),
+    resourceName: 'memory',
+    expectedValue: 104857600n,
+  },
+  {
+    name: 'pod level resources cpu req, container mem req',
+    pod: getPodWithPodLevelResources(containerName, { cpuRequest: '5' }, { memoryRequest: '50Mi' }),
+    resourceName: 'cpu',
+    expectedValue: 5000n,
+  },
+  {
+    name: 'pod level resources mem req, container cpu req',
+    pod: getPodWithPodLevelResources(containerName, { memoryRequest: '100Mi' }, { cpuRequest: '8' }),
+    resourceName: 'memory',
+    expectedValue: 104857600n,
+  },
+  { name: 'pod level resources cpu req, container no req', pod: getPodWithPodLevelResources(containerName, { cpuRequest: '10' }, {}), resourceName: 'cpu', expectedValue: 10000n },
+  {
+    name: 'pod level resources mem req, container no req',
+    pod: getPodWithPodLevelResources(containerName, { memoryRequest: '100Mi' }, {}),
+    resourceName: 'memory',
+    expectedValue: 104857600n,
+  },
+  {
+    name: 'cpu pod without pod level resources but pod level resources feature enabled',
+    pod: getPod(containerName, { cpuRequest: '9' }),
+    resourceName: 'cpu',
+    expectedValue: 9000n,
+  },
+  {
+    name: 'mem pod without pod level resources but pod level resources feature enabled',
+    pod: getPod(containerName, { memoryRequest: '90Mi' }),
+    resourceName: 'memory',
+    expectedValue: 94371840n,
+  },
+];
+
+const ceilDiv = (a: bigint, b: bigint): bigint => (a + b - 1n) / b;
+
+/** `GetResourceRequest`: `MilliValue()` for cpu, `Value()` otherwise (both round up). */
+const getResourceRequest = (pod: V1Pod, resource: 'cpu' | 'memory'): bigint =>
+  ceilDiv(podRequestNanos(pod, resource), resource === 'cpu' ? 1_000_000n : 1_000_000_000n);
+
+describe('helpers_test.go :: TestGetResourceRequest', () => {
+  test.each(TestGetResourceRequest.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(getResourceRequest(c.pod, c.resourceName)).toBe(c.expectedValue);
+  });
+});
