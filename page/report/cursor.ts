@@ -37,7 +37,7 @@ export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { 
       ...row,
       ...(pod.creationTimestamp === undefined ? {} : { creationTimestamp: pod.creationTimestamp }),
     };
-    lines.push(rowLine({ namespace: pod.namespace, labels: { ...labelsAt(pod, t) }, facts, wide: notWide, inferred: false }));
+    lines.push(rowLine({ namespace: pod.namespace, labels: { ...labelsAt(pod, t) }, facts, wide: notWide, inferred: false, sinceCapture: false }));
   }
   const allNamespaces = scope.namespace === undefined;
   if (lines.length === 0) return { stdout: '', stderr: noResources({ allNamespaces, namespace: scope.namespace }) };

@@ -56,6 +56,9 @@ export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
     member(1, (b) => node.map((n): Event => ({ ...b, type: 'PodRejected', source: 'kubelet', node: n, reason: 'Evicted', message: 'The node had condition: [MemoryPressure]. ' }))),
     member(3, (b) => one({ ...b, type: 'SandboxCreated', source: 'kubelet', podIP: '10.244.0.2' })),
     member(3, (b) => one({ ...b, type: 'PodSynced', source: 'kubelet' })),
+    // An import's capture, and a start it inferred (a run a restart count implies): what the fold's provenance reads.
+    member(2, (b) => one({ ...b, type: 'PodObserved', source: 'api' })),
+    member(2, (b, c) => containerID.map((id): Event => ({ ...b, container: c, type: 'ContainerStarted', source: 'runtime', containerID: id, from: { inferred: true } }))),
     member(1, (b) => one({ ...b, type: 'PodEvicted', source: 'kubelet', signal: 'memory.available', message: 'The node was low on resource: memory. ' })),
     member(1, (b) => node.map((n): Event => ({ ...b, type: 'PodNodeLost', source: 'controller', node: n }))),
     member(1, (b, c) => one({ ...b, container: c, type: 'ImagePulling', source: 'runtime', image: IMAGE })),

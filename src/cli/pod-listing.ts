@@ -14,7 +14,7 @@ import { namespaceOrDefault } from '../k8s/namespace.js';
 import type { Journal } from '../journal/index.js';
 import { BadInput } from './errors.js';
 import type { Output } from './output-format.js';
-import { podsAt, type ReadPoint } from './read-options.js';
+import { podStatesAt, type ReadPoint } from './read-options.js';
 import { withoutHeader, type Listing, type TableFlags } from './pod-rows.js';
 
 /** What the chosen output prints for these pods (already filtered and in the order to print). */
@@ -44,6 +44,9 @@ const print = async (output: Output, pods: readonly V1Pod[], singleItem: boolean
   }
 };
 
+/** A pod as the notes name it: `namespace/name`. */
+const noteKey = (p: V1Pod): string => `${namespaceOrDefault(p.metadata.namespace)}/${p.metadata.name ?? ''}`;
+
 /** The pods at the point that `inScope` keeps, printed as `output` asks, sorted by `sortBy` if given. */
 export const listPods = async (
   journal: Journal,
@@ -58,11 +61,16 @@ export const listPods = async (
     readonly flags: TableFlags;
   },
 ): Promise<Listing> => {
-  const stored = sortPods((await podsAt(journal, point, q.namespace)).filter(q.inScope));
+  const { restsOnInferred } = await import('../reducers/index.js');
+  const states = await podStatesAt(journal, point, q.namespace);
+  // The pods (objects) whose state rests on facts inferred since their last capture: noted like the rows' cell `2`.
+  const sinceCapture = new Set(states.filter(restsOnInferred).map((s) => s.pod));
+  const stored = sortPods(states.map((s) => s.pod).filter(q.inScope));
   const pods = q.sortBy === undefined ? stored : sortByPath(stored, q.sortBy, servedPod);
   return {
     printed: await print(q.output, pods, q.singleItem, q.flags, point.now),
-    inferred: pods.filter(isKnownOnlyFromEvents).map((p) => `${namespaceOrDefault(p.metadata.namespace)}/${p.metadata.name ?? ''}`),
+    inferred: pods.filter(isKnownOnlyFromEvents).map(noteKey),
+    sinceCapture: pods.filter((p) => sinceCapture.has(p) && !isKnownOnlyFromEvents(p)).map(noteKey),
     listed: (name) => pods.some((p) => p.metadata.name === name),
   };
 };

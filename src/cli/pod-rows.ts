@@ -3,7 +3,7 @@
  * `-A`, label selectors, names and the label columns; what the rows cannot answer goes to `pod-listing.ts`.
  */
 import { printRows, sortRows, type Printed } from '../printers/pod-table.js';
-import { isInferredRow, labelsReader, rowKey, rowLabels, type RowLine } from '../printers/row-line.js';
+import { isInferredRow, isInferredSinceCaptureRow, labelsReader, rowKey, rowLabels, type RowLine } from '../printers/row-line.js';
 import { selectorMatches, type Requirement } from '../selectors/index.js';
 import type { Output } from './output-format.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
@@ -35,6 +35,8 @@ export interface Listing {
   readonly printed: Printed;
   /** `namespace/name` of the listed pods known only from their Events. */
   readonly inferred: readonly string[];
+  /** `namespace/name` of the listed pods whose state rests on facts an import inferred since their last capture. */
+  readonly sinceCapture: readonly string[];
   /** Whether a pod of this name was listed. */
   readonly listed: (name: string) => boolean;
 }
@@ -57,6 +59,12 @@ const rowsInScope = (rows: readonly RowLine[], scope: Scope): readonly RowLine[]
   });
 };
 
+/** A row's pod as the notes name it: `namespace/name`. */
+const noteKey = (line: RowLine): string => {
+  const { namespace, name } = rowKey(line);
+  return `${namespaceOrDefault(namespace)}/${name}`;
+};
+
 /** The rows in scope, in kubectl's order, printed as `output` at `now`. */
 export const listRows = (rows: readonly RowLine[], scope: Scope, output: 'table' | 'wide' | 'name', flags: TableFlags, now: Date): Listing => {
   const shown = sortRows(rowsInScope(rows, scope));
@@ -64,10 +72,8 @@ export const listRows = (rows: readonly RowLine[], scope: Scope, output: 'table'
   return {
     printed: output !== 'name' && !flags.headers ? withoutHeader(printed) : printed,
     // Only the rows that need a note are read again (a whole cluster is 87,000 rows at tier L).
-    inferred: shown.filter(isInferredRow).map((line) => {
-      const { namespace, name } = rowKey(line);
-      return `${namespaceOrDefault(namespace)}/${name}`;
-    }),
+    inferred: shown.filter(isInferredRow).map(noteKey),
+    sinceCapture: shown.filter(isInferredSinceCaptureRow).map(noteKey),
     listed: (name) => shown.some((line) => rowKey(line).name === name),
   };
 };

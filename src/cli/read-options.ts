@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Instant } from '../k8s/codecs.js';
 import type { Journal } from '../journal/index.js';
 import type { V1Pod } from '../k8s/pod.js';
-import type { ClusterState } from '../reducers/index.js';
+import type { ClusterState, PodState } from '../reducers/index.js';
 import { rowKey, type RowLine } from '../printers/row-line.js';
 import { compareStrings } from '../printers/go-sort.js';
 import { namespacesAtHead, rowsAtHead } from '../timetravel/head-rows.js';
@@ -49,11 +49,13 @@ export const stateAt = async (journal: Journal, point: ReadPoint): Promise<Clust
  * The pods at the read point in `namespace` (in every namespace without it). The namespace is read before
  * the pod is built, so only the pods kept have their container statuses generated.
  */
-export const podsAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<V1Pod[]> => {
+export const podsAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<V1Pod[]> => (await podStatesAt(journal, point, namespace)).map((s) => s.pod);
+
+/** The folded pods at the read point in `namespace` (in every namespace without it), their v1 Pods not yet built. */
+export const podStatesAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<PodState[]> => {
   const { baseOf } = await import('../reducers/index.js');
   const states = [...(await stateAt(journal, point)).pods.values()];
-  const kept = namespace === undefined ? states : states.filter((s) => namespaceOrDefault(baseOf(s).metadata.namespace) === namespace);
-  return kept.map((s) => s.pod);
+  return namespace === undefined ? states : states.filter((s) => namespaceOrDefault(baseOf(s).metadata.namespace) === namespace);
 };
 
 /**

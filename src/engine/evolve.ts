@@ -248,6 +248,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       return withPod(state, e.pod.uid, changed);
     case 'PodMetadataUpdated':
     case 'PodWriteRejected':
+    case 'PodObserved':
     case 'PodConditionSet':
       return state;
     default: {

@@ -8,6 +8,7 @@ export const defaultSource: Readonly<Record<EventType, Source>> = {
   PodDeletionRequested: 'api',
   PodRemoved: 'api',
   PodWriteRejected: 'api',
+  PodObserved: 'api',
   PodConditionSet: 'controller',
   PodBound: 'scheduler',
   PodUnschedulable: 'scheduler',

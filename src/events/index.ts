@@ -18,6 +18,7 @@ export const Event = t.union(
     V.PodDeletionRequested,
     V.PodRemoved,
     V.PodWriteRejected,
+    V.PodObserved,
     V.PodConditionSet,
     V.PodBound,
     V.PodUnschedulable,

@@ -64,6 +64,8 @@ const sentence = (e: Event): string => {
       return `${e.container}: exited ${e.exitCode} (${e.reason})`;
     case 'PodSynced':
       return 'kubelet sync: status published';
+    case 'PodObserved':
+      return 'object captured';
     case 'ContainerUsageSampled':
       return `${e.container}: memory ${e.memory}`;
     case 'ProbeExecuted':

@@ -36,6 +36,14 @@ export const PodWriteRejected = member('PodWriteRejected', {
   message: t.string,
 });
 
+/**
+ * An import captured the pod's object at this instant (a PodList item, a watch update, an audit line's object):
+ * what the fold shows then is what the cluster showed. Changes nothing of the pod; it bounds how far facts the
+ * importer placed before it (runs a restart count implies, their back-offs) are the source's word: a state
+ * resting on such a fact after the last capture is inferred (`get pods --at` says so).
+ */
+export const PodObserved = member('PodObserved', { ...podSubject });
+
 /** A condition the kubelet does not own (DisruptionTarget, readiness gates) was set by some component. */
 export const PodConditionSet = member(
   'PodConditionSet',

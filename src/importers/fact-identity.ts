@@ -50,6 +50,7 @@ const distinguishing = (e: Event): string => {
     case 'PodEvicted':
     case 'PodNodeLost':
     case 'PodSynced':
+    case 'PodObserved':
     case 'ContainerCreated':
     case 'ContainerStarted':
     case 'ContainerStartFailed':

@@ -48,7 +48,9 @@ const tieRank: Readonly<Record<EventType, number>> = {
   ContainerBackOff: 28,
   // An imported publication shows the facts of its object, the exits of that second included.
   PodSynced: 29,
-  PodRemoved: 30,
+  // A capture sees every fact of its instant.
+  PodObserved: 30,
+  PodRemoved: 31,
 };
 
 /** An event's rank among facts at the same instant: cause before effect. */

@@ -38,10 +38,13 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
   if (created !== undefined && maybeInstant(created) === undefined) {
     return E.left(`metadata.creationTimestamp: ${JSON.stringify(created)} is not an RFC 3339 time`);
   }
-  const fallback = s.at ?? latest([latestKnownTime(s.pod), tracker.times.get(ref.uid)]);
+  const stated = s.at ?? latestKnownTime(s.pod);
+  const fallback = latest([stated, s.at === undefined ? tracker.times.get(ref.uid) : undefined]);
   if (fallback === undefined) return E.left('metadata.creationTimestamp: is required (a watch stream carries no time of its own)');
   const events = diffPod({ pod: ref, before: tracker.pods.get(ref.uid), after: s.pod, fallback, origin: s.origin, ...(s.creates === true && s.at !== undefined && { writtenAt: s.at }) });
   tracker.times.set(ref.uid, latest([fallback, ...events.map((e) => e.event.at)]) ?? fallback);
+  // The capture itself: at the latest time the object states (the audit line's time), else after the sighting before.
+  events.push({ event: { type: 'PodObserved', ...envelopeAt(fallback, 'api'), pod: ref }, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
   if (s.removed === true) {
     tracker.pods.delete(ref.uid);
     events.push({ event: { type: 'PodRemoved', ...envelopeAt(fallback, 'api'), pod: ref }, origin: s.origin, certainty: s.at === undefined ? 'inferred' : 'exact' });

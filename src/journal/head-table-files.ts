@@ -17,8 +17,11 @@ import { Seq, Sha256, sha256 } from './record.js';
 const Folded = t.type({ seq: Seq, hash: Sha256 });
 export type Folded = t.TypeOf<typeof Folded>;
 
-/** 3: the parts hold `get pods` rows as lines; format 2 held them as JSON, format 1 (no `format` field) whole v1 Pods. */
-const FORMAT = 3;
+/**
+ * 4: the rows' `inferred` cell also marks rows resting on facts inferred since the pod's last capture (`2`); 3 held
+ * rows as lines without it, format 2 as JSON, format 1 (no `format` field) whole v1 Pods.
+ */
+const FORMAT = 4;
 const HeadTableIndex = t.type({ format: t.literal(FORMAT), folded: Folded, parts: t.record(t.string, t.string) }, 'HeadTableIndex');
 const PartHeader = t.type({ folded: Folded, part: t.string, sha256: Sha256 }, 'HeadTablePart');
 

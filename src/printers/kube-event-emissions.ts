@@ -16,6 +16,7 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
   PodDeletionRequested: [],
   PodRemoved: [],
   PodWriteRejected: [],
+  PodObserved: [],
   PodConditionSet: ['TaintManagerEviction'],
   PodBound: ['Scheduled'],
   PodUnschedulable: ['FailedScheduling'],
@@ -96,6 +97,7 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
     case 'PodDeletionRequested':
     case 'PodRemoved':
     case 'PodWriteRejected':
+    case 'PodObserved':
     case 'NodeRegistered':
     case 'NodeConditionChanged':
     case 'KubeletStopped':

@@ -15,12 +15,16 @@ export interface PodTableRow {
   readonly wide: KubectlWideCells;
   /** The pod's object was never captured: its row is what its Events say. */
   readonly inferred: boolean;
+  /** The row rests on facts an import inferred after the pod's last capture (`restsOnInferred` of the fold). */
+  readonly sinceCapture: boolean;
 }
 
-export const podTableRow = (pod: V1Pod): PodTableRow => ({
+/** The row of a pod; `sinceCapture` when its state rests on facts inferred after its object's last capture. */
+export const podTableRow = (pod: V1Pod, sinceCapture = false): PodTableRow => ({
   namespace: pod.metadata.namespace ?? '',
   labels: pod.metadata.labels ?? {},
   facts: kubectlRowFacts(pod),
   wide: kubectlWideCells(pod),
   inferred: isKnownOnlyFromEvents(pod),
+  sinceCapture,
 });

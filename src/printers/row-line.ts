@@ -5,7 +5,8 @@
  * is printed, and its labels (JSON, the last cell) are parsed only when a selector or a label column asks.
  *
  * Cells: namespace, name, ready, status, restarts, last restart, creation, ip, node, nominated node,
- * readiness gates, inferred (`1`/`0`), labels. A tab, newline or backslash in a cell is escaped (`\t`, `\n`,
+ * readiness gates, inferred (`1`: known only from Events, `2`: resting on facts inferred since the last capture,
+ * `0`: neither), labels. A tab, newline or backslash in a cell is escaped (`\t`, `\n`,
  * `\\`); an unset instant is `\-`, which no escaped text can be. The labels' JSON holds no raw tab or newline.
  */
 import type { PodTableRow } from './pod-table-row.js';
@@ -48,7 +49,7 @@ export const rowLine = (r: PodTableRow): RowLine => {
     storedCell(wide.node),
     storedCell(wide.nominatedNode),
     storedCell(wide.readinessGates),
-    r.inferred ? '1' : '0',
+    r.inferred ? '1' : r.sinceCapture ? '2' : '0',
     JSON.stringify(r.labels),
   ];
   return cells.join('\t') as RowLine;
@@ -90,6 +91,9 @@ export const rowKey = (line: RowLine): { readonly namespace: string; readonly na
 /** Whether the row is what its pod's Events say (its `inferred` cell, the one before the labels). */
 export const isInferredRow = (line: RowLine): boolean => line.charAt(line.lastIndexOf('\t') - 1) === '1';
 
+/** Whether the row rests on facts an import inferred since its pod's last capture (`inferred` cell `2`). */
+export const isInferredSinceCaptureRow = (line: RowLine): boolean => line.charAt(line.lastIndexOf('\t') - 1) === '2';
+
 /** The labels of a row, parsed by `labelsOf` (a `labelsReader`). */
 export const rowLabels = (line: RowLine, labelsOf: ReturnType<typeof labelsReader>): Readonly<Record<string, string>> => labelsOf(line.slice(line.lastIndexOf('\t') + 1));
 
@@ -111,5 +115,6 @@ export const rowOfLine = (line: RowLine, labelsOf = labelsReader()): PodTableRow
     },
     wide: { ip: cellText(c[CELL.ip]), node: cellText(c[CELL.node]), nominatedNode: cellText(c[CELL.nominatedNode]), readinessGates: cellText(c[CELL.readinessGates]) },
     inferred: c[CELL.inferred] === '1',
+    sinceCapture: c[CELL.inferred] === '2',
   };
 };

@@ -55,6 +55,10 @@ export interface KubeletView {
   readonly syncs: boolean;
   /** The view the shown status was generated from (only while `syncs`). */
   readonly published?: KubeletView;
+  /** Imported journals: the latest capture of the pod's object (`PodObserved`), when the cluster showed the pod as the fold does. */
+  readonly capturedAt?: Instant;
+  /** Imported journals: when the latest event that changed the pod happened, if the importer inferred it (undefined when recorded). */
+  readonly inferredChangeAt?: Instant;
 }
 
 // Views are built only through these two functions, so that every view has the same keys in the same order
@@ -93,6 +97,8 @@ export const kubeletView = (k: KubeletView, patch: Partial<KubeletView> = {}): K
       containers: k.containers,
       syncs: k.syncs,
       published: k.published,
+      capturedAt: k.capturedAt,
+      inferredChangeAt: k.inferredChangeAt,
     },
     patch,
   );

@@ -13,7 +13,7 @@ import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { containerView, kubeletView, type KubeletView } from './kubelet-view.js';
 import { kubeletStatus, statusFactsChanged, statusInputsChanged } from './status.js';
-import { FoldedPod, baseOf, podState, withStatusesFrom } from './folded-pod.js';
+import { FoldedPod, baseOf, generatedFrom, podState, withStatusesFrom } from './folded-pod.js';
 import { apiTime } from './time.js';
 import { isTerminalPhase } from '../k8s/phase.js';
 
@@ -94,6 +94,7 @@ const apply = (s: PodState, e: PodEvent): PodState => {
       // from now on the kubelet's status shows what its syncs publish; a kubelet that syncs is reachable again
       return settled(s, podState(s, baseOf(s), kubeletView(s.kubelet, { syncs: true, nodeLost: false })), e);
     case 'PodRemoved':
+    case 'PodObserved':
       return s; // handled by reducePod
     default: {
       const unreachable: never = e;
@@ -116,11 +117,40 @@ export const observationTypes: ReadonlySet<PodEvent['type']> = new Set([
 
 /** One pod's next state; `undefined` when there is no such pod (never created, or removed). */
 export const reducePod = (state: PodState | undefined, event: PodEvent): PodState | undefined => {
-  if (state === undefined) return event.type === 'PodCreated' ? createdPod(event) : undefined;
+  if (state === undefined) return event.type === 'PodCreated' ? changedBy(createdPod(event), event) : undefined;
   if (observationTypes.has(event.type)) return state;
   if (event.type === 'PodRemoved') return undefined;
-  return apply(state, event);
+  if (event.type === 'PodObserved') return withProvenance(state, latestInstant(state.kubelet.capturedAt, event.at), state.kubelet.inferredChangeAt);
+  const next = apply(state, event);
+  return next === state ? next : changedBy(next, event);
 };
+
+/**
+ * `s` with a new view that only adds provenance (`capturedAt`, `inferredChangeAt`): the container statuses
+ * stay, and when they were generated from the view itself, they are from the new one (which shows the same).
+ */
+const withProvenance = (s: PodState, capturedAt: Instant | undefined, inferredChangeAt: Instant | undefined): PodState => {
+  if (s.kubelet.capturedAt === capturedAt && s.kubelet.inferredChangeAt === inferredChangeAt) return s;
+  const kubelet = kubeletView(s.kubelet, { capturedAt, inferredChangeAt });
+  const base = baseOf(s);
+  return (generatedFrom(s)?.view === s.kubelet ? withStatusesFrom(s, base, kubelet, kubelet) : undefined) ?? podState(s, base, kubelet);
+};
+
+/** A pod `event` changed: whether the importer inferred that change (journals the engine wrote have none). */
+const changedBy = (next: PodState, event: PodEvent): PodState =>
+  withProvenance(next, next.kubelet.capturedAt, event.from?.inferred === true ? event.at : undefined);
+
+/**
+ * Whether the pod's state rests on a fact the importer inferred after the last capture of its object: the
+ * source showed the pod only at other instants (a run a restart count implies, its back-off). At a capture, and
+ * after it until a change it did not record, the state is what the cluster showed.
+ */
+export const restsOnInferred = (s: PodState): boolean => {
+  const { inferredChangeAt, capturedAt } = s.kubelet;
+  return inferredChangeAt !== undefined && (capturedAt === undefined || inferredChangeAt > capturedAt);
+};
+
+const latestInstant = (a: Instant | undefined, b: Instant): Instant => (a !== undefined && a > b ? a : b);
 
 /** `next`, the state a concern made of `state`, with the status the kubelet writes after `event`. */
 const settled = (state: PodState, next: PodState, event: PodEvent): PodState => {

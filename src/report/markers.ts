@@ -58,6 +58,7 @@ export const markerKindOf = (e: Event): MarkerKind | undefined => {
     case 'PodCreated':
     case 'PodMetadataUpdated':
     case 'PodWriteRejected':
+    case 'PodObserved':
     case 'PodConditionSet':
     case 'PodBound':
     case 'NodeRegistered':

@@ -14,8 +14,11 @@
 import type { PodSpec, V1Pod } from '../k8s/pod.js';
 import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type NodeState, type PodState } from '../reducers/index.js';
 
-/** Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. */
-export const SNAPSHOT_SCHEMA = 7;
+/**
+ * Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. 8: kubelet
+ * views keep capture provenance (`capturedAt`, `inferredChangeAt`) and rows can be marked `2` (`row-line.ts`).
+ */
+export const SNAPSHOT_SCHEMA = 8;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

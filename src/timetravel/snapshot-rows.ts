@@ -14,7 +14,7 @@
 import { hash } from 'node:crypto';
 import { podTableRow } from '../printers/pod-table-row.js';
 import { cellText, isRowLine, rowLine, storedCell, type RowLine } from '../printers/row-line.js';
-import { podOf, type PodState } from '../reducers/index.js';
+import { podOf, restsOnInferred, type PodState } from '../reducers/index.js';
 
 /** A line of a pod part: byte offset, byte length, digest of its bytes (`digestOf`). */
 export type LineRange = readonly [offset: number, length: number, sha256: string];
@@ -57,7 +57,7 @@ const rows = new WeakMap<PodState, RowLine>();
 export const rowOf = (p: PodState): RowLine => {
   const known = rows.get(p);
   if (known !== undefined) return known;
-  const row = rowLine(podTableRow(podOf(p)));
+  const row = rowLine(podTableRow(podOf(p), restsOnInferred(p)));
   rows.set(p, row);
   return row;
 };

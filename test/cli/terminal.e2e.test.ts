@@ -82,7 +82,8 @@ describe.skipIf(!hasScript)('import in a terminal', () => {
 
   it.each([
     ['reading', /pods-20000\.jsonl \|[^|]*\| \d+% /],
-    ['appending', /appending \|[^|]*\| [1-9]\d*\/20000 events/],
+    // Each document is a PodCreated and its capture (PodObserved): 40,000 events.
+    ['appending', /appending \|[^|]*\| [1-9]\d*\/40000 events/],
   ])('Ctrl-C while %s shows the cursor again, exits 130 and changes nothing in the journal', async (_phase, when) => {
     const { journal, podj } = workspace();
     const seeded = podj('import', rollingUpdate);

@@ -20,7 +20,9 @@ describe('the falco audit line (audit.k8s.io/v1beta1, create pods)', async () =>
 
   it('is one PodCreated of the stored pod, at the line stageTimestamp', () => {
     expect(result.files[0]?.format).toBe('audit');
-    expect(result.events.map((e) => e.type)).toEqual(['PodCreated']);
+    // The create, and the capture of the stored object the response returned, at the line's time.
+    expect(result.events.map((e) => e.type)).toEqual(['PodCreated', 'PodObserved']);
+    expect(result.events[1]?.at).toBe(result.events[0]?.at);
     const created = result.events[0];
     if (created?.type !== 'PodCreated') throw new Error('no PodCreated');
     const stored = line.responseObject;
@@ -226,13 +228,13 @@ describe('audit lines, one by one', () => {
         responseStatus: { metadata: {}, code: 429, message: 'Cannot evict pod as it would violate the pod\'s disruption budget.', reason: 'TooManyRequests' },
       }),
     ]);
-    expect(events.map((e) => e.type)).toEqual(['PodCreated', 'PodWriteRejected']);
-    expect(events[1]).toMatchObject({ verb: 'create eviction', code: 429 });
+    expect(events.map((e) => e.type)).toEqual(['PodCreated', 'PodObserved', 'PodWriteRejected']);
+    expect(events[2]).toMatchObject({ verb: 'create eviction', code: 429 });
   });
 
   it("an eviction without options deletes with the pod's own grace", () => {
     const events = run([create, line('a3', 'create', 'eviction', 201, '2026-04-01T08:02:00.000000Z')]);
-    expect(events.slice(1).map((e) => [e.type, e.type === 'PodDeletionRequested' ? e.gracePeriodSeconds : e.type === 'PodConditionSet' ? e.reason : ''])).toEqual([
+    expect(events.slice(2).map((e) => [e.type, e.type === 'PodDeletionRequested' ? e.gracePeriodSeconds : e.type === 'PodConditionSet' ? e.reason : ''])).toEqual([
       ['PodConditionSet', 'EvictionByEvictionAPI'],
       ['PodDeletionRequested', 60],
     ]);
@@ -240,7 +242,7 @@ describe('audit lines, one by one', () => {
 
   it('a forced delete (grace 0) is a deletion request and the removal at once', () => {
     const events = run([create, line('a4', 'delete', undefined, 200, '2026-04-01T08:03:00.000000Z', { requestObject: { kind: 'DeleteOptions', gracePeriodSeconds: 0 } })]);
-    expect(events.slice(1).map((e) => [e.type, e.at])).toEqual([
+    expect(events.slice(2).map((e) => [e.type, e.at])).toEqual([
       ['PodDeletionRequested', '2026-04-01T08:03:00.000Z'],
       ['PodRemoved', '2026-04-01T08:03:00.000Z'],
     ]);

@@ -48,7 +48,7 @@ describe('bad input', async () => {
   it('with skipBad imports the rest and lists what it skipped', async () => {
     const result = await importFiles([watch], { skipBad: true });
     if (E.isLeft(result)) throw new Error(result.left.join('\n'));
-    expect(result.right.events.map((e) => (e.type === 'PodCreated' ? e.pod.name : e.type))).toEqual(['p1', 'p6']);
+    expect(result.right.events.map((e) => (e.type === 'PodCreated' ? e.pod.name : e.type))).toEqual(['p1', 'p6', 'PodObserved', 'PodObserved']);
     expect(result.right.skipped.map((b) => b.line)).toEqual([2, 3, 4, 5, 6]);
     expect(result.right.skipped[0]).toEqual({ file: watch, line: 2, why: 'invalid JSON: the line ends inside an object' });
   });

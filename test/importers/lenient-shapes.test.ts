@@ -41,7 +41,10 @@ describe('audit lines of every Kubernetes version', () => {
 
   it('a v1beta1 write without stageTimestamp is stamped with its timestamp (Kubernetes 1.8–1.9)', () => {
     const r = convert('audit', v1beta1Create);
-    expect(E.isRight(r) && r.right.events.map((i) => [i.event.type, i.event.at])).toEqual([['PodCreated', '2017-09-11T19:55:05.000Z']]);
+    expect(E.isRight(r) && r.right.events.map((i) => [i.event.type, i.event.at])).toEqual([
+      ['PodCreated', '2017-09-11T19:55:05.000Z'],
+      ['PodObserved', '2017-09-11T19:55:05.000Z'],
+    ]);
   });
 
   it('requestReceivedTimestamp serves when stageTimestamp is absent', () => {

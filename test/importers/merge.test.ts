@@ -38,8 +38,14 @@ describe('merging sources: one fact seen twice is one event', async () => {
 
   it('an audit log and the watch stream of the same writes give the audit log own events', () => {
     expect(both.files.map((f) => f.format)).toEqual(['watch', 'audit']);
-    expect(both.events.map((e) => e.type)).toEqual(auditOnly.events.map((e) => e.type));
-    expect(both.events).toEqual(auditOnly.events);
+    // Every capture is kept (PodObserved): the audit line's at its stageTimestamp, the watch update's at the
+    // latest time its object states, which is another second where the write came later than the object's last time.
+    const facts = (events: readonly Event[]) => events.filter((e) => e.type !== 'PodObserved');
+    const captures = (events: readonly Event[]) => events.filter((e) => e.type === 'PodObserved').map((e) => e.at.slice(0, 19));
+    expect(facts(both.events).map((e) => e.type)).toEqual(facts(auditOnly.events).map((e) => e.type));
+    expect(facts(both.events)).toEqual(facts(auditOnly.events));
+    expect(captures(both.events)).toEqual(expect.arrayContaining(captures(auditOnly.events)));
+    expect(auditOnly.events.filter((e) => e.type === 'PodObserved').every((e) => e.from?.inferred === undefined)).toBe(true);
   });
 
   it('the audit line wins over the watch update: its times have milliseconds', () => {
@@ -51,7 +57,8 @@ describe('merging sources: one fact seen twice is one event', async () => {
     const watchOnly = await imported([watch]);
     // What only the audit log has: the rejected write, and the Eviction API request itself (this derived stream
     // holds no object between the eviction and the user's delete, so it shows only the 5 s request).
-    const onlyAudited = new Set(['PodWriteRejected', 'PodConditionSet', 'PodDeletionRequested']);
+    // Captures (PodObserved) are timed differently: the audit line's stageTimestamp, the object's latest time.
+    const onlyAudited = new Set(['PodWriteRejected', 'PodConditionSet', 'PodDeletionRequested', 'PodObserved']);
     const podFacts = (events: readonly Event[]) => withoutTimes(events.filter((e) => 'pod' in e && !onlyAudited.has(e.type)));
     expect(podFacts(watchOnly.events)).toEqual(podFacts(auditOnly.events));
     const grace = (events: readonly Event[]) => events.flatMap((e) => (e.type === 'PodDeletionRequested' ? [e.gracePeriodSeconds] : []));

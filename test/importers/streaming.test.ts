@@ -34,12 +34,13 @@ describe('large files', async () => {
     const chunks: number[] = [];
     for await (const chunk of readFileEvents(file, { chunkSize: 1000, onProgress: (p) => progress.push(p) })) {
       if (chunk.kind === 'events') chunks.push(chunk.events.length);
-      if (chunk.kind === 'done') expect(chunk.summary).toMatchObject({ format: 'watch', documents: 10_000, events: 5000 * 5 });
+      if (chunk.kind === 'done') expect(chunk.summary).toMatchObject({ format: 'watch', documents: 10_000, events: 5000 * 7 });
     }
-    // PodCreated, PodBound, PodAdmitted, ContainerCreated, ContainerStarted per pod, 500 pods per 1000 documents.
-    expect(chunks).toEqual(Array.from({ length: 10 }, () => 2500));
+    // PodCreated, PodBound, PodAdmitted, ContainerCreated, ContainerStarted and a PodObserved per document (two
+    // per pod), 500 pods per 1000 documents.
+    expect(chunks).toEqual(Array.from({ length: 10 }, () => 3500));
     expect(progress[0]?.bytesRead).toBeLessThan(size);
-    expect(progress[progress.length - 1]).toMatchObject({ bytesRead: size, totalBytes: size, events: 25_000 });
+    expect(progress[progress.length - 1]).toMatchObject({ bytesRead: size, totalBytes: size, events: 35_000 });
     const read = progress.map((p) => p.bytesRead);
     expect([...read].sort((a, b) => a - b)).toEqual(read);
   });

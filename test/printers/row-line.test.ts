@@ -6,7 +6,7 @@ import { tableRowsOfLines } from '../../src/printers/pod-columns.js';
 import { renderTable } from '../../src/printers/tabwriter.js';
 import { printRows, sortRows } from '../../src/printers/pod-table.js';
 import type { PodTableRow } from '../../src/printers/pod-table-row.js';
-import { isInferredRow, isRowLine, keyText, lineKeyText, rowKey, rowLine, rowOfLine } from '../../src/printers/row-line.js';
+import { isInferredRow, isInferredSinceCaptureRow, isRowLine, keyText, lineKeyText, rowKey, rowLine, rowOfLine } from '../../src/printers/row-line.js';
 import { NOW } from './fixtures.js';
 
 /** Texts with what a line's layout must escape: tabs, newlines, backslashes, the unset marker, non-ASCII. */
@@ -27,7 +27,8 @@ const arbRow: fc.Arbitrary<PodTableRow> = fc
     node: text,
     nominatedNode: text,
     readinessGates: text,
-    inferred: fc.boolean(),
+    // Known only from Events, resting on facts inferred since the last capture, or neither (never both).
+    provenance: fc.constantFrom('events', 'sinceCapture', 'captured'),
   })
   .map((r) => ({
     namespace: r.namespace,
@@ -41,7 +42,8 @@ const arbRow: fc.Arbitrary<PodTableRow> = fc
       ...(r.creationTimestamp === undefined ? {} : { creationTimestamp: r.creationTimestamp }),
     },
     wide: { ip: r.ip, node: r.node, nominatedNode: r.nominatedNode, readinessGates: r.readinessGates },
-    inferred: r.inferred,
+    inferred: r.provenance === 'events',
+    sinceCapture: r.provenance === 'sinceCapture',
   }));
 
 describe('row lines', () => {
@@ -55,6 +57,7 @@ describe('row lines', () => {
         expect(rowKey(line)).toEqual({ namespace: row.namespace, name: row.facts.name });
         expect(lineKeyText(line)).toBe(keyText(row.namespace, row.facts.name));
         expect(isInferredRow(line)).toBe(row.inferred);
+        expect(isInferredSinceCaptureRow(line)).toBe(row.sinceCapture);
       }),
     );
   });
@@ -74,7 +77,7 @@ describe('row lines', () => {
     const dns = fc.string({ unit: fc.constantFrom('a', 'b', 'z', '0', '9', '-', '.'), minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(fc.uniqueArray(fc.tuple(dns, dns), { selector: ([ns, name]) => `${ns}/${name}`, maxLength: 20 }), (keys) => {
-        const lines = keys.map(([namespace, name]) => rowLine({ namespace, labels: {}, facts: { name, ready: '1/1', status: 'Running', restarts: 0 }, wide: { ip: '<none>', node: '<none>', nominatedNode: '<none>', readinessGates: '<none>' }, inferred: false }));
+        const lines = keys.map(([namespace, name]) => rowLine({ namespace, labels: {}, facts: { name, ready: '1/1', status: 'Running', restarts: 0 }, wide: { ip: '<none>', node: '<none>', nominatedNode: '<none>', readinessGates: '<none>' }, inferred: false, sinceCapture: false }));
         const expected = [...keys].sort(([an, am], [bn, bm]) => compareStrings(an, bn) || compareStrings(am, bm));
         expect(sortRows(lines).map(rowKey)).toEqual(expected.map(([namespace, name]) => ({ namespace, name })));
       }),
@@ -88,6 +91,7 @@ describe('row lines', () => {
       facts: { name: 'web\\1', ready: '0/1', status: 'Crash\tLoop', restarts: 2, lastRestartDate: '2026-03-14T09:59:00Z', creationTimestamp: '2026-03-14T08:00:00Z' },
       wide: { ip: '10.0.0.1', node: 'node-1', nominatedNode: '<none>', readinessGates: '<none>' },
       inferred: false,
+      sinceCapture: false,
     };
     const now = new Date('2026-03-14T10:00:00Z');
     expect(printRows([rowLine(row)], { output: 'table', allNamespaces: true, labelColumns: ['tier'], showLabels: true }, now).stdout).toBe(

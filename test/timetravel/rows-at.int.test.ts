@@ -5,16 +5,18 @@ import { generateEvents } from '../../src/generator/index.js';
 import { instantOf } from '../../src/k8s/codecs.js';
 import { podTableRow } from '../../src/printers/pod-table-row.js';
 import { sortRows } from '../../src/printers/pod-table.js';
-import { rowLine, type RowLine } from '../../src/printers/row-line.js';
-import { podsOf } from '../../src/reducers/index.js';
+import { isInferredSinceCaptureRow, rowLine, type RowLine } from '../../src/printers/row-line.js';
+import { restsOnInferred } from '../../src/reducers/index.js';
+import { imported, real } from '../importers/fixtures.js';
 import { rowsAt } from '../../src/timetravel/rows-at.js';
-import { refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
+import { clusterAt, refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
 import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
 import { foldInTimeOrder } from '../support/reference-fold.js';
 import { tempJournal } from '../support/temp-journal.js';
 
 /** The rows of the full fold at `t`, in kubectl's order: what `get pods --at` printed before snapshots held rows. */
-const foldedRows = (appended: readonly Event[], t: string): RowLine[] => sortRows(podsOf(foldInTimeOrder(appended, t)).map((p) => rowLine(podTableRow(p))));
+const foldedRows = (appended: readonly Event[], t: string): RowLine[] =>
+  sortRows([...foldInTimeOrder(appended, t).pods.values()].map((s) => rowLine(podTableRow(s.pod, restsOnInferred(s)))));
 
 /** A pod's life at offsets from `s`; `uid` another incarnation of the name; maybe an exit, maybe removed. */
 const life = (pod: PodRef, s: number, exitAfter: number | undefined, removedAfter: number | undefined): Event[] => {
@@ -64,6 +66,24 @@ describe('get pods rows at T', () => {
       const t = instantOf(first + (last - first) * share);
       expect(sortRows(await rowsAt(tt, t))).toEqual(foldedRows(events, t));
     }
+  });
+
+  it('an imported crash loop: rows from snapshots are marked where the state rests on facts inferred since the last capture, as in the full fold', async () => {
+    // The PodList shows restartCount 6 and CrashLoopBackOff, captured at 21:12:32 (its last managedFields time):
+    // the earlier runs and waits are placed on the back-off curve, inferred.
+    const { events } = await imported([real('crash-loop-pods.json'), real('crash-loop-events.json')]);
+    const journal = await tempJournal();
+    await journal.append(events, { expectedSeq: 0 });
+    const tt = timeTravel(journal, 'test', 4);
+    await refreshSnapshots(tt);
+    for (const t of new Set(events.map((e) => e.at))) {
+      expect(sortRows(await rowsAt(tt, t)), t).toEqual(foldedRows(events, t));
+      expect(await clusterAt(tt, t), t).toEqual(foldInTimeOrder(events, t));
+    }
+    const marked = async (t: string): Promise<number> => (await rowsAt(tt, instantOf(Date.parse(t)))).filter(isInferredSinceCaptureRow).length;
+    expect(await marked('2026-07-22T21:06:20.000Z')).toBe(1); // inside the placed 40 s wait after run 3
+    expect(await marked('2026-07-22T21:12:32.000Z')).toBe(0); // the capture: what the cluster showed
+    expect(await marked('2026-07-22T21:12:40.000Z')).toBe(0); // after it, before any change it did not record
   });
 
   it('folds from the events when the snapshot was written by another version', async () => {

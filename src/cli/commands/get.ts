@@ -104,10 +104,12 @@ export const registerGet = (program: Command, ctx: Context): void => {
         asRows !== undefined && rows !== undefined
           ? listRows(rows, scope, asRows, flags, point.now)
           : await (await import('../pod-listing.js')).listPods(journal, point, { namespace, output, inScope: podInScope, sortBy: opts.sortBy, singleItem: names.length === 1, flags });
-      const { printed, inferred, listed } = listing;
+      const { printed, inferred, sinceCapture, listed } = listing;
       ctx.io.out(printed.stdout);
       // Rows of pods whose object was never captured are what their Events say, not a status anyone wrote: say so.
       if (inferred.length > 0) ctx.io.err(`note: known only from their Events (pod objects never captured, rows inferred): ${inferred.join(', ')}\n`);
+      // Rows the source showed only at other instants (runs a restart count implies, their back-offs): say so too.
+      if (sinceCapture.length > 0) ctx.io.err(`note: inferred on import (pod objects captured only at other instants, rows rest on placed facts): ${sinceCapture.join(', ')}\n`);
       const missing = names.filter((n) => !listed(n));
       if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
       if (names.length > 0) return;
