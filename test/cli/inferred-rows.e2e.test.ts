@@ -70,3 +70,15 @@ describe('get pods --at marks rows resting on facts inferred since the last capt
     }
   });
 });
+
+describe("an imported journal's end is its last capture", () => {
+  it('a bare Pod: AGE counts to the latest time the object states (Ready at 11:55:22), not to its last container fact', () => {
+    const { podj } = workspace();
+    expect(podj('import', realFixture('is-healthy-pod-start-error.yaml')).code).toBe(0);
+    // created 11:54:17; the StartError exit 11:55:21; the Ready condition's lastTransitionTime 11:55:22.
+    expect(podj('get', 'pods', '-A').stdout).toMatch(/run-migrations-jn647\s+0\/1\s+StartError\s+0\s+65s\n$/);
+    const capture = podj('events', '-o', 'jsonl').stdout.trim().split('\n').at(-1) ?? '';
+    expect(JSON.parse(capture)).toMatchObject({ event: { type: 'PodObserved', at: '2024-11-22T11:55:22.000Z' } });
+    expect((JSON.parse(capture) as { event: { from: { inferred?: true } } }).event.from.inferred).toBeUndefined();
+  });
+});
