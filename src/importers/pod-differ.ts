@@ -63,16 +63,32 @@ const firstContainerStart = (status: PodStatus): Instant | undefined =>
     .sort()[0];
 
 /**
- * When the scheduler bound the pod: `PodScheduled` turning True says it. Without that time (a stripped or
- * anonymised object) the binding is placed at the kubelet's first fact, `startTime` or a container's start,
- * which it must precede, inferred: the fallback, the latest time, would bind a pod after it ran.
+ * When the scheduler bound the pod: `PodScheduled` turning True says it, unless a container started before
+ * that (a static pod: the kubelet runs it from its file before the mirror object and its condition exist).
+ * Without that time (a stripped or anonymised object), or after a start, the binding is placed at the
+ * kubelet's first fact, `startTime` or a container's start, which it must precede, inferred: the fallback,
+ * the latest time, would bind a pod after it ran.
  */
 const boundTime = (pod: V1Pod, fallback: Instant): [Instant, Certainty] => {
-  const scheduled = transitionOf(pod, 'PodScheduled', 'True');
-  if (scheduled !== undefined) return [scheduled, 'exact'];
   const status = pod.status ?? {};
-  const first = [maybeInstant(status.startTime), firstContainerStart(status), fallback].filter((i) => i !== undefined).sort()[0];
+  const started = firstContainerStart(status);
+  const scheduled = transitionOf(pod, 'PodScheduled', 'True');
+  if (scheduled !== undefined && (started === undefined || scheduled <= started)) return [scheduled, 'exact'];
+  const first = [maybeInstant(status.startTime), started, fallback].filter((i) => i !== undefined).sort()[0];
   return [first ?? fallback, 'inferred'];
+};
+
+/**
+ * When the kubelet admitted the pod: `startTime`, unless a container started before it (a static pod whose
+ * containers a previous kubelet process started: the restarted kubelet writes a later `startTime`). The
+ * admission then is placed at that start, inferred: a kubelet starts containers only of pods it admitted.
+ */
+const admittedTime = (pod: V1Pod, fallback: Instant): [Instant, Certainty] => {
+  const status = pod.status ?? {};
+  const start = maybeInstant(status.startTime);
+  const started = firstContainerStart(status);
+  if (start !== undefined && started !== undefined && started < start) return [started, 'inferred'];
+  return start === undefined ? [fallback, 'inferred'] : [start, 'exact'];
 };
 
 /**
@@ -134,9 +150,10 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
   if (before === undefined) {
     const created = maybeInstant(after.metadata.creationTimestamp);
     const earliest = earliestKnownTime(after);
-    // A mirror pod's object comes after the pod ran: the pod is created at its first fact, inferred.
+    // A mirror pod's object comes after the pod ran, and the kubelet's own view of a static pod (its `/pods`)
+    // has no creationTimestamp: the pod is created at its first fact, inferred, never after it ran.
     const [at, c] =
-      writtenAt === undefined && created !== undefined && earliest !== undefined && earliest < created ? [earliest, 'inferred' as const] : timed(writtenAt ?? created);
+      writtenAt === undefined && earliest !== undefined && (created === undefined || earliest < created) ? [earliest, 'inferred' as const] : timed(writtenAt ?? created);
     emit({ type: 'PodCreated', ...envelopeAt(at, 'api'), pod, manifest: manifestOf(after) }, c);
   } else if (!sameJson(before.metadata.labels ?? {}, after.metadata.labels ?? {}) || !sameJson(before.metadata.annotations ?? {}, after.metadata.annotations ?? {})) {
     emit({ type: 'PodMetadataUpdated', ...envelopeAt(fallback, 'api'), pod, labels: after.metadata.labels ?? {}, annotations: after.metadata.annotations ?? {} }, 'inferred');
@@ -164,7 +181,7 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     const message = (status.message ?? '').slice(REJECTED_PREFIX.length);
     emit({ type: 'PodRejected', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', reason: status.reason ?? '', message }, c);
   } else if (!rejected && status.startTime !== undefined && was.startTime === undefined) {
-    const [at, c] = timed(maybeInstant(status.startTime));
+    const [at, c] = admittedTime(after, fallback);
     const hostIP = status.hostIP;
     emit({ type: 'PodAdmitted', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', ...(hostIP !== undefined && { hostIP }) }, c);
   }

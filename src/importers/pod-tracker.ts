@@ -35,7 +35,7 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
   const ref = podRefOf(s.pod);
   if (ref === undefined) return E.left('metadata.uid: is required (pods are told apart by uid)');
   const created = s.pod.metadata.creationTimestamp;
-  if (created !== undefined && maybeInstant(created) === undefined) {
+  if (created != null && maybeInstant(created) === undefined) {
     return E.left(`metadata.creationTimestamp: ${JSON.stringify(created)} is not an RFC 3339 time`);
   }
   const stated = s.at ?? latestKnownTime(s.pod);

@@ -1,12 +1,10 @@
 /** Kubernetes timestamps (RFC 3339, seconds to nanoseconds, any offset) as our millisecond UTC Instant. */
 import * as t from 'io-ts';
-import { type Instant, instantOf, msOf } from '../k8s/codecs.js';
-
-const rfc3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;
+import { type Instant, instantOf, msOf, rfc3339Pattern } from '../k8s/codecs.js';
 
 /** The Instant of a Kubernetes timestamp, truncated to the millisecond; undefined when it is not RFC 3339. */
 export const instantOfK8s = (text: string): Instant | undefined => {
-  const m = rfc3339.exec(text);
+  const m = rfc3339Pattern.exec(text);
   if (m === null) return undefined;
   // Date.parse reads at most milliseconds reliably: cut the fraction to three digits first (truncation, as Go does).
   const ms = Date.parse(`${m[1]}.${(m[2] ?? '').padEnd(3, '0').slice(0, 3)}${m[3]}`);

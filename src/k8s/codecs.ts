@@ -35,6 +35,20 @@ export type Instant = t.TypeOf<typeof Instant>;
 export const instantOf = (ms: number): Instant => new Date(ms).toISOString() as Instant;
 export const msOf = (instant: Instant): number => Date.parse(instant);
 
+/** A Kubernetes timestamp as the API writes it (RFC 3339: seconds, an optional fraction, `Z` or an offset). */
+export const rfc3339Pattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A timestamp field of a Kubernetes object, kept as its text; anything else is refused with the field's path
+ * (an importer reading it as absent would silently drop the fact it times).
+ */
+export const TimeString = new t.Type<string, string, unknown>(
+  'Time',
+  (u): u is string => typeof u === 'string' && rfc3339Pattern.test(u),
+  (u, c) => (typeof u === 'string' && rfc3339Pattern.test(u) ? t.success(u) : t.failure(u, c, 'is not an RFC 3339 time')),
+  (s) => s,
+);
+
 /** An integer. Unlike `t.Int` its static type is plain `number`, so literals need no brand casts. */
 export const Integer = new t.Type<number, number, unknown>(
   'Int',

@@ -3,7 +3,7 @@
  * validation rules live in `src/manifest/`; these codecs keep unknown fields (io-ts `type` is not exact).
  */
 import * as t from 'io-ts';
-import { ConditionStatus, Integer, IntOrString, QuantityString, ResourceList, StringMap, struct } from './codecs.js';
+import { ConditionStatus, Integer, IntOrString, QuantityString, ResourceList, StringMap, struct, TimeString } from './codecs.js';
 
 // ---------------------------------------------------------------------------------------------
 // spec
@@ -184,8 +184,8 @@ export const ObjectMeta = t.partial(
     namespace: t.string,
     uid: t.string,
     resourceVersion: t.string,
-    creationTimestamp: t.string,
-    deletionTimestamp: t.string,
+    creationTimestamp: t.union([TimeString, t.null]),
+    deletionTimestamp: TimeString,
     deletionGracePeriodSeconds: Integer,
     labels: StringMap,
     annotations: StringMap,
@@ -204,11 +204,11 @@ export type ObjectMeta = t.TypeOf<typeof ObjectMeta>;
 // ---------------------------------------------------------------------------------------------
 
 export const ContainerStateWaiting = t.partial({ reason: t.string, message: t.string }, 'ContainerStateWaiting');
-export const ContainerStateRunning = t.partial({ startedAt: t.string }, 'ContainerStateRunning');
+export const ContainerStateRunning = t.partial({ startedAt: TimeString }, 'ContainerStateRunning');
 export const ContainerStateTerminated = struct(
   'ContainerStateTerminated',
   { exitCode: Integer },
-  { signal: Integer, reason: t.string, message: t.string, startedAt: t.string, finishedAt: t.string, containerID: t.string },
+  { signal: Integer, reason: t.string, message: t.string, startedAt: TimeString, finishedAt: TimeString, containerID: t.string },
 );
 export const ContainerState = t.partial(
   { waiting: ContainerStateWaiting, running: ContainerStateRunning, terminated: ContainerStateTerminated },
@@ -250,8 +250,8 @@ export const PodCondition = struct(
     observedGeneration: Integer,
     reason: t.string,
     message: t.string,
-    lastTransitionTime: t.string,
-    lastProbeTime: t.union([t.string, t.null]),
+    lastTransitionTime: TimeString,
+    lastProbeTime: t.union([TimeString, t.null]),
   },
 );
 export type PodCondition = t.TypeOf<typeof PodCondition>;
@@ -273,7 +273,7 @@ export const PodStatus = t.partial(
     hostIPs: t.array(PodIP),
     podIP: t.string,
     podIPs: t.array(PodIP),
-    startTime: t.string,
+    startTime: TimeString,
     initContainerStatuses: t.array(ContainerStatus),
     containerStatuses: t.array(ContainerStatus),
     qosClass: QOSClass,

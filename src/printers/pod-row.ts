@@ -150,7 +150,8 @@ export const kubectlRowFacts = (pod: V1Pod): KubectlRowFacts => {
     status: reason,
     restarts,
     ...(lastRestartDate === undefined ? {} : { lastRestartDate }),
-    ...(pod.metadata.creationTimestamp === undefined ? {} : { creationTimestamp: pod.metadata.creationTimestamp }),
+    // a kubelet's `/pods` writes a static pod's unset creationTimestamp as null
+    ...(pod.metadata.creationTimestamp == null ? {} : { creationTimestamp: pod.metadata.creationTimestamp }),
   };
 };
 

@@ -97,7 +97,7 @@ export class PodLanes {
     const after = entry.after;
     if (after !== undefined) {
       if (after.spec.nodeName !== undefined) lane.node = after.spec.nodeName;
-      if (lane.creationTimestamp === undefined && after.metadata.creationTimestamp !== undefined) lane.creationTimestamp = after.metadata.creationTimestamp;
+      if (lane.creationTimestamp === undefined && after.metadata.creationTimestamp != null) lane.creationTimestamp = after.metadata.creationTimestamp;
       if (lane.containers.length === 0) lane.containers = containersOf(after);
     }
     lane.steps.push({

@@ -19,6 +19,16 @@ const watchLines = [
   JSON.stringify({ type: 'ADDED', object: { kind: 'Pod', metadata: { name: 'p4', uid: 'u4' }, spec: {} } }),
   JSON.stringify({ type: 'MODIFIED', object: { kind: 'Pod', metadata: { name: 'p5', uid: 'u5', creationTimestamp: 'yesterday' }, spec: { containers: [] } } }),
   pod('u6', 'p6'),
+  // a time deep in the status: read as absent, it would drop the container's start without a word
+  JSON.stringify({
+    type: 'MODIFIED',
+    object: {
+      kind: 'Pod',
+      metadata: { name: 'p6', namespace: 'd', uid: 'u6', creationTimestamp: '2026-01-01T00:00:00Z' },
+      spec: { containers: [{ name: 'a', image: 'x' }] },
+      status: { phase: 'Running', containerStatuses: [{ name: 'a', state: { running: { startedAt: 'yesterday' } } }] },
+    },
+  }),
 ];
 
 describe('bad input', async () => {
@@ -40,6 +50,7 @@ describe('bad input', async () => {
         `${watch}:4: object.metadata.uid: is required (pods are told apart by uid)`,
         `${watch}:5: object.spec.containers: is required`,
         `${watch}:6: object.metadata.creationTimestamp: "yesterday" is not an RFC 3339 time`,
+        `${watch}:8: object.status.containerStatuses[0].state.running.startedAt: "yesterday" is not an RFC 3339 time`,
         `${events}:1: items[0].count: "two" is not an integer`,
       ]),
     );
@@ -49,7 +60,7 @@ describe('bad input', async () => {
     const result = await importFiles([watch], { skipBad: true });
     if (E.isLeft(result)) throw new Error(result.left.join('\n'));
     expect(result.right.events.map((e) => (e.type === 'PodCreated' ? e.pod.name : e.type))).toEqual(['p1', 'p6', 'PodObserved', 'PodObserved']);
-    expect(result.right.skipped.map((b) => b.line)).toEqual([2, 3, 4, 5, 6]);
+    expect(result.right.skipped.map((b) => b.line)).toEqual([2, 3, 4, 5, 6, 8]);
     expect(result.right.skipped[0]).toEqual({ file: watch, line: 2, why: 'invalid JSON: the line ends inside an object' });
   });
 

@@ -33,6 +33,8 @@ interface ExpectedPod {
   readonly phase: string;
   readonly ip: string;
   readonly node: string;
+  /** status.hostIP, when the sample pins it: describe prints `Node: NODE/HOSTIP`. */
+  readonly hostIP?: string;
   readonly containers: Readonly<Record<string, ExpectedContainer>>;
 }
 interface EventsOnlyPod {
@@ -151,6 +153,7 @@ const checkSample = async (file: string, sample: Sample): Promise<void> => {
       expect(described.code).toBe(0);
       expect(describeLine(described.stdout, 'Status')?.split(' ')[0]).toBe(pod.status === 'Terminating' ? 'Terminating' : pod.phase);
       expect(describeLine(described.stdout, 'IP') ?? '').toBe(pod.ip === '<none>' ? '' : pod.ip);
+      if (pod.hostIP !== undefined) expect(describeLine(described.stdout, 'Node'), `${pod.name} node`).toBe(`${pod.node}/${pod.hostIP}`);
       for (const [name, c] of Object.entries(pod.containers)) {
         const section = described.stdout.slice(described.stdout.indexOf(`\n  ${name}:\n`));
         expect(describeLine(section, 'Restart Count'), `${name} restarts`).toBe(String(c.restartCount));
