@@ -3,8 +3,12 @@
  * tier's events are sealed ahead (untimed), then written into fresh stores in chunks of 8,192 with each key
  * layout in turn, and the process's CPU time (LevelDB's threads included) is reported against writing the
  * records alone, the bench's raw baseline.
- * `npx tsx bench/probes/index-cost.ts [--tier S|M] [--rounds N] [--write-buffer-mib N] [--max-file-mib N] [--block-kib N] [--compression on|off] [--only 1,5] [--limit EVENTS]`
+ * `npx tsx bench/probes/index-cost.ts [--tier S|M|L] [--rounds N] [--write-buffer-mib N] [--max-file-mib N] [--block-kib N] [--compression on|off] [--only 1,5] [--limit EVENTS] [--settle]`
  * (LevelDB's defaults: a 4 MiB write buffer, 2 MiB table files, 4 KiB blocks, Snappy compression; `--only` picks layouts by their index, the baseline always runs).
+ * LevelDB's close waits for the compaction under way, not for those still due: `--settle` waits until its
+ * compactions stop before closing, so a layout that leaves more merging behind is charged for it. Each layout
+ * also reports what LevelDB's compactions read and wrote (`leveldb.stats`).
+ * At L give node a larger heap (`NODE_OPTIONS=--max-old-space-size=14000`): every sealed record is held.
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,8 +88,8 @@ const sealAll = (tier: TierName, limit: number): Sealed[] => {
         stripped: `${RECORDED_AT}${canonical(strip(event))}`,
         time: timeKey(position),
         pod: pod === undefined ? undefined : podKey(pod, position),
-        digest: digestKey(digest),
-        digestByInstant: `d!${event.at}!${digest}`,
+        digest: `d!${digest}`, // format 6's dedup key
+        digestByInstant: digestKey(event.at, digest), // format 7's
         seq: String(sealed.seq),
       });
     }
@@ -101,7 +105,41 @@ interface StoreOptions {
 }
 
 
-const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: (r: Sealed) => Put[], options: StoreOptions, sortedPods: readonly Put[]): Promise<number> => {
+interface Cost {
+  readonly cpuSeconds: number;
+  /** Megabytes LevelDB's compactions read and wrote (memtable flushes included), over every level. */
+  readonly compactionReadMB: number;
+  readonly compactionWriteMB: number;
+}
+
+/** The Read(MB) and Write(MB) columns of `leveldb.stats`, summed over the levels. */
+const compactionMB = (stats: string): { readonly read: number; readonly write: number } => {
+  let [read, write] = [0, 0];
+  for (const line of stats.split('\n')) {
+    const cols = line.trim().split(/\s+/).map(Number);
+    if (cols.length === 6 && cols.every(Number.isFinite)) [read, write] = [read + (cols[4] ?? 0), write + (cols[5] ?? 0)];
+  }
+  return { read, write };
+};
+
+/** `leveldb.stats`: `level`'s types omit classic-level's `getProperty`, which Node's `Level` has. */
+const levelStats = (db: Level<string, string>): string => {
+  const withProperties = db as unknown as { readonly getProperty?: (name: string) => string };
+  return withProperties.getProperty?.call(db, 'leveldb.stats') ?? '';
+};
+
+/** Waits until LevelDB's compactions stop changing its stats for two polls in a row. */
+const settled = async (db: Level<string, string>): Promise<void> => {
+  let [last, quiet] = ['', 0];
+  while (quiet < 2) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = levelStats(db);
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+};
+
+const costToWrite = async (dir: string, records: readonly Sealed[], puts: (r: Sealed) => Put[], options: StoreOptions, sortedPods: readonly Put[], settle: boolean): Promise<Cost> => {
   rmSync(dir, { recursive: true, force: true });
   const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...options });
   await db.open();
@@ -116,14 +154,16 @@ const cpuSecondsToWrite = async (dir: string, records: readonly Sealed[], puts: 
     for (const [key, value] of sortedPods.slice(from, from + 8192)) batch.put(key, value);
     await batch.write();
   }
+  if (settle) await settled(db);
+  const { read, write } = compactionMB(levelStats(db));
   await db.close();
   const used = process.cpuUsage(before);
   rmSync(dir, { recursive: true, force: true });
-  return (used.user + used.system) / 1e6;
+  return { cpuSeconds: (used.user + used.system) / 1e6, compactionReadMB: read, compactionWriteMB: write };
 };
 
 const { values } = parseArgs({
-  options: { tier: { type: 'string', default: 'S' }, rounds: { type: 'string', default: '3' }, 'write-buffer-mib': { type: 'string' }, 'max-file-mib': { type: 'string' }, 'block-kib': { type: 'string' }, compression: { type: 'string' }, only: { type: 'string' }, limit: { type: 'string' } },
+  options: { tier: { type: 'string', default: 'S' }, rounds: { type: 'string', default: '3' }, 'write-buffer-mib': { type: 'string' }, 'max-file-mib': { type: 'string' }, 'block-kib': { type: 'string' }, compression: { type: 'string' }, only: { type: 'string' }, limit: { type: 'string' }, settle: { type: 'boolean', default: false } },
 });
 const mib = values['write-buffer-mib'];
 const fileMib = values['max-file-mib'];
@@ -139,12 +179,16 @@ const tier = values.tier as TierName;
 const records = sealAll(tier, values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit));
 const dir = join(tmpdir(), `podj-index-cost-${process.pid}`);
 const sortedPods = records.flatMap((r): Put[] => (r.pod === undefined ? [] : [[r.pod, r.compact]])).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-const seconds = new Map<string, number[]>(chosen.map(([name]) => [name, []]));
+const costs = new Map<string, Cost[]>(chosen.map(([name]) => [name, []]));
 for (let round = 0; round < Number(values.rounds); round++) {
-  for (const [name, puts] of chosen) seconds.get(name)?.push(await cpuSecondsToWrite(dir, records, puts, options, name === POD_INDEX_IN_KEY_ORDER || name === POD_INDEX_IN_KEY_ORDER_DIGEST_BY_INSTANT ? sortedPods : []));
+  for (const [name, puts] of chosen) costs.get(name)?.push(await costToWrite(dir, records, puts, options, name === POD_INDEX_IN_KEY_ORDER || name === POD_INDEX_IN_KEY_ORDER_DIGEST_BY_INSTANT ? sortedPods : [], values.settle));
 }
-const base = Math.min(...(seconds.get('records only (the raw baseline)') ?? [Number.NaN]));
+const base = Math.min(...(costs.get('records only (the raw baseline)') ?? []).map((c) => c.cpuSeconds));
 const bytes = (f: (r: Sealed) => string): string => (records.reduce((n, r) => n + f(r).length, 0) / records.length).toFixed(0);
 console.log(`bytes per record: record ${bytes((r) => r.value)}, compact copy ${bytes((r) => r.compact)}, stripped copy ${bytes((r) => r.stripped)}`);
-console.log(`tier ${tier}: ${records.length} records, write buffer ${mib ?? 4} MiB, table files ${fileMib ?? 2} MiB, blocks ${values['block-kib'] ?? 4} KiB, compression ${values.compression ?? 'on'}, CPU seconds per layout (min and max of ${values.rounds} rounds), min against the raw baseline's min`);
-for (const [name, s] of seconds) console.log(`${name.padEnd(52)} ${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)} s  ${(Math.min(...s) / base).toFixed(1)} ×`);
+console.log(`tier ${tier}: ${records.length} records, write buffer ${mib ?? 4} MiB, table files ${fileMib ?? 2} MiB, blocks ${values['block-kib'] ?? 4} KiB, compression ${values.compression ?? 'on'}, ${values.settle ? 'compactions settled before close, ' : ''}CPU seconds per layout (min and max of ${values.rounds} rounds), min against the raw baseline's min, compactions' MB read and written (min)`);
+for (const [name, c] of costs) {
+  const s = c.map((x) => x.cpuSeconds);
+  const mb = (f: (x: Cost) => number): string => Math.min(...c.map(f)).toFixed(0);
+  console.log(`${name.padEnd(52)} ${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)} s  ${(Math.min(...s) / base).toFixed(1)} ×  compactions read ${mb((x) => x.compactionReadMB)} MB, wrote ${mb((x) => x.compactionWriteMB)} MB`);
+}

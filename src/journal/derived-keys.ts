@@ -25,6 +25,6 @@ type Batch = ReturnType<Db['batch']>;
 export const putIndexEntries = (batch: Batch, r: Indexed, digest: string | undefined, timeIndexed: boolean): void => {
   const position = { at: r.at, seq: r.seq };
   if (r.pod !== undefined) batch.put(podKey(r.pod, position), r.podValue);
-  if (digest !== undefined) batch.put(digestKey(digest), String(r.seq));
+  if (digest !== undefined) batch.put(digestKey(r.at, digest), String(r.seq));
   if (timeIndexed) batch.put(timeKey(position), '');
 };

@@ -99,7 +99,7 @@ export class Stage {
     // Without a lookup each digest is hashed as its record is sealed, and nothing need remember it.
     const digests = lookup ? items.map((item) => sha256(item.json)) : [];
     if (lookup && !this.inflightListed) await this.inflight;
-    const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(digests.map(digestKey)) : [];
+    const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(items.map((item, i) => digestKey(item.at, digests[i] ?? ''))) : [];
     const fresh = new Set<string>();
     const out: Array<Sealed | undefined> = [];
     let skipped = 0;
@@ -219,7 +219,7 @@ export const rollbackBeyond = async (db: Db, head: Pick<Head, 'seq' | 'ordered'>
       const pod = podKeyOf(event.right);
       dels.push(timeKey(position));
       if (pod !== undefined) dels.push(podKey(pod, position));
-      digestOwners.push([digestKey(sha256(canonical(envelope.right.event))), String(position.seq)]);
+      digestOwners.push([digestKey(position.at, sha256(canonical(envelope.right.event))), String(position.seq)]);
     }
     // A digest entry goes only with the record that created it.
     const owners: ReadonlyArray<string | undefined> = await db.getMany(digestOwners.map(([key]) => key));

@@ -8,11 +8,14 @@
  *   journal's entries are removed; a journal whose head cannot be read keeps them (verify names the fault).
  * - 5 → 6: format 5's pod index held a whole copy of each record; format 6 holds its record time and event
  *   (`pod-entry.ts`). The entries are written again from the records, as 3 → 4 wrote them.
+ * - 6 → 7: format 6 keyed a dedup entry by its digest alone (`d!<digest>`); format 7 by the event's
+ *   instant, then the digest (`d!<at>!<digest>`). Each entry moves to its new key, naming the same record
+ *   (whose event gives the instant), page by page in one batch each; an entry already moved is left alone.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { podKeyOf } from '../events/index.js';
 import { parseHead } from './head.js';
-import { META_FORMAT, RECORDS, TIME, podKey, upper } from './keys.js';
+import { DIGESTS, META_FORMAT, RECORDS, TIME, digestKey, podKey, recordKey, upper } from './keys.js';
 import { canonicalEvent } from './compiled-encoder.js';
 import { podEntryValue } from './pod-entry.js';
 import { parseEnvelope, readRecord } from './record.js';
@@ -25,6 +28,7 @@ export const OLDEST_UPGRADABLE = 3;
 export const upgradeFormat = async (db: Db, from: number, to: number, headText: string | undefined): Promise<void> => {
   if (from <= 4) await dropTimeIndexIfOrdered(db, headText);
   if (from <= 5) await writePodIndexFromRecords(db);
+  if (from <= 6) await keyDigestsByInstant(db);
   await db.put(META_FORMAT, String(to), { sync: true });
 };
 
@@ -41,6 +45,31 @@ const writePodIndexFromRecords = async (db: Db): Promise<void> => {
         batch.put(podKey(pod, { at: record.event.at, seq: record.seq }), podEntryValue(record.recordedAt, canonicalEvent(stored.right.event)));
       }
     }
+    await batch.write();
+  }
+};
+
+/** A format-6 dedup key: `d!` and a SHA-256 in hex, nothing else. */
+const FORMAT_6_DIGEST_KEY = /^d!([0-9a-f]{64})$/;
+
+/**
+ * Moves every format-6 dedup entry to its format-7 key, from the instant of the record it names. An entry
+ * naming no readable record stays as it is, for verify to name.
+ */
+const keyDigestsByInstant = async (db: Db): Promise<void> => {
+  for await (const entries of entryPages(db, { gte: DIGESTS, lt: upper(DIGESTS) })) {
+    const old = entries.flatMap(([key, seq]) => {
+      const digest = FORMAT_6_DIGEST_KEY.exec(key)?.[1];
+      return digest === undefined ? [] : [{ key, digest, seq }];
+    });
+    if (old.length === 0) continue;
+    const records: ReadonlyArray<string | undefined> = await db.getMany(old.map(({ seq }) => recordKey(Number(seq))));
+    const batch = db.batch();
+    old.forEach(({ key, digest, seq }, i) => {
+      const value = records[i];
+      if (value === undefined) return;
+      batch.put(digestKey(readRecord(value, recordKey(Number(seq))).event.at, digest), seq).del(key);
+    });
     await batch.write();
   }
 };

@@ -154,5 +154,5 @@ const strayIn = async (db: Db, prefix: string, expected: number, headSeq: number
 const indexKeysOf = (event: Event, seq: number, eventJson: string): Omit<Expected, 'seq' | 'podValue'> => {
   const position = { at: event.at, seq };
   const pod = podKeyOf(event);
-  return { time: timeKey(position), pod: pod === undefined ? undefined : podKey(pod, position), digest: digestKey(sha256(eventJson)) };
+  return { time: timeKey(position), pod: pod === undefined ? undefined : podKey(pod, position), digest: digestKey(event.at, sha256(eventJson)) };
 };

@@ -6,7 +6,7 @@ import { ANY, JournalError, openJournal } from '../../src/journal/index.js';
 import type { Instant } from '../../src/k8s/codecs.js';
 import { DIGESTS, META_FORMAT, META_HEAD, PODS, TIME, digestKey, podKey, seqOfKey, timeKey, upper } from '../../src/journal/keys.js';
 import { sha256 } from '../../src/journal/record.js';
-import { podKeyOf } from '../../src/events/index.js';
+import { podKeyOf, type Event } from '../../src/events/index.js';
 import { canonical } from '../../src/journal/canonical.js';
 import { containerStarted, podBound, podCreated, tamper, tempDir } from './fixtures.js';
 
@@ -81,9 +81,9 @@ describe('opening', () => {
     await tamper(dir, (db) => db.put(META_FORMAT, '1'));
     const opening = openJournal(dir);
     await expect(opening).rejects.toBeInstanceOf(JournalError);
-    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 6 (too old to upgrade in place`);
-    await tamper(dir, (db) => db.put(META_FORMAT, '7'));
-    await expect(openJournal(dir)).rejects.toThrow('has format version 7; this podj reads version 6 (written by a newer podj: upgrade podj)');
+    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 7 (too old to upgrade in place`);
+    await tamper(dir, (db) => db.put(META_FORMAT, '8'));
+    await expect(openJournal(dir)).rejects.toThrow('has format version 8; this podj reads version 7 (written by a newer podj: upgrade podj)');
   });
 
   it('upgrades a format-3 journal in place: its pod index gains the record copies, and verify passes', async () => {
@@ -99,7 +99,7 @@ describe('opening', () => {
     expect((await upgraded.podRecords('default', 'pod-a').toArray()).map((r) => r.event.type)).toEqual(['PodCreated', 'PodBound']);
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
     await upgraded.close();
-    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('6'));
+    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('7'));
   });
 
   it('upgrades a format-4 journal in place: a time-ordered one drops its time index, another keeps it; verify passes', async () => {
@@ -133,7 +133,7 @@ describe('opening', () => {
     await unordered.close();
     await tamper(dir, async (db) => {
       expect(await timeKeys(db)).toHaveLength(3);
-      expect(await db.get(META_FORMAT)).toBe('6');
+      expect(await db.get(META_FORMAT)).toBe('7');
     });
   });
 
@@ -154,8 +154,34 @@ describe('opening', () => {
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
     await upgraded.close();
     await tamper(dir, async (db) => {
-      expect(await db.get(META_FORMAT)).toBe('6');
+      expect(await db.get(META_FORMAT)).toBe('7');
       expect(await podValues(db)).toEqual(records.map((r) => `${r.recordedAt}${canonical(r.event)}`));
+    });
+  });
+
+  it('upgrades a format-6 journal in place: its dedup entries move under their instants, naming the same records; verify passes', async () => {
+    const events = [podCreated('a', 0), podBound('a', 3), podCreated('b', 5)];
+    const journal = await openJournal(dir);
+    await journal.append(events, { expectedSeq: 0 });
+    await journal.append([podBound('a', 3)], { expectedSeq: 3 }); // a repeat without lookup: its entry names record 4
+    await journal.close();
+    const digestEntries = (db: Parameters<Parameters<typeof tamper>[1]>[0]) => db.iterator({ gte: DIGESTS, lt: upper(DIGESTS) }).all();
+    let format7: Array<[string, string]> = [];
+    // Format 6 keyed each dedup entry by the digest alone.
+    await tamper(dir, async (db) => {
+      format7 = await digestEntries(db);
+      for (const [key, seq] of format7) await db.batch().del(key).put(`${DIGESTS}${key.slice(-64)}`, seq).write();
+      await db.put(META_FORMAT, '6');
+    });
+    const owners: Array<[Event, string]> = [[podCreated('a', 0), '1'], [podBound('a', 3), '4'], [podCreated('b', 5), '3']];
+    expect(format7).toEqual(owners.map(([e, seq]) => [digestKey(e.at, sha256(canonical(e))), seq]));
+    const upgraded = await openJournal(dir);
+    expect(await upgraded.verify()).toMatchObject({ ok: true, count: 4 });
+    expect(await upgraded.appendNew(events, { expectedSeq: ANY })).toEqual([]);
+    await upgraded.close();
+    await tamper(dir, async (db) => {
+      expect(await db.get(META_FORMAT)).toBe('7');
+      expect(await digestEntries(db)).toEqual(format7);
     });
   });
 
@@ -270,7 +296,7 @@ describe('durable appends: the index write after the records', () => {
       const lost = appended.map((e, i) => ({ e, seq: 3 + i }));
       for (const { e, seq } of lost) {
         await db.del(podKey(podKeyOf(e) ?? '', { at: e.at, seq }));
-        await db.del(digestKey(sha256(canonical(e))));
+        await db.del(digestKey(e.at, sha256(canonical(e))));
       }
       await db.put(META_HEAD, JSON.stringify(before));
     });
