@@ -137,7 +137,9 @@ export const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: Cont
   for (const { kind, probe } of activeProbes(pod, c)) {
     const key = `probe/${uid}/${c.name}/${kind}`;
     const track = probeTrackOf(c, kind);
-    const first = nextProbeTick(pod, track, startedAt, probe, now, ctx.taken(key));
+    // liveness and readiness first see the container started at the tick after its startup probe passed
+    const startedFrom = kind !== 'startup' && specOf(pod, c).spec.startupProbe !== undefined ? c.probes.startup?.lastAt : undefined;
+    const first = nextProbeTick(pod, track, startedAt, probe, now, ctx.taken(key), startedFrom);
     if (first === undefined) continue;
     let at = first;
     let result = world.probe(pod.ref, c.name, kind, at, startedAt);

@@ -93,17 +93,29 @@ describe('startup gating', () => {
       }),
       onSigterm: () => undefined,
     });
-    const events = run([node('n1'), pod], w, 31);
-    // the relist's sync publishes the container at +1; the worker's next tick is at +10
+    const events = run([node('n1'), pod], w, 41);
+    // the relist's sync publishes the container at +1; the worker's next tick is at +10. The liveness tick at
+    // +30 reads `started` before the startup success of that same tick reaches the status manager
+    // (`updateStartup` → `SetContainerStartup` runs after the startup probe), so liveness first probes at +40
     expect(ofType(events, 'ProbeExecuted').map((e) => [offset(e), e.probe, e.outcome])).toEqual([
       [10, 'startup', 'failure'],
       [20, 'startup', 'failure'],
       [30, 'startup', 'success'],
-      [30, 'liveness', 'failure'],
+      [40, 'liveness', 'failure'],
     ]);
     expect(ofType(events, 'ProbeResultChanged').map((e) => [offset(e), e.probe, e.outcome])).toEqual([
       [30, 'startup', 'success'],
-      [30, 'liveness', 'failure'],
+      [40, 'liveness', 'failure'],
+    ]);
+  });
+
+  it('readiness still runs with the status the startup success triggers, at that instant (UpdatePodStatus)', () => {
+    const pod = probed({ startupProbe: { ...exec, periodSeconds: 10 }, readinessProbe: { ...exec, periodSeconds: 10 } });
+    const w = world({ probe: (_p, _c, kind, now, startedAt) => ({ outcome: kind === 'startup' && now - startedAt < 15_000 ? 'failure' : 'success' }) });
+    const ready = ofType(run([node('n1'), pod], w, 31), 'ProbeResultChanged').map((e) => [offset(e), e.probe, e.outcome]);
+    expect(ready).toEqual([
+      [20, 'startup', 'success'],
+      [20, 'readiness', 'success'],
     ]);
   });
 

@@ -97,6 +97,7 @@ export const nextProbeTick = (
   probe: Probe,
   now: VirtualMs,
   takenNow: boolean,
+  startedFrom?: VirtualMs,
 ): VirtualMs | undefined => {
   const anchor = track.tickerFrom ?? pod.probersFrom;
   if (anchor === undefined) return undefined;
@@ -104,7 +105,12 @@ export const nextProbeTick = (
   const from = Math.max(now, startedAt + timing.initialDelayMs);
   // a manual run triggered after this instant's tick probes once more
   const taken = takenNow || (track.lastAt === now && track.manualPending !== true);
-  return nextOnGrid(anchor, timing.periodMs, from, taken && from === now);
+  // a tick at the instant the startup probe passed reads `started` before that probe's result reaches the
+  // status manager (`prober_manager.go :: updateStartup` → `SetContainerStartup`, after the probe ran), so it
+  // still finds the container not started and skips (`doProbe`); a manual run comes from the sync that result
+  // triggered, after it
+  const beforeStarted = startedFrom === from && !(track.manualPending === true && track.tickerFrom === from);
+  return nextOnGrid(anchor, timing.periodMs, from, (taken && from === now) || beforeStarted);
 };
 
 /**
