@@ -21,62 +21,66 @@ describe('a single pod, end to end', () => {
       'ImagePulled',
       'ContainerCreated',
       'ContainerStarted',
-      'PodSynced', // the relist a second later sees the container running: the next sync publishes it
+      // the sync acted and failed nothing: its postSync relists the pod at once (PLEGOnDemandRelist), and the
+      // sync that relist triggers publishes the running container at the same instant
+      'PodSynced',
     ]);
-    expect(events.map(offset)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(events.map(offset)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(ofType(events, 'SandboxCreated')[0]?.podIP).toBe('10.244.0.2');
     expect(ofType(events, 'PodAdmitted')[0]?.hostIP).toBe('192.168.0.2');
   });
 });
 
 describe('CrashLoopBackOff (kubelet.go :: newCrashLoopBackOff, kuberuntime_manager.go :: doBackOff)', () => {
-  it('restarts a container that exits 1 one second after every start at +1 s, +12 s, +33 s, +74 s with CrashLoopBackOff between', () => {
+  it('restarts a container that exits 1 one second after every start at +2 s, +13 s, +34 s, +75 s with CrashLoopBackOff between', () => {
     const events = run([node('n1'), pod('Always')], exitsAfter(1000, 1), 400);
-    expect(times(events, 'ContainerStarted')).toEqual([0, 1, 12, 33, 74, 155, 316]);
-    expect(times(events, 'ContainerExited')).toEqual([1, 2, 13, 34, 75, 156, 317]);
+    // the first start is published at once (on-demand relist), so no sync comes at +1 s; the exit at +1 s is
+    // seen by the relist after it (+2 s), whose sync restarts at once (no back-off entry yet)
+    expect(times(events, 'ContainerStarted')).toEqual([0, 2, 13, 34, 75, 156, 317]);
+    expect(times(events, 'ContainerExited')).toEqual([1, 3, 14, 35, 76, 157, 318]);
     expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds, e.until])).toEqual([
-      [2, 10, '2026-01-01T00:00:12.000Z'],
-      [13, 20, '2026-01-01T00:00:33.000Z'],
-      [34, 40, '2026-01-01T00:01:14.000Z'],
+      [4, 10, '2026-01-01T00:00:13.000Z'],
+      [15, 20, '2026-01-01T00:00:34.000Z'],
+      [36, 40, '2026-01-01T00:01:15.000Z'],
       // a wait longer than the resync period is reported again at each resync (pod_workers.go :: completeWork)
-      [75, 80, '2026-01-01T00:02:35.000Z'],
-      [135, 80, '2026-01-01T00:02:35.000Z'],
-      [156, 160, '2026-01-01T00:05:16.000Z'],
-      [216, 160, '2026-01-01T00:05:16.000Z'],
-      [276, 160, '2026-01-01T00:05:16.000Z'],
-      [317, 300, '2026-01-01T00:10:17.000Z'],
-      [377, 300, '2026-01-01T00:10:17.000Z'],
+      [77, 80, '2026-01-01T00:02:36.000Z'],
+      [137, 80, '2026-01-01T00:02:36.000Z'],
+      [158, 160, '2026-01-01T00:05:17.000Z'],
+      [218, 160, '2026-01-01T00:05:17.000Z'],
+      [278, 160, '2026-01-01T00:05:17.000Z'],
+      [319, 300, '2026-01-01T00:10:18.000Z'],
+      [379, 300, '2026-01-01T00:10:18.000Z'],
     ]);
   });
 
   it('caps the delay at 300 s', () => {
     const events = run([node('n1'), pod('Always')], exitsAfter(1000, 1), 1000);
-    expect(times(events, 'ContainerStarted').slice(6)).toEqual([316, 617, 918]);
+    expect(times(events, 'ContainerStarted').slice(6)).toEqual([317, 618, 919]);
     expect(ofType(events, 'ContainerBackOff').map((e) => e.delaySeconds).slice(-3)).toEqual([300, 300, 300]);
   });
 
-  // doBackOff steps the entry with the dead instance's finishedAt: run 5 died at +156 s and waited 160 s,
-  // so a run 6 (started +316 s) that dies more than 600 s after +156 s resets the back-off
+  // doBackOff steps the entry with the dead instance's finishedAt: run 5 died at +157 s and waited 160 s,
+  // so a run 6 (started +317 s) that dies more than 600 s after +157 s resets the back-off
   const lives = (seconds: number) =>
     world({ containerRun: (_p, _c, n) => ({ exit: { afterMs: n === 6 ? seconds * 1000 : 1000, code: 1 } }) });
   it('keeps the back-off when the finishes are 10 minutes apart or less', () => {
     const events = run([node('n1'), pod('Always')], lives(440), 1100);
-    // run 6 dies at +756 s, exactly 600 s after +156 s: still inside the 300 s delay
-    expect(times(events, 'ContainerStarted').slice(6, 8)).toEqual([316, 1056]);
+    // run 6 dies at +757 s, exactly 600 s after +157 s: still inside the 300 s delay
+    expect(times(events, 'ContainerStarted').slice(6, 8)).toEqual([317, 1057]);
   });
 
   it('resets the back-off once more than 10 minutes pass between the finishes', () => {
     const events = run([node('n1'), pod('Always')], lives(441), 1100);
-    // run 6 dies at +757 s; the next relist (+758 s) syncs and restarts it: the entry was reset
-    expect(times(events, 'ContainerStarted').slice(6, 9)).toEqual([316, 758, 769]);
+    // run 6 dies at +758 s; the next relist (+759 s) syncs and restarts it: the entry was reset
+    expect(times(events, 'ContainerStarted').slice(6, 9)).toEqual([317, 759, 770]);
   });
 
   it('starts again from 10 s once a container ran more than 10 minutes since the last back-off step', () => {
-    // runs 0-5 crash after 1 s; run 6 (started at +316 s) lives 700 s; later runs crash again after 1 s
+    // runs 0-5 crash after 1 s; run 6 (started at +317 s) lives 700 s; later runs crash again after 1 s
     const w = world({ containerRun: (_p, _c, n) => ({ exit: { afterMs: n === 6 ? 700_000 : 1000, code: 1 } }) });
-    const events = run([node('n1'), pod('Always')], w, 1030);
-    expect(times(events, 'ContainerStarted').slice(5)).toEqual([155, 316, 1017, 1028]);
-    expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds]).slice(-3)).toEqual([[276, 160], [1018, 10], [1029, 20]]);
+    const events = run([node('n1'), pod('Always')], w, 1032);
+    expect(times(events, 'ContainerStarted').slice(5)).toEqual([156, 317, 1018, 1029]);
+    expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds]).slice(-3)).toEqual([[278, 160], [1020, 10], [1031, 20]]);
   });
 
   // ShouldContainerBeRestarted: case name → policy, exit code, whether the container starts again

@@ -37,12 +37,13 @@ describe('init containers (computePodActions)', () => {
   it('under Always, a failed init container is retried with back-off (immediate, then 10 s)', () => {
     const events = run([node('n1'), pod('Always', [c('setup')])], script({ setup: (n) => (n < 2 ? [1, 1] : [1, 0]) }), 30);
     expect(started(events)).toEqual([
+      // each exit (1 s after its start) is seen by the relist after it
       [0, 'setup'],
-      [1, 'setup'],
-      [12, 'setup'],
-      [13, 'app'],
+      [2, 'setup'],
+      [13, 'setup'],
+      [15, 'app'],
     ]);
-    expect(times(events, 'ContainerBackOff', 'setup')).toEqual([2]);
+    expect(times(events, 'ContainerBackOff', 'setup')).toEqual([4]);
   });
 });
 

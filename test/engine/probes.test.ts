@@ -132,10 +132,11 @@ describe('readiness', () => {
   it('starts not ready, turns ready after successThreshold passes, not ready after failureThreshold failures, and never restarts', () => {
     const pod = probed({ readinessProbe: { ...exec, periodSeconds: 10, successThreshold: 2, failureThreshold: 3 } });
     const events = run([node('n1'), pod], failing('readiness', 30, 1000), 100);
-    // the first run comes with the status that publishes the container (+1), the ticker goes on from there
+    // the first run comes with the status that publishes the container (+0: the on-demand relist's sync), the
+    // ticker goes on from there
     expect(ofType(events, 'ProbeResultChanged').map((e) => [offset(e), e.outcome])).toEqual([
-      [11, 'success'],
-      [51, 'failure'],
+      [10, 'success'],
+      [50, 'failure'],
     ]);
     expect(times(events, 'ContainerKilling')).toEqual([]);
     expect(times(events, 'ContainerStarted')).toEqual([0]);
@@ -146,7 +147,7 @@ describe('termination', () => {
   it('stops probing once deletion is requested', () => {
     const pod = probed({ readinessProbe: { ...exec, periodSeconds: 5 } });
     const events = run([node('n1'), pod, deleted('probed', 12, 30)], failing('readiness', 0, Infinity, { onSigterm: () => undefined }), 60);
-    expect(times(events, 'ProbeExecuted')).toEqual([1, 6, 11]);
+    expect(times(events, 'ProbeExecuted')).toEqual([0, 5, 10]);
   });
 });
 
@@ -166,9 +167,10 @@ describe('the prober worker, one per container and probe for the life of the pod
   it('probes a new container only once a sync has published it (doProbe reads statusManager.GetPodStatus)', () => {
     const pod = probed({ livenessProbe: { ...exec, periodSeconds: 1, failureThreshold: 10 } });
     const events = run([node('n1'), pod], failing('liveness'), 3);
-    // started by the sync at +0; the relist's sync at +1 publishes it: the tick at +0 finds no container
+    // started by the sync at +0; the on-demand relist's sync publishes it at +0 too, but the tick at +0 came
+    // before the sync that started it (the worker's first run, inside that sync): it finds no container
     expect(times(events, 'ContainerStarted')).toEqual([0]);
-    expect(times(events, 'PodSynced')).toEqual([0, 1]);
+    expect(times(events, 'PodSynced')).toEqual([0, 0]);
     expect(times(events, 'ProbeExecuted')).toEqual([1, 2, 3]);
   });
 
@@ -196,20 +198,21 @@ describe('readiness runs at each status (prober_manager.go :: UpdatePodStatus; w
   it('runs at once when a generated status holds a started container that is not ready, and restarts its ticker from there', () => {
     const pod = probed({ readinessProbe: { ...exec, periodSeconds: 7 } });
     const events = run([node('n1'), pod], failing('readiness'), 80);
-    // the relist's sync at +1 runs it, then every 7 s; the resync a minute later (+61) runs it again and the
-    // ticker goes on from +61 (probeTicker.Reset), so +64 is not probed
-    expect(times(events, 'PodSynced')).toEqual([0, 1, 61]);
-    expect(times(events, 'ProbeExecuted')).toEqual([1, 8, 15, 22, 29, 36, 43, 50, 57, 61, 68, 75]);
+    // the on-demand relist's sync at +0 runs it, then every 7 s; the resync a minute later (+60) runs it again
+    // and the ticker goes on from +60 (probeTicker.Reset), so +63 is not probed
+    expect(times(events, 'PodSynced')).toEqual([0, 0, 60]);
+    expect(times(events, 'ProbeExecuted')).toEqual([0, 7, 14, 21, 28, 35, 42, 49, 56, 60, 67, 74]);
   });
 
   it('runs once more when its own failure’s sync comes right after a tick at the same instant', () => {
     const pod = probed({ readinessProbe: { ...exec, periodSeconds: 10, failureThreshold: 3 } });
     const events = run([node('n1'), pod], failing('readiness', 30), 60);
-    // passes at +1 (ready); fails at +31, +41, +51; the third publishes not-ready, whose sync triggers a run
+    // passes at +0 (ready); fails at +30, +40, +50; the third publishes not-ready, whose sync triggers a run,
+    // and the ticker goes on from that run (+60)
     expect(ofType(events, 'ProbeResultChanged').map((e) => [offset(e), e.outcome])).toEqual([
-      [1, 'success'],
-      [51, 'failure'],
+      [0, 'success'],
+      [50, 'failure'],
     ]);
-    expect(times(events, 'ProbeExecuted')).toEqual([1, 31, 41, 51, 51]);
+    expect(times(events, 'ProbeExecuted')).toEqual([0, 30, 40, 50, 50, 60]);
   });
 });

@@ -8,15 +8,16 @@ const drawing = (u: number) => world({ containerRun: () => ({ exit: { afterMs: 1
 
 describe('the pod worker’s work queue (pod_workers.go :: completeWork, kubelet.go :: syncLoopIteration)', () => {
   it('requeues a sync inside a back-off after wait.Jitter(min(expiry − now, resyncInterval), 0.5), read on the next 1 s tick', () => {
-    // the BackOff syncs at +2 s (10 s), +13 s (20 s), +34 s (40 s), +75 s (80 s, until +155 s)
+    // each exit is seen by the relist after it: the BackOff syncs at +4 s (10 s, until +13 s), +15 s (20 s),
+    // +36 s (40 s), +77 s (80 s, until +156 s)
     const backoffs = (u: number) => ofType(run([node('n1'), crasher], drawing(u), 200), 'ContainerBackOff').map(offset);
-    expect(backoffs(0)).toEqual([2, 13, 34, 75, 135, 156]);
-    // u = 0.5 stretches each wait by a quarter: 10 s → 12.5 s (+2 s → +15 s), 20 s → 25 s (+16 s → +41 s),
-    // 40 s → 50 s (+42 s → +92 s), and inside the 80 s back-off (until +173 s) 1m → 75 s (+93 s → +168 s: BackOff
-    // again), then its last 5 s → 6.25 s (+175 s)
+    expect(backoffs(0)).toEqual([4, 15, 36, 77, 137, 158]);
+    // u = 0.5 stretches each remainder by a quarter: 9 s → 11.25 s (+4 s → +16 s), 19 s → 23.75 s (+18 s → +42 s),
+    // 39 s → 48.75 s (+44 s → +93 s), and inside the 80 s back-off (until +174 s) 1m → 75 s (+95 s → +170 s:
+    // BackOff again), then its last 4 s → 5 s (+175 s)
     const half = run([node('n1'), crasher], drawing(0.5), 200);
-    expect(times(half, 'ContainerStarted')).toEqual([0, 1, 15, 41, 92, 175]);
-    expect(ofType(half, 'ContainerBackOff').map(offset)).toEqual([2, 16, 42, 93, 168, 176]);
+    expect(times(half, 'ContainerStarted')).toEqual([0, 2, 16, 42, 93, 175]);
+    expect(ofType(half, 'ContainerBackOff').map(offset)).toEqual([4, 18, 44, 95, 170, 177]);
   });
 
   it('never restarts before the back-off ends, whatever the draw', () => {
@@ -29,11 +30,12 @@ describe('the pod worker’s work queue (pod_workers.go :: completeWork, kubelet
   });
 
   it('numbers each sync, so two syncs at one instant are two facts (kubelet.go :: SyncPod, pod_workers.go :: completeWork)', () => {
-    // the relist's sync at +1 publishes the container and runs its readiness probe (UpdatePodStatus); the
-    // passing result syncs the pod again at that instant (handleProbeSync)
+    // the first sync starts the container and relists the pod at once (PLEGOnDemandRelist): the sync that
+    // follows publishes it and runs its readiness probe (UpdatePodStatus); the passing result syncs the pod
+    // again at that instant (handleProbeSync)
     const web = created({ metadata: { name: 'web' }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 10 } }] } });
     const synced = ofType(run([node('n1'), web], world(), 5), 'PodSynced');
-    expect(synced.map((e) => [offset(e), e.sync])).toEqual([[0, 1], [1, 2], [1, 3]]);
+    expect(synced.map((e) => [offset(e), e.sync])).toEqual([[0, 1], [0, 2], [0, 3]]);
   });
 
   it('draws the jitter from the pod and its sync when the world leaves it unset: spread over [0, 1), the same every run', () => {

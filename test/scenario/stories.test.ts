@@ -136,14 +136,15 @@ describe('liveness-http', () => {
 describe('goproxy', () => {
   it('is Ready, NotReady while hung, restarted by liveness, and Ready again (prober_manager.go :: UpdatePodStatus, worker.go :: run)', () => {
     const story = storyOf('goproxy');
-    // the relist's sync at +2 publishes the container and triggers a readiness run inside the 5 s delay:
-    // nothing probed, but the ticker restarts from +2, so the first probe is at +12
-    expect(offsets(story, 'PodSynced', 'goproxy').slice(0, 2)).toEqual([0, 2]);
+    // the sync that starts the container (+1, after a 1 s pull) relists the pod at once (PLEGOnDemandRelist):
+    // the sync that relist triggers publishes it and triggers a readiness run inside the 5 s delay: nothing
+    // probed, but the ticker restarts from +1, so the first probe is at +11
+    expect(offsets(story, 'PodSynced', 'goproxy').slice(0, 2)).toEqual([0, 1]);
     expect(eventsOf(story, 'ProbeResultChanged').map((e) => [story.offsetOf(e.at), e.probe, e.outcome])).toEqual([
-      [12, 'readiness', 'success'],
-      [202, 'readiness', 'failure'],
+      [11, 'readiness', 'success'],
+      [201, 'readiness', 'failure'],
       [220, 'liveness', 'failure'],
-      [231, 'readiness', 'success'],
+      [230, 'readiness', 'success'],
     ]);
     expect(offsets(story, 'ContainerKilling', 'goproxy')).toEqual([220]);
   });
@@ -153,11 +154,11 @@ describe('readiness-exec', () => {
   it('goes NotReady and Ready again on its loop, never restarted', () => {
     const story = storyOf('readiness-exec');
     expect(eventsOf(story, 'ProbeResultChanged').map((e) => [story.offsetOf(e.at), e.outcome])).toEqual([
-      [32, 'success'],
-      [342, 'failure'],
-      [362, 'success'],
-      [672, 'failure'],
-      [692, 'success'],
+      [31, 'success'],
+      [341, 'failure'],
+      [361, 'success'],
+      [671, 'failure'],
+      [691, 'success'],
     ]);
     expect(offsets(story, 'ContainerKilling', 'readiness-exec')).toEqual([]);
   });

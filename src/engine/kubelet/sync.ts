@@ -12,7 +12,7 @@ import { podTerminal } from '../lifecycle.js';
 import { readinessRunsWanted } from '../probes/worker.js';
 import { kubeletDown } from '../nodeloss/controller.js';
 import { podGraceSeconds } from '../spec.js';
-import type { EngineState, NodeBook, PodBook } from '../state.js';
+import type { EngineState, Killing, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { admit, sandbox } from './admission.js';
 import { killPod } from './kill.js';
@@ -37,6 +37,37 @@ const step = (pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
   return [];
 };
 
+/** Kills `SyncPod` makes itself (`computePodActions`); a deletion's, an eviction's or a finished pod's are the terminating path's. */
+const killedBySync = (k: Killing, sync: number): boolean => k.sync === sync && (k.reason === 'LivenessProbeFailed' || k.reason === 'StartupProbeFailed');
+
+/**
+ * The sync has not returned yet: it waits on a pull (`EnsureImageExists` blocks), a postStart hook, or the exit
+ * of a container it killed (`killContainer` waits for it); its `postSync` comes only once it returns.
+ */
+const blocked = (pod: PodBook): boolean =>
+  pod.containers.some(
+    (c) =>
+      c.pullingSince !== undefined ||
+      (c.current !== undefined && c.current.exit === undefined && (!c.current.postStartDone || c.current.kills.some((k) => k.sync === pod.syncs))),
+  );
+
+/**
+ * Gate `PLEGOnDemandRelist` (beta, on by default in v1.36): a `SyncPod` that took some action and failed none
+ * (`len(result.SyncResults) > 0 && err == nil`) returns a `postSync` that the pod worker runs at once
+ * (`kl.RequestPodRelist`), and the PLEG relists that one pod (`generic.go :: relistPod`), so the containers
+ * the sync started or killed are seen now, not at the next 1 s relist. A sync that reported an error asks for
+ * none: a crash-loop or image back-off, a failed pull; nor does the terminating path (`SyncTerminatingPod`
+ * has no `postSync`), nor a sync that found nothing to do. (A failed postStart hook fails its sync too, but
+ * the hook blocks that sync, so the relist's own sync has already begun a later one by then.)
+ */
+const relistsOnDemand = (pod: PodBook): boolean => {
+  if (pod.deletion !== undefined || blocked(pod)) return false;
+  const sync = pod.syncs;
+  const failed = pod.containers.some((c) => c.backOffSync === sync || c.imageBackOffSync === sync || c.imageFailedSync === sync);
+  const acted = pod.containers.some((c) => c.current !== undefined && (c.current.sync === sync || c.current.kills.some((k) => killedBySync(k, sync))));
+  return acted && !failed;
+};
+
 export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[] => {
   const pod = state.pods.get(uid);
   const node = pod?.node === undefined ? undefined : state.nodes.get(pod.node);
@@ -48,8 +79,10 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   if (pod.sessionAt === now) {
     // the final status goes out before the kubelet deletes the object (`status_manager.go :: canBeDeleted`)
     if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? synced() : next;
-    // this sync is done; an update that came in meanwhile starts the next one at once (`pendingUpdate`)
-    return pod.dirty && pod.syncDueAt !== undefined && pod.syncDueAt <= now ? synced() : [];
+    // this sync is done; an update that came in meanwhile starts the next one at once (`pendingUpdate`), and
+    // so does what the pod's on-demand relist sees (`relistsOnDemand`) instead of waiting for the 1 s relist
+    const due = pod.syncDueAt !== undefined && (pod.syncDueAt <= now || relistsOnDemand(pod));
+    return pod.dirty && due ? synced() : [];
   }
   if (!pod.admitted) return next;
   // a resync with nothing to show still generates a status, and so triggers readiness runs (`UpdatePodStatus`)

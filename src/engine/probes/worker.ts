@@ -109,8 +109,14 @@ export const nextProbeTick = (
   // status manager (`prober_manager.go :: updateStartup` → `SetContainerStartup`, after the probe ran), so it
   // still finds the container not started and skips (`doProbe`); a manual run comes from the sync that result
   // triggered, after it
-  const beforeStarted = startedFrom === from && !(track.manualPending === true && track.tickerFrom === from);
-  return nextOnGrid(anchor, timing.periodMs, from, (taken && from === now) || beforeStarted);
+  const manualNow = track.manualPending === true && track.tickerFrom === from;
+  const beforeStarted = startedFrom === from && !manualNow;
+  // a tick at the instant the container started comes before the sync that started it (probes before syncs,
+  // and the worker's first run inside the first sync, `AddPod`, before its starts): it finds no container,
+  // even though the on-demand relist (PLEGOnDemandRelist) publishes it at that instant; a manual run comes
+  // from the status that publication generated, after it
+  const beforeStart = startedAt === from && !manualNow;
+  return nextOnGrid(anchor, timing.periodMs, from, (taken && from === now) || beforeStarted || beforeStart);
 };
 
 /**
