@@ -8,8 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import { processIO } from '../../src/cli/io.js';
+import { podj, tableRows } from './podj-in-process.js';
 
 const REAL = resolve(import.meta.dirname, '../fixtures/real');
 
@@ -53,30 +52,6 @@ interface Sample {
 const pending: Readonly<Record<string, string>> = {};
 
 const samples = (JSON.parse(await readFile(join(REAL, 'expected.json'), 'utf8')) as { samples: Record<string, Sample> }).samples;
-
-interface Out {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** One `podj` invocation in this process (the same `run` the binary calls), its output captured. */
-const podj = async (...argv: string[]): Promise<Out> => {
-  let stdout = '';
-  let stderr = '';
-  const io = { ...processIO(), out: (s: string) => void (stdout += s), err: (s: string) => void (stderr += s), errIsTTY: false };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-};
-
-/** A kubectl table as rows of cells, cut at the header's column starts. */
-const tableRows = (text: string): Array<Record<string, string>> => {
-  const [header = '', ...lines] = text.split('\n').filter((l) => l.trim() !== '');
-  const starts = [...header.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ name: m[0], at: m.index }));
-  return lines.map((line) =>
-    Object.fromEntries(starts.map((col, i) => [col.name, line.slice(col.at, starts[i + 1]?.at ?? line.length).trim()])),
-  );
-};
 
 /** The last value the timeline gives each field (`STATUS`, `READY`, `phase`, …). */
 const lastValues = (timeline: string): Record<string, string> => {

@@ -1,0 +1,258 @@
+/**
+ * Differential test on real data: every Pod object captured in test/fixtures/real (PodLists, kubelet `/pods`,
+ * watch streams, bare Pods, audit response objects) is imported with podj's importers into a real LevelDB
+ * journal, and at the object's capture instant `podj get pods -A -o wide --at T` and `podj describe pod --at T`
+ * must show what kubectl shows for that very object (./kubectl-rows.ts, an independent reading of printPod and
+ * describePod over the raw JSON). Divergences still open are listed in `open` with why, and must still diverge.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { podj, tableRows } from './podj-in-process.js';
+import { describedConditions, describedContainer, describedPod, kubectlRow, objectInstant, statedFacts, type RawPod } from './kubectl-rows.js';
+
+const REAL = resolve(import.meta.dirname, '../fixtures/real');
+
+/** One pod object as a source captured it, and the instant of that capture. */
+interface Capture {
+  readonly at: number;
+  readonly pod: RawPod;
+  /** A watch DELETED: from this instant the pod has no row. */
+  readonly deleted?: true;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPod = (v: unknown): v is RawPod =>
+  isObject(v) && isObject(v['metadata']) && isObject(v['spec']) && Array.isArray(v['spec']['containers']) && (v['kind'] === undefined || v['kind'] === 'Pod');
+
+/** The documents of a file: YAML streams, one JSON value, or JSON lines. */
+const documents = (file: string, text: string): unknown[] => {
+  if (/\.ya?ml$/.test(file)) return parseAllDocuments(text).map((d) => d.toJSON() as unknown);
+  try {
+    return [JSON.parse(text) as unknown];
+  } catch {
+    return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown);
+  }
+};
+
+/**
+ * The captures of one document. A list was served at one instant: at least the latest any of its objects
+ * states. A watch line or bare Pod is captured at its own latest time; a DELETED line at the same instant as
+ * the pod's last object supersedes it (the stream showed the pod gone).
+ * An audit line's response object was written at the line's stageTimestamp.
+ */
+const captures = (doc: unknown): Capture[] => {
+  if (!isObject(doc)) return [];
+  if (Array.isArray(doc['items'])) {
+    const pods = doc['items'].filter(isPod);
+    const at = Math.max(...pods.map((p) => objectInstant(p) ?? 0));
+    return pods.map((pod) => ({ at, pod }));
+  }
+  if (typeof doc['type'] === 'string' && isPod(doc['object'])) {
+    const at = objectInstant(doc['object']);
+    if (at === undefined) return [];
+    return [doc['type'] === 'DELETED' ? { at, pod: doc['object'], deleted: true } : { at, pod: doc['object'] }];
+  }
+  if (typeof doc['auditID'] === 'string') {
+    const object = doc['responseObject'];
+    const stamp = typeof doc['stageTimestamp'] === 'string' ? Date.parse(doc['stageTimestamp']) : NaN;
+    const writes = ['create', 'update', 'patch'].includes(String(doc['verb']));
+    return writes && doc['stage'] === 'ResponseComplete' && isPod(object) && !Number.isNaN(stamp) ? [{ at: stamp, pod: object }] : [];
+  }
+  if (isPod(doc)) {
+    const at = objectInstant(doc);
+    return at === undefined ? [] : [{ at, pod: doc }];
+  }
+  return [];
+};
+
+const refOf = (pod: RawPod): string => `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+
+/**
+ * Whether a capture shows all its pod did by its instant T. Times are whole seconds: a later capture of the same
+ * pod can state a fact of the same second T or before (a container that finished within it), which podj's row
+ * at T rightly shows and this earlier capture cannot; such a capture is not compared.
+ */
+const settled = (all: readonly Capture[], i: number): boolean => {
+  const { at, pod } = all[i] ?? { at: 0, pod: undefined };
+  if (pod === undefined) return false;
+  const own = new Set(statedFacts(pod).map((f) => `${f.fact}@${f.at}`));
+  const covered = (later: RawPod): boolean => statedFacts(later).every((f) => f.at > at || f.fact === 'managed' || own.has(`${f.fact}@${f.at}`));
+  return all.slice(i + 1).every((later) => refOf(later.pod) !== refOf(pod) || covered(later.pod));
+};
+
+/** Per capture instant, the last settled object of each pod captured at it (file order), unless deleted then. */
+const byInstant = (all: readonly Capture[]): Map<number, Map<string, RawPod>> => {
+  const out = new Map<number, Map<string, RawPod>>();
+  for (const [i, { at, pod, deleted }] of all.entries()) {
+    const pods = out.get(at) ?? new Map<string, RawPod>();
+    if (deleted === true || !settled(all, i)) pods.delete(refOf(pod));
+    else pods.set(refOf(pod), pod);
+    out.set(at, pods);
+  }
+  return out;
+};
+
+/** `Key:  value` at the top level of a describe. */
+const topLine = (text: string, key: string): string | undefined => new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(text)?.[1]?.trim();
+
+/** describe's section of one container: its State … Restart Count lines, spaces squeezed, Message lines left out. */
+const containerLines = (text: string, name: string, names: readonly string[]): string[] | undefined => {
+  const start = text.indexOf(`\n  ${name}:\n`);
+  if (start < 0) return undefined;
+  const lines = text.slice(start + 1).split('\n').slice(1);
+  // The section ends at the next container (`  name:`) or section; a Message runs over lines at any indent.
+  const end = lines.findIndex((l) => /^(Containers|Conditions|Readiness Gates|Volumes):/.test(l) || names.some((n) => l === `  ${n}:`));
+  const body = lines.slice(0, end < 0 ? lines.length : end);
+  const from = body.findIndex((l) => /^ {4}State:/.test(l));
+  const to = body.findIndex((l) => /^ {4}Restart Count:/.test(l));
+  if (from < 0) return [];
+  return body
+    .slice(from, to + 1)
+    .filter((l) => /^ {4}(State|Last State|Ready|Restart Count):|^ {6}(Reason|Exit Code|Signal|Started|Finished):/.test(l))
+    .map((l) => l.trim().replace(/:\s+/, ': '));
+};
+
+/** describe's Conditions table: `Type Status` per row. */
+const conditionLines = (text: string): string[] => {
+  const at = text.indexOf('\nConditions:\n');
+  if (at < 0) return [];
+  const rows = text.slice(at + 13).split('\n');
+  const body = rows.slice(1, rows.findIndex((l, i) => i > 0 && !l.startsWith('  ')));
+  return body.map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '));
+};
+
+interface Divergence {
+  readonly file: string;
+  readonly at: string;
+  readonly pod: string;
+  readonly what: string;
+  readonly podj: unknown;
+  readonly kubectl: unknown;
+}
+
+/** Imports one file and compares every captured pod at its capture instant; returns the divergences and the pods checked. */
+const compareFile = async (file: string): Promise<{ checked: number; divergences: Divergence[] }> => {
+  const all = documents(file, await readFile(join(REAL, file), 'utf8')).flatMap(captures);
+  const dir = await mkdtemp(join(tmpdir(), 'podj-kubectl-'));
+  const journal = ['--journal', join(dir, 'journal')];
+  const divergences: Divergence[] = [];
+  let checked = 0;
+  try {
+    const imported = await podj('import', ...journal, join(REAL, file));
+    expect(imported.code, imported.stderr).toBe(0);
+    for (const [at, pods] of byInstant(all)) {
+      const iso = new Date(at).toISOString();
+      const table = await podj('get', 'pods', '-A', '-o', 'wide', '--at', iso, ...journal);
+      expect(table.code, table.stderr).toBe(0);
+      const rows = tableRows(table.stdout);
+      for (const [ref, pod] of pods) {
+        checked++;
+        const diverge = (what: string, ours: unknown, theirs: unknown): void => {
+          if (JSON.stringify(ours) !== JSON.stringify(theirs)) divergences.push({ file, at: iso, pod: ref, what, podj: ours, kubectl: theirs });
+        };
+        const [namespace = '', name = ''] = ref.split('/');
+        const row = rows.find((r) => r['NAMESPACE'] === namespace && r['NAME'] === name);
+        const expected = kubectlRow(pod, at);
+        for (const [column, cell] of Object.entries(expected)) diverge(column, row?.[column], cell);
+
+        const described = await podj('describe', 'pod', name, '-n', namespace, '--at', iso, ...journal);
+        expect(described.code, described.stderr).toBe(0);
+        const text = described.stdout.slice(0, described.stdout.indexOf('\nEvents:'));
+        for (const [key, value] of Object.entries(describedPod(pod))) diverge(key, topLine(text, key)?.split(' (lasts')[0], value);
+        diverge('Conditions', conditionLines(text), describedConditions(pod));
+        const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+        const names = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name);
+        for (const c of names) {
+          const status = statuses.find((s) => s.name === c);
+          diverge(`container ${c}`, containerLines(text, c, names), status === undefined ? [] : describedContainer(status));
+        }
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { checked, divergences };
+};
+
+/** Every data file under test/fixtures/real, with its path relative to it. */
+const dataFiles = async (dir = REAL): Promise<string[]> => {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (e) => (e.isDirectory() ? dataFiles(join(dir, e.name)) : /\.(json|jsonl|ya?ml|log)$/.test(e.name) && e.name !== 'expected.json' ? [relative(REAL, join(dir, e.name))] : [])),
+  );
+  return nested.flat().sort();
+};
+
+/**
+ * Divergences known and not fixed yet, each a rule over the divergence with why. A divergence no rule covers
+ * fails the test; a rule that covers none in its files fails too (fixed: remove it).
+ */
+interface Open {
+  readonly why: string;
+  readonly files: readonly string[];
+  readonly covers: (d: Divergence) => boolean;
+}
+const conditionTypes = (v: unknown): string[] => (Array.isArray(v) ? v.map((c) => String(c).split(' ')[0] ?? '') : []);
+const STATIC = ['newrelic-minikube-v1.33-kubelet-pods.json', 'newrelic-minikube-v1.35-kubelet-pods.json', 'newrelic-minikube-v1.35-pods.yaml'];
+const open: readonly Open[] = [
+  {
+    why:
+      "podj regenerates v1.36's conditions (kubelet status_manager / generateAPIPodStatus), so a pod captured from an older kubelet " +
+      'shows PodReadyToStartContainers (v1.29+) and ContainersReady (v1.12+) that its object does not carry; the types it carries agree',
+    files: [
+      'argo-pod-crashloop.yaml', 'argo-pod-deletion.yaml', 'argo-pod-error.yaml', 'argo-pod-failed.yaml', 'argo-pod-imagepullbackoff.yaml',
+      'argo-pod-pending.yaml', 'argo-pod-running-not-ready.yaml', 'argo-pod-succeeded.yaml', 'datadog-kubelet-container-creating.json',
+      'is-healthy-pod-init-error.yaml', 'kubectl-neat-pod1.json', 'kubelet-pods.datadog-agent.json', 'openshift-auditlog-retention-failed.json',
+      'openshift-backup-deletion-job-failed.json', 'openshift-data-hub-init-pending.json', 'openshift-etcd-static-pod.json',
+      'openshift-kube-controller-manager.json', 'openshift-kube-scheduler-static-pod.json', 'openshift-packageserver-restarts.json',
+      'openshift-prometheus-k8s-0.json', 'openshift-vsystem-init-crashloop.json', 'sonobuoy-e2e-notready.json', 'sonobuoy-teardown-pods.json',
+    ],
+    covers: (d) => {
+      if (d.what !== 'Conditions' || !Array.isArray(d.podj) || !Array.isArray(d.kubectl)) return false;
+      const carried = new Set(conditionTypes(d.kubectl));
+      const added = conditionTypes(d.podj).filter((t) => !carried.has(t));
+      const kept = (d.podj as unknown[]).filter((_, i) => carried.has(conditionTypes(d.podj)[i] ?? ''));
+      return added.every((t) => t === 'PodReadyToStartContainers' || t === 'ContainersReady') && JSON.stringify(kept) === JSON.stringify(d.kubectl);
+    },
+  },
+  {
+    why:
+      "a static pod's containers started (10:12:10) before its mirror object's creationTimestamp and startTime (10:12:13): podj creates " +
+      'the pod and admits it at the first container start (inferred), so AGE counts from it and Start Time shows it, where kubectl ' +
+      'reads creationTimestamp (<unknown> in a kubelet /pods without one) and status.startTime',
+    files: STATIC,
+    covers: (d) => STATIC.includes(d.file) && d.pod.startsWith('kube-system/') && (d.what === 'AGE' || d.what === 'Start Time'),
+  },
+  {
+    why:
+      'the v1.36.1 watch stream shows PodReadyToStartContainers True at 21:19:16 with no podIP yet (the IP is first published ' +
+      'at 21:19:18 with the running container); podj places the sandbox and its IP at the condition\'s transition, so at ' +
+      '21:19:16 it shows an IP the cluster had not published',
+    files: ['rolling-update-pods.watch.jsonl'],
+    covers: (d) => d.pod === 'rollout-demo/api-5c59c454f5-g5b8z' && d.what === 'IP' && d.kubectl === '<none>',
+  },
+];
+
+/** The files that hold no pod object: Events, and audit lines of reads and of pods/exec. */
+const NO_PODS = new Set([
+  'audit2rbac-demo.v1beta1.log', 'crash-loop-events.json', 'falco-exec-pod.no-apiversion.json', 'k8shark-auto-discovery-events-v1.json',
+  'openshift-events-machine-api.json', 'rolling-update-events.json',
+]);
+
+describe("podj shows each captured pod as kubectl shows that object (printPod, describePod)", async () => {
+  const files = await dataFiles();
+  for (const file of files) {
+    it(file, async () => {
+      const { checked, divergences } = await compareFile(file);
+      const unexpected = divergences.filter((d) => !open.some((o) => o.files.includes(d.file) && o.covers(d)));
+      const fixed = open.filter((o) => o.files.includes(file) && !divergences.some((d) => o.covers(d))).map((o) => o.why);
+      expect({ file, unexpected, fixed }).toEqual({ file, unexpected: [], fixed: [] });
+      // Every file with pod objects had its captures found.
+      expect(checked === 0, file).toBe(NO_PODS.has(file));
+    }, 120_000);
+  }
+});
