@@ -26,6 +26,7 @@ export const measures: Readonly<Record<string, () => Promise<Measure>>> = {
   snapshotCount: async () => (await import('./measures/journal.js')).snapshotCount,
   diskBytes: async () => (await import('./measures/journal.js')).diskBytes,
   podHistory: async () => (await import('./measures/pod-history.js')).podHistory,
+  podHistoryEveryRecord: async () => (await import('./measures/pod-history.js')).podHistoryEveryRecord,
   importAudit: async () => (await import('./measures/import.js')).importAudit,
   replay: async () => (await import('./measures/journal.js')).replay,
   replayRead: async () => (await import('./measures/journal.js')).replayRead,

@@ -3,12 +3,14 @@
  * once (its records come from the OS page cache, never from this process's caches). The pods with the
  * longest histories of the tier's journal are taken; the very first read of the process is reported apart.
  * Timing starts once the store has settled: the compactions the bulk append left due, which LevelDB resumes
- * on open, are the append's cost, not a pod read's.
+ * on open, are the append's cost, not a pod read's. The figure leaves the observations unread, as the
+ * replay does (the fold skips them: `observationTypes`); `podHistoryEveryRecord` parses and checks every
+ * entry, as `describe` and `diff` read a pod (they list its events).
  */
 import { Level } from 'level';
 import { openJournal } from '../../src/journal/index.js';
 import { PODS, upper } from '../../src/journal/keys.js';
-import { foldPages } from '../../src/reducers/index.js';
+import { foldPages, observationTypes } from '../../src/reducers/index.js';
 import type { MeasureArgs, Measured } from '../lib/protocol.js';
 import { settle } from '../lib/settle.js';
 import { mainThreadCpuNs, median, peakRssMiB, quantile } from '../lib/stats.js';
@@ -31,7 +33,7 @@ const longestHistories = async (dir: string): Promise<Array<[string, number]>> =
   return [...counts].sort((x, y) => y[1] - x[1]).slice(0, PODS_READ);
 };
 
-export const podHistory = async (a: MeasureArgs): Promise<Measured> => {
+const measurePodHistory = async (a: MeasureArgs, skipTypes: ReadonlySet<string> | undefined): Promise<Measured> => {
   const pods = await longestHistories(journalDir(a));
   const journal = await openJournal(journalDir(a), { create: false });
   const settling = await settle();
@@ -46,7 +48,7 @@ export const podHistory = async (a: MeasureArgs): Promise<Measured> => {
     const t0 = performance.now();
     await foldPages(
       (async function* () {
-        for await (const page of journal.podRecords(namespace, name).batches()) {
+        for await (const page of journal.podRecords(namespace, name, { skipTypes }).batches()) {
           events += page.length;
           yield page.map((r) => r.event);
         }
@@ -81,3 +83,6 @@ export const podHistory = async (a: MeasureArgs): Promise<Measured> => {
     rssMiB: peakRssMiB(),
   };
 };
+
+export const podHistory = (a: MeasureArgs): Promise<Measured> => measurePodHistory(a, observationTypes);
+export const podHistoryEveryRecord = (a: MeasureArgs): Promise<Measured> => measurePodHistory(a, undefined);

@@ -12,6 +12,7 @@ import { readPodEntry, type PodRecord } from './pod-entry.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
 import { entryPages, fetchRecords, skipping, walkIndex, type Db, type Range, type Skip } from './scan.js';
+import { podEntryEventType } from './stored-type.js';
 import { READER_LOG_BYTES, flushMemtable, logBytes } from './write-ahead-log.js';
 import {
   readSnapshotFile,
@@ -256,7 +257,8 @@ export class LevelJournal {
    * The records of the pods named `namespace/name`, in valid-time order, from the pod index: every pod
    * that has held the name (a name can outlive several uids), and nothing else. The index holds each
    * record's time and event, so this is one sequential range read, not one lookup per record; the hash
-   * chain is the records' own (`recordsNumbered`).
+   * chain is the records' own (`recordsNumbered`). `skipTypes` leaves entries of those types unread, as
+   * `recordsInTimeOrder` does: a fold of the pod needs none of its observations.
    */
   podRecords(namespace: string, name: string, q: TimeQuery = {}): RecordStream<PodRecord> {
     const pod = `${namespace}/${name}`;
@@ -267,8 +269,9 @@ export class LevelJournal {
     };
     const headSeq = this.current.seq;
     const asOf = recordedBy(q.asOfRecordedAt);
+    const skip = skipping(q.skipTypes, podEntryEventType);
     // Entries beyond the head belong to a bulk append not acknowledged yet.
-    return new RecordStream(() => this.afterIndexed(this.scanRecords(range, readPodEntry, (r) => r.seq <= headSeq && asOf(r))));
+    return new RecordStream(() => this.afterIndexed(this.scanRecords(range, readPodEntry, (r) => r.seq <= headSeq && asOf(r), undefined, skip)));
   }
 
   /** `pages` once the index backlog is written: a read of an index sees every acknowledged record. */

@@ -55,11 +55,14 @@ export const keyPages = (db: Db, range: Range): AsyncGenerator<string[]> => page
 /** Whether a stored value is left unread. */
 export type Skip = (value: string) => boolean;
 
-/** Leaves out the stored values whose event type is one of `types` (`stored-type.ts`); none without. */
-export const skipping = (types: ReadonlySet<string> | undefined): Skip | undefined => {
+/**
+ * Leaves out the stored values whose event type is one of `types`, as `typeOf` reads it from the value's end
+ * (`stored-type.ts`: a record's by default, or a pod index entry's); none without.
+ */
+export const skipping = (types: ReadonlySet<string> | undefined, typeOf: (value: string) => string | undefined = storedEventType): Skip | undefined => {
   if (types === undefined || types.size === 0) return undefined;
   return (value) => {
-    const type = storedEventType(value);
+    const type = typeOf(value);
     return type !== undefined && types.has(type);
   };
 };

@@ -57,6 +57,10 @@ describe('read orders over random appends', () => {
               const mine = sorted.filter((r) => 'pod' in r.event && r.event.pod.uid === uid);
               expect(seqs(await journal.podRecords('default', `pod-${uid}`).toArray())).toEqual(seqs(mine));
               expect(seqs(await journal.podRecords('default', `pod-${uid}`, { untilAt: at(cut) }).toArray())).toEqual(seqs(mine.filter((r) => r.event.at <= at(cut))));
+              // skipped types are left out of a pod's history too
+              expect(seqs(await journal.podRecords('default', `pod-${uid}`, { skipTypes: new Set(['PodBound']) }).toArray())).toEqual(
+                seqs(mine.filter((r) => r.event.type !== 'PodBound')),
+              );
             }
             expect(await journal.verify()).toMatchObject({ ok: true, count: all.length });
           } finally {

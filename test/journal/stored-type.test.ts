@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateChunks } from '../../src/generator/index.js';
 import { canonical } from '../../src/journal/canonical.js';
 import { GENESIS_HASH, seal } from '../../src/journal/record.js';
-import { storedEventType } from '../../src/journal/stored-type.js';
+import { podEntryValue } from '../../src/journal/pod-entry.js';
+import { podEntryEventType, storedEventType } from '../../src/journal/stored-type.js';
 import { at } from './fixtures.js';
 
 describe('the event type of a stored value, read from its end', () => {
@@ -12,6 +13,7 @@ describe('the event type of a stored value, read from its end', () => {
     for (const e of chunk) {
       const typeLast = Object.keys(e).sort().slice(-2)[0] === 'type';
       expect(storedEventType(seal(GENESIS_HASH, 1, at(0), canonical(e)).value)).toBe(typeLast ? e.type : undefined);
+      expect(podEntryEventType(podEntryValue(at(0), canonical(e)))).toBe(typeLast ? e.type : undefined);
       if (typeLast) types.add(e.type);
     }
     expect(types).toContain('ProbeExecuted');
@@ -26,5 +28,14 @@ describe('the event type of a stored value, read from its end', () => {
     expect(storedEventType('{"type":"ProbeExecuted","v":1}}')).toBeUndefined();
     expect(storedEventType(stored('{"at":"x","type":"ContainerBackOff","until":"y","v":1}'))).toBeUndefined();
     expect(storedEventType(stored('{"at":"x","type":"ProbeExecuted","v":1}'))).toBe('ProbeExecuted');
+  });
+
+  it('reads a pod index entry, which ends with its event, and not a record with a pod entry\'s reader or the reverse', () => {
+    const entry = (event: string) => `${at(0)}${event}`;
+    expect(podEntryEventType(entry('{"at":"x","type":"ProbeExecuted","v":1}'))).toBe('ProbeExecuted');
+    expect(podEntryEventType(entry('{"at":"x","type":"ProbeExecuted","v":0}'))).toBeUndefined();
+    expect(podEntryEventType(entry('{"at":"x","type":"ContainerBackOff","until":"y","v":1}'))).toBeUndefined();
+    expect(podEntryEventType(`${at(0)}{"at":"x","extra":{"type":"ProbeExecuted","v":1}}`)).toBeUndefined();
+    expect(storedEventType(entry('{"at":"x","type":"ProbeExecuted","v":1}'))).toBeUndefined();
   });
 });
