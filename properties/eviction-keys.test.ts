@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evictionOrder, podRequestNanos, signalRanking, type Candidate, type EvictionSignal } from '../src/eviction/index.js';
 import type { Container, V1Pod } from '../src/k8s/pod.js';
+import { applyDefaults } from '../src/manifest/index.js';
 import { IMAGE } from './arbitraries/manifests.js';
 import { holds } from './support/property.js';
 
@@ -64,7 +65,8 @@ const podOf = (name: string, s: Shape): V1Pod => {
  */
 const requestBytes = (s: Shape, resource: 'memory' | 'ephemeral-storage'): bigint => {
   const withOverhead = (request: bigint): bigint => (request === 0n ? 0n : request + BigInt(s.overheadMi ?? 0) * MI);
-  if (resource === 'memory' && s.podLevelMi !== undefined) return withOverhead(BigInt(s.podLevelMi) * MI);
+  // a pod with pod-level resources asks only those (SkipContainerLevelResources): ephemeral-storage is 0
+  if (s.podLevelMi !== undefined) return resource === 'memory' ? withOverhead(BigInt(s.podLevelMi) * MI) : 0n;
   const peaks: bigint[] = [];
   let sidecars = 0n;
   for (const c of s.inits) {
@@ -141,7 +143,7 @@ describe('eviction ranking keys', () => {
     }), 2000);
   });
 
-  it('pod-level requests count for cpu and memory only; pod-level limits alone leave the containers\' requests', () => {
+  it('pod-level requests count for cpu and memory only, and skip every container request; pod-level limits default the requests', () => {
     const pod = (resources: V1Pod['spec']['resources']): V1Pod => ({
       apiVersion: 'v1',
       kind: 'Pod',
@@ -149,8 +151,10 @@ describe('eviction ranking keys', () => {
       spec: { resources, containers: [{ name: 'a', image: IMAGE, resources: { requests: { cpu: '100m', memory: '64Mi', 'ephemeral-storage': '1Gi' } } }] },
     });
     expect(podRequestNanos(pod({ requests: { cpu: '500m', 'ephemeral-storage': '2Gi' } }), 'cpu')).toBe(500_000_000n);
-    expect(podRequestNanos(pod({ requests: { cpu: '500m', 'ephemeral-storage': '2Gi' } }), 'ephemeral-storage')).toBe(NANO << 30n);
-    expect(podRequestNanos(pod({ limits: { memory: '1Gi' } }), 'memory')).toBe(64n * MI * NANO);
+    expect(podRequestNanos(pod({ requests: { cpu: '500m', 'ephemeral-storage': '2Gi' } }), 'ephemeral-storage')).toBe(0n);
+    expect(podRequestNanos(pod({ requests: { cpu: '500m' } }), 'memory')).toBe(0n);
+    // the API's defaulting (defaultPodRequests) gives a pod with pod-level limits the containers' requests
+    expect(podRequestNanos(applyDefaults(pod({ limits: { memory: '1Gi' } })), 'memory')).toBe(64n * MI * NANO);
   });
 
   it('an unnamed pod ranks as "" and is named "?" in errors', () => {

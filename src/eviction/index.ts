@@ -15,4 +15,4 @@ export {
 } from './comparators.js';
 export type { Candidate, Comparator, Usage } from './comparators.js';
 export { isCriticalPod, isStaticPod, isMirrorPod, SYSTEM_CRITICAL_PRIORITY } from './critical.js';
-export { podRequestNanos } from './requests.js';
+export { podRequestNanos, schedulingRequestNanos } from './requests.js';

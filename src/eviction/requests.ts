@@ -1,10 +1,18 @@
 /** The pod's effective request for one resource, as the kubelet's eviction manager reads it. */
-import type { Container, ResourceRequirements, V1Pod } from '../k8s/pod.js';
+import type { Container, PodSpec, ResourceRequirements, V1Pod } from '../k8s/pod.js';
 import { isSidecar } from '../k8s/pod.js';
 import { nanosOf } from '../k8s/quantity.js';
 
-/** Resources that pod-level `spec.resources` may set (`IsSupportedPodLevelResource`). */
-const podLevelResources: ReadonlySet<string> = new Set(['cpu', 'memory']);
+/** `component-helpers/resource :: IsSupportedPodLevelResource`: cpu, memory and huge pages. */
+const supportedAtPodLevel = (resource: string): boolean => resource === 'cpu' || resource === 'memory' || resource.startsWith('hugepages-');
+
+/** `component-helpers/resource :: IsPodLevelResourcesSet`: pod-level requests or limits name a supported resource. */
+const podLevelResourcesSet = (spec: PodSpec): boolean =>
+  [...Object.keys(spec.resources?.requests ?? {}), ...Object.keys(spec.resources?.limits ?? {})].some(supportedAtPodLevel);
+
+/** The pod-level request of a supported resource, if the pod sets one. */
+const podLevelRequest = (spec: PodSpec, resource: string): string | undefined =>
+  supportedAtPodLevel(resource) ? spec.resources?.requests?.[resource] : undefined;
 
 const requestOf = (resources: ResourceRequirements | undefined, resource: string): bigint =>
   nanosOf(resources?.requests?.[resource]);
@@ -38,17 +46,29 @@ export const containerRequestsNanos = (
 };
 
 /**
- * `pkg/api/v1/resource/helpers.go :: GetResourceRequestQuantity` in nano-units: the containers'
- * aggregate request, replaced by a pod-level request for cpu/memory when one is set (gate
- * `PodLevelResources`, on by default), plus the pod overhead when that request is not zero.
+ * `pkg/api/v1/resource/helpers.go :: GetResourceRequestQuantity` in nano-units, the request the eviction
+ * manager ranks by. Once the pod sets pod-level resources (gate `PodLevelResources`, on by default), it asks
+ * `PodRequests` with `SkipContainerLevelResources`: the containers' requests are skipped for every resource,
+ * so a resource the pod level does not request counts as 0 (a pod-level cpu request leaves the memory and
+ * ephemeral-storage requests at 0). Then the pod overhead, when that request is not zero.
  */
 export const podRequestNanos = (pod: V1Pod, resource: string): bigint => {
   const { spec } = pod;
-  const podLevel = spec.resources?.requests?.[resource];
-  const base =
-    podLevel !== undefined && podLevelResources.has(resource)
-      ? nanosOf(podLevel)
-      : containerRequestsNanos(spec.containers, spec.initContainers ?? [], resource);
+  const base = podLevelResourcesSet(spec)
+    ? nanosOf(podLevelRequest(spec, resource))
+    : containerRequestsNanos(spec.containers, spec.initContainers ?? [], resource);
   // `!requestQuantity.IsZero()`: a pod that requests nothing requests nothing, overhead or not
   return base === 0n ? 0n : base + nanosOf(spec.overhead?.[resource]);
+};
+
+/**
+ * `component-helpers/resource :: PodRequests` with default options, as the scheduler's NodeResourcesFit reads
+ * it: the containers' aggregate, replaced resource by resource where the pod level requests that resource
+ * (`applyPodLevelResources`), plus the pod overhead whatever the request.
+ */
+export const schedulingRequestNanos = (pod: V1Pod, resource: string): bigint => {
+  const { spec } = pod;
+  const podLevel = podLevelRequest(spec, resource);
+  const base = podLevel !== undefined ? nanosOf(podLevel) : containerRequestsNanos(spec.containers, spec.initContainers ?? [], resource);
+  return base + nanosOf(spec.overhead?.[resource]);
 };

@@ -1,6 +1,7 @@
 /** evictionOrder through the signal table, the effective request, and the critical-pod test. */
 import { describe, expect, it } from 'vitest';
-import { evictionOrder, isCriticalPod, podRequestNanos, type EvictionSignal } from '../../src/eviction/index.js';
+import { evictionOrder, isCriticalPod, podRequestNanos, schedulingRequestNanos, type EvictionSignal } from '../../src/eviction/index.js';
+import { applyDefaults } from '../../src/manifest/index.js';
 import { at, container, pod, resources } from './builders.js';
 
 const Mi = 1024n * 1024n * 1_000_000_000n;
@@ -113,5 +114,26 @@ describe('isCriticalPod', () => {
     { name: 'a mirror pod', p: withAnnotations({ 'kubernetes.io/config.mirror': 'abc' }), critical: true },
   ])('$name → $critical', ({ p, critical }) => {
     expect(isCriticalPod(p)).toBe(critical);
+  });
+});
+
+describe('pod-level resources: which container requests are skipped', () => {
+  // A pod-level cpu request, container memory and ephemeral-storage requests.
+  const podLevelCpu = pod('p', 0, [container('a', { cpu: '1', memory: '100Mi', 'ephemeral-storage': '1Gi' })], {
+    resources: { requests: { cpu: '2' } },
+  });
+  it('the eviction manager skips every container request (GetResourceRequestQuantity: SkipContainerLevelResources)', () => {
+    expect(podRequestNanos(podLevelCpu, 'cpu')).toBe(2_000_000_000n);
+    expect(podRequestNanos(podLevelCpu, 'memory')).toBe(0n);
+    expect(podRequestNanos(podLevelCpu, 'ephemeral-storage')).toBe(0n);
+  });
+  it('the scheduler replaces only the resources the pod level requests (PodRequests: applyPodLevelResources)', () => {
+    expect(schedulingRequestNanos(podLevelCpu, 'cpu')).toBe(2_000_000_000n);
+    expect(schedulingRequestNanos(podLevelCpu, 'memory')).toBe(100n * Mi);
+  });
+  it('pod-level limits alone: the API defaults the pod-level requests from the containers (defaultPodRequests)', () => {
+    const limitsOnly = pod('q', 0, [container('a', { memory: '100Mi' })], { resources: { limits: { cpu: '2' } } });
+    expect(podRequestNanos(limitsOnly, 'memory')).toBe(0n);
+    expect(podRequestNanos(applyDefaults(limitsOnly), 'memory')).toBe(100n * Mi);
   });
 });

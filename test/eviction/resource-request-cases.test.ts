@@ -7,7 +7,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { PodSpec, ResourceRequirements, V1Pod } from '../../src/k8s/pod.js';
-import { podRequestNanos } from '../../src/eviction/requests.js';
+import { podRequestNanos, schedulingRequestNanos } from '../../src/eviction/requests.js';
+import { nanosOf } from '../../src/k8s/quantity.js';
 
 interface Resources {
   readonly cpuRequest?: string;
@@ -114,5 +115,46 @@ const getResourceRequest = (pod: V1Pod, resource: 'cpu' | 'memory'): bigint =>
 describe('helpers_test.go :: TestGetResourceRequest', () => {
   test.each(TestGetResourceRequest.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expect(getResourceRequest(c.pod, c.resourceName)).toBe(c.expectedValue);
+  });
+});
+
+/** component-helpers/resource/helpers_test.go :: getPod: one container with the resources, and the overhead. */
+const helpersPod = (r: Resources & { readonly cpuLimit?: string; readonly memoryLimit?: string }): V1Pod => ({
+  metadata: {},
+  spec: {
+    containers: [
+      {
+        name: 'foo',
+        resources: {
+          ...defineResources(r),
+          limits: { ...(r.cpuLimit !== undefined && { cpu: r.cpuLimit }), ...(r.memoryLimit !== undefined && { memory: r.memoryLimit }) },
+        },
+      },
+    ],
+    overhead: { ...(r.cpuOverhead !== undefined && { cpu: r.cpuOverhead }), ...(r.memoryOverhead !== undefined && { memory: r.memoryOverhead }) },
+  },
+});
+
+// staging/src/k8s.io/component-helpers/resource/helpers_test.go :: TestPodRequestsAndLimits, the requests
+// through schedulingRequestNanos (PodRequests with default options, what NodeResourcesFit reads). The limits
+// upstream checks beside them are not carried: nothing here reads a pod's aggregate limit.
+const TestPodRequestsAndLimits: ReadonlyArray<{ readonly name: string; readonly pod: V1Pod; readonly cpu: string; readonly memory: string }> = [
+  { name: 'just-limit-no-overhead', pod: helpersPod({ cpuLimit: '9' }), cpu: '0', memory: '0' },
+  // PodRequests adds the overhead whatever the request (unlike GetResourceRequestQuantity above)
+  { name: 'just-overhead', pod: helpersPod({ cpuOverhead: '5', memoryOverhead: '5' }), cpu: '5', memory: '5' },
+  { name: 'req-and-overhead', pod: helpersPod({ cpuRequest: '1', memoryRequest: '10', cpuOverhead: '5', memoryOverhead: '5' }), cpu: '6', memory: '15' },
+  {
+    name: 'all-req-lim-and-overhead',
+    pod: helpersPod({ cpuRequest: '1', cpuLimit: '2', memoryRequest: '10', memoryLimit: '12', cpuOverhead: '5', memoryOverhead: '5' }),
+    cpu: '6',
+    memory: '15',
+  },
+  { name: 'req-some-lim-and-overhead', pod: helpersPod({ cpuRequest: '1', cpuLimit: '2', memoryRequest: '10', cpuOverhead: '5', memoryOverhead: '5' }), cpu: '6', memory: '15' },
+];
+
+describe('component-helpers/resource/helpers_test.go :: TestPodRequestsAndLimits (requests)', () => {
+  test.each(TestPodRequestsAndLimits.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(schedulingRequestNanos(c.pod, 'cpu')).toBe(nanosOf(c.cpu));
+    expect(schedulingRequestNanos(c.pod, 'memory')).toBe(nanosOf(c.memory));
   });
 });

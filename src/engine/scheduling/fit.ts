@@ -4,7 +4,7 @@
  */
 import { qosClassOf } from '../../k8s/qos.js';
 import { nanosOf } from '../../k8s/quantity.js';
-import { podRequestNanos } from '../../eviction/index.js';
+import { schedulingRequestNanos } from '../../eviction/index.js';
 import { isSidecar } from '../../k8s/pod.js';
 import { podTerminal } from '../lifecycle.js';
 import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, tolerationFor } from '../tolerations.js';
@@ -41,7 +41,7 @@ export const podsOn = (state: EngineState, node: string): PodBook[] =>
   [...state.pods.values()].filter((p) => p.node === node && !p.removed && !podTerminal(p));
 
 const requested = (pods: readonly PodBook[], resource: string): bigint =>
-  pods.reduce((sum, p) => sum + podRequestNanos(p.manifest, resource), 0n);
+  pods.reduce((sum, p) => sum + schedulingRequestNanos(p.manifest, resource), 0n);
 
 /** `noderesources/fit.go :: fitsRequest`: pod count, then cpu and memory (only what the pod requests). */
 const insufficient = (state: EngineState, pod: PodBook, node: NodeBook): string[] => {
@@ -50,7 +50,7 @@ const insufficient = (state: EngineState, pod: PodBook, node: NodeBook): string[
   const maxPods = node.allocatable['pods'] === undefined ? DEFAULT_MAX_PODS : Number(nanosOf(node.allocatable['pods']) / 1_000_000_000n);
   if (others.length + 1 > maxPods) reasons.push('Too many pods');
   for (const resource of ['cpu', 'memory']) {
-    const want = podRequestNanos(pod.manifest, resource);
+    const want = schedulingRequestNanos(pod.manifest, resource);
     if (want > 0n && want > nanosOf(node.allocatable[resource]) - requested(others, resource)) reasons.push(`Insufficient ${resource}`);
   }
   return reasons;
