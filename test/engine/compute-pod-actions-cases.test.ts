@@ -1,9 +1,11 @@
 /**
  * Kubernetes' `computePodActions` cases as data: `pkg/kubelet/kuberuntime/kuberuntime_manager_test.go ::
- * TestComputePodActionsWithInitContainers` and `TestComputePodActionsWithRestartableInitContainers`, put to
- * `containersToStart` (upstream's `InitContainersToStart` then `ContainersToStart`, by name).
+ * TestComputePodActions`, `TestComputePodActionsWithInitContainers` and
+ * `TestComputePodActionsWithRestartableInitContainers`, put to `containersToStart` (upstream's
+ * `InitContainersToStart` then `ContainersToStart`, by name).
  *
- * Upstream's base pods (`makeBasePodAndStatusWithInitContainers`, `...WithRestartableInitContainers`): init
+ * Upstream's base pods (`makeBasePodAndStatus`: regular containers `foo1..3` running, no init containers;
+ * `makeBasePodAndStatusWithInitContainers`, `...WithRestartableInitContainers`): init
  * containers `init1..3` all exited (code 0), or sidecars `restartable-init-1..3` all running (2 and 3 with
  * liveness and startup probes, both Success); regular containers `foo1..3` without any instance; the sandbox
  * ready. Each case mutates a copy, as upstream's `mutatePodFn` / `mutateStatusFn` do.
@@ -295,6 +297,74 @@ const TestComputePodActionsWithRestartableInitContainers: Case[] = [
   },
 ];
 
+const SPEC_CHANGED = "a changed container definition (hash): a journal's pod spec never changes once created";
+const NO_SANDBOX_IP = 'a sandbox without an IP (KillPod, CreateSandbox): syncPod makes a new sandbox, not containersToStart';
+const allRunning = { foo1: 'running', foo2: 'running', foo3: 'running' } as const;
+
+// kuberuntime_manager_test.go :: TestComputePodActions (makeBasePodAndStatus: foo1..3 running, no restart
+// policy, which restarts like Always)
+const TestComputePodActions: Case[] = [
+  { name: 'everything is good; do nothing', runtime: allRunning, initToStart: [], toStart: [] },
+  // Upstream also creates the sandbox (CreateSandbox, KillPod); here the sandbox is already made, as a
+  // journal's SandboxCreated comes first: what is left is starting every container.
+  { name: 'start pod sandbox and all containers for a new pod', runtime: {}, initToStart: [], toStart: ['foo1', 'foo2', 'foo3'] },
+  {
+    name: 'restart exited containers if RestartPolicy == Always',
+    policy: 'Always',
+    runtime: { ...allRunning, foo1: exited(0), foo2: exited(111) },
+    initToStart: [],
+    toStart: ['foo1', 'foo2'],
+  },
+  {
+    name: 'restart failed containers if RestartPolicy == OnFailure',
+    policy: 'OnFailure',
+    runtime: { ...allRunning, foo1: exited(0), foo2: exited(111) },
+    initToStart: [],
+    toStart: ['foo2'],
+  },
+  { name: 'restart created but not started containers if RestartPolicy == OnFailure', policy: 'OnFailure', runtime: allRunning, initToStart: [], toStart: ['foo2'], notApplicable: CREATED },
+  { name: "don't restart containers if RestartPolicy == Never", policy: 'Never', runtime: { ...allRunning, foo1: exited(0), foo2: exited(111) }, initToStart: [], toStart: [] },
+  { name: 'Kill pod and recreate everything if the pod sandbox is dead, and RestartPolicy == Always', policy: 'Always', runtime: allRunning, initToStart: [], toStart: ['foo1', 'foo2', 'foo3'], notApplicable: DEAD_SANDBOX },
+  {
+    name: 'Kill pod and recreate all containers (except for the succeeded one) if the pod sandbox is dead, and RestartPolicy == OnFailure',
+    policy: 'OnFailure',
+    runtime: allRunning,
+    initToStart: [],
+    toStart: ['foo1', 'foo3'],
+    notApplicable: DEAD_SANDBOX,
+  },
+  { name: 'Kill pod and recreate all containers if the PodSandbox does not have an IP', runtime: allRunning, initToStart: [], toStart: ['foo1', 'foo2', 'foo3'], notApplicable: NO_SANDBOX_IP },
+  { name: "Kill and recreate the container if the container's spec changed", policy: 'Always', runtime: allRunning, initToStart: [], toStart: ['foo2'], notApplicable: SPEC_CHANGED },
+  { name: 'Kill and recreate the container if the liveness check has failed', policy: 'Always', runtime: allRunning, initToStart: [], toStart: ['foo2'], notApplicable: PROBE_KILL },
+  { name: 'Kill and recreate the container if the startup check has failed', policy: 'Always', runtime: allRunning, initToStart: [], toStart: ['foo2'], notApplicable: PROBE_KILL },
+  {
+    name: 'Verify we do not create a pod sandbox if no ready sandbox for pod with RestartPolicy=Never and all containers exited',
+    policy: 'Never',
+    runtime: { foo1: exited(0), foo2: exited(0), foo3: exited(0) },
+    initToStart: [],
+    toStart: [],
+    notApplicable: DEAD_SANDBOX,
+  },
+  {
+    name: 'Verify we do not create a pod sandbox if no ready sandbox for pod with RestartPolicy=OnFailure and all containers succeeded',
+    policy: 'OnFailure',
+    runtime: { foo1: exited(0), foo2: exited(0), foo3: exited(0) },
+    initToStart: [],
+    toStart: [],
+    notApplicable: DEAD_SANDBOX,
+  },
+  {
+    name: 'Verify we create a pod sandbox if no ready sandbox for pod with RestartPolicy=Never and no containers have ever been created',
+    policy: 'Never',
+    runtime: {},
+    initToStart: [],
+    toStart: ['foo1', 'foo2', 'foo3'],
+    notApplicable: DEAD_SANDBOX,
+  },
+  { name: 'Kill and recreate the container if the container is in unknown state', policy: 'Never', runtime: allRunning, initToStart: [], toStart: ['foo2'], notApplicable: UNKNOWN },
+  { name: 'Restart the container if the container is in created state', policy: 'Never', runtime: allRunning, initToStart: [], toStart: ['foo2'], notApplicable: CREATED },
+];
+
 const initContainers: Container[] = [{ name: 'init1', image: 'bar-image' }, { name: 'init2', image: 'bar-image' }, { name: 'init3', image: 'bar-image' }];
 const restartableInitContainers: Container[] = [
   { name: 'restartable-init-1', image: 'bar-image', restartPolicy: 'Always' },
@@ -303,6 +373,7 @@ const restartableInitContainers: Container[] = [
 ];
 
 for (const [suite, inits, cases] of [
+  ['TestComputePodActions', [], TestComputePodActions],
   ['TestComputePodActionsWithInitContainers', initContainers, TestComputePodActionsWithInitContainers],
   ['TestComputePodActionsWithRestartableInitContainers', restartableInitContainers, TestComputePodActionsWithRestartableInitContainers],
 ] as const) {
