@@ -20,6 +20,7 @@ import { describe, expect, test } from 'vitest';
 import type { Container, Probe, RestartPolicy } from '../../src/k8s/pod.js';
 import { containersToStart } from '../../src/engine/kubelet/plan.js';
 import type { ContainerBook, Instance, PodBook } from '../../src/engine/state.js';
+import { syncedPodBook } from './pod-book.js';
 
 type Runtime = 'running' | { readonly exited: number };
 
@@ -62,21 +63,10 @@ const podOf = (initContainers: Container[], c: Case): PodBook => {
       probes: x.startupProbe === undefined ? {} : { startup: { run: 0, ...(startup === undefined && { result: 'success' as const }) } },
     };
   };
-  return {
-    ref: { namespace: 'default', name: 'foo', uid: '12345678' },
-    seq: 0,
-    manifest: { metadata: { name: 'foo' }, spec },
-    spec,
-    node: 'node-1',
-    admitted: true,
-    rejected: false,
-    sandbox: true,
-    evicted: false,
-    removed: false,
-    dirty: false,
-    syncs: 1,
-    containers: [...initContainers.map((x) => book(x, x.restartPolicy === 'Always' ? 'sidecar' : 'init')), ...containers.map((x) => book(x, 'regular'))],
-  };
+  return syncedPodBook('12345678', spec, [
+    ...initContainers.map((x) => book(x, x.restartPolicy === 'Always' ? 'sidecar' : 'init')),
+    ...containers.map((x) => book(x, 'regular')),
+  ]);
 };
 
 const exited = (code: number): Runtime => ({ exited: code });

@@ -20,6 +20,7 @@ import { foldEngine } from '../../src/engine/evolve.js';
 import { decideProbe } from '../../src/engine/probes/decide.js';
 import { activeProbes, nextProbeTick, probeTrackOf, tracksForNewInstance } from '../../src/engine/probes/worker.js';
 import { initialState, type ContainerBook, type EngineState, type PodBook } from '../../src/engine/state.js';
+import { syncedPodBook } from './pod-book.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const UID = 'uid-foo';
@@ -55,22 +56,7 @@ class Worker {
       pulls: 0,
       probes: {},
     };
-    const pod: PodBook = {
-      ref: { namespace: 'default', name: 'foo', uid: UID },
-      seq: 0,
-      manifest: { metadata: { name: 'foo' }, spec: podSpec },
-      spec: podSpec,
-      node: 'node-1',
-      admitted: true,
-      rejected: false,
-      sandbox: true,
-      evicted: false,
-      removed: false,
-      dirty: false,
-      syncs: 1,
-      probersFrom: T0,
-      containers: [container],
-    };
+    const pod = syncedPodBook(UID, podSpec, [container], { probersFrom: T0 });
     this.state = { ...initialState(), pods: new Map([[UID, pod]]) };
   }
 
