@@ -4,7 +4,7 @@
  * events, in kubectl's columns, `--types` as `kubectl events` filters them.
  */
 import type { Journal } from '../journal/index.js';
-import { eventsTable, kubeEventsFor, nodesTable, servedNode, type NodeRow } from '../printers/index.js';
+import { apiListOrder, eventsTable, kubeEventsFor, nodesTable, servedNode, type NodeRow } from '../printers/index.js';
 import type { Context } from './context.js';
 import { BadInput } from './errors.js';
 import type { Output } from './output-format.js';
@@ -46,7 +46,7 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
   for (const t of q.types) if (!eventTypes.has(t)) throw new BadInput(`--types: "${t}" is not an event type (Normal, Warning)`);
   const events = [];
   for await (const page of journal.recordsInTimeOrder({ untilAt: point.at, asOfRecordedAt: point.asOf }).batches()) events.push(...page.map((r) => r.event));
-  const rows = kubeEventsFor(events).filter(
+  const rows = apiListOrder(kubeEventsFor(events)).filter(
     (r) => (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)),
   );
   if (rows.length === 0) {

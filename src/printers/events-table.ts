@@ -1,8 +1,9 @@
 /**
- * `kubectl get events` / `kubectl events`: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE (`pkg/printers/internalversion/
- * printers.go :: printEvent`): LAST SEEN is the age of lastTimestamp, with "(xN over AGE)" when the event repeated;
- * OBJECT is `kind/name` with the kind lower-cased; a NAMESPACE column first with `-A`. Rows in order of their
- * last timestamp, as `kubectl events` sorts them.
+ * `kubectl get events`: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE (`pkg/printers/internalversion/printers.go ::
+ * printEvent`, the server-side table): LAST SEEN is the age of lastTimestamp alone (the count shows only in
+ * `-o wide`; "(xN over AGE)" is `kubectl events`' and `describe`'s), OBJECT is `kind/name` with the kind
+ * lower-cased, MESSAGE trimmed; a NAMESPACE column first with `-A`. Rows in the order given
+ * (`printEventList` does not sort: the order is the API's, `apiListOrder`).
  */
 import { ageOf } from './duration.js';
 import type { KubeEventRow } from './kube-event-row.js';
@@ -13,19 +14,30 @@ export interface EventsTableOptions {
   readonly headers: boolean;
 }
 
-const lastSeen = (row: KubeEventRow, now: Date): string =>
-  row.count > 1 ? `${ageOf(row.lastTimestamp, now)} (x${row.count} over ${ageOf(row.firstTimestamp, now)})` : ageOf(row.lastTimestamp, now);
-
 export const eventsTable = (rows: readonly KubeEventRow[], opts: EventsTableOptions, now: Date): string => {
-  const sorted = [...rows].sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : 0));
   const header = [...(opts.withNamespace ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
-  const body = sorted.map((r) => [
+  const body = rows.map((r) => [
     ...(opts.withNamespace ? [r.involvedObject.namespace] : []),
-    lastSeen(r, now),
+    ageOf(r.lastTimestamp, now),
     r.type,
     r.reason,
     `${r.involvedObject.kind.toLowerCase()}/${r.involvedObject.name}`,
-    r.message,
+    r.message.trim(),
   ]);
   return renderTable(opts.headers ? [header, ...body] : body);
 };
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order the API server lists Events in: by storage key, namespace then name, and a recorder names each
+ * event `<object name>.<first occurrence, hex nanoseconds>` (`client-go/tools/record :: makeEvent`), so an
+ * object's events come in the order they first happened, objects by name ("web-1." before "web.").
+ */
+export const apiListOrder = (rows: readonly KubeEventRow[]): KubeEventRow[] =>
+  [...rows].sort(
+    (a, b) =>
+      compare(a.involvedObject.namespace, b.involvedObject.namespace) ||
+      compare(`${a.involvedObject.name}.`, `${b.involvedObject.name}.`) ||
+      compare(a.firstTimestamp, b.firstTimestamp),
+  );
