@@ -164,7 +164,8 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'SandboxCreated': {
       const node = state.pods.get(e.pod.uid)?.node;
       const next = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), sandbox: true }));
-      return node === undefined ? next : withNode(next, node, (n) => ({ ...n, sandboxes: n.sandboxes + 1 }));
+      // only a sandbox given an IP takes one from the node's range (a host-network one gets none)
+      return node === undefined || e.podIP === '' ? next : withNode(next, node, (n) => ({ ...n, sandboxes: n.sandboxes + 1 }));
     }
     case 'PodEvicted':
       return withPod(state, e.pod.uid, (pod) => ({ ...triggered(pod, at), evicted: true }));

@@ -8,6 +8,7 @@ import { containerStatusOf, statusDiffers, statusFactsDiffer, statusFactsOf, unk
 import { initialContainerView } from './containers.js';
 import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { ContainerView, KubeletView } from './kubelet-view.js';
+import { sortPodIPs } from './pod-ips.js';
 import { restartDue, roleOf } from './restart.js';
 import { sortedByName } from './status-order.js';
 import { sharedHostIPs } from './shared-values.js';
@@ -307,7 +308,9 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
 
   const { hostIP } = view;
   const hostIPs = hostIP === undefined ? undefined : prev.hostIP === hostIP && prev.hostIPs !== undefined ? prev.hostIPs : sharedHostIPs(hostIP);
-  const podIPs = view.podIPs ?? [];
+  // `kubelet_pods.go :: generateAPIPodStatus`: a host-network pod inherits the node's IP as its pod IP (its
+  // sandbox has none), from the first status that knows the host IP on
+  const podIPs = view.podIPs === undefined ? (spec.hostNetwork === true && hostIP !== undefined ? [hostIP] : []) : sortPodIPs(view.podIPs, hostIP);
   const podIP = podIPs[0];
   const listed = podIP === undefined ? undefined : sameIPs(prev, podIPs) ? prev.podIPs : podIPs.map((ip) => ({ ip }));
   const startTime = prev.startTime ?? now;

@@ -67,14 +67,16 @@ export class PodScript {
   unschedulable(message: string): this {
     return this.add({ ...this.base('scheduler'), type: 'PodUnschedulable', reason: 'Unschedulable', message });
   }
-  admitted(node = 'node-1', hostIP = '192.168.0.10'): this {
-    return this.add({ ...this.base('kubelet'), type: 'PodAdmitted', node, hostIP });
+  /** Admitted on `node`, with its host IP (null: a kubelet that reports none). */
+  admitted(node = 'node-1', hostIP: string | null = '192.168.0.10'): this {
+    return this.add({ ...this.base('kubelet'), type: 'PodAdmitted', node, ...(hostIP !== null && { hostIP }) });
   }
   rejected(reason: string, message: string, node = 'node-1'): this {
     return this.add({ ...this.base('kubelet'), type: 'PodRejected', node, reason, message });
   }
-  sandbox(podIP = '10.244.0.5'): this {
-    return this.add({ ...this.base('kubelet'), type: 'SandboxCreated', podIP });
+  /** The sandbox with the runtime's IPs (`podIPs` as the CRI lists them, `podIP` their first). */
+  sandbox(podIP = '10.244.0.5', podIPs?: readonly string[]): this {
+    return this.add({ ...this.base('kubelet'), type: 'SandboxCreated', podIP, ...(podIPs !== undefined && { podIPs: [...podIPs] }) });
   }
   pulled(container: string, imageID = `sha256:${container}`): this {
     return this.add({ ...this.base('runtime'), type: 'ImagePulled', container, image: `${container}:1`, alreadyPresent: false, imageID });

@@ -25,8 +25,13 @@ export const admit = (pod: PodBook, node: NodeBook, now: VirtualMs): Event => {
   return { type: 'PodAdmitted', ...subject, node: node.name, ...(node.internalIP === undefined ? {} : { hostIP: node.internalIP }) };
 };
 
-/** Pod IPs from a per-node /24 in registration order (`10.244.<node>.<n>`), as a pod CIDR allocator would hand them out. */
+/**
+ * Pod IPs from a per-node /24 in registration order (`10.244.<node>.<n>`), as a pod CIDR allocator would hand them
+ * out. A host-network sandbox gets none (the runtime sets up no pod network for it): the kubelet shows the node's
+ * IPs instead (`kubelet_pods.go :: generateAPIPodStatus`).
+ */
 export const sandbox = (pod: PodBook, node: NodeBook, now: VirtualMs): Event => {
+  if (pod.spec.hostNetwork === true) return { type: 'SandboxCreated', ...aboutPod(now, 'runtime', pod.ref), podIP: '' };
   const podIP = `10.244.${node.index}.${node.sandboxes + 2}`;
   return { type: 'SandboxCreated', ...aboutPod(now, 'runtime', pod.ref), podIP, podIPs: [podIP] };
 };
