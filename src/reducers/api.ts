@@ -2,7 +2,7 @@
  * The API-server concern: writes that users, the scheduler and controllers make to the pod object
  * (creation, metadata, deletion, binding, scheduling failures, conditions the kubelet does not own).
  */
-import type { EventOf } from '../events/index.js';
+import { isInferred, type EventOf } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { PodCondition, PodSpec, PodStatus, QOSClass, V1Pod } from '../k8s/pod.js';
 import { qosClassOf } from '../k8s/qos.js';
@@ -42,6 +42,17 @@ const specQos = (spec: PodSpec): QOSClass => {
 };
 
 /** The pod as the API server stores it at creation: defaults from the manifest, phase Pending, its QoS class. */
+/**
+ * The object's `creationTimestamp`: the event's instant, unless the importer placed the creation earlier than
+ * the object says (inferred): a static pod's mirror object is written after the kubelet ran the pod
+ * (kubelet pod/mirror_client.go :: CreateMirrorPod), and kubectl's AGE reads the object's own creation.
+ */
+const creationTimestampOf = (e: EventOf<'PodCreated'>): string => {
+  const stated = e.manifest.metadata.creationTimestamp;
+  const ms = typeof stated === 'string' ? Date.parse(stated) : NaN;
+  return isInferred(e) && ms > Date.parse(e.at) ? apiTimePlus(e.at, (ms - Date.parse(e.at)) / 1000) : apiTime(e.at);
+};
+
 export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
   const { manifest } = e;
   const metadata = withSharedParts({
@@ -51,7 +62,7 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
     uid: e.pod.uid,
     // The pod registry's `PrepareForCreate` starts every pod at generation 1 (an imported pod keeps its own).
     generation: manifest.metadata.generation ?? 1,
-    creationTimestamp: apiTime(e.at),
+    creationTimestamp: creationTimestampOf(e),
   });
   const spec = sharedSpec(manifest.spec);
   let status: PodStatus = { phase: 'Pending', qosClass: specQos(spec) };

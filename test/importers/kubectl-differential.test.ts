@@ -214,11 +214,17 @@ const open: readonly Open[] = [
   },
   {
     why:
-      "a static pod's containers started (10:12:10) before its mirror object's creationTimestamp and startTime (10:12:13): podj creates " +
-      'the pod and admits it at the first container start (inferred), so AGE counts from it and Start Time shows it, where kubectl ' +
-      'reads creationTimestamp (<unknown> in a kubelet /pods without one) and status.startTime',
+      "a static pod's containers started (10:12:10) before its mirror object's startTime (10:12:13): podj admits the pod at " +
+      'the first container start (inferred), so describe shows that Start Time where kubectl reads status.startTime',
     files: STATIC,
-    covers: (d) => STATIC.includes(d.file) && d.pod.startsWith('kube-system/') && (d.what === 'AGE' || d.what === 'Start Time'),
+    covers: (d) => d.pod.startsWith('kube-system/') && d.what === 'Start Time',
+  },
+  {
+    why:
+      "a kubelet's own /pods lists static pods without creationTimestamp: kubectl's AGE reads <unknown>, podj counts from the " +
+      'creation it places at the first container start (inferred)',
+    files: STATIC.filter((f) => f.includes('kubelet-pods')),
+    covers: (d) => d.pod.startsWith('kube-system/') && d.what === 'AGE' && d.kubectl === '<unknown>',
   },
   {
     why:
