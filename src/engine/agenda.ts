@@ -10,6 +10,7 @@ import { removedAtOnce } from './deletion/decide.js';
 import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input } from './inputs.js';
 import { killOutcome } from './kubelet/kill.js';
+import { deadlineTick } from './kubelet/deadline.js';
 import { requeueDue } from './kubelet/worker.js';
 import { hasLiveContainer, isRunning, liveContainers, specOf } from './lifecycle.js';
 import { kubeletDown, noExecuteTaintAt, noExecuteTaintOf, tolerationSeconds, unresponsiveAt } from './nodeloss/controller.js';
@@ -166,7 +167,14 @@ const syncWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook): Wakeup[] => {
   const takenNow = ctx.taken(key);
   if (pod.sessionAt === ctx.now && !takenNow) return [wake(ctx.now)];
   const trigger = pod.syncDueAt === undefined ? undefined : Math.max(pod.syncDueAt, ctx.now);
-  const due = [trigger === ctx.now && takenNow ? undefined : trigger, requeueDue(ctx.world, pod, node, ctx.now, takenNow)];
+  // past its active deadline, `getPodsToSync` syncs the pod at the next `syncCh` tick
+  const deadline = deadlineTick(pod, node);
+  const pastDeadline = deadline === undefined ? undefined : Math.max(deadline, ctx.now);
+  const due = [
+    trigger === ctx.now && takenNow ? undefined : trigger,
+    pastDeadline === ctx.now && takenNow ? undefined : pastDeadline,
+    requeueDue(ctx.world, pod, node, ctx.now, takenNow),
+  ];
   const at = Math.min(...due.filter((t): t is number => t !== undefined));
   return Number.isFinite(at) ? [wake(at)] : [];
 };

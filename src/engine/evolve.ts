@@ -62,6 +62,7 @@ const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
   rejected: false,
   sandbox: false,
   evicted: false,
+  deadlineExceeded: false,
   removed: false,
   dirty: false,
   syncs: 0,
@@ -157,7 +158,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => {
         const syncs = pod.syncs + 1;
         const containers = readinessRunsAtStatus(pod, at);
-        return { ...pod, containers, sessionAt: at, dirty: false, syncs, requeue: resyncEntry({ ...pod, syncs }, at), probersFrom: pod.probersFrom ?? at };
+        return { ...pod, containers, sessionAt: at, dirty: false, syncs, requeue: resyncEntry({ ...pod, syncs }, at), startTime: pod.startTime ?? at, probersFrom: pod.probersFrom ?? at };
       });
     case 'PodRejected':
       return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, rejected: true }));
@@ -169,6 +170,9 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     }
     case 'PodEvicted':
       return withPod(state, e.pod.uid, (pod) => ({ ...triggered(pod, at), evicted: true }));
+    case 'PodDeadlineExceeded':
+      // the sync that noticed publishes Failed; the pod is over (`podTerminal`), so its containers are stopped
+      return withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), deadlineExceeded: true }));
     case 'PodNodeLost':
       return withPod(state, e.pod.uid, (pod) => ({ ...pod, nodeLostAt: at }));
     case 'ImagePulling':

@@ -117,9 +117,9 @@ export const changedContainers = (pod: PodBook, changes: ReadonlyMap<number, Con
 export const changedContainer = (pod: PodBook, index: number, next: ContainerBook): readonly ContainerBook[] =>
   changedContainers(pod, new Map([[index, next]]));
 
-/** The kubelet will start nothing more in this pod (`podIsTerminal`), short of deletion. */
+/** The kubelet will start nothing more in this pod (`podIsTerminal`), short of deletion: rejected, evicted, past its deadline, or done. */
 export const podTerminal = (pod: PodBook): boolean => {
-  if (pod.rejected || pod.evicted) return true;
+  if (pod.rejected || pod.evicted || pod.deadlineExceeded) return true;
   const tally = tallyOf(pod);
   return tally.initFailed > 0 || tally.regularsDone === tally.regulars;
 };

@@ -104,6 +104,8 @@ export interface PodBook {
   readonly rejected: boolean;
   readonly sandbox: boolean;
   readonly evicted: boolean;
+  /** Found past `activeDeadlineSeconds` (`PodDeadlineExceeded`): the pod will run nothing more. */
+  readonly deadlineExceeded: boolean;
   /** From the first request; `graceSeconds` only ever shrinks (`BeforeDelete`), so `at + graceSeconds` is the deletionTimestamp. */
   readonly deletion?: { readonly at: VirtualMs; readonly graceSeconds: number };
   readonly removed: boolean;
@@ -119,6 +121,8 @@ export interface PodBook {
   readonly dirty: boolean;
   /** Syncs begun so far (`PodSynced`): names the sync a report belongs to. */
   readonly syncs: number;
+  /** `status.startTime`: the status manager sets it at the first status, that of the pod's first sync. */
+  readonly startTime?: VirtualMs;
   /** Its first sync started the prober workers (`SyncPod` → `probeManager.AddPod`): their tickers' phase. */
   readonly probersFrom?: VirtualMs;
   /** In spec order: init containers, then regular containers. */

@@ -20,6 +20,7 @@ export const defaultSource: Readonly<Record<EventType, Source>> = {
   PodRejected: 'kubelet',
   SandboxCreated: 'kubelet',
   PodEvicted: 'kubelet',
+  PodDeadlineExceeded: 'kubelet',
   PodNodeLost: 'controller',
   PodSynced: 'kubelet',
   ImagePulling: 'runtime',

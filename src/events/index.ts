@@ -30,6 +30,7 @@ export const Event = t.union(
     V.PodRejected,
     V.SandboxCreated,
     V.PodEvicted,
+    V.PodDeadlineExceeded,
     V.PodNodeLost,
     V.PodSynced,
     V.ImagePulling,

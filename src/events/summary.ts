@@ -40,6 +40,8 @@ const sentence = (e: Event): string => {
       return `sandbox ready, pod IP ${e.podIP}`;
     case 'PodEvicted':
       return `evicted (${e.signal}): ${e.message.trim()}`;
+    case 'PodDeadlineExceeded':
+      return 'past activeDeadlineSeconds: DeadlineExceeded';
     case 'PodNodeLost':
       return `marked not ready: node ${e.node} is not Ready`;
     case 'ImagePulling':

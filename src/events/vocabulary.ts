@@ -125,6 +125,13 @@ export const PodEvicted = member(
 );
 
 /**
+ * The kubelet found the pod past `spec.activeDeadlineSeconds`, counted from `status.startTime`
+ * (`active_deadline.go :: ShouldEvict`, consulted by `generateAPIPodStatus`): phase Failed, reason
+ * DeadlineExceeded, and the pod is terminated (its containers killed with the pod's grace).
+ */
+export const PodDeadlineExceeded = member('PodDeadlineExceeded', { ...podSubject });
+
+/**
  * The kubelet's pod worker began a sync (`kubelet.go :: SyncPod`): the status it generated first, from the
  * runtime's state and the reason cache the previous sync left (`convertToAPIContainerStatuses`), is what the
  * API shows from now on. Once a pod has one, its kubelet-written status changes only at these (and at probe

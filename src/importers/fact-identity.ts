@@ -11,7 +11,7 @@ import type { Certainty, Imported, Origin } from './imported.js';
 import { subjectKeyOf } from './build.js';
 import { secondOf } from './time.js';
 
-const oncePerPod: ReadonlySet<EventType> = new Set(['PodCreated', 'PodBound', 'PodAdmitted', 'PodRejected', 'PodEvicted', 'PodRemoved']);
+const oncePerPod: ReadonlySet<EventType> = new Set(['PodCreated', 'PodBound', 'PodAdmitted', 'PodRejected', 'PodEvicted', 'PodDeadlineExceeded', 'PodRemoved']);
 const oncePerInstance: ReadonlySet<EventType> = new Set(['ContainerCreated', 'ContainerStarted', 'ContainerExited']);
 
 /** The payload that tells two facts of one type, subject and second apart. */
@@ -48,6 +48,7 @@ const distinguishing = (e: Event): string => {
     case 'PodRejected':
     case 'SandboxCreated':
     case 'PodEvicted':
+    case 'PodDeadlineExceeded':
     case 'PodNodeLost':
     case 'PodSynced':
     case 'PodObserved':

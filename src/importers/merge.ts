@@ -41,6 +41,7 @@ const tieRank: Readonly<Record<EventType, number>> = {
   ContainerUsageSampled: 21,
   PodConditionSet: 22,
   PodEvicted: 23,
+  PodDeadlineExceeded: 23,
   PodNodeLost: 24,
   PodDeletionRequested: 25,
   ContainerKilling: 26,

@@ -3,6 +3,7 @@
  * type, reason, source, message and involved container, with the exact Kubernetes strings.
  */
 import type { Event, EventType, PodRef } from '../events/index.js';
+import { DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
 import { formatDuration } from '../k8s/duration.js';
 import type { KubeEventRow, KubeEventType } from './kube-event-row.js';
 
@@ -28,6 +29,7 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
   PodRejected: ['OutOfcpu', 'OutOfmemory', 'OutOfpods', 'Evicted', 'NodeAffinity', 'UnexpectedAdmissionError'],
   SandboxCreated: [],
   PodEvicted: ['Evicted'],
+  PodDeadlineExceeded: ['DeadlineExceeded'],
   PodNodeLost: ['NodeNotReady'],
   PodSynced: [],
   ImagePulling: ['Pulling'],
@@ -124,6 +126,9 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
       return [onPod(ctx, e.pod, 'Warning', e.reason, e.message, KUBELET)];
     case 'PodEvicted':
       return [onPod(ctx, e.pod, 'Warning', 'Evicted', e.message, KUBELET)];
+    case 'PodDeadlineExceeded':
+      // active_deadline.go :: ShouldEvict
+      return [onPod(ctx, e.pod, 'Normal', DEADLINE_EXCEEDED_REASON, DEADLINE_EXCEEDED_MESSAGE, KUBELET)];
     case 'PodNodeLost':
       // nodelifecycle: MarkPodsNotReady
       return [onPod(ctx, e.pod, 'Warning', 'NodeNotReady', 'Node is not ready', NODE_CONTROLLER)];

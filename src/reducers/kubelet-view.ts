@@ -45,6 +45,8 @@ export interface KubeletView {
   readonly podHasInitialized: boolean;
   readonly evicted?: { readonly at: Instant; readonly message: string };
   readonly rejected?: { readonly reason: string; readonly message: string };
+  /** The kubelet found the pod past its `activeDeadlineSeconds` (`active_deadline.go :: ShouldEvict`). */
+  readonly deadlineExceededAt?: Instant;
   readonly nodeLost: boolean;
   /** By container name; a container the kubelet knows nothing of yet is absent. */
   readonly containers: Readonly<Partial<Record<string, ContainerView>>>;
@@ -93,6 +95,7 @@ export const kubeletView = (k: KubeletView, patch: Partial<KubeletView> = {}): K
       podHasInitialized: k.podHasInitialized,
       evicted: k.evicted,
       rejected: k.rejected,
+      deadlineExceededAt: k.deadlineExceededAt,
       nodeLost: k.nodeLost,
       containers: k.containers,
       syncs: k.syncs,

@@ -13,7 +13,7 @@ import { apiTime } from './time.js';
 import { baseOf, podState } from './folded-pod.js';
 import { boundSpec } from './shared-values.js';
 
-export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreated' | 'PodEvicted' | 'PodNodeLost'>;
+export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreated' | 'PodEvicted' | 'PodDeadlineExceeded' | 'PodNodeLost'>;
 
 /**
  * Binds the pod to `node` if it is unbound; undefined when it is bound elsewhere (the event is not for it).
@@ -65,6 +65,9 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     case 'PodEvicted':
       if (s.kubelet.evicted !== undefined) return s;
       return withView(s, { admitted: true, evicted: { at: e.at, message: e.message } });
+    case 'PodDeadlineExceeded':
+      if (s.kubelet.deadlineExceededAt !== undefined) return s;
+      return withView(s, { admitted: true, deadlineExceededAt: e.at });
     case 'PodNodeLost': {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.nodeLost) return s;

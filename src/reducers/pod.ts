@@ -72,6 +72,7 @@ const apply = (s: PodState, e: PodEvent): PodState => {
       return s.kubelet.nodeLost && e.type !== 'PodNodeLost' ? s : settled(s, reduceKubelet(s, e), e);
     case 'SandboxCreated':
     case 'PodEvicted':
+    case 'PodDeadlineExceeded':
       return s.kubelet.nodeLost || !onSomeNode(s) ? s : settled(s, reduceKubelet(s, e), e);
     case 'ImagePulling':
     case 'ImagePulled':

@@ -3,6 +3,7 @@
  * `TerminatePod` and `mergePodStatus` rules (terminal phases are sticky and reached only once nothing runs).
  */
 import type { Container, ContainerStatus, PodCondition, PodPhase, PodSpec, PodStatus, V1Pod } from '../k8s/pod.js';
+import { DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
 import { isStaticPod, isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
 import { containerStatusOf, statusDiffers, statusFactsDiffer, statusFactsOf, unknownTermination, type StatusBuilder, type StatusFacts } from './container-status.js';
 import { initialContainerView } from './containers.js';
@@ -24,11 +25,11 @@ const couldHaveRunningContainers = (initStatuses: readonly StatusFacts[], status
 };
 
 /**
- * The kubelet will run nothing more: evicted, deleted (on a reachable node), or already terminal. Every
+ * The kubelet will run nothing more: evicted, past its active deadline, deleted (on a reachable node), or already terminal. Every
  * container finishing under its policy needs no flag: getPhase itself then answers Succeeded or Failed.
  */
 const podIsTerminal = (pod: V1Pod, view: KubeletView): boolean =>
-  view.evicted !== undefined || pod.metadata.deletionTimestamp !== undefined || isTerminal(pod.status?.phase);
+  view.evicted !== undefined || view.deadlineExceededAt !== undefined || pod.metadata.deletionTimestamp !== undefined || isTerminal(pod.status?.phase);
 
 /** `previous` when `next` holds the very same items, so that unchanged lists keep their identity too. */
 const sameItems = <T>(previous: T[] | undefined, next: T[]): T[] => {
@@ -125,6 +126,7 @@ const podFieldsChanged = (a: KubeletView, b: KubeletView): boolean =>
   a.sandboxReady !== b.sandboxReady ||
   a.podHasInitialized !== b.podHasInitialized ||
   a.evicted !== b.evicted ||
+  a.deadlineExceededAt !== b.deadlineExceededAt ||
   a.rejected !== b.rejected ||
   a.nodeLost !== b.nodeLost;
 
@@ -280,12 +282,21 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
     phase = 'Failed';
     reason = 'Evicted';
     message = view.evicted.message;
+  } else if (view.deadlineExceededAt !== undefined && !isTerminal(prev.phase)) {
+    // generateAPIPodStatus: a PodSyncHandler's ShouldEvict (active_deadline.go) overrides phase, reason and
+    // message, but never an already published terminal phase
+    phase = 'Failed';
+    reason = DEADLINE_EXCEEDED_REASON;
+    message = DEADLINE_EXCEEDED_MESSAGE;
   } else if (terminal && !running && !isTerminal(phase) && !isStaticPod(pod) && view.syncs) {
     // TerminatePod: a pod that is over is never left Pending or Running. The kubelet does this in its sync
     // (`SyncTerminatedPod`), so only a journal of its syncs shows it; an imported one shows it when an object did.
     phase = 'Failed';
   }
   if (isTerminal(prev.phase) && !isTerminal(phase)) phase = prev.phase ?? phase; // terminal is sticky
+  // past the deadline the kubelet generates its conditions from the Failed phase (Ready and ContainersReady
+  // False, PodFailed: status/generate.go); mergePodStatus below holds back only phase, reason and message
+  const conditionPhase = view.deadlineExceededAt !== undefined ? phase : undefined;
   if (isTerminal(phase) && !isTerminal(prev.phase) && running) {
     // mergePodStatus: the API sees a terminal phase only once no container can be running
     phase = prev.phase ?? 'Pending';
@@ -303,7 +314,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
   const sandboxReady = view.sandboxReady && !terminated;
   const generation = pod.metadata.generation;
-  const owned = kubeletConditions({ spec, initStatuses: initShown, statuses: shown, phase, sandboxReady, others, generation }, prev.conditions, now);
+  const owned = kubeletConditions({ spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation }, prev.conditions, now);
   const conditions = sameItems(prev.conditions, others.length === 0 ? owned : others.concat(owned));
 
   const { hostIP } = view;

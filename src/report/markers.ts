@@ -47,6 +47,8 @@ export const markerKindOf = (e: Event): MarkerKind | undefined => {
       return 'exit';
     case 'PodEvicted':
       return 'eviction';
+    case 'PodDeadlineExceeded':
+      return 'kill'; // the kubelet terminates the pod: its containers' kills follow
     case 'PodNodeLost':
       return 'node';
     case 'PodDeletionRequested':

@@ -12,6 +12,7 @@ export const syncedPodBook = (uid: string, spec: PodSpec, containers: readonly C
   rejected: false,
   sandbox: true,
   evicted: false,
+  deadlineExceeded: false,
   removed: false,
   dirty: false,
   syncs: 1,

@@ -16,6 +16,7 @@ import type { EngineState, Killing, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { admit, sandbox } from './admission.js';
 import { killPod } from './kill.js';
+import { deadlineNoticed } from './deadline.js';
 import { containersToStart } from './plan.js';
 import { startStep } from './start.js';
 import { unhealthyKills } from './unhealthy.js';
@@ -82,9 +83,14 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
     // this sync is done; an update that came in meanwhile starts the next one at once (`pendingUpdate`), and
     // so does what the pod's on-demand relist sees (`relistsOnDemand`) instead of waiting for the 1 s relist
     const due = pod.syncDueAt !== undefined && (pod.syncDueAt <= now || relistsOnDemand(pod));
+    const past = deadlineNoticed(pod, now);
+    if (past.length > 0) return [...past, ...synced()];
     return pod.dirty && due ? synced() : [];
   }
   if (!pod.admitted) return next;
+  // the status this sync generates is past the deadline: Failed, and the pod is terminated
+  const past = deadlineNoticed(pod, now);
+  if (past.length > 0) return [...past, ...synced()];
   // a resync with nothing to show still generates a status, and so triggers readiness runs (`UpdatePodStatus`)
   return pod.dirty || next.length > 0 || readinessRunsWanted(pod) ? synced() : [];
 };

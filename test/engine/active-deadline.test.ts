@@ -1,0 +1,68 @@
+/**
+ * `spec.activeDeadlineSeconds` (`pkg/kubelet/active_deadline.go :: pastActiveDeadline`, `ShouldSync`,
+ * `ShouldEvict`; `kubelet_pods.go :: generateAPIPodStatus`; `kubelet.go :: SyncPod` returning terminal): the
+ * first `syncCh` tick at or after startTime + deadline syncs the pod, its status turns Failed /
+ * DeadlineExceeded, and every container is stopped with the pod's grace, never restarted.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../../src/events/index.js';
+import type { PodSpec } from '../../src/k8s/pod.js';
+import { foldCluster } from '../../src/reducers/index.js';
+import { created, node, ofType, offset, run, s, world } from './harness.js';
+
+const deadlinePod = (spec: Partial<PodSpec> = {}, at = 0) =>
+  created({ metadata: { name: 'job' }, spec: { activeDeadlineSeconds: 30, terminationGracePeriodSeconds: 10, containers: [{ name: 'app', image: 'busybox:1.36' }], ...spec } }, at);
+const ignoresSigterm = world({ onSigterm: () => undefined });
+
+const statusAt = (events: readonly Event[], seconds: number) =>
+  [...foldCluster(events.filter((e) => Date.parse(e.at) <= s(seconds))).pods.values()][0]?.pod.status;
+const condition = (events: readonly Event[], seconds: number, type: string) => {
+  const c = statusAt(events, seconds)?.conditions?.find((x) => x.type === type);
+  return c === undefined ? undefined : `${c.status} ${c.reason ?? ''}`.trim();
+};
+
+describe('activeDeadlineSeconds', () => {
+  it('noticed at the syncCh tick of startTime + deadline: Failed, DeadlineExceeded, the containers stopped with the pod grace', () => {
+    const events = run([node('n1'), deadlinePod()], ignoresSigterm, 120);
+    expect(ofType(events, 'PodDeadlineExceeded').map(offset)).toEqual([30]);
+    expect(ofType(events, 'ContainerKilling').map((e) => [offset(e), e.reason, e.gracePeriodSeconds, e.message])).toEqual([
+      [30, 'PodFinished', 10, 'Stopping container app'],
+    ]);
+    expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([[40, 137]]);
+    expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0]); // restartPolicy Always, yet no restart
+    // while the container stops: mergePodStatus holds back the phase, the conditions already say PodFailed
+    expect(statusAt(events, 29)?.phase).toBe('Running');
+    expect(condition(events, 29, 'Ready')).toBe('True');
+    expect(statusAt(events, 35)).toMatchObject({ phase: 'Running' });
+    expect(statusAt(events, 35)?.reason).toBeUndefined();
+    expect(condition(events, 35, 'Ready')).toBe('False PodFailed');
+    expect(condition(events, 35, 'ContainersReady')).toBe('False PodFailed');
+    const over = statusAt(events, 60);
+    expect(over).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' });
+    expect(over?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
+    expect(condition(events, 60, 'DisruptionTarget')).toBeUndefined();
+  });
+
+  it('counts from the first sync at full precision and waits for the next one-second tick', () => {
+    const events = run([node('n1'), deadlinePod({}, 0.5)], world(), 120);
+    expect(ofType(events, 'PodDeadlineExceeded').map(offset)).toEqual([31]);
+    expect(ofType(events, 'ContainerExited').map(offset)).toEqual([31]);
+    expect(statusAt(events, 40)).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
+  });
+
+  it('a pod waiting in CrashLoopBackOff fails at once (nothing runs), and never restarts', () => {
+    const w = world({ containerRun: () => ({ exit: { afterMs: 1000, code: 1 } }) });
+    const events = run([node('n1'), deadlinePod()], w, 200);
+    expect(ofType(events, 'PodDeadlineExceeded').map(offset)).toEqual([30]);
+    expect(ofType(events, 'ContainerStarted').every((e) => offset(e) < 30)).toBe(true);
+    expect(statusAt(events, 30)).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
+    expect(statusAt(events, 200)?.phase).toBe('Failed');
+  });
+
+  it('a pod that finished before its deadline is left Succeeded', () => {
+    const w = world({ containerRun: () => ({ exit: { afterMs: 5000, code: 0 } }) });
+    const events = run([node('n1'), deadlinePod({ restartPolicy: 'Never' })], w, 100);
+    expect(ofType(events, 'PodDeadlineExceeded')).toEqual([]);
+    expect(statusAt(events, 100)?.phase).toBe('Succeeded');
+  });
+});
