@@ -11,7 +11,7 @@ import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input } from './inputs.js';
 import { killOutcome } from './kubelet/kill.js';
 import { deadlineTick } from './kubelet/deadline.js';
-import { requeueDue } from './kubelet/worker.js';
+import { pendingTrigger, requeueDue, syncInFlight } from './kubelet/worker.js';
 import { hasLiveContainer, isRunning, liveContainers, specOf } from './lifecycle.js';
 import { kubeletDown, noExecuteTaintAt, noExecuteTaintOf, tolerationSeconds, unresponsiveAt } from './nodeloss/controller.js';
 import { activeProbes, nextProbeTick, probeTrackOf } from './probes/worker.js';
@@ -166,10 +166,12 @@ const syncWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook): Wakeup[] => {
   const wake = (at: VirtualMs): Wakeup => ({ at, order: orderOf(rank.sync, pod.seq), key, input: { kind: 'sync', uid }, reads });
   const takenNow = ctx.taken(key);
   if (pod.sessionAt === ctx.now && !takenNow) return [wake(ctx.now)];
-  const trigger = pod.syncDueAt === undefined ? undefined : Math.max(pod.syncDueAt, ctx.now);
+  // a blocked sync resumes by itself (`sessionAt`); nothing else starts one meanwhile
+  if (syncInFlight(pod)) return [];
+  const trigger = pod.syncDueAt === undefined ? undefined : Math.max(pendingTrigger(pod, node, pod.syncDueAt), ctx.now);
   // past its active deadline, `getPodsToSync` syncs the pod at the next `syncCh` tick
   const deadline = deadlineTick(pod, node);
-  const pastDeadline = deadline === undefined ? undefined : Math.max(deadline, ctx.now);
+  const pastDeadline = deadline === undefined ? undefined : Math.max(pendingTrigger(pod, node, deadline), ctx.now);
   const due = [
     trigger === ctx.now && takenNow ? undefined : trigger,
     pastDeadline === ctx.now && takenNow ? undefined : pastDeadline,

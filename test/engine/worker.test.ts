@@ -6,6 +6,38 @@ const crasher = created({ metadata: { name: 'crasher' }, spec: { containers: [{ 
 /** Exits 1 a second after every start; the kubelet's jitter draws `u` for every work-queue entry. */
 const drawing = (u: number) => world({ containerRun: () => ({ exit: { afterMs: 1000, code: 1 } }), jitter: () => u });
 
+describe('one sync at a time (pod_workers.go :: managePodLoop)', () => {
+  const twoContainers = created({
+    metadata: { name: 'duo' },
+    spec: { containers: [{ name: 'first', image: 'app:1', lifecycle: { postStart: { exec: { command: ['setup'] } } } }, { name: 'second', image: 'app:1' }] },
+  });
+
+  it('a relist while a sync is blocked in a postStart hook only leaves a pending update: no second sync until the hook returns', () => {
+    // the relist at +1 s sees `first` started; the sync that started it is still inside startContainer's hook
+    const events = run([node('n1'), twoContainers], world({ postStart: () => ({ durationMs: 5000 }) }), 10);
+    expect(times(events, 'ContainerStarted', 'first')).toEqual([0]);
+    expect(times(events, 'ContainerStarted', 'second')).toEqual([5]); // the same sync goes on once the hook returns
+    expect(ofType(events, 'PodSynced').map((e) => [offset(e), e.sync])).toEqual([[0, 1], [5, 2]]); // then its on-demand relist
+  });
+
+  it('an update that came while the sync was blocked waits for the PLEG status after it returned (GetNewerThan): the next relist', () => {
+    // `first`'s hook blocks the sync 5 s (the relist at +1 s sees `first` started: pending); `second` then
+    // fails (image absent, pull policy Never), so the sync returns an error and relists nothing on demand
+    const failing = created({
+      metadata: { name: 'duo' },
+      spec: {
+        containers: [
+          { name: 'first', image: 'app:1', lifecycle: { postStart: { exec: { command: ['setup'] } } } },
+          { name: 'second', image: 'absent:1', imagePullPolicy: 'Never' },
+        ],
+      },
+    });
+    const events = run([node('n1'), failing], world({ postStart: () => ({ durationMs: 5000 }) }), 10);
+    expect(times(events, 'ImagePullFailed', 'second')).toEqual([5]);
+    expect(ofType(events, 'PodSynced').map((e) => [offset(e), e.sync])).toEqual([[0, 1], [6, 2]]);
+  });
+});
+
 describe('the pod worker’s work queue (pod_workers.go :: completeWork, kubelet.go :: syncLoopIteration)', () => {
   it('requeues a sync inside a back-off after wait.Jitter(min(expiry − now, resyncInterval), 0.5), read on the next 1 s tick', () => {
     // each exit is seen by the relist after it: the BackOff syncs at +4 s (10 s, until +13 s), +15 s (20 s),
@@ -32,10 +64,11 @@ describe('the pod worker’s work queue (pod_workers.go :: completeWork, kubelet
   it('numbers each sync, so two syncs at one instant are two facts (kubelet.go :: SyncPod, pod_workers.go :: completeWork)', () => {
     // the first sync starts the container and relists the pod at once (PLEGOnDemandRelist): the sync that
     // follows publishes it and runs its readiness probe (UpdatePodStatus); the passing result syncs the pod
-    // again at that instant (handleProbeSync)
+    // again (handleProbeSync), once the PLEG has a status newer than that sync (podCache.GetNewerThan(uid,
+    // lastSyncTime) in managePodLoop): the next relist, at +1 s
     const web = created({ metadata: { name: 'web' }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 10 } }] } });
     const synced = ofType(run([node('n1'), web], world(), 5), 'PodSynced');
-    expect(synced.map((e) => [offset(e), e.sync])).toEqual([[0, 1], [0, 2], [0, 3]]);
+    expect(synced.map((e) => [offset(e), e.sync])).toEqual([[0, 1], [0, 2], [1, 3]]);
   });
 
   it('draws the jitter from the pod and its sync when the world leaves it unset: spread over [0, 1), the same every run', () => {

@@ -17,6 +17,7 @@ import type { VirtualMs } from '../world.js';
 import { admit, sandbox } from './admission.js';
 import { killPod } from './kill.js';
 import { deadlineNoticed } from './deadline.js';
+import { blocked, syncInFlight } from './worker.js';
 import { containersToStart } from './plan.js';
 import { startStep } from './start.js';
 import { unhealthyKills } from './unhealthy.js';
@@ -31,6 +32,8 @@ const step = (pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
   if (!pod.sandbox) return [sandbox(pod, node, now)];
   const unhealthy = unhealthyKills(pod, now);
   if (unhealthy.length > 0) return unhealthy;
+  // `SyncPod` starts its containers one after the other: a pull, a postStart hook or a kill holds the rest
+  if (blocked(pod)) return [];
   for (const c of containersToStart(pod)) {
     const events = startStep(pod, node, c, now);
     if (events.length > 0) return events;
@@ -42,24 +45,12 @@ const step = (pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
 const killedBySync = (k: Killing, sync: number): boolean => k.sync === sync && (k.reason === 'LivenessProbeFailed' || k.reason === 'StartupProbeFailed');
 
 /**
- * The sync has not returned yet: it waits on a pull (`EnsureImageExists` blocks), a postStart hook, or the exit
- * of a container it killed (`killContainer` waits for it); its `postSync` comes only once it returns.
- */
-const blocked = (pod: PodBook): boolean =>
-  pod.containers.some(
-    (c) =>
-      c.pullingSince !== undefined ||
-      (c.current !== undefined && c.current.exit === undefined && (!c.current.postStartDone || c.current.kills.some((k) => k.sync === pod.syncs))),
-  );
-
-/**
  * Gate `PLEGOnDemandRelist` (beta, on by default in v1.36): a `SyncPod` that took some action and failed none
  * (`len(result.SyncResults) > 0 && err == nil`) returns a `postSync` that the pod worker runs at once
  * (`kl.RequestPodRelist`), and the PLEG relists that one pod (`generic.go :: relistPod`), so the containers
  * the sync started or killed are seen now, not at the next 1 s relist. A sync that reported an error asks for
  * none: a crash-loop or image back-off, a failed pull; nor does the terminating path (`SyncTerminatingPod`
- * has no `postSync`), nor a sync that found nothing to do. (A failed postStart hook fails its sync too, but
- * the hook blocks that sync, so the relist's own sync has already begun a later one by then.)
+ * has no `postSync`), nor a sync that found nothing to do.
  */
 const relistsOnDemand = (pod: PodBook): boolean => {
   if (pod.deletion !== undefined || blocked(pod)) return false;
@@ -80,14 +71,16 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   if (pod.sessionAt === now) {
     // the final status goes out before the kubelet deletes the object (`status_manager.go :: canBeDeleted`)
     if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? synced() : next;
-    // this sync is done; an update that came in meanwhile starts the next one at once (`pendingUpdate`), and
-    // so does what the pod's on-demand relist sees (`relistsOnDemand`) instead of waiting for the 1 s relist
-    const due = pod.syncDueAt !== undefined && (pod.syncDueAt <= now || relistsOnDemand(pod));
+    // this sync is done; what the pod's on-demand relist sees (`relistsOnDemand`) starts the next one at once;
+    // an update that came in meanwhile waits for the next relist (`agenda.ts`, `pendingTrigger`)
+    const due = pod.syncDueAt !== undefined && relistsOnDemand(pod);
     const past = deadlineNoticed(pod, now);
     if (past.length > 0) return [...past, ...synced()];
     return pod.dirty && due ? synced() : [];
   }
   if (!pod.admitted) return next;
+  // one sync at a time: an update while one is blocked waits for it (`pod_workers.go :: managePodLoop`)
+  if (syncInFlight(pod)) return [];
   // the status this sync generates is past the deadline: Failed, and the pod is terminated
   const past = deadlineNoticed(pod, now);
   if (past.length > 0) return [...past, ...synced()];

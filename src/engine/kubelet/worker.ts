@@ -10,10 +10,39 @@
  * the world draws the number (`World.jitter`, by default from the pod's uid, the sync and the resyncs since:
  * the same journal always gives the same syncs).
  */
+import { podTerminal } from '../lifecycle.js';
 import type { NodeBook, PodBook, Requeue } from '../state.js';
 import type { PodRef } from '../../events/index.js';
 import type { VirtualMs, World } from '../world.js';
 import { fmix32, fnv1a } from '../../hash/index.js';
+
+/**
+ * The sync has not returned yet: it waits on a pull (`EnsureImageExists` blocks), a postStart hook
+ * (`startContainer` runs it), or the exit of a container it killed (`killContainer` waits for it); its
+ * `postSync` comes only once it returns.
+ */
+export const blocked = (pod: PodBook): boolean =>
+  pod.containers.some(
+    (c) =>
+      c.pullingSince !== undefined ||
+      (c.current !== undefined && c.current.exit === undefined && (!c.current.postStartDone || c.current.kills.some((k) => k.sync === pod.syncs))),
+  );
+
+/**
+ * The pod worker runs one sync at a time (`pod_workers.go :: managePodLoop`): while one is blocked, an
+ * update (a relist, a probe result, the work queue, the active deadline) only becomes `pendingUpdate`. A
+ * pod being terminated is not held back: `UpdatePod` cancels the sync in flight for it.
+ */
+export const syncInFlight = (pod: PodBook): boolean => pod.deletion === undefined && !podTerminal(pod) && blocked(pod);
+
+/**
+ * When a sync wanted at `at` can start. One that came while the last sync ran (at or before its last step,
+ * `sessionAt`) was pending: the worker picks it up when that sync returns, but first waits for a PLEG status
+ * newer than that sync (`podCache.GetNewerThan(uid, lastSyncTime)`), that is the next relist; an on-demand
+ * relist after a clean sync is the sync's own business (`sync.ts`).
+ */
+export const pendingTrigger = (pod: PodBook, node: NodeBook, at: VirtualMs): VirtualMs =>
+  pod.sessionAt !== undefined && at <= pod.sessionAt ? tickOf(node, pod.sessionAt, true) : at;
 
 /** `genericPlegRelistPeriod`, and the period of the `syncCh` ticker that reads the work queue. */
 export const RELIST_MS = 1_000;
