@@ -247,9 +247,12 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'ProbeResultChanged':
       // the status manager publishes it at once, and the prober's update syncs the pod (`handleProbeSync`)
       return withContainer(withPod(state, e.pod.uid, (pod) => triggered(pod, at)), e.pod.uid, e.container, (c) => probeResultChanged(c, e));
+    case 'PostStartHookFailed':
+      // `startContainer` kills the container and returns `ErrPostStartHook`: the sync fails, the worker
+      // retries after its error back-off unless the relist of the dead container comes first
+      return withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), requeue: errorEntry(pod, at) }));
     case 'ContainerStartFailed':
     case 'ContainerWaiting':
-    case 'PostStartHookFailed':
       return withPod(state, e.pod.uid, changed);
     case 'PodMetadataUpdated':
     case 'PodWriteRejected':

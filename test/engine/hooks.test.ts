@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RestartPolicy } from '../../src/k8s/pod.js';
-import { created, node, nodeCondition, ofType, offset, run, times, world } from './harness.js';
+import { foldCluster } from '../../src/reducers/index.js';
+import { created, node, nodeCondition, ofType, offset, run, s, times, world } from './harness.js';
 
 const hooked = (restartPolicy: RestartPolicy) =>
   created({
@@ -23,10 +24,12 @@ describe('postStart (kuberuntime_container.go :: startContainer)', () => {
     expect(times(run([node('n1'), sleeper], world(), 10), 'PostStartHookSucceeded')).toEqual([3]);
   });
 
-  // case name → policy, exit code on SIGTERM, starts
+  // case name → policy, exit code on SIGTERM, starts. startContainer kills the container and returns
+  // ErrPostStartHook: the sync fails (no on-demand relist), the relist after the death (+3 s) restarts it; the
+  // second failure (+5 s) is inside the 10 s back-off from that finish, so the third start is at +15 s
   const table: Record<string, [RestartPolicy, number, number[]]> = {
-    'failure-kills-and-restarts-under-always': ['Always', 0, [0, 2, 14]],
-    'failure-restarts-under-onfailure-after-a-failed-exit': ['OnFailure', 143, [0, 2, 14]],
+    'failure-kills-and-restarts-under-always': ['Always', 0, [0, 3, 15]],
+    'failure-restarts-under-onfailure-after-a-failed-exit': ['OnFailure', 143, [0, 3, 15]],
     'failure-under-onfailure-keeps-a-clean-exit': ['OnFailure', 0, [0]],
     'failure-kills-for-good-under-never': ['Never', 143, [0]],
   };
@@ -37,6 +40,30 @@ describe('postStart (kuberuntime_container.go :: startContainer)', () => {
     const kill = ofType(events, 'ContainerKilling')[0];
     expect(kill && [offset(kill), kill.reason, kill.message]).toEqual([2, 'PostStartHookFailed', 'FailedPostStartHook']);
     expect(ofType(events, 'PostStartHookFailed').map((e) => e.message)[0]).toBe('exit code 1');
+  });
+});
+
+describe('a failed postStart hook (kuberuntime_container.go :: startContainer, kubelet.go :: SyncPod)', () => {
+  const w = world({ postStart: () => ({ durationMs: 2000, failure: 'exit code 1' }), onSigterm: () => ({ afterMs: 0, code: 0 }) });
+  const events = run([node('n1'), hooked('Always')], w, 20);
+  const appAt = (seconds: number) => [...foldCluster(events.filter((e) => Date.parse(e.at) <= s(seconds))).pods.values()][0]?.pod.status?.containerStatuses?.[0];
+
+  it('fails its sync: no sync until the relist after the death, which publishes PostStartHookError and restarts', () => {
+    expect(ofType(events, 'PodSynced').map(offset)).toEqual([0, 3, 6, 15, 18]);
+    // generated at +3 s before the restart: the dead first instance, with the reason cache of the failed sync
+    expect(appAt(4)).toMatchObject({ restartCount: 0, state: { waiting: { reason: 'PostStartHookError', message: 'exit code 1' } } });
+    expect(appAt(4)?.lastState?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    // the second instance, dead at +5 s, published by the sync at +6 s: kubectl's STATUS reads PostStartHookError until +15 s
+    expect(appAt(14)).toMatchObject({ restartCount: 1, state: { waiting: { reason: 'PostStartHookError' } } });
+  });
+
+  it('the next failure is inside the restart back-off: CrashLoopBackOff reported at the relist’s sync, restart at its end', () => {
+    expect(ofType(events, 'ContainerBackOff').map((e) => [offset(e), e.delaySeconds])).toEqual([[6, 10], [18, 20]]);
+    expect(ofType(events, 'ContainerKilling').map((e) => [offset(e), e.reason, e.message, e.gracePeriodSeconds])).toEqual([
+      [2, 'PostStartHookFailed', 'FailedPostStartHook', 30],
+      [5, 'PostStartHookFailed', 'FailedPostStartHook', 30],
+      [17, 'PostStartHookFailed', 'FailedPostStartHook', 30],
+    ]);
   });
 });
 

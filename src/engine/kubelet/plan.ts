@@ -70,8 +70,16 @@ const initActions = (pod: PodBook): InitActions => {
 const needsStart = (pod: PodBook, c: ContainerBook): boolean =>
   c.current === undefined || (c.current.exit !== undefined && willRestart(pod, c));
 
+/**
+ * A container this very sync already started is not started again in it: `computePodActions` lists each
+ * container once per `SyncPod`, so an instance that died meanwhile (its postStart hook failed and
+ * `startContainer` killed it, or it exited at once) is restarted by a later sync, the one its PLEG relist
+ * triggers (`kuberuntime_container.go :: startContainer` returns `ErrPostStartHook` after the kill).
+ */
+const startedBySync = (pod: PodBook, c: ContainerBook): boolean => c.current !== undefined && c.current.sync === pod.syncs;
+
 export const containersToStart = (pod: PodBook): ContainerBook[] => {
   const init = initActions(pod);
-  if (!init.initialized) return [...init.start];
-  return [...init.start, ...pod.containers.filter((c) => c.role === 'regular' && needsStart(pod, c))];
+  const wanted = init.initialized ? [...init.start, ...pod.containers.filter((c) => c.role === 'regular' && needsStart(pod, c))] : init.start;
+  return wanted.filter((c) => !startedBySync(pod, c));
 };

@@ -49,13 +49,16 @@ const killedBySync = (k: Killing, sync: number): boolean => k.sync === sync && (
  * (`len(result.SyncResults) > 0 && err == nil`) returns a `postSync` that the pod worker runs at once
  * (`kl.RequestPodRelist`), and the PLEG relists that one pod (`generic.go :: relistPod`), so the containers
  * the sync started or killed are seen now, not at the next 1 s relist. A sync that reported an error asks for
- * none: a crash-loop or image back-off, a failed pull; nor does the terminating path (`SyncTerminatingPod`
- * has no `postSync`), nor a sync that found nothing to do.
+ * none: a crash-loop or image back-off, a failed pull, a failed postStart hook (`startContainer` returns
+ * `ErrPostStartHook` once its kill is over); nor does the terminating path (`SyncTerminatingPod` has no
+ * `postSync`), nor a sync that found nothing to do.
  */
 const relistsOnDemand = (pod: PodBook): boolean => {
   if (pod.deletion !== undefined || blocked(pod)) return false;
   const sync = pod.syncs;
-  const failed = pod.containers.some((c) => c.backOffSync === sync || c.imageBackOffSync === sync || c.imageFailedSync === sync);
+  const failed = pod.containers.some(
+    (c) => c.backOffSync === sync || c.imageBackOffSync === sync || c.imageFailedSync === sync || c.current?.kills.some((k) => k.sync === sync && k.reason === 'PostStartHookFailed'),
+  );
   const acted = pod.containers.some((c) => c.current !== undefined && (c.current.sync === sync || c.current.kills.some((k) => killedBySync(k, sync))));
   return acted && !failed;
 };
