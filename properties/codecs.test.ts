@@ -35,7 +35,7 @@ describe('event codecs', () => {
   });
 
   it('the raw generator makes every type of the vocabulary', () => {
-    const made = new Set(fc.sample(rawPodSequence('coverage', 60), { numRuns: 200, seed: 1 }).flatMap((p) => p.events.map((e) => e.type)));
+    const made = new Set(fc.sample(rawPodSequence('coverage', 60), { numRuns: 300, seed: 1 }).flatMap((p) => p.events.map((e) => e.type)));
     expect([...eventTypes].filter((t) => !made.has(t as Event['type']))).toEqual([]);
   });
 

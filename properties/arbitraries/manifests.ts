@@ -72,11 +72,12 @@ export const podManifest = (name: string): fc.Arbitrary<V1Pod> =>
       restartPolicy: fc.option(fc.constantFrom(...policies), { nil: undefined }),
       priority: fc.constantFrom<number | 'critical' | undefined>(undefined, 0, 0, 100, 'critical'),
       grace: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+      deadline: fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 120 }), weight: 1 }),
       inits: fc.array(containerShape, { maxLength: 2 }),
       sidecar: fc.option(containerShape, { nil: undefined }),
       containers: fc.array(containerShape, { minLength: 1, maxLength: 2 }),
     })
-    .map(({ qos, restartPolicy, priority, grace, inits, sidecar, containers }) => {
+    .map(({ qos, restartPolicy, priority, grace, deadline, inits, sidecar, containers }) => {
       const initContainers: Container[] = [
         ...inits.map((s, i) => ({ name: `init-${i}`, image: IMAGE, ...resourcesFor(qos, s) })),
         ...(sidecar === undefined
@@ -91,6 +92,7 @@ export const podManifest = (name: string): fc.Arbitrary<V1Pod> =>
           ...(restartPolicy === undefined ? {} : { restartPolicy }),
           ...(priority === 'critical' ? { priorityClassName: 'system-node-critical' } : priority === undefined ? {} : { priority }),
           ...(grace === undefined ? {} : { terminationGracePeriodSeconds: grace }),
+          ...(deadline === undefined ? {} : { activeDeadlineSeconds: deadline }),
           ...(initContainers.length === 0 ? {} : { initContainers }),
           containers: containers.map((s, i) => ({ name: `app-${i}`, image: IMAGE, ...resourcesFor(qos, s), ...extrasFor(s) })),
         },
