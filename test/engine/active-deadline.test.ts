@@ -59,6 +59,20 @@ describe('activeDeadlineSeconds', () => {
     expect(statusAt(events, 200)?.phase).toBe('Failed');
   });
 
+  it('a deadline passing while a sync is blocked in a postStart hook is noticed by the sync after it', () => {
+    // the hook holds the first sync until +40 s (pod_workers.go: ShouldSync's update is pending); the next sync
+    // waits for a PLEG status newer than that sync (GetNewerThan): at once after a clean sync's on-demand
+    // relist, at the next relist (+41 s) after a failed one
+    const hooked = deadlinePod({ containers: [{ name: 'app', image: 'busybox:1.36', lifecycle: { postStart: { exec: { command: ['setup'] } } } }] });
+    const noticed = (failure?: string) => {
+      const events = run([node('n1'), hooked], world({ postStart: () => ({ durationMs: 40_000, ...(failure === undefined ? {} : { failure }) }) }), 120);
+      expect(ofType(events, 'PodSynced').map(offset).filter((t) => t > 0 && t < 40)).toEqual([]);
+      return ofType(events, 'PodDeadlineExceeded').map(offset);
+    };
+    expect(noticed()).toEqual([40]);
+    expect(noticed('exit code 1')).toEqual([41]);
+  });
+
   it('a pod that finished before its deadline is left Succeeded', () => {
     const w = world({ containerRun: () => ({ exit: { afterMs: 5000, code: 0 } }) });
     const events = run([node('n1'), deadlinePod({ restartPolicy: 'Never' })], w, 100);

@@ -75,18 +75,15 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
     // the final status goes out before the kubelet deletes the object (`status_manager.go :: canBeDeleted`)
     if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? synced() : next;
     // this sync is done; what the pod's on-demand relist sees (`relistsOnDemand`) starts the next one at once;
-    // an update that came in meanwhile waits for the next relist (`agenda.ts`, `pendingTrigger`)
+    // an update that came in meanwhile (the active deadline's too) waits for the next relist (`pendingTrigger`)
     const due = pod.syncDueAt !== undefined && relistsOnDemand(pod);
-    const past = deadlineNoticed(pod, now);
-    if (past.length > 0) return [...past, ...synced()];
-    return pod.dirty && due ? synced() : [];
+    return pod.dirty && due ? [...deadlineNoticed(pod, now), ...synced()] : [];
   }
   if (!pod.admitted) return next;
   // one sync at a time: an update while one is blocked waits for it (`pod_workers.go :: managePodLoop`)
   if (syncInFlight(pod)) return [];
-  // the status this sync generates is past the deadline: Failed, and the pod is terminated
+  // the status this sync generates may be past the deadline: Failed, and the pod is then terminated
   const past = deadlineNoticed(pod, now);
-  if (past.length > 0) return [...past, ...synced()];
   // a resync with nothing to show still generates a status, and so triggers readiness runs (`UpdatePodStatus`)
-  return pod.dirty || next.length > 0 || readinessRunsWanted(pod) ? synced() : [];
+  return past.length > 0 || pod.dirty || next.length > 0 || readinessRunsWanted(pod) ? [...past, ...synced()] : [];
 };
