@@ -25,8 +25,9 @@ const couldHaveRunningContainers = (initStatuses: readonly StatusFacts[], status
 };
 
 /**
- * The kubelet will run nothing more: evicted, past its active deadline, deleted (on a reachable node), or already terminal. Every
- * container finishing under its policy needs no flag: getPhase itself then answers Succeeded or Failed.
+ * The kubelet will run nothing more: evicted, past its active deadline, deleted (on a reachable node), or
+ * already terminal. Every container finishing under its policy needs no flag: getPhase itself then answers
+ * Succeeded or Failed.
  */
 const podIsTerminal = (pod: V1Pod, view: KubeletView): boolean =>
   view.evicted !== undefined || view.deadlineExceededAt !== undefined || pod.metadata.deletionTimestamp !== undefined || isTerminal(pod.status?.phase);
