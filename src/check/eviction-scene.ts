@@ -1,6 +1,7 @@
 /**
  * What the eviction manager saw when it evicted a pod: the pods then active on the node (bound there, not
- * being deleted, not finished), each with the memory its running containers last reported. Running means
+ * being deleted, not finished, not past their active deadline: podj's engine does not rank a pod that is
+ * already leaving), each with the memory its running containers last reported. Running means
  * started by the runtime and not exited since, not the published status: the kubelet ranks with its own
  * stats (`eviction_manager.go :: synchronize`), and a container started after the last status sync
  * (PodSynced) already uses memory.
@@ -32,7 +33,11 @@ const usageOf = (s: PodState, samples: ReadonlyMap<string, string>, running: Rea
 };
 
 const active = (s: PodState | undefined, node: string): s is PodState =>
-  s !== undefined && s.pod.spec.nodeName === node && s.pod.metadata.deletionTimestamp === undefined && !isTerminalPhase(phaseOfState(s));
+  s !== undefined &&
+  s.pod.spec.nodeName === node &&
+  s.pod.metadata.deletionTimestamp === undefined &&
+  s.kubelet.deadlineExceededAt === undefined &&
+  !isTerminalPhase(phaseOfState(s));
 
 /** Every eviction in the journal with the scene it happened in. */
 export const evictionScenes = ({ entries, pods }: Observed): EvictionScene[] => {
