@@ -8,7 +8,9 @@
  * Nor is the restart of a regular container that waited for an init container or sidecar to start again: while
  * no regular container is created or running and the last init container has exited, the pod is not
  * initialized and its regular containers wait (kuberuntime_manager.go :: computeInitContainerActions), so
- * their gap is the sidecar's, not their own back-off.
+ * their gap is the sidecar's, not their own back-off. Nor is a start held by a kill of another container in
+ * its sync: `SyncPod` kills before it starts and `killContainer` waits for the process to end, so that start
+ * comes when the kill's grace ends (kuberuntime_manager.go :: SyncPod; podj's one sync at a time).
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
@@ -29,6 +31,15 @@ const inKillingSync = (h: PodHistory, start: Start): boolean => {
   return !h.steps.some(({ entry }) => entry.event.type === 'PodSynced' && entry.seq > kill.entry.seq && entry.seq < start.entry.seq);
 };
 
+/** The sync that made this start had killed another container for its probe first (no PodSynced in between). */
+const heldByKill = (h: PodHistory, start: Start): boolean => {
+  const kill = h.steps.findLast(
+    ({ entry }) => entry.seq < start.entry.seq && entry.event.type === 'ContainerKilling' && 'container' in entry.event && entry.event.container !== start.container && probeKills.has(entry.event.reason),
+  );
+  if (kill === undefined) return false;
+  return !h.steps.some(({ entry }) => entry.event.type === 'PodSynced' && entry.seq > kill.entry.seq && entry.seq < start.entry.seq);
+};
+
 /** An init container or sidecar of the pod started after the exit, before this start. */
 const waitedForInit = (h: PodHistory, start: Start, exitSeq: number): boolean => {
   const inits = new Set((h.steps.find((step) => step.entry.event.type === 'PodCreated')?.after?.pod.spec.initContainers ?? []).map((c) => c.name));
@@ -46,7 +57,7 @@ const restartGaps = (s: Scenario) =>
       const exitMs = msOf(exit.entry.event.at);
       const stepMs = lastRestart.get(start.container) ?? msOf(start.previous?.started.event.at ?? exit.entry.event.at);
       lastRestart.set(start.container, msOf(start.entry.event.at));
-      if (inKillingSync(h, start) || waitedForInit(h, start, exit.entry.seq)) return [];
+      if (inKillingSync(h, start) || waitedForInit(h, start, exit.entry.seq) || heldByKill(h, start)) return [];
       return [{ pod: h.key, container: start.container, gap: (msOf(start.entry.event.at) - exitMs) / 1000, reset: exitMs - stepMs > BACKOFF_RESET_MS, seq: start.entry.seq }];
     });
   });

@@ -9,7 +9,8 @@ import { workspace } from './podj.js';
 
 // the sync that starts the container relists the pod at once (PLEGOnDemandRelist): the sync that relist
 // triggers publishes the container and triggers its readiness run (prober_manager.go :: UpdatePodStatus),
-// whose passing result syncs the pod again at that instant
+// whose passing result syncs the pod again once the PLEG has a status newer than that sync (GetNewerThan):
+// at the next relist, a second later
 const scenario = [
   'start: 2026-01-18T08:00:00Z',
   'until: 30s',
@@ -39,6 +40,6 @@ describe('podj simulate', () => {
     const [, total, appended] = /: (\d+) events, (\d+) new/.exec(r.stdout) ?? [];
     expect(appended).toBe(total);
     const synced = podj('events', '--for', 'pod/web').stdout.split('\n').filter((line) => /status published/.test(line));
-    expect(synced.map((line) => line.split(/\s+/)[1])).toEqual(['2026-01-18T08:00:00.000Z', '2026-01-18T08:00:00.000Z', '2026-01-18T08:00:00.000Z']);
+    expect(synced.map((line) => line.split(/\s+/)[1])).toEqual(['2026-01-18T08:00:00.000Z', '2026-01-18T08:00:00.000Z', '2026-01-18T08:00:01.000Z']);
   });
 });
