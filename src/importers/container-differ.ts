@@ -47,6 +47,15 @@ const startFailures = new Set([
 
 const topOf = (facts: readonly InstanceFact[]): number => Math.max(-1, ...facts.map((f) => f.instance));
 
+/**
+ * A running container shown started but not ready although it has no readiness probe: the status manager
+ * published its startup success (`status_manager.go :: SetContainerStartup` writes only `started`) before the
+ * next sync derived `ready` from it (`prober_manager.go :: UpdatePodStatus`: no readiness worker, ready). The
+ * object shows it so (a v1.20 kubelet's `/pods`: etcd 0/1 with only a startup probe): a readiness failure, which
+ * the reducers keep for the run until a capture shows it ready.
+ */
+const notReadyYet = (s: ContainerStatus): boolean => s.state?.running !== undefined && s.started === true && s.ready === false;
+
 export const diffContainer = (d: ContainerDiff): Imported[] => {
   const out: Imported[] = [];
   const container = d.after.name;
@@ -150,16 +159,19 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
   }
 
   // Readiness and startup results only show as probe flips when the spec has the probe; without one the
-  // kubelet derives `ready`/`started` from the run itself, and so do the reducers.
+  // kubelet derives `ready`/`started` from the run itself, and so do the reducers, except for a run shown
+  // started and not ready yet (`notReadyYet`), and then ready.
   const running = d.after.state?.running !== undefined;
   const wasReady = !newRun && (d.before?.ready ?? false);
   const ready = d.after.ready ?? false;
-  if (d.spec?.readinessProbe !== undefined && running && ready !== wasReady) {
+  const readiness = (outcome: 'success' | 'failure'): void => {
     const at = d.readyAt ?? d.fallback;
-    emit(
-      { type: 'ProbeResultChanged', ...envelopeAt(at, 'kubelet'), ...subject, probe: 'readiness', outcome: ready ? 'success' : 'failure' },
-      d.readyAt === undefined ? 'inferred' : 'exact',
-    );
+    emit({ type: 'ProbeResultChanged', ...envelopeAt(at, 'kubelet'), ...subject, probe: 'readiness', outcome }, d.readyAt === undefined ? 'inferred' : 'exact');
+  };
+  if (d.spec?.readinessProbe !== undefined) {
+    if (running && ready !== wasReady) readiness(ready ? 'success' : 'failure');
+  } else if (running && notReadyYet(d.after) !== (!newRun && d.before !== undefined && notReadyYet(d.before))) {
+    readiness(notReadyYet(d.after) ? 'failure' : 'success');
   }
   const wasStarted = !newRun && (d.before?.started ?? false);
   if (d.spec?.startupProbe !== undefined && running && d.after.started === true && !wasStarted) {

@@ -49,11 +49,15 @@ const stateOf = (v: ContainerView, restartDue: boolean, spec: PodSpec): { state:
 const isStarted = (c: Container, v: ContainerView): boolean =>
   v.current?.kind === 'running' && (c.startupProbe === undefined || v.probes.startup === 'success');
 
-/** `ready`: regular init containers once they exited 0; others once started and their readiness probe (if any) succeeded. */
+/**
+ * `ready`: regular init containers once they exited 0; others once started and their readiness probe (if any)
+ * succeeded. Without a readiness probe the kubelet derives it from `started` at its next sync; an imported
+ * object that showed the run not ready yet (`container-differ.ts :: notReadyYet`) records a readiness failure.
+ */
 const isReady = (c: Container, v: ContainerView, role: ContainerRole): boolean =>
   role === 'init'
     ? v.current?.kind === 'terminated' && v.current.terminated.exitCode === 0
-    : isStarted(c, v) && (c.readinessProbe === undefined || v.probes.readiness === 'success');
+    : isStarted(c, v) && (c.readinessProbe === undefined ? v.probes.readiness !== 'failure' : v.probes.readiness === 'success');
 
 /**
  * The image as the runtime reports it once a container exists: containerd (whose repo digests look like

@@ -63,6 +63,24 @@ describe('diffPod', () => {
     expect(diff(running, ready)).toEqual([['ProbeResultChanged', '2026-06-01T10:00:09.000Z', { container: 'app', probe: 'readiness', outcome: 'success', certainty: 'exact' }]]);
   });
 
+  it('a run shown started and not ready without a readiness probe (status_manager.go :: SetContainerStartup published before the next sync) is a readiness failure, then a success once shown ready', () => {
+    // As a v1.20 kubelet's /pods shows etcd (newrelic-minikube-v1.20-kubelet-pods.json): only a startup probe.
+    const noReadiness: V1Pod = { ...base, spec: { nodeName: 'n1', containers: [{ name: 'app', image: 'shop:2', startupProbe: { httpGet: { port: 8080 } } }] } };
+    const shown = (ready: boolean, at: string): V1Pod => ({
+      ...noReadiness,
+      status: {
+        startTime: T('00:01'),
+        conditions: [cond('ContainersReady', ready ? 'True' : 'False', at)],
+        containerStatuses: [app({ containerID: 'c://1', ready, started: true, state: { running: { startedAt: T('00:05') } } })],
+      },
+    });
+    const readiness = (before: V1Pod | undefined, after: V1Pod) => diff(before, after).filter(([, , e]) => e['probe'] === 'readiness');
+    expect(readiness(undefined, shown(false, '00:06'))).toEqual([['ProbeResultChanged', '2026-06-01T10:00:06.000Z', { container: 'app', probe: 'readiness', outcome: 'failure', certainty: 'exact' }]]);
+    expect(readiness(shown(false, '00:06'), shown(true, '00:07'))).toEqual([['ProbeResultChanged', '2026-06-01T10:00:07.000Z', { container: 'app', probe: 'readiness', outcome: 'success', certainty: 'exact' }]]);
+    // Shown ready as the kubelet derives it: nothing to record.
+    expect(readiness(undefined, shown(true, '00:07'))).toEqual([]);
+  });
+
   it('a restartCount jump: the unseen runs are placed between the known ones, the seen run with its own times', () => {
     const before = pod({ containerStatuses: [app({ containerID: 'c://1', state: { running: { startedAt: T('00:10') } } })] });
     const after = pod({
