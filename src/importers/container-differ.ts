@@ -73,8 +73,12 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
   const firstFresh = fresh[0];
   if (firstFresh !== undefined) {
     const lowInstance = Math.max(topBefore, 0);
-    const lowAt = seen.find((f) => f.instance === topBefore)?.startedAt ?? d.podStartedAt ?? firstFresh.startedAt ?? d.fallback;
     const highAt = firstFresh.startedAt ?? firstFresh.exit?.finishedAt ?? d.fallback;
+    // A static pod's restartCount counts runs of earlier kubelet processes, its startTime is the latest one's:
+    // a run older than any time the object states has no room before the first run it shows, and is placed
+    // there (the count is what RESTARTS shows), never after it.
+    const known = seen.find((f) => f.instance === topBefore)?.startedAt ?? d.podStartedAt ?? firstFresh.startedAt ?? d.fallback;
+    const lowAt = known > highAt ? highAt : known;
     for (let k = topBefore + 1; k < firstFresh.instance; k++) {
       const span = firstFresh.instance - lowInstance;
       const at = instantOf(msOf(lowAt) + Math.floor(((msOf(highAt) - msOf(lowAt)) * (k - lowInstance)) / span));

@@ -104,6 +104,25 @@ describe('diffPod', () => {
     ]);
   });
 
+  it("a run older than any time the object states (a static pod's restartCount spans earlier kubelet processes, startTime is the latest one's) is placed at the first run shown, not after it", () => {
+    // As the v1.22 kube-scheduler of newrelic-minikube-v1.22-kubelet-pods.json: restartCount 2, lastState started days before startTime.
+    const shown = pod({
+      startTime: T('50:00'),
+      containerStatuses: [
+        app({
+          containerID: 'c://3',
+          restartCount: 2,
+          state: { running: { startedAt: T('50:01') } },
+          lastState: { terminated: { exitCode: 255, reason: 'Error', startedAt: T('05:00'), finishedAt: T('49:50'), containerID: 'c://2' } },
+        }),
+      ],
+    });
+    expect(diff(undefined, shown).flatMap(([type, at, rest]) => (rest['instance'] === 0 ? [[type, at, rest['certainty']]] : []))).toEqual([
+      ['ContainerCreated', '2026-06-01T10:05:00.000Z', 'interpolated'],
+      ['ContainerStarted', '2026-06-01T10:05:00.000Z', 'interpolated'],
+    ]);
+  });
+
   it('image failures: ErrImagePull is a failed pull, ImagePullBackOff a back-off of unknown delay', () => {
     const pulling = pod({ containerStatuses: [app({ state: { waiting: { reason: 'ContainerCreating' } } })] });
     const failed = pod({ containerStatuses: [app({ state: { waiting: { reason: 'ErrImagePull', message: 'not found' } } })] });
