@@ -105,8 +105,12 @@ export const EvictionThresholdMet = member('EvictionThresholdMet', {
 // kubelet: pod-level
 // ---------------------------------------------------------------------------------------------
 
-/** The kubelet admitted the pod and wrote its first status: `startTime` and `hostIP`. */
-export const PodAdmitted = member('PodAdmitted', { ...podSubject, node: t.string }, { hostIP: t.string });
+/**
+ * The kubelet admitted the pod and wrote its first status: `startTime` (`at`, unless `startTime` is given) and
+ * `hostIP`. An import gives `startTime` when it placed the admission before the `startTime` its object shows (a
+ * static pod whose containers an earlier kubelet process started; the restarted kubelet wrote a later one).
+ */
+export const PodAdmitted = member('PodAdmitted', { ...podSubject, node: t.string }, { hostIP: t.string, startTime: Instant });
 
 /** The kubelet refused to admit the pod (for example under node pressure): the pod fails at once. */
 export const PodRejected = member('PodRejected', { ...podSubject, node: t.string, reason: t.string, message: t.string });

@@ -183,7 +183,10 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
   } else if (!rejected && status.startTime !== undefined && was.startTime === undefined) {
     const [at, c] = admittedTime(after, fallback);
     const hostIP = status.hostIP;
-    emit({ type: 'PodAdmitted', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', ...(hostIP !== undefined && { hostIP }) }, c);
+    // Placed before the status's startTime (a container started earlier): describe's Start Time is still the object's.
+    const startTime = maybeInstant(status.startTime);
+    const shown = startTime !== undefined && startTime !== at ? { startTime } : {};
+    emit({ type: 'PodAdmitted', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', ...(hostIP !== undefined && { hostIP }), ...shown }, c);
   }
   if (status.podIP !== undefined && status.podIP !== was.podIP) {
     const [at, c] = sandboxTime(after, was.podIP === undefined, fallback);

@@ -39,12 +39,18 @@ const rejectedStatus = (status: PodStatus | undefined, e: EventOf<'PodRejected'>
   ...(status?.qosClass !== undefined ? { qosClass: status.qosClass } : {}),
 });
 
+/** The status's `startTime` as the object showed it (the status regeneration keeps a set one). */
+const withStartTime = (s: PodState, at: Instant): PodState => {
+  const pod = baseOf(s);
+  return podState(s, { ...pod, status: { ...pod.status, startTime: apiTime(at) } }, s.kubelet);
+};
+
 export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
   switch (e.type) {
     case 'PodAdmitted': {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.admitted || s.kubelet.rejected !== undefined) return s;
-      return withView(placed, { admitted: true, hostIP: e.hostIP ?? placed.kubelet.hostIP });
+      return withView(e.startTime === undefined ? placed : withStartTime(placed, e.startTime), { admitted: true, hostIP: e.hostIP ?? placed.kubelet.hostIP });
     }
     case 'PodRejected': {
       const placed = onNode(s, e.node);

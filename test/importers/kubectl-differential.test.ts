@@ -213,13 +213,6 @@ const open: readonly Open[] = [
   },
   {
     why:
-      "a static pod's containers started (newrelic v1.35: 10:12:10) before the startTime its status states (10:12:13, written " +
-      'by a restarted kubelet): podj admits the pod at the first container start (inferred), so describe shows that earlier ' +
-      'Start Time where kubectl reads status.startTime',
-    covers: (d) => d.what === 'Start Time' && Date.parse(String(d.podj)) < Date.parse(String(d.kubectl)),
-  },
-  {
-    why:
       "a kubelet's own /pods lists static pods without creationTimestamp: kubectl's AGE reads <unknown>, podj counts from the " +
       'creation it places at the first container start (inferred)',
     covers: (d) => d.what === 'AGE' && d.kubectl === '<unknown>',

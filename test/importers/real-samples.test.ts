@@ -34,6 +34,8 @@ interface ExpectedPod {
   readonly node: string;
   /** status.hostIP, when the sample pins it: describe prints `Node: NODE/HOSTIP`. */
   readonly hostIP?: string;
+  /** status.startTime, when the sample pins it: describe's `Start Time` (RFC 1123Z). */
+  readonly startTime?: string;
   readonly containers: Readonly<Record<string, ExpectedContainer>>;
 }
 interface EventsOnlyPod {
@@ -129,6 +131,7 @@ const checkSample = async (file: string, sample: Sample): Promise<void> => {
       expect(describeLine(described.stdout, 'Status')?.split(' ')[0]).toBe(pod.status === 'Terminating' ? 'Terminating' : pod.phase);
       expect(describeLine(described.stdout, 'IP') ?? '').toBe(pod.ip === '<none>' ? '' : pod.ip);
       if (pod.hostIP !== undefined) expect(describeLine(described.stdout, 'Node'), `${pod.name} node`).toBe(`${pod.node}/${pod.hostIP}`);
+      if (pod.startTime !== undefined) expect(describeLine(described.stdout, 'Start Time'), `${pod.name} start time`).toBe(pod.startTime);
       for (const [name, c] of Object.entries(pod.containers)) {
         const section = described.stdout.slice(described.stdout.indexOf(`\n  ${name}:\n`));
         expect(describeLine(section, 'Restart Count'), `${name} restarts`).toBe(String(c.restartCount));
