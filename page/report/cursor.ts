@@ -9,6 +9,8 @@ import type { KubectlWideCells } from '../../src/printers/pod-row.js';
 import type { Cause, PodLane } from '../../src/report/model.js';
 import { selectorMatches, type Requirement } from '../../src/selectors/index.js';
 import { labelsAt, lastAtOrBefore, type Strings } from './lanes.js';
+import { inferredNotes } from '../../src/printers/inferred-notes.js';
+import { namespaceOrDefault } from '../../src/k8s/namespace.js';
 
 /** The pods a panel lists: kubectl's `-n NS` (or `-A` when undefined) and `-l SELECTOR`, and the name filter. */
 export interface Scope {
@@ -29,9 +31,13 @@ export const inScopeAt = (pod: PodLane, scope: Scope, t: number): boolean =>
 export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { stdout: string; stderr: string } => {
   const now = new Date(t);
   const lines: RowLine[] = [];
+  const [eventsOnly, sinceCapture]: [string[], string[]] = [[], []];
   for (const pod of pods) {
     const row = lastAtOrBefore(pod.steps, t)?.row;
     if (row === undefined || !inScopeAt(pod, scope, t)) continue;
+    const key = `${namespaceOrDefault(pod.namespace)}/${pod.name}`;
+    if (pod.eventsOnly === true) eventsOnly.push(key);
+    else if (restsAt(pod, t)) sinceCapture.push(key);
     const facts = {
       name: pod.name,
       ...row,
@@ -42,7 +48,17 @@ export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { 
   const allNamespaces = scope.namespace === undefined;
   if (lines.length === 0) return { stdout: '', stderr: noResources({ allNamespaces, namespace: scope.namespace }) };
   const table = tableRowsOfLines(lines, { wide: false, withNamespace: allNamespaces, showLabels: false, labelColumns: [] }, now);
-  return { stdout: renderTable(table), stderr: '' };
+  return { stdout: renderTable(table), stderr: inferredNotes(eventsOnly, sinceCapture) };
+};
+
+/** Whether the pod's row at `t` rests on facts inferred since its last capture (the last flip at or before `t`). */
+const restsAt = (pod: PodLane, t: number): boolean => {
+  let noted = false;
+  for (const [at, flag] of pod.sinceCapture ?? []) {
+    if (at > t) break;
+    noted = flag;
+  }
+  return noted;
 };
 
 /** The value of every timeline field of a pod at `t` (fields never set are absent). */

@@ -13,7 +13,10 @@ import { servedPod, sortPods } from '../printers/get-pods.js';
 import { tableRows, type TableOptions } from '../printers/pod-columns.js';
 import { renderTable } from '../printers/tabwriter.js';
 import { goJson } from '../printers/go-json.js';
-import { reducePod, type ClusterState, type PodState } from '../reducers/index.js';
+import { reducePod, restsOnInferred, type ClusterState, type PodState } from '../reducers/index.js';
+import { isKnownOnlyFromEvents } from '../importers/inferred-annotation.js';
+import { inferredNotes } from '../printers/inferred-notes.js';
+import { namespaceOrDefault } from '../k8s/namespace.js';
 import type { CliIO } from './io.js';
 
 export interface WatchOptions {
@@ -63,6 +66,14 @@ const jsonView = (io: CliIO): View => ({
   show: (type, pod) => io.out(`${goJson({ type, object: servedPod(pod) })}\n`),
 });
 
+/** `get pods`' notes on stderr for pods shown: known only from their Events, or resting on facts inferred since their last capture. */
+const noteShown = (io: CliIO, states: readonly PodState[]): void => {
+  const key = (s: PodState): string => `${namespaceOrDefault(s.pod.metadata.namespace)}/${s.pod.metadata.name ?? ''}`;
+  const eventsOnly = states.filter((s) => isKnownOnlyFromEvents(s.pod));
+  const notes = inferredNotes(eventsOnly.map(key), states.filter((s) => restsOnInferred(s) && !eventsOnly.includes(s)).map(key));
+  if (notes !== '') io.err(notes);
+};
+
 export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState, opts: WatchOptions): Promise<void> => {
   // Asked before the first row, so that Ctrl-C at any moment, the history's playback included, ends the watch with 0.
   const interrupted = io.interrupted();
@@ -71,6 +82,8 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
   const initial = sortPods([...pods.values()].map((p) => p.pod).filter(opts.inScope));
   const view = opts.json ? jsonView(io) : tableView(io, opts.table, initial, startNow);
   if (opts.json) for (const pod of initial) view.show('ADDED', pod, startNow);
+  const stateOf = new Map([...pods.values()].map((s) => [s.pod, s]));
+  noteShown(io, initial.flatMap((pod) => stateOf.get(pod) ?? []));
   const shown = new Map(initial.map((pod) => [pod.metadata.uid ?? '', view.key(pod, startNow)]));
   let previousMs = startNow.getTime();
 
@@ -94,6 +107,7 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
     if (paced && opts.speed !== undefined) await io.sleep(Math.max(0, (now.getTime() - previousMs) / opts.speed));
     previousMs = now.getTime();
     view.show(previous === undefined ? 'ADDED' : 'MODIFIED', after.pod, now);
+    noteShown(io, [after]);
   };
 
   for await (const page of journal.recordsInTimeOrder({ untilAt: undefined }).batches()) {

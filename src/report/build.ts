@@ -73,7 +73,7 @@ export const buildReport = async (pages: AsyncIterable<readonly JournalRecord[]>
     if ('pod' in event) pods.observe(event, seq);
     else nodes.apply(event, at);
   };
-  for await (const entry of timelineOfPages(observed(pages, see))) {
+  for await (const entry of timelineOfPages(observed(pages, see), (event, after) => pods.folded(event, after))) {
     const cause = entry.cause;
     if ('pod' in cause) pods.step({ ...entry, cause }, entry.seq ?? 0);
   }

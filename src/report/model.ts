@@ -70,7 +70,14 @@ export const PodLane = t.intersection([
     memory: t.array(MemorySeries),
     backoffs: t.array(BackOff),
   }),
-  t.partial({ node: t.string, creationTimestamp: t.string }),
+  t.partial({
+    node: t.string,
+    creationTimestamp: t.string,
+    /** The pod's object was never captured: its rows are what its Events say (`get pods` notes it). */
+    eventsOnly: t.literal(true),
+    /** From each instant on, whether its row rests on facts an import inferred after its last capture (`get pods --at` notes it). */
+    sinceCapture: t.array(t.tuple([t.number, t.boolean])),
+  }),
 ]);
 export type PodLane = t.TypeOf<typeof PodLane>;
 

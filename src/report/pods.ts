@@ -8,6 +8,8 @@ import { isSidecar, type V1Pod } from '../k8s/pod.js';
 import { valueOf } from '../k8s/quantity.js';
 import { kubectlRowFacts } from '../printers/pod-row.js';
 import type { TimelineEntry } from '../timetravel/timeline.js';
+import { isKnownOnlyFromEvents } from '../importers/inferred-annotation.js';
+import { restsOnInferred, type PodState } from '../reducers/index.js';
 import { causeOf, markerKindOf, type Interner } from './markers.js';
 import type { MemorySeries, PodLane, RowFacts } from './model.js';
 
@@ -106,6 +108,18 @@ export class PodLanes {
       cause: causeOf(entry.cause, seq, this.strings),
       ...(after === undefined ? {} : { row: rowFactsOf(after) }),
     });
+  }
+
+  /** A pod event folded: where its row starts or stops resting on facts inferred since the last capture, and whether it is known only from its Events. */
+  folded(e: PodEvent, after: PodState | undefined): void {
+    const lane = this.draft(e);
+    if (after !== undefined && isKnownOnlyFromEvents(after.pod)) lane.eventsOnly = true;
+    // get pods notes an Events-only pod as such, never also as resting on placed facts (pod-listing.ts).
+    const noted = after !== undefined && lane.eventsOnly !== true && restsOnInferred(after);
+    const flips = lane.sinceCapture ?? [];
+    if (noted === (flips[flips.length - 1]?.[1] ?? false)) return;
+    flips.push([msOf(e.at), noted]);
+    lane.sinceCapture = flips;
   }
 
   lanes(): Iterable<PodLane> {

@@ -1,5 +1,5 @@
 /** Timelines: each event that changed a pod, with the changes it made, folded one event at a time. */
-import type { Event } from '../events/index.js';
+import type { Event, PodEvent } from '../events/index.js';
 import { msOf, type Instant } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { reducePod, type PodState } from '../reducers/index.js';
@@ -31,11 +31,17 @@ export function* timelineOf(events: Iterable<Sequenced>, from: ReadonlyMap<strin
   yield* timelineSteps(events, new Map(from), new Map());
 }
 
-/** As `timelineOf` over pages of records (a journal's stream), one fold across the pages. */
-export async function* timelineOfPages(pages: AsyncIterable<readonly Sequenced[]>): AsyncGenerator<TimelineEntry> {
+/** A pod event folded: the pod's state after it (undefined once removed), visible change or not. */
+export type OnFolded = (event: PodEvent, after: PodState | undefined) => void;
+
+/**
+ * As `timelineOf` over pages of records (a journal's stream), one fold across the pages; `onFolded` sees every
+ * pod event's state, also those that change nothing visible (a capture moves only the pod's provenance).
+ */
+export async function* timelineOfPages(pages: AsyncIterable<readonly Sequenced[]>, onFolded?: OnFolded): AsyncGenerator<TimelineEntry> {
   const pods = new Map<string, PodState>();
   const unpublished = new Map<string, Sequenced[]>();
-  for await (const page of pages) yield* timelineSteps(page, pods, unpublished);
+  for await (const page of pages) yield* timelineSteps(page, pods, unpublished, onFolded);
 }
 
 /** A kubelet sync publishes what the kubelet learnt since the last one (a probe result publishes only itself). */
@@ -45,7 +51,7 @@ const publishes = (e: Event): boolean => e.type === 'PodSynced';
  * The timeline of `events`, folding them onto `pods` (updated in place); `unpublished` keeps, per pod, the
  * events the kubelet learnt that nobody sees until its next sync publishes them.
  */
-function* timelineSteps(events: Iterable<Sequenced>, pods: Map<string, PodState>, unpublished: Map<string, Sequenced[]>): Generator<TimelineEntry> {
+function* timelineSteps(events: Iterable<Sequenced>, pods: Map<string, PodState>, unpublished: Map<string, Sequenced[]>, onFolded?: OnFolded): Generator<TimelineEntry> {
   for (const step of events) {
     const { event, seq } = step;
     if (!('pod' in event)) continue;
@@ -56,6 +62,7 @@ function* timelineSteps(events: Iterable<Sequenced>, pods: Map<string, PodState>
       pods.delete(uid);
       unpublished.delete(uid);
     } else pods.set(uid, after);
+    onFolded?.(event, after);
     const changes = podChanges(before?.pod, after?.pod, new Date(msOf(event.at)));
     if (changes.length === 0) {
       if (after !== undefined && after !== before) unpublished.set(uid, [...(unpublished.get(uid) ?? []), step]);

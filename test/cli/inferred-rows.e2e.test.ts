@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { realFixture, workspace } from './podj.js';
+import { start } from './spawn.js';
 
 const NOTE = /^note: inferred on import \(pod objects captured only at other instants, rows rest on placed facts\): (.*)\n$/m;
 const noted = (stderr: string): string[] => NOTE.exec(stderr)?.[1]?.split(', ') ?? [];
@@ -68,6 +69,42 @@ describe('get pods --at marks rows resting on facts inferred since the last capt
       const r = podj('get', 'pods', '-A', '--at', t);
       expect({ t, code: r.code, stderr: r.stderr }).toEqual({ t, code: 0, stderr: '' });
     }
+  });
+});
+
+describe('get pods -w says it on stderr too, as get pods --at does', () => {
+  /** The notes of a watch played to its last row (`last`), then interrupted. */
+  const watched = async (journal: string, last: RegExp, ...flags: string[]): Promise<{ stdout: string; notes: string[] }> => {
+    const watch = start(['get', 'pods', '-A', '-w', ...flags, '--journal', journal]);
+    await watch.waitFor(last);
+    watch.proc.kill('SIGINT');
+    expect(await watch.exit).toBe(0);
+    return { stdout: watch.stdout(), notes: watch.stderr().split('\n').filter((l) => l !== '') };
+  };
+
+  it('a PodList crash loop: a row resting on placed runs is noted as it is printed, and only such rows', async () => {
+    const { podj, journal } = workspace();
+    expect(podj('import', realFixture('crash-loop-pods.json')).code).toBe(0);
+    const { stdout, notes } = await watched(journal, /CrashLoopBackOff\s+6 .*\n$/);
+    const rows = stdout.trimEnd().split('\n').slice(1);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => noted(`${n}\n`).join() === 'crash-demo/flaky-worker-897c5486c-lfk2f')).toBe(true);
+    // The first rows (created, bound, admitted, the first start: recorded) are what the cluster showed.
+    expect(notes.length).toBeLessThan(rows.length);
+    // -o json: kubectl's watch events on stdout, the same notes on stderr.
+    const json = await watched(journal, /"reason": "CrashLoopBackOff"/, '-o', 'json');
+    expect(json.notes.length).toBeGreaterThan(0);
+    expect(json.notes.every((n) => noted(`${n}\n`).join() === 'crash-demo/flaky-worker-897c5486c-lfk2f')).toBe(true);
+  });
+
+  it("a watch stream: nothing noted; a pod known only from its Events: noted as such", async () => {
+    const stream = workspace();
+    expect(stream.podj('import', realFixture('rolling-update-pods.watch.jsonl')).code).toBe(0);
+    expect((await watched(stream.journal, /api-5c59c454f5-2wffn\s+1\/1\s+Running/)).notes).toEqual([]);
+    const events = workspace();
+    expect(events.podj('import', realFixture('k8shark-auto-discovery-events-v1.json')).code).toBe(0);
+    const { notes } = await watched(events.journal, /Running/);
+    expect(notes[0]).toMatch(/^note: known only from their Events \(pod objects never captured, rows inferred\): auto-demo\//);
   });
 });
 

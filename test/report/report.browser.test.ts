@@ -286,6 +286,32 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it("prints get pods --at's notes under the cursor table: rows resting on placed runs, pods known only from their Events", async () => {
+    const { page, podj, problems } = await open(['test/fixtures/real/crash-loop-pods.json', 'test/fixtures/real/k8shark-auto-discovery-events-v1.json'], '-A');
+    const instants = [
+      ...new Set(
+        podj('events', '-o', 'jsonl')
+          .stdout.trim()
+          .split('\n')
+          .map((l) => Date.parse((JSON.parse(l) as { event: { at: string } }).event.at)),
+      ),
+    ].sort((a, b) => a - b);
+    // The first instant, a few inside the crash loop's placed waits, and the captures at the end.
+    const picked = [...new Set([...instants.filter((_, i) => i % Math.max(1, Math.floor(instants.length / 6)) === 0), ...instants.slice(-2)])];
+    const stderrs: string[] = [];
+    for (const t of picked) {
+      await setCursor(page, t);
+      const cli = podj('get', 'pods', '-A', '--at', iso(t));
+      expect({ t: iso(t), ...(await panel(page)) }).toEqual({ t: iso(t), stdout: cli.stdout, stderr: cli.stderr });
+      stderrs.push(cli.stderr);
+    }
+    // Both notes were seen, and the page shows them.
+    expect(stderrs.some((e) => /^note: inferred on import .*crash-demo\/flaky-worker/m.test(e))).toBe(true);
+    expect(stderrs.some((e) => /^note: known only from their Events .*auto-demo\//m.test(e))).toBe(true);
+    expect(await page.isVisible('#getpods-err')).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it('shows node lanes, evictions and the taints a node condition implies', async () => {
     const { page, podj, problems } = await open('memory-pressure', '-A');
     const lanes = await lanesOf(page);

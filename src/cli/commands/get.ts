@@ -11,6 +11,7 @@ import { podNamesOf, resourceKind } from '../resources.js';
 import { parseOutput } from '../output-format.js';
 import { inScope, listRows, rowOutput, type Listing, type Scope } from '../pod-rows.js';
 import type { V1Pod } from '../../k8s/pod.js';
+import { inferredNotes } from '../../printers/inferred-notes.js';
 
 interface GetOptions extends ReadOptions {
   readonly output?: string;
@@ -106,10 +107,10 @@ export const registerGet = (program: Command, ctx: Context): void => {
           : await (await import('../pod-listing.js')).listPods(journal, point, { namespace, output, inScope: podInScope, sortBy: opts.sortBy, singleItem: names.length === 1, flags });
       const { printed, inferred, sinceCapture, listed } = listing;
       ctx.io.out(printed.stdout);
-      // Rows of pods whose object was never captured are what their Events say, not a status anyone wrote: say so.
-      if (inferred.length > 0) ctx.io.err(`note: known only from their Events (pod objects never captured, rows inferred): ${inferred.join(', ')}\n`);
-      // Rows the source showed only at other instants (runs a restart count implies, their back-offs): say so too.
-      if (sinceCapture.length > 0) ctx.io.err(`note: inferred on import (pod objects captured only at other instants, rows rest on placed facts): ${sinceCapture.join(', ')}\n`);
+      // Rows of pods whose object was never captured are what their Events say, not a status anyone wrote, and rows
+      // the source showed only at other instants (runs a restart count implies, their back-offs): say so.
+      const notes = inferredNotes(inferred, sinceCapture);
+      if (notes !== '') ctx.io.err(notes);
       const missing = names.filter((n) => !listed(n));
       if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
       if (names.length > 0) return;
