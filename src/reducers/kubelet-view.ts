@@ -57,10 +57,21 @@ export interface KubeletView {
   readonly syncs: boolean;
   /** The view the shown status was generated from (only while `syncs`). */
   readonly published?: KubeletView;
-  /** Imported journals: the latest capture of the pod's object (`PodObserved`), when the cluster showed the pod as the fold does. */
+  /** Imported journals: what the pod's state rests on (`ImportProvenance`); the engine's journals carry none. */
+  readonly provenance?: ImportProvenance;
+}
+
+/** Imported journals: when the cluster last showed the pod, and the inferred facts the fold rests on since. */
+export interface ImportProvenance {
+  /** The latest capture of the pod's object (`PodObserved`), when the cluster showed the pod as the fold does. */
   readonly capturedAt?: Instant;
-  /** Imported journals: when the latest event that changed the pod happened, if the importer inferred it (undefined when recorded). */
-  readonly inferredChangeAt?: Instant;
+  /** When the latest event that changed the pod happened, if the importer inferred it (undefined when recorded). */
+  readonly changeAt?: Instant;
+  /**
+   * The latest container run fact (created, started, exited) the importer inferred: RESTARTS and its "(Xm ago)"
+   * count every run, so they rest on it until a capture, whatever recorded change comes after it.
+   */
+  readonly runAt?: Instant;
 }
 
 // Views are built only through these two functions, so that every view has the same keys in the same order
@@ -100,8 +111,7 @@ export const kubeletView = (k: KubeletView, patch: Partial<KubeletView> = {}): K
       containers: k.containers,
       syncs: k.syncs,
       published: k.published,
-      capturedAt: k.capturedAt,
-      inferredChangeAt: k.inferredChangeAt,
+      provenance: k.provenance,
     },
     patch,
   );

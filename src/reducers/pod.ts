@@ -11,7 +11,7 @@ import { reduceKubelet } from './kubelet.js';
 import { withEntry } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
-import { containerView, kubeletView, type KubeletView } from './kubelet-view.js';
+import { containerView, kubeletView, type KubeletView, type ImportProvenance } from './kubelet-view.js';
 import { kubeletStatus, statusFactsChanged, statusInputsChanged } from './status.js';
 import { FoldedPod, baseOf, generatedFrom, podState, withStatusesFrom } from './folded-pod.js';
 import { apiTime } from './time.js';
@@ -121,34 +121,48 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
   if (state === undefined) return event.type === 'PodCreated' ? changedBy(createdPod(event), event) : undefined;
   if (observationTypes.has(event.type)) return state;
   if (event.type === 'PodRemoved') return undefined;
-  if (event.type === 'PodObserved') return withProvenance(state, latestInstant(state.kubelet.capturedAt, event.at), state.kubelet.inferredChangeAt);
+  if (event.type === 'PodObserved') return withProvenance(state, { ...state.kubelet.provenance, capturedAt: latestInstant(state.kubelet.provenance?.capturedAt, event.at) });
   const next = apply(state, event);
   return next === state ? next : changedBy(next, event);
 };
 
 /**
- * `s` with a new view that only adds provenance (`capturedAt`, `inferredChangeAt`): the container statuses
- * stay, and when they were generated from the view itself, they are from the new one (which shows the same).
+ * `s` with a new view that only changes its provenance: the container statuses stay, and when they were
+ * generated from the view itself, they are from the new one (which shows the same).
  */
-const withProvenance = (s: PodState, capturedAt: Instant | undefined, inferredChangeAt: Instant | undefined): PodState => {
-  if (s.kubelet.capturedAt === capturedAt && s.kubelet.inferredChangeAt === inferredChangeAt) return s;
-  const kubelet = kubeletView(s.kubelet, { capturedAt, inferredChangeAt });
+const withProvenance = (s: PodState, provenance: ImportProvenance): PodState => {
+  const was = s.kubelet.provenance;
+  if (was !== undefined && was.capturedAt === provenance.capturedAt && was.changeAt === provenance.changeAt && was.runAt === provenance.runAt) return s;
+  const kubelet = kubeletView(s.kubelet, { provenance });
   const base = baseOf(s);
   return (generatedFrom(s)?.view === s.kubelet ? withStatusesFrom(s, base, kubelet, kubelet) : undefined) ?? podState(s, base, kubelet);
 };
 
-/** A pod `event` changed: whether the importer inferred that change (journals the engine wrote have none). */
-const changedBy = (next: PodState, event: PodEvent): PodState =>
-  withProvenance(next, next.kubelet.capturedAt, event.from?.inferred === true ? event.at : undefined);
+/** Run facts: RESTARTS and its "(Xm ago)" count each run, so they rest on every one since the capture. */
+const runFacts: ReadonlySet<PodEvent['type']> = new Set(['ContainerCreated', 'ContainerStarted', 'ContainerExited']);
+
+/**
+ * A pod `event` changed: whether the importer inferred that change. A recorded change supersedes an inferred
+ * one, but not an inferred run, which the restart count still counts. Journals without inferred facts (the
+ * engine's, the generator's) pay the comparison of `from.inferred` and of an absent provenance.
+ */
+const changedBy = (next: PodState, event: PodEvent): PodState => {
+  const was = next.kubelet.provenance;
+  if (event.from?.inferred !== true) return was?.changeAt === undefined ? next : withProvenance(next, { ...was, changeAt: undefined });
+  return withProvenance(next, { ...was, changeAt: event.at, ...(runFacts.has(event.type) && { runAt: event.at }) });
+};
+
+const since = (at: Instant | undefined, capturedAt: Instant | undefined): boolean => at !== undefined && (capturedAt === undefined || at > capturedAt);
 
 /**
  * Whether the pod's state rests on a fact the importer inferred after the last capture of its object: the
  * source showed the pod only at other instants (a run a restart count implies, its back-off). At a capture, and
- * after it until a change it did not record, the state is what the cluster showed.
+ * after it until a change it did not record, the state is what the cluster showed; a restart count that counts
+ * a run placed after the capture rests on it until the next capture.
  */
 export const restsOnInferred = (s: PodState): boolean => {
-  const { inferredChangeAt, capturedAt } = s.kubelet;
-  return inferredChangeAt !== undefined && (capturedAt === undefined || inferredChangeAt > capturedAt);
+  const p = s.kubelet.provenance;
+  return p !== undefined && (since(p.changeAt, p.capturedAt) || since(p.runAt, p.capturedAt));
 };
 
 const latestInstant = (a: Instant | undefined, b: Instant): Instant => (a !== undefined && a > b ? a : b);

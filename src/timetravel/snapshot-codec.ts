@@ -16,9 +16,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
 
 /**
  * Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. 8: kubelet
- * views keep capture provenance (`capturedAt`, `inferredChangeAt`) and rows can be marked `2` (`row-line.ts`).
+ * views keep capture provenance and rows can be marked `2` (`row-line.ts`). 9: the provenance is one object
+ * (`provenance`: `capturedAt`, `changeAt`, `runAt`), and a row resting on an inferred run is marked until a capture.
  */
-export const SNAPSHOT_SCHEMA = 8;
+export const SNAPSHOT_SCHEMA = 9;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the
