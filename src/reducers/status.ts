@@ -7,7 +7,7 @@ import { DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON } from '../k8s/acti
 import { isStaticPod, isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
 import { containerStatusOf, statusDiffers, statusFactsDiffer, statusFactsOf, unknownTermination, type StatusBuilder, type StatusFacts } from './container-status.js';
 import { initialContainerView } from './containers.js';
-import { isKubeletOwned, kubeletConditions, settle } from './conditions.js';
+import { conditionOf, isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { ContainerView, KubeletView } from './kubelet-view.js';
 import { sortPodIPs } from './pod-ips.js';
 import { restartDue, roleOf } from './restart.js';
@@ -117,6 +117,14 @@ const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, no
   const next = settle(disruption, old, now, generation);
   return next === old ? others : others.map((c, i) => (i === at ? next : c));
 };
+
+/** Ready or ContainersReady would read otherwise than before (status, reason or message). */
+const readinessMoved = (prev: readonly PodCondition[] | undefined, next: readonly PodCondition[]): boolean =>
+  (['Ready', 'ContainersReady'] as const).some((type) => {
+    const a = conditionOf(prev, type);
+    const b = conditionOf(next, type);
+    return a?.status !== b?.status || a?.reason !== b?.reason || a?.message !== b?.message;
+  });
 
 /** Whether the kubelet's pod-level fields (all but its containers and syncs) differ. */
 const podFieldsChanged = (a: KubeletView, b: KubeletView): boolean =>
@@ -298,6 +306,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
   // past the deadline the kubelet generates its conditions from the Failed phase (Ready and ContainersReady
   // False, PodFailed: status/generate.go); mergePodStatus below holds back only phase, reason and message
   const conditionPhase = view.deadlineExceededAt !== undefined ? phase : undefined;
+  const evictionHeldBack = view.evicted !== undefined && !isTerminal(prev.phase) && running;
   if (isTerminal(phase) && !isTerminal(prev.phase) && running) {
     // mergePodStatus: the API sees a terminal phase only once no container can be running
     phase = prev.phase ?? 'Pending';
@@ -315,7 +324,12 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
   const sandboxReady = view.sandboxReady && !terminated;
   const generation = pod.metadata.generation;
-  const owned = kubeletConditions({ spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation }, prev.conditions, now);
+  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation };
+  const generated = kubeletConditions(inputs, prev.conditions, now);
+  // An eviction's kill generates its status before the status function sets Failed (kubelet.go ::
+  // SyncTerminatingPod, eviction_manager.go :: evictPod), so Ready keeps what container readiness said; during
+  // the grace only SetContainerReadiness rewrites it, from the Failed phase it cached: False, PodFailed.
+  const owned = evictionHeldBack && readinessMoved(prev.conditions, generated) ? kubeletConditions({ ...inputs, phase: 'Failed' }, prev.conditions, now) : generated;
   const conditions = sameItems(prev.conditions, others.length === 0 ? owned : others.concat(owned));
 
   const { hostIP } = view;

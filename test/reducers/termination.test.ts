@@ -155,6 +155,31 @@ describe('eviction', () => {
     expect(p.must().status?.conditions?.map((c) => c.type)).toEqual(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled', 'DisruptionTarget']);
   });
 
+  // kubelet.go :: SyncTerminatingPod generates the status (conditions from the Running phase) before
+  // evictPod's status function sets Failed; during the kill only status_manager.go :: SetContainerReadiness
+  // rewrites Ready and ContainersReady, generated from the Failed phase it cached (status/generate.go)
+  test('during the grace Ready keeps container readiness; a readiness change writes False PodFailed, the phase held back', () => {
+    const probed: PodSpec = { ...app, containers: [{ name: 'app', image: 'app:1', readinessProbe: { exec: { command: ['true'] } } }] };
+    const p = new PodScript(probed).scheduled().run('app').synced().probe('app', 'readiness', 'success').at(50).evicted(message).synced();
+    expect(p.must().status?.phase).toBe('Running');
+    expect(cond(p.must(), 'Ready')).toMatchObject({ status: 'True' });
+    p.at(51).probe('app', 'readiness', 'failure');
+    const pod = p.must();
+    expect(pod.status?.phase).toBe('Running');
+    expect(pod.status?.reason).toBeUndefined();
+    expect(cond(pod, 'DisruptionTarget')).toBeUndefined();
+    expect(cond(pod, 'ContainersReady')).toMatchObject({ status: 'False', reason: 'PodFailed', lastTransitionTime: apiAt(51) });
+    expect(cond(pod, 'Ready')).toMatchObject({ status: 'False', reason: 'PodFailed' });
+    p.at(52).exited('app', 137).synced();
+    expect(p.must().status).toMatchObject({ phase: 'Failed', reason: 'Evicted', message });
+  });
+
+  test('without an eviction, a readiness failure reads ContainersNotReady', () => {
+    const probed: PodSpec = { ...app, containers: [{ name: 'app', image: 'app:1', readinessProbe: { exec: { command: ['true'] } } }] };
+    const p = new PodScript(probed).scheduled().run('app').synced().probe('app', 'readiness', 'success').at(51).probe('app', 'readiness', 'failure');
+    expect(cond(p.must(), 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady' });
+  });
+
   test('an evicted pod is not restarted and stays Failed', () => {
     const p = new PodScript(app).scheduled().run('app').evicted(message).exited('app', 137).backOff('app').run('app');
     expect(p.must().status).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
