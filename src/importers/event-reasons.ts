@@ -3,6 +3,7 @@
  * `Pulled`, `BackOff`, ...) at one instant. The messages are the kubelet's and scheduler's own formats.
  */
 import type { Event, PodRef, ProbeKind } from '../events/index.js';
+import { DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
 import type { Instant } from '../k8s/codecs.js';
 import { parseDuration } from '../k8s/duration.js';
 import { envelopeAt } from './build.js';
@@ -72,6 +73,9 @@ export const eventOfReason = (r: ReasonInput): ReasonResult => {
     const signal = starved === undefined ? signalOfEviction(message) : signalOfEviction(`low on resource: ${starved}.`);
     return event({ type: 'PodEvicted', ...envelopeAt(at, 'kubelet'), pod, signal, message, annotations: { ...r.annotations } });
   }
+  // active_deadline.go :: ShouldEvict: a Normal Event on the pod itself (a Job's own `DeadlineExceeded` is about
+  // the Job, and only Events about pods get here)
+  if (r.reason === DEADLINE_EXCEEDED_REASON) return event({ type: 'PodDeadlineExceeded', ...envelopeAt(at, 'kubelet'), pod });
   if (r.reason === 'Preempted' || r.reason === 'Preempting') {
     return event({
       type: 'PodConditionSet',

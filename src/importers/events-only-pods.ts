@@ -8,7 +8,8 @@
  * What the Events say of its end is kept too: its owner's `SuccessfulDelete` naming it, or the kubelet's
  * `Killing` of a container with the deletion's message (`Stopping container`), means the pod was deleted
  * by then. It gets one inferred `PodDeletionRequested` at the first of those, so it shows `Terminating` from
- * then on (kubectl's printPod), never `Running` as if nothing had happened.
+ * then on (kubectl's printPod), never `Running` as if nothing had happened. A pod the kubelet found past its
+ * active deadline (its `DeadlineExceeded` Event) has its containers stopped with that message too, undeleted.
  */
 import type { Event, PodRef } from '../events/index.js';
 import type { Container, V1Pod } from '../k8s/pod.js';
@@ -21,8 +22,12 @@ interface Seen {
   first: Event['at'];
   /** Container names in the order the Events first name them, with the image an Event names, if any. */
   readonly containers: Map<string, string | undefined>;
-  /** The first sign that the pod was deleted: its owner's deletion, or a container stopped for it. */
+  /** Its owner's deletion naming it. */
   deleted?: Imported;
+  /** The first container stopped with the deletion's message. */
+  stopped?: Imported;
+  /** When the kubelet found it past its active deadline: containers stopped from then on stop for that. */
+  pastDeadlineAt?: Event['at'];
 }
 
 const imageOf = (e: Event): string | undefined => ('image' in e && typeof e.image === 'string' && e.image !== '' ? e.image : undefined);
@@ -46,6 +51,15 @@ const manifestOf = (s: Seen): V1Pod => ({
 const byNameOnly = (i: Imported): boolean => i.event.type === 'PodDeletionRequested' && i.event.pod.uid === '';
 
 const earlier = (a: Imported | undefined, b: Imported): Imported => (a === undefined || b.event.at < a.event.at ? b : a);
+
+/**
+ * The first sign that the pod was deleted: its owner's deletion, or a container stopped for it. A stop at or
+ * after the deadline is that of a finished pod (`SyncTerminatingPod` once `SyncPod` returned terminal).
+ */
+const deletionSign = (s: Seen): Imported | undefined => {
+  const stop = s.stopped !== undefined && (s.pastDeadlineAt === undefined || s.stopped.event.at < s.pastDeadlineAt) ? s.stopped : undefined;
+  return stop === undefined ? s.deleted : earlier(s.deleted, stop);
+};
 
 /** The deletion the Events show, at `at`, with the grace the pod's own (`fillUnstated`). */
 const deletionOf = (s: Seen, at: Event['at'], from: Event['from']): Imported => ({
@@ -71,7 +85,8 @@ export const withPodsKnownOnlyFromEvents = (imported: readonly Imported[], known
     const s = seen.get(event.pod.uid) ?? { pod: event.pod, first: event.at, containers: new Map<string, string | undefined>() };
     if (event.at < s.first) s.first = event.at;
     if ('container' in event) s.containers.set(event.container, imageOf(event) ?? s.containers.get(event.container));
-    if (event.type === 'ContainerKilling' && event.reason === 'PodDeleted') s.deleted = earlier(s.deleted, item);
+    if (event.type === 'ContainerKilling' && event.reason === 'PodDeleted') s.stopped = earlier(s.stopped, item);
+    if (event.type === 'PodDeadlineExceeded' && (s.pastDeadlineAt === undefined || event.at < s.pastDeadlineAt)) s.pastDeadlineAt = event.at;
     seen.set(event.pod.uid, s);
   }
   const byName = new Map([...seen.values()].map((s) => [`${s.pod.namespace}/${s.pod.name}`, s]));
@@ -80,9 +95,12 @@ export const withPodsKnownOnlyFromEvents = (imported: readonly Imported[], known
     const s = 'pod' in item.event ? byName.get(`${item.event.pod.namespace}/${item.event.pod.name}`) : undefined;
     if (s !== undefined) s.deleted = earlier(s.deleted, item);
   }
-  const inferred = [...seen.values()].flatMap((s): Imported[] => [
-    { event: { type: 'PodCreated', ...envelopeAt(s.first, 'api'), pod: s.pod, manifest: manifestOf(s) }, origin: 'events', certainty: 'inferred' },
-    ...(s.deleted === undefined ? [] : [deletionOf(s, s.deleted.event.at, s.deleted.event.from)]),
-  ]);
+  const inferred = [...seen.values()].flatMap((s): Imported[] => {
+    const deleted = deletionSign(s);
+    return [
+      { event: { type: 'PodCreated', ...envelopeAt(s.first, 'api'), pod: s.pod, manifest: manifestOf(s) }, origin: 'events', certainty: 'inferred' },
+      ...(deleted === undefined ? [] : [deletionOf(s, deleted.event.at, deleted.event.from)]),
+    ];
+  });
   return [...imported.filter((i) => !byNameOnly(i)), ...inferred];
 };

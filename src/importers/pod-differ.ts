@@ -4,7 +4,8 @@
  * the object shows, or the audit line's stageTimestamp) only where the object records none.
  */
 import type { Event, PodRef } from '../events/index.js';
-import type { Instant } from '../k8s/codecs.js';
+import { DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
+import { instantOf, type Instant } from '../k8s/codecs.js';
 import type { Container, PodCondition, PodStatus, V1Pod } from '../k8s/pod.js';
 import { envelopeAt, sameJson, without } from './build.js';
 import { diffContainer } from './container-differ.js';
@@ -127,6 +128,25 @@ const runningByPhase = (pod: PodRef, after: V1Pod, fallback: Instant, origin: Or
   );
 };
 
+/** Failed by the kubelet past `spec.activeDeadlineSeconds` (`active_deadline.go`: its reason). */
+const isDeadlineFailure = (s: PodStatus): boolean => s.phase === 'Failed' && s.reason === DEADLINE_EXCEEDED_REASON;
+
+/**
+ * When the kubelet found the pod past its deadline: the status it generated then turned Ready False with reason
+ * `PodFailed` (`status/generate.go`), so that transition, if it came at or after `startTime` + the deadline, is
+ * the instant. A pod already not ready kept its older transition time: the deadline itself then, inferred (the
+ * kubelet notices it at its next one-second sync tick, `kubelet.go :: getPodsToSync`).
+ */
+const deadlineTime = (pod: V1Pod, fallback: Instant): [Instant, Certainty] => {
+  const start = maybeInstant(pod.status?.startTime);
+  const seconds = pod.spec.activeDeadlineSeconds;
+  const deadline = start === undefined || seconds === undefined ? undefined : instantOf(Date.parse(start) + seconds * 1000);
+  const ready = conditionOf(pod, 'Ready');
+  const failedAt = ready?.status === 'False' && ready.reason === 'PodFailed' ? maybeInstant(ready.lastTransitionTime) : undefined;
+  if (failedAt !== undefined && (deadline === undefined || Date.parse(failedAt) >= Date.parse(deadline))) return [failedAt, 'exact'];
+  return [deadline ?? fallback, 'inferred'];
+};
+
 export interface PodDiff {
   readonly pod: PodRef;
   readonly before: V1Pod | undefined;
@@ -221,6 +241,10 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     const [at, c] = timed(transitionOf(after, 'DisruptionTarget', 'True'));
     const message = status.message ?? '';
     emit({ type: 'PodEvicted', ...envelopeAt(at, 'kubelet'), pod, signal: signalOfEviction(message), message }, c);
+  }
+  if (isDeadlineFailure(status) && !isDeadlineFailure(was)) {
+    const [at, c] = deadlineTime(after, fallback);
+    emit({ type: 'PodDeadlineExceeded', ...envelopeAt(at, 'kubelet'), pod }, c);
   }
   for (const cond of status.conditions ?? []) {
     if (kubeletConditions.has(cond.type) || sameJson(cond, conditionOf(before, cond.type))) continue;

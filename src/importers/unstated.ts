@@ -43,7 +43,8 @@ const gracesOf = (e: EventOf<'PodCreated'>): Graces => ({
  * at least the initial 10 s, since the source says the kubelet waited), counted from that exit; after the f-th failed pull the next pull waits
  * 10 s * 2^(f-1), at most 300 s. Kill grace (`killContainer`, section i): the deletion's grace when the pod
  * is being deleted, a probe's own grace for its kills, else the pod's `terminationGracePeriodSeconds`, which is
- * also the grace of a deletion request that states none.
+ * also the grace of a deletion request that states none. A `Stopping container` kill of a pod past its active
+ * deadline and not deleted is that of a finished pod (`SyncTerminatingPod` after `SyncPod` returned terminal).
  */
 export const fillUnstated = (items: readonly Imported[]): Imported[] => {
   /** Per container: back-off steps taken, and the last run's start and exit. */
@@ -52,6 +53,7 @@ export const fillUnstated = (items: readonly Imported[]): Imported[] => {
   const failedPulls = new Map<string, number>();
   const graces = new Map<string, Graces>();
   const deletionGrace = new Map<string, number>();
+  const pastDeadline = new Set<string>();
   const filled = ({ event: e, delayUnknown, graceUnknown }: Imported): Event => {
     switch (e.type) {
       case 'PodCreated':
@@ -63,6 +65,9 @@ export const fillUnstated = (items: readonly Imported[]): Imported[] => {
         deletionGrace.set(e.pod.uid, request.gracePeriodSeconds);
         return request;
       }
+      case 'PodDeadlineExceeded':
+        pastDeadline.add(e.pod.uid);
+        return e;
       case 'ContainerStarted': {
         const c = curveOf(containerKeyOf(e));
         const restarted = c.start !== undefined && c.exit !== undefined;
@@ -95,7 +100,10 @@ export const fillUnstated = (items: readonly Imported[]): Imported[] => {
         const pod = graces.get(e.pod.uid);
         const probe = pod?.probes.get(e.container);
         const own = e.reason === 'LivenessProbeFailed' ? probe?.liveness : e.reason === 'StartupProbeFailed' ? probe?.startup : undefined;
-        return { ...e, gracePeriodSeconds: deletionGrace.get(e.pod.uid) ?? own ?? pod?.pod ?? DEFAULT_GRACE_SECONDS };
+        const deletion = deletionGrace.get(e.pod.uid);
+        // a pod the kubelet failed past its deadline, not deleted, is stopped as a finished one, with its own grace
+        const finished = e.reason === 'PodDeleted' && deletion === undefined && pastDeadline.has(e.pod.uid);
+        return { ...e, ...(finished && { reason: 'PodFinished' as const }), gracePeriodSeconds: deletion ?? own ?? pod?.pod ?? DEFAULT_GRACE_SECONDS };
       }
       default:
         return e;

@@ -77,7 +77,7 @@ describe('Kubernetes Events as journal events', () => {
   });
 
   it('reads each reason the way the printers write it back (their reason table)', () => {
-    const reasons = ['Scheduled', 'FailedScheduling', 'Pulling', 'Pulled', 'Failed', 'BackOff', 'Created', 'Started', 'Killing', 'Unhealthy', 'Evicted', 'OutOfcpu', 'FailedPostStartHook'];
+    const reasons = ['Scheduled', 'FailedScheduling', 'Pulling', 'Pulled', 'Failed', 'BackOff', 'Created', 'Started', 'Killing', 'Unhealthy', 'Evicted', 'DeadlineExceeded', 'OutOfcpu', 'FailedPostStartHook'];
     for (const reason of reasons) {
       const message = reason === 'Scheduled' ? 'Successfully assigned shop/web-0 to node-7' : reason === 'Killing' ? 'Stopping container app' : reason === 'Unhealthy' ? 'Liveness probe failed: timeout' : 'x "img"';
       const [event] = convert(core(reason, message));
