@@ -37,6 +37,12 @@ export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
   const probe = fc.constantFrom('liveness' as const, 'readiness' as const, 'startup' as const);
   const outcome = fc.constantFrom('success' as const, 'failure' as const);
   const node = fc.constantFrom('node-0', 'node-1');
+  // The condition types an imported object showed its kubelet publishes: none told, a kubelet before v1.29, v1.36's.
+  const publishedTypes = fc.constantFrom<{ conditionTypes?: string[] }>(
+    {},
+    { conditionTypes: ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'] },
+    { conditionTypes: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'] },
+  );
   // every event gets an instant and a container to pick from; each member takes what it needs
   const member = (weight: number, make: (base: { v: 1; at: Instant; pod: PodRef }, c: string) => fc.Arbitrary<Event>) => ({
     weight,
@@ -52,12 +58,12 @@ export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
     member(1, (b) => fc.constantFrom('True' as const, 'False' as const).map((status): Event => ({ ...b, type: 'PodConditionSet', source: 'controller', conditionType: 'DisruptionTarget', status }))),
     member(3, (b) => node.map((n): Event => ({ ...b, type: 'PodBound', source: 'scheduler', node: n }))),
     member(1, (b) => one({ ...b, type: 'PodUnschedulable', source: 'scheduler', reason: 'Unschedulable', message: '0/1 nodes are available' })),
-    member(3, (b) => node.map((n): Event => ({ ...b, type: 'PodAdmitted', source: 'kubelet', node: n }))),
+    member(3, (b) => fc.tuple(node, publishedTypes).map(([n, types]): Event => ({ ...b, type: 'PodAdmitted', source: 'kubelet', node: n, ...types }))),
     member(1, (b) => node.map((n): Event => ({ ...b, type: 'PodRejected', source: 'kubelet', node: n, reason: 'Evicted', message: 'The node had condition: [MemoryPressure]. ' }))),
     member(3, (b) => one({ ...b, type: 'SandboxCreated', source: 'kubelet', podIP: '10.244.0.2' })),
     member(3, (b) => one({ ...b, type: 'PodSynced', source: 'kubelet' })),
     // An import's capture, and a start it inferred (a run a restart count implies): what the fold's provenance reads.
-    member(2, (b) => one({ ...b, type: 'PodObserved', source: 'api' })),
+    member(2, (b) => publishedTypes.map((types): Event => ({ ...b, type: 'PodObserved', source: 'api', ...types }))),
     member(2, (b, c) => containerID.map((id): Event => ({ ...b, container: c, type: 'ContainerStarted', source: 'runtime', containerID: id, from: { inferred: true } }))),
     member(1, (b) => one({ ...b, type: 'PodEvicted', source: 'kubelet', signal: 'memory.available', message: 'The node was low on resource: memory. ' })),
     member(1, (b) => one({ ...b, type: 'PodDeadlineExceeded', source: 'kubelet' })),

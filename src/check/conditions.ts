@@ -1,6 +1,7 @@
 /**
  * Pod conditions (`pkg/kubelet/status/generate.go`): Ready needs ContainersReady, ContainersReady needs
- * Initialized and PodScheduled; and a pod no scheduler has bound is Pending.
+ * Initialized and PodScheduled (where a kubelet older than v1.12 publishes no ContainersReady, Ready needs
+ * them); and a pod no scheduler has bound is Pending.
  */
 import type { PodState } from '../reducers/index.js';
 import type { Check, Violation } from './violation.js';
@@ -21,13 +22,16 @@ const faultRuns = (h: PodHistory, check: string, faultOf: (s: PodState) => strin
 
 const implicationFault = (s: PodState): string | undefined => {
   const ready = conditionOf(s, 'Ready');
+  // An imported pod whose kubelet (older than v1.12) publishes no ContainersReady: Ready itself then needs the rest.
+  const published = s.kubelet.conditionTypes?.includes('ContainersReady') ?? true;
   const containersReady = conditionOf(s, 'ContainersReady');
-  if (ready === 'True' && containersReady !== 'True') return `Ready is True while ContainersReady is ${containersReady ?? 'absent'}`;
-  if (containersReady !== 'True') return undefined;
+  if (published && ready === 'True' && containersReady !== 'True') return `Ready is True while ContainersReady is ${containersReady ?? 'absent'}`;
+  const [name, status] = published ? ['ContainersReady', containersReady] : ['Ready', ready];
+  if (status !== 'True') return undefined;
   const initialized = conditionOf(s, 'Initialized');
   const scheduled = conditionOf(s, 'PodScheduled');
-  if (initialized !== 'True') return `ContainersReady is True while Initialized is ${initialized ?? 'absent'}`;
-  return scheduled === 'True' ? undefined : `ContainersReady is True while PodScheduled is ${scheduled ?? 'absent'}`;
+  if (initialized !== 'True') return `${name} is True while Initialized is ${initialized ?? 'absent'}`;
+  return scheduled === 'True' ? undefined : `${name} is True while PodScheduled is ${scheduled ?? 'absent'}`;
 };
 
 const unboundFault = (s: PodState): string | undefined => {

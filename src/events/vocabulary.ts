@@ -8,6 +8,12 @@ import { ConditionStatus, Instant, Integer, QuantityString, ResourceList, String
 import { V1Pod } from '../k8s/pod.js';
 import { containerSubject, member, nodeSubject, podSubject } from './common.js';
 
+/**
+ * Imports: the kubelet-owned condition types an object its kubelet wrote carries, in its order: that kubelet
+ * publishes only these (one older than v1.29 has no PodReadyToStartContainers). Absent: all of v1.36's.
+ */
+const publishedConditions = { conditionTypes: t.array(t.string) };
+
 // ---------------------------------------------------------------------------------------------
 // API writes
 // ---------------------------------------------------------------------------------------------
@@ -42,7 +48,7 @@ export const PodWriteRejected = member('PodWriteRejected', {
  * importer placed before it (runs a restart count implies, their back-offs) are the source's word: a state
  * resting on such a fact after the last capture is inferred (`get pods --at` says so).
  */
-export const PodObserved = member('PodObserved', { ...podSubject });
+export const PodObserved = member('PodObserved', { ...podSubject }, { ...publishedConditions });
 
 /** A condition the kubelet does not own (DisruptionTarget, readiness gates) was set by some component. */
 export const PodConditionSet = member(
@@ -107,10 +113,11 @@ export const EvictionThresholdMet = member('EvictionThresholdMet', {
 
 /**
  * The kubelet admitted the pod and wrote its first status: `startTime` (`at`, unless `startTime` is given) and
- * `hostIP`. An import gives `startTime` when it placed the admission before the `startTime` its object shows (a
- * static pod whose containers an earlier kubelet process started; the restarted kubelet wrote a later one).
+ * `hostIP`, and the condition types it publishes. An import gives `startTime` when it placed the admission before
+ * the `startTime` its object shows (a static pod whose containers an earlier kubelet process started; the
+ * restarted kubelet wrote a later one).
  */
-export const PodAdmitted = member('PodAdmitted', { ...podSubject, node: t.string }, { hostIP: t.string, startTime: Instant });
+export const PodAdmitted = member('PodAdmitted', { ...podSubject, node: t.string }, { hostIP: t.string, startTime: Instant, ...publishedConditions });
 
 /** The kubelet refused to admit the pod (for example under node pressure): the pod fails at once. */
 export const PodRejected = member('PodRejected', { ...podSubject, node: t.string, reason: t.string, message: t.string });

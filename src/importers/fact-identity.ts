@@ -27,6 +27,9 @@ const distinguishing = (e: Event): string => {
       return String(e.gracePeriodSeconds);
     case 'PodWriteRejected':
       return `${e.verb}:${e.code}`;
+    case 'PodObserved':
+      // two captures of one instant that show different condition types are both kept (the fold reads the later)
+      return e.conditionTypes?.join(',') ?? '';
     case 'ImagePulling':
     case 'ImagePulled':
     case 'ImagePullFailed':
@@ -51,7 +54,6 @@ const distinguishing = (e: Event): string => {
     case 'PodDeadlineExceeded':
     case 'PodNodeLost':
     case 'PodSynced':
-    case 'PodObserved':
     case 'ContainerCreated':
     case 'ContainerStarted':
     case 'ContainerStartFailed':

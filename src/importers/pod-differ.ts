@@ -25,6 +25,17 @@ const kubeletConditions = new Set([
   'PodReadyToStartContainers',
 ]);
 
+/**
+ * The kubelet-owned condition types a pod object carries, in its order, when its kubelet wrote them (a type
+ * besides the scheduler's PodScheduled): its kubelet publishes exactly these. Undefined before that kubelet
+ * wrote, when the object cannot tell. Kubelets older than v1.29 publish no PodReadyToStartContainers
+ * (`pkg/kubelet/kubelet_pods.go :: generateAPIPodStatus`, gate PodReadyToStartContainersCondition).
+ */
+export const kubeletConditionTypes = (pod: V1Pod): string[] | undefined => {
+  const types = (pod.status?.conditions ?? []).map((c) => c.type).filter((t) => kubeletConditions.has(t));
+  return types.some((t) => t !== 'PodScheduled') ? types : undefined;
+};
+
 /** Eviction messages name the starved resource (`The node was low on resource: memory. ...`). */
 const signalByResource: Readonly<Record<string, string>> = {
   memory: 'memory.available',
@@ -206,7 +217,9 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     // Placed before the status's startTime (a container started earlier): describe's Start Time is still the object's.
     const startTime = maybeInstant(status.startTime);
     const shown = startTime !== undefined && startTime !== at ? { startTime } : {};
-    emit({ type: 'PodAdmitted', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', ...(hostIP !== undefined && { hostIP }), ...shown }, c);
+    const conditionTypes = kubeletConditionTypes(after);
+    const published = conditionTypes === undefined ? {} : { conditionTypes };
+    emit({ type: 'PodAdmitted', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', ...(hostIP !== undefined && { hostIP }), ...shown, ...published }, c);
   }
   if (status.podIP !== undefined && status.podIP !== was.podIP) {
     const [at, c] = sandboxTime(after, was.podIP === undefined, fallback);

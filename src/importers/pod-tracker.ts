@@ -7,7 +7,7 @@ import type { Instant } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { envelopeAt, podRefOf } from './build.js';
 import type { Imported, Origin } from './imported.js';
-import { diffPod } from './pod-differ.js';
+import { diffPod, kubeletConditionTypes } from './pod-differ.js';
 import { latestKnownTime } from './pod-times.js';
 import { latest, maybeInstant } from './time.js';
 
@@ -44,7 +44,9 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
   const events = diffPod({ pod: ref, before: tracker.pods.get(ref.uid), after: s.pod, fallback, origin: s.origin, ...(s.creates === true && s.at !== undefined && { writtenAt: s.at }) });
   tracker.times.set(ref.uid, latest([fallback, ...events.map((e) => e.event.at)]) ?? fallback);
   // The capture itself: at the latest time the object states (the audit line's time), else after the sighting before.
-  events.push({ event: { type: 'PodObserved', ...envelopeAt(fallback, 'api'), pod: ref }, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
+  const conditionTypes = kubeletConditionTypes(s.pod);
+  const capture = { type: 'PodObserved' as const, ...envelopeAt(fallback, 'api'), pod: ref, ...(conditionTypes !== undefined && { conditionTypes }) };
+  events.push({ event: capture, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
   if (s.removed === true) {
     tracker.pods.delete(ref.uid);
     events.push({ event: { type: 'PodRemoved', ...envelopeAt(fallback, 'api'), pod: ref }, origin: s.origin, certainty: s.at === undefined ? 'inferred' : 'exact' });

@@ -68,6 +68,8 @@ export interface ConditionInputs {
   readonly others: readonly PodCondition[];
   /** `metadata.generation`, written as each condition's `observedGeneration`. */
   readonly generation?: number;
+  /** The types this pod's kubelet publishes, when a capture showed them (an older kubelet's); else v1.36's. */
+  readonly types?: readonly string[] | undefined;
 }
 
 /** Which list a message names: the init containers (Initialized), or sidecars then regular containers (ContainersReady). */
@@ -196,13 +198,16 @@ const ownedOf = (conditions: readonly PodCondition[] | undefined): Owned => {
 export const kubeletConditions = (inp: ConditionInputs, previous: readonly PodCondition[] | undefined, now: string): PodCondition[] => {
   const old = ownedOf(previous);
   const cr = containersReady(inp);
-  return [
+  const all = [
     settle(draft('PodReadyToStartContainers', inp.sandboxReady), old.sandbox, now, inp.generation),
     settle(initialized(inp), old.initialized, now, inp.generation),
     settle(ready(inp, cr), old.ready, now, inp.generation),
     settle(cr, old.containersReady, now, inp.generation),
     settle(podScheduled, old.scheduled, now, inp.generation),
   ];
+  // Ready still reads ContainersReady where a kubelet does not publish it (before v1.12 it had none).
+  const { types } = inp;
+  return types === undefined ? all : all.filter((c) => types.includes(c.type));
 };
 
 /** The first condition of that type (a loop: this runs for every condition on every event). */

@@ -59,6 +59,11 @@ export interface KubeletView {
   readonly published?: KubeletView;
   /** Imported journals: what the pod's state rests on (`ImportProvenance`); the engine's journals carry none. */
   readonly provenance?: ImportProvenance;
+  /**
+   * Imported journals: the kubelet-owned condition types the latest object its kubelet wrote carried (`PodAdmitted`,
+   * `PodObserved`); that kubelet publishes only these (an older one lacks v1.36's). Undefined: all of v1.36's.
+   */
+  readonly conditionTypes?: readonly string[];
 }
 
 /** Imported journals: when the cluster last showed the pod, and the inferred facts the fold rests on since. */
@@ -112,6 +117,7 @@ export const kubeletView = (k: KubeletView, patch: Partial<KubeletView> = {}): K
       syncs: k.syncs,
       published: k.published,
       provenance: k.provenance,
+      conditionTypes: k.conditionTypes,
     },
     patch,
   );

@@ -50,7 +50,8 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     case 'PodAdmitted': {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.admitted || s.kubelet.rejected !== undefined) return s;
-      return withView(e.startTime === undefined ? placed : withStartTime(placed, e.startTime), { admitted: true, hostIP: e.hostIP ?? placed.kubelet.hostIP });
+      const admitted = { admitted: true, hostIP: e.hostIP ?? placed.kubelet.hostIP, conditionTypes: e.conditionTypes ?? placed.kubelet.conditionTypes };
+      return withView(e.startTime === undefined ? placed : withStartTime(placed, e.startTime), admitted);
     }
     case 'PodRejected': {
       const placed = onNode(s, e.node);

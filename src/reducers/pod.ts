@@ -121,10 +121,34 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
   if (state === undefined) return event.type === 'PodCreated' ? changedBy(createdPod(event), event) : undefined;
   if (observationTypes.has(event.type)) return state;
   if (event.type === 'PodRemoved') return undefined;
-  if (event.type === 'PodObserved') return withProvenance(state, { ...state.kubelet.provenance, capturedAt: latestInstant(state.kubelet.provenance?.capturedAt, event.at) });
+  if (event.type === 'PodObserved') return observed(state, event);
   const next = apply(state, event);
   return next === state ? next : changedBy(next, event);
 };
+
+/**
+ * A capture of the pod's object: its provenance, and the condition types its kubelet publishes when the capture
+ * shows them (another set than before regenerates the status without the others, at the capture's instant).
+ */
+const observed = (s: PodState, e: Extract<PodEvent, { type: 'PodObserved' }>): PodState => {
+  const was = s.kubelet.conditionTypes;
+  const shown = e.conditionTypes;
+  const same = shown === undefined || (was !== undefined && sameTypes(was, shown));
+  const next = same ? s : withConditionTypes(s, shown, e.at);
+  const { provenance } = next.kubelet;
+  return withProvenance(next, { ...provenance, capturedAt: latestInstant(provenance?.capturedAt, e.at) });
+};
+
+/** `s` whose kubelet publishes the condition types `types`, its status (the published one, if it syncs) regenerated at `at`. */
+const withConditionTypes = (s: PodState, types: readonly string[], at: Instant): PodState => {
+  const { published } = s.kubelet;
+  const kubelet = kubeletView(s.kubelet, { conditionTypes: types, published: published === undefined ? undefined : kubeletView(published, { conditionTypes: types }) });
+  const shown = kubelet.syncs ? kubelet.published : kubelet;
+  const base = baseOf(s);
+  return shown === undefined || !kubeletWrites(kubelet) ? podState(s, base, kubelet) : regenerated(base, shown, kubelet, apiTime(at));
+};
+
+const sameTypes = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
 
 /**
  * `s` with a new view that only changes its provenance: the container statuses stay, and when they were

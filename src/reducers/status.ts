@@ -137,7 +137,8 @@ const podFieldsChanged = (a: KubeletView, b: KubeletView): boolean =>
   a.evicted !== b.evicted ||
   a.deadlineExceededAt !== b.deadlineExceededAt ||
   a.rejected !== b.rejected ||
-  a.nodeLost !== b.nodeLost;
+  a.nodeLost !== b.nodeLost ||
+  a.conditionTypes !== b.conditionTypes;
 
 /** Tells two views of the container named `name` apart, in a pod of `spec` (terminal or not). */
 type ContainerDiffers = (spec: PodSpec | undefined, name: string, x: ContainerView, y: ContainerView, terminal: boolean) => boolean;
@@ -324,7 +325,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
   const sandboxReady = view.sandboxReady && !terminated;
   const generation = pod.metadata.generation;
-  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation };
+  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation, types: view.conditionTypes };
   const generated = kubeletConditions(inputs, prev.conditions, now);
   // An eviction's kill generates its status before the status function sets Failed (kubelet.go ::
   // SyncTerminatingPod, eviction_manager.go :: evictPod), so Ready keeps what container readiness said; during

@@ -18,8 +18,9 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. 8: kubelet
  * views keep capture provenance and rows can be marked `2` (`row-line.ts`). 9: the provenance is one object
  * (`provenance`: `capturedAt`, `changeAt`, `runAt`), and a row resting on an inferred run is marked until a capture.
+ * 10: kubelet views keep the condition types a capture showed (`conditionTypes`).
  */
-export const SNAPSHOT_SCHEMA = 9;
+export const SNAPSHOT_SCHEMA = 10;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

@@ -197,20 +197,7 @@ interface Open {
   readonly files?: readonly string[];
   readonly covers: (d: Divergence) => boolean;
 }
-const conditionTypes = (v: unknown): string[] => (Array.isArray(v) ? v.map((c) => String(c).split(' ')[0] ?? '') : []);
 const open: readonly Open[] = [
-  {
-    why:
-      "podj regenerates v1.36's conditions (kubelet status_manager / generateAPIPodStatus), so a pod captured from an older kubelet " +
-      'shows PodReadyToStartContainers (v1.29+) and ContainersReady (v1.12+) that its object does not carry; the types it carries agree',
-    covers: (d) => {
-      if (d.what !== 'Conditions' || !Array.isArray(d.podj) || !Array.isArray(d.kubectl)) return false;
-      const carried = new Set(conditionTypes(d.kubectl));
-      const added = conditionTypes(d.podj).filter((t) => !carried.has(t));
-      const kept = (d.podj as unknown[]).filter((_, i) => carried.has(conditionTypes(d.podj)[i] ?? ''));
-      return added.every((t) => t === 'PodReadyToStartContainers' || t === 'ContainersReady') && JSON.stringify(kept) === JSON.stringify(d.kubectl);
-    },
-  },
   {
     why:
       "a kubelet's own /pods lists static pods without creationTimestamp: kubectl's AGE reads <unknown>, podj counts from the " +
