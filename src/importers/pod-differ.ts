@@ -58,6 +58,13 @@ export const manifestOf = (pod: V1Pod): V1Pod => ({
   spec: without(pod.spec, ['nodeName']),
 });
 
+/**
+ * An object without `creationTimestamp` states a zero one (a v1.35 kubelet's `/pods` omits the key, v1.33's
+ * writes null): the fold keeps it unset rather than stamping the creation the import places (kubectl: `<unknown>`).
+ */
+const withStatedCreation = (manifest: V1Pod): V1Pod =>
+  manifest.metadata.creationTimestamp === undefined ? { ...manifest, metadata: { ...manifest.metadata, creationTimestamp: null } } : manifest;
+
 const conditionOf = (pod: V1Pod | undefined, type: string): PodCondition | undefined =>
   pod?.status?.conditions?.find((c) => c.type === type);
 
@@ -185,7 +192,7 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     // has no creationTimestamp: the pod is created at its first fact, inferred, never after it ran.
     const [at, c] =
       writtenAt === undefined && earliest !== undefined && (created === undefined || earliest < created) ? [earliest, 'inferred' as const] : timed(writtenAt ?? created);
-    emit({ type: 'PodCreated', ...envelopeAt(at, 'api'), pod, manifest: manifestOf(after) }, c);
+    emit({ type: 'PodCreated', ...envelopeAt(at, 'api'), pod, manifest: withStatedCreation(manifestOf(after)) }, c);
   } else if (!sameJson(before.metadata.labels ?? {}, after.metadata.labels ?? {}) || !sameJson(before.metadata.annotations ?? {}, after.metadata.annotations ?? {})) {
     emit({ type: 'PodMetadataUpdated', ...envelopeAt(fallback, 'api'), pod, labels: after.metadata.labels ?? {}, annotations: after.metadata.annotations ?? {} }, 'inferred');
   }

@@ -18,10 +18,11 @@ const Folded = t.type({ seq: Seq, hash: Sha256 });
 export type Folded = t.TypeOf<typeof Folded>;
 
 /**
- * 4: the rows' `inferred` cell also marks rows resting on facts inferred since the pod's last capture (`2`); 3 held
- * rows as lines without it, format 2 as JSON, format 1 (no `format` field) whole v1 Pods.
+ * 5: an imported object without `creationTimestamp` leaves the row's creation cell empty (AGE `<unknown>`); 4: the
+ * rows' `inferred` cell also marks rows resting on facts inferred since the pod's last capture (`2`); 3 held rows
+ * as lines without it, format 2 as JSON, format 1 (no `format` field) whole v1 Pods.
  */
-const FORMAT = 4;
+const FORMAT = 5;
 const HeadTableIndex = t.type({ format: t.literal(FORMAT), folded: Folded, parts: t.record(t.string, t.string) }, 'HeadTableIndex');
 const PartHeader = t.type({ folded: Folded, part: t.string, sha256: Sha256 }, 'HeadTablePart');
 

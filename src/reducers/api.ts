@@ -45,10 +45,14 @@ const specQos = (spec: PodSpec): QOSClass => {
 /**
  * The object's `creationTimestamp`: the event's instant, unless the importer placed the creation earlier than
  * the object says (inferred): a static pod's mirror object is written after the kubelet ran the pod
- * (kubelet pod/mirror_client.go :: CreateMirrorPod), and kubectl's AGE reads the object's own creation.
+ * (kubelet pod/mirror_client.go :: CreateMirrorPod), and kubectl's AGE reads the object's own creation. An
+ * object that states none (a kubelet's own `/pods` lists a static pod, which has no API object, with a zero
+ * time) keeps none when its creation was placed: kubectl's AGE reads `<unknown>` (printers.go ::
+ * translateTimestampSince). `apply`'s events are never inferred, so its `creationTimestamp: null` is stamped.
  */
-const creationTimestampOf = (e: EventOf<'PodCreated'>): string => {
+const creationTimestampOf = (e: EventOf<'PodCreated'>): string | null => {
   const stated = e.manifest.metadata.creationTimestamp;
+  if (stated === null && isInferred(e)) return null;
   const ms = typeof stated === 'string' ? Date.parse(stated) : NaN;
   return isInferred(e) && ms > Date.parse(e.at) ? apiTimePlus(e.at, (ms - Date.parse(e.at)) / 1000) : apiTime(e.at);
 };

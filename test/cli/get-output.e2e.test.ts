@@ -117,7 +117,7 @@ describe('namespace', () => {
   });
 
   it('at the end, the table, -o wide, labels and -o name come from the head table and read as the fold of the events', () => {
-    expect(JSON.parse(readFileSync(join(journal, 'snapshots', 'head', 'index.json'), 'utf8'))).toMatchObject({ format: 4 });
+    expect(JSON.parse(readFileSync(join(journal, 'snapshots', 'head', 'index.json'), 'utf8'))).toMatchObject({ format: 5 });
     const folded = join(folder, 'without-head-table');
     cpSync(journal, folded, { recursive: true });
     rmSync(join(folded, 'snapshots'), { recursive: true, force: true });

@@ -200,12 +200,6 @@ interface Open {
 const open: readonly Open[] = [
   {
     why:
-      "a kubelet's own /pods lists static pods without creationTimestamp: kubectl's AGE reads <unknown>, podj counts from the " +
-      'creation it places at the first container start (inferred)',
-    covers: (d) => d.what === 'AGE' && d.kubectl === '<unknown>',
-  },
-  {
-    why:
       'the v1.36.1 watch stream shows PodReadyToStartContainers True at 21:19:16 with no podIP yet (the IP is first published ' +
       'at 21:19:18 with the running container); podj places the sandbox and its IP at the condition\'s transition, so at ' +
       '21:19:16 it shows an IP the cluster had not published',
