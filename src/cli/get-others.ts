@@ -4,7 +4,7 @@
  * events, in kubectl's columns, `--types` as `kubectl events` filters them.
  */
 import type { Journal } from '../journal/index.js';
-import { apiListOrder, eventsTable, kubeEventsFor, nodesTable, servedNode, type NodeRow } from '../printers/index.js';
+import { apiListOrder, eventsTable, kubeEventsFor, nodesTable, recorderNamed, servedNode, type NodeRow } from '../printers/index.js';
 import type { Context } from './context.js';
 import { BadInput } from './errors.js';
 import type { Output } from './output-format.js';
@@ -53,6 +53,6 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
     ctx.io.err(q.namespace === undefined ? 'No events found.\n' : `No events found in ${q.namespace} namespace.\n`);
     return;
   }
-  const objects = rows.map((r, i) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name: `${r.involvedObject.name}.${i}`, namespace: r.involvedObject.namespace }, ...r }));
+  const objects = recorderNamed(rows).map(({ name, row }) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: row.involvedObject.namespace }, ...row }));
   ctx.io.out(await printServed(q.output, objects, q.headers, () => eventsTable(rows, { withNamespace: q.namespace === undefined, headers: q.headers }, point.now)));
 };

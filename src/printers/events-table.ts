@@ -41,3 +41,19 @@ export const apiListOrder = (rows: readonly KubeEventRow[]): KubeEventRow[] =>
       compare(`${a.involvedObject.name}.`, `${b.involvedObject.name}.`) ||
       compare(a.firstTimestamp, b.firstTimestamp),
   );
+
+/**
+ * The names an event recorder gives these Events: `<object name>.<first occurrence, hex Unix nanoseconds>`
+ * (`client-go/tools/record :: makeEvent`). Rows carry second-precision times, so an object's rows first seen
+ * in one second are told apart by a nanosecond each, in the order given, as the recorder's clock would.
+ */
+export const recorderNamed = (rows: readonly KubeEventRow[]): { readonly name: string; readonly row: KubeEventRow }[] => {
+  const taken = new Set<string>();
+  return rows.map((r) => {
+    let nanos = BigInt(Date.parse(r.firstTimestamp)) * 1_000_000n;
+    const key = (): string => `${r.involvedObject.namespace}/${r.involvedObject.name}.${nanos.toString(16)}`;
+    while (taken.has(key())) nanos += 1n;
+    taken.add(key());
+    return { name: `${r.involvedObject.name}.${nanos.toString(16)}`, row: r };
+  });
+};

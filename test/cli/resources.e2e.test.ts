@@ -46,6 +46,19 @@ describe('get events', () => {
     expect(podj('get', 'events', '-n', 'elsewhere').stderr).toBe('No events found in elsewhere namespace.\n');
     expect(podj('get', 'events', '--types', 'Error').code).toBe(2);
   });
+
+  it("names each Event as a recorder does, <object>.<first occurrence in hex Unix nanoseconds> (client-go record :: makeEvent)", () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    const list = JSON.parse(podj('get', 'events', '-o', 'json').stdout) as { items: { metadata: { name: string }; involvedObject: { name: string }; firstTimestamp: string }[] };
+    const names = list.items.map((e) => e.metadata.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const e of list.items) {
+      const [object, hex] = [e.metadata.name.slice(0, e.metadata.name.lastIndexOf('.')), e.metadata.name.slice(e.metadata.name.lastIndexOf('.') + 1)];
+      expect(object).toBe(e.involvedObject.name);
+      expect(Number(BigInt(`0x${hex}`) / 1_000_000_000n) * 1000).toBe(Date.parse(e.firstTimestamp));
+    }
+  });
 });
 
 describe('top pods', () => {
