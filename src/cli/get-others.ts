@@ -4,7 +4,7 @@
  * events, in kubectl's columns, `--types` as `kubectl events` filters them.
  */
 import type { Journal } from '../journal/index.js';
-import { apiListOrder, eventsTable, kubeEventsFor, nodesTable, recorderNamed, servedNode, type NodeRow } from '../printers/index.js';
+import { apiList, eventsTable, kubeEventsFor, nodesTable, servedNode, type NodeRow } from '../printers/index.js';
 import type { Context } from './context.js';
 import { BadInput } from './errors.js';
 import type { Output } from './output-format.js';
@@ -46,13 +46,14 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
   for (const t of q.types) if (!eventTypes.has(t)) throw new BadInput(`--types: "${t}" is not an event type (Normal, Warning)`);
   const events = [];
   for await (const page of journal.recordsInTimeOrder({ untilAt: point.at, asOfRecordedAt: point.asOf }).batches()) events.push(...page.map((r) => r.event));
-  const rows = apiListOrder(kubeEventsFor(events)).filter(
-    (r) => (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)),
+  const listed = apiList(kubeEventsFor(events)).filter(
+    ({ row: r }) => (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)),
   );
-  if (rows.length === 0) {
+  if (listed.length === 0) {
     ctx.io.err(q.namespace === undefined ? 'No events found.\n' : `No events found in ${q.namespace} namespace.\n`);
     return;
   }
-  const objects = recorderNamed(rows).map(({ name, row }) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: row.involvedObject.namespace }, ...row }));
+  const objects = listed.map(({ name, row }) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: row.involvedObject.namespace }, ...row }));
+  const rows = listed.map(({ row }) => row);
   ctx.io.out(await printServed(q.output, objects, q.headers, () => eventsTable(rows, { withNamespace: q.namespace === undefined, headers: q.headers }, point.now)));
 };

@@ -3,7 +3,7 @@
  * printEvent`, the server-side table): LAST SEEN is the age of lastTimestamp alone (the count shows only in
  * `-o wide`; "(xN over AGE)" is `kubectl events`' and `describe`'s), OBJECT is `kind/name` with the kind
  * lower-cased, MESSAGE trimmed; a NAMESPACE column first with `-A`. Rows in the order given
- * (`printEventList` does not sort: the order is the API's, `apiListOrder`).
+ * (`printEventList` does not sort: the order is the API's, `apiList`).
  */
 import { ageOf } from './duration.js';
 import type { KubeEventRow } from './kube-event-row.js';
@@ -29,31 +29,29 @@ export const eventsTable = (rows: readonly KubeEventRow[], opts: EventsTableOpti
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * The order the API server lists Events in: by storage key, namespace then name, and a recorder names each
- * event `<object name>.<first occurrence, hex nanoseconds>` (`client-go/tools/record :: makeEvent`), so an
- * object's events come in the order they first happened, objects by name ("web-1." before "web.").
- */
-export const apiListOrder = (rows: readonly KubeEventRow[]): KubeEventRow[] =>
-  [...rows].sort(
-    (a, b) =>
-      compare(a.involvedObject.namespace, b.involvedObject.namespace) ||
-      compare(`${a.involvedObject.name}.`, `${b.involvedObject.name}.`) ||
-      compare(a.firstTimestamp, b.firstTimestamp),
-  );
+/** A row with the name an event recorder gave its Event. */
+export interface NamedEventRow {
+  readonly name: string;
+  readonly row: KubeEventRow;
+}
 
 /**
- * The names an event recorder gives these Events: `<object name>.<first occurrence, hex Unix nanoseconds>`
- * (`client-go/tools/record :: makeEvent`). Rows carry second-precision times, so an object's rows first seen
- * in one second are told apart by a nanosecond each, in the order given, as the recorder's clock would.
+ * The Events as the API server lists them: each named as a recorder names it, `<object name>.<first
+ * occurrence, hex Unix nanoseconds>` (`client-go/tools/record :: makeEvent`), and listed by storage key,
+ * namespace then name, so an object's events come in the order they first happened, objects by name ("web-1."
+ * before "web."). Rows carry second-precision times, so an object's rows first seen in one second are told
+ * apart by a nanosecond each, in the order given, as the recorder's clock would. Named before any filter, so
+ * a name never depends on the query.
  */
-export const recorderNamed = (rows: readonly KubeEventRow[]): { readonly name: string; readonly row: KubeEventRow }[] => {
+export const apiList = (rows: readonly KubeEventRow[]): NamedEventRow[] => {
   const taken = new Set<string>();
-  return rows.map((r) => {
-    let nanos = BigInt(Date.parse(r.firstTimestamp)) * 1_000_000n;
-    const key = (): string => `${r.involvedObject.namespace}/${r.involvedObject.name}.${nanos.toString(16)}`;
-    while (taken.has(key())) nanos += 1n;
-    taken.add(key());
-    return { name: `${r.involvedObject.name}.${nanos.toString(16)}`, row: r };
+  const named = rows.map((row) => {
+    const { namespace, name: object } = row.involvedObject;
+    let nanos = BigInt(Date.parse(row.firstTimestamp)) * 1_000_000n;
+    while (taken.has(`${namespace}/${object}.${nanos.toString(16)}`)) nanos += 1n;
+    const name = `${object}.${nanos.toString(16)}`;
+    taken.add(`${namespace}/${name}`);
+    return { name, row };
   });
+  return named.sort((a, b) => compare(a.row.involvedObject.namespace, b.row.involvedObject.namespace) || compare(a.name, b.name));
 };

@@ -16,5 +16,5 @@ export type { TabwriterConfig } from './tabwriter.js';
 export { printJsonPath } from './jsonpath.js';
 export { parseCustomColumns, printCustomColumns, type CustomColumn } from './custom-columns.js';
 export { sortByPath } from './sort-by.js';
-export { apiListOrder, eventsTable, recorderNamed } from './events-table.js';
+export { apiList, eventsTable, type NamedEventRow } from './events-table.js';
 export { nodesTable, servedNode, taintsOf, type NodeRow } from './nodes.js';

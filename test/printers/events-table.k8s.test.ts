@@ -5,7 +5,7 @@
  * timestamps days before it; here a fixed now.
  */
 import { describe, expect, test } from 'vitest';
-import { apiListOrder, eventsTable } from '../../src/printers/index.js';
+import { apiList, eventsTable } from '../../src/printers/index.js';
 import type { KubeEventRow } from '../../src/printers/kube-event-row.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -60,11 +60,11 @@ describe('printers_test.go :: TestPrintEventsResultSorted', () => {
   });
 });
 
-describe('apiListOrder (the API server lists Events by namespace and name, client-go/tools/record :: makeEvent names them)', () => {
+describe('apiList (the API server lists Events by namespace and name, client-go/tools/record :: makeEvent names them)', () => {
   test("an object's events by first occurrence, objects by name with the '.' separator (web-1 before web)", () => {
     const of = (name: string, first: string, message: string): KubeEventRow =>
       row({ message, involvedObject: { kind: 'Pod', namespace: 'default', name, uid: name }, firstTimestamp: first, lastTimestamp: '2026-03-01T11:00:00Z' });
     const rows = [of('web', '2026-03-01T10:00:00Z', 'a'), of('web-1', '2026-03-01T10:05:00Z', 'b'), of('web', '2026-03-01T09:00:00Z', 'c')];
-    expect(apiListOrder(rows).map((r) => r.message)).toEqual(['b', 'c', 'a']);
+    expect(apiList(rows).map(({ row }) => row.message)).toEqual(['b', 'c', 'a']);
   });
 });
