@@ -144,10 +144,19 @@ describe('readiness', () => {
 });
 
 describe('termination', () => {
-  it('stops probing once deletion is requested', () => {
+  it('probes readiness until the container is gone (kubelet.go :: SyncTerminatingPod stops only liveness and startup)', () => {
     const pod = probed({ readinessProbe: { ...exec, periodSeconds: 5 } });
     const events = run([node('n1'), pod, deleted('probed', 12, 30)], failing('readiness', 0, Infinity, { onSigterm: () => undefined }), 60);
-    expect(times(events, 'ProbeExecuted')).toEqual([0, 5, 10]);
+    // the terminating sync's status (+12) triggers a run for the not-ready container (UpdatePodStatus) and
+    // resets the ticker; SIGKILL ends the grace at +42 and with it the worker (RemovePod)
+    expect(times(events, 'ProbeExecuted')).toEqual([0, 5, 10, 12, 17, 22, 27, 32, 37]);
+    expect(times(events, 'ContainerExited')).toEqual([42]);
+  });
+
+  it('stops liveness once deletion is requested', () => {
+    const pod = probed({ livenessProbe: { ...exec, periodSeconds: 5, failureThreshold: 100 } });
+    const events = run([node('n1'), pod, deleted('probed', 12, 30)], failing('liveness', 0, Infinity, { onSigterm: () => undefined }), 60);
+    expect(times(events, 'ProbeExecuted')).toEqual([5, 10]);
   });
 });
 

@@ -42,6 +42,16 @@ const killedAgain = (c: ContainerBook, grace: number): boolean => {
 };
 
 /**
+ * `SyncTerminatingPod` is blocked in `killPod`: a container it stopped for the pod still runs, and no shorter
+ * grace (`shorterGrace`, a deletion's) has come to cancel it (`pod_workers.go :: UpdatePod` cancels a
+ * terminating sync only when its grace shrinks).
+ */
+export const podKillInFlight = (pod: PodBook, shorterGrace: number | undefined): boolean => {
+  const stopping = liveContainers(pod).filter((c) => c.current?.kills.some(isPodKill) === true);
+  return stopping.length > 0 && (shorterGrace === undefined || !stopping.some((c) => killedAgain(c, shorterGrace)));
+};
+
+/**
  * A pod becoming terminating, or its grace shrinking (`pod_workers.go :: UpdatePod`, "Cancelling current pod
  * sync"): every live container is killed with the pod's grace (`killPodWithSyncResult`), unless it is already
  * stopping for the pod with that grace or a shorter one (`calculateEffectiveGracePeriod` never lengthens it).

@@ -10,7 +10,9 @@
  * the world draws the number (`World.jitter`, by default from the pod's uid, the sync and the resyncs since:
  * the same journal always gives the same syncs).
  */
+import { effectiveGrace } from '../deletion/decide.js';
 import { podTerminal } from '../lifecycle.js';
+import { podKillInFlight } from './kill.js';
 import type { NodeBook, PodBook, Requeue } from '../state.js';
 import type { PodRef } from '../../events/index.js';
 import type { VirtualMs, World } from '../world.js';
@@ -31,9 +33,15 @@ export const blocked = (pod: PodBook): boolean =>
 /**
  * The pod worker runs one sync at a time (`pod_workers.go :: managePodLoop`): while one is blocked, an
  * update (a relist, a probe result, the work queue, the active deadline) only becomes `pendingUpdate`. A
- * pod being terminated is not held back: `UpdatePod` cancels the sync in flight for it.
+ * pod becoming terminating is not held back: `UpdatePod` cancels the `SyncPod` in flight for it. Its
+ * `SyncTerminatingPod` then blocks in `killPod` until every container is gone, and generates no status
+ * meanwhile: only a shorter grace cancels it (and it starts over); the status manager still takes readiness
+ * changes (`SetContainerReadiness`).
  */
-export const syncInFlight = (pod: PodBook): boolean => pod.deletion === undefined && !podTerminal(pod) && blocked(pod);
+export const syncInFlight = (pod: PodBook): boolean => {
+  if (pod.deletion === undefined && !podTerminal(pod)) return blocked(pod);
+  return podKillInFlight(pod, pod.deletion === undefined ? undefined : effectiveGrace(pod.deletion.graceSeconds));
+};
 
 /**
  * When a sync wanted at `at` can start. One that came while the last sync ran (at or before its last step,

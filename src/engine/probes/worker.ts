@@ -48,11 +48,21 @@ export const tracksForNewInstance = (probes: ContainerBook['probes']): Container
 export const isPublished = (pod: PodBook, i: Instance): boolean => pod.syncs > i.sync;
 
 /**
- * The container can be probed at all: running, its postStart returned, no kill sent, the pod neither being
- * deleted nor finished (liveness and startup stop at deletion; podj stops readiness too).
+ * The container's readiness can be probed: running and its postStart returned, while the phase the status
+ * manager cached is not terminal (`doProbe` exits its worker once `GetPodStatus` says Failed or Succeeded: an
+ * eviction's status function, a passed deadline or finished containers set that at once). A kill in flight
+ * does not stop it: `SyncTerminatingPod` stops only liveness and startup (`StopLivenessAndStartup`) and removes
+ * readiness once every container is gone (`RemovePod`), so a deleted pod's readiness is probed through its grace.
  */
-const probeable = (pod: PodBook, i: Instance | undefined): i is Instance & { startedAt: number } =>
-  isRunning(i) && i.postStartDone && i.kills.length === 0 && pod.deletion === undefined && !podTerminal(pod);
+const readinessProbeable = (pod: PodBook, i: Instance | undefined): i is Instance & { startedAt: number } =>
+  isRunning(i) && i.postStartDone && !podTerminal(pod);
+
+/**
+ * Liveness and startup besides need no kill sent (a probe kill holds its worker, `onHold`) and no termination
+ * under way (`SyncTerminatingPod` → `prober_manager.go :: StopLivenessAndStartup`).
+ */
+const probeable = (pod: PodBook, i: Instance | undefined, kind: ProbeKind): i is Instance & { startedAt: number } =>
+  readinessProbeable(pod, i) && (kind === 'readiness' || (i.kills.length === 0 && pod.deletion === undefined));
 
 /**
  * The probes whose worker runs `doProbe` against the container's current instance: only once published, not
@@ -60,12 +70,12 @@ const probeable = (pod: PodBook, i: Instance | undefined): i is Instance & { sta
  */
 export const activeProbes = (pod: PodBook, c: ContainerBook): Array<{ kind: ProbeKind; probe: Probe }> => {
   const i = c.current;
-  if (!probeable(pod, i) || !isPublished(pod, i)) return [];
+  if (!readinessProbeable(pod, i) || !isPublished(pod, i)) return [];
   const spec = specOf(pod, c).spec;
   const started = isStarted(pod, c);
   return probeKinds.flatMap((kind) => {
     const probe = probeSpecOf(spec, kind);
-    if (probe === undefined || probeTrackOf(c, kind).heldRun === i.run) return [];
+    if (probe === undefined || !probeable(pod, i, kind) || probeTrackOf(c, kind).heldRun === i.run) return [];
     return (kind === 'startup') !== started ? [{ kind, probe }] : [];
   });
 };
@@ -137,7 +147,7 @@ export const readinessRunsAtStatus = (pod: PodBook, at: VirtualMs): readonly Con
 
 const readinessRunWanted = (pod: PodBook, c: ContainerBook): boolean =>
   specOf(pod, c).spec.readinessProbe !== undefined &&
-  probeable(pod, c.current) &&
+  readinessProbeable(pod, c.current) &&
   isStarted(pod, c) &&
   probeTrackOf(c, 'readiness').result !== 'success';
 
