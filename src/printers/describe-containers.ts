@@ -12,9 +12,12 @@ import { sortedBy } from './go-sort.js';
 const stringOrNone = (s: string): string => (s === '' ? '<none>' : s);
 const printBool = (b: boolean | undefined): string => (b === true ? 'True' : 'False');
 
-/** Protocol is defaulted to TCP by the API server. */
+/**
+ * `describeContainerPorts` / `describeContainerHostPorts`: `port/protocol`, then ` (name)` for a named port
+ * (kubectl v1.34 and later). Protocol is defaulted to TCP by the API server.
+ */
 const ports = (c: Container, port: (p: NonNullable<Container['ports']>[number]) => number): string =>
-  (c.ports ?? []).map((p) => `${port(p)}/${p.protocol ?? 'TCP'}`).join(', ');
+  (c.ports ?? []).map((p) => `${port(p)}/${p.protocol ?? 'TCP'}${(p.name ?? '') === '' ? '' : ` (${p.name})`}`).join(', ');
 
 const describeBasicInfo = (w: PrefixWriter, c: Container, status: ContainerStatus | undefined): void => {
   w.write(LEVEL_1, `${c.name}:\n`);

@@ -1,6 +1,8 @@
 /**
  * kubectl describe's `PrefixWriter` over its tabwriter (`describe.go :: NewPrefixWriter, tabbedString`):
- * each level indents by two spaces; text is aligned by tabs, block by block, between flushes.
+ * each level indents by two spaces; text is aligned by tabs, block by block, between flushes. Whatever it
+ * writes is escaped for the terminal, as `prefixWriter.Write` / `WriteLine` do through cli-runtime's
+ * `printers.WriteEscaped`.
  */
 import { tabwrite } from './tabwriter.js';
 
@@ -18,6 +20,12 @@ export interface PrefixWriter {
   flush(): void;
 }
 
+/**
+ * cli-runtime `printers/terminal.go :: terminalEscaper`: ESC and carriage return shown as `^[` and `\r`, so
+ * that a pod's text (a termination message with colour codes, an annotation) cannot drive the terminal.
+ */
+const escapeTerminal = (text: string): string => text.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
+
 /** Runs `describe` against a fresh writer and returns the aligned text (minwidth 0, padding 2). */
 export const tabbedString = (describe: (w: PrefixWriter) => void): string => {
   const flushed: string[] = [];
@@ -28,10 +36,10 @@ export const tabbedString = (describe: (w: PrefixWriter) => void): string => {
   };
   describe({
     write: (level, text) => {
-      pending += '  '.repeat(level) + text;
+      pending += escapeTerminal('  '.repeat(level) + text);
     },
     writeLine: (text) => {
-      pending += `${text}\n`;
+      pending += escapeTerminal(`${text}\n`);
     },
     flush,
   });
