@@ -1,8 +1,8 @@
 /**
  * Kubernetes' `computePodActions` cases as data: `pkg/kubelet/kuberuntime/kuberuntime_manager_test.go ::
- * TestComputePodActions`, `TestComputePodActionsWithInitContainers` and
- * `TestComputePodActionsWithRestartableInitContainers`, put to `containersToStart` (upstream's
- * `InitContainersToStart` then `ContainersToStart`, by name).
+ * TestComputePodActions`, `TestComputePodActionsWithInitContainers`,
+ * `TestComputePodActionsWithRestartableInitContainers` and `TestComputePodActionsWithInitAndEphemeralContainers`,
+ * put to `containersToStart` (upstream's `InitContainersToStart` then `ContainersToStart`, by name).
  *
  * Upstream's base pods (`makeBasePodAndStatus`: regular containers `foo1..3` running, no init containers;
  * `makeBasePodAndStatusWithInitContainers`, `...WithRestartableInitContainers`): init
@@ -355,6 +355,35 @@ const TestComputePodActions: Case[] = [
   { name: 'Restart the container if the container is in created state', policy: 'Never', runtime: allRunning, initToStart: [], toStart: ['foo2'], notApplicable: CREATED },
 ];
 
+const EPHEMERAL = 'an ephemeral container (kubectl debug): the engine runs none, so there is no EphemeralContainersToStart to compare';
+const initDone = { ...allRunning, init1: exited(0) };
+
+// kuberuntime_manager_test.go :: TestComputePodActionsWithInitAndEphemeralContainers (the newest stored copy, with
+// the LegacySidecarContainers gate). Upstream's base pod (makeBasePodAndStatusWithInitAndEphemeralContainers):
+// init1 exited, foo1..3 running, and the ephemeral container debug running. The engine holds no ephemeral
+// container, so its base pod here is the rest; cases about starting or leaving an ephemeral container are
+// skipped, the others compare what upstream expects of the init and regular containers.
+const TestComputePodActionsWithInitAndEphemeralContainers: Case[] = [
+  { name: 'steady state; do nothing; ignore ephemeral container', runtime: initDone, initToStart: [], toStart: [] },
+  { name: 'No ephemeral containers running; start one', runtime: initDone, initToStart: [], toStart: [], notApplicable: EPHEMERAL },
+  { name: 'Start second ephemeral container', runtime: initDone, initToStart: [], toStart: [], notApplicable: EPHEMERAL },
+  { name: 'Ephemeral container exited; do not restart', policy: 'Always', runtime: initDone, initToStart: [], toStart: [], notApplicable: EPHEMERAL },
+  // upstream also starts the ephemeral container (EphemeralContainersToStart [0]); nothing else starts
+  { name: 'initialization in progress; start ephemeral container', runtime: { ...allRunning, init1: 'running' }, initToStart: [], toStart: [] },
+  {
+    name: 'Create a new pod sandbox if the pod sandbox is dead, init container failed and RestartPolicy == OnFailure',
+    policy: 'OnFailure',
+    runtime: { init1: exited(137) },
+    initToStart: ['init1'],
+    toStart: [],
+    notApplicable: DEAD_SANDBOX,
+  },
+  { name: 'Kill pod and do not restart ephemeral container if the pod sandbox is dead', policy: 'Always', runtime: initDone, initToStart: ['init1'], toStart: [], notApplicable: DEAD_SANDBOX },
+  // upstream: KillPod (podTerminal's PodFinished here); no container starts
+  { name: 'Kill pod if all containers exited except ephemeral container', policy: 'Never', runtime: { ...allMain(exited(0)), init1: exited(0) }, initToStart: [], toStart: [] },
+  { name: 'Ephemeral container is in unknown state; leave it alone', policy: 'Never', runtime: initDone, initToStart: [], toStart: [], notApplicable: UNKNOWN },
+];
+
 const initContainers: Container[] = [{ name: 'init1', image: 'bar-image' }, { name: 'init2', image: 'bar-image' }, { name: 'init3', image: 'bar-image' }];
 const restartableInitContainers: Container[] = [
   { name: 'restartable-init-1', image: 'bar-image', restartPolicy: 'Always' },
@@ -366,6 +395,7 @@ for (const [suite, inits, cases] of [
   ['TestComputePodActions', [], TestComputePodActions],
   ['TestComputePodActionsWithInitContainers', initContainers, TestComputePodActionsWithInitContainers],
   ['TestComputePodActionsWithRestartableInitContainers', restartableInitContainers, TestComputePodActionsWithRestartableInitContainers],
+  ['TestComputePodActionsWithInitAndEphemeralContainers', [{ name: 'init1', image: 'bar-image' }], TestComputePodActionsWithInitAndEphemeralContainers],
 ] as const) {
   describe(`kuberuntime_manager_test.go :: ${suite}`, () => {
     for (const c of cases) {
