@@ -66,7 +66,9 @@ export const listPods = async (
   // The pods (objects) whose state rests on facts inferred since their last capture: noted like the rows' cell `2`.
   const sinceCapture = new Set(states.filter(restsOnInferred).map((s) => s.pod));
   const stored = sortPods(states.map((s) => s.pod).filter(q.inScope));
-  const pods = q.sortBy === undefined ? stored : sortByPath(stored, q.sortBy, servedPod);
+  const sorted = q.sortBy === undefined ? E.right(stored) : sortByPath(stored, q.sortBy, servedPod);
+  if (E.isLeft(sorted)) throw new BadInput(`--sort-by: ${sorted.left}`);
+  const pods = sorted.right;
   return {
     printed: await print(q.output, pods, q.singleItem, q.flags, point.now),
     inferred: pods.filter(isKnownOnlyFromEvents).map(noteKey),

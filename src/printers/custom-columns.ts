@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { findValues, relaxedPath } from './jsonpath.js';
+import { escapeTerminal } from './prefix-writer.js';
 import { renderTable } from './tabwriter.js';
 
 export interface CustomColumn {
@@ -19,7 +20,9 @@ export const parseCustomColumns = (spec: string): E.Either<string, CustomColumn[
   for (const part of spec.split(',')) {
     const colon = part.indexOf(':');
     if (colon <= 0) return E.left(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
-    columns.push({ header: part.slice(0, colon), path: relaxedPath(part.slice(colon + 1)) });
+    const path = relaxedPath(part.slice(colon + 1));
+    if (E.isLeft(path)) return path;
+    columns.push({ header: part.slice(0, colon), path: path.right });
   }
   return E.right(columns);
 };
@@ -34,9 +37,13 @@ const goValue = (v: unknown): string => {
   return v === null ? '<nil>' : String(v);
 };
 
+/**
+ * `printOneObject`: each value as Go's `%v`, escaped for the terminal (cli-runtime `printers.EscapeTerminal`:
+ * ESC as `^[`, CR as `\r`), joined by commas.
+ */
 export const customColumnCell = (column: CustomColumn, object: unknown): string => {
   const values = findValues(column.path, object);
-  return values.length === 0 ? '<none>' : values.map(goValue).join(',');
+  return values.length === 0 ? '<none>' : values.map((v) => escapeTerminal(goValue(v))).join(',');
 };
 
 export const printCustomColumns = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): string =>

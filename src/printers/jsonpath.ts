@@ -84,10 +84,23 @@ export const findValues = (path: string, json: unknown): unknown[] => {
   return Array.isArray(found) ? found : [];
 };
 
-/** customcolumn.go :: RelaxedJSONPathExpression: `{.x}`, `.x` and `x` all name the field x. */
-export const relaxedPath = (path: string): string => {
-  const inner = /^\{(.*)\}$/.exec(path.trim())?.[1] ?? path.trim();
-  return inner.startsWith('.') || inner.startsWith('$') ? inner : `.${inner}`;
+/** customcolumn.go :: jsonRegexp: one path, in braces or not, its leading dot optional, no brace inside. */
+const relaxedForm = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/;
+
+/**
+ * customcolumn.go :: RelaxedJSONPathExpression (custom columns and `--sort-by`): `{.x}`, `{x}`, `.x` and `x`
+ * all name the field x; unbalanced or nested braces are refused with kubectl's words. An empty path stays
+ * the whole object, and a `$`-rooted one is kept as written.
+ */
+export const relaxedPath = (path: string): E.Either<string, string> => {
+  const trimmed = path.trim();
+  if (trimmed === '') return E.right('.');
+  const match = relaxedForm.exec(trimmed);
+  const inner = match?.[1] ?? match?.[2];
+  if (inner === undefined) {
+    return E.left("unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'");
+  }
+  return E.right(inner.startsWith('$') ? inner : `.${inner}`);
 };
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));

@@ -24,7 +24,7 @@ export interface PrefixWriter {
  * cli-runtime `printers/terminal.go :: terminalEscaper`: ESC and carriage return shown as `^[` and `\r`, so
  * that a pod's text (a termination message with colour codes, an annotation) cannot drive the terminal.
  */
-const escapeTerminal = (text: string): string => text.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
+export const escapeTerminal = (text: string): string => text.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
 
 /** Runs `describe` against a fresh writer and returns the aligned text (minwidth 0, padding 2). */
 export const tabbedString = (describe: (w: PrefixWriter) => void): string => {

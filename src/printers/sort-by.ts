@@ -3,6 +3,7 @@
  * JSONPath finds; numbers by value, strings in natural order (`sortorder.NaturalLess`: runs of digits compare
  * as numbers), objects without the field first. The sort is stable, as kubectl's.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import { findValues, relaxedPath } from './jsonpath.js';
 
 const runs = (s: string): string[] => s.match(/\d+|\D+/g) ?? [];
@@ -35,9 +36,9 @@ const compareValues = (a: unknown, b: unknown): number => {
 };
 
 
-/** `items` ordered by the value at `path` in each one's served form. */
-export const sortByPath = <T>(items: readonly T[], path: string, served: (item: T) => unknown): T[] => {
-  const p = relaxedPath(path);
-  const keyed = items.map((item) => ({ item, key: findValues(p, served(item))[0] }));
-  return keyed.sort((x, y) => compareValues(x.key, y.key)).map((k) => k.item);
-};
+/** `items` ordered by the value at `path` in each one's served form; a malformed path is refused (`NewRuntimeSorter`). */
+export const sortByPath = <T>(items: readonly T[], path: string, served: (item: T) => unknown): E.Either<string, T[]> =>
+  E.map((p: string) => {
+    const keyed = items.map((item) => ({ item, key: findValues(p, served(item))[0] }));
+    return keyed.sort((x, y) => compareValues(x.key, y.key)).map((k) => k.item);
+  })(relaxedPath(path));
