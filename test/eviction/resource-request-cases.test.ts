@@ -6,7 +6,7 @@
  * it off are the ones without pod-level resources, where the gate changes nothing.
  */
 import { describe, expect, test } from 'vitest';
-import type { PodSpec, ResourceRequirements, V1Pod } from '../../src/k8s/pod.js';
+import type { Container, PodSpec, ResourceRequirements, V1Pod } from '../../src/k8s/pod.js';
 import { podRequestNanos, schedulingRequestNanos } from '../../src/eviction/requests.js';
 import { nanosOf } from '../../src/k8s/quantity.js';
 
@@ -157,4 +157,57 @@ describe('component-helpers/resource/helpers_test.go :: TestPodRequestsAndLimits
     expect(schedulingRequestNanos(c.pod, 'cpu')).toBe(nanosOf(c.cpu));
     expect(schedulingRequestNanos(c.pod, 'memory')).toBe(nanosOf(c.memory));
   });
+});
+
+// component-helpers/resource/helpers_test.go :: TestPodResourceRequests at kubernetes/component-helpers v0.36.3,
+// the cases with default options (and UseStatusResources false, which reads the spec as the default does),
+// through schedulingRequestNanos, cpu and memory. Upstream's containers are named or not; only requests count.
+const INPLACE_RESIZE = 'UseStatusResources: in-place resize (container status resources, PodResizePending) is not modelled';
+const cpuRequest = (cpu: string, restartPolicy?: 'Always'): Container => ({
+  name: '',
+  ...(restartPolicy !== undefined && { restartPolicy }),
+  resources: { requests: { cpu } },
+});
+const sidecarCpu = (cpu: string): Container => cpuRequest(cpu, 'Always');
+const requestsPod = (initContainers: Container[], containers: Container[], overhead?: Record<string, string>): V1Pod => ({
+  metadata: {},
+  spec: { initContainers, containers, ...(overhead !== undefined && { overhead }) },
+});
+const TestPodResourceRequests: ReadonlyArray<{ readonly name: string; readonly pod: V1Pod; readonly cpu: string; readonly memory?: string; readonly notApplicable?: string }> = [
+  { name: 'nil options, larger init container', pod: requestsPod([cpuRequest('4')], [cpuRequest('1')]), cpu: '4' },
+  { name: 'nil options, larger containers', pod: requestsPod([cpuRequest('2')], [cpuRequest('2'), cpuRequest('3')]), cpu: '5' },
+  {
+    name: 'pod overhead excluded',
+    pod: requestsPod([cpuRequest('2')], [cpuRequest('2'), cpuRequest('3')], { cpu: '1' }),
+    cpu: '5',
+    notApplicable: 'ExcludeOverhead: no reader here leaves the overhead out',
+  },
+  { name: 'pod overhead included', pod: requestsPod([cpuRequest('2')], [cpuRequest('2'), cpuRequest('3')], { cpu: '1', memory: '1Gi' }), cpu: '6', memory: '1Gi' },
+  { name: 'resized, infeasible', pod: requestsPod([], [cpuRequest('4')]), cpu: '2', notApplicable: INPLACE_RESIZE },
+  { name: 'resized, infeasible & in-progress', pod: requestsPod([], [cpuRequest('6')]), cpu: '4', notApplicable: INPLACE_RESIZE },
+  { name: 'resized, no resize status', pod: requestsPod([], [cpuRequest('4')]), cpu: '4', notApplicable: INPLACE_RESIZE },
+  { name: 'resized: per-resource 3-way maximum', pod: requestsPod([], [cpuRequest('30m')]), cpu: '30m', notApplicable: INPLACE_RESIZE },
+  { name: "resized, infeasible, but don't use status", pod: requestsPod([], [cpuRequest('4')]), cpu: '4' },
+  { name: 'resized, restartable init container, infeasible', pod: requestsPod([sidecarCpu('4')], []), cpu: '2', notApplicable: INPLACE_RESIZE },
+  { name: 'resized, restartable init container, no resize status', pod: requestsPod([sidecarCpu('4')], []), cpu: '4', notApplicable: INPLACE_RESIZE },
+  { name: "resized, restartable init container, infeasible, but don't use status", pod: requestsPod([sidecarCpu('4')], []), cpu: '4' },
+  { name: 'restartable init container', pod: requestsPod([sidecarCpu('1')], [cpuRequest('1')]), cpu: '2' },
+  // max(5, restartable init containers (3+2+1) + regular (1)) = 7
+  { name: 'multiple restartable init containers', pod: requestsPod([cpuRequest('5'), sidecarCpu('1'), sidecarCpu('2'), sidecarCpu('3')], [cpuRequest('1')]), cpu: '7' },
+  // init-2 needs 5 + the restartable init containers started before it (1+2) = 8
+  {
+    name: 'multiple restartable and regular init containers',
+    pod: requestsPod([cpuRequest('5'), sidecarCpu('1'), sidecarCpu('2'), cpuRequest('5'), sidecarCpu('3')], [cpuRequest('1')]),
+    cpu: '8',
+  },
+  { name: 'restartable-init, init and regular', pod: requestsPod([sidecarCpu('10'), cpuRequest('200')], [cpuRequest('100')]), cpu: '210' },
+];
+
+describe('component-helpers/resource/helpers_test.go (v0.36.3) :: TestPodResourceRequests', () => {
+  for (const c of TestPodResourceRequests) {
+    (c.notApplicable === undefined ? test : test.skip)(`${c.name}${c.notApplicable === undefined ? '' : ` (not applicable: ${c.notApplicable})`}`, () => {
+      expect(schedulingRequestNanos(c.pod, 'cpu')).toBe(nanosOf(c.cpu));
+      expect(schedulingRequestNanos(c.pod, 'memory')).toBe(nanosOf(c.memory ?? '0'));
+    });
+  }
 });
