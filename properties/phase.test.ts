@@ -79,7 +79,7 @@ const podOf = (c: Case): V1Pod => {
   };
 };
 
-/** getPhase, step by step, as docs/k8s-semantics.md §a states it. */
+/** getPhase, step by step, as docs/k8s-semantics.md §a states it (with the gate ContainerRestartRules' step 4). */
 const expectedPhase = (c: Case): PodPhase => {
   const policy = c.policy ?? 'Always';
   const isStatic = c.source !== undefined && c.source !== 'api';
@@ -97,8 +97,14 @@ const expectedPhase = (c: Case): PodPhase => {
   let running = 0;
   let waiting = 0;
   let stopped = 0;
+  let stoppedNotRestartable = 0;
   let succeeded = 0;
   let unknown = 0;
+  /** The gate ContainerRestartRules' test of a stopped container with the pod's policy only (ContainerShouldRestart). */
+  const stop = (code: number): void => {
+    stopped++;
+    if (!(policy === 'Always' || (policy === 'OnFailure' && code !== 0))) stoppedNotRestartable++;
+  };
   let pendingSidecars = 0;
   for (const { sidecar, shown: s } of c.inits) {
     if (!sidecar) continue;
@@ -118,9 +124,9 @@ const expectedPhase = (c: Case): PodPhase => {
     if (s.kind === 'none' || s.kind === 'no-state') unknown++;
     else if (s.kind === 'running') running++;
     else if (s.kind === 'terminated') {
-      stopped++;
+      stop(s.code);
       if (s.code === 0) succeeded++;
-    } else if (s.lastCode !== undefined) stopped++;
+    } else if (s.lastCode !== undefined) stop(s.lastCode);
     else waiting++;
   }
   if (failedInit > 0 && policy === 'Never') return 'Failed';
@@ -128,9 +134,11 @@ const expectedPhase = (c: Case): PodPhase => {
   if (running > 0 && unknown === 0) return 'Running';
   if (running === 0 && stopped > 0 && unknown === 0) {
     if (c.podIsTerminal === true && !isStatic) return stopped === succeeded ? 'Succeeded' : 'Failed';
-    if (policy === 'Always') return 'Running';
-    if (stopped === succeeded) return 'Succeeded';
-    return policy === 'Never' ? 'Failed' : 'Running';
+    // gate ContainerRestartRules (on in v1.36): Running while some stopped container restarts. It differs from
+    // the pod-policy rule only for a container waiting after exit 0 under OnFailure: stopped, never succeeded,
+    // not restarting, so Failed where the ungated rule said Running.
+    if (stopped !== stoppedNotRestartable) return 'Running';
+    return stopped === succeeded ? 'Succeeded' : 'Failed';
   }
   return 'Pending';
 };

@@ -1,6 +1,7 @@
 /** Questions the kubelet asks of its bookkeeping: is a container running, started, done; will the pod run anything more. */
 import type { KillReason } from '../events/index.js';
-import { restartPolicyOf, restartsAfterExit, specContainerNamed, type SpecContainer } from './spec.js';
+import { restartsOnFailure } from '../k8s/restart-rules.js';
+import { restartsAfterExit, specContainerNamed, type SpecContainer } from './spec.js';
 import type { ContainerBook, Instance, PodBook } from './state.js';
 import type { VirtualMs } from './world.js';
 
@@ -49,12 +50,12 @@ export const isStarted = (pod: PodBook, c: ContainerBook): boolean =>
 export const willRestart = (pod: PodBook, c: ContainerBook): boolean => {
   const exit = c.current?.exit;
   if (exit === undefined) return false;
-  const policy = restartPolicyOf(pod.spec);
-  if (killedByProbe(c.current) && policy !== 'Never') return true;
-  return restartsAfterExit(c.role, policy, exit.code);
+  const spec = specOf(pod, c);
+  if (killedByProbe(c.current) && restartsOnFailure(spec.spec, pod.spec)) return true;
+  return restartsAfterExit(spec, pod.spec, exit.code);
 };
 
-/** A regular init container failed and will not be retried: under `Never` the pod is Failed (phase rule 1). */
+/** A regular init container failed and will not be retried: the pod is Failed (phase rule 1). */
 const initFailed = (pod: PodBook, c: ContainerBook): boolean =>
   c.role === 'init' && c.current?.exit !== undefined && c.current.exit.code !== 0 && !willRestart(pod, c);
 

@@ -1,12 +1,11 @@
 /** Defaulted reads of a pod spec, as the API server's defaulting (`pkg/apis/core/v1/defaults.go`) would fill them. */
-import type { Container, LifecycleHandler, Probe, PodSpec, PullPolicy, RestartPolicy } from '../k8s/pod.js';
+import type { Container, LifecycleHandler, Probe, PodSpec, PullPolicy } from '../k8s/pod.js';
 import { valueOf } from '../k8s/quantity.js';
+import { containerShouldRestart, restartsOnFailure } from '../k8s/restart-rules.js';
 import { roleOf, type ContainerRole } from '../reducers/restart.js';
 import type { HookAnswer } from './world.js';
 
 export type { ContainerRole };
-
-export const restartPolicyOf = (spec: PodSpec): RestartPolicy => spec.restartPolicy ?? 'Always';
 
 /**
  * How a lifecycle hook goes: a `sleep` action sleeps exactly its seconds and succeeds (`lifecycle/handlers.go
@@ -94,20 +93,11 @@ export const memoryLimitBytes = (c: Container): bigint | undefined => {
 };
 
 /**
- * `ShouldContainerBeRestarted` for a container whose instance exited with `exitCode`: sidecars always run
- * again, regular init containers are done at exit 0 and otherwise follow `OnFailure` unless the policy is `Never`.
+ * Whether a container whose instance exited with `exitCode` runs again. A regular or sidecar container:
+ * `ShouldContainerBeRestarted` (gate `ContainerRestartRules`: `ContainerShouldRestart`, its rules and own
+ * policy, else the pod's; a sidecar's own policy is `Always`). A regular init container
+ * (`kuberuntime_container.go :: computeInitContainerActions`): done at exit 0; a failed one is retried on its
+ * own policy, else the pod's, without its rules (`restartsOnFailure`).
  */
-export const restartsAfterExit = (role: ContainerRole, policy: RestartPolicy, exitCode: number): boolean => {
-  switch (role) {
-    case 'sidecar':
-      return true;
-    case 'init':
-      return exitCode !== 0 && policy !== 'Never';
-    case 'regular':
-      return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
-    default: {
-      const never: never = role;
-      return never;
-    }
-  }
-};
+export const restartsAfterExit = (c: SpecContainer, pod: PodSpec, exitCode: number): boolean =>
+  c.role === 'init' ? exitCode !== 0 && restartsOnFailure(c.spec, pod) : containerShouldRestart(c.spec, pod, exitCode);

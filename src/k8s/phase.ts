@@ -1,10 +1,13 @@
 /**
- * A pod's phase from its spec and container statuses: `pkg/kubelet/kubelet_pods.go :: getPhase`, with the
- * branches of the gates `ContainerRestartRules` and `RestartAllContainersOnContainerExits` (on in v1.36) left
- * out: they differ only for container-level restart fields, which podjournal refuses (`src/manifest/decode.ts`).
+ * A pod's phase from its spec and container statuses: `pkg/kubelet/kubelet_pods.go :: getPhase` with the
+ * branches of the gates `ContainerRestartRules` and `RestartAllContainersOnContainerExits` (both on in v1.36):
+ * a stopped container counts as restarting by `ContainerShouldRestart` or by a termination reason
+ * `RestartingAllContainers`. For a pod without container-level restart fields this is the pod-policy rule, but
+ * for a container waiting after exit 0 under `OnFailure` (not restarting, never succeeded: Failed, not Running).
  */
-import type { Container, ContainerStatus, PodPhase, V1Pod } from './pod.js';
+import type { Container, ContainerStatus, PodPhase, PodSpec, V1Pod } from './pod.js';
 import { isSidecar } from './pod.js';
+import { containerShouldRestart } from './restart-rules.js';
 
 export interface PhaseOptions {
   /** The kubelet will run nothing more in this pod (deleted, evicted, or every container finished). */
@@ -45,6 +48,23 @@ export const phaseOf = (pod: V1Pod, opts: PhaseOptions = {}): PodPhase => {
 /** What getPhase reads of a container status. */
 export type PhaseFacts = Pick<ContainerStatus, 'state' | 'lastState' | 'started'>;
 
+/** `kubelet_pods.go :: RestartingAllContainers`, the termination reason of a container stopped by that action. */
+const RESTARTING_ALL_CONTAINERS = 'RestartingAllContainers';
+
+type Terminated = NonNullable<NonNullable<ContainerStatus['state']>['terminated']>;
+
+/** The gates' restartable test of a terminated container in getPhase. */
+const restartable = (c: Container, spec: PodSpec, terminated: Terminated): boolean =>
+  containerShouldRestart(c, spec, terminated.exitCode) || terminated.reason === RESTARTING_ALL_CONTAINERS;
+
+/** A regular init container's finished run: terminated, or waiting after one; else it is pending. */
+const endedRun = (s: PhaseFacts | undefined): Terminated | undefined => {
+  const state = s?.state;
+  if (state?.running !== undefined) return undefined;
+  if (state?.terminated !== undefined) return state.terminated;
+  return state?.waiting !== undefined ? s?.lastState?.terminated : undefined;
+};
+
 export const phaseFrom = (
   pod: V1Pod,
   initStatuses: readonly (PhaseFacts | undefined)[],
@@ -52,27 +72,24 @@ export const phaseFrom = (
   opts: PhaseOptions = {},
 ): PodPhase => {
   const { podIsTerminal = false, podHasInitialized = false } = opts;
-  const policy = pod.spec.restartPolicy ?? 'Always';
-  const inits = pod.spec.initContainers ?? [];
+  const spec = pod.spec;
+  const inits = spec.initContainers ?? [];
 
   let pendingInit = 0;
-  let failedInit = 0;
+  let failedInitNotRestartable = 0;
   for (let i = 0; i < inits.length; i++) {
     const c = inits[i];
     if (c === undefined || isSidecar(c)) continue;
-    const s = initStatuses[i];
-    const state = s?.state;
-    if (state?.running !== undefined) pendingInit++;
-    else if (state?.terminated !== undefined) failedInit += state.terminated.exitCode !== 0 ? 1 : 0;
-    else if (state?.waiting !== undefined && s?.lastState?.terminated !== undefined) {
-      failedInit += s.lastState.terminated.exitCode !== 0 ? 1 : 0;
-    } else pendingInit++;
+    const ended = endedRun(initStatuses[i]);
+    if (ended === undefined) pendingInit++;
+    else if (ended.exitCode !== 0 && !restartable(c, spec, ended)) failedInitNotRestartable++;
   }
 
   let unknown = 0;
   let running = 0;
   let waiting = 0;
   let stopped = 0;
+  let stoppedNotRestartable = 0;
   let succeeded = 0;
   let pendingSidecars = 0;
   for (let i = 0; i < inits.length; i++) {
@@ -109,22 +126,27 @@ export const phaseFrom = (
     else if (state.running !== undefined) running++;
     else if (state.terminated !== undefined) {
       stopped++;
+      if (!restartable(c, spec, state.terminated)) stoppedNotRestartable++;
       if (state.terminated.exitCode === 0) succeeded++;
     } else if (state.waiting !== undefined) {
-      if (s.lastState?.terminated !== undefined) stopped++;
-      else waiting++;
+      const last = s.lastState?.terminated;
+      if (last === undefined) waiting++;
+      else {
+        // a crash-looping container is stopped, never succeeded
+        stopped++;
+        if (!restartable(c, spec, last)) stoppedNotRestartable++;
+      }
     } else unknown++;
   }
 
-  if (failedInit > 0 && policy === 'Never') return 'Failed';
+  if (failedInitNotRestartable > 0) return 'Failed';
   if (pendingInit > 0 || (pendingSidecars > 0 && !podHasInitialized) || waiting > 0) return 'Pending';
   if (running > 0 && unknown === 0) return 'Running';
   if (running === 0 && stopped > 0 && unknown === 0) {
     // TODO upstream (#116484): static pods are exempt from the terminal branch.
     if (podIsTerminal && !isStaticPod(pod)) return stopped === succeeded ? 'Succeeded' : 'Failed';
-    if (policy === 'Always') return 'Running';
-    if (stopped === succeeded) return 'Succeeded';
-    return policy === 'Never' ? 'Failed' : 'Running';
+    if (stopped !== stoppedNotRestartable) return 'Running'; // some container is being restarted
+    return stopped === succeeded ? 'Succeeded' : 'Failed';
   }
   return 'Pending';
 };

@@ -64,6 +64,14 @@ export const VolumeMount = struct(
 
 export const RestartPolicy = t.keyof({ Always: null, OnFailure: null, Never: null }, 'RestartPolicy');
 export type RestartPolicy = t.TypeOf<typeof RestartPolicy>;
+/**
+ * `ContainerRestartRule` (gate `ContainerRestartRules`, on in v1.36): an exit-code condition and the action
+ * taken when it holds. `action` and `operator` are plain strings as Go decodes them (an absent one is ""), so
+ * that the API server's own `Unsupported value` is what a manifest hears (`src/manifest/validate-restart.ts`).
+ */
+export const ContainerRestartRuleOnExitCodes = t.partial({ operator: t.string, values: t.array(Integer) }, 'ContainerRestartRuleOnExitCodes');
+export const ContainerRestartRule = t.partial({ action: t.string, exitCodes: ContainerRestartRuleOnExitCodes }, 'ContainerRestartRule');
+export type ContainerRestartRule = t.TypeOf<typeof ContainerRestartRule>;
 export const PullPolicy = t.keyof({ Always: null, IfNotPresent: null, Never: null }, 'PullPolicy');
 export type PullPolicy = t.TypeOf<typeof PullPolicy>;
 
@@ -84,8 +92,9 @@ export const Container = struct(
     readinessProbe: Probe,
     startupProbe: Probe,
     lifecycle: Lifecycle,
-    /** Only `Always` is valid, and only on init containers (sidecars). */
-    restartPolicy: t.literal('Always'),
+    /** `Always` on an init container makes it a sidecar; any value on a regular container is its own policy. */
+    restartPolicy: RestartPolicy,
+    restartPolicyRules: t.array(ContainerRestartRule),
     terminationMessagePath: t.string,
     terminationMessagePolicy: t.keyof({ File: null, FallbackToLogsOnError: null }),
     volumeMounts: t.array(VolumeMount),

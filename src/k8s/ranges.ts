@@ -81,6 +81,9 @@ const containerFields = (c: Container, path: FieldPath): Field[] => [
   ...probeFields(c.startupProbe, [...path, 'startupProbe']),
   ...handlerFields(c.lifecycle?.postStart, [...path, 'lifecycle', 'postStart']),
   ...handlerFields(c.lifecycle?.preStop, [...path, 'lifecycle', 'preStop']),
+  ...(c.restartPolicyRules ?? []).flatMap((r, i) =>
+    (r.exitCodes?.values ?? []).map((v, j): Field => [[...path, 'restartPolicyRules', i, 'exitCodes', 'values', j], v, 'int32']),
+  ),
 ];
 
 /** Every number of a pod outside what its Go field (or the duration it becomes) can hold, in field order. */

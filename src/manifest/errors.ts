@@ -41,6 +41,11 @@ export const tooLong = (path: FieldPath, max: number): FieldError => ({
   path,
   message: `Too long: may not be more than ${max} ${max === 1 ? 'byte' : 'bytes'}`,
 });
+/** `field.TooMany`: the count given, then the most allowed. */
+export const tooMany = (path: FieldPath, actual: number, max: number): FieldError => ({
+  path,
+  message: `Too many: ${actual}: must have at most ${max} ${max === 1 ? 'item' : 'items'}`,
+});
 export const forbidden = (path: FieldPath, detail: string): FieldError => ({ path, message: `Forbidden: ${detail}` });
 export const duplicate = (path: FieldPath, value: unknown): FieldError => ({ path, message: `Duplicate value: ${show(value)}` });
 export const notFound = (path: FieldPath, value: unknown): FieldError => ({ path, message: `Not found: ${show(value)}` });

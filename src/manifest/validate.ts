@@ -1,7 +1,6 @@
 /**
  * What the API server rejects when a Pod is created (`pkg/apis/core/validation/validation.go ::
  * ValidatePodCreate`), checked on the defaulted pod, in the API server's order; the first error wins.
- * Container-level `restartPolicy` (gate `ContainerRestartRules`, on in v1.36) is refused in `decode.ts`: not simulated.
  */
 import type { Container, ObjectMeta, PodSpec, V1Pod } from '../k8s/pod.js';
 import { isSidecar } from '../k8s/pod.js';
@@ -9,6 +8,7 @@ import { podRangeErrors } from '../k8s/ranges.js';
 import { duplicate, forbidden, invalid, notSupported, required, tooLong, type FieldError, type FieldPath } from './errors.js';
 import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } from './names.js';
 import { validateContainerCommon, validateProbesAndHooks, validateResources } from './validate-container.js';
+import { validateContainerRestartPolicy } from './validate-restart.js';
 
 /** `ValidateObjectMeta` with `ValidatePodName` (a DNS subdomain) and a DNS-label namespace. */
 const validateMeta = (meta: ObjectMeta): FieldError[] => {
@@ -60,7 +60,7 @@ const validateVolumes = (spec: PodSpec): FieldError[] => {
   });
 };
 
-/** `validateContainers`: at least one; names unique; probes and hooks allowed; no `restartPolicy`. */
+/** `validateContainers`: at least one; names unique; probes and hooks allowed; its own restart policy and rules. */
 const validateContainers = (spec: PodSpec, volumes: ReadonlySet<string>): FieldError[] => {
   if (spec.containers.length === 0) return [required(['spec', 'containers'])];
   const names = new Set<string>();
@@ -70,13 +70,14 @@ const validateContainers = (spec: PodSpec, volumes: ReadonlySet<string>): FieldE
     if (names.has(c.name)) errors.push(duplicate([...path, 'name'], c.name));
     names.add(c.name);
     errors.push(...validateProbesAndHooks(c, path));
+    errors.push(...validateContainerRestartPolicy(c, path));
     return errors;
   });
 };
 
 const initOnlyForbidden = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
-/** `validateInitContainers`: names unique across all containers; probes and hooks only on sidecars. */
+/** `validateInitContainers`: names unique across all containers; probes and hooks only on sidecars; restart policy and rules. */
 const validateInitContainers = (spec: PodSpec, volumes: ReadonlySet<string>): FieldError[] => {
   const names = new Set(spec.containers.map((c) => c.name));
   return (spec.initContainers ?? []).flatMap((c: Container, i) => {
@@ -90,6 +91,7 @@ const validateInitContainers = (spec: PodSpec, volumes: ReadonlySet<string>): Fi
         if (c[field] !== undefined) errors.push(forbidden([...path, field], 'may not be set for init containers without restartPolicy=Always'));
       }
     }
+    errors.push(...validateContainerRestartPolicy(c, path));
     return errors;
   });
 };

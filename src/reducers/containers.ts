@@ -4,7 +4,7 @@
  * by the rules in README.md.
  */
 import type { EventOf } from '../events/index.js';
-import type { Container, RestartPolicy } from '../k8s/pod.js';
+import type { Container, PodSpec } from '../k8s/pod.js';
 import { containerView, type ContainerStateTerminated, type ContainerView, type InstanceState } from './kubelet-view.js';
 import { mayRunAgain, type ContainerRole } from './restart.js';
 import { withEntry } from './records.js';
@@ -37,7 +37,8 @@ export type ContainerEvent = EventOf<
 export interface ContainerContext {
   readonly spec: Container;
   readonly role: ContainerRole;
-  readonly policy: RestartPolicy;
+  /** The pod's spec: its restart policy, and other containers' `RestartAllContainers` rules. */
+  readonly podSpec: PodSpec;
 }
 
 // Probe results and running states are few distinct values: one object each, shared by every container view
@@ -68,7 +69,7 @@ export const initialContainerView: ContainerView = containerView({ instances: 0,
 const mayStartInstance = (v: ContainerView, ctx: ContainerContext): boolean => {
   const current = v.current;
   if (current === undefined || current.kind !== 'terminated') return true;
-  return mayRunAgain(ctx.role, ctx.policy, current.terminated.exitCode);
+  return mayRunAgain(ctx.role, ctx.spec, ctx.podSpec, current.terminated.exitCode);
 };
 
 /** The event names the newest instance: its containerID, or an empty one (an importer that could not tell). */

@@ -32,7 +32,7 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
   if (c === undefined) return s; // not a container of this pod
   const role = roleOf(c, init !== undefined);
   const before = s.kubelet.containers[e.container] ?? initialContainerView;
-  const after = reduceContainer(before, e, { spec: c, role, policy: spec.restartPolicy ?? 'Always' });
+  const after = reduceContainer(before, e, { spec: c, role, podSpec: spec });
   if (after === before) return s;
   // Only a start in the current sandbox counts (an instance left over from an older sandbox does not).
   const startedRegular = role === 'regular' && after.current?.kind === 'running' && (before.current?.kind !== 'running' || after.instances !== before.instances);

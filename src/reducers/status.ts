@@ -166,12 +166,11 @@ export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => 
 const factsDiffer: ContainerDiffers = (spec, name, x, y, terminal) => {
   if (spec === undefined) return true;
   const inits = spec.initContainers ?? NONE;
-  const policy = spec.restartPolicy ?? 'Always';
   for (let i = 0; i < inits.length + spec.containers.length; i++) {
     const c = i < inits.length ? inits[i] : spec.containers[i - inits.length];
     if (c === undefined || c.name !== name) continue;
     const role = roleOf(c, i < inits.length);
-    if (statusFactsDiffer(c, role, x, restartDue(role, policy, x, terminal), y, restartDue(role, policy, y, terminal))) return true;
+    if (statusFactsDiffer(c, role, x, restartDue(role, c, spec, x, terminal), y, restartDue(role, c, spec, y, terminal))) return true;
   }
   return false;
 };
@@ -194,13 +193,12 @@ export const statusFactsChanged = (pod: V1Pod, a: KubeletView, b: KubeletView): 
 const statusList = <S>(containers: readonly Container[], inInitList: boolean, view: KubeletView, spec: PodSpec, terminal: boolean, build: StatusBuilder<S>): S[] => {
   // Sized exactly: the statuses of a pod that is read live as long as its state.
   const list = new Array<S>(containers.length);
-  const policy = spec.restartPolicy ?? 'Always';
   for (let i = 0; i < containers.length; i++) {
     const c = containers[i];
     if (c === undefined) continue;
     const v = view.containers[c.name] ?? initialContainerView;
     const role = roleOf(c, inInitList);
-    list[i] = build(c, v, role, restartDue(role, policy, v, terminal), spec);
+    list[i] = build(c, v, role, restartDue(role, c, spec, v, terminal), spec);
   }
   return list;
 };

@@ -1,8 +1,10 @@
 /**
  * Kubernetes' `computePodActions` cases as data: `pkg/kubelet/kuberuntime/kuberuntime_manager_test.go ::
  * TestComputePodActions`, `TestComputePodActionsWithInitContainers`,
- * `TestComputePodActionsWithRestartableInitContainers` and `TestComputePodActionsWithInitAndEphemeralContainers`,
- * put to `containersToStart` (upstream's `InitContainersToStart` then `ContainersToStart`, by name).
+ * `TestComputePodActionsWithRestartableInitContainers`, `TestComputePodActionsWithInitAndEphemeralContainers` and
+ * `TestComputePodActionsWithContainerRestartRules` (regular containers with their own `restartPolicy`; upstream
+ * also reruns the first two suites with the gate on, as these always run), put to `containersToStart`
+ * (upstream's `InitContainersToStart` then `ContainersToStart`, by name).
  *
  * Upstream's base pods (`makeBasePodAndStatus`: regular containers `foo1..3` running, no init containers;
  * `makeBasePodAndStatusWithInitContainers`, `...WithRestartableInitContainers`): init
@@ -27,6 +29,8 @@ type Runtime = 'running' | { readonly exited: number };
 interface Case {
   readonly name: string;
   readonly policy?: RestartPolicy;
+  /** Regular containers' own `restartPolicy` (gate `ContainerRestartRules`), by name. */
+  readonly own?: Readonly<Record<string, RestartPolicy>>;
   /** The runtime state of each container that has one (others have no instance). */
   readonly runtime: Readonly<Record<string, Runtime>>;
   /** Startup results that are not Success (upstream's startupManager), by container. */
@@ -49,7 +53,10 @@ const instance = (r: Runtime): Instance => ({
 });
 
 const podOf = (initContainers: Container[], c: Case): PodBook => {
-  const containers: Container[] = [{ name: 'foo1' }, { name: 'foo2' }, { name: 'foo3' }];
+  const containers: Container[] = ['foo1', 'foo2', 'foo3'].map((name) => {
+    const own = c.own?.[name];
+    return own === undefined ? { name } : { name, restartPolicy: own };
+  });
   const spec = { initContainers, containers, ...(c.policy !== undefined && { restartPolicy: c.policy }) };
   const book = (x: Container, role: ContainerBook['role']): ContainerBook => {
     const r = c.runtime[x.name];
@@ -384,6 +391,53 @@ const TestComputePodActionsWithInitAndEphemeralContainers: Case[] = [
   { name: 'Ephemeral container is in unknown state; leave it alone', policy: 'Never', runtime: initDone, initToStart: [], toStart: [], notApplicable: UNKNOWN },
 ];
 
+// kuberuntime_manager_test.go :: TestComputePodActionsWithContainerRestartRules (read from a port that models
+// it case by case: the stored copies of the Go test hold only its patch)
+const TestComputePodActionsWithContainerRestartRules: Case[] = [
+  {
+    name: 'restart exited containers if RestartPolicy == Always',
+    policy: 'Never',
+    own: { foo1: 'Always', foo2: 'Always' },
+    runtime: { ...allRunning, foo1: exited(0), foo2: exited(111) },
+    initToStart: [],
+    toStart: ['foo1', 'foo2'],
+  },
+  {
+    name: 'restart failed containers if RestartPolicy == OnFailure',
+    policy: 'Never',
+    own: { foo1: 'OnFailure', foo2: 'OnFailure' },
+    runtime: { ...allRunning, foo1: exited(0), foo2: exited(111) },
+    initToStart: [],
+    toStart: ['foo2'],
+  },
+  {
+    name: 'restart created but not started containers if RestartPolicy == OnFailure',
+    policy: 'Never',
+    own: { foo1: 'OnFailure', foo2: 'OnFailure' },
+    runtime: { ...allRunning, foo1: exited(0) },
+    initToStart: [],
+    toStart: ['foo2'],
+    notApplicable: CREATED,
+  },
+  {
+    name: "don't restart containers if RestartPolicy == Never",
+    policy: 'Always',
+    own: { foo1: 'Never', foo2: 'Never' },
+    runtime: { ...allRunning, foo1: exited(0), foo2: exited(111) },
+    initToStart: [],
+    toStart: [],
+  },
+  {
+    name: 'Kill pod and recreate all containers (except for the succeeded one) if the pod sandbox is dead',
+    policy: 'Always',
+    own: { foo2: 'OnFailure' },
+    runtime: { ...allRunning, foo2: exited(0) },
+    initToStart: [],
+    toStart: ['foo1', 'foo3'],
+    notApplicable: DEAD_SANDBOX,
+  },
+];
+
 const initContainers: Container[] = [{ name: 'init1', image: 'bar-image' }, { name: 'init2', image: 'bar-image' }, { name: 'init3', image: 'bar-image' }];
 const restartableInitContainers: Container[] = [
   { name: 'restartable-init-1', image: 'bar-image', restartPolicy: 'Always' },
@@ -396,6 +450,7 @@ for (const [suite, inits, cases] of [
   ['TestComputePodActionsWithInitContainers', initContainers, TestComputePodActionsWithInitContainers],
   ['TestComputePodActionsWithRestartableInitContainers', restartableInitContainers, TestComputePodActionsWithRestartableInitContainers],
   ['TestComputePodActionsWithInitAndEphemeralContainers', [{ name: 'init1', image: 'bar-image' }], TestComputePodActionsWithInitAndEphemeralContainers],
+  ['TestComputePodActionsWithContainerRestartRules', [], TestComputePodActionsWithContainerRestartRules],
 ] as const) {
   describe(`kuberuntime_manager_test.go :: ${suite}`, () => {
     for (const c of cases) {

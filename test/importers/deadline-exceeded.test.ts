@@ -4,26 +4,21 @@
  * Event. Both import as the engine's `PodDeadlineExceeded`, so the fold reads as a simulated deadline does.
  * The fixtures are crafted (test/fixtures/import/README.md), shaped on the recorded v1.36.1 PodList/EventList.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { V1Pod, type PodCondition } from '../../src/k8s/pod.js';
+import type { PodCondition, V1Pod } from '../../src/k8s/pod.js';
 import { findPod, foldCluster } from '../../src/reducers/index.js';
 import { kubectlRow } from '../../src/printers/index.js';
-import { imported, ours } from './fixtures.js';
+import { firstListedPod, imported, ours } from './fixtures.js';
 import { podj, tableRows } from './podj-in-process.js';
 
 const PODS = ours('deadline-exceeded-pods.json');
 const EVENTS = ours('deadline-exceeded-events.json');
 const NOW = new Date('2026-07-22T21:35:00Z');
 
-const recorded = (): V1Pod => {
-  const list = JSON.parse(readFileSync(PODS, 'utf8')) as { items: unknown[] };
-  const decoded = V1Pod.decode(list.items[0]);
-  if (decoded._tag === 'Left') throw new Error('the fixture pod does not decode');
-  return decoded.right;
-};
+const recorded = (): V1Pod => firstListedPod(PODS);
 
 const deadlineEvents = (events: readonly { type: string; at: string; from?: { inferred?: boolean } }[]) =>
   events.filter((e) => e.type === 'PodDeadlineExceeded').map((e) => [e.at, e.from?.inferred === true]);

@@ -41,8 +41,7 @@ const cases: ReadonlyArray<readonly [string, string, string]> = [
   ['invalid pod restartPolicy', pod(`  restartPolicy: Sometimes\n${ok}`), 'pod.yaml:6: spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"'],
   ['invalid imagePullPolicy', pod('  containers:\n  - name: c\n    image: busybox\n    imagePullPolicy: Sometimes\n'), 'pod.yaml:9: spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"'],
   ['grace period not an integer', pod(`  terminationGracePeriodSeconds: 1.5\n${ok}`), 'pod.yaml:6: spec.terminationGracePeriodSeconds: 1.5 is not an integer'],
-  ['restartPolicy on a regular container', pod('  containers:\n  - name: c\n    image: busybox\n    restartPolicy: Always\n'), 'pod.yaml:9: spec.containers[0].restartPolicy: Forbidden: a regular container’s own restartPolicy (ContainerRestartRules, on in Kubernetes v1.36) is not simulated by podjournal'],
-  ['init container restartPolicy other than Always', pod(`  initContainers:\n  - name: i\n    image: busybox\n    restartPolicy: OnFailure\n${ok}`), 'pod.yaml:9: spec.initContainers[0].restartPolicy: Unsupported value: "OnFailure": supported values: "Always"'],
+  ['invalid container restartPolicy', pod('  containers:\n  - name: c\n    image: busybox\n    restartPolicy: Sometimes\n'), 'pod.yaml:9: spec.containers[0].restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"'],
   // --- metadata
   ['missing name', pod(ok, '  labels: { a: b }'), 'pod.yaml:3: metadata.name: Required value: name or generateName is required'],
   ['generateName alone', pod(ok, '  generateName: web-'), 'pod.yaml:3: metadata.name: Required value: generateName alone is not supported, podjournal needs a name'],

@@ -3,9 +3,9 @@
  * (commit 001a80e975bb880d0fe60b304d30950fe661f278) that runs with the feature gates off. Each case keeps
  * the upstream test name and the arguments upstream passes (`podIsTerminal`, `podHasInitialized`).
  *
- * Not carried: `TestPodPhaseWithContainerRestartPolicy`, `...ContainerRestartPolicyInitContainers` and
- * `...RestartAllContainers` enable the gates `ContainerRestartRules` / `RestartAllContainersOnContainerExits`,
- * which phaseOf keeps off (and the v1 codec admits container-level `restartPolicy` only as a sidecar's `Always`).
+ * The suites that enable the gates `ContainerRestartRules` / `RestartAllContainersOnContainerExits`
+ * (`TestPodPhaseWithContainerRestartPolicy`, `...ContainerRestartPolicyInitContainers`,
+ * `...RestartAllContainers`) are in `phase-restart-rules-cases.test.ts`.
  */
 import type { Container, ContainerStatus, PodPhase, PodSpec, RestartPolicy } from '../../src/k8s/pod.js';
 

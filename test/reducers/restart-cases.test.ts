@@ -5,7 +5,7 @@
  * (`FindContainerStatusByName`), which is what our view keeps as the newest instance (`current`).
  */
 import { describe, expect, test } from 'vitest';
-import type { RestartPolicy } from '../../src/k8s/pod.js';
+import type { Container, RestartPolicy } from '../../src/k8s/pod.js';
 import { initialContainerView } from '../../src/reducers/containers.js';
 import { containerView, type ContainerView } from '../../src/reducers/kubelet-view.js';
 import { restartDue } from '../../src/reducers/restart.js';
@@ -23,6 +23,8 @@ const views: Readonly<Record<string, ContainerView | undefined>> = {
   // terminated), so this container is not applicable; its expectations are kept below, unchecked.
   unknown: undefined,
 };
+
+const app: Container = { name: 'app' };
 
 const policies: readonly RestartPolicy[] = ['Never', 'OnFailure', 'Always'];
 
@@ -54,7 +56,7 @@ describe('helpers_test.go :: TestShouldContainerBeRestarted', () => {
         const run = view === undefined ? test.skip : test;
         run(`${table}: ${name} with restart policy ${policy}${view === undefined ? ' (not applicable: no unknown runtime state in a journal)' : ''}`, () => {
           if (view === undefined) return;
-          expect(restartDue('regular', policy, view, deleted)).toBe(want[name]?.[i]);
+          expect(restartDue('regular', app, { containers: [app], restartPolicy: policy }, view, deleted)).toBe(want[name]?.[i]);
         });
       });
     }

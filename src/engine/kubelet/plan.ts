@@ -6,7 +6,6 @@
  * completed (exit 0) or, a sidecar, runs and has started.
  */
 import { isStarted, willRestart } from '../lifecycle.js';
-import { restartPolicyOf } from '../spec.js';
 import type { ContainerBook, PodBook } from '../state.js';
 
 interface InitActions {
@@ -51,8 +50,8 @@ const initActions = (pod: PodBook): InitActions => {
     } else if (c.role === 'sidecar') {
       start.push(c);
     } else if (inst.exit.code !== 0) {
-      // a failed init container: retried unless the pod's policy is Never (then the pod is over)
-      if (restartPolicyOf(pod.spec) === 'Never') return { start: [], initialized: false };
+      // a failed init container: retried unless its own policy, else the pod's, is Never (then the pod is over)
+      if (!willRestart(pod, c)) return { start: [], initialized: false };
       start.push(c);
     } else if (i === last) {
       initialized = true;
