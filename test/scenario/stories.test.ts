@@ -298,6 +298,19 @@ describe('job-restart-policies', () => {
   });
 });
 
+describe('restart-rules', () => {
+  // pkg/api/v1/pod/util.go :: ContainerShouldRestart: the rule restarts exit 3, the container's own Never keeps exit 1
+  it('restarts the task after each exit 3 and leaves it down after exit 1: Failed', () => {
+    const story = storyOf('restart-rules');
+    expect(offsets(story, 'ContainerExited', 'license-check')).toEqual([6, 12, 29]);
+    expect(eventsOf(story, 'ContainerExited').map((e) => e.exitCode)).toEqual([3, 3, 1]);
+    // at once after the first exit, after the 10 s back-off (and the queue's jitter) after the second
+    expect(offsets(story, 'ContainerStarted', 'license-check')).toEqual([1, 7, 24]);
+    expect(eventsOf(story, 'ContainerBackOff').map((e) => e.delaySeconds)).toEqual([10]);
+    expect(story.pod('1m', 'license-check')?.status?.phase).toBe('Failed');
+  });
+});
+
 describe('node-lost', () => {
   const story = storyOf('node-lost');
 
