@@ -6,11 +6,11 @@
  * one native write, as a raw one does, and a crash loses at most the entries of the last `FLUSH_RECORDS`
  * records, which the next open rebuilds from them (`recover.ts`).
  */
-import { putIndexEntries } from './derived-keys.js';
+import { dedupDigest, putIndexEntries } from './derived-keys.js';
 import { encodeHead, type Head } from './head.js';
 import { META_HEAD } from './keys.js';
 import { podEntryValue } from './pod-entry.js';
-import { sha256, type Sealed } from './record.js';
+import type { Sealed } from './record.js';
 import type { Db } from './scan.js';
 import type { Pending } from './stage.js';
 
@@ -49,7 +49,7 @@ export class IndexBacklog {
     sealed.forEach(({ seq, recordedAt }, i) => {
       const item = items[i];
       if (item === undefined) return;
-      putIndexEntries(batch, { seq, podValue: podEntryValue(recordedAt, item.json), at: item.at, pod: item.pod }, sha256(item.json), timeIndexed);
+      putIndexEntries(batch, { seq, podValue: podEntryValue(recordedAt, item.json), at: item.at, pod: item.pod }, dedupDigest(item), timeIndexed);
     });
     this.records += sealed.length;
     this.head = head;

@@ -18,6 +18,9 @@ const RECORDED_AT_WIDTH = 24;
 /** The pod index value of a record recorded at `recordedAt` holding the event `eventJson` (canonical JSON). */
 export const podEntryValue = (recordedAt: Instant, eventJson: string): string => `${recordedAt}${eventJson}`;
 
+/** The canonical event a pod index entry holds, unparsed: what a lookup compares with an event's own (`stored-events.ts`). */
+export const podEntryEventJson = (value: string): string => value.slice(RECORDED_AT_WIDTH);
+
 /** Reads a pod index entry on the hot path (checked as `readRecord` checks a record; `verify` compares it byte for byte). */
 export const readPodEntry = (value: string, key: string): PodRecord => {
   const recordedAt = value.slice(0, RECORDED_AT_WIDTH);

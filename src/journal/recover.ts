@@ -5,15 +5,16 @@
  * and the entries and the head are rebuilt from them here.
  */
 import { linkAfter } from './chain-link.js';
-import { putIndexEntries, type Indexed } from './derived-keys.js';
+import { dedupDigest, putIndexEntries, type Indexed } from './derived-keys.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { META_HEAD, RECORDS, recordKey, seqOfKey, upper } from './keys.js';
-import { sha256, type Sha256 } from './record.js';
+import type { Sha256 } from './record.js';
 import { entryPages, type Db } from './scan.js';
 
 interface Chained extends Indexed {
   readonly hash: Sha256;
-  readonly digest: string;
+  /** Its dedup entry's digest: only an event without a pod has one (`dedupDigest`). */
+  readonly digest: string | undefined;
 }
 
 /**
@@ -24,7 +25,7 @@ interface Chained extends Indexed {
 const chainedAfter = (tip: Head, key: string, value: string): Chained | undefined => {
   const link = linkAfter(tip, seqOfKey(key), value);
   if ('reason' in link || (tip.maxAt !== null && link.event.at < tip.maxAt)) return undefined;
-  return { seq: link.seq, podValue: link.podValue, at: link.event.at, pod: link.pod, hash: link.hash, digest: sha256(link.eventJson) };
+  return { seq: link.seq, podValue: link.podValue, at: link.event.at, pod: link.pod, hash: link.hash, digest: dedupDigest({ pod: link.pod, json: link.eventJson }) };
 };
 
 /**

@@ -9,12 +9,13 @@ import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { canonicalEvent } from './compiled-encoder.js';
 import { advance, encodeHead, type Head } from './head.js';
-import { putIndexEntries, type Indexed } from './derived-keys.js';
+import { dedupDigest, putIndexEntries, type Indexed } from './derived-keys.js';
 import type { IndexBacklog } from './index-backlog.js';
 import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, TIME, digestKey, podKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
 import { podEntryValue } from './pod-entry.js';
 import { parseEnvelope, readRecord, seal, sha256, type Sealed } from './record.js';
 import { entryPages, type Db } from './scan.js';
+import { storedEvents } from './stored-events.js';
 
 /** An event ready to be sealed: its canonical JSON and the parts the indexes need. */
 export interface Pending {
@@ -35,7 +36,7 @@ export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
 });
 
 export interface ChunkOptions {
-  /** Skip events whose digest the journal (or this chunk) already holds. */
+  /** Skip events the journal (or this chunk) already holds. */
   readonly dedup: boolean;
   /** Write the new head in the same batch: the chunk is the whole append. */
   readonly commit: boolean;
@@ -86,20 +87,23 @@ export class Stage {
    * the batch is written, and every earlier one, before it returns.
    */
   async write(items: readonly Pending[], opts: ChunkOptions): Promise<{ readonly sealed: Array<Sealed | undefined>; readonly skipped: number }> {
-    // A chunk that skips known events looks up which digests are new. So does a chunk that may be rolled
+    // A chunk that skips known events looks up which are new. So does a chunk that may be rolled
     // back (staged) onto records written before this append: a rollback deletes the entries its records
     // own, and must not take an older record's entry with it. Otherwise no read is needed: entries point
     // at this append's own records (an entry names some record holding the event), so no lookup sits
     // beside the fsync, nor, in a bulk load into an empty journal, before each chunk (at L, 2.6 million
     // digests: each lookup seeks in several tables).
+    // A pod's event has no dedup entry (format 8, `dedupDigest`): it is looked up only to be skipped.
     const staged = !opts.commit || this.marked;
     const lookup = opts.dedup || items.some((item) => item.dedup === true) || (staged && this.start.seq > 0);
     // The index backlog of earlier durable appends (`records-alone.ts`) is written first.
     await this.backlog.flush();
-    // Without a lookup each digest is hashed as its record is sealed, and nothing need remember it.
+    // Without a lookup each dedup digest is hashed as its record is sealed, and nothing need remember it;
+    // with one every event's digest tells this chunk's and the write in flight's events apart.
     const digests = lookup ? items.map((item) => sha256(item.json)) : [];
     if (lookup && !this.inflightListed) await this.inflight;
-    const known: ReadonlyArray<string | undefined> = lookup ? await this.db.getMany(items.map((item, i) => digestKey(item.at, digests[i] ?? ''))) : [];
+    const asked = lookup ? items.map((item, i) => ({ item, digest: item.pod === undefined ? digests[i] : undefined, byPod: item.dedup ?? opts.dedup })) : [];
+    const known: readonly boolean[] = lookup ? await storedEvents(this.db, asked, this.tip.maxAt) : [];
     const fresh = new Set<string>();
     const out: Array<Sealed | undefined> = [];
     let skipped = 0;
@@ -110,7 +114,7 @@ export class Stage {
     try {
       for (const [i, item] of items.entries()) {
         const digest = lookup ? (digests[i] ?? '') : undefined;
-        const isNew = digest === undefined || (known[i] === undefined && !fresh.has(digest) && !this.inflightDigests.has(digest));
+        const isNew = digest === undefined || (known[i] !== true && !fresh.has(digest) && !this.inflightDigests.has(digest));
         if (!isNew && (item.dedup ?? opts.dedup)) {
           skipped++;
           if (opts.commit) out.push(undefined);
@@ -125,7 +129,7 @@ export class Stage {
         const wasOrdered = this.tip.ordered;
         this.tip = advance(this.tip, item.at, sealed.hash);
         if (digest !== undefined && isNew) fresh.add(digest);
-        putIndexEntries(batch, record, isNew ? (digest ?? sha256(item.json)) : undefined, !wasOrdered);
+        putIndexEntries(batch, record, isNew ? dedupDigest(item) : undefined, !wasOrdered);
         if (wasOrdered) unindexed.push({ at: item.at, seq: sealed.seq });
         if (wasOrdered && !this.tip.ordered) becameUnordered = true;
         if (opts.commit) out.push(sealed);
@@ -219,7 +223,7 @@ export const rollbackBeyond = async (db: Db, head: Pick<Head, 'seq' | 'ordered'>
       const pod = podKeyOf(event.right);
       dels.push(timeKey(position));
       if (pod !== undefined) dels.push(podKey(pod, position));
-      digestOwners.push([digestKey(position.at, sha256(canonical(envelope.right.event))), String(position.seq)]);
+      else digestOwners.push([digestKey(position.at, sha256(canonical(envelope.right.event))), String(position.seq)]);
     }
     // A digest entry goes only with the record that created it.
     const owners: ReadonlyArray<string | undefined> = await db.getMany(digestOwners.map(([key]) => key));

@@ -11,9 +11,12 @@
  * - 6 → 7: format 6 keyed a dedup entry by its digest alone (`d!<digest>`); format 7 by the event's
  *   instant, then the digest (`d!<at>!<digest>`). Each entry moves to its new key, naming the same record
  *   (whose event gives the instant), page by page in one batch each; an entry already moved is left alone.
+ * - 7 → 8: format 7 kept a dedup entry for every event; format 8 only for an event without a pod (a pod's
+ *   event is found by its pod index entry). The entries naming a record whose event has a pod are removed,
+ *   page by page; one naming no readable record stays, for verify to name.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { podKeyOf } from '../events/index.js';
+import { podKeyOf, type Event } from '../events/index.js';
 import { parseHead } from './head.js';
 import { DIGESTS, META_FORMAT, RECORDS, TIME, digestKey, podKey, recordKey, upper } from './keys.js';
 import { canonicalEvent } from './compiled-encoder.js';
@@ -29,6 +32,7 @@ export const upgradeFormat = async (db: Db, from: number, to: number, headText: 
   if (from <= 4) await dropTimeIndexIfOrdered(db, headText);
   if (from <= 5) await writePodIndexFromRecords(db);
   if (from <= 6) await keyDigestsByInstant(db);
+  if (from <= 7) await dropPodEventDigests(db);
   await db.put(META_FORMAT, String(to), { sync: true });
 };
 
@@ -71,6 +75,29 @@ const keyDigestsByInstant = async (db: Db): Promise<void> => {
       batch.put(digestKey(readRecord(value, recordKey(Number(seq))).event.at, digest), seq).del(key);
     });
     await batch.write();
+  }
+};
+
+/** Removes every dedup entry naming a record whose event has a pod (format 8 keeps those of pod-less events only). */
+const dropPodEventDigests = async (db: Db): Promise<void> => {
+  for await (const entries of entryPages(db, { gte: DIGESTS, lt: upper(DIGESTS) })) {
+    const records: ReadonlyArray<string | undefined> = await db.getMany(entries.map(([, seq]) => recordKey(Number(seq))));
+    const batch = db.batch();
+    entries.forEach(([key, seq], i) => {
+      const value = records[i];
+      const event = value === undefined ? undefined : parseRecord(value, recordKey(Number(seq)));
+      if (event !== undefined && podKeyOf(event) !== undefined) batch.del(key);
+    });
+    await batch.write();
+  }
+};
+
+/** The event of a stored record, or undefined if it cannot be read (verify names it). */
+const parseRecord = (value: string, key: string): Event | undefined => {
+  try {
+    return readRecord(value, key).event;
+  } catch {
+    return undefined;
   }
 };
 

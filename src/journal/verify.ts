@@ -9,7 +9,7 @@ import { canonical } from './canonical.js';
 import { linkAfter } from './chain-link.js';
 import { EMPTY_HEAD, advance, parseHead, type Head } from './head.js';
 import { DIGESTS, PODS, RECORDS, TIME, META_HEAD, digestKey, podKey, seqOfKey, timeKey, upper } from './keys.js';
-import { sha256 } from './record.js';
+import { dedupDigest } from './derived-keys.js';
 import { entryPages, fetchRecords, keyPages, type Db } from './scan.js';
 
 export type VerifyResult =
@@ -28,7 +28,8 @@ interface Expected {
   readonly podValue: string;
   readonly time: string;
   readonly pod: string | undefined;
-  readonly digest: string;
+  /** Its dedup entry's key: only an event without a pod has one (format 8). */
+  readonly digest: string | undefined;
 }
 
 interface Walk {
@@ -81,7 +82,7 @@ const timeIndexed = async (db: Db): Promise<boolean> => {
 };
 
 const checkIndexes = async (db: Db, walk: Walk, expected: readonly Expected[]): Promise<Fault | undefined> => {
-  const keys = expected.flatMap((x) => [...(walk.timeIndexed ? [x.time] : []), ...(x.pod === undefined ? [] : [x.pod]), x.digest]);
+  const keys = expected.flatMap((x) => [...(walk.timeIndexed ? [x.time] : []), ...(x.pod === undefined ? [] : [x.pod]), ...(x.digest === undefined ? [] : [x.digest])]);
   const values: ReadonlyArray<string | undefined> = await db.getMany(keys);
   let i = 0;
   for (const x of expected) {
@@ -92,6 +93,7 @@ const checkIndexes = async (db: Db, walk: Walk, expected: readonly Expected[]): 
       if (copy === undefined) return { seq: x.seq, reason: `pod index entry ${x.pod} is missing` };
       if (copy !== x.podValue) return { seq: x.seq, reason: `pod index entry ${x.pod} does not hold the record` };
     }
+    if (x.digest === undefined) continue;
     const owner = values[i++];
     if (owner === undefined) return { seq: x.seq, reason: `dedup index entry ${x.digest} is missing` };
     // An entry names one record holding its event (the first, or the latest written without a lookup):
@@ -154,5 +156,6 @@ const strayIn = async (db: Db, prefix: string, expected: number, headSeq: number
 const indexKeysOf = (event: Event, seq: number, eventJson: string): Omit<Expected, 'seq' | 'podValue'> => {
   const position = { at: event.at, seq };
   const pod = podKeyOf(event);
-  return { time: timeKey(position), pod: pod === undefined ? undefined : podKey(pod, position), digest: digestKey(event.at, sha256(eventJson)) };
+  const digest = dedupDigest({ pod, json: eventJson });
+  return { time: timeKey(position), pod: pod === undefined ? undefined : podKey(pod, position), digest: digest === undefined ? undefined : digestKey(event.at, digest) };
 };

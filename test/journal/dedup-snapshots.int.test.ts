@@ -3,7 +3,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Journal } from '../../src/journal/index.js';
-import { at, containerStarted, freshJournal, podBound, podCreated } from './fixtures.js';
+import { at, containerStarted, freshJournal, nodeReady, podBound, podCreated } from './fixtures.js';
 
 let journal: Journal;
 let done: () => Promise<void>;
@@ -48,9 +48,17 @@ describe('appendNew', () => {
   });
 
   it('keeps a dedup entry naming one of repeated events written in consecutive chunks', async () => {
-    await journal.appendBulk([podBound('a', 1), podBound('a', 1), podBound('a', 1)], { chunkSize: 1 });
-    expect(await journal.verify()).toMatchObject({ ok: true, count: 3 });
-    expect(await journal.appendNew([podBound('a', 1)], { expectedSeq: 3 })).toEqual([]);
+    await journal.appendBulk([podBound('a', 1), podBound('a', 1), nodeReady(1), nodeReady(1)], { chunkSize: 1 });
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 4 });
+    expect(await journal.appendNew([podBound('a', 1), nodeReady(1)], { expectedSeq: 4 })).toEqual([]);
+  });
+
+  it("finds a pod's event by its pod index entries at its instant: another pod's, another instant's or another content are new", async () => {
+    await journal.append([podCreated('a', 0), podBound('a', 1), containerStarted('a', 1, 'cid-1'), podBound('b', 1), nodeReady(1), podBound('a', 2)], { expectedSeq: 0 });
+    const asked = [podBound('a', 1), containerStarted('a', 1, 'cid-2'), containerStarted('a', 1, 'cid-1'), podBound('c', 1), podBound('a', 1.5), nodeReady(1), podCreated('a', 0)];
+    const appended = await journal.appendNew(asked, { expectedSeq: 6 });
+    expect(appended.map((r) => r.event)).toEqual([containerStarted('a', 1, 'cid-2'), podBound('c', 1), podBound('a', 1.5)]);
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 9 });
   });
 });
 
@@ -93,11 +101,11 @@ describe('bulk appends', () => {
   });
 
   it('keeps the dedup entries of older records when a refused bulk append repeated their events', async () => {
-    await journal.append([podBound('a', 1)], { expectedSeq: 0 });
-    const repeating = [podBound('a', 1), containerStarted('a', 2), podBound('a', 1), { ...podBound('a', 3), node: null }];
-    await expect(journal.appendBulk(repeating, { chunkSize: 1 })).rejects.toThrow('events[3]');
-    expect(await journal.verify()).toMatchObject({ ok: true, count: 1 });
-    expect(await journal.appendNew([podBound('a', 1)], { expectedSeq: 1 })).toEqual([]);
+    await journal.append([podBound('a', 1), nodeReady(1)], { expectedSeq: 0 });
+    const repeating = [podBound('a', 1), nodeReady(1), containerStarted('a', 2), podBound('a', 1), nodeReady(1), { ...podBound('a', 3), node: null }];
+    await expect(journal.appendBulk(repeating, { chunkSize: 1 })).rejects.toThrow('events[5]');
+    expect(await journal.verify()).toMatchObject({ ok: true, count: 2 });
+    expect(await journal.appendNew([podBound('a', 1), nodeReady(1)], { expectedSeq: 2 })).toEqual([]);
   });
 
   it('indexes every record by time once a chunk brings a late event, and a refused stream takes that index back', async () => {

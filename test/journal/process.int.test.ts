@@ -8,7 +8,10 @@ import { DIGESTS, META_FORMAT, META_HEAD, PODS, TIME, digestKey, podKey, seqOfKe
 import { sha256 } from '../../src/journal/record.js';
 import { podKeyOf, type Event } from '../../src/events/index.js';
 import { canonical } from '../../src/journal/canonical.js';
-import { containerStarted, podBound, podCreated, tamper, tempDir } from './fixtures.js';
+import { at, containerStarted, nodeReady, podBound, podCreated, tamper, tempDir } from './fixtures.js';
+
+/** The dedup entries as stored: `[key, seq]`. */
+const digestEntries = (db: Parameters<Parameters<typeof tamper>[1]>[0]) => db.iterator({ gte: DIGESTS, lt: upper(DIGESTS) }).all();
 
 const child = fileURLToPath(new URL('./child.ts', import.meta.url));
 const podj = fileURLToPath(new URL('../../dist/podj/bin.js', import.meta.url));
@@ -81,9 +84,9 @@ describe('opening', () => {
     await tamper(dir, (db) => db.put(META_FORMAT, '1'));
     const opening = openJournal(dir);
     await expect(opening).rejects.toBeInstanceOf(JournalError);
-    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 7 (too old to upgrade in place`);
-    await tamper(dir, (db) => db.put(META_FORMAT, '8'));
-    await expect(openJournal(dir)).rejects.toThrow('has format version 8; this podj reads version 7 (written by a newer podj: upgrade podj)');
+    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 8 (too old to upgrade in place`);
+    await tamper(dir, (db) => db.put(META_FORMAT, '9'));
+    await expect(openJournal(dir)).rejects.toThrow('has format version 9; this podj reads version 8 (written by a newer podj: upgrade podj)');
   });
 
   it('upgrades a format-3 journal in place: its pod index gains the record copies, and verify passes', async () => {
@@ -99,7 +102,7 @@ describe('opening', () => {
     expect((await upgraded.podRecords('default', 'pod-a').toArray()).map((r) => r.event.type)).toEqual(['PodCreated', 'PodBound']);
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
     await upgraded.close();
-    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('7'));
+    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('8'));
   });
 
   it('upgrades a format-4 journal in place: a time-ordered one drops its time index, another keeps it; verify passes', async () => {
@@ -133,7 +136,7 @@ describe('opening', () => {
     await unordered.close();
     await tamper(dir, async (db) => {
       expect(await timeKeys(db)).toHaveLength(3);
-      expect(await db.get(META_FORMAT)).toBe('7');
+      expect(await db.get(META_FORMAT)).toBe('8');
     });
   });
 
@@ -154,34 +157,53 @@ describe('opening', () => {
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
     await upgraded.close();
     await tamper(dir, async (db) => {
-      expect(await db.get(META_FORMAT)).toBe('7');
+      expect(await db.get(META_FORMAT)).toBe('8');
       expect(await podValues(db)).toEqual(records.map((r) => `${r.recordedAt}${canonical(r.event)}`));
     });
   });
 
-  it('upgrades a format-6 journal in place: its dedup entries move under their instants, naming the same records; verify passes', async () => {
-    const events = [podCreated('a', 0), podBound('a', 3), podCreated('b', 5)];
+  it("upgrades a format-6 journal in place: a pod-less event's dedup entry moves under its instant, a pod event's goes; verify passes", async () => {
+    const events = [podCreated('a', 0), nodeReady(2), podBound('a', 3), podCreated('b', 5)];
     const journal = await openJournal(dir);
     await journal.append(events, { expectedSeq: 0 });
-    await journal.append([podBound('a', 3)], { expectedSeq: 3 }); // a repeat without lookup: its entry names record 4
+    await journal.append([nodeReady(2)], { expectedSeq: 4 }); // a repeat without lookup: its entry names record 5
     await journal.close();
-    const digestEntries = (db: Parameters<Parameters<typeof tamper>[1]>[0]) => db.iterator({ gte: DIGESTS, lt: upper(DIGESTS) }).all();
-    let format7: Array<[string, string]> = [];
-    // Format 6 keyed each dedup entry by the digest alone.
+    // Format 6 keyed a dedup entry by the digest alone, and had one for every event.
+    const format6 = [...events.map((e, i): [Event, number] => [e, i + 1]).filter(([e]) => e !== events[1]), [nodeReady(2), 5] as [Event, number]];
     await tamper(dir, async (db) => {
-      format7 = await digestEntries(db);
-      for (const [key, seq] of format7) await db.batch().del(key).put(`${DIGESTS}${key.slice(-64)}`, seq).write();
+      for (const [e, seq] of format6) await db.put(`${DIGESTS}${sha256(canonical(e))}`, String(seq));
+      await db.del(digestKey(at(2), sha256(canonical(nodeReady(2)))));
       await db.put(META_FORMAT, '6');
     });
-    const owners: Array<[Event, string]> = [[podCreated('a', 0), '1'], [podBound('a', 3), '4'], [podCreated('b', 5), '3']];
-    expect(format7).toEqual(owners.map(([e, seq]) => [digestKey(e.at, sha256(canonical(e))), seq]));
+    const upgraded = await openJournal(dir);
+    expect(await upgraded.verify()).toMatchObject({ ok: true, count: 5 });
+    expect(await upgraded.appendNew(events, { expectedSeq: ANY })).toEqual([]);
+    await upgraded.close();
+    await tamper(dir, async (db) => {
+      expect(await db.get(META_FORMAT)).toBe('8');
+      expect(await digestEntries(db)).toEqual([[digestKey(at(2), sha256(canonical(nodeReady(2)))), '5']]);
+    });
+  });
+
+  it("upgrades a format-7 journal in place: the dedup entries of pod events go, a pod-less event's stays; verify passes", async () => {
+    const events = [podCreated('a', 0), nodeReady(2), podBound('a', 3), containerStarted('a', 4)];
+    const journal = await openJournal(dir);
+    await journal.append(events, { expectedSeq: 0 });
+    await journal.close();
+    const nodeEntry: [string, string] = [digestKey(at(2), sha256(canonical(nodeReady(2)))), '2'];
+    // Format 7 kept a dedup entry for every event.
+    await tamper(dir, async (db) => {
+      expect(await digestEntries(db)).toEqual([nodeEntry]);
+      for (const [i, e] of events.entries()) await db.put(digestKey(e.at, sha256(canonical(e))), String(i + 1));
+      await db.put(META_FORMAT, '7');
+    });
     const upgraded = await openJournal(dir);
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 4 });
     expect(await upgraded.appendNew(events, { expectedSeq: ANY })).toEqual([]);
     await upgraded.close();
     await tamper(dir, async (db) => {
-      expect(await db.get(META_FORMAT)).toBe('7');
-      expect(await digestEntries(db)).toEqual(format7);
+      expect(await db.get(META_FORMAT)).toBe('8');
+      expect(await digestEntries(db)).toEqual([nodeEntry]);
     });
   });
 
@@ -296,7 +318,6 @@ describe('durable appends: the index write after the records', () => {
       const lost = appended.map((e, i) => ({ e, seq: 3 + i }));
       for (const { e, seq } of lost) {
         await db.del(podKey(podKeyOf(e) ?? '', { at: e.at, seq }));
-        await db.del(digestKey(e.at, sha256(canonical(e))));
       }
       await db.put(META_HEAD, JSON.stringify(before));
     });

@@ -111,15 +111,21 @@ describe('verify', () => {
   });
 
   it('catches a dedup entry pointing at the wrong record', async () => {
-    const digest = digestKey(at(1), sha256(canonical(podBound('a', 1))));
+    const digest = digestKey(at(1), sha256(canonical(nodeReady(1))));
     const result = await verifyAfter((db) => db.put(digest, '6'));
     expect(result).toMatchObject({ ok: false, seq: 6, reason: expect.stringContaining(`index entry ${digest} names record 6, which it does not index`) });
   });
 
+  it('catches a dedup entry for an event with a pod, which its pod index entry dedups (format 8)', async () => {
+    const digest = digestKey(at(1), sha256(canonical(podBound('a', 1))));
+    const result = await verifyAfter((db) => db.put(digest, '2'));
+    expect(result).toMatchObject({ ok: false, seq: 2, reason: `index entry ${digest} names record 2, which it does not index` });
+  });
+
   it('passes a dedup entry naming a later record with the same event (an append without lookup)', async () => {
-    await journal.append([podBound('a', 1)], { expectedSeq: 6 });
+    await journal.append([nodeReady(1)], { expectedSeq: 6 });
     await journal.close();
-    await tamper(dir, async (db) => expect(await db.get(digestKey(at(1), sha256(canonical(podBound('a', 1)))))).toBe('7'));
+    await tamper(dir, async (db) => expect(await db.get(digestKey(at(1), sha256(canonical(nodeReady(1)))))).toBe('7'));
     journal = await openJournal(dir);
     expect(await journal.verify()).toMatchObject({ ok: true, count: 7 });
   });
