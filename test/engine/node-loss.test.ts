@@ -64,6 +64,23 @@ describe('a kubelet stops posting (node lifecycle and taint-eviction controllers
     expect(ofType(own, 'PodDeletionRequested').map(offset)).toEqual([140]);
   });
 
+  it("deletes at once a pod whose own toleration of the key does not match the value-less taint: admission added no default (processPodOnNode: not all tolerated)", () => {
+    const valued = created(
+      {
+        metadata: { name: 'picky' },
+        spec: {
+          nodeSelector: { 'kubernetes.io/hostname': 'n1' },
+          containers: [{ name: 'app', image: 'app:1' }],
+          tolerations: [{ key: 'node.kubernetes.io/unreachable', operator: 'Equal', value: 'zone-a', effect: 'NoExecute', tolerationSeconds: 600 }],
+        },
+      },
+      0,
+    );
+    const events = run([hostNode('n1'), hostNode('n2'), valued, kubeletStopped('n1', 60)], world(), 1000);
+    // marked Unknown at +105s, tainted at the next pass, +110s: deleted at that pass, not 300 s or 600 s later
+    expect(ofType(events, 'PodDeletionRequested').map(offset)).toEqual([110]);
+  });
+
   it('evicts nothing while every node is not Ready (handleDisruption: master disruption mode), and starts the clock when one is Ready again', () => {
     const alone = run([hostNode('n1'), pod('web', 'n1'), kubeletStopped('n1', 60)], world(), 1000);
     expect(ofType(alone, 'PodNodeLost').map(offset)).toEqual([105]);

@@ -7,7 +7,7 @@
  * default in v1.36) are listed and skipped, and so is `TestCompareNumericValues`, which tests only that comparison.
  */
 import { describe, expect, test } from 'vitest';
-import { toleratesTaint, type Taint, type Toleration } from '../../src/engine/tolerations.js';
+import { toleratesTaint, type Taint, type Toleration } from '../../src/k8s/tolerations.js';
 
 interface Case {
   readonly description: string;

@@ -7,7 +7,7 @@ import { isCriticalPod } from '../../eviction/index.js';
 import { qosClassOf } from '../../k8s/qos.js';
 import { aboutPod } from '../emit.js';
 import type { NodeBook, PodBook } from '../state.js';
-import { MEMORY_PRESSURE_TAINT, tolerationFor } from '../tolerations.js';
+import { MEMORY_PRESSURE_TAINT, tolerationFor } from '../../k8s/tolerations.js';
 import type { VirtualMs } from '../world.js';
 
 /** Under MemoryPressure only BestEffort pods that do not tolerate the memory-pressure taint are refused; critical pods always pass. */

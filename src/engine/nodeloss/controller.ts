@@ -14,14 +14,12 @@
 import type { PodSpec } from '../../k8s/pod.js';
 import { nextOnGrid } from '../grid.js';
 import type { EngineState, NodeBook } from '../state.js';
-import { NOT_READY_TAINT, tolerationFor, UNREACHABLE_TAINT } from '../tolerations.js';
+import { admittedTolerations, NOT_READY_TAINT, toleratesTaint, UNREACHABLE_TAINT } from '../../k8s/tolerations.js';
 import type { VirtualMs } from '../world.js';
 
 export const LEASE_RENEW_MS = 10_000;
 export const NODE_MONITOR_PERIOD_MS = 5_000;
 export const NODE_MONITOR_GRACE_MS = 50_000;
-/** `defaultTolerationSeconds` of `plugin/pkg/admission/defaulttolerationseconds`, for pods stored without it. */
-const DEFAULT_TOLERATION_SECONDS = 300;
 /** `labelNodeDisruptionExclusion`: such nodes do not count towards a zone's state. */
 const EXCLUDE_DISRUPTION = 'node.kubernetes.io/exclude-disruption';
 
@@ -55,12 +53,14 @@ export const noExecuteTaintAt = (state: EngineState, node: NodeBook): VirtualMs 
 export const noExecuteTaintOf = (node: NodeBook): string => (node.lostStatus === 'False' ? NOT_READY_TAINT : UNREACHABLE_TAINT);
 
 /**
- * How long the pod stays once tainted (`getMinTolerationTime`: at most 0 means at once); undefined when it
- * tolerates the taint for ever. Admission gives every stored pod a toleration of both taints, so a pod without
- * one was stored before admission: it gets the default.
+ * How long the pod stays once tainted (`taint_eviction.go :: processPodOnNode`: its first toleration of the taint,
+ * `getMinTolerationTime`, at most 0 meaning at once; none at all: deleted at once); undefined when it tolerates
+ * the taint for ever. The tolerations are read as admission stored them (`admittedTolerations`), so a pod
+ * recorded without admission's defaults gets them, and one whose own toleration of the key does not match
+ * the value-less taint (an `Equal` with a value) got none and goes at once.
  */
 export const tolerationSeconds = (spec: PodSpec, taint: string): number | undefined => {
-  const own = tolerationFor(spec, taint, 'NoExecute');
-  if (own === undefined) return DEFAULT_TOLERATION_SECONDS;
+  const own = admittedTolerations(spec.tolerations ?? []).find((t) => toleratesTaint(t, { key: taint, effect: 'NoExecute' }));
+  if (own === undefined) return 0;
   return own.tolerationSeconds === undefined ? undefined : Math.max(0, own.tolerationSeconds);
 };

@@ -7,7 +7,7 @@ import { nanosOf } from '../../k8s/quantity.js';
 import { schedulingRequestNanos } from '../../eviction/index.js';
 import { isSidecar } from '../../k8s/pod.js';
 import { podTerminal } from '../lifecycle.js';
-import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, tolerationFor } from '../tolerations.js';
+import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, tolerationFor } from '../../k8s/tolerations.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 
 /** The kubelet's default `maxPods` when a node does not state `pods` in its allocatable. */

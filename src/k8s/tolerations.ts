@@ -1,5 +1,5 @@
 /** Which of a pod's tolerations matches a taint (`core/v1/toleration.go :: ToleratesTaint`). */
-import type { PodSpec } from '../k8s/pod.js';
+import type { PodSpec } from './pod.js';
 
 export type Toleration = NonNullable<PodSpec['tolerations']>[number];
 export type TaintEffect = 'NoSchedule' | 'NoExecute';
@@ -37,3 +37,18 @@ export const toleratesTaint = (t: Toleration, taint: Taint): boolean => {
 /** The first of the pod's tolerations that tolerates the value-less taint `key` with `effect`. */
 export const tolerationFor = (spec: PodSpec, key: string, effect: TaintEffect): Toleration | undefined =>
   (spec.tolerations ?? []).find((t) => toleratesTaint(t, { key, effect }));
+
+/** `--default-not-ready-toleration-seconds` and `--default-unreachable-toleration-seconds`, both 300. */
+export const DEFAULT_TOLERATION_SECONDS = 300;
+
+/**
+ * The tolerations the DefaultTolerationSeconds admission plugin (`plugin/pkg/admission/defaulttolerationseconds/
+ * admission.go`) stores: a pod with no toleration of the `not-ready` or `unreachable` key (that key or none,
+ * effect NoExecute or none), whatever its operator and value, gets one of that taint for 300 s.
+ */
+export const admittedTolerations = (tolerations: readonly Toleration[]): readonly Toleration[] => {
+  const added = [NOT_READY_TAINT, UNREACHABLE_TAINT]
+    .filter((key) => !tolerations.some((t) => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect)))
+    .map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS }));
+  return added.length === 0 ? tolerations : [...tolerations, ...added];
+};
