@@ -60,7 +60,9 @@ export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
     member(1, (b) => one({ ...b, type: 'PodUnschedulable', source: 'scheduler', reason: 'Unschedulable', message: '0/1 nodes are available' })),
     member(3, (b) => fc.tuple(node, publishedTypes).map(([n, types]): Event => ({ ...b, type: 'PodAdmitted', source: 'kubelet', node: n, ...types }))),
     member(1, (b) => node.map((n): Event => ({ ...b, type: 'PodRejected', source: 'kubelet', node: n, reason: 'Evicted', message: 'The node had condition: [MemoryPressure]. ' }))),
-    member(3, (b) => one({ ...b, type: 'SandboxCreated', source: 'kubelet', podIP: '10.244.0.2' })),
+    // A sandbox with its IP, or (imports) shown ready before its IP, which PodIPAssigned brings later.
+    member(3, (b) => fc.constantFrom<{ podIP?: string }>({ podIP: '10.244.0.2' }, {}).map((ip): Event => ({ ...b, type: 'SandboxCreated', source: 'kubelet', ...ip }))),
+    member(1, (b) => one({ ...b, type: 'PodIPAssigned', source: 'kubelet', podIP: '10.244.0.3', podIPs: ['10.244.0.3'] })),
     member(3, (b) => one({ ...b, type: 'PodSynced', source: 'kubelet' })),
     // An import's capture, and a start it inferred (a run a restart count implies): what the fold's provenance reads.
     member(2, (b) => publishedTypes.map((types): Event => ({ ...b, type: 'PodObserved', source: 'api', ...types }))),

@@ -166,7 +166,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       const node = state.pods.get(e.pod.uid)?.node;
       const next = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), sandbox: true }));
       // only a sandbox given an IP takes one from the node's range (a host-network one gets none)
-      return node === undefined || e.podIP === '' ? next : withNode(next, node, (n) => ({ ...n, sandboxes: n.sandboxes + 1 }));
+      return node === undefined || (e.podIP ?? '') === '' ? next : withNode(next, node, (n) => ({ ...n, sandboxes: n.sandboxes + 1 }));
     }
     case 'PodEvicted':
       return withPod(state, e.pod.uid, (pod) => ({ ...triggered(pod, at), evicted: true }));
@@ -258,6 +258,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'PodWriteRejected':
     case 'PodObserved':
     case 'PodConditionSet':
+    case 'PodIPAssigned': // imports only: the engine's sandboxes come with their IP
       return state;
     default: {
       const never: never = e;

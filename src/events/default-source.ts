@@ -19,6 +19,7 @@ export const defaultSource: Readonly<Record<EventType, Source>> = {
   PodAdmitted: 'kubelet',
   PodRejected: 'kubelet',
   SandboxCreated: 'kubelet',
+  PodIPAssigned: 'kubelet',
   PodEvicted: 'kubelet',
   PodDeadlineExceeded: 'kubelet',
   PodNodeLost: 'controller',

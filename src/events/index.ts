@@ -29,6 +29,7 @@ export const Event = t.union(
     V.PodAdmitted,
     V.PodRejected,
     V.SandboxCreated,
+    V.PodIPAssigned,
     V.PodEvicted,
     V.PodDeadlineExceeded,
     V.PodNodeLost,

@@ -37,7 +37,9 @@ const sentence = (e: Event): string => {
     case 'PodRejected':
       return `rejected by the kubelet on ${e.node}: ${e.reason}`;
     case 'SandboxCreated':
-      return `sandbox ready, pod IP ${e.podIP}`;
+      return e.podIP === undefined ? 'sandbox ready, pod IP not yet published' : `sandbox ready, pod IP ${e.podIP}`;
+    case 'PodIPAssigned':
+      return `pod IP ${e.podIP}`;
     case 'PodEvicted':
       return `evicted (${e.signal}): ${e.message.trim()}`;
     case 'PodDeadlineExceeded':

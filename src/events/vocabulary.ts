@@ -122,8 +122,19 @@ export const PodAdmitted = member('PodAdmitted', { ...podSubject, node: t.string
 /** The kubelet refused to admit the pod (for example under node pressure): the pod fails at once. */
 export const PodRejected = member('PodRejected', { ...podSubject, node: t.string, reason: t.string, message: t.string });
 
-/** The pod sandbox is up with its network: `podIP`, and PodReadyToStartContainers turns True. */
-export const SandboxCreated = member('SandboxCreated', { ...podSubject, podIP: t.string }, { podIPs: t.array(t.string) });
+/**
+ * The pod sandbox is up with its network: `podIP`, and PodReadyToStartContainers turns True. An empty `podIP`
+ * is a network status without an IP (the sandbox is not ready: `PodSandboxChanged`); an absent one is a ready
+ * sandbox whose IP the kubelet did not publish with it (CRI `PodSandboxStatus` with no network status: an
+ * import whose source showed the condition True before any `podIP`), `PodIPAssigned` bringing it later.
+ */
+export const SandboxCreated = member('SandboxCreated', { ...podSubject }, { podIP: t.string, podIPs: t.array(t.string) });
+
+/**
+ * The kubelet published the pod's IPs after its sandbox (`SandboxCreated` without `podIP`): the source showed
+ * PodReadyToStartContainers True with no `podIP`, then the IP in a later write (the v1.36.1 rolling update).
+ */
+export const PodIPAssigned = member('PodIPAssigned', { ...podSubject, podIP: t.string }, { podIPs: t.array(t.string) });
 
 /** The kubelet evicted the pod for node pressure: phase Failed, reason Evicted, DisruptionTarget. */
 export const PodEvicted = member(

@@ -50,6 +50,7 @@ const distinguishing = (e: Event): string => {
     case 'PodAdmitted':
     case 'PodRejected':
     case 'SandboxCreated':
+    case 'PodIPAssigned':
     case 'PodEvicted':
     case 'PodDeadlineExceeded':
     case 'PodNodeLost':

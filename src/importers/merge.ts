@@ -26,6 +26,7 @@ const tieRank: Readonly<Record<EventType, number>> = {
   PodAdmitted: 7,
   PodRejected: 8,
   SandboxCreated: 9,
+  PodIPAssigned: 9,
   ImagePulling: 10,
   ImagePullFailed: 11,
   ImagePullBackOff: 12,

@@ -146,6 +146,16 @@ const runningByPhase = (pod: PodRef, after: V1Pod, fallback: Instant, origin: Or
   );
 };
 
+/**
+ * When the object shows its sandbox ready (`PodReadyToStartContainers` True) with no pod IP yet, the condition's
+ * transition. The kubelet generates both from one runtime status (`kubelet_pods.go :: convertStatusToAPIStatus`
+ * takes the IPs from the ready sandbox's network status, `PodSandboxChanged` is satisfied by a ready sandbox
+ * whose network status is nil), yet a v1.36.1 cluster published the condition 2 s before the IP: such a pod's
+ * sandbox and IP are two facts (`SandboxCreated` without IP, then `PodIPAssigned`).
+ */
+const readySandboxWithoutIP = (pod: V1Pod | undefined): Instant | undefined =>
+  pod === undefined || pod.status?.podIP !== undefined || pod.spec.hostNetwork === true ? undefined : transitionOf(pod, 'PodReadyToStartContainers', 'True');
+
 /** Failed by the kubelet past `spec.activeDeadlineSeconds` (`active_deadline.go`: its reason). */
 const isDeadlineFailure = (s: PodStatus): boolean => s.phase === 'Failed' && s.reason === DEADLINE_EXCEEDED_REASON;
 
@@ -228,10 +238,19 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     const published = conditionTypes === undefined ? {} : { conditionTypes };
     emit({ type: 'PodAdmitted', ...envelopeAt(at, 'kubelet'), pod, node: node ?? '', ...(hostIP !== undefined && { hostIP }), ...shown, ...published }, c);
   }
-  if (status.podIP !== undefined && status.podIP !== was.podIP) {
-    const [at, c] = sandboxTime(after, was.podIP === undefined, fallback);
+  const sandboxWithoutIP = readySandboxWithoutIP(after);
+  if (sandboxWithoutIP !== undefined && sandboxWithoutIP !== readySandboxWithoutIP(before)) {
+    emit({ type: 'SandboxCreated', ...envelopeAt(sandboxWithoutIP, 'kubelet'), pod }, 'exact');
+  } else if (status.podIP !== undefined && status.podIP !== was.podIP) {
     const podIPs = (status.podIPs ?? []).map((p) => p.ip);
-    emit({ type: 'SandboxCreated', ...envelopeAt(at, 'kubelet'), pod, podIP: status.podIP, podIPs }, c);
+    const shownWithoutIP = readySandboxWithoutIP(before);
+    if (shownWithoutIP !== undefined && shownWithoutIP === transitionOf(after, 'PodReadyToStartContainers', 'True')) {
+      // The same sandbox, shown ready without an IP before: the IP came with this write, stated by no field.
+      emit({ type: 'PodIPAssigned', ...envelopeAt(fallback, 'kubelet'), pod, podIP: status.podIP, podIPs }, 'inferred');
+    } else {
+      const [at, c] = sandboxTime(after, was.podIP === undefined, fallback);
+      emit({ type: 'SandboxCreated', ...envelopeAt(at, 'kubelet'), pod, podIP: status.podIP, podIPs }, c);
+    }
   }
 
   const specs = new Map<string, Container>([...(after.spec.initContainers ?? []), ...after.spec.containers].map((c) => [c.name, c]));

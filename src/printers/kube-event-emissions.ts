@@ -28,6 +28,7 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
   PodAdmitted: [],
   PodRejected: ['OutOfcpu', 'OutOfmemory', 'OutOfpods', 'Evicted', 'NodeAffinity', 'UnexpectedAdmissionError'],
   SandboxCreated: [],
+  PodIPAssigned: [],
   PodEvicted: ['Evicted'],
   PodDeadlineExceeded: ['DeadlineExceeded'],
   PodNodeLost: ['NodeNotReady'],
@@ -106,6 +107,7 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
     case 'EvictionThresholdMet':
     case 'PodAdmitted':
     case 'SandboxCreated':
+    case 'PodIPAssigned':
     case 'PodSynced':
     case 'ContainerWaiting':
     case 'PostStartHookSucceeded':

@@ -13,7 +13,7 @@ import { apiTime } from './time.js';
 import { baseOf, podState } from './folded-pod.js';
 import { boundSpec } from './shared-values.js';
 
-export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreated' | 'PodEvicted' | 'PodDeadlineExceeded' | 'PodNodeLost'>;
+export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreated' | 'PodIPAssigned' | 'PodEvicted' | 'PodDeadlineExceeded' | 'PodNodeLost'>;
 
 /**
  * Binds the pod to `node` if it is unbound; undefined when it is bound elsewhere (the event is not for it).
@@ -63,11 +63,15 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     case 'SandboxCreated': {
       // A second sandbox replaces the first: nothing regular has started in it yet.
       const podHasInitialized = s.kubelet.sandboxReady ? false : s.kubelet.podHasInitialized;
-      const listed = e.podIPs !== undefined && e.podIPs.length > 0 ? e.podIPs : [e.podIP];
-      const podIPs = listed.filter((ip) => ip !== '');
-      // `PodSandboxChanged`: a sandbox of the pod network without an IP is not ready (a new one is needed).
-      const sandboxReady = podIPs.length > 0 || baseOf(s).spec.hostNetwork === true;
+      const podIPs = ipsOf(e);
+      // `PodSandboxChanged`: a sandbox of the pod network whose network status has no IP is not ready (a new one is
+      // needed); one with no network status yet (no `podIP`) is ready, its IPs unpublished (`determinePodSandboxIPs`).
+      const sandboxReady = e.podIP === undefined || podIPs.length > 0 || baseOf(s).spec.hostNetwork === true;
       return withView(s, { admitted: true, sandboxReady, podHasInitialized, podIPs: podIPs.length > 0 ? podIPs : s.kubelet.podIPs });
+    }
+    case 'PodIPAssigned': {
+      const podIPs = ipsOf(e);
+      return withView(s, { admitted: true, podIPs: podIPs.length > 0 ? podIPs : s.kubelet.podIPs });
     }
     case 'PodEvicted':
       if (s.kubelet.evicted !== undefined) return s;
@@ -87,6 +91,10 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     }
   }
 };
+
+/** The IPs an event lists, else its `podIP`; empty ones dropped. */
+const ipsOf = (e: { readonly podIP?: string; readonly podIPs?: readonly string[] }): string[] =>
+  (e.podIPs !== undefined && e.podIPs.length > 0 ? e.podIPs : [e.podIP ?? '']).filter((ip) => ip !== '');
 
 /** `MarkPodsNotReady`: an existing Ready condition turns False, keeping its reason and message. */
 const markNotReady = (status: PodStatus, at: Instant): PodStatus => {

@@ -71,6 +71,7 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     case 'PodNodeLost':
       return s.kubelet.nodeLost && e.type !== 'PodNodeLost' ? s : settled(s, reduceKubelet(s, e), e);
     case 'SandboxCreated':
+    case 'PodIPAssigned':
     case 'PodEvicted':
     case 'PodDeadlineExceeded':
       return s.kubelet.nodeLost || !onSomeNode(s) ? s : settled(s, reduceKubelet(s, e), e);

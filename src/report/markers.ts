@@ -71,6 +71,7 @@ export const markerKindOf = (e: Event): MarkerKind | undefined => {
     case 'PodSynced':
     case 'ContainerWaiting':
     case 'SandboxCreated':
+    case 'PodIPAssigned':
     case 'ImagePulling':
     case 'ImagePulled':
     case 'ContainerCreated':

@@ -197,16 +197,7 @@ interface Open {
   readonly files?: readonly string[];
   readonly covers: (d: Divergence) => boolean;
 }
-const open: readonly Open[] = [
-  {
-    why:
-      'the v1.36.1 watch stream shows PodReadyToStartContainers True at 21:19:16 with no podIP yet (the IP is first published ' +
-      'at 21:19:18 with the running container); podj places the sandbox and its IP at the condition\'s transition, so at ' +
-      '21:19:16 it shows an IP the cluster had not published',
-    files: ['rolling-update-pods.watch.jsonl'],
-    covers: (d) => d.pod === 'rollout-demo/api-5c59c454f5-g5b8z' && d.what === 'IP' && d.kubectl === '<none>',
-  },
-];
+const open: readonly Open[] = [];
 
 /** The files that hold no pod object: Events, and audit lines of reads and of pods/exec. */
 const NO_PODS = new Set([

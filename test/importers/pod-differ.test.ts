@@ -43,6 +43,18 @@ describe('diffPod', () => {
     ]);
   });
 
+  it('a sandbox shown ready before its IP (the v1.36.1 rolling update: PodReadyToStartContainers True at :16, podIP at :18) is two facts, the IP at the write that showed it', () => {
+    const waiting = [app({ state: { waiting: { reason: 'ContainerCreating' } } })];
+    const created = pod({ conditions: [cond('PodReadyToStartContainers', 'False', '00:01')], containerStatuses: waiting });
+    const ready = pod({ conditions: [cond('PodReadyToStartContainers', 'True', '00:16')], containerStatuses: waiting });
+    const withIP = pod({ ...ready.status, podIP: '10.244.0.27', podIPs: [{ ip: '10.244.0.27' }] });
+    const sandbox = (d: ReturnType<typeof diff>) => d.filter(([type]) => type === 'SandboxCreated' || type === 'PodIPAssigned');
+    expect(sandbox(diff(created, ready))).toEqual([['SandboxCreated', '2026-06-01T10:00:16.000Z', { certainty: 'exact' }]]);
+    expect(sandbox(diff(ready, withIP))).toEqual([['PodIPAssigned', fallback, { podIP: '10.244.0.27', podIPs: ['10.244.0.27'], certainty: 'inferred' }]]);
+    // Seen together (one capture), they stay one fact at the condition's transition.
+    expect(sandbox(diff(created, withIP))).toEqual([['SandboxCreated', '2026-06-01T10:00:16.000Z', { podIP: '10.244.0.27', podIPs: ['10.244.0.27'], certainty: 'exact' }]]);
+  });
+
   it('a binding whose PodScheduled has no time (a stripped object) is placed no later than the kubelet admitted the pod, inferred', () => {
     // As flanksource/is-healthy's anonymised pods show it: conditions without lastTransitionTime, the pod long run.
     const ran = pod({

@@ -281,6 +281,11 @@ describe('generate_test.go :: TestGeneratePodReadyToStartContainersCondition', (
   test('Pod sandbox status ready but no IP configured', () => {
     expect(sandboxCondition(new PodScript(app).created().bound().admitted().sandbox(''))).toBe('False');
   });
+  test('a ready sandbox with no network status yet (no podIP): True, no IP until PodIPAssigned', () => {
+    const script = new PodScript(app).created().bound().admitted().sandboxWithoutIP();
+    expect([sandboxCondition(script), script.must().status?.podIP]).toEqual(['True', undefined]);
+    expect(script.ipAssigned('10.244.0.27').must().status).toMatchObject({ podIP: '10.244.0.27', podIPs: [{ ip: '10.244.0.27' }] });
+  });
   test('Pod sandbox status ready and IP configured', () => {
     expect(sandboxCondition(new PodScript(app).created().bound().admitted().sandbox('10.0.0.10'))).toBe('True');
   });

@@ -78,6 +78,13 @@ export class PodScript {
   sandbox(podIP = '10.244.0.5', podIPs?: readonly string[]): this {
     return this.add({ ...this.base('kubelet'), type: 'SandboxCreated', podIP, ...(podIPs !== undefined && { podIPs: [...podIPs] }) });
   }
+  /** A ready sandbox whose IP its kubelet publishes later (`ipAssigned`), as the v1.36.1 rolling update shows. */
+  sandboxWithoutIP(): this {
+    return this.add({ ...this.base('kubelet'), type: 'SandboxCreated' });
+  }
+  ipAssigned(podIP: string): this {
+    return this.add({ ...this.base('kubelet'), type: 'PodIPAssigned', podIP, podIPs: [podIP] });
+  }
   pulled(container: string, imageID = `sha256:${container}`): this {
     return this.add({ ...this.base('runtime'), type: 'ImagePulled', container, image: `${container}:1`, alreadyPresent: false, imageID });
   }
