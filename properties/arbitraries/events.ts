@@ -65,7 +65,16 @@ export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
     member(1, (b) => one({ ...b, type: 'PodIPAssigned', source: 'kubelet', podIP: '10.244.0.3', podIPs: ['10.244.0.3'] })),
     member(3, (b) => one({ ...b, type: 'PodSynced', source: 'kubelet' })),
     // An import's capture, and a start it inferred (a run a restart count implies): what the fold's provenance reads.
-    member(2, (b) => publishedTypes.map((types): Event => ({ ...b, type: 'PodObserved', source: 'api', ...types }))),
+    // Its conditions' stamped transitions, at or before the capture (an object states no time after its own).
+    member(2, (b) =>
+      fc.tuple(publishedTypes, fc.subarray(['Ready', 'ContainersReady', 'Initialized', 'PodReadyToStartContainers']), fc.constantFrom('True' as const, 'False' as const), fc.integer({ min: 0, max: 5 })).map(
+        ([types, stamped, status, earlier]): Event => {
+          const lastTransitionTime = instantOf(Math.max(T0, Date.parse(b.at) - earlier * 1000));
+          const conditions = stamped.map((type) => ({ type, status, lastTransitionTime }));
+          return { ...b, type: 'PodObserved', source: 'api', ...types, ...(conditions.length > 0 && { conditions }) };
+        },
+      ),
+    ),
     member(2, (b, c) => containerID.map((id): Event => ({ ...b, container: c, type: 'ContainerStarted', source: 'runtime', containerID: id, from: { inferred: true } }))),
     member(1, (b) => one({ ...b, type: 'PodEvicted', source: 'kubelet', signal: 'memory.available', message: 'The node was low on resource: memory. ' })),
     member(1, (b) => one({ ...b, type: 'PodDeadlineExceeded', source: 'kubelet' })),

@@ -42,13 +42,19 @@ export const PodWriteRejected = member('PodWriteRejected', {
   message: t.string,
 });
 
+/** A condition as a captured object shows it, with the time its kubelet (or scheduler) stamped its transition. */
+export const CapturedCondition = t.type({ type: t.string, status: ConditionStatus, lastTransitionTime: Instant }, 'CapturedCondition');
+export type CapturedCondition = t.TypeOf<typeof CapturedCondition>;
+
 /**
  * An import captured the pod's object at this instant (a PodList item, a watch update, an audit line's object):
- * what the fold shows then is what the cluster showed. Changes nothing of the pod; it bounds how far facts the
- * importer placed before it (runs a restart count implies, their back-offs) are the source's word: a state
- * resting on such a fact after the last capture is inferred (`get pods --at` says so).
+ * what the fold shows then is what the cluster showed. It bounds how far facts the importer placed before it
+ * (runs a restart count implies, their back-offs) are the source's word: a state resting on such a fact after
+ * the last capture is inferred (`get pods --at` says so). `conditions`: the object's condition transition
+ * times, which the fold takes where it shows the same type and status (the kubelet stamps a transition when it
+ * writes the status, often a second after the fact the fold places it at; a stripped time is left out).
  */
-export const PodObserved = member('PodObserved', { ...podSubject }, { ...publishedConditions });
+export const PodObserved = member('PodObserved', { ...podSubject }, { ...publishedConditions, conditions: t.array(CapturedCondition) });
 
 /** A condition the kubelet does not own (DisruptionTarget, readiness gates) was set by some component. */
 export const PodConditionSet = member(

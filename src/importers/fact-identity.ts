@@ -28,8 +28,8 @@ const distinguishing = (e: Event): string => {
     case 'PodWriteRejected':
       return `${e.verb}:${e.code}`;
     case 'PodObserved':
-      // two captures of one instant that show different condition types are both kept (the fold reads the later)
-      return e.conditionTypes?.join(',') ?? '';
+      // two captures of one instant that show different conditions are both kept (the fold reads the later)
+      return `${e.conditionTypes?.join(',') ?? ''}|${(e.conditions ?? []).map((c) => `${c.type}:${c.status}:${c.lastTransitionTime}`).join(',')}`;
     case 'ImagePulling':
     case 'ImagePulled':
     case 'ImagePullFailed':

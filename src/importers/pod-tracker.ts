@@ -5,6 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
+import type { CapturedCondition } from '../events/index.js';
 import { envelopeAt, podRefOf } from './build.js';
 import type { Imported, Origin } from './imported.js';
 import { diffPod, kubeletConditionTypes } from './pod-differ.js';
@@ -30,6 +31,13 @@ export interface Sighting {
   readonly removed?: boolean;
 }
 
+/** The object's conditions with their transition times (those without one, stripped by the source, left out). */
+const capturedConditions = (pod: V1Pod): CapturedCondition[] =>
+  (pod.status?.conditions ?? []).flatMap((c) => {
+    const at = maybeInstant(c.lastTransitionTime);
+    return at === undefined ? [] : [{ type: c.type, status: c.status, lastTransitionTime: at }];
+  });
+
 /** The events explaining how the pod got from its last known state to this one. */
 export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, Imported[]> => {
   const ref = podRefOf(s.pod);
@@ -45,7 +53,14 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
   tracker.times.set(ref.uid, latest([fallback, ...events.map((e) => e.event.at)]) ?? fallback);
   // The capture itself: at the latest time the object states (the audit line's time), else after the sighting before.
   const conditionTypes = kubeletConditionTypes(s.pod);
-  const capture = { type: 'PodObserved' as const, ...envelopeAt(fallback, 'api'), pod: ref, ...(conditionTypes !== undefined && { conditionTypes }) };
+  const conditions = capturedConditions(s.pod);
+  const capture = {
+    type: 'PodObserved' as const,
+    ...envelopeAt(fallback, 'api'),
+    pod: ref,
+    ...(conditionTypes !== undefined && { conditionTypes }),
+    ...(conditions.length > 0 && { conditions }),
+  };
   events.push({ event: capture, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
   if (s.removed === true) {
     tracker.pods.delete(ref.uid);

@@ -4,7 +4,7 @@
  */
 import type { Instant } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
-import type { PodEvent } from '../events/index.js';
+import type { CapturedCondition, PodEvent } from '../events/index.js';
 import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
 import { reduceKubelet } from './kubelet.js';
@@ -15,6 +15,7 @@ import { containerView, kubeletView, type KubeletView, type ImportProvenance } f
 import { kubeletStatus, statusFactsChanged, statusInputsChanged } from './status.js';
 import { FoldedPod, baseOf, generatedFrom, podState, withStatusesFrom } from './folded-pod.js';
 import { apiTime } from './time.js';
+import { sharedCondition } from './shared-values.js';
 import { isTerminalPhase } from '../k8s/phase.js';
 
 /** The kubelet writes the pod's status: it admitted the pod, did not reject it, and its node is reachable. */
@@ -128,14 +129,15 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
 };
 
 /**
- * A capture of the pod's object: its provenance, and the condition types its kubelet publishes when the capture
- * shows them (another set than before regenerates the status without the others, at the capture's instant).
+ * A capture of the pod's object: its provenance, the condition types its kubelet publishes when the capture
+ * shows them (another set than before regenerates the status without the others, at the capture's instant),
+ * and the transition times it shows for conditions the fold agrees on.
  */
 const observed = (s: PodState, e: Extract<PodEvent, { type: 'PodObserved' }>): PodState => {
   const was = s.kubelet.conditionTypes;
   const shown = e.conditionTypes;
   const same = shown === undefined || (was !== undefined && sameTypes(was, shown));
-  const next = same ? s : withConditionTypes(s, shown, e.at);
+  const next = withCapturedTimes(same ? s : withConditionTypes(s, shown, e.at), e.conditions ?? []);
   const { provenance } = next.kubelet;
   return withProvenance(next, { ...provenance, capturedAt: latestInstant(provenance?.capturedAt, e.at) });
 };
@@ -147,6 +149,27 @@ const withConditionTypes = (s: PodState, types: readonly string[], at: Instant):
   const shown = kubelet.syncs ? kubelet.published : kubelet;
   const base = baseOf(s);
   return shown === undefined || !kubeletWrites(kubelet) ? podState(s, base, kubelet) : regenerated(base, shown, kubelet, apiTime(at));
+};
+
+/**
+ * `s` whose conditions carry the transition times a capture shows for the same type and status. The kubelet
+ * stamps a transition when it generates the status that changes it (`status/generate.go`, `kubelet_pods.go ::
+ * generateAPIPodStatus` keeping an unchanged condition's time), often a sync after the fact the fold places it at
+ * (a start, an exit): the capture's time is what the cluster showed, and later statuses keep it while unchanged.
+ */
+const withCapturedTimes = (s: PodState, captured: readonly CapturedCondition[]): PodState => {
+  const base = baseOf(s);
+  const conditions = base.status?.conditions;
+  if (captured.length === 0 || conditions === undefined) return s;
+  let moved = false;
+  const next = conditions.map((c) => {
+    const shown = captured.find((x) => x.type === c.type && x.status === c.status);
+    const time = shown === undefined ? undefined : apiTime(shown.lastTransitionTime);
+    if (time === undefined || time === c.lastTransitionTime) return c;
+    moved = true;
+    return sharedCondition(c.type, c.status, time, c.observedGeneration, c.reason, c.message);
+  });
+  return moved ? podState(s, { ...base, status: { ...base.status, conditions: next } }, s.kubelet) : s;
 };
 
 const sameTypes = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);

@@ -3,7 +3,9 @@
  * watch streams, bare Pods, audit response objects) is imported with podj's importers into a real LevelDB
  * journal, and at the object's capture instant `podj get pods -A -o wide --at T` and `podj describe pod --at T`
  * must show what kubectl shows for that very object (./kubectl-rows.ts, an independent reading of printPod and
- * describePod over the raw JSON). Divergences still open are listed in `open` with why, and must still diverge.
+ * describePod over the raw JSON; describe's container State/Last State lines carry startedAt and finishedAt),
+ * and `get pods -A -o json --at T` the object's conditions with their lastTransitionTime (describe prints none).
+ * Divergences still open are listed in `open` with why, and must still diverge.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { podj, tableRows } from './podj-in-process.js';
-import { describedConditions, describedContainer, describedPod, kubectlRow, objectInstant, statedFacts, type RawPod } from './kubectl-rows.js';
+import { conditionTimes, describedConditions, describedContainer, describedPod, kubectlRow, objectInstant, statedFacts, type RawPod } from './kubectl-rows.js';
 
 const REAL = resolve(import.meta.dirname, '../fixtures/real');
 
@@ -149,6 +151,9 @@ const compareFile = async (file: string): Promise<{ checked: number; divergences
       const table = await podj('get', 'pods', '-A', '-o', 'wide', '--at', iso, ...journal);
       expect(table.code, table.stderr).toBe(0);
       const rows = tableRows(table.stdout);
+      const listed = await podj('get', 'pods', '-A', '-o', 'json', '--at', iso, ...journal);
+      expect(listed.code, listed.stderr).toBe(0);
+      const objects = (JSON.parse(listed.stdout) as { items: RawPod[] }).items;
       for (const [ref, pod] of pods) {
         checked++;
         const diverge = (what: string, ours: unknown, theirs: unknown): void => {
@@ -158,6 +163,8 @@ const compareFile = async (file: string): Promise<{ checked: number; divergences
         const row = rows.find((r) => r['NAMESPACE'] === namespace && r['NAME'] === name);
         const expected = kubectlRow(pod, at);
         for (const [column, cell] of Object.entries(expected)) diverge(column, row?.[column], cell);
+        const object = objects.find((o) => refOf(o) === ref);
+        diverge('condition times (-o json)', object === undefined ? undefined : conditionTimes(object), conditionTimes(pod));
 
         const described = await podj('describe', 'pod', name, '-n', namespace, '--at', iso, ...journal);
         expect(described.code, described.stderr).toBe(0);
@@ -197,7 +204,15 @@ interface Open {
   readonly files?: readonly string[];
   readonly covers: (d: Divergence) => boolean;
 }
-const open: readonly Open[] = [];
+const open: readonly Open[] = [
+  {
+    why:
+      "flanksource/is-healthy's authors stripped every condition's lastTransitionTime from this pod (kubectl -o json prints " +
+      'null; a kubelet always stamps one), so podj shows the transitions at the facts it imported (startTime 12:36:30)',
+    files: ['is-healthy-pod-init-error.yaml'],
+    covers: (d) => d.what === 'condition times (-o json)' && Array.isArray(d.kubectl) && d.kubectl.every((l) => typeof l === 'string' && l.endsWith(' null')),
+  },
+];
 
 /** The files that hold no pod object: Events, and audit lines of reads and of pods/exec. */
 const NO_PODS = new Set([

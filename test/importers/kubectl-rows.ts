@@ -267,3 +267,11 @@ export const describedPod = (pod: RawPod): Record<string, string | undefined> =>
 
 /** describe.go :: describePod's Conditions table: each condition's type and status, in the object's order. */
 export const describedConditions = (pod: RawPod): string[] => (pod.status?.conditions ?? []).map((c) => `${c.type} ${c.status}`);
+
+/**
+ * `kubectl get pod -o json`'s conditions, as the object holds them: type, status and `lastTransitionTime` (describe
+ * prints no times for conditions, so the differential test reads them from `-o json`). A metav1.Time is whole
+ * seconds on the wire; `null` or absent prints as null.
+ */
+export const conditionTimes = (pod: RawPod): string[] =>
+  (pod.status?.conditions ?? []).map((c) => `${c.type} ${c.status} ${(c.lastTransitionTime ?? null) === null ? 'null' : new Date(ms(c.lastTransitionTime) ?? 0).toISOString().replace('.000Z', 'Z')}`);
