@@ -1,7 +1,8 @@
 /**
- * What the eviction manager saw when it evicted a pod: the pods then active on the node (bound there, not
- * being deleted, not finished, not past their active deadline: podj's engine does not rank a pod that is
- * already leaving), each with the memory its running containers last reported. Running means
+ * What the eviction manager saw when it evicted a pod: the pods then active on the node (`kubelet.go ::
+ * GetActivePods` → `kubelet_pods.go :: filterOutInactivePods`: bound there and not done terminating, so one
+ * being deleted, finished or past its active deadline counts while a container of it still runs), each with
+ * the memory its running containers last reported. Running means
  * started by the runtime and not exited since, not the published status: the kubelet ranks with its own
  * stats (`eviction_manager.go :: synchronize`), and a container started after the last status sync
  * (PodSynced) already uses memory.
@@ -25,19 +26,22 @@ const NANO = 1_000_000_000n;
 
 const bytesOf = (quantity: string): bigint => (parseQuantity(quantity)?.nanos ?? 0n) / NANO;
 
-/** Sum of the last sampled working sets of the containers of `s` the runtime says are running. */
-const usageOf = (s: PodState, samples: ReadonlyMap<string, string>, running: ReadonlySet<string>): string => {
+/** The keys of the pod's containers the runtime says are running. */
+const runningOf = (s: PodState, running: ReadonlySet<string>): string[] => {
   const prefix = `${s.pod.metadata.uid ?? ''}/`;
-  const own = [...running].filter((key) => key.startsWith(prefix));
-  return formatBytes(own.reduce((sum, key) => sum + bytesOf(samples.get(key) ?? '0'), 0n));
+  return [...running].filter((key) => key.startsWith(prefix));
 };
 
-const active = (s: PodState | undefined, node: string): s is PodState =>
+/** Sum of the last sampled working sets of the containers of `s` the runtime says are running. */
+const usageOf = (s: PodState, samples: ReadonlyMap<string, string>, running: ReadonlySet<string>): string =>
+  formatBytes(runningOf(s, running).reduce((sum, key) => sum + bytesOf(samples.get(key) ?? '0'), 0n));
+
+/** Not done terminating (`IsPodKnownTerminated`): still running something, or neither leaving nor finished. */
+const active = (s: PodState | undefined, node: string, running: ReadonlySet<string>): s is PodState =>
   s !== undefined &&
   s.pod.spec.nodeName === node &&
-  s.pod.metadata.deletionTimestamp === undefined &&
-  s.kubelet.deadlineExceededAt === undefined &&
-  !isTerminalPhase(phaseOfState(s));
+  (runningOf(s, running).length > 0 ||
+    (s.pod.metadata.deletionTimestamp === undefined && s.kubelet.deadlineExceededAt === undefined && !isTerminalPhase(phaseOfState(s))));
 
 /** Every eviction in the journal with the scene it happened in. */
 export const evictionScenes = ({ entries, pods }: Observed): EvictionScene[] => {
@@ -58,7 +62,7 @@ export const evictionScenes = ({ entries, pods }: Observed): EvictionScene[] => 
     const evicted = states.get(e.pod.uid);
     const node = evicted?.pod.spec.nodeName;
     if (evicted === undefined || node === undefined) return;
-    const others = [...states].filter(([uid, s]) => uid !== e.pod.uid && active(s, node)).map(([, s]) => s as PodState);
+    const others = [...states].filter(([uid, s]) => uid !== e.pod.uid && active(s, node, running)).map(([, s]) => s as PodState);
     const candidate = (s: PodState): Candidate => ({ pod: s.pod, usage: { memory: usageOf(s, samples, running) } });
     scenes.push({ entry: { seq: entry.seq, event: e }, node, evicted: candidate(evicted), others: others.map(candidate) });
   });

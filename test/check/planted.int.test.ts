@@ -107,6 +107,21 @@ const plants: Record<string, Plant> = {
     ],
     evidence: ['PodEvicted'],
   },
+  // a pod being deleted is still active while a container of it runs (kubelet_pods.go :: filterOutInactivePods):
+  // it is ranked like any other
+  'eviction-order (a pod being deleted)': {
+    clean: [
+      ...guaranteed.scheduled(0), ...guaranteed.start('app', 1), guaranteed.usage('app', 10, '200Mi'),
+      ...bestEffort.scheduled(0), ...bestEffort.start('app', 1), bestEffort.deletion(5, 30), bestEffort.kill('app', 5, 'PodDeleted', 30), bestEffort.usage('app', 10, '300Mi'),
+      bestEffort.evicted(10),
+    ],
+    planted: [
+      ...guaranteed.scheduled(0), ...guaranteed.start('app', 1), guaranteed.usage('app', 10, '200Mi'),
+      ...bestEffort.scheduled(0), ...bestEffort.start('app', 1), bestEffort.deletion(5, 30), bestEffort.kill('app', 5, 'PodDeleted', 30), bestEffort.usage('app', 10, '300Mi'),
+      guaranteed.evicted(10),
+    ],
+    evidence: ['PodEvicted'],
+  },
   'eviction-order (critical pod)': {
     clean: [...critical.scheduled(0), ...critical.start('app', 1)],
     planted: [...critical.scheduled(0), ...critical.start('app', 1), critical.evicted(10)],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PodSpec } from '../../src/k8s/pod.js';
-import { created, node, ofType, offset, run, world } from './harness.js';
+import { created, deleted, node, ofType, offset, run, world } from './harness.js';
 
 const MI = 1n << 20n;
 
@@ -95,6 +95,21 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
       [10, 'PodEvicted', 1],
     ]);
     expect(ofType(evicted, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([[11, 137]]);
+  });
+
+  it('ranks a pod being deleted, and evicts it: its termination is under way, not done (kubelet_pods.go :: filterOutInactivePods)', () => {
+    // `leaving` grows from 8 s and ignores SIGTERM, so its deletion (grace 120 s, from 5 s) would last until 125 s; at the 10 s
+    // cycle it is the over-request pod, ranked before `stay` (within its request); the eviction's 1 s cuts it short
+    const leaving = pod('leaving', { terminationGracePeriodSeconds: 120 });
+    const stay = pod('stay', {}, { cpu: '100m', memory: '100Mi' });
+    const w = world({ ...usage({ leaving: (t) => (t < 8 ? 0 : 1000), stay: () => 50 }), onSigterm: (p) => (p.name === 'leaving' ? undefined : { afterMs: 0, code: 0 }) });
+    const events = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), leaving, stay, deleted('leaving', 5, 120)], w, 60);
+    expect(ofType(events, 'PodEvicted').map((e) => [offset(e), e.pod.name])).toEqual([[10, 'leaving']]);
+    expect(ofType(events, 'ContainerKilling').map((e) => [offset(e), e.pod.name, e.reason, e.gracePeriodSeconds])).toEqual([
+      [5, 'leaving', 'PodDeleted', 120],
+      [10, 'leaving', 'PodEvicted', 1],
+    ]);
+    expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.pod.name, e.exitCode])).toEqual([[11, 'leaving', 137]]);
   });
 
   it('honours a per-node threshold', () => {

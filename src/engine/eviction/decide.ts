@@ -42,11 +42,20 @@ const condition = (node: NodeBook, met: boolean, now: VirtualMs): Event[] => {
   return [];
 };
 
-/** Pods the eviction manager may rank: admitted, still running something or about to, not already leaving. */
+/**
+ * The pod worker has finished terminating it (`pod_workers.go :: IsPodKnownTerminated`): it was being deleted or
+ * was over (evicted, past its deadline, finished) and no container of it runs any more.
+ */
+const terminationDone = (p: PodBook): boolean => (p.deletion !== undefined || podTerminal(p)) && !hasLiveContainer(p);
+
+/**
+ * The pods the eviction manager ranks (`kubelet.go :: GetActivePods` → `kubelet_pods.go :: filterOutInactivePods`):
+ * every admitted pod the pod manager still holds (a removed object has left it), but those whose termination is
+ * done; a terminal pod whose termination is still under way stays (`IsPodTerminationRequested`), so a pod being
+ * deleted, or past its deadline, can be evicted while its containers stop. A rejected pod was never admitted.
+ */
 const activeOn = (state: EngineState, node: string): PodBook[] =>
-  [...state.pods.values()].filter(
-    (p) => p.node === node && p.admitted && !p.removed && p.deletion === undefined && !podTerminal(p),
-  );
+  [...state.pods.values()].filter((p) => p.node === node && p.admitted && !p.removed && !terminationDone(p));
 
 const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsage[], available: bigint, now: VirtualMs): Event[] => {
   // the manager waits for the last evicted pod to be cleaned up before evicting again
