@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
 import type { PodSpec } from '../../src/k8s/pod.js';
 import { foldCluster } from '../../src/reducers/index.js';
-import { created, node, ofType, offset, run, s, world } from './harness.js';
+import { created, deleted, node, ofType, offset, run, s, world } from './harness.js';
 
 const deadlinePod = (spec: Partial<PodSpec> = {}, at = 0) =>
   created({ metadata: { name: 'job' }, spec: { activeDeadlineSeconds: 30, terminationGracePeriodSeconds: 10, containers: [{ name: 'app', image: 'busybox:1.36' }], ...spec } }, at);
@@ -71,6 +71,20 @@ describe('activeDeadlineSeconds', () => {
     };
     expect(noticed()).toEqual([40]);
     expect(noticed('exit code 1')).toEqual([41]);
+  });
+
+  it('a deadline passing during a deletion’s grace shows in the final status, generated once the containers are gone (SyncTerminatingPod)', () => {
+    // deleted at +20 with 60 s; the app takes 15 s to stop on SIGTERM; the deadline (+30) passes meanwhile
+    const events = run([node('n1'), deadlinePod({ terminationGracePeriodSeconds: 60 }), deleted('job', 20, 60)], world({ onSigterm: () => ({ afterMs: 15_000, code: 0 }) }), 90);
+    expect(ofType(events, 'ContainerExited').map(offset)).toEqual([35]);
+    // no status while the kill runs (the 1 s syncCh ticks only queue an update for the terminating worker)
+    expect(ofType(events, 'PodDeadlineExceeded').map(offset)).toEqual([35]);
+    expect(statusAt(events, 34)).toMatchObject({ phase: 'Running' });
+    const last = events.findIndex((e) => e.type === 'PodRemoved');
+    const final = [...foldCluster(events.slice(0, last)).pods.values()][0]?.pod.status;
+    expect(final).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
+    // the kubelet still sends the final delete (status_manager.go :: canBeDeleted): the pod ran when deleted
+    expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[35, 'kubelet']]);
   });
 
   it('a pod that finished before its deadline is left Succeeded', () => {

@@ -86,6 +86,15 @@ describe('graceful deletion (killContainer, canBeDeleted)', () => {
       [10, 'PodRemoved', 'api'],
     ]);
   });
+
+  it('a pod that ran when deleted is removed by its kubelet, even when its containers then finish under Never', () => {
+    const events = run([node('n1'), pod(app(), 'Never'), deleted('web', 10, 30)], world({ onSigterm: () => ({ afterMs: 1000, code: 0 }) }), 100);
+    expect(story(events)).toEqual([
+      [10, 'ContainerKilling', 'kubelet'],
+      [11, 'ContainerExited', 'runtime'],
+      [11, 'PodRemoved', 'kubelet'],
+    ]);
+  });
 });
 
 describe('sidecars during termination (terminationOrdering)', () => {

@@ -11,11 +11,17 @@ import { hasLiveContainer, podTerminal } from '../lifecycle.js';
 import type { PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 
-/** The API server deletes the object without waiting for a kubelet (grace forced to 0). */
+/** The kubelet stopped a container for the deletion: the pod ran when it came, so its kubelet sends the final delete. */
+const stoppedForDeletion = (pod: PodBook): boolean => pod.containers.some((c) => c.current?.kills.some((k) => k.reason === 'PodDeleted') === true);
+
+/**
+ * The API server deletes the object without waiting for a kubelet (grace forced to 0): never bound, a grace
+ * of 0, or already finished when the request came (`CheckGracefulDelete`).
+ */
 export const removedAtOnce = (pod: PodBook): boolean =>
   pod.deletion !== undefined &&
   !pod.removed &&
-  (pod.node === undefined || pod.deletion.graceSeconds === 0 || (podTerminal(pod) && !hasLiveContainer(pod)));
+  (pod.node === undefined || pod.deletion.graceSeconds === 0 || (podTerminal(pod) && !hasLiveContainer(pod) && !stoppedForDeletion(pod)));
 
 export const apiRemoval = (pod: PodBook, now: VirtualMs): Event[] =>
   removedAtOnce(pod) ? [{ type: 'PodRemoved', ...aboutPod(now, 'api', pod.ref) }] : [];

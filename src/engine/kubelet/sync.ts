@@ -73,7 +73,7 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   const synced = (): Event[] => [{ type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 1 }];
   if (pod.sessionAt === now) {
     // the final status goes out before the kubelet deletes the object (`status_manager.go :: canBeDeleted`)
-    if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? synced() : next;
+    if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? [...deadlineNoticed(pod, now), ...synced()] : next;
     // this sync is done; what the pod's on-demand relist sees (`relistsOnDemand`) starts the next one at once;
     // an update that came in meanwhile (the active deadline's too) waits for the next relist (`pendingTrigger`)
     const due = pod.syncDueAt !== undefined && relistsOnDemand(pod);
