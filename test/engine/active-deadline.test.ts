@@ -43,6 +43,12 @@ describe('activeDeadlineSeconds', () => {
     expect(condition(events, 60, 'DisruptionTarget')).toBeUndefined();
   });
 
+  it('publishes the final status as the last container exits (SyncTerminatingPod after killPod), not at the next relist', () => {
+    const events = run([node('n1'), deadlinePod()], world({ onSigterm: () => ({ afterMs: 2500, code: 0 }) }), 60);
+    expect(ofType(events, 'PodSynced').map(offset).filter((t) => t >= 30)).toEqual([30, 32.5]);
+    expect(statusAt(events, 32.5)).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
+  });
+
   it('counts from the first sync at full precision and waits for the next one-second tick', () => {
     const events = run([node('n1'), deadlinePod({}, 0.5)], world(), 120);
     expect(ofType(events, 'PodDeadlineExceeded').map(offset)).toEqual([31]);

@@ -39,4 +39,10 @@ describe('node-pressure eviction: the status during the kill’s grace', () => {
     expect(condition(events, s(21), 'Ready')).toBe('False PodFailed');
     expect(condition(events, s(21), 'DisruptionTarget')).toBe('True TerminationByKubelet');
   });
+
+  it('the final status is published as the last container exits: SyncTerminatingPod generates it once killPod returns, not at the next relist', () => {
+    const events = run([small, evictee([app('app')])], hungry(() => ({ afterMs: 500, code: 0 })), 40);
+    expect(ofType(events, 'PodSynced').map(offset).filter((t) => t >= 20)).toEqual([20.5]);
+    expect(statusAt(events, s(20.5))).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
+  });
 });

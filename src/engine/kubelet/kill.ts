@@ -51,6 +51,10 @@ export const podKillInFlight = (pod: PodBook, shorterGrace: number | undefined):
   return stopping.length > 0 && (shorterGrace === undefined || !stopping.some((c) => killedAgain(c, shorterGrace)));
 };
 
+/** `killPod` has returned: every container stopped for the pod (eviction, deadline, a finished pod's sidecars) is gone. */
+export const podKillReturned = (pod: PodBook): boolean =>
+  liveContainers(pod).length === 0 && pod.containers.some((c) => c.current?.kills.some(isPodKill) === true);
+
 /**
  * A pod becoming terminating, or its grace shrinking (`pod_workers.go :: UpdatePod`, "Cancelling current pod
  * sync"): every live container is killed with the pod's grace (`killPodWithSyncResult`), unless it is already

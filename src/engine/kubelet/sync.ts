@@ -15,7 +15,7 @@ import { podGraceSeconds } from '../spec.js';
 import type { EngineState, Killing, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { admit, sandbox } from './admission.js';
-import { killPod } from './kill.js';
+import { killPod, podKillReturned } from './kill.js';
 import { deadlineNoticed } from './deadline.js';
 import { blocked, syncInFlight } from './worker.js';
 import { containersToStart } from './plan.js';
@@ -74,6 +74,9 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   if (pod.sessionAt === now) {
     // the final status goes out before the kubelet deletes the object (`status_manager.go :: canBeDeleted`)
     if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? [...deadlineNoticed(pod, now), ...synced()] : next;
+    // `SyncTerminatingPod` generates its next status as soon as `killPod` returns: an evicted, past-deadline or
+    // finished pod's last stopped container is published at its exit, not at the next relist
+    if (pod.dirty && podTerminal(pod) && podKillReturned(pod)) return synced();
     // this sync is done; what the pod's on-demand relist sees (`relistsOnDemand`) starts the next one at once;
     // an update that came in meanwhile (the active deadline's too) waits for the next relist (`pendingTrigger`)
     const due = pod.syncDueAt !== undefined && relistsOnDemand(pod);
