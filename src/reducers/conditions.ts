@@ -2,7 +2,7 @@
  * Pod conditions: the kubelet's generators (`pkg/kubelet/status/generate.go`), the order it writes them in,
  * and the rule that `lastTransitionTime` moves only when a condition's status flips.
  */
-import type { PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
+import type { Container, PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
 import type { StatusFacts } from './container-status.js';
 import { isSidecar } from '../k8s/pod.js';
 import { sharedCondition } from './shared-values.js';
@@ -22,6 +22,9 @@ export const isKubeletOwned = (type: string): boolean => {
       return false;
   }
 };
+
+// No init containers (most pods): one empty list for every regeneration.
+const NO_CONTAINERS: readonly Container[] = [];
 
 /** A condition before its timestamps are settled. */
 export interface ConditionDraft {
@@ -43,8 +46,22 @@ const plainDraft = (type: string, ok: boolean): ConditionDraft => {
   return pair[ok ? 1 : 0];
 };
 
+// A draft with a reason and no message (PodCompleted, PodFailed, ...: constants): one object per type, reason and status.
+const reasonDrafts = new Map<string, Map<string, readonly [ConditionDraft, ConditionDraft]>>();
+
+const reasonDraft = (type: string, ok: boolean, reason: string): ConditionDraft => {
+  const byReason = reasonDrafts.get(type) ?? new Map<string, readonly [ConditionDraft, ConditionDraft]>();
+  if (byReason.size === 0) reasonDrafts.set(type, byReason);
+  let pair = byReason.get(reason);
+  if (pair === undefined) {
+    pair = [{ type, status: 'False', reason }, { type, status: 'True', reason }];
+    byReason.set(reason, pair);
+  }
+  return pair[ok ? 1 : 0];
+};
+
 const draft = (type: string, ok: boolean, reason?: string, message?: string): ConditionDraft => {
-  if (reason === undefined && (message === undefined || message === '')) return plainDraft(type, ok);
+  if (message === undefined || message === '') return reason === undefined ? plainDraft(type, ok) : reasonDraft(type, ok, reason);
   const d: { type: string; status: PodCondition['status']; reason?: string; message?: string } = {
     type,
     status: ok ? 'True' : 'False',
@@ -80,26 +97,30 @@ const namesOf = (spec: PodSpec, listed: Listed): string[] => {
   return listed === 'incomplete' ? inits.map((c) => c.name) : [...inits.filter(isSidecar), ...spec.containers].map((c) => c.name);
 };
 
-/** Messages already built, per spec, by `mask * 2 + list` (the same few lists recur on every event of a pod). */
-const messages = new WeakMap<PodSpec, Map<number, string>>();
+/** Drafts naming a list, per spec, by `mask * 2 + list` (the same few lists recur on every event of a pod). */
+const listDrafts = new WeakMap<PodSpec, Map<number, ConditionDraft>>();
 
 /** Lists above this many containers are not cached: a key is a sum of distinct powers of two, exact below 2^53. */
 const CACHED_LIST = 50;
 
-/** `containers with LABEL status: [a b]` (Go's `%s` of a slice) for the containers whose bit is set in `mask`. */
-const listMessage = (spec: PodSpec, listed: Listed, mask: number): string => {
+/**
+ * The False draft of Initialized (`ContainersNotInitialized`) or ContainersReady (`ContainersNotReady`) with its
+ * message, `containers with LABEL status: [a b]` (Go's `%s` of a slice), for the containers whose bit is set in `mask`.
+ */
+const listDraft = (spec: PodSpec, listed: Listed, mask: number): ConditionDraft => {
   const cached = (spec.initContainers?.length ?? 0) + spec.containers.length <= CACHED_LIST;
   const key = mask * 2 + (listed === 'incomplete' ? 0 : 1);
-  const known = cached ? messages.get(spec)?.get(key) : undefined;
+  const known = cached ? listDrafts.get(spec)?.get(key) : undefined;
   if (known !== undefined) return known;
   const names = namesOf(spec, listed).filter((_, i) => Math.floor(mask / 2 ** i) % 2 === 1);
   const message = `containers with ${listed} status: [${names.join(' ')}]`;
+  const made = listed === 'incomplete' ? draft('Initialized', false, 'ContainersNotInitialized', message) : draft('ContainersReady', false, 'ContainersNotReady', message);
   if (cached) {
-    const byKey = messages.get(spec) ?? new Map<number, string>();
-    byKey.set(key, message);
-    messages.set(spec, byKey);
+    const byKey = listDrafts.get(spec) ?? new Map<number, ConditionDraft>();
+    byKey.set(key, made);
+    listDrafts.set(spec, byKey);
   }
-  return message;
+  return made;
 };
 
 /** `GeneratePodInitializedCondition` (every init container has a status: none is unknown). */
@@ -107,7 +128,7 @@ const initialized = (inp: ConditionInputs): ConditionDraft => {
   if (inp.phase === 'Succeeded') return draft('Initialized', true, 'PodCompleted');
   // Once a regular container has started, restarting sidecars no longer un-initialize the pod.
   for (const s of inp.statuses) if (s.state?.running !== undefined || s.state?.terminated !== undefined) return draft('Initialized', true);
-  const inits = inp.spec.initContainers ?? [];
+  const inits = inp.spec.initContainers ?? NO_CONTAINERS;
   let incomplete = 0;
   for (let i = 0; i < inits.length; i++) {
     const c = inits[i];
@@ -115,12 +136,12 @@ const initialized = (inp: ConditionInputs): ConditionDraft => {
     if (c !== undefined && s !== undefined && !(isSidecar(c) ? s.started === true : s.ready === true)) incomplete += 2 ** i;
   }
   if (incomplete === 0) return draft('Initialized', true);
-  return draft('Initialized', false, 'ContainersNotInitialized', listMessage(inp.spec, 'incomplete', incomplete));
+  return listDraft(inp.spec, 'incomplete', incomplete);
 };
 
 /** `GenerateContainersReadyCondition`: sidecars first, then regular containers; regular init containers never count. */
 const containersReady = (inp: ConditionInputs): ConditionDraft => {
-  const inits = inp.spec.initContainers ?? [];
+  const inits = inp.spec.initContainers ?? NO_CONTAINERS;
   if (inits.length === 0 && inp.spec.containers.length === 0) return draft('ContainersReady', false, 'UnknownContainerStatuses');
   if (inp.phase === 'Succeeded') return draft('ContainersReady', false, 'PodCompleted');
   if (inp.phase === 'Failed') return draft('ContainersReady', false, 'PodFailed');
@@ -138,12 +159,21 @@ const containersReady = (inp: ConditionInputs): ConditionDraft => {
     bit *= 2;
   }
   if (unready === 0) return draft('ContainersReady', true);
-  return draft('ContainersReady', false, 'ContainersNotReady', listMessage(inp.spec, 'unready', unready));
+  return listDraft(inp.spec, 'unready', unready);
 };
+
+// Ready's draft when ContainersReady is not True, per ContainersReady draft (those are shared: one each here too).
+const readyDrafts = new WeakMap<ConditionDraft, ConditionDraft>();
 
 /** `GeneratePodReadyCondition`: ContainersReady, then every readiness gate. */
 const ready = (inp: ConditionInputs, cr: ConditionDraft): ConditionDraft => {
-  if (cr.status !== 'True') return draft('Ready', false, cr.reason, cr.message);
+  if (cr.status !== 'True') {
+    const known = readyDrafts.get(cr);
+    if (known !== undefined) return known;
+    const made = draft('Ready', false, cr.reason, cr.message);
+    readyDrafts.set(cr, made);
+    return made;
+  }
   const gates = inp.spec.readinessGates;
   if (gates === undefined || gates.length === 0) return draft('Ready', true);
   const messages: string[] = [];
@@ -158,52 +188,19 @@ const ready = (inp: ConditionInputs, cr: ConditionDraft): ConditionDraft => {
 
 const podScheduled = draft('PodScheduled', true);
 
-/** The previous kubelet-owned conditions (the first of each type), found in one pass. */
-interface Owned {
-  sandbox?: PodCondition;
-  initialized?: PodCondition;
-  ready?: PodCondition;
-  containersReady?: PodCondition;
-  scheduled?: PodCondition;
-}
-
-const ownedOf = (conditions: readonly PodCondition[] | undefined): Owned => {
-  const o: Owned = {};
-  for (const c of conditions ?? []) {
-    switch (c.type) {
-      case 'PodReadyToStartContainers':
-        o.sandbox ??= c;
-        break;
-      case 'Initialized':
-        o.initialized ??= c;
-        break;
-      case 'Ready':
-        o.ready ??= c;
-        break;
-      case 'ContainersReady':
-        o.containersReady ??= c;
-        break;
-      case 'PodScheduled':
-        o.scheduled ??= c;
-        break;
-    }
-  }
-  return o;
-};
-
 /**
  * The kubelet-owned conditions in the order `generateAPIPodStatus` appends them, settled against the
  * previous ones (an unchanged condition is the previous object).
  */
 export const kubeletConditions = (inp: ConditionInputs, previous: readonly PodCondition[] | undefined, now: string): PodCondition[] => {
-  const old = ownedOf(previous);
+  // each previous condition found by a loop over the few previous ones (no object listing them all)
   const cr = containersReady(inp);
   const all = [
-    settle(draft('PodReadyToStartContainers', inp.sandboxReady), old.sandbox, now, inp.generation),
-    settle(initialized(inp), old.initialized, now, inp.generation),
-    settle(ready(inp, cr), old.ready, now, inp.generation),
-    settle(cr, old.containersReady, now, inp.generation),
-    settle(podScheduled, old.scheduled, now, inp.generation),
+    settle(draft('PodReadyToStartContainers', inp.sandboxReady), conditionOf(previous, 'PodReadyToStartContainers'), now, inp.generation),
+    settle(initialized(inp), conditionOf(previous, 'Initialized'), now, inp.generation),
+    settle(ready(inp, cr), conditionOf(previous, 'Ready'), now, inp.generation),
+    settle(cr, conditionOf(previous, 'ContainersReady'), now, inp.generation),
+    settle(podScheduled, conditionOf(previous, 'PodScheduled'), now, inp.generation),
   ];
   // Ready still reads ContainersReady where a kubelet does not publish it (before v1.12 it had none).
   const { types } = inp;

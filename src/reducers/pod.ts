@@ -3,7 +3,7 @@
  * status the kubelet would write. Pure and total: contradictory events degrade as README.md lists.
  */
 import type { Instant } from '../k8s/codecs.js';
-import type { V1Pod } from '../k8s/pod.js';
+import type { Container, V1Pod } from '../k8s/pod.js';
 import type { CapturedCondition, PodEvent } from '../events/index.js';
 import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
@@ -21,6 +21,12 @@ import { isTerminalPhase } from '../k8s/phase.js';
 /** The kubelet writes the pod's status: it admitted the pod, did not reject it, and its node is reachable. */
 const kubeletWrites = (k: KubeletView): boolean => k.admitted && k.rejected === undefined && !k.nodeLost;
 
+/** The spec container named `name` (a loop, not `find` with a closure: every container event asks it). */
+const named = (containers: readonly Container[] | undefined, name: string): Container | undefined => {
+  if (containers !== undefined) for (const c of containers) if (c.name === name) return c;
+  return undefined;
+};
+
 /**
  * A container event: the pod's object stays, only the kubelet's view moves. The next state is built once,
  * from the new view, with its status regenerated if the view changed what it shows (`afterView`).
@@ -28,8 +34,8 @@ const kubeletWrites = (k: KubeletView): boolean => k.admitted && k.rejected === 
 const container = (s: PodState, e: ContainerEvent): PodState => {
   if (s.kubelet.rejected !== undefined) return s; // a rejected pod runs nothing
   const spec = baseOf(s).spec;
-  const init = spec.initContainers?.find((c) => c.name === e.container);
-  const c = init ?? spec.containers.find((x) => x.name === e.container);
+  const init = named(spec.initContainers, e.container);
+  const c = init ?? named(spec.containers, e.container);
   if (c === undefined) return s; // not a container of this pod
   const role = roleOf(c, init !== undefined);
   const before = s.kubelet.containers[e.container] ?? initialContainerView;
@@ -241,9 +247,10 @@ const afterView = (state: PodState, next: PodState | undefined, base: V1Pod, kub
 
 /** The state of `base` with the status the kubelet generates from `view` at `now`, and `kubelet` as its view. */
 const regenerated = (base: V1Pod, view: KubeletView, kubelet: KubeletView, now: string): PodState => {
-  const { status, from } = kubeletStatus(base, view, now);
+  const generated = kubeletStatus(base, view, now);
+  const { status } = generated;
   const pod = status === base.status ? base : { apiVersion: base.apiVersion, kind: base.kind, metadata: base.metadata, spec: base.spec, status };
-  return new FoldedPod(pod, kubelet, from);
+  return new FoldedPod(pod, kubelet, generated);
 };
 
 /**

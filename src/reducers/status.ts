@@ -14,6 +14,9 @@ import { restartDue, roleOf } from './restart.js';
 import { sortedByName } from './status-order.js';
 import { sharedHostIPs } from './shared-values.js';
 
+// No init containers (most pods): one empty list for every regeneration.
+const NONE: readonly Container[] = [];
+
 /**
  * Some container is running (`couldHaveRunningContainers`; a created, never started one holds nothing), read
  * from the statuses just built: a running instance always shows as `running` (no restart is due while it runs).
@@ -97,17 +100,21 @@ const terminateStatuses = <S extends StatusFacts>(initSpecs: readonly Container[
   ];
 };
 
+// No other conditions (the usual case): one empty list, never changed (the callers copy before they add).
+const NO_CONDITIONS: readonly PodCondition[] = Object.freeze([]);
+
 /** The conditions the kubelet does not own, in order (no copy when there are none, the usual case). */
-const onlyOthers = (conditions: readonly PodCondition[]): PodCondition[] => {
+const onlyOthers = (conditions: readonly PodCondition[]): readonly PodCondition[] => {
   for (const c of conditions) if (!isKubeletOwned(c.type)) return conditions.filter((x) => !isKubeletOwned(x.type));
-  return [];
+  return NO_CONDITIONS;
 };
+
 
 /**
  * The conditions nobody but their writer changes, and the kubelet's DisruptionTarget for an eviction that has
  * completed: `mergePodStatus` replaces another writer's in place (or appends it), its transition time kept.
  */
-const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string, generation: number | undefined): PodCondition[] => {
+const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string, generation: number | undefined): readonly PodCondition[] => {
   const others = onlyOthers(prev.conditions ?? []);
   if (view.evicted === undefined || !isTerminal(phase)) return others;
   const disruption = { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: view.evicted.message } as const;
@@ -174,8 +181,6 @@ const factsDiffer: ContainerDiffers = (spec, name, x, y, terminal) => {
   }
   return false;
 };
-
-const NONE: readonly Container[] = [];
 
 /**
  * Whether the status generated for `pod` (without its container statuses) can differ once the view moves
@@ -252,20 +257,22 @@ const statusOf = (fields: PodStatus & Pick<Required<PodStatus>, 'phase' | 'condi
 /** The keys `kubeletStatus` writes, in the order it writes them (keep in step with `statusOf`). */
 const STATUS_KEYS = ['observedGeneration', 'phase', 'conditions', 'message', 'reason', 'hostIP', 'hostIPs', 'podIP', 'podIPs', 'startTime', 'qosClass'] as const;
 
+/** The first index from `i` on of a key `status` holds (a function, not a closure: no object per regeneration). */
+const nextKey = (status: PodStatus, i: number): number => {
+  while (i < STATUS_KEYS.length && status[STATUS_KEYS[i] ?? 'phase'] === undefined) i++;
+  return i;
+};
+
 /**
  * `prev` holds the keys of `status` (built in `STATUS_KEYS` order), in the same order, with the same values:
  * without listing the keys of either, on every regeneration.
  */
 const sameStatus = (prev: PodStatus, status: PodStatus): boolean => {
-  const next = (i: number): number => {
-    while (i < STATUS_KEYS.length && status[STATUS_KEYS[i] ?? 'phase'] === undefined) i++;
-    return i;
-  };
-  let i = next(0);
+  let i = nextKey(status, 0);
   for (const key in prev) {
     const expected = STATUS_KEYS[i];
     if (expected !== key || prev[expected] !== status[expected]) return false;
-    i = next(i + 1);
+    i = nextKey(status, i + 1);
   }
   return i === STATUS_KEYS.length;
 };
@@ -274,11 +281,11 @@ const sameStatus = (prev: PodStatus, status: PodStatus): boolean => {
  * The status after the kubelet has (re)generated it at `now` (API form, whole seconds), without its container
  * statuses, and what those are generated from (`withContainerStatuses` adds them).
  */
-export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { readonly status: PodStatus; readonly from: GeneratedFrom } => {
+export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): GeneratedFrom & { readonly status: PodStatus } => {
   const prev = pod.status ?? {};
   const spec = pod.spec;
   const terminal = podIsTerminal(pod, view);
-  const inits = spec.initContainers ?? [];
+  const inits = spec.initContainers ?? NONE;
   const initStatuses = statusList(inits, true, view, spec, terminal, statusFactsOf);
   const statuses = statusList(spec.containers, false, view, spec, terminal, statusFactsOf);
   const running = couldHaveRunningContainers(initStatuses, statuses);
@@ -317,7 +324,9 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
     message = prev.message;
   }
   const terminated = isTerminal(phase) && !running;
-  const [initShown, shown] = terminated ? terminateStatuses(inits, initStatuses, statuses) : [initStatuses, statuses];
+  let initShown = initStatuses;
+  let shown = statuses;
+  if (terminated) [initShown, shown] = terminateStatuses(inits, initStatuses, statuses);
 
   const others = otherConditions(prev, view, phase, now, pod.metadata.generation);
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
@@ -347,5 +356,6 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): { rea
         { observedGeneration: generation, phase, conditions, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass }
       : statusOf({ observedGeneration: generation, phase, conditions, message, reason, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass });
   // Most regenerations change only container statuses, which the fold keeps apart: the previous status then stays.
-  return { status: sameStatus(prev, status) ? prev : status, from: { view, terminal, terminated } };
+  // one object for the status and what its container statuses are generated from (read at once by the caller)
+  return { status: sameStatus(prev, status) ? prev : status, view, terminal, terminated };
 };

@@ -6,7 +6,8 @@
  * (dual-stack) node address are listed and skipped.
  */
 import { describe, expect, test } from 'vitest';
-import { sortPodIPs } from '../../src/reducers/pod-ips.js';
+import fc from 'fast-check';
+import { isIPv4, sortPodIPs } from '../../src/reducers/pod-ips.js';
 import { PodScript } from './script.js';
 
 interface Case {
@@ -77,5 +78,23 @@ describe('kubelet_pods_test.go :: TestGenerateAPIPodStatusHostNetworkPodIPs', ()
   }
   test('the engine gives a host-network sandbox no IP of the pod range, so the pod shows the node IP', () => {
     expect(statusPodIPs({ nodeIP: '192.168.0.10', criPodIPs: [''] }, true)).toEqual({ podIP: '192.168.0.10', podIPs: ['192.168.0.10'] });
+  });
+});
+
+describe('isIPv4 (utilnet.IsIPv4String), read by character', () => {
+  // the regular expression the reducers used before: what the character reading must answer
+  const dottedQuad = /^(?:::ffff:)?\d{1,3}(?:\.\d{1,3}){3}$/i;
+  const piece = fc.constantFrom('', '0', '1', '25', '255', '1000', '.', ':', '::', '::ffff:', '::FFFF:', 'f', 'x', ' ', '٣', '\n');
+  test.each(['10.0.0.1', '::ffff:10.0.0.1', '::FFFF:1.2.3.4', '1.2.3', '1.2.3.4.', '1..2.3', '1234.1.1.1', 'fd01::1234', '', '1.2.3.4\n'])('%j as the expression answers', (ip) => {
+    expect(isIPv4(ip)).toBe(dottedQuad.test(ip));
+  });
+  test('any string of IP-like pieces as the expression answers', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const ip = pieces.join('');
+        expect(isIPv4(ip)).toBe(dottedQuad.test(ip));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
