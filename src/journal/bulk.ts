@@ -1,7 +1,7 @@
 /** The shapes of a bulk append, apart from the journal that runs it (so `exchange.ts` needs no journal import). */
 import type { Instant } from '../k8s/codecs.js';
 import type { Head } from './head.js';
-import type { Pending } from './stage.js';
+import type { Pending } from './pending.js';
 
 /** `expectedSeq` that accepts any head: no optimistic concurrency check. */
 export const ANY = 'any' as const;

@@ -14,7 +14,7 @@ import type { BulkResult, Stager } from './bulk.js';
 import { recordKey } from './keys.js';
 import { GENESIS_HASH, Sha256, parseEnvelope, seal } from './record.js';
 import { entryPages, type Db } from './scan.js';
-import { pendingOf, type Pending } from './stage.js';
+import { pendingOf, type Pending } from './pending.js';
 
 export const EXPORT_FORMAT = 1;
 

@@ -12,7 +12,7 @@ import { META_HEAD } from './keys.js';
 import { podEntryValue } from './pod-entry.js';
 import type { Sealed } from './record.js';
 import type { Db } from './scan.js';
-import type { Pending } from './stage.js';
+import type { Pending } from './pending.js';
 
 type Batch = ReturnType<Db['batch']>;
 

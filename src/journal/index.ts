@@ -23,7 +23,7 @@ export { Head } from './head.js';
 export type { Position } from './keys.js';
 export { RecordStream } from './stream.js';
 export type { PodRecord } from './pod-entry.js';
-export { pendingOf, type Pending } from './stage.js';
+export { pendingOf, type Pending } from './pending.js';
 export type { VerifyResult } from './verify.js';
 export type { HeadTableRead } from './head-table-files.js';
 export { EXPORT_FORMAT, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';

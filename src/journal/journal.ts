@@ -28,7 +28,8 @@ import {
 } from './snapshot-files.js';
 import { headTablePartNames, readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
 import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
-import { Stage, pendingOf, type Pending } from './stage.js';
+import { pendingOf, type Pending } from './pending.js';
+import { Stage } from './stage.js';
 import { IndexBacklog } from './index-backlog.js';
 import { inTimeOrder, writeRecordsAlone } from './records-alone.js';
 import { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';

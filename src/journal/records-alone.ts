@@ -14,7 +14,7 @@ import type { IndexBacklog } from './index-backlog.js';
 import { recordKey } from './keys.js';
 import { seal, type Sealed } from './record.js';
 import type { Db } from './scan.js';
-import type { Pending } from './stage.js';
+import type { Pending } from './pending.js';
 
 /** Whether the items come in valid-time order, the first at or after `maxAt`: an append that is not late. */
 export const inTimeOrder = (items: readonly Pending[], maxAt: Instant | null): boolean => {

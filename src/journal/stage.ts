@@ -5,35 +5,17 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
-import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
+import { decodeEvent, podKeyOf } from '../events/index.js';
 import { canonical } from './canonical.js';
-import { canonicalEvent } from './compiled-encoder.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { dedupDigest, putIndexEntries, type Indexed } from './derived-keys.js';
 import type { IndexBacklog } from './index-backlog.js';
 import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, TIME, digestKey, podKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
 import { podEntryValue } from './pod-entry.js';
 import { parseEnvelope, readRecord, seal, sha256, type Sealed } from './record.js';
+import type { Pending } from './pending.js';
 import { entryPages, type Db } from './scan.js';
 import { storedEvents } from './stored-events.js';
-
-/** An event ready to be sealed: its canonical JSON and the parts the indexes need. */
-export interface Pending {
-  readonly json: string;
-  readonly at: Instant;
-  /** `namespace/name` of the event's pod, for the pod index. */
-  readonly pod: string | undefined;
-  readonly recordedAt: Instant;
-  /** Whether to skip this event if the journal holds it already; default the append's own `dedup`. */
-  readonly dedup?: boolean;
-}
-
-export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
-  json: canonicalEvent(event),
-  at: event.at,
-  pod: podKeyOf(event),
-  recordedAt,
-});
 
 export interface ChunkOptions {
   /** Skip events the journal (or this chunk) already holds. */

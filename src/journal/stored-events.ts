@@ -8,7 +8,7 @@ import type { Instant } from '../k8s/codecs.js';
 import { afterInstant, digestKey, podPrefix } from './keys.js';
 import { podEntryEventJson } from './pod-entry.js';
 import { entryPages, type Db } from './scan.js';
-import type { Pending } from './stage.js';
+import type { Pending } from './pending.js';
 
 /** What one lookup asks of an item: its dedup digest, if it has one, and whether to look its pod's entries up. */
 export interface Asked {

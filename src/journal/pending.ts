@@ -1,0 +1,22 @@
+/** An event as an append stages it: its canonical JSON and the parts the indexes need, before it is sealed. */
+import type { Instant } from '../k8s/codecs.js';
+import { podKeyOf, type Event } from '../events/index.js';
+import { canonicalEvent } from './compiled-encoder.js';
+
+/** An event ready to be sealed. */
+export interface Pending {
+  readonly json: string;
+  readonly at: Instant;
+  /** `namespace/name` of the event's pod, for the pod index. */
+  readonly pod: string | undefined;
+  readonly recordedAt: Instant;
+  /** Whether to skip this event if the journal holds it already; default the append's own `dedup`. */
+  readonly dedup?: boolean;
+}
+
+export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
+  json: canonicalEvent(event),
+  at: event.at,
+  pod: podKeyOf(event),
+  recordedAt,
+});
