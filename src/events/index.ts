@@ -1,8 +1,7 @@
 /** The event union, its decoder with one-line path errors, and the helpers every reader of events uses. */
-import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import * as V from './vocabulary.js';
+import { Event } from './event.js';
 import { formatErrors } from './report.js';
 import { upcast } from './upcast.js';
 import { eventRangeError } from './ranges.js';
@@ -10,55 +9,7 @@ import { eventRangeError } from './ranges.js';
 export * from './common.js';
 export * from './vocabulary.js';
 export { formatErrors } from './report.js';
-
-export const Event = t.union(
-  [
-    V.PodCreated,
-    V.PodMetadataUpdated,
-    V.PodDeletionRequested,
-    V.PodRemoved,
-    V.PodWriteRejected,
-    V.PodObserved,
-    V.PodConditionSet,
-    V.PodBound,
-    V.PodUnschedulable,
-    V.NodeRegistered,
-    V.NodeConditionChanged,
-    V.KubeletStopped,
-    V.EvictionThresholdMet,
-    V.PodAdmitted,
-    V.PodRejected,
-    V.SandboxCreated,
-    V.PodIPAssigned,
-    V.PodEvicted,
-    V.PodDeadlineExceeded,
-    V.PodNodeLost,
-    V.PodSynced,
-    V.ImagePulling,
-    V.ImagePulled,
-    V.ImagePullFailed,
-    V.ContainerCreated,
-    V.ContainerStarted,
-    V.ContainerStartFailed,
-    V.ContainerWaiting,
-    V.PostStartHookFailed,
-    V.PostStartHookSucceeded,
-    V.ContainerExited,
-    V.ContainerUsageSampled,
-    V.ProbeExecuted,
-    V.ProbeResultChanged,
-    V.ContainerKilling,
-    V.ContainerBackOff,
-    V.ImagePullBackOff,
-  ],
-  'Event',
-);
-export type Event = t.TypeOf<typeof Event>;
-export type EventType = Event['type'];
-/** The member of the union with the given `type`. */
-export type EventOf<K extends EventType> = Extract<Event, { type: K }>;
-export type PodEvent = Extract<Event, { pod: unknown }>;
-export type NodeEvent = Extract<Event, { node: string }> & { pod?: undefined };
+export * from './event.js';
 
 export const eventTypes: ReadonlySet<string> = new Set(Event.types.map((m) => m.name));
 

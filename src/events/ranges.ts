@@ -6,7 +6,7 @@
  */
 import { MAX_DURATION_SECONDS, podRangeErrors, rangeProblem, type GoInt } from '../k8s/ranges.js';
 import { renderPath } from '../k8s/field-path.js';
-import type { Event } from './index.js';
+import type { Event } from './event.js';
 
 type Field = readonly [string, number | undefined, GoInt | 'duration ms'];
 
