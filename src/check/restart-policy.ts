@@ -8,7 +8,7 @@
  */
 import type { KillReason } from '../events/index.js';
 import type { Container, RestartPolicy, V1Pod } from '../k8s/pod.js';
-import { matchingRestartRule } from '../k8s/restart-rules.js';
+import { effectiveRestartPolicy, matchingRestartRule } from '../k8s/restart-rules.js';
 import type { Check, Violation } from './violation.js';
 import { startsOf, type Start } from './instances.js';
 import type { PodHistory } from './observed.js';
@@ -33,7 +33,7 @@ interface Restart {
 type Judge = (r: Restart) => string | undefined;
 
 const restartOf = (pod: V1Pod, c: Container, role: Role, start: Start, code: number, kill: KillReason | undefined): Restart => ({
-  policy: c.restartPolicy ?? pod.spec.restartPolicy ?? 'Always',
+  policy: effectiveRestartPolicy(c, pod.spec),
   ruled: c.restartPolicy !== undefined && matchingRestartRule(c, code) !== undefined,
   role,
   code,

@@ -24,6 +24,9 @@ export const matchingRestartRule = (c: Container, exitCode: number): ContainerRe
 
 const restartsUnder = (policy: RestartPolicy, exitCode: number): boolean => policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
 
+/** The policy a container runs under: its own `restartPolicy`, else the pod's (defaulted to `Always`). */
+export const effectiveRestartPolicy = (c: Container, spec: PodSpec): RestartPolicy => c.restartPolicy ?? spec.restartPolicy ?? 'Always';
+
 /** The actions a matching rule restarts with: the container alone, or every container of the pod. */
 const restartingActions: ReadonlySet<string | undefined> = new Set(['Restart', RESTART_ALL_CONTAINERS]);
 
@@ -34,10 +37,8 @@ const restartingActions: ReadonlySet<string | undefined> = new Set(['Restart', R
  * (`kubelet_pods_test.go :: TestPodPhaseWithRestartAllContainers` at 001a80e9) read a container just
  * terminated by such a rule as restartable; the stored `util.go` (959795b4) predates that and falls through.
  */
-export const containerShouldRestart = (c: Container, spec: PodSpec, exitCode: number): boolean => {
-  if (c.restartPolicy === undefined) return restartsUnder(spec.restartPolicy ?? 'Always', exitCode);
-  return restartingActions.has(matchingRestartRule(c, exitCode)?.action) || restartsUnder(c.restartPolicy, exitCode);
-};
+export const containerShouldRestart = (c: Container, spec: PodSpec, exitCode: number): boolean =>
+  (c.restartPolicy !== undefined && restartingActions.has(matchingRestartRule(c, exitCode)?.action)) || restartsUnder(effectiveRestartPolicy(c, spec), exitCode);
 
 /**
  * The policy-only answer of the kubelet's sync (kubernetes' fix when the gate went beta, patches
@@ -47,7 +48,7 @@ export const containerShouldRestart = (c: Container, spec: PodSpec, exitCode: nu
  * (`computeInitContainerActions`), unless the container's own policy, else the pod's
  * (`shouldRestartOnFailure`), is Never. Rules are not read: "the container might not have exited".
  */
-export const restartsOnFailure = (c: Container, spec: PodSpec): boolean => (c.restartPolicy ?? spec.restartPolicy ?? 'Always') !== 'Never';
+export const restartsOnFailure = (c: Container, spec: PodSpec): boolean => effectiveRestartPolicy(c, spec) !== 'Never';
 
 /** `AllContainersCouldRestart`: some container carries a `RestartAllContainers` rule. */
 export const allContainersCouldRestart = (spec: PodSpec): boolean =>
