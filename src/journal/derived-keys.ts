@@ -19,13 +19,13 @@ export interface Indexed {
 type Batch = ReturnType<Db['batch']>;
 
 /**
- * The digest its dedup entry is keyed by, for an event without a pod; undefined for an event with one
- * (format 8). A pod's event is found by its pod index entry, which a lookup reads at the event's instant
+ * The digest its dedup entry is keyed by, for an event without a pod (`hashed`: the SHA-256 of its canonical
+ * JSON, when the caller has it already); undefined for an event with one (format 8). A pod's event is found by its pod index entry, which a lookup reads at the event's instant
  * (`stored-events.ts`): a second key per event only made LevelDB merge more (at L ≈ 23 % of its CPU for the
  * bulk load, `bench/probes/index-cost.ts`) and the durable path hash and put more beside each fsync.
  */
-export const dedupDigest = (item: { readonly pod: string | undefined; readonly json: string }): string | undefined =>
-  item.pod === undefined ? sha256(item.json) : undefined;
+export const dedupDigest = (item: { readonly pod: string | undefined; readonly json: string }, hashed?: string): string | undefined =>
+  item.pod === undefined ? (hashed ?? sha256(item.json)) : undefined;
 
 /**
  * Puts a record's pod index entry (a pod's history is one sequential range), its dedup entry (`digest`, from

@@ -84,7 +84,7 @@ export class Stage {
     // with one every event's digest tells this chunk's and the write in flight's events apart.
     const digests = lookup ? items.map((item) => sha256(item.json)) : [];
     if (lookup && !this.inflightListed) await this.inflight;
-    const asked = lookup ? items.map((item, i) => ({ item, digest: item.pod === undefined ? digests[i] : undefined, byPod: item.dedup ?? opts.dedup })) : [];
+    const asked = lookup ? items.map((item, i) => ({ item, digest: dedupDigest(item, digests[i]), byPod: item.dedup ?? opts.dedup })) : [];
     const known: readonly boolean[] = lookup ? await storedEvents(this.db, asked, this.tip.maxAt) : [];
     const fresh = new Set<string>();
     const out: Array<Sealed | undefined> = [];
@@ -111,7 +111,7 @@ export class Stage {
         const wasOrdered = this.tip.ordered;
         this.tip = advance(this.tip, item.at, sealed.hash);
         if (digest !== undefined && isNew) fresh.add(digest);
-        putIndexEntries(batch, record, isNew ? dedupDigest(item) : undefined, !wasOrdered);
+        putIndexEntries(batch, record, isNew ? dedupDigest(item, digest) : undefined, !wasOrdered);
         if (wasOrdered) unindexed.push({ at: item.at, seq: sealed.seq });
         if (wasOrdered && !this.tip.ordered) becameUnordered = true;
         if (opts.commit) out.push(sealed);
