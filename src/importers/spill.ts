@@ -5,8 +5,8 @@
  * node): spilled facts are partitioned by subject, each partition is merged alone, with the journal's
  * events of its subjects, and the partitions' time-ordered outputs are merged k-way by time.
  */
-import { createReadStream } from 'node:fs';
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { appendFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -42,6 +42,34 @@ const mergeSubjects = (inputs: readonly Imported[], known: readonly Event[]): Ev
 const partitionKeyOf = (e: Event): string => ('pod' in e ? `pod/${e.pod.namespace}/${e.pod.name}` : subjectKeyOf(e));
 
 const partitionOf = (key: string, partitions: number): number => (fnv1a(key) >>> 0) % partitions;
+
+const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Ctrl-C, SIGTERM or `process.exit` end the process without unwinding to `dispose`: the folder is removed
+ * then, or an interrupted import would leave its spill files (up to the size of its input) in the temporary
+ * folder. A signal is raised again once handled, unless another handler (the progress bar's) raises it.
+ * Registered before the folder is made (`folderOf` reads it when called), so no signal finds the folder
+ * without its handler. Returns what unregisters it.
+ */
+const removedAtProcessEnd = (folderOf: () => string | undefined): (() => void) => {
+  const remove = (): void => {
+    const folder = folderOf();
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    release();
+    remove();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const release = (): void => {
+    for (const s of INTERRUPTS) process.off(s, onSignal);
+    process.off('exit', remove);
+  };
+  for (const s of INTERRUPTS) process.on(s, onSignal);
+  process.on('exit', remove);
+  return release;
+};
 
 /** Per-partition JSON-lines files, written in buffered appends. */
 class PartitionFiles {
@@ -121,6 +149,7 @@ export class ImportBuffer {
   private spilled: PartitionFiles | undefined;
   private readonly subjectKeys = new Set<string>();
   private folder: string | undefined;
+  private releaseFolder: (() => void) | undefined;
 
   constructor(private readonly opts: SpillOptions = {}) {}
 
@@ -139,7 +168,7 @@ export class ImportBuffer {
     if (this.spilled !== undefined) return this.spill(this.spilled, items);
     this.items.push(...items);
     if (this.items.length <= (this.opts.memoryItems ?? 20_000)) return;
-    const files = new PartitionFiles(await this.makeFolder(), 'input', this.opts.partitions ?? 64);
+    const files = new PartitionFiles(this.makeFolder(), 'input', this.opts.partitions ?? 64);
     this.spilled = files;
     const held = this.items;
     this.items = [];
@@ -181,13 +210,19 @@ export class ImportBuffer {
 
   /** Removes the spill files (call when done, whether or not the import went through). */
   async dispose(): Promise<void> {
+    this.releaseFolder?.();
+    this.releaseFolder = undefined;
     if (this.folder !== undefined) await rm(this.folder, { recursive: true, force: true });
     this.folder = undefined;
   }
 
-  private async makeFolder(): Promise<string> {
-    this.folder ??= await mkdtemp(join(this.opts.dir ?? tmpdir(), 'podj-import-'));
-    return this.folder;
+  private makeFolder(): string {
+    if (this.folder !== undefined) return this.folder;
+    this.releaseFolder = removedAtProcessEnd(() => this.folder);
+    // synchronous: a signal handled between the folder's making and `this.folder` would find nothing to remove
+    const folder = mkdtempSync(join(this.opts.dir ?? tmpdir(), 'podj-import-'));
+    this.folder = folder;
+    return folder;
   }
 
   private async spill(files: PartitionFiles, items: readonly Imported[]): Promise<void> {

@@ -5,7 +5,7 @@
  * import must leave the journal exactly as it was.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,11 +23,17 @@ const rollingUpdate = realFixture('rolling-update-pods.watch.jsonl');
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/** A temporary folder of its own for one podj process (its TMPDIR), to see what an import leaves there. */
+const ownTmp = (): { readonly env: NodeJS.ProcessEnv; readonly spillFolders: () => string[] } => {
+  const tmp = mkdtempSync(join(folder, 'tmp-'));
+  return { env: { ...process.env, TMPDIR: tmp }, spillFolders: () => readdirSync(tmp).filter((n) => n.startsWith('podj-import-')) };
+};
+
 /** Runs podj under a pseudo-terminal; `interruptWhen` types Ctrl-C once the terminal shows it. */
-const inTerminal = (args: readonly string[], interruptWhen?: RegExp): Promise<{ code: number | null; screen: string }> =>
+const inTerminal = (args: readonly string[], interruptWhen?: RegExp, env = process.env): Promise<{ code: number | null; screen: string }> =>
   new Promise((resolve, reject) => {
     const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
-    const proc = spawn('script', ['-qfec', command, '/dev/null'], { cwd: folder, stdio: ['pipe', 'pipe', 'inherit'] });
+    const proc = spawn('script', ['-qfec', command, '/dev/null'], { cwd: folder, env, stdio: ['pipe', 'pipe', 'inherit'] });
     let screen = '';
     let typed = false;
     proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -84,17 +90,33 @@ describe.skipIf(!hasScript)('import in a terminal', () => {
     ['reading', /pods-20000\.jsonl \|[^|]*\| \d+% /],
     // Each document is a PodCreated and its capture (PodObserved): 40,000 events.
     ['appending', /appending \|[^|]*\| [1-9]\d*\/40000 events/],
-  ])('Ctrl-C while %s shows the cursor again, exits 130 and changes nothing in the journal', async (_phase, when) => {
+  ])('Ctrl-C while %s shows the cursor again, exits 130, changes nothing in the journal and leaves no spill files', async (_phase, when) => {
     const { journal, podj } = workspace();
     const seeded = podj('import', rollingUpdate);
     expect(seeded.code, seeded.stderr).toBe(0);
     const before = podj('export').stdout;
     const file = watchStream(20_000);
-    const { code, screen } = await inTerminal(['import', file, '--journal', journal], when);
+    const tmp = ownTmp();
+    const { code, screen } = await inTerminal(['import', file, '--journal', journal], when, tmp.env);
     expect(code, screen).toBe(130);
     expect(screen).toMatch(/\^C/);
     expect(screen.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(screen.lastIndexOf(HIDE_CURSOR));
+    expect(tmp.spillFolders()).toEqual([]);
     expect(podj('verify').code).toBe(0);
     expect(podj('export').stdout).toBe(before);
+  }, 60_000);
+});
+
+describe('import in a pipe', () => {
+  // No bar, so no handler of the bar's: the import's own removes its spill folder and dies of the signal.
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s once the facts are spilled to disk removes them and ends the process by that signal', async (signal) => {
+    const { journal } = workspace();
+    const tmp = ownTmp();
+    const proc = spawn(process.execPath, [BIN, 'import', watchStream(20_000), '--journal', journal], { env: tmp.env, stdio: 'ignore' });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => proc.on('close', (_code, s) => resolve(s)));
+    while (tmp.spillFolders().length === 0) await new Promise((r) => setTimeout(r, 20));
+    proc.kill(signal);
+    expect(await ended).toBe(signal);
+    expect(tmp.spillFolders()).toEqual([]);
   }, 60_000);
 });
