@@ -4,8 +4,10 @@
  * returned for appending unless every line converted, or `skipBad` lists the lines left out.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Event } from '../events/index.js';
 import { converterFor } from './convert.js';
@@ -67,11 +69,33 @@ export class UnknownFormat extends Error {}
 /** Stamps an event with the document it came from, so that `podj check` can name it. */
 const fromDocument = (i: Imported, file: string, line: number): Imported => ({ ...i, event: { ...i.event, from: { ...i.event.from, file, line } } });
 
+/** gzip's magic bytes (RFC 1952): rotated audit logs (`--audit-log-compress`) and archived captures come so. */
+const isGzip = async (file: string): Promise<boolean> => {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+};
+
+/** The file's text, decompressed when it is gzip (detected by content, as formats are, not by its name). */
+const textOf = async (file: string, input: NodeJS.ReadableStream): Promise<NodeJS.ReadableStream> => {
+  if (!(await isGzip(file))) return input.setEncoding('utf8');
+  const gunzip = createGunzip();
+  // a truncated or corrupt archive ends the read with one line that says what it is
+  gunzip.on('error', (e) => (e.message = `gzip: ${e.message}`));
+  return pipeline(input, gunzip, () => undefined).setEncoding('utf8');
+};
+
 /** The converted events of one file, in chunks, then its summary. Throws UnknownFormat. */
 export async function* readFileEvents(file: string, opts: FileImportOptions = {}): AsyncGenerator<FileChunk> {
   const totalBytes = (await stat(file)).size;
-  const input = createReadStream(file, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  // progress counts the bytes of the file as stored, compressed or not
+  const input = createReadStream(file);
+  const lines = createInterface({ input: await textOf(file, input), crlfDelay: Infinity });
   const chunkSize = opts.chunkSize ?? 1000;
   let format: Format | undefined;
   let convert: ReturnType<typeof converterFor>;
