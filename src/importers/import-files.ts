@@ -173,6 +173,14 @@ export interface ConvertedFiles extends Omit<FileImportResult, 'events'> {
   readonly facts: ImportBuffer;
 }
 
+/** What the file system said, in words (`ENOENT: no such file or directory, stat 'x'` names the file twice). */
+const FILE_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'is a folder: name the files in it', EACCES: 'permission denied' };
+
+const unreadable = (e: unknown): string => {
+  const code = e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+  return (code === undefined ? undefined : FILE_ERRORS[code]) ?? (e instanceof Error ? e.message : String(e));
+};
+
 /**
  * Converts the files, holding their facts in bounded memory. Left: one line per problem (`file:line: why`,
  * or an unknown format); without `skipBad` any bad line refuses everything, so nothing half-imported reaches
@@ -198,7 +206,7 @@ export const convertFiles = async (
         }
       }
     } catch (e) {
-      problems.push({ text: e instanceof UnknownFormat ? e.message : `${file}: ${e instanceof Error ? e.message : String(e)}`, refuses: true });
+      problems.push({ text: e instanceof UnknownFormat ? e.message : `${file}: ${unreadable(e)}`, refuses: true });
     }
   }
   if (problems.some((p) => p.refuses)) {

@@ -70,6 +70,15 @@ describe('bad input', async () => {
     );
   });
 
+  it('names a missing file, a folder and an unreadable file in words, one line each, even with skipBad', async () => {
+    const locked = join(dir, 'locked.jsonl');
+    await writeFile(locked, `${pod('u9', 'p9')}\n`, { mode: 0o000 });
+    const root = process.getuid?.() === 0; // root reads any file
+    expect(await importFiles([join(dir, 'missing.jsonl'), dir, locked], { skipBad: true })).toEqual(
+      E.left([`${join(dir, 'missing.jsonl')}: no such file`, `${dir}: is a folder: name the files in it`, ...(root ? [] : [`${locked}: permission denied`])]),
+    );
+  });
+
   it('reports a podjournal export for the journal to restore, converting nothing', async () => {
     const exported = join(dir, 'export.jsonl');
     await writeFile(exported, '{"podjournal":{"format":1}}\n{"seq":1}\n');
