@@ -19,7 +19,7 @@ export interface ReadOptions extends GlobalOptions {
 
 export const addReadOptions = (cmd: Command): Command =>
   cmd
-    .option('--at <T>', 'answer as of this valid time: RFC 3339, +DURATION from the first event, or -DURATION back from the last')
+    .option('--at <T>', 'answer as of this valid time: RFC 3339, +DURATION from the first event, -DURATION back from the last, or HH:MM[:SS] (UTC) on the journal\'s day')
     .option('--as-of <R>', 'use only what had been recorded by this time (bitemporal): RFC 3339, or ±DURATION from the first / last record time');
 
 /** The instant a read answers at, and the clock its ages are counted from: the journal's end by default. */

@@ -69,6 +69,31 @@ describe('time and diffs', () => {
     expect(podj('get', 'pods', '--at', '-5 minutes').code).toBe(2);
   });
 
+  it('--at HH:MM is that UTC time on the journal\'s day; out of range, or on several of its days, is bad input naming the choices', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak')); // starts 2026-01-18T08:00:00Z
+    const atTime = podj('get', 'pods', '--at', '08:05');
+    expect(atTime.code, atTime.stderr).toBe(0);
+    expect(atTime.stdout).toBe(podj('get', 'pods', '--at', '+5m').stdout);
+    expect(podj('get', 'pods', '--at', '8:00:18.5').stdout).toBe(podj('get', 'pods', '--at', '+18.5s').stdout);
+    expect(podj('describe', 'pod', 'memleak-pod', '--at', '08:05:00').stdout).toBe(podj('describe', 'pod', 'memleak-pod', '--at', '+5m').stdout);
+    const wrong = podj('get', 'pods', '--at', '25:00');
+    expect([wrong.code, wrong.stderr]).toEqual([2, 'error: --at: "25:00" is not a time of day (HH:MM or HH:MM:SS, UTC)\n']);
+  });
+
+  it('--at HH:MM on a journal over two UTC days: the occurrence inside its span, else the choices', () => {
+    const { podj } = workspace();
+    expect(podj('apply', '-f', join(REPO, 'journal/manifests/pod-demo.yaml'), '--at', '2026-01-18T23:00:00Z').code).toBe(0);
+    expect(podj('apply', '-f', join(REPO, 'journal/manifests/memleak-pod.yaml'), '--at', '2026-01-19T02:00:00Z').code).toBe(0);
+    expect(podj('get', 'pods', '-A', '--at', '01:00', '-o', 'name').stdout).toBe('pod/pod-demo\n');
+    expect(podj('get', 'pods', '-A', '--at', '23:30', '-o', 'name').stdout).toBe('pod/pod-demo\n');
+    const ambiguous = podj('get', 'pods', '-A', '--at', '12:00');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toBe(
+      'error: --at: "12:00" falls on more than one of the journal\'s days (2026-01-18T12:00:00.000Z, 2026-01-19T12:00:00.000Z): give the date, e.g. 2026-01-18T12:00:00.000Z\n',
+    );
+  });
+
   it('--as-of +DURATION counts from the first record time', () => {
     const { podj } = workspace();
     podj('replay', sample('crashloop-memleak'));
