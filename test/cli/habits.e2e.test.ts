@@ -1,6 +1,6 @@
 /**
  * Small kubectl habits through the built binary: help with no arguments, `version`, `logs`, shell completion,
- * `diff` exit codes, `--at` outside the journal, `--at -DURATION`, `--as-of +DURATION`, `info`, `1 document`.
+ * `diff` exit codes, `--at` outside the journal, `--at -DURATION`, `--at HH:MM`, `--as-of +DURATION`, `info`, `1 document`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
