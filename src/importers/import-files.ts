@@ -30,6 +30,11 @@ export interface FileImportOptions {
   /** Documents per yielded chunk (default 1000). */
   readonly chunkSize?: number;
   /**
+   * Files found in a folder rather than named (`input-files.ts`): one whose first document does not parse, or is
+   * of no format podjournal imports, is another kind of file, listed as `unrecognised`, not a problem.
+   */
+  readonly found?: ReadonlySet<string>;
+  /**
    * The events the journal already holds: facts they record are not returned again, even when this import
    * describes them differently (another source, another precision), so re-importing adds nothing.
    */
@@ -110,6 +115,7 @@ export async function* readFileEvents(file: string, opts: FileImportOptions = {}
   try {
     for await (const doc of documentsOf(lines)) {
       if ('error' in doc) {
+        if (format === undefined && opts.found?.has(file) === true) throw new UnknownFormat(`${file}: unknown format: line ${doc.line} does not parse`);
         sawBad = true;
         documents++;
         skippedDocuments++;
@@ -165,6 +171,8 @@ export interface FileImportResult {
   readonly skipped: readonly BadLine[];
   /** podjournal exports among the files: the journal restores them. */
   readonly exports: readonly string[];
+  /** Files found in folders that are of no format podjournal imports (`FileImportOptions.found`). */
+  readonly unrecognised: readonly string[];
 }
 
 /** The files converted, their facts not merged yet: held in memory, or spilled to disk when many. */
@@ -192,6 +200,7 @@ export const convertFiles = async (
 ): Promise<E.Either<readonly string[], ConvertedFiles>> => {
   const facts = new ImportBuffer(opts.spill);
   const summaries: FileSummary[] = [];
+  const unrecognised: string[] = [];
   const bad: BadLine[] = [];
   /** Every problem in file order; `refuses` when it stops the import even with `skipBad`. */
   const problems: { readonly text: string; readonly refuses: boolean }[] = [];
@@ -206,7 +215,8 @@ export const convertFiles = async (
         }
       }
     } catch (e) {
-      problems.push({ text: e instanceof UnknownFormat ? e.message : `${file}: ${unreadable(e)}`, refuses: true });
+      if (e instanceof UnknownFormat && opts.found?.has(file) === true) unrecognised.push(file);
+      else problems.push({ text: e instanceof UnknownFormat ? e.message : `${file}: ${unreadable(e)}`, refuses: true });
     }
   }
   if (problems.some((p) => p.refuses)) {
@@ -218,6 +228,7 @@ export const convertFiles = async (
     files: summaries,
     skipped: bad,
     exports: summaries.filter((s) => s.format === 'podjournal-export').map((s) => s.file),
+    unrecognised,
   });
 };
 

@@ -2,6 +2,7 @@
 export { convertFiles, importFiles, readFileEvents, formatBadLine, UnknownFormat } from './import-files.js';
 export type { BadLine, ConvertedFiles, FileChunk, FileSummary, FileImportOptions, ImportProgress, FileImportResult } from './import-files.js';
 export { ImportBuffer, type KnownOf, type SpillOptions } from './spill.js';
+export { inputFiles, type InputFiles } from './input-files.js';
 export { subjectKeyOf } from './build.js';
 export { detectFormat } from './detect.js';
 export type { Format } from './detect.js';

@@ -1,5 +1,5 @@
 /**
- * `podj import FILE...`: audit logs, watch streams, PodLists, Kubernetes Events and podjournal exports,
+ * `podj import FILE|DIR...`: audit logs, watch streams, PodLists, Kubernetes Events and podjournal exports,
  * detected by content, merged in valid-time order; facts already in the journal are not added twice. Any bad
  * line refuses the whole import (unless --skip-bad), and the journal stays as it was.
  */
@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { convertFiles, countProgress, formatBadLine, subjectKeyOf, terminalProgress, type FileSummary } from '../../importers/index.js';
+import { convertFiles, countProgress, formatBadLine, inputFiles, subjectKeyOf, terminalProgress, type FileSummary, type InputFiles } from '../../importers/index.js';
 import type { Event } from '../../events/index.js';
 import type { ImportSource } from '../../journal/index.js';
 import type { Context, GlobalOptions } from '../context.js';
@@ -54,6 +54,21 @@ const sum = (tallies: readonly Tally[]): Tally =>
     skipped: 0,
   });
 
+const SHOWN_UNRECOGNISED = 3;
+
+/**
+ * Per named folder, its files of other kinds, in one line (a must-gather holds many); a folder none of whose
+ * files could be imported is bad input: the user named it for its data.
+ */
+const unrecognisedLines = (inputs: InputFiles, unrecognised: ReadonlySet<string>): string[] =>
+  [...inputs.folders].flatMap(([folder, files]) => {
+    const others = files.filter((f) => unrecognised.has(f));
+    if (others.length === files.length) throw new BadInput(`${folder}: no file in it is an audit log, a Pod, PodList or pod watch stream, Kubernetes Events or a podjournal export`);
+    if (others.length === 0) return [];
+    const shown = others.slice(0, SHOWN_UNRECOGNISED).join(', ') + (others.length > SHOWN_UNRECOGNISED ? ', …' : '');
+    return [`${folder}: ${counted(others.length, 'file')} of other kinds not imported (${shown})`];
+  });
+
 /** The file's lines, opened only when the import reaches it (readline drops lines emitted before it is iterated). */
 async function* exportLines(file: string): AsyncGenerator<string> {
   yield* createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -72,7 +87,7 @@ export const registerImport = (program: Command, ctx: Context): void => {
   program
     .command('import')
     .description('import audit logs, watch streams, PodLists, Kubernetes Events or podjournal exports (detected by content)')
-    .argument('<files...>', 'files to import')
+    .argument('<files...>', 'files to import, or folders whose files to import (recursively)')
     .option('--skip-bad', 'import what converts and list the lines left out, instead of refusing the whole import')
     .action(async (files: string[], _: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ImportCliOptions>();
@@ -80,9 +95,17 @@ export const registerImport = (program: Command, ctx: Context): void => {
       const budget = heapBudget(IMPORT_MEMORY);
       await withJournal(ctx, opts, 'create', async (journal) => {
         const progress = ctx.io.errIsTTY ? terminalProgress(process.stderr) : undefined;
-        const converted = await convertFiles(files, { skipBad: opts.skipBad, onProgress: progress?.update }).finally(() => progress?.stop());
+        const inputs = await inputFiles(files);
+        const converted = await convertFiles(inputs.files, { skipBad: opts.skipBad, onProgress: progress?.update, found: inputs.found }).finally(() => progress?.stop());
         if (E.isLeft(converted)) throw new BadInput(converted.left.join('\n'));
         const { facts, files: summaries, skipped, exports } = converted.right;
+        let others: string[];
+        try {
+          others = unrecognisedLines(inputs, new Set(converted.right.unrecognised));
+        } catch (e) {
+          await facts.dispose();
+          throw e;
+        }
         // What the journal already holds about the imported subjects takes part in the merge, so facts it
         // knows are recognised fact by fact, not only byte for byte.
         const knownOf = async function* (subjects: ReadonlySet<string>): AsyncGenerator<Event> {
@@ -92,6 +115,7 @@ export const registerImport = (program: Command, ctx: Context): void => {
           }
         };
         for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
+        for (const line of others) ctx.io.err(`${line}\n`);
         // Exports and converted events go in as one staged append: a refused line anywhere leaves the journal as it was.
         // The documents whose facts are appended: every merged fact is new (the merge drops those the journal holds).
         // Per file, the line numbers (not strings: a large import has as many documents as lines).
