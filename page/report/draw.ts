@@ -5,6 +5,7 @@ import { conditionBands, containerBands, podBands, taintsAt, type Band, type Str
 import { drawMarker } from './markers.js';
 import { ROW_HEIGHT, rowAtY, type Row } from './rows.js';
 import { conditionColor, STATES } from './states.js';
+import { counted } from '../../src/printers/counted.js';
 
 export const AXIS_HEIGHT = 34;
 export const GUTTER = 270;
@@ -114,7 +115,7 @@ const drawNodeRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'nod
   g.fillText(fitText(g, `node ${row.name}`, GUTTER - 70), 8, y + 10);
   g.font = '11px system-ui, sans-serif';
   g.fillStyle = '#5b6672';
-  g.fillText(`${row.pods} pod${row.pods === 1 ? '' : 's'}`, GUTTER - 60, y + 10);
+  g.fillText(counted(row.pods, 'pod'), GUTTER - 60, y + 10);
   const node = row.node;
   if (node === undefined) return;
   const at = s.cursor ?? s.view.end;

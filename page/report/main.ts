@@ -12,6 +12,7 @@ import { offsetsOf, rowAtY, rowsOf, type Row } from './rows.js';
 import { STYLE } from './style.js';
 import { Strings, taintsAt } from './lanes.js';
 import { tooltipAt } from './tooltip.js';
+import { counted } from '../../src/printers/counted.js';
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, html = ''): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);
@@ -34,7 +35,7 @@ const start = (data: ReportData): void => {
     'header',
     {},
     `<h1>${escape(data.title)}</h1>
-<div class="sub">${data.pods.length} pods on ${data.nodes.length} nodes · journal from ${iso(data.first)} to ${iso(data.last)} · click the lanes to place cursor A (a <code>podj get pods --at</code> table), shift-click for cursor B (what changed between), click a pod's name to open its containers and plots · <kbd>?</kbd> for keys</div>
+<div class="sub">${counted(data.pods.length, 'pod')} on ${counted(data.nodes.length, 'node')} · journal from ${iso(data.first)} to ${iso(data.last)} · click the lanes to place cursor A (a <code>podj get pods --at</code> table), shift-click for cursor B (what changed between), click a pod's name to open its containers and plots · <kbd>?</kbd> for keys</div>
 <div class="controls">
 ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><option value="">all (-A)</option>${namespaces.map((n) => `<option>${escape(n)}</option>`).join('')}</select></label>` : `<label>namespace <b>${escape(data.scope.namespace)}</b></label>`}
 <label>name <input id="f-name" placeholder="part of a pod name" size="18"></label>

@@ -29,7 +29,7 @@ describe('podj report', () => {
     const { dir, podj } = workspace();
     expect(podj('replay', join(REPO, 'journal/pod-demo-labels.yaml')).code).toBe(0);
     expect(podj('report', '--out', 'default.html').stdout).toMatch(/^default\.html: 0 pods/);
-    expect(podj('report', '-n', 'prod', '-l', 'tier=frontend', '--out', 'sel.html').stdout).toMatch(/^sel\.html: 1 pods/);
+    expect(podj('report', '-n', 'prod', '-l', 'tier=frontend', '--out', 'sel.html').stdout).toMatch(/^sel\.html: 1 pod, /);
     expect(podj('report', '-n', 'prod', '-l', 'tier=backend', '--out', 'none.html').stdout).toMatch(/^none\.html: 0 pods/);
     expect(podj('report', '-A', 'pod-demo', '--from', '+1m', '--to', '+2m', '--out', 'win.html').code).toBe(0);
     const data = dataOf(readFileSync(join(dir, 'win.html'), 'utf8'));

@@ -13,14 +13,12 @@ import type { ImportSource } from '../../journal/index.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
+import { counted } from '../../printers/counted.js';
 import { heapBudget } from '../heap-budget.js';
 
 interface ImportCliOptions extends GlobalOptions {
   readonly skipBad?: boolean;
 }
-
-/** `1 document`, `2 documents`. */
-const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const ignoredText = (s: FileSummary): string => {
   const parts = Object.entries(s.ignored).map(([why, n]) => `${n} ${why}`);

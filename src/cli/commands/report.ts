@@ -11,6 +11,7 @@ import { NAMESPACE_FLAG_HELP, type Context, type GlobalOptions } from '../contex
 import { BadInput } from '../errors.js';
 import { instantOption } from '../instants.js';
 import { withJournal } from '../journal-access.js';
+import { counted } from '../../printers/counted.js';
 
 interface ReportOptions extends GlobalOptions {
   readonly out: string;
@@ -67,7 +68,7 @@ export const registerReport = (program: Command, ctx: Context): void => {
         const html = reportHtml(data, script);
         const out = resolve(ctx.io.cwd, opts.out);
         writeFileSync(out, html);
-        ctx.io.out(`${opts.out}: ${data.pods.length} pods, ${data.nodes.length} nodes, ${megabytes(Buffer.byteLength(html))}\n`);
+        ctx.io.out(`${opts.out}: ${counted(data.pods.length, 'pod')}, ${counted(data.nodes.length, 'node')}, ${megabytes(Buffer.byteLength(html))}\n`);
       });
     });
 };
