@@ -5,7 +5,7 @@ import { conditionBands, containerBands, podBands, taintsAt, type Band, type Str
 import { drawMarker } from './markers.js';
 import { ROW_HEIGHT, rowAtY, type Row } from './rows.js';
 import { conditionColor, STATES } from './states.js';
-import { counted } from '../../src/printers/counted.js';
+import { counted } from '../../src/text/counted.js';
 
 export const AXIS_HEIGHT = 34;
 export const GUTTER = 270;

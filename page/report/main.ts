@@ -12,7 +12,7 @@ import { offsetsOf, rowAtY, rowsOf, type Row } from './rows.js';
 import { STYLE } from './style.js';
 import { Strings, taintsAt } from './lanes.js';
 import { tooltipAt } from './tooltip.js';
-import { counted } from '../../src/printers/counted.js';
+import { counted } from '../../src/text/counted.js';
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, html = ''): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);

@@ -3,6 +3,7 @@ import type { Journal } from '../journal/index.js';
 import { checks, checkJournal } from './index.js';
 import type { Entry } from './observed.js';
 import type { Violation } from './violation.js';
+import { counted } from '../text/counted.js';
 
 export interface CheckReport {
   readonly records: number;
@@ -19,8 +20,7 @@ export const checkStoredJournal = async (journal: Journal): Promise<CheckReport>
   return { records: entries.length, pods: pods.size, checks: checks.map((c) => c.name), violations: checkJournal(entries) };
 };
 
-const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** One line: what was checked and what was found. */
 export const summaryLine = (r: CheckReport): string =>
-  `${r.violations.length === 0 ? 'no violations' : count(r.violations.length, 'violation')} of ${r.checks.length} invariants in ${count(r.records, 'record')} about ${count(r.pods, 'pod')}`;
+  `${r.violations.length === 0 ? 'no violations' : counted(r.violations.length, 'violation')} of ${r.checks.length} invariants in ${counted(r.records, 'record')} about ${counted(r.pods, 'pod')}`;

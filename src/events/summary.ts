@@ -1,5 +1,6 @@
 /** A short human sentence for each event: the DETAILS of `podj events` and the cause column of timelines. */
 import { isInferred, type Event } from './index.js';
+import { counted } from '../text/counted.js';
 
 const quoted = (s: string): string => JSON.stringify(s);
 
@@ -9,7 +10,7 @@ export const summarize = (e: Event): string => `${sentence(e)}${isInferred(e) ? 
 const sentence = (e: Event): string => {
   switch (e.type) {
     case 'PodCreated':
-      return `created (${e.manifest.spec.containers.length} containers${e.manifest.spec.initContainers?.length ? `, ${e.manifest.spec.initContainers.length} init` : ''})`;
+      return `created (${counted(e.manifest.spec.containers.length, 'container')}${e.manifest.spec.initContainers?.length ? `, ${e.manifest.spec.initContainers.length} init` : ''})`;
     case 'PodMetadataUpdated':
       return `labels ${Object.entries(e.labels).map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}`;
     case 'PodDeletionRequested':

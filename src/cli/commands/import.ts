@@ -13,7 +13,7 @@ import type { ImportSource } from '../../journal/index.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
-import { counted } from '../../printers/counted.js';
+import { counted } from '../../text/counted.js';
 import { heapBudget } from '../heap-budget.js';
 
 interface ImportCliOptions extends GlobalOptions {

@@ -11,7 +11,7 @@ import { NAMESPACE_FLAG_HELP, type Context, type GlobalOptions } from '../contex
 import { BadInput } from '../errors.js';
 import { instantOption } from '../instants.js';
 import { withJournal } from '../journal-access.js';
-import { counted } from '../../printers/counted.js';
+import { counted } from '../../text/counted.js';
 
 interface ReportOptions extends GlobalOptions {
   readonly out: string;

@@ -10,6 +10,7 @@ import { timeTravel } from '../../timetravel/time-travel.js';
 import { verifySnapshots } from '../../timetravel/verify-snapshots.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput, Finding } from '../errors.js';
+import { counted } from '../../text/counted.js';
 import { withJournal } from '../journal-access.js';
 import { packageVersion } from '../version.js';
 
@@ -63,8 +64,8 @@ export const registerVerify = (program: Command, ctx: Context): void => {
           throw new Finding(`journal ${ctx.journalDir(opts)}: ${which}${bad.reason} (reads ignore it; the next write rebuilds the snapshots)`);
         }
         const other = snapshots.otherVersion === 0 ? '' : `, ${snapshots.otherVersion} of another podj version ignored`;
-        ctx.io.out(`verified ${result.count} records, head ${result.headHash}\n`);
-        ctx.io.out(`verified ${snapshots.verified} snapshots against the events${other}\n`);
+        ctx.io.out(`verified ${counted(result.count, 'record')}, head ${result.headHash}\n`);
+        ctx.io.out(`verified ${counted(snapshots.verified, 'snapshot')} against the events${other}\n`);
       });
     });
 };
