@@ -1,12 +1,12 @@
 /**
  * The API server's defaults for a new Pod (`pkg/apis/core/v1/defaults.go`: `SetDefaults_Pod`,
  * `SetDefaults_PodSpec`, `SetDefaults_Container`, `SetDefaults_ContainerPort`, `SetDefaults_Probe`,
- * `SetDefaults_HTTPGetAction`). A default only fills a field the manifest left empty (Go's zero value
+ * `SetDefaults_HTTPGetAction`, `SetDefaults_Volume` for image volumes). A default only fills a field the manifest left empty (Go's zero value
  * counts as empty, as it does for the API server).
  */
 import type * as t from 'io-ts';
 import { containerRequestsNanos } from '../eviction/requests.js';
-import type { Container, ContainerPort as ContainerPortCodec, LifecycleHandler, PodSpec, Probe, ResourceRequirements, V1Pod } from '../k8s/pod.js';
+import type { Container, ContainerPort as ContainerPortCodec, LifecycleHandler, PodSpec, Probe, ResourceRequirements, V1Pod, Volume } from '../k8s/pod.js';
 import { formatQuantity } from '../k8s/quantity.js';
 import { defaultPullPolicy } from './image.js';
 
@@ -60,6 +60,15 @@ const defaultContainer = (c: Container, hostNetwork: boolean): Container => ({
       }),
 });
 
+/**
+ * `SetDefaults_Volume` (gate `ImageVolume`, on in v1.36): an image volume without `pullPolicy` pulls as a
+ * container with that reference would (`Always` for `:latest` or no tag, else `IfNotPresent`).
+ */
+const defaultVolume = (v: t.TypeOf<typeof Volume>): t.TypeOf<typeof Volume> =>
+  v.image === undefined || (typeof v.image.pullPolicy === 'string' && v.image.pullPolicy !== '')
+    ? v
+    : { ...v, image: { ...v.image, pullPolicy: defaultPullPolicy(typeof v.image.reference === 'string' ? v.image.reference : '') } };
+
 /** Resources pod-level `spec.resources` may carry (gate `PodLevelResources`, on by default). */
 const podLevelResources = ['cpu', 'memory'] as const;
 
@@ -91,6 +100,7 @@ export const applyDefaults = (pod: V1Pod): V1Pod => {
     ...spec,
     containers: spec.containers.map((c) => defaultContainer(c, hostNetwork)),
     ...(spec.initContainers === undefined ? {} : { initContainers: spec.initContainers.map((c) => defaultContainer(c, hostNetwork)) }),
+    ...(spec.volumes === undefined ? {} : { volumes: spec.volumes.map(defaultVolume) }),
   };
   return {
     ...pod,

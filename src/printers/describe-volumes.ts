@@ -71,7 +71,7 @@ const printSource = (w: PrefixWriter, v: Volume): void => {
   } else if (v.projected !== undefined) {
     printProjected(w, v.projected);
   } else if (v.image !== undefined) {
-    // printImageVolumeSource: the reference and pull policy as stored (the manifest check does not default it)
+    // printImageVolumeSource: the reference and pull policy as stored (SetDefaults_Volume fills the policy on apply)
     source(w, 'Image (a container image or OCI artifact)', [['Reference', stringAt(v.image, 'reference') ?? ''], ['PullPolicy', stringAt(v.image, 'pullPolicy') ?? '']]);
   } else {
     w.write(LEVEL_1, '<unknown>\n');

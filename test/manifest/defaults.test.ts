@@ -1,5 +1,6 @@
 /** The API server's defaults, applied to the seed fixtures and to small manifests. */
 import { describe, expect, it } from 'vitest';
+import { describePod } from '../../src/printers/describe-pod.js';
 import { firstPod, fixtureText, loadOk } from './load-helpers.js';
 
 const container = (name: string) => {
@@ -175,6 +176,38 @@ spec:
   - { name: b, image: busybox:1.36, resources: { requests: { memory: 156Mi } } }
 `);
     expect(pod.spec.resources?.requests).toEqual({ memory: '256Mi', cpu: '2' });
+  });
+});
+
+// pkg/apis/core/v1/defaults.go :: SetDefaults_Volume (gate ImageVolume): an image volume's pullPolicy
+describe('image volume defaults', () => {
+  const withImageVolume = (image: string) =>
+    firstPod(`apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers: [{ name: c, image: busybox:1.36 }]
+  volumes: [{ name: v, image: ${image} }]
+`);
+
+  it.each([
+    ['quay.io/crio/artifact', 'Always'],
+    ['quay.io/crio/artifact:latest', 'Always'],
+    ['quay.io/crio/artifact:v2', 'IfNotPresent'],
+    ['registry.local:5000/team/artifact', 'Always'],
+    ['artifact@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31', 'IfNotPresent'],
+  ])('reference %s pulls %s', (reference, policy) => {
+    expect(withImageVolume(`{ reference: "${reference}" }`).spec.volumes?.[0]?.image).toEqual({ reference, pullPolicy: policy });
+  });
+
+  it('never overrides an explicit pullPolicy, and leaves other volumes alone', () => {
+    expect(withImageVolume('{ reference: "artifact:latest", pullPolicy: Never }').spec.volumes?.[0]?.image).toEqual({ reference: 'artifact:latest', pullPolicy: 'Never' });
+    expect(firstPod(fixtureText('two-containers.yaml')).spec.volumes?.[0]).toEqual({ name: 'shared-data', emptyDir: {} });
+  });
+
+  it('describe prints the defaulted policy (describe.go :: printImageVolumeSource)', () => {
+    const out = describePod(withImageVolume('{ reference: "quay.io/crio/artifact:v1" }'), [], new Date('2026-01-01T00:00:00Z'));
+    expect(out).toMatch(/ {4}Reference:\s+quay\.io\/crio\/artifact:v1\n {4}PullPolicy:\s+IfNotPresent\n/);
   });
 });
 
