@@ -147,7 +147,7 @@ export const PodEvicted = member(
   'PodEvicted',
   { ...podSubject, signal: t.string, message: t.string },
   {
-    /** Kubernetes event annotations: `offending_containers`, `offending_containers_usage`, `starved_resource`. */
+    /** Kubernetes event annotations: `offending_containers`, `offending_containers_usage`, `starved_resource`; `offending_pod`, `offending_pod_usage` with pod-level resources. */
     annotations: StringMap,
   },
 );

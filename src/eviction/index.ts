@@ -15,4 +15,4 @@ export {
 } from './comparators.js';
 export type { Candidate, Comparator, Usage } from './comparators.js';
 export { isCriticalPod, isStaticPod, isMirrorPod, SYSTEM_CRITICAL_PRIORITY } from './critical.js';
-export { podRequestNanos, schedulingRequestNanos } from './requests.js';
+export { podLevelResourcesSet, podRequestNanos, schedulingRequestNanos } from './requests.js';

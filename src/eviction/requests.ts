@@ -7,7 +7,7 @@ import { nanosOf } from '../k8s/quantity.js';
 const supportedAtPodLevel = (resource: string): boolean => resource === 'cpu' || resource === 'memory' || resource.startsWith('hugepages-');
 
 /** `component-helpers/resource :: IsPodLevelResourcesSet`: pod-level requests or limits name a supported resource. */
-const podLevelResourcesSet = (spec: PodSpec): boolean =>
+export const podLevelResourcesSet = (spec: PodSpec): boolean =>
   [...Object.keys(spec.resources?.requests ?? {}), ...Object.keys(spec.resources?.limits ?? {})].some(supportedAtPodLevel);
 
 /** The pod-level request of a supported resource, if the pod sets one. */

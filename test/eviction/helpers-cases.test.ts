@@ -166,8 +166,9 @@ describe('ranking cases from helpers_test.go', () => {
 });
 
 /**
- * The pods of eviction_manager_test.go's scenarios. The Go tests only check the first pod evicted; the rest
- * of each order follows from the same comparators (k8s-semantics.md §g, open points).
+ * The pods of eviction_manager_test.go's TestMemoryPressure. The Go test only checks the first pod evicted (carried
+ * with the other eviction-manager cases in test/engine/eviction-manager-cases.test.ts); the rest of the order
+ * follows from the same comparators (k8s-semantics.md, open points).
  */
 describe('ranking cases from eviction_manager_test.go', () => {
   it('TestMemoryPressure: the low-priority best-effort pod goes first', () => {
@@ -185,21 +186,5 @@ describe('ranking cases from eviction_manager_test.go', () => {
       'guaranteed-low-priority-high-usage',
       'burstable-below-requests',
     ]);
-  });
-
-  it('TestMemoryPressure_VerifyPodStatus: the pod above its request goes first', () => {
-    const podsToMake = [
-      at(single('below-requests', defaultPriority, resources('', '1Gi'), resources('', '1Gi')), { memory: '900Mi' }),
-      at(single('above-requests', defaultPriority, resources('', '100Mi'), resources('', '1Gi')), { memory: '700Mi' }),
-    ];
-    expect(evictionOrder(podsToMake, 'memory.available')).toEqual(['above-requests', 'below-requests']);
-  });
-
-  it('TestPIDPressure_VerifyPodStatus: with equal process counts the lower priority goes first', () => {
-    const podsToMake = [
-      at(pod('pod2', defaultPriority, [container('pod2')]), { pids: 2 }),
-      at(pod('pod1', lowPriority, [container('pod1')]), { pids: 2 }),
-    ];
-    expect(evictionOrder(podsToMake, 'pids.available')).toEqual(['pod1', 'pod2']);
   });
 });

@@ -62,17 +62,16 @@ const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsa
   const cleaning = [...state.pods.values()].some((p) => p.node === node.name && p.evicted && hasLiveContainer(p));
   if (cleaning) return [];
   const pods = activeOn(state, node.name);
-  const usageOf = (pod: PodBook) => (container: string) =>
-    usage.find((u) => u.uid === pod.ref.uid && u.container === container)?.bytes;
-  const candidates = pods.map((book) => ({
-    book,
-    pod: book.manifest,
-    usage: { memory: formatBytes(usage.filter((u) => u.uid === book.ref.uid).reduce((sum, u) => sum + u.bytes, 0n)) },
-  }));
+  // the pod's working set is its containers' (the stats' pod cgroup holds nothing else here)
+  const podBytes = (pod: PodBook): bigint => usage.filter((u) => u.uid === pod.ref.uid).reduce((sum, u) => sum + u.bytes, 0n);
+  const candidates = pods.map((book) => ({ book, pod: book.manifest, usage: { memory: formatBytes(podBytes(book)) } }));
   // ranked with the kubelet's comparator itself (stable: ties keep creation order), so pods are never confused by name
   const chosen = [...candidates].sort(signalRanking['memory.available']).find((c) => !isCriticalPod(c.pod))?.book;
   if (chosen === undefined) return [];
-  const words = memoryEvictionWords(chosen, node.memoryThresholdBytes, available, usageOf(chosen));
+  const words = memoryEvictionWords(chosen.manifest, node.memoryThresholdBytes, available, {
+    pod: podBytes(chosen),
+    container: (name) => usage.find((u) => u.uid === chosen.ref.uid && u.container === name)?.bytes,
+  });
   return [
     { type: 'PodEvicted', ...aboutPod(now, 'kubelet', chosen.ref), signal: 'memory.available', message: words.message, annotations: { ...words.annotations } },
     ...killPod(chosen, now, 'PodEvicted', HARD_EVICTION_GRACE_SECONDS),

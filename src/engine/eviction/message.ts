@@ -1,6 +1,7 @@
 /** The eviction's words (`eviction/helpers.go :: evictionMessage`): the message and the event's annotations. */
+import { podLevelResourcesSet } from '../../eviction/index.js';
+import type { V1Pod } from '../../k8s/pod.js';
 import { canonicalQuantity, formatBytes, valueOf } from '../../k8s/quantity.js';
-import type { PodBook } from '../state.js';
 
 const quantity = (raw: string | undefined): string => (raw === undefined ? '0' : (canonicalQuantity(raw) ?? raw));
 
@@ -9,22 +10,34 @@ export interface EvictionWords {
   readonly annotations: Readonly<Record<string, string>>;
 }
 
+/** The working sets the eviction manager read: each container's (absent: no stats for it) and the pod's. */
+export interface MemoryStats {
+  readonly pod: bigint;
+  readonly container: (name: string) => bigint | undefined;
+}
+
 /**
- * `The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. ` and one sentence per
- * regular container using more than it requests; `offending_containers`, `offending_containers_usage`,
- * `starved_resource` annotations.
+ * `The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. `; with pod-level resources
+ * (`IsPodLevelResourcesSet`) and a pod-level memory request, `Pod NAME was using …, request is …, has larger
+ * consumption of memory. ` whatever the usage, with `offending_pod` and `offending_pod_usage`; then one sentence per
+ * regular or init container (sidecars included, since v1.32: kubernetes#124947; ephemeral containers never, they
+ * cannot request) using more than it requests; `offending_containers`, `offending_containers_usage`,
+ * `starved_resource` annotations. The kubelet walks the containers in the order its stats list them; here that
+ * order is the spec's, regular containers first.
  */
-export const memoryEvictionWords = (
-  pod: PodBook,
-  threshold: bigint,
-  available: bigint,
-  usageOf: (container: string) => bigint | undefined,
-): EvictionWords => {
+export const memoryEvictionWords = (pod: V1Pod, threshold: bigint, available: bigint, stats: MemoryStats): EvictionWords => {
   let message = `The node was low on resource: memory. Threshold quantity: ${formatBytes(threshold)}, available: ${formatBytes(available)}. `;
+  const podRequest = podLevelResourcesSet(pod.spec) ? pod.spec.resources?.requests?.['memory'] : undefined;
+  const offendingPod: Record<string, string> = {};
+  if (podRequest !== undefined) {
+    message += `Pod ${pod.metadata.name ?? ''} was using ${formatBytes(stats.pod)}, request is ${quantity(podRequest)}, has larger consumption of memory. `;
+    offendingPod['offending_pod'] = pod.metadata.name ?? '';
+    offendingPod['offending_pod_usage'] = formatBytes(stats.pod);
+  }
   const containers: string[] = [];
   const usages: string[] = [];
-  for (const c of pod.spec.containers) {
-    const usage = usageOf(c.name);
+  for (const c of [...pod.spec.containers, ...(pod.spec.initContainers ?? [])]) {
+    const usage = stats.container(c.name);
     const request = c.resources?.requests?.['memory'];
     if (usage === undefined || usage <= valueOf(request)) continue;
     message += `Container ${c.name} was using ${formatBytes(usage)}, request is ${quantity(request)}, has larger consumption of memory. `;
@@ -34,6 +47,7 @@ export const memoryEvictionWords = (
   return {
     message,
     annotations: {
+      ...offendingPod,
       offending_containers: containers.join(','),
       offending_containers_usage: usages.join(','),
       starved_resource: 'memory',
