@@ -3,10 +3,10 @@
  * format detected from content, converted, then all files merged into one event sequence. Nothing is
  * returned for appending unless every line converted, or `skipBad` lists the lines left out.
  */
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { createReadStream, fstatSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Event } from '../events/index.js';
@@ -74,33 +74,55 @@ export class UnknownFormat extends Error {}
 /** Stamps an event with the document it came from, so that `podj check` can name it. */
 const fromDocument = (i: Imported, file: string, line: number): Imported => ({ ...i, event: { ...i.event, from: { ...i.event.from, file, line } } });
 
-/** gzip's magic bytes (RFC 1952): rotated audit logs (`--audit-log-compress`) and archived captures come so. */
-const isGzip = async (file: string): Promise<boolean> => {
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
-};
+/** The stream's first chunk, put back: what it holds is known before it is read (a pipe cannot be read twice). */
+const peek = (input: Readable): Promise<Buffer | undefined> =>
+  new Promise((resolve, reject) => {
+    const settle = (): void => {
+      input.off('readable', onReadable);
+      input.off('error', onError);
+    };
+    const onReadable = (): void => {
+      settle();
+      const chunk = input.read() as Buffer | null;
+      if (chunk !== null) input.unshift(chunk);
+      resolve(chunk ?? undefined);
+    };
+    const onError = (e: Error): void => {
+      settle();
+      reject(e);
+    };
+    input.on('readable', onReadable);
+    input.on('error', onError);
+  });
 
-/** The file's text, decompressed when it is gzip (detected by content, as formats are, not by its name). */
-const textOf = async (file: string, input: NodeJS.ReadableStream): Promise<NodeJS.ReadableStream> => {
-  if (!(await isGzip(file))) return input.setEncoding('utf8');
+/**
+ * The text of a file or of stdin, decompressed when it is gzip: RFC 1952's magic bytes, as formats are detected,
+ * by content and not by name (rotated audit logs under `--audit-log-compress`, archived captures).
+ */
+const textOf = async (input: Readable): Promise<Readable> => {
+  const head = await peek(input);
+  // empty: the stream has ended already, and a reader attached now would wait for an end it never sees
+  if (head === undefined) return Readable.from([]);
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return input.setEncoding('utf8');
   const gunzip = createGunzip();
   // a truncated or corrupt archive ends the read with one line that says what it is
   gunzip.on('error', (e) => (e.message = `gzip: ${e.message}`));
   return pipeline(input, gunzip, () => undefined).setEncoding('utf8');
 };
 
+/** `-` names stdin, in messages and tallies as `stdin` (kubectl's `-f -`). */
+export const STDIN_ARG = '-';
+const STDIN_FD = 0;
+const labelOf = (arg: string): string => (arg === STDIN_ARG ? 'stdin' : arg);
+
 /** The converted events of one file, in chunks, then its summary. Throws UnknownFormat. */
-export async function* readFileEvents(file: string, opts: FileImportOptions = {}): AsyncGenerator<FileChunk> {
-  const totalBytes = (await stat(file)).size;
-  // progress counts the bytes of the file as stored, compressed or not
-  const input = createReadStream(file);
-  const lines = createInterface({ input: await textOf(file, input), crlfDelay: Infinity });
+export async function* readFileEvents(arg: string, opts: FileImportOptions = {}): AsyncGenerator<FileChunk> {
+  const file = labelOf(arg);
+  // progress counts the bytes of the file as stored, compressed or not (a pipe's size is unknown: 0)
+  const totalBytes = arg === STDIN_ARG ? fstatSync(STDIN_FD).size : (await stat(arg)).size;
+  // stdin by its descriptor: `/dev/stdin` cannot be opened when it is a socket (a parent process's pipe often is)
+  const input = arg === STDIN_ARG ? createReadStream('', { fd: STDIN_FD, autoClose: false }) : createReadStream(arg);
+  const lines = createInterface({ input: await textOf(input), crlfDelay: Infinity });
   const chunkSize = opts.chunkSize ?? 1000;
   let format: Format | undefined;
   let convert: ReturnType<typeof converterFor>;
@@ -216,7 +238,7 @@ export const convertFiles = async (
       }
     } catch (e) {
       if (e instanceof UnknownFormat && opts.found?.has(file) === true) unrecognised.push(file);
-      else problems.push({ text: e instanceof UnknownFormat ? e.message : `${file}: ${unreadable(e)}`, refuses: true });
+      else problems.push({ text: e instanceof UnknownFormat ? e.message : `${labelOf(file)}: ${unreadable(e)}`, refuses: true });
     }
   }
   if (problems.some((p) => p.refuses)) {

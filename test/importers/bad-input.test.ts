@@ -79,6 +79,12 @@ describe('bad input', async () => {
     );
   });
 
+  it('refuses an empty file in one line naming it', async () => {
+    const empty = join(dir, 'empty.json');
+    await writeFile(empty, '');
+    expect(await importFiles([empty])).toEqual(E.left([`${empty}: unknown format: no document in it`]));
+  });
+
   it('reports a podjournal export for the journal to restore, converting nothing', async () => {
     const exported = join(dir, 'export.jsonl');
     await writeFile(exported, '{"podjournal":{"format":1}}\n{"seq":1}\n');

@@ -85,7 +85,7 @@ export const registerImport = (program: Command, ctx: Context): void => {
   program
     .command('import')
     .description('import audit logs, watch streams, PodLists, Kubernetes Events or podjournal exports (detected by content)')
-    .argument('<files...>', 'files to import, or folders whose files to import (recursively)')
+    .argument('<files...>', 'files to import, folders whose files to import (recursively), or - for stdin')
     .option('--skip-bad', 'import what converts and list the lines left out, instead of refusing the whole import')
     .action(async (files: string[], _: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ImportCliOptions>();
@@ -97,6 +97,11 @@ export const registerImport = (program: Command, ctx: Context): void => {
         const converted = await convertFiles(inputs.files, { skipBad: opts.skipBad, onProgress: progress?.update, found: inputs.found }).finally(() => progress?.stop());
         if (E.isLeft(converted)) throw new BadInput(converted.left.join('\n'));
         const { facts, files: summaries, skipped, exports } = converted.right;
+        if (exports.includes('stdin')) {
+          await facts.dispose();
+          // an export is read twice (checked, then restored or merged record by record): a pipe can be read once
+          throw new BadInput('stdin: a podjournal export is imported from its file (podj import FILE), not from stdin');
+        }
         let others: string[];
         try {
           others = unrecognisedLines(inputs, new Set(converted.right.unrecognised));
