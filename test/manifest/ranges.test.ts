@@ -43,6 +43,14 @@ describe('numbers the API server cannot hold (k8s/ranges.ts)', () => {
   it('accepts the longest grace a time.Duration holds', () => {
     expect(firstPod(pod('  terminationGracePeriodSeconds: 9223372036\n')).spec.terminationGracePeriodSeconds).toBe(9223372036);
   });
+
+  // A pod whose numbers all fit an int32 is let through without walking its fields; one beyond takes the walk.
+  it('accepts a grace beyond int32 (an int64 of seconds), and still names a field beyond its type beside it', () => {
+    expect(firstPod(pod('  terminationGracePeriodSeconds: 3000000000\n')).spec.terminationGracePeriodSeconds).toBe(3000000000);
+    expect(errorLine(pod('  terminationGracePeriodSeconds: 3000000000\n  priority: 3000000000\n'))).toBe(
+      'pod.yaml:7: spec.priority: Invalid value: 3000000000: cannot unmarshal number 3000000000 into Go value of type int32',
+    );
+  });
 });
 
 describe('ValidateAnnotations: TotalAnnotationSizeLimitB = 256 * 1024, keys and values in bytes', () => {
