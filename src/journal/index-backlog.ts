@@ -1,10 +1,10 @@
 /**
  * The index entries and heads of durable appends not written yet. Such an append writes its records alone
  * in its synced write (`records-alone.ts`); what derives from them (pod, dedup and time index entries, the
- * head) is put here while that write's fsync runs, and written in one unsynced batch once `FLUSH_RECORDS`
- * records wait, before any read of an index, any other write, and close. So an append of one event makes
- * one native write, as a raw one does, and a crash loses at most the entries of the last `FLUSH_RECORDS`
- * records, which the next open rebuilds from them (`recover.ts`).
+ * head) is put here while that write's fsync runs, and written in one unsynced batch by the next durable
+ * append once `FLUSH_RECORDS` records wait, and before any read of an index, any other write, and close. So
+ * an append of one event makes one native write, as a raw one does, and a crash loses at most the entries
+ * of fewer than `FLUSH_RECORDS` records and of the last two appends, which the next open rebuilds (`recover.ts`).
  */
 import { dedupDigest, putIndexEntries } from './derived-keys.js';
 import { encodeHead, type Head } from './head.js';
@@ -41,9 +41,12 @@ export class IndexBacklog {
 
   /**
    * Puts the entries of `items`, sealed as `sealed` and being written by `writing`, and `head`, the head
-   * after them. Call it after the records write has started: the entries go out only once it lands.
+   * after them. Call it after the records write has started: the entries go out only once it lands. Once
+   * `FLUSH_RECORDS` records' entries wait, the earlier ones (whose records have landed) are written first,
+   * here, so that their native write is made during this append's fsync, not on the awaiting writer's path.
    */
   add(writing: Promise<void>, items: readonly Pending[], sealed: readonly Sealed[], head: Head): void {
+    if (this.records >= FLUSH_RECORDS) void this.flush();
     const batch = (this.pending ??= this.db.batch());
     const timeIndexed = !head.ordered;
     sealed.forEach(({ seq, recordedAt }, i) => {
@@ -55,11 +58,6 @@ export class IndexBacklog {
     this.head = head;
     this.recordsLanded = writing;
     writing.catch((error: unknown) => this.fail(error));
-  }
-
-  /** Writes the pending entries once `FLUSH_RECORDS` records wait; does not wait for the write. */
-  flushIfFull(): void {
-    if (this.records >= FLUSH_RECORDS) void this.flush();
   }
 
   /** Starts writing the pending entries (after their records) and returns that write: every entry so far. */

@@ -27,9 +27,9 @@ export const inTimeOrder = (items: readonly Pending[], maxAt: Instant | null): b
 };
 
 /**
- * Seals `items` (in time order, none late) onto `tip`, writes their records in one batch with `sync`, and
- * puts their index entries and the new head in `backlog` while it is written; resolves, once the records
- * have landed, with each item's sealed record and the new head.
+ * Seals `items` (in time order, none late) onto `tip`, writes their records with `sync`, and puts their index
+ * entries and the new head in `backlog` while they are written; resolves, once the records have landed, with
+ * each item's sealed record and the new head.
  */
 export const writeRecordsAlone = async (
   db: Db,
@@ -41,27 +41,37 @@ export const writeRecordsAlone = async (
   // A failed write before this one stops every later one; a backlog write still in flight need not land
   // first: it holds entries of records that already have, and LevelDB orders the two writes itself.
   backlog.throwIfFailed();
-  const batch = db.batch();
   const sealed: Sealed[] = [];
   let { seq, hash, minAt, maxAt } = tip;
-  try {
-    for (const item of items) {
-      const record = seal(hash, ++seq, item.recordedAt, item.json);
-      batch.put(recordKey(seq), record.value);
-      sealed.push(record);
-      hash = record.hash;
-      if (minAt === null || item.at < minAt) minAt = item.at;
-      maxAt = item.at; // in time order: each is the latest so far
-    }
-  } catch (error) {
-    await batch.close();
-    throw error;
+  for (const item of items) {
+    const record = seal(hash, ++seq, item.recordedAt, item.json);
+    sealed.push(record);
+    hash = record.hash;
+    if (minAt === null || item.at < minAt) minAt = item.at;
+    maxAt = item.at; // in time order: each is the latest so far
   }
   const head: Head = { seq, hash, minAt, maxAt, ordered: tip.ordered };
-  const writing = batch.write({ sync });
-  // The fsync runs on LevelDB's thread: hash the digests and put the entries meanwhile.
+  const writing = startWrite(db, sealed, sync);
+  // The fsync runs on LevelDB's thread: put the entries meanwhile.
   backlog.add(writing, items, sealed, head);
   await writing;
-  backlog.flushIfFull();
   return { sealed, head };
+};
+
+/**
+ * Starts writing the records. One record is one `put`: a single native call where a chained batch makes three
+ * (init, put, write), each a napi crossing that costs the awaiting writer 5-30 µs on this VM; several records
+ * are one chained batch (an array `batch()` reads each operation's fields through napi, and costs more).
+ */
+const startWrite = (db: Db, sealed: readonly Sealed[], sync: boolean): Promise<void> => {
+  const [only] = sealed;
+  if (sealed.length === 1 && only !== undefined) return db.put(recordKey(only.seq), only.value, { sync });
+  const batch = db.batch();
+  try {
+    for (const record of sealed) batch.put(recordKey(record.seq), record.value);
+  } catch (error) {
+    void batch.close();
+    throw error;
+  }
+  return batch.write({ sync });
 };
