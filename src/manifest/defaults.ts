@@ -1,13 +1,16 @@
 /**
  * The API server's defaults for a new Pod (`pkg/apis/core/v1/defaults.go`: `SetDefaults_Pod`,
  * `SetDefaults_PodSpec`, `SetDefaults_Container`, `SetDefaults_ContainerPort`, `SetDefaults_Probe`,
- * `SetDefaults_HTTPGetAction`, `SetDefaults_Volume` for image volumes). A default only fills a field the manifest left empty (Go's zero value
- * counts as empty, as it does for the API server).
+ * `SetDefaults_HTTPGetAction`, `SetDefaults_ResourceList`; volumes and field references in
+ * `default-volumes.ts`). A default only fills a field the manifest left empty (Go's zero value counts as
+ * empty, as it does for the API server).
  */
 import type * as t from 'io-ts';
 import { containerRequestsNanos } from '../eviction/requests.js';
-import type { Container, ContainerPort as ContainerPortCodec, LifecycleHandler, PodSpec, Probe, ResourceRequirements, V1Pod, Volume } from '../k8s/pod.js';
-import { formatQuantity } from '../k8s/quantity.js';
+import type { ResourceList } from '../k8s/codecs.js';
+import type { Container, ContainerPort as ContainerPortCodec, LifecycleHandler, PodSpec, Probe, ResourceRequirements, V1Pod } from '../k8s/pod.js';
+import { formatQuantity, milliValueOf, parseQuantity } from '../k8s/quantity.js';
+import { defaultEnvVar, defaultVolume } from './default-volumes.js';
 import { defaultPullPolicy } from './image.js';
 
 const orDefault = (value: number | undefined, fallback: number): number => (value === undefined || value === 0 ? fallback : value);
@@ -20,6 +23,8 @@ const defaultHandler = <H extends Pick<LifecycleHandler, 'httpGet'>>(handler: H)
 
 const defaultProbe = (probe: Probe): Probe => ({
   ...defaultHandler(probe),
+  // The generated `SetObjectDefaults_Pod` points an unset gRPC `service` at "".
+  ...(probe.grpc === undefined ? {} : { grpc: { ...probe.grpc, service: probe.grpc.service ?? '' } }),
   timeoutSeconds: orDefault(probe.timeoutSeconds, 1),
   periodSeconds: orDefault(probe.periodSeconds, 10),
   successThreshold: orDefault(probe.successThreshold, 1),
@@ -28,9 +33,27 @@ const defaultProbe = (probe: Probe): Probe => ({
 
 type ContainerPort = t.TypeOf<typeof ContainerPortCodec>;
 
+/**
+ * `SetDefaults_ResourceList`: every quantity rounded up to a whole milli-unit (`RoundUp(-3)`: `1n` is `1m`),
+ * and stored as the API server writes a quantity back, canonically (`0.5` is `500m`, `1024Mi` is `1Gi`).
+ */
+const defaultResourceList = (list: ResourceList): ResourceList =>
+  Object.fromEntries(
+    Object.entries(list).map(([name, raw]) => {
+      const q = parseQuantity(raw);
+      return [name, q === undefined ? raw : formatQuantity({ ...q, nanos: milliValueOf(raw) * 1_000_000n })];
+    }),
+  );
+
+const defaultResourceLists = (resources: ResourceRequirements): ResourceRequirements => ({
+  ...resources,
+  ...(resources.limits && { limits: defaultResourceList(resources.limits) }),
+  ...(resources.requests && { requests: defaultResourceList(resources.requests) }),
+});
+
 /** Each resource with a limit but no request gets request = limit (`SetDefaults_Pod`). */
 const defaultRequests = (resources: ResourceRequirements): ResourceRequirements =>
-  resources.limits === undefined ? resources : { ...resources, requests: { ...resources.limits, ...resources.requests } };
+  defaultResourceLists(resources.limits === undefined ? resources : { ...resources, requests: { ...resources.limits, ...resources.requests } });
 
 const defaultPort = (port: ContainerPort, hostNetwork: boolean): ContainerPort => ({
   ...port,
@@ -44,6 +67,7 @@ const defaultContainer = (c: Container, hostNetwork: boolean): Container => ({
   imagePullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image ?? ''),
   terminationMessagePath: c.terminationMessagePath || '/dev/termination-log',
   terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
+  ...(c.env === undefined ? {} : { env: c.env.map(defaultEnvVar) }),
   ...(c.ports === undefined ? {} : { ports: c.ports.map((p) => defaultPort(p, hostNetwork)) }),
   ...(c.resources === undefined ? {} : { resources: defaultRequests(c.resources) }),
   ...(c.livenessProbe === undefined ? {} : { livenessProbe: defaultProbe(c.livenessProbe) }),
@@ -59,15 +83,6 @@ const defaultContainer = (c: Container, hostNetwork: boolean): Container => ({
         },
       }),
 });
-
-/**
- * `SetDefaults_Volume` (gate `ImageVolume`, on in v1.36): an image volume without `pullPolicy` pulls as a
- * container with that reference would (`Always` for `:latest` or no tag, else `IfNotPresent`).
- */
-const defaultVolume = (v: t.TypeOf<typeof Volume>): t.TypeOf<typeof Volume> =>
-  v.image === undefined || (typeof v.image.pullPolicy === 'string' && v.image.pullPolicy !== '')
-    ? v
-    : { ...v, image: { ...v.image, pullPolicy: defaultPullPolicy(typeof v.image.reference === 'string' ? v.image.reference : '') } };
 
 /** Resources pod-level `spec.resources` may carry (gate `PodLevelResources`, on by default). */
 const podLevelResources = ['cpu', 'memory'] as const;
@@ -93,6 +108,13 @@ const defaultPodRequests = (spec: PodSpec): PodSpec => {
   return Object.keys(requests).length === 0 ? spec : { ...spec, resources: { ...spec.resources, requests } };
 };
 
+/** Pod-level resources and overhead are resource lists too (`SetDefaults_ResourceList`). */
+const defaultPodResourceLists = (spec: PodSpec): PodSpec => ({
+  ...spec,
+  ...(spec.resources && { resources: defaultResourceLists(spec.resources) }),
+  ...(spec.overhead && { overhead: defaultResourceList(spec.overhead) }),
+});
+
 export const applyDefaults = (pod: V1Pod): V1Pod => {
   const { spec } = pod;
   const hostNetwork = spec.hostNetwork === true;
@@ -100,13 +122,13 @@ export const applyDefaults = (pod: V1Pod): V1Pod => {
     ...spec,
     containers: spec.containers.map((c) => defaultContainer(c, hostNetwork)),
     ...(spec.initContainers === undefined ? {} : { initContainers: spec.initContainers.map((c) => defaultContainer(c, hostNetwork)) }),
-    ...(spec.volumes === undefined ? {} : { volumes: spec.volumes.map(defaultVolume) }),
   };
   return {
     ...pod,
     metadata: { ...pod.metadata, namespace: pod.metadata.namespace || 'default' },
     spec: {
-      ...defaultPodRequests(containersDefaulted),
+      ...defaultPodResourceLists(defaultPodRequests(containersDefaulted)),
+      ...(spec.volumes === undefined ? {} : { volumes: spec.volumes.map(defaultVolume) }),
       restartPolicy: spec.restartPolicy ?? 'Always',
       terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
       dnsPolicy: spec.dnsPolicy || 'ClusterFirst',
