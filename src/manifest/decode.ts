@@ -4,6 +4,7 @@ import * as t from 'io-ts';
 import { formatError, pathOf } from '../events/report.js';
 import { V1Pod } from '../k8s/pod.js';
 import { notSupported, parsePath, required, type FieldError } from './errors.js';
+import { goZeroValues } from './zero-values.js';
 
 /** One io-ts error as a field error: `Required value`, `Unsupported value: …` for enums, else the codec's own words. */
 const fieldErrorOf = (error: t.ValidationError): FieldError => {
@@ -17,7 +18,7 @@ const fieldErrorOf = (error: t.ValidationError): FieldError => {
 };
 
 export const decodePod = (raw: Record<string, unknown>): E.Either<FieldError, V1Pod> => {
-  const decoded = V1Pod.decode(raw);
+  const decoded = V1Pod.decode(goZeroValues(raw));
   if (E.isRight(decoded)) return decoded;
   const [first] = decoded.left;
   return E.left(first === undefined ? { path: [], message: 'is not a valid Pod' } : fieldErrorOf(first));

@@ -1,12 +1,10 @@
 /** The API server's checks on one container, its probes and its hooks (`validateContainerCommon`, `validateProbe`, …). */
-import type * as t from 'io-ts';
-import type { ResourceList } from '../k8s/codecs.js';
-import type { Container, EnvVar as EnvVarCodec, LifecycleHandler, Probe, ResourceRequirements } from '../k8s/pod.js';
-import { formatQuantity, parseQuantity } from '../k8s/quantity.js';
+import type { Container, LifecycleHandler, Probe } from '../k8s/pod.js';
 import { forbidden, invalid, notFound, notSupported, required, type FieldError, type FieldPath } from './errors.js';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names.js';
-
-type EnvVar = t.TypeOf<typeof EnvVarCodec>;
+import { validateEnv } from './validate-env.js';
+import { validateContainerPorts } from './validate-ports.js';
+import { validateResources } from './validate-resources.js';
 
 const nonNegative = (value: number | undefined, path: FieldPath): FieldError[] =>
   value !== undefined && value < 0 ? [invalid(path, value, 'must be greater than or equal to 0')] : [];
@@ -69,46 +67,6 @@ export const validateProbesAndHooks = (c: Container, path: FieldPath): FieldErro
   }),
 ];
 
-const quantityOf = (list: ResourceList | undefined, name: string) => {
-  const raw = list?.[name];
-  return raw === undefined ? undefined : parseQuantity(raw);
-};
-
-/** `ValidateResourceRequirements`: nothing negative, and no request above its limit. */
-export const validateResources = (resources: ResourceRequirements | undefined, path: FieldPath): FieldError[] => {
-  const errors: FieldError[] = [];
-  for (const [kind, list] of [['limits', resources?.limits], ['requests', resources?.requests]] as const) {
-    for (const name of Object.keys(list ?? {})) {
-      const q = quantityOf(list, name);
-      if (q !== undefined && q.nanos < 0n) errors.push(invalid([...path, kind, name], formatQuantity(q), 'must be greater than or equal to 0'));
-    }
-  }
-  for (const name of Object.keys(resources?.requests ?? {})) {
-    const request = quantityOf(resources?.requests, name);
-    const limit = quantityOf(resources?.limits, name);
-    if (request !== undefined && limit !== undefined && request.nanos > limit.nanos) {
-      errors.push({
-        ...invalid([...path, 'requests'], formatQuantity(request), `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`),
-        at: [...path, 'requests', name],
-      });
-    }
-  }
-  return errors;
-};
-
-const protocols = ['TCP', 'UDP', 'SCTP'];
-
-const envSources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
-
-/** `validateEnvVarValueFrom`: a `valueFrom` names one source, and never beside a non-empty `value`. */
-const validateEnvValueFrom = (e: EnvVar, path: FieldPath): FieldError[] => {
-  if (e.valueFrom === undefined) return [];
-  const sources = envSources.filter((s) => e.valueFrom?.[s] !== undefined && e.valueFrom[s] !== null).length;
-  if (sources > 0 && (e.value ?? '') !== '') return [invalid(path, '', 'may not be specified when `value` is not empty')];
-  if (sources > 1) return [invalid(path, '', 'may not have more than one field specified at a time')];
-  return [];
-};
-
 /** `validateContainerCommon` and `validateContainerOnlyForPod`: what every container must satisfy. */
 export const validateContainerCommon = (c: Container, volumes: ReadonlySet<string>, path: FieldPath): FieldError[] => [
   ...(c.name === '' ? [required([...path, 'name'])] : isDNS1123Label(c.name).map((m) => invalid([...path, 'name'], c.name, m))),
@@ -117,15 +75,8 @@ export const validateContainerCommon = (c: Container, volumes: ReadonlySet<strin
     : c.image.trim() !== c.image
       ? [invalid([...path, 'image'], c.image, 'must not have leading or trailing whitespace')]
       : []),
-  ...(c.ports ?? []).flatMap((port, i) => [
-    ...isValidPortNum(port.containerPort).map((m) => invalid([...path, 'ports', i, 'containerPort'], port.containerPort, m)),
-    ...(port.hostPort ? isValidPortNum(port.hostPort).map((m) => invalid([...path, 'ports', i, 'hostPort'], port.hostPort, m)) : []),
-    ...(port.name === undefined ? [] : isValidPortName(port.name).map((m) => invalid([...path, 'ports', i, 'name'], port.name, m))),
-    ...(port.protocol === undefined || protocols.includes(port.protocol)
-      ? []
-      : [notSupported([...path, 'ports', i, 'protocol'], port.protocol, protocols)]),
-  ]),
-  ...(c.env ?? []).flatMap((e, i) => (e.name === '' ? [required([...path, 'env', i, 'name'])] : validateEnvValueFrom(e, [...path, 'env', i, 'valueFrom']))),
+  ...validateContainerPorts(c.ports, [...path, 'ports']),
+  ...validateEnv(c.env, [...path, 'env']),
   ...(c.volumeMounts ?? []).flatMap((m, i) =>
     m.name === ''
       ? [required([...path, 'volumeMounts', i, 'name'])]

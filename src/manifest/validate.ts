@@ -7,8 +7,10 @@ import { isSidecar } from '../k8s/pod.js';
 import { podRangeErrors } from '../k8s/ranges.js';
 import { duplicate, forbidden, invalid, notSupported, required, tooLong, type FieldError, type FieldPath } from './errors.js';
 import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } from './names.js';
-import { validateContainerCommon, validateProbesAndHooks, validateResources } from './validate-container.js';
+import { validateContainerCommon, validateProbesAndHooks } from './validate-container.js';
+import { hostPortConflicts } from './validate-ports.js';
 import { validateContainerRestartPolicy } from './validate-restart.js';
+import { validateResourceName, validateResources } from './validate-resources.js';
 
 /** `ValidateObjectMeta` with `ValidatePodName` (a DNS subdomain) and a DNS-label namespace. */
 const validateMeta = (meta: ObjectMeta): FieldError[] => {
@@ -60,11 +62,11 @@ const validateVolumes = (spec: PodSpec): FieldError[] => {
   });
 };
 
-/** `validateContainers`: at least one; names unique; probes and hooks allowed; its own restart policy and rules. */
+/** `validateContainers`: at least one; names unique; probes and hooks allowed; its own restart policy and rules; host ports. */
 const validateContainers = (spec: PodSpec, volumes: ReadonlySet<string>): FieldError[] => {
   if (spec.containers.length === 0) return [required(['spec', 'containers'])];
   const names = new Set<string>();
-  return spec.containers.flatMap((c, i) => {
+  const perContainer = spec.containers.flatMap((c, i) => {
     const path: FieldPath = ['spec', 'containers', i];
     const errors = [...validateContainerCommon(c, volumes, path)];
     if (names.has(c.name)) errors.push(duplicate([...path, 'name'], c.name));
@@ -73,6 +75,8 @@ const validateContainers = (spec: PodSpec, volumes: ReadonlySet<string>): FieldE
     errors.push(...validateContainerRestartPolicy(c, path));
     return errors;
   });
+  // `checkHostPortConflicts`: regular containers run together, so their host ports are checked across all of them.
+  return [...perContainer, ...hostPortConflicts(spec.containers.map((container, i) => ({ container, path: ['spec', 'containers', i] })))];
 };
 
 const initOnlyForbidden = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -92,6 +96,8 @@ const validateInitContainers = (spec: PodSpec, volumes: ReadonlySet<string>): Fi
       }
     }
     errors.push(...validateContainerRestartPolicy(c, path));
+    // Init containers run one by one, so each is checked for host port conflicts on its own.
+    errors.push(...hostPortConflicts([{ container: c, path }]));
     return errors;
   });
 };
@@ -112,7 +118,7 @@ const validatePodFields = (spec: PodSpec): FieldError[] => {
   if (deadline !== undefined && (deadline < 1 || deadline > 2147483647)) {
     errors.push(invalid(['spec', 'activeDeadlineSeconds'], deadline, 'must be between 1 and 2147483647, inclusive'));
   }
-  errors.push(...validateResources(spec.resources, ['spec', 'resources']));
+  errors.push(...validateResources(spec.resources, ['spec', 'resources'], validateResourceName));
   return errors;
 };
 
