@@ -11,7 +11,7 @@ import type { Position } from '../journal/index.js';
 import { keyText, lineKeyText, type RowLine } from '../printers/row-line.js';
 import { Folding, observationTypes, type PodState } from '../reducers/index.js';
 import { decodeIndex, type SnapshotIndex } from './snapshot-codec.js';
-import { loadPods, loadRows } from './snapshot-parts.js';
+import { loadPods, loadRows, placesOf } from './snapshot-parts.js';
 import { rowOf, type SnapshotRows, type Wants } from './snapshot-rows.js';
 import { clusterAt, type TimeTravel } from './time-travel.js';
 
@@ -40,8 +40,6 @@ const startAt = async (tt: TimeTravel, at: Instant): Promise<{ readonly index?: 
   return index === undefined ? undefined : { index, after: snapshot.position };
 };
 
-const noRows: SnapshotRows = { placed: new Map(), wanted: new Map() };
-
 /** The rows of every pod alive at `at`, in no particular order; from the whole fold when no snapshot's rows can serve. */
 export const rowsAt = async (tt: TimeTravel, at: Instant): Promise<RowLine[]> => {
   const whole = async () => [...(await clusterAt(tt, at)).pods.values()].map(rowOf);
@@ -49,16 +47,14 @@ export const rowsAt = async (tt: TimeTravel, at: Instant): Promise<RowLine[]> =>
   if (start === undefined) return whole();
   const { index } = start;
   const events = await podEventsBetween(tt, start.after, at);
-  const snapshot = index === undefined ? noRows : loadRows(tt.journal, index, touchedBy(events));
+  const snapshot: SnapshotRows | { readonly rejected: string } = index === undefined ? { rows: [], wanted: new Map() } : loadRows(tt.journal, index, touchedBy(events));
   if ('rejected' in snapshot) return whole();
-  // The touched pods the snapshot holds are the ones it gives the places of.
-  const { placed, wanted } = snapshot;
-  const pods = index === undefined ? new Map<string, PodState>() : loadPods(tt.journal, index, wanted);
+  // The touched pods the snapshot holds are the ones it gives the places of; the others' rows are kept as they are.
+  const { rows, wanted } = snapshot;
+  const pods = index === undefined ? new Map<string, PodState>() : loadPods(tt.journal, index, placesOf(wanted));
   if ('rejected' in pods) return whole();
   const folding = new Folding({ pods, nodes: new Map() });
   for (const e of events) folding.apply(e);
-  const rows: RowLine[] = [];
-  for (const [uid, row] of placed) if (!wanted.has(uid)) rows.push(row);
   for (const pod of folding.pods.values()) rows.push(rowOf(pod));
   return rows;
 };

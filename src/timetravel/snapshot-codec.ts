@@ -18,9 +18,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * Bump when the snapshot layout changes; the reducers' version (the package version) is added at run time. 8: kubelet
  * views keep capture provenance and rows can be marked `2` (`row-line.ts`). 9: the provenance is one object
  * (`provenance`: `capturedAt`, `changeAt`, `runAt`), and a row resting on an inferred run is marked until a capture.
- * 10: kubelet views keep the condition types a capture showed (`conditionTypes`).
+ * 10: kubelet views keep the condition types a capture showed (`conditionTypes`). 11: the index names how many of the
+ * first row parts are the base (`baseRows`), so that a read keeps no uid of theirs.
  */
-export const SNAPSHOT_SCHEMA = 10;
+export const SNAPSHOT_SCHEMA = 11;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the
@@ -67,6 +68,12 @@ export interface SnapshotIndex {
    * is in. They are written afresh more often than the parts of pods, which are not read whole to answer.
    */
   readonly rows: readonly string[];
+  /**
+   * How many of the first row parts are the base: written afresh together, they hold each live pod of that
+   * snapshot once and remove none, so a read applying the newest first needs no uid of theirs to know which
+   * rows the parts after them replace.
+   */
+  readonly baseRows: number;
 }
 
 const BLANK = '';
@@ -212,6 +219,7 @@ export const decodeIndex = (blob: string, version: string): SnapshotIndex | unde
   const heads = field(body, 'heads');
   const podEntries = field(body, 'podEntries');
   const rows = field(body, 'rows');
+  const baseRows = field(body, 'baseRows');
   const shaped =
     typeof nodes === 'string' &&
     isNames(parts) &&
@@ -219,8 +227,11 @@ export const decodeIndex = (blob: string, version: string): SnapshotIndex | unde
     heads.length === parts.length &&
     heads.every(isHeadLine) &&
     Number.isSafeInteger(podEntries) &&
-    isNames(rows);
-  return field(body, 'version') === version && shaped ? { version, nodes, parts, heads, podEntries: podEntries as number, rows } : undefined;
+    isNames(rows) &&
+    Number.isSafeInteger(baseRows) &&
+    (baseRows as number) >= 0 &&
+    (baseRows as number) <= rows.length;
+  return field(body, 'version') === version && shaped ? { version, nodes, parts, heads, podEntries: podEntries as number, rows, baseRows: baseRows as number } : undefined;
 };
 
 /** The version a snapshot names, or undefined when it is not a snapshot at all. */

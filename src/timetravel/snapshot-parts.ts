@@ -25,8 +25,10 @@ import {
   placeText,
   type LineRange,
   type Place,
+  type Hidden,
   type RowEntry,
   type SnapshotRows,
+  type Wanted,
   type Wants,
 } from './snapshot-rows.js';
 
@@ -69,6 +71,9 @@ const nodesOf = async (journal: Journal, index: SnapshotIndex): Promise<Map<stri
   const nodes = decodeNodes(text.text);
   return nodes === undefined ? { rejected: `part ${index.nodes} does not hold nodes` } : new Map(nodes.map((n) => [n.name, n]));
 };
+
+/** The places of the pods a read wants (`loadRows`), by uid. */
+export const placesOf = (wanted: ReadonlyMap<string, Wanted>): (readonly [string, Place])[] => [...wanted].map(([uid, { place }]) => [uid, place] as const);
 
 /**
  * The states of pods from their places (`loadRows` gives those a read wants), by uid: only their lines and their
@@ -168,16 +173,17 @@ export const loadWholeParts = async (journal: Journal, blob: string, version: st
   return fault === undefined ? { pods, nodes } : { rejected: fault };
 };
 
-/** The rows of a snapshot's pods by uid, without reading a pod, and where the pods a read `wants` are. */
+/** The rows of a snapshot's pods, without reading a pod, and where the pods a read `wants` are. */
 export const loadRows = (journal: Journal, index: SnapshotIndex, wants: Wants): SnapshotRows | { readonly rejected: string } => {
-  const rows: SnapshotRows = { placed: new Map(), wanted: new Map() };
-  const gone = new Set<string>();
+  const rows: SnapshotRows = { rows: [], wanted: new Map() };
+  const hidden: Hidden = { placed: new Set(), gone: new Set() };
   const read = journal.snapshotPartReader();
   // Newest first, so that a row an entry after it replaces is never built.
-  for (const name of [...index.rows].reverse()) {
+  for (let i = index.rows.length - 1; i >= 0; i--) {
+    const name = index.rows[i] ?? '';
     const part = read(name);
     if ('rejected' in part) return part;
-    if (!applyRowPartUnder(rows, gone, part.bytes, wants)) return { rejected: `part ${name} does not hold rows` };
+    if (!applyRowPartUnder(rows, hidden, part.bytes, wants, i < index.baseRows)) return { rejected: `part ${name} does not hold rows` };
   }
   return rows;
 };
@@ -194,6 +200,8 @@ export class SnapshotWriter {
   private heads: PartHeadLine[] = [];
   private podEntries = 0;
   private rows: string[] = [];
+  /** How many of the first row parts are the base (`SnapshotIndex.baseRows`). */
+  private baseRows = 0;
   private rowEntries = 0;
   private written = new Map<string, PodState>();
   /** Where each written pod's line is, as its rows store it. */
@@ -211,6 +219,7 @@ export class SnapshotWriter {
     this.heads = [...from.index.heads];
     this.podEntries = from.index.podEntries;
     this.rows = [...from.index.rows];
+    this.baseRows = from.index.baseRows;
     this.rowEntries = from.rowEntries;
     this.written = new Map(from.state.pods);
     this.places = new Map(from.places);
@@ -245,7 +254,7 @@ export class SnapshotWriter {
       if (this.rowEntries + added > ROW_PARTS_BOUND * live + this.partPods) await this.rewriteRows(journal, state);
       else await this.addRows(journal, state, changed, removed);
     }
-    const index = { version, nodes: await this.nodesPart(journal, state), parts: this.parts, heads: this.heads, podEntries: this.podEntries, rows: this.rows };
+    const index = { version, nodes: await this.nodesPart(journal, state), parts: this.parts, heads: this.heads, podEntries: this.podEntries, rows: this.rows, baseRows: this.baseRows };
     return encodeIndex(index);
   }
 
@@ -280,10 +289,13 @@ export class SnapshotWriter {
 
   /** Row parts holding the rows of `uids` (the removals with the first), after the ones before. */
   private async addRows(journal: Journal, state: ClusterState, uids: readonly string[], removed: readonly string[]): Promise<void> {
+    // Onto no row parts (the first snapshot, or written afresh) the uids are every live pod, once: the base.
+    const base = this.rows.length === 0 && removed.length === 0;
     const runs = runsOf(uids, this.partPods);
     if (runs.length === 0 && removed.length > 0) runs.push([]);
     for (const [i, run] of runs.entries()) this.rows.push(await journal.putSnapshotPart(encodeRowPart(this.entriesOf(state, run), i === 0 ? removed : [])));
     this.rowEntries += uids.length + removed.length;
+    if (base) this.baseRows = this.rows.length;
   }
 
   /** The live pods' rows afresh, in order, each naming where its pod already is. */

@@ -8,7 +8,7 @@ import type { Journal, JournalRecord, Position, SnapshotLookup } from '../journa
 import { emptyCluster, foldCluster, type ClusterState } from '../reducers/index.js';
 import { snapshotVersion } from './snapshot-codec.js';
 import { decodeIndex } from './snapshot-codec.js';
-import { loadPods, loadRows, loadSnapshot, loadWholeParts } from './snapshot-parts.js';
+import { loadPods, loadRows, loadSnapshot, loadWholeParts, placesOf } from './snapshot-parts.js';
 import { rowOf } from './snapshot-rows.js';
 import { headTableParts } from './head-table.js';
 import type { TimeTravel } from './time-travel.js';
@@ -83,9 +83,10 @@ const rowsFault = (journal: Journal, blob: string, version: string, state: Clust
   // Every pod's place is read, and each pod read back from where its row says it is stored.
   const rows = loadRows(journal, index, () => true);
   if ('rejected' in rows) return rows.rejected;
-  const differs = rows.placed.size !== state.pods.size || [...state.pods].some(([uid, pod]) => rows.placed.get(uid) !== rowOf(pod));
+  const { wanted } = rows;
+  const differs = rows.rows.length > 0 || wanted.size !== state.pods.size || [...state.pods].some(([uid, pod]) => wanted.get(uid)?.row !== rowOf(pod));
   if (differs) return 'its rows differ from the rows of the fold of the events at its position';
-  const pods = loadPods(journal, index, rows.wanted);
+  const pods = loadPods(journal, index, placesOf(wanted));
   if ('rejected' in pods) return pods.rejected;
   const misplaced = [...state.pods].find(([uid, pod]) => JSON.stringify(pods.get(uid)) !== JSON.stringify(pod));
   return misplaced === undefined ? undefined : `its rows place pod ${misplaced[0]} where another is stored`;

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { generateEvents } from '../../src/generator/index.js';
 import { openJournal, type Journal } from '../../src/journal/index.js';
 import { FoldedPod, Folding, foldCluster, type ClusterState } from '../../src/reducers/index.js';
-import { decodeIndex, decodePart, decodePartLines, encodeIndex, encodePart } from '../../src/timetravel/snapshot-codec.js';
-import { SnapshotWriter, loadPods, loadRows, loadSnapshot } from '../../src/timetravel/snapshot-parts.js';
+import { decodeIndex, decodePart, decodePartLines, encodeIndex, encodePart, type SnapshotIndex } from '../../src/timetravel/snapshot-codec.js';
+import { SnapshotWriter, loadPods, loadRows, loadSnapshot, placesOf } from '../../src/timetravel/snapshot-parts.js';
+import { rowOf } from '../../src/timetravel/snapshot-rows.js';
 
 /** Every pod and node, in map order, as JSON: equal strings mean equal values and equal key orders. */
 const exactly = (s: ClusterState): string => JSON.stringify([[...s.pods], [...s.nodes]]);
@@ -52,11 +53,15 @@ describe('snapshot codec', () => {
   });
 
   it('refuses an index of another version or shape, and a part of another shape, so the events are folded instead', () => {
-    const index = { version: 'v1', nodes: 'n', parts: ['a'], heads: [[10, 'f'.repeat(32)] as const], podEntries: 3, rows: ['b'] };
+    const index = { version: 'v1', nodes: 'n', parts: ['a'], heads: [[10, 'f'.repeat(32)] as const], podEntries: 3, rows: ['b'], baseRows: 1 };
     const blob = encodeIndex(index);
     expect(decodeIndex(blob, 'v1')).toEqual(index);
     // a part of pods without its first line's place; schema 6's index (a row part per part of pods, no heads)
     expect(decodeIndex(encodeIndex({ ...index, heads: [] }), 'v1')).toBeUndefined();
+    // schema 10's index (no base of row parts), and a base of more row parts than there are
+    const { baseRows: _, ...noBase } = index;
+    expect(decodeIndex(JSON.stringify(noBase), 'v1')).toBeUndefined();
+    expect(decodeIndex(encodeIndex({ ...index, baseRows: 2 }), 'v1')).toBeUndefined();
     expect(decodeIndex('{"version":"v1","nodes":"n","parts":["a"],"rows":["b"]}', 'v1')).toBeUndefined();
     expect(decodeIndex(blob, 'v2')).toBeUndefined();
     expect(decodeIndex('{"version":"v1","pods":[]}', 'v1')).toBeUndefined();
@@ -106,7 +111,7 @@ describe('incremental snapshots', () => {
     withJournal(async (journal) => {
       const folding = new Folding(foldCluster([]));
       const writer = new SnapshotWriter(undefined, 16);
-      let before = { parts: [] as readonly string[], rows: [] as readonly string[] };
+      let before = { parts: [] as readonly string[], rows: [] as readonly string[], baseRows: 0 };
       let rowsAlone = 0;
       let everything = 0;
       for (let i = 0; i < events.length; i += 100) {
@@ -119,8 +124,9 @@ describe('incremental snapshots', () => {
         const rowsKept = index.rows.slice(0, before.rows.length).join() === before.rows.join();
         if (partsKept && !rowsKept) rowsAlone++;
         if (!partsKept) everything++;
-        // the live rows afresh, whichever was compacted
+        // the live rows afresh, whichever was compacted: the base of the row parts after it, as the first rows are
         if (!rowsKept) expect(index.rows).toHaveLength(Math.max(1, Math.ceil(state.pods.size / 16)));
+        expect(index.baseRows).toBe(rowsKept && before.rows.length > 0 ? before.baseRows : index.rows.length);
         expect(index.podEntries).toBeLessThanOrEqual(4 * state.pods.size + 2 * 16 + 16);
         const loaded = await loadSnapshot(journal, blob, 'v');
         if ('rejected' in loaded) throw new Error(loaded.rejected);
@@ -128,8 +134,14 @@ describe('incremental snapshots', () => {
         // get pods --at's path: the rows, and the pods they place
         const rows = loadRows(journal, index, () => true);
         if ('rejected' in rows) throw new Error(rows.rejected);
-        expect(new Set(rows.placed.keys())).toEqual(new Set(state.pods.keys()));
-        const pods = loadPods(journal, index, rows.wanted);
+        expect(rows.rows).toEqual([]);
+        expect(new Set(rows.wanted.keys())).toEqual(new Set(state.pods.keys()));
+        expect([...state.pods].every(([uid, pod]) => rows.wanted.get(uid)?.row === rowOf(pod))).toBe(true);
+        // and the rows alone, each live pod's once
+        const alone = loadRows(journal, index, () => false);
+        if ('rejected' in alone) throw new Error(alone.rejected);
+        expect(alone.rows.sort()).toEqual([...state.pods.values()].map(rowOf).sort());
+        const pods = loadPods(journal, index, placesOf(rows.wanted));
         if ('rejected' in pods) throw new Error(pods.rejected);
         expect(JSON.stringify([...state.pods.keys()].map((uid) => pods.get(uid)))).toBe(JSON.stringify([...state.pods.values()]));
         // a writer continuing from the loaded snapshot (as the upkeep does: its fold starts from the loaded state) writes the same snapshot
@@ -138,6 +150,22 @@ describe('incremental snapshots', () => {
       }
       expect(rowsAlone).toBeGreaterThan(0);
       expect(everything).toBeGreaterThan(0);
+    }));
+
+  it("rows read under the base's are kept by uid; a base placing a pod twice is refused, not listed twice", () =>
+    withJournal(async (journal) => {
+      const index = decodeIndex(await new SnapshotWriter(undefined, 16).write(journal, foldCluster(events), 'v'), 'v');
+      if (index === undefined) throw new Error('an index this code wrote');
+      expect(index.baseRows).toBe(index.rows.length);
+      const first = index.rows[0] ?? '';
+      const rowsOf = (i: SnapshotIndex) => loadRows(journal, i, () => false);
+      const once = rowsOf(index);
+      // the first part again after the base: its rows replace the base's
+      const again = rowsOf({ ...index, rows: [...index.rows, first] });
+      expect('rows' in again ? again.rows.sort() : again.rejected).toEqual('rows' in once ? once.rows.sort() : once.rejected);
+      // the first part again inside the base
+      const twice = { ...index, rows: [...index.rows, first], baseRows: index.rows.length + 1 };
+      expect(loadRows(journal, twice, () => true)).toEqual({ rejected: `part ${first} does not hold rows` });
     }));
 
   it('a pod removed adds a part holding only its removal; a changed pod is written alone and keeps its place', () =>
