@@ -74,38 +74,52 @@ export const readSnapshotPart = async (dir: string, name: string): Promise<{ tex
 export type PartReader = (name: string) => { bytes: Buffer } | { rejected: string };
 
 /**
- * A `PartReader` reading synchronously into one buffer it reuses, the bytes left undecoded: a reader that
- * needs some of a part's lines as texts decodes only those. A whole cluster's row parts at tier L are 29 MB in
- * 230 files: read each into memory of its own, the fresh pages cost ≈ 140 ms of system time on this machine's
- * VM (a page fault per 4 KiB), decoded whole each was a string in V8's large-object space, and each awaited
- * read was a thread-pool round trip.
+ * Reads whole files synchronously into one buffer it reuses (grown when a file is larger): the bytes one call
+ * returns are valid until the next; undefined when the file cannot be opened. A whole cluster's row parts at
+ * tier L are 29 MB in 230 files: read each into memory of its own, the fresh pages cost ≈ 140 ms of system
+ * time on this machine's VM (a page fault per 4 KiB), and each awaited read was a thread-pool round trip.
  */
-export const snapshotPartReader = (dir: string): PartReader => {
+export const reusedBufferReader = (): ((file: string) => Buffer | undefined) => {
   let buffer = Buffer.alloc(0);
-  return (name) =>
-    withPartFile(dir, name, (fd) => {
+  return (file) =>
+    withFile(file, (fd) => {
       const size = fstatSync(fd).size;
       if (size > buffer.length) buffer = Buffer.allocUnsafeSlow(Math.max(size, 2 * buffer.length));
       let read = 0;
       for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, buffer, read, size - read, read);
-      return checkedPart(name, buffer.subarray(0, read));
+      return buffer.subarray(0, read);
     });
 };
 
-/** What `use` makes of a part's file, opened for reading (and closed after); rejected when there is no such part. */
-const withPartFile = <T extends object>(dir: string, name: string, use: (fd: number) => T | { rejected: string }): T | { rejected: string } => {
-  if (!PART_NAME.test(name)) return { rejected: `part ${name} is not a part name` };
+/**
+ * A `PartReader` reading into one buffer it reuses (`reusedBufferReader`), the bytes left undecoded: a reader
+ * that needs some of a part's lines as texts decodes only those (decoded whole, each part was a string in V8's
+ * large-object space).
+ */
+export const snapshotPartReader = (dir: string): PartReader => {
+  const read = reusedBufferReader();
+  return (name) => (PART_NAME.test(name) ? checkedPart(name, read(join(partFolder(dir), `${name}.json`))) : { rejected: `part ${name} is not a part name` });
+};
+
+/** What `use` makes of a file opened for reading (and closed after); undefined when it cannot be opened. */
+export const withFile = <T>(file: string, use: (fd: number) => T): T | undefined => {
   let fd: number;
   try {
-    fd = openSync(join(partFolder(dir), `${name}.json`), 'r');
+    fd = openSync(file, 'r');
   } catch {
-    return { rejected: `part ${name} is missing` };
+    return undefined;
   }
   try {
     return use(fd);
   } finally {
     closeSync(fd);
   }
+};
+
+/** What `use` makes of a part's file, opened for reading (and closed after); rejected when there is no such part. */
+const withPartFile = <T extends object>(dir: string, name: string, use: (fd: number) => T | { rejected: string }): T | { rejected: string } => {
+  if (!PART_NAME.test(name)) return { rejected: `part ${name} is not a part name` };
+  return withFile(join(partFolder(dir), `${name}.json`), use) ?? { rejected: `part ${name} is missing` };
 };
 
 /**
