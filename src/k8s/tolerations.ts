@@ -34,6 +34,17 @@ export const toleratesTaint = (t: Toleration, taint: Taint): boolean => {
   }
 };
 
+/**
+ * `component-helpers/scheduling/corev1 :: FindMatchingUntoleratedTaint`: the first of the taints the filter keeps
+ * (all of them without a filter) that no toleration tolerates, or undefined when every one is tolerated.
+ */
+export const findMatchingUntoleratedTaint = (
+  taints: readonly Taint[],
+  tolerations: readonly Toleration[],
+  inclusionFilter?: (taint: Taint) => boolean,
+): Taint | undefined =>
+  taints.find((taint) => (inclusionFilter === undefined || inclusionFilter(taint)) && !tolerations.some((t) => toleratesTaint(t, taint)));
+
 /** The first of the pod's tolerations that tolerates the value-less taint `key` with `effect`. */
 export const tolerationFor = (spec: PodSpec, key: string, effect: TaintEffect): Toleration | undefined =>
   (spec.tolerations ?? []).find((t) => toleratesTaint(t, { key, effect }));

@@ -7,7 +7,7 @@ import { nanosOf } from '../../k8s/quantity.js';
 import { schedulingRequestNanos } from '../../eviction/index.js';
 import { isSidecar } from '../../k8s/pod.js';
 import { podTerminal } from '../lifecycle.js';
-import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, tolerationFor } from '../../k8s/tolerations.js';
+import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, findMatchingUntoleratedTaint, type Taint, type Toleration } from '../../k8s/tolerations.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 
 /** The kubelet's default `maxPods` when a node does not state `pods` in its allocatable. */
@@ -21,16 +21,20 @@ export interface Verdict {
 }
 
 /** Taints the node lifecycle controller puts on a node by condition (`TaintNodesByCondition`). */
+const conditionTaints = (node: NodeBook): Taint[] => [
+  ...(node.lostAt === undefined ? [] : [{ key: UNREACHABLE_TAINT, effect: 'NoSchedule' }]),
+  ...(node.memoryPressure ? [{ key: MEMORY_PRESSURE_TAINT, effect: 'NoSchedule' }] : []),
+];
+
+// non-BestEffort pods get the memory-pressure toleration by default
+const MEMORY_PRESSURE_TOLERATION: Toleration = { key: MEMORY_PRESSURE_TAINT, operator: 'Exists', effect: 'NoSchedule' };
+
+/** `tainttoleration.go :: Filter`: the first NoSchedule or NoExecute taint the pod does not tolerate. */
 const untoleratedTaint = (pod: PodBook, node: NodeBook): string | undefined => {
-  if (node.lostAt !== undefined && tolerationFor(pod.spec, UNREACHABLE_TAINT, 'NoSchedule') === undefined) {
-    return 'node(s) had untolerated taint {node.kubernetes.io/unreachable: }';
-  }
-  // non-BestEffort pods get the memory-pressure toleration by default
-  const bestEffort = qosClassOf(pod.manifest) === 'BestEffort';
-  if (node.memoryPressure && bestEffort && tolerationFor(pod.spec, MEMORY_PRESSURE_TAINT, 'NoSchedule') === undefined) {
-    return 'node(s) had untolerated taint {node.kubernetes.io/memory-pressure: }';
-  }
-  return undefined;
+  const own = pod.spec.tolerations ?? [];
+  const tolerations = qosClassOf(pod.manifest) === 'BestEffort' ? own : [...own, MEMORY_PRESSURE_TOLERATION];
+  const taint = findMatchingUntoleratedTaint(conditionTaints(node), tolerations, (t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+  return taint === undefined ? undefined : `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
 };
 
 const matchesSelector = (pod: PodBook, node: NodeBook): boolean =>
