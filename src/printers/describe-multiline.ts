@@ -1,4 +1,5 @@
 /** describe's multi-line maps and lists (`printLabelsMultiline`, `printAnnotationsMultiline`, `printPodTolerationsMultiline`). */
+import { goLength, goPrefix } from '../k8s/go-bytes.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { LEVEL_0, type PrefixWriter } from './prefix-writer.js';
 import { sortedBy } from './go-sort.js';
@@ -25,9 +26,13 @@ export const printLabelsMultiline = (w: PrefixWriter, title: string, labels: Rea
   });
 };
 
-const shorten = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max)}...` : s);
+/** `shorten`: Go cuts the value's bytes, not its characters. */
+const shorten = (s: string, max: number): string => (goLength(s) > max ? `${goPrefix(s, max)}...` : s);
 
-/** `key: value` per annotation; long or multi-line values go on their own lines, cut at 138 characters. */
+/**
+ * `key: value` per annotation; values longer than 140 bytes with their key, or multi-line, go on their own lines,
+ * each cut at 138 bytes (Go's `len`: a non-ASCII character counts its UTF-8 bytes).
+ */
 export const printAnnotationsMultiline = (w: PrefixWriter, title: string, annotations: Readonly<Record<string, string>> | undefined): void => {
   w.write(LEVEL_0, `${title}:\t`);
   const all = annotations ?? {};
@@ -39,7 +44,7 @@ export const printAnnotationsMultiline = (w: PrefixWriter, title: string, annota
   keys.forEach((key, i) => {
     if (i !== 0) w.write(LEVEL_0, '\t');
     const value = (all[key] ?? '').replace(/\n$/, '');
-    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+    if (goLength(value) + goLength(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(LEVEL_0, `${key}:\n`);
       for (const s of value.split('\n')) w.write(LEVEL_0, `\t  ${shorten(s, MAX_ANNOTATION_LEN - 2)}\n`);
     } else {

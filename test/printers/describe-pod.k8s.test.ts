@@ -298,3 +298,21 @@ describe('describe_test.go (kubectl v0.36.3) :: TestPrintLabelsMultiline', () =>
     expect(out()).toBe(expected);
   });
 });
+
+// describe.go :: printAnnotationsMultiline and shorten measure with Go's len, in UTF-8 bytes (upstream's cases are all
+// ASCII): é is 2 bytes, € 3; a cut inside a character leaves its kept bytes, shown as U+FFFD each
+describe('describe.go (kubectl v0.36.3) :: printAnnotationsMultiline, shorten: lengths in bytes', () => {
+  const key = 'MaxLenAnnotation';
+  const cases: ReadonlyArray<readonly [string, string, string]> = [
+    ['61 × é: 140 bytes with the key, inline', 'é'.repeat(61), `Annotations:\t${key}: ${'é'.repeat(61)}\n`],
+    ['62 × é: 142 bytes with the key (80 characters), on its own line', 'é'.repeat(62), `Annotations:\t${key}:\n\t  ${'é'.repeat(62)}\n`],
+    ['100 × é: cut at 138 bytes, 69 characters', 'é'.repeat(100), `Annotations:\t${key}:\n\t  ${'é'.repeat(69)}...\n`],
+    ['50 × €: cut at 138 bytes, 46 characters', '€'.repeat(50), `Annotations:\t${key}:\n\t  ${'€'.repeat(46)}...\n`],
+    ['a + 100 × é: the cut keeps one byte of the 69th é', `a${'é'.repeat(100)}`, `Annotations:\t${key}:\n\t  a${'é'.repeat(68)}\uFFFD...\n`],
+  ];
+  test.each(cases)('%s', (_name, value, expected) => {
+    const { w, out } = rawWriter();
+    printAnnotationsMultiline(w, 'Annotations', { [key]: value });
+    expect(out()).toBe(expected);
+  });
+});
