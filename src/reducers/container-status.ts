@@ -2,6 +2,7 @@
  * One v1 ContainerStatus from what the kubelet knows of a container: `convertToAPIContainerStatuses` for the
  * state, lastState and restartCount, and the prober manager's `UpdatePodStatus` for `started` and `ready`.
  */
+import { goPrefix } from '../k8s/go-bytes.js';
 import { isContainerdImageID, normalizedImage } from '../k8s/image-ref.js';
 import type { Container, ContainerState, ContainerStatus, PodSpec } from '../k8s/pod.js';
 import type { ContainerStateTerminated, ContainerView } from './kubelet-view.js';
@@ -100,8 +101,28 @@ export const statusFactsOf: StatusBuilder<StatusFacts> = (c, v, role, restartDue
   return { name: c.name, state, lastState: last === undefined ? NO_STATE : { terminated: last }, ready: isReady(c, v, role), started: isStarted(c, v) };
 };
 
+/** `kubecontainer.MaxPodTerminationMessageLogLength`: the bytes of termination messages one pod's status holds. */
+const MAX_POD_TERMINATION_MESSAGE_BYTES = 12 * 1024;
+
+/** `status_manager.go :: normalizeStatus`: an equal share of that budget for each container, init and ephemeral ones included. */
+const messageBytesPerStatus = (spec: PodSpec): number => {
+  const containers = spec.containers.length + (spec.initContainers?.length ?? 0) + (spec.ephemeralContainers?.length ?? 0);
+  return containers > 0 ? Math.floor(MAX_POD_TERMINATION_MESSAGE_BYTES / containers) : MAX_POD_TERMINATION_MESSAGE_BYTES;
+};
+
+/** A terminated state whose message is longer (in Go bytes) than its share, cut to it, as every status the kubelet writes is. */
+const withinShare = (state: ContainerState, bytes: number): ContainerState => {
+  const terminated = state.terminated;
+  if (terminated?.message === undefined) return state;
+  const message = goPrefix(terminated.message, bytes);
+  return message === terminated.message ? state : { terminated: { ...terminated, message } };
+};
+
 export const containerStatusOf: StatusBuilder<ContainerStatus> = (c, v, role, restartDue, spec) => {
-  const { state, lastState } = stateOf(v, restartDue, spec);
+  const shown = stateOf(v, restartDue, spec);
+  const share = messageBytesPerStatus(spec);
+  const state = withinShare(shown.state, share);
+  const lastState = withinShare(shown.lastState, share);
   const imageID = v.instances > 0 ? (v.imageID ?? '') : '';
   const status: ContainerStatus = {
     name: c.name,
