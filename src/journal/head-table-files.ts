@@ -37,8 +37,11 @@ const writeWhole = async (file: string, text: string): Promise<void> => {
   await rename(`${file}.tmp`, file);
 };
 
-/** Writes every part, then the index naming them; files of the previous table that are not reused go last. */
-export const writeHeadTable = async (dir: string, folded: Folded, parts: ReadonlyMap<string, string>): Promise<void> => {
+/**
+ * Writes every part (each taken from `parts` as the one before is written), then the index naming them; files of
+ * the previous table that are not reused go last.
+ */
+export const writeHeadTable = async (dir: string, folded: Folded, parts: Iterable<readonly [string, string]>): Promise<void> => {
   const folder = tableFolder(dir);
   await mkdir(folder, { recursive: true });
   const files: Record<string, string> = {};

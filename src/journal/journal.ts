@@ -439,7 +439,7 @@ export class LevelJournal {
    * Stores the head table (the state at the head, in named parts) folded at `folded`, the head when its
    * fold began; refused (false) when the head has moved since.
    */
-  putHeadTable(folded: Head, parts: ReadonlyMap<string, string>): Promise<boolean> {
+  putHeadTable(folded: Head, parts: Iterable<readonly [string, string]>): Promise<boolean> {
     return this.exclusive(async () => {
       const head = this.current;
       if (head.seq === 0 || head.seq !== folded.seq || head.hash !== folded.hash) return false;

@@ -316,14 +316,11 @@ export class SnapshotWriter {
   }
 }
 
-/** The parts every snapshot names (the index's own parts, from the texts the journal checked). */
-export const partsNamed = (blobs: Iterable<string>, version: string): Set<string> => {
-  const used = new Set<string>();
-  for (const blob of blobs) {
-    const index = decodeIndex(blob, version);
-    if (index === undefined) continue;
-    used.add(index.nodes);
-    for (const p of [...index.parts, ...index.rows]) used.add(p);
-  }
-  return used;
+/** Adds the parts a snapshot's text names (the index's own parts, from a text the journal checked) to `used`. */
+export const addPartsNamed = (used: Set<string>, blob: string, version: string): void => {
+  const index = decodeIndex(blob, version);
+  if (index === undefined) return;
+  used.add(index.nodes);
+  for (const p of index.parts) used.add(p);
+  for (const p of index.rows) used.add(p);
 };

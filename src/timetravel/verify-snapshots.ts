@@ -114,7 +114,7 @@ const headTableFault = async (tt: TimeTravel, end: ClusterState): Promise<string
   const table = await tt.journal.headTable();
   if (table === undefined) return undefined;
   if ('rejected' in table) return table.rejected;
-  const expected = headTableParts(end);
+  const expected = new Map(headTableParts(end));
   const names = new Set([...expected.keys(), ...table.parts.keys()]);
   const wrong = [...names].find((ns) => expected.get(ns) !== table.parts.get(ns));
   return wrong === undefined ? undefined : `namespace ${wrong} differs from the fold of the events`;
