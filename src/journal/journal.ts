@@ -364,7 +364,7 @@ export class LevelJournal {
 
   /** Stores one part of snapshots (content-addressed: an unchanged part is written once); its name. */
   putSnapshotPart(text: string): Promise<string> {
-    return this.exclusive(() => writeSnapshotPart(this.dir, text));
+    return this.exclusive(() => Promise.resolve(writeSnapshotPart(this.dir, text)));
   }
 
   /** A part's text, checked against its name (its SHA-256); rejected when it is missing or does not match. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -193,6 +194,17 @@ describe('snapshots', () => {
     await journal.putSnapshot({ at: at(10), seq: 2 }, 'S2', { computedAtSeq });
     expect(await journal.snapshotAtOrBefore(at(10))).toEqual({ position: { at: at(10), seq: 2 }, blob: 'S2' });
     await expect(journal.putSnapshot({ at: at(30), seq: 4 }, 'S4', { computedAtSeq })).rejects.toThrow('is not a record of journal');
+  });
+
+  it('names each part by the SHA-256 of its text and stores exactly its bytes, a long part then a short one', async () => {
+    // Parts are encoded into one reused buffer: a shorter part after a longer one must not keep the longer one's tail.
+    const texts = ['é'.repeat(5000), '{"specs":[],"removed":["ü"]}\n{"pod":{}}', 'x'];
+    for (const text of texts) {
+      const name = await journal.putSnapshotPart(text);
+      expect(name).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+      expect(await readFile(join(journal.dir, 'snapshots', 'parts', `${name}.json`), 'utf8')).toBe(text);
+      expect(await journal.snapshotPart(name)).toEqual({ text });
+    }
   });
 
   it('deletes all snapshots on request, and verify ignores them', async () => {
