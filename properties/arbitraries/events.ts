@@ -99,11 +99,12 @@ export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
         reason: code === 0 ? 'Completed' : 'Error',
       })),
     ),
+    member(1, (b, c) => containerID.map((id): Event => ({ ...b, container: c, type: 'ContainerRemoved', source: 'kubelet', containerID: id }))),
     member(1, (b, c) => fc.constantFrom('0', '64Mi', '300Mi').map((memory): Event => ({ ...b, container: c, type: 'ContainerUsageSampled', source: 'node', memory }))),
     member(2, (b, c) => fc.tuple(probe, outcome).map(([p, o]): Event => ({ ...b, container: c, type: 'ProbeExecuted', source: 'prober', probe: p, outcome: o }))),
     member(3, (b, c) => fc.tuple(probe, outcome).map(([p, o]): Event => ({ ...b, container: c, type: 'ProbeResultChanged', source: 'kubelet', probe: p, outcome: o }))),
     member(1, (b, c) =>
-      fc.constantFrom('LivenessProbeFailed' as const, 'PodDeleted' as const).map((reason): Event => ({
+      fc.constantFrom('LivenessProbeFailed' as const, 'PodDeleted' as const, 'RestartAllContainers' as const).map((reason): Event => ({
         ...b,
         container: c,
         type: 'ContainerKilling',

@@ -13,6 +13,7 @@ import { probeKillEarly } from './probes.js';
 import { qosClassChanged } from './qos.js';
 import { restartCountDecreased } from './restart-count.js';
 import { restartAfterSuccess, restartUnderNever } from './restart-policy.js';
+import { restartAllUnasked } from './restart-all.js';
 import { terminalPhaseLeft } from './terminal.js';
 import type { Check, Violation } from './violation.js';
 
@@ -28,6 +29,7 @@ export const checks: readonly Check[] = [
   restartCountDecreased,
   restartUnderNever,
   restartAfterSuccess,
+  restartAllUnasked,
   initOutOfOrder,
   regularBeforeInit,
   conditionsBroken,

@@ -1,7 +1,8 @@
 /**
  * Container instances as the runtime reported them, per pod: for each start, the instance before it (its
  * exit, and the kill that preceded it), within the current sandbox. The restart, init-order, back-off and
- * probe checks read these.
+ * probe checks read these. An instance the kubelet removed (`RestartAllContainers`) is gone from the runtime,
+ * as in a new sandbox: the next start has none before it (`restart-all.ts` judges the removal itself).
  */
 import type { KillReason } from '../events/index.js';
 import type { Entry, PodHistory } from './observed.js';
@@ -40,6 +41,9 @@ export const startsOf = (h: PodHistory): Start[] => {
         current.set(e.container, { containerID: e.containerID, started: entry });
         break;
       }
+      case 'ContainerRemoved':
+        if (current.get(e.container)?.containerID === e.containerID) current.delete(e.container);
+        break;
       case 'ContainerExited':
       case 'ContainerKilling': {
         const instance = current.get(e.container);

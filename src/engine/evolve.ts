@@ -229,6 +229,13 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       const seen = withPod(state, e.pod.uid, (pod) => ({ ...relisted(state, pod, at), ...(killed ? { sessionAt: at } : {}) }));
       return withInstance(seen, e.pod.uid, e.container, (i) => ({ ...i, exit: { at, code: e.exitCode } }));
     }
+    case 'ContainerRemoved': {
+      // the runtime lists nothing of it any more: no finish for `doBackOff`, the next instance counted on; the
+      // kubelet syncs the pod again at once to start it (`kubelet.go :: SyncPod` after a reset: `UpdatePod`)
+      const syncs = state.pods.get(e.pod.uid)?.syncs;
+      const resync = withPod(state, e.pod.uid, (pod) => triggered(pod, at));
+      return withContainer(resync, e.pod.uid, e.container, ({ current: _, previousExit: __, ...c }) => ({ ...c, ...(syncs !== undefined && { removedSync: syncs }) }));
+    }
     case 'ContainerKilling':
       return withInstance(state, e.pod.uid, e.container, (i) => ({
         ...i,

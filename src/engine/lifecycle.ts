@@ -1,6 +1,6 @@
 /** Questions the kubelet asks of its bookkeeping: is a container running, started, done; will the pod run anything more. */
 import type { KillReason } from '../events/index.js';
-import { restartsOnFailure } from '../k8s/restart-rules.js';
+import { restartsOnFailure, triggersRestartAll } from '../k8s/restart-rules.js';
 import { restartsAfterExit, specContainerNamed, type SpecContainer } from './spec.js';
 import type { ContainerBook, Instance, PodBook } from './state.js';
 import type { VirtualMs } from './world.js';
@@ -44,13 +44,14 @@ export const isStarted = (pod: PodBook, c: ContainerBook): boolean =>
 
 /**
  * An exited instance will be followed by another one (`ShouldContainerBeRestarted`, probe and hook kills
- * included). Deletion is not asked here: a pod being deleted restarts nothing, but whether it had finished
+ * included; an exit a `RestartAllContainers` rule matches restarts the whole pod: `kubelet/restart-all.ts`). Deletion is not asked here: a pod being deleted restarts nothing, but whether it had finished
  * before the request decides who removes it.
  */
 export const willRestart = (pod: PodBook, c: ContainerBook): boolean => {
   const exit = c.current?.exit;
   if (exit === undefined) return false;
   const spec = specOf(pod, c);
+  if (triggersRestartAll(spec.spec, exit.code)) return true;
   if (killedByProbe(c.current) && restartsOnFailure(spec.spec, pod.spec)) return true;
   return restartsAfterExit(spec, pod.spec, exit.code);
 };

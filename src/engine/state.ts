@@ -77,6 +77,8 @@ export interface ContainerBook {
   readonly imageFailedSync?: number;
   /** The exit of the instance before the current one: what `doBackOff` sees while the current one still runs. */
   readonly previousExit?: { readonly at: VirtualMs; readonly code: number };
+  /** The sync that removed its last instance from the runtime (`RestartAllContainers`): that sync acted. */
+  readonly removedSync?: number;
   readonly probes: Partial<Record<ProbeKind, ProbeTrack>>;
   /** Last sampled working set, as a quantity string. */
   readonly lastUsage?: string;

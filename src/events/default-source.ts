@@ -34,6 +34,7 @@ export const defaultSource: Readonly<Record<EventType, Source>> = {
   PostStartHookFailed: 'kubelet',
   PostStartHookSucceeded: 'kubelet',
   ContainerExited: 'runtime',
+  ContainerRemoved: 'kubelet',
   ContainerUsageSampled: 'kubelet',
   ProbeExecuted: 'prober',
   ProbeResultChanged: 'kubelet',

@@ -35,6 +35,7 @@ export const Event = t.union(
     V.PostStartHookFailed,
     V.PostStartHookSucceeded,
     V.ContainerExited,
+    V.ContainerRemoved,
     V.ContainerUsageSampled,
     V.ProbeExecuted,
     V.ProbeResultChanged,

@@ -67,6 +67,8 @@ const sentence = (e: Event): string => {
       return `${e.container}: postStart hook done`;
     case 'ContainerExited':
       return `${e.container}: exited ${e.exitCode} (${e.reason})`;
+    case 'ContainerRemoved':
+      return `${e.container}: removed (restarting all containers)`;
     case 'PodSynced':
       return 'kubelet sync: status published';
     case 'PodObserved':

@@ -231,6 +231,13 @@ export const ContainerExited = member(
   { signal: Integer, message: t.string },
 );
 
+/**
+ * The kubelet removed the container's instance from the runtime, its logs kept: a `RestartAllContainers` rule
+ * matched an exit, and the kubelet resets the pod in place (`kuberuntime_manager.go :: SyncPod`'s
+ * `ContainersToReset`, `removeContainer`). The sandbox stays; the next instance starts afresh, counted on.
+ */
+export const ContainerRemoved = member('ContainerRemoved', { ...containerSubject, containerID: t.string });
+
 /** Memory working set of one container, as the kubelet's stats provider samples it. */
 export const ContainerUsageSampled = member('ContainerUsageSampled', { ...containerSubject, memory: QuantityString });
 
@@ -269,6 +276,7 @@ export const KillReason = t.keyof(
     PodDeleted: null,
     PodEvicted: null,
     PodFinished: null,
+    RestartAllContainers: null,
   },
   'KillReason',
 );

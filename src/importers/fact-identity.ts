@@ -61,6 +61,7 @@ const distinguishing = (e: Event): string => {
     case 'PostStartHookFailed':
     case 'PostStartHookSucceeded':
     case 'ContainerExited':
+    case 'ContainerRemoved':
     case 'ContainerUsageSampled':
     case 'ContainerBackOff':
       return '';

@@ -47,6 +47,7 @@ const tieRank: Readonly<Record<EventType, number>> = {
   PodDeletionRequested: 25,
   ContainerKilling: 26,
   ContainerExited: 27,
+  ContainerRemoved: 27,
   ContainerBackOff: 28,
   // An imported publication shows the facts of its object, the exits of that second included.
   PodSynced: 29,

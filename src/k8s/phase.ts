@@ -7,7 +7,7 @@
  */
 import type { Container, ContainerStatus, PodPhase, PodSpec, V1Pod } from './pod.js';
 import { isSidecar } from './pod.js';
-import { containerShouldRestart } from './restart-rules.js';
+import { containerShouldRestart, RESTARTING_ALL_CONTAINERS } from './restart-rules.js';
 
 export interface PhaseOptions {
   /** The kubelet will run nothing more in this pod (deleted, evicted, or every container finished). */
@@ -47,9 +47,6 @@ export const phaseOf = (pod: V1Pod, opts: PhaseOptions = {}): PodPhase => {
  */
 /** What getPhase reads of a container status. */
 export type PhaseFacts = Pick<ContainerStatus, 'state' | 'lastState' | 'started'>;
-
-/** `kubelet_pods.go :: RestartingAllContainers`, the termination reason of a container stopped by that action. */
-const RESTARTING_ALL_CONTAINERS = 'RestartingAllContainers';
 
 type Terminated = NonNullable<NonNullable<ContainerStatus['state']>['terminated']>;
 

@@ -50,6 +50,28 @@ export const containerShouldRestart = (c: Container, spec: PodSpec, exitCode: nu
  */
 export const restartsOnFailure = (c: Container, spec: PodSpec): boolean => effectiveRestartPolicy(c, spec) !== 'Never';
 
+/**
+ * The exit of `c` with `exitCode` asks for every container of the pod to restart (gate
+ * `RestartAllContainersOnContainerExits`): its first matching rule's action is `RestartAllContainers`
+ * (`kubelet/container/helpers.go :: ShouldAllContainersRestart`, `findMatchingContainerRestartRule`).
+ */
+export const triggersRestartAll = (c: Container, exitCode: number): boolean => matchingRestartRule(c, exitCode)?.action === RESTART_ALL_CONTAINERS;
+
+/** `kubelet_pods.go :: RestartingAllContainers`: the waiting and last-termination reason of a container the action removed. */
+export const RESTARTING_ALL_CONTAINERS = 'RestartingAllContainers';
+
+/** `convertToAPIContainerStatuses`' message beside that reason (waiting and last termination alike). */
+export const RESTARTING_ALL_CONTAINERS_MESSAGE = 'The container is removed because RestartAllContainers in place';
+
+/** Answers by spec: every status regeneration asks, and a pod's spec never changes. */
+const couldRestart = new WeakMap<PodSpec, boolean>();
+
 /** `AllContainersCouldRestart`: some container carries a `RestartAllContainers` rule. */
-export const allContainersCouldRestart = (spec: PodSpec): boolean =>
-  [...(spec.initContainers ?? []), ...spec.containers].some((c) => c.restartPolicyRules?.some((r) => r.action === RESTART_ALL_CONTAINERS) === true);
+export const allContainersCouldRestart = (spec: PodSpec): boolean => {
+  let known = couldRestart.get(spec);
+  if (known === undefined) {
+    known = [...(spec.initContainers ?? []), ...spec.containers].some((c) => c.restartPolicyRules?.some((r) => r.action === RESTART_ALL_CONTAINERS) === true);
+    couldRestart.set(spec, known);
+  }
+  return known;
+};

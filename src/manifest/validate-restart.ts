@@ -2,12 +2,13 @@
  * A container's own `restartPolicy` and `restartPolicyRules` (gate `ContainerRestartRules`, beta and on in
  * v1.36): `pkg/apis/core/validation/validation.go :: validateContainerRestartPolicy`, for regular and init
  * containers alike. The wording is the API server's, as a v1.36.1 server answered server-side dry runs of
- * each case; the action `RestartAllContainers` (gate `RestartAllContainersOnContainerExits`), which that
- * server accepts, is refused here because podjournal does not simulate it.
+ * each case. The action `RestartAllContainers` (gate `RestartAllContainersOnContainerExits`, beta and on in
+ * v1.36) is accepted on regular containers, regular init containers and sidecars alike, as that server accepted
+ * it (`pkg/api/pod/util.go :: restartAllContainersActionInUse`: the gate also lets sidecars carry rules).
  */
 import type { Container } from '../k8s/pod.js';
 import { RESTART_ALL_CONTAINERS } from '../k8s/restart-rules.js';
-import { forbidden, notSupported, required, tooMany, type FieldError, type FieldPath } from './errors.js';
+import { notSupported, required, tooMany, type FieldError, type FieldPath } from './errors.js';
 
 const MAX_RULES = 20;
 const MAX_EXIT_CODES = 255;
@@ -19,9 +20,6 @@ const validateRule = (rule: NonNullable<Container['restartPolicyRules']>[number]
   const errors: FieldError[] = [];
   const action = rule.action ?? '';
   if (!actions.includes(action)) errors.push(notSupported([...path, 'action'], action, actions));
-  else if (action === RESTART_ALL_CONTAINERS) {
-    errors.push(forbidden([...path, 'action'], 'RestartAllContainers (RestartAllContainersOnContainerExits, on in Kubernetes v1.36) is not simulated by podjournal'));
-  }
   const codes = rule.exitCodes;
   if (codes === undefined) return [...errors, required([...path, 'exitCodes'], 'must be specified')];
   const operator = codes.operator ?? '';

@@ -43,6 +43,7 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
   PostStartHookFailed: ['FailedPostStartHook'],
   PostStartHookSucceeded: [],
   ContainerExited: [],
+  ContainerRemoved: [],
   ContainerUsageSampled: [],
   ProbeExecuted: ['Unhealthy'],
   ProbeResultChanged: [],
@@ -112,6 +113,7 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
     case 'ContainerWaiting':
     case 'PostStartHookSucceeded':
     case 'ContainerExited':
+    case 'ContainerRemoved': // removeContainer records no Event
     case 'ContainerUsageSampled':
     case 'ProbeResultChanged':
       return [];
@@ -197,6 +199,7 @@ const killingMessage = (reason: Extract<Event, { type: 'ContainerKilling' }>['re
     case 'PodDeleted':
     case 'PodEvicted':
     case 'PodFinished':
+    case 'RestartAllContainers':
       return `Stopping container ${container}`;
     default: {
       const unreachable: never = reason;

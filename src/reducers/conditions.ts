@@ -6,6 +6,7 @@ import type { Container, PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
 import type { StatusFacts } from './container-status.js';
 import { isSidecar } from '../k8s/pod.js';
 import { sharedCondition } from './shared-values.js';
+import { ALL_CONTAINERS_RESTARTING } from './restart-all.js';
 
 /** Conditions the kubelet owns and regenerates (`kubetypes.PodConditionByKubelet`); a switch, as it runs per condition per event. */
 export const isKubeletOwned = (type: string): boolean => {
@@ -17,6 +18,7 @@ export const isKubeletOwned = (type: string): boolean => {
     case 'PodReadyToStartContainers':
     case 'PodResizeInProgress':
     case 'PodResizePending':
+    case ALL_CONTAINERS_RESTARTING:
       return true;
     default:
       return false;
@@ -87,6 +89,11 @@ export interface ConditionInputs {
   readonly generation?: number;
   /** The types this pod's kubelet publishes, when a capture showed them (an older kubelet's); else v1.36's. */
   readonly types?: readonly string[] | undefined;
+  /**
+   * A pod with a `RestartAllContainers` rule (`AllContainersCouldRestart`): whether it counts as restarting all
+   * its containers, and whether the runtime lists none of them any more (`restart-all.ts`).
+   */
+  readonly restartAll?: { readonly restarting: boolean; readonly cleanedUp: boolean } | undefined;
 }
 
 /** Which list a message names: the init containers (Initialized), or sidecars then regular containers (ContainersReady). */
@@ -188,6 +195,14 @@ const ready = (inp: ConditionInputs, cr: ConditionDraft): ConditionDraft => {
 
 const podScheduled = draft('PodScheduled', true);
 
+/** `GenerateAllContainersRestartingCondition`: True from the matching exit until the runtime lists no container. */
+const allContainersRestarting = (inp: ConditionInputs, r: NonNullable<ConditionInputs['restartAll']>): ConditionDraft => {
+  if (inp.phase === 'Succeeded') return draft(ALL_CONTAINERS_RESTARTING, false, 'PodCompleted');
+  if (inp.phase === 'Failed') return draft(ALL_CONTAINERS_RESTARTING, false, 'PodFailed');
+  if (!r.restarting || r.cleanedUp) return draft(ALL_CONTAINERS_RESTARTING, false);
+  return draft(ALL_CONTAINERS_RESTARTING, true, 'RestartAllContainersStarted', 'container exited with restart policy rule');
+};
+
 /**
  * The kubelet-owned conditions in the order `generateAPIPodStatus` appends them, settled against the
  * previous ones (an unchanged condition is the previous object).
@@ -202,6 +217,9 @@ export const kubeletConditions = (inp: ConditionInputs, previous: readonly PodCo
     settle(cr, conditionOf(previous, 'ContainersReady'), now, inp.generation),
     settle(podScheduled, conditionOf(previous, 'PodScheduled'), now, inp.generation),
   ];
+  // appended last, and only for a pod with such a rule (`generateAPIPodStatus`, gate RestartAllContainersOnContainerExits)
+  const { restartAll } = inp;
+  if (restartAll !== undefined) all.push(settle(allContainersRestarting(inp, restartAll), conditionOf(previous, ALL_CONTAINERS_RESTARTING), now, inp.generation));
   // Ready still reads ContainersReady where a kubelet does not publish it (before v1.12 it had none).
   const { types } = inp;
   return types === undefined ? all : all.filter((c) => types.includes(c.type));

@@ -5,7 +5,7 @@
 import { goPrefix } from '../k8s/go-bytes.js';
 import { isContainerdImageID, normalizedImage } from '../k8s/image-ref.js';
 import type { Container, ContainerState, ContainerStatus, PodSpec } from '../k8s/pod.js';
-import type { ContainerStateTerminated, ContainerView } from './kubelet-view.js';
+import { removedInstance, type ContainerStateTerminated, type ContainerView } from './kubelet-view.js';
 import type { ContainerRole } from './restart.js';
 import { defaultWaitingReason } from '../k8s/waiting.js';
 import { runtimeStatusFields, volumeMountStatuses } from './container-runtime-status.js';
@@ -118,24 +118,32 @@ const withinShare = (state: ContainerState, bytes: number): ContainerState => {
   return message === terminated.message ? state : { terminated: { ...terminated, message } };
 };
 
+/**
+ * The runtime reported an instance whose fields the status shows: one it lists, or a removed one whose
+ * terminated status the kubelet copied (it keeps its container ID: `containers.ts :: removed`).
+ */
+const reportedInstance = (v: ContainerView): boolean => v.instances > 0 && (v.current !== undefined || v.containerID !== undefined);
+
 export const containerStatusOf: StatusBuilder<ContainerStatus> = (c, v, role, restartDue, spec) => {
   const shown = stateOf(v, restartDue, spec);
   const share = messageBytesPerStatus(spec);
   const state = withinShare(shown.state, share);
   const lastState = withinShare(shown.lastState, share);
-  const imageID = v.instances > 0 ? (v.imageID ?? '') : '';
+  const reported = reportedInstance(v);
+  const imageID = reported ? (v.imageID ?? '') : '';
   const status: ContainerStatus = {
     name: c.name,
     state,
     lastState,
     ready: isReady(c, v, role),
-    restartCount: Math.max(0, v.instances - 1),
+    // a removed instance is counted at once (`convertToAPIContainerStatuses`: `oldStatus.RestartCount + 1`)
+    restartCount: removedInstance(v) ? v.instances : Math.max(0, v.instances - 1),
     image: reportedImage(c.image ?? '', imageID),
     imageID,
   };
   if (v.containerID !== undefined) status.containerID = v.containerID;
   status.started = isStarted(c, v);
-  if (v.instances > 0) {
+  if (reported) {
     const runtime = runtimeStatusFields(c, spec.securityContext);
     if (runtime.allocatedResources !== undefined) status.allocatedResources = runtime.allocatedResources;
     if (runtime.resources !== undefined) status.resources = runtime.resources;

@@ -11,6 +11,7 @@ import { withEntry } from './records.js';
 import { apiTime } from './time.js';
 import { sharedString } from './shared-values.js';
 import { formatDuration } from '../k8s/duration.js';
+import { RESTARTING_ALL_CONTAINERS, RESTARTING_ALL_CONTAINERS_MESSAGE } from '../k8s/restart-rules.js';
 import { boundedMemo } from '../memo/index.js';
 import type { ProbeKind, ProbeOutcome } from '../events/vocabulary.js';
 
@@ -26,6 +27,7 @@ export type ContainerEvent = EventOf<
   | 'PostStartHookFailed'
   | 'PostStartHookSucceeded'
   | 'ContainerExited'
+  | 'ContainerRemoved'
   | 'ContainerUsageSampled'
   | 'ContainerKilling'
   | 'ContainerBackOff'
@@ -39,6 +41,8 @@ export interface ContainerContext {
   readonly role: ContainerRole;
   /** The pod's spec: its restart policy, and other containers' `RestartAllContainers` rules. */
   readonly podSpec: PodSpec;
+  /** The status the API shows for it is `terminated` (what a removal keeps of it: `removed`). */
+  readonly shownTerminated?: boolean;
 }
 
 // Probe results and running states are few distinct values: one object each, shared by every container view
@@ -152,6 +156,32 @@ const exited = (v: ContainerView, e: EventOf<'ContainerExited'>, ctx: ContainerC
   return mayStartInstance(v, ctx) ? containerView(newInstance(v, ctx, state, e.containerID), { probes: NO_PROBES }) : v;
 };
 
+/** What a removed container shows: waiting, its last termination put down to the reset, both with the kubelet's message. */
+const RESTARTING_ALL_WAITING = { reason: RESTARTING_ALL_CONTAINERS, message: RESTARTING_ALL_CONTAINERS_MESSAGE };
+const RESTARTING_ALL_TERMINATION: ContainerStateTerminated = { exitCode: 137, reason: RESTARTING_ALL_CONTAINERS, message: RESTARTING_ALL_CONTAINERS_MESSAGE };
+
+/**
+ * The kubelet removed the instance (`RestartAllContainers`): the runtime lists none, so the next status is
+ * built from the old one (`kubelet_pods.go :: convertToAPIContainerStatuses`, a container missing while the pod
+ * restarts): waiting `RestartingAllContainers`, the last termination exit 137 with that reason, the restart
+ * counted (`restartCount` is then `instances`: `container-status.ts`). An old status that showed it terminated
+ * is the one copied, its container and image IDs kept; one that showed it running or waiting gives the default
+ * status, without them. The next instance keeps that last termination (`previous`).
+ */
+const removed = (v: ContainerView, e: EventOf<'ContainerRemoved'>, ctx: ContainerContext): ContainerView => {
+  if (!namesCurrent(v, e.containerID)) return v;
+  const kept = ctx.shownTerminated === true;
+  return containerView(v, {
+    current: undefined,
+    previous: RESTARTING_ALL_TERMINATION,
+    containerID: kept ? v.containerID : undefined,
+    imageID: kept ? v.imageID : undefined,
+    waiting: RESTARTING_ALL_WAITING,
+    probes: NO_PROBES,
+    postStartDone: true,
+  });
+};
+
 const probeChanged = (v: ContainerView, e: EventOf<'ProbeResultChanged'>): ContainerView =>
   v.current?.kind === 'running' && v.probes[e.probe] !== e.outcome
     ? containerView(v, { probes: withProbeResult(v.probes, e.probe, e.outcome) })
@@ -166,6 +196,8 @@ export const reduceContainer = (v: ContainerView, e: ContainerEvent, ctx: Contai
       return started(v, e, ctx);
     case 'ContainerExited':
       return exited(v, e, ctx);
+    case 'ContainerRemoved':
+      return removed(v, e, ctx);
     case 'ImagePulled':
       return containerView(v, { failure: undefined, imageID: e.imageID === undefined ? v.imageID : sharedString(e.imageID) });
     case 'ImagePullFailed':

@@ -16,9 +16,12 @@ export type InstanceState =
   | { readonly kind: 'terminated'; readonly terminated: ContainerStateTerminated };
 
 export interface ContainerView {
-  /** Instances the runtime has made of this spec container; the newest one's index is its restartCount. */
+  /**
+   * Instances the runtime has made of this spec container; the newest one's index is its restartCount (once
+   * the kubelet removed it, the next one's: `removedInstance`).
+   */
   readonly instances: number;
-  /** The newest instance; undefined before the first one exists. */
+  /** The newest instance; undefined before the first one exists, or once the kubelet removed it (`RestartAllContainers`). */
   readonly current?: InstanceState;
   /** The instance before the newest, if it terminated (`lastState`). */
   readonly previous?: ContainerStateTerminated;
@@ -26,7 +29,10 @@ export interface ContainerView {
   readonly imageID?: string;
   /** The kubelet's cached reason for the last failed (re)start (`reasonCache`): shown while a restart is due. */
   readonly failure?: { readonly reason: string; readonly message: string };
-  /** The waiting reason an imported status showed (`ContainerWaiting`), shown instead of the default one until an instance exists. */
+  /**
+   * The waiting reason an imported status showed (`ContainerWaiting`), or `RestartingAllContainers` once the kubelet
+   * removed the instance, shown instead of the default one until an instance exists.
+   */
   readonly waiting?: { readonly reason: string; readonly message?: string };
   /** Stable (threshold-crossed) probe results for the current container instance. */
   readonly probes: Partial<Record<ProbeKind, ProbeOutcome>>;
@@ -78,6 +84,9 @@ export interface ImportProvenance {
    */
   readonly runAt?: Instant;
 }
+
+/** The kubelet removed the container's newest instance (`RestartAllContainers`): the runtime lists none of it. */
+export const removedInstance = (v: ContainerView): boolean => v.current === undefined && v.instances > 0;
 
 // Views are built only through these two functions, so that every view has the same keys in the same order
 // (absent fields hold `undefined`): replay then touches one hidden class per kind of object, not dozens.

@@ -39,19 +39,32 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
   if (c === undefined) return s; // not a container of this pod
   const role = roleOf(c, init !== undefined);
   const before = s.kubelet.containers[e.container] ?? initialContainerView;
-  const after = reduceContainer(before, e, { spec: c, role, podSpec: spec });
+  const after = reduceContainer(before, e, { spec: c, role, podSpec: spec, ...(e.type === 'ContainerRemoved' && { shownTerminated: shownTerminated(s.kubelet, e.container) }) });
   if (after === before) return s;
   // Only a start in the current sandbox counts (an instance left over from an older sandbox does not).
   const startedRegular = role === 'regular' && after.current?.kind === 'running' && (before.current?.kind !== 'running' || after.instances !== before.instances);
+  const containers = withEntry(s.kubelet.containers, e.container, after);
   const kubelet = kubeletView(s.kubelet, {
     admitted: true,
-    podHasInitialized: s.kubelet.podHasInitialized || startedRegular,
-    containers: withEntry(s.kubelet.containers, e.container, after),
+    podHasInitialized: e.type === 'ContainerRemoved' ? regularListed(spec.containers, containers) : s.kubelet.podHasInitialized || startedRegular,
+    containers,
   });
   // a kubelet that writes at once (no syncs) always does here: the event admitted the pod if nothing had
   if (kubelet.syncs || !kubeletWrites(kubelet)) return settled(s, podState(s, baseOf(s), kubelet), e);
   return afterView(s, undefined, baseOf(s), kubelet, e.at);
 };
+
+/**
+ * The status the API shows for the container is `terminated`: the published one when the kubelet publishes at
+ * syncs, else the one it wrote after the last event (`convertToAPIContainerStatuses` copies that old status).
+ */
+const shownTerminated = (k: KubeletView, name: string): boolean => ((k.syncs ? k.published : k) ?? k).containers[name]?.current?.kind === 'terminated';
+
+/**
+ * `HasAnyActiveRegularContainerStarted` once the kubelet removed containers (`RestartAllContainers`): the runtime
+ * still lists a regular container's instance.
+ */
+const regularListed = (containers: readonly Container[], views: KubeletView['containers']): boolean => containers.some((c) => views[c.name]?.current !== undefined);
 
 /**
  * Whether some kubelet can hold the pod: it is bound, or a kubelet admitted it (an importer may not know
@@ -93,6 +106,7 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     case 'PostStartHookFailed':
     case 'PostStartHookSucceeded':
     case 'ContainerExited':
+    case 'ContainerRemoved':
     case 'ContainerUsageSampled':
     case 'ContainerKilling':
     case 'ContainerBackOff':
@@ -250,7 +264,17 @@ const regenerated = (base: V1Pod, view: KubeletView, kubelet: KubeletView, now: 
   const generated = kubeletStatus(base, view, now);
   const { status } = generated;
   const pod = status === base.status ? base : { apiVersion: base.apiVersion, kind: base.kind, metadata: base.metadata, spec: base.spec, status };
-  return new FoldedPod(pod, kubelet, generated);
+  return new FoldedPod(pod, shownAs(kubelet, view, generated.view), generated);
+};
+
+/**
+ * The kubelet view once its status generated `view` as `shown` (removed containers no longer waiting
+ * `RestartingAllContainers`: `restart-all.ts`), so that the statuses later built from it show the same.
+ */
+const shownAs = (kubelet: KubeletView, view: KubeletView, shown: KubeletView): KubeletView => {
+  if (shown === view) return kubelet;
+  if (kubelet === view) return shown;
+  return kubelet.published === view ? kubeletView(kubelet, { published: shown }) : kubelet;
 };
 
 /**

@@ -13,6 +13,8 @@ import { sortPodIPs } from './pod-ips.js';
 import { restartDue, roleOf } from './restart.js';
 import { sortedByName } from './status-order.js';
 import { sharedHostIPs } from './shared-values.js';
+import { allContainersCouldRestart } from '../k8s/restart-rules.js';
+import { cleanedUp, podRestarting, withoutRestartingWaits } from './restart-all.js';
 
 // No init containers (most pods): one empty list for every regeneration.
 const NONE: readonly Container[] = [];
@@ -281,9 +283,13 @@ const sameStatus = (prev: PodStatus, status: PodStatus): boolean => {
  * The status after the kubelet has (re)generated it at `now` (API form, whole seconds), without its container
  * statuses, and what those are generated from (`withContainerStatuses` adds them).
  */
-export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): GeneratedFrom & { readonly status: PodStatus } => {
+export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: string): GeneratedFrom & { readonly status: PodStatus } => {
   const prev = pod.status ?? {};
   const spec = pod.spec;
+  // `convertStatusToAPIStatus`: whether the pod restarts all its containers decides how removed ones show
+  const restarting = allContainersCouldRestart(spec) && podRestarting(spec, generatedView, prev.conditions);
+  const view = restarting ? generatedView : withoutRestartingWaits(generatedView);
+  const restartAll = allContainersCouldRestart(spec) ? { restarting, cleanedUp: cleanedUp(spec, view) } : undefined;
   const terminal = podIsTerminal(pod, view);
   const inits = spec.initContainers ?? NONE;
   const initStatuses = statusList(inits, true, view, spec, terminal, statusFactsOf);
@@ -332,7 +338,7 @@ export const kubeletStatus = (pod: V1Pod, view: KubeletView, now: string): Gener
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
   const sandboxReady = view.sandboxReady && !terminated;
   const generation = pod.metadata.generation;
-  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation, types: view.conditionTypes };
+  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation, types: view.conditionTypes, restartAll };
   const generated = kubeletConditions(inputs, prev.conditions, now);
   // An eviction's kill generates its status before the status function sets Failed (kubelet.go ::
   // SyncTerminatingPod, eviction_manager.go :: evictPod), so Ready keeps what container readiness said; during

@@ -79,6 +79,7 @@ export const markerKindOf = (e: Event): MarkerKind | undefined => {
     case 'PostStartHookSucceeded':
     case 'ContainerUsageSampled':
     case 'ProbeExecuted':
+    case 'ContainerRemoved':
       return undefined;
     default: {
       const unhandled: never = e;

@@ -28,6 +28,10 @@ export const life = (name: string, spec: Partial<PodSpec> & Pick<PodSpec, 'conta
     exit: (container: string, startedAt: number, s: number, exitCode: number): Event => ({
       v: 1, type: 'ContainerExited', at: at(s), source: 'runtime', pod, container, containerID: id(container, startedAt), exitCode, reason: exitCode === 0 ? 'Completed' : 'Error',
     }),
+    /** The kubelet removes the instance started at `startedAt` (`RestartAllContainers`) at `s`. */
+    removed: (container: string, startedAt: number, s: number): Event => ({
+      v: 1, type: 'ContainerRemoved', at: at(s), source: 'kubelet', pod, container, containerID: id(container, startedAt),
+    }),
     backOff: (container: string, s: number, delaySeconds: number): Event => ({
       v: 1, type: 'ContainerBackOff', at: at(s), source: 'kubelet', pod, container, delaySeconds, until: at(s + delaySeconds),
     }),

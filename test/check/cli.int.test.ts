@@ -31,7 +31,7 @@ describe('podj check', () => {
     const dir = await journalWith(clean);
     expect(await podj('check', '--journal', dir)).toEqual({
       code: 0,
-      stdout: 'no violations of 13 invariants in 7 records about 1 pod\n',
+      stdout: 'no violations of 14 invariants in 7 records about 1 pod\n',
       stderr: '',
     });
   });
@@ -48,7 +48,7 @@ describe('podj check', () => {
         '',
       ].join('\n'),
     );
-    expect(r.stderr).toBe(`journal ${dir}: 1 violation of 13 invariants in 9 records about 1 pod\n`);
+    expect(r.stderr).toBe(`journal ${dir}: 1 violation of 14 invariants in 9 records about 1 pod\n`);
   });
 
   it('-o json prints the report, records included, and still exits 1', async () => {
@@ -57,7 +57,7 @@ describe('podj check', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { violations: Array<{ check: string; evidence: Array<{ seq: number }> }>; summary: string };
     expect(report.violations.map((v) => [v.check, v.evidence.map((e) => e.seq)])).toEqual([['restart-under-never', [7, 9]]]);
-    expect(report.summary).toBe('1 violation of 13 invariants in 9 records about 1 pod');
+    expect(report.summary).toBe('1 violation of 14 invariants in 9 records about 1 pod');
   });
 
   it('exits 2 on a folder that holds no journal', async () => {

@@ -1,6 +1,7 @@
 /**
  * `restart-under-never` and `restart-after-success` read each container's own `restartPolicy` and its
- * `restartPolicyRules` (gate `ContainerRestartRules`, on in v1.36), over journals in a real LevelDB.
+ * `restartPolicyRules` (gate `ContainerRestartRules`, on in v1.36), and `restart-all-unasked` the removals of a
+ * `RestartAllContainers` reset (gate `RestartAllContainersOnContainerExits`), over journals in a real LevelDB.
  */
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
@@ -36,6 +37,27 @@ describe('restart checks over container-level restart fields', () => {
   it('flags a restart after exit 0 of a container whose own OnFailure overrides the pod’s Always', async () => {
     expect(await violationsIn([...ownOnFailure.scheduled(0), ...ownOnFailure.start('task', 1), ownOnFailure.exit('task', 1, 5, 0), ...ownOnFailure.start('task', 6)])).toEqual([
       'restart-after-success: container task started again under restartPolicy OnFailure after exiting 0',
+    ]);
+  });
+});
+
+const all88 = { action: 'RestartAllContainers', exitCodes: { operator: 'In', values: [88] } };
+const gang = life('gang', { restartPolicy: 'Never', containers: [app('worker'), app('watcher', { restartPolicy: 'Never', restartPolicyRules: [all88] })] });
+const bothRunning = () => [...gang.scheduled(0), ...gang.start('worker', 1), ...gang.start('watcher', 1)];
+
+describe('restart checks over a RestartAllContainers reset', () => {
+  it('accepts a reset its rule asked for, and the containers started afresh under Never', async () => {
+    const reset = [gang.exit('watcher', 1, 30, 88), gang.kill('worker', 31, 'RestartAllContainers', 0), gang.exit('worker', 1, 31, 143), gang.removed('worker', 1, 31), gang.removed('watcher', 1, 31)];
+    expect(await violationsIn([...bothRunning(), ...reset, ...gang.start('worker', 32), ...gang.start('watcher', 32)])).toEqual([]);
+  });
+  it('flags a removal no matching exit asked for', async () => {
+    expect(await violationsIn([...bothRunning(), gang.exit('watcher', 1, 30, 1), gang.removed('watcher', 1, 31)])).toEqual([
+      'restart-all-unasked: container watcher removed while no exit a RestartAllContainers rule matches was listed',
+    ]);
+  });
+  it('flags a start before the reset removed every container', async () => {
+    expect(await violationsIn([...bothRunning(), gang.exit('watcher', 1, 30, 88), gang.removed('watcher', 1, 31), ...gang.start('watcher', 32)])).toEqual([
+      'restart-all-unasked: container watcher started before the reset removed worker',
     ]);
   });
 });

@@ -59,11 +59,26 @@ const rejected: ReadonlyArray<readonly [string, string, string]> = [
     'pod.yaml:12: spec.containers[0].restartPolicyRules[0].exitCodes.values: Too many: 256: must have at most 255 items',
   ],
   [
-    'the RestartAllContainers action, accepted by the API server but not simulated',
-    withContainer(rule('{ action: RestartAllContainers, exitCodes: { operator: In, values: [42] } }')),
-    'pod.yaml:12: spec.containers[0].restartPolicyRules[0].action: Forbidden: RestartAllContainers (RestartAllContainersOnContainerExits, on in Kubernetes v1.36) is not simulated by podjournal',
+    'a RestartAllContainers rule without exitCodes',
+    withContainer(rule('{ action: RestartAllContainers }')),
+    'pod.yaml:12: spec.containers[0].restartPolicyRules[0].exitCodes: Required value: must be specified',
   ],
 ];
+
+/** A sidecar (restartable init container) `s` whose own fields are `lines`, beside one regular container. */
+const withSidecar = (lines: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  initContainers:
+  - name: s
+    image: busybox:1.36
+    restartPolicy: Always
+${lines}  containers:
+  - name: app
+    image: busybox:1.36
+`;
 
 const accepted: ReadonlyArray<readonly [string, string]> = [
   ['a regular container’s own policy', withContainer('    restartPolicy: OnFailure\n')],
@@ -72,6 +87,10 @@ const accepted: ReadonlyArray<readonly [string, string]> = [
   ['exit codes beyond 0..255 (no range is checked)', withContainer(rule('{ action: Restart, exitCodes: { operator: In, values: [-1, 256, 300] } }'))],
   ['a regular init container with its own Never and a rule', withContainer(rule('{ action: Restart, exitCodes: { operator: In, values: [3] } }'), 'initContainers')],
   ['a regular init container with its own OnFailure', withContainer('    restartPolicy: OnFailure\n', 'initContainers')],
+  // gate RestartAllContainersOnContainerExits (beta, on in v1.36): accepted wherever rules are
+  ['a RestartAllContainers rule on a regular container', withContainer(rule('{ action: RestartAllContainers, exitCodes: { operator: In, values: [42] } }'))],
+  ['a RestartAllContainers rule on a regular init container', withContainer(rule('{ action: RestartAllContainers, exitCodes: { operator: In, values: [42] } }'), 'initContainers')],
+  ['a RestartAllContainers rule on a sidecar', withSidecar('    restartPolicyRules:\n    - { action: RestartAllContainers, exitCodes: { operator: In, values: [88] } }\n')],
 ];
 
 describe('validateContainerRestartPolicy', () => {

@@ -4,9 +4,10 @@
  * and `TestConvertToAPIContainerStatuses` (commit 001a80e975bb880d0fe60b304d30950fe661f278), through events.
  *
  * Most of upstream's cases hand the kubelet a runtime that has lost containers the previous status still shows
- * (garbage-collected, or removed by a RestartAllContainers): a journal never loses an instance it recorded, and
- * the RestartAllContainers rule is not simulated (docs section 0). Those cases are listed and skipped with the
- * reason; the ones a journal can state run.
+ * (garbage-collected): a journal never loses an instance it recorded, unless the kubelet removed it for a
+ * `RestartAllContainers` rule (`ContainerRemoved`). Those cases are listed and skipped with the reason; the
+ * ones a journal can state run, the RestartAllContainers ones (gate on, `podRestarting` true) with containerB
+ * carrying upstream's rule, as the events that lead to upstream's previous and current statuses.
  */
 import { describe, expect, test } from 'vitest';
 import type { PodCondition } from '../../src/k8s/pod.js';
@@ -16,7 +17,7 @@ const brief = (conditions: readonly PodCondition[] | undefined) =>
   (conditions ?? []).filter((c) => c.type !== 'PodReadyToStartContainers').map((c) => ({ type: c.type, status: c.status, ...(c.reason !== undefined && { reason: c.reason }) }));
 
 const LOST = 'the runtime has lost a container the previous status shows; a journal never loses an instance it recorded';
-const RESTART_ALL = 'RestartAllContainers (gates ContainerRestartRules, RestartAllContainersOnContainerExits) is not simulated';
+const RERUN_BEFORE_RESET = 'containerA runs again while the runtime still lists containerB: the kubelet starts nothing before every container is removed';
 const PREVIOUS_ONLY = "a previous status written by the API server (a phase, reason or message no journal event gives), not the kubelet's";
 const POD_RESOURCES = 'status.resources and allocatedResources at pod level (InPlacePodLevelResourcesVerticalScaling) are not modelled';
 
@@ -83,16 +84,60 @@ describe('kubelet_pods_test.go :: TestConvertToAPIContainerStatuses', () => {
     ['no current status, with previous statuses and no deletion', LOST],
     ['no current status, keeping previous restartCount', LOST],
     ['currently running with lower restartCount; should keeping previous restartCount', LOST],
-    ['containerB dies and triggers RestartAllContainers in place', RESTART_ALL],
-    ['containerB dies and triggers RestartAllContainers in place, containerA killed', RESTART_ALL],
-    ['containerB dies and triggers RestartAllContainers in place, containerA killed then removed', RESTART_ALL],
-    ['containerB dies and triggers RestartAllContainers in place, containerA killed and removed together', RESTART_ALL],
-    ['containerB dies and triggers RestartAllContainers in place, containerA rerun', RESTART_ALL],
-    ['containerB dies and triggers RestartAllContainers in place, containerA succeeded', RESTART_ALL],
-    ['containerB dies and triggers RestartAllContainers in place, containerA failed', RESTART_ALL],
+    ['containerB dies and triggers RestartAllContainers in place, containerA rerun', RERUN_BEFORE_RESET],
     ['Unable to get init container status from container runtime and pod has been initialized, treat it as exited normally', LOST],
     ['Unable to get sidecar container status from container runtime and pod has been initialized, sidecar container should be waiting', LOST],
   ] as const) {
     test.skip(`${name} (not applicable: ${reason})`, () => {});
   }
+});
+
+describe('kubelet_pods.go :: TestConvertToAPIContainerStatuses, RestartAllContainers (podRestarting)', () => {
+  const rule42 = { action: 'RestartAllContainers', exitCodes: { operator: 'In', values: [42] } };
+  const REMOVED = { reason: 'RestartingAllContainers', message: 'The container is removed because RestartAllContainers in place' };
+  /** Upstream's `desiredState` (restartPolicy Always), containerB with the rule its cases trigger. */
+  const pod = () => new PodScript({ containers: [{ name: 'containerA' }, { name: 'containerB', restartPolicy: 'Never', restartPolicyRules: [rule42] }], restartPolicy: 'Always' }).scheduled();
+  /** Both running, then containerB exits 42 (upstream's previous status of most cases). */
+  const triggered = () => pod().run('containerA').run('containerB').exited('containerB', 42);
+  const brief = (p: PodScript) =>
+    (p.must().status?.containerStatuses ?? []).map((c) => ({
+      name: c.name,
+      state: c.state?.waiting !== undefined ? { waiting: c.state.waiting } : c.state?.terminated !== undefined ? { terminated: c.state.terminated.exitCode } : c.state,
+      ...(c.lastState?.terminated !== undefined && { last: { exitCode: c.lastState.terminated.exitCode, reason: c.lastState.terminated.reason, message: c.lastState.terminated.message } }),
+      restartCount: c.restartCount,
+    }));
+  const waitingRemoved = (name: string, restartCount: number) => ({ name, state: { waiting: REMOVED }, last: { exitCode: 137, ...REMOVED }, restartCount });
+
+  test('containerB dies and triggers RestartAllContainers in place', () => {
+    expect(brief(triggered()).map((c) => [c.name, c.state, c.restartCount])).toEqual([
+      ['containerA', { running: expect.anything() }, 0],
+      ['containerB', { terminated: 42 }, 0],
+    ]);
+  });
+  test('containerB dies and triggers RestartAllContainers in place, containerA killed', () => {
+    expect(brief(triggered().containerRemoved('containerB').exited('containerA', 137))).toEqual([
+      { name: 'containerA', state: { terminated: 137 }, restartCount: 0 },
+      waitingRemoved('containerB', 1),
+    ]);
+  });
+  test('containerB dies and triggers RestartAllContainers in place, containerA killed then removed', () => {
+    expect(brief(triggered().exited('containerA', 137).containerRemoved('containerA').containerRemoved('containerB'))).toEqual([waitingRemoved('containerA', 1), waitingRemoved('containerB', 1)]);
+  });
+  test('containerB dies and triggers RestartAllContainers in place, containerA killed and removed together', () => {
+    expect(brief(triggered().containerRemoved('containerA').containerRemoved('containerB'))).toEqual([waitingRemoved('containerA', 1), waitingRemoved('containerB', 1)]);
+  });
+  // containerA ran twice (restartCount 1) before containerB's exit
+  const twice = () => pod().run('containerA').exited('containerA', 1).run('containerA').run('containerB').exited('containerB', 42).containerRemoved('containerB');
+  test('containerB dies and triggers RestartAllContainers in place, containerA succeeded', () => {
+    expect(brief(twice().exited('containerA', 0))).toEqual([
+      { name: 'containerA', state: { terminated: 0 }, last: { exitCode: 1, reason: 'Error', message: undefined }, restartCount: 1 },
+      waitingRemoved('containerB', 1),
+    ]);
+  });
+  test('containerB dies and triggers RestartAllContainers in place, containerA failed', () => {
+    expect(brief(twice().exited('containerA', 1))).toEqual([
+      { name: 'containerA', state: { terminated: 1 }, last: { exitCode: 1, reason: 'Error', message: undefined }, restartCount: 1 },
+      waitingRemoved('containerB', 1),
+    ]);
+  });
 });

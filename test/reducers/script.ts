@@ -155,6 +155,10 @@ export class PodScript {
   removed(): this {
     return this.add({ ...this.base('api'), type: 'PodRemoved' });
   }
+  /** The kubelet removed the container's newest instance from the runtime (`RestartAllContainers`). */
+  containerRemoved(container: string): this {
+    return this.add({ ...this.base('kubelet'), type: 'ContainerRemoved', container, containerID: this.id(container) });
+  }
   evicted(message: string): this {
     return this.add({ ...this.base('kubelet'), type: 'PodEvicted', signal: 'memory.available', message });
   }

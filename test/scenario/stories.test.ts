@@ -311,6 +311,51 @@ describe('restart-rules', () => {
   });
 });
 
+describe('restart-all-containers', () => {
+  const story = storyOf('restart-all-containers');
+  const statusOf = (at: string, name: string) =>
+    [...(story.pod(at, 'trainer')?.status?.initContainerStatuses ?? []), ...(story.pod(at, 'trainer')?.status?.containerStatuses ?? [])].find((c) => c.name === name);
+  const condition = (at: string) => story.pod(at, 'trainer')?.status?.conditions?.find((c) => c.type === 'AllContainersRestarting');
+
+  // kubelet.go :: SyncPod (restartingAllContainers), computePodActions' ContainersToReset, killContainer with grace 0
+  it('kills the live worker with a grace of 0 and removes every container, triggers last, keeping the sandbox', () => {
+    expect(offsets(story, 'ContainerKilling', 'trainer')).toEqual([40]);
+    expect(eventsOf(story, 'ContainerKilling').map((e) => [e.container, e.reason, e.gracePeriodSeconds])).toEqual([['worker', 'RestartAllContainers', 0]]);
+    // worker ignores SIGTERM: SIGKILL at the 2 s minimum window
+    expect(eventsOf(story, 'ContainerExited').map((e) => [e.container, e.exitCode, story.offsetOf(e.at)])).toContainEqual(['worker', 137, 42]);
+    expect(eventsOf(story, 'ContainerRemoved').map((e) => [e.container, story.offsetOf(e.at)])).toEqual([
+      ['fetch-shard', 40],
+      ['worker', 42],
+      ['watcher', 42],
+    ]);
+    expect(offsets(story, 'SandboxCreated', 'trainer')).toEqual([0]);
+    expect(eventsOf(story, 'ContainerBackOff')).toEqual([]);
+  });
+
+  // status/generate.go :: GenerateAllContainersRestartingCondition, kubelet_pods.go :: convertToAPIContainerStatuses
+  it('shows AllContainersRestarting True until the runtime lists no container, then each one waiting RestartingAllContainers', () => {
+    expect(condition('10s')).toMatchObject({ status: 'False' });
+    expect(condition('40s')).toMatchObject({ status: 'True', reason: 'RestartAllContainersStarted', message: 'container exited with restart policy rule' });
+    expect(condition('42s')?.status).toBe('False');
+    const removed = { exitCode: 137, reason: 'RestartingAllContainers', message: 'The container is removed because RestartAllContainers in place' };
+    for (const name of ['fetch-shard', 'worker', 'watcher']) {
+      expect(statusOf('42s', name), name).toMatchObject({ state: { waiting: { reason: 'RestartingAllContainers' } }, lastState: { terminated: removed }, restartCount: 1 });
+    }
+    // the trigger's old status was terminated: the kubelet copies it, its container ID kept; worker's was running
+    expect(statusOf('42s', 'watcher')?.containerID).toBeDefined();
+    expect(statusOf('42s', 'worker')?.containerID).toBeUndefined();
+    // once the pod no longer counts as restarting, containers still waiting show the default reason
+    expect(statusOf('44s', 'worker')).toMatchObject({ state: { waiting: { reason: 'PodInitializing' } }, lastState: { terminated: removed }, restartCount: 1 });
+    expect(statusOf('47s', 'worker')).toMatchObject({ state: { running: {} }, lastState: { terminated: removed }, restartCount: 1 });
+  });
+
+  it('runs the init container again, then the regular ones, at once (no back-off)', () => {
+    expect(offsets(story, 'ContainerStarted', 'trainer', (e) => e.container === 'fetch-shard')).toEqual([2, 44]);
+    expect(offsets(story, 'ContainerStarted', 'trainer', (e) => e.container === 'watcher')).toEqual([9, 47]);
+    expect(story.pod('1m', 'trainer')?.status?.phase).toBe('Running');
+  });
+});
+
 describe('node-lost', () => {
   const story = storyOf('node-lost');
 

@@ -19,6 +19,7 @@ import { killPod, podKillReturned } from './kill.js';
 import { deadlineNoticed } from './deadline.js';
 import { blocked, syncInFlight } from './worker.js';
 import { containersToStart } from './plan.js';
+import { resetBySync, resetStep, restartingAll } from './restart-all.js';
 import { startStep } from './start.js';
 import { unhealthyKills } from './unhealthy.js';
 
@@ -30,6 +31,9 @@ const step = (pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
   // sidecars outlive the regular containers: the finished pod stops them (`PodFinished`)
   if (podTerminal(pod)) return killPod(pod, now, 'PodFinished', podGraceSeconds(pod.spec));
   if (!pod.sandbox) return [sandbox(pod, node, now)];
+  // `computePodActions` with `restartAllContainers`: the reset, and nothing else; the next sync starts the pod over
+  if (restartingAll(pod)) return resetStep(pod, now);
+  if (resetBySync(pod)) return [];
   const unhealthy = unhealthyKills(pod, now);
   if (unhealthy.length > 0) return unhealthy;
   // `SyncPod` starts its containers one after the other: a pull, a postStart hook or a kill holds the rest
@@ -42,7 +46,8 @@ const step = (pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
 };
 
 /** Kills `SyncPod` makes itself (`computePodActions`); a deletion's, an eviction's or a finished pod's are the terminating path's. */
-const killedBySync = (k: Killing, sync: number): boolean => k.sync === sync && (k.reason === 'LivenessProbeFailed' || k.reason === 'StartupProbeFailed');
+const killedBySync = (k: Killing, sync: number): boolean =>
+  k.sync === sync && (k.reason === 'LivenessProbeFailed' || k.reason === 'StartupProbeFailed' || k.reason === 'RestartAllContainers');
 
 /**
  * Gate `PLEGOnDemandRelist` (beta, on by default in v1.36): a `SyncPod` that took some action and failed none
@@ -59,7 +64,9 @@ const relistsOnDemand = (pod: PodBook): boolean => {
   const failed = pod.containers.some(
     (c) => c.backOffSync === sync || c.imageBackOffSync === sync || c.imageFailedSync === sync || c.current?.kills.some((k) => k.sync === sync && k.reason === 'PostStartHookFailed'),
   );
-  const acted = pod.containers.some((c) => c.current !== undefined && (c.current.sync === sync || c.current.kills.some((k) => killedBySync(k, sync))));
+  const acted = pod.containers.some(
+    (c) => c.removedSync === sync || (c.current !== undefined && (c.current.sync === sync || c.current.kills.some((k) => killedBySync(k, sync)))),
+  );
   return acted && !failed;
 };
 
