@@ -23,6 +23,7 @@ const kubeletConditions = new Set([
   'PodResizeInProgress',
   'PodResizePending',
   'PodReadyToStartContainers',
+  'AllContainersRestarting',
 ]);
 
 /**

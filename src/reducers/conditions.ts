@@ -217,9 +217,10 @@ export const kubeletConditions = (inp: ConditionInputs, previous: readonly PodCo
     settle(cr, conditionOf(previous, 'ContainersReady'), now, inp.generation),
     settle(podScheduled, conditionOf(previous, 'PodScheduled'), now, inp.generation),
   ];
-  // appended last, and only for a pod with such a rule (`generateAPIPodStatus`, gate RestartAllContainersOnContainerExits)
+  // appended last, and only for a pod with such a rule (`generateAPIPodStatus`, gate RestartAllContainersOnContainerExits);
+  // its generator sets no observedGeneration
   const { restartAll } = inp;
-  if (restartAll !== undefined) all.push(settle(allContainersRestarting(inp, restartAll), conditionOf(previous, ALL_CONTAINERS_RESTARTING), now, inp.generation));
+  if (restartAll !== undefined) all.push(settle(allContainersRestarting(inp, restartAll), conditionOf(previous, ALL_CONTAINERS_RESTARTING), now));
   // Ready still reads ContainersReady where a kubelet does not publish it (before v1.12 it had none).
   const { types } = inp;
   return types === undefined ? all : all.filter((c) => types.includes(c.type));

@@ -38,8 +38,11 @@ describe('generate_test.go :: TestGenerateAllContainersRestartingCondition', () 
     expect(condition(script())).toEqual(expected);
   });
 
-  test('is last, after PodScheduled, and absent for a pod without such a rule', () => {
-    expect(running().must().status?.conditions?.map((c) => c.type).slice(-2)).toEqual(['PodScheduled', 'AllContainersRestarting']);
+  test('is last, after PodScheduled, without observedGeneration, and absent for a pod without such a rule', () => {
+    const conditions = running().must().status?.conditions ?? [];
+    expect(conditions.map((c) => c.type).slice(-2)).toEqual(['PodScheduled', 'AllContainersRestarting']);
+    // the generator sets none, where the others carry the pod's generation (PodObservedGenerationTracking)
+    expect(conditions.map((c) => c.observedGeneration).slice(-2)).toEqual([1, undefined]);
     const plain = new PodScript({ containers: [{ name: 'container1' }] }).scheduled().run('container1');
     expect(plain.must().status?.conditions?.map((c) => c.type)).not.toContain('AllContainersRestarting');
   });
