@@ -5,13 +5,14 @@
  * node): spilled facts are partitioned by subject, each partition is merged alone, with the journal's
  * events of its subjects, and the partitions' time-ordered outputs are merged k-way by time.
  */
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { appendFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Event } from '../events/index.js';
 import { fnv1a } from '../hash/index.js';
+import { newOwnedFolder } from '../temp/owned-folders.js';
 import { subjectKeyOf } from './build.js';
 import type { Imported } from './imported.js';
 import { withPodsKnownOnlyFromEvents } from './events-only-pods.js';
@@ -219,8 +220,9 @@ export class ImportBuffer {
   private makeFolder(): string {
     if (this.folder !== undefined) return this.folder;
     this.releaseFolder = removedAtProcessEnd(() => this.folder);
-    // synchronous: a signal handled between the folder's making and `this.folder` would find nothing to remove
-    const folder = mkdtempSync(join(this.opts.dir ?? tmpdir(), 'podj-import-'));
+    // synchronous: a signal handled between the folder's making and `this.folder` would find nothing to remove;
+    // named after this process, so that the next import removes it if SIGKILL leaves it behind
+    const folder = newOwnedFolder(this.opts.dir ?? tmpdir(), 'podj-import');
     this.folder = folder;
     return folder;
   }

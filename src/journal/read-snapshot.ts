@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JournalError } from './errors.js';
 import { liveTables } from './leveldb-manifest.js';
-import { newReadCopy } from './read-copies.js';
+import { newOwnedFolder } from '../temp/owned-folders.js';
 import type { LevelJournal } from './journal.js';
 import { openJournal, refuseForeignFolder, type OpenOptions } from './open.js';
 import { snapshotFolder } from './snapshot-files.js';
@@ -82,7 +82,7 @@ export const readJournal = async <T>(
   refuseForeignFolder(dir, false);
   let base = memoryOrTemporary();
   for (let attempt = 1; ; attempt++) {
-    const copy = newReadCopy(base);
+    const copy = newOwnedFolder(base, 'podj-read');
     try {
       let journal: LevelJournal | undefined;
       try {

@@ -3,9 +3,12 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as E from 'fp-ts/lib/Either.js';
+import { convertFiles } from '../../src/importers/index.js';
 import { readJournal } from '../../src/journal/index.js';
-import { newReadCopy } from '../../src/journal/read-copies.js';
-import { freshJournal, podCreated } from './fixtures.js';
+import { newOwnedFolder } from '../../src/temp/owned-folders.js';
+import { freshJournal, podCreated } from '../journal/fixtures.js';
+import { ours, real } from '../importers/fixtures.js';
 
 /** The id of a process that has exited. */
 const deadPid = (): number => {
@@ -27,19 +30,32 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('read copies left by killed readers', () => {
-  it("a new copy removes the copies of processes that are gone, and never a live process's or a folder it did not name", () => {
+describe('scratch folders left by killed processes', () => {
+  it("a new folder removes its prefix's folders of processes that are gone, and never a live process's, another prefix's or a folder it did not name", () => {
     const base = mkdtempSync(join(tmpdir(), 'podj-copies-'));
     made.push(base);
     const dead = leftover(base, `podj-read-${deadPid()}-aBc123`);
     const live = leftover(base, `podj-read-${process.ppid}-dEf456`);
     const unnamed = leftover(base, 'podj-read-gHi789');
+    const otherPrefix = leftover(base, `podj-import-${deadPid()}-jKl012`);
     const other = leftover(base, 'notes');
-    const copy = newReadCopy(base);
+    const copy = newOwnedFolder(base, 'podj-read');
     expect(copy.startsWith(join(base, `podj-read-${process.pid}-`))).toBe(true);
     expect(existsSync(copy)).toBe(true);
     expect(existsSync(dead)).toBe(false);
-    expect([live, unnamed, other].filter(existsSync)).toEqual([live, unnamed, other]);
+    expect([live, unnamed, otherPrefix, other].filter(existsSync)).toEqual([live, unnamed, otherPrefix, other]);
+  });
+
+  it("an import that spills removes the spill folder an import killed by SIGKILL left, and names its own after its process", async () => {
+    const base = mkdtempSync(join(tmpdir(), 'podj-spills-'));
+    made.push(base);
+    const dead = leftover(base, `podj-import-${deadPid()}-mNo345`);
+    const converted = await convertFiles([real('rolling-update-pods.watch.jsonl'), ours('pod-life.audit.jsonl')], { spill: { memoryItems: 10, partitions: 2, dir: base } });
+    if (E.isLeft(converted)) throw new Error(converted.left.join('\n'));
+    expect(existsSync(dead)).toBe(false);
+    expect(readdirSync(base).filter((n) => n.startsWith(`podj-import-${process.pid}-`))).toHaveLength(1);
+    await converted.right.facts.dispose();
+    expect(readdirSync(base)).toEqual([]);
   });
 
   it('a read of a journal clears a dead reader’s copy and removes its own', async () => {
