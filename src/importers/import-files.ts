@@ -111,7 +111,7 @@ const textOf = async (input: Readable): Promise<Readable> => {
 };
 
 /** `-` names stdin, in messages and tallies as `stdin` (kubectl's `-f -`). */
-export const STDIN_ARG = '-';
+const STDIN_ARG = '-';
 const STDIN_FD = 0;
 const labelOf = (arg: string): string => (arg === STDIN_ARG ? 'stdin' : arg);
 
@@ -149,6 +149,8 @@ export async function* readFileEvents(arg: string, opts: FileImportOptions = {})
         if (format === undefined) {
           throw new UnknownFormat(`${file}: unknown format: line ${doc.line} is not an audit Event, a Pod or pod watch event, a Kubernetes Event, a PodList or a podjournal export`);
         }
+        // an export is read twice (checked here, then restored or merged record by record): a pipe can be read once
+        if (format === 'podjournal-export' && arg === STDIN_ARG) throw new Error('a podjournal export is imported from its file (podj import FILE), not from stdin');
         convert = converterFor(format);
         if (convert === undefined) break;
       }

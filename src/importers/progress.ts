@@ -1,6 +1,7 @@
 /** The import progress bar: drawn on stderr only when it is a terminal (never in pipes or CI logs). */
 import cliProgress from 'cli-progress';
 import type { ImportProgress } from './import-files.js';
+import { onInterrupt } from './on-interrupt.js';
 
 export interface ProgressReporterOf<T> {
   readonly update: (p: T) => void;
@@ -12,22 +13,8 @@ export type ProgressReporter = ProgressReporterOf<ImportProgress>;
 /** Where the bar is drawn: stderr, or anything writable that says whether it is a terminal. */
 export type ProgressStream = NodeJS.WritableStream & { readonly isTTY?: boolean };
 
-/**
- * The bar hides the cursor while it draws: an interrupt (Ctrl-C) must show it again before the process dies,
- * or the user's terminal is left without one. The signal is raised again once the handler is gone.
- */
-const showCursorOnInterrupt = (stream: ProgressStream): (() => void) => {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    stream.write('\x1b[?25h\n');
-    for (const s of signals) process.off(s, onSignal);
-    process.kill(process.pid, signal);
-  };
-  for (const s of signals) process.on(s, onSignal);
-  return () => {
-    for (const s of signals) process.off(s, onSignal);
-  };
-};
+/** The bar hides the cursor while it draws: an interrupt (Ctrl-C) must show it again before the process dies. */
+const showCursorOnInterrupt = (stream: ProgressStream): (() => void) => onInterrupt(() => stream.write('\x1b[?25h\n'));
 
 /** A bar over a count (events appended), or undefined when `stream` is not a TTY. */
 export const countProgress = (label: string, total: number, stream: ProgressStream = process.stderr): ProgressReporterOf<number> | undefined => {

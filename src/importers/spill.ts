@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import type { Event } from '../events/index.js';
 import { fnv1a } from '../hash/index.js';
 import { newOwnedFolder } from '../temp/owned-folders.js';
+import { onInterrupt } from './on-interrupt.js';
 import { subjectKeyOf } from './build.js';
 import type { Imported } from './imported.js';
 import { withPodsKnownOnlyFromEvents } from './events-only-pods.js';
@@ -44,32 +45,23 @@ const partitionKeyOf = (e: Event): string => ('pod' in e ? `pod/${e.pod.namespac
 
 const partitionOf = (key: string, partitions: number): number => (fnv1a(key) >>> 0) % partitions;
 
-const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
-
 /**
  * Ctrl-C, SIGTERM or `process.exit` end the process without unwinding to `dispose`: the folder is removed
  * then, or an interrupted import would leave its spill files (up to the size of its input) in the temporary
- * folder. A signal is raised again once handled, unless another handler (the progress bar's) raises it.
- * Registered before the folder is made (`folderOf` reads it when called), so no signal finds the folder
- * without its handler. Returns what unregisters it.
+ * folder. Registered before the folder is made (`folderOf` reads it when called), so no signal finds the
+ * folder without its handler. Returns what unregisters it.
  */
 const removedAtProcessEnd = (folderOf: () => string | undefined): (() => void) => {
   const remove = (): void => {
     const folder = folderOf();
     if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    release();
-    remove();
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-  };
-  const release = (): void => {
-    for (const s of INTERRUPTS) process.off(s, onSignal);
+  const releaseInterrupt = onInterrupt(remove);
+  process.on('exit', remove);
+  return () => {
+    releaseInterrupt();
     process.off('exit', remove);
   };
-  for (const s of INTERRUPTS) process.on(s, onSignal);
-  process.on('exit', remove);
-  return release;
 };
 
 /** Per-partition JSON-lines files, written in buffered appends. */

@@ -97,75 +97,64 @@ export const registerImport = (program: Command, ctx: Context): void => {
         const converted = await convertFiles(inputs.files, { skipBad: opts.skipBad, onProgress: progress?.update, found: inputs.found }).finally(() => progress?.stop());
         if (E.isLeft(converted)) throw new BadInput(converted.left.join('\n'));
         const { facts, files: summaries, skipped, exports } = converted.right;
-        if (exports.includes('stdin')) {
-          await facts.dispose();
-          // an export is read twice (checked, then restored or merged record by record): a pipe can be read once
-          throw new BadInput('stdin: a podjournal export is imported from its file (podj import FILE), not from stdin');
-        }
-        let others: string[];
+        // the spill files go whatever happens from here on (a refusal, a failed append, the end)
         try {
-          others = unrecognisedLines(inputs, new Set(converted.right.unrecognised));
-        } catch (e) {
-          await facts.dispose();
-          throw e;
-        }
-        // What the journal already holds about the imported subjects takes part in the merge, so facts it
-        // knows are recognised fact by fact, not only byte for byte.
-        const knownOf = async function* (subjects: ReadonlySet<string>): AsyncGenerator<Event> {
-          if (journal.head().seq === 0) return;
-          for await (const page of journal.records().batches()) {
-            for (const r of page) if (subjects.has(subjectKeyOf(r.event))) yield r.event;
-          }
-        };
-        for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
-        for (const line of others) ctx.io.err(`${line}\n`);
-        // Exports and converted events go in as one staged append: a refused line anywhere leaves the journal as it was.
-        // The documents whose facts are appended: every merged fact is new (the merge drops those the journal holds).
-        // Per file, the line numbers (not strings: a large import has as many documents as lines).
-        const appendedLines = new Map<string, Set<number>>();
-        let appendedFacts = 0;
-        const appending = async function* (events: AsyncIterable<Event>): AsyncGenerator<Event> {
-          for await (const e of events) {
-            appendedFacts++;
-            if (e.from?.file !== undefined && e.from.line !== undefined) {
-              const lines = appendedLines.get(e.from.file) ?? new Set<number>();
-              appendedLines.set(e.from.file, lines.add(e.from.line));
+          const others = unrecognisedLines(inputs, new Set(converted.right.unrecognised));
+          // What the journal already holds about the imported subjects takes part in the merge, so facts it
+          // knows are recognised fact by fact, not only byte for byte.
+          const knownOf = async function* (subjects: ReadonlySet<string>): AsyncGenerator<Event> {
+            if (journal.head().seq === 0) return;
+            for await (const page of journal.records().batches()) {
+              for (const r of page) if (subjects.has(subjectKeyOf(r.event))) yield r.event;
             }
-            yield e;
+          };
+          for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
+          for (const line of others) ctx.io.err(`${line}\n`);
+          // Exports and converted events go in as one staged append: a refused line anywhere leaves the journal as it was.
+          // The documents whose facts are appended: every merged fact is new (the merge drops those the journal holds).
+          // Per file, the line numbers (not strings: a large import has as many documents as lines).
+          const appendedLines = new Map<string, Set<number>>();
+          let appendedFacts = 0;
+          const appending = async function* (events: AsyncIterable<Event>): AsyncGenerator<Event> {
+            for await (const e of events) {
+              appendedFacts++;
+              if (e.from?.file !== undefined && e.from.line !== undefined) {
+                const lines = appendedLines.get(e.from.file) ?? new Set<number>();
+                appendedLines.set(e.from.file, lines.add(e.from.line));
+              }
+              yield e;
+            }
+          };
+          const sources: ImportSource[] = [
+            ...exports.map((file) => ({ kind: 'export' as const, name: file, lines: exportLines(file) })),
+            { kind: 'events', events: appending(facts.merged(knownOf)) },
+          ];
+          const total = summaries.reduce((n, s) => n + s.events, 0);
+          const bar = ctx.io.errIsTTY ? countProgress('appending', total, process.stderr) : undefined;
+          const result = await journal.importSources(sources, { onProgress: bar?.update, chunkSize: IMPORT_CHUNK }).finally(() => bar?.stop());
+          // An export's records are appended or, held already, skipped by the journal: what the facts did not take.
+          const exportRecords = result.exports.reduce((n, x) => n + x.records, 0);
+          const exportsAppended = result.appended - appendedFacts;
+          const exported: Tally = { read: exportRecords, imported: exportsAppended, present: exportRecords - exportsAppended, skipped: 0 };
+          for (const x of result.exports) ctx.io.out(`${x.name}: podjournal export, ${x.records} records (${x.mode === 'restore' ? 'restored' : 'merged'})\n`);
+          const tallies: Tally[] = [];
+          for (const s of summaries.filter((f) => f.format !== 'podjournal-export')) {
+            const t = tallyOf(s, appendedLines);
+            tallies.push(t);
+            ctx.io.out(`${s.file}: ${s.format}, ${tallyText(t, 'document')}; ${counted(s.events, 'event')}${ignoredText(s)}\n`);
           }
-        };
-        const sources: ImportSource[] = [
-          ...exports.map((file) => ({ kind: 'export' as const, name: file, lines: exportLines(file) })),
-          { kind: 'events', events: appending(facts.merged(knownOf)) },
-        ];
-        const total = summaries.reduce((n, s) => n + s.events, 0);
-        const bar = ctx.io.errIsTTY ? countProgress('appending', total, process.stderr) : undefined;
-        const result = await journal
-          .importSources(sources, { onProgress: bar?.update, chunkSize: IMPORT_CHUNK })
-          .finally(() => {
-            bar?.stop();
-            return facts.dispose();
-          });
-        // An export's records are appended or, held already, skipped by the journal: what the facts did not take.
-        const exportRecords = result.exports.reduce((n, x) => n + x.records, 0);
-        const exportsAppended = result.appended - appendedFacts;
-        const exported: Tally = { read: exportRecords, imported: exportsAppended, present: exportRecords - exportsAppended, skipped: 0 };
-        for (const x of result.exports) ctx.io.out(`${x.name}: podjournal export, ${x.records} records (${x.mode === 'restore' ? 'restored' : 'merged'})\n`);
-        const tallies: Tally[] = [];
-        for (const s of summaries.filter((f) => f.format !== 'podjournal-export')) {
-          const t = tallyOf(s, appendedLines);
-          tallies.push(t);
-          ctx.io.out(`${s.file}: ${s.format}, ${tallyText(t, 'document')}; ${counted(s.events, 'event')}${ignoredText(s)}\n`);
+          // Files whose every document was bad (kept out with --skip-bad) have no summary: their lines are skipped.
+          const unreadable = skipped.filter((b) => !summaries.some((s) => s.file === b.file)).length;
+          tallies.push({ read: unreadable, imported: 0, present: 0, skipped: unreadable }, exported);
+          ctx.io.out(`in all: ${tallyText(sum(tallies), 'document')}\n`);
+          if (result.appended === 0) {
+            ctx.io.out(`imported 0 new events: the journal holds every fact already, head ${result.head.hash}\n`);
+            return;
+          }
+          ctx.io.out(`imported ${result.appended} new events, head ${result.head.hash}\n`);
+        } finally {
+          await facts.dispose();
         }
-        // Files whose every document was bad (kept out with --skip-bad) have no summary: their lines are skipped.
-        const unreadable = skipped.filter((b) => !summaries.some((s) => s.file === b.file)).length;
-        tallies.push({ read: unreadable, imported: 0, present: 0, skipped: unreadable }, exported);
-        ctx.io.out(`in all: ${tallyText(sum(tallies), 'document')}\n`);
-        if (result.appended === 0) {
-          ctx.io.out(`imported 0 new events: the journal holds every fact already, head ${result.head.hash}\n`);
-          return;
-        }
-        ctx.io.out(`imported ${result.appended} new events, head ${result.head.hash}\n`);
       }).finally(() => budget.stop());
     });
 };
