@@ -287,9 +287,10 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   const prev = pod.status ?? {};
   const spec = pod.spec;
   // `convertStatusToAPIStatus`: whether the pod restarts all its containers decides how removed ones show
-  const restarting = allContainersCouldRestart(spec) && podRestarting(spec, generatedView, prev.conditions);
+  const couldRestart = allContainersCouldRestart(spec);
+  const restarting = couldRestart && podRestarting(spec, generatedView, prev.conditions);
   const view = restarting ? generatedView : withoutRestartingWaits(generatedView);
-  const restartAll = allContainersCouldRestart(spec) ? { restarting, cleanedUp: cleanedUp(spec, view) } : undefined;
+  const restartAll = couldRestart ? { restarting, cleanedUp: cleanedUp(spec, view) } : undefined;
   const terminal = podIsTerminal(pod, view);
   const inits = spec.initContainers ?? NONE;
   const initStatuses = statusList(inits, true, view, spec, terminal, statusFactsOf);
