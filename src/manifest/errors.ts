@@ -26,8 +26,12 @@ export { renderPath, parsePath } from '../k8s/field-path.js';
 export const formatManifestError = (e: ManifestError): string =>
   e.path === '' ? `${e.file}:${e.line}: ${e.message}` : `${e.file}:${e.line}: ${e.path}: ${e.message}`;
 
-// Kubernetes field-error wording (`k8s.io/apimachinery/pkg/util/validation/field`).
-const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+// Kubernetes field-error wording (`k8s.io/apimachinery/pkg/util/validation/field :: Error.ErrorBody`): a string
+// quoted, a list of strings as Go's `%#v` prints a `[]string`, anything else as it prints.
+const show = (value: unknown): string => {
+  if (typeof value === 'string') return JSON.stringify(value);
+  return Array.isArray(value) ? `[]string{${value.map((item) => JSON.stringify(String(item))).join(', ')}}` : String(value);
+};
 export const required = (path: FieldPath, detail = ''): FieldError => ({
   path,
   message: detail === '' ? 'Required value' : `Required value: ${detail}`,

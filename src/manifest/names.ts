@@ -52,6 +52,31 @@ export const isDNS1123Subdomain = (value: string): string[] =>
     ),
   );
 
+/** `dns1123LabelFmtWithUnderscore`: a label that may start with one underscore and hold more inside. */
+const dns1123LabelFmtWithUnderscore = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const dns1123SubdomainFmtWithUnderscore = `${dns1123LabelFmtWithUnderscore}(\\.${dns1123LabelFmtWithUnderscore})*`;
+const dns1123SubdomainWithUnderscore = new RegExp(`^${dns1123SubdomainFmtWithUnderscore}$`);
+
+/** `IsDNS1123SubdomainWithUnderscore` (pod DNS search domains, gate `RelaxedDNSSearchValidation`). */
+export const isDNS1123SubdomainWithUnderscore = (value: string): string[] =>
+  lengthAndPattern(
+    value,
+    253,
+    dns1123SubdomainWithUnderscore,
+    regexError(
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
+      dns1123SubdomainFmtWithUnderscore,
+      'example.com',
+    ),
+  );
+
+/**
+ * `apimachinery/pkg/api/validation :: NameIsDNSSubdomain`: as a prefix (a `generateName`, an `envFrom` source
+ * name checked with `prefix` true) a trailing dash is allowed, since more characters follow (`maskTrailingDash`).
+ */
+export const nameIsDNSSubdomain = (name: string, prefix: boolean): string[] =>
+  isDNS1123Subdomain(prefix && name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name);
+
 const labelKeyFmt = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const labelKey = new RegExp(`^${labelKeyFmt}$`);
 const labelKeyErrMsg = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";

@@ -1,8 +1,9 @@
 /** The API server's checks on one container, its probes and its hooks (`validateContainerCommon`, `validateProbe`, …). */
 import type { Container, LifecycleHandler, Probe } from '../k8s/pod.js';
-import { forbidden, invalid, notFound, notSupported, required, type FieldError, type FieldPath } from './errors.js';
+import { forbidden, invalid, notSupported, required, type FieldError, type FieldPath } from './errors.js';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names.js';
-import { validateEnv } from './validate-env.js';
+import { validateEnv, validateEnvFrom } from './validate-env.js';
+import { validateVolumeMounts, type Volumes } from './validate-mounts.js';
 import { validateContainerPorts } from './validate-ports.js';
 import { validateResources } from './validate-resources.js';
 
@@ -68,7 +69,7 @@ export const validateProbesAndHooks = (c: Container, path: FieldPath): FieldErro
 ];
 
 /** `validateContainerCommon` and `validateContainerOnlyForPod`: what every container must satisfy. */
-export const validateContainerCommon = (c: Container, volumes: ReadonlySet<string>, path: FieldPath): FieldError[] => [
+export const validateContainerCommon = (c: Container, volumes: Volumes, path: FieldPath): FieldError[] => [
   ...(c.name === '' ? [required([...path, 'name'])] : isDNS1123Label(c.name).map((m) => invalid([...path, 'name'], c.name, m))),
   ...(c.image === undefined || c.image === ''
     ? [required([...path, 'image'])]
@@ -77,12 +78,7 @@ export const validateContainerCommon = (c: Container, volumes: ReadonlySet<strin
       : []),
   ...validateContainerPorts(c.ports, [...path, 'ports']),
   ...validateEnv(c.env, [...path, 'env']),
-  ...(c.volumeMounts ?? []).flatMap((m, i) =>
-    m.name === ''
-      ? [required([...path, 'volumeMounts', i, 'name'])]
-      : volumes.has(m.name)
-        ? []
-        : [notFound([...path, 'volumeMounts', i, 'name'], m.name)],
-  ),
+  ...validateEnvFrom(c.envFrom, [...path, 'envFrom']),
+  ...validateVolumeMounts(c, volumes, [...path, 'volumeMounts']),
   ...validateResources(c.resources, [...path, 'resources']),
 ];

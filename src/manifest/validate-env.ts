@@ -1,12 +1,14 @@
 /**
- * A container's `env` (`pkg/apis/core/validation/validation.go :: ValidateEnv`, `validateEnvVarValueFrom`,
- * `validateObjectFieldSelector`, `validateSecretKeySelector`, `validateConfigMapKeySelector`), with the relaxed
- * names of gate `RelaxedEnvironmentVariableValidation` (GA before v1.36: `IsRelaxedEnvVarName`).
+ * A container's `env` and `envFrom` (`pkg/apis/core/validation/validation.go :: ValidateEnv`,
+ * `validateEnvVarValueFrom`, `validateObjectFieldSelector`, `validateSecretKeySelector`,
+ * `validateConfigMapKeySelector`, `ValidateEnvFrom`, `validateConfigMapEnvSource`, `validateSecretEnvSource`), with
+ * the relaxed names and prefixes of gate `RelaxedEnvironmentVariableValidation` (GA before v1.36:
+ * `IsRelaxedEnvVarName`).
  */
 import * as t from 'io-ts';
 import type { Container } from '../k8s/pod.js';
 import { invalid, notSupported, required, type FieldError, type FieldPath } from './errors.js';
-import { isDNS1123Subdomain, isQualifiedName } from './names.js';
+import { isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './names.js';
 
 type EnvVar = NonNullable<Container['env']>[number];
 type UnknownRecord = Record<string, unknown>;
@@ -96,3 +98,25 @@ export const validateEnv = (env: Container['env'], path: FieldPath): FieldError[
     ...(e.name === '' ? [required([...path, i, 'name'])] : relaxedEnvVarName(e.name).map((m) => invalid([...path, i, 'name'], e.name, m))),
     ...validateValueFrom(e, [...path, i, 'valueFrom']),
   ]);
+
+/** `validateConfigMapEnvSource` / `validateSecretEnvSource`: a name, checked as a prefix would be. */
+const validateEnvSource = (source: unknown, path: FieldPath): FieldError[] => {
+  const name = t.UnknownRecord.is(source) ? str(source, 'name') : '';
+  return name === '' ? [required([...path, 'name'])] : nameIsDNSSubdomain(name, true).map((m) => invalid([...path, 'name'], name, m));
+};
+
+const envSources = ['configMapRef', 'secretRef'] as const;
+
+/** `ValidateEnvFrom`: a prefix that is a relaxed variable name, and exactly one source (counted errors name the list). */
+export const validateEnvFrom = (envFrom: Container['envFrom'], path: FieldPath): FieldError[] =>
+  (envFrom ?? []).flatMap((e, i) => {
+    const prefix = str(e, 'prefix');
+    const present = envSources.filter((key) => e[key] !== undefined && e[key] !== null);
+    const errors = [
+      ...(prefix === '' ? [] : relaxedEnvVarName(prefix).map((m) => invalid([...path, i, 'prefix'], prefix, m))),
+      ...present.flatMap((key) => validateEnvSource(e[key], [...path, i, key])),
+    ];
+    if (present.length === 0) errors.push(invalid(path, '', 'must specify one of: `configMapRef` or `secretRef`'));
+    else if (present.length > 1) errors.push(invalid(path, '', 'may not have more than one field specified at a time'));
+    return errors;
+  });

@@ -2,15 +2,19 @@
  * What the API server rejects when a Pod is created (`pkg/apis/core/validation/validation.go ::
  * ValidatePodCreate`), checked on the defaulted pod, in the API server's order; the first error wins.
  */
+import { mapKey } from '../k8s/field-path.js';
 import type { Container, ObjectMeta, PodSpec, V1Pod } from '../k8s/pod.js';
 import { isSidecar } from '../k8s/pod.js';
 import { podRangeErrors } from '../k8s/ranges.js';
-import { duplicate, forbidden, invalid, notSupported, required, tooLong, type FieldError, type FieldPath } from './errors.js';
-import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } from './names.js';
+import { duplicate, forbidden, invalid, required, tooLong, type FieldError, type FieldPath } from './errors.js';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName } from './names.js';
 import { validateContainerCommon, validateProbesAndHooks } from './validate-container.js';
+import { validateLabels } from './validate-labels.js';
+import type { Volumes } from './validate-mounts.js';
 import { hostPortConflicts } from './validate-ports.js';
 import { validateContainerRestartPolicy } from './validate-restart.js';
-import { validateResourceName, validateResources } from './validate-resources.js';
+import { validateGatedNodeName, validatePodFields } from './validate-spec.js';
+import { validateVolumes } from './validate-volumes.js';
 
 /** `ValidateObjectMeta` with `ValidatePodName` (a DNS subdomain) and a DNS-label namespace. */
 const validateMeta = (meta: ObjectMeta): FieldError[] => {
@@ -27,11 +31,7 @@ const validateMeta = (meta: ObjectMeta): FieldError[] => {
   } else errors.push(...isDNS1123Subdomain(name).map((m) => invalid(['metadata', 'name'], name, m)));
   const ns = meta.namespace ?? '';
   errors.push(...isDNS1123Label(ns).map((m) => invalid(['metadata', 'namespace'], ns, m)));
-  for (const [key, value] of Object.entries(meta.labels ?? {})) {
-    const at = ['metadata', 'labels', key];
-    errors.push(...isQualifiedName(key).map((m) => ({ ...invalid(['metadata', 'labels'], key, m), at })));
-    errors.push(...isLabelValue(value).map((m) => ({ ...invalid(['metadata', 'labels'], value, m), at })));
-  }
+  errors.push(...validateLabels(meta.labels, ['metadata', 'labels']));
   let annotationBytes = 0;
   for (const [key, value] of Object.entries(meta.annotations ?? {})) {
     const at = ['metadata', 'annotations', key];
@@ -46,24 +46,33 @@ const validateMeta = (meta: ObjectMeta): FieldError[] => {
 /** `apimachinery/pkg/api/validation/objectmeta.go :: TotalAnnotationSizeLimitB`. */
 const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
 
+const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
+
+/** `helper.GetDeletionCostFromPodAnnotations`: an int32 written as `strconv.FormatInt` writes it (no `+`, no leading zeros). */
+const isDeletionCost = (value: string): boolean => /^(0|-?[1-9][0-9]*)$/.test(value) && Number(value) >= -2147483648 && Number(value) <= 2147483647;
+
+/** `ValidatePodSpecificAnnotations`: a mirror pod names its node (the kubelet creates it for a static pod it runs); a deletion cost is an int32. */
+const validatePodAnnotations = (pod: V1Pod): FieldError[] => {
+  const annotations = pod.metadata.annotations ?? {};
+  const errors: FieldError[] = [];
+  const annotationError = (key: string, detail: string): FieldError => ({
+    ...invalid(['metadata', 'annotations', mapKey(key)], annotations[key], detail),
+    at: ['metadata', 'annotations', key],
+  });
+  if (annotations[MIRROR_ANNOTATION] !== undefined && (pod.spec.nodeName ?? '') === '') {
+    errors.push(annotationError(MIRROR_ANNOTATION, 'must set spec.nodeName if mirror pod annotation is set'));
+  }
+  const cost = annotations[DELETION_COST_ANNOTATION];
+  if (cost !== undefined && !isDeletionCost(cost)) errors.push(annotationError(DELETION_COST_ANNOTATION, 'must be a 32bit integer'));
+  return errors;
+};
+
 /** Numbers beyond their Go type, or beyond a `time.Duration` where they become one (`src/k8s/ranges.ts`). */
 const validateRanges = (pod: V1Pod): FieldError[] => podRangeErrors(pod).map((e) => invalid(e.path, e.value, e.problem));
 
-/** `validateVolumes`: each name a DNS label, once. */
-const validateVolumes = (spec: PodSpec): FieldError[] => {
-  const seen = new Set<string>();
-  return (spec.volumes ?? []).flatMap((v, i) => {
-    const path = ['spec', 'volumes', i, 'name'];
-    if (v.name === '') return [required(path)];
-    const errors = isDNS1123Label(v.name).map((m) => invalid(path, v.name, m));
-    if (seen.has(v.name)) errors.push(duplicate(path, v.name));
-    seen.add(v.name);
-    return errors;
-  });
-};
-
 /** `validateContainers`: at least one; names unique; probes and hooks allowed; its own restart policy and rules; host ports. */
-const validateContainers = (spec: PodSpec, volumes: ReadonlySet<string>): FieldError[] => {
+const validateContainers = (spec: PodSpec, volumes: Volumes): FieldError[] => {
   if (spec.containers.length === 0) return [required(['spec', 'containers'])];
   const names = new Set<string>();
   const perContainer = spec.containers.flatMap((c, i) => {
@@ -82,7 +91,7 @@ const validateContainers = (spec: PodSpec, volumes: ReadonlySet<string>): FieldE
 const initOnlyForbidden = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
 /** `validateInitContainers`: names unique across all containers; probes and hooks only on sidecars; restart policy and rules. */
-const validateInitContainers = (spec: PodSpec, volumes: ReadonlySet<string>): FieldError[] => {
+const validateInitContainers = (spec: PodSpec, volumes: Volumes): FieldError[] => {
   const names = new Set(spec.containers.map((c) => c.name));
   return (spec.initContainers ?? []).flatMap((c: Container, i) => {
     const path: FieldPath = ['spec', 'initContainers', i];
@@ -102,36 +111,18 @@ const validateInitContainers = (spec: PodSpec, volumes: ReadonlySet<string>): Fi
   });
 };
 
-const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
-
-/** The pod-wide fields of `ValidatePodSpec`. */
-const validatePodFields = (spec: PodSpec): FieldError[] => {
-  const errors: FieldError[] = [];
-  const grace = spec.terminationGracePeriodSeconds;
-  if (grace !== undefined && grace < 0) {
-    errors.push(invalid(['spec', 'terminationGracePeriodSeconds'], grace, 'must be greater than or equal to 0'));
-  }
-  if (spec.dnsPolicy !== undefined && !dnsPolicies.includes(spec.dnsPolicy)) {
-    errors.push(notSupported(['spec', 'dnsPolicy'], spec.dnsPolicy, dnsPolicies));
-  }
-  const deadline = spec.activeDeadlineSeconds;
-  if (deadline !== undefined && (deadline < 1 || deadline > 2147483647)) {
-    errors.push(invalid(['spec', 'activeDeadlineSeconds'], deadline, 'must be between 1 and 2147483647, inclusive'));
-  }
-  errors.push(...validateResources(spec.resources, ['spec', 'resources'], validateResourceName));
-  return errors;
-};
-
 /** The first rule the pod breaks, or `undefined` when the API server would accept it. */
 export const validatePod = (pod: V1Pod): FieldError | undefined => {
-  const volumes = new Set((pod.spec.volumes ?? []).map((v) => v.name));
+  const volumes: Volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
   const checks = [
     () => validateRanges(pod),
     () => validateMeta(pod.metadata),
-    () => validateVolumes(pod.spec),
+    () => validatePodAnnotations(pod),
+    () => validateVolumes(pod),
     () => validateContainers(pod.spec, volumes),
     () => validateInitContainers(pod.spec, volumes),
     () => validatePodFields(pod.spec),
+    () => validateGatedNodeName(pod.spec),
   ];
   for (const check of checks) {
     const [first] = check();

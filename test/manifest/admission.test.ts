@@ -69,7 +69,8 @@ describe('ServiceAccount (plugin/pkg/admission/serviceaccount/admission.go :: Ad
   });
 
   it('does not touch a mirror pod', () => {
-    const spec = firstPod(pod('  containers: [{ name: c, image: busybox:1.36 }]', 'name: p, annotations: { kubernetes.io/config.mirror: abc }')).spec;
+    // A mirror pod names its node (validation.go :: ValidatePodSpecificAnnotations refuses one without).
+    const spec = firstPod(pod('  nodeName: n1\n  containers: [{ name: c, image: busybox:1.36 }]', 'name: p, annotations: { kubernetes.io/config.mirror: abc }')).spec;
     expect(spec.serviceAccountName).toBeUndefined();
     expect(spec.volumes).toBeUndefined();
   });
@@ -92,9 +93,10 @@ describe('DefaultTolerationSeconds (plugin/pkg/admission/defaulttolerationsecond
 
   it('adds none for a key the pod already tolerates with NoExecute or any effect, and none at all for an empty key', () => {
     const unreachable = firstPod(
-      pod('  tolerations: [{ key: node.kubernetes.io/unreachable, operator: Exists, tolerationSeconds: 6000 }]\n  containers: [{ name: c, image: busybox:1.36 }]'),
+      // Any effect (none given): tolerationSeconds would need NoExecute (validation.go :: ValidateTolerations).
+      pod('  tolerations: [{ key: node.kubernetes.io/unreachable, operator: Exists }]\n  containers: [{ name: c, image: busybox:1.36 }]'),
     ).spec.tolerations;
-    expect(unreachable).toEqual([{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 6000 }, defaults[0]]);
+    expect(unreachable).toEqual([{ key: 'node.kubernetes.io/unreachable', operator: 'Exists' }, defaults[0]]);
     const everything = firstPod(pod('  tolerations: [{ operator: Exists }]\n  containers: [{ name: c, image: busybox:1.36 }]')).spec.tolerations;
     expect(everything).toEqual([{ operator: 'Exists' }]);
   });

@@ -17,38 +17,8 @@
  * - "privilege disabled": the test server's `capabilities.AllowPrivileged: false`; clusters allow it.
  */
 import { describe, expect, test } from 'vitest';
-import { errorLine, firstPod } from './load-helpers.js';
-
-/** The API server's words for each `field.ErrorType`. */
-const typeWords = {
-  Invalid: 'Invalid value',
-  Required: 'Required value',
-  Duplicate: 'Duplicate value',
-  NotSupported: 'Unsupported value',
-  NotFound: 'Not found',
-  Forbidden: 'Forbidden',
-} as const;
-
-interface ErrorCase {
-  readonly name: string;
-  readonly spec: Record<string, unknown>;
-  readonly type: keyof typeof typeWords;
-  readonly field: string;
-  readonly detail?: string;
-}
-
-const manifest = (spec: Record<string, unknown>): string => JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec });
-/** One container `c` with these fields. */
-const withContainer = (fields: Record<string, unknown>): Record<string, unknown> => ({ containers: [{ name: 'c', image: 'image', ...fields }] });
-
-/** The error line without its `file:line: ` prefix. */
-const refusal = (spec: Record<string, unknown>): string => errorLine(manifest(spec)).replace(/^pod\.yaml:\d+: /, '');
-
-const expectRefused = ({ spec, type, field, detail }: ErrorCase): void => {
-  const line = refusal(spec);
-  expect(line.startsWith(`${field}: ${typeWords[type]}`), line).toBe(true);
-  if (detail !== undefined) expect(line).toContain(detail);
-};
+import { firstPod } from './load-helpers.js';
+import { expectRefused, podManifest as manifest, withContainer, type ErrorCase } from './upstream-cases.js';
 
 // validation_test.go :: TestValidatePorts (validateContainerPorts), in one container of a Pod.
 describe('validation_test.go :: TestValidatePorts', () => {
