@@ -1,9 +1,10 @@
 /** The API server's checks on one container, its probes and its hooks (`validateContainerCommon`, `validateProbe`, …). */
-import type { Container, LifecycleHandler, Probe } from '../k8s/pod.js';
+import type { Container, LifecycleHandler, Probe, RestartPolicy } from '../k8s/pod.js';
 import { forbidden, invalid, notSupported, required, type FieldError, type FieldPath } from './errors.js';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names.js';
 import { validateEnv, validateEnvFrom } from './validate-env.js';
 import { validateVolumeMounts, type Volumes } from './validate-mounts.js';
+import { validateResizePolicy } from './validate-resize.js';
 import { validateContainerPorts } from './validate-ports.js';
 import { validateResources } from './validate-resources.js';
 
@@ -69,7 +70,7 @@ export const validateProbesAndHooks = (c: Container, path: FieldPath): FieldErro
 ];
 
 /** `validateContainerCommon` and `validateContainerOnlyForPod`: what every container must satisfy. */
-export const validateContainerCommon = (c: Container, volumes: Volumes, path: FieldPath): FieldError[] => [
+export const validateContainerCommon = (c: Container, volumes: Volumes, podRestartPolicy: RestartPolicy | undefined, path: FieldPath): FieldError[] => [
   ...(c.name === '' ? [required([...path, 'name'])] : isDNS1123Label(c.name).map((m) => invalid([...path, 'name'], c.name, m))),
   ...(c.image === undefined || c.image === ''
     ? [required([...path, 'image'])]
@@ -81,4 +82,5 @@ export const validateContainerCommon = (c: Container, volumes: Volumes, path: Fi
   ...validateEnvFrom(c.envFrom, [...path, 'envFrom']),
   ...validateVolumeMounts(c, volumes, [...path, 'volumeMounts']),
   ...validateResources(c.resources, [...path, 'resources']),
+  ...validateResizePolicy(c, podRestartPolicy, [...path, 'resizePolicy']),
 ];

@@ -77,7 +77,7 @@ const validateContainers = (spec: PodSpec, volumes: Volumes): FieldError[] => {
   const names = new Set<string>();
   const perContainer = spec.containers.flatMap((c, i) => {
     const path: FieldPath = ['spec', 'containers', i];
-    const errors = [...validateContainerCommon(c, volumes, path)];
+    const errors = [...validateContainerCommon(c, volumes, spec.restartPolicy, path)];
     if (names.has(c.name)) errors.push(duplicate([...path, 'name'], c.name));
     names.add(c.name);
     errors.push(...validateProbesAndHooks(c, path));
@@ -95,7 +95,7 @@ const validateInitContainers = (spec: PodSpec, volumes: Volumes): FieldError[] =
   const names = new Set(spec.containers.map((c) => c.name));
   return (spec.initContainers ?? []).flatMap((c: Container, i) => {
     const path: FieldPath = ['spec', 'initContainers', i];
-    const errors = [...validateContainerCommon(c, volumes, path)];
+    const errors = [...validateContainerCommon(c, volumes, spec.restartPolicy, path)];
     if (names.has(c.name)) errors.push(duplicate([...path, 'name'], c.name));
     else if (c.name !== '') names.add(c.name);
     if (isSidecar(c)) errors.push(...validateProbesAndHooks(c, path));

@@ -3,8 +3,9 @@
  * (kubernetes/kubernetes at commit 000f26050b9be6fb3d79fae95e06b47fc96128cd, with `validation.go` at the same commit):
  * `TestValidatePodSpec`, `TestValidatePod`, `TestValidatePodCreateWithSchedulingGates`, `TestValidatePodDNSConfig`,
  * `TestValidateDNSPolicy`, `TestValidateRestartPolicy`, `TestValidatePodReadinessGates`, `TestValidateEnvFrom` /
- * `TestRelaxedValidateEnvFrom`, `TestValidateVolumeMounts`, `TestValidateSubpathMutuallyExclusive` and
- * `TestValidateMountPropagation`, each put in a Pod manifest and loaded as `podj apply` loads it. Upstream mostly
+ * `TestRelaxedValidateEnvFrom`, `TestValidateVolumeMounts`, `TestValidateSubpathMutuallyExclusive`,
+ * `TestValidateMountPropagation` and `TestValidateResizePolicy` (with the resize cases of `TestValidateContainers` and
+ * `TestValidateInitContainers`), each put in a Pod manifest and loaded as `podj apply` loads it. Upstream mostly
  * asserts only that an error occurs; the field and type each case asserts here are those `validation.go` gives it,
  * the first of the list, as the one line podjournal prints.
  *
@@ -389,4 +390,39 @@ describe('validation_test.go :: TestValidateVolumeMounts', () => {
   ])('TestValidateMountPropagation: %s accepted', (_name, mount, fields) => {
     expect(loads(mounted([{ name: '123', mountPath: '/foo', ...mount }], fields)).spec.containers).toHaveLength(1);
   });
+});
+
+// validation_test.go :: TestValidateResizePolicy (validateResizePolicy), and the resize cases of TestValidateContainers
+// and TestValidateInitContainers, in one container of a pod with the case's restart policy.
+describe('validation_test.go :: TestValidateResizePolicy', () => {
+  const resized = (resizePolicy: Array<Record<string, unknown>>, restartPolicy = 'Always') => ({ restartPolicy, ...withContainer({ resizePolicy }) });
+  const policy = (resourceName: string, restartPolicy: string) => ({ resourceName, restartPolicy });
+  test.each<[string, Record<string, unknown>]>([
+    ['ValidCPUandMemoryPolicies', resized([policy('cpu', 'NotRequired'), policy('memory', 'RestartContainer')])],
+    ['ValidCPUPolicy', resized([policy('cpu', 'RestartContainer')])],
+    ['ValidMemoryPolicy', resized([policy('memory', 'NotRequired')])],
+    ['NoPolicy', resized([])],
+    ['ValidMemoryCPUPolicyWithPodRestartPolicy', resized([policy('cpu', 'NotRequired'), policy('memory', 'NotRequired')], 'Never')],
+  ])('%s: accepted', (_name, spec) => {
+    expect(loads(spec).spec.containers).toHaveLength(1);
+  });
+  test('TestValidateInitContainers "Not supported ResizePolicy": with InPlacePodVerticalScaling on (AllowSidecarResizePolicy), an init container may carry one', () => {
+    const spec = { ...basic, initContainers: [{ name: 'init', image: 'image', resizePolicy: [policy('cpu', 'NotRequired')] }] };
+    expect(loads(spec).spec.initContainers?.[0]?.resizePolicy).toEqual([policy('cpu', 'NotRequired')]);
+  });
+  const at = 'spec.containers[0].resizePolicy';
+  const never = "must be 'NotRequired' when `restartPolicy` is 'Never'";
+  test.each<ErrorCase>([
+    { name: 'ValidCPUandInvalidMemoryPolicy', spec: resized([policy('cpu', 'NotRequired'), policy('memory', 'Restarrrt')]), type: 'NotSupported', field: at, detail: 'Unsupported value: "Restarrrt": supported values: "NotRequired", "RestartContainer"' },
+    { name: 'ValidMemoryandInvalidCPUPolicy', spec: resized([policy('cpu', 'RestartNotRequirrred'), policy('memory', 'RestartContainer')]), type: 'NotSupported', field: at, detail: '"RestartNotRequirrred"' },
+    { name: 'InvalidResourceNameValidPolicy', spec: resized([policy('cpuuu', 'NotRequired')]), type: 'NotSupported', field: at, detail: 'Unsupported value: "cpuuu": supported values: "cpu", "memory"' },
+    { name: 'ValidResourceNameMissingPolicy', spec: resized([policy('memory', '')]), type: 'Required', field: at },
+    { name: 'RepeatedPolicies', spec: resized([policy('cpu', 'NotRequired'), policy('memory', 'RestartContainer'), policy('cpu', 'RestartContainer')]), type: 'Duplicate', field: `${at}[2]`, detail: '"cpu"' },
+    { name: 'InvalidCPUPolicyWithPodRestartPolicy', spec: resized([policy('cpu', 'NotRequired'), policy('memory', 'RestartContainer')], 'Never'), type: 'Invalid', field: at, detail: `Invalid value: "RestartContainer": ${never}` },
+    { name: 'InvalidMemoryPolicyWithPodRestartPolicy', spec: resized([policy('cpu', 'RestartContainer'), policy('memory', 'NotRequired')], 'Never'), type: 'Invalid', field: at, detail: never },
+    { name: 'InvalidMemoryCPUPolicyWithPodRestartPolicy', spec: resized([policy('cpu', 'RestartContainer'), policy('memory', 'RestartContainer')], 'Never'), type: 'Invalid', field: at, detail: never },
+    // TestValidateContainers.
+    { name: 'Unsupported resize policy for memory', spec: resized([policy('memory', 'RestartContainerrrr')]), type: 'NotSupported', field: at },
+    { name: 'Unsupported resize policy for CPU', spec: resized([policy('cpu', 'RestartNotRequired')]), type: 'NotSupported', field: at },
+  ])('$name', expectRefused);
 });
