@@ -27,6 +27,7 @@ export const measures: Readonly<Record<string, () => Promise<Measure>>> = {
   diskBytes: async () => (await import('./measures/journal.js')).diskBytes,
   podHistory: async () => (await import('./measures/pod-history.js')).podHistory,
   podHistoryEveryRecord: async () => (await import('./measures/pod-history.js')).podHistoryEveryRecord,
+  podHistoryRead: async () => (await import('./measures/pod-history.js')).podHistoryRead,
   importAudit: async () => (await import('./measures/import.js')).importAudit,
   replay: async () => (await import('./measures/journal.js')).replay,
   replayRead: async () => (await import('./measures/journal.js')).replayRead,

@@ -121,6 +121,8 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
     target: { text: '< 1 ms', holds: (v) => v < 1 },
   },
   { figure: 'the same, main thread\'s CPU, median', measure: 'podHistoryEveryRecord', pick: detail('mainThreadCpuMedianMs'), unit: 'ms' },
+  { figure: "one pod's history, read alone (observations unread, no fold), median", measure: 'podHistoryRead', unit: 'ms' },
+  { figure: 'the same, main thread\'s CPU, median', measure: 'podHistoryRead', pick: detail('mainThreadCpuMedianMs'), unit: 'ms' },
   {
     figure: "replay's read + decode alone (no fold)",
     measure: 'replayRead',

@@ -5,7 +5,8 @@
  * Timing starts once the store has settled: the compactions the bulk append left due, which LevelDB resumes
  * on open, are the append's cost, not a pod read's. The figure leaves the observations unread, as the
  * replay does (the fold skips them: `observationTypes`); `podHistoryEveryRecord` parses and checks every
- * entry, as `describe` and `diff` read a pod (they list its events).
+ * entry, as `describe` and `diff` read a pod (they list its events); `podHistoryRead` reads and decodes as
+ * the figure does without folding, so that the table shows what of the figure the read is and what the fold.
  */
 import { Level } from 'level';
 import { openJournal } from '../../src/journal/index.js';
@@ -33,7 +34,12 @@ const longestHistories = async (dir: string): Promise<Array<[string, number]>> =
   return [...counts].sort((x, y) => y[1] - x[1]).slice(0, PODS_READ);
 };
 
-const measurePodHistory = async (a: MeasureArgs, skipTypes: ReadonlySet<string> | undefined): Promise<Measured> => {
+/** Drains the pages without folding them: the read alone. */
+const drain = async (pages: AsyncIterable<readonly unknown[]>): Promise<void> => {
+  for await (const page of pages) void page;
+};
+
+const measurePodHistory = async (a: MeasureArgs, skipTypes: ReadonlySet<string> | undefined, fold: boolean): Promise<Measured> => {
   const pods = await longestHistories(journalDir(a));
   const journal = await openJournal(journalDir(a), { create: false });
   const settling = await settle();
@@ -46,14 +52,13 @@ const measurePodHistory = async (a: MeasureArgs, skipTypes: ReadonlySet<string> 
     const before = events;
     const [cpu0, main0] = [process.cpuUsage(), mainThreadCpuNs()];
     const t0 = performance.now();
-    await foldPages(
-      (async function* () {
-        for await (const page of journal.podRecords(namespace, name, { skipTypes }).batches()) {
-          events += page.length;
-          yield page.map((r) => r.event);
-        }
-      })(),
-    );
+    const pages = (async function* () {
+      for await (const page of journal.podRecords(namespace, name, { skipTypes }).batches()) {
+        events += page.length;
+        yield page.map((r) => r.event);
+      }
+    })();
+    await (fold ? foldPages(pages) : drain(pages));
     times.push(performance.now() - t0);
     const cpu = process.cpuUsage(cpu0);
     cpuTimes.push((cpu.user + cpu.system) / 1000);
@@ -84,5 +89,6 @@ const measurePodHistory = async (a: MeasureArgs, skipTypes: ReadonlySet<string> 
   };
 };
 
-export const podHistory = (a: MeasureArgs): Promise<Measured> => measurePodHistory(a, observationTypes);
-export const podHistoryEveryRecord = (a: MeasureArgs): Promise<Measured> => measurePodHistory(a, undefined);
+export const podHistory = (a: MeasureArgs): Promise<Measured> => measurePodHistory(a, observationTypes, true);
+export const podHistoryEveryRecord = (a: MeasureArgs): Promise<Measured> => measurePodHistory(a, undefined, true);
+export const podHistoryRead = (a: MeasureArgs): Promise<Measured> => measurePodHistory(a, observationTypes, false);
