@@ -7,6 +7,7 @@ import type { Instant } from '../k8s/codecs.js';
 import { msOf, instantOf } from '../k8s/codecs.js';
 import type { Container, ContainerStatus } from '../k8s/pod.js';
 import { parseDuration } from '../k8s/duration.js';
+import { RESTARTING_ALL_CONTAINERS } from '../k8s/restart-rules.js';
 import { defaultWaitingReason } from '../k8s/waiting.js';
 import { envelopeAt } from './build.js';
 import { type InstanceFact, instancesOf } from './container-instances.js';
@@ -46,6 +47,22 @@ const startFailures = new Set([
 ]);
 
 const topOf = (facts: readonly InstanceFact[]): number => Math.max(-1, ...facts.map((f) => f.instance));
+
+/** When a reset removed `f`: not stated; the capture's instant, or the next run's start if that came first. */
+const removedAt = (f: InstanceFact, facts: readonly InstanceFact[], fallback: Instant): Instant => {
+  const next = facts.find((n) => n.instance === f.instance + 1);
+  const nextAt = next?.startedAt ?? next?.exit?.finishedAt;
+  return nextAt !== undefined && nextAt < fallback ? nextAt : fallback;
+};
+
+/**
+ * The waiting reason a status shows of its own: `RestartingAllContainers` is not one, the reducers show it from
+ * the removal (`ContainerRemoved`), as the kubelet builds it from the instance the runtime no longer lists.
+ */
+const ownWaitingReason = (s: ContainerStatus | undefined): string | undefined => {
+  const reason = s?.state?.waiting?.reason;
+  return reason === RESTARTING_ALL_CONTAINERS ? undefined : reason;
+};
 
 /**
  * A running container shown started but not ready although it has no readiness probe: the status manager
@@ -89,7 +106,8 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
   for (const f of fresh) {
     const startAt = f.startedAt ?? f.exit?.finishedAt;
     const certainty: Certainty = startAt === undefined ? 'inferred' : 'exact';
-    const at = startAt ?? d.fallback;
+    // A removed run the captures never showed existed until its removal, at the latest.
+    const at = startAt ?? (f.removed === true ? removedAt(f, facts, d.fallback) : d.fallback);
     // The status's imageID is the newest run's image (the crashed one's while waiting to restart); a run that
     // never started (StartError) states it on its creation, the runtime having resolved the image by then.
     const imageID = f.instance === topOf(facts) && d.after.imageID !== undefined && d.after.imageID !== '' ? { imageID: d.after.imageID } : {};
@@ -119,13 +137,19 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
       f.instance,
     );
   }
+  for (const f of facts) {
+    if (f.removed !== true || seen.some((s) => s.instance === f.instance && s.removed === true)) continue;
+    const at = removedAt(f, facts, d.fallback);
+    const containerID = f.containerID !== '' ? f.containerID : (seen.find((s) => s.instance === f.instance)?.containerID ?? '');
+    emit({ type: 'ContainerRemoved', ...envelopeAt(at, 'kubelet'), ...subject, containerID }, 'inferred', f.instance);
+  }
 
   const topAfter = topOf(facts);
   const newRun = topAfter !== topBefore;
   const waiting = d.after.state?.waiting;
-  const reason = waiting?.reason;
+  const reason = ownWaitingReason(d.after);
   const usual = defaultWaitingReason(d.podHasInitContainers);
-  if (reason !== undefined && (newRun || reason !== d.before?.state?.waiting?.reason)) {
+  if (reason !== undefined && (newRun || reason !== ownWaitingReason(d.before))) {
     const message = waiting?.message ?? '';
     const image = d.spec?.image ?? d.after.image ?? '';
     if (reason === 'CrashLoopBackOff') {
@@ -152,7 +176,7 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
       emit({ type: 'ImagePullFailed', ...envelopeAt(d.fallback, 'runtime'), ...subject, image, reason, message }, 'inferred');
     } else if (startFailures.has(reason)) {
       emit({ type: 'ContainerStartFailed', ...envelopeAt(d.fallback, 'runtime'), ...subject, reason, message }, 'inferred');
-    } else if (reason !== usual || (d.before?.state?.waiting?.reason ?? usual) !== usual) {
+    } else if (reason !== usual || (ownWaitingReason(d.before) ?? usual) !== usual) {
       // Any other reason is what the kubelet showed (PodInitializing without init containers on older kubelets,
       // a runtime's own wording): kept as it is, not replaced by the default. Seen first before any run, it has
       // shown since the kubelet admitted the pod.

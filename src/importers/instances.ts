@@ -86,6 +86,8 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
     const e = item.event;
     // A restart back-off means the run before it has ended: the kubelet only backs off a dead container.
     if (e.type === 'ContainerBackOff') closeUnseen(e, item.origin);
+    // A run a reset removed is over, with no exit to infer (the kubelet killed and removed it).
+    if (e.type === 'ContainerRemoved') open.delete(containerKeyOf(e));
     if (!isInstanceEvent(e) || item.instance === undefined) {
       out.push(item);
       continue;

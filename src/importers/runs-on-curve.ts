@@ -217,6 +217,8 @@ const at = (ms: number) => instantOf(Math.round(ms));
 const placeContainer = (facts: Imported[], lowerBound: number | undefined, reported: boolean): Imported[] => {
   const runs = runsOf(facts);
   const placed = placeRuns(runs, lowerBound);
+  // A run a reset removed ended there, without an exit and without a back-off after it (`restart-all.ts`).
+  for (const f of facts) if (f.event.type === 'ContainerRemoved' && f.instance !== undefined) placed.exits.delete(f.instance);
   const starts = runs.map((r, k) => placed.starts.get(k) ?? r?.start?.ms);
   const exits = runs.map((r, k) => placed.exits.get(k) ?? r?.exit?.ms);
   // The kubelet backs off only a dead container: a recorded BackOff inside a placed run ends that run.
@@ -324,7 +326,7 @@ export const placeRunsOnCurve = (items: readonly Imported[], reported: ReadonlyS
   /** Positions in `items` of each container's facts: they are re-timed in place, new exits go last. */
   const byContainer = new Map<string, number[]>();
   items.forEach((i, n) => {
-    if ((isRunFact(i) || i.event.type === 'ContainerBackOff') && 'container' in i.event) {
+    if ((isRunFact(i) || i.event.type === 'ContainerBackOff' || i.event.type === 'ContainerRemoved') && 'container' in i.event) {
       const key = containerKeyOf(i.event);
       const positions = byContainer.get(key);
       if (positions === undefined) byContainer.set(key, [n]);

@@ -214,10 +214,15 @@ export type ObjectMeta = t.TypeOf<typeof ObjectMeta>;
 
 export const ContainerStateWaiting = t.partial({ reason: t.string, message: t.string }, 'ContainerStateWaiting');
 export const ContainerStateRunning = t.partial({ startedAt: TimeString }, 'ContainerStateRunning');
+/**
+ * A zero `metav1.Time` serialises as `null`: the termination the kubelet makes up for a container removed by a
+ * `RestartAllContainers` reset has no times (`kubelet_pods.go :: convertToAPIContainerStatuses`).
+ */
+const ZeroableTime = t.union([TimeString, t.null]);
 export const ContainerStateTerminated = struct(
   'ContainerStateTerminated',
   { exitCode: Integer },
-  { signal: Integer, reason: t.string, message: t.string, startedAt: TimeString, finishedAt: TimeString, containerID: t.string },
+  { signal: Integer, reason: t.string, message: t.string, startedAt: ZeroableTime, finishedAt: ZeroableTime, containerID: t.string },
 );
 export const ContainerState = t.partial(
   { waiting: ContainerStateWaiting, running: ContainerStateRunning, terminated: ContainerStateTerminated },

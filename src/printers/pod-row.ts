@@ -50,7 +50,8 @@ const initializedConditionTrue = (conditions: readonly PodCondition[]): boolean 
 const hasPodReadyCondition = (conditions: readonly PodCondition[]): boolean =>
   conditions.some((c) => c.type === 'Ready' && c.status === 'True');
 
-const lastFinishedAt = (s: ContainerStatus): string | undefined => s.lastState?.terminated?.finishedAt;
+/** A zero time (`null`, a `RestartAllContainers` removal's made-up termination) is no restart date. */
+const lastFinishedAt = (s: ContainerStatus): string | undefined => s.lastState?.terminated?.finishedAt ?? undefined;
 
 /** The clock-free part of a row (see `KubectlRowFacts`). */
 export const kubectlRowFacts = (pod: V1Pod): KubectlRowFacts => {

@@ -158,7 +158,14 @@ const exited = (v: ContainerView, e: EventOf<'ContainerExited'>, ctx: ContainerC
 
 /** What a removed container shows: waiting, its last termination put down to the reset, both with the kubelet's message. */
 const RESTARTING_ALL_WAITING = { reason: RESTARTING_ALL_CONTAINERS, message: RESTARTING_ALL_CONTAINERS_MESSAGE };
-const RESTARTING_ALL_TERMINATION: ContainerStateTerminated = { exitCode: 137, reason: RESTARTING_ALL_CONTAINERS, message: RESTARTING_ALL_CONTAINERS_MESSAGE };
+// Its times are Go's zero `metav1.Time`, which the API serialises as `null` (as `kubectl get -o json` shows them).
+const RESTARTING_ALL_TERMINATION: ContainerStateTerminated = {
+  exitCode: 137,
+  reason: RESTARTING_ALL_CONTAINERS,
+  message: RESTARTING_ALL_CONTAINERS_MESSAGE,
+  startedAt: null,
+  finishedAt: null,
+};
 
 /**
  * The kubelet removed the instance (`RestartAllContainers`): the runtime lists none, so the next status is

@@ -123,6 +123,11 @@ describe('kubelet_pods.go :: TestConvertToAPIContainerStatuses, RestartAllContai
   test('containerB dies and triggers RestartAllContainers in place, containerA killed then removed', () => {
     expect(brief(triggered().exited('containerA', 137).containerRemoved('containerA').containerRemoved('containerB'))).toEqual([waitingRemoved('containerA', 1), waitingRemoved('containerB', 1)]);
   });
+  // Upstream's LastTerminationState has zero StartedAt/FinishedAt, which the API serialises as null.
+  test('the removed container’s made-up last state, as the API serialises it (zero times are null)', () => {
+    const removed = triggered().containerRemoved('containerA').containerRemoved('containerB').must().status?.containerStatuses?.[1];
+    expect(JSON.stringify(removed?.lastState)).toBe(JSON.stringify({ terminated: { exitCode: 137, ...REMOVED, startedAt: null, finishedAt: null } }));
+  });
   test('containerB dies and triggers RestartAllContainers in place, containerA killed and removed together', () => {
     expect(brief(triggered().containerRemoved('containerA').containerRemoved('containerB'))).toEqual([waitingRemoved('containerA', 1), waitingRemoved('containerB', 1)]);
   });
