@@ -2,7 +2,7 @@
  * What the scheduler, the kubelet and the controllers emit as core/v1 Events for each journal event:
  * type, reason, source, message and involved container, with the exact Kubernetes strings.
  */
-import type { Event, EventType, PodRef } from '../events/index.js';
+import type { Event, EventOf, EventType, PodRef } from '../events/index.js';
 import { DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
 import { formatDuration } from '../k8s/duration.js';
 import type { KubeEventRow, KubeEventType } from './kube-event-row.js';
@@ -59,11 +59,29 @@ export const journalTypesForReason = (reason: string): EventType[] =>
 /** An Event before correlation: one emission at one instant. */
 export type Emission = Omit<KubeEventRow, 'count' | 'firstTimestamp' | 'lastTimestamp'>;
 
-/** What the journal told us so far that shapes Events: init container names and the node of each pod. */
+/** What the journal told us so far that shapes Events, by pod uid. */
 export interface Context {
   readonly initContainers: Map<string, ReadonlySet<string>>;
   readonly nodes: Map<string, string>;
+  /** The containers the runtime lists (created, not exited or removed). */
+  readonly live: Map<string, Set<string>>;
+  /** Pods whose deletion was requested. */
+  readonly deleting: Set<string>;
+  /** Pods the kubelet found past their deadline while running them, whose statuses after the kill are to come. */
+  readonly pastDeadline: Set<string>;
 }
+
+export const emptyContext = (): Context => ({ initContainers: new Map(), nodes: new Map(), live: new Map(), deleting: new Set(), pastDeadline: new Set() });
+
+/**
+ * `active_deadline.go :: ShouldEvict` records the Event at every `generateAPIPodStatus` past the deadline
+ * (docs/k8s-semantics.md section a1): a pod found past it while running gets the noticing sync's and
+ * `SyncTerminatingPod`'s first status at once, then, when its last container is gone, the status after
+ * `killPod` and `SyncTerminatedPod`'s final one; a pod already being deleted gets those last two only, at once.
+ * The correlator counts them into one row (4 over the kill). An imported one is the source's own record: once.
+ */
+const deadlineStatusesAfterKillDue = (ctx: Context, e: EventOf<'PodSynced'>): boolean =>
+  ctx.pastDeadline.has(e.pod.uid) && (ctx.live.get(e.pod.uid)?.size ?? 0) === 0;
 
 const KUBELET = 'kubelet';
 const SCHEDULER = 'default-scheduler';
@@ -109,7 +127,6 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
     case 'PodAdmitted':
     case 'SandboxCreated':
     case 'PodIPAssigned':
-    case 'PodSynced':
     case 'ContainerWaiting':
     case 'PostStartHookSucceeded':
     case 'ContainerExited':
@@ -130,9 +147,15 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
       return [onPod(ctx, e.pod, 'Warning', e.reason, e.message, KUBELET)];
     case 'PodEvicted':
       return [onPod(ctx, e.pod, 'Warning', 'Evicted', e.message, KUBELET)];
-    case 'PodDeadlineExceeded':
-      // active_deadline.go :: ShouldEvict
-      return [onPod(ctx, e.pod, 'Normal', DEADLINE_EXCEEDED_REASON, DEADLINE_EXCEEDED_MESSAGE, KUBELET)];
+    case 'PodDeadlineExceeded': {
+      const exceeded = onPod(ctx, e.pod, 'Normal', DEADLINE_EXCEEDED_REASON, DEADLINE_EXCEEDED_MESSAGE, KUBELET);
+      return e.from === undefined ? [exceeded, exceeded] : [exceeded];
+    }
+    case 'PodSynced': {
+      if (!deadlineStatusesAfterKillDue(ctx, e)) return [];
+      const exceeded = onPod(ctx, e.pod, 'Normal', DEADLINE_EXCEEDED_REASON, DEADLINE_EXCEEDED_MESSAGE, KUBELET);
+      return [exceeded, exceeded];
+    }
     case 'PodNodeLost':
       // nodelifecycle: MarkPodsNotReady
       return [onPod(ctx, e.pod, 'Warning', 'NodeNotReady', 'Node is not ready', NODE_CONTROLLER)];
@@ -208,12 +231,41 @@ const killingMessage = (reason: Extract<Event, { type: 'ContainerKilling' }>['re
   }
 };
 
-/** Remembers what later events need: init container names (PodCreated) and the pod's node (binding). */
+/**
+ * Remembers what later events need (`Context`), after `e`'s own emissions: init container names (PodCreated),
+ * the pod's node (binding), its live containers, its deletion and its deadline.
+ */
 export const learn = (ctx: Context, e: Event): void => {
-  if (e.type === 'PodCreated') {
-    ctx.initContainers.set(e.pod.uid, new Set((e.manifest.spec.initContainers ?? []).map((c) => c.name)));
-  } else if (e.type === 'PodBound' || e.type === 'PodAdmitted') {
-    ctx.nodes.set(e.pod.uid, e.node);
+  const uid = 'pod' in e ? e.pod.uid : undefined;
+  if (uid === undefined) return;
+  switch (e.type) {
+    case 'PodCreated':
+      ctx.initContainers.set(uid, new Set((e.manifest.spec.initContainers ?? []).map((c) => c.name)));
+      return;
+    case 'PodBound':
+    case 'PodAdmitted':
+      ctx.nodes.set(uid, e.node);
+      return;
+    case 'ContainerCreated': {
+      const live = ctx.live.get(uid) ?? new Set<string>();
+      ctx.live.set(uid, live.add(e.container));
+      return;
+    }
+    case 'ContainerExited':
+    case 'ContainerRemoved':
+      ctx.live.get(uid)?.delete(e.container);
+      return;
+    case 'PodDeletionRequested':
+      ctx.deleting.add(uid);
+      return;
+    case 'PodDeadlineExceeded':
+      if (e.from === undefined && !ctx.deleting.has(uid)) ctx.pastDeadline.add(uid);
+      return;
+    case 'PodSynced':
+      if (deadlineStatusesAfterKillDue(ctx, e)) ctx.pastDeadline.delete(uid);
+      return;
+    default:
+      return;
   }
 };
 

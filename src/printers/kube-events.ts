@@ -3,7 +3,7 @@
  * `EventCorrelator` records them (identical events → one row with a count; a per-object spam filter).
  */
 import { isInferred, type Event } from '../events/index.js';
-import { emissionsOf, learn, type Context, type Emission } from './kube-event-emissions.js';
+import { emissionsOf, emptyContext, learn, type Emission } from './kube-event-emissions.js';
 import type { KubeEventRow } from './kube-event-row.js';
 
 export { coreReasonsByEventType, journalTypesForReason } from './kube-event-emissions.js';
@@ -45,15 +45,16 @@ interface Bucket {
  * (ten distinct messages of one reason within ten minutes) are not reproduced.
  */
 export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
-  const ctx: Context = { initContainers: new Map(), nodes: new Map() };
+  const ctx = emptyContext();
   const observed = new Map<string, { readonly count: number; readonly firstTimestamp: string; readonly firstInferred: boolean }>();
   const buckets = new Map<string, Bucket>();
   const rows = new Map<string, KubeEventRow>();
   for (const e of events) {
+    const emitted = emissionsOf(e, ctx);
     learn(ctx, e);
     const at = toSeconds(e.at);
     const ms = Date.parse(e.at);
-    for (const em of emissionsOf(e, ctx)) {
+    for (const em of emitted) {
       const key = keyOf(em);
       const before = observed.get(key);
       const inferred = isInferred(e);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
 import type { PodSpec } from '../../src/k8s/pod.js';
+import { kubeEventsFor } from '../../src/printers/index.js';
 import { foldCluster } from '../../src/reducers/index.js';
 import { created, deleted, node, ofType, offset, run, s, world } from './harness.js';
 
@@ -91,6 +92,22 @@ describe('activeDeadlineSeconds', () => {
     expect(final).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
     // the kubelet still sends the final delete (status_manager.go :: canBeDeleted): the pod ran when deleted
     expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[35, 'kubelet']]);
+  });
+
+  // ShouldEvict records the Event at each status generated past the deadline; the correlator counts them
+  const deadlineEvent = (events: readonly Event[]) =>
+    kubeEventsFor(events)
+      .filter((r) => r.reason === 'DeadlineExceeded')
+      .map((r) => [r.count, (Date.parse(r.firstTimestamp) - s(0)) / 1000, (Date.parse(r.lastTimestamp) - s(0)) / 1000]);
+
+  it('records DeadlineExceeded 4 times: the noticing sync and SyncTerminatingPod at once, two more once the kill ends', () => {
+    expect(deadlineEvent(run([node('n1'), deadlinePod()], ignoresSigterm, 120))).toEqual([[4, 30, 40]]);
+    expect(deadlineEvent(run([node('n1'), deadlinePod()], world(), 120))).toEqual([[4, 30, 30]]);
+  });
+
+  it('records it twice for a pod being deleted when its deadline passes: the statuses after the kill', () => {
+    const events = run([node('n1'), deadlinePod({ terminationGracePeriodSeconds: 60 }), deleted('job', 20, 60)], world({ onSigterm: () => ({ afterMs: 15_000, code: 0 }) }), 90);
+    expect(deadlineEvent(events)).toEqual([[2, 35, 35]]);
   });
 
   it('a pod that finished before its deadline is left Succeeded', () => {
