@@ -41,6 +41,20 @@ const validateSchedulingGates = (spec: PodSpec): FieldError[] => {
   });
 };
 
+/**
+ * `validateHostUsers`: a pod in its own user namespace (`hostUsers: false`) shares no other namespace with the host.
+ * Upstream names the last two `HostPID` and `HostIPC`, capitalised, and so does this.
+ */
+const validateHostUsers = (spec: PodSpec): FieldError[] => {
+  if (spec.hostUsers !== false) return [];
+  const shared: ReadonlyArray<readonly [boolean | undefined, string, string]> = [
+    [spec.hostNetwork, 'hostNetwork', 'hostNetwork'],
+    [spec.hostPID, 'HostPID', 'hostPID'],
+    [spec.hostIPC, 'HostIPC', 'hostIPC'],
+  ];
+  return shared.flatMap(([on, named, field]) => (on === true ? [{ ...forbidden(['spec', named], 'when `pod.Spec.HostUsers` is false'), at: ['spec', field] }] : []));
+};
+
 /** A name field checked by a name rule when it is set (`ValidateServiceAccountName`, `ValidateNodeName`, …). */
 const nameField = (value: string | undefined, field: string, check: (name: string) => string[]): FieldError[] =>
   value === undefined || value === '' ? [] : check(value).map((m) => invalid(['spec', field], value, m));
@@ -59,7 +73,7 @@ export const validatePodFields = (spec: PodSpec): FieldError[] => {
     errors.push(notSupported(['spec', 'dnsPolicy'], spec.dnsPolicy, dnsPolicies));
   }
   errors.push(...validateLabels(spec.nodeSelector, ['spec', 'nodeSelector']));
-  errors.push(...validatePodDNSConfig(spec), ...validateReadinessGates(spec), ...validateSchedulingGates(spec));
+  errors.push(...validatePodDNSConfig(spec), ...validateReadinessGates(spec), ...validateSchedulingGates(spec), ...validateHostUsers(spec));
   errors.push(...nameField(spec.serviceAccountName, 'serviceAccountName', dnsSubdomain), ...nameField(spec.nodeName, 'nodeName', dnsSubdomain));
   const deadline = spec.activeDeadlineSeconds;
   if (deadline !== undefined && (deadline < 1 || deadline > 2147483647)) {

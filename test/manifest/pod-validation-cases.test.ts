@@ -4,8 +4,8 @@
  * `TestValidatePodSpec`, `TestValidatePod`, `TestValidatePodCreateWithSchedulingGates`, `TestValidatePodDNSConfig`,
  * `TestValidateDNSPolicy`, `TestValidateRestartPolicy`, `TestValidatePodReadinessGates`, `TestValidateEnvFrom` /
  * `TestRelaxedValidateEnvFrom`, `TestValidateVolumeMounts`, `TestValidateSubpathMutuallyExclusive`,
- * `TestValidateMountPropagation` and `TestValidateResizePolicy` (with the resize cases of `TestValidateContainers` and
- * `TestValidateInitContainers`), each put in a Pod manifest and loaded as `podj apply` loads it. Upstream mostly
+ * `TestValidateMountPropagation`, `TestValidateResizePolicy` (with the resize cases of `TestValidateContainers` and
+ * `TestValidateInitContainers`) and `TestValidateHostUsers`, each put in a Pod manifest and loaded as `podj apply` loads it. Upstream mostly
  * asserts only that an error occurs; the field and type each case asserts here are those `validation.go` gives it,
  * the first of the list, as the one line podjournal prints.
  *
@@ -424,5 +424,32 @@ describe('validation_test.go :: TestValidateResizePolicy', () => {
     // TestValidateContainers.
     { name: 'Unsupported resize policy for memory', spec: resized([policy('memory', 'RestartContainerrrr')]), type: 'NotSupported', field: at },
     { name: 'Unsupported resize policy for CPU', spec: resized([policy('cpu', 'RestartNotRequired')]), type: 'NotSupported', field: at },
+  ])('$name', expectRefused);
+});
+
+// validation_test.go :: TestValidateHostUsers (validateHostUsers through ValidatePodSpec).
+describe('validation_test.go :: TestValidateHostUsers', () => {
+  const volumes = [
+    { name: 'configmap', configMap: { name: 'configmap' } },
+    { name: 'secret', secret: { secretName: 'secret' } },
+    { name: 'downward-api', downwardAPI: {} },
+    { name: 'proj', projected: {} },
+    { name: 'empty-dir', emptyDir: {} },
+  ];
+  test.each<[string, Record<string, unknown>]>([
+    ['empty', basic],
+    ['hostUsers=false', { ...basic, hostUsers: false }],
+    ['hostUsers=true', { ...basic, hostUsers: true }],
+    ['hostUsers=false & volumes', { ...basic, hostUsers: false, volumes }],
+    ['hostUsers=false - stateful volume', { ...basic, hostUsers: false, volumes: [{ name: 'host-path', hostPath: { path: '/h' } }] }],
+    ['hostUsers=true - unsupported volume', { ...basic, hostUsers: true, volumes: [{ name: 'host-path', hostPath: { path: '/h' } }] }],
+  ])('%s: accepted', (_name, spec) => {
+    expect(loads(spec).spec.containers).toHaveLength(1);
+  });
+  const forbidden = 'Forbidden: when `pod.Spec.HostUsers` is false';
+  test.each<ErrorCase>([
+    { name: 'hostUsers=false & HostNetwork', spec: { ...basic, hostUsers: false, hostNetwork: true }, type: 'Forbidden', field: 'spec.hostNetwork', detail: forbidden },
+    { name: 'hostUsers=false & HostPID', spec: { ...basic, hostUsers: false, hostPID: true }, type: 'Forbidden', field: 'spec.HostPID', detail: forbidden },
+    { name: 'hostUsers=false & HostIPC', spec: { ...basic, hostUsers: false, hostIPC: true }, type: 'Forbidden', field: 'spec.HostIPC', detail: forbidden },
   ])('$name', expectRefused);
 });
