@@ -89,8 +89,13 @@ export const validatePodFields = (spec: PodSpec): FieldError[] => {
   return errors;
 };
 
-/** `ValidatePodCreate`: the scheduler binds a gated pod only once its gates are gone, so a node may not be named before. */
-export const validateGatedNodeName = (spec: PodSpec): FieldError[] =>
-  (spec.nodeName ?? '') !== '' && (spec.schedulingGates ?? []).length > 0
+/**
+ * `ValidatePodCreate`'s own rules: ephemeral containers come only through the `ephemeralcontainers` subresource of a
+ * running pod, and the scheduler binds a gated pod only once its gates are gone, so a node may not be named before.
+ */
+export const validateCreate = (spec: PodSpec): FieldError[] => [
+  ...((spec.ephemeralContainers ?? []).length > 0 ? [forbidden(['spec', 'ephemeralContainers'], 'cannot be set on create')] : []),
+  ...((spec.nodeName ?? '') !== '' && (spec.schedulingGates ?? []).length > 0
     ? [forbidden(['spec', 'nodeName'], 'cannot be set until all schedulingGates have been cleared')]
-    : [];
+    : []),
+];

@@ -13,7 +13,7 @@ import { validateLabels } from './validate-labels.js';
 import type { Volumes } from './validate-mounts.js';
 import { hostPortConflicts } from './validate-ports.js';
 import { validateContainerRestartPolicy } from './validate-restart.js';
-import { validateGatedNodeName, validatePodFields } from './validate-spec.js';
+import { validateCreate, validatePodFields } from './validate-spec.js';
 import { validateVolumes } from './validate-volumes.js';
 
 /** `ValidateObjectMeta` with `ValidatePodName` (a DNS subdomain) and a DNS-label namespace. */
@@ -122,7 +122,7 @@ export const validatePod = (pod: V1Pod): FieldError | undefined => {
     () => validateContainers(pod.spec, volumes),
     () => validateInitContainers(pod.spec, volumes),
     () => validatePodFields(pod.spec),
-    () => validateGatedNodeName(pod.spec),
+    () => validateCreate(pod.spec),
   ];
   for (const check of checks) {
     const [first] = check();

@@ -213,13 +213,16 @@ describe('validation_test.go :: TestValidatePod', () => {
 });
 
 // validation_test.go :: TestValidatePodCreateWithSchedulingGates.
-describe('validation_test.go :: TestValidatePodCreateWithSchedulingGates', () => {
+describe('validation_test.go :: TestValidatePodCreateWithSchedulingGates (ValidatePodCreate)', () => {
   const gated = { containers: [{ name: 'con', image: 'pause' }], schedulingGates: [{ name: 'foo' }] };
   test('create a Pod with nodeName and schedulingGates', () =>
     expectRefused({ name: '', spec: { ...gated, nodeName: 'node' }, metadata: { name: 'pod' }, type: 'Forbidden', field: 'spec.nodeName', detail: 'Forbidden: cannot be set until all schedulingGates have been cleared' }));
   test('create a Pod with schedulingGates', () => {
     expect(loads(gated, { name: 'pod' }).spec.schedulingGates).toEqual([{ name: 'foo' }]);
   });
+  // validation.go :: ValidatePodCreate's other rule (no validation_test.go case asserts it on create).
+  test('ephemeral containers on create', () =>
+    expectRefused({ name: '', spec: { ...basic, ephemeralContainers: [{ name: 'debug', image: 'busybox' }] }, type: 'Forbidden', field: 'spec.ephemeralContainers', detail: 'Forbidden: cannot be set on create' }));
   test.each<ErrorCase>([
     { name: 'a gate that is not a qualified name', spec: { ...basic, schedulingGates: [{ name: 'a/b/c' }] }, type: 'Invalid', field: 'spec.schedulingGates[0]' },
     { name: 'a gate given twice', spec: { ...basic, schedulingGates: [{ name: 'foo' }, { name: 'foo' }] }, type: 'Duplicate', field: 'spec.schedulingGates[1]' },
