@@ -5,15 +5,14 @@
  * a header line binding it to that head and to its own SHA-256. A table of another head, or of another format,
  * is ignored.
  */
-import { readFileSync, readSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { decodeJson } from './decode-json.js';
-import { reusedBufferReader, snapshotFolder, withFile } from './snapshot-files.js';
-import { Seq, Sha256, sha256 } from './record.js';
+import { encoded, reusedBufferReader, snapshotFolder, withFile } from './snapshot-files.js';
+import { Seq, Sha256 } from './record.js';
 
 const Folded = t.type({ seq: Seq, hash: Sha256 });
 export type Folded = t.TypeOf<typeof Folded>;
@@ -32,29 +31,39 @@ const PART_FILE = /^\d+\.json$/;
 
 const sameHead = (a: Folded, b: Folded): boolean => a.seq === b.seq && a.hash === b.hash;
 
-const writeWhole = async (file: string, text: string): Promise<void> => {
-  await writeFile(`${file}.tmp`, text);
-  await rename(`${file}.tmp`, file);
+/** Writes `chunks` into `file` through a temporary file, so that a reader never sees it half written. */
+const writeWhole = (file: string, ...chunks: readonly (string | Buffer)[]): void => {
+  const fd = openSync(`${file}.tmp`, 'w');
+  try {
+    // writeFileSync on a descriptor writes at its position until the whole chunk is written.
+    for (const chunk of chunks) writeFileSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(`${file}.tmp`, file);
 };
 
 /**
  * Writes every part (each taken from `parts` as the one before is written), then the index naming them; files of
- * the previous table that are not reused go last.
+ * the previous table that are not reused go last. Synchronous, as snapshot parts are written: at tier S the
+ * upkeep writes 8 files, each an open, a write, a close and a rename, and each such call awaited is a
+ * thread-pool round trip that a loaded machine delays by milliseconds. Each blob is encoded once, into the
+ * parts' scratch buffer, and hashed and written from it.
  */
-export const writeHeadTable = async (dir: string, folded: Folded, parts: Iterable<readonly [string, string]>): Promise<void> => {
+export const writeHeadTable = (dir: string, folded: Folded, parts: Iterable<readonly [string, string]>): void => {
   const folder = tableFolder(dir);
-  await mkdir(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true });
   const files: Record<string, string> = {};
   let n = 0;
   for (const [part, blob] of parts) {
     const file = `${n++}.json`;
     files[part] = file;
-    await writeWhole(join(folder, file), `${JSON.stringify({ folded, part, sha256: sha256(blob) })}\n${blob}`);
+    const bytes = encoded(blob);
+    writeWhole(join(folder, file), `${JSON.stringify({ folded, part, sha256: hash('sha256', bytes, 'hex') })}\n`, bytes);
   }
-  await writeWhole(join(folder, 'index.json'), JSON.stringify({ format: FORMAT, folded, parts: files }));
+  writeWhole(join(folder, 'index.json'), JSON.stringify({ format: FORMAT, folded, parts: files }));
   const used = new Set(Object.values(files));
-  const stale = (await readdir(folder)).filter((f) => PART_FILE.test(f) && !used.has(f));
-  await Promise.all(stale.map((f) => rm(join(folder, f), { force: true })));
+  for (const stale of readdirSync(folder).filter((f) => PART_FILE.test(f) && !used.has(f))) rmSync(join(folder, stale), { force: true });
 };
 
 /**

@@ -443,7 +443,7 @@ export class LevelJournal {
     return this.exclusive(async () => {
       const head = this.current;
       if (head.seq === 0 || head.seq !== folded.seq || head.hash !== folded.hash) return false;
-      await writeHeadTable(this.dir, { seq: head.seq, hash: head.hash }, parts);
+      writeHeadTable(this.dir, { seq: head.seq, hash: head.hash }, parts);
       return true;
     });
   }

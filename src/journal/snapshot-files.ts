@@ -48,7 +48,8 @@ const sha256Of = (bytes: Buffer): string => hash('sha256', bytes, 'hex');
  * anonymous memory is 5–8 MiB lower without it (bench/README.md, "Snapshot upkeep at L: where its memory…").
  */
 let scratch = Buffer.alloc(0);
-const encoded = (text: string): Buffer => {
+/** `text` as UTF-8 in the shared scratch buffer: valid until the next call, so used synchronously (parts, head table). */
+export const encoded = (text: string): Buffer => {
   const length = Buffer.byteLength(text);
   if (length > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * scratch.length));
   scratch.write(text);
