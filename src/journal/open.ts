@@ -59,12 +59,14 @@ const TABLE_FILE_BYTES = 8 * 1024 * 1024;
 const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
 
 /**
- * Tables LevelDB keeps open (its default is 1,000), each memory-mapped while open: a read of the whole journal
+ * Files LevelDB keeps open (its default is 1,000), each table memory-mapped while open: a read of the whole journal
  * (the snapshot upkeep, a full replay) kept every table of a 2 GB journal mapped, ≈ 0.5–1 GB of resident memory
- * at tier L. 64 (54 tables, ≈ 430 MiB at most) cut the upkeep's peak RSS by 330–470 MiB for the same CPU time
- * (bench/README.md, 2026-12-06 02:05).
+ * at tier L. LevelDB clips the option to at least 74 (db_impl.cc :: SanitizeOptions, 64 + the 10 files it keeps for
+ * itself), so no value bounds the mapped tables below 64 × 8 MiB: 64 was taken as 74, as 24 and 12 are (a full scan
+ * maps 62 tables with each; bench/README.md, 2026-12-06 15:05), and at L the upkeep ends with 481 MiB of tables
+ * resident. Against 1,000, the upkeep's peak RSS at L fell by 330–470 MiB for the same CPU time (2026-12-06 02:05).
  */
-const OPEN_FILES = 64;
+const OPEN_FILES = 74;
 
 /** The LevelDB options of the journal's store (the benchmark's raw baseline is measured with them too). */
 export const STORE_OPTIONS = { maxFileSize: TABLE_FILE_BYTES, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: OPEN_FILES } as const;
