@@ -7,7 +7,10 @@
  * (LevelDB's defaults: a 4 MiB write buffer, 2 MiB table files, 4 KiB blocks, Snappy compression; `--only` picks layouts by their index, the baseline always runs).
  * LevelDB's close waits for the compaction under way, not for those still due: `--settle` waits until its
  * compactions stop before closing, so a layout that leaves more merging behind is charged for it. Each layout
- * also reports what LevelDB's compactions read and wrote (`leveldb.stats`).
+ * also reports what LevelDB's compactions read and wrote (`leveldb.stats`), and its wall time (the writes to
+ * the close; with `--settle` the settling's polls too, so compare wall times without it). The two-store
+ * layouts open a second store beside the first (the records in one, format 8's derived keys in the other)
+ * and write each chunk's two batches at once; their CPU and compactions are both stores'.
  * At L give node a larger heap (`NODE_OPTIONS=--max-old-space-size=14000`): every sealed record is held.
  */
 import { rmSync } from 'node:fs';
@@ -44,6 +47,14 @@ type Put = readonly [string, string];
  */
 const POD_INDEX_IN_KEY_ORDER = 'format 6, pod index written after, in key order';
 const POD_INDEX_IN_KEY_ORDER_DIGEST_BY_INSTANT = 'digest by instant, pod index after, in key order';
+/**
+ * Format 8's keys in two LevelDB stores: the records in one, the pod entries and the dedup entries of events
+ * without a pod in another, each chunk's two batches written at once. Each store's level-0 tables then hold
+ * one key range, so merging the scattered pod keys no longer rewrites the sequential records around them.
+ */
+const TWO_STORES = 'format 8 in two stores: records | pod and dedup entries';
+/** The same, the second store with a 64 MiB write buffer (fewer, larger level-0 tables of pod entries). */
+const TWO_STORES_BIG_BUFFER = 'two stores, the second with a 64 MiB write buffer';
 
 /** Each layout: the puts it makes for one record. */
 const layouts: Record<string, (r: Sealed) => Put[]> = {
@@ -57,9 +68,15 @@ const layouts: Record<string, (r: Sealed) => Put[]> = {
   [POD_INDEX_IN_KEY_ORDER_DIGEST_BY_INSTANT]: (r) => [[r.record, r.value], [r.digestByInstant, r.seq]],
   'records, digest keyed by instant, compact pod copy': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.compact] as const])],
   'records, digest keyed by instant, pod keys only': (r) => [[r.record, r.value], [r.digestByInstant, r.seq], ...(r.pod === undefined ? [] : [[r.pod, r.seq] as const])],
+  'format 8: records, pod entries, dedup entries of events without a pod': (r) => [[r.record, r.value], ...secondStorePuts(r)],
   'records and compact pod copy, no digest': (r) => [[r.record, r.value], ...(r.pod === undefined ? [] : [[r.pod, r.compact] as const])],
   'records and digest, no pod index': (r) => [[r.record, r.value], [r.digest, r.seq]],
+  [TWO_STORES]: (r) => [[r.record, r.value]],
+  [TWO_STORES_BIG_BUFFER]: (r) => [[r.record, r.value]],
 };
+
+/** Format 8's derived keys (pod entries, dedup entries of events without a pod), in a second store beside the records'. */
+const secondStorePuts = (r: Sealed): Put[] => (r.pod === undefined ? [[r.digestByInstant, r.seq]] : [[r.pod, r.compact]]);
 
 const podCopy = (r: Sealed): Put[] => (r.pod === undefined ? [] : [[r.pod, r.value]]);
 
@@ -107,6 +124,7 @@ interface StoreOptions {
 
 interface Cost {
   readonly cpuSeconds: number;
+  readonly wallSeconds: number;
   /** Megabytes LevelDB's compactions read and wrote (memtable flushes included), over every level. */
   readonly compactionReadMB: number;
   readonly compactionWriteMB: number;
@@ -139,28 +157,47 @@ const settled = async (db: Level<string, string>): Promise<void> => {
   }
 };
 
-const costToWrite = async (dir: string, records: readonly Sealed[], puts: (r: Sealed) => Put[], options: StoreOptions, sortedPods: readonly Put[], settle: boolean): Promise<Cost> => {
-  rmSync(dir, { recursive: true, force: true });
+/** A second store and the puts a record makes there (`TWO_STORES`). */
+interface Second {
+  readonly puts: (r: Sealed) => Put[];
+  readonly options: StoreOptions;
+}
+
+const costToWrite = async (dir: string, records: readonly Sealed[], puts: (r: Sealed) => Put[], options: StoreOptions, sortedPods: readonly Put[], settle: boolean, second?: Second): Promise<Cost> => {
+  const secondDir = `${dir}-second`;
+  for (const d of [dir, secondDir]) rmSync(d, { recursive: true, force: true });
   const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...options });
   await db.open();
+  const other = second === undefined ? undefined : new Level<string, string>(secondDir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...second.options });
+  await other?.open();
+  const stores = other === undefined ? [db] : [db, other];
   const before = process.cpuUsage();
+  const started = performance.now();
   for (let from = 0; from < records.length; from += 8192) {
     const batch = db.batch();
-    for (const r of records.slice(from, from + 8192)) for (const [key, value] of puts(r)) batch.put(key, value);
-    await batch.write();
+    const otherBatch = other?.batch();
+    for (const r of records.slice(from, from + 8192)) {
+      for (const [key, value] of puts(r)) batch.put(key, value);
+      if (otherBatch !== undefined && second !== undefined) for (const [key, value] of second.puts(r)) otherBatch.put(key, value);
+    }
+    await Promise.all([batch.write(), otherBatch?.write()]);
   }
   for (let from = 0; from < sortedPods.length; from += 8192) {
     const batch = db.batch();
     for (const [key, value] of sortedPods.slice(from, from + 8192)) batch.put(key, value);
     await batch.write();
   }
-  if (settle) await settled(db);
-  const { read, write } = compactionMB(levelStats(db));
-  await db.close();
+  if (settle) await Promise.all(stores.map(settled));
+  const mb = stores.map((s) => compactionMB(levelStats(s)));
+  await Promise.all(stores.map((s) => s.close()));
+  const wallSeconds = (performance.now() - started) / 1e3;
   const used = process.cpuUsage(before);
-  rmSync(dir, { recursive: true, force: true });
-  return { cpuSeconds: (used.user + used.system) / 1e6, compactionReadMB: read, compactionWriteMB: write };
+  for (const d of [dir, secondDir]) rmSync(d, { recursive: true, force: true });
+  return { cpuSeconds: (used.user + used.system) / 1e6, wallSeconds, compactionReadMB: mb.reduce((n, x) => n + x.read, 0), compactionWriteMB: mb.reduce((n, x) => n + x.write, 0) };
 };
+
+const secondStoreOf = (name: string, options: StoreOptions): Second | undefined =>
+  name === TWO_STORES ? { puts: secondStorePuts, options } : name === TWO_STORES_BIG_BUFFER ? { puts: secondStorePuts, options: { ...options, writeBufferSize: 64 * 2 ** 20 } } : undefined;
 
 const { values } = parseArgs({
   options: { tier: { type: 'string', default: 'S' }, rounds: { type: 'string', default: '3' }, 'write-buffer-mib': { type: 'string' }, 'max-file-mib': { type: 'string' }, 'block-kib': { type: 'string' }, compression: { type: 'string' }, only: { type: 'string' }, limit: { type: 'string' }, settle: { type: 'boolean', default: false } },
@@ -181,7 +218,7 @@ const dir = join(tmpdir(), `podj-index-cost-${process.pid}`);
 const sortedPods = records.flatMap((r): Put[] => (r.pod === undefined ? [] : [[r.pod, r.compact]])).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
 const costs = new Map<string, Cost[]>(chosen.map(([name]) => [name, []]));
 for (let round = 0; round < Number(values.rounds); round++) {
-  for (const [name, puts] of chosen) costs.get(name)?.push(await costToWrite(dir, records, puts, options, name === POD_INDEX_IN_KEY_ORDER || name === POD_INDEX_IN_KEY_ORDER_DIGEST_BY_INSTANT ? sortedPods : [], values.settle));
+  for (const [name, puts] of chosen) costs.get(name)?.push(await costToWrite(dir, records, puts, options, name === POD_INDEX_IN_KEY_ORDER || name === POD_INDEX_IN_KEY_ORDER_DIGEST_BY_INSTANT ? sortedPods : [], values.settle, secondStoreOf(name, options)));
 }
 const base = Math.min(...(costs.get('records only (the raw baseline)') ?? []).map((c) => c.cpuSeconds));
 const bytes = (f: (r: Sealed) => string): string => (records.reduce((n, r) => n + f(r).length, 0) / records.length).toFixed(0);
@@ -190,5 +227,6 @@ console.log(`tier ${tier}: ${records.length} records, write buffer ${mib ?? 4} M
 for (const [name, c] of costs) {
   const s = c.map((x) => x.cpuSeconds);
   const mb = (f: (x: Cost) => number): string => Math.min(...c.map(f)).toFixed(0);
-  console.log(`${name.padEnd(52)} ${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)} s  ${(Math.min(...s) / base).toFixed(1)} ×  compactions read ${mb((x) => x.compactionReadMB)} MB, wrote ${mb((x) => x.compactionWriteMB)} MB`);
+  const wall = c.map((x) => x.wallSeconds);
+  console.log(`${name.padEnd(52)} ${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)} s  ${(Math.min(...s) / base).toFixed(1)} ×  wall ${Math.min(...wall).toFixed(2)}–${Math.max(...wall).toFixed(2)} s  compactions read ${mb((x) => x.compactionReadMB)} MB, wrote ${mb((x) => x.compactionWriteMB)} MB`);
 }
