@@ -140,7 +140,7 @@ export const canonicalQuantity = (raw: string): string | undefined => {
 export const nanosOf = (raw: string | undefined): bigint => (raw === undefined ? 0n : (parseQuantity(raw)?.nanos ?? 0n));
 
 /** `n / unit`, rounded away from zero (`inf.RoundUp`). */
-const divideUp = (n: bigint, unit: bigint): bigint => {
+export const divideUp = (n: bigint, unit: bigint): bigint => {
   const q = n / unit;
   if (n % unit === 0n) return q;
   return n > 0n ? q + 1n : q - 1n;

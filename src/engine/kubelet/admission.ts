@@ -1,27 +1,53 @@
 /**
  * The kubelet's first steps for a pod bound to its node: admission (`eviction_manager.go :: Admit` under
- * memory pressure), then the sandbox with a deterministic pod IP.
+ * memory pressure, then `lifecycle/predicate.go`'s resources and node selector), then the sandbox with a deterministic pod IP.
  */
 import type { Event } from '../../events/index.js';
 import { isCriticalPod } from '../../eviction/index.js';
 import { qosClassOf } from '../../k8s/qos.js';
 import { aboutPod } from '../emit.js';
-import type { NodeBook, PodBook } from '../state.js';
+import type { EngineState, NodeBook, PodBook } from '../state.js';
+import { insufficientResources, matchesSelector, NODE_AFFINITY_MISMATCH, podsOn, type InsufficientResource } from '../scheduling/fit.js';
 import { MEMORY_PRESSURE_TAINT, tolerationFor } from '../../k8s/tolerations.js';
 import type { VirtualMs } from '../world.js';
 
-/** Under MemoryPressure only BestEffort pods that do not tolerate the memory-pressure taint are refused; critical pods always pass. */
-export const admit = (pod: PodBook, node: NodeBook, now: VirtualMs): Event => {
+/** `eviction_manager.go :: Admit`: under MemoryPressure only BestEffort pods that do not tolerate the memory-pressure taint are refused; critical pods always pass. */
+const refusedUnderPressure = (pod: PodBook, node: NodeBook): boolean =>
+  node.memoryPressure &&
+  !isCriticalPod(pod.manifest) &&
+  qosClassOf(pod.manifest) === 'BestEffort' &&
+  tolerationFor(pod.spec, MEMORY_PRESSURE_TAINT, 'NoSchedule') === undefined;
+
+/** `lifecycle/predicate.go`: the reason constants `OutOfcpu`, `OutOfmemory`, `OutOfpods`. */
+const outOf = (r: InsufficientResource): { reason: string; message: string } => ({
+  reason: `OutOf${r.resource}`,
+  message: `Node didn't have enough resource: ${r.resource}, requested: ${r.requested}, used: ${r.used}, capacity: ${r.capacity}`,
+});
+
+/**
+ * `lifecycle/predicate.go :: predicateAdmitHandler.Admit` → `generalFilter` → `scheduler.AdmissionCheck`: the
+ * resources first (against the pods the kubelet already admitted), then the node selector; only the first
+ * failure is the rejection's reason. A pod bound by `spec.nodeName` never met the scheduler, so this is where
+ * it fails. A critical pod that does not fit makes the kubelet preempt others
+ * (`preemption.go :: HandleAdmissionFailure`), not simulated: it is admitted and no victim is evicted.
+ */
+const predicateFailure = (pod: PodBook, node: NodeBook, admitted: readonly PodBook[]): { reason: string; message: string } | undefined => {
+  const short = isCriticalPod(pod.manifest) ? undefined : insufficientResources(pod, node, admitted)[0];
+  if (short !== undefined) return outOf(short);
+  if (!matchesSelector(pod, node)) return { reason: 'NodeAffinity', message: `Predicate NodeAffinity failed: ${NODE_AFFINITY_MISMATCH}` };
+  return undefined;
+};
+
+/** The kubelet's admit handlers in their order (`kubelet.go :: NewMainKubelet`): the eviction manager's, then the predicates'. */
+export const admit = (state: EngineState, pod: PodBook, node: NodeBook, now: VirtualMs): Event => {
   const subject = aboutPod(now, 'kubelet', pod.ref);
-  const refused =
-    node.memoryPressure &&
-    !isCriticalPod(pod.manifest) &&
-    qosClassOf(pod.manifest) === 'BestEffort' &&
-    tolerationFor(pod.spec, MEMORY_PRESSURE_TAINT, 'NoSchedule') === undefined;
-  if (refused) {
+  if (refusedUnderPressure(pod, node)) {
     const message = 'The node had condition: [MemoryPressure]. ';
     return { type: 'PodRejected', ...subject, node: node.name, reason: 'Evicted', message };
   }
+  const admitted = podsOn(state, node.name).filter((p) => p.admitted && p.ref.uid !== pod.ref.uid);
+  const failure = predicateFailure(pod, node, admitted);
+  if (failure !== undefined) return { type: 'PodRejected', ...subject, node: node.name, ...failure };
   return { type: 'PodAdmitted', ...subject, node: node.name, ...(node.internalIP === undefined ? {} : { hostIP: node.internalIP }) };
 };
 

@@ -24,9 +24,9 @@ import { startStep } from './start.js';
 import { unhealthyKills } from './unhealthy.js';
 
 /** What the sync does next; nothing when it is done. */
-const step = (pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
+const step = (state: EngineState, pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
   if (pod.deletion !== undefined) return terminate(pod, now);
-  if (!pod.admitted && !pod.rejected) return [admit(pod, node, now)];
+  if (!pod.admitted && !pod.rejected) return [admit(state, pod, node, now)];
   if (pod.rejected) return [];
   // sidecars outlive the regular containers: the finished pod stops them (`PodFinished`)
   if (podTerminal(pod)) return killPod(pod, now, 'PodFinished', podGraceSeconds(pod.spec));
@@ -75,7 +75,7 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   const node = pod?.node === undefined ? undefined : state.nodes.get(pod.node);
   // nothing to do without a reachable kubelet
   if (pod === undefined || node === undefined || kubeletDown(node)) return [];
-  const next = step(pod, node, now);
+  const next = step(state, pod, node, now);
   // numbered, so that a second sync at the same instant is not taken for the first by the journal's dedup
   const synced = (): Event[] => [{ type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 1 }];
   if (pod.sessionAt === now) {

@@ -3,7 +3,7 @@
  * NodeResourcesFit), each failing node giving the reasons `FitError` counts, and the LeastAllocated score.
  */
 import { qosClassOf } from '../../k8s/qos.js';
-import { nanosOf } from '../../k8s/quantity.js';
+import { divideUp, nanosOf } from '../../k8s/quantity.js';
 import { schedulingRequestNanos } from '../../eviction/index.js';
 import { isSidecar } from '../../k8s/pod.js';
 import { podTerminal } from '../lifecycle.js';
@@ -11,7 +11,7 @@ import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, findMatchingUntoleratedTaint,
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 
 /** The kubelet's default `maxPods` when a node does not state `pods` in its allocatable. */
-const DEFAULT_MAX_PODS = 110;
+const DEFAULT_MAX_PODS = 110n;
 
 export interface Verdict {
   readonly node: NodeBook;
@@ -37,33 +37,59 @@ const untoleratedTaint = (pod: PodBook, node: NodeBook): string | undefined => {
   return taint === undefined ? undefined : `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
 };
 
-const matchesSelector = (pod: PodBook, node: NodeBook): boolean =>
+/** `nodeaffinity.ErrReasonPod`. */
+export const NODE_AFFINITY_MISMATCH = "node(s) didn't match Pod's node affinity/selector";
+
+export const matchesSelector = (pod: PodBook, node: NodeBook): boolean =>
   Object.entries(pod.spec.nodeSelector ?? {}).every(([k, v]) => node.labels[k] === v);
 
 /** Pods holding room on a node: bound, not removed, not finished. */
 export const podsOn = (state: EngineState, node: string): PodBook[] =>
   [...state.pods.values()].filter((p) => p.node === node && !p.removed && !podTerminal(p));
 
-const requested = (pods: readonly PodBook[], resource: string): bigint =>
-  pods.reduce((sum, p) => sum + schedulingRequestNanos(p.manifest, resource), 0n);
+/** What the scheduler and the kubelet count a resource in: pods, milli-cpu (`MilliValue`), bytes (`Value`), rounded up. */
+const unitOf: Readonly<Record<FitResource, bigint>> = { pods: 1_000_000_000n, cpu: 1_000_000n, memory: 1_000_000_000n };
 
-/** `noderesources/fit.go :: fitsRequest`: pod count, then cpu and memory (only what the pod requests). */
-const insufficient = (state: EngineState, pod: PodBook, node: NodeBook): string[] => {
-  const others = podsOn(state, node.name);
-  const reasons: string[] = [];
-  const maxPods = node.allocatable['pods'] === undefined ? DEFAULT_MAX_PODS : Number(nanosOf(node.allocatable['pods']) / 1_000_000_000n);
-  if (others.length + 1 > maxPods) reasons.push('Too many pods');
-  for (const resource of ['cpu', 'memory']) {
-    const want = schedulingRequestNanos(pod.manifest, resource);
-    if (want > 0n && want > nanosOf(node.allocatable[resource]) - requested(others, resource)) reasons.push(`Insufficient ${resource}`);
-  }
-  return reasons;
+export type FitResource = 'pods' | 'cpu' | 'memory';
+
+/** `noderesources/fit.go :: InsufficientResource`, in the units `unitOf` names. */
+export interface InsufficientResource {
+  readonly resource: FitResource;
+  readonly requested: bigint;
+  readonly used: bigint;
+  readonly capacity: bigint;
+}
+
+const request = (pod: PodBook, resource: FitResource): bigint => divideUp(schedulingRequestNanos(pod.manifest, resource), unitOf[resource]);
+
+const allocatable = (node: NodeBook, resource: FitResource): bigint =>
+  resource === 'pods' && node.allocatable['pods'] === undefined ? DEFAULT_MAX_PODS : divideUp(nanosOf(node.allocatable[resource]), unitOf[resource]);
+
+/**
+ * `noderesources/fit.go :: fitsRequest`, shared by the scheduler's filter and the kubelet's admission
+ * (`lifecycle/predicate.go :: generalFilter`): the pod count first, then cpu and memory, each only if the pod
+ * requests it; `others` are the pods already holding room on the node.
+ */
+export const insufficientResources = (pod: PodBook, node: NodeBook, others: readonly PodBook[]): InsufficientResource[] => {
+  const pods: InsufficientResource = { resource: 'pods', requested: 1n, used: BigInt(others.length), capacity: allocatable(node, 'pods') };
+  const fits = (['cpu', 'memory'] as const).map((resource): InsufficientResource => ({
+    resource,
+    requested: request(pod, resource),
+    used: others.reduce((sum, p) => sum + request(p, resource), 0n),
+    capacity: allocatable(node, resource),
+  }));
+  const short = (r: InsufficientResource): boolean => r.requested > 0n && r.requested > r.capacity - r.used;
+  return [pods, ...fits].filter(short);
 };
+
+/** `fit.go :: Filter`'s reasons: `Too many pods`, `Insufficient cpu`, `Insufficient memory`. */
+const insufficient = (state: EngineState, pod: PodBook, node: NodeBook): string[] =>
+  insufficientResources(pod, node, podsOn(state, node.name)).map((r) => (r.resource === 'pods' ? 'Too many pods' : `Insufficient ${r.resource}`));
 
 export const verdict = (state: EngineState, pod: PodBook, node: NodeBook): Verdict => {
   const taint = untoleratedTaint(pod, node);
   if (taint !== undefined) return { node, reasons: [taint], resourcesOnly: false };
-  if (!matchesSelector(pod, node)) return { node, reasons: ["node(s) didn't match Pod's node affinity/selector"], resourcesOnly: false };
+  if (!matchesSelector(pod, node)) return { node, reasons: [NODE_AFFINITY_MISMATCH], resourcesOnly: false };
   return { node, reasons: insufficient(state, pod, node), resourcesOnly: true };
 };
 
