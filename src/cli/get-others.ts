@@ -1,12 +1,16 @@
 /**
  * `podj get nodes` and `podj get events`: the other resources a journal holds, at an instant. Nodes with their
  * conditions and the taints derived from them; Events as the cluster would have recorded them for the journal's
- * events, in kubectl's columns, `--types` as `kubectl events` filters them.
+ * events, in kubectl's columns, `--types` as `kubectl events` filters them. Names, `-l`, `--field-selector` and
+ * `--sort-by` select and order the served objects as the API server and kubectl do for these resources.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import type { Journal } from '../journal/index.js';
-import { apiList, eventsTable, kubeEventsFor, nodesTable, servedNode, type NodeRow } from '../printers/index.js';
+import { apiList, eventsTable, kubeEventsFor, nodesTable, servedNode, sortByPath, type KubeEventRow, type NodeRow } from '../printers/index.js';
+import { compareStrings } from '../printers/go-sort.js';
+import { fieldsMatch, parseFieldSelector, selectorMatches, type Requirement, type SelectableFields } from '../selectors/index.js';
 import type { Context } from './context.js';
-import { BadInput } from './errors.js';
+import { BadInput, Finding } from './errors.js';
 import type { Output } from './output-format.js';
 import { stateAt, type ReadPoint } from './read-options.js';
 import { printServed } from './served-output.js';
@@ -17,7 +21,39 @@ export interface OtherQuery {
   /** undefined: every namespace. */
   readonly namespace?: string;
   readonly types: readonly string[];
+  /** Only the objects of these names (all without). */
+  readonly names: readonly string[];
+  readonly selector: readonly Requirement[];
+  readonly fieldSelector: string;
+  readonly sortBy?: string;
 }
+
+interface Served {
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly labels?: Readonly<Record<string, string>> };
+}
+
+/**
+ * The items whose served object the query's names, label selector and field selector keep, ordered by
+ * `--sort-by` (else as given); the names no object has, for kubectl's NotFound lines.
+ */
+const select = <T>(items: readonly T[], served: (item: T) => Served, fields: SelectableFields<T>, q: OtherQuery): { readonly kept: T[]; readonly missing: string[] } => {
+  const requirements = parseFieldSelector(q.fieldSelector, fields);
+  if (E.isLeft(requirements)) throw new BadInput(`--field-selector: ${requirements.left}`);
+  const kept = items.filter((item) => {
+    const { name, labels } = served(item).metadata;
+    return (q.names.length === 0 || q.names.includes(name)) && selectorMatches(q.selector, labels ?? {}) && fieldsMatch(requirements.right, fields, item);
+  });
+  const sorted = q.sortBy === undefined ? E.right(kept) : sortByPath(kept, q.sortBy, served);
+  if (E.isLeft(sorted)) throw new BadInput(`--sort-by: ${sorted.left}`);
+  const missing = q.names.filter((n) => !kept.some((item) => served(item).metadata.name === n));
+  return { kept: sorted.right, missing };
+};
+
+/** kubectl's answer (exit 1) for names the API server does not have, after what it did find. */
+const notFound = (resource: string, missing: readonly string[]): void => {
+  if (missing.length > 0) throw new Finding(missing.map((n) => `Error from server (NotFound): ${resource} "${n}" not found`).join('\n'));
+};
 
 /** When each node registered, up to the point's instant: its AGE. */
 const registrations = async (journal: Journal, point: ReadPoint): Promise<Map<string, string>> => {
@@ -28,32 +64,69 @@ const registrations = async (journal: Journal, point: ReadPoint): Promise<Map<st
   return at;
 };
 
+type ServedNode = ReturnType<typeof servedNode>;
+
+/** `pkg/registry/core/node/strategy.go :: NodeToSelectableFields` (a node is not namespaced). */
+const nodeFields: SelectableFields<{ readonly object: ServedNode }> = {
+  'metadata.name': ({ object }) => object.metadata.name,
+  'spec.unschedulable': () => 'false',
+};
+
 export const getNodes = async (ctx: Context, journal: Journal, point: ReadPoint, q: OtherQuery): Promise<void> => {
   const state = await stateAt(journal, point);
   const registered = await registrations(journal, point);
-  const rows: NodeRow[] = [...state.nodes.values()].map((node) => ({ node, registeredAt: registered.get(node.name) }));
-  if (rows.length === 0) {
-    ctx.io.err('No resources found\n');
-    return;
-  }
-  const objects = rows.map((r) => servedNode(r.node, r.registeredAt, point.now));
-  ctx.io.out(await printServed(q.output, objects, q.headers, (wide) => nodesTable(rows, { wide, headers: q.headers }, point.now)));
+  const rows = [...state.nodes.values()]
+    .sort((a, b) => compareStrings(a.name, b.name))
+    .map((node): NodeRow & { readonly object: ServedNode } => {
+      const registeredAt = registered.get(node.name);
+      return { node, registeredAt, object: servedNode(node, registeredAt, point.now) };
+    });
+  const { kept, missing } = select(rows, (r) => r.object, nodeFields, q);
+  if (kept.length > 0) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { wide, headers: q.headers }, point.now)));
+  else if (missing.length === 0) ctx.io.err('No resources found\n');
+  notFound('nodes', missing);
 };
 
 const eventTypes = new Set(['Normal', 'Warning']);
+
+interface ListedEvent {
+  readonly row: KubeEventRow;
+  readonly object: KubeEventRow & { readonly apiVersion: 'v1'; readonly kind: 'Event'; readonly metadata: { readonly name: string; readonly namespace: string; readonly creationTimestamp: string } };
+}
+
+/**
+ * `pkg/registry/core/event/strategy.go :: ToSelectableFields`: the involved object's fields, reason, source (the
+ * source component), reportingComponent (a recorder of core/v1 Events writes none), type, and the object's name
+ * and namespace.
+ */
+const eventFields: SelectableFields<ListedEvent> = {
+  'metadata.name': ({ object }) => object.metadata.name,
+  'metadata.namespace': ({ row }) => row.involvedObject.namespace,
+  'involvedObject.kind': ({ row }) => row.involvedObject.kind,
+  'involvedObject.namespace': ({ row }) => row.involvedObject.namespace,
+  'involvedObject.name': ({ row }) => row.involvedObject.name,
+  'involvedObject.uid': ({ row }) => row.involvedObject.uid,
+  'involvedObject.apiVersion': () => '',
+  'involvedObject.resourceVersion': () => '',
+  'involvedObject.fieldPath': ({ row }) => row.involvedObject.fieldPath ?? '',
+  reason: ({ row }) => row.reason,
+  reportingComponent: () => '',
+  source: ({ row }) => row.source.component,
+  type: ({ row }) => row.type,
+};
 
 export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint, q: OtherQuery): Promise<void> => {
   for (const t of q.types) if (!eventTypes.has(t)) throw new BadInput(`--types: "${t}" is not an event type (Normal, Warning)`);
   const events = [];
   for await (const page of journal.recordsInTimeOrder({ untilAt: point.at, asOfRecordedAt: point.asOf }).batches()) events.push(...page.map((r) => r.event));
-  const listed = apiList(kubeEventsFor(events)).filter(
-    ({ row: r }) => (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)),
-  );
-  if (listed.length === 0) {
-    ctx.io.err(q.namespace === undefined ? 'No events found.\n' : `No events found in ${q.namespace} namespace.\n`);
-    return;
-  }
-  const objects = listed.map(({ name, row }) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: row.involvedObject.namespace }, ...row }));
-  const rows = listed.map(({ row }) => row);
-  ctx.io.out(await printServed(q.output, objects, q.headers, () => eventsTable(rows, { withNamespace: q.namespace === undefined, headers: q.headers }, point.now)));
+  const listed = apiList(kubeEventsFor(events))
+    .filter(({ row: r }) => (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)))
+    // A recorder creates the Event at its first occurrence: the API server stamps creationTimestamp then.
+    .map(({ name, row }): ListedEvent => ({ row, object: { apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: row.involvedObject.namespace, creationTimestamp: row.firstTimestamp }, ...row } }));
+  const { kept, missing } = select(listed, (e) => e.object, eventFields, q);
+  if (kept.length > 0) {
+    const rows = kept.map((e) => e.row);
+    ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, () => eventsTable(rows, { withNamespace: q.namespace === undefined, headers: q.headers }, point.now)));
+  } else if (missing.length === 0) ctx.io.err(q.namespace === undefined ? 'No resources found\n' : `No resources found in ${q.namespace} namespace.\n`);
+  notFound('events', missing);
 };

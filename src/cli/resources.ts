@@ -1,33 +1,44 @@
 /** The resource names podj knows, spelled the ways kubectl accepts them. */
 import { BadInput } from './errors.js';
 
-const podNames = new Set(['pods', 'pod', 'po']);
+export type ResourceKind = 'pods' | 'nodes' | 'events';
 
-/** Refuses anything but pods: podjournal journals pods (and nodes as their context). */
-export const podResource = (resource: string): void => {
-  if (!podNames.has(resource)) throw new BadInput(`the server doesn't have a resource type "${resource}" (podj knows pods)`);
+const kinds: Readonly<Record<string, ResourceKind>> = {
+  pods: 'pods',
+  pod: 'pods',
+  po: 'pods',
+  node: 'nodes',
+  nodes: 'nodes',
+  no: 'nodes',
+  event: 'events',
+  events: 'events',
+  ev: 'events',
 };
 
-/** `pod/NAME` → NAME, after checking its resource type; a bare NAME as it is. */
-const nameOf = (arg: string): string => {
+const unknownResource = (resource: string): BadInput => new BadInput(`the server doesn't have a resource type "${resource}" (podj knows pods, nodes and events)`);
+
+/** Refuses anything but pods: verbs that name a pod (podjournal journals pods, and nodes as their context). */
+export const podResource = (resource: string): void => {
+  if (kinds[resource] !== 'pods') throw new BadInput(`the server doesn't have a resource type "${resource}" (podj knows pods)`);
+};
+
+/** The kind `get` lists, from its first argument: `pods`, `nodes`, `events` in kubectl's spellings, or `TYPE/NAME`. */
+export const resourceKind = (resource: string): ResourceKind => {
+  const type = resource.split('/')[0] ?? resource;
+  const kind = kinds[type];
+  if (kind === undefined) throw unknownResource(type);
+  return kind;
+};
+
+/** `TYPE/NAME` → NAME, after checking TYPE is a spelling of `kind`; a bare NAME as it is. */
+const nameOf = (kind: ResourceKind, arg: string): string => {
   const slash = arg.indexOf('/');
   if (slash < 0) return arg;
-  podResource(arg.slice(0, slash));
+  const type = arg.slice(0, slash);
+  if (kinds[type] !== kind) throw kinds[type] === undefined ? unknownResource(type) : new BadInput(`${arg}: podj gets one resource type at a time (here ${kind})`);
   return arg.slice(slash + 1);
 };
 
-/** The pod names of kubectl's forms: `pods a b`, `pod/a pod/b`, `pods pod/a`. */
-export const podNamesOf = (resource: string, args: readonly string[]): string[] => {
-  if (!resource.includes('/')) {
-    podResource(resource);
-    return args.map(nameOf);
-  }
-  return [resource, ...args].map(nameOf);
-};
-
-export type ResourceKind = 'pods' | 'nodes' | 'events';
-
-const kinds: Readonly<Record<string, ResourceKind>> = { node: 'nodes', nodes: 'nodes', no: 'nodes', event: 'events', events: 'events', ev: 'events' };
-
-/** The kind `get` lists: nodes and events by their kubectl spellings, else pods (checked by `podNamesOf`). */
-export const resourceKind = (resource: string): ResourceKind => kinds[resource] ?? 'pods';
+/** The names of kubectl's forms: `pods a b`, `pod/a pod/b`, `pods pod/a` (nodes and events alike). */
+export const namesOf = (kind: ResourceKind, resource: string, args: readonly string[]): string[] =>
+  (resource.includes('/') ? [resource, ...args] : args).map((arg) => nameOf(kind, arg));

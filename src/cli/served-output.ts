@@ -7,16 +7,22 @@ import type { Output } from './output-format.js';
 
 const list = (items: readonly unknown[]): Record<string, unknown> => ({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });
 
-/** What the output prints for served objects; `table` prints the kubectl table (plain or wide). */
+/**
+ * What the output prints for served objects; `table` prints the kubectl table (plain or wide). `singleItem`: one
+ * object was asked for by name, so json, yaml and jsonpath print it alone, not in a List (`get.go :: printGeneric`).
+ */
 export const printServed = async (
   output: Output,
   objects: ReadonlyArray<{ readonly kind: string; readonly metadata: { readonly name: string } }>,
-  headers: boolean,
+  opts: { readonly headers: boolean; readonly singleItem: boolean },
   table: (wide: boolean) => string,
 ): Promise<string> => {
+  const [only, ...others] = objects;
+  const document = opts.singleItem && only !== undefined && others.length === 0 ? only : list(objects);
+  const headers = opts.headers;
   switch (output.kind) {
     case 'jsonpath': {
-      const text = printJsonPath(output.template, list(objects));
+      const text = printJsonPath(output.template, document);
       if (E.isLeft(text)) throw new BadInput(`-o jsonpath: ${text.left}`);
       return text.right;
     }
@@ -25,10 +31,10 @@ export const printServed = async (
     case 'named':
       switch (output.format) {
         case 'json':
-          return `${goJson(list(objects))}\n`;
+          return `${goJson(document)}\n`;
         case 'yaml':
           // Loaded only when asked for: the YAML library is a large part of the CLI's code.
-          return (await import('yaml')).stringify(list(objects), { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' });
+          return (await import('yaml')).stringify(document, { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' });
         case 'name':
           return objects.map((o) => `${o.kind.toLowerCase()}/${o.metadata.name}\n`).join('');
         case 'table':

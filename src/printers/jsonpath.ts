@@ -72,8 +72,13 @@ export const parseJsonPathTemplate = (template: string): E.Either<string, Node[]
   return E.right(stack[0] ?? []);
 };
 
-/** The values a kubectl path finds in `json`: `.a` and `[0]` from the current object, `$` from the root. */
-export const findValues = (path: string, json: unknown): unknown[] => {
+/**
+ * The values a kubectl path finds in `json`: `.a` and `[0]` from the current object, `$` from the root. An empty
+ * subscript is every element (`parser.go :: parseArray` reads `[]` as the slice with no bounds:
+ * `--sort-by={.spec.containers[].resources.requests.cpu}` in kubectl's own tests), which jsonpath-plus spells `[*]`.
+ */
+export const findValues = (rawPath: string, json: unknown): unknown[] => {
+  const path = rawPath.replace(/\[\s*\]/g, '[*]');
   const expression = path.startsWith('$')
     ? path
     : path.startsWith('@')

@@ -9,7 +9,6 @@ import { instantOf, msOf } from '../k8s/codecs.js';
 import { CONDITION_TAINT_KEYS, readyTaintKey } from '../k8s/node-taints.js';
 import type { NodeState } from '../reducers/index.js';
 import { ageOf } from './duration.js';
-import { compareStrings } from './go-sort.js';
 import { renderTable } from './tabwriter.js';
 
 export interface NodeTaint {
@@ -78,10 +77,10 @@ export interface NodeRow {
   readonly registeredAt?: string;
 }
 
+/** printNode's table, rows in the order given (the API lists nodes by name; `--sort-by` orders them otherwise). */
 export const nodesTable = (rows: readonly NodeRow[], opts: { readonly wide: boolean; readonly headers: boolean }, now: Date): string => {
-  const sorted = [...rows].sort((a, b) => compareStrings(a.node.name, b.node.name));
   const header = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(opts.wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : [])];
-  const body = sorted.map(({ node, registeredAt }) => [
+  const body = rows.map(({ node, registeredAt }) => [
     node.name,
     statusOf(node),
     rolesOf(node),

@@ -1,44 +1,40 @@
 /**
- * `--sort-by=PATH` (`kubectl/pkg/cmd/get/sorter.go :: isLess`): objects ordered by the first value the relaxed
- * JSONPath finds; numbers by value, strings in natural order (`sortorder.NaturalLess`: runs of digits compare
- * as numbers), objects without the field first. The sort is stable, as kubectl's.
+ * `--sort-by=PATH` (`kubectl/pkg/cmd/get/sorter.go`): objects ordered by the first value the relaxed JSONPath
+ * finds in each (`RuntimeSort.Less`, `TableSorter.Less`), compared as `isLess` compares the decoded JSON's
+ * values: numbers by value; two strings that both parse as quantities by quantity (`64Mi` before `1Gi`, `100m`
+ * before `0.5`), other strings byte by byte (`pod-10` before `pod-2`: kubectl dropped its natural order in
+ * v1.31); objects without the field first. A path no object has is refused (`NewTableSorter`, `SortObjects`),
+ * as are values `isLess` cannot order (booleans, objects, lists, a number against a string). Among equal values
+ * the list order is kept.
  */
 import * as E from 'fp-ts/lib/Either.js';
+import { compareQuantities, isQuantity } from '../k8s/quantity.js';
+import { compareStrings } from './go-sort.js';
 import { findValues, relaxedPath } from './jsonpath.js';
 
-const runs = (s: string): string[] => s.match(/\d+|\D+/g) ?? [];
+type SortKey = string | number;
 
-/** sortorder.NaturalLess as a comparator. */
-export const naturalCompare = (a: string, b: string): number => {
-  const ra = runs(a);
-  const rb = runs(b);
-  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
-    const x = ra[i] ?? '';
-    const y = rb[i] ?? '';
-    if (x === y) continue;
-    if (/^\d/.test(x) && /^\d/.test(y)) {
-      const nx = x.replace(/^0+/, '');
-      const ny = y.replace(/^0+/, '');
-      if (nx.length !== ny.length) return nx.length - ny.length;
-      if (nx !== ny) return nx < ny ? -1 : 1;
-      return x.length - y.length;
-    }
-    return x < y ? -1 : 1;
-  }
-  return ra.length - rb.length;
+/** isLess over two values of one type (a mixed pair is refused before sorting, as isLess refuses it). */
+const compareKeys = (a: SortKey, b: SortKey): number => {
+  if (typeof a === 'string' && typeof b === 'string') return isQuantity(a) && isQuantity(b) ? compareQuantities(a, b) : compareStrings(a, b);
+  return Number(a) - Number(b);
 };
 
-const compareValues = (a: unknown, b: unknown): number => {
-  if (a === undefined || b === undefined) return a === undefined ? (b === undefined ? 0 : -1) : 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
-  return naturalCompare(text(a), text(b));
+const typeName = (v: unknown): string => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v);
+
+/** `items` ordered by the value at `path` in each one's served form; a malformed, absent or unsortable path is refused. */
+export const sortByPath = <T>(items: readonly T[], path: string, served: (item: T) => unknown): E.Either<string, T[]> => {
+  const parsed = relaxedPath(path);
+  if (E.isLeft(parsed)) return parsed;
+  const field = `{${parsed.right}}`;
+  const keyed = items.map((item, position) => ({ item, position, key: findValues(parsed.right, served(item)).find((v) => v !== null) }));
+  if (items.length > 0 && keyed.every((k) => k.key === undefined)) return E.left(`couldn't find any field with path "${field}" in the list of objects`);
+  const unsortable = keyed.find((k) => k.key !== undefined && typeof k.key !== 'string' && typeof k.key !== 'number');
+  if (unsortable !== undefined) return E.left(`the values at ${field} are of a type kubectl cannot sort: ${typeName(unsortable.key)}`);
+  const present = keyed.flatMap((k) => (typeof k.key === 'string' || typeof k.key === 'number' ? [{ ...k, key: k.key }] : []));
+  const mixed = present.find((k) => typeof k.key !== typeof present[0]?.key);
+  if (mixed !== undefined) return E.left(`the values at ${field} mix numbers and strings, which kubectl cannot sort`);
+  const missing = keyed.filter((k) => k.key === undefined);
+  const ordered = present.sort((x, y) => compareKeys(x.key, y.key) || x.position - y.position);
+  return E.right([...missing, ...ordered].map((k) => k.item));
 };
-
-
-/** `items` ordered by the value at `path` in each one's served form; a malformed path is refused (`NewRuntimeSorter`). */
-export const sortByPath = <T>(items: readonly T[], path: string, served: (item: T) => unknown): E.Either<string, T[]> =>
-  E.map((p: string) => {
-    const keyed = items.map((item) => ({ item, key: findValues(p, served(item))[0] }));
-    return keyed.sort((x, y) => compareValues(x.key, y.key)).map((k) => k.item);
-  })(relaxedPath(path));

@@ -1,7 +1,8 @@
 /**
- * Field selectors for pods (`--field-selector`): `k8s.io/apimachinery/pkg/fields/selector.go :: ParseSelector`
+ * Field selectors (`--field-selector`): `k8s.io/apimachinery/pkg/fields/selector.go :: ParseSelector`
  * (comma-separated terms `key=value`, `key==value`, `key!=value`; `\` escapes `,`, `=`, `!` and itself) over the
- * fields the API server lets pods be selected by (`pkg/registry/core/pod/strategy.go :: PodToSelectableFields`).
+ * fields the API server lets a resource be selected by (for pods `pkg/registry/core/pod/strategy.go ::
+ * PodToSelectableFields`); any other field is refused as the API server's field label conversion refuses it.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { V1Pod } from '../k8s/pod.js';
@@ -12,8 +13,11 @@ export interface FieldRequirement {
   readonly value: string;
 }
 
+/** Each field a resource can be selected by, and how it reads from an object. */
+export type SelectableFields<T> = Readonly<Record<string, (object: T) => string>>;
+
 /** PodToSelectableFields: each selectable field and how it reads from a pod. */
-const podFields: Readonly<Record<string, (pod: V1Pod) => string>> = {
+export const podFields: SelectableFields<V1Pod> = {
   'metadata.name': (p) => p.metadata.name ?? '',
   'metadata.namespace': (p) => p.metadata.namespace ?? 'default',
   'spec.nodeName': (p) => p.spec.nodeName ?? '',
@@ -46,7 +50,7 @@ const splitTerms = (text: string): string[] => {
 const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
 
 /** selector.go :: splitTerm: the first unescaped operator, `!=` and `==` before `=`. */
-const parseTerm = (term: string): E.Either<string, FieldRequirement> => {
+const parseTerm = (term: string, selectable: SelectableFields<never>): E.Either<string, FieldRequirement> => {
   for (let i = 0; i < term.length; i++) {
     if (term[i] === '\\') {
       i++;
@@ -55,7 +59,7 @@ const parseTerm = (term: string): E.Either<string, FieldRequirement> => {
     for (const [op, operator] of [['!=', '!='], ['==', '='], ['=', '=']] as const) {
       if (term.startsWith(op, i)) {
         const field = unescape(term.slice(0, i));
-        if (!(field in podFields)) return E.left(`field label not supported: ${field}`);
+        if (!(field in selectable)) return E.left(`field label not supported: ${field}`);
         return E.right({ field, operator, value: unescape(term.slice(i + op.length)) });
       }
     }
@@ -63,22 +67,22 @@ const parseTerm = (term: string): E.Either<string, FieldRequirement> => {
   return E.left(`invalid selector: '${term}'; can't understand '${term}'`);
 };
 
-/** The requirements of a field selector; the empty selector has none and matches every pod. */
-export const parseFieldSelector = (text: string): E.Either<string, FieldRequirement[]> => {
+/** The requirements of a field selector over `selectable`; the empty selector has none and matches everything. */
+export const parseFieldSelector = (text: string, selectable: SelectableFields<never>): E.Either<string, FieldRequirement[]> => {
   if (text.trim() === '') return E.right([]);
   const out: FieldRequirement[] = [];
   for (const term of splitTerms(text)) {
     if (term === '') continue;
-    const parsed = parseTerm(term);
+    const parsed = parseTerm(term, selectable);
     if (E.isLeft(parsed)) return parsed;
     out.push(parsed.right);
   }
   return E.right(out);
 };
 
-export const fieldsMatch = (requirements: readonly FieldRequirement[], pod: V1Pod): boolean =>
+export const fieldsMatch = <T>(requirements: readonly FieldRequirement[], selectable: SelectableFields<T>, object: T): boolean =>
   requirements.every((r) => {
-    const read = podFields[r.field];
-    const actual = read === undefined ? '' : read(pod);
+    const read = selectable[r.field];
+    const actual = read === undefined ? '' : read(object);
     return r.operator === '=' ? actual === r.value : actual !== r.value;
   });

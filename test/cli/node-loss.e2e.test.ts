@@ -55,7 +55,8 @@ describe('node-lost sample', () => {
   // SwapNodeControllerTaint stamps timeAdded and appends
   it('get nodes: the unreachable NoSchedule taint at the marking, NoExecute 5 s later, each with its timeAdded', () => {
     const { podj } = replayed();
-    const taints = (at: string) => podj('get', 'nodes', 'node01', '--at', at, '-o', 'jsonpath={range .items[*].spec.taints[*]}{.key}:{.effect}@{.timeAdded} {end}').stdout.trim();
+    // One node asked for by name prints as the Node itself, not a List (kubectl get.go :: printGeneric).
+    const taints = (at: string) => podj('get', 'nodes', 'node01', '--at', at, '-o', 'jsonpath={range .spec.taints[*]}{.key}:{.effect}@{.timeAdded} {end}').stdout.trim();
     expect(taints('+1m44s')).toBe('');
     expect(taints('+1m47s')).toBe('node.kubernetes.io/unreachable:NoSchedule@2026-01-18T17:01:45.000Z');
     expect(taints('+2m')).toBe('node.kubernetes.io/unreachable:NoSchedule@2026-01-18T17:01:45.000Z node.kubernetes.io/unreachable:NoExecute@2026-01-18T17:01:50.000Z');

@@ -43,7 +43,7 @@ describe('get events', () => {
     expect(warnings.every((l) => /^\S+\s+Warning\s/.test(l))).toBe(true);
     expect(warnings.some((l) => /Evicted\s+pod\/qos-demo-3\s+The node was low on resource: memory/.test(l))).toBe(true);
     expect(podj('get', 'events', '-A').stdout).toMatch(/^NAMESPACE\s+LAST SEEN\s+TYPE/);
-    expect(podj('get', 'events', '-n', 'elsewhere').stderr).toBe('No events found in elsewhere namespace.\n');
+    expect(podj('get', 'events', '-n', 'elsewhere').stderr).toBe('No resources found in elsewhere namespace.\n');
     expect(podj('get', 'events', '--types', 'Error').code).toBe(2);
   });
 

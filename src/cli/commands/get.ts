@@ -1,13 +1,13 @@
 /** `podj get pods`: kubectl's pod table (or json, yaml, name, jsonpath, custom-columns) at any instant of the journal. */
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { fieldsMatch, parseFieldSelector, parseSelector } from '../../selectors/index.js';
+import { fieldsMatch, parseFieldSelector, parseSelector, podFields } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { podNotFound } from '../pod-records.js';
 import { addReadOptions, namespacesAt, readPoint, rowsAt, stateAt, type ReadOptions } from '../read-options.js';
-import { podNamesOf, resourceKind } from '../resources.js';
+import { namesOf, resourceKind } from '../resources.js';
 import { parseOutput } from '../output-format.js';
 import { inScope, listRows, rowOutput, type Listing, type Scope } from '../pod-rows.js';
 import type { V1Pod } from '../../k8s/pod.js';
@@ -51,7 +51,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     .argument('[names...]', 'only these pods (NAME or pod/NAME)')
     .option('-o, --output <format>', 'wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=HEADER:PATH,…')
     .option('-l, --selector <selector>', 'label selector (=, ==, !=, in, notin, key, !key)')
-    .option('--field-selector <selector>', 'field selector (metadata.name, metadata.namespace, spec.nodeName, status.phase, …; =, ==, !=)')
+    .option('--field-selector <selector>', 'field selector (pods: metadata.name, spec.nodeName, status.phase, …; events: involvedObject.name, type, reason, …; =, ==, !=)')
     .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .option('-A, --all-namespaces', 'pods of every namespace')
     .option('--show-labels', 'a LABELS column')
@@ -65,9 +65,15 @@ export const registerGet = (program: Command, ctx: Context): void => {
     const opts = command.optsWithGlobals<GetOptions>();
     const output = await parseOutput(opts.output);
     const kind = resourceKind(resource);
+    const selector = parseSelector(opts.selector ?? '');
+    if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
     if (kind !== 'pods') {
+      // Refused rather than ignored: a flag that changes nothing would answer a question the user did not ask.
+      if (opts.watch === true) throw new BadInput(`-w: podj watches pods only; ${kind} answer at one instant (--at T)`);
+      if (opts.showLabels === true || opts.labelColumns.length > 0) throw new BadInput(`--show-labels and -L: podj prints label columns for pods only`);
       const namespace = ctx.namespaceOf(opts);
-      const query = { output, headers: opts.headers, namespace, types: opts.types };
+      const names = namesOf(kind, resource, args);
+      const query = { output, headers: opts.headers, namespace, types: opts.types, names, selector: selector.right, fieldSelector: opts.fieldSelector ?? '', sortBy: opts.sortBy };
       await withJournal(ctx, opts, 'read', async (journal) => {
         const point = await readPoint(journal, opts, ctx.io.err);
         // Loaded only for nodes and events: `get pods` does not pay for the Events printers.
@@ -76,15 +82,13 @@ export const registerGet = (program: Command, ctx: Context): void => {
       });
       return;
     }
-    const names = podNamesOf(resource, args);
-    const selector = parseSelector(opts.selector ?? '');
-    if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
-    const fields = parseFieldSelector(opts.fieldSelector ?? '');
+    const names = namesOf('pods', resource, args);
+    const fields = parseFieldSelector(opts.fieldSelector ?? '', podFields);
     if (E.isLeft(fields)) throw new BadInput(`--field-selector: ${fields.left}`);
     const namespace = ctx.namespaceOf(opts);
     const scope: Scope = { namespace, selector: selector.right, names };
     const podInScope = (p: V1Pod): boolean =>
-      inScope(scope, p.metadata.namespace, p.metadata.name ?? '', p.metadata.labels ?? {}) && fieldsMatch(fields.right, p);
+      inScope(scope, p.metadata.namespace, p.metadata.name ?? '', p.metadata.labels ?? {}) && fieldsMatch(fields.right, podFields, p);
     const flags = { allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, labelColumns: opts.labelColumns, headers: opts.headers };
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);

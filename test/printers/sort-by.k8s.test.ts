@@ -1,0 +1,89 @@
+/**
+ * Kubernetes' `--sort-by` cases as data: `staging/src/k8s.io/kubectl/pkg/cmd/get/sorter_test.go` at kubectl
+ * v0.36.3 (`TestSortingPrinter`, `TestRuntimeSortLess`), put to `sortByPath` over the objects' JSON. Upstream's
+ * `createPodSpecResource(memReq, memLimit, cpuReq, cpuLimit)` is `pod(memory, cpu)` here.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, test } from 'vitest';
+import { sortByPath } from '../../src/printers/sort-by.js';
+
+type Json = Record<string, unknown>;
+
+const named = (name: string): Json => ({ metadata: { name } });
+const pod = (memory: string, cpu: string, name = ''): Json => ({
+  metadata: { name },
+  spec: { containers: [{ resources: { requests: { ...(memory !== '' && { memory }), ...(cpu !== '' && { cpu }) } } }] },
+});
+const sorted = (items: readonly Json[], field: string): Json[] | string => {
+  const r = sortByPath(items, field, (item) => item);
+  return E.isLeft(r) ? r.left : r.right;
+};
+
+describe('sorter_test.go (kubectl v0.36.3) :: TestSortingPrinter', () => {
+  test('empty: nothing to sort, no error', () => {
+    expect(sorted([], '{.metadata.name}')).toEqual([]);
+  });
+  test('in-order-already and reverse-order', () => {
+    expect(sorted([named('a'), named('b'), named('c')], '{.metadata.name}')).toEqual([named('a'), named('b'), named('c')]);
+    expect(sorted([named('c'), named('b'), named('a')], '{.metadata.name}')).toEqual([named('a'), named('b'), named('c')]);
+  });
+  test('random-order-timestamp', () => {
+    const at = (t: string): Json => ({ metadata: { creationTimestamp: t } });
+    expect(sorted([at('1970-01-01T00:05:00Z'), at('1970-01-01T00:03:20Z'), at('1970-01-01T00:01:40Z')], '{.metadata.creationTimestamp}')).toEqual([
+      at('1970-01-01T00:01:40Z'),
+      at('1970-01-01T00:03:20Z'),
+      at('1970-01-01T00:05:00Z'),
+    ]);
+  });
+  test('random-order-numbers', () => {
+    const replicas = (n: number): Json => ({ spec: { replicas: n } });
+    expect(sorted([replicas(5), replicas(1), replicas(9)], '{.spec.replicas}')).toEqual([replicas(1), replicas(5), replicas(9)]);
+  });
+  test('some-missing-fields: objects without the field first', () => {
+    const available = (n?: number): Json => ({ status: n === undefined ? {} : { availableReplicas: n } });
+    expect(sorted([available(2), available(), available(1)], '{.status.availableReplicas}')).toEqual([available(), available(1), available(2)]);
+  });
+  test.each([
+    ['all-missing-fields', '{.status.availableReplicas}'],
+    ['model-invalid-fields', '{.invalid}'],
+  ])('%s', (_, field) => {
+    expect(sorted([{ status: {} }, { status: {} }], field)).toBe(`couldn't find any field with path "${field}" in the list of objects`);
+  });
+  test('empty fields: an Event without lastTimestamp (null) first', () => {
+    const seen = (last: string | null): Json => ({ lastTimestamp: last });
+    expect(sorted([seen('1970-01-01T00:05:00Z'), seen(null)], '{.lastTimestamp}')).toEqual([seen(null), seen('1970-01-01T00:05:00Z')]);
+  });
+  test('pod-resources-cpu-random-order-with-missing-fields: quantities by value', () => {
+    const field = '{.spec.containers[].resources.requests.cpu}';
+    expect(sorted([pod('', '0.5'), pod('', '10'), pod('', '100m'), pod('', '')], field)).toEqual([pod('', ''), pod('', '100m'), pod('', '0.5'), pod('', '10')]);
+  });
+  test('pod-resources-memory-random-order-with-missing-fields: quantities by value', () => {
+    const field = '{.spec.containers[].resources.requests.memory}';
+    const input = ['128Mi', '10Ei', '8Ti', '64Gi', '55Pi', '2Ki', ''].map((m) => pod(m, ''));
+    expect(sorted(input, field)).toEqual(['', '2Ki', '128Mi', '64Gi', '8Ti', '55Pi', '10Ei'].map((m) => pod(m, '')));
+  });
+});
+
+describe('sorter_test.go (kubectl v0.36.3) :: TestRuntimeSortLess', () => {
+  const b = pod('1Gi', '0.5', 'b');
+  const c = pod('1Ti', '2', 'c');
+  const a = pod('1Ki', '10m', 'a');
+  test.each([
+    ['name', '{.metadata.name}', [a, b, c]],
+    ['cpu', '{.spec.containers[].resources.requests.cpu}', [a, b, c]],
+    ['memory', '{.spec.containers[].resources.requests.memory}', [a, b, c]],
+  ])('%s', (_, field, expected) => {
+    expect(sorted([b, c, a], field)).toEqual(expected);
+  });
+});
+
+describe('since kubectl v1.31 (sorter.go, "Change non-quantity strings to sort alphanumerically")', () => {
+  test('strings that are not quantities compare byte by byte: pod-10 before pod-2', () => {
+    expect(sorted([named('pod-2'), named('pod-10'), named('pod-1')], '.metadata.name')).toEqual([named('pod-1'), named('pod-10'), named('pod-2')]);
+  });
+  test('values isLess cannot order are refused, naming the path', () => {
+    const host = (v: boolean): Json => ({ spec: { hostNetwork: v } });
+    expect(sorted([host(true), host(false)], '.spec.hostNetwork')).toBe('the values at {.spec.hostNetwork} are of a type kubectl cannot sort: boolean');
+    expect(sorted([{ x: 1 }, { x: 'a' }], 'x')).toBe('the values at {.x} mix numbers and strings, which kubectl cannot sort');
+  });
+});
