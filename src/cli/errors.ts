@@ -3,6 +3,11 @@
 export const EXIT_OK = 0;
 export const EXIT_FINDING = 1;
 export const EXIT_BAD_INPUT = 2;
+/**
+ * A watch the user interrupted (Ctrl-C, SIGTERM) ends as kubectl's does: its interrupt handler has no final
+ * function, so it exits 1 (`kubectl/pkg/util/interrupt/interrupt.go :: Handler.Signal`, used by `get.go :: watch`).
+ */
+export const EXIT_WATCH_INTERRUPTED = 1;
 
 /** Bad input or usage: a malformed manifest, an unknown pod, a time that doesn't parse. Exit 2. */
 export class BadInput extends Error {
@@ -17,4 +22,9 @@ export class Finding extends Error {
 /** stdout's reader has gone (`podj export | head`): the command stops, quietly, with exit 0. */
 export class PipeClosed extends Error {
   override readonly name = 'PipeClosed';
+}
+
+/** The user interrupted a watch: it ends quietly with kubectl's exit code, `EXIT_WATCH_INTERRUPTED`. */
+export class WatchInterrupted extends Error {
+  override readonly name = 'WatchInterrupted';
 }

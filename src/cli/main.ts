@@ -1,6 +1,6 @@
 /** The `podj` program: commander wiring of every verb, and the mapping of errors to the contract's exit codes. */
 import { Command, CommanderError } from 'commander';
-import { BadInput, EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, Finding, PipeClosed } from './errors.js';
+import { BadInput, EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, EXIT_WATCH_INTERRUPTED, Finding, PipeClosed, WatchInterrupted } from './errors.js';
 import type { CliIO } from './io.js';
 import { contextOf } from './context.js';
 import { registersFor, type Register } from './commands/index.js';
@@ -32,6 +32,7 @@ export const run = async (argv: readonly string[], io: CliIO): Promise<number> =
     return EXIT_OK;
   } catch (e) {
     if (e instanceof PipeClosed) return EXIT_OK;
+    if (e instanceof WatchInterrupted) return EXIT_WATCH_INTERRUPTED;
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return EXIT_OK; // --help, --version
       io.err(`${e.message.replace(/^error: /, 'error: ')}\n`);

@@ -34,7 +34,7 @@ export const printServed = async (
           return `${goJson(document)}\n`;
         case 'yaml':
           // Loaded only when asked for: the YAML library is a large part of the CLI's code.
-          return (await import('yaml')).stringify(document, { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' });
+          return (await import('../printers/get-pods-yaml.js')).yamlOf(document);
         case 'name':
           return objects.map((o) => `${o.kind.toLowerCase()}/${o.metadata.name}\n`).join('');
         case 'table':

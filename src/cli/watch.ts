@@ -1,70 +1,35 @@
 /**
- * `get pods -w` over a journal: the table at the start, then one row each time a pod's visible cells change,
- * in valid-time order, like kubectl's watch output; as fast as possible, or scaled to real time by `speed`.
- * With `follow`, it then keeps watching the appends other processes make, until interrupted. With `-o json`,
- * each change is one of kubectl's watch events (`--output-watch-events`): `{"type": "ADDED", "object": …}`.
+ * `get pods -w` over a journal: the pods at the start, then each change of a pod, in valid-time order, like
+ * kubectl's watch output (`watch-views.ts` prints them in the format asked for); as fast as possible, or scaled
+ * to real time by `speed`. With `follow`, it then keeps watching the appends other processes make, until
+ * interrupted.
  */
 import type { Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import { msOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 import type { Journal, JournalRecord } from '../journal/index.js';
-import { servedPod, sortPods } from '../printers/get-pods.js';
-import { tableRows, type TableOptions } from '../printers/pod-columns.js';
-import { renderTable } from '../printers/tabwriter.js';
-import { goJson } from '../printers/go-json.js';
+import { sortPods } from '../printers/get-pods.js';
 import { reducePod, restsOnInferred, type ClusterState, type PodState } from '../reducers/index.js';
 import { isKnownOnlyFromEvents } from '../importers/inferred-annotation.js';
 import { inferredNotes } from '../printers/inferred-notes.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
 import type { CliIO } from './io.js';
+import { watchView, type ViewOptions } from './watch-views.js';
 
-export interface WatchOptions {
+export interface WatchOptions extends ViewOptions {
   readonly from?: Instant;
   readonly inScope: (pod: V1Pod) => boolean;
-  readonly table: TableOptions;
   /** Playback speed: 1 is real time, 60 a minute a second; undefined as fast as possible. */
   readonly speed?: number;
-  /** Watch events as JSON instead of table rows. */
-  readonly json: boolean;
+  /** `--watch-only`: the changes alone, not the pods at the start. */
+  readonly watchOnly: boolean;
   /** After the history: the records appended after a sequence number, as they come. */
   readonly follow?: (afterSeq: number) => AsyncIterable<readonly JournalRecord[]>;
 }
 
-type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
-
-/** The cells a change is judged by: not AGE, nor the "(10s ago)" of RESTARTS, which change by themselves. */
-const visible = (header: readonly string[], row: readonly string[]): string =>
-  row
-    .filter((_, i) => header[i] !== 'AGE')
-    .map((cell) => cell.replace(/ \(.* ago\)$/, ''))
-    .join('\u0000');
-
-/** What a watcher shows for one pod, and how it writes a change. */
-interface View {
-  readonly key: (pod: V1Pod, now: Date) => string;
-  readonly show: (type: WatchEventType, pod: V1Pod, now: Date) => void;
-}
-
-const tableView = (io: CliIO, table: TableOptions, initial: readonly V1Pod[], now: Date): View => {
-  const [header = [], ...rows] = tableRows(initial, table, now);
-  let headerPrinted = rows.length > 0;
-  if (headerPrinted) io.out(renderTable([header, ...rows]));
-  return {
-    key: (pod, at) => visible(header, tableRows([pod], table, at)[1] ?? []),
-    show: (type, pod, at) => {
-      if (type === 'DELETED') return;
-      const lines = renderTable([header, tableRows([pod], table, at)[1] ?? []]).split('\n');
-      io.out(`${headerPrinted ? '' : `${lines[0] ?? ''}\n`}${lines[1] ?? ''}\n`);
-      headerPrinted = true;
-    },
-  };
-};
-
-const jsonView = (io: CliIO): View => ({
-  key: (pod) => JSON.stringify(pod),
-  show: (type, pod) => io.out(`${goJson({ type, object: servedPod(pod) })}\n`),
-});
+/** How a watch ended: at the end of what it could read (no `follow`), or by the user's interrupt. */
+export type WatchEnd = 'ended' | 'interrupted';
 
 /** `get pods`' notes on stderr for pods shown: known only from their Events, or resting on facts inferred since their last capture. */
 const noteShown = (io: CliIO, states: readonly PodState[]): void => {
@@ -74,16 +39,16 @@ const noteShown = (io: CliIO, states: readonly PodState[]): void => {
   if (notes !== '') io.err(notes);
 };
 
-export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState, opts: WatchOptions): Promise<void> => {
-  // Asked before the first row, so that Ctrl-C at any moment, the history's playback included, ends the watch with 0.
+export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState, opts: WatchOptions): Promise<WatchEnd> => {
+  // Asked before the first row, so that Ctrl-C at any moment, the history's playback included, ends the watch.
   const interrupted = io.interrupted();
   const startNow = new Date(opts.from ?? journal.firstAt() ?? 0);
   const pods = new Map<string, PodState>(start.pods);
   const initial = sortPods([...pods.values()].map((p) => p.pod).filter(opts.inScope));
-  const view = opts.json ? jsonView(io) : tableView(io, opts.table, initial, startNow);
-  if (opts.json) for (const pod of initial) view.show('ADDED', pod, startNow);
+  const printed = opts.watchOnly ? [] : initial;
+  const view = watchView(io, opts, printed, startNow);
   const stateOf = new Map([...pods.values()].map((s) => [s.pod, s]));
-  noteShown(io, initial.flatMap((pod) => stateOf.get(pod) ?? []));
+  noteShown(io, printed.flatMap((pod) => stateOf.get(pod) ?? []));
   const shown = new Map(initial.map((pod) => [pod.metadata.uid ?? '', view.key(pod, startNow)]));
   let previousMs = startNow.getTime();
 
@@ -112,10 +77,11 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
 
   for await (const page of journal.recordsInTimeOrder({ untilAt: undefined }).batches()) {
     for (const { event } of page) {
-      if (interrupted.aborted) return;
+      if (interrupted.aborted) return 'interrupted';
       if (opts.from === undefined || event.at > opts.from) await apply(event, true);
     }
   }
-  if (opts.follow === undefined) return;
+  if (opts.follow === undefined) return 'ended';
   for await (const page of opts.follow(journal.head().seq)) for (const { event } of page) await apply(event, false);
+  return interrupted.aborted ? 'interrupted' : 'ended';
 };

@@ -4,10 +4,10 @@
  */
 import { stringify } from 'yaml';
 import type { V1Pod } from '../k8s/pod.js';
-import { podDocument, sortPods, type GetPodsOptions, type Printed } from './get-pods.js';
+import { podDocument, type GetPodsOptions, type Printed } from './get-pods.js';
 
-export const getPodsYaml = (pods: readonly V1Pod[], opts: Pick<GetPodsOptions, 'singleItem'>): Printed => ({
-  // sigs.k8s.io/yaml: keys sorted, sequences not indented, YAML 1.1 quoting, no line folding
-  stdout: stringify(podDocument(sortPods(pods), opts), { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' }),
-  stderr: '',
-});
+/** A document (an object, a List, a watch event) as `-o yaml` prints it: sigs.k8s.io/yaml sorts keys, does not indent sequences, quotes as YAML 1.1, never folds lines. */
+export const yamlOf = (document: unknown): string => stringify(document, { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' });
+
+/** The pods in the order given (the API's, or `--sort-by`'s). */
+export const getPodsYaml = (pods: readonly V1Pod[], opts: Pick<GetPodsOptions, 'singleItem'>): Printed => ({ stdout: yamlOf(podDocument(pods, opts)), stderr: '' });

@@ -78,7 +78,7 @@ describe('get pods -w says it on stderr too, as get pods --at does', () => {
     const watch = start(['get', 'pods', '-A', '-w', ...flags, '--journal', journal]);
     await watch.waitFor(last);
     watch.proc.kill('SIGINT');
-    expect(await watch.exit).toBe(0);
+    expect(await watch.exit).toBe(1);
     return { stdout: watch.stdout(), notes: watch.stderr().split('\n').filter((l) => l !== '') };
   };
 
@@ -91,7 +91,7 @@ describe('get pods -w says it on stderr too, as get pods --at does', () => {
     expect(notes.every((n) => noted(`${n}\n`).join() === 'crash-demo/flaky-worker-897c5486c-lfk2f')).toBe(true);
     // The first rows (created, bound, admitted, the first start: recorded) are what the cluster showed.
     expect(notes.length).toBeLessThan(rows.length);
-    // -o json: kubectl's watch events on stdout, the same notes on stderr.
+    // -o json: each changed Pod on stdout, as kubectl's watch prints them, the same notes on stderr.
     const json = await watched(journal, /"reason": "CrashLoopBackOff"/, '-o', 'json');
     expect(json.notes.length).toBeGreaterThan(0);
     expect(json.notes.every((n) => noted(`${n}\n`).join() === 'crash-demo/flaky-worker-897c5486c-lfk2f')).toBe(true);

@@ -2,12 +2,15 @@
  * kubectl's `get` as a kubectl user types it, through the built binary on a real journal: `--sort-by` as
  * kubectl v1.36 orders (`kubectl/pkg/cmd/get/sorter.go`: quantities by value, other strings byte by byte, an
  * absent path refused), and `get events` / `get nodes` honouring names, `-l`, `--field-selector` and
- * `--sort-by` (each used to be ignored, answering a question the user did not ask).
+ * `--sort-by` (each used to be ignored, answering a question the user did not ask); `get pods -w` printing each
+ * change in the format asked for (`get.go :: watch`), `--output-watch-events`, `--watch-only`, kubectl's flag
+ * checks (`get.go :: Validate`), and Ctrl-C ending the watch with kubectl's exit 1.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sample, workspace } from './podj.js';
+import { start } from './spawn.js';
 
 const pod = (name: string, memory: string): string =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: busybox\n    resources:\n      requests:\n        memory: ${memory}\n`;
@@ -104,5 +107,88 @@ describe('get nodes selects as the API server does', () => {
     expect(podj('get', 'nodes', '-l', 'pool=gpu')).toMatchObject({ code: 0, stdout: '', stderr: 'No resources found\n' });
     expect(podj('get', 'nodes', '--field-selector', 'metadata.name!=node01').stderr).toBe('No resources found\n');
     expect(podj('get', 'nodes', '--field-selector', 'spec.unschedulable=false', '-o', 'name').stdout).toBe('node/node01\n');
+  });
+});
+
+describe('get pods -w prints each change as kubectl\'s watch does (kubectl/pkg/cmd/get/get.go :: watch)', () => {
+  /** The watch's stdout once it shows `until`, and its exit code after Ctrl-C. */
+  const watched = async (journal: string, until: RegExp, ...flags: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> => {
+    const watch = start(['get', 'pods', ...(flags.includes('--watch-only') ? [] : ['-w']), ...flags, '--journal', journal]);
+    await watch.waitFor(until);
+    watch.proc.kill('SIGINT');
+    return { code: await watch.exit, stdout: watch.stdout(), stderr: watch.stderr() };
+  };
+  const crashLoop = (): string => {
+    const { podj, journal } = workspace();
+    expect(podj('replay', sample('crashloop-memleak')).code).toBe(0);
+    return journal;
+  };
+
+  it('-o name: pod/NAME per change, not the table; Ctrl-C exits 1 (util/interrupt/interrupt.go :: Handler.Signal)', async () => {
+    const r = await watched(crashLoop(), /(pod\/memleak-pod\n){6}/, '-o', 'name');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^(pod\/memleak-pod\n)+$/);
+  });
+
+  it('-o json: each changed Pod, bare (the stream kubectl get -w -o json writes, which podj import reads)', async () => {
+    const r = await watched(crashLoop(), /"reason": "CrashLoopBackOff"/, '-o', 'json');
+    const objects = r.stdout.split(/\n(?=\{)/).map((text) => JSON.parse(text) as { kind: string; type?: string; metadata: { name: string } });
+    expect(objects.length).toBeGreaterThan(3);
+    expect(objects.every((o) => o.kind === 'Pod' && o.type === undefined && o.metadata.name === 'memleak-pod')).toBe(true);
+  });
+
+  it('-o yaml: documents separated by ---; -o jsonpath: the template per Pod', async () => {
+    const journal = crashLoop();
+    const yaml = await watched(journal, /reason: CrashLoopBackOff/, '-o', 'yaml');
+    expect(yaml.stdout).toMatch(/^apiVersion: v1\nkind: Pod\n/);
+    expect(yaml.stdout.split('\n---\n').every((doc) => doc.startsWith('apiVersion: v1\nkind: Pod\n'))).toBe(true);
+    const path = await watched(journal, /Running\n/, '-o', 'jsonpath={.metadata.name} {.status.phase}{"\\n"}');
+    expect(path.stdout).toMatch(/^memleak-pod Pending\n(memleak-pod (Pending|Running)\n)*memleak-pod Running\n/);
+  });
+
+  it('--output-watch-events: an EVENT column in the table, {"type", "object"} in json; refused without a watch', async () => {
+    const journal = crashLoop();
+    const table = await watched(journal, /MODIFIED .*Running/, '--output-watch-events');
+    expect(table.stdout).toMatch(/^EVENT\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nADDED\s+memleak-pod\s+0\/1\s+Pending\s/);
+    const json = await watched(journal, /"type": "MODIFIED"/, '-o', 'json', '--output-watch-events');
+    expect(json.stdout).toMatch(/^\{\n {4}"type": "ADDED",\n {4}"object": \{\n {8}"apiVersion": "v1",\n {8}"kind": "Pod",/);
+    const { podj } = workspace();
+    expect(podj('get', 'pods', '--output-watch-events', '--journal', journal)).toMatchObject({
+      code: 2,
+      stderr: 'error: --output-watch-events option can only be used with --watch or --watch-only\n',
+    });
+  });
+
+  it("a deleted pod's last row prints again, as kubectl prints the DELETED event's object", async () => {
+    const { podj, journal } = workspace();
+    expect(podj('replay', sample('lifecycle-demo')).code).toBe(0);
+    const plain = await watched(journal, /nginx-srv\s+0\/1\s+Error\s.*\n.*nginx-srv\s+0\/1\s+Error\s/);
+    const last = plain.stdout.trimEnd().split('\n').slice(-2);
+    expect(last[0]).toBe(last[1]);
+    const typed = await watched(journal, /DELETED\s+nginx-srv/, '--output-watch-events');
+    expect(typed.stdout).toMatch(/\nMODIFIED\s+nginx-srv\s+0\/1\s+Error\s+0\s+2m32s\nDELETED\s+nginx-srv\s+0\/1\s+Error\s+0\s+2m32s\n/);
+  });
+
+  it('--watch-only leaves out the pods at the start; --no-headers leaves out the header; --sort-by is warned about', async () => {
+    const journal = crashLoop();
+    const all = await watched(journal, /CrashLoopBackOff/, '--at', '+1m', '--no-headers', '--sort-by=.metadata.name');
+    expect(all.stdout).toMatch(/^memleak-pod\s/);
+    expect(all.stderr).toBe('warning: --watch requested, --sort-by will be ignored for watch events received\n');
+    const { podj } = workspace();
+    const atStart = podj('get', 'pods', '--at', '+1m', '--no-headers', '--journal', journal).stdout;
+    expect(all.stdout.startsWith(atStart)).toBe(true);
+    const only = await watched(journal, /CrashLoopBackOff/, '--at', '+1m', '--no-headers', '--watch-only');
+    expect(only.stdout.startsWith(atStart)).toBe(false);
+    expect(all.stdout.startsWith(atStart + only.stdout.split('\n')[0])).toBe(true);
+  });
+});
+
+describe("kubectl's flag checks (get.go :: Validate)", () => {
+  it('--show-labels only with the table or wide; --chunk-size accepted (a journal pages itself), but an integer', () => {
+    const { podj } = threePods();
+    expect(podj('get', 'pods', '-o', 'json', '--show-labels')).toMatchObject({ code: 2, stderr: 'error: --show-labels option cannot be used with json printer\n' });
+    expect(podj('get', 'pods', '-o', 'wide', '--show-labels').code).toBe(0);
+    expect(podj('get', 'pods', '--chunk-size', '10', '-o', 'name').stdout).toBe('pod/web-1\npod/web-10\npod/web-2\n');
+    expect(podj('get', 'pods', '--chunk-size', 'many').code).toBe(2);
   });
 });

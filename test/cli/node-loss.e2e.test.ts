@@ -21,7 +21,7 @@ describe('node-lost sample', () => {
     const watch = start(['get', 'pods', 'web', '-w', '--journal', journal]);
     await watch.waitFor(/Terminating/);
     watch.proc.kill('SIGINT');
-    expect(await watch.exit).toBe(0);
+    expect(await watch.exit).toBe(1);
     const statuses = watch
       .stdout()
       .split('\n')

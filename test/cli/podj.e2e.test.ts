@@ -308,7 +308,7 @@ describe('the sample incidents', () => {
     const watch = start(['get', 'pods', '-w', '--journal', journal]);
     await watch.waitFor(/CrashLoopBackOff\s+6 .*\n$/);
     watch.proc.kill('SIGINT');
-    expect(await watch.exit).toBe(0);
+    expect(await watch.exit).toBe(1);
     const lines = watch.stdout().trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
     expect(lines[1]).toMatch(/^memleak-pod\s+0\/1\s+Pending\s+0\s+0s$/);
@@ -316,14 +316,14 @@ describe('the sample incidents', () => {
     expect(lines.at(-1)).toMatch(/CrashLoopBackOff\s+6 /);
   });
 
-  it('ends with 0 when interrupted while the history still plays (Ctrl-C, as kubectl get -w)', async () => {
+  it('ends with 1 when interrupted while the history still plays (Ctrl-C: kubectl get -w exits 1, util/interrupt/interrupt.go :: Handler.Signal)', async () => {
     const { podj, journal } = workspace();
     podj('replay', sample('crashloop-memleak'));
     // Paced at 10x, the ten minutes of history take a minute: the interrupt lands in the middle of them.
     const watch = start(['get', 'pods', '-w', '--speed', '10', '--journal', journal]);
     await watch.waitFor(/ContainerCreating/);
     watch.proc.kill('SIGINT');
-    expect(await watch.exit).toBe(0);
+    expect(await watch.exit).toBe(1);
     expect(watch.stdout()).not.toMatch(/CrashLoopBackOff/);
   });
 });

@@ -140,21 +140,21 @@ describe('get -w follows', () => {
     expect(apply.code, apply.stderr).toBe(0);
     await watch.waitFor(/\nlate-pod\s+0\/1\s+Pending\s+0\s+/);
     watch.proc.kill('SIGINT');
-    expect(await watch.exit).toBe(0);
+    expect(await watch.exit).toBe(1);
     expect(watch.stderr()).toBe('');
   });
 
-  it('-o json -w prints kubectl watch events: ADDED for the history, then the later change', async () => {
+  it('-o json -w --output-watch-events prints kubectl watch events: ADDED for the history, then the later change', async () => {
     const { dir, journal } = workspace();
     await fill(journal, 1);
-    const watch = start(['get', 'pods', '-w', '-o', 'json', '--journal', journal]);
+    const watch = start(['get', 'pods', '-w', '-o', 'json', '--output-watch-events', '--journal', journal]);
     await watch.waitFor(/"type": "ADDED"/);
     const file = join(dir, 'late.yaml');
     writeFileSync(file, manifest('late-pod'));
     expect((await finish(['apply', '-f', file, '--journal', journal])).code).toBe(0);
     await watch.waitFor(/"name": "late-pod"/);
     watch.proc.kill('SIGINT');
-    expect(await watch.exit).toBe(0);
+    expect(await watch.exit).toBe(1);
     const events = watch
       .stdout()
       .split(/\n(?=\{)/)

@@ -1,52 +1,62 @@
-/** `podj describe pod [NAME|PREFIX]`: kubectl's describe of pods as they were at any instant, with their Events tables. */
+/** `podj describe pod [NAME…|PREFIX]`: kubectl's describe of pods as they were at any instant, with their Events tables. */
 import type { Command } from 'commander';
+import * as E from 'fp-ts/lib/Either.js';
 import { describePod, eventsOfPod, kubeEventsFor } from '../../printers/index.js';
+import { parseSelector, selectorMatches } from '../../selectors/index.js';
 import { podAt } from '../../timetravel/pod-at.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
+import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
-import { podNotFound, podRecordsNamed, requirePodRecords } from '../pod-records.js';
+import { podNotFound, podRecordsNamed } from '../pod-records.js';
 import { addReadOptions, podNamesAt, readPoint, type ReadOptions } from '../read-options.js';
-import { podResource } from '../resources.js';
+import { namesOf, podResource } from '../resources.js';
 
 interface DescribeOptions extends ReadOptions {
   readonly namespace?: string;
+  readonly selector?: string;
 }
 
 export const registerDescribe = (program: Command, ctx: Context): void => {
   const cmd = program
     .command('describe')
-    .description('describe a pod like kubectl describe pod, at any instant')
-    .argument('<resource>', 'pod')
-    .argument('[name]', 'the pod, or a prefix of the names to describe (all pods without it)')
-    .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP);
-  addReadOptions(cmd).action(async (resource: string, name: string | undefined, _: unknown, command: Command) => {
-    podResource(resource);
+    .description('describe pods like kubectl describe pod, at any instant')
+    .argument('<resource>', 'pod, pods or pod/NAME')
+    .argument('[names...]', 'the pods (NAME or pod/NAME), or one prefix of the names to describe (all pods without any)')
+    .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
+    .option('-l, --selector <selector>', 'only the pods whose labels match (=, ==, !=, in, notin, key, !key)');
+  addReadOptions(cmd).action(async (resource: string, args: string[], _: unknown, command: Command) => {
+    podResource(resource.split('/')[0] ?? resource);
+    const asked = namesOf('pods', resource, args);
     const opts = command.optsWithGlobals<DescribeOptions>();
+    const selector = parseSelector(opts.selector ?? '');
+    if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
     const namespace = ctx.namespaceNamed(opts);
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
-      // kubectl (describe.go): no name describes every pod; a name no pod has is a prefix of the names to describe.
-      const exact = name === undefined ? [] : await podRecordsNamed(journal, { namespace, name, asOf: point.asOf });
+      // kubectl (describe.go :: Run): `describe pod NAME` with a name no pod has describes the pods whose names
+      // start with it (DescribeMatchingResources); several names, or pod/NAME, are looked up exactly.
+      const prefix = asked.length === 1 && !resource.includes('/') ? asked[0] : undefined;
+      const exact = prefix === undefined ? [] : await podRecordsNamed(journal, { namespace, name: prefix, asOf: point.asOf });
       const names =
-        name !== undefined && exact.length > 0
-          ? [name]
-          : (await podNamesAt(journal, point, namespace)).filter((n) => name === undefined || n.startsWith(name));
-      if (names.length === 0 && name === undefined) {
-        ctx.io.err(`No resources found in ${namespace} namespace.\n`);
-        return;
-      }
-      if (names.length === 0 && name !== undefined) await requirePodRecords(journal, { namespace, name, asOf: point.asOf });
+        asked.length === 0 || (prefix !== undefined && exact.length === 0)
+          ? (await podNamesAt(journal, point, namespace)).filter((n) => prefix === undefined || n.startsWith(prefix))
+          : asked;
       const described: string[] = [];
+      const missing: string[] = [];
       for (const each of names) {
-        const records = each === name ? exact : await podRecordsNamed(journal, { namespace, name: each, asOf: point.asOf });
+        const records = each === prefix ? exact : await podRecordsNamed(journal, { namespace, name: each, asOf: point.asOf });
         const upTo = records.filter((r) => point.at === undefined || r.event.at <= point.at);
-        const state = podAt(upTo, point.at);
         // Not yet created, or already removed, at that instant: the API server would not have it.
-        if (state === undefined) throw podNotFound(each);
-        const rows = eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod);
-        described.push(describePod(state.pod, rows, point.now));
+        const state = podAt(upTo, point.at);
+        if (state === undefined) missing.push(each);
+        else if (selectorMatches(selector.right, state.pod.metadata.labels ?? {})) {
+          described.push(describePod(state.pod, eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod), point.now));
+        }
       }
       ctx.io.out(described.join('\n\n'));
+      if (prefix !== undefined && exact.length === 0 && names.length === 0) missing.push(prefix);
+      if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
+      if (described.length === 0) ctx.io.err(`No resources found in ${namespace} namespace.\n`);
     });
   });
 };

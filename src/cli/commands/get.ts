@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { fieldsMatch, parseFieldSelector, parseSelector, podFields } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
-import { BadInput, Finding } from '../errors.js';
+import { BadInput, Finding, WatchInterrupted } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { podNotFound } from '../pod-records.js';
 import { addReadOptions, namespacesAt, readPoint, rowsAt, stateAt, type ReadOptions } from '../read-options.js';
@@ -22,6 +22,8 @@ interface GetOptions extends ReadOptions {
   readonly showLabels?: boolean;
   readonly labelColumns: string[];
   readonly watch?: boolean;
+  readonly watchOnly?: boolean;
+  readonly outputWatchEvents?: boolean;
   readonly speed?: string;
   readonly headers: boolean;
   readonly sortBy?: string;
@@ -33,6 +35,24 @@ const speedOf = (raw: string | undefined): number | undefined => {
   const speed = Number(raw);
   if (!(speed > 0)) throw new BadInput(`--speed: "${raw}" is not a positive number`);
   return speed;
+};
+
+/** kubectl's `--chunk-size` is an int64 (`cmdutil.AddChunkSizeFlag`); a journal read needs none, but a bad one is still bad input. */
+const chunkSizeOf = (raw: string): number => {
+  if (!/^-?\d+$/.test(raw.trim())) throw new BadInput(`--chunk-size: "${raw}" is not an integer`);
+  return Number(raw);
+};
+
+/**
+ * The flag mixes kubectl refuses (`get.go :: Validate`) or warns about (`get.go :: Complete`): label columns
+ * only on tables, watch events only with a watch, and a watch's changes are never sorted.
+ */
+const refuseFlagMixes = (opts: GetOptions, warn: (line: string) => void): void => {
+  const format = opts.output?.replace(/^=/, '');
+  if (opts.showLabels === true && format !== undefined && format !== '' && format !== 'wide') throw new BadInput(`--show-labels option cannot be used with ${format} printer`);
+  if (opts.outputWatchEvents === true && opts.watch !== true && opts.watchOnly !== true) throw new BadInput('--output-watch-events option can only be used with --watch or --watch-only');
+  if (opts.sortBy !== undefined && opts.watch === true) warn('warning: --watch requested, --sort-by will be ignored for watch events received\n');
+  else if (opts.sortBy !== undefined && opts.watchOnly === true) warn('warning: --watch-only requested, --sort-by will be ignored\n');
 };
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').filter((v) => v !== '')];
@@ -60,16 +80,21 @@ export const registerGet = (program: Command, ctx: Context): void => {
     .option('--types <types>', 'events: only these types (Normal, Warning; comma-separated)', collect, [])
     .option('--sort-by <path>', 'order by the value at this JSONPath (e.g. .metadata.creationTimestamp)')
     .option('-w, --watch', "after the table, a row each time a pod changes, in the journal's order, then the changes other processes append, until interrupted")
-    .option('--speed <x>', 'with -w: play back at x times real time (default: as fast as possible)');
+    .option('--watch-only', 'as -w, without the pods at the start (--at, else before the first event)')
+    .option('--output-watch-events', 'with -w or --watch-only: each change as a watch event, {"type": "ADDED|MODIFIED|DELETED", "object": …} (an EVENT column in tables)')
+    .option('--speed <x>', 'with -w: play back at x times real time (default: as fast as possible)')
+    .option('--chunk-size <n>', "accepted for kubectl's sake: a journal is read in pages of its own, whatever the size", chunkSizeOf);
   addReadOptions(cmd).action(async (resource: string, args: string[], _: unknown, command: Command) => {
     const opts = command.optsWithGlobals<GetOptions>();
     const output = await parseOutput(opts.output);
+    refuseFlagMixes(opts, ctx.io.err);
+    const watching = opts.watch === true || opts.watchOnly === true;
     const kind = resourceKind(resource);
     const selector = parseSelector(opts.selector ?? '');
     if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
     if (kind !== 'pods') {
       // Refused rather than ignored: a flag that changes nothing would answer a question the user did not ask.
-      if (opts.watch === true) throw new BadInput(`-w: podj watches pods only; ${kind} answer at one instant (--at T)`);
+      if (watching) throw new BadInput(`-w: podj watches pods only; ${kind} answer at one instant (--at T)`);
       if (opts.showLabels === true || opts.labelColumns.length > 0) throw new BadInput(`--show-labels and -L: podj prints label columns for pods only`);
       const namespace = ctx.namespaceOf(opts);
       const names = namesOf(kind, resource, args);
@@ -92,14 +117,15 @@ export const registerGet = (program: Command, ctx: Context): void => {
     const flags = { allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, labelColumns: opts.labelColumns, headers: opts.headers };
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
-      if (opts.watch === true) {
+      if (watching) {
         // A watch starts at --at, or before the first event.
         const [{ watchPods }, { appendsAfter }, { emptyCluster }] = await Promise.all([import('../watch.js'), import('../follow.js'), import('../../reducers/index.js')]);
         const state = point.at === undefined ? emptyCluster : await stateAt(journal, point);
         const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
-        const json = output.kind === 'named' && output.format === 'json';
         const table = { wide: output.kind === 'named' && output.format === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns };
-        await watchPods(ctx.io, journal, state, { from: point.at, inScope: podInScope, table, speed: speedOf(opts.speed), json, follow });
+        const watch = { output, table, headers: opts.headers, watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true };
+        const end = await watchPods(ctx.io, journal, state, { ...watch, from: point.at, inScope: podInScope, speed: speedOf(opts.speed), follow });
+        if (end === 'interrupted') throw new WatchInterrupted();
         return;
       }
       // A table answers at --at, or at the end: there from the head table's rows when they can answer.
