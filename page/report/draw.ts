@@ -1,7 +1,7 @@
 /** Drawing the lanes on one canvas: only the rows and the instants on screen. */
 import type { PodLane } from '../../src/report/model.js';
 import { clockText, dateText, ticksOf, xOf, type View } from './axis.js';
-import { conditionBands, containerBands, podBands, taintsAt, type Band, type Strings } from './lanes.js';
+import { conditionBands, containerBands, inferredSpans, podBands, taintsAt, type Band, type Strings } from './lanes.js';
 import { drawMarker } from './markers.js';
 import { ROW_HEIGHT, rowAtY, type Row } from './rows.js';
 import { conditionColor, STATES } from './states.js';
@@ -56,23 +56,57 @@ const fitText = (g: CanvasRenderingContext2D, text: string, width: number): stri
   return `${t}…`;
 };
 
-const drawBands = (g: CanvasRenderingContext2D, bands: readonly Band[], v: View, y: number, h: number, labels: boolean): void => {
-  const right = v.left + v.width;
-  for (const b of bands) {
-    if (b.to < v.start || b.from > v.end) continue;
-    const x0 = Math.max(v.left, xOf(v, b.from));
-    const x1 = Math.min(right, xOf(v, b.to));
-    if (x1 - x0 < 0.5) {
-      g.fillStyle = STATES[b.category].color;
-      g.fillRect(x0, y, 1, h);
-      continue;
-    }
-    g.fillStyle = STATES[b.category].color;
-    g.fillRect(x0, y, x1 - x0, h);
-    if (labels && x1 - x0 > 40) {
-      g.fillStyle = ['ready', 'crashLoop', 'oom', 'error', 'completed', 'terminating', 'evicted'].includes(b.category) ? '#fff' : '#1d232a';
-      g.fillText(fitText(g, b.label, x1 - x0 - 6), x0 + 3, y + h / 2 + 0.5);
-    }
+/** The bands on screen, each `[x0, x1)` clipped to the view. */
+const onScreen = (bands: readonly Band[], v: View): { readonly band: Band; readonly x0: number; readonly x1: number }[] =>
+  bands
+    .filter((b) => b.to >= v.start && b.from <= v.end)
+    .map((band) => ({ band, x0: Math.max(v.left, xOf(v, band.from)), x1: Math.min(v.left + v.width, xOf(v, band.to)) }));
+
+const drawBandFills = (g: CanvasRenderingContext2D, bands: readonly Band[], v: View, y: number, h: number): void => {
+  for (const { band, x0, x1 } of onScreen(bands, v)) {
+    g.fillStyle = STATES[band.category].color;
+    g.fillRect(x0, y, x1 - x0 < 0.5 ? 1 : x1 - x0, h);
+  }
+};
+
+const drawBandLabels = (g: CanvasRenderingContext2D, bands: readonly Band[], v: View, y: number, h: number): void => {
+  for (const { band, x0, x1 } of onScreen(bands, v)) {
+    if (x1 - x0 <= 40) continue;
+    g.fillStyle = ['ready', 'crashLoop', 'oom', 'error', 'completed', 'terminating', 'evicted'].includes(band.category) ? '#fff' : '#1d232a';
+    g.fillText(fitText(g, band.label, x1 - x0 - 6), x0 + 3, y + h / 2 + 0.5);
+  }
+};
+
+/** Diagonal white stripes: the hatch over a lane's spans that rest on facts an import inferred (the legend names it). */
+export const inferredHatch = (g: CanvasRenderingContext2D): CanvasPattern | null => {
+  const tile = document.createElement('canvas');
+  tile.width = 8;
+  tile.height = 8;
+  const t = tile.getContext('2d');
+  if (t === null) return null;
+  t.strokeStyle = 'rgba(255, 255, 255, 0.4)';
+  t.lineWidth = 1.5;
+  t.beginPath();
+  t.moveTo(-2, 10);
+  t.lineTo(10, -2);
+  t.moveTo(6, 10);
+  t.lineTo(10, 6);
+  t.moveTo(-2, 2);
+  t.lineTo(2, -2);
+  t.stroke();
+  return g.createPattern(tile, 'repeat');
+};
+
+/** The hatch over the spans of `bands` where the row rests on inferred facts. */
+const drawInferred = (g: CanvasRenderingContext2D, pod: PodLane, bands: readonly Band[], v: View, y: number, h: number): void => {
+  const hatch = inferredHatch(g);
+  if (hatch === null) return;
+  g.fillStyle = hatch;
+  for (const span of inferredSpans(pod, bands)) {
+    if (span.to < v.start || span.from > v.end) continue;
+    const x0 = Math.max(v.left, xOf(v, span.from));
+    const x1 = Math.min(v.left + v.width, xOf(v, span.to));
+    if (x1 > x0) g.fillRect(x0, y, x1 - x0, h);
   }
 };
 
@@ -151,7 +185,10 @@ const drawPodRow = (g: CanvasRenderingContext2D, pod: PodLane, s: Scene, y: numb
   const caret = pod.containers.length === 0 ? ' ' : s.open.has(pod.uid) ? '▾' : '▸';
   g.fillText(fitText(g, `${caret} ${pod.namespace === 'default' ? '' : `${pod.namespace}/`}${pod.name}`, GUTTER - 16), 14, y + h / 2 + 0.5);
   g.font = '11px system-ui, sans-serif';
-  drawBands(g, bands.pod(pod), s.view, y + 2, h - 4, true);
+  drawBandFills(g, bands.pod(pod), s.view, y + 2, h - 4);
+  // The hatch under the labels, so they stay readable.
+  drawInferred(g, pod, bands.pod(pod), s.view, y + 2, h - 4);
+  drawBandLabels(g, bands.pod(pod), s.view, y + 2, h - 4);
   for (const m of pod.markers) {
     if (m.at < s.view.start || m.at > s.view.end) continue;
     drawMarker(g, m.kind, xOf(s.view, m.at), y + h / 2, 5, m.cause.inferred === true);
@@ -164,7 +201,8 @@ const drawContainerRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind:
   g.font = '11px system-ui, sans-serif';
   g.fillText(fitText(g, `${row.containerKind}: ${row.name}`, GUTTER - 40), 34, y + h / 2 + 0.5);
   g.font = '10px system-ui, sans-serif';
-  drawBands(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4, true);
+  drawBandFills(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4);
+  drawBandLabels(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4);
   for (const m of row.pod.markers) {
     if (m.container !== row.name || m.at < s.view.start || m.at > s.view.end) continue;
     drawMarker(g, m.kind, xOf(s.view, m.at), y + h / 2, 4, m.cause.inferred === true);

@@ -98,3 +98,13 @@ export const taintsAt = (node: NodeLane, t: number): string[] => {
 /** The labels a pod had at `t` (its first set before creation, so a filter can still name it). */
 export const labelsAt = (pod: PodLane, t: number): Readonly<Record<string, string>> =>
   (lastAtOrBefore(pod.labels, t) ?? pod.labels[0])?.labels ?? {};
+
+/**
+ * The spans where the pod's row rests on facts an import inferred since its last capture (`get pods --at` notes
+ * the pod there): from each flip to true until the next flip, or the end of the pod's bands.
+ */
+export const inferredSpans = (pod: PodLane, bands: readonly Band[]): { readonly from: number; readonly to: number }[] => {
+  const end = bands.at(-1)?.to ?? 0;
+  const flips = pod.sinceCapture ?? [];
+  return flips.flatMap(([at, flag], i) => (flag ? [{ from: at, to: Math.max(at, Math.min(end, flips[i + 1]?.[0] ?? end)) }] : []));
+};

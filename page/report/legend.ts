@@ -1,5 +1,6 @@
 /** The legend (state colours, marker shapes, node stripes) and the keyboard help. */
 import type { MarkerKind } from '../../src/report/model.js';
+import { inferredHatch } from './draw.js';
 import { drawMarker, MARKERS } from './markers.js';
 import { STATES } from './states.js';
 
@@ -16,10 +17,27 @@ const markerIcon = (kind: MarkerKind, inferred: boolean): string => {
   return `<img alt="" width="14" height="14" src="${c.toDataURL()}">`;
 };
 
+/** A swatch of a state colour under the inferred hatch, as a lane draws it. */
+const hatchIcon = (): string => {
+  const c = document.createElement('canvas');
+  c.width = 20;
+  c.height = 12;
+  const g = c.getContext('2d');
+  const hatch = g === null ? null : inferredHatch(g);
+  if (g !== null && hatch !== null) {
+    g.fillStyle = STATES.crashLoop.color;
+    g.fillRect(0, 0, 20, 12);
+    g.fillStyle = hatch;
+    g.fillRect(0, 0, 20, 12);
+  }
+  return `<img alt="" width="20" height="12" src="${c.toDataURL()}">`;
+};
+
 export const legendHtml = (): string =>
   [
     '<b>states</b>',
     ...Object.values(STATES).map((s) => `<span><i style="background:${s.color}"></i>${s.label}</span>`),
+    `<span title="the row rests on facts an import inferred since the pod's last capture: get pods --at notes it">${hatchIcon()}hatched: inferred on import</span>`,
     '<b>&nbsp;causes</b>',
     ...(Object.keys(MARKERS) as MarkerKind[]).map((k) => `<span>${markerIcon(k, false)}${MARKERS[k].label}</span>`),
     `<span>${markerIcon('exit', true)}inferred (not recorded)</span>`,

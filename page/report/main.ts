@@ -10,7 +10,7 @@ import { helpHtml, legendHtml } from './legend.js';
 import { drawMemory, drawRestarts } from './plots.js';
 import { offsetsOf, rowAtY, rowsOf, type Row } from './rows.js';
 import { STYLE } from './style.js';
-import { Strings, taintsAt } from './lanes.js';
+import { inferredSpans, Strings, taintsAt } from './lanes.js';
 import { tooltipAt } from './tooltip.js';
 import { counted } from '../../src/text/counted.js';
 
@@ -375,6 +375,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
         pod: `${p.namespace}/${p.name}`,
         uid: p.uid,
         bands: bands.pod(p).map((b) => ({ from: b.from, to: b.to, label: b.label, category: b.category })),
+        inferred: inferredSpans(p, bands.pod(p)),
         containers: p.containers.map((c) => ({ name: c.name, kind: c.kind, bands: bands.container(p, c.name).map((b) => ({ from: b.from, to: b.to, label: b.label })) })),
         markers: p.markers.map((m) => ({ at: m.at, kind: m.kind, seq: m.cause.seq, inferred: m.cause.inferred === true })),
       })),

@@ -29,6 +29,8 @@ interface Opened {
 interface PageLane {
   readonly pod: string;
   readonly bands: { from: number; to: number; label: string }[];
+  /** The hatched spans: the row rests on facts an import inferred since the pod's last capture. */
+  readonly inferred: { from: number; to: number }[];
   readonly containers: { name: string; bands: { from: number; to: number; label: string }[] }[];
   readonly markers: { at: number; kind: string; seq: number; inferred: boolean }[];
 }
@@ -309,6 +311,24 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(stderrs.some((e) => /^note: inferred on import .*crash-demo\/flaky-worker/m.test(e))).toBe(true);
     expect(stderrs.some((e) => /^note: known only from their Events .*auto-demo\//m.test(e))).toBe(true);
     expect(await page.isVisible('#getpods-err')).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it("hatches a lane where its row rests on inferred facts, exactly where get pods --at notes the pod, and names the hatch in the legend", async () => {
+    const { page, podj, problems } = await open(['test/fixtures/real/crash-loop-pods.json'], '-A');
+    const [lane] = await lanesOf(page);
+    const spans = lane?.inferred ?? [];
+    expect(spans.length).toBeGreaterThan(0);
+    const noted = (t: number): boolean => /^note: inferred on import .*crash-demo\/flaky-worker/m.test(podj('get', 'pods', '-A', '--at', iso(t)).stderr);
+    for (const span of spans.slice(0, 3)) {
+      expect(noted(span.from), iso(span.from)).toBe(true);
+      expect(noted(Math.floor((span.from + span.to) / 2)), iso(span.from)).toBe(true);
+    }
+    // At the capture that ends the journal the row is what the cluster showed: not noted, and no span reaches it.
+    const end = lane?.bands.at(-1)?.to ?? 0;
+    expect(noted(end)).toBe(false);
+    expect(spans.every((s) => s.to <= end && !(s.from <= end && end < s.to))).toBe(true);
+    expect(await page.textContent('#legend')).toMatch(/hatched: inferred on import/);
     expect(problems).toEqual([]);
   });
 
