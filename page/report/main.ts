@@ -1,7 +1,7 @@
 /** The report page: decodes the inline data, builds the controls, and wires the timeline, cursors and panels. */
 import * as E from 'fp-ts/lib/Either.js';
 import { formatErrors } from '../../src/events/report.js';
-import { ReportData, type Marker, type PodLane } from '../../src/report/model.js';
+import { nodesDrawn, ReportData, type Marker, type PodLane } from '../../src/report/model.js';
 import { parseSelector, type Requirement } from '../../src/selectors/index.js';
 import { offsetText, timeOf, type View } from './axis.js';
 import { causesTable, diffBetween, getPodsAt, inScopeAt, iso, type Scope } from './cursor.js';
@@ -35,7 +35,7 @@ const start = (data: ReportData): void => {
     'header',
     {},
     `<h1>${escape(data.title)}</h1>
-<div class="sub">${counted(data.pods.length, 'pod')} on ${counted(data.nodes.length, 'node')} · journal from ${iso(data.first)} to ${iso(data.last)} · click the lanes to place cursor A (a <code>podj get pods --at</code> table), shift-click for cursor B (what changed between), click a pod's name to open its containers and plots · <kbd>?</kbd> for keys</div>
+<div class="sub">${counted(data.pods.length, 'pod')} on ${counted(nodesDrawn(data), 'node')} · journal from ${iso(data.first)} to ${iso(data.last)} · click the lanes to place cursor A (a <code>podj get pods --at</code> table), shift-click for cursor B (what changed between), click a pod's name to open its containers and plots · <kbd>?</kbd> for keys</div>
 <div class="controls">
 ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><option value="">all (-A)</option>${namespaces.map((n) => `<option>${escape(n)}</option>`).join('')}</select></label>` : `<label>namespace <b>${escape(data.scope.namespace)}</b></label>`}
 <label>name <input id="f-name" placeholder="part of a pod name" size="18"></label>

@@ -108,3 +108,10 @@ export const ReportData = t.type({
   strings: t.array(t.string),
 });
 export type ReportData = t.TypeOf<typeof ReportData>;
+
+/**
+ * How many nodes the report draws: those with condition lanes and those its pods were bound to, a node being
+ * known to an import from a pod's `spec.nodeName` alone.
+ */
+export const nodesDrawn = (data: Pick<ReportData, 'pods' | 'nodes'>): number =>
+  new Set([...data.nodes.map((n) => n.name), ...data.pods.flatMap((p) => (p.node === undefined ? [] : [p.node]))]).size;

@@ -25,6 +25,12 @@ describe('podj report', () => {
     expect(data.nodes.map((n) => n.name)).toEqual(['node01', 'node02']);
   });
 
+  it('counts the nodes an import knows only from its pods’ spec.nodeName, as the page draws them', () => {
+    const { podj } = workspace();
+    expect(podj('import', join(REPO, 'test/fixtures/import/deadline-exceeded-pods.json')).code).toBe(0);
+    expect(podj('report', '-A', '--out', 'imported.html').stdout).toMatch(/^imported\.html: 1 pod, 1 node, /);
+  });
+
   it('keeps the pods asked for by name, namespace and selector, and the window asked for', () => {
     const { dir, podj } = workspace();
     expect(podj('replay', join(REPO, 'journal/pod-demo-labels.yaml')).code).toBe(0);

@@ -6,6 +6,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { msOf } from '../../k8s/codecs.js';
 import { buildReport } from '../../report/build.js';
 import { reportHtml } from '../../report/html.js';
+import { nodesDrawn } from '../../report/model.js';
 import { parseSelector } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context, type GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
@@ -68,7 +69,7 @@ export const registerReport = (program: Command, ctx: Context): void => {
         const html = reportHtml(data, script);
         const out = resolve(ctx.io.cwd, opts.out);
         writeFileSync(out, html);
-        ctx.io.out(`${opts.out}: ${counted(data.pods.length, 'pod')}, ${counted(data.nodes.length, 'node')}, ${megabytes(Buffer.byteLength(html))}\n`);
+        ctx.io.out(`${opts.out}: ${counted(data.pods.length, 'pod')}, ${counted(nodesDrawn(data), 'node')}, ${megabytes(Buffer.byteLength(html))}\n`);
       });
     });
 };
