@@ -483,17 +483,8 @@ export class LevelJournal {
     await this.tail;
     // A failed index write was reported to every call after it; the next open rebuilds what it lacked.
     await this.backlog.flush().catch(() => undefined);
-    await this.shortenLog();
-    await this.db.close();
-  }
-
-  /**
-   * Writes a write-ahead log longer than a reader should replay (`READER_LOG_BYTES`) into a table: every private
-   * read snapshot copies and replays the log on open. Done on close, and before a read through read snapshots
-   * (`recordPagesThroughCopies`) in the writer's process, whose log a large import leaves up to 16 MiB long.
-   */
-  async shortenLog(): Promise<void> {
     if (logBytes(this.dir) > READER_LOG_BYTES) await flushMemtable(this.db);
+    await this.db.close();
   }
 
   /** Runs `task` after every earlier append, verify or snapshot write: one writer at a time. */

@@ -17,8 +17,7 @@ import { join } from 'node:path';
 import { JournalError } from './errors.js';
 import { liveTables } from './leveldb-manifest.js';
 import { newOwnedFolder } from '../temp/owned-folders.js';
-import type { LevelJournal, TimeQuery } from './journal.js';
-import type { JournalRecord } from './record.js';
+import type { LevelJournal } from './journal.js';
 import { openJournal, refuseForeignFolder, type OpenOptions } from './open.js';
 import { snapshotFolder } from './snapshot-files.js';
 
@@ -71,88 +70,41 @@ const copyStore = (dir: string, into: string): boolean => {
 const aboutJournal = (error: unknown, copy: string, dir: string): unknown =>
   error instanceof JournalError ? new JournalError(error.kind, error.message.replaceAll(copy, dir)) : error;
 
-/** A private read snapshot, open, and its folder; `close` closes it and removes the folder. */
-interface ReadCopy {
-  readonly journal: LevelJournal;
-  readonly folder: string;
-  close(): Promise<void>;
-}
-
-/** Opens a private read snapshot of the journal in `dir` (`readJournal`), made again while a flush or compaction races it. */
-const openReadCopy = async (dir: string, opts: Pick<OpenOptions, 'verifying'> = {}): Promise<ReadCopy> => {
-  refuseForeignFolder(dir, false);
-  let base = memoryOrTemporary();
-  for (let attempt = 1; ; attempt++) {
-    const folder = newOwnedFolder(base, 'podj-read');
-    // Synchronously, for the same reason as the links: one unlink per table.
-    const remove = (): void => rmSync(folder, { recursive: true, force: true });
-    let journal: LevelJournal | undefined;
-    try {
-      if (copyStore(dir, folder)) journal = await openJournal(folder, { ...opts, create: false, sync: false, tidy: false });
-    } catch (error) {
-      remove();
-      if (attempt >= ATTEMPTS) throw aboutJournal(error, folder, dir);
-      base = tmpdir();
-      continue;
-    }
-    if (journal === undefined) {
-      remove();
-      if (attempt >= ATTEMPTS) throw new JournalError('in-use', `journal ${dir} kept changing while a read snapshot was taken`);
-      continue;
-    }
-    const opened = journal;
-    return { journal: opened, folder, close: () => opened.close().finally(remove) };
-  }
-};
-
 /**
  * Runs `task` over a private read snapshot of the journal in `dir` (never created, never changed, never
  * locked), then removes the snapshot. The journal handle must only be read: appends would go to the copy.
  */
-export const readJournal = async <T>(dir: string, task: (journal: LevelJournal) => Promise<T>, opts: Pick<OpenOptions, 'verifying'> = {}): Promise<T> => {
-  const copy = await openReadCopy(dir, opts);
-  try {
-    return await task(copy.journal);
-  } catch (error) {
-    throw aboutJournal(error, copy.folder, dir);
-  } finally {
-    await copy.close();
-  }
-};
-
-/** Records one read snapshot gives `recordPagesThroughCopies` before it is closed: at tier L ≈ 60 MB of records, ≈ 8 tables. */
-export const RECORDS_PER_COPY = 100_000;
-
-/**
- * The pages `recordsInTimeOrder(q)` gives, up to the head `headSeq`, read through private read snapshots of the
- * journal in `dir`, each closed after `perCopy` records and the read continued in a fresh one. For a read of the
- * whole journal in the writer's process (the snapshot upkeep): LevelDB memory-maps every table its table cache
- * holds, at least 64 (open.ts), so one handle reading an L journal ended with ≈ 480 MiB of tables resident;
- * closing a store unmaps its tables (bench/README.md, 2026-12-06 15:05). A later snapshot may hold records
- * appended since the read began: they are left out, as the journal's own read leaves out what lies beyond its head.
- */
-export async function* recordPagesThroughCopies(dir: string, q: TimeQuery, headSeq: number, perCopy = RECORDS_PER_COPY): AsyncGenerator<JournalRecord[]> {
-  let after = q.after;
-  for (let more = true; more; ) {
-    more = false;
-    const copy = await openReadCopy(dir);
+export const readJournal = async <T>(
+  dir: string,
+  task: (journal: LevelJournal) => Promise<T>,
+  opts: Pick<OpenOptions, 'verifying'> = {},
+): Promise<T> => {
+  refuseForeignFolder(dir, false);
+  let base = memoryOrTemporary();
+  for (let attempt = 1; ; attempt++) {
+    const copy = newOwnedFolder(base, 'podj-read');
     try {
-      let read = 0;
-      for await (const page of copy.journal.recordsInTimeOrder({ ...q, after }).batches()) {
-        const last = page[page.length - 1];
-        if (last !== undefined) after = { at: last.event.at, seq: last.seq };
-        const kept = page.filter((r) => r.seq <= headSeq);
-        if (kept.length > 0) yield kept;
-        read += page.length;
-        if (read >= perCopy) {
-          more = true;
-          break;
-        }
+      let journal: LevelJournal | undefined;
+      try {
+        if (copyStore(dir, copy)) journal = await openJournal(copy, { ...opts, create: false, sync: false, tidy: false });
+      } catch (error) {
+        if (attempt >= ATTEMPTS) throw aboutJournal(error, copy, dir);
+        base = tmpdir();
       }
-    } catch (error) {
-      throw aboutJournal(error, copy.folder, dir);
+      if (journal === undefined) {
+        if (attempt >= ATTEMPTS) throw new JournalError('in-use', `journal ${dir} kept changing while a read snapshot was taken`);
+        continue;
+      }
+      try {
+        return await task(journal);
+      } catch (error) {
+        throw aboutJournal(error, copy, dir);
+      } finally {
+        await journal.close();
+      }
     } finally {
-      await copy.close();
+      // Synchronously, for the same reason as the links: one unlink per table.
+      rmSync(copy, { recursive: true, force: true });
     }
   }
-}
+};

@@ -5,7 +5,7 @@
  */
 import type { Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
-import { recordPagesThroughCopies, type Journal, type JournalRecord, type Position } from '../journal/index.js';
+import type { Journal, JournalRecord, Position } from '../journal/index.js';
 import { Folding, emptyCluster, foldPages, observationTypes, type ClusterState } from '../reducers/index.js';
 import { SNAPSHOT_SCHEMA } from './snapshot-codec.js';
 import { SnapshotWriter, addPartsNamed, loadSnapshot, type Layout } from './snapshot-parts.js';
@@ -70,8 +70,7 @@ export const clusterAt = async (tt: TimeTravel, at?: Instant, asOf?: Instant): P
  * Writes the snapshots missing after the newest usable one: one every `every` folded events in valid-time
  * order (each writes only the pods that changed since the one before, so a question at T folds at most
  * `every` events after loading the nearest; observations change no state, so they are left unread and
- * uncounted, as questions leave them; read through read snapshots closed as the read goes, which lets LevelDB's
- * mapped tables go), then the head table (the pods at the head, by
+ * uncounted, as questions leave them), then the head table (the pods at the head, by
  * namespace), then removes the parts no snapshot names any more. If the newest snapshot is of another
  * version or does not match the journal, all are dropped first. Returns how many snapshots were written.
  */
@@ -91,9 +90,7 @@ const foldAndWrite = async (tt: TimeTravel): Promise<number> => {
   const writer = new SnapshotWriter(start.layout);
   let pending = 0;
   let written = 0;
-  // Read through read snapshots closed as the read goes, so that LevelDB's mapped tables are let go (≈ 480 MiB at tier L).
-  await tt.journal.shortenLog();
-  for await (const page of recordPagesThroughCopies(tt.journal.dir, { after: start.after, skipTypes: observationTypes }, head.seq)) {
+  for await (const page of tt.journal.recordsInTimeOrder({ after: start.after, skipTypes: observationTypes }).batches()) {
     for (const record of page) {
       folding.apply(record.event);
       if (++pending < tt.every) continue;
