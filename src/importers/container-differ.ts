@@ -48,10 +48,12 @@ const startFailures = new Set([
 
 const topOf = (facts: readonly InstanceFact[]): number => Math.max(-1, ...facts.map((f) => f.instance));
 
+/** When a run began, as far as its status tells: its start, else its end. */
+const knownStart = (f: InstanceFact | undefined): Instant | undefined => f?.startedAt ?? f?.exit?.finishedAt;
+
 /** When a reset removed `f`: not stated; the capture's instant, or the next run's start if that came first. */
 const removedAt = (f: InstanceFact, facts: readonly InstanceFact[], fallback: Instant): Instant => {
-  const next = facts.find((n) => n.instance === f.instance + 1);
-  const nextAt = next?.startedAt ?? next?.exit?.finishedAt;
+  const nextAt = knownStart(facts.find((n) => n.instance === f.instance + 1));
   return nextAt !== undefined && nextAt < fallback ? nextAt : fallback;
 };
 
@@ -90,7 +92,7 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
   const firstFresh = fresh[0];
   if (firstFresh !== undefined) {
     const lowInstance = Math.max(topBefore, 0);
-    const highAt = firstFresh.startedAt ?? firstFresh.exit?.finishedAt ?? d.fallback;
+    const highAt = knownStart(firstFresh) ?? d.fallback;
     // A static pod's restartCount counts runs of earlier kubelet processes, its startTime is the latest one's:
     // a run older than any time the object states has no room before the first run it shows, and is placed
     // there (the count is what RESTARTS shows), never after it.
@@ -104,7 +106,7 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
     }
   }
   for (const f of fresh) {
-    const startAt = f.startedAt ?? f.exit?.finishedAt;
+    const startAt = knownStart(f);
     const certainty: Certainty = startAt === undefined ? 'inferred' : 'exact';
     // A removed run the captures never showed existed until its removal, at the latest.
     const at = startAt ?? (f.removed === true ? removedAt(f, facts, d.fallback) : d.fallback);

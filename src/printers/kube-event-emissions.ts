@@ -111,6 +111,10 @@ const onContainer = (ctx: Context, pod: PodRef, container: string, type: KubeEve
   return { ...base, involvedObject: { ...base.involvedObject, fieldPath: `spec.${init ? 'initContainers' : 'containers'}{${container}}` } };
 };
 
+/** `active_deadline.go :: ShouldEvict`'s Event. */
+const deadlineExceeded = (ctx: Context, pod: PodRef): Emission =>
+  onPod(ctx, pod, 'Normal', DEADLINE_EXCEEDED_REASON, DEADLINE_EXCEEDED_MESSAGE, KUBELET);
+
 /** The Events one journal event makes the cluster record, in the order they are recorded. */
 export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
   switch (e.type) {
@@ -148,12 +152,12 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
     case 'PodEvicted':
       return [onPod(ctx, e.pod, 'Warning', 'Evicted', e.message, KUBELET)];
     case 'PodDeadlineExceeded': {
-      const exceeded = onPod(ctx, e.pod, 'Normal', DEADLINE_EXCEEDED_REASON, DEADLINE_EXCEEDED_MESSAGE, KUBELET);
+      const exceeded = deadlineExceeded(ctx, e.pod);
       return e.from === undefined ? [exceeded, exceeded] : [exceeded];
     }
     case 'PodSynced': {
       if (!deadlineStatusesAfterKillDue(ctx, e)) return [];
-      const exceeded = onPod(ctx, e.pod, 'Normal', DEADLINE_EXCEEDED_REASON, DEADLINE_EXCEEDED_MESSAGE, KUBELET);
+      const exceeded = deadlineExceeded(ctx, e.pod);
       return [exceeded, exceeded];
     }
     case 'PodNodeLost':
