@@ -125,8 +125,8 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
     .map(({ name, row }): ListedEvent => ({ row, object: { apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: row.involvedObject.namespace, creationTimestamp: row.firstTimestamp }, ...row } }));
   const { kept, missing } = select(listed, (e) => e.object, eventFields, q);
   if (kept.length > 0) {
-    const rows = kept.map((e) => e.row);
-    ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, () => eventsTable(rows, { withNamespace: q.namespace === undefined, headers: q.headers }, point.now)));
+    const named = kept.map((e) => ({ name: e.object.metadata.name, row: e.row }));
+    ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => eventsTable(named, { withNamespace: q.namespace === undefined, headers: q.headers, wide }, point.now)));
   } else if (missing.length === 0) ctx.io.err(q.namespace === undefined ? 'No resources found\n' : `No resources found in ${q.namespace} namespace.\n`);
   notFound('events', missing);
 };

@@ -2,8 +2,10 @@
  * `kubectl get events`: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE (`pkg/printers/internalversion/printers.go ::
  * printEvent`, the server-side table): LAST SEEN is the age of lastTimestamp alone (the count shows only in
  * `-o wide`; "(xN over AGE)" is `kubectl events`' and `describe`'s), OBJECT is `kind/name` with the kind
- * lower-cased, MESSAGE trimmed; a NAMESPACE column first with `-A`. Rows in the order given
- * (`printEventList` does not sort: the order is the API's, `apiList`).
+ * lower-cased, MESSAGE trimmed; a NAMESPACE column first with `-A`. `-o wide` adds the columns of priority 1
+ * in their places: SUBOBJECT (the field path), SOURCE (`formatEventSource`: the component, then ", host" when
+ * there is one), FIRST SEEN, COUNT and NAME. Rows in the order given (`printEventList` does not sort: the
+ * order is the API's, `apiList`).
  */
 import { ageOf } from './duration.js';
 import type { KubeEventRow } from './kube-event-row.js';
@@ -12,18 +14,30 @@ import { renderTable } from './tabwriter.js';
 export interface EventsTableOptions {
   readonly withNamespace: boolean;
   readonly headers: boolean;
+  readonly wide: boolean;
 }
 
-export const eventsTable = (rows: readonly KubeEventRow[], opts: EventsTableOptions, now: Date): string => {
-  const header = [...(opts.withNamespace ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
-  const body = rows.map((r) => [
-    ...(opts.withNamespace ? [r.involvedObject.namespace] : []),
-    ageOf(r.lastTimestamp, now),
-    r.type,
-    r.reason,
-    `${r.involvedObject.kind.toLowerCase()}/${r.involvedObject.name}`,
-    r.message.trim(),
-  ]);
+/** `printers.go :: formatEventSource`. */
+const sourceCell = ({ component, host }: KubeEventRow['source']): string => (host === undefined || host === '' ? component : `${component}, ${host}`);
+
+export const eventsTable = (events: readonly NamedEventRow[], opts: EventsTableOptions, now: Date): string => {
+  const header = [
+    ...(opts.withNamespace ? ['NAMESPACE'] : []),
+    ...(opts.wide
+      ? ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME']
+      : ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']),
+  ];
+  const body = events.map(({ name, row: r }) => {
+    const object = `${r.involvedObject.kind.toLowerCase()}/${r.involvedObject.name}`;
+    const lastSeen = ageOf(r.lastTimestamp, now);
+    const message = r.message.trim();
+    return [
+      ...(opts.withNamespace ? [r.involvedObject.namespace] : []),
+      ...(opts.wide
+        ? [lastSeen, r.type, r.reason, object, r.involvedObject.fieldPath ?? '', sourceCell(r.source), message, ageOf(r.firstTimestamp, now), String(r.count), name]
+        : [lastSeen, r.type, r.reason, object, message]),
+    ];
+  });
   return renderTable(opts.headers ? [header, ...body] : body);
 };
 

@@ -58,6 +58,11 @@ describe('get events', () => {
       expect(object).toBe(e.involvedObject.name);
       expect(Number(BigInt(`0x${hex}`) / 1_000_000_000n) * 1000).toBe(Date.parse(e.firstTimestamp));
     }
+    // -o wide adds SUBOBJECT, SOURCE, FIRST SEEN, COUNT and NAME (printEvent's priority-1 columns), NAME last.
+    const wide = podj('get', 'events', '-o', 'wide').stdout.trimEnd().split('\n');
+    expect(wide[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+SUBOBJECT\s+SOURCE\s+MESSAGE\s+FIRST SEEN\s+COUNT\s+NAME$/);
+    expect(wide.slice(1).map((l) => l.split(/\s+/).at(-1))).toEqual(names);
+    expect(wide.some((l) => /\sKilling\s+pod\/qos-demo-3\s+spec\.containers\{\S+\}\s+kubelet, node01\s/.test(l))).toBe(true);
   });
 });
 
