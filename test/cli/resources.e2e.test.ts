@@ -72,8 +72,17 @@ describe('top pods', () => {
     podj('replay', sample('memory-pressure'));
     const r = podj('top', 'pods', '--at', '+2m');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\n/);
-    expect(r.stdout).toMatch(/\nqos-demo-3\s+<unknown>\s+\d+Mi\n/);
+    expect(r.stdout).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\s*\n/);
+    expect(r.stdout).toMatch(/\nqos-demo-3\s+<unknown>\s+\d+Mi\s*\n/);
+    // kubectl's habits: --sort-by memory (largest first), one pod by name, NotFound for a pod without metrics.
+    const byMemory = podj('top', 'pods', '--at', '+2m', '--sort-by', 'memory', '--no-headers').stdout.trimEnd().split('\n');
+    const mebibytes = byMemory.map((l) => Number(/(\d+)Mi\s*$/.exec(l)?.[1]));
+    expect(mebibytes).toEqual([...mebibytes].sort((a, b) => b - a));
+    expect(byMemory[0]).toMatch(/^qos-demo-3\s/);
+    expect(podj('top', 'pods', 'qos-demo-3', '--at', '+2m', '--no-headers').stdout).toMatch(/^qos-demo-3\s+<unknown>\s+\d+Mi\s*\n$/);
+    const missing = podj('top', 'pods', 'nope', '--at', '+2m');
+    expect([missing.code, missing.stderr]).toEqual([1, 'Error from server (NotFound): podmetrics.metrics.k8s.io "default/nope" not found\n']);
+    expect(podj('top', 'pods', '--sort-by', 'disk').stderr).toBe('error: --sort-by accepts only cpu or memory\n');
     const early = podj('top', 'pods', '--at', '+0s');
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/^error: Metrics not available for pods in namespace default/);

@@ -1,14 +1,16 @@
 /**
  * `podj top pods`: each pod's memory at an instant from the journal's usage samples (`ContainerUsageSampled`,
- * the newest per container at or before T, summed per pod), in `kubectl top pod`'s columns
- * (`kubectl/pkg/cmd/top/top_pod.go`, `metricsutil.PrintPodMetrics`): NAME, CPU(cores), MEMORY(bytes) as `NMi`.
+ * the newest per container at or before T), as `kubectl top pod` prints it (`kubectl/pkg/cmd/top/top_pod.go`):
+ * one pod by NAME or the pods a label selector keeps, `--containers`, `--sum`, `--sort-by cpu|memory`.
  * A journal samples no CPU: that cell is `<unknown>`.
  */
 import type { Command } from 'commander';
+import * as E from 'fp-ts/lib/Either.js';
 import { valueOf } from '../../k8s/quantity.js';
-import { renderTable } from '../../printers/index.js';
+import { topPodsTable, type PodUsage, type TopSortBy } from '../../printers/top-pods.js';
+import { parseSelector, selectorMatches } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
-import { BadInput } from '../errors.js';
+import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { addReadOptions, readPoint, stateAt, type ReadOptions } from '../read-options.js';
 import { podResource } from '../resources.js';
@@ -17,20 +19,40 @@ interface TopOptions extends ReadOptions {
   readonly namespace?: string;
   readonly allNamespaces?: boolean;
   readonly headers: boolean;
+  readonly selector?: string;
+  readonly sortBy?: string;
+  readonly containers?: boolean;
+  readonly sum?: boolean;
 }
+
+/** `TopPodOptions.Validate`. */
+const sortByOf = (sortBy: string | undefined): TopSortBy | undefined => {
+  if (sortBy === undefined || sortBy === '') return undefined;
+  if (sortBy === 'cpu' || sortBy === 'memory') return sortBy;
+  throw new BadInput('--sort-by accepts only cpu or memory');
+};
 
 export const registerTop = (program: Command, ctx: Context): void => {
   const cmd = program
     .command('top')
     .description("pods' memory at an instant, from the journal's usage samples (like kubectl top pods)")
     .argument('<resource>', 'pods')
+    .argument('[name]', 'one pod')
     .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .option('-A, --all-namespaces', 'pods of every namespace')
+    .option('-l, --selector <selector>', 'label selector (=, ==, !=, in, notin, key, !key)')
+    .option('--sort-by <field>', 'cpu or memory, the largest first')
+    .option('--containers', "each container's usage")
+    .option('--sum', 'a line with the totals')
     .option('--no-headers', 'without the header line');
-  addReadOptions(cmd).action(async (resource: string, _: unknown, command: Command) => {
+  addReadOptions(cmd).action(async (resource: string, name: string | undefined, _: unknown, command: Command) => {
     if (resource === 'node' || resource === 'nodes') throw new BadInput('top nodes: a journal samples pods\' containers, not nodes');
     podResource(resource);
     const opts = command.optsWithGlobals<TopOptions>();
+    const sortBy = sortByOf(opts.sortBy);
+    if (name !== undefined && opts.selector !== undefined) throw new BadInput('only one of NAME or selector can be provided');
+    const selector = parseSelector(opts.selector ?? '');
+    if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
     const namespace = ctx.namespaceOf(opts);
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
@@ -45,19 +67,18 @@ export const registerTop = (program: Command, ctx: Context): void => {
           latest.set(event.pod.uid, containers);
         }
       }
-      const rows = [...state.pods.values()]
+      const usage = [...state.pods.values()]
         .map((p) => p.pod)
-        .filter((pod) => namespace === undefined || (pod.metadata.namespace ?? 'default') === namespace)
-        .flatMap((pod) => {
+        .filter((pod) => (namespace === undefined || (pod.metadata.namespace ?? 'default') === namespace) && (name === undefined || pod.metadata.name === name) && selectorMatches(selector.right, pod.metadata.labels ?? {}))
+        .flatMap((pod): PodUsage[] => {
           const samples = latest.get(pod.metadata.uid ?? '');
           if (samples === undefined) return [];
-          const bytes = [...samples.values()].reduce((a, b) => a + b, 0n);
-          return [[...(namespace === undefined ? [pod.metadata.namespace ?? 'default'] : []), pod.metadata.name ?? '', '<unknown>', `${bytes / (1024n * 1024n)}Mi`]];
-        })
-        .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
-      if (rows.length === 0) throw new BadInput(`Metrics not available for pods in ${namespace === undefined ? 'any namespace' : `namespace ${namespace}`}: the journal holds no usage samples for them`);
-      const header = [...(namespace === undefined ? ['NAMESPACE'] : []), 'NAME', 'CPU(cores)', 'MEMORY(bytes)'];
-      ctx.io.out(renderTable(opts.headers ? [header, ...rows] : rows));
+          return [{ namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name ?? '', containers: [...samples].map(([container, memoryBytes]) => ({ name: container, memoryBytes })) }];
+        });
+      // The metrics API's answer for a pod it has no metrics of (`metrics-server`: NotFound).
+      if (name !== undefined && usage.length === 0) throw new Finding(`Error from server (NotFound): podmetrics.metrics.k8s.io "${namespace ?? 'default'}/${name}" not found`);
+      if (usage.length === 0) throw new BadInput(`Metrics not available for pods in ${namespace === undefined ? 'any namespace' : `namespace ${namespace}`}: the journal holds no usage samples for them`);
+      ctx.io.out(topPodsTable(usage, { withNamespace: namespace === undefined, containers: opts.containers === true, headers: opts.headers, sortBy, sum: opts.sum === true }));
     });
   });
 };
