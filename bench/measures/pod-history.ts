@@ -10,25 +10,28 @@
  */
 import { Level } from 'level';
 import { openJournal } from '../../src/journal/index.js';
-import { PODS, upper } from '../../src/journal/keys.js';
-import { foldPages, observationTypes } from '../../src/reducers/index.js';
+import { OBSERVATIONS, PODS, upper } from '../../src/journal/keys.js';
+import { foldPages } from '../../src/reducers/index.js';
+import { observationTypes } from '../../src/events/index.js';
 import type { MeasureArgs, Measured } from '../lib/protocol.js';
 import { settle } from '../lib/settle.js';
 import { mainThreadCpuNs, median, peakRssMiB, quantile } from '../lib/stats.js';
 import { journalDir } from './journal.js';
 
 const PODS_READ = 21;
-// A pod key is `p!<namespace/name>!<at:24>!<seq:16>`, the name %-escaped.
+// A pod key is `p!<namespace/name>!<at:24>!<seq:16>` (`o!…` for an observation, format 9), the name %-escaped.
 const podOfKey = (key: string): string => key.slice(PODS.length, key.length - 16 - 1 - 24 - 1).replace(/%21/g, '!').replace(/%25/g, '%');
 
-/** The pods with the most records, found from the pod index (untimed). */
+/** The pods with the most records, observations included, found from the pod index's two ranges (untimed). */
 const longestHistories = async (dir: string): Promise<Array<[string, number]>> => {
   const counts = new Map<string, number>();
   const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
   await db.open();
-  for await (const key of db.keys({ gte: PODS, lt: upper(PODS) })) {
-    const pod = podOfKey(key);
-    counts.set(pod, (counts.get(pod) ?? 0) + 1);
+  for (const prefix of [PODS, OBSERVATIONS]) {
+    for await (const key of db.keys({ gte: prefix, lt: upper(prefix) })) {
+      const pod = podOfKey(key);
+      counts.set(pod, (counts.get(pod) ?? 0) + 1);
+    }
   }
   await db.close();
   return [...counts].sort((x, y) => y[1] - x[1]).slice(0, PODS_READ);

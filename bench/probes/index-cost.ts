@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Level } from 'level';
-import { podKeyOf, type Event } from '../../src/events/index.js';
+import { isObservation, podKeyOf, type Event } from '../../src/events/index.js';
 import { generateChunks, type TierName } from '../../src/generator/index.js';
 import { canonical, GENESIS_HASH } from '../../src/journal/index.js';
 import { digestKey, podKey, recordKey, timeKey } from '../../src/journal/keys.js';
@@ -104,7 +104,7 @@ const sealAll = (tier: TierName, limit: number): Sealed[] => {
         compact: `${RECORDED_AT}${json}`,
         stripped: `${RECORDED_AT}${canonical(strip(event))}`,
         time: timeKey(position),
-        pod: pod === undefined ? undefined : podKey(pod, position),
+        pod: pod === undefined ? undefined : podKey(pod, isObservation(event), position), // format 9's
         digest: `d!${digest}`, // format 6's dedup key
         digestByInstant: digestKey(event.at, digest), // format 7's
         seq: String(sealed.seq),

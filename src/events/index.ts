@@ -10,6 +10,7 @@ export * from './common.js';
 export * from './vocabulary.js';
 export { formatErrors } from './report.js';
 export * from './event.js';
+export { observationTypes, isObservation } from './observations.js';
 
 export const eventTypes: ReadonlySet<string> = new Set(Event.types.map((m) => m.name));
 

@@ -3,7 +3,7 @@
  * fails, and what recovery on open (`recover.ts`) requires before it indexes a record beyond the head.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
+import { decodeEvent, isObservation, podKeyOf, type Event } from '../events/index.js';
 import { canonicalEvent } from './compiled-encoder.js';
 import type { Head } from './head.js';
 import { podEntryValue } from './pod-entry.js';
@@ -17,6 +17,8 @@ export interface Link {
   readonly hash: Sha256;
   /** `namespace/name` of the event's pod, if any. */
   readonly pod: string | undefined;
+  /** Whether its event is an observation (its pod entry's range). */
+  readonly observed: boolean;
   /** What its pod index entry holds (`pod-entry.ts`). */
   readonly podValue: string;
 }
@@ -44,5 +46,5 @@ export const linkAfter = (tip: Head, keySeq: number, value: string): Link | Brok
   const sealed = seal(r.prevHash, seq, r.recordedAt, eventJson);
   if (sealed.hash !== r.hash) return { seq, reason: 'hash does not match the record' };
   if (sealed.value !== value) return { seq, reason: 'record is not stored in canonical form' };
-  return { seq, event: event.right, eventJson, hash: sealed.hash, pod: podKeyOf(event.right), podValue: podEntryValue(r.recordedAt, eventJson) };
+  return { seq, event: event.right, eventJson, hash: sealed.hash, pod: podKeyOf(event.right), observed: isObservation(event.right), podValue: podEntryValue(r.recordedAt, eventJson) };
 };

@@ -14,6 +14,8 @@ export interface Indexed {
   readonly at: Instant;
   /** `namespace/name` of the event's pod, if any. */
   readonly pod: string | undefined;
+  /** Whether its event is an observation: its pod entry is in the observations' range (`keys.ts`). */
+  readonly observed: boolean;
 }
 
 type Batch = ReturnType<Db['batch']>;
@@ -34,7 +36,7 @@ export const dedupDigest = (item: { readonly pod: string | undefined; readonly j
  */
 export const putIndexEntries = (batch: Batch, r: Indexed, digest: string | undefined, timeIndexed: boolean): void => {
   const position = { at: r.at, seq: r.seq };
-  if (r.pod !== undefined) batch.put(podKey(r.pod, position), r.podValue);
+  if (r.pod !== undefined) batch.put(podKey(r.pod, r.observed, position), r.podValue);
   if (digest !== undefined) batch.put(digestKey(r.at, digest), String(r.seq));
   if (timeIndexed) batch.put(timeKey(position), '');
 };

@@ -4,7 +4,7 @@
  */
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { decodeEvent, podKeyOf, type Event } from '../events/index.js';
+import { decodeEvent, isObservation, podKeyOf, type Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import { canonicalEvent } from './compiled-encoder.js';
 import { decodeJson } from './decode-json.js';
@@ -140,7 +140,7 @@ async function* checkedLines(
     prev = { seq: r.seq, hash: r.hash };
     // A restore keeps each record as it was (stored event, record time) so the chain comes out the same.
     yield mode === 'restore'
-      ? { json, at: event.right.at, pod: podKeyOf(event.right), recordedAt: r.recordedAt, dedup: false }
+      ? { json, at: event.right.at, pod: podKeyOf(event.right), observed: isObservation(event.right), recordedAt: r.recordedAt, dedup: false }
       : { ...pendingOf(event.right, recordedAt), dedup: true };
   }
   if (header === undefined) throw refuse(lineNo, 'no podjournal export header');

@@ -52,7 +52,7 @@ export class IndexBacklog {
     sealed.forEach(({ seq, recordedAt }, i) => {
       const item = items[i];
       if (item === undefined) return;
-      putIndexEntries(batch, { seq, podValue: podEntryValue(recordedAt, item.json), at: item.at, pod: item.pod }, dedupDigest(item), timeIndexed);
+      putIndexEntries(batch, { seq, podValue: podEntryValue(recordedAt, item.json), at: item.at, pod: item.pod, observed: item.observed }, dedupDigest(item), timeIndexed);
     });
     this.records += sealed.length;
     this.head = head;

@@ -1,7 +1,7 @@
 /** The LevelDB journal: serialized, hash-chained appends and streaming reads in sequence, time and pod order. */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
-import type { Event } from '../events/index.js';
+import { observationTypes, type Event } from '../events/index.js';
 import { checkEvent } from './event-guard.js';
 import { ExpectedSequenceConflict, JournalError } from './errors.js';
 import type { Head } from './head.js';
@@ -11,7 +11,7 @@ import { RecordStream } from './stream.js';
 import { readPodEntry, type PodRecord } from './pod-entry.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
-import { entryPages, fetchRecords, skipping, walkIndex, type Db, type Range, type Skip } from './scan.js';
+import { entryPages, fetchRecords, mergedEntryPages, skipping, walkIndex, type Db, type Range, type Skip } from './scan.js';
 import { podEntryEventType } from './stored-type.js';
 import { READER_LOG_BYTES, flushMemtable, logBytes } from './write-ahead-log.js';
 import {
@@ -215,7 +215,7 @@ export class LevelJournal {
   records(range: { readonly fromSeq?: number; readonly toSeq?: number } = {}): RecordStream {
     const from = Math.max(1, range.fromSeq ?? 1);
     const to = Math.min(this.current.seq, range.toSeq ?? Number.MAX_SAFE_INTEGER);
-    return new RecordStream(() => this.scanRecords({ gte: recordKey(from), lte: recordKey(to) }, readRecord, () => true));
+    return new RecordStream(() => this.scanRecords(() => entryPages(this.db, { gte: recordKey(from), lte: recordKey(to) }), readRecord, () => true));
   }
 
   /** Records in valid-time order (at, then seq). */
@@ -239,7 +239,7 @@ export class LevelJournal {
   private async *scanOrdered(after: Position | undefined, headSeq: number, keep: (r: JournalRecord) => boolean, skip: Skip | undefined, untilAt?: Instant) {
     const first = after === undefined ? 1 : await this.firstSeqAfter(after, headSeq);
     if (first > headSeq) return;
-    yield* this.scanRecords({ gte: recordKey(first), lte: recordKey(headSeq) }, readRecord, keep, untilAt, skip);
+    yield* this.scanRecords(() => entryPages(this.db, { gte: recordKey(first), lte: recordKey(headSeq) }), readRecord, keep, untilAt, skip);
   }
 
   /** The first sequence number whose record lies after `p` in (at, seq) order; headSeq + 1 if none does. */
@@ -257,22 +257,28 @@ export class LevelJournal {
   /**
    * The records of the pods named `namespace/name`, in valid-time order, from the pod index: every pod
    * that has held the name (a name can outlive several uids), and nothing else. The index holds each
-   * record's time and event, so this is one sequential range read, not one lookup per record; the hash
+   * record's time and event, so this is a sequential range read, not one lookup per record; the hash
    * chain is the records' own (`recordsNumbered`). `skipTypes` leaves entries of those types unread, as
-   * `recordsInTimeOrder` does: a fold of the pod needs none of its observations.
+   * `recordsInTimeOrder` does: a fold of the pod needs none of its observations, which have a range of
+   * their own (format 9). When `skipTypes` holds every observation type that range is not read at all;
+   * otherwise the two ranges are read together, merged in valid-time order.
    */
   podRecords(namespace: string, name: string, q: TimeQuery = {}): RecordStream<PodRecord> {
     const pod = `${namespace}/${name}`;
-    const prefix = podPrefix(pod);
-    const range: Range = {
-      ...(q.after === undefined ? { gte: prefix } : { gt: podKey(pod, q.after) }),
-      lt: q.untilAt === undefined ? upper(prefix) : afterInstant(prefix, q.untilAt),
+    const rangeOf = (observed: boolean): Range => {
+      const prefix = podPrefix(pod, observed);
+      return {
+        ...(q.after === undefined ? { gte: prefix } : { gt: podKey(pod, observed, q.after) }),
+        lt: q.untilAt === undefined ? upper(prefix) : afterInstant(prefix, q.untilAt),
+      };
     };
+    const withObservations = ![...observationTypes].every((type) => q.skipTypes?.has(type) === true);
+    const source = withObservations ? () => mergedEntryPages(this.db, rangeOf(false), rangeOf(true)) : () => entryPages(this.db, rangeOf(false));
     const headSeq = this.current.seq;
     const asOf = recordedBy(q.asOfRecordedAt);
     const skip = skipping(q.skipTypes, podEntryEventType);
     // Entries beyond the head belong to a bulk append not acknowledged yet.
-    return new RecordStream(() => this.afterIndexed(this.scanRecords(range, readPodEntry, (r) => r.seq <= headSeq && asOf(r), undefined, skip)));
+    return new RecordStream(() => this.afterIndexed(this.scanRecords(source, readPodEntry, (r) => r.seq <= headSeq && asOf(r), undefined, skip)));
   }
 
   /** `pages` once the index backlog is written: a read of an index sees every acknowledged record. */
@@ -288,14 +294,15 @@ export class LevelJournal {
     return fetchRecords(this.db, seqs, 'sequence');
   }
 
+  /** The records in `source`'s pages (made when the scan starts: after the index backlog, for an index). */
   private async *scanRecords<R extends PodRecord>(
-    range: Range,
+    source: () => AsyncGenerator<Array<[string, string]>>,
     read: (value: string, key: string) => R,
     keep: (r: R) => boolean,
     untilAt?: Instant,
     skip?: Skip,
   ): AsyncGenerator<R[]> {
-    for await (const entries of entryPages(this.db, range)) {
+    for await (const entries of source()) {
       const records: R[] = [];
       for (const [key, value] of entries) {
         // A skipped record past `untilAt` does not end the scan: the next one read does.
@@ -422,7 +429,7 @@ export class LevelJournal {
     if (atPosition?.event.at !== position.at) return `record ${position.seq} is not at ${position.at}`;
     if (atFolded?.hash !== folded.hash) return `record ${folded.seq}, where it was folded, has another hash: the journal changed since`;
     if (head.ordered || folded.seq === head.seq) return undefined;
-    for await (const page of this.scanRecords({ gt: recordKey(folded.seq), lte: recordKey(head.seq) }, readRecord, () => true)) {
+    for await (const page of this.scanRecords(() => entryPages(this.db, { gt: recordKey(folded.seq), lte: recordKey(head.seq) }), readRecord, () => true)) {
       const late = page.find((r) => r.event.at < position.at);
       if (late !== undefined) return `record ${late.seq}, appended after it was folded, belongs before it: it is stale`;
     }

@@ -21,6 +21,8 @@ export const upper = (prefix: string): string => `${prefix.slice(0, -1)}"`;
 export const RECORDS = 'e!';
 export const TIME = 't!';
 export const PODS = 'p!';
+/** A pod's observations (`src/events/observations.ts`): the pod index's second range (format 9). */
+export const OBSERVATIONS = 'o!';
 export const DIGESTS = 'd!';
 export const SNAPSHOTS = 's!';
 export const META_FORMAT = 'm!format';
@@ -41,11 +43,16 @@ export const snapshotKey = (p: Position): string => `${SNAPSHOTS}${p.at}!${seqPa
 // The pod index is keyed by `namespace/name`, what users ask by: it holds every incarnation of a name.
 // Names come from imports too: escape '!' (the separator) and '%' (the escape) so prefixes stay unambiguous.
 const escapeSegment = (s: string): string => (/[!%]/.test(s) ? s.replace(/%/g, '%25').replace(/!/g, '%21') : s);
-export const podPrefix = (pod: string): string => `${PODS}${escapeSegment(pod)}!`;
-export const podKey = (pod: string, p: Position): string => `${podPrefix(pod)}${p.at}!${seqPart(p.seq)}`;
+// A pod's observations have a range of their own (`o!`, format 9), the rest of its events `p!`: a read that
+// leaves the observations out (a fold of the pod) reads `p!` alone, and one that wants them merges the two.
+export const podPrefix = (pod: string, observed: boolean): string => `${observed ? OBSERVATIONS : PODS}${escapeSegment(pod)}!`;
+export const podKey = (pod: string, observed: boolean, p: Position): string => `${podPrefix(pod, observed)}${p.at}!${seqPart(p.seq)}`;
 
 /** The prefix of an index followed by an instant: every key of that index at that instant sorts below it. */
 export const afterInstant = (prefix: string, at: Instant): string => `${prefix}${at}"`;
+
+/** The `<at>!<seq>` end of a time, pod or snapshot key: keys of one prefix sort as these do. */
+export const positionPart = (key: string): string => key.slice(-(INSTANT_WIDTH + 1 + SEQ_WIDTH));
 
 /** The sequence number at the end of a record, time, pod or snapshot key. */
 export const seqOfKey = (key: string): number => Number(key.slice(-SEQ_WIDTH));

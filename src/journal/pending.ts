@@ -1,6 +1,6 @@
 /** An event as an append stages it: its canonical JSON and the parts the indexes need, before it is sealed. */
 import type { Instant } from '../k8s/codecs.js';
-import { podKeyOf, type Event } from '../events/index.js';
+import { isObservation, podKeyOf, type Event } from '../events/index.js';
 import { canonicalEvent } from './compiled-encoder.js';
 
 /** An event ready to be sealed. */
@@ -9,6 +9,8 @@ export interface Pending {
   readonly at: Instant;
   /** `namespace/name` of the event's pod, for the pod index. */
   readonly pod: string | undefined;
+  /** Whether it is an observation: its pod index entry goes to the observations' range (format 9). */
+  readonly observed: boolean;
   readonly recordedAt: Instant;
   /** Whether to skip this event if the journal holds it already; default the append's own `dedup`. */
   readonly dedup?: boolean;
@@ -18,5 +20,6 @@ export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
   json: canonicalEvent(event),
   at: event.at,
   pod: podKeyOf(event),
+  observed: isObservation(event),
   recordedAt,
 });

@@ -25,7 +25,7 @@ interface Chained extends Indexed {
 const chainedAfter = (tip: Head, key: string, value: string): Chained | undefined => {
   const link = linkAfter(tip, seqOfKey(key), value);
   if ('reason' in link || (tip.maxAt !== null && link.event.at < tip.maxAt)) return undefined;
-  return { seq: link.seq, podValue: link.podValue, at: link.event.at, pod: link.pod, hash: link.hash, digest: dedupDigest({ pod: link.pod, json: link.eventJson }) };
+  return { seq: link.seq, podValue: link.podValue, at: link.event.at, pod: link.pod, observed: link.observed, hash: link.hash, digest: dedupDigest({ pod: link.pod, json: link.eventJson }) };
 };
 
 /**

@@ -1,7 +1,7 @@
 /** Streaming reads over LevelDB: pages of `nextv`, and index walks that fetch their records with `getMany`. */
 import type { Level } from 'level';
 import { JournalError } from './errors.js';
-import { recordKey, seqOfKey } from './keys.js';
+import { positionPart, recordKey, seqOfKey } from './keys.js';
 import { readRecord, type JournalRecord } from './record.js';
 import { storedEventType } from './stored-type.js';
 
@@ -102,3 +102,49 @@ export async function* walkIndex(
     if (records.length > 0) yield records;
   }
 }
+
+type Entry = [string, string];
+
+/**
+ * The entries of two key ranges whose keys end in a position (`<at>!<seq>`, `keys.ts`), merged in position
+ * order, in pages: a pod's other events and its observations, read together. Both ranges are read as they
+ * are consumed, and both iterators are closed however the consumer stops.
+ */
+export async function* mergedEntryPages(db: Db, first: Range, second: Range): AsyncGenerator<Entry[]> {
+  const sources = [entryPages(db, first), entryPages(db, second)] as const;
+  try {
+    const heads: Array<{ page: Entry[]; at: number } | undefined> = await Promise.all(sources.map(nextPage));
+    for (;;) {
+      const [a, b] = heads;
+      if (a === undefined || b === undefined) break;
+      const out: Entry[] = [];
+      for (;;) {
+        const [x, y] = [a.page[a.at], b.page[b.at]];
+        if (x === undefined || y === undefined) break;
+        if (positionPart(x[0]) <= positionPart(y[0])) {
+          out.push(x);
+          a.at++;
+        } else {
+          out.push(y);
+          b.at++;
+        }
+      }
+      if (out.length > 0) yield out;
+      for (const i of [0, 1] as const) if (heads[i]?.at === heads[i]?.page.length) heads[i] = await nextPage(sources[i]);
+    }
+    // One range is done: the other's rest follows as it is.
+    for (const i of [0, 1] as const) {
+      const rest = heads[i];
+      if (rest === undefined) continue;
+      if (rest.at < rest.page.length) yield rest.page.slice(rest.at);
+      yield* sources[i];
+    }
+  } finally {
+    await Promise.all(sources.map((s) => s.return(undefined)));
+  }
+}
+
+const nextPage = async (source: AsyncGenerator<Entry[]>): Promise<{ page: Entry[]; at: number } | undefined> => {
+  const next = await source.next();
+  return next.done === true ? undefined : { page: next.value, at: 0 };
+};

@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
-import { decodeEvent, podKeyOf } from '../events/index.js';
+import { decodeEvent, isObservation, podKeyOf } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { dedupDigest, putIndexEntries, type Indexed } from './derived-keys.js';
@@ -103,7 +103,7 @@ export class Stage {
           continue;
         }
         const sealed = seal(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
-        const record: Indexed = { seq: sealed.seq, podValue: podEntryValue(item.recordedAt, item.json), at: item.at, pod: item.pod };
+        const record: Indexed = { seq: sealed.seq, podValue: podEntryValue(item.recordedAt, item.json), at: item.at, pod: item.pod, observed: item.observed };
         batch.put(recordKey(sealed.seq), sealed.value);
         if (this.minAppendedAt === null || item.at < this.minAppendedAt) this.minAppendedAt = item.at;
         // A time-ordered journal needs no time index (sequence order is time order); one that is not
@@ -204,7 +204,7 @@ export const rollbackBeyond = async (db: Db, head: Pick<Head, 'seq' | 'ordered'>
       const position = { at: event.right.at, seq: envelope.right.seq };
       const pod = podKeyOf(event.right);
       dels.push(timeKey(position));
-      if (pod !== undefined) dels.push(podKey(pod, position));
+      if (pod !== undefined) dels.push(podKey(pod, isObservation(event.right), position));
       else digestOwners.push([digestKey(position.at, sha256(canonical(envelope.right.event))), String(position.seq)]);
     }
     // A digest entry goes only with the record that created it.

@@ -1,8 +1,9 @@
 /**
  * Which of a chunk's events the journal holds already (format 8): an event with a pod by its pod index
  * entries at its instant, which hold the canonical event (one range read per pod, over the chunk's instants
- * of that pod), any other by its dedup entry (one `getMany`). Equal events have equal canonical JSON, so
- * equal pods and instants: comparing the stored text with the event's own is the whole test.
+ * of that pod; a pod's observations have a range of their own, format 9), any other by its dedup entry (one
+ * `getMany`). Equal events have equal canonical JSON, so equal pods, types and instants: comparing the stored
+ * text with the event's own is the whole test.
  */
 import type { Instant } from '../k8s/codecs.js';
 import { afterInstant, digestKey, podPrefix } from './keys.js';
@@ -34,13 +35,15 @@ export const storedEvents = async (db: Db, asked: readonly Asked[], latest: Inst
   const known = asked.map(() => false);
   if (latest === null) return known;
   const digests: Array<[string, number]> = [];
+  // by the pod's range (`podPrefix`): its observations' or its other events'
   const pods = new Map<string, { from: Instant; to: Instant; items: number[] }>();
   asked.forEach(({ item, digest, byPod }, i) => {
     if (item.at > latest) return;
     if (digest !== undefined) digests.push([digestKey(item.at, digest), i]);
     else if (byPod && item.pod !== undefined) {
-      const span = pods.get(item.pod);
-      if (span === undefined) pods.set(item.pod, { from: item.at, to: item.at, items: [i] });
+      const prefix = podPrefix(item.pod, item.observed);
+      const span = pods.get(prefix);
+      if (span === undefined) pods.set(prefix, { from: item.at, to: item.at, items: [i] });
       else {
         if (item.at < span.from) span.from = item.at;
         if (item.at > span.to) span.to = item.at;
@@ -55,8 +58,8 @@ export const storedEvents = async (db: Db, asked: readonly Asked[], latest: Inst
   const spans = [...pods];
   for (let start = 0; start < spans.length; start += POD_READS_AT_ONCE) {
     await Promise.all(
-      spans.slice(start, start + POD_READS_AT_ONCE).map(async ([pod, { from, to, items }]) => {
-        const stored = await podEventsBetween(db, pod, from, to);
+      spans.slice(start, start + POD_READS_AT_ONCE).map(async ([prefix, { from, to, items }]) => {
+        const stored = await podEventsBetween(db, prefix, from, to);
         for (const i of items) known[i] = stored.has(asked[i]?.item.json ?? '');
       }),
     );
@@ -64,9 +67,8 @@ export const storedEvents = async (db: Db, asked: readonly Asked[], latest: Inst
   return known;
 };
 
-/** The canonical events of the pod index entries of `pod` from instant `from` to `to`, both included. */
-const podEventsBetween = async (db: Db, pod: string, from: Instant, to: Instant): Promise<Set<string>> => {
-  const prefix = podPrefix(pod);
+/** The canonical events of the pod index entries under `prefix` from instant `from` to `to`, both included. */
+const podEventsBetween = async (db: Db, prefix: string, from: Instant, to: Instant): Promise<Set<string>> => {
   const events = new Set<string>();
   for await (const entries of entryPages(db, { gte: `${prefix}${from}!`, lt: afterInstant(prefix, to) })) {
     for (const [, value] of entries) events.add(podEntryEventJson(value));

@@ -14,13 +14,17 @@
  * - 7 → 8: format 7 kept a dedup entry for every event; format 8 only for an event without a pod (a pod's
  *   event is found by its pod index entry). The entries naming a record whose event has a pod are removed,
  *   page by page; one naming no readable record stays, for verify to name.
+ * - 8 → 9: format 8 kept all of a pod's entries in `p!`; format 9 keeps its observations in `o!`
+ *   (`keys.ts`), so a read that leaves them out does not read them. Each observation's entry moves to the
+ *   same key under `o!`, holding the same value, page by page in one batch each; an entry whose event
+ *   cannot be read stays, for verify to name.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { podKeyOf, type Event } from '../events/index.js';
+import { isObservation, podKeyOf, type Event } from '../events/index.js';
 import { parseHead } from './head.js';
-import { DIGESTS, META_FORMAT, RECORDS, TIME, digestKey, podKey, recordKey, upper } from './keys.js';
+import { DIGESTS, META_FORMAT, OBSERVATIONS, PODS, RECORDS, TIME, digestKey, podKey, recordKey, upper } from './keys.js';
 import { canonicalEvent } from './compiled-encoder.js';
-import { podEntryValue } from './pod-entry.js';
+import { podEntryValue, readPodEntry } from './pod-entry.js';
 import { parseEnvelope, readRecord } from './record.js';
 import { entryPages, type Db } from './scan.js';
 
@@ -33,6 +37,7 @@ export const upgradeFormat = async (db: Db, from: number, to: number, headText: 
   if (from <= 5) await writePodIndexFromRecords(db);
   if (from <= 6) await keyDigestsByInstant(db);
   if (from <= 7) await dropPodEventDigests(db);
+  if (from <= 8) await moveObservationEntries(db);
   await db.put(META_FORMAT, String(to), { sync: true });
 };
 
@@ -46,7 +51,7 @@ const writePodIndexFromRecords = async (db: Db): Promise<void> => {
       // The entry holds the event as stored (an older schema is upcast when read, as the record's is).
       const stored = parseEnvelope(value);
       if (pod !== undefined && E.isRight(stored)) {
-        batch.put(podKey(pod, { at: record.event.at, seq: record.seq }), podEntryValue(record.recordedAt, canonicalEvent(stored.right.event)));
+        batch.put(podKey(pod, isObservation(record.event), { at: record.event.at, seq: record.seq }), podEntryValue(record.recordedAt, canonicalEvent(stored.right.event)));
       }
     }
     await batch.write();
@@ -85,17 +90,29 @@ const dropPodEventDigests = async (db: Db): Promise<void> => {
     const batch = db.batch();
     entries.forEach(([key, seq], i) => {
       const value = records[i];
-      const event = value === undefined ? undefined : parseRecord(value, recordKey(Number(seq)));
+      const event = value === undefined ? undefined : eventIn(readRecord, value, recordKey(Number(seq)));
       if (event !== undefined && podKeyOf(event) !== undefined) batch.del(key);
     });
     await batch.write();
   }
 };
 
-/** The event of a stored record, or undefined if it cannot be read (verify names it). */
-const parseRecord = (value: string, key: string): Event | undefined => {
+/** Moves the pod index entries of observations from `p!` to the same key under `o!` (format 9). */
+const moveObservationEntries = async (db: Db): Promise<void> => {
+  for await (const entries of entryPages(db, { gte: PODS, lt: upper(PODS) })) {
+    const batch = db.batch();
+    for (const [key, value] of entries) {
+      const event = eventIn(readPodEntry, value, key);
+      if (event !== undefined && isObservation(event)) batch.del(key).put(`${OBSERVATIONS}${key.slice(PODS.length)}`, value);
+    }
+    await batch.write();
+  }
+};
+
+/** The event `read` finds in a stored value (a record or a pod index entry), or undefined if it cannot be read (verify names it). */
+const eventIn = (read: (value: string, key: string) => { readonly event: Event }, value: string, key: string): Event | undefined => {
   try {
-    return readRecord(value, key).event;
+    return read(value, key).event;
   } catch {
     return undefined;
   }

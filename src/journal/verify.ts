@@ -4,11 +4,11 @@
  * then that the head and the indexes hold nothing else. Names the first bad sequence number.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { podKeyOf, type Event } from '../events/index.js';
+import { isObservation, podKeyOf, type Event } from '../events/index.js';
 import { canonical } from './canonical.js';
 import { linkAfter } from './chain-link.js';
 import { EMPTY_HEAD, advance, parseHead, type Head } from './head.js';
-import { DIGESTS, PODS, RECORDS, TIME, META_HEAD, digestKey, podKey, seqOfKey, timeKey, upper } from './keys.js';
+import { DIGESTS, OBSERVATIONS, PODS, RECORDS, TIME, META_HEAD, digestKey, podKey, seqOfKey, timeKey, upper } from './keys.js';
 import { dedupDigest } from './derived-keys.js';
 import { entryPages, fetchRecords, keyPages, type Db } from './scan.js';
 
@@ -40,13 +40,15 @@ interface Walk {
    */
   readonly timeIndexed: boolean;
   tip: Head;
+  /** Pod index entries found, in `p!` and in the observations' `o!` (format 9). */
   podEntries: number;
+  observationEntries: number;
   /** Digest entries that name the record they were checked against. */
   digestOwners: number;
 }
 
 export const verifyStore = async (db: Db): Promise<VerifyResult> => {
-  const walk: Walk = { timeIndexed: await timeIndexed(db), tip: EMPTY_HEAD, podEntries: 0, digestOwners: 0 };
+  const walk: Walk = { timeIndexed: await timeIndexed(db), tip: EMPTY_HEAD, podEntries: 0, observationEntries: 0, digestOwners: 0 };
   for await (const entries of entryPages(db, { gte: RECORDS, lt: upper(RECORDS) })) {
     const expected: Expected[] = [];
     let recordFault: Fault | undefined;
@@ -88,7 +90,8 @@ const checkIndexes = async (db: Db, walk: Walk, expected: readonly Expected[]): 
   for (const x of expected) {
     if (walk.timeIndexed && values[i++] === undefined) return { seq: x.seq, reason: `time index entry ${x.time} is missing` };
     if (x.pod !== undefined) {
-      walk.podEntries++;
+      if (x.pod.startsWith(OBSERVATIONS)) walk.observationEntries++;
+      else walk.podEntries++;
       const copy = values[i++];
       if (copy === undefined) return { seq: x.seq, reason: `pod index entry ${x.pod} is missing` };
       if (copy !== x.podValue) return { seq: x.seq, reason: `pod index entry ${x.pod} does not hold the record` };
@@ -124,6 +127,7 @@ const checkHead = async (db: Db, tip: Head): Promise<Fault | undefined> => {
 const checkStrays = async (db: Db, walk: Walk): Promise<Fault | undefined> =>
   (walk.timeIndexed ? await strayIn(db, TIME, walk.tip.seq, walk.tip.seq) : await anyTimeEntry(db)) ??
   (await strayIn(db, PODS, walk.podEntries, walk.tip.seq)) ??
+  (await strayIn(db, OBSERVATIONS, walk.observationEntries, walk.tip.seq)) ??
   (await strayIn(db, DIGESTS, walk.digestOwners, walk.tip.seq));
 
 /** A time-ordered journal keeps no time index: any entry is a stray. */
@@ -157,5 +161,5 @@ const indexKeysOf = (event: Event, seq: number, eventJson: string): Omit<Expecte
   const position = { at: event.at, seq };
   const pod = podKeyOf(event);
   const digest = dedupDigest({ pod, json: eventJson });
-  return { time: timeKey(position), pod: pod === undefined ? undefined : podKey(pod, position), digest: digest === undefined ? undefined : digestKey(event.at, digest) };
+  return { time: timeKey(position), pod: pod === undefined ? undefined : podKey(pod, isObservation(event), position), digest: digest === undefined ? undefined : digestKey(event.at, digest) };
 };

@@ -6,5 +6,5 @@ export { foldPages } from './fold-pages.js';
 export { FoldedPod, baseOf, generatedFrom, podOf } from './folded-pod.js';
 export { gracefulDeleteGrace } from './grace.js';
 export { reduceNode } from './node.js';
-export { observationTypes, reducePod, restsOnInferred } from './pod.js';
+export { reducePod, restsOnInferred } from './pod.js';
 export { boundSpec } from './shared-values.js';

@@ -4,7 +4,7 @@
  */
 import type { Instant } from '../k8s/codecs.js';
 import type { Container, V1Pod } from '../k8s/pod.js';
-import type { CapturedCondition, PodEvent } from '../events/index.js';
+import { observationTypes, type CapturedCondition, type PodEvent } from '../events/index.js';
 import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
 import { reduceKubelet } from './kubelet.js';
@@ -125,18 +125,6 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     }
   }
 };
-
-/**
- * Observations that never change a pod's object or what the kubelet knows: the fold skips them first, and a
- * replay need not read them at all (`TimeQuery.skipTypes`).
- */
-export const observationTypes: ReadonlySet<PodEvent['type']> = new Set([
-  'ProbeExecuted',
-  'ContainerUsageSampled',
-  'ContainerKilling',
-  'ImagePulling',
-  'PodWriteRejected',
-]);
 
 /** One pod's next state; `undefined` when there is no such pod (never created, or removed). */
 export const reducePod = (state: PodState | undefined, event: PodEvent): PodState | undefined => {

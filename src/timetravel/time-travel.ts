@@ -6,7 +6,8 @@
 import type { Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { Journal, JournalRecord, Position } from '../journal/index.js';
-import { Folding, emptyCluster, foldPages, observationTypes, type ClusterState } from '../reducers/index.js';
+import { Folding, emptyCluster, foldPages, type ClusterState } from '../reducers/index.js';
+import { observationTypes } from '../events/index.js';
 import { SNAPSHOT_SCHEMA } from './snapshot-codec.js';
 import { SnapshotWriter, addPartsNamed, loadSnapshot, type Layout } from './snapshot-parts.js';
 import { headTableParts } from './head-table.js';

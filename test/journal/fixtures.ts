@@ -41,6 +41,18 @@ export const containerStarted = (uid: string, s: number, containerID = `cid-${ui
   containerID,
 });
 
+/** An observation (`src/events/observations.ts`): its pod index entry is in the observations' range. */
+export const probeExecuted = (uid: string, s: number, outcome: 'success' | 'failure' = 'success'): Event => ({
+  type: 'ProbeExecuted',
+  v: 1,
+  at: at(s),
+  source: 'prober',
+  pod: pod(uid),
+  container: 'c',
+  probe: 'liveness',
+  outcome,
+});
+
 export const nodeReady = (s: number): Event => ({
   type: 'NodeConditionChanged',
   v: 1,

@@ -20,16 +20,16 @@ describe('key space', () => {
   it('reads the position back from time, pod and snapshot keys', () => {
     const p = { at: at(7), seq: 42 };
     expect(positionOfKey(timeKey(p))).toEqual(p);
-    expect(positionOfKey(podKey('a!b', p))).toEqual(p);
+    expect(positionOfKey(podKey('a!b', false, p))).toEqual(p);
     expect(positionOfKey(snapshotKey(p))).toEqual(p);
     expect(seqOfKey(recordKey(42))).toBe(42);
   });
 
   it("keeps one pod's keys inside its prefix range and other pods' outside", () => {
-    const range = [podPrefix('x'), upper(podPrefix('x'))] as const;
+    const range = [podPrefix('x', false), upper(podPrefix('x', false))] as const;
     const inside = (k: string) => k >= range[0] && k < range[1];
-    expect(inside(podKey('x', { at: at(1), seq: 1 }))).toBe(true);
-    expect(inside(podKey('x!y', { at: at(1), seq: 1 }))).toBe(false);
-    expect(inside(podKey('x%y', { at: at(1), seq: 1 }))).toBe(false);
+    expect(inside(podKey('x', false, { at: at(1), seq: 1 }))).toBe(true);
+    expect(inside(podKey('x!y', false, { at: at(1), seq: 1 }))).toBe(false);
+    expect(inside(podKey('x%y', false, { at: at(1), seq: 1 }))).toBe(false);
   });
 });

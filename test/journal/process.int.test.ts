@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANY, JournalError, openJournal } from '../../src/journal/index.js';
 import type { Instant } from '../../src/k8s/codecs.js';
-import { DIGESTS, META_FORMAT, META_HEAD, PODS, TIME, digestKey, podKey, seqOfKey, timeKey, upper } from '../../src/journal/keys.js';
+import { DIGESTS, META_FORMAT, META_HEAD, OBSERVATIONS, PODS, TIME, digestKey, podKey, seqOfKey, timeKey, upper } from '../../src/journal/keys.js';
 import { sha256 } from '../../src/journal/record.js';
 import { podKeyOf, type Event } from '../../src/events/index.js';
 import { canonical } from '../../src/journal/canonical.js';
@@ -84,9 +84,9 @@ describe('opening', () => {
     await tamper(dir, (db) => db.put(META_FORMAT, '1'));
     const opening = openJournal(dir);
     await expect(opening).rejects.toBeInstanceOf(JournalError);
-    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 8 (too old to upgrade in place`);
-    await tamper(dir, (db) => db.put(META_FORMAT, '9'));
-    await expect(openJournal(dir)).rejects.toThrow('has format version 9; this podj reads version 8 (written by a newer podj: upgrade podj)');
+    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 9 (too old to upgrade in place`);
+    await tamper(dir, (db) => db.put(META_FORMAT, '10'));
+    await expect(openJournal(dir)).rejects.toThrow('has format version 10; this podj reads version 9 (written by a newer podj: upgrade podj)');
   });
 
   it('upgrades a format-3 journal in place: its pod index gains the record copies, and verify passes', async () => {
@@ -102,7 +102,7 @@ describe('opening', () => {
     expect((await upgraded.podRecords('default', 'pod-a').toArray()).map((r) => r.event.type)).toEqual(['PodCreated', 'PodBound']);
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
     await upgraded.close();
-    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('8'));
+    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('9'));
   });
 
   it('upgrades a format-4 journal in place: a time-ordered one drops its time index, another keeps it; verify passes', async () => {
@@ -136,7 +136,7 @@ describe('opening', () => {
     await unordered.close();
     await tamper(dir, async (db) => {
       expect(await timeKeys(db)).toHaveLength(3);
-      expect(await db.get(META_FORMAT)).toBe('8');
+      expect(await db.get(META_FORMAT)).toBe('9');
     });
   });
 
@@ -157,7 +157,7 @@ describe('opening', () => {
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
     await upgraded.close();
     await tamper(dir, async (db) => {
-      expect(await db.get(META_FORMAT)).toBe('8');
+      expect(await db.get(META_FORMAT)).toBe('9');
       expect(await podValues(db)).toEqual(records.map((r) => `${r.recordedAt}${canonical(r.event)}`));
     });
   });
@@ -180,7 +180,7 @@ describe('opening', () => {
     expect(await upgraded.appendNew(events, { expectedSeq: ANY })).toEqual([]);
     await upgraded.close();
     await tamper(dir, async (db) => {
-      expect(await db.get(META_FORMAT)).toBe('8');
+      expect(await db.get(META_FORMAT)).toBe('9');
       expect(await digestEntries(db)).toEqual([[digestKey(at(2), sha256(canonical(nodeReady(2)))), '5']]);
     });
   });
@@ -202,7 +202,7 @@ describe('opening', () => {
     expect(await upgraded.appendNew(events, { expectedSeq: ANY })).toEqual([]);
     await upgraded.close();
     await tamper(dir, async (db) => {
-      expect(await db.get(META_FORMAT)).toBe('8');
+      expect(await db.get(META_FORMAT)).toBe('9');
       expect(await digestEntries(db)).toEqual([nodeEntry]);
     });
   });
@@ -269,7 +269,7 @@ describe('killed processes', () => {
 const derivedEntries = async (dir: string): Promise<Array<[string, string]>> => {
   const entries: Array<[string, string]> = [];
   await tamper(dir, async (db) => {
-    for (const prefix of [PODS, DIGESTS, TIME]) entries.push(...(await db.iterator({ gte: prefix, lt: upper(prefix) }).all()));
+    for (const prefix of [PODS, OBSERVATIONS, DIGESTS, TIME]) entries.push(...(await db.iterator({ gte: prefix, lt: upper(prefix) }).all()));
     entries.push([META_HEAD, (await db.get(META_HEAD)) ?? '']);
   });
   return entries;
@@ -317,7 +317,7 @@ describe('durable appends: the index write after the records', () => {
     await tamper(dir, async (db) => {
       const lost = appended.map((e, i) => ({ e, seq: 3 + i }));
       for (const { e, seq } of lost) {
-        await db.del(podKey(podKeyOf(e) ?? '', { at: e.at, seq }));
+        await db.del(podKey(podKeyOf(e) ?? '', false, { at: e.at, seq }));
       }
       await db.put(META_HEAD, JSON.stringify(before));
     });

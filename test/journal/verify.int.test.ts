@@ -106,7 +106,7 @@ describe('verify', () => {
   });
 
   it('catches a stray pod index entry that names a real record', async () => {
-    const result = await verifyAfter((db) => db.put(podKey('default/pod-b', { at: at(1), seq: 2 }), ''));
+    const result = await verifyAfter((db) => db.put(podKey('default/pod-b', false, { at: at(1), seq: 2 }), ''));
     expect(result).toMatchObject({ ok: false, seq: 2, reason: expect.stringContaining('which it does not index') });
   });
 
@@ -131,13 +131,13 @@ describe('verify', () => {
   });
 
   it('catches a pod index copy that differs from its record', async () => {
-    const key = podKey('default/pod-a', { at: at(1), seq: 2 });
+    const key = podKey('default/pod-a', false, { at: at(1), seq: 2 });
     const result = await verifyAfter(async (db) => db.put(key, (await valueOf(db, key)).replace('node-1', 'node-9')));
     expect(result).toMatchObject({ ok: false, seq: 2, reason: `pod index entry ${key} does not hold the record` });
   });
 
   it('catches a pod index entry with another record time, or holding the whole record (format 5)', async () => {
-    const key = podKey('default/pod-a', { at: at(1), seq: 2 });
+    const key = podKey('default/pod-a', false, { at: at(1), seq: 2 });
     const retimed = await verifyAfter(async (db) => db.put(key, (await valueOf(db, key)).replace(/^\d{4}/, '1999')));
     expect(retimed).toMatchObject({ ok: false, seq: 2, reason: `pod index entry ${key} does not hold the record` });
     const whole = await verifyAfter(async (db) => db.put(key, await valueOf(db, recordKey(2))));
@@ -145,7 +145,7 @@ describe('verify', () => {
   });
 
   it("a pod's history refuses an entry that does not start with its record time", async () => {
-    const key = podKey('default/pod-a', { at: at(1), seq: 2 });
+    const key = podKey('default/pod-a', false, { at: at(1), seq: 2 });
     await journal.close();
     await tamper(dir, async (db) => db.put(key, (await valueOf(db, key)).slice(24)));
     journal = await openJournal(dir);
@@ -179,7 +179,7 @@ describe('verify', () => {
   it('names the first fault when there are several', async () => {
     const result = await verifyAfter(async (db) => {
       await db.del(recordKey(5));
-      await db.del(podKey('default/pod-a', { at: at(0), seq: 1 }));
+      await db.del(podKey('default/pod-a', false, { at: at(0), seq: 1 }));
     });
     expect(result).toMatchObject({ ok: false, seq: 1 });
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Event } from '../../src/events/index.js';
-import { foldCluster, observationTypes } from '../../src/reducers/index.js';
+import { foldCluster } from '../../src/reducers/index.js';
+import { observationTypes } from '../../src/events/index.js';
 import { clusterAt, refreshSnapshots, timeTravel } from '../../src/timetravel/time-travel.js';
 import { verifySnapshots } from '../../src/timetravel/verify-snapshots.js';
 import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
