@@ -132,6 +132,22 @@ export const Toleration = t.partial(
   { key: t.string, operator: t.string, value: t.string, effect: t.string, tolerationSeconds: Integer },
   'Toleration',
 );
+/** `v1.NodeSelectorRequirement`: a label (`matchExpressions`) or field (`matchFields`) requirement. */
+export const NodeSelectorRequirement = struct('NodeSelectorRequirement', { key: t.string, operator: t.string }, { values: t.array(t.string) });
+export const NodeSelectorTerm = t.partial(
+  { matchExpressions: t.array(NodeSelectorRequirement), matchFields: t.array(NodeSelectorRequirement) },
+  'NodeSelectorTerm',
+);
+export type NodeSelectorTerm = t.TypeOf<typeof NodeSelectorTerm>;
+/** `nodeSelectorTerms` may be left out: no term matches no node (`LazyErrorNodeSelector.Match`). */
+export const NodeSelector = t.partial({ nodeSelectorTerms: t.array(NodeSelectorTerm) }, 'NodeSelector');
+export const PreferredSchedulingTerm = t.type({ weight: Integer, preference: NodeSelectorTerm }, 'PreferredSchedulingTerm');
+export const NodeAffinity = t.partial(
+  { requiredDuringSchedulingIgnoredDuringExecution: NodeSelector, preferredDuringSchedulingIgnoredDuringExecution: t.array(PreferredSchedulingTerm) },
+  'NodeAffinity',
+);
+/** Pod (anti-)affinity is kept as written: the scheduler's inter-pod affinity is not simulated. */
+export const Affinity = t.partial({ nodeAffinity: NodeAffinity, podAffinity: t.UnknownRecord, podAntiAffinity: t.UnknownRecord }, 'Affinity');
 
 export const PodSpec = struct(
   'PodSpec',
@@ -162,7 +178,7 @@ export const PodSpec = struct(
     serviceAccount: t.string,
     automountServiceAccountToken: t.boolean,
     imagePullSecrets: t.array(t.UnknownRecord),
-    affinity: t.UnknownRecord,
+    affinity: Affinity,
     topologySpreadConstraints: t.array(t.UnknownRecord),
     hostname: t.string,
     subdomain: t.string,

@@ -187,6 +187,14 @@ describe('predicate_test.go :: TestGeneralPredicates', () => {
     ]);
   });
 
+  it('node affinity failure', () => {
+    const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'foo', operator: 'Exists' }] }] } } };
+    const events = run([machine1(32), created({ metadata: { name: 'aff' }, spec: { ...spec([]), nodeName: 'machine1', affinity } })], world(), 1);
+    expect(ofType(events, 'PodRejected').map((e) => [e.reason, e.message])).toEqual([
+      ['NodeAffinity', "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector"],
+    ]);
+  });
+
   it.skip.each([
     ['host not match', 'podj binds a named pod only to the node it names (nodename)'],
     ['hostport conflict', 'host ports are not modelled (nodeports)'],
@@ -195,8 +203,7 @@ describe('predicate_test.go :: TestGeneralPredicates', () => {
     ['NoExecute taint/toleration not match', 'podj nodes carry no spec taints'],
     ['PreferNoSchedule taint/toleration not match', 'podj nodes carry no spec taints'],
     ['static pods ignore taints', 'podj nodes carry no spec taints'],
-    ['node affinity failure', 'required node affinity is not modelled (only nodeSelector)'],
-    ["node affinity failure on cached node and node name doesn't match", 'required node affinity is not modelled'],
+    ["node affinity failure on cached node and node name doesn't match", 'podj binds a named pod only to the node it names (nodename)'],
     ['node affinity failure on cached node, but not the fresh one', 'the kubelet\'s cached and fresh node objects are one in podj'],
     ['node affinity failure on fresh node, but not the cached one', 'the kubelet\'s cached and fresh node objects are one in podj'],
     ['node affinity failure but skip ignorable checks', 'skipIgnorableChecks is not modelled'],

@@ -1,13 +1,14 @@
 /**
  * The kubelet's first steps for a pod bound to its node: admission (`eviction_manager.go :: Admit` under
- * memory pressure, then `lifecycle/predicate.go`'s resources and node selector), then the sandbox with a deterministic pod IP.
+ * memory pressure, then `lifecycle/predicate.go`'s resources and required node affinity), then the sandbox with a deterministic pod IP.
  */
 import type { Event } from '../../events/index.js';
 import { isCriticalPod } from '../../eviction/index.js';
 import { qosClassOf } from '../../k8s/qos.js';
 import { aboutPod } from '../emit.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
-import { insufficientResources, matchesSelector, NODE_AFFINITY_MISMATCH, podsOn, type InsufficientResource } from '../scheduling/fit.js';
+import { insufficientResources, NODE_AFFINITY_MISMATCH, podsOn, type InsufficientResource } from '../scheduling/fit.js';
+import { requiredNodeAffinityMatches } from '../scheduling/node-affinity.js';
 import { MEMORY_PRESSURE_TAINT, tolerationFor } from '../../k8s/tolerations.js';
 import type { VirtualMs } from '../world.js';
 
@@ -26,7 +27,8 @@ const outOf = (r: InsufficientResource): { reason: string; message: string } => 
 
 /**
  * `lifecycle/predicate.go :: predicateAdmitHandler.Admit` → `generalFilter` → `scheduler.AdmissionCheck`: the
- * resources first (against the pods the kubelet already admitted), then the node selector; only the first
+ * resources first (against the pods the kubelet already admitted), then the node selector and required node
+ * affinity (`GetRequiredNodeAffinity(pod).Match`); only the first
  * failure is the rejection's reason. A pod bound by `spec.nodeName` never met the scheduler, so this is where
  * it fails. A critical pod that does not fit makes the kubelet preempt others
  * (`preemption.go :: HandleAdmissionFailure`), not simulated: it is admitted and no victim is evicted.
@@ -34,7 +36,7 @@ const outOf = (r: InsufficientResource): { reason: string; message: string } => 
 const predicateFailure = (pod: PodBook, node: NodeBook, admitted: readonly PodBook[]): { reason: string; message: string } | undefined => {
   const short = isCriticalPod(pod.manifest) ? undefined : insufficientResources(pod, node, admitted)[0];
   if (short !== undefined) return outOf(short);
-  if (!matchesSelector(pod, node)) return { reason: 'NodeAffinity', message: `Predicate NodeAffinity failed: ${NODE_AFFINITY_MISMATCH}` };
+  if (!requiredNodeAffinityMatches(pod.spec, node)) return { reason: 'NodeAffinity', message: `Predicate NodeAffinity failed: ${NODE_AFFINITY_MISMATCH}` };
   return undefined;
 };
 

@@ -10,6 +10,7 @@ import type { InputOf } from '../inputs.js';
 import type { EngineState, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { leastAllocatedScore, verdict, type Verdict } from './fit.js';
+import { AFFINITY_TERMS_CONFLICT, pinnedNodes } from './node-affinity.js';
 
 /** `sortReasonsHistogram`: "N reason" strings, sorted as Go's `sort.Strings` sorts them. */
 const histogram = (reasons: readonly string[]): string => {
@@ -28,6 +29,16 @@ export const fitErrorMessage = (verdicts: readonly Verdict[]): string => {
   return `0/${n} nodes are available: ${filters}. preemption: 0/${n} nodes are available: ${preemption}.`;
 };
 
+/**
+ * `framework/types.go :: FitError.Error` when a PreFilter plugin rejected the pod: its message alone, every node
+ * having that plugin's UnschedulableAndUnresolvable status, which preemption cannot help on any node.
+ */
+const preFilterRejection = (nodes: number, message: string): string =>
+  `0/${nodes} nodes are available: ${message}. preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.`;
+
+/** `schedule_one.go :: findNodesThatFitPod`: the status of the nodes a PreFilter result leaves out (NodeAffinity's, the only one here that narrows). */
+const NOT_PINNED = "node(s) didn't satisfy plugin(s) [NodeAffinity]";
+
 const bound = (pod: PodBook, node: string, now: VirtualMs, source: 'api' | 'scheduler'): Event => ({
   type: 'PodBound',
   ...aboutPod(now, source, pod.ref),
@@ -45,7 +56,12 @@ export const decideSchedule = (state: EngineState, input: InputOf<'schedule'>, n
   if (nodes.length === 0) {
     return [{ type: 'PodUnschedulable', ...subject, reason: 'SchedulerError', message: 'no nodes available to schedule pods' }];
   }
-  const verdicts = nodes.map((node) => verdict(state, pod, node));
+  // only the nodes the pod's `metadata.name` affinity pins it to are filtered (a DaemonSet's pods)
+  const pinned = pinnedNodes(pod.spec);
+  if (pinned.kind === 'none') return [{ type: 'PodUnschedulable', ...subject, reason: 'Unschedulable', message: preFilterRejection(nodes.length, AFFINITY_TERMS_CONFLICT) }];
+  const verdicts = nodes.map((node): Verdict =>
+    pinned.kind === 'some' && !pinned.names.has(node.name) ? { node, reasons: [NOT_PINNED], resourcesOnly: false } : verdict(state, pod, node),
+  );
   const feasible = verdicts.filter((v) => v.reasons.length === 0);
   if (feasible.length === 0) return [{ type: 'PodUnschedulable', ...subject, reason: 'Unschedulable', message: fitErrorMessage(verdicts) }];
   // stable sort: among equal scores the name order of `nodes` stays

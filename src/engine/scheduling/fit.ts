@@ -9,6 +9,7 @@ import { isSidecar } from '../../k8s/pod.js';
 import { podTerminal } from '../lifecycle.js';
 import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, findMatchingUntoleratedTaint, type Taint, type Toleration } from '../../k8s/tolerations.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
+import { requiredNodeAffinityMatches } from './node-affinity.js';
 
 /** The kubelet's default `maxPods` when a node does not state `pods` in its allocatable. */
 const DEFAULT_MAX_PODS = 110n;
@@ -39,9 +40,6 @@ const untoleratedTaint = (pod: PodBook, node: NodeBook): string | undefined => {
 
 /** `nodeaffinity.ErrReasonPod`. */
 export const NODE_AFFINITY_MISMATCH = "node(s) didn't match Pod's node affinity/selector";
-
-export const matchesSelector = (pod: PodBook, node: NodeBook): boolean =>
-  Object.entries(pod.spec.nodeSelector ?? {}).every(([k, v]) => node.labels[k] === v);
 
 /** Pods holding room on a node: bound, not removed, not finished. */
 export const podsOn = (state: EngineState, node: string): PodBook[] =>
@@ -89,7 +87,7 @@ const insufficient = (state: EngineState, pod: PodBook, node: NodeBook): string[
 export const verdict = (state: EngineState, pod: PodBook, node: NodeBook): Verdict => {
   const taint = untoleratedTaint(pod, node);
   if (taint !== undefined) return { node, reasons: [taint], resourcesOnly: false };
-  if (!matchesSelector(pod, node)) return { node, reasons: [NODE_AFFINITY_MISMATCH], resourcesOnly: false };
+  if (!requiredNodeAffinityMatches(pod.spec, node)) return { node, reasons: [NODE_AFFINITY_MISMATCH], resourcesOnly: false };
   return { node, reasons: insufficient(state, pod, node), resourcesOnly: true };
 };
 
