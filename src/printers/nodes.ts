@@ -62,12 +62,12 @@ const statusOf = (node: NodeState): string => {
   return ready === undefined ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady';
 };
 
-/** printers.go :: findNodeRoles: `node-role.kubernetes.io/ROLE` labels and the `kubernetes.io/role` label. */
+/** printers.go :: findNodeRoles: `node-role.kubernetes.io/ROLE` labels (a bare prefix names none) and the `kubernetes.io/role` label. */
 const rolesOf = (node: NodeState): string => {
   const roles = new Set<string>();
   for (const [k, v] of Object.entries(node.labels)) {
-    if (k.startsWith('node-role.kubernetes.io/')) roles.add(k.slice('node-role.kubernetes.io/'.length));
-    else if (k === 'kubernetes.io/role' && v !== '') roles.add(v);
+    const role = k.startsWith('node-role.kubernetes.io/') ? k.slice('node-role.kubernetes.io/'.length) : k === 'kubernetes.io/role' ? v : '';
+    if (role !== '') roles.add(role);
   }
   return roles.size === 0 ? '<none>' : [...roles].sort().join(',');
 };
@@ -77,16 +77,19 @@ export interface NodeRow {
   readonly registeredAt?: string;
 }
 
+/** printNode's cells for one node (`-o wide` adds the addresses and the node info, which a journal does not record). */
+export const nodeCells = ({ node, registeredAt }: NodeRow, wide: boolean, now: Date): string[] => [
+  node.name,
+  statusOf(node),
+  rolesOf(node),
+  ageOf(registeredAt, now),
+  '',
+  ...(wide ? [node.internalIP ?? '<none>', '<none>', '<unknown>', '<unknown>', '<unknown>'] : []),
+];
+
 /** printNode's table, rows in the order given (the API lists nodes by name; `--sort-by` orders them otherwise). */
 export const nodesTable = (rows: readonly NodeRow[], opts: { readonly wide: boolean; readonly headers: boolean }, now: Date): string => {
   const header = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(opts.wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : [])];
-  const body = rows.map(({ node, registeredAt }) => [
-    node.name,
-    statusOf(node),
-    rolesOf(node),
-    ageOf(registeredAt, now),
-    '',
-    ...(opts.wide ? [node.internalIP ?? '<none>', '<none>', '<unknown>', '<unknown>', '<unknown>'] : []),
-  ]);
+  const body = rows.map((row) => nodeCells(row, opts.wide, now));
   return renderTable(opts.headers ? [header, ...body] : body);
 };
