@@ -194,9 +194,14 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
   const running = d.after.state?.running !== undefined;
   const wasReady = !newRun && (d.before?.ready ?? false);
   const ready = d.after.ready ?? false;
+  // A result belongs to the run it was probed on (the running one, the newest): within a second it is dealt
+  // among that run's facts (`merge.ts :: inRunOrder`), after its start, never between an earlier run's exit
+  // and this run's start, which would reset it (`prober_manager.go :: UpdatePodStatus`: a new container's
+  // readiness starts unknown, false).
+  const run = topAfter >= 0 ? topAfter : undefined;
   const readiness = (outcome: 'success' | 'failure'): void => {
     const at = d.readyAt ?? d.fallback;
-    emit({ type: 'ProbeResultChanged', ...envelopeAt(at, 'kubelet'), ...subject, probe: 'readiness', outcome }, d.readyAt === undefined ? 'inferred' : 'exact');
+    emit({ type: 'ProbeResultChanged', ...envelopeAt(at, 'kubelet'), ...subject, probe: 'readiness', outcome }, d.readyAt === undefined ? 'inferred' : 'exact', run);
   };
   if (d.spec?.readinessProbe !== undefined) {
     if (running && ready !== wasReady) readiness(ready ? 'success' : 'failure');
@@ -205,7 +210,7 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
   }
   const wasStarted = !newRun && (d.before?.started ?? false);
   if (d.spec?.startupProbe !== undefined && running && d.after.started === true && !wasStarted) {
-    emit({ type: 'ProbeResultChanged', ...envelopeAt(d.fallback, 'kubelet'), ...subject, probe: 'startup', outcome: 'success' }, 'inferred');
+    emit({ type: 'ProbeResultChanged', ...envelopeAt(d.fallback, 'kubelet'), ...subject, probe: 'startup', outcome: 'success' }, 'inferred', run);
   }
   return out;
 };

@@ -17,7 +17,10 @@ export interface Imported {
   readonly event: Event;
   readonly origin: Origin;
   readonly certainty: Certainty;
-  /** For container instance facts (created, started, exited): the instance's ordinal, 0 for the first run. */
+  /**
+   * For container instance facts (created, started, exited), and the probe results of a run: the instance's
+   * ordinal, 0 for the first run.
+   */
   readonly instance?: number;
   /** A back-off whose delay the source does not state: the merge computes it with the kubelet's rule. */
   readonly delayUnknown?: boolean;

@@ -66,13 +66,13 @@ describe('diffPod', () => {
     expect(diff(undefined, { ...ran, status: noStart }).filter(([type]) => type === 'PodBound')).toEqual([['PodBound', '2026-06-01T10:00:05.000Z', { node: 'n1', certainty: 'inferred' }]]);
   });
 
-  it('readiness with a probe flips as ProbeResultChanged at the ContainersReady transition', () => {
+  it('readiness with a probe flips as ProbeResultChanged at the ContainersReady transition, a fact of the run probed', () => {
     const running = pod({ containerStatuses: [app({ containerID: 'c://1', state: { running: { startedAt: T('00:05') } } })] });
     const ready = pod({
       conditions: [cond('ContainersReady', 'True', '00:09')],
       containerStatuses: [app({ containerID: 'c://1', ready: true, state: { running: { startedAt: T('00:05') } } })],
     });
-    expect(diff(running, ready)).toEqual([['ProbeResultChanged', '2026-06-01T10:00:09.000Z', { container: 'app', probe: 'readiness', outcome: 'success', certainty: 'exact' }]]);
+    expect(diff(running, ready)).toEqual([['ProbeResultChanged', '2026-06-01T10:00:09.000Z', { container: 'app', probe: 'readiness', outcome: 'success', instance: 0, certainty: 'exact' }]]);
   });
 
   it('a run shown started and not ready without a readiness probe (status_manager.go :: SetContainerStartup published before the next sync) is a readiness failure, then a success once shown ready', () => {
@@ -87,8 +87,8 @@ describe('diffPod', () => {
       },
     });
     const readiness = (before: V1Pod | undefined, after: V1Pod) => diff(before, after).filter(([, , e]) => e['probe'] === 'readiness');
-    expect(readiness(undefined, shown(false, '00:06'))).toEqual([['ProbeResultChanged', '2026-06-01T10:00:06.000Z', { container: 'app', probe: 'readiness', outcome: 'failure', certainty: 'exact' }]]);
-    expect(readiness(shown(false, '00:06'), shown(true, '00:07'))).toEqual([['ProbeResultChanged', '2026-06-01T10:00:07.000Z', { container: 'app', probe: 'readiness', outcome: 'success', certainty: 'exact' }]]);
+    expect(readiness(undefined, shown(false, '00:06'))).toEqual([['ProbeResultChanged', '2026-06-01T10:00:06.000Z', { container: 'app', probe: 'readiness', outcome: 'failure', instance: 0, certainty: 'exact' }]]);
+    expect(readiness(shown(false, '00:06'), shown(true, '00:07'))).toEqual([['ProbeResultChanged', '2026-06-01T10:00:07.000Z', { container: 'app', probe: 'readiness', outcome: 'success', instance: 0, certainty: 'exact' }]]);
     // Shown ready as the kubelet derives it: nothing to record.
     expect(readiness(undefined, shown(true, '00:07'))).toEqual([]);
   });
