@@ -53,8 +53,16 @@ export type CapturedCondition = t.TypeOf<typeof CapturedCondition>;
  * the last capture is inferred (`get pods --at` says so). `conditions`: the object's condition transition
  * times, which the fold takes where it shows the same type and status (the kubelet stamps a transition when it
  * writes the status, often a second after the fact the fold places it at; a stripped time is left out).
+ * `withoutLastState`: the containers the object shows restarted (`restartCount` above 0) with no `lastState`:
+ * the kubelet builds it only from the runtime's older instance of the container, which the runtime no longer
+ * lists (`kubelet_pods.go :: convertToAPIContainerStatuses`; a node reboot cleared its state, and the kubelet
+ * counted the restart from the container's log files, `kuberuntime_container.go :: startContainer`).
  */
-export const PodObserved = member('PodObserved', { ...podSubject }, { ...publishedConditions, conditions: t.array(CapturedCondition) });
+export const PodObserved = member(
+  'PodObserved',
+  { ...podSubject },
+  { ...publishedConditions, conditions: t.array(CapturedCondition), withoutLastState: t.array(t.string) },
+);
 
 /** A condition the kubelet does not own (DisruptionTarget, readiness gates) was set by some component. */
 export const PodConditionSet = member(

@@ -29,7 +29,9 @@ const distinguishing = (e: Event): string => {
       return `${e.verb}:${e.code}`;
     case 'PodObserved':
       // two captures of one instant that show different conditions are both kept (the fold reads the later)
-      return `${e.conditionTypes?.join(',') ?? ''}|${(e.conditions ?? []).map((c) => `${c.type}:${c.status}:${c.lastTransitionTime}`).join(',')}`;
+      return `${e.conditionTypes?.join(',') ?? ''}|${(e.conditions ?? []).map((c) => `${c.type}:${c.status}:${c.lastTransitionTime}`).join(',')}${
+        e.withoutLastState === undefined ? '' : `|${e.withoutLastState.join(',')}`
+      }`;
     case 'ImagePulling':
     case 'ImagePulled':
     case 'ImagePullFailed':

@@ -38,6 +38,16 @@ const capturedConditions = (pod: V1Pod): CapturedCondition[] =>
     return at === undefined ? [] : [{ type: c.type, status: c.status, lastTransitionTime: at }];
   });
 
+/**
+ * The containers the object shows restarted, running or terminated, with no last termination (the runtime no
+ * longer lists the earlier instance): their status shows no `lastState` then, whatever earlier run the import
+ * placed. A container waiting to restart is left out: its crashed run is the one its status stands for.
+ */
+const withoutLastState = (pod: V1Pod): string[] =>
+  [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].flatMap((c) =>
+    (c.restartCount ?? 0) > 0 && c.lastState?.terminated == null && c.state?.waiting == null && (c.state?.running != null || c.state?.terminated != null) ? [c.name] : [],
+  );
+
 /** The events explaining how the pod got from its last known state to this one. */
 export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, Imported[]> => {
   const ref = podRefOf(s.pod);
@@ -54,12 +64,14 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
   // The capture itself: at the latest time the object states (the audit line's time), else after the sighting before.
   const conditionTypes = kubeletConditionTypes(s.pod);
   const conditions = capturedConditions(s.pod);
+  const unshown = withoutLastState(s.pod);
   const capture = {
     type: 'PodObserved' as const,
     ...envelopeAt(fallback, 'api'),
     pod: ref,
     ...(conditionTypes !== undefined && { conditionTypes }),
     ...(conditions.length > 0 && { conditions }),
+    ...(unshown.length > 0 && { withoutLastState: unshown }),
   };
   events.push({ event: capture, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
   if (s.removed === true) {

@@ -145,7 +145,7 @@ const observed = (s: PodState, e: Extract<PodEvent, { type: 'PodObserved' }>): P
   const was = s.kubelet.conditionTypes;
   const shown = e.conditionTypes;
   const same = shown === undefined || (was !== undefined && sameTypes(was, shown));
-  const next = withCapturedTimes(same ? s : withConditionTypes(s, shown, e.at), e.conditions ?? []);
+  const next = withoutLastStates(withCapturedTimes(same ? s : withConditionTypes(s, shown, e.at), e.conditions ?? []), e.withoutLastState ?? [], e.at);
   const { provenance } = next.kubelet;
   return withProvenance(next, { ...provenance, capturedAt: latestInstant(provenance?.capturedAt, e.at) });
 };
@@ -178,6 +178,23 @@ const withCapturedTimes = (s: PodState, captured: readonly CapturedCondition[]):
     return sharedCondition(c.type, c.status, time, c.observedGeneration, c.reason, c.message);
   });
   return moved ? podState(s, { ...base, status: { ...base.status, conditions: next } }, s.kubelet) : s;
+};
+
+/**
+ * `s` without the last termination of the containers a capture shows restarted with none: the runtime no longer
+ * lists the earlier instance, so the kubelet's status shows no `lastState` (`kubelet_pods.go ::
+ * convertToAPIContainerStatuses` takes it from the runtime's list only) until the next exit. The earlier run's
+ * end the import placed stays in the history. Imported journals only (`PodObserved`): their kubelet writes at once.
+ */
+const withoutLastStates = (s: PodState, names: readonly string[], at: Instant): PodState => {
+  let containers = s.kubelet.containers;
+  for (const name of names) {
+    const v = containers[name];
+    if (v?.previous !== undefined) containers = withEntry(containers, name, containerView(v, { previous: undefined }));
+  }
+  if (containers === s.kubelet.containers) return s;
+  const kubelet = kubeletView(s.kubelet, { containers });
+  return kubelet.syncs || !kubeletWrites(kubelet) ? podState(s, baseOf(s), kubelet) : afterView(s, undefined, baseOf(s), kubelet, at);
 };
 
 const sameTypes = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);

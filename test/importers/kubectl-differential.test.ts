@@ -207,9 +207,9 @@ interface Open {
 const open: readonly Open[] = [
   {
     why:
-      "flanksource/is-healthy's authors stripped every condition's lastTransitionTime from this pod (kubectl -o json prints " +
-      'null; a kubelet always stamps one), so podj shows the transitions at the facts it imported (startTime 12:36:30)',
-    files: ['is-healthy-pod-init-error.yaml'],
+      "flanksource/is-healthy's authors stripped every condition's lastTransitionTime from these pods (kubectl -o json prints " +
+      'null; a kubelet always stamps one), so podj shows the transitions at the facts it imported (startTime, the run shown)',
+    files: ['is-healthy-pod-init-error.yaml', 'is-healthy/pod-old-restarts.yaml'],
     covers: (d) => d.what === 'condition times (-o json)' && Array.isArray(d.kubectl) && d.kubectl.every((l) => typeof l === 'string' && l.endsWith(' null')),
   },
 ];
