@@ -33,15 +33,23 @@ const formatOfObject = (u: Record<string, unknown>): Format | undefined => {
   return undefined;
 };
 
+/** A list's items; Go encodes a nil slice as `null` (a kubelet's `/pods` before it runs any pod: `"items": null`). */
+const itemsOf = (doc: Record<string, unknown>): unknown[] | undefined =>
+  Array.isArray(doc['items']) ? doc['items'] : doc['items'] === null && typeof doc['kind'] === 'string' && doc['kind'].endsWith('List') ? [] : undefined;
+
 export const detectFormat = (doc: unknown): Format | undefined => {
   if (!isRecord(doc)) return undefined;
   if (isRecord(doc['podjournal'])) return 'podjournal-export';
-  if (Array.isArray(doc['items'])) {
+  const items = itemsOf(doc);
+  if (items !== undefined) {
     if (isAuditVersion(doc['apiVersion'])) return 'audit';
     if (doc['kind'] === 'PodList') return 'pod-list';
     if (doc['apiVersion'] === 'events.k8s.io/v1') return 'events-v1';
     if (doc['kind'] === 'EventList') return 'core-events';
-    const first: unknown = doc['items'][0];
+    const first: unknown = items[0];
+    // A list of nothing: `kubectl get pods -o json` that finds no pod prints `kind: List` with `items: []`
+    // (as podj does), a snapshot of no pods; it imports nothing, and is not refused.
+    if (first === undefined) return 'pod-list';
     if (!isRecord(first)) return undefined;
     const inner = formatOfObject(first);
     return inner === 'watch' ? 'pod-list' : inner;

@@ -11,6 +11,8 @@ describe('detectFormat (from content)', () => {
     ['a Pod without kind (kubectl -o yaml of an object)', { metadata: {}, spec: { containers: [] } }, 'watch'],
     ['a PodList', { kind: 'PodList', apiVersion: 'v1', items: [pod] }, 'pod-list'],
     ['a List of Pods', { kind: 'List', apiVersion: 'v1', items: [pod] }, 'pod-list'],
+    ['an empty List (kubectl get pods -o json finding none)', { kind: 'List', apiVersion: 'v1', items: [], metadata: { resourceVersion: '' } }, 'pod-list'],
+    ["a kubelet's /pods before it runs any pod (items null: Go's nil slice)", { kind: 'PodList', apiVersion: 'v1', metadata: {}, items: null }, 'pod-list'],
     ['a core/v1 Event', { kind: 'Event', apiVersion: 'v1', involvedObject: {} }, 'core-events'],
     ['a core/v1 EventList', { kind: 'EventList', apiVersion: 'v1', items: [] }, 'core-events'],
     ['a watch event of a core/v1 Event', { type: 'MODIFIED', object: { kind: 'Event', apiVersion: 'v1', involvedObject: {} } }, 'core-events'],
@@ -23,7 +25,7 @@ describe('detectFormat (from content)', () => {
 
   it.each([
     ['a Deployment', { kind: 'Deployment', apiVersion: 'apps/v1', spec: {} }],
-    ['an empty List', { kind: 'List', items: [] }],
+    ['a list of no kind with items null', { items: null }],
     ['a number', 42],
   ])('knows nothing of %s', (_, doc) => {
     expect(detectFormat(doc)).toBeUndefined();
