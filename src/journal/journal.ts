@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
 import { observationTypes, type Event } from '../events/index.js';
-import { checkEvent } from './event-guard.js';
+import { checkAsGiven, checkEvent } from './event-guard.js';
 import { ExpectedSequenceConflict, JournalError } from './errors.js';
 import type { Head } from './head.js';
 import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
@@ -28,10 +28,10 @@ import {
 } from './snapshot-files.js';
 import { headTablePartNames, readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
 import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
-import { pendingOf, type Pending } from './pending.js';
+import { pendingOf, uncheckedPendingOf, type Pending } from './pending.js';
 import { Stage } from './stage.js';
 import { IndexBacklog } from './index-backlog.js';
-import { inTimeOrder, writeRecordsAlone } from './records-alone.js';
+import { inTimeOrder, landRecordsAlone, startRecordsAlone, type Started } from './records-alone.js';
 import { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
 
 export { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
@@ -133,24 +133,57 @@ export class LevelJournal {
     return this.appendChecked(events, opts, true);
   }
 
-  private async appendChecked(events: readonly unknown[], opts: AppendOptions, dedup: boolean): Promise<JournalRecord[]> {
-    const decoded = events.map(decodeOrThrow);
+  private appendChecked(events: readonly unknown[], opts: AppendOptions, dedup: boolean): Promise<JournalRecord[]> {
     const recordedAt = opts.recordedAt ?? this.clock();
-    const pending = decoded.map((e) => pendingOf(e, recordedAt));
     const sync = opts.sync ?? this.syncByDefault;
-    return this.exclusive(async () => {
-      this.checkExpected(opts.expectedSeq);
-      // An append in time order that looks nothing up writes its records alone (`records-alone.ts`).
-      if (!dedup && inTimeOrder(pending, this.current.maxAt)) {
-        const { sealed, head } = await writeRecordsAlone(this.db, this.backlog, this.current, pending, sync);
-        this.current = head;
-        return recordsOf(sealed, decoded);
-      }
-      const stage = new Stage(this.db, this.current, this.backlog);
-      const { sealed } = await stage.write(pending, { dedup, commit: true, sync });
-      this.moveHead(stage);
-      return recordsOf(sealed, decoded);
-    });
+    // An append that looks nothing up encodes its events unchecked and checks them while their records are
+    // written (records-alone.ts); any other checks them first.
+    const unchecked = dedup ? undefined : uncheckedPending(events, recordedAt);
+    if (unchecked !== undefined) return this.exclusive(() => this.appendWhileChecking(events, unchecked, opts, sync));
+    try {
+      const decoded = events.map(decodeOrThrow);
+      const pending = decoded.map((e) => pendingOf(e, recordedAt));
+      return this.exclusive(() => this.appendDecoded(decoded, pending, opts, sync, dedup));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * A durable append in time order starts its synced write before its events are checked, and checks them
+   * during the fsync; an append with a refused event is taken back (its records deleted, synced) before it
+   * answers, then checked first like any other, which names the refused event or appends what it decodes to.
+   */
+  private async appendWhileChecking(events: readonly unknown[], pending: readonly Pending[], opts: AppendOptions, sync: boolean): Promise<JournalRecord[]> {
+    this.checkExpected(opts.expectedSeq);
+    if (inTimeOrder(pending, this.current.maxAt)) {
+      const started = startRecordsAlone(this.db, this.backlog, this.current, pending, sync);
+      const checked = checkAsGiven(events);
+      if ('events' in checked) return this.landRecords(started, pending, checked.events);
+      await this.backlog.takeBack(started.writing, started.sealed);
+    }
+    const decoded = events.map(decodeOrThrow);
+    const recordedAt = pending[0]?.recordedAt ?? this.clock();
+    return this.appendDecoded(decoded, decoded.map((e) => pendingOf(e, recordedAt)), opts, sync, false);
+  }
+
+  /** Appends checked events (inside the append queue): their records alone when in time order and looking nothing up, else one staged batch. */
+  private async appendDecoded(decoded: readonly Event[], pending: readonly Pending[], opts: AppendOptions, sync: boolean, dedup: boolean): Promise<JournalRecord[]> {
+    this.checkExpected(opts.expectedSeq);
+    // An append in time order that looks nothing up writes its records alone (`records-alone.ts`).
+    if (!dedup && inTimeOrder(pending, this.current.maxAt)) {
+      return this.landRecords(startRecordsAlone(this.db, this.backlog, this.current, pending, sync), pending, decoded);
+    }
+    const stage = new Stage(this.db, this.current, this.backlog);
+    const { sealed } = await stage.write(pending, { dedup, commit: true, sync });
+    this.moveHead(stage);
+    return recordsOf(sealed, decoded);
+  }
+
+  private async landRecords(started: Started, pending: readonly Pending[], events: readonly Event[]): Promise<JournalRecord[]> {
+    await landRecordsAlone(this.backlog, started, pending);
+    this.current = started.head;
+    return recordsOf(started.sealed, events);
   }
 
   /**
@@ -522,6 +555,17 @@ const recordsOf = (sealed: ReadonlyArray<Sealed | undefined>, events: readonly E
     if (s !== undefined && event !== undefined) records.push({ seq: s.seq, recordedAt: s.recordedAt, prevHash: s.prevHash, hash: s.hash, event });
   });
   return records;
+};
+
+/** The events of an append staged unchecked (`uncheckedPendingOf`), or undefined if one cannot be. */
+const uncheckedPending = (events: readonly unknown[], recordedAt: Instant): Pending[] | undefined => {
+  const pending: Pending[] = [];
+  for (const u of events) {
+    const item = uncheckedPendingOf(u, recordedAt);
+    if (item === undefined) return undefined;
+    pending.push(item);
+  }
+  return pending;
 };
 
 /** The event at `index` of an append, checked; its place is named only when it is refused. */

@@ -29,6 +29,18 @@ export const META_FORMAT = 'm!format';
 export const META_HEAD = 'm!head';
 /** Present while a bulk append has chunks written and no commit yet: its records lie beyond the head. */
 export const META_STAGING = 'm!staging';
+/**
+ * The first and last sequence numbers of the last durable append of several events, written with its records
+ * (`records-alone.ts`): their check runs while they are written, so after a crash the open takes back the
+ * whole append when one of its events is refused (`recover.ts`), never its first events alone.
+ */
+export const META_UNCHECKED = 'm!unchecked';
+export const uncheckedMark = (first: number, last: number): string => `${first}-${last}`;
+/** The span an unchecked mark names, or undefined for any other text. */
+export const parseUncheckedMark = (text: string | undefined): { readonly first: number; readonly last: number } | undefined => {
+  const match = text === undefined ? null : /^(\d+)-(\d+)$/.exec(text);
+  return match === null ? undefined : { first: Number(match[1]), last: Number(match[2]) };
+};
 
 export const recordKey = (seq: number): string => `${RECORDS}${seqPart(seq)}`;
 export const timeKey = (p: Position): string => `${TIME}${p.at}!${seqPart(p.seq)}`;

@@ -23,3 +23,27 @@ export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
   observed: isObservation(event),
   recordedAt,
 });
+
+/**
+ * An event not checked yet, staged as `pendingOf` would stage it if the check accepts it unchanged (the durable
+ * path checks it while its record is written, `records-alone.ts`); undefined for anything that cannot be
+ * encoded, which takes the check first. Canonical JSON is `canonical`'s for any data, so the bytes are right
+ * whenever the check then passes.
+ */
+export const uncheckedPendingOf = (u: unknown, recordedAt: Instant): Pending | undefined => {
+  if (typeof u !== 'object' || u === null) return undefined;
+  const { at, pod, type } = u as { readonly at?: unknown; readonly pod?: unknown; readonly type?: unknown };
+  if (typeof at !== 'string' || typeof type !== 'string') return undefined;
+  try {
+    return { json: canonicalEvent(u), at: at as Instant, pod: uncheckedPodKey(pod), observed: isObservation({ type }), recordedAt };
+  } catch {
+    return undefined; // a cycle, a BigInt: the check names it
+  }
+};
+
+/** `podKeyOf`'s answer for a checked event's `pod`; for any other value, a key the check's refusal discards. */
+const uncheckedPodKey = (pod: unknown): string | undefined => {
+  if (typeof pod !== 'object' || pod === null) return undefined;
+  const { namespace, name } = pod as { readonly namespace?: unknown; readonly name?: unknown };
+  return `${String(namespace)}/${String(name)}`;
+};

@@ -6,12 +6,14 @@
  * next open rebuilds from the records (`recover.ts`).
  *
  * The writer awaits each call, so every microsecond before the write starts and after it lands adds to
- * the fsync: this path allocates one record value and one head per event, and nothing else waits.
+ * the fsync: this path allocates one record value and one head per event, and nothing else waits. Only
+ * what the record's bytes need comes first (canonical JSON, the seal); the events' check runs while the
+ * fsync does, and an event it refuses has its append's records taken back before the call answers.
  */
 import type { Instant } from '../k8s/codecs.js';
 import type { Head } from './head.js';
 import type { IndexBacklog } from './index-backlog.js';
-import { recordKey } from './keys.js';
+import { META_UNCHECKED, recordKey, uncheckedMark } from './keys.js';
 import { seal, type Sealed } from './record.js';
 import type { Db } from './scan.js';
 import type { Pending } from './pending.js';
@@ -26,18 +28,20 @@ export const inTimeOrder = (items: readonly Pending[], maxAt: Instant | null): b
   return true;
 };
 
+/** A durable append's records being written: each item's sealed record and the head after them. */
+export interface Started {
+  readonly writing: Promise<void>;
+  readonly sealed: readonly Sealed[];
+  readonly head: Head;
+}
+
 /**
- * Seals `items` (in time order, none late) onto `tip`, writes their records with `sync`, and puts their index
- * entries and the new head in `backlog` while they are written; resolves, once the records have landed, with
- * each item's sealed record and the new head.
+ * Seals `items` (in time order, none late) onto `tip` and starts writing their records with `sync`. Then, while
+ * the fsync runs on LevelDB's thread, the caller checks the events if they were not checked before, and either
+ * lands them (`landRecordsAlone`) or, when the check refuses one, takes the records back
+ * (`IndexBacklog.takeBack`): the head has not moved, and no entry names them.
  */
-export const writeRecordsAlone = async (
-  db: Db,
-  backlog: IndexBacklog,
-  tip: Head,
-  items: readonly Pending[],
-  sync: boolean,
-): Promise<{ readonly sealed: Sealed[]; readonly head: Head }> => {
+export const startRecordsAlone = (db: Db, backlog: IndexBacklog, tip: Head, items: readonly Pending[], sync: boolean): Started => {
   // A failed write before this one stops every later one; a backlog write still in flight need not land
   // first: it holds entries of records that already have, and LevelDB orders the two writes itself.
   backlog.throwIfFailed();
@@ -50,25 +54,29 @@ export const writeRecordsAlone = async (
     if (minAt === null || item.at < minAt) minAt = item.at;
     maxAt = item.at; // in time order: each is the latest so far
   }
-  const head: Head = { seq, hash, minAt, maxAt, ordered: tip.ordered };
-  const writing = startWrite(db, sealed, sync);
-  // The fsync runs on LevelDB's thread: put the entries meanwhile.
-  backlog.add(writing, items, sealed, head);
-  await writing;
-  return { sealed, head };
+  return { writing: startWrite(db, sealed, sync), sealed, head: { seq, hash, minAt, maxAt, ordered: tip.ordered } };
+};
+
+/** Puts the index entries and the new head of checked records in `backlog` while they are written; resolves once they have landed. */
+export const landRecordsAlone = async (backlog: IndexBacklog, started: Started, items: readonly Pending[]): Promise<void> => {
+  backlog.add(started.writing, items, started.sealed, started.head);
+  await started.writing;
 };
 
 /**
  * Starts writing the records. One record is one `put`: a single native call where a chained batch makes three
  * (init, put, write), each a napi crossing that costs the awaiting writer 5-30 µs on this VM; several records
- * are one chained batch (an array `batch()` reads each operation's fields through napi, and costs more).
+ * are one chained batch (an array `batch()` reads each operation's fields through napi, and costs more), with
+ * the mark that names them as one append (`META_UNCHECKED`), for an open after a crash to take back whole.
  */
 const startWrite = (db: Db, sealed: readonly Sealed[], sync: boolean): Promise<void> => {
   const [only] = sealed;
+  const last = sealed[sealed.length - 1];
   if (sealed.length === 1 && only !== undefined) return db.put(recordKey(only.seq), only.value, { sync });
   const batch = db.batch();
   try {
     for (const record of sealed) batch.put(recordKey(record.seq), record.value);
+    if (only !== undefined && last !== undefined) batch.put(META_UNCHECKED, uncheckedMark(only.seq, last.seq));
   } catch (error) {
     void batch.close();
     throw error;
