@@ -164,7 +164,8 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, rejected: true }));
     case 'SandboxCreated': {
       const node = state.pods.get(e.pod.uid)?.node;
-      const next = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), sandbox: true }));
+      // the PLEG lists sandboxes as containers (`generic.go :: getContainersFromPods`): the next relist sees it start
+      const next = withPod(state, e.pod.uid, (pod) => ({ ...relisted(state, pod, at), sandbox: true }));
       // only a sandbox given an IP takes one from the node's range (a host-network one gets none)
       return node === undefined || (e.podIP ?? '') === '' ? next : withNode(next, node, (n) => ({ ...n, sandboxes: n.sandboxes + 1 }));
     }

@@ -177,16 +177,18 @@ describe('bad-image', () => {
     const story = storyOf('bad-image');
     expect(story.pod('10m', 'bad-pod')?.status?.phase).toBe('Pending');
     const windows = new Map(eventsOf(story, 'ImagePullBackOff').filter((e) => e.pod.name === 'bad-pod').map((e) => [e.until, e.delaySeconds]));
-    expect([...windows.values()]).toEqual([20, 40, 80, 160, 300]);
+    // the sandbox's relist syncs the pod at +1s, inside the first 10 s back-off (pleg/generic.go :: getContainersFromPods)
+    expect([...windows.values()]).toEqual([10, 20, 40, 80, 160, 300]);
+    expect(offsets(story, 'PodSynced', 'bad-pod').slice(0, 2)).toEqual([0, 1]);
     // each failed sync is retried after wait.Jitter(backOffPeriod = 10 s, 0.5) (pod_workers.go :: completeWork)
-    expect(offsets(story, 'ImagePulling', 'bad-pod')).toEqual([0, 13, 41, 89, 174, 334]);
+    expect(offsets(story, 'ImagePulling', 'bad-pod')).toEqual([0, 15, 40, 88, 175, 337]);
     const retries = offsets(story, 'PodSynced', 'bad-pod').slice(1);
     retries.slice(1).forEach((at, i) => expect(at - (retries[i] ?? 0), `the retry at +${at}s`).toBeGreaterThanOrEqual(10));
     retries.slice(1).forEach((at, i) => expect(at - (retries[i] ?? 0), `the retry at +${at}s`).toBeLessThanOrEqual(15));
-    expect(offsets(story, 'ImagePullFailed', 'flaky-pod')).toEqual([0, 13]);
-    expect(offsets(story, 'ContainerStarted', 'flaky-pod')).toEqual([39]);
-    expect(offsets(story, 'ImagePullFailed', 'retry-pod')).toEqual([0, 14]);
-    expect(offsets(story, 'ContainerStarted', 'retry-pod')).toEqual([42]);
+    expect(offsets(story, 'ImagePullFailed', 'flaky-pod')).toEqual([0, 15]);
+    expect(offsets(story, 'ContainerStarted', 'flaky-pod')).toEqual([40]);
+    expect(offsets(story, 'ImagePullFailed', 'retry-pod')).toEqual([0, 16]);
+    expect(offsets(story, 'ContainerStarted', 'retry-pod')).toEqual([44]);
   });
 });
 
@@ -353,6 +355,30 @@ describe('restart-all-containers', () => {
     expect(offsets(story, 'ContainerStarted', 'trainer', (e) => e.container === 'fetch-shard')).toEqual([2, 44]);
     expect(offsets(story, 'ContainerStarted', 'trainer', (e) => e.container === 'watcher')).toEqual([9, 47]);
     expect(story.pod('1m', 'trainer')?.status?.phase).toBe('Running');
+  });
+});
+
+describe('native-sidecars', () => {
+  const story = storyOf('native-sidecars');
+  const started = (pod: string, container: string) => offsets(story, 'ContainerStarted', pod, (e) => e.container === container);
+
+  // kuberuntime_manager.go :: computePodActions plans a sync from its start: a sidecar it started unlocks the next container in the next sync
+  it('starts each container in the sync after the sidecar before it has started, and publishes each step', () => {
+    expect([started('web', 'proxy'), started('web', 'logs'), started('web', 'app')]).toEqual([[1, 121], [6], [26]]);
+    expect(offsets(story, 'PodSynced', 'web').filter((at) => at === 6)).toHaveLength(2);
+    expect(offsets(story, 'PodSynced', 'backup').slice(0, 3)).toEqual([0, 1, 2]);
+  });
+
+  // kuberuntime_container.go :: killContainersWithSyncResult (terminationOrdering): regular containers, then sidecars in reverse order
+  it('stops app, then logs, then proxy, and is removed after the last', () => {
+    const exits = eventsOf(story, 'ContainerExited').filter((e) => e.pod.name === 'web' && story.offsetOf(e.at) >= 240);
+    expect(exits.map((e) => [e.container, story.offsetOf(e.at)])).toEqual([['app', 243], ['logs', 244], ['proxy', 245]]);
+    expect(offsets(story, 'PodRemoved', 'web')).toEqual([245]);
+  });
+
+  it('ends the batch pod Succeeded once its sidecar is stopped', () => {
+    expect(eventsOf(story, 'ContainerKilling').filter((e) => e.pod.name === 'backup').map((e) => [e.container, e.reason, story.offsetOf(e.at)])).toEqual([['shipper', 'PodFinished', 23]]);
+    expect(story.pod('1m', 'backup')?.status?.phase).toBe('Succeeded');
   });
 });
 

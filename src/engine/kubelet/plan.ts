@@ -18,6 +18,14 @@ interface InitActions {
 /** A regular container is created or running: the init containers ran once, even if the runtime lost them. */
 const regularAlive = (pod: PodBook): boolean => pod.containers.some((c) => c.role === 'regular' && c.current !== undefined && c.current.exit === undefined);
 
+/**
+ * A container this very sync already started is not started again in it: `computePodActions` lists each
+ * container once per `SyncPod`, so an instance that died meanwhile (its postStart hook failed and
+ * `startContainer` killed it, or it exited at once) is restarted by a later sync, the one its PLEG relist
+ * triggers (`kuberuntime_container.go :: startContainer` returns `ErrPostStartHook` after the kill).
+ */
+const startedBySync = (pod: PodBook, c: ContainerBook): boolean => c.current !== undefined && c.current.sync === pod.syncs;
+
 /** `computeInitContainerActions`, for the starts (kills for probes are `unhealthyKills`'). */
 const initActions = (pod: PodBook): InitActions => {
   const inits = pod.containers.filter((c) => c.role !== 'regular');
@@ -42,8 +50,9 @@ const initActions = (pod: PodBook): InitActions => {
     }
     if (previouslyInitialized && c.role === 'init') continue;
     if (inst.exit === undefined) {
-      // a running regular init container: wait for it; a sidecar counts once started
-      if (c.role === 'sidecar' && isStarted(pod, c)) {
+      // a running regular init container: wait for it; a sidecar counts once started, but not in the sync that
+      // started it: `computePodActions` planned that sync from the runtime's state at its start
+      if (c.role === 'sidecar' && isStarted(pod, c) && !startedBySync(pod, c)) {
         if (i === last) initialized = true;
         else if (!previouslyInitialized) startNext(i);
       }
@@ -68,14 +77,6 @@ const initActions = (pod: PodBook): InitActions => {
 
 const needsStart = (pod: PodBook, c: ContainerBook): boolean =>
   c.current === undefined || (c.current.exit !== undefined && willRestart(pod, c));
-
-/**
- * A container this very sync already started is not started again in it: `computePodActions` lists each
- * container once per `SyncPod`, so an instance that died meanwhile (its postStart hook failed and
- * `startContainer` killed it, or it exited at once) is restarted by a later sync, the one its PLEG relist
- * triggers (`kuberuntime_container.go :: startContainer` returns `ErrPostStartHook` after the kill).
- */
-const startedBySync = (pod: PodBook, c: ContainerBook): boolean => c.current !== undefined && c.current.sync === pod.syncs;
 
 export const containersToStart = (pod: PodBook): ContainerBook[] => {
   const init = initActions(pod);
