@@ -37,6 +37,8 @@ interface LivePod {
 interface Walk {
   readonly events: Event[];
   readonly live: Map<string, LivePod>;
+  /** Pods a `delete` step named, until applied again: a second request may still shorten their grace. */
+  readonly deleting: Map<string, LivePod>;
   readonly created: Map<string, V1Pod[]>;
   readonly nodes: Set<string>;
   readonly warnings: string[];
@@ -110,6 +112,7 @@ const applyPod = (
     metadata: { ...metadata, namespace: ref.namespace, uid: ref.uid, creationTimestamp: at },
   };
   walk.created.set(key, [...versions, manifest]);
+  walk.deleting.delete(key);
   walk.live.set(key, { ref, labels, annotations, grace: spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS });
   walk.events.push({ type: 'PodCreated', v: 1, at, source: 'api', pod: ref, manifest });
   return E.right(undefined);
@@ -180,10 +183,14 @@ const stepEvents = (
           ),
         );
       }
+      // a pod already being deleted takes a second request (`rest/delete.go :: BeforeDelete`: a shorter grace
+      // counts, `--grace-period=0 --force` removes it); one the cluster removed meanwhile is the engine's to drop
+      const deleting = walk.deleting.get(keyOf(namespace, pod));
       return pipe(
-        livePod(pod, namespace),
+        deleting === undefined ? livePod(pod, namespace) : E.right(deleting),
         E.map((live) => {
           walk.live.delete(keyOf(namespace, pod));
+          walk.deleting.set(keyOf(namespace, pod), live);
           const grace = force === true ? 0 : (gracePeriodSeconds ?? live.grace);
           walk.events.push({
             type: 'PodDeletionRequested',
@@ -252,7 +259,7 @@ export const compileTimeline = (
   readFile: ReadFile,
   load: ManifestLoader,
 ): E.Either<ScenarioError, CompiledTimeline> => {
-  const walk: Walk = { events: [], live: new Map(), created: new Map(), nodes: new Set(), warnings: [] };
+  const walk: Walk = { events: [], live: new Map(), deleting: new Map(), created: new Map(), nodes: new Set(), warnings: [] };
   const start = instantOf(startMs);
   for (const [index, node] of (doc.nodes ?? []).entries()) {
     if (walk.nodes.has(node.name))

@@ -4,6 +4,7 @@ import { Event } from '../../src/events/index.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { renderScenarioError } from '../../src/scenario/index.js';
 import { loadSample, loadText, sampleNames } from './support.js';
+import { simulate } from '../../src/engine/simulate.js';
 
 describe('the sample journals', () => {
   it('are at least fourteen, crashloop-memleak among them', () => {
@@ -145,6 +146,32 @@ describe('timeline steps', () => {
     ]);
     expect(pods[0]?.pod.uid).toBe(pods[1]?.pod.uid);
     expect(pods[2]?.pod.uid).not.toBe(pods[0]?.pod.uid);
+  });
+
+  // rest/delete.go :: BeforeDelete: a pod being deleted takes a second request; a removed one is NotFound
+  it('takes a second delete of a pod being deleted (--force), and drops one the cluster removed meanwhile', () => {
+    const deletions = (steps: string) => {
+      const loaded = loadText(
+        `start: 2026-01-18T08:00:00Z\nuntil: 10m\nnodes: [{ name: node01 }]\ntimeline:\n  - at: 0s\n    apply: web.yaml\n${steps}` +
+          'behavior: { web: { app: { sigterm: ignore } } }\n',
+        { 'web.yaml': web },
+      );
+      if (E.isLeft(loaded)) throw new Error(renderScenarioError(loaded.left));
+      return simulate(loaded.right.simulation).flatMap((e) =>
+        e.type === 'PodDeletionRequested' || e.type === 'PodRemoved' ? [[e.type, e.at.slice(14, 19), e.type === 'PodDeletionRequested' ? e.gracePeriodSeconds : e.source]] : [],
+      );
+    };
+    // SIGTERM ignored: the 10 s grace would run to 01:10; the force deletion at 01:05 removes the object at once
+    expect(deletions('  - at: 1m\n    delete: { pod: web }\n  - at: 65s\n    delete: { pod: web, force: true }\n')).toEqual([
+      ['PodDeletionRequested', '01:00', 10],
+      ['PodDeletionRequested', '01:05', 0],
+      ['PodRemoved', '01:05', 'api'],
+    ]);
+    // the kubelet removed it at 01:10 (SIGKILL at the grace's end): the request at 02:00 finds nothing and writes nothing
+    expect(deletions('  - at: 1m\n    delete: { pod: web }\n  - at: 2m\n    delete: { pod: web, force: true }\n')).toEqual([
+      ['PodDeletionRequested', '01:00', 10],
+      ['PodRemoved', '01:10', 'kubelet'],
+    ]);
   });
 
   it('runs steps in time order whatever order they are written in', () => {
