@@ -8,6 +8,7 @@ import { msOf } from '../../src/k8s/codecs.js';
 import { compareTimers, containerWakeups, nodeWakeups, podGate, podWakeups, resolved, type Ctx, type Wakeup } from '../../src/engine/agenda.js';
 import { decide } from '../../src/engine/decide.js';
 import { evolve } from '../../src/engine/evolve.js';
+import { notFound } from '../../src/engine/simulate.js';
 import { initialState, type EngineState } from '../../src/engine/state.js';
 import type { Simulation } from '../../src/engine/world.js';
 import type { Event } from '../../src/events/index.js';
@@ -55,7 +56,7 @@ export const simulateByFullScan = (sim: Simulation): Event[] => {
       taken.clear();
     }
     if (ext !== undefined && extAt <= at) {
-      append(ext);
+      if (!notFound(state, ext)) append(ext);
       due = [];
       next++;
       continue;

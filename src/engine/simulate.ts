@@ -26,7 +26,7 @@ export interface SimulationRun {
  * A second deletion request for a pod the cluster has removed meanwhile: the API server answers NotFound and
  * writes nothing (`kubectl delete` prints `Error from server (NotFound)`).
  */
-const gone = (state: EngineState, e: Event): boolean => e.type === 'PodDeletionRequested' && state.pods.get(e.pod.uid)?.removed === true;
+export const notFound = (state: EngineState, e: Event): boolean => e.type === 'PodDeletionRequested' && state.pods.get(e.pod.uid)?.removed === true;
 
 /** Runs the simulation and returns the engine's final bookkeeping with the events. */
 export const run = (sim: Simulation, opts: SimulateOptions = {}): SimulationRun => {
@@ -66,7 +66,7 @@ export const run = (sim: Simulation, opts: SimulateOptions = {}): SimulationRun 
     }
     if (++steps > limit) throw new Error(`the engine did not settle at ${new Date(now).toISOString()} after ${limit} decisions`);
     if (ext !== undefined && extAt <= at) {
-      if (!gone(state, ext)) append(ext);
+      if (!notFound(state, ext)) append(ext);
       due = [];
       taking = 0;
       next++;

@@ -382,6 +382,60 @@ describe('native-sidecars', () => {
   });
 });
 
+describe('init-failures', () => {
+  const story = storyOf('init-failures');
+  const phase = (name: string) => [story.pod('1m', name)?.status?.phase, story.pod('1m', name)?.status?.reason];
+
+  // kubelet_pods.go :: getPhase: a failed regular init container fails the pod under Never, is retried under OnFailure
+  it('fails under Never at once, retries under OnFailure (at once, then after the back-off), and runs the app after', () => {
+    expect(phase('migrate-never')).toEqual(['Failed', undefined]);
+    expect(offsets(story, 'ContainerStarted', 'migrate-never', (e) => e.container === 'app')).toEqual([]);
+    expect(offsets(story, 'ContainerStarted', 'migrate-retry', (e) => e.container === 'migrate')).toEqual([0, 4, 20]);
+    expect(offsets(story, 'ContainerStarted', 'migrate-retry', (e) => e.container === 'app')).toEqual([24]);
+    expect(story.pod('1m', 'migrate-retry')?.status?.initContainerStatuses?.[0]?.restartCount).toBe(2);
+  });
+
+  // active_deadline.go :: ShouldEvict, noticed at the first syncCh tick at or after startTime + 30 s
+  it('stops the init container at the active deadline: Failed, DeadlineExceeded, exit 143', () => {
+    expect(phase('wait-deadline')).toEqual(['Failed', 'DeadlineExceeded']);
+    expect(eventsOf(story, 'ContainerExited').filter((e) => e.pod.name === 'wait-deadline').map((e) => [e.container, e.exitCode, story.offsetOf(e.at)])).toEqual([['wait-db', 143, 30]]);
+  });
+
+  // images/image_manager.go :: EnsureImageExists refuses at once; the sandbox's relist syncs the pod a second later
+  it('refuses an absent image under imagePullPolicy Never, shown by the sandbox relist’s sync', () => {
+    expect(eventsOf(story, 'ImagePullFailed').filter((e) => e.pod.name === 'local-tool').map((e) => [e.reason, story.offsetOf(e.at)])).toEqual([['ErrImageNeverPull', 0]]);
+    expect(offsets(story, 'PodSynced', 'local-tool').slice(0, 2)).toEqual([0, 1]);
+    expect(offsets(story, 'ImagePulling', 'local-tool')).toEqual([]);
+  });
+});
+
+describe('pod-deletions', () => {
+  const story = storyOf('pod-deletions');
+  const kills = (pod: string) => eventsOf(story, 'ContainerKilling').filter((e) => e.pod.name === pod).map((e) => [story.offsetOf(e.at), e.gracePeriodSeconds]);
+  const removed = (pod: string) => eventsOf(story, 'PodRemoved').filter((e) => e.pod.name === pod).map((e) => [story.offsetOf(e.at), e.source]);
+
+  // strategy.go :: CheckGracefulDelete, status_manager.go :: canBeDeleted
+  it('removes an unbound pod at once (API server), a pulling one once the kubelet has nothing to stop', () => {
+    expect(removed('huge')).toEqual([[20, 'api']]);
+    expect(removed('pulling')).toEqual([[20, 'kubelet']]);
+    expect(offsets(story, 'ContainerStarted', 'pulling')).toEqual([]);
+  });
+
+  it('SIGKILLs an init container that ignores SIGTERM at the grace’s end', () => {
+    expect(kills('initwait')).toEqual([[20, 30]]);
+    expect(removed('initwait')).toEqual([[50, 'kubelet']]);
+  });
+
+  // rest/delete.go :: BeforeDelete: a second request only shortens the grace; 0 removes the object at once
+  it('force-deletes a stuck pod at once (the kubelet still kills with 1 s), and kills again with a shortened grace', () => {
+    expect(kills('stuck')).toEqual([[30, 60], [40, 1]]);
+    expect(removed('stuck')).toEqual([[40, 'api']]);
+    expect(eventsOf(story, 'ContainerExited').filter((e) => e.pod.name === 'stuck').map((e) => [story.offsetOf(e.at), e.exitCode])).toEqual([[42, 137]]);
+    expect(kills('slow')).toEqual([[30, 120], [40, 10]]);
+    expect(removed('slow')).toEqual([[50, 'kubelet']]);
+  });
+});
+
 describe('node-lost', () => {
   const story = storyOf('node-lost');
 
