@@ -45,18 +45,19 @@ describe('image pull by imagePullPolicy (image_manager.go :: EnsureImageExists)'
 
   it('tells the registry which attempt each pull is', () => {
     const events = run([node('n1'), pod('nginx:1.27')], world({ pull: (_n, _i, _now, attempt = 0) => (attempt < 2 ? { ok: false, message: 'busy' } : { ok: true, durationMs: 0 }) }), 60);
-    expect(times(events, 'ImagePulling')).toEqual([0, 10, 30]);
-    expect(times(events, 'ContainerStarted')).toEqual([30]);
+    // the sandbox's relist syncs at +1 inside the 10 s back-off (ImagePullBackOff), whose retry pulls at +11
+    expect(times(events, 'ImagePulling')).toEqual([0, 11, 31]);
+    expect(times(events, 'ContainerStarted')).toEqual([31]);
   });
 
   it('a failing pull reports ErrImagePull, then ImagePullBackOff on the 10 s → 300 s curve', () => {
     const events = run([node('n1'), pod('nginx:nope')], world({ pull: () => ({ ok: false, message: 'manifest unknown' }) }), 1000);
-    expect(times(events, 'ImagePulling')).toEqual([0, 10, 30, 70, 150, 310, 610, 910]);
+    expect(times(events, 'ImagePulling')).toEqual([0, 11, 31, 71, 151, 311, 611, 911]);
     expect(ofType(events, 'ImagePullFailed').every((e) => e.reason === 'ErrImagePull' && e.message === 'manifest unknown')).toBe(true);
     // every sync inside a window reports it (the failed sync retries after 10 s, pod_workers.go :: completeWork);
-    // the 10 s window is over by the first retry, so the first report is of the 20 s one
+    // the sync the new sandbox's relist triggers (+1) is inside the first, 10 s window
     const windows = [...new Map(ofType(events, 'ImagePullBackOff').map((e) => [e.until, e.delaySeconds])).values()];
-    expect(windows).toEqual([20, 40, 80, 160, 300, 300, 300]);
-    expect(times(events, 'ImagePullBackOff').slice(0, 4)).toEqual([20, 40, 50, 60]);
+    expect(windows).toEqual([10, 20, 40, 80, 160, 300, 300, 300]);
+    expect(times(events, 'ImagePullBackOff').slice(0, 4)).toEqual([1, 21, 41, 51]);
   });
 });

@@ -56,11 +56,13 @@ describe('what kubectl shows along the engine’s stories', () => {
   it('bad image: ContainerCreating, then ErrImagePull and ImagePullBackOff at later syncs (image_manager.go :: EnsureImageExists, pod_workers.go :: completeWork)', () => {
     const pod = created({ metadata: { name: 'bad' }, spec: { containers: [c('app', { image: 'nginx:nope' })] } });
     const events = run([node('n1'), pod], world({ pull: () => ({ ok: false, message: 'not found' }) }), 60);
-    // the failed sync retries after 10 s: it shows ErrImagePull and pulls again (10 s back-off over); the next
-    // one finds the 20 s back-off running (ImagePullBackOff, shown from the sync after)
-    expect([5, 15, 25, 35, 45].map((t) => rowAt(events, 'bad', t))).toEqual([
+    // the relist sees the new sandbox (pleg/generic.go :: getContainersFromPods): its sync at +1 shows
+    // ErrImagePull and finds the 10 s back-off running; the retry 10 s later shows ImagePullBackOff and pulls
+    // again (back-off over), the next finds the 20 s one running (ImagePullBackOff, shown from the sync after)
+    expect([0.5, 5, 15, 25, 35, 45].map((t) => rowAt(events, 'bad', t))).toEqual([
       'ContainerCreating 0/1 0',
       'ErrImagePull 0/1 0',
+      'ImagePullBackOff 0/1 0',
       'ErrImagePull 0/1 0',
       'ImagePullBackOff 0/1 0',
       'ErrImagePull 0/1 0',
