@@ -436,6 +436,27 @@ describe('pod-deletions', () => {
   });
 });
 
+describe('startup-probes', () => {
+  const story = storyOf('startup-probes');
+
+  // prober/worker.go :: doProbe: liveness and readiness wait for the startup probe
+  it('never runs liveness or readiness before the startup probe passes', () => {
+    const probed = (probe: string) => offsets(story, 'ProbeExecuted', 'slow-boot', (e) => e.probe === probe);
+    expect(offsets(story, 'ProbeResultChanged', 'slow-boot', (e) => e.probe === 'startup')).toEqual([50]);
+    expect(probed('liveness').every((at) => at > 50)).toBe(true);
+    expect(probed('readiness')[0]).toBe(50);
+    expect(offsets(story, 'ContainerKilling', 'slow-boot')).toEqual([]);
+  });
+
+  // computePodActions kills and restarts in one sync; doBackOff reads the finish before the killed run
+  it('restarts a container failing its startup probe at once three times, then backs off', () => {
+    expect(offsets(story, 'ContainerKilling', 'never-boots').slice(0, 6)).toEqual([15, 30, 45, 60, 100, 115]);
+    expect(offsets(story, 'ContainerStarted', 'never-boots').slice(0, 6)).toEqual([0, 15, 30, 45, 89, 100]);
+    expect(eventsOf(story, 'ContainerKilling').every((e) => e.reason === 'StartupProbeFailed')).toBe(true);
+    expect([...new Set(eventsOf(story, 'ContainerBackOff').map((e) => e.delaySeconds))]).toEqual([20, 80, 160]);
+  });
+});
+
 describe('node-lost', () => {
   const story = storyOf('node-lost');
 
