@@ -13,6 +13,8 @@ import { apiTime, apiTimePlus } from './time.js';
 import { gracefulDeleteGrace } from './grace.js';
 import { boundSpec, sharedSpec, withSharedParts } from './shared-values.js';
 import { baseOf, podState } from './folded-pod.js';
+import { podWith } from './pod-object.js';
+import { withFields } from './records.js';
 
 export type ApiEvent = EventOf<
   'PodCreated' | 'PodMetadataUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
@@ -28,7 +30,7 @@ export const upsertCondition = (status: PodStatus, d: ConditionDraft, at: Instan
   const i = conditions.findIndex((c) => c.type === d.type);
   if (i >= 0 && conditions[i] === next) return status;
   const updated: PodCondition[] = i >= 0 ? conditions.map((c, j) => (j === i ? next : c)) : [...conditions, next];
-  return { ...status, conditions: updated };
+  return withFields(status, { conditions: updated });
 };
 
 // The QoS class depends on the spec alone: computed once per shared spec.
@@ -83,8 +85,14 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
   return { pod, kubelet: initialKubeletView(manifest.spec.nodeName) };
 };
 
-const withMetadata = (s: PodState, metadata: V1Pod['metadata']): PodState => podState(s, { ...baseOf(s), metadata }, s.kubelet);
-const withStatus = (s: PodState, status: PodStatus): PodState => (status === baseOf(s).status ? s : podState(s, { ...baseOf(s), status }, s.kubelet));
+const withMetadata = (s: PodState, metadata: V1Pod['metadata']): PodState => {
+  const pod = baseOf(s);
+  return podState(s, podWith(pod, metadata, pod.spec, pod.status), s.kubelet);
+};
+const withStatus = (s: PodState, status: PodStatus): PodState => {
+  const pod = baseOf(s);
+  return status === pod.status ? s : podState(s, podWith(pod, pod.metadata, pod.spec, status), s.kubelet);
+};
 
 /** A later request may only bring the deletion timestamp forward. */
 const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): PodState => {
@@ -94,14 +102,14 @@ const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): Pod
   const existing = pod.metadata.deletionTimestamp;
   if (existing !== undefined && existing <= deletionTimestamp) return s;
   // v1.36 writes no `NodeLost` reason for a pod on an unreachable node (the old `SetPodTerminationReason` is gone)
-  return withMetadata(s, { ...pod.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace });
+  return withMetadata(s, withFields(pod.metadata, { deletionTimestamp, deletionGracePeriodSeconds: grace }));
 };
 
 const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {
   const pod = baseOf(s);
   if (pod.spec.nodeName !== undefined) return s; // a binding is final: a second one is refused
   const status = upsertCondition(pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at, pod.metadata.generation);
-  return podState(s, { ...pod, spec: boundSpec(pod.spec, e.node), status }, kubeletView(s.kubelet, { node: e.node }));
+  return podState(s, podWith(pod, pod.metadata, boundSpec(pod.spec, e.node), status), kubeletView(s.kubelet, { node: e.node }));
 };
 
 export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
@@ -110,7 +118,7 @@ export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
       return s; // the uid exists already: a second creation is refused
     case 'PodMetadataUpdated': {
       // Empty maps are dropped, as the API serializes them.
-      const metadata: V1Pod['metadata'] = { ...baseOf(s).metadata, labels: e.labels, annotations: e.annotations };
+      const metadata: V1Pod['metadata'] = withFields(baseOf(s).metadata, { labels: e.labels, annotations: e.annotations });
       if (Object.keys(e.labels).length === 0) delete metadata.labels;
       if (Object.keys(e.annotations).length === 0) delete metadata.annotations;
       return withMetadata(s, withSharedParts(metadata));

@@ -12,6 +12,8 @@ import type { PodState } from './state.js';
 import { apiTime } from './time.js';
 import { baseOf, podState } from './folded-pod.js';
 import { boundSpec } from './shared-values.js';
+import { podWith } from './pod-object.js';
+import { withFields } from './records.js';
 
 export type KubeletEvent = EventOf<'PodAdmitted' | 'PodRejected' | 'SandboxCreated' | 'PodIPAssigned' | 'PodEvicted' | 'PodDeadlineExceeded' | 'PodNodeLost'>;
 
@@ -24,7 +26,7 @@ const onNode = (s: PodState, node: string): PodState | undefined => {
   const pod = baseOf(s);
   const bound = pod.spec.nodeName;
   if (bound !== undefined) return bound === node ? s : undefined;
-  return podState(s, { ...pod, spec: boundSpec(pod.spec, node) }, kubeletView(s.kubelet, { node }));
+  return podState(s, podWith(pod, pod.metadata, boundSpec(pod.spec, node), pod.status), kubeletView(s.kubelet, { node }));
 };
 
 const withView = (s: PodState, patch: Partial<KubeletView>): PodState => podState(s, baseOf(s), kubeletView(s.kubelet, patch));
@@ -42,7 +44,7 @@ const rejectedStatus = (status: PodStatus | undefined, e: EventOf<'PodRejected'>
 /** The status's `startTime` as the object showed it (the status regeneration keeps a set one). */
 const withStartTime = (s: PodState, at: Instant): PodState => {
   const pod = baseOf(s);
-  return podState(s, { ...pod, status: { ...pod.status, startTime: apiTime(at) } }, s.kubelet);
+  return podState(s, podWith(pod, pod.metadata, pod.spec, withFields(pod.status ?? {}, { startTime: apiTime(at) })), s.kubelet);
 };
 
 export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
@@ -58,7 +60,7 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
       if (placed === undefined || s.kubelet.admitted || s.kubelet.rejected !== undefined) return s;
       const pod = baseOf(placed);
       // a new status, written once: it lists no container statuses
-      return { pod: { ...pod, status: rejectedStatus(pod.status, e) }, kubelet: kubeletView(placed.kubelet, { rejected: { reason: e.reason, message: e.message } }) };
+      return { pod: podWith(pod, pod.metadata, pod.spec, rejectedStatus(pod.status, e)), kubelet: kubeletView(placed.kubelet, { rejected: { reason: e.reason, message: e.message } }) };
     }
     case 'SandboxCreated': {
       // A second sandbox replaces the first: nothing regular has started in it yet.
@@ -83,7 +85,7 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.nodeLost) return s;
       const pod = baseOf(placed);
-      return podState(placed, { ...pod, status: markNotReady(pod.status ?? {}, e.at) }, kubeletView(placed.kubelet, { nodeLost: true }));
+      return podState(placed, podWith(pod, pod.metadata, pod.spec, markNotReady(pod.status ?? {}, e.at)), kubeletView(placed.kubelet, { nodeLost: true }));
     }
     default: {
       const unreachable: never = e;

@@ -8,13 +8,14 @@ import { observationTypes, type CapturedCondition, type PodEvent } from '../even
 import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
 import { reduceKubelet } from './kubelet.js';
-import { withEntry } from './records.js';
+import { withEntry, withFields } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { containerView, kubeletView, type KubeletView, type ImportProvenance } from './kubelet-view.js';
 import { kubeletStatus, statusFactsChanged, statusInputsChanged } from './status.js';
 import { FoldedPod, baseOf, generatedFrom, podState, withStatusesFrom } from './folded-pod.js';
 import { apiTime } from './time.js';
+import { podWith } from './pod-object.js';
 import { sharedCondition } from './shared-values.js';
 import { isTerminalPhase } from '../k8s/phase.js';
 
@@ -177,7 +178,7 @@ const withCapturedTimes = (s: PodState, captured: readonly CapturedCondition[]):
     moved = true;
     return sharedCondition(c.type, c.status, time, c.observedGeneration, c.reason, c.message);
   });
-  return moved ? podState(s, { ...base, status: { ...base.status, conditions: next } }, s.kubelet) : s;
+  return moved ? podState(s, podWith(base, base.metadata, base.spec, withFields(base.status ?? {}, { conditions: next })), s.kubelet) : s;
 };
 
 /**
@@ -268,7 +269,7 @@ const afterView = (state: PodState, next: PodState | undefined, base: V1Pod, kub
 const regenerated = (base: V1Pod, view: KubeletView, kubelet: KubeletView, now: string): PodState => {
   const generated = kubeletStatus(base, view, now);
   const { status } = generated;
-  const pod = status === base.status ? base : { apiVersion: base.apiVersion, kind: base.kind, metadata: base.metadata, spec: base.spec, status };
+  const pod = status === base.status ? base : podWith(base, base.metadata, base.spec, status);
   return new FoldedPod(pod, shownAs(kubelet, view, generated.view), generated);
 };
 

@@ -9,3 +9,10 @@ export const withEntry = <K extends string, V>(record: Readonly<Partial<Record<K
   out[key] = value;
   return out;
 };
+
+/**
+ * `{ ...o, ...patch }` without the spread: V8 gives a spread that adds a key a hidden class of its own (at M, a
+ * status gaining its conditions, a pod's metadata its deletion, a spec its node), and every new class that
+ * reaches optimized code deoptimizes it; copies grown key by key from `{}` share one hidden class per key order.
+ */
+export const withFields = <T extends object>(o: T, patch: Partial<T>): T => Object.assign(Object.assign({}, o), patch);

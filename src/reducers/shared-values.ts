@@ -7,6 +7,7 @@
  */
 import type { ObjectMeta, PodCondition, PodSpec } from '../k8s/pod.js';
 import { BoundedTable, boundedMemo } from '../memo/index.js';
+import { withFields } from './records.js';
 
 const LIMIT = 4096;
 
@@ -84,7 +85,7 @@ const NODES_PER_SPEC = 8192;
 export const boundSpec = (spec: PodSpec, node: string): PodSpec => {
   const byNode = boundSpecs.get(spec) ?? new BoundedTable<string, PodSpec>(NODES_PER_SPEC);
   if (!boundSpecs.has(spec)) boundSpecs.set(spec, byNode);
-  return byNode.get(node) ?? byNode.add(node, { ...spec, nodeName: node });
+  return byNode.get(node) ?? byNode.add(node, withFields(spec, { nodeName: node }));
 };
 
 const sharedMetadataValue = sharing<object>((value) => longestString(value));

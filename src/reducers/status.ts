@@ -15,6 +15,7 @@ import { sortedByName } from './status-order.js';
 import { sharedHostIPs } from './shared-values.js';
 import { allContainersCouldRestart } from '../k8s/restart-rules.js';
 import { cleanedUp, podRestarting, withoutRestartingWaits } from './restart-all.js';
+import { podWith } from './pod-object.js';
 
 // No init containers (most pods): one empty list for every regeneration.
 const NONE: readonly Container[] = [];
@@ -239,7 +240,7 @@ export const withContainerStatuses = (pod: V1Pod, from: GeneratedFrom): V1Pod =>
     (status as Record<string, unknown>)[key] = value;
   }
   if (!placed) Object.assign(status, lists);
-  return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, spec, status };
+  return podWith(pod, pod.metadata, spec, status);
 };
 
 /** A status with only the fields that are defined, in `generateAPIPodStatus`'s order (`STATUS_KEYS`). */
