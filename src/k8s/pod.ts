@@ -146,6 +146,8 @@ export const NodeAffinity = t.partial(
   { requiredDuringSchedulingIgnoredDuringExecution: NodeSelector, preferredDuringSchedulingIgnoredDuringExecution: t.array(PreferredSchedulingTerm) },
   'NodeAffinity',
 );
+/** `v1.PodOS`: the OS the pod's containers need (`linux`, `windows`), which the kubelet's own must be. */
+export const PodOS = t.type({ name: t.string }, 'PodOS');
 /** Pod (anti-)affinity is kept as written: the scheduler's inter-pod affinity is not simulated. */
 export const Affinity = t.partial({ nodeAffinity: NodeAffinity, podAffinity: t.UnknownRecord, podAntiAffinity: t.UnknownRecord }, 'Affinity');
 
@@ -189,7 +191,7 @@ export const PodSpec = struct(
     hostUsers: t.boolean,
     shareProcessNamespace: t.boolean,
     dnsConfig: t.UnknownRecord,
-    os: t.UnknownRecord,
+    os: PodOS,
     ephemeralContainers: t.array(t.UnknownRecord),
     resourceClaims: t.array(t.UnknownRecord),
   },

@@ -26,7 +26,7 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
   KubeletStopped: [],
   EvictionThresholdMet: [],
   PodAdmitted: [],
-  PodRejected: ['OutOfcpu', 'OutOfmemory', 'OutOfpods', 'Evicted', 'NodeAffinity', 'UnexpectedAdmissionError'],
+  PodRejected: ['OutOfcpu', 'OutOfmemory', 'OutOfpods', 'Evicted', 'NodeAffinity', 'UnexpectedAdmissionError', 'PodOSSelectorNodeLabelDoesNotMatch', 'PodOSNotSupported'],
   SandboxCreated: [],
   PodIPAssigned: [],
   PodEvicted: ['Evicted'],

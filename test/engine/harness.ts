@@ -30,7 +30,7 @@ export const node = (name: string, allocatable: Record<string, string> = { cpu: 
   type: 'NodeRegistered', v: 1, at: instantOf(s(at)), source: 'node', node: name, capacity: allocatable, allocatable, labels: {}, internalIP: `192.168.0.${name.length}`, ...extra,
 });
 
-export const created = (manifest: Omit<V1Pod, 'metadata'> & { metadata: { name: string } }, at = 0): Event => ({
+export const created = (manifest: Omit<V1Pod, 'metadata'> & { metadata: V1Pod['metadata'] & { name: string } }, at = 0): Event => ({
   type: 'PodCreated', v: 1, at: instantOf(s(at)), source: 'api', pod: { namespace: 'default', name: manifest.metadata.name, uid: `uid-${manifest.metadata.name}` }, manifest: { ...manifest, metadata: { namespace: 'default', uid: `uid-${manifest.metadata.name}`, ...manifest.metadata } },
 });
 

@@ -1,6 +1,6 @@
 /**
  * The kubelet's first steps for a pod bound to its node: admission (`eviction_manager.go :: Admit` under
- * memory pressure, then `lifecycle/predicate.go`'s resources and required node affinity), then the sandbox with a deterministic pod IP.
+ * memory pressure, then `lifecycle/predicate.go`'s OS, resources and required node affinity), then the sandbox with a deterministic pod IP.
  */
 import type { Event } from '../../events/index.js';
 import { isCriticalPod } from '../../eviction/index.js';
@@ -19,6 +19,23 @@ const refusedUnderPressure = (pod: PodBook, node: NodeBook): boolean =>
   qosClassOf(pod.manifest) === 'BestEffort' &&
   tolerationFor(pod.spec, MEMORY_PRESSURE_TAINT, 'NoSchedule') === undefined;
 
+/** The kubelet's `runtime.GOOS`: podj's nodes are Linux nodes. */
+const KUBELET_OS = 'linux';
+
+/**
+ * `predicate.go :: Admit`'s first checks, which preemption cannot help. `rejectPodAdmissionBasedOnOSSelector`
+ * sets the node's `kubernetes.io/os` label to the kubelet's own OS whatever it says, so only the pod's label
+ * counts: present and another OS. `rejectPodAdmissionBasedOnOSField`: a `spec.os.name` other than the kubelet's.
+ */
+const osFailure = (pod: PodBook): { reason: string; message: string } | undefined => {
+  const label = pod.manifest.metadata.labels?.['kubernetes.io/os'];
+  if (label !== undefined && label !== KUBELET_OS) {
+    return { reason: 'PodOSSelectorNodeLabelDoesNotMatch', message: "Failed to admit pod as the `kubernetes.io/os` label doesn't match node label" };
+  }
+  if (pod.spec.os !== undefined && pod.spec.os.name !== KUBELET_OS) return { reason: 'PodOSNotSupported', message: "Failed to admit pod as the OS field doesn't match node OS" };
+  return undefined;
+};
+
 /** `lifecycle/predicate.go`: the reason constants `OutOfcpu`, `OutOfmemory`, `OutOfpods`. */
 const outOf = (r: InsufficientResource): { reason: string; message: string } => ({
   reason: `OutOf${r.resource}`,
@@ -26,14 +43,16 @@ const outOf = (r: InsufficientResource): { reason: string; message: string } => 
 });
 
 /**
- * `lifecycle/predicate.go :: predicateAdmitHandler.Admit` → `generalFilter` → `scheduler.AdmissionCheck`: the
- * resources first (against the pods the kubelet already admitted), then the node selector and required node
+ * `lifecycle/predicate.go :: predicateAdmitHandler.Admit`: the pod's OS, then `generalFilter` →
+ * `scheduler.AdmissionCheck`: the resources first (against the pods the kubelet already admitted), then the node selector and required node
  * affinity (`GetRequiredNodeAffinity(pod).Match`); only the first
  * failure is the rejection's reason. A pod bound by `spec.nodeName` never met the scheduler, so this is where
  * it fails. A critical pod that does not fit makes the kubelet preempt others
  * (`preemption.go :: HandleAdmissionFailure`), not simulated: it is admitted and no victim is evicted.
  */
 const predicateFailure = (pod: PodBook, node: NodeBook, admitted: readonly PodBook[]): { reason: string; message: string } | undefined => {
+  const os = osFailure(pod);
+  if (os !== undefined) return os;
   const short = isCriticalPod(pod.manifest) ? undefined : insufficientResources(pod, node, admitted)[0];
   if (short !== undefined) return outOf(short);
   if (!requiredNodeAffinityMatches(pod.spec, node)) return { reason: 'NodeAffinity', message: `Predicate NodeAffinity failed: ${NODE_AFFINITY_MISMATCH}` };
