@@ -26,7 +26,7 @@ export const removedAtOnce = (pod: PodBook): boolean =>
 export const apiRemoval = (pod: PodBook, now: VirtualMs): Event[] =>
   removedAtOnce(pod) ? [{ type: 'PodRemoved', ...aboutPod(now, 'api', pod.ref) }] : [];
 
-/** `calculateEffectiveGracePeriod`: the deletion's grace, never under 1 s; a force deletion's 0 becomes 1. */
+/** `pod_workers.go :: calculateEffectiveGracePeriod`: the deletion's grace (else the spec's), never under 1 s; a force deletion's 0 becomes 1. */
 export const effectiveGrace = (requested: number): number => Math.max(requested, 1);
 
 /** The kubelet's side of a deletion: stop what runs, then the final delete. */

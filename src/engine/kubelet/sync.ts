@@ -6,7 +6,7 @@
  * next container start. A sync with nothing to show or do leaves no trace.
  */
 import type { Event } from '../../events/index.js';
-import { terminate } from '../deletion/decide.js';
+import { effectiveGrace, terminate } from '../deletion/decide.js';
 import { aboutPod } from '../emit.js';
 import { podTerminal } from '../lifecycle.js';
 import { readinessRunsWanted } from '../probes/worker.js';
@@ -28,8 +28,8 @@ const step = (state: EngineState, pod: PodBook, node: NodeBook, now: VirtualMs):
   if (pod.deletion !== undefined) return terminate(pod, now);
   if (!pod.admitted && !pod.rejected) return [admit(state, pod, node, now)];
   if (pod.rejected) return [];
-  // sidecars outlive the regular containers: the finished pod stops them (`PodFinished`)
-  if (podTerminal(pod)) return killPod(pod, now, 'PodFinished', podGraceSeconds(pod.spec));
+  // sidecars outlive the regular containers: the finished pod stops them (`PodFinished`) with the spec's grace, at least 1 s
+  if (podTerminal(pod)) return killPod(pod, now, 'PodFinished', effectiveGrace(podGraceSeconds(pod.spec)));
   if (!pod.sandbox) return [sandbox(pod, node, now)];
   // `computePodActions` with `restartAllContainers`: the reset, and nothing else; the next sync starts the pod over
   if (restartingAll(pod)) return resetStep(pod, now);
