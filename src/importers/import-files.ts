@@ -10,6 +10,7 @@ import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Event } from '../events/index.js';
+import { withoutCloudWrappers } from './cloud-wrappers.js';
 import { converterFor } from './convert.js';
 import { detectFormat, type Format } from './detect.js';
 import { documentsOf } from './documents.js';
@@ -135,7 +136,7 @@ export async function* readFileEvents(arg: string, opts: FileImportOptions = {})
   const ignored: Record<string, number> = {};
   const progress = (): void => opts.onProgress?.({ file, bytesRead: input.bytesRead, totalBytes, events });
   try {
-    for await (const doc of documentsOf(lines)) {
+    for await (const doc of withoutCloudWrappers(documentsOf(lines))) {
       if ('error' in doc) {
         if (format === undefined && opts.found?.has(file) === true) throw new UnknownFormat(`${file}: unknown format: line ${doc.line} does not parse`);
         sawBad = true;

@@ -214,9 +214,9 @@ const open: readonly Open[] = [
   },
 ];
 
-/** The files that hold no pod object: Events, audit lines of reads and of pods/exec, a kubelet's `/pods` of no pod. */
+/** The files that hold no pod object: Events, audit lines of reads, of pods/exec and of a lease (the AKS record), a kubelet's `/pods` of no pod. */
 const NO_PODS = new Set([
-  'audit2rbac-demo.v1beta1.log', 'crash-loop-events.json', 'datadog/kubelet-pods-startup.json', 'falco-exec-pod.no-apiversion.json', 'k8shark-auto-discovery-events-v1.json',
+  'audit2rbac-demo.v1beta1.log', 'crash-loop-events.json', 'datadog/kubelet-pods-startup.json', 'elastic/aks-kube-audit.log', 'falco-exec-pod.no-apiversion.json', 'k8shark-auto-discovery-events-v1.json',
   'openshift-events-machine-api.json', 'rolling-update-events.json',
 ]);
 
