@@ -190,7 +190,6 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       const failed = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), sessionAt: at, requeue: errorEntry(pod, at) }));
       return withContainer(failed, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({
         ...c,
-        imageFailedFor: c.instances,
         imageFailedSync: state.pods.get(e.pod.uid)?.syncs,
         ...(e.reason === 'ErrImagePull' ? { imageBackoff: nextBackoff(imagePullBackoff, c.imageBackoff, at) } : {}),
       }));

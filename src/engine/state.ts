@@ -65,8 +65,6 @@ export interface ContainerBook {
   readonly pulls: number;
   /** The image is in place for the instance with this `run` (pulled, or found present). */
   readonly imageReadyFor?: number;
-  /** A pull failure already reported for the instance with this `run` (so it is not reported twice). */
-  readonly imageFailedFor?: number;
   readonly imageBackoff?: BackoffEntry;
   readonly crashBackoff?: BackoffEntry;
   /** The sync (`PodBook.syncs`) that last reported CrashLoopBackOff: one report per sync. */

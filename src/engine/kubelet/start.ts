@@ -48,7 +48,7 @@ const ensureImage = (pod: PodBook, node: NodeBook, c: ContainerBook, now: Virtua
   const policy = pullPolicyOf(spec);
   if (present && policy !== 'Always') return [{ type: 'ImagePulled', ...subject, image, alreadyPresent: true, imageID: simulatedImageID(image) }];
   if (policy === 'Never') {
-    if (c.imageFailedFor === c.instances) return [];
+    // each sync asks again, fails, and records the Event again (images/image_manager.go :: EnsureImageExists)
     const message = `Container image "${image}" is not present with pull policy of Never`;
     return [{ type: 'ImagePullFailed', ...subject, source: 'kubelet', image, reason: 'ErrImageNeverPull', message }];
   }
