@@ -403,7 +403,10 @@ describe('init-failures', () => {
 
   // images/image_manager.go :: EnsureImageExists refuses at once; the sandbox's relist syncs the pod a second later
   it('refuses an absent image under imagePullPolicy Never, shown by the sandbox relist’s sync', () => {
-    expect(eventsOf(story, 'ImagePullFailed').filter((e) => e.pod.name === 'local-tool').map((e) => [e.reason, story.offsetOf(e.at)])).toEqual([['ErrImageNeverPull', 0]]);
+    // each sync fails again and is retried after wait.Jitter(backOffPeriod = 10 s, 0.5) (pod_workers.go :: completeWork)
+    const failures = eventsOf(story, 'ImagePullFailed').filter((e) => e.pod.name === 'local-tool');
+    expect(failures.every((e) => e.reason === 'ErrImageNeverPull')).toBe(true);
+    expect(failures.map((e) => story.offsetOf(e.at))).toEqual([0, 1, 13, 24, 37, 49, 62, 75, 90, 102, 114]);
     expect(offsets(story, 'PodSynced', 'local-tool').slice(0, 2)).toEqual([0, 1]);
     expect(offsets(story, 'ImagePulling', 'local-tool')).toEqual([]);
   });
@@ -454,6 +457,27 @@ describe('startup-probes', () => {
     expect(offsets(story, 'ContainerStarted', 'never-boots').slice(0, 6)).toEqual([0, 15, 30, 45, 89, 100]);
     expect(eventsOf(story, 'ContainerKilling').every((e) => e.reason === 'StartupProbeFailed')).toBe(true);
     expect([...new Set(eventsOf(story, 'ContainerBackOff').map((e) => e.delaySeconds))]).toEqual([20, 80, 160]);
+  });
+});
+
+describe('registry-outage', () => {
+  // image_manager.go :: EnsureImageExists: no pull inside the image back-off, whatever the registry does meanwhile
+  it('pulls nothing between the registry’s return (+8m) and the 300 s back-off’s end, then runs', () => {
+    const story = storyOf('registry-outage');
+    const pulls = offsets(story, 'ImagePulling', 'web');
+    expect(pulls.filter((at) => at >= 300)).toEqual([343, 656]);
+    expect(eventsOf(story, 'ImagePullBackOff').map((e) => e.delaySeconds).at(-1)).toBe(300);
+    expect(offsets(story, 'ContainerStarted', 'web')).toEqual([657]);
+  });
+});
+
+describe('onfailure-two-containers', () => {
+  // kubelet_pods.go :: getPhase with ShouldContainerBeRestarted: an exit 0 is never restarted under OnFailure
+  it('restarts only the container that failed, and ends Succeeded', () => {
+    const story = storyOf('onfailure-two-containers');
+    expect(offsets(story, 'ContainerStarted', 'etl', (e) => e.container === 'extract')).toEqual([0]);
+    expect(offsets(story, 'ContainerStarted', 'etl', (e) => e.container === 'load')).toEqual([0, 21]);
+    expect(['30s', '1m'].map((at) => story.pod(at, 'etl')?.status?.phase)).toEqual(['Running', 'Succeeded']);
   });
 });
 
