@@ -77,7 +77,8 @@ export const tabwrite = (text: string, config: TabwriterConfig): string => {
   return out.join('');
 };
 
-const TABLE: TabwriterConfig = { minwidth: 6, padding: 3 };
+/** kubectl's tables (`printers.GetNewTabWriter`). */
+export const TABLE: TabwriterConfig = { minwidth: 6, padding: 3 };
 
 /** Runs of spaces by length, so that padding a cell allocates nothing. */
 const spaces: string[] = [''];

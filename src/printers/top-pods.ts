@@ -5,7 +5,7 @@
  * `<unknown>`, and `--sort-by cpu` leaves the pods in their default order.
  */
 import { compareStrings } from './go-sort.js';
-import { tabwrite } from './tabwriter.js';
+import { TABLE, tabwrite } from './tabwriter.js';
 
 export interface ContainerUsage {
   readonly name: string;
@@ -69,5 +69,5 @@ export const topPodsTable = (pods: readonly PodUsage[], opts: TopPodsOptions): s
       ]
     : [];
   const lines = [...(opts.headers ? [header] : []), ...rows, ...sum];
-  return tabwrite(lines.map((cells) => `${cells.join('\t')}\t\n`).join(''), { minwidth: 6, padding: 3 });
+  return tabwrite(lines.map((cells) => `${cells.join('\t')}\t\n`).join(''), TABLE);
 };
