@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kubectlRow, kubectlRowCompleted, kubectlWideCells } from '../../src/printers/pod-row.js';
+import { tableRows } from '../../src/printers/pod-columns.js';
 import type { V1Pod } from '../../src/k8s/pod.js';
 import { DAY, MINUTE, NOW, SECOND, ago, cs, pod, type ContainerStatusJson, type PodShape } from './fixtures.js';
 
@@ -491,5 +492,23 @@ describe('kubectlWideCells: TestPrintPodwide', () => {
       },
     });
     expect(wide(p)).toEqual(['test2', '1/2', 'ContainerWaitingReason', '6', '<unknown>', '<none>', '<none>', '<none>', '<none>']);
+  });
+});
+
+// printers_test.go :: TestPrintPodShowLabels. Upstream's table generator adds the LABELS cell
+// (`labels.FormatLabels`, keys sorted) only with ShowLabels, and checks that each label is in the row.
+describe('tableRows: TestPrintPodShowLabels', () => {
+  const cases: { labels: Record<string, string>; showLabels: boolean; expectLabels: string[] }[] = [
+    { labels: { col1: 'asd', COL2: 'zxc' }, showLabels: true, expectLabels: ['col1=asd', 'COL2=zxc'] },
+    { labels: { col3: 'asd', COL4: 'zxc' }, showLabels: false, expectLabels: [] },
+  ];
+  it.each(cases.map((c) => [JSON.stringify(c.labels), c] as const))('%s', (_, c) => {
+    const p = pod({ metadata: { name: 'test1', labels: c.labels }, containers: 2, status: { phase: 'Unknown', containerStatuses: twoContainersOneReady } });
+    const [header, row] = tableRows([p], { wide: false, withNamespace: false, showLabels: c.showLabels, labelColumns: [] }, NOW);
+    expect(row?.slice(0, 5)).toEqual(['test1', '1/2', 'Unknown', '6', '<unknown>']);
+    expect(header?.length, 'a LABELS column only with --show-labels').toBe(c.showLabels ? 6 : 5);
+    // FormatLabels sorts the keys bytewise: upper case first
+    if (c.showLabels) expect(row?.[5]).toBe('COL2=zxc,col1=asd');
+    for (const label of c.expectLabels) expect(row?.[5]?.split(',')).toContain(label);
   });
 });
