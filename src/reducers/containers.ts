@@ -93,6 +93,24 @@ const newInstance = (v: ContainerView, ctx: ContainerContext, current: InstanceS
     postStartDone: ctx.spec.lifecycle?.postStart === undefined,
   });
 
+/** The errors `images/image_manager.go :: evalCRIPullErr` gives a failed pull (and `pullImage` stores). */
+const PULL_ERRORS: ReadonlySet<string> = new Set(['ErrImagePull', 'RegistryUnavailable', 'SignatureValidationFailed']);
+
+/**
+ * `ImagePullBackOff`'s waiting message (`images/image_manager.go :: pullImage`): `Back-off pulling image "IMG"`,
+ * then `: ERR: MESSAGE` of the last failed pull (`prevPullErrMsg`, stored by each failed pull, dropped when a pull
+ * starts), so every sync inside the back-off shows the pull's error; the BackOff Event keeps the short form. The
+ * last failure is the cached one, or the waiting state an imported status showed.
+ */
+const imageBackOffMessage = (v: ContainerView, image: string): string => {
+  const backOff = `Back-off pulling image ${JSON.stringify(image)}`;
+  const last = v.failure ?? v.waiting;
+  if (last === undefined) return backOff;
+  if (PULL_ERRORS.has(last.reason)) return `${backOff}: ${last.reason}: ${last.message ?? ''}`;
+  const shown = last.message;
+  return last.reason === 'ImagePullBackOff' && shown !== undefined && shown.startsWith(`${backOff}: `) ? shown : backOff;
+};
+
 /** A newer failure replaces a waiting reason an imported status showed. */
 const withFailure = (v: ContainerView, reason: string, message: string): ContainerView =>
   containerView(v, { failure: { reason, message }, waiting: undefined });
@@ -214,7 +232,7 @@ export const reduceContainer = (v: ContainerView, e: ContainerEvent, ctx: Contai
       // What the kubelet showed supersedes its cached failure (the reason cache was cleared, or never held one).
       return containerView(v, { waiting: e.message === undefined || e.message === '' ? { reason: e.reason } : { reason: e.reason, message: e.message }, failure: undefined });
     case 'ImagePullBackOff':
-      return withFailure(v, 'ImagePullBackOff', `Back-off pulling image ${JSON.stringify(e.image)}`);
+      return withFailure(v, 'ImagePullBackOff', imageBackOffMessage(v, e.image));
     case 'ContainerBackOff':
       return withFailure(
         v,

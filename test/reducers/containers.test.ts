@@ -102,7 +102,10 @@ describe('one container through its life', () => {
     const p = new PodScript(app).scheduled().pullFailed('app', 'failed to pull and unpack image "app:1": not found');
     expect(only(p)?.state).toEqual({ waiting: { reason: 'ErrImagePull', message: 'failed to pull and unpack image "app:1": not found' } });
     p.pullBackOff('app');
-    expect(only(p)?.state).toEqual({ waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "app:1"' } });
+    // image_manager.go :: pullImage appends the last pull's error (prevPullErrMsg) to the back-off message
+    expect(only(p)?.state).toEqual({
+      waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "app:1": ErrImagePull: failed to pull and unpack image "app:1": not found' },
+    });
     expect(p.must().status?.phase).toBe('Pending');
     p.pulled('app');
     expect(only(p)?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });

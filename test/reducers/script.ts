@@ -88,8 +88,8 @@ export class PodScript {
   pulled(container: string, imageID = `sha256:${container}`): this {
     return this.add({ ...this.base('runtime'), type: 'ImagePulled', container, image: `${container}:1`, alreadyPresent: false, imageID });
   }
-  pullFailed(container: string, message: string): this {
-    return this.add({ ...this.base('runtime'), type: 'ImagePullFailed', container, image: `${container}:1`, reason: 'ErrImagePull', message });
+  pullFailed(container: string, message: string, reason = 'ErrImagePull'): this {
+    return this.add({ ...this.base('runtime'), type: 'ImagePullFailed', container, image: `${container}:1`, reason, message });
   }
   pullBackOff(container: string, delaySeconds = 10): this {
     return this.add({ ...this.base('kubelet'), type: 'ImagePullBackOff', container, image: `${container}:1`, delaySeconds, until: this.now() });
