@@ -7,7 +7,7 @@
 import type { Event } from '../events/index.js';
 import { pendingOf, type BulkResult, type Journal, type Pending } from '../journal/index.js';
 
-async function* pendings(events: readonly Event[]): AsyncIterable<Pending> {
+function* pendings(events: readonly Event[]): Iterable<Pending> {
   for (const event of events) yield pendingOf(event, event.at);
 }
 

@@ -24,9 +24,9 @@ export interface BulkResult {
   readonly head: Head;
 }
 
-/** What a staged append writes: pending events, and whether to skip those the journal already holds. */
+/** What a staged append writes: pending events (a plain iterable is read without an await per event, `sources.ts`), and whether to skip those the journal already holds. */
 export interface StagePlan {
-  readonly source: AsyncIterable<Pending>;
+  readonly source: Iterable<Pending> | AsyncIterable<Pending>;
   readonly dedup: boolean;
 }
 

@@ -32,6 +32,7 @@ import { pendingOf, uncheckedPendingOf, type Pending } from './pending.js';
 import { Stage } from './stage.js';
 import { IndexBacklog } from './index-backlog.js';
 import { inTimeOrder, landRecordsAlone, startRecordsAlone, type Started } from './records-alone.js';
+import { isIterable, mapAsyncIterable, mapIterable } from './sources.js';
 import { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
 
 export { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
@@ -193,11 +194,10 @@ export class LevelJournal {
    */
   appendBulk(events: Iterable<unknown> | AsyncIterable<unknown>, opts: BulkOptions = {}): Promise<BulkResult> {
     const recordedAt = opts.recordedAt ?? this.clock();
-    async function* decoded(): AsyncIterable<Pending> {
-      let index = 0;
-      for await (const u of events) yield pendingOf(decodeOrThrow(u, index++), recordedAt);
-    }
-    return this.stageAll(() => ({ source: decoded(), dedup: opts.dedup ?? false }), opts);
+    let index = 0;
+    const stage = (u: unknown): Pending => pendingOf(decodeOrThrow(u, index++), recordedAt);
+    const source = isIterable(events) ? mapIterable(events, stage) : mapAsyncIterable(events, stage);
+    return this.stageAll(() => ({ source, dedup: opts.dedup ?? false }), opts);
   }
 
   /**
@@ -220,9 +220,10 @@ export class LevelJournal {
         opts.onProgress?.(read);
       };
       try {
-        for await (const pending of source) {
-          chunk.push(pending);
-          if (chunk.length >= chunkSize) await flush();
+        if (isIterable(source)) {
+          for (const pending of source) if (chunk.push(pending) >= chunkSize) await flush();
+        } else {
+          for await (const pending of source) if (chunk.push(pending) >= chunkSize) await flush();
         }
         if (chunk.length > 0) await flush();
         await stage.commit(true);

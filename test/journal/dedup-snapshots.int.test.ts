@@ -80,6 +80,15 @@ describe('bulk appends', () => {
     expect((await journal.appendBulk(events())).appended).toBe(5);
   });
 
+  it('refuses a whole async stream on an invalid event after chunks were written, as a plain one', async () => {
+    async function* events() {
+      for (let i = 0; i < 25; i++) yield containerStarted('a', i);
+      yield { ...podBound('a', 30), node: null };
+    }
+    await expect(journal.appendBulk(events(), { chunkSize: 10 })).rejects.toThrow('events[25]: PodBound: node: null is not a string');
+    expect(await journal.verify()).toEqual({ ok: true, count: 0, headHash: journal.head().hash });
+  });
+
   it('refuses the whole stream on an invalid event after chunks were written, leaving nothing behind', async () => {
     await journal.append([podCreated('a', 0)], { expectedSeq: 0 });
     const before = journal.head();
