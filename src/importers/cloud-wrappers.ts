@@ -2,11 +2,13 @@
  * Audit Events as managed clouds export them. The cloud's log pipeline wraps each Event (its JSON as a string)
  * in a record of its own; unwrapped here, before detection, they are read as any audit log is. Only the
  * Event is taken: the wrapper's own fields (its time, the API server pod that logged it) say nothing the
- * Event does not.
+ * Event does not. GKE's Cloud Audit Logs hold no Event but the same facts in another schema: `gke-audit-log.ts`.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import { isRecord } from './build.js';
 import { isAuditLine } from './codecs/audit.js';
 import type { Doc } from './documents.js';
+import { auditEventOfEntry, isCloudAuditLogEntry } from './gke-audit-log.js';
 
 /** A payload found in a wrapper, and where in it (for the error when it is no audit Event). */
 interface Payload {
@@ -55,7 +57,13 @@ const unwrapped = (line: number, p: Payload): Doc => {
 /** The documents with every cloud wrapper replaced by the audit Events it holds, each on its wrapper's line. */
 export async function* withoutCloudWrappers(docs: AsyncIterable<Doc>): AsyncGenerator<Doc> {
   for await (const doc of docs) {
-    const payloads = 'value' in doc && isRecord(doc.value) ? payloadsOf(doc.value) : undefined;
+    const value = 'value' in doc && isRecord(doc.value) ? doc.value : undefined;
+    if (value !== undefined && isCloudAuditLogEntry(value)) {
+      const event = auditEventOfEntry(value);
+      yield E.isRight(event) ? { line: doc.line, value: event.right } : { line: doc.line, error: event.left };
+      continue;
+    }
+    const payloads = value === undefined ? undefined : payloadsOf(value);
     if (payloads === undefined) yield doc;
     else for (const p of payloads) yield unwrapped(doc.line, p);
   }

@@ -214,14 +214,20 @@ const open: readonly Open[] = [
   },
 ];
 
-/** The files that hold no pod object: Events, audit lines of reads, of pods/exec and of a lease (the AKS record), a kubelet's `/pods` of no pod. */
+/** The files that hold no pod object: Events, audit lines of reads, of pods/exec and of a lease (the AKS record), a GKE node pool operation, a kubelet's `/pods` of no pod. */
 const NO_PODS = new Set([
   'audit2rbac-demo.v1beta1.log', 'crash-loop-events.json', 'datadog/kubelet-pods-startup.json', 'elastic/aks-kube-audit.log', 'falco-exec-pod.no-apiversion.json', 'k8shark-auto-discovery-events-v1.json',
-  'openshift-events-machine-api.json', 'rolling-update-events.json',
+  'khi/gke-audit-nodepool-creation.yaml', 'openshift-events-machine-api.json', 'rolling-update-events.json',
 ]);
 
+/** Files that hold no capture this test can compare, each with why; their own tests read them. */
+const NOT_COMPARED: Readonly<Record<string, string>> = {
+  'khi/gke-audit-pod-lifecycle.yaml': 'GKE LogEntries its authors edited (a string restartCount), refused as they are: gke-audit.test.ts reads them',
+  'khi/gke-audit-pod-lifecycle.khi-manifest.yaml': "the authors' rebuild of that pod from its patches, not a capture (a PodScheduled condition with no status)",
+};
+
 describe("podj shows each captured pod as kubectl shows that object (printPod, describePod)", async () => {
-  const files = await dataFiles();
+  const files = (await dataFiles()).filter((f) => NOT_COMPARED[f] === undefined);
   const seen = new Set<Open>();
   for (const file of files) {
     it(file, async () => {
