@@ -3,7 +3,7 @@
  * status the kubelet would write. Pure and total: contradictory events degrade as README.md lists.
  */
 import type { Instant } from '../k8s/codecs.js';
-import type { Container, V1Pod } from '../k8s/pod.js';
+import type { Container, PodCondition, V1Pod } from '../k8s/pod.js';
 import { observationTypes, type CapturedCondition, type PodEvent } from '../events/index.js';
 import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
@@ -171,14 +171,30 @@ const withCapturedTimes = (s: PodState, captured: readonly CapturedCondition[]):
   const conditions = base.status?.conditions;
   if (captured.length === 0 || conditions === undefined) return s;
   let moved = false;
-  const next = conditions.map((c) => {
+  const timed = conditions.map((c) => {
     const shown = captured.find((x) => x.type === c.type && x.status === c.status);
     const time = shown === undefined ? undefined : apiTime(shown.lastTransitionTime);
     if (time === undefined || time === c.lastTransitionTime) return c;
     moved = true;
     return sharedCondition(c.type, c.status, time, c.observedGeneration, c.reason, c.message);
   });
-  return moved ? podState(s, podWith(base, base.metadata, base.spec, withFields(base.status ?? {}, { conditions: next })), s.kubelet) : s;
+  const next = inCapturedOrder(timed, captured);
+  return moved || next !== timed ? podState(s, podWith(base, base.metadata, base.spec, withFields(base.status ?? {}, { conditions: next })), s.kubelet) : s;
+};
+
+/**
+ * The conditions in the order the capture shows them (`kubectl describe` and `-o yaml` print the list as stored):
+ * the types both hold take the capture's order among the places they fill, the others keep theirs. Orders differ
+ * across versions (PodReadyToStartContainers first since v1.29) and writers; the kubelet's next status follows its
+ * own order again (`status_manager.go :: mergePodStatus`, the patch's `$setElementOrder`). Unchanged: the same array.
+ */
+const inCapturedOrder = (conditions: PodCondition[], captured: readonly CapturedCondition[]): PodCondition[] => {
+  const rank = (c: PodCondition): number => captured.findIndex((x) => x.type === c.type);
+  const shown = conditions.filter((c) => rank(c) >= 0);
+  const sorted = [...shown].sort((a, b) => rank(a) - rank(b));
+  if (sorted.every((c, i) => c === shown[i])) return conditions;
+  let k = 0;
+  return conditions.map((c) => (rank(c) >= 0 ? (sorted[k++] ?? c) : c));
 };
 
 /**
