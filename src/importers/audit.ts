@@ -51,8 +51,20 @@ const patchedStatus = (state: AuditState, a: AuditEvent): Record<string, unknown
   // A node writes only the status of pods bound to it (`plugin/pkg/admission/noderestriction/admission.go ::
   // admitPodStatus`): its write shows the binding a log without the binding line (or before it) does not.
   const writer = a.user?.username?.startsWith(NODE_USER) === true ? a.user.username.slice(NODE_USER.length) : undefined;
-  const bound = known.spec.nodeName === undefined && writer !== undefined ? { ...known, spec: { ...known.spec, nodeName: writer } } : known;
-  return withStatusPatch(bound, a.requestObject);
+  return withStatusPatch(known.spec.nodeName === undefined && writer !== undefined ? boundTo(known, writer, undefined) : known, a.requestObject);
+};
+
+/**
+ * The pod as a binding stores it: `spec.nodeName`, and PodScheduled True (`pkg/registry/core/pod/storage/storage.go
+ * :: setPodNodeAndMetadata`), stamped with the binding's time when a line shows it, else with none.
+ */
+const boundTo = (pod: V1Pod, node: string, at: Instant | undefined): V1Pod => {
+  const conditions = pod.status?.conditions ?? [];
+  const scheduled = { type: 'PodScheduled', status: 'True' as const, ...(at !== undefined && { lastTransitionTime: at }) };
+  const next = conditions.some((c) => c.type === 'PodScheduled')
+    ? conditions.map((c) => (c.type === 'PodScheduled' && c.status !== 'True' ? scheduled : c))
+    : [...conditions, scheduled];
+  return { ...pod, spec: { ...pod.spec, nodeName: node }, status: { ...pod.status, conditions: next } };
 };
 
 const NODE_USER = 'system:node:';
@@ -137,7 +149,7 @@ const podWrite = (state: AuditState, a: AuditEvent, at: Instant): E.Either<strin
         decodeAt(Binding, 'requestObject')(a.requestObject),
         E.map((b) => {
           const known = state.pods.pods.get(pod.uid);
-          if (known !== undefined) state.pods.pods.set(pod.uid, { ...known, spec: { ...known.spec, nodeName: b.target.name } });
+          if (known !== undefined) state.pods.pods.set(pod.uid, boundTo(known, b.target.name, at));
           return audited([{ type: 'PodBound', ...envelopeAt(at, 'scheduler'), pod, node: b.target.name }]);
         }),
       );

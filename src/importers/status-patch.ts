@@ -40,14 +40,18 @@ const mergedList = (original: unknown, patch: readonly unknown[], mergeKey: stri
     if (isRecord(p) && p['$patch'] === 'delete') {
       if (i >= 0) items.splice(i, 1);
     } else if (i >= 0) items[i] = merged(items[i], p, {});
-    // A new element is added as the patch holds it, its nulls included (`mergeSliceWithoutSpecialElements`).
-    else items.push(p);
+    else items.push(merged(undefined, p, {}));
   }
   return ordered(items, order, mergeKey);
 };
 
-/** `patch` applied to `original`: maps merge, `null` deletes a key, lists are merged by key (`mergeKeys`) or replaced. */
+/**
+ * `patch` applied to `original`: maps merge, `null` deletes a key, lists are merged by key (`mergeKeys`) or replaced.
+ * What the patch places (a replaced list, a new element) is kept without its `null`s: the API server decodes a
+ * null as a nil pointer or Go's zero time, which it stores as absent (`state: {waiting: {...}, running: null}`).
+ */
 const merged = (original: unknown, patch: unknown, mergeKeys: Readonly<Record<string, string>>): unknown => {
+  if (Array.isArray(patch)) return patch.map((item: unknown) => merged(undefined, item, {}));
   if (!isRecord(patch)) return patch;
   if (patch['$patch'] === 'replace') {
     const { $patch: _replace, ...rest } = patch;
@@ -60,7 +64,7 @@ const merged = (original: unknown, patch: unknown, mergeKeys: Readonly<Record<st
     if (value === null) delete out[key];
     else if (mergeKey !== undefined && Array.isArray(value)) out[key] = mergedList(out[key], value, mergeKey, patch[`${ORDER_PREFIX}${key}`]);
     else if (isRecord(value)) out[key] = merged(out[key], value, {});
-    else out[key] = value;
+    else out[key] = merged(undefined, value, {});
   }
   // An order given for a list the patch does not change still reorders it.
   for (const [key, order] of Object.entries(patch)) {

@@ -95,7 +95,8 @@ describe('GKE audit entries of a pod: its create and the kubelet status patches 
   it('the patches applied in turn give the containers and conditions of the authors’ own rebuilt status (times aside)', () => {
     const [create, first, second] = docs;
     const pod = [first, second].reduce((p, d) => withStatusPatch(p, d?.protoPayload.request), create?.protoPayload.response ?? {});
-    const untimed = (u: unknown): unknown => JSON.parse(JSON.stringify(u, (k, v: unknown) => (k === 'startedAt' || k === 'lastTransitionTime' ? undefined : v)));
+    // Times aside, and `lastProbeTime: null` (Go's zero time, which the API server stores as absent and prints as null).
+    const untimed = (u: unknown): unknown => JSON.parse(JSON.stringify(u, (k, v: unknown) => (k === 'startedAt' || k === 'lastTransitionTime' || k === 'lastProbeTime' ? undefined : v)));
     const status = pod['status'] as Record<string, unknown>;
     expect(untimed(status['containerStatuses'])).toEqual(untimed(manifest.status['containerStatuses']));
     // Their manifest adds PodScheduled (named by $setElementOrder) from the binding; this log has no binding line.
@@ -115,6 +116,15 @@ describe('GKE audit entries of a pod: its create and the kubelet status patches 
     expect(described).toMatch(/Scheduled +0s \(inferred\)/);
     expect(described).toMatch(/Container ID: +containerd:\/\/5043bea4/);
     expect(described).toMatch(/Image ID: +sha256:36a4dca0/);
+    // The binding the writer shows stored PodScheduled True (its time unknown): the conditions the authors rebuilt, in their order.
+    const pods = JSON.parse((await podj('get', 'pods', '-A', '-o', 'json', ...journal)).stdout) as { items: Array<{ status: { conditions: Array<{ type: string }> } }> };
+    expect(pods.items[0]?.status.conditions.map((c) => c.type)).toEqual((manifest.status['conditions'] as Array<{ type: string }>).map((c) => c.type));
+  });
+
+  it('a replaced list is stored without its nulls, as the API server decodes them (nil pointers)', () => {
+    const pod = { status: { containerStatuses: [{ name: 'app', state: { running: { startedAt: 'T0' } } }] } };
+    const patch = { status: { containerStatuses: [{ name: 'app', state: { running: null, terminated: { exitCode: 137 } } }], message: null } };
+    expect(withStatusPatch(pod, patch)).toEqual({ status: { containerStatuses: [{ name: 'app', state: { terminated: { exitCode: 137 } } }] } });
   });
 });
 
