@@ -9,8 +9,9 @@ import { isCriticalPod, signalRanking } from '../../eviction/index.js';
 import { formatBytes, valueOf } from '../../k8s/quantity.js';
 import { aboutContainer, aboutPod, envelope } from '../emit.js';
 import type { ContainerUsage, InputOf } from '../inputs.js';
+import { activePodsOn } from '../kubelet/active.js';
 import { killPod } from '../kubelet/kill.js';
-import { hasLiveContainer, podTerminal } from '../lifecycle.js';
+import { hasLiveContainer } from '../lifecycle.js';
 import { kubeletDown } from '../nodeloss/controller.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
@@ -42,26 +43,11 @@ const condition = (node: NodeBook, met: boolean, now: VirtualMs): Event[] => {
   return [];
 };
 
-/**
- * The pod worker has finished terminating it (`pod_workers.go :: IsPodKnownTerminated`): it was being deleted or
- * was over (evicted, past its deadline, finished) and no container of it runs any more.
- */
-const terminationDone = (p: PodBook): boolean => (p.deletion !== undefined || podTerminal(p)) && !hasLiveContainer(p);
-
-/**
- * The pods the eviction manager ranks (`kubelet.go :: GetActivePods` → `kubelet_pods.go :: filterOutInactivePods`):
- * every admitted pod the pod manager still holds (a removed object has left it), but those whose termination is
- * done; a terminal pod whose termination is still under way stays (`IsPodTerminationRequested`), so a pod being
- * deleted, or past its deadline, can be evicted while its containers stop. A rejected pod was never admitted.
- */
-const activeOn = (state: EngineState, node: string): PodBook[] =>
-  [...state.pods.values()].filter((p) => p.node === node && p.admitted && !p.removed && !terminationDone(p));
-
 const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsage[], available: bigint, now: VirtualMs): Event[] => {
   // the manager waits for the last evicted pod to be cleaned up before evicting again
   const cleaning = [...state.pods.values()].some((p) => p.node === node.name && p.evicted && hasLiveContainer(p));
   if (cleaning) return [];
-  const pods = activeOn(state, node.name);
+  const pods = activePodsOn(state, node.name);
   // the pod's working set is its containers' (the stats' pod cgroup holds nothing else here)
   const podBytes = (pod: PodBook): bigint => usage.filter((u) => u.uid === pod.ref.uid).reduce((sum, u) => sum + u.bytes, 0n);
   const candidates = pods.map((book) => ({ book, pod: book.manifest, usage: { memory: formatBytes(podBytes(book)) } }));

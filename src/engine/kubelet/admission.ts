@@ -7,7 +7,8 @@ import { isCriticalPod } from '../../eviction/index.js';
 import { qosClassOf } from '../../k8s/qos.js';
 import { aboutPod } from '../emit.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
-import { insufficientResources, NODE_AFFINITY_MISMATCH, podsOn, type InsufficientResource } from '../scheduling/fit.js';
+import { insufficientResources, NODE_AFFINITY_MISMATCH, type InsufficientResource } from '../scheduling/fit.js';
+import { activePodsOn } from './active.js';
 import { requiredNodeAffinityMatches } from '../scheduling/node-affinity.js';
 import { MEMORY_PRESSURE_TAINT, tolerationFor } from '../../k8s/tolerations.js';
 import type { VirtualMs } from '../world.js';
@@ -44,7 +45,7 @@ const outOf = (r: InsufficientResource): { reason: string; message: string } => 
 
 /**
  * `lifecycle/predicate.go :: predicateAdmitHandler.Admit`: the pod's OS, then `generalFilter` →
- * `scheduler.AdmissionCheck`: the resources first (against the pods the kubelet already admitted), then the node selector and required node
+ * `scheduler.AdmissionCheck`: the resources first (against the kubelet's active pods, `active.ts`), then the node selector and required node
  * affinity (`GetRequiredNodeAffinity(pod).Match`); only the first
  * failure is the rejection's reason. A pod bound by `spec.nodeName` never met the scheduler, so this is where
  * it fails. A critical pod that does not fit makes the kubelet preempt others
@@ -66,7 +67,8 @@ export const admit = (state: EngineState, pod: PodBook, node: NodeBook, now: Vir
     const message = 'The node had condition: [MemoryPressure]. ';
     return { type: 'PodRejected', ...subject, node: node.name, reason: 'Evicted', message };
   }
-  const admitted = podsOn(state, node.name).filter((p) => p.admitted && p.ref.uid !== pod.ref.uid);
+  // HandlePodAdditions → canAdmitPod(GetActivePods()): a terminal pod still being terminated keeps its room
+  const admitted = activePodsOn(state, node.name).filter((p) => p.ref.uid !== pod.ref.uid);
   const failure = predicateFailure(pod, node, admitted);
   if (failure !== undefined) return { type: 'PodRejected', ...subject, node: node.name, ...failure };
   return { type: 'PodAdmitted', ...subject, node: node.name, ...(node.internalIP === undefined ? {} : { hostIP: node.internalIP }) };
