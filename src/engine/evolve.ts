@@ -6,6 +6,7 @@ import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
 import { backoffAnchor, changedContainer, podTerminal } from './lifecycle.js';
 import { backoffEntry, errorEntry, resyncEntry, tickOf } from './kubelet/worker.js';
 import { fullyDisrupted } from './nodeloss/controller.js';
+import { isPressureType, withPressure } from './pressure.js';
 import { imageKey, specContainers } from './spec.js';
 import { probeTrackOf, readinessRunsAtStatus, tracksForNewInstance } from './probes/worker.js';
 import type { ContainerBook, EngineState, Instance, NodeBook, PodBook } from './state.js';
@@ -79,7 +80,7 @@ const registered = (state: EngineState, e: EventOf<'NodeRegistered'>): NodeBook 
     labels: e.labels,
     images: new Set([...(previous?.images ?? []), ...(e.images ?? []).map(imageKey)]),
     memoryThresholdBytes: valueOf(e.evictionHard?.['memory.available'] ?? DEFAULT_MEMORY_THRESHOLD),
-    memoryPressure: previous?.memoryPressure ?? false,
+    pressures: previous?.pressures ?? [],
     sandboxes: previous?.sandboxes ?? 0,
   };
   const internalIP = e.internalIP ?? previous?.internalIP;
@@ -102,10 +103,10 @@ const nodeCondition = (state: EngineState, e: EventOf<'NodeConditionChanged'>): 
   switch (e.conditionType) {
     case 'Ready':
       return disruptionTracked(state, withNode(state, e.node, (node) => readiness(node, e, at), 1), at);
-    case 'MemoryPressure':
-      return withNode(state, e.node, (node) => ({ ...node, memoryPressure: e.status === 'True' }), 1);
-    default:
-      return state;
+    default: {
+      const type = e.conditionType;
+      return isPressureType(type) ? withNode(state, e.node, (node) => ({ ...node, pressures: withPressure(node.pressures, type, e.status === 'True') }), 1) : state;
+    }
   }
 };
 

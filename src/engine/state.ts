@@ -7,6 +7,7 @@ import type { PodRef, ProbeKind, ProbeOutcome, KillReason } from '../events/inde
 import type { ResourceList, StringMap } from '../k8s/codecs.js';
 import type { PodSpec, V1Pod } from '../k8s/pod.js';
 import type { BackoffEntry } from './backoff.js';
+import type { PressureType } from './pressure.js';
 import type { ContainerRole } from './spec.js';
 import type { VirtualMs } from './world.js';
 
@@ -140,7 +141,8 @@ export interface NodeBook {
   readonly images: ReadonlySet<string>;
   /** Hard threshold of `memory.available`, in bytes. */
   readonly memoryThresholdBytes: bigint;
-  readonly memoryPressure: boolean;
+  /** The eviction manager's node conditions (`pressure.ts`): what its admission refuses and the taints the scheduler sees. */
+  readonly pressures: readonly PressureType[];
   readonly thresholdLastMetAt?: VirtualMs;
   /** Its Ready condition is not True since then (posted by the node, or marked by the node lifecycle controller). */
   readonly lostAt?: VirtualMs;

@@ -227,7 +227,20 @@ describe('eviction_manager_test.go :: TestAdmitUnderNodeConditions, eviction_man
     expect(ofType(events, 'PodRejected').map((e) => [e.reason, e.message])).toEqual([['Evicted', 'The node had condition: [MemoryPressure]. ']]);
   });
 
-  test.skip('MemoryPressure and DiskPressure: every pod is refused (not applicable: the kubelet’s DiskPressure is not simulated)', () => {});
+  test('MemoryPressure and DiskPressure: every pod is refused, both conditions in the message', () => {
+    const events = run([node('n1'), nodeCondition('n1', 1, 'MemoryPressure', 'True'), nodeCondition('n1', 1, 'DiskPressure', 'True'), ...byQOS], world(), 6);
+    expect(names.map((n) => admitted(events, n))).toEqual([false, false, false]);
+    expect(new Set(ofType(events, 'PodRejected').map((e) => e.message))).toEqual(new Set(['The node had condition: [MemoryPressure DiskPressure]. ']));
+  });
+
+  // not in upstream's table: the same rule ("Conditions other than memory pressure reject all pods") for each condition alone
+  test.each(['DiskPressure', 'PIDPressure'])('%s alone: every pod is refused, a critical one admitted', (condition) => {
+    const critical = createdPod({ name: 'critical-pod', priority: 2_000_000_000 }, { nodeName: 'n1', at: 5 });
+    const events = run([node('n1'), nodeCondition('n1', 1, condition, 'True'), ...byQOS, critical], world(), 6);
+    expect(names.map((n) => admitted(events, n))).toEqual([false, false, false]);
+    expect(admitted(events, 'critical-pod')).toBe(true);
+    expect(new Set(ofType(events, 'PodRejected').map((e) => [e.reason, e.message].join(': ')))).toEqual(new Set([`Evicted: The node had condition: [${condition}]. `]));
+  });
 
   // Admit: critical pods always pass; a best-effort pod passes when it tolerates {node.kubernetes.io/memory-pressure, NoSchedule}
   const admitCases: [string, Partial<PodSpec>, boolean][] = [

@@ -86,7 +86,7 @@ const nodeBook = (pods: number): NodeBook => ({
   labels: {},
   images: new Set(),
   memoryThresholdBytes: 0n,
-  memoryPressure: false,
+  pressures: [],
   sandboxes: 0,
 });
 

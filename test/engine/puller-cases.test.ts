@@ -121,7 +121,7 @@ const node = (images: ReadonlySet<string>): NodeBook => ({
   labels: {},
   images,
   memoryThresholdBytes: 0n,
-  memoryPressure: false,
+  pressures: [],
   sandboxes: 1,
 });
 

@@ -33,11 +33,11 @@ const samples = (state: EngineState, usage: readonly ContainerUsage[], now: Virt
 
 const condition = (node: NodeBook, met: boolean, now: VirtualMs): Event[] => {
   const subject = { ...envelope(now, 'kubelet'), node: node.name, conditionType: 'MemoryPressure' };
-  if (met && !node.memoryPressure) {
+  if (met && !node.pressures.includes('MemoryPressure')) {
     return [{ type: 'NodeConditionChanged', ...subject, status: 'True', reason: 'KubeletHasInsufficientMemory', message: 'kubelet has insufficient memory available' }];
   }
   const quiet = node.thresholdLastMetAt === undefined || now - node.thresholdLastMetAt >= PRESSURE_TRANSITION_MS;
-  if (!met && node.memoryPressure && quiet) {
+  if (!met && node.pressures.includes('MemoryPressure') && quiet) {
     return [{ type: 'NodeConditionChanged', ...subject, status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' }];
   }
   return [];

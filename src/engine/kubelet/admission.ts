@@ -1,6 +1,6 @@
 /**
  * The kubelet's first steps for a pod bound to its node: admission (`eviction_manager.go :: Admit` under
- * memory pressure, then `lifecycle/predicate.go`'s OS, resources and required node affinity), then the sandbox with a deterministic pod IP.
+ * node pressure, then `lifecycle/predicate.go`'s OS, resources and required node affinity), then the sandbox with a deterministic pod IP.
  */
 import type { Event } from '../../events/index.js';
 import { isCriticalPod } from '../../eviction/index.js';
@@ -13,12 +13,19 @@ import { requiredNodeAffinityMatches } from '../scheduling/node-affinity.js';
 import { MEMORY_PRESSURE_TAINT, tolerationFor } from '../../k8s/tolerations.js';
 import type { VirtualMs } from '../world.js';
 
-/** `eviction_manager.go :: Admit`: under MemoryPressure only BestEffort pods that do not tolerate the memory-pressure taint are refused; critical pods always pass. */
-const refusedUnderPressure = (pod: PodBook, node: NodeBook): boolean =>
-  node.memoryPressure &&
-  !isCriticalPod(pod.manifest) &&
-  qosClassOf(pod.manifest) === 'BestEffort' &&
-  tolerationFor(pod.spec, MEMORY_PRESSURE_TAINT, 'NoSchedule') === undefined;
+/**
+ * `eviction_manager.go :: Admit`: the refusal's message while the eviction manager holds node conditions. A
+ * critical pod always passes; under MemoryPressure alone a pod that is not BestEffort, or tolerates the
+ * memory-pressure taint, passes; any other condition (DiskPressure, PIDPressure) refuses every other pod.
+ * `nodeConditionMessageFmt` prints the list as Go's `%v` does: `[MemoryPressure DiskPressure]`.
+ */
+const pressureRefusal = (pod: PodBook, node: NodeBook): string | undefined => {
+  const conditions = node.pressures;
+  if (conditions.length === 0 || isCriticalPod(pod.manifest)) return undefined;
+  const memoryOnly = conditions.length === 1 && conditions[0] === 'MemoryPressure';
+  const spared = qosClassOf(pod.manifest) !== 'BestEffort' || tolerationFor(pod.spec, MEMORY_PRESSURE_TAINT, 'NoSchedule') !== undefined;
+  return memoryOnly && spared ? undefined : `The node had condition: [${conditions.join(' ')}]. `;
+};
 
 /** The kubelet's `runtime.GOOS`: podj's nodes are Linux nodes. */
 const KUBELET_OS = 'linux';
@@ -63,8 +70,8 @@ const predicateFailure = (pod: PodBook, node: NodeBook, admitted: readonly PodBo
 /** The kubelet's admit handlers in their order (`kubelet.go :: NewMainKubelet`): the eviction manager's, then the predicates'. */
 export const admit = (state: EngineState, pod: PodBook, node: NodeBook, now: VirtualMs): Event => {
   const subject = aboutPod(now, 'kubelet', pod.ref);
-  if (refusedUnderPressure(pod, node)) {
-    const message = 'The node had condition: [MemoryPressure]. ';
+  const message = pressureRefusal(pod, node);
+  if (message !== undefined) {
     return { type: 'PodRejected', ...subject, node: node.name, reason: 'Evicted', message };
   }
   // HandlePodAdditions → canAdmitPod(GetActivePods()): a terminal pod still being terminated keeps its room

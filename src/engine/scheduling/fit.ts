@@ -7,6 +7,7 @@ import { divideUp, nanosOf } from '../../k8s/quantity.js';
 import { schedulingRequestNanos } from '../../eviction/index.js';
 import { isSidecar } from '../../k8s/pod.js';
 import { podTerminal } from '../lifecycle.js';
+import { CONDITION_TAINT_KEYS } from '../../k8s/node-taints.js';
 import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, findMatchingUntoleratedTaint, type Taint, type Toleration } from '../../k8s/tolerations.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 import { requiredNodeAffinityMatches } from './node-affinity.js';
@@ -24,7 +25,7 @@ export interface Verdict {
 /** Taints the node lifecycle controller puts on a node by condition (`TaintNodesByCondition`). */
 const conditionTaints = (node: NodeBook): Taint[] => [
   ...(node.lostAt === undefined ? [] : [{ key: UNREACHABLE_TAINT, effect: 'NoSchedule' }]),
-  ...(node.memoryPressure ? [{ key: MEMORY_PRESSURE_TAINT, effect: 'NoSchedule' }] : []),
+  ...CONDITION_TAINT_KEYS.filter(([type]) => node.pressures.some((p) => p === type)).map(([, key]) => ({ key, effect: 'NoSchedule' })),
 ];
 
 // non-BestEffort pods get the memory-pressure toleration by default

@@ -1,0 +1,18 @@
+/**
+ * The eviction manager's node conditions (`eviction_manager.go :: synchronize` → `nodeConditions`, the map
+ * `signalToNodeCondition` in `eviction/helpers.go`): memory signals give MemoryPressure, nodefs and imagefs
+ * DiskPressure, `pid.available` PIDPressure. The engine decides MemoryPressure from the world's memory answers;
+ * it measures no disk and no process count, so DiskPressure and PIDPressure are what the scenario's node
+ * condition says.
+ */
+
+/** In this order when several hold (Go builds the list from the configured thresholds, a map: no fixed order). */
+export const PRESSURE_TYPES = ['MemoryPressure', 'DiskPressure', 'PIDPressure'] as const;
+
+export type PressureType = (typeof PRESSURE_TYPES)[number];
+
+export const isPressureType = (type: string): type is PressureType => (PRESSURE_TYPES as readonly string[]).includes(type);
+
+/** The conditions with `type` set to `on`, in `PRESSURE_TYPES`' order. */
+export const withPressure = (pressures: readonly PressureType[], type: PressureType, on: boolean): readonly PressureType[] =>
+  PRESSURE_TYPES.filter((t) => (t === type ? on : pressures.includes(t)));
