@@ -9,7 +9,7 @@ import type { ProbeKind } from '../events/index.js';
 import { removedAtOnce } from './deletion/decide.js';
 import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input } from './inputs.js';
-import { killOutcome } from './kubelet/kill.js';
+import { killedEnd } from './kubelet/kill.js';
 import { deadlineTick } from './kubelet/deadline.js';
 import { pendingTrigger, requeueDue, syncInFlight } from './kubelet/worker.js';
 import { hasLiveContainer, isRunning, liveContainers, specOf } from './lifecycle.js';
@@ -106,11 +106,8 @@ export const containerWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook, c: Cont
   if (!isRunning(i)) return out;
   const startedAt = i.startedAt;
   const natural = world.containerRun(pod.ref, c.name, i.run, startedAt).exit;
-  // the earliest end wins: a later kill only ever cuts the process short
-  const ends = [
-    ...(natural === undefined ? [] : [{ at: startedAt + natural.afterMs, code: natural.code }]),
-    ...i.kills.map((kill) => killOutcome(world, pod, c, kill)),
-  ]
+  // the earliest end wins: the process's own exit, or what its kills bring about
+  const ends = [...(natural === undefined ? [] : [{ at: startedAt + natural.afterMs, code: natural.code }]), killedEnd(world, pod, c, i.kills)]
     .filter((x) => x !== undefined)
     .sort((a, b) => a.at - b.at);
   const end = ends[0];

@@ -79,6 +79,12 @@ const plants: Record<string, Plant> = {
     planted: [...deleted.scheduled(0), ...deleted.start('app', 1), deleted.deletion(20, 10), deleted.exit('app', 1, 45, 137)],
     evidence: ['PodDeletionRequested', 'ContainerExited'],
   },
+  // a shorter second request counts from itself: the kill in flight is cancelled, its SIGKILL lapses (pod_workers.go :: UpdatePod)
+  'grace (a shorter second request)': {
+    clean: [...deleted.scheduled(0), ...deleted.start('app', 1), deleted.deletion(20, 10), deleted.deletion(28, 5), deleted.exit('app', 1, 32, 137)],
+    planted: [...deleted.scheduled(0), ...deleted.start('app', 1), deleted.deletion(20, 10), deleted.deletion(28, 5), deleted.exit('app', 1, 34, 137)],
+    evidence: ['PodDeletionRequested', 'ContainerExited'],
+  },
   'eviction-order': {
     clean: [
       ...guaranteed.scheduled(0), ...guaranteed.start('app', 1), guaranteed.usage('app', 10, '200Mi'),

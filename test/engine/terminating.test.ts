@@ -43,13 +43,57 @@ describe('a deletion while a probe kill is in flight (UpdatePod cancels the runn
     ]);
   });
 
-  it('never extends a kill: a longer deletion grace leaves the probe kill’s end in place', () => {
+  // the cancelled sync's StopContainer returns on its context without the SIGKILL (containerd's stopContainer:
+  // "If the parent context was cancelled or exceeded return immediately"): the deletion's own kill decides
+  it('a longer deletion grace lets the probe kill’s SIGKILL lapse: the process lives until the deletion’s', () => {
     const events = run([node('n1'), web(liveness({ terminationGracePeriodSeconds: 5 })), deleted('web', 12, 30)], failsLiveness, 100);
     expect(story(events)).toEqual([
       [10, 'ContainerKilling', 'LivenessProbeFailed 5s'],
       [12, 'ContainerKilling', 'PodDeleted 30s'],
-      [15, 'ContainerExited', 'runtime'],
-      [15, 'PodRemoved', 'kubelet'],
+      [42, 'ContainerExited', 'runtime'],
+      [42, 'PodRemoved', 'kubelet'],
+    ]);
+  });
+
+  it('a SIGTERM the cancelled kill already sent still ends a process that handles it', () => {
+    const handles = world({ ...failsLiveness, onSigterm: () => ({ afterMs: 4_000, code: 0 }) });
+    const events = run([node('n1'), web(liveness({ terminationGracePeriodSeconds: 5 })), deleted('web', 12, 30)], handles, 100);
+    expect(story(events)).toEqual([
+      [10, 'ContainerKilling', 'LivenessProbeFailed 5s'],
+      [12, 'ContainerKilling', 'PodDeleted 30s'],
+      [14, 'ContainerExited', 'runtime'],
+      [14, 'PodRemoved', 'kubelet'],
+    ]);
+  });
+});
+
+// kuberuntime_container.go :: killContainer, executePreStopHook: each kill runs preStop (bounded by its grace,
+// its whole seconds subtracted) and then gives at least 2 s; a shorter grace cancels the kill in flight
+// (pod_workers.go :: UpdatePod), whose hook ends with its context, and the new kill runs the hook again
+describe('preStop against a shortened grace', () => {
+  const hooked = (grace: number) => web({ lifecycle: { preStop: { exec: { command: ['drain'] } } } }, grace);
+  const drains = (ms: number) => world({ onSigterm: () => undefined, preStop: () => ({ durationMs: ms }) });
+
+  it('a second delete during preStop runs the hook again within the new grace, then 2 s: later than the first kill’s SIGKILL', () => {
+    // first kill: preStop 5–25 s of 30, SIGTERM at 25 (ignored), SIGKILL at 35; cut at 30 by a 10 s grace:
+    // preStop again 30–40 (bounded by 10), 10 − 10 < 2 so 2 s more: SIGKILL at 42
+    const events = run([node('n1'), hooked(30), deleted('web', 5, 30), deleted('web', 30, 10)], drains(20_000), 100);
+    expect(story(events)).toEqual([
+      [5, 'ContainerKilling', 'PodDeleted 30s'],
+      [30, 'ContainerKilling', 'PodDeleted 10s'],
+      [42, 'ContainerExited', 'runtime'],
+      [42, 'PodRemoved', 'kubelet'],
+    ]);
+  });
+
+  it('a second delete during a long preStop cuts it: the new grace bounds the hook, SIGKILL 2 s after', () => {
+    // first kill: preStop of 100 s bounded by 60 (SIGTERM at 65, SIGKILL at 67); at 15 a 5 s grace: hook 15–20, SIGKILL at 22
+    const events = run([node('n1'), hooked(60), deleted('web', 5, 60), deleted('web', 15, 5)], drains(100_000), 100);
+    expect(story(events)).toEqual([
+      [5, 'ContainerKilling', 'PodDeleted 60s'],
+      [15, 'ContainerKilling', 'PodDeleted 5s'],
+      [22, 'ContainerExited', 'runtime'],
+      [22, 'PodRemoved', 'kubelet'],
     ]);
   });
 });

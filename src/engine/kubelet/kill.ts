@@ -77,16 +77,17 @@ const turnOf = (pod: PodBook, c: ContainerBook, kill: Killing): VirtualMs | unde
   return Math.max(kill.at, ...blockers.map((o) => o.current?.exit?.at ?? kill.at));
 };
 
+/** A process's end: when, and its exit code. */
+export interface ProcessEnd {
+  readonly at: VirtualMs;
+  readonly code: number;
+}
+
 /**
- * When and how a killed process ends, as the world's preStop and SIGTERM reactions say; undefined while a
- * sidecar waits for its turn.
+ * When one kill sends SIGTERM and SIGKILL, as the world's preStop answer says; undefined while a sidecar waits
+ * for its turn.
  */
-export const killOutcome = (
-  world: World,
-  pod: PodBook,
-  c: ContainerBook,
-  kill: Killing,
-): { readonly at: VirtualMs; readonly code: number } | undefined => {
+const signals = (world: World, pod: PodBook, c: ContainerBook, kill: Killing): { readonly sigtermAt: VirtualMs; readonly sigkillAt: VirtualMs } | undefined => {
   const spec = specOf(pod, c).spec;
   // an eviction passes its grace as an override: preStop is bounded by the pod's own grace, the stop window is the override
   const override = kill.reason === 'PodEvicted';
@@ -99,9 +100,30 @@ export const killOutcome = (
   const sigtermAt = Math.max(kill.at + hookMs, turn);
   const spentSeconds = Math.floor((sigtermAt - kill.at) / 1000);
   const windowSeconds = override ? kill.graceSeconds : Math.max(hookBound - spentSeconds, MINIMUM_GRACE_SECONDS);
-  const sigkillAt = sigtermAt + windowSeconds * 1000;
+  return { sigtermAt, sigkillAt: sigtermAt + windowSeconds * 1000 };
+};
+
+/**
+ * When and how a process its kills (in order) end, as the world's SIGTERM reaction says; undefined while
+ * nothing is due (a sidecar waiting for its turn). Each later kill cancels the sync that sent the one before
+ * (`pod_workers.go :: UpdatePod`, "Cancelling current pod sync"): that kill's preStop hook ends with its
+ * context (`executePreStopHook` → `runner.Run(ctx, …)`), its `StopContainer` returns on the cancelled context
+ * before SIGTERM, or after it without the SIGKILL (containerd's `stopContainer`: "If the parent context was
+ * cancelled or exceeded return immediately"), and the new kill runs preStop again and gives at least 2 s after
+ * it (`killContainer`). A SIGTERM already sent still reaches the process. So a shorter grace can make the process
+ * live longer than the first kill's SIGKILL would have.
+ */
+export const killedEnd = (world: World, pod: PodBook, c: ContainerBook, kills: readonly Killing[]): ProcessEnd | undefined => {
   const reaction = world.onSigterm(pod.ref, c.name);
-  return reaction !== undefined && sigtermAt + reaction.afterMs < sigkillAt
-    ? { at: sigtermAt + reaction.afterMs, code: reaction.code }
-    : { at: sigkillAt, code: 137 };
+  const ends = kills.flatMap((kill, k): ProcessEnd[] => {
+    const sent = signals(world, pod, c, kill);
+    if (sent === undefined) return [];
+    const cancelledAt = kills[k + 1]?.at ?? Infinity;
+    // SIGKILL first: on a tie the process is killed, its handler's exit comes too late
+    return [
+      ...(sent.sigkillAt < cancelledAt ? [{ at: sent.sigkillAt, code: 137 }] : []),
+      ...(reaction !== undefined && sent.sigtermAt < cancelledAt ? [{ at: sent.sigtermAt + reaction.afterMs, code: reaction.code }] : []),
+    ];
+  });
+  return ends.reduce<ProcessEnd | undefined>((first, end) => (first === undefined || end.at < first.at ? end : first), undefined);
 };
