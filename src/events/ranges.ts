@@ -25,7 +25,7 @@ const fieldsOf = (e: Event): readonly Field[] => {
     case 'PodWriteRejected':
       return [['code', e.code, 'int32']];
     case 'ImagePulled':
-      return [['durationMs', e.durationMs, 'duration ms'], ['sizeBytes', e.sizeBytes, 'int64']];
+      return [['durationMs', e.durationMs, 'duration ms'], ['waitedMs', e.waitedMs, 'duration ms'], ['sizeBytes', e.sizeBytes, 'int64']];
     case 'ContainerExited':
       return [['exitCode', e.exitCode, 'int32'], ['signal', e.signal, 'int32']];
     case 'ContainerBackOff':

@@ -193,6 +193,11 @@ export const ImagePulled = member(
   {
     imageID: t.string,
     durationMs: Integer,
+    /**
+     * The pull's time counted from its request, its wait in the kubelet's pull queue included (`(W including
+     * waiting)`), as a recorded Event states it; absent: no wait, the same as `durationMs`.
+     */
+    waitedMs: Integer,
     /** The pulled image's size as the runtime reports it (`Image size: N bytes.`); absent in older journals. */
     sizeBytes: Integer,
   },

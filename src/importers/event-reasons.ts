@@ -95,14 +95,22 @@ export const eventOfReason = (r: ReasonInput): ReasonResult => {
       return event({ type: 'ImagePulling', ...envelopeAt(at, 'runtime'), ...subject, image: quoted(message) });
     case 'Pulled': {
       const alreadyPresent = message.includes('already present on machine');
-      const durationMs = parseDuration(/ in (\d[\w.]*) \(/.exec(message)?.[1] ?? '');
+      // images/image_manager.go :: EnsureImageExists: `in D (W including waiting). Image size: N bytes.`
+      const pulled = / in (\d[\w.]*)(?: \((\d[\w.]*) including waiting\))?(?:\. Image size: (\d+) bytes\.)?/.exec(message);
+      const durationMs = parseDuration(pulled?.[1] ?? '');
+      const waitedMs = parseDuration(pulled?.[2] ?? '');
+      const sizeBytes = pulled?.[3] === undefined ? undefined : Number(pulled[3]);
       return event({
         type: 'ImagePulled',
         ...envelopeAt(at, 'runtime'),
         ...subject,
         image: quoted(message),
         alreadyPresent,
-        ...(durationMs !== undefined && !alreadyPresent && { durationMs }),
+        ...(!alreadyPresent && {
+          ...(durationMs !== undefined && { durationMs }),
+          ...(waitedMs !== undefined && waitedMs !== durationMs && { waitedMs }),
+          ...(sizeBytes !== undefined && Number.isSafeInteger(sizeBytes) && { sizeBytes }),
+        }),
       });
     }
     case 'Failed':

@@ -166,10 +166,12 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
     case 'ImagePulling':
       return [onContainer(ctx, e.pod, e.container, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(e.image)}`)];
     case 'ImagePulled': {
+      // images/image_manager.go :: EnsureImageExists: the pull's own time, then the time since it was asked for
       const took = formatDuration(e.durationMs ?? 0);
+      const waited = formatDuration(e.waitedMs ?? e.durationMs ?? 0);
       const message = e.alreadyPresent
         ? `Container image ${JSON.stringify(e.image)} already present on machine and can be accessed by the pod`
-        : `Successfully pulled image ${JSON.stringify(e.image)} in ${took} (${took} including waiting)${e.sizeBytes === undefined ? '' : `. Image size: ${e.sizeBytes} bytes.`}`;
+        : `Successfully pulled image ${JSON.stringify(e.image)} in ${took} (${waited} including waiting)${e.sizeBytes === undefined ? '' : `. Image size: ${e.sizeBytes} bytes.`}`;
       return [onContainer(ctx, e.pod, e.container, 'Normal', 'Pulled', message)];
     }
     case 'ImagePullFailed': {

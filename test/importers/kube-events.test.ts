@@ -36,7 +36,12 @@ describe('Kubernetes Events as journal events', () => {
     [core('Pulling', 'Pulling image "nginx:1.27"'), { type: 'ImagePulling', container: 'app', image: 'nginx:1.27' }],
     [
       core('Pulled', 'Successfully pulled image "nginx:1.27" in 1.204s (1.204s including waiting). Image size: 20 bytes.'),
-      { type: 'ImagePulled', image: 'nginx:1.27', alreadyPresent: false, durationMs: 1204 },
+      { type: 'ImagePulled', image: 'nginx:1.27', alreadyPresent: false, durationMs: 1204, sizeBytes: 20 },
+    ],
+    [
+      // a pull that waited in the kubelet's queue (the k8shark rolling update's, kind v1.36.1)
+      core('Pulled', 'Successfully pulled image "nginx:1.25-alpine" in 421ms (3.043s including waiting). Image size: 20193659 bytes.'),
+      { type: 'ImagePulled', image: 'nginx:1.25-alpine', durationMs: 421, waitedMs: 3043, sizeBytes: 20_193_659 },
     ],
     [
       core('Failed', 'Failed to pull image "nginx:nope": rpc error: code = NotFound desc = not found'),

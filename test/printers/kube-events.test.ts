@@ -34,6 +34,7 @@ describe('Pulled with the image size (pkg/kubelet/images/image_manager.go :: Ens
       ]).map((r) => r.message);
     expect(pulled({ sizeBytes: 72_404_038 })).toEqual(['Successfully pulled image "nginx:1.27" in 1.234s (1.234s including waiting). Image size: 72404038 bytes.']);
     expect(pulled({})).toEqual(['Successfully pulled image "nginx:1.27" in 1.234s (1.234s including waiting)']);
+    expect(pulled({ waitedMs: 3043 })).toEqual(['Successfully pulled image "nginx:1.27" in 1.234s (3.043s including waiting)']);
   });
 });
 
