@@ -47,6 +47,7 @@ const importedJournal = async (files: readonly string[]): Promise<string> => {
 const recordings = [
   { name: 'rolling-update', namespace: 'rollout-demo', files: ['rolling-update-pods.watch.jsonl', 'rolling-update-events.json'] },
   { name: 'crash-loop', namespace: 'crash-demo', files: ['crash-loop-pods.json', 'crash-loop-events.json'] },
+  { name: 'auto-discovery', namespace: 'auto-demo', files: ['k8shark-auto-discovery-pods.json', 'k8shark-auto-discovery-events-v1.json'] },
 ];
 
 describe.each(recordings)('k8shark $name: the server-printed tables at each captured instant', async ({ name, namespace, files }) => {
