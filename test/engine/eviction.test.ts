@@ -80,7 +80,7 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
     expect(ofType(alone, 'EvictionThresholdMet').length).toBeGreaterThan(0);
   });
 
-  it('cuts a liveness kill in flight short to the eviction’s 1 s (the pod becomes terminating)', () => {
+  it('cuts a liveness kill in flight short: the eviction’s 1 s override, raised to the 2 s minimum (the pod becomes terminating)', () => {
     // the worker ticks at 0, 5, 10 … from the pod's first sync: it first probes at 5
     const livenessProbe = { exec: { command: ['true'] }, initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 1 };
     const probed = created({ metadata: { name: 'probed' }, spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'app', image: 'app:1', livenessProbe }] } });
@@ -94,7 +94,25 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
       [5, 'LivenessProbeFailed', 30],
       [10, 'PodEvicted', 1],
     ]);
-    expect(ofType(evicted, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([[11, 137]]);
+    // the 1 s override, then killContainer's 2 s minimum (applied after it since v1.29): SIGKILL at 12 s
+    expect(ofType(evicted, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([[12, 137]]);
+  });
+
+  it('bounds a preStop hook by the eviction’s 1 s override, then gives the 2 s minimum (kuberuntime_container.go :: killContainer)', () => {
+    // v1.36 applies the override before preStop: the 30 s grace no longer bounds the hook. A 5 s hook is cut at 1 s (its
+    // whole second spent), the window is raised to 2 s: SIGTERM at 11 s, SIGKILL at 13 s for a process that ignores it
+    const hooked = created({
+      metadata: { name: 'hooked' },
+      spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'app', image: 'app:1', lifecycle: { preStop: { exec: { command: ['drain'] } } } }] },
+    });
+    const w = world({
+      preStop: () => ({ durationMs: 5000 }),
+      onSigterm: () => undefined,
+      memoryBytes: (_p, _c, now) => (now - Date.parse('2026-01-01T00:00:00.000Z') >= 5_000 ? 1000n * MI : 0n),
+    });
+    const events = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), hooked], w, 60);
+    expect(ofType(events, 'ContainerKilling').map((e) => [offset(e), e.reason, e.gracePeriodSeconds])).toEqual([[10, 'PodEvicted', 1]]);
+    expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([[13, 137]]);
   });
 
   it('ranks a pod being deleted, and evicts it: its termination is under way, not done (kubelet_pods.go :: filterOutInactivePods)', () => {
@@ -109,7 +127,7 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
       [5, 'leaving', 'PodDeleted', 120],
       [10, 'leaving', 'PodEvicted', 1],
     ]);
-    expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.pod.name, e.exitCode])).toEqual([[11, 'leaving', 137]]);
+    expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.pod.name, e.exitCode])).toEqual([[12, 'leaving', 137]]);
   });
 
   it('honours a per-node threshold', () => {

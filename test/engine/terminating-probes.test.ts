@@ -85,11 +85,12 @@ describe('an evicted pod’s readiness worker exits (doProbe reads the cached Fa
     const MI = 1n << 20n;
     const small = node('n1', { cpu: '4', memory: '1Gi', pods: '110' });
     const pod = created({ metadata: { name: 'hog' }, spec: { containers: [{ name: 'app', image: 'app:1', lifecycle: { preStop: { exec: { command: ['drain'] } } }, readinessProbe: { ...exec, periodSeconds: 1 } }] } });
-    // over the threshold from 15 s: the monitoring cycle at 20 s evicts; preStop takes 5 s, bounded by the pod's own grace
+    // over the threshold from 15 s: the monitoring cycle at 20 s evicts; preStop would take 5 s, but the eviction's 1 s
+    // override bounds it (v1.36's killContainer applies the override before preStop): SIGTERM at 21 s
     const hungry = world({ memoryBytes: (_p, _c, now) => ((now - T0) / 1000 < 15 ? 0n : 1000n * MI), preStop: () => ({ durationMs: 5000 }) });
     const events = run([small, pod], hungry, 40);
     expect(times(events, 'PodEvicted')).toEqual([20]);
-    expect(times(events, 'ContainerExited')).toEqual([25]);
+    expect(times(events, 'ContainerExited')).toEqual([21]);
     expect(times(events, 'ProbeExecuted').filter((t) => t >= 20)).toEqual([]);
   });
 });

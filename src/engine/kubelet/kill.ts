@@ -2,12 +2,13 @@
  * Stopping a container (`kuberuntime_container.go :: killContainer`): the `Killing` decision, for one container
  * or for every container of a terminating pod, and when the process then ends: preStop first (bounded by the
  * grace, its whole seconds subtracted), a sidecar's wait for its turn, then SIGTERM with a window of at least
- * 2 s, SIGKILL (exit 137) at its end; an eviction's override replaces the window.
+ * 2 s, SIGKILL (exit 137) at its end. The grace is the kill's own: an eviction's 1 s override bounds preStop and
+ * the window alike (it is applied before preStop, then raised to the 2 s minimum).
  */
 import type { EventOf, KillReason } from '../../events/index.js';
 import { aboutContainer } from '../emit.js';
 import { isRunning, liveContainers, specOf } from '../lifecycle.js';
-import { hookAnswerOf, podGraceSeconds } from '../spec.js';
+import { hookAnswerOf } from '../spec.js';
 import type { ContainerBook, Killing, PodBook } from '../state.js';
 import type { VirtualMs, World } from '../world.js';
 
@@ -89,17 +90,17 @@ export interface ProcessEnd {
  */
 const signals = (world: World, pod: PodBook, c: ContainerBook, kill: Killing): { readonly sigtermAt: VirtualMs; readonly sigkillAt: VirtualMs } | undefined => {
   const spec = specOf(pod, c).spec;
-  // an eviction passes its grace as an override: preStop is bounded by the pod's own grace, the stop window is the override
-  const override = kill.reason === 'PodEvicted';
-  const hookBound = override ? podGraceSeconds(pod.spec) : kill.graceSeconds;
+  // the kill's grace is the pod worker's, an eviction's 1 s override included: v1.36's `killContainer` applies the
+  // override before preStop, so it bounds the hook too, and the 2 s minimum comes after both
+  const grace = kill.graceSeconds;
   const preStop = spec.lifecycle?.preStop;
   const hookMs =
-    preStop !== undefined && hookBound > 0 ? Math.min(hookAnswerOf(preStop, () => world.preStop(pod.ref, c.name)).durationMs, hookBound * 1000) : 0;
+    preStop !== undefined && grace > 0 ? Math.min(hookAnswerOf(preStop, () => world.preStop(pod.ref, c.name)).durationMs, grace * 1000) : 0;
   const turn = turnOf(pod, c, kill);
   if (turn === undefined) return undefined;
   const sigtermAt = Math.max(kill.at + hookMs, turn);
   const spentSeconds = Math.floor((sigtermAt - kill.at) / 1000);
-  const windowSeconds = override ? kill.graceSeconds : Math.max(hookBound - spentSeconds, MINIMUM_GRACE_SECONDS);
+  const windowSeconds = Math.max(grace - spentSeconds, MINIMUM_GRACE_SECONDS);
   return { sigtermAt, sigkillAt: sigtermAt + windowSeconds * 1000 };
 };
 
