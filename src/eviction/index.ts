@@ -14,5 +14,6 @@ export {
   processes,
 } from './comparators.js';
 export type { Candidate, Comparator, Usage } from './comparators.js';
-export { isCriticalPod, isStaticPod, isMirrorPod, SYSTEM_CRITICAL_PRIORITY } from './critical.js';
+export { isCriticalPod, SYSTEM_CRITICAL_PRIORITY } from './critical.js';
+export { isStaticPod, isMirrorPod } from '../k8s/static-pods.js';
 export { podLevelResourcesSet, podRequestNanos, schedulingRequestNanos } from './requests.js';

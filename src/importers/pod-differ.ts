@@ -13,6 +13,7 @@ import type { Certainty, Imported, Origin } from './imported.js';
 import { deletionRequestedAt, earliestKnownTime } from './pod-times.js';
 import { maybeInstant } from './time.js';
 import { isTerminalPhase } from '../k8s/phase.js';
+import { isMirrorPod, isStaticPod } from '../k8s/static-pods.js';
 
 /** Conditions the kubelet writes itself (`pkg/kubelet/types/pod_status.go :: PodConditionByKubelet`). */
 const kubeletConditions = new Set([
@@ -211,7 +212,8 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
   const node = after.spec.nodeName;
   if (node !== undefined && before?.spec.nodeName === undefined) {
     const [at, c] = boundTime(after, fallback);
-    emit({ type: 'PodBound', ...envelopeAt(at, 'scheduler'), pod, node }, c);
+    // a static pod's mirror is bound by its kubelet's file or URL, not by the scheduler
+    emit({ type: 'PodBound', ...envelopeAt(at, isMirrorPod(after) || isStaticPod(after) ? 'api' : 'scheduler'), pod, node }, c);
   }
   const scheduled = conditionOf(after, 'PodScheduled');
   if (

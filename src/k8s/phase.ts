@@ -8,6 +8,7 @@
 import type { Container, ContainerStatus, PodPhase, PodSpec, V1Pod } from './pod.js';
 import { isSidecar } from './pod.js';
 import { containerShouldRestart, RESTARTING_ALL_CONTAINERS } from './restart-rules.js';
+import { isStaticPod } from './static-pods.js';
 
 export interface PhaseOptions {
   /** The kubelet will run nothing more in this pod (deleted, evicted, or every container finished). */
@@ -18,12 +19,6 @@ export interface PhaseOptions {
 
 /** Succeeded or Failed: the kubelet runs nothing more, and the phase never changes again. */
 export const isTerminalPhase = (phase: PodPhase | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
-
-/** `kubernetes.io/config.source` other than `api` marks a static pod (`kubetypes.IsStaticPod`). */
-export const isStaticPod = (pod: V1Pod): boolean => {
-  const source = pod.metadata.annotations?.['kubernetes.io/config.source'];
-  return source !== undefined && source !== 'api';
-};
 
 /** The first status of each name over init and regular statuses, as `podutil.GetContainerStatus` finds it. */
 const statusesByName = (pod: V1Pod): ReadonlyMap<string, ContainerStatus> => {

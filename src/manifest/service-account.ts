@@ -6,12 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Container, V1Pod } from '../k8s/pod.js';
+import { CONFIG_MIRROR_ANNOTATION } from '../k8s/static-pods.js';
 
 export const DEFAULT_SERVICE_ACCOUNT = 'default';
 export const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 const VOLUME_PREFIX = 'kube-api-access-';
-/** `kubelet.ConfigMirrorAnnotationKey`: the admission plugin never changes a mirror pod's spec. */
-const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 
 /** `utilrand.String`'s alphabet (no vowels, no confusable digits), as `names.SimpleNameGenerator` uses it. */
 const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
@@ -42,7 +41,8 @@ const withMount = (c: Container, volume: string): { container: Container; added:
     : { container: { ...c, volumeMounts: [...(c.volumeMounts ?? []), { name: volume, readOnly: true, mountPath: TOKEN_MOUNT_PATH }] }, added: true };
 
 export const admitServiceAccount = (pod: V1Pod): V1Pod => {
-  if (pod.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined) return pod;
+  // the admission plugin never changes a mirror pod's spec (`kubelet.ConfigMirrorAnnotationKey`)
+  if (pod.metadata.annotations?.[CONFIG_MIRROR_ANNOTATION] !== undefined) return pod;
   // v1's deprecated `serviceAccount` stands in for an empty `serviceAccountName`, and mirrors it on the way out.
   const account = pod.spec.serviceAccountName || pod.spec.serviceAccount || DEFAULT_SERVICE_ACCOUNT;
   const spec = { ...pod.spec, serviceAccountName: account, serviceAccount: account };

@@ -15,6 +15,7 @@ import { hostPortConflicts } from './validate-ports.js';
 import { validateContainerRestartPolicy } from './validate-restart.js';
 import { validateCreate, validatePodFields } from './validate-spec.js';
 import { validateVolumes } from './validate-volumes.js';
+import { CONFIG_MIRROR_ANNOTATION } from '../k8s/static-pods.js';
 
 /** `ValidateObjectMeta` with `ValidatePodName` (a DNS subdomain) and a DNS-label namespace. */
 const validateMeta = (meta: ObjectMeta): FieldError[] => {
@@ -46,7 +47,6 @@ const validateMeta = (meta: ObjectMeta): FieldError[] => {
 /** `apimachinery/pkg/api/validation/objectmeta.go :: TotalAnnotationSizeLimitB`. */
 const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
 
-const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
 
 /** `helper.GetDeletionCostFromPodAnnotations`: an int32 written as `strconv.FormatInt` writes it (no `+`, no leading zeros). */
@@ -60,8 +60,8 @@ const validatePodAnnotations = (pod: V1Pod): FieldError[] => {
     ...invalid(['metadata', 'annotations', mapKey(key)], annotations[key], detail),
     at: ['metadata', 'annotations', key],
   });
-  if (annotations[MIRROR_ANNOTATION] !== undefined && (pod.spec.nodeName ?? '') === '') {
-    errors.push(annotationError(MIRROR_ANNOTATION, 'must set spec.nodeName if mirror pod annotation is set'));
+  if (annotations[CONFIG_MIRROR_ANNOTATION] !== undefined && (pod.spec.nodeName ?? '') === '') {
+    errors.push(annotationError(CONFIG_MIRROR_ANNOTATION, 'must set spec.nodeName if mirror pod annotation is set'));
   }
   const cost = annotations[DELETION_COST_ANNOTATION];
   if (cost !== undefined && !isDeletionCost(cost)) errors.push(annotationError(DELETION_COST_ANNOTATION, 'must be a 32bit integer'));

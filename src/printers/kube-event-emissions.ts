@@ -144,7 +144,9 @@ export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
         ? [onPod(ctx, e.pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${e.pod.namespace}/${e.pod.name}`, TAINT_EVICTION_CONTROLLER)]
         : [];
     case 'PodBound':
-      return [onPod(ctx, e.pod, 'Normal', 'Scheduled', `Successfully assigned ${e.pod.namespace}/${e.pod.name} to ${e.node}`, SCHEDULER)];
+      // only the scheduler's binding records `Scheduled` (`schedule_one.go :: finishSchedulingCycle`); a pod created
+      // with `spec.nodeName`, or a static pod's mirror, never meets the scheduler
+      return e.source === 'scheduler' ? [onPod(ctx, e.pod, 'Normal', 'Scheduled', `Successfully assigned ${e.pod.namespace}/${e.pod.name} to ${e.node}`, SCHEDULER)] : [];
     case 'PodUnschedulable':
       return [onPod(ctx, e.pod, 'Warning', 'FailedScheduling', e.message, SCHEDULER)];
     case 'PodRejected':

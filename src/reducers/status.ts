@@ -4,7 +4,8 @@
  */
 import type { Container, ContainerStatus, PodCondition, PodPhase, PodSpec, PodStatus, V1Pod } from '../k8s/pod.js';
 import { DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
-import { isStaticPod, isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
+import { isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
+import { isStaticPod } from '../k8s/static-pods.js';
 import { containerStatusOf, statusDiffers, statusFactsDiffer, statusFactsOf, unknownTermination, type StatusBuilder, type StatusFacts } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { conditionOf, isKubeletOwned, kubeletConditions, settle } from './conditions.js';

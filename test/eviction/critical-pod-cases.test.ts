@@ -5,7 +5,8 @@
  * that priority. Not carried, with the reason beside each: what the project has no counterpart for.
  */
 import { describe, expect, test } from 'vitest';
-import { isCriticalPod, isMirrorPod, isStaticPod, SYSTEM_CRITICAL_PRIORITY } from '../../src/eviction/critical.js';
+import { isCriticalPod, SYSTEM_CRITICAL_PRIORITY } from '../../src/eviction/critical.js';
+import { isMirrorPod, isStaticPod } from '../../src/k8s/static-pods.js';
 import type { V1Pod } from '../../src/k8s/pod.js';
 
 /** `getTestPod(annotations, podPriority, priorityClassName)`. */

@@ -43,6 +43,17 @@ describe('diffPod', () => {
     ]);
   });
 
+  it("a static pod's mirror is bound by its kubelet, not the scheduler (no Scheduled for it in describe)", () => {
+    const sourceOfBinding = (annotations: Record<string, string>) =>
+      diffPod({ pod: ref, before: undefined, after: { ...pod({ conditions: [cond('PodScheduled', 'True', '00:00')] }), metadata: { ...base.metadata, annotations } }, fallback, origin: 'watch' })
+        .map((i) => i.event)
+        .find((e) => e.type === 'PodBound')?.source;
+    expect(sourceOfBinding({ 'kubernetes.io/config.mirror': 'abc', 'kubernetes.io/config.source': 'file' })).toBe('api');
+    expect(sourceOfBinding({ 'kubernetes.io/config.source': 'file' })).toBe('api');
+    expect(sourceOfBinding({ 'kubernetes.io/config.source': 'api' })).toBe('scheduler');
+    expect(sourceOfBinding({})).toBe('scheduler');
+  });
+
   it('a sandbox shown ready before its IP (the v1.36.1 rolling update: PodReadyToStartContainers True at :16, podIP at :18) is two facts, the IP at the write that showed it', () => {
     const waiting = [app({ state: { waiting: { reason: 'ContainerCreating' } } })];
     const created = pod({ conditions: [cond('PodReadyToStartContainers', 'False', '00:01')], containerStatuses: waiting });

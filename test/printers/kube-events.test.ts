@@ -66,6 +66,13 @@ describe('kubeEventsFor', () => {
     expect(rows.find((r) => r.reason === 'Scheduled')?.source).toEqual({ component: 'default-scheduler' });
   });
 
+  it('a binding the scheduler did not make records no Scheduled (a pod created with spec.nodeName, a static pod\'s mirror)', () => {
+    const reasons = (source: 'api' | 'scheduler') =>
+      kubeEventsFor([ev(300, 'PodCreated', 'api', { manifest }), ev(300, 'PodBound', source, { node: 'node-a' }), ev(298, 'PodAdmitted', 'kubelet', { node: 'node-a' })]).map((r) => r.reason);
+    expect(reasons('api')).toEqual([]);
+    expect(reasons('scheduler')).toEqual(['Scheduled']);
+  });
+
   it('image pull failures record the failure and the kubelet\'s "Error: <reason>"', () => {
     const failed = kubeEventsFor([
       ev(10, 'ImagePullFailed', 'runtime', { container: 'app', image: 'nginx:nope', reason: 'ErrImagePull', message: 'not found' }),
