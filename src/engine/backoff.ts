@@ -18,9 +18,9 @@ export interface BackoffPolicy {
 }
 
 /**
- * `pkg/kubelet/kubelet.go :: newCrashLoopBackOff`: 10 s doubling to 300 s, reset when more than 10 minutes
- * passed between the finishes that stepped the entry (`doBackOff` steps it with the dead instance's
- * finishedAt; the kubelet's `HasExpiredFunc` override).
+ * `pkg/kubelet/kubelet.go :: newCrashLoopBackOff`: 10 s doubling to 300 s, reset when the finish `doBackOff`
+ * hands over (the dead instance's finishedAt) comes more than 10 minutes after the entry's last step, the
+ * restart before it (the kubelet's `HasExpiredFunc` override).
  */
 export const crashLoopBackoff: BackoffPolicy = {
   initialMs: 10_000,
@@ -35,9 +35,13 @@ export const imagePullBackoff: BackoffPolicy = {
   expired: (eventTime, lastUpdate) => eventTime - lastUpdate > 2 * 300_000,
 };
 
-/** `Backoff.Next`: a missing or expired entry starts at the initial delay, otherwise the delay doubles up to the max. */
-export const nextBackoff = (policy: BackoffPolicy, entry: BackoffEntry | undefined, now: VirtualMs): BackoffEntry =>
-  entry === undefined || policy.expired(now, entry.lastUpdate)
+/**
+ * `Backoff.Next(id, eventTime)`: a missing entry, or one expired at `eventTime`, starts at the initial delay,
+ * otherwise the delay doubles up to the max; the step is dated by the clock (`entry.lastUpdate =
+ * p.Clock.Now()`), not by the event time.
+ */
+export const nextBackoff = (policy: BackoffPolicy, entry: BackoffEntry | undefined, eventTime: VirtualMs, now: VirtualMs): BackoffEntry =>
+  entry === undefined || policy.expired(eventTime, entry.lastUpdate)
     ? { delayMs: policy.initialMs, lastUpdate: now }
     : { delayMs: Math.min(entry.delayMs * 2, policy.maxMs), lastUpdate: now };
 

@@ -192,7 +192,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       return withContainer(failed, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({
         ...c,
         imageFailedSync: state.pods.get(e.pod.uid)?.syncs,
-        ...(e.reason === 'ErrImagePull' ? { imageBackoff: nextBackoff(imagePullBackoff, c.imageBackoff, at) } : {}),
+        ...(e.reason === 'ErrImagePull' ? { imageBackoff: nextBackoff(imagePullBackoff, c.imageBackoff, at, at) } : {}),
       }));
     }
     case 'ImagePullBackOff': {
@@ -202,7 +202,9 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     }
     case 'ContainerCreated':
       return withContainer(withPod(state, e.pod.uid, changed), e.pod.uid, e.container, (c) => {
-        // a restart advances the back-off entry from the finish doBackOff saw (`backOff.Next(key, ts)`); none, no step
+        // a restart advances the back-off entry (`backOff.Next(key, ts)`): expired or not by the finish doBackOff
+        // saw, the step dated by this sync (a pull in it comes before the creation: then a little later than the
+        // kubelet's, which steps before it pulls); no finish, no step
         const pod = state.pods.get(e.pod.uid);
         const anchor = pod === undefined ? undefined : backoffAnchor(pod, c);
         const previousExit = c.current?.exit ?? c.previousExit;
@@ -211,7 +213,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
           instances: c.instances + 1,
           current: { run: c.instances, containerID: e.containerID, sync: pod?.syncs ?? 0, postStartDone: false, kills: [] },
           probes: tracksForNewInstance(c.probes),
-          ...(anchor !== undefined ? { crashBackoff: nextBackoff(crashLoopBackoff, c.crashBackoff, anchor) } : {}),
+          ...(anchor !== undefined ? { crashBackoff: nextBackoff(crashLoopBackoff, c.crashBackoff, anchor, at) } : {}),
           ...(previousExit !== undefined ? { previousExit } : {}),
         };
       });

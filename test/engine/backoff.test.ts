@@ -4,18 +4,21 @@ import { crashLoopBackoff, imagePullBackoff, inBackoffSince, inBackoffSinceUpdat
 const entry = (delayMs: number, lastUpdate: number): BackoffEntry => ({ delayMs, lastUpdate });
 
 describe('flowcontrol.Backoff with the kubelet policies', () => {
-  // case name → policy, entry before, now, entry after Next
-  const next: Record<string, [typeof crashLoopBackoff, BackoffEntry | undefined, number, BackoffEntry]> = {
-    'first-step-starts-at-10s': [crashLoopBackoff, undefined, 5_000, entry(10_000, 5_000)],
-    'doubles-while-fresh': [crashLoopBackoff, entry(40_000, 0), 60_000, entry(80_000, 60_000)],
-    'backoff-capped-at-300s': [crashLoopBackoff, entry(160_000, 0), 100_000, entry(300_000, 100_000)],
-    'stays-at-the-cap': [crashLoopBackoff, entry(300_000, 0), 300_000, entry(300_000, 300_000)],
-    'crash-loop-resets-after-10-minutes': [crashLoopBackoff, entry(300_000, 0), 600_001, entry(10_000, 600_001)],
-    'crash-loop-exactly-10-minutes-still-doubles': [crashLoopBackoff, entry(20_000, 0), 600_000, entry(40_000, 600_000)],
-    'image-pull-resets-after-twice-the-max': [imagePullBackoff, entry(300_000, 0), 600_001, entry(10_000, 600_001)],
+  // case name → policy, entry before, event time, now, entry after Next
+  const next: Record<string, [typeof crashLoopBackoff, BackoffEntry | undefined, number, number, BackoffEntry]> = {
+    'first-step-starts-at-10s': [crashLoopBackoff, undefined, 5_000, 5_000, entry(10_000, 5_000)],
+    'doubles-while-fresh': [crashLoopBackoff, entry(40_000, 0), 60_000, 60_000, entry(80_000, 60_000)],
+    'backoff-capped-at-300s': [crashLoopBackoff, entry(160_000, 0), 100_000, 100_000, entry(300_000, 100_000)],
+    'stays-at-the-cap': [crashLoopBackoff, entry(300_000, 0), 300_000, 300_000, entry(300_000, 300_000)],
+    'crash-loop-resets-after-10-minutes': [crashLoopBackoff, entry(300_000, 0), 600_001, 600_001, entry(10_000, 600_001)],
+    'crash-loop-exactly-10-minutes-still-doubles': [crashLoopBackoff, entry(20_000, 0), 600_000, 600_000, entry(40_000, 600_000)],
+    'image-pull-resets-after-twice-the-max': [imagePullBackoff, entry(300_000, 0), 600_001, 600_001, entry(10_000, 600_001)],
+    // backoff.go :: Next: the event time decides the expiry, the clock dates the step (`entry.lastUpdate = p.Clock.Now()`)
+    'the-event-time-decides-the-expiry': [crashLoopBackoff, entry(300_000, 0), 600_000, 900_000, entry(300_000, 900_000)],
+    'the-step-is-dated-by-the-clock': [crashLoopBackoff, entry(20_000, 0), 30_000, 45_000, entry(40_000, 45_000)],
   };
-  it.each(Object.entries(next))('%s', (_name, [policy, before, now, after]) => {
-    expect(nextBackoff(policy, before, now)).toEqual(after);
+  it.each(Object.entries(next))('%s', (_name, [policy, before, eventTime, now, after]) => {
+    expect(nextBackoff(policy, before, eventTime, now)).toEqual(after);
   });
 
   // case name → entry, finishedAt, now, in back-off

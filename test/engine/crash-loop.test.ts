@@ -59,20 +59,28 @@ describe('CrashLoopBackOff (kubelet.go :: newCrashLoopBackOff, kuberuntime_manag
     expect(ofType(events, 'ContainerBackOff').map((e) => e.delaySeconds).slice(-3)).toEqual([300, 300, 300]);
   });
 
-  // doBackOff steps the entry with the dead instance's finishedAt: run 5 died at +157 s and waited 160 s,
-  // so a run 6 (started +317 s) that dies more than 600 s after +157 s resets the back-off
+  // doBackOff hands the entry the dead instance's finishedAt (`backOff.Next(key, ts)`), which only decides
+  // whether the entry expired; client-go dates the step by its clock (`entry.lastUpdate = p.Clock.Now()`), the
+  // sync that restarts. Run 5 died at +157 s and waited 160 s; run 6 was restarted at +317 s: the kubelet's
+  // `HasExpiredFunc` resets the entry only if run 6 dies more than 600 s after +317 s.
   const lives = (seconds: number) =>
     world({ containerRun: (_p, _c, n) => ({ exit: { afterMs: n === 6 ? seconds * 1000 : 1000, code: 1 } }) });
-  it('keeps the back-off when the finishes are 10 minutes apart or less', () => {
-    const events = run([node('n1'), pod('Always')], lives(440), 1100);
-    // run 6 dies at +757 s, exactly 600 s after +157 s: still inside the 300 s delay
-    expect(times(events, 'ContainerStarted').slice(6, 8)).toEqual([317, 1057]);
+  it('keeps the back-off when the finish is more than 10 minutes after the finish before, but not after the restart', () => {
+    const events = run([node('n1'), pod('Always')], lives(441), 1100);
+    // run 6 dies at +758 s, 601 s after +157 s but 441 s after its restart: 300 s more
+    expect(times(events, 'ContainerStarted').slice(6, 8)).toEqual([317, 1058]);
   });
 
-  it('resets the back-off once more than 10 minutes pass between the finishes', () => {
-    const events = run([node('n1'), pod('Always')], lives(441), 1100);
-    // run 6 dies at +758 s; the next relist (+759 s) syncs and restarts it: the entry was reset
-    expect(times(events, 'ContainerStarted').slice(6, 9)).toEqual([317, 759, 770]);
+  it('keeps the back-off when the run since the last back-off step is exactly 10 minutes', () => {
+    const events = run([node('n1'), pod('Always')], lives(600), 1250);
+    // run 6 dies at +917 s, 600 s after the step at +317 s: not expired, 300 s more
+    expect(times(events, 'ContainerStarted').slice(6, 8)).toEqual([317, 1217]);
+  });
+
+  it('resets the back-off once the run since the last back-off step passes 10 minutes', () => {
+    const events = run([node('n1'), pod('Always')], lives(601), 1100);
+    // run 6 dies at +918 s; the next relist (+919 s) syncs and restarts it, the entry reset: the next wait is 10 s
+    expect(times(events, 'ContainerStarted').slice(6, 9)).toEqual([317, 919, 930]);
   });
 
   it('starts again from 10 s once a container ran more than 10 minutes since the last back-off step', () => {
