@@ -9,6 +9,7 @@
  */
 import { ageOf } from './duration.js';
 import type { KubeEventRow } from './kube-event-row.js';
+import { compareStorageKeys } from './go-sort.js';
 import { renderTable } from './tabwriter.js';
 
 export interface EventsTableOptions {
@@ -41,8 +42,6 @@ export const eventsTable = (events: readonly NamedEventRow[], opts: EventsTableO
   return renderTable(opts.headers ? [header, ...body] : body);
 };
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** A row with the name an event recorder gave its Event. */
 export interface NamedEventRow {
   readonly name: string;
@@ -51,8 +50,8 @@ export interface NamedEventRow {
 
 /**
  * The Events as the API server lists them: each named as a recorder names it, `<object name>.<first
- * occurrence, hex Unix nanoseconds>` (`client-go/tools/record :: makeEvent`), and listed by storage key,
- * namespace then name, so an object's events come in the order they first happened, objects by name ("web-1."
+ * occurrence, hex Unix nanoseconds>` (`client-go/tools/record :: makeEvent`), and listed by storage key
+ * (`compareStorageKeys`: namespace, `/`, name), so an object's events come in the order they first happened, objects by name ("web-1."
  * before "web."). Rows carry second-precision times, so an object's rows first seen in one second are told
  * apart by a nanosecond each, in the order given, as the recorder's clock would. Named before any filter, so
  * a name never depends on the query.
@@ -67,5 +66,5 @@ export const apiList = (rows: readonly KubeEventRow[]): NamedEventRow[] => {
     taken.add(`${namespace}/${name}`);
     return { name, row };
   });
-  return named.sort((a, b) => compare(a.row.involvedObject.namespace, b.row.involvedObject.namespace) || compare(a.name, b.name));
+  return named.sort((a, b) => compareStorageKeys(a.row.involvedObject.namespace, a.name, b.row.involvedObject.namespace, b.name));
 };

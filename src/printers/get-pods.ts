@@ -6,7 +6,7 @@
 import type { V1Pod } from '../k8s/pod.js';
 import { inGoFieldOrder } from './go-field-order.js';
 import { goJson } from './go-json.js';
-import { compareStrings } from './go-sort.js';
+import { compareStorageKeys } from './go-sort.js';
 import { printRows, type Printed } from './pod-table.js';
 import { podTableRow } from './pod-table-row.js';
 import { rowLine } from './row-line.js';
@@ -30,12 +30,12 @@ export interface GetPodsOptions {
 }
 
 /**
- * kubectl lists in the API server's storage order: namespace, then name. The keys are read once per pod,
+ * kubectl lists in the API server's storage order (`compareStorageKeys`). The keys are read once per pod,
  * not per comparison (a whole cluster at L is 100,000 pods and ~1.7 M comparisons).
  */
 export const sortPods = (pods: readonly V1Pod[]): V1Pod[] => {
   const keyed = pods.map((pod) => ({ pod, namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '' }));
-  keyed.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
+  keyed.sort((a, b) => compareStorageKeys(a.namespace, a.name, b.namespace, b.name));
   return keyed.map((k) => k.pod);
 };
 

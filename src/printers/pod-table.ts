@@ -3,7 +3,7 @@
  * all that `get pods` at the journal's end prints without whole pods. `get-pods.ts` prints whole pods through it.
  */
 import { linesSource, noResources } from './pod-columns.js';
-import { compareStrings } from './go-sort.js';
+import { compareStorageKeys, namespaceOrderIsKeyOrder } from './go-sort.js';
 import { rowKey, type RowLine } from './row-line.js';
 import { renderSource } from './tabwriter.js';
 
@@ -32,15 +32,23 @@ const plainKey = (line: RowLine): boolean => {
   return false;
 };
 
+/** The namespaces of the lines (each line starts with its namespace, ended by a tab). */
+const namespacesOf = (rows: readonly RowLine[]): Set<string> => {
+  const namespaces = new Set<string>();
+  for (const line of rows) namespaces.add(line.slice(0, line.indexOf('\t')));
+  return namespaces;
+};
+
 /**
- * kubectl lists in the API server's storage order: namespace, then name. A line starts with both, each
- * ended by a tab, which sorts before every character they hold: so sorting the lines themselves (natively,
- * 87,000 at tier L) gives that order. Keys with control characters or escapes are compared one by one.
+ * kubectl lists in the API server's storage order (`compareStorageKeys`). A line starts with the namespace and
+ * name, each ended by a tab, which sorts before every character they hold: so sorting the lines themselves
+ * (natively, 87,000 at tier L) gives namespace-then-name order, the storage order unless a namespace extends
+ * another with `-`. Otherwise, or with control characters or escapes in a key, keys are compared one by one.
  */
 export const sortRows = (rows: readonly RowLine[]): RowLine[] => {
-  if (rows.every(plainKey)) return [...rows].sort();
+  if (rows.every(plainKey) && namespaceOrderIsKeyOrder(namespacesOf(rows))) return [...rows].sort();
   const keyed = rows.map((line) => ({ line, ...rowKey(line) }));
-  keyed.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
+  keyed.sort((a, b) => compareStorageKeys(a.namespace, a.name, b.namespace, b.name));
   return keyed.map((k) => k.line);
 };
 

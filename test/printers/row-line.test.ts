@@ -1,7 +1,7 @@
 /** `get pods` rows as lines (what snapshots and the head table store): exact round trips, and kubectl's order. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareStrings } from '../../src/printers/go-sort.js';
+import { compareStorageKeys } from '../../src/printers/go-sort.js';
 import { tableRowsOfLines } from '../../src/printers/pod-columns.js';
 import { renderTable } from '../../src/printers/tabwriter.js';
 import { printRows, sortRows } from '../../src/printers/pod-table.js';
@@ -62,12 +62,12 @@ describe('row lines', () => {
     );
   });
 
-  it('sort as kubectl lists (namespace, then name, by Go string order), escapes and control characters included', () => {
+  it('sort as kubectl lists (by storage key: namespace, "/", name, in Go string order), escapes and control characters included', () => {
     fc.assert(
       fc.property(fc.array(arbRow, { maxLength: 12 }), (rows) => {
         // One row per namespace and name, as the API server stores them.
         const unique = [...new Map(rows.map((r) => [JSON.stringify([r.namespace, r.facts.name]), r])).values()];
-        const expected = [...unique].sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.facts.name, b.facts.name));
+        const expected = [...unique].sort((a, b) => compareStorageKeys(a.namespace, a.facts.name, b.namespace, b.facts.name));
         expect(sortRows(unique.map(rowLine))).toEqual(expected.map(rowLine));
       }),
     );
@@ -78,7 +78,7 @@ describe('row lines', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.tuple(dns, dns), { selector: ([ns, name]) => `${ns}/${name}`, maxLength: 20 }), (keys) => {
         const lines = keys.map(([namespace, name]) => rowLine({ namespace, labels: {}, facts: { name, ready: '1/1', status: 'Running', restarts: 0 }, wide: { ip: '<none>', node: '<none>', nominatedNode: '<none>', readinessGates: '<none>' }, inferred: false, sinceCapture: false }));
-        const expected = [...keys].sort(([an, am], [bn, bm]) => compareStrings(an, bn) || compareStrings(am, bm));
+        const expected = [...keys].sort(([an, am], [bn, bm]) => compareStorageKeys(an, am, bn, bm));
         expect(sortRows(lines).map(rowKey)).toEqual(expected.map(([namespace, name]) => ({ namespace, name })));
       }),
     );
