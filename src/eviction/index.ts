@@ -15,5 +15,4 @@ export {
 } from './comparators.js';
 export type { Candidate, Comparator, Usage } from './comparators.js';
 export { isCriticalPod, SYSTEM_CRITICAL_PRIORITY } from './critical.js';
-export { isStaticPod, isMirrorPod } from '../k8s/static-pods.js';
 export { podLevelResourcesSet, podRequestNanos, schedulingRequestNanos } from './requests.js';
