@@ -36,8 +36,9 @@ const descending = (a: bigint, b: bigint): number => (a > b ? -1 : a < b ? 1 : 0
 
 /**
  * `PodMetricsSorter` and `ContainerMetricsSorter`: by memory, the larger first; else pods by namespace (with
- * `-A`) then name, containers by name. Ties keep the default order: the metrics API lists pods by namespace and
- * name, and Go's sort of so few items is an insertion sort.
+ * `-A`) then name, containers by name: Go's string order on each, not the API server's storage-key order `get
+ * pods` lists in (`argo/…` before `argo-events/…`). Ties keep the default order: metrics-server lists pods by
+ * namespace, then name (`pkg/api/pod.go :: getMetrics`), and Go's sort of so few items is an insertion sort.
  */
 const podOrder =
   (opts: TopPodsOptions) =>

@@ -4,7 +4,7 @@
  * window finds the row kubectl would print.
  */
 import type { JournalRecord } from '../journal/index.js';
-import { compareStrings } from '../printers/go-sort.js';
+import { compareStorageKeys } from '../printers/go-sort.js';
 import { selectorMatches, type Requirement } from '../selectors/index.js';
 import { timelineOfPages } from '../timetravel/timeline.js';
 import type { PodLane, ReportData } from './model.js';
@@ -80,9 +80,11 @@ export const buildReport = async (pages: AsyncIterable<readonly JournalRecord[]>
   if (first > last) [first, last] = [0, 0];
   const from = scope.from ?? first;
   const to = scope.to ?? last;
+  // The lanes in `get pods -A`'s order (the API server's, by storage key), which the cursor's table prints as
+  // it is; a name used again keeps its lanes in the order the pods were created.
   const lanes = [...pods.lanes()]
     .filter((lane) => inScope(lane, scope, from, to))
-    .sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name) || (a.steps[0]?.at ?? 0) - (b.steps[0]?.at ?? 0));
+    .sort((a, b) => compareStorageKeys(a.namespace, a.name, b.namespace, b.name) || (a.steps[0]?.at ?? 0) - (b.steps[0]?.at ?? 0));
   const hosting = new Set(lanes.map((l) => l.node));
   const everyNode = scope.names.length === 0 && scope.selector.length === 0;
   return {

@@ -87,4 +87,12 @@ describe('top pods', () => {
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/^error: Metrics not available for pods in namespace default/);
   });
+
+  // kubectl top_pod_test.go :: TestTopPodNoResourcesFound: no metrics and no pods listed is no error (RunTopPod).
+  it('no pods at all: "No resources found", exit 0, nothing on stdout', () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    expect(podj('top', 'pods', '-n', 'testns', '--at', '+2m')).toEqual({ code: 0, stdout: '', stderr: 'No resources found in testns namespace.\n' });
+    expect(podj('top', 'pods', '-A', '-l', 'app=none', '--at', '+2m')).toEqual({ code: 0, stdout: '', stderr: 'No resources found\n' });
+  });
 });

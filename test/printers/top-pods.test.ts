@@ -21,6 +21,16 @@ describe('kubectl top pod', () => {
   test('-A: by namespace, then name (PodMetricsSorter with withNamespace)', () => {
     expect(lines({ withNamespace: true }).map((l) => l.split(/\s+/).slice(0, 2).join('/'))).toEqual(['NAMESPACE/NAME', 'batch/a-pod', 'web/b-pod', 'web/c-pod']);
   });
+  test("-A: namespace before name as strings, not get pods' storage-key order (argo/… before argo-events/…)", () => {
+    // kubectl sorts the list itself (metrics_sorter.go :: PodMetricsSorter.Less), after metrics-server sorted it the
+    // same way (pkg/api/pod.go :: getMetrics): neither keeps the API server's /registry/pods/NS/NAME key order.
+    const argo: PodUsage[] = [
+      { namespace: 'argo-events', name: 'eventbus-0', containers: [{ name: 'c', memoryBytes: Mi(1) }] },
+      { namespace: 'argo', name: 'workflow-controller', containers: [{ name: 'c', memoryBytes: Mi(1) }] },
+    ];
+    const rows = topPodsTable(argo, options({ withNamespace: true, headers: false })).split('\n').slice(0, -1);
+    expect(rows.map((l) => l.split(/\s+/).slice(0, 2).join('/'))).toEqual(['argo/workflow-controller', 'argo-events/eventbus-0']);
+  });
   test('--sort-by memory: the largest first, by bytes (35.5Mi before 10Mi); cpu (no samples) keeps the default order', () => {
     expect(lines({ sortBy: 'memory' }).slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['c-pod', 'a-pod', 'b-pod']);
     expect(lines({ sortBy: 'cpu' }).slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['a-pod', 'b-pod', 'c-pod']);

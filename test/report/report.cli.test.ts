@@ -1,10 +1,10 @@
 /** `podj report` through the built binary: one self-contained file, and bad input refused with one line. */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, workspace } from '../cli/podj.js';
 
-const dataOf = (html: string): { pods: { name: string; steps: unknown[] }[]; nodes: { name: string }[]; from: number; to: number } => {
+const dataOf = (html: string): { pods: { namespace: string; name: string; steps: unknown[] }[]; nodes: { name: string }[]; from: number; to: number } => {
   const json = /<script id="podj-data" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
   if (json === undefined) throw new Error('no data script in the report');
   return JSON.parse(json) as ReturnType<typeof dataOf>;
@@ -41,6 +41,19 @@ describe('podj report', () => {
     const data = dataOf(readFileSync(join(dir, 'win.html'), 'utf8'));
     expect(data.to - data.from).toBe(60_000);
     expect(data.pods.map((p) => p.name)).toEqual(['pod-demo']);
+  });
+
+  it("lists the lanes in get pods -A's order, the API server's storage keys (argo-events/… before argo/…)", () => {
+    const { dir, podj } = workspace();
+    const pods = [['default', 'web'], ['argocd', 'server'], ['argo', 'workflow-controller'], ['argo-events', 'eventbus-0'], ['argo', 'argo-server']];
+    const manifest = (ns: string, name: string): string =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: {containers: [{name: c, image: nginx}]}\n`;
+    writeFileSync(join(dir, 'pods.yaml'), pods.map(([ns, name]) => manifest(ns ?? '', name ?? '')).join('---\n'));
+    expect(podj('apply', '-f', 'pods.yaml').code).toBe(0);
+    const listed = podj('get', 'pods', '-A', '--no-headers').stdout.trim().split('\n').map((line) => line.split(/\s+/).slice(0, 2).join('/'));
+    expect(listed).toEqual(['argo-events/eventbus-0', 'argo/argo-server', 'argo/workflow-controller', 'argocd/server', 'default/web']);
+    expect(podj('report', '-A', '--out', 'order.html').code).toBe(0);
+    expect(dataOf(readFileSync(join(dir, 'order.html'), 'utf8')).pods.map((p) => `${p.namespace}/${p.name}`)).toEqual(listed);
   });
 
   it('refuses bad input with one line naming it, exit 2, and writes nothing', () => {

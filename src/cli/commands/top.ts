@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { valueOf } from '../../k8s/quantity.js';
+import { noResources } from '../../printers/pod-columns.js';
 import { topPodsTable, type PodUsage, type TopSortBy } from '../../printers/top-pods.js';
 import { parseSelector, selectorMatches } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
@@ -67,14 +68,19 @@ export const registerTop = (program: Command, ctx: Context): void => {
           latest.set(event.pod.uid, containers);
         }
       }
-      const usage = [...state.pods.values()]
+      const pods = [...state.pods.values()]
         .map((p) => p.pod)
-        .filter((pod) => (namespace === undefined || (pod.metadata.namespace ?? 'default') === namespace) && (name === undefined || pod.metadata.name === name) && selectorMatches(selector.right, pod.metadata.labels ?? {}))
-        .flatMap((pod): PodUsage[] => {
-          const samples = latest.get(pod.metadata.uid ?? '');
-          if (samples === undefined) return [];
-          return [{ namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name ?? '', containers: [...samples].map(([container, memoryBytes]) => ({ name: container, memoryBytes })) }];
-        });
+        .filter((pod) => (namespace === undefined || (pod.metadata.namespace ?? 'default') === namespace) && (name === undefined || pod.metadata.name === name) && selectorMatches(selector.right, pod.metadata.labels ?? {}));
+      // `RunTopPod`: no metrics and no pods listed either (`verifyEmptyMetrics`) is no error, only "No resources found".
+      if (name === undefined && pods.length === 0) {
+        ctx.io.err(noResources({ allNamespaces: namespace === undefined, ...(namespace === undefined ? {} : { namespace }) }));
+        return;
+      }
+      const usage = pods.flatMap((pod): PodUsage[] => {
+        const samples = latest.get(pod.metadata.uid ?? '');
+        if (samples === undefined) return [];
+        return [{ namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name ?? '', containers: [...samples].map(([container, memoryBytes]) => ({ name: container, memoryBytes })) }];
+      });
       // The metrics API's answer for a pod it has no metrics of (`metrics-server`: NotFound).
       if (name !== undefined && usage.length === 0) throw new Finding(`Error from server (NotFound): podmetrics.metrics.k8s.io "${namespace ?? 'default'}/${name}" not found`);
       if (usage.length === 0) throw new BadInput(`Metrics not available for pods in ${namespace === undefined ? 'any namespace' : `namespace ${namespace}`}: the journal holds no usage samples for them`);
