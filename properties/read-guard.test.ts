@@ -3,14 +3,15 @@
  * accept and reject exactly what io-ts's `is` does, on valid events and on events with any one value
  * anywhere replaced, removed or added; the append path's `checkEvent` gives exactly `decodeEvent`'s answer
  * on the same events; the compiled canonical encoder (`src/journal/compiled-encoder.ts`) writes exactly
- * `canonical`'s JSON on the same events; and the instant check accepts exactly what the pattern and
- * `Date.parse` accept.
+ * `canonical`'s JSON on the same events; its checking walk answers only for events `checkEvent` stores as
+ * given, always with `canonical`'s JSON, and for every valid one; and the instant check accepts exactly what
+ * the pattern and `Date.parse` accept.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Event, decodeEvent } from '../src/events/index.js';
 import { canonical } from '../src/journal/canonical.js';
-import { canonicalEvent } from '../src/journal/compiled-encoder.js';
+import { canonicalEvent, checkedCanonicalEvent } from '../src/journal/compiled-encoder.js';
 import { checkEvent } from '../src/journal/event-guard.js';
 import { compileGuard } from '../src/journal/compiled-guard.js';
 import { Instant } from '../src/k8s/codecs.js';
@@ -139,6 +140,44 @@ describe('the compiled canonical encoder', () => {
       const json = JSON.parse(JSON.stringify(e)) as Json;
       const at = paths(json).filter((p) => p.length > 0);
       for (const path of at.slice(0, 5)) sameAsCanonical(withValue(json, path, odd));
+    }), 200);
+  });
+});
+
+describe("the append's one walk: check and canonical JSON", () => {
+  /** `checkEvent`'s Right holding `u` itself, encoded, or undefined: what the walk may answer (it may also leave odd values to the check). */
+  const storedAsGiven = (u: unknown): string | undefined => {
+    const checked = checkEvent(u);
+    if (checked._tag === 'Left' || checked.right !== u) return undefined;
+    try {
+      return canonical(u);
+    } catch {
+      return undefined;
+    }
+  };
+  const agreesWithCheck = (u: unknown): void => {
+    const json = checkedCanonicalEvent(u);
+    if (json !== undefined) expect(json).toBe(storedAsGiven(u));
+  };
+
+  it('answers every valid event, as built and as parsed back, with canonical\'s JSON', async () => {
+    await holds('checked-walk-valid', fc.property(anyEvent, (e) => {
+      for (const u of [e, JSON.parse(JSON.stringify(e)) as unknown]) expect(checkedCanonicalEvent(u)).toBe(canonical(u));
+    }), 300);
+  });
+
+  it('answers nothing the check refuses or decodes into another, on an event with any one value replaced, removed or added', async () => {
+    await holds('checked-walk-broken', fc.property(broken, agreesWithCheck), 1000);
+  });
+
+  it('answers nothing with a number out of its field\'s range', async () => {
+    await holds('checked-walk-range', fc.property(outOfRange, agreesWithCheck), 500);
+  });
+
+  it('answers nothing the check would not store, with an undefined property or a value JSON cannot carry', async () => {
+    await holds('checked-walk-undefined', fc.property(anyEvent, fc.constantFrom(undefined, Number.NaN, Number.POSITIVE_INFINITY, 10n), (e, odd) => {
+      const json = JSON.parse(JSON.stringify(e)) as Json;
+      for (const path of paths(json).filter((p) => p.length > 0).slice(0, 8)) agreesWithCheck(withValue(json, path, odd));
     }), 200);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Checking events with the codecs' guards compiled (`compiled-guard.ts`), one member at a time by `type`:
- * the read path's check of stored events, and the append path's fast check of new ones.
+ * the read path's check of stored events, and the append path's check of the events its one walk
+ * (`compiled-encoder.ts :: checkedCanonicalEvent`) does not store as given.
  */
 import type * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
@@ -56,20 +57,4 @@ export const checkEvent = (u: unknown): E.Either<string, Event> => {
     if (isCurrentEvent(raw) && hasOnlySchemaKeys(raw, raw.type) && eventRangeError(raw) === undefined) return E.right(raw);
   }
   return decodeEvent(u);
-};
-
-/**
- * The events an append stores as given, each accepted by the check and one that decoding would return
- * unchanged; or the index of the first that is not. The durable path encodes and writes its events before
- * this check (`records-alone.ts`), and takes back an append with any event it refuses, even one that decodes
- * into another (an older schema upcast, an unknown key dropped): that one is checked first, then appended.
- */
-export const checkAsGiven = (events: readonly unknown[]): { readonly events: Event[] } | { readonly refused: number } => {
-  const checked: Event[] = [];
-  for (const [i, u] of events.entries()) {
-    const event = checkEvent(u);
-    if (E.isLeft(event) || event.right !== u) return { refused: i };
-    checked.push(event.right);
-  }
-  return { events: checked };
 };

@@ -8,7 +8,7 @@
  */
 import { dedupDigest, putIndexEntries } from './derived-keys.js';
 import { encodeHead, type Head } from './head.js';
-import { META_HEAD, META_UNCHECKED, recordKey } from './keys.js';
+import { META_HEAD } from './keys.js';
 import { podEntryValue } from './pod-entry.js';
 import type { Sealed } from './record.js';
 import type { Db } from './scan.js';
@@ -58,24 +58,6 @@ export class IndexBacklog {
     this.head = head;
     this.recordsLanded = writing;
     writing.catch((error: unknown) => this.fail(error));
-  }
-
-  /**
-   * Takes back the records `writing` writes, of an append whose check refused an event while they were
-   * written: once they have landed, deletes them and the mark that names them (`META_UNCHECKED`) in one synced
-   * write. No entry or head of theirs was put, so nothing else names them. If either write fails, every later
-   * write and read fails too, and the next open takes them back (`recover.ts`).
-   */
-  async takeBack(writing: Promise<void>, sealed: readonly Sealed[]): Promise<void> {
-    try {
-      await writing;
-      const batch = this.db.batch();
-      for (const { seq } of sealed) batch.del(recordKey(seq));
-      await batch.del(META_UNCHECKED).write({ sync: true });
-    } catch (error) {
-      this.fail(error);
-      throw error;
-    }
   }
 
   /** Starts writing the pending entries (after their records) and returns that write: every entry so far. */

@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
 import { observationTypes, type Event } from '../events/index.js';
-import { checkAsGiven, checkEvent } from './event-guard.js';
+import { checkEvent } from './event-guard.js';
 import { ExpectedSequenceConflict, JournalError } from './errors.js';
 import type { Head } from './head.js';
 import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
@@ -28,7 +28,7 @@ import {
 } from './snapshot-files.js';
 import { headTablePartNames, readHeadTable, writeHeadTable, type HeadTableRead } from './head-table-files.js';
 import { bindSnapshot, misplaced, unbindSnapshot, type SnapshotHeader } from './snapshot-binding.js';
-import { pendingOf, uncheckedPendingOf, type Pending } from './pending.js';
+import { checkedPendingOf, pendingOf, type Pending } from './pending.js';
 import { Stage } from './stage.js';
 import { IndexBacklog } from './index-backlog.js';
 import { inTimeOrder, landRecordsAlone, startRecordsAlone, type Started } from './records-alone.js';
@@ -137,35 +137,15 @@ export class LevelJournal {
   private appendChecked(events: readonly unknown[], opts: AppendOptions, dedup: boolean): Promise<JournalRecord[]> {
     const recordedAt = opts.recordedAt ?? this.clock();
     const sync = opts.sync ?? this.syncByDefault;
-    // An append that looks nothing up encodes its events unchecked and checks them while their records are
-    // written (records-alone.ts); any other checks them first.
-    const unchecked = dedup ? undefined : uncheckedPending(events, recordedAt);
-    if (unchecked !== undefined) return this.exclusive(() => this.appendWhileChecking(events, unchecked, opts, sync));
     try {
-      const decoded = events.map(decodeOrThrow);
-      const pending = decoded.map((e) => pendingOf(e, recordedAt));
+      // Events stored as given are checked and encoded in one walk; any other is decoded (or refused) first.
+      const checked = checkedPending(events, recordedAt);
+      const decoded = checked === undefined ? events.map(decodeOrThrow) : (events as readonly Event[]);
+      const pending = checked ?? decoded.map((e) => pendingOf(e, recordedAt));
       return this.exclusive(() => this.appendDecoded(decoded, pending, opts, sync, dedup));
     } catch (error) {
       return Promise.reject(error);
     }
-  }
-
-  /**
-   * A durable append in time order starts its synced write before its events are checked, and checks them
-   * during the fsync; an append with a refused event is taken back (its records deleted, synced) before it
-   * answers, then checked first like any other, which names the refused event or appends what it decodes to.
-   */
-  private async appendWhileChecking(events: readonly unknown[], pending: readonly Pending[], opts: AppendOptions, sync: boolean): Promise<JournalRecord[]> {
-    this.checkExpected(opts.expectedSeq);
-    if (inTimeOrder(pending, this.current.maxAt)) {
-      const started = startRecordsAlone(this.db, this.backlog, this.current, pending, sync);
-      const checked = checkAsGiven(events);
-      if ('events' in checked) return this.landRecords(started, pending, checked.events);
-      await this.backlog.takeBack(started.writing, started.sealed);
-    }
-    const decoded = events.map(decodeOrThrow);
-    const recordedAt = pending[0]?.recordedAt ?? this.clock();
-    return this.appendDecoded(decoded, decoded.map((e) => pendingOf(e, recordedAt)), opts, sync, false);
   }
 
   /** Appends checked events (inside the append queue): their records alone when in time order and looking nothing up, else one staged batch. */
@@ -195,7 +175,10 @@ export class LevelJournal {
   appendBulk(events: Iterable<unknown> | AsyncIterable<unknown>, opts: BulkOptions = {}): Promise<BulkResult> {
     const recordedAt = opts.recordedAt ?? this.clock();
     let index = 0;
-    const stage = (u: unknown): Pending => pendingOf(decodeOrThrow(u, index++), recordedAt);
+    const stage = (u: unknown): Pending => {
+      const i = index++;
+      return checkedPendingOf(u, recordedAt) ?? pendingOf(decodeOrThrow(u, i), recordedAt);
+    };
     const source = isIterable(events) ? mapIterable(events, stage) : mapAsyncIterable(events, stage);
     return this.stageAll(() => ({ source, dedup: opts.dedup ?? false }), opts);
   }
@@ -558,11 +541,11 @@ const recordsOf = (sealed: ReadonlyArray<Sealed | undefined>, events: readonly E
   return records;
 };
 
-/** The events of an append staged unchecked (`uncheckedPendingOf`), or undefined if one cannot be. */
-const uncheckedPending = (events: readonly unknown[], recordedAt: Instant): Pending[] | undefined => {
+/** The events of an append, each checked and staged as given (`checkedPendingOf`), or undefined if one is not. */
+const checkedPending = (events: readonly unknown[], recordedAt: Instant): Pending[] | undefined => {
   const pending: Pending[] = [];
   for (const u of events) {
-    const item = uncheckedPendingOf(u, recordedAt);
+    const item = checkedPendingOf(u, recordedAt);
     if (item === undefined) return undefined;
     pending.push(item);
   }

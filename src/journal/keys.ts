@@ -30,9 +30,10 @@ export const META_HEAD = 'm!head';
 /** Present while a bulk append has chunks written and no commit yet: its records lie beyond the head. */
 export const META_STAGING = 'm!staging';
 /**
- * The first and last sequence numbers of the last durable append of several events, written with its records
- * (`records-alone.ts`): their check runs while they are written, so after a crash the open takes back the
- * whole append when one of its events is refused (`recover.ts`), never its first events alone.
+ * The first and last sequence numbers of the last durable append of several events, which podj before the
+ * one-walk check (`compiled-encoder.ts :: checkedCanonicalEvent`) wrote with its records while it checked
+ * them: an open after such a podj crashed takes back the whole append when one of its events is refused
+ * (`recover.ts`), never its first events alone. No append writes it now (tests write it as that podj did).
  */
 export const META_UNCHECKED = 'm!unchecked';
 export const uncheckedMark = (first: number, last: number): string => `${first}-${last}`;

@@ -1,7 +1,7 @@
 /** An event as an append stages it: its canonical JSON and the parts the indexes need, before it is sealed. */
 import type { Instant } from '../k8s/codecs.js';
 import { isObservation, podKeyOf, type Event } from '../events/index.js';
-import { canonicalEvent } from './compiled-encoder.js';
+import { canonicalEvent, checkedCanonicalEvent } from './compiled-encoder.js';
 
 /** An event ready to be sealed. */
 export interface Pending {
@@ -25,25 +25,13 @@ export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
 });
 
 /**
- * An event not checked yet, staged as `pendingOf` would stage it if the check accepts it unchanged (the durable
- * path checks it while its record is written, `records-alone.ts`); undefined for anything that cannot be
- * encoded, which takes the check first. Canonical JSON is `canonical`'s for any data, so the bytes are right
- * whenever the check then passes.
+ * An event to append staged as `pendingOf` would stage it once `checkEvent` accepts it as given, checked and
+ * encoded in one walk (`checkedCanonicalEvent`); undefined for any other, which `checkEvent` then decodes
+ * or refuses with the bad field's path.
  */
-export const uncheckedPendingOf = (u: unknown, recordedAt: Instant): Pending | undefined => {
-  if (typeof u !== 'object' || u === null) return undefined;
-  const { at, pod, type } = u as { readonly at?: unknown; readonly pod?: unknown; readonly type?: unknown };
-  if (typeof at !== 'string' || typeof type !== 'string') return undefined;
-  try {
-    return { json: canonicalEvent(u), at: at as Instant, pod: uncheckedPodKey(pod), observed: isObservation({ type }), recordedAt };
-  } catch {
-    return undefined; // a cycle, a BigInt: the check names it
-  }
-};
-
-/** `podKeyOf`'s answer for a checked event's `pod`; for any other value, a key the check's refusal discards. */
-const uncheckedPodKey = (pod: unknown): string | undefined => {
-  if (typeof pod !== 'object' || pod === null) return undefined;
-  const { namespace, name } = pod as { readonly namespace?: unknown; readonly name?: unknown };
-  return `${String(namespace)}/${String(name)}`;
+export const checkedPendingOf = (u: unknown, recordedAt: Instant): Pending | undefined => {
+  const json = checkedCanonicalEvent(u);
+  if (json === undefined) return undefined;
+  const event = u as Event;
+  return { json, at: event.at, pod: podKeyOf(event), observed: isObservation(event), recordedAt };
 };

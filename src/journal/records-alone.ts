@@ -7,13 +7,13 @@
  *
  * The writer awaits each call, so every microsecond before the write starts and after it lands adds to
  * the fsync: this path allocates one record value and one head per event, and nothing else waits. Only
- * what the record's bytes need comes first (canonical JSON, the seal); the events' check runs while the
- * fsync does, and an event it refuses has its append's records taken back before the call answers.
+ * what the record's bytes need comes first: the events checked and encoded in one walk
+ * (`checkedCanonicalEvent`), and the seal.
  */
 import type { Instant } from '../k8s/codecs.js';
 import type { Head } from './head.js';
 import type { IndexBacklog } from './index-backlog.js';
-import { META_UNCHECKED, recordKey, uncheckedMark } from './keys.js';
+import { recordKey } from './keys.js';
 import { seal, type Sealed } from './record.js';
 import type { Db } from './scan.js';
 import type { Pending } from './pending.js';
@@ -36,10 +36,8 @@ export interface Started {
 }
 
 /**
- * Seals `items` (in time order, none late) onto `tip` and starts writing their records with `sync`. Then, while
- * the fsync runs on LevelDB's thread, the caller checks the events if they were not checked before, and either
- * lands them (`landRecordsAlone`) or, when the check refuses one, takes the records back
- * (`IndexBacklog.takeBack`): the head has not moved, and no entry names them.
+ * Seals `items` (checked events, in time order, none late) onto `tip` and starts writing their records with
+ * `sync`; the caller lands them (`landRecordsAlone`), which puts their entries in the backlog during the fsync.
  */
 export const startRecordsAlone = (db: Db, backlog: IndexBacklog, tip: Head, items: readonly Pending[], sync: boolean): Started => {
   // A failed write before this one stops every later one; a backlog write still in flight need not land
@@ -66,17 +64,14 @@ export const landRecordsAlone = async (backlog: IndexBacklog, started: Started, 
 /**
  * Starts writing the records. One record is one `put`: a single native call where a chained batch makes three
  * (init, put, write), each a napi crossing that costs the awaiting writer 5-30 µs on this VM; several records
- * are one chained batch (an array `batch()` reads each operation's fields through napi, and costs more), with
- * the mark that names them as one append (`META_UNCHECKED`), for an open after a crash to take back whole.
+ * are one chained batch (an array `batch()` reads each operation's fields through napi, and costs more).
  */
 const startWrite = (db: Db, sealed: readonly Sealed[], sync: boolean): Promise<void> => {
   const [only] = sealed;
-  const last = sealed[sealed.length - 1];
   if (sealed.length === 1 && only !== undefined) return db.put(recordKey(only.seq), only.value, { sync });
   const batch = db.batch();
   try {
     for (const record of sealed) batch.put(recordKey(record.seq), record.value);
-    if (only !== undefined && last !== undefined) batch.put(META_UNCHECKED, uncheckedMark(only.seq, last.seq));
   } catch (error) {
     void batch.close();
     throw error;

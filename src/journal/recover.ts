@@ -26,9 +26,9 @@ const REFUSED = 'refused';
  * The record stored under `key` as the one after `tip`: Chained when it is the chain's next link
  * (`chain-link.ts`), its event one an append stores as it is (its canonical JSON that of its decoded event) and
  * not late (an append with a late event writes its head with its records, in one batch, so no late record is
- * left beyond the head); REFUSED when it is sealed onto `tip` but its event is not (a durable append writes
- * its records while it checks its events, `records-alone.ts`, and a crash may come before it takes them
- * back); undefined for anything else.
+ * left beyond the head); REFUSED when it is sealed onto `tip` but its event is not (podj before the one-walk
+ * check wrote a durable append's records while it checked its events, and crashed maybe before it took them
+ * back; appends now check first, `compiled-encoder.ts :: checkedCanonicalEvent`); undefined for anything else.
  */
 const chainedAfter = (tip: Head, key: string, value: string): Chained | typeof REFUSED | undefined => {
   const link = linkAfter(tip, seqOfKey(key), value);

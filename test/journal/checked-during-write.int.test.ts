@@ -1,7 +1,9 @@
 /**
- * A durable append checks its events while its records are written (records-alone.ts): an append with a
- * refused event is taken back before it answers, and an open after a crash in between takes it back whole
- * (recover.ts), so a refused event is never read, and never survives as a record.
+ * A durable append with a refused event leaves nothing of it: the events are checked before the write
+ * (`compiled-encoder.ts :: checkedCanonicalEvent`, else `checkEvent`). podj before that check wrote a durable
+ * append's records while it checked them and took them back on a refusal; an open after such a podj crashed
+ * in between takes that append back whole (recover.ts), so a refused event is never read, and never
+ * survives as a record.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonical, openJournal, readJournal, seal, type Journal, type Sha256 } from '../../src/journal/index.js';
@@ -26,7 +28,7 @@ const stored = async (seqs: readonly number[]): Promise<{ records: Array<string 
   return result;
 };
 
-describe('an append whose check refuses an event while its records are written', () => {
+describe('a durable append whose check refuses an event', () => {
   it('answers with the refusal, and leaves no record, mark, entry or head of it', async () => {
     const journal = await open();
     await journal.append([podCreated('a', 0)], { expectedSeq: 0 });
@@ -56,10 +58,10 @@ describe('an append whose check refuses an event while its records are written',
   });
 });
 
-describe('an open after a crash between a refused append writing its records and taking them back', () => {
+describe('an open after an earlier podj crashed between a refused append writing its records and taking them back', () => {
   /**
    * A journal of one acknowledged and indexed record, then (as a crash leaves them) records sealed beyond its
-   * stored head: `beyond` events from seq 2 on, and the unchecked mark a durable append of several writes.
+   * stored head: `beyond` events from seq 2 on, and the unchecked mark that podj's durable append of several wrote.
    */
   const crashedWith = async (beyond: readonly unknown[], mark?: readonly [number, number]): Promise<void> => {
     const journal = await open();
