@@ -195,9 +195,18 @@ describe('predicate_test.go :: TestGeneralPredicates', () => {
     ]);
   });
 
+  // predicate_test.go :: newPodWithPort(123), on the node and incoming; AdmissionCheck's nodeports.Fits
+  it('hostport conflict', () => {
+    const withPort = (name: string, at: number) =>
+      created({ metadata: { name }, spec: { containers: [{ name: 'c', image: 'app:1', ports: [{ containerPort: 0, hostPort: 123 }] }], nodeName: 'machine1' } }, at);
+    const events = run([machine1(32), withPort('existing', 0), withPort('incoming', 1)], world(), 2);
+    expect(ofType(events, 'PodRejected').map((e) => [e.pod.name, e.reason, e.message])).toEqual([
+      ['incoming', 'NodePorts', "Predicate NodePorts failed: node(s) didn't have free ports for the requested pod ports"],
+    ]);
+  });
+
   it.skip.each([
     ['host not match', 'podj binds a named pod only to the node it names (nodename)'],
-    ['hostport conflict', 'host ports are not modelled (nodeports)'],
     ['taint/toleration match', 'podj nodes carry no spec taints (only the condition taints the scheduler reads)'],
     ['NoSchedule taint/toleration not match', 'podj nodes carry no spec taints'],
     ['NoExecute taint/toleration not match', 'podj nodes carry no spec taints'],

@@ -1,6 +1,6 @@
 /**
  * The kubelet's first steps for a pod bound to its node: admission (`eviction_manager.go :: Admit` under
- * node pressure, then `lifecycle/predicate.go`'s OS, resources and required node affinity), then the sandbox with a deterministic pod IP.
+ * node pressure, then `lifecycle/predicate.go`'s OS, resources, required node affinity and host ports), then the sandbox with a deterministic pod IP.
  */
 import type { Event } from '../../events/index.js';
 import { isCriticalPod } from '../../eviction/index.js';
@@ -9,6 +9,7 @@ import { aboutPod } from '../emit.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 import { insufficientResources, NODE_AFFINITY_MISMATCH, type InsufficientResource } from '../scheduling/fit.js';
 import { activePodsOn } from './active.js';
+import { hostPortsFree, NODE_PORTS_TAKEN } from '../scheduling/host-ports.js';
 import { requiredNodeAffinityMatches } from '../scheduling/node-affinity.js';
 import { MEMORY_PRESSURE_TAINT, tolerationFor } from '../../k8s/tolerations.js';
 import type { VirtualMs } from '../world.js';
@@ -53,7 +54,7 @@ const outOf = (r: InsufficientResource): { reason: string; message: string } => 
 /**
  * `lifecycle/predicate.go :: predicateAdmitHandler.Admit`: the pod's OS, then `generalFilter` →
  * `scheduler.AdmissionCheck`: the resources first (against the kubelet's active pods, `active.ts`), then the node selector and required node
- * affinity (`GetRequiredNodeAffinity(pod).Match`); only the first
+ * affinity (`GetRequiredNodeAffinity(pod).Match`), then the host ports (`nodeports.Fits`); only the first
  * failure is the rejection's reason. A pod bound by `spec.nodeName` never met the scheduler, so this is where
  * it fails. A critical pod that does not fit makes the kubelet preempt others
  * (`preemption.go :: HandleAdmissionFailure`), not simulated: it is admitted and no victim is evicted.
@@ -64,6 +65,7 @@ const predicateFailure = (pod: PodBook, node: NodeBook, admitted: readonly PodBo
   const short = isCriticalPod(pod.manifest) ? undefined : insufficientResources(pod, node, admitted)[0];
   if (short !== undefined) return outOf(short);
   if (!requiredNodeAffinityMatches(pod.spec, node)) return { reason: 'NodeAffinity', message: `Predicate NodeAffinity failed: ${NODE_AFFINITY_MISMATCH}` };
+  if (!hostPortsFree(pod.spec, admitted.map((p) => p.spec))) return { reason: 'NodePorts', message: `Predicate NodePorts failed: ${NODE_PORTS_TAKEN}` };
   return undefined;
 };
 

@@ -24,7 +24,7 @@ export const fitErrorMessage = (verdicts: readonly Verdict[]): string => {
   const n = verdicts.length;
   const filters = histogram(verdicts.flatMap((v) => v.reasons));
   const preemption = histogram(
-    verdicts.map((v) => (v.resourcesOnly ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling')),
+    verdicts.map((v) => (v.preemptionMayHelp ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling')),
   );
   return `0/${n} nodes are available: ${filters}. preemption: 0/${n} nodes are available: ${preemption}.`;
 };
@@ -60,7 +60,7 @@ export const decideSchedule = (state: EngineState, input: InputOf<'schedule'>, n
   const pinned = pinnedNodes(pod.spec);
   if (pinned.kind === 'none') return [{ type: 'PodUnschedulable', ...subject, reason: 'Unschedulable', message: preFilterRejection(nodes.length, AFFINITY_TERMS_CONFLICT) }];
   const verdicts = nodes.map((node): Verdict =>
-    pinned.kind === 'some' && !pinned.names.has(node.name) ? { node, reasons: [NOT_PINNED], resourcesOnly: false } : verdict(state, pod, node),
+    pinned.kind === 'some' && !pinned.names.has(node.name) ? { node, reasons: [NOT_PINNED], preemptionMayHelp: false } : verdict(state, pod, node),
   );
   const feasible = verdicts.filter((v) => v.reasons.length === 0);
   if (feasible.length === 0) return [{ type: 'PodUnschedulable', ...subject, reason: 'Unschedulable', message: fitErrorMessage(verdicts) }];

@@ -1,5 +1,5 @@
 /**
- * The default scheduler's filters for one node, in plugin order (TaintToleration, NodeAffinity,
+ * The default scheduler's filters for one node, in plugin order (TaintToleration, NodeAffinity, NodePorts,
  * NodeResourcesFit), each failing node giving the reasons `FitError` counts, and the LeastAllocated score.
  */
 import { qosClassOf } from '../../k8s/qos.js';
@@ -10,6 +10,7 @@ import { podTerminal } from '../lifecycle.js';
 import { CONDITION_TAINT_KEYS } from '../../k8s/node-taints.js';
 import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, findMatchingUntoleratedTaint, type Taint, type Toleration } from '../../k8s/tolerations.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
+import { hostPortsFree, NODE_PORTS_TAKEN } from './host-ports.js';
 import { requiredNodeAffinityMatches } from './node-affinity.js';
 
 /** The kubelet's default `maxPods` when a node does not state `pods` in its allocatable. */
@@ -18,8 +19,11 @@ const DEFAULT_MAX_PODS = 110n;
 export interface Verdict {
   readonly node: NodeBook;
   readonly reasons: readonly string[];
-  /** Only resources are missing: preemption could help if lower-priority victims existed. */
-  readonly resourcesOnly: boolean;
+  /**
+   * The filter failed `Unschedulable` (NodePorts, NodeResourcesFit), not `UnschedulableAndUnresolvable`:
+   * preemption could help if lower-priority victims existed.
+   */
+  readonly preemptionMayHelp: boolean;
 }
 
 /** Taints the node lifecycle controller puts on a node by condition (`TaintNodesByCondition`). */
@@ -82,14 +86,16 @@ export const insufficientResources = (pod: PodBook, node: NodeBook, others: read
 };
 
 /** `fit.go :: Filter`'s reasons: `Too many pods`, `Insufficient cpu`, `Insufficient memory`. */
-const insufficient = (state: EngineState, pod: PodBook, node: NodeBook): string[] =>
-  insufficientResources(pod, node, podsOn(state, node.name)).map((r) => (r.resource === 'pods' ? 'Too many pods' : `Insufficient ${r.resource}`));
+const fitReason = (r: InsufficientResource): string => (r.resource === 'pods' ? 'Too many pods' : `Insufficient ${r.resource}`);
 
+/** The first filter that fails, as the framework stops at it (`RunFilterPlugins`). */
 export const verdict = (state: EngineState, pod: PodBook, node: NodeBook): Verdict => {
   const taint = untoleratedTaint(pod, node);
-  if (taint !== undefined) return { node, reasons: [taint], resourcesOnly: false };
-  if (!requiredNodeAffinityMatches(pod.spec, node)) return { node, reasons: [NODE_AFFINITY_MISMATCH], resourcesOnly: false };
-  return { node, reasons: insufficient(state, pod, node), resourcesOnly: true };
+  if (taint !== undefined) return { node, reasons: [taint], preemptionMayHelp: false };
+  if (!requiredNodeAffinityMatches(pod.spec, node)) return { node, reasons: [NODE_AFFINITY_MISMATCH], preemptionMayHelp: false };
+  const others = podsOn(state, node.name);
+  if (!hostPortsFree(pod.spec, others.map((p) => p.spec))) return { node, reasons: [NODE_PORTS_TAKEN], preemptionMayHelp: true };
+  return { node, reasons: insufficientResources(pod, node, others).map(fitReason), preemptionMayHelp: true };
 };
 
 /** `schedutil.DefaultMilliCPURequest` and `DefaultMemoryRequest`: what scoring assumes for a container that requests nothing. */
