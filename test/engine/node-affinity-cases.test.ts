@@ -235,6 +235,52 @@ describe.each([
   });
 });
 
+/**
+ * component-helpers `scheduling/corev1/helpers_test.go :: TestMatchNodeSelectorTerms` (v0.36.3): `MatchNodeSelectorTerms`
+ * is the required terms' match alone (`NewLazyErrorNodeSelector(…).Match`), which is `requiredNodeAffinityMatches` for
+ * a pod without a `nodeSelector`. Left out: "nil terms" (a nil node, which podj never has).
+ */
+const TestMatchNodeSelectorTerms: readonly { readonly name: string; readonly terms: NodeSelectorTerm[]; readonly nodeName?: string; readonly labels?: Record<string, string>; readonly want: boolean }[] = [
+  { name: 'node label matches matchExpressions terms', terms: [{ matchExpressions: [expr('label_1', 'In', ['label_1_val'])] }], labels: { label_1: 'label_1_val' }, want: true },
+  { name: 'node field matches matchFields terms', terms: [{ matchFields: [nameIn('host_1')] }], nodeName: 'host_1', want: true },
+  { name: 'invalid node field requirement', terms: [{ matchFields: [expr('metadata.name', 'In', ['host_1', 'host_2'])] }], nodeName: 'host_1', want: false },
+  { name: 'fieldSelectorTerm with node labels', terms: [{ matchFields: [nameIn('host_1')] }], nodeName: 'not_host_1', labels: { 'metadata.name': 'host_1' }, want: false },
+  { name: 'labelSelectorTerm with node fields', terms: [{ matchExpressions: [expr('metadata.name', 'In', ['host_1'])] }], nodeName: 'host_1', want: false },
+  {
+    name: 'labelSelectorTerm and fieldSelectorTerm was set, but only node fields',
+    terms: [{ matchExpressions: [expr('label_1', 'In', ['label_1_val'])], matchFields: [nameIn('host_1')] }],
+    nodeName: 'host_1',
+    want: false,
+  },
+  {
+    name: 'labelSelectorTerm and fieldSelectorTerm was set, both node fields and labels (both matched)',
+    terms: [{ matchExpressions: [expr('label_1', 'In', ['label_1_val'])], matchFields: [nameIn('host_1')] }],
+    nodeName: 'host_1',
+    labels: { label_1: 'label_1_val' },
+    want: true,
+  },
+  {
+    name: 'labelSelectorTerm and fieldSelectorTerm was set, both node fields and labels (one mismatched)',
+    terms: [{ matchExpressions: [expr('label_1', 'In', ['label_1_val'])], matchFields: [nameIn('host_1')] }],
+    nodeName: 'host_1',
+    labels: { label_1: 'label_1_val-failed' },
+    want: false,
+  },
+  {
+    name: 'multi-selector was set, both node fields and labels (one mismatched)',
+    terms: [{ matchExpressions: [expr('label_1', 'In', ['label_1_val'])] }, { matchFields: [nameIn('host_1')] }],
+    nodeName: 'host_1',
+    labels: { label_1: 'label_1_val-failed' },
+    want: true,
+  },
+];
+
+describe('helpers_test.go :: TestMatchNodeSelectorTerms', () => {
+  it.each(TestMatchNodeSelectorTerms.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    expect(requiredNodeAffinityMatches({ containers: [], ...required(...c.terms) }, { name: c.nodeName ?? '', labels: c.labels ?? {} })).toBe(c.want);
+  });
+});
+
 describe('the scheduler and the kubelet read required node affinity (node_affinity.go :: Filter, predicate.go :: generalFilter)', () => {
   const labelled = (name: string, labels: Record<string, string>, memory = '1Gi') => node(name, { cpu: '2', memory, pods: '110' }, 0, { labels });
   const pod = (name: string, spec: Omit<PodSpec, 'containers'>, memory = '10Mi') =>

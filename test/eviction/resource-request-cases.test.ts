@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Container, PodSpec, ResourceRequirements, V1Pod } from '../../src/k8s/pod.js';
-import { podRequestNanos, schedulingRequestNanos } from '../../src/eviction/requests.js';
+import { podLevelResourcesSet, podRequestNanos, schedulingRequestNanos } from '../../src/eviction/requests.js';
 import { nanosOf } from '../../src/k8s/quantity.js';
 
 interface Resources {
@@ -210,4 +210,133 @@ describe('component-helpers/resource/helpers_test.go (v0.36.3) :: TestPodResourc
       expect(schedulingRequestNanos(c.pod, 'memory')).toBe(nanosOf(c.memory ?? '0'));
     });
   }
+});
+
+// component-helpers/resource/helpers_test.go (v0.36.3) :: TestIsPodLevelResourcesSet, put to podLevelResourcesSet.
+const TestIsPodLevelResourcesSet: ReadonlyArray<{ readonly name: string; readonly resources?: ResourceRequirements; readonly expected: boolean }> = [
+  { name: 'nil resources struct', expected: false },
+  { name: 'empty resources struct', resources: {}, expected: false },
+  { name: 'only unsupported resource requests set', resources: { requests: { 'ephemeral-storage': '1Mi' } }, expected: false },
+  { name: 'only unsupported resource limits set', resources: { limits: { 'ephemeral-storage': '1Mi' } }, expected: false },
+  { name: 'unsupported and suported resources requests set', resources: { requests: { 'ephemeral-storage': '1Mi', cpu: '1m' } }, expected: true },
+  { name: 'unsupported and suported resources limits set', resources: { limits: { 'ephemeral-storage': '1Mi', cpu: '1m' } }, expected: true },
+];
+
+describe('component-helpers/resource/helpers_test.go (v0.36.3) :: TestIsPodLevelResourcesSet', () => {
+  test.each(TestIsPodLevelResourcesSet)('$name', ({ resources, expected }) => {
+    expect(podLevelResourcesSet({ containers: [], ...(resources === undefined ? {} : { resources }) })).toBe(expected);
+  });
+});
+
+/**
+ * component-helpers/resource/helpers_test.go (v0.36.3) :: TestPodLevelResourceRequests, through schedulingRequestNanos
+ * (PodRequests with default options) resource by resource. Left out: the two cases with `SkipPodLevelResources: true`,
+ * an option nothing in podj asks for.
+ */
+const requests = (list: Record<string, string>): Container => ({ name: 'c', resources: { requests: list } });
+const sidecarRequests = (list: Record<string, string>): Container => ({ ...requests(list), restartPolicy: 'Always' });
+const TestPodLevelResourceRequests: ReadonlyArray<{
+  readonly name: string;
+  readonly podResources?: ResourceRequirements;
+  readonly containers?: Container[];
+  readonly initContainers?: Container[];
+  readonly expected: Record<string, string>;
+}> = [
+  { name: 'nil', expected: {} },
+  { name: 'pod level memory resource with SkipPodLevelResources false', podResources: { requests: { memory: '2Mi' } }, expected: { memory: '2Mi' } },
+  {
+    name: 'pod level memory and container level cpu resources with SkipPodLevelResources false',
+    podResources: { requests: { memory: '2Mi' } },
+    containers: [requests({ cpu: '2m' })],
+    expected: { memory: '2Mi', cpu: '2m' },
+  },
+  {
+    name: 'pod level unsupported resources set at both pod-level and container-level with SkipPodLevelResources false',
+    podResources: { requests: { storage: '2Mi' } },
+    containers: [requests({ storage: '3Mi' })],
+    expected: { storage: '3Mi' },
+  },
+  {
+    name: 'pod level unsupported resources set at pod-level with SkipPodLevelResources false',
+    podResources: { requests: { storage: '2Mi' } },
+    containers: [requests({ memory: '3Mi' })],
+    expected: { memory: '3Mi' },
+  },
+  { name: 'only container level resources set with SkipPodLevelResources false', containers: [requests({ memory: '3Mi', cpu: '2m' })], expected: { memory: '3Mi', cpu: '2m' } },
+  {
+    name: 'both container-level and pod-level resources set with SkipPodLevelResources false',
+    podResources: { requests: { memory: '6Mi', cpu: '8m' } },
+    containers: [requests({ memory: '3Mi', cpu: '2m' })],
+    expected: { memory: '6Mi', cpu: '8m' },
+  },
+  {
+    name: 'container-level resources and init container set with SkipPodLevelResources false',
+    containers: [requests({ memory: '3Mi', cpu: '2m' })],
+    initContainers: [requests({ memory: '5Mi', cpu: '4m' })],
+    expected: { memory: '5Mi', cpu: '4m' },
+  },
+  {
+    name: 'container-level resources and sidecar container set with SkipPodLevelResources false',
+    containers: [requests({ memory: '3Mi', cpu: '2m' })],
+    initContainers: [sidecarRequests({ memory: '5Mi', cpu: '4m' })],
+    expected: { memory: '8Mi', cpu: '6m' },
+  },
+  {
+    name: 'container-level resources, init and sidecar container set with SkipPodLevelResources false',
+    containers: [requests({ memory: '3Mi', cpu: '2m' })],
+    initContainers: [sidecarRequests({ memory: '5Mi', cpu: '4m' }), requests({ memory: '6Mi', cpu: '8m' })],
+    expected: { memory: '11Mi', cpu: '12m' },
+  },
+  {
+    name: 'pod-level resources, container-level resources, init and sidecar container set with SkipPodLevelResources false',
+    podResources: { requests: { memory: '15Mi', cpu: '18m' } },
+    containers: [requests({ memory: '3Mi', cpu: '2m' })],
+    initContainers: [sidecarRequests({ memory: '5Mi', cpu: '4m' }), requests({ memory: '6Mi', cpu: '8m' })],
+    expected: { memory: '15Mi', cpu: '18m' },
+  },
+  {
+    name: 'pod-level resources, hugepage request/limit single page size',
+    podResources: { limits: { 'hugepages-2Mi': '2Mi' }, requests: { memory: '10Mi', 'hugepages-2Mi': '2Mi' } },
+    expected: { memory: '10Mi', 'hugepages-2Mi': '2Mi' },
+  },
+  {
+    name: 'pod-level resources, hugepage request/limit multiple page sizes',
+    podResources: { limits: { 'hugepages-2Mi': '2Mi', 'hugepages-1Gi': '1Gi' }, requests: { cpu: '1', 'hugepages-2Mi': '2Mi', 'hugepages-1Gi': '1Gi' } },
+    expected: { cpu: '1', 'hugepages-2Mi': '2Mi', 'hugepages-1Gi': '1Gi' },
+  },
+  {
+    name: 'pod-level resources, container-level resources, hugepage request/limit single page size',
+    podResources: { limits: { 'hugepages-2Mi': '10Mi' }, requests: { cpu: '1', 'hugepages-2Mi': '10Mi' } },
+    containers: [{ name: 'c', resources: { limits: { 'hugepages-2Mi': '6Mi' }, requests: { 'hugepages-2Mi': '6Mi' } } }],
+    expected: { cpu: '1', 'hugepages-2Mi': '10Mi' },
+  },
+  {
+    name: 'pod-level resources, container-level resources, hugepage request/limit multiple page sizes',
+    podResources: { limits: { 'hugepages-2Mi': '10Mi', 'hugepages-1Gi': '2Gi' }, requests: { cpu: '1', 'hugepages-2Mi': '10Mi', 'hugepages-1Gi': '2Gi' } },
+    containers: [{ name: 'c', resources: { limits: { 'hugepages-1Gi': '2Gi' }, requests: { cpu: '1', 'hugepages-1Gi': '2Gi' } } }],
+    expected: { cpu: '1', 'hugepages-2Mi': '10Mi', 'hugepages-1Gi': '2Gi' },
+  },
+  {
+    name: 'pod-level resources, container-level resources, hugepage request/limit multiple page sizes between pod-level and container-level',
+    podResources: { limits: { 'hugepages-2Mi': '10Mi' }, requests: { cpu: '1', 'hugepages-2Mi': '10Mi' } },
+    containers: [{ name: 'c', resources: { limits: { 'hugepages-1Gi': '1Gi' }, requests: { memory: '4Mi', 'hugepages-1Gi': '1Gi' } } }],
+    expected: { cpu: '1', memory: '4Mi', 'hugepages-2Mi': '10Mi', 'hugepages-1Gi': '1Gi' },
+  },
+];
+
+describe('component-helpers/resource/helpers_test.go (v0.36.3) :: TestPodLevelResourceRequests', () => {
+  test.each(TestPodLevelResourceRequests)('$name', (c) => {
+    const pod: V1Pod = {
+      metadata: { name: 'p' },
+      spec: { containers: c.containers ?? [], initContainers: c.initContainers ?? [], ...(c.podResources === undefined ? {} : { resources: c.podResources }) },
+    };
+    // every resource any part of the pod names, and those the case expects; an absent one is a 0 request
+    const named = [c.podResources, ...(c.containers ?? []).map((x) => x.resources), ...(c.initContainers ?? []).map((x) => x.resources)].flatMap((r) => [
+      ...Object.keys(r?.requests ?? {}),
+      ...Object.keys(r?.limits ?? {}),
+    ]);
+    for (const resource of new Set(['cpu', 'memory', ...named, ...Object.keys(c.expected)])) {
+      expect({ resource, nanos: schedulingRequestNanos(pod, resource) }).toEqual({ resource, nanos: nanosOf(c.expected[resource] ?? '0') });
+    }
+  });
 });
