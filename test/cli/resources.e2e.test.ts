@@ -80,12 +80,14 @@ describe('top pods', () => {
     expect(mebibytes).toEqual([...mebibytes].sort((a, b) => b - a));
     expect(byMemory[0]).toMatch(/^qos-demo-3\s/);
     expect(podj('top', 'pods', 'qos-demo-3', '--at', '+2m', '--no-headers').stdout).toMatch(/^qos-demo-3\s+<unknown>\s+\d+Mi\s*\n$/);
+    // metrics-server: a pod it does not list is its pod lister's NotFound; one without metrics, the podmetrics'
     const missing = podj('top', 'pods', 'nope', '--at', '+2m');
-    expect([missing.code, missing.stderr]).toEqual([1, 'Error from server (NotFound): podmetrics.metrics.k8s.io "default/nope" not found\n']);
+    expect([missing.code, missing.stderr]).toEqual([1, 'Error from server (NotFound): pods "nope" not found\n']);
+    const unsampled = podj('top', 'pods', 'qos-demo-3', '--at', '+0s');
+    expect([unsampled.code, unsampled.stderr]).toEqual([1, 'Error from server (NotFound): podmetrics.metrics.k8s.io "default/qos-demo-3" not found\n']);
     expect(podj('top', 'pods', '--sort-by', 'disk').stderr).toBe('error: --sort-by accepts only cpu or memory\n');
-    const early = podj('top', 'pods', '--at', '+0s');
-    expect(early.code).toBe(2);
-    expect(early.stderr).toMatch(/^error: Metrics not available for pods in namespace default/);
+    // top_pod.go :: verifyEmptyMetrics: no pod has metrics, and none is older than metricsCreationDelay (2m)
+    expect(podj('top', 'pods', '--at', '+0s')).toEqual({ code: 1, stdout: '', stderr: 'error: metrics not available yet\n' });
   });
 
   // kubectl top_pod_test.go :: TestTopPodNoResourcesFound: no metrics and no pods listed is no error (RunTopPod).
@@ -94,5 +96,13 @@ describe('top pods', () => {
     podj('replay', sample('memory-pressure'));
     expect(podj('top', 'pods', '-n', 'testns', '--at', '+2m')).toEqual({ code: 0, stdout: '', stderr: 'No resources found in testns namespace.\n' });
     expect(podj('top', 'pods', '-A', '-l', 'app=none', '--at', '+2m')).toEqual({ code: 0, stdout: '', stderr: 'No resources found\n' });
+  });
+
+  // top_pod.go :: verifyEmptyMetrics → checkPodAge: pods, none with metrics, one older than metricsCreationDelay (2m)
+  it('pods without any usage sample: the first one listed older than 2 minutes is named with its age', () => {
+    const { podj } = workspace();
+    podj('replay', sample('bad-image'));
+    expect(podj('top', 'pods', '--at', '+5m')).toEqual({ code: 1, stdout: '', stderr: 'error: Metrics not available for pod default/bad-pod, age: 5m0s\n' });
+    expect(podj('top', 'pods', '--at', '+1m')).toEqual({ code: 1, stdout: '', stderr: 'error: metrics not available yet\n' });
   });
 });

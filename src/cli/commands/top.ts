@@ -2,15 +2,16 @@
  * `podj top pods`: each pod's memory at an instant from the journal's usage samples (`ContainerUsageSampled`,
  * the newest per container at or before T), as `kubectl top pod` prints it (`kubectl/pkg/cmd/top/top_pod.go`):
  * one pod by NAME or the pods a label selector keeps, `--containers`, `--sum`, `--sort-by cpu|memory`.
- * A journal samples no CPU: that cell is `<unknown>`.
+ * A journal samples no CPU: that cell is `<unknown>`. A pod without samples is one metrics-server has no metrics
+ * of: kubectl's answers for it follow (`empty-metrics.ts`).
  */
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { valueOf } from '../../k8s/quantity.js';
-import { noResources } from '../../printers/pod-columns.js';
 import { topPodsTable, type PodUsage, type TopSortBy } from '../../printers/top-pods.js';
 import { parseSelector, selectorMatches } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
+import { emptyMetrics } from '../empty-metrics.js';
 import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { addReadOptions, readPoint, stateAt, type ReadOptions } from '../read-options.js';
@@ -71,11 +72,8 @@ export const registerTop = (program: Command, ctx: Context): void => {
       const pods = [...state.pods.values()]
         .map((p) => p.pod)
         .filter((pod) => (namespace === undefined || (pod.metadata.namespace ?? 'default') === namespace) && (name === undefined || pod.metadata.name === name) && selectorMatches(selector.right, pod.metadata.labels ?? {}));
-      // `RunTopPod`: no metrics and no pods listed either (`verifyEmptyMetrics`) is no error, only "No resources found".
-      if (name === undefined && pods.length === 0) {
-        ctx.io.err(noResources({ allNamespaces: namespace === undefined, ...(namespace === undefined ? {} : { namespace }) }));
-        return;
-      }
+      // metrics-server's answer for a pod it does not list (its pod lister's NotFound)
+      if (name !== undefined && pods.length === 0) throw new Finding(`Error from server (NotFound): pods "${name}" not found`);
       const usage = pods.flatMap((pod): PodUsage[] => {
         const samples = latest.get(pod.metadata.uid ?? '');
         if (samples === undefined) return [];
@@ -83,7 +81,12 @@ export const registerTop = (program: Command, ctx: Context): void => {
       });
       // The metrics API's answer for a pod it has no metrics of (`metrics-server`: NotFound).
       if (name !== undefined && usage.length === 0) throw new Finding(`Error from server (NotFound): podmetrics.metrics.k8s.io "${namespace ?? 'default'}/${name}" not found`);
-      if (usage.length === 0) throw new BadInput(`Metrics not available for pods in ${namespace === undefined ? 'any namespace' : `namespace ${namespace}`}: the journal holds no usage samples for them`);
+      if (usage.length === 0) {
+        const empty = emptyMetrics(pods, namespace, point.now);
+        if (empty.kind === 'error') throw new Finding(`error: ${empty.message}`);
+        ctx.io.err(empty.stderr);
+        return;
+      }
       ctx.io.out(topPodsTable(usage, { withNamespace: namespace === undefined, containers: opts.containers === true, headers: opts.headers, sortBy, sum: opts.sum === true }));
     });
   });
