@@ -512,3 +512,17 @@ describe('tableRows: TestPrintPodShowLabels', () => {
     for (const label of c.expectLabels) expect(row?.[5]?.split(',')).toContain(label);
   });
 });
+
+// printers_test.go :: TestPrintPodWithLabels: with ColumnLabels (`-L col1 -L COL2`) a column per key, headed by the
+// key upper-cased, holding the label's value; without them neither the columns nor the values are printed.
+describe('tableRows: TestPrintPodWithLabels', () => {
+  const cases: { labelsPrinted: boolean }[] = [{ labelsPrinted: true }, { labelsPrinted: false }];
+  it.each(cases.map((c) => [c.labelsPrinted ? 'label columns printed' : 'label columns not printed', c] as const))('%s', (_, c) => {
+    const p = pod({ metadata: { name: 'test1', labels: { col1: 'asd', COL2: 'zxc' } }, containers: 2, status: { phase: 'Unknown', containerStatuses: twoContainersOneReady } });
+    const [header, row] = tableRows([p], { wide: false, withNamespace: false, showLabels: false, labelColumns: c.labelsPrinted ? ['col1', 'COL2'] : [] }, NOW);
+    const printed = [...(header ?? []), ...(row ?? [])];
+    for (const column of ['COL1', 'COL2']) expect(printed.includes(column), column).toBe(c.labelsPrinted);
+    for (const value of ['asd', 'zxc']) expect(printed.includes(value), value).toBe(c.labelsPrinted);
+    if (c.labelsPrinted) expect([header?.slice(5), row?.slice(5)]).toEqual([['COL1', 'COL2'], ['asd', 'zxc']]);
+  });
+});
