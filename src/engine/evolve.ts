@@ -1,6 +1,8 @@
 /** The engine's fold: `evolve(state, event)` rebuilds the bookkeeping from events, so a replay never re-decides. */
+import * as E from 'fp-ts/lib/Either.js';
 import type { Event, EventOf } from '../events/index.js';
 import { msOf } from '../k8s/codecs.js';
+import { parseThreshold, thresholdBytes } from '../k8s/eviction-threshold.js';
 import { valueOf } from '../k8s/quantity.js';
 import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
 import { backoffAnchor, changedContainer, podTerminal } from './lifecycle.js';
@@ -79,12 +81,24 @@ const registered = (state: EngineState, e: EventOf<'NodeRegistered'>): NodeBook 
     allocatable: e.allocatable,
     labels: e.labels,
     images: new Set([...(previous?.images ?? []), ...(e.images ?? []).map(imageKey)]),
-    memoryThresholdBytes: valueOf(e.evictionHard?.['memory.available'] ?? DEFAULT_MEMORY_THRESHOLD),
     pressures: previous?.pressures ?? [],
     sandboxes: previous?.sandboxes ?? 0,
   };
   const internalIP = e.internalIP ?? previous?.internalIP;
-  return internalIP === undefined ? base : { ...base, internalIP };
+  const threshold = memoryThreshold(e);
+  return { ...base, ...(internalIP === undefined ? {} : { internalIP }), ...(threshold === undefined ? {} : { memoryThresholdBytes: threshold }) };
+};
+
+/**
+ * The node's `memory.available` threshold in bytes. A percentage is of the signal's capacity, which the eviction
+ * manager takes as available plus working set (`helpers.go :: makeSignalObservations`): the node's allocatable
+ * memory here, as the engine's available is allocatable minus the working sets.
+ */
+const memoryThreshold = (e: EventOf<'NodeRegistered'>): bigint | undefined => {
+  const text = e.evictionHard?.['memory.available'] ?? DEFAULT_MEMORY_THRESHOLD;
+  const parsed = parseThreshold('memory.available', text);
+  if (E.isLeft(parsed)) throw new Error(`node ${e.node}: ${parsed.left}`);
+  return parsed.right === undefined ? undefined : thresholdBytes(parsed.right, valueOf(e.allocatable['memory']));
 };
 
 /** Notes when the cluster has a Ready node again after none: the node lifecycle controller taints anew then. */

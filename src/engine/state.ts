@@ -139,8 +139,8 @@ export interface NodeBook {
   readonly labels: StringMap;
   readonly internalIP?: string;
   readonly images: ReadonlySet<string>;
-  /** Hard threshold of `memory.available`, in bytes. */
-  readonly memoryThresholdBytes: bigint;
+  /** Hard threshold of `memory.available`, in bytes; none when the kubelet ignores it (`0%`, `100%`). */
+  readonly memoryThresholdBytes?: bigint;
   /** The eviction manager's node conditions (`pressure.ts`): what its admission refuses and the taints the scheduler sees. */
   readonly pressures: readonly PressureType[];
   readonly thresholdLastMetAt?: VirtualMs;

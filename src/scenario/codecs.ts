@@ -1,8 +1,10 @@
 /** io-ts building blocks of the scenario format: strict records, Go durations, byte quantities and rates. */
+import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { Integer } from '../k8s/codecs.js';
 import { parseDuration } from '../k8s/duration.js';
 import { MAX_DURATION_SECONDS, rangeProblem } from '../k8s/ranges.js';
+import { parseThreshold } from '../k8s/eviction-threshold.js';
 import { parseQuantity } from '../k8s/quantity.js';
 
 /** The message of the failure a strict record reports for a key it does not know. */
@@ -83,6 +85,23 @@ export const Bytes = new t.Type<bigint, string, unknown>(
     return bytes === undefined ? t.failure(u, c, 'is not a memory quantity') : t.success(bytes);
   },
   (b) => b.toString(),
+);
+
+/**
+ * The kubelet's hard `memory.available` threshold as `--eviction-hard` writes it: a quantity (`200Mi`) or a
+ * percentage of the memory the signal sees (`5%`); `0%` and `100%` turn it off, as the kubelet ignores them.
+ * Kept as written: the node's journal event carries the text, the engine reads it.
+ */
+export const MemoryEvictionThreshold = new t.Type<string, string, unknown>(
+  'MemoryEvictionThreshold',
+  (u): u is string => typeof u === 'string' && E.isRight(parseThreshold('memory.available', u)),
+  (u, c) => {
+    const s = typeof u === 'number' && Number.isFinite(u) ? String(u) : u;
+    if (typeof s !== 'string') return t.failure(u, c, 'is not a quantity or a percentage');
+    const parsed = parseThreshold('memory.available', s);
+    return E.isRight(parsed) ? t.success(s) : t.failure(u, c, parsed.left);
+  },
+  (s) => s,
 );
 
 /** A growth rate `QUANTITY/DURATION` (`10Mi/s`, `1Gi/5m`), as bytes per millisecond (a fraction). */

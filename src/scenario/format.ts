@@ -5,7 +5,7 @@
 import * as t from 'io-ts';
 import { ConditionStatus, type Instant, Integer, QuantityString, StringMap } from '../k8s/codecs.js';
 import { parseInstantArg } from '../timetravel/instant-arg.js';
-import { Bytes, Duration, ExitCode, GraceSeconds, Rate, byShape, oneOf, strict } from './codecs.js';
+import { Bytes, Duration, ExitCode, GraceSeconds, MemoryEvictionThreshold, Rate, byShape, oneOf, strict } from './codecs.js';
 
 /** The scenario's first instant: any RFC 3339 time, kept as the canonical UTC instant with milliseconds. */
 export const Start = new t.Type<Instant, string, unknown>(
@@ -41,8 +41,8 @@ export const NodeSpec = strict(
     allocatable: NodeResources,
     labels: StringMap,
     internalIP: t.string,
-    /** The kubelet's hard eviction threshold `memory.available<X`. */
-    memoryEvictionThreshold: QuantityString,
+    /** The kubelet's hard eviction threshold `memory.available<X`: a quantity or a percentage. */
+    memoryEvictionThreshold: MemoryEvictionThreshold,
     /** Images already on the node. */
     images: t.array(t.string),
   },

@@ -85,13 +85,12 @@ const nodeBook = (pods: number): NodeBook => ({
   allocatable: allocatable(pods),
   labels: {},
   images: new Set(),
-  memoryThresholdBytes: 0n,
   pressures: [],
   sandboxes: 0,
 });
 
-/** A 20-byte node: its hard eviction threshold at 0, so that it is never under memory pressure. */
-const machine1 = (pods: number) => node('machine1', allocatable(pods), 0, { evictionHard: { 'memory.available': '0' } });
+/** A 20-byte node with no memory threshold (`0%`, which the kubelet ignores), so that it is never under memory pressure. */
+const machine1 = (pods: number) => node('machine1', allocatable(pods), 0, { evictionHard: { 'memory.available': '0%' } });
 
 /** The node, its other pod (bound by name, so admitted by the kubelet alone), then the case's pod. */
 const scenario = (c: FitCase, pods: number, bindByName: boolean) =>

@@ -62,8 +62,8 @@ describe('kubelet_test.go :: TestHandleNodeSelectorBasedOnOS', () => {
 describe('kubelet_test.go :: TestHandleMemExceeded', () => {
   it('of two pods that each request 90 of the node\'s 100 bytes, the newer one fails (OutOfmemory)', () => {
     const request = { containers: [{ name: 'c', image: 'app:1', resources: { requests: { memory: '90' } } }] };
-    // no eviction threshold: upstream's test kubelet runs no eviction manager, and the default 100Mi would find a 100-byte node under pressure
-    const tiny = node(HOST, { cpu: '10m', memory: '100', pods: '40' }, 0, { evictionHard: { 'memory.available': '0' } });
+    // no eviction threshold (0%, which the kubelet ignores): upstream's test kubelet runs no eviction manager, and the default 100Mi would find a 100-byte node under pressure
+    const tiny = node(HOST, { cpu: '10m', memory: '100', pods: '40' }, 0, { evictionHard: { 'memory.available': '0%' } });
     const events = run([tiny, bound('oldpod', request), bound('newpod', request, 1)], world(), 2);
     expect([outcome(events, 'newpod'), outcome(events, 'oldpod')]).toEqual(['Failed', 'Pending']);
     expect(ofType(events, 'PodRejected').map((e) => e.reason)).toEqual(['OutOfmemory']);

@@ -120,7 +120,6 @@ const node = (images: ReadonlySet<string>): NodeBook => ({
   allocatable: {},
   labels: {},
   images,
-  memoryThresholdBytes: 0n,
   pressures: [],
   sandboxes: 1,
 });

@@ -37,6 +37,23 @@ describe('scenario errors', () => {
     expect(errorOf(text)).toBe('fixtures/scenario.yaml:8: timeline[1].at: "5 minutes" is not a duration');
   });
 
+  it.each([
+    ['-5%', 'eviction percentage threshold memory.available must be >= 0%: -5%'],
+    ['0', 'eviction threshold memory.available must be positive: 0'],
+  ])('names a memoryEvictionThreshold the kubelet refuses (%s) with its line and path', (value, message) => {
+    const text = `# a story
+start: 2026-01-18T08:00:00Z
+until: 5m
+nodes: [{ name: node01, memoryEvictionThreshold: "${value}" }]
+timeline: []
+`;
+    expect(errorOf(text)).toBe(`fixtures/scenario.yaml:4: nodes[0].memoryEvictionThreshold: ${message}`);
+  });
+
+  it('loads a memoryEvictionThreshold given as a percentage', () => {
+    expect(errorOf(applying('').replace('[{ name: node01 }]', '[{ name: node01, memoryEvictionThreshold: 5% }]'))).toBe('loaded');
+  });
+
   it('names a behavior for a pod the timeline never creates', () => {
     const text = applying(`behavior:
   web:

@@ -43,7 +43,7 @@ const condition = (node: NodeBook, met: boolean, now: VirtualMs): Event[] => {
   return [];
 };
 
-const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsage[], available: bigint, now: VirtualMs): Event[] => {
+const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsage[], threshold: bigint, available: bigint, now: VirtualMs): Event[] => {
   // the manager waits for the last evicted pod to be cleaned up before evicting again
   const cleaning = [...state.pods.values()].some((p) => p.node === node.name && p.evicted && hasLiveContainer(p));
   if (cleaning) return [];
@@ -54,7 +54,7 @@ const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsa
   // ranked with the kubelet's comparator itself (stable: ties keep creation order), so pods are never confused by name
   const chosen = [...candidates].sort(signalRanking['memory.available']).find((c) => !isCriticalPod(c.pod))?.book;
   if (chosen === undefined) return [];
-  const words = memoryEvictionWords(chosen.manifest, node.memoryThresholdBytes, available, {
+  const words = memoryEvictionWords(chosen.manifest, threshold, available, {
     pod: podBytes(chosen),
     container: (name) => usage.find((u) => u.uid === chosen.ref.uid && u.container === name)?.bytes,
   });
@@ -69,7 +69,8 @@ export const decideEviction = (state: EngineState, input: InputOf<'evictionMonit
   if (node === undefined || kubeletDown(node)) return [];
   const used = input.usage.reduce((sum, u) => sum + u.bytes, 0n);
   const available = valueOf(node.allocatable['memory']) - used;
-  const met = available < node.memoryThresholdBytes;
+  const threshold = node.memoryThresholdBytes;
+  const met = threshold !== undefined && available < threshold;
   const observed: Event[] = met
     ? [
         {
@@ -77,7 +78,7 @@ export const decideEviction = (state: EngineState, input: InputOf<'evictionMonit
           ...envelope(now, 'kubelet'),
           node: node.name,
           signal: 'memory.available',
-          threshold: formatBytes(node.memoryThresholdBytes),
+          threshold: formatBytes(threshold),
           available: formatBytes(available),
         },
       ]
@@ -86,6 +87,6 @@ export const decideEviction = (state: EngineState, input: InputOf<'evictionMonit
     ...samples(state, input.usage, now),
     ...observed,
     ...condition(node, met, now),
-    ...(met ? victim(state, node, input.usage, available, now) : []),
+    ...(met ? victim(state, node, input.usage, threshold, available, now) : []),
   ];
 };
