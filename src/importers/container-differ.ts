@@ -106,14 +106,14 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
     }
   }
   for (const f of fresh) {
-    const startAt = knownStart(f);
-    const certainty: Certainty = startAt === undefined ? 'inferred' : 'exact';
-    // A removed run the captures never showed existed until its removal, at the latest.
-    const at = startAt ?? (f.removed === true ? removedAt(f, facts, d.fallback) : d.fallback);
+    // A status states a run's start (or end), never its creation: the creation is placed there, inferred (the
+    // kubelet created it a moment to seconds earlier, kuberuntime_container.go :: startContainer). A removed run
+    // the captures never showed existed until its removal, at the latest.
+    const at = knownStart(f) ?? (f.removed === true ? removedAt(f, facts, d.fallback) : d.fallback);
     // The status's imageID is the newest run's image (the crashed one's while waiting to restart); a run that
     // never started (StartError) states it on its creation, the runtime having resolved the image by then.
     const imageID = f.instance === topOf(facts) && d.after.imageID !== undefined && d.after.imageID !== '' ? { imageID: d.after.imageID } : {};
-    emit({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID, ...(f.neverStarted === true && imageID) }, certainty, f.instance);
+    emit({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID, ...(f.neverStarted === true && imageID) }, 'inferred', f.instance);
     if (f.startedAt !== undefined) {
       emit({ type: 'ContainerStarted', ...envelopeAt(f.startedAt, 'runtime'), ...subject, containerID: f.containerID, ...imageID }, 'exact', f.instance);
     } else if (f.running === true) {

@@ -105,20 +105,22 @@ const certaintyRank: Readonly<Record<Certainty, number>> = { exact: 0, interpola
 const originRank: Readonly<Record<Origin, number>> = { journal: 0, audit: 1, watch: 2, snapshot: 3, events: 4 };
 
 /**
- * A pod object states a run's start, not its creation, which the differ places at that start; a `Created` Event
- * is the kubelet's record of the creation itself (kuberuntime_container.go :: startContainer records it between
- * CreateContainer and StartContainer), so it is the better record of it, unless it is later than that start.
+ * A pod object states a run's start, not its creation, which the differ places at that start, inferred; a
+ * `Created` Event is the kubelet's record of the creation itself (kuberuntime_container.go :: startContainer
+ * records it between CreateContainer and StartContainer), so it is the better record of it. Not when the Event
+ * is the later: a container is created before it starts (or before an object shows it), so that record cannot
+ * be this creation's time, whatever its certainty.
  */
-const createdByEvent = (a: Imported, b: Imported): boolean =>
-  a.event.type === 'ContainerCreated' && a.origin === 'events' && b.origin !== 'events' && a.event.at <= b.event.at;
+const createdAfterObject = (a: Imported, b: Imported): boolean =>
+  a.event.type === 'ContainerCreated' && a.origin === 'events' && b.origin !== 'events' && a.event.at > b.event.at;
 
 /**
- * Negative when `a` is the better record of a fact: the journal's, else surer time, then the record that states
- * it (a container's creation), then the richer source, then the earlier.
+ * Negative when `a` is the better record of a fact: the journal's, else not a creation later than its run shows,
+ * then surer time, then the richer source, then the earlier.
  */
 export const betterRecord = (a: Imported, b: Imported): number =>
   Number(b.origin === 'journal') - Number(a.origin === 'journal') ||
+  Number(createdAfterObject(a, b)) - Number(createdAfterObject(b, a)) ||
   certaintyRank[a.certainty] - certaintyRank[b.certainty] ||
-  Number(createdByEvent(b, a)) - Number(createdByEvent(a, b)) ||
   originRank[a.origin] - originRank[b.origin] ||
   (a.event.at < b.event.at ? -1 : a.event.at > b.event.at ? 1 : 0);

@@ -229,16 +229,19 @@ const withProvenance = (s: PodState, provenance: ImportProvenance): PodState => 
 };
 
 /** Run facts: RESTARTS and its "(Xm ago)" count each run, so they rest on every one since the capture. */
-const runFacts: ReadonlySet<PodEvent['type']> = new Set(['ContainerCreated', 'ContainerStarted', 'ContainerExited']);
+const runFacts: ReadonlySet<PodEvent['type']> = new Set(['ContainerStarted', 'ContainerExited']);
 
 /**
  * A pod `event` changed: whether the importer inferred that change. A recorded change supersedes an inferred
- * one, but not an inferred run, which the restart count still counts. Journals without inferred facts (the
- * engine's, the generator's) pay the comparison of `from.inferred` and of an absent provenance.
+ * one, but not an inferred run, which the restart count still counts. A container's creation counts as
+ * recorded: an object states a run's start (or end), never its creation, so the import places it there,
+ * inferred in time only, and the start or exit placed with it says whether the run itself was recorded (else
+ * `get pods -w`, which prints the row between the two, would note a row the capture showed). Journals without
+ * inferred facts (the engine's, the generator's) pay the comparison of `from.inferred` and of an absent provenance.
  */
 const changedBy = (next: PodState, event: PodEvent): PodState => {
   const was = next.kubelet.provenance;
-  if (event.from?.inferred !== true) return was?.changeAt === undefined ? next : withProvenance(next, { ...was, changeAt: undefined });
+  if (event.from?.inferred !== true || event.type === 'ContainerCreated') return was?.changeAt === undefined ? next : withProvenance(next, { ...was, changeAt: undefined });
   return withProvenance(next, { ...was, changeAt: event.at, ...(runFacts.has(event.type) && { runAt: event.at }) });
 };
 

@@ -104,7 +104,7 @@ describe('diffPod', () => {
     expect(readiness(undefined, shown(true, '00:07'))).toEqual([]);
   });
 
-  it('a restartCount jump: the unseen runs are placed between the known ones, the seen run with its own times', () => {
+  it('a restartCount jump: the unseen runs are placed between the known ones, the seen run with its own times (its creation placed at its start, inferred)', () => {
     const before = pod({ containerStatuses: [app({ containerID: 'c://1', state: { running: { startedAt: T('00:10') } } })] });
     const after = pod({
       containerStatuses: [
@@ -119,9 +119,9 @@ describe('diffPod', () => {
     expect(diff(before, after).map(([type, at, rest]) => [type, at, rest['instance'], rest['certainty']])).toEqual([
       ['ContainerCreated', '2026-06-01T10:00:20.000Z', 1, 'interpolated'],
       ['ContainerStarted', '2026-06-01T10:00:20.000Z', 1, 'interpolated'],
-      ['ContainerCreated', '2026-06-01T10:00:30.000Z', 2, 'exact'],
+      ['ContainerCreated', '2026-06-01T10:00:30.000Z', 2, 'inferred'],
       ['ContainerStarted', '2026-06-01T10:00:30.000Z', 2, 'exact'],
-      ['ContainerCreated', '2026-06-01T10:00:40.000Z', 3, 'exact'],
+      ['ContainerCreated', '2026-06-01T10:00:40.000Z', 3, 'inferred'],
       ['ContainerStarted', '2026-06-01T10:00:40.000Z', 3, 'exact'],
       ['ContainerExited', '2026-06-01T10:00:35.000Z', 2, 'exact'],
     ]);
