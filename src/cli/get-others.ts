@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Journal } from '../journal/index.js';
-import { apiList, eventsTable, kubeEventsFor, nodesTable, servedNode, sortByPath, type KubeEventRow, type NodeRow } from '../printers/index.js';
+import { apiList, eventsTable, kubeEventsFor, heldAt, nodesTable, servedNode, sortByPath, type KubeEventRow, type NodeRow } from '../printers/index.js';
 import { compareStrings } from '../printers/go-sort.js';
 import { fieldsMatch, parseFieldSelector, selectorMatches, type Requirement, type SelectableFields } from '../selectors/index.js';
 import type { Context } from './context.js';
@@ -26,6 +26,8 @@ export interface OtherQuery {
   readonly selector: readonly Requirement[];
   readonly fieldSelector: string;
   readonly sortBy?: string;
+  /** Events: how long the API server keeps one after its last write (`--event-ttl`; 0: forever). */
+  readonly eventTtlMs: number;
 }
 
 interface Served {
@@ -119,8 +121,10 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
   for (const t of q.types) if (!eventTypes.has(t)) throw new BadInput(`--types: "${t}" is not an event type (Normal, Warning)`);
   const events = [];
   for await (const page of journal.recordsInTimeOrder({ untilAt: point.at, asOfRecordedAt: point.asOf }).batches()) events.push(...page.map((r) => r.event));
+  // kubectl get events lists what the API server still holds: the Events written within --event-ttl (named
+  // before, so that an expired Event does not rename those listed with it).
   const listed = apiList(kubeEventsFor(events))
-    .filter(({ row: r }) => (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)))
+    .filter(({ row: r }) => heldAt(point.now, q.eventTtlMs)(r) && (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)))
     // A recorder creates the Event at its first occurrence: the API server stamps creationTimestamp then.
     .map(({ name, row }): ListedEvent => ({ row, object: { apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: row.involvedObject.namespace, creationTimestamp: row.firstTimestamp }, ...row } }));
   const { kept, missing } = select(listed, (e) => e.object, eventFields, q);

@@ -7,7 +7,7 @@ export type { CellContext, Column, TableOptions } from './pod-columns.js';
 export { getPods, podList, servedPod, sortPods } from './get-pods.js';
 export type { GetPodsOptions, OutputFormat, Printed } from './get-pods.js';
 export { renderTable } from './tabwriter.js';
-export { kubeEventsFor, coreReasonsByEventType, eventsOfPod, journalTypesForReason } from './kube-events.js';
+export { kubeEventsFor, coreReasonsByEventType, eventsOfPod, journalTypesForReason, heldAt, DEFAULT_EVENT_TTL_MS } from './kube-events.js';
 export type { InvolvedObject, KubeEventRow, KubeEventType } from './kube-events.js';
 export { describePod } from './describe-pod.js';
 export { describeProbe } from './describe-containers.js';

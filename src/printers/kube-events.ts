@@ -89,3 +89,20 @@ export const eventsOfPod = (rows: readonly KubeEventRow[], pod: { readonly metad
       r.involvedObject.namespace === (pod.metadata.namespace ?? 'default') &&
       (pod.metadata.uid === undefined || r.involvedObject.uid === pod.metadata.uid),
   );
+
+/** kube-apiserver's `--event-ttl` default (cmd/kube-apiserver/app/options/options.go :: NewServerRunOptions: `EventTTL: 1 * time.Hour`). */
+export const DEFAULT_EVENT_TTL_MS = 3_600_000;
+
+/**
+ * Whether the API server still holds an Event at `now`: each write of an Event (its creation, every count or series
+ * update) stores it with a lease of `--event-ttl` (pkg/registry/core/event/storage/storage.go :: NewREST, TTLFunc
+ * returns the ttl for create and update alike; etcd3 store.go puts the key with the lease anew), so an Event is
+ * gone once its last write, stamped in lastTimestamp (or the series' lastObservedTime), is older than the ttl. The
+ * lease manager may hand out a shared lease up to 60 s longer (lease_manager.go :: GetLease, reuse of min(5 %, 60 s)),
+ * so the real removal comes in [ttl, ttl + 60 s]: an Event is listed until its ttl is over, not beyond. A ttl of 0
+ * keeps every Event (no lease, as the API server stores it with `--event-ttl 0`).
+ */
+export const heldAt =
+  (now: Date, ttlMs: number) =>
+  (r: KubeEventRow): boolean =>
+    ttlMs <= 0 || Date.parse(r.lastTimestamp) + ttlMs >= now.getTime();

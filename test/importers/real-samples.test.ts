@@ -126,7 +126,9 @@ const checkSample = async (file: string, sample: Sample): Promise<void> => {
         NODE: pod.node,
       });
 
-      const described = await podj('describe', 'pod', pod.name, '-n', pod.namespace, ...journal);
+      // Every Event the journal holds (--event-ttl 0): the runs' Created and Started below are counted whatever
+      // their age, where the API server would have let those written over an hour before the capture expire.
+      const described = await podj('describe', 'pod', pod.name, '-n', pod.namespace, '--event-ttl', '0', ...journal);
       expect(described.code).toBe(0);
       expect(describeLine(described.stdout, 'Status')?.split(' ')[0]).toBe(pod.status === 'Terminating' ? 'Terminating' : pod.phase);
       expect(describeLine(described.stdout, 'IP') ?? '').toBe(pod.ip === '<none>' ? '' : pod.ip);

@@ -1,11 +1,12 @@
 /** `podj describe pod [NAME…|PREFIX]`: kubectl's describe of pods as they were at any instant, with their Events tables. */
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { describePod, eventsOfPod, kubeEventsFor } from '../../printers/index.js';
+import { describePod, eventsOfPod, kubeEventsFor, heldAt } from '../../printers/index.js';
 import { parseSelector, selectorMatches } from '../../selectors/index.js';
 import { podAt } from '../../timetravel/pod-at.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput, Finding } from '../errors.js';
+import { addEventTtlOption, eventTtlOf } from '../event-ttl.js';
 import { withJournal } from '../journal-access.js';
 import { podNotFound, podRecordsNamed } from '../pod-records.js';
 import { addReadOptions, podNamesAt, readPoint, type ReadOptions } from '../read-options.js';
@@ -14,6 +15,7 @@ import { namesOf, podResource } from '../resources.js';
 interface DescribeOptions extends ReadOptions {
   readonly namespace?: string;
   readonly selector?: string;
+  readonly eventTtl?: string;
 }
 
 export const registerDescribe = (program: Command, ctx: Context): void => {
@@ -24,13 +26,14 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
     .argument('[names...]', 'the pods (NAME or pod/NAME), or one prefix of the names to describe (all pods without any)')
     .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .option('-l, --selector <selector>', 'only the pods whose labels match (=, ==, !=, in, notin, key, !key)');
-  addReadOptions(cmd).action(async (resource: string, args: string[], _: unknown, command: Command) => {
+  addEventTtlOption(addReadOptions(cmd)).action(async (resource: string, args: string[], _: unknown, command: Command) => {
     podResource(resource.split('/')[0] ?? resource);
     const asked = namesOf('pods', resource, args);
     const opts = command.optsWithGlobals<DescribeOptions>();
     const selector = parseSelector(opts.selector ?? '');
     if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
     const namespace = ctx.namespaceNamed(opts);
+    const ttl = eventTtlOf(opts.eventTtl);
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
       // kubectl (describe.go :: Run): `describe pod NAME` with a name no pod has describes the pods whose names
@@ -50,7 +53,9 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
         const state = podAt(upTo, point.at);
         if (state === undefined) missing.push(each);
         else if (selectorMatches(selector.right, state.pod.metadata.labels ?? {})) {
-          described.push(describePod(state.pod, eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod), point.now));
+          // kubectl describe lists the Events the API server still holds: those written within --event-ttl.
+          const events = eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod).filter(heldAt(point.now, ttl));
+          described.push(describePod(state.pod, events, point.now));
         }
       }
       ctx.io.out(described.join('\n\n'));

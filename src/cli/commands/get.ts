@@ -4,6 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { fieldsMatch, parseFieldSelector, parseSelector, podFields } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput, Finding, WatchInterrupted } from '../errors.js';
+import { addEventTtlOption, eventTtlOf } from '../event-ttl.js';
 import { withJournal } from '../journal-access.js';
 import { podNotFound } from '../pod-records.js';
 import { addReadOptions, namespacesAt, readPoint, rowsAt, stateAt, type ReadOptions } from '../read-options.js';
@@ -28,6 +29,7 @@ interface GetOptions extends ReadOptions {
   readonly headers: boolean;
   readonly sortBy?: string;
   readonly types: string[];
+  readonly eventTtl?: string;
 }
 
 const speedOf = (raw: string | undefined): number | undefined => {
@@ -84,7 +86,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     .option('--output-watch-events', 'with -w or --watch-only: each change as a watch event, {"type": "ADDED|MODIFIED|DELETED", "object": …} (an EVENT column in tables)')
     .option('--speed <x>', 'with -w: play back at x times real time (default: as fast as possible)')
     .option('--chunk-size <n>', "accepted for kubectl's sake: a journal is read in pages of its own, whatever the size", chunkSizeOf);
-  addReadOptions(cmd).action(async (resource: string, args: string[], _: unknown, command: Command) => {
+  addEventTtlOption(addReadOptions(cmd)).action(async (resource: string, args: string[], _: unknown, command: Command) => {
     const opts = command.optsWithGlobals<GetOptions>();
     const output = await parseOutput(opts.output);
     refuseFlagMixes(opts, ctx.io.err);
@@ -92,13 +94,15 @@ export const registerGet = (program: Command, ctx: Context): void => {
     const kind = resourceKind(resource);
     const selector = parseSelector(opts.selector ?? '');
     if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
+    // Refused rather than ignored, as the flags below: only Events expire.
+    if (kind !== 'events' && opts.eventTtl !== undefined) throw new BadInput(`--event-ttl: only events expire; ${kind} are listed as they were`);
     if (kind !== 'pods') {
       // Refused rather than ignored: a flag that changes nothing would answer a question the user did not ask.
       if (watching) throw new BadInput(`-w: podj watches pods only; ${kind} answer at one instant (--at T)`);
       if (opts.showLabels === true || opts.labelColumns.length > 0) throw new BadInput(`--show-labels and -L: podj prints label columns for pods only`);
       const namespace = ctx.namespaceOf(opts);
       const names = namesOf(kind, resource, args);
-      const query = { output, headers: opts.headers, namespace, types: opts.types, names, selector: selector.right, fieldSelector: opts.fieldSelector ?? '', sortBy: opts.sortBy };
+      const query = { output, headers: opts.headers, namespace, types: opts.types, names, selector: selector.right, fieldSelector: opts.fieldSelector ?? '', sortBy: opts.sortBy, eventTtlMs: eventTtlOf(opts.eventTtl) };
       await withJournal(ctx, opts, 'read', async (journal) => {
         const point = await readPoint(journal, opts, ctx.io.err);
         // Loaded only for nodes and events: `get pods` does not pay for the Events printers.
