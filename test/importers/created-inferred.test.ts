@@ -29,7 +29,9 @@ const createdRow = async (files: readonly string[]): Promise<string | undefined>
   const done = await podj('import', '--journal', journal, ...files);
   expect(done.code, done.stderr).toBe(0);
   const described = await podj('describe', 'pod', ...POD, '--journal', journal, '--at', AT);
+  // The object states its start (startTime): the admission is recorded, no note.
   expect(described.code, described.stderr).toBe(0);
+  expect(described.stderr).not.toContain('note:');
   return described.stdout.split('\n').find((l) => /^\s+Normal\s+Created\s/.test(l))?.trim();
 };
 

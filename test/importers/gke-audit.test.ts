@@ -112,8 +112,13 @@ describe('GKE audit entries of a pod: its create and the kubelet status patches 
     const events = (await podj('events', ...journal)).stdout;
     // No line binds the pod: the kubelet's writes (system:node:NAME) show it, and the binding is marked inferred.
     expect(events).toMatch(/PodBound +bound to gke-sample-cluster-default-abcdefgh-abcd \(inferred\)/);
-    const described = (await podj('describe', 'pod', 'nginx-deployment-surge-8655b4b8c5-xf5f4', '-n', '1-2-deployment-update', ...journal)).stdout;
+    const describeOut = await podj('describe', 'pod', 'nginx-deployment-surge-8655b4b8c5-xf5f4', '-n', '1-2-deployment-update', ...journal);
+    const described = describeOut.stdout;
     expect(described).toMatch(/Scheduled +0s \(inferred\)/);
+    // The kubelet's first status patch (startTime, hostIP, the phase it moved) is not among the lines: the Start
+    // Time and Status describe prints are podj's own, and it says so.
+    expect(described).toMatch(/^Start Time: +Mon, 01 Jan 2024 01:00:00 \+0000$/m);
+    expect(describeOut.stderr).toBe("note: inferred on import (no source shows the kubelet's admission: Start Time and Status are podj's): 1-2-deployment-update/nginx-deployment-surge-8655b4b8c5-xf5f4\n");
     expect(described).toMatch(/Container ID: +containerd:\/\/5043bea4/);
     expect(described).toMatch(/Image ID: +sha256:36a4dca0/);
     // The binding the writer shows stored PodScheduled True (its time unknown): the conditions the authors rebuilt, in their order.

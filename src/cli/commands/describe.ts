@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { describePod, eventsOfPod, kubeEventsFor, heldAt } from '../../printers/index.js';
+import { unadmittedNote } from '../../printers/inferred-notes.js';
+import { isKnownOnlyFromEvents } from '../../importers/inferred-annotation.js';
 import { parseSelector, selectorMatches } from '../../selectors/index.js';
 import { podAt } from '../../timetravel/pod-at.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
@@ -46,6 +48,7 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
           : asked;
       const described: string[] = [];
       const missing: string[] = [];
+      const unadmitted: string[] = [];
       for (const each of names) {
         const records = each === prefix ? exact : await podRecordsNamed(journal, { namespace, name: each, asOf: point.asOf });
         const upTo = records.filter((r) => point.at === undefined || r.event.at <= point.at);
@@ -56,9 +59,16 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
           // kubectl describe lists the Events the API server still holds: those written within --event-ttl.
           const events = eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod).filter(heldAt(point.now, ttl));
           described.push(describePod(state.pod, events, point.now));
+          const { metadata, status } = state.pod;
+          // A start shown with no admission (nor rejection: the kubelet's first status, with its startTime) recorded
+          // is the fold's own (pods known only from Events carry their own mark).
+          const admitted = upTo.some((r) => (r.event.type === 'PodAdmitted' || r.event.type === 'PodRejected') && r.event.pod.uid === metadata.uid);
+          if (status?.startTime !== undefined && !admitted && !isKnownOnlyFromEvents(state.pod)) unadmitted.push(`${metadata.namespace ?? 'default'}/${metadata.name ?? each}`);
         }
       }
       ctx.io.out(described.join('\n\n'));
+      const note = unadmittedNote(unadmitted);
+      if (note !== '') ctx.io.err(note);
       if (prefix !== undefined && exact.length === 0 && names.length === 0) missing.push(prefix);
       if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
       if (described.length === 0) ctx.io.err(`No resources found in ${namespace} namespace.\n`);
