@@ -173,7 +173,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => {
         const syncs = pod.syncs + 1;
         const containers = readinessRunsAtStatus(pod, at);
-        return { ...pod, containers, sessionAt: at, dirty: false, syncs, requeue: resyncEntry({ ...pod, syncs }, at), startTime: pod.startTime ?? at, probersFrom: pod.probersFrom ?? at };
+        return { ...pod, containers, sessionAt: at, syncedAt: at, dirty: false, syncs, requeue: resyncEntry({ ...pod, syncs }, at), startTime: pod.startTime ?? at, probersFrom: pod.probersFrom ?? at };
       });
     case 'PodRejected':
       return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, rejected: true }));

@@ -122,6 +122,8 @@ export interface PodBook {
   readonly dirty: boolean;
   /** Syncs begun so far (`PodSynced`): names the sync a report belongs to. */
   readonly syncs: number;
+  /** When the last sync began (`PodSynced`): a `SyncPod` begun before the deletion runs on (`kubelet/worker.ts :: syncPodRunsOn`). */
+  readonly syncedAt?: VirtualMs;
   /** `status.startTime`: the status manager sets it at the first status, that of the pod's first sync. */
   readonly startTime?: VirtualMs;
   /** Its first sync started the prober workers (`SyncPod` → `probeManager.AddPod`): their tickers' phase. */

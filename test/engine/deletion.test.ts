@@ -97,6 +97,37 @@ describe('graceful deletion (killContainer, canBeDeleted)', () => {
   });
 });
 
+/**
+ * v1.36's `kubelet.go :: SyncPod` runs the runtime's sync on `context.WithoutCancel(ctx)`: the deletion's
+ * "Cancelling current pod sync" (`pod_workers.go :: UpdatePod`) reaches neither a pull nor a postStart hook in
+ * flight, so the container is created and started first, and `SyncTerminatingPod` stops it after
+ * (kubernetes#125050: Pulled, Created, Started, "SyncPod exit", then the terminating sync).
+ */
+describe('deletion during a container start (SyncPod is not cancelled)', () => {
+  it('a pull in flight completes, the container starts, then is killed with the deletion’s grace; the pod stays until then', () => {
+    const slowPull = world({ pull: () => ({ ok: true, durationMs: 60_000 }) });
+    const events = run([node('n1'), pod(app({ imagePullPolicy: 'Always' })), deleted('web', 10, 30)], slowPull, 100);
+    expect(events.filter((e) => ['ImagePulled', 'ContainerStarted', 'ContainerKilling', 'PodRemoved'].includes(e.type)).map((e) => [offset(e), e.type])).toEqual([
+      [60, 'ImagePulled'],
+      [60, 'ContainerStarted'],
+      [60, 'ContainerKilling'],
+      [60, 'PodRemoved'],
+    ]);
+    expect(ofType(events, 'ContainerKilling')[0]?.gracePeriodSeconds).toBe(30);
+    expect(ofType(events, 'ImagePullFailed')).toEqual([]);
+  });
+
+  it('a postStart hook in flight returns before the terminating sync stops the container', () => {
+    const hooked = app({ lifecycle: { postStart: { exec: { command: ['warm-up'] } } } });
+    const events = run([node('n1'), pod(hooked), deleted('web', 2, 30)], world({ postStart: () => ({ durationMs: 8000 }) }), 100);
+    expect(story(events)).toEqual([
+      [8, 'ContainerKilling', 'kubelet'],
+      [8, 'ContainerExited', 'runtime'],
+      [8, 'PodRemoved', 'kubelet'],
+    ]);
+  });
+});
+
 describe('sidecars during termination (terminationOrdering)', () => {
   it('get their Killing at once but SIGTERM only after the regular containers, in reverse order', () => {
     const sidecar = (name: string): Container => ({ name, image: 'proxy:1', restartPolicy: 'Always' });

@@ -418,10 +418,13 @@ describe('pod-deletions', () => {
   const removed = (pod: string) => eventsOf(story, 'PodRemoved').filter((e) => e.pod.name === pod).map((e) => [story.offsetOf(e.at), e.source]);
 
   // strategy.go :: CheckGracefulDelete, status_manager.go :: canBeDeleted
-  it('removes an unbound pod at once (API server), a pulling one once the kubelet has nothing to stop', () => {
+  // kubelet.go :: SyncPod runs the runtime's sync on context.WithoutCancel: the pull in flight is not cancelled
+  it('removes an unbound pod at once (API server), a pulling one only once its pull is done and the container it started stopped', () => {
     expect(removed('huge')).toEqual([[20, 'api']]);
-    expect(removed('pulling')).toEqual([[20, 'kubelet']]);
-    expect(offsets(story, 'ContainerStarted', 'pulling')).toEqual([]);
+    expect(offsets(story, 'ImagePulled', 'pulling')).toEqual([120]);
+    expect(offsets(story, 'ContainerStarted', 'pulling')).toEqual([120]);
+    expect(kills('pulling')).toEqual([[120, 30]]);
+    expect(removed('pulling')).toEqual([[120, 'kubelet']]);
   });
 
   it('SIGKILLs an init container that ignores SIGTERM at the grace’s end', () => {

@@ -52,9 +52,11 @@ export const podKillInFlight = (pod: PodBook, shorterGrace: number | undefined):
   return stopping.length > 0 && (shorterGrace === undefined || !stopping.some((c) => killedAgain(c, shorterGrace)));
 };
 
+/** The terminating path has sent its kills (`killPod`): a container was stopped for the pod. */
+export const podKillSent = (pod: PodBook): boolean => pod.containers.some((c) => c.current?.kills.some(isPodKill) === true);
+
 /** `killPod` has returned: every container stopped for the pod (eviction, deadline, a finished pod's sidecars) is gone. */
-export const podKillReturned = (pod: PodBook): boolean =>
-  liveContainers(pod).length === 0 && pod.containers.some((c) => c.current?.kills.some(isPodKill) === true);
+export const podKillReturned = (pod: PodBook): boolean => liveContainers(pod).length === 0 && podKillSent(pod);
 
 /**
  * A pod becoming terminating, or its grace shrinking (`pod_workers.go :: UpdatePod`, "Cancelling current pod

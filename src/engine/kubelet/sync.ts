@@ -17,7 +17,7 @@ import type { VirtualMs } from '../world.js';
 import { admit, sandbox } from './admission.js';
 import { killPod, podKillReturned } from './kill.js';
 import { deadlineNoticed } from './deadline.js';
-import { blocked, syncInFlight } from './worker.js';
+import { blocked, syncInFlight, syncPodRunsOn } from './worker.js';
 import { containersToStart } from './plan.js';
 import { resetBySync, resetStep, restartingAll } from './restart-all.js';
 import { startStep } from './start.js';
@@ -25,7 +25,7 @@ import { unhealthyKills } from './unhealthy.js';
 
 /** What the sync does next; nothing when it is done. */
 const step = (state: EngineState, pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
-  if (pod.deletion !== undefined) return terminate(pod, now);
+  if (pod.deletion !== undefined && !syncPodRunsOn(pod, now)) return terminate(pod, now);
   if (!pod.admitted && !pod.rejected) return [admit(state, pod, node, now)];
   if (pod.rejected) return [];
   // sidecars outlive the regular containers: the finished pod stops them (`PodFinished`) with the spec's grace, at least 1 s
@@ -58,8 +58,8 @@ const killedBySync = (k: Killing, sync: number): boolean =>
  * `ErrPostStartHook` once its kill is over); nor does the terminating path (`SyncTerminatingPod` has no
  * `postSync`), nor a sync that found nothing to do.
  */
-const relistsOnDemand = (pod: PodBook): boolean => {
-  if (pod.deletion !== undefined || blocked(pod)) return false;
+const relistsOnDemand = (pod: PodBook, now: VirtualMs): boolean => {
+  if ((pod.deletion !== undefined && !syncPodRunsOn(pod, now)) || blocked(pod)) return false;
   const sync = pod.syncs;
   const failed = pod.containers.some(
     (c) => c.backOffSync === sync || c.imageBackOffSync === sync || c.imageFailedSync === sync || c.current?.kills.some((k) => k.sync === sync && k.reason === 'PostStartHookFailed'),
@@ -86,7 +86,7 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
     if (pod.dirty && podTerminal(pod) && podKillReturned(pod)) return synced();
     // this sync is done; what the pod's on-demand relist sees (`relistsOnDemand`) starts the next one at once;
     // an update that came in meanwhile (the active deadline's too) waits for the next relist (`pendingTrigger`)
-    const due = pod.syncDueAt !== undefined && relistsOnDemand(pod);
+    const due = pod.syncDueAt !== undefined && relistsOnDemand(pod, now);
     return pod.dirty && due ? [...deadlineNoticed(pod, now), ...synced()] : [];
   }
   if (!pod.admitted) return next;
