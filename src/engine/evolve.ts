@@ -69,6 +69,7 @@ const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
   removed: false,
   dirty: false,
   syncs: 0,
+  imageBackoffs: new Map(),
   containers: specContainers(e.manifest.spec).map(({ name, role }) => ({ name, role, instances: 0, pulls: 0, probes: {} })),
 });
 
@@ -201,13 +202,15 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       return node === undefined ? next : withNode(next, node, (n) => ({ ...n, images: new Set(n.images).add(imageKey(e.image)) }));
     }
     case 'ImagePullFailed': {
-      // the sync goes on with the other containers, then fails: the worker retries after its error back-off
-      const failed = withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), sessionAt: at, requeue: errorEntry(pod, at) }));
-      return withContainer(failed, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({
-        ...c,
-        imageFailedSync: state.pods.get(e.pod.uid)?.syncs,
-        ...(e.reason === 'ErrImagePull' ? { imageBackoff: nextBackoff(imagePullBackoff, c.imageBackoff, at, at) } : {}),
+      // the sync goes on with the other containers, then fails: the worker retries after its error back-off;
+      // a failed pull steps the pod's back-off entry for that image (`backOff.Next(backOffKey, now)`)
+      const failed = withPod(state, e.pod.uid, (pod) => ({
+        ...changed(pod),
+        sessionAt: at,
+        requeue: errorEntry(pod, at),
+        ...(e.reason === 'ErrImagePull' ? { imageBackoffs: new Map(pod.imageBackoffs).set(e.image, nextBackoff(imagePullBackoff, pod.imageBackoffs.get(e.image), at, at)) } : {}),
       }));
+      return withContainer(failed, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({ ...c, imageFailedSync: state.pods.get(e.pod.uid)?.syncs }));
     }
     case 'ImagePullBackOff': {
       // ErrImagePullBackOff fails the sync too (it carries no expiry, unlike CrashLoopBackOff)

@@ -66,7 +66,6 @@ export interface ContainerBook {
   readonly pulls: number;
   /** The image is in place for the instance with this `run` (pulled, or found present). */
   readonly imageReadyFor?: number;
-  readonly imageBackoff?: BackoffEntry;
   readonly crashBackoff?: BackoffEntry;
   /** The sync (`PodBook.syncs`) that last reported CrashLoopBackOff: one report per sync. */
   readonly backOffSync?: number;
@@ -128,6 +127,11 @@ export interface PodBook {
   readonly startTime?: VirtualMs;
   /** Its first sync started the prober workers (`SyncPod` → `probeManager.AddPod`): their tickers' phase. */
   readonly probersFrom?: VirtualMs;
+  /**
+   * The image pull back-off, one entry per image as the spec writes it (`image_manager.go :: pullImage`:
+   * `backOffKey := fmt.Sprintf("%s_%s", podUID, image)`): containers of the pod that name the same image share it.
+   */
+  readonly imageBackoffs: ReadonlyMap<string, BackoffEntry>;
   /** In spec order: init containers, then regular containers. */
   readonly containers: readonly ContainerBook[];
 }

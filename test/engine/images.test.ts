@@ -65,3 +65,29 @@ describe('image pull by imagePullPolicy (image_manager.go :: EnsureImageExists)'
     expect(times(events, 'ImagePullBackOff').slice(0, 4)).toEqual([1, 21, 41, 51]);
   });
 });
+
+/**
+ * `image_manager.go :: pullImage`: `backOffKey := fmt.Sprintf("%s_%s", podUID, image)`, the image as the spec
+ * writes it. Cases of `image_manager_test.go` pull one container; these are the pod's.
+ */
+describe('the image pull back-off is the pod’s, per image', () => {
+  const twoOf = (second: string) =>
+    created({
+      metadata: { name: 'img' },
+      spec: { containers: [{ name: 'app', image: 'registry.example.com/app:2' }, { name: 'agent', image: second }] },
+    });
+  const unreachable = world({ pull: () => ({ ok: false, message: 'manifest unknown' }) });
+  const pulls = (events: ReturnType<typeof run>) => ofType(events, 'ImagePulling').map((e) => `+${offset(e)} ${e.container}`);
+
+  it('two containers naming one unreachable image share it: one pull a cycle, the second container in back-off at once', () => {
+    const events = run([node('n1'), twoOf('registry.example.com/app:2')], unreachable, 100);
+    expect(pulls(events)).toEqual(['+0 app', '+11 app', '+31 app', '+71 app']);
+    // the sync whose pull failed goes on to the second container, which the pod's entry holds back
+    expect(ofType(events, 'ImagePullBackOff').filter((e) => e.container === 'agent').map((e) => [offset(e), e.delaySeconds])[0]).toEqual([0, 10]);
+  });
+
+  it('another image has its own entry', () => {
+    const events = run([node('n1'), twoOf('registry.example.com/agent:1')], unreachable, 30);
+    expect(pulls(events)).toEqual(['+0 app', '+0 agent', '+11 app', '+11 agent']);
+  });
+});

@@ -546,3 +546,24 @@ describe('the pod IP and PodReadyToStartContainers wait for the sandbox', () => 
     expect(published.some((e) => e.after?.status?.podIP !== undefined)).toBe(true);
   });
 });
+
+describe('shared-image-backoff', () => {
+  const story = storyOf('shared-image-backoff');
+
+  // images/image_manager.go :: pullImage: backOffKey := fmt.Sprintf("%s_%s", podUID, image)
+  it('pulls once a round, for the first container; the second waits on the same entry, then finds the image present', () => {
+    expect(eventsOf(story, 'ImagePulling').map((e) => [story.offsetOf(e.at), e.container])).toEqual([
+      [0, 'api'],
+      [13, 'api'],
+      [38, 'api'],
+      [89, 'api'],
+    ]);
+    const workerBackOffs = eventsOf(story, 'ImagePullBackOff').filter((e) => e.container === 'worker');
+    expect(workerBackOffs.map((e) => story.offsetOf(e.at)).slice(0, 3)).toEqual([0, 1, 13]);
+    expect(eventsOf(story, 'ImagePulled').map((e) => [story.offsetOf(e.at), e.container, e.alreadyPresent])).toEqual([
+      [90, 'api', false],
+      [90, 'worker', true],
+    ]);
+    expect(offsets(story, 'ContainerStarted', 'api-pair')).toEqual([90, 90]);
+  });
+});

@@ -52,7 +52,8 @@ const ensureImage = (pod: PodBook, node: NodeBook, c: ContainerBook, now: Virtua
     const message = `Container image "${image}" is not present with pull policy of Never`;
     return [{ type: 'ImagePullFailed', ...subject, source: 'kubelet', image, reason: 'ErrImageNeverPull', message }];
   }
-  const entry = c.imageBackoff;
+  // the entry is the pod's for this image: another container's failed pull of it holds this one back too
+  const entry = pod.imageBackoffs.get(image);
   if (entry !== undefined && inBackoffSinceUpdate(imagePullBackoff, entry, now)) {
     const until = entry.lastUpdate + entry.delayMs;
     if (c.imageBackOffSync === pod.syncs) return [];
