@@ -11,7 +11,7 @@ import { fullyDisrupted } from './nodeloss/controller.js';
 import { isPressureType, withPressure } from './pressure.js';
 import { imageKey, specContainers } from './spec.js';
 import { probeTrackOf, readinessRunsAtStatus, tracksForNewInstance } from './probes/worker.js';
-import type { ContainerBook, EngineState, Instance, NodeBook, PodBook } from './state.js';
+import type { ContainerBook, EngineState, ImageBackoff, Instance, NodeBook, PodBook } from './state.js';
 import type { VirtualMs } from './world.js';
 
 /** `DefaultEvictionHard` for `memory.available`. */
@@ -55,6 +55,13 @@ const relisted = (state: EngineState, pod: PodBook, at: VirtualMs): PodBook => {
 };
 
 const changed = (pod: PodBook): PodBook => (pod.dirty ? pod : { ...pod, dirty: true });
+
+/** A failed pull steps the pod's entry for its image (`backOff.Next`) and stores its error (`prevPullErrMsg.Store`). */
+const steppedImageBackoff = (pod: PodBook, e: EventOf<'ImagePullFailed'>, at: VirtualMs): ImageBackoff => ({
+  entry: nextBackoff(imagePullBackoff, pod.imageBackoffs.get(e.image)?.entry, at, at),
+  lastError: `${e.reason}: ${e.message}`,
+  failedFor: e.container,
+});
 
 const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
   ref: e.pod,
@@ -208,7 +215,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
         ...changed(pod),
         sessionAt: at,
         requeue: errorEntry(pod, at),
-        ...(e.reason === 'ErrImagePull' ? { imageBackoffs: new Map(pod.imageBackoffs).set(e.image, nextBackoff(imagePullBackoff, pod.imageBackoffs.get(e.image), at, at)) } : {}),
+        ...(e.reason === 'ErrImagePull' ? { imageBackoffs: new Map(pod.imageBackoffs).set(e.image, steppedImageBackoff(pod, e, at)) } : {}),
       }));
       return withContainer(failed, e.pod.uid, e.container, ({ pullingSince: _, ...c }) => ({ ...c, imageFailedSync: state.pods.get(e.pod.uid)?.syncs }));
     }

@@ -92,6 +92,15 @@ export interface Requeue {
   readonly sync: number;
 }
 
+/** A pod's back-off entry for one image, with what its last failed pull stored under the same key (`prevPullErrMsg`). */
+export interface ImageBackoff {
+  readonly entry: BackoffEntry;
+  /** `ERR: MESSAGE` (`evalCRIPullErr`'s error and message). */
+  readonly lastError: string;
+  /** The container whose pull that was. */
+  readonly failedFor: string;
+}
+
 export interface PodBook {
   readonly ref: PodRef;
   /** Creation order: ties between simultaneous wake-ups are broken by it. */
@@ -131,7 +140,7 @@ export interface PodBook {
    * The image pull back-off, one entry per image as the spec writes it (`image_manager.go :: pullImage`:
    * `backOffKey := fmt.Sprintf("%s_%s", podUID, image)`): containers of the pod that name the same image share it.
    */
-  readonly imageBackoffs: ReadonlyMap<string, BackoffEntry>;
+  readonly imageBackoffs: ReadonlyMap<string, ImageBackoff>;
   /** In spec order: init containers, then regular containers. */
   readonly containers: readonly ContainerBook[];
 }

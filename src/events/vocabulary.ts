@@ -310,10 +310,18 @@ export const ContainerBackOff = member('ContainerBackOff', {
   until: Instant,
 });
 
-/** An image pull is delayed by back-off: waiting `ImagePullBackOff` until `until`. */
-export const ImagePullBackOff = member('ImagePullBackOff', {
-  ...containerSubject,
-  image: t.string,
-  delaySeconds: Integer,
-  until: Instant,
-});
+/**
+ * An image pull is delayed by back-off: waiting `ImagePullBackOff` until `until`. `lastPullError`: `ERR:
+ * MESSAGE` of the failed pull that set the back-off when it was another container's (the kubelet keys the
+ * back-off and its `prevPullErrMsg` by pod and image, `image_manager.go :: pullImage`).
+ */
+export const ImagePullBackOff = member(
+  'ImagePullBackOff',
+  {
+    ...containerSubject,
+    image: t.string,
+    delaySeconds: Integer,
+    until: Instant,
+  },
+  { lastPullError: t.string },
+);

@@ -102,8 +102,10 @@ const PULL_ERRORS: ReadonlySet<string> = new Set(['ErrImagePull', 'RegistryUnava
  * starts), so every sync inside the back-off shows the pull's error; the BackOff Event keeps the short form. The
  * last failure is the cached one, or the waiting state an imported status showed.
  */
-const imageBackOffMessage = (v: ContainerView, image: string): string => {
-  const backOff = `Back-off pulling image ${JSON.stringify(image)}`;
+const imageBackOffMessage = (v: ContainerView, e: EventOf<'ImagePullBackOff'>): string => {
+  const backOff = `Back-off pulling image ${JSON.stringify(e.image)}`;
+  // another container's pull of the image set the pod's back-off: its error is the one stored under the key
+  if (e.lastPullError !== undefined) return `${backOff}: ${e.lastPullError}`;
   const last = v.failure ?? v.waiting;
   if (last === undefined) return backOff;
   if (PULL_ERRORS.has(last.reason)) return `${backOff}: ${last.reason}: ${last.message ?? ''}`;
@@ -232,7 +234,7 @@ export const reduceContainer = (v: ContainerView, e: ContainerEvent, ctx: Contai
       // What the kubelet showed supersedes its cached failure (the reason cache was cleared, or never held one).
       return containerView(v, { waiting: e.message === undefined || e.message === '' ? { reason: e.reason } : { reason: e.reason, message: e.message }, failure: undefined });
     case 'ImagePullBackOff':
-      return withFailure(v, 'ImagePullBackOff', imageBackOffMessage(v, e.image));
+      return withFailure(v, 'ImagePullBackOff', imageBackOffMessage(v, e));
     case 'ContainerBackOff':
       return withFailure(
         v,

@@ -566,4 +566,13 @@ describe('shared-image-backoff', () => {
     ]);
     expect(offsets(story, 'ContainerStarted', 'api-pair')).toEqual([90, 90]);
   });
+
+  // pullImage stores prevPullErrMsg under the same key: the worker's waiting message carries api's pull error
+  it('shows the error of the pull that set the back-off in both containers’ waiting messages', () => {
+    const waiting = (name: string) => story.pod('20s', 'api-pair')?.status?.containerStatuses?.find((c) => c.name === name)?.state?.waiting;
+    const error = eventsOf(story, 'ImagePullFailed')[0]?.message ?? '';
+    const message = `Back-off pulling image "registry.example.com/shop/api:2.4.1": ErrImagePull: ${error}`;
+    expect(waiting('api')).toEqual({ reason: 'ImagePullBackOff', message });
+    expect(waiting('worker')).toEqual({ reason: 'ImagePullBackOff', message });
+  });
 });

@@ -52,13 +52,15 @@ const ensureImage = (pod: PodBook, node: NodeBook, c: ContainerBook, now: Virtua
     const message = `Container image "${image}" is not present with pull policy of Never`;
     return [{ type: 'ImagePullFailed', ...subject, source: 'kubelet', image, reason: 'ErrImageNeverPull', message }];
   }
-  // the entry is the pod's for this image: another container's failed pull of it holds this one back too
-  const entry = pod.imageBackoffs.get(image);
-  if (entry !== undefined && inBackoffSinceUpdate(imagePullBackoff, entry, now)) {
-    const until = entry.lastUpdate + entry.delayMs;
+  // the entry is the pod's for this image: another container's failed pull of it holds this one back too, and
+  // its stored error is the one this container's waiting message shows
+  const shared = pod.imageBackoffs.get(image);
+  if (shared !== undefined && inBackoffSinceUpdate(imagePullBackoff, shared.entry, now)) {
+    const until = shared.entry.lastUpdate + shared.entry.delayMs;
     if (c.imageBackOffSync === pod.syncs) return [];
-    const delaySeconds = entry.delayMs / 1000;
-    return [{ type: 'ImagePullBackOff', ...subject, source: 'kubelet', image, delaySeconds, until: instantOf(until) }];
+    const delaySeconds = shared.entry.delayMs / 1000;
+    const lastPullError = shared.failedFor === c.name ? {} : { lastPullError: shared.lastError };
+    return [{ type: 'ImagePullBackOff', ...subject, source: 'kubelet', image, delaySeconds, until: instantOf(until), ...lastPullError }];
   }
   return [{ type: 'ImagePulling', ...subject, image }];
 };
