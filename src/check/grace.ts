@@ -3,9 +3,10 @@
  * the grace period, plus 2 s when a preStop hook runs (the SIGTERM window left after the hook is at least
  * `minimumGracePeriodInSeconds` = 2 s, so a grace under 2 s still allows 2 s). Sidecars are stopped after
  * the regular containers (`killContainersWithSyncResult`), with a minimum window of their own: 2 s more.
- * A second request with a shorter grace counts from itself: the kubelet cancels the kill in flight, whose SIGKILL
- * then lapses, and kills again with the new grace, preStop included (`pod_workers.go :: UpdatePod`,
- * `kill.ts :: killedEnd`), so the container may outlive the first deadline.
+ * A second request changes no deadline: v1.36's `kubelet.go :: SyncTerminatingPod` runs its kill on
+ * `context.Background()` (TODO(#113606)), so the kill in flight keeps its grace whatever a shorter one asks
+ * (kubernetes#83916; `engine/kubelet/kill.ts :: killedEnd`). A container that starts between two requests is held
+ * to the first shorter one made while it runs.
  * Pods on a lost node are exempt: nobody can observe them. So is a deadline that falls after its node's kubelet
  * went silent (`KubeletStopped`): no exit can be reported until it returns, and before the node lifecycle
  * controller marks the node (`PodNodeLost`) nothing else says so.
@@ -50,6 +51,7 @@ const violationsOf = (h: PodHistory, journalEnd: Entry | undefined, silenced: Re
     return entry?.role === 'sidecar' ? stopAllowance(grace, anyPreStop || preStop) + MINIMUM_GRACE_SECONDS : stopAllowance(grace, preStop);
   };
   let grace: number | undefined;
+  const asked = new Set<string>();
   for (const { entry } of h.steps) {
     const e = entry.event;
     if (e.type === 'PodDeletionRequested') {
@@ -57,9 +59,10 @@ const violationsOf = (h: PodHistory, journalEnd: Entry | undefined, silenced: Re
       if (grace !== undefined && e.gracePeriodSeconds >= grace) continue;
       grace = e.gracePeriodSeconds;
       for (const name of running.keys()) {
+        if (asked.has(name)) continue;
+        asked.add(name);
         const ms = msOf(e.at) + allowance(name, e.gracePeriodSeconds) * 1000;
         if (observable(ms)) deadlines.set(name, { ms, request: entry });
-        else deadlines.delete(name);
       }
     } else if (e.type === 'ContainerStarted') running.set(e.container, entry);
     else if (e.type === 'ContainerExited') {
@@ -78,7 +81,7 @@ const violationsOf = (h: PodHistory, journalEnd: Entry | undefined, silenced: Re
 
 export const aliveAfterGrace: Check = {
   name: 'grace',
-  rule: 'after a deletion request every container is gone within the grace period (+2 s with preStop; never under 2 s), a shorter second request counting from itself',
+  rule: 'after a deletion request every container is gone within the grace period (+2 s with preStop; never under 2 s), counted from the first request: a shorter second one changes nothing',
   run: ({ pods, entries }) => {
     const silenced = silencedAt(entries);
     return pods.flatMap((h) => violationsOf(h, entries[entries.length - 1], silenced));

@@ -2,7 +2,8 @@
  * Graceful deletion (`strategy.go :: CheckGracefulDelete`, `rest/delete.go :: BeforeDelete`, `pod_workers.go`,
  * `status_manager.go :: canBeDeleted`): the API server removes at once a pod that was never bound, is already
  * finished, or is force-deleted (grace 0, also by a second request); otherwise the kubelet stops every container
- * (no restarts), again whenever the grace is shortened, and sends the final delete when all are gone.
+ * (no restarts) once, a shorter grace later leaving its kill in flight as it is (`kubelet/kill.ts :: killPod`), and
+ * sends the final delete when all are gone.
  */
 import type { Event } from '../../events/index.js';
 import { aboutPod } from '../emit.js';

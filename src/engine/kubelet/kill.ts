@@ -35,22 +35,21 @@ const podKills: ReadonlySet<KillReason> = new Set(['PodDeleted', 'PodEvicted', '
 
 const isPodKill = (kill: Killing): boolean => podKills.has(kill.reason);
 
-/** A probe or hook kill in flight is sent again (its sync is cancelled); a pod-level one only for a shorter grace. */
-const killedAgain = (c: ContainerBook, grace: number): boolean => {
-  const kills = c.current?.kills ?? [];
-  const last = kills[kills.length - 1];
-  return last === undefined || !isPodKill(last) || grace < last.graceSeconds;
-};
+/**
+ * A container is killed for the pod unless a pod-level kill of it is already in flight: v1.36's
+ * `kubelet.go :: SyncTerminatingPod` runs `killPod` on `context.Background()` ("TODO(#113606): connect this with
+ * the incoming context parameter"), so the pod worker's "Cancelling current pod sync" on a shorter grace
+ * (`pod_workers.go :: UpdatePod`) never reaches it; it returns once every container is gone, and the worker
+ * then completes the termination without calling `killContainer` again (kubernetes#83916). A probe or hook kill
+ * in flight is still followed by the pod's (its restart is not simulated: `killedEnd`).
+ */
+const killedAgain = (c: ContainerBook): boolean => !(c.current?.kills.some(isPodKill) ?? false);
 
 /**
- * `SyncTerminatingPod` is blocked in `killPod`: a container it stopped for the pod still runs, and no shorter
- * grace (`shorterGrace`, a deletion's) has come to cancel it (`pod_workers.go :: UpdatePod` cancels a
- * terminating sync only when its grace shrinks).
+ * `SyncTerminatingPod` is blocked in `killPod`: a container it stopped for the pod still runs. A shorter grace
+ * (a second delete, an eviction, a force delete) does not end the wait (`killedAgain`).
  */
-export const podKillInFlight = (pod: PodBook, shorterGrace: number | undefined): boolean => {
-  const stopping = liveContainers(pod).filter((c) => c.current?.kills.some(isPodKill) === true);
-  return stopping.length > 0 && (shorterGrace === undefined || !stopping.some((c) => killedAgain(c, shorterGrace)));
-};
+export const podKillInFlight = (pod: PodBook): boolean => liveContainers(pod).some((c) => c.current?.kills.some(isPodKill) === true);
 
 /** The terminating path has sent its kills (`killPod`): a container was stopped for the pod. */
 export const podKillSent = (pod: PodBook): boolean => pod.containers.some((c) => c.current?.kills.some(isPodKill) === true);
@@ -59,13 +58,12 @@ export const podKillSent = (pod: PodBook): boolean => pod.containers.some((c) =>
 export const podKillReturned = (pod: PodBook): boolean => liveContainers(pod).length === 0 && podKillSent(pod);
 
 /**
- * A pod becoming terminating, or its grace shrinking (`pod_workers.go :: UpdatePod`, "Cancelling current pod
- * sync"): every live container is killed with the pod's grace (`killPodWithSyncResult`), unless it is already
- * stopping for the pod with that grace or a shorter one (`calculateEffectiveGracePeriod` never lengthens it).
+ * A pod becoming terminating (`pod_workers.go :: UpdatePod`): every live container is killed with the pod's
+ * grace (`killPodWithSyncResult`), unless the pod's kill of it is already in flight (`killedAgain`).
  */
 export const killPod = (pod: PodBook, now: VirtualMs, reason: KillReason, grace: number): EventOf<'ContainerKilling'>[] =>
   liveContainers(pod)
-    .filter((c) => killedAgain(c, grace))
+    .filter(killedAgain)
     .map((c) => killing(pod, c, now, reason, grace));
 
 /**
@@ -87,46 +85,32 @@ export interface ProcessEnd {
 }
 
 /**
- * When one kill sends SIGTERM and SIGKILL, as the world's preStop answer says; undefined while a sidecar waits
- * for its turn.
+ * When and how a process ends once killed, as the world's preStop and SIGTERM reactions say; undefined while a
+ * sidecar waits for its turn. Its first kill decides, whatever comes after it: the runtime calls of a kill in
+ * flight run on a context nothing cancels (v1.36's `kubelet.go :: SyncTerminatingPod` uses
+ * `context.Background()`, `SyncPod` hands the runtime `context.WithoutCancel(ctx)`; TODO(#113606)), so its
+ * preStop hook, its `StopContainer` with the first grace and the SIGKILL at that grace's end all run to their
+ * end (kubernetes#83916, open; #113883 and #127580, which would change it, were not merged). A later, shorter
+ * grace neither cuts the process short nor lets its SIGKILL lapse.
  */
-const signals = (world: World, pod: PodBook, c: ContainerBook, kill: Killing): { readonly sigtermAt: VirtualMs; readonly sigkillAt: VirtualMs } | undefined => {
+export const killedEnd = (world: World, pod: PodBook, c: ContainerBook, kills: readonly Killing[]): ProcessEnd | undefined => {
+  const first = kills[0];
+  if (first === undefined) return undefined;
   const spec = specOf(pod, c).spec;
   // the kill's grace is the pod worker's, an eviction's 1 s override included: v1.36's `killContainer` applies the
   // override before preStop, so it bounds the hook too, and the 2 s minimum comes after both
-  const grace = kill.graceSeconds;
+  const grace = first.graceSeconds;
   const preStop = spec.lifecycle?.preStop;
   const hookMs =
     preStop !== undefined && grace > 0 ? Math.min(hookAnswerOf(preStop, () => world.preStop(pod.ref, c.name)).durationMs, grace * 1000) : 0;
-  const turn = turnOf(pod, c, kill);
+  const turn = turnOf(pod, c, first);
   if (turn === undefined) return undefined;
-  const sigtermAt = Math.max(kill.at + hookMs, turn);
-  const spentSeconds = Math.floor((sigtermAt - kill.at) / 1000);
-  const windowSeconds = Math.max(grace - spentSeconds, MINIMUM_GRACE_SECONDS);
-  return { sigtermAt, sigkillAt: sigtermAt + windowSeconds * 1000 };
-};
-
-/**
- * When and how a process its kills (in order) end, as the world's SIGTERM reaction says; undefined while
- * nothing is due (a sidecar waiting for its turn). Each later kill cancels the sync that sent the one before
- * (`pod_workers.go :: UpdatePod`, "Cancelling current pod sync"): that kill's preStop hook ends with its
- * context (`executePreStopHook` → `runner.Run(ctx, …)`), its `StopContainer` returns on the cancelled context
- * before SIGTERM, or after it without the SIGKILL (containerd's `stopContainer`: "If the parent context was
- * cancelled or exceeded return immediately"), and the new kill runs preStop again and gives at least 2 s after
- * it (`killContainer`). A SIGTERM already sent still reaches the process. So a shorter grace can make the process
- * live longer than the first kill's SIGKILL would have.
- */
-export const killedEnd = (world: World, pod: PodBook, c: ContainerBook, kills: readonly Killing[]): ProcessEnd | undefined => {
+  const sigtermAt = Math.max(first.at + hookMs, turn);
+  const spentSeconds = Math.floor((sigtermAt - first.at) / 1000);
+  const sigkillAt = sigtermAt + Math.max(grace - spentSeconds, MINIMUM_GRACE_SECONDS) * 1000;
   const reaction = world.onSigterm(pod.ref, c.name);
-  const ends = kills.flatMap((kill, k): ProcessEnd[] => {
-    const sent = signals(world, pod, c, kill);
-    if (sent === undefined) return [];
-    const cancelledAt = kills[k + 1]?.at ?? Infinity;
-    // SIGKILL first: on a tie the process is killed, its handler's exit comes too late
-    return [
-      ...(sent.sigkillAt < cancelledAt ? [{ at: sent.sigkillAt, code: 137 }] : []),
-      ...(reaction !== undefined && sent.sigtermAt < cancelledAt ? [{ at: sent.sigtermAt + reaction.afterMs, code: reaction.code }] : []),
-    ];
-  });
-  return ends.reduce<ProcessEnd | undefined>((first, end) => (first === undefined || end.at < first.at ? end : first), undefined);
+  // on a tie the process is killed: its handler's exit comes too late
+  return reaction !== undefined && sigtermAt + reaction.afterMs < sigkillAt
+    ? { at: sigtermAt + reaction.afterMs, code: reaction.code }
+    : { at: sigkillAt, code: 137 };
 };

@@ -10,7 +10,6 @@
  * the world draws the number (`World.jitter`, by default from the pod's uid, the sync and the resyncs since:
  * the same journal always gives the same syncs).
  */
-import { effectiveGrace } from '../deletion/decide.js';
 import { podTerminal } from '../lifecycle.js';
 import { podKillInFlight, podKillSent } from './kill.js';
 import type { NodeBook, PodBook, Requeue } from '../state.js';
@@ -50,13 +49,14 @@ export const syncPodRunsOn = (pod: PodBook, now: VirtualMs): boolean =>
  * update (a relist, a probe result, the work queue, the active deadline) only becomes `pendingUpdate`. A
  * pod becoming terminating cancels the `SyncPod` in flight (`UpdatePod`), which ends a wait for a kill, but
  * not a pull or a postStart hook (`syncPodRunsOn`). Its `SyncTerminatingPod` then blocks in `killPod` until
- * every container is gone, and generates no status meanwhile: only a shorter grace cancels it (and it starts
- * over); the status manager still takes readiness changes (`SetContainerReadiness`).
+ * every container is gone, and generates no status meanwhile: a shorter grace cancels its context, which it
+ * does not use (`kubelet.go :: SyncTerminatingPod` runs on `context.Background()`, TODO(#113606)), so nothing
+ * starts over; the status manager still takes readiness changes (`SetContainerReadiness`).
  */
 export const syncInFlight = (pod: PodBook): boolean => {
   if (pod.deletion === undefined && !podTerminal(pod)) return blocked(pod);
   if (pod.deletion !== undefined && startInFlight(pod)) return true;
-  return podKillInFlight(pod, pod.deletion === undefined ? undefined : effectiveGrace(pod.deletion.graceSeconds));
+  return podKillInFlight(pod);
 };
 
 /**
