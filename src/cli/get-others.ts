@@ -123,8 +123,9 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
   for await (const page of journal.recordsInTimeOrder({ untilAt: point.at, asOfRecordedAt: point.asOf }).batches()) events.push(...page.map((r) => r.event));
   // kubectl get events lists what the API server still holds: the Events written within --event-ttl (named
   // before, so that an expired Event does not rename those listed with it).
+  const held = heldAt(point.now, q.eventTtlMs);
   const listed = apiList(kubeEventsFor(events))
-    .filter(({ row: r }) => heldAt(point.now, q.eventTtlMs)(r) && (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)))
+    .filter(({ row: r }) => held(r) && (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)))
     // A recorder creates the Event at its first occurrence: the API server stamps creationTimestamp then.
     .map(({ name, row }): ListedEvent => ({ row, object: { apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: row.involvedObject.namespace, creationTimestamp: row.firstTimestamp }, ...row } }));
   const { kept, missing } = select(listed, (e) => e.object, eventFields, q);

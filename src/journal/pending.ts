@@ -16,13 +16,16 @@ export interface Pending {
   readonly dedup?: boolean;
 }
 
-export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
-  json: canonicalEvent(event),
+/** The staged form of `event` whose canonical JSON is `json`. */
+const staged = (event: Event, json: string, recordedAt: Instant): Pending => ({
+  json,
   at: event.at,
   pod: podKeyOf(event),
   observed: isObservation(event),
   recordedAt,
 });
+
+export const pendingOf = (event: Event, recordedAt: Instant): Pending => staged(event, canonicalEvent(event), recordedAt);
 
 /**
  * An event to append staged as `pendingOf` would stage it once `checkEvent` accepts it as given, checked and
@@ -31,7 +34,5 @@ export const pendingOf = (event: Event, recordedAt: Instant): Pending => ({
  */
 export const checkedPendingOf = (u: unknown, recordedAt: Instant): Pending | undefined => {
   const json = checkedCanonicalEvent(u);
-  if (json === undefined) return undefined;
-  const event = u as Event;
-  return { json, at: event.at, pod: podKeyOf(event), observed: isObservation(event), recordedAt };
+  return json === undefined ? undefined : staged(u as Event, json, recordedAt);
 };

@@ -35,6 +35,9 @@ const podKills: ReadonlySet<KillReason> = new Set(['PodDeleted', 'PodEvicted', '
 
 const isPodKill = (kill: Killing): boolean => podKills.has(kill.reason);
 
+/** A kill for the pod (not a probe's or a hook's) has been sent to the container's current instance. */
+const stoppingForPod = (c: ContainerBook): boolean => c.current?.kills.some(isPodKill) === true;
+
 /**
  * A container is killed for the pod unless a pod-level kill of it is already in flight: v1.36's
  * `kubelet.go :: SyncTerminatingPod` runs `killPod` on `context.Background()` ("TODO(#113606): connect this with
@@ -43,16 +46,16 @@ const isPodKill = (kill: Killing): boolean => podKills.has(kill.reason);
  * then completes the termination without calling `killContainer` again (kubernetes#83916). A probe or hook kill
  * in flight is still followed by the pod's (its restart is not simulated: `killedEnd`).
  */
-const killedAgain = (c: ContainerBook): boolean => !(c.current?.kills.some(isPodKill) ?? false);
+const killedAgain = (c: ContainerBook): boolean => !stoppingForPod(c);
 
 /**
  * `SyncTerminatingPod` is blocked in `killPod`: a container it stopped for the pod still runs. A shorter grace
  * (a second delete, an eviction, a force delete) does not end the wait (`killedAgain`).
  */
-export const podKillInFlight = (pod: PodBook): boolean => liveContainers(pod).some((c) => c.current?.kills.some(isPodKill) === true);
+export const podKillInFlight = (pod: PodBook): boolean => liveContainers(pod).some(stoppingForPod);
 
 /** The terminating path has sent its kills (`killPod`): a container was stopped for the pod. */
-export const podKillSent = (pod: PodBook): boolean => pod.containers.some((c) => c.current?.kills.some(isPodKill) === true);
+export const podKillSent = (pod: PodBook): boolean => pod.containers.some(stoppingForPod);
 
 /** `killPod` has returned: every container stopped for the pod (eviction, deadline, a finished pod's sidecars) is gone. */
 export const podKillReturned = (pod: PodBook): boolean => liveContainers(pod).length === 0 && podKillSent(pod);
