@@ -90,6 +90,7 @@ const keyOf = (signal: EvictionSignal, s: Shape): Key => {
     case 'allocatableMemory.available':
       return tiered(s.memoryMi === undefined ? undefined : BigInt(s.memoryMi) * MI, requestBytes(s, 'memory'));
     case 'nodefs.available':
+    case 'imagefs.available':
       return tiered(s.storageMi === undefined ? undefined : BigInt(s.storageMi) * MI, requestBytes(s, 'ephemeral-storage'));
     case 'nodefs.inodesFree': {
       if (s.inodes === undefined) return [0n, priority, 0n];
@@ -97,7 +98,7 @@ const keyOf = (signal: EvictionSignal, s: Shape): Key => {
       const used = BigInt(s.inodes) * NANO;
       return [s.inodes > 0 ? 1n : 2n, priority, requestBytes(s, 'ephemeral-storage') * NANO - used];
     }
-    case 'pids.available':
+    case 'pid.available':
       return s.pids === undefined ? [priority, 0n, 0n] : [priority, 1n, -BigInt(s.pids)];
   }
 };
@@ -121,7 +122,7 @@ const candidateOf = (s: Shape, i: number): Candidate => ({
   },
 });
 
-const signals: readonly EvictionSignal[] = ['memory.available', 'allocatableMemory.available', 'nodefs.available', 'nodefs.inodesFree', 'pids.available'];
+const signals: readonly EvictionSignal[] = ['memory.available', 'allocatableMemory.available', 'nodefs.available', 'nodefs.inodesFree', 'pid.available', 'imagefs.available'];
 
 describe('eviction ranking keys', () => {
   it('eviction-ranking-matches-the-kubelet-keys (every signal; ties keep input order)', async () => {

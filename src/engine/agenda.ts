@@ -7,8 +7,10 @@
  */
 import type { ProbeKind } from '../events/index.js';
 import { removedAtOnce } from './deletion/decide.js';
+import { cleanupDeadline } from './eviction/loop.js';
 import { nextOnGrid } from './grid.js';
-import type { ContainerUsage, Input } from './inputs.js';
+import type { ContainerUsage, Input, VolumeUsage } from './inputs.js';
+import { emptyDirNames } from './spec.js';
 import { killedEnd } from './kubelet/kill.js';
 import { deadlineTick } from './kubelet/deadline.js';
 import { pendingTrigger, requeueDue, syncInFlight } from './kubelet/worker.js';
@@ -17,7 +19,9 @@ import { kubeletDown, noExecuteTaintAt, noExecuteTaintOf, tolerationSeconds, unr
 import { activeProbes, nextProbeTick, probeTrackOf } from './probes/worker.js';
 import { hookAnswerOf, memoryLimitBytes, probeTiming } from './spec.js';
 import type { ContainerBook, EngineState, NodeBook, PodBook } from './state.js';
-import type { VirtualMs, World } from './world.js';
+import type { NodeUsage, VirtualMs, World } from './world.js';
+
+const NO_NODE_USAGE: NodeUsage = { diskUsedBytes: 0n, processes: 0 };
 
 export interface Wakeup {
   readonly at: VirtualMs;
@@ -235,6 +239,17 @@ export const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook, gate: Pod
 };
 
 /**
+ * The loop's next `synchronize` (`eviction/loop.ts`): while it waits for the pods it evicted, none until they are
+ * cleaned up (the fold ends the wait) or the wait times out; otherwise every 10 s from its last restart.
+ */
+const nextMonitoring = (node: NodeBook, now: VirtualMs, takenNow: boolean): VirtualMs => {
+  const round = node.evictionRound;
+  const deadline = round === undefined ? undefined : cleanupDeadline(round);
+  if (deadline !== undefined && deadline > now) return deadline;
+  return nextOnGrid(deadline ?? node.monitorFrom ?? node.registeredAt, EVICTION_MONITORING_MS, now, takenNow);
+};
+
+/**
  * The eviction manager's next monitoring cycle on the node (the working sets are read when it comes due); for
  * a node whose kubelet went silent, the node lifecycle controller's pass that marks it.
  */
@@ -245,7 +260,7 @@ export const nodeWakeups = (ctx: Ctx, node: NodeBook): Timer[] => {
     return at === undefined ? [] : [{ at: Math.max(at, ctx.now), order: orderOf(rank.nodeUnresponsive, node.index), key: `unresponsive/${node.name}`, input }];
   }
   const key = `eviction/${node.name}`;
-  const at = nextOnGrid(node.registeredAt, EVICTION_MONITORING_MS, ctx.now, ctx.taken(key) || node.thresholdLastMetAt === ctx.now);
+  const at = nextMonitoring(node, ctx.now, ctx.taken(key) || node.thresholdLastMetAt === ctx.now);
   const { world } = ctx;
   // the cgroup caps a working set at the container's limit (the kernel OOM-kills rather than exceed it)
   const workingSet = (p: PodBook, c: ContainerBook): bigint => {
@@ -253,11 +268,25 @@ export const nodeWakeups = (ctx: Ctx, node: NodeBook): Timer[] => {
     const limit = memoryLimitBytes(specOf(p, c).spec);
     return limit !== undefined && bytes > limit ? limit : bytes;
   };
+  const startOf = (c: ContainerBook): VirtualMs => c.current?.startedAt ?? at;
+  const usageOf = (p: PodBook, c: ContainerBook): ContainerUsage => ({
+    uid: p.ref.uid,
+    container: c.name,
+    bytes: workingSet(p, c),
+    disk: world.diskBytes?.(p.ref, c.name, at, startOf(c)) ?? 0n,
+    processes: world.processes?.(p.ref, c.name, at, startOf(c)) ?? 0,
+  });
+  // an emptyDir lives as long as the pod (`volumes/emptydir`): its use counts from the pod's start, whatever its containers do
+  const volumesOf = (p: PodBook): VolumeUsage[] =>
+    p.startTime === undefined || world.volumeBytes === undefined
+      ? []
+      : emptyDirNames(p.manifest).map((volume) => ({ uid: p.ref.uid, volume, bytes: world.volumeBytes?.(p.ref, volume, at, p.startTime ?? at) ?? 0n }));
   const input = (state: EngineState): Input => {
-    const usage: ContainerUsage[] = [...state.pods.values()]
-      .filter((p) => p.node === node.name)
-      .flatMap((p) => liveContainers(p).map((c) => ({ uid: p.ref.uid, container: c.name, bytes: workingSet(p, c) })));
-    return { kind: 'evictionMonitor', node: node.name, usage };
+    const pods = [...state.pods.values()].filter((p) => p.node === node.name);
+    const usage = pods.flatMap((p) => liveContainers(p).map((c) => usageOf(p, c)));
+    // the emptyDir stays until the pod's volumes are torn down, after its last container
+    const volumes = pods.filter(hasLiveContainer).flatMap(volumesOf);
+    return { kind: 'evictionMonitor', node: node.name, usage, volumes, nodeUsage: world.nodeUsage?.(node.name) ?? NO_NODE_USAGE };
   };
   return [{ at, order: orderOf(rank.evictionMonitor, node.index), key, input }];
 };

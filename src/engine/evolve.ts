@@ -1,8 +1,8 @@
 /** The engine's fold: `evolve(state, event)` rebuilds the bookkeeping from events, so a replay never re-decides. */
-import * as E from 'fp-ts/lib/Either.js';
 import type { Event, EventOf } from '../events/index.js';
 import { msOf } from '../k8s/codecs.js';
-import { parseThreshold, thresholdBytes } from '../k8s/eviction-threshold.js';
+import { roundCleaned, roundJoined } from './eviction/loop.js';
+import { conditionOfSignal, hardThresholds, isObservedSignal } from './eviction/signals.js';
 import { valueOf } from '../k8s/quantity.js';
 import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
 import { backoffAnchor, changedContainer, podTerminal } from './lifecycle.js';
@@ -13,9 +13,6 @@ import { imageKey, specContainers } from './spec.js';
 import { probeTrackOf, readinessRunsAtStatus, tracksForNewInstance } from './probes/worker.js';
 import type { ContainerBook, EngineState, ImageBackoff, Instance, NodeBook, PodBook } from './state.js';
 import type { VirtualMs } from './world.js';
-
-/** `DefaultEvictionHard` for `memory.available`. */
-export const DEFAULT_MEMORY_THRESHOLD = '100Mi';
 
 const withPod = (state: EngineState, uid: string, f: (pod: PodBook) => PodBook): EngineState => {
   const pod = state.pods.get(uid);
@@ -82,6 +79,7 @@ const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
 
 const registered = (state: EngineState, e: EventOf<'NodeRegistered'>): NodeBook => {
   const previous = state.nodes.get(e.node);
+  const disk = e.capacity['ephemeral-storage'];
   const base = {
     name: e.node,
     index: previous?.index ?? state.nodes.size,
@@ -89,24 +87,28 @@ const registered = (state: EngineState, e: EventOf<'NodeRegistered'>): NodeBook 
     allocatable: e.allocatable,
     labels: e.labels,
     images: new Set([...(previous?.images ?? []), ...(e.images ?? []).map(imageKey)]),
+    thresholds: hardThresholds(e),
     pressures: previous?.pressures ?? [],
+    pressureObservedAt: previous?.pressureObservedAt ?? {},
     sandboxes: previous?.sandboxes ?? 0,
   };
   const internalIP = e.internalIP ?? previous?.internalIP;
-  const threshold = memoryThreshold(e);
-  return { ...base, ...(internalIP === undefined ? {} : { internalIP }), ...(threshold === undefined ? {} : { memoryThresholdBytes: threshold }) };
+  return { ...base, ...(internalIP === undefined ? {} : { internalIP }), ...(disk === undefined ? {} : { diskCapacityBytes: valueOf(disk) }) };
 };
 
-/**
- * The node's `memory.available` threshold in bytes. A percentage is of the signal's capacity, which the eviction
- * manager takes as available plus working set (`helpers.go :: makeSignalObservations`): the node's allocatable
- * memory here, as the engine's available is allocatable minus the working sets.
- */
-const memoryThreshold = (e: EventOf<'NodeRegistered'>): bigint | undefined => {
-  const text = e.evictionHard?.['memory.available'] ?? DEFAULT_MEMORY_THRESHOLD;
-  const parsed = parseThreshold('memory.available', text);
-  if (E.isLeft(parsed)) throw new Error(`node ${e.node}: ${parsed.left}`);
-  return parsed.right === undefined ? undefined : thresholdBytes(parsed.right, valueOf(e.allocatable['memory']));
+/** A met threshold keeps its condition on for the transition period from this cycle (`nodeConditionsLastObservedAt`). */
+const thresholdMet = (node: NodeBook, e: EventOf<'EvictionThresholdMet'>, at: VirtualMs): NodeBook => {
+  const type = isObservedSignal(e.signal) ? conditionOfSignal[e.signal] : undefined;
+  return { ...node, thresholdLastMetAt: at, pressureObservedAt: type === undefined ? node.pressureObservedAt : { ...node.pressureObservedAt, [type]: at } };
+};
+
+/** The eviction manager's wait for the pods it evicted ends once none has a live container (`eviction/loop.ts`). */
+const evictionCleanup = (state: EngineState, uid: string, at: VirtualMs): EngineState => {
+  const name = state.pods.get(uid)?.node;
+  const node = name === undefined ? undefined : state.nodes.get(name);
+  if (node?.evictionRound?.uids.includes(uid) !== true) return state;
+  const next = roundCleaned(state, node, at);
+  return next === node ? state : { ...state, nodes: new Map(state.nodes).set(node.name, next) };
 };
 
 /** Notes when the cluster has a Ready node again after none: the node lifecycle controller taints anew then. */
@@ -172,7 +174,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'NodeConditionChanged':
       return nodeCondition(state, e);
     case 'EvictionThresholdMet':
-      return withNode(state, e.node, (node) => ({ ...node, thresholdLastMetAt: at }));
+      return withNode(state, e.node, (node) => thresholdMet(node, e, at));
     case 'PodAdmitted':
       return withPod(state, e.pod.uid, (pod) => ({ ...pod, admitted: true, dirty: true }));
     case 'PodSynced':
@@ -192,8 +194,11 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       // only a sandbox given an IP takes one from the node's range (a host-network one gets none)
       return node === undefined || (e.podIP ?? '') === '' ? next : withNode(next, node, (n) => ({ ...n, sandboxes: n.sandboxes + 1 }));
     }
-    case 'PodEvicted':
-      return withPod(state, e.pod.uid, (pod) => ({ ...triggered(pod, at), evicted: true }));
+    case 'PodEvicted': {
+      const evicted = withPod(state, e.pod.uid, (pod) => ({ ...triggered(pod, at), evicted: true }));
+      const node = evicted.pods.get(e.pod.uid)?.node;
+      return evictionCleanup(node === undefined ? evicted : withNode(evicted, node, (n) => roundJoined(n, e.pod.uid, at)), e.pod.uid, at);
+    }
     case 'PodDeadlineExceeded':
       // the sync that noticed publishes Failed; the pod is over (`podTerminal`), so its containers are stopped
       return withPod(state, e.pod.uid, (pod) => ({ ...changed(pod), deadlineExceeded: true }));
@@ -254,7 +259,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       // a killed process ends the kill its sync was waiting for: that sync resumes (and restarts it if due)
       const killed = (state.pods.get(e.pod.uid)?.containers.find((c) => c.name === e.container)?.current?.kills.length ?? 0) > 0;
       const seen = withPod(state, e.pod.uid, (pod) => ({ ...relisted(state, pod, at), ...(killed ? { sessionAt: at } : {}) }));
-      return withInstance(seen, e.pod.uid, e.container, (i) => ({ ...i, exit: { at, code: e.exitCode } }));
+      return evictionCleanup(withInstance(seen, e.pod.uid, e.container, (i) => ({ ...i, exit: { at, code: e.exitCode } })), e.pod.uid, at);
     }
     case 'ContainerRemoved': {
       // the runtime lists nothing of it any more: no finish for `doBackOff`, the next instance counted on; the

@@ -3,7 +3,7 @@
  * world answered folded in, so that deciders stay pure functions of (state, input, now).
  */
 import type { ProbeKind, ProbeOutcome } from '../events/index.js';
-import type { HookAnswer, PullAnswer } from './world.js';
+import type { HookAnswer, NodeUsage, PullAnswer } from './world.js';
 
 export type Input =
   /** The scheduler tries to place an unbound pod. */
@@ -29,8 +29,17 @@ export type Input =
       readonly outcome: ProbeOutcome;
       readonly output?: string;
     }
-  /** The eviction manager's monitoring cycle on one node, with every live container's working set. */
-  | { readonly kind: 'evictionMonitor'; readonly node: string; readonly usage: readonly ContainerUsage[] }
+  /**
+   * The eviction manager's monitoring cycle on one node, with what the summary API reads: every live container's
+   * working set, disk and processes, the pods' emptyDir volumes, and the node's own use.
+   */
+  | {
+      readonly kind: 'evictionMonitor';
+      readonly node: string;
+      readonly usage: readonly ContainerUsage[];
+      readonly volumes: readonly VolumeUsage[];
+      readonly nodeUsage: NodeUsage;
+    }
   /** The node lifecycle controller's pass finds a node's kubelet silent past the grace period. */
   | { readonly kind: 'nodeUnresponsive'; readonly node: string }
   /** The node lifecycle controller marks a pod on a node that is not Ready (`MarkPodsNotReady`). */
@@ -41,6 +50,17 @@ export type Input =
 export interface ContainerUsage {
   readonly uid: string;
   readonly container: string;
+  /** Working set. */
+  readonly bytes: bigint;
+  /** Writable layer and logs (the summary's `rootfs` plus `logs`). */
+  readonly disk: bigint;
+  readonly processes: number;
+}
+
+/** One emptyDir volume's use (the summary's pod `volume` stats). */
+export interface VolumeUsage {
+  readonly uid: string;
+  readonly volume: string;
   readonly bytes: bigint;
 }
 

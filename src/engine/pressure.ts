@@ -1,9 +1,9 @@
 /**
  * The eviction manager's node conditions (`eviction_manager.go :: synchronize` → `nodeConditions`, the map
  * `signalToNodeCondition` in `eviction/helpers.go`): memory signals give MemoryPressure, nodefs and imagefs
- * DiskPressure, `pid.available` PIDPressure. The engine decides MemoryPressure from the world's memory answers;
- * it measures no disk and no process count, so DiskPressure and PIDPressure are what the scenario's node
- * condition says.
+ * DiskPressure, `pid.available` PIDPressure. The engine decides each from the world's answers where it observes
+ * the signals (`eviction/decide.ts`); where it does not (no disk size, no process limit), the condition is what
+ * the scenario's node condition says.
  */
 
 /** In this order when several hold (Go builds the list from the configured thresholds, a map: no fixed order). */

@@ -1,5 +1,5 @@
 /** Defaulted reads of a pod spec, as the API server's defaulting (`pkg/apis/core/v1/defaults.go`) would fill them. */
-import type { Container, LifecycleHandler, Probe, PodSpec, PullPolicy } from '../k8s/pod.js';
+import type { Container, LifecycleHandler, Probe, PodSpec, PullPolicy, V1Pod } from '../k8s/pod.js';
 import { valueOf } from '../k8s/quantity.js';
 import { containerShouldRestart, restartsOnFailure } from '../k8s/restart-rules.js';
 import { roleOf, type ContainerRole } from '../reducers/restart.js';
@@ -101,3 +101,6 @@ export const memoryLimitBytes = (c: Container): bigint | undefined => {
  */
 export const restartsAfterExit = (c: SpecContainer, pod: PodSpec, exitCode: number): boolean =>
   c.role === 'init' ? exitCode !== 0 && restartsOnFailure(c.spec, pod) : containerShouldRestart(c.spec, pod, exitCode);
+
+/** The pod's emptyDir volumes by name, in spec order: the local volumes the eviction manager measures (`localVolumeNames`). */
+export const emptyDirNames = (pod: V1Pod): string[] => (pod.spec.volumes ?? []).flatMap((v) => (v.emptyDir === undefined ? [] : [v.name]));

@@ -8,6 +8,7 @@ import type { ResourceList, StringMap } from '../k8s/codecs.js';
 import type { PodSpec, V1Pod } from '../k8s/pod.js';
 import type { BackoffEntry } from './backoff.js';
 import type { PressureType } from './pressure.js';
+import type { HardThresholds } from './eviction/signals.js';
 import type { ContainerRole } from './spec.js';
 import type { VirtualMs } from './world.js';
 
@@ -154,11 +155,23 @@ export interface NodeBook {
   readonly labels: StringMap;
   readonly internalIP?: string;
   readonly images: ReadonlySet<string>;
-  /** Hard threshold of `memory.available`, in bytes; none when the kubelet ignores it (`0%`, `100%`). */
-  readonly memoryThresholdBytes?: bigint;
+  /** The kubelet's hard eviction thresholds by signal (`eviction/signals.ts`); a signal the kubelet ignores (`0%`, `100%`) is absent. */
+  readonly thresholds: HardThresholds;
+  /** The node filesystem's size (its `ephemeral-storage` capacity): unset, the summary has no node filesystem stats. */
+  readonly diskCapacityBytes?: bigint;
   /** The eviction manager's node conditions (`pressure.ts`): what its admission refuses and the taints the scheduler sees. */
   readonly pressures: readonly PressureType[];
+  /** The last monitoring cycle that found a threshold met. */
   readonly thresholdLastMetAt?: VirtualMs;
+  /**
+   * The pods the eviction manager's last cycle evicted, while it waits for them to be cleaned up
+   * (`eviction_manager.go :: Start`, `waitForPodsCleanup`): no cycle runs meanwhile (`eviction/loop.ts`).
+   */
+  readonly evictionRound?: { readonly at: VirtualMs; readonly uids: readonly string[] };
+  /** The instant the manager's loop last synchronized right after a cleanup: its 10 s sleeps count from it (default: registration). */
+  readonly monitorFrom?: VirtualMs;
+  /** When each condition's signals were last found met (`nodeConditionsLastObservedAt`): the transition period counts from it. */
+  readonly pressureObservedAt: Readonly<Partial<Record<PressureType, VirtualMs>>>;
   /** Its Ready condition is not True since then (posted by the node, or marked by the node lifecycle controller). */
   readonly lostAt?: VirtualMs;
   readonly lostStatus?: 'False' | 'Unknown';

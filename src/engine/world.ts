@@ -20,6 +20,16 @@ export interface TermReaction {
   readonly code: number;
 }
 
+/** A node's own use of its root filesystem and process table, besides its pods' (the summary API's node stats). */
+export interface NodeUsage {
+  /** Bytes used on the node filesystem by the system, images and anything not a pod's. */
+  readonly diskUsedBytes: bigint;
+  /** The kernel's process limit (`rlimit.MaxPID`: `kernel.pid_max`, `kernel.threads-max`); unset: no `pid.available` observation. */
+  readonly pidMax?: number;
+  /** Processes running outside the pods (the system's). */
+  readonly processes: number;
+}
+
 export type PullAnswer = { readonly ok: true; readonly durationMs: number } | { readonly ok: false; readonly message: string };
 
 export interface HookAnswer {
@@ -41,6 +51,14 @@ export interface World {
   ): { readonly outcome: ProbeOutcome; readonly output?: string };
   /** Memory working set in bytes of the instance started at `startedAt`, at `now`. */
   memoryBytes(pod: PodRef, container: string, now: VirtualMs, startedAt: VirtualMs): bigint;
+  /** Bytes the instance started at `startedAt` holds in its writable layer and logs at `now` (unset: none). */
+  diskBytes?(pod: PodRef, container: string, now: VirtualMs, startedAt: VirtualMs): bigint;
+  /** Processes of the instance started at `startedAt`, at `now` (unset: none counted). */
+  processes?(pod: PodRef, container: string, now: VirtualMs, startedAt: VirtualMs): number;
+  /** Bytes in the pod's emptyDir `volume` at `now`, written since the pod started at `podStartedAt` (unset: none). */
+  volumeBytes?(pod: PodRef, volume: string, now: VirtualMs, podStartedAt: VirtualMs): bigint;
+  /** What the node's filesystem and process table hold besides its pods (unset: nothing; no process limit). */
+  nodeUsage?(node: string): NodeUsage;
   /** Pulling `image` on `node` at `now`; `attempt` counts this container's pulls of it (0 = first; default 0). */
   pull(node: string, image: string, now: VirtualMs, attempt?: number): PullAnswer;
   postStart(pod: PodRef, container: string, run: number): HookAnswer;

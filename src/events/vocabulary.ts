@@ -150,13 +150,19 @@ export const SandboxCreated = member('SandboxCreated', { ...podSubject }, { podI
  */
 export const PodIPAssigned = member('PodIPAssigned', { ...podSubject, podIP: t.string }, { podIPs: t.array(t.string) });
 
-/** The kubelet evicted the pod for node pressure: phase Failed, reason Evicted, DisruptionTarget. */
+/**
+ * The kubelet evicted the pod for node pressure: phase Failed, reason Evicted, DisruptionTarget; or for outgrowing a
+ * local storage limit (`signal` `emptydirfs.limit`, `ephemeralpodfs.limit`, `ephemeralcontainerfs.limit`), which
+ * `evictPod` does with no condition: `disruptionTarget: false`.
+ */
 export const PodEvicted = member(
   'PodEvicted',
   { ...podSubject, signal: t.string, message: t.string },
   {
     /** Kubernetes event annotations: `offending_containers`, `offending_containers_usage`, `starved_resource`; `offending_pod`, `offending_pod_usage` with pod-level resources. */
     annotations: StringMap,
+    /** `false`: the eviction sets no DisruptionTarget condition (a local storage limit); absent: it does. */
+    disruptionTarget: t.literal(false),
   },
 );
 

@@ -26,15 +26,16 @@ export const rankInodePressure: Comparator = orderedBy(exceedInodeRequests, prio
 export const rankPIDPressure: Comparator = orderedBy(priority, processes);
 
 /**
- * `buildSignalToRankFunc` for a node without a separate image filesystem: the signals the contract names,
- * plus `nodefs.inodesFree`.
+ * `buildSignalToRankFunc` for a node without a separate image filesystem: `imagefs` shares the node filesystem and
+ * its ranking (every filesystem stat of the pod); `pid.available` is `evictionapi.SignalPIDAvailable`.
  */
 export const signalRanking = {
   'memory.available': rankMemoryPressure,
   'allocatableMemory.available': rankMemoryPressure,
   'nodefs.available': rankDiskPressure,
+  'imagefs.available': rankDiskPressure,
   'nodefs.inodesFree': rankInodePressure,
-  'pids.available': rankPIDPressure,
+  'pid.available': rankPIDPressure,
 } as const satisfies Record<string, Comparator>;
 
 export type EvictionSignal = keyof typeof signalRanking;

@@ -14,26 +14,29 @@ export const podLevelResourcesSet = (spec: PodSpec): boolean =>
 const podLevelRequest = (spec: PodSpec, resource: string): string | undefined =>
   supportedAtPodLevel(resource) ? spec.resources?.requests?.[resource] : undefined;
 
-const requestOf = (resources: ResourceRequirements | undefined, resource: string): bigint =>
-  nanosOf(resources?.requests?.[resource]);
+type Side = 'requests' | 'limits';
+
+const amountOf = (resources: ResourceRequirements | undefined, resource: string, side: Side): bigint =>
+  nanosOf(resources?.[side]?.[resource]);
 
 const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
 
 /**
- * `k8s.io/component-helpers/resource :: AggregateContainerRequests` for one resource, in nano-units:
- * regular containers and sidecars run together, so they add up; each regular init container runs
- * beside the sidecars started before it, and the pod needs the largest of those peaks.
+ * `k8s.io/component-helpers/resource :: AggregateContainerRequests` (or `AggregateContainerLimits`, the same walk
+ * over limits) for one resource, in nano-units: regular containers and sidecars run together, so they add up;
+ * each regular init container runs beside the sidecars started before it, and the pod needs the largest of those peaks.
  */
 export const containerRequestsNanos = (
   containers: readonly Container[],
   initContainers: readonly Container[],
   resource: string,
+  side: Side = 'requests',
 ): bigint => {
-  let running = containers.reduce((sum, c) => sum + requestOf(c.resources, resource), 0n);
+  let running = containers.reduce((sum, c) => sum + amountOf(c.resources, resource, side), 0n);
   let sidecars = 0n;
   let initPeak = 0n;
   for (const c of initContainers) {
-    const own = requestOf(c.resources, resource);
+    const own = amountOf(c.resources, resource, side);
     if (isSidecar(c)) {
       running += own;
       sidecars += own;
@@ -43,6 +46,19 @@ export const containerRequestsNanos = (
     }
   }
   return max(running, initPeak);
+};
+
+/**
+ * `component-helpers/resource :: PodLimits` for ephemeral-storage, as `podEphemeralStorageLimitEviction` reads it:
+ * present only when some container or init container sets that limit (the aggregate lists the key then), plus
+ * the pod overhead (added to a limit that is present). Pod-level limits never name ephemeral-storage
+ * (`IsSupportedPodLevelResource`), so they do not enter.
+ */
+export const podEphemeralStorageLimitNanos = (pod: V1Pod): bigint | undefined => {
+  const { spec } = pod;
+  const all = [...spec.containers, ...(spec.initContainers ?? [])];
+  if (!all.some((c) => c.resources?.limits?.['ephemeral-storage'] !== undefined)) return undefined;
+  return containerRequestsNanos(spec.containers, spec.initContainers ?? [], 'ephemeral-storage', 'limits') + nanosOf(spec.overhead?.['ephemeral-storage']);
 };
 
 /**

@@ -7,7 +7,7 @@ import { DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
 import type { Instant } from '../k8s/codecs.js';
 import { parseDuration } from '../k8s/duration.js';
 import { envelopeAt } from './build.js';
-import { signalOfEviction } from './pod-differ.js';
+import { disruptionOfEviction, signalOfEviction } from './pod-differ.js';
 
 export interface ReasonInput {
   readonly pod: PodRef;
@@ -71,7 +71,7 @@ export const eventOfReason = (r: ReasonInput): ReasonResult => {
   if (r.reason === 'Evicted') {
     const starved = r.annotations['starved_resource'];
     const signal = starved === undefined ? signalOfEviction(message) : signalOfEviction(`low on resource: ${starved}.`);
-    return event({ type: 'PodEvicted', ...envelopeAt(at, 'kubelet'), pod, signal, message, annotations: { ...r.annotations } });
+    return event({ type: 'PodEvicted', ...envelopeAt(at, 'kubelet'), pod, signal, message, annotations: { ...r.annotations }, ...disruptionOfEviction(signal) });
   }
   // active_deadline.go :: ShouldEvict: a Normal Event on the pod itself (a Job's own `DeadlineExceeded` is about
   // the Job, and only Events about pods get here)

@@ -42,13 +42,26 @@ export const kubeletConditionTypes = (pod: V1Pod): string[] | undefined => {
 const signalByResource: Readonly<Record<string, string>> = {
   memory: 'memory.available',
   'ephemeral-storage': 'nodefs.available',
-  pids: 'pids.available',
+  pids: 'pid.available',
 };
 
+/** `eviction/helpers.go`'s local storage messages, by the metrics label `evictPod` counts them under. */
+const localStorageMessages: readonly (readonly [RegExp, string])[] = [
+  [/^Usage of EmptyDir volume /, 'emptydirfs.limit'],
+  [/^Pod ephemeral local storage usage exceeds the total limit of containers /, 'ephemeralpodfs.limit'],
+  [/^Container \S+ exceeded its local ephemeral storage limit /, 'ephemeralcontainerfs.limit'],
+];
+
 export const signalOfEviction = (message: string): string => {
+  const local = localStorageMessages.find(([pattern]) => pattern.test(message))?.[1];
+  if (local !== undefined) return local;
   const resource = /low on resource: ([\w.-]+?)\.?( |$)/.exec(message)?.[1] ?? '';
   return signalByResource[resource] ?? resource;
 };
+
+/** A local storage limit eviction writes no DisruptionTarget (`evictPod` with no condition): `PodEvicted` says so. */
+export const disruptionOfEviction = (signal: string): { readonly disruptionTarget?: false } =>
+  localStorageMessages.some(([, label]) => label === signal) ? { disruptionTarget: false } : {};
 
 const REJECTED_PREFIX = 'Pod was rejected: ';
 const isRejection = (s: PodStatus): boolean => s.phase === 'Failed' && (s.message ?? '').startsWith(REJECTED_PREFIX);
@@ -282,7 +295,8 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
   if (evicted && !(was.phase === 'Failed' && was.reason === 'Evicted')) {
     const [at, c] = timed(transitionOf(after, 'DisruptionTarget', 'True'));
     const message = status.message ?? '';
-    emit({ type: 'PodEvicted', ...envelopeAt(at, 'kubelet'), pod, signal: signalOfEviction(message), message }, c);
+    const signal = signalOfEviction(message);
+    emit({ type: 'PodEvicted', ...envelopeAt(at, 'kubelet'), pod, signal, message, ...disruptionOfEviction(signal) }, c);
   }
   if (isDeadlineFailure(status) && !isDeadlineFailure(was)) {
     const [at, c] = deadlineTime(after, fallback);

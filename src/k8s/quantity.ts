@@ -159,3 +159,6 @@ export const compareQuantities = (a: string | undefined, b: string | undefined):
 
 /** A quantity from a byte count, in the largest binary suffix that divides it (what kubectl users expect). */
 export const formatBytes = (bytes: bigint): string => formatQuantity({ nanos: bytes * NANO, format: 'BinarySI' });
+
+/** A count as `resource.NewQuantity(n, resource.DecimalSI)` prints it (`1000` → `1k`). */
+export const formatCount = (n: bigint): string => formatQuantity({ nanos: n * NANO, format: 'DecimalSI' });

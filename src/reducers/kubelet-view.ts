@@ -49,7 +49,8 @@ export interface KubeletView {
   readonly sandboxReady: boolean;
   /** Some regular container has started in the current sandbox (`HasAnyActiveRegularContainerStarted`). */
   readonly podHasInitialized: boolean;
-  readonly evicted?: { readonly at: Instant; readonly message: string };
+  /** `disruptionTarget: false`: a local storage limit eviction, which writes no DisruptionTarget. */
+  readonly evicted?: { readonly at: Instant; readonly message: string; readonly disruptionTarget?: false };
   readonly rejected?: { readonly reason: string; readonly message: string };
   /** The kubelet found the pod past its `activeDeadlineSeconds` (`active_deadline.go :: ShouldEvict`). */
   readonly deadlineExceededAt?: Instant;

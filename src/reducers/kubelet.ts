@@ -77,7 +77,7 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     }
     case 'PodEvicted':
       if (s.kubelet.evicted !== undefined) return s;
-      return withView(s, { admitted: true, evicted: { at: e.at, message: e.message } });
+      return withView(s, { admitted: true, evicted: { at: e.at, message: e.message, ...(e.disruptionTarget === false ? { disruptionTarget: false } : {}) } });
     case 'PodDeadlineExceeded':
       if (s.kubelet.deadlineExceededAt !== undefined) return s;
       return withView(s, { admitted: true, deadlineExceededAt: e.at });

@@ -120,7 +120,7 @@ const onlyOthers = (conditions: readonly PodCondition[]): readonly PodCondition[
  */
 const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string, generation: number | undefined): readonly PodCondition[] => {
   const others = onlyOthers(prev.conditions ?? []);
-  if (view.evicted === undefined || !isTerminal(phase)) return others;
+  if (view.evicted === undefined || view.evicted.disruptionTarget === false || !isTerminal(phase)) return others;
   const disruption = { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: view.evicted.message } as const;
   const at = others.findIndex((c) => c.type === 'DisruptionTarget');
   if (at < 0) return [...others, settle(disruption, undefined, now, generation)];

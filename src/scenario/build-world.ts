@@ -3,8 +3,8 @@
  * pure answers the engine asks for, with the documented defaults for everything the scenario leaves out.
  */
 import type { PodRef } from '../events/index.js';
-import type { ContainerRun, HookAnswer, PullAnswer, TermReaction, VirtualMs, World } from '../engine/world.js';
-import type { ContainerBehavior, ExitRule, Hook, ImageBehavior, MemoryUse, ProbeRule } from './format.js';
+import type { ContainerRun, HookAnswer, NodeUsage, PullAnswer, TermReaction, VirtualMs, World } from '../engine/world.js';
+import type { ContainerBehavior, ExitRule, Hook, ImageBehavior, ProbeRule, Use } from './format.js';
 
 /** What the scenario leaves unsaid. */
 export const DEFAULTS = {
@@ -20,6 +20,10 @@ export interface Behaviors {
   /** `namespace/name` → container name → behavior. */
   readonly containers: ReadonlyMap<string, ReadonlyMap<string, ContainerBehavior>>;
   readonly images: Readonly<Record<string, ImageBehavior>>;
+  /** `namespace/name` → emptyDir volume name → its use from the pod's start. */
+  readonly volumes: ReadonlyMap<string, ReadonlyMap<string, Use>>;
+  /** Node name → its own disk and process use (nodes the scenario says nothing of use nothing). */
+  readonly nodes: ReadonlyMap<string, NodeUsage>;
   /** The scenario's start: `at` and `from`/`to` offsets count from here. */
   readonly startMs: VirtualMs;
 }
@@ -53,7 +57,10 @@ const ruleHolds = (rule: ProbeRule, now: number, started: number): boolean =>
   within(now - started, rule.value.fromStart, rule.value.toStart) &&
   within(started, undefined, rule.value.startedBefore);
 
-const memoryAt = (use: MemoryUse, elapsedMs: number): bigint => {
+const NO_NODE_USAGE: NodeUsage = { diskUsedBytes: 0n, processes: 0 };
+
+/** An amount (`memory`, `disk`, `pids`, a volume's) `elapsedMs` into what it counts from. */
+const useAt = (use: Use, elapsedMs: number): bigint => {
   if (typeof use === 'bigint') return use;
   if ('steps' in use) {
     const step = [...use.steps].reverse().find((s) => s.after <= elapsedMs);
@@ -114,8 +121,21 @@ export const buildWorld = (behaviors: Behaviors): World => {
     },
     memoryBytes: (pod, container, now, startedAt) => {
       const use = of(pod, container).memory;
-      return use === undefined ? 0n : memoryAt(use, Math.max(0, now - startedAt));
+      return use === undefined ? 0n : useAt(use, Math.max(0, now - startedAt));
     },
+    diskBytes: (pod, container, now, startedAt) => {
+      const use = of(pod, container).disk;
+      return use === undefined ? 0n : useAt(use, Math.max(0, now - startedAt));
+    },
+    processes: (pod, container, now, startedAt) => {
+      const use = of(pod, container).pids;
+      return use === undefined ? 0 : Number(useAt(use, Math.max(0, now - startedAt)));
+    },
+    volumeBytes: (pod, volume, now, podStartedAt) => {
+      const use = behaviors.volumes.get(`${pod.namespace}/${pod.name}`)?.get(volume);
+      return use === undefined ? 0n : useAt(use, Math.max(0, now - podStartedAt));
+    },
+    nodeUsage: (node) => behaviors.nodes.get(node) ?? NO_NODE_USAGE,
     pull: (_node, image, now, attempt = 0) => pullOf(behaviors.images[image], image, attempt, now - behaviors.startMs),
     postStart: (pod, container) => hookAnswer(of(pod, container).postStart),
     preStop: (pod, container) => hookAnswer(of(pod, container).preStop),

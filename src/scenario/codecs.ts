@@ -76,48 +76,68 @@ export const bytesOfQuantity = (raw: string): bigint | undefined => {
   return q === undefined || q.nanos < 0n ? undefined : q.nanos / NANO + (q.nanos % NANO > 0n ? 1n : 0n);
 };
 
+/** An amount as bytes, written as a Kubernetes quantity; `what` names it in errors (`memory`, `disk`). */
+export const bytesOf = (what: string) =>
+  new t.Type<bigint, string, unknown>(
+    'Bytes',
+    (u): u is bigint => typeof u === 'bigint',
+    (u, c) => {
+      const bytes = typeof u === 'string' || typeof u === 'number' ? bytesOfQuantity(String(u)) : undefined;
+      return bytes === undefined ? t.failure(u, c, `is not a ${what} quantity`) : t.success(bytes);
+    },
+    (b) => b.toString(),
+  );
+
 /** A memory amount, written as a Kubernetes quantity, as bytes. */
-export const Bytes = new t.Type<bigint, string, unknown>(
-  'Bytes',
+export const Bytes = bytesOf('memory');
+
+/** A number of processes: a whole number, at least 0. */
+export const Count = new t.Type<bigint, number, unknown>(
+  'Count',
   (u): u is bigint => typeof u === 'bigint',
-  (u, c) => {
-    const bytes = typeof u === 'string' || typeof u === 'number' ? bytesOfQuantity(String(u)) : undefined;
-    return bytes === undefined ? t.failure(u, c, 'is not a memory quantity') : t.success(bytes);
-  },
-  (b) => b.toString(),
+  (u, c) => (Integer.is(u) && u >= 0 ? t.success(BigInt(u)) : t.failure(u, c, 'is not a whole number of processes')),
+  (n) => Number(n),
 );
 
 /**
- * The kubelet's hard `memory.available` threshold as `--eviction-hard` writes it: a quantity (`200Mi`) or a
- * percentage of the memory the signal sees (`5%`); `0%` and `100%` turn it off, as the kubelet ignores them.
- * Kept as written: the node's journal event carries the text, the engine reads it.
+ * A hard eviction threshold for `signal` as `--eviction-hard` writes it: a quantity (`200Mi`, `100` processes) or a
+ * percentage of what the signal sees (`5%`); `0%` and `100%` turn it off, as the kubelet ignores them. Kept as
+ * written: the node's journal event carries the text, the engine reads it.
  */
-export const MemoryEvictionThreshold = new t.Type<string, string, unknown>(
-  'MemoryEvictionThreshold',
-  (u): u is string => typeof u === 'string' && E.isRight(parseThreshold('memory.available', u)),
-  (u, c) => {
-    const s = typeof u === 'number' && Number.isFinite(u) ? String(u) : u;
-    if (typeof s !== 'string') return t.failure(u, c, 'is not a quantity or a percentage');
-    const parsed = parseThreshold('memory.available', s);
-    return E.isRight(parsed) ? t.success(s) : t.failure(u, c, parsed.left);
-  },
-  (s) => s,
-);
+export const evictionThreshold = (signal: string) =>
+  new t.Type<string, string, unknown>(
+    'EvictionThreshold',
+    (u): u is string => typeof u === 'string' && E.isRight(parseThreshold(signal, u)),
+    (u, c) => {
+      const s = typeof u === 'number' && Number.isFinite(u) ? String(u) : u;
+      if (typeof s !== 'string') return t.failure(u, c, 'is not a quantity or a percentage');
+      const parsed = parseThreshold(signal, s);
+      return E.isRight(parsed) ? t.success(s) : t.failure(u, c, parsed.left);
+    },
+    (s) => s,
+  );
 
-/** A growth rate `QUANTITY/DURATION` (`10Mi/s`, `1Gi/5m`), as bytes per millisecond (a fraction). */
-export const Rate = new t.Type<number, string, unknown>(
-  'Rate',
-  (u): u is number => typeof u === 'number',
-  (u, c) => {
-    const [amount, per, ...rest] = typeof u === 'string' ? u.split('/') : [];
-    const bytes = amount === undefined ? undefined : bytesOfQuantity(amount);
-    const ms = per === undefined ? undefined : parseDuration(/^\d/.test(per) ? per : `1${per}`);
-    return bytes === undefined || ms === undefined || ms <= 0 || rest.length > 0
-      ? t.failure(u, c, 'is not a rate like 10Mi/s')
-      : t.success(Number(bytes) / ms);
-  },
-  (r) => `${r}/ms`,
-);
+/** The kubelet's hard `memory.available` threshold. */
+export const MemoryEvictionThreshold = evictionThreshold('memory.available');
+
+/** A growth rate `AMOUNT/DURATION` (`10Mi/s`, `1Gi/5m`; `50/s` for processes), as units per millisecond (a fraction). */
+const rateOf = (example: string) =>
+  new t.Type<number, string, unknown>(
+    'Rate',
+    (u): u is number => typeof u === 'number',
+    (u, c) => {
+      const [amount, per, ...rest] = typeof u === 'string' ? u.split('/') : [];
+      const units = amount === undefined ? undefined : bytesOfQuantity(amount);
+      const ms = per === undefined ? undefined : parseDuration(/^\d/.test(per) ? per : `1${per}`);
+      return units === undefined || ms === undefined || ms <= 0 || rest.length > 0
+        ? t.failure(u, c, `is not a rate like ${example}`)
+        : t.success(Number(units) / ms);
+    },
+    (r) => `${r}/ms`,
+  );
+export const Rate = rateOf('10Mi/s');
+/** Processes started per unit of time (`50/s`). */
+export const CountRate = rateOf('50/s');
 
 /**
  * Common fields plus exactly one of the member keys, decoded by its codec (`{ at: 30s, delete: {...} }`).

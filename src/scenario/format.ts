@@ -5,7 +5,7 @@
 import * as t from 'io-ts';
 import { ConditionStatus, type Instant, Integer, QuantityString, StringMap } from '../k8s/codecs.js';
 import { parseInstantArg } from '../timetravel/instant-arg.js';
-import { Bytes, Duration, ExitCode, GraceSeconds, MemoryEvictionThreshold, Rate, byShape, oneOf, strict } from './codecs.js';
+import { Bytes, Count, CountRate, Duration, ExitCode, GraceSeconds, MemoryEvictionThreshold, Rate, bytesOf, byShape, evictionThreshold, oneOf, strict } from './codecs.js';
 
 /** The scenario's first instant: any RFC 3339 time, kept as the canonical UTC instant with milliseconds. */
 export const Start = new t.Type<Instant, string, unknown>(
@@ -32,6 +32,17 @@ export const NodeResources = strict(
   { cpu: QuantityString, memory: QuantityString, pods: QuantityString, 'ephemeral-storage': QuantityString },
 );
 
+/** `--eviction-hard` for the other signals the engine observes; a signal left out keeps `DefaultEvictionHard`'s value. */
+export const EvictionHard = strict(
+  'EvictionHard',
+  {},
+  {
+    'nodefs.available': evictionThreshold('nodefs.available'),
+    'imagefs.available': evictionThreshold('imagefs.available'),
+    'pid.available': evictionThreshold('pid.available'),
+  },
+);
+
 export const NodeSpec = strict(
   'Node',
   { name: t.string },
@@ -43,6 +54,13 @@ export const NodeSpec = strict(
     internalIP: t.string,
     /** The kubelet's hard eviction threshold `memory.available<X`: a quantity or a percentage. */
     memoryEvictionThreshold: MemoryEvictionThreshold,
+    evictionHard: EvictionHard,
+    /** Bytes the node filesystem (of `capacity.ephemeral-storage`) holds besides the pods': system, images, logs. */
+    diskUsed: bytesOf('disk'),
+    /** The kernel's process limit (`rlimit.MaxPID`); unset, `pid.available` is not observed. */
+    pidMax: PositiveInt,
+    /** Processes running outside the pods. */
+    processes: Count,
     /** Images already on the node. */
     images: t.array(t.string),
   },
@@ -108,15 +126,22 @@ export const ExitRule = oneOf('Exit', strict('Exit', { code: ExitCode }, { runs:
 });
 export type ExitRule = t.TypeOf<typeof ExitRule>;
 
-const MemoryRamp = strict('MemoryRamp', { grows: Rate }, { from: Bytes, max: Bytes });
-const MemorySteps = strict('MemorySteps', {
-  steps: t.array(strict('MemoryStep', { after: Duration, use: Bytes })),
-});
+/** An amount over time: a constant, a ramp from `from` (default 0) capped at `max`, or steps (0 before the first). */
+export type Use = bigint | { readonly grows: number; readonly from?: bigint; readonly max?: bigint } | { readonly steps: readonly { readonly after: number; readonly use: bigint }[] };
+
+const useOf = (name: string, amount: t.Type<bigint, unknown, unknown>, rate: t.Type<number, string, unknown>) => {
+  const ramp = strict(`${name}Ramp`, { grows: rate }, { from: amount, max: amount });
+  const steps = strict(`${name}Steps`, { steps: t.array(strict(`${name}Step`, { after: Duration, use: amount })) });
+  return byShape<Use>(name, (u) => (typeof u === 'object' && u !== null ? ('steps' in u ? steps : ramp) : amount));
+};
+
 /** Working set over each run: a constant quantity, a ramp, or steps (offsets from the container's start). */
-export const MemoryUse = byShape<bigint | t.TypeOf<typeof MemoryRamp> | t.TypeOf<typeof MemorySteps>>('Memory', (u) =>
-  typeof u === 'object' && u !== null ? ('steps' in u ? MemorySteps : MemoryRamp) : Bytes,
-);
-export type MemoryUse = t.TypeOf<typeof MemoryUse>;
+export const MemoryUse = useOf('Memory', Bytes, Rate);
+export type MemoryUse = Use;
+/** Bytes in the container's writable layer and logs over each run (a new container starts with none). */
+export const DiskUse = useOf('Disk', bytesOf('disk'), Rate);
+/** Processes of each run. */
+export const ProcessUse = useOf('Processes', Count, CountRate);
 
 /**
  * When a rule holds, every given bound at once: scenario offsets `from`/`to`, offsets from each container
@@ -146,6 +171,8 @@ export const ContainerBehavior = strict(
   {
     exit: byShape<ExitRule | ExitRule[]>('Exits', (u) => (Array.isArray(u) ? t.array(ExitRule) : ExitRule)),
     memory: MemoryUse,
+    disk: DiskUse,
+    pids: ProcessUse,
     liveness: t.array(ProbeRule),
     readiness: t.array(ProbeRule),
     startup: t.array(ProbeRule),
@@ -183,6 +210,8 @@ export const ScenarioDoc = strict(
     behavior: t.record(t.string, t.record(t.string, ContainerBehavior)),
     /** Image reference → how pulling it goes. */
     images: t.record(t.string, ImageBehavior),
+    /** Pod name → emptyDir volume name → bytes in it, counted from the pod's start (it outlives container restarts). */
+    volumes: t.record(t.string, t.record(t.string, DiskUse)),
   },
 );
 export type ScenarioDoc = t.TypeOf<typeof ScenarioDoc>;

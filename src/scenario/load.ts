@@ -10,7 +10,8 @@ import { type Instant, instantOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { type Behaviors, buildWorld } from './build-world.js';
 import { type ScenarioError, decodeIn, errorAt } from './errors.js';
-import { type ContainerBehavior, type ScenarioDoc, ScenarioDoc as ScenarioCodec } from './format.js';
+import { type ContainerBehavior, type NodeSpec, type ScenarioDoc, type Use, ScenarioDoc as ScenarioCodec } from './format.js';
+import type { NodeUsage } from '../engine/world.js';
 import { loadManifests } from '../manifest/index.js';
 import type { ManifestLoader, ReadFile } from './manifests.js';
 import { type Source, headerComment, parseSource } from './source.js';
@@ -58,6 +59,32 @@ const containerBehaviors = (
   return E.right(result);
 };
 
+/** emptyDir uses by `namespace/name`, each pod and volume checked against the pods the timeline creates. */
+const volumeUses = (source: Source, doc: ScenarioDoc, pods: CompiledTimeline['pods']): E.Either<ScenarioError, Behaviors['volumes']> => {
+  const result = new Map<string, ReadonlyMap<string, Use>>();
+  for (const [podKey, volumes] of Object.entries(doc.volumes ?? {})) {
+    const key = podKey.includes('/') ? podKey : `default/${podKey}`;
+    const versions = pods.get(key);
+    if (versions === undefined) return E.left(errorAt(source, ['volumes', podKey], `no pod "${key}" in the timeline`));
+    const emptyDirs = new Set(versions.flatMap((p) => (p.spec.volumes ?? []).filter((v) => v.emptyDir !== undefined).map((v) => v.name)));
+    const unknown = Object.keys(volumes).find((name) => !emptyDirs.has(name));
+    if (unknown !== undefined) return E.left(errorAt(source, ['volumes', podKey, unknown], `pod "${key}" has no emptyDir volume "${unknown}"`));
+    result.set(key, new Map(Object.entries(volumes)));
+  }
+  return E.right(result);
+};
+
+/** Each node's own disk and process use, from `nodes` and `addNode` steps. */
+const nodeUsages = (doc: ScenarioDoc): Behaviors['nodes'] => {
+  const specs: NodeSpec[] = [...(doc.nodes ?? []), ...doc.timeline.flatMap((step) => (step.kind === 'addNode' ? [step.value] : []))];
+  return new Map(
+    specs.map((n): [string, NodeUsage] => [
+      n.name,
+      { diskUsedBytes: n.diskUsed ?? 0n, processes: Number(n.processes ?? 0n), ...(n.pidMax === undefined ? {} : { pidMax: n.pidMax }) },
+    ]),
+  );
+};
+
 const checkImages = (
   source: Source,
   doc: ScenarioDoc,
@@ -95,13 +122,14 @@ export const loadScenarioWith =
       E.bind('compiled', ({ source, doc, startMs }) => compileTimeline(source, doc, startMs, readFile, load)),
       E.tap(({ source, doc, compiled }) => checkImages(source, doc, compiled.pods)),
       E.bind('containers', ({ source, doc, compiled }) => containerBehaviors(source, doc, compiled.pods)),
-      E.map(({ doc, startMs, compiled, containers }) => ({
+      E.bind('volumes', ({ source, doc, compiled }) => volumeUses(source, doc, compiled.pods)),
+      E.map(({ doc, startMs, compiled, containers, volumes }) => ({
         name: doc.name ?? posix.basename(file).replace(/\.ya?ml$/, ''),
         story: headerComment(text),
         start: instantOf(startMs),
         file,
         simulation: {
-          world: buildWorld({ containers, images: doc.images ?? {}, startMs }),
+          world: buildWorld({ containers, images: doc.images ?? {}, volumes, nodes: nodeUsages(doc), startMs }),
           external: compiled.external,
           until: startMs + doc.until,
         },

@@ -48,6 +48,8 @@ const keyOf = (namespace: string | undefined, name: string): string => `${namesp
 
 const nodeEvents = (node: NodeSpec, at: Instant, index: number): Event[] => {
   const capacity = { ...DEFAULT_NODE_CAPACITY, ...node.capacity };
+  const thresholds = { ...(node.memoryEvictionThreshold === undefined ? {} : { 'memory.available': node.memoryEvictionThreshold }), ...node.evictionHard };
+  const evictionHard = Object.keys(thresholds).length === 0 ? undefined : thresholds;
   return [
     {
       type: 'NodeRegistered',
@@ -59,9 +61,7 @@ const nodeEvents = (node: NodeSpec, at: Instant, index: number): Event[] => {
       allocatable: { ...capacity, ...node.allocatable },
       labels: { 'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux', ...node.labels },
       internalIP: node.internalIP ?? `10.0.0.${index + 10}`,
-      ...(node.memoryEvictionThreshold !== undefined
-        ? { evictionHard: { 'memory.available': node.memoryEvictionThreshold } }
-        : {}),
+      ...(evictionHard === undefined ? {} : { evictionHard }),
       ...(node.images !== undefined ? { images: node.images } : {}),
     },
     {

@@ -33,10 +33,12 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
   });
   const events = run([node1, ...pods], w, 400);
 
-  it('evicts one pod per 10 s cycle in the kubelet order: over-request BestEffort first, then Burstable; Guaranteed and critical pods stay', () => {
+  // after an eviction the manager synchronizes again at the first 1 s poll that finds the pod cleaned up
+  // (`Start`, `waitForPodsCleanup`): besteffort dies at 30, the loop resumes at 31 and sleeps 10 s from there
+  it('evicts one pod per cycle in the kubelet order: over-request BestEffort first, then Burstable; Guaranteed and critical pods stay', () => {
     expect(ofType(events, 'PodEvicted').map((e) => [offset(e), e.pod.name])).toEqual([
       [30, 'besteffort'],
-      [40, 'burstable'],
+      [41, 'burstable'],
     ]);
   });
 
@@ -51,7 +53,7 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
   it('kills the evicted pod’s containers with the 1 s hard-eviction grace, and never restarts them', () => {
     expect(ofType(events, 'ContainerKilling').map((e) => [offset(e), e.pod.name, e.reason, e.gracePeriodSeconds])).toEqual([
       [30, 'besteffort', 'PodEvicted', 1],
-      [40, 'burstable', 'PodEvicted', 1],
+      [41, 'burstable', 'PodEvicted', 1],
     ]);
     expect(ofType(events, 'ContainerStarted').filter((e) => offset(e) > 0)).toEqual([]);
   });
@@ -59,18 +61,19 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
   it('turns MemoryPressure on when the threshold is met, off after the 5 minute transition period', () => {
     expect(ofType(events, 'NodeConditionChanged').map((e) => [offset(e), e.conditionType, e.status])).toEqual([
       [30, 'MemoryPressure', 'True'],
-      [340, 'MemoryPressure', 'False'],
+      // last met at 41; burstable is gone at 41, the loop resumes at 42: its cycles fall at 42 + 10 s × k
+      [342, 'MemoryPressure', 'False'],
     ]);
   });
 
-  it('under lasting pressure evicts Guaranteed pods within their requests last, one per cycle, and never critical ones', () => {
+  it('under lasting pressure evicts Guaranteed pods within their requests last, each as soon as the last one is cleaned up, and never critical ones', () => {
     const tight = node('n1', { cpu: '4', memory: '650Mi', pods: '110' });
     const all = usage({ besteffort: () => 300, burstable: () => 300, guaranteed: () => 500, critical: () => 100 });
     const lasting = run([tight, ...pods], all, 60);
     expect(ofType(lasting, 'PodEvicted').map((e) => [offset(e), e.pod.name])).toEqual([
       [0, 'besteffort'],
-      [10, 'burstable'],
-      [20, 'guaranteed'],
+      [1, 'burstable'],
+      [2, 'guaranteed'],
     ]);
   });
 
@@ -121,12 +124,18 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
     // `leaving` grows from 8 s and ignores SIGTERM, so its deletion (grace 120 s, from 5 s) would last until 125 s; at the 10 s
     // cycle it is the over-request pod, ranked before `stay` (within its request). The eviction's 1 s does not cut its
     // kill in flight short (kubelet.go :: SyncTerminatingPod runs killPod on context.Background(), TODO(#113606)):
-    // no second Killing, SIGKILL at 125 s, and the manager waits for it before evicting again
+    // no second Killing, SIGKILL at 125 s. The manager waits for it (eviction_manager.go :: Start): `killPodNow` gives
+    // up after 10 s, `waitForPodsCleanup` after 30 more; the cycle then ranks the pod again, still active and still the
+    // greediest, and evicts it again (the kubelet records Evicted each time), every 40 s until it is gone
     const leaving = pod('leaving', { terminationGracePeriodSeconds: 120 });
     const stay = pod('stay', {}, { cpu: '100m', memory: '100Mi' });
     const w = world({ ...usage({ leaving: (t) => (t < 8 ? 0 : 1000), stay: () => 50 }), onSigterm: (p) => (p.name === 'leaving' ? undefined : { afterMs: 0, code: 0 }) });
     const events = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), leaving, stay, deleted('leaving', 5, 120)], w, 150);
-    expect(ofType(events, 'PodEvicted').map((e) => [offset(e), e.pod.name])).toEqual([[10, 'leaving']]);
+    expect(ofType(events, 'PodEvicted').map((e) => [offset(e), e.pod.name])).toEqual([
+      [10, 'leaving'],
+      [50, 'leaving'],
+      [90, 'leaving'],
+    ]);
     expect(ofType(events, 'ContainerKilling').map((e) => [offset(e), e.pod.name, e.reason, e.gracePeriodSeconds])).toEqual([
       [5, 'leaving', 'PodDeleted', 120],
     ]);

@@ -86,6 +86,8 @@ const nodeBook = (pods: number): NodeBook => ({
   labels: {},
   images: new Set(),
   pressures: [],
+  thresholds: {},
+  pressureObservedAt: {},
   sandboxes: 0,
 });
 

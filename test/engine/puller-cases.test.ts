@@ -121,6 +121,8 @@ const node = (images: ReadonlySet<string>): NodeBook => ({
   labels: {},
   images,
   pressures: [],
+  thresholds: {},
+  pressureObservedAt: {},
   sandboxes: 1,
 });
 

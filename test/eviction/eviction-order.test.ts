@@ -28,7 +28,7 @@ describe('evictionOrder', () => {
     // best-effort exceeds its zero disk request; burstable uses 900Mi of a 1Gi request.
     { signal: 'nodefs.available', expected: ['no-stats', 'best-effort', 'low-priority', 'burstable'] },
     // priority decides first, pids only among equals; no-stats has the highest priority.
-    { signal: 'pids.available', expected: ['low-priority', 'burstable', 'best-effort', 'no-stats'] },
+    { signal: 'pid.available', expected: ['low-priority', 'burstable', 'best-effort', 'no-stats'] },
   ];
   it.each(cases)('ranks for $signal', ({ signal, expected }) => {
     expect(evictionOrder(all, signal)).toEqual(expected);

@@ -135,6 +135,39 @@ behavior: {}
     );
   });
 
+  it('names a bad disk, process count, eviction threshold or emptyDir use with its key and value', () => {
+    const behavior = (key: string, value: string) =>
+      applying(`behavior:
+  web:
+    app:
+      ${key}: ${value}
+`);
+    expect(errorOf(behavior('disk', 'lots'))).toBe('fixtures/scenario.yaml:11: behavior.web.app.disk: "lots" is not a disk quantity');
+    expect(errorOf(behavior('pids', '-3'))).toBe('fixtures/scenario.yaml:11: behavior.web.app.pids: -3 is not a whole number of processes');
+    expect(errorOf(behavior('pids', '{ grows: 20 per second }'))).toBe(
+      'fixtures/scenario.yaml:11: behavior.web.app.pids.grows: "20 per second" is not a rate like 50/s',
+    );
+    const node = (fields: string) => `# a story
+start: 2026-01-18T08:00:00Z
+until: 5m
+nodes: [{ name: node01, ${fields} }]
+timeline: []
+`;
+    expect(errorOf(node('evictionHard: { nodefs.available: 120% }'))).toBe(
+      'fixtures/scenario.yaml:4: nodes[0].evictionHard.nodefs.available: eviction percentage threshold nodefs.available must be <= 100%: 120%',
+    );
+    expect(errorOf(node('evictionHard: { pid.available: "0" }'))).toBe(
+      'fixtures/scenario.yaml:4: nodes[0].evictionHard.pid.available: eviction threshold pid.available must be positive: 0',
+    );
+    expect(errorOf(node('evictionHard: { memory.available: 1Gi }'))).toBe('fixtures/scenario.yaml:4: nodes[0].evictionHard.memory.available: unknown key');
+    expect(errorOf(node('diskUsed: plenty'))).toBe('fixtures/scenario.yaml:4: nodes[0].diskUsed: "plenty" is not a disk quantity');
+    expect(errorOf(node('pidMax: 0'))).toMatch(/^fixtures\/scenario\.yaml:4: nodes\[0\]\.pidMax: /);
+    expect(errorOf(applying('volumes:\n  web:\n    data: { grows: 1Mi/s }\n'))).toBe(
+      'fixtures/scenario.yaml:10: volumes.web.data: pod "default/web" has no emptyDir volume "data"',
+    );
+    expect(errorOf(applying('volumes:\n  api:\n    data: 1Gi\n'))).toBe('fixtures/scenario.yaml:9: volumes.api: no pod "default/api" in the timeline');
+  });
+
   it('names pods, nodes and images the timeline does not know', () => {
     expect(errorOf(scenario('timeline:\n  - at: 1m\n    label: { pod: web, set: { a: b } }\n'))).toBe(
       'fixtures/scenario.yaml:7: timeline[0].label.pod: no pod "default/web" exists at this time (not applied yet, or deleted)',

@@ -271,6 +271,52 @@ describe('memory-pressure', () => {
   });
 });
 
+describe('disk-fill', () => {
+  const story = storyOf('disk-fill');
+
+  it('evicts for the emptyDir limit, DiskPressure and the container limit, with the kubelet messages', () => {
+    expect(eventsOf(story, 'PodEvicted').map((e) => [e.pod.name, story.offsetOf(e.at), e.signal, e.message])).toEqual([
+      ['cache', 110, 'emptydirfs.limit', 'Usage of EmptyDir volume "scratch" exceeds the limit "500Mi". '],
+      [
+        'log-spammer',
+        193,
+        'imagefs.available',
+        'The node was low on resource: ephemeral-storage. Threshold quantity: 3221225600, available: 3016Mi. ' +
+          'Container log-spammer was using 960Mi, request is 0, has larger consumption of ephemeral-storage. ',
+      ],
+      ['builder', 266, 'ephemeralcontainerfs.limit', 'Container builder exceeded its local ephemeral storage limit "1Gi". '],
+    ]);
+  });
+
+  it('writes DisruptionTarget for the DiskPressure eviction only (a local storage eviction sets no condition)', () => {
+    const disruption = (name: string) => story.pod('9m', name)?.status?.conditions?.find((c) => c.type === 'DisruptionTarget')?.reason;
+    expect(['cache', 'log-spammer', 'builder'].map(disruption)).toEqual([undefined, 'TerminationByKubelet', undefined]);
+    expect(['cache', 'log-spammer', 'builder'].map((name) => story.pod('9m', name)?.status?.reason)).toEqual(['Evicted', 'Evicted', 'Evicted']);
+  });
+
+  it('keeps DiskPressure for the transition period after the last cycle that met the threshold', () => {
+    expect(eventsOf(story, 'NodeConditionChanged').filter((e) => e.conditionType === 'DiskPressure').map((e) => [story.offsetOf(e.at), e.status, e.reason])).toEqual([
+      [193, 'True', 'KubeletHasDiskPressure'],
+      [499, 'False', 'KubeletHasNoDiskPressure'],
+    ]);
+  });
+});
+
+describe('fork-bomb', () => {
+  it('evicts the forking pod for pid.available, with no container sentence', () => {
+    const story = storyOf('fork-bomb');
+    expect(eventsOf(story, 'PodEvicted').map((e) => [e.pod.name, story.offsetOf(e.at), e.message, e.annotations])).toEqual([
+      [
+        'forker',
+        170,
+        'The node was low on resource: pids. Threshold quantity: 500, available: 396. ',
+        { offending_containers: '', offending_containers_usage: '', starved_resource: 'pids' },
+      ],
+    ]);
+    expect(eventsOf(story, 'NodeConditionChanged').filter((e) => e.conditionType === 'PIDPressure').map((e) => [story.offsetOf(e.at), e.status])).toEqual([[170, 'True']]);
+  });
+});
+
 describe('unschedulable', () => {
   it('stays Pending with the scheduler message until node02 joins', () => {
     const story = storyOf('unschedulable');

@@ -1,26 +1,48 @@
 /**
- * The eviction manager's monitoring cycle (`eviction_manager.go :: synchronize`) for `memory.available`:
- * sample working sets, compare allocatable minus their sum with the node's hard threshold, keep
- * MemoryPressure on for the 5-minute transition period, and evict at most one pod per cycle in the
- * kubelet's ranking order, sparing critical pods, killing its containers with the 1 s hard-eviction grace.
+ * The eviction manager's monitoring cycle (`eviction_manager.go :: synchronize`): observe `memory.available`,
+ * the node filesystem (`nodefs.available`, and `imagefs.available` on the same disk) and `pid.available`, compare
+ * them with the node's hard thresholds, keep each pressure condition on for the 5-minute transition period, evict
+ * the pods whose local storage outgrew its limits, else at most one pod ranked for the starved resource, sparing
+ * critical pods, killing its containers with the 1 s hard-eviction grace.
  */
 import type { Event } from '../../events/index.js';
 import { isCriticalPod, signalRanking } from '../../eviction/index.js';
-import { formatBytes, valueOf } from '../../k8s/quantity.js';
+import { formatBytes, formatCount, valueOf } from '../../k8s/quantity.js';
 import { aboutContainer, aboutPod, envelope } from '../emit.js';
-import type { ContainerUsage, InputOf } from '../inputs.js';
+import type { ContainerUsage, InputOf, VolumeUsage } from '../inputs.js';
 import { activePodsOn } from '../kubelet/active.js';
 import { killPod } from '../kubelet/kill.js';
-import { hasLiveContainer } from '../lifecycle.js';
 import { kubeletDown } from '../nodeloss/controller.js';
+import { PRESSURE_TYPES, type PressureType } from '../pressure.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
-import { memoryEvictionWords } from './message.js';
+import { hasLocalStorageLimit, localStorageVerdict } from './local-storage.js';
+import { evictionWords } from './message.js';
+import {
+  conditionOfSignal,
+  OBSERVED_SIGNALS,
+  resourceOfSignal,
+  thresholdQuantity,
+  thresholdShown,
+  type ObservedSignal,
+  type Observation,
+} from './signals.js';
 
 /** `PressureTransitionPeriod` (kubelet default `evictionPressureTransitionPeriod`). */
 const PRESSURE_TRANSITION_MS = 5 * 60_000;
-/** `immediateEvictionGracePeriodSeconds`: hard thresholds kill with a 1 s grace. */
+/** `immediateEvictionGracePeriodSeconds`: hard thresholds and local storage limits kill with a 1 s grace. */
 const HARD_EVICTION_GRACE_SECONDS = 1;
+
+/** The node conditions' words (`pkg/kubelet/nodestatus/setters.go`: `MemoryPressureCondition`, `DiskPressureCondition`, `PIDPressureCondition`). */
+const conditionWords: Readonly<Record<PressureType, { readonly on: readonly [string, string]; readonly off: readonly [string, string] }>> = {
+  MemoryPressure: { on: ['KubeletHasInsufficientMemory', 'kubelet has insufficient memory available'], off: ['KubeletHasSufficientMemory', 'kubelet has sufficient memory available'] },
+  DiskPressure: { on: ['KubeletHasDiskPressure', 'kubelet has disk pressure'], off: ['KubeletHasNoDiskPressure', 'kubelet has no disk pressure'] },
+  PIDPressure: { on: ['KubeletHasInsufficientPID', 'kubelet has insufficient PID available'], off: ['KubeletHasSufficientPID', 'kubelet has sufficient PID available'] },
+};
+
+type Input = InputOf<'evictionMonitor'>;
+
+const sum = <T>(items: readonly T[], f: (item: T) => bigint): bigint => items.reduce((total, item) => total + f(item), 0n);
 
 const samples = (state: EngineState, usage: readonly ContainerUsage[], now: VirtualMs): Event[] =>
   usage.flatMap((u) => {
@@ -31,62 +53,164 @@ const samples = (state: EngineState, usage: readonly ContainerUsage[], now: Virt
     return [{ type: 'ContainerUsageSampled' as const, ...aboutContainer(now, 'node', pod.ref, c.name), memory }];
   });
 
-const condition = (node: NodeBook, met: boolean, now: VirtualMs): Event[] => {
-  const subject = { ...envelope(now, 'kubelet'), node: node.name, conditionType: 'MemoryPressure' };
-  if (met && !node.pressures.includes('MemoryPressure')) {
-    return [{ type: 'NodeConditionChanged', ...subject, status: 'True', reason: 'KubeletHasInsufficientMemory', message: 'kubelet has insufficient memory available' }];
-  }
-  const quiet = node.thresholdLastMetAt === undefined || now - node.thresholdLastMetAt >= PRESSURE_TRANSITION_MS;
-  if (!met && node.pressures.includes('MemoryPressure') && quiet) {
-    return [{ type: 'NodeConditionChanged', ...subject, status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' }];
-  }
-  return [];
+/**
+ * `makeSignalObservations`: memory against the node's allocatable memory (what the engine's pods may use); the
+ * node filesystem when its size is known, both as nodefs and as the image filesystem on the same disk; processes
+ * when the kernel's limit is known (`rlimit.MaxPID` minus the running processes).
+ */
+const observe = (node: NodeBook, input: Input): Partial<Record<ObservedSignal, Observation>> => {
+  const memoryCapacity = valueOf(node.allocatable['memory']);
+  const memory = { capacity: memoryCapacity, available: memoryCapacity - sum(input.usage, (u) => u.bytes) };
+  const diskUsed = input.nodeUsage.diskUsedBytes + sum(input.usage, (u) => u.disk) + sum(input.volumes, (v) => v.bytes);
+  const disk = node.diskCapacityBytes === undefined ? undefined : { capacity: node.diskCapacityBytes, available: node.diskCapacityBytes - diskUsed };
+  const pidMax = input.nodeUsage.pidMax;
+  const processes = BigInt(input.nodeUsage.processes + input.usage.reduce((total, u) => total + u.processes, 0));
+  const pid = pidMax === undefined ? undefined : { capacity: BigInt(pidMax), available: BigInt(pidMax) - processes };
+  return {
+    'memory.available': memory,
+    ...(disk === undefined ? {} : { 'imagefs.available': disk, 'nodefs.available': disk }),
+    ...(pid === undefined ? {} : { 'pid.available': pid }),
+  };
 };
 
-const victim = (state: EngineState, node: NodeBook, usage: readonly ContainerUsage[], threshold: bigint, available: bigint, now: VirtualMs): Event[] => {
-  // the manager waits for the last evicted pod to be cleaned up before evicting again
-  const cleaning = [...state.pods.values()].some((p) => p.node === node.name && p.evicted && hasLiveContainer(p));
-  if (cleaning) return [];
-  const pods = activePodsOn(state, node.name);
-  // the pod's working set is its containers' (the stats' pod cgroup holds nothing else here)
-  const podBytes = (pod: PodBook): bigint => usage.filter((u) => u.uid === pod.ref.uid).reduce((sum, u) => sum + u.bytes, 0n);
-  const candidates = pods.map((book) => ({ book, pod: book.manifest, usage: { memory: formatBytes(podBytes(book)) } }));
-  // ranked with the kubelet's comparator itself (stable: ties keep creation order), so pods are never confused by name
-  const chosen = [...candidates].sort(signalRanking['memory.available']).find((c) => !isCriticalPod(c.pod))?.book;
-  if (chosen === undefined) return [];
-  const words = memoryEvictionWords(chosen.manifest, threshold, available, {
-    pod: podBytes(chosen),
-    container: (name) => usage.find((u) => u.uid === chosen.ref.uid && u.container === name)?.bytes,
+interface Met {
+  readonly signal: ObservedSignal;
+  /** The threshold and what is available, as the message and the event print them. */
+  readonly threshold: string;
+  readonly available: string;
+}
+
+/** `thresholdsMet`, in the engine's fixed order (Go's comes from a map: any order among the disk signals). */
+const metThresholds = (node: NodeBook, observations: Partial<Record<ObservedSignal, Observation>>): Met[] =>
+  OBSERVED_SIGNALS.flatMap((signal) => {
+    const threshold = node.thresholds[signal];
+    const observed = observations[signal];
+    if (threshold === undefined || observed === undefined) return [];
+    const quantity = thresholdQuantity(threshold, observed);
+    if (observed.available >= quantity) return [];
+    // `NewQuantity(available, DecimalSI)` for pids, `BinarySI` for bytes
+    const available = signal === 'pid.available' ? formatCount(observed.available) : formatBytes(observed.available);
+    return [{ signal, threshold: thresholdShown(threshold, quantity), available }];
   });
-  return [
-    { type: 'PodEvicted', ...aboutPod(now, 'kubelet', chosen.ref), signal: 'memory.available', message: words.message, annotations: { ...words.annotations } },
-    ...killPod(chosen, now, 'PodEvicted', HARD_EVICTION_GRACE_SECONDS),
-  ];
+
+/**
+ * `nodeConditionsLastObservedAt` and `nodeConditionsObservedSince`: a condition the cycle observes a signal of is on
+ * while one is met and for the transition period after; one whose signals it cannot observe (no disk size, no
+ * process limit) stays as the scenario's steps set it.
+ */
+const conditions = (node: NodeBook, observed: ReadonlySet<PressureType>, met: readonly Met[], now: VirtualMs): Event[] =>
+  PRESSURE_TYPES.filter((type) => observed.has(type)).flatMap((type): Event[] => {
+    const on = met.some((m) => conditionOfSignal[m.signal] === type);
+    const holds = node.pressures.includes(type);
+    const last = node.pressureObservedAt[type];
+    const quiet = last === undefined || now - last >= PRESSURE_TRANSITION_MS;
+    if (on === holds || (!on && !quiet)) return [];
+    const [reason, message] = conditionWords[type][on ? 'on' : 'off'];
+    return [{ type: 'NodeConditionChanged', ...envelope(now, 'kubelet'), node: node.name, conditionType: type, status: on ? 'True' : 'False', reason, message }];
+  });
+
+/** What the summary says of one pod. */
+interface PodStats {
+  readonly memory: bigint;
+  /** `podDiskUsage` on one filesystem: the containers' rootfs and logs, and local volumes (emptyDir here). */
+  readonly disk: bigint;
+  readonly processes: number;
+  readonly container: (name: string) => ContainerUsage | undefined;
+  readonly volume: (name: string) => bigint | undefined;
+}
+
+const groupBy = <T extends { readonly uid: string }>(items: readonly T[]): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.uid);
+    if (group === undefined) groups.set(item.uid, [item]);
+    else group.push(item);
+  }
+  return groups;
 };
 
-export const decideEviction = (state: EngineState, input: InputOf<'evictionMonitor'>, now: VirtualMs): Event[] => {
+/** The summary's pod stats (`cachedStatsFunc`), grouped once per cycle. */
+const statsOf = (input: Input): ((pod: PodBook) => PodStats) => {
+  const usageBy = groupBy(input.usage);
+  const volumesBy = groupBy<VolumeUsage>(input.volumes);
+  return (pod) => {
+    const usage = usageBy.get(pod.ref.uid) ?? [];
+    const volumes = volumesBy.get(pod.ref.uid) ?? [];
+    return {
+      memory: sum(usage, (u) => u.bytes),
+      disk: sum(usage, (u) => u.disk) + sum(volumes, (v) => v.bytes),
+      processes: usage.reduce((total, u) => total + u.processes, 0),
+      container: (name) => usage.find((u) => u.container === name),
+      volume: (name) => volumes.find((v) => v.volume === name)?.bytes,
+    };
+  };
+};
+
+/** A node-pressure eviction has annotations and a DisruptionTarget; a local storage one neither (`evictPod(…, nil, nil)`). */
+const evict = (pod: PodBook, now: VirtualMs, signal: string, message: string, annotations?: Readonly<Record<string, string>>): Event[] => [
+  {
+    type: 'PodEvicted',
+    ...aboutPod(now, 'kubelet', pod.ref),
+    signal,
+    message,
+    ...(annotations === undefined ? { disruptionTarget: false as const } : { annotations: { ...annotations } }),
+  },
+  ...killPod(pod, now, 'PodEvicted', HARD_EVICTION_GRACE_SECONDS),
+];
+
+/** `localStorageEviction`: every active pod over a local storage limit, in one cycle, none of them critical (`evictPod`). */
+const localStorageEvictions = (pods: readonly PodBook[], stats: (pod: PodBook) => PodStats, now: VirtualMs): Event[] =>
+  pods.flatMap((pod) => {
+    if (!hasLocalStorageLimit(pod.manifest) || isCriticalPod(pod.manifest)) return [];
+    const podStats = stats(pod);
+    const verdict = localStorageVerdict(pod.manifest, { containerDisk: (name) => podStats.container(name)?.disk, volume: podStats.volume, podTotal: podStats.disk });
+    return verdict === undefined ? [] : evict(pod, now, verdict.signal, verdict.message);
+  });
+
+/**
+ * The threshold to reclaim (`byEvictionPriority`: memory first; then the engine's order, imagefs before nodefs,
+ * as its 15 % is met first on one disk), the pods ranked for it with the kubelet's comparator (stable: ties keep
+ * creation order), and the first one that is not critical evicted.
+ */
+const thresholdEviction = (pods: readonly PodBook[], podStats: (pod: PodBook) => PodStats, met: Met, now: VirtualMs): Event[] => {
+  const candidates = pods.map((book) => {
+    const stats = podStats(book);
+    return { book, stats, pod: book.manifest, usage: { memory: formatBytes(stats.memory), ephemeralStorage: formatBytes(stats.disk), pids: stats.processes } };
+  });
+  const chosen = [...candidates].sort(signalRanking[met.signal]).find((c) => !isCriticalPod(c.pod));
+  if (chosen === undefined) return [];
+  const resource = resourceOfSignal[met.signal];
+  const words = evictionWords(resource, chosen.pod, met.threshold, met.available, {
+    podMemory: chosen.stats.memory,
+    container: (name) => {
+      const u = chosen.stats.container(name);
+      return u === undefined ? undefined : resource === 'memory' ? u.bytes : u.disk;
+    },
+  });
+  return evict(chosen.book, now, met.signal, words.message, words.annotations);
+};
+
+/** Which conditions the cycle can decide: memory always, disk with the node filesystem's size, PIDs with the process limit. */
+const observedConditions = (observations: Partial<Record<ObservedSignal, Observation>>): ReadonlySet<PressureType> =>
+  new Set(OBSERVED_SIGNALS.filter((s) => observations[s] !== undefined).map((s) => conditionOfSignal[s]));
+
+export const decideEviction = (state: EngineState, input: Input, now: VirtualMs): Event[] => {
   const node = state.nodes.get(input.node);
   if (node === undefined || kubeletDown(node)) return [];
-  const used = input.usage.reduce((sum, u) => sum + u.bytes, 0n);
-  const available = valueOf(node.allocatable['memory']) - used;
-  const threshold = node.memoryThresholdBytes;
-  const met = threshold !== undefined && available < threshold;
-  const observed: Event[] = met
-    ? [
-        {
-          type: 'EvictionThresholdMet',
-          ...envelope(now, 'kubelet'),
-          node: node.name,
-          signal: 'memory.available',
-          threshold: formatBytes(threshold),
-          available: formatBytes(available),
-        },
-      ]
-    : [];
+  const observations = observe(node, input);
+  const met = metThresholds(node, observations);
+  const recorded: Event[] = met.map((m) => ({ type: 'EvictionThresholdMet', ...envelope(now, 'kubelet'), node: node.name, signal: m.signal, threshold: m.threshold, available: m.available }));
+  // a pod evicted before and still stopping is ranked again, as the kubelet's active pods still hold it: the
+  // loop only gets here before its cleanup when its wait timed out (`eviction/loop.ts`)
+  const pods = activePodsOn(state, node.name);
+  const stats = statsOf(input);
+  const local = localStorageEvictions(pods, stats, now);
+  const [reclaim] = met;
   return [
     ...samples(state, input.usage, now),
-    ...observed,
-    ...condition(node, met, now),
-    ...(met ? victim(state, node, input.usage, threshold, available, now) : []),
+    ...recorded,
+    ...conditions(node, observedConditions(observations), met, now),
+    ...local,
+    ...(local.length === 0 && reclaim !== undefined ? thresholdEviction(pods, stats, reclaim, now) : []),
   ];
 };

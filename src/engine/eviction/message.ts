@@ -10,37 +10,44 @@ export interface EvictionWords {
   readonly annotations: Readonly<Record<string, string>>;
 }
 
-/** The working sets the eviction manager read: each container's (absent: no stats for it) and the pod's. */
-export interface MemoryStats {
-  readonly pod: bigint;
+/** The resources a node-pressure eviction reclaims (`signalToResource`). */
+export type StarvedResource = 'memory' | 'ephemeral-storage' | 'pids';
+
+/**
+ * What the eviction manager read of the pod: its working set (pod-level sentence) and each container's use of
+ * the starved resource: the working set for memory, writable layer plus logs for ephemeral-storage (`Rootfs` +
+ * `Logs`), nothing for pids (`evictionMessage`'s switch has no case for it). Absent: no stats for it.
+ */
+export interface PodStats {
+  readonly podMemory: bigint;
   readonly container: (name: string) => bigint | undefined;
 }
 
 /**
- * `The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. `; with pod-level resources
- * (`IsPodLevelResourcesSet`) and a pod-level memory request, `Pod NAME was using …, request is …, has larger
- * consumption of memory. ` whatever the usage, with `offending_pod` and `offending_pod_usage`; then one sentence per
- * regular or init container (sidecars included, since v1.32: kubernetes#124947; ephemeral containers never, they
- * cannot request) using more than it requests; `offending_containers`, `offending_containers_usage`,
- * `starved_resource` annotations. The kubelet walks the containers in the order its stats list them; here that
- * order is the spec's, regular containers first.
+ * `The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. ` (the quantities as the
+ * caller prints them); for memory, with pod-level resources (`IsPodLevelResourcesSet`) and a pod-level memory request,
+ * `Pod NAME was using …, request is …, has larger consumption of memory. ` whatever the usage, with `offending_pod` and
+ * `offending_pod_usage`; then one sentence per regular or init container (sidecars included, since v1.32:
+ * kubernetes#124947; ephemeral containers never, they cannot request) using more of the resource than it requests;
+ * `offending_containers`, `offending_containers_usage`, `starved_resource` annotations. The kubelet walks the
+ * containers in the order its stats list them; here that order is the spec's, regular containers first.
  */
-export const memoryEvictionWords = (pod: V1Pod, threshold: bigint, available: bigint, stats: MemoryStats): EvictionWords => {
-  let message = `The node was low on resource: memory. Threshold quantity: ${formatBytes(threshold)}, available: ${formatBytes(available)}. `;
-  const podRequest = podLevelResourcesSet(pod.spec) ? pod.spec.resources?.requests?.['memory'] : undefined;
+export const evictionWords = (resource: StarvedResource, pod: V1Pod, threshold: string, available: string, stats: PodStats): EvictionWords => {
+  let message = `The node was low on resource: ${resource}. Threshold quantity: ${threshold}, available: ${available}. `;
+  const podRequest = resource === 'memory' && podLevelResourcesSet(pod.spec) ? pod.spec.resources?.requests?.['memory'] : undefined;
   const offendingPod: Record<string, string> = {};
   if (podRequest !== undefined) {
-    message += `Pod ${pod.metadata.name ?? ''} was using ${formatBytes(stats.pod)}, request is ${quantity(podRequest)}, has larger consumption of memory. `;
+    message += `Pod ${pod.metadata.name ?? ''} was using ${formatBytes(stats.podMemory)}, request is ${quantity(podRequest)}, has larger consumption of memory. `;
     offendingPod['offending_pod'] = pod.metadata.name ?? '';
-    offendingPod['offending_pod_usage'] = formatBytes(stats.pod);
+    offendingPod['offending_pod_usage'] = formatBytes(stats.podMemory);
   }
   const containers: string[] = [];
   const usages: string[] = [];
   for (const c of [...pod.spec.containers, ...(pod.spec.initContainers ?? [])]) {
-    const usage = stats.container(c.name);
-    const request = c.resources?.requests?.['memory'];
+    const usage = resource === 'pids' ? undefined : stats.container(c.name);
+    const request = c.resources?.requests?.[resource];
     if (usage === undefined || usage <= valueOf(request)) continue;
-    message += `Container ${c.name} was using ${formatBytes(usage)}, request is ${quantity(request)}, has larger consumption of memory. `;
+    message += `Container ${c.name} was using ${formatBytes(usage)}, request is ${quantity(request)}, has larger consumption of ${resource}. `;
     containers.push(c.name);
     usages.push(formatBytes(usage));
   }
@@ -50,7 +57,7 @@ export const memoryEvictionWords = (pod: V1Pod, threshold: bigint, available: bi
       ...offendingPod,
       offending_containers: containers.join(','),
       offending_containers_usage: usages.join(','),
-      starved_resource: 'memory',
+      starved_resource: resource,
     },
   };
 };
