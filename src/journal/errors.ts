@@ -5,6 +5,7 @@ export type JournalErrorKind =
   | 'format-version' // the journal was written in a format this podj does not read
   | 'conflict' // an append expected another head sequence
   | 'invalid-event' // an appended event does not decode
+  | 'invalid-argument' // an append's option is malformed (its record time)
   | 'invalid-import' // a line of a podjournal export is malformed or breaks the chain
   | 'corrupt' // stored data does not parse or contradicts itself
   | 'not-a-journal'; // the folder holds something else

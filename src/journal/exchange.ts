@@ -15,6 +15,7 @@ import { recordKey } from './keys.js';
 import { GENESIS_HASH, Sha256, parseEnvelope, seal } from './record.js';
 import { entryPages, type Db } from './scan.js';
 import { pendingOf, type Pending } from './pending.js';
+import { recordTime } from './record-time.js';
 
 export const EXPORT_FORMAT = 1;
 
@@ -78,7 +79,7 @@ export const importExport = async (
  */
 export const importSources = async (journal: Stager, sources: readonly ImportSource[], opts: ImportOptions = {}): Promise<SourcesResult> => {
   const { recordedAt, ...bulk } = opts;
-  const at = recordedAt ?? journal.now();
+  const at = recordTime(recordedAt, () => journal.now());
   const exports: Array<SourcesResult['exports'][number]> = [];
   const result = await journal.stageAll((start) => {
     async function* staged(): AsyncGenerator<Pending> {

@@ -33,6 +33,7 @@ import { Stage } from './stage.js';
 import { IndexBacklog } from './index-backlog.js';
 import { inTimeOrder, landRecordsAlone, startRecordsAlone, type Started } from './records-alone.js';
 import { isIterable, mapAsyncIterable, mapIterable } from './sources.js';
+import { recordTime } from './record-time.js';
 import { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
 
 export { ANY, type BulkOptions, type BulkResult, type ExpectedSeq, type StagePlan } from './bulk.js';
@@ -135,9 +136,9 @@ export class LevelJournal {
   }
 
   private appendChecked(events: readonly unknown[], opts: AppendOptions, dedup: boolean): Promise<JournalRecord[]> {
-    const recordedAt = opts.recordedAt ?? this.clock();
     const sync = opts.sync ?? this.syncByDefault;
     try {
+      const recordedAt = recordTime(opts.recordedAt, this.clock);
       // Events stored as given are checked and encoded in one walk; any other is decoded (or refused) first.
       const checked = checkedPending(events, recordedAt);
       const decoded = checked === undefined ? events.map(decodeOrThrow) : (events as readonly Event[]);
@@ -173,7 +174,12 @@ export class LevelJournal {
    * stays written: `events[i]: why`.
    */
   appendBulk(events: Iterable<unknown> | AsyncIterable<unknown>, opts: BulkOptions = {}): Promise<BulkResult> {
-    const recordedAt = opts.recordedAt ?? this.clock();
+    let recordedAt: Instant;
+    try {
+      recordedAt = recordTime(opts.recordedAt, this.clock);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     let index = 0;
     const stage = (u: unknown): Pending => {
       const i = index++;

@@ -50,3 +50,29 @@ describe('a bad event of each family', () => {
     });
   }
 });
+
+describe('a record time not in the Instant form', () => {
+  // A JavaScript caller can pass any string; a record written with it would not read back.
+  for (const bad of ['2026-03-14T11:00:00Z', '2026-03-14T12:00:00.000+01:00', 'yesterday']) {
+    it(`is refused before anything is written: ${bad}`, async () => {
+      const journal = await openJournal(dir, { clock: () => at(1000), sync: true });
+      await journal.append([podCreated('a', 0)], { expectedSeq: 0 });
+      const head = journal.head();
+      const recordedAt = bad as Parameters<Journal['append']>[1]['recordedAt'];
+      const line = `recordedAt: "${bad}" is not an instant in the form 2026-01-02T03:04:05.678Z (UTC, milliseconds)`;
+      await expect(journal.append([podBound('a', 1)], { expectedSeq: 1, recordedAt })).rejects.toThrow(line);
+      await expect(journal.appendBulk([podBound('a', 1)], { recordedAt })).rejects.toThrow(line);
+      await expect(journal.importSources([{ kind: 'events', events: [podBound('a', 1)] }], { recordedAt })).rejects.toThrow(line);
+      expect(journal.head()).toEqual(head);
+      expect(await journal.verify()).toMatchObject({ ok: true, count: 1 });
+      await journal.close();
+    });
+  }
+
+  it('is refused when the journal clock gives one', async () => {
+    const journal = await openJournal(dir, { clock: () => '2026-03-14T11:00:00Z' as ReturnType<typeof at>, sync: true });
+    await expect(journal.append([podCreated('a', 0)], { expectedSeq: 0 })).rejects.toThrow('recordedAt: "2026-03-14T11:00:00Z" is not an instant');
+    expect(journal.head().seq).toBe(0);
+    await journal.close();
+  });
+});
