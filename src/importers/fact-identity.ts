@@ -114,12 +114,27 @@ const originRank: Readonly<Record<Origin, number>> = { journal: 0, audit: 1, wat
 const createdAfterObject = (a: Imported, b: Imported): boolean =>
   a.event.type === 'ContainerCreated' && a.origin === 'events' && b.origin !== 'events' && a.event.at > b.event.at;
 
+/** A container's creation the journal holds placed (an earlier import of a pod object put it at the run's start). */
+const heldPlaced = (i: Imported): boolean => i.origin === 'journal' && i.event.type === 'ContainerCreated' && i.event.from?.inferred === true;
+
 /**
- * Negative when `a` is the better record of a fact: the journal's, else not a creation later than its run shows,
- * then surer time, then the richer source, then the earlier.
+ * `a` is the kubelet's `Created` Event for a creation the journal holds placed, and not later than it: the record
+ * of that creation (the pod objects were imported before their Events). It is kept as a new fact; the fold and
+ * the Events read the journal's two records of the run's creation as one, the recorded one (`created` in
+ * reducers/containers.ts, `supersededCreations` in printers/kube-events.ts).
+ */
+const recordsHeldPlacement = (a: Imported, b: Imported): boolean =>
+  a.event.type === 'ContainerCreated' && a.origin === 'events' && a.certainty === 'exact' && heldPlaced(b) && a.event.at <= b.event.at;
+
+/**
+ * Negative when `a` is the better record of a fact: a `Created` Event over a creation the journal holds placed,
+ * else the journal's (of its own records, not a placed creation), else not a creation later than its run
+ * shows, then surer time, then the richer source, then the earlier.
  */
 export const betterRecord = (a: Imported, b: Imported): number =>
+  Number(recordsHeldPlacement(b, a)) - Number(recordsHeldPlacement(a, b)) ||
   Number(b.origin === 'journal') - Number(a.origin === 'journal') ||
+  Number(heldPlaced(a)) - Number(heldPlaced(b)) ||
   Number(createdAfterObject(a, b)) - Number(createdAfterObject(b, a)) ||
   certaintyRank[a.certainty] - certaintyRank[b.certainty] ||
   originRank[a.origin] - originRank[b.origin] ||

@@ -2,7 +2,7 @@
  * The core/v1 Events a cluster would have recorded for the journal's events, correlated the way client-go's
  * `EventCorrelator` records them (identical events → one row with a count; a per-object spam filter).
  */
-import { isInferred, type Event } from '../events/index.js';
+import { isInferred, type Event, type EventOf } from '../events/index.js';
 import { emissionsOf, emptyContext, learn, type Emission } from './kube-event-emissions.js';
 import type { KubeEventRow } from './kube-event-row.js';
 
@@ -36,6 +36,36 @@ interface Bucket {
   readonly at: number;
 }
 
+const creationKey = (e: EventOf<'ContainerCreated'>): string => `${e.pod.uid}/${e.container}/${e.containerID}`;
+
+/**
+ * The creations the journal holds twice, placed and recorded, by run: a pod object's import placed the run's
+ * creation at its start, a later import of the kubelet's `Created` Event recorded it (importers/fact-identity.ts
+ * :: recordsHeldPlacement). One creation, one Event: the recorded one. Journals without placed creations pay one pass.
+ */
+const recordedOfPlaced = (events: readonly Event[]): ReadonlyMap<string, Event> => {
+  const placed = new Set<string>();
+  for (const e of events) if (e.type === 'ContainerCreated' && e.containerID !== '' && isInferred(e)) placed.add(creationKey(e));
+  const recorded = new Map<string, Event>();
+  if (placed.size > 0) for (const e of events) if (e.type === 'ContainerCreated' && !isInferred(e) && placed.has(creationKey(e))) recorded.set(creationKey(e), e);
+  return recorded;
+};
+
+/**
+ * `e`, or for a creation held twice its recorded record, at the first of its two places (the Event of the same
+ * second, appended later, reads after the start: its Event goes before it, as the kubelet records it), and
+ * nothing at the second.
+ */
+const onceRecorded = (e: Event, recorded: ReadonlyMap<string, Event>, emitted: Set<string>): Event | undefined => {
+  if (e.type !== 'ContainerCreated') return e;
+  const key = creationKey(e);
+  const record = recorded.get(key);
+  if (record === undefined) return e;
+  if (emitted.has(key)) return undefined;
+  emitted.add(key);
+  return record;
+};
+
 /**
  * The Events the cluster would hold after these journal events (in journal order), correlated as client-go's
  * `EventCorrelator` does: the logger counts identical emissions (same source, object, type, reason and
@@ -49,7 +79,11 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
   const observed = new Map<string, { readonly count: number; readonly firstTimestamp: string; readonly firstInferred: boolean }>();
   const buckets = new Map<string, Bucket>();
   const rows = new Map<string, KubeEventRow>();
-  for (const e of events) {
+  const recorded = recordedOfPlaced(events);
+  const emittedCreations = new Set<string>();
+  for (const held of events) {
+    const e = recorded.size === 0 ? held : onceRecorded(held, recorded, emittedCreations);
+    if (e === undefined) continue;
     const emitted = emissionsOf(e, ctx);
     learn(ctx, e);
     const at = toSeconds(e.at);
