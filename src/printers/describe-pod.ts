@@ -19,13 +19,25 @@ const controlledBy = (pod: V1Pod): string => {
   return owner === undefined ? '' : `${owner.kind}/${owner.name}`;
 };
 
-const describeStatus = (w: PrefixWriter, pod: V1Pod, now: Date): void => {
+/**
+ * What the fold generated where no source recorded it, which describe marks `(inferred)` as it marks placed Events:
+ * `admission`, the kubelet's first status (its `startTime` and the phase it moves) missing from an import (a GKE
+ * audit log keeps only some of a node's `pods/status` patches): Start Time and Status are the fold's own.
+ */
+export interface Inferred {
+  readonly admission?: boolean;
+}
+
+/** ` (inferred)` after a value no source recorded. */
+const mark = (inferred: boolean | undefined): string => (inferred === true ? ' (inferred)' : '');
+
+const describeStatus = (w: PrefixWriter, pod: V1Pod, now: Date, inferred: Inferred): void => {
   const phase = pod.status?.phase ?? '';
   if (pod.metadata.deletionTimestamp !== undefined && phase !== 'Failed' && phase !== 'Succeeded') {
     w.write(LEVEL_0, `Status:\tTerminating (lasts ${ageOf(pod.metadata.deletionTimestamp, now)})\n`);
     w.write(LEVEL_0, `Termination Grace Period:\t${pod.metadata.deletionGracePeriodSeconds ?? 0}s\n`);
   } else {
-    w.write(LEVEL_0, `Status:\t${phase}\n`);
+    w.write(LEVEL_0, `Status:\t${phase}${mark(inferred.admission)}\n`);
   }
   if ((pod.status?.reason ?? '') !== '') w.write(LEVEL_0, `Reason:\t${pod.status?.reason ?? ''}\n`);
   if ((pod.status?.message ?? '') !== '') w.write(LEVEL_0, `Message:\t${pod.status?.message ?? ''}\n`);
@@ -78,9 +90,10 @@ const describeTopologySpreadConstraints = (w: PrefixWriter, pod: V1Pod): void =>
 
 /**
  * What `kubectl describe pod` prints for `pod` with its Events at `now`. Times print in UTC (kubectl uses
- * the viewer's time zone); the Events table lists `events` as given (filter them to the pod first).
+ * the viewer's time zone); the Events table lists `events` as given (filter them to the pod first). Values no
+ * source recorded (`inferred`) say so.
  */
-export const describePod = (pod: V1Pod, events: readonly KubeEventRow[], now: Date): string =>
+export const describePod = (pod: V1Pod, events: readonly KubeEventRow[], now: Date, inferred: Inferred = {}): string =>
   tabbedString((w) => {
     const { metadata, spec, status } = pod;
     w.write(LEVEL_0, `Name:\t${metadata.name ?? ''}\n`);
@@ -90,10 +103,10 @@ export const describePod = (pod: V1Pod, events: readonly KubeEventRow[], now: Da
     if ((spec.runtimeClassName ?? '') !== '') w.write(LEVEL_0, `Runtime Class Name:\t${spec.runtimeClassName ?? ''}\n`);
     if ((spec.serviceAccountName ?? '') !== '') w.write(LEVEL_0, `Service Account:\t${spec.serviceAccountName ?? ''}\n`);
     w.write(LEVEL_0, (spec.nodeName ?? '') === '' ? 'Node:\t<none>\n' : `Node:\t${spec.nodeName ?? ''}/${status?.hostIP ?? ''}\n`);
-    if (status?.startTime !== undefined) w.write(LEVEL_0, `Start Time:\t${rfc1123z(status.startTime)}\n`);
+    if (status?.startTime !== undefined) w.write(LEVEL_0, `Start Time:\t${rfc1123z(status.startTime)}${mark(inferred.admission)}\n`);
     printLabelsMultiline(w, 'Labels', metadata.labels);
     printAnnotationsMultiline(w, 'Annotations', metadata.annotations);
-    describeStatus(w, pod, now);
+    describeStatus(w, pod, now, inferred);
     describeIPs(w, pod);
     const controller = controlledBy(pod);
     if (controller !== '') w.write(LEVEL_0, `Controlled By:\t${controller}\n`);

@@ -116,8 +116,9 @@ describe('GKE audit entries of a pod: its create and the kubelet status patches 
     const described = describeOut.stdout;
     expect(described).toMatch(/Scheduled +0s \(inferred\)/);
     // The kubelet's first status patch (startTime, hostIP, the phase it moved) is not among the lines: the Start
-    // Time and Status describe prints are podj's own, and it says so.
-    expect(described).toMatch(/^Start Time: +Mon, 01 Jan 2024 01:00:00 \+0000$/m);
+    // Time and Status describe prints are podj's own, and it says so, on those lines and on stderr.
+    expect(described).toMatch(/^Start Time: +Mon, 01 Jan 2024 01:00:00 \+0000 \(inferred\)$/m);
+    expect(described).toMatch(/^Status: +Running \(inferred\)$/m);
     expect(describeOut.stderr).toBe("note: inferred on import (no source shows the kubelet's admission: Start Time and Status are podj's): 1-2-deployment-update/nginx-deployment-surge-8655b4b8c5-xf5f4\n");
     expect(described).toMatch(/Container ID: +containerd:\/\/5043bea4/);
     expect(described).toMatch(/Image ID: +sha256:36a4dca0/);

@@ -58,12 +58,13 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
         else if (selectorMatches(selector.right, state.pod.metadata.labels ?? {})) {
           // kubectl describe lists the Events the API server still holds: those written within --event-ttl.
           const events = eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod).filter(heldAt(point.now, ttl));
-          described.push(describePod(state.pod, events, point.now));
           const { metadata, status } = state.pod;
           // A start shown with no admission (nor rejection: the kubelet's first status, with its startTime) recorded
           // is the fold's own (pods known only from Events carry their own mark).
           const admitted = upTo.some((r) => (r.event.type === 'PodAdmitted' || r.event.type === 'PodRejected') && r.event.pod.uid === metadata.uid);
-          if (status?.startTime !== undefined && !admitted && !isKnownOnlyFromEvents(state.pod)) unadmitted.push(`${metadata.namespace ?? 'default'}/${metadata.name ?? each}`);
+          const admission = status?.startTime !== undefined && !admitted && !isKnownOnlyFromEvents(state.pod);
+          described.push(describePod(state.pod, events, point.now, { admission }));
+          if (admission) unadmitted.push(`${metadata.namespace ?? 'default'}/${metadata.name ?? each}`);
         }
       }
       ctx.io.out(described.join('\n\n'));
