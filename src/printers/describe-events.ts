@@ -1,11 +1,20 @@
 /** The Events table ending every describe (`describe.go :: DescribeEvents`). */
 import { ageOf } from './duration.js';
+import { apiList } from './events-table.js';
+import { goSort } from './go-sort.js';
 import type { KubeEventRow } from './kube-events.js';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer.js';
 
-/** `SortableEvents`: by last timestamp, oldest first (a stable sort keeps correlation order on ties). */
+/**
+ * `sort.Sort(event.SortableEvents(...))`: by last timestamp, oldest first (`LastTimestamp.Time.Before`), from the
+ * order the API server lists the pod's Events in (by name: their first occurrence, `apiList`). Go's sort is not
+ * stable: Events of one second keep that order up to 12 rows, past that they come out as its quicksort leaves them.
+ */
 const byLastSeen = (events: readonly KubeEventRow[]): KubeEventRow[] =>
-  [...events].sort((a, b) => Date.parse(a.lastTimestamp) - Date.parse(b.lastTimestamp));
+  goSort(
+    apiList(events).map((named) => named.row),
+    (a, b) => Date.parse(a.lastTimestamp) < Date.parse(b.lastTimestamp),
+  );
 
 /**
  * `7m (x3 over 12m)` for repeated events, the age of the only one otherwise; `(inferred)` after it when an

@@ -4,7 +4,7 @@
  * (`printValue`), so the last column is padded too, as kubectl's lines are. A journal samples no CPU: its cell is
  * `<unknown>`, and `--sort-by cpu` leaves the pods in their default order.
  */
-import { compareStrings } from './go-sort.js';
+import { compareStrings, goSort, sortedBy } from './go-sort.js';
 import { TABLE, tabwrite } from './tabwriter.js';
 
 export interface ContainerUsage {
@@ -32,32 +32,36 @@ const UNKNOWN_CPU = '<unknown>';
 const MiB = 1024n * 1024n;
 const mebibytes = (bytes: bigint): string => `${bytes / MiB}Mi`;
 const memoryOf = (pod: PodUsage): bigint => pod.containers.reduce((total, c) => total + c.memoryBytes, 0n);
-const descending = (a: bigint, b: bigint): number => (a > b ? -1 : a < b ? 1 : 0);
 
 /**
- * `PodMetricsSorter` and `ContainerMetricsSorter`: by memory, the larger first; else pods by namespace (with
- * `-A`) then name, containers by name: Go's string order on each, not the API server's storage-key order `get
- * pods` lists in (`argo/…` before `argo-events/…`). Ties keep the default order: metrics-server lists pods by
- * namespace, then name (`pkg/api/pod.go :: getMetrics`), and Go's sort of so few items is an insertion sort.
+ * The list `top` sorts: metrics-server's, pods by namespace, then name (`pkg/api/pod.go :: getMetrics`). A pod's
+ * containers it lists from a Go map (`storage/pod.go :: GetMetrics` ranges over them), in an order that varies
+ * from call to call: podj takes their names' order.
  */
-const podOrder =
-  (opts: TopPodsOptions) =>
-  (a: PodUsage, b: PodUsage): number =>
-    (opts.sortBy === 'memory' ? descending(memoryOf(a), memoryOf(b)) : 0) ||
-    (opts.withNamespace ? compareStrings(a.namespace, b.namespace) : 0) ||
-    compareStrings(a.name, b.name);
+const listed = (pods: readonly PodUsage[]): PodUsage[] =>
+  [...pods].sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
 
-const containerOrder =
-  (opts: TopPodsOptions) =>
-  (a: ContainerUsage, b: ContainerUsage): number =>
-    (opts.sortBy === 'memory' ? descending(a.memoryBytes, b.memoryBytes) : 0) || compareStrings(a.name, b.name);
+/**
+ * `PodMetricsSorter` and `ContainerMetricsSorter` (metrics_sorter.go :: Less) under Go's `sort.Sort`
+ * (metrics_printer.go :: PrintPodMetrics): by memory, the larger first, ties where the unstable sort leaves them
+ * (the list order up to 12); else pods by namespace (with `-A`) then name, containers by name, Go's string order,
+ * not the API server's storage-key order `get pods` lists in (`argo/…` before `argo-events/…`). A journal samples
+ * no CPU: by cpu every value is equal, and Go's sort keeps an all-equal list as it is.
+ */
+const sortedPods = (pods: readonly PodUsage[], sortBy: TopSortBy | undefined): PodUsage[] =>
+  sortBy === 'memory' ? goSort(listed(pods), (a, b) => memoryOf(a) > memoryOf(b)) : listed(pods);
+
+const sortedContainers = (containers: readonly ContainerUsage[], sortBy: TopSortBy | undefined): ContainerUsage[] => {
+  const byName = sortedBy(containers, (c) => c.name);
+  return sortBy === 'memory' ? goSort(byName, (a, b) => a.memoryBytes > b.memoryBytes) : byName;
+};
 
 export const topPodsTable = (pods: readonly PodUsage[], opts: TopPodsOptions): string => {
   const lead = (pod: PodUsage): string[] => (opts.withNamespace ? [pod.namespace] : []);
-  const sorted = [...pods].sort(podOrder(opts));
+  const sorted = sortedPods(pods, opts.sortBy);
   const rows = sorted.flatMap((pod) =>
     opts.containers
-      ? [...pod.containers].sort(containerOrder(opts)).map((c) => [...lead(pod), pod.name, c.name, UNKNOWN_CPU, mebibytes(c.memoryBytes)])
+      ? sortedContainers(pod.containers, opts.sortBy).map((c) => [...lead(pod), pod.name, c.name, UNKNOWN_CPU, mebibytes(c.memoryBytes)])
       : [[...lead(pod), pod.name, UNKNOWN_CPU, mebibytes(memoryOf(pod))]],
   );
   const header = [...(opts.withNamespace ? ['NAMESPACE'] : []), ...(opts.containers ? ['POD'] : []), 'NAME', 'CPU(cores)', 'MEMORY(bytes)'];
