@@ -324,3 +324,11 @@ export type V1Pod = t.TypeOf<typeof V1Pod>;
 
 /** The sidecar test of `pkg/api/v1/pod/util.go :: IsRestartableInitContainer`. */
 export const isSidecar = (c: Container): boolean => c.restartPolicy === 'Always';
+
+/**
+ * The containers that run the pod's whole life: its sidecars (restartable init containers), then its containers,
+ * each in spec order, as the kubelet and the scheduler walk them (`status/generate.go ::
+ * GenerateContainersReadyCondition`, `scheduler/util :: GetHostPorts`); a sum over them (`resource/helpers.go ::
+ * AggregateContainerRequests`, containers first) or a count does not depend on the order.
+ */
+export const sidecarsAndContainers = (spec: Pick<PodSpec, 'initContainers' | 'containers'>): Container[] => [...(spec.initContainers ?? []).filter(isSidecar), ...spec.containers];

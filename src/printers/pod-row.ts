@@ -4,7 +4,7 @@
  * deletion).
  */
 import type { ContainerStatus, PodCondition, V1Pod } from '../k8s/pod.js';
-import { isSidecar } from '../k8s/pod.js';
+import { isSidecar, sidecarsAndContainers } from '../k8s/pod.js';
 import { ageOf } from './duration.js';
 
 /** NAME, READY, STATUS, RESTARTS and AGE, as `kubectl get pods` prints them. */
@@ -69,7 +69,7 @@ export const kubectlRowFacts = (pod: V1Pod): KubectlRowFacts => {
   let readyContainers = 0;
   let lastRestartDate: string | undefined;
   let lastSidecarRestartDate: string | undefined;
-  const totalContainers = pod.spec.containers.length + initContainers.filter(isSidecar).length;
+  const totalContainers = sidecarsAndContainers(pod.spec).length;
 
   const phase = status.phase ?? '';
   let reason: string = status.reason !== undefined && status.reason !== '' ? status.reason : phase;

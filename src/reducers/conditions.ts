@@ -4,7 +4,7 @@
  */
 import type { Container, PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
 import type { StatusFacts } from './container-status.js';
-import { isSidecar } from '../k8s/pod.js';
+import { isSidecar, sidecarsAndContainers } from '../k8s/pod.js';
 import { sharedCondition } from './shared-values.js';
 import { ALL_CONTAINERS_RESTARTING } from './restart-all.js';
 
@@ -99,10 +99,8 @@ export interface ConditionInputs {
 /** Which list a message names: the init containers (Initialized), or sidecars then regular containers (ContainersReady). */
 type Listed = 'incomplete' | 'unready';
 
-const namesOf = (spec: PodSpec, listed: Listed): string[] => {
-  const inits = spec.initContainers ?? [];
-  return listed === 'incomplete' ? inits.map((c) => c.name) : [...inits.filter(isSidecar), ...spec.containers].map((c) => c.name);
-};
+const namesOf = (spec: PodSpec, listed: Listed): string[] =>
+  (listed === 'incomplete' ? (spec.initContainers ?? []) : sidecarsAndContainers(spec)).map((c) => c.name);
 
 /** Drafts naming a list, per spec, by `mask * 2 + list` (the same few lists recur on every event of a pod). */
 const listDrafts = new WeakMap<PodSpec, Map<number, ConditionDraft>>();

@@ -5,7 +5,7 @@
 import { qosClassOf } from '../../k8s/qos.js';
 import { divideUp, nanosOf } from '../../k8s/quantity.js';
 import { schedulingRequestNanos } from '../../eviction/index.js';
-import { isSidecar } from '../../k8s/pod.js';
+import { sidecarsAndContainers } from '../../k8s/pod.js';
 import { podTerminal } from '../lifecycle.js';
 import { CONDITION_TAINT_KEYS } from '../../k8s/node-taints.js';
 import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, findMatchingUntoleratedTaint, type Taint, type Toleration } from '../../k8s/tolerations.js';
@@ -103,7 +103,7 @@ const nonZeroDefaults: Readonly<Record<string, bigint>> = { cpu: 100_000_000n, m
 
 /** `GetNonzeroRequests` (a missing request takes the default, an explicit 0 stays) summed over the containers that run together (regular containers and sidecars), in nano-units. */
 const nonZeroRequest = (pod: PodBook, resource: string): bigint =>
-  [...pod.spec.containers, ...(pod.spec.initContainers ?? []).filter(isSidecar)].reduce((sum, c) => {
+  sidecarsAndContainers(pod.spec).reduce((sum, c) => {
     const raw = c.resources?.requests?.[resource];
     return sum + (raw === undefined ? (nonZeroDefaults[resource] ?? 0n) : nanosOf(raw));
   }, 0n);

@@ -4,7 +4,7 @@
  * one of its host ports is already taken.
  */
 import type { PodSpec } from '../../k8s/pod.js';
-import { isSidecar } from '../../k8s/pod.js';
+import { sidecarsAndContainers } from '../../k8s/pod.js';
 
 /** `framework.DefaultBindAllHostIP`: an empty `hostIP` binds every address. */
 const BIND_ALL = '0.0.0.0';
@@ -21,7 +21,7 @@ interface HostPort {
  * `hostIP` is `0.0.0.0`, no `protocol` is TCP.
  */
 const hostPortsOf = (spec: PodSpec): HostPort[] =>
-  [...(spec.initContainers ?? []).filter(isSidecar), ...spec.containers].flatMap((c) =>
+  sidecarsAndContainers(spec).flatMap((c) =>
     (c.ports ?? []).flatMap((p) => (p.hostPort === undefined || p.hostPort <= 0 ? [] : [{ ip: p.hostIP || BIND_ALL, protocol: p.protocol || 'TCP', port: p.hostPort }])),
   );
 
