@@ -7,22 +7,23 @@ import type * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { Event, decodeEvent } from '../events/index.js';
 import { eventRangeError } from '../events/ranges.js';
-import { compileGuard } from './compiled-guard.js';
+import { compiledWhenUsed } from './compiled-guard.js';
 
 /** The union's members by `type`: one member is checked, not each in turn. */
 const memberByType = new Map(Event.types.map((m) => [m.name, m]));
 const guardByType = new Map<string, t.Is<Event>>();
 
 /**
- * The guard of the member named `type`, compiled when an event of that type is first checked: a process
- * that reads no record (`podj get pods` at the end) compiles none.
+ * The guard of the member named `type`, compiled once events of that type have been checked often enough to
+ * pay for it (`compiledWhenUsed`): a process that reads one pod's records, or none (`podj get pods` at the
+ * end), compiles none.
  */
 export const guardOf = (type: string): t.Is<Event> | undefined => {
   const known = guardByType.get(type);
   if (known !== undefined) return known;
   const member = memberByType.get(type);
   if (member === undefined) return undefined;
-  const guard: t.Is<Event> = compileGuard(member);
+  const guard: t.Is<Event> = compiledWhenUsed(member);
   guardByType.set(type, guard);
   return guard;
 };

@@ -7,7 +7,7 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { Instant } from '../k8s/codecs.js';
 import { Event, decodeEvent, formatErrors } from '../events/index.js';
-import { compileGuard } from './compiled-guard.js';
+import { compiledWhenUsed } from './compiled-guard.js';
 import { isCurrentEvent } from './event-guard.js';
 import { decodeJson } from './decode-json.js';
 import { JournalError } from './errors.js';
@@ -81,12 +81,9 @@ const decodeStored = (u: unknown, key: string): Event => {
 
 // The read path skips the hash format checks (a regex each): verify makes them.
 const StoredShell = t.type({ ...recordFields, event: t.UnknownRecord });
-let isStoredShell: t.Is<t.TypeOf<typeof StoredShell>> | undefined;
+const isStoredShell = compiledWhenUsed(StoredShell);
 
-const isCurrentRecord = (u: unknown): u is JournalRecord => {
-  isStoredShell ??= compileGuard(StoredShell);
-  return isStoredShell(u) && isCurrentEvent(u.event);
-};
+const isCurrentRecord = (u: unknown): u is JournalRecord => isStoredShell(u) && isCurrentEvent(u.event);
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
 
