@@ -3,9 +3,9 @@
  * The `podj` executable (`dist/podj/bin.js`, CommonJS): runs the bundled program (`dist/podj/podj.js`, one
  * CommonJS file) from V8's code cache. Node 20 compiles an ES module's source on every start and offers no
  * compile cache (Node 22's `module.enableCompileCache`); a `vm.Script` takes V8's `cachedData`, which
- * `scripts/bundle.mjs` makes after a `podj get pods -A` run, so it also holds every function that run compiled
- * lazily. A start then deserializes code instead of parsing and compiling it, and skips Node's ES module
- * loader (a CommonJS main never starts it).
+ * `scripts/bundle.mjs` makes after a `podj get pods -A` and a `podj describe pod --at` run in one process, so it
+ * also holds every function those runs compiled lazily. A start then deserializes code instead of parsing and
+ * compiling it, and skips Node's ES module loader (a CommonJS main never starts it).
  *
  * The cache file is named after the bundle's content hash (the build writes it as the bundle's last line), so
  * a cache made for another build is never found; V8 itself rejects one made by another V8, under other flags
@@ -46,5 +46,23 @@ if (MODE === 'check') process.stderr.write(`code cache: ${cachedData === undefin
 if (WRITE && cacheFile !== undefined) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 
 const main = script.runInThisContext() as (...args: unknown[]) => void;
-const module_ = { exports: {} };
-main.call(module_.exports, module_.exports, createRequire(PROGRAM), module_, PROGRAM, __dirname);
+const start = (): void => {
+  const module_ = { exports: {} };
+  main.call(module_.exports, module_.exports, createRequire(PROGRAM), module_, PROGRAM, __dirname);
+};
+start();
+/**
+ * `PODJ_CODE_CACHE_RUNS` (the build, with `write`): more commands (a JSON list of argument lists) run in turn in
+ * the same process once the first is done, each on the same compiled script, so that the cache also holds the
+ * code they compiled: a one-pod verb (`describe pod --at`) otherwise compiles its read, fold and printer from
+ * source on every start (bench/README.md, "The CLI's one-pod verbs").
+ */
+if (WRITE) {
+  const more = JSON.parse(process.env['PODJ_CODE_CACHE_RUNS'] ?? '[]') as string[][];
+  process.on('beforeExit', () => {
+    const next = more.shift();
+    if (next === undefined) return;
+    process.argv = [...process.argv.slice(0, 2), ...next];
+    start();
+  });
+}

@@ -56,6 +56,28 @@ describe('podj from its code cache', () => {
     expect(run(copy.bin, args)).toEqual({ ...expected, stderr: 'code cache: missing\n' });
   });
 
+  it('writes, with PODJ_CODE_CACHE_RUNS, a cache that also holds the code of the commands run after the first', () => {
+    const { dir, args } = journalAndAnswer();
+    const copy = copyOfBuild(dir);
+    const write = (runs: readonly (readonly string[])[] | undefined) => {
+      rmSync(copy.cache, { force: true });
+      const r = spawnSync(process.execPath, [copy.bin, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, PODJ_CODE_CACHE: 'write', ...(runs === undefined ? {} : { PODJ_CODE_CACHE_RUNS: JSON.stringify(runs) }) },
+      });
+      expect(r.status).toBe(0);
+      return { stdout: r.stdout, bytes: readFileSync(copy.cache).length };
+    };
+    const alone = write(undefined);
+    const journal = args[args.indexOf('--journal') + 1] ?? '';
+    const withDescribe = write([['describe', 'pod', 'memleak-pod', '--journal', journal]]);
+    expect(withDescribe.stdout.startsWith(alone.stdout)).toBe(true);
+    expect(withDescribe.stdout).toMatch(/^Name: +memleak-pod$/m);
+    // describe's read, fold and printer compiled in the same script: more code in the cache
+    expect(withDescribe.bytes).toBeGreaterThan(alone.bytes + 50_000);
+    expect(run(copy.bin, args).stderr).toBe('code cache: used\n');
+  });
+
   it('never looks for the cache of another build', () => {
     const { dir, args, expected } = journalAndAnswer();
     const copy = copyOfBuild(dir);
