@@ -34,6 +34,7 @@ export const measures: Readonly<Record<string, () => Promise<Measure>>> = {
   clusterAtMiddle: async () => (await import('./measures/queries.js')).clusterAtMiddle,
   describeAt: async () => (await import('./measures/queries.js')).describeAt,
   coldStart: async () => (await import('./measures/cold-start.js')).coldStart,
+  describeCli: async () => (await import('./measures/cold-start.js')).describeCli,
   report: async () => (await import('./measures/report.js')).report,
   simulation: async () => (await import('./measures/simulate.js')).simulation,
 };

@@ -19,7 +19,7 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 
 /** In order: each reads what the ones before it wrote (raw store, then journal). */
-const ORDER = ['generate', 'rawWrite', 'rawWriteSameOptions', 'rawScan', 'jsonParse', 'durableAppend1', 'durableAppend10', 'append', 'snapshots', 'diskBytes', 'podHistory', 'podHistoryEveryRecord', 'podHistoryRead', 'replayRead', 'replay', 'clusterAtMiddle', 'describeAt', 'coldStart', 'report', 'importAudit', 'simulation'];
+const ORDER = ['generate', 'rawWrite', 'rawWriteSameOptions', 'rawScan', 'jsonParse', 'durableAppend1', 'durableAppend10', 'append', 'snapshots', 'diskBytes', 'podHistory', 'podHistoryEveryRecord', 'podHistoryRead', 'replayRead', 'replay', 'clusterAtMiddle', 'describeAt', 'describeCli', 'coldStart', 'report', 'importAudit', 'simulation'];
 
 /** Snapshot upkeep can outlast a session at L: it is stopped after this long and what it wrote is counted. */
 const SNAPSHOT_BUDGET_MS = 8 * 60_000;

@@ -157,6 +157,8 @@ const specsFor = (tier: TierName, sPodAtMs: number | undefined): Spec[] => [
     rss: true,
   },
   { figure: 'describe pod --at, p95', measure: 'describeAt', pick: detail('p95Ms'), unit: 'ms' },
+  { figure: "podj describe pod --at, one process a pod (the figure's 21 pods), median", measure: 'describeCli', unit: 'ms' },
+  { figure: 'the same, CPU time a process, mean', measure: 'describeCli', pick: detail('cpuMeanMs'), unit: 'ms' },
   {
     figure: 'podj get pods cold start',
     measure: 'coldStart',

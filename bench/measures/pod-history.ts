@@ -21,20 +21,30 @@ import { journalDir } from './journal.js';
 const PODS_READ = 21;
 // A pod key is `p!<namespace/name>!<at:24>!<seq:16>` (`o!…` for an observation, format 9), the name %-escaped.
 const podOfKey = (key: string): string => key.slice(PODS.length, key.length - 16 - 1 - 24 - 1).replace(/%21/g, '!').replace(/%25/g, '%');
+const atOfKey = (key: string): string => key.slice(key.length - 16 - 1 - 24, key.length - 16 - 1);
+
+/** A pod's history as the pod index holds it: its record count and its last record's instant. */
+export interface History {
+  readonly pod: string;
+  readonly records: number;
+  readonly lastAt: string;
+}
 
 /** The pods with the most records, observations included, found from the pod index's two ranges (untimed). */
-const longestHistories = async (dir: string): Promise<Array<[string, number]>> => {
-  const counts = new Map<string, number>();
+export const longestHistories = async (dir: string): Promise<History[]> => {
+  const histories = new Map<string, History>();
   const db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
   await db.open();
   for (const prefix of [PODS, OBSERVATIONS]) {
     for await (const key of db.keys({ gte: prefix, lt: upper(prefix) })) {
       const pod = podOfKey(key);
-      counts.set(pod, (counts.get(pod) ?? 0) + 1);
+      const known = histories.get(pod);
+      const at = atOfKey(key);
+      histories.set(pod, { pod, records: (known?.records ?? 0) + 1, lastAt: known === undefined || at > known.lastAt ? at : known.lastAt });
     }
   }
   await db.close();
-  return [...counts].sort((x, y) => y[1] - x[1]).slice(0, PODS_READ);
+  return [...histories.values()].sort((x, y) => y.records - x.records).slice(0, PODS_READ);
 };
 
 /** Drains the pages without folding them: the read alone. */
@@ -50,7 +60,7 @@ const measurePodHistory = async (a: MeasureArgs, skipTypes: ReadonlySet<string> 
   const cpuTimes: number[] = [];
   const mainCpuTimes: number[] = [];
   let events = 0;
-  for (const [pod] of pods) {
+  for (const { pod } of pods) {
     const [namespace = '', name = ''] = pod.split('/');
     const before = events;
     const [cpu0, main0] = [process.cpuUsage(), mainThreadCpuNs()];
