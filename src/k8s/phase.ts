@@ -46,7 +46,7 @@ export type PhaseFacts = Pick<ContainerStatus, 'state' | 'lastState' | 'started'
 type Terminated = NonNullable<NonNullable<ContainerStatus['state']>['terminated']>;
 
 /** The gates' restartable test of a terminated container in getPhase. */
-const restartable = (c: Container, spec: PodSpec, terminated: Terminated): boolean =>
+export const restartable = (c: Container, spec: PodSpec, terminated: Terminated): boolean =>
   containerShouldRestart(c, spec, terminated.exitCode) || terminated.reason === RESTARTING_ALL_CONTAINERS;
 
 /** A regular init container's finished run: terminated, or waiting after one; else it is pending. */

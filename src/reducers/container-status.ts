@@ -8,6 +8,7 @@ import type { Container, ContainerState, ContainerStatus, PodSpec } from '../k8s
 import { removedInstance, type ContainerStateTerminated, type ContainerView } from './kubelet-view.js';
 import type { ContainerRole } from './restart.js';
 import { defaultWaitingReason } from '../k8s/waiting.js';
+import { restartable } from '../k8s/phase.js';
 import { runtimeStatusFields, volumeMountStatuses } from './container-runtime-status.js';
 import { memoized } from './shared-values.js';
 
@@ -167,6 +168,33 @@ export const statusFactsDiffer = (c: Container, role: ContainerRole, x: Containe
   const lastX = shownLast(x, xDue);
   const lastY = shownLast(y, yDue);
   return lastX === undefined || lastY === undefined ? lastX !== lastY : lastX.exitCode !== lastY.exitCode;
+};
+
+/**
+ * What `status.ts :: kubeletStatus` decides from one regular container of a pod that has no init containers and
+ * no `RestartAllContainers` rule and is not terminal (`status.ts :: decidedAlike`), as one of six classes:
+ * - running, ready or not: `couldHaveRunningContainers` and getPhase's `running` read the state, the
+ *   ContainersReady generator (and Ready from it) reads `ready`, which only a running container can be;
+ * - waiting with no last termination: getPhase's `waiting` (Pending);
+ * - stopped and restartable (`phase.ts :: restartable` of the termination shown as its state, or as its
+ *   lastState while it waits): getPhase counts it stopped, not in `stoppedNotRestartable`, so the pod is Running
+ *   whatever its exit code (`succeeded` is read only when every stopped container is not restartable or the pod
+ *   is terminal); that it shows terminated rather than waiting changes nothing either: `hasPodInitialized`
+ *   (TerminatePod) counts both as attempted, and `GeneratePodInitializedCondition` reads it only for a pod with
+ *   init containers;
+ * - stopped for good after exit 0 (terminated: getPhase's `succeeded`), and stopped for good otherwise.
+ * Not `started`: getPhase and the generators read it for sidecars only. TerminatePod's marks
+ * (ContainerStatusUnknown) change only the container statuses, which are built from the view when read: without
+ * init containers the conditions of a terminal phase read no container (PodCompleted, PodFailed, Initialized True).
+ */
+export const regularDecision = (c: Container, spec: PodSpec, v: ContainerView, restartDue: boolean): number => {
+  const kind = shownKind(v, restartDue);
+  if (kind === 'running') return isReady(c, v, 'regular') ? 1 : 0;
+  const current = v.current;
+  const ended = kind === 'terminated' && current?.kind === 'terminated' ? current.terminated : shownLast(v, restartDue);
+  if (ended === undefined) return 2;
+  if (restartable(c, spec, ended)) return 3;
+  return kind === 'terminated' && ended.exitCode === 0 ? 4 : 5;
 };
 
 /** TerminatePod's record for a container that cannot have finished normally once the pod is over. */

@@ -6,7 +6,7 @@ import type { Container, ContainerStatus, PodCondition, PodPhase, PodSpec, PodSt
 import { DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
 import { isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
 import { isStaticPod } from '../k8s/static-pods.js';
-import { containerStatusOf, statusDiffers, statusFactsDiffer, statusFactsOf, unknownTermination, type StatusBuilder, type StatusFacts } from './container-status.js';
+import { containerStatusOf, regularDecision, statusDiffers, statusFactsDiffer, statusFactsOf, unknownTermination, type StatusBuilder, type StatusFacts } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { conditionOf, isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { ContainerView, KubeletView } from './kubelet-view.js';
@@ -137,14 +137,17 @@ const readinessMoved = (prev: readonly PodCondition[] | undefined, next: readonl
     return a?.status !== b?.status || a?.reason !== b?.reason || a?.message !== b?.message;
   });
 
-/** Whether the kubelet's pod-level fields (all but its containers and syncs) differ. */
-const podFieldsChanged = (a: KubeletView, b: KubeletView): boolean =>
+/**
+ * Whether the kubelet's pod-level fields (all but its containers and syncs) differ; `podHasInitialized` only
+ * when `readsInitialized` (getPhase reads it for pending sidecars alone).
+ */
+const podFieldsChanged = (a: KubeletView, b: KubeletView, readsInitialized: boolean): boolean =>
   a.admitted !== b.admitted ||
   a.node !== b.node ||
   a.hostIP !== b.hostIP ||
   a.podIPs !== b.podIPs ||
   a.sandboxReady !== b.sandboxReady ||
-  a.podHasInitialized !== b.podHasInitialized ||
+  (readsInitialized && a.podHasInitialized !== b.podHasInitialized) ||
   a.evicted !== b.evicted ||
   a.deadlineExceededAt !== b.deadlineExceededAt ||
   a.rejected !== b.rejected ||
@@ -171,7 +174,7 @@ const someContainerChanged = (a: KubeletView, b: KubeletView, differs: Container
 const statusDiffersIn: ContainerDiffers = (_spec, _name, x, y) => statusDiffers(x, y);
 
 /** Whether the kubelet's view changed in anything the status shows (container views by `statusDiffers`; a pull before the first instance shows nothing). */
-export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => a !== b && (podFieldsChanged(a, b) || someContainerChanged(a, b, statusDiffersIn, undefined, false));
+export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => a !== b && (podFieldsChanged(a, b, true) || someContainerChanged(a, b, statusDiffersIn, undefined, false));
 
 /** Whether the spec containers named `name` give other facts under `x` than under `y` (`statusFactsDiffer`). */
 const factsDiffer: ContainerDiffers = (spec, name, x, y, terminal) => {
@@ -186,16 +189,78 @@ const factsDiffer: ContainerDiffers = (spec, name, x, y, terminal) => {
   return false;
 };
 
+/** A container's `regularDecision` class in `view` (a pod that is not terminal: a restart may be due). */
+const classIn = (c: Container, spec: PodSpec, view: KubeletView): number => {
+  const v = view.containers[c.name] ?? initialContainerView;
+  return regularDecision(c, spec, v, restartDue('regular', c, spec, v, false));
+};
+
+/**
+ * getPhase (`phase.ts :: phaseFrom`) of a `decidedAlike` pod from its containers' classes: Pending while one
+ * waits with no last termination, else Running while one runs; with all stopped, Running while one may restart
+ * (`stopped !== stoppedNotRestartable`), else Succeeded when all exited 0 and for good; Pending with no container.
+ */
+const phaseOfClasses = (waiting: number, running: number, restarting: number, stopped: number, succeeded: number): PodPhase =>
+  waiting > 0 ? 'Pending' : running > 0 ? 'Running' : stopped === 0 ? 'Pending' : restarting > 0 ? 'Running' : stopped === succeeded ? 'Succeeded' : 'Failed';
+
+/** getPhase's answer for a `decidedAlike` pod, from its containers' classes (`phaseOfClasses`). */
+const decidedPhase = (spec: PodSpec, view: KubeletView): PodPhase => {
+  let waiting = 0;
+  let running = 0;
+  let restarting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const c of spec.containers) {
+    const k = classIn(c, spec, view);
+    if (k <= 1) running++;
+    else if (k === 2) waiting++;
+    else {
+      stopped++;
+      if (k === 3) restarting++;
+      else if (k === 4) succeeded++;
+    }
+  }
+  return phaseOfClasses(waiting, running, restarting, stopped, succeeded);
+};
+
+/**
+ * Whether `kubeletStatus` decides otherwise for a `decidedAlike` pod under `b` than under `a`: some container's
+ * readiness (ContainersReady's list, Ready) or getPhase's answer. Whether some container runs is read too
+ * (mergePodStatus holds a terminal phase back, TerminatePod's `terminated`), but only with a terminal answer, which
+ * getPhase gives only when none runs. A restart that begins (a creation, a back-off, a pull) or a run that starts
+ * unready while the pod stays Running decides the same.
+ */
+const decisionChanged = (spec: PodSpec, a: KubeletView, b: KubeletView): boolean => {
+  for (const c of spec.containers) {
+    const x = a.containers[c.name];
+    const y = b.containers[c.name];
+    if (x !== y && (classIn(c, spec, a) === 1) !== (classIn(c, spec, b) === 1)) return true;
+  }
+  return decidedPhase(spec, a) !== decidedPhase(spec, b);
+};
+
+/**
+ * `kubeletStatus` decides a pod's status from its regular containers' `regularDecision` classes alone: the pod
+ * has no init containers (none of getPhase's init and sidecar counts, so not `podHasInitialized` either,
+ * Initialized True, `hasPodInitialized` true), no `RestartAllContainers` rule (`podRestarting` and `cleanedUp`
+ * read the views themselves) and is not terminal (getPhase's terminal branch is not taken, a restart may be due).
+ */
+const decidedAlike = (spec: PodSpec, terminal: boolean): boolean => !terminal && (spec.initContainers?.length ?? 0) === 0 && !allContainersCouldRestart(spec);
+
 /**
  * Whether the status generated for `pod` (without its container statuses) can differ once the view moves
- * from `a` to `b`: a pod-level field changed, or the facts of some container (`StatusFacts`, what the phase,
- * the conditions and TerminatePod read). Regenerating from the same facts gives the same status again: the
- * phase, reason and message carry over, and no condition flips, so no `lastTransitionTime` moves.
+ * from `a` to `b`: a pod-level field changed, or what `kubeletStatus` decides from the containers (`decisionChanged`
+ * where `decidedAlike` holds, else each container's `StatusFacts`: what the phase, the conditions and
+ * TerminatePod read). Regenerating from the same decision gives the same status again: the phase, reason and
+ * message carry over, and no condition flips, so no `lastTransitionTime` moves.
  */
 export const statusFactsChanged = (pod: V1Pod, a: KubeletView, b: KubeletView): boolean => {
   if (a === b) return false;
-  if (podFieldsChanged(a, b)) return true;
-  return someContainerChanged(a, b, factsDiffer, pod.spec, podIsTerminal(pod, b));
+  const terminal = podIsTerminal(pod, b);
+  const alike = decidedAlike(pod.spec, terminal);
+  if (podFieldsChanged(a, b, !alike)) return true;
+  if (a.containers === b.containers) return false;
+  return alike ? decisionChanged(pod.spec, a, b) : someContainerChanged(a, b, factsDiffer, pod.spec, terminal);
 };
 
 /** The statuses of one list of spec containers, in spec order (each built by `build`: whole, or only its facts). */
