@@ -2,10 +2,12 @@
  * Makes each container run one coherent instance across sources. A run's facts share one containerID:
  * the one any source recorded, else a stand-in `unknown://<pod uid>/<container>/<run>` (Event objects carry
  * no ids). A run followed by a newer one, or by a restart back-off, without a recorded exit did exit: the
- * exit is inferred just before that next run or back-off, copying the nearest recorded exit of the container (a crash loop fails alike each time), or
- * else the kubelet's own marker for an end nobody saw (`ContainerStatusUnknown`, 137), and says so.
+ * exit is inferred just before that next run or back-off, copying the nearest recorded exit of the container (a crash loop fails alike each time) when
+ * the container restarts after such an exit, or else the kubelet's own marker for an end nobody saw (`ContainerStatusUnknown`, 137), and says so.
  */
 import type { Event, EventOf } from '../events/index.js';
+import type { PodSpec } from '../k8s/pod.js';
+import { containerShouldRestart } from '../k8s/restart-rules.js';
 import { containerKeyOf } from './build.js';
 import type { Imported, Origin } from './imported.js';
 
@@ -42,6 +44,21 @@ export const inferredExit = (e: InstanceEvent | EventOf<'ContainerBackOff'>, mod
   };
 };
 
+/** The specs of the pods whose creation is among `items` (the journal's records too), by uid. */
+export const podSpecsOf = (items: readonly Imported[]): Map<string, PodSpec> =>
+  new Map(items.flatMap((i) => (i.event.type === 'PodCreated' ? [[i.event.pod.uid, i.event.manifest.spec] as const] : [])));
+
+/**
+ * The exit a regular container's run that was restarted is inferred like: `model` (its nearest recorded exit),
+ * if the kubelet restarts the container after such an exit (`containerShouldRestart`: under `OnFailure` only a
+ * failure), else none (the kubelet's marker for an end nobody saw). k3s' helm-install Job pod (OnFailure) shows
+ * `restartCount: 2` and only its last exit, 0: the two runs before it failed. Init containers keep `model`.
+ */
+export const restartedExitModel = <M extends Pick<Exit, 'exitCode'>>(model: M | undefined, spec: PodSpec | undefined, container: string): M | undefined => {
+  const c = spec?.containers.find((x) => x.name === container);
+  return model === undefined || spec === undefined || c === undefined || containerShouldRestart(c, spec, model.exitCode) ? model : undefined;
+};
+
 /** The containerID each run was recorded with by any source (before duplicates are dropped). */
 export const recordedIds = (all: readonly Imported[]): Map<string, string> => {
   const ids = new Map<string, string>();
@@ -63,6 +80,7 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
     }
   }
   const exited = new Set(sorted.flatMap((i) => (i.event.type === 'ContainerExited' && i.instance !== undefined ? [runKey(i.event, i.instance)] : [])));
+  const specs = podSpecsOf(sorted);
   /** Per container: the run in progress (started, no exit yet), with its id. */
   const open = new Map<string, { instance: number; containerID: string }>();
   const out: Imported[] = [];
@@ -73,7 +91,7 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
     // A run whose exit some record holds (later in time, or already in the journal) ends there, not here.
     if (running === undefined || exited.has(`${key}#${running.instance}`)) return;
     const exits = recordedExits.get(key) ?? [];
-    const model = exits.find((x) => x.at >= e.at) ?? exits[exits.length - 1];
+    const model = restartedExitModel(exits.find((x) => x.at >= e.at) ?? exits[exits.length - 1], specs.get(e.pod.uid), e.container);
     out.push({
       event: { ...inferredExit(e, model), containerID: running.containerID },
       origin,

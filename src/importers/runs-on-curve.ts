@@ -11,10 +11,11 @@
  */
 import type { EventOf } from '../events/index.js';
 import { instantOf, msOf } from '../k8s/codecs.js';
+import type { PodSpec } from '../k8s/pod.js';
 import { INITIAL_BACKOFF_SECONDS, restartStep } from './backoff-curve.js';
 import { containerKeyOf } from './build.js';
 import type { Imported } from './imported.js';
-import { inferredExit } from './instances.js';
+import { inferredExit, podSpecsOf, restartedExitModel } from './instances.js';
 
 interface Timed {
   readonly ms: number;
@@ -214,7 +215,7 @@ const spreadOverWindows = (from: number, to: number, count: number, windows: rea
 const at = (ms: number) => instantOf(Math.round(ms));
 
 /** One container's facts, re-timed; inferred exits for the runs placed without one are appended. */
-const placeContainer = (facts: Imported[], lowerBound: number | undefined, reported: boolean): Imported[] => {
+const placeContainer = (facts: Imported[], lowerBound: number | undefined, reported: boolean, spec: PodSpec | undefined): Imported[] => {
   const runs = runsOf(facts);
   const placed = placeRuns(runs, lowerBound);
   // A run a reset removed ended there, without an exit and without a back-off after it (`restart-all.ts`).
@@ -241,7 +242,7 @@ const placeContainer = (facts: Imported[], lowerBound: number | undefined, repor
   for (const [k, ms] of placed.exits) {
     const run = facts.find((f) => f.instance === k && (f.event.type === 'ContainerStarted' || f.event.type === 'ContainerCreated'));
     if (exited.has(k) || run === undefined || !isRunFact(run) || run.event.type === 'ImagePulled') continue;
-    const exit = inferredExit(run.event, model?.event.type === 'ContainerExited' ? model.event : undefined);
+    const exit = inferredExit(run.event, restartedExitModel(model?.event.type === 'ContainerExited' ? model.event : undefined, spec, run.event.container));
     out.push({ event: { ...exit, at: at(ms) }, origin: run.origin, certainty: 'inferred', instance: k });
   }
   const windows = backOffWindows(starts, exits);
@@ -323,6 +324,7 @@ const initContainersOf = (items: readonly Imported[]): Map<string, { readonly na
  */
 export const placeRunsOnCurve = (items: readonly Imported[], reported: ReadonlySet<string>): Imported[] => {
   const inits = initContainersOf(items);
+  const specs = podSpecsOf(items);
   /** Positions in `items` of each container's facts: they are re-timed in place, new exits go last. */
   const byContainer = new Map<string, number[]>();
   items.forEach((i, n) => {
@@ -353,7 +355,7 @@ export const placeRunsOnCurve = (items: readonly Imported[], reported: ReadonlyS
       return times.length === 0 ? [] : [c.sidecar ? Math.min(...times) : Math.max(...times)];
     });
     const facts = positions.flatMap((n) => (items[n] === undefined ? [] : [items[n]]));
-    const placed = placeContainer(facts, bounds.length === 0 ? undefined : Math.max(...bounds), reported.has(key));
+    const placed = placeContainer(facts, bounds.length === 0 ? undefined : Math.max(...bounds), reported.has(key), specs.get(uid));
     positions.forEach((n, j) => {
       const f = placed[j];
       if (f !== undefined) out[n] = f;
