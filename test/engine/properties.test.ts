@@ -10,7 +10,7 @@ import { offset } from './harness.js';
 /** Rules no decision may break, whatever the world does. */
 const invariants = (events: readonly Event[], lostAt: number | undefined): void => {
   const deleting = new Set<string>();
-  const removed = new Set<string>();
+  const syncedSinceDeletion = new Set<string>();
   const onN1 = new Set<string>();
   const started = new Set<string>();
   const neverStarts = new Map<string, number>();
@@ -20,17 +20,19 @@ const invariants = (events: readonly Event[], lostAt: number | undefined): void 
       case 'PodDeletionRequested':
         deleting.add(uid);
         break;
-      case 'PodRemoved':
-        removed.add(uid);
-        break;
       case 'PodBound':
         if (e.node === 'n1') onN1.add(uid);
         break;
       case 'PodCreated':
         if (e.manifest.spec.restartPolicy === 'Never') neverStarts.set(uid, 0);
         break;
+      case 'PodSynced':
+        if (deleting.has(uid)) syncedSinceDeletion.add(uid);
+        break;
       case 'ContainerStarted': {
-        expect(deleting.has(uid) || removed.has(uid), `${e.pod.name}/${e.container} started after its deletion`).toBe(false);
+        // only the SyncPod in flight at the deletion starts anything after it (its runtime sync runs on
+        // `context.WithoutCancel`: a pull, a postStart hook, a probe kill and its restart); no later sync does
+        expect(syncedSinceDeletion.has(uid), `${e.pod.name}/${e.container} started by a sync after its deletion`).toBe(false);
         started.add(e.containerID);
         const count = neverStarts.get(uid);
         if (count !== undefined && e.container.startsWith('app')) {

@@ -24,49 +24,66 @@ const story = (events: ReturnType<typeof run>) =>
 // v1.36 runs a kill in flight to its end: `kubelet.go :: SyncPod` hands the runtime `context.WithoutCancel(ctx)` and
 // `SyncTerminatingPod` runs on `context.Background()` (TODO(#113606)), so the "Cancelling current pod sync" of
 // `pod_workers.go :: UpdatePod` reaches neither the probe kill's `StopContainer` nor its SIGKILL (kubernetes#83916).
-// The restart that SyncPod's kill is followed by, and the terminating sync's kill of it, are not simulated.
+// `kuberuntime_manager.go :: SyncPod` then starts what `computePodActions` planned (the killed container, in
+// `ContainersToStart`), and only once it returns does `SyncTerminatingPod` kill the restarted one with the deletion's grace.
 describe('a deletion while a probe kill is in flight (its SyncPod runs on, uncancelled)', () => {
-  it('a shorter deletion grace does not cut the liveness kill short: SIGKILL at the probe grace’s end, 40 s', () => {
+  it('a shorter deletion grace does not cut the liveness kill short; the restarted container gets the deletion’s 5 s', () => {
     const events = run([node('n1'), web(liveness()), deleted('web', 15, 5)], failsLiveness, 100);
     expect(story(events)).toEqual([
       [10, 'ContainerKilling', 'LivenessProbeFailed 30s'],
-      [15, 'ContainerKilling', 'PodDeleted 5s'],
       [40, 'ContainerExited', 'runtime'],
-      [40, 'PodRemoved', 'kubelet'],
+      [40, 'ContainerKilling', 'PodDeleted 5s'],
+      [45, 'ContainerExited', 'runtime'],
+      [45, 'PodRemoved', 'kubelet'],
     ]);
-    expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0]);
+    expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0, 40]);
   });
 
   it('a force deletion removes the object at once; the startup kill still ends with its own 60 s', () => {
     const w = world({ probe: (_p, _c, kind) => ({ outcome: kind === 'startup' ? 'failure' : 'success' }), onSigterm: () => undefined });
     const startup = { startupProbe: { ...exec, initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 1, terminationGracePeriodSeconds: 60 } };
+    // the restart after it and its kill with grace 1 are not simulated once the object is gone (docs/k8s-semantics.md section i)
     expect(story(run([node('n1'), web(startup), deleted('web', 20, 0)], w, 100))).toEqual([
       [10, 'ContainerKilling', 'StartupProbeFailed 60s'],
       [20, 'PodRemoved', 'api'],
-      [20, 'ContainerKilling', 'PodDeleted 1s'],
       [70, 'ContainerExited', 'runtime'],
     ]);
   });
 
-  it('a longer deletion grace leaves the probe kill’s SIGKILL in place', () => {
+  it('a longer deletion grace: the probe kill ends with its own 5 s, the restarted container gets the deletion’s 30 s', () => {
     const events = run([node('n1'), web(liveness({ terminationGracePeriodSeconds: 5 })), deleted('web', 12, 30)], failsLiveness, 100);
     expect(story(events)).toEqual([
       [10, 'ContainerKilling', 'LivenessProbeFailed 5s'],
-      [12, 'ContainerKilling', 'PodDeleted 30s'],
       [15, 'ContainerExited', 'runtime'],
-      [15, 'PodRemoved', 'kubelet'],
+      [15, 'ContainerKilling', 'PodDeleted 30s'],
+      [45, 'ContainerExited', 'runtime'],
+      [45, 'PodRemoved', 'kubelet'],
     ]);
+    expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0, 15]);
   });
 
-  it('a process that handles the probe kill’s SIGTERM exits on its own', () => {
+  it('a process that handles SIGTERM exits on its own, each time', () => {
     const handles = world({ ...failsLiveness, onSigterm: () => ({ afterMs: 4_000, code: 0 }) });
     const events = run([node('n1'), web(liveness({ terminationGracePeriodSeconds: 5 })), deleted('web', 12, 30)], handles, 100);
     expect(story(events)).toEqual([
       [10, 'ContainerKilling', 'LivenessProbeFailed 5s'],
-      [12, 'ContainerKilling', 'PodDeleted 30s'],
       [14, 'ContainerExited', 'runtime'],
-      [14, 'PodRemoved', 'kubelet'],
+      [14, 'ContainerKilling', 'PodDeleted 30s'],
+      [18, 'ContainerExited', 'runtime'],
+      [18, 'PodRemoved', 'kubelet'],
     ]);
+    expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0, 14]);
+  });
+
+  it('a restart policy of Never: the killed container is not started again, the deletion finds nothing to kill', () => {
+    const never = created({ metadata: { name: 'web' }, spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'nginx:1.27', ...liveness() }] } });
+    const events = run([node('n1'), never, deleted('web', 15, 5)], failsLiveness, 100);
+    expect(story(events)).toEqual([
+      [10, 'ContainerKilling', 'LivenessProbeFailed 30s'],
+      [40, 'ContainerExited', 'runtime'],
+      [40, 'PodRemoved', 'kubelet'],
+    ]);
+    expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0]);
   });
 });
 

@@ -458,6 +458,25 @@ describe('init-failures', () => {
   });
 });
 
+// kubelet.go :: SyncPod hands the runtime context.WithoutCancel(ctx): the deletion's "Cancelling current pod sync"
+// (pod_workers.go :: UpdatePod) reaches neither the liveness kill nor the restart kuberuntime_manager.go :: SyncPod
+// planned with it; SyncTerminatingPod then stops the restarted container with the deletion's grace
+describe('liveness-kill-deleted', () => {
+  const story = storyOf('liveness-kill-deleted');
+  it('runs the liveness kill to its SIGKILL, restarts the container, then stops it for the deletion', () => {
+    expect(eventsOf(story, 'ContainerKilling').map((e) => [story.offsetOf(e.at), e.reason, e.gracePeriodSeconds])).toEqual([
+      [80, 'LivenessProbeFailed', 30],
+      [110, 'PodDeleted', 30],
+    ]);
+    expect(offsets(story, 'ContainerStarted', 'api')).toEqual([0, 110]);
+    expect(eventsOf(story, 'ContainerExited').map((e) => [story.offsetOf(e.at), e.exitCode])).toEqual([
+      [110, 137],
+      [140, 137],
+    ]);
+    expect(offsets(story, 'PodRemoved', 'api')).toEqual([140]);
+  });
+});
+
 describe('pod-deletions', () => {
   const story = storyOf('pod-deletions');
   const kills = (pod: string) => eventsOf(story, 'ContainerKilling').filter((e) => e.pod.name === pod).map((e) => [story.offsetOf(e.at), e.gracePeriodSeconds]);

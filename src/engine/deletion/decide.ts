@@ -12,8 +12,13 @@ import { hasLiveContainer, podTerminal } from '../lifecycle.js';
 import type { PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 
-/** The kubelet stopped a container for the deletion: the pod ran when it came, so its kubelet sends the final delete. */
-const stoppedForDeletion = (pod: PodBook): boolean => pod.containers.some((c) => c.current?.kills.some((k) => k.reason === 'PodDeleted') === true);
+/**
+ * A container still ran when the deletion came (it exited at or after the request, or runs): the pod was not
+ * finished, so the object waits for its kubelet's final delete, even when the container ends with a kill that
+ * was in flight before the request (a probe's) and no kill comes for the deletion.
+ */
+const ranWhenDeleted = (pod: PodBook, deletedAt: VirtualMs): boolean =>
+  pod.containers.some((c) => c.current !== undefined && (c.current.exit === undefined || c.current.exit.at >= deletedAt));
 
 /**
  * The API server deletes the object without waiting for a kubelet (grace forced to 0): never bound, a grace
@@ -22,7 +27,7 @@ const stoppedForDeletion = (pod: PodBook): boolean => pod.containers.some((c) =>
 export const removedAtOnce = (pod: PodBook): boolean =>
   pod.deletion !== undefined &&
   !pod.removed &&
-  (pod.node === undefined || pod.deletion.graceSeconds === 0 || (podTerminal(pod) && !hasLiveContainer(pod) && !stoppedForDeletion(pod)));
+  (pod.node === undefined || pod.deletion.graceSeconds === 0 || (podTerminal(pod) && !hasLiveContainer(pod) && !ranWhenDeleted(pod, pod.deletion.at)));
 
 export const apiRemoval = (pod: PodBook, now: VirtualMs): Event[] =>
   removedAtOnce(pod) ? [{ type: 'PodRemoved', ...aboutPod(now, 'api', pod.ref) }] : [];

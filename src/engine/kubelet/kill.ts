@@ -43,8 +43,9 @@ const stoppingForPod = (c: ContainerBook): boolean => c.current?.kills.some(isPo
  * `kubelet.go :: SyncTerminatingPod` runs `killPod` on `context.Background()` ("TODO(#113606): connect this with
  * the incoming context parameter"), so the pod worker's "Cancelling current pod sync" on a shorter grace
  * (`pod_workers.go :: UpdatePod`) never reaches it; it returns once every container is gone, and the worker
- * then completes the termination without calling `killContainer` again (kubernetes#83916). A probe or hook kill
- * in flight is still followed by the pod's (its restart is not simulated: `killedEnd`).
+ * then completes the termination without calling `killContainer` again (kubernetes#83916). A deletion waits for
+ * a probe or hook kill in flight and the restart its `SyncPod` planned (`worker.ts :: syncPodRunsOn`); a finished
+ * or evicted pod's kill still follows such a kill at once (the restart is then not simulated: `killedEnd`).
  */
 const killedAgain = (c: ContainerBook): boolean => !stoppingForPod(c);
 

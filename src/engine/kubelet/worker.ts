@@ -29,17 +29,15 @@ export const blocked = (pod: PodBook): boolean =>
       (c.current !== undefined && c.current.exit === undefined && (!c.current.postStartDone || c.current.kills.some((k) => k.sync === pod.syncs))),
   );
 
-/** The sync waits inside a container's start (`startContainer`): its image pull, or its postStart hook. */
-const startInFlight = (pod: PodBook): boolean =>
-  pod.containers.some((c) => c.pullingSince !== undefined || (c.current !== undefined && c.current.exit === undefined && !c.current.postStartDone));
-
 /**
- * A deletion does not cut short a `SyncPod` that is starting containers: v1.36's `kubelet.go :: SyncPod` runs
- * the runtime's sync on `context.WithoutCancel(ctx)` (TODO(#113606)), so the "Cancelling current pod sync" of
- * `pod_workers.go :: UpdatePod` reaches neither the pull in flight (`image_manager.go :: pullImage` waits on
- * `pullChan`) nor the postStart hook: the pull completes, the container is created and started, the rest of
- * the sync's plan too, and only then does `SyncTerminatingPod` stop them (kubernetes#125050, #123365: the pod
- * shows Terminating until the pull is done). True at `now` while that sync, resumed, still has steps to take.
+ * A deletion does not cut short a `SyncPod` in flight: v1.36's `kubelet.go :: SyncPod` runs the runtime's sync
+ * on `context.WithoutCancel(ctx)` (TODO(#113606)), so the "Cancelling current pod sync" of `pod_workers.go ::
+ * UpdatePod` reaches neither the pull in flight (`image_manager.go :: pullImage` waits on `pullChan`), nor the
+ * postStart hook, nor the `killContainer` of a liveness or startup kill (`kuberuntime_manager.go :: SyncPod`
+ * step 3): the pull completes, the killed container exits with its probe kill's grace, the containers the
+ * sync planned are created and started (the killed one restarted, `computePodActions`' `ContainersToStart`),
+ * and only then does `SyncTerminatingPod` stop them with the deletion's grace (kubernetes#125050, #123365: the
+ * pod shows Terminating until the pull is done). True at `now` while that sync, resumed, still has steps to take.
  */
 export const syncPodRunsOn = (pod: PodBook, now: VirtualMs): boolean =>
   pod.deletion !== undefined && pod.sessionAt === now && pod.syncedAt !== undefined && pod.syncedAt < pod.deletion.at && !podKillSent(pod);
@@ -47,15 +45,15 @@ export const syncPodRunsOn = (pod: PodBook, now: VirtualMs): boolean =>
 /**
  * The pod worker runs one sync at a time (`pod_workers.go :: managePodLoop`): while one is blocked, an
  * update (a relist, a probe result, the work queue, the active deadline) only becomes `pendingUpdate`. A
- * pod becoming terminating cancels the `SyncPod` in flight (`UpdatePod`), which ends a wait for a kill, but
- * not a pull or a postStart hook (`syncPodRunsOn`). Its `SyncTerminatingPod` then blocks in `killPod` until
+ * deletion cancels the `SyncPod` in flight (`UpdatePod`), which the runtime does not see: its pull, postStart
+ * hook or probe kill runs on (`syncPodRunsOn`). Its `SyncTerminatingPod` then blocks in `killPod` until
  * every container is gone, and generates no status meanwhile: a shorter grace cancels its context, which it
  * does not use (`kubelet.go :: SyncTerminatingPod` runs on `context.Background()`, TODO(#113606)), so nothing
  * starts over; the status manager still takes readiness changes (`SetContainerReadiness`).
  */
 export const syncInFlight = (pod: PodBook): boolean => {
   if (pod.deletion === undefined && !podTerminal(pod)) return blocked(pod);
-  if (pod.deletion !== undefined && startInFlight(pod)) return true;
+  if (pod.deletion !== undefined && blocked(pod)) return true;
   return podKillInFlight(pod);
 };
 
