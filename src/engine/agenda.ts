@@ -6,7 +6,7 @@
  * reads changed. Simultaneous wake-ups are ordered by (rank of concern, pod creation order, container order, probe).
  */
 import type { ProbeKind } from '../events/index.js';
-import { removedAtOnce } from './deletion/decide.js';
+import { kubeletRemovalAt, removedAtOnce } from './deletion/decide.js';
 import { cleanupDeadline } from './eviction/loop.js';
 import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input, VolumeUsage } from './inputs.js';
@@ -173,10 +173,14 @@ const syncWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook): Wakeup[] => {
   // past its active deadline, `getPodsToSync` syncs the pod at the next `syncCh` tick
   const deadline = deadlineTick(pod, node);
   const pastDeadline = deadline === undefined ? undefined : Math.max(pendingTrigger(pod, node, deadline), ctx.now);
+  // the final delete comes with `SyncTerminatedPod`, at the relist after the terminating sync's end
+  const removalAt = kubeletRemovalAt(pod, node);
+  const removal = removalAt === undefined ? undefined : Math.max(removalAt, ctx.now);
   const due = [
     trigger === ctx.now && takenNow ? undefined : trigger,
     pastDeadline === ctx.now && takenNow ? undefined : pastDeadline,
     requeueDue(ctx.world, pod, node, ctx.now, takenNow),
+    removal === ctx.now && takenNow ? undefined : removal,
   ];
   const at = Math.min(...due.filter((t): t is number => t !== undefined));
   return Number.isFinite(at) ? [wake(at)] : [];

@@ -91,7 +91,7 @@ describe('activeDeadlineSeconds', () => {
     const final = [...foldCluster(events.slice(0, last)).pods.values()][0]?.pod.status;
     expect(final).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
     // the kubelet still sends the final delete (status_manager.go :: canBeDeleted): the pod ran when deleted
-    expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[35, 'kubelet']]);
+    expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[36, 'kubelet']]);
   });
 
   // ShouldEvict records the Event at each status generated past the deadline; the correlator counts them

@@ -12,12 +12,14 @@ const story = (events: ReturnType<typeof run>) =>
   events.filter((e) => ['ContainerKilling', 'ContainerExited', 'PodRemoved'].includes(e.type)).map((e) => [offset(e), e.type, e.source]);
 
 describe('graceful deletion (killContainer, canBeDeleted)', () => {
-  it('stops the container with SIGTERM, SIGKILL (137) at the end of the grace, then the kubelet removes the pod', () => {
+  // the final delete comes with SyncTerminatedPod, which waits for the PLEG relist after the terminating sync
+  // (pod_workers.go :: podWorkerLoop, podCache.GetNewerThan): the 1 s relist after the last exit
+  it('stops the container with SIGTERM, SIGKILL (137) at the end of the grace, then the kubelet removes the pod at the next relist', () => {
     const events = run([node('n1'), pod(), deleted('web', 10, 30)], ignoresSigterm, 100);
     expect(story(events)).toEqual([
       [10, 'ContainerKilling', 'kubelet'],
       [40, 'ContainerExited', 'runtime'],
-      [40, 'PodRemoved', 'kubelet'],
+      [41, 'PodRemoved', 'kubelet'],
     ]);
     const kill = ofType(events, 'ContainerKilling')[0];
     expect(kill && [kill.reason, kill.message, kill.gracePeriodSeconds]).toEqual(['PodDeleted', 'Stopping container app', 30]);
@@ -26,14 +28,14 @@ describe('graceful deletion (killContainer, canBeDeleted)', () => {
 
   it('a process that honours SIGTERM ends the deletion early', () => {
     const w = world({ onSigterm: () => ({ afterMs: 1500, code: 0 }) });
-    expect(story(run([node('n1'), pod(), deleted('web', 10, 30)], w, 100)).map(([t]) => t)).toEqual([10, 11.5, 11.5]);
+    expect(story(run([node('n1'), pod(), deleted('web', 10, 30)], w, 100)).map(([t]) => t)).toEqual([10, 11.5, 12]);
   });
 
   it('runs preStop first, bounded by the grace, and still gives SIGTERM at least 2 s (+2 s when preStop overruns)', () => {
     const w = world({ onSigterm: () => undefined, preStop: () => ({ durationMs: 40_000 }) });
     const events = run([node('n1'), pod(app({ lifecycle: preStop })), deleted('web', 10, 30)], w, 100);
     expect(times(events, 'ContainerExited')).toEqual([42]);
-    expect(times(events, 'PodRemoved')).toEqual([42]);
+    expect(times(events, 'PodRemoved')).toEqual([43]);
   });
 
   it("subtracts preStop's whole seconds from the grace", () => {
@@ -55,7 +57,7 @@ describe('graceful deletion (killContainer, canBeDeleted)', () => {
     const events = run([node('n1'), pod(), deleted('web', 5, 30)], w, 100);
     // the exit at +1 s is seen by the relist after it (+2 s), which restarts it; none after the deletion
     expect(times(events, 'ContainerStarted')).toEqual([0, 2]);
-    expect(times(events, 'PodRemoved')).toEqual([5]);
+    expect(times(events, 'PodRemoved')).toEqual([6]);
   });
 
   it('force deletion (grace 0) removes the object at once; the kubelet stops the container with 1 s, raised to a 2 s window', () => {
@@ -92,7 +94,7 @@ describe('graceful deletion (killContainer, canBeDeleted)', () => {
     expect(story(events)).toEqual([
       [10, 'ContainerKilling', 'kubelet'],
       [11, 'ContainerExited', 'runtime'],
-      [11, 'PodRemoved', 'kubelet'],
+      [12, 'PodRemoved', 'kubelet'],
     ]);
   });
 });
@@ -111,7 +113,7 @@ describe('deletion during a container start (SyncPod is not cancelled)', () => {
       [60, 'ImagePulled'],
       [60, 'ContainerStarted'],
       [60, 'ContainerKilling'],
-      [60, 'PodRemoved'],
+      [61, 'PodRemoved'],
     ]);
     expect(ofType(events, 'ContainerKilling')[0]?.gracePeriodSeconds).toBe(30);
     expect(ofType(events, 'ImagePullFailed')).toEqual([]);
@@ -123,7 +125,7 @@ describe('deletion during a container start (SyncPod is not cancelled)', () => {
     expect(story(events)).toEqual([
       [8, 'ContainerKilling', 'kubelet'],
       [8, 'ContainerExited', 'runtime'],
-      [8, 'PodRemoved', 'kubelet'],
+      [9, 'PodRemoved', 'kubelet'],
     ]);
   });
 });
@@ -144,6 +146,6 @@ describe('sidecars during termination (terminationOrdering)', () => {
       [16, 'logger'],
       [17, 'proxy'],
     ]);
-    expect(times(events, 'PodRemoved')).toEqual([17]);
+    expect(times(events, 'PodRemoved')).toEqual([18]);
   });
 });

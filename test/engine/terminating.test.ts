@@ -34,7 +34,7 @@ describe('a deletion while a probe kill is in flight (its SyncPod runs on, uncan
       [40, 'ContainerExited', 'runtime'],
       [40, 'ContainerKilling', 'PodDeleted 5s'],
       [45, 'ContainerExited', 'runtime'],
-      [45, 'PodRemoved', 'kubelet'],
+      [46, 'PodRemoved', 'kubelet'],
     ]);
     expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0, 40]);
   });
@@ -57,7 +57,7 @@ describe('a deletion while a probe kill is in flight (its SyncPod runs on, uncan
       [15, 'ContainerExited', 'runtime'],
       [15, 'ContainerKilling', 'PodDeleted 30s'],
       [45, 'ContainerExited', 'runtime'],
-      [45, 'PodRemoved', 'kubelet'],
+      [46, 'PodRemoved', 'kubelet'],
     ]);
     expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0, 15]);
   });
@@ -70,7 +70,7 @@ describe('a deletion while a probe kill is in flight (its SyncPod runs on, uncan
       [14, 'ContainerExited', 'runtime'],
       [14, 'ContainerKilling', 'PodDeleted 30s'],
       [18, 'ContainerExited', 'runtime'],
-      [18, 'PodRemoved', 'kubelet'],
+      [19, 'PodRemoved', 'kubelet'],
     ]);
     expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0, 14]);
   });
@@ -81,7 +81,7 @@ describe('a deletion while a probe kill is in flight (its SyncPod runs on, uncan
     expect(story(events)).toEqual([
       [10, 'ContainerKilling', 'LivenessProbeFailed 30s'],
       [40, 'ContainerExited', 'runtime'],
-      [40, 'PodRemoved', 'kubelet'],
+      [41, 'PodRemoved', 'kubelet'],
     ]);
     expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0]);
   });
@@ -101,7 +101,7 @@ describe('preStop against a shortened grace', () => {
     expect(story(events)).toEqual([
       [5, 'ContainerKilling', 'PodDeleted 30s'],
       [35, 'ContainerExited', 'runtime'],
-      [35, 'PodRemoved', 'kubelet'],
+      [36, 'PodRemoved', 'kubelet'],
     ]);
   });
 
@@ -111,7 +111,7 @@ describe('preStop against a shortened grace', () => {
     expect(story(events)).toEqual([
       [5, 'ContainerKilling', 'PodDeleted 60s'],
       [67, 'ContainerExited', 'runtime'],
-      [67, 'PodRemoved', 'kubelet'],
+      [68, 'PodRemoved', 'kubelet'],
     ]);
   });
 });
@@ -139,7 +139,7 @@ describe('a second deletion request (BeforeDelete on an object already being del
     expect(story(events)).toEqual([
       [10, 'ContainerKilling', 'PodDeleted 30s'],
       [40, 'ContainerExited', 'runtime'],
-      [40, 'PodRemoved', 'kubelet'],
+      [41, 'PodRemoved', 'kubelet'],
     ]);
   });
 
@@ -148,7 +148,7 @@ describe('a second deletion request (BeforeDelete on an object already being del
     expect(story(events)).toEqual([
       [10, 'ContainerKilling', 'PodDeleted 30s'],
       [40, 'ContainerExited', 'runtime'],
-      [40, 'PodRemoved', 'kubelet'],
+      [41, 'PodRemoved', 'kubelet'],
     ]);
   });
 

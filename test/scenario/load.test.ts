@@ -167,10 +167,11 @@ describe('timeline steps', () => {
       ['PodDeletionRequested', '01:05', 0],
       ['PodRemoved', '01:05', 'api'],
     ]);
-    // the kubelet removed it at 01:10 (SIGKILL at the grace's end): the request at 02:00 finds nothing and writes nothing
+    // SIGKILL at the grace's end, 01:10; the kubelet's final delete at the relist after it (SyncTerminatedPod), 01:11:
+    // the request at 02:00 finds nothing and writes nothing
     expect(deletions('  - at: 1m\n    delete: { pod: web }\n  - at: 2m\n    delete: { pod: web, force: true }\n')).toEqual([
       ['PodDeletionRequested', '01:00', 10],
-      ['PodRemoved', '01:10', 'kubelet'],
+      ['PodRemoved', '01:11', 'kubelet'],
     ]);
   });
 

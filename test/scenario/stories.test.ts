@@ -237,12 +237,12 @@ describe('lifecycle-demo', () => {
   it('counts as running only after postStart, and terminates gracefully after preStop', () => {
     expect(offsets(story, 'PostStartHookSucceeded', 'lifecycle-demo')).toEqual([3]);
     expect(exitOf('lifecycle-demo')).toEqual([[125, 0]]);
-    expect(offsets(story, 'PodRemoved', 'lifecycle-demo')).toEqual([125]);
+    expect(offsets(story, 'PodRemoved', 'lifecycle-demo')).toEqual([126]);
   });
 
   it('gives a preStop that overruns the grace 2 s of SIGTERM, then SIGKILL', () => {
     expect(exitOf('nginx-srv')).toEqual([[152, 137]]);
-    expect(offsets(story, 'PodRemoved', 'nginx-srv')).toEqual([152]);
+    expect(offsets(story, 'PodRemoved', 'nginx-srv')).toEqual([153]);
   });
 });
 
@@ -419,7 +419,7 @@ describe('native-sidecars', () => {
   it('stops app, then logs, then proxy, and is removed after the last', () => {
     const exits = eventsOf(story, 'ContainerExited').filter((e) => e.pod.name === 'web' && story.offsetOf(e.at) >= 240);
     expect(exits.map((e) => [e.container, story.offsetOf(e.at)])).toEqual([['app', 243], ['logs', 244], ['proxy', 245]]);
-    expect(offsets(story, 'PodRemoved', 'web')).toEqual([245]);
+    expect(offsets(story, 'PodRemoved', 'web')).toEqual([246]);
   });
 
   it('ends the batch pod Succeeded once its sidecar is stopped', () => {
@@ -473,7 +473,7 @@ describe('liveness-kill-deleted', () => {
       [110, 137],
       [140, 137],
     ]);
-    expect(offsets(story, 'PodRemoved', 'api')).toEqual([140]);
+    expect(offsets(story, 'PodRemoved', 'api')).toEqual([141]);
   });
 });
 
@@ -489,12 +489,12 @@ describe('pod-deletions', () => {
     expect(offsets(story, 'ImagePulled', 'pulling')).toEqual([120]);
     expect(offsets(story, 'ContainerStarted', 'pulling')).toEqual([120]);
     expect(kills('pulling')).toEqual([[120, 30]]);
-    expect(removed('pulling')).toEqual([[120, 'kubelet']]);
+    expect(removed('pulling')).toEqual([[121, 'kubelet']]);
   });
 
   it('SIGKILLs an init container that ignores SIGTERM at the grace’s end', () => {
     expect(kills('initwait')).toEqual([[20, 30]]);
-    expect(removed('initwait')).toEqual([[50, 'kubelet']]);
+    expect(removed('initwait')).toEqual([[51, 'kubelet']]);
   });
 
   // rest/delete.go :: BeforeDelete: a second request only shortens the grace; 0 removes the object at once. The kill in
@@ -505,7 +505,7 @@ describe('pod-deletions', () => {
     expect(eventsOf(story, 'ContainerExited').filter((e) => e.pod.name === 'stuck').map((e) => [story.offsetOf(e.at), e.exitCode])).toEqual([[90, 137]]);
     expect(kills('slow')).toEqual([[30, 120]]);
     expect(eventsOf(story, 'ContainerExited').filter((e) => e.pod.name === 'slow').map((e) => [story.offsetOf(e.at), e.exitCode])).toEqual([[150, 137]]);
-    expect(removed('slow')).toEqual([[150, 'kubelet']]);
+    expect(removed('slow')).toEqual([[151, 'kubelet']]);
   });
 });
 
@@ -516,7 +516,7 @@ describe('prestop-shortened', () => {
   it('keeps the first kill: one Killing, SIGKILL at +40s though a 10 s grace was asked at +35s', () => {
     expect(eventsOf(story, 'ContainerKilling').map((e) => [story.offsetOf(e.at), e.gracePeriodSeconds])).toEqual([[10, 30]]);
     expect(eventsOf(story, 'ContainerExited').map((e) => [story.offsetOf(e.at), e.exitCode])).toEqual([[40, 137]]);
-    expect(offsets(story, 'PodRemoved', 'drain')).toEqual([40]);
+    expect(offsets(story, 'PodRemoved', 'drain')).toEqual([41]);
   });
 });
 

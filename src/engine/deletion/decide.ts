@@ -8,8 +8,9 @@
 import type { Event } from '../../events/index.js';
 import { aboutPod } from '../emit.js';
 import { killPod } from '../kubelet/kill.js';
+import { tickOf } from '../kubelet/worker.js';
 import { hasLiveContainer, podTerminal } from '../lifecycle.js';
-import type { PodBook } from '../state.js';
+import type { NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 
 /**
@@ -35,11 +36,28 @@ export const apiRemoval = (pod: PodBook, now: VirtualMs): Event[] =>
 /** `pod_workers.go :: calculateEffectiveGracePeriod`: the deletion's grace (else the spec's), never under 1 s; a force deletion's 0 becomes 1. */
 export const effectiveGrace = (requested: number): number => Math.max(requested, 1);
 
-/** The kubelet's side of a deletion: stop what runs, then the final delete. */
-export const terminate = (pod: PodBook, now: VirtualMs): Event[] => {
+/**
+ * When the kubelet sends the final delete of a deleted pod whose containers are all gone, once its terminating
+ * sync has begun. `SyncTerminatingPod` publishes the final status as `killPod` returns (every container
+ * terminated, a terminal phase); the pod worker then runs `SyncTerminatedPod` only once the PLEG cache holds a
+ * status newer than that sync (`pod_workers.go :: podWorkerLoop`: `podCache.GetNewerThan(uid, lastSyncTime)`,
+ * "this adds ~1s of latency on all transitions from sync to terminating to terminated"), that is at the next
+ * 1 s relist; it ends with `statusManager.TerminatePod`, whose status sync finds the pod finished and deletes
+ * it with grace 0 (`status_manager.go :: syncPod`, `canBeDeleted`). The volumes' unmount that
+ * `SyncTerminatedPod` waits for first (`WaitForUnmount`, a reconciler on a 100 ms loop) is not counted.
+ */
+export const kubeletRemovalAt = (pod: PodBook, node: NodeBook): VirtualMs | undefined => {
+  const deletion = pod.deletion;
+  if (deletion === undefined || pod.removed || hasLiveContainer(pod) || pod.syncedAt === undefined || pod.syncedAt < deletion.at) return undefined;
+  const terminatingDone = Math.max(pod.syncedAt, ...pod.containers.map((c) => c.current?.exit?.at ?? pod.syncedAt ?? 0));
+  return tickOf(node, terminatingDone, true);
+};
+
+/** The kubelet's side of a deletion: stop what runs, then the final delete (`kubeletRemovalAt`). */
+export const terminate = (pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
   if (pod.deletion === undefined) return [];
   const kills = killPod(pod, now, 'PodDeleted', effectiveGrace(pod.deletion.graceSeconds));
   if (kills.length > 0) return kills;
-  if (!hasLiveContainer(pod) && !pod.removed) return [{ type: 'PodRemoved', ...aboutPod(now, 'kubelet', pod.ref) }];
-  return [];
+  const removalAt = kubeletRemovalAt(pod, node);
+  return removalAt !== undefined && removalAt <= now ? [{ type: 'PodRemoved', ...aboutPod(now, 'kubelet', pod.ref) }] : [];
 };

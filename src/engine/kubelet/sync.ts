@@ -25,7 +25,7 @@ import { unhealthyKills } from './unhealthy.js';
 
 /** What the sync does next; nothing when it is done. */
 const step = (state: EngineState, pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
-  if (pod.deletion !== undefined && !syncPodRunsOn(pod, now)) return terminate(pod, now);
+  if (pod.deletion !== undefined && !syncPodRunsOn(pod, now)) return terminate(pod, node, now);
   if (!pod.admitted && !pod.rejected) return [admit(state, pod, node, now)];
   if (pod.rejected) return [];
   // sidecars outlive the regular containers: the finished pod stops them (`PodFinished`) with the spec's grace, at least 1 s
@@ -81,8 +81,10 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   if (pod.sessionAt === now) {
     // the final status goes out before the kubelet deletes the object (`status_manager.go :: canBeDeleted`)
     if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? [...deadlineNoticed(pod, now), ...synced()] : next;
-    // `SyncTerminatingPod` generates its next status as soon as `killPod` returns: an evicted, past-deadline or
-    // finished pod's last stopped container is published at its exit, not at the next relist
+    // `SyncTerminatingPod` generates its next status as soon as `killPod` returns: a deleted, evicted,
+    // past-deadline or finished pod's last stopped container is published at its exit, not at the next relist
+    // a deleted pod's final status may be the first past its active deadline (Failed / DeadlineExceeded)
+    if (pod.dirty && pod.deletion !== undefined && podKillReturned(pod)) return [...deadlineNoticed(pod, now), ...synced()];
     if (pod.dirty && podTerminal(pod) && podKillReturned(pod)) return synced();
     // this sync is done; what the pod's on-demand relist sees (`relistsOnDemand`) starts the next one at once;
     // an update that came in meanwhile (the active deadline's too) waits for the next relist (`pendingTrigger`)
@@ -92,6 +94,8 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   if (!pod.admitted) return next;
   // one sync at a time: an update while one is blocked waits for it (`pod_workers.go :: managePodLoop`)
   if (syncInFlight(pod)) return [];
+  // `SyncTerminatedPod` with its final status already published: only the final delete
+  if (next[0]?.type === 'PodRemoved' && !pod.dirty) return next;
   // the status this sync generates may be past the deadline: Failed, and the pod is then terminated
   const past = deadlineNoticed(pod, now);
   // a resync with nothing to show still generates a status, and so triggers readiness runs (`UpdatePodStatus`)
