@@ -5,8 +5,9 @@
  * the regular containers (`killContainersWithSyncResult`), with a minimum window of their own: 2 s more.
  * A second request changes no deadline: v1.36's `kubelet.go :: SyncTerminatingPod` runs its kill on
  * `context.Background()` (TODO(#113606)), so the kill in flight keeps its grace whatever a shorter one asks
- * (kubernetes#83916; `engine/kubelet/kill.ts :: killedEnd`). A container that starts between two requests is held
- * to the first shorter one made while it runs.
+ * (kubernetes#83916; `engine/kubelet/kill.ts :: killedEnd`). For the same reason a kill already under way when the
+ * first request comes (a failed liveness or startup probe's, an eviction's: its `Killing`) ends at its own grace,
+ * if that is later. A container that starts between two requests is held to the first shorter one made while it runs.
  * Pods on a lost node are exempt: nobody can observe them. So is a deadline that falls after its node's kubelet
  * went silent (`KubeletStopped`): no exit can be reported until it returns, and before the node lifecycle
  * controller marks the node (`PodNodeLost`) nothing else says so.
@@ -52,6 +53,8 @@ const violationsOf = (h: PodHistory, journalEnd: Entry | undefined, silenced: Re
   };
   let grace: number | undefined;
   const asked = new Set<string>();
+  // the latest end of a kill under way, per container
+  const killEnds = new Map<string, number>();
   for (const { entry } of h.steps) {
     const e = entry.event;
     if (e.type === 'PodDeletionRequested') {
@@ -61,12 +64,15 @@ const violationsOf = (h: PodHistory, journalEnd: Entry | undefined, silenced: Re
       for (const name of running.keys()) {
         if (asked.has(name)) continue;
         asked.add(name);
-        const ms = msOf(e.at) + allowance(name, e.gracePeriodSeconds) * 1000;
+        const ms = Math.max(msOf(e.at) + allowance(name, e.gracePeriodSeconds) * 1000, killEnds.get(name) ?? 0);
         if (observable(ms)) deadlines.set(name, { ms, request: entry });
       }
+    } else if (e.type === 'ContainerKilling' && running.has(e.container)) {
+      killEnds.set(e.container, Math.max(msOf(e.at) + allowance(e.container, e.gracePeriodSeconds) * 1000, killEnds.get(e.container) ?? 0));
     } else if (e.type === 'ContainerStarted') running.set(e.container, entry);
     else if (e.type === 'ContainerExited') {
       running.delete(e.container);
+      killEnds.delete(e.container);
       const deadline = deadlines.get(e.container);
       if (deadline !== undefined && msOf(e.at) > deadline.ms) late(e.container, deadline.request, entry);
       deadlines.delete(e.container);
@@ -81,7 +87,7 @@ const violationsOf = (h: PodHistory, journalEnd: Entry | undefined, silenced: Re
 
 export const aliveAfterGrace: Check = {
   name: 'grace',
-  rule: 'after a deletion request every container is gone within the grace period (+2 s with preStop; never under 2 s), counted from the first request: a shorter second one changes nothing',
+  rule: 'after a deletion request every container is gone within the grace period (+2 s with preStop; never under 2 s), counted from the first request: a shorter second one changes nothing, and a kill already under way (for a failed probe, an eviction) may end at its own grace',
   run: ({ pods, entries }) => {
     const silenced = silencedAt(entries);
     return pods.flatMap((h) => violationsOf(h, entries[entries.length - 1], silenced));

@@ -86,6 +86,19 @@ const plants: Record<string, Plant> = {
     planted: [...deleted.scheduled(0), ...deleted.start('app', 1), deleted.deletion(20, 10), deleted.deletion(28, 5), deleted.exit('app', 1, 32, 137)],
     evidence: ['PodDeletionRequested', 'ContainerExited'],
   },
+  // a liveness kill under way when the deletion comes runs to its own end (SyncPod's runtime context is
+  // context.WithoutCancel): the 5 s asked at 40 s do not cut the 30 s that began at 31 s
+  'grace (a probe kill under way)': {
+    clean: [
+      ...probed.scheduled(0), ...probed.start('app', 1), ...[11, 21, 31].map((s) => probed.probe('app', s, 'liveness', 'failure')), probed.kill('app', 31, 'LivenessProbeFailed', 30),
+      probed.deletion(40, 5), probed.exit('app', 1, 61, 137),
+    ],
+    planted: [
+      ...probed.scheduled(0), ...probed.start('app', 1), ...[11, 21, 31].map((s) => probed.probe('app', s, 'liveness', 'failure')), probed.kill('app', 31, 'LivenessProbeFailed', 30),
+      probed.deletion(40, 5), probed.exit('app', 1, 63, 137),
+    ],
+    evidence: ['PodDeletionRequested', 'ContainerExited'],
+  },
   'eviction-order': {
     clean: [
       ...guaranteed.scheduled(0), ...guaranteed.start('app', 1), guaranteed.usage('app', 10, '200Mi'),
