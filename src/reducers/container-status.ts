@@ -187,14 +187,16 @@ export const statusFactsDiffer = (c: Container, role: ContainerRole, x: Containe
  * (ContainerStatusUnknown) change only the container statuses, which are built from the view when read: without
  * init containers the conditions of a terminal phase read no container (PodCompleted, PodFailed, Initialized True).
  */
-export const regularDecision = (c: Container, spec: PodSpec, v: ContainerView, restartDue: boolean): number => {
+export type RegularDecision = 'running-ready' | 'running' | 'waiting' | 'stopped-restartable' | 'succeeded' | 'stopped-for-good';
+
+export const regularDecision = (c: Container, spec: PodSpec, v: ContainerView, restartDue: boolean): RegularDecision => {
   const kind = shownKind(v, restartDue);
-  if (kind === 'running') return isReady(c, v, 'regular') ? 1 : 0;
+  if (kind === 'running') return isReady(c, v, 'regular') ? 'running-ready' : 'running';
   const current = v.current;
   const ended = kind === 'terminated' && current?.kind === 'terminated' ? current.terminated : shownLast(v, restartDue);
-  if (ended === undefined) return 2;
-  if (restartable(c, spec, ended)) return 3;
-  return kind === 'terminated' && ended.exitCode === 0 ? 4 : 5;
+  if (ended === undefined) return 'waiting';
+  if (restartable(c, spec, ended)) return 'stopped-restartable';
+  return kind === 'terminated' && ended.exitCode === 0 ? 'succeeded' : 'stopped-for-good';
 };
 
 /** TerminatePod's record for a container that cannot have finished normally once the pod is over. */

@@ -6,7 +6,7 @@ import type { Container, ContainerStatus, PodCondition, PodPhase, PodSpec, PodSt
 import { DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
 import { isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
 import { isStaticPod } from '../k8s/static-pods.js';
-import { containerStatusOf, regularDecision, statusDiffers, statusFactsDiffer, statusFactsOf, unknownTermination, type StatusBuilder, type StatusFacts } from './container-status.js';
+import { containerStatusOf, regularDecision, statusDiffers, statusFactsDiffer, statusFactsOf, unknownTermination, type RegularDecision, type StatusBuilder, type StatusFacts } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { conditionOf, isKubeletOwned, kubeletConditions, settle } from './conditions.js';
 import type { ContainerView, KubeletView } from './kubelet-view.js';
@@ -190,7 +190,7 @@ const factsDiffer: ContainerDiffers = (spec, name, x, y, terminal) => {
 };
 
 /** A container's `regularDecision` class in `view` (a pod that is not terminal: a restart may be due). */
-const classIn = (c: Container, spec: PodSpec, view: KubeletView): number => {
+const classIn = (c: Container, spec: PodSpec, view: KubeletView): RegularDecision => {
   const v = view.containers[c.name] ?? initialContainerView;
   return regularDecision(c, spec, v, restartDue('regular', c, spec, v, false));
 };
@@ -212,12 +212,12 @@ const decidedPhase = (spec: PodSpec, view: KubeletView): PodPhase => {
   let succeeded = 0;
   for (const c of spec.containers) {
     const k = classIn(c, spec, view);
-    if (k <= 1) running++;
-    else if (k === 2) waiting++;
+    if (k === 'running-ready' || k === 'running') running++;
+    else if (k === 'waiting') waiting++;
     else {
       stopped++;
-      if (k === 3) restarting++;
-      else if (k === 4) succeeded++;
+      if (k === 'stopped-restartable') restarting++;
+      else if (k === 'succeeded') succeeded++;
     }
   }
   return phaseOfClasses(waiting, running, restarting, stopped, succeeded);
@@ -234,7 +234,7 @@ const decisionChanged = (spec: PodSpec, a: KubeletView, b: KubeletView): boolean
   for (const c of spec.containers) {
     const x = a.containers[c.name];
     const y = b.containers[c.name];
-    if (x !== y && (classIn(c, spec, a) === 1) !== (classIn(c, spec, b) === 1)) return true;
+    if (x !== y && (classIn(c, spec, a) === 'running-ready') !== (classIn(c, spec, b) === 'running-ready')) return true;
   }
   return decidedPhase(spec, a) !== decidedPhase(spec, b);
 };
