@@ -24,15 +24,41 @@ export const PodRef = t.type({ namespace: t.string, name: t.string, uid: t.strin
 export type PodRef = t.TypeOf<typeof PodRef>;
 
 /**
+ * The Kubernetes Event an imported fact was read from, as the cluster recorded it: the Event object (its uid, else
+ * `namespace/name`, else `reason@first time`), its type, reason and message, and who reported it (`source.component`,
+ * else `reportingController`; `source.host`, else `reportingInstance`; '' when neither). Printers show the fact's
+ * Event in these words, not in v1.36's (a v1.33 kubelet words `Created container: NAME`), one row per Event object.
+ */
+export const RecordedEvent = t.type(
+  { object: t.string, type: t.string, reason: t.string, message: t.string, component: t.string, host: t.string },
+  'RecordedEvent',
+);
+export type RecordedEvent = t.TypeOf<typeof RecordedEvent>;
+
+/**
  * Where an imported event came from (`podj import`): the file and the line of the document that gave it,
  * and `inferred: true` when the source did not record this fact at this time (an exit nobody saw, a run a
  * restart count implies, an occurrence of a counted Event placed between its first and last time, a removal
  * implied by a name's reuse). `occurrence` names an occurrence of a counted Event placed between its first
- * and last (`<Event uid>#<k>`), so that a later import of that Event meets it again wherever it was placed.
+ * and last (`<Event uid>#<k>`), so that a later import of that Event meets it again wherever it was placed;
+ * `recorded` is the Event it was read from (`RecordedEvent`).
  * The engine's and hand-recorded events have none. Optional on every event.
  */
-export const Provenance = t.partial({ file: t.string, line: Integer, inferred: t.literal(true), occurrence: t.string }, 'Provenance');
+export const Provenance = t.partial(
+  { file: t.string, line: Integer, inferred: t.literal(true), occurrence: t.string, recorded: RecordedEvent },
+  'Provenance',
+);
 export type Provenance = t.TypeOf<typeof Provenance>;
+
+/**
+ * The provenance of a fact an import derives from another (an exit a later run implies, a deletion a `Killing`
+ * Event implies): where it came from, not the Event it was read from, which is the other fact's record.
+ */
+export const derivedProvenance = (from: Provenance | undefined): { readonly from?: Provenance } => {
+  if (from === undefined) return {};
+  const { recorded: _recorded, ...rest } = from;
+  return Object.keys(rest).length === 0 ? {} : { from: rest };
+};
 
 /** Whether an import placed or supplied this event rather than a source recording it. */
 export const isInferred = (e: { readonly from?: Provenance }): boolean => e.from?.inferred === true;

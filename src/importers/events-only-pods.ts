@@ -11,7 +11,7 @@
  * then on (kubectl's printPod), never `Running` as if nothing had happened. A pod the kubelet found past its
  * active deadline (its `DeadlineExceeded` Event) has its containers stopped with that message too, undeleted.
  */
-import type { Event, PodRef } from '../events/index.js';
+import { derivedProvenance, type Event, type PodRef } from '../events/index.js';
 import type { Container, V1Pod } from '../k8s/pod.js';
 import { envelopeAt } from './build.js';
 import type { Imported } from './imported.js';
@@ -63,7 +63,7 @@ const deletionSign = (s: Seen): Imported | undefined => {
 
 /** The deletion the Events show, at `at`, with the grace the pod's own (`fillUnstated`). */
 const deletionOf = (s: Seen, at: Event['at'], from: Event['from']): Imported => ({
-  event: { type: 'PodDeletionRequested', ...envelopeAt(at < s.first ? s.first : at, 'api'), pod: s.pod, gracePeriodSeconds: 0, ...(from !== undefined && { from }) },
+  event: { type: 'PodDeletionRequested', ...envelopeAt(at < s.first ? s.first : at, 'api'), pod: s.pod, gracePeriodSeconds: 0, ...derivedProvenance(from) },
   origin: 'events',
   certainty: 'inferred',
   graceUnknown: true,

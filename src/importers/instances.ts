@@ -5,7 +5,7 @@
  * exit is inferred just before that next run or back-off, copying the nearest recorded exit of the container (a crash loop fails alike each time) when
  * the container restarts after such an exit, or else the kubelet's own marker for an end nobody saw (`ContainerStatusUnknown`, 137), and says so.
  */
-import type { Event, EventOf } from '../events/index.js';
+import { derivedProvenance, type Event, type EventOf } from '../events/index.js';
 import type { PodSpec } from '../k8s/pod.js';
 import { containerShouldRestart } from '../k8s/restart-rules.js';
 import { containerKeyOf } from './build.js';
@@ -40,7 +40,7 @@ export const inferredExit = (e: InstanceEvent | EventOf<'ContainerBackOff'>, mod
     reason,
     ...(signal !== undefined && { signal }),
     message: INFERRED_EXIT_MESSAGE,
-    ...(e.from !== undefined && { from: e.from }),
+    ...derivedProvenance(e.from),
   };
 };
 

@@ -47,10 +47,11 @@ const convertOccurrences = (tracker: EventTracker, o: Occurrences): E.Either<str
       ignored.push(r.why);
       continue;
     }
-    // An occurrence placed between the recorded first and last is known by its Event and its number.
-    const occurrence = occ.certainty === 'exact' ? undefined : `${o.id ?? `${o.reason}@${o.first}`}#${occ.index}`;
+    // An occurrence placed between the recorded first and last is known by its Event and its number; each
+    // carries the Event as recorded, which the printers show in place of v1.36's words.
+    const occurrence = occ.certainty === 'exact' ? undefined : `${o.recorded.object}#${occ.index}`;
     events.push({
-      event: occurrence === undefined ? r.event : { ...r.event, from: { occurrence } },
+      event: { ...r.event, from: { ...(occurrence !== undefined && { occurrence }), recorded: o.recorded } },
       origin: 'events',
       certainty: occ.certainty,
       ...(countsRuns.has(o.reason) && { instance: occ.index }),

@@ -181,6 +181,17 @@ const markInferred = ({ event, certainty }: Imported): Event =>
   certainty === 'exact' ? event : { ...event, from: { ...event.from, inferred: true } };
 
 /**
+ * `kept`, carrying the Event the cluster recorded for this fact when only `other` was read from it: a pod object's
+ * record of a start is the better one, the kubelet's `Started` Event still says how the cluster worded it. What the
+ * journal holds stays as it is.
+ */
+const keepingRecordedEvent = (kept: Imported, other: Imported): Imported => {
+  const recorded = other.event.from?.recorded;
+  if (recorded === undefined || kept.origin === 'journal' || kept.event.from?.recorded !== undefined) return kept;
+  return { ...kept, event: { ...kept.event, from: { ...kept.event.from, recorded } } };
+};
+
+/**
  * One sequence, in valid-time order, each fact once, from any number of converted sources. `known` is what
  * the journal already holds: it takes part in the merge (its records of a fact win) but is not returned,
  * so only new facts come back.
@@ -191,7 +202,9 @@ const eachFactOnce = (items: readonly Imported[]): Imported[] => {
   items.forEach((item, order) => {
     const key = factKey(item);
     const held = best.get(key);
-    if (held === undefined || betterRecord(item, held.item) < 0) best.set(key, { item, order: held?.order ?? order });
+    if (held === undefined) best.set(key, { item, order });
+    else if (betterRecord(item, held.item) < 0) best.set(key, { item: keepingRecordedEvent(item, held.item), order: held.order });
+    else best.set(key, { item: keepingRecordedEvent(held.item, item), order: held.order });
   });
   return [...best.values()].sort((a, b) => a.order - b.order).map((r) => r.item);
 };

@@ -9,7 +9,7 @@
  * `BackOff` occurrences between their recorded first and last are spread over the back-off windows only.
  * Everything moved or added here keeps its `interpolated`/`inferred` certainty, so it is marked inferred.
  */
-import type { EventOf } from '../events/index.js';
+import { derivedProvenance, type EventOf } from '../events/index.js';
 import { instantOf, msOf } from '../k8s/codecs.js';
 import type { PodSpec } from '../k8s/pod.js';
 import { INITIAL_BACKOFF_SECONDS, restartStep } from './backoff-curve.js';
@@ -278,7 +278,7 @@ const withWaitsShown = (facts: Imported[], windows: readonly BackOffWindow[], re
       container,
       delaySeconds: w.delaySeconds,
       until: at(w.from + w.delaySeconds * 1000),
-      ...(from !== undefined && { from }),
+      ...derivedProvenance(from),
     };
     shown.push({ event, origin: run.f.origin, certainty: 'inferred' });
   }

@@ -3,7 +3,7 @@
  * holding it is gone, so a newer object (another uid) created under a name still held means the older one
  * was removed by then, even when no source saw the removal: it is inferred at the newer one's creation.
  */
-import type { Event, EventOf } from '../events/index.js';
+import { derivedProvenance, type Event, type EventOf } from '../events/index.js';
 import type { Imported } from './imported.js';
 
 const nameOf = (e: { readonly pod: { readonly namespace: string; readonly name: string } }): string => `${e.pod.namespace}/${e.pod.name}`;
@@ -23,7 +23,7 @@ export const succeedNames = (sorted: readonly Imported[]): Imported[] => {
       if (held !== undefined && held.pod.uid !== e.pod.uid) {
         superseded.add(held.pod.uid);
         out.push({
-          event: { type: 'PodRemoved', v: e.v, at: e.at, source: 'api', pod: held.pod, ...(e.from !== undefined && { from: e.from }) },
+          event: { type: 'PodRemoved', v: e.v, at: e.at, source: 'api', pod: held.pod, ...derivedProvenance(e.from) },
           origin: item.origin,
           certainty: 'inferred',
         });

@@ -2,7 +2,7 @@
  * What the scheduler, the kubelet and the controllers emit as core/v1 Events for each journal event:
  * type, reason, source, message and involved container, with the exact Kubernetes strings.
  */
-import type { Event, EventOf, EventType, PodRef } from '../events/index.js';
+import type { Event, EventOf, EventType, PodRef, RecordedEvent } from '../events/index.js';
 import { DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
 import { formatDuration } from '../k8s/duration.js';
 import type { KubeEventRow, KubeEventType } from './kube-event-row.js';
@@ -56,8 +56,11 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
 export const journalTypesForReason = (reason: string): EventType[] =>
   (Object.keys(coreReasonsByEventType) as EventType[]).filter((type) => coreReasonsByEventType[type].includes(reason));
 
-/** An Event before correlation: one emission at one instant. */
-export type Emission = Omit<KubeEventRow, 'count' | 'firstTimestamp' | 'lastTimestamp'>;
+/**
+ * An Event before correlation: one emission at one instant; `recordedAs` names the Event object a cluster recorded
+ * it in, when it was imported from one (the correlator's rows are then that object's).
+ */
+export type Emission = Omit<KubeEventRow, 'count' | 'firstTimestamp' | 'lastTimestamp'> & { readonly recordedAs?: string };
 
 /** What the journal told us so far that shapes Events, by pod uid. */
 export interface Context {
@@ -115,8 +118,42 @@ const onContainer = (ctx: Context, pod: PodRef, container: string, type: KubeEve
 const deadlineExceeded = (ctx: Context, pod: PodRef): Emission =>
   onPod(ctx, pod, 'Normal', DEADLINE_EXCEEDED_REASON, DEADLINE_EXCEEDED_MESSAGE, KUBELET);
 
-/** The Events one journal event makes the cluster record, in the order they are recorded. */
+/**
+ * The Events one journal event makes the cluster record, in the order they are recorded. A fact imported from an
+ * Event shows that Event as the cluster recorded it (its type, reason, message and reporter, which an older
+ * kubelet words otherwise: v1.33's `Created container: NAME`) in place of the first emission of its reason, or
+ * first where none has it (an imported `Preempted` Event); the emissions beside it (a pull failure's
+ * `Error: ErrImagePull`) keep v1.36's words.
+ */
 export const emissionsOf = (e: Event, ctx: Context): Emission[] => {
+  const made = madeEmissions(e, ctx);
+  const recorded = e.from?.recorded;
+  if (recorded === undefined) return made;
+  const at = made.findIndex((em) => em.reason === recorded.reason);
+  const base = made[at] ?? made[0] ?? podLevel(ctx, e);
+  if (base === undefined) return made;
+  const shown = asRecorded(base, recorded);
+  return at < 0 ? [shown, ...made] : made.map((em, i) => (i === at ? shown : em));
+};
+
+/** The recorded Event in place of `base`: its involved object (the pod and field path) stays podj's. */
+const asRecorded = (base: Emission, r: RecordedEvent): Emission => ({
+  involvedObject: base.involvedObject,
+  type: r.type,
+  reason: r.reason,
+  message: r.message,
+  source: r.host === '' ? { component: r.component } : { component: r.component, host: r.host },
+  recordedAs: r.object,
+});
+
+/** The pod (or its container) an imported fact is about, for a recorded Event no emission of v1.36's stands for. */
+const podLevel = (ctx: Context, e: Event): Emission | undefined => {
+  if (!('pod' in e) || e.pod === undefined) return undefined;
+  return 'container' in e ? onContainer(ctx, e.pod, e.container, 'Normal', '', '') : onPod(ctx, e.pod, 'Normal', '', '', KUBELET);
+};
+
+/** What v1.36's components record for a journal event. */
+const madeEmissions = (e: Event, ctx: Context): Emission[] => {
   switch (e.type) {
     case 'PodCreated':
     case 'PodMetadataUpdated':

@@ -13,7 +13,8 @@ export interface InvolvedObject {
 /** One row of `kubectl describe`'s Events table, as a core/v1 Event. */
 export interface KubeEventRow {
   readonly involvedObject: InvolvedObject;
-  readonly type: KubeEventType;
+  /** `KubeEventType` for the Events podj makes; an imported Event's as the cluster recorded it. */
+  readonly type: string;
   readonly reason: string;
   readonly message: string;
   readonly source: { readonly component: string; readonly host?: string };

@@ -2,8 +2,8 @@
  * The core/v1 Events a cluster would have recorded for the journal's events, correlated the way client-go's
  * `EventCorrelator` records them (identical events → one row with a count; a per-object spam filter).
  */
-import { isInferred, type Event, type EventOf } from '../events/index.js';
-import { emissionsOf, emptyContext, learn, type Emission } from './kube-event-emissions.js';
+import { isInferred, type Event, type EventOf, type RecordedEvent } from '../events/index.js';
+import { coreReasonsByEventType, emissionsOf, emptyContext, learn, type Emission } from './kube-event-emissions.js';
 import type { KubeEventRow } from './kube-event-row.js';
 
 export { coreReasonsByEventType, journalTypesForReason } from './kube-event-emissions.js';
@@ -13,9 +13,13 @@ export type { InvolvedObject, KubeEventRow, KubeEventType } from './kube-event-r
 /** `metav1.Time` serializes with second precision. */
 const toSeconds = (instant: string): string => `${instant.slice(0, 19)}Z`;
 
-/** The identity under which the event logger counts repeats (`getEventKey`). */
+/**
+ * The identity under which the event logger counts repeats (`getEventKey`). An imported Event is its own object
+ * whatever its words: kubectl lists one row per Event object, so two objects the same words (a kubelet restarted
+ * between them, its correlator started over) are two rows.
+ */
 const keyOf = (em: Emission): string =>
-  JSON.stringify([em.source.component, em.source.host, em.involvedObject, em.type, em.reason, em.message]);
+  JSON.stringify([em.source.component, em.source.host, em.involvedObject, em.type, em.reason, em.message, em.recordedAs]);
 
 /**
  * The spam filter's bucket: one per source, object and event type, whatever the reason (`getSpamKey`). The
@@ -66,6 +70,54 @@ const onceRecorded = (e: Event, recorded: ReadonlyMap<string, Event>, emitted: S
   return record;
 };
 
+/** A recorded Event object: the span of the occurrences the journal holds of it, at second precision. */
+interface RecordedSpan {
+  readonly recorded: RecordedEvent;
+  first: string;
+  last: string;
+}
+
+/** Where an Event of `reason` about this fact's pod (or container) is filed. */
+const spanKey = (e: Event, reason: string): string | undefined =>
+  'pod' in e && e.pod !== undefined ? JSON.stringify([e.pod.uid, 'container' in e ? e.container : '', reason]) : undefined;
+
+/**
+ * The Event objects the journal's imported facts were read from, by pod, container and reason. Journals without
+ * them pay one pass.
+ */
+const recordedSpans = (events: readonly Event[]): ReadonlyMap<string, readonly RecordedSpan[]> => {
+  const spans = new Map<string, RecordedSpan[]>();
+  for (const e of events) {
+    const recorded = e.from?.recorded;
+    const key = recorded === undefined ? undefined : spanKey(e, recorded.reason);
+    if (recorded === undefined || key === undefined) continue;
+    const at = toSeconds(e.at);
+    const held = spans.get(key) ?? [];
+    const span = held.find((s) => s.recorded.object === recorded.object);
+    if (span === undefined) spans.set(key, [...held, { recorded, first: at, last: at }]);
+    else {
+      if (at < span.first) span.first = at;
+      if (at > span.last) span.last = at;
+    }
+  }
+  return spans;
+};
+
+/**
+ * `e`, read as an occurrence of the Event object that recorded it: an imported fact the journal held before its
+ * Event was imported (a run a PodList implies, a back-off its status shows; the later import's occurrence of it
+ * was the same fact, not stored again, `importers/merge.ts`) belongs to the Event of its reason about its pod
+ * and container whose occurrences span its second. Engine-made facts have no Event to belong to.
+ */
+const withRecordedEvent = (e: Event, spans: ReadonlyMap<string, readonly RecordedSpan[]>): Event => {
+  if (e.from === undefined || e.from.recorded !== undefined) return e;
+  const reason = coreReasonsByEventType[e.type][0];
+  const key = reason === undefined ? undefined : spanKey(e, reason);
+  const at = toSeconds(e.at);
+  const span = key === undefined ? undefined : spans.get(key)?.find((s) => s.first <= at && at <= s.last);
+  return span === undefined ? e : { ...e, from: { ...e.from, recorded: span.recorded } };
+};
+
 /**
  * The Events the cluster would hold after these journal events (in journal order), correlated as client-go's
  * `EventCorrelator` does: the logger counts identical emissions (same source, object, type, reason and
@@ -80,10 +132,12 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
   const buckets = new Map<string, Bucket>();
   const rows = new Map<string, KubeEventRow>();
   const recorded = recordedOfPlaced(events);
+  const spans = recordedSpans(events);
   const emittedCreations = new Set<string>();
   for (const held of events) {
-    const e = recorded.size === 0 ? held : onceRecorded(held, recorded, emittedCreations);
-    if (e === undefined) continue;
+    const once = recorded.size === 0 ? held : onceRecorded(held, recorded, emittedCreations);
+    if (once === undefined) continue;
+    const e = spans.size === 0 ? once : withRecordedEvent(once, spans);
     const emitted = emissionsOf(e, ctx);
     learn(ctx, e);
     const at = toSeconds(e.at);
@@ -103,8 +157,9 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
         buckets.set(spamKey, { tokens: tokens < 1 ? tokens : tokens - 1, at: ms });
         if (tokens < 1) continue;
       }
+      const { recordedAs: _object, ...shown } = em;
       rows.set(key, {
-        ...em,
+        ...shown,
         count: seen.count,
         firstTimestamp: seen.firstTimestamp,
         lastTimestamp: at,

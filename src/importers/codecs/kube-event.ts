@@ -3,6 +3,7 @@
  * their common reading: who it is about, why, and how many times between which instants.
  */
 import * as t from 'io-ts';
+import type { RecordedEvent } from '../../events/index.js';
 import { Integer, StringMap, struct, type Instant } from '../../k8s/codecs.js';
 import { OptionalK8sTime } from '../time.js';
 
@@ -31,6 +32,8 @@ export const CoreV1Event = struct(
     series: t.union([Series, t.null]),
     type: t.string,
     source: t.partial({ component: t.string, host: t.string }),
+    reportingComponent: t.string,
+    reportingInstance: t.string,
   },
 );
 export type CoreV1Event = t.TypeOf<typeof CoreV1Event>;
@@ -47,6 +50,8 @@ export const EventsV1Event = struct(
     deprecatedLastTimestamp: OptionalK8sTime,
     deprecatedCount: t.union([Integer, t.null]),
     deprecatedSource: t.partial({ component: t.string, host: t.string }),
+    reportingController: t.string,
+    reportingInstance: t.string,
     type: t.string,
   },
 );
@@ -67,6 +72,8 @@ export interface Occurrences {
   readonly annotations: Readonly<Record<string, string>>;
   /** The node a kubelet's Event came from (`source.host`). */
   readonly host: string | undefined;
+  /** The Event as the cluster recorded it, for printing it so. */
+  readonly recorded: RecordedEvent;
 }
 
 const idOf = (m: t.TypeOf<typeof EventMeta> | undefined): string | undefined =>
@@ -85,7 +92,15 @@ interface Fields {
   readonly last: readonly (Instant | null | undefined)[];
   readonly count: readonly (number | null | undefined)[];
   readonly host: string | undefined;
+  readonly type: string | undefined;
+  /** `source.component`, then `reportingController` (the field kubectl reads when the source has none). */
+  readonly component: readonly (string | undefined)[];
+  /** `source.host`, then `reportingInstance`. */
+  readonly instance: readonly (string | undefined)[];
 }
+
+/** The first non-empty value given: `printers.go :: formatEventSource` reads a recorder's fields so. */
+const firstNonEmpty = (candidates: readonly (string | undefined)[]): string => candidates.find((c) => c !== undefined && c !== '') ?? '';
 
 /**
  * The occurrences an Event records; undefined when it gives no time at all. The first occurrence is the
@@ -95,16 +110,26 @@ interface Fields {
 const occurrences = (f: Fields): Occurrences | undefined => {
   const first = firstOf(...f.first, f.metadata?.creationTimestamp, ...f.last);
   if (first === undefined) return undefined;
+  const id = idOf(f.metadata);
+  const message = f.message ?? '';
   return {
-    id: idOf(f.metadata),
+    id,
     regarding: f.regarding ?? {},
     reason: f.reason,
-    message: f.message ?? '',
+    message,
     first,
     last: firstOf(...f.last) ?? first,
     count: firstOf(...f.count) ?? 1,
     annotations: firstOf(f.metadata?.annotations) ?? {},
     host: f.host,
+    recorded: {
+      object: id ?? `${f.reason}@${first}`,
+      type: f.type ?? '',
+      reason: f.reason,
+      message,
+      component: firstNonEmpty(f.component),
+      host: firstNonEmpty(f.instance),
+    },
   };
 };
 
@@ -126,6 +151,9 @@ export const occurrencesOfCore = (e: CoreV1Event): Occurrences | undefined =>
     last: [e.lastTimestamp, e.series?.lastObservedTime],
     count: [e.series?.count, e.count],
     host: e.source?.host,
+    type: e.type,
+    component: [e.source?.component, e.reportingComponent],
+    instance: [e.source?.host, e.reportingInstance],
   });
 
 export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined =>
@@ -138,4 +166,7 @@ export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined
     last: [e.series?.lastObservedTime, e.deprecatedLastTimestamp],
     count: [e.series?.count, e.deprecatedCount],
     host: e.deprecatedSource?.host,
+    type: e.type,
+    component: [e.deprecatedSource?.component, e.reportingController],
+    instance: [e.deprecatedSource?.host, e.reportingInstance],
   });
