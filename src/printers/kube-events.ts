@@ -92,10 +92,12 @@ const recordedSpans = (events: readonly Event[]): ReadonlyMap<string, readonly R
     const key = recorded === undefined ? undefined : spanKey(e, recorded.reason);
     if (recorded === undefined || key === undefined) continue;
     const at = toSeconds(e.at);
-    const held = spans.get(key) ?? [];
-    const span = held.find((s) => s.recorded.object === recorded.object);
-    if (span === undefined) spans.set(key, [...held, { recorded, first: at, last: at }]);
-    else {
+    const held = spans.get(key);
+    const span = held?.find((s) => s.recorded.object === recorded.object);
+    if (span === undefined) {
+      if (held === undefined) spans.set(key, [{ recorded, first: at, last: at }]);
+      else held.push({ recorded, first: at, last: at });
+    } else {
       if (at < span.first) span.first = at;
       if (at > span.last) span.last = at;
     }
