@@ -216,10 +216,10 @@ const open: readonly Open[] = [
   },
 ];
 
-/** The files that hold no pod object: Events, audit lines of reads, of pods/exec and of a lease (the AKS record), a GKE node pool operation, a kubelet's `/pods` of no pod. */
+/** The files that hold no pod object: Events (a must-gather's about leader election and bootstrap), audit lines of reads, of pods/exec and of a lease (the AKS record), a GKE node pool operation, a kubelet's `/pods` of no pod. */
 const NO_PODS = new Set([
   'audit2rbac-demo.v1beta1.log', 'crash-loop-events.json', 'datadog/kubelet-pods-startup.json', 'elastic/aks-kube-audit.log', 'falco-exec-pod.no-apiversion.json', 'k8shark-auto-discovery-events-v1.json',
-  'khi/gke-audit-nodepool-creation.yaml', 'openshift-events-machine-api.json', 'rolling-update-events.json', 'troubleshoot/events-default.json',
+  'khi/gke-audit-nodepool-creation.yaml', 'must-gather-clean/kube-system-events.yaml', 'openshift-events-machine-api.json', 'rolling-update-events.json', 'troubleshoot/events-default.json',
   'troubleshoot/events-kube-system.json',
 ]);
 

@@ -107,6 +107,21 @@ describe('Kubernetes Events in the shapes gatherers keep', () => {
     expect(result.files[0]).toMatchObject({ format: 'core-events', events: 0, ignored: { 'Events about no object': 2 } });
   });
 
+  it("a must-gather's kube-system Events, two without a reason (an installer's bootstrap Events), import: reason is omitempty", async () => {
+    const result = await imported([real('must-gather-clean/kube-system-events.yaml')]);
+    expect(result.files[0]).toMatchObject({ format: 'core-events', events: 0, ignored: { 'Events about ConfigMap': 6, 'Events about Lease': 2, 'Events about Namespace': 1, 'Events about no object': 2 } });
+  });
+
+  it("a pod's Event without a reason is read, not refused: counted like any reason the import does not map, both kinds", () => {
+    const at = '2026-05-01T12:00:07Z';
+    expect(convert('core-events', { involvedObject: { ...pod, fieldPath: 'spec.containers{app}' }, message: 'm', lastTimestamp: at })).toEqual(
+      E.right({ events: [], ignored: ['container Events with reason '] }),
+    );
+    expect(convert('events-v1', { apiVersion: 'events.k8s.io/v1', regarding: pod, note: 'm', eventTime: '2026-05-01T12:00:07.000000Z' })).toEqual(
+      E.right({ events: [], ignored: ['pod Events with reason '] }),
+    );
+  });
+
   it('an Event with only eventTime and series is read (series.count includes the first)', () => {
     const r = convert('core-events', {
       involvedObject: pod,

@@ -17,11 +17,14 @@ const EventMeta = t.partial(
   'ObjectMeta',
 );
 
-/** Only `reason` is required: an Event naming no object (a gatherer may strip `involvedObject`) is about no pod. */
-export const CoreV1Event = struct(
-  'Event',
-  { reason: t.string },
+/**
+ * Every field is optional: `reason` is `omitempty` (core/v1 types.go :: Event), and Events a client wrote
+ * without one are served so (an OpenShift installer's `bootstrap-success`, about a namespace only). An Event
+ * naming no object (a gatherer may strip `involvedObject`) is about no pod.
+ */
+export const CoreV1Event = t.partial(
   {
+    reason: t.string,
     involvedObject: ObjectReference,
     metadata: EventMeta,
     message: t.string,
@@ -35,13 +38,16 @@ export const CoreV1Event = struct(
     reportingComponent: t.string,
     reportingInstance: t.string,
   },
+  'Event',
 );
 export type CoreV1Event = t.TypeOf<typeof CoreV1Event>;
 
+/** `reason` is `omitempty` here too (events/v1 types.go :: Event): the same stored object, read through this API. */
 export const EventsV1Event = struct(
   'Event',
-  { regarding: ObjectReference, reason: t.string },
+  { regarding: ObjectReference },
   {
+    reason: t.string,
     metadata: EventMeta,
     note: t.string,
     eventTime: OptionalK8sTime,
@@ -85,7 +91,7 @@ const firstOf = <A>(...candidates: readonly (A | null | undefined)[]): A | undef
 interface Fields {
   readonly metadata: t.TypeOf<typeof EventMeta> | undefined;
   readonly regarding: ObjectReference | undefined;
-  readonly reason: string;
+  readonly reason: string | undefined;
   readonly message: string | undefined;
   /** Candidates in order of preference; the first present one counts. */
   readonly first: readonly (Instant | null | undefined)[];
@@ -112,10 +118,11 @@ const occurrences = (f: Fields): Occurrences | undefined => {
   if (first === undefined) return undefined;
   const id = idOf(f.metadata);
   const message = f.message ?? '';
+  const reason = f.reason ?? '';
   return {
     id,
     regarding: f.regarding ?? {},
-    reason: f.reason,
+    reason,
     message,
     first,
     last: firstOf(...f.last) ?? first,
@@ -123,9 +130,9 @@ const occurrences = (f: Fields): Occurrences | undefined => {
     annotations: firstOf(f.metadata?.annotations) ?? {},
     host: f.host,
     recorded: {
-      object: id ?? `${f.reason}@${first}`,
+      object: id ?? `${reason}@${first}`,
       type: f.type ?? '',
-      reason: f.reason,
+      reason,
       message,
       component: firstNonEmpty(f.component),
       host: firstNonEmpty(f.instance),
