@@ -124,6 +124,13 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
   for (const f of facts) {
     const exit = f.exit;
     if (exit === undefined || seen.some((s) => s.instance === f.instance && s.exit !== undefined)) continue;
+    if (f.neverStarted === true) {
+      // The runtime created it and `StartContainer` failed: the kubelet records `Failed` "Error: <the runtime's
+      // message>" and caches RunContainerError until a start goes through (kuberuntime_container.go ::
+      // startContainer); the exited status's message is that error (the runtime stores it as it fails).
+      const at = exit.finishedAt ?? d.fallback;
+      emit({ type: 'ContainerStartFailed', ...envelopeAt(at, 'runtime'), ...subject, reason: 'RunContainerError', message: exit.message ?? '' }, 'inferred', f.instance);
+    }
     emit(
       {
         type: 'ContainerExited',
