@@ -42,8 +42,14 @@ export const PodWriteRejected = member('PodWriteRejected', {
   message: t.string,
 });
 
-/** A condition as a captured object shows it, with the time its kubelet (or scheduler) stamped its transition. */
-export const CapturedCondition = t.type({ type: t.string, status: ConditionStatus, lastTransitionTime: Instant }, 'CapturedCondition');
+/**
+ * A condition as a captured object shows it, with the time its kubelet (or scheduler) stamped its transition, and
+ * the reason and message it wrote (`''`: none; absent in events imported before they were kept).
+ */
+export const CapturedCondition = t.intersection(
+  [t.type({ type: t.string, status: ConditionStatus, lastTransitionTime: Instant }), t.partial({ reason: t.string, message: t.string })],
+  'CapturedCondition',
+);
 export type CapturedCondition = t.TypeOf<typeof CapturedCondition>;
 
 /**
@@ -51,8 +57,10 @@ export type CapturedCondition = t.TypeOf<typeof CapturedCondition>;
  * what the fold shows then is what the cluster showed. It bounds how far facts the importer placed before it
  * (runs a restart count implies, their back-offs) are the source's word: a state resting on such a fact after
  * the last capture is inferred (`get pods --at` says so). `conditions`: the object's condition transition
- * times, which the fold takes where it shows the same type and status (the kubelet stamps a transition when it
- * writes the status, often a second after the fact the fold places it at; a stripped time is left out).
+ * times, reasons and messages, which the fold takes where it shows the same type and status (the kubelet stamps a
+ * transition when it writes the status, often a second after the fact the fold places it at; an older kubelet words
+ * some conditions otherwise, as before the fix of issues.k8s.io/108594 (2022) a failed pod's `ContainersNotReady` with its list, not `PodFailed`;
+ * a condition whose time was stripped is left out).
  * `withoutLastState`: the containers the object shows restarted (`restartCount` above 0) with no `lastState`:
  * the kubelet builds it only from the runtime's older instance of the container, which the runtime no longer
  * lists (`kubelet_pods.go :: convertToAPIContainerStatuses`; a node reboot cleared its state, and the kubelet

@@ -31,11 +31,11 @@ export interface Sighting {
   readonly removed?: boolean;
 }
 
-/** The object's conditions with their transition times (those without one, stripped by the source, left out). */
+/** The object's conditions with their transition times, reasons and messages (those without a time, stripped by the source, left out). */
 const capturedConditions = (pod: V1Pod): CapturedCondition[] =>
   (pod.status?.conditions ?? []).flatMap((c) => {
     const at = maybeInstant(c.lastTransitionTime);
-    return at === undefined ? [] : [{ type: c.type, status: c.status, lastTransitionTime: at }];
+    return at === undefined ? [] : [{ type: c.type, status: c.status, lastTransitionTime: at, reason: c.reason ?? '', message: c.message ?? '' }];
   });
 
 /**

@@ -160,11 +160,18 @@ const withConditionTypes = (s: PodState, types: readonly string[], at: Instant):
   return shown === undefined || !kubeletWrites(kubelet) ? podState(s, base, kubelet) : regenerated(base, shown, kubelet, apiTime(at));
 };
 
+/** A captured reason or message: `''` is none; absent, not captured (an event imported before they were kept). */
+const capturedText = (shown: string | undefined, folded: string | undefined): string | undefined =>
+  shown === undefined ? folded : shown === '' ? undefined : shown;
+
 /**
- * `s` whose conditions carry the transition times a capture shows for the same type and status. The kubelet
- * stamps a transition when it generates the status that changes it (`status/generate.go`, `kubelet_pods.go ::
- * generateAPIPodStatus` keeping an unchanged condition's time), often a sync after the fact the fold places it at
- * (a start, an exit): the capture's time is what the cluster showed, and later statuses keep it while unchanged.
+ * `s` whose conditions carry the transition times, reasons and messages a capture shows for the same type and
+ * status. The kubelet stamps a transition when it generates the status that changes it (`status/generate.go`,
+ * `kubelet_pods.go :: generateAPIPodStatus` keeping an unchanged condition's time), often a sync after the fact
+ * the fold places it at (a start, an exit), and an older kubelet words some conditions otherwise (before the fix of
+ * issues.k8s.io/108594 a failed pod's ContainersReady and Ready read `ContainersNotReady` and the unready list,
+ * not `PodFailed`):
+ * the capture is what the cluster showed, and later statuses keep its time while the status is unchanged.
  */
 const withCapturedTimes = (s: PodState, captured: readonly CapturedCondition[]): PodState => {
   const base = baseOf(s);
@@ -173,10 +180,13 @@ const withCapturedTimes = (s: PodState, captured: readonly CapturedCondition[]):
   let moved = false;
   const timed = conditions.map((c) => {
     const shown = captured.find((x) => x.type === c.type && x.status === c.status);
-    const time = shown === undefined ? undefined : apiTime(shown.lastTransitionTime);
-    if (time === undefined || time === c.lastTransitionTime) return c;
+    if (shown === undefined) return c;
+    const time = apiTime(shown.lastTransitionTime) ?? c.lastTransitionTime;
+    const reason = capturedText(shown.reason, c.reason);
+    const message = capturedText(shown.message, c.message);
+    if (time === c.lastTransitionTime && reason === c.reason && message === c.message) return c;
     moved = true;
-    return sharedCondition(c.type, c.status, time, c.observedGeneration, c.reason, c.message);
+    return sharedCondition(c.type, c.status, time, c.observedGeneration, reason, message);
   });
   const next = inCapturedOrder(timed, captured);
   return moved || next !== timed ? podState(s, podWith(base, base.metadata, base.spec, withFields(base.status ?? {}, { conditions: next })), s.kubelet) : s;

@@ -4,7 +4,8 @@
  * journal, and at the object's capture instant `podj get pods -A -o wide --at T` and `podj describe pod --at T`
  * must show what kubectl shows for that very object (./kubectl-rows.ts, an independent reading of printPod and
  * describePod over the raw JSON; describe's container State/Last State lines carry startedAt and finishedAt),
- * and `get pods -A -o json --at T` the object's conditions with their lastTransitionTime (describe prints none).
+ * and `get pods -A -o json --at T` the object's conditions with their lastTransitionTime, reason and message
+ * (describe prints none of them).
  * Divergences still open are listed in `open` with why, and must still diverge.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { podj, tableRows } from './podj-in-process.js';
-import { conditionTimes, describedConditions, describedContainer, describedPod, kubectlRow, objectInstant, statedFacts, type RawPod } from './kubectl-rows.js';
+import { conditionTimes, conditionWords, describedConditions, describedContainer, describedPod, kubectlRow, objectInstant, statedFacts, type RawPod } from './kubectl-rows.js';
 
 const REAL = resolve(import.meta.dirname, '../fixtures/real');
 
@@ -165,6 +166,7 @@ const compareFile = async (file: string): Promise<{ checked: number; divergences
         for (const [column, cell] of Object.entries(expected)) diverge(column, row?.[column], cell);
         const object = objects.find((o) => refOf(o) === ref);
         diverge('condition times (-o json)', object === undefined ? undefined : conditionTimes(object), conditionTimes(pod));
+        diverge('condition reasons (-o json)', object === undefined ? undefined : conditionWords(object), conditionWords(pod));
 
         const described = await podj('describe', 'pod', name, '-n', namespace, '--at', iso, ...journal);
         expect(described.code, described.stderr).toBe(0);

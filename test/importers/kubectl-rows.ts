@@ -49,7 +49,7 @@ export interface RawPod {
     readonly podIP?: string;
     readonly podIPs?: ReadonlyArray<{ readonly ip: string }>;
     readonly startTime?: string | null;
-    readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status: string; readonly reason?: string; readonly lastTransitionTime?: string | null }>;
+    readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status: string; readonly reason?: string; readonly message?: string; readonly lastTransitionTime?: string | null }>;
     readonly initContainerStatuses?: readonly RawContainerStatus[];
     readonly containerStatuses?: readonly RawContainerStatus[];
   };
@@ -275,3 +275,7 @@ export const describedConditions = (pod: RawPod): string[] => (pod.status?.condi
  */
 export const conditionTimes = (pod: RawPod): string[] =>
   (pod.status?.conditions ?? []).map((c) => `${c.type} ${c.status} ${(c.lastTransitionTime ?? null) === null ? 'null' : new Date(ms(c.lastTransitionTime) ?? 0).toISOString().replace('.000Z', 'Z')}`);
+
+/** Each condition's reason and message as `-o json` prints the object (describe prints neither): absent is empty. */
+export const conditionWords = (pod: RawPod): string[] =>
+  (pod.status?.conditions ?? []).map((c) => `${c.type} ${c.status} reason=${c.reason ?? ''} message=${c.message ?? ''}`);
