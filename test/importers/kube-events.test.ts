@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../../src/events/index.js';
 import { converterFor, mergeImported } from '../../src/importers/index.js';
 import { coreReasonsByEventType } from '../../src/printers/index.js';
+import { importedCoreEvents } from '../support/imported-events.js';
 
 const pod = { kind: 'Pod', namespace: 'shop', name: 'web-0', uid: 'u-web-0' };
 const onApp = { ...pod, fieldPath: 'spec.containers{app}' };
@@ -20,11 +20,6 @@ const core = (reason: string, message: string, extra: Record<string, unknown> = 
   ...extra,
 });
 
-const convert = (doc: unknown): Event[] => {
-  const result = converterFor('core-events')?.(doc);
-  if (result === undefined || E.isLeft(result)) throw new Error(result === undefined ? 'no converter' : result.left);
-  return mergeImported(result.right.events);
-};
 
 describe('Kubernetes Events as journal events', () => {
   it.each([
@@ -76,7 +71,7 @@ describe('Kubernetes Events as journal events', () => {
       { type: 'PodConditionSet', conditionType: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler' },
     ],
   ])('%#: %o', (doc, want) => {
-    const [event, ...rest] = convert(doc);
+    const [event, ...rest] = importedCoreEvents(doc);
     expect(rest).toEqual([]);
     expect(event).toMatchObject({ ...want, pod: { namespace: 'shop', name: 'web-0', uid: 'u-web-0' }, at: '2026-05-01T12:00:00.000Z' });
   });
@@ -85,7 +80,7 @@ describe('Kubernetes Events as journal events', () => {
     const reasons = ['Scheduled', 'FailedScheduling', 'Pulling', 'Pulled', 'Failed', 'BackOff', 'Created', 'Started', 'Killing', 'Unhealthy', 'Evicted', 'DeadlineExceeded', 'OutOfcpu', 'FailedPostStartHook'];
     for (const reason of reasons) {
       const message = reason === 'Scheduled' ? 'Successfully assigned shop/web-0 to node-7' : reason === 'Killing' ? 'Stopping container app' : reason === 'Unhealthy' ? 'Liveness probe failed: timeout' : 'x "img"';
-      const [event] = convert(core(reason, message));
+      const [event] = importedCoreEvents(core(reason, message));
       expect(event, reason).toBeDefined();
       if (event !== undefined) expect(coreReasonsByEventType[event.type], `${reason} -> ${event.type}`).toContain(reason);
     }
@@ -148,7 +143,7 @@ describe('Kubernetes Events as journal events', () => {
       eventTime: '2026-05-01T12:00:00.250000Z',
       series: { count: 2, lastObservedTime: '2026-05-01T12:00:10.250000Z' },
     });
-    expect(convert(doc).map((e) => [e.type, e.at])).toEqual([
+    expect(importedCoreEvents(doc).map((e) => [e.type, e.at])).toEqual([
       ['ProbeExecuted', '2026-05-01T12:00:00.250Z'],
       ['ProbeExecuted', '2026-05-01T12:00:10.250Z'],
     ]);

@@ -5,11 +5,10 @@
  * by the scheduler through `reportingComponent`, as a v1.33 scheduler writes through events.k8s.io), so that a
  * row in v1.36's words, or the engine's reporter, fails.
  */
-import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
-import { converterFor, mergeImported } from '../../src/importers/index.js';
 import { kubeEventsFor } from '../../src/printers/index.js';
+import { importedCoreEvents } from '../support/imported-events.js';
 
 interface Ref {
   readonly kind: string;
@@ -38,11 +37,6 @@ const core = (reason: string, type: string, message: string, count: number, extr
 });
 const onPod = (doc: ReturnType<typeof core>): ReturnType<typeof core> => ({ ...doc, involvedObject: pod });
 
-const imported = (doc: unknown): Event[] => {
-  const result = converterFor('core-events')?.(doc);
-  if (result === undefined || E.isLeft(result)) throw new Error(result === undefined ? 'no converter' : result.left);
-  return mergeImported(result.right.events);
-};
 
 describe('an imported Event prints as recorded, whatever its reason', () => {
   it.each([
@@ -72,7 +66,7 @@ describe('an imported Event prints as recorded, whatever its reason', () => {
     core('FailedPostStartHook', 'Warning', 'PostStartHook failed (as recorded)', 1),
   ])('$reason: $message', (doc) => {
     // A pull failure's restatement `Error: ErrImagePull`, which the import skips, stays podj's (the same words in v1.33).
-    const rows = kubeEventsFor(imported(doc)).filter((r) => r.reason === doc.reason && r.message !== 'Error: ErrImagePull');
+    const rows = kubeEventsFor(importedCoreEvents(doc)).filter((r) => r.reason === doc.reason && r.message !== 'Error: ErrImagePull');
     const source = 'reportingComponent' in doc ? { component: 'default-scheduler', host: 'default-scheduler-node-7' } : { component: 'kubelet', host: 'node-7' };
     expect(rows.map(({ type, reason, message, source, count, involvedObject }) => ({ type, reason, message, source, count, fieldPath: involvedObject.fieldPath }))).toEqual([
       { type: doc.type, reason: doc.reason, message: doc.message, source, count: doc.count, fieldPath: doc.involvedObject.fieldPath },
@@ -82,12 +76,12 @@ describe('an imported Event prints as recorded, whatever its reason', () => {
   it('keeps two Event objects of the same words two rows, and counts the engine-made ones as the correlator does', () => {
     const first = core('Pulling', 'Normal', 'Pulling image "nginx:1.27"', 1);
     const second = { ...first, metadata: { ...first.metadata, uid: 'e-Pulling-2' }, firstTimestamp: '2026-05-01T12:00:15Z', lastTimestamp: '2026-05-01T12:00:15Z' };
-    const rows = kubeEventsFor(imported({ kind: 'EventList', apiVersion: 'v1', items: [first, second] }));
+    const rows = kubeEventsFor(importedCoreEvents({ kind: 'EventList', apiVersion: 'v1', items: [first, second] }));
     expect(rows.map((r) => [r.reason, r.count, r.firstTimestamp])).toEqual([
       ['Pulling', 1, '2026-05-01T12:00:00Z'],
       ['Pulling', 1, '2026-05-01T12:00:15Z'],
     ]);
-    const engine = imported({ kind: 'EventList', apiVersion: 'v1', items: [first, second] }).map(({ from: _from, ...e }) => e as Event);
+    const engine = importedCoreEvents({ kind: 'EventList', apiVersion: 'v1', items: [first, second] }).map(({ from: _from, ...e }) => e as Event);
     expect(kubeEventsFor(engine).map((r) => [r.reason, r.count, r.message])).toEqual([['Pulling', 2, 'Pulling image "nginx:1.27"']]);
   });
 });
