@@ -2,13 +2,15 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { printCustomColumns, printJsonPath } from '../printers/index.js';
 import { goJson } from '../printers/go-json.js';
+import { unstructured } from '../printers/unstructured.js';
 import { BadInput } from './errors.js';
 import type { Output } from './output-format.js';
 
 const list = (items: readonly unknown[]): Record<string, unknown> => ({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });
 
 /**
- * What the output prints for served objects; `table` prints the kubectl table (plain or wide). `singleItem`: one
+ * What the output prints for served objects, their keys sorted as kubectl prints them (`unstructured`); `table`
+ * prints the kubectl table (plain or wide). `singleItem`: one
  * object was asked for by name, so json, yaml and jsonpath print it alone, not in a List (`get.go :: printGeneric`).
  */
 export const printServed = async (
@@ -18,7 +20,7 @@ export const printServed = async (
   table: (wide: boolean) => string,
 ): Promise<string> => {
   const [only, ...others] = objects;
-  const document = opts.singleItem && only !== undefined && others.length === 0 ? only : list(objects);
+  const document = unstructured(opts.singleItem && only !== undefined && others.length === 0 ? only : list(objects));
   const headers = opts.headers;
   switch (output.kind) {
     case 'jsonpath': {
@@ -27,7 +29,7 @@ export const printServed = async (
       return text.right;
     }
     case 'custom-columns':
-      return printCustomColumns(output.columns, objects, headers);
+      return printCustomColumns(output.columns, objects.map(unstructured), headers);
     case 'named':
       switch (output.format) {
         case 'json':

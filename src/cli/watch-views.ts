@@ -12,7 +12,7 @@ import { printCustomColumns } from '../printers/custom-columns.js';
 import { servedPod } from '../printers/get-pods.js';
 // A watch runs long: loading the YAML library with it costs nothing a user notices.
 import { yamlOf } from '../printers/get-pods-yaml.js';
-import { goJson } from '../printers/go-json.js';
+import { goJson, goJsonLine } from '../printers/go-json.js';
 import { printJsonPath } from '../printers/jsonpath.js';
 import { tableRows, type TableOptions } from '../printers/pod-columns.js';
 import { renderTable } from '../printers/tabwriter.js';
@@ -82,7 +82,8 @@ const objectView = (io: CliIO, opts: ViewOptions, output: ObjectOutput): View =>
       case 'named':
         switch (output.format) {
           case 'json':
-            return `${goJson(document)}\n`;
+            // cli-runtime printers/json.go :: PrintObj writes a watch event with json.Marshal, on one line.
+            return `${opts.watchEvents ? goJsonLine(document) : goJson(document)}\n`;
           case 'yaml':
             // printers/yaml.go :: PrintObj writes `---` before every object but the first.
             return `${printed === 0 ? '' : '---\n'}${yamlOf(document)}`;

@@ -4,12 +4,12 @@
  * `get-pods-yaml.ts`, apart, so that only `-o yaml` loads the YAML library.
  */
 import type { V1Pod } from '../k8s/pod.js';
-import { inGoFieldOrder } from './go-field-order.js';
 import { goJson } from './go-json.js';
 import { compareStorageKeys } from './go-sort.js';
 import { printRows, type Printed } from './pod-table.js';
 import { podTableRow } from './pod-table-row.js';
 import { rowLine } from './row-line.js';
+import { unstructured } from './unstructured.js';
 
 export type { Printed } from './pod-table.js';
 
@@ -39,8 +39,8 @@ export const sortPods = (pods: readonly V1Pod[]): V1Pod[] => {
   return keyed.map((k) => k.pod);
 };
 
-/** A Pod as the API serves it: with its apiVersion and kind, fields in Go's order. */
-export const servedPod = (pod: V1Pod): unknown => inGoFieldOrder({ ...pod, apiVersion: 'v1', kind: 'Pod' });
+/** A Pod as kubectl prints it: with its apiVersion and kind, every object's keys sorted (`unstructured`). */
+export const servedPod = (pod: V1Pod): unknown => unstructured({ ...pod, apiVersion: 'v1', kind: 'Pod' });
 
 /** The `v1` `List` kubectl prints for `-o json` and `-o yaml`. */
 export const podList = (pods: readonly V1Pod[]): Record<string, unknown> => ({

@@ -9,5 +9,9 @@ const goEscapes: Readonly<Record<string, string>> = {
   '\u2029': '\\u2029',
 };
 
-export const goJson = (value: unknown): string =>
-  JSON.stringify(value, null, 4).replace(/[<>&\u2028\u2029]/g, (ch) => goEscapes[ch] ?? ch);
+const escaped = (json: string): string => json.replace(/[<>&\u2028\u2029]/g, (ch) => goEscapes[ch] ?? ch);
+
+export const goJson = (value: unknown): string => escaped(JSON.stringify(value, null, 4));
+
+/** `json.Marshal(v)`: the same on one line. */
+export const goJsonLine = (value: unknown): string => escaped(JSON.stringify(value));

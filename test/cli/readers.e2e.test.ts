@@ -148,11 +148,11 @@ describe('get -w follows', () => {
     const { dir, journal } = workspace();
     await fill(journal, 1);
     const watch = start(['get', 'pods', '-w', '-o', 'json', '--output-watch-events', '--journal', journal]);
-    await watch.waitFor(/"type": "ADDED"/);
+    await watch.waitFor(/"type":"ADDED"/);
     const file = join(dir, 'late.yaml');
     writeFileSync(file, manifest('late-pod'));
     expect((await finish(['apply', '-f', file, '--journal', journal])).code).toBe(0);
-    await watch.waitFor(/"name": "late-pod"/);
+    await watch.waitFor(/"name":"late-pod"/);
     watch.proc.kill('SIGINT');
     expect(await watch.exit).toBe(1);
     const events = watch
