@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Journal } from '../journal/index.js';
-import { apiList, eventsTable, kubeEventsFor, heldAt, nodesTable, servedNode, sortByPath, type KubeEventRow, type NodeRow } from '../printers/index.js';
+import { apiList, eventsTable, kubeEventsFor, heldAt, nodesTable, servedEvent, servedNode, sortByPath, type KubeEventRow, type NodeRow, type ServedEvent } from '../printers/index.js';
 import { compareStrings } from '../printers/go-sort.js';
 import { fieldsMatch, parseFieldSelector, selectorMatches, type Requirement, type SelectableFields } from '../selectors/index.js';
 import type { Context } from './context.js';
@@ -52,6 +52,12 @@ const select = <T>(items: readonly T[], served: (item: T) => Served, fields: Sel
   return { kept: sorted.right, missing };
 };
 
+/**
+ * Whether the output is kubectl's table, the only one that says `No resources found` when nothing is found; the
+ * others print what was found, an empty List in json and yaml (`get.go :: Run` sends them to `printGeneric`).
+ */
+const isTable = (output: Output): boolean => output.kind === 'named' && (output.format === 'table' || output.format === 'wide');
+
 /** kubectl's answer (exit 1) for names the API server does not have, after what it did find. */
 const notFound = (resource: string, missing: readonly string[]): void => {
   if (missing.length > 0) throw new Finding(missing.map((n) => `Error from server (NotFound): ${resource} "${n}" not found`).join('\n'));
@@ -84,7 +90,7 @@ export const getNodes = async (ctx: Context, journal: Journal, point: ReadPoint,
       return { node, registeredAt, object: servedNode(node, registeredAt, point.now) };
     });
   const { kept, missing } = select(rows, (r) => r.object, nodeFields, q);
-  if (kept.length > 0) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { wide, headers: q.headers }, point.now)));
+  if (kept.length > 0 || !isTable(q.output)) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { wide, headers: q.headers }, point.now)));
   else if (missing.length === 0) ctx.io.err('No resources found\n');
   notFound('nodes', missing);
 };
@@ -93,13 +99,13 @@ const eventTypes = new Set(['Normal', 'Warning']);
 
 interface ListedEvent {
   readonly row: KubeEventRow;
-  readonly object: KubeEventRow & { readonly apiVersion: 'v1'; readonly kind: 'Event'; readonly metadata: { readonly name: string; readonly namespace: string; readonly creationTimestamp: string } };
+  readonly object: ServedEvent;
 }
 
 /**
- * `pkg/registry/core/event/strategy.go :: ToSelectableFields`: the involved object's fields, reason, source (the
- * source component), reportingComponent (a recorder of core/v1 Events writes none), type, and the object's name
- * and namespace.
+ * `pkg/registry/core/event/strategy.go :: ToSelectableFields`: the involved object's fields, reason,
+ * reportingComponent (`reportingController`), source (`source.component`, else `reportingController`: the row's
+ * component, as kubectl's SOURCE column reads it), type, and the object's name and namespace.
  */
 const eventFields: SelectableFields<ListedEvent> = {
   'metadata.name': ({ object }) => object.metadata.name,
@@ -108,11 +114,11 @@ const eventFields: SelectableFields<ListedEvent> = {
   'involvedObject.namespace': ({ row }) => row.involvedObject.namespace,
   'involvedObject.name': ({ row }) => row.involvedObject.name,
   'involvedObject.uid': ({ row }) => row.involvedObject.uid,
-  'involvedObject.apiVersion': () => '',
+  'involvedObject.apiVersion': ({ object }) => object.involvedObject.apiVersion,
   'involvedObject.resourceVersion': () => '',
   'involvedObject.fieldPath': ({ row }) => row.involvedObject.fieldPath ?? '',
   reason: ({ row }) => row.reason,
-  reportingComponent: () => '',
+  reportingComponent: ({ object }) => object.reportingComponent ?? '',
   source: ({ row }) => row.source.component,
   type: ({ row }) => row.type,
 };
@@ -126,10 +132,9 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
   const held = heldAt(point.now, q.eventTtlMs);
   const listed = apiList(kubeEventsFor(events))
     .filter(({ row: r }) => held(r) && (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)))
-    // A recorder creates the Event at its first occurrence: the API server stamps creationTimestamp then.
-    .map(({ name, row }): ListedEvent => ({ row, object: { apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: row.involvedObject.namespace, creationTimestamp: row.firstTimestamp }, ...row } }));
+    .map(({ name, row }): ListedEvent => ({ row, object: servedEvent(name, row) }));
   const { kept, missing } = select(listed, (e) => e.object, eventFields, q);
-  if (kept.length > 0) {
+  if (kept.length > 0 || !isTable(q.output)) {
     const named = kept.map((e) => ({ name: e.object.metadata.name, row: e.row }));
     ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => eventsTable(named, { withNamespace: q.namespace === undefined, headers: q.headers, wide }, point.now)));
   } else if (missing.length === 0) ctx.io.err(q.namespace === undefined ? 'No resources found\n' : `No resources found in ${q.namespace} namespace.\n`);

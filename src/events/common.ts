@@ -28,9 +28,20 @@ export type PodRef = t.TypeOf<typeof PodRef>;
  * `namespace/name`, else `reason@first time`), its type, reason and message, and who reported it (`source.component`,
  * else `reportingController`; `source.host`, else `reportingInstance`; '' when neither). Printers show the fact's
  * Event in these words, not in v1.36's (a v1.33 kubelet words `Created container: NAME`), one row per Event object.
+ * Optional, as the object held them (the core/v1 view: an events.k8s.io/v1 Event's `deprecatedSource` and
+ * `reportingController`): its `metadata.name`, `source`, `reportingComponent` and `reportingInstance`, which
+ * `get events` prints (its NAME column, `-o json`) and selects by; journals imported before they were kept lack them.
  */
-export const RecordedEvent = t.type(
-  { object: t.string, type: t.string, reason: t.string, message: t.string, component: t.string, host: t.string },
+export const RecordedEvent = t.intersection(
+  [
+    t.type({ object: t.string, type: t.string, reason: t.string, message: t.string, component: t.string, host: t.string }),
+    t.partial({
+      name: t.string,
+      source: t.partial({ component: t.string, host: t.string }),
+      reportingComponent: t.string,
+      reportingInstance: t.string,
+    }),
+  ],
   'RecordedEvent',
 );
 export type RecordedEvent = t.TypeOf<typeof RecordedEvent>;

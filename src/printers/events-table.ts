@@ -49,21 +49,24 @@ export interface NamedEventRow {
 }
 
 /**
- * The Events as the API server lists them: each named as a recorder names it, `<object name>.<first
- * occurrence, hex Unix nanoseconds>` (`client-go/tools/record :: makeEvent`), and listed by storage key
- * (`compareStorageKeys`: namespace, `/`, name), so an object's events come in the order they first happened, objects by name ("web-1."
- * before "web."). Rows carry second-precision times, so an object's rows first seen in one second are told
- * apart by a nanosecond each, in the order given, as the recorder's clock would. Named before any filter, so
- * a name never depends on the query.
+ * The Events as the API server lists them: each named as the cluster named it when it was imported from one
+ * (`recorded.name`), else as a recorder names it, `<object name>.<first occurrence, hex Unix nanoseconds>`
+ * (`client-go/tools/record :: makeEvent`), and listed by storage key (`compareStorageKeys`: namespace, `/`, name),
+ * so an object's events come in the order they first happened, objects by name ("web-1." before "web."). Rows
+ * carry second-precision times, so an object's rows first seen in one second are told apart by a nanosecond
+ * each, in the order given, as the recorder's clock would. Named before any filter, so a name never depends on
+ * the query.
  */
 export const apiList = (rows: readonly KubeEventRow[]): NamedEventRow[] => {
-  const taken = new Set<string>();
+  const key = (namespace: string, name: string): string => `${namespace}/${name}`;
+  const taken = new Set(rows.flatMap((r) => (r.recorded?.name === undefined ? [] : [key(r.involvedObject.namespace, r.recorded.name)])));
   const named = rows.map((row) => {
     const { namespace, name: object } = row.involvedObject;
+    if (row.recorded?.name !== undefined) return { name: row.recorded.name, row };
     let nanos = BigInt(Date.parse(row.firstTimestamp)) * 1_000_000n;
-    while (taken.has(`${namespace}/${object}.${nanos.toString(16)}`)) nanos += 1n;
+    while (taken.has(key(namespace, `${object}.${nanos.toString(16)}`))) nanos += 1n;
     const name = `${object}.${nanos.toString(16)}`;
-    taken.add(`${namespace}/${name}`);
+    taken.add(key(namespace, name));
     return { name, row };
   });
   return named.sort((a, b) => compareStorageKeys(a.row.involvedObject.namespace, a.name, b.row.involvedObject.namespace, b.name));

@@ -17,4 +17,5 @@ export { printJsonPath } from './jsonpath.js';
 export { parseCustomColumns, printCustomColumns, type CustomColumn } from './custom-columns.js';
 export { sortByPath } from './sort-by.js';
 export { apiList, eventsTable, type NamedEventRow } from './events-table.js';
+export { servedEvent, type ServedEvent } from './served-event.js';
 export { nodesTable, servedNode, taintsOf, type NodeRow } from './nodes.js';

@@ -57,10 +57,10 @@ export const journalTypesForReason = (reason: string): EventType[] =>
   (Object.keys(coreReasonsByEventType) as EventType[]).filter((type) => coreReasonsByEventType[type].includes(reason));
 
 /**
- * An Event before correlation: one emission at one instant; `recordedAs` names the Event object a cluster recorded
- * it in, when it was imported from one (the correlator's rows are then that object's).
+ * An Event before correlation: one emission at one instant; `recorded` is the Event object a cluster recorded it
+ * in, when it was imported from one (the correlator's rows are then that object's).
  */
-export type Emission = Omit<KubeEventRow, 'count' | 'firstTimestamp' | 'lastTimestamp'> & { readonly recordedAs?: string };
+export type Emission = Omit<KubeEventRow, 'count' | 'firstTimestamp' | 'lastTimestamp'>;
 
 /** What the journal told us so far that shapes Events, by pod uid. */
 export interface Context {
@@ -143,7 +143,7 @@ const asRecorded = (base: Emission, r: RecordedEvent): Emission => ({
   reason: r.reason,
   message: r.message,
   source: r.host === '' ? { component: r.component } : { component: r.component, host: r.host },
-  recordedAs: r.object,
+  recorded: r,
 });
 
 /** The pod (or its container) an imported fact is about, for a recorded Event no emission of v1.36's stands for. */

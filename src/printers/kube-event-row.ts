@@ -1,4 +1,6 @@
 /** The core/v1 Event shape the printers produce, apart from how it is computed. */
+import type { RecordedEvent } from '../events/index.js';
+
 export type KubeEventType = 'Normal' | 'Warning';
 
 export interface InvolvedObject {
@@ -24,4 +26,6 @@ export interface KubeEventRow {
   readonly lastTimestamp: string;
   /** The first or last occurrence shown was placed by an import, not recorded (`Provenance.inferred`). */
   readonly inferred?: true;
+  /** The Event object a cluster recorded, for an imported Event: one row per object, listed as the cluster held it. */
+  readonly recorded?: RecordedEvent;
 }

@@ -19,7 +19,7 @@ const toSeconds = (instant: string): string => `${instant.slice(0, 19)}Z`;
  * between them, its correlator started over) are two rows.
  */
 const keyOf = (em: Emission): string =>
-  JSON.stringify([em.source.component, em.source.host, em.involvedObject, em.type, em.reason, em.message, em.recordedAs]);
+  JSON.stringify([em.source.component, em.source.host, em.involvedObject, em.type, em.reason, em.message, em.recorded?.object]);
 
 /**
  * The spam filter's bucket: one per source, object and event type, whatever the reason (`getSpamKey`). The
@@ -159,9 +159,8 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
         buckets.set(spamKey, { tokens: tokens < 1 ? tokens : tokens - 1, at: ms });
         if (tokens < 1) continue;
       }
-      const { recordedAs: _object, ...shown } = em;
       rows.set(key, {
-        ...shown,
+        ...em,
         count: seen.count,
         firstTimestamp: seen.firstTimestamp,
         lastTimestamp: at,

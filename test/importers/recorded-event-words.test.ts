@@ -6,12 +6,11 @@
  * container NAME` and `Pulled`'s already-present message without v1.36's `and can be accessed by the pod`; k3s'
  * kubelet restarted at 20:40, so several containers have two `Pulling` Event objects 15 s apart.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { real } from './fixtures.js';
 import { podj } from './podj-in-process.js';
+import { importedJournal } from '../support/imported-journal.js';
 
 const FILES = ['pods-default.json', 'pods-kube-system.json', 'events-default.json', 'events-kube-system.json'].map((f) => real(`troubleshoot/${f}`));
 /** The bundle's own time (its folder's name, 15:54:39 at UTC-5): every Event is within the API server's hour. */
@@ -58,17 +57,7 @@ const shownOf = (e: RawEvent): Shown => ({
 
 const key = (s: Shown): string => JSON.stringify(s);
 
-let dir = '';
-let journal: string[] = [];
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'podj-recorded-events-'));
-  journal = ['--journal', join(dir, 'journal')];
-  const imported = await podj('import', ...journal, ...FILES);
-  expect(imported.code, imported.stderr).toBe(0);
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const journal = importedJournal(FILES);
 
 describe('a k3s v1.33 support bundle: imported Events print as recorded', () => {
   it('lists each Event object about a pod once, with its recorded type, reason, message, source and count', async () => {
@@ -78,7 +67,7 @@ describe('a k3s v1.33 support bundle: imported Events print as recorded', () => 
       .flat()
       .filter((e) => e.involvedObject.kind === 'Pod')
       .map(shownOf);
-    const listed = await podj('get', 'events', '-A', '-o', 'json', '--at', AT, ...journal);
+    const listed = await podj('get', 'events', '-A', '-o', 'json', '--at', AT, ...journal());
     expect(listed.code, listed.stderr).toBe(0);
     const rows = (JSON.parse(listed.stdout) as { items: RawEvent[] }).items.map(shownOf);
     const podjCounts = new Map<string, number>();
@@ -93,7 +82,7 @@ describe('a k3s v1.33 support bundle: imported Events print as recorded', () => 
   });
 
   it("words a v1.33 kubelet's Created, Started and already-present Pulled as it did", async () => {
-    const described = await podj('describe', 'pod', 'helm-install-traefik-vdfpr', '-n', 'kube-system', '--at', AT, ...journal);
+    const described = await podj('describe', 'pod', 'helm-install-traefik-vdfpr', '-n', 'kube-system', '--at', AT, ...journal());
     expect(described.code, described.stderr).toBe(0);
     const messages = described.stdout.slice(described.stdout.indexOf('\nEvents:')).split('\n');
     const line = (reason: string, message: string): string | undefined => messages.find((l) => l.includes(` ${reason} `) && l.endsWith(`spec.containers{helm}: ${message}`));
@@ -104,7 +93,7 @@ describe('a k3s v1.33 support bundle: imported Events print as recorded', () => 
   });
 
   it('shows two Pulling Event objects of one container (a restarted kubelet) as two rows, as kubectl does', async () => {
-    const described = await podj('describe', 'pod', 'coredns-5688667fd4-v5z66', '-n', 'kube-system', '--at', AT, ...journal);
+    const described = await podj('describe', 'pod', 'coredns-5688667fd4-v5z66', '-n', 'kube-system', '--at', AT, ...journal());
     expect(described.code, described.stderr).toBe(0);
     const pulling = described.stdout.split('\n').filter((l) => /^\s+Normal\s+Pulling\s/.test(l));
     expect(pulling).toHaveLength(2);

@@ -37,6 +37,15 @@ describe('an imported fact carries its recorded Event through the journal codec'
     expect(checkedCanonicalEvent(event)).toBe(canonical(event));
   });
 
+  it("stores the object's name and reporter fields as it held them, by the compiled encoder as the generic one", () => {
+    const held = { ...recorded, name: 'coredns-5688667fd4-v5z66.1864554ea8a4d1e6', source: {}, reportingComponent: 'kubelet', reportingInstance: 'c9b7eea91' };
+    const event = { ...started, from: { file: 'events.json', line: 1, recorded: held } };
+    const checked = checkEvent(event);
+    expect(E.isRight(checked) && checked.right.from?.recorded).toEqual(held);
+    expect(checkedCanonicalEvent(event)).toBe(canonical(event));
+    expect(E.isLeft(checkEvent({ ...event, from: { recorded: { ...held, reportingComponent: 7 } } }))).toBe(true);
+  });
+
   it('leaves the record of an event without it as it was', () => {
     expect(checkedCanonicalEvent(started)).toBe(
       '{"at":"2025-09-11T20:40:05.000Z","container":"coredns","containerID":"","pod":{"name":"coredns-5688667fd4-v5z66","namespace":"kube-system","uid":"u-1"},"source":"runtime","type":"ContainerStarted","v":1}',

@@ -103,7 +103,16 @@ interface Fields {
   readonly component: readonly (string | undefined)[];
   /** `source.host`, then `reportingInstance`. */
   readonly instance: readonly (string | undefined)[];
+  /** The reporter's fields as the core/v1 Event holds them, for printing it as served. */
+  readonly served: {
+    readonly source: { readonly component?: string; readonly host?: string } | undefined;
+    readonly reportingComponent: string | undefined;
+    readonly reportingInstance: string | undefined;
+  };
 }
+
+/** `value` without its undefined properties: the journal stores only what the object held. */
+const defined = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The first non-empty value given: `printers.go :: formatEventSource` reads a recorder's fields so. */
 const firstNonEmpty = (candidates: readonly (string | undefined)[]): string => candidates.find((c) => c !== undefined && c !== '') ?? '';
@@ -136,6 +145,12 @@ const occurrences = (f: Fields): Occurrences | undefined => {
       message,
       component: firstNonEmpty(f.component),
       host: firstNonEmpty(f.instance),
+      ...defined({
+        name: f.metadata?.name,
+        source: f.served.source === undefined ? undefined : defined(f.served.source),
+        reportingComponent: f.served.reportingComponent,
+        reportingInstance: f.served.reportingInstance,
+      }),
     },
   };
 };
@@ -161,6 +176,7 @@ export const occurrencesOfCore = (e: CoreV1Event): Occurrences | undefined =>
     type: e.type,
     component: [e.source?.component, e.reportingComponent],
     instance: [e.source?.host, e.reportingInstance],
+    served: { source: e.source, reportingComponent: e.reportingComponent, reportingInstance: e.reportingInstance },
   });
 
 export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined =>
@@ -176,4 +192,5 @@ export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined
     type: e.type,
     component: [e.deprecatedSource?.component, e.reportingController],
     instance: [e.deprecatedSource?.host, e.reportingInstance],
+    served: { source: e.deprecatedSource, reportingComponent: e.reportingController, reportingInstance: e.reportingInstance },
   });
