@@ -18,6 +18,8 @@ import { printServed } from './served-output.js';
 export interface OtherQuery {
   readonly output: Output;
   readonly headers: boolean;
+  /** `--show-kind`: tables name objects `KIND/NAME`. */
+  readonly showKind: boolean;
   /** undefined: every namespace. */
   readonly namespace?: string;
   readonly types: readonly string[];
@@ -90,7 +92,7 @@ export const getNodes = async (ctx: Context, journal: Journal, point: ReadPoint,
       return { node, registeredAt, object: servedNode(node, registeredAt, point.now) };
     });
   const { kept, missing } = select(rows, (r) => r.object, nodeFields, q);
-  if (kept.length > 0 || !isTable(q.output)) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { wide, headers: q.headers }, point.now)));
+  if (kept.length > 0 || !isTable(q.output)) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { wide, headers: q.headers, withKind: q.showKind }, point.now)));
   else if (missing.length === 0) ctx.io.err('No resources found\n');
   notFound('nodes', missing);
 };
@@ -136,7 +138,7 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
   const { kept, missing } = select(listed, (e) => e.object, eventFields, q);
   if (kept.length > 0 || !isTable(q.output)) {
     const named = kept.map((e) => ({ name: e.object.metadata.name, row: e.row }));
-    ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => eventsTable(named, { withNamespace: q.namespace === undefined, headers: q.headers, wide }, point.now)));
+    ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => eventsTable(named, { withNamespace: q.namespace === undefined, headers: q.headers, wide, withKind: q.showKind }, point.now)));
   } else if (missing.length === 0) ctx.io.err(q.namespace === undefined ? 'No resources found\n' : `No resources found in ${q.namespace} namespace.\n`);
   notFound('events', missing);
 };

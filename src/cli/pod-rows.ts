@@ -13,6 +13,7 @@ export interface TableFlags {
   readonly allNamespaces?: boolean;
   readonly namespace?: string;
   readonly showLabels?: boolean;
+  readonly showKind?: boolean;
   readonly labelColumns: readonly string[];
   readonly headers: boolean;
 }

@@ -16,6 +16,8 @@ export interface EventsTableOptions {
   readonly withNamespace: boolean;
   readonly headers: boolean;
   readonly wide: boolean;
+  /** `--show-kind`: the NAME column (`-o wide`'s, the one of format "name") as `event/NAME` (tableprinter.go :: decorateTable). */
+  readonly withKind?: boolean;
 }
 
 /** `printers.go :: formatEventSource`. */
@@ -35,7 +37,7 @@ export const eventsTable = (events: readonly NamedEventRow[], opts: EventsTableO
     return [
       ...(opts.withNamespace ? [r.involvedObject.namespace] : []),
       ...(opts.wide
-        ? [lastSeen, r.type, r.reason, object, r.involvedObject.fieldPath ?? '', sourceCell(r.source), message, ageOf(r.firstTimestamp, now), String(r.count), name]
+        ? [lastSeen, r.type, r.reason, object, r.involvedObject.fieldPath ?? '', sourceCell(r.source), message, ageOf(r.firstTimestamp, now), String(r.count), opts.withKind === true ? `event/${name}` : name]
         : [lastSeen, r.type, r.reason, object, message]),
     ];
   });

@@ -22,6 +22,7 @@ export interface GetPodsOptions {
   /** The namespace asked for (`-n`), named in "No resources found in NS namespace." */
   readonly namespace?: string;
   readonly showLabels?: boolean;
+  readonly showKind?: boolean;
   readonly labelColumns?: readonly string[];
   /** One pod asked for by name: json and yaml print the Pod itself, not a List (kubectl's single item). */
   readonly singleItem?: boolean;

@@ -88,8 +88,12 @@ export const nodeCells = ({ node, registeredAt }: NodeRow, wide: boolean, now: D
 ];
 
 /** printNode's table, rows in the order given (the API lists nodes by name; `--sort-by` orders them otherwise). */
-export const nodesTable = (rows: readonly NodeRow[], opts: { readonly wide: boolean; readonly headers: boolean }, now: Date): string => {
+/** `--show-kind` (`withKind`) names each node `node/NAME` (cli-runtime tableprinter.go :: decorateTable). */
+export const nodesTable = (rows: readonly NodeRow[], opts: { readonly wide: boolean; readonly headers: boolean; readonly withKind?: boolean }, now: Date): string => {
   const header = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(opts.wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : [])];
-  const body = rows.map((row) => nodeCells(row, opts.wide, now));
+  const body = rows.map((row) => {
+    const [name = '', ...rest] = nodeCells(row, opts.wide, now);
+    return opts.withKind === true ? [`node/${name}`, ...rest] : [name, ...rest];
+  });
   return renderTable(opts.headers ? [header, ...body] : body);
 };

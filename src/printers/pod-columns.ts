@@ -85,12 +85,17 @@ export interface TableOptions {
   readonly showLabels: boolean;
   /** `-L KEY`: one column per key, headed by the key's last `/` segment upper-cased, empty when unset. */
   readonly labelColumns: readonly string[];
+  /** `--show-kind`: NAME as `pod/NAME` (cli-runtime tableprinter.go :: decorateTable, the kind lower-cased). */
+  readonly withKind?: boolean;
 }
+
+/** The NAME column with `--show-kind`. */
+const kindedName: Column = { header: 'NAME', priority: 0, ...computed(CELL.name, CELL.name, (c) => `pod/${cellText(c[CELL.name])}`) };
 
 /** The columns a table shows, in kubectl's order. */
 export const columnsFor = (opts: TableOptions): Column[] => [
   ...(opts.withNamespace ? [{ header: 'NAMESPACE', priority: 0 as const, ...stored(CELL.namespace) }] : []),
-  ...podColumns.filter((col) => col.priority === 0 || opts.wide),
+  ...podColumns.filter((col) => col.priority === 0 || opts.wide).map((col) => (opts.withKind === true && col.header === 'NAME' ? kindedName : col)),
   ...opts.labelColumns.map((key) => ({
     header: (key.split('/').pop() ?? key).toUpperCase(),
     priority: 0 as const,

@@ -20,6 +20,8 @@ export interface RowsOptions {
   readonly namespace?: string;
   readonly showLabels?: boolean;
   readonly labelColumns?: readonly string[];
+  /** `--show-kind`: NAME as `pod/NAME`. */
+  readonly showKind?: boolean;
 }
 
 /** Whether a line's namespace and name hold only characters after the tab that ends each, and no escape. */
@@ -56,7 +58,7 @@ export const sortRows = (rows: readonly RowLine[]): RowLine[] => {
 export const printRows = (rows: readonly RowLine[], opts: RowsOptions, now: Date): Printed => {
   if (opts.output === 'name') return { stdout: rows.map((r) => `pod/${rowKey(r).name}\n`).join(''), stderr: '' };
   if (rows.length === 0) return { stdout: '', stderr: noResources(opts) };
-  const table = { wide: opts.output === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns ?? [] };
+  const table = { wide: opts.output === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns ?? [], withKind: opts.showKind === true };
   // No row's cells are kept: a row is measured in its line, and its cells are built when it is written.
   return { stdout: renderSource(linesSource(rows, table, now)), stderr: '' };
 };

@@ -21,6 +21,7 @@ interface GetOptions extends ReadOptions {
   readonly namespace?: string;
   readonly allNamespaces?: boolean;
   readonly showLabels?: boolean;
+  readonly showKind?: boolean;
   readonly labelColumns: string[];
   readonly watch?: boolean;
   readonly watchOnly?: boolean;
@@ -77,6 +78,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .option('-A, --all-namespaces', 'pods of every namespace')
     .option('--show-labels', 'a LABELS column')
+    .option('--show-kind', "tables name each object with its kind, as pod/NAME (kubectl's decorateTable)")
     .option('-L, --label-columns <keys>', 'a column per label key (repeatable, comma-separated)', collect, [])
     .option('--no-headers', 'tables without their header line')
     .option('--types <types>', 'events: only these types (Normal, Warning; comma-separated)', collect, [])
@@ -102,7 +104,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
       if (opts.showLabels === true || opts.labelColumns.length > 0) throw new BadInput(`--show-labels and -L: podj prints label columns for pods only`);
       const namespace = ctx.namespaceOf(opts);
       const names = namesOf(kind, resource, args);
-      const query = { output, headers: opts.headers, namespace, types: opts.types, names, selector: selector.right, fieldSelector: opts.fieldSelector ?? '', sortBy: opts.sortBy, eventTtlMs: eventTtlOf(opts.eventTtl) };
+      const query = { output, headers: opts.headers, showKind: opts.showKind === true, namespace, types: opts.types, names, selector: selector.right, fieldSelector: opts.fieldSelector ?? '', sortBy: opts.sortBy, eventTtlMs: eventTtlOf(opts.eventTtl) };
       await withJournal(ctx, opts, 'read', async (journal) => {
         const point = await readPoint(journal, opts, ctx.io.err);
         // Loaded only for nodes and events: `get pods` does not pay for the Events printers.
@@ -118,7 +120,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     const scope: Scope = { namespace, selector: selector.right, names };
     const podInScope = (p: V1Pod): boolean =>
       inScope(scope, p.metadata.namespace, p.metadata.name ?? '', p.metadata.labels ?? {}) && fieldsMatch(fields.right, podFields, p);
-    const flags = { allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, labelColumns: opts.labelColumns, headers: opts.headers };
+    const flags = { allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, showKind: opts.showKind, labelColumns: opts.labelColumns, headers: opts.headers };
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
       if (watching) {
@@ -126,7 +128,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
         const [{ watchPods }, { appendsAfter }, { emptyCluster }] = await Promise.all([import('../watch.js'), import('../follow.js'), import('../../reducers/index.js')]);
         const state = point.at === undefined ? emptyCluster : await stateAt(journal, point);
         const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
-        const table = { wide: output.kind === 'named' && output.format === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns };
+        const table = { wide: output.kind === 'named' && output.format === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns, withKind: opts.showKind === true };
         const watch = { output, table, headers: opts.headers, watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true };
         const end = await watchPods(ctx.io, journal, state, { ...watch, from: point.at, inScope: podInScope, speed: speedOf(opts.speed), follow });
         if (end === 'interrupted') throw new WatchInterrupted();
