@@ -90,10 +90,11 @@ const describeTopologySpreadConstraints = (w: PrefixWriter, pod: V1Pod): void =>
 
 /**
  * What `kubectl describe pod` prints for `pod` with its Events at `now`. Times print in UTC (kubectl uses
- * the viewer's time zone); the Events table lists `events` as given (filter them to the pod first). Values no
- * source recorded (`inferred`) say so.
+ * the viewer's time zone); the Events table lists `events` as given (filter them to the pod first); without
+ * events (undefined: `--show-events=false`) there is no Events section (describe.go :: describePod prints it
+ * only when the events were searched). Values no source recorded (`inferred`) say so.
  */
-export const describePod = (pod: V1Pod, events: readonly KubeEventRow[], now: Date, inferred: Inferred = {}): string =>
+export const describePod = (pod: V1Pod, events: readonly KubeEventRow[] | undefined, now: Date, inferred: Inferred = {}): string =>
   tabbedString((w) => {
     const { metadata, spec, status } = pod;
     w.write(LEVEL_0, `Name:\t${metadata.name ?? ''}\n`);
@@ -125,5 +126,5 @@ export const describePod = (pod: V1Pod, events: readonly KubeEventRow[], now: Da
     printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector);
     printTolerationsMultiline(w, 'Tolerations', spec.tolerations);
     describeTopologySpreadConstraints(w, pod);
-    describeEvents(w, events, now);
+    if (events !== undefined) describeEvents(w, events, now);
   });

@@ -23,3 +23,34 @@ describe('describe pods the ways kubectl takes them', () => {
     expect([partly.code, described(partly.stdout), partly.stderr]).toEqual([1, ['qos-demo'], 'Error from server (NotFound): pods "nope" not found\n']);
   });
 });
+
+describe('--show-events as kubectl v1.36 defaults it (describe.go :: Run, ShowEventsExplicitlySet)', () => {
+  const eventsSections = (out: string): number => (out.match(/^Events:/gm) ?? []).length;
+
+  it('Events for one pod named exactly; none for several, a missing name among them, or a prefix, unless asked', () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    expect(eventsSections(podj('describe', 'pod', 'qos-demo').stdout)).toBe(1);
+    expect(eventsSections(podj('describe', 'pod', 'qos-demo', '--show-events=false').stdout)).toBe(0);
+    // several objects, a NotFound among them, the prefix's matches: kubectl sets ShowEvents false
+    const several = podj('describe', 'pods', 'qos-demo-3', 'qos-demo');
+    expect([described(several.stdout), eventsSections(several.stdout)]).toEqual([['qos-demo-3', 'qos-demo'], 0]);
+    expect(eventsSections(podj('describe', 'pods', 'qos-demo', 'nope').stdout)).toBe(0);
+    expect(eventsSections(podj('describe', 'pods').stdout)).toBe(0);
+    expect(eventsSections(podj('describe', 'pods', '-l', '!app').stdout)).toBe(0);
+    const prefix = podj('describe', 'pod', 'qos-demo-');
+    expect([described(prefix.stdout), eventsSections(prefix.stdout)]).toEqual([['qos-demo-2', 'qos-demo-3'], 0]);
+    // asked for, whatever the count
+    expect(eventsSections(podj('describe', 'pods', '--show-events').stdout)).toBe(3);
+    expect(eventsSections(podj('describe', 'pod', 'qos-demo-', '--show-events=true').stdout)).toBe(2);
+    expect(podj('describe', 'pods', '--show-events=maybe')).toMatchObject({ code: 2, stderr: 'error: --show-events: invalid argument "maybe": strconv.ParseBool: parsing "maybe": invalid syntax\n' });
+  });
+
+  it('several pods are joined by a blank line; a prefix\'s matches each end with a newline (DescribeMatchingResources)', () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    const one = (name: string): string => podj('describe', 'pod', name, '--show-events=false').stdout;
+    expect(podj('describe', 'pods', 'qos-demo-2', 'qos-demo-3').stdout).toBe(`${one('qos-demo-2')}\n\n${one('qos-demo-3')}`);
+    expect(podj('describe', 'pod', 'qos-demo-').stdout).toBe(`${one('qos-demo-2')}\n${one('qos-demo-3')}\n`);
+  });
+});

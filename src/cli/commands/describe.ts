@@ -18,7 +18,17 @@ interface DescribeOptions extends ReadOptions {
   readonly namespace?: string;
   readonly selector?: string;
   readonly eventTtl?: string;
+  /** `--show-events` (true), `--show-events=true|false`; undefined when not given. */
+  readonly showEvents?: boolean | string;
 }
+
+/** A boolean flag's value as pflag reads it (`strconv.ParseBool`). */
+const showEventsOf = (value: boolean | string | undefined): boolean | undefined => {
+  if (value === undefined || typeof value === 'boolean') return value;
+  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)) return false;
+  throw new BadInput(`--show-events: invalid argument "${value}": strconv.ParseBool: parsing "${value}": invalid syntax`);
+};
 
 export const registerDescribe = (program: Command, ctx: Context): void => {
   const cmd = program
@@ -27,7 +37,8 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
     .argument('<resource>', 'pod, pods or pod/NAME')
     .argument('[names...]', 'the pods (NAME or pod/NAME), or one prefix of the names to describe (all pods without any)')
     .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
-    .option('-l, --selector <selector>', 'only the pods whose labels match (=, ==, !=, in, notin, key, !key)');
+    .option('-l, --selector <selector>', 'only the pods whose labels match (=, ==, !=, in, notin, key, !key)')
+    .option('--show-events [bool]', "the Events section (default: for one pod named exactly; not for several, a prefix's or a missing name's, as kubectl)");
   addEventTtlOption(addReadOptions(cmd)).action(async (resource: string, args: string[], _: unknown, command: Command) => {
     podResource(resource.split('/')[0] ?? resource);
     const asked = namesOf('pods', resource, args);
@@ -36,6 +47,7 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
     if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
     const namespace = ctx.namespaceNamed(opts);
     const ttl = eventTtlOf(opts.eventTtl);
+    const showEventsAsked = showEventsOf(opts.showEvents);
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
       // kubectl (describe.go :: Run): `describe pod NAME` with a name no pod has describes the pods whose names
@@ -46,28 +58,35 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
         asked.length === 0 || (prefix !== undefined && exact.length === 0)
           ? (await podNamesAt(journal, point, namespace)).filter((n) => prefix === undefined || n.startsWith(prefix))
           : asked;
-      const described: string[] = [];
+      const found: Array<{ readonly state: NonNullable<ReturnType<typeof podAt>>; readonly upTo: typeof exact }> = [];
       const missing: string[] = [];
-      const unadmitted: string[] = [];
       for (const each of names) {
         const records = each === prefix ? exact : await podRecordsNamed(journal, { namespace, name: each, asOf: point.asOf });
         const upTo = records.filter((r) => point.at === undefined || r.event.at <= point.at);
         // Not yet created, or already removed, at that instant: the API server would not have it.
         const state = podAt(upTo, point.at);
         if (state === undefined) missing.push(each);
-        else if (selectorMatches(selector.right, state.pod.metadata.labels ?? {})) {
-          // kubectl describe lists the Events the API server still holds: those written within --event-ttl.
-          const events = eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod).filter(heldAt(point.now, ttl));
-          const { metadata, status } = state.pod;
-          // A start shown with no admission (nor rejection: the kubelet's first status, with its startTime) recorded
-          // is the fold's own (pods known only from Events carry their own mark).
-          const admitted = upTo.some((r) => (r.event.type === 'PodAdmitted' || r.event.type === 'PodRejected') && r.event.pod.uid === metadata.uid);
-          const admission = status?.startTime !== undefined && !admitted && !isKnownOnlyFromEvents(state.pod);
-          described.push(describePod(state.pod, events, point.now, { admission }));
-          if (admission) unadmitted.push(`${metadata.namespace ?? 'default'}/${metadata.name ?? each}`);
-        }
+        else if (selectorMatches(selector.right, state.pod.metadata.labels ?? {})) found.push({ state, upTo });
       }
-      ctx.io.out(described.join('\n\n'));
+      const prefixMatched = prefix !== undefined && exact.length === 0;
+      // describe.go :: Run: the Events unless several objects, a lookup error (a missing name) or a prefix's
+      // matches (DescribeMatchingResources follows the NotFound), when --show-events is not given.
+      const showEvents = showEventsAsked ?? (!prefixMatched && missing.length === 0 && found.length <= 1);
+      const described: string[] = [];
+      const unadmitted: string[] = [];
+      for (const { state, upTo } of found) {
+        // kubectl describe lists the Events the API server still holds: those written within --event-ttl.
+        const events = showEvents ? eventsOfPod(kubeEventsFor(upTo.map((r) => r.event)), state.pod).filter(heldAt(point.now, ttl)) : undefined;
+        const { metadata, status } = state.pod;
+        // A start shown with no admission (nor rejection: the kubelet's first status, with its startTime) recorded
+        // is the fold's own (pods known only from Events carry their own mark).
+        const admitted = upTo.some((r) => (r.event.type === 'PodAdmitted' || r.event.type === 'PodRejected') && r.event.pod.uid === metadata.uid);
+        const admission = status?.startTime !== undefined && !admitted && !isKnownOnlyFromEvents(state.pod);
+        described.push(describePod(state.pod, events, point.now, { admission }));
+        if (admission) unadmitted.push(`${metadata.namespace ?? 'default'}/${metadata.name ?? ''}`);
+      }
+      // Run joins its objects with a blank line between; DescribeMatchingResources ends each with a newline.
+      ctx.io.out(prefixMatched ? described.map((d) => `${d}\n`).join('') : described.join('\n\n'));
       const note = unadmittedNote(unadmitted);
       if (note !== '') ctx.io.err(note);
       if (prefix !== undefined && exact.length === 0 && names.length === 0) missing.push(prefix);
