@@ -225,11 +225,17 @@ export const ImagePullFailed = member('ImagePullFailed', {
   message: t.string,
 });
 
-/** `imageID`: the image of a run the runtime created but never started (an imported `StartError`'s status). */
-export const ContainerCreated = member('ContainerCreated', { ...containerSubject, containerID: t.string }, { imageID: t.string });
+/**
+ * `imageID`, `image`: the image of a run the runtime created but never started (an imported `StartError`'s status),
+ * its ID and its name as the runtime reported it.
+ */
+export const ContainerCreated = member('ContainerCreated', { ...containerSubject, containerID: t.string }, { imageID: t.string, image: t.string });
 
-/** `imageID`: the image the runtime ran, when the source states it (an imported status's `imageID`). */
-export const ContainerStarted = member('ContainerStarted', { ...containerSubject, containerID: t.string }, { imageID: t.string });
+/**
+ * `imageID`, `image`: the image the runtime ran, when the source states it (an imported status's `imageID` and
+ * `image`: the name the runtime reported, which need not be the spec's, as dockershim's first repo tag `nginx:latest`).
+ */
+export const ContainerStarted = member('ContainerStarted', { ...containerSubject, containerID: t.string }, { imageID: t.string, image: t.string });
 
 /** Creating or starting the container failed (`CreateContainerError`, `RunContainerError`, ...). */
 export const ContainerStartFailed = member('ContainerStartFailed', {

@@ -139,7 +139,7 @@ export const containerStatusOf: StatusBuilder<ContainerStatus> = (c, v, role, re
     ready: isReady(c, v, role),
     // a removed instance is counted at once (`convertToAPIContainerStatuses`: `oldStatus.RestartCount + 1`)
     restartCount: removedInstance(v) ? v.instances : Math.max(0, v.instances - 1),
-    image: reportedImage(c.image ?? '', imageID),
+    image: reported && v.image !== undefined ? v.image : reportedImage(c.image ?? '', imageID),
     imageID,
   };
   if (v.containerID !== undefined) status.containerID = v.containerID;
@@ -223,4 +223,4 @@ export const statusDiffers = (a: ContainerView, b: ContainerView): boolean =>
   a.waiting !== b.waiting ||
   a.probes.startup !== b.probes.startup ||
   a.probes.readiness !== b.probes.readiness ||
-  (b.instances > 0 && a.imageID !== b.imageID);
+  (b.instances > 0 && (a.imageID !== b.imageID || a.image !== b.image));

@@ -117,12 +117,15 @@ const imageBackOffMessage = (v: ContainerView, e: EventOf<'ImagePullBackOff'>): 
 const withFailure = (v: ContainerView, reason: string, message: string): ContainerView =>
   containerView(v, { failure: { reason, message }, waiting: undefined });
 
+/** The image's name a start or creation states (an imported status's `image`); none: the status derives it from the spec. */
+const reportedName = (image: string | undefined): string | undefined => (image === undefined || image === '' ? undefined : sharedString(image));
+
 const created = (v: ContainerView, e: EventOf<'ContainerCreated'>, ctx: ContainerContext): ContainerView => {
   // A creation is always of a new instance, unless it repeats the newest one's (non-empty) id.
   if (e.containerID !== '' && namesCurrent(v, e.containerID)) return v;
   if (!mayStartInstance(v, ctx)) return v;
   const next = newInstance(v, ctx, { kind: 'created' }, e.containerID);
-  return e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID) });
+  return e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID), image: reportedName(e.image) });
 };
 
 /**
@@ -134,7 +137,7 @@ const NEVER_STARTED = '1970-01-01T00:00:00Z';
 const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
   const next = startedInstance(v, e, ctx);
   // The runtime reports the image a container runs (status imageID); a start that states it overrides the pull's.
-  return next === v || e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID) });
+  return next === v || e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID), image: reportedName(e.image) });
 };
 
 const startedInstance = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
@@ -203,6 +206,7 @@ const removed = (v: ContainerView, e: EventOf<'ContainerRemoved'>, ctx: Containe
     previous: RESTARTING_ALL_TERMINATION,
     containerID: kept ? v.containerID : undefined,
     imageID: kept ? v.imageID : undefined,
+    image: kept ? v.image : undefined,
     waiting: RESTARTING_ALL_WAITING,
     probes: NO_PROBES,
     postStartDone: true,
@@ -226,7 +230,8 @@ export const reduceContainer = (v: ContainerView, e: ContainerEvent, ctx: Contai
     case 'ContainerRemoved':
       return removed(v, e, ctx);
     case 'ImagePulled':
-      return containerView(v, { failure: undefined, imageID: e.imageID === undefined ? v.imageID : sharedString(e.imageID) });
+      // a pull's image is reported by the spec's name until a start states the runtime's
+      return containerView(v, { failure: undefined, imageID: e.imageID === undefined ? v.imageID : sharedString(e.imageID), image: e.imageID === undefined ? v.image : undefined });
     case 'ImagePullFailed':
     case 'ContainerStartFailed':
       return withFailure(v, e.reason, e.message);

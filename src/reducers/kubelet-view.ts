@@ -27,6 +27,8 @@ export interface ContainerView {
   readonly previous?: ContainerStateTerminated;
   readonly containerID?: string;
   readonly imageID?: string;
+  /** The image's name as the runtime reported it, when an imported status stated it; else derived from the spec's. */
+  readonly image?: string;
   /** The kubelet's cached reason for the last failed (re)start (`reasonCache`): shown while a restart is due. */
   readonly failure?: { readonly reason: string; readonly message: string };
   /**
@@ -101,6 +103,7 @@ export const containerView = (v: ContainerView, patch: Partial<ContainerView> = 
       previous: v.previous,
       containerID: v.containerID,
       imageID: v.imageID,
+      image: v.image,
       failure: v.failure,
       waiting: v.waiting,
       probes: v.probes,

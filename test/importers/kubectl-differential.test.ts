@@ -5,7 +5,7 @@
  * must show what kubectl shows for that very object (./kubectl-rows.ts, an independent reading of printPod and
  * describePod over the raw JSON; describe's container State/Last State lines carry startedAt and finishedAt),
  * and `get pods -A -o json --at T` the object's conditions with their lastTransitionTime, reason and message
- * (describe prints none of them).
+ * (describe prints none of them), and each container status's image (the name the runtime reported).
  * Divergences still open are listed in `open` with why, and must still diverge.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -14,7 +14,18 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { podj, tableRows } from './podj-in-process.js';
-import { conditionTimes, conditionWords, describedConditions, describedContainer, describedPod, kubectlRow, objectInstant, statedFacts, type RawPod } from './kubectl-rows.js';
+import {
+  conditionTimes,
+  conditionWords,
+  describedConditions,
+  describedContainer,
+  describedPod,
+  kubectlRow,
+  objectInstant,
+  statedFacts,
+  statusImages,
+  type RawPod,
+} from './kubectl-rows.js';
 
 const REAL = resolve(import.meta.dirname, '../fixtures/real');
 
@@ -167,6 +178,7 @@ const compareFile = async (file: string): Promise<{ checked: number; divergences
         const object = objects.find((o) => refOf(o) === ref);
         diverge('condition times (-o json)', object === undefined ? undefined : conditionTimes(object), conditionTimes(pod));
         diverge('condition reasons (-o json)', object === undefined ? undefined : conditionWords(object), conditionWords(pod));
+        diverge('status images (-o json)', object === undefined ? undefined : statusImages(object), statusImages(pod));
 
         const described = await podj('describe', 'pod', name, '-n', namespace, '--at', iso, ...journal);
         expect(described.code, described.stderr).toBe(0);

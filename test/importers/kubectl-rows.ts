@@ -20,6 +20,7 @@ export interface RawState {
 }
 export interface RawContainerStatus {
   readonly name: string;
+  readonly image?: string;
   readonly restartCount?: number;
   readonly ready?: boolean;
   readonly started?: boolean;
@@ -279,3 +280,7 @@ export const conditionTimes = (pod: RawPod): string[] =>
 /** Each condition's reason and message as `-o json` prints the object (describe prints neither): absent is empty. */
 export const conditionWords = (pod: RawPod): string[] =>
   (pod.status?.conditions ?? []).map((c) => `${c.type} ${c.status} reason=${c.reason ?? ''} message=${c.message ?? ''}`);
+
+/** Each container status's image as `-o json` prints it (the name the runtime reported), init containers first. */
+export const statusImages = (pod: RawPod): string[] =>
+  [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].map((c) => `${c.name} ${c.image ?? ''}`);
