@@ -15,7 +15,7 @@ import type { Event } from '../../src/events/index.js';
 
 const everyWakeup = (state: EngineState, ctx: Ctx): Wakeup[] => [
   ...[...state.pods.values()].flatMap((pod) => {
-    const gate = podGate(state, pod);
+    const gate = podGate(state, pod, ctx.now);
     const containers = gate.kind === 'kubelet' ? pod.containers.flatMap((c, i) => containerWakeups(ctx, pod, gate.node, c, i)) : [];
     return [...podWakeups(ctx, state, pod, gate), ...containers];
   }),

@@ -13,7 +13,7 @@ import type { ContainerUsage, Input, VolumeUsage } from './inputs.js';
 import { emptyDirNames } from './spec.js';
 import { killedEnd } from './kubelet/kill.js';
 import { deadlineTick } from './kubelet/deadline.js';
-import { pendingTrigger, requeueDue, syncInFlight } from './kubelet/worker.js';
+import { pendingTrigger, requeueDue, syncInFlight, syncPodRunsOn } from './kubelet/worker.js';
 import { hasLiveContainer, isRunning, liveContainers, specOf } from './lifecycle.js';
 import { kubeletDown, noExecuteTaintAt, noExecuteTaintOf, tolerationSeconds, unresponsiveAt } from './nodeloss/controller.js';
 import { activeProbes, nextProbeTick, probeTrackOf } from './probes/worker.js';
@@ -194,8 +194,9 @@ export type PodGate =
   | { readonly kind: 'none' | 'removal' | 'unscheduled' | 'lost' }
   | { readonly kind: 'kubelet'; readonly node: NodeBook };
 
-export const podGate = (state: EngineState, pod: PodBook): PodGate => {
-  if (pod.removed && !hasLiveContainer(pod)) return { kind: 'none' };
+export const podGate = (state: EngineState, pod: PodBook, now: VirtualMs): PodGate => {
+  // a force-deleted pod's `SyncPod` in flight still restarts what its probe kill stopped, for its terminating sync to stop
+  if (pod.removed && !hasLiveContainer(pod) && !syncPodRunsOn(pod, now)) return { kind: 'none' };
   if (removedAtOnce(pod)) return { kind: 'removal' };
   if (pod.node === undefined) return { kind: 'unscheduled' };
   const node = state.nodes.get(pod.node);

@@ -73,6 +73,7 @@ const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
   removed: false,
   dirty: false,
   syncs: 0,
+  syncFoundTerminal: false,
   imageBackoffs: new Map(),
   containers: specContainers(e.manifest.spec).map(({ name, role }) => ({ name, role, instances: 0, pulls: 0, probes: {} })),
 });
@@ -180,11 +181,11 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'PodSynced':
       // `completeWork` enqueues a clean sync's next one; a failure later in this sync replaces it
       // the first sync starts the prober workers; each status it generates triggers readiness runs
-      return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => {
+      return evictionCleanup(withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => {
         const syncs = pod.syncs + 1;
         const containers = readinessRunsAtStatus(pod, at);
-        return { ...pod, containers, sessionAt: at, syncedAt: at, dirty: false, syncs, requeue: resyncEntry({ ...pod, syncs }, at), startTime: pod.startTime ?? at, probersFrom: pod.probersFrom ?? at };
-      });
+        return { ...pod, containers, sessionAt: at, syncedAt: at, syncFoundTerminal: podTerminal(pod), dirty: false, syncs, requeue: resyncEntry({ ...pod, syncs }, at), startTime: pod.startTime ?? at, probersFrom: pod.probersFrom ?? at };
+      }), e.pod.uid, at);
     case 'PodRejected':
       return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, rejected: true }));
     case 'SandboxCreated': {

@@ -133,6 +133,11 @@ export interface PodBook {
   readonly syncs: number;
   /** When the last sync began (`PodSynced`): a `SyncPod` begun before the deletion runs on (`kubelet/worker.ts :: syncPodRunsOn`). */
   readonly syncedAt?: VirtualMs;
+  /**
+   * The status the current sync generated was already over (rejected, evicted, past its deadline, finished): it is
+   * the terminating path's sync, not a `SyncPod` begun before the end that runs on (`kubelet/worker.ts :: syncPodRunsOn`).
+   */
+  readonly syncFoundTerminal: boolean;
   /** `status.startTime`: the status manager sets it at the first status, that of the pod's first sync. */
   readonly startTime?: VirtualMs;
   /** Its first sync started the prober workers (`SyncPod` → `probeManager.AddPod`): their tickers' phase. */

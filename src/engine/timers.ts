@@ -192,7 +192,7 @@ export class Timers {
     const gates = new Map<string, PodGate>();
     const gateOf = (pod: PodBook): PodGate => {
       let gate = gates.get(pod.ref.uid);
-      if (gate === undefined) gates.set(pod.ref.uid, (gate = podGate(state, pod)));
+      if (gate === undefined) gates.set(pod.ref.uid, (gate = podGate(state, pod, now)));
       return gate;
     };
     let readTaken: string[] = [];

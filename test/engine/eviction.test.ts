@@ -84,23 +84,40 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
   });
 
   // v1.36's SyncPod hands the runtime context.WithoutCancel(ctx) (TODO(#113606)): the eviction's cancellation
-  // (pod_workers.go :: UpdatePod) does not reach the probe kill's StopContainer (kubernetes#83916)
-  it('does not cut a liveness kill in flight short: it ends with its own 30 s (the pod becomes terminating)', () => {
+  // (pod_workers.go :: UpdatePod, from `TerminatePodAbnormallyAndWait`) does not reach the probe kill's StopContainer
+  // (kubernetes#83916), and the worker runs `SyncTerminatingPod` only once that `SyncPod` returns: the killed container
+  // is restarted first (`ContainersToStart`), then stopped with the eviction's 1 s. The manager's loop waits for the
+  // pod's termination (`podResourcesAreReclaimed` → `CouldHaveRunningContainers`), not just for the killed process
+  const livenessProbe = { exec: { command: ['true'] }, initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 1 };
+  const probed = (restartPolicy: 'Always' | 'Never') =>
+    created({ metadata: { name: 'probed' }, spec: { restartPolicy, terminationGracePeriodSeconds: 30, containers: [{ name: 'app', image: 'app:1', livenessProbe }] } });
+  const failing = world({
+    probe: (_p, _c, kind) => ({ outcome: kind === 'liveness' ? 'failure' : 'success' }),
+    onSigterm: () => undefined,
+    memoryBytes: (_p, _c, now) => (now - Date.parse('2026-01-01T00:00:00.000Z') >= 10_000 ? 1000n * MI : 0n),
+  });
+
+  it('does not cut a liveness kill in flight short: it ends with its own 30 s, the container restarts, then the eviction stops it', () => {
     // the worker ticks at 0, 5, 10 … from the pod's first sync: it first probes at 5
-    const livenessProbe = { exec: { command: ['true'] }, initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 1 };
-    const probed = created({ metadata: { name: 'probed' }, spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'app', image: 'app:1', livenessProbe }] } });
-    const w = world({
-      probe: (_p, _c, kind) => ({ outcome: kind === 'liveness' ? 'failure' : 'success' }),
-      onSigterm: () => undefined,
-      memoryBytes: (_p, _c, now) => (now - Date.parse('2026-01-01T00:00:00.000Z') >= 10_000 ? 1000n * MI : 0n),
-    });
-    const evicted = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), probed], w, 60);
+    const evicted = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), probed('Always')], failing, 60);
     expect(ofType(evicted, 'ContainerKilling').map((e) => [offset(e), e.reason, e.gracePeriodSeconds])).toEqual([
       [5, 'LivenessProbeFailed', 30],
-      [10, 'PodEvicted', 1],
+      [35, 'PodEvicted', 1],
     ]);
-    // the liveness kill's SIGKILL at 5 + 30 s; the eviction's 1 s override is not applied to it
+    // the liveness kill's SIGKILL at 5 + 30 s; the restarted container's SIGKILL 2 s after its eviction kill
+    expect(ofType(evicted, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([
+      [35, 137],
+      [37, 137],
+    ]);
+    expect(ofType(evicted, 'ContainerStarted').map(offset)).toEqual([0, 35]);
+    expect(ofType(evicted, 'PodEvicted').map(offset)).toEqual([10]);
+  });
+
+  it('under restartPolicy Never the killed container is not restarted, and the eviction finds nothing left to stop', () => {
+    const evicted = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), probed('Never')], failing, 60);
+    expect(ofType(evicted, 'ContainerKilling').map((e) => [offset(e), e.reason])).toEqual([[5, 'LivenessProbeFailed']]);
     expect(ofType(evicted, 'ContainerExited').map((e) => [offset(e), e.exitCode])).toEqual([[35, 137]]);
+    expect(ofType(evicted, 'PodEvicted').map(offset)).toEqual([10]);
   });
 
   it('bounds a preStop hook by the eviction’s 1 s override, then gives the 2 s minimum (kuberuntime_container.go :: killContainer)', () => {

@@ -16,6 +16,7 @@ export const syncedPodBook = (uid: string, spec: PodSpec, containers: readonly C
   removed: false,
   dirty: false,
   syncs: 1,
+  syncFoundTerminal: false,
   imageBackoffs: new Map(),
   containers,
   ...extra,

@@ -39,15 +39,20 @@ describe('a deletion while a probe kill is in flight (its SyncPod runs on, uncan
     expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0, 40]);
   });
 
-  it('a force deletion removes the object at once; the startup kill still ends with its own 60 s', () => {
+  it('a force deletion removes the object at once; the startup kill still ends with its own 60 s, the restarted container gets grace 1', () => {
     const w = world({ probe: (_p, _c, kind) => ({ outcome: kind === 'startup' ? 'failure' : 'success' }), onSigterm: () => undefined });
     const startup = { startupProbe: { ...exec, initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 1, terminationGracePeriodSeconds: 60 } };
-    // the restart after it and its kill with grace 1 are not simulated once the object is gone (docs/k8s-semantics.md section i)
-    expect(story(run([node('n1'), web(startup), deleted('web', 20, 0)], w, 100))).toEqual([
+    // the object is gone, but the kubelet's SyncPod in flight still restarts the container, and its terminating sync
+    // stops it with `calculateEffectiveGracePeriod`'s grace 1 (0 raised to 1), the SIGTERM window raised to 2 s
+    const events = run([node('n1'), web(startup), deleted('web', 20, 0)], w, 100);
+    expect(story(events)).toEqual([
       [10, 'ContainerKilling', 'StartupProbeFailed 60s'],
       [20, 'PodRemoved', 'api'],
       [70, 'ContainerExited', 'runtime'],
+      [70, 'ContainerKilling', 'PodDeleted 1s'],
+      [72, 'ContainerExited', 'runtime'],
     ]);
+    expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0, 70]);
   });
 
   it('a longer deletion grace: the probe kill ends with its own 5 s, the restarted container gets the deletion’s 30 s', () => {
@@ -75,14 +80,14 @@ describe('a deletion while a probe kill is in flight (its SyncPod runs on, uncan
     expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0, 14]);
   });
 
-  it('a restart policy of Never: the killed container is not started again, the deletion finds nothing to kill', () => {
+  // a graceful deletion's object goes with the kubelet's final delete; a force deletion's at once
+  it.each([
+    [5, [[40, 'ContainerExited', 'runtime'], [41, 'PodRemoved', 'kubelet']]],
+    [0, [[15, 'PodRemoved', 'api'], [40, 'ContainerExited', 'runtime']]],
+  ])('a restart policy of Never, deletion grace %i: the killed container is not started again, nothing more is killed', (grace, end) => {
     const never = created({ metadata: { name: 'web' }, spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'nginx:1.27', ...liveness() }] } });
-    const events = run([node('n1'), never, deleted('web', 15, 5)], failsLiveness, 100);
-    expect(story(events)).toEqual([
-      [10, 'ContainerKilling', 'LivenessProbeFailed 30s'],
-      [40, 'ContainerExited', 'runtime'],
-      [41, 'PodRemoved', 'kubelet'],
-    ]);
+    const events = run([node('n1'), never, deleted('web', 15, grace)], failsLiveness, 100);
+    expect(story(events)).toEqual([[10, 'ContainerKilling', 'LivenessProbeFailed 30s'], ...end]);
     expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0]);
   });
 });
@@ -116,18 +121,46 @@ describe('preStop against a shortened grace', () => {
   });
 });
 
+// The pod is found over only by the status a `SyncPod` generates (`kubelet.go :: SyncPod`: a terminal phase →
+// `isTerminal`), and the worker runs one sync at a time: the `SyncPod` that killed the sidecar for its probe runs on
+// (`context.WithoutCancel`), its kill ends with its own grace, it starts the sidecar again as `computePodActions`
+// planned (`InitContainersToStart`: sidecars restart whatever the pod's policy), and only the next sync, at its
+// on-demand relist, finds the pod Succeeded and stops the restarted sidecar with the pod's grace (`SyncTerminatingPod`)
 describe('a pod that finishes while a sidecar’s probe kill is in flight', () => {
-  // the probe kill's StopContainer runs on uncancelled (`SyncPod`: `context.WithoutCancel`): the pod's shorter grace does not cut it
-  it('the sidecar still ends with its probe kill’s grace, though the pod’s is shorter', () => {
-    const sidecar = { name: 'proxy', image: 'proxy:1', restartPolicy: 'Always' as const, ...liveness({ initialDelaySeconds: 5, periodSeconds: 5, terminationGracePeriodSeconds: 60 }) };
-    const pod = created({ metadata: { name: 'job' }, spec: { restartPolicy: 'Never', terminationGracePeriodSeconds: 10, initContainers: [sidecar], containers: [{ name: 'app', image: 'app:1' }] } });
-    const w = world({ ...failsLiveness, containerRun: (_p, name) => (name === 'app' ? { exit: { afterMs: 10_000, code: 0 } } : {}) });
-    expect(story(run([node('n1'), pod], w, 100))).toEqual([
+  const sidecar = { name: 'proxy', image: 'proxy:1', restartPolicy: 'Always' as const, ...liveness({ initialDelaySeconds: 5, periodSeconds: 5, terminationGracePeriodSeconds: 60 }) };
+  const job = (restartPolicy: 'Never' | 'OnFailure') =>
+    created({ metadata: { name: 'job' }, spec: { restartPolicy, terminationGracePeriodSeconds: 10, initContainers: [sidecar], containers: [{ name: 'app', image: 'app:1' }] } });
+  const w = world({ ...failsLiveness, containerRun: (_p, name) => (name === 'app' ? { exit: { afterMs: 10_000, code: 0 } } : {}) });
+
+  it.each(['Never', 'OnFailure'] as const)('restartPolicy %s: the probe kill ends with its 60 s, the sidecar restarts, then the finished pod stops it with its 10 s', (policy) => {
+    const events = run([node('n1'), job(policy)], w, 100);
+    expect(story(events)).toEqual([
       [5, 'ContainerKilling', 'LivenessProbeFailed 60s'],
       [10, 'ContainerExited', 'runtime'],
-      [11, 'ContainerKilling', 'PodFinished 10s'], // the relist's sync sees the app done
       [65, 'ContainerExited', 'runtime'],
+      [65, 'ContainerKilling', 'PodFinished 10s'],
+      [75, 'ContainerExited', 'runtime'],
     ]);
+    expect(ofType(events, 'ContainerStarted').map((e) => [offset(e), e.container])).toEqual([
+      [0, 'proxy'],
+      [0, 'app'],
+      [65, 'proxy'],
+    ]);
+  });
+
+  it('a regular container’s probe kill under Never: the pod finishes when it exits, with nothing restarted or left to stop', () => {
+    const pod = created({
+      metadata: { name: 'job' },
+      spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'app:1', ...liveness() }, { name: 'done', image: 'app:1' }] },
+    });
+    const ends = world({ ...failsLiveness, containerRun: (_p, name) => (name === 'done' ? { exit: { afterMs: 12_000, code: 0 } } : {}) });
+    const events = run([node('n1'), pod], ends, 100);
+    expect(story(events)).toEqual([
+      [10, 'ContainerKilling', 'LivenessProbeFailed 30s'],
+      [12, 'ContainerExited', 'runtime'],
+      [40, 'ContainerExited', 'runtime'],
+    ]);
+    expect(ofType(events, 'ContainerStarted').map(offset)).toEqual([0, 0]);
   });
 });
 

@@ -477,6 +477,21 @@ describe('liveness-kill-deleted', () => {
   });
 });
 
+// the pod is found over only by a SyncPod's status (kubelet.go :: SyncPod: a terminal phase), and the SyncPod that
+// killed the sidecar for its probe runs on (context.WithoutCancel): the kill ends, the sidecar is started again
+// (InitContainersToStart), and only the next sync's SyncTerminatingPod stops it with the pod's grace
+describe('sidecar-probe-kill-finished', () => {
+  const story = storyOf('sidecar-probe-kill-finished');
+  it('runs the sidecar’s liveness kill to its SIGKILL, restarts it, then stops it for the finished pod', () => {
+    expect(eventsOf(story, 'ContainerKilling').map((e) => [story.offsetOf(e.at), e.container, e.reason, e.gracePeriodSeconds])).toEqual([
+      [80, 'log-shipper', 'LivenessProbeFailed', 30],
+      [110, 'log-shipper', 'PodFinished', 30],
+    ]);
+    expect(offsets(story, 'ContainerStarted', 'export-job', (e) => e.container === 'log-shipper')).toEqual([0, 110]);
+    expect(eventsOf(story, 'ContainerExited').map((e) => `+${story.offsetOf(e.at)} ${e.container} ${e.exitCode}`)).toEqual(['+95 export 0', '+110 log-shipper 137', '+140 log-shipper 137']);
+  });
+});
+
 describe('pod-deletions', () => {
   const story = storyOf('pod-deletions');
   const kills = (pod: string) => eventsOf(story, 'ContainerKilling').filter((e) => e.pod.name === pod).map((e) => [story.offsetOf(e.at), e.gracePeriodSeconds]);

@@ -11,7 +11,8 @@ import { formatBytes, formatCount, valueOf } from '../../k8s/quantity.js';
 import { aboutContainer, aboutPod, envelope } from '../emit.js';
 import type { ContainerUsage, InputOf, VolumeUsage } from '../inputs.js';
 import { activePodsOn } from '../kubelet/active.js';
-import { killPod } from '../kubelet/kill.js';
+import { EVICTION_GRACE_SECONDS, killPod } from '../kubelet/kill.js';
+import { syncPodBlocked } from '../kubelet/worker.js';
 import { kubeletDown } from '../nodeloss/controller.js';
 import { PRESSURE_TYPES, type PressureType } from '../pressure.js';
 import type { EngineState, NodeBook, PodBook } from '../state.js';
@@ -30,8 +31,6 @@ import {
 
 /** `PressureTransitionPeriod` (kubelet default `evictionPressureTransitionPeriod`). */
 const PRESSURE_TRANSITION_MS = 5 * 60_000;
-/** `immediateEvictionGracePeriodSeconds`: hard thresholds and local storage limits kill with a 1 s grace. */
-const HARD_EVICTION_GRACE_SECONDS = 1;
 
 /** The node conditions' words (`pkg/kubelet/nodestatus/setters.go`: `MemoryPressureCondition`, `DiskPressureCondition`, `PIDPressureCondition`). */
 const conditionWords: Readonly<Record<PressureType, { readonly on: readonly [string, string]; readonly off: readonly [string, string] }>> = {
@@ -146,7 +145,12 @@ const statsOf = (input: Input): ((pod: PodBook) => PodStats) => {
   };
 };
 
-/** A node-pressure eviction has annotations and a DisruptionTarget; a local storage one neither (`evictPod(…, nil, nil)`). */
+/**
+ * A node-pressure eviction has annotations and a DisruptionTarget; a local storage one neither (`evictPod(…, nil, nil)`).
+ * `TerminatePodAbnormallyAndWait` asks the pod worker for the kill: an idle worker runs `SyncTerminatingPod` at
+ * once; a `SyncPod` in flight runs on first (its probe kill, its restart: `kubelet/worker.ts :: syncPodRunsOn`), and
+ * the terminating sync that follows stops the pod (`kubelet/sync.ts`).
+ */
 const evict = (pod: PodBook, now: VirtualMs, signal: string, message: string, annotations?: Readonly<Record<string, string>>): Event[] => [
   {
     type: 'PodEvicted',
@@ -155,7 +159,7 @@ const evict = (pod: PodBook, now: VirtualMs, signal: string, message: string, an
     message,
     ...(annotations === undefined ? { disruptionTarget: false as const } : { annotations: { ...annotations } }),
   },
-  ...killPod(pod, now, 'PodEvicted', HARD_EVICTION_GRACE_SECONDS),
+  ...(syncPodBlocked(pod) ? [] : killPod(pod, now, 'PodEvicted', EVICTION_GRACE_SECONDS)),
 ];
 
 /** `localStorageEviction`: every active pod over a local storage limit, in one cycle, none of them critical (`evictPod`). */

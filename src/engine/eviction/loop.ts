@@ -10,7 +10,8 @@
  * there. Several pods of one cycle (local storage limits) are killed at once here; the kubelet kills them one
  * after the other, each `evictPod` waiting for the previous one (not simulated).
  */
-import type { EngineState, NodeBook } from '../state.js';
+import type { EngineState, NodeBook, PodBook } from '../state.js';
+import { podKillSent } from '../kubelet/kill.js';
 import type { VirtualMs } from '../world.js';
 import { hasLiveContainer } from '../lifecycle.js';
 
@@ -33,13 +34,21 @@ const resumedAt = (round: NonNullable<NodeBook['evictionRound']>, cleanedAt: Vir
   return Math.min(tick, cleanupDeadline(round));
 };
 
-/** Once no pod of the node's round has a live container, the loop resumes: the round ends, the grid restarts. */
+/**
+ * The pod worker could still have running containers (`podResourcesAreReclaimed` → `CouldHaveRunningContainers`):
+ * one runs, or a `SyncPod` that was in flight at the eviction has not yet handed over to `SyncTerminatingPod` (its
+ * probe kill's container exited, its restart and the terminating kill are still to come: `kubelet/worker.ts ::
+ * syncPodRunsOn`).
+ */
+const stillTerminating = (pod: PodBook): boolean => hasLiveContainer(pod) || (!podKillSent(pod) && !pod.syncFoundTerminal);
+
+/** Once every pod of the node's round is terminated, the loop resumes: the round ends, the grid restarts. */
 export const roundCleaned = (state: EngineState, node: NodeBook, at: VirtualMs): NodeBook => {
   const round = node.evictionRound;
   if (round === undefined) return node;
   const live = round.uids.some((uid) => {
     const pod = state.pods.get(uid);
-    return pod !== undefined && hasLiveContainer(pod);
+    return pod !== undefined && stillTerminating(pod);
   });
   if (live) return node;
   const { evictionRound: _, ...rest } = node;

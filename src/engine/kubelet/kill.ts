@@ -15,6 +15,9 @@ import type { VirtualMs, World } from '../world.js';
 /** `minimumGracePeriodInSeconds` in `kuberuntime_manager.go`. */
 const MINIMUM_GRACE_SECONDS = 2;
 
+/** `immediateEvictionGracePeriodSeconds` (`eviction_manager.go`): hard thresholds and local storage limits kill with a 1 s grace. */
+export const EVICTION_GRACE_SECONDS = 1;
+
 export const killing = (
   pod: PodBook,
   c: ContainerBook,
@@ -43,9 +46,9 @@ const stoppingForPod = (c: ContainerBook): boolean => c.current?.kills.some(isPo
  * `kubelet.go :: SyncTerminatingPod` runs `killPod` on `context.Background()` ("TODO(#113606): connect this with
  * the incoming context parameter"), so the pod worker's "Cancelling current pod sync" on a shorter grace
  * (`pod_workers.go :: UpdatePod`) never reaches it; it returns once every container is gone, and the worker
- * then completes the termination without calling `killContainer` again (kubernetes#83916). A deletion waits for
- * a probe or hook kill in flight and the restart its `SyncPod` planned (`worker.ts :: syncPodRunsOn`); a finished
- * or evicted pod's kill still follows such a kill at once (the restart is then not simulated: `killedEnd`).
+ * then completes the termination without calling `killContainer` again (kubernetes#83916). A deletion, an
+ * eviction or a pod's end waits for a probe or hook kill in flight and the restart its `SyncPod` planned
+ * (`worker.ts :: syncPodRunsOn`).
  */
 const killedAgain = (c: ContainerBook): boolean => !stoppingForPod(c);
 

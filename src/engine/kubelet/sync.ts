@@ -15,7 +15,7 @@ import { podGraceSeconds } from '../spec.js';
 import type { EngineState, Killing, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { admit, sandbox } from './admission.js';
-import { killPod, podKillReturned } from './kill.js';
+import { EVICTION_GRACE_SECONDS, killPod, podKillReturned } from './kill.js';
 import { deadlineNoticed } from './deadline.js';
 import { blocked, syncInFlight, syncPodRunsOn } from './worker.js';
 import { containersToStart } from './plan.js';
@@ -28,8 +28,12 @@ const step = (state: EngineState, pod: PodBook, node: NodeBook, now: VirtualMs):
   if (pod.deletion !== undefined && !syncPodRunsOn(pod, now)) return terminate(pod, node, now);
   if (!pod.admitted && !pod.rejected) return [admit(state, pod, node, now)];
   if (pod.rejected) return [];
-  // sidecars outlive the regular containers: the finished pod stops them (`PodFinished`) with the spec's grace, at least 1 s
-  if (podTerminal(pod)) return killPod(pod, now, 'PodFinished', effectiveGrace(podGraceSeconds(pod.spec)));
+  // the terminating path, once no `SyncPod` begun before the end runs on: an evicted pod's containers are stopped
+  // with the eviction's grace; sidecars outlive the regular containers, and the finished pod stops them
+  // (`PodFinished`) with the spec's grace, at least 1 s
+  if (podTerminal(pod) && !syncPodRunsOn(pod, now)) {
+    return pod.evicted ? killPod(pod, now, 'PodEvicted', EVICTION_GRACE_SECONDS) : killPod(pod, now, 'PodFinished', effectiveGrace(podGraceSeconds(pod.spec)));
+  }
   if (!pod.sandbox) return [sandbox(pod, node, now)];
   // `computePodActions` with `restartAllContainers`: the reset, and nothing else; the next sync starts the pod over
   if (restartingAll(pod)) return resetStep(pod, now);

@@ -10,7 +10,6 @@
  * the world draws the number (`World.jitter`, by default from the pod's uid, the sync and the resyncs since:
  * the same journal always gives the same syncs).
  */
-import { podTerminal } from '../lifecycle.js';
 import { podKillInFlight, podKillSent } from './kill.js';
 import type { NodeBook, PodBook, Requeue } from '../state.js';
 import type { PodRef } from '../../events/index.js';
@@ -30,32 +29,38 @@ export const blocked = (pod: PodBook): boolean =>
   );
 
 /**
- * A deletion does not cut short a `SyncPod` in flight: v1.36's `kubelet.go :: SyncPod` runs the runtime's sync
+ * A termination does not cut short a `SyncPod` in flight: v1.36's `kubelet.go :: SyncPod` runs the runtime's sync
  * on `context.WithoutCancel(ctx)` (TODO(#113606)), so the "Cancelling current pod sync" of `pod_workers.go ::
- * UpdatePod` reaches neither the pull in flight (`image_manager.go :: pullImage` waits on `pullChan`), nor the
- * postStart hook, nor the `killContainer` of a liveness or startup kill (`kuberuntime_manager.go :: SyncPod`
- * step 3): the pull completes, the killed container exits with its probe kill's grace, the containers the
- * sync planned are created and started (the killed one restarted, `computePodActions`' `ContainersToStart`),
- * and only then does `SyncTerminatingPod` stop them with the deletion's grace (kubernetes#125050, #123365: the
- * pod shows Terminating until the pull is done). True at `now` while that sync, resumed, still has steps to take.
+ * UpdatePod` for a deletion or an eviction (`TerminatePodAbnormallyAndWait`) reaches neither the pull in flight
+ * (`image_manager.go :: pullImage` waits on `pullChan`), nor the postStart hook, nor the `killContainer` of a
+ * liveness or startup kill (`kuberuntime_manager.go :: SyncPod` step 3): the pull completes, the killed container
+ * exits with its probe kill's grace, the containers the sync planned are created and started (the killed one
+ * restarted, `computePodActions`' `ContainersToStart`), and only then does `SyncTerminatingPod` stop them with the
+ * deletion's or the eviction's grace (kubernetes#125050, #123365: the pod shows Terminating until the pull is done).
+ * A pod that finished meanwhile (its last regular container exited) is found over only by the next `SyncPod`'s
+ * status (`generateAPIPodStatus`: a terminal phase), so the one in flight runs on the same way. True at `now`
+ * while that sync, resumed, still has steps to take; not for a sync that began on a pod already over
+ * (`syncFoundTerminal`) or deleted, nor once the terminating path sent its kills.
  */
 export const syncPodRunsOn = (pod: PodBook, now: VirtualMs): boolean =>
-  pod.deletion !== undefined && pod.sessionAt === now && pod.syncedAt !== undefined && pod.syncedAt < pod.deletion.at && !podKillSent(pod);
+  pod.sessionAt === now &&
+  pod.syncedAt !== undefined &&
+  !pod.syncFoundTerminal &&
+  (pod.deletion === undefined || pod.syncedAt < pod.deletion.at) &&
+  !podKillSent(pod);
+
+/** A `SyncPod` (not the terminating path's `killPod`) waits on a pull, a postStart hook or a probe kill. */
+export const syncPodBlocked = (pod: PodBook): boolean => blocked(pod) && !podKillSent(pod);
 
 /**
  * The pod worker runs one sync at a time (`pod_workers.go :: managePodLoop`): while one is blocked, an
- * update (a relist, a probe result, the work queue, the active deadline) only becomes `pendingUpdate`. A
- * deletion cancels the `SyncPod` in flight (`UpdatePod`), which the runtime does not see: its pull, postStart
- * hook or probe kill runs on (`syncPodRunsOn`). Its `SyncTerminatingPod` then blocks in `killPod` until
- * every container is gone, and generates no status meanwhile: a shorter grace cancels its context, which it
- * does not use (`kubelet.go :: SyncTerminatingPod` runs on `context.Background()`, TODO(#113606)), so nothing
- * starts over; the status manager still takes readiness changes (`SetContainerReadiness`).
+ * update (a relist, a probe result, the work queue, the active deadline, a deletion, an eviction) only becomes
+ * `pendingUpdate`, even for a pod now over: its `SyncPod` runs on (`syncPodRunsOn`). A `SyncTerminatingPod`
+ * blocks in `killPod` until every container is gone, and generates no status meanwhile: a shorter grace cancels
+ * its context, which it does not use (`kubelet.go :: SyncTerminatingPod` runs on `context.Background()`,
+ * TODO(#113606)), so nothing starts over; the status manager still takes readiness changes (`SetContainerReadiness`).
  */
-export const syncInFlight = (pod: PodBook): boolean => {
-  if (pod.deletion === undefined && !podTerminal(pod)) return blocked(pod);
-  if (pod.deletion !== undefined && blocked(pod)) return true;
-  return podKillInFlight(pod);
-};
+export const syncInFlight = (pod: PodBook): boolean => blocked(pod) || podKillInFlight(pod);
 
 /**
  * When a sync wanted at `at` can start. One that came while the last sync ran (at or before its last step,
