@@ -7,7 +7,7 @@
  */
 import type { ProbeKind } from '../events/index.js';
 import { kubeletRemovalAt, removedAtOnce } from './deletion/decide.js';
-import { cleanupDeadline } from './eviction/loop.js';
+import { cleanupDeadline, localTurnAt } from './eviction/loop.js';
 import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input, VolumeUsage } from './inputs.js';
 import { emptyDirNames } from './spec.js';
@@ -244,12 +244,15 @@ export const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook, gate: Pod
 };
 
 /**
- * The loop's next `synchronize` (`eviction/loop.ts`): while it waits for the pods it evicted, none until they are
- * cleaned up (the fold ends the wait) or the wait times out; otherwise every 10 s from its last restart.
+ * The loop's next `synchronize` (`eviction/loop.ts`), or a local storage round's next `evictPod` (its turn): while
+ * it waits for the pods it evicted, none until they are cleaned up (the fold ends the wait) or the wait times out;
+ * otherwise every 10 s from its last restart.
  */
 const nextMonitoring = (node: NodeBook, now: VirtualMs, takenNow: boolean): VirtualMs => {
   const round = node.evictionRound;
-  const deadline = round === undefined ? undefined : cleanupDeadline(round);
+  const turn = round === undefined ? undefined : localTurnAt(round);
+  if (turn !== undefined && (turn > now || (turn === now && !takenNow))) return turn;
+  const deadline = round === undefined || round.cleanedAt !== undefined ? undefined : cleanupDeadline(round);
   if (deadline !== undefined && deadline > now) return deadline;
   return nextOnGrid(deadline ?? node.monitorFrom ?? node.registeredAt, EVICTION_MONITORING_MS, now, takenNow);
 };
@@ -265,8 +268,11 @@ export const nodeWakeups = (ctx: Ctx, node: NodeBook): Timer[] => {
     return at === undefined ? [] : [{ at: Math.max(at, ctx.now), order: orderOf(rank.nodeUnresponsive, node.index), key: `unresponsive/${node.name}`, input }];
   }
   const key = `eviction/${node.name}`;
-  const at = nextMonitoring(node, ctx.now, ctx.taken(key) || node.thresholdLastMetAt === ctx.now);
+  const due = nextMonitoring(node, ctx.now, ctx.taken(key) || node.thresholdLastMetAt === ctx.now);
   const { world } = ctx;
+  // a local storage round's turn reads the stats of the `synchronize` that decided it (`localStorageEviction`'s `statsFunc`)
+  const round = node.evictionRound;
+  const at = round !== undefined && localTurnAt(round) === due ? round.at : due;
   // the cgroup caps a working set at the container's limit (the kernel OOM-kills rather than exceed it)
   const workingSet = (p: PodBook, c: ContainerBook): bigint => {
     const bytes = world.memoryBytes(p.ref, c.name, at, c.current?.startedAt ?? at);
@@ -293,7 +299,7 @@ export const nodeWakeups = (ctx: Ctx, node: NodeBook): Timer[] => {
     const volumes = pods.filter(hasLiveContainer).flatMap(volumesOf);
     return { kind: 'evictionMonitor', node: node.name, usage, volumes, nodeUsage: world.nodeUsage?.(node.name) ?? NO_NODE_USAGE };
   };
-  return [{ at, order: orderOf(rank.evictionMonitor, node.index), key, input }];
+  return [{ at: due, order: orderOf(rank.evictionMonitor, node.index), key, input }];
 };
 
 /** Earlier first; at the same instant, by (rank of concern, pod creation order, container order, probe). */

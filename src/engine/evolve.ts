@@ -2,6 +2,7 @@
 import type { Event, EventOf } from '../events/index.js';
 import { msOf } from '../k8s/codecs.js';
 import { roundCleaned, roundJoined } from './eviction/loop.js';
+import { isLocalStorageSignal } from './eviction/local-storage.js';
 import { conditionOfSignal, hardThresholds, isObservedSignal } from './eviction/signals.js';
 import { valueOf } from '../k8s/quantity.js';
 import { crashLoopBackoff, imagePullBackoff, nextBackoff } from './backoff.js';
@@ -198,7 +199,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'PodEvicted': {
       const evicted = withPod(state, e.pod.uid, (pod) => ({ ...triggered(pod, at), evicted: true }));
       const node = evicted.pods.get(e.pod.uid)?.node;
-      return evictionCleanup(node === undefined ? evicted : withNode(evicted, node, (n) => roundJoined(n, e.pod.uid, at)), e.pod.uid, at);
+      return evictionCleanup(node === undefined ? evicted : withNode(evicted, node, (n) => roundJoined(n, e.pod.uid, at, isLocalStorageSignal(e.signal))), e.pod.uid, at);
     }
     case 'PodDeadlineExceeded':
       // the sync that noticed publishes Failed; the pod is over (`podTerminal`), so its containers are stopped

@@ -151,6 +151,22 @@ export interface PodBook {
   readonly containers: readonly ContainerBook[];
 }
 
+/** One `synchronize` that evicted, and the wait after it (`eviction/loop.ts`). */
+export interface EvictionRound {
+  /** The `synchronize`: its stats decided every pod of the round. */
+  readonly at: VirtualMs;
+  /** Its pods, in the order evicted. */
+  readonly uids: readonly string[];
+  /** When the last of them was evicted: its `evictPod` began then. */
+  readonly evictedAt: VirtualMs;
+  /** For local storage limits (`localStorageEviction`): every pod over one is evicted, each in its turn. */
+  readonly local: boolean;
+  /** When the last-evicted pod's termination completed: its `evictPod` returned then, unless its wait ran out first. */
+  readonly lastDoneAt?: VirtualMs;
+  /** When every pod of the round was terminated: the wait is over. */
+  readonly cleanedAt?: VirtualMs;
+}
+
 export interface NodeBook {
   readonly name: string;
   /** Registration order: pod IPs and tie-breaks use it. */
@@ -169,10 +185,10 @@ export interface NodeBook {
   /** The last monitoring cycle that found a threshold met. */
   readonly thresholdLastMetAt?: VirtualMs;
   /**
-   * The pods the eviction manager's last cycle evicted, while it waits for them to be cleaned up
+   * The pods the eviction manager's last cycle evicted, one `evictPod` after the other, then waited for
    * (`eviction_manager.go :: Start`, `waitForPodsCleanup`): no cycle runs meanwhile (`eviction/loop.ts`).
    */
-  readonly evictionRound?: { readonly at: VirtualMs; readonly uids: readonly string[] };
+  readonly evictionRound?: EvictionRound;
   /** The instant the manager's loop last synchronized right after a cleanup: its 10 s sleeps count from it (default: registration). */
   readonly monitorFrom?: VirtualMs;
   /** When each condition's signals were last found met (`nodeConditionsLastObservedAt`): the transition period counts from it. */

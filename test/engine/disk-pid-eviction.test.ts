@@ -79,6 +79,56 @@ volumes:
   });
 });
 
+// `localStorageEviction` calls `evictPod` for each pod in turn, and each blocks until the pod worker has completed
+// the pod's termination (or for 10 s, `max(grace × 1.5, 10 s)`), so a pod whose processes ignore SIGTERM (SIGKILL 2 s
+// after the 1 s eviction kill) holds the next eviction back; the cycle's stats decide them all
+describe('local storage limits: the pods of one cycle are evicted in turn, each after the last one’s termination', () => {
+  const slowPods = [
+    pod('pair', `${container('a', '{ limits: { ephemeral-storage: 1Gi } }')}\n${container('b', '{ limits: { ephemeral-storage: 1Gi } }')}`),
+    pod('one', container('c', '{ limits: { ephemeral-storage: 1Gi } }')),
+    pod('scratchy', container('d'), '- name: tmp\n  emptyDir: { sizeLimit: 100Mi }'),
+  ];
+  const behavior = (before: string) => `${before}behavior:
+  pair:
+    a: { disk: { grows: 10Mi/s }, sigterm: ignore }
+    b: { disk: { grows: 10Mi/s }, sigterm: ignore }
+  one:
+    c: { disk: { grows: 10Mi/s }, sigterm: ignore }
+volumes:
+  scratchy:
+    tmp: { grows: 1Mi/s }
+`;
+
+  it('SIGKILL 2 s after each kill: pair at 110 s, one at 112 s, scratchy at 114 s', () => {
+    const events = simulated(scenario('capacity: { ephemeral-storage: 100Gi }', slowPods, behavior('')));
+    expect(of(events, 'PodEvicted').map((e) => [at(e), e.pod.name])).toEqual([
+      [110, 'pair'],
+      [112, 'one'],
+      [114, 'scratchy'],
+    ]);
+    expect(of(events, 'ContainerKilling').map((e) => [at(e), e.container])).toEqual([
+      [110, 'a'],
+      [110, 'b'],
+      [112, 'c'],
+      [114, 'd'],
+    ]);
+  });
+
+  it('a termination that outlasts the 10 s wait: the next pod is evicted when the wait runs out', () => {
+    // one is being deleted since 100 s (grace 60 s, SIGTERM ignored: SIGKILL at 160 s); evicting it at 112 s sends no
+    // new kill (its kill in flight runs on), so its `evictPod` gives up at 122 s and scratchy is evicted then; the
+    // cleanup wait then runs from 122 s for its 30 s, one still stopping: the next cycle at 152 s evicts nothing
+    const deletion = `  - at: 100s\n    delete: { pod: one, gracePeriodSeconds: 60 }\n`;
+    const events = simulated(scenario('capacity: { ephemeral-storage: 100Gi }', slowPods, deletion + behavior('')));
+    expect(of(events, 'PodEvicted').map((e) => [at(e), e.pod.name])).toEqual([
+      [110, 'pair'],
+      [112, 'one'],
+      [122, 'scratchy'],
+      [152, 'one'],
+    ]);
+  });
+});
+
 describe('node filesystem pressure (nodefs.available, imagefs.available on the same disk)', () => {
   const pods = [
     pod('greedy-within', container('app', '{ requests: { ephemeral-storage: 8Gi } }')),

@@ -15,9 +15,10 @@ import { EVICTION_GRACE_SECONDS, killPod } from '../kubelet/kill.js';
 import { syncPodBlocked } from '../kubelet/worker.js';
 import { kubeletDown } from '../nodeloss/controller.js';
 import { PRESSURE_TYPES, type PressureType } from '../pressure.js';
-import type { EngineState, NodeBook, PodBook } from '../state.js';
+import type { EngineState, EvictionRound, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { hasLocalStorageLimit, localStorageVerdict } from './local-storage.js';
+import { localTurnAt } from './loop.js';
 import { evictionWords } from './message.js';
 import {
   conditionOfSignal,
@@ -162,14 +163,30 @@ const evict = (pod: PodBook, now: VirtualMs, signal: string, message: string, an
   ...(syncPodBlocked(pod) ? [] : killPod(pod, now, 'PodEvicted', EVICTION_GRACE_SECONDS)),
 ];
 
-/** `localStorageEviction`: every active pod over a local storage limit, in one cycle, none of them critical (`evictPod`). */
-const localStorageEvictions = (pods: readonly PodBook[], stats: (pod: PodBook) => PodStats, now: VirtualMs): Event[] =>
-  pods.flatMap((pod) => {
-    if (!hasLocalStorageLimit(pod.manifest) || isCriticalPod(pod.manifest)) return [];
+/**
+ * `localStorageEviction`: the first active pod over a local storage limit, not critical (`evictPod`). The kubelet
+ * goes on through the list, each `evictPod` waiting for the previous pod's termination: the next ones are the
+ * round's turns (`turn`).
+ */
+const localStorageEviction = (pods: readonly PodBook[], stats: (pod: PodBook) => PodStats, now: VirtualMs): Event[] => {
+  for (const pod of pods) {
+    if (!hasLocalStorageLimit(pod.manifest) || isCriticalPod(pod.manifest)) continue;
     const podStats = stats(pod);
     const verdict = localStorageVerdict(pod.manifest, { containerDisk: (name) => podStats.container(name)?.disk, volume: podStats.volume, podTotal: podStats.disk });
-    return verdict === undefined ? [] : evict(pod, now, verdict.signal, verdict.message);
-  });
+    if (verdict !== undefined) return evict(pod, now, verdict.signal, verdict.message);
+  }
+  return [];
+};
+
+/**
+ * A local storage round's next `evictPod`, as the last one returned: the next pod over a limit by the stats of the
+ * `synchronize` that began the round (the input samples them then: `agenda.ts :: nodeWakeups`), among the pods
+ * active at it and not yet evicted in it.
+ */
+const turn = (state: EngineState, node: NodeBook, round: EvictionRound, input: Input, now: VirtualMs): Event[] => {
+  const pods = activePodsOn(state, node.name).filter((p) => p.startTime !== undefined && p.startTime <= round.at && !round.uids.includes(p.ref.uid));
+  return localStorageEviction(pods, statsOf(input), now);
+};
 
 /**
  * The threshold to reclaim (`byEvictionPriority`: memory first; then the engine's order, imagefs before nodefs,
@@ -201,6 +218,8 @@ const observedConditions = (observations: Partial<Record<ObservedSignal, Observa
 export const decideEviction = (state: EngineState, input: Input, now: VirtualMs): Event[] => {
   const node = state.nodes.get(input.node);
   if (node === undefined || kubeletDown(node)) return [];
+  const round = node.evictionRound;
+  if (round !== undefined && localTurnAt(round) === now) return turn(state, node, round, input, now);
   const observations = observe(node, input);
   const met = metThresholds(node, observations);
   const recorded: Event[] = met.map((m) => ({ type: 'EvictionThresholdMet', ...envelope(now, 'kubelet'), node: node.name, signal: m.signal, threshold: m.threshold, available: m.available }));
@@ -208,7 +227,7 @@ export const decideEviction = (state: EngineState, input: Input, now: VirtualMs)
   // loop only gets here before its cleanup when its wait timed out (`eviction/loop.ts`)
   const pods = activePodsOn(state, node.name);
   const stats = statsOf(input);
-  const local = localStorageEvictions(pods, stats, now);
+  const local = localStorageEviction(pods, stats, now);
   const [reclaim] = met;
   return [
     ...samples(state, input.usage, now),

@@ -19,6 +19,11 @@ export interface LocalStorageStats {
 /** The metrics label `evictPod` counts under: `PodEvicted`'s signal, which also tells that no node condition caused it. */
 export type LocalStorageSignal = 'emptydirfs.limit' | 'ephemeralpodfs.limit' | 'ephemeralcontainerfs.limit';
 
+const localStorageSignals: ReadonlySet<string> = new Set<LocalStorageSignal>(['emptydirfs.limit', 'ephemeralpodfs.limit', 'ephemeralcontainerfs.limit']);
+
+/** `PodEvicted`'s signal names a local storage limit, not a node-pressure threshold. */
+export const isLocalStorageSignal = (signal: string): boolean => localStorageSignals.has(signal);
+
 export interface LocalStorageVerdict {
   readonly signal: LocalStorageSignal;
   readonly message: string;

@@ -2,15 +2,16 @@
  * The eviction manager's loop (`eviction_manager.go :: Start`): `synchronize`, then, when it evicted pods,
  * `waitForPodsCleanup` and `synchronize` again at once; otherwise sleep `monitoringInterval` (10 s) and go on.
  *
- * `evictPod` blocks in `killPodNow` (`pod_workers.go`) until the pod's termination completes, or for at most
- * `max(grace × 1.5, 10 s)` — 10 s with the 1 s eviction grace. `waitForPodsCleanup` then polls
- * `podResourcesAreReclaimed` every second (`podCleanupPollFreq`) for at most 30 s (`podCleanupTimeout`). The pod
- * is taken as reclaimed once its last container is gone (its volumes and cgroup go within that second:
- * `SyncTerminatedPod`), so the next cycle comes at the first poll tick after that, and the 10 s grid restarts
- * there. Several pods of one cycle (local storage limits) are killed at once here; the kubelet kills them one
- * after the other, each `evictPod` waiting for the previous one (not simulated).
+ * `evictPod` blocks until the pod worker has completed the pod's termination (`pod_workers.go ::
+ * completeTerminating` closes the kill's channel), or for at most `max(grace × 1.5, 10 s)` — 10 s with the 1 s
+ * eviction grace. `localStorageEviction` evicts every pod over a limit, one `evictPod` after the other, each
+ * waiting for the previous one's return; a pressure eviction evicts one. `waitForPodsCleanup` then polls
+ * `podResourcesAreReclaimed` every second (`podCleanupPollFreq`) from the last return, for at most 30 s
+ * (`podCleanupTimeout`). The pod is taken as reclaimed once its termination is over (its volumes and cgroup go
+ * within that second: `SyncTerminatedPod`), so the next cycle comes at the first poll tick after that, and the
+ * 10 s grid restarts there.
  */
-import type { EngineState, NodeBook, PodBook } from '../state.js';
+import type { EngineState, EvictionRound, NodeBook, PodBook } from '../state.js';
 import { podKillSent } from '../kubelet/kill.js';
 import type { VirtualMs } from '../world.js';
 import { hasLiveContainer } from '../lifecycle.js';
@@ -22,13 +23,19 @@ const POLL_MS = 1_000;
 /** `podCleanupTimeout`. */
 const CLEANUP_TIMEOUT_MS = 30_000;
 
+/** When the round's last `evictPod` returns: its pod terminated, or its wait over. */
+const evictPodReturned = (round: EvictionRound): VirtualMs => Math.min(round.lastDoneAt ?? Infinity, round.evictedAt + KILL_WAIT_MS);
+
+/** A local storage round's next `evictPod`, as the last one returns (the cycle's next pod over a limit, if any). */
+export const localTurnAt = (round: EvictionRound): VirtualMs | undefined => (round.local ? evictPodReturned(round) : undefined);
+
 /** The instant the loop gives up waiting for the round's pods and synchronizes anyway. */
-export const cleanupDeadline = (round: NonNullable<NodeBook['evictionRound']>): VirtualMs => round.at + KILL_WAIT_MS + CLEANUP_TIMEOUT_MS;
+export const cleanupDeadline = (round: EvictionRound): VirtualMs => evictPodReturned(round) + CLEANUP_TIMEOUT_MS;
 
 /** The poll tick at which the round's pods, cleaned up at `cleanedAt`, are seen gone (at most the deadline). */
-const resumedAt = (round: NonNullable<NodeBook['evictionRound']>, cleanedAt: VirtualMs): VirtualMs => {
-  // `evictPod` returns when the kill completes, or after its wait; the ticker starts then
-  const returned = Math.min(cleanedAt, round.at + KILL_WAIT_MS);
+const resumedAt = (round: EvictionRound, cleanedAt: VirtualMs): VirtualMs => {
+  // the ticker starts as the last `evictPod` returns
+  const returned = evictPodReturned(round);
   // the first tick after the last container is gone (the volumes and the cgroup follow it)
   const tick = returned + (Math.floor((cleanedAt - returned) / POLL_MS) + 1) * POLL_MS;
   return Math.min(tick, cleanupDeadline(round));
@@ -42,21 +49,31 @@ const resumedAt = (round: NonNullable<NodeBook['evictionRound']>, cleanedAt: Vir
  */
 const stillTerminating = (pod: PodBook): boolean => hasLiveContainer(pod) || (!podKillSent(pod) && !pod.syncFoundTerminal);
 
-/** Once every pod of the node's round is terminated, the loop resumes: the round ends, the grid restarts. */
+/**
+ * Notes when the round's last-evicted pod is terminated (its `evictPod` returns) and when all are: the loop then
+ * resumes at the next poll tick and the 10 s grid restarts there (`monitorFrom`), unless a local storage round's
+ * turn evicts another pod first.
+ */
 export const roundCleaned = (state: EngineState, node: NodeBook, at: VirtualMs): NodeBook => {
   const round = node.evictionRound;
-  if (round === undefined) return node;
-  const live = round.uids.some((uid) => {
-    const pod = state.pods.get(uid);
-    return pod !== undefined && stillTerminating(pod);
-  });
-  if (live) return node;
-  const { evictionRound: _, ...rest } = node;
-  return { ...rest, monitorFrom: resumedAt(round, at) };
+  if (round === undefined || round.cleanedAt !== undefined) return node;
+  const done = (uid: string | undefined): boolean => {
+    const pod = uid === undefined ? undefined : state.pods.get(uid);
+    return pod === undefined || !stillTerminating(pod);
+  };
+  const lastDoneAt = round.lastDoneAt ?? (done(round.uids[round.uids.length - 1]) ? at : undefined);
+  if (lastDoneAt === undefined) return node;
+  if (!round.uids.every(done)) return lastDoneAt === round.lastDoneAt ? node : { ...node, evictionRound: { ...round, lastDoneAt } };
+  const cleaned = { ...round, lastDoneAt, cleanedAt: at };
+  return { ...node, evictionRound: cleaned, monitorFrom: resumedAt(cleaned, at) };
 };
 
-/** A cycle that evicted `uid` opens (or joins) the node's round. */
-export const roundJoined = (node: NodeBook, uid: string, at: VirtualMs): NodeBook => {
+/** An eviction joins the local storage round whose turn it is, else opens the node's round. */
+export const roundJoined = (node: NodeBook, uid: string, at: VirtualMs, local: boolean): NodeBook => {
   const round = node.evictionRound;
-  return { ...node, evictionRound: round !== undefined && round.at === at ? { at, uids: [...round.uids, uid] } : { at, uids: [uid] } };
+  const joins = round !== undefined && local && localTurnAt(round) === at;
+  return {
+    ...node,
+    evictionRound: joins ? { at: round.at, uids: [...round.uids, uid], evictedAt: at, local } : { at, uids: [uid], evictedAt: at, local },
+  };
 };
