@@ -52,6 +52,8 @@ const relisted = (state: EngineState, pod: PodBook, at: VirtualMs): PodBook => {
   return node === undefined ? { ...pod, dirty: true } : triggered(pod, tickOf(node, at, true));
 };
 
+const isReadinessGate = (spec: PodBook['spec'], conditionType: string): boolean => (spec.readinessGates ?? []).some((g) => g.conditionType === conditionType);
+
 const changed = (pod: PodBook): PodBook => (pod.dirty ? pod : { ...pod, dirty: true });
 
 /** A failed pull steps the pod's entry for its image (`backOff.Next`) and stores its error (`prevPullErrMsg.Store`). */
@@ -295,10 +297,14 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'ContainerStartFailed':
     case 'ContainerWaiting':
       return withPod(state, e.pod.uid, changed);
+    case 'PodConditionSet':
+      // a status-only update reaches the kubelet as a reconcile (`config.go :: checkAndUpdatePod`): `HandlePodReconcile`
+      // syncs the pod when its Ready would change (`NeedToReconcilePodReadiness`), which only a readiness gate's
+      // condition can do, and only once Ready was published (the first sync)
+      return withPod(state, e.pod.uid, (pod) => (pod.syncs > 0 && isReadinessGate(pod.spec, e.conditionType) ? triggered(pod, at) : pod));
     case 'PodMetadataUpdated':
     case 'PodWriteRejected':
     case 'PodObserved':
-    case 'PodConditionSet':
     case 'PodIPAssigned': // imports only: the engine's sandboxes come with their IP
       return state;
     default: {

@@ -6,24 +6,7 @@ import type { Container, PodCondition, PodPhase, PodSpec } from '../k8s/pod.js';
 import type { StatusFacts } from './container-status.js';
 import { isSidecar, sidecarsAndContainers } from '../k8s/pod.js';
 import { sharedCondition } from './shared-values.js';
-import { ALL_CONTAINERS_RESTARTING } from './restart-all.js';
-
-/** Conditions the kubelet owns and regenerates (`kubetypes.PodConditionByKubelet`); a switch, as it runs per condition per event. */
-export const isKubeletOwned = (type: string): boolean => {
-  switch (type) {
-    case 'PodScheduled':
-    case 'Ready':
-    case 'Initialized':
-    case 'ContainersReady':
-    case 'PodReadyToStartContainers':
-    case 'PodResizeInProgress':
-    case 'PodResizePending':
-    case ALL_CONTAINERS_RESTARTING:
-      return true;
-    default:
-      return false;
-  }
-};
+import { ALL_CONTAINERS_RESTARTING } from '../k8s/pod-conditions.js';
 
 // No init containers (most pods): one empty list for every regeneration.
 const NO_CONTAINERS: readonly Container[] = [];

@@ -6,7 +6,7 @@ import type { EventOf } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { PodStatus } from '../k8s/pod.js';
 import { upsertCondition } from './api.js';
-import { isKubeletOwned } from './conditions.js';
+import { isKubeletOwned } from '../k8s/pod-conditions.js';
 import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime } from './time.js';

@@ -325,8 +325,10 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   const base = baseOf(next);
   // A sync after a deletion generates the terminal status even when the kubelet learnt nothing new (SyncTerminatedPod).
   const terminating = event.type === 'PodSynced' && base.metadata.deletionTimestamp !== undefined && !isTerminalPhase(base.status?.phase);
-  // a kubelet back from a lost node writes its whole status over the controller's marking
-  const unchanged = base === baseOf(state) && !terminating && !state.kubelet.nodeLost && !statusInputsChanged(shown, view);
+  // a kubelet back from a lost node writes its whole status over the controller's marking; a readiness gate's
+  // condition, set by a controller since the last status, changes the Ready this sync generates (`GeneratePodReadyCondition`)
+  const gated = (base.spec.readinessGates ?? []).length > 0;
+  const unchanged = base === baseOf(state) && !terminating && !gated && !state.kubelet.nodeLost && !statusInputsChanged(shown, view);
   const kubelet = kubeletView(next.kubelet, { published: view });
   return unchanged ? podState(next, base, kubelet) : regenerated(base, view, kubelet, apiTime(event.at));
 };

@@ -7,10 +7,9 @@
  */
 import type { Container, PodCondition, PodSpec } from '../k8s/pod.js';
 import { RESTARTING_ALL_CONTAINERS, triggersRestartAll } from '../k8s/restart-rules.js';
+import { ALL_CONTAINERS_RESTARTING } from '../k8s/pod-conditions.js';
 import { containerView, kubeletView, removedInstance, type KubeletView } from './kubelet-view.js';
 
-/** `v1.AllContainersRestarting`, the condition the kubelet publishes for a pod with such a rule. */
-export const ALL_CONTAINERS_RESTARTING = 'AllContainersRestarting';
 
 const NONE: readonly Container[] = [];
 

@@ -96,12 +96,21 @@ export const NodeConditionChange = strict(
   { reason: t.string, message: t.string },
 );
 
+/** A controller patching `status.conditions[type=TYPE]` of a pod (a readiness gate's condition, say). */
+export const PodConditionChange = strict(
+  'PodConditionChange',
+  { ...podName, type: t.string, status: ConditionStatus },
+  { ...podNamespace, reason: t.string, message: t.string },
+);
+export type PodConditionChange = t.TypeOf<typeof PodConditionChange>;
+
 export const Step = oneOf('Step', strict('Step', { at: Duration }), {
   apply: ManifestRef,
   label: MetadataChange,
   annotate: MetadataChange,
   delete: Deletion,
   nodeCondition: NodeConditionChange,
+  podCondition: PodConditionChange,
   /** The node's kubelet stops posting status: the node lifecycle controller notices after its grace period. */
   stopKubelet: t.string,
   /** The node lifecycle controller marks the node Ready=Unknown now (its kubelet went silent earlier). */

@@ -8,6 +8,8 @@ import type { Event, EventOf, PodRef } from '../events/index.js';
 import { nodeStatusUnknown } from '../events/node-status-unknown.js';
 import { type Instant, type StringMap, instantOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
+import { isKubeletOwned } from '../k8s/pod-conditions.js';
+import { isQualifiedName } from '../manifest/names.js';
 import { type ScenarioError, errorAt } from './errors.js';
 import type { MetadataChange, NodeSpec, ScenarioDoc, Step } from './format.js';
 import { type AppliedPods, type LoadedPod, type ManifestLoader, type ReadFile, podsOfApply } from './manifests.js';
@@ -124,6 +126,17 @@ const changed = (current: StringMap, change: MetadataChange): StringMap => {
   return next;
 };
 
+/**
+ * Why a controller may not set this condition type: the kubelet owns and regenerates it at its next status
+ * (`kubetypes.PodConditionByKubelet`), or it is not a qualified name (`validation.go :: validatePodConditions`
+ * accepts only known system types and qualified names).
+ */
+const conditionTypeRefused = (type: string): string | undefined => {
+  if (isKubeletOwned(type)) return `"${type}" is the kubelet's own condition: it would replace it at its next status`;
+  const errors = isQualifiedName(type);
+  return errors.length === 0 ? undefined : `"${type}" is not a condition type a controller can set: ${errors.join('; ')}`;
+};
+
 const stepEvents = (
   walk: Walk,
   step: Step,
@@ -219,6 +232,27 @@ const stepEvents = (
           };
           walk.events.push({
             ...event,
+            ...(reason !== undefined ? { reason } : {}),
+            ...(message !== undefined ? { message } : {}),
+          });
+        }),
+      );
+    }
+    case 'podCondition': {
+      const { pod, namespace, type, status, reason, message } = step.value;
+      const refused = conditionTypeRefused(type);
+      if (refused !== undefined) return E.left(errorAt(source, ['timeline', index, 'podCondition', 'type'], refused));
+      return pipe(
+        livePod(pod, namespace),
+        E.map((live) => {
+          walk.events.push({
+            type: 'PodConditionSet',
+            v: 1,
+            at,
+            source: 'controller',
+            pod: live.ref,
+            conditionType: type,
+            status,
             ...(reason !== undefined ? { reason } : {}),
             ...(message !== undefined ? { message } : {}),
           });

@@ -109,7 +109,7 @@ behavior: {}
     const text = applying(`    delete: { pod: web }
 `);
     expect(errorOf(text)).toBe(
-      'fixtures/scenario.yaml:6: timeline[0]: needs exactly one of apply, label, annotate, delete, nodeCondition, stopKubelet, loseNode, addNode',
+      'fixtures/scenario.yaml:6: timeline[0]: needs exactly one of apply, label, annotate, delete, nodeCondition, podCondition, stopKubelet, loseNode, addNode',
     );
   });
 
@@ -178,6 +178,20 @@ timeline: []
     expect(errorOf(applying('images:\n  busybx: { fails: always }\n'))).toBe(
       'fixtures/scenario.yaml:9: images.busybx: no container uses image "busybx"',
     );
+  });
+
+  it('refuses a pod condition the kubelet owns, one not named as the API server validates, and one for a missing pod', () => {
+    const setting = (type: string) => applying(`  - at: 1m\n    podCondition: { pod: web, type: ${type}, status: "True" }\n`);
+    expect(errorOf(setting('Ready'))).toBe(
+      'fixtures/scenario.yaml:9: timeline[1].podCondition.type: "Ready" is the kubelet\'s own condition: it would replace it at its next status',
+    );
+    expect(errorOf(setting('"example.com/lb registered"'))).toMatch(
+      /^fixtures\/scenario\.yaml:9: timeline\[1\]\.podCondition\.type: "example\.com\/lb registered" is not a condition type a controller can set: name part must consist of/,
+    );
+    expect(errorOf(scenario('timeline:\n  - at: 1m\n    podCondition: { pod: web, type: example.com/lb, status: "True" }\n'))).toBe(
+      'fixtures/scenario.yaml:7: timeline[0].podCondition.pod: no pod "default/web" exists at this time (not applied yet, or deleted)',
+    );
+    expect(errorOf(setting('example.com/lb-registered'))).toBe('loaded');
   });
 
   it('reports an invalid inline manifest at its line in the scenario', () => {

@@ -492,6 +492,25 @@ describe('sidecar-probe-kill-finished', () => {
   });
 });
 
+// status/generate.go :: GeneratePodReadyCondition: Ready needs ContainersReady and every readiness gate's condition
+// True; a controller's status patch reaches the kubelet as a reconcile, and HandlePodReconcile syncs the pod when its
+// Ready would change (status.NeedToReconcilePodReadiness), so Ready follows the gate at once
+describe('readiness-gates', () => {
+  const story = storyOf('readiness-gates');
+  const gate = '"target-health.elbv2.k8s.aws/k8s-shop-web-5e1f"';
+  const ready = (offset: string) => {
+    const c = story.pod(offset, 'web-0')?.status?.conditions?.find((x) => x.type === 'Ready');
+    return [c?.status, c?.reason, c?.message];
+  };
+  it('keeps Ready False while the gate’s condition is missing or False, True while it is True; ContainersReady stays True', () => {
+    expect(ready('10s')).toEqual(['False', 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate ${gate} does not exist.`]);
+    expect(ready('40s')).toEqual(['True', undefined, undefined]);
+    expect(ready('2m5s')).toEqual(['False', 'ReadinessGatesNotReady', `the status of pod readiness gate ${gate} is not "True", but False`]);
+    expect(story.pod('2m5s', 'web-0')?.status?.conditions?.find((x) => x.type === 'ContainersReady')?.status).toBe('True');
+    expect(offsets(story, 'PodSynced', 'web-0').filter((t) => t > 0)).toEqual([35, 120]);
+  });
+});
+
 describe('pod-deletions', () => {
   const story = storyOf('pod-deletions');
   const kills = (pod: string) => eventsOf(story, 'ContainerKilling').filter((e) => e.pod.name === pod).map((e) => [story.offsetOf(e.at), e.gracePeriodSeconds]);
