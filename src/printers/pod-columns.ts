@@ -185,11 +185,7 @@ export const linesSource = (lines: readonly RowLine[], opts: TableOptions, now: 
       const width = col.stored ? plainRunes(line, starts[col.span[0]] ?? 0, (starts[col.span[0] + 1] ?? 0) - 1) : -1;
       return width >= 0 ? width : runes(cellAt(line, j));
     },
-    cells: (i) => {
-      if (i === 0) return header;
-      const line = cut(i);
-      return columns.map((_, j) => cellAt(line, j));
-    },
+    cell: (i, j) => (i === 0 ? (header[j] ?? '') : cellAt(cut(i), j)),
   };
 };
 

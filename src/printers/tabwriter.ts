@@ -108,7 +108,13 @@ export const renderRows = (count: number, cellsAt: (i: number) => readonly strin
     if (row.length !== cells) return tabwrite(Array.from({ length: count }, (_, k) => `${cellsAt(k).join('\t')}\n`).join(''), TABLE);
     for (let j = 0; j < cells - 1; j++) widths[j] = Math.max(widths[j] ?? 0, runes(row[j] ?? '') + TABLE.padding);
   }
-  return writeRows(count, widths, cellsAt);
+  let row: readonly string[] = [];
+  // the row's cells once per row: `writeRows` asks for them one by one, in order
+  const cellAt = (i: number, j: number): string => {
+    if (j === 0) row = cellsAt(i);
+    return row[j] ?? '';
+  };
+  return writeRows(count, cells, widths, cellAt, (_i, _j, cell) => runes(cell));
 };
 
 /** Rows that all have `columns` cells, which can tell a cell's width (in runes) without building it. */
@@ -117,32 +123,48 @@ export interface RowSource {
   readonly columns: number;
   /** Runes of row `i`'s cell `j`; asked for every row, for each column but the last. */
   readonly width: (i: number, j: number) => number;
-  /** Row `i`'s cells, asked for when its line is written. */
-  readonly cells: (i: number) => readonly string[];
+  /** Row `i`'s cell `j`, asked for when its line is written (each row's cells in order, `j` from 0). */
+  readonly cell: (i: number, j: number) => string;
 }
 
 /** `renderRows` of rows that tell their cells' widths: no cell is built to measure it where the source can help it. */
 export const renderSource = (source: RowSource): string => {
   const last = Math.max(0, source.columns - 1);
   const widths = new Array<number>(last).fill(TABLE.minwidth);
-  for (let i = 0; i < source.count; i++) for (let j = 0; j < last; j++) widths[j] = Math.max(widths[j] ?? 0, source.width(i, j) + TABLE.padding);
-  return writeRows(source.count, widths, source.cells);
+  // Each cell's width is kept for its padding, not measured again when the cell is written (a scan of every cell).
+  const measured = new Int32Array(source.count * last);
+  for (let i = 0; i < source.count; i++) {
+    for (let j = 0; j < last; j++) {
+      const width = source.width(i, j);
+      measured[i * last + j] = width;
+      widths[j] = Math.max(widths[j] ?? 0, width + TABLE.padding);
+    }
+  }
+  return writeRows(source.count, source.columns, widths, source.cell, (i, j) => measured[i * last + j] ?? 0);
 };
 
-/** The table's text once the widths of its columns (but the last) are known. */
-const writeRows = (count: number, widths: readonly number[], cellsAt: (i: number) => readonly string[]): string => {
+/**
+ * The table's text once the widths of its `columns` (but the last) are known; `runesOf` gives a cell's own
+ * width. Each cell is asked for as its line is written: no array of a row's cells is made (87,000 at tier L).
+ */
+const writeRows = (
+  count: number,
+  columns: number,
+  widths: readonly number[],
+  cellAt: (i: number, j: number) => string,
+  runesOf: (i: number, j: number, cell: string) => number,
+): string => {
   // A line is joined (one flat string), not concatenated cell by cell: a concatenation's parts live as long as the text.
-  const last = widths.length;
+  const last = Math.max(0, columns - 1);
   const line: string[] = [];
   let text = '';
   for (let i = 0; i < count; i++) {
-    const row = cellsAt(i);
     for (let j = 0; j < last; j++) {
-      const cell = row[j] ?? '';
+      const cell = cellAt(i, j);
       line[2 * j] = cell;
-      line[2 * j + 1] = spacesOf((widths[j] ?? 0) - runes(cell));
+      line[2 * j + 1] = spacesOf((widths[j] ?? 0) - runesOf(i, j, cell));
     }
-    line[2 * last] = row[last] ?? '';
+    line[2 * last] = columns === 0 ? '' : cellAt(i, last);
     line[2 * last + 1] = '\n';
     text += line.join('');
   }
