@@ -19,9 +19,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * views keep capture provenance and rows can be marked `2` (`row-line.ts`). 9: the provenance is one object
  * (`provenance`: `capturedAt`, `changeAt`, `runAt`), and a row resting on an inferred run is marked until a capture.
  * 10: kubelet views keep the condition types a capture showed (`conditionTypes`). 11: the index names how many of the
- * first row parts are the base (`baseRows`), so that a read keeps no uid of theirs.
+ * first row parts are the base (`baseRows`), so that a read keeps no uid of theirs. 12: the base holds its rows in
+ * kubectl's order, each part's first line their ranks in the fold's order (`snapshot-rows.ts`).
  */
-export const SNAPSHOT_SCHEMA = 11;
+export const SNAPSHOT_SCHEMA = 12;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

@@ -16,10 +16,13 @@ import type { Journal } from '../journal/index.js';
 import { baseOf, type ClusterState, type NodeState, type PodState } from '../reducers/index.js';
 import { decodeIndex, decodeNodes, decodePart, decodePartLines, encodeIndex, encodeNodes, encodePartLines, type PartHeadLine, type SnapshotIndex } from './snapshot-codec.js';
 import {
+  addBasePart,
   applyRowPartOver,
   applyRowPartUnder,
   digestOf,
+  encodeBaseRowPart,
   encodeRowPart,
+  inRowOrder,
   lineRanges,
   placeFrom,
   placeText,
@@ -116,12 +119,18 @@ export const loadSnapshot = async (journal: Journal, blob: string, version: stri
   const places = new Map<string, string>();
   let rowEntries = 0;
   const readPart = journal.snapshotPartReader();
-  for (const name of index.rows) {
+  // The base's entries go first, in the fold's order (their ranks); the parts after it apply over them in order.
+  const ranked: (readonly [string, string])[] = [];
+  for (const [i, name] of index.rows.entries()) {
     const read = readPart(name);
     if ('rejected' in read) return read;
-    const entries = applyRowPartOver(places, read.bytes);
+    const entries = i < index.baseRows ? addBasePart(ranked, read.bytes) : applyRowPartOver(places, read.bytes);
     if (entries === undefined) return { rejected: `part ${name} does not hold rows` };
     rowEntries += entries;
+    if (i + 1 === index.baseRows) {
+      if (ranked.length !== rowEntries) return { rejected: `the base's row parts do not rank each of their ${rowEntries} pods once` };
+      for (const [uid, place] of ranked) places.set(uid, place);
+    }
   }
   const byPart = new Map<number, (readonly [string, LineRange])[]>();
   for (const [uid, text] of places) {
@@ -178,8 +187,10 @@ export const loadRows = (journal: Journal, index: SnapshotIndex, wants: Wants): 
   const rows: SnapshotRows = { rows: [], wanted: new Map() };
   const hidden: Hidden = { placed: new Set(), gone: new Set() };
   const read = journal.snapshotPartReader();
-  // Newest first, so that a row an entry after it replaces is never built.
-  for (let i = index.rows.length - 1; i >= 0; i--) {
+  // The parts after the base newest first, so that a row an entry after it replaces is never built; then the base in
+  // its order (it hides none of its own pods), kubectl's, so that the rows' sort meets it as one run.
+  const order = [...index.rows.keys()].slice(index.baseRows).reverse().concat([...index.rows.keys()].slice(0, index.baseRows));
+  for (const i of order) {
     const name = index.rows[i] ?? '';
     const part = read(name);
     if ('rejected' in part) return part;
@@ -289,13 +300,19 @@ export class SnapshotWriter {
 
   /** Row parts holding the rows of `uids` (the removals with the first), after the ones before. */
   private async addRows(journal: Journal, state: ClusterState, uids: readonly string[], removed: readonly string[]): Promise<void> {
+    this.rowEntries += uids.length + removed.length;
     // Onto no row parts (the first snapshot, or written afresh) the uids are every live pod, once: the base.
-    const base = this.rows.length === 0 && removed.length === 0;
+    if (this.rows.length === 0 && removed.length === 0) {
+      const { entries, ranks } = inRowOrder(this.entriesOf(state, uids));
+      for (let i = 0; i < entries.length; i += this.partPods) {
+        this.rows.push(await journal.putSnapshotPart(encodeBaseRowPart(entries.slice(i, i + this.partPods), ranks.slice(i, i + this.partPods))));
+      }
+      this.baseRows = this.rows.length;
+      return;
+    }
     const runs = runsOf(uids, this.partPods);
     if (runs.length === 0 && removed.length > 0) runs.push([]);
     for (const [i, run] of runs.entries()) this.rows.push(await journal.putSnapshotPart(encodeRowPart(this.entriesOf(state, run), i === 0 ? removed : [])));
-    this.rowEntries += uids.length + removed.length;
-    if (base) this.baseRows = this.rows.length;
   }
 
   /** The live pods' rows afresh, in order, each naming where its pod already is. */

@@ -11,7 +11,10 @@
  * offset, length, digest, and its row line. Reading one finds each line's uid in the part's bytes and decodes
  * only what it keeps: nothing for a pod a later part replaced, and a place only for the pods a read wants. The
  * row parts written afresh together (the snapshot's base, `SnapshotIndex.baseRows`) hold each live pod once
- * and remove none: a read applying them keeps no uid of theirs, only their rows.
+ * and remove none: a read applying them keeps no uid of theirs, only their rows. The base holds its entries in
+ * kubectl's order (their rows' order, `sortRows`'s for plain keys), so that a read's sort meets them as one long
+ * run, and its parts' first lines hold in place of removals each entry's rank in the fold's order, which
+ * `loadSnapshot` restores.
  */
 import { hash } from 'node:crypto';
 import { podTableRow } from '../printers/pod-table-row.js';
@@ -101,6 +104,19 @@ export interface RowEntry {
 export const encodeRowPart = (entries: readonly RowEntry[], removed: readonly string[]): string =>
   [removed.map(storedCell).join('\t'), ...entries.map((e) => `${storedCell(e.uid)}\t${e.place}\t${rowOf(e.pod)}`)].join('\n');
 
+/** A part of the base: the ranks of its entries in the fold's order, then a line per pod. */
+export const encodeBaseRowPart = (entries: readonly RowEntry[], ranks: readonly number[]): string => encodeRowPart(entries, ranks.map(String));
+
+/**
+ * The entries of a base in kubectl's order (`<` on their rows: `sortRows`'s order for plain keys), each with its
+ * rank in the order given (the fold's).
+ */
+export const inRowOrder = (entries: readonly RowEntry[]): { readonly entries: RowEntry[]; readonly ranks: number[] } => {
+  const ranked = entries.map((entry, rank) => ({ entry, rank, row: rowOf(entry.pod) }));
+  ranked.sort((a, b) => (a.row < b.row ? -1 : a.row > b.row ? 1 : 0));
+  return { entries: ranked.map((r) => r.entry), ranks: ranked.map((r) => r.rank) };
+};
+
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 
@@ -166,9 +182,27 @@ export const applyRowPartUnder = (into: SnapshotRows, hidden: Hidden, bytes: Buf
     } else rows.push(row);
   });
   if (!read || !wellFormed) return false;
-  // A part's removals apply to the parts before it (its own pods are not among them).
-  for (const uid of removedBy(bytes)) if (!placed.has(uid)) gone.add(uid);
+  // A part's removals apply to the parts before it (its own pods are not among them); a base part's first line holds ranks.
+  if (!base) for (const uid of removedBy(bytes)) if (!placed.has(uid)) gone.add(uid);
   return true;
+};
+
+/**
+ * Adds a base part's entries (its bytes) to `ranked` at their ranks in the fold's order, as the uid and the place
+ * text. Returns how many entries it holds; undefined when it is not a base part this code wrote (a rank that is
+ * not a number, taken twice, or a count of ranks other than the entries').
+ */
+export const addBasePart = (ranked: (readonly [string, string])[], bytes: Buffer): number | undefined => {
+  const ranks = removedBy(bytes).map(Number);
+  let entries = 0;
+  let wellFormed = true;
+  const read = eachEntry(bytes, (uid, place, end) => {
+    const rank = ranks[entries++] ?? -1;
+    const rowStart = tabAfter(bytes, place - 1, PLACE_FIELDS);
+    if (rowStart < 0 || rowStart > end || !Number.isSafeInteger(rank) || rank < 0 || ranked[rank] !== undefined) wellFormed = false;
+    else ranked[rank] = [uid, bytes.toString('utf8', place, rowStart)];
+  });
+  return read && wellFormed && entries === ranks.length ? entries : undefined;
 };
 
 /**

@@ -107,6 +107,23 @@ describe('incremental snapshots', () => {
       expect(partsOf(await writer.write(journal, folding.result(), 'v'))).toEqual(before);
     }));
 
+  it("the base holds its rows in kubectl's order, so that get pods --at sorts one run, and gives back the fold's order", () =>
+    withJournal(async (journal) => {
+      const state = foldCluster(events.slice(0, Math.floor(events.length / 2)));
+      const blob = await new SnapshotWriter(undefined, 16).write(journal, state, 'v');
+      const index = decodeIndex(blob, 'v');
+      if (index === undefined) throw new Error('an index this code wrote');
+      expect(index.baseRows).toBe(Math.ceil(state.pods.size / 16));
+      const rows = loadRows(journal, index, () => false);
+      if ('rejected' in rows) throw new Error(rows.rejected);
+      const fold = [...state.pods.values()].map(rowOf);
+      expect(rows.rows).not.toEqual(fold);
+      expect(rows.rows).toEqual([...fold].sort());
+      const loaded = await loadSnapshot(journal, blob, 'v');
+      if ('rejected' in loaded) throw new Error(loaded.rejected);
+      expect(exactly(loaded.state)).toBe(exactly(state));
+    }));
+
   it('rows are written afresh on their own above 1.5 rows per live pod, naming the lines the parts of pods already hold; those parts only above 4 per pod', () =>
     withJournal(async (journal) => {
       const folding = new Folding(foldCluster([]));
