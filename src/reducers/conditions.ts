@@ -85,8 +85,13 @@ type Listed = 'incomplete' | 'unready';
 const namesOf = (spec: PodSpec, listed: Listed): string[] =>
   (listed === 'incomplete' ? (spec.initContainers ?? []) : sidecarsAndContainers(spec)).map((c) => c.name);
 
-/** Drafts naming a list, per spec, by `mask * 2 + list` (the same few lists recur on every event of a pod). */
-const listDrafts = new WeakMap<PodSpec, Map<number, ConditionDraft>>();
+/**
+ * Drafts naming a list, by `mask * 2 + list` (the same few lists recur on every event of a pod), per list of
+ * regular containers and its init containers: a bound pod's spec is its workload's copied with `nodeName`
+ * (`shared-values.ts :: boundSpec`), the same lists, so every pod of a workload shares these, whatever its node
+ * (kept per spec object, L's 5,000 nodes made one table per pod nearly).
+ */
+const listDrafts = new WeakMap<readonly Container[], { readonly inits: readonly Container[] | undefined; readonly byKey: Map<number, ConditionDraft> }>();
 
 /** Lists above this many containers are not cached: a key is a sum of distinct powers of two, exact below 2^53. */
 const CACHED_LIST = 50;
@@ -98,15 +103,17 @@ const CACHED_LIST = 50;
 const listDraft = (spec: PodSpec, listed: Listed, mask: number): ConditionDraft => {
   const cached = (spec.initContainers?.length ?? 0) + spec.containers.length <= CACHED_LIST;
   const key = mask * 2 + (listed === 'incomplete' ? 0 : 1);
-  const known = cached ? listDrafts.get(spec)?.get(key) : undefined;
+  const table = cached ? listDrafts.get(spec.containers) : undefined;
+  const kept = table !== undefined && table.inits === spec.initContainers ? table.byKey : undefined;
+  const known = kept?.get(key);
   if (known !== undefined) return known;
   const names = namesOf(spec, listed).filter((_, i) => Math.floor(mask / 2 ** i) % 2 === 1);
   const message = `containers with ${listed} status: [${names.join(' ')}]`;
   const made = listed === 'incomplete' ? draft('Initialized', false, 'ContainersNotInitialized', message) : draft('ContainersReady', false, 'ContainersNotReady', message);
   if (cached) {
-    const byKey = listDrafts.get(spec) ?? new Map<number, ConditionDraft>();
+    const byKey = kept ?? new Map<number, ConditionDraft>();
     byKey.set(key, made);
-    listDrafts.set(spec, byKey);
+    if (kept === undefined) listDrafts.set(spec.containers, { inits: spec.initContainers, byKey });
   }
   return made;
 };

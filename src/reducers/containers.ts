@@ -168,7 +168,8 @@ const termination = (e: EventOf<'ContainerExited'>, startedAt: string | undefine
 const exited = (v: ContainerView, e: EventOf<'ContainerExited'>, ctx: ContainerContext): ContainerView => {
   const sameInstance = namesCurrent(v, e.containerID);
   const startedAt = !sameInstance ? undefined : v.current?.kind === 'running' ? v.current.running.startedAt : v.current?.kind === 'created' ? NEVER_STARTED : undefined;
-  const terminated = termination(e, startedAt, e.containerID !== '' ? e.containerID : (v.containerID ?? ''));
+  // The instance's own id string when the exit names it: the exit's decoded copy would be held beside it (77 characters).
+  const terminated = termination(e, startedAt, sameInstance || e.containerID === '' ? (v.containerID ?? '') : e.containerID);
   const state: InstanceState = { kind: 'terminated', terminated };
   if (sameInstance) {
     if (v.current?.kind === 'terminated') return v; // a duplicate exit

@@ -11,7 +11,7 @@ import { kubeletView, type KubeletView } from './kubelet-view.js';
 import type { PodState } from './state.js';
 import { apiTime } from './time.js';
 import { baseOf, podState } from './folded-pod.js';
-import { boundSpec } from './shared-values.js';
+import { boundSpec, sharedHostIP } from './shared-values.js';
 import { podWith } from './pod-object.js';
 import { withFields } from './records.js';
 
@@ -52,7 +52,7 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     case 'PodAdmitted': {
       const placed = onNode(s, e.node);
       if (placed === undefined || s.kubelet.admitted || s.kubelet.rejected !== undefined) return s;
-      const admitted = { admitted: true, hostIP: e.hostIP ?? placed.kubelet.hostIP, conditionTypes: e.conditionTypes ?? placed.kubelet.conditionTypes };
+      const admitted = { admitted: true, hostIP: e.hostIP === undefined ? placed.kubelet.hostIP : sharedHostIP(e.hostIP), conditionTypes: e.conditionTypes ?? placed.kubelet.conditionTypes };
       return withView(e.startTime === undefined ? placed : withStartTime(placed, e.startTime), admitted);
     }
     case 'PodRejected': {
