@@ -4,7 +4,7 @@
  * answer, so that `get pods` at the end does not load the fold, the JSONPath library or the Go JSON printer.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { isKnownOnlyFromEvents } from '../importers/inferred-annotation.js';
+import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { getPods, podList, servedPod, sortPods, type Printed } from '../printers/get-pods.js';
 import { printCustomColumns } from '../printers/custom-columns.js';
 import { printJsonPath } from '../printers/jsonpath.js';

@@ -11,7 +11,7 @@ import type { V1Pod } from '../k8s/pod.js';
 import type { Journal, JournalRecord } from '../journal/index.js';
 import { sortPods } from '../printers/get-pods.js';
 import { reducePod, restsOnInferred, type ClusterState, type PodState } from '../reducers/index.js';
-import { isKnownOnlyFromEvents } from '../importers/inferred-annotation.js';
+import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { inferredNotes } from '../printers/inferred-notes.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
 import type { CliIO } from './io.js';

@@ -15,7 +15,7 @@ import { derivedProvenance, type Event, type PodRef } from '../events/index.js';
 import type { Container, V1Pod } from '../k8s/pod.js';
 import { envelopeAt } from './build.js';
 import type { Imported } from './imported.js';
-import { INFERRED_ANNOTATION, INFERRED_FROM_EVENTS } from './inferred-annotation.js';
+import { INFERRED_ANNOTATION, INFERRED_FROM_EVENTS } from '../k8s/inferred-annotation.js';
 
 interface Seen {
   readonly pod: PodRef;

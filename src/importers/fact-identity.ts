@@ -10,6 +10,7 @@ import type { Event, EventType } from '../events/index.js';
 import type { Certainty, Imported, Origin } from './imported.js';
 import { subjectKeyOf } from './build.js';
 import { secondOf } from './time.js';
+import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 
 const oncePerPod: ReadonlySet<EventType> = new Set(['PodCreated', 'PodBound', 'PodAdmitted', 'PodRejected', 'PodEvicted', 'PodDeadlineExceeded', 'PodRemoved']);
 const oncePerInstance: ReadonlySet<EventType> = new Set(['ContainerCreated', 'ContainerStarted', 'ContainerExited']);
@@ -117,6 +118,12 @@ const createdAfterObject = (a: Imported, b: Imported): boolean =>
 /** A container's creation the journal holds placed (an earlier import of a pod object put it at the run's start). */
 const heldPlaced = (i: Imported): boolean => i.origin === 'journal' && i.event.type === 'ContainerCreated' && i.event.from?.inferred === true;
 
+/** A pod's creation the journal holds as its Events implied it (they were imported before the pod's object). */
+const heldFromEvents = (i: Imported): boolean => i.origin === 'journal' && i.event.type === 'PodCreated' && isKnownOnlyFromEvents(i.event.manifest);
+
+/** A record the journal holds that a source's own record of the fact replaces: a placed creation, an inferred pod. */
+const heldStandIn = (i: Imported): boolean => heldPlaced(i) || heldFromEvents(i);
+
 /**
  * `a` is the kubelet's `Created` Event for a creation the journal holds placed, and not later than it: the record
  * of that creation (the pod objects were imported before their Events). It is kept as a new fact; the fold and
@@ -127,14 +134,26 @@ const recordsHeldPlacement = (a: Imported, b: Imported): boolean =>
   a.event.type === 'ContainerCreated' && a.origin === 'events' && a.certainty === 'exact' && heldPlaced(b) && a.event.at <= b.event.at;
 
 /**
- * Negative when `a` is the better record of a fact: a `Created` Event over a creation the journal holds placed,
- * else the journal's (of its own records, not a placed creation), else not a creation later than its run
+ * `a` is a pod object's creation (an audit line, a watch or a list captured it) of a pod the journal holds as its
+ * Events implied it (same uid: an Event's `involvedObject.uid` is the object's): the object's record is kept as a
+ * new fact, and the fold takes its metadata and spec over the inferred ones (`reducers/api.ts :: reduceApi`).
+ */
+const recordsHeldInference = (a: Imported, b: Imported): boolean =>
+  a.event.type === 'PodCreated' && a.origin !== 'events' && a.origin !== 'journal' && !isKnownOnlyFromEvents(a.event.manifest) && heldFromEvents(b);
+
+/** `a` is the record that replaces the journal's stand-in `b` for a fact. */
+const replacesHeld = (a: Imported, b: Imported): boolean => recordsHeldPlacement(a, b) || recordsHeldInference(a, b);
+
+/**
+ * Negative when `a` is the better record of a fact: a `Created` Event over a creation the journal holds placed, a
+ * pod object's creation over one the journal holds from its Events, else the journal's (of its own records, not such
+ * a stand-in), else not a creation later than its run
  * shows, then surer time, then the richer source, then the earlier.
  */
 export const betterRecord = (a: Imported, b: Imported): number =>
-  Number(recordsHeldPlacement(b, a)) - Number(recordsHeldPlacement(a, b)) ||
+  Number(replacesHeld(b, a)) - Number(replacesHeld(a, b)) ||
   Number(b.origin === 'journal') - Number(a.origin === 'journal') ||
-  Number(heldPlaced(a)) - Number(heldPlaced(b)) ||
+  Number(heldStandIn(a)) - Number(heldStandIn(b)) ||
   Number(createdAfterObject(a, b)) - Number(createdAfterObject(b, a)) ||
   certaintyRank[a.certainty] - certaintyRank[b.certainty] ||
   originRank[a.origin] - originRank[b.origin] ||

@@ -15,6 +15,6 @@ export { factKey } from './fact-identity.js';
 export { expandCount } from './expand.js';
 export { diffPod } from './pod-differ.js';
 export type { Imported, Origin, Certainty, Converted } from './imported.js';
-export { INFERRED_ANNOTATION, isKnownOnlyFromEvents } from './inferred-annotation.js';
+export { INFERRED_ANNOTATION, isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 export { countProgress, terminalProgress } from './progress.js';
 export type { ProgressReporter, ProgressStream } from './progress.js';

@@ -4,7 +4,7 @@
  * these instead of whole pods, so that `get pods` at the end reads about a tenth of a pod's bytes per row.
  */
 import type { V1Pod } from '../k8s/pod.js';
-import { isKnownOnlyFromEvents } from '../importers/inferred-annotation.js';
+import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { kubectlRowFacts, kubectlWideCells, type KubectlRowFacts, type KubectlWideCells } from './pod-row.js';
 
 export interface PodTableRow {

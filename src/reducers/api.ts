@@ -16,6 +16,7 @@ import { boundSpec, sharedSpec, withSharedParts } from './shared-values.js';
 import { baseOf, podState } from './folded-pod.js';
 import { podWith } from './pod-object.js';
 import { withFields } from './records.js';
+import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 
 export type ApiEvent = EventOf<
   'PodCreated' | 'PodMetadataUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
@@ -95,6 +96,21 @@ const withStatus = (s: PodState, status: PodStatus): PodState => {
   return status === pod.status ? s : podState(s, podWith(pod, pod.metadata, pod.spec, status), s.kubelet);
 };
 
+/**
+ * A pod its Events implied (imported before its object: `importers/events-only-pods.ts`) meeting its object's
+ * creation (same uid, an Event's `involvedObject.uid`): the object's metadata and spec replace the inferred ones;
+ * what the journal folded since (binding, deletion, status) stays. Any other second creation changes nothing.
+ */
+const objectOverInferred = (s: PodState, e: EventOf<'PodCreated'>): PodState => {
+  const pod = baseOf(s);
+  if (!isKnownOnlyFromEvents(pod) || isKnownOnlyFromEvents(e.manifest)) return s;
+  const created = baseOf(createdPod(e));
+  const { deletionTimestamp, deletionGracePeriodSeconds } = pod.metadata;
+  const metadata = deletionTimestamp === undefined ? created.metadata : withFields(created.metadata, { deletionTimestamp, deletionGracePeriodSeconds });
+  const spec = pod.spec.nodeName === undefined ? created.spec : boundSpec(created.spec, pod.spec.nodeName);
+  return podState(s, podWith(pod, metadata, spec, withFields(pod.status ?? {}, { qosClass: created.status?.qosClass })), s.kubelet);
+};
+
 /** A later request may only bring the deletion timestamp forward. */
 const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): PodState => {
   const pod = baseOf(s);
@@ -116,7 +132,8 @@ const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {
 export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
   switch (e.type) {
     case 'PodCreated':
-      return s; // the uid exists already: a second creation is refused
+      // the uid exists already: a second creation is refused, but for an imported object's over its Events' stand-in
+      return objectOverInferred(s, e);
     case 'PodMetadataUpdated': {
       // Empty maps are dropped, as the API serializes them.
       const metadata: V1Pod['metadata'] = withFields(baseOf(s).metadata, { labels: e.labels, annotations: e.annotations });

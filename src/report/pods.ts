@@ -8,7 +8,7 @@ import { isSidecar, type V1Pod } from '../k8s/pod.js';
 import { valueOf } from '../k8s/quantity.js';
 import { kubectlRowFacts } from '../printers/pod-row.js';
 import type { TimelineEntry } from '../timetravel/timeline.js';
-import { isKnownOnlyFromEvents } from '../importers/inferred-annotation.js';
+import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { restsOnInferred, type PodState } from '../reducers/index.js';
 import { causeOf, markerKindOf, type Interner } from './markers.js';
 import type { MemorySeries, PodLane, RowFacts } from './model.js';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { describePod, eventsOfPod, kubeEventsFor, heldAt } from '../../printers/index.js';
 import { unadmittedNote } from '../../printers/inferred-notes.js';
-import { isKnownOnlyFromEvents } from '../../importers/inferred-annotation.js';
+import { isKnownOnlyFromEvents } from '../../k8s/inferred-annotation.js';
 import { parseSelector, selectorMatches } from '../../selectors/index.js';
 import { podAt } from '../../timetravel/pod-at.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';

@@ -1,5 +1,5 @@
 /** The mark of a pod whose object was never captured (no imports: `get` reads it without loading the importers). */
-import type { V1Pod } from '../k8s/pod.js';
+import type { V1Pod } from './pod.js';
 
 /** Set on the manifest of a pod whose object was never captured; its value says so in words. */
 export const INFERRED_ANNOTATION = 'podjournal.io/inferred';
