@@ -65,11 +65,13 @@ export type CapturedCondition = t.TypeOf<typeof CapturedCondition>;
  * the kubelet builds it only from the runtime's older instance of the container, which the runtime no longer
  * lists (`kubelet_pods.go :: convertToAPIContainerStatuses`; a node reboot cleared its state, and the kubelet
  * counted the restart from the container's log files, `kuberuntime_container.go :: startContainer`).
+ * `listed`: the object is an item of a list the API server served (a PodList, not a kubelet's `/pods`), the whole
+ * set of its namespace's pods at the list's instant: the latest of its items' captures, which share its file and line.
  */
 export const PodObserved = member(
   'PodObserved',
   { ...podSubject },
-  { ...publishedConditions, conditions: t.array(CapturedCondition), withoutLastState: t.array(t.string) },
+  { ...publishedConditions, conditions: t.array(CapturedCondition), withoutLastState: t.array(t.string), listed: t.literal(true) },
 );
 
 /** A condition the kubelet does not own (DisruptionTarget, readiness gates) was set by some component. */

@@ -15,11 +15,13 @@ import { derivedProvenance, type Event, type PodRef } from '../events/index.js';
 import type { Container, V1Pod } from '../k8s/pod.js';
 import { envelopeAt } from './build.js';
 import type { Imported } from './imported.js';
-import { INFERRED_ANNOTATION, INFERRED_FROM_EVENTS } from '../k8s/inferred-annotation.js';
+import { INFERRED_ANNOTATION, INFERRED_FROM_EVENTS, isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
+import { listsOf, removalByList, type PodList } from './listed-pods.js';
 
 interface Seen {
   readonly pod: PodRef;
   first: Event['at'];
+  last: Event['at'];
   /** Container names in the order the Events first name them, with the image an Event names, if any. */
   readonly containers: Map<string, string | undefined>;
   /** Its owner's deletion naming it. */
@@ -70,8 +72,27 @@ const deletionOf = (s: Seen, at: Event['at'], from: Event['from']): Imported => 
 });
 
 /**
+ * The removals the lists show of the pods the journal holds as known only from their Events (imported before), whose
+ * object neither the journal nor this import holds: from their creation to their last fact the journal holds.
+ */
+const heldRemovedByList = (imported: readonly Imported[], known: readonly Event[], lists: readonly PodList[]): Imported[] => {
+  if (lists.length === 0) return [];
+  const objects = new Set<string>();
+  for (const e of [...known, ...imported.map((i) => i.event)]) if (e.type === 'PodCreated' && !isKnownOnlyFromEvents(e.manifest)) objects.add(e.pod.uid);
+  const held = new Map<string, { readonly pod: PodRef; readonly first: Event['at']; last: Event['at'] }>();
+  for (const e of known) {
+    if (!('pod' in e)) continue;
+    const pod = held.get(e.pod.uid);
+    if (pod !== undefined && e.at > pod.last) pod.last = e.at;
+    if (pod === undefined && e.type === 'PodCreated' && isKnownOnlyFromEvents(e.manifest) && !objects.has(e.pod.uid)) held.set(e.pod.uid, { pod: e.pod, first: e.at, last: e.at });
+  }
+  return [...held.values()].flatMap((p) => removalByList(lists, p.pod, p.first, p.last));
+};
+
+/**
  * The imported facts with, for each pod the Events (and only they) name, neither among `imported` nor
- * `known`: its `PodCreated`, and its deletion when the Events show one. Deletions named by pod name only
+ * `known`: its `PodCreated`, its deletion when the Events show one, and its removal when a list of its
+ * namespace taken after its first Event lacks it. Deletions named by pod name only
  * go to such a pod; any other pod's object records its own deletion, so they are dropped.
  */
 export const withPodsKnownOnlyFromEvents = (imported: readonly Imported[], known: readonly Event[]): Imported[] => {
@@ -82,8 +103,9 @@ export const withPodsKnownOnlyFromEvents = (imported: readonly Imported[], known
   for (const item of imported) {
     const { event, origin } = item;
     if (origin !== 'events' || !('pod' in event) || event.pod.uid === '' || created.has(event.pod.uid)) continue;
-    const s = seen.get(event.pod.uid) ?? { pod: event.pod, first: event.at, containers: new Map<string, string | undefined>() };
+    const s = seen.get(event.pod.uid) ?? { pod: event.pod, first: event.at, last: event.at, containers: new Map<string, string | undefined>() };
     if (event.at < s.first) s.first = event.at;
+    if (event.at > s.last) s.last = event.at;
     if ('container' in event) s.containers.set(event.container, imageOf(event) ?? s.containers.get(event.container));
     if (event.type === 'ContainerKilling' && event.reason === 'PodDeleted') s.stopped = earlier(s.stopped, item);
     if (event.type === 'PodDeadlineExceeded' && (s.pastDeadlineAt === undefined || event.at < s.pastDeadlineAt)) s.pastDeadlineAt = event.at;
@@ -95,12 +117,14 @@ export const withPodsKnownOnlyFromEvents = (imported: readonly Imported[], known
     const s = 'pod' in item.event ? byName.get(`${item.event.pod.namespace}/${item.event.pod.name}`) : undefined;
     if (s !== undefined) s.deleted = earlier(s.deleted, item);
   }
+  const lists = listsOf([...known, ...imported.map((i) => i.event)]);
   const inferred = [...seen.values()].flatMap((s): Imported[] => {
     const deleted = deletionSign(s);
     return [
       { event: { type: 'PodCreated', ...envelopeAt(s.first, 'api'), pod: s.pod, manifest: manifestOf(s) }, origin: 'events', certainty: 'inferred' },
       ...(deleted === undefined ? [] : [deletionOf(s, deleted.event.at, deleted.event.from)]),
+      ...removalByList(lists, s.pod, s.first, s.last),
     ];
   });
-  return [...imported.filter((i) => !byNameOnly(i)), ...inferred];
+  return [...imported.filter((i) => !byNameOnly(i)), ...inferred, ...heldRemovedByList(imported, known, lists)];
 };

@@ -4,6 +4,7 @@ export type { BadLine, ConvertedFiles, FileChunk, FileSummary, FileImportOptions
 export { ImportBuffer, type KnownOf, type SpillOptions } from './spill.js';
 export { inputFiles, type InputFiles } from './input-files.js';
 export { subjectKeyOf } from './build.js';
+export { neededFromJournal } from './listed-pods.js';
 export { detectFormat } from './detect.js';
 export type { Format } from './detect.js';
 export { documentsOf } from './documents.js';

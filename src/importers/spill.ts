@@ -17,6 +17,7 @@ import { onInterrupt } from './on-interrupt.js';
 import { subjectKeyOf } from './build.js';
 import type { Imported } from './imported.js';
 import { withPodsKnownOnlyFromEvents } from './events-only-pods.js';
+import { subjectKeysOf } from './listed-pods.js';
 import { mergeImported, tieRankOf } from './merge.js';
 
 export interface SpillOptions {
@@ -146,7 +147,7 @@ export class ImportBuffer {
 
   constructor(private readonly opts: SpillOptions = {}) {}
 
-  /** The subjects the import's facts are about. */
+  /** The subjects the import's facts are about, and the namespaces it lists or names pods of by their Events. */
   get subjects(): ReadonlySet<string> {
     return this.subjectKeys;
   }
@@ -157,7 +158,7 @@ export class ImportBuffer {
   }
 
   async add(items: readonly Imported[]): Promise<void> {
-    for (const item of items) this.subjectKeys.add(subjectKeyOf(item.event));
+    for (const item of items) for (const key of subjectKeysOf(item)) this.subjectKeys.add(key);
     if (this.spilled !== undefined) return this.spill(this.spilled, items);
     this.items.push(...items);
     if (this.items.length <= (this.opts.memoryItems ?? 20_000)) return;

@@ -10,6 +10,7 @@ import { isRecord } from './build.js';
 import { decodeAt } from './decode.js';
 import { type Converted, converted, concatConverted, ignoredOnly } from './imported.js';
 import { observePod, type PodTracker } from './pod-tracker.js';
+import { listedByKubelet } from '../k8s/static-pods.js';
 
 const sighting = (tracker: PodTracker, u: unknown, prefix: string, origin: 'watch' | 'snapshot', removed = false) =>
   pipe(
@@ -17,6 +18,22 @@ const sighting = (tracker: PodTracker, u: unknown, prefix: string, origin: 'watc
     E.chain((pod) => pipe(observePod(tracker, { pod, origin, removed }), E.mapLeft((why) => (prefix === '' ? why : `${prefix}.${why}`)))),
     E.map((events) => converted(events)),
   );
+
+/** An undecoded list item's annotations, if it has any. */
+const annotationsOf = (item: unknown): Record<string, unknown> | undefined => {
+  const metadata = isRecord(item) ? item['metadata'] : undefined;
+  const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
+  return isRecord(annotations) ? annotations : undefined;
+};
+
+/**
+ * A list's captures marked as the items of one complete list (`PodObserved.listed`), unless a kubelet served it (its
+ * `/pods` holds its node's pods only).
+ */
+const listed = (c: Converted, items: readonly unknown[]): Converted => {
+  if (items.some((item) => listedByKubelet(annotationsOf(item)))) return c;
+  return { ...c, events: c.events.map((i) => (i.event.type === 'PodObserved' ? { ...i, event: { ...i.event, listed: true } } : i)) };
+};
 
 /** One document of a watch stream or pod snapshot file. */
 export const convertPodDocument = (tracker: PodTracker, doc: unknown): E.Either<string, Converted> => {
@@ -31,7 +48,7 @@ export const convertPodDocument = (tracker: PodTracker, doc: unknown): E.Either<
               : sighting(tracker, item, `items[${i}]`, 'snapshot'),
           ),
           E.sequenceArray,
-          E.map(concatConverted),
+          E.map((parts) => listed(concatConverted(parts), list.items)),
         ),
       ),
     );

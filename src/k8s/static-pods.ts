@@ -13,5 +13,12 @@ export const isStaticPod = (pod: V1Pod): boolean => {
   return source !== undefined && source !== 'api';
 };
 
+/**
+ * Whether a pod's annotations are those of a kubelet's own `/pods` listing: the kubelet marks each pod it got from
+ * the API server with source `api` (`pkg/kubelet/config/config.go :: podStorage.merge` sets
+ * `ConfigSourceAnnotationKey`); the API server's objects carry no such mark (a mirror pod's says `file` or `http`).
+ */
+export const listedByKubelet = (annotations: Readonly<Record<string, unknown>> | undefined): boolean => annotations?.[CONFIG_SOURCE_ANNOTATION] === 'api';
+
 /** The API server's copy of a static pod (`IsMirrorPod`). */
 export const isMirrorPod = (pod: V1Pod): boolean => pod.metadata.annotations?.[CONFIG_MIRROR_ANNOTATION] !== undefined;

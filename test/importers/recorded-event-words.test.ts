@@ -93,7 +93,8 @@ describe('a k3s v1.33 support bundle: imported Events print as recorded', () => 
   });
 
   it('shows two Pulling Event objects of one container (a restarted kubelet) as two rows, as kubectl does', async () => {
-    const described = await podj('describe', 'pod', 'coredns-5688667fd4-v5z66', '-n', 'kube-system', '--at', AT, ...journal());
+    // Before the bundle's PodList of kube-system (20:40:38), which lacks it: its ReplicaSet deleted it at 20:40:04.
+    const described = await podj('describe', 'pod', 'coredns-5688667fd4-v5z66', '-n', 'kube-system', '--at', '2025-09-11T20:40:30Z', ...journal());
     expect(described.code, described.stderr).toBe(0);
     const pulling = described.stdout.split('\n').filter((l) => /^\s+Normal\s+Pulling\s/.test(l));
     expect(pulling).toHaveLength(2);

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { convertFiles, countProgress, formatBadLine, inputFiles, subjectKeyOf, terminalProgress, type FileSummary, type InputFiles } from '../../importers/index.js';
+import { convertFiles, countProgress, formatBadLine, inputFiles, neededFromJournal, terminalProgress, type FileSummary, type InputFiles } from '../../importers/index.js';
 import type { Event } from '../../events/index.js';
 import type { ImportSource } from '../../journal/index.js';
 import type { Context, GlobalOptions } from '../context.js';
@@ -104,8 +104,9 @@ export const registerImport = (program: Command, ctx: Context): void => {
           // knows are recognised fact by fact, not only byte for byte.
           const knownOf = async function* (subjects: ReadonlySet<string>): AsyncGenerator<Event> {
             if (journal.head().seq === 0) return;
+            const needed = neededFromJournal(subjects);
             for await (const page of journal.records().batches()) {
-              for (const r of page) if (subjects.has(subjectKeyOf(r.event))) yield r.event;
+              for (const r of page) if (needed(r.event)) yield r.event;
             }
           };
           for (const bad of skipped) ctx.io.err(`skipped ${formatBadLine(bad)}\n`);
