@@ -110,10 +110,13 @@ const originRank: Readonly<Record<Origin, number>> = { journal: 0, audit: 1, wat
  * `Created` Event is the kubelet's record of the creation itself (kuberuntime_container.go :: startContainer
  * records it between CreateContainer and StartContainer), so it is the better record of it. Not when the Event
  * is the later: a container is created before it starts (or before an object shows it), so that record cannot
- * be this creation's time, whatever its certainty.
+ * be this creation's time, whatever its certainty. A run the object does not show (its `restartCount` implies
+ * it; the differ spreads such runs between the times it knows, `interpolated`) states no start: the k-th
+ * occurrence of a counted `Created` Event is that run's creation (k3s' helm-install pod: x3 from 20:40:06, where
+ * the object's `startTime` is 20:39:46).
  */
 const createdAfterObject = (a: Imported, b: Imported): boolean =>
-  a.event.type === 'ContainerCreated' && a.origin === 'events' && b.origin !== 'events' && a.event.at > b.event.at;
+  a.event.type === 'ContainerCreated' && a.origin === 'events' && b.origin !== 'events' && b.certainty !== 'interpolated' && a.event.at > b.event.at;
 
 /** A container's creation the journal holds placed (an earlier import of a pod object put it at the run's start). */
 const heldPlaced = (i: Imported): boolean => i.origin === 'journal' && i.event.type === 'ContainerCreated' && i.event.from?.inferred === true;

@@ -92,6 +92,26 @@ describe('a k3s v1.33 support bundle: imported Events print as recorded', () => 
     expect(messages.filter((l) => l.includes('and can be accessed by the pod') || l.includes('Container created') || l.includes('Container started'))).toEqual([]);
   });
 
+  it("takes a counted Created Event's first occurrence for the first of the runs a restartCount implies, the run between inferred", async () => {
+    // helm-install-traefik-vdfpr: restartCount 2 (three runs), startTime 20:39:46; `Created` and `Started` x3 from
+    // 20:40:06 to 20:40:23 say when the first and last runs were created and started, not the pod's start.
+    const history = await podj('events', '--for', 'pod/helm-install-traefik-vdfpr', '-n', 'kube-system', ...journal());
+    expect(history.code, history.stderr).toBe(0);
+    const runs = history.stdout.split('\n').filter((l) => / Container(Created|Started) /.test(l)).map((l) => l.split(/\s+/).filter((w) => /^20|^Container|^\(inferred\)$/.test(w)).join(' '));
+    expect(runs).toEqual([
+      '2025-09-11T20:40:06.000Z ContainerCreated',
+      '2025-09-11T20:40:06.000Z ContainerStarted',
+      '2025-09-11T20:40:09.500Z ContainerCreated (inferred)',
+      '2025-09-11T20:40:09.500Z ContainerStarted (inferred)',
+      '2025-09-11T20:40:23.000Z ContainerCreated',
+      '2025-09-11T20:40:23.000Z ContainerStarted',
+    ]);
+    const described = await podj('describe', 'pod', 'helm-install-traefik-vdfpr', '-n', 'kube-system', '--at', '2025-09-11T20:40:38Z', ...journal());
+    const created = described.stdout.split('\n').find((l) => /^\s+Normal\s+Created\s/.test(l));
+    // as the cluster counted it: first 20:40:06 (32 s before), last 20:40:23; both recorded
+    expect(created).toMatch(/^\s+Normal\s+Created\s+15s \(x3 over 32s\)\s+kubelet\s+spec\.containers\{helm\}: Created container: helm$/);
+  });
+
   it('shows two Pulling Event objects of one container (a restarted kubelet) as two rows, as kubectl does', async () => {
     // Before the bundle's PodList of kube-system (20:40:38), which lacks it: its ReplicaSet deleted it at 20:40:04.
     const described = await podj('describe', 'pod', 'coredns-5688667fd4-v5z66', '-n', 'kube-system', '--at', '2025-09-11T20:40:30Z', ...journal());
