@@ -14,6 +14,28 @@ import { containerSubject, member, nodeSubject, podSubject } from './common.js';
  */
 const publishedConditions = { conditionTypes: t.array(t.string) };
 
+/**
+ * Imports: the optional status fields v1.36's kubelet (or scheduler) writes that a captured object's did not
+ * (`hostIPs` since v1.28, `containerStatuses[].volumeMounts` since v1.30 and `.user` since
+ * v1.31, `observedGeneration` on the status and its conditions since v1.34, `started` on init container statuses
+ * since v1.28's sidecars). Every `containerStatuses[].` but `started` names init container statuses too.
+ */
+export const StatusField = t.keyof(
+  {
+    observedGeneration: null,
+    'conditions[].observedGeneration': null,
+    hostIPs: null,
+    'initContainerStatuses[].started': null,
+    'containerStatuses[].started': null,
+    'containerStatuses[].allocatedResources': null,
+    'containerStatuses[].resources': null,
+    'containerStatuses[].user': null,
+    'containerStatuses[].volumeMounts': null,
+  },
+  'StatusField',
+);
+export type StatusField = t.TypeOf<typeof StatusField>;
+
 // ---------------------------------------------------------------------------------------------
 // API writes
 // ---------------------------------------------------------------------------------------------
@@ -67,11 +89,13 @@ export type CapturedCondition = t.TypeOf<typeof CapturedCondition>;
  * counted the restart from the container's log files, `kuberuntime_container.go :: startContainer`).
  * `listed`: the object is an item of a list the API server served (a PodList, not a kubelet's `/pods`), the whole
  * set of its namespace's pods at the list's instant: the latest of its items' captures, which share its file and line.
+ * `unwrittenFields`: the optional status fields its kubelet did not write (`StatusField`), which the fold omits
+ * from then on; `[]`: it wrote them all again. Absent: as the capture before (none before any: v1.36's kubelet).
  */
 export const PodObserved = member(
   'PodObserved',
   { ...podSubject },
-  { ...publishedConditions, conditions: t.array(CapturedCondition), withoutLastState: t.array(t.string), listed: t.literal(true) },
+  { ...publishedConditions, conditions: t.array(CapturedCondition), withoutLastState: t.array(t.string), listed: t.literal(true), unwrittenFields: t.array(StatusField) },
 );
 
 /** A condition the kubelet does not own (DisruptionTarget, readiness gates) was set by some component. */

@@ -5,20 +5,23 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
-import type { CapturedCondition } from '../events/index.js';
+import type { CapturedCondition, StatusField } from '../events/index.js';
 import { envelopeAt, podRefOf } from './build.js';
 import type { Imported, Origin } from './imported.js';
 import { diffPod, kubeletConditionTypes } from './pod-differ.js';
 import { latestKnownTime } from './pod-times.js';
 import { latest, maybeInstant } from './time.js';
+import { unwrittenFieldsOf } from './unwritten-fields.js';
 
 export interface PodTracker {
   readonly pods: Map<string, V1Pod>;
   /** Latest time seen per pod uid: a later sighting never goes back before it. */
   readonly times: Map<string, Instant>;
+  /** The status fields the latest capture's kubelet did not write, per pod uid (absent: none, or not yet told). */
+  readonly unwritten: Map<string, readonly StatusField[]>;
 }
 
-export const newPodTracker = (): PodTracker => ({ pods: new Map(), times: new Map() });
+export const newPodTracker = (): PodTracker => ({ pods: new Map(), times: new Map(), unwritten: new Map() });
 
 export interface Sighting {
   readonly pod: V1Pod;
@@ -48,6 +51,19 @@ const withoutLastState = (pod: V1Pod): string[] =>
     (c.restartCount ?? 0) > 0 && c.lastState?.terminated == null && c.state?.waiting == null && (c.state?.running != null || c.state?.terminated != null) ? [c.name] : [],
   );
 
+/**
+ * The status fields the kubelet (or scheduler) of `pod` did not write, as the capture records them: only when
+ * some field is or was unwritten (`[]` then: it writes them all again), so a capture of v1.36's kubelet records
+ * what it always did.
+ */
+const toldUnwritten = (tracker: PodTracker, uid: string, pod: V1Pod): StatusField[] | undefined => {
+  const before = tracker.unwritten.get(uid) ?? [];
+  const unwritten = unwrittenFieldsOf(pod, before);
+  if (unwritten.length > 0) tracker.unwritten.set(uid, unwritten);
+  else tracker.unwritten.delete(uid);
+  return unwritten.length > 0 || before.length > 0 ? unwritten : undefined;
+};
+
 /** The events explaining how the pod got from its last known state to this one. */
 export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, Imported[]> => {
   const ref = podRefOf(s.pod);
@@ -65,6 +81,7 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
   const conditionTypes = kubeletConditionTypes(s.pod);
   const conditions = capturedConditions(s.pod);
   const unshown = withoutLastState(s.pod);
+  const unwrittenFields = toldUnwritten(tracker, ref.uid, s.pod);
   const capture = {
     type: 'PodObserved' as const,
     ...envelopeAt(fallback, 'api'),
@@ -72,10 +89,12 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
     ...(conditionTypes !== undefined && { conditionTypes }),
     ...(conditions.length > 0 && { conditions }),
     ...(unshown.length > 0 && { withoutLastState: unshown }),
+    ...(unwrittenFields !== undefined && { unwrittenFields }),
   };
   events.push({ event: capture, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
   if (s.removed === true) {
     tracker.pods.delete(ref.uid);
+    tracker.unwritten.delete(ref.uid);
     events.push({ event: { type: 'PodRemoved', ...envelopeAt(fallback, 'api'), pod: ref }, origin: s.origin, certainty: s.at === undefined ? 'inferred' : 'exact' });
   } else {
     tracker.pods.set(ref.uid, s.pod);

@@ -17,6 +17,7 @@ import { baseOf, podState } from './folded-pod.js';
 import { podWith } from './pod-object.js';
 import { withFields } from './records.js';
 import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
+import { conditionGeneration } from './unwritten-fields.js';
 
 export type ApiEvent = EventOf<
   'PodCreated' | 'PodMetadataUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
@@ -125,7 +126,7 @@ const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): Pod
 const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {
   const pod = baseOf(s);
   if (pod.spec.nodeName !== undefined) return s; // a binding is final: a second one is refused
-  const status = upsertCondition(pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at, pod.metadata.generation);
+  const status = upsertCondition(pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at, conditionGeneration(s.kubelet, pod));
   return podState(s, podWith(pod, pod.metadata, boundSpec(pod.spec, e.node), status), kubeletView(s.kubelet, { node: e.node }));
 };
 
@@ -161,7 +162,7 @@ export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
           baseOf(s).status ?? {},
           { type: 'PodScheduled', status: 'False', reason: e.reason, message: e.message },
           e.at,
-          baseOf(s).metadata.generation,
+          conditionGeneration(s.kubelet, baseOf(s)),
         ),
       );
     default: {

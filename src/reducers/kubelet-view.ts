@@ -4,7 +4,7 @@
  */
 import type { Instant } from '../k8s/codecs.js';
 import type { ContainerState } from '../k8s/pod.js';
-import type { ProbeKind, ProbeOutcome } from '../events/vocabulary.js';
+import type { ProbeKind, ProbeOutcome, StatusField } from '../events/vocabulary.js';
 
 export type ContainerStateRunning = NonNullable<ContainerState['running']>;
 export type ContainerStateTerminated = NonNullable<ContainerState['terminated']>;
@@ -73,6 +73,11 @@ export interface KubeletView {
    * `PodObserved`); that kubelet publishes only these (an older one lacks v1.36's). Undefined: all of v1.36's.
    */
   readonly conditionTypes?: readonly string[];
+  /**
+   * Imported journals: the optional status fields the latest capture's kubelet did not write (`PodObserved`'s
+   * `unwrittenFields`); the status omits them. Undefined: it writes all of v1.36's.
+   */
+  readonly unwrittenFields?: readonly StatusField[];
 }
 
 /** Imported journals: when the cluster last showed the pod, and the inferred facts the fold rests on since. */
@@ -131,6 +136,7 @@ export const kubeletView = (k: KubeletView, patch: Partial<KubeletView> = {}): K
       published: k.published,
       provenance: k.provenance,
       conditionTypes: k.conditionTypes,
+      unwrittenFields: k.unwrittenFields,
     },
     patch,
   );

@@ -18,6 +18,7 @@ import { apiTime } from './time.js';
 import { podWith } from './pod-object.js';
 import { sharedCondition } from './shared-values.js';
 import { isTerminalPhase } from '../k8s/phase.js';
+import { withoutObservedGenerations, writes } from './unwritten-fields.js';
 
 /** The kubelet writes the pod's status: it admitted the pod, did not reject it, and its node is reachable. */
 const kubeletWrites = (k: KubeletView): boolean => k.admitted && k.rejected === undefined && !k.nodeLost;
@@ -138,26 +139,40 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
 };
 
 /**
- * A capture of the pod's object: its provenance, the condition types its kubelet publishes when the capture
- * shows them (another set than before regenerates the status without the others, at the capture's instant),
- * and the transition times it shows for conditions the fold agrees on.
+ * A capture of the pod's object: its provenance, the condition types its kubelet publishes and the optional
+ * status fields it did not write, when the capture tells them (another set than before regenerates the status
+ * without the others, at the capture's instant), and the transition times it shows for conditions the fold agrees on.
  */
 const observed = (s: PodState, e: Extract<PodEvent, { type: 'PodObserved' }>): PodState => {
-  const was = s.kubelet.conditionTypes;
-  const shown = e.conditionTypes;
-  const same = shown === undefined || (was !== undefined && sameTypes(was, shown));
-  const next = withoutLastStates(withCapturedTimes(same ? s : withConditionTypes(s, shown, e.at), e.conditions ?? []), e.withoutLastState ?? [], e.at);
+  const types = e.conditionTypes;
+  const typesMoved = types !== undefined && (s.kubelet.conditionTypes === undefined || !sameTypes(s.kubelet.conditionTypes, types));
+  const fields = e.unwrittenFields;
+  const fieldsMoved = fields !== undefined && !sameTypes(s.kubelet.unwrittenFields ?? [], fields);
+  const published: Partial<KubeletView> = {
+    ...(typesMoved && { conditionTypes: types }),
+    ...(fieldsMoved && { unwrittenFields: fields.length === 0 ? undefined : fields }),
+  };
+  const shown = typesMoved || fieldsMoved ? withPublished(s, published, e.at) : s;
+  const next = withoutLastStates(withCapturedTimes(shown, e.conditions ?? []), e.withoutLastState ?? [], e.at);
   const { provenance } = next.kubelet;
   return withProvenance(next, { ...provenance, capturedAt: latestInstant(provenance?.capturedAt, e.at) });
 };
 
-/** `s` whose kubelet publishes the condition types `types`, its status (the published one, if it syncs) regenerated at `at`. */
-const withConditionTypes = (s: PodState, types: readonly string[], at: Instant): PodState => {
+/** `s` whose kubelet publishes as `patch` says (its condition types, its unwritten fields), its status (the published one, if it syncs) regenerated at `at`. */
+const withPublished = (s: PodState, patch: Partial<KubeletView>, at: Instant): PodState => {
   const { published } = s.kubelet;
-  const kubelet = kubeletView(s.kubelet, { conditionTypes: types, published: published === undefined ? undefined : kubeletView(published, { conditionTypes: types }) });
+  const kubelet = kubeletView(s.kubelet, { ...patch, published: published === undefined ? undefined : kubeletView(published, patch) });
   const shown = kubelet.syncs ? kubelet.published : kubelet;
   const base = baseOf(s);
-  return shown === undefined || !kubeletWrites(kubelet) ? podState(s, base, kubelet) : regenerated(base, shown, kubelet, apiTime(at));
+  return shown === undefined || !kubeletWrites(kubelet) ? podState(s, withSchedulerFields(base, kubelet), kubelet) : regenerated(base, shown, kubelet, apiTime(at));
+};
+
+/** A pod the kubelet does not write: its conditions (the scheduler's) without an `observedGeneration` that the view says is not written. */
+const withSchedulerFields = (base: V1Pod, kubelet: KubeletView): V1Pod => {
+  const conditions = base.status?.conditions;
+  if (conditions === undefined || writes(kubelet, 'conditions[].observedGeneration')) return base;
+  const written = withoutObservedGenerations(conditions);
+  return written === conditions ? base : podWith(base, base.metadata, base.spec, withFields(base.status ?? {}, { conditions: [...written] }));
 };
 
 /** A captured reason or message: `''` is none; absent, not captured (an event imported before they were kept). */

@@ -18,6 +18,7 @@ import { sharedHostIPs } from './shared-values.js';
 import { allContainersCouldRestart } from '../k8s/restart-rules.js';
 import { cleanedUp, podRestarting, withoutRestartingWaits } from './restart-all.js';
 import { podWith } from './pod-object.js';
+import { conditionGeneration, withoutObservedGenerations, writes, writtenContainerStatuses } from './unwritten-fields.js';
 
 // No init containers (most pods): one empty list for every regeneration.
 const NONE: readonly Container[] = [];
@@ -153,7 +154,8 @@ const podFieldsChanged = (a: KubeletView, b: KubeletView, readsInitialized: bool
   a.deadlineExceededAt !== b.deadlineExceededAt ||
   a.rejected !== b.rejected ||
   a.nodeLost !== b.nodeLost ||
-  a.conditionTypes !== b.conditionTypes;
+  a.conditionTypes !== b.conditionTypes ||
+  a.unwrittenFields !== b.unwrittenFields;
 
 /** Tells two views of the container named `name` apart, in a pod of `spec` (terminal or not). */
 type ContainerDiffers = (spec: PodSpec | undefined, name: string, x: ContainerView, y: ContainerView, terminal: boolean) => boolean;
@@ -285,7 +287,8 @@ const containerStatusLists = (spec: PodSpec, from: GeneratedFrom): [ContainerSta
     statusList(inits, true, from.view, spec, from.terminal, containerStatusOf),
     statusList(spec.containers, false, from.view, spec, from.terminal, containerStatusOf),
   ];
-  return from.terminated ? terminateStatuses(inits, ...lists) : lists;
+  const [initStatuses, statuses] = from.terminated ? terminateStatuses(inits, ...lists) : lists;
+  return [writtenContainerStatuses(from.view, initStatuses, true), writtenContainerStatuses(from.view, statuses, false)];
 };
 
 /**
@@ -403,11 +406,13 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   let shown = statuses;
   if (terminated) [initShown, shown] = terminateStatuses(inits, initStatuses, statuses);
 
-  const others = otherConditions(prev, view, phase, now, pod.metadata.generation);
+  // an older kubelet (and scheduler) wrote no `observedGeneration` (gate PodObservedGenerationTracking, v1.34+)
+  const generation = writes(view, 'observedGeneration') ? pod.metadata.generation : undefined;
+  const conditionGenerations = conditionGeneration(view, pod);
+  const others = conditionGenerations === undefined ? withoutObservedGenerations(otherConditions(prev, view, phase, now, undefined)) : otherConditions(prev, view, phase, now, conditionGenerations);
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
   const sandboxReady = view.sandboxReady && !terminated;
-  const generation = pod.metadata.generation;
-  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation, types: view.conditionTypes, restartAll };
+  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation: conditionGenerations, types: view.conditionTypes, restartAll };
   const generated = kubeletConditions(inputs, prev.conditions, now);
   // An eviction's kill generates its status before the status function sets Failed (kubelet.go ::
   // SyncTerminatingPod, eviction_manager.go :: evictPod), so Ready keeps what container readiness said; during
@@ -416,7 +421,7 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   const conditions = sameItems(prev.conditions, others.length === 0 ? owned : others.concat(owned));
 
   const { hostIP } = view;
-  const hostIPs = hostIP === undefined ? undefined : prev.hostIP === hostIP && prev.hostIPs !== undefined ? prev.hostIPs : sharedHostIPs(hostIP);
+  const hostIPs = hostIP === undefined || !writes(view, 'hostIPs') ? undefined : prev.hostIP === hostIP && prev.hostIPs !== undefined ? prev.hostIPs : sharedHostIPs(hostIP);
   // `kubelet_pods.go :: generateAPIPodStatus`: a host-network pod inherits the node's IP as its pod IP (its
   // sandbox has none), from the first status that knows the host IP on
   const podIPs = view.podIPs === undefined ? (spec.hostNetwork === true && hostIP !== undefined ? [hostIP] : []) : sortPodIPs(view.podIPs, hostIP);

@@ -20,9 +20,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * (`provenance`: `capturedAt`, `changeAt`, `runAt`), and a row resting on an inferred run is marked until a capture.
  * 10: kubelet views keep the condition types a capture showed (`conditionTypes`). 11: the index names how many of the
  * first row parts are the base (`baseRows`), so that a read keeps no uid of theirs. 12: the base holds its rows in
- * kubectl's order, each part's first line their ranks in the fold's order (`snapshot-rows.ts`).
+ * kubectl's order, each part's first line their ranks in the fold's order (`snapshot-rows.ts`). 13: kubelet views keep
+ * the status fields a capture's kubelet did not write (`unwrittenFields`).
  */
-export const SNAPSHOT_SCHEMA = 12;
+export const SNAPSHOT_SCHEMA = 13;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

@@ -284,3 +284,19 @@ export const conditionWords = (pod: RawPod): string[] =>
 /** Each container status's image as `-o json` prints it (the name the runtime reported), init containers first. */
 export const statusImages = (pod: RawPod): string[] =>
   [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].map((c) => `${c.name} ${c.image ?? ''}`);
+
+/** The keys of an object that hold a value (`-o json` prints Go's omitted fields as absent, some sources as null). */
+const shownKeys = (o: object | undefined): string => Object.entries(o ?? {}).flatMap(([k, v]) => (v === null || v === undefined ? [] : [k])).sort().join(',');
+
+/**
+ * The fields the status shows, as `-o json` prints the object: the status's own, each condition's and each
+ * container status's (init containers first), so that a field the cluster never wrote is seen where it appears.
+ */
+export const statusKeys = (pod: RawPod): string[] => {
+  const status = pod.status ?? {};
+  return [
+    `status ${shownKeys(status)}`,
+    ...(status.conditions ?? []).map((c) => `condition ${c.type} ${shownKeys(c)}`),
+    ...[...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].map((c) => `container ${c.name} ${shownKeys(c)}`),
+  ];
+};
