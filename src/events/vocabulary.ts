@@ -16,7 +16,7 @@ const publishedConditions = { conditionTypes: t.array(t.string) };
 
 /**
  * Imports: the optional status fields v1.36's kubelet (or scheduler) writes that a captured object's did not
- * (`hostIPs` since v1.28, `containerStatuses[].volumeMounts` since v1.30 and `.user` since
+ * (`podIPs` since v1.16, `hostIPs` since v1.28, `containerStatuses[].volumeMounts` since v1.30 and `.user` since
  * v1.31, `observedGeneration` on the status and its conditions since v1.34, `started` on init container statuses
  * since v1.28's sidecars). Every `containerStatuses[].` but `started` names init container statuses too.
  */
@@ -24,6 +24,7 @@ export const StatusField = t.keyof(
   {
     observedGeneration: null,
     'conditions[].observedGeneration': null,
+    podIPs: null,
     hostIPs: null,
     'initContainerStatuses[].started': null,
     'containerStatuses[].started': null,

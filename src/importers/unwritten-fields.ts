@@ -1,7 +1,8 @@
 /**
  * Which optional status fields a captured object's kubelet (or scheduler) did not write, where the object shows a
  * place v1.36's writes one (`kubelet_pods.go :: generateAPIPodStatus`, `convertToAPIContainerStatuses`):
- * `observedGeneration` on the status and its conditions (gate PodObservedGenerationTracking, v1.34), `hostIPs`
+ * `observedGeneration` on the status and its conditions (gate PodObservedGenerationTracking, v1.34), `podIPs` beside
+ * `podIP` (v1.16, dual-stack), `hostIPs`
  * beside `hostIP` (v1.28), and in container statuses `started` (v1.16; on init
  * containers' since v1.28), `volumeMounts` for a container that
  * mounts volumes (RecursiveReadOnlyMounts, v1.30), and for one the runtime reported `resources`,
@@ -34,6 +35,7 @@ const verdicts = (pod: V1Pod): Verdict[] => {
   return [
     ['observedGeneration', kubeletConditionTypes(pod) === undefined ? undefined : status.observedGeneration != null],
     ['conditions[].observedGeneration', conditions.length === 0 ? undefined : conditions.some((c) => c.observedGeneration != null)],
+    ['podIPs', status.podIP == null ? undefined : status.podIPs != null],
     ['hostIPs', status.hostIP == null ? undefined : status.hostIPs != null],
     ['initContainerStatuses[].started', shownIn(inits, 'started')],
     ['containerStatuses[].started', shownIn(regular, 'started')],

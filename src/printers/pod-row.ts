@@ -200,7 +200,9 @@ export const kubectlWideCells = (pod: V1Pod): KubectlWideCells => {
     (g) => conditions.find((c) => c.type === g.conditionType)?.status === 'True',
   ).length;
   return {
-    ip: orNone(pod.status?.podIPs?.[0]?.ip),
+    // An object captured from a cluster before v1.16 has `podIP` alone; the API server's conversion fills `podIPs` from it
+    // (`Convert_v1_PodStatus_To_core_PodStatus`), so kubectl's printer, which reads `podIPs[0]`, shows it.
+    ip: orNone(pod.status?.podIPs?.[0]?.ip ?? pod.status?.podIP),
     node: orNone(pod.spec.nodeName),
     nominatedNode: orNone(pod.status?.nominatedNodeName),
     readinessGates: gates.length > 0 ? `${trueGates}/${gates.length}` : '<none>',

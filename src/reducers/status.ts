@@ -426,7 +426,7 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   // sandbox has none), from the first status that knows the host IP on
   const podIPs = view.podIPs === undefined ? (spec.hostNetwork === true && hostIP !== undefined ? [hostIP] : []) : sortPodIPs(view.podIPs, hostIP);
   const podIP = podIPs[0];
-  const listed = podIP === undefined ? undefined : sameIPs(prev, podIPs) ? prev.podIPs : podIPs.map((ip) => ({ ip }));
+  const listed = podIP === undefined || !writes(view, 'podIPs') ? undefined : sameIPs(prev, podIPs) ? prev.podIPs : podIPs.map((ip) => ({ ip }));
   const startTime = prev.startTime ?? now;
   const { qosClass } = prev;
   const status: PodStatus =

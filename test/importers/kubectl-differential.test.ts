@@ -251,17 +251,6 @@ const open: readonly Open[] = [
     covers: (d) => onlyFieldChanges(d, ['status -resources', 'status -allocatedResources']),
   },
   {
-    why:
-      '`status.podIPs` (v1.16+) of a pod captured from an older API server or kubelet `/pods` (2018-2019 samples): podj shows it ' +
-      "(`get`'s IP column reads it, as kubectl v1.36 does; a v1.16+ API server fills it from `podIP` when serving such an object)",
-    files: [
-      'argo-pod-crashloop.yaml', 'argo-pod-deletion.yaml', 'argo-pod-error.yaml', 'argo-pod-failed.yaml', 'argo-pod-imagepullbackoff.yaml', 'argo-pod-pending.yaml',
-      'argo-pod-running-not-ready.yaml', 'argo-pod-succeeded.yaml', 'datadog/kubelet-pods-init-container-terminated.json', 'kubectl-neat-pod1.json',
-      'kubelet-pods.datadog-agent.json', 'sonobuoy-e2e-notready.json',
-    ],
-    covers: (d) => onlyFieldChanges(d, ['status +podIPs']),
-  },
-  {
     why: "flanksource/is-healthy's stripped lastTransitionTime (below): podj shows one on each condition",
     files: ['is-healthy-pod-init-error.yaml', 'is-healthy/pod-old-restarts.yaml'],
     covers: (d) => onlyFieldChanges(d, ['condition +lastTransitionTime']),
