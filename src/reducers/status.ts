@@ -206,15 +206,17 @@ const classIn = (c: Container, spec: PodSpec, view: KubeletView): RegularDecisio
 const phaseOfClasses = (waiting: number, running: number, restarting: number, stopped: number, succeeded: number): PodPhase =>
   waiting > 0 ? 'Pending' : running > 0 ? 'Running' : stopped === 0 ? 'Pending' : restarting > 0 ? 'Running' : stopped === succeeded ? 'Succeeded' : 'Failed';
 
+/** Each regular container's `regularDecision` class in `view`, in spec order. */
+const classesIn = (spec: PodSpec, view: KubeletView): RegularDecision[] => spec.containers.map((c) => classIn(c, spec, view));
+
 /** getPhase's answer for a `decidedAlike` pod, from its containers' classes (`phaseOfClasses`). */
-const decidedPhase = (spec: PodSpec, view: KubeletView): PodPhase => {
+const decidedPhase = (classes: readonly RegularDecision[]): PodPhase => {
   let waiting = 0;
   let running = 0;
   let restarting = 0;
   let stopped = 0;
   let succeeded = 0;
-  for (const c of spec.containers) {
-    const k = classIn(c, spec, view);
+  for (const k of classes) {
     if (k === 'running-ready' || k === 'running') running++;
     else if (k === 'waiting') waiting++;
     else {
@@ -231,15 +233,13 @@ const decidedPhase = (spec: PodSpec, view: KubeletView): PodPhase => {
  * readiness (ContainersReady's list, Ready) or getPhase's answer. Whether some container runs is read too
  * (mergePodStatus holds a terminal phase back, TerminatePod's `terminated`), but only with a terminal answer, which
  * getPhase gives only when none runs. A restart that begins (a creation, a back-off, a pull) or a run that starts
- * unready while the pod stays Running decides the same.
+ * unready while the pod stays Running decides the same. Each view's classes are decided once, for both questions.
  */
 const decisionChanged = (spec: PodSpec, a: KubeletView, b: KubeletView): boolean => {
-  for (const c of spec.containers) {
-    const x = a.containers[c.name];
-    const y = b.containers[c.name];
-    if (x !== y && (classIn(c, spec, a) === 'running-ready') !== (classIn(c, spec, b) === 'running-ready')) return true;
-  }
-  return decidedPhase(spec, a) !== decidedPhase(spec, b);
+  const before = classesIn(spec, a);
+  const after = classesIn(spec, b);
+  if (before.some((k, i) => (k === 'running-ready') !== (after[i] === 'running-ready'))) return true;
+  return decidedPhase(before) !== decidedPhase(after);
 };
 
 /**
