@@ -1,6 +1,6 @@
 /** The parts every event shares: schema version, valid time, source, and its subject. */
 import * as t from 'io-ts';
-import { Instant, Integer } from '../k8s/codecs.js';
+import { EventSource, Instant, Integer } from '../k8s/codecs.js';
 
 /** The event schema version written today; older ones are upcast on read (see `upcast.ts`). */
 export const SCHEMA_VERSION = 1 as const;
@@ -37,7 +37,7 @@ export const RecordedEvent = t.intersection(
     t.type({ object: t.string, type: t.string, reason: t.string, message: t.string, component: t.string, host: t.string }),
     t.partial({
       name: t.string,
-      source: t.partial({ component: t.string, host: t.string }),
+      source: EventSource,
       reportingComponent: t.string,
       reportingInstance: t.string,
     }),

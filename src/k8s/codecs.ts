@@ -74,6 +74,9 @@ export type ResourceList = t.TypeOf<typeof ResourceList>;
 export const StringMap = t.record(t.string, t.string, 'StringMap');
 export type StringMap = t.TypeOf<typeof StringMap>;
 
+/** An Event's `EventSource` (core/v1 `source`, events.k8s.io/v1 `deprecatedSource`): the reporting component and its host, both `omitempty`. */
+export const EventSource = t.partial({ component: t.string, host: t.string });
+
 /** An integer or a string, as Kubernetes' IntOrString (probe ports, for example). */
 export const IntOrString = t.union([Integer, t.string], 'IntOrString');
 export type IntOrString = t.TypeOf<typeof IntOrString>;

@@ -4,7 +4,7 @@
  */
 import * as t from 'io-ts';
 import type { RecordedEvent } from '../../events/index.js';
-import { Integer, StringMap, struct, type Instant } from '../../k8s/codecs.js';
+import { EventSource, Integer, StringMap, struct, type Instant } from '../../k8s/codecs.js';
 import { OptionalK8sTime } from '../time.js';
 
 const ObjectReference = t.partial(
@@ -34,7 +34,7 @@ export const CoreV1Event = t.partial(
     eventTime: OptionalK8sTime,
     series: t.union([Series, t.null]),
     type: t.string,
-    source: t.partial({ component: t.string, host: t.string }),
+    source: EventSource,
     reportingComponent: t.string,
     reportingInstance: t.string,
   },
@@ -55,7 +55,7 @@ export const EventsV1Event = struct(
     deprecatedFirstTimestamp: OptionalK8sTime,
     deprecatedLastTimestamp: OptionalK8sTime,
     deprecatedCount: t.union([Integer, t.null]),
-    deprecatedSource: t.partial({ component: t.string, host: t.string }),
+    deprecatedSource: EventSource,
     reportingController: t.string,
     reportingInstance: t.string,
     type: t.string,
