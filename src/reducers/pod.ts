@@ -12,7 +12,7 @@ import { withEntry, withFields } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { containerView, kubeletView, type KubeletView, type ImportProvenance } from './kubelet-view.js';
-import { kubeletStatus, statusFactsChanged, statusInputsChanged } from './status.js';
+import { kubeletStatus, statusFactsChanged, statusInputsChanged, type StatusWriter } from './status.js';
 import { FoldedPod, baseOf, generatedFrom, podState, withStatusesFrom } from './folded-pod.js';
 import { apiTime } from './time.js';
 import { podWith } from './pod-object.js';
@@ -164,7 +164,7 @@ const withPublished = (s: PodState, patch: Partial<KubeletView>, at: Instant): P
   const kubelet = kubeletView(s.kubelet, { ...patch, published: published === undefined ? undefined : kubeletView(published, patch) });
   const shown = kubelet.syncs ? kubelet.published : kubelet;
   const base = baseOf(s);
-  return shown === undefined || !kubeletWrites(kubelet) ? podState(s, withSchedulerFields(base, kubelet), kubelet) : regenerated(base, shown, kubelet, apiTime(at));
+  return shown === undefined || !kubeletWrites(kubelet) ? podState(s, withSchedulerFields(base, kubelet), kubelet) : regenerated(base, shown, kubelet, apiTime(at), 'event');
 };
 
 /** A pod the kubelet does not write: its conditions (the scheduler's) without an `observedGeneration` that the view says is not written. */
@@ -306,12 +306,12 @@ const afterView = (state: PodState, next: PodState | undefined, base: V1Pod, kub
       if (moved !== undefined) return moved;
     }
   }
-  return regenerated(base, kubelet, kubelet, apiTime(at));
+  return regenerated(base, kubelet, kubelet, apiTime(at), 'event');
 };
 
-/** The state of `base` with the status the kubelet generates from `view` at `now`, and `kubelet` as its view. */
-const regenerated = (base: V1Pod, view: KubeletView, kubelet: KubeletView, now: string): PodState => {
-  const generated = kubeletStatus(base, view, now);
+/** The state of `base` with the status `writer` generates from `view` at `now`, and `kubelet` as its view. */
+const regenerated = (base: V1Pod, view: KubeletView, kubelet: KubeletView, now: string, writer: StatusWriter): PodState => {
+  const generated = kubeletStatus(base, view, now, writer);
   const { status } = generated;
   const pod = status === base.status ? base : podWith(base, base.metadata, base.spec, status);
   return new FoldedPod(pod, shownAs(kubelet, view, generated.view), generated);
@@ -345,7 +345,7 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   const gated = (base.spec.readinessGates ?? []).length > 0;
   const unchanged = base === baseOf(state) && !terminating && !gated && !state.kubelet.nodeLost && !statusInputsChanged(shown, view);
   const kubelet = kubeletView(next.kubelet, { published: view });
-  return unchanged ? podState(next, base, kubelet) : regenerated(base, view, kubelet, apiTime(event.at));
+  return unchanged ? podState(next, base, kubelet) : regenerated(base, view, kubelet, apiTime(event.at), event.type === 'PodSynced' ? 'sync' : 'probe');
 };
 
 /** The published view with one container's probe results as the kubelet now knows them, if it is still the same instance. */

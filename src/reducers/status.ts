@@ -351,10 +351,17 @@ const sameStatus = (prev: PodStatus, status: PodStatus): boolean => {
 };
 
 /**
+ * What writes a status: a sync's `generateAPIPodStatus` (`sync`: `SyncPod`, or `SyncTerminatingPod` before it applies
+ * an eviction's status function); the status manager's `SetContainerReadiness` / `SetContainerStartup` over the status
+ * it cached (`probe`); or, in a journal without syncs (imported), the kubelet after any event (`event`).
+ */
+export type StatusWriter = 'sync' | 'probe' | 'event';
+
+/**
  * The status after the kubelet has (re)generated it at `now` (API form, whole seconds), without its container
  * statuses, and what those are generated from (`withContainerStatuses` adds them).
  */
-export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: string): GeneratedFrom & { readonly status: PodStatus } => {
+export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: string, writer: StatusWriter): GeneratedFrom & { readonly status: PodStatus } => {
   const prev = pod.status ?? {};
   const spec = pod.spec;
   // `convertStatusToAPIStatus`: whether the pod restarts all its containers decides how removed ones show
@@ -415,9 +422,11 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation: conditionGenerations, types: view.conditionTypes, restartAll };
   const generated = kubeletConditions(inputs, prev.conditions, now);
   // An eviction's kill generates its status before the status function sets Failed (kubelet.go ::
-  // SyncTerminatingPod, eviction_manager.go :: evictPod), so Ready keeps what container readiness said; during
-  // the grace only SetContainerReadiness rewrites it, from the Failed phase it cached: False, PodFailed.
-  const owned = evictionHeldBack && readinessMoved(prev.conditions, generated) ? kubeletConditions({ ...inputs, phase: 'Failed' }, prev.conditions, now) : generated;
+  // SyncTerminatingPod, eviction_manager.go :: evictPod), so a sync's Ready is what container readiness says
+  // (mergePodStatus forces it False only with the terminal phase it holds back); during the grace only
+  // SetContainerReadiness rewrites it, from the Failed phase it cached: False, PodFailed.
+  const cachedFailed = evictionHeldBack && writer !== 'sync' && readinessMoved(prev.conditions, generated);
+  const owned = cachedFailed ? kubeletConditions({ ...inputs, phase: 'Failed' }, prev.conditions, now) : generated;
   const conditions = sameItems(prev.conditions, others.length === 0 ? owned : others.concat(owned));
 
   const { hostIP } = view;

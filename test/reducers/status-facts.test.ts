@@ -104,12 +104,12 @@ describe('a skipped regeneration', () => {
               const around = containers.length > 1 && other !== undefined ? { other } : {};
               const a = podView({ app: x, ...around });
               const b = podView({ app: y, ...around });
-              const first = kubeletStatus(pod0, a, '2026-01-01T00:00:01Z');
+              const first = kubeletStatus(pod0, a, '2026-01-01T00:00:01Z', 'event');
               const pod = podWith(pod0, pod0.metadata, pod0.spec, first.status);
-              const again = kubeletStatus(pod, a, '2026-01-01T00:00:02Z');
+              const again = kubeletStatus(pod, a, '2026-01-01T00:00:02Z', 'event');
               // a status that regenerating from its own view moves on (a phase just turned terminal) is not what a skip keeps
               if (again.status !== pod.status || statusFactsChanged(pod, a, b)) continue;
-              const next = kubeletStatus(pod, b, '2026-01-01T00:00:02Z');
+              const next = kubeletStatus(pod, b, '2026-01-01T00:00:02Z', 'event');
               const pair = [policy, containers.length, other === undefined ? -1 : views.indexOf(other), views.indexOf(x), views.indexOf(y)];
               expect([...pair, next.status === pod.status, next.terminated]).toEqual([...pair, true, again.terminated]);
               skipped++;

@@ -174,6 +174,24 @@ describe('eviction', () => {
     expect(p.must().status).toMatchObject({ phase: 'Failed', reason: 'Evicted', message });
   });
 
+  // A SyncPod in flight (a postStart hook, a pull) holds the terminating sync back: its first status is the first
+  // since the containers started. kubelet.go :: SyncTerminatingPod generates it from them (Ready True) before the
+  // status function sets Failed; mergePodStatus holds the phase back and forces Ready False only with a terminal one.
+  test('the terminating sync after a SyncPod in flight publishes Ready from container readiness, not PodFailed', () => {
+    const p = new PodScript(app).scheduled().synced().run('app').at(50).evicted(message);
+    expect(cond(p.must(), 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady' });
+    p.at(60).synced();
+    const pod = p.must();
+    expect(pod.status?.phase).toBe('Pending');
+    expect(pod.status?.reason).toBeUndefined();
+    expect(cond(pod, 'Ready')).toMatchObject({ status: 'True', lastTransitionTime: apiAt(60) });
+    expect(cond(pod, 'ContainersReady')).toMatchObject({ status: 'True' });
+    expect(cond(pod, 'DisruptionTarget')).toBeUndefined();
+    p.at(61).exited('app', 137).synced();
+    expect(p.must().status).toMatchObject({ phase: 'Failed', reason: 'Evicted', message });
+    expect(cond(p.must(), 'Ready')).toMatchObject({ status: 'False', reason: 'PodFailed' });
+  });
+
   test('without an eviction, a readiness failure reads ContainersNotReady', () => {
     const probed: PodSpec = { ...app, containers: [{ name: 'app', image: 'app:1', readinessProbe: { exec: { command: ['true'] } } }] };
     const p = new PodScript(probed).scheduled().run('app').synced().probe('app', 'readiness', 'success').at(51).probe('app', 'readiness', 'failure');
