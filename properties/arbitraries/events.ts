@@ -78,6 +78,7 @@ export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
     member(2, (b, c) => containerID.map((id): Event => ({ ...b, container: c, type: 'ContainerStarted', source: 'runtime', containerID: id, from: { inferred: true } }))),
     member(1, (b) => one({ ...b, type: 'PodEvicted', source: 'kubelet', signal: 'memory.available', message: 'The node was low on resource: memory. ' })),
     member(1, (b) => one({ ...b, type: 'PodDeadlineExceeded', source: 'kubelet' })),
+    member(1, (b) => one({ ...b, type: 'PodKillTimedOut', source: 'kubelet' })),
     member(1, (b) => node.map((n): Event => ({ ...b, type: 'PodNodeLost', source: 'controller', node: n }))),
     member(1, (b, c) => one({ ...b, container: c, type: 'ImagePulling', source: 'runtime', image: IMAGE })),
     member(2, (b, c) => fc.boolean().map((present): Event => ({ ...b, container: c, type: 'ImagePulled', source: 'runtime', image: IMAGE, alreadyPresent: present }))),

@@ -7,7 +7,7 @@
  */
 import type { ProbeKind } from '../events/index.js';
 import { kubeletRemovalAt, removedAtOnce } from './deletion/decide.js';
-import { cleanupDeadline, localTurnAt } from './eviction/loop.js';
+import { cleanupDeadline, killWaitRunsOutAt, localTurnAt } from './eviction/loop.js';
 import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input, VolumeUsage } from './inputs.js';
 import { emptyDirNames } from './spec.js';
@@ -250,8 +250,12 @@ export const podWakeups = (ctx: Ctx, state: EngineState, pod: PodBook, gate: Pod
  */
 const nextMonitoring = (node: NodeBook, now: VirtualMs, takenNow: boolean): VirtualMs => {
   const round = node.evictionRound;
+  const due = (at: VirtualMs | undefined): at is VirtualMs => at !== undefined && (at > now || (at === now && !takenNow));
+  // `killPodNow`'s wait running out comes no later than the round's turn (both end the last `evictPod`)
+  const waitEnd = round === undefined ? undefined : killWaitRunsOutAt(round);
+  if (due(waitEnd)) return waitEnd;
   const turn = round === undefined ? undefined : localTurnAt(round);
-  if (turn !== undefined && (turn > now || (turn === now && !takenNow))) return turn;
+  if (due(turn)) return turn;
   const deadline = round === undefined || round.cleanedAt !== undefined ? undefined : cleanupDeadline(round);
   if (deadline !== undefined && deadline > now) return deadline;
   return nextOnGrid(deadline ?? node.monitorFrom ?? node.registeredAt, EVICTION_MONITORING_MS, now, takenNow);

@@ -1,7 +1,7 @@
 /** The engine's fold: `evolve(state, event)` rebuilds the bookkeeping from events, so a replay never re-decides. */
 import type { Event, EventOf } from '../events/index.js';
 import { msOf } from '../k8s/codecs.js';
-import { roundCleaned, roundJoined } from './eviction/loop.js';
+import { roundCleaned, roundJoined, roundWaitRanOut } from './eviction/loop.js';
 import { isLocalStorageSignal } from './eviction/local-storage.js';
 import { conditionOfSignal, hardThresholds, isObservedSignal } from './eviction/signals.js';
 import { valueOf } from '../k8s/quantity.js';
@@ -202,6 +202,10 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       const evicted = withPod(state, e.pod.uid, (pod) => ({ ...triggered(pod, at), evicted: true }));
       const node = evicted.pods.get(e.pod.uid)?.node;
       return evictionCleanup(node === undefined ? evicted : withNode(evicted, node, (n) => roundJoined(n, e.pod.uid, at, isLocalStorageSignal(e.signal))), e.pod.uid, at);
+    }
+    case 'PodKillTimedOut': {
+      const node = state.pods.get(e.pod.uid)?.node;
+      return node === undefined ? state : withNode(state, node, (n) => roundWaitRanOut(n, e.pod.uid));
     }
     case 'PodDeadlineExceeded':
       // the sync that noticed publishes Failed; the pod is over (`podTerminal`), so its containers are stopped

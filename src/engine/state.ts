@@ -163,6 +163,8 @@ export interface EvictionRound {
   readonly local: boolean;
   /** When the last-evicted pod's termination completed: its `evictPod` returned then, unless its wait ran out first. */
   readonly lastDoneAt?: VirtualMs;
+  /** The last-evicted pod's wait ran out first: `killPodNow` recorded `ExceededGracePeriod` (`PodKillTimedOut`). */
+  readonly waitRanOut?: true;
   /** When every pod of the round was terminated: the wait is over. */
   readonly cleanedAt?: VirtualMs;
 }

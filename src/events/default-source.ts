@@ -21,6 +21,7 @@ export const defaultSource: Readonly<Record<EventType, Source>> = {
   SandboxCreated: 'kubelet',
   PodIPAssigned: 'kubelet',
   PodEvicted: 'kubelet',
+  PodKillTimedOut: 'kubelet',
   PodDeadlineExceeded: 'kubelet',
   PodNodeLost: 'controller',
   PodSynced: 'kubelet',

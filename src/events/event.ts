@@ -22,6 +22,7 @@ export const Event = t.union(
     V.SandboxCreated,
     V.PodIPAssigned,
     V.PodEvicted,
+    V.PodKillTimedOut,
     V.PodDeadlineExceeded,
     V.PodNodeLost,
     V.PodSynced,

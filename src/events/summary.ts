@@ -45,6 +45,8 @@ const sentence = (e: Event): string => {
       return `evicted (${e.signal}): ${e.message.trim()}`;
     case 'PodDeadlineExceeded':
       return 'past activeDeadlineSeconds: DeadlineExceeded';
+    case 'PodKillTimedOut':
+      return 'kill not done within its wait: ExceededGracePeriod';
     case 'PodNodeLost':
       return `marked not ready: node ${e.node} is not Ready`;
     case 'ImagePulling':

@@ -202,6 +202,13 @@ export const PodEvicted = member(
 );
 
 /**
+ * A kill the kubelet asked its pod worker for did not complete in time: `pod_workers.go :: killPodNow` waits
+ * `max(grace × 1.5, 10 s)` for the pod's termination, then records `ExceededGracePeriod` and gives up waiting (the
+ * kill goes on). The eviction manager kills this way (`evictPod`). An observation: it changes no pod.
+ */
+export const PodKillTimedOut = member('PodKillTimedOut', { ...podSubject });
+
+/**
  * The kubelet found the pod past `spec.activeDeadlineSeconds`, counted from `status.startTime`
  * (`active_deadline.go :: ShouldEvict`, consulted by `generateAPIPodStatus`): phase Failed, reason
  * DeadlineExceeded, and the pod is terminated (its containers killed with the pod's grace).

@@ -55,6 +55,7 @@ const distinguishing = (e: Event): string => {
     case 'SandboxCreated':
     case 'PodIPAssigned':
     case 'PodEvicted':
+    case 'PodKillTimedOut':
     case 'PodDeadlineExceeded':
     case 'PodNodeLost':
     case 'PodSynced':

@@ -46,6 +46,7 @@ const tieRank: Readonly<Record<EventType, number>> = {
   PodNodeLost: 24,
   PodDeletionRequested: 25,
   ContainerKilling: 26,
+  PodKillTimedOut: 26,
   ContainerExited: 27,
   ContainerRemoved: 27,
   ContainerBackOff: 28,

@@ -30,6 +30,7 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
   SandboxCreated: [],
   PodIPAssigned: [],
   PodEvicted: ['Evicted'],
+  PodKillTimedOut: ['ExceededGracePeriod'],
   PodDeadlineExceeded: ['DeadlineExceeded'],
   PodNodeLost: ['NodeNotReady'],
   PodSynced: [],
@@ -190,6 +191,9 @@ const madeEmissions = (e: Event, ctx: Context): Emission[] => {
       return [onPod(ctx, e.pod, 'Warning', e.reason, e.message, KUBELET)];
     case 'PodEvicted':
       return [onPod(ctx, e.pod, 'Warning', 'Evicted', e.message, KUBELET)];
+    case 'PodKillTimedOut':
+      // pod_workers.go :: killPodNow, its wait for the pod's termination over
+      return [onPod(ctx, e.pod, 'Warning', 'ExceededGracePeriod', 'Container runtime did not kill the pod within specified grace period.', KUBELET)];
     case 'PodDeadlineExceeded': {
       const exceeded = deadlineExceeded(ctx, e.pod);
       return e.from === undefined ? [exceeded, exceeded] : [exceeded];

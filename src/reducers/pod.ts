@@ -120,7 +120,8 @@ const apply = (s: PodState, e: PodEvent): PodState => {
       return settled(s, podState(s, baseOf(s), kubeletView(s.kubelet, { syncs: true, nodeLost: false })), e);
     case 'PodRemoved':
     case 'PodObserved':
-      return s; // handled by reducePod
+    case 'PodKillTimedOut':
+      return s; // handled by reducePod (an observation, skipped)
     default: {
       const unreachable: never = e;
       return unreachable;

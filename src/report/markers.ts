@@ -67,6 +67,7 @@ export const markerKindOf = (e: Event): MarkerKind | undefined => {
     case 'NodeConditionChanged':
     case 'KubeletStopped':
     case 'EvictionThresholdMet':
+    case 'PodKillTimedOut':
     case 'PodAdmitted':
     case 'PodSynced':
     case 'ContainerWaiting':

@@ -46,3 +46,26 @@ describe('node-pressure eviction: the status during the kill’s grace', () => {
     expect(statusAt(events, s(20.5))).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
   });
 });
+
+// pod_workers.go :: killPodNow: `evictPod` waits max(grace × 1.5, 10 s) for the pod's termination, then records
+// ExceededGracePeriod ("Container runtime did not kill the pod within specified grace period.") and returns
+describe('node-pressure eviction: killPodNow’s wait for the termination', () => {
+  const hooked: Container = { name: 'slow', image: 'app:1', lifecycle: { postStart: { exec: { command: ['sleep', '60'] } } } };
+  /** `slow`'s postStart holds the SyncPod from 0 s to 60 s; the eviction at 20 s is killed only after it. */
+  const heldSync = () => ({ ...hungry(() => ({ afterMs: 0, code: 0 })), postStart: () => ({ durationMs: 60_000 }) });
+
+  it('a kill held back by a SyncPod in flight outlasts the wait: PodKillTimedOut 10 s after the eviction', () => {
+    const events = run([small, evictee([app('app'), hooked])], heldSync(), 100);
+    expect(ofType(events, 'PodEvicted').map(offset)).toEqual([20]);
+    expect(ofType(events, 'PodKillTimedOut').map(offset)).toEqual([30]);
+    expect(ofType(events, 'PodKillTimedOut')[0]).toMatchObject({ source: 'kubelet', pod: { name: 'hog' } });
+    // the kill itself comes once the postStart hook returns and the terminating sync runs
+    expect(ofType(events, 'ContainerKilling').map(offset)).toEqual([60, 60]);
+  });
+
+  it('a kill that completes inside the wait records nothing', () => {
+    const events = run([small, evictee([app('app')])], hungry(() => ({ afterMs: 500, code: 0 })), 60);
+    expect(ofType(events, 'PodEvicted').map(offset)).toEqual([20]);
+    expect(ofType(events, 'PodKillTimedOut')).toEqual([]);
+  });
+});

@@ -104,6 +104,15 @@ describe('kubeEventsFor', () => {
     ]);
   });
 
+  it("an eviction whose kill outlasts killPodNow's wait: ExceededGracePeriod on the pod (pod_workers.go :: killPodNow)", () => {
+    const timedOut = kubeEventsFor([ev(20, 'PodEvicted', 'kubelet', { signal: 'memory.available', message: 'The node was low on resource: memory. ' }), ev(10, 'PodKillTimedOut', 'kubelet', {})]);
+    expect(timedOut.map((r) => [r.type, r.reason, r.source.component, r.message, r.involvedObject.fieldPath])).toEqual([
+      ['Warning', 'Evicted', 'kubelet', 'The node was low on resource: memory. ', undefined],
+      ['Warning', 'ExceededGracePeriod', 'kubelet', 'Container runtime did not kill the pod within specified grace period.', undefined],
+    ]);
+    expect(journalTypesForReason('ExceededGracePeriod')).toEqual(['PodKillTimedOut']);
+  });
+
   it('the spam filter lets 25 events of a pod through, then one per 5 minutes; the logger still counts the dropped ones', () => {
     const failure = (secondsAgo: number) =>
       ev(secondsAgo, 'ProbeExecuted', 'prober', { container: 'app', probe: 'readiness', outcome: 'failure', output: 'connection refused' });

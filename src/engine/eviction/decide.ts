@@ -18,7 +18,7 @@ import { PRESSURE_TYPES, type PressureType } from '../pressure.js';
 import type { EngineState, EvictionRound, NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 import { hasLocalStorageLimit, localStorageVerdict } from './local-storage.js';
-import { localTurnAt } from './loop.js';
+import { killWaitRunsOutAt, localTurnAt } from './loop.js';
 import { evictionWords } from './message.js';
 import {
   conditionOfSignal,
@@ -215,11 +215,24 @@ const thresholdEviction = (pods: readonly PodBook[], podStats: (pod: PodBook) =>
 const observedConditions = (observations: Partial<Record<ObservedSignal, Observation>>): ReadonlySet<PressureType> =>
   new Set(OBSERVED_SIGNALS.filter((s) => observations[s] !== undefined).map((s) => conditionOfSignal[s]));
 
+/**
+ * `killPodNow` gave up waiting for the termination of the round's last-evicted pod: `ExceededGracePeriod` on it
+ * (the kill goes on; `evictPod` returns, and the loop waits for the cleanup).
+ */
+const killTimedOut = (state: EngineState, round: EvictionRound, now: VirtualMs): Event[] => {
+  const uid = round.uids[round.uids.length - 1];
+  const pod = uid === undefined ? undefined : state.pods.get(uid);
+  return pod === undefined ? [] : [{ type: 'PodKillTimedOut', ...aboutPod(now, 'kubelet', pod.ref) }];
+};
+
 export const decideEviction = (state: EngineState, input: Input, now: VirtualMs): Event[] => {
   const node = state.nodes.get(input.node);
   if (node === undefined || kubeletDown(node)) return [];
   const round = node.evictionRound;
-  if (round !== undefined && localTurnAt(round) === now) return turn(state, node, round, input, now);
+  const waitRanOut = round !== undefined && killWaitRunsOutAt(round) === now;
+  const timedOut = waitRanOut ? killTimedOut(state, round, now) : [];
+  if (round !== undefined && localTurnAt(round) === now) return [...timedOut, ...turn(state, node, round, input, now)];
+  if (waitRanOut) return timedOut;
   const observations = observe(node, input);
   const met = metThresholds(node, observations);
   const recorded: Event[] = met.map((m) => ({ type: 'EvictionThresholdMet', ...envelope(now, 'kubelet'), node: node.name, signal: m.signal, threshold: m.threshold, available: m.available }));

@@ -26,6 +26,13 @@ const CLEANUP_TIMEOUT_MS = 30_000;
 /** When the round's last `evictPod` returns: its pod terminated, or its wait over. */
 const evictPodReturned = (round: EvictionRound): VirtualMs => Math.min(round.lastDoneAt ?? Infinity, round.evictedAt + KILL_WAIT_MS);
 
+/**
+ * When `killPodNow`'s wait for the round's last-evicted pod runs out, while its termination is not complete and the
+ * timeout not yet recorded: it records `ExceededGracePeriod` then (`PodKillTimedOut`) and `evictPod` returns.
+ */
+export const killWaitRunsOutAt = (round: EvictionRound): VirtualMs | undefined =>
+  round.lastDoneAt === undefined && round.waitRanOut === undefined ? round.evictedAt + KILL_WAIT_MS : undefined;
+
 /** A local storage round's next `evictPod`, as the last one returns (the cycle's next pod over a limit, if any). */
 export const localTurnAt = (round: EvictionRound): VirtualMs | undefined => (round.local ? evictPodReturned(round) : undefined);
 
@@ -66,6 +73,13 @@ export const roundCleaned = (state: EngineState, node: NodeBook, at: VirtualMs):
   if (!round.uids.every(done)) return lastDoneAt === round.lastDoneAt ? node : { ...node, evictionRound: { ...round, lastDoneAt } };
   const cleaned = { ...round, lastDoneAt, cleanedAt: at };
   return { ...node, evictionRound: cleaned, monitorFrom: resumedAt(cleaned, at) };
+};
+
+/** The round's last `evictPod` gave up waiting (`PodKillTimedOut` of its pod). */
+export const roundWaitRanOut = (node: NodeBook, uid: string): NodeBook => {
+  const round = node.evictionRound;
+  if (round === undefined || round.uids[round.uids.length - 1] !== uid) return node;
+  return { ...node, evictionRound: { ...round, waitRanOut: true } };
 };
 
 /** An eviction joins the local storage round whose turn it is, else opens the node's round. */
