@@ -3,22 +3,28 @@
  * sends the status before it pulls, creates and starts, and `kubelet_pods.go :: convertToAPIContainerStatuses`
  * shows a waiting reason only from the reason cache the previous sync left. So the re-pull before a restart
  * never shows its container as Error/OOMKilled again after CrashLoopBackOff, and a created-not-started
- * container never sends a pod back from ContainerCreating to Pending.
+ * container never sends a pod back from ContainerCreating to Pending. One Pending after ContainerCreating is
+ * real: an evicted pod's terminating sync (`SyncTerminatingPod`) that a SyncPod in flight held back publishes its
+ * running containers while `status_manager.go :: mergePodStatus` holds the Failed phase back at the Pending the
+ * API showed (warmup-evicted.yaml).
  */
 import { describe, expect, it } from 'vitest';
 import { kubectlRow } from '../../src/printers/pod-row.js';
 import { timelineOf } from '../../src/timetravel/timeline.js';
 import { sampleNames, storyOf } from './support.js';
 
-/** Each pod's successive kubectl STATUS cells along the timeline, one per visible change. */
+/** Each pod's successive kubectl STATUS cells along the timeline, one per visible change (an evicted pod's held-back Pending left out). */
 const statusFlips = (name: string): string[] => {
   const last = new Map<string, string>();
   const flips: string[] = [];
-  for (const entry of timelineOf(storyOf(name).events.map((event) => ({ event })))) {
+  const events = storyOf(name).events;
+  const evicted = (pod: string, at: string): boolean => events.some((e) => e.type === 'PodEvicted' && e.pod.name === pod && e.at <= at);
+  for (const entry of timelineOf(events.map((event) => ({ event })))) {
     if (entry.after === undefined) continue;
     const status = kubectlRow(entry.after, new Date(entry.at)).status;
     const before = last.get(entry.pod);
-    if (before !== undefined && before !== status) flips.push(`${before} → ${status}`);
+    const heldBack = before === 'ContainerCreating' && status === 'Pending' && evicted(entry.after.metadata.name ?? '', entry.at);
+    if (before !== undefined && before !== status && !heldBack) flips.push(`${before} → ${status}`);
     last.set(entry.pod, status);
   }
   return flips;

@@ -688,3 +688,40 @@ describe('shared-image-backoff', () => {
     expect(waiting('worker')).toEqual({ reason: 'ImagePullBackOff', message });
   });
 });
+
+describe('sidecar-crashloop', () => {
+  const story = storyOf('sidecar-crashloop');
+
+  // kuberuntime_manager.go :: computePodActions restarts an exited sidecar whatever the pod's policy; doBackOff
+  it('restarts the sidecar at once, then after 10, 20, 40 and 80 s (jittered); the app is never touched', () => {
+    expect(offsets(story, 'ContainerExited', 'checkout')).toEqual([20, 41, 72, 115, 192, 294]);
+    expect(offsets(story, 'ContainerStarted', 'checkout', (e) => e.container === 'log-shipper')).toEqual([0, 21, 52, 95, 172, 274]);
+    expect(eventsOf(story, 'ContainerBackOff').map((e) => e.delaySeconds)).toEqual([10, 20, 40, 80, 80, 160]);
+    expect(offsets(story, 'ContainerStarted', 'checkout', (e) => e.container === 'app')).toEqual([0]);
+  });
+});
+
+describe('node-notready-tolerations', () => {
+  const story = storyOf('node-notready-tolerations');
+
+  // taint_eviction.go :: processPodOnNode: deletion at the taint + the smallest tolerationSeconds; none for a toleration without one
+  it('deletes each pod when its own toleration of the unreachable taint (+1m50s) runs out, never the agent', () => {
+    expect(offsets(story, 'PodDeletionRequested', 'cache')).toEqual([140]);
+    expect(offsets(story, 'PodDeletionRequested', 'api')).toEqual([410]);
+    expect(offsets(story, 'PodDeletionRequested', 'node-agent')).toEqual([]);
+    expect(offsets(story, 'PodNodeLost', 'node-agent')).toEqual([105]);
+  });
+});
+
+describe('warmup-evicted', () => {
+  const story = storyOf('warmup-evicted');
+
+  // pod_workers.go :: killPodNow: max(grace × 1.5, 10 s), then ExceededGracePeriod; the SyncPod in flight runs on
+  it('records ExceededGracePeriod 10 s after the eviction, and kills only once the postStart hook returns', () => {
+    expect(offsets(story, 'PodEvicted', 'search')).toEqual([40]);
+    expect(offsets(story, 'PodKillTimedOut', 'search')).toEqual([50]);
+    expect(offsets(story, 'PostStartHookSucceeded', 'search')).toEqual([60]);
+    expect(offsets(story, 'ContainerKilling', 'search')).toEqual([60]);
+    expect(story.pod('1m30s', 'search')?.status).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
+  });
+});
