@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { instantOf, msOf, type Instant } from '../k8s/codecs.js';
 import { parseDuration } from '../k8s/duration.js';
-import { parseInstantArg } from '../timetravel/instant-arg.js';
+import { offsetInstant, parseInstantArg } from '../timetravel/instant-arg.js';
 import type { Journal } from '../journal/index.js';
 import { BadInput } from './errors.js';
 
@@ -10,7 +10,10 @@ import { BadInput } from './errors.js';
 const beforeEnd = (flag: string, arg: string, end: Instant | undefined): Instant | undefined => {
   const ms = parseDuration(arg.slice(1));
   if (ms === undefined) throw new BadInput(`${flag}: "${arg}" is not a duration after "-" (e.g. -10s, -5m)`);
-  return end === undefined ? undefined : instantOf(msOf(end) - ms);
+  if (end === undefined) return undefined;
+  const at = offsetInstant(arg, msOf(end), -ms);
+  if (E.isLeft(at)) throw new BadInput(`${flag}: ${at.left}`);
+  return at.right;
 };
 
 /** `HH:MM[:SS[.fff]]`, UTC: "what did pod X look like at 14:03?" asked of an incident's journal. */

@@ -1,0 +1,56 @@
+/**
+ * Bad input found by probing every verb: each is refused with exit 2 and one line naming what and where, and
+ * the journal keeps every record (its head line before and after).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, sample, workspace } from './podj.js';
+
+const manifest = join(REPO, 'test/fixtures/manifests/liveness-exec.yaml');
+
+describe('--at and the other instants', () => {
+  it('refuses a calendar date that does not exist, as Go time.Parse does (day, hour out of range), and takes a leap day', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    expect(podj('get', 'pods', '--at', '2026-02-30T00:00:00Z')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --at: "2026-02-30T00:00:00Z" is not an RFC 3339 time: day out of range\n',
+    });
+    expect(podj('get', 'pods', '--at', '2026-02-29T00:00:00Z').stderr).toBe('error: --at: "2026-02-29T00:00:00Z" is not an RFC 3339 time: day out of range\n');
+    expect(podj('describe', 'pod', 'memleak-pod', '--at', '2026-01-18T24:00:00Z')).toMatchObject({
+      code: 2,
+      stderr: 'error: --at: "2026-01-18T24:00:00Z" is not an RFC 3339 time: hour out of range\n',
+    });
+    expect(podj('diff', 'pod', 'memleak-pod', '--from', '2026-04-31T08:00:00Z').stderr).toBe(
+      'error: --from: "2026-04-31T08:00:00Z" is not an RFC 3339 time: day out of range\n',
+    );
+    // 2024 is a leap year: its 29 February is an instant (before this journal began)
+    expect(podj('get', 'pods', '--at', '2024-02-29T08:00:00+01:00')).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('refuses an offset longer than Go allows a duration, or landing past year 9999, naming the flag', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    // Date's range ends in year 275760: these printed "error: Invalid time value" without naming --since
+    expect(podj('events', '--since', '-9999999999999h')).toMatchObject({
+      code: 2,
+      stderr: 'error: --since: "-9999999999999h" is longer than the longest Go duration (2562047h47m16s)\n',
+    });
+    // within Date's range but past what RFC 3339 writes: this answered "before the journal's first event" at +013433
+    expect(podj('get', 'pods', '--at', '+99999999h')).toMatchObject({
+      code: 2,
+      stderr: 'error: --at: "+99999999h" is longer than the longest Go duration (2562047h47m16s)\n',
+    });
+    expect(podj('get', 'pods', '--at', '+2562047h').code).toBe(0);
+  });
+
+  it('a write at a day that does not exist records nothing', () => {
+    const { podj } = workspace();
+    podj('apply', '-f', manifest, '--at', '2026-01-01T00:00:00Z');
+    const head = podj('verify').stdout;
+    const r = podj('record', 'NodeConditionChanged', '--node', 'n1', 'conditionType=Ready', 'status=False', '--at', '2026-02-30T00:00:00Z');
+    expect(r).toMatchObject({ code: 2, stderr: 'error: --at: "2026-02-30T00:00:00Z" is not an RFC 3339 time: day out of range\n' });
+    expect(podj('verify').stdout).toBe(head);
+  });
+});
