@@ -14,12 +14,17 @@ export const readScenario = (ctx: Context, file: string, text: string): LoadedSc
   return loaded.right;
 };
 
+/** A file named on the command line that cannot be read, in one line naming it (Node's text names the syscall, not the user's words). */
+export const unreadableInput = (file: string, e: unknown): BadInput => {
+  const code = e instanceof Error && 'code' in e ? e.code : undefined;
+  return new BadInput(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : String(e)}`);
+};
+
 /** Reads a file named on the command line, or refuses with one line naming it. */
 export const readInput = (ctx: Context, file: string): string => {
   try {
     return ctx.io.readFile(file);
   } catch (e) {
-    const code = e instanceof Error && 'code' in e ? e.code : undefined;
-    throw new BadInput(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(e)}`);
+    throw unreadableInput(file, e);
   }
 };

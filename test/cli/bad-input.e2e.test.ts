@@ -2,6 +2,7 @@
  * Bad input found by probing every verb: each is refused with exit 2 and one line naming what and where, and
  * the journal keeps every record (its head line before and after).
  */
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, sample, workspace } from './podj.js';
@@ -51,6 +52,27 @@ describe('--at and the other instants', () => {
     const head = podj('verify').stdout;
     const r = podj('record', 'NodeConditionChanged', '--node', 'n1', 'conditionType=Ready', 'status=False', '--at', '2026-02-30T00:00:00Z');
     expect(r).toMatchObject({ code: 2, stderr: 'error: --at: "2026-02-30T00:00:00Z" is not an RFC 3339 time: day out of range\n' });
+    expect(podj('verify').stdout).toBe(head);
+  });
+});
+
+describe('files named on the command line', () => {
+  it('apply without -f is a usage error and creates no journal', () => {
+    const { podj, journal } = workspace();
+    expect(podj('apply')).toMatchObject({ code: 2, stdout: '', stderr: "error: required option '-f, --filename <file>' not specified\n" });
+    expect(existsSync(journal)).toBe(false);
+  });
+
+  it('apply and record -f name a missing file or a folder in words, and the journal is as it was', () => {
+    const { podj, dir } = workspace();
+    mkdirSync(join(dir, 'manifests'));
+    expect(podj('apply', '-f', 'missing.yaml')).toMatchObject({ code: 2, stderr: 'error: missing.yaml: no such file\n' });
+    // this was "error: EISDIR: illegal operation on a directory, read": no file named
+    expect(podj('apply', '-f', 'manifests')).toMatchObject({ code: 2, stderr: 'error: manifests: is a folder\n' });
+    podj('apply', '-f', manifest, '--at', '2026-01-01T00:00:00Z');
+    const head = podj('verify').stdout;
+    expect(podj('record', '-f', 'manifests')).toMatchObject({ code: 2, stderr: 'error: manifests: is a folder\n' });
+    expect(podj('record', '-f', 'missing.jsonl')).toMatchObject({ code: 2, stderr: 'error: missing.jsonl: no such file\n' });
     expect(podj('verify').stdout).toBe(head);
   });
 });

@@ -12,6 +12,7 @@ import { writeInstant } from '../clock.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
+import { readInput } from '../scenario-file.js';
 import { stateAt } from '../read-options.js';
 
 interface ApplyOptions extends GlobalOptions {
@@ -58,12 +59,13 @@ export const registerApply = (program: Command, ctx: Context): void => {
   program
     .command('apply')
     .description('record the API writes of a pod manifest (YAML or JSON, one or many documents)')
-    .requiredOption('-f, --filename <file>', 'manifest file (repeatable; - for stdin)', (v: string, p: string[]) => [...p, v], [])
+    // No default: an empty list would satisfy commander's requiredOption, and `podj apply` alone answer nothing with 0.
+    .requiredOption('-f, --filename <file>', 'manifest file (repeatable; - for stdin)', (v: string, p: string[] | undefined) => [...(p ?? []), v])
     .option('--at <T>', 'record the writes at this instant instead of now')
     .action(async (_: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ApplyOptions>();
       const loaded = opts.filename.map((file) => {
-        const text = ctx.io.readFile(file === '-' ? '/dev/stdin' : file);
+        const text = readInput(ctx, file === '-' ? '/dev/stdin' : file);
         const result = loadManifests(text, file);
         if (E.isLeft(result)) throw new BadInput(formatManifestError(result.left));
         return result.right;

@@ -11,6 +11,7 @@ import { decodeEvent, eventTypes, type Event, type EventType } from '../../event
 import { defaultSource } from '../../events/default-source.js';
 import { subjectOf, summarize } from '../../events/summary.js';
 import { writeInstant } from '../clock.js';
+import { unreadableInput } from '../scenario-file.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
@@ -63,16 +64,21 @@ const isEventType = (s: string): s is EventType => eventTypes.has(s);
 async function* eventLines(file: string): AsyncIterable<Event> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (line.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new BadInput(`${file}:${n}: not JSON`);
+  try {
+    for await (const line of lines) {
+      n++;
+      if (line.trim() === '') continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        throw new BadInput(`${file}:${n}: not JSON`);
+      }
+      yield decodeOrRefuse(json, `${file}:${n}`);
     }
-    yield decodeOrRefuse(json, `${file}:${n}`);
+  } catch (e) {
+    // the stream's own failure (no such file, a folder) surfaces here, as Node's `EISDIR: … read` without the name
+    throw e instanceof BadInput ? e : unreadableInput(file, e);
   }
 }
 
