@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { openJournal, readJournal, JournalError, type Journal } from '../journal/index.js';
-import { BadInput } from './errors.js';
+import { BadInput, Finding } from './errors.js';
 import { packageVersion } from './version.js';
 import type { Context, GlobalOptions } from './context.js';
 
@@ -16,6 +16,9 @@ export type Access = 'read' | 'verify' | 'update' | 'create';
 export const headLine = (head: { readonly seq: number; readonly hash: string }): string => `head ${head.seq} sha256:${head.hash}\n`;
 
 const badInput = (e: unknown): unknown => (e instanceof JournalError ? new BadInput(e.message) : e);
+
+/** What verify finds: a store LevelDB reports damaged is a fault of the journal, as a bad record is (exit 1). */
+const verifyFinding = (e: unknown): unknown => (e instanceof JournalError && e.kind === 'corrupt' ? new Finding(e.message) : badInput(e));
 
 /** Runs `task` with the journal open, mapping the journal's one-line errors to bad input (exit 2). */
 export const withJournal = async <T>(
@@ -29,7 +32,7 @@ export const withJournal = async <T>(
     throw new BadInput(`no journal at ${dir} (pass --journal DIR or set PODJ_JOURNAL)`);
   }
   if (access === 'read' || access === 'verify') {
-    return readJournal(dir, task, { verifying: access === 'verify' }).catch((e: unknown) => Promise.reject(badInput(e)));
+    return readJournal(dir, task, { verifying: access === 'verify' }).catch((e: unknown) => Promise.reject(access === 'verify' ? verifyFinding(e) : badInput(e)));
   }
   let journal: Journal;
   try {

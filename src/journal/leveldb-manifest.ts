@@ -11,10 +11,18 @@
 const BLOCK = 32768;
 const HEADER = 7;
 
-/** The records of a LevelDB log, reassembled from their fragments; a torn last record is dropped. */
-const logRecords = (bytes: Buffer): Buffer[] => {
-  const records: Buffer[] = [];
-  let pending: Buffer[] = [];
+/** One physical record of a LevelDB log: its header's fields and the bytes of it the file holds. */
+export interface LogFragment {
+  readonly offset: number;
+  readonly checksum: number;
+  readonly type: number;
+  /** Past its block (a damaged length) or past the end of the file (a torn last write): the walk ends with it. */
+  readonly overrun: boolean;
+  readonly data: Buffer;
+}
+
+/** The physical records of a LevelDB log in order (log_reader.cc :: ReadPhysicalRecord), block trailers skipped. */
+export function* logFragments(bytes: Buffer): Generator<LogFragment> {
   let pos = 0;
   while (pos + HEADER <= bytes.length) {
     const leftInBlock = BLOCK - (pos % BLOCK);
@@ -23,15 +31,26 @@ const logRecords = (bytes: Buffer): Buffer[] => {
       continue;
     }
     const length = bytes.readUInt16LE(pos + 4);
-    const type = bytes[pos + 6];
-    const end = pos + HEADER + length;
-    if (end > bytes.length) break;
-    const fragment = bytes.subarray(pos + HEADER, end);
-    pos = end;
-    if (type === 1) records.push(fragment);
-    else if (type === 2) pending = [fragment];
-    else if (type === 3) pending.push(fragment);
-    else if (type === 4) records.push(Buffer.concat([...pending, fragment]));
+    const overrun = HEADER + length > leftInBlock || pos + HEADER + length > bytes.length;
+    yield { offset: pos, checksum: bytes.readUInt32LE(pos), type: bytes[pos + 6] ?? 0, overrun, data: bytes.subarray(pos + HEADER, pos + HEADER + length) };
+    if (overrun) return;
+    pos += HEADER + length;
+  }
+}
+
+/** Whether a fragment's block is the file's last: a record overrunning it is a write torn by a crash, not damage. */
+export const inLastBlock = (fragment: LogFragment, fileBytes: number): boolean => fragment.offset - (fragment.offset % BLOCK) + BLOCK >= fileBytes;
+
+/** The records of a LevelDB log, reassembled from their fragments; a torn last record is dropped. */
+const logRecords = (bytes: Buffer): Buffer[] => {
+  const records: Buffer[] = [];
+  let pending: Buffer[] = [];
+  for (const { type, overrun, data } of logFragments(bytes)) {
+    if (overrun) break;
+    if (type === 1) records.push(data);
+    else if (type === 2) pending = [data];
+    else if (type === 3) pending.push(data);
+    else if (type === 4) records.push(Buffer.concat([...pending, data]));
     else break; // zeros where a writer preallocated: nothing after
   }
   return records;

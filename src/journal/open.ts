@@ -1,5 +1,5 @@
 /** Opening a journal folder: create or open the store, map LevelDB's failures to clear errors, check the format, recover. */
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { Level } from 'level';
 import { instantOf, type Instant } from '../k8s/codecs.js';
@@ -10,6 +10,7 @@ import { META_FORMAT, META_HEAD, META_STAGING } from './keys.js';
 import type { Db } from './scan.js';
 import { removeTemporarySnapshotFiles } from './snapshot-files.js';
 import { rollForward } from './recover.js';
+import { damagedLog, droppedLog } from './write-ahead-log.js';
 import { rollbackBeyond } from './stage.js';
 import { OLDEST_UPGRADABLE, upgradeFormat } from './upgrade.js';
 
@@ -40,6 +41,11 @@ export interface OpenOptions {
    * that verify walks the records and names the fault; no recovery is attempted on it.
    */
   readonly verifying?: boolean;
+  /**
+   * The folder is a read snapshot's private copy: LevelDB's replay of its log checks every record, and what it
+   * drops is read from the info log it writes, instead of reading the log twice on every cold read.
+   */
+  readonly copy?: boolean;
 }
 
 const wallClock = (): Instant => instantOf(Date.now());
@@ -74,6 +80,7 @@ export const STORE_OPTIONS = { maxFileSize: TABLE_FILE_BYTES, writeBufferSize: W
 
 export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<LevelJournal> => {
   refuseForeignFolder(dir, opts.create ?? true);
+  if (opts.copy !== true && existsSync(dir)) refuseDamagedLog(dir, damagedLog(dir));
   const db: Db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...STORE_OPTIONS });
   try {
     // Not creating: classic-level would make the folder first (node:fs/promises' mkdir, loaded for it).
@@ -82,6 +89,7 @@ export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<
     throw openFailure(dir, error);
   }
   try {
+    if (opts.copy === true) refuseDamagedLog(dir, droppedLog(dir));
     const read = await readOrInitialize(db, dir, opts.create ?? true);
     if (E.isLeft(read) && opts.verifying !== true) throw read.left;
     // A bulk append that never committed (its process died) left its mark and records beyond the head: undo
@@ -119,6 +127,16 @@ export const refuseForeignFolder = (dir: string, create: boolean): void => {
   if (entries.length === 0 && !create) throw new JournalError('not-a-journal', `journal ${dir} does not exist`);
   if (entries.length > 0 && !entries.includes('CURRENT')) {
     throw new JournalError('not-a-journal', `${dir} is not a journal: the folder holds other files and no LevelDB store`);
+  }
+};
+
+/**
+ * A store whose write-ahead log is damaged is refused before LevelDB opens it for writing (which would drop the
+ * damaged record and those after it, and delete the log); a copy is refused after, from what its replay dropped.
+ */
+const refuseDamagedLog = (dir: string, damage: string | undefined): void => {
+  if (damage !== undefined) {
+    throw new JournalError('corrupt', `journal ${dir} is damaged: LevelDB's write-ahead log ${damage.replace(`${dir}/`, '')}; its files are left as they are`);
   }
 };
 

@@ -66,9 +66,15 @@ const copyStore = (dir: string, into: string): boolean => {
   return versionOf(dir) === before;
 };
 
-/** A journal error about the copy, told about the journal itself. */
-const aboutJournal = (error: unknown, copy: string, dir: string): unknown =>
-  error instanceof JournalError ? new JournalError(error.kind, error.message.replaceAll(copy, dir)) : error;
+/**
+ * A journal error about the copy, told about the journal itself; so is LevelDB's own failure to read one of its
+ * files (`IO error: <copy>/000005.ldb: Invalid argument`, a table cut short), which names the copy's path.
+ */
+const aboutJournal = (error: unknown, copy: string, dir: string): unknown => {
+  if (error instanceof JournalError) return new JournalError(error.kind, error.message.replaceAll(copy, dir));
+  if (error instanceof Error && error.message.includes(copy)) return new JournalError('corrupt', `journal ${dir} cannot be read: ${error.message.replaceAll(copy, dir)}`);
+  return error;
+};
 
 /**
  * Runs `task` over a private read snapshot of the journal in `dir` (never created, never changed, never
@@ -86,7 +92,7 @@ export const readJournal = async <T>(
     try {
       let journal: LevelJournal | undefined;
       try {
-        if (copyStore(dir, copy)) journal = await openJournal(copy, { ...opts, create: false, sync: false, tidy: false });
+        if (copyStore(dir, copy)) journal = await openJournal(copy, { ...opts, create: false, sync: false, tidy: false, copy: true });
       } catch (error) {
         if (attempt >= ATTEMPTS) throw aboutJournal(error, copy, dir);
         base = tmpdir();

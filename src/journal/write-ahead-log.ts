@@ -4,8 +4,10 @@
  * read. The writer's log grows to the write buffer's size (`STORE_OPTIONS`) before LevelDB writes it into a
  * table; the journal flushes it sooner when it closes with more than a reader should replay.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32c, maskedCrc } from './crc32c.js';
+import { inLastBlock, logFragments } from './leveldb-manifest.js';
 import type { Db } from './scan.js';
 
 /** The most log a reader replays after the writer closed: LevelDB's default write buffer, as before format 6. */
@@ -39,4 +41,52 @@ const canCompact = (db: object): db is Compactable => 'compactRange' in db && ty
  */
 export const flushMemtable = async (db: Db): Promise<void> => {
   if (canCompact(db)) await db.compactRange(BELOW_EVERY_KEY, BELOW_EVERY_KEY);
+};
+
+/** LevelDB's zero record: what a preallocated file holds past the last write; its reader skips it silently. */
+const isZeroFragment = (type: number, data: Buffer): boolean => type === 0 && data.length === 0;
+
+/**
+ * Where a log's bytes are damaged (a record failing its checksum, a length past its block), or undefined. A
+ * record torn at the end of the file is a write a crash cut short, which LevelDB drops silently and so do we.
+ */
+export const logDamage = (bytes: Buffer): string | undefined => {
+  for (const fragment of logFragments(bytes)) {
+    const { offset, checksum, type, overrun, data } = fragment;
+    if (overrun) return inLastBlock(fragment, bytes.length) ? undefined : `the record at byte ${offset} runs past its block`;
+    if (isZeroFragment(type, data)) continue;
+    // the checksum covers the type byte and the data, which follow each other in the header and the file
+    if (maskedCrc(crc32c(bytes, offset + 6, offset + 7 + data.length)) !== checksum) return `the record at byte ${offset} fails its checksum`;
+  }
+  return undefined;
+};
+
+/**
+ * The first damaged write-ahead log of the store in `dir`, named with where. LevelDB (paranoid_checks off, as
+ * classic-level opens it) drops a damaged log record and every one after it in that log on open, and then deletes
+ * the log: records acknowledged as durable would vanish without a word, so a writer must not open such a store.
+ */
+export const damagedLog = (dir: string): string | undefined => {
+  const names = readdirSync(dir).filter((n) => n.endsWith('.log'));
+  for (const name of names.sort()) {
+    const damage = logDamage(readFileSync(join(dir, name)));
+    if (damage !== undefined) return `${name}: ${damage}`;
+  }
+  return undefined;
+};
+
+/**
+ * What LevelDB dropped while it replayed the log of the store in `dir`, as its info log says (db_impl.cc ::
+ * RecoverLogFile's reporter: "(ignoring error) …: dropping N bytes; Corruption: checksum mismatch"). A read
+ * snapshot's copy replays the log anyway: reading the few lines LevelDB wrote costs nothing more.
+ */
+export const droppedLog = (dir: string): string | undefined => {
+  let info: string;
+  try {
+    info = readFileSync(join(dir, 'LOG'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const line = info.split('\n').find((l) => l.includes('(ignoring error)'));
+  return line?.slice(line.indexOf('(ignoring error)') + '(ignoring error) '.length);
 };

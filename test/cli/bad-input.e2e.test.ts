@@ -2,7 +2,7 @@
  * Bad input found by probing every verb: each is refused with exit 2 and one line naming what and where, and
  * the journal keeps every record (its head line before and after).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, sample, workspace } from './podj.js';
@@ -74,5 +74,47 @@ describe('files named on the command line', () => {
     expect(podj('record', '-f', 'manifests')).toMatchObject({ code: 2, stderr: 'error: manifests: is a folder\n' });
     expect(podj('record', '-f', 'missing.jsonl')).toMatchObject({ code: 2, stderr: 'error: missing.jsonl: no such file\n' });
     expect(podj('verify').stdout).toBe(head);
+  });
+});
+
+describe('a damaged store', () => {
+  /** Flips a bit in the text of the last record of the journal's write-ahead log, where replay left every record. */
+  const damageLog = (journal: string): Buffer => {
+    const [log] = readdirSync(journal).filter((n) => n.endsWith('.log'));
+    const file = join(journal, log ?? '');
+    const bytes = readFileSync(file);
+    const offset = bytes.lastIndexOf('"memleak-pod"') + 3;
+    bytes[offset] = (bytes[offset] ?? 0) ^ 0x01;
+    writeFileSync(file, bytes);
+    return bytes;
+  };
+
+  it('a changed byte in the write-ahead log: verify finds it (exit 1), reads and writes refuse it, and no byte changes', () => {
+    const { podj, journal } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    const damaged = damageLog(journal);
+    // LevelDB would drop the record and every later one of the log, silently: verify answered "verified 93 records"
+    const verify = podj('verify');
+    expect(verify).toMatchObject({ code: 1, stdout: '' });
+    expect(verify.stderr).toMatch(/^journal \S+ is damaged: LevelDB's write-ahead log \d+\.log: dropping \d+ bytes; Corruption: checksum mismatch; its files are left as they are\n$/);
+    expect(podj('get', 'pods')).toMatchObject({ code: 2, stderr: `error: ${verify.stderr}` });
+    // a write would have opened the store, dropped the records and deleted the log for good
+    const write = podj('record', 'NodeConditionChanged', '--node', 'n1', 'conditionType=Ready', 'status=False');
+    expect(write.code).toBe(2);
+    expect(write.stderr).toMatch(/^error: journal \S+ is damaged: LevelDB's write-ahead log \d+\.log: the record at byte \d+ fails its checksum; its files are left as they are\n$/);
+    const [log] = readdirSync(journal).filter((n) => n.endsWith('.log'));
+    expect(readFileSync(join(journal, log ?? '')).equals(damaged)).toBe(true);
+  });
+
+  it("a table cut short is named in the journal, not in the reader's private copy", () => {
+    const { podj, journal } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    podj('apply', '-f', manifest); // the open writes the log into a table
+    const [table] = readdirSync(journal).filter((n) => n.endsWith('.ldb'));
+    truncateSync(join(journal, table ?? ''), 2000);
+    const get = podj('get', 'pods');
+    expect(get.code).toBe(2);
+    expect(get.stderr).toBe(`error: journal ${journal} cannot be read: IO error: ${journal}/${table ?? ''}: Invalid argument\n`);
+    expect(podj('verify')).toMatchObject({ code: 1, stderr: `journal ${journal} cannot be read: IO error: ${journal}/${table ?? ''}: Invalid argument\n` });
   });
 });
