@@ -51,12 +51,25 @@ class JsonScanner {
   }
 }
 
+/**
+ * A JSON.parse failure at the line and column it names: V8 says `… in JSON at position N` (newer V8 adds
+ * `(line L column C)`, counted in the document), and a pretty-printed document starts lines before the fault.
+ */
+const jsonFailure = (text: string, line: number, e: unknown): Doc => {
+  const message = e instanceof Error ? e.message : String(e);
+  const at = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  if (at === null) return { line, error: `invalid JSON: ${errorText(message)}` };
+  const before = text.slice(0, Number(at[1]));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: line + before.split('\n').length - 1, error: `invalid JSON: ${errorText(message.replace(at[0], ''))} (column ${before.length - lineStart + 1})` };
+};
+
 function* parsedJson(text: string, line: number): Generator<Doc> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    yield { line, error: `invalid JSON: ${errorText(e)}` };
+    yield jsonFailure(text, line, e);
     return;
   }
   // A top-level array (`[{...}, {...}]`) holds one document per element.
@@ -123,7 +136,9 @@ async function* yamlDocuments(first: { text: string; line: number }, rest: Async
       if (value !== null && value !== undefined) yield { line: bufferLine, value };
     } catch (e) {
       const at = e instanceof YAMLParseError && e.linePos !== undefined ? bufferLine + e.linePos[0].line - 1 : bufferLine;
-      yield { line: at, error: `invalid YAML: ${errorText(e instanceof Error ? (e.message.split('\n')[0] ?? '') : e)}` };
+      // the parser's "at line N, column C:" counts in the document, not the file: the column is kept
+      const first = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+      yield { line: at, error: `invalid YAML: ${errorText(first.replace(/ at line \d+, column (\d+):$/, ' (column $1)'))}` };
     }
   };
   let text: string | undefined = first.text;

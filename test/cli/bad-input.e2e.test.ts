@@ -77,6 +77,23 @@ describe('files named on the command line', () => {
   });
 });
 
+describe('import', () => {
+  it('a pretty-printed PodList missing a comma is refused at the line and column of the fault, importing nothing', () => {
+    const { podj, dir } = workspace();
+    podj('apply', '-f', manifest, '--at', '2026-01-01T00:00:00Z');
+    const head = podj('verify').stdout;
+    const list = JSON.stringify({ kind: 'PodList', apiVersion: 'v1', metadata: {}, items: [] }, null, 2).replace('"v1",', '"v1"');
+    writeFileSync(join(dir, 'pods.json'), list);
+    // this said pods.json:1 and "at position 39": the document's first line and an offset into it
+    expect(podj('import', 'pods.json')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: "error: pods.json:4: invalid JSON: Expected ',' or '}' after property value (column 3)\n",
+    });
+    expect(podj('verify').stdout).toBe(head);
+  });
+});
+
 describe('a damaged store', () => {
   /** Flips a bit in the text of the last record of the journal's write-ahead log, where replay left every record. */
   const damageLog = (journal: string): Buffer => {

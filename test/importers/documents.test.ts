@@ -51,6 +51,19 @@ describe('documentsOf', () => {
     expect(await docs('{\n "a": 1,\n')).toEqual([{ line: 1, error: 'invalid JSON: the input ends inside an object' }]);
   });
 
+  it('reports a pretty-printed JSON document at the line and column of its fault, not at its first line', async () => {
+    // a PodList missing a comma at the end of line 4: the parser stops at the next property, line 5 column 2
+    expect(await docs('{\n "kind": "PodList",\n "items": [],\n "metadata": {}\n "apiVersion": "v1"\n}\n')).toEqual([
+      { line: 5, error: "invalid JSON: Expected ',' or '}' after property value (column 2)" },
+    ]);
+  });
+
+  it('a YAML error names its column, not the line within its document (the file:line is the file\'s)', async () => {
+    // the parser said "at line 3, column 9:", its document's third line: the file's fifth
+    const [, second] = await docs('a: 1\n---\nkind: Pod\nmetadata:\n  name: x\n   labels: y\n');
+    expect(second).toEqual({ line: 5, error: 'invalid YAML: Nested mappings are not allowed in compact mappings (column 9)' });
+  });
+
   it('reports YAML syntax errors at the line they are on', async () => {
     const [first, second] = await docs('a: 1\n---\nb: [1, 2\nc: 3\n');
     expect(first).toEqual({ line: 1, value: { a: 1 } });
