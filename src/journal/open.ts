@@ -126,6 +126,8 @@ export const refuseForeignFolder = (dir: string, create: boolean): void => {
   const entries = info === undefined ? [] : readdirSync(dir);
   if (entries.length === 0 && !create) throw new JournalError('not-a-journal', `journal ${dir} does not exist`);
   if (entries.length > 0 && !entries.includes('CURRENT')) {
+    // A MANIFEST beside the tables is a LevelDB store that lost the file naming it: damaged, not someone else's.
+    if (entries.some((name) => name.startsWith('MANIFEST-'))) throw new JournalError('corrupt', `journal ${dir} is damaged: LevelDB's CURRENT file is missing`);
     throw new JournalError('not-a-journal', `${dir} is not a journal: the folder holds other files and no LevelDB store`);
   }
 };

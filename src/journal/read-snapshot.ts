@@ -71,7 +71,11 @@ const copyStore = (dir: string, into: string): boolean => {
  * files (`IO error: <copy>/000005.ldb: Invalid argument`, a table cut short), which names the copy's path.
  */
 const aboutJournal = (error: unknown, copy: string, dir: string): unknown => {
-  if (error instanceof JournalError) return new JournalError(error.kind, error.message.replaceAll(copy, dir));
+  if (error instanceof JournalError) {
+    const message = error.message.replaceAll(copy, dir);
+    // a record or index fault found while reading names the key, not the journal it lies in
+    return new JournalError(error.kind, message.startsWith('journal ') || message.includes(dir) ? message : `journal ${dir}: ${message}`);
+  }
   if (error instanceof Error && error.message.includes(copy)) return new JournalError('corrupt', `journal ${dir} cannot be read: ${error.message.replaceAll(copy, dir)}`);
   return error;
 };

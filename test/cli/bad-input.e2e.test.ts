@@ -2,7 +2,7 @@
  * Bad input found by probing every verb: each is refused with exit 2 and one line naming what and where, and
  * the journal keeps every record (its head line before and after).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, sample, workspace } from './podj.js';
@@ -121,6 +121,32 @@ describe('a damaged store', () => {
     expect(write.stderr).toMatch(/^error: journal \S+ is damaged: LevelDB's write-ahead log \d+\.log: the record at byte \d+ fails its checksum; its files are left as they are\n$/);
     const [log] = readdirSync(journal).filter((n) => n.endsWith('.log'));
     expect(readFileSync(join(journal, log ?? '')).equals(damaged)).toBe(true);
+  });
+
+  it('a store that lost its CURRENT file is damaged, not "other files": verify finds it (exit 1), a write refuses it', () => {
+    const { podj, journal } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    rmSync(join(journal, 'CURRENT'));
+    const message = `journal ${journal} is damaged: LevelDB's CURRENT file is missing\n`;
+    expect(podj('verify')).toMatchObject({ code: 1, stderr: message });
+    expect(podj('apply', '-f', manifest)).toMatchObject({ code: 2, stderr: `error: ${message}` });
+    expect(existsSync(join(journal, 'CURRENT'))).toBe(false);
+  });
+
+  it('a changed value in a table: a read that checks the record names the journal and the record', () => {
+    const { podj, journal } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    podj('apply', '-f', manifest); // the open writes the log into a table
+    const [table] = readdirSync(journal).filter((n) => n.endsWith('.ldb'));
+    const file = join(journal, table ?? '');
+    const bytes = readFileSync(file);
+    const offset = bytes.indexOf('"exitCode"') + 1; // a field name, as stored: the event no longer has one
+    bytes[offset] = (bytes[offset] ?? 0) ^ 0x01;
+    writeFileSync(file, bytes);
+    const info = podj('info');
+    expect(info.code).toBe(2);
+    expect(info.stderr).toMatch(new RegExp(`^error: journal ${journal}: record e!\\d{16}: ContainerExited: exitCode: is required\n$`));
+    expect(podj('verify')).toMatchObject({ code: 1, stderr: expect.stringMatching(new RegExp(`^journal ${journal}: record \\d+: event: ContainerExited: exitCode: is required\n$`)) });
   });
 
   it("a table cut short is named in the journal, not in the reader's private copy", () => {
