@@ -8,7 +8,7 @@ import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.j
 import { anonRssSampler } from './lib/stats.js';
 import { limitHeapGrowth } from '../src/cli/heap-growth.js';
 
-// the same heap growth as the CLI (src/cli/bin.ts): no bench-only tuning
+// the same heap settings as the CLI (src/cli/launcher.ts): no bench-only tuning
 limitHeapGrowth();
 
 type Measure = (a: MeasureArgs) => Promise<Measured>;
