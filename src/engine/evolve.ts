@@ -11,6 +11,7 @@ import { backoffEntry, errorEntry, resyncEntry, tickOf } from './kubelet/worker.
 import { fullyDisrupted } from './nodeloss/controller.js';
 import { isPressureType, withPressure } from './pressure.js';
 import { imageKey, specContainers } from './spec.js';
+import { PersistentMap } from './persistent-map.js';
 import { probeTrackOf, readinessRunsAtStatus, tracksForNewInstance } from './probes/worker.js';
 import type { ContainerBook, EngineState, ImageBackoff, Instance, NodeBook, PodBook } from './state.js';
 import type { VirtualMs } from './world.js';
@@ -20,7 +21,7 @@ const withPod = (state: EngineState, uid: string, f: (pod: PodBook) => PodBook):
   if (pod === undefined) return state;
   const next = f(pod);
   const bump = !podTerminal(pod) && podTerminal(next) ? 1 : 0; // a finished pod frees room on its node
-  return { ...state, pods: new Map(state.pods).set(uid, next), clusterGen: state.clusterGen + bump };
+  return { ...state, pods: PersistentMap.from(state.pods).set(uid, next), clusterGen: state.clusterGen + bump };
 };
 
 const withNode = (state: EngineState, name: string, f: (node: NodeBook) => NodeBook, bump = 0): EngineState => {
@@ -157,7 +158,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
   const at = msOf(e.at);
   switch (e.type) {
     case 'PodCreated':
-      return { ...state, pods: new Map(state.pods).set(e.pod.uid, created(e, state.pods.size)) };
+      return { ...state, pods: PersistentMap.from(state.pods).set(e.pod.uid, created(e, state.pods.size)) };
     case 'PodDeletionRequested':
       // `BeforeDelete`: a pod already being deleted only takes a shorter grace, counted from the first request
       return withPod(state, e.pod.uid, (pod) =>

@@ -7,6 +7,7 @@ import type { PodRef, ProbeKind, ProbeOutcome, KillReason } from '../events/inde
 import type { ResourceList, StringMap } from '../k8s/codecs.js';
 import type { PodSpec, V1Pod } from '../k8s/pod.js';
 import type { BackoffEntry } from './backoff.js';
+import { PersistentMap } from './persistent-map.js';
 import type { PressureType } from './pressure.js';
 import type { HardThresholds } from './eviction/signals.js';
 import type { ContainerRole } from './spec.js';
@@ -213,4 +214,4 @@ export interface EngineState {
   readonly disruptionEndedAt?: VirtualMs;
 }
 
-export const initialState = (): EngineState => ({ pods: new Map(), nodes: new Map(), clusterGen: 0 });
+export const initialState = (): EngineState => ({ pods: PersistentMap.empty(), nodes: new Map(), clusterGen: 0 });

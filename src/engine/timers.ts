@@ -9,6 +9,7 @@
 import { compareTimers, containerWakeups, nodeWakeups, podGate, podWakeups, type Ctx, type PodGate, type Timer, type Wakeup } from './agenda.js';
 import { IndexedHeap, type Slotted } from './heap.js';
 import { hasLiveContainer, podTerminal } from './lifecycle.js';
+import { changedEntries } from './persistent-map.js';
 import type { ContainerBook, EngineState, NodeBook, PodBook } from './state.js';
 import type { VirtualMs, World } from './world.js';
 
@@ -86,12 +87,7 @@ export class Timers {
 
   /** Marks what changed between two states (one event apart) for asking again. */
   observe(before: EngineState, after: EngineState): void {
-    if (before.pods !== after.pods) {
-      for (const [uid, pod] of after.pods) {
-        const old = before.pods.get(uid);
-        if (old !== pod) this.podChanged(uid, old, pod);
-      }
-    }
+    for (const [uid, pod] of changedEntries(before.pods, after.pods)) this.podChanged(uid, before.pods.get(uid), pod);
     if (before.nodes !== after.nodes) {
       let readiness = false;
       for (const [name, node] of after.nodes) {
