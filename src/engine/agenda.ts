@@ -18,7 +18,7 @@ import { hasLiveContainer, isRunning, liveContainers, specOf } from './lifecycle
 import { kubeletDown, noExecuteTaintAt, noExecuteTaintOf, tolerationSeconds, unresponsiveAt } from './nodeloss/controller.js';
 import { activeProbes, nextProbeTick, probeTrackOf } from './probes/worker.js';
 import { hookAnswerOf, memoryLimitBytes, probeTiming } from './spec.js';
-import type { ContainerBook, EngineState, NodeBook, PodBook } from './state.js';
+import { podsBoundTo, type ContainerBook, type EngineState, type NodeBook, type PodBook } from './state.js';
 import type { NodeUsage, VirtualMs, World } from './world.js';
 
 const NO_NODE_USAGE: NodeUsage = { diskUsedBytes: 0n, processes: 0 };
@@ -297,7 +297,7 @@ export const nodeWakeups = (ctx: Ctx, node: NodeBook): Timer[] => {
       ? []
       : emptyDirNames(p.manifest).map((volume) => ({ uid: p.ref.uid, volume, bytes: world.volumeBytes?.(p.ref, volume, at, p.startTime ?? at) ?? 0n }));
   const input = (state: EngineState): Input => {
-    const pods = [...state.pods.values()].filter((p) => p.node === node.name);
+    const pods = podsBoundTo(state, node.name);
     const usage = pods.flatMap((p) => liveContainers(p).map((c) => usageOf(p, c)));
     // the emptyDir stays until the pod's volumes are torn down, after its last container
     const volumes = pods.filter(hasLiveContainer).flatMap(volumesOf);

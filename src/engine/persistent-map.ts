@@ -18,6 +18,25 @@ interface Lineage<K> {
   readonly keys: K[];
 }
 
+/** A way to group a map's values (`valuesIn`), with the groups of each chunk it has seen. */
+export interface Grouping<V, G> {
+  readonly of: (value: V) => G;
+  readonly byChunk: WeakMap<readonly V[], ReadonlyMap<G, readonly V[]>>;
+}
+
+export const grouping = <V, G>(of: (value: V) => G): Grouping<V, G> => ({ of, byChunk: new WeakMap() });
+
+const groupOf = <V, G>(values: Iterable<V>, of: (value: V) => G): Map<G, V[]> => {
+  const groups = new Map<G, V[]>();
+  for (const value of values) {
+    const key = of(value);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [value]);
+    else group.push(value);
+  }
+  return groups;
+};
+
 const lineageOf = <K>(keys: K[]): Lineage<K> => ({ index: new Map(keys.map((key, i) => [key, i])), keys });
 
 export class PersistentMap<K, V> implements ReadonlyMap<K, V> {
@@ -105,6 +124,21 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V> {
     for (let i = 0; i < this.#size; i++) f.call(thisArg, this.#at(i), this.#lineage.keys[i] as K, this);
   }
 
+  /** The values `grouping` puts in `group`, in order: each chunk is grouped once, so after a `set` only one chunk is grouped again. */
+  valuesIn<G>(grouping: Grouping<V, G>, group: G): V[] {
+    const out: V[] = [];
+    for (const chunk of this.#chunks) {
+      let groups = grouping.byChunk.get(chunk);
+      if (groups === undefined) {
+        groups = groupOf(chunk, grouping.of);
+        grouping.byChunk.set(chunk, groups);
+      }
+      const some = groups.get(group);
+      if (some !== undefined) out.push(...some);
+    }
+    return out;
+  }
+
   /** The entries whose value is not the one `older` holds (or that it lacks), when both grew in one lineage. */
   *changedSince(older: PersistentMap<K, V>): Generator<[K, V]> {
     for (let c = 0; c < this.#chunks.length; c++) {
@@ -133,3 +167,7 @@ export function* changedEntries<K, V>(before: ReadonlyMap<K, V>, after: Readonly
   }
   for (const [key, value] of after) if (before.get(key) !== value) yield [key, value];
 }
+
+/** The values of `map` that `grouping` puts in `group`, in order (kept per chunk when it is a `PersistentMap`). */
+export const valuesIn = <K, V, G>(map: ReadonlyMap<K, V>, grouping: Grouping<V, G>, group: G): V[] =>
+  map instanceof PersistentMap ? (map as PersistentMap<K, V>).valuesIn(grouping, group) : (groupOf(map.values(), grouping.of).get(group) ?? []);

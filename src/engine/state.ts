@@ -7,7 +7,7 @@ import type { PodRef, ProbeKind, ProbeOutcome, KillReason } from '../events/inde
 import type { ResourceList, StringMap } from '../k8s/codecs.js';
 import type { PodSpec, V1Pod } from '../k8s/pod.js';
 import type { BackoffEntry } from './backoff.js';
-import { PersistentMap } from './persistent-map.js';
+import { grouping, PersistentMap, valuesIn } from './persistent-map.js';
 import type { PressureType } from './pressure.js';
 import type { HardThresholds } from './eviction/signals.js';
 import type { ContainerRole } from './spec.js';
@@ -215,3 +215,8 @@ export interface EngineState {
 }
 
 export const initialState = (): EngineState => ({ pods: PersistentMap.empty(), nodes: new Map(), clusterGen: 0 });
+
+const byNode = grouping((pod: PodBook) => pod.node);
+
+/** The pods bound to `node`, removed ones too, in creation order; grouped per chunk of the map, not by a scan of every pod. */
+export const podsBoundTo = (state: EngineState, node: string): PodBook[] => valuesIn(state.pods, byNode, node);

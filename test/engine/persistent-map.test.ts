@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedEntries, PersistentMap } from '../../src/engine/persistent-map.js';
+import { changedEntries, grouping, PersistentMap, valuesIn } from '../../src/engine/persistent-map.js';
 
 const filled = (n: number): PersistentMap<string, number> => {
   let map = PersistentMap.empty<string, number>();
@@ -56,5 +56,19 @@ describe('PersistentMap', () => {
     // grown apart: compared entry by entry
     expect([...changedEntries(before.set('x', 1), after)]).toEqual(expected);
     expect([...changedEntries(after, after)]).toEqual([]);
+  });
+});
+
+describe('valuesIn', () => {
+  it('gives the values of one group in order, as a filter of every value would, after sets in any chunk', () => {
+    const parity = grouping((v: number) => (v % 2 === 0 ? 'even' : 'odd'));
+    let map = filled(80);
+    const filter = (m: ReadonlyMap<string, number>, group: string) => [...m.values()].filter((v) => parity.of(v) === group);
+    expect(map.valuesIn(parity, 'odd')).toEqual(filter(map, 'odd'));
+    map = map.set('k1', 2).set('k64', 65).set('late', 7);
+    expect(map.valuesIn(parity, 'odd')).toEqual(filter(map, 'odd'));
+    expect(map.valuesIn(parity, 'even')).toEqual(filter(map, 'even'));
+    expect(valuesIn(new Map(map), parity, 'even')).toEqual(filter(map, 'even'));
+    expect(map.valuesIn(parity, 'none')).toEqual([]);
   });
 });

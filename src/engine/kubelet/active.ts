@@ -3,7 +3,7 @@
  * both admission (`HandlePodAdditions` → `canAdmitPod`) and the eviction manager (`podFunc`) count on.
  */
 import { hasLiveContainer, podTerminal } from '../lifecycle.js';
-import type { EngineState, PodBook } from '../state.js';
+import { podsBoundTo, type EngineState, type PodBook } from '../state.js';
 
 /**
  * The pod worker has finished terminating it (`pod_workers.go :: IsPodKnownTerminated`): it was being deleted or
@@ -19,4 +19,4 @@ const terminationDone = (p: PodBook): boolean => (p.deletion !== undefined || po
  * never admitted.
  */
 export const activePodsOn = (state: EngineState, node: string): PodBook[] =>
-  [...state.pods.values()].filter((p) => p.node === node && p.admitted && !p.removed && !terminationDone(p));
+  podsBoundTo(state, node).filter((p) => p.admitted && !p.removed && !terminationDone(p));

@@ -9,7 +9,7 @@ import { sidecarsAndContainers } from '../../k8s/pod.js';
 import { podTerminal } from '../lifecycle.js';
 import { CONDITION_TAINT_KEYS } from '../../k8s/node-taints.js';
 import { MEMORY_PRESSURE_TAINT, UNREACHABLE_TAINT, findMatchingUntoleratedTaint, type Taint, type Toleration } from '../../k8s/tolerations.js';
-import type { EngineState, NodeBook, PodBook } from '../state.js';
+import { podsBoundTo, type EngineState, type NodeBook, type PodBook } from '../state.js';
 import { hostPortsFree, NODE_PORTS_TAKEN } from './host-ports.js';
 import { requiredNodeAffinityMatches } from './node-affinity.js';
 
@@ -48,7 +48,7 @@ export const NODE_AFFINITY_MISMATCH = "node(s) didn't match Pod's node affinity/
 
 /** Pods holding room on a node: bound, not removed, not finished. */
 export const podsOn = (state: EngineState, node: string): PodBook[] =>
-  [...state.pods.values()].filter((p) => p.node === node && !p.removed && !podTerminal(p));
+  podsBoundTo(state, node).filter((p) => !p.removed && !podTerminal(p));
 
 /** What the scheduler and the kubelet count a resource in: pods, milli-cpu (`MilliValue`), bytes (`Value`), rounded up. */
 const unitOf: Readonly<Record<FitResource, bigint>> = { pods: 1_000_000_000n, cpu: 1_000_000n, memory: 1_000_000_000n };
