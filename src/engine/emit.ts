@@ -9,7 +9,12 @@ export interface Envelope {
   readonly source: Source;
 }
 
-export const envelope = (now: VirtualMs, source: Source): Envelope => ({ v: SCHEMA_VERSION, at: instantOf(now), source });
+/** The last instant written, with its text: the many events of one instant share one string, formatted once. */
+let written: { readonly ms: VirtualMs; readonly at: Instant } = { ms: Number.NaN, at: instantOf(0) };
+
+const instantText = (ms: VirtualMs): Instant => (ms === written.ms ? written.at : (written = { ms, at: instantOf(ms) }).at);
+
+export const envelope = (now: VirtualMs, source: Source): Envelope => ({ v: SCHEMA_VERSION, at: instantText(now), source });
 
 export const aboutPod = (now: VirtualMs, source: Source, pod: PodRef) => ({ ...envelope(now, source), pod });
 

@@ -1,6 +1,6 @@
 /** The engine's fold: `evolve(state, event)` rebuilds the bookkeeping from events, so a replay never re-decides. */
 import type { Event, EventOf } from '../events/index.js';
-import { msOf } from '../k8s/codecs.js';
+import { instantOf, msOf, type Instant } from '../k8s/codecs.js';
 import { roundCleaned, roundJoined, roundWaitRanOut } from './eviction/loop.js';
 import { isLocalStorageSignal } from './eviction/local-storage.js';
 import { conditionOfSignal, hardThresholds, isObservedSignal } from './eviction/signals.js';
@@ -154,8 +154,13 @@ const probeResultChanged = (c: ContainerBook, e: EventOf<'ProbeResultChanged'>):
   return { ...c, probes: { ...c.probes, [e.probe]: held && run !== undefined ? { ...track, heldRun: run, run: 0 } : track } };
 };
 
+/** The last event's instant, parsed: the many events of one instant share it. */
+let parsed: { readonly at: Instant; readonly ms: VirtualMs } = { at: instantOf(0), ms: 0 };
+
+const msAt = (at: Instant): VirtualMs => (at === parsed.at ? parsed.ms : (parsed = { at, ms: msOf(at) }).ms);
+
 export const evolve = (state: EngineState, e: Event): EngineState => {
-  const at = msOf(e.at);
+  const at = msAt(e.at);
   switch (e.type) {
     case 'PodCreated':
       return { ...state, pods: PersistentMap.from(state.pods).set(e.pod.uid, created(e, state.pods.size)) };

@@ -102,5 +102,14 @@ export const memoryLimitBytes = (c: Container): bigint | undefined => {
 export const restartsAfterExit = (c: SpecContainer, pod: PodSpec, exitCode: number): boolean =>
   c.role === 'init' ? exitCode !== 0 && restartsOnFailure(c.spec, pod) : containerShouldRestart(c.spec, pod, exitCode);
 
+const emptyDirs = new WeakMap<V1Pod, readonly string[]>();
+
 /** The pod's emptyDir volumes by name, in spec order: the local volumes the eviction manager measures (`localVolumeNames`). */
-export const emptyDirNames = (pod: V1Pod): string[] => (pod.spec.volumes ?? []).flatMap((v) => (v.emptyDir === undefined ? [] : [v.name]));
+export const emptyDirNames = (pod: V1Pod): readonly string[] => {
+  let names = emptyDirs.get(pod);
+  if (names === undefined) {
+    names = (pod.spec.volumes ?? []).flatMap((v) => (v.emptyDir === undefined ? [] : [v.name]));
+    emptyDirs.set(pod, names);
+  }
+  return names;
+};

@@ -5,7 +5,6 @@
  */
 import type { ResourceList } from './codecs.js';
 import { nanosOf } from './quantity.js';
-import { boundedMemo } from '../memo/index.js';
 import type { Container, QOSClass, ResourceRequirements, V1Pod } from './pod.js';
 
 /** Only cpu and memory decide the class (`supportedQoSComputeResources`). */
@@ -19,14 +18,11 @@ const defaultRequests = (r: ResourceRequirements | undefined): ResourceRequireme
   return { requests, limits };
 };
 
-/** Parsed quantities by their text: manifests repeat a few values. */
-const nanosMemo = boundedMemo(nanosOf, 4096);
-
 /** Sums the positive cpu/memory quantities of `list` into `into`; returns the names found positive. */
 const addPositive = (into: Map<string, bigint>, list: ResourceList | undefined): Set<string> => {
   const found = new Set<string>();
   for (const name of qosResources) {
-    const n = nanosMemo(list?.[name]);
+    const n = nanosOf(list?.[name]);
     if (n > 0n) {
       into.set(name, (into.get(name) ?? 0n) + n);
       found.add(name);

@@ -4,6 +4,7 @@
  * suffixes never lose precision; anything finer than a nano-unit rounds up (away from zero), as
  * `ParseQuantity` does.
  */
+import { boundedMemo } from '../memo/index.js';
 
 const NANO = 1_000_000_000n;
 
@@ -136,8 +137,11 @@ export const canonicalQuantity = (raw: string): string | undefined => {
   return q === undefined ? undefined : formatQuantity(q);
 };
 
+/** Parsed by their text: manifests and nodes repeat a few values, read at every scheduling and eviction cycle. */
+const nanosByText = boundedMemo((raw: string): bigint => parseQuantity(raw)?.nanos ?? 0n, 4096);
+
 /** Nano-units of a quantity string, 0 for a missing or unparsable one. */
-export const nanosOf = (raw: string | undefined): bigint => (raw === undefined ? 0n : (parseQuantity(raw)?.nanos ?? 0n));
+export const nanosOf = (raw: string | undefined): bigint => (raw === undefined ? 0n : nanosByText(raw));
 
 /** `n / unit`, rounded away from zero (`inf.RoundUp`). */
 export const divideUp = (n: bigint, unit: bigint): bigint => {
@@ -158,7 +162,7 @@ export const compareQuantities = (a: string | undefined, b: string | undefined):
 };
 
 /** A quantity from a byte count, in the largest binary suffix that divides it (what kubectl users expect). */
-export const formatBytes = (bytes: bigint): string => formatQuantity({ nanos: bytes * NANO, format: 'BinarySI' });
+export const formatBytes = boundedMemo((bytes: bigint): string => formatQuantity({ nanos: bytes * NANO, format: 'BinarySI' }), 4096);
 
 /** A count as `resource.NewQuantity(n, resource.DecimalSI)` prints it (`1000` → `1k`). */
 export const formatCount = (n: bigint): string => formatQuantity({ nanos: n * NANO, format: 'DecimalSI' });
