@@ -67,6 +67,25 @@ const sameContext = (a: readonly unknown[] | undefined, b: readonly unknown[]): 
 const runChanged = (a: ContainerBook | undefined, b: ContainerBook | undefined): boolean =>
   a?.current?.startedAt !== b?.current?.startedAt || a?.current?.exit !== b?.current?.exit || (a?.current === undefined) !== (b?.current === undefined);
 
+/** Whether `a` and `b` hold the same fields, all the same values but `except`. */
+const sameFieldsBut = (a: object, b: object, except: string): boolean => {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => k === except || (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+};
+
+/**
+ * Only the eviction manager reads a container's last usage sample (`eviction/decide.ts :: samples`) and it lists
+ * no wake-up from it: a pod whose only change is that (`ContainerUsageSampled`) needs no source asked again.
+ */
+const onlyUsageChanged = (old: PodBook, pod: PodBook): boolean =>
+  old.containers !== pod.containers &&
+  old.containers.length === pod.containers.length &&
+  sameFieldsBut(old, pod, 'containers') &&
+  pod.containers.every((c, i) => {
+    const before = old.containers[i];
+    return before === c || (before !== undefined && sameFieldsBut(before, c, 'lastUsage'));
+  });
+
 interface PodSources {
   readonly own: Source;
   readonly containers: readonly Source[];
@@ -166,6 +185,7 @@ export class Timers {
   }
 
   private podChanged(uid: string, old: PodBook | undefined, pod: PodBook): void {
+    if (old !== undefined && onlyUsageChanged(old, pod)) return;
     const sources = this.podSources(uid, pod);
     this.mark(sources.own);
     const context = containerContext(pod);
