@@ -15,7 +15,7 @@ import type { Journal } from '../journal/index.js';
 import { BadInput } from './errors.js';
 import type { Output } from './output-format.js';
 import { podStatesAt, type ReadPoint } from './read-options.js';
-import { withoutHeader, type Listing, type TableFlags } from './pod-rows.js';
+import type { Listing, TableFlags } from './pod-rows.js';
 
 /** What the chosen output prints for these pods (already filtered and in the order to print). */
 const print = async (output: Output, pods: readonly V1Pod[], singleItem: boolean, flags: TableFlags, now: Date): Promise<Printed> => {
@@ -33,9 +33,7 @@ const print = async (output: Output, pods: readonly V1Pod[], singleItem: boolean
       // Only `-o yaml` loads the YAML library.
       if (output.format === 'yaml') return (await import('../printers/get-pods-yaml.js')).getPodsYaml(pods, { singleItem });
       // `kubectl get pod NAME -o json` prints the Pod itself, not a List of one.
-      const printed = getPods(pods, { ...flags, output: output.format, singleItem, keepOrder: true }, now);
-      const table = output.format === 'table' || output.format === 'wide';
-      return table && !flags.headers ? withoutHeader(printed) : printed;
+      return getPods(pods, { ...flags, output: output.format, singleItem, keepOrder: true }, now);
     }
     default: {
       const unreachable: never = output;

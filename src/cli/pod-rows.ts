@@ -42,10 +42,6 @@ export interface Listing {
   readonly listed: (name: string) => boolean;
 }
 
-/** `kubectl get` prints a table's header unless `--no-headers`. */
-export const withoutHeader = (printed: Printed): Printed =>
-  printed.stdout === '' ? printed : { ...printed, stdout: printed.stdout.slice(printed.stdout.indexOf('\n') + 1) };
-
 /** The outputs rows can print. */
 export const rowOutput = (output: Output): 'table' | 'wide' | 'name' | undefined =>
   output.kind === 'named' && (output.format === 'table' || output.format === 'wide' || output.format === 'name') ? output.format : undefined;
@@ -71,7 +67,7 @@ export const listRows = (rows: readonly RowLine[], scope: Scope, output: 'table'
   const shown = sortRows(rowsInScope(rows, scope));
   const printed = printRows(shown, { ...flags, output }, now);
   return {
-    printed: output !== 'name' && !flags.headers ? withoutHeader(printed) : printed,
+    printed,
     // Only the rows that need a note are read again (a whole cluster is 87,000 rows at tier L).
     inferred: shown.filter(isInferredRow).map(noteKey),
     sinceCapture: shown.filter(isInferredSinceCaptureRow).map(noteKey),

@@ -8,23 +8,22 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { V1Pod } from '../k8s/pod.js';
-import { printCustomColumns } from '../printers/custom-columns.js';
+import { customColumnRows } from '../printers/custom-columns.js';
 import { servedPod } from '../printers/get-pods.js';
 // A watch runs long: loading the YAML library with it costs nothing a user notices.
 import { yamlOf } from '../printers/get-pods-yaml.js';
 import { goJson, goJsonLine } from '../printers/go-json.js';
 import { printJsonPath } from '../printers/jsonpath.js';
 import { tableRows, type TableOptions } from '../printers/pod-columns.js';
-import { renderTable } from '../printers/tabwriter.js';
+import { rememberingTable } from '../printers/tabwriter.js';
 import { BadInput } from './errors.js';
 import type { CliIO } from './io.js';
 import type { Output } from './output-format.js';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-/** What a watcher shows for one pod: the key a change is judged by, and how it writes a change. */
+/** How a watcher writes a watch event: the pod's object in the output's format. */
 export interface View {
-  readonly key: (pod: V1Pod, now: Date) => string;
   readonly show: (type: WatchEventType, pod: V1Pod, now: Date) => void;
 }
 
@@ -36,90 +35,88 @@ export interface ViewOptions {
   readonly watchEvents: boolean;
 }
 
-/** The cells a change is judged by: not AGE, nor the "(10s ago)" of RESTARTS, which change by themselves. */
-const visible = (header: readonly string[], row: readonly string[]): string =>
-  row
-    .filter((_, i) => header[i] !== 'AGE')
-    .map((cell) => cell.replace(/ \(.* ago\)$/, ''))
-    .join('\u0000');
+/** The EVENT cell: each type padded to 8 characters (cli-runtime tableprinter.go :: formatEventType). */
+const formattedEventType: Readonly<Record<WatchEventType, string>> = { ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ' };
 
 /**
- * A table: `initial` (the pods at the start, unless `--watch-only`) under the header, then a row per change; a
- * deletion prints the pod's last row again, as kubectl prints the DELETED event's object.
+ * A table: `initial` (the pods at the start, unless `--watch-only`) under the header, then a row per watch
+ * event, a deletion's row being the pod's last object, as kubectl prints the DELETED event's object. get.go ::
+ * watch flushes its tabwriter after the list and after each event: each is a flush of a remembering table.
  */
 const tableView = (io: CliIO, opts: ViewOptions, initial: readonly V1Pod[], now: Date): View => {
   const [plain = [], ...rows] = tableRows(initial, opts.table, now);
   const header = opts.watchEvents ? ['EVENT', ...plain] : plain;
-  const typed = (type: WatchEventType, row: readonly string[]): string[] => [...(opts.watchEvents ? [type] : []), ...row];
+  const typed = (type: WatchEventType, row: readonly string[]): string[] => [...(opts.watchEvents ? [formattedEventType[type]] : []), ...row];
+  const flush = rememberingTable();
   let headerPrinted = !opts.headers;
   const print = (lines: readonly string[][]): void => {
-    const text = renderTable([header, ...lines]);
-    io.out(headerPrinted ? text.slice(text.indexOf('\n') + 1) : text);
+    io.out(flush(headerPrinted ? lines : [header, ...lines]));
     headerPrinted = true;
   };
   if (rows.length > 0) print(rows.map((r) => typed('ADDED', r)));
-  return {
-    key: (pod, at) => visible(plain, tableRows([pod], opts.table, at)[1] ?? []),
-    show: (type, pod, at) => print([typed(type, tableRows([pod], opts.table, at)[1] ?? [])]),
-  };
+  return { show: (type, pod, at) => print([typed(type, tableRows([pod], opts.table, at)[1] ?? [])]) };
 };
 
 /** The outputs that print objects rather than table rows. */
 type ObjectOutput = Exclude<Output, { readonly kind: 'named' }> | { readonly kind: 'named'; readonly format: 'json' | 'yaml' | 'name' };
 
-/** Each object (or watch event) in the output's format, one after another. */
-const objectView = (io: CliIO, opts: ViewOptions, output: ObjectOutput): View => {
-  let printed = 0;
-  const text = (document: unknown, pod: V1Pod): string => {
-    switch (output.kind) {
-      case 'jsonpath': {
-        const result = printJsonPath(output.template, document);
-        if (E.isLeft(result)) throw new BadInput(`-o jsonpath: ${result.left}`);
-        return result.right;
-      }
-      case 'custom-columns':
-        return printCustomColumns(output.columns, [document], opts.headers && printed === 0);
-      case 'named':
-        switch (output.format) {
-          case 'json':
-            // cli-runtime printers/json.go :: PrintObj writes a watch event with json.Marshal, on one line.
-            return `${opts.watchEvents ? goJsonLine(document) : goJson(document)}\n`;
-          case 'yaml':
-            // printers/yaml.go :: PrintObj writes `---` before every object but the first.
-            return `${printed === 0 ? '' : '---\n'}${yamlOf(document)}`;
-          case 'name':
-            return `pod/${pod.metadata.name ?? ''}\n`;
-          default: {
-            const unreachable: never = output.format;
-            return unreachable;
-          }
-        }
-      default: {
-        const unreachable: never = output;
-        return unreachable;
-      }
+/** The outputs that print each object by itself (custom columns print table rows). */
+type TextOutput = Exclude<ObjectOutput, { readonly kind: 'custom-columns' }>;
+
+/** One object (or watch event), the `index`th the watch prints, in the output's format. */
+const objectText = (output: TextOutput, watchEvents: boolean, document: unknown, pod: V1Pod, index: number): string => {
+  switch (output.kind) {
+    case 'jsonpath': {
+      const result = printJsonPath(output.template, document);
+      if (E.isLeft(result)) throw new BadInput(`-o jsonpath: ${result.left}`);
+      return result.right;
     }
-  };
-  return {
-    key: (pod) => JSON.stringify(pod),
-    show: (type, pod) => {
-      io.out(text(opts.watchEvents ? { type, object: servedPod(pod) } : servedPod(pod), pod));
-      printed++;
-    },
-  };
+    case 'named':
+      switch (output.format) {
+        case 'json':
+          // cli-runtime printers/json.go :: PrintObj writes a watch event with json.Marshal, on one line.
+          return `${watchEvents ? goJsonLine(document) : goJson(document)}\n`;
+        case 'yaml':
+          // printers/yaml.go :: PrintObj writes `---` before every object but the first.
+          return `${index === 0 ? '' : '---\n'}${yamlOf(document)}`;
+        case 'name':
+          return `pod/${pod.metadata.name ?? ''}\n`;
+        default: {
+          const unreachable: never = output.format;
+          return unreachable;
+        }
+      }
+    default: {
+      const unreachable: never = output;
+      return unreachable;
+    }
+  }
 };
 
-/** An object view that has printed the pods at the start, each as ADDED. */
-const afterInitial = (view: View, initial: readonly V1Pod[], now: Date): View => {
-  for (const pod of initial) view.show('ADDED', pod, now);
-  return view;
+/**
+ * Each object (or watch event) in the output's format, one after another: the pods at the start (each ADDED)
+ * in one flush, then each event in its own.
+ */
+const objectView = (io: CliIO, opts: ViewOptions, output: ObjectOutput, initial: readonly V1Pod[]): View => {
+  let printed = 0;
+  const flush = rememberingTable();
+  const print = (type: WatchEventType, pods: readonly V1Pod[]): void => {
+    if (pods.length === 0) return;
+    const documentOf = (pod: V1Pod): unknown => (opts.watchEvents ? { type, object: servedPod(pod) } : servedPod(pod));
+    // customcolumn.go :: PrintObj writes the headers before its first object, into get's remembering tabwriter
+    if (output.kind === 'custom-columns') io.out(flush(customColumnRows(output.columns, pods.map(documentOf), opts.headers && printed === 0)));
+    else io.out(pods.map((pod, i) => objectText(output, opts.watchEvents, documentOf(pod), pod, printed + i)).join(''));
+    printed += pods.length;
+  };
+  print('ADDED', initial);
+  return { show: (type, pod) => print(type, [pod]) };
 };
 
 /** The view for the output asked for; `initial` pods are printed (as ADDED events with `--output-watch-events`) unless `--watch-only` left them out. */
 export const watchView = (io: CliIO, opts: ViewOptions, initial: readonly V1Pod[], now: Date): View => {
   const output = opts.output;
-  if (output.kind !== 'named') return afterInitial(objectView(io, opts, output), initial, now);
+  if (output.kind !== 'named') return objectView(io, opts, output, initial);
   const format = output.format;
   if (format === 'table' || format === 'wide') return tableView(io, opts, initial, now);
-  return afterInitial(objectView(io, opts, { kind: 'named', format }), initial, now);
+  return objectView(io, opts, { kind: 'named', format }, initial);
 };

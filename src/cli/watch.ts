@@ -10,6 +10,7 @@ import { msOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 import type { Journal, JournalRecord } from '../journal/index.js';
 import { sortPods } from '../printers/get-pods.js';
+import { unstructured } from '../printers/unstructured.js';
 import { reducePod, restsOnInferred, type ClusterState, type PodState } from '../reducers/index.js';
 import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { inferredNotes } from '../printers/inferred-notes.js';
@@ -39,6 +40,13 @@ const noteShown = (io: CliIO, states: readonly PodState[]): void => {
   if (notes !== '') io.err(notes);
 };
 
+/**
+ * What a watch event is judged by: the pod's API object. The API server sends an event for each write that
+ * changes the object (a write that changes nothing stores nothing, `GuaranteedUpdate`), whatever its printed
+ * row shows; its keys sorted, so that equal objects built in another order are one object.
+ */
+const objectKey = (pod: V1Pod): string => JSON.stringify(unstructured(pod));
+
 export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState, opts: WatchOptions): Promise<WatchEnd> => {
   // Asked before the first row, so that Ctrl-C at any moment, the history's playback included, ends the watch.
   const interrupted = io.interrupted();
@@ -49,7 +57,8 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
   const view = watchView(io, opts, printed, startNow);
   const stateOf = new Map([...pods.values()].map((s) => [s.pod, s]));
   noteShown(io, printed.flatMap((pod) => stateOf.get(pod) ?? []));
-  const shown = new Map(initial.map((pod) => [pod.metadata.uid ?? '', view.key(pod, startNow)]));
+  // The object each pod in scope was last sent as.
+  const shown = new Map(initial.map((pod) => [pod.metadata.uid ?? '', objectKey(pod)]));
   let previousMs = startNow.getTime();
 
   const apply = async (event: Event, paced: boolean): Promise<void> => {
@@ -57,22 +66,26 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
     const uid = event.pod.uid;
     const before = pods.get(uid);
     const after = reducePod(before, event);
-    const now = new Date(msOf(event.at));
-    if (after === undefined) {
-      pods.delete(uid);
-      if (before !== undefined && shown.delete(uid)) view.show('DELETED', before.pod, now);
-      return;
-    }
-    pods.set(uid, after);
-    if (!opts.inScope(after.pod)) return;
-    const key = view.key(after.pod, now);
+    if (after === undefined) pods.delete(uid);
+    else pods.set(uid, after);
+    const visible = after !== undefined && opts.inScope(after.pod) ? after : undefined;
     const previous = shown.get(uid);
-    if (previous === key) return;
-    shown.set(uid, key);
+    const key = visible === undefined ? undefined : objectKey(visible.pod);
+    if (key === previous) return;
+    const now = new Date(msOf(event.at));
     if (paced && opts.speed !== undefined) await io.sleep(Math.max(0, (now.getTime() - previousMs) / opts.speed));
     previousMs = now.getTime();
-    view.show(previous === undefined ? 'ADDED' : 'MODIFIED', after.pod, now);
-    noteShown(io, [after]);
+    if (visible === undefined || key === undefined) {
+      // Deleted, or out of the selectors' scope: the cacher sends DELETED with the object it last sent
+      // (apiserver storage/cacher/cache_watcher.go :: convertToWatchEvent, oldObjPasses && !curObjPasses).
+      shown.delete(uid);
+      if (before !== undefined) view.show('DELETED', before.pod, now);
+      return;
+    }
+    shown.set(uid, key);
+    // A pod coming into scope is ADDED (curObjPasses && !oldObjPasses), as a new one is.
+    view.show(previous === undefined ? 'ADDED' : 'MODIFIED', visible.pod, now);
+    noteShown(io, [visible]);
   };
 
   for await (const page of journal.recordsInTimeOrder({ untilAt: undefined }).batches()) {

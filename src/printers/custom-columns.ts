@@ -46,5 +46,11 @@ export const customColumnCell = (column: CustomColumn, object: unknown): string 
   return values.length === 0 ? '<none>' : values.map((v) => escapeTerminal(goValue(v))).join(',');
 };
 
+/** The table's rows: the headers (when asked for), then each object's cells. */
+export const customColumnRows = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): string[][] => [
+  ...(headers ? [columns.map((c) => c.header)] : []),
+  ...objects.map((o) => columns.map((c) => customColumnCell(c, o))),
+];
+
 export const printCustomColumns = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): string =>
-  renderTable([...(headers ? [columns.map((c) => c.header)] : []), ...objects.map((o) => columns.map((c) => customColumnCell(c, o)))]);
+  renderTable(customColumnRows(columns, objects, headers));

@@ -28,6 +28,8 @@ export interface GetPodsOptions {
   readonly singleItem?: boolean;
   /** The pods come already in the order to print (`--sort-by`), instead of the API server's storage order. */
   readonly keepOrder?: boolean;
+  /** false for `--no-headers`. */
+  readonly headers?: boolean;
 }
 
 /**

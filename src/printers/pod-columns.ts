@@ -136,13 +136,15 @@ const plainRunes = (line: string, start: number, end: number): number => {
 };
 
 /**
- * The table of row lines at `now` (its header first) as a `RowSource`: a line is cut at its tabs once per
+ * The table of row lines at `now` (its header first, unless `headers` is false) as a `RowSource`: a line is cut at its tabs once per
  * pass, a stored cell is measured in the line itself, and a computed cell (RESTARTS, AGE, labels) is computed
  * once per distinct span of the cells it is made of. At tier L (87,000 rows) splitting every line for each
  * pass, and computing its cells each time, were most of the printing.
  */
-export const linesSource = (lines: readonly RowLine[], opts: TableOptions, now: Date): RowSource => {
+export const linesSource = (lines: readonly RowLine[], opts: TableOptions, now: Date, headers = true): RowSource => {
   const columns = columnsFor(opts);
+  // the row of the source that is line 0: 1 under the header
+  const first = headers ? 1 : 0;
   const header = columns.map((col) => col.header);
   const at = cellContext(now);
   const reads = Math.max(...columns.map((col) => col.reads));
@@ -150,7 +152,7 @@ export const linesSource = (lines: readonly RowLine[], opts: TableOptions, now: 
   const starts = new Int32Array(reads + 1);
   let cutRow = -1;
   const cut = (i: number): string => {
-    const line = lines[i - 1] ?? '';
+    const line = lines[i - first] ?? '';
     if (cutRow === i) return line;
     let start = 0;
     for (let k = 0; k < reads; k++) {
@@ -176,16 +178,16 @@ export const linesSource = (lines: readonly RowLine[], opts: TableOptions, now: 
     return cell;
   };
   return {
-    count: lines.length + 1,
+    count: lines.length + first,
     columns: columns.length,
     width: (i, j) => {
-      if (i === 0) return runes(header[j] ?? '');
+      if (i < first) return runes(header[j] ?? '');
       const line = cut(i);
       const col = columns[j] as Column;
       const width = col.stored ? plainRunes(line, starts[col.span[0]] ?? 0, (starts[col.span[0] + 1] ?? 0) - 1) : -1;
       return width >= 0 ? width : runes(cellAt(line, j));
     },
-    cell: (i, j) => (i === 0 ? (header[j] ?? '') : cellAt(cut(i), j)),
+    cell: (i, j) => (i < first ? (header[j] ?? '') : cellAt(cut(i), j)),
   };
 };
 

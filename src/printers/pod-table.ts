@@ -22,6 +22,11 @@ export interface RowsOptions {
   readonly labelColumns?: readonly string[];
   /** `--show-kind`: NAME as `pod/NAME`. */
   readonly showKind?: boolean;
+  /**
+   * false for `--no-headers`: no header in the tabwriter, so the widths are the rows' own (cli-runtime
+   * tableprinter.go :: printTable at v0.36, tableprinter_test.go :: TestPrintTable's NoHeaders cases).
+   */
+  readonly headers?: boolean;
 }
 
 /** Whether a line's namespace and name hold only characters after the tab that ends each, and no escape. */
@@ -60,5 +65,5 @@ export const printRows = (rows: readonly RowLine[], opts: RowsOptions, now: Date
   if (rows.length === 0) return { stdout: '', stderr: noResources(opts) };
   const table = { wide: opts.output === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns ?? [], withKind: opts.showKind === true };
   // No row's cells are kept: a row is measured in its line, and its cells are built when it is written.
-  return { stdout: renderSource(linesSource(rows, table, now)), stderr: '' };
+  return { stdout: renderSource(linesSource(rows, table, now, opts.headers ?? true)), stderr: '' };
 };

@@ -101,20 +101,53 @@ export const renderTable = (rows: readonly (readonly string[])[]): string => ren
  * the collector copied them, which cost more than computing them again.
  */
 export const renderRows = (count: number, cellsAt: (i: number) => readonly string[]): string => {
+  const widths = columnWidths(count, cellsAt, []);
+  if (widths === undefined) return tabwrite(Array.from({ length: count }, (_, k) => `${cellsAt(k).join('\t')}\n`).join(''), TABLE);
+  return writeCells(count, widths.length + 1, widths, cellsAt);
+};
+
+/**
+ * The width of each column but the last: its widest cell plus the padding, at least the minwidth and at least
+ * `floor`'s width for it; undefined when the rows differ in their number of cells (the tabwriter's blocks then).
+ */
+const columnWidths = (count: number, cellsAt: (i: number) => readonly string[], floor: readonly number[]): number[] | undefined => {
   const cells = count === 0 ? 0 : cellsAt(0).length;
-  const widths = new Array<number>(Math.max(0, cells - 1)).fill(TABLE.minwidth);
+  const widths = Array.from({ length: Math.max(0, cells - 1) }, (_, j) => Math.max(TABLE.minwidth, floor[j] ?? 0));
   for (let i = 0; i < count; i++) {
     const row = cellsAt(i);
-    if (row.length !== cells) return tabwrite(Array.from({ length: count }, (_, k) => `${cellsAt(k).join('\t')}\n`).join(''), TABLE);
+    if (row.length !== cells) return undefined;
     for (let j = 0; j < cells - 1; j++) widths[j] = Math.max(widths[j] ?? 0, runes(row[j] ?? '') + TABLE.padding);
   }
+  return widths;
+};
+
+/**
+ * A table written in flushes, as `kubectl get -w` writes one: cli-runtime's `GetNewTabWriter` sets
+ * liggitt/tabwriter's `RememberWidths` (`tabwriter.go :: Writer.format`), so each flush pads a column to the
+ * widest it has been in any flush so far, and a wider cell widens it for the flushes after. Each call is one
+ * flush of rows that all have as many cells.
+ */
+export const rememberingTable = (): ((rows: readonly (readonly string[])[]) => string) => {
+  let remembered: readonly number[] = [];
+  return (rows) => {
+    const cellsAt = (i: number): readonly string[] => rows[i] ?? [];
+    const widths = columnWidths(rows.length, cellsAt, remembered);
+    // Rows of differing lengths are no table a watch writes: formatted as one flush, remembering nothing.
+    if (widths === undefined) return renderTable(rows);
+    remembered = widths;
+    return writeCells(rows.length, widths.length + 1, widths, cellsAt);
+  };
+};
+
+/** `writeRows` of rows whose cells `cellsAt(i)` gives, asked for once per row. */
+const writeCells = (count: number, columns: number, widths: readonly number[], cellsAt: (i: number) => readonly string[]): string => {
   let row: readonly string[] = [];
   // the row's cells once per row: `writeRows` asks for them one by one, in order
   const cellAt = (i: number, j: number): string => {
     if (j === 0) row = cellsAt(i);
     return row[j] ?? '';
   };
-  return writeRows(count, cells, widths, cellAt, (_i, _j, cell) => runes(cell));
+  return writeRows(count, columns, widths, cellAt, (_i, _j, cell) => runes(cell));
 };
 
 /** Rows that all have `columns` cells, which can tell a cell's width (in runes) without building it. */

@@ -1,7 +1,8 @@
 /**
  * `get pods --at` on imported data says when a row rests on facts the import inferred after the pod's last
  * capture (the source showed the pod only at other instants): runs a restart count implies, their back-off
- * waits. At a capture, and for what a watch stream showed, the row is what the cluster showed: no note. The
+ * waits. At a capture, and for what a watch stream showed, the row is what the cluster showed: no note (a watch
+ * prints a row per write, and a write the import placed between two captures is noted). The
  * table keeps kubectl's columns, `-o json` stays a genuine v1 Pod; the note goes to stderr.
  */
 import { describe, expect, it } from 'vitest';
@@ -97,10 +98,18 @@ describe('get pods -w says it on stderr too, as get pods --at does', () => {
     expect(json.notes.every((n) => noted(`${n}\n`).join() === 'crash-demo/flaky-worker-897c5486c-lfk2f')).toBe(true);
   });
 
-  it("a watch stream: nothing noted; a pod known only from its Events: noted as such", async () => {
+  it("a watch stream: only the writes between captures are noted; a pod known only from its Events: noted as such", async () => {
     const stream = workspace();
     expect(stream.podj('import', realFixture('rolling-update-pods.watch.jsonl')).code).toBe(0);
-    expect((await watched(stream.journal, /api-5c59c454f5-2wffn\s+1\/1\s+Running/)).notes).toEqual([]);
+    // A row per write: a new pod's IP and container creation, placed by the import at the instant of the capture
+    // that showed it Running, are writes of their own before it, resting on placed facts. No old pod (each of
+    // its writes captured) is noted.
+    const streamed = await watched(stream.journal, /api-5c59c454f5-2wffn\s+1\/1\s+Running/);
+    expect([...new Set(streamed.notes.flatMap((n) => noted(`${n}\n`)))].sort()).toEqual([
+      'rollout-demo/api-5c59c454f5-2wffn',
+      'rollout-demo/api-5c59c454f5-bkzc4',
+      'rollout-demo/api-5c59c454f5-g5b8z',
+    ]);
     const events = workspace();
     expect(events.podj('import', realFixture('k8shark-auto-discovery-events-v1.json')).code).toBe(0);
     const { notes } = await watched(events.journal, /Running/);

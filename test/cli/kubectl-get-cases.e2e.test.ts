@@ -5,8 +5,11 @@
  * deleted. Upstream's pods have no status (STATUS empty); here they are Pending. A real API server deletes an
  * unbound pod with grace 0 in two writes (apiserver registry/generic/registry/store.go ::
  * updateForGracefulDeletionAndFinalizers stores the deletionTimestamp, then the object is deleted), so foo's
- * deletion is a MODIFIED (Terminating) and a DELETED where upstream's fake sends one DELETED. A table prints a
- * change that shows in its row (foo's label change does not: podj's pod changes finer than the API server's writes).
+ * deletion is a MODIFIED (Terminating) and a DELETED where upstream's fake sends one DELETED. Every write that
+ * changes the object is a watch event, and a table prints a row for each, whether its row changed or not (foo's
+ * label change, as upstream's MODIFIED foo that changes only its resourceVersion). get.go :: watch flushes its
+ * tabwriter after the list and after each event, and cli-runtime's tabwriter remembers each column's widest
+ * width across flushes (liggitt/tabwriter RememberWidths): a later row is padded to what the earlier ones set.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,31 +37,45 @@ const barAndFoo = (): ReturnType<typeof workspace> => {
   return ws;
 };
 
-/** `get pods -w -A --show-kind --output-watch-events` in a format, until the DELETED event shows, then Ctrl-C. */
-const watchEvents = async (journal: string, until: RegExp, ...format: string[]): Promise<string> => {
-  const watch = start(['get', 'pods', '-w', '-A', '--show-kind', '--output-watch-events', ...format, '--journal', journal]);
+/** `get pods -w` with `flags`, until stdout matches `until`, then Ctrl-C (exit 1, as kubectl's interrupt). */
+const watched = async (journal: string, until: RegExp, ...flags: string[]): Promise<string> => {
+  const watch = start(['get', 'pods', '-w', ...flags, '--journal', journal]);
   await watch.waitFor(until);
   watch.proc.kill('SIGINT');
   expect(await watch.exit).toBe(1);
   return watch.stdout();
 };
 
+/** `get pods -w -A --show-kind --output-watch-events` in a format, until the DELETED event shows. */
+const watchEvents = (journal: string, until: RegExp, ...format: string[]): Promise<string> => watched(journal, until, '-A', '--show-kind', '--output-watch-events', ...format);
+
 describe('get_test.go :: TestWatchResourceWatchEvents (-w -A --show-kind --output-watch-events)', () => {
-  it('table and wide: an EVENT column, NAMESPACE, NAME as pod/NAME', async () => {
+  it('table and wide: an EVENT column (each type padded to 8, tableprinter.go :: formatEventType), NAMESPACE, NAME as pod/NAME', async () => {
     const { journal } = barAndFoo();
-    const table = await watchEvents(journal, /DELETED .*\n/);
-    expect(table.split('\n').map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
-      'EVENT NAMESPACE NAME',
-      'ADDED test pod/bar',
-      'ADDED test pod/foo',
-      'MODIFIED test pod/foo',
-      'DELETED test pod/foo',
-      '',
-    ]);
+    // upstream: EVENT      NAMESPACE   NAME      READY   STATUS   RESTARTS   AGE / ADDED      test        pod/bar   0/0 …
+    expect(await watchEvents(journal, /DELETED .*\n/)).toBe(
+      [
+        'EVENT      NAMESPACE   NAME      READY   STATUS    RESTARTS   AGE',
+        'ADDED      test        pod/bar   0/1     Pending   0          0s',
+        'ADDED      test        pod/foo   0/1     Pending   0          0s',
+        'MODIFIED   test        pod/foo   0/1     Pending   0          1s',
+        'MODIFIED   test        pod/foo   0/1     Terminating   0          2s',
+        'DELETED    test        pod/foo   0/1     Terminating   0          2s',
+        '',
+      ].join('\n'),
+    );
     const wide = await watchEvents(journal, /DELETED .*\n/, '-o', 'wide');
-    expect(wide.split('\n')[0]).toMatch(/^EVENT\s+NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/);
-    expect(wide.split('\n')[3]).toMatch(/^MODIFIED\s+test\s+pod\/foo\s+0\/1\s+Terminating\s/);
-    expect(wide.split('\n')[4]).toMatch(/^DELETED\s+test\s+pod\/foo\s+0\/1\s+Terminating\s+0\s+\S+\s+<none>\s+<none>\s+<none>\s+<none>$/);
+    expect(wide).toBe(
+      [
+        'EVENT      NAMESPACE   NAME      READY   STATUS    RESTARTS   AGE   IP       NODE     NOMINATED NODE   READINESS GATES',
+        'ADDED      test        pod/bar   0/1     Pending   0          0s    <none>   <none>   <none>           <none>',
+        'ADDED      test        pod/foo   0/1     Pending   0          0s    <none>   <none>   <none>           <none>',
+        'MODIFIED   test        pod/foo   0/1     Pending   0          1s    <none>   <none>   <none>           <none>',
+        'MODIFIED   test        pod/foo   0/1     Terminating   0          2s    <none>   <none>   <none>           <none>',
+        'DELETED    test        pod/foo   0/1     Terminating   0          2s    <none>   <none>   <none>           <none>',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('json: one line per event, {"type":…,"object":…}, the object\'s keys sorted', async () => {
@@ -84,13 +101,58 @@ describe('get_test.go :: TestWatchResourceWatchEvents (-w -A --show-kind --outpu
   it('jsonpath, custom-columns and name over the watch event', async () => {
     const { journal } = barAndFoo();
     expect(await watchEvents(journal, /DELETED,foo\n/, '-o', 'jsonpath={.type},{.object.metadata.name}{"\\n"}')).toBe('ADDED,bar\nADDED,foo\nMODIFIED,foo\nMODIFIED,foo\nDELETED,foo\n');
-    // The header and the list's rows share one tabwriter flush, each later event has its own (get.go :: watch
-    // flushes after each); upstream's expected text pads its later rows' NAME cells one space wider, which a
-    // flush per row does not explain: the cells are compared, the widths only for the first flush.
-    const columns = await watchEvents(journal, /DELETED\s+foo\n/, '-o', 'custom-columns=TYPE:.type,NAME:.object.metadata.name');
-    expect(columns.startsWith('TYPE    NAME\nADDED   bar\nADDED   foo\n')).toBe(true);
-    expect(columns.trimEnd().split('\n').map((l) => l.split(/\s+/))).toEqual([['TYPE', 'NAME'], ['ADDED', 'bar'], ['ADDED', 'foo'], ['MODIFIED', 'foo'], ['MODIFIED', 'foo'], ['DELETED', 'foo']]);
+    // Each event its own flush of the remembering tabwriter: TYPE widens for MODIFIED, NAME keeps the 7 it had
+    // (upstream: TYPE    NAME   RSRC / ADDED   bar    9 / … / MODIFIED   foo    11 / DELETED    foo    12).
+    const spec = 'custom-columns=TYPE:.type,NAME:.object.metadata.name,NS:.object.metadata.namespace';
+    expect(await watchEvents(journal, /DELETED\s+foo\s+test\n/, '-o', spec)).toBe(
+      'TYPE    NAME   NS\nADDED   bar    test\nADDED   foo    test\nMODIFIED   foo    test\nMODIFIED   foo    test\nDELETED    foo    test\n',
+    );
     expect(await watchEvents(journal, /(pod\/foo\n){4}/, '-o', 'name')).toBe('pod/bar\npod/foo\npod/foo\npod/foo\npod/foo\n');
+  });
+});
+
+describe('get_test.go :: TestWatchTableResource, TestWatchLabelSelector: a row per watch event, the selectors as the API server applies them', () => {
+  it('get pods foo -w: the pod, then a row per write, its label change and its deletion too', async () => {
+    const { journal } = barAndFoo();
+    // upstream: NAME   READY   STATUS   RESTARTS   AGE / foo    0/0              0          <unknown> (three times)
+    expect(await watched(journal, /Terminating.*\n.*Terminating.*\n/, 'foo', '-n', 'test', '--at', '2026-01-18T08:00:01.500Z')).toBe(
+      [
+        'NAME   READY   STATUS    RESTARTS   AGE',
+        'foo    0/1     Pending   0          0s',
+        'foo    0/1     Pending   0          1s',
+        'foo    0/1     Terminating   0          2s',
+        'foo    0/1     Terminating   0          2s',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a pod that comes to match -l is ADDED, one that stops matching is DELETED with its last object (cache_watcher.go :: convertToWatchEvent)', async () => {
+    const { journal } = barAndFoo();
+    expect(await watched(journal, /DELETED .*\n/, '-n', 'test', '-l', 'changed=yes', '--output-watch-events')).toBe(
+      [
+        'EVENT      NAME   READY   STATUS    RESTARTS   AGE',
+        'ADDED      foo    0/1     Pending   0          1s',
+        'MODIFIED   foo    0/1     Terminating   0          2s',
+        'DELETED    foo    0/1     Terminating   0          2s',
+        '',
+      ].join('\n'),
+    );
+    // foo leaves the selector's scope at its label change: DELETED, and its deletion later sends nothing
+    const others = await watched(journal, /DELETED .*\n/, '-n', 'test', '-l', 'changed!=yes', '-o', 'jsonpath={.type} {.object.metadata.name} {.object.metadata.labels}{"\\n"}', '--output-watch-events');
+    expect(others).toBe('ADDED bar \nADDED foo \nDELETED foo \n');
+  });
+});
+
+describe('--no-headers: no header in the tabwriter (cli-runtime v0.36.2 tableprinter.go :: printTable, tableprinter_test.go :: TestPrintTable)', () => {
+  it('each column as wide as its rows make it, not as its header', () => {
+    const { podj } = barAndFoo();
+    const at = ['-n', 'test', '--at', '2026-01-18T08:00:01.500Z'];
+    expect(podj('get', 'pods', ...at, '--no-headers').stdout).toBe('bar   0/1   Pending   0     1s\nfoo   0/1   Pending   0     0s\n');
+    // -o wide and --sort-by take the other way, through whole pods
+    expect(podj('get', 'pods', ...at, '--no-headers', '-o', 'wide', '--sort-by', '.metadata.name').stdout).toBe(
+      'bar   0/1   Pending   0     1s    <none>   <none>   <none>   <none>\nfoo   0/1   Pending   0     0s    <none>   <none>   <none>   <none>\n',
+    );
   });
 });
 
