@@ -14,6 +14,17 @@ export class BadInput extends Error {
   override readonly name = 'BadInput';
 }
 
+/**
+ * Bad input the API server would refuse with a 400, printed as kubectl prints it (`Error from server
+ * (BadRequest): …`, without podj's `error: ` prefix). Exit 2.
+ */
+export class BadRequest extends Error {
+  override readonly name = 'BadRequest';
+  constructor(message: string) {
+    super(`Error from server (BadRequest): ${message}`);
+  }
+}
+
 /** An expected negative answer: verify or check found a fault. Its report is already printed. Exit 1. */
 export class Finding extends Error {
   override readonly name = 'Finding';

@@ -1,6 +1,6 @@
 /** The `podj` program: commander wiring of every verb, and the mapping of errors to the contract's exit codes. */
 import { Command, CommanderError } from 'commander';
-import { BadInput, EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, EXIT_WATCH_INTERRUPTED, Finding, PipeClosed, WatchInterrupted } from './errors.js';
+import { BadInput, BadRequest, EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, EXIT_WATCH_INTERRUPTED, Finding, PipeClosed, WatchInterrupted } from './errors.js';
 import type { CliIO } from './io.js';
 import { contextOf } from './context.js';
 import { registersFor, type Register } from './commands/index.js';
@@ -41,6 +41,10 @@ export const run = async (argv: readonly string[], io: CliIO): Promise<number> =
     if (e instanceof Finding) {
       if (e.message !== '') io.err(`${e.message}\n`);
       return EXIT_FINDING;
+    }
+    if (e instanceof BadRequest) {
+      io.err(`${e.message}\n`);
+      return EXIT_BAD_INPUT;
     }
     if (e instanceof BadInput) {
       io.err(e.message.split('\n').map((line) => `error: ${line}\n`).join(''));

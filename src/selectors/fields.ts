@@ -16,19 +16,33 @@ export interface FieldRequirement {
 /** Each field a resource can be selected by, and how it reads from an object. */
 export type SelectableFields<T> = Readonly<Record<string, (object: T) => string>>;
 
-/** PodToSelectableFields: each selectable field and how it reads from a pod. */
+/**
+ * The field labels a v1 Pod selector may name (`pkg/apis/core/v1/conversion.go :: addConversionFuncs`, any other
+ * is "field label not supported"), each read as PodToSelectableFields sets it. `status.podIP` is the first of
+ * `status.podIPs` (a pod written before v1.16 has only podIP, which the API server's conversion makes podIPs[0]);
+ * `status.podIPs` is accepted but not in the set, so it reads as empty; `spec.host` is converted to `spec.nodeName`
+ * for old v1 clients.
+ */
 export const podFields: SelectableFields<V1Pod> = {
   'metadata.name': (p) => p.metadata.name ?? '',
   'metadata.namespace': (p) => p.metadata.namespace ?? 'default',
   'spec.nodeName': (p) => p.spec.nodeName ?? '',
+  'spec.host': (p) => p.spec.nodeName ?? '',
   'spec.restartPolicy': (p) => p.spec.restartPolicy ?? '',
   'spec.schedulerName': (p) => p.spec.schedulerName ?? '',
   'spec.serviceAccountName': (p) => p.spec.serviceAccountName ?? '',
   'spec.hostNetwork': (p) => String(p.spec.hostNetwork ?? false),
   'status.phase': (p) => p.status?.phase ?? '',
-  'status.podIP': (p) => p.status?.podIP ?? '',
+  'status.podIP': (p) => p.status?.podIPs?.[0]?.ip ?? p.status?.podIP ?? '',
+  'status.podIPs': () => '',
   'status.nominatedNodeName': (p) => p.status?.nominatedNodeName ?? '',
 };
+
+/** Why a field selector is refused: its syntax (`invalid`), or a field the resource cannot be selected by. */
+export interface FieldSelectorError {
+  readonly reason: 'invalid' | 'unsupported';
+  readonly message: string;
+}
 
 /** Splits on unescaped `sep`, keeping escapes (selector.go :: splitTerms). */
 const splitTerms = (text: string): string[] => {
@@ -49,34 +63,39 @@ const splitTerms = (text: string): string[] => {
 
 const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
 
-/** selector.go :: splitTerm: the first unescaped operator, `!=` and `==` before `=`. */
-const parseTerm = (term: string, selectable: SelectableFields<never>): E.Either<string, FieldRequirement> => {
+/** selector.go :: splitTerm: the term cut at its first unescaped operator, `!=` and `==` before `=`. */
+const splitTerm = (term: string): FieldRequirement | undefined => {
   for (let i = 0; i < term.length; i++) {
     if (term[i] === '\\') {
       i++;
       continue;
     }
     for (const [op, operator] of [['!=', '!='], ['==', '='], ['=', '=']] as const) {
-      if (term.startsWith(op, i)) {
-        const field = unescape(term.slice(0, i));
-        if (!(field in selectable)) return E.left(`field label not supported: ${field}`);
-        return E.right({ field, operator, value: unescape(term.slice(i + op.length)) });
-      }
+      // the field as written (parseSelector keeps lhs), the value unescaped
+      if (term.startsWith(op, i)) return { field: term.slice(0, i), operator, value: unescape(term.slice(i + op.length)) };
     }
   }
-  return E.left(`invalid selector: '${term}'; can't understand '${term}'`);
+  return undefined;
 };
 
-/** The requirements of a field selector over `selectable`; the empty selector has none and matches everything. */
-export const parseFieldSelector = (text: string, selectable: SelectableFields<never>): E.Either<string, FieldRequirement[]> => {
+/**
+ * The requirements of a field selector over `selectable`; the empty selector has none and matches everything. As
+ * the API server reads one: fields/selector.go :: parseSelector sorts the terms and parses them all (a term with
+ * no operator is refused, naming the whole selector and the term), then the label conversion refuses the first
+ * field, in that order, the resource cannot be selected by (handlers/get.go :: ListResource, Selector.Transform).
+ */
+export const parseFieldSelector = (text: string, selectable: SelectableFields<never>): E.Either<FieldSelectorError, FieldRequirement[]> => {
   if (text.trim() === '') return E.right([]);
   const out: FieldRequirement[] = [];
-  for (const term of splitTerms(text)) {
+  // Go's sort.StringSlice: byte order, which UTF-16 order is for the ASCII that field selectors are written in.
+  for (const term of splitTerms(text).sort()) {
     if (term === '') continue;
-    const parsed = parseTerm(term, selectable);
-    if (E.isLeft(parsed)) return parsed;
-    out.push(parsed.right);
+    const requirement = splitTerm(term);
+    if (requirement === undefined) return E.left({ reason: 'invalid', message: `invalid selector: '${text}'; can't understand '${term}'` });
+    out.push(requirement);
   }
+  const unsupported = out.find((r) => !(r.field in selectable));
+  if (unsupported !== undefined) return E.left({ reason: 'unsupported', message: `field label not supported: ${unsupported.field}` });
   return E.right(out);
 };
 

@@ -68,7 +68,8 @@ describe('get output formats', () => {
     expect(none.stderr).toBe('No resources found\n');
     const bad = podj('get', 'pods', '--field-selector', 'spec.color=blue');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('error: --field-selector: field label not supported: spec.color\n');
+    // the API server's 400, as kubectl prints it (cli-runtime resource/helper.go :: EnhanceListError)
+    expect(bad.stderr).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.color=blue": field label not supported: spec.color\n');
   });
 
   it('pods NAME and pod/NAME name the same pod', () => {

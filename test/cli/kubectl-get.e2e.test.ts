@@ -56,8 +56,11 @@ describe('get events selects and orders as the API server and kubectl do', () =>
     expect(r.stdout).toMatch(/^\S+\s+Warning\s+Evicted\s+pod\/qos-demo-3\s+The node was low on resource: memory/);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(podj('get', 'events', '--field-selector', 'reason=Pulled', '-o', 'jsonpath={.items[*].reason}').stdout).toMatch(/^Pulled( Pulled)*$/);
-    const bad = podj('get', 'events', '--field-selector', 'status.phase=Running');
-    expect([bad.code, bad.stderr]).toEqual([2, 'error: --field-selector: field label not supported: status.phase\n']);
+    const bad = podj('get', 'events', '-l', 'a=b', '--field-selector', 'status.phase=Running');
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'Error from server (BadRequest): Unable to find "/v1, Resource=events" that match label selector "a=b", field selector "status.phase=Running": field label not supported: status.phase\n',
+    ]);
   });
 
   it('--sort-by=.lastTimestamp and .metadata.creationTimestamp (the first occurrence) order by time', () => {

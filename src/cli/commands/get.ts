@@ -1,7 +1,8 @@
 /** `podj get pods`: kubectl's pod table (or json, yaml, name, jsonpath, custom-columns) at any instant of the journal. */
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { fieldsMatch, parseFieldSelector, parseSelector, podFields } from '../../selectors/index.js';
+import { fieldsMatch, parseSelector, podFields } from '../../selectors/index.js';
+import { fieldRequirements } from '../field-selector.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput, Finding, WatchInterrupted } from '../errors.js';
 import { addEventTtlOption, eventTtlOf } from '../event-ttl.js';
@@ -104,7 +105,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
       if (opts.showLabels === true || opts.labelColumns.length > 0) throw new BadInput(`--show-labels and -L: podj prints label columns for pods only`);
       const namespace = ctx.namespaceOf(opts);
       const names = namesOf(kind, resource, args);
-      const query = { output, headers: opts.headers, showKind: opts.showKind === true, namespace, types: opts.types, names, selector: selector.right, fieldSelector: opts.fieldSelector ?? '', sortBy: opts.sortBy, eventTtlMs: eventTtlOf(opts.eventTtl) };
+      const query = { output, headers: opts.headers, showKind: opts.showKind === true, namespace, types: opts.types, names, selector: selector.right, selectorText: opts.selector ?? '', fieldSelector: opts.fieldSelector ?? '', sortBy: opts.sortBy, eventTtlMs: eventTtlOf(opts.eventTtl) };
       await withJournal(ctx, opts, 'read', async (journal) => {
         const point = await readPoint(journal, opts, ctx.io.err);
         // Loaded only for nodes and events: `get pods` does not pay for the Events printers.
@@ -114,12 +115,11 @@ export const registerGet = (program: Command, ctx: Context): void => {
       return;
     }
     const names = namesOf('pods', resource, args);
-    const fields = parseFieldSelector(opts.fieldSelector ?? '', podFields);
-    if (E.isLeft(fields)) throw new BadInput(`--field-selector: ${fields.left}`);
+    const fields = fieldRequirements('pods', opts.selector ?? '', opts.fieldSelector ?? '', podFields);
     const namespace = ctx.namespaceOf(opts);
     const scope: Scope = { namespace, selector: selector.right, names };
     const podInScope = (p: V1Pod): boolean =>
-      inScope(scope, p.metadata.namespace, p.metadata.name ?? '', p.metadata.labels ?? {}) && fieldsMatch(fields.right, podFields, p);
+      inScope(scope, p.metadata.namespace, p.metadata.name ?? '', p.metadata.labels ?? {}) && fieldsMatch(fields, podFields, p);
     const flags = { allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, showKind: opts.showKind, labelColumns: opts.labelColumns, headers: opts.headers };
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
@@ -135,7 +135,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
         return;
       }
       // A table answers at --at, or at the end: there from the head table's rows when they can answer.
-      const asRows = opts.sortBy === undefined && fields.right.length === 0 ? rowOutput(output) : undefined;
+      const asRows = opts.sortBy === undefined && fields.length === 0 ? rowOutput(output) : undefined;
       const rows = asRows === undefined ? undefined : await rowsAt(journal, point, namespace);
       const listing: Listing =
         asRows !== undefined && rows !== undefined
