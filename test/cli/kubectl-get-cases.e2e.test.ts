@@ -127,6 +127,14 @@ describe('get_test.go :: TestWatchTableResource, TestWatchLabelSelector: a row p
     );
   });
 
+  it('TestWatchNonExistObject: a named pod the API server does not have is NotFound, exit 1, before any output', () => {
+    const { podj } = barAndFoo();
+    const notFound = { code: 1, stdout: '', stderr: 'Error from server (NotFound): pods "nosuch" not found\n' };
+    expect(podj('get', 'pods', 'nosuch', '-n', 'test', '-w')).toMatchObject(notFound);
+    // at --at, the pod must be there then: foo is created a second after bar
+    expect(podj('get', 'pods', 'foo', '-n', 'test', '-w', '--at', '2026-01-18T08:00:00.500Z')).toMatchObject({ ...notFound, stderr: 'Error from server (NotFound): pods "foo" not found\n' });
+  });
+
   it('a pod that comes to match -l is ADDED, one that stops matching is DELETED with its last object (cache_watcher.go :: convertToWatchEvent)', async () => {
     const { journal } = barAndFoo();
     expect(await watched(journal, /DELETED .*\n/, '-n', 'test', '-l', 'changed=yes', '--output-watch-events')).toBe(

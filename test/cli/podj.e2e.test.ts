@@ -302,7 +302,7 @@ describe('the sample incidents', () => {
     expect(podj('verify').code).toBe(0);
   });
 
-  it('watches the crash loop unfold, one row per visible change', async () => {
+  it('watches the crash loop unfold, one row per watch event', async () => {
     const { podj, journal } = workspace();
     podj('replay', sample('crashloop-memleak'));
     const watch = start(['get', 'pods', '-w', '--journal', journal]);

@@ -7,7 +7,7 @@ import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput, Finding, WatchInterrupted } from '../errors.js';
 import { addEventTtlOption, eventTtlOf } from '../event-ttl.js';
 import { withJournal } from '../journal-access.js';
-import { podNotFound } from '../pod-records.js';
+import { podNotFound, podRecordsNamed } from '../pod-records.js';
 import { addReadOptions, namespacesAt, readPoint, rowsAt, stateAt, type ReadOptions } from '../read-options.js';
 import { namesOf, resourceKind } from '../resources.js';
 import { parseOutput } from '../output-format.js';
@@ -127,6 +127,15 @@ export const registerGet = (program: Command, ctx: Context): void => {
         // A watch starts at --at, or before the first event.
         const [{ watchPods }, { appendsAfter }, { emptyCluster }] = await Promise.all([import('../watch.js'), import('../follow.js'), import('../../reducers/index.js')]);
         const state = point.at === undefined ? emptyCluster : await stateAt(journal, point);
+        // kubectl gets a named pod before it watches it: one the API server does not have is NotFound, exit 1
+        // (get.go :: watch, get_test.go :: TestWatchNonExistObject). At --at, a pod the point holds; from the
+        // start of the history, a pod that has held the name.
+        const starting = [...state.pods.values()].map((s) => s.pod).filter(podInScope);
+        const held = async (name: string): Promise<boolean> =>
+          point.at === undefined ? namespace === undefined || (await podRecordsNamed(journal, { namespace, name })).length > 0 : starting.some((p) => p.metadata.name === name);
+        const missing = [];
+        for (const name of names) if (!(await held(name))) missing.push(name);
+        if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
         const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
         const table = { wide: output.kind === 'named' && output.format === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns, withKind: opts.showKind === true };
         const watch = { output, table, headers: opts.headers, watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true };
