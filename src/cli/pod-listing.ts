@@ -7,12 +7,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { getPods, podList, servedPod, sortPods, type Printed } from '../printers/get-pods.js';
 import { printCustomColumns } from '../printers/custom-columns.js';
-import { printJsonPath } from '../printers/jsonpath.js';
 import { sortByPath } from '../printers/sort-by.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
 import type { Journal } from '../journal/index.js';
 import { BadInput } from './errors.js';
+import { jsonPathText } from './jsonpath-output.js';
 import type { Output } from './output-format.js';
 import { podStatesAt, type ReadPoint } from './read-options.js';
 import type { Listing, TableFlags } from './pod-rows.js';
@@ -22,11 +22,8 @@ const print = async (output: Output, pods: readonly V1Pod[], singleItem: boolean
   const only = singleItem && pods.length === 1 ? pods[0] : undefined;
   const document = only === undefined ? podList(pods) : servedPod(only);
   switch (output.kind) {
-    case 'jsonpath': {
-      const text = printJsonPath(output.template, document);
-      if (E.isLeft(text)) throw new BadInput(`-o jsonpath: ${text.left}`);
-      return { stdout: text.right, stderr: '' };
-    }
+    case 'jsonpath':
+      return { stdout: jsonPathText(output.template, document), stderr: '' };
     case 'custom-columns':
       return { stdout: printCustomColumns(output.columns, pods.map(servedPod), flags.headers), stderr: '' };
     case 'named': {

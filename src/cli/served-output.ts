@@ -1,9 +1,8 @@
 /** The outputs every resource shares once it is a served object: json and yaml `List`s, name, jsonpath, custom-columns. */
-import * as E from 'fp-ts/lib/Either.js';
-import { printCustomColumns, printJsonPath } from '../printers/index.js';
+import { printCustomColumns } from '../printers/index.js';
 import { goJson } from '../printers/go-json.js';
 import { unstructured } from '../printers/unstructured.js';
-import { BadInput } from './errors.js';
+import { jsonPathText } from './jsonpath-output.js';
 import type { Output } from './output-format.js';
 
 const list = (items: readonly unknown[]): Record<string, unknown> => ({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });
@@ -23,11 +22,8 @@ export const printServed = async (
   const document = unstructured(opts.singleItem && only !== undefined && others.length === 0 ? only : list(objects));
   const headers = opts.headers;
   switch (output.kind) {
-    case 'jsonpath': {
-      const text = printJsonPath(output.template, document);
-      if (E.isLeft(text)) throw new BadInput(`-o jsonpath: ${text.left}`);
-      return text.right;
-    }
+    case 'jsonpath':
+      return jsonPathText(output.template, document);
     case 'custom-columns':
       return printCustomColumns(output.columns, objects.map(unstructured), headers);
     case 'named':

@@ -6,17 +6,15 @@
  * change is a `metav1.WatchEvent`, `{"type": "ADDED|MODIFIED|DELETED", "object": …}`, and a table gains an
  * EVENT column first.
  */
-import * as E from 'fp-ts/lib/Either.js';
 import type { V1Pod } from '../k8s/pod.js';
 import { customColumnRows } from '../printers/custom-columns.js';
 import { servedPod } from '../printers/get-pods.js';
 // A watch runs long: loading the YAML library with it costs nothing a user notices.
 import { yamlOf } from '../printers/get-pods-yaml.js';
 import { goJson, goJsonLine } from '../printers/go-json.js';
-import { printJsonPath } from '../printers/jsonpath.js';
 import { tableRows, type TableOptions } from '../printers/pod-columns.js';
 import { rememberingTable } from '../printers/tabwriter.js';
-import { BadInput } from './errors.js';
+import { jsonPathText } from './jsonpath-output.js';
 import type { CliIO } from './io.js';
 import type { Output } from './output-format.js';
 
@@ -66,11 +64,8 @@ type TextOutput = Exclude<ObjectOutput, { readonly kind: 'custom-columns' }>;
 /** One object (or watch event), the `index`th the watch prints, in the output's format. */
 const objectText = (output: TextOutput, watchEvents: boolean, document: unknown, pod: V1Pod, index: number): string => {
   switch (output.kind) {
-    case 'jsonpath': {
-      const result = printJsonPath(output.template, document);
-      if (E.isLeft(result)) throw new BadInput(`-o jsonpath: ${result.left}`);
-      return result.right;
-    }
+    case 'jsonpath':
+      return jsonPathText(output.template, document);
     case 'named':
       switch (output.format) {
         case 'json':
