@@ -61,18 +61,33 @@ const splitTerms = (text: string): string[] => {
   return terms;
 };
 
-const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
+/**
+ * selector.go :: UnescapeValue: `\\`, `\,` and `\=` stand for the character; any other escape, a final `\`,
+ * and an unescaped `=` are refused, in the Go words (UnescapedRune prints the rune's code with %v).
+ */
+const unescapeValue = (s: string): E.Either<string, string> => {
+  let value = '';
+  let inSlash = false;
+  for (const c of s) {
+    if (inSlash) {
+      if (c !== '\\' && c !== ',' && c !== '=') return E.left(`invalid field selector: invalid escape sequence: \\${c}`);
+      value += c;
+      inSlash = false;
+    } else if (c === '\\') inSlash = true;
+    else if (c === ',' || c === '=') return E.left(`invalid field selector: unescaped character in value: ${c.codePointAt(0) ?? 0}`);
+    else value += c;
+  }
+  return inSlash ? E.left('invalid field selector: invalid escape sequence: \\') : E.right(value);
+};
 
-/** selector.go :: splitTerm: the term cut at its first unescaped operator, `!=` and `==` before `=`. */
-const splitTerm = (term: string): FieldRequirement | undefined => {
+/**
+ * selector.go :: splitTerm: the term cut at its first operator, `!=` and `==` before `=`, escaped or not (Go looks
+ * for none there: an escaped `=` in the value is refused by UnescapeValue); the field as written.
+ */
+const splitTerm = (term: string): { readonly field: string; readonly operator: FieldRequirement['operator']; readonly rhs: string } | undefined => {
   for (let i = 0; i < term.length; i++) {
-    if (term[i] === '\\') {
-      i++;
-      continue;
-    }
     for (const [op, operator] of [['!=', '!='], ['==', '='], ['=', '=']] as const) {
-      // the field as written (parseSelector keeps lhs), the value unescaped
-      if (term.startsWith(op, i)) return { field: term.slice(0, i), operator, value: unescape(term.slice(i + op.length)) };
+      if (term.startsWith(op, i)) return { field: term.slice(0, i), operator, rhs: term.slice(i + op.length) };
     }
   }
   return undefined;
@@ -90,9 +105,11 @@ export const parseFieldSelector = (text: string, selectable: SelectableFields<ne
   // Go's sort.StringSlice: byte order, which UTF-16 order is for the ASCII that field selectors are written in.
   for (const term of splitTerms(text).sort()) {
     if (term === '') continue;
-    const requirement = splitTerm(term);
-    if (requirement === undefined) return E.left({ reason: 'invalid', message: `invalid selector: '${text}'; can't understand '${term}'` });
-    out.push(requirement);
+    const split = splitTerm(term);
+    if (split === undefined) return E.left({ reason: 'invalid', message: `invalid selector: '${text}'; can't understand '${term}'` });
+    const value = unescapeValue(split.rhs);
+    if (E.isLeft(value)) return E.left({ reason: 'invalid', message: value.left });
+    out.push({ field: split.field, operator: split.operator, value: value.right });
   }
   const unsupported = out.find((r) => !(r.field in selectable));
   if (unsupported !== undefined) return E.left({ reason: 'unsupported', message: `field label not supported: ${unsupported.field}` });

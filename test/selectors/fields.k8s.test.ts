@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { fieldsMatch, parseFieldSelector, podFields } from '../../src/selectors/index.js';
+import { fieldsMatch, parseFieldSelector, podFields, type SelectableFields } from '../../src/selectors/index.js';
 import type { V1Pod } from '../../src/k8s/pod.js';
 import { pod } from '../printers/fixtures.js';
 
@@ -50,5 +50,49 @@ describe('fields/selector.go :: parseSelector, then the label conversion (handle
 
   it('names the first unsupported label in sorted order', () => {
     expect(parseFieldSelector('zone=a,spec.color=blue', podFields)).toEqual(E.left({ reason: 'unsupported', message: 'field label not supported: spec.color' }));
+  });
+});
+
+/** A fields.Set as the Go tests give it: every key selectable, a missing one read as empty. */
+type FieldSet = Readonly<Record<string, string>>;
+const setFields = (...keys: string[]): SelectableFields<FieldSet> => Object.fromEntries(keys.map((k) => [k, (s: FieldSet) => s[k] ?? '']));
+
+describe('apimachinery fields/selector_test.go :: TestSelectorParse, TestEscapeValue, TestSelectorMatches', () => {
+  const xyz = setFields('x', 'y', 'z');
+
+  it.each(['x=a,y=b,z=c', '', 'x!=a,y=b', 'x=a||y\\=b', 'x=a\\=\\=b'])('parses %j', (selector) => {
+    expect(E.isRight(parseFieldSelector(selector, xyz))).toBe(true);
+  });
+
+  it.each([
+    ['x=a||y=b', 'invalid field selector: unescaped character in value: 61'],
+    ['x==a==b', 'invalid field selector: unescaped character in value: 61'],
+    ['x=a,b', "invalid selector: 'x=a,b'; can't understand 'b'"],
+    ['x in (a)', "invalid selector: 'x in (a)'; can't understand 'x in (a)'"],
+    ['x in (a,b,c)', "invalid selector: 'x in (a,b,c)'; can't understand 'b'"],
+    ['x', "invalid selector: 'x'; can't understand 'x'"],
+  ])('refuses %j: %s', (selector, message) => {
+    expect(parseFieldSelector(selector, xyz)).toEqual(E.left({ reason: 'invalid', message }));
+  });
+
+  it.each([
+    ['x=\\', 'invalid field selector: invalid escape sequence: \\'],
+    ['x=\\\\\\', 'invalid field selector: invalid escape sequence: \\'],
+    ['x=\\a', 'invalid field selector: invalid escape sequence: \\a'],
+  ])('refuses the escape of %j (TestEscapeValue invalidTestcases)', (selector, message) => {
+    expect(parseFieldSelector(selector, xyz)).toEqual(E.left({ reason: 'invalid', message }));
+  });
+
+  it('matches a value written with escapes (TestSelectorMatches: complex=\\=value\\\\\\,\\\\)', () => {
+    const fields = setFields('foo', 'baz', 'complex', 'foobar');
+    const fieldset: FieldSet = { foo: 'bar', baz: 'blah', complex: '=value\\,\\' };
+    const matches = (selector: string): boolean => {
+      const parsed = parseFieldSelector(selector, fields);
+      if (E.isLeft(parsed)) throw new Error(parsed.left.message);
+      return fieldsMatch(parsed.right, fields, fieldset);
+    };
+    expect(matches('foo=bar,baz=blah,complex=\\=value\\\\\\,\\\\')).toBe(true);
+    expect(matches('foo=blah')).toBe(false);
+    expect(matches('foo=bar,foobar=bar,baz=blah')).toBe(false);
   });
 });
