@@ -12,7 +12,7 @@ import { fieldsMatch, selectorMatches, type Requirement, type SelectableFields }
 import type { Context } from './context.js';
 import { BadInput, Finding } from './errors.js';
 import type { Output } from './output-format.js';
-import { fieldRequirements, type ListedResource } from './field-selector.js';
+import { fieldRequirements, type ListSelectors } from './list-selectors.js';
 import { stateAt, type ReadPoint } from './read-options.js';
 import { printServed } from './served-output.js';
 
@@ -26,10 +26,9 @@ export interface OtherQuery {
   readonly types: readonly string[];
   /** Only the objects of these names (all without). */
   readonly names: readonly string[];
+  /** The selectors as given, for the field selector's requirements and kubectl's words when they are refused. */
+  readonly list: ListSelectors;
   readonly selector: readonly Requirement[];
-  /** `-l` as given, which kubectl names when the API server refuses the field selector. */
-  readonly selectorText: string;
-  readonly fieldSelector: string;
   readonly sortBy?: string;
   /** Events: how long the API server keeps one after its last write (`--event-ttl`; 0: forever). */
   readonly eventTtlMs: number;
@@ -44,8 +43,8 @@ interface Served {
  * The items whose served object the query's names, label selector and field selector keep, ordered by
  * `--sort-by` (else as given); the names no object has, for kubectl's NotFound lines.
  */
-const select = <T>(resource: ListedResource, items: readonly T[], served: (item: T) => Served, fields: SelectableFields<T>, q: OtherQuery): { readonly kept: T[]; readonly missing: string[] } => {
-  const requirements = fieldRequirements(resource, q.selectorText, q.fieldSelector, fields);
+const select = <T>(items: readonly T[], served: (item: T) => Served, fields: SelectableFields<T>, q: OtherQuery): { readonly kept: T[]; readonly missing: string[] } => {
+  const requirements = fieldRequirements(q.list, fields);
   const kept = items.filter((item) => {
     const { name, labels } = served(item).metadata;
     return (q.names.length === 0 || q.names.includes(name)) && selectorMatches(q.selector, labels ?? {}) && fieldsMatch(requirements, fields, item);
@@ -93,7 +92,7 @@ export const getNodes = async (ctx: Context, journal: Journal, point: ReadPoint,
       const registeredAt = registered.get(node.name);
       return { node, registeredAt, object: servedNode(node, registeredAt, point.now) };
     });
-  const { kept, missing } = select('nodes', rows, (r) => r.object, nodeFields, q);
+  const { kept, missing } = select(rows, (r) => r.object, nodeFields, q);
   if (kept.length > 0 || !isTable(q.output)) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { wide, headers: q.headers, withKind: q.showKind }, point.now)));
   else if (missing.length === 0) ctx.io.err('No resources found\n');
   notFound('nodes', missing);
@@ -137,7 +136,7 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
   const listed = apiList(kubeEventsFor(events))
     .filter(({ row: r }) => held(r) && (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)))
     .map(({ name, row }): ListedEvent => ({ row, object: servedEvent(name, row) }));
-  const { kept, missing } = select('events', listed, (e) => e.object, eventFields, q);
+  const { kept, missing } = select(listed, (e) => e.object, eventFields, q);
   if (kept.length > 0 || !isTable(q.output)) {
     const named = kept.map((e) => ({ name: e.object.metadata.name, row: e.row }));
     ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => eventsTable(named, { withNamespace: q.namespace === undefined, headers: q.headers, wide, withKind: q.showKind }, point.now)));

@@ -164,6 +164,19 @@ describe('--no-headers: no header in the tabwriter (cli-runtime v0.36.2 tablepri
   });
 });
 
+describe("selectors the API server refuses: its 400 as kubectl prints it (cli-runtime resource/helper.go :: EnhanceListError)", () => {
+  it('-l for get and describe, before the field selector (the server decodes the label selector first)', () => {
+    const { podj } = barAndFoo();
+    const refused = (resource: string, label: string, field: string, why: string): string =>
+      `Error from server (BadRequest): Unable to find "/v1, Resource=${resource}" that match label selector "${label}", field selector "${field}": ${why}\n`;
+    const why = "found '=', expected: ',' or 'end of string'";
+    expect(podj('get', 'pods', '-n', 'test', '-l', 'a=b=c')).toMatchObject({ code: 2, stdout: '', stderr: refused('pods', 'a=b=c', '', why) });
+    expect(podj('describe', 'pods', '-n', 'test', '-l', ' a=b=c ')).toMatchObject({ code: 2, stdout: '', stderr: refused('pods', 'a=b=c', '', why) });
+    expect(podj('get', 'events', '-l', 'a=b=c', '--field-selector', 'x')).toMatchObject({ code: 2, stderr: refused('events', 'a=b=c', 'x', why) });
+    expect(podj('get', 'nodes', '--field-selector', 'x')).toMatchObject({ code: 2, stderr: refused('nodes', '', 'x', "invalid selector: 'x'; can't understand 'x'") });
+  });
+});
+
 describe('get_test.go :: TestGetTableObjectsShowKind, and --show-kind for nodes and events', () => {
   it('NAME as KIND/NAME in tables; -o name unchanged', () => {
     const { podj } = barAndFoo();

@@ -1,10 +1,10 @@
 /** `podj describe pod [NAME…|PREFIX]`: kubectl's describe of pods as they were at any instant, with their Events tables. */
 import type { Command } from 'commander';
-import * as E from 'fp-ts/lib/Either.js';
 import { describePod, eventsOfPod, kubeEventsFor, heldAt } from '../../printers/index.js';
 import { unadmittedNote } from '../../printers/inferred-notes.js';
 import { isKnownOnlyFromEvents } from '../../k8s/inferred-annotation.js';
-import { parseSelector, selectorMatches } from '../../selectors/index.js';
+import { selectorMatches } from '../../selectors/index.js';
+import { labelRequirements } from '../list-selectors.js';
 import { podAt } from '../../timetravel/pod-at.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput, Finding } from '../errors.js';
@@ -43,8 +43,7 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
     podResource(resource.split('/')[0] ?? resource);
     const asked = namesOf('pods', resource, args);
     const opts = command.optsWithGlobals<DescribeOptions>();
-    const selector = parseSelector(opts.selector ?? '');
-    if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
+    const selector = labelRequirements({ resource: 'pods', labelSelector: opts.selector ?? '', fieldSelector: '' });
     const namespace = ctx.namespaceNamed(opts);
     const ttl = eventTtlOf(opts.eventTtl);
     const showEventsAsked = showEventsOf(opts.showEvents);
@@ -66,7 +65,7 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
         // Not yet created, or already removed, at that instant: the API server would not have it.
         const state = podAt(upTo, point.at);
         if (state === undefined) missing.push(each);
-        else if (selectorMatches(selector.right, state.pod.metadata.labels ?? {})) found.push({ state, upTo });
+        else if (selectorMatches(selector, state.pod.metadata.labels ?? {})) found.push({ state, upTo });
       }
       const prefixMatched = prefix !== undefined && exact.length === 0;
       // describe.go :: Run: the Events unless several objects, a lookup error (a missing name) or a prefix's

@@ -1,8 +1,7 @@
 /** `podj get pods`: kubectl's pod table (or json, yaml, name, jsonpath, custom-columns) at any instant of the journal. */
 import type { Command } from 'commander';
-import * as E from 'fp-ts/lib/Either.js';
-import { fieldsMatch, parseSelector, podFields } from '../../selectors/index.js';
-import { fieldRequirements } from '../field-selector.js';
+import { fieldsMatch, podFields } from '../../selectors/index.js';
+import { fieldRequirements, labelRequirements, type ListSelectors } from '../list-selectors.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput, Finding, WatchInterrupted } from '../errors.js';
 import { addEventTtlOption, eventTtlOf } from '../event-ttl.js';
@@ -95,8 +94,8 @@ export const registerGet = (program: Command, ctx: Context): void => {
     refuseFlagMixes(opts, ctx.io.err);
     const watching = opts.watch === true || opts.watchOnly === true;
     const kind = resourceKind(resource);
-    const selector = parseSelector(opts.selector ?? '');
-    if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
+    const list: ListSelectors = { resource: kind, labelSelector: opts.selector ?? '', fieldSelector: opts.fieldSelector ?? '' };
+    const selector = labelRequirements(list);
     // Refused rather than ignored, as the flags below: only Events expire.
     if (kind !== 'events' && opts.eventTtl !== undefined) throw new BadInput(`--event-ttl: only events expire; ${kind} are listed as they were`);
     if (kind !== 'pods') {
@@ -105,7 +104,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
       if (opts.showLabels === true || opts.labelColumns.length > 0) throw new BadInput(`--show-labels and -L: podj prints label columns for pods only`);
       const namespace = ctx.namespaceOf(opts);
       const names = namesOf(kind, resource, args);
-      const query = { output, headers: opts.headers, showKind: opts.showKind === true, namespace, types: opts.types, names, selector: selector.right, selectorText: opts.selector ?? '', fieldSelector: opts.fieldSelector ?? '', sortBy: opts.sortBy, eventTtlMs: eventTtlOf(opts.eventTtl) };
+      const query = { output, headers: opts.headers, showKind: opts.showKind === true, namespace, types: opts.types, names, list, selector, sortBy: opts.sortBy, eventTtlMs: eventTtlOf(opts.eventTtl) };
       await withJournal(ctx, opts, 'read', async (journal) => {
         const point = await readPoint(journal, opts, ctx.io.err);
         // Loaded only for nodes and events: `get pods` does not pay for the Events printers.
@@ -115,9 +114,9 @@ export const registerGet = (program: Command, ctx: Context): void => {
       return;
     }
     const names = namesOf('pods', resource, args);
-    const fields = fieldRequirements('pods', opts.selector ?? '', opts.fieldSelector ?? '', podFields);
+    const fields = fieldRequirements(list, podFields);
     const namespace = ctx.namespaceOf(opts);
-    const scope: Scope = { namespace, selector: selector.right, names };
+    const scope: Scope = { namespace, selector, names };
     const podInScope = (p: V1Pod): boolean =>
       inScope(scope, p.metadata.namespace, p.metadata.name ?? '', p.metadata.labels ?? {}) && fieldsMatch(fields, podFields, p);
     const flags = { allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, showKind: opts.showKind, labelColumns: opts.labelColumns, headers: opts.headers };
