@@ -85,7 +85,10 @@ export const findValues = (rawPath: string, json: unknown): unknown[] => {
       ? `$${path.slice(1)}`
       : `$${path.startsWith('.') || path.startsWith('[') ? '' : '.'}${path}`;
   if (json === null || typeof json !== 'object') return expression === '$' ? [json] : [];
-  const found: unknown = JSONPath({ path: expression, json, wrap: true });
+  // A filter reading a key some items lack keeps the items that have it (client-go evaluates with missing keys
+  // allowed, as kubectl asks: jsonpath_test.go :: TestFilterPartialMatchesSometimesMissingAnnotations), where
+  // jsonpath-plus would throw on the first item without it.
+  const found: unknown = JSONPath({ path: expression, json, wrap: true, ignoreEvalErrors: true });
   return Array.isArray(found) ? found : [];
 };
 
