@@ -159,6 +159,30 @@ describe('node-pressure eviction (eviction_manager.go :: synchronize)', () => {
     expect(ofType(events, 'ContainerExited').map((e) => [offset(e), e.pod.name, e.exitCode])).toEqual([[125, 'leaving', 137]]);
   });
 
+  // the summary lists a pod through its containers (cri_stats_provider.go :: listPodStatsPartiallyFromCRI): one whose
+  // only image is still pulling has none, so `statsFunc` does not find it, and every comparator of rankMemoryPressure
+  // puts it first (helpers.go :: exceedMemoryRequests, `!p1Found`), before an over-request pod of lower priority;
+  // evictionMessage then stops after the threshold sentence, with no annotation
+  it('ranks a pod still pulling its image first: the summary does not list it (helpers.go :: exceedMemoryRequests)', () => {
+    const hog = pod('hog', { priority: 0 });
+    const pulling = created({ metadata: { name: 'pulling' }, spec: { priority: 1000, containers: [{ name: 'app', image: 'big:1', resources: { requests: { memory: '100Mi' } } }] } });
+    const w = world({ ...usage({ hog: () => 1000 }), pull: (_n, image) => ({ ok: true, durationMs: image === 'big:1' ? 300_000 : 0 }) });
+    const events = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), hog, pulling], w, 5);
+    const [first] = ofType(events, 'PodEvicted');
+    expect([first?.pod.name, first?.message, first?.annotations]).toEqual([
+      'pulling',
+      'The node was low on resource: memory. Threshold quantity: 100Mi, available: 24Mi. ',
+      {},
+    ]);
+  });
+
+  it('ranks a pod whose containers all exited by its usage: the runtime still lists them', () => {
+    const done = created({ metadata: { name: 'done' }, spec: { priority: 1000, restartPolicy: 'Never', containers: [{ name: 'app', image: 'app:1' }] } });
+    const w = world({ ...usage({ hog: () => 1000 }), containerRun: (p) => (p.name === 'done' ? { exit: { afterMs: 0, code: 0 } } : {}) });
+    const events = run([node('n1', { cpu: '4', memory: '1Gi', pods: '110' }), pod('hog', { priority: 0 }), done], w, 5);
+    expect(ofType(events, 'PodEvicted').map((e) => e.pod.name)).toEqual(['hog']);
+  });
+
   it('honours a per-node threshold', () => {
     const strict = node('n1', { cpu: '4', memory: '1Gi', pods: '110' }, 0, { evictionHard: { 'memory.available': '500Mi' } });
     const evicted = run([strict, pod('besteffort')], usage({ besteffort: () => 600 }), 5);

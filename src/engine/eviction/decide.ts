@@ -129,11 +129,20 @@ const groupBy = <T extends { readonly uid: string }>(items: readonly T[]): Map<s
   return groups;
 };
 
-/** The summary's pod stats (`cachedStatsFunc`), grouped once per cycle. */
-const statsOf = (input: Input): ((pod: PodBook) => PodStats) => {
+/**
+ * The summary lists a pod through its containers (`cri_stats_provider.go :: listPodStatsPartiallyFromCRI` walks
+ * `ListContainerStats`; `PodAndContainerStatsFromCRI` is off in v1.36): one the runtime holds no container of (its
+ * first image still pulling, its sandbox alone, its containers removed) has no stats. The runtime keeps an exited
+ * container (`removeTerminatedContainers` keeps the latest), so a pod whose containers all exited is still listed.
+ */
+const inSummary = (pod: PodBook): boolean => pod.containers.some((c) => c.current !== undefined);
+
+/** The summary's pod stats (`cachedStatsFunc`), grouped once per cycle; undefined for a pod it does not list. */
+const statsOf = (input: Input): ((pod: PodBook) => PodStats | undefined) => {
   const usageBy = groupBy(input.usage);
   const volumesBy = groupBy<VolumeUsage>(input.volumes);
   return (pod) => {
+    if (!inSummary(pod)) return undefined;
     const usage = usageBy.get(pod.ref.uid) ?? [];
     const volumes = volumesBy.get(pod.ref.uid) ?? [];
     return {
@@ -168,10 +177,11 @@ const evict = (pod: PodBook, now: VirtualMs, signal: string, message: string, an
  * goes on through the list, each `evictPod` waiting for the previous pod's termination: the next ones are the
  * round's turns (`turn`).
  */
-const localStorageEviction = (pods: readonly PodBook[], stats: (pod: PodBook) => PodStats, now: VirtualMs): Event[] => {
+const localStorageEviction = (pods: readonly PodBook[], stats: (pod: PodBook) => PodStats | undefined, now: VirtualMs): Event[] => {
   for (const pod of pods) {
     if (!hasLocalStorageLimit(pod.manifest) || isCriticalPod(pod.manifest)) continue;
     const podStats = stats(pod);
+    if (podStats === undefined) continue;
     const verdict = localStorageVerdict(pod.manifest, { containerDisk: (name) => podStats.container(name)?.disk, volume: podStats.volume, podTotal: podStats.disk });
     if (verdict !== undefined) return evict(pod, now, verdict.signal, verdict.message);
   }
@@ -193,21 +203,30 @@ const turn = (state: EngineState, node: NodeBook, round: EvictionRound, input: I
  * as its 15 % is met first on one disk), the pods ranked for it with the kubelet's comparator (stable: ties keep
  * creation order), and the first one that is not critical evicted.
  */
-const thresholdEviction = (pods: readonly PodBook[], podStats: (pod: PodBook) => PodStats, met: Met, now: VirtualMs): Event[] => {
+const thresholdEviction = (pods: readonly PodBook[], podStats: (pod: PodBook) => PodStats | undefined, met: Met, now: VirtualMs): Event[] => {
   const candidates = pods.map((book) => {
     const stats = podStats(book);
-    return { book, stats, pod: book.manifest, usage: { memory: formatBytes(stats.memory), ephemeralStorage: formatBytes(stats.disk), pids: stats.processes } };
+    // a pod the summary does not list has no usage: every comparator ranks it first (`!p1Found`)
+    const usage = stats === undefined ? {} : { memory: formatBytes(stats.memory), ephemeralStorage: formatBytes(stats.disk), pids: stats.processes };
+    return { book, stats, pod: book.manifest, usage };
   });
   const chosen = [...candidates].sort(signalRanking[met.signal]).find((c) => !isCriticalPod(c.pod));
   if (chosen === undefined) return [];
   const resource = resourceOfSignal[met.signal];
-  const words = evictionWords(resource, chosen.pod, met.threshold, met.available, {
-    podMemory: chosen.stats.memory,
-    container: (name) => {
-      const u = chosen.stats.container(name);
-      return u === undefined ? undefined : resource === 'memory' ? u.bytes : u.disk;
+  const { stats } = chosen;
+  const words = evictionWords(
+    resource,
+    chosen.pod,
+    met.threshold,
+    met.available,
+    stats && {
+      podMemory: stats.memory,
+      container: (name) => {
+        const u = stats.container(name);
+        return u === undefined ? undefined : resource === 'memory' ? u.bytes : u.disk;
+      },
     },
-  });
+  );
   return evict(chosen.book, now, met.signal, words.message, words.annotations);
 };
 

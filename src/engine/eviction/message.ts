@@ -32,8 +32,10 @@ export interface PodStats {
  * `offending_containers`, `offending_containers_usage`, `starved_resource` annotations. The kubelet walks the
  * containers in the order its stats list them; here that order is the spec's, regular containers first.
  */
-export const evictionWords = (resource: StarvedResource, pod: V1Pod, threshold: string, available: string, stats: PodStats): EvictionWords => {
+export const evictionWords = (resource: StarvedResource, pod: V1Pod, threshold: string, available: string, stats: PodStats | undefined): EvictionWords => {
   let message = `The node was low on resource: ${resource}. Threshold quantity: ${threshold}, available: ${available}. `;
+  // a pod the summary does not list: the threshold sentence alone, and no annotation (`if !ok { return }`)
+  if (stats === undefined) return { message, annotations: {} };
   const podRequest = resource === 'memory' && podLevelResourcesSet(pod.spec) ? pod.spec.resources?.requests?.['memory'] : undefined;
   const offendingPod: Record<string, string> = {};
   if (podRequest !== undefined) {
