@@ -41,8 +41,12 @@ export type StatusField = t.TypeOf<typeof StatusField>;
 // API writes
 // ---------------------------------------------------------------------------------------------
 
-/** A pod object was created; `manifest` is the pod as stored, defaults applied, without status. */
-export const PodCreated = member('PodCreated', { ...podSubject, manifest: V1Pod });
+/**
+ * A pod object was created; `manifest` is the pod as stored, defaults applied, without status. Imports:
+ * `unwrittenFields`, as on `PodAdmitted` and `PodObserved`, when the object it was read from shows its kubelet (or
+ * scheduler) did not write some fields: the statuses before that capture were theirs too.
+ */
+export const PodCreated = member('PodCreated', { ...podSubject, manifest: V1Pod }, { unwrittenFields: t.array(StatusField) });
 
 /** Labels or annotations were replaced by an update (apply, label, annotate). */
 export const PodMetadataUpdated = member('PodMetadataUpdated', {
@@ -166,7 +170,7 @@ export const EvictionThresholdMet = member('EvictionThresholdMet', {
  * the `startTime` its object shows (a static pod whose containers an earlier kubelet process started; the
  * restarted kubelet wrote a later one).
  */
-export const PodAdmitted = member('PodAdmitted', { ...podSubject, node: t.string }, { hostIP: t.string, startTime: Instant, ...publishedConditions });
+export const PodAdmitted = member('PodAdmitted', { ...podSubject, node: t.string }, { hostIP: t.string, startTime: Instant, ...publishedConditions, unwrittenFields: t.array(StatusField) });
 
 /** The kubelet refused to admit the pod (for example under node pressure): the pod fails at once. */
 export const PodRejected = member('PodRejected', { ...podSubject, node: t.string, reason: t.string, message: t.string });
@@ -260,16 +264,20 @@ export const ImagePullFailed = member('ImagePullFailed', {
 });
 
 /**
+ * `standIn` (on `ContainerCreated`, `ContainerStarted`, `ContainerExited`): an import's record, with the real
+ * containerID, of a run the journal holds under a stand-in id (`stand-in-id.ts`: an earlier import of its Events
+ * had no id): the fold reads both as that one run.
+ *
  * `imageID`, `image`: the image of a run the runtime created but never started (an imported `StartError`'s status),
  * its ID and its name as the runtime reported it.
  */
-export const ContainerCreated = member('ContainerCreated', { ...containerSubject, containerID: t.string }, { imageID: t.string, image: t.string });
+export const ContainerCreated = member('ContainerCreated', { ...containerSubject, containerID: t.string }, { imageID: t.string, image: t.string, standIn: t.string });
 
 /**
  * `imageID`, `image`: the image the runtime ran, when the source states it (an imported status's `imageID` and
  * `image`: the name the runtime reported, which need not be the spec's, as dockershim's first repo tag `nginx:latest`).
  */
-export const ContainerStarted = member('ContainerStarted', { ...containerSubject, containerID: t.string }, { imageID: t.string, image: t.string });
+export const ContainerStarted = member('ContainerStarted', { ...containerSubject, containerID: t.string }, { imageID: t.string, image: t.string, standIn: t.string });
 
 /** Creating or starting the container failed (`CreateContainerError`, `RunContainerError`, ...). */
 export const ContainerStartFailed = member('ContainerStartFailed', {
@@ -295,7 +303,7 @@ export const PostStartHookSucceeded = member('PostStartHookSucceeded', { ...cont
 export const ContainerExited = member(
   'ContainerExited',
   { ...containerSubject, containerID: t.string, exitCode: Integer, reason: t.string },
-  { signal: Integer, message: t.string },
+  { signal: Integer, message: t.string, standIn: t.string },
 );
 
 /**

@@ -11,6 +11,7 @@ import type { Certainty, Imported, Origin } from './imported.js';
 import { subjectKeyOf } from './build.js';
 import { secondOf } from './time.js';
 import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
+import { isStandInId } from '../events/stand-in-id.js';
 
 const oncePerPod: ReadonlySet<EventType> = new Set(['PodCreated', 'PodBound', 'PodAdmitted', 'PodRejected', 'PodEvicted', 'PodDeadlineExceeded', 'PodRemoved']);
 const oncePerInstance: ReadonlySet<EventType> = new Set(['ContainerCreated', 'ContainerStarted', 'ContainerExited']);
@@ -145,8 +146,23 @@ const recordsHeldPlacement = (a: Imported, b: Imported): boolean =>
 const recordsHeldInference = (a: Imported, b: Imported): boolean =>
   a.event.type === 'PodCreated' && a.origin !== 'events' && a.origin !== 'journal' && !isKnownOnlyFromEvents(a.event.manifest) && heldFromEvents(b);
 
+/**
+ * `a` is a pod object's record, with the run's real containerID, of a container run the journal holds under a
+ * stand-in id (its Events were imported before the object): kept as a new fact, marked `standIn` (`instances.ts`),
+ * so the run shows its id, image ID and recorded exit as a joint import shows them.
+ */
+const recordsHeldStandIn = (a: Imported, b: Imported): boolean =>
+  (a.event.type === 'ContainerStarted' || a.event.type === 'ContainerExited') &&
+  a.origin !== 'journal' &&
+  a.certainty === 'exact' &&
+  a.event.containerID !== '' &&
+  !isStandInId(a.event.containerID) &&
+  b.origin === 'journal' &&
+  b.event.type === a.event.type &&
+  isStandInId(b.event.containerID);
+
 /** `a` is the record that replaces the journal's stand-in `b` for a fact. */
-const replacesHeld = (a: Imported, b: Imported): boolean => recordsHeldPlacement(a, b) || recordsHeldInference(a, b);
+const replacesHeld = (a: Imported, b: Imported): boolean => recordsHeldPlacement(a, b) || recordsHeldInference(a, b) || recordsHeldStandIn(a, b);
 
 /**
  * Negative when `a` is the better record of a fact: a `Created` Event over a creation the journal holds placed, a

@@ -1,7 +1,8 @@
 /**
  * Makes each container run one coherent instance across sources. A run's facts share one containerID:
  * the one any source recorded, else a stand-in `unknown://<pod uid>/<container>/<run>` (Event objects carry
- * no ids). A run followed by a newer one, or by a restart back-off, without a recorded exit did exit: the
+ * no ids); a run the journal holds under a stand-in that this import records with its id gets its new records
+ * marked `standIn`. A run followed by a newer one, or by a restart back-off, without a recorded exit did exit: the
  * exit is inferred just before that next run or back-off, copying the nearest recorded exit of the container (a crash loop fails alike each time) when
  * the container restarts after such an exit, or else the kubelet's own marker for an end nobody saw (`ContainerStatusUnknown`, 137), and says so.
  */
@@ -10,6 +11,7 @@ import type { PodSpec } from '../k8s/pod.js';
 import { containerShouldRestart } from '../k8s/restart-rules.js';
 import { containerKeyOf } from './build.js';
 import type { Imported, Origin } from './imported.js';
+import { isStandInId, standInId } from '../events/stand-in-id.js';
 
 type InstanceEvent = EventOf<'ContainerCreated' | 'ContainerStarted' | 'ContainerExited'>;
 type Exit = Pick<EventOf<'ContainerExited'>, 'exitCode' | 'reason' | 'signal'>;
@@ -59,16 +61,27 @@ export const restartedExitModel = <M extends Pick<Exit, 'exitCode'>>(model: M | 
   return model === undefined || spec === undefined || c === undefined || containerShouldRestart(c, spec, model.exitCode) ? model : undefined;
 };
 
-/** The containerID each run was recorded with by any source (before duplicates are dropped). */
+/**
+ * The containerID each run was recorded with by any source (before duplicates are dropped): a real one over a
+ * stand-in the journal holds it under (its Events were imported before the object).
+ */
 export const recordedIds = (all: readonly Imported[]): Map<string, string> => {
   const ids = new Map<string, string>();
   for (const i of all) {
-    if (i.instance !== undefined && isInstanceEvent(i.event) && i.event.containerID !== '' && !ids.has(runKey(i.event, i.instance))) {
-      ids.set(runKey(i.event, i.instance), i.event.containerID);
-    }
+    if (i.instance === undefined || !isInstanceEvent(i.event) || i.event.containerID === '') continue;
+    const held = ids.get(runKey(i.event, i.instance));
+    if (held === undefined || (isStandInId(held) && !isStandInId(i.event.containerID))) ids.set(runKey(i.event, i.instance), i.event.containerID);
   }
   return ids;
 };
+
+/** The runs the journal holds under a stand-in id, by run. */
+const heldStandIns = (sorted: readonly Imported[]): Map<string, string> =>
+  new Map(
+    sorted.flatMap((i) =>
+      i.origin === 'journal' && i.instance !== undefined && isInstanceEvent(i.event) && isStandInId(i.event.containerID) ? [[runKey(i.event, i.instance), i.event.containerID] as const] : [],
+    ),
+  );
 
 /** `sorted` in valid-time order; returns it with ids settled and inferred exits inserted. */
 export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<string, string>): Imported[] => {
@@ -81,6 +94,7 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
   }
   const exited = new Set(sorted.flatMap((i) => (i.event.type === 'ContainerExited' && i.instance !== undefined ? [runKey(i.event, i.instance)] : [])));
   const specs = podSpecsOf(sorted);
+  const standIns = heldStandIns(sorted);
   /** Per container: the run in progress (started, no exit yet), with its id. */
   const open = new Map<string, { instance: number; containerID: string }>();
   const out: Imported[] = [];
@@ -111,12 +125,14 @@ export const settleInstances = (sorted: readonly Imported[], ids: ReadonlyMap<st
       continue;
     }
     const instance = item.instance;
-    const containerID = e.containerID !== '' ? e.containerID : (ids.get(runKey(e, instance)) ?? `unknown://${runKey(e, instance).replace('#', '/')}`);
+    const containerID = e.containerID !== '' ? e.containerID : (ids.get(runKey(e, instance)) ?? standInId(e.pod.uid, e.container, instance));
+    // A new record of a run the journal holds under a stand-in names it, so the fold reads the two as one run.
+    const standIn = item.origin === 'journal' || isStandInId(containerID) ? undefined : standIns.get(runKey(e, instance));
     const key = containerKeyOf(e);
     if ((open.get(key)?.instance ?? instance) < instance) closeUnseen(e, item.origin);
     if (e.type === 'ContainerStarted') open.set(key, { instance, containerID });
     if (e.type === 'ContainerExited' && open.get(key)?.instance === instance) open.delete(key);
-    out.push(containerID === e.containerID ? item : { ...item, event: { ...e, containerID } });
+    out.push(containerID === e.containerID && standIn === undefined ? item : { ...item, event: { ...e, containerID, ...(standIn !== undefined && { standIn }) } });
   }
   return out;
 };

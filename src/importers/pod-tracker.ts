@@ -5,7 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
-import type { CapturedCondition, StatusField } from '../events/index.js';
+import type { CapturedCondition, PodRef, StatusField } from '../events/index.js';
 import { envelopeAt, podRefOf } from './build.js';
 import type { Imported, Origin } from './imported.js';
 import { diffPod, kubeletConditionTypes } from './pod-differ.js';
@@ -92,12 +92,26 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
     ...(unwrittenFields !== undefined && { unwrittenFields }),
   };
   events.push({ event: capture, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
+  return E.right(afterCapture(tracker, s, ref, withUnwrittenBefore(events, unwrittenFields), fallback));
+};
+
+/**
+ * The statuses before the first capture were written by the same kubelet (and scheduler) as the captured one: the
+ * creation and the admission this object gives carry the fields it did not write, so `--at` before the capture
+ * shows none of them either.
+ */
+const withUnwrittenBefore = (events: Imported[], unwrittenFields: StatusField[] | undefined): Imported[] =>
+  unwrittenFields === undefined || unwrittenFields.length === 0
+    ? events
+    : events.map((i) => (i.event.type === 'PodCreated' || i.event.type === 'PodAdmitted' ? { ...i, event: { ...i.event, unwrittenFields } } : i));
+
+/** The tracker after the capture: the pod's removal when the sighting is its last, else the object kept. */
+const afterCapture = (tracker: PodTracker, s: Sighting, ref: PodRef, events: Imported[], fallback: Instant): Imported[] => {
   if (s.removed === true) {
     tracker.pods.delete(ref.uid);
     tracker.unwritten.delete(ref.uid);
-    events.push({ event: { type: 'PodRemoved', ...envelopeAt(fallback, 'api'), pod: ref }, origin: s.origin, certainty: s.at === undefined ? 'inferred' : 'exact' });
-  } else {
-    tracker.pods.set(ref.uid, s.pod);
+    return [...events, { event: { type: 'PodRemoved', ...envelopeAt(fallback, 'api'), pod: ref }, origin: s.origin, certainty: s.at === undefined ? 'inferred' : 'exact' }];
   }
-  return E.right(events);
+  tracker.pods.set(ref.uid, s.pod);
+  return events;
 };

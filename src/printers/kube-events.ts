@@ -140,7 +140,8 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
     const once = recorded.size === 0 ? held : onceRecorded(held, recorded, emittedCreations);
     if (once === undefined) continue;
     const e = spans.size === 0 ? once : withRecordedEvent(once, spans);
-    const emitted = emissionsOf(e, ctx);
+    // A run's record an import appended with its real id (`standIn`) is of a run the journal held: its Event is the held record's.
+    const emitted = 'standIn' in e && e.standIn !== undefined ? [] : emissionsOf(e, ctx);
     learn(ctx, e);
     const at = toSeconds(e.at);
     const ms = Date.parse(e.at);

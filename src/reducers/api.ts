@@ -82,10 +82,12 @@ export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
       reason: 'SchedulingGated',
       message: 'Scheduling is blocked due to non-empty scheduling gates',
     };
-    status = upsertCondition(status, gated, e.at, metadata.generation);
+    status = upsertCondition(status, gated, e.at, e.unwrittenFields?.includes('conditions[].observedGeneration') === true ? undefined : metadata.generation);
   }
   const pod: V1Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec, status };
-  return { pod, kubelet: initialKubeletView(manifest.spec.nodeName) };
+  const kubelet = initialKubeletView(manifest.spec.nodeName);
+  // An imported object's kubelet and scheduler, which did not write these fields, wrote its statuses from the start.
+  return { pod, kubelet: e.unwrittenFields === undefined || e.unwrittenFields.length === 0 ? kubelet : kubeletView(kubelet, { unwrittenFields: e.unwrittenFields }) };
 };
 
 const withMetadata = (s: PodState, metadata: V1Pod['metadata']): PodState => {

@@ -13,6 +13,7 @@ import { sharedString } from './shared-values.js';
 import { formatDuration } from '../k8s/duration.js';
 import { RESTARTING_ALL_CONTAINERS, RESTARTING_ALL_CONTAINERS_MESSAGE } from '../k8s/restart-rules.js';
 import { boundedMemo } from '../memo/index.js';
+import { isStandInId, runOfStandIn } from '../events/stand-in-id.js';
 import type { ProbeKind, ProbeOutcome } from '../events/vocabulary.js';
 
 export type ContainerEvent = EventOf<
@@ -80,6 +81,34 @@ const mayStartInstance = (v: ContainerView, ctx: ContainerContext): boolean => {
 const namesCurrent = (v: ContainerView, containerID: string): boolean =>
   v.current !== undefined && (containerID === '' || v.containerID === containerID);
 
+type RunEvent = EventOf<'ContainerCreated' | 'ContainerStarted' | 'ContainerExited'>;
+
+/**
+ * The event names the newest instance by the run an import's stand-in id names (`events/stand-in-id.ts`): its own
+ * id, or the one its real id replaces (`standIn`), when one of the two ids is a stand-in. Events imported before
+ * the pod object gave the run a stand-in; the object imported later gives its real id: one run, in either order.
+ */
+const namesCurrentRun = (v: ContainerView, e: RunEvent): boolean =>
+  v.current !== undefined &&
+  v.containerID !== undefined &&
+  runOfStandIn(e.standIn ?? e.containerID) === v.instances - 1 &&
+  (isStandInId(v.containerID) || isStandInId(e.containerID));
+
+const namesInstance = (v: ContainerView, e: RunEvent): boolean => namesCurrent(v, e.containerID) || namesCurrentRun(v, e);
+
+/** A record of a run held under a stand-in id that is neither the newest nor the next: the fold is past it. */
+const pastStandIn = (v: ContainerView, e: RunEvent): boolean => e.standIn !== undefined && runOfStandIn(e.standIn) !== v.instances;
+
+/** The newest instance, known by a stand-in id, takes the real id (and image) the event records it with. */
+const identified = (v: ContainerView, e: RunEvent): ContainerView => {
+  if (v.containerID === undefined || !isStandInId(v.containerID) || e.containerID === '' || isStandInId(e.containerID)) return v;
+  const imageID = 'imageID' in e ? e.imageID : undefined;
+  return containerView(v, {
+    containerID: e.containerID,
+    ...(imageID !== undefined && imageID !== '' && { imageID: sharedString(imageID), image: reportedName('image' in e ? e.image : undefined) }),
+  });
+};
+
 /** The runtime made a new instance: the old one (if it terminated) becomes `lastState`; probes start afresh. */
 const newInstance = (v: ContainerView, ctx: ContainerContext, current: InstanceState, containerID: string): ContainerView =>
   containerView(v, {
@@ -122,8 +151,8 @@ const reportedName = (image: string | undefined): string | undefined => (image =
 
 const created = (v: ContainerView, e: EventOf<'ContainerCreated'>, ctx: ContainerContext): ContainerView => {
   // A creation is always of a new instance, unless it repeats the newest one's (non-empty) id.
-  if (e.containerID !== '' && namesCurrent(v, e.containerID)) return v;
-  if (!mayStartInstance(v, ctx)) return v;
+  if (e.containerID !== '' && namesInstance(v, e)) return identified(v, e);
+  if (pastStandIn(v, e) || !mayStartInstance(v, ctx)) return v;
   const next = newInstance(v, ctx, { kind: 'created' }, e.containerID);
   return e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID), image: reportedName(e.image) });
 };
@@ -142,9 +171,10 @@ const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: Containe
 
 const startedInstance = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
   const running = runningSince(apiTime(e.at));
-  if (v.current?.kind === 'created' && namesCurrent(v, e.containerID)) return containerView(v, { current: running, failure: undefined });
-  if (e.containerID !== '' && namesCurrent(v, e.containerID)) return v; // already running, or that instance is over
-  return mayStartInstance(v, ctx) ? newInstance(v, ctx, running, e.containerID) : v;
+  const named = namesInstance(v, e);
+  if (v.current?.kind === 'created' && named) return identified(containerView(v, { current: running, failure: undefined }), e);
+  if (e.containerID !== '' && named) return identified(v, e); // already running, or that instance is over
+  return !pastStandIn(v, e) && mayStartInstance(v, ctx) ? newInstance(v, ctx, running, e.containerID) : v;
 };
 
 /** The instance's termination, keys in the runtime's order. */
@@ -166,15 +196,21 @@ const termination = (e: EventOf<'ContainerExited'>, startedAt: string | undefine
 };
 
 const exited = (v: ContainerView, e: EventOf<'ContainerExited'>, ctx: ContainerContext): ContainerView => {
-  const sameInstance = namesCurrent(v, e.containerID);
+  const sameInstance = namesInstance(v, e);
+  if (!sameInstance && pastStandIn(v, e)) return v;
   const startedAt = !sameInstance ? undefined : v.current?.kind === 'running' ? v.current.running.startedAt : v.current?.kind === 'created' ? NEVER_STARTED : undefined;
+  const own = sameInstance ? identified(v, e) : v;
   // The instance's own id string when the exit names it: the exit's decoded copy would be held beside it (77 characters).
-  const terminated = termination(e, startedAt, sameInstance || e.containerID === '' ? (v.containerID ?? '') : e.containerID);
+  const terminated = termination(e, startedAt, sameInstance || e.containerID === '' ? (own.containerID ?? '') : e.containerID);
   const state: InstanceState = { kind: 'terminated', terminated };
   if (sameInstance) {
-    if (v.current?.kind === 'terminated') return v; // a duplicate exit
+    if (v.current?.kind === 'terminated') {
+      // A duplicate exit; an import's record of an exit the journal held under a stand-in (inferred) replaces it.
+      if (e.standIn === undefined) return v;
+      return containerView(own, { current: { kind: 'terminated', terminated: termination(e, v.current.terminated.startedAt ?? undefined, own.containerID ?? '') } });
+    }
     // The cached failure stays: the kubelet forgets it only when a later start succeeds (a postStart failure shows now).
-    return containerView(v, { current: state, probes: NO_PROBES });
+    return containerView(own, { current: state, probes: NO_PROBES });
   }
   // An exit of an instance never seen starting: recorded as an instance that ran, if one may run now.
   return mayStartInstance(v, ctx) ? containerView(newInstance(v, ctx, state, e.containerID), { probes: NO_PROBES }) : v;

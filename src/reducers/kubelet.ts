@@ -51,8 +51,16 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
   switch (e.type) {
     case 'PodAdmitted': {
       const placed = onNode(s, e.node);
-      if (placed === undefined || s.kubelet.admitted || s.kubelet.rejected !== undefined) return s;
-      const admitted = { admitted: true, hostIP: e.hostIP === undefined ? placed.kubelet.hostIP : sharedHostIP(e.hostIP), conditionTypes: e.conditionTypes ?? placed.kubelet.conditionTypes };
+      // An admission a node-side fact implied (its Events imported before the pod's object) shows no host IP: the
+      // object's record of that admission, imported later, states it.
+      const implied = s.kubelet.admitted && s.kubelet.hostIP === undefined && e.hostIP !== undefined;
+      if (placed === undefined || (s.kubelet.admitted && !implied) || s.kubelet.rejected !== undefined) return s;
+      const admitted = {
+        admitted: true,
+        hostIP: e.hostIP === undefined ? placed.kubelet.hostIP : sharedHostIP(e.hostIP),
+        conditionTypes: e.conditionTypes ?? placed.kubelet.conditionTypes,
+        unwrittenFields: e.unwrittenFields ?? placed.kubelet.unwrittenFields,
+      };
       return withView(e.startTime === undefined ? placed : withStartTime(placed, e.startTime), admitted);
     }
     case 'PodRejected': {

@@ -70,3 +70,48 @@ describe('Events imported before the pod objects', () => {
     expect(again.stdout + again.stderr).toMatch(/imported 0 new events/);
   });
 });
+
+/**
+ * Container runs: the Events alone give each run a stand-in id (`unknown://…`, Events carry none); the object
+ * imported later has the runs' real ids, image IDs and exits. Its records of those runs are the same runs (marked
+ * `standIn`), so RESTARTS, Container ID, Image ID and the last states read as a joint import reads them. The k3s
+ * bundle's kube-system: helm-install-traefik-crd ran once (0 restarts), helm-install-traefik three times (2, OnFailure);
+ * every pod's `describe` and `-o json` alike too (host IPs: the object's admission after the Events' implied one).
+ */
+describe('Events imported before the pod objects: container runs', () => {
+  const SYSTEM_PODS = real('troubleshoot/pods-kube-system.json');
+  const SYSTEM_EVENTS = real('troubleshoot/events-kube-system.json');
+
+  const systemAnswers = async (journal: string): Promise<string[]> => {
+    const listed = await podj('get', 'pods', '-n', 'kube-system', '--journal', journal);
+    const names = (await podj('get', 'pods', '-n', 'kube-system', '-o', 'name', '--journal', journal)).stdout.split('\n').filter((l) => l !== '');
+    const perPod = await Promise.all(
+      names.map(async (name) => {
+        const described = await podj('describe', name, '-n', 'kube-system', '--journal', journal);
+        const json = await podj('get', name, '-n', 'kube-system', '-o', 'json', '--journal', journal);
+        return [described.stdout + described.stderr, json.stdout];
+      }),
+    );
+    const events = await podj('get', 'events', '-n', 'kube-system', '--journal', journal);
+    return [listed.stdout + listed.stderr, events.stdout, ...perPod.flat()];
+  };
+
+  it('RESTARTS 0 and 2 for the helm-install pods, and every answer as a joint import gives it, in every order', async () => {
+    const together = await systemAnswers(await importedIn([SYSTEM_PODS, SYSTEM_EVENTS]));
+    const rows = (together[0] ?? '').split('\n').filter((l) => l.startsWith('helm-install-')).map((l) => l.split(/\s{2,}/).join(' | '));
+    expect(rows).toEqual(['helm-install-traefik-crd-dshw8 | 0/1 | Completed | 0 | 53s', 'helm-install-traefik-vdfpr | 0/1 | Completed | 2 | 53s']);
+    const eventsFirst = await systemAnswers(await importedIn([SYSTEM_EVENTS], [SYSTEM_PODS]));
+    expect(eventsFirst[0]).toBe(together[0]);
+    const described = eventsFirst.find((a) => a.startsWith('Name:             helm-install-traefik-vdfpr')) ?? '';
+    expect(described).toMatch(/Container ID: +containerd:\/\/0457064acaed/);
+    expect(described).toMatch(/Image ID: +docker\.io\/rancher\/klipper-helm@sha256:5e2e5ab0/);
+    expect(described).toMatch(/Restart Count: +2$/m);
+    expect(eventsFirst).toEqual(together);
+    expect(await systemAnswers(await importedIn([SYSTEM_EVENTS, SYSTEM_PODS]))).toEqual(together);
+    // Objects first, alone: the statuses read alike. Their Events, imported next, add no words to the starts the
+    // journal holds from the objects (left open: `describe`'s Events differ, src/importers/README.md).
+    const objectsFirst = await systemAnswers(await importedIn([SYSTEM_PODS], [SYSTEM_EVENTS]));
+    expect(objectsFirst[0]).toBe(together[0]);
+    expect(objectsFirst.filter((a) => a.startsWith('{'))).toEqual(together.filter((a) => a.startsWith('{')));
+  });
+});
