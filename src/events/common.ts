@@ -40,6 +40,15 @@ export const RecordedEvent = t.intersection(
       source: EventSource,
       reportingComponent: t.string,
       reportingInstance: t.string,
+      uid: t.string,
+      resourceVersion: t.string,
+      creationTimestamp: t.string,
+      // a MicroTime as the object held it (`null`: the key held Go's zero time)
+      eventTime: t.union([t.string, t.null]),
+      action: t.string,
+      objectResourceVersion: t.string,
+      // the object held no firstTimestamp, lastTimestamp nor count: a singleton Event of the events.k8s.io recorder
+      unstamped: t.literal(true),
     }),
   ],
   'RecordedEvent',

@@ -22,6 +22,14 @@ export const K8sTime = new t.Type<Instant, string, unknown>(
   (at) => at,
 );
 
+/** A Kubernetes timestamp field checked as one and kept as written (a MicroTime's digits, its offset). */
+export const K8sTimeText = new t.Type<string, string, unknown>(
+  'Time',
+  (u): u is string => typeof u === 'string' && instantOfK8s(u) !== undefined,
+  (u, c) => (typeof u === 'string' && instantOfK8s(u) !== undefined ? t.success(u) : t.failure(u, c, 'is not an RFC 3339 time')),
+  (text) => text,
+);
+
 /** Kubernetes writes `null` for unset times (`eventTime: null`, `lastProbeTime: null`). */
 export const OptionalK8sTime = t.union([K8sTime, t.null], 'Time');
 

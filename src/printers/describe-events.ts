@@ -6,14 +6,22 @@ import type { KubeEventRow } from './kube-events.js';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer.js';
 
 /**
- * `sort.Sort(event.SortableEvents(...))`: by last timestamp, oldest first (`LastTimestamp.Time.Before`), from the
- * order the API server lists the pod's Events in (by name: their first occurrence, `apiList`). Go's sort is not
- * stable: Events of one second keep that order up to 12 rows, past that they come out as its quicksort leaves them.
+ * When an Event was last seen, as `kubectl/pkg/util/event/sorted_event_list.go :: eventTime` reads it: its
+ * `lastTimestamp`, or for an imported Event that held none (the events.k8s.io recorder's singleton), its
+ * `eventTime` with the microseconds the object held (Date.parse keeps the milliseconds).
+ */
+const lastSeenAt = (e: KubeEventRow): number =>
+  e.recorded?.unstamped === true && typeof e.recorded.eventTime === 'string' && e.count === 1 ? Date.parse(e.recorded.eventTime) : Date.parse(e.lastTimestamp);
+
+/**
+ * `sort.Sort(event.SortableEvents(...))`: by last seen, oldest first (`eventTime(...).Before`), from the order the
+ * API server lists the pod's Events in (by name: their first occurrence, `apiList`). Go's sort is not stable:
+ * Events of one second keep that order up to 12 rows, past that they come out as its quicksort leaves them.
  */
 const byLastSeen = (events: readonly KubeEventRow[]): KubeEventRow[] =>
   goSort(
     apiList(events).map((named) => named.row),
-    (a, b) => Date.parse(a.lastTimestamp) < Date.parse(b.lastTimestamp),
+    (a, b) => lastSeenAt(a) < lastSeenAt(b),
   );
 
 /**

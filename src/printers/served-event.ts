@@ -2,24 +2,26 @@
  * A core/v1 Event as the API server serves it, for `get events -o json|yaml|jsonpath|custom-columns` and its field
  * selector. One podj made is what v1.36's recorder writes (`client-go/tools/record/event.go :: generateEvent`:
  * `source`, and `reportingComponent`/`reportingInstance` set from it; `makeEvent`: no `eventTime`, which serializes
- * as null); an imported one keeps the reporter's fields the cluster recorded (`RecordedEvent`), and prints no
- * `eventTime`, which the journal does not keep. The involved object is a Pod, whose reference is `apiVersion: v1`.
+ * as null); an imported one keeps what the cluster recorded (`RecordedEvent`): the reporter's fields, its `uid`,
+ * `resourceVersion`, `creationTimestamp`, `eventTime` and `action` where the object held them, and no first or last timestamp nor count
+ * where it held none. The involved object is a Pod, whose reference is `apiVersion: v1`.
  */
 import type { KubeEventRow } from './kube-event-row.js';
 
 export interface ServedEvent {
   readonly apiVersion: 'v1';
   readonly kind: 'Event';
-  readonly metadata: { readonly name: string; readonly namespace: string; readonly creationTimestamp: string };
-  readonly involvedObject: KubeEventRow['involvedObject'] & { readonly apiVersion: 'v1' };
+  readonly metadata: { readonly name: string; readonly namespace: string; readonly uid?: string; readonly resourceVersion?: string; readonly creationTimestamp: string };
+  readonly involvedObject: KubeEventRow['involvedObject'] & { readonly apiVersion: 'v1'; readonly resourceVersion?: string };
   readonly reason: string;
   readonly message: string;
   readonly source: { readonly component?: string; readonly host?: string };
-  readonly firstTimestamp: string;
-  readonly lastTimestamp: string;
-  readonly count: number;
+  readonly firstTimestamp: string | null;
+  readonly lastTimestamp: string | null;
+  readonly count?: number;
   readonly type: string;
-  readonly eventTime?: null;
+  readonly eventTime?: string | null;
+  readonly action?: string;
   readonly reportingComponent?: string;
   readonly reportingInstance?: string;
   /** An occurrence shown was placed by an import, not recorded (`KubeEventRow.inferred`). */
@@ -36,17 +38,28 @@ export const servedEvent = (name: string, row: KubeEventRow): ServedEvent => {
           source: recorded.source ?? row.source,
           ...(recorded.reportingComponent !== undefined && { reportingComponent: recorded.reportingComponent }),
           ...(recorded.reportingInstance !== undefined && { reportingInstance: recorded.reportingInstance }),
+          ...(recorded.eventTime !== undefined && { eventTime: recorded.eventTime }),
+          ...(recorded.action !== undefined && { action: recorded.action }),
         };
+  // A singleton Event of the events.k8s.io recorder holds its time in `eventTime` alone (`recorder.go :: makeEvent`).
+  const stamps =
+    recorded?.unstamped === true && row.count === 1
+      ? { firstTimestamp: null, lastTimestamp: null }
+      : { firstTimestamp: row.firstTimestamp, lastTimestamp: row.lastTimestamp, count: row.count };
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name, namespace: involvedObject.namespace, creationTimestamp: row.firstTimestamp },
-    involvedObject: { apiVersion: 'v1', ...involvedObject },
+    metadata: {
+      name,
+      namespace: involvedObject.namespace,
+      ...(recorded?.uid !== undefined && { uid: recorded.uid }),
+      ...(recorded?.resourceVersion !== undefined && { resourceVersion: recorded.resourceVersion }),
+      creationTimestamp: recorded?.creationTimestamp ?? row.firstTimestamp,
+    },
+    involvedObject: { apiVersion: 'v1', ...involvedObject, ...(recorded?.objectResourceVersion !== undefined && { resourceVersion: recorded.objectResourceVersion }) },
     reason: row.reason,
     message: row.message,
-    firstTimestamp: row.firstTimestamp,
-    lastTimestamp: row.lastTimestamp,
-    count: row.count,
+    ...stamps,
     type: row.type,
     ...reporter,
     ...(inferred === true && { inferred }),

@@ -5,17 +5,20 @@
 import * as t from 'io-ts';
 import type { RecordedEvent } from '../../events/index.js';
 import { EventSource, Integer, StringMap, struct, type Instant } from '../../k8s/codecs.js';
-import { OptionalK8sTime } from '../time.js';
+import { instantOfK8s, K8sTimeText, OptionalK8sTime } from '../time.js';
 
 const ObjectReference = t.partial(
-  { kind: t.string, namespace: t.string, name: t.string, uid: t.string, fieldPath: t.string, apiVersion: t.string },
+  { kind: t.string, namespace: t.string, name: t.string, uid: t.string, fieldPath: t.string, apiVersion: t.string, resourceVersion: t.string },
   'ObjectReference',
 );
 const Series = t.partial({ count: Integer, lastObservedTime: OptionalK8sTime }, 'EventSeries');
 const EventMeta = t.partial(
-  { name: t.string, namespace: t.string, uid: t.string, creationTimestamp: OptionalK8sTime, annotations: t.union([StringMap, t.null]) },
+  { name: t.string, namespace: t.string, uid: t.string, resourceVersion: t.string, creationTimestamp: t.union([K8sTimeText, t.null]), annotations: t.union([StringMap, t.null]) },
   'ObjectMeta',
 );
+
+/** `eventTime`, a MicroTime: checked as a time, kept as written (its microseconds are the object's, printed as held). */
+const EventTime = t.union([K8sTimeText, t.null], 'MicroTime');
 
 /**
  * Every field is optional: `reason` is `omitempty` (core/v1 types.go :: Event), and Events a client wrote
@@ -31,9 +34,10 @@ export const CoreV1Event = t.partial(
     count: t.union([Integer, t.null]),
     firstTimestamp: OptionalK8sTime,
     lastTimestamp: OptionalK8sTime,
-    eventTime: OptionalK8sTime,
+    eventTime: EventTime,
     series: t.union([Series, t.null]),
     type: t.string,
+    action: t.string,
     source: EventSource,
     reportingComponent: t.string,
     reportingInstance: t.string,
@@ -50,7 +54,8 @@ export const EventsV1Event = struct(
     reason: t.string,
     metadata: EventMeta,
     note: t.string,
-    eventTime: OptionalK8sTime,
+    eventTime: EventTime,
+    action: t.string,
     series: t.union([Series, t.null]),
     deprecatedFirstTimestamp: OptionalK8sTime,
     deprecatedLastTimestamp: OptionalK8sTime,
@@ -85,6 +90,8 @@ export interface Occurrences {
 const idOf = (m: t.TypeOf<typeof EventMeta> | undefined): string | undefined =>
   m?.uid ?? (m?.name === undefined ? undefined : `${m.namespace ?? ''}/${m.name}`);
 
+const timeOf = (text: string | null | undefined): Instant | undefined => (text == null ? undefined : instantOfK8s(text));
+
 /** The first value given, skipping Kubernetes' nulls. */
 const firstOf = <A>(...candidates: readonly (A | null | undefined)[]): A | undefined => candidates.find((c): c is A => c !== null && c !== undefined);
 
@@ -109,6 +116,11 @@ interface Fields {
     readonly reportingComponent: string | undefined;
     readonly reportingInstance: string | undefined;
   };
+  /** `eventTime` as written (`null` when the key held none; undefined when the object had no such key). */
+  readonly eventTime: string | null | undefined;
+  readonly action: string | undefined;
+  /** It held no first or last timestamp nor count (`firstTimestamp`/`deprecatedFirstTimestamp` …, all null or absent). */
+  readonly unstamped: boolean;
 }
 
 /** `value` without its undefined properties: the journal stores only what the object held. */
@@ -123,7 +135,7 @@ const firstNonEmpty = (candidates: readonly (string | undefined)[]): string => c
  * then, as far as is known.
  */
 const occurrences = (f: Fields): Occurrences | undefined => {
-  const first = firstOf(...f.first, f.metadata?.creationTimestamp, ...f.last);
+  const first = firstOf(...f.first, timeOf(f.metadata?.creationTimestamp), ...f.last);
   if (first === undefined) return undefined;
   const id = idOf(f.metadata);
   const message = f.message ?? '';
@@ -150,6 +162,13 @@ const occurrences = (f: Fields): Occurrences | undefined => {
         source: f.served.source === undefined ? undefined : defined(f.served.source),
         reportingComponent: f.served.reportingComponent,
         reportingInstance: f.served.reportingInstance,
+        uid: f.metadata?.uid,
+        resourceVersion: f.metadata?.resourceVersion,
+        creationTimestamp: f.metadata?.creationTimestamp ?? undefined,
+        eventTime: f.eventTime,
+        action: f.action,
+        objectResourceVersion: f.regarding?.resourceVersion,
+        unstamped: f.unstamped && f.eventTime != null ? (true as const) : undefined,
       }),
     },
   };
@@ -169,7 +188,7 @@ export const occurrencesOfCore = (e: CoreV1Event): Occurrences | undefined =>
     regarding: e.involvedObject,
     reason: e.reason,
     message: e.message,
-    first: [e.firstTimestamp, e.eventTime],
+    first: [e.firstTimestamp, timeOf(e.eventTime)],
     last: [e.lastTimestamp, e.series?.lastObservedTime],
     count: [e.series?.count, e.count],
     host: e.source?.host,
@@ -177,6 +196,9 @@ export const occurrencesOfCore = (e: CoreV1Event): Occurrences | undefined =>
     component: [e.source?.component, e.reportingComponent],
     instance: [e.source?.host, e.reportingInstance],
     served: { source: e.source, reportingComponent: e.reportingComponent, reportingInstance: e.reportingInstance },
+    eventTime: e.eventTime,
+    action: e.action,
+    unstamped: e.firstTimestamp == null && e.lastTimestamp == null && e.count == null && e.series == null,
   });
 
 export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined =>
@@ -185,7 +207,7 @@ export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined
     regarding: e.regarding,
     reason: e.reason,
     message: e.note,
-    first: [e.eventTime, e.deprecatedFirstTimestamp],
+    first: [timeOf(e.eventTime), e.deprecatedFirstTimestamp],
     last: [e.series?.lastObservedTime, e.deprecatedLastTimestamp],
     count: [e.series?.count, e.deprecatedCount],
     host: e.deprecatedSource?.host,
@@ -193,4 +215,7 @@ export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined
     component: [e.deprecatedSource?.component, e.reportingController],
     instance: [e.deprecatedSource?.host, e.reportingInstance],
     served: { source: e.deprecatedSource, reportingComponent: e.reportingController, reportingInstance: e.reportingInstance },
+    eventTime: e.eventTime,
+    action: e.action,
+    unstamped: e.deprecatedFirstTimestamp == null && e.deprecatedLastTimestamp == null && e.deprecatedCount == null && e.series == null,
   });
