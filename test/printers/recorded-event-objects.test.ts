@@ -101,7 +101,7 @@ describe('Events served as v1.36 records them', () => {
     });
   });
 
-  it('an imported Event keeps what its object held, and no eventTime the journal did not keep', () => {
+  it('an imported Event keeps what its object held: its eventTime as written, no timestamps nor count it did not hold', () => {
     const doc = {
       kind: 'Event',
       apiVersion: 'v1',
@@ -119,7 +119,9 @@ describe('Events served as v1.36 records them', () => {
     expect(row?.name).toBe('web-0.17f0a1b2c3d4e5f6');
     const served = row === undefined ? undefined : servedEvent(row.name, row.row);
     expect(served).toMatchObject({ source: {}, reportingComponent: 'default-scheduler', reportingInstance: 'default-scheduler-node-7' });
-    expect(served !== undefined && 'eventTime' in served).toBe(false);
+    // The events.k8s.io recorder's singleton: its time is eventTime alone (microseconds as written), no count.
+    expect(served).toMatchObject({ metadata: { uid: 'e-1' }, eventTime: '2026-05-01T12:00:00.123456Z', firstTimestamp: null, lastTimestamp: null });
+    expect(served !== undefined && 'count' in served).toBe(false);
     expect(row?.row.source).toEqual({ component: 'default-scheduler', host: 'default-scheduler-node-7' });
   });
 });
