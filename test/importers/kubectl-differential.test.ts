@@ -247,7 +247,12 @@ const open: readonly Open[] = [
     why:
       'a pod-level `status.resources` and `allocatedResources` (PodLevelResources, v1.34+ kubelets) that podj does not generate yet: ' +
       'a field missing, not one added',
-    files: ['crash-loop-pods.json', 'k8shark-auto-discovery-pods.json', 'k8shark-basic-workloads-pods.json', 'k8shark-team-backend-pods.json', 'rolling-update-pods.watch.jsonl'],
+    files: [
+      'crash-loop-pods.json', 'k8shark-auto-discovery-pods.json', 'k8shark-basic-workloads-pods.json', 'k8shark-team-backend-pods.json', 'rolling-update-pods.watch.jsonl',
+      'k8shark/basic-demo-pods-0.json', 'k8shark/basic-demo-pods-1.json', 'k8shark/team-backend-pods-0.json', 'k8shark/team-backend-pods-1.json',
+      'k8shark/team-data-pods-0.json', 'k8shark/team-data-pods-1.json', 'k8shark/team-data-pods-2.json',
+      'k8shark/team-frontend-pods-0.json', 'k8shark/team-frontend-pods-1.json', 'k8shark/team-frontend-pods-2.json',
+    ],
     covers: (d) => onlyFieldChanges(d, ['status -resources', 'status -allocatedResources']),
   },
   {

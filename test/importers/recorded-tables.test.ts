@@ -44,20 +44,35 @@ const importedJournal = async (files: readonly string[]): Promise<string> => {
   return journal;
 };
 
+/** Each poll of a namespace's pods, in order: the earlier ones, under k8shark/, then the last. */
+const polls = (namespace: string, earlier: number, last: string): string[] => [...Array.from({ length: earlier }, (_, i) => `k8shark/${namespace}-pods-${i}.json`), last];
+
 const recordings = [
-  { name: 'rolling-update', namespace: 'rollout-demo', files: ['rolling-update-pods.watch.jsonl', 'rolling-update-events.json'] },
-  { name: 'crash-loop', namespace: 'crash-demo', files: ['crash-loop-pods.json', 'crash-loop-events.json'] },
-  { name: 'auto-discovery', namespace: 'auto-demo', files: ['k8shark-auto-discovery-pods.json', 'k8shark-auto-discovery-events-v1.json'] },
+  { name: 'rolling-update', files: ['rolling-update-pods.watch.jsonl', 'rolling-update-events.json'] },
+  { name: 'crash-loop', files: ['crash-loop-pods.json', 'crash-loop-events.json'] },
+  { name: 'auto-discovery', files: ['k8shark-auto-discovery-pods.json', 'k8shark-auto-discovery-events-v1.json'] },
+  { name: 'basic-workloads', files: polls('basic-demo', 2, 'k8shark-basic-workloads-pods.json') },
+  {
+    name: 'multi-namespace',
+    files: [
+      ...polls('team-backend', 2, 'k8shark-team-backend-pods.json'),
+      ...polls('team-data', 2, 'k8shark/team-data-pods-2.json'),
+      ...polls('team-frontend', 2, 'k8shark/team-frontend-pods-2.json'),
+    ],
+  },
 ];
 
-describe.each(recordings)('k8shark $name: the server-printed tables at each captured instant', async ({ name, namespace, files }) => {
+/** The namespace a recorded answer was about (`/api/v1/namespaces/NS/...`). */
+const namespaceOf = (t: RecordedTable): string => /\/namespaces\/([^/]+)\//.exec(t.api_path)?.[1] ?? '';
+
+describe.each(recordings)('k8shark $name: the server-printed tables at each captured instant', async ({ name, files }) => {
   const journal = await importedJournal(files);
   const tables = tablesOf(`k8shark/${name}-tables.jsonl`);
   const pods = tables.filter((t) => t.api_path.includes('/pods?'));
   const events = tables.filter((t) => t.api_path.includes('/events?'));
 
   it.each(pods.map((t) => [t.captured_at, t] as const))('get pods -o wide --at %s', async (at, t) => {
-    const out = await podj('get', 'pods', '-o', 'wide', '-n', namespace, '--journal', journal, '--at', at);
+    const out = await podj('get', 'pods', '-o', 'wide', '-n', namespaceOf(t), '--journal', journal, '--at', at);
     expect(out.code, out.stderr).toBe(0);
     expect(byFirstCells(tableRows(out.stdout))).toEqual(byFirstCells(serverRows(t)));
   });
@@ -68,7 +83,7 @@ describe.each(recordings)('k8shark $name: the server-printed tables at each capt
   const withoutName = (rows: Array<Record<string, string>>): Array<Record<string, string>> =>
     rows.map(({ NAME: _name, ...rest }) => rest);
   it.each(events.map((t) => [t.captured_at, t] as const))('get events -o wide --at %s', async (at, t) => {
-    const out = await podj('get', 'events', '-o', 'wide', '-n', namespace, '--journal', journal, '--at', at);
+    const out = await podj('get', 'events', '-o', 'wide', '-n', namespaceOf(t), '--journal', journal, '--at', at);
     expect(out.code, out.stderr).toBe(0);
     const aboutPods = serverRows(t).filter((r) => r['OBJECT']?.startsWith('pod/'));
     expect(byFirstCells(withoutName(tableRows(out.stdout)))).toEqual(byFirstCells(withoutName(aboutPods)));
