@@ -2,8 +2,11 @@
  * Pod identity is the uid; a name is only held. The API server lets a name be reused only once the object
  * holding it is gone, so a newer object (another uid) created under a name still held means the older one
  * was removed by then, even when no source saw the removal: it is inferred at the newer one's creation.
+ * Save for a static pod as its kubelet lists it, under the name of its own mirror: the two are one pod (the
+ * fold keeps the mirror, `reducers/cluster.ts`), so the mirror was not removed.
  */
 import { derivedProvenance, type Event, type EventOf } from '../events/index.js';
+import { isStaticPodOfMirror } from '../k8s/static-pods.js';
 import type { Imported } from './imported.js';
 
 const nameOf = (e: { readonly pod: { readonly namespace: string; readonly name: string } }): string => `${e.pod.namespace}/${e.pod.name}`;
@@ -20,7 +23,8 @@ export const succeedNames = (sorted: readonly Imported[]): Imported[] => {
     if (e.type === 'PodRemoved' && holders.get(nameOf(e))?.pod.uid === e.pod.uid) holders.delete(nameOf(e));
     if (e.type === 'PodCreated' && e.pod.uid !== '') {
       const held = holders.get(nameOf(e));
-      if (held !== undefined && held.pod.uid !== e.pod.uid) {
+      const ofItsMirror = held !== undefined && isStaticPodOfMirror(e.manifest, held.manifest);
+      if (held !== undefined && held.pod.uid !== e.pod.uid && !ofItsMirror) {
         superseded.add(held.pod.uid);
         out.push({
           event: { type: 'PodRemoved', v: e.v, at: e.at, source: 'api', pod: held.pod, ...derivedProvenance(e.from) },
@@ -28,7 +32,7 @@ export const succeedNames = (sorted: readonly Imported[]): Imported[] => {
           certainty: 'inferred',
         });
       }
-      holders.set(nameOf(e), e);
+      if (!ofItsMirror) holders.set(nameOf(e), e);
     }
     out.push(item);
   }

@@ -4,6 +4,7 @@
  */
 import type { Event } from '../events/index.js';
 import type { V1Pod } from '../k8s/pod.js';
+import { isStaticPodOfMirror } from '../k8s/static-pods.js';
 import { reduceNode } from './node.js';
 import { reducePod } from './pod.js';
 import type { ClusterState, NodeState, PodState } from './state.js';
@@ -59,6 +60,11 @@ export class Folding {
       // A name held by another live pod passes to the new one: the API server reuses a name only once its
       // holder is gone, so the holder's removal went unrecorded (an import that missed it).
       const holder = creating ? this.namesIn(e.pod.namespace).get(e.pod.name) : undefined;
+      const held = holder === undefined ? undefined : this.pods.get(holder);
+      // Save for a static pod under the name of its own mirror: the two are one pod, the API server's copy the
+      // one kubectl shows (pkg/kubelet/pod/mirror_client.go :: IsMirrorPodOf), so the kubelet's record of it
+      // (a later import of its `/pods`) takes nothing from the mirror.
+      if (e.type === 'PodCreated' && held !== undefined && isStaticPodOfMirror(e.manifest, baseOf(held))) return;
       if (holder !== undefined) this.pods.delete(holder);
       const after = reducePod(before, e);
       if (after === before) return;
