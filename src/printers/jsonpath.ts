@@ -72,13 +72,28 @@ export const parseJsonPathTemplate = (template: string): E.Either<string, Node[]
   return E.right(stack[0] ?? []);
 };
 
+/** A field name with a backslash escape in it (`kubernetes\.io/hostname`), up to client-go's terminators. */
+const escapedField = /\.((?:[^\\.,[\]$@{}\s=!<>()'"]|\\.)*\\.(?:[^\\.,[\]$@{}\s=!<>()'"]|\\.)*)/g;
+
+/**
+ * client-go parser.go :: parseField reads a field up to a terminator, a backslash escaping the character after
+ * it, and drops the backslashes (`.metadata.labels.kubernetes\.io/hostname` is the label kubernetes.io/hostname):
+ * such a field is given to jsonpath-plus in brackets, as `['kubernetes.io/hostname']`, in a filter too.
+ */
+const bracketEscapedFields = (path: string): string =>
+  path.replace(escapedField, (field: string, escaped: string) => {
+    const name = escaped.replace(/\\(.)/g, '$1');
+    // a name a quoted bracket cannot hold as it is stays as written
+    return /['\\]/.test(name) ? field : `['${name}']`;
+  });
+
 /**
  * The values a kubectl path finds in `json`: `.a` and `[0]` from the current object, `$` from the root. An empty
  * subscript is every element (`parser.go :: parseArray` reads `[]` as the slice with no bounds:
  * `--sort-by={.spec.containers[].resources.requests.cpu}` in kubectl's own tests), which jsonpath-plus spells `[*]`.
  */
 export const findValues = (rawPath: string, json: unknown): unknown[] => {
-  const path = rawPath.replace(/\[\s*\]/g, '[*]');
+  const path = bracketEscapedFields(rawPath.replace(/\[\s*\]/g, '[*]'));
   const expression = path.startsWith('$')
     ? path
     : path.startsWith('@')
