@@ -55,6 +55,16 @@ const sum = (tallies: readonly Tally[]): Tally =>
 const SHOWN_UNRECOGNISED = 3;
 
 /**
+ * The problems that refuse an import, the first few of them: a file that is not what its first lines promised (a
+ * pretty-printed List after a JSON line) fails on every later line, and a line each would bury the first fault.
+ */
+const SHOWN_PROBLEMS = 5;
+const refusal = (problems: readonly string[]): string =>
+  problems.length <= SHOWN_PROBLEMS
+    ? problems.join('\n')
+    : [...problems.slice(0, SHOWN_PROBLEMS), `${problems.length - SHOWN_PROBLEMS} more problems not shown (podj import --skip-bad lists every bad line it leaves out)`].join('\n');
+
+/**
  * Per named folder, its files of other kinds, in one line (a must-gather holds many); a folder none of whose
  * files could be imported is bad input: the user named it for its data.
  */
@@ -95,7 +105,7 @@ export const registerImport = (program: Command, ctx: Context): void => {
         const progress = ctx.io.errIsTTY ? terminalProgress(process.stderr) : undefined;
         const inputs = await inputFiles(files);
         const converted = await convertFiles(inputs.files, { skipBad: opts.skipBad, onProgress: progress?.update, found: inputs.found }).finally(() => progress?.stop());
-        if (E.isLeft(converted)) throw new BadInput(converted.left.join('\n'));
+        if (E.isLeft(converted)) throw new BadInput(refusal(converted.left));
         const { facts, files: summaries, skipped, exports } = converted.right;
         // the spill files go whatever happens from here on (a refusal, a failed append, the end)
         try {
