@@ -78,12 +78,26 @@ const readText = (file: string): string | undefined => {
   }
 };
 
-/** The table's parts by name, when it was folded at `head`; undefined when there is none for that head. */
-const currentIndex = (dir: string, head: Folded): Record<string, string> | undefined => {
+/** Whether an index that does not decode is another podj's (another `format`, or none: format 1), not a damaged one. */
+const ofAnotherFormat = (text: string): boolean => {
+  try {
+    const json: unknown = JSON.parse(text);
+    return typeof json === 'object' && json !== null && !Array.isArray(json) && ('format' in json ? json.format : undefined) !== FORMAT;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The table's parts by name, when it was folded at `head`; undefined when there is none for that head (or it is
+ * another podj's); Left when `index.json` is damaged (not JSON, or this format's fields wrong), which verify names.
+ */
+const currentIndex = (dir: string, head: Folded): E.Either<string, Record<string, string> | undefined> => {
   const text = readText(join(tableFolder(dir), 'index.json'));
-  if (text === undefined) return undefined;
+  if (text === undefined) return E.right(undefined);
   const index = decodeJson(HeadTableIndex, text);
-  return E.isRight(index) && sameHead(index.right.folded, head) ? index.right.parts : undefined;
+  if (E.isLeft(index)) return ofAnotherFormat(text) ? E.right(undefined) : E.left(`index.json ${index.left}`);
+  return E.right(sameHead(index.right.folded, head) ? index.right.parts : undefined);
 };
 
 const NEWLINE = 0x0a;
@@ -113,7 +127,9 @@ export type HeadTableRead = { readonly parts: Map<string, string> } | { readonly
  * when a part fails its checks. Either way the caller folds from the events.
  */
 export const readHeadTable = (dir: string, head: Folded, wanted?: readonly string[]): HeadTableRead | undefined => {
-  const index = currentIndex(dir, head);
+  const indexRead = currentIndex(dir, head);
+  if (E.isLeft(indexRead)) return { rejected: indexRead.left };
+  const index = indexRead.right;
   if (index === undefined) return undefined;
   const parts = new Map<string, string>();
   const read = reusedBufferReader();
@@ -142,7 +158,8 @@ const headerLine = (file: string): string | undefined =>
  * user. Undefined when there is no table for that head or a header does not name that head and part.
  */
 export const headTablePartNames = (dir: string, head: Folded): string[] | undefined => {
-  const index = currentIndex(dir, head);
+  const indexRead = currentIndex(dir, head);
+  const index = E.isRight(indexRead) ? indexRead.right : undefined;
   if (index === undefined) return undefined;
   const names = Object.keys(index);
   for (const part of names) {
