@@ -63,8 +63,9 @@ export const logDamage = (bytes: Buffer): string | undefined => {
 
 /**
  * The first damaged write-ahead log of the store in `dir`, named with where. LevelDB (paranoid_checks off, as
- * classic-level opens it) drops a damaged log record and every one after it in that log on open, and then deletes
- * the log: records acknowledged as durable would vanish without a word, so a writer must not open such a store.
+ * classic-level opens it) drops a damaged log record and the rest of its 32 KiB block on open (log_reader.cc ::
+ * ReadPhysicalRecord), and then deletes the log: records acknowledged as durable would vanish for good, at the
+ * end of the chain without a word, so a writer must not open such a store.
  */
 export const damagedLog = (dir: string): string | undefined => {
   const names = readdirSync(dir).filter((n) => n.endsWith('.log'));

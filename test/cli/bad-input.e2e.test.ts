@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, sample, workspace } from './podj.js';
+import { REPO, realFixture, sample, workspace } from './podj.js';
 
 const manifest = join(REPO, 'test/fixtures/manifests/liveness-exec.yaml');
 
@@ -94,6 +94,22 @@ describe('import', () => {
   });
 });
 
+describe('import refusals', () => {
+  it('shows the first five problems and counts the rest, where every bad line of a file was a line of stderr', () => {
+    const { podj, dir } = workspace();
+    const [watchLine] = readFileSync(realFixture('rolling-update-pods.watch.jsonl'), 'utf8').split('\n');
+    // a JSON line, then a pretty-printed document: JSON lines from then on, each later line a problem
+    const list = JSON.stringify({ kind: 'PodList', apiVersion: 'v1', items: [{ metadata: { name: 'a', namespace: 'default' } }] }, null, 2);
+    writeFileSync(join(dir, 'mixed.jsonl'), `${watchLine ?? ''}\n${list}\n`);
+    const r = podj('import', 'mixed.jsonl');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(r.code).toBe(2);
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe('error: mixed.jsonl:2: invalid JSON: the line ends inside an object');
+    expect(lines[5]).toMatch(/^error: \d+ more problems not shown \(podj import --skip-bad lists every bad line it leaves out\)$/);
+  });
+});
+
 describe('a damaged store', () => {
   /** Flips a bit in the text of the last record of the journal's write-ahead log, where replay left every record. */
   const damageLog = (journal: string): Buffer => {
@@ -147,6 +163,20 @@ describe('a damaged store', () => {
     expect(info.code).toBe(2);
     expect(info.stderr).toMatch(new RegExp(`^error: journal ${journal}: record e!\\d{16}: ContainerExited: exitCode: is required\n$`));
     expect(podj('verify')).toMatchObject({ code: 1, stderr: expect.stringMatching(new RegExp(`^journal ${journal}: record \\d+: event: ContainerExited: exitCode: is required\n$`)) });
+  });
+
+  it("a damaged head table index is verify's finding (reads fold the events instead), as a damaged part was", () => {
+    const { podj, journal } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    podj('apply', '-f', manifest); // a write brings the head table up to date
+    const rows = podj('get', 'pods', '-A').stdout;
+    writeFileSync(join(journal, 'snapshots', 'head', 'index.json'), '{"format":');
+    expect(podj('verify')).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `journal ${journal}: head table: index.json is not JSON (reads ignore it; the next write rebuilds the snapshots)\n`,
+    });
+    expect(podj('get', 'pods', '-A')).toMatchObject({ code: 0, stdout: rows });
   });
 
   it("a table cut short is named in the journal, not in the reader's private copy", () => {
