@@ -3,7 +3,9 @@
  * sample scenario, compared with `reference.json` (first recorded before the speed work, at f328ed6;
  * re-recorded from main at 4fb9726 on 2026-12-06, as rules and the kubelet view changed since; again at
  * 76f01cc on 2026-12-07: S, M and bad-image.yaml first differ at 85d9ac2, the ImagePullBackOff message's rule change,
- * found by bisection, and the samples added since are recorded). `npx tsx bench/fold/check.ts`
+ * found by bisection, and the samples added since are recorded; again on 2026-12-07 for the kubelet view's
+ * `terminatingSynced` (pod_workers.go :: acknowledgeTerminating), the cases that differed then differing only by that
+ * key: with it dropped from the JSON all matched the earlier record). `npx tsx bench/fold/check.ts`
  * compares; `--write` records the current code's fingerprints.
  *
  * Per case: the events, every pod state after every event (`reducePod`, the state serialized whenever its

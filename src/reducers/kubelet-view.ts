@@ -53,6 +53,11 @@ export interface KubeletView {
   readonly podHasInitialized: boolean;
   /** `disruptionTarget: false`: a local storage limit eviction, which writes no DisruptionTarget. */
   readonly evicted?: { readonly at: Instant; readonly message: string; readonly disruptionTarget?: false };
+  /**
+   * A sync has published the status of a pod that was over: its terminating sync began (`SyncTerminatingPod`), which
+   * took the eviction status function it applies then (`pod_workers.go :: acknowledgeTerminating`).
+   */
+  readonly terminatingSynced?: true;
   readonly rejected?: { readonly reason: string; readonly message: string };
   /** The kubelet found the pod past its `activeDeadlineSeconds` (`active_deadline.go :: ShouldEvict`). */
   readonly deadlineExceededAt?: Instant;
@@ -128,6 +133,7 @@ export const kubeletView = (k: KubeletView, patch: Partial<KubeletView> = {}): K
       sandboxReady: k.sandboxReady,
       podHasInitialized: k.podHasInitialized,
       evicted: k.evicted,
+      terminatingSynced: k.terminatingSynced,
       rejected: k.rejected,
       deadlineExceededAt: k.deadlineExceededAt,
       nodeLost: k.nodeLost,

@@ -84,7 +84,10 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
       return withView(s, { admitted: true, podIPs: podIPs.length > 0 ? podIPs : s.kubelet.podIPs });
     }
     case 'PodEvicted':
-      if (s.kubelet.evicted !== undefined) return s;
+      // each eviction queues its status function (`pod_workers.go :: UpdatePod`, `statusPostTerminating`); the terminating
+      // sync applies the last one queued before it began (`acknowledgeTerminating`): a second eviction while a `SyncPod`
+      // holds that sync back replaces the first's message. A journal without syncs shows the first at once.
+      if (s.kubelet.evicted !== undefined && (!s.kubelet.syncs || s.kubelet.terminatingSynced === true)) return s;
       return withView(s, { admitted: true, evicted: { at: e.at, message: e.message, ...(e.disruptionTarget === false ? { disruptionTarget: false } : {}) } });
     case 'PodDeadlineExceeded':
       if (s.kubelet.deadlineExceededAt !== undefined) return s;

@@ -12,7 +12,7 @@ import { withEntry, withFields } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { containerView, kubeletView, type KubeletView, type ImportProvenance } from './kubelet-view.js';
-import { kubeletStatus, statusFactsChanged, statusInputsChanged, type StatusWriter } from './status.js';
+import { kubeletStatus, podIsTerminal, statusFactsChanged, statusInputsChanged, type StatusWriter } from './status.js';
 import { FoldedPod, baseOf, generatedFrom, podState, withStatusesFrom } from './folded-pod.js';
 import { apiTime } from './time.js';
 import { podWith } from './pod-object.js';
@@ -115,9 +115,11 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     case 'ProbeExecuted':
     case 'ProbeResultChanged':
       return s.kubelet.nodeLost || !onSomeNode(s) ? s : container(s, e);
-    case 'PodSynced':
+    case 'PodSynced': {
       // from now on the kubelet's status shows what its syncs publish; a kubelet that syncs is reachable again
-      return settled(s, podState(s, baseOf(s), kubeletView(s.kubelet, { syncs: true, nodeLost: false })), e);
+      const terminatingSynced = s.kubelet.terminatingSynced ?? (podIsTerminal(baseOf(s), s.kubelet) ? true : undefined);
+      return settled(s, podState(s, baseOf(s), kubeletView(s.kubelet, { syncs: true, nodeLost: false, terminatingSynced })), e);
+    }
     case 'PodRemoved':
     case 'PodObserved':
     case 'PodKillTimedOut':

@@ -38,7 +38,7 @@ const couldHaveRunningContainers = (initStatuses: readonly StatusFacts[], status
  * already terminal. Every container finishing under its policy needs no flag: getPhase itself then answers
  * Succeeded or Failed.
  */
-const podIsTerminal = (pod: V1Pod, view: KubeletView): boolean =>
+export const podIsTerminal = (pod: V1Pod, view: KubeletView): boolean =>
   view.evicted !== undefined || view.deadlineExceededAt !== undefined || pod.metadata.deletionTimestamp !== undefined || isTerminal(pod.status?.phase);
 
 /** `previous` when `next` holds the very same items, so that unchanged lists keep their identity too. */

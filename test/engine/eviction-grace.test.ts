@@ -63,6 +63,23 @@ describe('node-pressure eviction: killPodNow’s wait for the termination', () =
     expect(ofType(events, 'ContainerKilling').map(offset)).toEqual([60, 60]);
   });
 
+  // pod_workers.go :: UpdatePod queues each eviction's status function (statusPostTerminating); acknowledgeTerminating
+  // hands SyncTerminatingPod the last one queued when it begins, so the message published is the last eviction's
+  it('two evictions before the held-back terminating sync: the last eviction’s message is the one published', () => {
+    const growing = world({
+      memoryBytes: (_p, c, now) => (c !== 'app' || (now - T0) / 1000 < 15 ? 0n : (now - T0) / 1000 < 50 ? 1000n * MI : 1010n * MI),
+      onSigterm: () => ({ afterMs: 0, code: 0 }),
+      postStart: () => ({ durationMs: 100_000 }),
+    });
+    const events = run([small, evictee([app('app'), hooked])], growing, 130);
+    const evictions = ofType(events, 'PodEvicted');
+    expect(evictions.map(offset)).toEqual([20, 60]);
+    const [first, last] = evictions.map((e) => e.message);
+    expect(first).not.toBe(last);
+    expect(statusAt(events, s(120))).toMatchObject({ phase: 'Failed', reason: 'Evicted', message: last });
+    expect(statusAt(events, s(120))?.conditions?.find((c) => c.type === 'DisruptionTarget')?.message).toBe(last);
+  });
+
   it('a kill that completes inside the wait records nothing', () => {
     const events = run([small, evictee([app('app')])], hungry(() => ({ afterMs: 500, code: 0 })), 60);
     expect(ofType(events, 'PodEvicted').map(offset)).toEqual([20]);
