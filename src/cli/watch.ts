@@ -47,6 +47,15 @@ const noteShown = (io: CliIO, states: readonly PodState[]): void => {
  */
 const objectKey = (pod: V1Pod): string => JSON.stringify(unstructured(pod));
 
+/**
+ * Whether two events, one after the other, are one write of the pod: the facts an import took from one captured
+ * object (the same file and line) at one instant. The cluster sent that object once, so the states between its
+ * facts were never sent (a capture showing a pod Running yields its run's creation, start and readiness).
+ */
+const oneWrite = (a: Event, b: Event): boolean =>
+  'pod' in a && 'pod' in b && a.pod.uid === b.pod.uid && a.at === b.at && a.from?.file !== undefined &&
+  a.from.file === b.from?.file && a.from.line === b.from?.line;
+
 export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState, opts: WatchOptions): Promise<WatchEnd> => {
   // Asked before the first row, so that Ctrl-C at any moment, the history's playback included, ends the watch.
   const interrupted = io.interrupted();
@@ -57,35 +66,48 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
   const view = watchView(io, opts, printed, startNow);
   const stateOf = new Map([...pods.values()].map((s) => [s.pod, s]));
   noteShown(io, printed.flatMap((pod) => stateOf.get(pod) ?? []));
-  // The object each pod in scope was last sent as.
-  const shown = new Map(initial.map((pod) => [pod.metadata.uid ?? '', objectKey(pod)]));
+  // The object each pod in scope was last sent as, and its key.
+  const sent = new Map(initial.map((pod) => [pod.metadata.uid ?? '', { pod, key: objectKey(pod) }]));
   let previousMs = startNow.getTime();
 
-  const apply = async (event: Event, paced: boolean): Promise<void> => {
-    if (!('pod' in event)) return;
+  /** The watch event, if any, for the pod's write that `event` ended. */
+  const send = async (event: Event & { readonly pod: { readonly uid: string } }, paced: boolean): Promise<void> => {
     const uid = event.pod.uid;
-    const before = pods.get(uid);
-    const after = reducePod(before, event);
-    if (after === undefined) pods.delete(uid);
-    else pods.set(uid, after);
-    const visible = after !== undefined && opts.inScope(after.pod) ? after : undefined;
-    const previous = shown.get(uid);
+    const state = pods.get(uid);
+    const visible = state !== undefined && opts.inScope(state.pod) ? state : undefined;
+    const previous = sent.get(uid);
     const key = visible === undefined ? undefined : objectKey(visible.pod);
-    if (key === previous) return;
+    if (key === previous?.key) return;
     const now = new Date(msOf(event.at));
     if (paced && opts.speed !== undefined) await io.sleep(Math.max(0, (now.getTime() - previousMs) / opts.speed));
     previousMs = now.getTime();
     if (visible === undefined || key === undefined) {
       // Deleted, or out of the selectors' scope: the cacher sends DELETED with the object it last sent
       // (apiserver storage/cacher/cache_watcher.go :: convertToWatchEvent, oldObjPasses && !curObjPasses).
-      shown.delete(uid);
-      if (before !== undefined) view.show('DELETED', before.pod, now);
+      sent.delete(uid);
+      if (previous !== undefined) view.show('DELETED', previous.pod, now);
       return;
     }
-    shown.set(uid, key);
+    sent.set(uid, { pod: visible.pod, key });
     // A pod coming into scope is ADDED (curObjPasses && !oldObjPasses), as a new one is.
     view.show(previous === undefined ? 'ADDED' : 'MODIFIED', visible.pod, now);
     noteShown(io, [visible]);
+  };
+
+  // The pod event folded last, whose write is sent once the next event is known not to belong to it.
+  let unsent: (Event & { readonly pod: { readonly uid: string } }) | undefined;
+  const apply = async (event: Event, paced: boolean): Promise<void> => {
+    if (!('pod' in event)) return;
+    if (unsent !== undefined && !oneWrite(unsent, event)) await send(unsent, paced);
+    const uid = event.pod.uid;
+    const after = reducePod(pods.get(uid), event);
+    if (after === undefined) pods.delete(uid);
+    else pods.set(uid, after);
+    unsent = event;
+  };
+  const flush = async (paced: boolean): Promise<void> => {
+    if (unsent !== undefined) await send(unsent, paced);
+    unsent = undefined;
   };
 
   for await (const page of journal.recordsInTimeOrder({ untilAt: undefined }).batches()) {
@@ -94,7 +116,11 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
       if (opts.from === undefined || event.at > opts.from) await apply(event, true);
     }
   }
+  await flush(true);
   if (opts.follow === undefined) return 'ended';
-  for await (const page of opts.follow(journal.head().seq)) for (const { event } of page) await apply(event, false);
+  for await (const page of opts.follow(journal.head().seq)) {
+    for (const { event } of page) await apply(event, false);
+    await flush(false);
+  }
   return interrupted.aborted ? 'interrupted' : 'ended';
 };
