@@ -75,6 +75,16 @@ describe('files named on the command line', () => {
     expect(podj('record', '-f', 'missing.jsonl')).toMatchObject({ code: 2, stderr: 'error: missing.jsonl: no such file\n' });
     expect(podj('verify').stdout).toBe(head);
   });
+
+  it('record -f of a file with no events is refused, as apply and import refuse theirs, and the journal is as it was', () => {
+    const { podj, dir } = workspace();
+    podj('apply', '-f', manifest, '--at', '2026-01-01T00:00:00Z');
+    const head = podj('verify').stdout;
+    writeFileSync(join(dir, 'empty.jsonl'), '\n  \n');
+    // this exited 0 and printed nothing
+    expect(podj('record', '-f', 'empty.jsonl')).toMatchObject({ code: 2, stdout: '', stderr: 'error: empty.jsonl: no events in it\n' });
+    expect(podj('verify').stdout).toBe(head);
+  });
 });
 
 describe('import', () => {

@@ -107,6 +107,8 @@ export const registerRecord = (program: Command, ctx: Context): void => {
           // Streamed in staged batches: memory stays bounded whatever the file's size, and a bad line still
           // refuses the whole file (the staged batches are rolled back).
           const result = await journal.appendBulk(eventLines(opts.filename), { expectedSeq });
+          // as apply's and import's empty files are refused (kubectl apply: "no objects passed to apply")
+          if (result.head.seq === expectedSeq) throw new BadInput(`${opts.filename}: no events in it`);
           for await (const r of journal.records({ fromSeq: expectedSeq + 1, toSeq: result.head.seq })) ctx.io.out(recordLine(r));
           return;
         }
