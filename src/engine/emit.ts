@@ -1,6 +1,7 @@
 /** Builds the events the engine appends: the common envelope, stamped with virtual time and the deciding component. */
 import { SCHEMA_VERSION, type PodRef, type Source } from '../events/index.js';
 import { instantOf, type Instant } from '../k8s/codecs.js';
+import { lastMemo } from '../memo/index.js';
 import type { VirtualMs } from './world.js';
 
 export interface Envelope {
@@ -10,9 +11,7 @@ export interface Envelope {
 }
 
 /** The last instant written, with its text: the many events of one instant share one string, formatted once. */
-let written: { readonly ms: VirtualMs; readonly at: Instant } = { ms: Number.NaN, at: instantOf(0) };
-
-const instantText = (ms: VirtualMs): Instant => (ms === written.ms ? written.at : (written = { ms, at: instantOf(ms) }).at);
+const instantText = lastMemo((ms: VirtualMs): Instant => instantOf(ms));
 
 export const envelope = (now: VirtualMs, source: Source): Envelope => ({ v: SCHEMA_VERSION, at: instantText(now), source });
 

@@ -1,6 +1,7 @@
 /** The engine's fold: `evolve(state, event)` rebuilds the bookkeeping from events, so a replay never re-decides. */
 import type { Event, EventOf } from '../events/index.js';
-import { instantOf, msOf, type Instant } from '../k8s/codecs.js';
+import { msOf, type Instant } from '../k8s/codecs.js';
+import { lastMemo } from '../memo/index.js';
 import { roundCleaned, roundJoined, roundWaitRanOut } from './eviction/loop.js';
 import { isLocalStorageSignal } from './eviction/local-storage.js';
 import { conditionOfSignal, hardThresholds, isObservedSignal } from './eviction/signals.js';
@@ -155,9 +156,7 @@ const probeResultChanged = (c: ContainerBook, e: EventOf<'ProbeResultChanged'>):
 };
 
 /** The last event's instant, parsed: the many events of one instant share it. */
-let parsed: { readonly at: Instant; readonly ms: VirtualMs } = { at: instantOf(0), ms: 0 };
-
-const msAt = (at: Instant): VirtualMs => (at === parsed.at ? parsed.ms : (parsed = { at, ms: msOf(at) }).ms);
+const msAt = lastMemo((at: Instant): VirtualMs => msOf(at));
 
 export const evolve = (state: EngineState, e: Event): EngineState => {
   const at = msAt(e.at);

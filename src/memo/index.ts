@@ -27,3 +27,12 @@ export const boundedMemo = <K, V>(f: (key: K) => V, limit: number): ((key: K) =>
     return found !== undefined ? found : table.add(key, f(key));
   };
 };
+
+/**
+ * `f` remembered for the last key it was asked: for a key asked many times in a row (the many events of one
+ * instant), at the cost of one comparison.
+ */
+export const lastMemo = <K, V>(f: (key: K) => V): ((key: K) => V) => {
+  let last: { readonly key: K; readonly value: V } | undefined;
+  return (key) => (last !== undefined && last.key === key ? last.value : (last = { key, value: f(key) }).value);
+};

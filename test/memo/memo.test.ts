@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedTable, boundedMemo } from '../../src/memo/index.js';
+import { BoundedTable, boundedMemo, lastMemo } from '../../src/memo/index.js';
 
 describe('BoundedTable', () => {
   it('keeps what it was given until it is full, then starts over', () => {
@@ -35,5 +35,17 @@ describe('boundedMemo', () => {
     zero('a');
     zero('a');
     expect(calls).toBe(1);
+  });
+});
+
+describe('lastMemo', () => {
+  it('computes a key asked again at once only once, and again after another key', () => {
+    const calls: number[] = [];
+    const double = lastMemo((n: number) => {
+      calls.push(n);
+      return n * 2;
+    });
+    expect([double(0), double(0), double(1), double(1), double(0)]).toEqual([0, 0, 2, 2, 0]);
+    expect(calls).toEqual([0, 1, 0]);
   });
 });
