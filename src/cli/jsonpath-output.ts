@@ -1,10 +1,12 @@
-/** `-o jsonpath=TEMPLATE`'s text for a document, or bad input naming the flag (a template kubectl cannot execute). */
+/** `-o jsonpath` and `-o custom-columns` text, or bad input with kubectl's words when a path cannot be executed. */
 import * as E from 'fp-ts/lib/Either.js';
 import { printJsonPath } from '../printers/jsonpath.js';
 import { BadInput } from './errors.js';
 
-export const jsonPathText = (template: string, document: unknown): string => {
-  const text = printJsonPath(template, document);
-  if (E.isLeft(text)) throw new BadInput(`-o jsonpath: ${text.left}`);
-  return text.right;
+/** What a path printer made, or its error as bad input (kubectl get stops at it: `cmdutil.CheckErr`). */
+export const printedOrBadInput = <A>(printed: E.Either<string, A>): A => {
+  if (E.isLeft(printed)) throw new BadInput(printed.left);
+  return printed.right;
 };
+
+export const jsonPathText = (template: string, document: unknown): string => printedOrBadInput(printJsonPath(template, document));

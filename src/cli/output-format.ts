@@ -24,7 +24,7 @@ export const parseOutput = async (raw: string | undefined): Promise<Output> => {
   if (name === 'jsonpath') {
     const { parseJsonPathTemplate } = await import('../printers/jsonpath.js');
     const parsed = parseJsonPathTemplate(arg);
-    if (E.isLeft(parsed)) throw new BadInput(`-o jsonpath: ${parsed.left}`);
+    if (E.isLeft(parsed)) throw new BadInput(parsed.left);
     if (arg === '') throw new BadInput('template format specified but no template given');
     return { kind: 'jsonpath', template: arg };
   }

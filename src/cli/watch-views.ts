@@ -14,7 +14,7 @@ import { yamlOf } from '../printers/get-pods-yaml.js';
 import { goJson, goJsonLine } from '../printers/go-json.js';
 import { tableRows, type TableOptions } from '../printers/pod-columns.js';
 import { rememberingTable } from '../printers/tabwriter.js';
-import { jsonPathText } from './jsonpath-output.js';
+import { jsonPathText, printedOrBadInput } from './jsonpath-output.js';
 import type { CliIO } from './io.js';
 import type { Output } from './output-format.js';
 
@@ -99,7 +99,7 @@ const objectView = (io: CliIO, opts: ViewOptions, output: ObjectOutput, initial:
     if (pods.length === 0) return;
     const documentOf = (pod: V1Pod): unknown => (opts.watchEvents ? { type, object: servedPod(pod) } : servedPod(pod));
     // customcolumn.go :: PrintObj writes the headers before its first object, into get's remembering tabwriter
-    if (output.kind === 'custom-columns') io.out(flush(customColumnRows(output.columns, pods.map(documentOf), opts.headers && printed === 0)));
+    if (output.kind === 'custom-columns') io.out(flush(printedOrBadInput(customColumnRows(output.columns, pods.map(documentOf), opts.headers && printed === 0))));
     else io.out(pods.map((pod, i) => objectText(output, opts.watchEvents, documentOf(pod), pod, printed + i)).join(''));
     printed += pods.length;
   };

@@ -4,6 +4,7 @@
  * cell are joined by commas, none prints `<none>`.
  */
 import * as E from 'fp-ts/lib/Either.js';
+import { goValue } from './go-fmt.js';
 import { findValues, relaxedPath } from './jsonpath.js';
 import { escapeTerminal } from './prefix-writer.js';
 import { renderTable } from './tabwriter.js';
@@ -27,30 +28,18 @@ export const parseCustomColumns = (spec: string): E.Either<string, CustomColumn[
   return E.right(columns);
 };
 
-/** Go's `%v` of a decoded JSON value: maps as `map[k:v]` (keys sorted), slices as `[a b]`. */
-const goValue = (v: unknown): string => {
-  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
-  if (v !== null && typeof v === 'object') {
-    const entries = Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `map[${entries.map(([k, x]) => `${k}:${goValue(x)}`).join(' ')}]`;
-  }
-  return v === null ? '<nil>' : String(v);
-};
-
 /**
  * `printOneObject`: each value as Go's `%v`, escaped for the terminal (cli-runtime `printers.EscapeTerminal`:
- * ESC as `^[`, CR as `\r`), joined by commas.
+ * ESC as `^[`, CR as `\r`), joined by commas; a path client-go cannot execute stops the printing with its error.
  */
-export const customColumnCell = (column: CustomColumn, object: unknown): string => {
-  const values = findValues(column.path, object);
-  return values.length === 0 ? '<none>' : values.map((v) => escapeTerminal(goValue(v))).join(',');
-};
+export const customColumnCell = (column: CustomColumn, object: unknown): E.Either<string, string> =>
+  E.map((values: unknown[]) => (values.length === 0 ? '<none>' : values.map((v) => escapeTerminal(goValue(v))).join(',')))(findValues(column.path, object));
 
 /** The table's rows: the headers (when asked for), then each object's cells. */
-export const customColumnRows = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): string[][] => [
-  ...(headers ? [columns.map((c) => c.header)] : []),
-  ...objects.map((o) => columns.map((c) => customColumnCell(c, o))),
-];
+export const customColumnRows = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): E.Either<string, string[][]> =>
+  E.map((rows: ReadonlyArray<readonly string[]>) => [...(headers ? [columns.map((c) => c.header)] : []), ...rows.map((row) => [...row])])(
+    E.traverseArray((o: unknown) => E.traverseArray((c: CustomColumn) => customColumnCell(c, o))(columns))(objects),
+  );
 
-export const printCustomColumns = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): string =>
-  renderTable(customColumnRows(columns, objects, headers));
+export const printCustomColumns = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): E.Either<string, string> =>
+  E.map(renderTable)(customColumnRows(columns, objects, headers));

@@ -1,110 +1,97 @@
 /**
- * kubectl's JSONPath templates (`k8s.io/client-go/util/jsonpath :: Parse, FindResults, PrintResults`): text
- * outside braces printed as it is, `{.path}` the values found (several joined by a space; strings raw, other
- * values as compact JSON), `{"literal"}`, and `{range .path}…{end}` repeating its body per value. The path
- * expressions themselves (`.a.b`, `[*]`, `[0]`, `[1:3]`, `..name`, `[?(@.type=="Ready")]`) are evaluated by
- * jsonpath-plus (v10: v11 needs Node 22). A missing key prints nothing, as kubectl's
+ * kubectl's JSONPath templates (`k8s.io/client-go/util/jsonpath`, v0.36.3): text outside braces printed as it
+ * is, each `{…}` action the values its path finds (`jsonpath-parse.ts`, `jsonpath-eval.ts`), and
+ * `{range PATH}…{end}` repeating its body per value found. A missing key prints nothing, as kubectl's
  * `--allow-missing-template-keys` (default true) does.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { JSONPath } from 'jsonpath-plus';
+import { goFloatText, GoFloat, goNumberText } from './go-fmt.js';
+import { goJsonLine } from './go-json.js';
+import { evaluatePath } from './jsonpath-eval.js';
+import { parseJsonPath, type PathList, type PathNode } from './jsonpath-parse.js';
 
-type Node =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'path'; readonly path: string }
-  | { readonly kind: 'range'; readonly path: string; readonly body: readonly Node[] };
+type TemplateNode =
+  | { readonly kind: 'path'; readonly path: PathList }
+  | { readonly kind: 'range'; readonly path: PathList; readonly body: readonly TemplateNode[]; readonly closed: boolean };
 
-/** The `{…}` actions and the text between them. */
-const tokens = (template: string): E.Either<string, Array<{ readonly action: boolean; readonly text: string }>> => {
-  const out: Array<{ action: boolean; text: string }> = [];
-  let i = 0;
-  while (i < template.length) {
-    const open = template.indexOf('{', i);
-    if (open < 0) {
-      out.push({ action: false, text: template.slice(i) });
-      break;
+const isIdentifier = (node: PathNode | undefined, name: string): boolean => node?.kind === 'identifier' && node.name === name;
+
+/**
+ * The template as ranges and paths. jsonpath.go :: FindResults runs a `{range …}` action's following actions once
+ * per value up to its `{end}`; a range never closed runs them to the template's end, and then once more over the
+ * object it ranged in (FindResults finds no end node to skip to and carries on after the range).
+ */
+const structure = (nodes: readonly PathNode[]): E.Either<string, TemplateNode[]> => {
+  const stack: Array<{ readonly path: PathList; readonly body: TemplateNode[] }> = [];
+  const top: TemplateNode[] = [];
+  const current = (): TemplateNode[] => stack[stack.length - 1]?.body ?? top;
+  for (const node of nodes) {
+    const action: PathList = node.kind === 'list' ? node : { kind: 'list', nodes: [node] };
+    if (isIdentifier(action.nodes[0], 'range')) stack.push({ path: { kind: 'list', nodes: action.nodes.slice(1) }, body: [] });
+    else if (action.nodes.length === 1 && isIdentifier(action.nodes[0], 'end')) {
+      const range = stack.pop();
+      if (range === undefined) return E.left('not in range, nothing to end');
+      current().push({ kind: 'range', ...range, closed: true });
+    } else current().push({ kind: 'path', path: action });
+  }
+  for (let range = stack.pop(); range !== undefined; range = stack.pop()) current().push({ kind: 'range', ...range, closed: false });
+  return E.right(top);
+};
+
+/** cli-runtime `JSONPathPrinter.PrintObj`'s words for a template that fails on an object (kubectl's first line of them). */
+const executionError = (template: string, message: string): string => `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${message}`;
+
+/**
+ * A parsed template, or kubectl's words for what is wrong with it (cli-runtime `jsonpath_flags.go :: ToPrinter`;
+ * an `{end}` outside a range fails when the template runs, `jsonpath.go :: evalIdentifier`).
+ */
+export const parseJsonPathTemplate = (template: string): E.Either<string, TemplateNode[]> => {
+  const nodes = parseJsonPath(template);
+  if (E.isLeft(nodes)) return E.left(`error parsing jsonpath ${template}, ${nodes.left}`);
+  return E.mapLeft((message: string) => executionError(template, message))(structure(nodes.right));
+};
+
+/**
+ * jsonpath.go :: PrintResults: a map or list as compact JSON (`json.Marshal`; a served object's keys are sorted
+ * already, `unstructured.ts`), null as `null`, anything else as fmt prints it.
+ */
+const textOf = (value: unknown): string => {
+  if (value instanceof GoFloat) return goFloatText(value.value);
+  if (typeof value === 'number') return goNumberText(value);
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object') return goJsonLine(value);
+  return String(value);
+};
+
+/** FindResults over a template's nodes: each action's values joined by a space, a range's body per value. */
+const render = (nodes: readonly TemplateNode[], json: unknown): E.Either<string, string> => {
+  let out = '';
+  for (const node of nodes) {
+    const found = evaluatePath(node.path, json);
+    if (E.isLeft(found)) return found;
+    if (node.kind === 'path') {
+      out += found.right.map(textOf).join(' ');
+      continue;
     }
-    if (open > i) out.push({ action: false, text: template.slice(i, open) });
-    const close = closingBrace(template, open);
-    if (close < 0) return E.left(`unclosed action in template ${JSON.stringify(template)}`);
-    out.push({ action: true, text: template.slice(open + 1, close).trim() });
-    i = close + 1;
+    const passes = node.closed ? found.right : [...found.right, json];
+    for (const item of passes) {
+      const body = render(node.body, item);
+      if (E.isLeft(body)) return body;
+      out += body.right;
+    }
   }
   return E.right(out);
 };
 
-/** The `}` that closes the action opened at `open`, skipping quoted literals. */
-const closingBrace = (s: string, open: number): number => {
-  let quote: string | undefined;
-  for (let i = open + 1; i < s.length; i++) {
-    const ch = s[i];
-    if (quote !== undefined) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '}') return i;
-  }
-  return -1;
-};
-
-/** Parses a template into its nodes, or says what is wrong with it. */
-export const parseJsonPathTemplate = (template: string): E.Either<string, Node[]> => {
-  const toks = tokens(template);
-  if (E.isLeft(toks)) return toks;
-  const stack: Node[][] = [[]];
-  const ranges: string[] = [];
-  for (const tok of toks.right) {
-    const top = stack[stack.length - 1] ?? [];
-    if (!tok.action) top.push({ kind: 'text', text: tok.text });
-    else if (tok.text.startsWith('range ')) {
-      ranges.push(tok.text.slice('range '.length).trim());
-      stack.push([]);
-    } else if (tok.text === 'end') {
-      const body = stack.pop();
-      const path = ranges.pop();
-      const parent = stack[stack.length - 1];
-      if (body === undefined || path === undefined || parent === undefined) return E.left('not in range, nothing to end');
-      parent.push({ kind: 'range', path, body });
-    } else if (/^"(?:[^"\\]|\\.)*"$/.test(tok.text)) top.push({ kind: 'text', text: JSON.parse(tok.text) as string });
-    else if (tok.text !== '') top.push({ kind: 'path', path: tok.text });
-  }
-  if (ranges.length > 0) return E.left('unclosed range, expected {end}');
-  return E.right(stack[0] ?? []);
-};
-
-/** A field name with a backslash escape in it (`kubernetes\.io/hostname`), up to client-go's terminators. */
-const escapedField = /\.((?:[^\\.,[\]$@{}\s=!<>()'"]|\\.)*\\.(?:[^\\.,[\]$@{}\s=!<>()'"]|\\.)*)/g;
-
 /**
- * client-go parser.go :: parseField reads a field up to a terminator, a backslash escaping the character after
- * it, and drops the backslashes (`.metadata.labels.kubernetes\.io/hostname` is the label kubernetes.io/hostname):
- * such a field is given to jsonpath-plus in brackets, as `['kubernetes.io/hostname']`, in a filter too.
+ * The values the first action of a relaxed template (`relaxedPath`'s `{.a.b}`) finds in `json`, as custom
+ * columns and `--sort-by` read them (`values[0]` of FindResults), or client-go's error; no action finds nothing.
  */
-const bracketEscapedFields = (path: string): string =>
-  path.replace(escapedField, (field: string, escaped: string) => {
-    const name = escaped.replace(/\\(.)/g, '$1');
-    // a name a quoted bracket cannot hold as it is stays as written
-    return /['\\]/.test(name) ? field : `['${name}']`;
-  });
-
-/**
- * The values a kubectl path finds in `json`: `.a` and `[0]` from the current object, `$` from the root. An empty
- * subscript is every element (`parser.go :: parseArray` reads `[]` as the slice with no bounds:
- * `--sort-by={.spec.containers[].resources.requests.cpu}` in kubectl's own tests), which jsonpath-plus spells `[*]`.
- */
-export const findValues = (rawPath: string, json: unknown): unknown[] => {
-  const path = bracketEscapedFields(rawPath.replace(/\[\s*\]/g, '[*]'));
-  const expression = path.startsWith('$')
-    ? path
-    : path.startsWith('@')
-      ? `$${path.slice(1)}`
-      : `$${path.startsWith('.') || path.startsWith('[') ? '' : '.'}${path}`;
-  if (json === null || typeof json !== 'object') return expression === '$' ? [json] : [];
-  // A filter reading a key some items lack keeps the items that have it (client-go evaluates with missing keys
-  // allowed, as kubectl asks: jsonpath_test.go :: TestFilterPartialMatchesSometimesMissingAnnotations), where
-  // jsonpath-plus would throw on the first item without it.
-  const found: unknown = JSONPath({ path: expression, json, wrap: true, ignoreEvalErrors: true });
-  return Array.isArray(found) ? found : [];
+export const findValues = (template: string, json: unknown): E.Either<string, unknown[]> => {
+  const parsed = parseJsonPath(template);
+  if (E.isLeft(parsed)) return parsed;
+  const [action] = parsed.right;
+  return action === undefined ? E.right([]) : evaluatePath(action.kind === 'list' ? action : { kind: 'list', nodes: [action] }, json);
 };
 
 /** customcolumn.go :: jsonRegexp: one path, in braces or not, its leading dot optional, no brace inside. */
@@ -112,42 +99,23 @@ const relaxedForm = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/;
 
 /**
  * customcolumn.go :: RelaxedJSONPathExpression (custom columns and `--sort-by`): `{.x}`, `{x}`, `.x` and `x`
- * all name the field x; unbalanced or nested braces are refused with kubectl's words. An empty path stays
- * the whole object, and a `$`-rooted one is kept as written.
+ * all become the template `{.x}`; unbalanced or nested braces are refused with kubectl's words, and the empty
+ * expression is handed on unchanged (a template with no action, which finds nothing).
  */
 export const relaxedPath = (path: string): E.Either<string, string> => {
-  const trimmed = path.trim();
-  if (trimmed === '') return E.right('.');
-  const match = relaxedForm.exec(trimmed);
+  if (path === '') return E.right('');
+  const match = relaxedForm.exec(path);
   const inner = match?.[1] ?? match?.[2];
   if (inner === undefined) {
     return E.left("unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'");
   }
-  return E.right(inner.startsWith('$') ? inner : `.${inner}`);
+  return E.right(`{.${inner}}`);
 };
 
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
-
-const render = (nodes: readonly Node[], json: unknown): string =>
-  nodes
-    .map((node) => {
-      switch (node.kind) {
-        case 'text':
-          return node.text;
-        case 'path':
-          return findValues(node.path, json).map(textOf).join(' ');
-        case 'range':
-          return findValues(node.path, json)
-            .map((item) => render(node.body, item))
-            .join('');
-        default: {
-          const unreachable: never = node;
-          return unreachable;
-        }
-      }
-    })
-    .join('');
-
-/** `-o jsonpath=TEMPLATE` over a document (a Pod, or a v1 List). */
-export const printJsonPath = (template: string, document: unknown): E.Either<string, string> =>
-  E.map((nodes: Node[]) => render(nodes, document))(parseJsonPathTemplate(template));
+/** `-o jsonpath=TEMPLATE` over a document (a Pod, or a v1 List), or kubectl's words for why it cannot. */
+export const printJsonPath = (template: string, document: unknown): E.Either<string, string> => {
+  const nodes = parseJsonPathTemplate(template);
+  if (E.isLeft(nodes)) return nodes;
+  const text = render(nodes.right, document);
+  return E.mapLeft((message: string) => executionError(template, message))(text);
+};

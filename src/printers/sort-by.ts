@@ -27,8 +27,10 @@ const typeName = (v: unknown): string => (Array.isArray(v) ? 'list' : v === null
 export const sortByPath = <T>(items: readonly T[], path: string, served: (item: T) => unknown): E.Either<string, T[]> => {
   const parsed = relaxedPath(path);
   if (E.isLeft(parsed)) return parsed;
-  const field = `{${parsed.right}}`;
-  const keyed = items.map((item) => ({ item, key: findValues(parsed.right, served(item)).find((v) => v !== null) }));
+  const field = parsed.right;
+  const found = E.traverseArray((item: T) => findValues(field, served(item)))(items);
+  if (E.isLeft(found)) return found;
+  const keyed = items.map((item, i) => ({ item, key: found.right[i]?.find((v) => v !== null) }));
   if (items.length > 0 && keyed.every((k) => k.key === undefined)) return E.left(`couldn't find any field with path "${field}" in the list of objects`);
   const unsortable = keyed.find((k) => k.key !== undefined && typeof k.key !== 'string' && typeof k.key !== 'number');
   if (unsortable !== undefined) return E.left(`the values at ${field} are of a type kubectl cannot sort: ${typeName(unsortable.key)}`);

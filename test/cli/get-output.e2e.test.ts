@@ -38,6 +38,19 @@ describe('get output formats', () => {
     expect(one.stdout).toBe(`${names[0]} Pod`);
   });
 
+  it('-o jsonpath as client-go executes it: a negative index, a filter without @, an index past the end refused (jsonpath.go :: evalArray)', () => {
+    const last = podj('get', 'pods', '-n', 'rollout-demo', '-o', 'jsonpath={.items[-1].metadata.name}');
+    expect(last.stdout).toBe(names[2]);
+    const running = podj('get', 'pods', '-n', 'rollout-demo', '-o', 'jsonpath={.items[?(.status.phase=="Running")].metadata.name}');
+    expect(running.stdout).toBe(names.join(' '));
+    const none = podj('get', 'pods', '-n', 'no-such-namespace', '-o', 'jsonpath={.items[0].metadata.name}');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('error: error executing jsonpath "{.items[0].metadata.name}": Error executing template: array index out of bounds: index 0, length 0\n');
+    const unparsable = podj('get', 'pods', '-n', 'rollout-demo', '-o', 'jsonpath={.items[0}');
+    expect(unparsable.code).toBe(2);
+    expect(unparsable.stderr).toBe('error: error parsing jsonpath {.items[0}, unterminated array\n');
+  });
+
   it('-o custom-columns with --no-headers, and <none> for a missing field (cli-runtime printers/customcolumn.go)', () => {
     const r = podj('get', 'pods', '-n', 'rollout-demo', '-o', 'custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image,GATE:.spec.readinessGates');
     expect(r.code, r.stderr).toBe(0);

@@ -1,20 +1,20 @@
 /**
  * Kubernetes' custom-columns cases as data: `staging/src/k8s.io/kubectl/pkg/cmd/get/customcolumn_test.go` at
  * kubectl v0.36.3 (`TestMassageJSONPath`, `TestNewColumnPrinterFromSpec`, `TestColumnPrint`), put to
- * `relaxedPath`, `parseCustomColumns` and `printCustomColumns`. Upstream's field specs print as `{.path}`;
- * here a parsed path is the expression inside the braces.
+ * `relaxedPath`, `parseCustomColumns` and `printCustomColumns`; a parsed path is upstream's field spec, `{.path}`.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, test } from 'vitest';
 import { parseCustomColumns, printCustomColumns, type CustomColumn } from '../../src/printers/custom-columns.js';
 import { relaxedPath } from '../../src/printers/jsonpath.js';
 
-/** A parse result as upstream compares it: `{.path}`, or an error. */
-const braced = (r: E.Either<string, string>): string | 'error' => (E.isLeft(r) ? 'error' : `{${r.right}}`);
+/** A parse result as upstream compares it: the field spec, or an error. */
+const braced = (r: E.Either<string, string>): string | 'error' => (E.isLeft(r) ? 'error' : r.right);
 
 // customcolumn_test.go :: TestMassageJSONPath
 describe('customcolumn_test.go (kubectl v0.36.3) :: TestMassageJSONPath', () => {
   const cases: ReadonlyArray<readonly [string, string]> = [
+    ['', ''],
     ['foo.bar', '{.foo.bar}'],
     ['{foo.bar}', '{.foo.bar}'],
     ['.foo.bar', '{.foo.bar}'],
@@ -27,7 +27,6 @@ describe('customcolumn_test.go (kubectl v0.36.3) :: TestMassageJSONPath', () => 
   test.each(cases)('%s', (input, expected) => {
     expect(braced(relaxedPath(input))).toBe(expected);
   });
-  test.skip('"" (not applicable: kubectl hands the empty expression on unchanged; podj reads it as the whole object, ".")', () => {});
 });
 
 // customcolumn_test.go :: TestNewColumnPrinterFromSpec
@@ -49,15 +48,15 @@ describe('customcolumn_test.go (kubectl v0.36.3) :: TestNewColumnPrinterFromSpec
   ];
   test.each(cases)('%s', (_name, spec, expected) => {
     const parsed = parseCustomColumns(spec);
-    expect(E.isLeft(parsed) ? 'error' : parsed.right.map((c) => [c.header, `{${c.path}}`])).toEqual(expected);
+    expect(E.isLeft(parsed) ? 'error' : parsed.right.map((c) => [c.header, c.path])).toEqual(expected);
   });
 });
 
 // customcolumn_test.go :: TestColumnPrint (a single object is a list of one here: podj prints lists of pods)
 describe('customcolumn_test.go (kubectl v0.36.3) :: TestColumnPrint', () => {
-  const name: CustomColumn = { header: 'NAME', path: '.metadata.name' };
-  const apiVersion: CustomColumn = { header: 'API_VERSION', path: '.apiVersion' };
-  const notFound: CustomColumn = { header: 'NOT_FOUND', path: '.notFound' };
+  const name: CustomColumn = { header: 'NAME', path: '{.metadata.name}' };
+  const apiVersion: CustomColumn = { header: 'API_VERSION', path: '{.apiVersion}' };
+  const notFound: CustomColumn = { header: 'NOT_FOUND', path: '{.notFound}' };
   const pod = (podName: string, version?: string) => ({ metadata: { name: podName }, ...(version !== undefined && { apiVersion: version }) });
   const cases: ReadonlyArray<readonly [string, readonly CustomColumn[], readonly unknown[], string]> = [
     ['one pod', [name], [pod('foo')], 'NAME\nfoo\n'],
@@ -67,6 +66,26 @@ describe('customcolumn_test.go (kubectl v0.36.3) :: TestColumnPrint', () => {
     ['terminal escapes', [name], [pod('\x1b \r')], 'NAME\n^[ \\r\n'],
   ];
   test.each(cases)('%s', (_what, columns, objects, expected) => {
-    expect(printCustomColumns(columns, objects, true)).toBe(expected);
+    expect(printCustomColumns(columns, objects, true)).toEqual(E.right(expected));
+  });
+});
+
+// customcolumn.go :: printOneObject over client-go's jsonpath: values as fmt's %v, an error stops the printing
+describe('custom-columns cells as printOneObject prints them', () => {
+  const column = (path: string): CustomColumn => ({ header: 'X', path });
+  test('a float64 as %v, an int64 as its digits, a map as map[k:v]', () => {
+    const object = { a: 1234567.5, b: 12, c: { z: 1, y: 0.25 } };
+    expect(printCustomColumns([column('{.a}'), column('{.b}'), column('{.c}')], [object], false)).toEqual(E.right('1.2345675e+06   12    map[y:0.25 z:1]\n'));
+  });
+  test('an index past the end is client-go\'s error, not <none>', () => {
+    expect(printCustomColumns([column('{.items[1]}')], [{ items: [1] }], true)).toEqual(E.left('array index out of bounds: index 1, length 1'));
+  });
+  test('a $-rooted path is {.$.x}, a field with no name, so it finds nothing (parser.go :: parseField stops at $)', () => {
+    const path = relaxedPath('$.metadata.name');
+    expect(path).toEqual(E.right('{.$.metadata.name}'));
+    expect(printCustomColumns([column(E.isRight(path) ? path.right : '')], [{ metadata: { name: 'p' } }], false)).toEqual(E.right('<none>\n'));
+  });
+  test('the empty expression finds nothing', () => {
+    expect(printCustomColumns([column('')], [{ a: 1 }], false)).toEqual(E.right('<none>\n'));
   });
 });

@@ -1,10 +1,10 @@
 /**
- * kubectl's JSONPath (`k8s.io/client-go/util/jsonpath`), its own cases carried over as data: jsonpath_test.go
- * :: TestJSONInput, TestKubernetes, TestEmptyRange, TestNestedRanges, TestFilterPartialMatchesSometimesMissingAnnotations,
- * TestNegativeIndex, TestRunningPodsJSONPathOutput, with missing keys allowed as kubectl allows them. The cases
- * podj's evaluator (jsonpath-plus underneath) answers otherwise are listed as skipped, each with kubectl's answer
- * (podj prints nothing, all four containers for [0:0], or refuses the `..` and the `@`-less filter as bad
- * input): a port of client-go's parser and evaluator would close them.
+ * kubectl's JSONPath (`k8s.io/client-go/util/jsonpath` at v0.36.3), its own cases carried over as data:
+ * jsonpath_test.go :: TestJSONInput, TestKubernetes, TestEmptyRange, TestNestedRanges,
+ * TestFilterPartialMatchesSometimesMissingAnnotations, TestNegativeIndex, TestRunningPodsJSONPathOutput, TestStep,
+ * the failing templates of TestStructInput that apply to decoded JSON, and parser_test.go :: TestFailParser; with
+ * missing keys allowed as kubectl get allows them. Go iterates a map in random order (upstream sorts the words of
+ * `{..name}`'s output); podj walks an object in its key order.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -91,8 +91,8 @@ const agreeing: Case[] = [
   ['TestNegativeIndex containers[-5:-5]', '{.spec.containers[-5:-5].name}', fakes, ''],
 ];
 
-/** Known differences: kubectl's answers. */
-const differing: Case[] = [
+/** Cases jsonpath-plus answered otherwise, before the port of client-go's parser and evaluator. */
+const ported: Case[] = [
   ['TestJSONInput nil value (a negative index)', "{[-1]['x']}", points, 'null'],
   ['TestKubernetes union nodes capacity (union members are paths)', "{.items[*]['metadata.name', 'status.capacity']}", nodes, '127.0.0.1 127.0.0.2 {"cpu":"4"} {"cpu":"8"}'],
   ['TestKubernetes bool item (recursive descent in a filter)', '{.items[?(@..ready==true)].metadata.name}', nodes, '127.0.0.1'],
@@ -113,8 +113,86 @@ describe('client-go jsonpath_test.go cases podj prints as kubectl does', () => {
   });
 });
 
-describe('client-go jsonpath_test.go cases podj prints otherwise (known differences, see the file header)', () => {
-  it.skip.each(differing)('%s: %s', (_test, template, data, expected) => {
+describe('client-go jsonpath_test.go cases jsonpath-plus answered otherwise', () => {
+  it.each(ported)('%s: %s', (_test, template, data, expected) => {
     expect(printed(template, data)).toBe(expected);
+  });
+});
+
+const sixFakes = { spec: { containers: [0, 1, 2, 3, 4, 5].map((i) => ({ image: 'radial/busyboxplus:curl', name: `fake${i}` })) } };
+
+/** jsonpath_test.go :: TestStep: a subscript of six containers and the names it finds. */
+const stepCases: ReadonlyArray<readonly [subscript: string, names: string]> = [
+  ['0:', 'fake0 fake1 fake2 fake3 fake4 fake5'],
+  ['0:6:', 'fake0 fake1 fake2 fake3 fake4 fake5'],
+  ['0:6:1', 'fake0 fake1 fake2 fake3 fake4 fake5'],
+  ['1:4:2', 'fake1 fake3'],
+  ['1:4:3', 'fake1'],
+  ['1:4:4', 'fake1'],
+  ['0:6:2', 'fake0 fake2 fake4'],
+  ['0:6:3', 'fake0 fake3'],
+  ['0:6:5', 'fake0 fake5'],
+  ['0:6:6', 'fake0'],
+];
+
+const steps: Case[] = [
+  ...stepCases.map(([subscript, names]): Case => [`TestStep containers[${subscript}]`, `{.spec.containers[${subscript}].name}`, sixFakes, names]),
+  ['TestNegativeIndex containers[-3]', '{.spec.containers[-3].name}', fakes, 'fake1'],
+  ['TestNegativeIndex containers[-4]', '{.spec.containers[-4].name}', fakes, 'fake0'],
+  // parser.go :: parseArray: an empty subscript is [0:1] (its end derived from the start), the first element
+  ['an empty subscript', '{.spec.containers[].name}', fakes, 'fake0'],
+  ['an empty action prints the object', '{}', { b: 1, a: [true, null] }, '{"b":1,"a":[true,null]}'],
+  ['TestStructInput recurdotfields (... is .. then .)', '{...name}', nested, 'pod1 foo value1 value2 bar value1 value2 pod2 baz value1 value2'],
+  ['TestStructInput nonexistent field 2', 'before-{.hello}after', points, 'before-after'],
+  ['a float64 as fmt prints it', '{.a} {.b} {.c} {.d}', { a: 0.5, b: 1234567.5, c: 0.00001, d: 12 }, '0.5 1.2345675e+06 1e-05 12'],
+  ['a float literal compares with a float only', '{[?(@.x>=0.5)].id}', [{ id: 'a', x: 0.75 }, { id: 'b', x: 0.25 }], 'a'],
+  // jsonpath.go :: FindResults: with no {end} to skip to, it carries on after the range over the ranged object
+  ['a range without {end}', '{range .items[*]}{.metadata.name}{"\\n"}', nested, 'pod1\npod2\n\n'],
+];
+
+describe('client-go jsonpath_test.go :: TestStep and further cases of parser.go and jsonpath.go', () => {
+  it.each(steps)('%s: %s', (_test, template, data, expected) => {
+    expect(printed(template, data)).toBe(expected);
+  });
+});
+
+const executing = (template: string, message: string): string => `error: error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${message}`;
+
+/** Templates client-go parses and then refuses to execute, with its words. */
+const refused: Case[] = [
+  ['TestNegativeIndex containers[-1:0]', '{.spec.containers[-1:0].name}', fakes, executing('{.spec.containers[-1:0].name}', 'starting index 3 is greater than ending index 0')],
+  ['TestNegativeIndex containers[-5]', '{.spec.containers[-5].name}', fakes, executing('{.spec.containers[-5].name}', 'array index out of bounds: index -1, length 4')],
+  ['TestNegativeIndex containers[3:1]', '{.spec.containers[3:1].name}', fakes, executing('{.spec.containers[3:1].name}', 'starting index 3 is greater than ending index 1')],
+  ['TestNegativeIndex containers[-1:-2]', '{.spec.containers[-1:-2].name}', fakes, executing('{.spec.containers[-1:-2].name}', 'starting index 3 is greater than ending index 2')],
+  ['TestStep containers[0:6:0]', '{.spec.containers[0:6:0].name}', sixFakes, executing('{.spec.containers[0:6:0].name}', 'step must be > 0')],
+  ['TestStep containers[0:6:-1]', '{.spec.containers[0:6:-1].name}', sixFakes, executing('{.spec.containers[0:6:-1].name}', 'step must be > 0')],
+  ['TestStructInput invalid identifier', '{hello}', points, executing('{hello}', 'unrecognized identifier hello')],
+  ['TestStructInput invalid array', '{.spec[0]}', fakes, executing('{.spec[0]}', 'map[string]interface {} is not array or slice')],
+  ['TestStructInput invalid filter operator', '{[?(@.x<>10)]}', points, executing('{[?(@.x<>10)]}', 'unrecognized filter operator <>')],
+  ['TestStructInput redundant end', '{range .items[*]}{.metadata.name}{end}{end}', nested, executing('{range .items[*]}{.metadata.name}{end}{end}', 'not in range, nothing to end')],
+  ['the first item of an empty list', '{.items[0].metadata.name}', { items: [] }, executing('{.items[0].metadata.name}', 'array index out of bounds: index 0, length 0')],
+  ['an int compared with a string', '{[?(@.x=="4")].id}', points, executing('{[?(@.x=="4")].id}', 'incompatible types for comparison')],
+  ['a filter over a map', '{.spec[?(@.a)]}', fakes, executing('{.spec[?(@.a)]}', 'map[containers:[map[image:radial/busyboxplus:curl name:fake0] map[image:radial/busyboxplus:curl name:fake1] map[image:radial/busyboxplus:curl name:fake2] map[image:radial/busyboxplus:curl name:fake3]]] is not array or slice and cannot be filtered')],
+];
+
+describe('templates client-go refuses to execute', () => {
+  it.each(refused)('%s: %s', (_test, template, data, expected) => {
+    expect(printed(template, data)).toBe(expected);
+  });
+});
+
+// parser_test.go :: TestFailParser
+const unparsable: ReadonlyArray<readonly [template: string, message: string]> = [
+  ['{.hello', 'unclosed action'],
+  ['{*}', "unrecognized character in action: U+002A '*'"],
+  ['{+12.3.0}', 'cannot parse number +12.3.0'],
+  ['{[1}', 'unterminated array'],
+  ['{[?(.price]}', 'unterminated filter'],
+  ['{........}', 'invalid multiple recursive descent'],
+];
+
+describe('parser_test.go :: TestFailParser', () => {
+  it.each(unparsable)('%s', (template, message) => {
+    expect(printed(template, {})).toBe(`error: error parsing jsonpath ${template}, ${message}`);
   });
 });
