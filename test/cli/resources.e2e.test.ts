@@ -104,5 +104,30 @@ describe('top pods', () => {
     podj('replay', sample('bad-image'));
     expect(podj('top', 'pods', '--at', '+5m')).toEqual({ code: 1, stdout: '', stderr: 'error: Metrics not available for pod default/bad-pod, age: 5m0s\n' });
     expect(podj('top', 'pods', '--at', '+1m')).toEqual({ code: 1, stdout: '', stderr: 'error: metrics not available yet\n' });
+    // with -A the pods looked at are still the context namespace's (verifyEmptyMetrics lists o.Namespace's)
+    expect(podj('top', 'pods', '-A', '--at', '+5m')).toEqual({ code: 1, stdout: '', stderr: 'error: Metrics not available for pod default/bad-pod, age: 5m0s\n' });
+    expect(podj('top', 'pods', '-A', '-n', 'elsewhere', '--at', '+5m')).toEqual({ code: 0, stdout: '', stderr: 'No resources found\n' });
+  });
+
+  it('-l as labels.Parse reads it: its error in its own words (top_pod.go :: RunTopPod)', () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    expect(podj('top', 'pods', '-l', 'app in (web', '--at', '+2m')).toEqual({ code: 2, stdout: '', stderr: "error: unable to parse requirement: found '', expected: ',' or ')'\n" });
+    expect(podj('top', 'pods', 'qos-demo', '-l', 'app=web')).toEqual({ code: 2, stdout: '', stderr: 'error: only one of NAME or selector can be provided\n' });
+  });
+});
+
+// top_node.go :: RunTopNode over a journal, which holds no node usage: metrics-server answers as it does without any
+describe('top nodes', () => {
+  it("metrics-server's answers: none listed, a node without metrics, a node it does not know; and kubectl's validation", () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    expect(podj('top', 'nodes')).toEqual({ code: 1, stdout: '', stderr: 'error: metrics not available yet\n' });
+    expect(podj('top', 'node', '-l', 'kubernetes.io/os=linux')).toEqual({ code: 1, stdout: '', stderr: 'error: metrics not available yet\n' });
+    expect(podj('top', 'node', 'node01')).toEqual({ code: 1, stdout: '', stderr: 'Error from server (NotFound): nodemetrics.metrics.k8s.io "node01" not found\n' });
+    expect(podj('top', 'no', 'nope')).toEqual({ code: 1, stdout: '', stderr: 'Error from server (NotFound): node "nope" not found\n' });
+    expect(podj('top', 'nodes', 'node01', '-l', 'a=b')).toEqual({ code: 2, stdout: '', stderr: 'error: only one of NAME or --selector can be provided\n' });
+    expect(podj('top', 'nodes', '--sort-by', 'disk')).toEqual({ code: 2, stdout: '', stderr: 'error: --sort-by accepts only cpu or memory\n' });
+    expect(podj('top', 'nodes', '-l', 'a in (b')).toEqual({ code: 2, stdout: '', stderr: "error: unable to parse requirement: found '', expected: ',' or ')'\n" });
   });
 });

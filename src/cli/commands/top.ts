@@ -9,13 +9,14 @@ import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { valueOf } from '../../k8s/quantity.js';
 import { topPodsTable, type PodUsage, type TopSortBy } from '../../printers/top-pods.js';
-import { parseSelector, selectorMatches } from '../../selectors/index.js';
+import type { V1Pod } from '../../k8s/pod.js';
+import { parseSelector, selectorMatches, type Requirement } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { emptyMetrics } from '../empty-metrics.js';
 import { BadInput, Finding } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { addReadOptions, readPoint, stateAt, type ReadOptions } from '../read-options.js';
-import { podResource } from '../resources.js';
+import { podResource, resourceKind } from '../resources.js';
 
 interface TopOptions extends ReadOptions {
   readonly namespace?: string;
@@ -27,7 +28,7 @@ interface TopOptions extends ReadOptions {
   readonly sum?: boolean;
 }
 
-/** `TopPodOptions.Validate`. */
+/** `TopPodOptions.Validate`, `TopNodeOptions.Validate`. */
 const sortByOf = (sortBy: string | undefined): TopSortBy | undefined => {
   if (sortBy === undefined || sortBy === '') return undefined;
   if (sortBy === 'cpu' || sortBy === 'memory') return sortBy;
@@ -37,9 +38,9 @@ const sortByOf = (sortBy: string | undefined): TopSortBy | undefined => {
 export const registerTop = (program: Command, ctx: Context): void => {
   const cmd = program
     .command('top')
-    .description("pods' memory at an instant, from the journal's usage samples (like kubectl top pods)")
-    .argument('<resource>', 'pods')
-    .argument('[name]', 'one pod')
+    .description("pods' memory at an instant, from the journal's usage samples (like kubectl top pods); nodes have none")
+    .argument('<resource>', 'pods (or nodes)')
+    .argument('[name]', 'one pod (or node)')
     .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
     .option('-A, --all-namespaces', 'pods of every namespace')
     .option('-l, --selector <selector>', 'label selector (=, ==, !=, in, notin, key, !key)')
@@ -48,13 +49,15 @@ export const registerTop = (program: Command, ctx: Context): void => {
     .option('--sum', 'a line with the totals')
     .option('--no-headers', 'without the header line');
   addReadOptions(cmd).action(async (resource: string, name: string | undefined, _: unknown, command: Command) => {
-    if (resource === 'node' || resource === 'nodes') throw new BadInput('top nodes: a journal samples pods\' containers, not nodes');
-    podResource(resource);
     const opts = command.optsWithGlobals<TopOptions>();
+    if (resourceKind(resource) === 'nodes') {
+      await topNodes(ctx, opts, name);
+      return;
+    }
+    podResource(resource);
     const sortBy = sortByOf(opts.sortBy);
     if (name !== undefined && opts.selector !== undefined) throw new BadInput('only one of NAME or selector can be provided');
-    const selector = parseSelector(opts.selector ?? '');
-    if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
+    const selector = labelsOf(opts.selector);
     const namespace = ctx.namespaceOf(opts);
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
@@ -69,9 +72,11 @@ export const registerTop = (program: Command, ctx: Context): void => {
           latest.set(event.pod.uid, containers);
         }
       }
-      const pods = [...state.pods.values()]
-        .map((p) => p.pod)
-        .filter((pod) => (namespace === undefined || (pod.metadata.namespace ?? 'default') === namespace) && (name === undefined || pod.metadata.name === name) && selectorMatches(selector.right, pod.metadata.labels ?? {}));
+      const listed = (ns: string | undefined): V1Pod[] =>
+        [...state.pods.values()]
+          .map((p) => p.pod)
+          .filter((pod) => (ns === undefined || (pod.metadata.namespace ?? 'default') === ns) && (name === undefined || pod.metadata.name === name) && selectorMatches(selector, pod.metadata.labels ?? {}));
+      const pods = listed(namespace);
       // metrics-server's answer for a pod it does not list (its pod lister's NotFound)
       if (name !== undefined && pods.length === 0) throw new Finding(`Error from server (NotFound): pods "${name}" not found`);
       const usage = pods.flatMap((pod): PodUsage[] => {
@@ -82,12 +87,36 @@ export const registerTop = (program: Command, ctx: Context): void => {
       // The metrics API's answer for a pod it has no metrics of (`metrics-server`: NotFound).
       if (name !== undefined && usage.length === 0) throw new Finding(`Error from server (NotFound): podmetrics.metrics.k8s.io "${namespace ?? 'default'}/${name}" not found`);
       if (usage.length === 0) {
-        const empty = emptyMetrics(pods, namespace, point.now);
+        // verifyEmptyMetrics lists the pods of o.Namespace, the context's namespace, with -A too
+        const empty = emptyMetrics(listed(ctx.namespaceNamed(opts)), namespace, point.now);
         if (empty.kind === 'error') throw new Finding(`error: ${empty.message}`);
         ctx.io.err(empty.stderr);
         return;
       }
       ctx.io.out(topPodsTable(usage, { withNamespace: namespace === undefined, containers: opts.containers === true, headers: opts.headers, sortBy, sum: opts.sum === true }));
     });
+  });
+};
+
+/** `labels.Parse(o.LabelSelector)`: kubectl parses `-l` itself and stops at its error (kubectl's words, exit 2 here). */
+const labelsOf = (selector: string | undefined): Requirement[] => {
+  const parsed = parseSelector(selector ?? '');
+  if (E.isLeft(parsed)) throw new BadInput(parsed.left);
+  return [...parsed.right];
+};
+
+/**
+ * `top_node.go :: RunTopNode`: a journal holds no node usage, so the metrics API it stands for lists none. A node
+ * by name is metrics-server's NotFound (`pkg/api/node.go :: Get`: the node lister's for a node it does not know,
+ * else `nodemetrics`'); the list is empty, which kubectl answers with "metrics not available yet" (exit 1).
+ */
+const topNodes = async (ctx: Context, opts: TopOptions, name: string | undefined): Promise<void> => {
+  sortByOf(opts.sortBy);
+  if (name !== undefined && opts.selector !== undefined) throw new BadInput('only one of NAME or --selector can be provided');
+  labelsOf(opts.selector);
+  if (name === undefined) throw new Finding('error: metrics not available yet');
+  await withJournal(ctx, opts, 'read', async (journal) => {
+    const state = await stateAt(journal, await readPoint(journal, opts, ctx.io.err));
+    throw new Finding(state.nodes.has(name) ? `Error from server (NotFound): nodemetrics.metrics.k8s.io "${name}" not found` : `Error from server (NotFound): node "${name}" not found`);
   });
 };
