@@ -228,6 +228,13 @@ export const PodDeadlineExceeded = member('PodDeadlineExceeded', { ...podSubject
 export const PodSynced = member('PodSynced', { ...podSubject }, {
   /** Which sync of the pod's worker this is (1, 2, …): two syncs at one instant are two facts, not one repeated. */
   sync: Integer,
+  /**
+   * The status `SyncTerminatingPod` generated before its `killPod`, where that kill had nothing to stop (an evicted
+   * pod waiting out a back-off): the pod worker is not done, so the status manager still holds a terminal phase
+   * back (`mergePodStatus`); the next `PodSynced`, at the same instant, is the status generated once `killPod`
+   * returned. Where a container runs the kill gives the same sign, and this is not set.
+   */
+  beforeKill: t.literal(true),
 });
 
 /** The node lifecycle controller lost contact with the pod's node: Ready turns False, status unknowable. */

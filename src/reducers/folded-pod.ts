@@ -25,7 +25,7 @@ export class FoldedPod implements PodState {
   // What the statuses were generated from (`GeneratedFrom`), held in the state itself: one object less for
   // every pod the fold holds, and for every event that moves the statuses to a new view.
   readonly #view: KubeletView;
-  readonly #terminal: boolean;
+  readonly #deleted: boolean;
   readonly #terminated: boolean;
   #pod: V1Pod | undefined;
 
@@ -38,11 +38,11 @@ export class FoldedPod implements PodState {
     this.#base = base;
     if (statuses instanceof FoldedPod) {
       this.#view = view ?? statuses.#view;
-      this.#terminal = statuses.#terminal;
+      this.#deleted = statuses.#deleted;
       this.#terminated = statuses.#terminated;
     } else {
       this.#view = statuses.view;
-      this.#terminal = statuses.terminal;
+      this.#deleted = statuses.deleted;
       this.#terminated = statuses.terminated;
     }
     Object.defineProperty(this, 'pod', podProperty);
@@ -64,7 +64,7 @@ export class FoldedPod implements PodState {
   }
 
   get statuses(): GeneratedFrom {
-    return { view: this.#view, terminal: this.#terminal, terminated: this.#terminated };
+    return { view: this.#view, deleted: this.#deleted, terminated: this.#terminated };
   }
 
   toJSON(): PodState {

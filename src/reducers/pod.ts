@@ -341,14 +341,22 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   if (source === undefined) return next;
   const view = kubeletView(source, { syncs: true, published: undefined });
   const base = baseOf(next);
-  // A sync after a deletion generates the terminal status even when the kubelet learnt nothing new (SyncTerminatedPod).
-  const terminating = event.type === 'PodSynced' && base.metadata.deletionTimestamp !== undefined && !isTerminalPhase(base.status?.phase);
+  // A sync after a deletion generates the terminal status even when the kubelet learnt nothing new (SyncTerminatedPod),
+  // and so does the one after an eviction's first terminating status, which mergePodStatus held back (`beforeKill`).
+  const over = base.metadata.deletionTimestamp !== undefined || view.evicted !== undefined;
+  const terminating = event.type === 'PodSynced' && over && !isTerminalPhase(base.status?.phase);
   // a kubelet back from a lost node writes its whole status over the controller's marking; a readiness gate's
   // condition, set by a controller since the last status, changes the Ready this sync generates (`GeneratePodReadyCondition`)
   const gated = (base.spec.readinessGates ?? []).length > 0;
   const unchanged = base === baseOf(state) && !terminating && !gated && !state.kubelet.nodeLost && !statusInputsChanged(shown, view);
   const kubelet = kubeletView(next.kubelet, { published: view });
-  return unchanged ? podState(next, base, kubelet) : regenerated(base, view, kubelet, apiTime(event.at), event.type === 'PodSynced' ? 'sync' : 'probe');
+  return unchanged ? podState(next, base, kubelet) : regenerated(base, view, kubelet, apiTime(event.at), writerOf(event));
+};
+
+/** Who writes the status a `PodSynced` or a probe result publishes (`published`). */
+const writerOf = (event: PodEvent): StatusWriter => {
+  if (event.type !== 'PodSynced') return 'probe';
+  return event.beforeKill === true ? 'sync-before-kill' : 'sync';
 };
 
 /** The published view with one container's probe results as the kubelet now knows them, if it is still the same instance. */

@@ -24,10 +24,11 @@ export const mayRunAgain = (role: ContainerRole, c: Container, spec: PodSpec, ex
 
 /**
  * `ShouldContainerBeRestarted` (gate `ContainerRestartRules`: `ContainerShouldRestart` on the exit code), with
- * init containers treated as the kubelet treats them (exit 0 is done). A sidecar's own policy is `Always`.
+ * init containers treated as the kubelet treats them (exit 0 is done). A sidecar's own policy is `Always`. Of the
+ * pod's own state only its deletion counts (`podDeleted`): an evicted pod's or a past-deadline one's is not read.
  */
-export const restartDue = (role: ContainerRole, c: Container, spec: PodSpec, v: ContainerView, podStopping: boolean): boolean => {
-  if (podStopping) return false;
+export const restartDue = (role: ContainerRole, c: Container, spec: PodSpec, v: ContainerView, podDeleted: boolean): boolean => {
+  if (podDeleted) return false;
   const current = v.current;
   if (current === undefined || current.kind === 'created') return true;
   if (current.kind === 'running') return false;

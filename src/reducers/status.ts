@@ -61,14 +61,23 @@ const sameIPs = (prev: PodStatus, ips: readonly string[]): boolean => {
 
 /**
  * What a generated status's container statuses were built from: the kubelet view then, whether the pod was
- * terminal (no restart is due), and whether TerminatePod marked the unfinished ones. The statuses are a pure
- * function of these and the spec, so the fold keeps these instead (`folded-pod.ts`).
+ * marked deleted (no restart is due: `restartsHeld`), and whether TerminatePod marked the unfinished ones. The
+ * statuses are a pure function of these and the spec, so the fold keeps these instead (`folded-pod.ts`).
  */
 export interface GeneratedFrom {
   readonly view: KubeletView;
-  readonly terminal: boolean;
+  readonly deleted: boolean;
   readonly terminated: boolean;
 }
+
+/**
+ * `container/helpers.go :: ShouldContainerBeRestarted` ("Once a pod has been marked deleted, it should not be
+ * restarted"), which `kubelet_pods.go :: convertToAPIContainerStatuses` asks before it shows a container's cached
+ * start failure (`reasonCache`) as its waiting reason: only a deletion holds restarts back there. An evicted pod or
+ * one past its active deadline is not deleted, so its crash-looping container still shows `CrashLoopBackOff` in the
+ * statuses its terminating syncs generate (and TerminatePod then marks it ContainerStatusUnknown).
+ */
+const restartsHeld = (pod: V1Pod): boolean => pod.metadata.deletionTimestamp !== undefined;
 
 /** A status with evidence of a start: out of Waiting, or waiting after an earlier run. */
 const attempted = (s: StatusFacts): boolean => s.state?.waiting === undefined || s.lastState?.terminated !== undefined;
@@ -157,19 +166,19 @@ const podFieldsChanged = (a: KubeletView, b: KubeletView, readsInitialized: bool
   a.conditionTypes !== b.conditionTypes ||
   a.unwrittenFields !== b.unwrittenFields;
 
-/** Tells two views of the container named `name` apart, in a pod of `spec` (terminal or not). */
-type ContainerDiffers = (spec: PodSpec | undefined, name: string, x: ContainerView, y: ContainerView, terminal: boolean) => boolean;
+/** Tells two views of the container named `name` apart, in a pod of `spec` (marked deleted or not: `restartsHeld`). */
+type ContainerDiffers = (spec: PodSpec | undefined, name: string, x: ContainerView, y: ContainerView, deleted: boolean) => boolean;
 
 /**
  * Whether some container's view changed in a way `differs` tells apart (one the kubelet knew nothing of is
  * the initial view). Plain arguments, not a closure: a container event asks this once or twice.
  */
-const someContainerChanged = (a: KubeletView, b: KubeletView, differs: ContainerDiffers, spec: PodSpec | undefined, terminal: boolean): boolean => {
+const someContainerChanged = (a: KubeletView, b: KubeletView, differs: ContainerDiffers, spec: PodSpec | undefined, deleted: boolean): boolean => {
   if (a.containers === b.containers) return false;
   for (const name in b.containers) {
     const x = a.containers[name] ?? initialContainerView;
     const y = b.containers[name] ?? initialContainerView;
-    if (x !== y && differs(spec, name, x, y, terminal)) return true;
+    if (x !== y && differs(spec, name, x, y, deleted)) return true;
   }
   return false;
 };
@@ -180,14 +189,14 @@ const statusDiffersIn: ContainerDiffers = (_spec, _name, x, y) => statusDiffers(
 export const statusInputsChanged = (a: KubeletView, b: KubeletView): boolean => a !== b && (podFieldsChanged(a, b, true) || someContainerChanged(a, b, statusDiffersIn, undefined, false));
 
 /** Whether the spec containers named `name` give other facts under `x` than under `y` (`statusFactsDiffer`). */
-const factsDiffer: ContainerDiffers = (spec, name, x, y, terminal) => {
+const factsDiffer: ContainerDiffers = (spec, name, x, y, deleted) => {
   if (spec === undefined) return true;
   const inits = spec.initContainers ?? NONE;
   for (let i = 0; i < inits.length + spec.containers.length; i++) {
     const c = i < inits.length ? inits[i] : spec.containers[i - inits.length];
     if (c === undefined || c.name !== name) continue;
     const role = roleOf(c, i < inits.length);
-    if (statusFactsDiffer(c, role, x, restartDue(role, c, spec, x, terminal), y, restartDue(role, c, spec, y, terminal))) return true;
+    if (statusFactsDiffer(c, role, x, restartDue(role, c, spec, x, deleted), y, restartDue(role, c, spec, y, deleted))) return true;
   }
   return false;
 };
@@ -263,11 +272,11 @@ export const statusFactsChanged = (pod: V1Pod, a: KubeletView, b: KubeletView): 
   const alike = decidedAlike(pod.spec, terminal);
   if (podFieldsChanged(a, b, !alike)) return true;
   if (a.containers === b.containers) return false;
-  return alike ? decisionChanged(pod.spec, a, b) : someContainerChanged(a, b, factsDiffer, pod.spec, terminal);
+  return alike ? decisionChanged(pod.spec, a, b) : someContainerChanged(a, b, factsDiffer, pod.spec, restartsHeld(pod));
 };
 
 /** The statuses of one list of spec containers, in spec order (each built by `build`: whole, or only its facts). */
-const statusList = <S>(containers: readonly Container[], inInitList: boolean, view: KubeletView, spec: PodSpec, terminal: boolean, build: StatusBuilder<S>): S[] => {
+const statusList = <S>(containers: readonly Container[], inInitList: boolean, view: KubeletView, spec: PodSpec, deleted: boolean, build: StatusBuilder<S>): S[] => {
   // Sized exactly: the statuses of a pod that is read live as long as its state.
   const list = new Array<S>(containers.length);
   for (let i = 0; i < containers.length; i++) {
@@ -275,7 +284,7 @@ const statusList = <S>(containers: readonly Container[], inInitList: boolean, vi
     if (c === undefined) continue;
     const v = view.containers[c.name] ?? initialContainerView;
     const role = roleOf(c, inInitList);
-    list[i] = build(c, v, role, restartDue(role, c, spec, v, terminal), spec);
+    list[i] = build(c, v, role, restartDue(role, c, spec, v, deleted), spec);
   }
   return list;
 };
@@ -284,8 +293,8 @@ const statusList = <S>(containers: readonly Container[], inInitList: boolean, vi
 const containerStatusLists = (spec: PodSpec, from: GeneratedFrom): [ContainerStatus[], ContainerStatus[]] => {
   const inits = spec.initContainers ?? [];
   const lists: [ContainerStatus[], ContainerStatus[]] = [
-    statusList(inits, true, from.view, spec, from.terminal, containerStatusOf),
-    statusList(spec.containers, false, from.view, spec, from.terminal, containerStatusOf),
+    statusList(inits, true, from.view, spec, from.deleted, containerStatusOf),
+    statusList(spec.containers, false, from.view, spec, from.deleted, containerStatusOf),
   ];
   const [initStatuses, statuses] = from.terminated ? terminateStatuses(inits, ...lists) : lists;
   return [writtenContainerStatuses(from.view, initStatuses, true), writtenContainerStatuses(from.view, statuses, false)];
@@ -352,10 +361,11 @@ const sameStatus = (prev: PodStatus, status: PodStatus): boolean => {
 
 /**
  * What writes a status: a sync's `generateAPIPodStatus` (`sync`: `SyncPod`, or `SyncTerminatingPod` before it applies
- * an eviction's status function); the status manager's `SetContainerReadiness` / `SetContainerStartup` over the status
- * it cached (`probe`); or, in a journal without syncs (imported), the kubelet after any event (`event`).
+ * an eviction's status function; `sync-before-kill`: the status `SyncTerminatingPod` generated before a `killPod` that
+ * had nothing to stop, `PodSynced.beforeKill`); the status manager's `SetContainerReadiness` / `SetContainerStartup`
+ * over the status it cached (`probe`); or, in a journal without syncs (imported), the kubelet after any event (`event`).
  */
-export type StatusWriter = 'sync' | 'probe' | 'event';
+export type StatusWriter = 'sync' | 'sync-before-kill' | 'probe' | 'event';
 
 /**
  * The status after the kubelet has (re)generated it at `now` (API form, whole seconds), without its container
@@ -370,9 +380,10 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   const view = restarting ? generatedView : withoutRestartingWaits(generatedView);
   const restartAll = couldRestart ? { restarting, cleanedUp: cleanedUp(spec, view) } : undefined;
   const terminal = podIsTerminal(pod, view);
+  const deleted = restartsHeld(pod);
   const inits = spec.initContainers ?? NONE;
-  const initStatuses = statusList(inits, true, view, spec, terminal, statusFactsOf);
-  const statuses = statusList(spec.containers, false, view, spec, terminal, statusFactsOf);
+  const initStatuses = statusList(inits, true, view, spec, deleted, statusFactsOf);
+  const statuses = statusList(spec.containers, false, view, spec, deleted, statusFactsOf);
   const running = couldHaveRunningContainers(initStatuses, statuses);
 
   let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
@@ -397,8 +408,10 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   // past the deadline the kubelet generates its conditions from the Failed phase (Ready and ContainersReady
   // False, PodFailed: status/generate.go); mergePodStatus below holds back only phase, reason and message
   const conditionPhase = view.deadlineExceededAt !== undefined ? phase : undefined;
-  const evictionHeldBack = view.evicted !== undefined && !isTerminal(prev.phase) && running;
-  if (isTerminal(phase) && !isTerminal(prev.phase) && running) {
+  // `PodCouldHaveRunningContainers`: the pod worker is not done while a container runs, nor before its killPod
+  const workerBusy = running || writer === 'sync-before-kill';
+  const evictionHeldBack = view.evicted !== undefined && !isTerminal(prev.phase) && workerBusy;
+  if (isTerminal(phase) && !isTerminal(prev.phase) && workerBusy) {
     // mergePodStatus: the API sees a terminal phase only once no container can be running
     phase = prev.phase ?? 'Pending';
     reason = undefined;
@@ -425,7 +438,7 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   // SyncTerminatingPod, eviction_manager.go :: evictPod), so a sync's Ready is what container readiness says
   // (mergePodStatus forces it False only with the terminal phase it holds back); during the grace only
   // SetContainerReadiness rewrites it, from the Failed phase it cached: False, PodFailed.
-  const cachedFailed = evictionHeldBack && writer !== 'sync' && readinessMoved(prev.conditions, generated);
+  const cachedFailed = evictionHeldBack && (writer === 'probe' || writer === 'event') && readinessMoved(prev.conditions, generated);
   const owned = cachedFailed ? kubeletConditions({ ...inputs, phase: 'Failed' }, prev.conditions, now) : generated;
   const conditions = sameItems(prev.conditions, others.length === 0 ? owned : others.concat(owned));
 
@@ -446,5 +459,5 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
       : statusOf({ observedGeneration: generation, phase, conditions, message, reason, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass });
   // Most regenerations change only container statuses, which the fold keeps apart: the previous status then stays.
   // one object for the status and what its container statuses are generated from (read at once by the caller)
-  return { status: sameStatus(prev, status) ? prev : status, view, terminal, terminated };
+  return { status: sameStatus(prev, status) ? prev : status, view, deleted, terminated };
 };

@@ -21,9 +21,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * 10: kubelet views keep the condition types a capture showed (`conditionTypes`). 11: the index names how many of the
  * first row parts are the base (`baseRows`), so that a read keeps no uid of theirs. 12: the base holds its rows in
  * kubectl's order, each part's first line their ranks in the fold's order (`snapshot-rows.ts`). 13: kubelet views keep
- * the status fields a capture's kubelet did not write (`unwrittenFields`).
+ * the status fields a capture's kubelet did not write (`unwrittenFields`). 14: a stored pod's `from` names whether the
+ * pod was marked deleted (`GeneratedFrom.deleted`), where it named whether it was terminal.
  */
-export const SNAPSHOT_SCHEMA = 13;
+export const SNAPSHOT_SCHEMA = 14;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the
@@ -124,7 +125,7 @@ export const encodePartLines = (pods: readonly PodState[], removed: readonly str
     const from = generatedFrom(p);
     if (from === undefined) return stored;
     const view = from.view === p.kubelet ? 0 : from.view === p.kubelet.published ? 1 : from.view;
-    return { ...stored, from: [view, from.terminal, from.terminated] };
+    return { ...stored, from: [view, from.deleted, from.terminated] };
   });
   const head: PartHead = { specs, removed };
   return [head, ...stored].map((x) => JSON.stringify(x));
@@ -159,9 +160,9 @@ const restore = (stored: StoredPod, specs: readonly PodSpec[]): PodState | undef
   const pod = { ...stored.pod, spec };
   if (stored.from === undefined) return { pod, kubelet: stored.kubelet };
   if (!Array.isArray(stored.from)) return undefined;
-  const [view, terminal, terminated] = stored.from;
+  const [view, deleted, terminated] = stored.from;
   const generatedFrom = viewOf(view, stored.kubelet);
-  return generatedFrom === undefined ? undefined : new FoldedPod(pod, stored.kubelet, { view: generatedFrom, terminal, terminated });
+  return generatedFrom === undefined ? undefined : new FoldedPod(pod, stored.kubelet, { view: generatedFrom, deleted, terminated });
 };
 
 const headOf = (line: string | undefined): PartHead | undefined => {

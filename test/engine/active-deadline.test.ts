@@ -64,6 +64,11 @@ describe('activeDeadlineSeconds', () => {
     expect(ofType(events, 'ContainerStarted').every((e) => offset(e) < 30)).toBe(true);
     expect(statusAt(events, 30)).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
     expect(statusAt(events, 200)?.phase).toBe('Failed');
+    // ShouldContainerBeRestarted holds restarts back only for a deleted pod: the reason cache's CrashLoopBackOff stays
+    // its waiting reason, which TerminatePod marks ContainerStatusUnknown; the real exit is its last state
+    const cs = statusAt(events, 200)?.containerStatuses?.[0];
+    expect(cs?.state?.terminated).toMatchObject({ exitCode: 137, reason: 'ContainerStatusUnknown' });
+    expect(cs?.lastState?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
   });
 
   it('a deadline passing while a sync is blocked in a postStart hook is noticed by the sync after it', () => {

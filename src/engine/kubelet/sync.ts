@@ -8,7 +8,7 @@
 import type { Event } from '../../events/index.js';
 import { effectiveGrace, terminate } from '../deletion/decide.js';
 import { aboutPod } from '../emit.js';
-import { podTerminal } from '../lifecycle.js';
+import { liveContainers, podTerminal } from '../lifecycle.js';
 import { readinessRunsWanted } from '../probes/worker.js';
 import { kubeletDown } from '../nodeloss/controller.js';
 import { podGraceSeconds } from '../spec.js';
@@ -74,6 +74,16 @@ const relistsOnDemand = (pod: PodBook, now: VirtualMs): boolean => {
   return acted && !failed;
 };
 
+/**
+ * The terminating sync of an evicted pod, not deleted, that has nothing to stop (its containers wait out a back-off):
+ * `kubelet.go :: SyncTerminatingPod` generates a status and applies the eviction's (Failed, `Evicted`), which the
+ * status manager holds back (`mergePodStatus`: the pod worker could still have running containers); `killPod` finds
+ * nothing running and returns at once, and the status generated then is the first to show Failed. `next`: what the
+ * sync does (the terminating path's kills, none here).
+ */
+const evictedKillsNothing = (pod: PodBook, now: VirtualMs, next: readonly Event[]): boolean =>
+  pod.evicted && pod.deletion === undefined && !pod.syncFoundTerminal && next.length === 0 && !syncPodRunsOn(pod, now) && liveContainers(pod).length === 0;
+
 export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[] => {
   const pod = state.pods.get(uid);
   const node = pod?.node === undefined ? undefined : state.nodes.get(pod.node);
@@ -100,6 +110,13 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   if (syncInFlight(pod)) return [];
   // `SyncTerminatedPod` with its final status already published: only the final delete
   if (next[0]?.type === 'PodRemoved' && !pod.dirty) return next;
+  // `SyncTerminatingPod` publishes twice even when `killPod` has nothing to stop: before it, then as it returns
+  if (evictedKillsNothing(pod, now, next)) {
+    return [
+      { type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 1, beforeKill: true },
+      { type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 2 },
+    ];
+  }
   // the status this sync generates may be past the deadline: Failed, and the pod is then terminated
   const past = deadlineNoticed(pod, now);
   // a resync with nothing to show still generates a status, and so triggers readiness runs (`UpdatePodStatus`)
