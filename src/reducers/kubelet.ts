@@ -86,8 +86,10 @@ export const reduceKubelet = (s: PodState, e: KubeletEvent): PodState => {
     case 'PodEvicted':
       // each eviction queues its status function (`pod_workers.go :: UpdatePod`, `statusPostTerminating`); the terminating
       // sync applies the last one queued before it began (`acknowledgeTerminating`): a second eviction while a `SyncPod`
-      // holds that sync back replaces the first's message. A journal without syncs shows the first at once.
-      if (s.kubelet.evicted !== undefined && (!s.kubelet.syncs || s.kubelet.terminatingSynced === true)) return s;
+      // holds that sync back replaces the first's message. One queued once that sync began (its own eviction's, a
+      // deletion's, a passed deadline's) is never applied: `completeTerminating` drops it. A journal without syncs
+      // shows the first at once.
+      if (s.kubelet.syncs ? s.kubelet.terminatingSynced === true : s.kubelet.evicted !== undefined) return s;
       return withView(s, { admitted: true, evicted: { at: e.at, message: e.message, ...(e.disruptionTarget === false ? { disruptionTarget: false } : {}) } });
     case 'PodDeadlineExceeded':
       if (s.kubelet.deadlineExceededAt !== undefined) return s;

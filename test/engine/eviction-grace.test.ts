@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
 import type { Container } from '../../src/k8s/pod.js';
 import { foldCluster } from '../../src/reducers/index.js';
-import { T0, created, node, ofType, offset, run, s, world } from './harness.js';
+import { T0, created, deleted, node, ofType, offset, run, s, world } from './harness.js';
 
 const MI = 1n << 20n;
 const app = (name: string): Container => ({ name, image: 'app:1' });
@@ -84,5 +84,38 @@ describe('node-pressure eviction: killPodNow’s wait for the termination', () =
     const events = run([small, evictee([app('app')])], hungry(() => ({ afterMs: 500, code: 0 })), 60);
     expect(ofType(events, 'PodEvicted').map(offset)).toEqual([20]);
     expect(ofType(events, 'PodKillTimedOut')).toEqual([]);
+  });
+});
+
+// pod_workers.go :: UpdatePod, on a pod whose termination was requested, only queues an eviction's status function
+// (statusPostTerminating); SyncTerminatingPod takes the one queued when it begins (acknowledgeTerminating), so a
+// deletion's terminating sync, already in its killPod, never applies it, and completeTerminating drops it: the
+// deletion's path wins (no Evicted reason, no DisruptionTarget), though the eviction manager records its Event
+describe('a pod deleted, then evicted during the deletion’s kill', () => {
+  // deleted at 10 s with 30 s; its process takes 25 s to stop on SIGTERM (exit 0 at 35 s); evicted at the 20 s cycle
+  const scene = () =>
+    run(
+      [small, evictee([app('app')]), deleted('hog', 10, 30)],
+      hungry(() => ({ afterMs: 25_000, code: 0 })),
+      60,
+    );
+
+  it('is evicted (the Event is recorded) but its kill in flight runs on with the deletion’s grace', () => {
+    const events = scene();
+    expect(ofType(events, 'PodEvicted').map(offset)).toEqual([20]);
+    expect(ofType(events, 'ContainerKilling').map((e) => [offset(e), e.reason, e.gracePeriodSeconds])).toEqual([[10, 'PodDeleted', 30]]);
+    expect(ofType(events, 'ContainerExited').map(offset)).toEqual([35]);
+  });
+
+  it('its final status is the deletion’s: Succeeded by its exit, no Evicted reason or message, no DisruptionTarget', () => {
+    const events = scene();
+    const removed = events.findIndex((e) => e.type === 'PodRemoved');
+    expect(removed).toBeGreaterThan(0);
+    const final = [...foldCluster(events.slice(0, removed)).pods.values()][0]?.pod.status;
+    expect(final?.phase).toBe('Succeeded');
+    expect(final?.reason).toBeUndefined();
+    expect(final?.message).toBeUndefined();
+    expect(final?.conditions?.find((c) => c.type === 'DisruptionTarget')).toBeUndefined();
+    expect(statusAt(events, s(30))?.reason).toBeUndefined();
   });
 });
