@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Journal } from '../journal/index.js';
 import { apiList, eventsTable, kubeEventsFor, heldAt, nodesTable, servedEvent, servedNode, sortByPath, type KubeEventRow, type NodeRow, type ServedEvent } from '../printers/index.js';
 import { compareStrings } from '../printers/go-sort.js';
+import type { LabelColumns } from '../printers/label-columns.js';
 import { fieldsMatch, selectorMatches, type Requirement, type SelectableFields } from '../selectors/index.js';
 import type { Context } from './context.js';
 import { BadInput, Finding } from './errors.js';
@@ -30,6 +31,8 @@ export interface OtherQuery {
   readonly list: ListSelectors;
   readonly selector: readonly Requirement[];
   readonly sortBy?: string;
+  /** `-L KEY…` and `--show-labels`: label columns on the table. */
+  readonly labels: LabelColumns;
   /** Events: how long the API server keeps one after its last write (`--event-ttl`; 0: forever). */
   readonly eventTtlMs: number;
 }
@@ -50,7 +53,7 @@ const select = <T>(items: readonly T[], served: (item: T) => Served, fields: Sel
     return (q.names.length === 0 || q.names.includes(name)) && selectorMatches(q.selector, labels ?? {}) && fieldsMatch(requirements, fields, item);
   });
   const sorted = q.sortBy === undefined ? E.right(kept) : sortByPath(kept, q.sortBy, served);
-  if (E.isLeft(sorted)) throw new BadInput(`--sort-by: ${sorted.left}`);
+  if (E.isLeft(sorted)) throw new BadInput(sorted.left);
   const missing = q.names.filter((n) => !kept.some((item) => served(item).metadata.name === n));
   return { kept: sorted.right, missing };
 };
@@ -93,7 +96,7 @@ export const getNodes = async (ctx: Context, journal: Journal, point: ReadPoint,
       return { node, registeredAt, object: servedNode(node, registeredAt, point.now) };
     });
   const { kept, missing } = select(rows, (r) => r.object, nodeFields, q);
-  if (kept.length > 0 || !isTable(q.output)) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { wide, headers: q.headers, withKind: q.showKind }, point.now)));
+  if (kept.length > 0 || !isTable(q.output)) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { ...q.labels, wide, headers: q.headers, withKind: q.showKind }, point.now)));
   else if (missing.length === 0) ctx.io.err('No resources found\n');
   notFound('nodes', missing);
 };
@@ -139,7 +142,7 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
   const { kept, missing } = select(listed, (e) => e.object, eventFields, q);
   if (kept.length > 0 || !isTable(q.output)) {
     const named = kept.map((e) => ({ name: e.object.metadata.name, row: e.row }));
-    ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => eventsTable(named, { withNamespace: q.namespace === undefined, headers: q.headers, wide, withKind: q.showKind }, point.now)));
+    ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => eventsTable(named, { ...q.labels, withNamespace: q.namespace === undefined, headers: q.headers, wide, withKind: q.showKind }, point.now)));
   } else if (missing.length === 0) ctx.io.err(q.namespace === undefined ? 'No resources found\n' : `No resources found in ${q.namespace} namespace.\n`);
   notFound('events', missing);
 };

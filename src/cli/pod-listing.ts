@@ -62,7 +62,7 @@ export const listPods = async (
   const sinceCapture = new Set(states.filter(restsOnInferred).map((s) => s.pod));
   const stored = sortPods(states.map((s) => s.pod).filter(q.inScope));
   const sorted = q.sortBy === undefined ? E.right(stored) : sortByPath(stored, q.sortBy, servedPod);
-  if (E.isLeft(sorted)) throw new BadInput(`--sort-by: ${sorted.left}`);
+  if (E.isLeft(sorted)) throw new BadInput(sorted.left);
   const pods = sorted.right;
   return {
     printed: await print(q.output, pods, q.singleItem, q.flags, point.now),

@@ -10,9 +10,10 @@
 import { ageOf } from './duration.js';
 import type { KubeEventRow } from './kube-event-row.js';
 import { compareStorageKeys } from './go-sort.js';
+import { labelCells, labelHeaders, type LabelColumns } from './label-columns.js';
 import { renderTable } from './tabwriter.js';
 
-export interface EventsTableOptions {
+export interface EventsTableOptions extends LabelColumns {
   readonly withNamespace: boolean;
   readonly headers: boolean;
   readonly wide: boolean;
@@ -29,6 +30,7 @@ export const eventsTable = (events: readonly NamedEventRow[], opts: EventsTableO
     ...(opts.wide
       ? ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME']
       : ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']),
+    ...labelHeaders(opts),
   ];
   const body = events.map(({ name, row: r }) => {
     const object = `${r.involvedObject.kind.toLowerCase()}/${r.involvedObject.name}`;
@@ -39,6 +41,8 @@ export const eventsTable = (events: readonly NamedEventRow[], opts: EventsTableO
       ...(opts.wide
         ? [lastSeen, r.type, r.reason, object, r.involvedObject.fieldPath ?? '', sourceCell(r.source), message, ageOf(r.firstTimestamp, now), String(r.count), opts.withKind === true ? `event/${name}` : name]
         : [lastSeen, r.type, r.reason, object, message]),
+      // an Event a recorder writes has no labels
+      ...labelCells(undefined, opts),
     ];
   });
   return renderTable(opts.headers ? [header, ...body] : body);

@@ -2,7 +2,7 @@
 export { humanDuration, ageOf } from './duration.js';
 export { kubectlRow, kubectlRowCompleted, kubectlRowFacts, kubectlWideCells, rowAt } from './pod-row.js';
 export type { KubectlRow, KubectlRowFacts, KubectlWideCells } from './pod-row.js';
-export { podColumns, columnsFor, formatLabels, tableRows, tableRowsOfLines } from './pod-columns.js';
+export { podColumns, columnsFor, tableRows, tableRowsOfLines } from './pod-columns.js';
 export type { CellContext, Column, TableOptions } from './pod-columns.js';
 export { getPods, podList, servedPod, sortPods } from './get-pods.js';
 export type { GetPodsOptions, OutputFormat, Printed } from './get-pods.js';

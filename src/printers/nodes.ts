@@ -9,6 +9,7 @@ import { instantOf, msOf } from '../k8s/codecs.js';
 import { CONDITION_TAINT_KEYS, readyTaintKey } from '../k8s/node-taints.js';
 import type { NodeState } from '../reducers/index.js';
 import { ageOf } from './duration.js';
+import { labelCells, labelHeaders, type LabelColumns } from './label-columns.js';
 import { renderTable } from './tabwriter.js';
 
 export interface NodeTaint {
@@ -89,11 +90,15 @@ export const nodeCells = ({ node, registeredAt }: NodeRow, wide: boolean, now: D
 
 /** printNode's table, rows in the order given (the API lists nodes by name; `--sort-by` orders them otherwise). */
 /** `--show-kind` (`withKind`) names each node `node/NAME` (cli-runtime tableprinter.go :: decorateTable). */
-export const nodesTable = (rows: readonly NodeRow[], opts: { readonly wide: boolean; readonly headers: boolean; readonly withKind?: boolean }, now: Date): string => {
-  const header = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(opts.wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : [])];
+export const nodesTable = (
+  rows: readonly NodeRow[],
+  opts: LabelColumns & { readonly wide: boolean; readonly headers: boolean; readonly withKind?: boolean },
+  now: Date,
+): string => {
+  const header = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(opts.wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : []), ...labelHeaders(opts)];
   const body = rows.map((row) => {
     const [name = '', ...rest] = nodeCells(row, opts.wide, now);
-    return opts.withKind === true ? [`node/${name}`, ...rest] : [name, ...rest];
+    return [opts.withKind === true ? `node/${name}` : name, ...rest, ...labelCells(row.node.labels, opts)];
   });
   return renderTable(opts.headers ? [header, ...body] : body);
 };

@@ -5,6 +5,7 @@
  */
 import type { V1Pod } from '../k8s/pod.js';
 import { ageOf } from './duration.js';
+import { formatLabels, labelColumnHeader } from './label-columns.js';
 import { restartsAt } from './pod-row.js';
 import { podTableRow } from './pod-table-row.js';
 import { CELL, cellText, labelsReader, optionalCellText, rowLine, type RowLine } from './row-line.js';
@@ -71,12 +72,6 @@ export const podColumns: readonly Column[] = [
   { header: 'READINESS GATES', priority: 1, ...stored(CELL.readinessGates) },
 ];
 
-/** `labels.FormatLabels`: `k=v` pairs sorted by key, or `<none>`. */
-export const formatLabels = (labels: Readonly<Record<string, string>> | undefined): string => {
-  const keys = Object.keys(labels ?? {}).sort();
-  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels?.[k] ?? ''}`).join(',');
-};
-
 export interface TableOptions {
   readonly wide: boolean;
   /** `-A`: a NAMESPACE column first. */
@@ -97,7 +92,7 @@ export const columnsFor = (opts: TableOptions): Column[] => [
   ...(opts.withNamespace ? [{ header: 'NAMESPACE', priority: 0 as const, ...stored(CELL.namespace) }] : []),
   ...podColumns.filter((col) => col.priority === 0 || opts.wide).map((col) => (opts.withKind === true && col.header === 'NAME' ? kindedName : col)),
   ...opts.labelColumns.map((key) => ({
-    header: (key.split('/').pop() ?? key).toUpperCase(),
+    header: labelColumnHeader(key),
     priority: 0 as const,
     ...computed(CELL.labels, CELL.labels, (c, at) => at.labels(c[CELL.labels])[key] ?? ''),
   })),

@@ -23,24 +23,37 @@ const compareKeys = (a: SortKey, b: SortKey): number => {
 
 const typeName = (v: unknown): string => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v);
 
-/** `items` ordered by the value at `path` in each one's served form; a malformed, absent or unsortable path is refused. */
+const isSortKey = (v: unknown): v is SortKey => typeof v === 'string' || typeof v === 'number';
+
+/**
+ * `items` ordered by the value at `path` in each one's served form; a malformed, absent or unsortable path is
+ * refused. Each object's key is the first value found (`values[0][0]`), a JSON null included: null counts as
+ * found and sorts before any other value (`isLess`' nil interface).
+ */
 export const sortByPath = <T>(items: readonly T[], path: string, served: (item: T) => unknown): E.Either<string, T[]> => {
   const parsed = relaxedPath(path);
   if (E.isLeft(parsed)) return parsed;
   const field = parsed.right;
   const found = E.traverseArray((item: T) => findValues(field, served(item)))(items);
   if (E.isLeft(found)) return found;
-  const keyed = items.map((item, i) => ({ item, key: found.right[i]?.find((v) => v !== null) }));
-  if (items.length > 0 && keyed.every((k) => k.key === undefined)) return E.left(`couldn't find any field with path "${field}" in the list of objects`);
-  const unsortable = keyed.find((k) => k.key !== undefined && typeof k.key !== 'string' && typeof k.key !== 'number');
-  if (unsortable !== undefined) return E.left(`the values at ${field} are of a type kubectl cannot sort: ${typeName(unsortable.key)}`);
-  const present = keyed.flatMap((k) => (typeof k.key === 'string' || typeof k.key === 'number' ? [{ ...k, key: k.key }] : []));
-  const mixed = present.find((k) => typeof k.key !== typeof present[0]?.key);
-  if (mixed !== undefined) return E.left(`the values at ${field} mix numbers and strings, which kubectl cannot sort`);
-  const sortable = keyed.map((k) => ({ item: k.item, key: typeof k.key === 'string' || typeof k.key === 'number' ? k.key : undefined }));
+  const keyed = items.map((item, i) => ({ item, values: found.right[i] ?? [] }));
+  if (items.length > 0 && keyed.every((k) => k.values.length === 0)) return E.left(`couldn't find any field with path "${field}" in the list of objects`);
+  const firsts = keyed.flatMap((k) => (k.values.length > 0 ? [k.values[0]] : []));
+  const unsortable = firsts.find((v) => v !== null && !isSortKey(v));
+  if (unsortable !== undefined) return E.left(`the values at ${field} are of a type kubectl cannot sort: ${typeName(unsortable)}`);
+  const present = firsts.filter(isSortKey);
+  if (present.some((v) => typeof v !== typeof present[0])) return E.left(`the values at ${field} mix numbers and strings, which kubectl cannot sort`);
+  const sortable = keyed.map(({ item, values }) => ({ item, found: values.length > 0, key: isSortKey(values[0]) ? values[0] : null }));
   return E.right(goSort(sortable, kubectlLess).map((k) => k.item));
 };
 
-/** `RuntimeSort.Less`, `TableSorter.Less`: an object without the field is less than any, itself included. */
-const kubectlLess = (x: { readonly key?: SortKey }, y: { readonly key?: SortKey }): boolean =>
-  x.key === undefined || (y.key !== undefined && compareKeys(x.key, y.key) < 0);
+/**
+ * `RuntimeSort.Less`, `TableSorter.Less`: an object without the field is less than any, itself included; then
+ * `isLess`: a null before a value, two nulls equal.
+ */
+const kubectlLess = (x: { readonly found: boolean; readonly key: SortKey | null }, y: { readonly found: boolean; readonly key: SortKey | null }): boolean => {
+  if (!x.found) return true;
+  if (!y.found) return false;
+  if (x.key === null || y.key === null) return x.key === null && y.key !== null;
+  return compareKeys(x.key, y.key) < 0;
+};

@@ -43,7 +43,7 @@ describe('get pods --sort-by (kubectl/pkg/cmd/get/sorter.go at kubectl v0.36.3)'
   it('refuses a path no pod has, in kubectl\'s words', () => {
     const { podj } = threePods();
     const r = podj('get', 'pods', '--sort-by=.status.nothing');
-    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'error: --sort-by: couldn\'t find any field with path "{.status.nothing}" in the list of objects\n']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'error: couldn\'t find any field with path "{.status.nothing}" in the list of objects\n']);
   });
 });
 
@@ -91,11 +91,28 @@ describe('get events selects and orders as the API server and kubectl do', () =>
     expect(podj('get', 'events', '-n', 'elsewhere').stderr).toBe('No resources found in elsewhere namespace.\n');
   });
 
-  it('-w and label columns are refused, not ignored', () => {
+  it('-w is refused, not ignored', () => {
     const { podj } = workspace();
     podj('replay', sample('memory-pressure'));
     expect(podj('get', 'events', '-w')).toMatchObject({ code: 2, stderr: 'error: -w: podj watches pods only; events answer at one instant (--at T)\n' });
-    expect(podj('get', 'nodes', '--show-labels').code).toBe(2);
+  });
+
+  it('-L and --show-labels add label columns to nodes and events as to any table (cli-runtime tableprinter.go :: decorateTable)', () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    expect(podj('get', 'nodes', '--show-labels', '-L', 'kubernetes.io/hostname,absent').stdout).toBe(
+      [
+        'NAME     STATUS   ROLES    AGE     VERSION   HOSTNAME   ABSENT   LABELS',
+        'node01   Ready    <none>   2m30s             node01              kubernetes.io/hostname=node01,kubernetes.io/os=linux',
+        '',
+      ].join('\n'),
+    );
+    expect(podj('get', 'nodes', '--show-labels', '-o', 'wide').stdout.split('\n')[0]).toMatch(/\sCONTAINER-RUNTIME\s+LABELS$/);
+    // a recorder's Event has no labels
+    const events = podj('get', 'events', '-L', 'app', '--show-labels').stdout.split('\n');
+    expect(events[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\s+APP\s+LABELS$/);
+    expect(events[1]).toMatch(/\S\s+<none>$/);
+    expect(podj('get', 'nodes', '--show-labels', '-o', 'json')).toMatchObject({ code: 2, stderr: 'error: --show-labels option cannot be used with json printer\n' });
   });
 });
 

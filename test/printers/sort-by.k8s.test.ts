@@ -53,6 +53,15 @@ describe('sorter_test.go (kubectl v0.36.3) :: TestSortingPrinter', () => {
     const seen = (last: string | null): Json => ({ lastTimestamp: last });
     expect(sorted([seen('1970-01-01T00:05:00Z'), seen(null)], '{.lastTimestamp}')).toEqual([seen(null), seen('1970-01-01T00:05:00Z')]);
   });
+  // RuntimeSort.Less / TableSorter.Less take values[0][0]: a JSON null is a value found (a nil interface for isLess)
+  test('only nulls: the field is found (no error), the order kept (isLess of two nils is false)', () => {
+    const created = (name: string): Json => ({ metadata: { name, creationTimestamp: null } });
+    expect(sorted([created('b'), created('a')], '{.metadata.creationTimestamp}')).toEqual([created('b'), created('a')]);
+  });
+  test('the first value found is the key, a null one included: it sorts before the values', () => {
+    const images = (...tags: Array<string | null>): Json => ({ tags });
+    expect(sorted([images('b'), images(null, 'z'), images('c')], '{.tags[*]}')).toEqual([images(null, 'z'), images('b'), images('c')]);
+  });
   test('pod-resources-cpu-random-order-with-missing-fields: quantities by value', () => {
     const field = '{.spec.containers[].resources.requests.cpu}';
     expect(sorted([pod('', '0.5'), pod('', '10'), pod('', '100m'), pod('', '')], field)).toEqual([pod('', ''), pod('', '100m'), pod('', '0.5'), pod('', '10')]);

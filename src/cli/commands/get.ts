@@ -101,10 +101,9 @@ export const registerGet = (program: Command, ctx: Context): void => {
     if (kind !== 'pods') {
       // Refused rather than ignored: a flag that changes nothing would answer a question the user did not ask.
       if (watching) throw new BadInput(`-w: podj watches pods only; ${kind} answer at one instant (--at T)`);
-      if (opts.showLabels === true || opts.labelColumns.length > 0) throw new BadInput(`--show-labels and -L: podj prints label columns for pods only`);
       const namespace = ctx.namespaceOf(opts);
       const names = namesOf(kind, resource, args);
-      const query = { output, headers: opts.headers, showKind: opts.showKind === true, namespace, types: opts.types, names, list, selector, sortBy: opts.sortBy, eventTtlMs: eventTtlOf(opts.eventTtl) };
+      const query = { output, headers: opts.headers, showKind: opts.showKind === true, namespace, types: opts.types, names, list, selector, sortBy: opts.sortBy, labels: { labelColumns: opts.labelColumns, showLabels: opts.showLabels === true }, eventTtlMs: eventTtlOf(opts.eventTtl) };
       await withJournal(ctx, opts, 'read', async (journal) => {
         const point = await readPoint(journal, opts, ctx.io.err);
         // Loaded only for nodes and events: `get pods` does not pay for the Events printers.
