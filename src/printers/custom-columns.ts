@@ -14,13 +14,16 @@ export interface CustomColumn {
   readonly path: string;
 }
 
-
+/**
+ * customcolumn.go :: NewCustomColumnsPrinterFromSpec: comma-separated `HEADER:PATH` pairs split at the first
+ * colon, the header possibly empty; only the empty spec is "no custom columns".
+ */
 export const parseCustomColumns = (spec: string): E.Either<string, CustomColumn[]> => {
-  if (spec.trim() === '') return E.left('custom-columns format specified but no custom columns given');
+  if (spec === '') return E.left('custom-columns format specified but no custom columns given');
   const columns: CustomColumn[] = [];
   for (const part of spec.split(',')) {
     const colon = part.indexOf(':');
-    if (colon <= 0) return E.left(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
+    if (colon < 0) return E.left(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
     const path = relaxedPath(part.slice(colon + 1));
     if (E.isLeft(path)) return path;
     columns.push({ header: part.slice(0, colon), path: path.right });

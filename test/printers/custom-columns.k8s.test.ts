@@ -45,6 +45,9 @@ describe('customcolumn_test.go (kubectl v0.36.3) :: TestNewColumnPrinterFromSpec
       ],
     ],
     ['no-headers', 'API_VERSION:apiVersion', [['API_VERSION', '{.apiVersion}']]],
+    // not upstream's: SplitN(part, ":", 2) leaves an empty header, which kubectl prints as such
+    ['an empty header', ':metadata.name', [['', '{.metadata.name}']]],
+    ['a blank spec is a spec without a colon', ' ', 'error'],
   ];
   test.each(cases)('%s', (_name, spec, expected) => {
     const parsed = parseCustomColumns(spec);
