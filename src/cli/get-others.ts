@@ -12,7 +12,7 @@ import type { LabelColumns } from '../printers/label-columns.js';
 import { fieldsMatch, selectorMatches, type Requirement, type SelectableFields } from '../selectors/index.js';
 import type { Context } from './context.js';
 import { BadInput, Finding } from './errors.js';
-import type { Output } from './output-format.js';
+import { isTableOutput, type Output } from './output-format.js';
 import { fieldRequirements, type ListSelectors } from './list-selectors.js';
 import { stateAt, type ReadPoint } from './read-options.js';
 import { printServed } from './served-output.js';
@@ -52,17 +52,11 @@ const select = <T>(items: readonly T[], served: (item: T) => Served, fields: Sel
     const { name, labels } = served(item).metadata;
     return (q.names.length === 0 || q.names.includes(name)) && selectorMatches(q.selector, labels ?? {}) && fieldsMatch(requirements, fields, item);
   });
-  const sorted = q.sortBy === undefined ? E.right(kept) : sortByPath(kept, q.sortBy, served);
+  const sorted = q.sortBy === undefined ? E.right(kept) : sortByPath(kept, q.sortBy, served, { table: isTableOutput(q.output) });
   if (E.isLeft(sorted)) throw new BadInput(sorted.left);
   const missing = q.names.filter((n) => !kept.some((item) => served(item).metadata.name === n));
   return { kept: sorted.right, missing };
 };
-
-/**
- * Whether the output is kubectl's table, the only one that says `No resources found` when nothing is found; the
- * others print what was found, an empty List in json and yaml (`get.go :: Run` sends them to `printGeneric`).
- */
-const isTable = (output: Output): boolean => output.kind === 'named' && (output.format === 'table' || output.format === 'wide');
 
 /** kubectl's answer (exit 1) for names the API server does not have, after what it did find. */
 const notFound = (resource: string, missing: readonly string[]): void => {
@@ -96,7 +90,7 @@ export const getNodes = async (ctx: Context, journal: Journal, point: ReadPoint,
       return { node, registeredAt, object: servedNode(node, registeredAt, point.now) };
     });
   const { kept, missing } = select(rows, (r) => r.object, nodeFields, q);
-  if (kept.length > 0 || !isTable(q.output)) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { ...q.labels, wide, headers: q.headers, withKind: q.showKind }, point.now)));
+  if (kept.length > 0 || !isTableOutput(q.output)) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { ...q.labels, wide, headers: q.headers, withKind: q.showKind }, point.now)));
   else if (missing.length === 0) ctx.io.err('No resources found\n');
   notFound('nodes', missing);
 };
@@ -140,7 +134,7 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
     .filter(({ row: r }) => held(r) && (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)))
     .map(({ name, row }): ListedEvent => ({ row, object: servedEvent(name, row) }));
   const { kept, missing } = select(listed, (e) => e.object, eventFields, q);
-  if (kept.length > 0 || !isTable(q.output)) {
+  if (kept.length > 0 || !isTableOutput(q.output)) {
     const named = kept.map((e) => ({ name: e.object.metadata.name, row: e.row }));
     ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => eventsTable(named, { ...q.labels, withNamespace: q.namespace === undefined, headers: q.headers, wide, withKind: q.showKind }, point.now)));
   } else if (missing.length === 0) ctx.io.err(q.namespace === undefined ? 'No resources found\n' : `No resources found in ${q.namespace} namespace.\n`);

@@ -13,6 +13,13 @@ const named: readonly OutputFormat[] = ['wide', 'json', 'yaml', 'name'];
 
 const isNamed = (s: string): s is OutputFormat => (named as readonly string[]).includes(s);
 
+/**
+ * Whether the output is kubectl's table (plain or wide), the only one that says `No resources found` when nothing
+ * is found; the others print what was found, an empty List in json and yaml (`get.go :: Run` sends them to
+ * `printGeneric`), and `--sort-by` sorts them as a list, not as a table's rows.
+ */
+export const isTableOutput = (output: Output): boolean => output.kind === 'named' && (output.format === 'table' || output.format === 'wide');
+
 /** The format asked for; the JSONPath library loads only for the formats that need it. */
 export const parseOutput = async (raw: string | undefined): Promise<Output> => {
   if (raw === undefined) return { kind: 'named', format: 'table' };

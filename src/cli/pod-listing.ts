@@ -13,7 +13,7 @@ import { namespaceOrDefault } from '../k8s/namespace.js';
 import type { Journal } from '../journal/index.js';
 import { BadInput } from './errors.js';
 import { jsonPathText, printedOrBadInput } from './jsonpath-output.js';
-import type { Output } from './output-format.js';
+import { isTableOutput, type Output } from './output-format.js';
 import { podStatesAt, type ReadPoint } from './read-options.js';
 import type { Listing, TableFlags } from './pod-rows.js';
 
@@ -61,7 +61,7 @@ export const listPods = async (
   // The pods (objects) whose state rests on facts inferred since their last capture: noted like the rows' cell `2`.
   const sinceCapture = new Set(states.filter(restsOnInferred).map((s) => s.pod));
   const stored = sortPods(states.map((s) => s.pod).filter(q.inScope));
-  const sorted = q.sortBy === undefined ? E.right(stored) : sortByPath(stored, q.sortBy, servedPod);
+  const sorted = q.sortBy === undefined ? E.right(stored) : sortByPath(stored, q.sortBy, servedPod, { table: isTableOutput(q.output) });
   if (E.isLeft(sorted)) throw new BadInput(sorted.left);
   const pods = sorted.right;
   return {

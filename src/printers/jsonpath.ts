@@ -87,12 +87,16 @@ const render = (nodes: readonly TemplateNode[], json: unknown): E.Either<string,
  * The values the first action of a relaxed template (`relaxedPath`'s `{.a.b}`) finds in `json`, as custom
  * columns and `--sort-by` read them (`values[0]` of FindResults), or client-go's error; no action finds nothing.
  */
-export const findValues = (template: string, json: unknown): E.Either<string, unknown[]> => {
-  const parsed = parseJsonPath(template);
-  if (E.isLeft(parsed)) return parsed;
-  const [action] = parsed.right;
-  return action === undefined ? E.right([]) : evaluatePath(action.kind === 'list' ? action : { kind: 'list', nodes: [action] }, json);
-};
+export const findValues = (template: string, json: unknown): E.Either<string, unknown[]> => E.chain((find: ValueFinder) => find(json))(valueFinder(template));
+
+export type ValueFinder = (json: unknown) => E.Either<string, unknown[]>;
+
+/** `findValues` parsed once: the parser's error, or what finds the values in each object. */
+export const valueFinder = (template: string): E.Either<string, ValueFinder> =>
+  E.map((nodes: PathNode[]): ValueFinder => {
+    const [action] = nodes;
+    return (json) => (action === undefined ? E.right([]) : evaluatePath(action.kind === 'list' ? action : { kind: 'list', nodes: [action] }, json));
+  })(parseJsonPath(template));
 
 /** customcolumn.go :: jsonRegexp: one path, in braces or not, its leading dot optional, no brace inside. */
 const relaxedForm = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/;

@@ -11,9 +11,22 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { compareQuantities, isQuantity } from '../k8s/quantity.js';
 import { compareStrings, goSort } from './go-sort.js';
-import { findValues, relaxedPath } from './jsonpath.js';
+import { relaxedPath, valueFinder } from './jsonpath.js';
 
 type SortKey = string | number;
+
+export interface SortOptions {
+  /**
+   * The objects are a table's rows (get's own table, plain or wide: `RuntimeSorter` over the server's Table,
+   * `NewTableSorter`), not a list printed as json, yaml, name, jsonpath or custom columns (`SortingPrinter`,
+   * `SortObjects`): the two paths word their errors differently.
+   */
+  readonly table: boolean;
+}
+
+/** sorter.go :: NewTableSorter's words for a row the path fails on: Go's %#v of FindResults' nil and of the error. */
+const tableSorterFailure = (field: string, message: string): string =>
+  `Failed to get values for [][]reflect.Value(nil) using ${field} (&errors.errorString{s:${JSON.stringify(message)}})`;
 
 /** isLess over two values of one type (a mixed pair is refused before sorting, as isLess refuses it). */
 const compareKeys = (a: SortKey, b: SortKey): number => {
@@ -30,12 +43,15 @@ const isSortKey = (v: unknown): v is SortKey => typeof v === 'string' || typeof 
  * refused. Each object's key is the first value found (`values[0][0]`), a JSON null included: null counts as
  * found and sorts before any other value (`isLess`' nil interface).
  */
-export const sortByPath = <T>(items: readonly T[], path: string, served: (item: T) => unknown): E.Either<string, T[]> => {
-  const parsed = relaxedPath(path);
-  if (E.isLeft(parsed)) return parsed;
-  const field = parsed.right;
-  const found = E.traverseArray((item: T) => findValues(field, served(item)))(items);
-  if (E.isLeft(found)) return found;
+export const sortByPath = <T>(items: readonly T[], path: string, served: (item: T) => unknown, opts: SortOptions): E.Either<string, T[]> => {
+  const relaxed = relaxedPath(path);
+  // get.go :: NewRuntimeSorter: for a table, a path RelaxedJSONPathExpression refuses is used as it is written
+  if (E.isLeft(relaxed) && !opts.table) return relaxed;
+  const field = E.isRight(relaxed) ? relaxed.right : path;
+  const finder = valueFinder(field);
+  if (E.isLeft(finder)) return opts.table ? E.left(`sorting error: ${finder.left}`) : finder;
+  const found = E.traverseArray((item: T) => finder.right(served(item)))(items);
+  if (E.isLeft(found)) return opts.table ? E.left(tableSorterFailure(field, found.left)) : found;
   const keyed = items.map((item, i) => ({ item, values: found.right[i] ?? [] }));
   if (items.length > 0 && keyed.every((k) => k.values.length === 0)) return E.left(`couldn't find any field with path "${field}" in the list of objects`);
   const firsts = keyed.flatMap((k) => (k.values.length > 0 ? [k.values[0]] : []));

@@ -14,8 +14,8 @@ const pod = (memory: string, cpu: string, name = ''): Json => ({
   metadata: { name },
   spec: { containers: [{ resources: { requests: { ...(memory !== '' && { memory }), ...(cpu !== '' && { cpu }) } } }] },
 });
-const sorted = (items: readonly Json[], field: string): Json[] | string => {
-  const r = sortByPath(items, field, (item) => item);
+const sorted = (items: readonly Json[], field: string, table = false): Json[] | string => {
+  const r = sortByPath(items, field, (item) => item, { table });
   return E.isLeft(r) ? r.left : r.right;
 };
 
@@ -94,5 +94,26 @@ describe('since kubectl v1.31 (sorter.go, "Change non-quantity strings to sort a
     const host = (v: boolean): Json => ({ spec: { hostNetwork: v } });
     expect(sorted([host(true), host(false)], '.spec.hostNetwork')).toBe('the values at {.spec.hostNetwork} are of a type kubectl cannot sort: boolean');
     expect(sorted([{ x: 1 }, { x: 'a' }], 'x')).toBe('the values at {.x} mix numbers and strings, which kubectl cannot sort');
+  });
+});
+
+// get.go :: NewRuntimeSorter and sorter.go :: NewTableSorter (get's table) against SortingPrinter :: sortObj and
+// SortObjects (json, yaml, name, jsonpath, custom-columns): one path, two sets of words
+describe('--sort-by over a table and over a list', () => {
+  const three = [named('b'), named('a'), named('c')];
+  test('a path RelaxedJSONPathExpression refuses: the list says so, the table uses it as written', () => {
+    expect(sorted(three, '{.metadata.name', false)).toBe("unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'");
+    expect(sorted(three, '{.metadata.name', true)).toBe('sorting error: unclosed action');
+    // text with no action: every row's value is the text itself, so the rows stay as listed
+    expect(sorted(three, 'metadata.name}', true)).toEqual(three);
+  });
+  test('a path that fails on an object: the error itself, or NewTableSorter\'s Go-syntax line', () => {
+    const listed = [{ items: [1] }, { items: [2, 3] }];
+    expect(sorted(listed, '{.items[1]}', false)).toBe('array index out of bounds: index 1, length 1');
+    expect(sorted(listed, '{.items[1]}', true)).toBe('Failed to get values for [][]reflect.Value(nil) using {.items[1]} (&errors.errorString{s:"array index out of bounds: index 1, length 1"})');
+  });
+  test('an unparsable template: the parser\'s error, prefixed by NewTableSorter for a table', () => {
+    expect(sorted(three, '{.metadata[}', false)).toBe('unterminated array');
+    expect(sorted(three, '{.metadata[}', true)).toBe('sorting error: unterminated array');
   });
 });
