@@ -205,6 +205,35 @@ const runsOf = <T>(items: readonly T[], size: number): T[][] => {
   return runs;
 };
 
+/** The pods a snapshot writes again, and those it removes, by uid. */
+interface Changes {
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * The uids of the pods the events folded since the last snapshot were about, kept as they are folded: the
+ * pods they add to the fold last, in the order the fold adds them (a `Map` keeps insertion order, and a pod
+ * the fold removes and adds again moves to its end).
+ */
+export class Touched {
+  private readonly seen = new Set<string>();
+
+  /** Notes the event's pod, given whether the fold held it before the event and holds it after. */
+  note(uid: string, heldBefore: boolean, heldAfter: boolean): void {
+    if (!heldBefore && heldAfter) this.seen.delete(uid);
+    this.seen.add(uid);
+  }
+
+  uids(): Iterable<string> {
+    return this.seen;
+  }
+
+  clear(): void {
+    this.seen.clear();
+  }
+}
+
 /** Writes snapshots of one fold in progress, each after the last: only the pods that changed are written. */
 export class SnapshotWriter {
   private parts: string[] = [];
@@ -236,17 +265,13 @@ export class SnapshotWriter {
     this.places = new Map(from.places);
   }
 
-  /** Stores the parts `state` needs beyond the last snapshot's and returns the snapshot's text (to bind with `putSnapshot`). */
-  async write(journal: Journal, state: ClusterState, version: string): Promise<string> {
-    // `written` is updated in place, not copied: a copy of 150,000 entries at every snapshot cost seconds at tier L.
-    const changed: string[] = [];
-    for (const [uid, pod] of state.pods) {
-      if (this.written.get(uid) === pod) continue;
-      changed.push(uid);
-      this.written.set(uid, pod);
-    }
-    const removed: string[] = [];
-    for (const uid of this.written.keys()) if (!state.pods.has(uid)) removed.push(uid);
+  /**
+   * Stores the parts `state` needs beyond the last snapshot's and returns the snapshot's text (to bind with
+   * `putSnapshot`). With `touched`, the uids of the events folded since the last write (`Touched`), only those
+   * pods are compared; without it, every pod.
+   */
+  async write(journal: Journal, state: ClusterState, version: string, touched?: Touched): Promise<string> {
+    const { changed, removed } = touched === undefined ? this.compareAll(state) : this.compareTouched(state, touched);
     for (const uid of removed) {
       this.written.delete(uid);
       this.places.delete(uid);
@@ -267,6 +292,46 @@ export class SnapshotWriter {
     }
     const index = { version, nodes: await this.nodesPart(journal, state), parts: this.parts, heads: this.heads, podEntries: this.podEntries, rows: this.rows, baseRows: this.baseRows };
     return encodeIndex(index);
+  }
+
+  /** Every pod compared with the one last written: `written` is updated in place (a copy of 150,000 entries at every snapshot cost seconds at tier L). */
+  private compareAll(state: ClusterState): Changes {
+    const changed: string[] = [];
+    for (const [uid, pod] of state.pods) {
+      if (this.written.get(uid) === pod) continue;
+      changed.push(uid);
+      this.written.set(uid, pod);
+    }
+    const removed: string[] = [];
+    for (const uid of this.written.keys()) if (!state.pods.has(uid)) removed.push(uid);
+    return { changed, removed };
+  }
+
+  /**
+   * Only the pods the events since the last write were about: at tier L a snapshot's ≈ 3,300 of 150,000, where
+   * comparing all of them at each of 214 snapshots cost ≈ 7 % of the upkeep. A pod the fold removed without an
+   * event of its own (a creation taking its name, `Folding.apply`) leaves `written` larger than the state: then
+   * every written pod is looked for.
+   */
+  private compareTouched(state: ClusterState, touched: Touched): Changes {
+    const changed: string[] = [];
+    const removed: string[] = [];
+    // The pods new since the last write come in the order the fold added them (`Touched`): a part adds its new
+    // pods in its own order, and loading it must give back the fold's (a pod written before keeps its place).
+    for (const uid of touched.uids()) {
+      const pod = state.pods.get(uid);
+      if (pod === undefined) {
+        if (this.written.has(uid)) removed.push(uid);
+      } else if (this.written.get(uid) !== pod) {
+        changed.push(uid);
+        this.written.set(uid, pod);
+      }
+    }
+    if (this.written.size - removed.length !== state.pods.size) {
+      const gone = new Set(removed);
+      for (const uid of this.written.keys()) if (!gone.has(uid) && !state.pods.has(uid)) removed.push(uid);
+    }
+    return { changed, removed };
   }
 
   /**

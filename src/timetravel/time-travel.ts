@@ -9,7 +9,7 @@ import type { Journal, JournalRecord, Position } from '../journal/index.js';
 import { Folding, emptyCluster, foldPages, type ClusterState } from '../reducers/index.js';
 import { observationTypes } from '../events/index.js';
 import { SNAPSHOT_SCHEMA } from './snapshot-codec.js';
-import { SnapshotWriter, addPartsNamed, loadSnapshot, type Layout } from './snapshot-parts.js';
+import { SnapshotWriter, Touched, addPartsNamed, loadSnapshot, type Layout } from './snapshot-parts.js';
 import { headTableParts } from './head-table.js';
 
 export const DEFAULT_SNAPSHOT_EVERY = 10_000;
@@ -89,14 +89,21 @@ const foldAndWrite = async (tt: TimeTravel): Promise<number> => {
   if (start.stale) await tt.journal.deleteSnapshots();
   const folding = new Folding(start.state);
   const writer = new SnapshotWriter(start.layout);
+  const touched = new Touched();
   let pending = 0;
   let written = 0;
   for await (const page of tt.journal.recordsInTimeOrder({ after: start.after, skipTypes: observationTypes }).batches()) {
     for (const record of page) {
-      folding.apply(record.event);
+      const { event } = record;
+      if ('pod' in event) {
+        const heldBefore = folding.pods.has(event.pod.uid);
+        folding.apply(event);
+        touched.note(event.pod.uid, heldBefore, folding.pods.has(event.pod.uid));
+      } else folding.apply(event);
       if (++pending < tt.every) continue;
       const state = folding.result();
-      const blob = await writer.write(tt.journal, state, tt.version);
+      const blob = await writer.write(tt.journal, state, tt.version, touched);
+      touched.clear();
       if (!(await tt.journal.putSnapshot(positionOf(record), blob, { computedAtSeq: head.seq }))) return written;
       written++;
       pending = 0;

@@ -6,7 +6,9 @@ import { generateEvents } from '../../src/generator/index.js';
 import { openJournal, type Journal } from '../../src/journal/index.js';
 import { FoldedPod, Folding, foldCluster, type ClusterState } from '../../src/reducers/index.js';
 import { decodeIndex, decodePart, decodePartLines, encodeIndex, encodePart, type SnapshotIndex } from '../../src/timetravel/snapshot-codec.js';
-import { SnapshotWriter, loadPods, loadRows, loadSnapshot, placesOf } from '../../src/timetravel/snapshot-parts.js';
+import { SnapshotWriter, Touched, loadPods, loadRows, loadSnapshot, placesOf } from '../../src/timetravel/snapshot-parts.js';
+import type { Event } from '../../src/events/index.js';
+import { PodScript } from '../reducers/script.js';
 import { rowOf } from '../../src/timetravel/snapshot-rows.js';
 
 /** Every pod and node, in map order, as JSON: equal strings mean equal values and equal key orders. */
@@ -105,6 +107,47 @@ describe('incremental snapshots', () => {
       }
       // nothing folded since: the same parts
       expect(partsOf(await writer.write(journal, folding.result(), 'v'))).toEqual(before);
+    }));
+
+  it('told which pods the events since the last write touched (as the upkeep tells it), the parts load back exactly the fold: a pod a creation took the name of removed, new pods in the order the fold added them', () =>
+    withJournal(async (journal) => {
+      // After the S tier's events, a pod whose name a later creation (another uid) takes: the fold removes it without an event of its own.
+      const holder = new PodScript({ containers: [{ name: 'app', image: 'app:1' }], restartPolicy: 'Always' }, 'web', {}, 'uid-holder').created();
+      const taker = new PodScript({ containers: [{ name: 'other' }] }, 'web', {}, 'uid-taker').at(60).created();
+      // Then, between two writes, an event for a pod not created yet (ignored), another pod's creation, and the first's:
+      // the fold adds the second before the first.
+      const early = new PodScript(holder.spec, 'early', {}, 'uid-early').at(120).bound().created();
+      const between = new PodScript(holder.spec, 'between', {}, 'uid-between').at(121).created();
+      const all: readonly Event[] = [...events, ...holder.events, ...taker.events, early.events[0], ...between.events, early.events[1]].filter((e): e is Event => e !== undefined);
+      const last = all.length - 3;
+      const writesAfter = new Set([last - taker.events.length, last, all.length]);
+      const folding = new Folding(foldCluster([]));
+      const touched = new Touched();
+      const told = new SnapshotWriter(undefined, 16);
+      const comparing = new SnapshotWriter(undefined, 16);
+      let holderWritten = false;
+      for (const [i, e] of all.entries()) {
+        const uid = 'pod' in e ? e.pod.uid : undefined;
+        const heldBefore = uid !== undefined && folding.pods.has(uid);
+        folding.apply(e);
+        if (uid !== undefined) touched.note(uid, heldBefore, folding.pods.has(uid));
+        // every 300 events, before the taker's creation, before the last three events, and after them
+        if ((i + 1) % 300 !== 0 && !writesAfter.has(i + 1)) continue;
+        const state = folding.result();
+        const blob = await told.write(journal, state, 'v', touched);
+        touched.clear();
+        const loaded = await loadSnapshot(journal, blob, 'v');
+        if ('rejected' in loaded) throw new Error(loaded.rejected);
+        expect(exactly(loaded.state)).toBe(exactly(state));
+        // the same state as a writer comparing every pod gives
+        const compared = await loadSnapshot(journal, await comparing.write(journal, state, 'v'), 'v');
+        expect('state' in compared ? exactly(compared.state) : compared.rejected).toBe(exactly(state));
+        holderWritten ||= state.pods.has('uid-holder');
+      }
+      expect(holderWritten).toBe(true);
+      expect(folding.result().pods.has('uid-holder')).toBe(false);
+      expect(folding.result().pods.has('uid-taker')).toBe(true);
+      expect([...folding.result().pods.keys()].slice(-2)).toEqual(['uid-between', 'uid-early']);
     }));
 
   it("the base holds its rows in kubectl's order, so that get pods --at sorts one run, and gives back the fold's order", () =>
