@@ -3,8 +3,11 @@
  * writer, on a read-only folder, changing nothing); updaters need an existing journal, creators make one, and
  * both hold LevelDB's lock; after a write the snapshots are brought up to date; the journal is always closed after.
  */
-import { existsSync } from 'node:fs';
-import { openJournal, readJournal, JournalError, type Journal } from '../journal/index.js';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { openJournal, readJournal, JournalError, type Head, type Journal } from '../journal/index.js';
+import { removedAtProcessEnd } from '../importers/on-interrupt.js';
+import { newOwnedFolder } from '../temp/owned-folders.js';
 import { BadInput, Finding } from './errors.js';
 import { packageVersion } from './version.js';
 import type { Context, GlobalOptions } from './context.js';
@@ -34,12 +37,20 @@ export const withJournal = async <T>(
   if (access === 'read' || access === 'verify') {
     return readJournal(dir, task, { verifying: access === 'verify' }).catch((e: unknown) => Promise.reject(access === 'verify' ? verifyFinding(e) : badInput(e)));
   }
-  let journal: Journal;
-  try {
-    journal = await openJournal(dir);
-  } catch (e) {
-    throw badInput(e);
-  }
+  if (access === 'create' && madeAside(dir)) return createWhole(ctx, dir, task);
+  const { result, head } = await written(ctx, dir, task, access === 'create').catch((e: unknown) => Promise.reject(badInput(e)));
+  ctx.io.err(headLine(head));
+  return result;
+};
+
+/** Opens the journal in `dir` to write, runs `task`, brings the snapshots up to date after a write, closes it. */
+const written = async <T>(
+  ctx: Context,
+  dir: string,
+  task: (journal: Journal) => Promise<T>,
+  create: boolean,
+): Promise<{ readonly result: T; readonly head: Head }> => {
+  const journal = await openJournal(dir, { create });
   try {
     const before = journal.head().seq;
     const result = await task(journal);
@@ -51,11 +62,86 @@ export const withJournal = async <T>(
       await refreshSnapshots(timeTravel(journal, packageVersion()));
       if (ctx.io.errIsTTY) ctx.io.err('\x1b[2K');
     }
-    ctx.io.err(headLine(journal.head()));
-    return result;
-  } catch (e) {
-    throw badInput(e);
+    return { result, head: journal.head() };
   } finally {
     await journal.close();
+  }
+};
+
+/**
+ * Whether a journal to create is made aside and moved into place: when `dir` does not exist, or is an empty
+ * folder on its parent's file system (a mount point cannot be replaced by a rename: its journal is made in it).
+ */
+const madeAside = (dir: string): boolean => {
+  try {
+    return readdirSync(dir).length === 0 && statSync(dir).dev === statSync(dirname(dir)).dev;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+};
+
+/**
+ * A new journal is made whole or not at all: written in a folder of its own beside `dir` (`.NAME.podj-new-PID-…`)
+ * and renamed into place once the command has succeeded, so a refused command (a bad line in an import, an
+ * unparsable --at) leaves no empty journal, and no reader sees a half-made one. A command that succeeds
+ * without writing (an empty PodList imported) leaves its empty journal: the next read answers "No resources
+ * found", not "no journal". The folder of a process killed outright is removed by the next create beside it.
+ */
+const createWhole = async <T>(ctx: Context, dir: string, task: (journal: Journal) => Promise<T>): Promise<T> => {
+  const parent = dirname(dir);
+  const madeParent = mkdirSync(parent, { recursive: true });
+  let aside: string | undefined;
+  const release = removedAtProcessEnd(() => aside);
+  try {
+    aside = newOwnedFolder(parent, `.${basename(dir)}.podj-new`);
+    const made = aside;
+    const { result, head } = await written(ctx, made, task, true).catch((e: unknown) => Promise.reject(namedAt(e, made, dir)));
+    moveIntoPlace(made, dir);
+    aside = undefined;
+    syncFolder(parent);
+    ctx.io.err(headLine(head));
+    return result;
+  } catch (e) {
+    if (aside !== undefined) rmSync(aside, { recursive: true, force: true });
+    aside = undefined;
+    if (madeParent !== undefined) removeEmptyFolders(parent, madeParent);
+    throw badInput(e);
+  } finally {
+    release();
+  }
+};
+
+/** A journal error about the folder it was made in, told about the journal. */
+const namedAt = (e: unknown, made: string, dir: string): unknown => (e instanceof JournalError ? new JournalError(e.kind, e.message.replaceAll(made, dir)) : e);
+
+/** The rename that makes a new journal exist; refused if another process filled `dir` meanwhile. */
+const moveIntoPlace = (made: string, dir: string): void => {
+  try {
+    renameSync(made, dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') throw new JournalError('in-use', `journal ${dir} was made by another process meanwhile: nothing of this command was written`);
+    throw e;
+  }
+};
+
+/** A rename lasts through a power loss once its folder is synced (the journal's own files are, by LevelDB). */
+const syncFolder = (folder: string): void => {
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/** Removes the folders `mkdir -p` made for a journal not made, from `deepest` up to `top`, while they are empty. */
+const removeEmptyFolders = (deepest: string, top: string): void => {
+  for (let folder = deepest; folder.length >= top.length; folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
   }
 };

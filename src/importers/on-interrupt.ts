@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+
 /**
  * Work that must be done when Ctrl-C or SIGTERM ends an import before it unwinds: the progress bar gives the
  * cursor back, the spill folder is removed. A handler keeps the process alive, so each one unregisters itself
@@ -17,4 +19,23 @@ export const onInterrupt = (action: () => void): (() => void) => {
   };
   for (const s of INTERRUPTS) process.on(s, onSignal);
   return release;
+};
+
+/**
+ * Ctrl-C, SIGTERM or `process.exit` end the process without unwinding to its `finally`: the folder is removed
+ * then, or an interrupted import would leave its spill files (up to the size of its input) in the temporary
+ * folder, or a new journal the folder it was being made in (`cli/journal-access.ts`). Registered before the
+ * folder is made (`folderOf` reads it when called), so no signal finds the folder without its handler. Returns what unregisters it.
+ */
+export const removedAtProcessEnd = (folderOf: () => string | undefined): (() => void) => {
+  const remove = (): void => {
+    const folder = folderOf();
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+  };
+  const releaseInterrupt = onInterrupt(remove);
+  process.on('exit', remove);
+  return () => {
+    releaseInterrupt();
+    process.off('exit', remove);
+  };
 };

@@ -5,7 +5,7 @@
  * node): spilled facts are partitioned by subject, each partition is merged alone, with the journal's
  * events of its subjects, and the partitions' time-ordered outputs are merged k-way by time.
  */
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { appendFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import type { Event } from '../events/index.js';
 import { fnv1a } from '../hash/index.js';
 import { newOwnedFolder } from '../temp/owned-folders.js';
-import { onInterrupt } from './on-interrupt.js';
+import { removedAtProcessEnd } from './on-interrupt.js';
 import { subjectKeyOf } from './build.js';
 import type { Imported } from './imported.js';
 import { withPodsKnownOnlyFromEvents } from './events-only-pods.js';
@@ -45,25 +45,6 @@ const mergeSubjects = (inputs: readonly Imported[], known: readonly Event[]): Ev
 const partitionKeyOf = (e: Event): string => ('pod' in e ? `pod/${e.pod.namespace}/${e.pod.name}` : subjectKeyOf(e));
 
 const partitionOf = (key: string, partitions: number): number => (fnv1a(key) >>> 0) % partitions;
-
-/**
- * Ctrl-C, SIGTERM or `process.exit` end the process without unwinding to `dispose`: the folder is removed
- * then, or an interrupted import would leave its spill files (up to the size of its input) in the temporary
- * folder. Registered before the folder is made (`folderOf` reads it when called), so no signal finds the
- * folder without its handler. Returns what unregisters it.
- */
-const removedAtProcessEnd = (folderOf: () => string | undefined): (() => void) => {
-  const remove = (): void => {
-    const folder = folderOf();
-    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
-  };
-  const releaseInterrupt = onInterrupt(remove);
-  process.on('exit', remove);
-  return () => {
-    releaseInterrupt();
-    process.off('exit', remove);
-  };
-};
 
 /** Per-partition JSON-lines files, written in buffered appends. */
 class PartitionFiles {

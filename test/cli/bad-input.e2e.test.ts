@@ -104,6 +104,29 @@ describe('import', () => {
   });
 });
 
+describe('a refused command creates no journal', () => {
+  it('a refused import or apply into a new folder leaves nothing there, nor the folders above it; record makes none', () => {
+    const { podj, dir, journal } = workspace();
+    writeFileSync(join(dir, 'bad.jsonl'), '{"kind":\n');
+    // each of these left an empty journal behind (an import's bad line, apply's bad --at)
+    expect(podj('import', 'bad.jsonl')).toMatchObject({ code: 2, stdout: '' });
+    expect(podj('apply', '-f', manifest, '--at', '2026-02-30T00:00:00Z')).toMatchObject({ code: 2 });
+    expect(podj('import', '--journal', 'a/b/journal', 'bad.jsonl')).toMatchObject({ code: 2 });
+    expect(existsSync(journal)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['bad.jsonl']);
+    // an empty folder made for the journal stays, empty; record needs a journal and does not make one
+    mkdirSync(journal);
+    expect(podj('import', 'bad.jsonl')).toMatchObject({ code: 2 });
+    expect(podj('record', 'NodeConditionChanged', '--node', 'n1', 'conditionType=Ready', 'status=False')).toMatchObject({ code: 2, stderr: `error: journal ${journal} does not exist\n` });
+    expect(readdirSync(journal)).toEqual([]);
+    // one that succeeds makes it, whole
+    const made = podj('apply', '-f', manifest, '--at', '2026-01-01T00:00:00Z');
+    expect(made).toMatchObject({ code: 0, stdout: 'pod/liveness-exec created\n' });
+    expect(podj('verify').code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['bad.jsonl', 'journal']);
+  });
+});
+
 describe('import refusals', () => {
   it('shows the first five problems and counts the rest, where every bad line of a file was a line of stderr', () => {
     const { podj, dir } = workspace();

@@ -5,7 +5,7 @@
  * assertions hold wherever it does.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateEvents } from '../../src/generator/index.js';
@@ -52,5 +52,38 @@ describe('a writer killed mid-write', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(eventsOf(podj)).toBe(1 + size);
     expect(podj('verify').code).toBe(0);
+  }, 180_000);
+
+  it('an import into a new folder, interrupted (SIGINT) or killed: no journal or all of it, and the next one removes what the kill left', async () => {
+    const { podj, dir, journal } = workspace();
+    const events = [...generateEvents({ tier: 'S' })];
+    writeFileSync(join(dir, 'events.jsonl'), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+    podj('apply', '-f', manifest, '--at', '2025-12-31T00:00:00Z');
+    podj('record', '-f', 'events.jsonl');
+    const file = join(dir, 'all.export');
+    const out = openSync(file, 'w');
+    spawnSync(process.execPath, [BIN, 'export'], { env: { ...process.env, PODJ_JOURNAL: journal }, stdio: ['ignore', out, 'inherit'] });
+    closeSync(out);
+    const fresh = join(dir, 'fresh');
+    const aside = (): string[] => readdirSync(dir).filter((n) => n.startsWith('.fresh.podj-new-'));
+    for (const [signal, ms] of [['SIGINT', 100], ['SIGINT', 500], ['SIGKILL', 300]] as const) {
+      const writer = start(['import', file], { cwd: dir, env: { ...process.env, PODJ_JOURNAL: fresh } });
+      // from when the journal is being made: a process still starting up has made nothing
+      while (aside().length === 0 && !existsSync(fresh) && writer.proc.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      writer.proc.kill(signal);
+      await writer.exit;
+      if (existsSync(fresh)) {
+        // it finished first: the whole journal
+        expect(eventsOf((...args) => podj('--journal', fresh, ...args))).toBe(1 + events.length);
+        return;
+      }
+      // an interrupt removes the journal it was making; a kill cannot, and leaves its folder beside
+      expect(aside()).toHaveLength(signal === 'SIGINT' ? 0 : 1);
+    }
+    const again = podj('--journal', fresh, 'import', file);
+    expect(again.code, again.stderr).toBe(0);
+    expect(eventsOf((...args) => podj('--journal', fresh, ...args))).toBe(1 + events.length);
+    expect(aside()).toEqual([]);
   }, 180_000);
 });
