@@ -15,6 +15,8 @@ export class JournalError extends Error {
   constructor(
     readonly kind: JournalErrorKind,
     message: string,
+    /** The store key whose value was found damaged, if one was: a reader names the table files that may hold it. */
+    readonly key?: string,
   ) {
     super(message);
   }

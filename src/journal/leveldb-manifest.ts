@@ -71,15 +71,25 @@ class Reader {
       if (byte < 0x80) return value;
     }
   }
-  slice(): void {
+  slice(): Buffer {
     const length = this.varint();
     this.pos += length;
+    return this.bytes.subarray(this.pos - length, this.pos);
   }
 }
 
-/** The numbers of the live table files after every VersionEdit of the MANIFEST. */
-export const liveTables = (manifest: Buffer): Set<number> => {
-  const live = new Set<number>();
+/** A live table: its level and the user keys it spans (an internal key is the user key and 8 bytes of sequence and type). */
+export interface TableSpan {
+  readonly level: number;
+  readonly smallest: Buffer;
+  readonly largest: Buffer;
+}
+
+const INTERNAL_KEY_TAIL = 8;
+
+/** The live table files after every VersionEdit of the MANIFEST, by number. */
+export const liveTableSpans = (manifest: Buffer): Map<number, TableSpan> => {
+  const live = new Map<number, TableSpan>();
   for (const record of logRecords(manifest)) {
     const edit = new Reader(record);
     while (!edit.done()) {
@@ -104,11 +114,11 @@ export const liveTables = (manifest: Buffer): Set<number> => {
           break;
         case 7: {
           // new file: level, number, size, smallest key, largest key
+          const level = edit.varint();
+          const number = edit.varint();
           edit.varint();
-          live.add(edit.varint());
-          edit.varint();
-          edit.slice();
-          edit.slice();
+          const [smallest, largest] = [edit.slice(), edit.slice()];
+          live.set(number, { level, smallest: smallest.subarray(0, -INTERNAL_KEY_TAIL), largest: largest.subarray(0, -INTERNAL_KEY_TAIL) });
           break;
         }
         default:
@@ -117,4 +127,20 @@ export const liveTables = (manifest: Buffer): Set<number> => {
     }
   }
   return live;
+};
+
+/** The numbers of the live table files after every VersionEdit of the MANIFEST. */
+export const liveTables = (manifest: Buffer): Set<number> => new Set(liveTableSpans(manifest).keys());
+
+/**
+ * The table files whose key span holds `key`, in the order LevelDB looks a key up (db/version_set.cc ::
+ * Version::Get: level 0 newest first, then each level's one table): the value a read got came from one of them,
+ * or from the write-ahead log when none spans it.
+ */
+export const tablesSpanning = (manifest: Buffer, key: string): string[] => {
+  const wanted = Buffer.from(key, 'utf8');
+  return [...liveTableSpans(manifest)]
+    .filter(([, t]) => Buffer.compare(t.smallest, wanted) <= 0 && Buffer.compare(wanted, t.largest) <= 0)
+    .sort(([a, ta], [b, tb]) => ta.level - tb.level || (ta.level === 0 ? b - a : a - b))
+    .map(([number]) => `${String(number).padStart(6, '0')}.ldb`);
 };

@@ -15,7 +15,7 @@ import { accessSync, constants, copyFileSync, existsSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JournalError } from './errors.js';
-import { liveTables } from './leveldb-manifest.js';
+import { liveTables, tablesSpanning } from './leveldb-manifest.js';
 import { newOwnedFolder } from '../temp/owned-folders.js';
 import type { LevelJournal } from './journal.js';
 import { openJournal, refuseForeignFolder, type OpenOptions } from './open.js';
@@ -67,12 +67,26 @@ const copyStore = (dir: string, into: string): boolean => {
 };
 
 /**
+ * Where a damaged value's key lies in the journal: the table files its MANIFEST says span it (the value read came
+ * from one of them), else the write-ahead log. The journal's own MANIFEST, not the copy's: opening the copy wrote
+ * the log's records into a table of its own.
+ */
+const whereHeld = (dir: string, key: string): string => {
+  try {
+    const tables = tablesSpanning(readFileSync(join(dir, readFileSync(join(dir, 'CURRENT'), 'utf8').trim())), key);
+    return ` (${tables.length === 0 ? "LevelDB's write-ahead log" : tables.length === 1 ? `LevelDB table ${tables[0]}` : `one of LevelDB's tables ${tables.join(', ')}`})`;
+  } catch {
+    return ''; // a MANIFEST that cannot be read names nothing more; the key is named
+  }
+};
+
+/**
  * A journal error about the copy, told about the journal itself; so is LevelDB's own failure to read one of its
  * files (`IO error: <copy>/000005.ldb: Invalid argument`, a table cut short), which names the copy's path.
  */
 const aboutJournal = (error: unknown, copy: string, dir: string): unknown => {
   if (error instanceof JournalError) {
-    const message = error.message.replaceAll(copy, dir);
+    const message = error.message.replaceAll(copy, dir) + (error.key === undefined ? '' : whereHeld(dir, error.key));
     // a record or index fault found while reading names the key, not the journal it lies in
     return new JournalError(error.kind, message.startsWith('journal ') || message.includes(dir) ? message : `journal ${dir}: ${message}`);
   }

@@ -11,6 +11,7 @@ import { compiledWhenUsed } from './compiled-guard.js';
 import { isCurrentEvent } from './event-guard.js';
 import { decodeJson } from './decode-json.js';
 import { JournalError } from './errors.js';
+import { seqOfKey } from './keys.js';
 
 export interface Sha256Brand {
   readonly Sha256: unique symbol;
@@ -49,10 +50,32 @@ export interface Sealed {
  * spelled out here so the event is encoded once; instants and hashes need no JSON escaping.
  */
 export const seal = (prevHash: Sha256, seq: number, recordedAt: Instant, eventJson: string): Sealed => {
-  const h = sha256(`${prevHash}{"event":${eventJson},"prevHash":"${prevHash}","recordedAt":"${recordedAt}","seq":${seq}}`);
+  const h = chainHash(prevHash, seq, recordedAt, eventJson);
   const value = `{"seq":${seq},"recordedAt":"${recordedAt}","prevHash":"${prevHash}","hash":"${h}","event":${eventJson}}`;
   return { seq, recordedAt, prevHash, hash: h, value };
 };
+
+const chainHash = (prevHash: string, seq: number, recordedAt: string, eventJson: string): Sha256 =>
+  sha256(`${prevHash}{"event":${eventJson},"prevHash":"${prevHash}","recordedAt":"${recordedAt}","seq":${seq}}`);
+
+/** A record's chain fields, as read (the read path leaves the hash format checks to verify). */
+interface Link {
+  readonly seq: number;
+  readonly recordedAt: string;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** Where a stored value's event begins (`seal`'s text: the event is its last field, after fields that cannot hold this text). */
+const EVENT_FIELD = ',"event":';
+
+/**
+ * Whether a stored value, read as `r`, hashes to `r.hash`. LevelDB reads its tables without their block
+ * checksums (classic-level sets no `verify_checksums`), so a changed byte of a value reaches a read unnoticed:
+ * this is the check that notices it, one SHA-256 a record read (≈ 1.3 µs here, beside ≈ 1.5 µs of JSON.parse).
+ */
+const holdsItsHash = (value: string, r: Link): boolean =>
+  chainHash(r.prevHash, r.seq, r.recordedAt, value.slice(value.indexOf(EVENT_FIELD) + EVENT_FIELD.length, -1)) === r.hash;
 
 /** Parses a stored value or export line into its envelope: Left names the first bad field. */
 export const parseEnvelope = (text: string): E.Either<string, t.TypeOf<typeof RecordEnvelope>> => decodeJson(RecordEnvelope, text);
@@ -60,14 +83,23 @@ export const parseEnvelope = (text: string): E.Either<string, t.TypeOf<typeof Re
 /**
  * Reads a stored value on the hot path. Values were decoded before they were sealed and `verify` decodes
  * them all again, so a type guard suffices here; only a value that fails it (an older event schema) pays
- * for the full decode, which upcasts it.
+ * for the full decode, which upcasts it. Its own hash is checked (`holdsItsHash`): a value changed in the
+ * store since it was written is refused, naming its key, never answered from.
  */
 export const readRecord = (value: string, key: string): JournalRecord => {
   const json = parseOrUndefined(value);
-  if (isCurrentRecord(json)) return json;
+  if (isCurrentRecord(json)) return unchanged(json, value, key);
   const envelope = json === undefined ? E.left('is not JSON') : E.mapLeft(formatErrors)(RecordEnvelope.decode(json));
-  if (E.isLeft(envelope)) throw new JournalError('corrupt', `record ${key}: ${envelope.left}`);
-  return { ...envelope.right, event: decodeStored(envelope.right.event, key) };
+  if (E.isLeft(envelope)) throw new JournalError('corrupt', `record ${key}: ${envelope.left}`, key);
+  const event = decodeStored(envelope.right.event, key);
+  return { ...unchanged(envelope.right, value, key), event };
+};
+
+/** `r`, read from `value` under `key`, if it is the record sealed there: else the journal was changed under it. */
+const unchanged = <R extends Link>(r: R, value: string, key: string): R => {
+  if (seqOfKey(key) !== r.seq) throw new JournalError('corrupt', `record ${key}: says it is record ${r.seq}`, key);
+  if (!holdsItsHash(value, r)) throw new JournalError('corrupt', `record ${key}: its bytes do not hash to its hash: changed since it was written`, key);
+  return r;
 };
 
 /** A stored event (parsed JSON) on the hot path: the guard of its type, else the full decode, which upcasts an older schema. */
@@ -75,7 +107,7 @@ export const readEvent = (json: unknown, key: string): Event => (isObject(json) 
 
 const decodeStored = (u: unknown, key: string): Event => {
   const event = decodeEvent(u);
-  if (E.isLeft(event)) throw new JournalError('corrupt', `record ${key}: ${event.left}`);
+  if (E.isLeft(event)) throw new JournalError('corrupt', `record ${key}: ${event.left}`, key);
   return event.right;
 };
 

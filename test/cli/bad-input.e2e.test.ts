@@ -194,8 +194,33 @@ describe('a damaged store', () => {
     writeFileSync(file, bytes);
     const info = podj('info');
     expect(info.code).toBe(2);
-    expect(info.stderr).toMatch(new RegExp(`^error: journal ${journal}: record e!\\d{16}: ContainerExited: exitCode: is required\n$`));
+    expect(info.stderr).toMatch(new RegExp(`^error: journal ${journal}: record e!\\d{16}: ContainerExited: exitCode: is required \\(LevelDB table ${table ?? ''}\\)\n$`));
     expect(podj('verify')).toMatchObject({ code: 1, stderr: expect.stringMatching(new RegExp(`^journal ${journal}: record \\d+: event: ContainerExited: exitCode: is required\n$`)) });
+  });
+
+  /** Flips a digit of the first exit code stored in the journal's table (a record's). */
+  const changeExitCode = (journal: string): Buffer => {
+    const [table] = readdirSync(journal).filter((n) => n.endsWith('.ldb'));
+    const file = join(journal, table ?? '');
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf('"exitCode":13') + '"exitCode":1'.length;
+    bytes[at] = (bytes[at] ?? 0) ^ 0x01; // 137 → 127: the event still decodes
+    writeFileSync(file, bytes);
+    return bytes;
+  };
+
+  it('a changed value in a table that still decodes: reads that read it refuse it, naming the key and the table (exit 2); no byte changes', () => {
+    const { podj, journal } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    podj('apply', '-f', manifest); // the open writes the log into a table
+    const damaged = changeExitCode(journal);
+    const refusal = new RegExp(`^error: journal ${journal}: record e!\\d{16}: its bytes do not hash to its hash: changed since it was written \\(LevelDB table \\d{6}\\.ldb\\)\n$`);
+    // these answered with exit code 127 where the pod had 137, and verify alone saw it
+    expect(podj('get', 'pods', '-A', '--at', '-1s')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(refusal) });
+    expect(podj('events')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(refusal) });
+    expect(podj('verify')).toMatchObject({ code: 1, stderr: expect.stringMatching(/: record \d+: hash does not match the record\n$/) });
+    const [table] = readdirSync(journal).filter((n) => n.endsWith('.ldb'));
+    expect(readFileSync(join(journal, table ?? '')).equals(damaged)).toBe(true);
   });
 
   it("a damaged head table index is verify's finding (reads fold the events instead), as a damaged part was", () => {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { describe, expect, it } from 'vitest';
 import { REPO, workspace } from './podj.js';
+import type { Instant } from '../../src/k8s/codecs.js';
+import { seal, type Sha256 } from '../../src/journal/record.js';
 
 const manifest = (name: string) => join(REPO, 'test/fixtures/manifests', `${name}.yaml`);
 
@@ -50,12 +52,15 @@ describe('a value stored before the range checks', () => {
     expect(podj('apply', '-f', manifest('liveness-exec'), '--at', '2026-01-01T00:00:00Z').code).toBe(0);
     expect(podj('record', 'PodBound', '--pod', 'liveness-exec', 'node=node-1', '--at', '2026-01-01T00:00:01Z').code).toBe(0);
     expect(podj('delete', 'pod', 'liveness-exec', '--grace-period', '30', '--at', '2026-01-01T00:00:02Z').code).toBe(0);
-    // What an older podj accepted: the deletion's grace rewritten in place, as it was stored then.
+    // What an older podj accepted: the deletion's grace rewritten in place and sealed, as it was stored then
+    // (a value changed without its hash is refused by every read).
     const db = new ClassicLevel<string, string>(journal);
     const key = 'e!0000000000000003';
     const value = (await db.get(key)) ?? '';
     expect(value).toContain('"gracePeriodSeconds":30');
-    await db.put(key, value.replace('"gracePeriodSeconds":30', '"gracePeriodSeconds":9000000000000'));
+    const r = JSON.parse(value) as { seq: number; recordedAt: Instant; prevHash: Sha256 };
+    const eventJson = value.slice(value.indexOf(',"event":') + ',"event":'.length, -1).replace('"gracePeriodSeconds":30', '"gracePeriodSeconds":9000000000000');
+    await db.put(key, seal(r.prevHash, r.seq, r.recordedAt, eventJson).value);
     await db.close();
     // An older podj kept no folded head tables beside the events (they would still hold the grace of 30).
     rmSync(join(journal, 'snapshots'), { recursive: true, force: true });

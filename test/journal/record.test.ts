@@ -23,7 +23,29 @@ describe('sealing a record', () => {
   });
 
   it('reads back what it stored', () => {
-    expect(readRecord(sealed.value, 'e!1')).toEqual({ seq: 1, recordedAt: at(100), prevHash: GENESIS_HASH, hash: sealed.hash, event });
+    expect(readRecord(sealed.value, 'e!0000000000000001')).toEqual({ seq: 1, recordedAt: at(100), prevHash: GENESIS_HASH, hash: sealed.hash, event });
+  });
+});
+
+describe('a record changed in the store', () => {
+  const sealed = seal(GENESIS_HASH, 7, at(100), canonical(podBound('a', 1)));
+  const key = 'e!0000000000000007';
+
+  it('is refused when any byte of its event, time or links changed and it still decodes, naming its key', () => {
+    const changed = [
+      sealed.value.replace('"node":"node-1"', '"node":"node-2"'),
+      sealed.value.replace(at(100), at(101)),
+      sealed.value.replace(`"prevHash":"${GENESIS_HASH}"`, `"prevHash":"${'1'.repeat(64)}"`),
+      sealed.value.replace(sealed.hash, sealed.hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))),
+    ];
+    for (const value of changed) {
+      expect(value).not.toBe(sealed.value);
+      expect(() => readRecord(value, key)).toThrow(`record ${key}: its bytes do not hash to its hash: changed since it was written`);
+    }
+  });
+
+  it('is refused under another key than its own sequence number', () => {
+    expect(() => readRecord(sealed.value, 'e!0000000000000008')).toThrow('record e!0000000000000008: says it is record 7');
   });
 });
 
