@@ -1,15 +1,19 @@
 /** Kubernetes timestamps (RFC 3339, seconds to nanoseconds, any offset) as our millisecond UTC Instant. */
 import * as t from 'io-ts';
-import { type Instant, instantOf, msOf, rfc3339Pattern } from '../k8s/codecs.js';
+import { calendarProblemOf } from '../k8s/calendar.js';
+import { type Instant, instantOf, msOf, rfc3339Pattern, rfc3339Problem } from '../k8s/codecs.js';
 
 /** The Instant of a Kubernetes timestamp, truncated to the millisecond; undefined when it is not RFC 3339. */
 export const instantOfK8s = (text: string): Instant | undefined => {
   const m = rfc3339Pattern.exec(text);
-  if (m === null) return undefined;
+  if (m === null || calendarProblemOf(text) !== undefined) return undefined;
   // Date.parse reads at most milliseconds reliably: cut the fraction to three digits first (truncation, as Go does).
   const ms = Date.parse(`${m[1]}.${(m[2] ?? '').padEnd(3, '0').slice(0, 3)}${m[3]}`);
   return Number.isNaN(ms) ? undefined : instantOf(ms);
 };
+
+/** Why a value is no Kubernetes timestamp: the calendar's reason (`day out of range`) when it has the form. */
+const notATime = (u: unknown): string => (typeof u === 'string' ? rfc3339Problem(u) : undefined) ?? 'is not an RFC 3339 time';
 
 /** A Kubernetes timestamp field, decoded to an Instant. */
 export const K8sTime = new t.Type<Instant, string, unknown>(
@@ -17,7 +21,7 @@ export const K8sTime = new t.Type<Instant, string, unknown>(
   (u): u is Instant => typeof u === 'string' && instantOfK8s(u) === u,
   (u, c) => {
     const at = typeof u === 'string' ? instantOfK8s(u) : undefined;
-    return at === undefined ? t.failure(u, c, 'is not an RFC 3339 time') : t.success(at);
+    return at === undefined ? t.failure(u, c, notATime(u)) : t.success(at);
   },
   (at) => at,
 );
@@ -26,7 +30,7 @@ export const K8sTime = new t.Type<Instant, string, unknown>(
 export const K8sTimeText = new t.Type<string, string, unknown>(
   'Time',
   (u): u is string => typeof u === 'string' && instantOfK8s(u) !== undefined,
-  (u, c) => (typeof u === 'string' && instantOfK8s(u) !== undefined ? t.success(u) : t.failure(u, c, 'is not an RFC 3339 time')),
+  (u, c) => (typeof u === 'string' && instantOfK8s(u) !== undefined ? t.success(u) : t.failure(u, c, notATime(u))),
   (text) => text,
 );
 

@@ -1,5 +1,6 @@
 /** Small io-ts building blocks shared by the Kubernetes object codecs and the event codecs. */
 import * as t from 'io-ts';
+import { calendarProblemOf } from './calendar.js';
 import { isQuantity } from './quantity.js';
 
 /** An RFC 3339 instant in UTC with milliseconds, `2026-01-02T03:04:05.678Z`: string order is time order. */
@@ -8,25 +9,9 @@ export interface InstantBrand {
 }
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** The two-digit number at `i` of a string the pattern matched. */
-const twoDigits = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
-
-/**
- * What `Date.parse` accepts in that form, without parsing it (every record read checks its instants):
- * month 1–12, day 1–31 (whatever the month, as ECMAScript's date-time format), 24:00:00.000 or an hour
- * below 24, minutes and seconds below 60.
- */
-const isValidInstantText = (s: string): boolean => {
-  const month = twoDigits(s, 5);
-  const day = twoDigits(s, 8);
-  const hour = twoDigits(s, 11);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || twoDigits(s, 14) > 59 || twoDigits(s, 17) > 59) return false;
-  return hour < 24 || (hour === 24 && s.endsWith('00:00.000Z'));
-};
-
 export const Instant = t.brand(
   t.string,
-  (s): s is t.Branded<string, InstantBrand> => instantPattern.test(s) && isValidInstantText(s),
+  (s): s is t.Branded<string, InstantBrand> => instantPattern.test(s) && calendarProblemOf(s) === undefined,
   'Instant',
 );
 export type Instant = t.TypeOf<typeof Instant>;
@@ -38,14 +23,24 @@ export const msOf = (instant: Instant): number => Date.parse(instant);
 /** A Kubernetes timestamp as the API writes it (RFC 3339: seconds, an optional fraction, `Z` or an offset). */
 export const rfc3339Pattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Why a text is not a Kubernetes timestamp (`is not an RFC 3339 time[: day out of range]`); undefined when it is one. */
+export const rfc3339Problem = (s: string): string | undefined => {
+  if (!rfc3339Pattern.test(s)) return 'is not an RFC 3339 time';
+  const problem = calendarProblemOf(s);
+  return problem === undefined ? undefined : `is not an RFC 3339 time: ${problem}`;
+};
+
 /**
  * A timestamp field of a Kubernetes object, kept as its text; anything else is refused with the field's path
  * (an importer reading it as absent would silently drop the fact it times).
  */
 export const TimeString = new t.Type<string, string, unknown>(
   'Time',
-  (u): u is string => typeof u === 'string' && rfc3339Pattern.test(u),
-  (u, c) => (typeof u === 'string' && rfc3339Pattern.test(u) ? t.success(u) : t.failure(u, c, 'is not an RFC 3339 time')),
+  (u): u is string => typeof u === 'string' && rfc3339Problem(u) === undefined,
+  (u, c) => {
+    const problem = typeof u === 'string' ? rfc3339Problem(u) : 'is not an RFC 3339 time';
+    return typeof u === 'string' && problem === undefined ? t.success(u) : t.failure(u, c, problem);
+  },
   (s) => s,
 );
 

@@ -46,6 +46,22 @@ describe('--at and the other instants', () => {
     expect(podj('get', 'pods', '--at', '+2562047h').code).toBe(0);
   });
 
+  it('a manifest, an import or a recorded event with a time Go refuses is refused naming the field; nothing is written', () => {
+    const { podj, dir } = workspace();
+    podj('apply', '-f', manifest, '--at', '2026-01-01T00:00:00Z');
+    const head = podj('verify').stdout;
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p1', namespace: 'default', uid: 'u1', creationTimestamp: '2026-02-30T08:00:00Z' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
+    writeFileSync(join(dir, 'pod.json'), JSON.stringify(pod));
+    writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: q\n  creationTimestamp: "2026-04-31T00:00:00Z"\nspec:\n  containers:\n  - name: c\n    image: nginx\n');
+    const event = { v: 1, type: 'NodeConditionChanged', at: '2026-01-18T24:00:00.000Z', source: 'node', node: 'n1', conditionType: 'Ready', status: 'False' };
+    writeFileSync(join(dir, 'events.jsonl'), `${JSON.stringify(event)}\n`);
+    // these went in as 2 March, 1 May and the next midnight (Date.parse's roll-over), or as stored text
+    expect(podj('import', 'pod.json')).toMatchObject({ code: 2, stderr: 'error: pod.json:1: metadata.creationTimestamp: "2026-02-30T08:00:00Z" is not an RFC 3339 time: day out of range\n' });
+    expect(podj('apply', '-f', 'pod.yaml')).toMatchObject({ code: 2, stderr: 'error: pod.yaml:5: metadata.creationTimestamp: "2026-04-31T00:00:00Z" is not an RFC 3339 time: day out of range\n' });
+    expect(podj('record', '-f', 'events.jsonl')).toMatchObject({ code: 2, stderr: 'error: events.jsonl:1: NodeConditionChanged: at: "2026-01-18T24:00:00.000Z" is not an Instant\n' });
+    expect(podj('verify').stdout).toBe(head);
+  });
+
   it('a write at a day that does not exist records nothing', () => {
     const { podj } = workspace();
     podj('apply', '-f', manifest, '--at', '2026-01-01T00:00:00Z');
