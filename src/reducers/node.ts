@@ -14,7 +14,8 @@ const withCondition = (node: NodeState, e: EventOf<'NodeConditionChanged'>): Nod
     ...(e.message !== undefined ? { message: e.message } : {}),
     lastTransitionTime: old !== undefined && old.status === e.status ? old.lastTransitionTime : e.at,
   };
-  const conditions = old === undefined ? [...node.conditions, next] : node.conditions.map((c) => (c === old ? next : c));
+  // `concat`, not a spread: a spread's array has room for 17 conditions, kept for the node's life
+  const conditions = old === undefined ? node.conditions.concat(next) : node.conditions.map((c) => (c === old ? next : c));
   return { ...node, conditions };
 };
 
