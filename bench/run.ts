@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, tiers, type TierName } from '../src/generator/index.js';
+import { MALLOC_ARENA_MAX, SEMI_SPACE_FLAG } from '../src/cli/heap-growth.js';
 import { DEFAULT_CHUNK } from '../src/journal/index.js';
 import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
 import { markdownTable, rowsOf, type Results } from './lib/report.js';
@@ -37,8 +38,10 @@ type Outcome = Measured | { error: string };
 const runMeasure = (name: string, args: MeasureArgs, timeoutMs?: number): Outcome => {
   process.stderr.write(`bench ${args.tier}: ${name}…`);
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', CHILD, name, JSON.stringify(args)], {
+  // node started as `podj`'s `#!` line starts it (src/cli/heap-growth.ts :: PROCESS_START)
+  const run = spawnSync(process.execPath, [SEMI_SPACE_FLAG, '--import', 'tsx', CHILD, name, JSON.stringify(args)], {
     encoding: 'utf8',
+    env: { ...process.env, MALLOC_ARENA_MAX },
     maxBuffer: 64 * 1024 * 1024,
     ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: 'SIGKILL' as const }),
   });

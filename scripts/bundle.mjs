@@ -20,8 +20,16 @@ import { chmod, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { PROCESS_START } from '../dist/cli/heap-growth.js';
 
 const OUT = 'dist/podj';
+
+/**
+ * The executable's `#!` line: node started with what it reads only at its start (src/cli/heap-growth.ts), which
+ * the program cannot set for itself once running. `env -S` splits the line into its assignments, node and its
+ * flags (GNU coreutils since 8.30, the BSDs, macOS; BusyBox's env has no `-S`).
+ */
+const HASHBANG = `#!/usr/bin/env -S ${PROCESS_START}`;
 
 /**
  * classic-level's `require('./binding')` becomes a module that loads this platform's prebuilt `.node` file by
@@ -125,8 +133,9 @@ const makeCodeCache = () => {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  // V8 refuses a cache made under other flags: one the program changed while running would never be used.
-  const check = spawnSync(process.execPath, [`${OUT}/bin.js`, 'version'], { encoding: 'utf8', env: { ...process.env, PODJ_CODE_CACHE: 'check' } });
+  // V8 refuses a cache made under other flags: one the program changed while running would never be used. Run as
+  // the executable (its `#!` line's flags), as a shell runs it; the runs above, without them, made the same cache.
+  const check = spawnSync(`${OUT}/bin.js`, ['version'], { encoding: 'utf8', env: { ...process.env, PODJ_CODE_CACHE: 'check' } });
   if (!check.stderr.includes('code cache: used')) throw new Error(`making the code cache: a run does not use it: ${check.stderr}`);
 };
 
@@ -158,6 +167,7 @@ await esbuild.build({
   target: 'node20',
   outfile: `${OUT}/bin.js`,
   logLevel: 'warning',
+  banner: { js: HASHBANG },
 });
 // The package is `"type": "module"`; these two files are CommonJS.
 writeFileSync(`${OUT}/package.json`, '{ "type": "commonjs" }\n');

@@ -24,15 +24,16 @@ const childrenCpuMs = (): number => {
 
 export const coldStart = async (a: MeasureArgs): Promise<Measured> => {
   if (!existsSync(BIN)) return { unit: 'ms', details: {}, rssMiB: 0, pending: 'dist/podj/bin.js missing: run `npm run build` first' };
-  const args = [BIN, 'get', 'pods', '--journal', journalDir(a)];
+  // the executable itself, as a shell runs it: its `#!` line's node and flags (src/cli/heap-growth.ts)
+  const args = ['get', 'pods', '--journal', journalDir(a)];
   const runs = a.tier === 'L' ? 5 : 10;
   const cpuMs: Record<string, number[]> = { cli: [], bare: [] };
-  const spawnMs = (argv: readonly string[], cpu?: number[]): number => {
+  const spawnMs = (file: string, argv: readonly string[], cpu?: number[]): number => {
     const t0 = performance.now();
     const before = childrenCpuMs();
     // stdout is discarded, not buffered: `get pods -A` at L prints megabytes, past spawnSync's 1 MiB buffer.
-    const run = spawnSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    if (run.status !== 0) throw new Error(`node ${argv.join(' ')} exited ${run.status}: ${run.stderr.trim()}`);
+    const run = spawnSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    if (run.status !== 0) throw new Error(`${file} ${argv.join(' ')} exited ${run.status}: ${run.stderr.trim()}`);
     cpu?.push(childrenCpuMs() - before);
     return seconds(t0) * 1000;
   };
@@ -41,18 +42,18 @@ export const coldStart = async (a: MeasureArgs): Promise<Measured> => {
   const times: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
-    times.push(spawnMs(args, cpuMs['cli']));
-    bare.push(spawnMs(['-e', ''], cpuMs['bare']));
+    times.push(spawnMs(BIN, args, cpuMs['cli']));
+    bare.push(spawnMs(process.execPath, ['-e', ''], cpuMs['bare']));
   }
   // Every namespace (-A): the whole head table, which grows with the live pods, not with the history.
-  const allNamespaces = Array.from({ length: Math.ceil(runs / 2) }, () => spawnMs([...args, '-A']));
+  const allNamespaces = Array.from({ length: Math.ceil(runs / 2) }, () => spawnMs(BIN, [...args, '-A']));
   // `get pods` above asks for `default`, where the generated incident has no pods: one namespace that has
   // some (an eighth of the workloads) also reads, checks and prints its rows.
-  const oneNamespace = Array.from({ length: Math.ceil(runs / 2) }, () => spawnMs([...args, '-n', BUSY_NAMESPACE]));
+  const oneNamespace = Array.from({ length: Math.ceil(runs / 2) }, () => spawnMs(BIN, [...args, '-n', BUSY_NAMESPACE]));
   // One more run under GNU time for the CLI's own peak RSS (`%M`, KiB); the timed runs stay unwrapped.
   let rssMiB = Number.NaN;
   if (existsSync(TIME)) {
-    const run = spawnSync(TIME, ['-f', 'maxrss=%M', process.execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const run = spawnSync(TIME, ['-f', 'maxrss=%M', BIN, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     const kib = /maxrss=(\d+)/.exec(run.stderr)?.[1];
     if (kib !== undefined) rssMiB = Number(kib) / 1024;
   }
@@ -81,7 +82,7 @@ export const describeCli = async (a: MeasureArgs): Promise<Measured> => {
   for (const { pod, lastAt } of pods) {
     const [namespace = '', name = ''] = pod.split('/');
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, [BIN, 'describe', 'pod', name, '-n', namespace, '--at', lastAt, '--journal', journalDir(a)], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const run = spawnSync(BIN, ['describe', 'pod', name, '-n', namespace, '--at', lastAt, '--journal', journalDir(a)], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     times.push(seconds(t0) * 1000);
     // 1: the pod was gone at its last record's instant (NotFound); the read and the fold ran all the same
     if (run.status !== 0 && run.status !== 1) throw new Error(`podj describe pod ${name} -n ${namespace} exited ${run.status}: ${run.stderr.trim()}`);

@@ -67,7 +67,7 @@ export const importAudit = async (a: MeasureArgs): Promise<Measured> => {
   rmSync(journal, { recursive: true, force: true });
   const log = await writeLog(file, SIZE_MB[a.tier] * 1e6);
   const t0 = performance.now();
-  const run = spawnSync(TIME, ['-f', 'maxrss=%M', process.execPath, BIN, 'import', file, '--journal', journal], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const run = spawnSync(TIME, ['-f', 'maxrss=%M', BIN, 'import', file, '--journal', journal], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const wall = seconds(t0);
   rmSync(file, { force: true });
   if (run.status !== 0) throw new Error(`podj import exited ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);

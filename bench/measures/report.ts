@@ -32,7 +32,7 @@ export const report = async (a: MeasureArgs): Promise<Measured> => {
   if (!existsSync(BIN)) return { unit: 'ms', details: {}, rssMiB: 0, pending: 'dist/podj/bin.js missing: run `npm run build` first' };
   const out = join(a.dataDir, 'report.html');
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, [BIN, 'report', '-A', '--journal', journalDir(a), '--out', out], { encoding: 'utf8' });
+  const run = spawnSync(BIN, ['report', '-A', '--journal', journalDir(a), '--out', out], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`podj report exited ${run.status}: ${run.stderr.trim()}`);
   const writeSeconds = seconds(t0);
   const browser = await launchChromium();

@@ -47,7 +47,7 @@ export const simulation = async (a: MeasureArgs): Promise<Measured> => {
   for (let i = 0; i < RUNS; i++) {
     const journal = join(dir, `journal-${i}`);
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, [BIN, 'simulate', file, '--journal', journal], { encoding: 'utf8' });
+    const run = spawnSync(BIN, ['simulate', file, '--journal', journal], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`podj simulate exited ${run.status}: ${run.stderr.trim()}`);
     cli.push(performance.now() - t0);
     events = Number(/: (\d+) events/.exec(run.stdout)?.[1] ?? Number.NaN);

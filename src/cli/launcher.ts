@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The `podj` executable (`dist/podj/bin.js`, CommonJS): runs the bundled program (`dist/podj/podj.js`, one
  * CommonJS file) from V8's code cache. Node 20 compiles an ES module's source on every start and offers no

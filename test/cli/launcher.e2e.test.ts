@@ -4,11 +4,13 @@
  * dist/podj/ (beside links to the package's node_modules and package.json, as the package lays it out), so the
  * built one stays as it is for the other tests.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { MALLOC_ARENA_MAX, PROCESS_START, SEMI_SPACE_FLAG } from '../../src/cli/heap-growth.js';
 import { REPO, sample, workspace } from './podj.js';
 
 const run = (bin: string, args: readonly string[]): { code: number | null; stdout: string; stderr: string } => {
@@ -76,6 +78,32 @@ describe('podj from its code cache', () => {
     // describe's read, fold and printer compiled in the same script: more code in the cache
     expect(withDescribe.bytes).toBeGreaterThan(alone.bytes + 50_000);
     expect(run(copy.bin, args).stderr).toBe('code cache: used\n');
+  });
+
+  it('starts node through its #! line with what V8 and glibc read only at a start, and still from the cache', async () => {
+    const bin = join(REPO, 'dist/podj/bin.js');
+    expect(readFileSync(bin, 'latin1').split('\n', 1)[0]).toBe(`#!/usr/bin/env -S ${PROCESS_START}`);
+    const { args, expected } = journalAndAnswer();
+    const direct = spawnSync(bin, args, { encoding: 'utf8', env: { ...process.env, PODJ_CODE_CACHE: 'check' } });
+    expect({ code: direct.status, stdout: direct.stdout, stderr: direct.stderr }).toEqual(expected);
+    // The running process itself (env execs node in its place): an import waiting for its standard input.
+    const ws = workspace();
+    const child = spawn(bin, ['import', '-', '--journal', ws.journal], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const closed = new Promise((done) => child.once('close', done));
+    const argv = async (): Promise<string[]> => {
+      for (let i = 0; i < 500; i++) {
+        const now = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+        if (now[0] === 'node') return now;
+        await sleep(10);
+      }
+      throw new Error('podj never became node');
+    };
+    const started = await argv();
+    const environment = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+    child.stdin.end();
+    await closed;
+    expect(started.slice(0, 3)).toEqual(['node', SEMI_SPACE_FLAG, bin]);
+    expect(environment).toContain(`MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}`);
   });
 
   it('never looks for the cache of another build', () => {
