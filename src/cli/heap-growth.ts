@@ -20,8 +20,8 @@ export const HEAP_GROWING_PERCENT = 40;
 
 /**
  * The young generation's semi-spaces: 8 MiB each instead of V8's 16 on 64-bit hosts. A replay's decoded pages and
- * each event's superseded states die young, and 16 MiB ones held 32 MiB of it at every tier; 8 MiB ones took 16 MiB
- * off an L replay's peak at the same CPU time, 4 MiB ones promoted that garbage and cost 60 % more CPU
+ * each event's superseded states die young, and 16 MiB ones held 32 MiB of it at every tier; 8 MiB ones took 16–33 MiB
+ * off an L replay's peak (its CPU not shown to move), 4 MiB ones promoted that garbage and cost 60 % more CPU
  * (`bench/README.md`, "Replay memory at L: lists at their size; the young generation and malloc's arenas set at
  * the start"). V8 reads this flag only when it sets its heap up: it must be on node's command line. Any heap flag
  * there costs a start ≈ 4 ms of CPU (measured, cause not found).
@@ -30,8 +30,8 @@ export const SEMI_SPACE_FLAG = '--max-semi-space-size=8';
 
 /**
  * glibc's malloc gives each thread that allocates its own arena (up to 8 a core), and what LevelDB's and libuv's
- * threads free while a replay reads the journal stays in theirs: two arenas took 18 MiB off an L replay's peak at
- * the same CPU time (same section). glibc reads it when the process starts; other C libraries ignore it.
+ * threads free while a replay reads the journal stays in theirs: two arenas took 8–18 MiB off an L replay's peak
+ * (its CPU not shown to move; same section). glibc reads it when the process starts; other C libraries ignore it.
  */
 export const MALLOC_ARENA_MAX = '2';
 
