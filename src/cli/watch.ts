@@ -48,7 +48,7 @@ const noteShown = (io: CliIO, states: readonly PodState[]): void => {
 const objectKey = (pod: V1Pod): string => JSON.stringify(unstructured(pod));
 
 /**
- * Whether two events, one after the other, are one write of the pod: the facts an import took from one captured
+ * Whether two events of a pod, one after the other, are one write of it: the facts an import took from one captured
  * object (the same file and line) at one instant. The cluster sent that object once, so the states between its
  * facts were never sent (a capture showing a pod Running yields its run's creation, start and readiness).
  */
@@ -94,20 +94,28 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
     noteShown(io, [visible]);
   };
 
-  // The pod event folded last, whose write is sent once the next event is known not to belong to it.
-  let unsent: (Event & { readonly pod: { readonly uid: string } }) | undefined;
+  // Per pod, the event folded last, whose write is sent once the pod's next event is known not to belong to it, or
+  // the instant is over: another pod's facts of the same instant may come between one capture's facts (the import
+  // orders an instant's facts cause before effect across pods).
+  const unsent = new Map<string, Event & { readonly pod: { readonly uid: string } }>();
+  const sendWrite = async (event: Event & { readonly pod: { readonly uid: string } }, paced: boolean): Promise<void> => {
+    unsent.delete(event.pod.uid);
+    await send(event, paced);
+  };
+  const flush = async (paced: boolean): Promise<void> => {
+    for (const event of [...unsent.values()]) await sendWrite(event, paced);
+  };
   const apply = async (event: Event, paced: boolean): Promise<void> => {
     if (!('pod' in event)) return;
-    if (unsent !== undefined && !oneWrite(unsent, event)) await send(unsent, paced);
     const uid = event.pod.uid;
+    const [first] = unsent.values();
+    if (first !== undefined && first.at !== event.at) await flush(paced);
+    const mine = unsent.get(uid);
+    if (mine !== undefined && !oneWrite(mine, event)) await sendWrite(mine, paced);
     const after = reducePod(pods.get(uid), event);
     if (after === undefined) pods.delete(uid);
     else pods.set(uid, after);
-    unsent = event;
-  };
-  const flush = async (paced: boolean): Promise<void> => {
-    if (unsent !== undefined) await send(unsent, paced);
-    unsent = undefined;
+    unsent.set(uid, event);
   };
 
   for await (const page of journal.recordsInTimeOrder({ untilAt: undefined }).batches()) {

@@ -4,6 +4,7 @@
  */
 import type { Event, EventType } from '../events/index.js';
 import { containerKeyOf, subjectKeyOf } from './build.js';
+import { capturesInStreamOrder } from './capture-order.js';
 import { betterRecord, factKey, isBackOff, isStatusBackOff } from './fact-identity.js';
 import type { Imported } from './imported.js';
 import { numberRuns, recordedIds, settleInstances } from './instances.js';
@@ -11,6 +12,7 @@ import { placeRunsOnCurve } from './runs-on-curve.js';
 import { fillUnstated } from './unstated.js';
 import { succeedNames } from './succession.js';
 import { secondOf } from './time.js';
+import { reorderedWithinSeconds } from './within-seconds.js';
 
 /** Order of facts stamped with the same instant: cause before effect in a pod's life. */
 const tieRank: Readonly<Record<EventType, number>> = {
@@ -83,31 +85,12 @@ const causal = (a: Ranked, b: Ranked): number => {
 };
 
 /** Within each whole second, each container's run facts re-dealt over their own places in run order. */
-const inRunOrder = (sorted: readonly Imported[]): Imported[] => {
-  const out = [...sorted];
-  const seconds = sorted.map((i) => secondOf(i.event.at));
-  let start = 0;
-  while (start < out.length) {
-    let end = start;
-    while (end < out.length && seconds[end] === seconds[start]) end++;
-    const places = new Map<string, number[]>();
-    for (let n = start; n < end; n++) {
-      const item = out[n];
-      const key = item?.instance === undefined ? undefined : containerKey(item.event);
-      if (key !== undefined) places.set(key, [...(places.get(key) ?? []), n]);
-    }
-    for (const positions of places.values()) {
-      const items = positions.flatMap((n) => (out[n] === undefined ? [] : [out[n]]));
-      const ordered = items.map((item, i) => ({ item, i })).sort((a, b) => (a.item.instance ?? 0) - (b.item.instance ?? 0) || a.i - b.i);
-      positions.forEach((n, i) => {
-        const next = ordered[i]?.item;
-        if (next !== undefined) out[n] = next;
-      });
-    }
-    start = end;
-  }
-  return out;
-};
+const inRunOrder = (sorted: readonly Imported[]): Imported[] =>
+  reorderedWithinSeconds(
+    sorted,
+    (item) => (item.instance === undefined ? undefined : containerKey(item.event)),
+    (items) => items.map((item, i) => ({ item, i })).sort((a, b) => (a.item.instance ?? 0) - (b.item.instance ?? 0) || a.i - b.i).map((r) => r.item),
+  );
 
 /**
  * Valid-time order that keeps each subject's causal order: within a second, a subject's fact stamped
@@ -218,7 +201,7 @@ export const mergeImported = (inputs: readonly Imported[], known: readonly Event
   const reported = new Set(journal.flatMap((i) => (isBackOff(i) && !heldFromStatus(i) ? [containerKey(i.event) ?? ''] : [])));
   const placed = placeRunsOnCurve(eachFactOnce(inputs), reported);
   const ranked = eachFactOnce([...journal, ...placed]).map((item, order) => ({ item, order }));
-  const sorted = inTimeOrder(inRunOrder(ranked.sort(causal).map((r) => r.item)));
+  const sorted = inTimeOrder(inRunOrder(capturesInStreamOrder(ranked.sort(causal).map((r) => r.item), (i) => tieRank[i.event.type])));
   return fillUnstated(dropSubsumedBackOffs(settleInstances(succeedNames(sorted), recordedIds([...journal, ...inputs]))))
     .filter((i) => i.origin !== 'journal')
     .map(markInferred);

@@ -1,0 +1,74 @@
+/**
+ * Each capture of a watch stream is ordered right after its own facts, before the next object's: folded up to a
+ * capture's `PodObserved`, the pod is the object that line held. Several objects of one pod share a second in the
+ * v1.36.1 rolling update (bkzc4 at 21:19:19: `ContainerCreating` with its sandbox ready, then `Running`; 2wffn's four
+ * objects at 21:19:19); the tie rank alone put every capture after every fact of its second, so the fold never
+ * showed the earlier ones. With the Events imported too, the kubelet's `Created` Event of that second goes after the
+ * capture that still shows the container `ContainerCreating`, and before the start.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../../src/events/index.js';
+import { V1Pod } from '../../src/k8s/pod.js';
+import { emptyCluster, foldCluster, type ClusterState } from '../../src/reducers/index.js';
+import { imported, real } from './fixtures.js';
+
+const STREAM = real('rolling-update-pods.watch.jsonl');
+
+/** The stream's objects by line (1-based). */
+const objects = (): Map<number, V1Pod> =>
+  new Map(
+    readFileSync(STREAM, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l, i) => {
+        const decoded = V1Pod.decode((JSON.parse(l) as { object: unknown }).object);
+        if (decoded._tag === 'Left') throw new Error(`line ${i + 1} does not decode`);
+        return [i + 1, decoded.right] as const;
+      }),
+  );
+
+/**
+ * What a capture shows of its pod: phase, deletion, node, IP, each condition's status and time, each container's
+ * state. The sandbox of a finished pod is left out: the kubelet stops it (PodReadyToStartContainers False), which the
+ * vocabulary has no event for.
+ */
+const shown = (p: V1Pod | undefined) => ({
+  phase: p?.status?.phase,
+  deleting: p?.metadata.deletionTimestamp != null,
+  node: p?.spec.nodeName,
+  ip: p?.status?.podIP,
+  conditions: (p?.status?.conditions ?? [])
+    .filter((c) => !(c.type === 'PodReadyToStartContainers' && p?.status?.phase === 'Succeeded'))
+    .map((c) => `${c.type}=${c.status}@${c.lastTransitionTime ?? ''}`)
+    .sort(),
+  containers: (p?.status?.containerStatuses ?? []).map((c) => c.state),
+});
+
+/** For each capture of the stream (its line), the pod folded up to that capture, and the object of that line. */
+const atEachCapture = (events: readonly Event[]): Array<{ line: number; folded: unknown; captured: unknown }> => {
+  const lines = objects();
+  const out: Array<{ line: number; folded: unknown; captured: unknown }> = [];
+  let state: ClusterState = emptyCluster;
+  for (const e of events) {
+    state = foldCluster([e], state);
+    const line = e.from?.line;
+    if (e.type !== 'PodObserved' || e.from?.file !== STREAM || line === undefined) continue;
+    out.push({ line, folded: shown(state.pods.get(e.pod.uid)?.pod), captured: shown(lines.get(line)) });
+  }
+  return out;
+};
+
+describe('a watch stream: each capture right after its own facts', () => {
+  it.each([
+    ['the stream alone', [STREAM]],
+    ['the stream with its Events', [STREAM, real('rolling-update-events.json')]],
+  ])('%s: folded to each capture, the pod is the object of its line', async (_, files) => {
+    const { events } = await imported(files);
+    const captures = atEachCapture(events);
+    // Every object but those that repeat one of the same second (one capture fact: a write of fields a capture does
+    // not keep, a deletion's final grace, the DELETED object).
+    expect(captures.map((c) => c.line).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 26, 31]);
+    for (const c of captures) expect({ line: c.line, pod: c.folded }).toEqual({ line: c.line, pod: c.captured });
+  });
+});
