@@ -5,7 +5,9 @@
  * 76f01cc on 2026-12-07: S, M and bad-image.yaml first differ at 85d9ac2, the ImagePullBackOff message's rule change,
  * found by bisection, and the samples added since are recorded; again on 2026-12-07 for the kubelet view's
  * `terminatingSynced` (pod_workers.go :: acknowledgeTerminating), the cases that differed then differing only by that
- * key: with it dropped from the JSON all matched the earlier record). `npx tsx bench/fold/check.ts`
+ * key: with it dropped from the JSON all matched the earlier record; again on 2026-12-07 on the stored scenario events for
+ * the generation a pod's first graceful deletion bumps (registry/rest/delete.go :: BeforeDelete): with `generation` and
+ * `observedGeneration` dropped from every state, all 30 cases matched the earlier code's). `npx tsx bench/fold/check.ts`
  * compares; `--write` records the current code's fingerprints.
  *
  * Per case: the events, every pod state after every event (`reducePod`, the state serialized whenever its

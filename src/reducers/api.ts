@@ -121,8 +121,11 @@ const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): Pod
   const deletionTimestamp = apiTimePlus(e.at, grace);
   const existing = pod.metadata.deletionTimestamp;
   if (existing !== undefined && existing <= deletionTimestamp) return s;
-  // v1.36 writes no `NodeLost` reason for a pod on an unreachable node (the old `SetPodTerminationReason` is gone)
-  return withMetadata(s, withFields(pod.metadata, { deletionTimestamp, deletionGracePeriodSeconds: grace }));
+  // v1.36 writes no `NodeLost` reason for a pod on an unreachable node (the old `SetPodTerminationReason` is gone).
+  // The first graceful deletion bumps the generation (apiserver registry/rest/delete.go :: BeforeDelete): the
+  // kubelet's next status shows it observed (status and conditions' `observedGeneration`).
+  const generation = existing === undefined && (pod.metadata.generation ?? 0) > 0 ? (pod.metadata.generation ?? 0) + 1 : pod.metadata.generation;
+  return withMetadata(s, withFields(pod.metadata, { generation, deletionTimestamp, deletionGracePeriodSeconds: grace }));
 };
 
 const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {

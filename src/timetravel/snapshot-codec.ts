@@ -22,9 +22,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * first row parts are the base (`baseRows`), so that a read keeps no uid of theirs. 12: the base holds its rows in
  * kubectl's order, each part's first line their ranks in the fold's order (`snapshot-rows.ts`). 13: kubelet views keep
  * the status fields a capture's kubelet did not write (`unwrittenFields`). 14: a stored pod's `from` names whether the
- * pod was marked deleted (`GeneratedFrom.deleted`), where it named whether it was terminal.
+ * pod was marked deleted (`GeneratedFrom.deleted`), where it named whether it was terminal. 15: a pod's first graceful
+ * deletion bumps its generation (the fold's objects differ from 14's).
  */
-export const SNAPSHOT_SCHEMA = 14;
+export const SNAPSHOT_SCHEMA = 15;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the
