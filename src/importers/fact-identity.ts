@@ -11,6 +11,7 @@ import type { Certainty, Imported, Origin } from './imported.js';
 import { subjectKeyOf } from './build.js';
 import { secondOf } from './time.js';
 import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
+import { listedByKubelet } from '../k8s/static-pods.js';
 import { isStandInId } from '../events/stand-in-id.js';
 
 const oncePerPod: ReadonlySet<EventType> = new Set(['PodCreated', 'PodBound', 'PodAdmitted', 'PodRejected', 'PodEvicted', 'PodDeadlineExceeded', 'PodRemoved']);
@@ -126,8 +127,15 @@ const heldPlaced = (i: Imported): boolean => i.origin === 'journal' && i.event.t
 /** A pod's creation the journal holds as its Events implied it (they were imported before the pod's object). */
 const heldFromEvents = (i: Imported): boolean => i.origin === 'journal' && i.event.type === 'PodCreated' && isKnownOnlyFromEvents(i.event.manifest);
 
+/**
+ * A pod's creation the journal holds from a kubelet's own `/pods` (imported before the API server's objects): its
+ * object carries the kubelet's `kubernetes.io/config.seen` and `config.source: api` annotations, which the API
+ * server's object of the pod never has.
+ */
+const heldFromKubelet = (i: Imported): boolean => i.origin === 'journal' && i.event.type === 'PodCreated' && listedByKubelet(i.event.manifest.metadata.annotations);
+
 /** A record the journal holds that a source's own record of the fact replaces: a placed creation, an inferred pod. */
-const heldStandIn = (i: Imported): boolean => heldPlaced(i) || heldFromEvents(i);
+const heldStandIn = (i: Imported): boolean => heldPlaced(i) || heldFromEvents(i) || heldFromKubelet(i);
 
 /**
  * `a` is the kubelet's `Created` Event for a creation the journal holds placed, and not later than it: the record
@@ -140,11 +148,16 @@ const recordsHeldPlacement = (a: Imported, b: Imported): boolean =>
 
 /**
  * `a` is a pod object's creation (an audit line, a watch or a list captured it) of a pod the journal holds as its
- * Events implied it (same uid: an Event's `involvedObject.uid` is the object's): the object's record is kept as a
- * new fact, and the fold takes its metadata and spec over the inferred ones (`reducers/api.ts :: reduceApi`).
+ * Events implied it (same uid: an Event's `involvedObject.uid` is the object's), or the API server's object of a pod
+ * the journal holds from a kubelet's `/pods`: the object's record is kept as a new fact, and the fold takes its
+ * metadata and spec over the held ones (`reducers/api.ts :: reduceApi`), as when it was imported first.
  */
 const recordsHeldInference = (a: Imported, b: Imported): boolean =>
-  a.event.type === 'PodCreated' && a.origin !== 'events' && a.origin !== 'journal' && !isKnownOnlyFromEvents(a.event.manifest) && heldFromEvents(b);
+  a.event.type === 'PodCreated' &&
+  a.origin !== 'events' &&
+  a.origin !== 'journal' &&
+  !isKnownOnlyFromEvents(a.event.manifest) &&
+  (heldFromEvents(b) || (heldFromKubelet(b) && !listedByKubelet(a.event.manifest.metadata.annotations)));
 
 /**
  * `a` is a pod object's record, with the run's real containerID, of a container run the journal holds under a

@@ -17,6 +17,7 @@ import { baseOf, podState } from './folded-pod.js';
 import { podWith } from './pod-object.js';
 import { withFields } from './records.js';
 import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
+import { listedByKubelet } from '../k8s/static-pods.js';
 import { conditionGeneration } from './unwritten-fields.js';
 
 export type ApiEvent = EventOf<
@@ -100,13 +101,23 @@ const withStatus = (s: PodState, status: PodStatus): PodState => {
 };
 
 /**
- * A pod its Events implied (imported before its object: `importers/events-only-pods.ts`) meeting its object's
- * creation (same uid, an Event's `involvedObject.uid`): the object's metadata and spec replace the inferred ones;
- * what the journal folded since (binding, deletion, status) stays. Any other second creation changes nothing.
+ * Whether `manifest`, the API server's object, replaces the held pod `pod`'s metadata and spec: `pod` is one its
+ * Events implied (imported before its object: `importers/events-only-pods.ts`), or a kubelet's own copy from its
+ * `/pods` (imported before the API server's objects: its `kubernetes.io/config.seen` and `config.source`
+ * annotations are the kubelet's, `pkg/kubelet/config/config.go :: podStorage.merge`, never the API server's).
+ */
+const replacedByObject = (pod: V1Pod, manifest: EventOf<'PodCreated'>['manifest']): boolean =>
+  (isKnownOnlyFromEvents(pod) && !isKnownOnlyFromEvents(manifest)) ||
+  (listedByKubelet(pod.metadata.annotations) && !listedByKubelet(manifest.metadata.annotations) && !isKnownOnlyFromEvents(manifest));
+
+/**
+ * A pod a source other than the API server gave (its Events, a kubelet's `/pods`) meeting the API server's object's
+ * creation (same uid, an Event's `involvedObject.uid`): the object's metadata and spec replace the held ones; what
+ * the journal folded since (binding, deletion, status) stays. Any other second creation changes nothing.
  */
 const objectOverInferred = (s: PodState, e: EventOf<'PodCreated'>): PodState => {
   const pod = baseOf(s);
-  if (!isKnownOnlyFromEvents(pod) || isKnownOnlyFromEvents(e.manifest)) return s;
+  if (!replacedByObject(pod, e.manifest)) return s;
   const created = baseOf(createdPod(e));
   const { deletionTimestamp, deletionGracePeriodSeconds } = pod.metadata;
   const metadata = deletionTimestamp === undefined ? created.metadata : withFields(created.metadata, { deletionTimestamp, deletionGracePeriodSeconds });
@@ -139,6 +150,7 @@ export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
   switch (e.type) {
     case 'PodCreated':
       // the uid exists already: a second creation is refused, but for an imported object's over its Events' stand-in
+      // or over a kubelet's own copy
       return objectOverInferred(s, e);
     case 'PodMetadataUpdated': {
       // Empty maps are dropped, as the API serializes them.

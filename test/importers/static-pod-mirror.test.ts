@@ -73,3 +73,48 @@ describe('a static pod imported from its kubelet and its mirror from the API ser
     expect((JSON.parse(out.stdout) as { metadata: { uid: string } }).metadata.uid).toBe('eaf7d48161d81d9c3359e1c008571fd6');
   });
 });
+
+/**
+ * A kubelet's own `/pods` imported before the API server's objects of the same pods (newrelic's minikube v1.35 run:
+ * test/fixtures/real/, README there). The kubelet's copy of each pod it got from the API server carries its own
+ * annotations, `kubernetes.io/config.seen` and `kubernetes.io/config.source: api` (pkg/kubelet/config/config.go ::
+ * podStorage.merge), and the object as the kubelet first saw it (a Job pod's `batch.kubernetes.io/job-tracking`
+ * finalizer, removed since); the API server's object has none of them. The API server's object wins: imported
+ * kubelet first, API objects first, or together, podj answers the same.
+ */
+interface Listed {
+  readonly items: ReadonlyArray<{ readonly metadata: { readonly name: string; readonly annotations?: Record<string, string>; readonly finalizers?: string[] } }>;
+}
+
+describe("ordinary pods: a kubelet's /pods imported before the API server's objects", async () => {
+  const apiFirst = await journalOf([API], [KUBELET]);
+  const kubeletFirst = await journalOf([KUBELET], [API]);
+  const together = await journalOf([API, KUBELET]);
+
+  it("shows no pod with the kubelet's own annotations, as the API server's objects show them", async () => {
+    const listed = JSON.parse((await podj('get', 'pods', '-A', '-o', 'json', ...kubeletFirst)).stdout) as Listed;
+    const marked = listed.items.filter((p) => p.metadata.annotations?.['kubernetes.io/config.source'] === 'api').map((p) => p.metadata.name);
+    expect(marked).toEqual([]);
+    const coredns = await podj('describe', 'pod', 'coredns-7d764666f9-qdcxt', '-n', 'kube-system', ...kubeletFirst);
+    expect(coredns.stdout).toMatch(/^Annotations:\s+<none>$/m);
+    const job = listed.items.find((p) => p.metadata.name === 'e2e-failjob-4kj9v');
+    expect(job?.metadata.finalizers).toBeUndefined();
+  });
+
+  it.each([
+    ['-o', 'json'],
+    ['-o', 'wide'],
+  ])('get pods -A %s %s: the same whichever was imported first, or both together', async (...flags) => {
+    const answer = async (journal: readonly string[]): Promise<string> => (await podj('get', 'pods', '-A', ...flags, ...journal)).stdout;
+    const expected = await answer(apiFirst);
+    expect(await answer(kubeletFirst)).toBe(expected);
+    expect(await answer(together)).toBe(expected);
+  });
+
+  it('importing either file again adds nothing', async () => {
+    for (const file of [API, KUBELET]) {
+      const again = await podj('import', ...kubeletFirst, file);
+      expect(`${again.stdout}${again.stderr}`).toMatch(/: 0 imported, \d+ already present/);
+    }
+  });
+});
