@@ -5,7 +5,7 @@
  */
 import * as t from 'io-ts';
 import { ConditionStatus, Instant, Integer, QuantityString, ResourceList, StringMap } from '../k8s/codecs.js';
-import { V1Pod } from '../k8s/pod.js';
+import { ResourceRequirements, V1Pod } from '../k8s/pod.js';
 import { containerSubject, member, nodeSubject, podSubject } from './common.js';
 
 /**
@@ -18,7 +18,8 @@ const publishedConditions = { conditionTypes: t.array(t.string) };
  * Imports: the optional status fields v1.36's kubelet (or scheduler) writes that a captured object's did not
  * (`podIPs` since v1.16, `hostIPs` since v1.28, `containerStatuses[].volumeMounts` since v1.30 and `.user` since
  * v1.31, `observedGeneration` on the status and its conditions since v1.34, `started` on init container statuses
- * since v1.28's sidecars). Every `containerStatuses[].` but `started` names init container statuses too.
+ * since v1.28's sidecars; the pod-level `resources` and `allocatedResources` since v1.36's
+ * InPlacePodLevelResourcesVerticalScaling beta). Every `containerStatuses[].` but `started` names init container statuses too.
  */
 export const StatusField = t.keyof(
   {
@@ -32,6 +33,8 @@ export const StatusField = t.keyof(
     'containerStatuses[].resources': null,
     'containerStatuses[].user': null,
     'containerStatuses[].volumeMounts': null,
+    resources: null,
+    allocatedResources: null,
   },
   'StatusField',
 );
@@ -100,7 +103,18 @@ export type CapturedCondition = t.TypeOf<typeof CapturedCondition>;
 export const PodObserved = member(
   'PodObserved',
   { ...podSubject },
-  { ...publishedConditions, conditions: t.array(CapturedCondition), withoutLastState: t.array(t.string), listed: t.literal(true), unwrittenFields: t.array(StatusField) },
+  {
+    ...publishedConditions,
+    conditions: t.array(CapturedCondition),
+    withoutLastState: t.array(t.string),
+    listed: t.literal(true),
+    unwrittenFields: t.array(StatusField),
+    /**
+     * The pod-level `status.resources` the object shows. A running pod's are read from its cgroup by the status the
+     * kubelet generated after the API showed it Running, which the capture alone tells from the allocated ones.
+     */
+    resources: ResourceRequirements,
+  },
 );
 
 /** A condition the kubelet does not own (DisruptionTarget, readiness gates) was set by some component. */

@@ -90,6 +90,7 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
     ...(conditions.length > 0 && { conditions }),
     ...(unshown.length > 0 && { withoutLastState: unshown }),
     ...(unwrittenFields !== undefined && { unwrittenFields }),
+    ...(s.pod.status?.resources != null && { resources: s.pod.status.resources }),
   };
   events.push({ event: capture, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
   return E.right(afterCapture(tracker, s, ref, withUnwrittenBefore(events, unwrittenFields), fallback));

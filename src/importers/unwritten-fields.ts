@@ -6,10 +6,13 @@
  * beside `hostIP` (v1.28), and in container statuses `started` (v1.16; on init
  * containers' since v1.28), `volumeMounts` for a container that
  * mounts volumes (RecursiveReadOnlyMounts, v1.30), and for one the runtime reported `resources`,
- * `allocatedResources` when it requests any (InPlacePodVerticalScaling) and `user` (SupplementalGroupsPolicy, v1.31).
+ * `allocatedResources` when it requests any (InPlacePodVerticalScaling) and `user` (SupplementalGroupsPolicy, v1.31); the
+ * pod-level `resources`, and `allocatedResources` when the pod requests any (`convertStatusToAPIStatus`, gate
+ * InPlacePodLevelResourcesVerticalScaling, beta and on by default in v1.36).
  */
 import type { StatusField } from '../events/index.js';
 import type { Container, ContainerStatus, V1Pod } from '../k8s/pod.js';
+import { podRequests } from '../k8s/pod-resources.js';
 import { kubeletConditionTypes } from './pod-differ.js';
 
 /** One field's verdict: `undefined` when the object shows no place the field would be. */
@@ -32,8 +35,9 @@ const verdicts = (pod: V1Pod): Verdict[] => {
   const mounting = statuses.filter((s) => (specs.get(s.name)?.volumeMounts?.length ?? 0) > 0);
   const requesting = runs.filter((s) => Object.keys(specs.get(s.name)?.resources?.requests ?? {}).length > 0);
   const conditions = status.conditions ?? [];
+  const kubeletWrote = kubeletConditionTypes(pod) !== undefined;
   return [
-    ['observedGeneration', kubeletConditionTypes(pod) === undefined ? undefined : status.observedGeneration != null],
+    ['observedGeneration', kubeletWrote ? status.observedGeneration != null : undefined],
     ['conditions[].observedGeneration', conditions.length === 0 ? undefined : conditions.some((c) => c.observedGeneration != null)],
     ['podIPs', status.podIP == null ? undefined : status.podIPs != null],
     ['hostIPs', status.hostIP == null ? undefined : status.hostIPs != null],
@@ -43,6 +47,9 @@ const verdicts = (pod: V1Pod): Verdict[] => {
     ['containerStatuses[].resources', shownIn(runs, 'resources')],
     ['containerStatuses[].user', shownIn(runs, 'user')],
     ['containerStatuses[].volumeMounts', shownIn(mounting, 'volumeMounts')],
+    // v1.36's kubelet writes both with every status (`convertStatusToAPIStatus`), `allocatedResources` when the pod requests something
+    ['resources', kubeletWrote ? status.resources != null : undefined],
+    ['allocatedResources', kubeletWrote && Object.keys(podRequests(pod.spec)).length > 0 ? status.allocatedResources != null : undefined],
   ];
 };
 

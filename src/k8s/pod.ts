@@ -310,6 +310,8 @@ export const PodStatus = t.partial(
     containerStatuses: t.array(ContainerStatus),
     qosClass: QOSClass,
     nominatedNodeName: t.string,
+    allocatedResources: ResourceList,
+    resources: ResourceRequirements,
   },
   'PodStatus',
 );

@@ -3,7 +3,7 @@
  * status the kubelet would write. Pure and total: contradictory events degrade as README.md lists.
  */
 import type { Instant } from '../k8s/codecs.js';
-import type { Container, PodCondition, V1Pod } from '../k8s/pod.js';
+import type { Container, PodCondition, ResourceRequirements, V1Pod } from '../k8s/pod.js';
 import { observationTypes, type CapturedCondition, type PodEvent } from '../events/index.js';
 import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
@@ -12,13 +12,14 @@ import { withEntry, withFields } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { containerView, kubeletView, type KubeletView, type ImportProvenance } from './kubelet-view.js';
-import { kubeletStatus, podIsTerminal, statusFactsChanged, statusInputsChanged, type StatusWriter } from './status.js';
+import { kubeletStatus, podIsTerminal, podLevelResourcesSettled, statusFactsChanged, statusInputsChanged, type StatusWriter } from './status.js';
 import { FoldedPod, baseOf, generatedFrom, podState, withStatusesFrom } from './folded-pod.js';
 import { apiTime } from './time.js';
 import { podWith } from './pod-object.js';
 import { sharedCondition } from './shared-values.js';
 import { isTerminalPhase } from '../k8s/phase.js';
 import { withoutObservedGenerations, writes } from './unwritten-fields.js';
+import { sameRequirements } from './pod-level-resources.js';
 
 /** The kubelet writes the pod's status: it admitted the pod, did not reject it, and its node is reachable. */
 const kubeletWrites = (k: KubeletView): boolean => k.admitted && k.rejected === undefined && !k.nodeLost;
@@ -156,7 +157,7 @@ const observed = (s: PodState, e: Extract<PodEvent, { type: 'PodObserved' }>): P
     ...(fieldsMoved && { unwrittenFields: fields.length === 0 ? undefined : fields }),
   };
   const shown = typesMoved || fieldsMoved ? withPublished(s, published, e.at) : s;
-  const next = withoutLastStates(withCapturedTimes(shown, e.conditions ?? []), e.withoutLastState ?? [], e.at);
+  const next = withCapturedResources(withoutLastStates(withCapturedTimes(shown, e.conditions ?? []), e.withoutLastState ?? [], e.at), e.resources);
   const { provenance } = next.kubelet;
   return withProvenance(next, { ...provenance, capturedAt: latestInstant(provenance?.capturedAt, e.at) });
 };
@@ -208,6 +209,18 @@ const withCapturedTimes = (s: PodState, captured: readonly CapturedCondition[]):
   });
   const next = inCapturedOrder(timed, captured);
   return moved || next !== timed ? podState(s, podWith(base, base.metadata, base.spec, withFields(base.status ?? {}, { conditions: next })), s.kubelet) : s;
+};
+
+/**
+ * `s` whose status shows the pod-level `resources` a capture shows (`pod-level-resources.ts`): whether a running pod's
+ * were read from its cgroup depends on which of the kubelet's syncs wrote the status, which the capture alone tells.
+ * The kubelet's next status reads them again by its rule.
+ */
+const withCapturedResources = (s: PodState, captured: ResourceRequirements | undefined): PodState => {
+  const base = baseOf(s);
+  const status = base.status;
+  if (captured === undefined || status?.resources === undefined || sameRequirements(status.resources, captured)) return s;
+  return podState(s, podWith(base, base.metadata, base.spec, withFields(status, { resources: captured })), s.kubelet);
 };
 
 /**
@@ -302,7 +315,8 @@ const settled = (state: PodState, next: PodState, event: PodEvent): PodState => 
  * when the pod is read), the status stays, and the statuses are then generated from the new view.
  */
 const afterView = (state: PodState, next: PodState | undefined, base: V1Pod, kubelet: KubeletView, at: Instant): PodState => {
-  if (base === baseOf(state)) {
+  // the pod-level resources change once the status before showed the pod Running, whatever the event
+  if (base === baseOf(state) && podLevelResourcesSettled(base, kubelet)) {
     if (!statusInputsChanged(state.kubelet, kubelet)) return next ?? podState(state, base, kubelet);
     if (!statusFactsChanged(base, state.kubelet, kubelet)) {
       const moved = withStatusesFrom(next ?? state, base, kubelet, kubelet);
@@ -348,7 +362,7 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   // a kubelet back from a lost node writes its whole status over the controller's marking; a readiness gate's
   // condition, set by a controller since the last status, changes the Ready this sync generates (`GeneratePodReadyCondition`)
   const gated = (base.spec.readinessGates ?? []).length > 0;
-  const unchanged = base === baseOf(state) && !terminating && !gated && !state.kubelet.nodeLost && !statusInputsChanged(shown, view);
+  const unchanged = base === baseOf(state) && !terminating && !gated && !state.kubelet.nodeLost && !statusInputsChanged(shown, view) && podLevelResourcesSettled(base, view);
   const kubelet = kubeletView(next.kubelet, { published: view });
   return unchanged ? podState(next, base, kubelet) : regenerated(base, view, kubelet, apiTime(event.at), writerOf(event));
 };

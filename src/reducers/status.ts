@@ -19,6 +19,7 @@ import { allContainersCouldRestart } from '../k8s/restart-rules.js';
 import { cleanedUp, podRestarting, withoutRestartingWaits } from './restart-all.js';
 import { podWith } from './pod-object.js';
 import { conditionGeneration, withoutObservedGenerations, writes, writtenContainerStatuses } from './unwritten-fields.js';
+import { podLevelResources, type PodLevelResources } from './pod-level-resources.js';
 
 // No init containers (most pods): one empty list for every regeneration.
 const NONE: readonly Container[] = [];
@@ -333,11 +334,13 @@ const statusOf = (fields: PodStatus & Pick<Required<PodStatus>, 'phase' | 'condi
   if (fields.podIPs !== undefined) status.podIPs = fields.podIPs;
   status.startTime = fields.startTime;
   if (fields.qosClass !== undefined) status.qosClass = fields.qosClass;
+  if (fields.allocatedResources !== undefined) status.allocatedResources = fields.allocatedResources;
+  if (fields.resources !== undefined) status.resources = fields.resources;
   return status;
 };
 
-/** The keys `kubeletStatus` writes, in the order it writes them (keep in step with `statusOf`). */
-const STATUS_KEYS = ['observedGeneration', 'phase', 'conditions', 'message', 'reason', 'hostIP', 'hostIPs', 'podIP', 'podIPs', 'startTime', 'qosClass'] as const;
+/** The keys `kubeletStatus` writes, in the order it writes them (keep in step with `statusOf`; Go's `PodStatus` field order). */
+const STATUS_KEYS = ['observedGeneration', 'phase', 'conditions', 'message', 'reason', 'hostIP', 'hostIPs', 'podIP', 'podIPs', 'startTime', 'qosClass', 'allocatedResources', 'resources'] as const;
 
 /** The first index from `i` on of a key `status` holds (a function, not a closure: no object per regeneration). */
 const nextKey = (status: PodStatus, i: number): number => {
@@ -357,6 +360,28 @@ const sameStatus = (prev: PodStatus, status: PodStatus): boolean => {
     i = nextKey(status, i + 1);
   }
   return i === STATUS_KEYS.length;
+};
+
+// A kubelet that writes neither pod-level field (older than v1.36, or its gate off).
+const UNWRITTEN: Partial<PodLevelResources> = {};
+
+/** The pod-level `allocatedResources` and `resources` the view's kubelet writes in the status it generates after `prev`. */
+const writtenPodLevelResources = (pod: V1Pod, prev: PodStatus, view: KubeletView): Partial<PodLevelResources> => {
+  const allocated = writes(view, 'allocatedResources');
+  const resources = writes(view, 'resources');
+  if (!allocated && !resources) return UNWRITTEN;
+  const fields = podLevelResources(pod, prev);
+  return allocated && resources ? fields : allocated ? { allocatedResources: fields.allocatedResources } : { resources: fields.resources };
+};
+
+/**
+ * Whether a status generated for `pod` now would show the pod-level resources it shows: once the API shows the pod
+ * Running, the kubelet's next status reads them from the pod cgroup, a sync that learnt nothing new included.
+ */
+export const podLevelResourcesSettled = (pod: V1Pod, view: KubeletView): boolean => {
+  const prev = pod.status ?? {};
+  const { allocatedResources, resources } = writtenPodLevelResources(pod, prev, view);
+  return allocatedResources === prev.allocatedResources && resources === prev.resources;
 };
 
 /**
@@ -451,12 +476,15 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   const listed = podIP === undefined || !writes(view, 'podIPs') ? undefined : sameIPs(prev, podIPs) ? prev.podIPs : podIPs.map((ip) => ({ ip }));
   const startTime = prev.startTime ?? now;
   const { qosClass } = prev;
+  const { allocatedResources, resources } = writtenPodLevelResources(pod, prev, view);
   const status: PodStatus =
-    generation !== undefined && message === undefined && reason === undefined && hostIPs !== undefined && listed !== undefined && qosClass !== undefined
+    generation !== undefined && message === undefined && reason === undefined && hostIPs !== undefined && listed !== undefined && qosClass !== undefined && resources !== undefined
       ? // a running pod's usual status, as one literal: V8 keeps its keys inside it (a status grown key by key
         // keeps those past its first three in a second object, ≈ 70 bytes more for every pod the fold holds)
-        { observedGeneration: generation, phase, conditions, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass }
-      : statusOf({ observedGeneration: generation, phase, conditions, message, reason, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass });
+        allocatedResources === undefined
+          ? { observedGeneration: generation, phase, conditions, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass, resources }
+          : { observedGeneration: generation, phase, conditions, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass, allocatedResources, resources }
+      : statusOf({ observedGeneration: generation, phase, conditions, message, reason, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass, allocatedResources, resources });
   // Most regenerations change only container statuses, which the fold keeps apart: the previous status then stays.
   // one object for the status and what its container statuses are generated from (read at once by the caller)
   return { status: sameStatus(prev, status) ? prev : status, view, deleted, terminated };

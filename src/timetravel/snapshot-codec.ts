@@ -23,9 +23,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * kubectl's order, each part's first line their ranks in the fold's order (`snapshot-rows.ts`). 13: kubelet views keep
  * the status fields a capture's kubelet did not write (`unwrittenFields`). 14: a stored pod's `from` names whether the
  * pod was marked deleted (`GeneratedFrom.deleted`), where it named whether it was terminal. 15: a pod's first graceful
- * deletion bumps its generation (the fold's objects differ from 14's).
+ * deletion bumps its generation (the fold's objects differ from 14's). 16: statuses hold the pod-level
+ * `allocatedResources` and `resources` (`pod-level-resources.ts`).
  */
-export const SNAPSHOT_SCHEMA = 15;
+export const SNAPSHOT_SCHEMA = 16;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

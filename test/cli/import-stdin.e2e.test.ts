@@ -27,7 +27,8 @@ describe('podj import -', () => {
       const { journal, podj } = workspace();
       const r = piped(journal, input, 'import', '-');
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/^stdin: watch, read 33 documents: 27 imported, 6 already present, 0 skipped; 84 events\n/);
+      // 28: the last line (2wffn at rv 1172222) differs from the one before only by its pod-level status.resources, which a capture now keeps
+      expect(r.stdout).toMatch(/^stdin: watch, read 33 documents: 28 imported, 5 already present, 0 skipped; 84 events\n/);
       expect(podj('get', 'pods', '-A', '-o', 'json').stdout).toBe(fromFile.podj('get', 'pods', '-A', '-o', 'json').stdout);
     }
   });

@@ -6,7 +6,8 @@
  * describePod over the raw JSON; describe's container State/Last State lines carry startedAt and finishedAt),
  * and `get pods -A -o json --at T` the object's conditions with their lastTransitionTime, reason and message
  * (describe prints none of them), each container status's image (the name the runtime reported), and the fields
- * the status, each condition and each container status show (a field an older kubelet never wrote is not added).
+ * the status, each condition and each container status show (a field an older kubelet never wrote is not added),
+ * and the pod-level `allocatedResources` and `resources` with their quantities.
  * Divergences still open are listed in `open` with why, and must still diverge.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -26,6 +27,7 @@ import {
   statedFacts,
   statusImages,
   statusKeys,
+  podLevelResources,
   type RawPod,
 } from './kubectl-rows.js';
 
@@ -182,6 +184,7 @@ const compareFile = async (file: string): Promise<{ checked: number; divergences
         diverge('condition reasons (-o json)', object === undefined ? undefined : conditionWords(object), conditionWords(pod));
         diverge('status images (-o json)', object === undefined ? undefined : statusImages(object), statusImages(pod));
         diverge('status fields (-o json)', object === undefined ? undefined : statusKeys(object), statusKeys(pod));
+        diverge('pod-level resources (-o json)', object === undefined ? undefined : podLevelResources(object), podLevelResources(pod));
 
         const described = await podj('describe', 'pod', name, '-n', namespace, '--at', iso, ...journal);
         expect(described.code, described.stderr).toBe(0);
@@ -243,18 +246,6 @@ const onlyFieldChanges = (d: Divergence, allowed: readonly string[]): boolean =>
   d.what === 'status fields (-o json)' && fieldChanges(d).every((c) => allowed.includes(c));
 
 const open: readonly Open[] = [
-  {
-    why:
-      'a pod-level `status.resources` and `allocatedResources` (PodLevelResources, v1.34+ kubelets) that podj does not generate yet: ' +
-      'a field missing, not one added',
-    files: [
-      'crash-loop-pods.json', 'k8shark-auto-discovery-pods.json', 'k8shark-basic-workloads-pods.json', 'k8shark-team-backend-pods.json', 'rolling-update-pods.watch.jsonl',
-      'k8shark/basic-demo-pods-0.json', 'k8shark/basic-demo-pods-1.json', 'k8shark/team-backend-pods-0.json', 'k8shark/team-backend-pods-1.json',
-      'k8shark/team-data-pods-0.json', 'k8shark/team-data-pods-1.json', 'k8shark/team-data-pods-2.json',
-      'k8shark/team-frontend-pods-0.json', 'k8shark/team-frontend-pods-1.json', 'k8shark/team-frontend-pods-2.json',
-    ],
-    covers: (d) => onlyFieldChanges(d, ['status -resources', 'status -allocatedResources']),
-  },
   {
     why: "flanksource/is-healthy's stripped lastTransitionTime (below): podj shows one on each condition",
     files: ['is-healthy-pod-init-error.yaml', 'is-healthy/pod-old-restarts.yaml'],

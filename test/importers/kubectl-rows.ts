@@ -53,6 +53,8 @@ export interface RawPod {
     readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status: string; readonly reason?: string; readonly message?: string; readonly lastTransitionTime?: string | null }>;
     readonly initContainerStatuses?: readonly RawContainerStatus[];
     readonly containerStatuses?: readonly RawContainerStatus[];
+    readonly allocatedResources?: Readonly<Record<string, string>>;
+    readonly resources?: { readonly requests?: Readonly<Record<string, string>>; readonly limits?: Readonly<Record<string, string>> };
   };
 }
 
@@ -299,4 +301,17 @@ export const statusKeys = (pod: RawPod): string[] => {
     ...(status.conditions ?? []).map((c) => `condition ${c.type} ${shownKeys(c)}`),
     ...[...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].map((c) => `container ${c.name} ${shownKeys(c)}`),
   ];
+};
+
+/** A resource list with its names in order (Go's JSON encoder sorts a map's keys; `-o json` sorts every object's). */
+const inOrder = (list: Readonly<Record<string, string>> | undefined): Array<readonly [string, string]> | undefined =>
+  list === undefined ? undefined : Object.entries(list).sort(([a], [b]) => (a < b ? -1 : 1));
+
+/** The pod-level `allocatedResources` and `resources` (`requests`, `limits`) with their quantities as `-o json` prints them. */
+export const podLevelResources = (pod: RawPod): unknown => {
+  const s = pod.status ?? {};
+  return {
+    allocatedResources: inOrder(s.allocatedResources),
+    resources: s.resources === undefined ? undefined : { requests: inOrder(s.resources.requests), limits: inOrder(s.resources.limits) },
+  };
 };

@@ -3,7 +3,7 @@
  * what that object shows they did not write is not shown `--at` an instant before it either. Recording: a v1.20
  * kubelet's `/pods` (minikube, 2021), whose etcd static pod ran from 15:28:32 and was captured at 15:28:44: no
  * `hostIPs`, no `observedGeneration`, container statuses without `resources`, `allocatedResources`, `user`,
- * `volumeMounts` (fields of v1.28–v1.34 kubelets).
+ * `volumeMounts` (fields of v1.28–v1.34 kubelets), no pod-level `resources` or `allocatedResources` (v1.36's).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,8 @@ interface Status {
   readonly observedGeneration?: number;
   readonly conditions?: ReadonlyArray<Record<string, unknown>>;
   readonly containerStatuses?: ReadonlyArray<Record<string, unknown>>;
+  readonly resources?: unknown;
+  readonly allocatedResources?: unknown;
 }
 
 const statusAt = async (journal: string, at?: string): Promise<Status> => {
@@ -33,6 +35,8 @@ const statusAt = async (journal: string, at?: string): Promise<Status> => {
 const newerFields = (s: Status): string[] => [
   ...(Object.hasOwn(s, 'hostIPs') ? ['hostIPs'] : []),
   ...(Object.hasOwn(s, 'observedGeneration') ? ['observedGeneration'] : []),
+  // the pod-level ones of v1.36 (InPlacePodLevelResourcesVerticalScaling beta)
+  ...(['resources', 'allocatedResources'] as const).filter((k) => Object.hasOwn(s, k)),
   ...((s.conditions ?? []).some((c) => Object.hasOwn(c, 'observedGeneration')) ? ['conditions[].observedGeneration'] : []),
   ...['resources', 'allocatedResources', 'user', 'volumeMounts'].filter((k) => (s.containerStatuses ?? []).some((c) => Object.hasOwn(c, k))).map((k) => `containerStatuses[].${k}`),
 ];

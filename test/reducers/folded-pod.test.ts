@@ -24,8 +24,8 @@ describe('the fold keeps a pod without its container statuses, and builds them w
       ['app', 'running'],
       ['side', 'running'],
     ]);
-    // after startTime and before qosClass, where generateAPIPodStatus writes them
-    expect(Object.keys(s.pod.status ?? {}).slice(-3)).toEqual(['startTime', 'containerStatuses', 'qosClass']);
+    // after startTime and before qosClass, where generateAPIPodStatus writes them (the pod-level resources after it)
+    expect(Object.keys(s.pod.status ?? {}).slice(-4)).toEqual(['startTime', 'containerStatuses', 'qosClass', 'resources']);
     expect(s.pod).toBe(s.pod); // built once per state
   });
 
