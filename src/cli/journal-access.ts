@@ -111,8 +111,12 @@ const createWhole = async <T>(ctx: Context, dir: string, task: (journal: Journal
   }
 };
 
-/** A journal error about the folder it was made in, told about the journal. */
-const namedAt = (e: unknown, made: string, dir: string): unknown => (e instanceof JournalError ? new JournalError(e.kind, e.message.replaceAll(made, dir)) : e);
+/** An error about the folder the journal was made in (LevelDB's own name its files there), told about the journal. */
+const namedAt = (e: unknown, made: string, dir: string): unknown => {
+  if (e instanceof JournalError) return new JournalError(e.kind, e.message.replaceAll(made, dir));
+  if (e instanceof Error) e.message = e.message.replaceAll(made, dir);
+  return e;
+};
 
 /** The rename that makes a new journal exist; refused if another process filled `dir` meanwhile. */
 const moveIntoPlace = (made: string, dir: string): void => {

@@ -3,9 +3,11 @@
  * the journal keeps every record (its head line before and after).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, realFixture, sample, workspace } from './podj.js';
+import { BIN } from './spawn.js';
 
 const manifest = join(REPO, 'test/fixtures/manifests/liveness-exec.yaml');
 
@@ -140,6 +142,28 @@ describe('a refused command creates no journal', () => {
     expect(made).toMatchObject({ code: 0, stdout: 'pod/liveness-exec created\n' });
     expect(podj('verify').code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['bad.jsonl', 'journal']);
+  });
+});
+
+describe('a disk that fills', () => {
+  /** `podj ARGS` with a file size limit of 20 KiB (`ulimit -f`, 512-byte blocks): a write past it fails with EFBIG, as on a full disk. */
+  const limited = (cwd: string, journal: string, ...args: string[]): { code: number | null; stderr: string } => {
+    const r = spawnSync('sh', ['-c', `ulimit -f 40 && exec "$0" "$@"`, process.execPath, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, PODJ_JOURNAL: journal } });
+    return { code: r.status, stderr: r.stderr };
+  };
+
+  it('an import that cannot write: one line naming the journal; a new journal is not made, an existing one is as it was', () => {
+    const { podj, dir, journal } = workspace();
+    const source = workspace();
+    source.podj('replay', sample('crashloop-memleak'));
+    writeFileSync(join(dir, 'all.export'), source.podj('export').stdout);
+    // this named the folder the new journal was being made in (.journal.podj-new-PID-…), removed since
+    expect(limited(dir, journal, 'import', 'all.export')).toEqual({ code: 2, stderr: expect.stringMatching(new RegExp(`^error: IO error: ${journal}/\\d{6}\\.log: File too large\n$`)) });
+    expect(readdirSync(dir)).toEqual(['all.export']);
+    podj('apply', '-f', manifest, '--at', '2025-01-01T00:00:00Z');
+    const head = podj('verify').stdout;
+    expect(limited(dir, journal, 'import', 'all.export')).toEqual({ code: 2, stderr: expect.stringMatching(new RegExp(`^error: IO error: ${journal}/\\d{6}\\.log: File too large\n$`)) });
+    expect(podj('verify').stdout).toBe(head);
   });
 });
 
