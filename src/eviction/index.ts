@@ -15,4 +15,4 @@ export {
 } from './comparators.js';
 export type { Candidate, Comparator, Usage } from './comparators.js';
 export { isCriticalPod, SYSTEM_CRITICAL_PRIORITY } from './critical.js';
-export { podEphemeralStorageLimitNanos, podLevelResourcesSet, podRequestNanos, schedulingRequestNanos } from './requests.js';
+export { podEphemeralStorageLimitNanos, podRequestNanos, schedulingRequestNanos } from './requests.js';

@@ -1,18 +1,12 @@
 /** The pod's effective request for one resource, as the kubelet's eviction manager reads it. */
 import type { Container, PodSpec, ResourceRequirements, V1Pod } from '../k8s/pod.js';
 import { isSidecar } from '../k8s/pod.js';
+import { isPodLevelResource, podLevelResourcesSet } from '../k8s/pod-resources.js';
 import { nanosOf } from '../k8s/quantity.js';
-
-/** `component-helpers/resource :: IsSupportedPodLevelResource`: cpu, memory and huge pages. */
-const supportedAtPodLevel = (resource: string): boolean => resource === 'cpu' || resource === 'memory' || resource.startsWith('hugepages-');
-
-/** `component-helpers/resource :: IsPodLevelResourcesSet`: pod-level requests or limits name a supported resource. */
-export const podLevelResourcesSet = (spec: PodSpec): boolean =>
-  [...Object.keys(spec.resources?.requests ?? {}), ...Object.keys(spec.resources?.limits ?? {})].some(supportedAtPodLevel);
 
 /** The pod-level request of a supported resource, if the pod sets one. */
 const podLevelRequest = (spec: PodSpec, resource: string): string | undefined =>
-  supportedAtPodLevel(resource) ? spec.resources?.requests?.[resource] : undefined;
+  isPodLevelResource(resource) ? spec.resources?.requests?.[resource] : undefined;
 
 type Side = 'requests' | 'limits';
 

@@ -9,7 +9,7 @@
 import type { ResourceList } from './codecs.js';
 import type { Container, PodSpec, QOSClass } from './pod.js';
 import { milliValueOf, nanosOf, valueOf } from './quantity.js';
-import { isPodLevelResource } from './pod-resources.js';
+import { podLevelResourcesSet } from './pod-resources.js';
 
 /** `cm.MinShares`, `cm.MaxShares`, `cm.SharesPerCPU`, `cm.QuotaPeriod`, `cm.MinQuotaPeriod` (µs). */
 export const MIN_SHARES = 2n;
@@ -55,11 +55,7 @@ const allDeclare = (spec: PodSpec, name: string): boolean =>
   [...spec.containers, ...(spec.initContainers ?? [])].every((c: Container) => nanosOf(c.resources?.limits?.[name]) !== 0n);
 
 /** A pod-level limit of `name` that is not zero (pod-level resources set: `IsPodLevelResourcesSet`). */
-const podLevelLimit = (spec: PodSpec, name: string): boolean => {
-  const r = spec.resources;
-  const set = [...Object.keys(r?.requests ?? {}), ...Object.keys(r?.limits ?? {})].some(isPodLevelResource);
-  return set && nanosOf(r?.limits?.[name]) !== 0n;
-};
+const podLevelLimit = (spec: PodSpec, name: string): boolean => podLevelResourcesSet(spec) && nanosOf(spec.resources?.limits?.[name]) !== 0n;
 
 /** The pod cgroup of a pod of class `qos` with these aggregate requests and limits (`PodRequests`, `PodLimits`), read back. */
 export const podCgroupReading = (spec: PodSpec, qos: QOSClass, requests: ResourceList, limits: ResourceList): CgroupReading => {

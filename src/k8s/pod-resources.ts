@@ -72,6 +72,9 @@ export const isPodLevelResource = (name: string): boolean => name === 'cpu' || n
 
 const namesSupported = (list: ResourceList | undefined): boolean => Object.keys(list ?? {}).some(isPodLevelResource);
 
+/** `IsPodLevelResourcesSet`: pod-level requests or limits name a supported resource. */
+export const podLevelResourcesSet = (spec: PodSpec): boolean => namesSupported(spec.resources?.requests) || namesSupported(spec.resources?.limits);
+
 /** `applyPodLevelResources`: the pod level's supported resources replace the containers' aggregate. */
 const applyPodLevel = (into: Amounts, list: ResourceList | undefined): void => {
   for (const [name, text] of Object.entries(list ?? {})) if (isPodLevelResource(name)) into.set(name, amountOf(text));
@@ -95,7 +98,7 @@ export const podRequests = (spec: PodSpec): ResourceList => {
  */
 export const podLimits = (spec: PodSpec): ResourceList => {
   const result = aggregate(spec.containers, spec.initContainers ?? [], 'limits');
-  if (namesSupported(spec.resources?.requests) || namesSupported(spec.resources?.limits)) applyPodLevel(result, spec.resources?.limits);
+  if (podLevelResourcesSet(spec)) applyPodLevel(result, spec.resources?.limits);
   for (const [name, amount] of amountsOf(spec.overhead)) if (result.has(name)) addAll(result, new Map([[name, amount]]));
   return listOf(result);
 };

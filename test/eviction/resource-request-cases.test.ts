@@ -7,7 +7,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Container, PodSpec, ResourceRequirements, V1Pod } from '../../src/k8s/pod.js';
-import { podLevelResourcesSet, podRequestNanos, schedulingRequestNanos } from '../../src/eviction/requests.js';
+import { podLevelResourcesSet } from '../../src/k8s/pod-resources.js';
+import { podRequestNanos, schedulingRequestNanos } from '../../src/eviction/requests.js';
 import { nanosOf } from '../../src/k8s/quantity.js';
 
 interface Resources {

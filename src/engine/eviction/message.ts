@@ -1,5 +1,5 @@
 /** The eviction's words (`eviction/helpers.go :: evictionMessage`): the message and the event's annotations. */
-import { podLevelResourcesSet } from '../../eviction/index.js';
+import { podLevelResourcesSet } from '../../k8s/pod-resources.js';
 import type { V1Pod } from '../../k8s/pod.js';
 import { canonicalQuantity, formatBytes, valueOf } from '../../k8s/quantity.js';
 
