@@ -39,9 +39,12 @@ const memoryOrTemporary = (): string => {
   }
 };
 
+/** The name of the store's current MANIFEST, as its CURRENT file gives it. */
+const currentManifest = (dir: string): string => readFileSync(join(dir, 'CURRENT'), 'utf8').trim();
+
 /** What identifies the store's current version: CURRENT's content and its MANIFEST's size. */
 const versionOf = (dir: string): string => {
-  const manifest = readFileSync(join(dir, 'CURRENT'), 'utf8').trim();
+  const manifest = currentManifest(dir);
   return `${manifest}:${statSync(join(dir, manifest)).size}`;
 };
 
@@ -73,7 +76,7 @@ const copyStore = (dir: string, into: string): boolean => {
  */
 const whereHeld = (dir: string, key: string): string => {
   try {
-    const tables = tablesSpanning(readFileSync(join(dir, readFileSync(join(dir, 'CURRENT'), 'utf8').trim())), key);
+    const tables = tablesSpanning(readFileSync(join(dir, currentManifest(dir))), key);
     return ` (${tables.length === 0 ? "LevelDB's write-ahead log" : tables.length === 1 ? `LevelDB table ${tables[0]}` : `one of LevelDB's tables ${tables.join(', ')}`})`;
   } catch {
     return ''; // a MANIFEST that cannot be read names nothing more; the key is named
