@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { canonical } from '../src/journal/canonical.js';
 import { openJournal } from '../src/journal/index.js';
 import { recordKey } from '../src/journal/keys.js';
-import { seal, type Sha256 } from '../src/journal/record.js';
+import { recordText, seal, storedForm, type Sha256 } from '../src/journal/record.js';
 import type { Instant } from '../src/k8s/codecs.js';
 import { scenario } from './arbitraries/scenarios.js';
 import { withTempJournal } from './support/level.js';
@@ -54,13 +54,14 @@ const apply = async (dir: string, count: number, t: Tamper): Promise<string> => 
     const key = recordKey(seq);
     const value = await db.get(key);
     if (value === undefined) throw new Error(`no record ${seq}`);
-    const record = JSON.parse(value) as Stored;
+    const record = JSON.parse(recordText(value)) as Stored;
     switch (t.kind) {
       case 'change':
-        await db.put(key, JSON.stringify({ ...record, event: edited(record.event) }));
+        // its CRC-32 made again: only the record's own hash can tell
+        await db.put(key, storedForm(JSON.stringify({ ...record, event: edited(record.event) })));
         return `changed record ${seq}`;
       case 'change-and-reseal':
-        await db.put(key, seal(record.prevHash, seq, record.recordedAt, canonical(edited(record.event))).value);
+        await db.put(key, seal(record.prevHash, seq, record.recordedAt, canonical(edited(record.event))).stored);
         return `changed and resealed record ${seq}`;
       case 'drop':
         await db.del(key);

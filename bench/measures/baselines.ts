@@ -65,7 +65,7 @@ const writeRaw = async (a: MeasureArgs, dir: string, options: { readonly maxFile
     const values = chunk.map((e) => {
       const sealed = seal(prevHash, ++seq, RECORDED_AT, canonical(e));
       prevHash = sealed.hash;
-      return sealed.value;
+      return sealed.stored;
     });
     sw.start();
     const batch = db.batch();

@@ -34,7 +34,7 @@ const sealedValues = (events: readonly Event[]): string[] => {
   return events.map((e, i) => {
     const sealed = seal(prevHash, i + 1, RECORDED_AT, canonical(e));
     prevHash = sealed.hash;
-    return sealed.value;
+    return sealed.stored;
   });
 };
 

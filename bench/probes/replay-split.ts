@@ -31,7 +31,7 @@ const sealedValues = (): string[] => {
   let prev = GENESIS_HASH;
   for (const [i, e] of tierEvents(tier).entries()) {
     const sealed = seal(prev, i + 1, e.at, canonical(e));
-    values.push(sealed.value);
+    values.push(sealed.stored);
     prev = sealed.hash;
   }
   if (file !== '') writeFileSync(file, values.map((v) => `${v}\n`).join(''));

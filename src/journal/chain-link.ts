@@ -7,7 +7,7 @@ import { decodeEvent, isObservation, podKeyOf, type Event } from '../events/inde
 import { canonicalEvent } from './compiled-encoder.js';
 import type { Head } from './head.js';
 import { podEntryValue } from './pod-entry.js';
-import { parseEnvelope, seal, type Sha256 } from './record.js';
+import { parseEnvelope, recordText, seal, type Sha256 } from './record.js';
 
 /** A record that continues the chain: its decoded event, canonical JSON, hash and pod index entry. */
 export interface Link {
@@ -29,12 +29,15 @@ export interface BrokenLink {
 }
 
 /**
- * The record stored under sequence number `keySeq` as `value`, checked as the one after `tip`: it continues
- * the sequence, parses, links to the tip's hash, decodes, and hashes to its own hash in canonical form.
+ * The record stored under sequence number `keySeq` as `stored`, checked as the one after `tip`: it continues
+ * the sequence, parses, links to the tip's hash, decodes, hashes to its own hash in canonical form, and is
+ * stored behind its own check (`record.ts :: storedForm`).
  */
-export const linkAfter = (tip: Head, keySeq: number, value: string): Link | BrokenLink => {
+export const linkAfter = (tip: Head, keySeq: number, stored: string): Link | BrokenLink => {
   const seq = tip.seq + 1;
   if (keySeq !== seq) return { seq, reason: `record ${seq} is missing (the next is ${keySeq})` };
+  // A record left without its check (by the upgrade to format 10: it did not hold its hash) is checked whole.
+  const value = stored.startsWith('{') ? stored : recordText(stored);
   const envelope = parseEnvelope(value);
   if (E.isLeft(envelope)) return { seq, reason: `record does not parse: ${envelope.left}` };
   const r = envelope.right;
@@ -46,5 +49,6 @@ export const linkAfter = (tip: Head, keySeq: number, value: string): Link | Brok
   const sealed = seal(r.prevHash, seq, r.recordedAt, eventJson);
   if (sealed.hash !== r.hash) return { seq, reason: 'hash does not match the record' };
   if (sealed.value !== value) return { seq, reason: 'record is not stored in canonical form' };
+  if (sealed.stored !== stored) return { seq, reason: 'its CRC-32 does not match the record' };
   return { seq, event: event.right, eventJson, hash: sealed.hash, pod: podKeyOf(event.right), observed: isObservation(event.right), podValue: podEntryValue(r.recordedAt, eventJson) };
 };

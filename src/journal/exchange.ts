@@ -12,7 +12,7 @@ import { JournalError } from './errors.js';
 import type { Head } from './head.js';
 import type { BulkResult, Stager } from './bulk.js';
 import { recordKey } from './keys.js';
-import { GENESIS_HASH, Sha256, parseEnvelope, seal } from './record.js';
+import { GENESIS_HASH, Sha256, parseEnvelope, recordText, seal } from './record.js';
 import { entryPages, type Db } from './scan.js';
 import { pendingOf, type Pending } from './pending.js';
 import { recordTime } from './record-time.js';
@@ -23,12 +23,12 @@ const ExportHeader = t.type({
   podjournal: t.type({ format: t.literal(EXPORT_FORMAT), records: t.number, headHash: Sha256 }),
 });
 
-/** The export of every record up to `head`: the header, then each stored value as it is. */
+/** The export of every record up to `head`: the header, then each record's text as it is stored (without its check). */
 export async function* exportStore(db: Db, head: Head): AsyncGenerator<string> {
   yield JSON.stringify({ podjournal: { format: EXPORT_FORMAT, records: head.seq, headHash: head.hash } });
   if (head.seq === 0) return;
   for await (const entries of entryPages(db, { gte: recordKey(1), lte: recordKey(head.seq) })) {
-    for (const [, value] of entries) yield value;
+    for (const [, value] of entries) yield recordText(value);
   }
 }
 

@@ -18,8 +18,8 @@ import { OLDEST_UPGRADABLE, upgradeFormat } from './upgrade.js';
 // 2: the pod index is keyed by namespace/name; 3: snapshot blobs in files; 4: pod index entries hold the record;
 // 5: a time index only while the journal is not time-ordered; 6: pod index entries hold the record time and event only;
 // 7: dedup entries keyed by instant; 8: dedup entries only for events without a pod; 9: a pod's observations in a
-// range of their own
-export const JOURNAL_FORMAT = 9;
+// range of their own; 10: each record stored behind its CRC-32, which reads check instead of its SHA-256
+export const JOURNAL_FORMAT = 10;
 
 export interface OpenOptions {
   /** Create the journal if the folder does not hold one (default true); read-only verbs pass false. */

@@ -68,10 +68,10 @@ export const landRecordsAlone = async (backlog: IndexBacklog, started: Started, 
  */
 const startWrite = (db: Db, sealed: readonly Sealed[], sync: boolean): Promise<void> => {
   const [only] = sealed;
-  if (sealed.length === 1 && only !== undefined) return db.put(recordKey(only.seq), only.value, { sync });
+  if (sealed.length === 1 && only !== undefined) return db.put(recordKey(only.seq), only.stored, { sync });
   const batch = db.batch();
   try {
-    for (const record of sealed) batch.put(recordKey(record.seq), record.value);
+    for (const record of sealed) batch.put(recordKey(record.seq), record.stored);
   } catch (error) {
     void batch.close();
     throw error;

@@ -8,7 +8,7 @@ import { linkAfter } from './chain-link.js';
 import { dedupDigest, putIndexEntries, type Indexed } from './derived-keys.js';
 import { advance, encodeHead, type Head } from './head.js';
 import { META_HEAD, META_UNCHECKED, RECORDS, parseUncheckedMark, recordKey, seqOfKey, upper } from './keys.js';
-import { parseEnvelope, seal, type Sha256 } from './record.js';
+import { parseEnvelope, recordText, seal, type Sha256 } from './record.js';
 import { canonicalEvent } from './compiled-encoder.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { entryPages, type Db } from './scan.js';
@@ -40,10 +40,10 @@ const chainedAfter = (tip: Head, key: string, value: string): Chained | typeof R
 
 /** Whether `value` is the record sealed after `tip` as it is, whatever its event (`record.ts :: seal`). */
 const sealedOnto = (tip: Head, key: string, value: string): boolean => {
-  const envelope = parseEnvelope(value);
+  const envelope = parseEnvelope(recordText(value));
   if (E.isLeft(envelope) || seqOfKey(key) !== tip.seq + 1) return false;
   const r = envelope.right;
-  return r.seq === tip.seq + 1 && r.prevHash === tip.hash && seal(tip.hash, r.seq, r.recordedAt, canonicalEvent(r.event)).value === value;
+  return r.seq === tip.seq + 1 && r.prevHash === tip.hash && seal(tip.hash, r.seq, r.recordedAt, canonicalEvent(r.event)).stored === value;
 };
 
 /**

@@ -12,7 +12,7 @@ import { dedupDigest, putIndexEntries, type Indexed } from './derived-keys.js';
 import type { IndexBacklog } from './index-backlog.js';
 import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, TIME, digestKey, podKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
 import { podEntryValue } from './pod-entry.js';
-import { parseEnvelope, readRecord, seal, sha256, type Sealed } from './record.js';
+import { parseEnvelope, readRecord, recordText, seal, sha256, type Sealed } from './record.js';
 import type { Pending } from './pending.js';
 import { entryPages, type Db } from './scan.js';
 import { storedEvents } from './stored-events.js';
@@ -104,7 +104,7 @@ export class Stage {
         }
         const sealed = seal(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
         const record: Indexed = { seq: sealed.seq, podValue: podEntryValue(item.recordedAt, item.json), at: item.at, pod: item.pod, observed: item.observed };
-        batch.put(recordKey(sealed.seq), sealed.value);
+        batch.put(recordKey(sealed.seq), sealed.stored);
         if (this.minAppendedAt === null || item.at < this.minAppendedAt) this.minAppendedAt = item.at;
         // A time-ordered journal needs no time index (sequence order is time order); one that is not
         // has an entry for every record.
@@ -198,7 +198,7 @@ export const rollbackBeyond = async (db: Db, head: Pick<Head, 'seq' | 'ordered'>
     const digestOwners: Array<[string, string]> = [];
     for (const [key, value] of entries) {
       dels.push(key);
-      const envelope = parseEnvelope(value);
+      const envelope = parseEnvelope(recordText(value));
       const event = E.isRight(envelope) ? decodeEvent(envelope.right.event) : E.left('unreadable');
       if (E.isLeft(envelope) || E.isLeft(event)) continue; // its index entries cannot be named; the record goes
       const position = { at: event.right.at, seq: envelope.right.seq };

@@ -18,6 +18,11 @@
  *   (`keys.ts`), so a read that leaves them out does not read them. Each observation's entry moves to the
  *   same key under `o!`, holding the same value, page by page in one batch each; an entry whose event
  *   cannot be read stays, for verify to name.
+ * - 9 → 10: format 9 stored each record's text alone, which reads checked against its SHA-256; format 10 stores it
+ *   behind its CRC-32 (`record.ts :: storedForm`), which reads check instead. Each record that holds its hash is
+ *   stored again behind its check, page by page in one batch each, first (the steps before read records as
+ *   format 10 stores them); one that does not stays as it is, refused by reads, for verify to name; one already
+ *   behind its check (an upgrade cut short) is left alone.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { isObservation, podKeyOf, type Event } from '../events/index.js';
@@ -25,7 +30,7 @@ import { parseHead } from './head.js';
 import { DIGESTS, META_FORMAT, OBSERVATIONS, PODS, RECORDS, TIME, digestKey, podKey, recordKey, upper } from './keys.js';
 import { canonicalEvent } from './compiled-encoder.js';
 import { podEntryValue, readPodEntry } from './pod-entry.js';
-import { parseEnvelope, readRecord } from './record.js';
+import { parseEnvelope, readRecord, readUncheckedRecord, recordText, storedForm } from './record.js';
 import { entryPages, type Db } from './scan.js';
 
 /** The oldest format this podj upgrades; older journals are refused with a format-version error. */
@@ -33,12 +38,25 @@ export const OLDEST_UPGRADABLE = 3;
 
 /** Upgrades from format `from` to `to`; `headText` is the stored `m!head`, if any. */
 export const upgradeFormat = async (db: Db, from: number, to: number, headText: string | undefined): Promise<void> => {
+  if (from <= 9) await storeRecordsWithChecks(db);
   if (from <= 4) await dropTimeIndexIfOrdered(db, headText);
   if (from <= 5) await writePodIndexFromRecords(db);
   if (from <= 6) await keyDigestsByInstant(db);
   if (from <= 7) await dropPodEventDigests(db);
   if (from <= 8) await moveObservationEntries(db);
   await db.put(META_FORMAT, String(to), { sync: true });
+};
+
+/** Every record's text stored behind its check (format 10), but those that do not hold their hash. */
+const storeRecordsWithChecks = async (db: Db): Promise<void> => {
+  for await (const entries of entryPages(db, { gte: RECORDS, lt: upper(RECORDS) })) {
+    const batch = db.batch();
+    for (const [key, value] of entries) {
+      // A record's text opens with `{`, its check with a hex digit: this one is stored behind its check already.
+      if (value.startsWith('{') && eventIn(readUncheckedRecord, value, key) !== undefined) batch.put(key, storedForm(value));
+    }
+    await batch.write();
+  }
 };
 
 /** Every pod index entry, written from its record page by page (writing one again is idempotent). */
@@ -49,7 +67,7 @@ const writePodIndexFromRecords = async (db: Db): Promise<void> => {
       const record = readRecord(value, key);
       const pod = podKeyOf(record.event);
       // The entry holds the event as stored (an older schema is upcast when read, as the record's is).
-      const stored = parseEnvelope(value);
+      const stored = parseEnvelope(recordText(value));
       if (pod !== undefined && E.isRight(stored)) {
         batch.put(podKey(pod, isObservation(record.event), { at: record.event.at, seq: record.seq }), podEntryValue(record.recordedAt, canonicalEvent(stored.right.event)));
       }

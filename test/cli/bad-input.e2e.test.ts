@@ -234,7 +234,7 @@ describe('a damaged store', () => {
     writeFileSync(file, bytes);
     const info = podj('info');
     expect(info.code).toBe(2);
-    expect(info.stderr).toMatch(new RegExp(`^error: journal ${journal}: record e!\\d{16}: ContainerExited: exitCode: is required \\(LevelDB table ${table ?? ''}\\)\n$`));
+    expect(info.stderr).toMatch(new RegExp(`^error: journal ${journal}: record e!\\d{16}: its bytes do not match their CRC-32: changed since it was written \\(LevelDB table ${table ?? ''}\\)\n$`));
     expect(podj('verify')).toMatchObject({ code: 1, stderr: expect.stringMatching(new RegExp(`^journal ${journal}: record \\d+: event: ContainerExited: exitCode: is required\n$`)) });
   });
 
@@ -254,7 +254,7 @@ describe('a damaged store', () => {
     podj('replay', sample('crashloop-memleak'));
     podj('apply', '-f', manifest); // the open writes the log into a table
     const damaged = changeExitCode(journal);
-    const refusal = new RegExp(`^error: journal ${journal}: record e!\\d{16}: its bytes do not hash to its hash: changed since it was written \\(LevelDB table \\d{6}\\.ldb\\)\n$`);
+    const refusal = new RegExp(`^error: journal ${journal}: record e!\\d{16}: its bytes do not match their CRC-32: changed since it was written \\(LevelDB table \\d{6}\\.ldb\\)\n$`);
     // these answered with exit code 127 where the pod had 137, and verify alone saw it
     expect(podj('get', 'pods', '-A', '--at', '-1s')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(refusal) });
     expect(podj('events')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(refusal) });

@@ -110,7 +110,7 @@ describe('info and import wording', () => {
     const r = podj('info');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Journal: +\S+journal\n/);
-    expect(r.stdout).toMatch(/\nFormat: +podjournal 9 \(LevelDB\)\n/);
+    expect(r.stdout).toMatch(/\nFormat: +podjournal 10 \(LevelDB\)\n/);
     expect(r.stdout).toMatch(/\nEvents: +\d+\n/);
     expect(r.stdout).toMatch(/\nValid time: +2026-\S+ → 2026-\S+ \(\d+m\d*s?\)\n/);
     expect(r.stdout).toMatch(/\nNamespaces: +default\n/);

@@ -9,7 +9,7 @@ import { ClassicLevel } from 'classic-level';
 import { describe, expect, it } from 'vitest';
 import { REPO, workspace } from './podj.js';
 import type { Instant } from '../../src/k8s/codecs.js';
-import { seal, type Sha256 } from '../../src/journal/record.js';
+import { recordText, seal, type Sha256 } from '../../src/journal/record.js';
 
 const manifest = (name: string) => join(REPO, 'test/fixtures/manifests', `${name}.yaml`);
 
@@ -56,11 +56,11 @@ describe('a value stored before the range checks', () => {
     // (a value changed without its hash is refused by every read).
     const db = new ClassicLevel<string, string>(journal);
     const key = 'e!0000000000000003';
-    const value = (await db.get(key)) ?? '';
+    const value = recordText((await db.get(key)) ?? '');
     expect(value).toContain('"gracePeriodSeconds":30');
     const r = JSON.parse(value) as { seq: number; recordedAt: Instant; prevHash: Sha256 };
     const eventJson = value.slice(value.indexOf(',"event":') + ',"event":'.length, -1).replace('"gracePeriodSeconds":30', '"gracePeriodSeconds":9000000000000');
-    await db.put(key, seal(r.prevHash, r.seq, r.recordedAt, eventJson).value);
+    await db.put(key, seal(r.prevHash, r.seq, r.recordedAt, eventJson).stored);
     await db.close();
     // An older podj kept no folded head tables beside the events (they would still hold the grace of 30).
     rmSync(join(journal, 'snapshots'), { recursive: true, force: true });

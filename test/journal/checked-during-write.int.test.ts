@@ -72,7 +72,7 @@ describe('an open after an earlier podj crashed between a refused append writing
       const batch = db.batch();
       beyond.forEach((event, i) => {
         const record = seal(prevHash, i + 2, at(1000), canonical(event));
-        batch.put(recordKey(record.seq), record.value);
+        batch.put(recordKey(record.seq), record.stored);
         prevHash = record.hash;
       });
       if (mark !== undefined) batch.put(META_UNCHECKED, uncheckedMark(...mark));

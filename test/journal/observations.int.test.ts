@@ -114,7 +114,7 @@ describe("a pod's observations in a range of their own (format 9)", () => {
       expect(await journal.verify()).toMatchObject({ ok: true, count: history.length });
     });
     await tamper(dir, async (db) => {
-      expect(await db.get(META_FORMAT)).toBe('9');
+      expect(await db.get(META_FORMAT)).toBe('10');
       expect(await keysUnder(OBSERVATIONS)(db)).toHaveLength(4);
       expect(await keysUnder(PODS)(db)).toHaveLength(4);
     });

@@ -4,11 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANY, JournalError, openJournal } from '../../src/journal/index.js';
 import type { Instant } from '../../src/k8s/codecs.js';
-import { DIGESTS, META_FORMAT, META_HEAD, OBSERVATIONS, PODS, TIME, digestKey, podKey, seqOfKey, timeKey, upper } from '../../src/journal/keys.js';
-import { sha256 } from '../../src/journal/record.js';
+import { DIGESTS, META_FORMAT, META_HEAD, OBSERVATIONS, PODS, TIME, digestKey, podKey, recordKey, seqOfKey, timeKey, upper } from '../../src/journal/keys.js';
+import { recordText, sha256, storedForm } from '../../src/journal/record.js';
 import { podKeyOf, type Event } from '../../src/events/index.js';
 import { canonical } from '../../src/journal/canonical.js';
 import { at, containerStarted, nodeReady, podBound, podCreated, tamper, tempDir } from './fixtures.js';
+
+const linesOf = async (lines: AsyncIterable<string>): Promise<string[]> => {
+  const all: string[] = [];
+  for await (const line of lines) all.push(line);
+  return all;
+};
 
 /** The dedup entries as stored: `[key, seq]`. */
 const digestEntries = (db: Parameters<Parameters<typeof tamper>[1]>[0]) => db.iterator({ gte: DIGESTS, lt: upper(DIGESTS) }).all();
@@ -84,9 +90,9 @@ describe('opening', () => {
     await tamper(dir, (db) => db.put(META_FORMAT, '1'));
     const opening = openJournal(dir);
     await expect(opening).rejects.toBeInstanceOf(JournalError);
-    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 9 (too old to upgrade in place`);
-    await tamper(dir, (db) => db.put(META_FORMAT, '10'));
-    await expect(openJournal(dir)).rejects.toThrow('has format version 10; this podj reads version 9 (written by a newer podj: upgrade podj)');
+    await expect(opening).rejects.toThrow(`journal ${dir} has format version 1; this podj reads version 10 (too old to upgrade in place`);
+    await tamper(dir, (db) => db.put(META_FORMAT, '11'));
+    await expect(openJournal(dir)).rejects.toThrow('has format version 11; this podj reads version 10 (written by a newer podj: upgrade podj)');
   });
 
   it('upgrades a format-3 journal in place: its pod index gains the record copies, and verify passes', async () => {
@@ -102,7 +108,7 @@ describe('opening', () => {
     expect((await upgraded.podRecords('default', 'pod-a').toArray()).map((r) => r.event.type)).toEqual(['PodCreated', 'PodBound']);
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
     await upgraded.close();
-    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('9'));
+    await tamper(dir, async (db) => expect(await db.get(META_FORMAT)).toBe('10'));
   });
 
   it('upgrades a format-4 journal in place: a time-ordered one drops its time index, another keeps it; verify passes', async () => {
@@ -111,7 +117,7 @@ describe('opening', () => {
     const asFormat4 = () =>
       tamper(dir, async (db) => {
         for await (const value of db.values({ gte: 'e!', lt: 'e"' })) {
-          const record = JSON.parse(value) as { seq: number; event: { at: Instant } };
+          const record = JSON.parse(recordText(value)) as { seq: number; event: { at: Instant } };
           await db.put(timeKey({ at: record.event.at, seq: record.seq }), '');
         }
         await db.put(META_FORMAT, '4');
@@ -136,7 +142,7 @@ describe('opening', () => {
     await unordered.close();
     await tamper(dir, async (db) => {
       expect(await timeKeys(db)).toHaveLength(3);
-      expect(await db.get(META_FORMAT)).toBe('9');
+      expect(await db.get(META_FORMAT)).toBe('10');
     });
   });
 
@@ -157,7 +163,7 @@ describe('opening', () => {
     expect(await upgraded.verify()).toMatchObject({ ok: true, count: 3 });
     await upgraded.close();
     await tamper(dir, async (db) => {
-      expect(await db.get(META_FORMAT)).toBe('9');
+      expect(await db.get(META_FORMAT)).toBe('10');
       expect(await podValues(db)).toEqual(records.map((r) => `${r.recordedAt}${canonical(r.event)}`));
     });
   });
@@ -180,9 +186,42 @@ describe('opening', () => {
     expect(await upgraded.appendNew(events, { expectedSeq: ANY })).toEqual([]);
     await upgraded.close();
     await tamper(dir, async (db) => {
-      expect(await db.get(META_FORMAT)).toBe('9');
+      expect(await db.get(META_FORMAT)).toBe('10');
       expect(await digestEntries(db)).toEqual([[digestKey(at(2), sha256(canonical(nodeReady(2)))), '5']]);
     });
+  });
+
+  it('upgrades a format-9 journal in place: each record that holds its hash is stored behind its CRC-32, one that does not is left to verify', async () => {
+    const journal = await openJournal(dir);
+    await journal.append([podCreated('a', 0), podBound('a', 3), nodeReady(4), podCreated('b', 5)], { expectedSeq: 0 });
+    const records = await journal.records().toArray();
+    const exported = await linesOf(journal.exportLines());
+    await journal.close();
+    const recordValues = (db: Parameters<Parameters<typeof tamper>[1]>[0]) => db.values({ gte: 'e!', lt: 'e"' }).all();
+    // Format 9 stored each record's text alone; record 4's was changed there since it was written.
+    await tamper(dir, async (db) => {
+      for (const [key, value] of await db.iterator({ gte: 'e!', lt: 'e"' }).all()) await db.put(key, recordText(value));
+      await db.put(recordKey(4), ((await db.get(recordKey(4))) ?? '').replace('"name":"pod-b"', '"name":"pod-c"'));
+      await db.put(META_FORMAT, '9');
+    });
+    const upgraded = await openJournal(dir);
+    expect(await upgraded.records({ toSeq: 3 }).toArray()).toEqual(records.slice(0, 3));
+    await expect(upgraded.records({ fromSeq: 4 }).toArray()).rejects.toThrow('record e!0000000000000004: its bytes do not match their CRC-32');
+    expect(await upgraded.verify()).toEqual({ ok: false, seq: 4, reason: 'hash does not match the record' });
+    await upgraded.close();
+    await tamper(dir, async (db) => {
+      expect(await db.get(META_FORMAT)).toBe('10');
+      const values = await recordValues(db);
+      expect(values.slice(0, 3)).toEqual(records.slice(0, 3).map((_, i) => storedForm(exported[i + 1] ?? '')));
+      expect(values[3]?.startsWith('{')).toBe(true);
+      // As the good records were before the change: the journal upgraded, then read and verified whole.
+      await db.put(recordKey(4), storedForm(exported[4] ?? ''));
+    });
+    const whole = await openJournal(dir);
+    expect(await whole.records().toArray()).toEqual(records);
+    expect(await whole.verify()).toMatchObject({ ok: true, count: 4 });
+    expect(await linesOf(whole.exportLines())).toEqual(exported);
+    await whole.close();
   });
 
   it("upgrades a format-7 journal in place: the dedup entries of pod events go, a pod-less event's stays; verify passes", async () => {
@@ -202,7 +241,7 @@ describe('opening', () => {
     expect(await upgraded.appendNew(events, { expectedSeq: ANY })).toEqual([]);
     await upgraded.close();
     await tamper(dir, async (db) => {
-      expect(await db.get(META_FORMAT)).toBe('9');
+      expect(await db.get(META_FORMAT)).toBe('10');
       expect(await digestEntries(db)).toEqual([nodeEntry]);
     });
   });

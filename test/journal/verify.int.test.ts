@@ -49,6 +49,14 @@ describe('verify', () => {
     expect(result).toEqual({ ok: false, seq: 2, reason: 'hash does not match the record' });
   });
 
+  it("catches a record whose CRC-32 alone changed (every read refuses it; the record's own hash still matches)", async () => {
+    const result = await verifyAfter(async (db) => {
+      const value = await valueOf(db, recordKey(3));
+      await db.put(recordKey(3), `${value[0] === '0' ? '1' : '0'}${value.slice(1)}`);
+    });
+    expect(result).toEqual({ ok: false, seq: 3, reason: 'its CRC-32 does not match the record' });
+  });
+
   it('catches a change that keeps the event valid JSON but breaks its schema', async () => {
     const result = await verifyAfter(async (db) => {
       const value = await valueOf(db, recordKey(4));
