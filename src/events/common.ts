@@ -47,8 +47,11 @@ export const RecordedEvent = t.intersection(
       eventTime: t.union([t.string, t.null]),
       action: t.string,
       objectResourceVersion: t.string,
-      // the object held no firstTimestamp, lastTimestamp nor count: a singleton Event of the events.k8s.io recorder
+      // the object held no firstTimestamp, lastTimestamp nor count: an Event of the events.k8s.io recorder
       unstamped: t.literal(true),
+      // its series as held (events.k8s.io's recorder, from the second occurrence: `count` including the first,
+      // `lastObservedTime` a MicroTime as written)
+      series: t.type({ count: Integer, lastObservedTime: t.string }),
     }),
   ],
   'RecordedEvent',

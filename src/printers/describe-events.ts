@@ -1,17 +1,10 @@
 /** The Events table ending every describe (`describe.go :: DescribeEvents`). */
 import { ageOf } from './duration.js';
+import { describedTimes, sortTimeOf } from './event-stamps.js';
 import { apiList } from './events-table.js';
 import { goSort } from './go-sort.js';
 import type { KubeEventRow } from './kube-events.js';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer.js';
-
-/**
- * When an Event was last seen, as `kubectl/pkg/util/event/sorted_event_list.go :: eventTime` reads it: its
- * `lastTimestamp`, or for an imported Event that held none (the events.k8s.io recorder's singleton), its
- * `eventTime` with the microseconds the object held (Date.parse keeps the milliseconds).
- */
-const lastSeenAt = (e: KubeEventRow): number =>
-  e.recorded?.unstamped === true && typeof e.recorded.eventTime === 'string' && e.count === 1 ? Date.parse(e.recorded.eventTime) : Date.parse(e.lastTimestamp);
 
 /**
  * `sort.Sort(event.SortableEvents(...))`: by last seen, oldest first (`eventTime(...).Before`), from the order the
@@ -21,15 +14,19 @@ const lastSeenAt = (e: KubeEventRow): number =>
 const byLastSeen = (events: readonly KubeEventRow[]): KubeEventRow[] =>
   goSort(
     apiList(events).map((named) => named.row),
-    (a, b) => lastSeenAt(a) < lastSeenAt(b),
+    (a, b) => sortTimeOf(a) < sortTimeOf(b),
   );
 
 /**
- * `7m (x3 over 12m)` for repeated events, the age of the only one otherwise; `(inferred)` after it when an
- * import placed the first or last occurrence (the source did not record that time).
+ * `7m (x3 over 12m)` for repeated events (a series: its count and last observation), the age of the only one
+ * otherwise; `(inferred)` after it when an import placed the first or last occurrence (the source did not record
+ * that time).
  */
-const interval = (e: KubeEventRow, now: Date): string =>
-  `${e.count > 1 ? `${ageOf(e.lastTimestamp, now)} (x${e.count} over ${ageOf(e.firstTimestamp, now)})` : ageOf(e.firstTimestamp, now)}${e.inferred === true ? ' (inferred)' : ''}`;
+const interval = (e: KubeEventRow, now: Date): string => {
+  const { first, repeated } = describedTimes(e);
+  const age = repeated === undefined ? ageOf(first, now) : `${ageOf(repeated.last, now)} (x${repeated.count} over ${ageOf(first, now)})`;
+  return `${age}${e.inferred === true ? ' (inferred)' : ''}`;
+};
 
 /** The message, prefixed with the container's field path as kubectl 1.35+ shows it. */
 const message = (e: KubeEventRow): string => {

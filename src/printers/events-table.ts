@@ -1,13 +1,15 @@
 /**
  * `kubectl get events`: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE (`pkg/printers/internalversion/printers.go ::
- * printEvent`, the server-side table): LAST SEEN is the age of lastTimestamp alone (the count shows only in
- * `-o wide`; "(xN over AGE)" is `kubectl events`' and `describe`'s), OBJECT is `kind/name` with the kind
+ * printEvent`, the server-side table): LAST SEEN is the age of the series' lastObservedTime, else of lastTimestamp,
+ * else of the first time (`tableTimes`; the count shows only in `-o wide`; "(xN over AGE)" is `kubectl events`' and
+ * `describe`'s), OBJECT is `kind/name` with the kind
  * lower-cased, MESSAGE trimmed; a NAMESPACE column first with `-A`. `-o wide` adds the columns of priority 1
  * in their places: SUBOBJECT (the field path), SOURCE (`formatEventSource`: the component, then ", host" when
  * there is one), FIRST SEEN, COUNT and NAME. Rows in the order given (`printEventList` does not sort: the
  * order is the API's, `apiList`).
  */
 import { ageOf } from './duration.js';
+import { tableTimes } from './event-stamps.js';
 import type { KubeEventRow } from './kube-event-row.js';
 import { compareStorageKeys } from './go-sort.js';
 import { labelCells, labelHeaders, type LabelColumns } from './label-columns.js';
@@ -34,12 +36,13 @@ export const eventsTable = (events: readonly NamedEventRow[], opts: EventsTableO
   ];
   const body = events.map(({ name, row: r }) => {
     const object = `${r.involvedObject.kind.toLowerCase()}/${r.involvedObject.name}`;
-    const lastSeen = ageOf(r.lastTimestamp, now);
+    const times = tableTimes(r);
+    const lastSeen = ageOf(times.lastSeen, now);
     const message = r.message.trim();
     return [
       ...(opts.withNamespace ? [r.involvedObject.namespace] : []),
       ...(opts.wide
-        ? [lastSeen, r.type, r.reason, object, r.involvedObject.fieldPath ?? '', sourceCell(r.source), message, ageOf(r.firstTimestamp, now), String(r.count), opts.withKind === true ? `event/${name}` : name]
+        ? [lastSeen, r.type, r.reason, object, r.involvedObject.fieldPath ?? '', sourceCell(r.source), message, ageOf(times.firstSeen, now), String(times.count), opts.withKind === true ? `event/${name}` : name]
         : [lastSeen, r.type, r.reason, object, message]),
       // an Event a recorder writes has no labels
       ...labelCells(undefined, opts),

@@ -3,9 +3,10 @@
  * selector. One podj made is what v1.36's recorder writes (`client-go/tools/record/event.go :: generateEvent`:
  * `source`, and `reportingComponent`/`reportingInstance` set from it; `makeEvent`: no `eventTime`, which serializes
  * as null); an imported one keeps what the cluster recorded (`RecordedEvent`): the reporter's fields, its `uid`,
- * `resourceVersion`, `creationTimestamp`, `eventTime` and `action` where the object held them, and no first or last timestamp nor count
- * where it held none. The involved object is a Pod, whose reference is `apiVersion: v1`.
+ * `resourceVersion`, `creationTimestamp`, `eventTime` and `action` where the object held them, its `series`, and no
+ * first or last timestamp nor count where it held none (`event-stamps.ts`). The involved object is a Pod, whose reference is `apiVersion: v1`.
  */
+import { eventStamps, type EventSeries } from './event-stamps.js';
 import type { KubeEventRow } from './kube-event-row.js';
 
 export interface ServedEvent {
@@ -19,6 +20,7 @@ export interface ServedEvent {
   readonly firstTimestamp: string | null;
   readonly lastTimestamp: string | null;
   readonly count?: number;
+  readonly series?: EventSeries;
   readonly type: string;
   readonly eventTime?: string | null;
   readonly action?: string;
@@ -41,11 +43,6 @@ export const servedEvent = (name: string, row: KubeEventRow): ServedEvent => {
           ...(recorded.eventTime !== undefined && { eventTime: recorded.eventTime }),
           ...(recorded.action !== undefined && { action: recorded.action }),
         };
-  // A singleton Event of the events.k8s.io recorder holds its time in `eventTime` alone (`recorder.go :: makeEvent`).
-  const stamps =
-    recorded?.unstamped === true && row.count === 1
-      ? { firstTimestamp: null, lastTimestamp: null }
-      : { firstTimestamp: row.firstTimestamp, lastTimestamp: row.lastTimestamp, count: row.count };
   return {
     apiVersion: 'v1',
     kind: 'Event',
@@ -59,7 +56,7 @@ export const servedEvent = (name: string, row: KubeEventRow): ServedEvent => {
     involvedObject: { apiVersion: 'v1', ...involvedObject, ...(recorded?.objectResourceVersion !== undefined && { resourceVersion: recorded.objectResourceVersion }) },
     reason: row.reason,
     message: row.message,
-    ...stamps,
+    ...eventStamps(row),
     type: row.type,
     ...reporter,
     ...(inferred === true && { inferred }),

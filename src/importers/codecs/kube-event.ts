@@ -11,7 +11,8 @@ const ObjectReference = t.partial(
   { kind: t.string, namespace: t.string, name: t.string, uid: t.string, fieldPath: t.string, apiVersion: t.string, resourceVersion: t.string },
   'ObjectReference',
 );
-const Series = t.partial({ count: Integer, lastObservedTime: OptionalK8sTime }, 'EventSeries');
+/** `lastObservedTime`, a MicroTime: checked as a time, kept as written, as `eventTime` is. */
+const Series = t.partial({ count: Integer, lastObservedTime: t.union([K8sTimeText, t.null]) }, 'EventSeries');
 const EventMeta = t.partial(
   { name: t.string, namespace: t.string, uid: t.string, resourceVersion: t.string, creationTimestamp: t.union([K8sTimeText, t.null]), annotations: t.union([StringMap, t.null]) },
   'ObjectMeta',
@@ -121,6 +122,7 @@ interface Fields {
   readonly action: string | undefined;
   /** It held no first or last timestamp nor count (`firstTimestamp`/`deprecatedFirstTimestamp` …, all null or absent). */
   readonly unstamped: boolean;
+  readonly series: t.TypeOf<typeof Series> | null | undefined;
 }
 
 /** `value` without its undefined properties: the journal stores only what the object held. */
@@ -169,10 +171,15 @@ const occurrences = (f: Fields): Occurrences | undefined => {
         action: f.action,
         objectResourceVersion: f.regarding?.resourceVersion,
         unstamped: f.unstamped && f.eventTime != null ? (true as const) : undefined,
+        series: heldSeries(f.series),
       }),
     },
   };
 };
+
+/** A series as held, when it states both its count and its last observation. */
+const heldSeries = (series: t.TypeOf<typeof Series> | null | undefined): { count: number; lastObservedTime: string } | undefined =>
+  series?.count == null || series.lastObservedTime == null ? undefined : { count: series.count, lastObservedTime: series.lastObservedTime };
 
 /** The time fields of each kind, in the order they are read: named when an Event has none of them. */
 export const CORE_TIME_FIELDS = 'firstTimestamp, eventTime, metadata.creationTimestamp, lastTimestamp, series.lastObservedTime';
@@ -189,7 +196,7 @@ export const occurrencesOfCore = (e: CoreV1Event): Occurrences | undefined =>
     reason: e.reason,
     message: e.message,
     first: [e.firstTimestamp, timeOf(e.eventTime)],
-    last: [e.lastTimestamp, e.series?.lastObservedTime],
+    last: [e.lastTimestamp, timeOf(e.series?.lastObservedTime)],
     count: [e.series?.count, e.count],
     host: e.source?.host,
     type: e.type,
@@ -198,7 +205,8 @@ export const occurrencesOfCore = (e: CoreV1Event): Occurrences | undefined =>
     served: { source: e.source, reportingComponent: e.reportingComponent, reportingInstance: e.reportingInstance },
     eventTime: e.eventTime,
     action: e.action,
-    unstamped: e.firstTimestamp == null && e.lastTimestamp == null && e.count == null && e.series == null,
+    unstamped: e.firstTimestamp == null && e.lastTimestamp == null && e.count == null,
+    series: e.series,
   });
 
 export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined =>
@@ -208,7 +216,7 @@ export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined
     reason: e.reason,
     message: e.note,
     first: [timeOf(e.eventTime), e.deprecatedFirstTimestamp],
-    last: [e.series?.lastObservedTime, e.deprecatedLastTimestamp],
+    last: [timeOf(e.series?.lastObservedTime), e.deprecatedLastTimestamp],
     count: [e.series?.count, e.deprecatedCount],
     host: e.deprecatedSource?.host,
     type: e.type,
@@ -217,5 +225,6 @@ export const occurrencesOfEventsV1 = (e: EventsV1Event): Occurrences | undefined
     served: { source: e.deprecatedSource, reportingComponent: e.reportingController, reportingInstance: e.reportingInstance },
     eventTime: e.eventTime,
     action: e.action,
-    unstamped: e.deprecatedFirstTimestamp == null && e.deprecatedLastTimestamp == null && e.deprecatedCount == null && e.series == null,
+    unstamped: e.deprecatedFirstTimestamp == null && e.deprecatedLastTimestamp == null && e.deprecatedCount == null,
+    series: e.series,
   });
