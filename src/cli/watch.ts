@@ -56,6 +56,24 @@ const oneWrite = (a: Event, b: Event): boolean =>
   'pod' in a && 'pod' in b && a.pod.uid === b.pod.uid && a.at === b.at && a.from?.file !== undefined &&
   a.from.file === b.from?.file && a.from.line === b.from?.line;
 
+/**
+ * Whether `event` is a fact read from a Kubernetes Event object (the kubelet's `Created`, `Pulled`…) about a pod whose
+ * objects were captured: no write of the pod stands behind it (the kubelet publishes no status for a creation or a
+ * pull; its other facts the captured objects show), so it prints no row of its own, and the pod's next captured
+ * object shows it. Before any capture of the pod (Events alone, or a list captured later), its Events are all the
+ * history there is, each change a row.
+ */
+const readFromEventOfCaptured = (event: Event, state: PodState | undefined): boolean =>
+  readFromEvent(event) && state?.kubelet.provenance?.capturedAt !== undefined;
+
+const readFromEvent = (event: Event): boolean => event.from?.recorded !== undefined && event.type !== 'PodObserved';
+
+/**
+ * Whether `b` joins the write `a` began: `a` is a fact read from an Event and `b` a fact of the same pod at the same
+ * instant (a `Created` Event and the start an object shows, both at :31): the kubelet published one status after both.
+ */
+const joinsEventFact = (a: Event, b: Event): boolean => readFromEvent(a) && 'pod' in a && 'pod' in b && a.pod.uid === b.pod.uid && a.at === b.at;
+
 export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState, opts: WatchOptions): Promise<WatchEnd> => {
   // Asked before the first row, so that Ctrl-C at any moment, the history's playback included, ends the watch.
   const interrupted = io.interrupted();
@@ -111,11 +129,15 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
     const [first] = unsent.values();
     if (first !== undefined && first.at !== event.at) await flush(paced);
     const mine = unsent.get(uid);
-    if (mine !== undefined && !oneWrite(mine, event)) await sendWrite(mine, paced);
-    const after = reducePod(pods.get(uid), event);
+    const before = pods.get(uid);
+    const sameWrite = mine !== undefined && (oneWrite(mine, event) || joinsEventFact(mine, event));
+    const alongside = !sameWrite && readFromEventOfCaptured(event, before);
+    // An Event's fact placed among one captured object's facts (before its capture, which comes last) is in that object.
+    if (mine !== undefined && !sameWrite && !(alongside && mine.type !== 'PodObserved')) await sendWrite(mine, paced);
+    const after = reducePod(before, event);
     if (after === undefined) pods.delete(uid);
     else pods.set(uid, after);
-    unsent.set(uid, event);
+    if (!alongside) unsent.set(uid, event);
   };
 
   for await (const page of journal.recordsInTimeOrder({ untilAt: undefined }).batches()) {

@@ -56,9 +56,13 @@ const matches = (podj: readonly Row[], stream: readonly Row[]): boolean => {
 };
 
 describe('get pods -w replays an imported watch stream as the stream held it', () => {
-  it('the rolling update: a row per object, from each pod first object on; none between objects of one second', async () => {
+  it.each([
+    ['the stream alone', [STREAM]],
+    // The kubelet's Events (Created, Pulled…) add facts no object of the stream shows: no row of their own either.
+    ['the stream with its Events', [STREAM, 'rolling-update-events.json']],
+  ])('the rolling update, %s: a row per object, from each pod first object on; none between objects of one second', async (_, files) => {
     const { podj, journal } = workspace();
-    expect(podj('import', realFixture(STREAM)).code).toBe(0);
+    expect(podj('import', ...files.map(realFixture)).code).toBe(0);
     const watch = start(['get', 'pods', '-A', '-w', '-o', 'wide', '--output-watch-events', '--journal', journal]);
     await watch.waitFor(/DELETED\s+rollout-demo\s+api-58dd68c5db-rhrsb\s.*\n$/);
     watch.proc.kill('SIGINT');
