@@ -11,6 +11,7 @@
  * kubelet's statuses from then on show observed.
  */
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
 import { V1Pod } from '../../src/k8s/pod.js';
@@ -52,6 +53,17 @@ const shown = (p: V1Pod | undefined) => ({
 });
 
 type Shown = ReturnType<typeof shown>;
+
+/** Per pod uid, the instant of its DELETED object (the final grace's `deletionTimestamp`, as the removal takes it). */
+const deletedAt = (): Map<string, string> =>
+  new Map(
+    readFileSync(STREAM, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as { type: string; object: { metadata: { uid: string; deletionTimestamp?: string } } })
+      .filter((w) => w.type === 'DELETED')
+      .map((w) => [w.object.metadata.uid, `${(w.object.metadata.deletionTimestamp ?? '').slice(0, 19)}.000Z`] as const),
+  );
 
 /**
  * The deletion requests' objects (the API server's writes, generation 2, `observedGeneration` 1 everywhere): the
@@ -100,4 +112,41 @@ describe('a watch stream: each capture right after its own facts', () => {
       expect(JSON.stringify(c?.folded)).not.toEqual(JSON.stringify(c?.captured));
     }
   });
+
+  /**
+   * `--at T` answers the cluster at the end of T: a pod the stream captured several times in T's second is its last
+   * object of T (bkzc4 `Running` at 21:19:19, not its `ContainerCreating` of the same second; the earlier objects of
+   * that second are no instant's answer: the stream's times are whole seconds, and the cluster showed the last one
+   * from then on). A pod whose DELETED object is of T is gone at T. Left open: r5smx at 21:19:18, whose container's
+   * exit (`finishedAt` 21:19:18, which its 21:19:19 object states) the fold shows before the kubelet published it.
+   */
+  it.each([
+    ['the stream alone', [STREAM]],
+    ['the stream with its Events', [STREAM, real('rolling-update-events.json')]],
+  ])('%s: at each instant of its captures, a pod is its last object of that instant', async (_, files) => {
+    const { events } = await imported(files);
+    const lines = objects();
+    const last = new Map<string, { uid: string; at: string; line: number }>();
+    for (const e of events) {
+      const line = e.from?.line;
+      if (e.type !== 'PodObserved' || e.from?.file !== STREAM || line === undefined) continue;
+      const key = `${e.pod.uid}@${e.at}`;
+      if ((last.get(key)?.line ?? 0) < line) last.set(key, { uid: e.pod.uid, at: e.at, line });
+    }
+    const answered = [...last.values()].map(({ uid, at, line }) => {
+      const folded = foldCluster(events.filter((e) => e.at <= at), emptyCluster).pods.get(uid)?.pod;
+      const pod = shown(folded);
+      return { uid, at, line, folded: folded === undefined ? 'gone' : OPEN.includes(line) ? kubeletUnwritten(pod) : pod, captured: OPEN.includes(line) ? kubeletUnwritten(shown(lines.get(line))) : shown(lines.get(line)) };
+    });
+    // A DELETED object of the same second: the pod is gone at T (slwpm and r5smx at 21:19:19, rhrsb at 21:19:20).
+    const goneAt = deletedAt();
+    const expected = (a: (typeof answered)[number]): unknown => {
+      const gone = goneAt.get(a.uid);
+      return gone !== undefined && gone <= a.at ? 'gone' : a.captured;
+    };
+    const differs = answered.filter((a) => !isDeepStrictEqual(a.folded, expected(a))).map((a) => `${a.at} line ${a.line}: ${typeof a.folded === 'string' ? a.folded : String(a.folded.phase)}`);
+    // Left open: r5smx's exit shown at 21:19:18, before the kubelet published it (its object of 21:19:18 is Running).
+    expect(differs).toEqual(['2026-07-22T21:19:18.000Z line 8: Succeeded']);
+  });
 });
+
