@@ -8,7 +8,7 @@ import { renderTable } from '../../src/printers/tabwriter.js';
 import type { KubectlWideCells } from '../../src/printers/pod-row.js';
 import type { Cause, PodLane } from '../../src/report/model.js';
 import { selectorMatches, type Requirement } from '../../src/selectors/index.js';
-import { labelsAt, lastAtOrBefore, type Strings } from './lanes.js';
+import { flagAt, labelsAt, lastAtOrBefore, type Strings } from './lanes.js';
 import { inferredNotes } from '../../src/printers/inferred-notes.js';
 import { namespaceOrDefault } from '../../src/k8s/namespace.js';
 
@@ -36,8 +36,8 @@ export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { 
     const row = lastAtOrBefore(pod.steps, t)?.row;
     if (row === undefined || !inScopeAt(pod, scope, t)) continue;
     const key = `${namespaceOrDefault(pod.namespace)}/${pod.name}`;
-    if (pod.eventsOnly === true) eventsOnly.push(key);
-    else if (restsAt(pod, t)) sinceCapture.push(key);
+    if (flagAt(pod.eventsOnly, t)) eventsOnly.push(key);
+    else if (flagAt(pod.sinceCapture, t)) sinceCapture.push(key);
     const facts = {
       name: pod.name,
       ...row,
@@ -49,16 +49,6 @@ export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { 
   if (lines.length === 0) return { stdout: '', stderr: noResources({ allNamespaces, namespace: scope.namespace }) };
   const table = tableRowsOfLines(lines, { wide: false, withNamespace: allNamespaces, showLabels: false, labelColumns: [] }, now);
   return { stdout: renderTable(table), stderr: inferredNotes(eventsOnly, sinceCapture) };
-};
-
-/** Whether the pod's row at `t` rests on facts inferred since its last capture (the last flip at or before `t`). */
-const restsAt = (pod: PodLane, t: number): boolean => {
-  let noted = false;
-  for (const [at, flag] of pod.sinceCapture ?? []) {
-    if (at > t) break;
-    noted = flag;
-  }
-  return noted;
 };
 
 /** The value of every timeline field of a pod at `t` (fields never set are absent). */

@@ -1,6 +1,6 @@
 /** What the page draws, derived from the report data: bands per pod and container, values at an instant. */
 import { CONDITION_TAINT_KEYS, readyTaintKey } from '../../src/k8s/node-taints.js';
-import type { ConditionSteps, NodeLane, PodLane } from '../../src/report/model.js';
+import type { ConditionSteps, Flips, NodeLane, PodLane } from '../../src/report/model.js';
 import { containerCategory, podCategory, type StateCategory } from './states.js';
 
 export interface Band {
@@ -99,12 +99,25 @@ export const taintsAt = (node: NodeLane, t: number): string[] => {
 export const labelsAt = (pod: PodLane, t: number): Readonly<Record<string, string>> =>
   (lastAtOrBefore(pod.labels, t) ?? pod.labels[0])?.labels ?? {};
 
+/** A flag's value at `t`: the last flip at or before it (false before the first). */
+export const flagAt = (flips: Flips | undefined, t: number): boolean => {
+  let value = false;
+  for (const [at, flag] of flips ?? []) {
+    if (at > t) break;
+    value = flag;
+  }
+  return value;
+};
+
+/** The spans where a flag holds: from each flip to true until the next flip, or `end`. */
+const spansOf = (flips: Flips | undefined, end: number): { readonly from: number; readonly to: number }[] =>
+  (flips ?? []).flatMap(([at, flag], i, all) => (flag ? [{ from: at, to: Math.max(at, Math.min(end, all[i + 1]?.[0] ?? end)) }] : []));
+
 /**
- * The spans where the pod's row rests on facts an import inferred since its last capture (`get pods --at` notes
- * the pod there): from each flip to true until the next flip, or the end of the pod's bands.
+ * The spans where the pod's row is not what the cluster showed, as `get pods --at` notes it: the pod known only
+ * from its Events, or its row resting on facts an import inferred since its last capture; until the end of its bands.
  */
 export const inferredSpans = (pod: PodLane, bands: readonly Band[]): { readonly from: number; readonly to: number }[] => {
   const end = bands.at(-1)?.to ?? 0;
-  const flips = pod.sinceCapture ?? [];
-  return flips.flatMap(([at, flag], i) => (flag ? [{ from: at, to: Math.max(at, Math.min(end, flips[i + 1]?.[0] ?? end)) }] : []));
+  return [...spansOf(pod.eventsOnly, end), ...spansOf(pod.sinceCapture, end)].sort((a, b) => a.from - b.from);
 };

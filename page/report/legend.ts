@@ -37,7 +37,7 @@ export const legendHtml = (): string =>
   [
     '<b>states</b>',
     ...Object.values(STATES).map((s) => `<span><i style="background:${s.color}"></i>${s.label}</span>`),
-    `<span title="the row rests on facts an import inferred since the pod's last capture: get pods --at notes it">${hatchIcon()}hatched: inferred on import</span>`,
+    `<span title="the row is not what the cluster showed (the pod known only from its Events, or its row resting on facts an import inferred since its last capture): get pods --at notes it">${hatchIcon()}hatched: inferred on import</span>`,
     '<b>&nbsp;causes</b>',
     ...(Object.keys(MARKERS) as MarkerKind[]).map((k) => `<span>${markerIcon(k, false)}${MARKERS[k].label}</span>`),
     `<span>${markerIcon('exit', true)}inferred (not recorded)</span>`,

@@ -57,6 +57,10 @@ export type MemorySeries = t.TypeOf<typeof MemorySeries>;
 export const BackOff = t.type({ container: t.string, from: t.number, until: t.number, image: t.boolean });
 export type BackOff = t.TypeOf<typeof BackOff>;
 
+/** A flag over time: [instant, value] at each change of value, from false; at most one per instant. */
+export const Flips = t.array(t.tuple([t.number, t.boolean]));
+export type Flips = t.TypeOf<typeof Flips>;
+
 export const PodLane = t.intersection([
   t.type({
     namespace: t.string,
@@ -73,10 +77,13 @@ export const PodLane = t.intersection([
   t.partial({
     node: t.string,
     creationTimestamp: t.string,
-    /** The pod's object was never captured: its rows are what its Events say (`get pods` notes it). */
-    eventsOnly: t.literal(true),
+    /**
+     * From each instant on, whether the pod is known only from its Events, its object not captured by then: its
+     * row is what its Events say (`get pods --at` notes it). A later capture (another import) ends it.
+     */
+    eventsOnly: Flips,
     /** From each instant on, whether its row rests on facts an import inferred after its last capture (`get pods --at` notes it). */
-    sinceCapture: t.array(t.tuple([t.number, t.boolean])),
+    sinceCapture: Flips,
   }),
 ]);
 export type PodLane = t.TypeOf<typeof PodLane>;

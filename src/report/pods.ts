@@ -11,7 +11,7 @@ import type { TimelineEntry } from '../timetravel/timeline.js';
 import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { restsOnInferred, type PodState } from '../reducers/index.js';
 import { causeOf, markerKindOf, type Interner } from './markers.js';
-import type { MemorySeries, PodLane, RowFacts } from './model.js';
+import type { Flips, MemorySeries, PodLane, RowFacts } from './model.js';
 
 type Draft = { -readonly [K in keyof PodLane]: PodLane[K] };
 
@@ -32,6 +32,17 @@ const memoryOf = (pod: V1Pod, container: string): MemorySeries => {
 const rowFactsOf = (pod: V1Pod): RowFacts => {
   const { ready, status, restarts, lastRestartDate } = kubectlRowFacts(pod);
   return { ready, status, restarts, ...(lastRestartDate === undefined ? {} : { lastRestartDate }) };
+};
+
+/**
+ * `flips` with the flag `value` from `at` on (kept in place; undefined while it never held). A value replaced
+ * at the instant it was set never showed: `get pods --at` folds every event of an instant.
+ */
+const flipped = (flips: Flips | undefined, at: number, value: boolean): Flips | undefined => {
+  const list = flips ?? [];
+  if (list[list.length - 1]?.[0] === at) list.pop();
+  if ((list[list.length - 1]?.[1] ?? false) !== value) list.push([at, value]);
+  return list.length === 0 ? undefined : list;
 };
 
 export class PodLanes {
@@ -110,16 +121,17 @@ export class PodLanes {
     });
   }
 
-  /** A pod event folded: where its row starts or stops resting on facts inferred since the last capture, and whether it is known only from its Events. */
+  /**
+   * A pod event folded: where the pod starts or stops being known only from its Events, and its row resting on
+   * facts inferred since the last capture, as `get pods --at` decides both from the pod folded up to then.
+   */
   folded(e: PodEvent, after: PodState | undefined): void {
     const lane = this.draft(e);
-    if (after !== undefined && isKnownOnlyFromEvents(after.pod)) lane.eventsOnly = true;
+    const at = msOf(e.at);
+    const eventsOnly = after !== undefined && isKnownOnlyFromEvents(after.pod);
+    lane.eventsOnly = flipped(lane.eventsOnly, at, eventsOnly);
     // get pods notes an Events-only pod as such, never also as resting on placed facts (pod-listing.ts).
-    const noted = after !== undefined && lane.eventsOnly !== true && restsOnInferred(after);
-    const flips = lane.sinceCapture ?? [];
-    if (noted === (flips[flips.length - 1]?.[1] ?? false)) return;
-    flips.push([msOf(e.at), noted]);
-    lane.sinceCapture = flips;
+    lane.sinceCapture = flipped(lane.sinceCapture, at, !eventsOnly && after !== undefined && restsOnInferred(after));
   }
 
   lanes(): Iterable<PodLane> {

@@ -332,6 +332,30 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('hatches a pod known only from its Events over its whole life, and notes it only until a later import captures it', async () => {
+    const { page, podj, problems } = await open(['test/fixtures/real/k8shark-auto-discovery-events-v1.json'], '-A');
+    const [alone] = await lanesOf(page);
+    const bands = alone?.bands ?? [];
+    expect(bands.length).toBeGreaterThan(0);
+    // Every row of it is what its Events say: no part of the lane may look recorded.
+    expect(alone?.inferred).toEqual([{ from: bands[0]?.from, to: bands.at(-1)?.to }]);
+    // The pod list captures the pod, in a second import: from then on get pods --at prints no note, nor does the page.
+    expect(podj('import', join(REPO, 'test/fixtures/real/k8shark-auto-discovery-pods.json')).code).toBe(0);
+    expect(podj('report', '--out', 'report.html', '-A').code).toBe(0);
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
+    const [captured] = await lanesOf(page);
+    const at = (captured?.bands ?? []).flatMap((b) => [b.from - 1, b.from, b.to]);
+    for (const t of at) {
+      await setCursor(page, t);
+      const cli = podj('get', 'pods', '-A', '--at', iso(t));
+      const stderr = cli.stderr.replace(/^warning: --at .*\n/, '');
+      expect({ t: iso(t), ...(await panel(page)) }).toEqual({ t: iso(t), stdout: cli.stdout, stderr });
+    }
+    expect(captured?.inferred).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('shows node lanes, evictions and the taints a node condition implies', async () => {
     const { page, podj, problems } = await open('memory-pressure', '-A');
     const lanes = await lanesOf(page);
