@@ -8,7 +8,7 @@ import { renderTable } from '../../src/printers/tabwriter.js';
 import type { KubectlWideCells } from '../../src/printers/pod-row.js';
 import type { Cause, PodLane } from '../../src/report/model.js';
 import { selectorMatches, type Requirement } from '../../src/selectors/index.js';
-import { flagAt, labelsAt, lastAtOrBefore, type Strings } from './lanes.js';
+import { flagAt, labelsAt, lastAtOrBefore, type Interned } from './lanes.js';
 import { inferredNotes } from '../../src/printers/inferred-notes.js';
 import { namespaceOrDefault } from '../../src/k8s/namespace.js';
 
@@ -28,12 +28,12 @@ export const inScopeAt = (pod: PodLane, scope: Scope, t: number): boolean =>
   selectorMatches(scope.selector, labelsAt(pod, t));
 
 /** `podj get pods [-n NS|-A] [-l SEL] --at T`: its stdout and stderr. Pods come in kubectl's order already. */
-export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { stdout: string; stderr: string } => {
+export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number, interned: Interned): { stdout: string; stderr: string } => {
   const now = new Date(t);
   const lines: RowLine[] = [];
   const [eventsOnly, sinceCapture]: [string[], string[]] = [[], []];
   for (const pod of pods) {
-    const row = lastAtOrBefore(pod.steps, t)?.row;
+    const row = interned.row(lastAtOrBefore(pod.steps, t)?.row);
     if (row === undefined || !inScopeAt(pod, scope, t)) continue;
     const key = `${namespaceOrDefault(pod.namespace)}/${pod.name}`;
     if (flagAt(pod.eventsOnly, t)) eventsOnly.push(key);
@@ -52,7 +52,7 @@ export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number): { 
 };
 
 /** The value of every timeline field of a pod at `t` (fields never set are absent). */
-const fieldsAt = (pod: PodLane, t: number, strings: Strings): Map<string, string | undefined> => {
+const fieldsAt = (pod: PodLane, t: number, strings: Interned): Map<string, string | undefined> => {
   const values = new Map<string, string | undefined>();
   for (const step of pod.steps) {
     if (step.at > t) break;
@@ -64,7 +64,7 @@ const fieldsAt = (pod: PodLane, t: number, strings: Strings): Map<string, string
 export const iso = (t: number): string => new Date(t).toISOString();
 
 /** Between two instants: for each pod that changed, each field's value before and after, and the causes between. */
-export const diffBetween = (pods: readonly PodLane[], scope: Scope, t1: number, t2: number, strings: Strings): string => {
+export const diffBetween = (pods: readonly PodLane[], scope: Scope, t1: number, t2: number, strings: Interned): string => {
   const [a, b] = t1 <= t2 ? [t1, t2] : [t2, t1];
   const parts: string[] = [];
   for (const pod of pods) {
@@ -80,11 +80,11 @@ export const diffBetween = (pods: readonly PodLane[], scope: Scope, t1: number, 
 };
 
 /** The causes of some steps and markers, once each, in the journal's order. */
-export const causesTable = (items: readonly { readonly at: number; readonly cause: Cause }[], strings: Strings): string => {
+export const causesTable = (items: readonly { readonly at: number; readonly cause: Cause }[], strings: Interned): string => {
   const causes = new Map<number, Cause & { at: number }>();
   for (const s of items) causes.set(s.cause.seq, { ...s.cause, at: s.at });
   const rows = [...causes.values()]
     .sort((x, y) => x.seq - y.seq)
-    .map((c) => [String(c.seq), iso(c.at), `${strings.text(c.type) ?? ''}${c.inferred === true ? ' (inferred)' : ''}`, c.summary]);
+    .map((c) => [String(c.seq), iso(c.at), `${strings.text(c.type) ?? ''}${c.inferred === true ? ' (inferred)' : ''}`, strings.text(c.summary) ?? '']);
   return rows.length === 0 ? '  <none>\n' : renderTable([['SEQ', 'AT', 'EVENT', 'DETAILS'], ...rows]);
 };

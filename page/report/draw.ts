@@ -1,7 +1,7 @@
 /** Drawing the lanes on one canvas: only the rows and the instants on screen. */
 import type { PodLane } from '../../src/report/model.js';
 import { clockText, dateText, ticksOf, xOf, type View } from './axis.js';
-import { conditionBands, containerBands, inferredSpans, podBands, taintsAt, type Band, type Strings } from './lanes.js';
+import { conditionBands, containerBands, inferredSpans, podBands, taintsAt, type Band, type Interned } from './lanes.js';
 import { drawMarker } from './markers.js';
 import { ROW_HEIGHT, rowAtY, type Row } from './rows.js';
 import { conditionColor, STATES } from './states.js';
@@ -28,11 +28,11 @@ export class BandCache {
   private readonly cache = new Map<string, Band[]>();
   constructor(
     private readonly end: number,
-    private readonly strings: Strings,
+    private readonly strings: Interned,
   ) {}
 
   pod(pod: PodLane): Band[] {
-    return this.get(pod.uid, () => podBands(pod, this.end));
+    return this.get(pod.uid, () => podBands(pod, this.end, this.strings));
   }
 
   container(pod: PodLane, name: string): Band[] {

@@ -1,6 +1,6 @@
 /** What the page draws, derived from the report data: bands per pod and container, values at an instant. */
 import { CONDITION_TAINT_KEYS, readyTaintKey } from '../../src/k8s/node-taints.js';
-import type { ConditionSteps, Flips, NodeLane, PodLane } from '../../src/report/model.js';
+import type { ConditionSteps, Flips, NodeLane, PodLane, RowFacts } from '../../src/report/model.js';
 import { containerCategory, podCategory, type StateCategory } from './states.js';
 
 export interface Band {
@@ -23,7 +23,7 @@ export const lastAtOrBefore = <T extends { readonly at: number }>(items: readonl
 };
 
 /** The pod's STATUS bands: one per change of the STATUS or READY cell, until it is removed. */
-export const podBands = (pod: PodLane, end: number): Band[] => {
+export const podBands = (pod: PodLane, end: number, interned: Interned): Band[] => {
   const bands: Band[] = [];
   let open: { from: number; label: string; category: StateCategory } | undefined;
   const close = (at: number): void => {
@@ -31,7 +31,7 @@ export const podBands = (pod: PodLane, end: number): Band[] => {
     open = undefined;
   };
   for (const step of pod.steps) {
-    const row = step.row;
+    const row = interned.row(step.row);
     const label = row === undefined ? undefined : `${row.status} ${row.ready}`;
     if (open !== undefined && label === `${open.label}`) continue;
     close(step.at);
@@ -41,11 +41,19 @@ export const podBands = (pod: PodLane, end: number): Band[] => {
   return bands;
 };
 
-/** The report's interned texts: a change's field and value, a cause's type and source. */
-export class Strings {
+/** The report's interned values: texts (a change's field and value, a cause's type, source and summary) and kubectl rows. */
+export class Interned {
   private readonly indices: Map<string, number>;
-  constructor(private readonly texts: readonly string[]) {
+  constructor(
+    private readonly texts: readonly string[],
+    private readonly rows: readonly RowFacts[],
+  ) {
     this.indices = new Map(texts.map((s, i) => [s, i]));
+  }
+
+  /** The kubectl row a step shows; undefined for a step that removes the pod. */
+  row(i: number | undefined): RowFacts | undefined {
+    return i === undefined ? undefined : this.rows[i];
   }
 
   /** The text at `i`; undefined for −1 (a field unset). */
@@ -59,7 +67,7 @@ export class Strings {
 }
 
 /** A container's bands from its `NAME.state` and `NAME.ready` changes. */
-export const containerBands = (pod: PodLane, container: string, end: number, strings: Strings): Band[] => {
+export const containerBands = (pod: PodLane, container: string, end: number, strings: Interned): Band[] => {
   const bands: Band[] = [];
   const [stateField, readyField] = [strings.index(`${container}.state`), strings.index(`${container}.ready`)];
   let [state, ready] = [undefined as string | undefined, false];

@@ -10,7 +10,7 @@ import { helpHtml, legendHtml } from './legend.js';
 import { drawMemory, drawRestarts } from './plots.js';
 import { offsetsOf, rowAtY, rowsOf, type Row } from './rows.js';
 import { STYLE } from './style.js';
-import { inferredSpans, Strings, taintsAt } from './lanes.js';
+import { inferredSpans, Interned, taintsAt } from './lanes.js';
 import { tooltipAt } from './tooltip.js';
 import { counted } from '../../src/text/counted.js';
 
@@ -61,7 +61,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
 
   const span = Math.max(1000, data.to - data.from);
   // The last states hold after the last event: drawn to the window's right margin, not cut to nothing.
-  const strings = new Strings(data.strings);
+  const strings = new Interned(data.strings, data.rows);
   const bands = new BandCache(data.to + span * 0.02, strings);
   const state = {
     view: { start: data.from, end: data.to },
@@ -144,10 +144,10 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     const width = Math.max(200, $('side').clientWidth - 28);
     const v: View = { start: state.view.start, end: state.view.end, left: 70, width: width - 80 };
     mem.style.display = pod !== undefined && pod.memory.some((m) => m.samples.length > 0) ? 'block' : 'none';
-    restarts.style.display = pod !== undefined && (pod.backoffs.length > 0 || pod.steps.some((s) => (s.row?.restarts ?? 0) > 0)) ? 'block' : 'none';
+    restarts.style.display = pod !== undefined && (pod.backoffs.length > 0 || pod.steps.some((s) => (strings.row(s.row)?.restarts ?? 0) > 0)) ? 'block' : 'none';
     if (pod === undefined) return;
     if (mem.style.display === 'block') drawMemory(mem, pod, v, width);
-    if (restarts.style.display === 'block') drawRestarts(restarts, pod, v, width);
+    if (restarts.style.display === 'block') drawRestarts(restarts, pod, v, width, strings);
   };
 
   const panels = (): void => {
@@ -160,7 +160,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     } else {
       const flags = `${state.namespace === undefined ? ' -A' : state.namespace === 'default' ? '' : ` -n ${state.namespace}`}${state.selector.length === 0 ? '' : ` -l ${($<HTMLInputElement>('f-sel')).value.trim()}`}`;
       $('getpods-title').innerHTML = `cursor A <code>podj get pods${escape(flags)} --at ${iso(t)}</code> (${offsetText(t, data.first)})${state.name === '' ? '' : `, names containing “${escape(state.name)}”`}`;
-      const printed = getPodsAt(data.pods, scope(), t);
+      const printed = getPodsAt(data.pods, scope(), t, strings);
       $('getpods').textContent = printed.stdout;
       $('getpods-err').textContent = printed.stderr;
     }

@@ -1,6 +1,7 @@
 /** Plots for the selected pod, on the timeline's time scale: memory against request and limit, restarts with back-off. */
 import type { PodLane } from '../../src/report/model.js';
 import { clockText, ticksOf, xOf, type View } from './axis.js';
+import type { Interned } from './lanes.js';
 
 const HEIGHT = 120;
 const PAD = { top: 18, bottom: 18 };
@@ -70,10 +71,13 @@ export const drawMemory = (canvas: HTMLCanvasElement, pod: PodLane, v: View, wid
 };
 
 /** The pod's total restarts (kubectl's RESTARTS) as a step line, over shaded back-off windows. */
-export const drawRestarts = (canvas: HTMLCanvasElement, pod: PodLane, v: View, width: number): void => {
+export const drawRestarts = (canvas: HTMLCanvasElement, pod: PodLane, v: View, width: number, interned: Interned): void => {
   const g = frame(canvas, width, `restarts of ${pod.name} (RESTARTS column), back-off windows shaded`, v);
   if (g === undefined) return;
-  const points = pod.steps.filter((s) => s.row !== undefined).map((s) => [s.at, s.row?.restarts ?? 0] as const);
+  const points = pod.steps.flatMap((s) => {
+    const row = interned.row(s.row);
+    return row === undefined ? [] : [[s.at, row.restarts] as const];
+  });
   const max = Math.max(1, ...points.map((p) => p[1])) * 1.1;
   const y = yScale(max);
   g.fillStyle = 'rgba(224, 65, 58, 0.18)';

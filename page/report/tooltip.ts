@@ -3,7 +3,7 @@ import type { Marker } from '../../src/report/model.js';
 import { timeOf, xOf, type View } from './axis.js';
 import { iso } from './cursor.js';
 import type { BandCache } from './draw.js';
-import { conditionBands, type Strings } from './lanes.js';
+import { conditionBands, type Interned } from './lanes.js';
 import { MARKERS } from './markers.js';
 import type { Row } from './rows.js';
 
@@ -22,12 +22,12 @@ const marker = (row: Row | undefined, v: View, x: number): Marker | undefined =>
   return best;
 };
 
-const markerText = (m: Marker, strings: Strings): string =>
-  `${MARKERS[m.kind].label}${m.cause.inferred === true ? ' (inferred on import, not recorded)' : ''}\n${iso(m.at)}\n#${m.cause.seq} ${strings.text(m.cause.type) ?? ''} (${strings.text(m.cause.source) ?? ''})\n${m.cause.summary}`;
+const markerText = (m: Marker, strings: Interned): string =>
+  `${MARKERS[m.kind].label}${m.cause.inferred === true ? ' (inferred on import, not recorded)' : ''}\n${iso(m.at)}\n#${m.cause.seq} ${strings.text(m.cause.type) ?? ''} (${strings.text(m.cause.source) ?? ''})\n${strings.text(m.cause.summary) ?? ''}`;
 
 const span = (from: number, to: number): string => `${iso(from)} → ${iso(to)} (${Math.round((to - from) / 1000)} s)`;
 
-const text = (row: Row | undefined, v: View, x: number, bands: BandCache, strings: Strings): string | undefined => {
+const text = (row: Row | undefined, v: View, x: number, bands: BandCache, strings: Interned): string | undefined => {
   const m = marker(row, v, x);
   if (m !== undefined) return markerText(m, strings);
   if (row === undefined) return undefined;

@@ -98,5 +98,6 @@ export const buildReport = async (pages: AsyncIterable<readonly JournalRecord[]>
     pods: lanes,
     nodes: nodes.result((name) => everyNode || hosting.has(name)),
     strings: strings.strings,
+    rows: strings.rows,
   };
 };

@@ -1,21 +1,46 @@
 /** Which journal events a report marks on a lane: the causes an SRE looks for (kills, back-off, evictions…). */
 import { isInferred, type Event } from '../events/index.js';
 import { summarize } from '../events/summary.js';
-import type { Cause, MarkerKind } from './model.js';
+import type { Cause, MarkerKind, RowFacts } from './model.js';
 
-/** Texts by index, each stored once: what the report's `strings` holds. */
-export class Interner {
+/** Values by index, each stored once: what the report's `strings` and `rows` hold. */
+class Table<T> {
   private readonly indices = new Map<string, number>();
-  readonly strings: string[] = [];
+  readonly values: T[] = [];
 
-  index(text: string): number {
-    let i = this.indices.get(text);
+  constructor(private readonly keyOf: (value: T) => string) {}
+
+  index(value: T): number {
+    const key = this.keyOf(value);
+    let i = this.indices.get(key);
     if (i === undefined) {
-      i = this.strings.length;
-      this.strings.push(text);
-      this.indices.set(text, i);
+      i = this.values.length;
+      this.values.push(value);
+      this.indices.set(key, i);
     }
     return i;
+  }
+}
+
+/** The report's interned texts and kubectl rows. */
+export class Interner {
+  private readonly texts = new Table<string>((text) => text);
+  private readonly rowFacts = new Table<RowFacts>((row) => JSON.stringify([row.ready, row.status, row.restarts, row.lastRestartDate]));
+
+  index(text: string): number {
+    return this.texts.index(text);
+  }
+
+  row(facts: RowFacts): number {
+    return this.rowFacts.index(facts);
+  }
+
+  get strings(): string[] {
+    return this.texts.values;
+  }
+
+  get rows(): RowFacts[] {
+    return this.rowFacts.values;
   }
 }
 
@@ -23,7 +48,7 @@ export const causeOf = (e: Event, seq: number, strings: Interner): Cause => ({
   seq,
   type: strings.index(e.type),
   source: strings.index(e.source),
-  summary: summarize(e),
+  summary: strings.index(summarize(e)),
   ...(isInferred(e) ? { inferred: true as const } : {}),
 });
 

@@ -117,7 +117,7 @@ export class PodLanes {
       at: msOf(entry.at),
       changes: entry.changes.map((c) => [this.strings.index(c.field), c.to === undefined ? -1 : this.strings.index(c.to)]),
       cause: causeOf(entry.cause, seq, this.strings),
-      ...(after === undefined ? {} : { row: rowFactsOf(after) }),
+      ...(after === undefined ? {} : { row: this.strings.row(rowFactsOf(after)) }),
     });
   }
 

@@ -1,6 +1,6 @@
 /** The page's derivations that follow Kubernetes: node taints from conditions, bands from kubectl's cells. */
 import { describe, expect, it } from 'vitest';
-import { podBands, taintsAt } from '../../page/report/lanes.js';
+import { Interned, podBands, taintsAt } from '../../page/report/lanes.js';
 import { podCategory } from '../../page/report/states.js';
 import type { NodeLane, PodLane } from '../../src/report/model.js';
 
@@ -31,8 +31,10 @@ describe('pod bands', () => {
   });
 
   it('end where the pod is removed, and draw no band for a state replaced at the instant it began', () => {
-    const cause = { seq: 1, type: 0, source: 0, summary: '' };
-    const row = (status: string) => ({ ready: '0/1', status, restarts: 0 });
+    const cause = { seq: 1, type: 0, source: 0, summary: 0 };
+    const statuses = ['Pending', 'ContainerCreating', 'Terminating'];
+    const interned = new Interned([''], statuses.map((status) => ({ ready: '0/1', status, restarts: 0 })));
+    const row = (status: string) => statuses.indexOf(status);
     const pod: PodLane = {
       namespace: 'default', name: 'p', uid: 'u', containers: [], labels: [], markers: [], memory: [], backoffs: [],
       steps: [
@@ -42,7 +44,7 @@ describe('pod bands', () => {
         { at: 9, changes: [], cause },
       ],
     };
-    expect(podBands(pod, 100).map((b) => [b.from, b.to, b.label])).toEqual([
+    expect(podBands(pod, 100, interned).map((b) => [b.from, b.to, b.label])).toEqual([
       [0, 5, 'ContainerCreating 0/1'],
       [5, 9, 'Terminating 0/1'],
     ]);
