@@ -55,7 +55,7 @@ const KEYS: readonly [string, string][] = [
   ['<kbd>←</kbd> <kbd>→</kbd>, shift + wheel', 'pan'],
   ['<kbd>0</kbd>', 'whole incident'],
   ['<kbd>[</kbd> <kbd>]</kbd>', 'cursor A to the previous / next change (of the selected pod)'],
-  ['<kbd>e</kbd>', 'open or close every pod'],
+  ['<kbd>e</kbd>', 'open every pod shown; when all are open, close them'],
   ['<kbd>/</kbd>', 'filter by name'],
   ['<kbd>Esc</kbd>', 'drop cursor B'],
   ['<kbd>?</kbd>', 'this help'],

@@ -87,8 +87,12 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
       return p.labels.length === 0 ? inScopeAt(p, s, data.to) : p.labels.some((l) => inScopeAt(p, s, l.at));
     });
 
+  const allOpen = (pods: readonly PodLane[]): boolean => pods.every((p) => state.open.has(p.uid));
+
   const relayout = (): void => {
-    state.rows = rowsOf(shownPods(), data.nodes, state.open);
+    const shown = shownPods();
+    $('b-open').textContent = allOpen(shown.slice(0, 500)) && state.open.size > 0 ? 'close all' : 'open all';
+    state.rows = rowsOf(shown, data.nodes, state.open);
     state.tops = offsetsOf(state.rows);
     const content = (state.tops[state.tops.length - 1] ?? 0) + AXIS_HEIGHT + 16;
     // A short incident keeps the lanes compact and gives the panels the room; a long one scrolls.
@@ -310,9 +314,11 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
       refresh();
     },
     e: () => {
-      const pods = shownPods();
-      if (state.open.size > 0) state.open.clear();
-      else for (const p of pods.slice(0, 500)) state.open.add(p.uid);
+      // Opens every pod shown (the first 500) unless all are open already: the pod opened at the start must not
+      // turn "open all" into "close all".
+      const pods = shownPods().slice(0, 500);
+      if (allOpen(pods)) state.open.clear();
+      else for (const p of pods) state.open.add(p.uid);
       relayout();
       refresh();
     },
@@ -396,6 +402,8 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
       state.selected = data.pods.find((p) => p.name === name);
       refresh();
     },
+    /** The instants the lanes show, left to right edge. */
+    view: () => ({ ...state.view }),
     first: data.first,
     last: data.last,
   };

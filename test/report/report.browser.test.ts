@@ -356,6 +356,82 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('zooms, pans and resets with the keys and ctrl + wheel, opens every pod with e, filters with / and a selector, and shows ? help', async () => {
+    const { page, problems } = await open('memory-pressure', '-A');
+    type Api = { view: () => { start: number; end: number }; rows: () => string[]; first: number; last: number };
+    const api = <T>(f: (a: Api) => T): Promise<T> => page.evaluate(`(${f.toString()})(globalThis.podjReport)`) as Promise<T>;
+    const view = (): Promise<{ start: number; end: number }> => api((a) => a.view());
+    const width = async (): Promise<number> => ((v) => v.end - v.start)(await view());
+    const whole = await view();
+    const { first, last } = await api((a) => ({ first: a.first, last: a.last }));
+    // The whole incident, a margin either side.
+    expect(whole.start).toBeLessThan(first);
+    expect(whole.end).toBeGreaterThan(last);
+    await page.keyboard.press('+');
+    expect((await width()) / (whole.end - whole.start)).toBeCloseTo(0.7, 5);
+    await page.keyboard.press('-');
+    expect((await width()) / (whole.end - whole.start)).toBeCloseTo(1, 5);
+    const before = await view();
+    await page.keyboard.press('ArrowRight');
+    const panned = await view();
+    expect(panned.start - before.start).toBeCloseTo((before.end - before.start) * 0.1, 0);
+    expect(panned.end - panned.start).toBeCloseTo(before.end - before.start, 0);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect((await view()).start).toBeLessThan(before.start);
+    await page.keyboard.press('0');
+    expect(await view()).toEqual(whole);
+    // ctrl + wheel zooms in around the mouse: the instant under it stays where it is.
+    const box = await page.locator('#timeline canvas').boundingBox();
+    if (box === null) throw new Error('no timeline canvas');
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 60);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await expect.poll(width).toBeLessThan(whole.end - whole.start);
+    await page.click('#b-reset');
+    expect(await view()).toEqual(whole);
+    // e opens every pod into its containers, and closes them again.
+    const containerRows = async (): Promise<number> => (await api((a) => a.rows())).filter((r) => r.startsWith('container ')).length;
+    const pods = (await api((a) => a.rows())).filter((r) => r.startsWith('pod '));
+    expect(pods.length).toBeGreaterThan(1);
+    // (One pod is open from the start: e still opens them all, as the button says.)
+    expect(await containerRows()).toBeGreaterThan(0);
+    expect(await page.textContent('#b-open')).toBe('open all');
+    await page.keyboard.press('e');
+    expect(await containerRows()).toBeGreaterThanOrEqual(pods.length);
+    expect(await page.textContent('#b-open')).toBe('close all');
+    await page.keyboard.press('e');
+    expect(await containerRows()).toBe(0);
+    await page.click('#b-open');
+    expect(await containerRows()).toBeGreaterThanOrEqual(pods.length);
+    await page.keyboard.press('e');
+    // / goes to the name filter; keys typed there filter, and zoom keys do nothing; Esc leaves it.
+    await page.keyboard.press('/');
+    await page.keyboard.type('qos-demo-3');
+    expect((await api((a) => a.rows())).filter((r) => r.startsWith('pod '))).toEqual(['pod default/qos-demo-3']);
+    await page.keyboard.press('+');
+    expect(await view()).toEqual(whole);
+    expect(await page.inputValue('#f-name')).toBe('qos-demo-3+');
+    await page.keyboard.press('Escape');
+    await page.fill('#f-name', '');
+    // A selector that does not parse is shown as such, with kubectl's reason, and the lanes stay as they were.
+    await page.fill('#f-sel', 'app in (');
+    expect(await page.getAttribute('#f-sel', 'class')).toContain('bad');
+    expect(await page.getAttribute('#f-sel', 'title')).not.toBe('');
+    expect((await api((a) => a.rows())).filter((r) => r.startsWith('pod '))).toEqual(pods);
+    await page.fill('#f-sel', '');
+    expect(await page.getAttribute('#f-sel', 'class')).not.toContain('bad');
+    // ? shows the keys (once Esc has left the field: there it is a character), Esc hides them.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    expect(await page.isVisible('#help')).toBe(true);
+    expect(await page.textContent('#help')).toMatch(/zoom in, out/);
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('#help')).toBe(false);
+    expect(problems).toEqual([]);
+  });
+
   it('shows node lanes, evictions and the taints a node condition implies', async () => {
     const { page, podj, problems } = await open('memory-pressure', '-A');
     const lanes = await lanesOf(page);
