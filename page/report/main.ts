@@ -7,7 +7,7 @@ import { offsetText, timeOf, type View } from './axis.js';
 import { causesTable, diffBetween, getPodsAt, inScopeAt, iso, type Scope } from './cursor.js';
 import { AXIS_HEIGHT, BandCache, drawScene, GUTTER } from './draw.js';
 import { helpHtml, legendHtml } from './legend.js';
-import { drawMemory, drawRestarts } from './plots.js';
+import { drawMemory, drawRestarts, restartSegments } from './plots.js';
 import { offsetsOf, rowAtY, rowsOf, type Row } from './rows.js';
 import { STYLE } from './style.js';
 import { inferredSpans, Interned, taintsAt } from './lanes.js';
@@ -151,7 +151,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     restarts.style.display = pod !== undefined && (pod.backoffs.length > 0 || pod.steps.some((s) => (strings.row(s.row)?.restarts ?? 0) > 0)) ? 'block' : 'none';
     if (pod === undefined) return;
     if (mem.style.display === 'block') drawMemory(mem, pod, v, width);
-    if (restarts.style.display === 'block') drawRestarts(restarts, pod, v, width, strings);
+    if (restarts.style.display === 'block') drawRestarts(restarts, pod, v, width, restartSegments(pod, strings, bands.pod(pod)));
   };
 
   const panels = (): void => {
@@ -382,6 +382,8 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
         uid: p.uid,
         bands: bands.pod(p).map((b) => ({ from: b.from, to: b.to, label: b.label, category: b.category })),
         inferred: inferredSpans(p, bands.pod(p)),
+        restarts: restartSegments(p, strings, bands.pod(p)),
+        backoffs: p.backoffs.map((b) => ({ from: b.from, inferred: b.inferred === true })),
         containers: p.containers.map((c) => ({ name: c.name, kind: c.kind, bands: bands.container(p, c.name).map((b) => ({ from: b.from, to: b.to, label: b.label })) })),
         markers: p.markers.map((m) => ({ at: m.at, kind: m.kind, seq: m.cause.seq, inferred: m.cause.inferred === true })),
       })),

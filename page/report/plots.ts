@@ -1,7 +1,7 @@
 /** Plots for the selected pod, on the timeline's time scale: memory against request and limit, restarts with back-off. */
 import type { PodLane } from '../../src/report/model.js';
 import { clockText, ticksOf, xOf, type View } from './axis.js';
-import type { Interned } from './lanes.js';
+import { inferredSpans, type Band, type Interned } from './lanes.js';
 
 const HEIGHT = 120;
 const PAD = { top: 18, bottom: 18 };
@@ -70,37 +70,81 @@ export const drawMemory = (canvas: HTMLCanvasElement, pod: PodLane, v: View, wid
   }
 };
 
-/** The pod's total restarts (kubectl's RESTARTS) as a step line, over shaded back-off windows. */
-export const drawRestarts = (canvas: HTMLCanvasElement, pod: PodLane, v: View, width: number, interned: Interned): void => {
-  const g = frame(canvas, width, `restarts of ${pod.name} (RESTARTS column), back-off windows shaded`, v);
-  if (g === undefined) return;
-  const points = pod.steps.flatMap((s) => {
-    const row = interned.row(s.row);
-    return row === undefined ? [] : [[s.at, row.restarts] as const];
+/** A stretch of the RESTARTS column at one value, inferred where `get pods --at` notes the pod's row as inferred. */
+export interface RestartSegment {
+  readonly from: number;
+  readonly to: number;
+  readonly restarts: number;
+  readonly inferred: boolean;
+}
+
+/** The pod's RESTARTS column over its life (`bands`, its STATUS bands), cut where its row starts or stops being inferred. */
+export const restartSegments = (pod: PodLane, interned: Interned, bands: readonly Band[]): RestartSegment[] => {
+  const end = bands.at(-1)?.to ?? 0;
+  const runs: { from: number; to: number; restarts: number }[] = [];
+  let open: { from: number; restarts: number } | undefined;
+  for (const step of pod.steps) {
+    const row = interned.row(step.row);
+    if (open !== undefined && row?.restarts === open.restarts) continue;
+    if (open !== undefined && step.at > open.from) runs.push({ ...open, to: step.at });
+    open = row === undefined ? undefined : { from: step.at, restarts: row.restarts };
+  }
+  if (open !== undefined) runs.push({ ...open, to: Math.max(end, open.from) });
+  const spans = inferredSpans(pod, bands);
+  const cuts = spans.flatMap((s) => [s.from, s.to]);
+  return runs.flatMap((run) => {
+    const points = [...new Set([run.from, ...cuts.filter((c) => c > run.from && c < run.to), run.to])].sort((a, b) => a - b);
+    return points.slice(1).map((to, i) => {
+      const from = points[i] ?? run.from;
+      return { from, to, restarts: run.restarts, inferred: spans.some((s) => s.from <= from && from < s.to) };
+    });
   });
-  const max = Math.max(1, ...points.map((p) => p[1])) * 1.1;
+};
+
+/** The pod's total restarts (kubectl's RESTARTS) as a step line, dashed where inferred, over shaded back-off windows (hatched where inferred). */
+export const drawRestarts = (canvas: HTMLCanvasElement, pod: PodLane, v: View, width: number, segments: readonly RestartSegment[]): void => {
+  const g = frame(canvas, width, `restarts of ${pod.name}, back-off shaded; dashed, hatched: inferred on import`, v);
+  if (g === undefined) return;
+  const max = Math.max(1, ...segments.map((s) => s.restarts)) * 1.1;
   const y = yScale(max);
-  g.fillStyle = 'rgba(224, 65, 58, 0.18)';
+  const hatch = backOffHatch(g);
   for (const b of pod.backoffs) {
     const [x0, x1] = [Math.max(v.left, xOf(v, b.from)), Math.min(v.left + v.width, xOf(v, b.until))];
+    g.fillStyle = b.inferred === true && hatch !== null ? hatch : 'rgba(224, 65, 58, 0.18)';
     if (x1 > x0) g.fillRect(x0, PAD.top, x1 - x0, HEIGHT - PAD.top - PAD.bottom);
   }
   g.strokeStyle = '#c0161d';
   g.lineWidth = 1.6;
-  g.beginPath();
-  let last = 0;
-  points.forEach(([t, n], i) => {
-    const x = Math.min(v.left + v.width, Math.max(v.left, xOf(v, t)));
-    if (i === 0) g.moveTo(x, y(n));
-    else {
-      g.lineTo(x, y(last));
-      g.lineTo(x, y(n));
-    }
-    last = n;
+  const clip = (t: number): number => Math.min(v.left + v.width, Math.max(v.left, xOf(v, t)));
+  segments.forEach((s, i) => {
+    const before = segments[i - 1];
+    g.setLineDash(s.inferred ? [4, 3] : []);
+    g.beginPath();
+    g.moveTo(clip(s.from), y(before !== undefined && before.to === s.from ? before.restarts : s.restarts));
+    g.lineTo(clip(s.from), y(s.restarts));
+    g.lineTo(clip(s.to), y(s.restarts));
+    g.stroke();
   });
-  g.lineTo(v.left + v.width, y(last));
-  g.stroke();
+  g.setLineDash([]);
+  g.lineWidth = 1;
+  const last = segments.at(-1)?.restarts ?? 0;
   g.fillStyle = '#3b4550';
   g.fillText(`${last}`, 4, y(last));
   g.fillText('0', 4, y(0));
+};
+
+/** Red diagonal stripes: a back-off window an import inferred. */
+const backOffHatch = (g: CanvasRenderingContext2D): CanvasPattern | null => {
+  const tile = document.createElement('canvas');
+  tile.width = 6;
+  tile.height = 6;
+  const t = tile.getContext('2d');
+  if (t === null) return null;
+  t.strokeStyle = 'rgba(224, 65, 58, 0.45)';
+  t.lineWidth = 1;
+  t.beginPath();
+  t.moveTo(-1, 7);
+  t.lineTo(7, -1);
+  t.stroke();
+  return g.createPattern(tile, 'repeat');
 };

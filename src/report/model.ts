@@ -53,8 +53,11 @@ export const MemorySeries = t.intersection([
 ]);
 export type MemorySeries = t.TypeOf<typeof MemorySeries>;
 
-/** A back-off window: a container waits from `from` until `until`. */
-export const BackOff = t.type({ container: t.string, from: t.number, until: t.number, image: t.boolean });
+/** A back-off window: a container waits from `from` until `until`; `inferred` when an import inferred the back-off. */
+export const BackOff = t.intersection([
+  t.type({ container: t.string, from: t.number, until: t.number, image: t.boolean }),
+  t.partial({ inferred: t.literal(true) }),
+]);
 export type BackOff = t.TypeOf<typeof BackOff>;
 
 /** A flag over time: [instant, value] at each change of value, from false; at most one per instant. */

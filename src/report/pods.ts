@@ -2,7 +2,7 @@
  * Pod lanes, collected while the journal streams by: what the timeline says changed (with the kubectl row
  * after each change), and what the raw events add (markers, memory samples, back-off windows, labels).
  */
-import type { Event, PodEvent } from '../events/index.js';
+import { isInferred, type Event, type PodEvent } from '../events/index.js';
 import { msOf } from '../k8s/codecs.js';
 import { isSidecar, type V1Pod } from '../k8s/pod.js';
 import { valueOf } from '../k8s/quantity.js';
@@ -97,7 +97,13 @@ export class PodLanes {
       }
       case 'ContainerBackOff':
       case 'ImagePullBackOff':
-        lane.backoffs.push({ container: e.container, from: at, until: msOf(e.until), image: e.type === 'ImagePullBackOff' });
+        lane.backoffs.push({
+          container: e.container,
+          from: at,
+          until: msOf(e.until),
+          image: e.type === 'ImagePullBackOff',
+          ...(isInferred(e) ? { inferred: true as const } : {}),
+        });
         return;
       default:
         return;

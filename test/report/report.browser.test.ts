@@ -33,6 +33,9 @@ interface PageLane {
   readonly inferred: { from: number; to: number }[];
   readonly containers: { name: string; bands: { from: number; to: number; label: string }[] }[];
   readonly markers: { at: number; kind: string; seq: number; inferred: boolean }[];
+  /** The restarts plot's line: the RESTARTS column, each stretch inferred or recorded. */
+  readonly restarts: { from: number; to: number; restarts: number; inferred: boolean }[];
+  readonly backoffs: { from: number; inferred: boolean }[];
 }
 
 interface TimelineJson {
@@ -288,6 +291,29 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('draws the restarts plot dashed and the back-off windows hatched exactly where the import inferred them', async () => {
+    const real = ['test/fixtures/real/crash-loop-pods.json', 'test/fixtures/real/crash-loop-events.json'];
+    const { page, podj, problems } = await open(real, '-A');
+    const [lane] = await lanesOf(page);
+    const segments = (lane?.restarts ?? []).filter((s) => s.to - s.from >= 2);
+    expect(segments.some((s) => s.inferred)).toBe(true);
+    expect(segments.some((s) => !s.inferred)).toBe(true);
+    // Each stretch as get pods --at prints it in its middle: the RESTARTS count, and the note iff dashed.
+    const picked = [...segments.filter((s) => s.inferred).slice(0, 3), ...segments.filter((s) => !s.inferred).slice(-3)];
+    for (const s of picked) {
+      const t = Math.floor((s.from + s.to) / 2);
+      const cli = podj('get', 'pods', '-A', '--at', iso(t));
+      const restarts = Number(/flaky-worker\S*\s+\S+\s+\S+\s+(\d+)/.exec(cli.stdout)?.[1]);
+      expect({ t: iso(t), restarts, noted: /^note: inferred on import/m.test(cli.stderr) }).toEqual({ t: iso(t), restarts: s.restarts, noted: s.inferred });
+    }
+    // A back-off window is hatched iff its event was inferred (its marker says the same).
+    const backoffs = lane?.backoffs ?? [];
+    expect(backoffs.some((b) => b.inferred)).toBe(true);
+    expect(backoffs.some((b) => !b.inferred)).toBe(true);
+    for (const b of backoffs) expect(lane?.markers.find((m) => m.kind === 'backoff' && m.at === b.from)?.inferred).toBe(b.inferred);
+    expect(problems).toEqual([]);
+  });
+
   it("prints get pods --at's notes under the cursor table: rows resting on placed runs, pods known only from their Events", async () => {
     const { page, podj, problems } = await open(['test/fixtures/real/crash-loop-pods.json', 'test/fixtures/real/k8shark-auto-discovery-events-v1.json'], '-A');
     const instants = [
@@ -329,6 +355,24 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(noted(end)).toBe(false);
     expect(spans.every((s) => s.to <= end && !(s.from <= end && end < s.to))).toBe(true);
     expect(await page.textContent('#legend')).toMatch(/hatched: inferred on import/);
+    expect(problems).toEqual([]);
+  });
+
+  it("answers get pods --at on a real rolling update's import: pods created, deleted and removed, at each instant it changed", async () => {
+    const real = ['test/fixtures/real/rolling-update-pods.watch.jsonl', 'test/fixtures/real/rolling-update-events.json'];
+    const { page, podj, problems } = await open(real, '-A');
+    const changes = [...new Set((await lanesOf(page)).flatMap((l) => l.bands.flatMap((b) => [b.from, b.to])))].sort((a, b) => a - b);
+    expect(changes.length).toBeGreaterThan(4);
+    const outputs = new Set<string>();
+    for (const t of [...new Set(changes.flatMap((c) => [c - 1, c]))]) {
+      await setCursor(page, t);
+      const cli = podj('get', 'pods', '-A', '--at', iso(t));
+      const stderr = cli.stderr.replace(/^warning: --at .*\n/, '');
+      expect({ t: iso(t), ...(await panel(page)) }).toEqual({ t: iso(t), stdout: cli.stdout, stderr });
+      outputs.add(cli.stdout.replace(/\S+\n/g, '\n'));
+    }
+    // Old pods Terminating, then gone; new ones Running: the instants were not all alike.
+    expect(outputs.size).toBeGreaterThan(3);
     expect(problems).toEqual([]);
   });
 
