@@ -27,7 +27,8 @@ export interface Scene {
 export class BandCache {
   private readonly cache = new Map<string, Band[]>();
   constructor(
-    private readonly end: number,
+    /** Where the last bands stop: past the report's end, since their states hold after it. */
+    readonly end: number,
     private readonly strings: Interned,
   ) {}
 

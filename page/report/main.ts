@@ -255,7 +255,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
       panelsDue = true;
       draw();
     }
-    const text = x >= GUTTER ? tooltipAt.text(row, viewOf(), x, bands, strings) : undefined;
+    const text = x >= GUTTER ? tooltipAt.text(row, viewOf(), x, bands, strings, data.to) : undefined;
     if (text === undefined) tooltip.style.display = 'none';
     else {
       tooltip.textContent = text;

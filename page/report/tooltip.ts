@@ -5,6 +5,7 @@ import { iso } from './cursor.js';
 import type { BandCache } from './draw.js';
 import { conditionBands, type Interned } from './lanes.js';
 import { MARKERS } from './markers.js';
+import { humanDuration } from '../../src/printers/duration.js';
 import type { Row } from './rows.js';
 
 const NEAR = 6;
@@ -25,9 +26,14 @@ const marker = (row: Row | undefined, v: View, x: number): Marker | undefined =>
 const markerText = (m: Marker, strings: Interned): string =>
   `${MARKERS[m.kind].label}${m.cause.inferred === true ? ' (inferred on import, not recorded)' : ''}\n${iso(m.at)}\n#${m.cause.seq} ${strings.text(m.cause.type) ?? ''} (${strings.text(m.cause.source) ?? ''})\n${strings.text(m.cause.summary) ?? ''}`;
 
-const span = (from: number, to: number): string => `${iso(from)} → ${iso(to)} (${Math.round((to - from) / 1000)} s)`;
+/**
+ * When a band held, its length as kubectl prints ages. A band still open at the report's end (`last`) is drawn to
+ * the margin past it, an instant nothing happened at: it reads "since", counted to `last`.
+ */
+const span = (from: number, to: number, bands: BandCache, last: number): string =>
+  to >= bands.end ? `since ${iso(from)} (${humanDuration(last - from)} at ${iso(last)}, the report's end)` : `${iso(from)} → ${iso(to)} (${humanDuration(to - from)})`;
 
-const text = (row: Row | undefined, v: View, x: number, bands: BandCache, strings: Interned): string | undefined => {
+const text = (row: Row | undefined, v: View, x: number, bands: BandCache, strings: Interned, last: number): string | undefined => {
   const m = marker(row, v, x);
   if (m !== undefined) return markerText(m, strings);
   if (row === undefined) return undefined;
@@ -43,7 +49,7 @@ const text = (row: Row | undefined, v: View, x: number, bands: BandCache, string
   const b = list.find((band) => band.from <= t && t < band.to);
   if (b === undefined) return undefined;
   const what = row.kind === 'pod' ? `pod ${row.pod.namespace}/${row.pod.name}: STATUS READY ${b.label}` : `container ${row.name}: ${b.label}`;
-  return `${what}\n${span(b.from, b.to)}`;
+  return `${what}\n${span(b.from, b.to, bands, last)}`;
 };
 
 export const tooltipAt = { marker, markerText, text };

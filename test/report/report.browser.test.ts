@@ -175,6 +175,31 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('tells in a tooltip how long a state held as kubectl prints ages, and a state held at the end since when, no instant past it', async () => {
+    const { page, problems } = await open('crashloop-memleak');
+    const box = await page.locator('#timeline canvas').boundingBox();
+    if (box === null) throw new Error('no timeline canvas');
+    const { last } = await page.evaluate(() => (globalThis as unknown as { podjReport: { last: number } }).podjReport);
+    const tooltipAt = async (fraction: number, y: number): Promise<string> => {
+      await page.mouse.move(box.x + box.width * fraction, box.y + y);
+      return (await page.textContent('#tooltip')) ?? '';
+    };
+    // The pod's lane: the first height under the node's lane where the tooltip names the pod.
+    let laneY = 40;
+    while (laneY < 200 && !(await tooltipAt(0.5, laneY)).startsWith('pod ')) laneY += 4;
+    const tooltip = (fraction: number): Promise<string> => tooltipAt(fraction, laneY);
+    // Past the last event, in the margin the last state is drawn into.
+    const held = await tooltip(1 - 20 / box.width);
+    expect(held).toMatch(/^pod default\/memleak-pod: STATUS READY /);
+    expect(held).toMatch(/\nsince \S+ \((\d+[smhd])+ at \S+, the report's end\)$/);
+    for (const [instant] of held.matchAll(/\d{4}-\d\d-\d\dT[\d:.]+Z/g)) expect(Date.parse(instant)).toBeLessThanOrEqual(last);
+    // A state that ended: from, to, and its length as kubectl's HumanDuration (2m30s, not 150 s).
+    let ended = '';
+    for (let f = 0.2; f < 0.9 && !(ended.startsWith('pod ') && ended.includes('→')); f += 0.01) ended = await tooltip(f);
+    expect(ended).toMatch(/\n\S+ → \S+ \((\d+[smhd])+\)$/);
+    expect(problems).toEqual([]);
+  });
+
   it('places cursor A where the mouse clicks, and B with shift-click shows what changed between them', async () => {
     const { page, podj, problems } = await open('crashloop-memleak');
     const box = await page.locator('#timeline canvas').boundingBox();
