@@ -22,7 +22,7 @@ h1 { font-size: 17px; margin: 0 0 2px; font-weight: 600; }
 .panel h2 { font-size: 12.5px; margin: 0 0 4px; font-weight: 600; color: #3b4550; }
 .panel h2 code { font-weight: 500; background: #eef1f4; padding: 1px 4px; border-radius: 3px; }
 pre { margin: 0; font: 12px/1.35 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; }
-.stderr { color: #8a5a00; }
+.stderr { color: #8a5a00; white-space: pre-wrap; }
 .hint { color: #6b7580; font-size: 12px; }
 #tooltip { position: fixed; pointer-events: none; background: #1d232a; color: #fff; padding: 6px 8px; border-radius: 4px; font-size: 12px; max-width: 460px; z-index: 10; display: none; white-space: pre-wrap; }
 #help { position: fixed; inset: 0; background: rgba(20, 24, 28, .45); display: none; align-items: center; justify-content: center; z-index: 20; }

@@ -362,6 +362,11 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(stderrs.some((e) => /^note: inferred on import .*crash-demo\/flaky-worker/m.test(e))).toBe(true);
     expect(stderrs.some((e) => /^note: known only from their Events .*auto-demo\//m.test(e))).toBe(true);
     expect(await page.isVisible('#getpods-err')).toBe(true);
+    // A note is read whole in the panel, wrapped, not cut at its edge behind a scroll bar.
+    const noted = picked[stderrs.findIndex((e) => e.includes('known only from their Events'))] ?? 0;
+    await setCursor(page, noted);
+    const fits = await page.evaluate(() => ((e) => e !== null && e.textContent !== '' && e.scrollWidth <= e.clientWidth)(document.getElementById('getpods-err')));
+    expect(fits).toBe(true);
     expect(problems).toEqual([]);
   });
 
