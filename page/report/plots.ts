@@ -103,7 +103,8 @@ export const restartSegments = (pod: PodLane, interned: Interned, bands: readonl
 
 /** The pod's total restarts (kubectl's RESTARTS) as a step line, dashed where inferred, over shaded back-off windows (hatched where inferred). */
 export const drawRestarts = (canvas: HTMLCanvasElement, pod: PodLane, v: View, width: number, segments: readonly RestartSegment[]): void => {
-  const g = frame(canvas, width, `restarts of ${pod.name}, back-off shaded; dashed, hatched: inferred on import`, v);
+  const inferred = segments.some((s) => s.inferred) || pod.backoffs.some((b) => b.inferred === true);
+  const g = frame(canvas, width, `restarts of ${pod.name}, back-off shaded${inferred ? '; dashed, hatched: inferred on import' : ''}`, v);
   if (g === undefined) return;
   const max = Math.max(1, ...segments.map((s) => s.restarts)) * 1.1;
   const y = yScale(max);
