@@ -10,6 +10,7 @@ import type { Cause, PodLane } from '../../src/report/model.js';
 import { selectorMatches, type Requirement } from '../../src/selectors/index.js';
 import { flagAt, labelsAt, lastAtOrBefore, type Interned } from './lanes.js';
 import { inferredNotes } from '../../src/printers/inferred-notes.js';
+import { notFoundLine } from '../../src/printers/not-found.js';
 import { namespaceOrDefault } from '../../src/k8s/namespace.js';
 
 /** The pods a panel lists: kubectl's `-n NS` (or `-A` when undefined) and `-l SELECTOR`, and the name filter. */
@@ -27,15 +28,21 @@ export const inScopeAt = (pod: PodLane, scope: Scope, t: number): boolean =>
   (scope.name === '' || pod.name.includes(scope.name)) &&
   selectorMatches(scope.selector, labelsAt(pod, t));
 
-/** `podj get pods [-n NS|-A] [-l SEL] --at T`: its stdout and stderr. Pods come in kubectl's order already. */
-export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number, interned: Interned): { stdout: string; stderr: string } => {
+/**
+ * `podj get pods [NAME...] [-n NS|-A] [-l SEL] --at T`: its stdout and stderr. Pods come in kubectl's order
+ * already. A name no pod in scope has at `t` gets kubectl's NotFound line (after the notes), and then no "No
+ * resources found" (get.ts).
+ */
+export const getPodsAt = (pods: readonly PodLane[], scope: Scope, names: readonly string[], t: number, interned: Interned): { stdout: string; stderr: string } => {
   const now = new Date(t);
   const lines: RowLine[] = [];
   const [eventsOnly, sinceCapture]: [string[], string[]] = [[], []];
+  const listed = new Set<string>();
   for (const pod of pods) {
     const row = interned.row(lastAtOrBefore(pod.steps, t)?.row);
     if (row === undefined || !inScopeAt(pod, scope, t)) continue;
     const key = `${namespaceOrDefault(pod.namespace)}/${pod.name}`;
+    listed.add(pod.name);
     if (flagAt(pod.eventsOnly, t)) eventsOnly.push(key);
     else if (flagAt(pod.sinceCapture, t)) sinceCapture.push(key);
     const facts = {
@@ -46,9 +53,10 @@ export const getPodsAt = (pods: readonly PodLane[], scope: Scope, t: number, int
     lines.push(rowLine({ namespace: pod.namespace, labels: { ...labelsAt(pod, t) }, facts, wide: notWide, inferred: false, sinceCapture: false }));
   }
   const allNamespaces = scope.namespace === undefined;
-  if (lines.length === 0) return { stdout: '', stderr: noResources({ allNamespaces, namespace: scope.namespace }) };
+  const notFound = names.filter((n) => !listed.has(n)).map((n) => `${notFoundLine('pods', n)}\n`);
+  if (lines.length === 0) return { stdout: '', stderr: names.length > 0 ? notFound.join('') : noResources({ allNamespaces, namespace: scope.namespace }) };
   const table = tableRowsOfLines(lines, { wide: false, withNamespace: allNamespaces, showLabels: false, labelColumns: [] }, now);
-  return { stdout: renderTable(table), stderr: inferredNotes(eventsOnly, sinceCapture) };
+  return { stdout: renderTable(table), stderr: inferredNotes(eventsOnly, sinceCapture) + notFound.join('') };
 };
 
 /** The value of every timeline field of a pod at `t` (fields never set are absent). */

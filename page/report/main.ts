@@ -163,8 +163,8 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
       $('getpods-err').textContent = '';
     } else {
       const flags = `${state.namespace === undefined ? ' -A' : state.namespace === 'default' ? '' : ` -n ${state.namespace}`}${state.selector.length === 0 ? '' : ` -l ${($<HTMLInputElement>('f-sel')).value.trim()}`}`;
-      $('getpods-title').innerHTML = `cursor A <code>podj get pods${escape(flags)} --at ${iso(t)}</code> (${offsetText(t, data.first)})${state.name === '' ? '' : `, names containing “${escape(state.name)}”`}`;
-      const printed = getPodsAt(data.pods, scope(), t, strings);
+      $('getpods-title').innerHTML = `cursor A <code>podj get pods${escape(data.names.map((n) => ` ${n}`).join(''))}${escape(flags)} --at ${iso(t)}</code> (${offsetText(t, data.first)})${state.name === '' ? '' : `, names containing “${escape(state.name)}”`}`;
+      const printed = getPodsAt(data.pods, scope(), data.names, t, strings);
       $('getpods').textContent = printed.stdout;
       $('getpods-err').textContent = printed.stderr;
     }

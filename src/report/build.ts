@@ -95,6 +95,7 @@ export const buildReport = async (pages: AsyncIterable<readonly JournalRecord[]>
     to,
     scope: scope.namespace === undefined ? {} : { namespace: scope.namespace },
     selector: scope.selectorText,
+    names: [...scope.names],
     pods: lanes,
     nodes: nodes.result((name) => everyNode || hosting.has(name)),
     strings: strings.strings,

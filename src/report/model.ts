@@ -111,6 +111,8 @@ export const ReportData = t.type({
   /** The namespace the report was asked for; absent with `-A` (the panel then prints a NAMESPACE column). */
   scope: t.partial({ namespace: t.string }),
   selector: t.string,
+  /** The pods the report was asked for by name (`podj report NAME...`), none for all: the cursor's `get pods NAME...`. */
+  names: t.array(t.string),
   /** Pods in kubectl's order (namespace, then name). */
   pods: t.array(PodLane),
   nodes: t.array(NodeLane),

@@ -365,7 +365,7 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     // A note is read whole in the panel, wrapped, not cut at its edge behind a scroll bar.
     const noted = picked[stderrs.findIndex((e) => e.includes('known only from their Events'))] ?? 0;
     await setCursor(page, noted);
-    const fits = await page.evaluate(() => ((e) => e !== null && e.textContent !== '' && e.scrollWidth <= e.clientWidth)(document.getElementById('getpods-err')));
+    const fits = await page.$eval('#getpods-err', (e) => e.textContent !== '' && e.scrollWidth <= e.clientWidth);
     expect(fits).toBe(true);
     expect(problems).toEqual([]);
   });
@@ -503,6 +503,24 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(await page.textContent('#help')).toMatch(/zoom in, out/);
     await page.keyboard.press('Escape');
     expect(await page.isVisible('#help')).toBe(false);
+    expect(problems).toEqual([]);
+  });
+
+  it('a report of named pods: the cursor names them as get pods does, and answers NotFound for one not there yet', async () => {
+    const { page, podj, problems } = await open('memory-pressure', 'qos-demo-2', 'qos-demo-3');
+    const lanes = await lanesOf(page);
+    expect(lanes.map((l) => l.pod)).toEqual(['default/qos-demo-2', 'default/qos-demo-3']);
+    const { first, last } = await page.evaluate(() => (globalThis as unknown as { podjReport: { first: number; last: number } }).podjReport);
+    for (const t of [first - 1000, first + 60_000, last]) {
+      await setCursor(page, t);
+      // The command the panel says it answers, run as it reads.
+      const command = /podj (get pods .*)$/.exec((await page.textContent('#getpods-title code')) ?? '')?.[1] ?? '';
+      expect(command).toBe(`get pods qos-demo-2 qos-demo-3 --at ${iso(t)}`);
+      const cli = podj(...command.split(' '));
+      const stderr = cli.stderr.replace(/^warning: --at .*\n/, '');
+      expect({ t: iso(t), ...(await panel(page)) }).toEqual({ t: iso(t), stdout: cli.stdout, stderr });
+      if (t < first) expect(stderr).toBe('Error from server (NotFound): pods "qos-demo-2" not found\nError from server (NotFound): pods "qos-demo-3" not found\n');
+    }
     expect(problems).toEqual([]);
   });
 
