@@ -78,25 +78,28 @@ const drawBandLabels = (g: CanvasRenderingContext2D, bands: readonly Band[], v: 
   }
 };
 
-/** Diagonal white stripes: the hatch over a lane's spans that rest on facts an import inferred (the legend names it). */
-export const inferredHatch = (g: CanvasRenderingContext2D): CanvasPattern | null => {
+/** A pattern of diagonal stripes, one a `size`-pixel tile, continued across the tiles' edges. */
+export const diagonalStripes = (g: CanvasRenderingContext2D, size: number, color: string, lineWidth: number): CanvasPattern | null => {
   const tile = document.createElement('canvas');
-  tile.width = 8;
-  tile.height = 8;
+  tile.width = size;
+  tile.height = size;
   const t = tile.getContext('2d');
   if (t === null) return null;
-  t.strokeStyle = 'rgba(255, 255, 255, 0.4)';
-  t.lineWidth = 1.5;
+  t.strokeStyle = color;
+  t.lineWidth = lineWidth;
   t.beginPath();
-  t.moveTo(-2, 10);
-  t.lineTo(10, -2);
-  t.moveTo(6, 10);
-  t.lineTo(10, 6);
+  t.moveTo(-2, size + 2);
+  t.lineTo(size + 2, -2);
+  t.moveTo(size - 2, size + 2);
+  t.lineTo(size + 2, size - 2);
   t.moveTo(-2, 2);
   t.lineTo(2, -2);
   t.stroke();
   return g.createPattern(tile, 'repeat');
 };
+
+/** Diagonal white stripes: the hatch over a lane's spans that rest on facts an import inferred (the legend names it). */
+export const inferredHatch = (g: CanvasRenderingContext2D): CanvasPattern | null => diagonalStripes(g, 8, 'rgba(255, 255, 255, 0.4)', 1.5);
 
 /** The hatch over the spans of `bands` where the row rests on inferred facts. */
 const drawInferred = (g: CanvasRenderingContext2D, pod: PodLane, bands: readonly Band[], v: View, y: number, h: number): void => {

@@ -1,6 +1,7 @@
 /** Plots for the selected pod, on the timeline's time scale: memory against request and limit, restarts with back-off. */
 import type { PodLane } from '../../src/report/model.js';
 import { clockText, ticksOf, xOf, type View } from './axis.js';
+import { diagonalStripes } from './draw.js';
 import { inferredSpans, type Band, type Interned } from './lanes.js';
 
 const HEIGHT = 120;
@@ -135,17 +136,4 @@ export const drawRestarts = (canvas: HTMLCanvasElement, pod: PodLane, v: View, w
 };
 
 /** Red diagonal stripes: a back-off window an import inferred. */
-const backOffHatch = (g: CanvasRenderingContext2D): CanvasPattern | null => {
-  const tile = document.createElement('canvas');
-  tile.width = 6;
-  tile.height = 6;
-  const t = tile.getContext('2d');
-  if (t === null) return null;
-  t.strokeStyle = 'rgba(224, 65, 58, 0.45)';
-  t.lineWidth = 1;
-  t.beginPath();
-  t.moveTo(-1, 7);
-  t.lineTo(7, -1);
-  t.stroke();
-  return g.createPattern(tile, 'repeat');
-};
+const backOffHatch = (g: CanvasRenderingContext2D): CanvasPattern | null => diagonalStripes(g, 6, 'rgba(224, 65, 58, 0.45)', 1);
