@@ -37,7 +37,7 @@ const regeneratedAt = (before: PodState, reduced: PodState, e: Event): PodState 
   const shown = k.syncs ? k.published : k;
   if (!(reduced instanceof FoldedPod) || shown === undefined || !k.admitted || k.rejected !== undefined || k.nodeLost || !mayRegenerate(reduced, e)) return reduced;
   const base = baseOf(before);
-  const generated = kubeletStatus(base, shown, apiTime(e.at), !k.syncs ? 'event' : e.type === 'PodSynced' ? 'sync' : 'probe');
+  const generated = kubeletStatus(base, shown, apiTime(e.at), !k.syncs ? 'event' : e.type === 'PodSynced' ? (e.beforeKill === true ? 'sync-before-kill' : 'sync') : 'probe');
   return new FoldedPod(generated.status === base.status ? base : podWith(base, base.metadata, base.spec, generated.status), k, generated);
 };
 

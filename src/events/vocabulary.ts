@@ -243,9 +243,10 @@ export const PodSynced = member('PodSynced', { ...podSubject }, {
   /** Which sync of the pod's worker this is (1, 2, …): two syncs at one instant are two facts, not one repeated. */
   sync: Integer,
   /**
-   * The status `SyncTerminatingPod` generated before its `killPod`, where that kill had nothing to stop (an evicted
-   * pod waiting out a back-off): the pod worker is not done, so the status manager still holds a terminal phase
-   * back (`mergePodStatus`); the next `PodSynced`, at the same instant, is the status generated once `killPod`
+   * A status generated while the pod worker, with nothing left to stop, has not finished terminating: the `SyncPod`
+   * that found the pod over by itself (or past its active deadline), or `SyncTerminatingPod`'s before `killPod` for an
+   * evicted pod waiting out a back-off. The status manager still holds a terminal phase back (`mergePodStatus`:
+   * `CouldHaveRunningContainers`); the next `PodSynced`, at the same instant, is the status generated once `killPod`
    * returned. Where a container runs the kill gives the same sign, and this is not set.
    */
   beforeKill: t.literal(true),

@@ -12,7 +12,7 @@ import { withEntry, withFields } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
 import { containerView, kubeletView, type KubeletView, type ImportProvenance } from './kubelet-view.js';
-import { kubeletStatus, podIsTerminal, podLevelResourcesSettled, statusFactsChanged, statusInputsChanged, type StatusWriter } from './status.js';
+import { kubeletStatus, podIsTerminal, podLevelResourcesSettled, statusFactsChanged, statusInputsChanged, terminalHeldBack, type StatusWriter } from './status.js';
 import { FoldedPod, baseOf, generatedFrom, podState, withStatusesFrom } from './folded-pod.js';
 import { apiTime } from './time.js';
 import { podWith } from './pod-object.js';
@@ -356,9 +356,10 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   const view = kubeletView(source, { syncs: true, published: undefined });
   const base = baseOf(next);
   // A sync after a deletion generates the terminal status even when the kubelet learnt nothing new (SyncTerminatedPod),
-  // and so does the one after an eviction's first terminating status, which mergePodStatus held back (`beforeKill`).
+  // and so does the one after a status whose terminal phase mergePodStatus held back (`beforeKill`: an eviction's
+  // first terminating status, a finished pod's SyncPod status).
   const over = base.metadata.deletionTimestamp !== undefined || view.evicted !== undefined;
-  const terminating = event.type === 'PodSynced' && over && !isTerminalPhase(base.status?.phase);
+  const terminating = event.type === 'PodSynced' && ((over && !isTerminalPhase(base.status?.phase)) || terminalHeldBack(base.status));
   // a kubelet back from a lost node writes its whole status over the controller's marking; a readiness gate's
   // condition, set by a controller since the last status, changes the Ready this sync generates (`GeneratePodReadyCondition`)
   const gated = (base.spec.readinessGates ?? []).length > 0;

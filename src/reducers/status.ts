@@ -42,6 +42,16 @@ const couldHaveRunningContainers = (initStatuses: readonly StatusFacts[], status
 export const podIsTerminal = (pod: V1Pod, view: KubeletView): boolean =>
   view.evicted !== undefined || view.deadlineExceededAt !== undefined || pod.metadata.deletionTimestamp !== undefined || isTerminal(pod.status?.phase);
 
+/**
+ * The status shows a terminal phase held back: `mergePodStatus` keeps the API's phase, reason and message while the
+ * pod worker could have running containers, not the conditions the kubelet generated from the terminal phase (Ready
+ * False, `PodCompleted` / `PodFailed`). The next sync's status may let it through.
+ */
+export const terminalHeldBack = (status: PodStatus | undefined): boolean =>
+  status !== undefined &&
+  !isTerminal(status.phase) &&
+  status.conditions?.some((c) => c.type === 'Ready' && (c.reason === 'PodCompleted' || c.reason === 'PodFailed')) === true;
+
 /** `previous` when `next` holds the very same items, so that unchanged lists keep their identity too. */
 const sameItems = <T>(previous: T[] | undefined, next: T[]): T[] => {
   if (previous === undefined || previous.length !== next.length) return next;
@@ -386,8 +396,9 @@ export const podLevelResourcesSettled = (pod: V1Pod, view: KubeletView): boolean
 
 /**
  * What writes a status: a sync's `generateAPIPodStatus` (`sync`: `SyncPod`, or `SyncTerminatingPod` before it applies
- * an eviction's status function; `sync-before-kill`: the status `SyncTerminatingPod` generated before a `killPod` that
- * had nothing to stop, `PodSynced.beforeKill`); the status manager's `SetContainerReadiness` / `SetContainerStartup`
+ * an eviction's status function; `sync-before-kill`: a status generated while the pod worker, with nothing left to stop, had
+ * not yet finished terminating, `PodSynced.beforeKill`: the `SyncPod` that found a pod over by itself, or
+ * `SyncTerminatingPod` before an evicted pod's `killPod`); the status manager's `SetContainerReadiness` / `SetContainerStartup`
  * over the status it cached (`probe`); or, in a journal without syncs (imported), the kubelet after any event (`event`).
  */
 export type StatusWriter = 'sync' | 'sync-before-kill' | 'probe' | 'event';
@@ -430,9 +441,11 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
     phase = 'Failed';
   }
   if (isTerminal(prev.phase) && !isTerminal(phase)) phase = prev.phase ?? phase; // terminal is sticky
-  // past the deadline the kubelet generates its conditions from the Failed phase (Ready and ContainersReady
-  // False, PodFailed: status/generate.go); mergePodStatus below holds back only phase, reason and message
-  const conditionPhase = view.deadlineExceededAt !== undefined ? phase : undefined;
+  // the kubelet generates its conditions from the phase it computed (`generateAPIPodStatus` → status/generate.go):
+  // a finished pod's Succeeded/Failed, or Failed past the deadline, gives Ready and ContainersReady False,
+  // PodCompleted / PodFailed; mergePodStatus below holds back only phase, reason and message. An eviction's Failed
+  // comes after them (its status function), so its conditions are those of the phase the API is shown.
+  const conditionPhase = view.evicted === undefined ? phase : undefined;
   // `PodCouldHaveRunningContainers`: the pod worker is not done while a container runs, nor before its killPod
   const workerBusy = running || writer === 'sync-before-kill';
   const evictionHeldBack = view.evicted !== undefined && !isTerminal(prev.phase) && workerBusy;

@@ -24,9 +24,11 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * the status fields a capture's kubelet did not write (`unwrittenFields`). 14: a stored pod's `from` names whether the
  * pod was marked deleted (`GeneratedFrom.deleted`), where it named whether it was terminal. 15: a pod's first graceful
  * deletion bumps its generation (the fold's objects differ from 14's). 16: statuses hold the pod-level
- * `allocatedResources` and `resources` (`pod-level-resources.ts`).
+ * `allocatedResources` and `resources` (`pod-level-resources.ts`). 17: a status whose terminal phase mergePodStatus
+ * holds back has the conditions generated from that phase, and the next sync lets it through (the fold's objects
+ * differ from 16's).
  */
-export const SNAPSHOT_SCHEMA = 16;
+export const SNAPSHOT_SCHEMA = 17;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

@@ -75,14 +75,19 @@ const relistsOnDemand = (pod: PodBook, now: VirtualMs): boolean => {
 };
 
 /**
- * The terminating sync of an evicted pod, not deleted, that has nothing to stop (its containers wait out a back-off):
- * `kubelet.go :: SyncTerminatingPod` generates a status and applies the eviction's (Failed, `Evicted`), which the
- * status manager holds back (`mergePodStatus`: the pod worker could still have running containers); `killPod` finds
- * nothing running and returns at once, and the status generated then is the first to show Failed. `next`: what the
- * sync does (the terminating path's kills, none here).
+ * A pod over with nothing left to stop, not deleted: evicted while its containers wait out a back-off, or finished by
+ * itself (every regular container exited for good, no sidecar runs). The pod worker publishes twice at this instant.
+ * First the status generated while it could still have running containers (`pod_workers.go ::
+ * CouldHaveRunningContainers` until `completeTerminating`), which the status manager merges with the terminal phase
+ * held back (`status_manager.go :: mergePodStatus`): the finished pod's `SyncPod` status (`generateAPIPodStatus`:
+ * Succeeded/Failed, its conditions generated from it, the sandbox still up), or the evicted pod's before `killPod`
+ * (`kubelet.go :: SyncTerminatingPod` applies the eviction's Failed, `Evicted`). Then the status `SyncTerminatingPod`
+ * generates once `killPod` returned (the sandbox stopped), which `completeTerminating` lets through: the worker marks
+ * the pod terminated as `SyncTerminatingPod` returns, before the status manager's goroutine has fetched the pod to
+ * merge it. `next`: what the sync does (the terminating path's kills, none here).
  */
-const evictedKillsNothing = (pod: PodBook, now: VirtualMs, next: readonly Event[]): boolean =>
-  pod.evicted && pod.deletion === undefined && !pod.syncFoundTerminal && next.length === 0 && !syncPodRunsOn(pod, now) && liveContainers(pod).length === 0;
+const overKillsNothing = (pod: PodBook, now: VirtualMs, next: readonly Event[]): boolean =>
+  podTerminal(pod) && pod.deletion === undefined && !pod.syncFoundTerminal && next.length === 0 && !syncPodRunsOn(pod, now) && liveContainers(pod).length === 0;
 
 export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[] => {
   const pod = state.pods.get(uid);
@@ -110,15 +115,16 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   if (syncInFlight(pod)) return [];
   // `SyncTerminatedPod` with its final status already published: only the final delete
   if (next[0]?.type === 'PodRemoved' && !pod.dirty) return next;
-  // `SyncTerminatingPod` publishes twice even when `killPod` has nothing to stop: before it, then as it returns
-  if (evictedKillsNothing(pod, now, next)) {
-    return [
-      { type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 1, beforeKill: true },
-      { type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 2 },
-    ];
-  }
-  // the status this sync generates may be past the deadline: Failed, and the pod is then terminated
+  // published twice even when `killPod` has nothing to stop: while the worker is not done, then as it returns
+  const heldThenReleased = (): Event[] => [
+    { type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 1, beforeKill: true },
+    { type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 2 },
+  ];
+  if (overKillsNothing(pod, now, next)) return heldThenReleased();
+  // the status this sync generates may be past the deadline: Failed, and the pod is then terminated; with nothing
+  // running, that Failed is held back and let through at this instant like a finished pod's (`overKillsNothing`)
   const past = deadlineNoticed(pod, now);
+  if (past.length > 0 && pod.deletion === undefined && !syncPodRunsOn(pod, now) && liveContainers(pod).length === 0) return [...past, ...heldThenReleased()];
   // a resync with nothing to show still generates a status, and so triggers readiness runs (`UpdatePodStatus`)
   return past.length > 0 || pod.dirty || next.length > 0 || readinessRunsWanted(pod) ? [...past, ...synced()] : [];
 };
