@@ -7,7 +7,12 @@
  * `terminatingSynced` (pod_workers.go :: acknowledgeTerminating), the cases that differed then differing only by that
  * key: with it dropped from the JSON all matched the earlier record; again on 2026-12-07 on the stored scenario events for
  * the generation a pod's first graceful deletion bumps (registry/rest/delete.go :: BeforeDelete): with `generation` and
- * `observedGeneration` dropped from every state, all 30 cases matched the earlier code's). `npx tsx bench/fold/check.ts`
+ * `observedGeneration` dropped from every state, all 30 cases matched the earlier code's; again on 2026-12-07 with the
+scenarios' events re-recorded: 4 stored ones had drifted through intended engine changes (pod-deletions: a pull in
+flight at 1f07163, a kill in flight at 42c9d77; prestop-shortened: 42c9d77; lifecycle-demo, native-sidecars and
+pod-deletions: the final delete at the next relist, 445ba53), 5 gained the held-back status of a pod that finishes by
+itself (the engine change recorded with it: a PodSynced with beforeKill, the rest equal but for sync numbers), 10 samples were added; tier S and M
+unchanged). `npx tsx bench/fold/check.ts`
  * compares; `--write` records the current code's fingerprints.
  *
  * Per case: the events, every pod state after every event (`reducePod`, the state serialized whenever its
