@@ -13,16 +13,22 @@ import { servedPod } from '../printers/get-pods.js';
 import { yamlOf } from '../printers/get-pods-yaml.js';
 import { goJson, goJsonLine } from '../printers/go-json.js';
 import { tableRows, type TableOptions } from '../printers/pod-columns.js';
-import { rememberingTable } from '../printers/tabwriter.js';
-import { jsonPathText, printedOrBadInput } from './jsonpath-output.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { jsonPathPrinter } from '../printers/jsonpath.js';
+import { rememberingTable, rememberingText } from '../printers/tabwriter.js';
+import { BadInput } from './errors.js';
+import { printedOrBadInput } from './jsonpath-output.js';
 import type { CliIO } from './io.js';
 import type { Output } from './output-format.js';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-/** How a watcher writes a watch event: the pod's object in the output's format. */
+/**
+ * How a watcher writes a watch event: the pod's object in the output's format. `show` says whether the watch goes
+ * on: an object the printer fails on ends it (get.go :: watch, the printer's error ends UntilWithoutRetry).
+ */
 export interface View {
-  readonly show: (type: WatchEventType, pod: V1Pod, now: Date) => void;
+  readonly show: (type: WatchEventType, pod: V1Pod, now: Date) => boolean;
 }
 
 export interface ViewOptions {
@@ -52,7 +58,12 @@ const tableView = (io: CliIO, opts: ViewOptions, initial: readonly V1Pod[], now:
     headerPrinted = true;
   };
   if (rows.length > 0) print(rows.map((r) => typed('ADDED', r)));
-  return { show: (type, pod, at) => print([typed(type, tableRows([pod], opts.table, at)[1] ?? [])]) };
+  return {
+    show: (type, pod, at) => {
+      print([typed(type, tableRows([pod], opts.table, at)[1] ?? [])]);
+      return true;
+    },
+  };
 };
 
 /** The outputs that print objects rather than table rows. */
@@ -61,21 +72,27 @@ type ObjectOutput = Exclude<Output, { readonly kind: 'named' }> | { readonly kin
 /** The outputs that print each object by itself (custom columns print table rows). */
 type TextOutput = Exclude<ObjectOutput, { readonly kind: 'custom-columns' }>;
 
-/** One object (or watch event), the `index`th the watch prints, in the output's format. */
-const objectText = (output: TextOutput, watchEvents: boolean, document: unknown, pod: V1Pod, index: number): string => {
+/** One object (or watch event), the `index`th the watch prints, in the output's format, or why the printer cannot. */
+type ObjectPrinter = (document: unknown, pod: V1Pod, index: number) => E.Either<string, string>;
+
+/**
+ * The output's printer, made once for the watch as get.go :: watch makes it: a jsonpath template is parsed once
+ * and run over every object (`jsonPathPrinter`, whose ranges change what the next object is read with).
+ */
+const objectPrinter = (output: TextOutput, watchEvents: boolean): ObjectPrinter => {
   switch (output.kind) {
     case 'jsonpath':
-      return jsonPathText(output.template, document);
+      return printedOrBadInput(jsonPathPrinter(output.template));
     case 'named':
       switch (output.format) {
         case 'json':
           // cli-runtime printers/json.go :: PrintObj writes a watch event with json.Marshal, on one line.
-          return `${watchEvents ? goJsonLine(document) : goJson(document)}\n`;
+          return (document) => E.right(`${watchEvents ? goJsonLine(document) : goJson(document)}\n`);
         case 'yaml':
           // printers/yaml.go :: PrintObj writes `---` before every object but the first.
-          return `${index === 0 ? '' : '---\n'}${yamlOf(document)}`;
+          return (document, _, index) => E.right(`${index === 0 ? '' : '---\n'}${yamlOf(document)}`);
         case 'name':
-          return `pod/${pod.metadata.name ?? ''}\n`;
+          return (_, pod) => E.right(`pod/${pod.metadata.name ?? ''}\n`);
         default: {
           const unreachable: never = output.format;
           return unreachable;
@@ -88,23 +105,51 @@ const objectText = (output: TextOutput, watchEvents: boolean, document: unknown,
   }
 };
 
+/** The objects of one flush, the first of them the `first`th the watch prints, in the output's format, or why the printer cannot. */
+type FlushPrinter = (objects: ReadonlyArray<{ readonly document: unknown; readonly pod: V1Pod }>, first: number) => E.Either<string, string>;
+
 /**
- * Each object (or watch event) in the output's format, one after another: the pods at the start (each ADDED)
- * in one flush, then each event in its own.
+ * Every flush through the watch's tabwriter, which remembers its columns' widths: custom columns' rows (their
+ * headers before the first, customcolumn.go :: PrintObj), or the objects' text, whose tabs align as a table's
+ * cells do (a jsonpath's `{"\t"}`).
+ */
+const flushPrinter = (output: ObjectOutput, opts: ViewOptions): FlushPrinter => {
+  if (output.kind === 'custom-columns') {
+    const flush = rememberingTable();
+    return (objects, first) => E.map(flush)(customColumnRows(output.columns, objects.map((o) => o.document), opts.headers && first === 0));
+  }
+  const flush = rememberingText();
+  const printObject = objectPrinter(output, opts.watchEvents);
+  return (objects, first) => E.map((texts: readonly string[]) => flush(texts.join('')))(E.traverseArrayWithIndex((i: number, o: { readonly document: unknown; readonly pod: V1Pod }) => printObject(o.document, o.pod, first + i))(objects));
+};
+
+/**
+ * Each object (or watch event) in the output's format, one after another: the pods at the start (each ADDED) in
+ * one flush, then each event in its own. An object the printer fails on: among the pods at the start, kubectl's
+ * error, nothing of the list printed (get.go :: watch returns before its flush); in an event, the watch ends
+ * there, quietly and with exit 0, as kubectl's does (the error ends UntilWithoutRetry, and `intr.Run`'s result
+ * is dropped: get.go :: watch returns nil).
  */
 const objectView = (io: CliIO, opts: ViewOptions, output: ObjectOutput, initial: readonly V1Pod[]): View => {
   let printed = 0;
-  const flush = rememberingTable();
-  const print = (type: WatchEventType, pods: readonly V1Pod[]): void => {
-    if (pods.length === 0) return;
-    const documentOf = (pod: V1Pod): unknown => (opts.watchEvents ? { type, object: servedPod(pod) } : servedPod(pod));
-    // customcolumn.go :: PrintObj writes the headers before its first object, into get's remembering tabwriter
-    if (output.kind === 'custom-columns') io.out(flush(printedOrBadInput(customColumnRows(output.columns, pods.map(documentOf), opts.headers && printed === 0))));
-    else io.out(pods.map((pod, i) => objectText(output, opts.watchEvents, documentOf(pod), pod, printed + i)).join(''));
-    printed += pods.length;
+  const printFlush = flushPrinter(output, opts);
+  const print = (type: WatchEventType, pods: readonly V1Pod[]): E.Either<string, string> => {
+    const text = printFlush(pods.map((pod) => ({ document: opts.watchEvents ? { type, object: servedPod(pod) } : servedPod(pod), pod })), printed);
+    if (E.isRight(text)) printed += pods.length;
+    return text;
   };
-  print('ADDED', initial);
-  return { show: (type, pod) => print(type, [pod]) };
+  if (initial.length > 0) {
+    const list = print('ADDED', initial);
+    if (E.isLeft(list)) throw new BadInput(`unable to output the provided object: ${list.left}`);
+    io.out(list.right);
+  }
+  return {
+    show: (type, pod) => {
+      const event = print(type, [pod]);
+      if (E.isRight(event)) io.out(event.right);
+      return E.isRight(event);
+    },
+  };
 };
 
 /** The view for the output asked for; `initial` pods are printed (as ADDED events with `--output-watch-events`) unless `--watch-only` left them out. */

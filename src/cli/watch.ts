@@ -29,7 +29,7 @@ export interface WatchOptions extends ViewOptions {
   readonly follow?: (afterSeq: number) => AsyncIterable<readonly JournalRecord[]>;
 }
 
-/** How a watch ended: at the end of what it could read (no `follow`), or by the user's interrupt. */
+/** How a watch ended: at the end of what it could read (no `follow`), at an object its printer failed on, or by the user's interrupt. */
 export type WatchEnd = 'ended' | 'interrupted';
 
 /** `get pods`' notes on stderr for pods shown: known only from their Events, or resting on facts inferred since their last capture. */
@@ -87,9 +87,12 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
   // The object each pod in scope was last sent as, and its key.
   const sent = new Map(initial.map((pod) => [pod.metadata.uid ?? '', { pod, key: objectKey(pod) }]));
   let previousMs = startNow.getTime();
+  // An object the printer failed on ends the watch (`View.show`).
+  let stopped = false;
 
   /** The watch event, if any, for the pod's write that `event` ended. */
   const send = async (event: Event & { readonly pod: { readonly uid: string } }, paced: boolean): Promise<void> => {
+    if (stopped) return;
     const uid = event.pod.uid;
     const state = pods.get(uid);
     const visible = state !== undefined && opts.inScope(state.pod) ? state : undefined;
@@ -103,13 +106,13 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
       // Deleted, or out of the selectors' scope: the cacher sends DELETED with the object it last sent
       // (apiserver storage/cacher/cache_watcher.go :: convertToWatchEvent, oldObjPasses && !curObjPasses).
       sent.delete(uid);
-      if (previous !== undefined) view.show('DELETED', previous.pod, now);
+      if (previous !== undefined) stopped = !view.show('DELETED', previous.pod, now);
       return;
     }
     sent.set(uid, { pod: visible.pod, key });
     // A pod coming into scope is ADDED (curObjPasses && !oldObjPasses), as a new one is.
-    view.show(previous === undefined ? 'ADDED' : 'MODIFIED', visible.pod, now);
-    noteShown(io, [visible]);
+    stopped = !view.show(previous === undefined ? 'ADDED' : 'MODIFIED', visible.pod, now);
+    if (!stopped) noteShown(io, [visible]);
   };
 
   // Per pod, the event folded last, whose write is sent once the pod's next event is known not to belong to it, or
@@ -144,13 +147,15 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
     for (const { event } of page) {
       if (interrupted.aborted) return 'interrupted';
       if (opts.from === undefined || event.at > opts.from) await apply(event, true);
+      if (stopped) return 'ended';
     }
   }
   await flush(true);
-  if (opts.follow === undefined) return 'ended';
+  if (stopped || opts.follow === undefined) return 'ended';
   for await (const page of opts.follow(journal.head().seq)) {
     for (const { event } of page) await apply(event, false);
     await flush(false);
+    if (stopped) return 'ended';
   }
   return interrupted.aborted ? 'interrupted' : 'ended';
 };

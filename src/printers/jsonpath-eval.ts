@@ -63,73 +63,94 @@ const single = (values: readonly unknown[]): { readonly value: unknown } | undef
   return values.length === 0 ? undefined : { value: values[0] };
 };
 
-/** Whether `[?(left)]` keeps an element: its left side finds something (an error there keeps it too, as in Go). */
-const exists = (element: unknown, left: PathList): boolean => {
-  try {
-    return evalList([element], left).length > 0;
-  } catch (error) {
-    if (error instanceof EvalError) return true;
-    throw error;
-  }
-};
+/**
+ * How an identifier (`range`, `end`) is evaluated, wherever in a path it stands: client-go's evalIdentifier, which
+ * counts ranges begun and ended in its JSONPath (`jsonpath.ts`); a value finder knows none.
+ */
+export type IdentifierEval = (input: readonly unknown[], name: string) => E.Either<string, unknown[]>;
 
-const passes = (element: unknown, filter: Extract<PathNode, { kind: 'filter' }>): boolean => {
-  if (filter.operator === 'exists') return exists(element, filter.left);
-  const left = single(evalList([element], filter.left));
-  if (left === undefined) return false;
-  const right = single(evalList([element], filter.right));
-  if (right === undefined) return false;
-  const pass = compareWith(filter.operator, left.value, right.value);
-  if (E.isLeft(pass)) throw new EvalError(pass.left);
-  return pass.right;
-};
+const unrecognized: IdentifierEval = (_, name) => E.left(`unrecognized identifier ${name}`);
 
-const evalFilter = (input: readonly unknown[], filter: Extract<PathNode, { kind: 'filter' }>): unknown[] =>
-  input.flatMap((value) => {
-    if (!Array.isArray(value)) throw new EvalError(`${goValue(value)} is not array or slice and cannot be filtered`);
-    return value.filter((element) => passes(element, filter));
-  });
-
-const walk = (input: readonly unknown[], node: PathNode): unknown[] => {
-  switch (node.kind) {
-    case 'list':
-      return evalList(input, node);
-    case 'text':
-      return [node.text];
-    case 'field':
-      return evalField(input, node.name);
-    case 'identifier':
-      throw new EvalError(`unrecognized identifier ${node.name}`);
-    case 'array':
-      return evalArray(input, node.bounds);
-    case 'filter':
-      return evalFilter(input, node);
-    case 'int':
-    case 'bool':
-      return input.map(() => node.value);
-    case 'float':
-      return input.map(() => new GoFloat(node.value));
-    case 'wildcard':
-      return input.flatMap(membersOf);
-    case 'recursive':
-      return evalRecursive(input);
-    case 'union':
-      return node.members.flatMap((member) => evalList(input, member));
-    default: {
-      const unreachable: never = node;
-      return unreachable;
+/** walk and the evaluations that walk again (filters, unions), identifiers evaluated by `identifier`. */
+const pathWalker = (identifier: IdentifierEval): ((input: readonly unknown[], list: PathList) => unknown[]) => {
+  /** Whether `[?(left)]` keeps an element: its left side finds something (an error there keeps it too, as in Go). */
+  const exists = (element: unknown, left: PathList): boolean => {
+    try {
+      return evalList([element], left).length > 0;
+    } catch (error) {
+      if (error instanceof EvalError) return true;
+      throw error;
     }
-  }
+  };
+
+  const passes = (element: unknown, filter: Extract<PathNode, { kind: 'filter' }>): boolean => {
+    if (filter.operator === 'exists') return exists(element, filter.left);
+    const left = single(evalList([element], filter.left));
+    if (left === undefined) return false;
+    const right = single(evalList([element], filter.right));
+    if (right === undefined) return false;
+    const pass = compareWith(filter.operator, left.value, right.value);
+    if (E.isLeft(pass)) throw new EvalError(pass.left);
+    return pass.right;
+  };
+
+  const evalFilter = (input: readonly unknown[], filter: Extract<PathNode, { kind: 'filter' }>): unknown[] =>
+    input.flatMap((value) => {
+      if (!Array.isArray(value)) throw new EvalError(`${goValue(value)} is not array or slice and cannot be filtered`);
+      return value.filter((element) => passes(element, filter));
+    });
+
+  const walk = (input: readonly unknown[], node: PathNode): unknown[] => {
+    switch (node.kind) {
+      case 'list':
+        return evalList(input, node);
+      case 'text':
+        return [node.text];
+      case 'field':
+        return evalField(input, node.name);
+      case 'identifier': {
+        const found = identifier(input, node.name);
+        if (E.isLeft(found)) throw new EvalError(found.left);
+        return found.right;
+      }
+      case 'array':
+        return evalArray(input, node.bounds);
+      case 'filter':
+        return evalFilter(input, node);
+      case 'int':
+      case 'bool':
+        return input.map(() => node.value);
+      case 'float':
+        return input.map(() => new GoFloat(node.value));
+      case 'wildcard':
+        return input.flatMap(membersOf);
+      case 'recursive':
+        return evalRecursive(input);
+      case 'union':
+        return node.members.flatMap((member) => evalList(input, member));
+      default: {
+        const unreachable: never = node;
+        return unreachable;
+      }
+    }
+  };
+
+  const evalList = (input: readonly unknown[], list: PathList): unknown[] => list.nodes.reduce<unknown[]>((values, node) => walk(values, node), [...input]);
+  return evalList;
 };
 
-const evalList = (input: readonly unknown[], list: PathList): unknown[] => list.nodes.reduce<unknown[]>((values, node) => walk(values, node), [...input]);
-
-/** The values a path finds from `json`, or client-go's error. */
-export const evaluatePath = (path: PathList, json: unknown): E.Either<string, unknown[]> => {
-  try {
-    return E.right(evalList([json], path));
-  } catch (error) {
-    if (error instanceof EvalError) return E.left(error.message);
-    throw error;
-  }
+/** What finds a path's values from `json`, or client-go's error, identifiers evaluated by `identifier`. */
+export const pathEvaluator = (identifier: IdentifierEval): ((path: PathList, json: unknown) => E.Either<string, unknown[]>) => {
+  const evalList = pathWalker(identifier);
+  return (path, json) => {
+    try {
+      return E.right(evalList([json], path));
+    } catch (error) {
+      if (error instanceof EvalError) return E.left(error.message);
+      throw error;
+    }
+  };
 };
+
+/** The values a path finds from `json`, or client-go's error; an identifier is one (a value finder's path has no range). */
+export const evaluatePath = pathEvaluator(unrecognized);

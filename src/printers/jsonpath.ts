@@ -7,49 +7,15 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { goFloatText, GoFloat, goNumberText } from './go-fmt.js';
 import { goJsonLine } from './go-json.js';
-import { evaluatePath } from './jsonpath-eval.js';
-import { parseJsonPath, type PathList, type PathNode } from './jsonpath-parse.js';
-
-type TemplateNode =
-  | { readonly kind: 'path'; readonly path: PathList }
-  | { readonly kind: 'range'; readonly path: PathList; readonly body: readonly TemplateNode[]; readonly closed: boolean };
-
-const isIdentifier = (node: PathNode | undefined, name: string): boolean => node?.kind === 'identifier' && node.name === name;
-
-/**
- * The template as ranges and paths. jsonpath.go :: FindResults runs a `{range …}` action's following actions once
- * per value up to its `{end}`; a range never closed runs them to the template's end, and then once more over the
- * object it ranged in (FindResults finds no end node to skip to and carries on after the range).
- */
-const structure = (nodes: readonly PathNode[]): E.Either<string, TemplateNode[]> => {
-  const stack: Array<{ readonly path: PathList; readonly body: TemplateNode[] }> = [];
-  const top: TemplateNode[] = [];
-  const current = (): TemplateNode[] => stack[stack.length - 1]?.body ?? top;
-  for (const node of nodes) {
-    const action: PathList = node.kind === 'list' ? node : { kind: 'list', nodes: [node] };
-    if (isIdentifier(action.nodes[0], 'range')) stack.push({ path: { kind: 'list', nodes: action.nodes.slice(1) }, body: [] });
-    else if (action.nodes.length === 1 && isIdentifier(action.nodes[0], 'end')) {
-      const range = stack.pop();
-      if (range === undefined) return E.left('not in range, nothing to end');
-      current().push({ kind: 'range', ...range, closed: true });
-    } else current().push({ kind: 'path', path: action });
-  }
-  for (let range = stack.pop(); range !== undefined; range = stack.pop()) current().push({ kind: 'range', ...range, closed: false });
-  return E.right(top);
-};
+import { evaluatePath, pathEvaluator } from './jsonpath-eval.js';
+import { parseJsonPath, type PathNode } from './jsonpath-parse.js';
 
 /** cli-runtime `JSONPathPrinter.PrintObj`'s words for a template that fails on an object (kubectl's first line of them). */
 const executionError = (template: string, message: string): string => `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${message}`;
 
-/**
- * A parsed template, or kubectl's words for what is wrong with it (cli-runtime `jsonpath_flags.go :: ToPrinter`;
- * an `{end}` outside a range fails when the template runs, `jsonpath.go :: evalIdentifier`).
- */
-export const parseJsonPathTemplate = (template: string): E.Either<string, TemplateNode[]> => {
-  const nodes = parseJsonPath(template);
-  if (E.isLeft(nodes)) return E.left(`error parsing jsonpath ${template}, ${nodes.left}`);
-  return E.mapLeft((message: string) => executionError(template, message))(structure(nodes.right));
-};
+/** A parsed template, or kubectl's words for what is wrong with it (cli-runtime `jsonpath_flags.go :: ToPrinter`). */
+export const parseJsonPathTemplate = (template: string): E.Either<string, PathNode[]> =>
+  E.mapLeft((message: string) => `error parsing jsonpath ${template}, ${message}`)(parseJsonPath(template));
 
 /**
  * jsonpath.go :: PrintResults: a map or list as compact JSON (`json.Marshal`; a served object's keys are sorted
@@ -63,25 +29,76 @@ const textOf = (value: unknown): string => {
   return String(value);
 };
 
-/** FindResults over a template's nodes: each action's values joined by a space, a range's body per value. */
-const render = (nodes: readonly TemplateNode[], json: unknown): E.Either<string, string> => {
-  let out = '';
-  for (const node of nodes) {
-    const found = evaluatePath(node.path, json);
-    if (E.isLeft(found)) return found;
-    if (node.kind === 'path') {
-      out += found.right.map(textOf).join(' ');
-      continue;
+/**
+ * client-go's JSONPath after Parse, as cli-runtime's JSONPathPrinter holds one for all the objects it prints (a
+ * watch's, one by one): jsonpath.go :: FindResults, with the state it keeps between calls. A range re-points the
+ * parser's root at the nodes after it (`j.parser.Root.Nodes = nodes[i+1:]`) and never restores it: the next object
+ * is read from there, so `{range .items[*]}…{end}` finds nothing in a first pod (no items) and fails on the
+ * second at its `{end}` ("not in range, nothing to end"). Every slice of the root being a suffix of the parsed
+ * nodes, the root is the index it starts at, and the last `{end}` met is an index too.
+ */
+const templateRun = (nodes: readonly PathNode[]): ((json: unknown) => E.Either<string, unknown[][]>) => {
+  let rootStart = 0;
+  let beginRange = 0;
+  let inRange = 0;
+  let endRange = 0;
+  let lastEnd: number | undefined;
+  // evalIdentifier: `range` passes its input on, `end` finds nothing.
+  const evaluate = pathEvaluator((input, name) => {
+    if (name === 'range') {
+      beginRange += 1;
+      return E.right([...input]);
     }
-    const passes = node.closed ? found.right : [...found.right, json];
-    for (const item of passes) {
-      const body = render(node.body, item);
-      if (E.isLeft(body)) return body;
-      out += body.right;
+    if (name !== 'end') return E.left(`unrecognized identifier ${name}`);
+    if (inRange === 0) return E.left('not in range, nothing to end');
+    endRange += 1;
+    return E.right([]);
+  });
+  const findResults = (data: unknown): E.Either<string, unknown[][]> => {
+    const full: unknown[][] = [];
+    for (let i = rootStart; i < nodes.length; i++) {
+      const node = nodes[i];
+      const results = evaluate(node?.kind === 'list' ? node : { kind: 'list', nodes: node === undefined ? [] : [node] }, data);
+      if (E.isLeft(results)) return results;
+      // an end node breaks the current block
+      if (endRange > 0 && endRange <= inRange) {
+        endRange -= 1;
+        lastEnd = i;
+        break;
+      }
+      if (beginRange === 0) {
+        full.push(results.right);
+        continue;
+      }
+      beginRange -= 1;
+      inRange += 1;
+      // a range with nothing to range over still runs its body once (over nil), to reach its end node
+      for (const value of results.right.length > 0 ? results.right : [null]) {
+        rootStart = i + 1;
+        const next = findResults(value);
+        if (E.isLeft(next)) return next;
+        if (results.right.length > 0) full.push(...next.right);
+      }
+      inRange -= 1;
+      // resume after the end node met last, if it is ahead
+      if (lastEnd !== undefined && lastEnd > i) i = lastEnd;
     }
-  }
-  return E.right(out);
+    return E.right(full);
+  };
+  return findResults;
 };
+
+/** jsonpath.go :: Execute: each result group's values, joined by a space. */
+const printed = (groups: readonly unknown[][]): string => groups.map((values) => values.map(textOf).join(' ')).join('');
+
+/** A `-o jsonpath=TEMPLATE` printer: each object's text, or kubectl's words for why not, one template run for all the objects it prints. */
+export type JsonPathPrinter = (document: unknown) => E.Either<string, string>;
+
+export const jsonPathPrinter = (template: string): E.Either<string, JsonPathPrinter> =>
+  E.map((nodes: PathNode[]): JsonPathPrinter => {
+    const run = templateRun(nodes);
+    return (document) => E.bimap((message: string) => executionError(template, message), printed)(run(document));
+  })(parseJsonPathTemplate(template));
 
 /**
  * The values the first action of a relaxed template (`relaxedPath`'s `{.a.b}`) finds in `json`, as custom
@@ -116,10 +133,6 @@ export const relaxedPath = (path: string): E.Either<string, string> => {
   return E.right(`{.${inner}}`);
 };
 
-/** `-o jsonpath=TEMPLATE` over a document (a Pod, or a v1 List), or kubectl's words for why it cannot. */
-export const printJsonPath = (template: string, document: unknown): E.Either<string, string> => {
-  const nodes = parseJsonPathTemplate(template);
-  if (E.isLeft(nodes)) return nodes;
-  const text = render(nodes.right, document);
-  return E.mapLeft((message: string) => executionError(template, message))(text);
-};
+/** `-o jsonpath=TEMPLATE` over one document (a Pod, or a v1 List), or kubectl's words for why it cannot. */
+export const printJsonPath = (template: string, document: unknown): E.Either<string, string> =>
+  E.chain((print: JsonPathPrinter) => print(document))(jsonPathPrinter(template));

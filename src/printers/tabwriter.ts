@@ -33,8 +33,12 @@ export const runes = (text: string): number => {
 
 const cellsOf = (line: string): Cell[] => line.split('\t').map((text) => ({ text, width: runes(text) }));
 
-/** Formats `text` as Go's tabwriter does between two flushes; the text after the last newline is written as is. */
-export const tabwrite = (text: string, config: TabwriterConfig): string => {
+/**
+ * Formats `text` as Go's tabwriter does between two flushes; the text after the last newline is written as is.
+ * With `remembered`, liggitt/tabwriter's `RememberWidths` (`tabwriter.go :: Writer.format`): each column block is
+ * at least as wide as that column has been in earlier flushes, and `remembered` keeps the widest for the next.
+ */
+export const tabwrite = (text: string, config: TabwriterConfig, remembered?: number[]): string => {
   const lines = text.split('\n').map(cellsOf);
   const out: string[] = [];
   const widths: number[] = [];
@@ -64,6 +68,11 @@ export const tabwrite = (text: string, config: TabwriterConfig): string => {
         const line = lines[current] ?? [];
         if (column >= line.length - 1) break;
         width = Math.max(width, (line[column]?.width ?? 0) + config.padding);
+      }
+      if (remembered !== undefined) {
+        if (remembered.length < widths.length) remembered.push(...widths.slice(remembered.length));
+        width = Math.max(width, remembered[column] ?? 0);
+        remembered[column] = width;
       }
       widths.push(width);
       format(line0, current);
@@ -137,6 +146,15 @@ export const rememberingTable = (): ((rows: readonly (readonly string[])[]) => s
     remembered = widths;
     return writeCells(rows.length, widths.length + 1, widths, cellsAt);
   };
+};
+
+/**
+ * Text written in flushes through kubectl's tabwriter (a watch's `-o jsonpath` text goes through get.go :: watch's
+ * tabwriter as its tables do): tab-terminated cells aligned, each column remembering its widest width.
+ */
+export const rememberingText = (): ((text: string) => string) => {
+  const remembered: number[] = [];
+  return (text) => tabwrite(text, TABLE, remembered);
 };
 
 /** `writeRows` of rows whose cells `cellsAt(i)` gives, asked for once per row. */

@@ -111,6 +111,35 @@ describe('get_test.go :: TestWatchResourceWatchEvents (-w -A --show-kind --outpu
   });
 });
 
+describe('-w -o jsonpath: one printer for the whole watch (get.go :: watch, cli-runtime JSONPathPrinter)', () => {
+  const range = 'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}';
+
+  it('{range .items[*]}…{end}: a pod has no items; the next is read from the range\'s body and fails at {end}, which ends the watch quietly, exit 0', async () => {
+    const { journal } = barAndFoo();
+    // from the start: ADDED bar prints nothing, ADDED foo fails; UntilWithoutRetry ends, and get.go drops the error
+    const watch = start(['get', 'pods', '-w', '-n', 'test', '-o', range, '--journal', journal]);
+    expect(await watch.exit).toBe(0);
+    expect([watch.stdout(), watch.stderr()]).toEqual(['', '']);
+  });
+
+  it('among the pods at the start, the second fails: kubectl\'s error, nothing of the list printed', () => {
+    const { podj } = barAndFoo();
+    const template = '{range .items[*]}{.metadata.name}{"\\n"}{end}';
+    expect(podj('get', 'pods', '-w', '-n', 'test', '--at', '2026-01-18T08:00:01.500Z', '-o', `jsonpath=${template}`)).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `error: unable to output the provided object: error executing jsonpath ${JSON.stringify(template)}: Error executing template: not in range, nothing to end\n`,
+    });
+  });
+
+  it('{.metadata.name}: each pod\'s name, no newline between; a tab aligns as the tabwriter aligns a table', async () => {
+    const { journal } = barAndFoo();
+    expect(await watched(journal, /(foo){4}/, '-n', 'test', '-o', 'jsonpath={.metadata.name}')).toBe('barfoofoofoofoo');
+    const tabbed = await watched(journal, /(foo\s+\S+\n){4}/, '-n', 'test', '-o', 'jsonpath={.metadata.name}{"\\t"}{.metadata.namespace}{"\\n"}');
+    expect(tabbed).toBe('bar   test\nfoo   test\nfoo   test\nfoo   test\nfoo   test\n');
+  });
+});
+
 describe('get_test.go :: TestWatchTableResource, TestWatchLabelSelector: a row per watch event, the selectors as the API server applies them', () => {
   it('get pods foo -w: the pod, then a row per write, its label change and its deletion too', async () => {
     const { journal } = barAndFoo();

@@ -8,7 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { printJsonPath } from '../../src/printers/jsonpath.js';
+import { jsonPathPrinter, printJsonPath } from '../../src/printers/jsonpath.js';
 
 const points = [
   { id: 'i1', x: 4, y: -5 },
@@ -194,5 +194,45 @@ const unparsable: ReadonlyArray<readonly [template: string, message: string]> = 
 describe('parser_test.go :: TestFailParser', () => {
   it.each(unparsable)('%s', (template, message) => {
     expect(printed(template, {})).toBe(`error: error parsing jsonpath ${template}, ${message}`);
+  });
+});
+
+/**
+ * cli-runtime's JSONPathPrinter parses its template once and executes it on every object it prints, as
+ * `kubectl get -w` prints each pod: jsonpath.go :: FindResults re-points the parser's root at a range's body
+ * (`j.parser.Root.Nodes = nodes[i+1:]`) and never restores it, so the next object is read from there.
+ */
+describe('one template over a watch\'s pods, one after another (jsonpath.go :: FindResults keeps its root)', () => {
+  const over = (template: string, ...objects: unknown[]): string[] => {
+    const print = jsonPathPrinter(template);
+    if (E.isLeft(print)) throw new Error(print.left);
+    return objects.map((o) => {
+      const out = print.right(o);
+      return E.isRight(out) ? out.right : `error: ${out.left}`;
+    });
+  };
+  const pod1 = podWith('pod1', ['foo', 'bar'], false);
+  const pod2 = podWith('pod2', ['baz'], false);
+  const pod3 = podWith('pod3', ['qux'], false);
+
+  it('{range .items[*]}…{end}: a pod has no items, so nothing; the next pod is read from the body, and its {end} is outside any range', () => {
+    const template = '{range .items[*]}{.metadata.name}{"\\n"}{end}';
+    expect(over(template, pod1, pod2, pod3)).toEqual(['', executing(template, 'not in range, nothing to end'), executing(template, 'not in range, nothing to end')]);
+    // a List first (what `get` without -w prints): its items, then the same for a pod
+    expect(over(template, nested, pod3)).toEqual(['pod1\npod2\n', executing(template, 'not in range, nothing to end')]);
+  });
+
+  it('a range over each pod\'s own list: the first pod prints, the next is read from the range\'s body', () => {
+    const template = '{range .spec.containers[*]}{.name}{" "}{end}{"\\n"}';
+    expect(over(template, pod1, pod2)).toEqual(['foo bar \n', executing(template, 'not in range, nothing to end')]);
+  });
+
+  it('a range never ended: the next pods are read from its body on, over the pod itself', () => {
+    expect(over('{.metadata.name}{range .spec.containers[*]}{.name}{","}', pod1, pod2, pod3)).toEqual(['pod1foo,bar,,', ',', ',']);
+  });
+
+  it('a template without a range is the same for every pod', () => {
+    expect(over('{.metadata.name}{"\\n"}', pod1, pod2, pod3)).toEqual(['pod1\n', 'pod2\n', 'pod3\n']);
+    expect(over('{.metadata.name}', pod1, pod2, pod3).join('')).toBe('pod1pod2pod3');
   });
 });

@@ -11,8 +11,19 @@ import { describe, expect, it } from 'vitest';
 import { printRows } from '../../src/printers/pod-table.js';
 import { rowLine } from '../../src/printers/row-line.js';
 import { podTableRow } from '../../src/printers/pod-table-row.js';
-import { rememberingTable } from '../../src/printers/tabwriter.js';
+import { rememberingTable, rememberingText } from '../../src/printers/tabwriter.js';
 import { HOUR, ago, cs, pod, NOW } from './fixtures.js';
+
+/** TestMultiWrite's text once `l`'s flush is written. */
+const multiWriteUpToL = [
+  'First   Middle           Last\n',
+  'a       bb               ccc\n',
+  'ddd     eeeeeeeeeeeeee   f\n',
+  'g       h                i\n',
+  'j                        \n',
+  '        k                \n',
+  '                         l\n',
+].join('');
 
 describe('tabwriter_test.go :: TestMultiWrite (RememberWidths: a column never narrows from one flush to the next)', () => {
   it('pads each flush to the widest each column has been, and widens it for a wider cell', () => {
@@ -30,20 +41,30 @@ describe('tabwriter_test.go :: TestMultiWrite (RememberWidths: a column never na
     );
     write(['j', '', '']);
     write(['', 'k', '']);
-    expect(write(['', '', 'l'])).toBe(
-      [
-        'First   Middle           Last\n',
-        'a       bb               ccc\n',
-        'ddd     eeeeeeeeeeeeee   f\n',
-        'g       h                i\n',
-        'j                        \n',
-        '        k                \n',
-        '                         l\n',
-      ].join(''),
-    );
+    expect(write(['', '', 'l'])).toBe(multiWriteUpToL);
     expect(write(['mmmmmmmmmmmmmmm', 'nnn', 'ooo']).split('\n').at(-2)).toBe('mmmmmmmmmmmmmmm   nnn              ooo');
     // and the next flush keeps the widened first column
     expect(write(['p', 'q', 'r']).split('\n').at(-2)).toBe('p                 q                r');
+  });
+});
+
+describe('tabwriter_test.go :: TestMultiWrite as written, text with tabs (a watch\'s -o jsonpath text goes through the tabwriter)', () => {
+  it('each flush aligns its tab-terminated cells to the widest each column has been', () => {
+    const flush = rememberingText();
+    const written: string[] = [];
+    const write = (text: string): string => {
+      written.push(flush(text));
+      return written.join('');
+    };
+    write('First\tMiddle\tLast\na\tbb\tccc\nddd\teeeeeeeeeeeeee\tf\n');
+    write('g\th\ti\n');
+    write('j\t\t\n');
+    write('\tk\t\n');
+    write('\t\tl\n');
+    expect(write('mmmmmmmmmmmmmmm\tnnn\tooo\n')).toBe(`${multiWriteUpToL}mmmmmmmmmmmmmmm   nnn              ooo\n`);
+    // text without a tab passes as it is; a line not ended yet is aligned with what the flush holds
+    expect(flush('no tabs here\n')).toBe('no tabs here\n');
+    expect(flush('p\tq')).toBe('p                 q');
   });
 });
 
