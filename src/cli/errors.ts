@@ -9,9 +9,18 @@ export const EXIT_BAD_INPUT = 2;
  */
 export const EXIT_WATCH_INTERRUPTED = 1;
 
-/** Bad input or usage: a malformed manifest, an unknown pod, a time that doesn't parse. Exit 2. */
+/**
+ * Bad input or usage: a malformed manifest, an unknown pod, a time that doesn't parse. Exit 2. `printed`: what
+ * stdout shows before the error, as kubectl's printer wrote it before it stopped.
+ */
 export class BadInput extends Error {
   override readonly name = 'BadInput';
+  constructor(
+    message: string,
+    readonly printed = '',
+  ) {
+    super(message);
+  }
 }
 
 /**

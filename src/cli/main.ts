@@ -47,6 +47,7 @@ export const run = async (argv: readonly string[], io: CliIO): Promise<number> =
       return EXIT_BAD_INPUT;
     }
     if (e instanceof BadInput) {
+      io.out(e.printed);
       io.err(e.message.split('\n').map((line) => `error: ${line}\n`).join(''));
       return EXIT_BAD_INPUT;
     }

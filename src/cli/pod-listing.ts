@@ -12,7 +12,7 @@ import type { V1Pod } from '../k8s/pod.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
 import type { Journal } from '../journal/index.js';
 import { BadInput } from './errors.js';
-import { jsonPathText, printedOrBadInput } from './jsonpath-output.js';
+import { customColumnsOrBadInput, jsonPathText } from './jsonpath-output.js';
 import { isTableOutput, type Output } from './output-format.js';
 import { podStatesAt, type ReadPoint } from './read-options.js';
 import type { Listing, TableFlags } from './pod-rows.js';
@@ -25,7 +25,7 @@ const print = async (output: Output, pods: readonly V1Pod[], singleItem: boolean
     case 'jsonpath':
       return { stdout: jsonPathText(output.template, document), stderr: '' };
     case 'custom-columns':
-      return { stdout: printedOrBadInput(printCustomColumns(output.columns, pods.map(servedPod), flags.headers)), stderr: '' };
+      return { stdout: customColumnsOrBadInput(printCustomColumns(output.columns, pods.map(servedPod), flags.headers)), stderr: '' };
     case 'named': {
       // Only `-o yaml` loads the YAML library.
       if (output.format === 'yaml') return (await import('../printers/get-pods-yaml.js')).getPodsYaml(pods, { singleItem });

@@ -2,7 +2,7 @@
 import { printCustomColumns } from '../printers/index.js';
 import { goJson } from '../printers/go-json.js';
 import { unstructured } from '../printers/unstructured.js';
-import { jsonPathText, printedOrBadInput } from './jsonpath-output.js';
+import { customColumnsOrBadInput, jsonPathText } from './jsonpath-output.js';
 import type { Output } from './output-format.js';
 
 const list = (items: readonly unknown[]): Record<string, unknown> => ({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });
@@ -25,7 +25,7 @@ export const printServed = async (
     case 'jsonpath':
       return jsonPathText(output.template, document);
     case 'custom-columns':
-      return printedOrBadInput(printCustomColumns(output.columns, objects.map(unstructured), headers));
+      return customColumnsOrBadInput(printCustomColumns(output.columns, objects.map(unstructured), headers));
     case 'named':
       switch (output.format) {
         case 'json':

@@ -116,7 +116,10 @@ type FlushPrinter = (objects: ReadonlyArray<{ readonly document: unknown; readon
 const flushPrinter = (output: ObjectOutput, opts: ViewOptions): FlushPrinter => {
   if (output.kind === 'custom-columns') {
     const flush = rememberingTable();
-    return (objects, first) => E.map(flush)(customColumnRows(output.columns, objects.map((o) => o.document), opts.headers && first === 0));
+    return (objects, first) => {
+      const { rows, error } = customColumnRows(output.columns, objects.map((o) => o.document), opts.headers && first === 0);
+      return error === undefined ? E.right(flush(rows)) : E.left(error);
+    };
   }
   const flush = rememberingText();
   const printObject = objectPrinter(output, opts.watchEvents);

@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { goValue } from './go-fmt.js';
-import { findValues, relaxedPath } from './jsonpath.js';
+import { relaxedPath, valueFinder, type ValueFinder } from './jsonpath.js';
 import { escapeTerminal } from './prefix-writer.js';
 import { renderTable } from './tabwriter.js';
 
@@ -33,16 +33,40 @@ export const parseCustomColumns = (spec: string): E.Either<string, CustomColumn[
 
 /**
  * `printOneObject`: each value as Go's `%v`, escaped for the terminal (cli-runtime `printers.EscapeTerminal`:
- * ESC as `^[`, CR as `\r`), joined by commas; a path client-go cannot execute stops the printing with its error.
+ * ESC as `^[`, CR as `\r`), joined by commas; none is `<none>`.
  */
-export const customColumnCell = (column: CustomColumn, object: unknown): E.Either<string, string> =>
-  E.map((values: unknown[]) => (values.length === 0 ? '<none>' : values.map((v) => escapeTerminal(goValue(v))).join(',')))(findValues(column.path, object));
+const cellText = (values: readonly unknown[]): string => (values.length === 0 ? '<none>' : values.map((v) => escapeTerminal(goValue(v))).join(','));
 
-/** The table's rows: the headers (when asked for), then each object's cells. */
-export const customColumnRows = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): E.Either<string, string[][]> =>
-  E.map((rows: ReadonlyArray<readonly string[]>) => [...(headers ? [columns.map((c) => c.header)] : []), ...rows.map((row) => [...row])])(
-    E.traverseArray((o: unknown) => E.traverseArray((c: CustomColumn) => customColumnCell(c, o))(columns))(objects),
-  );
+/** The rows a custom-columns printer wrote, and the error that stopped it, if one did. */
+export interface CustomColumnRows {
+  readonly rows: readonly string[][];
+  readonly error?: string;
+}
 
-export const printCustomColumns = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): E.Either<string, string> =>
-  E.map(renderTable)(customColumnRows(columns, objects, headers));
+/**
+ * customcolumn.go :: PrintObj: the headers (when asked for), then each column's template parsed (a template the
+ * parser refuses stops it there, after the headers, even over no object), then each object's cells up to the first
+ * a template cannot execute on.
+ */
+export const customColumnRows = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): CustomColumnRows => {
+  const rows = headers ? [columns.map((c) => c.header)] : [];
+  const finders = E.traverseArray((c: CustomColumn) => valueFinder(c.path))(columns);
+  if (E.isLeft(finders)) return { rows, error: finders.left };
+  for (const object of objects) {
+    const cells = E.traverseArray((find: ValueFinder) => E.map(cellText)(find(object)))(finders.right);
+    if (E.isLeft(cells)) return { rows, error: cells.left };
+    rows.push([...cells.right]);
+  }
+  return { rows };
+};
+
+/** What a custom-columns printer wrote (its tabwriter is flushed however PrintObj returns: `defer w.Flush()`), and the error that stopped it. */
+export interface CustomColumnsPrinted {
+  readonly text: string;
+  readonly error?: string;
+}
+
+export const printCustomColumns = (columns: readonly CustomColumn[], objects: readonly unknown[], headers: boolean): CustomColumnsPrinted => {
+  const { rows, error } = customColumnRows(columns, objects, headers);
+  return { text: renderTable(rows), ...(error !== undefined && { error }) };
+};

@@ -100,15 +100,14 @@ export const jsonPathPrinter = (template: string): E.Either<string, JsonPathPrin
     return (document) => E.bimap((message: string) => executionError(template, message), printed)(run(document));
   })(parseJsonPathTemplate(template));
 
-/**
- * The values the first action of a relaxed template (`relaxedPath`'s `{.a.b}`) finds in `json`, as custom
- * columns and `--sort-by` read them (`values[0]` of FindResults), or client-go's error; no action finds nothing.
- */
-export const findValues = (template: string, json: unknown): E.Either<string, unknown[]> => E.chain((find: ValueFinder) => find(json))(valueFinder(template));
-
+/** What finds the values one relaxed path finds in each object. */
 export type ValueFinder = (json: unknown) => E.Either<string, unknown[]>;
 
-/** `findValues` parsed once: the parser's error, or what finds the values in each object. */
+/**
+ * A relaxed template (`relaxedPath`'s `{.a.b}`) parsed once: the parser's error, or what finds the values its first
+ * action finds in each object, as custom columns and `--sort-by` read them (`values[0]` of FindResults), or
+ * client-go's error; no action finds nothing.
+ */
 export const valueFinder = (template: string): E.Either<string, ValueFinder> =>
   E.map((nodes: PathNode[]): ValueFinder => {
     const [action] = nodes;

@@ -140,6 +140,26 @@ describe('-w -o jsonpath: one printer for the whole watch (get.go :: watch, cli-
   });
 });
 
+describe('-o custom-columns with a template the parser refuses (customcolumn.go :: PrintObj: headers, then each column parsed)', () => {
+  it('over no pods and over pods alike: the headers, then the parser\'s error; never "No resources found"', () => {
+    const { podj } = barAndFoo();
+    const spec = 'custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[';
+    const refused = { code: 2, stdout: 'NAME   OWNER\n', stderr: 'error: unterminated array\n' };
+    expect(podj('get', 'pods', '-n', 'empty', '-o', spec)).toMatchObject(refused);
+    expect(podj('get', 'pods', '-n', 'test', '-o', spec)).toMatchObject(refused);
+    expect(podj('get', 'pods', '-n', 'empty', '-o', spec, '--no-headers')).toMatchObject({ ...refused, stdout: '' });
+    // a template that parses: the headers alone over no pods, and no "No resources found" (get.go :: printGeneric)
+    expect(podj('get', 'pods', '-n', 'empty', '-o', 'custom-columns=NAME:.metadata.name')).toMatchObject({ code: 0, stdout: 'NAME\n', stderr: '' });
+  });
+
+  it('a template failing on the second pod: the headers and the first pod\'s row, then the error (PrintObj flushes however it returns)', () => {
+    const { podj } = barAndFoo();
+    // bar has no labels (nothing to index: <none>); foo's label is a string, which client-go cannot index
+    const r = podj('get', 'pods', '-n', 'test', '--at', '2026-01-18T08:00:02.500Z', '-o', 'custom-columns=NAME:.metadata.name,FIRST:.metadata.labels.changed[0]');
+    expect(r).toMatchObject({ code: 2, stdout: 'NAME   FIRST\nbar    <none>\n', stderr: 'error: string is not array or slice\n' });
+  });
+});
+
 describe('get_test.go :: TestWatchTableResource, TestWatchLabelSelector: a row per watch event, the selectors as the API server applies them', () => {
   it('get pods foo -w: the pod, then a row per write, its label change and its deletion too', async () => {
     const { journal } = barAndFoo();

@@ -69,7 +69,7 @@ describe('customcolumn_test.go (kubectl v0.36.3) :: TestColumnPrint', () => {
     ['terminal escapes', [name], [pod('\x1b \r')], 'NAME\n^[ \\r\n'],
   ];
   test.each(cases)('%s', (_what, columns, objects, expected) => {
-    expect(printCustomColumns(columns, objects, true)).toEqual(E.right(expected));
+    expect(printCustomColumns(columns, objects, true)).toEqual({ text: expected });
   });
 });
 
@@ -78,17 +78,23 @@ describe('custom-columns cells as printOneObject prints them', () => {
   const column = (path: string): CustomColumn => ({ header: 'X', path });
   test('a float64 as %v, an int64 as its digits, a map as map[k:v]', () => {
     const object = { a: 1234567.5, b: 12, c: { z: 1, y: 0.25 } };
-    expect(printCustomColumns([column('{.a}'), column('{.b}'), column('{.c}')], [object], false)).toEqual(E.right('1.2345675e+06   12    map[y:0.25 z:1]\n'));
+    expect(printCustomColumns([column('{.a}'), column('{.b}'), column('{.c}')], [object], false)).toEqual({ text: '1.2345675e+06   12    map[y:0.25 z:1]\n' });
   });
-  test('an index past the end is client-go\'s error, not <none>', () => {
-    expect(printCustomColumns([column('{.items[1]}')], [{ items: [1] }], true)).toEqual(E.left('array index out of bounds: index 1, length 1'));
+  test('an index past the end is client-go\'s error, not <none>, after the headers and the rows before it (PrintObj\'s deferred Flush)', () => {
+    expect(printCustomColumns([column('{.items[1]}')], [{ items: [1, 2] }, { items: [1] }, { items: [1, 2] }], true)).toEqual({ text: 'X\n2\n', error: 'array index out of bounds: index 1, length 1' });
+  });
+  test('a template the parser refuses stops the printer after the headers, over no object too (PrintObj parses each column after writing them)', () => {
+    const unterminated = { text: 'NAME   X\n', error: 'unterminated array' };
+    expect(printCustomColumns([{ header: 'NAME', path: '{.metadata.name}' }, column('{.items[}')], [], true)).toEqual(unterminated);
+    expect(printCustomColumns([{ header: 'NAME', path: '{.metadata.name}' }, column('{.items[}')], [{ metadata: { name: 'p' } }], true)).toEqual(unterminated);
+    expect(printCustomColumns([column('{.items[}')], [], false)).toEqual({ text: '', error: 'unterminated array' });
   });
   test('a $-rooted path is {.$.x}, a field with no name, so it finds nothing (parser.go :: parseField stops at $)', () => {
     const path = relaxedPath('$.metadata.name');
     expect(path).toEqual(E.right('{.$.metadata.name}'));
-    expect(printCustomColumns([column(E.isRight(path) ? path.right : '')], [{ metadata: { name: 'p' } }], false)).toEqual(E.right('<none>\n'));
+    expect(printCustomColumns([column(E.isRight(path) ? path.right : '')], [{ metadata: { name: 'p' } }], false)).toEqual({ text: '<none>\n' });
   });
   test('the empty expression finds nothing', () => {
-    expect(printCustomColumns([column('')], [{ a: 1 }], false)).toEqual(E.right('<none>\n'));
+    expect(printCustomColumns([column('')], [{ a: 1 }], false)).toEqual({ text: '<none>\n' });
   });
 });
