@@ -23,9 +23,18 @@ export type SelectableFields<T> = Readonly<Record<string, (object: T) => string>
  * `status.podIPs` is accepted but not in the set, so it reads as empty; `spec.host` is converted to `spec.nodeName`
  * for old v1 clients.
  */
-export const podFields: SelectableFields<V1Pod> = {
+/**
+ * The fields every namespaced object can be selected by, apiserver `registry/generic/matcher.go ::
+ * AddObjectMetaFieldsSet` (hasNamespaceField); metrics-server selects PodMetrics by these alone
+ * (`pkg/api/filter.go :: filterPartialObjectMetadata`), any other field reading as empty.
+ */
+export const objectMetaFields: SelectableFields<V1Pod> = {
   'metadata.name': (p) => p.metadata.name ?? '',
   'metadata.namespace': (p) => p.metadata.namespace ?? 'default',
+};
+
+export const podFields: SelectableFields<V1Pod> = {
+  ...objectMetaFields,
   'spec.nodeName': (p) => p.spec.nodeName ?? '',
   'spec.host': (p) => p.spec.nodeName ?? '',
   'spec.restartPolicy': (p) => p.spec.restartPolicy ?? '',
@@ -94,12 +103,11 @@ const splitTerm = (term: string): { readonly field: string; readonly operator: F
 };
 
 /**
- * The requirements of a field selector over `selectable`; the empty selector has none and matches everything. As
- * the API server reads one: fields/selector.go :: parseSelector sorts the terms and parses them all (a term with
- * no operator is refused, naming the whole selector and the term), then the label conversion refuses the first
- * field, in that order, the resource cannot be selected by (handlers/get.go :: ListResource, Selector.Transform).
+ * The requirements a field selector states, as fields/selector.go :: ParseSelector reads it (kubectl's own parse,
+ * `top pod`): the terms sorted and parsed in that order; a term with no operator is refused, naming the whole
+ * selector and the term. The empty selector has none and matches everything.
  */
-export const parseFieldSelector = (text: string, selectable: SelectableFields<never>): E.Either<FieldSelectorError, FieldRequirement[]> => {
+export const parseFieldTerms = (text: string): E.Either<FieldSelectorError, FieldRequirement[]> => {
   if (text.trim() === '') return E.right([]);
   const out: FieldRequirement[] = [];
   // Go's sort.StringSlice: byte order, which UTF-16 order is for the ASCII that field selectors are written in.
@@ -111,10 +119,19 @@ export const parseFieldSelector = (text: string, selectable: SelectableFields<ne
     if (E.isLeft(value)) return E.left({ reason: 'invalid', message: value.left });
     out.push({ field: split.field, operator: split.operator, value: value.right });
   }
-  const unsupported = out.find((r) => !(r.field in selectable));
-  if (unsupported !== undefined) return E.left({ reason: 'unsupported', message: `field label not supported: ${unsupported.field}` });
   return E.right(out);
 };
+
+/**
+ * The requirements of a field selector over `selectable`, as the API server reads one: `parseFieldTerms`, then the
+ * label conversion refuses the first field, in the sorted order, the resource cannot be selected by
+ * (handlers/get.go :: ListResource, Selector.Transform).
+ */
+export const parseFieldSelector = (text: string, selectable: SelectableFields<never>): E.Either<FieldSelectorError, FieldRequirement[]> =>
+  E.chain((out: FieldRequirement[]): E.Either<FieldSelectorError, FieldRequirement[]> => {
+    const unsupported = out.find((r) => !(r.field in selectable));
+    return unsupported === undefined ? E.right(out) : E.left({ reason: 'unsupported', message: `field label not supported: ${unsupported.field}` });
+  })(parseFieldTerms(text));
 
 export const fieldsMatch = <T>(requirements: readonly FieldRequirement[], selectable: SelectableFields<T>, object: T): boolean =>
   requirements.every((r) => {

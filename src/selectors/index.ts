@@ -51,4 +51,4 @@ export const formatLabelSelector = (spec: LabelSelectorSpec): string => {
   const text = selectorString(sortedByKey(requirements));
   return text === '' ? '<none>' : text;
 };
-export { parseFieldSelector, fieldsMatch, podFields, type FieldRequirement, type FieldSelectorError, type SelectableFields } from './fields.js';
+export { parseFieldSelector, parseFieldTerms, fieldsMatch, objectMetaFields, podFields, type FieldRequirement, type FieldSelectorError, type SelectableFields } from './fields.js';

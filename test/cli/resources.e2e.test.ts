@@ -109,6 +109,33 @@ describe('top pods', () => {
     expect(podj('top', 'pods', '-A', '-n', 'elsewhere', '--at', '+5m')).toEqual({ code: 0, stdout: '', stderr: 'No resources found\n' });
   });
 
+  // top_pod.go v0.36.3: --field-selector, parsed by kubectl (fields.ParseSelector), sent to metrics-server, which
+  // matches a pod's metadata.name and metadata.namespace alone (pkg/api/filter.go :: filterPartialObjectMetadata);
+  // with no metrics, verifyEmptyMetrics lists the pods from the API server, which converts the field labels
+  it('--field-selector: metrics-server reads metadata alone; the API server refuses a field pods have not', () => {
+    const { podj } = workspace();
+    podj('replay', sample('memory-pressure'));
+    const top = (...args: string[]) => podj('top', 'pods', '--at', '+2m30s', '--no-headers', ...args);
+    const names = (args: string[]): string[] => top(...args).stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)[0] ?? '');
+    expect(names(['--field-selector', 'metadata.name=qos-demo-3'])).toEqual(['qos-demo-3']);
+    expect(names(['--field-selector', 'metadata.namespace==default,metadata.name!=qos-demo'])).toEqual(['qos-demo-2', 'qos-demo-3']);
+    // a status field reads as empty to metrics-server: != keeps every pod
+    expect(names(['--field-selector', 'status.phase!=Failed'])).toEqual(['qos-demo', 'qos-demo-2', 'qos-demo-3']);
+    expect(names(['--field-selector', 'spec.foo!=x'])).toEqual(['qos-demo', 'qos-demo-2', 'qos-demo-3']);
+    // = keeps none: then the pods the API server lists, the first older than 2m named
+    expect(top('--field-selector', 'spec.nodeName=node01')).toEqual({ code: 1, stdout: '', stderr: 'error: Metrics not available for pod default/qos-demo, age: 2m30s\n' });
+    expect(top('--field-selector', 'spec.nodeName=elsewhere')).toEqual({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
+    expect(top('--field-selector', 'spec.foo=x')).toEqual({ code: 2, stdout: '', stderr: 'Error from server (BadRequest): field label not supported: spec.foo\n' });
+    expect(top('--field-selector', 'x')).toEqual({ code: 2, stdout: '', stderr: "error: invalid selector: 'x'; can't understand 'x'\n" });
+    // TopPodOptions.Validate: a NAME with a selector, label or field; an empty one is none
+    const both = { code: 2, stdout: '', stderr: 'error: only one of NAME or selector can be provided\n' };
+    expect(top('qos-demo-3', '--field-selector', 'metadata.name=qos-demo-3')).toEqual(both);
+    expect(top('qos-demo-3', '-l', 'app=x')).toEqual(both);
+    expect(top('qos-demo-3', '-l', '').stdout).toMatch(/^qos-demo-3\s/);
+    // top node has no --field-selector
+    expect(podj('top', 'nodes', '--field-selector', 'metadata.name=node01')).toEqual({ code: 2, stdout: '', stderr: 'error: unknown flag: --field-selector\n' });
+  });
+
   it('-l as labels.Parse reads it: its error in its own words (top_pod.go :: RunTopPod)', () => {
     const { podj } = workspace();
     podj('replay', sample('memory-pressure'));
