@@ -12,7 +12,7 @@ import { JournalError } from './errors.js';
 import type { Head } from './head.js';
 import type { BulkResult, Stager } from './bulk.js';
 import { recordKey } from './keys.js';
-import { GENESIS_HASH, Sha256, parseEnvelope, recordText, seal } from './record.js';
+import { GENESIS_HASH, Sha256, parseEnvelope, readSealedRecord, recordText, seal } from './record.js';
 import { entryPages, type Db } from './scan.js';
 import { pendingOf, type Pending } from './pending.js';
 import { recordTime } from './record-time.js';
@@ -23,14 +23,39 @@ const ExportHeader = t.type({
   podjournal: t.type({ format: t.literal(EXPORT_FORMAT), records: t.number, headHash: Sha256 }),
 });
 
-/** The export of every record up to `head`: the header, then each record's text as it is stored (without its check). */
+/**
+ * The export of every record up to `head`: the header, then each record's text as it is stored (without its check),
+ * once it is read as `import` will read it (`readSealedRecord`: its check, its key, its own SHA-256) and linked to
+ * the one before. A damaged record ends the export before its line with the journal's error naming its key; what
+ * was written stops short of the header's promise (records, head hash), so `import` refuses it rather than
+ * restore a part.
+ */
 export async function* exportStore(db: Db, head: Head): AsyncGenerator<string> {
   yield JSON.stringify({ podjournal: { format: EXPORT_FORMAT, records: head.seq, headHash: head.hash } });
   if (head.seq === 0) return;
+  let prev: Link = { seq: 0, hash: GENESIS_HASH };
   for await (const entries of entryPages(db, { gte: recordKey(1), lte: recordKey(head.seq) })) {
-    for (const [, value] of entries) yield recordText(value);
+    for (const [key, value] of entries) {
+      prev = linkedAfter(prev, readSealedRecord(value, key), key);
+      yield recordText(value);
+    }
+  }
+  if (prev.seq !== head.seq || prev.hash !== head.hash) {
+    throw new JournalError('corrupt', `its records end at record ${prev.seq}, but its head is record ${head.seq} (${head.hash.slice(0, 12)}…)`);
   }
 }
+
+interface Link {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** `record`'s link, if it follows `prev` in the chain: else the journal lost a record or one was sealed again. */
+const linkedAfter = (prev: Link, record: Link & { readonly prevHash: string }, key: string): Link => {
+  if (record.seq !== prev.seq + 1) throw new JournalError('corrupt', `record ${key}: follows record ${prev.seq}: record ${prev.seq + 1} is missing`, key);
+  if (record.prevHash !== prev.hash) throw new JournalError('corrupt', `record ${key}: its prevHash does not link to record ${prev.seq}`, key);
+  return { seq: record.seq, hash: record.hash };
+};
 
 export interface ImportResult extends BulkResult {
   /**

@@ -113,8 +113,16 @@ export const readRecord = (stored: string, key: string): JournalRecord => {
  * Reads a record stored before format 10 (its text alone, no check), checked against its own SHA-256 instead:
  * what the upgrade to format 10 reads before it stores the text with its check.
  */
-export const readUncheckedRecord = (text: string, key: string): JournalRecord => {
-  const r = readText(text, key);
+export const readUncheckedRecord = (text: string, key: string): JournalRecord => hashChecked(text, readText(text, key), key);
+
+/**
+ * Reads a stored record as `import` will read its export line: its check and its key (`readRecord`), then its own
+ * SHA-256, which a value whose check was made again over changed bytes fails. What `export` writes.
+ */
+export const readSealedRecord = (stored: string, key: string): JournalRecord => hashChecked(recordText(stored), readRecord(stored, key), key);
+
+/** `r`, read from `text` under `key`, if the text hashes to its hash: else it was changed since it was sealed. */
+const hashChecked = (text: string, r: JournalRecord, key: string): JournalRecord => {
   if (!holdsItsHash(text, r)) throw new JournalError('corrupt', `record ${key}: its bytes do not hash to its hash: changed since it was written`, key);
   return r;
 };

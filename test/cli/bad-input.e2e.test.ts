@@ -263,6 +263,28 @@ describe('a damaged store', () => {
     expect(readFileSync(join(journal, table ?? '')).equals(damaged)).toBe(true);
   });
 
+  it('a changed value in a table: export stops before its line (exit 2, naming the key and the table), and import refuses what it wrote', () => {
+    const { podj, journal, dir } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    podj('apply', '-f', manifest); // the open writes the log into a table
+    const damaged = changeExitCode(journal);
+    const exported = podj('export');
+    // this exited 0 with every line, the changed one too, which import then refused as "hash does not match"
+    expect(exported).toMatchObject({ code: 2, stderr: expect.stringMatching(new RegExp(`^error: journal ${journal}: record e!(\\d{16}): its bytes do not match their CRC-32: changed since it was written \\(LevelDB table \\d{6}\\.ldb\\)\n$`)) });
+    const seq = Number(/record e!(\d{16})/.exec(exported.stderr)?.[1]);
+    const lines = exported.stdout.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(seq); // the header and the records before the changed one
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ podjournal: { records: 94 } });
+    writeFileSync(join(dir, 'partial.jsonl'), exported.stdout);
+    expect(podj('import', 'partial.jsonl', '--journal', join(dir, 'copy'))).toMatchObject({
+      code: 2,
+      stderr: `error: partial.jsonl:${seq}: the export ends after record ${seq - 1}, but its header promises 94 records ending in ${(JSON.parse(lines[0] ?? '') as { podjournal: { headHash: string } }).podjournal.headHash.slice(0, 12)}…\n`,
+    });
+    expect(existsSync(join(dir, 'copy'))).toBe(false);
+    const [table] = readdirSync(journal).filter((n) => n.endsWith('.ldb'));
+    expect(readFileSync(join(journal, table ?? '')).equals(damaged)).toBe(true);
+  });
+
   it("a damaged head table index is verify's finding (reads fold the events instead), as a damaged part was", () => {
     const { podj, journal } = workspace();
     podj('replay', sample('crashloop-memleak'));

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Journal } from '../../src/journal/index.js';
-import { at, containerStarted, freshJournal, nodeReady, podBound, podCreated } from './fixtures.js';
+import { openJournal, seal, type Journal, type Sha256 } from '../../src/journal/index.js';
+import { recordKey } from '../../src/journal/keys.js';
+import { recordText, storedForm } from '../../src/journal/record.js';
+import { at, containerStarted, freshJournal, nodeReady, podBound, podCreated, tamper, tempDir } from './fixtures.js';
 
 let source: Journal;
 let target: Journal;
@@ -34,6 +36,57 @@ describe('export', () => {
 
   it('exports an empty journal as its header alone', async () => {
     expect(await lines(target)).toEqual([JSON.stringify({ podjournal: { format: 1, records: 0, headHash: '0'.repeat(64) } })]);
+  });
+});
+
+describe('export of a damaged journal', () => {
+  /** A journal of two appends (6 records), record 3's value edited in the store by `edit`, reopened. */
+  const damaged = async (edit: (value: string) => string | undefined): Promise<Journal> => {
+    const { dir, cleanup } = await tempDir();
+    const made = await openJournal(dir, { clock: () => at(1000), sync: false });
+    await made.append([podCreated('a', 0), podBound('a', 1), nodeReady(1)], { expectedSeq: 0, recordedAt: at(100) });
+    await made.append([containerStarted('a', 3), podBound('a', 1), podCreated('b', 2)], { expectedSeq: 3, recordedAt: at(200) });
+    await made.close();
+    await tamper(dir, async (db) => {
+      const value = edit((await db.get(recordKey(3))) ?? '');
+      await (value === undefined ? db.del(recordKey(3)) : db.put(recordKey(3), value));
+    });
+    const journal = await openJournal(dir, { clock: () => at(1000), sync: false });
+    cleanups.push(async () => {
+      await journal.close();
+      await cleanup();
+    });
+    return journal;
+  };
+
+  /** Record 3's event changed and sealed again with its own hash and check: it reads as whole, but record 4 no longer links to it. */
+  const resealed = (stored: string): string => {
+    const text = recordText(stored);
+    const { prevHash } = JSON.parse(text) as { prevHash: Sha256 };
+    const eventJson = text.slice(text.indexOf(',"event":') + ',"event":'.length, -1).replace('"node-1"', '"node-9"');
+    return seal(prevHash, 3, at(100), eventJson).stored;
+  };
+
+  // Each of these exported a line `import` refuses (or a file short of a record), and said nothing.
+  const faults: Array<[string, (value: string) => string | undefined, string]> = [
+    ['a changed byte', (v) => v.replace('"node-1"', '"node-9"'), 'record e!0000000000000003: its bytes do not match their CRC-32: changed since it was written'],
+    // reads take it (they check the CRC-32 alone); import checks its SHA-256
+    ['a changed text stored with its check made again', (v) => storedForm(recordText(v).replace('"node-1"', '"node-9"')), 'record e!0000000000000003: its bytes do not hash to its hash: changed since it was written'],
+    ['a record sealed again', resealed, 'record e!0000000000000004: its prevHash does not link to record 3'],
+    ['a lost record', () => undefined, 'record e!0000000000000004: follows record 2: record 3 is missing'],
+  ];
+
+  it.each(faults)('stops at %s, naming its key, before writing its line: import refuses what it wrote', async (_what, edit, message) => {
+    const journal = await damaged(edit);
+    const written: string[] = [];
+    const exported = (async () => {
+      for await (const line of journal.exportLines()) written.push(line);
+    })();
+    await expect(exported).rejects.toThrow(message);
+    await expect(exported).rejects.toMatchObject({ kind: 'corrupt' });
+    expect(written.length).toBeLessThan(5);
+    await expect(target.importExport(written)).rejects.toThrow(/the export ends after record \d, but its header promises 6 records/);
+    expect(target.count()).toBe(0);
   });
 });
 
