@@ -26,9 +26,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * deletion bumps its generation (the fold's objects differ from 14's). 16: statuses hold the pod-level
  * `allocatedResources` and `resources` (`pod-level-resources.ts`). 17: a status whose terminal phase mergePodStatus
  * holds back has the conditions generated from that phase, and the next sync lets it through (the fold's objects
- * differ from 16's).
+ * differ from 16's). 18: a pod removed and created again with its uid between two snapshots is removed and written
+ * again (`snapshot-parts.ts :: Changes`); 17's loaded back in its old place.
  */
-export const SNAPSHOT_SCHEMA = 17;
+export const SNAPSHOT_SCHEMA = 18;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

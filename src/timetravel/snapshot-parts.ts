@@ -205,7 +205,11 @@ const runsOf = <T>(items: readonly T[], size: number): T[][] => {
   return runs;
 };
 
-/** The pods a snapshot writes again, and those it removes, by uid. */
+/**
+ * The pods a snapshot writes again, and those it removes, by uid. A pod the fold removed and added again since
+ * the last write (the same uid) is in both: the fold moved it to its end, and a part's removals apply before its
+ * pods, so loading it moves it there too; written again alone, it would load back in its old place.
+ */
 interface Changes {
   readonly changed: readonly string[];
   readonly removed: readonly string[];
@@ -218,10 +222,15 @@ interface Changes {
  */
 export class Touched {
   private readonly seen = new Set<string>();
+  /** The uids the fold added since the last write: a pod written before among them was removed and added again. */
+  private readonly added = new Set<string>();
 
   /** Notes the event's pod, given whether the fold held it before the event and holds it after. */
   note(uid: string, heldBefore: boolean, heldAfter: boolean): void {
-    if (!heldBefore && heldAfter) this.seen.delete(uid);
+    if (!heldBefore && heldAfter) {
+      this.seen.delete(uid);
+      this.added.add(uid);
+    }
     this.seen.add(uid);
   }
 
@@ -229,8 +238,13 @@ export class Touched {
     return this.seen;
   }
 
+  wasAdded(uid: string): boolean {
+    return this.added.has(uid);
+  }
+
   clear(): void {
     this.seen.clear();
+    this.added.clear();
   }
 }
 
@@ -272,10 +286,7 @@ export class SnapshotWriter {
    */
   async write(journal: Journal, state: ClusterState, version: string, touched?: Touched): Promise<string> {
     const { changed, removed } = touched === undefined ? this.compareAll(state) : this.compareTouched(state, touched);
-    for (const uid of removed) {
-      this.written.delete(uid);
-      this.places.delete(uid);
-    }
+    for (const uid of removed) this.places.delete(uid);
     const added = changed.length + removed.length;
     const live = state.pods.size;
     if (this.podEntries + added > POD_PARTS_BOUND * live + 2 * this.partPods) {
@@ -294,17 +305,45 @@ export class SnapshotWriter {
     return encodeIndex(index);
   }
 
-  /** Every pod compared with the one last written: `written` is updated in place (a copy of 150,000 entries at every snapshot cost seconds at tier L). */
+  /**
+   * Every pod compared with the one last written: `written` is updated in place (a copy of 150,000 entries at every
+   * snapshot cost seconds at tier L), and kept in the fold's order, which tells the pods it moved (`movedSince`).
+   */
   private compareAll(state: ClusterState): Changes {
+    const moved = this.movedSince(state);
+    const gone: string[] = [];
+    for (const uid of this.written.keys()) if (!state.pods.has(uid)) gone.push(uid);
+    const removed = [...gone, ...moved];
+    for (const uid of removed) this.written.delete(uid);
     const changed: string[] = [];
     for (const [uid, pod] of state.pods) {
       if (this.written.get(uid) === pod) continue;
       changed.push(uid);
       this.written.set(uid, pod);
     }
-    const removed: string[] = [];
-    for (const uid of this.written.keys()) if (!state.pods.has(uid)) removed.push(uid);
     return { changed, removed };
+  }
+
+  /**
+   * The written pods the fold removed and added again since: the fold holds the pods it kept in the order written,
+   * then those it added. So a written pod is moved if the state holds it after an added one, or holds it after a
+   * written pod that came later.
+   */
+  private movedSince(state: ClusterState): Set<string> {
+    const moved = new Set<string>();
+    const written = this.written.keys();
+    let inAdded = false;
+    for (const uid of state.pods.keys()) {
+      if (!this.written.has(uid)) inAdded = true;
+      else if (inAdded || moved.has(uid)) {
+        moved.add(uid);
+        inAdded = true;
+      } else {
+        // a kept pod: the written pods before it that the state holds come after it there
+        for (let next = written.next(); next.done !== true && next.value !== uid; next = written.next()) if (state.pods.has(next.value)) moved.add(next.value);
+      }
+    }
+    return moved;
   }
 
   /**
@@ -315,23 +354,26 @@ export class SnapshotWriter {
    */
   private compareTouched(state: ClusterState, touched: Touched): Changes {
     const changed: string[] = [];
-    const removed: string[] = [];
+    const gone: string[] = [];
+    const moved: string[] = [];
     // The pods new since the last write come in the order the fold added them (`Touched`): a part adds its new
     // pods in its own order, and loading it must give back the fold's (a pod written before keeps its place).
     for (const uid of touched.uids()) {
       const pod = state.pods.get(uid);
       if (pod === undefined) {
-        if (this.written.has(uid)) removed.push(uid);
+        if (this.written.has(uid)) gone.push(uid);
       } else if (this.written.get(uid) !== pod) {
+        if (this.written.has(uid) && touched.wasAdded(uid)) moved.push(uid);
         changed.push(uid);
         this.written.set(uid, pod);
       }
     }
-    if (this.written.size - removed.length !== state.pods.size) {
-      const gone = new Set(removed);
-      for (const uid of this.written.keys()) if (!gone.has(uid) && !state.pods.has(uid)) removed.push(uid);
+    if (this.written.size - gone.length !== state.pods.size) {
+      const known = new Set(gone);
+      for (const uid of this.written.keys()) if (!known.has(uid) && !state.pods.has(uid)) gone.push(uid);
     }
-    return { changed, removed };
+    for (const uid of gone) this.written.delete(uid);
+    return { changed, removed: [...gone, ...moved] };
   }
 
   /**

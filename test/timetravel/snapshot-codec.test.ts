@@ -6,7 +6,7 @@ import { generateEvents } from '../../src/generator/index.js';
 import { openJournal, type Journal } from '../../src/journal/index.js';
 import { FoldedPod, Folding, foldCluster, type ClusterState } from '../../src/reducers/index.js';
 import { decodeIndex, decodePart, decodePartLines, encodeIndex, encodePart, type SnapshotIndex } from '../../src/timetravel/snapshot-codec.js';
-import { SnapshotWriter, Touched, loadPods, loadRows, loadSnapshot, placesOf } from '../../src/timetravel/snapshot-parts.js';
+import { SnapshotWriter, Touched, loadPods, loadRows, loadSnapshot, loadWholeParts, placesOf } from '../../src/timetravel/snapshot-parts.js';
 import type { Event } from '../../src/events/index.js';
 import { PodScript } from '../reducers/script.js';
 import { rowOf } from '../../src/timetravel/snapshot-rows.js';
@@ -226,6 +226,45 @@ describe('incremental snapshots', () => {
       // the first part again inside the base
       const twice = { ...index, rows: [...index.rows, first], baseRows: index.rows.length + 1 };
       expect(loadRows(journal, twice, () => true)).toEqual({ rejected: `part ${first} does not hold rows` });
+    }));
+
+  it('a pod removed and created again with its uid between two writes is removed and written again: it loads back last, where the fold put it', () =>
+    withJournal(async (journal) => {
+      const folding = new Folding(foldCluster([]));
+      const touched = new Touched();
+      const told = new SnapshotWriter(undefined, 16);
+      const comparing = new SnapshotWriter(undefined, 16);
+      const apply = (e: Event) => {
+        const uid = 'pod' in e ? e.pod.uid : undefined;
+        const heldBefore = uid !== undefined && folding.pods.has(uid);
+        folding.apply(e);
+        if (uid !== undefined) touched.note(uid, heldBefore, folding.pods.has(uid));
+      };
+      const half = events.slice(0, Math.floor(events.length / 2));
+      half.forEach(apply);
+      await told.write(journal, folding.result(), 'v', touched);
+      await comparing.write(journal, folding.result(), 'v');
+      touched.clear();
+      // The fold's first pod removed, another created, then the first created again with its uid: it moves after the new one.
+      const [uid = ''] = folding.pods.keys();
+      const creation = half.find((e) => e.type === 'PodCreated' && e.pod.uid === uid);
+      if (creation?.type !== 'PodCreated') throw new Error('the fold holds a created pod');
+      const last = half[half.length - 1]?.at ?? creation.at;
+      const other = new PodScript({ containers: [{ name: 'app' }] }, 'other', {}, 'uid-other').at(0).created().events[0];
+      if (other === undefined) throw new Error('a creation');
+      [{ v: 1, type: 'PodRemoved', at: last, source: 'api', pod: creation.pod } as const, { ...other, at: last }, { ...creation, at: last }].forEach(apply);
+      const state = folding.result();
+      expect([...state.pods.keys()].slice(-2)).toEqual(['uid-other', uid]);
+      for (const blob of [await told.write(journal, state, 'v', touched), await comparing.write(journal, state, 'v')]) {
+        const loaded = await loadSnapshot(journal, blob, 'v');
+        // this loaded the pod first, in the place it held before it was removed
+        expect('state' in loaded ? exactly(loaded.state) : loaded.rejected).toBe(exactly(state));
+        const whole = await loadWholeParts(journal, blob, 'v');
+        expect('pods' in whole ? exactly(whole) : whole.rejected).toBe(exactly(state));
+        const parts = partsOf(blob);
+        const added = await journal.snapshotPart(parts[parts.length - 1] ?? '');
+        expect('text' in added ? decodePart(added.text)?.removed : undefined).toEqual([uid]);
+      }
     }));
 
   it('a pod removed adds a part holding only its removal; a changed pod is written alone and keeps its place', () =>
