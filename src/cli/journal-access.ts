@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { openJournal, readJournal, JournalError, type Head, type Journal } from '../journal/index.js';
+import { openJournal, readJournal, whyNotWritable, JournalError, type Head, type Journal } from '../journal/index.js';
 import { removedAtProcessEnd } from '../importers/on-interrupt.js';
 import { newOwnedFolder } from '../temp/owned-folders.js';
 import { BadInput, Finding } from './errors.js';
@@ -38,10 +38,19 @@ export const withJournal = async <T>(
     return readJournal(dir, task, { verifying: access === 'verify' }).catch((e: unknown) => Promise.reject(access === 'verify' ? verifyFinding(e) : badInput(e)));
   }
   if (access === 'create' && madeAside(dir)) return createWhole(ctx, dir, task);
-  const { result, head } = await written(ctx, dir, task, access === 'create').catch((e: unknown) => Promise.reject(badInput(e)));
-  ctx.io.err(headLine(head));
+  const { result, head, upkeep } = await written(ctx, dir, task, access === 'create').catch((e: unknown) => Promise.reject(badInput(e)));
+  ctx.io.err(headLine(head) + upkeepWarning(dir, upkeep));
   return result;
 };
+
+/**
+ * The snapshots are a cache of the records: when bringing them up to date fails (their folder read-only, a full
+ * disk) after the records landed, the write stands. It printed an error and exited 2, with no head line, for a
+ * write that had landed: a retry recorded its events twice. Now one warning line after the head line; reads
+ * fold the events the snapshots lack, and the next write brings them up to date.
+ */
+const upkeepWarning = (dir: string, failure: string | undefined): string =>
+  failure === undefined ? '' : `warning: journal ${dir}: the write landed, but its snapshots were not brought up to date (reads fold the events instead): ${failure}\n`;
 
 /** Opens the journal in `dir` to write, runs `task`, brings the snapshots up to date after a write, closes it. */
 const written = async <T>(
@@ -49,20 +58,22 @@ const written = async <T>(
   dir: string,
   task: (journal: Journal) => Promise<T>,
   create: boolean,
-): Promise<{ readonly result: T; readonly head: Head }> => {
+): Promise<{ readonly result: T; readonly head: Head; readonly upkeep?: string }> => {
   const journal = await openJournal(dir, { create });
   try {
     const before = journal.head().seq;
     const result = await task(journal);
-    if (journal.head().seq !== before) {
-      // Snapshot upkeep can take seconds after a large import: say so on a terminal, then clear the line.
-      if (ctx.io.errIsTTY) ctx.io.err('updating snapshots…\r');
-      // Loaded here: readers do not fold, so they do not load the fold.
-      const { refreshSnapshots, timeTravel } = await import('../timetravel/time-travel.js');
-      await refreshSnapshots(timeTravel(journal, packageVersion()));
-      if (ctx.io.errIsTTY) ctx.io.err('\x1b[2K');
-    }
-    return { result, head: journal.head() };
+    if (journal.head().seq === before) return { result, head: journal.head() };
+    // Snapshot upkeep can take seconds after a large import: say so on a terminal, then clear the line.
+    if (ctx.io.errIsTTY) ctx.io.err('updating snapshots…\r');
+    // Loaded here: readers do not fold, so they do not load the fold.
+    const { refreshSnapshots, timeTravel } = await import('../timetravel/time-travel.js');
+    const upkeep = await refreshSnapshots(timeTravel(journal, packageVersion())).then(
+      () => undefined,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+    if (ctx.io.errIsTTY) ctx.io.err('\x1b[2K');
+    return { result, head: journal.head(), ...(upkeep !== undefined && { upkeep }) };
   } finally {
     await journal.close();
   }
@@ -89,17 +100,18 @@ const madeAside = (dir: string): boolean => {
  */
 const createWhole = async <T>(ctx: Context, dir: string, task: (journal: Journal) => Promise<T>): Promise<T> => {
   const parent = dirname(dir);
+  refuseReadOnlyFolder(dir, parent);
   const madeParent = mkdirSync(parent, { recursive: true });
   let aside: string | undefined;
   const release = removedAtProcessEnd(() => aside);
   try {
     aside = newOwnedFolder(parent, `.${basename(dir)}.podj-new`);
     const made = aside;
-    const { result, head } = await written(ctx, made, task, true).catch((e: unknown) => Promise.reject(namedAt(e, made, dir)));
+    const { result, head, upkeep } = await written(ctx, made, task, true).catch((e: unknown) => Promise.reject(namedAt(e, made, dir)));
     moveIntoPlace(made, dir);
     aside = undefined;
     syncFolder(parent);
-    ctx.io.err(headLine(head));
+    ctx.io.err(headLine(head) + upkeepWarning(dir, upkeep?.replaceAll(made, dir)));
     return result;
   } catch (e) {
     if (aside !== undefined) rmSync(aside, { recursive: true, force: true });
@@ -109,6 +121,18 @@ const createWhole = async <T>(ctx: Context, dir: string, task: (journal: Journal
   } finally {
     release();
   }
+};
+
+/**
+ * A journal is made beside its place, in `parent` or the nearest folder above it that exists: one that cannot be
+ * written is named. Node named the hidden folder it could not make (`EROFS: read-only file system, mkdtemp
+ * '/evidence/.j.podj-new-41-XXXXXX'`), or, under a missing folder, said `ENOENT` of the folder it could not make.
+ */
+const refuseReadOnlyFolder = (dir: string, parent: string): void => {
+  let nearest = parent;
+  while (!existsSync(nearest) && dirname(nearest) !== nearest) nearest = dirname(nearest);
+  const why = whyNotWritable(nearest);
+  if (why !== undefined) throw new BadInput(`journal ${dir} cannot be made: folder ${nearest} is read-only (${why})`);
 };
 
 /** An error about the folder the journal was made in (LevelDB's own name its files there), told about the journal. */

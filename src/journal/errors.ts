@@ -8,6 +8,7 @@ export type JournalErrorKind =
   | 'invalid-argument' // an append's option is malformed (its record time)
   | 'invalid-import' // a line of a podjournal export is malformed or breaks the chain
   | 'corrupt' // stored data does not parse or contradicts itself
+  | 'read-only' // the journal, or the folder it would be made in, cannot be written
   | 'not-a-journal'; // the folder holds something else
 
 export class JournalError extends Error {

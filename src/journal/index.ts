@@ -28,3 +28,4 @@ export type { VerifyResult } from './verify.js';
 export type { HeadTableRead } from './head-table-files.js';
 export { EXPORT_FORMAT, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
 export { canonical } from './canonical.js';
+export { whyNotWritable } from './writable.js';

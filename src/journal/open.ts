@@ -1,5 +1,6 @@
 /** Opening a journal folder: create or open the store, map LevelDB's failures to clear errors, check the format, recover. */
 import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { Level } from 'level';
 import { instantOf, type Instant } from '../k8s/codecs.js';
@@ -13,6 +14,7 @@ import { rollForward } from './recover.js';
 import { damagedLog, droppedLog } from './write-ahead-log.js';
 import { rollbackBeyond } from './stage.js';
 import { OLDEST_UPGRADABLE, upgradeFormat } from './upgrade.js';
+import { whyNotWritable } from './writable.js';
 
 /** The on-disk layout this code reads and writes (key space, record encoding, head metadata). */
 // 2: the pod index is keyed by namespace/name; 3: snapshot blobs in files; 4: pod index entries hold the record;
@@ -80,7 +82,10 @@ export const STORE_OPTIONS = { maxFileSize: TABLE_FILE_BYTES, writeBufferSize: W
 
 export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<LevelJournal> => {
   refuseForeignFolder(dir, opts.create ?? true);
-  if (opts.copy !== true && existsSync(dir)) refuseDamagedLog(dir, damagedLog(dir));
+  if (opts.copy !== true && existsSync(dir)) {
+    refuseReadOnly(dir);
+    refuseDamagedLog(dir, damagedLog(dir));
+  }
   const db: Db = new Level<string, string>(dir, { keyEncoding: 'utf8', valueEncoding: 'utf8', ...STORE_OPTIONS });
   try {
     // Not creating: classic-level would make the folder first (node:fs/promises' mkdir, loaded for it).
@@ -129,6 +134,19 @@ export const refuseForeignFolder = (dir: string, create: boolean): void => {
     // A MANIFEST beside the tables is a LevelDB store that lost the file naming it: damaged, not someone else's.
     if (entries.some((name) => name.startsWith('MANIFEST-'))) throw new JournalError('corrupt', `journal ${dir} is damaged: LevelDB's CURRENT file is missing`);
     throw new JournalError('not-a-journal', `${dir} is not a journal: the folder holds other files and no LevelDB store`);
+  }
+};
+
+/**
+ * A journal that cannot be written is refused before LevelDB opens it, naming why: LevelDB's open rotates its info
+ * log and takes the LOCK file before it writes anything else, so on a folder it may not write it failed naming a
+ * file it could not make (`000008.ldb: Operation not permitted`, an immutable folder), or said the journal "cannot
+ * be opened", having changed its LOG. Reads never open the journal itself (`read-snapshot.ts`): they still work.
+ */
+const refuseReadOnly = (dir: string): void => {
+  for (const [path, what] of [[dir, 'its folder'], [join(dir, 'LOCK'), 'its LOCK file']] as const) {
+    const why = whyNotWritable(path);
+    if (why !== undefined) throw new JournalError('read-only', `journal ${dir} is read-only (${what}: ${why}): it can be read, not written`);
   }
 };
 

@@ -1,6 +1,7 @@
 /** Runs the built `podj` binary as a user would, in a temporary working folder. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
@@ -39,3 +40,13 @@ export const workspace = (): { readonly dir: string; readonly journal: string; r
   };
   return { dir, journal, podj };
 };
+
+/** Every file under `dir` with its size and SHA-256: equal fingerprints mean not one byte changed. */
+export const fingerprint = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((name) => {
+      const path = join(dir, name);
+      const info = statSync(path);
+      return info.isDirectory() ? `${name}/` : `${name} ${info.size} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    });

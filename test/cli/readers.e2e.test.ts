@@ -4,25 +4,14 @@
  * and `get -w` following a later append.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openJournal } from '../../src/journal/index.js';
 import { podCreated } from '../journal/fixtures.js';
-import { workspace } from './podj.js';
+import { fingerprint, workspace } from './podj.js';
 import { BIN, finish, start } from './spawn.js';
-
-/** Every file under `dir` with its size and SHA-256: equal fingerprints mean not one byte changed. */
-const fingerprint = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .sort()
-    .map((name) => {
-      const path = join(dir, name);
-      const info = statSync(path);
-      return info.isDirectory() ? `${name}/` : `${name} ${info.size} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
-    });
 
 /** A journal of `pods` created pods, written directly through the journal. */
 const fill = async (dir: string, pods: number): Promise<void> => {
