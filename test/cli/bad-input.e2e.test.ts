@@ -74,6 +74,20 @@ describe('--at and the other instants', () => {
   });
 });
 
+describe('record TYPE field=value', () => {
+  it('a field the event type does not have is refused, naming it, and nothing is recorded', () => {
+    const { podj } = workspace();
+    podj('apply', '-f', manifest, '--at', '2026-01-01T00:00:00Z');
+    const head = podj('verify').stdout;
+    // this recorded the condition without its reason, and said nothing of the field it left out
+    const typo = podj('record', 'NodeConditionChanged', '--node', 'n1', 'conditionType=Ready', 'status=False', 'reasn=KubeletDown');
+    expect(typo).toEqual({ code: 2, stdout: '', stderr: 'error: NodeConditionChanged: unknown field "reasn"\n' });
+    expect(podj('verify').stdout).toBe(head);
+    const spelled = podj('record', 'NodeConditionChanged', '--node', 'n1', 'conditionType=Ready', 'status=False', 'reason=KubeletDown', '--at', '2026-01-01T00:01:00Z');
+    expect(spelled).toMatchObject({ code: 0, stdout: '#2 NodeConditionChanged node/n1: Ready=False (KubeletDown)\n' });
+  });
+});
+
 describe('files named on the command line', () => {
   it('apply without -f is a usage error and creates no journal', () => {
     const { podj, journal } = workspace();

@@ -7,7 +7,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { decodeEvent, eventTypes, type Event, type EventType } from '../../events/index.js';
+import { Event, decodeEvent, eventTypes, type EventType } from '../../events/index.js';
+import { unknownFields } from '../../manifest/unknown-fields.js';
 import { defaultSource } from '../../events/default-source.js';
 import { subjectOf, summarize } from '../../events/summary.js';
 import { writeInstant } from '../clock.js';
@@ -59,6 +60,17 @@ const decodeOrRefuse = (u: unknown, where?: string): Event => {
 };
 
 const isEventType = (s: string): s is EventType => eventTypes.has(s);
+
+/**
+ * A field given on the command line that the event type does not have is refused: the event's codec is exact
+ * (`events/common.ts :: member`), so it was left out of the record without a word (`reasn=NodeDown` for `reason`).
+ * Only the event's own fields: a manifest's unknown fields are the loader's warnings, as `apply` gives them.
+ */
+const refuseUnknownFields = (type: EventType, raw: Record<string, unknown>): void => {
+  const codec = Event.types.find((member) => member.name === type);
+  const [unknown] = codec === undefined ? [] : unknownFields(codec, raw).filter((path) => path.length === 1);
+  if (unknown !== undefined) throw new BadInput(`${type}: unknown field "${String(unknown[0])}"`);
+};
 
 /** The events of a JSON-lines file, read line by line; a bad line is bad input naming `file:line`. */
 async function* eventLines(file: string): AsyncIterable<Event> {
@@ -125,6 +137,7 @@ export const registerRecord = (program: Command, ctx: Context): void => {
         if (opts.container !== undefined) subject['container'] = opts.container;
         if (opts.node !== undefined) subject['node'] = opts.node;
         const raw = { v: 1, type, at, source: opts.source ?? defaultSource[type], ...subject, ...fieldsOf(fields) };
+        refuseUnknownFields(type, raw);
         const records = await journal.append([decodeOrRefuse(raw)], { expectedSeq });
         for (const r of records) ctx.io.out(recordLine(r));
       });
