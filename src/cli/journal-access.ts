@@ -38,8 +38,11 @@ export const withJournal = async <T>(
     return readJournal(dir, task, { verifying: access === 'verify' }).catch((e: unknown) => Promise.reject(access === 'verify' ? verifyFinding(e) : badInput(e)));
   }
   if (access === 'create' && madeAside(dir)) return createWhole(ctx, dir, task);
-  const { result, head, upkeep } = await written(ctx, dir, task, access === 'create').catch((e: unknown) => Promise.reject(badInput(e)));
-  ctx.io.err(headLine(head) + upkeepWarning(dir, upkeep));
+  // The head line as soon as the write has landed, before the snapshot upkeep (seconds after a large import): a
+  // Ctrl-C or SIGTERM during the upkeep ended the process with the records in and no word of them.
+  const landed = (head: Head): void => ctx.io.err(headLine(head));
+  const { result, upkeep } = await written(ctx, dir, task, access === 'create', landed).catch((e: unknown) => Promise.reject(badInput(e)));
+  if (upkeep !== undefined) ctx.io.err(upkeepWarning(dir, upkeep));
   return result;
 };
 
@@ -52,17 +55,22 @@ export const withJournal = async <T>(
 const upkeepWarning = (dir: string, failure: string | undefined): string =>
   failure === undefined ? '' : `warning: journal ${dir}: the write landed, but its snapshots were not brought up to date (reads fold the events instead): ${failure}\n`;
 
-/** Opens the journal in `dir` to write, runs `task`, brings the snapshots up to date after a write, closes it. */
+/**
+ * Opens the journal in `dir` to write, runs `task`, tells `landed` its head, brings the snapshots up to date after
+ * a write, closes it.
+ */
 const written = async <T>(
   ctx: Context,
   dir: string,
   task: (journal: Journal) => Promise<T>,
   create: boolean,
+  landed?: (head: Head) => void,
 ): Promise<{ readonly result: T; readonly head: Head; readonly upkeep?: string }> => {
   const journal = await openJournal(dir, { create });
   try {
     const before = journal.head().seq;
     const result = await task(journal);
+    landed?.(journal.head());
     if (journal.head().seq === before) return { result, head: journal.head() };
     // Snapshot upkeep can take seconds after a large import: say so on a terminal, then clear the line.
     if (ctx.io.errIsTTY) ctx.io.err('updating snapshots…\r');
