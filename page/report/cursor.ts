@@ -11,6 +11,7 @@ import { selectorMatches, type Requirement } from '../../src/selectors/index.js'
 import { flagAt, labelsAt, lastAtOrBefore, type Interned } from './lanes.js';
 import { inferredNotes } from '../../src/printers/inferred-notes.js';
 import { notFoundLine } from '../../src/printers/not-found.js';
+import { podsElsewhere } from '../../src/printers/elsewhere.js';
 import { namespaceOrDefault } from '../../src/k8s/namespace.js';
 
 /** The pods a panel lists: kubectl's `-n NS` (or `-A` when undefined) and `-l SELECTOR`, and the name filter. */
@@ -29,11 +30,27 @@ export const inScopeAt = (pod: PodLane, scope: Scope, t: number): boolean =>
   selectorMatches(scope.selector, labelsAt(pod, t));
 
 /**
+ * get.ts's hint under "No resources found in NS namespace.": the namespaces holding pods at `t`. Only a report that
+ * holds every pod of the journal (`everyPod`: `-A`, no selector, no names, the whole journal) knows them.
+ */
+const elsewhere = (pods: readonly PodLane[], scope: Scope, t: number, interned: Interned, everyPod: boolean): string =>
+  !everyPod || scope.namespace === undefined
+    ? ''
+    : podsElsewhere([...new Set(pods.filter((p) => interned.row(lastAtOrBefore(p.steps, t)?.row) !== undefined).map((p) => namespaceOrDefault(p.namespace)))], scope.namespace);
+
+/**
  * `podj get pods [NAME...] [-n NS|-A] [-l SEL] --at T`: its stdout and stderr. Pods come in kubectl's order
  * already. A name no pod in scope has at `t` gets kubectl's NotFound line (after the notes), and then no "No
  * resources found" (get.ts).
  */
-export const getPodsAt = (pods: readonly PodLane[], scope: Scope, names: readonly string[], t: number, interned: Interned): { stdout: string; stderr: string } => {
+export const getPodsAt = (
+  pods: readonly PodLane[],
+  scope: Scope,
+  names: readonly string[],
+  t: number,
+  interned: Interned,
+  everyPod: boolean,
+): { stdout: string; stderr: string } => {
   const now = new Date(t);
   const lines: RowLine[] = [];
   const [eventsOnly, sinceCapture]: [string[], string[]] = [[], []];
@@ -54,7 +71,8 @@ export const getPodsAt = (pods: readonly PodLane[], scope: Scope, names: readonl
   }
   const allNamespaces = scope.namespace === undefined;
   const notFound = names.filter((n) => !listed.has(n)).map((n) => `${notFoundLine('pods', n)}\n`);
-  if (lines.length === 0) return { stdout: '', stderr: names.length > 0 ? notFound.join('') : noResources({ allNamespaces, namespace: scope.namespace }) };
+  if (lines.length === 0 && names.length > 0) return { stdout: '', stderr: notFound.join('') };
+  if (lines.length === 0) return { stdout: '', stderr: noResources({ allNamespaces, namespace: scope.namespace }) + elsewhere(pods, scope, t, interned, everyPod) };
   const table = tableRowsOfLines(lines, { wide: false, withNamespace: allNamespaces, showLabels: false, labelColumns: [] }, now);
   return { stdout: renderTable(table), stderr: inferredNotes(eventsOnly, sinceCapture) + notFound.join('') };
 };

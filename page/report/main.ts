@@ -78,6 +78,9 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
   };
   state.view = { start: data.from - span * 0.01, end: data.to + span * 0.02 };
 
+  /** The report holds every pod of the journal: `-A`, no selector, no names, the whole journal. */
+  const everyPod = data.scope.namespace === undefined && data.selector === '' && data.names.length === 0 && data.from === data.first && data.to === data.last;
+
   const scope = (): Scope => ({ ...(state.namespace === undefined ? {} : { namespace: state.namespace }), selector: state.selector, name: state.name });
 
   /** Pods whose lane is shown: in scope at some instant of their life (labels may change). */
@@ -164,7 +167,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     } else {
       const flags = `${state.namespace === undefined ? ' -A' : state.namespace === 'default' ? '' : ` -n ${state.namespace}`}${state.selector.length === 0 ? '' : ` -l ${($<HTMLInputElement>('f-sel')).value.trim()}`}`;
       $('getpods-title').innerHTML = `cursor A <code>podj get pods${escape(data.names.map((n) => ` ${n}`).join(''))}${escape(flags)} --at ${iso(t)}</code> (${offsetText(t, data.first)})${state.name === '' ? '' : `, names containing “${escape(state.name)}”`}`;
-      const printed = getPodsAt(data.pods, scope(), data.names, t, strings);
+      const printed = getPodsAt(data.pods, scope(), data.names, t, strings, everyPod);
       $('getpods').textContent = printed.stdout;
       $('getpods-err').textContent = printed.stderr;
     }

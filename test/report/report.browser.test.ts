@@ -506,6 +506,26 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('with a namespace chosen that has no pods at the cursor, says where the journal has them, as get pods -n does', async () => {
+    const real = ['test/fixtures/real/k8shark-basic-workloads-pods.json', 'test/fixtures/real/k8shark-team-backend-pods.json'];
+    const { page, podj, problems } = await open(real, '-A');
+    const lanes = await lanesOf(page);
+    const born = (namespace: string): number => Math.min(...lanes.filter((l) => l.pod.startsWith(`${namespace}/`)).map((l) => l.bands[0]?.from ?? 0));
+    // basic-demo's pods came 14 minutes before team-backend's.
+    expect(born('basic-demo')).toBeLessThan(born('team-backend'));
+    await page.selectOption('#f-ns', 'team-backend');
+    const stderrs: string[] = [];
+    for (const t of [born('basic-demo') - 1000, born('basic-demo') + 60_000, born('team-backend') + 1000]) {
+      await setCursor(page, t);
+      const cli = podj('get', 'pods', '-n', 'team-backend', '--at', iso(t));
+      const stderr = cli.stderr.replace(/^warning: --at .*\n/, '');
+      expect({ t: iso(t), ...(await panel(page)) }).toEqual({ t: iso(t), stdout: cli.stdout, stderr });
+      stderrs.push(stderr);
+    }
+    expect(stderrs[1]).toBe('No resources found in team-backend namespace.\nThe journal holds pods in namespace basic-demo (use -n NAMESPACE or -A).\n');
+    expect(problems).toEqual([]);
+  });
+
   it('a report of named pods: the cursor names them as get pods does, and answers NotFound for one not there yet', async () => {
     const { page, podj, problems } = await open('memory-pressure', 'qos-demo-2', 'qos-demo-3');
     const lanes = await lanesOf(page);

@@ -13,6 +13,7 @@ import { parseOutput } from '../output-format.js';
 import { inScope, listRows, rowOutput, type Listing, type Scope } from '../pod-rows.js';
 import type { V1Pod } from '../../k8s/pod.js';
 import { inferredNotes } from '../../printers/inferred-notes.js';
+import { podsElsewhere } from '../../printers/elsewhere.js';
 
 interface GetOptions extends ReadOptions {
   readonly output?: string;
@@ -59,12 +60,6 @@ const refuseFlagMixes = (opts: GetOptions, warn: (line: string) => void): void =
 };
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').filter((v) => v !== '')];
-
-/** "No resources found in NS namespace.", and where the journal's pods are when they are elsewhere. */
-const elsewhere = (namespaces: readonly string[], namespace: string): string => {
-  const others = namespaces.filter((ns) => ns !== namespace).sort();
-  return others.length === 0 ? '' : `The journal holds pods in namespace${others.length === 1 ? '' : 's'} ${others.join(', ')} (use -n NAMESPACE or -A).\n`;
-};
 
 export const registerGet = (program: Command, ctx: Context): void => {
   const cmd = program
@@ -158,7 +153,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
       if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
       if (names.length > 0) return;
       ctx.io.err(printed.stderr);
-      if (printed.stderr !== '' && namespace !== undefined) ctx.io.err(elsewhere(await namespacesAt(journal, point), namespace));
+      if (printed.stderr !== '' && namespace !== undefined) ctx.io.err(podsElsewhere(await namespacesAt(journal, point), namespace));
     });
   });
 };
