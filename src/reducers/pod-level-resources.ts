@@ -13,7 +13,7 @@
  * generates the last status (the kind v1.36.1 recording's Succeeded pods keep the cgroup's values).
  */
 import type { ResourceList } from '../k8s/codecs.js';
-import type { PodStatus, ResourceRequirements, V1Pod } from '../k8s/pod.js';
+import type { PodSpec, PodStatus, QOSClass, ResourceRequirements, V1Pod } from '../k8s/pod.js';
 import { isTerminalPhase } from '../k8s/phase.js';
 import { qosClassOf } from '../k8s/qos.js';
 import { formatBytes, formatQuantity, milliValueOf, nanosOf, parseQuantity } from '../k8s/quantity.js';
@@ -37,24 +37,45 @@ const requirements = (requests: ResourceList, limits: ResourceList): ResourceReq
 const sortedList = (list: Record<string, string>): ResourceList =>
   Object.fromEntries(Object.entries(list).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-/** Both fields from the spec alone (the allocated form), built once per spec: a workload's pods share theirs. */
+/**
+ * Both fields from the spec alone (the allocated form), and the running forms met so far. They read only the spec's
+ * containers, init containers, pod-level resources and overhead, so they are built once for those four objects: the
+ * pods of a workload share them (`shared-values.ts`) on whatever node each is bound to (`boundSpec`: one spec object
+ * per node, which at L is nearly one per pod), and so share these fields too.
+ */
 interface Allocated {
+  readonly initContainers: PodSpec['initContainers'];
+  readonly ownResources: PodSpec['resources'];
+  readonly overhead: PodSpec['overhead'];
   readonly requests: ResourceList;
   readonly limits: ResourceList;
   readonly fields: PodLevelResources;
+  /** A running pod's fields by the resources of the status before (`runningAfter`). */
+  readonly running: WeakMap<ResourceRequirements, { readonly qos: QOSClass; readonly fields: PodLevelResources }>;
 }
-const allocatedBySpec = new WeakMap<V1Pod['spec'], Allocated>();
-const allocatedOf = (pod: V1Pod): Allocated => {
-  const known = allocatedBySpec.get(pod.spec);
-  if (known !== undefined) return known;
-  const requests = podRequests(pod.spec);
-  const limits = podLimits(pod.spec);
+
+// Specs with one containers list and other init containers, resources or overhead: few (an update of those parts).
+const PER_CONTAINERS = 8;
+const allocatedByContainers = new WeakMap<PodSpec['containers'], Allocated[]>();
+
+const allocatedOf = (spec: PodSpec): Allocated => {
+  const known = allocatedByContainers.get(spec.containers);
+  if (known !== undefined) {
+    for (const a of known) if (a.initContainers === spec.initContainers && a.ownResources === spec.resources && a.overhead === spec.overhead) return a;
+  }
+  const requests = podRequests(spec);
+  const limits = podLimits(spec);
   const built: Allocated = {
+    initContainers: spec.initContainers,
+    ownResources: spec.resources,
+    overhead: spec.overhead,
     requests,
     limits,
     fields: { ...(Object.keys(requests).length > 0 && { allocatedResources: requests }), resources: requirements(requests, limits) },
+    running: new WeakMap(),
   };
-  allocatedBySpec.set(pod.spec, built);
+  if (known === undefined) allocatedByContainers.set(spec.containers, [built]);
+  else if (known.length < PER_CONTAINERS) known.push(built);
   return built;
 };
 
@@ -75,11 +96,11 @@ const preserved = (pod: V1Pod, prev: PodStatus, side: 'requests' | 'limits', nam
 };
 
 /** `convertToAPIPodLevelResourcesStatus` for a pod whose kubelet's copy is Running: spec values, the cgroup's over them. */
-const runningResources = (pod: V1Pod, prev: PodStatus, allocated: Allocated): ResourceRequirements => {
+const runningResources = (pod: V1Pod, prev: PodStatus, allocated: Allocated, qos: QOSClass): ResourceRequirements => {
   const own = pod.spec.resources;
   const requests: Record<string, string> = { ...own?.requests };
   const limits: Record<string, string> = { ...own?.limits };
-  const read = podCgroupReading(pod.spec, pod.status?.qosClass ?? qosClassOf(pod), allocated.requests, allocated.limits);
+  const read = podCgroupReading(pod.spec, qos, allocated.requests, allocated.limits);
   if (read.cpuRequestMilli > MIN_SHARES || milliValueOf(requests['cpu']) > MIN_SHARES) requests['cpu'] = milliText(read.cpuRequestMilli);
   const memoryRequest = allocated.requests['memory'];
   if (requests['memory'] !== undefined) preserved(pod, prev, 'requests', 'memory', requests);
@@ -102,27 +123,32 @@ export const sameRequirements = (a: ResourceRequirements, b: ResourceRequirement
 
 /** `prev`'s object when it reads the same (so that an unchanged status keeps its identity). */
 const kept = (next: ResourceRequirements, prev: ResourceRequirements | undefined): ResourceRequirements =>
-  prev !== undefined && sameRequirements(next, prev) ? prev : next;
+  prev !== undefined && (next === prev || sameRequirements(next, prev)) ? prev : next;
 
-/** The last running reading of each spec and the resources of the status it followed: a running pod's syncs ask again and again. */
-const lastRunning = new WeakMap<V1Pod['spec'], { readonly after: ResourceRequirements | undefined; readonly resources: ResourceRequirements }>();
+const withResources = (allocated: Allocated, resources: ResourceRequirements): PodLevelResources =>
+  resources === allocated.fields.resources ? allocated.fields : { ...allocated.fields, resources };
 
-const runningAfter = (pod: V1Pod, prev: PodStatus, allocated: Allocated): ResourceRequirements => {
-  const last = lastRunning.get(pod.spec);
-  if (last !== undefined && last.after === prev.resources) return last.resources;
-  const resources = kept(runningResources(pod, prev, allocated), prev.resources);
-  lastRunning.set(pod.spec, { after: prev.resources, resources });
-  return resources;
+// The key of a status before that shows no resources.
+const NO_RESOURCES: ResourceRequirements = {};
+
+/**
+ * The fields after a Running status: a pure function of the spec's parts, the class and the resources shown before,
+ * asked again by every sync of a running pod; each answer is kept (pods of one workload interleave).
+ */
+const runningAfter = (pod: V1Pod, prev: PodStatus, allocated: Allocated): PodLevelResources => {
+  const after = prev.resources ?? NO_RESOURCES;
+  const qos = pod.status?.qosClass ?? qosClassOf(pod);
+  const known = allocated.running.get(after);
+  if (known !== undefined && known.qos === qos) return known.fields;
+  const fields = withResources(allocated, kept(runningResources(pod, prev, allocated, qos), prev.resources));
+  if (known === undefined) allocated.running.set(after, { qos, fields });
+  return fields;
 };
 
 /** The pod-level fields of the status generated for `pod` after `prev` (the status the API showed until now). */
 export const podLevelResources = (pod: V1Pod, prev: PodStatus): PodLevelResources => {
-  const allocated = allocatedOf(pod);
-  const resources =
-    isTerminalPhase(prev.phase) && prev.resources !== undefined
-      ? prev.resources
-      : prev.phase === 'Running'
-        ? runningAfter(pod, prev, allocated)
-        : kept(allocated.fields.resources, prev.resources);
-  return resources === allocated.fields.resources ? allocated.fields : { ...allocated.fields, resources };
+  const allocated = allocatedOf(pod.spec);
+  if (isTerminalPhase(prev.phase) && prev.resources !== undefined) return withResources(allocated, prev.resources);
+  if (prev.phase === 'Running') return runningAfter(pod, prev, allocated);
+  return withResources(allocated, kept(allocated.fields.resources, prev.resources));
 };
