@@ -10,6 +10,7 @@ import type { Event } from '../../src/events/index.js';
 import type { V1Pod } from '../../src/k8s/pod.js';
 import { reducePod, type PodState } from '../../src/reducers/index.js';
 import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
+import type { PodRef } from '../../src/events/index.js';
 
 const pod = podRef('web');
 const fold = (events: readonly Event[]): PodState | undefined => events.reduce<PodState | undefined>((s, e) => ('pod' in e ? reducePod(s, e) : s), undefined);
@@ -19,8 +20,8 @@ const fields = (s: PodState | undefined): Pick<NonNullable<V1Pod['status']>, 'al
 };
 
 /** The pod of the k8shark recordings: one container requesting 10m and 16Mi, limited to 64Mi, never restarted. */
-const withResources = (resources: object, restartPolicy: 'Always' | 'Never' = 'Always'): Event => {
-  const e = created(pod, 0);
+const withResources = (resources: object, restartPolicy: 'Always' | 'Never' = 'Always', of: PodRef = pod): Event => {
+  const e = created(of, 0);
   if (e.type !== 'PodCreated') throw new Error('created() builds a PodCreated');
   const [app] = e.manifest.spec.containers;
   return { ...e, manifest: { ...e.manifest, spec: { ...e.manifest.spec, restartPolicy, containers: [{ ...app, name: 'app', image: 'nginx', resources }] } } };
@@ -71,5 +72,21 @@ describe('pod-level status resources (v1.36)', () => {
     const s = fold([withResources(k8shark), bound(pod, 1), admitted, ...started(pod, 2), old, exited(pod, 8, 1, 'app', 'web-app-2')]);
     expect(Object.keys(s?.pod.status ?? {})).not.toContain('resources');
     expect(Object.keys(s?.pod.status ?? {})).not.toContain('allocatedResources');
+  });
+
+  it("pods of one workload on different nodes show the same objects, the running ones too (the fold holds one copy, not one per pod)", () => {
+    // each pod's spec is its own object once bound (one per node), its containers the workload's
+    const on = (name: string, node: string): Event[] => {
+      const p = podRef(name);
+      const admittedOn: Event = { v: 1, type: 'PodAdmitted', at: at(1), source: 'kubelet', pod: p, node, hostIP: '10.0.0.1' };
+      const syncedAt = (s: number, sync: number): Event => ({ v: 1, type: 'PodSynced', at: at(s), source: 'kubelet', pod: p, sync });
+      return [withResources(k8shark, 'Always', p), bound(p, 1, node), admittedOn, syncedAt(1, 1), ...started(p, 2), syncedAt(2, 2), syncedAt(80, 3)];
+    };
+    const a = fold(on('web-a', 'node-1'))?.pod;
+    const b = fold(on('web-b', 'node-2'))?.pod;
+    expect(a?.spec).not.toBe(b?.spec);
+    expect(a?.status?.resources).toEqual({ requests: { memory: '16Mi' }, limits: { memory: '64Mi' } });
+    expect(b?.status?.allocatedResources).toBe(a?.status?.allocatedResources);
+    expect(b?.status?.resources).toBe(a?.status?.resources);
   });
 });
