@@ -95,7 +95,11 @@ export const getNodes = async (ctx: Context, journal: Journal, point: ReadPoint,
   notFound('nodes', missing);
 };
 
-const eventTypes = new Set(['Normal', 'Warning']);
+/**
+ * `--types` as `kubectl events` reads them (events/events.go :: Validate, filterByTypes): Normal or Warning in any
+ * case (`strings.EqualFold`), an Event kept when its type equals one of them so.
+ */
+const eventTypes = ['normal', 'warning'];
 
 interface ListedEvent {
   readonly row: KubeEventRow;
@@ -124,14 +128,15 @@ const eventFields: SelectableFields<ListedEvent> = {
 };
 
 export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint, q: OtherQuery): Promise<void> => {
-  for (const t of q.types) if (!eventTypes.has(t)) throw new BadInput(`--types: "${t}" is not an event type (Normal, Warning)`);
+  const types = q.types.map((t) => t.toLowerCase());
+  if (!types.every((t) => eventTypes.includes(t))) throw new BadInput('valid --types are Normal or Warning');
   const events = [];
   for await (const page of journal.recordsInTimeOrder({ untilAt: point.at, asOfRecordedAt: point.asOf }).batches()) events.push(...page.map((r) => r.event));
   // kubectl get events lists what the API server still holds: the Events written within --event-ttl (named
   // before, so that an expired Event does not rename those listed with it).
   const held = heldAt(point.now, q.eventTtlMs);
   const listed = apiList(kubeEventsFor(events))
-    .filter(({ row: r }) => held(r) && (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (q.types.length === 0 || q.types.includes(r.type)))
+    .filter(({ row: r }) => held(r) && (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (types.length === 0 || types.includes(r.type.toLowerCase())))
     .map(({ name, row }): ListedEvent => ({ row, object: servedEvent(name, row) }));
   const { kept, missing } = select(listed, (e) => e.object, eventFields, q);
   if (kept.length > 0 || !isTableOutput(q.output)) {

@@ -44,7 +44,10 @@ describe('get events', () => {
     expect(warnings.some((l) => /Evicted\s+pod\/qos-demo-3\s+The node was low on resource: memory/.test(l))).toBe(true);
     expect(podj('get', 'events', '-A').stdout).toMatch(/^NAMESPACE\s+LAST SEEN\s+TYPE/);
     expect(podj('get', 'events', '-n', 'elsewhere').stderr).toBe('No resources found in elsewhere namespace.\n');
-    expect(podj('get', 'events', '--types', 'Error').code).toBe(2);
+    // kubectl events' --types (events.go :: Validate, filterByTypes): either type in any case, else its words
+    expect(podj('get', 'events', '--types', 'warning', '--no-headers').stdout.trimEnd().split('\n')).toEqual(warnings);
+    expect(podj('get', 'events', '--types', 'WARNING,normal').stdout).toBe(all.stdout);
+    expect(podj('get', 'events', '--types', 'Error')).toMatchObject({ code: 2, stdout: '', stderr: 'error: valid --types are Normal or Warning\n' });
   });
 
   it("names each Event as a recorder does, <object>.<first occurrence in hex Unix nanoseconds> (client-go record :: makeEvent)", () => {
