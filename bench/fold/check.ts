@@ -12,7 +12,8 @@ scenarios' events re-recorded: 4 stored ones had drifted through intended engine
 flight at 1f07163, a kill in flight at 42c9d77; prestop-shortened: 42c9d77; lifecycle-demo, native-sidecars and
 pod-deletions: the final delete at the next relist, 445ba53), 5 gained the held-back status of a pod that finishes by
 itself (the engine change recorded with it: a PodSynced with beforeKill, the rest equal but for sync numbers), 10 samples were added; tier S and M
-unchanged). `npx tsx bench/fold/check.ts`
+unchanged; then for Initialized kept True once shown (GeneratePodInitializedCondition under the gate): only
+restart-all-containers.yaml differed). `npx tsx bench/fold/check.ts`
  * compares; `--write` records the current code's fingerprints.
  *
  * Per case: the events, every pod state after every event (`reducePod`, the state serialized whenever its

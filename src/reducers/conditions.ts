@@ -77,6 +77,12 @@ export interface ConditionInputs {
    * its containers, and whether the runtime lists none of them any more (`restart-all.ts`).
    */
   readonly restartAll?: { readonly restarting: boolean; readonly cleanedUp: boolean } | undefined;
+  /**
+   * The previous status showed Initialized True and the kubelet keeps it so while init containers run again
+   * (`GeneratePodInitializedCondition` under gate RestartAllContainersOnContainerExits, beta and on in v1.36: "once a
+   * pod is initialized, it cannot be uninitialized").
+   */
+  readonly initializedBefore?: boolean;
 }
 
 /** Which list a message names: the init containers (Initialized), or sidecars then regular containers (ContainersReady). */
@@ -130,7 +136,7 @@ const initialized = (inp: ConditionInputs): ConditionDraft => {
     const s = inp.initStatuses[i];
     if (c !== undefined && s !== undefined && !(isSidecar(c) ? s.started === true : s.ready === true)) incomplete += 2 ** i;
   }
-  if (incomplete === 0) return draft('Initialized', true);
+  if (incomplete === 0 || inp.initializedBefore === true) return draft('Initialized', true);
   return listDraft(inp.spec, 'incomplete', incomplete);
 };
 

@@ -470,7 +470,9 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   const others = conditionGenerations === undefined ? withoutObservedGenerations(otherConditions(prev, view, phase, now, undefined)) : otherConditions(prev, view, phase, now, conditionGenerations);
   // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
   const sandboxReady = view.sandboxReady && !terminated;
-  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation: conditionGenerations, types: view.conditionTypes, restartAll };
+  // the simulated kubelet is v1.36's (gate RestartAllContainersOnContainerExits on); an imported one's version is unknown
+  const initializedBefore = view.syncs && prev.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') === true;
+  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation: conditionGenerations, types: view.conditionTypes, restartAll, initializedBefore };
   const generated = kubeletConditions(inputs, prev.conditions, now);
   // An eviction's kill generates its status before the status function sets Failed (kubelet.go ::
   // SyncTerminatingPod, eviction_manager.go :: evictPod), so a sync's Ready is what container readiness says

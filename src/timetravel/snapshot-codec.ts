@@ -27,9 +27,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * `allocatedResources` and `resources` (`pod-level-resources.ts`). 17: a status whose terminal phase mergePodStatus
  * holds back has the conditions generated from that phase, and the next sync lets it through (the fold's objects
  * differ from 16's). 18: a pod removed and created again with its uid between two snapshots is removed and written
- * again (`snapshot-parts.ts :: Changes`); 17's loaded back in its old place.
+ * again (`snapshot-parts.ts :: Changes`); 17's loaded back in its old place. 19: a simulated kubelet keeps
+ * Initialized True once shown (gate RestartAllContainersOnContainerExits).
  */
-export const SNAPSHOT_SCHEMA = 18;
+export const SNAPSHOT_SCHEMA = 19;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

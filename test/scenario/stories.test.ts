@@ -397,6 +397,14 @@ describe('restart-all-containers', () => {
     expect(statusOf('47s', 'worker')).toMatchObject({ state: { running: {} }, lastState: { terminated: removed }, restartCount: 1 });
   });
 
+  // status/generate.go :: GeneratePodInitializedCondition under the gate (on in v1.36): a pod once initialized is not
+  // uninitialized, so the init container running again leaves Initialized True, its transition the first one
+  it('keeps Initialized True while the init container runs again', () => {
+    const initialized = (at: string) => story.pod(at, 'trainer')?.status?.conditions?.find((c) => c.type === 'Initialized');
+    for (const at of ['42s', '44s', '47s']) expect(initialized(at), at).toMatchObject({ status: 'True', lastTransitionTime: '2026-01-18T18:00:05Z' });
+    expect(initialized('42s')?.reason).toBeUndefined();
+  });
+
   it('runs the init container again, then the regular ones, at once (no back-off)', () => {
     expect(offsets(story, 'ContainerStarted', 'trainer', (e) => e.container === 'fetch-shard')).toEqual([2, 44]);
     expect(offsets(story, 'ContainerStarted', 'trainer', (e) => e.container === 'watcher')).toEqual([9, 47]);
