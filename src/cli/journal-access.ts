@@ -47,13 +47,20 @@ export const withJournal = async <T>(
 };
 
 /**
- * The snapshots are a cache of the records: when bringing them up to date fails (their folder read-only, a full
- * disk) after the records landed, the write stands. It printed an error and exited 2, with no head line, for a
+ * The snapshots are a cache of the records: when the system refuses bringing them up to date (their folder
+ * read-only, a full disk: `isSystemFailure`) after the records landed, the write stands. It printed an error and exited 2, with no head line, for a
  * write that had landed: a retry recorded its events twice. Now one warning line after the head line; reads
  * fold the events the snapshots lack, and the next write brings them up to date.
  */
 const upkeepWarning = (dir: string, failure: string | undefined): string =>
   failure === undefined ? '' : `warning: journal ${dir}: the write landed, but its snapshots were not brought up to date (reads fold the events instead): ${failure}\n`;
+
+/**
+ * A failure of the system under the snapshots (a read-only folder, a full disk: Node's and LevelDB's errors carry a
+ * `code`), which the write survives; any other failure of the upkeep (a damaged record, a defect) is the command's.
+ */
+const isSystemFailure = (e: unknown): e is Error & { readonly code: string } =>
+  e instanceof Error && !(e instanceof JournalError) && typeof (e as { code?: unknown }).code === 'string';
 
 /**
  * Opens the journal in `dir` to write, runs `task`, tells `landed` its head, brings the snapshots up to date after
@@ -78,7 +85,7 @@ const written = async <T>(
     const { refreshSnapshots, timeTravel } = await import('../timetravel/time-travel.js');
     const upkeep = await refreshSnapshots(timeTravel(journal, packageVersion())).then(
       () => undefined,
-      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+      (e: unknown) => (isSystemFailure(e) ? e.message : Promise.reject(e)),
     );
     if (ctx.io.errIsTTY) ctx.io.err('\x1b[2K');
     return { result, head: journal.head(), ...(upkeep !== undefined && { upkeep }) };
