@@ -1,14 +1,13 @@
 /** Turning `--at`, `--as-of`, `--since`, `--until` arguments into instants against a journal, or bad input. */
 import * as E from 'fp-ts/lib/Either.js';
 import { instantOf, msOf, type Instant } from '../k8s/codecs.js';
-import { parseDuration } from '../k8s/duration.js';
-import { offsetInstant, parseInstantArg } from '../timetravel/instant-arg.js';
+import { offsetDuration, offsetInstant, parseInstantArg } from '../timetravel/instant-arg.js';
 import type { Journal } from '../journal/index.js';
 import { BadInput } from './errors.js';
 
 /** `-DURATION`: counted back from `end` (the journal's last event, or its last record time for `--as-of`). */
 const beforeEnd = (flag: string, arg: string, end: Instant | undefined): Instant | undefined => {
-  const ms = parseDuration(arg.slice(1));
+  const ms = offsetDuration(arg);
   if (ms === undefined) throw new BadInput(`${flag}: "${arg}" is not a duration after "-" (e.g. -10s, -5m)`);
   if (end === undefined) return undefined;
   const at = offsetInstant(arg, msOf(end), -ms);

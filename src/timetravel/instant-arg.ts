@@ -28,10 +28,16 @@ export const offsetInstant = (arg: string, base: number, ms: number): E.Either<s
   return writableInstant(arg, base + ms);
 };
 
+/**
+ * The duration after an offset's `+` or `-`, in milliseconds; undefined when it is none, or carries a sign of its
+ * own: `+-1m` (a Go duration may be signed) would count back while it reads as forward.
+ */
+export const offsetDuration = (arg: string): number | undefined => (/^[+-]{2}/.test(arg) ? undefined : parseDuration(arg.slice(1)));
+
 /** Parses the argument; `first` is the journal's first event time (undefined for an empty journal). */
 export const parseInstantArg = (arg: string, first: Instant | undefined): E.Either<string, Instant | undefined> => {
   if (arg.startsWith('+')) {
-    const ms = parseDuration(arg.slice(1));
+    const ms = offsetDuration(arg);
     if (ms === undefined) return E.left(`"${arg}" is not a duration after "+" (e.g. +90s, +5m, +1h30m)`);
     return first === undefined ? E.right(undefined) : offsetInstant(arg, msOf(first), ms);
   }

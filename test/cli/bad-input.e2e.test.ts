@@ -48,6 +48,22 @@ describe('--at and the other instants', () => {
     expect(podj('get', 'pods', '--at', '+2562047h').code).toBe(0);
   });
 
+  it('refuses an offset whose duration carries a sign of its own: +-1m read as a minute before the first event', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    expect(podj('get', 'pods', '--at', '+-1m')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --at: "+-1m" is not a duration after "+" (e.g. +90s, +5m, +1h30m)\n',
+    });
+    expect(podj('describe', 'pod', 'memleak-pod', '--at=-+1m')).toMatchObject({
+      code: 2,
+      stderr: 'error: --at: "-+1m" is not a duration after "-" (e.g. -10s, -5m)\n',
+    });
+    expect(podj('events', '--since', '++30s').stderr).toBe('error: --since: "++30s" is not a duration after "+" (e.g. +90s, +5m, +1h30m)\n');
+    expect(podj('get', 'pods', '--at', '+1m').code).toBe(0);
+  });
+
   it('a manifest, an import or a recorded event with a time Go refuses is refused naming the field; nothing is written', () => {
     const { podj, dir } = workspace();
     podj('apply', '-f', manifest, '--at', '2026-01-01T00:00:00Z');
