@@ -6,15 +6,15 @@
  * written stands: its head line, and one warning.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, fingerprint, sample, workspace, type Run } from './podj.js';
 import { BIN } from './spawn.js';
+import { refusedWrite, whileUnwritable } from '../support/unwritable.js';
 
 const manifest = join(REPO, 'test/fixtures/manifests/liveness-exec.yaml');
-const asRoot = process.getuid?.() === 0;
 
 /** Whether this process may bind-mount a folder read-only in a mount namespace of its own (root, with CAP_SYS_ADMIN). */
 const mountsReadOnly = ((): boolean => {
@@ -37,25 +37,6 @@ const onReadOnlyMount = (folder: string, cwd: string, journal: string, ...args: 
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
-
-/**
- * Runs `task` with `path` unwritable: immutable for root (`chattr +i`: no file made, renamed or removed in a folder,
- * no byte of a file changed), else without write permission (what a folder's mode forbids its non-owner). Undefined
- * when root cannot make it so here (a file system without the attribute).
- */
-const whileUnwritable = <T>(path: string, task: () => T): T | undefined => {
-  if (asRoot && spawnSync('chattr', ['+i', path]).status !== 0) return undefined;
-  if (!asRoot) chmodSync(path, 0o555);
-  try {
-    return task();
-  } finally {
-    if (asRoot) spawnSync('chattr', ['-i', path]);
-    else chmodSync(path, 0o755);
-  }
-};
-
-/** The words the system gives for a write refused under `whileUnwritable`. */
-const refusedWrite = asRoot ? 'operation not permitted' : 'permission denied';
 
 const writes: ReadonlyArray<readonly string[]> = [
   ['apply', '-f', manifest],

@@ -1,8 +1,9 @@
 /** `podj report` through the built binary: one self-contained file, and bad input refused with one line. */
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, workspace } from '../cli/podj.js';
+import { refusedWrite, whileUnwritable } from '../support/unwritable.js';
 
 const dataOf = (html: string): { pods: { namespace: string; name: string; steps: unknown[] }[]; nodes: { name: string }[]; from: number; to: number } => {
   const json = /<script id="podj-data" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
@@ -70,5 +71,40 @@ describe('podj report', () => {
       expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 2, stderr: expect.stringMatching(stderr) });
     }
     expect(existsSync(join(dir, 'x.html'))).toBe(false);
+  });
+
+  it("answers a name no pod in scope held as get pods NAME does: kubectl's NotFound line per name, exit 1, no file", () => {
+    const { dir, podj } = workspace();
+    expect(podj('replay', join(REPO, 'journal/crashloop-memleak.yaml')).code).toBe(0);
+    const cases: string[][] = [['nosuch'], ['memleak-pod', 'nosuch', 'other'], ['memleak-pod', '-n', 'kube-system'], ['memleak-pod', '-l', 'app=nothing']];
+    for (const args of cases) {
+      const get = podj('get', 'pods', ...args);
+      const report = podj('report', ...args, '--out', 'x.html');
+      expect({ args, code: report.code, stdout: report.stdout, stderr: report.stderr }).toEqual({ args, code: 1, stdout: '', stderr: get.stderr });
+      expect(get.stderr).toMatch(/^(Error from server \(NotFound\): pods "\S+" not found\n)+$/);
+    }
+    expect(existsSync(join(dir, 'x.html'))).toBe(false);
+    expect(podj('report', 'memleak-pod', '--out', 'x.html').code).toBe(0);
+  });
+
+  it('refuses an --out it cannot write: one line naming the path as given, exit 2, nothing written', () => {
+    const { dir, podj } = workspace();
+    expect(podj('replay', join(REPO, 'journal/crashloop-memleak.yaml')).code).toBe(0);
+    mkdirSync(join(dir, 'folder'));
+    writeFileSync(join(dir, 'plain'), '');
+    const cases: [string, string][] = [
+      ['folder', 'error: --out folder: is a folder\n'],
+      [join(dir, 'folder'), `error: --out ${join(dir, 'folder')}: is a folder\n`],
+      ['nodir/r.html', 'error: --out nodir/r.html: no such folder nodir\n'],
+      ['plain/r.html', 'error: --out plain/r.html: plain is not a folder\n'],
+    ];
+    for (const [out, stderr] of cases) expect({ out, ...podj('report', '--out', out) }).toEqual({ out, code: 2, stdout: '', stderr });
+    const locked = whileUnwritable(join(dir, 'folder'), () => podj('report', '--out', 'folder/r.html'));
+    if (locked !== undefined) expect(locked).toEqual({ code: 2, stdout: '', stderr: `error: --out folder/r.html: cannot write in folder folder (${refusedWrite})\n` });
+    writeFileSync(join(dir, 'kept.html'), 'evidence');
+    const kept = whileUnwritable(join(dir, 'kept.html'), () => podj('report', '--out', 'kept.html'));
+    if (kept !== undefined) expect(kept).toEqual({ code: 2, stdout: '', stderr: `error: --out kept.html: ${refusedWrite}\n` });
+    expect(readFileSync(join(dir, 'kept.html'), 'utf8')).toBe('evidence');
+    expect(readdirSync(join(dir, 'folder'))).toEqual([]);
   });
 });

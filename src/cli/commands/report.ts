@@ -1,5 +1,5 @@
 /** `podj report`: the incident as one self-contained HTML page (lanes, bands, markers, a get-pods cursor). */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
@@ -9,10 +9,12 @@ import { reportHtml } from '../../report/html.js';
 import { nodesDrawn } from '../../report/model.js';
 import { parseSelector } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context, type GlobalOptions } from '../context.js';
-import { BadInput } from '../errors.js';
+import { BadInput, Finding } from '../errors.js';
 import { instantOption } from '../instants.js';
 import { withJournal } from '../journal-access.js';
+import { checkOutputFile, writeOutputFile } from '../output-file.js';
 import { counted } from '../../text/counted.js';
+import { notFoundLine } from '../../printers/not-found.js';
 
 interface ReportOptions extends GlobalOptions {
   readonly out: string;
@@ -53,6 +55,8 @@ export const registerReport = (program: Command, ctx: Context): void => {
       const selector = parseSelector(opts.selector ?? '');
       if (E.isLeft(selector)) throw new BadInput(`--selector: ${selector.left}`);
       const script = pageScript();
+      const out = resolve(ctx.io.cwd, opts.out);
+      checkOutputFile('--out', opts.out, out);
       await withJournal(ctx, opts, 'read', async (journal) => {
         const from = instantOption(journal, '--from', opts.from);
         const to = instantOption(journal, '--to', opts.to);
@@ -66,9 +70,11 @@ export const registerReport = (program: Command, ctx: Context): void => {
           ...(to === undefined ? {} : { to: msOf(to) }),
           ...(opts.title === undefined ? {} : { title: opts.title }),
         });
+        // A name no pod in scope held is get pods NAME's NotFound (exit 1), and no page drawn without it.
+        const missing = names.filter((name) => !data.pods.some((pod) => pod.name === name));
+        if (missing.length > 0) throw new Finding(missing.map((name) => notFoundLine('pods', name)).join('\n'));
         const html = reportHtml(data, script);
-        const out = resolve(ctx.io.cwd, opts.out);
-        writeFileSync(out, html);
+        writeOutputFile('--out', opts.out, out, html);
         ctx.io.out(`${opts.out}: ${counted(data.pods.length, 'pod')}, ${counted(nodesDrawn(data), 'node')}, ${megabytes(Buffer.byteLength(html))}\n`);
       });
     });
