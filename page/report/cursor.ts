@@ -105,12 +105,15 @@ export const diffBetween = (pods: readonly PodLane[], scope: Scope, t1: number, 
   return parts.length === 0 ? `no pod in view changed between ${iso(a)} and ${iso(b)}\n` : parts.join('\n');
 };
 
-/** The causes of some steps and markers, once each, in the journal's order. */
+/**
+ * The causes of some steps and markers, once each, in the journal's order. EVENT and DETAILS as `podj events`
+ * prints them: the summary ends in `(inferred)` when an import inferred the event (`summarize`), once.
+ */
 export const causesTable = (items: readonly { readonly at: number; readonly cause: Cause }[], strings: Interned): string => {
   const causes = new Map<number, Cause & { at: number }>();
   for (const s of items) causes.set(s.cause.seq, { ...s.cause, at: s.at });
   const rows = [...causes.values()]
     .sort((x, y) => x.seq - y.seq)
-    .map((c) => [String(c.seq), iso(c.at), `${strings.text(c.type) ?? ''}${c.inferred === true ? ' (inferred)' : ''}`, strings.text(c.summary) ?? '']);
+    .map((c) => [String(c.seq), iso(c.at), strings.text(c.type) ?? '', strings.text(c.summary) ?? '']);
   return rows.length === 0 ? '  <none>\n' : renderTable([['SEQ', 'AT', 'EVENT', 'DETAILS'], ...rows]);
 };

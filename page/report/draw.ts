@@ -8,7 +8,36 @@ import { conditionColor, STATES } from './states.js';
 import { counted } from '../../src/text/counted.js';
 
 export const AXIS_HEIGHT = 34;
-export const GUTTER = 270;
+/** The names' column left of the lanes: at least this wide, wider for longer names (`gutterFor`). */
+const MIN_GUTTER = 270;
+
+/** Each row's name: its font and where it starts in the gutter. */
+const NAME_FONT = { node: '600 12.5px system-ui, sans-serif', pod: '12px system-ui, sans-serif', container: '11px system-ui, sans-serif' } as const;
+const NAME_LEFT = { node: 8, pod: 14, container: 34 } as const;
+
+const nodeName = (name: string): string => `node ${name}`;
+const podName = (pod: PodLane, caret: string): string => `${caret} ${pod.namespace === 'default' ? '' : `${pod.namespace}/`}${pod.name}`;
+const containerName = (kind: string, name: string): string => `${kind}: ${name}`;
+
+/**
+ * The gutter's width: room for the longest node, pod and container name (a node is told by its whole name,
+ * `ip-10-0-1-23.eu-west-1.compute.internal`), within `MIN_GUTTER` and 40 % of `width`; a name longer than that is
+ * cut, its tooltip whole.
+ */
+export const gutterFor = (g: CanvasRenderingContext2D, nodes: readonly string[], pods: readonly PodLane[], width: number): number => {
+  const widest = (font: string, left: number, names: Iterable<string>): number => {
+    g.font = font;
+    let w = 0;
+    for (const name of names) w = Math.max(w, g.measureText(name).width);
+    return left + w;
+  };
+  const needed = Math.max(
+    widest(NAME_FONT.node, NAME_LEFT.node, nodes.map(nodeName)),
+    widest(NAME_FONT.pod, NAME_LEFT.pod, pods.map((p) => podName(p, '▾'))),
+    widest(NAME_FONT.container, NAME_LEFT.container, pods.flatMap((p) => p.containers.map((c) => containerName(c.kind, c.name)))),
+  );
+  return Math.ceil(Math.min(Math.max(MIN_GUTTER, needed + 12), Math.max(MIN_GUTTER, width * 0.4)));
+};
 
 export interface Scene {
   readonly rows: readonly Row[];
@@ -114,7 +143,34 @@ const drawInferred = (g: CanvasRenderingContext2D, pod: PodLane, bands: readonly
   }
 };
 
-const drawAxis = (g: CanvasRenderingContext2D, s: Scene, width: number): void => {
+/** A cursor's label on the axis: its text and the box it fills. */
+interface CursorLabel {
+  readonly text: string;
+  readonly left: number;
+  readonly width: number;
+}
+
+const CURSOR_FONT = '600 11px ui-monospace, monospace';
+const TICK_FONT = '11.5px ui-monospace, monospace';
+
+const cursorLabel = (g: CanvasRenderingContext2D, s: Scene, t: number, label: string): CursorLabel | undefined => {
+  if (t < s.view.start || t > s.view.end) return undefined;
+  const x = Math.round(xOf(s.view, t)) + 0.5;
+  g.font = CURSOR_FONT;
+  const text = `${label} ${clockText(t)}.${String(t % 1000).padStart(3, '0')}`;
+  const width = g.measureText(text).width + 8;
+  return { text, width, left: Math.min(s.view.left + s.view.width + 12 - width, Math.max(s.view.left, x - width / 2)) };
+};
+
+/** Where a tick's time is written: centred on the tick. */
+const tickText = (g: CanvasRenderingContext2D, x: number, t: number): { text: string; left: number; width: number } => {
+  const text = clockText(t);
+  const width = g.measureText(text).width;
+  return { text, left: x - width / 2, width };
+};
+
+/** The ticks' times, but none a cursor's label would cover: the label tells the time there. */
+const drawAxis = (g: CanvasRenderingContext2D, s: Scene, width: number, labels: readonly CursorLabel[]): void => {
   const v = s.view;
   g.fillStyle = '#fff';
   g.fillRect(0, 0, width, AXIS_HEIGHT);
@@ -131,11 +187,13 @@ const drawAxis = (g: CanvasRenderingContext2D, s: Scene, width: number): void =>
   g.fillText('time (UTC) →', 10, 27);
   const { ticks } = ticksOf(v);
   g.fillStyle = '#3b4550';
-  g.font = '11.5px ui-monospace, monospace';
+  g.font = TICK_FONT;
   for (const t of ticks) {
     const x = xOf(v, t);
     g.fillRect(x, AXIS_HEIGHT - 7, 1, 7);
-    g.fillText(clockText(t), x - 26, 20);
+    const tick = tickText(g, x, t);
+    const covered = labels.some((l) => tick.left < l.left + l.width + 4 && l.left - 4 < tick.left + tick.width);
+    if (!covered) g.fillText(tick.text, tick.left, 20);
   }
 };
 
@@ -149,16 +207,17 @@ const drawNodeRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'nod
   g.fillStyle = '#eef1f5';
   g.fillRect(0, y, width, h);
   g.fillStyle = '#1d232a';
-  g.font = '600 12.5px system-ui, sans-serif';
-  g.fillText(fitText(g, `node ${row.name}`, GUTTER - 70), 8, y + 10);
+  const gutter = s.view.left;
+  g.font = NAME_FONT.node;
+  g.fillText(fitText(g, nodeName(row.name), gutter - NAME_LEFT.node - 8), NAME_LEFT.node, y + 10);
   g.font = '11px system-ui, sans-serif';
   g.fillStyle = '#5b6672';
-  g.fillText(counted(row.pods, 'pod'), GUTTER - 60, y + 10);
   const node = row.node;
+  // Under the name: its pods and, when its conditions are known, the taints they imply at cursor A.
+  const taints = node === undefined ? undefined : taintsAt(node, s.cursor ?? s.view.end);
+  const under = taints === undefined ? '' : taints.length === 0 ? ' · no condition taints' : ` · taints: ${taints.join(', ')}`;
+  g.fillText(fitText(g, `${counted(row.pods, 'pod')}${under}`, gutter - NAME_LEFT.node - 8), NAME_LEFT.node, y + 24);
   if (node === undefined) return;
-  const at = s.cursor ?? s.view.end;
-  const taints = taintsAt(node, at);
-  g.fillText(fitText(g, taints.length === 0 ? 'no condition taints' : `taints: ${taints.join(', ')}`, GUTTER - 14), 8, y + 24);
   const shown = node.conditions.filter((c) => c.type === 'Ready' || c.type === 'MemoryPressure');
   const stripe = 10;
   shown.forEach((c, i) => {
@@ -185,9 +244,9 @@ const drawPodRow = (g: CanvasRenderingContext2D, pod: PodLane, s: Scene, y: numb
     g.fillRect(0, y, s.view.left + s.view.width, h);
   }
   g.fillStyle = '#1d232a';
-  g.font = '12px system-ui, sans-serif';
+  g.font = NAME_FONT.pod;
   const caret = pod.containers.length === 0 ? ' ' : s.open.has(pod.uid) ? '▾' : '▸';
-  g.fillText(fitText(g, `${caret} ${pod.namespace === 'default' ? '' : `${pod.namespace}/`}${pod.name}`, GUTTER - 16), 14, y + h / 2 + 0.5);
+  g.fillText(fitText(g, podName(pod, caret), s.view.left - NAME_LEFT.pod - 4), NAME_LEFT.pod, y + h / 2 + 0.5);
   g.font = '11px system-ui, sans-serif';
   drawBandFills(g, bands.pod(pod), s.view, y + 2, h - 4);
   // The hatch under the labels, so they stay readable.
@@ -202,8 +261,8 @@ const drawPodRow = (g: CanvasRenderingContext2D, pod: PodLane, s: Scene, y: numb
 const drawContainerRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'container' }>, s: Scene, y: number, bands: BandCache): void => {
   const h = ROW_HEIGHT.container;
   g.fillStyle = '#5b6672';
-  g.font = '11px system-ui, sans-serif';
-  g.fillText(fitText(g, `${row.containerKind}: ${row.name}`, GUTTER - 40), 34, y + h / 2 + 0.5);
+  g.font = NAME_FONT.container;
+  g.fillText(fitText(g, containerName(row.containerKind, row.name), s.view.left - NAME_LEFT.container - 4), NAME_LEFT.container, y + h / 2 + 0.5);
   g.font = '10px system-ui, sans-serif';
   drawBandFills(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4);
   drawBandLabels(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4);
@@ -213,8 +272,8 @@ const drawContainerRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind:
   }
 };
 
-const drawCursor = (g: CanvasRenderingContext2D, s: Scene, t: number, color: string, label: string): void => {
-  if (t < s.view.start || t > s.view.end) return;
+const drawCursor = (g: CanvasRenderingContext2D, s: Scene, t: number, color: string, box: CursorLabel | undefined): void => {
+  if (box === undefined) return;
   const x = Math.round(xOf(s.view, t)) + 0.5;
   g.strokeStyle = color;
   g.lineWidth = 1.5;
@@ -223,13 +282,10 @@ const drawCursor = (g: CanvasRenderingContext2D, s: Scene, t: number, color: str
   g.lineTo(x, s.height);
   g.stroke();
   g.fillStyle = color;
-  g.font = '600 11px ui-monospace, monospace';
-  const text = `${label} ${clockText(t)}.${String(t % 1000).padStart(3, '0')}`;
-  const w = g.measureText(text).width + 8;
-  const left = Math.min(s.view.left + s.view.width + 12 - w, Math.max(s.view.left, x - w / 2));
-  g.fillRect(left, AXIS_HEIGHT - 20, w, 14);
+  g.font = CURSOR_FONT;
+  g.fillRect(box.left, AXIS_HEIGHT - 20, box.width, 14);
   g.fillStyle = '#fff';
-  g.fillText(text, left + 4, AXIS_HEIGHT - 13);
+  g.fillText(box.text, box.left + 4, AXIS_HEIGHT - 13);
 };
 
 export const drawScene = (g: CanvasRenderingContext2D, s: Scene, width: number, bands: BandCache): void => {
@@ -251,8 +307,10 @@ export const drawScene = (g: CanvasRenderingContext2D, s: Scene, width: number, 
     g.restore();
   }
   g.fillStyle = '#d8dde3';
-  g.fillRect(GUTTER - 1, AXIS_HEIGHT, 1, s.height - AXIS_HEIGHT);
-  drawAxis(g, s, width);
-  if (s.second !== undefined) drawCursor(g, s, s.second, '#7a3fc0', 'B');
-  if (s.cursor !== undefined) drawCursor(g, s, s.cursor, '#0b63c5', 'A');
+  g.fillRect(s.view.left - 1, AXIS_HEIGHT, 1, s.height - AXIS_HEIGHT);
+  const second = s.second === undefined ? undefined : cursorLabel(g, s, s.second, 'B');
+  const cursor = s.cursor === undefined ? undefined : cursorLabel(g, s, s.cursor, 'A');
+  drawAxis(g, s, width, [second, cursor].filter((l): l is CursorLabel => l !== undefined));
+  if (s.second !== undefined) drawCursor(g, s, s.second, '#7a3fc0', second);
+  if (s.cursor !== undefined) drawCursor(g, s, s.cursor, '#0b63c5', cursor);
 };

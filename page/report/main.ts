@@ -5,7 +5,7 @@ import { nodesDrawn, ReportData, type Marker, type PodLane } from '../../src/rep
 import { parseSelector, type Requirement } from '../../src/selectors/index.js';
 import { offsetText, timeOf, type View } from './axis.js';
 import { causesTable, diffBetween, getPodsAt, inScopeAt, iso, type Scope } from './cursor.js';
-import { AXIS_HEIGHT, BandCache, drawScene, GUTTER } from './draw.js';
+import { AXIS_HEIGHT, BandCache, drawScene, gutterFor } from './draw.js';
 import { helpHtml, legendHtml } from './legend.js';
 import { drawMemory, drawRestarts, restartSegments } from './plots.js';
 import { offsetsOf, rowAtY, rowsOf, type Row } from './rows.js';
@@ -103,7 +103,13 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     spacer.style.height = `${Math.max(0, content - timeline.clientHeight)}px`;
   };
 
-  const viewOf = (): View => ({ start: state.view.start, end: state.view.end, left: GUTTER, width: Math.max(50, timeline.clientWidth - GUTTER - 12) });
+  // The names' column, as wide as the longest name needs (within bounds), set again when the window is resized.
+  let gutter = 0;
+  const fitGutter = (): void => {
+    const g = canvas.getContext('2d');
+    if (g !== null) gutter = gutterFor(g, data.nodes.map((n) => n.name).concat(data.pods.flatMap((p) => (p.node === undefined ? [] : [p.node]))), data.pods, timeline.clientWidth);
+  };
+  const viewOf = (): View => ({ start: state.view.start, end: state.view.end, left: gutter, width: Math.max(50, timeline.clientWidth - gutter - 12) });
 
   let frame = 0;
   const draw = (): void => {
@@ -226,7 +232,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
   let dragging = false;
   canvas.addEventListener('mousedown', (ev) => {
     const { row, x } = rowAtEvent(ev);
-    if (x < GUTTER) {
+    if (x < gutter) {
       if (row !== undefined && row.kind !== 'node') {
         if (state.open.has(row.pod.uid) && state.selected === row.pod) state.open.delete(row.pod.uid);
         else state.open.add(row.pod.uid);
@@ -252,13 +258,13 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
   });
   canvas.addEventListener('mousemove', (ev) => {
     const { row, x } = rowAtEvent(ev);
-    if (dragging && x >= GUTTER) {
+    if (dragging && x >= gutter) {
       state.cursor = Math.round(timeOf(viewOf(), x));
       // While dragging, the panels follow once per frame, not once per mouse event.
       panelsDue = true;
       draw();
     }
-    const text = x >= GUTTER ? tooltipAt.text(row, viewOf(), x, bands, strings, data.to) : undefined;
+    const text = x >= gutter ? tooltipAt.text(row, viewOf(), x, bands, strings, data.to) : tooltipAt.name(row);
     if (text === undefined) tooltip.style.display = 'none';
     else {
       tooltip.textContent = text;
@@ -277,7 +283,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
       const x = ev.clientX - r.left;
       if (ev.ctrlKey || ev.metaKey || ev.altKey) {
         ev.preventDefault();
-        zoom(ev.deltaY > 0 ? 1.25 : 0.8, x >= GUTTER ? timeOf(viewOf(), x) : (state.view.start + state.view.end) / 2);
+        zoom(ev.deltaY > 0 ? 1.25 : 0.8, x >= gutter ? timeOf(viewOf(), x) : (state.view.start + state.view.end) / 2);
       } else if (ev.shiftKey || Math.abs(ev.deltaX) > Math.abs(ev.deltaY)) {
         ev.preventDefault();
         pan(((ev.deltaX || ev.deltaY) > 0 ? 1 : -1) * 0.08);
@@ -288,6 +294,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
   timeline.addEventListener('scroll', draw);
   window.addEventListener('resize', () => {
     relayout();
+    fitGutter();
     draw();
   });
 
@@ -375,6 +382,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     if (pods.length <= 20) state.open.add(interesting.uid);
   }
   applyFilters();
+  fitGutter();
   state.cursor = data.to;
 
   /** What the browser tests read and drive: the same state a person sees. */
@@ -407,6 +415,8 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
       state.selected = data.pods.find((p) => p.name === name);
       refresh();
     },
+    /** The names' column's width, pixels: where the lanes begin. */
+    gutter: () => gutter,
     /** The instants the lanes show, left to right edge. */
     view: () => ({ ...state.view }),
     first: data.first,

@@ -52,4 +52,8 @@ const text = (row: Row | undefined, v: View, x: number, bands: BandCache, string
   return `${what}\n${span(b.from, b.to, bands, last)}`;
 };
 
-export const tooltipAt = { marker, markerText, text };
+/** A row's whole name, for the gutter, where a long one is cut. */
+const name = (row: Row | undefined): string | undefined =>
+  row === undefined ? undefined : row.kind === 'node' ? `node ${row.name}` : row.kind === 'pod' ? `pod ${row.pod.namespace}/${row.pod.name}` : `${row.containerKind} ${row.pod.name}/${row.name}`;
+
+export const tooltipAt = { marker, markerText, text, name };

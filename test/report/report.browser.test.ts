@@ -48,8 +48,35 @@ let browser: Browser;
 const dirs: string[] = [];
 const pages: Page[] = [];
 
+/** A text the page drew on its timeline canvas: where (CSS pixels, left end and baseline) and how wide. */
+interface Drawn {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+}
+
+/**
+ * Records each text drawn on a canvas, with its measured width, as `canvas.drawn`; the frame's first clearRect
+ * of the whole canvas starts a new list. What a person sees on the canvas, which the DOM does not hold. (A
+ * script's text: these tests are type-checked without the DOM's types.)
+ */
+const recordDrawnTexts = `(() => {
+  const proto = CanvasRenderingContext2D.prototype;
+  const [fillText, clearRect] = [proto.fillText, proto.clearRect];
+  proto.fillText = function (text, x, y, ...rest) {
+    (this.canvas.drawn ??= []).push({ text, x, y, width: this.measureText(text).width });
+    return fillText.call(this, text, x, y, ...rest);
+  };
+  proto.clearRect = function (x, y, ...rest) {
+    if (x === 0 && y === 0) this.canvas.drawn = [];
+    return clearRect.call(this, x, y, ...rest);
+  };
+})()`;
+
 beforeAll(async () => {
   browser = await launchChromium();
+  await browser.context.addInitScript({ content: recordDrawnTexts });
 });
 
 afterAll(async () => {
@@ -85,6 +112,12 @@ const open = async (sample: string | readonly string[], ...reportArgs: string[])
   await page.goto(url);
   await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
   return { page, podj, requests, problems, url, dir };
+};
+
+/** The texts of the timeline's last frame, once it is drawn. */
+const drawnTexts = async (page: Page): Promise<Drawn[]> => {
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  return page.evaluate("document.querySelector('#timeline canvas').drawn ?? []") as Promise<Drawn[]>;
 };
 
 const lanesOf = (page: Page): Promise<PageLane[]> => page.evaluate(() => (globalThis as unknown as { podjReport: { lanes: () => PageLane[] } }).podjReport.lanes());
@@ -562,6 +595,71 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(await taints()).toEqual(['node.kubernetes.io/memory-pressure']);
     const cli = podj('get', 'pods', '-A', '--at', iso(last));
     expect(await panel(page)).toEqual({ stdout: cli.stdout, stderr: cli.stderr });
+    expect(problems).toEqual([]);
+  });
+
+  it("writes a node's and a pod's whole name in the gutter, and the gutter still leaves the lanes most of the width", async () => {
+    const real = ['test/fixtures/real/openshift-kube-scheduler-static-pod.json', 'test/fixtures/real/openshift-packageserver-restarts.json', 'test/fixtures/real/crash-loop-pods.json'];
+    const { page, problems } = await open(real, '-A');
+    const texts = await drawnTexts(page);
+    const nodes = ['master-0.imeixner20210707.lab.upshift.rdu2.redhat.com', 'k8shark-dev-control-plane'].map((n) => `node ${n}`);
+    const pods = ['openshift-operator-lifecycle-manager/packageserver-6d96bf85f8-kqfkr', 'crash-demo/flaky-worker-897c5486c-lfk2f'];
+    // Each label drawn whole (a caret before a pod's name), left of the lanes.
+    const labels = [...nodes.map((n) => texts.find((t) => t.text === n)), ...pods.map((p) => texts.find((t) => t.text.slice(2) === p))];
+    expect(labels.map((l) => l?.text.replace(/^[▸▾] /, ''))).toEqual([...nodes, ...pods]);
+    const gutter = await page.evaluate(() => (globalThis as unknown as { podjReport: { gutter: () => number } }).podjReport.gutter());
+    for (const label of labels) expect((label?.x ?? 0) + (label?.width ?? 0)).toBeLessThan(gutter);
+    const box = await page.locator('#timeline canvas').boundingBox();
+    if (box === null) throw new Error('no timeline canvas');
+    expect(gutter).toBeLessThanOrEqual(box.width * 0.4 + 1);
+    // A name longer than the gutter is cut, and whole in the tooltip over it.
+    const scheduler = texts.find((t) => t.text.slice(2).startsWith('openshift-kube-scheduler/'));
+    expect(scheduler?.text).toMatch(/…$/);
+    await page.mouse.move(box.x + 40, box.y + (scheduler?.y ?? 0));
+    expect(await page.textContent('#tooltip')).toBe('pod openshift-kube-scheduler/openshift-kube-scheduler-master-0.imeixner20210707.lab.upshift.rdu2.redhat.com');
+    expect(problems).toEqual([]);
+  });
+
+  it("writes no tick's time under a cursor's label, wherever the cursors are", async () => {
+    const { page, problems } = await open(['test/fixtures/real/crash-loop-pods.json', 'test/fixtures/real/crash-loop-events.json'], '-A');
+    const { first, last } = await page.evaluate(() => (globalThis as unknown as { podjReport: { first: number; last: number } }).podjReport);
+    const setSecond = (t: number | undefined): Promise<void> =>
+      page.evaluate((at) => (globalThis as unknown as { podjReport: { setSecond: (t: number | undefined) => void } }).podjReport.setSecond(at), t);
+    const overlaps = (a: Drawn, b: Drawn): boolean => a.x < b.x + b.width && b.x < a.x + a.width;
+    // The report opens with cursor A at its end, its label against the right edge over the last tick.
+    const cases: [number, number | undefined][] = [[last, undefined], [first, undefined], [(first + last) / 2, undefined], [last, first + 30_000], [first + 60_000, last - 30_000]];
+    for (const [a, b] of cases) {
+      await setCursor(page, Math.round(a));
+      await setSecond(b === undefined ? undefined : Math.round(b));
+      const axis = (await drawnTexts(page)).filter((t) => t.y < 34);
+      const labels = axis.filter((t) => /^[AB] \d\d:\d\d:\d\d\.\d{3}$/.test(t.text));
+      const ticks = axis.filter((t) => /^\d\d:\d\d:\d\d$/.test(t.text));
+      expect(labels.length).toBe(b === undefined ? 1 : 2);
+      expect(ticks.length).toBeGreaterThan(3);
+      const covered = ticks.filter((tick) => labels.some((l) => overlaps({ ...l, x: l.x - 4, width: l.width + 8 }, tick))).map((t) => t.text);
+      expect({ a: iso(a), covered }).toEqual({ a: iso(a), covered: [] });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("prints a pod's causes as podj events prints them, an inferred one marked (inferred) once", async () => {
+    const real = ['test/fixtures/real/crash-loop-pods.json', 'test/fixtures/real/crash-loop-events.json'];
+    const { page, podj, problems } = await open(real, '-A');
+    const causes = ((await page.textContent('#diff')) ?? '').trim().split('\n');
+    expect(causes[0]).toMatch(/^SEQ\s+AT\s+EVENT\s+DETAILS$/);
+    const events = new Map(
+      podj('events')
+        .stdout.trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(/\s{2,}/))
+        .map(([seq, at, , , event, details]) => [seq, [seq, at, event, details]]),
+    );
+    const rows = causes.slice(1).map((line) => line.split(/\s{2,}/));
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) expect(row).toEqual(events.get(row[0] ?? ''));
+    expect(rows.filter((r) => r[3]?.endsWith(' (inferred)')).length).toBeGreaterThan(5);
+    expect(causes.filter((line) => /inferred.*inferred/.test(line))).toEqual([]);
     expect(problems).toEqual([]);
   });
 });
