@@ -26,6 +26,9 @@ export const ticksOf = (v: View, spacing = 110): { step: number; ticks: number[]
 /** `08:05:30` (UTC), with milliseconds only when the step is under a second. */
 export const clockText = (t: number): string => new Date(t).toISOString().slice(11, 19);
 
+/** A tick's time: its clock, or at midnight (UTC) the date the day begins, so a span of days reads which day is which. */
+export const tickText = (t: number): string => (t % 86_400_000 === 0 ? new Date(t).toISOString().slice(0, 10) : clockText(t));
+
 export const dateText = (t: number): string => `${new Date(t).toISOString().slice(0, 10)} UTC`;
 
 /** `+1m30s` from the first event, the way `--at +DURATION` is written. */

@@ -1,6 +1,6 @@
 /** Drawing the lanes on one canvas: only the rows and the instants on screen. */
-import type { PodLane } from '../../src/report/model.js';
-import { clockText, dateText, ticksOf, xOf, type View } from './axis.js';
+import type { NodeLane, PodLane } from '../../src/report/model.js';
+import { clockText, dateText, tickText, ticksOf, xOf, type View } from './axis.js';
 import { conditionBands, containerBands, inferredSpans, podBands, taintsAt, type Band, type Interned } from './lanes.js';
 import { drawMarker } from './markers.js';
 import { ROW_HEIGHT, rowAtY, type Row } from './rows.js';
@@ -163,8 +163,8 @@ const cursorLabel = (g: CanvasRenderingContext2D, s: Scene, t: number, label: st
 };
 
 /** Where a tick's time is written: centred on the tick. */
-const tickText = (g: CanvasRenderingContext2D, x: number, t: number): { text: string; left: number; width: number } => {
-  const text = clockText(t);
+const tickLabel = (g: CanvasRenderingContext2D, x: number, t: number): { text: string; left: number; width: number } => {
+  const text = tickText(t);
   const width = g.measureText(text).width;
   return { text, left: x - width / 2, width };
 };
@@ -191,7 +191,7 @@ const drawAxis = (g: CanvasRenderingContext2D, s: Scene, width: number, labels: 
   for (const t of ticks) {
     const x = xOf(v, t);
     g.fillRect(x, AXIS_HEIGHT - 7, 1, 7);
-    const tick = tickText(g, x, t);
+    const tick = tickLabel(g, x, t);
     const covered = labels.some((l) => tick.left < l.left + l.width + 4 && l.left - 4 < tick.left + tick.width);
     if (!covered) g.fillText(tick.text, tick.left, 20);
   }
@@ -209,15 +209,17 @@ const drawNodeRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'nod
   g.fillStyle = '#1d232a';
   const gutter = s.view.left;
   g.font = NAME_FONT.node;
-  g.fillText(fitText(g, nodeName(row.name), gutter - NAME_LEFT.node - 8), NAME_LEFT.node, y + 10);
+  const name = fitText(g, nodeName(row.name), gutter - NAME_LEFT.node - 8);
+  g.fillText(name, NAME_LEFT.node, y + 10);
+  const after = NAME_LEFT.node + g.measureText(name).width + 8;
   g.font = '11px system-ui, sans-serif';
   g.fillStyle = '#5b6672';
+  // Its pods after the name where they fit (the gutter's tooltip says them always), the taints under it.
+  const pods = counted(row.pods, 'pod');
+  if (after + g.measureText(pods).width <= gutter - 8) g.fillText(pods, after, y + 10);
   const node = row.node;
-  // Under the name: its pods and, when its conditions are known, the taints they imply at cursor A.
-  const taints = node === undefined ? undefined : taintsAt(node, s.cursor ?? s.view.end);
-  const under = taints === undefined ? '' : taints.length === 0 ? ' · no condition taints' : ` · taints: ${taints.join(', ')}`;
-  g.fillText(fitText(g, `${counted(row.pods, 'pod')}${under}`, gutter - NAME_LEFT.node - 8), NAME_LEFT.node, y + 24);
   if (node === undefined) return;
+  g.fillText(fitText(g, taintsText(node, s.cursor ?? s.view.end), gutter - NAME_LEFT.node - 8), NAME_LEFT.node, y + 24);
   const shown = node.conditions.filter((c) => c.type === 'Ready' || c.type === 'MemoryPressure');
   const stripe = 10;
   shown.forEach((c, i) => {
@@ -235,6 +237,12 @@ const drawNodeRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'nod
       }
     }
   });
+};
+
+/** The taints a node's conditions imply at `t`, as its lane's second line and its tooltip say them. */
+export const taintsText = (node: NodeLane, t: number): string => {
+  const taints = taintsAt(node, t);
+  return taints.length === 0 ? 'no condition taints' : `taints: ${taints.join(', ')}`;
 };
 
 const drawPodRow = (g: CanvasRenderingContext2D, pod: PodLane, s: Scene, y: number, bands: BandCache): void => {

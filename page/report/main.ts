@@ -264,7 +264,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
       panelsDue = true;
       draw();
     }
-    const text = x >= gutter ? tooltipAt.text(row, viewOf(), x, bands, strings, data.to) : tooltipAt.name(row);
+    const text = x >= gutter ? tooltipAt.text(row, viewOf(), x, bands, strings, data.to) : tooltipAt.name(row, state.cursor ?? data.to);
     if (text === undefined) tooltip.style.display = 'none';
     else {
       tooltip.textContent = text;

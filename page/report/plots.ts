@@ -1,13 +1,18 @@
 /** Plots for the selected pod, on the timeline's time scale: memory against request and limit, restarts with back-off. */
 import type { PodLane } from '../../src/report/model.js';
-import { clockText, ticksOf, xOf, type View } from './axis.js';
+import { tickText, ticksOf, xOf, type View } from './axis.js';
 import { diagonalStripes } from './draw.js';
 import { inferredSpans, type Band, type Interned } from './lanes.js';
+import { formatBytes } from '../../src/k8s/quantity.js';
 
 const HEIGHT = 120;
 const PAD = { top: 18, bottom: 18 };
 
-const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} Mi`;
+/** A request or limit as kubectl describe prints a quantity (`64Mi`, `1Gi`: the largest binary suffix that divides it). */
+const quantity = (bytes: number): string => formatBytes(BigInt(Math.round(bytes)));
+
+/** A working set as kubectl top prints one: whole mebibytes (`top_pod.go`'s `%vMi`). */
+const topMebibytes = (bytes: number): string => `${Math.floor(bytes / 1024 / 1024)}Mi`;
 
 const frame = (canvas: HTMLCanvasElement, width: number, title: string, v: View): CanvasRenderingContext2D | undefined => {
   const ratio = window.devicePixelRatio || 1;
@@ -25,7 +30,11 @@ const frame = (canvas: HTMLCanvasElement, width: number, title: string, v: View)
   g.fillText(title, 4, 8);
   g.font = '10px ui-monospace, monospace';
   g.fillStyle = '#8a939c';
-  for (const t of ticksOf(v, 120).ticks) g.fillText(clockText(t), xOf(v, t) - 22, HEIGHT - 7);
+  for (const t of ticksOf(v, 120).ticks) {
+    const text = tickText(t);
+    // Centred on its tick, and inside the plot's canvas at its right edge.
+    g.fillText(text, Math.min(width - 2 - g.measureText(text).width, xOf(v, t) - g.measureText(text).width / 2), HEIGHT - 7);
+  }
   g.strokeStyle = '#d8dde3';
   g.strokeRect(v.left, PAD.top, v.width, HEIGHT - PAD.top - PAD.bottom);
   return g;
@@ -52,10 +61,10 @@ export const drawMemory = (canvas: HTMLCanvasElement, pod: PodLane, v: View, wid
   };
   g.fillStyle = '#8a939c';
   g.fillText('0', 4, y(0));
-  if (!pod.memory.some((m) => m.limit !== undefined || m.request !== undefined)) g.fillText(mib(max / 1.08), 4, y(max / 1.08));
+  if (!pod.memory.some((m) => m.limit !== undefined || m.request !== undefined)) g.fillText(topMebibytes(max / 1.08), 4, y(max / 1.08));
   for (const m of pod.memory) {
-    if (m.limit !== undefined) hline(m.limit, '#c0161d', [], `limit ${mib(m.limit)}`);
-    if (m.request !== undefined && m.request !== m.limit) hline(m.request, '#2f6fd6', [4, 3], `request ${mib(m.request)}`);
+    if (m.limit !== undefined) hline(m.limit, '#c0161d', [], quantity(m.limit));
+    if (m.request !== undefined && m.request !== m.limit) hline(m.request, '#2f6fd6', [4, 3], quantity(m.request));
     g.strokeStyle = '#8e3fb0';
     g.lineWidth = 1.6;
     g.beginPath();

@@ -2,7 +2,8 @@
 import type { Marker } from '../../src/report/model.js';
 import { timeOf, xOf, type View } from './axis.js';
 import { iso } from './cursor.js';
-import type { BandCache } from './draw.js';
+import { taintsText, type BandCache } from './draw.js';
+import { counted } from '../../src/text/counted.js';
 import { conditionBands, type Interned } from './lanes.js';
 import { MARKERS } from './markers.js';
 import { humanDuration } from '../../src/printers/duration.js';
@@ -52,8 +53,12 @@ const text = (row: Row | undefined, v: View, x: number, bands: BandCache, string
   return `${what}\n${span(b.from, b.to, bands, last)}`;
 };
 
-/** A row's whole name, for the gutter, where a long one is cut. */
-const name = (row: Row | undefined): string | undefined =>
-  row === undefined ? undefined : row.kind === 'node' ? `node ${row.name}` : row.kind === 'pod' ? `pod ${row.pod.namespace}/${row.pod.name}` : `${row.containerKind} ${row.pod.name}/${row.name}`;
+/** A row's whole name, for the gutter, where a long one is cut; a node's with its pods and its taints at `t` (cursor A). */
+const name = (row: Row | undefined, t: number): string | undefined => {
+  if (row === undefined) return undefined;
+  if (row.kind === 'pod') return `pod ${row.pod.namespace}/${row.pod.name}`;
+  if (row.kind === 'container') return `${row.containerKind} ${row.pod.name}/${row.name}`;
+  return [`node ${row.name}`, counted(row.pods, 'pod'), ...(row.node === undefined ? [] : [`${taintsText(row.node, t)} at ${iso(t)}`])].join('\n');
+};
 
 export const tooltipAt = { marker, markerText, text, name };

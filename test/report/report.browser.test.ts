@@ -114,10 +114,10 @@ const open = async (sample: string | readonly string[], ...reportArgs: string[])
   return { page, podj, requests, problems, url, dir };
 };
 
-/** The texts of the timeline's last frame, once it is drawn. */
-const drawnTexts = async (page: Page): Promise<Drawn[]> => {
+/** The texts of a canvas's last frame (the timeline's, or a plot's: `#p-mem`), once it is drawn. */
+const drawnTexts = async (page: Page, canvas = '#timeline canvas'): Promise<Drawn[]> => {
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
-  return page.evaluate("document.querySelector('#timeline canvas').drawn ?? []") as Promise<Drawn[]>;
+  return page.evaluate(`document.querySelector(${JSON.stringify(canvas)}).drawn ?? []`) as Promise<Drawn[]>;
 };
 
 const lanesOf = (page: Page): Promise<PageLane[]> => page.evaluate(() => (globalThis as unknown as { podjReport: { lanes: () => PageLane[] } }).podjReport.lanes());
@@ -593,6 +593,11 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(await taints()).toEqual([]);
     await setCursor(page, last);
     expect(await taints()).toEqual(['node.kubernetes.io/memory-pressure']);
+    // The gutter's tooltip over the node says them whole, at cursor A.
+    const node = (await drawnTexts(page)).find((t) => t.text === 'node node01');
+    const box = await page.locator('#timeline canvas').boundingBox();
+    await page.mouse.move((box?.x ?? 0) + 30, (box?.y ?? 0) + (node?.y ?? 0));
+    expect(await page.textContent('#tooltip')).toBe(`node node01\n3 pods\ntaints: node.kubernetes.io/memory-pressure at ${iso(last)}`);
     const cli = podj('get', 'pods', '-A', '--at', iso(last));
     expect(await panel(page)).toEqual({ stdout: cli.stdout, stderr: cli.stderr });
     expect(problems).toEqual([]);
@@ -617,6 +622,9 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(scheduler?.text).toMatch(/…$/);
     await page.mouse.move(box.x + 40, box.y + (scheduler?.y ?? 0));
     expect(await page.textContent('#tooltip')).toBe('pod openshift-kube-scheduler/openshift-kube-scheduler-master-0.imeixner20210707.lab.upshift.rdu2.redhat.com');
+    // A node's with its pods (an import knows this node from the pods alone: no conditions, no taints).
+    await page.mouse.move(box.x + 40, box.y + (labels[0]?.y ?? 0));
+    expect(await page.textContent('#tooltip')).toBe(`${nodes[0]}\n2 pods`);
     expect(problems).toEqual([]);
   });
 
@@ -661,5 +669,25 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(rows.filter((r) => r[3]?.endsWith(' (inferred)')).length).toBeGreaterThan(5);
     expect(causes.filter((line) => /inferred.*inferred/.test(line))).toEqual([]);
     expect(problems).toEqual([]);
+  });
+
+  it("writes a memory limit as kubectl describe prints it, a working set as kubectl top does, and a midnight tick's date", async () => {
+    const memleak = await open('crashloop-memleak');
+    const limits = memleak.podj('describe', 'pod', 'memleak-pod').stdout;
+    const limit = /Limits:\n(?:\s+\S+:\s+\S+\n)*?\s+memory:\s+(\S+)\n/.exec(limits)?.[1];
+    expect(limit).toBe('64Mi');
+    expect((await drawnTexts(memleak.page, '#p-mem')).map((t) => t.text)).toContain(limit);
+    // A pod without a request or limit: the highest working set, in whole Mi.
+    const pressure = await open('memory-pressure', '-A');
+    await pressure.page.evaluate(() => (globalThis as unknown as { podjReport: { select: (n: string) => void } }).podjReport.select('qos-demo-3'));
+    const plotted = (await drawnTexts(pressure.page, '#p-mem')).map((t) => t.text);
+    expect(plotted.filter((t) => /^\d+(\.\d+)? ?[KMG]i$/.test(t))).toEqual([expect.stringMatching(/^\d+Mi$/)]);
+    // A day of an OpenShift master's pod: the midnight tick says which day begins, on the lanes and under the plot.
+    const openshift = await open(['test/fixtures/real/openshift-packageserver-restarts.json'], '-A');
+    const ticks = (await drawnTexts(openshift.page)).filter((t) => t.y < 34).map((t) => t.text);
+    expect(ticks).toEqual(expect.arrayContaining(['2021-07-08', '21:00:00']));
+    expect(ticks).not.toContain('00:00:00');
+    expect((await drawnTexts(openshift.page, '#p-restarts')).map((t) => t.text)).toEqual(expect.arrayContaining(['2021-07-08']));
+    for (const { problems } of [memleak, pressure, openshift]) expect(problems).toEqual([]);
   });
 });
