@@ -5,12 +5,13 @@
 import type { Instant } from '../k8s/codecs.js';
 import { digestKey, podKey, timeKey } from './keys.js';
 import { sha256 } from './record.js';
+import { putValue } from './record-bytes.js';
 import type { Db } from './scan.js';
 
 export interface Indexed {
   readonly seq: number;
-  /** What its pod index entry holds: the record time and the canonical event (`pod-entry.ts`). */
-  readonly podValue: string;
+  /** What its pod index entry holds: the record time and the canonical event (`pod-entry.ts`), as text or encoded (`record-bytes.ts`). */
+  readonly podValue: string | Buffer;
   readonly at: Instant;
   /** `namespace/name` of the event's pod, if any. */
   readonly pod: string | undefined;
@@ -36,7 +37,7 @@ export const dedupDigest = (item: { readonly pod: string | undefined; readonly j
  */
 export const putIndexEntries = (batch: Batch, r: Indexed, digest: string | undefined, timeIndexed: boolean): void => {
   const position = { at: r.at, seq: r.seq };
-  if (r.pod !== undefined) batch.put(podKey(r.pod, r.observed, position), r.podValue);
+  if (r.pod !== undefined) putValue(batch, podKey(r.pod, r.observed, position), r.podValue);
   if (digest !== undefined) batch.put(digestKey(r.at, digest), String(r.seq));
   if (timeIndexed) batch.put(timeKey(position), '');
 };

@@ -9,8 +9,8 @@
 import { dedupDigest, putIndexEntries } from './derived-keys.js';
 import { encodeHead, type Head } from './head.js';
 import { META_HEAD } from './keys.js';
-import { podEntryValue } from './pod-entry.js';
-import type { Sealed } from './record.js';
+import type { Linked } from './record.js';
+import { encodePodEntry } from './record-bytes.js';
 import type { Db } from './scan.js';
 import type { Pending } from './pending.js';
 
@@ -45,14 +45,14 @@ export class IndexBacklog {
    * `FLUSH_RECORDS` records' entries wait, the earlier ones (whose records have landed) are written first,
    * here, so that their native write is made during this append's fsync, not on the awaiting writer's path.
    */
-  add(writing: Promise<void>, items: readonly Pending[], sealed: readonly Sealed[], head: Head): void {
+  add(writing: Promise<void>, items: readonly Pending[], sealed: readonly Linked[], head: Head): void {
     if (this.records >= FLUSH_RECORDS) void this.flush();
     const batch = (this.pending ??= this.db.batch());
     const timeIndexed = !head.ordered;
     sealed.forEach(({ seq, recordedAt }, i) => {
       const item = items[i];
       if (item === undefined) return;
-      putIndexEntries(batch, { seq, podValue: podEntryValue(recordedAt, item.json), at: item.at, pod: item.pod, observed: item.observed }, dedupDigest(item), timeIndexed);
+      putIndexEntries(batch, { seq, podValue: encodePodEntry(recordedAt, item.json), at: item.at, pod: item.pod, observed: item.observed }, dedupDigest(item), timeIndexed);
     });
     this.records += sealed.length;
     this.head = head;

@@ -6,7 +6,7 @@ import { checkEvent } from './event-guard.js';
 import { ExpectedSequenceConflict, JournalError } from './errors.js';
 import type { Head } from './head.js';
 import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
-import { readRecord, type JournalRecord, type Sealed, type Sha256 } from './record.js';
+import { readRecord, type JournalRecord, type Linked, type Sha256 } from './record.js';
 import { RecordStream } from './stream.js';
 import { readPodEntry, type PodRecord } from './pod-entry.js';
 import { verifyStore, type VerifyResult } from './verify.js';
@@ -538,7 +538,7 @@ export class LevelJournal {
 }
 
 /** The records of an append: each event with its sealed link, the skipped ones (undefined) left out. */
-const recordsOf = (sealed: ReadonlyArray<Sealed | undefined>, events: readonly Event[]): JournalRecord[] => {
+const recordsOf = (sealed: ReadonlyArray<Linked | undefined>, events: readonly Event[]): JournalRecord[] => {
   const records: JournalRecord[] = [];
   sealed.forEach((s, i) => {
     const event = events[i];

@@ -13,7 +13,7 @@ import { parseOrUndefined, readEvent, type JournalRecord } from './record.js';
 export type PodRecord = Pick<JournalRecord, 'seq' | 'recordedAt' | 'event'>;
 
 // Instants are fixed-width (`2026-01-02T03:04:05.678Z`): the record time needs no separator.
-const RECORDED_AT_WIDTH = 24;
+export const RECORDED_AT_WIDTH = 24;
 
 /** The pod index value of a record recorded at `recordedAt` holding the event `eventJson` (canonical JSON). */
 export const podEntryValue = (recordedAt: Instant, eventJson: string): string => `${recordedAt}${eventJson}`;

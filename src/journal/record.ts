@@ -37,18 +37,14 @@ export const JournalRecord = t.type({ ...recordFields, event: Event }, 'JournalR
 export type JournalRecord = t.TypeOf<typeof JournalRecord>;
 
 /** What sealing yields: the link, the record's text (its export line) and the value stored for it. */
-export interface Sealed {
-  readonly seq: number;
-  readonly recordedAt: Instant;
-  readonly prevHash: Sha256;
-  readonly hash: Sha256;
+export interface Sealed extends Linked {
   readonly value: string;
   /** `value` behind its check (`storedForm`): what `e!<seq>` holds. */
   readonly stored: string;
 }
 
 /** The width of a stored record's check: a CRC-32 in hex. */
-const CHECK_WIDTH = 8;
+export const CHECK_WIDTH = 8;
 
 /**
  * The check a stored record's text carries (format 10): the CRC-32 of its UTF-8 bytes, 8 hex digits. LevelDB
@@ -65,16 +61,36 @@ export const storedForm = (text: string): string => `${checkOf(text)}${text}`;
 /** The record's text in a stored value (what it exports as), its check left unread. */
 export const recordText = (stored: string): string => stored.slice(CHECK_WIDTH);
 
+/** A record's place in the chain, as sealing yields it (`seal`, `record-bytes.ts :: encodeRecord`). */
+export interface Linked {
+  readonly seq: number;
+  readonly recordedAt: Instant;
+  readonly prevHash: Sha256;
+  readonly hash: Sha256;
+}
+
+/**
+ * A record's text around its event (its export line: the event last, after fields that need no JSON escaping):
+ * the one definition, for `seal`'s string and the bytes an append writes (`record-bytes.ts`).
+ */
+export const recordTextHead = (seq: number, recordedAt: string, prevHash: string, hash: string): string =>
+  `{"seq":${seq},"recordedAt":"${recordedAt}","prevHash":"${prevHash}","hash":"${hash}","event":`;
+export const RECORD_TEXT_TAIL = '}';
+
 /**
  * Seals an event (already in canonical JSON) as record `seq` after `prevHash`:
  * `hash = sha256(prevHash + canonical({ event, prevHash, recordedAt, seq }))`. The canonical form is
- * spelled out here so the event is encoded once; instants and hashes need no JSON escaping.
+ * spelled out here so the event is encoded once; instants and hashes need no JSON escaping. An append writes
+ * the same record as bytes (`record-bytes.ts`); this string form serves verify, recovery and exports.
  */
 export const seal = (prevHash: Sha256, seq: number, recordedAt: Instant, eventJson: string): Sealed => {
-  const h = chainHash(prevHash, seq, recordedAt, eventJson);
-  const value = `{"seq":${seq},"recordedAt":"${recordedAt}","prevHash":"${prevHash}","hash":"${h}","event":${eventJson}}`;
-  return { seq, recordedAt, prevHash, hash: h, value, stored: storedForm(value) };
+  const link = linkOf(prevHash, seq, recordedAt, eventJson);
+  const value = `${recordTextHead(seq, recordedAt, prevHash, link.hash)}${eventJson}${RECORD_TEXT_TAIL}`;
+  return { ...link, value, stored: storedForm(value) };
 };
+
+/** The link of `eventJson` sealed as record `seq` after `prevHash`: its hash. */
+export const linkOf = (prevHash: Sha256, seq: number, recordedAt: Instant, eventJson: string): Linked => ({ seq, recordedAt, prevHash, hash: chainHash(prevHash, seq, recordedAt, eventJson) });
 
 const chainHash = (prevHash: string, seq: number, recordedAt: string, eventJson: string): Sha256 =>
   sha256(`${prevHash}{"event":${eventJson},"prevHash":"${prevHash}","recordedAt":"${recordedAt}","seq":${seq}}`);

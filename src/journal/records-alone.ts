@@ -14,7 +14,8 @@ import type { Instant } from '../k8s/codecs.js';
 import type { Head } from './head.js';
 import type { IndexBacklog } from './index-backlog.js';
 import { recordKey } from './keys.js';
-import { seal, type Sealed } from './record.js';
+import type { Linked } from './record.js';
+import { encodeRecord, putBytes, putValue } from './record-bytes.js';
 import type { Db } from './scan.js';
 import type { Pending } from './pending.js';
 
@@ -31,7 +32,7 @@ export const inTimeOrder = (items: readonly Pending[], maxAt: Instant | null): b
 /** A durable append's records being written: each item's sealed record and the head after them. */
 export interface Started {
   readonly writing: Promise<void>;
-  readonly sealed: readonly Sealed[];
+  readonly sealed: readonly Linked[];
   readonly head: Head;
 }
 
@@ -43,16 +44,15 @@ export const startRecordsAlone = (db: Db, backlog: IndexBacklog, tip: Head, item
   // A failed write before this one stops every later one; a backlog write still in flight need not land
   // first: it holds entries of records that already have, and LevelDB orders the two writes itself.
   backlog.throwIfFailed();
-  const sealed: Sealed[] = [];
-  let { seq, hash, minAt, maxAt } = tip;
+  const sealed: Linked[] = [];
+  let { minAt, maxAt } = tip;
   for (const item of items) {
-    const record = seal(hash, ++seq, item.recordedAt, item.json);
-    sealed.push(record);
-    hash = record.hash;
     if (minAt === null || item.at < minAt) minAt = item.at;
     maxAt = item.at; // in time order: each is the latest so far
   }
-  return { writing: startWrite(db, sealed, sync), sealed, head: { seq, hash, minAt, maxAt, ordered: tip.ordered } };
+  const writing = startWrite(db, tip, items, sealed, sync);
+  const last = sealed.at(-1);
+  return { writing, sealed, head: { seq: last?.seq ?? tip.seq, hash: last?.hash ?? tip.hash, minAt, maxAt, ordered: tip.ordered } };
 };
 
 /** Puts the index entries and the new head of checked records in `backlog` while they are written; resolves once they have landed. */
@@ -62,16 +62,27 @@ export const landRecordsAlone = async (backlog: IndexBacklog, started: Started, 
 };
 
 /**
- * Starts writing the records. One record is one `put`: a single native call where a chained batch makes three
+ * Seals `items` onto `tip` into `sealed` and starts writing their records, each encoded as it is put
+ * (`record-bytes.ts`). One record is one `put`: a single native call where a chained batch makes three
  * (init, put, write), each a napi crossing that costs the awaiting writer 5-30 µs on this VM; several records
  * are one chained batch (an array `batch()` reads each operation's fields through napi, and costs more).
  */
-const startWrite = (db: Db, sealed: readonly Sealed[], sync: boolean): Promise<void> => {
-  const [only] = sealed;
-  if (sealed.length === 1 && only !== undefined) return db.put(recordKey(only.seq), only.stored, { sync });
+const startWrite = (db: Db, tip: Head, items: readonly Pending[], sealed: Linked[], sync: boolean): Promise<void> => {
+  const [only] = items;
+  if (items.length === 1 && only !== undefined) {
+    const { link, stored } = encodeRecord(tip.hash, tip.seq + 1, only.recordedAt, only.json);
+    sealed.push(link);
+    return putBytes(db, recordKey(link.seq), stored, sync);
+  }
   const batch = db.batch();
   try {
-    for (const record of sealed) batch.put(recordKey(record.seq), record.stored);
+    let { seq, hash } = tip;
+    for (const item of items) {
+      const { link, stored } = encodeRecord(hash, ++seq, item.recordedAt, item.json);
+      putValue(batch, recordKey(seq), stored);
+      sealed.push(link);
+      hash = link.hash;
+    }
   } catch (error) {
     void batch.close();
     throw error;

@@ -11,8 +11,8 @@ import { advance, encodeHead, type Head } from './head.js';
 import { dedupDigest, putIndexEntries, type Indexed } from './derived-keys.js';
 import type { IndexBacklog } from './index-backlog.js';
 import { META_HEAD, META_STAGING, RECORDS, SNAPSHOTS, TIME, digestKey, podKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
-import { podEntryValue } from './pod-entry.js';
-import { parseEnvelope, readRecord, recordText, seal, sha256, type Sealed } from './record.js';
+import { parseEnvelope, readRecord, recordText, sha256, type Linked } from './record.js';
+import { encodeRecord, putValue } from './record-bytes.js';
 import type { Pending } from './pending.js';
 import { entryPages, type Db } from './scan.js';
 import { storedEvents } from './stored-events.js';
@@ -68,7 +68,7 @@ export class Stage {
    * generation, and copying and collecting them cost a bulk append more than LevelDB's writes. With `commit`
    * the batch is written, and every earlier one, before it returns.
    */
-  async write(items: readonly Pending[], opts: ChunkOptions): Promise<{ readonly sealed: Array<Sealed | undefined>; readonly skipped: number }> {
+  async write(items: readonly Pending[], opts: ChunkOptions): Promise<{ readonly sealed: Array<Linked | undefined>; readonly skipped: number }> {
     // A chunk that skips known events looks up which are new. So does a chunk that may be rolled
     // back (staged) onto records written before this append: a rollback deletes the entries its records
     // own, and must not take an older record's entry with it. Otherwise no read is needed: entries point
@@ -87,7 +87,7 @@ export class Stage {
     const asked = lookup ? items.map((item, i) => ({ item, digest: dedupDigest(item, digests[i]), byPod: item.dedup ?? opts.dedup })) : [];
     const known: readonly boolean[] = lookup ? await storedEvents(this.db, asked, this.tip.maxAt) : [];
     const fresh = new Set<string>();
-    const out: Array<Sealed | undefined> = [];
+    const out: Array<Linked | undefined> = [];
     let skipped = 0;
     const chunkStart = this.tip.seq;
     const unindexed: Position[] = [];
@@ -102,9 +102,9 @@ export class Stage {
           if (opts.commit) out.push(undefined);
           continue;
         }
-        const sealed = seal(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
-        const record: Indexed = { seq: sealed.seq, podValue: podEntryValue(item.recordedAt, item.json), at: item.at, pod: item.pod, observed: item.observed };
-        batch.put(recordKey(sealed.seq), sealed.stored);
+        const { link: sealed, stored, podEntry } = encodeRecord(this.tip.hash, this.tip.seq + 1, item.recordedAt, item.json);
+        const record: Indexed = { seq: sealed.seq, podValue: podEntry, at: item.at, pod: item.pod, observed: item.observed };
+        putValue(batch, recordKey(sealed.seq), stored);
         if (this.minAppendedAt === null || item.at < this.minAppendedAt) this.minAppendedAt = item.at;
         // A time-ordered journal needs no time index (sequence order is time order); one that is not
         // has an entry for every record.
