@@ -257,6 +257,7 @@ export class SnapshotWriter {
   /** How many of the first row parts are the base (`SnapshotIndex.baseRows`). */
   private baseRows = 0;
   private rowEntries = 0;
+  /** The pod states last written, by uid, in the fold's order. */
   private written = new Map<string, PodState>();
   /** Where each written pod's line is, as its rows store it. */
   private places = new Map<string, string>();
@@ -281,11 +282,11 @@ export class SnapshotWriter {
 
   /**
    * Stores the parts `state` needs beyond the last snapshot's and returns the snapshot's text (to bind with
-   * `putSnapshot`). With `touched`, the uids of the events folded since the last write (`Touched`), only those
-   * pods are compared; without it, every pod.
+   * `putSnapshot`). `touched` holds the uids of the events folded since the last write (`Touched`): only those
+   * pods are compared.
    */
-  async write(journal: Journal, state: ClusterState, version: string, touched?: Touched): Promise<string> {
-    const { changed, removed } = touched === undefined ? this.compareAll(state) : this.compareTouched(state, touched);
+  async write(journal: Journal, state: ClusterState, version: string, touched: Touched): Promise<string> {
+    const { changed, removed } = this.compareTouched(state, touched);
     for (const uid of removed) this.places.delete(uid);
     const added = changed.length + removed.length;
     const live = state.pods.size;
@@ -306,47 +307,6 @@ export class SnapshotWriter {
   }
 
   /**
-   * Every pod compared with the one last written: `written` is updated in place (a copy of 150,000 entries at every
-   * snapshot cost seconds at tier L), and kept in the fold's order, which tells the pods it moved (`movedSince`).
-   */
-  private compareAll(state: ClusterState): Changes {
-    const moved = this.movedSince(state);
-    const gone: string[] = [];
-    for (const uid of this.written.keys()) if (!state.pods.has(uid)) gone.push(uid);
-    const removed = [...gone, ...moved];
-    for (const uid of removed) this.written.delete(uid);
-    const changed: string[] = [];
-    for (const [uid, pod] of state.pods) {
-      if (this.written.get(uid) === pod) continue;
-      changed.push(uid);
-      this.written.set(uid, pod);
-    }
-    return { changed, removed };
-  }
-
-  /**
-   * The written pods the fold removed and added again since: the fold holds the pods it kept in the order written,
-   * then those it added. So a written pod is moved if the state holds it after an added one, or holds it after a
-   * written pod that came later.
-   */
-  private movedSince(state: ClusterState): Set<string> {
-    const moved = new Set<string>();
-    const written = this.written.keys();
-    let inAdded = false;
-    for (const uid of state.pods.keys()) {
-      if (!this.written.has(uid)) inAdded = true;
-      else if (inAdded || moved.has(uid)) {
-        moved.add(uid);
-        inAdded = true;
-      } else {
-        // a kept pod: the written pods before it that the state holds come after it there
-        for (let next = written.next(); next.done !== true && next.value !== uid; next = written.next()) if (state.pods.has(next.value)) moved.add(next.value);
-      }
-    }
-    return moved;
-  }
-
-  /**
    * Only the pods the events since the last write were about: at tier L a snapshot's ≈ 3,300 of 150,000, where
    * comparing all of them at each of 214 snapshots cost ≈ 7 % of the upkeep. A pod the fold removed without an
    * event of its own (a creation taking its name, `Folding.apply`) leaves `written` larger than the state: then
@@ -363,7 +323,11 @@ export class SnapshotWriter {
       if (pod === undefined) {
         if (this.written.has(uid)) gone.push(uid);
       } else if (this.written.get(uid) !== pod) {
-        if (this.written.has(uid) && touched.wasAdded(uid)) moved.push(uid);
+        if (this.written.has(uid) && touched.wasAdded(uid)) {
+          moved.push(uid);
+          // removed and added again: deleted first, so that `written` holds it last, as the fold does
+          this.written.delete(uid);
+        }
         changed.push(uid);
         this.written.set(uid, pod);
       }
