@@ -12,6 +12,7 @@ import type { Event } from '../src/events/index.js';
 import type { V1Pod } from '../src/k8s/pod.js';
 import { generateChunks } from '../src/generator/index.js';
 import { FoldedPod, baseOf, reducePod, type PodState } from '../src/reducers/index.js';
+import { writerOf } from '../src/reducers/pod.js';
 import { kubeletStatus } from '../src/reducers/status.js';
 import { podWith } from '../src/reducers/pod-object.js';
 import { apiTime } from '../src/reducers/time.js';
@@ -37,7 +38,7 @@ const regeneratedAt = (before: PodState, reduced: PodState, e: Event): PodState 
   const shown = k.syncs ? k.published : k;
   if (!(reduced instanceof FoldedPod) || shown === undefined || !k.admitted || k.rejected !== undefined || k.nodeLost || !mayRegenerate(reduced, e)) return reduced;
   const base = baseOf(before);
-  const generated = kubeletStatus(base, shown, apiTime(e.at), !k.syncs ? 'event' : e.type === 'PodSynced' ? (e.beforeKill === true ? 'sync-before-kill' : 'sync') : 'probe');
+  const generated = kubeletStatus(base, shown, apiTime(e.at), !k.syncs ? 'event' : writerOf(before, e));
   return new FoldedPod(generated.status === base.status ? base : podWith(base, base.metadata, base.spec, generated.status), k, generated);
 };
 

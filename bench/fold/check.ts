@@ -13,7 +13,8 @@ flight at 1f07163, a kill in flight at 42c9d77; prestop-shortened: 42c9d77; life
 pod-deletions: the final delete at the next relist, 445ba53), 5 gained the held-back status of a pod that finishes by
 itself (the engine change recorded with it: a PodSynced with beforeKill, the rest equal but for sync numbers), 10 samples were added; tier S and M
 unchanged; then for Initialized kept True once shown (GeneratePodInitializedCondition under the gate): only
-restart-all-containers.yaml differed). `npx tsx bench/fold/check.ts`
+restart-all-containers.yaml differed; then for TerminatePod's marks shown only from SyncTerminatedPod's PodSynced (terminated):
+on the stored events crashloop-evicted.yaml and pod-deletions.yaml differed, whose re-recorded events gained that PodSynced). `npx tsx bench/fold/check.ts`
  * compares; `--write` records the current code's fingerprints.
  *
  * Per case: the events, every pod state after every event (`reducePod`, the state serialized whenever its

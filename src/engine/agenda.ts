@@ -6,7 +6,8 @@
  * reads changed. Simultaneous wake-ups are ordered by (rank of concern, pod creation order, container order, probe).
  */
 import type { ProbeKind } from '../events/index.js';
-import { kubeletRemovalAt, removedAtOnce } from './deletion/decide.js';
+import { removedAtOnce } from './deletion/decide.js';
+import { terminatedWorkAt } from './kubelet/terminated.js';
 import { cleanupDeadline, killWaitRunsOutAt, localTurnAt } from './eviction/loop.js';
 import { nextOnGrid } from './grid.js';
 import type { ContainerUsage, Input, VolumeUsage } from './inputs.js';
@@ -173,8 +174,8 @@ const syncWakeups = (ctx: Ctx, pod: PodBook, node: NodeBook): Wakeup[] => {
   // past its active deadline, `getPodsToSync` syncs the pod at the next `syncCh` tick
   const deadline = deadlineTick(pod, node);
   const pastDeadline = deadline === undefined ? undefined : Math.max(pendingTrigger(pod, node, deadline), ctx.now);
-  // the final delete comes with `SyncTerminatedPod`, at the relist after the terminating sync's end
-  const removalAt = kubeletRemovalAt(pod, node);
+  // `SyncTerminatedPod`, at the relist after the terminating sync's end: its status, a deleted pod's final delete
+  const removalAt = terminatedWorkAt(pod, node);
   const removal = removalAt === undefined ? undefined : Math.max(removalAt, ctx.now);
   const due = [
     trigger === ctx.now && takenNow ? undefined : trigger,

@@ -187,6 +187,8 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
     case 'PodAdmitted':
       return withPod(state, e.pod.uid, (pod) => ({ ...pod, admitted: true, dirty: true }));
     case 'PodSynced':
+      // `SyncTerminatedPod` (`kubelet/terminated.ts`): the last status; the terminating sync's end stays the last sync's
+      if (e.terminated === true) return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, sessionAt: at, dirty: false, syncs: pod.syncs + 1, terminatedSynced: true }));
       // `completeWork` enqueues a clean sync's next one; a failure later in this sync replaces it
       // the first sync starts the prober workers; each status it generates triggers readiness runs
       return evictionCleanup(withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => {

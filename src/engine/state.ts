@@ -139,6 +139,8 @@ export interface PodBook {
    * the terminating path's sync, not a `SyncPod` begun before the end that runs on (`kubelet/worker.ts :: syncPodRunsOn`).
    */
   readonly syncFoundTerminal: boolean;
+  /** `SyncTerminatedPod` published its `TerminatePod` status (`PodSynced.terminated`): nothing more is published. */
+  readonly terminatedSynced?: true;
   /** `status.startTime`: the status manager sets it at the first status, that of the pod's first sync. */
   readonly startTime?: VirtualMs;
   /** Its first sync started the prober workers (`SyncPod` → `probeManager.AddPod`): their tickers' phase. */

@@ -250,6 +250,12 @@ export const PodSynced = member('PodSynced', { ...podSubject }, {
    * returned. Where a container runs the kill gives the same sign, and this is not set.
    */
   beforeKill: t.literal(true),
+  /**
+   * `SyncTerminatedPod`, at the PLEG relist after `SyncTerminatingPod` returned (`pod_workers.go :: podWorkerLoop`:
+   * `podCache.GetNewerThan`): its `statusManager.TerminatePod` marks every container the terminal status still shows
+   * unfinished terminated `ContainerStatusUnknown` (exit 137) and turns a phase still Pending or Running Failed.
+   */
+  terminated: t.literal(true),
 });
 
 /** The node lifecycle controller lost contact with the pod's node: Ready turns False, status unknowable. */

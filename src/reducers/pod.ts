@@ -4,7 +4,7 @@
  */
 import type { Instant } from '../k8s/codecs.js';
 import type { Container, PodCondition, ResourceRequirements, V1Pod } from '../k8s/pod.js';
-import { observationTypes, type CapturedCondition, type PodEvent } from '../events/index.js';
+import { observationTypes, type CapturedCondition, type Event, type PodEvent } from '../events/index.js';
 import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
 import { reduceKubelet } from './kubelet.js';
@@ -355,23 +355,28 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   if (source === undefined) return next;
   const view = kubeletView(source, { syncs: true, published: undefined });
   const base = baseOf(next);
-  // A sync after a deletion generates the terminal status even when the kubelet learnt nothing new (SyncTerminatedPod),
-  // and so does the one after a status whose terminal phase mergePodStatus held back (`beforeKill`: an eviction's
-  // first terminating status, a finished pod's SyncPod status).
+  // A sync after a deletion generates the terminal status even when the kubelet learnt nothing new, and so does the
+  // one after a status whose terminal phase mergePodStatus held back (`beforeKill`: an eviction's first terminating
+  // status, a finished pod's SyncPod status), and SyncTerminatedPod's TerminatePod (`terminated`).
   const over = base.metadata.deletionTimestamp !== undefined || view.evicted !== undefined;
-  const terminating = event.type === 'PodSynced' && ((over && !isTerminalPhase(base.status?.phase)) || terminalHeldBack(base.status));
+  const terminating = event.type === 'PodSynced' && ((over && !isTerminalPhase(base.status?.phase)) || terminalHeldBack(base.status) || event.terminated === true);
   // a kubelet back from a lost node writes its whole status over the controller's marking; a readiness gate's
   // condition, set by a controller since the last status, changes the Ready this sync generates (`GeneratePodReadyCondition`)
   const gated = (base.spec.readinessGates ?? []).length > 0;
   const unchanged = base === baseOf(state) && !terminating && !gated && !state.kubelet.nodeLost && !statusInputsChanged(shown, view) && podLevelResourcesSettled(base, view);
   const kubelet = kubeletView(next.kubelet, { published: view });
-  return unchanged ? podState(next, base, kubelet) : regenerated(base, view, kubelet, apiTime(event.at), writerOf(event));
+  return unchanged ? podState(next, base, kubelet) : regenerated(base, view, kubelet, apiTime(event.at), writerOf(state, event));
 };
 
-/** Who writes the status a `PodSynced` or a probe result publishes (`published`). */
-const writerOf = (event: PodEvent): StatusWriter => {
+/**
+ * Who writes the status a `PodSynced` or a probe result publishes (`published`) on `state`. A pod's first `PodSynced`
+ * is an import's when the pod is already over: a deleted pod's object showing a terminal phase, the publication of
+ * the kubelet's `SyncTerminatedPod` (`importers/pod-differ.ts`); the engine's syncs publish a pod from its first.
+ */
+export const writerOf = (state: PodState, event: Event): StatusWriter => {
   if (event.type !== 'PodSynced') return 'probe';
-  return event.beforeKill === true ? 'sync-before-kill' : 'sync';
+  if (event.beforeKill === true) return 'sync-before-kill';
+  return event.terminated === true || !state.kubelet.syncs ? 'sync-terminated' : 'sync';
 };
 
 /** The published view with one container's probe results as the kubelet now knows them, if it is still the same instance. */

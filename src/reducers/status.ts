@@ -398,10 +398,11 @@ export const podLevelResourcesSettled = (pod: V1Pod, view: KubeletView): boolean
  * What writes a status: a sync's `generateAPIPodStatus` (`sync`: `SyncPod`, or `SyncTerminatingPod` before it applies
  * an eviction's status function; `sync-before-kill`: a status generated while the pod worker, with nothing left to stop, had
  * not yet finished terminating, `PodSynced.beforeKill`: the `SyncPod` that found a pod over by itself, or
- * `SyncTerminatingPod` before an evicted pod's `killPod`); the status manager's `SetContainerReadiness` / `SetContainerStartup`
- * over the status it cached (`probe`); or, in a journal without syncs (imported), the kubelet after any event (`event`).
+ * `SyncTerminatingPod` before an evicted pod's `killPod`); `SyncTerminatedPod`'s `TerminatePod` (`sync-terminated`,
+ * `PodSynced.terminated`); the status manager's `SetContainerReadiness` / `SetContainerStartup` over the status it
+ * cached (`probe`); or, in a journal without syncs (imported), the kubelet after any event (`event`).
  */
-export type StatusWriter = 'sync' | 'sync-before-kill' | 'probe' | 'event';
+export type StatusWriter = 'sync' | 'sync-before-kill' | 'sync-terminated' | 'probe' | 'event';
 
 /**
  * The status after the kubelet has (re)generated it at `now` (API form, whole seconds), without its container
@@ -417,12 +418,17 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   const restartAll = couldRestart ? { restarting, cleanedUp: cleanedUp(spec, view) } : undefined;
   const terminal = podIsTerminal(pod, view);
   const deleted = restartsHeld(pod);
+  // `status_manager.go :: TerminatePod` runs in `SyncTerminatedPod`, at the relist after the terminating sync's last
+  // status: a journal of syncs shows its marks only from that sync; an imported one shows them when an object did
+  const terminatePod = !view.syncs || writer === 'sync-terminated';
   const inits = spec.initContainers ?? NONE;
   const initStatuses = statusList(inits, true, view, spec, deleted, statusFactsOf);
   const statuses = statusList(spec.containers, false, view, spec, deleted, statusFactsOf);
   const running = couldHaveRunningContainers(initStatuses, statuses);
 
   let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
+  // the phase the conditions are generated from: TerminatePod sets Failed on the status it cached, conditions and all
+  let generatedPhase: PodPhase | undefined;
   let reason: string | undefined;
   let message: string | undefined;
   if (view.evicted !== undefined) {
@@ -435,9 +441,10 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
     phase = 'Failed';
     reason = DEADLINE_EXCEEDED_REASON;
     message = DEADLINE_EXCEEDED_MESSAGE;
-  } else if (terminal && !running && !isTerminal(phase) && !isStaticPod(pod) && view.syncs) {
-    // TerminatePod: a pod that is over is never left Pending or Running. The kubelet does this in its sync
-    // (`SyncTerminatedPod`), so only a journal of its syncs shows it; an imported one shows it when an object did.
+  } else if (terminal && !running && !isTerminal(phase) && !isTerminal(prev.phase) && !isStaticPod(pod) && writer === 'sync-terminated') {
+    // TerminatePod: a pod that is over is never left Pending or Running. Only a journal of the kubelet's syncs
+    // shows it (at `SyncTerminatedPod`); an imported one shows it when an object did.
+    generatedPhase = phase;
     phase = 'Failed';
   }
   if (isTerminal(prev.phase) && !isTerminal(phase)) phase = prev.phase ?? phase; // terminal is sticky
@@ -445,7 +452,7 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   // a finished pod's Succeeded/Failed, or Failed past the deadline, gives Ready and ContainersReady False,
   // PodCompleted / PodFailed; mergePodStatus below holds back only phase, reason and message. An eviction's Failed
   // comes after them (its status function), so its conditions are those of the phase the API is shown.
-  const conditionPhase = view.evicted === undefined ? phase : undefined;
+  const conditionPhase = view.evicted === undefined ? (generatedPhase ?? phase) : undefined;
   // `PodCouldHaveRunningContainers`: the pod worker is not done while a container runs, nor before its killPod
   const workerBusy = running || writer === 'sync-before-kill';
   const evictionHeldBack = view.evicted !== undefined && !isTerminal(prev.phase) && workerBusy;
@@ -459,7 +466,7 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
     reason = prev.reason;
     message = prev.message;
   }
-  const terminated = isTerminal(phase) && !running;
+  const terminated = isTerminal(phase) && !running && terminatePod;
   let initShown = initStatuses;
   let shown = statuses;
   if (terminated) [initShown, shown] = terminateStatuses(inits, initStatuses, statuses);
@@ -468,8 +475,10 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   const generation = writes(view, 'observedGeneration') ? pod.metadata.generation : undefined;
   const conditionGenerations = conditionGeneration(view, pod);
   const others = conditionGenerations === undefined ? withoutObservedGenerations(otherConditions(prev, view, phase, now, undefined)) : otherConditions(prev, view, phase, now, conditionGenerations);
-  // A finished pod's sandbox is torn down by the kubelet: PodReadyToStartContainers turns False.
-  const sandboxReady = view.sandboxReady && !terminated;
+  // A finished pod's sandbox is torn down by the kubelet (`killPod`): PodReadyToStartContainers turns False in the
+  // status generated once it returned, even where the phase is still Pending until TerminatePod (a deleted pod that never ran)
+  const sandboxStopped = !running && writer !== 'sync-before-kill' && (isTerminal(phase) || (terminal && view.syncs));
+  const sandboxReady = view.sandboxReady && !sandboxStopped;
   // the simulated kubelet is v1.36's (gate RestartAllContainersOnContainerExits on); an imported one's version is unknown
   const initializedBefore = view.syncs && prev.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') === true;
   const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation: conditionGenerations, types: view.conditionTypes, restartAll, initializedBefore };

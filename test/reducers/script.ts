@@ -148,6 +148,10 @@ export class PodScript {
   synced(): this {
     return this.add({ ...this.base('kubelet'), type: 'PodSynced' });
   }
+  /** `SyncTerminatedPod`: the status its `TerminatePod` writes (`PodSynced.terminated`). */
+  terminatedSynced(): this {
+    return this.add({ ...this.base('kubelet'), type: 'PodSynced', terminated: true });
+  }
   /** An imported status showed the container waiting for `reason`. */
   waiting(container: string, reason: string, message?: string): this {
     return this.add({ ...this.base('kubelet'), type: 'ContainerWaiting', container, reason, ...(message !== undefined && { message }) });

@@ -4,8 +4,8 @@
  *
  * Upstream hands `TerminatePod` a pod status; here each status is reached by events (a container that ran
  * and exited, or ran, exited and has a new instance created but not started: waiting with a last
- * termination), then the pod is deleted and the kubelet syncs (`SyncTerminatedPod` calls TerminatePod),
- * as in a simulated journal. The expectations are upstream's `expectFn` checks.
+ * termination), then the pod is deleted, the kubelet's terminating sync publishes, and `SyncTerminatedPod` calls
+ * TerminatePod (`PodSynced.terminated`), as in a simulated journal. The expectations are upstream's `expectFn` checks.
  */
 import { describe, expect, test } from 'vitest';
 import type { ContainerState, RestartPolicy } from '../../src/k8s/pod.js';
@@ -196,7 +196,7 @@ for (const [suite, cases] of [
         p.scheduled().synced();
         c.inits.forEach((b, i) => reach(p, `init-${i}`, b));
         c.regular.forEach((b, i) => reach(p, `${i}`, b));
-        p.synced().deleted(30).synced();
+        p.synced().deleted(30).synced().terminatedSynced();
         const status = p.must().status;
         expect(status?.phase).toBe('Failed');
         c.wantInits.forEach((want, i) => matches(status?.initContainerStatuses?.[i]?.state, want));
@@ -210,7 +210,7 @@ for (const [suite, cases] of [
 // nothing else; here each phase is reached by a pod of one container, then deleted and synced.
 describe('status_manager_test.go :: TestTerminatePod_EnsurePodPhaseIsTerminal', () => {
   const one = (policy: RestartPolicy) => new PodScript({ containers: [{ name: 'app' }], restartPolicy: policy });
-  const terminated = (p: PodScript) => p.synced().deleted(30).synced().must().status?.phase;
+  const terminated = (p: PodScript) => p.synced().deleted(30).synced().terminatedSynced().must().status?.phase;
 
   test('Pending pod', () => {
     const p = one('Always').scheduled().synced();

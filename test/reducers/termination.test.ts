@@ -65,10 +65,14 @@ describe('graceful deletion', () => {
     const imported = new PodScript(app).scheduled().pullFailed('app', 'not found').pullBackOff('app').deleted(30);
     expect(imported.must().status?.phase).toBe('Pending');
     expect(imported.must().metadata.deletionTimestamp).toBeDefined();
-    // The kubelet's sync after the deletion (SyncTerminatedPod) is where the pod becomes Failed.
+    // The terminating sync's status, as killPod returns, is still Pending (getPhase: a waiting container); TerminatePod,
+    // in SyncTerminatedPod at the next relist, is where the pod becomes Failed.
     const p = new PodScript(app).scheduled().synced().pullFailed('app', 'not found').pullBackOff('app').synced().deleted(30);
     expect(p.must().status?.phase).toBe('Pending');
     p.synced();
+    expect(p.must().status?.phase).toBe('Pending');
+    expect(p.must().status?.containerStatuses?.[0]?.state?.waiting).toBeDefined();
+    p.terminatedSynced();
     const pod = p.must();
     expect(pod.status?.phase).toBe('Failed');
     // hasPodInitialized: a pod without init containers always is, so the container that never ran is unknown.
@@ -89,14 +93,14 @@ describe('graceful deletion', () => {
     });
 
     test('none started: the first init container is marked (always at least one), the rest and the app wait', () => {
-      const p = new PodScript(withInits).scheduled().synced().pullFailed('setup', 'not found').pullBackOff('setup').synced().deleted(30).synced();
+      const p = new PodScript(withInits).scheduled().synced().pullFailed('setup', 'not found').pullBackOff('setup').synced().deleted(30).synced().terminatedSynced();
       expect(p.must().status?.phase).toBe('Failed');
       expect(states(p.must())).toEqual({ inits: ['ContainerStatusUnknown', 'PodInitializing'], app: ['PodInitializing'] });
     });
 
     test('the last init container completed with 0: the pod has initialized, so the app that never ran is marked', () => {
       const p = new PodScript(withInits).scheduled().synced().run('setup').exited('setup', 0).run('migrate').exited('migrate', 0).synced();
-      p.pullFailed('app', 'not found').pullBackOff('app').synced().deleted(30).synced();
+      p.pullFailed('app', 'not found').pullBackOff('app').synced().deleted(30).synced().terminatedSynced();
       expect(p.must().status?.phase).toBe('Failed');
       expect(states(p.must())).toEqual({ inits: ['Completed', 'Completed'], app: ['ContainerStatusUnknown'] });
     });

@@ -8,7 +8,7 @@
 import type { Event } from '../../events/index.js';
 import { aboutPod } from '../emit.js';
 import { killPod } from '../kubelet/kill.js';
-import { tickOf } from '../kubelet/worker.js';
+import { syncTerminatedAt } from '../kubelet/terminated.js';
 import { hasLiveContainer, podTerminal } from '../lifecycle.js';
 import type { NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
@@ -46,12 +46,8 @@ export const effectiveGrace = (requested: number): number => Math.max(requested,
  * it with grace 0 (`status_manager.go :: syncPod`, `canBeDeleted`). The volumes' unmount that
  * `SyncTerminatedPod` waits for first (`WaitForUnmount`, a reconciler on a 100 ms loop) is not counted.
  */
-export const kubeletRemovalAt = (pod: PodBook, node: NodeBook): VirtualMs | undefined => {
-  const deletion = pod.deletion;
-  if (deletion === undefined || pod.removed || hasLiveContainer(pod) || pod.syncedAt === undefined || pod.syncedAt < deletion.at) return undefined;
-  const terminatingDone = Math.max(pod.syncedAt, ...pod.containers.map((c) => c.current?.exit?.at ?? pod.syncedAt ?? 0));
-  return tickOf(node, terminatingDone, true);
-};
+const kubeletRemovalAt = (pod: PodBook, node: NodeBook): VirtualMs | undefined =>
+  pod.deletion === undefined ? undefined : syncTerminatedAt(pod, node);
 
 /** The kubelet's side of a deletion: stop what runs, then the final delete (`kubeletRemovalAt`). */
 export const terminate = (pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {

@@ -39,7 +39,7 @@ const podKills: ReadonlySet<KillReason> = new Set(['PodDeleted', 'PodEvicted', '
 const isPodKill = (kill: Killing): boolean => podKills.has(kill.reason);
 
 /** A kill for the pod (not a probe's or a hook's) has been sent to the container's current instance. */
-const stoppingForPod = (c: ContainerBook): boolean => c.current?.kills.some(isPodKill) === true;
+export const stoppingForPod = (c: ContainerBook): boolean => c.current?.kills.some(isPodKill) === true;
 
 /**
  * A container is killed for the pod unless a pod-level kill of it is already in flight: v1.36's

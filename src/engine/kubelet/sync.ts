@@ -21,6 +21,7 @@ import { blocked, syncInFlight, syncPodRunsOn } from './worker.js';
 import { containersToStart } from './plan.js';
 import { resetBySync, resetStep, restartingAll } from './restart-all.js';
 import { startStep } from './start.js';
+import { terminatedSyncDue } from './terminated.js';
 import { unhealthyKills } from './unhealthy.js';
 
 /** What the sync does next; nothing when it is done. */
@@ -97,9 +98,11 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   const next = step(state, pod, node, now);
   // numbered, so that a second sync at the same instant is not taken for the first by the journal's dedup
   const synced = (): Event[] => [{ type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 1 }];
+  // `SyncTerminatedPod`: TerminatePod's status when it may mark a container or the kubelet learnt something since the
+  // last status (a deleted pod's final status may be the first past its active deadline); the final delete follows
+  if (terminatedSyncDue(pod, node, now)) return [...deadlineNoticed(pod, now), { type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 1, terminated: true }];
   if (pod.sessionAt === now) {
-    // the final status goes out before the kubelet deletes the object (`status_manager.go :: canBeDeleted`)
-    if (next.length > 0) return next[0]?.type === 'PodRemoved' && pod.dirty ? [...deadlineNoticed(pod, now), ...synced()] : next;
+    if (next.length > 0) return next;
     // `SyncTerminatingPod` generates its next status as soon as `killPod` returns: a deleted, evicted,
     // past-deadline or finished pod's last stopped container is published at its exit, not at the next relist
     // a deleted pod's final status may be the first past its active deadline (Failed / DeadlineExceeded)
@@ -113,8 +116,8 @@ export const syncPod = (state: EngineState, uid: string, now: VirtualMs): Event[
   if (!pod.admitted) return next;
   // one sync at a time: an update while one is blocked waits for it (`pod_workers.go :: managePodLoop`)
   if (syncInFlight(pod)) return [];
-  // `SyncTerminatedPod` with its final status already published: only the final delete
-  if (next[0]?.type === 'PodRemoved' && !pod.dirty) return next;
+  // `SyncTerminatedPod` with nothing to publish: only the final delete
+  if (next[0]?.type === 'PodRemoved') return next;
   // published twice even when `killPod` has nothing to stop: while the worker is not done, then as it returns
   const heldThenReleased = (): Event[] => [
     { type: 'PodSynced', ...aboutPod(now, 'kubelet', pod.ref), sync: pod.syncs + 1, beforeKill: true },

@@ -1,0 +1,67 @@
+/**
+ * `kubelet.go :: SyncTerminatedPod`: once `SyncTerminatingPod` has returned (every container gone, its last status
+ * published), the pod worker waits for a PLEG status newer than that sync (`pod_workers.go :: podWorkerLoop`:
+ * `podCache.GetNewerThan(uid, lastSyncTime)`, the next 1 s relist; no on-demand relist on the terminating path), then
+ * generates the status once more and ends with `statusManager.TerminatePod`, which marks each container the status
+ * still shows unfinished terminated `ContainerStatusUnknown` and turns a Pending or Running phase Failed; a deleted
+ * pod's final delete follows (`status_manager.go :: syncPod`, `canBeDeleted`).
+ */
+import type { VirtualMs } from '../world.js';
+import type { ContainerBook, NodeBook, PodBook } from '../state.js';
+import { hasLiveContainer, willRestart } from '../lifecycle.js';
+import { stoppingForPod } from './kill.js';
+import { tickOf } from './worker.js';
+
+/**
+ * When `SyncTerminatedPod` runs: at the relist after the terminating sync returned (its start, or the last exit it
+ * waited for); undefined while that sync has not begun (a deleted pod's `SyncPod` in flight runs on) or not returned.
+ */
+export const syncTerminatedAt = (pod: PodBook, node: NodeBook): VirtualMs | undefined => {
+  const synced = pod.syncedAt;
+  if (pod.removed || synced === undefined || hasLiveContainer(pod)) return undefined;
+  const terminating = pod.deletion === undefined ? pod.syncFoundTerminal : synced >= pod.deletion.at;
+  if (!terminating) return undefined;
+  const returned = Math.max(synced, ...pod.containers.map((c) => c.current?.exit?.at ?? synced));
+  return tickOf(node, returned, true);
+};
+
+/**
+ * The terminal status may still show the container unfinished: it never ran (waiting), or it exited and waits to run
+ * again (its cached start failure, `CrashLoopBackOff`, shown while `ShouldContainerBeRestarted`, which a deletion
+ * answers no), not stopped for the pod. A container shown terminated but restartable answers yes too: its
+ * `TerminatePod` write then changes nothing.
+ */
+const mayShowUnfinished = (pod: PodBook, c: ContainerBook): boolean =>
+  c.current === undefined || (pod.deletion === undefined && c.current.exit !== undefined && !stoppingForPod(c) && willRestart(pod, c));
+
+/**
+ * `TerminatePod` may change the status: mark a container (`status_manager.go :: hasPodInitialized`,
+ * `initializedContainers`: a regular one once the pod has initialized, that is no init containers, a regular container
+ * ran, or the last init container completed or, a sidecar, ran; an init container up to the last one that ran, at least
+ * the first), or turn a deleted pod's phase Failed: `getPhase` left it Pending while a container never ran, unless a
+ * regular init container failed for good (Failed).
+ */
+export const terminatePodMayWrite = (pod: PodBook): boolean => {
+  const inits = pod.containers.filter((c) => c.role !== 'regular');
+  const regular = pod.containers.filter((c) => c.role === 'regular');
+  const last = inits[inits.length - 1];
+  const initialized =
+    last === undefined || regular.some((c) => c.instances > 0) || (last.role === 'sidecar' ? last.instances > 0 : last.current?.exit?.code === 0);
+  const ran = inits.reduce((n, c, i) => (c.instances > 0 ? i + 1 : n), 0);
+  const marked = inits.slice(0, Math.max(ran, 1));
+  if (marked.some((c) => mayShowUnfinished(pod, c)) || (initialized && regular.some((c) => mayShowUnfinished(pod, c)))) return true;
+  const initFailed = inits.some((c) => c.role === 'init' && c.current?.exit !== undefined && c.current.exit.code !== 0 && !willRestart(pod, c));
+  // an eviction or the active deadline set Failed, and a pod that finished by itself has its terminal phase already
+  return pod.deletion !== undefined && !initFailed && pod.containers.some((c) => c.current === undefined);
+};
+
+/** `SyncTerminatedPod` has a status to publish: its relist has come, and `TerminatePod` may change the status or the kubelet learnt something. */
+export const terminatedSyncDue = (pod: PodBook, node: NodeBook, now: VirtualMs): boolean => {
+  if (pod.terminatedSynced === true || !(pod.dirty || terminatePodMayWrite(pod))) return false;
+  const at = syncTerminatedAt(pod, node);
+  return at !== undefined && at <= now;
+};
+
+/** When the pod worker next acts for a pod over: its `SyncTerminatedPod` status (`terminatedSyncDue`), a deleted pod's final delete. */
+export const terminatedWorkAt = (pod: PodBook, node: NodeBook): VirtualMs | undefined =>
+  pod.terminatedSynced !== true && (pod.dirty || terminatePodMayWrite(pod)) ? syncTerminatedAt(pod, node) : pod.deletion === undefined ? undefined : syncTerminatedAt(pod, node);

@@ -1,0 +1,59 @@
+/**
+ * `kubelet.go :: SyncTerminatedPod` and its `statusManager.TerminatePod`: the pod worker runs it only once the PLEG
+ * cache holds a status newer than the terminating sync (`pod_workers.go :: podWorkerLoop`, `podCache.GetNewerThan`),
+ * the relist after `SyncTerminatingPod` returned. Until then the status is the one generated as `killPod` returned
+ * (`generateAPIPodStatus(…, true)`): for a deleted pod whose container never ran, phase Pending (`getPhase`: a waiting
+ * container) and the container waiting ContainerCreating (`ShouldContainerBeRestarted` holds the reason cache back for
+ * a deleted pod). `TerminatePod` then turns the phase Failed and marks the container terminated ContainerStatusUnknown
+ * (exit 137), on the status it cached, conditions unchanged; the final delete follows in the same status sync
+ * (`status_manager.go :: syncPod`, `canBeDeleted`).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../../src/events/index.js';
+import { foldCluster } from '../../src/reducers/index.js';
+import { created, deleted, node, ofType, offset, run, world } from './harness.js';
+
+/** `stuck`'s image never pulls (ErrImagePull, then ImagePullBackOff); it is deleted at 30 s with a 30 s grace. */
+const scene = () =>
+  run(
+    [node('n1'), created({ metadata: { name: 'stuck' }, spec: { containers: [{ name: 'web', image: 'web:1.99' }] } }), deleted('stuck', 30, 30)],
+    world({ pull: () => ({ ok: false, message: 'rpc error: code = NotFound desc = failed to pull and unpack image "web:1.99": not found' }) }),
+    60,
+  );
+
+/** The pod as the API shows it after each status its kubelet publishes, with the instant. */
+const published = (events: readonly Event[]) =>
+  events.flatMap((e, i) =>
+    e.type === 'PodSynced' ? [{ at: offset(e), terminated: e.terminated === true, pod: [...foldCluster(events.slice(0, i + 1)).pods.values()][0]?.pod }] : [],
+  );
+
+describe('a deleted pod whose container never ran', () => {
+  it('shows Pending, its container waiting, as its terminating sync returns; TerminatePod at the next relist marks it, then the final delete', () => {
+    const events = scene();
+    const statuses = published(events).filter((p) => p.at >= 30);
+    expect(statuses.map((p) => [p.at, p.terminated])).toEqual([
+      [30, false],
+      [31, true],
+    ]);
+    const [returned, terminated] = statuses;
+    expect(returned?.pod?.status?.phase).toBe('Pending');
+    expect(returned?.pod?.status?.containerStatuses?.[0]?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    expect(returned?.pod?.status?.conditions?.find((c) => c.type === 'PodReadyToStartContainers')?.status).toBe('False');
+    expect(terminated?.pod?.status?.phase).toBe('Failed');
+    expect(terminated?.pod?.status?.containerStatuses?.[0]?.state?.terminated).toEqual({
+      exitCode: 137,
+      reason: 'ContainerStatusUnknown',
+      message: 'The container could not be located when the pod was terminated',
+    });
+    // TerminatePod changes the phase and the containers of the cached status, not its conditions
+    expect(terminated?.pod?.status?.conditions?.find((c) => c.type === 'Ready')?.reason).toBe('ContainersNotReady');
+    expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[31, 'kubelet']]);
+    expect(events.findIndex((e) => e.type === 'PodRemoved')).toBeGreaterThan(events.findIndex((e) => e.type === 'PodSynced' && e.terminated === true));
+  });
+
+  it('publishes nothing at SyncTerminatedPod for a deleted pod whose containers all exited: only the final delete', () => {
+    const events = run([node('n1'), created({ metadata: { name: 'web' }, spec: { containers: [{ name: 'web', image: 'web:1' }] } }), deleted('web', 30, 30)], world(), 60);
+    expect(ofType(events, 'PodSynced').filter((e) => e.terminated === true)).toEqual([]);
+    expect(ofType(events, 'PodRemoved').map(offset)).toEqual([31]);
+  });
+});
