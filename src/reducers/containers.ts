@@ -7,7 +7,7 @@ import type { EventOf } from '../events/index.js';
 import type { Container, PodSpec } from '../k8s/pod.js';
 import { containerView, type ContainerStateTerminated, type ContainerView, type InstanceState } from './kubelet-view.js';
 import { mayRunAgain, type ContainerRole } from './restart.js';
-import { withEntry } from './records.js';
+import { objectFor, withEntry } from './records.js';
 import { apiTime } from './time.js';
 import { sharedString } from './shared-values.js';
 import { formatDuration } from '../k8s/duration.js';
@@ -185,10 +185,13 @@ const termination = (e: EventOf<'ContainerExited'>, startedAt: string | undefine
   if (e.signal === undefined && (e.message === undefined || e.message === '') && startedAt !== undefined) {
     return { exitCode: e.exitCode, reason: e.reason, startedAt, finishedAt, containerID };
   }
-  const terminated: ContainerStateTerminated = { exitCode: e.exitCode };
+  const message = e.message !== undefined && e.message !== '';
+  // the rest grown key by key in an object with room for its keys (`records.ts`)
+  const terminated = objectFor(4 + Number(e.signal !== undefined) + Number(message) + Number(startedAt !== undefined)) as ContainerStateTerminated;
+  terminated.exitCode = e.exitCode;
   if (e.signal !== undefined) terminated.signal = e.signal;
   terminated.reason = e.reason;
-  if (e.message !== undefined && e.message !== '') terminated.message = e.message;
+  if (message) terminated.message = e.message;
   if (startedAt !== undefined) terminated.startedAt = startedAt;
   terminated.finishedAt = finishedAt;
   terminated.containerID = containerID;

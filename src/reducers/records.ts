@@ -1,18 +1,58 @@
-/** Copy-on-write for records keyed at run time (container names, probe kinds). */
+/** Copy-on-write for records keyed at run time (container names, probe kinds), and copies of objects with some fields changed. */
+
+/**
+ * V8 gives an object grown from `{}` room for four properties inside it and keeps any more in a second array: a pod's
+ * seven-key metadata took 56 + 40 bytes where 80 do, and a one-key record (a pod's containers by name) 56 where 32 do
+ * (at L 6.6 MiB of the replay's live heap, `bench/README.md`, "Replay memory at L: objects sized to their keys"). An
+ * object made with `new` starts with room for ten, and once the constructor made a few V8 shrinks that room to the
+ * most any of them used (in-object slack tracking): with one constructor per count of keys, each copy holds exactly
+ * its keys inside. The constructors' prototype is `Object.prototype`, so the copies are plain objects to every reader
+ * (their keys, JSON, a spread, a comparison). Copies of one key order share one hidden class, as `{}`'s did.
+ */
+const ROOM = 10; // the room V8 gives a constructor's first objects; beyond it the keys past ten stay outside
+type Plain = Record<string, unknown>;
+const sized: ReadonlyArray<new () => Plain> = Array.from({ length: ROOM + 1 }, () => {
+  function PlainObject(): void {}
+  PlainObject.prototype = Object.prototype;
+  return PlainObject as unknown as new () => Plain;
+});
+
+/** A new empty plain object with room for `keys` keys inside it. */
+export const objectFor = (keys: number): Plain => new (sized[Math.min(keys, ROOM)] as new () => Plain)();
+
+/** How many keys `patch` adds to `o` (own keys of `patch` that `o` does not have). */
+const added = (o: object, patch: object): number => {
+  let n = 0;
+  for (const key in patch) if (!Object.prototype.hasOwnProperty.call(o, key)) n++;
+  return n;
+};
+
+/** How many keys a `for...in` over `o` visits (its own enumerable ones, for the plain objects the fold holds). */
+export const keyCount = (o: object): number => {
+  let n = 0;
+  for (const key in o) n++;
+  return n;
+};
 
 /**
  * `{ ...record, [key]: value }` without the literal: V8 turns literal spreads with a computed key into slow
  * dictionary objects, while a copy grown by one key keeps a shared hidden class.
  */
 export const withEntry = <K extends string, V>(record: Readonly<Partial<Record<K, V>>>, key: K, value: V): Partial<Record<K, V>> => {
-  const out: Partial<Record<K, V>> = Object.assign({}, record);
+  const out = objectFor(keyCount(record) + (Object.prototype.hasOwnProperty.call(record, key) ? 0 : 1));
+  for (const k in record) out[k] = record[k];
   out[key] = value;
-  return out;
+  return out as Partial<Record<K, V>>;
 };
 
 /**
  * `{ ...o, ...patch }` without the spread: V8 gives a spread that adds a key a hidden class of its own (at M, a
  * status gaining its conditions, a pod's metadata its deletion, a spec its node), and every new class that
- * reaches optimized code deoptimizes it; copies grown key by key from `{}` share one hidden class per key order.
+ * reaches optimized code deoptimizes it; copies grown key by key share one hidden class per key order.
  */
-export const withFields = <T extends object>(o: T, patch: Partial<T>): T => Object.assign(Object.assign({}, o), patch);
+export const withFields = <T extends object>(o: T, patch: Partial<T>): T => {
+  const out = objectFor(keyCount(o) + added(o, patch));
+  for (const key in o) out[key] = o[key];
+  for (const key in patch) out[key] = patch[key];
+  return out as T;
+};

@@ -7,7 +7,7 @@
  */
 import type { ObjectMeta, PodCondition, PodSpec } from '../k8s/pod.js';
 import { BoundedTable, boundedMemo } from '../memo/index.js';
-import { withFields } from './records.js';
+import { keyCount, objectFor, withFields } from './records.js';
 
 const LIMIT = 4096;
 
@@ -107,7 +107,7 @@ const sharedMetadataValue = sharing<object>((value) => longestString(value), WOR
  * by the one object equal to it; the keys keep their order.
  */
 export const withSharedParts = <M extends ObjectMeta>(metadata: M): M => {
-  const out: Record<string, unknown> = {};
+  const out = objectFor(keyCount(metadata)); // its keys inside it (`records.ts`)
   for (const key in metadata) {
     const value: unknown = metadata[key];
     out[key] = typeof value === 'object' && value !== null ? sharedMetadataValue(value) : value;

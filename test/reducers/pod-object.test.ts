@@ -4,12 +4,19 @@ import type { Event } from '../../src/events/index.js';
 import type { V1Pod } from '../../src/k8s/pod.js';
 import { baseOf, foldCluster } from '../../src/reducers/index.js';
 import { podWith } from '../../src/reducers/pod-object.js';
-import { withFields } from '../../src/reducers/records.js';
+import { withEntry, withFields } from '../../src/reducers/records.js';
 import { at, bound, created, podRef, started } from '../support/event-builders.js';
 
 // V8's own test of hidden classes (`%HaveSameMap`), compiled after the flag is set
 setFlagsFromString('--allow-natives-syntax');
 const sameHiddenClass = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+
+const record0Untouched = (): Record<string, number> => {
+  const record = { c0: 0 };
+  withEntry(record, 'c0', 1);
+  withFields(record, { c0: 2 });
+  return record;
+};
 
 describe('withFields and podWith copy as the spreads they replace', () => {
   it('keeps the key order, replaces a key in place and appends a new one, the source untouched', () => {
@@ -18,6 +25,23 @@ describe('withFields and podWith copy as the spreads they replace', () => {
     expect(Object.keys(copy)).toEqual(Object.keys({ ...status, phase: 'Running', startTime: 'T' }));
     expect(JSON.stringify(copy)).toBe(JSON.stringify({ ...status, phase: 'Running', startTime: 'T' }));
     expect(status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
+  });
+
+  it('makes plain objects sized to their keys: keys, JSON and prototype of the spread, one hidden class per key order', () => {
+    for (let n = 0; n <= 13; n++) {
+      const record: Record<string, number> = Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}`, i]));
+      const added = withEntry(record, 'web', 99);
+      expect(Object.keys(added)).toEqual(Object.keys({ ...record, web: 99 }));
+      expect(JSON.stringify(added)).toBe(JSON.stringify({ ...record, web: 99 }));
+      expect(Object.getPrototypeOf(added)).toBe(Object.prototype);
+      const replaced = withEntry(added, 'web', 1);
+      expect(Object.keys(replaced)).toEqual(Object.keys(added));
+      expect(sameHiddenClass(replaced, added)).toBe(true);
+      const fields = withFields(record, { c0: -1, extra: 1 });
+      expect(JSON.stringify(fields)).toBe(JSON.stringify({ ...record, c0: -1, extra: 1 }));
+      expect(fields.constructor).toBe(Object);
+    }
+    expect(record0Untouched()).toEqual({ c0: 0 });
   });
 
   it('gives a pod without a status no status key', () => {
