@@ -47,15 +47,20 @@ interface Served {
  * `--sort-by` (else as given); the names no object has, for kubectl's NotFound lines.
  */
 const select = <T>(items: readonly T[], served: (item: T) => Served, fields: SelectableFields<T>, q: OtherQuery): { readonly kept: T[]; readonly missing: string[] } => {
-  const requirements = fieldRequirements(q.list, fields);
-  const kept = items.filter((item) => {
-    const { name, labels } = served(item).metadata;
-    return (q.names.length === 0 || q.names.includes(name)) && selectorMatches(q.selector, labels ?? {}) && fieldsMatch(requirements, fields, item);
-  });
+  const kept = items.filter(selected(served, fields, q));
   const sorted = q.sortBy === undefined ? E.right(kept) : sortByPath(kept, q.sortBy, served, { table: isTableOutput(q.output) });
   if (E.isLeft(sorted)) throw new BadInput(sorted.left);
   const missing = q.names.filter((n) => !kept.some((item) => served(item).metadata.name === n));
   return { kept: sorted.right, missing };
+};
+
+/** Whether the query's names, label selector and field selector keep an item. */
+const selected = <T>(served: (item: T) => Served, fields: SelectableFields<T>, q: OtherQuery): ((item: T) => boolean) => {
+  const requirements = fieldRequirements(q.list, fields);
+  return (item) => {
+    const { name, labels } = served(item).metadata;
+    return (q.names.length === 0 || q.names.includes(name)) && selectorMatches(q.selector, labels ?? {}) && fieldsMatch(requirements, fields, item);
+  };
 };
 
 /** kubectl's answer (exit 1) for names the API server does not have, after what it did find. */
@@ -101,7 +106,7 @@ export const getNodes = async (ctx: Context, journal: Journal, point: ReadPoint,
  */
 const eventTypes = ['normal', 'warning'];
 
-interface ListedEvent {
+export interface ListedEvent {
   readonly row: KubeEventRow;
   readonly object: ServedEvent;
 }
@@ -127,18 +132,37 @@ const eventFields: SelectableFields<ListedEvent> = {
   type: ({ row }) => row.type,
 };
 
-export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint, q: OtherQuery): Promise<void> => {
+/** `--types`, lower-cased; anything but Normal or Warning is kubectl's error. */
+const typesOf = (q: OtherQuery): string[] => {
   const types = q.types.map((t) => t.toLowerCase());
   if (!types.every((t) => eventTypes.includes(t))) throw new BadInput('valid --types are Normal or Warning');
+  return types;
+};
+
+/** Whether an Event is of the query's namespace and types (the list's scope, before names and selectors). */
+const ofNamespaceAndTypes = (q: OtherQuery): ((row: KubeEventRow) => boolean) => {
+  const types = typesOf(q);
+  return (r) => (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (types.length === 0 || types.includes(r.type.toLowerCase()));
+};
+
+/** Whether the query keeps an Event: its namespace, `--types`, names, `-l` and `--field-selector`. */
+export const eventInScope = (q: OtherQuery): ((e: ListedEvent) => boolean) => {
+  const listed = ofNamespaceAndTypes(q);
+  const kept = selected((e: ListedEvent) => e.object, eventFields, q);
+  return (e) => listed(e.row) && kept(e);
+};
+
+export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint, q: OtherQuery): Promise<void> => {
+  const listed = ofNamespaceAndTypes(q);
   const events = [];
   for await (const page of journal.recordsInTimeOrder({ untilAt: point.at, asOfRecordedAt: point.asOf }).batches()) events.push(...page.map((r) => r.event));
   // kubectl get events lists what the API server still holds: the Events written within --event-ttl (named
   // before, so that an expired Event does not rename those listed with it).
   const held = heldAt(point.now, q.eventTtlMs);
-  const listed = apiList(kubeEventsFor(events))
-    .filter(({ row: r }) => held(r) && (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (types.length === 0 || types.includes(r.type.toLowerCase())))
+  const inList = apiList(kubeEventsFor(events))
+    .filter(({ row }) => held(row) && listed(row))
     .map(({ name, row }): ListedEvent => ({ row, object: servedEvent(name, row) }));
-  const { kept, missing } = select(listed, (e) => e.object, eventFields, q);
+  const { kept, missing } = select(inList, (e) => e.object, eventFields, q);
   if (kept.length > 0 || !isTableOutput(q.output)) {
     const named = kept.map((e) => ({ name: e.object.metadata.name, row: e.row }));
     ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => eventsTable(named, { ...q.labels, withNamespace: q.namespace === undefined, headers: q.headers, wide, withKind: q.showKind }, point.now)));

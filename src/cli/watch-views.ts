@@ -1,18 +1,15 @@
 /**
- * What `get pods -w` prints for each change, as kubectl's watch prints each object it receives, a deleted pod's
- * too (`kubectl/pkg/cmd/get/get.go :: watch`): the table's row (its header once, with the first row), or the
- * object in the format asked for: json objects one after another, yaml documents separated by `---`, `pod/NAME`,
- * the jsonpath template's text, or a custom-columns row (its header once). With `--output-watch-events` each
- * change is a `metav1.WatchEvent`, `{"type": "ADDED|MODIFIED|DELETED", "object": …}`, and a table gains an
- * EVENT column first.
+ * What `get pods -w` and `get events -w` print for each change, as kubectl's watch prints each object it receives,
+ * a deleted one's too (`kubectl/pkg/cmd/get/get.go :: watch`): the table's row (its header once, with the first
+ * row), or the object in the format asked for: json objects one after another, yaml documents separated by `---`,
+ * `KIND/NAME`, the jsonpath template's text, or a custom-columns row (its header once). With
+ * `--output-watch-events` each change is a `metav1.WatchEvent`, `{"type": "ADDED|MODIFIED|DELETED", "object": …}`,
+ * and a table gains an EVENT column first.
  */
-import type { V1Pod } from '../k8s/pod.js';
 import { customColumnRows } from '../printers/custom-columns.js';
-import { servedPod } from '../printers/get-pods.js';
 // A watch runs long: loading the YAML library with it costs nothing a user notices.
 import { yamlOf } from '../printers/get-pods-yaml.js';
 import { goJson, goJsonLine } from '../printers/go-json.js';
-import { tableRows, type TableOptions } from '../printers/pod-columns.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { jsonPathPrinter } from '../printers/jsonpath.js';
 import { rememberingTable, rememberingText } from '../printers/tabwriter.js';
@@ -24,31 +21,40 @@ import type { Output } from './output-format.js';
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 /**
- * How a watcher writes a watch event: the pod's object in the output's format. `show` says whether the watch goes
+ * How a watcher writes a watch event: the object in the output's format. `show` says whether the watch goes
  * on: an object the printer fails on ends it (get.go :: watch, the printer's error ends UntilWithoutRetry).
  */
-export interface View {
-  readonly show: (type: WatchEventType, pod: V1Pod, now: Date) => boolean;
+export interface View<T> {
+  readonly show: (type: WatchEventType, item: T, now: Date) => boolean;
 }
 
 export interface ViewOptions {
   readonly output: Output;
-  readonly table: TableOptions;
   readonly headers: boolean;
   /** `--output-watch-events`. */
   readonly watchEvents: boolean;
+}
+
+/** What a watch prints of the objects of its resource. */
+export interface WatchedKind<T> {
+  /** The table's header, then a row per item, their ages at `now` (the server prints a watch event's row when it sends it). */
+  readonly tableRows: (items: readonly T[], now: Date) => string[][];
+  /** The object as the API server serves it. */
+  readonly served: (item: T) => unknown;
+  /** `-o name`'s `KIND/NAME`. */
+  readonly name: (item: T) => string;
 }
 
 /** The EVENT cell: each type padded to 8 characters (cli-runtime tableprinter.go :: formatEventType). */
 const formattedEventType: Readonly<Record<WatchEventType, string>> = { ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ' };
 
 /**
- * A table: `initial` (the pods at the start, unless `--watch-only`) under the header, then a row per watch
- * event, a deletion's row being the pod's last object, as kubectl prints the DELETED event's object. get.go ::
+ * A table: `initial` (the objects at the start, unless `--watch-only`) under the header, then a row per watch
+ * event, a deletion's row being the object's last state, as kubectl prints the DELETED event's object. get.go ::
  * watch flushes its tabwriter after the list and after each event: each is a flush of a remembering table.
  */
-const tableView = (io: CliIO, opts: ViewOptions, initial: readonly V1Pod[], now: Date): View => {
-  const [plain = [], ...rows] = tableRows(initial, opts.table, now);
+const tableView = <T>(io: CliIO, opts: ViewOptions, kind: WatchedKind<T>, initial: readonly T[], now: Date): View<T> => {
+  const [plain = [], ...rows] = kind.tableRows(initial, now);
   const header = opts.watchEvents ? ['EVENT', ...plain] : plain;
   const typed = (type: WatchEventType, row: readonly string[]): string[] => [...(opts.watchEvents ? [formattedEventType[type]] : []), ...row];
   const flush = rememberingTable();
@@ -59,8 +65,8 @@ const tableView = (io: CliIO, opts: ViewOptions, initial: readonly V1Pod[], now:
   };
   if (rows.length > 0) print(rows.map((r) => typed('ADDED', r)));
   return {
-    show: (type, pod, at) => {
-      print([typed(type, tableRows([pod], opts.table, at)[1] ?? [])]);
+    show: (type, item, at) => {
+      print([typed(type, kind.tableRows([item], at)[1] ?? [])]);
       return true;
     },
   };
@@ -73,13 +79,13 @@ type ObjectOutput = Exclude<Output, { readonly kind: 'named' }> | { readonly kin
 type TextOutput = Exclude<ObjectOutput, { readonly kind: 'custom-columns' }>;
 
 /** One object (or watch event), the `index`th the watch prints, in the output's format, or why the printer cannot. */
-type ObjectPrinter = (document: unknown, pod: V1Pod, index: number) => E.Either<string, string>;
+type ObjectPrinter<T> = (document: unknown, item: T, index: number) => E.Either<string, string>;
 
 /**
  * The output's printer, made once for the watch as get.go :: watch makes it: a jsonpath template is parsed once
  * and run over every object (`jsonPathPrinter`, whose ranges change what the next object is read with).
  */
-const objectPrinter = (output: TextOutput, watchEvents: boolean): ObjectPrinter => {
+const objectPrinter = <T>(output: TextOutput, watchEvents: boolean, kind: WatchedKind<T>): ObjectPrinter<T> => {
   switch (output.kind) {
     case 'jsonpath':
       return printedOrBadInput(jsonPathPrinter(output.template));
@@ -92,7 +98,7 @@ const objectPrinter = (output: TextOutput, watchEvents: boolean): ObjectPrinter 
           // printers/yaml.go :: PrintObj writes `---` before every object but the first.
           return (document, _, index) => E.right(`${index === 0 ? '' : '---\n'}${yamlOf(document)}`);
         case 'name':
-          return (_, pod) => E.right(`pod/${pod.metadata.name ?? ''}\n`);
+          return (_, item) => E.right(`${kind.name(item)}\n`);
         default: {
           const unreachable: never = output.format;
           return unreachable;
@@ -106,14 +112,14 @@ const objectPrinter = (output: TextOutput, watchEvents: boolean): ObjectPrinter 
 };
 
 /** The objects of one flush, the first of them the `first`th the watch prints, in the output's format, or why the printer cannot. */
-type FlushPrinter = (objects: ReadonlyArray<{ readonly document: unknown; readonly pod: V1Pod }>, first: number) => E.Either<string, string>;
+type FlushPrinter<T> = (objects: ReadonlyArray<{ readonly document: unknown; readonly item: T }>, first: number) => E.Either<string, string>;
 
 /**
  * Every flush through the watch's tabwriter, which remembers its columns' widths: custom columns' rows (their
  * headers before the first, customcolumn.go :: PrintObj), or the objects' text, whose tabs align as a table's
  * cells do (a jsonpath's `{"\t"}`).
  */
-const flushPrinter = (output: ObjectOutput, opts: ViewOptions): FlushPrinter => {
+const flushPrinter = <T>(output: ObjectOutput, opts: ViewOptions, kind: WatchedKind<T>): FlushPrinter<T> => {
   if (output.kind === 'custom-columns') {
     const flush = rememberingTable();
     return (objects, first) => {
@@ -122,23 +128,23 @@ const flushPrinter = (output: ObjectOutput, opts: ViewOptions): FlushPrinter => 
     };
   }
   const flush = rememberingText();
-  const printObject = objectPrinter(output, opts.watchEvents);
-  return (objects, first) => E.map((texts: readonly string[]) => flush(texts.join('')))(E.traverseArrayWithIndex((i: number, o: { readonly document: unknown; readonly pod: V1Pod }) => printObject(o.document, o.pod, first + i))(objects));
+  const printObject = objectPrinter(output, opts.watchEvents, kind);
+  return (objects, first) => E.map((texts: readonly string[]) => flush(texts.join('')))(E.traverseArrayWithIndex((i: number, o: { readonly document: unknown; readonly item: T }) => printObject(o.document, o.item, first + i))(objects));
 };
 
 /**
- * Each object (or watch event) in the output's format, one after another: the pods at the start (each ADDED) in
+ * Each object (or watch event) in the output's format, one after another: the objects at the start (each ADDED) in
  * one flush, then each event in its own. An object the printer fails on: among the pods at the start, kubectl's
  * error, nothing of the list printed (get.go :: watch returns before its flush); in an event, the watch ends
  * there, quietly and with exit 0, as kubectl's does (the error ends UntilWithoutRetry, and `intr.Run`'s result
  * is dropped: get.go :: watch returns nil).
  */
-const objectView = (io: CliIO, opts: ViewOptions, output: ObjectOutput, initial: readonly V1Pod[]): View => {
+const objectView = <T>(io: CliIO, opts: ViewOptions, kind: WatchedKind<T>, output: ObjectOutput, initial: readonly T[]): View<T> => {
   let printed = 0;
-  const printFlush = flushPrinter(output, opts);
-  const print = (type: WatchEventType, pods: readonly V1Pod[]): E.Either<string, string> => {
-    const text = printFlush(pods.map((pod) => ({ document: opts.watchEvents ? { type, object: servedPod(pod) } : servedPod(pod), pod })), printed);
-    if (E.isRight(text)) printed += pods.length;
+  const printFlush = flushPrinter(output, opts, kind);
+  const print = (type: WatchEventType, items: readonly T[]): E.Either<string, string> => {
+    const text = printFlush(items.map((item) => ({ document: opts.watchEvents ? { type, object: kind.served(item) } : kind.served(item), item })), printed);
+    if (E.isRight(text)) printed += items.length;
     return text;
   };
   if (initial.length > 0) {
@@ -147,19 +153,19 @@ const objectView = (io: CliIO, opts: ViewOptions, output: ObjectOutput, initial:
     io.out(list.right);
   }
   return {
-    show: (type, pod) => {
-      const event = print(type, [pod]);
+    show: (type, item) => {
+      const event = print(type, [item]);
       if (E.isRight(event)) io.out(event.right);
       return E.isRight(event);
     },
   };
 };
 
-/** The view for the output asked for; `initial` pods are printed (as ADDED events with `--output-watch-events`) unless `--watch-only` left them out. */
-export const watchView = (io: CliIO, opts: ViewOptions, initial: readonly V1Pod[], now: Date): View => {
+/** The view for the output asked for; `initial` objects are printed (as ADDED events with `--output-watch-events`) unless `--watch-only` left them out. */
+export const watchView = <T>(io: CliIO, opts: ViewOptions, kind: WatchedKind<T>, initial: readonly T[], now: Date): View<T> => {
   const output = opts.output;
-  if (output.kind !== 'named') return objectView(io, opts, output, initial);
+  if (output.kind !== 'named') return objectView(io, opts, kind, output, initial);
   const format = output.format;
-  if (format === 'table' || format === 'wide') return tableView(io, opts, initial, now);
-  return objectView(io, opts, { kind: 'named', format }, initial);
+  if (format === 'table' || format === 'wide') return tableView(io, opts, kind, initial, now);
+  return objectView(io, opts, kind, { kind: 'named', format }, initial);
 };

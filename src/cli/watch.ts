@@ -9,16 +9,18 @@ import type { Instant } from '../k8s/codecs.js';
 import { msOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
 import type { Journal, JournalRecord } from '../journal/index.js';
-import { sortPods } from '../printers/get-pods.js';
+import { servedPod, sortPods } from '../printers/get-pods.js';
+import { tableRows, type TableOptions } from '../printers/pod-columns.js';
 import { unstructured } from '../printers/unstructured.js';
 import { reducePod, restsOnInferred, type ClusterState, type PodState } from '../reducers/index.js';
 import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { inferredNotes } from '../printers/inferred-notes.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
 import type { CliIO } from './io.js';
-import { watchView, type ViewOptions } from './watch-views.js';
+import { watchView, type ViewOptions, type WatchedKind } from './watch-views.js';
 
 export interface WatchOptions extends ViewOptions {
+  readonly table: TableOptions;
   readonly from?: Instant;
   readonly inScope: (pod: V1Pod) => boolean;
   /** Playback speed: 1 is real time, 60 a minute a second; undefined as fast as possible. */
@@ -81,7 +83,8 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
   const pods = new Map<string, PodState>(start.pods);
   const initial = sortPods([...pods.values()].map((p) => p.pod).filter(opts.inScope));
   const printed = opts.watchOnly ? [] : initial;
-  const view = watchView(io, opts, printed, startNow);
+  const kind: WatchedKind<V1Pod> = { tableRows: (items, now) => tableRows(items, opts.table, now), served: servedPod, name: (pod) => `pod/${pod.metadata.name ?? ''}` };
+  const view = watchView(io, opts, kind, printed, startNow);
   const stateOf = new Map([...pods.values()].map((s) => [s.pod, s]));
   noteShown(io, printed.flatMap((pod) => stateOf.get(pod) ?? []));
   // The object each pod in scope was last sent as, and its key.

@@ -26,7 +26,8 @@ export interface EventsTableOptions extends LabelColumns {
 /** `printers.go :: formatEventSource`. */
 const sourceCell = ({ component, host }: KubeEventRow['source']): string => (host === undefined || host === '' ? component : `${component}, ${host}`);
 
-export const eventsTable = (events: readonly NamedEventRow[], opts: EventsTableOptions, now: Date): string => {
+/** The header, then a row per Event, their ages at `now`. */
+export const eventsTableRows = (events: readonly NamedEventRow[], opts: Omit<EventsTableOptions, 'headers'>, now: Date): string[][] => {
   const header = [
     ...(opts.withNamespace ? ['NAMESPACE'] : []),
     ...(opts.wide
@@ -48,6 +49,11 @@ export const eventsTable = (events: readonly NamedEventRow[], opts: EventsTableO
       ...labelCells(undefined, opts),
     ];
   });
+  return [header, ...body];
+};
+
+export const eventsTable = (events: readonly NamedEventRow[], opts: EventsTableOptions, now: Date): string => {
+  const [header = [], ...body] = eventsTableRows(events, opts, now);
   return renderTable(opts.headers ? [header, ...body] : body);
 };
 
@@ -58,25 +64,32 @@ export interface NamedEventRow {
 }
 
 /**
- * The Events as the API server lists them: each named as the cluster named it when it was imported from one
+ * Names Events as the API server holds them: each as the cluster named it when it was imported from one
  * (`recorded.name`), else as a recorder names it, `<object name>.<first occurrence, hex Unix nanoseconds>`
- * (`client-go/tools/record :: makeEvent`), and listed by storage key (`compareStorageKeys`: namespace, `/`, name),
- * so an object's events come in the order they first happened, objects by name ("web-1." before "web."). Rows
- * carry second-precision times, so an object's rows first seen in one second are told apart by a nanosecond
- * each, in the order given, as the recorder's clock would. Named before any filter, so a name never depends on
- * the query.
+ * (`client-go/tools/record :: makeEvent`). Rows carry second-precision times, so an object's rows first seen in
+ * one second are told apart by a nanosecond each, in the order they are named (created), as the recorder's clock
+ * would; a recorded name among `known` is never given to another. Named before any filter, so a name never
+ * depends on the query.
  */
-export const apiList = (rows: readonly KubeEventRow[]): NamedEventRow[] => {
+export const eventNamer = (known: readonly KubeEventRow[]): ((row: KubeEventRow) => string) => {
   const key = (namespace: string, name: string): string => `${namespace}/${name}`;
-  const taken = new Set(rows.flatMap((r) => (r.recorded?.name === undefined ? [] : [key(r.involvedObject.namespace, r.recorded.name)])));
-  const named = rows.map((row) => {
+  const taken = new Set(known.flatMap((r) => (r.recorded?.name === undefined ? [] : [key(r.involvedObject.namespace, r.recorded.name)])));
+  return (row) => {
     const { namespace, name: object } = row.involvedObject;
-    if (row.recorded?.name !== undefined) return { name: row.recorded.name, row };
+    if (row.recorded?.name !== undefined) return row.recorded.name;
     let nanos = BigInt(Date.parse(row.firstTimestamp)) * 1_000_000n;
     while (taken.has(key(namespace, `${object}.${nanos.toString(16)}`))) nanos += 1n;
     const name = `${object}.${nanos.toString(16)}`;
     taken.add(key(namespace, name));
-    return { name, row };
-  });
-  return named.sort((a, b) => compareStorageKeys(a.row.involvedObject.namespace, a.name, b.row.involvedObject.namespace, b.name));
+    return name;
+  };
+};
+
+/** The API's list order: by storage key (`compareStorageKeys`: namespace, `/`, name), so an object's events come in the order they first happened, objects by name ("web-1." before "web."). */
+export const byStorageKey = (a: NamedEventRow, b: NamedEventRow): number => compareStorageKeys(a.row.involvedObject.namespace, a.name, b.row.involvedObject.namespace, b.name);
+
+/** The Events as the API server lists them, `rows` named in their order of creation (`eventNamer`). */
+export const apiList = (rows: readonly KubeEventRow[]): NamedEventRow[] => {
+  const nameOf = eventNamer(rows);
+  return rows.map((row) => ({ name: nameOf(row), row })).sort(byStorageKey);
 };

@@ -120,31 +120,38 @@ const withRecordedEvent = (e: Event, spans: ReadonlyMap<string, readonly Recorde
   return span === undefined ? e : { ...e, from: { ...e.from, recorded: span.recorded } };
 };
 
+/** One write of an Event object: the identity it is counted under (`getEventKey`) and the object as written. */
+export interface KubeEventWrite {
+  readonly key: string;
+  readonly row: KubeEventRow;
+}
+
 /**
- * The Events the cluster would hold after these journal events (in journal order), correlated as client-go's
- * `EventCorrelator` does: the logger counts identical emissions (same source, object, type, reason and
- * message) even when the spam filter then drops the write; a written event carries that count, its first
- * timestamp, and its own time as lastTimestamp. Imported events (`from`) are not filtered: they are what the
- * cluster recorded, or inferred from it, so their counts are the source's. The aggregator's "(combined from similar events)" rows
- * (ten distinct messages of one reason within ten minutes) are not reproduced.
+ * client-go's `EventCorrelator` over journal events, one at a time: `observe` answers the Event writes a journal
+ * event makes (a new Event, or an existing one's count and lastTimestamp), none when the spam filter drops them.
+ * The logger counts identical emissions (same source, object, type, reason and message) even when the filter then
+ * drops the write; a written event carries that count, its first timestamp, and its own time as lastTimestamp.
+ * Imported events (`from`) are not filtered: they are what the cluster recorded, or inferred from it, so their
+ * counts are the source's. `history` is what the imported facts are matched against (the creations held twice,
+ * the Event objects facts were read from): the events `observe` will be given, as far as they are known.
  */
-export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
+export const kubeEventCorrelator = (history: readonly Event[]): { readonly observe: (held: Event) => KubeEventWrite[] } => {
   const ctx = emptyContext();
   const observed = new Map<string, { readonly count: number; readonly firstTimestamp: string; readonly firstInferred: boolean }>();
   const buckets = new Map<string, Bucket>();
-  const rows = new Map<string, KubeEventRow>();
-  const recorded = recordedOfPlaced(events);
-  const spans = recordedSpans(events);
+  const recorded = recordedOfPlaced(history);
+  const spans = recordedSpans(history);
   const emittedCreations = new Set<string>();
-  for (const held of events) {
+  const observe = (held: Event): KubeEventWrite[] => {
     const once = recorded.size === 0 ? held : onceRecorded(held, recorded, emittedCreations);
-    if (once === undefined) continue;
+    if (once === undefined) return [];
     const e = spans.size === 0 ? once : withRecordedEvent(once, spans);
     // A run's record an import appended with its real id (`standIn`) is of a run the journal held: its Event is the held record's.
     const emitted = 'standIn' in e && e.standIn !== undefined ? [] : emissionsOf(e, ctx);
     learn(ctx, e);
     const at = toSeconds(e.at);
     const ms = Date.parse(e.at);
+    const writes: KubeEventWrite[] = [];
     for (const em of emitted) {
       const key = keyOf(em);
       const before = observed.get(key);
@@ -160,15 +167,29 @@ export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
         buckets.set(spamKey, { tokens: tokens < 1 ? tokens : tokens - 1, at: ms });
         if (tokens < 1) continue;
       }
-      rows.set(key, {
+      const row: KubeEventRow = {
         ...em,
         count: seen.count,
         firstTimestamp: seen.firstTimestamp,
         lastTimestamp: at,
         ...((seen.firstInferred || inferred) && { inferred: true as const }),
-      });
+      };
+      writes.push({ key, row });
     }
-  }
+    return writes;
+  };
+  return { observe };
+};
+
+/**
+ * The Events the cluster would hold after these journal events (in journal order), each as its last write left it,
+ * in the order they were created. The aggregator's "(combined from similar events)" rows (ten distinct messages of
+ * one reason within ten minutes) are not reproduced.
+ */
+export const kubeEventsFor = (events: readonly Event[]): KubeEventRow[] => {
+  const correlator = kubeEventCorrelator(events);
+  const rows = new Map<string, KubeEventRow>();
+  for (const e of events) for (const { key, row } of correlator.observe(e)) rows.set(key, row);
   return [...rows.values()];
 };
 

@@ -91,10 +91,10 @@ describe('get events selects and orders as the API server and kubectl do', () =>
     expect(podj('get', 'events', '-n', 'elsewhere').stderr).toBe('No resources found in elsewhere namespace.\n');
   });
 
-  it('-w is refused, not ignored', () => {
+  it('nodes -w is refused, not ignored (events -w: watch-events.e2e)', () => {
     const { podj } = workspace();
     podj('replay', sample('memory-pressure'));
-    expect(podj('get', 'events', '-w')).toMatchObject({ code: 2, stderr: 'error: -w: podj watches pods only; events answer at one instant (--at T)\n' });
+    expect(podj('get', 'nodes', '-w')).toMatchObject({ code: 2, stderr: 'error: -w: podj watches pods and events only; nodes answer at one instant (--at T)\n' });
   });
 
   it('-L and --show-labels add label columns to nodes and events as to any table (cli-runtime tableprinter.go :: decorateTable)', () => {

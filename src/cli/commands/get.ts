@@ -78,8 +78,8 @@ export const registerGet = (program: Command, ctx: Context): void => {
     .option('--no-headers', 'tables without their header line')
     .option('--types <types>', 'events: only these types (Normal, Warning; comma-separated)', collect, [])
     .option('--sort-by <path>', 'order by the value at this JSONPath (e.g. .metadata.creationTimestamp)')
-    .option('-w, --watch', "after the table, a row each time a pod changes, in the journal's order, then the changes other processes append, until interrupted")
-    .option('--watch-only', 'as -w, without the pods at the start (--at, else before the first event)')
+    .option('-w, --watch', "after the table, a row each time a pod (or an Event) changes, in the journal's order, then the changes other processes append, until interrupted")
+    .option('--watch-only', 'as -w, without the objects at the start (--at, else before the first event)')
     .option('--output-watch-events', 'with -w or --watch-only: each change as a watch event, {"type": "ADDED|MODIFIED|DELETED", "object": …} (an EVENT column in tables)')
     .option('--speed <x>', 'with -w: play back at x times real time (default: as fast as possible)')
     .option('--chunk-size <n>', "accepted for kubectl's sake: a journal is read in pages of its own, whatever the size", chunkSizeOf);
@@ -95,12 +95,21 @@ export const registerGet = (program: Command, ctx: Context): void => {
     if (kind !== 'events' && opts.eventTtl !== undefined) throw new BadInput(`--event-ttl: only events expire; ${kind} are listed as they were`);
     if (kind !== 'pods') {
       // Refused rather than ignored: a flag that changes nothing would answer a question the user did not ask.
-      if (watching) throw new BadInput(`-w: podj watches pods only; ${kind} answer at one instant (--at T)`);
+      if (watching && kind !== 'events') throw new BadInput(`-w: podj watches pods and events only; ${kind} answer at one instant (--at T)`);
       const namespace = ctx.namespaceOf(opts);
       const names = namesOf(kind, resource, args);
       const query = { output, headers: opts.headers, showKind: opts.showKind === true, namespace, types: opts.types, names, list, selector, sortBy: opts.sortBy, labels: { labelColumns: opts.labelColumns, showLabels: opts.showLabels === true }, eventTtlMs: eventTtlOf(opts.eventTtl) };
       await withJournal(ctx, opts, 'read', async (journal) => {
         const point = await readPoint(journal, opts, ctx.io.err);
+        if (watching) {
+          const [{ watchEvents }, { eventInScope }, { appendsAfter }] = await Promise.all([import('../watch-events.js'), import('../get-others.js'), import('../follow.js')]);
+          const table = { ...query.labels, withNamespace: namespace === undefined, wide: output.kind === 'named' && output.format === 'wide', withKind: query.showKind };
+          const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
+          const watch = { output, headers: opts.headers, watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true, table, names };
+          const end = await watchEvents(ctx.io, journal, { ...watch, from: point.at, inScope: eventInScope(query), eventTtlMs: query.eventTtlMs, sortBy: opts.sortBy, speed: speedOf(opts.speed), follow });
+          if (end === 'interrupted') throw new WatchInterrupted();
+          return;
+        }
         // Loaded only for nodes and events: `get pods` does not pay for the Events printers.
         const { getEvents, getNodes } = await import('../get-others.js');
         await (kind === 'nodes' ? getNodes : getEvents)(ctx, journal, point, query);
