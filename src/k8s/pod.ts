@@ -108,6 +108,12 @@ export const Container = struct(
 );
 export type Container = t.TypeOf<typeof Container>;
 
+/**
+ * A container `kubectl debug` adds through the pods/ephemeralcontainers subresource: a container's fields
+ * (`EphemeralContainerCommon`) and the container whose namespaces it joins.
+ */
+export const EphemeralContainer = t.intersection([Container, t.partial({ targetContainerName: t.string })], 'EphemeralContainer');
+
 export const EmptyDirVolumeSource = t.partial({ medium: t.string, sizeLimit: QuantityString }, 'EmptyDirVolumeSource');
 /** A volume: its name and one source; sources other than emptyDir are kept as they are written. */
 export const Volume = struct(
@@ -192,7 +198,7 @@ export const PodSpec = struct(
     shareProcessNamespace: t.boolean,
     dnsConfig: t.UnknownRecord,
     os: PodOS,
-    ephemeralContainers: t.array(t.UnknownRecord),
+    ephemeralContainers: t.array(EphemeralContainer),
     resourceClaims: t.array(t.UnknownRecord),
   },
 );
@@ -308,6 +314,7 @@ export const PodStatus = t.partial(
     startTime: TimeString,
     initContainerStatuses: t.array(ContainerStatus),
     containerStatuses: t.array(ContainerStatus),
+    ephemeralContainerStatuses: t.array(ContainerStatus),
     qosClass: QOSClass,
     nominatedNodeName: t.string,
     allocatedResources: ResourceList,

@@ -120,6 +120,10 @@ export const describePod = (pod: V1Pod, events: readonly KubeEventRow[] | undefi
       describeContainers(w, 'Init Containers', spec.initContainers ?? [], status?.initContainerStatuses ?? [], pod);
     }
     describeContainers(w, 'Containers', spec.containers, status?.containerStatuses ?? [], pod);
+    // describe.go :: describePod describes each as a Container (its EphemeralContainerCommon; the target is not shown)
+    if ((spec.ephemeralContainers ?? []).length > 0) {
+      describeContainers(w, 'Ephemeral Containers', spec.ephemeralContainers ?? [], status?.ephemeralContainerStatuses ?? [], pod);
+    }
     describeConditionTables(w, pod);
     describeVolumes(w, spec.volumes);
     w.write(LEVEL_0, `QoS Class:\t${status?.qosClass ?? qosClassOf(pod)}\n`);

@@ -4,7 +4,8 @@
  * (`DescribeMatchingResources`), the other forms look names up exactly, and each name not found is kubectl's NotFound.
  */
 import { describe, expect, it } from 'vitest';
-import { sample, workspace } from './podj.js';
+import { join } from 'node:path';
+import { REPO, sample, workspace } from './podj.js';
 
 const described = (out: string): string[] => [...out.matchAll(/^Name: +(\S+)$/gm)].map((m) => m[1] ?? '');
 
@@ -52,5 +53,15 @@ describe('--show-events as kubectl v1.36 defaults it (describe.go :: Run, ShowEv
     const one = (name: string): string => podj('describe', 'pod', name, '--show-events=false').stdout;
     expect(podj('describe', 'pods', 'qos-demo-2', 'qos-demo-3').stdout).toBe(`${one('qos-demo-2')}\n\n${one('qos-demo-3')}`);
     expect(podj('describe', 'pod', 'qos-demo-').stdout).toBe(`${one('qos-demo-2')}\n${one('qos-demo-3')}\n`);
+  });
+});
+
+describe('describe pod of an imported pod with an ephemeral container (describe.go :: describePod)', () => {
+  it('an Ephemeral Containers section after Containers, each described as a container', () => {
+    const { podj } = workspace();
+    expect(podj('import', join(REPO, 'test/fixtures/import/ephemeral-debug-pod.json')).code).toBe(0);
+    const r = podj('describe', 'pod', 'web');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\nContainers:\n {2}app:\n(.*\n)*Ephemeral Containers:\n {2}debugger-x7kqp:\n(.*\n)* {4}Image: +busybox:1\.36\n(.*\n)*Conditions:\n/);
   });
 });

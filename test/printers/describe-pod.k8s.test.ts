@@ -8,6 +8,8 @@
  * `TestDescribeContainers` is carried in describe-containers.k8s.test.ts. Upstream cases this cannot state are
  * listed with the reason and skipped.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { describePod } from '../../src/printers/describe-pod.js';
 import { describeContainers, describeResources } from '../../src/printers/describe-containers.js';
@@ -35,8 +37,6 @@ const bar = (spec: Partial<PodJson['spec']> = {}, status: PodJson['status'] = {}
   status,
 });
 
-const EPHEMERAL =
-  'ephemeral containers (kubectl debug, the pods/ephemeralcontainers subresource) are not modelled: their statuses are not folded, so describe prints no Ephemeral Containers section';
 const SCHEDULING_GROUP = "spec.schedulingGroup (the workload-aware scheduling API) is not in the project's pod codec";
 
 // describe_test.go :: TestDescribePod: a running pod being deleted, with two readiness gates; 10 years since
@@ -66,7 +66,6 @@ const single: Case[] = [
     name: 'TestDescribePodEphemeralContainers',
     pod: bar({ ephemeralContainers: [{ name: 'debugger', image: 'busybox' }] }),
     expect: ['debugger:', 'busybox'],
-    notApplicable: EPHEMERAL,
   },
   // describe_test.go :: TestDescribePodNode
   { name: 'TestDescribePodNode', pod: bar({ nodeName: 'all-in-one' }, { hostIP: '127.0.0.1', nominatedNodeName: 'nodeA' }), expect: ['all-in-one/127.0.0.1', 'nodeA'] },
@@ -131,7 +130,6 @@ const single: Case[] = [
     name: 'TestDescribeSeccompProfile: ephemeralLocalhostSeccomp',
     pod: { metadata: {}, spec: { containers: [], ephemeralContainers: [{ name: '', securityContext: localhost('dropshotephemeral') }] } },
     expect: ['SeccompProfile', 'Localhost', 'LocalhostProfile', 'dropshotephemeral'],
-    notApplicable: EPHEMERAL,
   },
   {
     name: 'TestDescribeSeccompProfile: ephemeralOther',
@@ -206,6 +204,38 @@ describe('describe_test.go (kubectl v0.36.3): pod describe cases', () => {
     });
     const rows = out.split('\n').filter((l) => l.includes('Item '));
     expect(rows.map((l) => /Item \d/.exec(l)?.[0])).toEqual(['Item 2', 'Item 3', 'Item 1']);
+  });
+});
+
+// describe.go (kubectl v0.36.3) :: describePod: each ephemeral container described as a Container (its
+// EphemeralContainerCommon, the target not shown) with its status from ephemeralContainerStatuses, after Containers.
+describe('describe.go (kubectl v0.36.3) :: describePod, the Ephemeral Containers section', () => {
+  test('a kubectl debug container and its running status, after Containers and before Conditions', () => {
+    const pod = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/import/ephemeral-debug-pod.json'), 'utf8')) as PodJson;
+    const out = describeOf({ pod });
+    expect(out.slice(out.indexOf('Ephemeral Containers:'), out.indexOf('Conditions:'))).toBe(
+      [
+        'Ephemeral Containers:',
+        '  debugger-x7kqp:',
+        '    Container ID:   containerd://e1',
+        '    Image:          busybox:1.36',
+        '    Image ID:       docker.io/library/busybox@sha256:bb',
+        '    Port:           <none>',
+        '    Host Port:      <none>',
+        '    State:          Running',
+        '      Started:      Mon, 02 Mar 2026 10:05:11 +0000',
+        '    Ready:          False',
+        '    Restart Count:  0',
+        '    Environment:    <none>',
+        '    Mounts:         <none>',
+        '',
+      ].join('\n'),
+    );
+    expect(out.indexOf('Ephemeral Containers:')).toBeGreaterThan(out.indexOf('\nContainers:\n'));
+  });
+
+  test('a codec error names the path of a bad ephemeral container field', () => {
+    expect(() => decodePod(bar({ ephemeralContainers: [{ name: 'debugger', stdin: 'yes' as unknown as boolean }] }))).toThrow(/ephemeralContainers/);
   });
 });
 
