@@ -1,6 +1,7 @@
 /** What every command receives: the effects, and the journal folder and namespace chosen by flag, environment or default. */
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
+import { journalPath } from './journal-path.js';
 
 export const DEFAULT_JOURNAL_DIR = '.podjournal';
 
@@ -16,7 +17,7 @@ export interface NamespaceOptions {
 
 export interface Context {
   readonly io: CliIO;
-  /** `--journal DIR`, else `PODJ_JOURNAL`, else `.podjournal` in the working directory. */
+  /** `--journal DIR`, else `PODJ_JOURNAL`, else `.podjournal` in the working directory; refused under a file (`journalPath`). */
   readonly journalDir: (opts: GlobalOptions) => string;
   /** `-A`: undefined (every namespace); else the one namespace of `namespaceNamed`. */
   readonly namespaceOf: (opts: NamespaceOptions) => string | undefined;
@@ -31,7 +32,7 @@ export const contextOf = (io: CliIO): Context => {
   const namespaceNamed = (opts: NamespaceOptions): string => opts.namespace ?? io.env['PODJ_NAMESPACE'] ?? 'default';
   return {
     io,
-    journalDir: (opts) => resolve(io.cwd, opts.journal ?? io.env['PODJ_JOURNAL'] ?? DEFAULT_JOURNAL_DIR),
+    journalDir: (opts) => journalPath(resolve(io.cwd, opts.journal ?? io.env['PODJ_JOURNAL'] ?? DEFAULT_JOURNAL_DIR)),
     namespaceOf: (opts) => (opts.allNamespaces === true ? undefined : namespaceNamed(opts)),
     namespaceNamed,
   };

@@ -90,6 +90,21 @@ describe('--at and the other instants', () => {
   });
 });
 
+describe('--journal under a file', () => {
+  it('reads, writes and replay --replace name the file in one line (exit 2), and the file is as it was', () => {
+    const { podj, dir } = workspace();
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'not a journal\n');
+    const line = `error: journal ${join(notes, 'j')}: ${notes} is a file, not a folder\n`;
+    // these were LevelDB's and Node's "ENOTDIR: not a directory, mkdir '…/notes.txt/j'" (and lstat for --replace)
+    for (const args of [['apply', '-f', manifest], ['replay', sample('crashloop-memleak'), '--replace'], ['get', 'pods'], ['verify']]) {
+      expect(podj(...args, '--journal', 'notes.txt/j')).toEqual({ code: 2, stdout: '', stderr: line });
+    }
+    expect(podj('get', 'pods', '--journal', 'notes.txt/j/deeper').stderr).toBe(`error: journal ${join(notes, 'j', 'deeper')}: ${notes} is a file, not a folder\n`);
+    expect(readFileSync(notes, 'utf8')).toBe('not a journal\n');
+  });
+});
+
 describe('record TYPE field=value', () => {
   it('a field the event type does not have is refused, naming it, and nothing is recorded', () => {
     const { podj } = workspace();
@@ -101,6 +116,20 @@ describe('record TYPE field=value', () => {
     expect(podj('verify').stdout).toBe(head);
     const spelled = podj('record', 'NodeConditionChanged', '--node', 'n1', 'conditionType=Ready', 'status=False', 'reason=KubeletDown', '--at', '2026-01-01T00:01:00Z');
     expect(spelled).toMatchObject({ code: 0, stdout: '#2 NodeConditionChanged node/n1: Ready=False (KubeletDown)\n' });
+  });
+
+  it('record -f refuses a line with a field its event type does not have, naming the file, line and field; nothing is recorded', () => {
+    const { podj, dir } = workspace();
+    podj('apply', '-f', manifest, '--at', '2026-01-01T00:00:00Z');
+    const head = podj('verify').stdout;
+    const event = (at: string, fields: Record<string, unknown>): string =>
+      JSON.stringify({ v: 1, type: 'NodeConditionChanged', at, source: 'node', node: 'n1', conditionType: 'Ready', status: 'False', ...fields });
+    writeFileSync(join(dir, 'events.jsonl'), `${event('2026-01-01T00:01:00.000Z', { reason: 'KubeletDown' })}\n${event('2026-01-01T00:02:00.000Z', { reasn: 'KubeletDown' })}\n`);
+    // this recorded both lines, the second without its reason, and said nothing of the field it left out
+    expect(podj('record', '-f', 'events.jsonl')).toEqual({ code: 2, stdout: '', stderr: 'error: events.jsonl:2: NodeConditionChanged: unknown field "reasn"\n' });
+    expect(podj('verify').stdout).toBe(head);
+    writeFileSync(join(dir, 'events.jsonl'), `${event('2026-01-01T00:01:00.000Z', { reason: 'KubeletDown' })}\n`);
+    expect(podj('record', '-f', 'events.jsonl')).toMatchObject({ code: 0, stdout: '#2 NodeConditionChanged node/n1: Ready=False (KubeletDown)\n' });
   });
 });
 

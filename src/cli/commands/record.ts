@@ -62,14 +62,15 @@ const decodeOrRefuse = (u: unknown, where?: string): Event => {
 const isEventType = (s: string): s is EventType => eventTypes.has(s);
 
 /**
- * A field given on the command line that the event type does not have is refused: the event's codec is exact
- * (`events/common.ts :: member`), so it was left out of the record without a word (`reasn=NodeDown` for `reason`).
- * Only the event's own fields: a manifest's unknown fields are the loader's warnings, as `apply` gives them.
+ * A field given on the command line, or on a line of `-f`, that the event type does not have is refused: the
+ * event's codec is exact (`events/common.ts :: member`), so it was left out of the record without a word
+ * (`reasn=NodeDown` for `reason`). Only the event's own fields: the nested objects' codecs keep unknown fields (a
+ * manifest's are the loader's warnings, as `apply` gives them). `where`: the file and line.
  */
-const refuseUnknownFields = (type: EventType, raw: Record<string, unknown>): void => {
+const refuseUnknownFields = (type: EventType, raw: unknown, where?: string): void => {
   const codec = Event.types.find((member) => member.name === type);
   const [unknown] = codec === undefined ? [] : unknownFields(codec, raw).filter((path) => path.length === 1);
-  if (unknown !== undefined) throw new BadInput(`${type}: unknown field "${String(unknown[0])}"`);
+  if (unknown !== undefined) throw new BadInput(`${where === undefined ? '' : `${where}: `}${type}: unknown field "${String(unknown[0])}"`);
 };
 
 /** The events of a JSON-lines file, read line by line; a bad line is bad input naming `file:line`. */
@@ -86,7 +87,9 @@ async function* eventLines(file: string): AsyncIterable<Event> {
       } catch {
         throw new BadInput(`${file}:${n}: not JSON`);
       }
-      yield decodeOrRefuse(json, `${file}:${n}`);
+      const event = decodeOrRefuse(json, `${file}:${n}`);
+      refuseUnknownFields(event.type, json, `${file}:${n}`);
+      yield event;
     }
   } catch (e) {
     // the stream's own failure (no such file, a folder) surfaces here, as Node's `EISDIR: … read` without the name
