@@ -9,7 +9,6 @@
  * cache sends the deletion with the object as it was). Each row's LAST SEEN is its age when the server sent it.
  * With `follow`, it then keeps watching the appends other processes make, until interrupted.
  */
-import * as E from 'fp-ts/lib/Either.js';
 import type { Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import { msOf } from '../k8s/codecs.js';
@@ -21,19 +20,17 @@ import {
   heldAt,
   kubeEventCorrelator,
   servedEvent,
-  sortByPath,
   type KubeEventWrite,
   type NamedEventRow,
 } from '../printers/index.js';
 import type { EventsTableOptions } from '../printers/events-table.js';
 import { notFoundLine } from '../printers/not-found.js';
 import { unstructured } from '../printers/unstructured.js';
-import { BadInput, Finding } from './errors.js';
+import { Finding } from './errors.js';
 import type { ListedEvent } from './get-others.js';
 import type { CliIO } from './io.js';
-import { isTableOutput } from './output-format.js';
 import type { WatchEnd } from './watch.js';
-import { watchView, type ViewOptions, type WatchedKind, type WatchEventType } from './watch-views.js';
+import { watchListOrder, watchView, type ViewOptions, type WatchedKind, type WatchEventType } from './watch-views.js';
 
 export interface EventWatchOptions extends ViewOptions {
   readonly table: Omit<EventsTableOptions, 'headers'>;
@@ -63,15 +60,6 @@ const eventsKind = (table: Omit<EventsTableOptions, 'headers'>): WatchedKind<Nam
 interface TimedWrite extends KubeEventWrite {
   readonly at: Instant;
 }
-
-/** The Events at the start in the order the watch lists them: the API's, or `--sort-by`'s for a table of more than one row (sorter.go :: SortingPrinter.PrintObj). */
-const startingOrder = (events: NamedEventRow[], opts: EventWatchOptions): NamedEventRow[] => {
-  const listed = events.sort(byStorageKey);
-  if (opts.sortBy === undefined || !isTableOutput(opts.output) || listed.length < 2) return listed;
-  const sorted = sortByPath(listed, opts.sortBy, ({ name, row }) => servedEvent(name, row), { table: true });
-  if (E.isLeft(sorted)) throw new BadInput(sorted.left);
-  return sorted.right;
-};
 
 export const watchEvents = async (io: CliIO, journal: Journal, opts: EventWatchOptions): Promise<WatchEnd> => {
   const interrupted = io.interrupted();
@@ -122,8 +110,9 @@ export const watchEvents = async (io: CliIO, journal: Journal, opts: EventWatchO
   const known = new Set(opts.from === undefined ? names.values() : [...held.values()].map((e) => e.name));
   const missing = opts.names.filter((n) => !known.has(n));
   if (missing.length > 0) throw new Finding(missing.map((n) => notFoundLine('events', n)).join('\n'));
-  const initial = opts.watchOnly ? [] : startingOrder([...held.values()].filter(inScope), opts);
-  const view = watchView(io, opts, eventsKind(opts.table), initial, new Date(startMs));
+  const kind = eventsKind(opts.table);
+  const initial = opts.watchOnly ? [] : watchListOrder([...held.values()].filter(inScope).sort(byStorageKey), opts.sortBy, opts.output, kind);
+  const view = watchView(io, opts, kind, initial, new Date(startMs));
   let previousMs = startMs;
   let stopped = false;
   const show = async (type: WatchEventType, event: NamedEventRow, nowMs: number, paced: boolean): Promise<void> => {

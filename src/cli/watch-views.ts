@@ -12,11 +12,12 @@ import { yamlOf } from '../printers/get-pods-yaml.js';
 import { goJson, goJsonLine } from '../printers/go-json.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { jsonPathPrinter } from '../printers/jsonpath.js';
+import { sortByPath } from '../printers/sort-by.js';
 import { rememberingTable, rememberingText } from '../printers/tabwriter.js';
 import { BadInput } from './errors.js';
 import { printedOrBadInput } from './jsonpath-output.js';
 import type { CliIO } from './io.js';
-import type { Output } from './output-format.js';
+import { isTableOutput, type Output } from './output-format.js';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -159,6 +160,19 @@ const objectView = <T>(io: CliIO, opts: ViewOptions, kind: WatchedKind<T>, outpu
       return E.isRight(event);
     },
   };
+};
+
+/**
+ * The objects at the start in the order the watch prints them: `listed` (the API's order), sorted by `--sort-by`
+ * only as a table of more than one row. get.go :: watch prints the list through o.ToPrinter, whose SortingPrinter
+ * sorts the list's Table (sorter.go :: SortingPrinter.PrintObj, `len(table.Rows) > 1`); the other formats print
+ * the list's items one by one, each unsorted.
+ */
+export const watchListOrder = <T>(listed: readonly T[], sortBy: string | undefined, output: Output, kind: WatchedKind<T>): readonly T[] => {
+  if (sortBy === undefined || !isTableOutput(output) || listed.length < 2) return listed;
+  const sorted = sortByPath(listed, sortBy, kind.served, { table: true });
+  if (E.isLeft(sorted)) throw new BadInput(sorted.left);
+  return sorted.right;
 };
 
 /** The view for the output asked for; `initial` objects are printed (as ADDED events with `--output-watch-events`) unless `--watch-only` left them out. */

@@ -17,12 +17,14 @@ import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { inferredNotes } from '../printers/inferred-notes.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
 import type { CliIO } from './io.js';
-import { watchView, type ViewOptions, type WatchedKind } from './watch-views.js';
+import { watchListOrder, watchView, type ViewOptions, type WatchedKind } from './watch-views.js';
 
 export interface WatchOptions extends ViewOptions {
   readonly table: TableOptions;
   readonly from?: Instant;
   readonly inScope: (pod: V1Pod) => boolean;
+  /** `--sort-by`: orders the table at the start (`watchListOrder`), not the changes. */
+  readonly sortBy?: string;
   /** Playback speed: 1 is real time, 60 a minute a second; undefined as fast as possible. */
   readonly speed?: number;
   /** `--watch-only`: the changes alone, not the pods at the start. */
@@ -81,9 +83,9 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
   const interrupted = io.interrupted();
   const startNow = new Date(opts.from ?? journal.firstAt() ?? 0);
   const pods = new Map<string, PodState>(start.pods);
-  const initial = sortPods([...pods.values()].map((p) => p.pod).filter(opts.inScope));
-  const printed = opts.watchOnly ? [] : initial;
   const kind: WatchedKind<V1Pod> = { tableRows: (items, now) => tableRows(items, opts.table, now), served: servedPod, name: (pod) => `pod/${pod.metadata.name ?? ''}` };
+  const initial = sortPods([...pods.values()].map((p) => p.pod).filter(opts.inScope));
+  const printed = opts.watchOnly ? [] : watchListOrder(initial, opts.sortBy, opts.output, kind);
   const view = watchView(io, opts, kind, printed, startNow);
   const stateOf = new Map([...pods.values()].map((s) => [s.pod, s]));
   noteShown(io, printed.flatMap((pod) => stateOf.get(pod) ?? []));

@@ -193,6 +193,15 @@ describe('get pods -w prints each change as kubectl\'s watch does (kubectl/pkg/c
     expect(typed.stdout).toMatch(/\nMODIFIED\s+nginx-srv\s+0\/1\s+Error\s+0\s+2m32s\nDELETED\s+nginx-srv\s+0\/1\s+Error\s+0\s+2m33s\n/);
   });
 
+  it('--sort-by orders the table at the start (sorter.go :: SortingPrinter sorts the list\'s Table), not -o name\'s items', async () => {
+    const { journal } = threePods();
+    const memory = '--sort-by={.spec.containers[].resources.requests.memory}';
+    const table = await watched(journal, /(web-\d+\s.*\n){3}/, '--at', '2026-01-18T08:00:00Z', '--no-headers', memory);
+    expect(table.stdout.split('\n').slice(0, 3).map((row) => row.split(/\s+/)[0])).toEqual(['web-10', 'web-1', 'web-2']);
+    const names = await watched(journal, /(pod\/web-\d+\n){3}/, '--at', '2026-01-18T08:00:00Z', '-o', 'name', memory);
+    expect(names.stdout.split('\n').slice(0, 3)).toEqual(['pod/web-1', 'pod/web-10', 'pod/web-2']);
+  });
+
   it('--watch-only leaves out the pods at the start; --no-headers leaves out the header; --sort-by is warned about', async () => {
     const journal = crashLoop();
     const all = await watched(journal, /CrashLoopBackOff/, '--at', '+1m', '--no-headers', '--sort-by=.metadata.name');

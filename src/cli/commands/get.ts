@@ -141,7 +141,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
         const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
         const table = { wide: output.kind === 'named' && output.format === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns, withKind: opts.showKind === true };
         const watch = { output, table, headers: opts.headers, watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true };
-        const end = await watchPods(ctx.io, journal, state, { ...watch, from: point.at, inScope: podInScope, speed: speedOf(opts.speed), follow });
+        const end = await watchPods(ctx.io, journal, state, { ...watch, from: point.at, inScope: podInScope, sortBy: opts.sortBy, speed: speedOf(opts.speed), follow });
         if (end === 'interrupted') throw new WatchInterrupted();
         return;
       }
