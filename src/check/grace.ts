@@ -74,7 +74,8 @@ const violationsOf = (h: PodHistory, journalEnd: Entry | undefined, silenced: Re
       running.delete(e.container);
       killEnds.delete(e.container);
       const deadline = deadlines.get(e.container);
-      if (deadline !== undefined && msOf(e.at) > deadline.ms) late(e.container, deadline.request, entry);
+      // an import's exit the cluster showed later states its own time
+      if (deadline !== undefined && msOf(e.finishedAt ?? e.at) > deadline.ms) late(e.container, deadline.request, entry);
       deadlines.delete(e.container);
     }
   }

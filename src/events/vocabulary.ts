@@ -327,11 +327,16 @@ export const PostStartHookFailed = member('PostStartHookFailed', { ...containerS
 /** The postStart hook returned: the container may count as running. */
 export const PostStartHookSucceeded = member('PostStartHookSucceeded', { ...containerSubject });
 
-/** The container's process ended: `reason` as the runtime reports it (Completed, Error, OOMKilled, ...). */
+/**
+ * The container's process ended: `reason` as the runtime reports it (Completed, Error, OOMKilled, ...).
+ * `finishedAt`: the runtime's time of the exit, when the cluster showed it only later (an import's capture of the pod
+ * at or after that time still showed the container running): `at` is then when the cluster first showed the exit,
+ * `finishedAt` what its status states.
+ */
 export const ContainerExited = member(
   'ContainerExited',
   { ...containerSubject, containerID: t.string, exitCode: Integer, reason: t.string },
-  { signal: Integer, message: t.string, standIn: t.string },
+  { signal: Integer, message: t.string, standIn: t.string, finishedAt: Instant },
 );
 
 /**

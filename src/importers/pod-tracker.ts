@@ -10,6 +10,7 @@ import { envelopeAt, podRefOf } from './build.js';
 import type { Imported, Origin } from './imported.js';
 import { diffPod, kubeletConditionTypes } from './pod-differ.js';
 import { latestKnownTime } from './pod-times.js';
+import { shownFromCapture } from './shown-later.js';
 import { latest, maybeInstant } from './time.js';
 import { unwrittenFieldsOf } from './unwritten-fields.js';
 
@@ -19,9 +20,11 @@ export interface PodTracker {
   readonly times: Map<string, Instant>;
   /** The status fields the latest capture's kubelet did not write, per pod uid (absent: none, or not yet told). */
   readonly unwritten: Map<string, readonly StatusField[]>;
+  /** The instant of each pod's latest capture, per pod uid. */
+  readonly captured: Map<string, Instant>;
 }
 
-export const newPodTracker = (): PodTracker => ({ pods: new Map(), times: new Map(), unwritten: new Map() });
+export const newPodTracker = (): PodTracker => ({ pods: new Map(), times: new Map(), unwritten: new Map(), captured: new Map() });
 
 export interface Sighting {
   readonly pod: V1Pod;
@@ -75,7 +78,8 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
   const stated = s.at ?? latestKnownTime(s.pod);
   const fallback = latest([stated, s.at === undefined ? tracker.times.get(ref.uid) : undefined]);
   if (fallback === undefined) return E.left('metadata.creationTimestamp: is required (a watch stream carries no time of its own)');
-  const events = diffPod({ pod: ref, before: tracker.pods.get(ref.uid), after: s.pod, fallback, origin: s.origin, ...(s.creates === true && s.at !== undefined && { writtenAt: s.at }) });
+  const facts = diffPod({ pod: ref, before: tracker.pods.get(ref.uid), after: s.pod, fallback, origin: s.origin, ...(s.creates === true && s.at !== undefined && { writtenAt: s.at }) });
+  const events = shownFromCapture(facts, tracker.captured.get(ref.uid), fallback);
   tracker.times.set(ref.uid, latest([fallback, ...events.map((e) => e.event.at)]) ?? fallback);
   // The capture itself: at the latest time the object states (the audit line's time), else after the sighting before.
   const conditionTypes = kubeletConditionTypes(s.pod);
@@ -111,8 +115,10 @@ const afterCapture = (tracker: PodTracker, s: Sighting, ref: PodRef, events: Imp
   if (s.removed === true) {
     tracker.pods.delete(ref.uid);
     tracker.unwritten.delete(ref.uid);
+    tracker.captured.delete(ref.uid);
     return [...events, { event: { type: 'PodRemoved', ...envelopeAt(fallback, 'api'), pod: ref }, origin: s.origin, certainty: s.at === undefined ? 'inferred' : 'exact' }];
   }
   tracker.pods.set(ref.uid, s.pod);
+  tracker.captured.set(ref.uid, fallback);
   return events;
 };

@@ -179,7 +179,8 @@ const startedInstance = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: 
 
 /** The instance's termination, keys in the runtime's order. */
 const termination = (e: EventOf<'ContainerExited'>, startedAt: string | undefined, containerID: string): ContainerStateTerminated => {
-  const finishedAt = apiTime(e.at);
+  // An import's exit the cluster showed after it happened states its own time (`ContainerExited.finishedAt`).
+  const finishedAt = apiTime(e.finishedAt ?? e.at);
   // The usual exit as one literal: V8 keeps a literal's keys inside the object, where one grown key by key
   // keeps those past its first ones in a second object (≈ 40 bytes more for each termination the fold holds).
   if (e.signal === undefined && (e.message === undefined || e.message === '') && startedAt !== undefined) {
