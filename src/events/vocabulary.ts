@@ -114,6 +114,13 @@ export const PodObserved = member(
      * kubelet generated after the API showed it Running, which the capture alone tells from the allocated ones.
      */
     resources: ResourceRequirements,
+    /**
+     * The status's `observedGeneration` the object shows when it is not the object's `generation`: the API server
+     * bumps the generation at a graceful deletion (`registry/rest/delete.go :: BeforeDelete`) and keeps the status as
+     * the kubelet last wrote it, until the kubelet's next status observes the new one. The fold shows it until the
+     * status it next generates; a capture without it shows the generation observed.
+     */
+    observedGeneration: Integer,
   },
 );
 

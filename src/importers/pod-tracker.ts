@@ -67,6 +67,15 @@ const toldUnwritten = (tracker: PodTracker, uid: string, pod: V1Pod): StatusFiel
   return unwritten.length > 0 || before.length > 0 ? unwritten : undefined;
 };
 
+/**
+ * The status's `observedGeneration` when it is behind the object's `generation`: the write that bumped the generation
+ * (a graceful deletion) was the API server's, and the kubelet had not written a status since.
+ */
+const observedBehind = (pod: V1Pod): { readonly observedGeneration?: number } => {
+  const observed = pod.status?.observedGeneration;
+  return observed === undefined || pod.metadata.generation === undefined || observed === pod.metadata.generation ? {} : { observedGeneration: observed };
+};
+
 /** The events explaining how the pod got from its last known state to this one. */
 export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, Imported[]> => {
   const ref = podRefOf(s.pod);
@@ -95,6 +104,7 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
     ...(unshown.length > 0 && { withoutLastState: unshown }),
     ...(unwrittenFields !== undefined && { unwrittenFields }),
     ...(s.pod.status?.resources != null && { resources: s.pod.status.resources }),
+    ...observedBehind(s.pod),
   };
   events.push({ event: capture, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
   return E.right(afterCapture(tracker, s, ref, withUnwrittenBefore(events, unwrittenFields), fallback));

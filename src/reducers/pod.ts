@@ -157,7 +157,7 @@ const observed = (s: PodState, e: Extract<PodEvent, { type: 'PodObserved' }>): P
     ...(fieldsMoved && { unwrittenFields: fields.length === 0 ? undefined : fields }),
   };
   const shown = typesMoved || fieldsMoved ? withPublished(s, published, e.at) : s;
-  const next = withCapturedResources(withoutLastStates(withCapturedTimes(shown, e.conditions ?? []), e.withoutLastState ?? [], e.at), e.resources);
+  const next = withCapturedGeneration(withCapturedResources(withoutLastStates(withCapturedTimes(shown, e.conditions ?? []), e.withoutLastState ?? [], e.at), e.resources), e.observedGeneration);
   const { provenance } = next.kubelet;
   return withProvenance(next, { ...provenance, capturedAt: latestInstant(provenance?.capturedAt, e.at) });
 };
@@ -221,6 +221,23 @@ const withCapturedResources = (s: PodState, captured: ResourceRequirements | und
   const status = base.status;
   if (captured === undefined || status?.resources === undefined || sameRequirements(status.resources, captured)) return s;
   return podState(s, podWith(base, base.metadata, base.spec, withFields(status, { resources: captured })), s.kubelet);
+};
+
+/**
+ * `s` whose status and conditions show the `observedGeneration` a capture shows, or, without one, the generation
+ * observed. A graceful deletion bumps the generation (`registry/rest/delete.go :: BeforeDelete`) in a write of the API
+ * server, which keeps the status the kubelet last wrote: the deletion's own object shows the older generation observed
+ * on the status and every condition (`status_manager.go :: syncPod` writes the newer one with the kubelet's next status,
+ * `kubelet_pods.go :: generateAPIPodStatus`); the fold's status, regenerated at the deletion, shows the newer.
+ * A status written without one (an older kubelet) stays without.
+ */
+const withCapturedGeneration = (s: PodState, captured: number | undefined): PodState => {
+  const base = baseOf(s);
+  const status = base.status;
+  const shown = captured ?? base.metadata.generation;
+  if (status?.observedGeneration === undefined || shown === undefined || status.observedGeneration === shown) return s;
+  const conditions = status.conditions?.map((c) => (c.observedGeneration === undefined ? c : { ...c, observedGeneration: shown }));
+  return podState(s, podWith(base, base.metadata, base.spec, withFields(status, { observedGeneration: shown, ...(conditions !== undefined && { conditions }) })), s.kubelet);
 };
 
 /**
