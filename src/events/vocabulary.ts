@@ -121,6 +121,12 @@ export const PodObserved = member(
      * status it next generates; a capture without it shows the generation observed.
      */
     observedGeneration: Integer,
+    /**
+     * The object's `metadata.resourceVersion` as the API server served it (not a kubelet's `/pods`, which keeps the
+     * version of the object it last received while its status moves on): the fold shows it until the pod next
+     * changes, a write whose version the import does not know.
+     */
+    resourceVersion: t.string,
   },
 );
 

@@ -34,7 +34,9 @@ const distinguishing = (e: Event): string => {
       // two captures of one instant that show different conditions are both kept (the fold reads the later)
       return `${e.conditionTypes?.join(',') ?? ''}|${(e.conditions ?? []).map((c) => `${c.type}:${c.status}:${c.lastTransitionTime}`).join(',')}${
         e.withoutLastState === undefined ? '' : `|${e.withoutLastState.join(',')}`
-      }${e.unwrittenFields === undefined ? '' : `|${e.unwrittenFields.join(',')}`}${e.resources === undefined ? '' : `|${JSON.stringify(e.resources)}`}${e.observedGeneration === undefined ? '' : `|observed ${e.observedGeneration}`}`;
+      }${e.unwrittenFields === undefined ? '' : `|${e.unwrittenFields.join(',')}`}${e.resources === undefined ? '' : `|${JSON.stringify(e.resources)}`}${e.observedGeneration === undefined ? '' : `|observed ${e.observedGeneration}`}${
+        e.resourceVersion === undefined ? '' : `|version ${e.resourceVersion}`
+      }`;
     case 'ImagePulling':
     case 'ImagePulled':
     case 'ImagePullFailed':

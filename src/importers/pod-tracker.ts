@@ -11,6 +11,7 @@ import type { Imported, Origin } from './imported.js';
 import { diffPod, kubeletConditionTypes } from './pod-differ.js';
 import { latestKnownTime } from './pod-times.js';
 import { shownFromCapture } from './shown-later.js';
+import { listedByKubelet } from '../k8s/static-pods.js';
 import { latest, maybeInstant } from './time.js';
 import { unwrittenFieldsOf } from './unwritten-fields.js';
 
@@ -76,6 +77,12 @@ const observedBehind = (pod: V1Pod): { readonly observedGeneration?: number } =>
   return observed === undefined || pod.metadata.generation === undefined || observed === pod.metadata.generation ? {} : { observedGeneration: observed };
 };
 
+/** The object's `resourceVersion`, unless a kubelet listed it (its `/pods` keeps the version of the object it received). */
+const servedVersion = (pod: V1Pod): { readonly resourceVersion?: string } => {
+  const version = pod.metadata.resourceVersion;
+  return version === undefined || version === '' || listedByKubelet(pod.metadata.annotations) ? {} : { resourceVersion: version };
+};
+
 /** The events explaining how the pod got from its last known state to this one. */
 export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, Imported[]> => {
   const ref = podRefOf(s.pod);
@@ -105,6 +112,7 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
     ...(unwrittenFields !== undefined && { unwrittenFields }),
     ...(s.pod.status?.resources != null && { resources: s.pod.status.resources }),
     ...observedBehind(s.pod),
+    ...servedVersion(s.pod),
   };
   events.push({ event: capture, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
   return E.right(afterCapture(tracker, s, ref, withUnwrittenBefore(events, unwrittenFields), fallback));

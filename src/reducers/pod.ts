@@ -157,7 +157,10 @@ const observed = (s: PodState, e: Extract<PodEvent, { type: 'PodObserved' }>): P
     ...(fieldsMoved && { unwrittenFields: fields.length === 0 ? undefined : fields }),
   };
   const shown = typesMoved || fieldsMoved ? withPublished(s, published, e.at) : s;
-  const next = withCapturedGeneration(withCapturedResources(withoutLastStates(withCapturedTimes(shown, e.conditions ?? []), e.withoutLastState ?? [], e.at), e.resources), e.observedGeneration);
+  const captured = withCapturedResources(withoutLastStates(withCapturedTimes(shown, e.conditions ?? []), e.withoutLastState ?? [], e.at), e.resources);
+  // a capture that states no version (a kubelet's `/pods`) leaves the one the API server's showed
+  const generationShown = withCapturedGeneration(captured, e.observedGeneration);
+  const next = e.resourceVersion === undefined ? generationShown : withVersion(generationShown, e.resourceVersion);
   const { provenance } = next.kubelet;
   return withProvenance(next, { ...provenance, capturedAt: latestInstant(provenance?.capturedAt, e.at) });
 };
@@ -221,6 +224,17 @@ const withCapturedResources = (s: PodState, captured: ResourceRequirements | und
   const status = base.status;
   if (captured === undefined || status?.resources === undefined || sameRequirements(status.resources, captured)) return s;
   return podState(s, podWith(base, base.metadata, base.spec, withFields(status, { resources: captured })), s.kubelet);
+};
+
+/**
+ * `s` whose object shows `version` as its `metadata.resourceVersion`, or none: a capture's is the version the API
+ * server served (until the pod next changes: a write whose version the import does not know).
+ */
+const withVersion = (s: PodState, version: string | undefined): PodState => {
+  const base = baseOf(s);
+  if (base.metadata.resourceVersion === version) return s;
+  const { resourceVersion: _was, ...metadata } = base.metadata;
+  return podState(s, podWith(base, version === undefined ? metadata : { ...metadata, resourceVersion: version }, base.spec, base.status), s.kubelet);
 };
 
 /**
@@ -297,7 +311,8 @@ const runFacts: ReadonlySet<PodEvent['type']> = new Set(['ContainerStarted', 'Co
  * `get pods -w`, which prints the row between the two, would note a row the capture showed). Journals without
  * inferred facts (the engine's, the generator's) pay the comparison of `from.inferred` and of an absent provenance.
  */
-const changedBy = (next: PodState, event: PodEvent): PodState => {
+const changedBy = (changed: PodState, event: PodEvent): PodState => {
+  const next = withVersion(changed, undefined);
   const was = next.kubelet.provenance;
   if (event.from?.inferred !== true || event.type === 'ContainerCreated') return was?.changeAt === undefined ? next : withProvenance(next, { ...was, changeAt: undefined });
   return withProvenance(next, { ...was, changeAt: event.at, ...(runFacts.has(event.type) && { runAt: event.at }) });
