@@ -4,7 +4,7 @@
  * to real time by `speed`. With `follow`, it then keeps watching the appends other processes make, until
  * interrupted.
  */
-import type { Event } from '../events/index.js';
+import { observationTypes, type Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import { msOf } from '../k8s/codecs.js';
 import type { V1Pod } from '../k8s/pod.js';
@@ -139,7 +139,9 @@ export const watchPods = async (io: CliIO, journal: Journal, start: ClusterState
     const mine = unsent.get(uid);
     const before = pods.get(uid);
     const sameWrite = mine !== undefined && (oneWrite(mine, event) || joinsEventFact(mine, event));
-    const alongside = !sameWrite && readFromEventOfCaptured(event, before);
+    // An observation (a `Killing` Event's kill) changes no object: no write stands behind it, nor does it end the one
+    // pending (rhrsb's deletion, whose capture comes next: the stream's first object of that pod).
+    const alongside = !sameWrite && (observationTypes.has(event.type) || readFromEventOfCaptured(event, before));
     // An Event's fact placed among one captured object's facts (before its capture, which comes last) is in that object.
     if (mine !== undefined && !sameWrite && !(alongside && mine.type !== 'PodObserved')) await sendWrite(mine, paced);
     const after = reducePod(before, event);
