@@ -214,12 +214,15 @@ const drawNodeRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'nod
   const after = NAME_LEFT.node + g.measureText(name).width + 8;
   g.font = '11px system-ui, sans-serif';
   g.fillStyle = '#5b6672';
-  // Its pods after the name where they fit (the gutter's tooltip says them always), the taints under it.
+  // Its pods after the name where they fit, else under it before the taints its conditions imply at cursor A, or
+  // that the journal holds none of its conditions (an import that knows the node from its pods' spec.nodeName).
   const pods = counted(row.pods, 'pod');
-  if (after + g.measureText(pods).width <= gutter - 8) g.fillText(pods, after, y + 10);
+  const besideName = after + g.measureText(pods).width <= gutter - 8;
+  if (besideName) g.fillText(pods, after, y + 10);
   const node = row.node;
+  const under = [...(besideName ? [] : [pods]), node === undefined ? NO_CONDITIONS : taintsText(node, s.cursor ?? s.view.end)].join(' · ');
+  g.fillText(fitText(g, under, gutter - NAME_LEFT.node - 8), NAME_LEFT.node, y + 24);
   if (node === undefined) return;
-  g.fillText(fitText(g, taintsText(node, s.cursor ?? s.view.end), gutter - NAME_LEFT.node - 8), NAME_LEFT.node, y + 24);
   const shown = node.conditions.filter((c) => c.type === 'Ready' || c.type === 'MemoryPressure');
   const stripe = 10;
   shown.forEach((c, i) => {
@@ -238,6 +241,9 @@ const drawNodeRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'nod
     }
   });
 };
+
+/** What a node's lane and tooltip say of a node the journal has no condition of: no taint can be told. */
+export const NO_CONDITIONS = 'no node conditions recorded';
 
 /** The taints a node's conditions imply at `t`, as its lane's second line and its tooltip say them. */
 export const taintsText = (node: NodeLane, t: number): string => {

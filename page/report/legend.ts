@@ -51,6 +51,7 @@ const KEYS: readonly [string, string][] = [
   ['shift-click', 'cursor B: what changed between A and B, and the causes'],
   ['click a pod name', 'open its containers; plot its memory and restarts'],
   ['hover', 'a band or a marker: the state or the event, with its time'],
+  ['hover a name', 'the whole name; a node’s pods and the taints at cursor A'],
   ['<kbd>+</kbd> <kbd>-</kbd>, ctrl + wheel', 'zoom in, out'],
   ['<kbd>←</kbd> <kbd>→</kbd>, shift + wheel', 'pan'],
   ['<kbd>0</kbd>', 'whole incident'],

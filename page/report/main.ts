@@ -7,7 +7,7 @@ import { offsetText, timeOf, type View } from './axis.js';
 import { causesTable, diffBetween, getPodsAt, inScopeAt, iso, type Scope } from './cursor.js';
 import { AXIS_HEIGHT, BandCache, drawScene, gutterFor } from './draw.js';
 import { helpHtml, legendHtml } from './legend.js';
-import { drawMemory, drawRestarts, restartSegments } from './plots.js';
+import { drawMemory, drawRestarts, restarted, restartSegments } from './plots.js';
 import { offsetsOf, rowAtY, rowsOf, type Row } from './rows.js';
 import { STYLE } from './style.js';
 import { inferredSpans, Interned, taintsAt } from './lanes.js';
@@ -157,7 +157,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     const width = Math.max(200, $('side').clientWidth - 28);
     const v: View = { start: state.view.start, end: state.view.end, left: 70, width: width - 80 };
     mem.style.display = pod !== undefined && pod.memory.some((m) => m.samples.length > 0) ? 'block' : 'none';
-    restarts.style.display = pod !== undefined && (pod.backoffs.length > 0 || pod.steps.some((s) => (strings.row(s.row)?.restarts ?? 0) > 0)) ? 'block' : 'none';
+    restarts.style.display = pod !== undefined && restarted(pod, strings) ? 'block' : 'none';
     if (pod === undefined) return;
     if (mem.style.display === 'block') drawMemory(mem, pod, v, width);
     if (restarts.style.display === 'block') drawRestarts(restarts, pod, v, width, restartSegments(pod, strings, bands.pod(pod)));
@@ -344,6 +344,8 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     },
   };
   document.addEventListener('keydown', (ev) => {
+    // Ctrl, Cmd or Alt with a key is the browser's (ctrl + 0 resets its zoom, ctrl + - zooms out): not the page's keys.
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLSelectElement;
     if (typing && ev.key !== 'Escape') return;
     if (typing) (ev.target as HTMLElement).blur();
@@ -394,7 +396,7 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
         bands: bands.pod(p).map((b) => ({ from: b.from, to: b.to, label: b.label, category: b.category })),
         inferred: inferredSpans(p, bands.pod(p)),
         restarts: restartSegments(p, strings, bands.pod(p)),
-        backoffs: p.backoffs.map((b) => ({ from: b.from, inferred: b.inferred === true })),
+        backoffs: p.backoffs.map((b) => ({ from: b.from, until: b.until, image: b.image, inferred: b.inferred === true })),
         containers: p.containers.map((c) => ({ name: c.name, kind: c.kind, bands: bands.container(p, c.name).map((b) => ({ from: b.from, to: b.to, label: b.label })) })),
         markers: p.markers.map((m) => ({ at: m.at, kind: m.kind, seq: m.cause.seq, inferred: m.cause.inferred === true })),
       })),

@@ -111,18 +111,40 @@ export const restartSegments = (pod: PodLane, interned: Interned, bands: readonl
   });
 };
 
-/** The pod's total restarts (kubectl's RESTARTS) as a step line, dashed where inferred, over shaded back-off windows (hatched where inferred). */
+/**
+ * The windows a container waited to be restarted (CrashLoopBackOff; an image pull's back-off restarts nothing),
+ * recorded or inferred, each stretch once: the kubelet records BackOff again at each sync of one wait, and
+ * windows shaded one over another would darken where nothing more happened.
+ */
+export const restartBackOffs = (pod: PodLane, inferred: boolean): { from: number; until: number }[] => {
+  const windows = pod.backoffs.filter((b) => !b.image && (b.inferred === true) === inferred).sort((a, b) => a.from - b.from);
+  const merged: { from: number; until: number }[] = [];
+  for (const { from, until } of windows) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && from <= last.until) last.until = Math.max(last.until, until);
+    else merged.push({ from, until });
+  }
+  return merged;
+};
+
+/** Whether the pod has a restarts plot: it restarted, or waited to. */
+export const restarted = (pod: PodLane, interned: Interned): boolean =>
+  pod.backoffs.some((b) => !b.image) || pod.steps.some((s) => (interned.row(s.row)?.restarts ?? 0) > 0);
+
+/** The pod's total restarts (kubectl's RESTARTS) as a step line, dashed where inferred, over shaded restart back-off windows (hatched where inferred). */
 export const drawRestarts = (canvas: HTMLCanvasElement, pod: PodLane, v: View, width: number, segments: readonly RestartSegment[]): void => {
-  const inferred = segments.some((s) => s.inferred) || pod.backoffs.some((b) => b.inferred === true);
-  const g = frame(canvas, width, `restarts of ${pod.name}, back-off shaded${inferred ? '; dashed, hatched: inferred on import' : ''}`, v);
+  const inferred = segments.some((s) => s.inferred) || pod.backoffs.some((b) => !b.image && b.inferred === true);
+  const g = frame(canvas, width, `restarts of ${pod.name}, CrashLoopBackOff waits shaded${inferred ? '; dashed, hatched: inferred on import' : ''}`, v);
   if (g === undefined) return;
   const max = Math.max(1, ...segments.map((s) => s.restarts)) * 1.1;
   const y = yScale(max);
   const hatch = backOffHatch(g);
-  for (const b of pod.backoffs) {
-    const [x0, x1] = [Math.max(v.left, xOf(v, b.from)), Math.min(v.left + v.width, xOf(v, b.until))];
-    g.fillStyle = b.inferred === true && hatch !== null ? hatch : 'rgba(224, 65, 58, 0.18)';
-    if (x1 > x0) g.fillRect(x0, PAD.top, x1 - x0, HEIGHT - PAD.top - PAD.bottom);
+  for (const inferredOnes of [false, true]) {
+    g.fillStyle = inferredOnes && hatch !== null ? hatch : 'rgba(224, 65, 58, 0.18)';
+    for (const b of restartBackOffs(pod, inferredOnes)) {
+      const [x0, x1] = [Math.max(v.left, xOf(v, b.from)), Math.min(v.left + v.width, xOf(v, b.until))];
+      if (x1 > x0) g.fillRect(x0, PAD.top, x1 - x0, HEIGHT - PAD.top - PAD.bottom);
+    }
   }
   g.strokeStyle = '#c0161d';
   g.lineWidth = 1.6;

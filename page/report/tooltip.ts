@@ -2,7 +2,7 @@
 import type { Marker } from '../../src/report/model.js';
 import { timeOf, xOf, type View } from './axis.js';
 import { iso } from './cursor.js';
-import { taintsText, type BandCache } from './draw.js';
+import { NO_CONDITIONS, taintsText, type BandCache } from './draw.js';
 import { counted } from '../../src/text/counted.js';
 import { conditionBands, type Interned } from './lanes.js';
 import { MARKERS } from './markers.js';
@@ -58,7 +58,7 @@ const name = (row: Row | undefined, t: number): string | undefined => {
   if (row === undefined) return undefined;
   if (row.kind === 'pod') return `pod ${row.pod.namespace}/${row.pod.name}`;
   if (row.kind === 'container') return `${row.containerKind} ${row.pod.name}/${row.name}`;
-  return [`node ${row.name}`, counted(row.pods, 'pod'), ...(row.node === undefined ? [] : [`${taintsText(row.node, t)} at ${iso(t)}`])].join('\n');
+  return [`node ${row.name}`, counted(row.pods, 'pod'), row.node === undefined ? NO_CONDITIONS : `${taintsText(row.node, t)} at ${iso(t)}`].join('\n');
 };
 
 export const tooltipAt = { marker, markerText, text, name };

@@ -35,7 +35,7 @@ interface PageLane {
   readonly markers: { at: number; kind: string; seq: number; inferred: boolean }[];
   /** The restarts plot's line: the RESTARTS column, each stretch inferred or recorded. */
   readonly restarts: { from: number; to: number; restarts: number; inferred: boolean }[];
-  readonly backoffs: { from: number; inferred: boolean }[];
+  readonly backoffs: { from: number; until: number; image: boolean; inferred: boolean }[];
 }
 
 interface TimelineJson {
@@ -624,7 +624,7 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(await page.textContent('#tooltip')).toBe('pod openshift-kube-scheduler/openshift-kube-scheduler-master-0.imeixner20210707.lab.upshift.rdu2.redhat.com');
     // A node's with its pods (an import knows this node from the pods alone: no conditions, no taints).
     await page.mouse.move(box.x + 40, box.y + (labels[0]?.y ?? 0));
-    expect(await page.textContent('#tooltip')).toBe(`${nodes[0]}\n2 pods`);
+    expect(await page.textContent('#tooltip')).toBe(`${nodes[0]}\n2 pods\nno node conditions recorded`);
     expect(problems).toEqual([]);
   });
 
@@ -689,5 +689,56 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(ticks).not.toContain('00:00:00');
     expect((await drawnTexts(openshift.page, '#p-restarts')).map((t) => t.text)).toEqual(expect.arrayContaining(['2021-07-08']));
     for (const { problems } of [memleak, pressure, openshift]) expect(problems).toEqual([]);
+  });
+
+  it('shades each CrashLoopBackOff wait of the restarts plot once, and draws no restarts plot for a pod that only waited for an image', async () => {
+    const { page, problems } = await open('crashloop-memleak');
+    // The kubelet records BackOff again within one wait (crashloop-memleak: back-off 160s at 08:04:29 and 08:05:36).
+    const windows = ((await lanesOf(page))[0]?.backoffs ?? []).filter((b) => !b.image).sort((a, b) => a.from - b.from);
+    expect(windows.some((b, i) => i > 0 && b.from < (windows[i - 1]?.until ?? 0))).toBe(true);
+    // A row of the plot above its line: one shade wherever a wait is (runs of a colour, not the edges' blend).
+    const shades = (await page.evaluate(`(() => {
+      const c = document.querySelector('#p-restarts');
+      const d = c.getContext('2d').getImageData(71, 21, c.width - 82, 1).data;
+      const runs = [];
+      for (let i = 0; i < d.length; i += 4) {
+        const color = d.slice(i, i + 4).join(',');
+        if (runs.length > 0 && runs[runs.length - 1].color === color) runs[runs.length - 1].n++;
+        else runs.push({ color, n: 1 });
+      }
+      return [...new Set(runs.filter((r) => r.n >= 3).map((r) => r.color))];
+    })()`)) as string[];
+    expect(shades.filter((c) => c !== '0,0,0,0')).toHaveLength(1);
+    // registry-outage's pod waited for its image only: it restarted nothing, and has no restarts plot.
+    const registry = await open('registry-outage');
+    const lane = (await lanesOf(registry.page))[0];
+    expect(lane?.backoffs.length).toBeGreaterThan(0);
+    expect(lane?.backoffs.every((b) => b.image)).toBe(true);
+    expect(await registry.page.isVisible('#p-restarts')).toBe(false);
+    expect([...problems, ...registry.problems]).toEqual([]);
+  });
+
+  it("leaves the browser its own keys: ctrl + 0, ctrl + - and ctrl + e do not zoom or open the report's lanes", async () => {
+    const { page, problems } = await open('memory-pressure', '-A');
+    type Api = { view: () => { start: number; end: number }; rows: () => string[] };
+    const api = <T>(f: (a: Api) => T): Promise<T> => page.evaluate(`(${f.toString()})(globalThis.podjReport)`) as Promise<T>;
+    await page.keyboard.press('+');
+    const zoomed = await api((a) => a.view());
+    const rows = await api((a) => a.rows());
+    for (const key of ['Control+0', 'Control+Minus', 'Control+e', 'Alt+0', 'Meta+0']) {
+      await page.keyboard.press(key);
+      expect({ key, view: await api((a) => a.view()), rows: await api((a) => a.rows()) }).toEqual({ key, view: zoomed, rows });
+    }
+    await page.keyboard.press('0');
+    expect(await api((a) => a.view())).not.toEqual(zoomed);
+    expect(problems).toEqual([]);
+  });
+
+  it("writes a node's pod count under its name when it does not fit beside it, and that an import recorded none of its conditions", async () => {
+    const { page, problems } = await open(['test/fixtures/real/rolling-update-pods.watch.jsonl', 'test/fixtures/real/rolling-update-events.json'], '-A');
+    const texts = (await drawnTexts(page)).map((t) => t.text);
+    expect(texts).toContain('node k8shark-dev-control-plane');
+    expect(texts).toContain('6 pods · no node conditions recorded');
+    expect(problems).toEqual([]);
   });
 });
