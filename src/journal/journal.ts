@@ -513,8 +513,17 @@ export class LevelJournal {
     await this.tail;
     // A failed index write was reported to every call after it; the next open rebuilds what it lacked.
     await this.backlog.flush().catch(() => undefined);
-    if (logBytes(this.dir) > READER_LOG_BYTES) await flushMemtable(this.db);
+    await this.shortenLog();
     await this.db.close();
+  }
+
+  /**
+   * Writes a write-ahead log longer than a reader should replay (`READER_LOG_BYTES`) into a table: every private
+   * read snapshot copies and replays the log on open. Done on close, and before the writer reads through read
+   * snapshots (`recordPagesThroughCopies`), after an append that left up to 16 MiB of log.
+   */
+  async shortenLog(): Promise<void> {
+    if (logBytes(this.dir) > READER_LOG_BYTES) await flushMemtable(this.db);
   }
 
   /** Runs `task` after every earlier append, verify or snapshot write: one writer at a time. */

@@ -72,8 +72,10 @@ const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
  * (the snapshot upkeep, a full replay) kept every table of a 2 GB journal mapped, ≈ 0.5–1 GB of resident memory
  * at tier L. LevelDB clips the option to at least 74 (db_impl.cc :: SanitizeOptions, 64 + the 10 files it keeps for
  * itself), so no value bounds the mapped tables below 64 × 8 MiB: 64 was taken as 74, as 24 and 12 are (a full scan
- * maps 62 tables with each; bench/README.md, 2026-12-06 15:05), and at L the upkeep ends with 481 MiB of tables
- * resident. Against 1,000, the upkeep's peak RSS at L fell by 330–470 MiB for the same CPU time (2026-12-06 02:05).
+ * maps 62 tables with each; bench/README.md, 2026-12-06 15:05): one handle reading an L journal ends with ≈ 480 MiB of
+ * tables resident, so the snapshot upkeep reads through read snapshots it closes as it goes (read-snapshot.ts ::
+ * recordPagesThroughCopies). Against 1,000, the upkeep's peak RSS at L fell by 330–470 MiB for the same CPU time
+ * (2026-12-06 02:05).
  */
 const OPEN_FILES = 74;
 

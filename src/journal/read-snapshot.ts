@@ -11,13 +11,14 @@
  * size are the same after it as before (no flush or compaction, which always write a MANIFEST edit, came
  * between); else, or if the copy cannot be opened (a table deleted under it), it is made again.
  */
-import { accessSync, constants, copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, linkSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JournalError } from './errors.js';
 import { liveTables, tablesSpanning } from './leveldb-manifest.js';
 import { newOwnedFolder } from '../temp/owned-folders.js';
-import type { LevelJournal } from './journal.js';
+import type { LevelJournal, TimeQuery } from './journal.js';
+import type { JournalRecord } from './record.js';
 import { openJournal, refuseForeignFolder, type OpenOptions } from './open.js';
 import { snapshotFolder } from './snapshot-files.js';
 
@@ -49,12 +50,29 @@ const versionOf = (dir: string): string => {
 };
 
 /**
+ * Where a copy goes and how it names the journal's tables. A reader's copy goes in memory and names them by
+ * symbolic links (`READER`). The writer's own read (`WRITER`) cannot: the writer compacts while it reads (the
+ * snapshot upkeep right after an append), and a compaction deletes a table a symbolic link still named
+ * (`IO error: …/000040.ldb: No such file or directory`); a hard link keeps the table's file until the copy goes,
+ * and it must be made on the journal's file system, so that copy goes inside the journal's folder.
+ */
+interface Placement {
+  readonly base: (dir: string) => string;
+  readonly link: (target: string, path: string) => void;
+  /** Where to make the copy again when it could not be made or opened. */
+  readonly retry: (dir: string) => string;
+}
+
+const READER: Placement = { base: memoryOrTemporary, link: symlinkSync, retry: tmpdir };
+const WRITER: Placement = { base: (dir) => dir, link: linkSync, retry: (dir) => dir };
+
+/**
  * Copies the store's mutable files and links its tables into `into`; false if a flush or compaction raced.
  * Every call is synchronous: a few small files and one link per table (about 940 at L), where one thread-pool
  * round trip each cost far more than the work (a second at L on a busy machine, against ~20 ms), and a reader's
  * start would load node:fs/promises for them.
  */
-const copyStore = (dir: string, into: string): boolean => {
+const copyStore = (dir: string, into: string, link: Placement['link']): boolean => {
   const before = versionOf(dir);
   const manifest = before.slice(0, before.lastIndexOf(':'));
   copyFileSync(join(dir, 'CURRENT'), join(into, 'CURRENT'));
@@ -63,7 +81,7 @@ const copyStore = (dir: string, into: string): boolean => {
   const live = liveTables(manifestBytes);
   const names = readdirSync(dir);
   for (const name of names) if (name.endsWith('.log')) copyFileSync(join(dir, name), join(into, name));
-  for (const name of names) if (/^\d+\.(ldb|sst)$/.test(name) && live.has(Number.parseInt(name, 10))) symlinkSync(join(dir, name), join(into, name));
+  for (const name of names) if (/^\d+\.(ldb|sst)$/.test(name) && live.has(Number.parseInt(name, 10))) link(join(dir, name), join(into, name));
   // Snapshot blobs are written whole and renamed into place, then only deleted: the folder is shared.
   if (existsSync(snapshotFolder(dir))) symlinkSync(snapshotFolder(dir), snapshotFolder(into));
   return versionOf(dir) === before;
@@ -97,41 +115,103 @@ const aboutJournal = (error: unknown, copy: string, dir: string): unknown => {
   return error;
 };
 
+/** A private read snapshot, open, and its folder; `close` closes it and removes the folder. */
+interface ReadCopy {
+  readonly journal: LevelJournal;
+  readonly folder: string;
+  close(): Promise<void>;
+}
+
+/** Opens a private read snapshot of the journal in `dir`, made again while a flush or compaction races it. */
+const openReadCopy = async (dir: string, placement: Placement, opts: Pick<OpenOptions, 'verifying'> = {}): Promise<ReadCopy> => {
+  refuseForeignFolder(dir, false);
+  let base = placement.base(dir);
+  for (let attempt = 1; ; attempt++) {
+    const folder = newOwnedFolder(base, 'podj-read');
+    // Synchronously, for the same reason as the links: one unlink per table.
+    const remove = (): void => rmSync(folder, { recursive: true, force: true });
+    let journal: LevelJournal | undefined;
+    try {
+      if (copyStore(dir, folder, placement.link)) journal = await openJournal(folder, { ...opts, create: false, sync: false, tidy: false, copy: true });
+    } catch (error) {
+      remove();
+      if (attempt >= ATTEMPTS) throw aboutJournal(error, folder, dir);
+      base = placement.retry(dir);
+      continue;
+    }
+    if (journal === undefined) {
+      remove();
+      if (attempt >= ATTEMPTS) throw new JournalError('in-use', `journal ${dir} kept changing while a read snapshot was taken`);
+      continue;
+    }
+    const opened = journal;
+    return { journal: opened, folder, close: () => opened.close().finally(remove) };
+  }
+};
+
 /**
  * Runs `task` over a private read snapshot of the journal in `dir` (never created, never changed, never
  * locked), then removes the snapshot. The journal handle must only be read: appends would go to the copy.
  */
-export const readJournal = async <T>(
-  dir: string,
-  task: (journal: LevelJournal) => Promise<T>,
-  opts: Pick<OpenOptions, 'verifying'> = {},
-): Promise<T> => {
-  refuseForeignFolder(dir, false);
-  let base = memoryOrTemporary();
-  for (let attempt = 1; ; attempt++) {
-    const copy = newOwnedFolder(base, 'podj-read');
-    try {
-      let journal: LevelJournal | undefined;
-      try {
-        if (copyStore(dir, copy)) journal = await openJournal(copy, { ...opts, create: false, sync: false, tidy: false, copy: true });
-      } catch (error) {
-        if (attempt >= ATTEMPTS) throw aboutJournal(error, copy, dir);
-        base = tmpdir();
-      }
-      if (journal === undefined) {
-        if (attempt >= ATTEMPTS) throw new JournalError('in-use', `journal ${dir} kept changing while a read snapshot was taken`);
-        continue;
-      }
-      try {
-        return await task(journal);
-      } catch (error) {
-        throw aboutJournal(error, copy, dir);
-      } finally {
-        await journal.close();
-      }
-    } finally {
-      // Synchronously, for the same reason as the links: one unlink per table.
-      rmSync(copy, { recursive: true, force: true });
-    }
+export const readJournal = async <T>(dir: string, task: (journal: LevelJournal) => Promise<T>, opts: Pick<OpenOptions, 'verifying'> = {}): Promise<T> => {
+  const copy = await openReadCopy(dir, READER, opts);
+  try {
+    return await task(copy.journal);
+  } catch (error) {
+    throw aboutJournal(error, copy.folder, dir);
+  } finally {
+    await copy.close();
   }
 };
+
+/** How `recordPagesThroughCopies` reads: the records it reads through the writer's own handle first, then through each copy. */
+export interface CopyReading {
+  /**
+   * A read this short (the upkeep after a small write: the events after the newest snapshot) makes no copy: a
+   * copy links every table and replays the log, tens of milliseconds on every write, where a few tables mapped cost nothing.
+   */
+  readonly ownFirst: number;
+  /** Records one copy gives before it is closed: at tier L ≈ 60 MB of records, ≈ 8 tables. */
+  readonly perCopy: number;
+}
+
+const COPY_READING: CopyReading = { ownFirst: 20_000, perCopy: 100_000 };
+
+/**
+ * The pages `journal.recordsInTimeOrder(q)` gives, up to the head `headSeq`, read by the journal's writer: the
+ * first `ownFirst` records through its own handle, the rest through private read snapshots of the journal, each
+ * closed after `perCopy` records and the read continued in a fresh one from the last record's position. For a
+ * read of the whole journal in the writer's process (the snapshot upkeep): LevelDB memory-maps every table its
+ * table cache holds, at least 64 (open.ts), so one handle reading an L journal held ≈ 430–480 MiB of tables
+ * resident at the upkeep's end; closing a store unmaps its tables. A later copy may hold records appended since
+ * the read began: they are left out, as the journal's own read leaves out what lies beyond its head.
+ */
+export async function* recordPagesThroughCopies(journal: LevelJournal, q: TimeQuery, headSeq: number, reading: CopyReading = COPY_READING): AsyncGenerator<JournalRecord[]> {
+  let after = q.after;
+  /** Reads pages from `from` until `limit` records have been read; whether the read stopped there. */
+  async function* segment(from: LevelJournal, limit: number): AsyncGenerator<JournalRecord[], boolean> {
+    let read = 0;
+    for await (const page of from.recordsInTimeOrder({ ...q, after }).batches()) {
+      const last = page[page.length - 1];
+      if (last !== undefined) after = { at: last.event.at, seq: last.seq };
+      const kept = page.filter((r) => r.seq <= headSeq);
+      if (kept.length > 0) yield kept;
+      read += page.length;
+      if (read >= limit) return true;
+    }
+    return false;
+  }
+  if (reading.ownFirst > 0 && !(yield* segment(journal, reading.ownFirst))) return;
+  // Every copy replays the log: a long one is written into a table first.
+  await journal.shortenLog();
+  for (let more = true; more; ) {
+    const copy = await openReadCopy(journal.dir, WRITER);
+    try {
+      more = yield* segment(copy.journal, reading.perCopy);
+    } catch (error) {
+      throw aboutJournal(error, copy.folder, journal.dir);
+    } finally {
+      await copy.close();
+    }
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
-import type { Journal, JournalRecord, Position } from '../journal/index.js';
+import { recordPagesThroughCopies, type Journal, type JournalRecord, type Position } from '../journal/index.js';
 import { Folding, emptyCluster, foldPages, type ClusterState } from '../reducers/index.js';
 import { observationTypes } from '../events/index.js';
 import { SNAPSHOT_SCHEMA } from './snapshot-codec.js';
@@ -71,7 +71,8 @@ export const clusterAt = async (tt: TimeTravel, at?: Instant, asOf?: Instant): P
  * Writes the snapshots missing after the newest usable one: one every `every` folded events in valid-time
  * order (each writes only the pods that changed since the one before, so a question at T folds at most
  * `every` events after loading the nearest; observations change no state, so they are left unread and
- * uncounted, as questions leave them), then the head table (the pods at the head, by
+ * uncounted, as questions leave them; a long read goes through read snapshots closed as it goes, which lets
+ * LevelDB's mapped tables go), then the head table (the pods at the head, by
  * namespace), then removes the parts no snapshot names any more. If the newest snapshot is of another
  * version or does not match the journal, all are dropped first. Returns how many snapshots were written.
  */
@@ -92,7 +93,8 @@ const foldAndWrite = async (tt: TimeTravel): Promise<number> => {
   const touched = new Touched();
   let pending = 0;
   let written = 0;
-  for await (const page of tt.journal.recordsInTimeOrder({ after: start.after, skipTypes: observationTypes }).batches()) {
+  // A long read goes through read snapshots closed as it goes, so that LevelDB's mapped tables go with them (≈ 430–480 MiB at tier L).
+  for await (const page of recordPagesThroughCopies(tt.journal, { after: start.after, skipTypes: observationTypes }, head.seq)) {
     for (const record of page) {
       const { event } = record;
       if ('pod' in event) {
