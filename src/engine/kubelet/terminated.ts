@@ -55,13 +55,16 @@ export const terminatePodMayWrite = (pod: PodBook): boolean => {
   return pod.deletion !== undefined && !initFailed && pod.containers.some((c) => c.current === undefined);
 };
 
-/** `SyncTerminatedPod` has a status to publish: its relist has come, and `TerminatePod` may change the status or the kubelet learnt something. */
+/** `SyncTerminatedPod` has not published yet, and `TerminatePod` may change the status or the kubelet learnt something. */
+const terminatedStatusPending = (pod: PodBook): boolean => pod.terminatedSynced !== true && (pod.dirty || terminatePodMayWrite(pod));
+
+/** `SyncTerminatedPod` has a status to publish: its relist has come (`terminatedStatusPending`). */
 export const terminatedSyncDue = (pod: PodBook, node: NodeBook, now: VirtualMs): boolean => {
-  if (pod.terminatedSynced === true || !(pod.dirty || terminatePodMayWrite(pod))) return false;
+  if (!terminatedStatusPending(pod)) return false;
   const at = syncTerminatedAt(pod, node);
   return at !== undefined && at <= now;
 };
 
 /** When the pod worker next acts for a pod over: its `SyncTerminatedPod` status (`terminatedSyncDue`), a deleted pod's final delete. */
 export const terminatedWorkAt = (pod: PodBook, node: NodeBook): VirtualMs | undefined =>
-  pod.terminatedSynced !== true && (pod.dirty || terminatePodMayWrite(pod)) ? syncTerminatedAt(pod, node) : pod.deletion === undefined ? undefined : syncTerminatedAt(pod, node);
+  terminatedStatusPending(pod) || pod.deletion !== undefined ? syncTerminatedAt(pod, node) : undefined;
