@@ -5,7 +5,7 @@ import type { Journal } from '../journal/index.js';
 import type { V1Pod } from '../k8s/pod.js';
 import type { ClusterState, PodState } from '../reducers/index.js';
 import { rowKey, type RowLine } from '../printers/row-line.js';
-import { compareStrings } from '../printers/go-sort.js';
+import { compareStorageKeys } from '../printers/go-sort.js';
 import { namespacesAtHead, rowsAtHead } from '../timetravel/head-rows.js';
 import type { GlobalOptions } from './context.js';
 import { asOfOption, instantOption, outsideJournal } from './instants.js';
@@ -23,6 +23,12 @@ export const addReadOptions = (cmd: Command): Command =>
     .option('--as-of <R>', 'use only what had been recorded by this time (bitemporal): RFC 3339, or ±DURATION from the first / last record time');
 
 /** The instant a read answers at, and the clock its ages are counted from: the journal's end by default. */
+/** A pod's namespace and name. */
+export interface PodKey {
+  readonly namespace: string;
+  readonly name: string;
+}
+
 export interface ReadPoint {
   readonly at?: Instant;
   readonly asOf?: Instant;
@@ -71,13 +77,18 @@ export const rowsAt = async (journal: Journal, point: ReadPoint, namespace?: str
   return namespace === undefined ? rows : rows.filter((r) => namespaceOrDefault(rowKey(r).namespace) === namespace);
 };
 
-/** The names of the pods in `namespace` at the read point, in kubectl's order: at the end from the head table's rows. */
-export const podNamesAt = async (journal: Journal, point: ReadPoint, namespace: string): Promise<string[]> => {
+/**
+ * The pods in `namespace` (every namespace without it) at the read point, in the API server's list order (their
+ * storage keys, `compareStorageKeys`): at the end from the head table's rows.
+ */
+export const podKeysAt = async (journal: Journal, point: ReadPoint, namespace?: string): Promise<PodKey[]> => {
   const rows = await rowsAt(journal, point, namespace);
-  const names =
-    rows?.map((r) => rowKey(r).name) ??
-    (await podsAt(journal, point, namespace)).map((p) => p.metadata.name ?? '');
-  return names.sort(compareStrings);
+  const keys =
+    rows?.map((r) => rowKey(r)) ??
+    (await podsAt(journal, point, namespace)).map((p) => ({ namespace: p.metadata.namespace ?? '', name: p.metadata.name ?? '' }));
+  return keys
+    .map((k) => ({ namespace: namespaceOrDefault(k.namespace), name: k.name }))
+    .sort((a, b) => compareStorageKeys(a.namespace, a.name, b.namespace, b.name));
 };
 
 /** The namespaces holding pods at the point: at the end, the head table's part names, no pod read. */

@@ -42,3 +42,11 @@ const nameOf = (kind: ResourceKind, arg: string): string => {
 /** The names of kubectl's forms: `pods a b`, `pod/a pod/b`, `pods pod/a` (nodes and events alike). */
 export const namesOf = (kind: ResourceKind, resource: string, args: readonly string[]): string[] =>
   (resource.includes('/') ? [resource, ...args] : args).map((arg) => nameOf(kind, arg));
+
+/**
+ * cli-runtime's `builder.go :: visitByName`: with `--all-namespaces` the builder's namespace is empty, and a
+ * namespaced object cannot be fetched by name without one (nodes are cluster-scoped: their names are fine).
+ */
+export const refuseNamesAcrossNamespaces = (kind: ResourceKind, names: readonly string[], allNamespaces: boolean | undefined): void => {
+  if (allNamespaces === true && kind !== 'nodes' && names.length > 0) throw new BadInput('a resource cannot be retrieved by name across all namespaces');
+};

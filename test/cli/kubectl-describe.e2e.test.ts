@@ -4,6 +4,7 @@
  * (`DescribeMatchingResources`), the other forms look names up exactly, and each name not found is kubectl's NotFound.
  */
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, sample, workspace } from './podj.js';
 
@@ -22,6 +23,35 @@ describe('describe pods the ways kubectl takes them', () => {
     expect(podj('describe', 'pod/qos-demo-')).toMatchObject({ code: 1, stderr: 'Error from server (NotFound): pods "qos-demo-" not found\n' });
     const partly = podj('describe', 'pods', 'qos-demo', 'nope');
     expect([partly.code, described(partly.stdout), partly.stderr]).toEqual([1, ['qos-demo'], 'Error from server (NotFound): pods "nope" not found\n']);
+  });
+});
+
+describe('describe -A as kubectl takes --all-namespaces (describe.go :: Run with AllNamespaces)', () => {
+  it("every namespace's pods in the API server's list order, no Events for several; a NAME with -A is refused", () => {
+    const { dir, podj } = workspace();
+    const pods = [['default', 'web'], ['argo', 'workflow-controller'], ['argo-events', 'eventbus-0'], ['argo', 'argo-server']];
+    const manifest = (ns: string, name: string): string =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: ${ns}, labels: {app: ${name}}}\nspec: {containers: [{name: c, image: nginx}]}\n`;
+    writeFileSync(join(dir, 'pods.yaml'), pods.map(([ns, name]) => manifest(ns ?? '', name ?? '')).join('---\n'));
+    expect(podj('apply', '-f', 'pods.yaml').code).toBe(0);
+    const namespaced = (out: string): string[] => [...out.matchAll(/^Name: +(\S+)\nNamespace: +(\S+)$/gm)].map((m) => `${m[2] ?? ''}/${m[1] ?? ''}`);
+    const all = podj('describe', 'pods', '-A');
+    // storage keys: argo-events/… before argo/… ('-' sorts before '/')
+    expect([all.code, namespaced(all.stdout), all.stdout.includes('\nEvents:')]).toEqual([0, ['argo-events/eventbus-0', 'argo/argo-server', 'argo/workflow-controller', 'default/web'], false]);
+    const one = (ns: string, name: string): string => podj('describe', 'pod', name, '-n', ns, '--show-events=false').stdout;
+    expect(all.stdout).toBe([one('argo-events', 'eventbus-0'), one('argo', 'argo-server'), one('argo', 'workflow-controller'), one('default', 'web')].join('\n\n'));
+    expect(podj('describe', 'pods', '--all-namespaces', '-n', 'argo').stdout).toBe(all.stdout);
+    // one pod found: its Events, as for one pod named
+    const selected = podj('describe', 'pods', '-A', '-l', 'app=argo-server');
+    expect([namespaced(selected.stdout), selected.stdout.includes('\nEvents:')]).toEqual([['argo/argo-server'], true]);
+    expect(podj('describe', 'pods', '-A', '-l', 'app=none')).toMatchObject({ code: 0, stdout: '', stderr: 'No resources found\n' });
+    // cli-runtime builder.go :: visitByName
+    const refused = { code: 2, stdout: '', stderr: 'error: a resource cannot be retrieved by name across all namespaces\n' };
+    expect(podj('describe', 'pod', 'web', '-A')).toMatchObject(refused);
+    expect(podj('describe', 'pod/web', '-A')).toMatchObject(refused);
+    expect(podj('get', 'pods', 'web', '-A')).toMatchObject(refused);
+    expect(podj('get', 'events', 'web.1', '-A')).toMatchObject(refused);
+    expect(podj('get', 'nodes', 'node01', '-A').stderr).not.toMatch(/across all namespaces/);
   });
 });
 

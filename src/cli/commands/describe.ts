@@ -1,6 +1,7 @@
 /** `podj describe pod [NAME…|PREFIX]`: kubectl's describe of pods as they were at any instant, with their Events tables. */
 import type { Command } from 'commander';
 import { describePod, eventsOfPod, kubeEventsFor, heldAt } from '../../printers/index.js';
+import { noResources } from '../../printers/pod-columns.js';
 import { unadmittedNote } from '../../printers/inferred-notes.js';
 import { isKnownOnlyFromEvents } from '../../k8s/inferred-annotation.js';
 import { selectorMatches } from '../../selectors/index.js';
@@ -11,11 +12,12 @@ import { BadInput, Finding } from '../errors.js';
 import { addEventTtlOption, eventTtlOf } from '../event-ttl.js';
 import { withJournal } from '../journal-access.js';
 import { podNotFound, podRecordsNamed } from '../pod-records.js';
-import { addReadOptions, podNamesAt, readPoint, type ReadOptions } from '../read-options.js';
-import { namesOf, podResource } from '../resources.js';
+import { addReadOptions, podKeysAt, readPoint, type PodKey, type ReadOptions } from '../read-options.js';
+import { namesOf, podResource, refuseNamesAcrossNamespaces } from '../resources.js';
 
 interface DescribeOptions extends ReadOptions {
   readonly namespace?: string;
+  readonly allNamespaces?: boolean;
   readonly selector?: string;
   readonly eventTtl?: string;
   /** `--show-events` (true), `--show-events=true|false`; undefined when not given. */
@@ -37,6 +39,7 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
     .argument('<resource>', 'pod, pods or pod/NAME')
     .argument('[names...]', 'the pods (NAME or pod/NAME), or one prefix of the names to describe (all pods without any)')
     .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
+    .option('-A, --all-namespaces', 'the pods of every namespace (no NAME)')
     .option('-l, --selector <selector>', 'only the pods whose labels match (=, ==, !=, in, notin, key, !key)')
     .option('--show-events [bool]', "the Events section (default: for one pod named exactly; not for several, a prefix's or a missing name's, as kubectl)");
   addEventTtlOption(addReadOptions(cmd)).action(async (resource: string, args: string[], _: unknown, command: Command) => {
@@ -45,6 +48,8 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
     const opts = command.optsWithGlobals<DescribeOptions>();
     const selector = labelRequirements({ resource: 'pods', labelSelector: opts.selector ?? '', fieldSelector: '' });
     const namespace = ctx.namespaceNamed(opts);
+    const allNamespaces = opts.allNamespaces === true;
+    refuseNamesAcrossNamespaces('pods', asked, allNamespaces);
     const ttl = eventTtlOf(opts.eventTtl);
     const showEventsAsked = showEventsOf(opts.showEvents);
     await withJournal(ctx, opts, 'read', async (journal) => {
@@ -53,18 +58,18 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
       // start with it (DescribeMatchingResources); several names, or pod/NAME, are looked up exactly.
       const prefix = asked.length === 1 && !resource.includes('/') ? asked[0] : undefined;
       const exact = prefix === undefined ? [] : await podRecordsNamed(journal, { namespace, name: prefix, asOf: point.asOf });
-      const names =
+      const keys: readonly PodKey[] =
         asked.length === 0 || (prefix !== undefined && exact.length === 0)
-          ? (await podNamesAt(journal, point, namespace)).filter((n) => prefix === undefined || n.startsWith(prefix))
-          : asked;
+          ? (await podKeysAt(journal, point, allNamespaces ? undefined : namespace)).filter((k) => prefix === undefined || k.name.startsWith(prefix))
+          : asked.map((name) => ({ namespace, name }));
       const found: Array<{ readonly state: NonNullable<ReturnType<typeof podAt>>; readonly upTo: typeof exact }> = [];
       const missing: string[] = [];
-      for (const each of names) {
-        const records = each === prefix ? exact : await podRecordsNamed(journal, { namespace, name: each, asOf: point.asOf });
+      for (const each of keys) {
+        const records = each.name === prefix ? exact : await podRecordsNamed(journal, { ...each, asOf: point.asOf });
         const upTo = records.filter((r) => point.at === undefined || r.event.at <= point.at);
         // Not yet created, or already removed, at that instant: the API server would not have it.
         const state = podAt(upTo, point.at);
-        if (state === undefined) missing.push(each);
+        if (state === undefined) missing.push(each.name);
         else if (selectorMatches(selector, state.pod.metadata.labels ?? {})) found.push({ state, upTo });
       }
       const prefixMatched = prefix !== undefined && exact.length === 0;
@@ -88,9 +93,9 @@ export const registerDescribe = (program: Command, ctx: Context): void => {
       ctx.io.out(prefixMatched ? described.map((d) => `${d}\n`).join('') : described.join('\n\n'));
       const note = unadmittedNote(unadmitted);
       if (note !== '') ctx.io.err(note);
-      if (prefix !== undefined && exact.length === 0 && names.length === 0) missing.push(prefix);
+      if (prefix !== undefined && exact.length === 0 && keys.length === 0) missing.push(prefix);
       if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
-      if (described.length === 0) ctx.io.err(`No resources found in ${namespace} namespace.\n`);
+      if (described.length === 0) ctx.io.err(noResources({ allNamespaces, namespace }));
     });
   });
 };

@@ -8,7 +8,7 @@ import { addEventTtlOption, eventTtlOf } from '../event-ttl.js';
 import { withJournal } from '../journal-access.js';
 import { podNotFound, podRecordsNamed } from '../pod-records.js';
 import { addReadOptions, namespacesAt, readPoint, rowsAt, stateAt, type ReadOptions } from '../read-options.js';
-import { namesOf, resourceKind } from '../resources.js';
+import { namesOf, refuseNamesAcrossNamespaces, resourceKind } from '../resources.js';
 import { parseOutput } from '../output-format.js';
 import { inScope, listRows, rowOutput, type Listing, type Scope } from '../pod-rows.js';
 import type { V1Pod } from '../../k8s/pod.js';
@@ -93,6 +93,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     const selector = labelRequirements(list);
     // Refused rather than ignored, as the flags below: only Events expire.
     if (kind !== 'events' && opts.eventTtl !== undefined) throw new BadInput(`--event-ttl: only events expire; ${kind} are listed as they were`);
+    refuseNamesAcrossNamespaces(kind, namesOf(kind, resource, args), opts.allNamespaces);
     if (kind !== 'pods') {
       // Refused rather than ignored: a flag that changes nothing would answer a question the user did not ask.
       if (watching && kind !== 'events') throw new BadInput(`-w: podj watches pods and events only; ${kind} answer at one instant (--at T)`);
