@@ -21,6 +21,16 @@ export interface PrefixWriter {
 }
 
 /**
+ * `describe.go :: NewNestedPrefixWriter`: every write `indent` levels deeper, and a line written whole
+ * (`WriteLine`) at the indent's level, not at the line's start.
+ */
+export const nestedPrefixWriter = (w: PrefixWriter, indent: number): PrefixWriter => ({
+  write: (level, text) => w.write(level + indent, text),
+  writeLine: (text) => w.write(indent, `${text}\n`),
+  flush: () => w.flush(),
+});
+
+/**
  * cli-runtime `printers/terminal.go :: terminalEscaper`: ESC and carriage return shown as `^[` and `\r`, so
  * that a pod's text (a termination message with colour codes, an annotation) cannot drive the terminal.
  */
