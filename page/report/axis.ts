@@ -12,7 +12,9 @@ export const xOf = (v: View, t: number): number => v.left + ((t - v.start) / (v.
 export const timeOf = (v: View, x: number): number => v.start + ((x - v.left) / v.width) * (v.end - v.start);
 
 const S = 1000;
-const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400].map((s) => s * S);
+const DAY = 86_400;
+/** Round steps up to four weeks: a report of a month's capture (a crash loop imported from its first start) ticks weekly. */
+const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY].map((s) => s * S);
 
 /** Ticks about every `spacing` pixels, on whole multiples of a round step. */
 export const ticksOf = (v: View, spacing = 110): { step: number; ticks: number[] } => {
@@ -26,10 +28,13 @@ export const ticksOf = (v: View, spacing = 110): { step: number; ticks: number[]
 /** `08:05:30` (UTC), with milliseconds only when the step is under a second. */
 export const clockText = (t: number): string => new Date(t).toISOString().slice(11, 19);
 
-/** A tick's time: its clock, or at midnight (UTC) the date the day begins, so a span of days reads which day is which. */
-export const tickText = (t: number): string => (t % 86_400_000 === 0 ? new Date(t).toISOString().slice(0, 10) : clockText(t));
+/** `2026-02-03`: the day (UTC) of an instant. */
+export const dayText = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
-export const dateText = (t: number): string => `${new Date(t).toISOString().slice(0, 10)} UTC`;
+/** A tick's time: its clock, or at midnight (UTC) the date the day begins, so a span of days reads which day is which. */
+export const tickText = (t: number): string => (t % 86_400_000 === 0 ? dayText(t) : clockText(t));
+
+export const dateText = (t: number): string => `${dayText(t)} UTC`;
 
 /** `+1m30s` from the first event, the way `--at +DURATION` is written. */
 export const offsetText = (t: number, first: number): string => {

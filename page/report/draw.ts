@@ -1,6 +1,6 @@
 /** Drawing the lanes on one canvas: only the rows and the instants on screen. */
 import type { NodeLane, PodLane } from '../../src/report/model.js';
-import { clockText, dateText, tickText, ticksOf, xOf, type View } from './axis.js';
+import { clockText, dateText, dayText, tickText, ticksOf, xOf, type View } from './axis.js';
 import { conditionBands, containerBands, inferredSpans, podBands, taintsAt, type Band, type Interned } from './lanes.js';
 import { drawMarker } from './markers.js';
 import { ROW_HEIGHT, rowAtY, type Row } from './rows.js';
@@ -99,11 +99,32 @@ const drawBandFills = (g: CanvasRenderingContext2D, bands: readonly Band[], v: V
   }
 };
 
-const drawBandLabels = (g: CanvasRenderingContext2D, bands: readonly Band[], v: View, y: number, h: number): void => {
+/** The narrowest stretch a band's label is written in. */
+const MIN_LABEL_ROOM = 40;
+
+/**
+ * Where a band's label goes: the first stretch of `[x0, x1)` clear of the markers drawn over the lane (each
+ * marker's `r` and 2 pixels either side) wide enough for a label, so no marker covers its letters; none when the
+ * markers leave no such stretch. A marker sits where its state began, so a label usually starts right after it.
+ */
+const labelRoom = (x0: number, x1: number, markers: readonly number[], r: number): { readonly from: number; readonly to: number } | undefined => {
+  let from = x0;
+  for (const x of [...markers].sort((a, b) => a - b)) {
+    if (x - r - 2 >= x1) break;
+    if (x + r + 2 <= from) continue;
+    if (x - r - 2 - from > MIN_LABEL_ROOM) return { from, to: x - r - 2 };
+    from = x + r + 2;
+  }
+  return x1 - from > MIN_LABEL_ROOM ? { from, to: x1 } : undefined;
+};
+
+/** Each band's label in the room its markers (`markers`' x, of radius `r`) leave it. */
+const drawBandLabels = (g: CanvasRenderingContext2D, bands: readonly Band[], v: View, y: number, h: number, markers: readonly number[], r: number): void => {
   for (const { band, x0, x1 } of onScreen(bands, v)) {
-    if (x1 - x0 <= 40) continue;
+    const room = labelRoom(x0, x1, markers, r);
+    if (room === undefined) continue;
     g.fillStyle = ['ready', 'crashLoop', 'oom', 'error', 'completed', 'terminating', 'evicted'].includes(band.category) ? '#fff' : '#1d232a';
-    g.fillText(fitText(g, band.label, x1 - x0 - 6), x0 + 3, y + h / 2 + 0.5);
+    g.fillText(fitText(g, band.label, room.to - room.from - 6), room.from + 3, y + h / 2 + 0.5);
   }
 };
 
@@ -153,11 +174,16 @@ interface CursorLabel {
 const CURSOR_FONT = '600 11px ui-monospace, monospace';
 const TICK_FONT = '11.5px ui-monospace, monospace';
 
+/**
+ * `A 08:05:30.250`; on a view across midnight (UTC) `A 2026-02-03 08:05:30.250`, since the date at the axis's left
+ * is the view's first day, not necessarily the cursor's.
+ */
 const cursorLabel = (g: CanvasRenderingContext2D, s: Scene, t: number, label: string): CursorLabel | undefined => {
   if (t < s.view.start || t > s.view.end) return undefined;
   const x = Math.round(xOf(s.view, t)) + 0.5;
   g.font = CURSOR_FONT;
-  const text = `${label} ${clockText(t)}.${String(t % 1000).padStart(3, '0')}`;
+  const date = dayText(s.view.start) === dayText(s.view.end) ? '' : `${dayText(t)} `;
+  const text = `${label} ${date}${clockText(t)}.${String(t % 1000).padStart(3, '0')}`;
   const width = g.measureText(text).width + 8;
   return { text, width, left: Math.min(s.view.left + s.view.width + 12 - width, Math.max(s.view.left, x - width / 2)) };
 };
@@ -251,6 +277,10 @@ export const taintsText = (node: NodeLane, t: number): string => {
   return taints.length === 0 ? 'no condition taints' : `taints: ${taints.join(', ')}`;
 };
 
+/** Markers' radii, pixels, on a pod's lane and on a container's. */
+const POD_MARKER = 5;
+const CONTAINER_MARKER = 4;
+
 const drawPodRow = (g: CanvasRenderingContext2D, pod: PodLane, s: Scene, y: number, bands: BandCache): void => {
   const h = ROW_HEIGHT.pod;
   if (s.selected === pod.uid) {
@@ -265,11 +295,9 @@ const drawPodRow = (g: CanvasRenderingContext2D, pod: PodLane, s: Scene, y: numb
   drawBandFills(g, bands.pod(pod), s.view, y + 2, h - 4);
   // The hatch under the labels, so they stay readable.
   drawInferred(g, pod, bands.pod(pod), s.view, y + 2, h - 4);
-  drawBandLabels(g, bands.pod(pod), s.view, y + 2, h - 4);
-  for (const m of pod.markers) {
-    if (m.at < s.view.start || m.at > s.view.end) continue;
-    drawMarker(g, m.kind, xOf(s.view, m.at), y + h / 2, 5, m.cause.inferred === true);
-  }
+  const markers = pod.markers.filter((m) => m.at >= s.view.start && m.at <= s.view.end);
+  drawBandLabels(g, bands.pod(pod), s.view, y + 2, h - 4, markers.map((m) => xOf(s.view, m.at)), POD_MARKER);
+  for (const m of markers) drawMarker(g, m.kind, xOf(s.view, m.at), y + h / 2, POD_MARKER, m.cause.inferred === true);
 };
 
 const drawContainerRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'container' }>, s: Scene, y: number, bands: BandCache): void => {
@@ -279,11 +307,9 @@ const drawContainerRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind:
   g.fillText(fitText(g, containerName(row.containerKind, row.name), s.view.left - NAME_LEFT.container - 4), NAME_LEFT.container, y + h / 2 + 0.5);
   g.font = '10px system-ui, sans-serif';
   drawBandFills(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4);
-  drawBandLabels(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4);
-  for (const m of row.pod.markers) {
-    if (m.container !== row.name || m.at < s.view.start || m.at > s.view.end) continue;
-    drawMarker(g, m.kind, xOf(s.view, m.at), y + h / 2, 4, m.cause.inferred === true);
-  }
+  const markers = row.pod.markers.filter((m) => m.container === row.name && m.at >= s.view.start && m.at <= s.view.end);
+  drawBandLabels(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4, markers.map((m) => xOf(s.view, m.at)), CONTAINER_MARKER);
+  for (const m of markers) drawMarker(g, m.kind, xOf(s.view, m.at), y + h / 2, CONTAINER_MARKER, m.cause.inferred === true);
 };
 
 const drawCursor = (g: CanvasRenderingContext2D, s: Scene, t: number, color: string, box: CursorLabel | undefined): void => {

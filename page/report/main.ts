@@ -419,8 +419,8 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
     },
     /** The names' column's width, pixels: where the lanes begin. */
     gutter: () => gutter,
-    /** The instants the lanes show, left to right edge. */
-    view: () => ({ ...state.view }),
+    /** The instants the lanes show, left to right edge, and the pixels they are drawn between. */
+    view: () => viewOf(),
     first: data.first,
     last: data.last,
   };

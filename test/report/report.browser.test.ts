@@ -650,6 +650,39 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('writes no band label under a marker: each label in the room the markers leave on its lane', async () => {
+    const { page, problems } = await open('crashloop-memleak', '-A');
+    const [lane] = await lanesOf(page);
+    const view = await page.evaluate(() => (globalThis as unknown as { podjReport: { view: () => { start: number; end: number; left: number; width: number } } }).podjReport.view());
+    expect(lane?.containers.length).toBe(1);
+    // One pod, open: its lane and its container's carry its markers (a container's are the pod's of that container).
+    const markers = (lane?.markers ?? []).map((m) => view.left + ((m.at - view.start) / (view.end - view.start)) * view.width);
+    const labels = [...(lane?.bands ?? []), ...(lane?.containers.flatMap((c) => c.bands) ?? [])].map((b) => b.label);
+    const drawn = (await drawnTexts(page)).filter((t) => t.y > 34 && t.x >= view.left && labels.some((l) => l.startsWith(t.text.replace(/…$/, ''))));
+    expect(drawn.length).toBeGreaterThan(8);
+    const covered = drawn.filter((t) => markers.some((x) => t.x < x + 5 && x - 5 < t.x + t.width)).map((t) => `${t.text} at ${Math.round(t.x)}`);
+    expect(covered).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("ticks a month's report weekly with its dates apart, and dates a cursor's label on a view across midnight", async () => {
+    // kubectl-neat's pod: 72 days from its start to its capture, a day of which crosses midnight.
+    const { page, problems } = await open(['test/fixtures/real/kubectl-neat-pod1.json'], '-A');
+    const { first } = await page.evaluate(() => (globalThis as unknown as { podjReport: { first: number } }).podjReport);
+    await page.evaluate((at) => (globalThis as unknown as { podjReport: { setSecond: (t: number) => void } }).podjReport.setSecond(at), first + 86_400_000);
+    const gutter = await page.evaluate(() => (globalThis as unknown as { podjReport: { gutter: () => number } }).podjReport.gutter());
+    const axis = (await drawnTexts(page)).filter((t) => t.y < 34 && t.x >= gutter);
+    const cursors = axis.filter((t) => /^[AB] /.test(t.text)).map((t) => t.text);
+    expect(cursors.sort()).toEqual(['A 2019-07-06 18:41:25.000', 'B 2019-04-25 19:55:27.000']);
+    const apart = (texts: readonly Drawn[]): boolean => texts.every((t, i) => i === 0 || (texts[i - 1]?.x ?? 0) + (texts[i - 1]?.width ?? 0) < t.x);
+    const ticks = axis.filter((t) => /^\d{4}-\d\d-\d\d$/.test(t.text)).sort((a, b) => a.x - b.x);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(apart(ticks)).toBe(true);
+    const plotted = (await drawnTexts(page, '#p-restarts')).filter((t) => /^\d{4}-\d\d-\d\d$/.test(t.text)).sort((a, b) => a.x - b.x);
+    expect([plotted.length >= 2, apart(plotted)]).toEqual([true, true]);
+    expect(problems).toEqual([]);
+  });
+
   it("prints a pod's causes as podj events prints them, an inferred one marked (inferred) once", async () => {
     const real = ['test/fixtures/real/crash-loop-pods.json', 'test/fixtures/real/crash-loop-events.json'];
     const { page, podj, problems } = await open(real, '-A');
