@@ -1,4 +1,8 @@
-/** `-o FORMAT` as kubectl spells it: a named format, `jsonpath=TEMPLATE` or `custom-columns=SPEC` (also `-o=wide`). */
+/**
+ * `-o FORMAT` as kubectl spells it: a named format, `jsonpath=TEMPLATE`, `custom-columns=SPEC`, or either's template
+ * from a file (`jsonpath-file=FILE`, `custom-columns-file=FILE`); also `-o=wide`.
+ */
+import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CustomColumn } from '../printers/custom-columns.js';
 import type { OutputFormat } from '../printers/get-pods.js';
@@ -7,7 +11,8 @@ import { BadInput } from './errors.js';
 export type Output =
   | { readonly kind: 'named'; readonly format: OutputFormat }
   | { readonly kind: 'jsonpath'; readonly template: string }
-  | { readonly kind: 'custom-columns'; readonly columns: readonly CustomColumn[] };
+  /** `fromFile`: customcolumn_flags.go's printer of a template file writes its headers whatever --no-headers says. */
+  | { readonly kind: 'custom-columns'; readonly columns: readonly CustomColumn[]; readonly fromFile?: true };
 
 const named: readonly OutputFormat[] = ['wide', 'json', 'yaml', 'name'];
 
@@ -20,6 +25,26 @@ const isNamed = (s: string): s is OutputFormat => (named as readonly string[]).i
  */
 export const isTableOutput = (output: Output): boolean => output.kind === 'named' && (output.format === 'table' || output.format === 'wide');
 
+/** Whether the output prints its headers: asked for, or a custom-columns template file's (NoHeaders: false). */
+export const printsHeaders = (output: Output, asked: boolean): boolean => asked || (output.kind === 'custom-columns' && output.fromFile === true);
+
+/** Go's `*fs.PathError` text for what reading `path` threw: `open PATH: no such file or directory`. */
+const pathError = (path: string, e: unknown): string => {
+  const code = e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : '';
+  if (code === 'EISDIR') return `read ${path}: is a directory`;
+  const errno: Readonly<Record<string, string>> = { ENOENT: 'no such file or directory', EACCES: 'permission denied', ENOTDIR: 'not a directory' };
+  return `open ${path}: ${errno[code] ?? (e instanceof Error ? e.message : String(e))}`;
+};
+
+/** A template file's text, or kubectl's words when it cannot be read (`error reading --template FILE, …`). */
+const templateFile = (path: string, what: string): string => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new BadInput(`error reading ${what} ${path}, ${pathError(path, e)}`);
+  }
+};
+
 /** The format asked for; the JSONPath library loads only for the formats that need it. */
 export const parseOutput = async (raw: string | undefined): Promise<Output> => {
   if (raw === undefined) return { kind: 'named', format: 'table' };
@@ -28,12 +53,15 @@ export const parseOutput = async (raw: string | undefined): Promise<Output> => {
   const eq = spec.indexOf('=');
   const name = eq < 0 ? spec : spec.slice(0, eq);
   const arg = eq < 0 ? '' : spec.slice(eq + 1);
-  if (name === 'jsonpath') {
+  if (name === 'jsonpath' || name === 'jsonpath-file') {
+    // jsonpath_flags.go :: ToPrinter: no template, then the file read, then the template parsed
+    if (name === 'jsonpath-file' && arg === '') throw new BadInput('template format specified but no template given');
+    const template = name === 'jsonpath-file' ? templateFile(arg, '--template') : arg;
     const { parseJsonPathTemplate } = await import('../printers/jsonpath.js');
-    const parsed = parseJsonPathTemplate(arg);
+    const parsed = parseJsonPathTemplate(template);
     if (E.isLeft(parsed)) throw new BadInput(parsed.left);
-    if (arg === '') throw new BadInput('template format specified but no template given');
-    return { kind: 'jsonpath', template: arg };
+    if (template === '') throw new BadInput('template format specified but no template given');
+    return { kind: 'jsonpath', template };
   }
   if (name === 'custom-columns') {
     const { parseCustomColumns } = await import('../printers/custom-columns.js');
@@ -41,7 +69,21 @@ export const parseOutput = async (raw: string | undefined): Promise<Output> => {
     if (E.isLeft(columns)) throw new BadInput(columns.left);
     return { kind: 'custom-columns', columns: columns.right };
   }
+  if (name === 'custom-columns-file') {
+    // customcolumn_flags.go :: ToPrinter: os.Open, then NewCustomColumnsPrinterFromTemplate (a folder opens, and reads as no line)
+    if (arg === '') throw new BadInput('custom-columns format specified but no custom columns given');
+    const { customColumnsFromTemplate } = await import('../printers/custom-columns.js');
+    let text = '';
+    try {
+      text = readFileSync(arg, 'utf8');
+    } catch (e) {
+      if (!(e instanceof Error && 'code' in e && e.code === 'EISDIR')) throw new BadInput(`error reading template ${arg}, ${pathError(arg, e)}`);
+    }
+    const columns = customColumnsFromTemplate(text);
+    if (E.isLeft(columns)) throw new BadInput(columns.left);
+    return { kind: 'custom-columns', columns: columns.right, fromFile: true };
+  }
   throw new BadInput(
-    `unable to match a printer suitable for the output format "${spec}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml`,
+    `unable to match a printer suitable for the output format "${spec}", allowed formats are: custom-columns,custom-columns-file,json,jsonpath,jsonpath-file,name,wide,yaml`,
   );
 };

@@ -31,6 +31,31 @@ export const parseCustomColumns = (spec: string): E.Either<string, CustomColumn[
   return E.right(columns);
 };
 
+/** bufio.ScanWords: the words between runs of white space. */
+const words = (line: string): string[] => line.split(/\s+/u).filter((w) => w !== '');
+
+/**
+ * customcolumn.go :: NewCustomColumnsPrinterFromTemplate (`-o custom-columns-file=FILE`): the template's first
+ * line the headers, its second the paths, each split at white space (bufio.ScanLines drops a line's `\r`); a
+ * line past them is not read.
+ */
+export const customColumnsFromTemplate = (template: string): E.Either<string, CustomColumn[]> => {
+  const lines = template.split('\n').map((line) => line.replace(/\r$/, ''));
+  if (template === '') return E.left('invalid template, missing header line. Expected format is one line of space separated headers, one line of space separated column specs.');
+  if (lines.length < 2 || (lines.length === 2 && lines[1] === '')) {
+    return E.left('invalid template, missing spec line. Expected format is one line of space separated headers, one line of space separated column specs.');
+  }
+  const [headers, specs] = [words(lines[0] ?? ''), words(lines[1] ?? '')];
+  if (headers.length !== specs.length) return E.left(`number of headers (${headers.length}) and field specifications (${specs.length}) don't match`);
+  const columns: CustomColumn[] = [];
+  for (const [i, header] of headers.entries()) {
+    const path = relaxedPath(specs[i] ?? '');
+    if (E.isLeft(path)) return path;
+    columns.push({ header, path: path.right });
+  }
+  return E.right(columns);
+};
+
 /**
  * `printOneObject`: each value as Go's `%v`, escaped for the terminal (cli-runtime `printers.EscapeTerminal`:
  * ESC as `^[`, CR as `\r`), joined by commas; none is `<none>`.

@@ -160,6 +160,25 @@ describe('-o custom-columns with a template the parser refuses (customcolumn.go 
   });
 });
 
+describe('-o custom-columns-file and -o jsonpath-file: the template read from a file (customcolumn_flags.go, jsonpath_flags.go :: ToPrinter)', () => {
+  it('prints as the inline template does; a file template keeps its headers under --no-headers (NoHeaders: false); a file not read is kubectl\'s error', () => {
+    const { dir, podj } = barAndFoo();
+    const at = ['-n', 'test', '--at', '2026-01-18T08:00:02.500Z'];
+    writeFileSync(join(dir, 'columns.txt'), 'NAME   UID\n.metadata.name   {.metadata.namespace}\n');
+    writeFileSync(join(dir, 'names.jsonpath'), '{range .items[*]}{.metadata.name}{"\\n"}{end}');
+    const inline = podj('get', 'pods', ...at, '-o', 'custom-columns=NAME:.metadata.name,UID:{.metadata.namespace}');
+    expect(inline).toMatchObject({ code: 0, stdout: 'NAME   UID\nbar    test\nfoo    test\n' });
+    expect(podj('get', 'pods', ...at, '-o', 'custom-columns-file=columns.txt')).toMatchObject({ code: 0, stdout: inline.stdout, stderr: '' });
+    expect(podj('get', 'pods', ...at, '-o', 'custom-columns-file=columns.txt', '--no-headers').stdout).toBe(inline.stdout);
+    expect(podj('get', 'pods', ...at, '-o', 'jsonpath-file=names.jsonpath')).toMatchObject({ code: 0, stdout: 'bar\nfoo\n', stderr: '' });
+    expect(podj('get', 'pods', ...at, '-o', 'jsonpath-file=missing')).toMatchObject({ code: 2, stdout: '', stderr: 'error: error reading --template missing, open missing: no such file or directory\n' });
+    expect(podj('get', 'pods', ...at, '-o', 'custom-columns-file=missing')).toMatchObject({ code: 2, stdout: '', stderr: 'error: error reading template missing, open missing: no such file or directory\n' });
+    expect(podj('get', 'pods', ...at, '-o', 'jsonpath-file=')).toMatchObject({ code: 2, stderr: 'error: template format specified but no template given\n' });
+    writeFileSync(join(dir, 'uneven.txt'), 'NAME UID\n.metadata.name\n');
+    expect(podj('get', 'pods', ...at, '-o', 'custom-columns-file=uneven.txt')).toMatchObject({ code: 2, stderr: "error: number of headers (2) and field specifications (1) don't match\n" });
+  });
+});
+
 describe('get_test.go :: TestWatchTableResource, TestWatchLabelSelector: a row per watch event, the selectors as the API server applies them', () => {
   it('get pods foo -w: the pod, then a row per write, its label change and its deletion too', async () => {
     const { journal } = barAndFoo();

@@ -1,11 +1,11 @@
 /**
  * Kubernetes' custom-columns cases as data: `staging/src/k8s.io/kubectl/pkg/cmd/get/customcolumn_test.go` at
- * kubectl v0.36.3 (`TestMassageJSONPath`, `TestNewColumnPrinterFromSpec`, `TestColumnPrint`), put to
- * `relaxedPath`, `parseCustomColumns` and `printCustomColumns`; a parsed path is upstream's field spec, `{.path}`.
+ * kubectl v0.36.3 (`TestMassageJSONPath`, `TestNewColumnPrinterFromSpec`, `TestNewColumnPrinterFromTemplate`,
+ * `TestColumnPrint`), put to `relaxedPath`, `parseCustomColumns`, `customColumnsFromTemplate` and `printCustomColumns`; a parsed path is upstream's field spec, `{.path}`.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, test } from 'vitest';
-import { parseCustomColumns, printCustomColumns, type CustomColumn } from '../../src/printers/custom-columns.js';
+import { customColumnsFromTemplate, parseCustomColumns, printCustomColumns, type CustomColumn } from '../../src/printers/custom-columns.js';
 import { relaxedPath } from '../../src/printers/jsonpath.js';
 
 /** A parse result as upstream compares it: the field spec, or an error. */
@@ -52,6 +52,31 @@ describe('customcolumn_test.go (kubectl v0.36.3) :: TestNewColumnPrinterFromSpec
   test.each(cases)('%s', (_name, spec, expected) => {
     const parsed = parseCustomColumns(spec);
     expect(E.isLeft(parsed) ? 'error' : parsed.right.map((c) => [c.header, c.path])).toEqual(expected);
+  });
+});
+
+// customcolumn_test.go :: TestNewColumnPrinterFromTemplate (`-o custom-columns-file=FILE`)
+describe('customcolumn_test.go (kubectl v0.36.3) :: TestNewColumnPrinterFromTemplate', () => {
+  const columns: readonly (readonly [string, string])[] = [
+    ['NAME', '{.metadata.name}'],
+    ['API_VERSION', '{.apiVersion}'],
+  ];
+  const cases: ReadonlyArray<readonly [string, string, readonly (readonly [string, string])[] | string]> = [
+    ['empty', '', 'invalid template, missing header line. Expected format is one line of space separated headers, one line of space separated column specs.'],
+    ['invalid1', 'invalid', 'invalid template, missing spec line. Expected format is one line of space separated headers, one line of space separated column specs.'],
+    ['invalid2', 'invalid=foobar', 'invalid template, missing spec line. Expected format is one line of space separated headers, one line of space separated column specs.'],
+    ['invalid3', 'invalid,foobar:blah', 'invalid template, missing spec line. Expected format is one line of space separated headers, one line of space separated column specs.'],
+    ['ok', 'NAME               API_VERSION\n{metadata.name}    {apiVersion}', columns],
+    ['ok-2', 'NAME               \t\tAPI_VERSION\n\t\t\t\t\t\t\t{metadata.name}    {apiVersion}', columns],
+    // not upstream's: bufio.ScanLines ends a line at its newline, dropping a \r; a third line is not read
+    ['a file as an editor writes it', 'NAME API_VERSION\r\n{metadata.name} {apiVersion}\r\n', columns],
+    ['a header line alone, with its newline', 'NAME\n', 'invalid template, missing spec line. Expected format is one line of space separated headers, one line of space separated column specs.'],
+    ['more headers than paths', 'NAME API_VERSION\n{metadata.name}\nkind', "number of headers (2) and field specifications (1) don't match"],
+    ['a path RelaxedJSONPathExpression refuses', 'NAME\n{metadata.name', "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'"],
+  ];
+  test.each(cases)('%s', (_name, template, expected) => {
+    const parsed = customColumnsFromTemplate(template);
+    expect(E.isLeft(parsed) ? parsed.left : parsed.right.map((c) => [c.header, c.path])).toEqual(expected);
   });
 });
 

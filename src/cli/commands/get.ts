@@ -9,7 +9,7 @@ import { withJournal } from '../journal-access.js';
 import { podNotFound, podRecordsNamed } from '../pod-records.js';
 import { addReadOptions, namespacesAt, readPoint, rowsAt, stateAt, type ReadOptions } from '../read-options.js';
 import { namesOf, refuseNamesAcrossNamespaces, resourceKind } from '../resources.js';
-import { parseOutput } from '../output-format.js';
+import { parseOutput, printsHeaders } from '../output-format.js';
 import { inScope, listRows, rowOutput, type Listing, type Scope } from '../pod-rows.js';
 import type { V1Pod } from '../../k8s/pod.js';
 import { inferredNotes } from '../../printers/inferred-notes.js';
@@ -99,14 +99,14 @@ export const registerGet = (program: Command, ctx: Context): void => {
       if (watching && kind !== 'events') throw new BadInput(`-w: podj watches pods and events only; ${kind} answer at one instant (--at T)`);
       const namespace = ctx.namespaceOf(opts);
       const names = namesOf(kind, resource, args);
-      const query = { output, headers: opts.headers, showKind: opts.showKind === true, namespace, types: opts.types, names, list, selector, sortBy: opts.sortBy, labels: { labelColumns: opts.labelColumns, showLabels: opts.showLabels === true }, eventTtlMs: eventTtlOf(opts.eventTtl) };
+      const query = { output, headers: printsHeaders(output, opts.headers), showKind: opts.showKind === true, namespace, types: opts.types, names, list, selector, sortBy: opts.sortBy, labels: { labelColumns: opts.labelColumns, showLabels: opts.showLabels === true }, eventTtlMs: eventTtlOf(opts.eventTtl) };
       await withJournal(ctx, opts, 'read', async (journal) => {
         const point = await readPoint(journal, opts, ctx.io.err);
         if (watching) {
           const [{ watchEvents }, { eventInScope }, { appendsAfter }] = await Promise.all([import('../watch-events.js'), import('../get-others.js'), import('../follow.js')]);
           const table = { ...query.labels, withNamespace: namespace === undefined, wide: output.kind === 'named' && output.format === 'wide', withKind: query.showKind };
           const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
-          const watch = { output, headers: opts.headers, watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true, table, names };
+          const watch = { output, headers: printsHeaders(output, opts.headers), watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true, table, names };
           const end = await watchEvents(ctx.io, journal, { ...watch, from: point.at, inScope: eventInScope(query), eventTtlMs: query.eventTtlMs, sortBy: opts.sortBy, speed: speedOf(opts.speed), follow });
           if (end === 'interrupted') throw new WatchInterrupted();
           return;
@@ -123,7 +123,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
     const scope: Scope = { namespace, selector, names };
     const podInScope = (p: V1Pod): boolean =>
       inScope(scope, p.metadata.namespace, p.metadata.name ?? '', p.metadata.labels ?? {}) && fieldsMatch(fields, podFields, p);
-    const flags = { allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, showKind: opts.showKind, labelColumns: opts.labelColumns, headers: opts.headers };
+    const flags = { allNamespaces: opts.allNamespaces, namespace, showLabels: opts.showLabels, showKind: opts.showKind, labelColumns: opts.labelColumns, headers: printsHeaders(output, opts.headers) };
     await withJournal(ctx, opts, 'read', async (journal) => {
       const point = await readPoint(journal, opts, ctx.io.err);
       if (watching) {
@@ -141,7 +141,7 @@ export const registerGet = (program: Command, ctx: Context): void => {
         if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
         const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
         const table = { wide: output.kind === 'named' && output.format === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns, withKind: opts.showKind === true };
-        const watch = { output, table, headers: opts.headers, watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true };
+        const watch = { output, table, headers: printsHeaders(output, opts.headers), watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true };
         const end = await watchPods(ctx.io, journal, state, { ...watch, from: point.at, inScope: podInScope, sortBy: opts.sortBy, speed: speedOf(opts.speed), follow });
         if (end === 'interrupted') throw new WatchInterrupted();
         return;
