@@ -79,7 +79,8 @@ export class BandCache {
   }
 }
 
-const fitText = (g: CanvasRenderingContext2D, text: string, width: number): string => {
+/** `text`, or as much of it as fits `width` pixels, with `…`. */
+export const fitText = (g: CanvasRenderingContext2D, text: string, width: number): string => {
   if (g.measureText(text).width <= width) return text;
   let t = text;
   while (t.length > 1 && g.measureText(`${t}…`).width > width) t = t.slice(0, -1);

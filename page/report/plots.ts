@@ -1,7 +1,7 @@
 /** Plots for the selected pod, on the timeline's time scale: memory against request and limit, restarts with back-off. */
 import type { PodLane } from '../../src/report/model.js';
 import { tickText, ticksOf, xOf, type View } from './axis.js';
-import { diagonalStripes } from './draw.js';
+import { diagonalStripes, fitText } from './draw.js';
 import { inferredSpans, type Band, type Interned } from './lanes.js';
 import { formatBytes } from '../../src/k8s/quantity.js';
 
@@ -14,7 +14,12 @@ const quantity = (bytes: number): string => formatBytes(BigInt(Math.round(bytes)
 /** A working set as kubectl top prints one: whole mebibytes (`top_pod.go`'s `%vMi`). */
 const topMebibytes = (bytes: number): string => `${Math.floor(bytes / 1024 / 1024)}Mi`;
 
-const frame = (canvas: HTMLCanvasElement, width: number, title: string, v: View): CanvasRenderingContext2D | undefined => {
+/**
+ * The plot's canvas, cleared, with its title, ticks and box. `titles`: the title, then shorter ones (without the pod's
+ * name, which the panel's heading gives) for a panel too narrow for it; the first that fits is written, else the
+ * last, cut.
+ */
+const frame = (canvas: HTMLCanvasElement, width: number, titles: readonly [string, ...string[]], v: View): CanvasRenderingContext2D | undefined => {
   const ratio = window.devicePixelRatio || 1;
   canvas.width = width * ratio;
   canvas.height = HEIGHT * ratio;
@@ -27,7 +32,9 @@ const frame = (canvas: HTMLCanvasElement, width: number, title: string, v: View)
   g.font = '600 11.5px system-ui, sans-serif';
   g.fillStyle = '#3b4550';
   g.textBaseline = 'middle';
-  g.fillText(title, 4, 8);
+  const room = width - 8;
+  const title = titles.find((t) => g.measureText(t).width <= room) ?? titles[titles.length - 1] ?? '';
+  g.fillText(fitText(g, title, room), 4, 8);
   g.font = '10px ui-monospace, monospace';
   g.fillStyle = '#8a939c';
   for (const t of ticksOf(v, 120).ticks) {
@@ -44,7 +51,8 @@ const yScale = (max: number) => (value: number): number => HEIGHT - PAD.bottom -
 
 /** Memory working set of each container with samples, with its request (dashed) and limit (red). */
 export const drawMemory = (canvas: HTMLCanvasElement, pod: PodLane, v: View, width: number): void => {
-  const g = frame(canvas, width, `memory of ${pod.name}: working set, request (dashed), limit (red)`, v);
+  const what = 'working set, request (dashed), limit (red)';
+  const g = frame(canvas, width, [`memory of ${pod.name}: ${what}`, `memory: ${what}`], v);
   if (g === undefined) return;
   const max = Math.max(1, ...pod.memory.flatMap((m) => [...m.samples.map((s) => s[1]), m.request ?? 0, m.limit ?? 0])) * 1.08;
   const y = yScale(max);
@@ -134,7 +142,8 @@ export const restarted = (pod: PodLane, interned: Interned): boolean =>
 /** The pod's total restarts (kubectl's RESTARTS) as a step line, dashed where inferred, over shaded restart back-off windows (hatched where inferred). */
 export const drawRestarts = (canvas: HTMLCanvasElement, pod: PodLane, v: View, width: number, segments: readonly RestartSegment[]): void => {
   const inferred = segments.some((s) => s.inferred) || pod.backoffs.some((b) => !b.image && b.inferred === true);
-  const g = frame(canvas, width, `restarts of ${pod.name}, CrashLoopBackOff waits shaded${inferred ? '; dashed, hatched: inferred on import' : ''}`, v);
+  const what = `CrashLoopBackOff waits shaded${inferred ? '; dashed, hatched: inferred on import' : ''}`;
+  const g = frame(canvas, width, [`restarts of ${pod.name}, ${what}`, `restarts, ${what}`], v);
   if (g === undefined) return;
   const max = Math.max(1, ...segments.map((s) => s.restarts)) * 1.1;
   const y = yScale(max);

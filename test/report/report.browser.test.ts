@@ -683,6 +683,24 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it("writes each plot's title whole within its canvas, without the pod's name where the name leaves it no room", async () => {
+    const { page, problems } = await open(['test/fixtures/real/crash-loop-pods.json', 'test/fixtures/real/crash-loop-events.json'], '-A');
+    const titleOf = async (canvas: string): Promise<{ text: string; right: number; width: number }> => {
+      const [title] = (await drawnTexts(page, canvas)).filter((t) => t.y < 12);
+      const width = await page.evaluate(`document.querySelector(${JSON.stringify(canvas)}).clientWidth`);
+      return { text: title?.text ?? '', right: (title?.x ?? 0) + (title?.width ?? 0), width: Number(width) };
+    };
+    // flaky-worker-897c5486c-lfk2f's crash loop, much of it inferred from the kubelet's Events: the long title
+    const restarts = await titleOf('#p-restarts');
+    expect(restarts.text).toBe('restarts, CrashLoopBackOff waits shaded; dashed, hatched: inferred on import');
+    expect(restarts.right).toBeLessThanOrEqual(restarts.width);
+    // a short name fits: the title names the pod
+    const memleak = await open('crashloop-memleak');
+    const [mem, restartsOfMemleak] = [(await drawnTexts(memleak.page, '#p-mem'))[0]?.text, (await drawnTexts(memleak.page, '#p-restarts'))[0]?.text];
+    expect([mem, restartsOfMemleak]).toEqual(['memory of memleak-pod: working set, request (dashed), limit (red)', 'restarts of memleak-pod, CrashLoopBackOff waits shaded']);
+    for (const p of [problems, memleak.problems]) expect(p).toEqual([]);
+  });
+
   it("prints a pod's causes as podj events prints them, an inferred one marked (inferred) once", async () => {
     const real = ['test/fixtures/real/crash-loop-pods.json', 'test/fixtures/real/crash-loop-events.json'];
     const { page, podj, problems } = await open(real, '-A');
