@@ -6,26 +6,23 @@
  * `head-rows.ts`.
  */
 import { compareStrings } from '../printers/go-sort.js';
-import { rowKey, type RowLine } from '../printers/row-line.js';
-import type { ClusterState } from '../reducers/index.js';
+import { baseOf, type ClusterState, type PodState } from '../reducers/index.js';
 import { rowOf } from './snapshot-rows.js';
 import { namespaceOrDefault } from '../k8s/namespace.js';
 
 /**
- * The table's parts: each namespace's rows, a line each, joined one namespace at a time as the journal writes
- * them (at tier L the whole table is ≈ 15 MB of text, made at the end of the upkeep, when the fold is largest).
+ * The table's parts: each namespace's rows, a line each, computed and joined one namespace at a time as the journal
+ * writes them (at tier L the whole table is ≈ 15 MB of text, made at the end of the upkeep, when the fold is largest).
  */
 export function* headTableParts(state: ClusterState): Generator<readonly [string, string]> {
-  const byNamespace = new Map<string, RowLine[]>();
-  // The rows the snapshots computed for the same states, and no pod's statuses kept built on the fold.
+  const byNamespace = new Map<string, PodState[]>();
   for (const pod of state.pods.values()) {
-    const row = rowOf(pod);
     // kubectl reads an empty namespace as `default`: those rows are asked for, and listed, with `default`'s.
-    const namespace = namespaceOrDefault(rowKey(row).namespace);
-    const rows = byNamespace.get(namespace);
-    if (rows === undefined) byNamespace.set(namespace, [row]);
-    else rows.push(row);
+    const namespace = namespaceOrDefault(baseOf(pod).metadata.namespace ?? '');
+    const pods = byNamespace.get(namespace);
+    if (pods === undefined) byNamespace.set(namespace, [pod]);
+    else pods.push(pod);
   }
   // Each namespace's rows in their lines' order (kubectl's for plain keys): a listing's sort then only merges.
-  for (const namespace of [...byNamespace.keys()].sort(compareStrings)) yield [namespace, (byNamespace.get(namespace) ?? []).sort().join('\n')];
+  for (const namespace of [...byNamespace.keys()].sort(compareStrings)) yield [namespace, (byNamespace.get(namespace) ?? []).map(rowOf).sort().join('\n')];
 }

@@ -68,16 +68,12 @@ export const lineRanges = (lines: readonly string[]): LineRange[] => {
   });
 };
 
-// A state object never changes, so its row is computed once however many snapshots write it.
-const rows = new WeakMap<PodState, RowLine>();
-/** The pod's row, without keeping its v1 Pod built on the state. */
-export const rowOf = (p: PodState): RowLine => {
-  const known = rows.get(p);
-  if (known !== undefined) return known;
-  const row = rowLine(podTableRow(podOf(p), restsOnInferred(p)));
-  rows.set(p, row);
-  return row;
-};
+/**
+ * The pod's row, without keeping its v1 Pod built on the state. Not kept on the state either: at tier L the rows of
+ * every live state held ≈ 30 MiB through the upkeep; a snapshot computes each changed pod's row once and reads the
+ * others' back from its row parts (`applyRowPartOver`).
+ */
+export const rowOf = (p: PodState): RowLine => rowLine(podTableRow(podOf(p), restsOnInferred(p)));
 
 /** Fields of a place as a row part stores them (`part\toffset\tlength\tdigest`). */
 const PLACE_FIELDS = 4;
@@ -93,16 +89,16 @@ export const placeFrom = (text: string): Place | undefined => {
   return numbers.every((n) => Number.isSafeInteger(n) && n >= 0) && /^[0-9a-f]{32}$/.test(digest) ? place : undefined;
 };
 
-/** A pod in a row part: its uid, where its line is (`placeText`), its state (for its row). */
+/** A pod in a row part: its uid, where its line is (`placeText`), its row. */
 export interface RowEntry {
   readonly uid: string;
   readonly place: string;
-  readonly pod: PodState;
+  readonly row: string;
 }
 
 /** A row part: the uids removed since the parts before, then a line per pod. */
 export const encodeRowPart = (entries: readonly RowEntry[], removed: readonly string[]): string =>
-  [removed.map(storedCell).join('\t'), ...entries.map((e) => `${storedCell(e.uid)}\t${e.place}\t${rowOf(e.pod)}`)].join('\n');
+  [removed.map(storedCell).join('\t'), ...entries.map((e) => `${storedCell(e.uid)}\t${e.place}\t${e.row}`)].join('\n');
 
 /** A part of the base: the ranks of its entries in the fold's order, then a line per pod. */
 export const encodeBaseRowPart = (entries: readonly RowEntry[], ranks: readonly number[]): string => encodeRowPart(entries, ranks.map(String));
@@ -112,8 +108,8 @@ export const encodeBaseRowPart = (entries: readonly RowEntry[], ranks: readonly 
  * rank in the order given (the fold's).
  */
 export const inRowOrder = (entries: readonly RowEntry[]): { readonly entries: RowEntry[]; readonly ranks: number[] } => {
-  const ranked = entries.map((entry, rank) => ({ entry, rank, row: rowOf(entry.pod) }));
-  ranked.sort((a, b) => (a.row < b.row ? -1 : a.row > b.row ? 1 : 0));
+  const ranked = entries.map((entry, rank) => ({ entry, rank }));
+  ranked.sort((a, b) => (a.entry.row < b.entry.row ? -1 : a.entry.row > b.entry.row ? 1 : 0));
   return { entries: ranked.map((r) => r.entry), ranks: ranked.map((r) => r.rank) };
 };
 
@@ -206,20 +202,32 @@ export const addBasePart = (ranked: (readonly [string, string])[], bytes: Buffer
 };
 
 /**
- * Applies a row part (its bytes) over the places of the parts before it, oldest first: each pod's place, in the
- * order the pods were first placed (the fold's order), a later entry replacing an earlier one where it stood.
- * Returns how many entries and removals the part holds; undefined when it is not a row part this code wrote.
+ * Applies a row part (its bytes) over the entries of the parts before it, oldest first: each pod's place (with
+ * `withRows`, its place and row: `place\trow`, as the part stores them), in the order the pods were first placed
+ * (the fold's order), a later entry replacing an earlier one where it stood. A part of the base (`base`) holds
+ * ranks in its first line, not removals. Returns how many entries and removals the part holds; undefined when it
+ * is not a row part this code wrote.
  */
-export const applyRowPartOver = (places: Map<string, string>, bytes: Buffer): number | undefined => {
-  const removed = removedBy(bytes);
+export const applyRowPartOver = (places: Map<string, string>, bytes: Buffer, withRows = false, base = false): number | undefined => {
+  const removed = base ? [] : removedBy(bytes);
   for (const uid of removed) places.delete(uid);
   let entries = removed.length;
   let wellFormed = true;
   const read = eachEntry(bytes, (uid, place, end) => {
     const placeEnd = tabAfter(bytes, place - 1, PLACE_FIELDS);
     if (placeEnd < 0 || placeEnd > end) wellFormed = false;
-    else places.set(uid, bytes.toString('utf8', place, placeEnd));
+    else places.set(uid, bytes.toString('utf8', place, withRows ? end : placeEnd));
     entries++;
   });
   return read && wellFormed ? entries : undefined;
+};
+
+/** An entry `applyRowPartOver` kept with its row, as its place and its row; undefined when it holds no row. */
+export const placeAndRow = (text: string): { readonly place: string; readonly row: string } | undefined => {
+  let at = -1;
+  for (let i = 0; i < PLACE_FIELDS; i++) {
+    at = text.indexOf('\t', at + 1);
+    if (at < 0) return undefined;
+  }
+  return { place: text.slice(0, at), row: text.slice(at + 1) };
 };
