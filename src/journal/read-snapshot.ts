@@ -171,11 +171,14 @@ export interface CopyReading {
    * copy links every table and replays the log, tens of milliseconds on every write, where a few tables mapped cost nothing.
    */
   readonly ownFirst: number;
-  /** Records one copy gives before it is closed: at tier L ≈ 60 MB of records, ≈ 8 tables. */
+  /**
+   * Records one copy gives before it is closed: at tier L ≈ 30 MB of records, ≈ 4 tables, mapped at the upkeep's
+   * peak; 100,000 held ≈ 30 MiB more there, and a copy costs ≈ 15 ms of CPU (≈ 52 copies at L).
+   */
   readonly perCopy: number;
 }
 
-const COPY_READING: CopyReading = { ownFirst: 20_000, perCopy: 100_000 };
+const COPY_READING: CopyReading = { ownFirst: 20_000, perCopy: 50_000 };
 
 /**
  * The pages `journal.recordsInTimeOrder(q)` gives, up to the head `headSeq`, read by the journal's writer: the
