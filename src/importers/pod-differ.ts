@@ -66,10 +66,21 @@ export const disruptionOfEviction = (signal: string): { readonly disruptionTarge
 const REJECTED_PREFIX = 'Pod was rejected: ';
 const isRejection = (s: PodStatus): boolean => s.phase === 'Failed' && (s.message ?? '').startsWith(REJECTED_PREFIX);
 
-/** The pod as created: without status and without what later events set (binding, deletion, bookkeeping). */
+/**
+ * The pod as created: without what later events set (binding, deletion, bookkeeping), its status but the `qosClass`
+ * the API server computed at its creation and kept (`strategy.go :: PrepareForCreate`; validation refuses a change):
+ * what the cluster showed, whatever the spec reads as today. An older API server's `selfLink` (removed in v1.20) stays,
+ * as the object showed it. The generation the fold counts itself (1 at the creation, bumped by a graceful deletion),
+ * but for an object that states none: an API server before v1.33 wrote none (`generation: 0` then, the value Go's
+ * JSON leaves out).
+ */
 export const manifestOf = (pod: V1Pod): V1Pod => ({
   ...without(pod, ['status']),
-  metadata: without(pod.metadata, ['managedFields', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink']),
+  ...(pod.status?.qosClass !== undefined && { status: { qosClass: pod.status.qosClass } }),
+  metadata: {
+    ...without(pod.metadata, ['managedFields', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation']),
+    ...(pod.metadata.generation === undefined && { generation: 0 }),
+  },
   spec: without(pod.spec, ['nodeName']),
 });
 

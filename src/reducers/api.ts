@@ -65,17 +65,20 @@ const creationTimestampOf = (e: EventOf<'PodCreated'>): string | null => {
 
 export const createdPod = (e: EventOf<'PodCreated'>): PodState => {
   const { manifest } = e;
+  const { generation: stated, ...own } = manifest.metadata;
   const metadata = withSharedParts({
-    ...manifest.metadata,
+    ...own,
     name: e.pod.name,
     namespace: e.pod.namespace,
     uid: e.pod.uid,
-    // The pod registry's `PrepareForCreate` starts every pod at generation 1 (an imported pod keeps its own).
-    generation: manifest.metadata.generation ?? 1,
+    // The pod registry's `PrepareForCreate` starts every pod at generation 1 (an imported pod keeps its own); an
+    // imported object an API server before v1.33 wrote states none (0, which the API leaves out).
+    ...(stated !== 0 && { generation: stated ?? 1 }),
     creationTimestamp: creationTimestampOf(e),
   });
   const spec = sharedSpec(manifest.spec);
-  let status: PodStatus = { phase: 'Pending', qosClass: specQos(spec) };
+  // An imported object's class is the one its API server computed at its creation (`importers/pod-differ.ts :: manifestOf`).
+  let status: PodStatus = { phase: 'Pending', qosClass: manifest.status?.qosClass ?? specQos(spec) };
   if ((manifest.spec.schedulingGates?.length ?? 0) > 0) {
     const gated: ConditionDraft = {
       type: 'PodScheduled',

@@ -29,9 +29,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * differ from 16's). 18: a pod removed and created again with its uid between two snapshots is removed and written
  * again (`snapshot-parts.ts :: Changes`); 17's loaded back in its old place. 19: a simulated kubelet keeps
  * Initialized True once shown (gate RestartAllContainersOnContainerExits). 20: a journal of syncs shows TerminatePod's
- * marks and Failed only from `SyncTerminatedPod`'s `PodSynced.terminated` (the fold's objects differ from 19's).
+ * marks and Failed only from `SyncTerminatedPod`'s `PodSynced.terminated` (the fold's objects differ from 19's). 21: an
+ * imported pod keeps the `qosClass` its API server computed, its `selfLink`, and no generation where it stated none.
  */
-export const SNAPSHOT_SCHEMA = 20;
+export const SNAPSHOT_SCHEMA = 21;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

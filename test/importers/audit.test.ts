@@ -15,7 +15,7 @@ describe('the falco audit line (audit.k8s.io/v1beta1, create pods)', async () =>
   const result = await imported([real('audit-pod-create.falco.jsonl')]);
   const line = JSON.parse(readFileSync(real('audit-pod-create.falco.jsonl'), 'utf8')) as {
     stageTimestamp: string;
-    responseObject: { metadata: { uid: string; name: string; namespace: string }; spec: unknown };
+    responseObject: { metadata: { uid: string; name: string; namespace: string }; spec: unknown; status: { qosClass: string } };
   };
 
   it('is one PodCreated of the stored pod, at the line stageTimestamp', () => {
@@ -29,10 +29,11 @@ describe('the falco audit line (audit.k8s.io/v1beta1, create pods)', async () =>
     expect(created.pod).toEqual({ namespace: stored.metadata.namespace, name: stored.metadata.name, uid: stored.metadata.uid });
     expect(created.at).toBe(new Date(line.stageTimestamp).toISOString());
     expect(created.source).toBe('api');
-    // The pod as stored (defaults, volumes, tolerations), not as requested; status is left to later events.
+    // The pod as stored (defaults, volumes, tolerations), not as requested; of its status only the class the API
+    // server computed at the creation, the rest left to later events.
     expect(created.manifest.spec).toEqual(stored.spec);
     expect(created.manifest.metadata.uid).toBe(stored.metadata.uid);
-    expect(created.manifest.status).toBeUndefined();
+    expect(created.manifest.status).toEqual({ qosClass: stored.status.qosClass });
   });
 
   it('folds to a Pending pod', () => {
