@@ -5,7 +5,7 @@
  */
 import * as t from 'io-ts';
 import { ConditionStatus, Instant, Integer, QuantityString, ResourceList, StringMap } from '../k8s/codecs.js';
-import { ResourceRequirements, V1Pod } from '../k8s/pod.js';
+import { ContainerUser, ResourceRequirements, V1Pod } from '../k8s/pod.js';
 import { containerSubject, member, nodeSubject, podSubject } from './common.js';
 
 /**
@@ -317,8 +317,10 @@ export const ContainerCreated = member('ContainerCreated', { ...containerSubject
 /**
  * `imageID`, `image`: the image the runtime ran, when the source states it (an imported status's `imageID` and
  * `image`: the name the runtime reported, which need not be the spec's, as dockershim's first repo tag `nginx:latest`).
+ * `user`: the identity the runtime reported the run's process has (an imported status's `user`: the image's `USER`
+ * and its groups where the spec sets no `runAsUser`, CRI `ContainerStatus.user`); absent: derived from the spec.
  */
-export const ContainerStarted = member('ContainerStarted', { ...containerSubject, containerID: t.string }, { imageID: t.string, image: t.string, standIn: t.string });
+export const ContainerStarted = member('ContainerStarted', { ...containerSubject, containerID: t.string }, { imageID: t.string, image: t.string, standIn: t.string, user: ContainerUser });
 
 /** Creating or starting the container failed (`CreateContainerError`, `RunContainerError`, ...). */
 export const ContainerStartFailed = member('ContainerStartFailed', {

@@ -115,10 +115,13 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
     // `image` is the name the runtime reported, kept with it: not always the spec's (dockershim's first repo tag
     // `nginx:latest` for `nginx`, containerd's image ID for an image known by digest only).
     const reportedImage = d.after.image !== undefined && d.after.image !== '' ? { image: d.after.image } : {};
-    const imageID = f.instance === topOf(facts) && d.after.imageID !== undefined && d.after.imageID !== '' ? { imageID: d.after.imageID, ...reportedImage } : {};
+    const newest = f.instance === topOf(facts);
+    const imageID = newest && d.after.imageID !== undefined && d.after.imageID !== '' ? { imageID: d.after.imageID, ...reportedImage } : {};
+    // The user the runtime reported for the newest run (resolved from the image's USER where the spec sets none).
+    const user = newest && d.after.user !== undefined ? { user: d.after.user } : {};
     emit({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID, ...(f.neverStarted === true && imageID) }, 'inferred', f.instance);
     if (f.startedAt !== undefined) {
-      emit({ type: 'ContainerStarted', ...envelopeAt(f.startedAt, 'runtime'), ...subject, containerID: f.containerID, ...imageID }, 'exact', f.instance);
+      emit({ type: 'ContainerStarted', ...envelopeAt(f.startedAt, 'runtime'), ...subject, containerID: f.containerID, ...imageID, ...user }, 'exact', f.instance);
     } else if (f.running === true) {
       // Running without its start time (stripped or partial objects): it started, when is not known.
       emit({ type: 'ContainerStarted', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID }, 'inferred', f.instance);

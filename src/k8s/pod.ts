@@ -260,6 +260,9 @@ export const VolumeMountStatus = struct(
   { readOnly: t.boolean, recursiveReadOnly: t.string },
 );
 export const LinuxContainerUser = struct('LinuxContainerUser', { uid: Integer, gid: Integer }, { supplementalGroups: t.array(Integer) });
+/** The identity the runtime reports a container's process runs as (`ContainerStatus.user`, v1.31 SupplementalGroupsPolicy). */
+export const ContainerUser = t.partial({ linux: LinuxContainerUser }, 'ContainerUser');
+export type ContainerUser = t.TypeOf<typeof ContainerUser>;
 
 export const ContainerStatus = struct(
   'ContainerStatus',
@@ -276,7 +279,7 @@ export const ContainerStatus = struct(
     allocatedResources: ResourceList,
     resources: ResourceRequirements,
     volumeMounts: t.array(VolumeMountStatus),
-    user: t.partial({ linux: LinuxContainerUser }),
+    user: ContainerUser,
   },
 );
 export type ContainerStatus = t.TypeOf<typeof ContainerStatus>;

@@ -148,7 +148,8 @@ export const containerStatusOf: StatusBuilder<ContainerStatus> = (c, v, role, re
     const runtime = runtimeStatusFields(c, spec.securityContext);
     if (runtime.allocatedResources !== undefined) status.allocatedResources = runtime.allocatedResources;
     if (runtime.resources !== undefined) status.resources = runtime.resources;
-    if (runtime.user !== undefined) status.user = runtime.user;
+    const user = v.user ?? runtime.user;
+    if (user !== undefined) status.user = user;
   }
   const mounts = volumeMountStatuses(c);
   if (mounts !== undefined) status.volumeMounts = mounts;
@@ -223,4 +224,4 @@ export const statusDiffers = (a: ContainerView, b: ContainerView): boolean =>
   a.waiting !== b.waiting ||
   a.probes.startup !== b.probes.startup ||
   a.probes.readiness !== b.probes.readiness ||
-  (b.instances > 0 && (a.imageID !== b.imageID || a.image !== b.image));
+  (b.instances > 0 && (a.imageID !== b.imageID || a.image !== b.image || a.user !== b.user));

@@ -165,8 +165,11 @@ const NEVER_STARTED = '1970-01-01T00:00:00Z';
 
 const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
   const next = startedInstance(v, e, ctx);
+  if (next === v) return next;
   // The runtime reports the image a container runs (status imageID); a start that states it overrides the pull's.
-  return next === v || e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID), image: reportedName(e.image) });
+  const image = e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID), image: reportedName(e.image) });
+  // and the user its process runs as (the image's USER where the spec sets none), which a start that states it keeps
+  return e.user === undefined ? image : containerView(image, { user: e.user });
 };
 
 const startedInstance = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
@@ -248,6 +251,7 @@ const removed = (v: ContainerView, e: EventOf<'ContainerRemoved'>, ctx: Containe
     containerID: kept ? v.containerID : undefined,
     imageID: kept ? v.imageID : undefined,
     image: kept ? v.image : undefined,
+    user: kept ? v.user : undefined,
     waiting: RESTARTING_ALL_WAITING,
     probes: NO_PROBES,
     postStartDone: true,

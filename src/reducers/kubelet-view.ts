@@ -3,7 +3,7 @@
  * that the status can be regenerated after each event the way `generateAPIPodStatus` does.
  */
 import type { Instant } from '../k8s/codecs.js';
-import type { ContainerState } from '../k8s/pod.js';
+import type { ContainerState, ContainerUser } from '../k8s/pod.js';
 import type { ProbeKind, ProbeOutcome, StatusField } from '../events/vocabulary.js';
 
 export type ContainerStateRunning = NonNullable<ContainerState['running']>;
@@ -29,6 +29,8 @@ export interface ContainerView {
   readonly imageID?: string;
   /** The image's name as the runtime reported it, when an imported status stated it; else derived from the spec's. */
   readonly image?: string;
+  /** The user the runtime reported the newest run has, when an imported status stated it; else derived from the spec. */
+  readonly user?: ContainerUser;
   /** The kubelet's cached reason for the last failed (re)start (`reasonCache`): shown while a restart is due. */
   readonly failure?: { readonly reason: string; readonly message: string };
   /**
@@ -114,6 +116,7 @@ export const containerView = (v: ContainerView, patch: Partial<ContainerView> = 
       containerID: v.containerID,
       imageID: v.imageID,
       image: v.image,
+      user: v.user,
       failure: v.failure,
       waiting: v.waiting,
       probes: v.probes,

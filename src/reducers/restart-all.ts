@@ -44,7 +44,7 @@ export const withoutRestartingWaits = (view: KubeletView): KubeletView => {
     const v = view.containers[name];
     if (v === undefined || !removedInstance(v) || v.waiting?.reason !== RESTARTING_ALL_CONTAINERS) continue;
     containers ??= { ...view.containers };
-    containers[name] = containerView(v, { waiting: undefined, containerID: undefined, imageID: undefined, image: undefined });
+    containers[name] = containerView(v, { waiting: undefined, containerID: undefined, imageID: undefined, image: undefined, user: undefined });
   }
   return containers === undefined ? view : kubeletView(view, { containers });
 };

@@ -30,7 +30,8 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * again (`snapshot-parts.ts :: Changes`); 17's loaded back in its old place. 19: a simulated kubelet keeps
  * Initialized True once shown (gate RestartAllContainersOnContainerExits). 20: a journal of syncs shows TerminatePod's
  * marks and Failed only from `SyncTerminatedPod`'s `PodSynced.terminated` (the fold's objects differ from 19's). 21: an
- * imported pod keeps the `qosClass` its API server computed, its `selfLink`, and no generation where it stated none.
+ * imported pod keeps the `qosClass` its API server computed, its `selfLink`, and no generation where it stated none;
+ * container views keep the `user` an imported status showed the runtime reported.
  */
 export const SNAPSHOT_SCHEMA = 21;
 

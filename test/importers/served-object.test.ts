@@ -3,7 +3,9 @@
  * hides `managedFields`): Open OnDemand's `kubectl get pod -o json` answers (a 2020–2021 cluster) show no
  * `metadata.generation` (an API server before v1.33 wrote none), their `selfLink` (removed in v1.20), their
  * `resourceVersion`, and the `qosClass` their API server computed at the creation: `BestEffort` for a pod whose app
- * requests cpu and memory, where the spec reads Burstable today.
+ * requests cpu and memory, where the spec reads Burstable today. The k3s v1.33 bundle's PodLists (containerd 2.0,
+ * which reports each run's user) show the user the runtime resolved from the image, not the spec's: coredns 65532,
+ * the helm-install pods 1000 (no `runAsUser` in their specs); the k8shark and crash-loop captures, every other field.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +43,11 @@ describe('an imported object, served at its capture', () => {
     'ood/single_running_pod_not_ready.json',
     'ood/single_unscheduleable_pod.json',
     'ood/ns_prefixed_pod.json',
+    'troubleshoot/pods-default.json',
+    'troubleshoot/pods-kube-system.json',
+    'k8shark-basic-workloads-pods.json',
+    'k8shark-team-backend-pods.json',
+    'crash-loop-pods.json',
   ])('%s: get pods -o json is the object the cluster served', async (name) => {
     const dir = mkdtempSync(join(tmpdir(), 'podj-served-object-'));
     dirs.push(dir);
