@@ -280,9 +280,10 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     }
   }
 
-  const specs = new Map<string, Container>([...(after.spec.initContainers ?? []), ...after.spec.containers].map((c) => [c.name, c]));
-  const previous = [...(was.initContainerStatuses ?? []), ...(was.containerStatuses ?? [])];
-  for (const s of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) {
+  // Ephemeral containers' runs too (`kubectl debug`): the fold shows them in `ephemeralContainerStatuses`.
+  const specs = new Map<string, Container>([...(after.spec.initContainers ?? []), ...after.spec.containers, ...(after.spec.ephemeralContainers ?? [])].map((c) => [c.name, c]));
+  const previous = [...(was.initContainerStatuses ?? []), ...(was.containerStatuses ?? []), ...(was.ephemeralContainerStatuses ?? [])];
+  for (const s of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? []), ...(status.ephemeralContainerStatuses ?? [])]) {
     out.push(
       ...diffContainer({
         pod,

@@ -27,7 +27,7 @@ const recordedTimes = (pod: V1Pod): (Instant | undefined)[] => {
     maybeInstant(pod.metadata.creationTimestamp),
     maybeInstant(status.startTime),
     ...(status.conditions ?? []).map((c) => maybeInstant(c.lastTransitionTime)),
-    ...[...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].flatMap((c) => [
+    ...[...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? []), ...(status.ephemeralContainerStatuses ?? [])].flatMap((c) => [
       ...stateTimes(c.state),
       ...stateTimes(c.lastState),
     ]),

@@ -55,11 +55,13 @@ const isStarted = (c: Container, v: ContainerView): boolean =>
  * `ready`: regular init containers once they exited 0; others once started and their readiness probe (if any)
  * succeeded. Without a readiness probe the kubelet derives it from `started` at its next sync; an imported
  * object that showed the run not ready yet (`container-differ.ts :: notReadyYet`) records a readiness failure.
+ * An ephemeral container is never ready: the prober manager sets `ready` only in the init and regular statuses
+ * (`prober_manager.go :: UpdatePodStatus`), and `convertContainerStatus` leaves it false.
  */
 const isReady = (c: Container, v: ContainerView, role: ContainerRole): boolean =>
   role === 'init'
     ? v.current?.kind === 'terminated' && v.current.terminated.exitCode === 0
-    : isStarted(c, v) && (c.readinessProbe === undefined ? v.probes.readiness !== 'failure' : v.probes.readiness === 'success');
+    : role !== 'ephemeral' && isStarted(c, v) && (c.readinessProbe === undefined ? v.probes.readiness !== 'failure' : v.probes.readiness === 'success');
 
 /**
  * The image as the runtime reports it once a container exists: containerd (whose repo digests look like
@@ -143,7 +145,8 @@ export const containerStatusOf: StatusBuilder<ContainerStatus> = (c, v, role, re
     imageID,
   };
   if (v.containerID !== undefined) status.containerID = v.containerID;
-  status.started = isStarted(c, v);
+  // `started` too is the prober manager's, written in the init and regular statuses only
+  if (role !== 'ephemeral') status.started = isStarted(c, v);
   if (reported) {
     const runtime = runtimeStatusFields(c, spec.securityContext);
     if (runtime.allocatedResources !== undefined) status.allocatedResources = runtime.allocatedResources;

@@ -38,9 +38,11 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
   if (s.kubelet.rejected !== undefined) return s; // a rejected pod runs nothing
   const spec = baseOf(s).spec;
   const init = named(spec.initContainers, e.container);
-  const c = init ?? named(spec.containers, e.container);
+  const regular = init ?? named(spec.containers, e.container);
+  const ephemeral = regular === undefined ? named(spec.ephemeralContainers, e.container) : undefined;
+  const c = regular ?? ephemeral;
   if (c === undefined) return s; // not a container of this pod
-  const role = roleOf(c, init !== undefined);
+  const role = ephemeral !== undefined ? 'ephemeral' : roleOf(c, init !== undefined);
   const before = s.kubelet.containers[e.container] ?? initialContainerView;
   const after = reduceContainer(before, e, { spec: c, role, podSpec: spec, ...(e.type === 'ContainerRemoved' && { shownTerminated: shownTerminated(s.kubelet, e.container) }) });
   if (after === before) return s;

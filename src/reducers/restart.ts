@@ -8,7 +8,12 @@ import { isSidecar } from '../k8s/pod.js';
 import { allContainersCouldRestart, containerShouldRestart } from '../k8s/restart-rules.js';
 import type { ContainerView } from './kubelet-view.js';
 
-export type ContainerRole = 'init' | 'sidecar' | 'regular';
+/**
+ * `ephemeral`: a container of `spec.ephemeralContainers` (`kubectl debug`), started once and never restarted
+ * (`kuberuntime_manager.go :: computePodActions` starts one only while it has no status), neither ready nor counted
+ * by the phase or the conditions.
+ */
+export type ContainerRole = 'init' | 'sidecar' | 'regular' | 'ephemeral';
 
 export const roleOf = (c: Container, inInitList: boolean): ContainerRole =>
   !inInitList ? 'regular' : isSidecar(c) ? 'sidecar' : 'init';
@@ -20,7 +25,7 @@ export const roleOf = (c: Container, inInitList: boolean): ContainerRole =>
  * such a pod's containers leave Terminated).
  */
 export const mayRunAgain = (role: ContainerRole, c: Container, spec: PodSpec, exitCode: number): boolean =>
-  role === 'sidecar' || containerShouldRestart(c, spec, exitCode) || allContainersCouldRestart(spec);
+  role !== 'ephemeral' && (role === 'sidecar' || containerShouldRestart(c, spec, exitCode) || allContainersCouldRestart(spec));
 
 /**
  * `ShouldContainerBeRestarted` (gate `ContainerRestartRules`: `ContainerShouldRestart` on the exit code), with
@@ -33,6 +38,6 @@ export const restartDue = (role: ContainerRole, c: Container, spec: PodSpec, v: 
   if (current === undefined || current.kind === 'created') return true;
   if (current.kind === 'running') return false;
   const exitCode = current.terminated.exitCode;
-  if (role === 'init' && exitCode === 0) return false;
+  if (role === 'ephemeral' || (role === 'init' && exitCode === 0)) return false;
   return containerShouldRestart(c, spec, exitCode);
 };

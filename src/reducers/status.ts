@@ -286,15 +286,18 @@ export const statusFactsChanged = (pod: V1Pod, a: KubeletView, b: KubeletView): 
   return alike ? decisionChanged(pod.spec, a, b) : someContainerChanged(a, b, factsDiffer, pod.spec, restartsHeld(pod));
 };
 
+/** Which of the spec's lists a container is in: `spec.initContainers`, `spec.containers` or `spec.ephemeralContainers`. */
+type SpecList = 'init' | 'regular' | 'ephemeral';
+
 /** The statuses of one list of spec containers, in spec order (each built by `build`: whole, or only its facts). */
-const statusList = <S>(containers: readonly Container[], inInitList: boolean, view: KubeletView, spec: PodSpec, deleted: boolean, build: StatusBuilder<S>): S[] => {
+const statusList = <S>(containers: readonly Container[], specList: SpecList, view: KubeletView, spec: PodSpec, deleted: boolean, build: StatusBuilder<S>): S[] => {
   // Sized exactly: the statuses of a pod that is read live as long as its state.
   const list = new Array<S>(containers.length);
   for (let i = 0; i < containers.length; i++) {
     const c = containers[i];
     if (c === undefined) continue;
     const v = view.containers[c.name] ?? initialContainerView;
-    const role = roleOf(c, inInitList);
+    const role = specList === 'ephemeral' ? 'ephemeral' : roleOf(c, specList === 'init');
     list[i] = build(c, v, role, restartDue(role, c, spec, v, deleted), spec);
   }
   return list;
@@ -304,22 +307,36 @@ const statusList = <S>(containers: readonly Container[], inInitList: boolean, vi
 const containerStatusLists = (spec: PodSpec, from: GeneratedFrom): [ContainerStatus[], ContainerStatus[]] => {
   const inits = spec.initContainers ?? [];
   const lists: [ContainerStatus[], ContainerStatus[]] = [
-    statusList(inits, true, from.view, spec, from.deleted, containerStatusOf),
-    statusList(spec.containers, false, from.view, spec, from.deleted, containerStatusOf),
+    statusList(inits, 'init', from.view, spec, from.deleted, containerStatusOf),
+    statusList(spec.containers, 'regular', from.view, spec, from.deleted, containerStatusOf),
   ];
   const [initStatuses, statuses] = from.terminated ? terminateStatuses(inits, ...lists) : lists;
   return [writtenContainerStatuses(from.view, initStatuses, true), writtenContainerStatuses(from.view, statuses, false)];
 };
 
 /**
+ * The ephemeral containers' statuses, by name (`kubelet_pods.go :: generateAPIPodStatus` converts them as it does the
+ * regular ones), without the fields the view's kubelet does not write; undefined when the spec has none. TerminatePod
+ * marks none of them (`status_manager.go :: TerminatePod` reads the init and regular statuses).
+ */
+const ephemeralStatuses = (spec: PodSpec, from: GeneratedFrom): ContainerStatus[] | undefined => {
+  const ephemeral = spec.ephemeralContainers;
+  if (ephemeral === undefined || ephemeral.length === 0) return undefined;
+  const statuses = statusList(ephemeral, 'ephemeral', from.view, spec, from.deleted, containerStatusOf);
+  return sortedByName(ephemeral, writtenContainerStatuses(from.view, statuses, false));
+};
+
+/**
  * The pod with the container statuses its status was generated with, in the API's order (init statuses in
- * spec order, regular ones by name) and at their key position: after `startTime`, before `qosClass`.
+ * spec order, regular and ephemeral ones by name) and at their key position (Go's `PodStatus`): the init and
+ * regular ones after `startTime`, before `qosClass`; the ephemeral ones right after `qosClass`.
  */
 export const withContainerStatuses = (pod: V1Pod, from: GeneratedFrom): V1Pod => {
   const spec = pod.spec;
   const [inits, regular] = containerStatusLists(spec, from);
   const lists: PodStatus = (spec.initContainers?.length ?? 0) > 0 ? { initContainerStatuses: inits } : {};
   lists.containerStatuses = sortedByName(spec.containers, regular);
+  const ephemeral = ephemeralStatuses(spec, from);
   const status: PodStatus = {};
   let placed = false;
   for (const [key, value] of Object.entries(pod.status ?? {}) as [keyof PodStatus, unknown][]) {
@@ -328,8 +345,10 @@ export const withContainerStatuses = (pod: V1Pod, from: GeneratedFrom): V1Pod =>
       placed = true;
     }
     (status as Record<string, unknown>)[key] = value;
+    if (key === 'qosClass' && ephemeral !== undefined) status.ephemeralContainerStatuses = ephemeral;
   }
   if (!placed) Object.assign(status, lists);
+  if (ephemeral !== undefined && status.ephemeralContainerStatuses === undefined) status.ephemeralContainerStatuses = ephemeral;
   return podWith(pod, pod.metadata, spec, status);
 };
 
@@ -422,8 +441,8 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   // status: a journal of syncs shows its marks only from that sync; an imported one shows them when an object did
   const terminatePod = !view.syncs || writer === 'sync-terminated';
   const inits = spec.initContainers ?? NONE;
-  const initStatuses = statusList(inits, true, view, spec, deleted, statusFactsOf);
-  const statuses = statusList(spec.containers, false, view, spec, deleted, statusFactsOf);
+  const initStatuses = statusList(inits, 'init', view, spec, deleted, statusFactsOf);
+  const statuses = statusList(spec.containers, 'regular', view, spec, deleted, statusFactsOf);
   const running = couldHaveRunningContainers(initStatuses, statuses);
 
   let phase = phaseFrom(pod, initStatuses, statuses, { podIsTerminal: terminal, podHasInitialized: view.podHasInitialized });
