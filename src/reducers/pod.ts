@@ -404,13 +404,14 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
 
 /**
  * Who writes the status a `PodSynced` or a probe result publishes (`published`) on `state`. A pod's first `PodSynced`
- * is an import's when the pod is already over: a deleted pod's object showing a terminal phase, the publication of
- * the kubelet's `SyncTerminatedPod` (`importers/pod-differ.ts`); the engine's syncs publish a pod from its first.
+ * with no `sync` number is an import's: a deleted pod's object showing a terminal phase, the publication of the
+ * kubelet's `SyncTerminatedPod` (`importers/pod-differ.ts`). The engine's syncs are numbered and publish a pod from its
+ * first, which for a pod deleted before it is `SyncTerminatingPod`'s status (still Pending), not TerminatePod's.
  */
 export const writerOf = (state: PodState, event: Event): StatusWriter => {
   if (event.type !== 'PodSynced') return 'probe';
   if (event.beforeKill === true) return 'sync-before-kill';
-  return event.terminated === true || !state.kubelet.syncs ? 'sync-terminated' : 'sync';
+  return event.terminated === true || (!state.kubelet.syncs && event.sync === undefined) ? 'sync-terminated' : 'sync';
 };
 
 /** The published view with one container's probe results as the kubelet now knows them, if it is still the same instance. */

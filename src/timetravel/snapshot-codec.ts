@@ -31,9 +31,11 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * Initialized True once shown (gate RestartAllContainersOnContainerExits). 20: a journal of syncs shows TerminatePod's
  * marks and Failed only from `SyncTerminatedPod`'s `PodSynced.terminated` (the fold's objects differ from 19's). 21: an
  * imported pod keeps the `qosClass` its API server computed, its `selfLink`, and no generation where it stated none;
- * container views keep the `user` an imported status showed the runtime reported.
+ * container views keep the `user` an imported status showed the runtime reported. 22: a pod's first `PodSynced` applies
+ * TerminatePod only when it is an import's (no `sync`): the kubelet's first status for a pod deleted before its first
+ * sync is its terminating sync's, Pending (the fold's objects differ from 21's).
  */
-export const SNAPSHOT_SCHEMA = 21;
+export const SNAPSHOT_SCHEMA = 22;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

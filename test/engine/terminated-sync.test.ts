@@ -10,8 +10,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
+import { instantOf } from '../../src/k8s/codecs.js';
 import { foldCluster } from '../../src/reducers/index.js';
-import { created, deleted, node, ofType, offset, run, world } from './harness.js';
+import { created, deleted, node, ofType, offset, run, s, times, world } from './harness.js';
 
 /** `stuck`'s image never pulls (ErrImagePull, then ImagePullBackOff); it is deleted at 30 s with a 30 s grace. */
 const scene = () =>
@@ -55,5 +56,37 @@ describe('a deleted pod whose container never ran', () => {
     const events = run([node('n1'), created({ metadata: { name: 'web' }, spec: { containers: [{ name: 'web', image: 'web:1' }] } }), deleted('web', 30, 30)], world(), 60);
     expect(ofType(events, 'PodSynced').filter((e) => e.terminated === true)).toEqual([]);
     expect(ofType(events, 'PodRemoved').map(offset)).toEqual([31]);
+  });
+});
+
+/**
+ * A pod deleted before its kubelet first saw it (bound while the kubelet was down). `HandlePodAdditions` admits it
+ * (the pod worker has not seen it terminating: `IsPodTerminationRequested`), and `pod_workers.go :: UpdatePod` marks it
+ * terminating (`DeletionTimestamp`), so the worker's first work is `SyncTerminatingPod`: its status (Pending, the
+ * container waiting ContainerCreating, the first `startTime`) is set before and after `killPod` stops nothing, one
+ * write; `TerminatePod` comes at the next relist with `SyncTerminatedPod` (`podCache.GetNewerThan`), then the final delete.
+ */
+describe('a pod deleted before its first sync', () => {
+  const back: Event = { type: 'NodeConditionChanged', v: 1, at: instantOf(s(20)), source: 'node', node: 'n1', conditionType: 'Ready', status: 'True' };
+  const stopped: Event = { type: 'KubeletStopped', v: 1, at: instantOf(s(1)), source: 'node', node: 'n1' };
+  const pod = created({ metadata: { name: 'late' }, spec: { nodeName: 'n1', containers: [{ name: 'web', image: 'web:1' }] } }, 5);
+  const events = run([node('n1'), stopped, pod, deleted('late', 10, 30), back], world(), 40);
+
+  it('is admitted and published Pending by its terminating sync when the kubelet comes back; TerminatePod at the next relist, then the final delete', () => {
+    expect(times(events, 'PodAdmitted')).toEqual([20]);
+    expect(ofType(events, 'SandboxCreated')).toEqual([]);
+    const statuses = published(events);
+    expect(statuses.map((p) => [p.at, p.terminated])).toEqual([
+      [20, false],
+      [21, true],
+    ]);
+    const [terminating, terminated] = statuses;
+    expect(terminating?.pod?.status?.phase).toBe('Pending');
+    expect(terminating?.pod?.status?.startTime).toBe('2026-01-01T00:00:20Z');
+    expect(terminating?.pod?.status?.containerStatuses?.[0]?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    expect(terminated?.pod?.status?.phase).toBe('Failed');
+    expect(terminated?.pod?.status?.containerStatuses?.[0]?.state?.terminated?.reason).toBe('ContainerStatusUnknown');
+    expect(terminated?.pod?.status?.conditions?.find((c) => c.type === 'Ready')?.reason).toBe('ContainersNotReady');
+    expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[21, 'kubelet']]);
   });
 });
