@@ -58,13 +58,18 @@ export const terminatePodMayWrite = (pod: PodBook): boolean => {
 /** `SyncTerminatedPod` has not published yet, and `TerminatePod` may change the status or the kubelet learnt something. */
 const terminatedStatusPending = (pod: PodBook): boolean => pod.terminatedSynced !== true && (pod.dirty || terminatePodMayWrite(pod));
 
-/** `SyncTerminatedPod` has a status to publish: its relist has come (`terminatedStatusPending`). */
+/**
+ * `SyncTerminatedPod` has a status to publish: its relist has come (`terminatedStatusPending`). `syncTerminatedAt` is
+ * asked first: it answers at once for a pod whose terminating sync has not returned (every pod that runs, at each of
+ * its wake-ups), where `terminatePodMayWrite` reads every container.
+ */
 export const terminatedSyncDue = (pod: PodBook, node: NodeBook, now: VirtualMs): boolean => {
-  if (!terminatedStatusPending(pod)) return false;
   const at = syncTerminatedAt(pod, node);
-  return at !== undefined && at <= now;
+  return at !== undefined && at <= now && terminatedStatusPending(pod);
 };
 
 /** When the pod worker next acts for a pod over: its `SyncTerminatedPod` status (`terminatedSyncDue`), a deleted pod's final delete. */
-export const terminatedWorkAt = (pod: PodBook, node: NodeBook): VirtualMs | undefined =>
-  terminatedStatusPending(pod) || pod.deletion !== undefined ? syncTerminatedAt(pod, node) : undefined;
+export const terminatedWorkAt = (pod: PodBook, node: NodeBook): VirtualMs | undefined => {
+  const at = syncTerminatedAt(pod, node);
+  return at !== undefined && (pod.deletion !== undefined || terminatedStatusPending(pod)) ? at : undefined;
+};
