@@ -48,7 +48,7 @@ const stateOf = (v: ContainerView, restartDue: boolean, spec: PodSpec): { state:
 };
 
 /** `started`: running, and the startup probe (if any) has succeeded for this instance. */
-const isStarted = (c: Container, v: ContainerView): boolean =>
+export const isStarted = (c: Container, v: ContainerView): boolean =>
   v.current?.kind === 'running' && (c.startupProbe === undefined || v.probes.startup === 'success');
 
 /**
@@ -175,8 +175,9 @@ export const statusFactsDiffer = (c: Container, role: ContainerRole, x: Containe
 };
 
 /**
- * What `status.ts :: kubeletStatus` decides from one regular container of a pod that has no init containers and
- * no `RestartAllContainers` rule and is not terminal (`status.ts :: decidedAlike`), as one of six classes:
+ * What `status.ts :: kubeletStatus` decides from one regular container of a pod whose init containers, if any, are
+ * done with (exited 0, or sidecars running and started) and did not change, that has no `RestartAllContainers` rule
+ * and is not terminal (`status.ts :: decidedAlike`), as one of six classes:
  * - running, ready or not: `couldHaveRunningContainers` and getPhase's `running` read the state, the
  *   ContainersReady generator (and Ready from it) reads `ready`, which only a running container can be;
  * - waiting with no last termination: getPhase's `waiting` (Pending);
@@ -185,11 +186,12 @@ export const statusFactsDiffer = (c: Container, role: ContainerRole, x: Containe
  *   whatever its exit code (`succeeded` is read only when every stopped container is not restartable or the pod
  *   is terminal); that it shows terminated rather than waiting changes nothing either: `hasPodInitialized`
  *   (TerminatePod) counts both as attempted, and `GeneratePodInitializedCondition` reads it only for a pod with
- *   init containers;
+ *   init containers not done with;
  * - stopped for good after exit 0 (terminated: getPhase's `succeeded`), and stopped for good otherwise.
  * Not `started`: getPhase and the generators read it for sidecars only. TerminatePod's marks
- * (ContainerStatusUnknown) change only the container statuses, which are built from the view when read: without
- * init containers the conditions of a terminal phase read no container (PodCompleted, PodFailed, Initialized True).
+ * (ContainerStatusUnknown) change only the container statuses, which are built from the view when read: with no
+ * init container left to run the conditions of a terminal phase read no container (PodCompleted, PodFailed,
+ * Initialized True).
  */
 export type RegularDecision = 'running-ready' | 'running' | 'waiting' | 'stopped-restartable' | 'succeeded' | 'stopped-for-good';
 

@@ -6,7 +6,8 @@ import type { Container, ContainerStatus, PodCondition, PodPhase, PodSpec, PodSt
 import { DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
 import { isTerminalPhase as isTerminal, phaseFrom } from '../k8s/phase.js';
 import { isStaticPod } from '../k8s/static-pods.js';
-import { containerStatusOf, regularDecision, statusDiffers, statusFactsDiffer, statusFactsOf, unknownTermination, type RegularDecision, type StatusBuilder, type StatusFacts } from './container-status.js';
+import { isSidecar } from '../k8s/pod.js';
+import { containerStatusOf, isStarted, regularDecision, statusDiffers, statusFactsDiffer, statusFactsOf, unknownTermination, type RegularDecision, type StatusBuilder, type StatusFacts } from './container-status.js';
 import { initialContainerView } from './containers.js';
 import { conditionOf, kubeletConditions, settle } from './conditions.js';
 import { isKubeletOwned } from '../k8s/pod-conditions.js';
@@ -229,10 +230,10 @@ const phaseOfClasses = (waiting: number, running: number, restarting: number, st
 /** Each regular container's `regularDecision` class in `view`, in spec order. */
 const classesIn = (spec: PodSpec, view: KubeletView): RegularDecision[] => spec.containers.map((c) => classIn(c, spec, view));
 
-/** getPhase's answer for a `decidedAlike` pod, from its containers' classes (`phaseOfClasses`). */
-const decidedPhase = (classes: readonly RegularDecision[]): PodPhase => {
+/** getPhase's answer for a `decidedAlike` pod, from its containers' classes and its running sidecars (`phaseOfClasses`). */
+const decidedPhase = (classes: readonly RegularDecision[], sidecars: number): PodPhase => {
   let waiting = 0;
-  let running = 0;
+  let running = sidecars;
   let restarting = 0;
   let stopped = 0;
   let succeeded = 0;
@@ -249,26 +250,54 @@ const decidedPhase = (classes: readonly RegularDecision[]): PodPhase => {
 };
 
 /**
- * Whether `kubeletStatus` decides otherwise for a `decidedAlike` pod under `b` than under `a`: some container's
- * readiness (ContainersReady's list, Ready) or getPhase's answer. Whether some container runs is read too
- * (mergePodStatus holds a terminal phase back, TerminatePod's `terminated`), but only with a terminal answer, which
- * getPhase gives only when none runs. A restart that begins (a creation, a back-off, a pull) or a run that starts
- * unready while the pod stays Running decides the same. Each view's classes are decided once, for both questions.
+ * Whether `kubeletStatus` decides otherwise for a `decidedAlike` pod under `b` than under `a`, given its `sidecars`
+ * running (the same under both): some regular container's readiness (ContainersReady's list, Ready) or getPhase's
+ * answer. Whether some container runs is read too (mergePodStatus holds a terminal phase back, TerminatePod's
+ * `terminated`, the sandbox torn down), but only with a terminal answer, which getPhase gives only when none runs. A
+ * restart that begins (a creation, a back-off, a pull) or a run that starts unready while the pod stays Running
+ * decides the same. Each view's classes are decided once, for both questions.
  */
-const decisionChanged = (spec: PodSpec, a: KubeletView, b: KubeletView): boolean => {
+const decisionChanged = (spec: PodSpec, a: KubeletView, b: KubeletView, sidecars: number): boolean => {
   const before = classesIn(spec, a);
   const after = classesIn(spec, b);
   if (before.some((k, i) => (k === 'running-ready') !== (after[i] === 'running-ready'))) return true;
-  return decidedPhase(before) !== decidedPhase(after);
+  return decidedPhase(before, sidecars) !== decidedPhase(after, sidecars);
 };
 
 /**
- * `kubeletStatus` decides a pod's status from its regular containers' `regularDecision` classes alone: the pod
- * has no init containers (none of getPhase's init and sidecar counts, so not `podHasInitialized` either,
- * Initialized True, `hasPodInitialized` true), no `RestartAllContainers` rule (`podRestarting` and `cleanedUp`
- * read the views themselves) and is not terminal (getPhase's terminal branch is not taken, a restart may be due).
+ * The sidecars running when every init container of `spec` is done with and the same view under `a` and `b` (its
+ * facts then do not move): a regular one whose newest instance exited 0 (no restart is due, `restartDue`), or a
+ * sidecar running and started. getPhase then counts no init container pending or failed, no sidecar pending (so it
+ * reads no `podHasInitialized`) or waiting, each sidecar running; `GeneratePodInitializedCondition` finds none
+ * incomplete (True, or PodCompleted from the phase); ContainersReady lists the sidecars' readiness, the same under
+ * both; TerminatePod marks none (`initializedCount`: each has a run). Undefined when one is not so. A view shared with
+ * a regular container of the same name moves with it.
  */
-const decidedAlike = (spec: PodSpec, terminal: boolean): boolean => !terminal && (spec.initContainers?.length ?? 0) === 0 && !allContainersCouldRestart(spec);
+const sidecarsOfSettledInits = (spec: PodSpec, a: KubeletView, b: KubeletView): number | undefined => {
+  const inits = spec.initContainers;
+  let sidecars = 0;
+  if (inits !== undefined)
+    for (const c of inits) {
+      const v = b.containers[c.name];
+      if (v === undefined || v !== a.containers[c.name]) return undefined;
+      if (isSidecar(c)) {
+        if (!isStarted(c, v)) return undefined;
+        sidecars++;
+      } else if (v.current?.kind !== 'terminated' || v.current.terminated.exitCode !== 0) return undefined;
+    }
+  return sidecars;
+};
+
+/**
+ * `kubeletStatus` decides a pod's status between views `a` and `b` from its regular containers' `regularDecision`
+ * classes and the count of its running sidecars alone (`decisionChanged`), which this answers (undefined when it
+ * does not): the pod's init containers, if any, are done with and unchanged (`sidecarsOfSettledInits`: none of
+ * getPhase's init counts, Initialized True, `hasPodInitialized` true), it has no `RestartAllContainers` rule
+ * (`podRestarting` and `cleanedUp` read the views themselves) and is not terminal (getPhase's terminal branch is not
+ * taken, a restart may be due).
+ */
+const decidedAlike = (spec: PodSpec, terminal: boolean, a: KubeletView, b: KubeletView): number | undefined =>
+  terminal || allContainersCouldRestart(spec) ? undefined : sidecarsOfSettledInits(spec, a, b);
 
 /**
  * Whether the status generated for `pod` (without its container statuses) can differ once the view moves
@@ -280,10 +309,10 @@ const decidedAlike = (spec: PodSpec, terminal: boolean): boolean => !terminal &&
 export const statusFactsChanged = (pod: V1Pod, a: KubeletView, b: KubeletView): boolean => {
   if (a === b) return false;
   const terminal = podIsTerminal(pod, b);
-  const alike = decidedAlike(pod.spec, terminal);
-  if (podFieldsChanged(a, b, !alike)) return true;
+  const sidecars = decidedAlike(pod.spec, terminal, a, b);
+  if (podFieldsChanged(a, b, sidecars === undefined)) return true;
   if (a.containers === b.containers) return false;
-  return alike ? decisionChanged(pod.spec, a, b) : someContainerChanged(a, b, factsDiffer, pod.spec, restartsHeld(pod));
+  return sidecars !== undefined ? decisionChanged(pod.spec, a, b, sidecars) : someContainerChanged(a, b, factsDiffer, pod.spec, restartsHeld(pod));
 };
 
 /** Which of the spec's lists a container is in: `spec.initContainers`, `spec.containers` or `spec.ephemeralContainers`. */

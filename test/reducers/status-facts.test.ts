@@ -4,7 +4,7 @@
  * (`statusFactsDiffer`). These hold that comparison to the facts built (`statusFactsOf`), and the facts to the
  * whole status a reader sees (`containerStatusOf`), over every pair of a set of views; and the status a skipped
  * regeneration keeps (`statusFactsChanged` false) to the one regenerating gives, for pods of one or two containers
- * under each restart policy.
+ * under each restart policy, with and without an init container in each state.
  */
 import { describe, expect, test } from 'vitest';
 import type { Container, ContainerState, PodSpec, RestartPolicy, V1Pod } from '../../src/k8s/pod.js';
@@ -81,39 +81,61 @@ const podIPs = ['10.1.0.1'];
 const podView = (containers: KubeletView['containers']): KubeletView =>
   kubeletView({ admitted: true, node: 'node-0', hostIP: '10.0.0.1', podIPs, sandboxReady: true, podHasInitialized: true, nodeLost: false, containers, syncs: false });
 
-const withPolicy = (restartPolicy: RestartPolicy, containers: Container[]): V1Pod => ({
+const withPolicy = (restartPolicy: RestartPolicy, containers: Container[], initContainers?: Container[]): V1Pod => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name: 'web', namespace: 'default', uid: 'uid-web', generation: 1 },
-  spec: { restartPolicy, containers },
+  spec: initContainers === undefined ? { restartPolicy, containers } : { restartPolicy, initContainers, containers },
   status: { phase: 'Pending', qosClass: 'BestEffort' },
 });
+
+const setup: Container = { name: 'setup', image: 'setup:1' };
+const proxy: Container = specs[3]![0];
 
 const ready: Container = { name: 'app', image: 'app:1', readinessProbe: { periodSeconds: 1 } };
 const sidecarless: Container = { name: 'other', image: 'other:1' };
 
+// An init container and its view, held across the pair: none (no init containers); a regular one not run yet, running,
+// exited 0, exited 1; a sidecar running and started, running not started yet (its startup probe), exited.
+const inits: ReadonlyArray<readonly [Container, ContainerView | undefined] | 'none'> = [
+  'none',
+  [setup, undefined],
+  [setup, views[3]],
+  [setup, views[6]],
+  [setup, views[7]],
+  [proxy, views[5]],
+  [proxy, views[3]],
+  [proxy, views[6]],
+];
+
 describe('a skipped regeneration', () => {
-  test('keeps the status regenerating would give, for every pair of views of one container (the other one fixed)', () => {
+  test('keeps the status regenerating would give, for every pair of views of one container (the other one and an init container fixed)', () => {
     let skipped = 0;
+    const skippedAfter = new Set<string>();
     for (const policy of ['Always', 'OnFailure', 'Never'] as const)
       for (const containers of [[specs[0]![0]], [ready], [ready, sidecarless]])
-        for (const other of [undefined, views[4], views[6], views[7]])
-          for (const x of views)
-            for (const y of views) {
-              const pod0 = withPolicy(policy, containers);
-              const around = containers.length > 1 && other !== undefined ? { other } : {};
-              const a = podView({ app: x, ...around });
-              const b = podView({ app: y, ...around });
-              const first = kubeletStatus(pod0, a, '2026-01-01T00:00:01Z', 'event');
-              const pod = podWith(pod0, pod0.metadata, pod0.spec, first.status);
-              const again = kubeletStatus(pod, a, '2026-01-01T00:00:02Z', 'event');
-              // a status that regenerating from its own view moves on (a phase just turned terminal) is not what a skip keeps
-              if (again.status !== pod.status || statusFactsChanged(pod, a, b)) continue;
-              const next = kubeletStatus(pod, b, '2026-01-01T00:00:02Z', 'event');
-              const pair = [policy, containers.length, other === undefined ? -1 : views.indexOf(other), views.indexOf(x), views.indexOf(y)];
-              expect([...pair, next.status === pod.status, next.terminated]).toEqual([...pair, true, again.terminated]);
-              skipped++;
-            }
+        for (const init of inits)
+          for (const other of [undefined, views[4], views[6], views[7]])
+            for (const x of views)
+              for (const y of views) {
+                const pod0 = withPolicy(policy, containers, init === 'none' ? undefined : [init[0]]);
+                const around = { ...(containers.length > 1 && other !== undefined && { other }), ...(init !== 'none' && init[1] !== undefined && { [init[0].name]: init[1] }) };
+                const a = podView({ app: x, ...around });
+                const b = podView({ app: y, ...around });
+                const first = kubeletStatus(pod0, a, '2026-01-01T00:00:01Z', 'event');
+                const pod = podWith(pod0, pod0.metadata, pod0.spec, first.status);
+                const again = kubeletStatus(pod, a, '2026-01-01T00:00:02Z', 'event');
+                // a status that regenerating from its own view moves on (a phase just turned terminal) is not what a skip keeps
+                if (again.status !== pod.status || statusFactsChanged(pod, a, b)) continue;
+                const next = kubeletStatus(pod, b, '2026-01-01T00:00:02Z', 'event');
+                const initShown = init === 'none' ? 'none' : `${init[0].name} ${init[1] === undefined ? -1 : views.indexOf(init[1])}`;
+                const pair = [policy, containers.length, initShown, other === undefined ? -1 : views.indexOf(other), views.indexOf(x), views.indexOf(y)];
+                expect([...pair, next.status === pod.status, next.terminated]).toEqual([...pair, true, again.terminated]);
+                skipped++;
+                skippedAfter.add(initShown);
+              }
     expect(skipped).toBeGreaterThan(0);
+    // pods whose init containers are done with (exited 0, a sidecar started) skip too (`status.ts :: sidecarsOfSettledInits`)
+    expect(skippedAfter).toEqual(new Set(inits.map((init) => (init === 'none' ? 'none' : `${init[0].name} ${init[1] === undefined ? -1 : views.indexOf(init[1])}`))));
   });
 });
