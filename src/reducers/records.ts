@@ -17,6 +17,16 @@ const sized: ReadonlyArray<new () => Plain> = Array.from({ length: ROOM + 1 }, (
   return PlainObject as unknown as new () => Plain;
 });
 
+/**
+ * An object on which each of `keys` reads `undefined`, not enumerable (no `for...in`, spread, `Object.keys` or JSON
+ * sees it) and writable (an assignment makes an own key): the prototype of objects that leave those keys out.
+ */
+export const undefinedKeys = (keys: readonly string[]): object => {
+  const o = {};
+  for (const key of keys) Object.defineProperty(o, key, { value: undefined, writable: true });
+  return o;
+};
+
 /** A new empty plain object with room for `keys` keys inside it. */
 export const objectFor = (keys: number): Plain => new (sized[Math.min(keys, ROOM)] as new () => Plain)();
 
