@@ -58,8 +58,8 @@ export const specContainers = (spec: PodSpec): readonly SpecContainer[] => {
   const cached = listed.get(spec);
   if (cached !== undefined) return cached;
   const list = [
-    ...(spec.initContainers ?? []).map((c) => ({ name: c.name, role: roleOf(c, true), spec: c })),
-    ...spec.containers.map((c) => ({ name: c.name, role: roleOf(c, false), spec: c })),
+    ...(spec.initContainers ?? []).map((c) => ({ name: c.name, role: roleOf(c, 'init'), spec: c })),
+    ...spec.containers.map((c) => ({ name: c.name, role: roleOf(c, 'regular'), spec: c })),
   ];
   listed.set(spec, list);
   return list;

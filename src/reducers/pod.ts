@@ -42,7 +42,7 @@ const container = (s: PodState, e: ContainerEvent): PodState => {
   const ephemeral = regular === undefined ? named(spec.ephemeralContainers, e.container) : undefined;
   const c = regular ?? ephemeral;
   if (c === undefined) return s; // not a container of this pod
-  const role = ephemeral !== undefined ? 'ephemeral' : roleOf(c, init !== undefined);
+  const role = roleOf(c, init !== undefined ? 'init' : ephemeral !== undefined ? 'ephemeral' : 'regular');
   const before = s.kubelet.containers[e.container] ?? initialContainerView;
   const after = reduceContainer(before, e, { spec: c, role, podSpec: spec, ...(e.type === 'ContainerRemoved' && { shownTerminated: shownTerminated(s.kubelet, e.container) }) });
   if (after === before) return s;

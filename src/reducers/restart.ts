@@ -15,8 +15,11 @@ import type { ContainerView } from './kubelet-view.js';
  */
 export type ContainerRole = 'init' | 'sidecar' | 'regular' | 'ephemeral';
 
-export const roleOf = (c: Container, inInitList: boolean): ContainerRole =>
-  !inInitList ? 'regular' : isSidecar(c) ? 'sidecar' : 'init';
+/** Which of the spec's lists a container is in: `spec.initContainers`, `spec.containers` or `spec.ephemeralContainers`. */
+export type SpecList = 'init' | 'regular' | 'ephemeral';
+
+/** A container's role from its list: an init container with `restartPolicy: Always` is a sidecar. */
+export const roleOf = (c: Container, list: SpecList): ContainerRole => (list !== 'init' ? list : isSidecar(c) ? 'sidecar' : 'init');
 
 /**
  * A terminated instance may be followed by a new one: a sidecar, a container `ContainerShouldRestart` restarts

@@ -13,7 +13,7 @@ import { conditionOf, kubeletConditions, settle } from './conditions.js';
 import { isKubeletOwned } from '../k8s/pod-conditions.js';
 import type { ContainerView, KubeletView } from './kubelet-view.js';
 import { sortPodIPs } from './pod-ips.js';
-import { restartDue, roleOf } from './restart.js';
+import { restartDue, roleOf, type SpecList } from './restart.js';
 import { sortedByName } from './status-order.js';
 import { sharedHostIPs } from './shared-values.js';
 import { allContainersCouldRestart } from '../k8s/restart-rules.js';
@@ -207,7 +207,7 @@ const factsDiffer: ContainerDiffers = (spec, name, x, y, deleted) => {
   for (let i = 0; i < inits.length + spec.containers.length; i++) {
     const c = i < inits.length ? inits[i] : spec.containers[i - inits.length];
     if (c === undefined || c.name !== name) continue;
-    const role = roleOf(c, i < inits.length);
+    const role = roleOf(c, i < inits.length ? 'init' : 'regular');
     if (statusFactsDiffer(c, role, x, restartDue(role, c, spec, x, deleted), y, restartDue(role, c, spec, y, deleted))) return true;
   }
   return false;
@@ -315,9 +315,6 @@ export const statusFactsChanged = (pod: V1Pod, a: KubeletView, b: KubeletView): 
   return sidecars !== undefined ? decisionChanged(pod.spec, a, b, sidecars) : someContainerChanged(a, b, factsDiffer, pod.spec, restartsHeld(pod));
 };
 
-/** Which of the spec's lists a container is in: `spec.initContainers`, `spec.containers` or `spec.ephemeralContainers`. */
-type SpecList = 'init' | 'regular' | 'ephemeral';
-
 /** The statuses of one list of spec containers, in spec order (each built by `build`: whole, or only its facts). */
 const statusList = <S>(containers: readonly Container[], specList: SpecList, view: KubeletView, spec: PodSpec, deleted: boolean, build: StatusBuilder<S>): S[] => {
   // Sized exactly: the statuses of a pod that is read live as long as its state.
@@ -326,7 +323,7 @@ const statusList = <S>(containers: readonly Container[], specList: SpecList, vie
     const c = containers[i];
     if (c === undefined) continue;
     const v = view.containers[c.name] ?? initialContainerView;
-    const role = specList === 'ephemeral' ? 'ephemeral' : roleOf(c, specList === 'init');
+    const role = roleOf(c, specList);
     list[i] = build(c, v, role, restartDue(role, c, spec, v, deleted), spec);
   }
   return list;
