@@ -6,7 +6,7 @@
 import type { Event, PodRef } from '../events/index.js';
 import { DEADLINE_EXCEEDED_REASON } from '../k8s/active-deadline.js';
 import { instantOf, type Instant } from '../k8s/codecs.js';
-import type { Container, PodCondition, PodStatus, V1Pod } from '../k8s/pod.js';
+import { everyContainerStatus, type Container, type PodCondition, type PodStatus, type V1Pod } from '../k8s/pod.js';
 import { envelopeAt, sameJson, without } from './build.js';
 import { diffContainer } from './container-differ.js';
 import type { Certainty, Imported, Origin } from './imported.js';
@@ -282,8 +282,8 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
 
   // Ephemeral containers' runs too (`kubectl debug`): the fold shows them in `ephemeralContainerStatuses`.
   const specs = new Map<string, Container>([...(after.spec.initContainers ?? []), ...after.spec.containers, ...(after.spec.ephemeralContainers ?? [])].map((c) => [c.name, c]));
-  const previous = [...(was.initContainerStatuses ?? []), ...(was.containerStatuses ?? []), ...(was.ephemeralContainerStatuses ?? [])];
-  for (const s of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? []), ...(status.ephemeralContainerStatuses ?? [])]) {
+  const previous = everyContainerStatus(was);
+  for (const s of everyContainerStatus(status)) {
     out.push(
       ...diffContainer({
         pod,

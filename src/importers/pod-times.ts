@@ -2,7 +2,7 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Instant } from '../k8s/codecs.js';
-import type { ContainerState, V1Pod } from '../k8s/pod.js';
+import { everyContainerStatus, type ContainerState, type V1Pod } from '../k8s/pod.js';
 import { latest, maybeInstant, plusMs } from './time.js';
 
 /** `managedFields[].time` is not in our Pod codec (it keeps unknown fields): read it with its own. */
@@ -27,7 +27,7 @@ const recordedTimes = (pod: V1Pod): (Instant | undefined)[] => {
     maybeInstant(pod.metadata.creationTimestamp),
     maybeInstant(status.startTime),
     ...(status.conditions ?? []).map((c) => maybeInstant(c.lastTransitionTime)),
-    ...[...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? []), ...(status.ephemeralContainerStatuses ?? [])].flatMap((c) => [
+    ...everyContainerStatus(status).flatMap((c) => [
       ...stateTimes(c.state),
       ...stateTimes(c.lastState),
     ]),

@@ -344,3 +344,10 @@ export const isSidecar = (c: Container): boolean => c.restartPolicy === 'Always'
  * AggregateContainerRequests`, containers first) or a count does not depend on the order.
  */
 export const sidecarsAndContainers = (spec: Pick<PodSpec, 'initContainers' | 'containers'>): Container[] => [...(spec.initContainers ?? []).filter(isSidecar), ...spec.containers];
+
+/** Every container status `status` shows: its init containers', its containers' and its ephemeral containers' (`kubectl debug`). */
+export const everyContainerStatus = (status: PodStatus): ContainerStatus[] => [
+  ...(status.initContainerStatuses ?? []),
+  ...(status.containerStatuses ?? []),
+  ...(status.ephemeralContainerStatuses ?? []),
+];
