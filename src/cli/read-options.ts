@@ -22,13 +22,13 @@ export const addReadOptions = (cmd: Command): Command =>
     .option('--at <T>', 'answer as of this valid time: RFC 3339, +DURATION from the first event, -DURATION back from the last, or HH:MM[:SS] (UTC) on the journal\'s day')
     .option('--as-of <R>', 'use only what had been recorded by this time (bitemporal): RFC 3339, or ±DURATION from the first / last record time');
 
-/** The instant a read answers at, and the clock its ages are counted from: the journal's end by default. */
 /** A pod's namespace and name. */
 export interface PodKey {
   readonly namespace: string;
   readonly name: string;
 }
 
+/** The instant a read answers at, and the clock its ages are counted from: the journal's end by default. */
 export interface ReadPoint {
   readonly at?: Instant;
   readonly asOf?: Instant;
