@@ -28,19 +28,27 @@ export const isTableOutput = (output: Output): boolean => output.kind === 'named
 /** Whether the output prints its headers: asked for, or a custom-columns template file's (NoHeaders: false). */
 export const printsHeaders = (output: Output, asked: boolean): boolean => asked || (output.kind === 'custom-columns' && output.fromFile === true);
 
+/** The system's error code of what a read threw (`ENOENT`, `EISDIR`, …); '' when it has none. */
+const codeOf = (e: unknown): string => (e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : '');
+
 /** Go's `*fs.PathError` text for what reading `path` threw: `open PATH: no such file or directory`. */
 const pathError = (path: string, e: unknown): string => {
-  const code = e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : '';
+  const code = codeOf(e);
   if (code === 'EISDIR') return `read ${path}: is a directory`;
   const errno: Readonly<Record<string, string>> = { ENOENT: 'no such file or directory', EACCES: 'permission denied', ENOTDIR: 'not a directory' };
   return `open ${path}: ${errno[code] ?? (e instanceof Error ? e.message : String(e))}`;
 };
 
-/** A template file's text, or kubectl's words when it cannot be read (`error reading --template FILE, …`). */
-const templateFile = (path: string, what: string): string => {
+/**
+ * A template file's text, or kubectl's words when it cannot be read (`error reading WHAT FILE, …`). With
+ * `folderReadsEmpty`, a folder reads as no text (customcolumn_flags.go :: ToPrinter: `os.Open` opens a folder, and
+ * its scanner then reads no line).
+ */
+const templateFile = (path: string, what: string, folderReadsEmpty = false): string => {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
+    if (folderReadsEmpty && codeOf(e) === 'EISDIR') return '';
     throw new BadInput(`error reading ${what} ${path}, ${pathError(path, e)}`);
   }
 };
@@ -70,16 +78,10 @@ export const parseOutput = async (raw: string | undefined): Promise<Output> => {
     return { kind: 'custom-columns', columns: columns.right };
   }
   if (name === 'custom-columns-file') {
-    // customcolumn_flags.go :: ToPrinter: os.Open, then NewCustomColumnsPrinterFromTemplate (a folder opens, and reads as no line)
+    // customcolumn_flags.go :: ToPrinter: os.Open, then NewCustomColumnsPrinterFromTemplate
     if (arg === '') throw new BadInput('custom-columns format specified but no custom columns given');
     const { customColumnsFromTemplate } = await import('../printers/custom-columns.js');
-    let text = '';
-    try {
-      text = readFileSync(arg, 'utf8');
-    } catch (e) {
-      if (!(e instanceof Error && 'code' in e && e.code === 'EISDIR')) throw new BadInput(`error reading template ${arg}, ${pathError(arg, e)}`);
-    }
-    const columns = customColumnsFromTemplate(text);
+    const columns = customColumnsFromTemplate(templateFile(arg, 'template', true));
     if (E.isLeft(columns)) throw new BadInput(columns.left);
     return { kind: 'custom-columns', columns: columns.right, fromFile: true };
   }
