@@ -410,7 +410,7 @@ export class SnapshotWriter {
     for (const [i, name] of this.rows.entries()) {
       const part = read(name);
       if ('rejected' in part) throw new Error(`snapshot upkeep: ${part.rejected}`);
-      if (applyRowPartOver(stored, part.bytes, true, i < this.baseRows) === undefined) throw new Error(`snapshot upkeep: part ${name} does not hold rows`);
+      if (applyRowPartOver(stored, part.bytes, { rows: true, base: i < this.baseRows }) === undefined) throw new Error(`snapshot upkeep: part ${name} does not hold rows`);
     }
     return stored;
   }

@@ -201,15 +201,22 @@ export const addBasePart = (ranked: (readonly [string, string])[], bytes: Buffer
   return read && wellFormed && entries === ranks.length ? entries : undefined;
 };
 
+/** What `applyRowPartOver` keeps of a part: each pod's row beside its place (`rows`), and whether it is a base part. */
+export interface RowPartKeep {
+  readonly rows?: boolean;
+  readonly base?: boolean;
+}
+
 /**
  * Applies a row part (its bytes) over the entries of the parts before it, oldest first: each pod's place (with
- * `withRows`, its place and row: `place\trow`, as the part stores them), in the order the pods were first placed
- * (the fold's order), a later entry replacing an earlier one where it stood. A part of the base (`base`) holds
+ * `keep.rows`, its place and row: `place\trow`, as the part stores them), in the order the pods were first placed
+ * (the fold's order), a later entry replacing an earlier one where it stood. A part of the base (`keep.base`) holds
  * ranks in its first line, not removals. Returns how many entries and removals the part holds; undefined when it
  * is not a row part this code wrote.
  */
-export const applyRowPartOver = (places: Map<string, string>, bytes: Buffer, withRows = false, base = false): number | undefined => {
-  const removed = base ? [] : removedBy(bytes);
+export const applyRowPartOver = (places: Map<string, string>, bytes: Buffer, keep: RowPartKeep = {}): number | undefined => {
+  const withRows = keep.rows === true;
+  const removed = keep.base === true ? [] : removedBy(bytes);
   for (const uid of removed) places.delete(uid);
   let entries = removed.length;
   let wellFormed = true;
