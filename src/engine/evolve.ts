@@ -71,7 +71,6 @@ const created = (e: EventOf<'PodCreated'>, seq: number): PodBook => ({
   manifest: e.manifest,
   spec: e.manifest.spec,
   admitted: false,
-  rejected: false,
   sandbox: false,
   evicted: false,
   deadlineExceeded: false,
@@ -197,7 +196,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
         return { ...pod, containers, sessionAt: at, syncedAt: at, syncFoundTerminal: podTerminal(pod), dirty: false, syncs, requeue: resyncEntry({ ...pod, syncs }, at), startTime: pod.startTime ?? at, probersFrom: pod.probersFrom ?? at };
       }), e.pod.uid, at);
     case 'PodRejected':
-      return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, rejected: true }));
+      return withPod(state, e.pod.uid, ({ syncDueAt: _, ...pod }) => ({ ...pod, rejectedAt: at }));
     case 'SandboxCreated': {
       const node = state.pods.get(e.pod.uid)?.node;
       // the PLEG lists sandboxes as containers (`generic.go :: getContainersFromPods`): the next relist sees it start

@@ -121,7 +121,7 @@ export const changedContainer = (pod: PodBook, index: number, next: ContainerBoo
 
 /** The kubelet will start nothing more in this pod (`podIsTerminal`), short of deletion: rejected, evicted, past its deadline, or done. */
 export const podTerminal = (pod: PodBook): boolean => {
-  if (pod.rejected || pod.evicted || pod.deadlineExceeded) return true;
+  if (pod.rejectedAt !== undefined || pod.evicted || pod.deadlineExceeded) return true;
   const tally = tallyOf(pod);
   return tally.initFailed > 0 || tally.regularsDone === tally.regulars;
 };

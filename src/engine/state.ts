@@ -112,7 +112,8 @@ export interface PodBook {
   readonly node?: string;
   readonly scheduleAttemptGen?: number;
   readonly admitted: boolean;
-  readonly rejected: boolean;
+  /** When its kubelet rejected it at admission (`HandlePodAdditions` → `rejectPod`): Failed from then on. */
+  readonly rejectedAt?: VirtualMs;
   readonly sandbox: boolean;
   readonly evicted: boolean;
   /** Found past `activeDeadlineSeconds` (`PodDeadlineExceeded`): the pod will run nothing more. */

@@ -44,7 +44,7 @@ const earliest = (s: Source): Timer => s.timers[0] as Timer;
 const containerContext = (pod: PodBook): readonly unknown[] => [
   pod.spec,
   pod.node,
-  pod.rejected,
+  pod.rejectedAt,
   pod.evicted,
   pod.deletion,
   pod.removed,

@@ -32,7 +32,7 @@ const pods: readonly (readonly [pod: PodBook, active: boolean, what: string])[] 
   [podOf('pod2', 'Always', running, { deletion }), true, "deleted pod is included unless it's known to be terminated"],
   [podOf('pod3', 'Always', undefined), true, 'pending and running pods are included: Pending'],
   [podOf('pod4', 'Always', running), true, 'pending and running pods are included: Running'],
-  [podOf('pod5', 'Always', undefined, { admitted: false, rejected: true }), false, 'pod that is running but has been rejected by admission is excluded'],
+  [podOf('pod5', 'Always', undefined, { admitted: false, rejectedAt: 0 }), false, 'pod that is running but has been rejected by admission is excluded'],
   [podOf('pod6', 'Always', exited(137), { deletion }), false, 'pod that is running according to the api but is known terminated is excluded'],
   [podOf('pod7', 'Always', running, { evicted: true }), true, 'pod that is failed but still terminating is included (it may still be consuming resources)'],
 ];

@@ -9,7 +9,6 @@ export const syncedPodBook = (uid: string, spec: PodSpec, containers: readonly C
   spec,
   node: 'node-1',
   admitted: true,
-  rejected: false,
   sandbox: true,
   evicted: false,
   deadlineExceeded: false,

@@ -90,3 +90,33 @@ describe('a pod deleted before its first sync', () => {
     expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[21, 'kubelet']]);
   });
 });
+
+/**
+ * v1.36 `kubelet_pods.go :: HandlePodCleanups` (`filterTerminalPodsToDelete`, kubernetes#118497): a pod deleted before
+ * its kubelet first saw it and rejected at admission has no pod worker; housekeeping (every 2 s) hands it to one with
+ * `SyncPodKill`, whose `SyncTerminatedPod` → `TerminatePod` lets the status manager's delete go (`canBeDeleted`). The
+ * API server does not remove it: it was Pending, bound, when the request came (`CheckGracefulDelete`).
+ */
+describe('a pod deleted before its first sync that admission rejects', () => {
+  const back: Event = { type: 'NodeConditionChanged', v: 1, at: instantOf(s(20)), source: 'node', node: 'n1', conditionType: 'Ready', status: 'True' };
+  const stopped: Event = { type: 'KubeletStopped', v: 1, at: instantOf(s(1)), source: 'node', node: 'n1' };
+  const pinned = (at: number) => created({ metadata: { name: 'late' }, spec: { nodeName: 'n1', nodeSelector: { disk: 'ssd' }, containers: [{ name: 'web', image: 'web:1' }] } }, at);
+
+  it('is rejected (Failed) when the kubelet comes back, stays so with its deletionTimestamp, and is deleted by its kubelet at the next housekeeping', () => {
+    const events = run([node('n1'), stopped, pinned(5), deleted('late', 10, 30), back], world(), 40);
+    expect(ofType(events, 'PodRejected').map((e) => [offset(e), e.reason])).toEqual([[20, 'NodeAffinity']]);
+    expect(ofType(events, 'PodAdmitted')).toEqual([]);
+    expect(ofType(events, 'PodSynced')).toEqual([]);
+    const kept = [...foldCluster(events.filter((e) => offset(e) <= 21)).pods.values()][0]?.pod;
+    expect(kept?.status?.phase).toBe('Failed');
+    expect(kept?.status?.reason).toBe('NodeAffinity');
+    expect(kept?.metadata.deletionTimestamp).toBe('2026-01-01T00:00:40Z');
+    expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[22, 'kubelet']]);
+  });
+
+  it('is removed by the API server at once when deleted after its rejection (already Failed)', () => {
+    const events = run([node('n1'), pinned(5), deleted('late', 10, 30)], world(), 40);
+    expect(ofType(events, 'PodRejected').map(offset)).toEqual([5]);
+    expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[10, 'api']]);
+  });
+});

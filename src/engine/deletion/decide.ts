@@ -8,7 +8,7 @@
 import type { Event } from '../../events/index.js';
 import { aboutPod } from '../emit.js';
 import { killPod } from '../kubelet/kill.js';
-import { syncTerminatedAt } from '../kubelet/terminated.js';
+import { rejectedDeleted, syncTerminatedAt } from '../kubelet/terminated.js';
 import { hasLiveContainer, podTerminal } from '../lifecycle.js';
 import type { NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
@@ -23,12 +23,15 @@ const ranWhenDeleted = (pod: PodBook, deletedAt: VirtualMs): boolean =>
 
 /**
  * The API server deletes the object without waiting for a kubelet (grace forced to 0): never bound, a grace
- * of 0, or already finished when the request came (`CheckGracefulDelete`).
+ * of 0, or already finished when the request came (`CheckGracefulDelete`). A pod its kubelet rejected only after
+ * the request (deleted before the kubelet first saw it) was Pending then: its kubelet deletes it (`rejectedDeleted`).
  */
 export const removedAtOnce = (pod: PodBook): boolean =>
   pod.deletion !== undefined &&
   !pod.removed &&
-  (pod.node === undefined || pod.deletion.graceSeconds === 0 || (podTerminal(pod) && !hasLiveContainer(pod) && !ranWhenDeleted(pod, pod.deletion.at)));
+  (pod.node === undefined ||
+    pod.deletion.graceSeconds === 0 ||
+    (podTerminal(pod) && !rejectedDeleted(pod) && !hasLiveContainer(pod) && !ranWhenDeleted(pod, pod.deletion.at)));
 
 export const apiRemoval = (pod: PodBook, now: VirtualMs): Event[] =>
   removedAtOnce(pod) ? [{ type: 'PodRemoved', ...aboutPod(now, 'api', pod.ref) }] : [];

@@ -28,9 +28,9 @@ import { unhealthyKills } from './unhealthy.js';
 const step = (state: EngineState, pod: PodBook, node: NodeBook, now: VirtualMs): Event[] => {
   // `HandlePodAdditions` admits a pod the pod worker has not seen terminating (`IsPodTerminationRequested`), one
   // deleted before its kubelet first saw it too; the pod worker then runs `SyncTerminatingPod` on it at once
-  if (!pod.admitted && !pod.rejected) return [admit(state, pod, node, now)];
+  if (!pod.admitted && pod.rejectedAt === undefined) return [admit(state, pod, node, now)];
   if (pod.deletion !== undefined && !syncPodRunsOn(pod, now)) return terminate(pod, node, now);
-  if (pod.rejected) return [];
+  if (pod.rejectedAt !== undefined) return [];
   // the terminating path, once no `SyncPod` begun before the end runs on: an evicted pod's containers are stopped
   // with the eviction's grace; sidecars outlive the regular containers, and the finished pod stops them
   // (`PodFinished`) with the spec's grace, at least 1 s

@@ -12,13 +12,34 @@ import { hasLiveContainer, willRestart } from '../lifecycle.js';
 import { stoppingForPod } from './kill.js';
 import { tickOf } from './worker.js';
 
+/** `housekeepingPeriod` in `kubelet.go`: the `housekeepingCh` ticker that runs `HandlePodCleanups`. */
+const HOUSEKEEPING_MS = 2_000;
+
+/** The first housekeeping tick after `t`, on a grid from the node's registration, as its relist's. */
+const housekeepingAfter = (node: NodeBook, t: VirtualMs): VirtualMs =>
+  node.registeredAt + (Math.floor((t - node.registeredAt) / HOUSEKEEPING_MS) + 1) * HOUSEKEEPING_MS;
+
+/**
+ * Deleted before its kubelet first saw it, then rejected at admission (`HandlePodAdditions` admits what the pod
+ * worker has not seen terminating, and `rejectPod` writes Failed): no pod worker knows it, so no termination of its
+ * own ever runs, and the API server no longer removes it (it was Pending when the request came).
+ */
+export const rejectedDeleted = (pod: PodBook): boolean =>
+  pod.rejectedAt !== undefined && pod.deletion !== undefined && pod.deletion.at <= pod.rejectedAt;
+
 /**
  * When `SyncTerminatedPod` runs: at the relist after the terminating sync returned (its start, or the last exit it
  * waited for); undefined while that sync has not begun (a deleted pod's `SyncPod` in flight runs on) or not returned.
+ * A rejected pod has no pod worker: one deleted before its rejection gets one at the next housekeeping
+ * (`kubelet_pods.go :: HandlePodCleanups` hands a deleted, terminal pod no worker knows to `UpdatePod` with
+ * `SyncPodKill`, `filterTerminalPodsToDelete`; `pod_workers.go :: UpdatePod` finds it terminal in the config and with
+ * nothing in the runtime, so its first work is `SyncTerminatedPod`, whose `TerminatePod` lets the delete go).
  */
 export const syncTerminatedAt = (pod: PodBook, node: NodeBook): VirtualMs | undefined => {
+  if (pod.removed) return undefined;
+  if (pod.rejectedAt !== undefined) return rejectedDeleted(pod) ? housekeepingAfter(node, pod.rejectedAt) : undefined;
   const synced = pod.syncedAt;
-  if (pod.removed || synced === undefined || hasLiveContainer(pod)) return undefined;
+  if (synced === undefined || hasLiveContainer(pod)) return undefined;
   const terminating = pod.deletion === undefined ? pod.syncFoundTerminal : synced >= pod.deletion.at;
   if (!terminating) return undefined;
   const returned = Math.max(synced, ...pod.containers.map((c) => c.current?.exit?.at ?? synced));
@@ -55,8 +76,12 @@ export const terminatePodMayWrite = (pod: PodBook): boolean => {
   return pod.deletion !== undefined && !initFailed && pod.containers.some((c) => c.current === undefined);
 };
 
-/** `SyncTerminatedPod` has not published yet, and `TerminatePod` may change the status or the kubelet learnt something. */
-const terminatedStatusPending = (pod: PodBook): boolean => pod.terminatedSynced !== true && (pod.dirty || terminatePodMayWrite(pod));
+/**
+ * `SyncTerminatedPod` has not published yet, and `TerminatePod` may change the status or the kubelet learnt something.
+ * A rejected pod's (`rejectedDeleted`) is not published: the reducers show the status `rejectPod` wrote until the delete.
+ */
+const terminatedStatusPending = (pod: PodBook): boolean =>
+  pod.rejectedAt === undefined && pod.terminatedSynced !== true && (pod.dirty || terminatePodMayWrite(pod));
 
 /**
  * `SyncTerminatedPod` has a status to publish: its relist has come (`terminatedStatusPending`). `syncTerminatedAt` is
