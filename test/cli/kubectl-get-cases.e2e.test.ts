@@ -11,7 +11,7 @@
  * tabwriter after the list and after each event, and cli-runtime's tabwriter remembers each column's widest
  * width across flushes (liggitt/tabwriter RememberWidths): a later row is padded to what the earlier ones set.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sample, workspace } from './podj.js';
@@ -176,6 +176,15 @@ describe('-o custom-columns-file and -o jsonpath-file: the template read from a 
     expect(podj('get', 'pods', ...at, '-o', 'jsonpath-file=')).toMatchObject({ code: 2, stderr: 'error: template format specified but no template given\n' });
     writeFileSync(join(dir, 'uneven.txt'), 'NAME UID\n.metadata.name\n');
     expect(podj('get', 'pods', ...at, '-o', 'custom-columns-file=uneven.txt')).toMatchObject({ code: 2, stderr: "error: number of headers (2) and field specifications (1) don't match\n" });
+    // a folder: os.Open opens it for custom-columns-file and its scanner reads no line (customcolumn.go ::
+    // NewCustomColumnsPrinterFromTemplate); jsonpath-file's os.ReadFile fails on reading it
+    mkdirSync(join(dir, 'folder'));
+    expect(podj('get', 'pods', ...at, '-o', 'custom-columns-file=folder')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'error: invalid template, missing header line. Expected format is one line of space separated headers, one line of space separated column specs.\n',
+    });
+    expect(podj('get', 'pods', ...at, '-o', 'jsonpath-file=folder')).toMatchObject({ code: 2, stdout: '', stderr: 'error: error reading --template folder, read folder: is a directory\n' });
   });
 });
 
