@@ -6,17 +6,14 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { whyNotWritable } from '../journal/writable.js';
+import { errorCode, systemWords } from '../text/system-errors.js';
 import { BadInput } from './errors.js';
 
-/** The system's error code in words, for a write that failed anyway (a race with the check, a full disk). */
+/** What a write that failed anyway (a race with the check, a full disk) says of the path, else the system's words. */
 const WRITE_ERRORS: Readonly<Record<string, string>> = {
   EISDIR: 'is a folder',
   ENOENT: 'its folder does not exist',
   ENOTDIR: 'its folder is not a folder',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
 };
 
 const kindOf = (path: string): 'file' | 'folder' | 'other' | undefined => {
@@ -52,7 +49,6 @@ export const writeOutputFile = (flag: string, shown: string, path: string, text:
   try {
     writeFileSync(path, text);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new BadInput(`${flag} ${shown}: ${WRITE_ERRORS[code] ?? (e instanceof Error ? e.message : String(e))}`);
+    throw new BadInput(`${flag} ${shown}: ${WRITE_ERRORS[errorCode(e)] ?? systemWords(e)}`);
   }
 };

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CustomColumn } from '../printers/custom-columns.js';
 import type { OutputFormat } from '../printers/get-pods.js';
+import { errorCode, systemWords } from '../text/system-errors.js';
 import { BadInput } from './errors.js';
 
 export type Output =
@@ -28,16 +29,8 @@ export const isTableOutput = (output: Output): boolean => output.kind === 'named
 /** Whether the output prints its headers: asked for, or a custom-columns template file's (NoHeaders: false). */
 export const printsHeaders = (output: Output, asked: boolean): boolean => asked || (output.kind === 'custom-columns' && output.fromFile === true);
 
-/** The system's error code of what a read threw (`ENOENT`, `EISDIR`, …); '' when it has none. */
-const codeOf = (e: unknown): string => (e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : '');
-
 /** Go's `*fs.PathError` text for what reading `path` threw: `open PATH: no such file or directory`. */
-const pathError = (path: string, e: unknown): string => {
-  const code = codeOf(e);
-  if (code === 'EISDIR') return `read ${path}: is a directory`;
-  const errno: Readonly<Record<string, string>> = { ENOENT: 'no such file or directory', EACCES: 'permission denied', ENOTDIR: 'not a directory' };
-  return `open ${path}: ${errno[code] ?? (e instanceof Error ? e.message : String(e))}`;
-};
+const pathError = (path: string, e: unknown): string => `${errorCode(e) === 'EISDIR' ? 'read' : 'open'} ${path}: ${systemWords(e)}`;
 
 /**
  * A template file's text, or kubectl's words when it cannot be read (`error reading WHAT FILE, …`). With
@@ -48,7 +41,7 @@ const templateFile = (path: string, what: string, folderReadsEmpty = false): str
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    if (folderReadsEmpty && codeOf(e) === 'EISDIR') return '';
+    if (folderReadsEmpty && errorCode(e) === 'EISDIR') return '';
     throw new BadInput(`error reading ${what} ${path}, ${pathError(path, e)}`);
   }
 };

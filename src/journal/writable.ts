@@ -1,5 +1,6 @@
 /** Whether this process may write a path, asked before a write touches anything: access(2) with W_OK. */
 import { accessSync, constants } from 'node:fs';
+import { errorCode, systemWords } from '../text/system-errors.js';
 
 /**
  * Why this process cannot write `path`, as the system says it ("read-only file system" for a read-only mount,
@@ -12,8 +13,6 @@ export const whyNotWritable = (path: string): string | undefined => {
     accessSync(path, constants.W_OK);
     return undefined;
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    // Node's message is "CODE: what, access 'path'": the system's words alone.
-    return code === 'ENOENT' ? undefined : (/^[A-Z]+: (.*), access '/.exec(message)?.[1] ?? code ?? message);
+    return errorCode(error) === 'ENOENT' ? undefined : systemWords(error);
   }
 };
