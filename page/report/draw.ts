@@ -1,7 +1,8 @@
 /** Drawing the lanes on one canvas: only the rows and the instants on screen. */
-import type { NodeLane, PodLane } from '../../src/report/model.js';
+import type { Marker, NodeLane, PodLane } from '../../src/report/model.js';
 import { clockText, dateText, dayText, tickText, ticksOf, xOf, type View } from './axis.js';
 import { conditionBands, containerBands, inferredSpans, podBands, taintsAt, type Band, type Interned } from './lanes.js';
+import { badgeSpan, drawGroupBadge, drawGroupStrip, markerDrawings } from './marker-groups.js';
 import { drawMarker } from './markers.js';
 import { ROW_HEIGHT, rowAtY, type Row } from './rows.js';
 import { conditionColor, STATES } from './states.js';
@@ -103,29 +104,51 @@ const drawBandFills = (g: CanvasRenderingContext2D, bands: readonly Band[], v: V
 /** The narrowest stretch a band's label is written in. */
 const MIN_LABEL_ROOM = 40;
 
+/** A stretch of a lane a label must leave clear, pixels. */
+interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
- * Where a band's label goes: the first stretch of `[x0, x1)` clear of the markers drawn over the lane (each
- * marker's `r` and 2 pixels either side) wide enough for a label, so no marker covers its letters; none when the
- * markers leave no such stretch. A marker sits where its state began, so a label usually starts right after it.
+ * Where a band's label goes: the first stretch of `[x0, x1)` clear of what is drawn over the lane (`taken`: each
+ * marker, and 2 pixels either side) wide enough for a label, so no marker covers its letters; none when they leave
+ * no such stretch. A marker sits where its state began, so a label usually starts right after it.
  */
-const labelRoom = (x0: number, x1: number, markers: readonly number[], r: number): { readonly from: number; readonly to: number } | undefined => {
+const labelRoom = (x0: number, x1: number, taken: readonly Span[]): Span | undefined => {
   let from = x0;
-  for (const x of [...markers].sort((a, b) => a - b)) {
-    if (x - r - 2 >= x1) break;
-    if (x + r + 2 <= from) continue;
-    if (x - r - 2 - from > MIN_LABEL_ROOM) return { from, to: x - r - 2 };
-    from = x + r + 2;
+  for (const span of [...taken].sort((a, b) => a.from - b.from)) {
+    if (span.from >= x1) break;
+    if (span.to <= from) continue;
+    if (span.from - from > MIN_LABEL_ROOM) return { from, to: span.from };
+    from = span.to;
   }
   return x1 - from > MIN_LABEL_ROOM ? { from, to: x1 } : undefined;
 };
 
-/** Each band's label in the room its markers (`markers`' x, of radius `r`) leave it. */
-const drawBandLabels = (g: CanvasRenderingContext2D, bands: readonly Band[], v: View, y: number, h: number, markers: readonly number[], r: number): void => {
+/** Each band's label in the room what is drawn over its lane (`taken`) leaves it. */
+const drawBandLabels = (g: CanvasRenderingContext2D, bands: readonly Band[], v: View, y: number, h: number, taken: readonly Span[]): void => {
   for (const { band, x0, x1 } of onScreen(bands, v)) {
-    const room = labelRoom(x0, x1, markers, r);
+    const room = labelRoom(x0, x1, taken);
     if (room === undefined) continue;
     g.fillStyle = ['ready', 'crashLoop', 'oom', 'error', 'completed', 'terminating', 'evicted'].includes(band.category) ? '#fff' : '#1d232a';
     g.fillText(fitText(g, band.label, room.to - room.from - 6), room.from + 3, y + h / 2 + 0.5);
+  }
+};
+
+/**
+ * A lane's labels and markers (`markers`: those on screen, in time order, of radius `r`), its band `h` high from `y`:
+ * groups' strips first, under the labels; the labels where the markers and badges leave room; then the markers
+ * and the groups' badges.
+ */
+const drawLaneMarkers = (g: CanvasRenderingContext2D, bands: readonly Band[], v: View, y: number, h: number, markers: readonly Marker[], r: number): void => {
+  const drawings = markerDrawings(markers, (t) => xOf(v, t), r);
+  for (const d of drawings) if (d.kind === 'group') drawGroupStrip(g, d, y, h, r);
+  const taken = drawings.map((d) => (d.kind === 'one' ? { from: d.x - r, to: d.x + r } : badgeSpan(g, d, r))).map(({ from, to }) => ({ from: from - 2, to: to + 2 }));
+  drawBandLabels(g, bands, v, y, h, taken);
+  for (const d of drawings) {
+    if (d.kind === 'one') drawMarker(g, d.marker.kind, d.x, y + h / 2, r, d.marker.cause.inferred === true);
+    else drawGroupBadge(g, d, y + h / 2, r);
   }
 };
 
@@ -279,8 +302,10 @@ export const taintsText = (node: NodeLane, t: number): string => {
 };
 
 /** Markers' radii, pixels, on a pod's lane and on a container's. */
-const POD_MARKER = 5;
-const CONTAINER_MARKER = 4;
+export const MARKER_RADIUS = { pod: 5, container: 4 } as const;
+
+/** The markers within the view's instants. */
+export const markersOnScreen = (markers: readonly Marker[], v: View): Marker[] => markers.filter((m) => m.at >= v.start && m.at <= v.end);
 
 const drawPodRow = (g: CanvasRenderingContext2D, pod: PodLane, s: Scene, y: number, bands: BandCache): void => {
   const h = ROW_HEIGHT.pod;
@@ -296,9 +321,7 @@ const drawPodRow = (g: CanvasRenderingContext2D, pod: PodLane, s: Scene, y: numb
   drawBandFills(g, bands.pod(pod), s.view, y + 2, h - 4);
   // The hatch under the labels, so they stay readable.
   drawInferred(g, pod, bands.pod(pod), s.view, y + 2, h - 4);
-  const markers = pod.markers.filter((m) => m.at >= s.view.start && m.at <= s.view.end);
-  drawBandLabels(g, bands.pod(pod), s.view, y + 2, h - 4, markers.map((m) => xOf(s.view, m.at)), POD_MARKER);
-  for (const m of markers) drawMarker(g, m.kind, xOf(s.view, m.at), y + h / 2, POD_MARKER, m.cause.inferred === true);
+  drawLaneMarkers(g, bands.pod(pod), s.view, y + 2, h - 4, markersOnScreen(pod.markers, s.view), MARKER_RADIUS.pod);
 };
 
 const drawContainerRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind: 'container' }>, s: Scene, y: number, bands: BandCache): void => {
@@ -308,9 +331,8 @@ const drawContainerRow = (g: CanvasRenderingContext2D, row: Extract<Row, { kind:
   g.fillText(fitText(g, containerName(row.containerKind, row.name), s.view.left - NAME_LEFT.container - 4), NAME_LEFT.container, y + h / 2 + 0.5);
   g.font = '10px system-ui, sans-serif';
   drawBandFills(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4);
-  const markers = row.pod.markers.filter((m) => m.container === row.name && m.at >= s.view.start && m.at <= s.view.end);
-  drawBandLabels(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4, markers.map((m) => xOf(s.view, m.at)), CONTAINER_MARKER);
-  for (const m of markers) drawMarker(g, m.kind, xOf(s.view, m.at), y + h / 2, CONTAINER_MARKER, m.cause.inferred === true);
+  const markers = markersOnScreen(row.pod.markers, s.view).filter((m) => m.container === row.name);
+  drawLaneMarkers(g, bands.container(row.pod, row.name), s.view, y + 2, h - 4, markers, MARKER_RADIUS.container);
 };
 
 const drawCursor = (g: CanvasRenderingContext2D, s: Scene, t: number, color: string, box: CursorLabel | undefined): void => {

@@ -3,9 +3,10 @@ import * as E from 'fp-ts/lib/Either.js';
 import { formatErrors } from '../../src/events/report.js';
 import { nodesDrawn, ReportData, type Marker, type PodLane } from '../../src/report/model.js';
 import { parseSelector, type Requirement } from '../../src/selectors/index.js';
-import { offsetText, timeOf, type View } from './axis.js';
+import { offsetText, timeOf, xOf, type View } from './axis.js';
 import { causesTable, diffBetween, getPodsAt, inScopeAt, iso, type Scope } from './cursor.js';
-import { AXIS_HEIGHT, BandCache, drawScene, gutterFor } from './draw.js';
+import { AXIS_HEIGHT, BandCache, drawScene, gutterFor, MARKER_RADIUS, markersOnScreen } from './draw.js';
+import { markerDrawings } from './marker-groups.js';
 import { helpHtml, legendHtml } from './legend.js';
 import { drawMemory, drawRestarts, restarted, restartSegments } from './plots.js';
 import { offsetsOf, rowAtY, rowsOf, type Row } from './rows.js';
@@ -399,6 +400,10 @@ ${data.scope.namespace === undefined ? `<label>namespace <select id="f-ns"><opti
         backoffs: p.backoffs.map((b) => ({ from: b.from, until: b.until, image: b.image, inferred: b.inferred === true })),
         containers: p.containers.map((c) => ({ name: c.name, kind: c.kind, bands: bands.container(p, c.name).map((b) => ({ from: b.from, to: b.to, label: b.label })) })),
         markers: p.markers.map((m) => ({ at: m.at, kind: m.kind, seq: m.cause.seq, inferred: m.cause.inferred === true })),
+        /** The pod lane's markers drawn as groups at the present view: each group's first and last instant and count. */
+        groups: markerDrawings(markersOnScreen(p.markers, viewOf()), (t) => xOf(viewOf(), t), MARKER_RADIUS.pod).flatMap((d) =>
+          d.kind === 'group' ? [{ from: d.markers[0]?.at, to: d.markers[d.markers.length - 1]?.at, count: d.markers.length }] : [],
+        ),
       })),
     rows: () => state.rows.map((r) => (r.kind === 'node' ? `node ${r.name}` : r.kind === 'pod' ? `pod ${r.pod.namespace}/${r.pod.name}` : `container ${r.pod.name}/${r.name}`)),
     setCursor: (t: number) => {

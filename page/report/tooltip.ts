@@ -2,7 +2,8 @@
 import type { Marker } from '../../src/report/model.js';
 import { timeOf, xOf, type View } from './axis.js';
 import { iso } from './cursor.js';
-import { NO_CONDITIONS, taintsText, type BandCache } from './draw.js';
+import { MARKER_RADIUS, markersOnScreen, NO_CONDITIONS, taintsText, type BandCache } from './draw.js';
+import { markerDrawings, withGroup } from './marker-groups.js';
 import { counted } from '../../src/text/counted.js';
 import { conditionBands, type Interned } from './lanes.js';
 import { MARKERS } from './markers.js';
@@ -13,6 +14,10 @@ const NEAR = 6;
 
 const markersOf = (row: Row | undefined): readonly Marker[] =>
   row === undefined || row.kind === 'node' ? [] : row.kind === 'pod' ? row.pod.markers : row.pod.markers.filter((m) => m.container === row.name);
+
+/** The text of a marker under the mouse, after its group's when the lane draws it in one. */
+const hitText = (row: Row | undefined, v: View, m: Marker, strings: Interned): string =>
+  row === undefined || row.kind === 'node' ? markerText(m, strings) : withGroup(markerDrawings(markersOnScreen(markersOf(row), v), (t) => xOf(v, t), MARKER_RADIUS[row.kind]), m, markerText(m, strings));
 
 const marker = (row: Row | undefined, v: View, x: number): Marker | undefined => {
   let best: Marker | undefined;
@@ -36,7 +41,7 @@ const span = (from: number, to: number, bands: BandCache, last: number): string 
 
 const text = (row: Row | undefined, v: View, x: number, bands: BandCache, strings: Interned, last: number): string | undefined => {
   const m = marker(row, v, x);
-  if (m !== undefined) return markerText(m, strings);
+  if (m !== undefined) return hitText(row, v, m, strings);
   if (row === undefined) return undefined;
   const t = timeOf(v, x);
   if (row.kind === 'node') {

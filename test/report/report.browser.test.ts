@@ -36,6 +36,8 @@ interface PageLane {
   /** The restarts plot's line: the RESTARTS column, each stretch inferred or recorded. */
   readonly restarts: { from: number; to: number; restarts: number; inferred: boolean }[];
   readonly backoffs: { from: number; until: number; image: boolean; inferred: boolean }[];
+  /** The pod lane's markers drawn as groups at the present view: too dense to tell apart. */
+  readonly groups: { from: number; to: number; count: number }[];
 }
 
 interface TimelineJson {
@@ -662,6 +664,37 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(drawn.length).toBeGreaterThan(8);
     const covered = drawn.filter((t) => markers.some((x) => t.x < x + 5 && x - 5 < t.x + t.width)).map((t) => `${t.text} at ${Math.round(t.x)}`);
     expect(covered).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("draws a month's crash loop, thousands of causes, as one strip with its count, names them over it, and splits it as it zooms in", async () => {
+    // 7,527 restarts over 31 days: an exit and a back-off about every five minutes, many to a pixel.
+    const { page, problems } = await open(['test/fixtures/real/openshift-vsystem-init-crashloop.json'], '-A');
+    const [lane] = await lanesOf(page);
+    const markers = lane?.markers ?? [];
+    const count = (kind: string): string => markers.filter((m) => m.kind === kind).length.toLocaleString('en-US');
+    expect(markers.length).toBeGreaterThan(15_000);
+    // Its count on the pod's lane and on its init container's (the pod opens on its containers), no marker drawn.
+    const total = markers.length.toLocaleString('en-US');
+    expect((await drawnTexts(page)).filter((t) => t.text === total)).toHaveLength(2);
+    const box = await page.locator('#timeline canvas').boundingBox();
+    if (box === null) throw new Error('no timeline canvas');
+    let laneY = 40;
+    let tooltip = '';
+    for (; laneY < 200 && !tooltip.includes('causes drawn as one strip'); laneY += 3) {
+      await page.mouse.move(box.x + box.width * 0.6, box.y + laneY);
+      tooltip = (await page.textContent('#tooltip')) ?? '';
+    }
+    const [what, nearest, ...cause] = tooltip.split('\n');
+    expect(what).toBe(`${total} causes drawn as one strip: ${count('exit')} × exited non-zero, ${count('backoff')} × back-off; zoom in (ctrl + wheel) to tell them apart`);
+    expect(nearest).toBe('the nearest:');
+    expect(cause.join('\n')).toMatch(/^(exited non-zero|back-off) \(inferred on import, not recorded\)\n2024-\S+Z\n#\d+ Container(Exited|BackOff) \(kubelet\)\n/);
+    expect(lane?.groups).toEqual([{ from: markers[0]?.at, to: markers[markers.length - 1]?.at, count: markers.length }]);
+    // Zoomed in on the last hour (about cursor A, at the end): no group, each marker drawn on its own.
+    for (let i = 0; i < 19; i++) await page.keyboard.press('+');
+    const [zoomed] = await lanesOf(page);
+    expect(zoomed?.groups).toEqual([]);
+    expect((await drawnTexts(page)).filter((t) => t.text === total)).toEqual([]);
     expect(problems).toEqual([]);
   });
 
