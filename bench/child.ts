@@ -7,9 +7,11 @@
 import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
 import { anonRssSampler } from './lib/stats.js';
 import { limitHeapGrowth } from '../src/cli/heap-growth.js';
+import { limitInlining } from '../src/cli/inlining-budget.js';
 
-// the same heap settings as the CLI (src/cli/launcher.ts): no bench-only tuning
+// the same heap and compiler settings as the CLI (src/cli/launcher.ts): no bench-only tuning
 limitHeapGrowth();
+limitInlining();
 
 type Measure = (a: MeasureArgs) => Promise<Measured>;
 

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { limitHeapGrowth } from './heap-growth.js';
+import { limitInlining } from './inlining-budget.js';
 
 const PROGRAM = join(__dirname, 'podj.js');
 
@@ -29,6 +30,7 @@ const WRITE = MODE === 'write';
 
 // Before compiling: V8 accepts a code cache only under the flags it was made with.
 limitHeapGrowth();
+limitInlining();
 
 // The build checks the bundle is ASCII: read as latin1, it becomes a one-byte string with no UTF-8 decoding.
 const source = readFileSync(PROGRAM, 'latin1');
