@@ -15,8 +15,8 @@ import { MALLOC_ARENA_MAX, SEMI_SPACE_FLAG } from '../src/cli/heap-growth.js';
 import { DEFAULT_CHUNK } from '../src/journal/index.js';
 import { RESULT_PREFIX, type MeasureArgs, type Measured } from './lib/protocol.js';
 import { markdownTable, rowsOf, type Results } from './lib/report.js';
+import { buildProductIfStale, bundleChild } from './lib/built.js';
 
-const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 
 /** In order: each reads what the ones before it wrote (raw store, then journal). */
@@ -35,11 +35,11 @@ const pendingImport = (stderr: string): string | undefined =>
 
 type Outcome = Measured | { error: string };
 
-const runMeasure = (name: string, args: MeasureArgs, timeoutMs?: number): Outcome => {
+const runMeasure = (child: string, name: string, args: MeasureArgs, timeoutMs?: number): Outcome => {
   process.stderr.write(`bench ${args.tier}: ${name}…`);
   const t0 = performance.now();
-  // node started as `podj`'s `#!` line starts it (src/cli/heap-growth.ts :: PROCESS_START)
-  const run = spawnSync(process.execPath, [SEMI_SPACE_FLAG, '--import', 'tsx', CHILD, name, JSON.stringify(args)], {
+  // the built child, node started as `podj`'s `#!` line starts it (src/cli/heap-growth.ts :: PROCESS_START)
+  const run = spawnSync(process.execPath, [SEMI_SPACE_FLAG, child, name, JSON.stringify(args)], {
     encoding: 'utf8',
     env: { ...process.env, MALLOC_ARENA_MAX },
     maxBuffer: 64 * 1024 * 1024,
@@ -75,17 +75,17 @@ const machine = () => ({
 });
 
 /** Snapshot upkeep within its budget; if stopped, what it had written by then. */
-const runSnapshots = (args: MeasureArgs): Outcome => {
-  const outcome = runMeasure('snapshots', args, SNAPSHOT_BUDGET_MS);
+const runSnapshots = (child: string, args: MeasureArgs): Outcome => {
+  const outcome = runMeasure(child, 'snapshots', args, SNAPSHOT_BUDGET_MS);
   if (!('error' in outcome)) return outcome;
-  const count = runMeasure('snapshotCount', args);
+  const count = runMeasure(child, 'snapshotCount', args);
   return 'error' in count ? outcome : { error: `${outcome.error}, having written ${JSON.stringify(count.details)}` };
 };
 
 const previousResults = (file: string): Record<string, Outcome> =>
   existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { results?: Record<string, Outcome> }).results ?? {}) : {};
 
-const main = (): void => {
+const main = async (): Promise<void> => {
   const { values } = parseArgs({
     options: {
       tier: { type: 'string', default: 'S' },
@@ -100,6 +100,8 @@ const main = (): void => {
   const unknown = only?.filter((m) => !ORDER.includes(m));
   if (unknown !== undefined && unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(', ')}; known: ${ORDER.join(', ')}`);
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+  buildProductIfStale();
+  const child = await bundleChild();
   const dataDir = join(tmpdir(), `podj-bench-${tier}`);
   if (only === undefined) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -114,7 +116,7 @@ const main = (): void => {
     return markdownTable(rows);
   };
   for (const name of ORDER.filter((m) => only === undefined || only.includes(m))) {
-    results[name] = name === 'snapshots' ? runSnapshots(args) : runMeasure(name, args);
+    results[name] = name === 'snapshots' ? runSnapshots(child, args) : runMeasure(child, name, args);
     save();
   }
   const table = save();
@@ -123,4 +125,4 @@ const main = (): void => {
   if (values.keep !== true && only === undefined) rmSync(dataDir, { recursive: true, force: true });
 };
 
-main();
+await main();
