@@ -80,4 +80,15 @@ describe('the fold keeps a pod without its container statuses, and builds them w
     expect(baseOf(after).status).toBe(baseOf(before).status);
     expect(generatedFrom(after)?.view).toBe(after.kubelet);
   });
+
+  it('keeps whether its statuses were generated deleted and terminated, each of the four ways, and passes them on', () => {
+    const s = stateAfter(history);
+    for (const deleted of [false, true]) {
+      for (const terminated of [false, true]) {
+        const folded = new FoldedPod(baseOf(s), s.kubelet, { view: s.kubelet, deleted, terminated });
+        expect(folded.statuses).toEqual({ view: s.kubelet, deleted, terminated });
+        expect(new FoldedPod(baseOf(s), s.kubelet, folded).statuses).toEqual({ view: s.kubelet, deleted, terminated });
+      }
+    }
+  });
 });
