@@ -413,12 +413,20 @@ export const ContainerKilling = member('ContainerKilling', {
   gracePeriodSeconds: Integer,
 });
 
-/** A restart is delayed by back-off: waiting `CrashLoopBackOff` until `until`. */
-export const ContainerBackOff = member('ContainerBackOff', {
-  ...containerSubject,
-  delaySeconds: Integer,
-  until: Instant,
-});
+/**
+ * A restart is delayed by back-off: waiting `CrashLoopBackOff` until `until`. `message`: the waiting message a
+ * captured status showed, in its kubelet's words (before v1.26 `Back-off 40s restarting …`); without it the fold
+ * writes v1.36's.
+ */
+export const ContainerBackOff = member(
+  'ContainerBackOff',
+  {
+    ...containerSubject,
+    delaySeconds: Integer,
+    until: Instant,
+  },
+  { message: t.string },
+);
 
 /**
  * An image pull is delayed by back-off: waiting `ImagePullBackOff` until `until`. `lastPullError`: `ERR:

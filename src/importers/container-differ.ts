@@ -175,7 +175,7 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
       const delayMs = parseDuration(/^back-off (\S+) /i.exec(message)?.[1] ?? '');
       const delaySeconds = delayMs === undefined ? 0 : Math.round(delayMs / 1000);
       out.push({
-        event: { type: 'ContainerBackOff', ...envelopeAt(at, 'kubelet'), ...subject, delaySeconds, until: plusMs(at, delaySeconds * 1000) },
+        event: { type: 'ContainerBackOff', ...envelopeAt(at, 'kubelet'), ...subject, delaySeconds, until: plusMs(at, delaySeconds * 1000), ...(message !== '' && { message }) },
         origin: d.origin,
         certainty: 'inferred',
         ...(delayMs === undefined && { delayUnknown: true }),

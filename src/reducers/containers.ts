@@ -290,7 +290,7 @@ export const reduceContainer = (v: ContainerView, e: ContainerEvent, ctx: Contai
         v,
         'CrashLoopBackOff',
         // kuberuntime_manager.go :: doBackOff prints the delay as a Go time.Duration: 10s, 1m20s, 5m0s.
-        `back-off ${formatDuration(e.delaySeconds * 1000)} restarting failed container=${e.container} pod=${e.pod.name}_${e.pod.namespace}(${e.pod.uid})`,
+        e.message ?? `back-off ${formatDuration(e.delaySeconds * 1000)} restarting failed container=${e.container} pod=${e.pod.name}_${e.pod.namespace}(${e.pod.uid})`,
       );
     case 'PostStartHookFailed':
       return containerView(v, { postStartDone: false, failure: { reason: 'PostStartHookError', message: e.message } });

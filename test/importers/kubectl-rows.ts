@@ -32,6 +32,8 @@ export interface RawPod {
     readonly name: string;
     readonly namespace?: string;
     readonly creationTimestamp?: string | null;
+    readonly resourceVersion?: string;
+    readonly annotations?: Readonly<Record<string, string>>;
     readonly deletionTimestamp?: string | null;
     readonly deletionGracePeriodSeconds?: number;
     readonly managedFields?: ReadonlyArray<{ readonly time?: string }>;
