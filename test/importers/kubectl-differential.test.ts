@@ -10,12 +10,9 @@
  * and the pod-level `allocatedResources` and `resources` with their quantities.
  * Divergences still open are listed in `open` with why, and must still diverge.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { podj, tableRows } from './podj-in-process.js';
-import { NOT_COMPARED, REAL, byInstant, captures, dataFiles, documents, refOf } from './real-captures.js';
+import { NOT_COMPARED, capturesOf, dataFiles, eachCaptureInstant } from './real-captures.js';
 import {
   conditionTimes,
   conditionWords,
@@ -26,7 +23,6 @@ import {
   statusImages,
   statusKeys,
   podLevelResources,
-  type RawPod,
 } from './kubectl-rows.js';
 
 /** `Key:  value` at the top level of a describe. */
@@ -69,54 +65,41 @@ interface Divergence {
 
 /** Imports one file and compares every captured pod at its capture instant; returns the divergences and the pods checked. */
 const compareFile = async (file: string): Promise<{ checked: number; divergences: Divergence[] }> => {
-  const all = documents(file, await readFile(join(REAL, file), 'utf8')).flatMap(captures);
-  const dir = await mkdtemp(join(tmpdir(), 'podj-kubectl-'));
-  const journal = ['--journal', join(dir, 'journal')];
   const divergences: Divergence[] = [];
   let checked = 0;
-  try {
-    const imported = await podj('import', ...journal, join(REAL, file));
-    expect(imported.code, imported.stderr).toBe(0);
-    for (const [at, pods] of byInstant(all)) {
-      const iso = new Date(at).toISOString();
-      const table = await podj('get', 'pods', '-A', '-o', 'wide', '--at', iso, ...journal);
-      expect(table.code, table.stderr).toBe(0);
-      const rows = tableRows(table.stdout);
-      const listed = await podj('get', 'pods', '-A', '-o', 'json', '--at', iso, ...journal);
-      expect(listed.code, listed.stderr).toBe(0);
-      const objects = (JSON.parse(listed.stdout) as { items: RawPod[] }).items;
-      for (const [ref, pod] of pods) {
-        checked++;
-        const diverge = (what: string, ours: unknown, theirs: unknown): void => {
-          if (JSON.stringify(ours) !== JSON.stringify(theirs)) divergences.push({ file, at: iso, pod: ref, what, podj: ours, kubectl: theirs });
-        };
-        const [namespace = '', name = ''] = ref.split('/');
-        const row = rows.find((r) => r['NAMESPACE'] === namespace && r['NAME'] === name);
-        const expected = kubectlRow(pod, at);
-        for (const [column, cell] of Object.entries(expected)) diverge(column, row?.[column], cell);
-        const object = objects.find((o) => refOf(o) === ref);
-        diverge('condition times (-o json)', object === undefined ? undefined : conditionTimes(object), conditionTimes(pod));
-        diverge('condition reasons (-o json)', object === undefined ? undefined : conditionWords(object), conditionWords(pod));
-        diverge('status images (-o json)', object === undefined ? undefined : statusImages(object), statusImages(pod));
-        diverge('status fields (-o json)', object === undefined ? undefined : statusKeys(object), statusKeys(pod));
-        diverge('pod-level resources (-o json)', object === undefined ? undefined : podLevelResources(object), podLevelResources(pod));
+  await eachCaptureInstant(file, await capturesOf(file), async ({ at, iso, pods, listed, journal }) => {
+    const table = await podj('get', 'pods', '-A', '-o', 'wide', '--at', iso, ...journal);
+    expect(table.code, table.stderr).toBe(0);
+    const rows = tableRows(table.stdout);
+    for (const [ref, pod] of pods) {
+      checked++;
+      const diverge = (what: string, ours: unknown, theirs: unknown): void => {
+        if (JSON.stringify(ours) !== JSON.stringify(theirs)) divergences.push({ file, at: iso, pod: ref, what, podj: ours, kubectl: theirs });
+      };
+      const [namespace = '', name = ''] = ref.split('/');
+      const row = rows.find((r) => r['NAMESPACE'] === namespace && r['NAME'] === name);
+      const expected = kubectlRow(pod, at);
+      for (const [column, cell] of Object.entries(expected)) diverge(column, row?.[column], cell);
+      const object = listed.get(ref);
+      diverge('condition times (-o json)', object === undefined ? undefined : conditionTimes(object), conditionTimes(pod));
+      diverge('condition reasons (-o json)', object === undefined ? undefined : conditionWords(object), conditionWords(pod));
+      diverge('status images (-o json)', object === undefined ? undefined : statusImages(object), statusImages(pod));
+      diverge('status fields (-o json)', object === undefined ? undefined : statusKeys(object), statusKeys(pod));
+      diverge('pod-level resources (-o json)', object === undefined ? undefined : podLevelResources(object), podLevelResources(pod));
 
-        const described = await podj('describe', 'pod', name, '-n', namespace, '--at', iso, ...journal);
-        expect(described.code, described.stderr).toBe(0);
-        const text = described.stdout.slice(0, described.stdout.indexOf('\nEvents:'));
-        for (const [key, value] of Object.entries(describedPod(pod))) diverge(key, topLine(text, key)?.split(' (lasts')[0], value);
-        diverge('Conditions', conditionLines(text), describedConditions(pod));
-        const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
-        const names = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name);
-        for (const c of names) {
-          const status = statuses.find((s) => s.name === c);
-          diverge(`container ${c}`, containerLines(text, c, names), status === undefined ? [] : describedContainer(status));
-        }
+      const described = await podj('describe', 'pod', name, '-n', namespace, '--at', iso, ...journal);
+      expect(described.code, described.stderr).toBe(0);
+      const text = described.stdout.slice(0, described.stdout.indexOf('\nEvents:'));
+      for (const [key, value] of Object.entries(describedPod(pod))) diverge(key, topLine(text, key)?.split(' (lasts')[0], value);
+      diverge('Conditions', conditionLines(text), describedConditions(pod));
+      const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+      const names = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name);
+      for (const c of names) {
+        const status = statuses.find((s) => s.name === c);
+        diverge(`container ${c}`, containerLines(text, c, names), status === undefined ? [] : describedContainer(status));
       }
     }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
   return { checked, divergences };
 };
 

@@ -2,10 +2,13 @@
  * The pod objects recorded in test/fixtures/real, each with the instant it was captured: what a cluster showed,
  * read straight from the files (never through podj's importers), for the tests that compare podj's answers with it.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { expect } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { objectInstant, statedFacts, type RawPod } from './kubectl-rows.js';
+import { podj } from './podj-in-process.js';
 
 export const REAL = resolve(import.meta.dirname, '../fixtures/real');
 
@@ -105,4 +108,38 @@ export const dataFiles = async (dir = REAL): Promise<string[]> => {
 export const NOT_COMPARED: Readonly<Record<string, string>> = {
   'khi/gke-audit-pod-lifecycle.yaml': 'GKE LogEntries its authors edited (a string restartCount), refused as they are: gke-audit.test.ts reads them',
   'khi/gke-audit-pod-lifecycle.khi-manifest.yaml': "the authors' rebuild of that pod from its patches, not a capture (a PodScheduled condition with no status)",
+};
+
+/** The captures a file holds, in file order. */
+export const capturesOf = async (file: string): Promise<Capture[]> => documents(file, await readFile(join(REAL, file), 'utf8')).flatMap(captures);
+
+/** What podj shows at one capture instant of a file imported alone. */
+export interface AtCapture {
+  readonly at: number;
+  readonly iso: string;
+  /** The pods captured then, by `namespace/name` (`byInstant`). */
+  readonly pods: ReadonlyMap<string, RawPod>;
+  /** `get pods -A -o json --at` then, by `namespace/name`. */
+  readonly listed: ReadonlyMap<string, RawPod>;
+  /** `--journal DIR` of the import, for more queries. */
+  readonly journal: readonly string[];
+}
+
+/** Imports one file alone into a fresh journal and visits each of its capture instants in turn. */
+export const eachCaptureInstant = async (file: string, all: readonly Capture[], visit: (at: AtCapture) => Promise<void>): Promise<void> => {
+  const dir = await mkdtemp(join(tmpdir(), 'podj-captures-'));
+  const journal = ['--journal', join(dir, 'journal')];
+  try {
+    const imported = await podj('import', ...journal, join(REAL, file));
+    expect(imported.code, imported.stderr).toBe(0);
+    for (const [at, pods] of byInstant(all)) {
+      const iso = new Date(at).toISOString();
+      const out = await podj('get', 'pods', '-A', '-o', 'json', '--at', iso, ...journal);
+      expect(out.code, out.stderr).toBe(0);
+      const listed = new Map((JSON.parse(out.stdout) as { items: RawPod[] }).items.map((o) => [refOf(o), o]));
+      await visit({ at, iso, pods, listed, journal });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 };

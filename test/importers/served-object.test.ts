@@ -14,13 +14,9 @@
  * `creationTimestamp` (the kubelet made it from a file), which `-o json` prints as Go's zero `metav1.Time`, `null`.
  * Fields some files' authors stripped from what their cluster served are asserted too (`EDITED`).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { podj } from './podj-in-process.js';
 import type { RawPod } from './kubectl-rows.js';
-import { NOT_COMPARED, REAL, byInstant, captures, dataFiles, documents, refOf, type Capture } from './real-captures.js';
+import { NOT_COMPARED, capturesOf, dataFiles, eachCaptureInstant, type Capture } from './real-captures.js';
 
 type Json = Record<string, unknown>;
 type Path = ReadonlyArray<string | number>;
@@ -85,30 +81,18 @@ const setAside = (file: string, recorded: RawPod, shown: Json): { readonly ours:
 const compareFile = async (file: string, all: readonly Capture[]): Promise<{ readonly differences: string[]; readonly intended: Set<string> }> => {
   const differences: string[] = [];
   const intended = new Set<string>();
-  const dir = await mkdtemp(join(tmpdir(), 'podj-served-object-'));
-  const journal = ['--journal', join(dir, 'journal')];
-  try {
-    const imported = await podj('import', ...journal, join(REAL, file));
-    expect(imported.code, imported.stderr).toBe(0);
-    for (const [at, pods] of byInstant(all)) {
-      const iso = new Date(at).toISOString();
-      const listed = await podj('get', 'pods', '-A', '-o', 'json', '--at', iso, ...journal);
-      expect(listed.code, listed.stderr).toBe(0);
-      const objects = new Map((JSON.parse(listed.stdout) as { items: RawPod[] }).items.map((o) => [refOf(o), o as unknown as Json]));
-      for (const [ref, pod] of pods) {
-        const shown = objects.get(ref);
-        if (shown === undefined) {
-          differences.push(`${iso} ${ref}: not listed`);
-          continue;
-        }
-        const { ours, theirs, intended: set } = setAside(file, pod, shown);
-        set.forEach((s) => intended.add(s));
-        differences.push(...fieldDifferences(ours, theirs, '').map((d) => `${iso} ${ref} ${d}`));
+  await eachCaptureInstant(file, all, async ({ iso, pods, listed }) => {
+    for (const [ref, pod] of pods) {
+      const shown = listed.get(ref);
+      if (shown === undefined) {
+        differences.push(`${iso} ${ref}: not listed`);
+        continue;
       }
+      const { ours, theirs, intended: set } = setAside(file, pod, shown as unknown as Json);
+      set.forEach((s) => intended.add(s));
+      differences.push(...fieldDifferences(ours, theirs, '').map((d) => `${iso} ${ref} ${d}`));
     }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
   return { differences, intended };
 };
 
@@ -122,7 +106,7 @@ const fieldDifferences = (ours: unknown, theirs: unknown, path: string): string[
 };
 
 describe('an imported object, served at its capture', async () => {
-  const read = async (file: string) => ({ file, all: documents(file, await readFile(join(REAL, file), 'utf8')).flatMap(captures) });
+  const read = async (file: string) => ({ file, all: await capturesOf(file) });
   const files = (await Promise.all((await dataFiles()).filter((f) => NOT_COMPARED[f] === undefined).map(read))).filter((f) => f.all.length > 0);
   const intended = new Set<string>();
   for (const { file, all } of files)
