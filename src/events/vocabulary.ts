@@ -127,6 +127,12 @@ export const PodObserved = member(
      * changes, a write whose version the import does not know.
      */
     resourceVersion: t.string,
+    /**
+     * The scheduler's `status.nominatedNodeName` the object shows (preemption, `schedule_one.go ::
+     * handleSchedulingFailure`): the fold shows it from this capture on; a later capture without it (a status write
+     * that cleared it: the scheduler's, or the binding's, `storage.go :: setPodNodeAndMetadata` since v1.35) clears it.
+     */
+    nominatedNodeName: t.string,
   },
 );
 

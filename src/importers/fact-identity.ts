@@ -36,7 +36,7 @@ const distinguishing = (e: Event): string => {
         e.withoutLastState === undefined ? '' : `|${e.withoutLastState.join(',')}`
       }${e.unwrittenFields === undefined ? '' : `|${e.unwrittenFields.join(',')}`}${e.resources === undefined ? '' : `|${JSON.stringify(e.resources)}`}${e.observedGeneration === undefined ? '' : `|observed ${e.observedGeneration}`}${
         e.resourceVersion === undefined ? '' : `|version ${e.resourceVersion}`
-      }`;
+      }${e.nominatedNodeName === undefined ? '' : `|nominated ${e.nominatedNodeName}`}`;
     case 'ImagePulling':
     case 'ImagePulled':
     case 'ImagePullFailed':

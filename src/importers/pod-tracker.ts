@@ -113,6 +113,7 @@ export const observePod = (tracker: PodTracker, s: Sighting): E.Either<string, I
     ...(s.pod.status?.resources != null && { resources: s.pod.status.resources }),
     ...observedBehind(s.pod),
     ...servedVersion(s.pod),
+    ...((s.pod.status?.nominatedNodeName ?? '') !== '' && { nominatedNodeName: s.pod.status?.nominatedNodeName }),
   };
   events.push({ event: capture, origin: s.origin, certainty: stated === fallback ? 'exact' : 'inferred' });
   return E.right(afterCapture(tracker, s, ref, withUnwrittenBefore(events, unwrittenFields), fallback));

@@ -16,6 +16,7 @@ import { boundSpec, sharedSpec, withSharedParts } from './shared-values.js';
 import { baseOf, podState } from './folded-pod.js';
 import { podWith } from './pod-object.js';
 import { withFields } from './records.js';
+import { withNominatedNode } from './nominated-node.js';
 import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { listedByKubelet } from '../k8s/static-pods.js';
 import { conditionGeneration } from './unwritten-fields.js';
@@ -145,7 +146,8 @@ const deletionRequested = (s: PodState, e: EventOf<'PodDeletionRequested'>): Pod
 const bound = (s: PodState, e: EventOf<'PodBound'>): PodState => {
   const pod = baseOf(s);
   if (pod.spec.nodeName !== undefined) return s; // a binding is final: a second one is refused
-  const status = upsertCondition(pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at, conditionGeneration(s.kubelet, pod));
+  // the binding clears the scheduler's nomination (storage.go :: setPodNodeAndMetadata, v1.35+)
+  const status = withNominatedNode(upsertCondition(pod.status ?? {}, { type: 'PodScheduled', status: 'True' }, e.at, conditionGeneration(s.kubelet, pod)), undefined);
   return podState(s, podWith(pod, pod.metadata, boundSpec(pod.spec, e.node), status), kubeletView(s.kubelet, { node: e.node }));
 };
 

@@ -20,6 +20,7 @@ import { sharedCondition } from './shared-values.js';
 import { isTerminalPhase } from '../k8s/phase.js';
 import { withoutObservedGenerations, writes } from './unwritten-fields.js';
 import { sameRequirements } from './pod-level-resources.js';
+import { withNominatedNode } from './nominated-node.js';
 
 /** The kubelet writes the pod's status: it admitted the pod, did not reject it, and its node is reachable. */
 const kubeletWrites = (k: KubeletView): boolean => k.admitted && k.rejected === undefined && !k.nodeLost;
@@ -162,7 +163,7 @@ const observed = (s: PodState, e: Extract<PodEvent, { type: 'PodObserved' }>): P
   const captured = withCapturedResources(withoutLastStates(withCapturedTimes(shown, e.conditions ?? []), e.withoutLastState ?? [], e.at), e.resources);
   // a capture that states no version (a kubelet's `/pods`) leaves the one the API server's showed
   const generationShown = withCapturedGeneration(captured, e.observedGeneration);
-  const next = e.resourceVersion === undefined ? generationShown : withVersion(generationShown, e.resourceVersion);
+  const next = withNomination(e.resourceVersion === undefined ? generationShown : withVersion(generationShown, e.resourceVersion), e.nominatedNodeName);
   const { provenance } = next.kubelet;
   return withProvenance(next, { ...provenance, capturedAt: latestInstant(provenance?.capturedAt, e.at) });
 };
@@ -226,6 +227,14 @@ const withCapturedResources = (s: PodState, captured: ResourceRequirements | und
   const status = base.status;
   if (captured === undefined || status?.resources === undefined || sameRequirements(status.resources, captured)) return s;
   return podState(s, podWith(base, base.metadata, base.spec, withFields(status, { resources: captured })), s.kubelet);
+};
+
+/** `s` whose status nominates the node a capture shows, or none when it shows none. */
+const withNomination = (s: PodState, node: string | undefined): PodState => {
+  const base = baseOf(s);
+  const status = base.status ?? {};
+  const nominated = withNominatedNode(status, node);
+  return nominated === status ? s : podState(s, podWith(base, base.metadata, base.spec, nominated), s.kubelet);
 };
 
 /**

@@ -383,6 +383,7 @@ const statusOf = (fields: PodStatus & Pick<Required<PodStatus>, 'phase' | 'condi
   const status: PodStatus = fields.observedGeneration === undefined ? { phase: fields.phase, conditions: fields.conditions } : { observedGeneration: fields.observedGeneration, phase: fields.phase, conditions: fields.conditions };
   if (fields.message !== undefined) status.message = fields.message;
   if (fields.reason !== undefined) status.reason = fields.reason;
+  if (fields.nominatedNodeName !== undefined) status.nominatedNodeName = fields.nominatedNodeName;
   if (fields.hostIP !== undefined) status.hostIP = fields.hostIP;
   if (fields.hostIPs !== undefined) status.hostIPs = fields.hostIPs;
   if (fields.podIP !== undefined) status.podIP = fields.podIP;
@@ -395,7 +396,7 @@ const statusOf = (fields: PodStatus & Pick<Required<PodStatus>, 'phase' | 'condi
 };
 
 /** The keys `kubeletStatus` writes, in the order it writes them (keep in step with `statusOf`; Go's `PodStatus` field order). */
-const STATUS_KEYS = ['observedGeneration', 'phase', 'conditions', 'message', 'reason', 'hostIP', 'hostIPs', 'podIP', 'podIPs', 'startTime', 'qosClass', 'allocatedResources', 'resources'] as const;
+const STATUS_KEYS = ['observedGeneration', 'phase', 'conditions', 'message', 'reason', 'nominatedNodeName', 'hostIP', 'hostIPs', 'podIP', 'podIPs', 'startTime', 'qosClass', 'allocatedResources', 'resources'] as const;
 
 /** The first index from `i` on of a key `status` holds (a function, not a closure: no object per regeneration). */
 const nextKey = (status: PodStatus, i: number): number => {
@@ -544,16 +545,17 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   const podIP = podIPs[0];
   const listed = podIP === undefined || !writes(view, 'podIPs') ? undefined : sameIPs(prev, podIPs) ? prev.podIPs : podIPs.map((ip) => ({ ip }));
   const startTime = prev.startTime ?? now;
-  const { qosClass } = prev;
+  // the scheduler's nomination stays as the API holds it (the kubelet never writes it)
+  const { qosClass, nominatedNodeName } = prev;
   const { allocatedResources, resources } = writtenPodLevelResources(pod, prev, view);
   const status: PodStatus =
-    generation !== undefined && message === undefined && reason === undefined && hostIPs !== undefined && listed !== undefined && qosClass !== undefined && resources !== undefined
+    generation !== undefined && message === undefined && reason === undefined && nominatedNodeName === undefined && hostIPs !== undefined && listed !== undefined && qosClass !== undefined && resources !== undefined
       ? // a running pod's usual status, as one literal: V8 keeps its keys inside it (a status grown key by key
         // keeps those past its first three in a second object, ≈ 70 bytes more for every pod the fold holds)
         allocatedResources === undefined
           ? { observedGeneration: generation, phase, conditions, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass, resources }
           : { observedGeneration: generation, phase, conditions, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass, allocatedResources, resources }
-      : statusOf({ observedGeneration: generation, phase, conditions, message, reason, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass, allocatedResources, resources });
+      : statusOf({ observedGeneration: generation, phase, conditions, message, reason, nominatedNodeName, hostIP, hostIPs, podIP, podIPs: listed, startTime, qosClass, allocatedResources, resources });
   // Most regenerations change only container statuses, which the fold keeps apart: the previous status then stays.
   // one object for the status and what its container statuses are generated from (read at once by the caller)
   return { status: sameStatus(prev, status) ? prev : status, view, deleted, terminated };
