@@ -5,6 +5,7 @@ import type { Source } from './common.js';
 export const defaultSource: Readonly<Record<EventType, Source>> = {
   PodCreated: 'api',
   PodMetadataUpdated: 'api',
+  PodEphemeralContainersUpdated: 'api',
   PodDeletionRequested: 'api',
   PodRemoved: 'api',
   PodWriteRejected: 'api',

@@ -6,6 +6,7 @@ export const Event = t.union(
   [
     V.PodCreated,
     V.PodMetadataUpdated,
+    V.PodEphemeralContainersUpdated,
     V.PodDeletionRequested,
     V.PodRemoved,
     V.PodWriteRejected,

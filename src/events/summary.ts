@@ -13,6 +13,8 @@ const sentence = (e: Event): string => {
       return `created (${counted(e.manifest.spec.containers.length, 'container')}${e.manifest.spec.initContainers?.length ? `, ${e.manifest.spec.initContainers.length} init` : ''})`;
     case 'PodMetadataUpdated':
       return `labels ${Object.entries(e.labels).map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}`;
+    case 'PodEphemeralContainersUpdated':
+      return `ephemeral containers ${e.ephemeralContainers.map((c) => c.name).join(',')}`;
     case 'PodDeletionRequested':
       return e.gracePeriodSeconds === 0 ? 'force deletion requested' : `deletion requested, grace ${e.gracePeriodSeconds}s`;
     case 'PodRemoved':

@@ -5,7 +5,7 @@
  */
 import * as t from 'io-ts';
 import { ConditionStatus, Instant, Integer, QuantityString, ResourceList, StringMap } from '../k8s/codecs.js';
-import { ContainerUser, ResourceRequirements, V1Pod } from '../k8s/pod.js';
+import { ContainerUser, EphemeralContainer, ResourceRequirements, V1Pod } from '../k8s/pod.js';
 import { containerSubject, member, nodeSubject, podSubject } from './common.js';
 
 /**
@@ -50,6 +50,14 @@ export type StatusField = t.TypeOf<typeof StatusField>;
  * scheduler) did not write some fields: the statuses before that capture were theirs too.
  */
 export const PodCreated = member('PodCreated', { ...podSubject, manifest: V1Pod }, { unwrittenFields: t.array(StatusField) });
+
+/**
+ * The pod's ephemeral containers were written through the `pods/ephemeralcontainers` subresource (`kubectl debug`;
+ * `pkg/registry/core/pod/storage/storage.go :: EphemeralContainersREST`), the only way a pod's spec grows:
+ * `ephemeralContainers` is the whole list after the write (validation lets a write only add to it,
+ * `ValidatePodEphemeralContainersUpdate`).
+ */
+export const PodEphemeralContainersUpdated = member('PodEphemeralContainersUpdated', { ...podSubject, ephemeralContainers: t.array(EphemeralContainer) });
 
 /** Labels or annotations were replaced by an update (apply, label, annotate). */
 export const PodMetadataUpdated = member('PodMetadataUpdated', {

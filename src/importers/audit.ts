@@ -130,7 +130,8 @@ const podWrite = (state: AuditState, a: AuditEvent, at: Instant): E.Either<strin
   const sub = a.objectRef?.subresource ?? '';
   const code = a.responseStatus?.code ?? 200;
   if (code < 400 && sub === '' && (a.verb === 'create' || a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, at, a.verb === 'create');
-  if (code < 400 && sub === 'status' && (a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, at, false);
+  // a status write, or `kubectl debug`'s write of the ephemeral containers (the only write that grows a spec)
+  if (code < 400 && (sub === 'status' || sub === 'ephemeralcontainers') && (a.verb === 'update' || a.verb === 'patch')) return sightResponse(state, a, at, false);
   const pod = refOf(state, a, code >= 400);
   if (pod === undefined) return E.right(ignoredOnly('writes to pods whose uid the log never showed'));
   if (code >= 400) {

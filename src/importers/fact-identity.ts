@@ -47,6 +47,8 @@ const distinguishing = (e: Event): string => {
       return e.reason;
     case 'EvictionThresholdMet':
       return e.signal;
+    case 'PodEphemeralContainersUpdated':
+      return e.ephemeralContainers.map((c) => c.name).join(',');
     case 'PodCreated':
     case 'PodMetadataUpdated':
     case 'PodRemoved':

@@ -23,6 +23,7 @@ const tieRank: Readonly<Record<EventType, number>> = {
   PodCreated: 2,
   PodWriteRejected: 3,
   PodMetadataUpdated: 4,
+  PodEphemeralContainersUpdated: 4,
   PodUnschedulable: 5,
   PodBound: 6,
   PodAdmitted: 7,

@@ -10,7 +10,7 @@ import { everyContainerStatus, type Container, type PodCondition, type PodStatus
 import { envelopeAt, sameJson, without } from './build.js';
 import { diffContainer } from './container-differ.js';
 import type { Certainty, Imported, Origin } from './imported.js';
-import { deletionRequestedAt, earliestKnownTime } from './pod-times.js';
+import { deletionRequestedAt, earliestKnownTime, ephemeralWrittenAt } from './pod-times.js';
 import { maybeInstant } from './time.js';
 import { isTerminalPhase } from '../k8s/phase.js';
 import { isMirrorPod, isStaticPod } from '../k8s/static-pods.js';
@@ -280,6 +280,13 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     }
   }
 
+  // `kubectl debug` on a pod already captured: the spec grew through `pods/ephemeralcontainers`, before their runs.
+  const known = new Set((before?.spec.ephemeralContainers ?? []).map((c) => c.name));
+  const added = new Set((after.spec.ephemeralContainers ?? []).map((c) => c.name).filter((n) => !known.has(n)));
+  if (before !== undefined && added.size > 0) {
+    const [at, c] = ephemeralWrittenAt(after, added, fallback);
+    emit({ type: 'PodEphemeralContainersUpdated', ...envelopeAt(at, 'api'), pod, ephemeralContainers: after.spec.ephemeralContainers ?? [] }, c);
+  }
   // Ephemeral containers' runs too (`kubectl debug`): the fold shows them in `ephemeralContainerStatuses`.
   const specs = new Map<string, Container>([...(after.spec.initContainers ?? []), ...after.spec.containers, ...(after.spec.ephemeralContainers ?? [])].map((c) => [c.name, c]));
   const previous = everyContainerStatus(was);

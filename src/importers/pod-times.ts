@@ -54,3 +54,20 @@ export const latestKnownTime = (pod: V1Pod): Instant | undefined => {
     ...managed.map((m) => maybeInstant(m.time)),
   ]);
 };
+
+/** `managedFields` entries with the subresource they were written through. */
+const ManagedWrites = t.type({ metadata: t.type({ managedFields: t.array(t.partial({ time: t.string, subresource: t.string })) }) });
+
+/**
+ * When the ephemeral containers `added` were written through `pods/ephemeralcontainers` (`kubectl debug`): the time
+ * the API server recorded for that subresource's manager (`managedFields`), else, inferred, the earliest the object
+ * shows of those containers' runs, or the capture's fallback (the write came before the kubelet ran them).
+ */
+export const ephemeralWrittenAt = (pod: V1Pod, added: ReadonlySet<string>, fallback: Instant): [Instant, 'exact' | 'inferred'] => {
+  const decoded = ManagedWrites.decode(pod);
+  const managed = E.isRight(decoded) ? decoded.right.metadata.managedFields : [];
+  const written = latest(managed.filter((m) => m.subresource === 'ephemeralcontainers').map((m) => maybeInstant(m.time)));
+  if (written !== undefined) return [written, 'exact'];
+  const runs = (pod.status?.ephemeralContainerStatuses ?? []).filter((c) => added.has(c.name)).flatMap((c) => [...stateTimes(c.state), ...stateTimes(c.lastState)]);
+  return [[fallback, ...runs].filter((i) => i !== undefined).sort()[0] ?? fallback, 'inferred'];
+};

@@ -14,6 +14,7 @@ import type { KubeEventRow, KubeEventType } from './kube-event-row.js';
 export const coreReasonsByEventType: { readonly [K in EventType]: readonly string[] } = {
   PodCreated: [],
   PodMetadataUpdated: [],
+  PodEphemeralContainersUpdated: [],
   PodDeletionRequested: [],
   PodRemoved: [],
   PodWriteRejected: [],
@@ -158,6 +159,7 @@ const madeEmissions = (e: Event, ctx: Context): Emission[] => {
   switch (e.type) {
     case 'PodCreated':
     case 'PodMetadataUpdated':
+    case 'PodEphemeralContainersUpdated':
     case 'PodDeletionRequested':
     case 'PodRemoved':
     case 'PodWriteRejected':

@@ -17,12 +17,13 @@ import { baseOf, podState } from './folded-pod.js';
 import { podWith } from './pod-object.js';
 import { withFields } from './records.js';
 import { withNominatedNode } from './nominated-node.js';
+import { ephemeralContainersUpdated } from './ephemeral-containers.js';
 import { isKnownOnlyFromEvents } from '../k8s/inferred-annotation.js';
 import { listedByKubelet } from '../k8s/static-pods.js';
 import { conditionGeneration } from './unwritten-fields.js';
 
 export type ApiEvent = EventOf<
-  'PodCreated' | 'PodMetadataUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
+  'PodCreated' | 'PodMetadataUpdated' | 'PodEphemeralContainersUpdated' | 'PodDeletionRequested' | 'PodWriteRejected' | 'PodConditionSet' | 'PodBound' | 'PodUnschedulable'
 >;
 
 export const initialKubeletView = (node: string | undefined): KubeletView =>
@@ -164,6 +165,8 @@ export const reduceApi = (s: PodState, e: ApiEvent): PodState => {
       if (Object.keys(e.annotations).length === 0) delete metadata.annotations;
       return withMetadata(s, withSharedParts(metadata));
     }
+    case 'PodEphemeralContainersUpdated':
+      return ephemeralContainersUpdated(s, e);
     case 'PodDeletionRequested':
       return deletionRequested(s, e);
     case 'PodWriteRejected':

@@ -86,6 +86,7 @@ const apply = (s: PodState, e: PodEvent): PodState => {
   switch (e.type) {
     case 'PodCreated':
     case 'PodMetadataUpdated':
+    case 'PodEphemeralContainersUpdated':
     case 'PodDeletionRequested':
     case 'PodWriteRejected':
     case 'PodConditionSet':

@@ -84,6 +84,7 @@ export const markerKindOf = (e: Event): MarkerKind | undefined => {
       return 'scheduling';
     case 'PodCreated':
     case 'PodMetadataUpdated':
+    case 'PodEphemeralContainersUpdated':
     case 'PodWriteRejected':
     case 'PodObserved':
     case 'PodConditionSet':
