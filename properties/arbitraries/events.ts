@@ -51,7 +51,15 @@ export const podEvent = (pod: V1Pod): fc.Arbitrary<Event> => {
   const one = (e: Event): fc.Arbitrary<Event> => fc.constant(e);
   return fc.oneof(
     member(1, (b) => one({ ...b, type: 'PodCreated', source: 'api', manifest: pod })),
-    member(1, (b) => one({ ...b, type: 'PodMetadataUpdated', source: 'api', labels: { app: 'x' }, annotations: {} })),
+    // an API write of metadata, or (imports) kubectl debug's write of pods/ephemeralcontainers: told apart by the
+    // instant already drawn, so that the seeded properties draw every other event as before
+    member(1, (b) =>
+      one(
+        Date.parse(b.at) % 7000 === 0
+          ? { ...b, type: 'PodEphemeralContainersUpdated', source: 'api', ephemeralContainers: [{ name: 'debugger', image: 'busybox:1.36', targetContainerName: containerNamesOf(pod)[0] ?? '' }] }
+          : { ...b, type: 'PodMetadataUpdated', source: 'api', labels: { app: 'x' }, annotations: {} },
+      ),
+    ),
     member(2, (b) => fc.integer({ min: 0, max: 30 }).map((g): Event => ({ ...b, type: 'PodDeletionRequested', source: 'api', gracePeriodSeconds: g }))),
     member(1, (b) => one({ ...b, type: 'PodRemoved', source: 'api' })),
     member(1, (b) => one({ ...b, type: 'PodWriteRejected', source: 'api', verb: 'update', code: 409, message: 'conflict' })),
