@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { openJournal, readJournal, whyNotWritable, JournalError, type Head, type Journal } from '../journal/index.js';
+import { namedInJournal, openJournal, readJournal, whyNotWritable, JournalError, type Head, type Journal } from '../journal/index.js';
 import { removedAtProcessEnd } from '../importers/on-interrupt.js';
 import { newOwnedFolder } from '../temp/owned-folders.js';
 import { BadInput, Finding } from './errors.js';
@@ -19,6 +19,9 @@ export type Access = 'read' | 'verify' | 'update' | 'create';
 export const headLine = (head: { readonly seq: number; readonly hash: string }): string => `head ${head.seq} sha256:${head.hash}\n`;
 
 const badInput = (e: unknown): unknown => (e instanceof JournalError ? new BadInput(e.message) : e);
+
+/** A damaged record or index entry a write read (an import's lookups, a simulation's fold) named in the journal, as a read names it. */
+const storedFault = (e: unknown, dir: string): unknown => (e instanceof JournalError && e.key !== undefined ? namedInJournal(e, dir) : e);
 
 /** What verify finds: a store LevelDB reports damaged is a fault of the journal, as a bad record is (exit 1). */
 const verifyFinding = (e: unknown): unknown => (e instanceof JournalError && e.kind === 'corrupt' ? new Finding(e.message) : badInput(e));
@@ -41,7 +44,7 @@ export const withJournal = async <T>(
   // The head line as soon as the write has landed, before the snapshot upkeep (seconds after a large import): a
   // Ctrl-C or SIGTERM during the upkeep ended the process with the records in and no word of them.
   const landed = (head: Head): void => ctx.io.err(headLine(head));
-  const { result, upkeep } = await written(ctx, dir, task, access === 'create', landed).catch((e: unknown) => Promise.reject(badInput(e)));
+  const { result, upkeep } = await written(ctx, dir, task, access === 'create', landed).catch((e: unknown) => Promise.reject(badInput(storedFault(e, dir))));
   if (upkeep !== undefined) ctx.io.err(upkeepWarning(dir, upkeep));
   return result;
 };

@@ -1,6 +1,6 @@
 /** The journal's public surface: open a folder, append, read in sequence, time or pod order, verify, export and import. */
 export { openJournal, JOURNAL_FORMAT, STORE_OPTIONS, type OpenOptions } from './open.js';
-export { readJournal, recordPagesThroughCopies } from './read-snapshot.js';
+export { namedInJournal, readJournal, recordPagesThroughCopies } from './read-snapshot.js';
 export {
   LevelJournal,
   ANY,

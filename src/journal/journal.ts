@@ -11,7 +11,7 @@ import { RecordStream } from './stream.js';
 import { readPodEntry, type PodRecord } from './pod-entry.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
-import { entryPages, fetchRecords, mergedEntryPages, skipping, walkIndex, type Db, type Range, type Skip } from './scan.js';
+import { entryPages, fetchRecords, mergedEntryPages, recordEntryPages, skipping, walkIndex, type Db, type Range, type Skip } from './scan.js';
 import { podEntryEventType } from './stored-type.js';
 import { READER_LOG_BYTES, flushMemtable, logBytes } from './write-ahead-log.js';
 import {
@@ -238,7 +238,7 @@ export class LevelJournal {
   records(range: { readonly fromSeq?: number; readonly toSeq?: number } = {}): RecordStream {
     const from = Math.max(1, range.fromSeq ?? 1);
     const to = Math.min(this.current.seq, range.toSeq ?? Number.MAX_SAFE_INTEGER);
-    return new RecordStream(() => this.scanRecords(() => entryPages(this.db, { gte: recordKey(from), lte: recordKey(to) }), readRecord, () => true));
+    return new RecordStream(() => this.scanRecords(() => recordEntryPages(this.db, from, { gte: recordKey(from), lte: recordKey(to) }), readRecord, () => true));
   }
 
   /** Records in valid-time order (at, then seq). */
@@ -262,7 +262,7 @@ export class LevelJournal {
   private async *scanOrdered(after: Position | undefined, headSeq: number, keep: (r: JournalRecord) => boolean, skip: Skip | undefined, untilAt?: Instant) {
     const first = after === undefined ? 1 : await this.firstSeqAfter(after, headSeq);
     if (first > headSeq) return;
-    yield* this.scanRecords(() => entryPages(this.db, { gte: recordKey(first), lte: recordKey(headSeq) }), readRecord, keep, untilAt, skip);
+    yield* this.scanRecords(() => recordEntryPages(this.db, first, { gte: recordKey(first), lte: recordKey(headSeq) }), readRecord, keep, untilAt, skip);
   }
 
   /** The first sequence number whose record lies after `p` in (at, seq) order; headSeq + 1 if none does. */
@@ -452,7 +452,7 @@ export class LevelJournal {
     if (atPosition?.event.at !== position.at) return `record ${position.seq} is not at ${position.at}`;
     if (atFolded?.hash !== folded.hash) return `record ${folded.seq}, where it was folded, has another hash: the journal changed since`;
     if (head.ordered || folded.seq === head.seq) return undefined;
-    for await (const page of this.scanRecords(() => entryPages(this.db, { gt: recordKey(folded.seq), lte: recordKey(head.seq) }), readRecord, () => true)) {
+    for await (const page of this.scanRecords(() => recordEntryPages(this.db, folded.seq + 1, { gt: recordKey(folded.seq), lte: recordKey(head.seq) }), readRecord, () => true)) {
       const late = page.find((r) => r.event.at < position.at);
       if (late !== undefined) return `record ${late.seq}, appended after it was folded, belongs before it: it is stale`;
     }

@@ -6,6 +6,7 @@ import { Level } from 'level';
 import { instantOf, type Instant } from '../k8s/codecs.js';
 import { JournalError } from './errors.js';
 import { EMPTY_HEAD, encodeHead, parseHead, type Head } from './head.js';
+import { refuseHeadOffTheRecords } from './head-check.js';
 import { LevelJournal } from './journal.js';
 import { META_FORMAT, META_HEAD, META_STAGING } from './keys.js';
 import type { Db } from './scan.js';
@@ -106,6 +107,7 @@ export const openJournal = async (dir: string, opts: OpenOptions = {}): Promise<
     const staging = E.isRight(read) && (await db.get(META_STAGING)) !== undefined;
     if (staging) await rollbackBeyond(db, stored);
     const head = E.isRight(read) && !staging ? await rollForward(db, stored) : stored;
+    if (opts.verifying !== true) await refuseHeadOffTheRecords(db, dir, head);
     if (opts.tidy ?? true) await removeTemporarySnapshotFiles(dir);
     return new LevelJournal(dir, db, head, opts.clock ?? wallClock, opts.sync ?? true);
   } catch (error) {

@@ -43,10 +43,18 @@ const memoryOrTemporary = (): string => {
 /** The name of the store's current MANIFEST, as its CURRENT file gives it. */
 const currentManifest = (dir: string): string => readFileSync(join(dir, 'CURRENT'), 'utf8').trim();
 
-/** What identifies the store's current version: CURRENT's content and its MANIFEST's size. */
+/**
+ * What identifies the store's current version: CURRENT's content and its MANIFEST's size. A CURRENT that names no
+ * MANIFEST, or one that is missing, is damage, named as such: it read as Node's `ENOENT: …, stat '…/garbage'`. A
+ * writer replacing the MANIFEST can race this read too; the copy is made again then (`openReadCopy`).
+ */
 const versionOf = (dir: string): string => {
   const manifest = currentManifest(dir);
-  return `${manifest}:${statSync(join(dir, manifest)).size}`;
+  const damaged = (why: string): JournalError => new JournalError('corrupt', `journal ${dir} is damaged: LevelDB's CURRENT file ${why}`);
+  if (!/^MANIFEST-\d+$/.test(manifest)) throw damaged(`does not name a MANIFEST (${JSON.stringify(manifest.slice(0, 40))})`);
+  const info = statSync(join(dir, manifest), { throwIfNoEntry: false });
+  if (info === undefined) throw damaged(`names ${manifest}, which is missing`);
+  return `${manifest}:${info.size}`;
 };
 
 /**
@@ -102,15 +110,21 @@ const whereHeld = (dir: string, key: string): string => {
 };
 
 /**
+ * A journal error told about the journal in `dir`: a record or index fault found while reading names the key, not
+ * the journal it lies in, nor the table that holds it. The writer's reads (an import's lookups, a simulation's
+ * fold) are told so too (`cli/journal-access.ts`).
+ */
+export const namedInJournal = (error: JournalError, dir: string): JournalError => {
+  const message = error.message + (error.key === undefined ? '' : whereHeld(dir, error.key));
+  return new JournalError(error.kind, message.startsWith('journal ') || message.includes(dir) ? message : `journal ${dir}: ${message}`);
+};
+
+/**
  * A journal error about the copy, told about the journal itself; so is LevelDB's own failure to read one of its
  * files (`IO error: <copy>/000005.ldb: Invalid argument`, a table cut short), which names the copy's path.
  */
 const aboutJournal = (error: unknown, copy: string, dir: string): unknown => {
-  if (error instanceof JournalError) {
-    const message = error.message.replaceAll(copy, dir) + (error.key === undefined ? '' : whereHeld(dir, error.key));
-    // a record or index fault found while reading names the key, not the journal it lies in
-    return new JournalError(error.kind, message.startsWith('journal ') || message.includes(dir) ? message : `journal ${dir}: ${message}`);
-  }
+  if (error instanceof JournalError) return namedInJournal(new JournalError(error.kind, error.message.replaceAll(copy, dir), error.key), dir);
   if (error instanceof Error && error.message.includes(copy)) return new JournalError('corrupt', `journal ${dir} cannot be read: ${error.message.replaceAll(copy, dir)}`);
   return error;
 };
