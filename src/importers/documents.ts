@@ -132,7 +132,9 @@ async function* yamlDocuments(first: { text: string; line: number }, rest: Async
     buffer = [];
     if (text.replace(/#.*$/gm, '').trim() === '') return;
     try {
-      const value: unknown = parseYaml(text);
+      // logLevel 'error': the parser's warnings (an ambiguous alias in a must-gather's config file) went to Node's
+      // process warnings, several lines each on stderr; what matters here is whether the document parses
+      const value: unknown = parseYaml(text, { logLevel: 'error' });
       if (value !== null && value !== undefined) yield { line: bufferLine, value };
     } catch (e) {
       const at = e instanceof YAMLParseError && e.linePos !== undefined ? bufferLine + e.linePos[0].line - 1 : bufferLine;

@@ -111,6 +111,9 @@ const textOf = async (input: Readable): Promise<Readable> => {
   return pipeline(input, gunzip, () => undefined).setEncoding('utf8');
 };
 
+/** A file's text, decompressed when it is gzip (`textOf`): an export is read again, whole, when the import appends it. */
+export const fileText = (path: string): Promise<Readable> => textOf(createReadStream(path));
+
 /** `-` names stdin, in messages and tallies as `stdin` (kubectl's `-f -`). */
 const STDIN_ARG = '-';
 const STDIN_FD = 0;

@@ -1,5 +1,5 @@
 /** Importers of what real clusters emit: audit logs, watch streams, PodLists and Kubernetes Events. */
-export { convertFiles, importFiles, readFileEvents, formatBadLine, UnknownFormat } from './import-files.js';
+export { convertFiles, fileText, importFiles, readFileEvents, formatBadLine, UnknownFormat } from './import-files.js';
 export type { BadLine, ConvertedFiles, FileChunk, FileSummary, FileImportOptions, ImportProgress, FileImportResult } from './import-files.js';
 export { ImportBuffer, type KnownOf, type SpillOptions } from './spill.js';
 export { inputFiles, type InputFiles } from './input-files.js';

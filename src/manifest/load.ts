@@ -90,7 +90,9 @@ export const loadManifests = (text: string, file: string): E.Either<ManifestErro
   for (const doc of docs) {
     const [syntax] = doc.errors;
     if (syntax !== undefined) {
-      return E.left({ file, line: lines.linePos(syntax.pos[0]).line, path: '', message: syntax.message.split('\n')[0] ?? 'invalid YAML' });
+      // its column too, as an import names a YAML or JSON fault (importers/documents.ts)
+      const { line, col } = lines.linePos(syntax.pos[0]);
+      return E.left({ file, line, path: '', message: `${syntax.message.split('\n')[0] ?? 'invalid YAML'} (column ${col})` });
     }
     const { contents } = doc;
     // An empty document, as after a trailing `---`, holds nothing (or a null scalar).

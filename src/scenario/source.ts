@@ -27,7 +27,8 @@ export const parseSource = (text: string, file: string): E.Either<SyntaxFault, S
   const [first] = [...doc.errors, ...doc.warnings];
   if (first === undefined) return E.right({ file, text, doc, lines });
   const message = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.code;
-  return E.left({ line: first.linePos?.[0].line ?? 1, message });
+  const at = first.linePos?.[0];
+  return E.left({ line: at?.line ?? 1, message: at === undefined ? message : `${message} (column ${at.col})` });
 };
 
 /**

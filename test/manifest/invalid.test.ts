@@ -25,9 +25,9 @@ const initForbidden = 'Forbidden: may not be set for init containers without res
 
 const cases: ReadonlyArray<readonly [string, string, string]> = [
   // --- documents
-  ['unclosed flow map (reported where the file ends)', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p\n', 'pod.yaml:4: Flow map in block collection must be sufficiently indented and end with a }'],
-  ['bad indentation', 'apiVersion: v1\nkind: Pod\n  bad: indent\nmetadata: x\n', 'pod.yaml:2: Nested mappings are not allowed in compact mappings'],
-  ['duplicate key', 'apiVersion: v1\nkind: Pod\nkind: Pod\n', 'pod.yaml:3: Map keys must be unique'],
+  ['unclosed flow map (reported where the file ends)', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p\n', 'pod.yaml:4: Flow map in block collection must be sufficiently indented and end with a } (column 1)'],
+  ['bad indentation', 'apiVersion: v1\nkind: Pod\n  bad: indent\nmetadata: x\n', 'pod.yaml:2: Nested mappings are not allowed in compact mappings (column 7)'],
+  ['duplicate key', 'apiVersion: v1\nkind: Pod\nkind: Pod\n', 'pod.yaml:3: Map keys must be unique (column 1)'],
   ['another kind', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d }\n', 'pod.yaml:1: kind: unsupported kind "apps/v1 Deployment": only "v1 Pod" and a "v1 List" of Pods can be loaded'],
   ['kind spelt in lower case', 'apiVersion: v1\nkind: pod\nmetadata: { name: p }\n', 'pod.yaml:1: kind: unsupported kind "v1 pod": only "v1 Pod" and a "v1 List" of Pods can be loaded'],
   ['a List holding a Service', 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n', 'pod.yaml:4: kind: unsupported kind "v1 Service": only "v1 Pod" and a "v1 List" of Pods can be loaded'],

@@ -3,11 +3,10 @@
  * detected by content, merged in valid-time order; facts already in the journal are not added twice. Any bad
  * line refuses the whole import (unless --skip-bad), and the journal stays as it was.
  */
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { convertFiles, countProgress, formatBadLine, inputFiles, neededFromJournal, terminalProgress, type FileSummary, type InputFiles } from '../../importers/index.js';
+import { convertFiles, countProgress, fileText, formatBadLine, inputFiles, neededFromJournal, terminalProgress, type FileSummary, type InputFiles } from '../../importers/index.js';
 import type { Event } from '../../events/index.js';
 import type { ImportSource } from '../../journal/index.js';
 import type { Context, GlobalOptions } from '../context.js';
@@ -77,9 +76,18 @@ const unrecognisedLines = (inputs: InputFiles, unrecognised: ReadonlySet<string>
     return [`${folder}: ${counted(others.length, 'file')} of other kinds not imported (${shown})`];
   });
 
-/** The file's lines, opened only when the import reaches it (readline drops lines emitted before it is iterated). */
+/**
+ * The file's lines, opened only when the import reaches it (readline drops lines emitted before it is iterated),
+ * decompressed as its format was detected: a gzip-compressed export was read raw here, `not a podjournal export
+ * header: is not JSON`.
+ */
 async function* exportLines(file: string): AsyncGenerator<string> {
-  yield* createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  try {
+    yield* createInterface({ input: await fileText(file), crlfDelay: Infinity });
+  } catch (e) {
+    // a gzip archive cut short ends the read: named with its file, as the other formats' reads name it
+    throw new BadInput(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** When an import asks V8 for a full collection (`heap-budget.ts`): within 512 MiB for a 1 GB audit log. */
