@@ -8,11 +8,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Journal } from '../journal/index.js';
 import { apiList, eventsTable, kubeEventsFor, heldAt, nodesTable, servedEvent, servedNode, sortByPath, type KubeEventRow, type NodeRow, type ServedEvent } from '../printers/index.js';
 import { compareStrings } from '../printers/go-sort.js';
+import { notFoundLine } from '../printers/not-found.js';
 import type { LabelColumns } from '../printers/label-columns.js';
 import { fieldsMatch, selectorMatches, type Requirement, type SelectableFields } from '../selectors/index.js';
 import type { Context } from './context.js';
 import { BadInput, Finding } from './errors.js';
-import { isTableOutput, type Output } from './output-format.js';
+import { isTableOutput, printsFound, type Output } from './output-format.js';
 import { fieldRequirements, type ListSelectors } from './list-selectors.js';
 import { stateAt, type ReadPoint } from './read-options.js';
 import { printServed } from './served-output.js';
@@ -35,6 +36,8 @@ export interface OtherQuery {
   readonly labels: LabelColumns;
   /** Events: how long the API server keeps one after its last write (`--event-ttl`; 0: forever). */
   readonly eventTtlMs: number;
+  /** `--ignore-not-found`: no NotFound error, no "No resources found", nothing printed when nothing is found. */
+  readonly ignoreNotFound: boolean;
 }
 
 interface Served {
@@ -63,10 +66,14 @@ const selected = <T>(served: (item: T) => Served, fields: SelectableFields<T>, q
   };
 };
 
-/** kubectl's answer (exit 1) for names the API server does not have, after what it did find. */
-const notFound = (resource: string, missing: readonly string[]): void => {
-  if (missing.length > 0) throw new Finding(missing.map((n) => `Error from server (NotFound): ${resource} "${n}" not found`).join('\n'));
+/** kubectl's answer (exit 1) for names the API server does not have, after what it did find; none with --ignore-not-found. */
+const notFound = (resource: string, missing: readonly string[], q: OtherQuery): void => {
+  if (missing.length > 0 && !q.ignoreNotFound) throw new Finding(missing.map((n) => notFoundLine(resource, n)).join('\n'));
 };
+
+/** Whether the query prints what it kept (`printsFound`). */
+const prints = (q: OtherQuery, kept: readonly unknown[], missing: readonly string[]): boolean =>
+  printsFound(q.output, { names: q.names.length, missing: missing.length, found: kept.length, ignoreNotFound: q.ignoreNotFound });
 
 /** When each node registered, up to the point's instant: its AGE. */
 const registrations = async (journal: Journal, point: ReadPoint): Promise<Map<string, string>> => {
@@ -95,9 +102,9 @@ export const getNodes = async (ctx: Context, journal: Journal, point: ReadPoint,
       return { node, registeredAt, object: servedNode(node, registeredAt, point.now) };
     });
   const { kept, missing } = select(rows, (r) => r.object, nodeFields, q);
-  if (kept.length > 0 || !isTableOutput(q.output)) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { ...q.labels, wide, headers: q.headers, withKind: q.showKind }, point.now)));
-  else if (missing.length === 0) ctx.io.err('No resources found\n');
-  notFound('nodes', missing);
+  if (prints(q, kept, missing)) ctx.io.out(await printServed(q.output, kept.map((r) => r.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => nodesTable(kept, { ...q.labels, wide, headers: q.headers, withKind: q.showKind }, point.now)));
+  else if (isTableOutput(q.output) && missing.length === 0 && !q.ignoreNotFound) ctx.io.err('No resources found\n');
+  notFound('nodes', missing, q);
 };
 
 /**
@@ -163,9 +170,9 @@ export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint
     .filter(({ row }) => held(row) && listed(row))
     .map(({ name, row }): ListedEvent => ({ row, object: servedEvent(name, row) }));
   const { kept, missing } = select(inList, (e) => e.object, eventFields, q);
-  if (kept.length > 0 || !isTableOutput(q.output)) {
+  if (prints(q, kept, missing)) {
     const named = kept.map((e) => ({ name: e.object.metadata.name, row: e.row }));
     ctx.io.out(await printServed(q.output, kept.map((e) => e.object), { headers: q.headers, singleItem: q.names.length === 1 }, (wide) => eventsTable(named, { ...q.labels, withNamespace: q.namespace === undefined, headers: q.headers, wide, withKind: q.showKind }, point.now)));
-  } else if (missing.length === 0) ctx.io.err(q.namespace === undefined ? 'No resources found\n' : `No resources found in ${q.namespace} namespace.\n`);
-  notFound('events', missing);
+  } else if (isTableOutput(q.output) && missing.length === 0 && !q.ignoreNotFound) ctx.io.err(q.namespace === undefined ? 'No resources found\n' : `No resources found in ${q.namespace} namespace.\n`);
+  notFound('events', missing, q);
 };

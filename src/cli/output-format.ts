@@ -26,6 +26,14 @@ const isNamed = (s: string): s is OutputFormat => (named as readonly string[]).i
  */
 export const isTableOutput = (output: Output): boolean => output.kind === 'named' && (output.format === 'table' || output.format === 'wide');
 
+/**
+ * Whether `get` prints what it found (`get.go :: Run`, `printGeneric`): a table the rows it found, nothing when none;
+ * any other output not when the one name asked for was not found (its NotFound is the whole answer: no empty List,
+ * no custom-columns headers), nor when `--ignore-not-found` leaves nothing found.
+ */
+export const printsFound = (output: Output, q: { readonly names: number; readonly missing: number; readonly found: number; readonly ignoreNotFound: boolean }): boolean =>
+  isTableOutput(output) ? q.found > 0 : !(q.names === 1 && q.missing === 1) && !(q.ignoreNotFound && q.found === 0);
+
 /** Whether the output prints its headers: asked for, or a custom-columns template file's (NoHeaders: false). */
 export const printsHeaders = (output: Output, asked: boolean): boolean => asked || (output.kind === 'custom-columns' && output.fromFile === true);
 

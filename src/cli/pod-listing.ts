@@ -69,5 +69,6 @@ export const listPods = async (
     inferred: pods.filter(isKnownOnlyFromEvents).map(noteKey),
     sinceCapture: pods.filter((p) => sinceCapture.has(p) && !isKnownOnlyFromEvents(p)).map(noteKey),
     listed: (name) => pods.some((p) => p.metadata.name === name),
+    count: pods.length,
   };
 };

@@ -40,6 +40,8 @@ export interface Listing {
   readonly sinceCapture: readonly string[];
   /** Whether a pod of this name was listed. */
   readonly listed: (name: string) => boolean;
+  /** How many pods were listed. */
+  readonly count: number;
 }
 
 /** The outputs rows can print. */
@@ -72,5 +74,6 @@ export const listRows = (rows: readonly RowLine[], scope: Scope, output: 'table'
     inferred: shown.filter(isInferredRow).map(noteKey),
     sinceCapture: shown.filter(isInferredSinceCaptureRow).map(noteKey),
     listed: (name) => shown.some((line) => rowKey(line).name === name),
+    count: shown.length,
   };
 };

@@ -38,6 +38,8 @@ export interface EventWatchOptions extends ViewOptions {
   readonly inScope: (e: ListedEvent) => boolean;
   /** The Events asked for by name (every one without). */
   readonly names: readonly string[];
+  /** `--ignore-not-found`: a name not found ends the watch before it starts, exit 0 (get.go :: watch). */
+  readonly ignoreNotFound: boolean;
   /** How long the API server keeps an Event after its last write; 0: forever. */
   readonly eventTtlMs: number;
   readonly sortBy?: string;
@@ -109,6 +111,7 @@ export const watchEvents = async (io: CliIO, journal: Journal, opts: EventWatchO
   // Event held then; from the start of the history, one that has had the name.
   const known = new Set(opts.from === undefined ? names.values() : [...held.values()].map((e) => e.name));
   const missing = opts.names.filter((n) => !known.has(n));
+  if (missing.length > 0 && opts.ignoreNotFound) return 'ended';
   if (missing.length > 0) throw new Finding(missing.map((n) => notFoundLine('events', n)).join('\n'));
   const kind = eventsKind(opts.table);
   const initial = opts.watchOnly ? [] : watchListOrder([...held.values()].filter(inScope).sort(byStorageKey), opts.sortBy, opts.output, kind);

@@ -229,6 +229,52 @@ describe('get_test.go :: TestWatchTableResource, TestWatchLabelSelector: a row p
   });
 });
 
+describe('get_test.go :: TestGetNonExistObject, TestGetNonExistObjectIgnoreNotFound, TestWatchNonExistObjectIgnoreNotFound, TestEmptyResultJSON, TestGetEmptyTable (get.go :: Run, printGeneric, watch)', () => {
+  const at = ['-n', 'test', '--at', '2026-01-18T08:00:02.500Z'];
+  const notFound = 'Error from server (NotFound): pods "nosuch" not found\n';
+  const outputs = [[], ['-o', 'wide'], ['-o', 'yaml'], ['-o', 'json'], ['-o', 'name'], ['-o', 'jsonpath={.metadata.name}'], ['-o', 'custom-columns=NAME:.metadata.name']];
+
+  it('one name not found: its NotFound is the whole answer in every output (printGeneric returns it: no empty List, no headers)', () => {
+    const { podj } = barAndFoo();
+    for (const output of outputs) expect({ output, ...podj('get', 'pods', 'nosuch', ...at, ...output) }).toEqual({ output, code: 1, stdout: '', stderr: notFound });
+    // Two names imply a list: what was found (none here: an empty List), then each NotFound.
+    const two = podj('get', 'pods', 'nosuch', 'other', ...at, '-o', 'json');
+    expect(two).toMatchObject({ code: 1, stderr: `${notFound}Error from server (NotFound): pods "other" not found\n` });
+    expect(JSON.parse(two.stdout)).toMatchObject({ kind: 'List', items: [] });
+    expect(podj('get', 'pods', 'foo', 'nosuch', ...at, '-o', 'name')).toEqual({ code: 1, stdout: 'pod/foo\n', stderr: notFound });
+  });
+
+  it('--ignore-not-found: a name not found is no error (exit 0), what was found is printed, and nothing found prints nothing', () => {
+    const { podj } = barAndFoo();
+    for (const output of outputs) {
+      expect({ output, ...podj('get', 'pods', 'nosuch', ...at, '--ignore-not-found', ...output) }).toEqual({ output, code: 0, stdout: '', stderr: '' });
+      // Without a name, an empty namespace: not even "No resources found" (get.go :: Run prints it only without the flag), nor an empty List.
+      expect({ output, ...podj('get', 'pods', '-n', 'empty', '--ignore-not-found', ...output) }).toEqual({ output, code: 0, stdout: '', stderr: '' });
+    }
+    expect(podj('get', 'pods', 'foo', 'nosuch', ...at, '--ignore-not-found')).toEqual({ code: 0, stdout: 'NAME   READY   STATUS    RESTARTS   AGE\nfoo    0/1     Pending   0          1s\n', stderr: '' });
+    // Without it: TestGetEmptyTable's words (and podj's line naming where the pods are), TestEmptyResultJSON's empty List.
+    expect(podj('get', 'pods', '-n', 'empty')).toMatchObject({ code: 0, stdout: '', stderr: expect.stringMatching(/^No resources found in empty namespace\.\n/) as unknown });
+    expect(JSON.parse(podj('get', 'pods', '-n', 'empty', '-o', 'json').stdout)).toMatchObject({ kind: 'List', items: [] });
+  });
+
+  it('-w --ignore-not-found on a name not found: nothing, exit 0, before any watch', () => {
+    const { podj } = barAndFoo();
+    expect(podj('get', 'pods', 'nosuch', '-n', 'test', '-w', '-o', 'yaml', '--ignore-not-found')).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('events and nodes alike: a lone name not found is its NotFound alone; --ignore-not-found prints nothing, exit 0', () => {
+    const { podj } = workspace();
+    expect(podj('replay', sample('crashloop-memleak')).code).toBe(0);
+    for (const [resource, output] of [['events', 'yaml'], ['events', 'json'], ['nodes', 'json'], ['nodes', 'name']] as const) {
+      const asked = { resource, output };
+      expect({ ...asked, ...podj('get', resource, 'nosuch', '-o', output) }).toEqual({ ...asked, code: 1, stdout: '', stderr: `Error from server (NotFound): ${resource} "nosuch" not found\n` });
+      expect({ ...asked, ...podj('get', resource, 'nosuch', '-o', output, '--ignore-not-found') }).toEqual({ ...asked, code: 0, stdout: '', stderr: '' });
+    }
+    expect(podj('get', 'events', '-n', 'empty', '--ignore-not-found')).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(podj('get', 'events', 'nosuch', '-w', '--ignore-not-found')).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
 describe('--no-headers: no header in the tabwriter (cli-runtime v0.36.2 tableprinter.go :: printTable, tableprinter_test.go :: TestPrintTable)', () => {
   it('each column as wide as its rows make it, not as its header', () => {
     const { podj } = barAndFoo();

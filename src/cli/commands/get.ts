@@ -9,7 +9,7 @@ import { withJournal } from '../journal-access.js';
 import { podNotFound, podRecordsNamed } from '../pod-records.js';
 import { addReadOptions, namespacesAt, readPoint, rowsAt, stateAt, type ReadOptions } from '../read-options.js';
 import { namesOf, refuseNamesAcrossNamespaces, resourceKind } from '../resources.js';
-import { parseOutput, printsHeaders } from '../output-format.js';
+import { parseOutput, printsFound, printsHeaders } from '../output-format.js';
 import { inScope, listRows, rowOutput, type Listing, type Scope } from '../pod-rows.js';
 import type { V1Pod } from '../../k8s/pod.js';
 import { inferredNotes } from '../../printers/inferred-notes.js';
@@ -32,6 +32,7 @@ interface GetOptions extends ReadOptions {
   readonly sortBy?: string;
   readonly types: string[];
   readonly eventTtl?: string;
+  readonly ignoreNotFound?: boolean;
 }
 
 const speedOf = (raw: string | undefined): number | undefined => {
@@ -82,12 +83,14 @@ export const registerGet = (program: Command, ctx: Context): void => {
     .option('--watch-only', 'as -w, without the objects at the start (--at, else before the first event)')
     .option('--output-watch-events', 'with -w or --watch-only: each change as a watch event, {"type": "ADDED|MODIFIED|DELETED", "object": …} (an EVENT column in tables)')
     .option('--speed <x>', 'with -w: play back at x times real time (default: as fast as possible)')
+    .option('--ignore-not-found', 'a name no object has is no error (exit 0), and finding nothing prints nothing, as kubectl get --ignore-not-found')
     .option('--chunk-size <n>', "accepted for kubectl's sake: a journal is read in pages of its own, whatever the size", chunkSizeOf);
   addEventTtlOption(addReadOptions(cmd)).action(async (resource: string, args: string[], _: unknown, command: Command) => {
     const opts = command.optsWithGlobals<GetOptions>();
     const output = await parseOutput(opts.output);
     refuseFlagMixes(opts, ctx.io.err);
     const watching = opts.watch === true || opts.watchOnly === true;
+    const ignoreNotFound = opts.ignoreNotFound === true;
     const kind = resourceKind(resource);
     const list: ListSelectors = { resource: kind, labelSelector: opts.selector ?? '', fieldSelector: opts.fieldSelector ?? '' };
     const selector = labelRequirements(list);
@@ -99,14 +102,14 @@ export const registerGet = (program: Command, ctx: Context): void => {
       if (watching && kind !== 'events') throw new BadInput(`-w: podj watches pods and events only; ${kind} answer at one instant (--at T)`);
       const namespace = ctx.namespaceOf(opts);
       const names = namesOf(kind, resource, args);
-      const query = { output, headers: printsHeaders(output, opts.headers), showKind: opts.showKind === true, namespace, types: opts.types, names, list, selector, sortBy: opts.sortBy, labels: { labelColumns: opts.labelColumns, showLabels: opts.showLabels === true }, eventTtlMs: eventTtlOf(opts.eventTtl) };
+      const query = { output, headers: printsHeaders(output, opts.headers), showKind: opts.showKind === true, namespace, types: opts.types, names, list, selector, sortBy: opts.sortBy, labels: { labelColumns: opts.labelColumns, showLabels: opts.showLabels === true }, eventTtlMs: eventTtlOf(opts.eventTtl), ignoreNotFound };
       await withJournal(ctx, opts, 'read', async (journal) => {
         const point = await readPoint(journal, opts, ctx.io.err);
         if (watching) {
           const [{ watchEvents }, { eventInScope }, { appendsAfter }] = await Promise.all([import('../watch-events.js'), import('../get-others.js'), import('../follow.js')]);
           const table = { ...query.labels, withNamespace: namespace === undefined, wide: output.kind === 'named' && output.format === 'wide', withKind: query.showKind };
           const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
-          const watch = { output, headers: printsHeaders(output, opts.headers), watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true, table, names };
+          const watch = { output, headers: printsHeaders(output, opts.headers), watchEvents: opts.outputWatchEvents === true, watchOnly: opts.watchOnly === true, table, names, ignoreNotFound };
           const end = await watchEvents(ctx.io, journal, { ...watch, from: point.at, inScope: eventInScope(query), eventTtlMs: query.eventTtlMs, sortBy: opts.sortBy, speed: speedOf(opts.speed), follow });
           if (end === 'interrupted') throw new WatchInterrupted();
           return;
@@ -138,6 +141,8 @@ export const registerGet = (program: Command, ctx: Context): void => {
           point.at === undefined ? namespace === undefined || (await podRecordsNamed(journal, { namespace, name })).length > 0 : starting.some((p) => p.metadata.name === name);
         const missing = [];
         for (const name of names) if (!(await held(name))) missing.push(name);
+        // get.go :: watch: with --ignore-not-found, a name not found ends the watch before it starts, exit 0
+        if (missing.length > 0 && ignoreNotFound) return;
         if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
         const follow = (afterSeq: number) => appendsAfter(ctx.io, ctx.journalDir(opts), afterSeq);
         const table = { wide: output.kind === 'named' && output.format === 'wide', withNamespace: opts.allNamespaces === true, showLabels: opts.showLabels === true, labelColumns: opts.labelColumns, withKind: opts.showKind === true };
@@ -153,15 +158,16 @@ export const registerGet = (program: Command, ctx: Context): void => {
         asRows !== undefined && rows !== undefined
           ? listRows(rows, scope, asRows, flags, point.now)
           : await (await import('../pod-listing.js')).listPods(journal, point, { namespace, output, inScope: podInScope, sortBy: opts.sortBy, singleItem: names.length === 1, flags });
-      const { printed, inferred, sinceCapture, listed } = listing;
-      ctx.io.out(printed.stdout);
+      const { printed, inferred, sinceCapture, listed, count } = listing;
+      const missing = names.filter((n) => !listed(n));
+      if (printsFound(output, { names: names.length, missing: missing.length, found: count, ignoreNotFound })) ctx.io.out(printed.stdout);
       // Rows of pods whose object was never captured are what their Events say, not a status anyone wrote, and rows
       // the source showed only at other instants (runs a restart count implies, their back-offs): say so.
       const notes = inferredNotes(inferred, sinceCapture);
       if (notes !== '') ctx.io.err(notes);
-      const missing = names.filter((n) => !listed(n));
-      if (missing.length > 0) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
-      if (names.length > 0) return;
+      if (missing.length > 0 && !ignoreNotFound) throw new Finding(missing.map((n) => podNotFound(n).message).join('\n'));
+      // get.go :: Run: "No resources found" only when NotFound is not ignored
+      if (names.length > 0 || ignoreNotFound) return;
       ctx.io.err(printed.stderr);
       if (printed.stderr !== '' && namespace !== undefined) ctx.io.err(podsElsewhere(await namespacesAt(journal, point), namespace));
     });
