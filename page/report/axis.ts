@@ -13,8 +13,11 @@ export const timeOf = (v: View, x: number): number => v.start + ((x - v.left) / 
 
 const S = 1000;
 const DAY = 86_400;
-/** Round steps up to four weeks: a report of a month's capture (a crash loop imported from its first start) ticks weekly. */
-const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY].map((s) => s * S);
+/**
+ * Round steps from a tenth of a second (a capture of one second, or a view zoomed into one, still ticks) up to four
+ * weeks: a report of a month's capture (a crash loop imported from its first start) ticks weekly.
+ */
+const STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY].map((s) => s * S);
 
 /** Ticks about every `spacing` pixels, on whole multiples of a round step. */
 export const ticksOf = (v: View, spacing = 110): { step: number; ticks: number[] } => {
@@ -25,14 +28,18 @@ export const ticksOf = (v: View, spacing = 110): { step: number; ticks: number[]
   return { step, ticks };
 };
 
-/** `08:05:30` (UTC), with milliseconds only when the step is under a second. */
+/** `08:05:30` (UTC). */
 export const clockText = (t: number): string => new Date(t).toISOString().slice(11, 19);
 
 /** `2026-02-03`: the day (UTC) of an instant. */
 export const dayText = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
-/** A tick's time: its clock, or at midnight (UTC) the date the day begins, so a span of days reads which day is which. */
-export const tickText = (t: number): string => (t % 86_400_000 === 0 ? dayText(t) : clockText(t));
+/**
+ * A tick's time: its clock, with its milliseconds when it is not on a whole second (`08:05:30.200`), or at midnight
+ * (UTC) the date the day begins, so a span of days reads which day is which.
+ */
+export const tickText = (t: number): string =>
+  t % 86_400_000 === 0 ? dayText(t) : t % 1000 === 0 ? clockText(t) : `${clockText(t)}.${String(t % 1000).padStart(3, '0')}`;
 
 export const dateText = (t: number): string => `${dayText(t)} UTC`;
 

@@ -698,6 +698,20 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('ticks a capture of one second in tenths of a second, each tick apart and its milliseconds written', async () => {
+    // k8shark's auto-discovery capture: the pod's Events and its object within one second.
+    const { page, problems } = await open(['test/fixtures/real/k8shark-auto-discovery-pods.json', 'test/fixtures/real/k8shark-auto-discovery-events-v1.json'], '-A');
+    const { first, last } = await page.evaluate(() => (globalThis as unknown as { podjReport: { first: number; last: number } }).podjReport);
+    expect(last - first).toBeLessThanOrEqual(1000);
+    const gutter = await page.evaluate(() => (globalThis as unknown as { podjReport: { gutter: () => number } }).podjReport.gutter());
+    const ticks = (await drawnTexts(page)).filter((t) => t.y < 34 && t.x >= gutter && /^\d\d:\d\d:\d\d(\.\d{3})?$/.test(t.text)).sort((a, b) => a.x - b.x);
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    expect(ticks.filter((t) => /\.\d{3}$/.test(t.text)).length).toBeGreaterThanOrEqual(3);
+    expect(ticks.every((t, i) => i === 0 || (ticks[i - 1]?.x ?? 0) + (ticks[i - 1]?.width ?? 0) < t.x)).toBe(true);
+    expect(new Set(ticks.map((t) => t.text)).size).toBe(ticks.length);
+    expect(problems).toEqual([]);
+  });
+
   it("ticks a month's report weekly with its dates apart, and dates a cursor's label on a view across midnight", async () => {
     // kubectl-neat's pod: 72 days from its start to its capture, a day of which crosses midnight.
     const { page, problems } = await open(['test/fixtures/real/kubectl-neat-pod1.json'], '-A');
