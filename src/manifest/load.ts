@@ -17,7 +17,7 @@ import { validatePod } from './validate.js';
 
 export interface LoadedManifests {
   /** Each pod with the 1-based line where its document (or List item) starts: its first line of content, after any leading comments. */
-  readonly pods: ReadonlyArray<{ readonly pod: V1Pod; readonly line: number }>;
+  readonly pods: ReadonlyArray<{ readonly pod: V1Pod; readonly line: number; readonly unknownFields: readonly string[] }>;
   /** One line per unknown field: `pod.yaml:12: unknown field "spec.containers[0].foo"`. */
   readonly warnings: readonly string[];
 }
@@ -58,7 +58,7 @@ const candidatesOf = (where: Located, line: number): E.Either<ManifestError, Can
 };
 
 /** Decode, default, admit and validate one object; unknown fields become warnings. */
-const loadOne = (where: Located, c: Candidate): E.Either<ManifestError, { pod: V1Pod; warnings: string[] }> => {
+const loadOne = (where: Located, c: Candidate): E.Either<ManifestError, { pod: V1Pod; unknownFields: string[]; warnings: string[] }> => {
   const at = (path: FieldPath): number => lineOfPath(where.doc.contents, [...c.prefix, ...path], where.lines, c.line);
   const fail = (e: FieldError): ManifestError => ({ file: where.file, line: at(e.at ?? e.path), path: renderPath(e.path), message: e.message });
   const { raw } = c;
@@ -73,19 +73,20 @@ const loadOne = (where: Located, c: Candidate): E.Either<ManifestError, { pod: V
   }
   const decoded = decodePod(raw);
   if (E.isLeft(decoded)) return E.left(fail(decoded.left));
-  const warnings = unknownFields(V1Pod, raw).map((path) => `${where.file}:${at(path)}: unknown field "${renderPath(path)}"`);
+  const unknown = unknownFields(V1Pod, raw);
+  const warnings = unknown.map((path) => `${where.file}:${at(path)}: unknown field "${renderPath(path)}"`);
   // Defaults on decode, then the mutating admission plugins in the API server's order, then validation.
   const admitted = admitPriority(admitServiceAccount(applyDefaults(decoded.right)));
   if ('error' in admitted) return E.left(fail(admitted.error));
   const pod = admitDefaultTolerations(admitted.pod);
   const invalid = validatePod(pod);
-  return invalid === undefined ? E.right({ pod, warnings }) : E.left(fail(invalid));
+  return invalid === undefined ? E.right({ pod, unknownFields: unknown.map(renderPath), warnings }) : E.left(fail(invalid));
 };
 
 export const loadManifests = (text: string, file: string): E.Either<ManifestError, LoadedManifests> => {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
-  const pods: Array<{ pod: V1Pod; line: number }> = [];
+  const pods: Array<{ pod: V1Pod; line: number; unknownFields: string[] }> = [];
   const warnings: string[] = [];
   for (const doc of docs) {
     const [syntax] = doc.errors;
@@ -104,7 +105,7 @@ export const loadManifests = (text: string, file: string): E.Either<ManifestErro
     for (const c of candidates.right) {
       const loaded = loadOne(where, c);
       if (E.isLeft(loaded)) return loaded;
-      pods.push({ pod: loaded.right.pod, line: c.line });
+      pods.push({ pod: loaded.right.pod, line: c.line, unknownFields: loaded.right.unknownFields });
       warnings.push(...loaded.right.warnings);
     }
   }

@@ -10,7 +10,7 @@ import { formatManifestError, loadManifests } from '../../manifest/index.js';
 import { findPod, foldCluster, type ClusterState } from '../../reducers/index.js';
 import { writeInstant } from '../clock.js';
 import type { Context, GlobalOptions } from '../context.js';
-import { BadInput } from '../errors.js';
+import { BadInput, BadRequest } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import { readInput } from '../scenario-file.js';
 import { stateAt } from '../read-options.js';
@@ -18,7 +18,28 @@ import { stateAt } from '../read-options.js';
 interface ApplyOptions extends GlobalOptions {
   readonly filename: string[];
   readonly at?: string;
+  readonly validate: string | true;
 }
+
+/** What kubectl's `--validate` asks of fields the v1 Pod does not have (`cmdutil.GetValidationDirective`). */
+type FieldValidation = 'strict' | 'warn' | 'ignore';
+
+const fieldValidation = (flag: string | true): FieldValidation => {
+  const value = flag === true ? 'strict' : flag.toLowerCase();
+  if (value === 'strict' || value === 'true') return 'strict';
+  if (value === 'warn') return 'warn';
+  if (value === 'ignore' || value === 'false') return 'ignore';
+  throw new BadInput(`invalid - validate option "${String(flag)}"; must be one of: strict (or true), warn, ignore (or false)`);
+};
+
+/**
+ * The API server's refusal of a pod with unknown fields under strict field validation, kubectl's default since
+ * v1.27 (`--validate=strict`: the request's `fieldValidation=Strict`, the decoder's `strict decoding error`).
+ */
+const strictDecodingError = (file: string, fields: readonly string[]): BadRequest =>
+  new BadRequest(
+    `error when creating "${file}": Pod in version "v1" cannot be handled as a Pod: strict decoding error: ${fields.map((f) => `unknown field "${f}"`).join(', ')}`,
+  );
 
 type Outcome = { readonly verb: 'created' | 'configured' | 'unchanged'; readonly events: readonly Event[] };
 
@@ -62,15 +83,19 @@ export const registerApply = (program: Command, ctx: Context): void => {
     // No default: an empty list would satisfy commander's requiredOption, and `podj apply` alone answer nothing with 0.
     .requiredOption('-f, --filename <file>', 'manifest file (repeatable; - for stdin)', (v: string, p: string[] | undefined) => [...(p ?? []), v])
     .option('--at <T>', 'record the writes at this instant instead of now')
+    .option('--validate [mode]', 'fields the v1 Pod does not have: strict (refuse, as kubectl by default), warn, or ignore', 'strict')
     .action(async (_: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ApplyOptions>();
+      const validation = fieldValidation(opts.validate);
       const loaded = opts.filename.map((file) => {
         const text = readInput(ctx, file === '-' ? '/dev/stdin' : file);
         const result = loadManifests(text, file);
         if (E.isLeft(result)) throw new BadInput(formatManifestError(result.left));
+        const unknown = result.right.pods.find((p) => p.unknownFields.length > 0);
+        if (validation === 'strict' && unknown !== undefined) throw strictDecodingError(file, unknown.unknownFields);
         return result.right;
       });
-      for (const warning of loaded.flatMap((l) => l.warnings)) ctx.io.err(`Warning: ${warning}\n`);
+      if (validation === 'warn') for (const warning of loaded.flatMap((l) => l.warnings)) ctx.io.err(`Warning: ${warning}\n`);
       await withJournal(ctx, opts, 'create', async (journal) => {
         const at = writeInstant(ctx, journal, opts.at);
         const expectedSeq = journal.head().seq;
