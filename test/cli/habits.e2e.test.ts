@@ -52,6 +52,17 @@ describe('time and diffs', () => {
     expect(reversed.stderr).toMatch(/^error: --from \S+ is after --to \S+\n$/);
   });
 
+  it('events --since after --until (or --at) is bad input, as diff --from after --to is, not "No events found."', () => {
+    const { podj } = workspace();
+    podj('replay', sample('crashloop-memleak'));
+    const reversed = podj('events', '--since', '+40s', '--until', '+10s');
+    expect(reversed).toMatchObject({ code: 2, stdout: '' });
+    expect(reversed.stderr).toMatch(/^error: --since \S+ is after --until \S+\n$/);
+    expect(podj('events', '--for', 'pod/memleak-pod', '--since', '+40s', '--at', '+10s').stderr).toMatch(/^error: --since \S+ is after --at \S+\n$/);
+    const oneInstant = podj('events', '--since', '+10s', '--until', '+10s');
+    expect(oneInstant.code).toBe(0);
+  });
+
   it('--at past the end warns on stderr; before the first event says when the journal starts; -10s counts back from the end', () => {
     const { podj } = workspace();
     podj('replay', sample('crashloop-memleak'));

@@ -53,7 +53,10 @@ export const registerEvents = (program: Command, ctx: Context): void => {
       const pod = opts.for === undefined ? undefined : podNameOf(opts.for);
       await withJournal(ctx, opts, 'read', async (journal) => {
         const since = instantOption(journal, '--since', opts.since);
-        const untilAt = instantOption(journal, opts.at === undefined ? '--until' : '--at', opts.at ?? opts.until);
+        const untilFlag = opts.at === undefined ? '--until' : '--at';
+        const untilAt = instantOption(journal, untilFlag, opts.at ?? opts.until);
+        // a reversed range is a mistake, as diff's --from after --to is, not a question whose answer is "nothing"
+        if (since !== undefined && untilAt !== undefined && since > untilAt) throw new BadInput(`--since ${since} is after ${untilFlag} ${untilAt}`);
         const asOfRecordedAt = await asOfOption(journal, opts.asOf);
         const rows: string[][] = [];
         // One pod's events come from the pod index, not a scan of the journal.
