@@ -13,7 +13,7 @@ import type { Head } from './head.js';
 import type { BulkResult, Stager } from './bulk.js';
 import { recordKey } from './keys.js';
 import { GENESIS_HASH, Sha256, parseEnvelope, readSealedRecord, recordText, seal } from './record.js';
-import { entryPages, type Db } from './scan.js';
+import { entryPages, recordMissing, type Db } from './scan.js';
 import { pendingOf, type Pending } from './pending.js';
 import { recordTime } from './record-time.js';
 
@@ -52,7 +52,7 @@ interface Link {
 
 /** `record`'s link, if it follows `prev` in the chain: else the journal lost a record or one was sealed again. */
 const linkedAfter = (prev: Link, record: Link & { readonly prevHash: string }, key: string): Link => {
-  if (record.seq !== prev.seq + 1) throw new JournalError('corrupt', `record ${key}: follows record ${prev.seq}: record ${prev.seq + 1} is missing`, key);
+  if (record.seq !== prev.seq + 1) throw recordMissing(key, prev.seq);
   if (record.prevHash !== prev.hash) throw new JournalError('corrupt', `record ${key}: its prevHash does not link to record ${prev.seq}`, key);
   return { seq: record.seq, hash: record.hash };
 };

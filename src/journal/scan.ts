@@ -49,6 +49,10 @@ export interface Range {
 export const entryPages = (db: Db, range: Range): AsyncGenerator<Array<[string, string]>> =>
   pages(db.iterator({ ...range, highWaterMarkBytes: PAGE_BYTES }));
 
+/** Record `key` read where record `prev + 1` should be: the record between is missing from the store. */
+export const recordMissing = (key: string, prev: number): JournalError =>
+  new JournalError('corrupt', `record ${key}: follows record ${prev}: record ${prev + 1} is missing`, key);
+
 /**
  * The records `from` on, in sequence order, in pages (`entryPages` over `e!` keys): a record missing from the
  * sequence (deleted from the store) is damage, named where the sequence breaks, as `export` names it, where a read
@@ -58,7 +62,7 @@ export async function* recordEntryPages(db: Db, from: number, range: Range): Asy
   let next = from;
   for await (const entries of entryPages(db, range)) {
     for (const [key] of entries) {
-      if (seqOfKey(key) !== next) throw new JournalError('corrupt', `record ${key}: follows record ${next - 1}: record ${next} is missing`, key);
+      if (seqOfKey(key) !== next) throw recordMissing(key, next - 1);
       next++;
     }
     yield entries;
