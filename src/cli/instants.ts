@@ -61,6 +61,14 @@ const instantFrom = (flag: string, arg: string | undefined, first: Instant | und
 export const instantOption = (journal: Journal, flag: string, arg: string | undefined): Instant | undefined =>
   instantFrom(flag, arg, journal.firstAt(), journal.lastAt());
 
+/**
+ * Refuses a range whose start (`from`, named by its flag) is after its end (`to`): a mistake, not a question whose
+ * answer is "nothing" (`diff --from … --to …`, `events --since … --until …`).
+ */
+export const refuseReversedRange = (fromFlag: string, from: Instant | undefined, toFlag: string, to: Instant | undefined): void => {
+  if (from !== undefined && to !== undefined && from > to) throw new BadInput(`${fromFlag} ${from} is after ${toFlag} ${to}`);
+};
+
 /** `--as-of R`: a record time, so its offsets count from the first record's time and back from the last's. */
 export const asOfOption = async (journal: Journal, arg: string | undefined): Promise<Instant | undefined> => {
   if (arg === undefined) return undefined;

@@ -6,7 +6,7 @@ import { renderTable } from '../../printers/index.js';
 import type { PodRecord } from '../../journal/index.js';
 import type { Context, GlobalOptions } from '../context.js';
 import { BadInput } from '../errors.js';
-import { asOfOption, instantOption } from '../instants.js';
+import { asOfOption, instantOption, refuseReversedRange } from '../instants.js';
 import { withJournal } from '../journal-access.js';
 
 interface EventsOptions extends GlobalOptions {
@@ -55,8 +55,7 @@ export const registerEvents = (program: Command, ctx: Context): void => {
         const since = instantOption(journal, '--since', opts.since);
         const untilFlag = opts.at === undefined ? '--until' : '--at';
         const untilAt = instantOption(journal, untilFlag, opts.at ?? opts.until);
-        // a reversed range is a mistake, as diff's --from after --to is, not a question whose answer is "nothing"
-        if (since !== undefined && untilAt !== undefined && since > untilAt) throw new BadInput(`--since ${since} is after ${untilFlag} ${untilAt}`);
+        refuseReversedRange('--since', since, untilFlag, untilAt);
         const asOfRecordedAt = await asOfOption(journal, opts.asOf);
         const rows: string[][] = [];
         // One pod's events come from the pod index, not a scan of the journal.
