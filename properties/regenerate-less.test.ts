@@ -1,77 +1,19 @@
 /**
  * The fold regenerates a pod's status only when the event changed something the regeneration reads
  * (`status.ts :: statusInputsChanged`, `statusFactsChanged`, `decidedAlike`). Here a second fold regenerates it
- * at every event that may skip it (`mayRegenerate`) and hands the next event that state: the pod read after
+ * at every event that may skip it (`test/support/regenerate-always.ts`) and hands the next event that state: the pod read after
  * every event must be the same, on raw journals (any order, written at once, as imports are), simulated
  * ones (the engine's, publishing at syncs, and the same without their syncs: realistic runs written at once) and
  * the generator's tier S.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import type { Event } from '../src/events/index.js';
-import type { V1Pod } from '../src/k8s/pod.js';
+import { describe, it } from 'vitest';
 import { generateChunks } from '../src/generator/index.js';
-import { FoldedPod, baseOf, reducePod, type PodState } from '../src/reducers/index.js';
-import { writerOf } from '../src/reducers/pod.js';
-import { kubeletStatus } from '../src/reducers/status.js';
-import { podWith } from '../src/reducers/pod-object.js';
-import { apiTime } from '../src/reducers/time.js';
 import { rawCluster } from './arbitraries/events.js';
 import { scenario } from './arbitraries/scenarios.js';
 import { journalOf } from './support/simulated.js';
 import { holds } from './support/property.js';
-
-/**
- * Events after which the fold may skip the regeneration while the pod's object stays (`pod.ts :: afterView`,
- * `published`): a container event, for a kubelet that writes at once (a capture, `PodObserved`, writes captured
- * times and order instead); a sync or a probe result for one that publishes at syncs.
- */
-const mayRegenerate = (s: PodState, e: Event): boolean => (s.kubelet.syncs ? e.type === 'PodSynced' || e.type === 'ProbeResultChanged' : 'container' in e);
-
-/**
- * `reduced`, the state `before` became at `e`, with the status regenerated at `e` without skipping: from the
- * object before the event (which such an event does not change) and the view the kubelet shows after it. Once per
- * event: a second regeneration is not a no-op (a phase that just turned terminal makes the pod terminal).
- */
-const regeneratedAt = (before: PodState, reduced: PodState, e: Event): PodState => {
-  const k = reduced.kubelet;
-  const shown = k.syncs ? k.published : k;
-  if (!(reduced instanceof FoldedPod) || shown === undefined || !k.admitted || k.rejected !== undefined || k.nodeLost || !mayRegenerate(reduced, e)) return reduced;
-  const base = baseOf(before);
-  const generated = kubeletStatus(base, shown, apiTime(e.at), !k.syncs ? 'event' : writerOf(before, e));
-  return new FoldedPod(generated.status === base.status ? base : podWith(base, base.metadata, base.spec, generated.status), k, generated);
-};
-
-/**
- * The pod as JSON, its conditions by type: a capture (`PodObserved`) may order them as the cluster showed, until
- * the kubelet's next write, which the fold that always regenerates makes sooner (a rule of when it writes, not of
- * what it decides).
- */
-const shown = (s: PodState | undefined): string | undefined => {
-  if (s === undefined) return undefined;
-  const pod: V1Pod = s.pod;
-  const conditions = pod.status?.conditions?.slice().sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
-  return JSON.stringify(conditions === undefined ? pod : { ...pod, status: { ...pod.status, conditions } });
-};
-
-/** Folds `events` both ways and compares every pod an event names, after each event. */
-const sameAfterEveryEvent = (events: readonly Event[]): void => {
-  const fold = new Map<string, PodState>();
-  const always = new Map<string, PodState>();
-  for (const [i, e] of events.entries()) {
-    if (!('pod' in e)) continue;
-    const uid = e.pod.uid;
-    const next = reducePod(fold.get(uid), e);
-    const before = always.get(uid);
-    const reduced = reducePod(before, e);
-    const reference = reduced === undefined || before === undefined || reduced === before ? reduced : regeneratedAt(before, reduced, e);
-    if (shown(next) !== shown(reference)) expect({ i, type: e.type, pod: shown(next) }).toEqual({ i, type: e.type, pod: shown(reference) });
-    if (next === undefined) fold.delete(uid);
-    else fold.set(uid, next);
-    if (reference === undefined) always.delete(uid);
-    else always.set(uid, reference);
-  }
-};
+import { sameAfterEveryEvent } from '../test/support/regenerate-always.js';
 
 describe('the status regenerated only when its inputs changed', () => {
   it('regenerate-less-equals-always (raw event sequences)', async () => {

@@ -70,6 +70,11 @@ export interface ConditionInputs {
   readonly others: readonly PodCondition[];
   /** `metadata.generation`, written as each condition's `observedGeneration`. */
   readonly generation?: number;
+  /**
+   * The status manager's `SetContainerReadiness` / `SetContainerStartup` over its cached status: a condition whose
+   * status, reason and message do not change keeps the `observedGeneration` it was written with (`settle`).
+   */
+  readonly keepObserved?: boolean;
   /** The types this pod's kubelet publishes, when a capture showed them (an older kubelet's); else v1.36's. */
   readonly types?: readonly string[] | undefined;
   /**
@@ -205,11 +210,11 @@ export const kubeletConditions = (inp: ConditionInputs, previous: readonly PodCo
   // each previous condition found by a loop over the few previous ones (no object listing them all)
   const cr = containersReady(inp);
   const all = [
-    settle(draft('PodReadyToStartContainers', inp.sandboxReady), conditionOf(previous, 'PodReadyToStartContainers'), now, inp.generation),
-    settle(initialized(inp), conditionOf(previous, 'Initialized'), now, inp.generation),
-    settle(ready(inp, cr), conditionOf(previous, 'Ready'), now, inp.generation),
-    settle(cr, conditionOf(previous, 'ContainersReady'), now, inp.generation),
-    settle(podScheduled, conditionOf(previous, 'PodScheduled'), now, inp.generation),
+    settle(draft('PodReadyToStartContainers', inp.sandboxReady), conditionOf(previous, 'PodReadyToStartContainers'), now, inp.generation, inp.keepObserved),
+    settle(initialized(inp), conditionOf(previous, 'Initialized'), now, inp.generation, inp.keepObserved),
+    settle(ready(inp, cr), conditionOf(previous, 'Ready'), now, inp.generation, inp.keepObserved),
+    settle(cr, conditionOf(previous, 'ContainersReady'), now, inp.generation, inp.keepObserved),
+    settle(podScheduled, conditionOf(previous, 'PodScheduled'), now, inp.generation, inp.keepObserved),
   ];
   // appended last, and only for a pod with such a rule (`generateAPIPodStatus`, gate RestartAllContainersOnContainerExits);
   // its generator sets no observedGeneration
@@ -229,11 +234,11 @@ export const conditionOf = (conditions: readonly PodCondition[] | undefined, typ
 /**
  * Settles timestamps as the status manager does (`updateLastTransitionTime`) against the previous condition
  * of that type: one whose status is unchanged keeps its `lastTransitionTime` (and is the previous object
- * when nothing else changed).
+ * when nothing else changed, its `observedGeneration` too when `keepObserved`).
  */
-export const settle = (d: ConditionDraft, old: PodCondition | undefined, now: string, generation?: number): PodCondition => {
+export const settle = (d: ConditionDraft, old: PodCondition | undefined, now: string, generation?: number, keepObserved = false): PodCondition => {
   const same = old !== undefined && old.status === d.status;
-  if (same && old.reason === d.reason && old.message === d.message && old.observedGeneration === generation) return old;
+  if (same && old.reason === d.reason && old.message === d.message && (keepObserved || old.observedGeneration === generation)) return old;
   const lastTransitionTime = same && old.lastTransitionTime !== undefined ? old.lastTransitionTime : now;
   return sharedCondition(d.type, d.status, lastTransitionTime, generation, d.reason, d.message);
 };

@@ -64,6 +64,11 @@ export class FoldedPod implements PodState {
     return this.#base;
   }
 
+  /** TerminatePod marked the statuses (`GeneratedFrom.terminated`), read without building `statuses`. */
+  get terminatePodMarked(): boolean {
+    return (this.#marks & TERMINATED) !== 0;
+  }
+
   get statuses(): GeneratedFrom {
     return { view: this.#view, deleted: (this.#marks & DELETED) !== 0, terminated: (this.#marks & TERMINATED) !== 0 };
   }

@@ -396,7 +396,7 @@ const shownAs = (kubelet: KubeletView, view: KubeletView, shown: KubeletView): K
 const published = (state: PodState, next: PodState, event: PodEvent): PodState => {
   const shown = state.kubelet.published ?? state.kubelet;
   const source = event.type === 'PodSynced' ? next.kubelet : event.type === 'ProbeResultChanged' ? withProbes(shown, next.kubelet, event.container) : undefined;
-  if (source === undefined) return next;
+  if (source === undefined || writesNoMore(state)) return next;
   const view = kubeletView(source, { syncs: true, published: undefined });
   const base = baseOf(next);
   // A sync after a deletion generates the terminal status even when the kubelet learnt nothing new, and so does the
@@ -411,6 +411,16 @@ const published = (state: PodState, next: PodState, event: PodEvent): PodState =
   const kubelet = kubeletView(next.kubelet, { published: view });
   return unchanged ? podState(next, base, kubelet) : regenerated(base, view, kubelet, apiTime(event.at), writerOf(state, event));
 };
+
+/**
+ * The kubelet publishes at syncs and its last status was `SyncTerminatedPod`'s `TerminatePod` (its marks applied): it
+ * writes the pod's status no more (kubelet.go :: SyncTerminatedPod, "Pod is terminated and will need no more status
+ * updates"). Its pod worker is finished, so `pod_workers.go :: UpdatePod` starts no other sync of that uid, and
+ * `SyncTerminatingPod`'s `probeManager.RemovePod` left no probe worker to call `SetContainerReadiness` or
+ * `SetContainerStartup`: a later `PodSynced` or probe result leaves the status as TerminatePod wrote it (its
+ * conditions those `generateAPIPodStatus` gave before it set Failed: `ContainersNotReady` for a pod that never ran).
+ */
+export const writesNoMore = (state: PodState): boolean => state.kubelet.syncs && state instanceof FoldedPod && state.terminatePodMarked;
 
 /**
  * Who writes the status a `PodSynced` or a probe result publishes (`published`) on `state`. A pod's first `PodSynced`

@@ -141,14 +141,14 @@ const onlyOthers = (conditions: readonly PodCondition[]): readonly PodCondition[
  * The conditions nobody but their writer changes, and the kubelet's DisruptionTarget for an eviction that has
  * completed: `mergePodStatus` replaces another writer's in place (or appends it), its transition time kept.
  */
-const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string, generation: number | undefined): readonly PodCondition[] => {
+const otherConditions = (prev: PodStatus, view: KubeletView, phase: PodPhase, now: string, generation: number | undefined, keepObserved: boolean): readonly PodCondition[] => {
   const others = onlyOthers(prev.conditions ?? []);
   if (view.evicted === undefined || view.evicted.disruptionTarget === false || !isTerminal(phase)) return others;
   const disruption = { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: view.evicted.message } as const;
   const at = others.findIndex((c) => c.type === 'DisruptionTarget');
   if (at < 0) return [...others, settle(disruption, undefined, now, generation)];
   const old = others[at];
-  const next = settle(disruption, old, now, generation);
+  const next = settle(disruption, old, now, generation, keepObserved);
   return next === old ? others : others.map((c, i) => (i === at ? next : c));
 };
 
@@ -517,17 +517,21 @@ export const kubeletStatus = (pod: V1Pod, generatedView: KubeletView, now: strin
   let shown = statuses;
   if (terminated) [initShown, shown] = terminateStatuses(inits, initStatuses, statuses);
 
-  // an older kubelet (and scheduler) wrote no `observedGeneration` (gate PodObservedGenerationTracking, v1.34+)
-  const generation = writes(view, 'observedGeneration') ? pod.metadata.generation : undefined;
+  // an older kubelet (and scheduler) wrote no `observedGeneration` (gate PodObservedGenerationTracking, v1.34+). A
+  // probe result is written into the status the manager cached (`SetContainerReadiness`, `SetContainerStartup`): it
+  // keeps the generation that status observed, and only the conditions it changes observe the pod's current one
+  // (`GeneratePodReadyCondition`, `GenerateContainersReadyCondition`); `generateAPIPodStatus` stamps them all
+  const keepObserved = writer === 'probe';
+  const generation = !writes(view, 'observedGeneration') ? undefined : keepObserved ? (prev.observedGeneration ?? pod.metadata.generation) : pod.metadata.generation;
   const conditionGenerations = conditionGeneration(view, pod);
-  const others = conditionGenerations === undefined ? withoutObservedGenerations(otherConditions(prev, view, phase, now, undefined)) : otherConditions(prev, view, phase, now, conditionGenerations);
+  const others = conditionGenerations === undefined ? withoutObservedGenerations(otherConditions(prev, view, phase, now, undefined, false)) : otherConditions(prev, view, phase, now, conditionGenerations, keepObserved);
   // A finished pod's sandbox is torn down by the kubelet (`killPod`): PodReadyToStartContainers turns False in the
   // status generated once it returned, even where the phase is still Pending until TerminatePod (a deleted pod that never ran)
   const sandboxStopped = !running && writer !== 'sync-before-kill' && (isTerminal(phase) || (terminal && view.syncs));
   const sandboxReady = view.sandboxReady && !sandboxStopped;
   // the simulated kubelet is v1.36's (gate RestartAllContainersOnContainerExits on); an imported one's version is unknown
   const initializedBefore = view.syncs && prev.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') === true;
-  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation: conditionGenerations, types: view.conditionTypes, restartAll, initializedBefore };
+  const inputs = { spec, initStatuses: initShown, statuses: shown, phase: conditionPhase ?? phase, sandboxReady, others, generation: conditionGenerations, keepObserved, types: view.conditionTypes, restartAll, initializedBefore };
   const generated = kubeletConditions(inputs, prev.conditions, now);
   // An eviction's kill generates its status before the status function sets Failed (kubelet.go ::
   // SyncTerminatingPod, eviction_manager.go :: evictPod), so a sync's Ready is what container readiness says

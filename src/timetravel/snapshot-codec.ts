@@ -33,9 +33,11 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * imported pod keeps the `qosClass` its API server computed, its `selfLink`, and no generation where it stated none;
  * container views keep the `user` an imported status showed the runtime reported. 22: a pod's first `PodSynced` applies
  * TerminatePod only when it is an import's (no `sync`): the kubelet's first status for a pod deleted before its first
- * sync is its terminating sync's, Pending (the fold's objects differ from 21's).
+ * sync is its terminating sync's, Pending (the fold's objects differ from 21's). 23: a kubelet that wrote TerminatePod's
+ * status writes no more (a later `PodSynced` or probe result leaves it), and a probe result keeps the generation the
+ * status observed, stamping the pod's on the conditions it changes (the fold's objects differ from 22's for such journals).
  */
-export const SNAPSHOT_SCHEMA = 22;
+export const SNAPSHOT_SCHEMA = 23;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

@@ -166,6 +166,10 @@ export class PodScript {
   evicted(message: string): this {
     return this.add({ ...this.base('kubelet'), type: 'PodEvicted', signal: 'memory.available', message });
   }
+  /** The kubelet found the pod past its `activeDeadlineSeconds`. */
+  deadlineExceeded(): this {
+    return this.add({ ...this.base('kubelet'), type: 'PodDeadlineExceeded' });
+  }
   nodeLost(node = 'node-1'): this {
     return this.add({ ...this.base('controller'), type: 'PodNodeLost', node });
   }
