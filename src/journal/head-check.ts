@@ -7,6 +7,7 @@
 import { JournalError } from './errors.js';
 import type { Head } from './head.js';
 import { META_HEAD, recordKey } from './keys.js';
+import { hashesToItsHash, recordText } from './record.js';
 import type { Db } from './scan.js';
 
 const short = (hash: string): string => `${hash.slice(0, 12)}…`;
@@ -27,4 +28,7 @@ export const refuseHeadOffTheRecords = async (db: Db, dir: string, head: Head): 
   if (atHead === undefined) throw damaged(`its head (${META_HEAD}) names record ${head.seq}, which is missing`);
   const hash = namedHash(atHead);
   if (hash !== undefined && hash !== head.hash) throw damaged(`its head (${META_HEAD}) names record ${head.seq} as ${short(head.hash)}, but that record's hash is ${short(hash)}`);
+  // One SHA-256 an open: a head record changed and its CRC-32 made again still names the head's hash, and a write
+  // would chain onto a record that is not the one that hash sealed, a read answer from it.
+  if (hash !== undefined && !hashesToItsHash(recordText(atHead))) throw damaged(`its head record ${head.seq} does not hash to its hash ${short(hash)}: changed since it was written`);
 };

@@ -8,7 +8,7 @@ import type { Head } from './head.js';
 import { SNAPSHOTS, TIME, afterInstant, podKey, podPrefix, positionOfKey, recordKey, snapshotKey, timeKey, upper, type Position } from './keys.js';
 import { readRecord, type JournalRecord, type Linked, type Sha256 } from './record.js';
 import { RecordStream } from './stream.js';
-import { readPodEntry, type PodRecord } from './pod-entry.js';
+import { readPodEntry, refuseOtherRecord, type PodRecord } from './pod-entry.js';
 import { verifyStore, type VerifyResult } from './verify.js';
 import { exportStore, importExport, importSources, type ImportOptions, type ImportResult, type ImportSource, type SourcesResult } from './exchange.js';
 import { entryPages, fetchRecords, mergedEntryPages, recordEntryPages, skipping, walkIndex, type Db, type Range, type Skip } from './scan.js';
@@ -302,6 +302,19 @@ export class LevelJournal {
     const skip = skipping(q.skipTypes, podEntryEventType);
     // Entries beyond the head belong to a bulk append not acknowledged yet.
     return new RecordStream(() => this.afterIndexed(this.scanRecords(source, readPodEntry, (r) => r.seq <= headSeq && asOf(r), undefined, skip)));
+  }
+
+  /**
+   * The whole records of pod index entries (`podRecords`), each checked to hold its entry's event (`pod-entry.ts ::
+   * sameRecord`): an entry whose key names another record (another pod's) would print that record as this pod's.
+   */
+  async recordsOf(entries: readonly PodRecord[]): Promise<JournalRecord[]> {
+    const records = await this.recordsNumbered(entries.map((e) => e.seq));
+    records.forEach((r, i) => {
+      const entry = entries[i];
+      if (entry !== undefined) refuseOtherRecord(entry, r);
+    });
+    return records;
   }
 
   /** `pages` once the index backlog is written: a read of an index sees every acknowledged record. */

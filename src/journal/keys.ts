@@ -10,10 +10,11 @@ export interface Position {
   readonly seq: number;
 }
 
-const SEQ_WIDTH = 16;
+/** The width of a key's sequence number part. */
+export const SEQ_PART_WIDTH = 16;
 const INSTANT_WIDTH = 24; // 2026-01-02T03:04:05.678Z
 
-export const seqPart = (seq: number): string => String(seq).padStart(SEQ_WIDTH, '0');
+export const seqPart = (seq: number): string => String(seq).padStart(SEQ_PART_WIDTH, '0');
 
 // Every prefix ends in '!', and '"' is the next byte: `[prefix, upper(prefix))` is exactly its keys.
 export const upper = (prefix: string): string => `${prefix.slice(0, -1)}"`;
@@ -65,13 +66,13 @@ export const podKey = (pod: string, observed: boolean, p: Position): string => `
 export const afterInstant = (prefix: string, at: Instant): string => `${prefix}${at}"`;
 
 /** The `<at>!<seq>` end of a time, pod or snapshot key: keys of one prefix sort as these do. */
-export const positionPart = (key: string): string => key.slice(-(INSTANT_WIDTH + 1 + SEQ_WIDTH));
+export const positionPart = (key: string): string => key.slice(-(INSTANT_WIDTH + 1 + SEQ_PART_WIDTH));
 
 /** The sequence number at the end of a record, time, pod or snapshot key. */
-export const seqOfKey = (key: string): number => Number(key.slice(-SEQ_WIDTH));
+export const seqOfKey = (key: string): number => Number(key.slice(-SEQ_PART_WIDTH));
 
 /** The position at the end of a time, pod or snapshot key (`…!<at>!<seq>`). */
 export const positionOfKey = (key: string): Position => {
-  const end = key.length - SEQ_WIDTH - 1;
+  const end = key.length - SEQ_PART_WIDTH - 1;
   return { at: key.slice(end - INSTANT_WIDTH, end) as Instant, seq: seqOfKey(key) };
 };

@@ -124,6 +124,12 @@ const EVENT_FIELD = ',"event":';
 const holdsItsHash = (text: string, r: Link): boolean =>
   chainHash(r.prevHash, r.seq, r.recordedAt, text.slice(text.indexOf(EVENT_FIELD) + EVENT_FIELD.length, -1)) === r.hash;
 
+/** Whether a stored record's text hashes to the hash it names (one that does not parse does not). */
+export const hashesToItsHash = (text: string): boolean => {
+  const json = parseOrUndefined(text);
+  return isStoredShell(json) && holdsItsHash(text, json);
+};
+
 /** Parses a record's text or an export line into its envelope: Left names the first bad field. */
 export const parseEnvelope = (text: string): E.Either<string, t.TypeOf<typeof RecordEnvelope>> => decodeJson(RecordEnvelope, text);
 

@@ -29,7 +29,7 @@ import { isObservation, podKeyOf, type Event } from '../events/index.js';
 import { parseHead } from './head.js';
 import { DIGESTS, META_FORMAT, OBSERVATIONS, PODS, RECORDS, TIME, digestKey, podKey, recordKey, upper } from './keys.js';
 import { canonicalEvent } from './compiled-encoder.js';
-import { podEntryValue, readPodEntry } from './pod-entry.js';
+import { podEntryIn, podEntryValue } from './pod-entry.js';
 import { parseEnvelope, readRecord, readUncheckedRecord, recordText, storedForm } from './record.js';
 import { entryPages, type Db } from './scan.js';
 
@@ -120,7 +120,7 @@ const moveObservationEntries = async (db: Db): Promise<void> => {
   for await (const entries of entryPages(db, { gte: PODS, lt: upper(PODS) })) {
     const batch = db.batch();
     for (const [key, value] of entries) {
-      const event = eventIn(readPodEntry, value, key);
+      const event = eventIn(podEntryIn, value, key);
       if (event !== undefined && isObservation(event)) batch.del(key).put(`${OBSERVATIONS}${key.slice(PODS.length)}`, value);
     }
     await batch.write();

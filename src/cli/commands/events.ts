@@ -65,7 +65,7 @@ export const registerEvents = (program: Command, ctx: Context): void => {
           const shown = since === undefined ? page : page.filter((r) => r.event.at >= since);
           if (opts.output === 'table') rows.push(...shown.map(cells));
           // A line is the whole record, hash chain included: the pod index holds no hashes.
-          else for (const r of pod === undefined ? shown : await journal.recordsNumbered(shown.map((s) => s.seq))) ctx.io.out(`${JSON.stringify(r)}\n`);
+          else for (const r of pod === undefined ? shown : await journal.recordsOf(shown)) ctx.io.out(`${JSON.stringify(r)}\n`);
         }
         if (opts.output === 'table') {
           if (rows.length === 0) ctx.io.err('No events found.\n');
