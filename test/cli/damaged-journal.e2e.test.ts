@@ -7,7 +7,7 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { describe, expect, it } from 'vitest';
-import { REPO, fingerprint, sample, workspace } from './podj.js';
+import { REPO, fingerprint, sample, storeEntries, workspace } from './podj.js';
 
 const manifest = join(REPO, 'test/fixtures/manifests/liveness-exec.yaml');
 
@@ -19,16 +19,6 @@ const WRITES: ReadonlyArray<readonly string[]> = [
   ['apply', '-f', manifest, '--at', '2027-01-01T00:00:00Z'],
   ['simulate', sample('two-containers')],
 ];
-
-/** Every key and value of the store. */
-const entries = async (journal: string): Promise<Array<[string, string]>> => {
-  const db = new ClassicLevel<string, string>(journal);
-  try {
-    return await db.iterator().all();
-  } finally {
-    await db.close();
-  }
-};
 
 /** The files of the journal but LevelDB's info log, which LevelDB's open of a store it then refuses rotates. */
 const dataFiles = (journal: string): string[] => fingerprint(journal).filter((line) => !/^LOG(\.old)? /.test(line));
@@ -54,9 +44,9 @@ const damaged = async (damage: (journal: string) => Promise<void> | void): Promi
 const everyVerbRefuses = async (podj: ReturnType<typeof workspace>['podj'], journal: string, files: string[], line: string): Promise<void> => {
   for (const args of READS) expect([args.join(' '), podj(...args)]).toEqual([args.join(' '), { code: 2, stdout: '', stderr: line }]);
   expect(fingerprint(journal)).toEqual(files);
-  const stored = await entries(journal);
+  const stored = await storeEntries(journal);
   for (const args of WRITES) expect([args.join(' '), podj(...args)]).toEqual([args.join(' '), { code: 2, stdout: '', stderr: line }]);
-  expect(await entries(journal)).toEqual(stored);
+  expect(await storeEntries(journal)).toEqual(stored);
 };
 
 describe('a head that does not name the last record', () => {
@@ -136,9 +126,9 @@ describe('a record deleted from the store', () => {
     const source = workspace();
     source.podj('replay', sample('two-containers'));
     writeFileSync(join(dir, 'other.export'), source.podj('export').stdout);
-    const stored = await entries(journal);
+    const stored = await storeEntries(journal);
     // an import looks up what the journal holds; its refusal named the key alone ("error: record e!…16: …")
     expect(podj('import', 'other.export')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(refusal) });
-    expect(await entries(journal)).toEqual(stored);
+    expect(await storeEntries(journal)).toEqual(stored);
   });
 });

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ClassicLevel } from 'classic-level';
 import { afterEach } from 'vitest';
 
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -50,3 +51,13 @@ export const fingerprint = (dir: string): string[] =>
       const info = statSync(path);
       return info.isDirectory() ? `${name}/` : `${name} ${info.size} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
     });
+
+/** Every key and value of a journal's store: equal lists mean a write changed no key or value. */
+export const storeEntries = async (journal: string): Promise<Array<[string, string]>> => {
+  const db = new ClassicLevel<string, string>(journal);
+  try {
+    return await db.iterator().all();
+  } finally {
+    await db.close();
+  }
+};

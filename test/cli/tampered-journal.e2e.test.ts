@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ClassicLevel } from 'classic-level';
 import { describe, expect, it } from 'vitest';
-import { REPO, fingerprint, sample, workspace } from './podj.js';
+import { REPO, fingerprint, sample, storeEntries, workspace } from './podj.js';
 
 // disk-pressure's journal: record 24 is api's ContainerStarted, 26 debug's PodRejected, both at 16:01:30; 38 the head.
 const AT = '2026-01-18T16:01:30.000Z';
@@ -23,16 +23,6 @@ const tampered = async (edit: (db: ClassicLevel<string, string>) => Promise<void
   await edit(db);
   await db.close();
   return { ...space, files: fingerprint(space.journal) };
-};
-
-/** Every key and value of the store. */
-const entries = async (journal: string): Promise<Array<[string, string]>> => {
-  const db = new ClassicLevel<string, string>(journal);
-  try {
-    return await db.iterator().all();
-  } finally {
-    await db.close();
-  }
 };
 
 /** Moves the value of `from` to `to`, as an edit of the pod index would. */
@@ -85,10 +75,10 @@ describe('the head record changed and its CRC-32 made again', () => {
     }
     expect(podj('verify')).toMatchObject({ code: 1, stderr: `journal ${journal}: record 38: hash does not match the record\n` });
     expect(fingerprint(journal)).toEqual(files);
-    const stored = await entries(journal);
+    const stored = await storeEntries(journal);
     for (const args of [['record', 'NodeConditionChanged', '--node', 'node01', 'conditionType=Ready', 'status=False'], ['apply', '-f', join(REPO, 'test/fixtures/manifests/liveness-exec.yaml')]]) {
       expect([args.join(' '), podj(...args)]).toMatchObject([args.join(' '), { code: 2, stdout: '', stderr: expect.stringMatching(line) }]);
     }
-    expect(await entries(journal)).toEqual(stored);
+    expect(await storeEntries(journal)).toEqual(stored);
   });
 });
