@@ -314,6 +314,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       return withPod(state, e.pod.uid, (pod) => (pod.syncs > 0 && isReadinessGate(pod.spec, e.conditionType) ? triggered(pod, at) : pod));
     case 'PodMetadataUpdated':
     case 'PodEphemeralContainersUpdated': // imports only: the engine's scenarios run no kubectl debug
+    case 'RecordsSuperseded': // imports only
     case 'PodWriteRejected':
     case 'PodObserved':
     case 'PodIPAssigned': // imports only: the engine's sandboxes come with their IP

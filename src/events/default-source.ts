@@ -6,6 +6,7 @@ export const defaultSource: Readonly<Record<EventType, Source>> = {
   PodCreated: 'api',
   PodMetadataUpdated: 'api',
   PodEphemeralContainersUpdated: 'api',
+  RecordsSuperseded: 'api',
   PodDeletionRequested: 'api',
   PodRemoved: 'api',
   PodWriteRejected: 'api',

@@ -7,6 +7,7 @@ export const Event = t.union(
     V.PodCreated,
     V.PodMetadataUpdated,
     V.PodEphemeralContainersUpdated,
+    V.RecordsSuperseded,
     V.PodDeletionRequested,
     V.PodRemoved,
     V.PodWriteRejected,

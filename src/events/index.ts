@@ -11,6 +11,7 @@ export * from './vocabulary.js';
 export { formatErrors } from './report.js';
 export * from './event.js';
 export { observationTypes, isObservation } from './observations.js';
+export { supersededRecordOf, supersededKey, supersededKeyOf, isSupersession, asSuperseded, leftOut, withoutSuperseded } from './superseded.js';
 
 export const eventTypes: ReadonlySet<string> = new Set(Event.types.map((m) => m.name));
 

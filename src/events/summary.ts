@@ -15,6 +15,8 @@ const sentence = (e: Event): string => {
       return `labels ${Object.entries(e.labels).map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}`;
     case 'PodEphemeralContainersUpdated':
       return `ephemeral containers ${e.ephemeralContainers.map((c) => c.name).join(',')}`;
+    case 'RecordsSuperseded':
+      return `superseded ${e.records.map((r) => `${r.container === undefined ? '' : `${r.container}: `}${r.type} at ${r.at}`).join(', ')}`;
     case 'PodDeletionRequested':
       return e.gracePeriodSeconds === 0 ? 'force deletion requested' : `deletion requested, grace ${e.gracePeriodSeconds}s`;
     case 'PodRemoved':

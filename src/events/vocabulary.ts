@@ -6,7 +6,7 @@
 import * as t from 'io-ts';
 import { ConditionStatus, Instant, Integer, QuantityString, ResourceList, StringMap } from '../k8s/codecs.js';
 import { ContainerUser, EphemeralContainer, ResourceRequirements, V1Pod } from '../k8s/pod.js';
-import { containerSubject, member, nodeSubject, podSubject } from './common.js';
+import { containerSubject, member, nodeSubject, podSubject, RecordedEvent } from './common.js';
 
 /**
  * Imports: the kubelet-owned condition types an object its kubelet wrote carries, in its order: that kubelet
@@ -58,6 +58,28 @@ export const PodCreated = member('PodCreated', { ...podSubject, manifest: V1Pod 
  * `ValidatePodEphemeralContainersUpdate`).
  */
 export const PodEphemeralContainersUpdated = member('PodEphemeralContainersUpdated', { ...podSubject, ephemeralContainers: t.array(EphemeralContainer) });
+
+/**
+ * One journal record a later import superseded, by what tells it from the pod's other records: its type, its instant,
+ * its container, and the Event object it was read from (`from.recorded.object`), if any. With `recordedAs`, the record
+ * stands and is read as recorded by that Event (a start an object stated, whose `Started` Event came later): the
+ * record a joint import keeps.
+ */
+export const SupersededRecord = t.intersection(
+  [t.type({ type: t.string, at: Instant }), t.partial({ container: t.string, recorded: t.string, recordedAs: RecordedEvent })],
+  'SupersededRecord',
+);
+export type SupersededRecord = t.TypeOf<typeof SupersededRecord>;
+
+/**
+ * Imports only: records the journal holds of this pod that a later import recorded better (a run an earlier import
+ * of the pod's objects placed, which the kubelet's Events imported since time), or that gain the Event the cluster
+ * recorded for them (`recordedAs`). The journal is append-only: the better records are appended beside this, and every
+ * reader (the fold, the Events, the next import) reads the pod as if the superseded records were never there and the
+ * others had been imported with their Event (`superseded.ts`). Stamped 1 ms before the earliest of them, so that a fold
+ * in time order meets it first.
+ */
+export const RecordsSuperseded = member('RecordsSuperseded', { ...podSubject, records: t.array(SupersededRecord) });
 
 /** Labels or annotations were replaced by an update (apply, label, annotate). */
 export const PodMetadataUpdated = member('PodMetadataUpdated', {

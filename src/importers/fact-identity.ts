@@ -6,7 +6,7 @@
  * the whole second it happened in: Kubernetes truncates times to the second, so `…:05Z` from a watch update
  * and `…:05.123Z` from an audit line are one moment.
  */
-import type { Event, EventType } from '../events/index.js';
+import { supersededKey, type Event, type EventType } from '../events/index.js';
 import type { Certainty, Imported, Origin } from './imported.js';
 import { subjectKeyOf } from './build.js';
 import { secondOf } from './time.js';
@@ -49,6 +49,8 @@ const distinguishing = (e: Event): string => {
       return e.signal;
     case 'PodEphemeralContainersUpdated':
       return e.ephemeralContainers.map((c) => c.name).join(',');
+    case 'RecordsSuperseded':
+      return e.records.map((r) => supersededKey(r)).join(',');
     case 'PodCreated':
     case 'PodMetadataUpdated':
     case 'PodRemoved':

@@ -2,7 +2,7 @@
  * Several sources into one sequence in valid-time order with no fact twice (see `fact-identity.ts`), each
  * container run coherent (`instances.ts`), and what Event objects leave out filled in (`unstated.ts`).
  */
-import type { Event, EventType } from '../events/index.js';
+import { withoutSuperseded, type Event, type EventType } from '../events/index.js';
 import { containerKeyOf, subjectKeyOf } from './build.js';
 import { capturesInStreamOrder } from './capture-order.js';
 import { betterRecord, factKey, isBackOff, isStatusBackOff } from './fact-identity.js';
@@ -10,6 +10,7 @@ import type { Imported } from './imported.js';
 import { numberRuns, recordedIds, settleInstances } from './instances.js';
 import { placeRunsOnCurve } from './runs-on-curve.js';
 import { fillUnstated } from './unstated.js';
+import { reread, rerecordedContainers, supersede, supersessionMarkers } from './supersede.js';
 import { succeedNames } from './succession.js';
 import { secondOf } from './time.js';
 import { reorderedWithinSeconds } from './within-seconds.js';
@@ -24,6 +25,8 @@ const tieRank: Readonly<Record<EventType, number>> = {
   PodWriteRejected: 3,
   PodMetadataUpdated: 4,
   PodEphemeralContainersUpdated: 4,
+  // stamped before the records it supersedes: in their second, before every other fact
+  RecordsSuperseded: 0,
   PodUnschedulable: 5,
   PodBound: 6,
   PodAdmitted: 7,
@@ -115,35 +118,52 @@ const inTimeOrder = (causallySorted: readonly Imported[]): Imported[] => {
 };
 
 /**
- * A back-off read off a status ("waiting: CrashLoopBackOff") says less than the Event objects reporting
- * the same wait: when Events (or the journal) report back-off between the same two starts of the
- * container, the status's one is that same wait and is dropped. When the journal already holds the status's
- * one (the pod objects were imported before their Events), it stands for one of the Events' reports of that
- * wait: a placed one of that wait, else the latest placed one of the container (the Event's recorded first and
- * last keep their times), else a recorded one: the waits are counted as often as the Event says.
+ * A back-off read off a status ("waiting: CrashLoopBackOff") and the Event objects reporting the same wait: when
+ * Events (or the journal) report back-off between the same two starts of the container, the status's one is that
+ * same wait. It stands for one of the Events' reports of that wait, placed: the status says the container waited
+ * then, where the placed report is only spread over the wait (the k3s bundle's backend-api, captured waiting
+ * `CrashLoopBackOff` at 20:53:31, 4 s after its exit, where the Events' next report was placed at 20:53:36). A
+ * placed one of that wait, else the latest placed one of the container (the Event's recorded first and last keep
+ * their times); without one, the status's is dropped for the recorded reports of its wait (and a status's one the
+ * journal holds stands for one of them): the waits are counted as often as the Event says.
  */
 const subsumes = (i: Imported): boolean => i.origin === 'events' || i.origin === 'journal';
 
-/** A back-off the journal holds from a status: inferred, and not a placed occurrence of an Event. */
+/** A back-off the journal holds from a status: inferred, and not an occurrence of an Event. */
 const heldFromStatus = (i: Imported): boolean => i.origin === 'journal' && isStatusBackOff(i);
 
-/** The Events' back-off reports that a status back-off held by the journal already stands for (indices). */
-const reportsHeld = (items: readonly Imported[], windows: readonly string[]): Set<number> => {
+/**
+ * The Events' back-off reports that a status back-off stands for (`dropped`, indices), the status back-offs of this
+ * import that stand for one (`standing`), and the reports the journal holds that one stands for (`held`: the Events
+ * were imported before the pod objects, and the merge supersedes them).
+ */
+const reportsHeld = (items: readonly Imported[], windows: readonly string[]): { readonly dropped: Set<number>; readonly standing: Set<number> } => {
   const windowOf = (n: number): string => `${items[n]?.event.type ?? ''}|${windows[n] ?? ''}`;
   const dropped = new Set<number>();
-  const reports = items.map((i, n) => ({ i, n })).filter(({ i }) => i.origin === 'events' && isBackOff(i));
+  const standing = new Set<number>();
+  const isReport = (i: Imported): boolean => isBackOff(i) && (i.origin === 'events' || (i.origin === 'journal' && !heldFromStatus(i)));
+  const placedReport = (i: Imported): boolean => (i.origin === 'journal' ? i.event.from?.inferred === true : i.certainty !== 'exact');
+  const reports = items.map((i, n) => ({ i, n })).filter(({ i }) => isReport(i));
+  // containers whose status's back-off the journal holds: it stands for one of the reports already (the objects again)
+  const heldStatus = new Set(items.flatMap((i) => (heldFromStatus(i) ? [containerKey(i.event) ?? ''] : [])));
   items.forEach((i, n) => {
-    if (!heldFromStatus(i)) return;
-    const mine = reports.filter((r) => !dropped.has(r.n) && r.i.event.type === i.event.type && containerKey(r.i.event) === containerKey(i.event));
-    const placed = mine.filter((r) => r.i.certainty !== 'exact');
-    const pick =
-      placed.find((r) => windowOf(r.n) === windowOf(n)) ?? placed.at(-1) ?? mine.find((r) => windowOf(r.n) === windowOf(n));
-    if (pick !== undefined) dropped.add(pick.n);
+    if (!isStatusBackOff(i)) return;
+    // a status's back-off the journal holds stands for one of this import's reports; this import's, for any
+    const journalReports = !heldFromStatus(i) && !heldStatus.has(containerKey(i.event) ?? '');
+    const mine = reports.filter(
+      (r) => !dropped.has(r.n) && (r.i.origin === 'events' || journalReports) && r.i.event.type === i.event.type && containerKey(r.i.event) === containerKey(i.event),
+    );
+    const placed = mine.filter((r) => placedReport(r.i));
+    const pick = placed.find((r) => windowOf(r.n) === windowOf(n)) ?? placed.at(-1) ?? (heldFromStatus(i) ? mine.find((r) => windowOf(r.n) === windowOf(n)) : undefined);
+    if (pick === undefined) return;
+    dropped.add(pick.n);
+    standing.add(n);
   });
-  return dropped;
+  return { dropped, standing };
 };
 
-const dropSubsumedBackOffs = (items: readonly Imported[]): Imported[] => {
+/** The merged facts without the back-offs reports stand for, and the journal's reports a status's back-off stands for. */
+const dropSubsumedBackOffs = (items: readonly Imported[]): { readonly kept: Imported[]; readonly heldDropped: Imported[] } => {
   const window = new Map<string, number>();
   const windowOf = (i: Imported): string => {
     const key = containerKey(i.event) ?? '';
@@ -157,8 +177,11 @@ const dropSubsumedBackOffs = (items: readonly Imported[]): Imported[] => {
     if (subsumes(i) && (i.event.type === 'ContainerBackOff' || i.event.type === 'ImagePullBackOff')) withEvents.add(`${i.event.type}|${w}`);
     return w;
   });
-  const held = reportsHeld(items, windows);
-  return items.filter((i, n) => !held.has(n) && (subsumes(i) || !withEvents.has(`${i.event.type}|${windows[n] ?? ''}`)));
+  const { dropped, standing } = reportsHeld(items, windows);
+  return {
+    kept: items.filter((i, n) => !dropped.has(n) && (subsumes(i) || standing.has(n) || !withEvents.has(`${i.event.type}|${windows[n] ?? ''}`))),
+    heldDropped: items.filter((i, n) => dropped.has(n) && i.origin === 'journal'),
+  };
 };
 
 /** An event whose time (or whose very occurrence) the source did not record says so in its provenance. */
@@ -195,15 +218,41 @@ const eachFactOnce = (items: readonly Imported[]): Imported[] => {
 };
 
 export const mergeImported = (inputs: readonly Imported[], known: readonly Event[] = []): Event[] => {
-  const journal = numberRuns(known);
+  // What the journal holds, without the records an earlier import superseded, in time order: runs are numbered in
+  // the order their ids first show (a run's better record, appended by a later import, comes late in the journal).
+  const held = numberRuns([...withoutSuperseded(known)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)));
   // Runs are placed from this import's own facts alone, so that importing the same files again places them
   // the same way and every fact meets its earlier record in the journal.
   // Containers whose back-offs the journal holds as reported by Events: those reports say how often it waited.
-  const reported = new Set(journal.flatMap((i) => (isBackOff(i) && !heldFromStatus(i) ? [containerKey(i.event) ?? ''] : [])));
-  const placed = placeRunsOnCurve(eachFactOnce(inputs), reported);
+  const reported = new Set(held.flatMap((i) => (isBackOff(i) && !heldFromStatus(i) ? [containerKey(i.event) ?? ''] : [])));
+  const own = eachFactOnce(inputs);
+  // Containers whose runs this import's Events record where the journal holds them placed: placed again, with the journal's records.
+  const rerecorded = rerecordedContainers(held, own);
+  const placed = placeRunsOnCurve(rerecorded.size === 0 ? own : eachFactOnce([...reread(held, own, rerecorded), ...own]), reported);
+  const { journal, superseded } = supersede(held, placed, rerecorded);
   const ranked = eachFactOnce([...journal, ...placed]).map((item, order) => ({ item, order }));
   const sorted = inTimeOrder(inRunOrder(capturesInStreamOrder(ranked.sort(causal).map((r) => r.item), (i) => tieRank[i.event.type])));
-  return fillUnstated(dropSubsumedBackOffs(settleInstances(succeedNames(sorted), recordedIds([...journal, ...inputs]))))
+  const { kept, heldDropped } = dropSubsumedBackOffs(settleInstances(succeedNames(sorted), recordedIds([...journal, ...inputs])));
+  const merged = fillUnstated(kept)
     .filter((i) => i.origin !== 'journal')
     .map(markInferred);
+  // the journal's own record of each (the merge may have moved a record's time inside its second)
+  const heldByKey = new Map(journal.map((i) => [factKey(i), i]));
+  const reportsStoodFor = heldDropped.flatMap((i) => {
+    const record = heldByKey.get(factKey(i));
+    return record === undefined ? [] : [{ held: record }];
+  });
+  const markers = supersessionMarkers([...superseded, ...reportsStoodFor], held);
+  return markers.length === 0 ? merged : withMarkers(merged, markers);
+};
+
+/** `events` in time order with each marker before the first event not earlier than it. */
+const withMarkers = (events: readonly Event[], markers: readonly Event[]): Event[] => {
+  const out: Event[] = [];
+  const waiting = [...markers].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  for (const e of events) {
+    while (waiting.length > 0 && (waiting[0]?.at ?? e.at) <= e.at) out.push(waiting.shift() as Event);
+    out.push(e);
+  }
+  return [...out, ...waiting];
 };

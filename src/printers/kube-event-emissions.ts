@@ -15,6 +15,7 @@ export const coreReasonsByEventType: { readonly [K in EventType]: readonly strin
   PodCreated: [],
   PodMetadataUpdated: [],
   PodEphemeralContainersUpdated: [],
+  RecordsSuperseded: [],
   PodDeletionRequested: [],
   PodRemoved: [],
   PodWriteRejected: [],
@@ -160,6 +161,7 @@ const madeEmissions = (e: Event, ctx: Context): Emission[] => {
     case 'PodCreated':
     case 'PodMetadataUpdated':
     case 'PodEphemeralContainersUpdated':
+    case 'RecordsSuperseded':
     case 'PodDeletionRequested':
     case 'PodRemoved':
     case 'PodWriteRejected':

@@ -2,7 +2,7 @@
  * The core/v1 Events a cluster would have recorded for the journal's events, correlated the way client-go's
  * `EventCorrelator` records them (identical events → one row with a count; a per-object spam filter).
  */
-import { isInferred, type Event, type EventOf, type RecordedEvent } from '../events/index.js';
+import { asSuperseded, isInferred, withoutSuperseded, type Event, type EventOf, type RecordedEvent } from '../events/index.js';
 import { coreReasonsByEventType, emissionsOf, emptyContext, learn, type Emission } from './kube-event-emissions.js';
 import type { KubeEventRow } from './kube-event-row.js';
 
@@ -133,16 +133,22 @@ export interface KubeEventWrite {
  * drops the write; a written event carries that count, its first timestamp, and its own time as lastTimestamp.
  * Imported events (`from`) are not filtered: they are what the cluster recorded, or inferred from it, so their
  * counts are the source's. `history` is what the imported facts are matched against (the creations held twice,
- * the Event objects facts were read from): the events `observe` will be given, as far as they are known.
+ * the Event objects facts were read from, the records a later import superseded): the events `observe` will be given,
+ * as far as they are known.
  */
 export const kubeEventCorrelator = (history: readonly Event[]): { readonly observe: (held: Event) => KubeEventWrite[] } => {
   const ctx = emptyContext();
   const observed = new Map<string, { readonly count: number; readonly firstTimestamp: string; readonly firstInferred: boolean }>();
   const buckets = new Map<string, Bucket>();
-  const recorded = recordedOfPlaced(history);
-  const spans = recordedSpans(history);
+  // records a later import superseded were not what the cluster recorded: their better records stand beside them
+  const read = asSuperseded(history);
+  const kept = withoutSuperseded(history);
+  const recorded = recordedOfPlaced(kept);
+  const spans = recordedSpans(kept);
   const emittedCreations = new Set<string>();
-  const observe = (held: Event): KubeEventWrite[] => {
+  const observe = (stored: Event): KubeEventWrite[] => {
+    const held = read(stored);
+    if (held === undefined) return [];
     const once = recorded.size === 0 ? held : onceRecorded(held, recorded, emittedCreations);
     if (once === undefined) return [];
     const e = spans.size === 0 ? once : withRecordedEvent(once, spans);

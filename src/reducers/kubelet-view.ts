@@ -99,6 +99,8 @@ export interface ImportProvenance {
    * count every run, so they rest on it until a capture, whatever recorded change comes after it.
    */
   readonly runAt?: Instant;
+  /** Records a later import superseded that the fold has yet to meet and pass over (`RecordsSuperseded`). */
+  readonly superseded?: readonly string[];
 }
 
 /** The kubelet removed the container's newest instance (`RestartAllContainers`): the runtime lists none of it. */

@@ -4,7 +4,7 @@
  */
 import type { Instant } from '../k8s/codecs.js';
 import type { Container, PodCondition, ResourceRequirements, V1Pod } from '../k8s/pod.js';
-import { observationTypes, type CapturedCondition, type Event, type PodEvent } from '../events/index.js';
+import { leftOut, observationTypes, supersededKey, supersededKeyOf, type CapturedCondition, type Event, type PodEvent } from '../events/index.js';
 import { createdPod, reduceApi } from './api.js';
 import { initialContainerView, reduceContainer, type ContainerEvent } from './containers.js';
 import { reduceKubelet } from './kubelet.js';
@@ -127,6 +127,7 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     }
     case 'PodRemoved':
     case 'PodObserved':
+    case 'RecordsSuperseded':
     case 'PodKillTimedOut':
       return s; // handled by reducePod (an observation, skipped)
     default: {
@@ -142,6 +143,9 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
   if (observationTypes.has(event.type)) return state;
   if (event.type === 'PodRemoved') return undefined;
   if (event.type === 'PodObserved') return observed(state, event);
+  if (event.type === 'RecordsSuperseded') return superseding(state, event.records.filter(leftOut).map(supersededKey));
+  const pending = state.kubelet.provenance?.superseded;
+  if (pending !== undefined && pending.includes(supersededKeyOf(event))) return superseding(state, [], supersededKeyOf(event));
   const next = apply(state, event);
   return next === state ? next : changedBy(next, event);
 };
@@ -167,6 +171,16 @@ const observed = (s: PodState, e: Extract<PodEvent, { type: 'PodObserved' }>): P
   const next = withNomination(e.resourceVersion === undefined ? generationShown : withVersion(generationShown, e.resourceVersion), e.nominatedNodeName);
   const { provenance } = next.kubelet;
   return withProvenance(next, { ...provenance, capturedAt: latestInstant(provenance?.capturedAt, e.at) });
+};
+
+/**
+ * Records a later import superseded (`RecordsSuperseded`, stamped before them): the pod waits for them, `keys` more, and
+ * passes over each (`met`) as if it were not there. An import's better records of the same facts come beside them.
+ */
+const superseding = (s: PodState, keys: readonly string[], met?: string): PodState => {
+  const { superseded = [], ...rest } = s.kubelet.provenance ?? {};
+  const waiting = [...superseded.filter((k) => k !== met), ...keys];
+  return withProvenance(s, waiting.length === 0 ? rest : { ...rest, superseded: waiting });
 };
 
 /** `s` whose kubelet publishes as `patch` says (its condition types, its unwritten fields), its status (the published one, if it syncs) regenerated at `at`. */
@@ -306,7 +320,7 @@ const sameTypes = (a: readonly string[], b: readonly string[]): boolean => a.len
  */
 const withProvenance = (s: PodState, provenance: ImportProvenance): PodState => {
   const was = s.kubelet.provenance;
-  if (was !== undefined && was.capturedAt === provenance.capturedAt && was.changeAt === provenance.changeAt && was.runAt === provenance.runAt) return s;
+  if (was !== undefined && was.capturedAt === provenance.capturedAt && was.changeAt === provenance.changeAt && was.runAt === provenance.runAt && was.superseded === provenance.superseded) return s;
   const kubelet = kubeletView(s.kubelet, { provenance });
   const base = baseOf(s);
   return (generatedFrom(s)?.view === s.kubelet ? withStatusesFrom(s, base, kubelet, kubelet) : undefined) ?? podState(s, base, kubelet);
@@ -324,7 +338,8 @@ const runFacts: ReadonlySet<PodEvent['type']> = new Set(['ContainerStarted', 'Co
  * inferred facts (the engine's, the generator's) pay the comparison of `from.inferred` and of an absent provenance.
  */
 const changedBy = (changed: PodState, event: PodEvent): PodState => {
-  const next = withVersion(changed, undefined);
+  // a capture sees every fact of its instant (a later import's fact of it is stored after it): its version stands
+  const next = changed.kubelet.provenance?.capturedAt === event.at ? changed : withVersion(changed, undefined);
   const was = next.kubelet.provenance;
   if (event.from?.inferred !== true || event.type === 'ContainerCreated') return was?.changeAt === undefined ? next : withProvenance(next, { ...was, changeAt: undefined });
   return withProvenance(next, { ...was, changeAt: event.at, ...(runFacts.has(event.type) && { runAt: event.at }) });

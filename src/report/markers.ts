@@ -85,6 +85,7 @@ export const markerKindOf = (e: Event): MarkerKind | undefined => {
     case 'PodCreated':
     case 'PodMetadataUpdated':
     case 'PodEphemeralContainersUpdated':
+    case 'RecordsSuperseded':
     case 'PodWriteRejected':
     case 'PodObserved':
     case 'PodConditionSet':

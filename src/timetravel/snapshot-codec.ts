@@ -36,8 +36,11 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * sync is its terminating sync's, Pending (the fold's objects differ from 21's). 23: a kubelet that wrote TerminatePod's
  * status writes no more (a later `PodSynced` or probe result leaves it), and a probe result keeps the generation the
  * status observed, stamping the pod's on the conditions it changes (the fold's objects differ from 22's for such journals).
+ * 24: kubelet views' provenance keeps the records a later import superseded that the fold has yet to pass over
+ * (`superseded`), and a fact at the instant of the pod's latest capture keeps the version it showed (the fold's objects
+ * differ from 23's for imported journals).
  */
-export const SNAPSHOT_SCHEMA = 23;
+export const SNAPSHOT_SCHEMA = 24;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

@@ -6,35 +6,17 @@
  * imported after the object, it supersedes the placed creation (the journal holds both; the fold and the Events
  * read the recorded one). Recording: k8shark's auto-discovery pod (kind v1.36.1), created 22:05:44, started 22:05:45.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { real } from './fixtures.js';
+import { importedIn, scratch } from './imported-journals.js';
 import { podj } from './podj-in-process.js';
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const scratch = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'podj-created-inferred-'));
-  dirs.push(dir);
-  return dir;
-};
 
 const POD = ['-n', 'auto-demo', 'widget-controller-7f9647f7b6-q6vh8'];
 const AT = '2026-07-22T22:06:58Z';
 const PODS = real('k8shark-auto-discovery-pods.json');
 const EVENTS = real('k8shark-auto-discovery-events-v1.json');
-
-/** A journal made by importing each of `imports` in turn (one `podj import` each, of its files). */
-const importedIn = async (...imports: ReadonlyArray<readonly string[]>): Promise<string> => {
-  const journal = join(scratch(), 'journal');
-  for (const files of imports) {
-    const done = await podj('import', '--journal', journal, ...files);
-    expect(done.code, done.stderr).toBe(0);
-  }
-  return journal;
-};
 
 /** What `describe` and `get events` answer about the pod at AT. */
 const answers = async (journal: string): Promise<{ describe: string; events: string }> => {
@@ -61,7 +43,7 @@ const eventsTable = (describe: string): string => describe.slice(describe.indexO
 const eventsWithCreatedAt = (at: string): string => {
   const events = JSON.parse(readFileSync(EVENTS, 'utf8')) as { items: Array<Record<string, unknown>> };
   const moved = events.items.map((e) => (e['reason'] === 'Created' ? { ...e, deprecatedFirstTimestamp: at, deprecatedLastTimestamp: at } : e));
-  const file = join(scratch(), 'created-moved.json');
+  const file = join(scratch('podj-created-inferred-'), 'created-moved.json');
   writeFileSync(file, JSON.stringify({ ...events, items: moved }));
   return file;
 };
