@@ -81,7 +81,8 @@ export const manifestOf = (pod: V1Pod): V1Pod => ({
     ...without(pod.metadata, ['managedFields', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation']),
     ...(pod.metadata.generation === undefined && { generation: 0 }),
   },
-  spec: without(pod.spec, ['nodeName']),
+  // a pod is never created with ephemeral containers (validation.go :: ValidatePodCreate forbids them): they came later
+  spec: without(pod.spec, ['nodeName', 'ephemeralContainers']),
 });
 
 /**
@@ -280,10 +281,11 @@ export const diffPod = ({ pod, before, after, fallback, origin, writtenAt }: Pod
     }
   }
 
-  // `kubectl debug` on a pod already captured: the spec grew through `pods/ephemeralcontainers`, before their runs.
+  // `kubectl debug`: the spec grew through `pods/ephemeralcontainers`, before their runs, after the creation (an object
+  // first captured with them too: a later import of it, the journal holding the pod, records the write all the same).
   const known = new Set((before?.spec.ephemeralContainers ?? []).map((c) => c.name));
   const added = new Set((after.spec.ephemeralContainers ?? []).map((c) => c.name).filter((n) => !known.has(n)));
-  if (before !== undefined && added.size > 0) {
+  if (added.size > 0) {
     const [at, c] = ephemeralWrittenAt(after, added, fallback);
     emit({ type: 'PodEphemeralContainersUpdated', ...envelopeAt(at, 'api'), pod, ephemeralContainers: after.spec.ephemeralContainers ?? [] }, c);
   }

@@ -84,4 +84,33 @@ describe('an ephemeral container added after the pod was first captured', () => 
     expect(pod.spec.ephemeralContainers?.map((c) => c.name)).toEqual(['debugger-x7kqp']);
     expect(pod.status?.ephemeralContainerStatuses?.map((c) => c.state)).toEqual([{ running: { startedAt: '2026-03-02T10:05:11Z' } }]);
   });
+
+  it('the later object in a later import (the journal holds the pod): the write and the run are kept, as one import keeps them', async () => {
+    const first = streamFile([BEFORE]);
+    const later = streamFile([DEBUGGED]);
+    const journal = join(dirs[dirs.length - 1] ?? '', 'journal');
+    for (const file of [first, later]) {
+      const done = await podj('import', '--journal', journal, file);
+      expect(done.code, done.stderr).toBe(0);
+    }
+    const apart = mkdtempSync(join(tmpdir(), 'podj-ephemeral-joint-'));
+    dirs.push(apart);
+    const together = join(apart, 'journal');
+    expect((await podj('import', '--journal', together, streamFile([BEFORE, DEBUGGED]))).code).toBe(0);
+    expect(await getPod(journal, '2026-03-02T10:05:11Z')).toEqual(DEBUGGED);
+    expect(await getPod(journal, '2026-03-02T10:05:11Z')).toEqual(await getPod(together, '2026-03-02T10:05:11Z'));
+    const described = async (j: string): Promise<string> => (await podj('describe', 'pod', 'web', '--at', '2026-03-02T10:05:11Z', '--journal', j)).stdout;
+    expect(await described(journal)).toBe(await described(together));
+    const earlier = await getPod(journal, '2026-03-02T10:04:00Z');
+    expect(earlier.spec.ephemeralContainers).toBeUndefined();
+    // imported again, the later object adds nothing
+    expect((await podj('import', '--journal', journal, later)).stdout).toMatch(/imported 0 new events/);
+  });
+
+  it('an object first captured with an ephemeral container: created without it (ValidatePodCreate forbids it), then the write', async () => {
+    const events = (await imported([streamFile([DEBUGGED])])).events;
+    const created = events.find((e) => e.type === 'PodCreated');
+    expect(created?.type === 'PodCreated' ? created.manifest.spec.ephemeralContainers : 'none').toBeUndefined();
+    expect(events.filter((e) => e.type === 'PodEphemeralContainersUpdated').map((e) => e.type === 'PodEphemeralContainersUpdated' && e.ephemeralContainers.map((c) => c.name))).toEqual([['debugger-x7kqp']]);
+  });
 });
