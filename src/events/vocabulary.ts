@@ -346,9 +346,10 @@ export const ImagePullFailed = member('ImagePullFailed', {
  * had no id): the fold reads both as that one run.
  *
  * `imageID`, `image`: the image of a run the runtime created but never started (an imported `StartError`'s status),
- * its ID and its name as the runtime reported it.
+ * its ID and its name as the runtime reported it, and `user` the user it reported for that container (added without a
+ * version change).
  */
-export const ContainerCreated = member('ContainerCreated', { ...containerSubject, containerID: t.string }, { imageID: t.string, image: t.string, standIn: t.string });
+export const ContainerCreated = member('ContainerCreated', { ...containerSubject, containerID: t.string }, { imageID: t.string, image: t.string, standIn: t.string, user: ContainerUser });
 
 /**
  * `imageID`, `image`: the image the runtime ran, when the source states it (an imported status's `imageID` and

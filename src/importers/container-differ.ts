@@ -111,7 +111,8 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
     // the captures never showed existed until its removal, at the latest.
     const at = knownStart(f) ?? (f.removed === true ? removedAt(f, facts, d.fallback) : d.fallback);
     // The status's imageID is the newest run's image (the crashed one's while waiting to restart); a run that
-    // never started (StartError) states it on its creation, the runtime having resolved the image by then. Its
+    // never started (StartError) states it on its creation, the runtime having resolved the image by then, and the
+    // user too (CRI reports it for the created container: the holmesgpt init container's supplementalGroups [0, 10]). Its
     // `image` is the name the runtime reported, kept with it: not always the spec's (dockershim's first repo tag
     // `nginx:latest` for `nginx`, containerd's image ID for an image known by digest only).
     const reportedImage = d.after.image !== undefined && d.after.image !== '' ? { image: d.after.image } : {};
@@ -119,7 +120,7 @@ export const diffContainer = (d: ContainerDiff): Imported[] => {
     const imageID = newest && d.after.imageID !== undefined && d.after.imageID !== '' ? { imageID: d.after.imageID, ...reportedImage } : {};
     // The user the runtime reported for the newest run (resolved from the image's USER where the spec sets none).
     const user = newest && d.after.user !== undefined ? { user: d.after.user } : {};
-    emit({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID, ...(f.neverStarted === true && imageID) }, 'inferred', f.instance);
+    emit({ type: 'ContainerCreated', ...envelopeAt(at, 'runtime'), ...subject, containerID: f.containerID, ...(f.neverStarted === true && { ...imageID, ...user }) }, 'inferred', f.instance);
     if (f.startedAt !== undefined) {
       emit({ type: 'ContainerStarted', ...envelopeAt(f.startedAt, 'runtime'), ...subject, containerID: f.containerID, ...imageID, ...user }, 'exact', f.instance);
     } else if (f.running === true) {

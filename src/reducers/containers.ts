@@ -153,8 +153,17 @@ const created = (v: ContainerView, e: EventOf<'ContainerCreated'>, ctx: Containe
   // A creation is always of a new instance, unless it repeats the newest one's (non-empty) id.
   if (e.containerID !== '' && namesInstance(v, e)) return identified(v, e);
   if (pastStandIn(v, e) || !mayStartInstance(v, ctx)) return v;
-  const next = newInstance(v, ctx, { kind: 'created' }, e.containerID);
-  return e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID), image: reportedName(e.image) });
+  // a run that never starts (StartError) has what the runtime reported for it stated on its creation
+  return reported(newInstance(v, ctx, { kind: 'created' }, e.containerID), e);
+};
+
+/**
+ * What the runtime reported for a run, where the event states it: the image it runs (status imageID, which overrides
+ * the pull's) and the user its process runs as (the image's USER where the spec sets none).
+ */
+const reported = (v: ContainerView, e: EventOf<'ContainerCreated' | 'ContainerStarted'>): ContainerView => {
+  const image = e.imageID === undefined || e.imageID === '' ? v : containerView(v, { imageID: sharedString(e.imageID), image: reportedName(e.image) });
+  return e.user === undefined ? image : containerView(image, { user: e.user });
 };
 
 /**
@@ -165,11 +174,7 @@ const NEVER_STARTED = '1970-01-01T00:00:00Z';
 
 const started = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {
   const next = startedInstance(v, e, ctx);
-  if (next === v) return next;
-  // The runtime reports the image a container runs (status imageID); a start that states it overrides the pull's.
-  const image = e.imageID === undefined || e.imageID === '' ? next : containerView(next, { imageID: sharedString(e.imageID), image: reportedName(e.image) });
-  // and the user its process runs as (the image's USER where the spec sets none), which a start that states it keeps
-  return e.user === undefined ? image : containerView(image, { user: e.user });
+  return next === v ? next : reported(next, e);
 };
 
 const startedInstance = (v: ContainerView, e: EventOf<'ContainerStarted'>, ctx: ContainerContext): ContainerView => {

@@ -38,9 +38,10 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * status observed, stamping the pod's on the conditions it changes (the fold's objects differ from 22's for such journals).
  * 24: kubelet views' provenance keeps the records a later import superseded that the fold has yet to pass over
  * (`superseded`), and a fact at the instant of the pod's latest capture keeps the version it showed (the fold's objects
- * differ from 23's for imported journals).
+ * differ from 23's for imported journals). 25: a run that never started keeps the user the runtime reported for it
+ * (`ContainerCreated.user`; the fold's objects differ from 24's for such imported journals).
  */
-export const SNAPSHOT_SCHEMA = 24;
+export const SNAPSHOT_SCHEMA = 25;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the
