@@ -6,6 +6,7 @@ import { goPrefix } from '../k8s/go-bytes.js';
 import { isContainerdImageID, normalizedImage } from '../k8s/image-ref.js';
 import type { Container, ContainerState, ContainerStatus, PodSpec } from '../k8s/pod.js';
 import { removedInstance, type ContainerStateTerminated, type ContainerView } from './kubelet-view.js';
+import { sameContainerID } from './container-view.js';
 import type { ContainerRole } from './restart.js';
 import { defaultWaitingReason } from '../k8s/waiting.js';
 import { restartable } from '../k8s/phase.js';
@@ -224,7 +225,7 @@ export const statusDiffers = (a: ContainerView, b: ContainerView): boolean =>
   a.instances !== b.instances ||
   a.current !== b.current ||
   a.previous !== b.previous ||
-  a.containerID !== b.containerID ||
+  !sameContainerID(a, b) ||
   a.failure !== b.failure ||
   a.waiting !== b.waiting ||
   a.probes.startup !== b.probes.startup ||

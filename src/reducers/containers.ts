@@ -5,7 +5,8 @@
  */
 import type { EventOf } from '../events/index.js';
 import type { Container, PodSpec } from '../k8s/pod.js';
-import { containerView, type ContainerStateTerminated, type ContainerView, type InstanceState } from './kubelet-view.js';
+import { containerView } from './container-view.js';
+import type { ContainerStateTerminated, ContainerView, InstanceState } from './kubelet-view.js';
 import { mayRunAgain, type ContainerRole } from './restart.js';
 import { objectFor, withEntry } from './records.js';
 import { apiTime } from './time.js';
@@ -90,8 +91,8 @@ type RunEvent = EventOf<'ContainerCreated' | 'ContainerStarted' | 'ContainerExit
  */
 const namesCurrentRun = (v: ContainerView, e: RunEvent): boolean =>
   v.current !== undefined &&
-  v.containerID !== undefined &&
   runOfStandIn(e.standIn ?? e.containerID) === v.instances - 1 &&
+  v.containerID !== undefined && // read after the event's: a view builds its id's text (`container-view.ts`)
   (isStandInId(v.containerID) || isStandInId(e.containerID));
 
 const namesInstance = (v: ContainerView, e: RunEvent): boolean => namesCurrent(v, e.containerID) || namesCurrentRun(v, e);
@@ -101,7 +102,7 @@ const pastStandIn = (v: ContainerView, e: RunEvent): boolean => e.standIn !== un
 
 /** The newest instance, known by a stand-in id, takes the real id (and image) the event records it with. */
 const identified = (v: ContainerView, e: RunEvent): ContainerView => {
-  if (v.containerID === undefined || !isStandInId(v.containerID) || e.containerID === '' || isStandInId(e.containerID)) return v;
+  if (e.containerID === '' || isStandInId(e.containerID) || v.containerID === undefined || !isStandInId(v.containerID)) return v;
   const imageID = 'imageID' in e ? e.imageID : undefined;
   return containerView(v, {
     containerID: e.containerID,

@@ -5,7 +5,7 @@
 import type { Instant } from '../k8s/codecs.js';
 import type { ContainerState, ContainerUser } from '../k8s/pod.js';
 import type { ProbeKind, ProbeOutcome, StatusField } from '../events/vocabulary.js';
-import { undefinedKeys } from './records.js';
+import { patchedWithoutRare, undefinedKeys, type Writable } from './records.js';
 
 export type ContainerStateRunning = NonNullable<ContainerState['running']>;
 export type ContainerStateTerminated = NonNullable<ContainerState['terminated']>;
@@ -106,51 +106,14 @@ export interface ImportProvenance {
 /** The kubelet removed the container's newest instance (`RestartAllContainers`): the runtime lists none of it. */
 export const removedInstance = (v: ContainerView): boolean => v.current === undefined && v.instances > 0;
 
-// Views are built only through these two functions, so that every view has the same keys in the same order (absent
-// fields hold `undefined`): replay then touches one hidden class per kind of object, not dozens (two for kubelet
-// views). A kubelet view whose rare keys (an eviction's, a rejection's, a passed deadline's, a terminating sync's, an
+// Views are built only through `kubeletView` (and `container-view.ts :: containerView`), so that every view has the
+// same keys in the same order (absent fields hold `undefined`): replay then touches two hidden classes of kubelet
+// views, not dozens. A kubelet view whose rare keys (an eviction's, a rejection's, a passed deadline's, a terminating sync's, an
 // import's marks) are all undefined leaves them out and reads them as `undefined` from its prototype: its own keys and
 // their order are a full view's with those left out, which is all its JSON (a snapshot's bytes), a spread or `toEqual`
 // see. At L that is 56 bytes less for nearly every live pod (`bench/README.md`, "Replay memory at L: kubelet views
 // without their rare keys"). It has two constructors of one body, full views' (prototype `Object.prototype`, every
 // key) and the others' (the common keys): V8 sizes each constructor's objects to the keys its body assigns, all inside.
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
- * `patch` applied to `out`, a view without the `rare` keys: true, unless `patch` gives one of them a value (the view
- * must then be a full one). One walk over the patch's own keys: testing each rare key on patches of many shapes cost
- * several times the copy.
- */
-const patchedWithoutRare = <T extends object>(out: T, patch: Partial<T>, rare: ReadonlySet<string>): boolean => {
-  const fields = patch as Readonly<Record<string, unknown>>;
-  const target = out as Record<string, unknown>;
-  for (const key in fields) {
-    const value = fields[key];
-    if (!rare.has(key)) target[key] = value;
-    else if (value !== undefined) return false;
-  }
-  return true;
-};
-
-/** A copy of `v` with `patch` applied; every key is present (undefined when absent), in one fixed order. */
-export const containerView = (v: ContainerView, patch: Partial<ContainerView> = {}): ContainerView =>
-  Object.assign(
-    {
-      instances: v.instances,
-      current: v.current,
-      previous: v.previous,
-      containerID: v.containerID,
-      imageID: v.imageID,
-      image: v.image,
-      user: v.user,
-      failure: v.failure,
-      waiting: v.waiting,
-      probes: v.probes,
-      postStartDone: v.postStartDone,
-    },
-    patch,
-  );
 
 type KubeletViewConstructor = new (k: KubeletView, full: boolean) => Writable<KubeletView>;
 const kubeletViewConstructor = (prototype: object): KubeletViewConstructor => {

@@ -11,7 +11,8 @@ import { reduceKubelet } from './kubelet.js';
 import { withEntry, withFields } from './records.js';
 import { roleOf } from './restart.js';
 import type { PodState } from './state.js';
-import { containerView, kubeletView, type KubeletView, type ImportProvenance } from './kubelet-view.js';
+import { containerView, sameContainerID } from './container-view.js';
+import { kubeletView, type KubeletView, type ImportProvenance } from './kubelet-view.js';
 import { kubeletStatus, podIsTerminal, podLevelResourcesSettled, statusFactsChanged, statusInputsChanged, terminalHeldBack, type StatusWriter } from './status.js';
 import { FoldedPod, baseOf, generatedFrom, podState, withStatusesFrom } from './folded-pod.js';
 import { apiTime } from './time.js';
@@ -453,6 +454,6 @@ export const writerOf = (state: PodState, event: Event): StatusWriter => {
 const withProbes = (shown: KubeletView, live: KubeletView, name: string): KubeletView => {
   const was = shown.containers[name];
   const now = live.containers[name];
-  if (was === undefined || now === undefined || was.containerID !== now.containerID || was.instances !== now.instances) return shown;
+  if (was === undefined || now === undefined || !sameContainerID(was, now) || was.instances !== now.instances) return shown;
   return kubeletView(shown, { containers: withEntry(shown.containers, name, containerView(was, { probes: now.probes })) });
 };

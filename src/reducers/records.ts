@@ -9,6 +9,9 @@
  * its keys inside. The constructors' prototype is `Object.prototype`, so the copies are plain objects to every reader
  * (their keys, JSON, a spread, a comparison). Copies of one key order share one hidden class, as `{}`'s did.
  */
+/** `T` with its fields assignable: what a constructor fills. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 const ROOM = 10; // the room V8 gives a constructor's first objects; beyond it the keys past ten stay outside
 type Plain = Record<string, unknown>;
 const sized: ReadonlyArray<new () => Plain> = Array.from({ length: ROOM + 1 }, () => {
@@ -25,6 +28,22 @@ export const undefinedKeys = (keys: readonly string[]): object => {
   const o = {};
   for (const key of keys) Object.defineProperty(o, key, { value: undefined, writable: true });
   return o;
+};
+
+/**
+ * `patch` applied to `out`, an object without the `rare` keys: true, unless `patch` gives one of them a value (the
+ * object must then be built with them: a view's full class). One walk over the patch's own keys: testing each rare
+ * key on patches of many shapes cost several times the copy.
+ */
+export const patchedWithoutRare = <T extends object>(out: T, patch: Partial<T>, rare: ReadonlySet<string>): boolean => {
+  const fields = patch as Readonly<Record<string, unknown>>;
+  const target = out as Record<string, unknown>;
+  for (const key in fields) {
+    const value = fields[key];
+    if (!rare.has(key)) target[key] = value;
+    else if (value !== undefined) return false;
+  }
+  return true;
 };
 
 /** A new empty plain object with room for `keys` keys inside it. */

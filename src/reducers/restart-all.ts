@@ -8,7 +8,8 @@
 import type { Container, PodCondition, PodSpec } from '../k8s/pod.js';
 import { RESTARTING_ALL_CONTAINERS, triggersRestartAll } from '../k8s/restart-rules.js';
 import { ALL_CONTAINERS_RESTARTING } from '../k8s/pod-conditions.js';
-import { containerView, kubeletView, removedInstance, type KubeletView } from './kubelet-view.js';
+import { containerView } from './container-view.js';
+import { kubeletView, removedInstance, type KubeletView } from './kubelet-view.js';
 
 
 const NONE: readonly Container[] = [];

@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import type { Container, ContainerRestartRule, PodSpec } from '../../src/k8s/pod.js';
 import { containerShouldRestart, matchingRestartRule } from '../../src/k8s/restart-rules.js';
 import { initialContainerView } from '../../src/reducers/containers.js';
-import { containerView } from '../../src/reducers/kubelet-view.js';
+import { containerView } from '../../src/reducers/container-view.js';
 import { restartDue } from '../../src/reducers/restart.js';
 
 type Spec = Pick<PodSpec, 'restartPolicy'>;

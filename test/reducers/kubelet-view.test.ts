@@ -2,7 +2,9 @@ import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/events/index.js';
 import { foldCluster, type KubeletView } from '../../src/reducers/index.js';
-import { kubeletView } from '../../src/reducers/kubelet-view.js';
+import { kubeletView, type ContainerView } from '../../src/reducers/kubelet-view.js';
+import { containerView, sameContainerID } from '../../src/reducers/container-view.js';
+import { containerIDText, heldContainerID } from '../../src/reducers/container-id.js';
 import { at, bound, created, exited, podRef, started } from '../support/event-builders.js';
 
 // V8's own test of hidden classes (`%HaveSameMap`), compiled after the flag is set
@@ -56,14 +58,22 @@ const kubeletPatches: readonly Partial<KubeletView>[] = [
   { evicted: undefined, provenance: undefined },
 ];
 
+/** Views built by `view` from `base` with each patch, then each again, are seen as the full copies (and so are their spreads). */
+const expectPatchesInTurn = <T extends object>(keys: readonly (keyof T)[], view: (v: T, patch: Partial<T>) => T, base: T, patches: readonly Partial<T>[]): void => {
+  for (const first of patches)
+    for (const second of patches) {
+      const once = view(base, first);
+      expectSeenAs(keys, once, fullCopy(keys, base, first));
+      const twice = view(once, second);
+      const expected = fullCopy(keys, fullCopy(keys, base, first), second);
+      expectSeenAs(keys, twice, expected);
+      expect({ ...twice }).toEqual(expected);
+    }
+};
+
 describe('kubelet views leave their rare keys out', () => {
   it('read, copy and serialize as the full copy, whichever patches come in turn', () => {
-    for (const first of kubeletPatches)
-      for (const second of kubeletPatches) {
-        const once = kubeletView(base, first);
-        expectSeenAs(KUBELET_KEYS, once, fullCopy(KUBELET_KEYS, base, first));
-        expectSeenAs(KUBELET_KEYS, kubeletView(once, second), fullCopy(KUBELET_KEYS, fullCopy(KUBELET_KEYS, base, first), second));
-      }
+    expectPatchesInTurn(KUBELET_KEYS, kubeletView, base, kubeletPatches);
   });
 
   it('hold none of them as own keys when all are undefined, and keep one hidden class then', () => {
@@ -83,5 +93,82 @@ describe('kubelet views leave their rare keys out', () => {
     const views = [...foldCluster(lives).pods.values()].map((p) => p.kubelet);
     expect(views).toHaveLength(3);
     for (const v of views) expect(Object.keys(v).some((k) => RARE_KUBELET.includes(k))).toBe(false);
+  });
+});
+
+const CONTAINER_KEYS = ['instances', 'current', 'previous', 'containerID', 'imageID', 'image', 'user', 'failure', 'waiting', 'probes', 'postStartDone'] as const;
+const RARE_CONTAINER = ['image', 'user', 'failure', 'waiting'];
+const DIGEST = 'a3f1c9e07b2d4c5e8f60718293a4b5c6d7e8f9011223344556677889900aabb0';
+const CONTAINERD_ID = `containerd://${DIGEST}`;
+const terminated = (containerID: string) => ({ kind: 'terminated', terminated: { exitCode: 1, reason: 'Error', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:05Z', containerID } }) as const;
+const fresh: ContainerView = containerView({ instances: 0, probes: {}, postStartDone: true });
+const containerPatches: readonly Partial<ContainerView>[] = [
+  {},
+  { instances: 1, current: { kind: 'created' }, containerID: CONTAINERD_ID, probes: {} },
+  { containerID: `cri-o://${DIGEST}` },
+  { containerID: `containerd://${DIGEST.toUpperCase()}` },
+  { containerID: `docker://${DIGEST}` },
+  { containerID: 'unknown://uid-1/web/0' },
+  { containerID: '' },
+  { containerID: `containerd://${'0'.repeat(64)}` },
+  { containerID: `containerd://00${DIGEST.slice(2)}` },
+  { current: terminated(CONTAINERD_ID) },
+  { containerID: undefined },
+  { failure: { reason: 'ErrImagePull', message: 'pull failed' } },
+  { image: 'docker.io/library/nginx:1.25', user: { linux: { uid: 0, gid: 0 } }, waiting: { reason: 'PodInitializing' } },
+  { failure: undefined, image: undefined, user: undefined, waiting: undefined },
+];
+
+describe('container views leave their rare keys out and hold their ids compact', () => {
+  it('read, copy and serialize as the full copy, whichever patches come in turn', () => {
+    expectPatchesInTurn(CONTAINER_KEYS, containerView, fresh, containerPatches);
+  });
+
+  it('hold none of the rare keys as own keys when all are undefined, and keep one hidden class then', () => {
+    const running = containerView(fresh, containerPatches[1]);
+    const plain = containerView(containerView(running, { failure: { reason: 'r', message: 'm' } }), { failure: undefined });
+    for (const v of [fresh, running, containerView(running, { current: terminated(CONTAINERD_ID) }), containerView(running, { containerID: 'unknown://u/c/0' })]) {
+      expect(Object.keys(v)).toEqual(CONTAINER_KEYS.filter((k) => !RARE_CONTAINER.includes(k)));
+      expect(sameHiddenClass(v, fresh)).toBe(true);
+    }
+    expect(Object.keys(plain).filter((k) => RARE_CONTAINER.includes(k))).toEqual(RARE_CONTAINER);
+  });
+
+  it('hold a containerd or CRI-O id in lower-case hex as its digest, any other id as its string, and give the same text back', () => {
+    expect(heldContainerID(CONTAINERD_ID)).toBe(BigInt(`0x${DIGEST}`));
+    expect(heldContainerID(`cri-o://${DIGEST}`)).toBe(-BigInt(`0x${DIGEST}`));
+    for (const id of [CONTAINERD_ID, `cri-o://${DIGEST}`, `containerd://00${DIGEST.slice(2)}`, `containerd://${'0'.repeat(63)}1`]) {
+      expect(typeof heldContainerID(id)).toBe('bigint');
+      expect(containerIDText(heldContainerID(id))).toBe(id);
+    }
+    for (const id of [`containerd://${DIGEST.toUpperCase()}`, `docker://${DIGEST}`, `containerd://${DIGEST}0`, `containerd://${'0'.repeat(64)}`, 'unknown://u/web/0', '', undefined]) {
+      expect(heldContainerID(id)).toBe(id);
+      expect(containerIDText(heldContainerID(id))).toBe(id);
+    }
+  });
+
+  it('compare ids held either way', () => {
+    const running = containerView(fresh, { instances: 1, current: { kind: 'running', running: { startedAt: '2026-01-01T00:00:00Z' } }, containerID: CONTAINERD_ID });
+    const ended = containerView(running, { current: terminated(CONTAINERD_ID) });
+    const parsed = JSON.parse(JSON.stringify(running)) as ContainerView; // a snapshot's plain view
+    expect(sameContainerID(running, ended)).toBe(true);
+    expect(sameContainerID(running, parsed)).toBe(true);
+    expect(sameContainerID(running, containerView(running, { containerID: `cri-o://${DIGEST}` }))).toBe(false);
+    expect(sameContainerID(running, containerView(running, { containerID: undefined }))).toBe(false);
+    expect(sameContainerID(fresh, containerView(fresh, { containerID: undefined }))).toBe(true);
+  });
+
+  it("in a fold: a container's view shows the id its events named, running and exited", () => {
+    const pod = podRef('web-0');
+    const life = [created(pod, 0), bound(pod, 1, 'node-0'), ...started(pod, 2, 'app', DIGEST)];
+    const viewIn = (events: Event[]): ContainerView | undefined => [...foldCluster(events).pods.values()][0]?.kubelet.containers.app;
+    const running = viewIn(life);
+    expect(running?.containerID).toBe(CONTAINERD_ID);
+    // built as `containerView` builds them: the common keys alone, one hidden class
+    expect(Object.keys(running ?? {})).toEqual(CONTAINER_KEYS.filter((k) => !RARE_CONTAINER.includes(k)));
+    expect(sameHiddenClass(running ?? {}, fresh)).toBe(true);
+    const ended = viewIn([...life, exited(pod, 3, 1, 'app', DIGEST)]);
+    expect(ended?.containerID).toBe(CONTAINERD_ID);
+    expect(ended?.current?.kind === 'terminated' && ended.current.terminated.containerID).toBe(CONTAINERD_ID);
   });
 });

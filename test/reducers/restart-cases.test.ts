@@ -7,7 +7,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Container, RestartPolicy } from '../../src/k8s/pod.js';
 import { initialContainerView } from '../../src/reducers/containers.js';
-import { containerView, type ContainerView } from '../../src/reducers/kubelet-view.js';
+import { containerView } from '../../src/reducers/container-view.js';
+import type { ContainerView } from '../../src/reducers/kubelet-view.js';
 import { restartDue } from '../../src/reducers/restart.js';
 
 const exited = (exitCode: number): ContainerView =>

@@ -8,7 +8,8 @@ import { describe, expect, test } from 'vitest';
 import type { Container, PodCondition, PodSpec } from '../../src/k8s/pod.js';
 import { initialKubeletView } from '../../src/reducers/api.js';
 import { initialContainerView } from '../../src/reducers/containers.js';
-import { containerView, kubeletView, type ContainerView } from '../../src/reducers/kubelet-view.js';
+import { containerView } from '../../src/reducers/container-view.js';
+import { kubeletView, type ContainerView } from '../../src/reducers/kubelet-view.js';
 import { podRestarting } from '../../src/reducers/restart-all.js';
 
 const rule42 = { action: 'RestartAllContainers', exitCodes: { operator: 'In', values: [42] } };
