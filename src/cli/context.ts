@@ -29,7 +29,12 @@ export interface Context {
 export const NAMESPACE_FLAG_HELP = 'namespace (default: $PODJ_NAMESPACE, else default)';
 
 export const contextOf = (io: CliIO): Context => {
-  const namespaceNamed = (opts: NamespaceOptions): string => opts.namespace ?? io.env['PODJ_NAMESPACE'] ?? 'default';
+  // `-n ''` is no namespace given: kubectl's loader takes the override only when it is not empty (clientcmd
+  // client_config.go :: DirectClientConfig.Namespace); `-n=NS` is NS (pflag), where commander hands over "=NS".
+  const namespaceNamed = (opts: NamespaceOptions): string => {
+    const given = opts.namespace?.replace(/^=/, '');
+    return given === undefined || given === '' ? (io.env['PODJ_NAMESPACE'] ?? 'default') : given;
+  };
   return {
     io,
     journalDir: (opts) => journalPath(resolve(io.cwd, opts.journal ?? io.env['PODJ_JOURNAL'] ?? DEFAULT_JOURNAL_DIR)),

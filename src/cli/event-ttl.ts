@@ -1,7 +1,7 @@
 /**
  * `--event-ttl`: how long the API server keeps an Event after its last write, as kube-apiserver's flag of that
  * name (default 1h). `describe` and `get events` list only the Events a cluster with it would still hold at the
- * instant asked; `0` lists every Event ever recorded (as `podj events` lists the raw journal).
+ * instant asked; `0` lists every Event ever recorded (as `podj events -o journal` lists the raw journal).
  */
 import type { Command } from 'commander';
 import { parseDuration } from '../k8s/duration.js';

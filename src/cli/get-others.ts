@@ -139,17 +139,37 @@ const eventFields: SelectableFields<ListedEvent> = {
   type: ({ row }) => row.type,
 };
 
-/** `--types`, lower-cased; anything but Normal or Warning is kubectl's error. */
-const typesOf = (q: OtherQuery): string[] => {
-  const types = q.types.map((t) => t.toLowerCase());
+/** Whether an Event is of `--types` (all without); anything but Normal or Warning is kubectl's error. */
+export const ofTypes = (given: readonly string[]): ((row: KubeEventRow) => boolean) => {
+  const types = given.map((t) => t.toLowerCase());
   if (!types.every((t) => eventTypes.includes(t))) throw new BadInput('valid --types are Normal or Warning');
-  return types;
+  return (r) => types.length === 0 || types.includes(r.type.toLowerCase());
 };
+
+/** Whether an Event is of the namespace (every one when undefined). */
+export const ofNamespace =
+  (namespace: string | undefined) =>
+  (r: KubeEventRow): boolean =>
+    namespace === undefined || r.involvedObject.namespace === namespace;
 
 /** Whether an Event is of the query's namespace and types (the list's scope, before names and selectors). */
 const ofNamespaceAndTypes = (q: OtherQuery): ((row: KubeEventRow) => boolean) => {
-  const types = typesOf(q);
-  return (r) => (q.namespace === undefined || r.involvedObject.namespace === q.namespace) && (types.length === 0 || types.includes(r.type.toLowerCase()));
+  const typed = ofTypes(q.types);
+  const inNamespace = ofNamespace(q.namespace);
+  return (r) => inNamespace(r) && typed(r);
+};
+
+/**
+ * The Events the API server holds at the point, in its list order: those written within `--event-ttl` (named
+ * before, so that an expired Event does not rename those listed with it).
+ */
+export const heldEvents = async (journal: Journal, point: ReadPoint, eventTtlMs: number): Promise<ListedEvent[]> => {
+  const events = [];
+  for await (const page of journal.recordsInTimeOrder({ untilAt: point.at, asOfRecordedAt: point.asOf }).batches()) events.push(...page.map((r) => r.event));
+  const held = heldAt(point.now, eventTtlMs);
+  return apiList(kubeEventsFor(events))
+    .filter(({ row }) => held(row))
+    .map(({ name, row }): ListedEvent => ({ row, object: servedEvent(name, row) }));
 };
 
 /** Whether the query keeps an Event: its namespace, `--types`, names, `-l` and `--field-selector`. */
@@ -161,14 +181,8 @@ export const eventInScope = (q: OtherQuery): ((e: ListedEvent) => boolean) => {
 
 export const getEvents = async (ctx: Context, journal: Journal, point: ReadPoint, q: OtherQuery): Promise<void> => {
   const listed = ofNamespaceAndTypes(q);
-  const events = [];
-  for await (const page of journal.recordsInTimeOrder({ untilAt: point.at, asOfRecordedAt: point.asOf }).batches()) events.push(...page.map((r) => r.event));
-  // kubectl get events lists what the API server still holds: the Events written within --event-ttl (named
-  // before, so that an expired Event does not rename those listed with it).
-  const held = heldAt(point.now, q.eventTtlMs);
-  const inList = apiList(kubeEventsFor(events))
-    .filter(({ row }) => held(row) && listed(row))
-    .map(({ name, row }): ListedEvent => ({ row, object: servedEvent(name, row) }));
+  // kubectl get events lists what the API server still holds
+  const inList = (await heldEvents(journal, point, q.eventTtlMs)).filter(({ row }) => listed(row));
   const { kept, missing } = select(inList, (e) => e.object, eventFields, q);
   if (prints(q, kept, missing)) {
     const named = kept.map((e) => ({ name: e.object.metadata.name, row: e.row }));

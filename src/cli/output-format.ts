@@ -56,8 +56,9 @@ const templateFile = (path: string, what: string, folderReadsEmpty = false): str
 
 /** The format asked for; the JSONPath library loads only for the formats that need it. */
 export const parseOutput = async (raw: string | undefined): Promise<Output> => {
-  if (raw === undefined) return { kind: 'named', format: 'table' };
-  const spec = raw.replace(/^=/, ''); // `-o=wide`: commander hands a short option's `=` over with the value
+  const spec = raw?.replace(/^=/, ''); // `-o=wide`: commander hands a short option's `=` over with the value
+  // `-o ''` is the default printer (get.go :: Complete: an empty format is the human-readable one)
+  if (spec === undefined || spec === '') return { kind: 'named', format: 'table' };
   if (isNamed(spec)) return { kind: 'named', format: spec };
   const eq = spec.indexOf('=');
   const name = eq < 0 ? spec : spec.slice(0, eq);

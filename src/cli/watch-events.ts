@@ -33,7 +33,10 @@ import type { WatchEnd } from './watch.js';
 import { watchListOrder, watchView, type ViewOptions, type WatchedKind, type WatchEventType } from './watch-views.js';
 
 export interface EventWatchOptions extends ViewOptions {
-  readonly table: Omit<EventsTableOptions, 'headers'>;
+  /** What the watch prints of an Event: `get events`' (`eventsKind`) or `kubectl events`' printer. */
+  readonly kind: WatchedKind<NamedEventRow>;
+  /** Whether an Event's deletion is printed: `kubectl events -w` prints none (events.go :: runWatch). */
+  readonly deletions?: false;
   readonly from?: Instant;
   readonly inScope: (e: ListedEvent) => boolean;
   /** The Events asked for by name (every one without). */
@@ -51,7 +54,8 @@ export interface EventWatchOptions extends ViewOptions {
   readonly follow?: (afterSeq: number) => AsyncIterable<readonly JournalRecord[]>;
 }
 
-const eventsKind = (table: Omit<EventsTableOptions, 'headers'>): WatchedKind<NamedEventRow> => ({
+/** `get events -w`'s printer: the table of `get events`, and the object as served. */
+export const eventsKind = (table: Omit<EventsTableOptions, 'headers'>): WatchedKind<NamedEventRow> => ({
   tableRows: (items, now) => eventsTableRows(items, table, now),
   // as `get events -o json` prints it: unstructured, its keys sorted
   served: ({ name, row }) => unstructured(servedEvent(name, row)),
@@ -113,13 +117,13 @@ export const watchEvents = async (io: CliIO, journal: Journal, opts: EventWatchO
   const missing = opts.names.filter((n) => !known.has(n));
   if (missing.length > 0 && opts.ignoreNotFound) return 'ended';
   if (missing.length > 0) throw new Finding(missing.map((n) => notFoundLine('events', n)).join('\n'));
-  const kind = eventsKind(opts.table);
+  const kind = opts.kind;
   const initial = opts.watchOnly ? [] : watchListOrder([...held.values()].filter(inScope).sort(byStorageKey), opts.sortBy, opts.output, kind);
   const view = watchView(io, opts, kind, initial, new Date(startMs));
   let previousMs = startMs;
   let stopped = false;
   const show = async (type: WatchEventType, event: NamedEventRow, nowMs: number, paced: boolean): Promise<void> => {
-    if (stopped || !inScope(event)) return;
+    if (stopped || !inScope(event) || (type === 'DELETED' && opts.deletions === false)) return;
     if (paced && opts.speed !== undefined) await io.sleep(Math.max(0, (nowMs - previousMs) / opts.speed));
     previousMs = Math.max(previousMs, nowMs);
     stopped = !view.show(type, event, new Date(nowMs));

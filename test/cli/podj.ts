@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ClassicLevel } from 'classic-level';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 
@@ -60,4 +60,12 @@ export const storeEntries = async (journal: string): Promise<Array<[string, stri
   } finally {
     await db.close();
   }
+};
+
+/** A fresh working folder whose journal holds a replayed sample of `journal/`. */
+export const replayed = (name: string): ReturnType<typeof workspace> => {
+  const ws = workspace();
+  const r = ws.podj('replay', sample(name));
+  expect(r.code, r.stderr).toBe(0);
+  return ws;
 };

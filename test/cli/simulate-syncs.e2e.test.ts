@@ -39,7 +39,7 @@ describe('podj simulate', () => {
     expect(r.code).toBe(0);
     const [, total, appended] = /: (\d+) events, (\d+) new/.exec(r.stdout) ?? [];
     expect(appended).toBe(total);
-    const synced = podj('events', '--for', 'pod/web').stdout.split('\n').filter((line) => /status published/.test(line));
+    const synced = podj('events', '-o', 'journal', '--for', 'pod/web').stdout.split('\n').filter((line) => /status published/.test(line));
     expect(synced.map((line) => line.split(/\s+/)[1])).toEqual(['2026-01-18T08:00:00.000Z', '2026-01-18T08:00:00.000Z', '2026-01-18T08:00:01.000Z']);
   });
 });

@@ -71,7 +71,7 @@ describe('podj import of an active-deadline failure (LevelDB journal)', () => {
   it('stores PodDeadlineExceeded and reads back Failed / DeadlineExceeded', async () => {
     const done = await podj('import', ...journal, PODS, EVENTS);
     expect(done.code, done.stderr).toBe(0);
-    const events = await podj('events', ...journal);
+    const events = await podj('events', '-o', 'journal', ...journal);
     expect(events.code, events.stderr).toBe(0);
     expect(events.stdout).toMatch(/PodDeadlineExceeded\s+past activeDeadlineSeconds/);
     expect(events.stdout).toMatch(/ContainerKilling\s+task: killing \(PodFinished, grace 30s\)/);

@@ -116,7 +116,7 @@ describe('a pod known only from its Events that a later list of its namespace la
       const after = await podj('get', 'pods', '-n', 'kube-system', '--journal', journal);
       expect(after.stdout.split('\n').filter((l) => GONE.some((name) => l.startsWith(`${name} `)))).toEqual([]);
       expect(after.stdout).toContain('coredns-64fd4b4794-p72lf');
-      const history = await podj('events', '--for', 'pod/coredns-5688667fd4-v5z66', '-n', 'kube-system', '--journal', journal);
+      const history = await podj('events', '-o', 'journal', '--for', 'pod/coredns-5688667fd4-v5z66', '-n', 'kube-system', '--journal', journal);
       expect(history.stdout.trim().split('\n').at(-1)).toMatch(/2025-09-11T20:40:38\.000Z .*PodRemoved +removed from the API \(inferred\)$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

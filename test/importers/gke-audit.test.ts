@@ -109,7 +109,7 @@ describe('GKE audit entries of a pod: its create and the kubelet status patches 
     expect(out.code, out.stderr).toBe(0);
     const rows = tableRows((await podj('get', 'pods', '-A', '-o', 'wide', ...journal)).stdout);
     expect(rows.map((r) => [r['NAME'], r['READY'], r['RESTARTS'], r['NODE']])).toEqual([['nginx-deployment-surge-8655b4b8c5-xf5f4', '1/2', '0', 'gke-sample-cluster-default-abcdefgh-abcd']]);
-    const events = (await podj('events', ...journal)).stdout;
+    const events = (await podj('events', '-o', 'journal', ...journal)).stdout;
     // No line binds the pod: the kubelet's writes (system:node:NAME) show it, and the binding is marked inferred.
     expect(events).toMatch(/PodBound +bound to gke-sample-cluster-default-abcdefgh-abcd \(inferred\)/);
     const describeOut = await podj('describe', 'pod', 'nginx-deployment-surge-8655b4b8c5-xf5f4', '-n', '1-2-deployment-update', ...journal);

@@ -95,7 +95,7 @@ describe('a k3s v1.33 support bundle: imported Events print as recorded', () => 
   it("takes a counted Created Event's first occurrence for the first of the runs a restartCount implies, the run between inferred", async () => {
     // helm-install-traefik-vdfpr: restartCount 2 (three runs), startTime 20:39:46; `Created` and `Started` x3 from
     // 20:40:06 to 20:40:23 say when the first and last runs were created and started, not the pod's start.
-    const history = await podj('events', '--for', 'pod/helm-install-traefik-vdfpr', '-n', 'kube-system', ...journal());
+    const history = await podj('events', '-o', 'journal', '--for', 'pod/helm-install-traefik-vdfpr', '-n', 'kube-system', ...journal());
     expect(history.code, history.stderr).toBe(0);
     const runs = history.stdout.split('\n').filter((l) => / Container(Created|Started) /.test(l)).map((l) => l.split(/\s+/).filter((w) => /^20|^Container|^\(inferred\)$/.test(w)).join(' '));
     expect(runs).toEqual([

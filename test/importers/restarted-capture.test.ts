@@ -98,7 +98,7 @@ describe('a capture showing restarts without a last state', () => {
     expect(described).toMatch(/^ {4}State: +Running$/m);
     expect(described).not.toMatch(/Last State:/);
     expect(described).toMatch(/^ {4}Restart Count: +1$/m);
-    const events = (await podj('events', '--for', 'pod/web-0', '-n', 'shop', ...journal)).stdout;
+    const events = (await podj('events', '-o', 'journal', '--for', 'pod/web-0', '-n', 'shop', ...journal)).stdout;
     expect(events).toMatch(/ContainerExited +app: exited 137 \(ContainerStatusUnknown\) \(inferred\)/);
   });
 });

@@ -754,7 +754,7 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     const causes = ((await page.textContent('#diff')) ?? '').trim().split('\n');
     expect(causes[0]).toMatch(/^SEQ\s+AT\s+EVENT\s+DETAILS$/);
     const events = new Map(
-      podj('events')
+      podj('events', '-o', 'journal')
         .stdout.trim()
         .split('\n')
         .slice(1)

@@ -1,76 +1,97 @@
-/** `podj events`: the journal's events in valid-time order, as a table or as JSON lines. */
+/**
+ * `podj events`: `kubectl events` (kubectl-events.ts) over the Events the journal implies; `-o journal` and
+ * `-o jsonl` list the journal's own events in valid-time order, as a table or as JSON lines.
+ */
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { subjectOf, summarize } from '../../events/summary.js';
 import { renderTable } from '../../printers/index.js';
 import type { PodRecord } from '../../journal/index.js';
-import type { Context, GlobalOptions } from '../context.js';
+import { CHUNK_SIZE_OPTION } from '../chunk-size.js';
+import { NAMESPACE_FLAG_HELP, type Context } from '../context.js';
 import { BadInput } from '../errors.js';
+import { addEventTtlOption, eventTtlOf } from '../event-ttl.js';
 import { asOfOption, instantOption, refuseReversedRange } from '../instants.js';
 import { withJournal } from '../journal-access.js';
+import { eventsOutputOf, forObjectOf, listKubectlEvents, watchKubectlEvents, type ForObject } from '../kubectl-events.js';
+import { addReadOptions, readPoint, type ReadOptions } from '../read-options.js';
 
-interface EventsOptions extends GlobalOptions {
+interface EventsOptions extends ReadOptions {
   readonly for?: string;
   readonly namespace?: string;
+  readonly allNamespaces?: boolean;
+  readonly types: string[];
+  readonly headers: boolean;
+  readonly watch?: boolean;
   readonly since?: string;
   readonly until?: string;
-  readonly at?: string;
-  readonly asOf?: string;
-  readonly output: 'table' | 'jsonl';
+  readonly eventTtl?: string;
+  readonly output?: string;
 }
 
-/** The pod name of `--for pod/NAME`. */
-const podNameOf = (target: string): string => {
-  const m = /^(?:pods?|po)\/([^/]+)$/.exec(target);
-  if (m?.[1] === undefined) throw new BadInput(`--for: "${target}" is not pod/NAME`);
-  return m[1];
-};
+/** The journal's own events: `-o journal` (a table) and `-o jsonl` (a record a line). */
+const journalFormats = ['journal', 'jsonl'] as const;
+type JournalFormat = (typeof journalFormats)[number];
+const isJournalFormat = (s: string | undefined): s is JournalFormat => (journalFormats as readonly (string | undefined)[]).includes(s);
 
 const header = ['SEQ', 'AT', 'SOURCE', 'OBJECT', 'EVENT', 'DETAILS'];
-const cells = (r: PodRecord): string[] => [
-  String(r.seq),
-  r.event.at,
-  r.event.source,
-  subjectOf(r.event),
-  r.event.type,
-  summarize(r.event),
-];
+const cells = (r: PodRecord): string[] => [String(r.seq), r.event.at, r.event.source, subjectOf(r.event), r.event.type, summarize(r.event)];
+
+/** The journal lists one pod's records (its index), so `--for` names a pod there. */
+const podOf = (target: ForObject | undefined): string | undefined => {
+  if (target !== undefined && target.kind !== 'Pod') throw new BadInput(`--for: -o journal|jsonl lists a pod's events; "${target.kind}" is not a pod`);
+  return target?.name;
+};
+
+const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').filter((v) => v !== '')];
 
 export const registerEvents = (program: Command, ctx: Context): void => {
-  program
+  const cmd = program
     .command('events')
-    .description("the journal's events in valid-time order")
-    .option('--for <pod/NAME>', 'only the events of one pod')
-    .option('-n, --namespace <ns>', 'namespace of --for (default: $PODJ_NAMESPACE, else default)')
-    .option('--since <T>', 'from this instant (RFC 3339 or +DURATION)')
-    .option('--until <T>', 'up to this instant, inclusive')
-    .option('--at <T>', 'the same as --until: the journal as it stood at T')
-    .option('--as-of <R>', 'only what had been recorded by R')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'jsonl']).default('table'))
-    .action(async (_: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<EventsOptions>();
+    .description('list Events as kubectl events does (-o journal|jsonl: the journal\'s own events)')
+    .option('--for <TYPE/NAME>', 'only the Events of this object (pod/NAME)')
+    .option('-n, --namespace <ns>', NAMESPACE_FLAG_HELP)
+    .option('-A, --all-namespaces', 'Events of every namespace')
+    .option('--types <types>', 'only Events of these types (Normal, Warning; comma-separated)', collect, [])
+    .option('--no-headers', "the table without its header line")
+    .option('-w, --watch', 'after the Events, each write of one in the journal\'s order, then what other processes append, until interrupted')
+    .option('-o, --output <format>', 'json, yaml, name, jsonpath=TEMPLATE; journal or jsonl: the journal\'s own events')
+    .option('--since <T>', 'only what happened from this instant on (RFC 3339 or +DURATION)')
+    .option('--until <T>', 'the same as --at')
+    .option(...CHUNK_SIZE_OPTION);
+  addEventTtlOption(addReadOptions(cmd)).action(async (_: unknown, command: Command) => {
+    const opts = command.optsWithGlobals<EventsOptions>();
+    const raw = isJournalFormat(opts.output) ? undefined : await eventsOutputOf(opts.output);
+    const target = opts.for === undefined ? undefined : forObjectOf(opts.for);
+    if (raw === undefined && opts.watch === true) throw new BadInput(`-w: -o ${opts.output ?? ''} lists the journal; watch the Events (-o json|yaml|name, or the table)`);
+    await withJournal(ctx, opts, 'read', async (journal) => {
+      const since = instantOption(journal, '--since', opts.since);
+      const untilFlag = opts.at === undefined ? '--until' : '--at';
+      const untilAt = instantOption(journal, untilFlag, opts.at ?? opts.until);
+      refuseReversedRange('--since', since, untilFlag, untilAt);
+      if (raw !== undefined) {
+        const point = await readPoint(journal, { ...opts, at: opts.at ?? opts.until }, ctx.io.err);
+        const query = { namespace: ctx.namespaceOf(opts), namespaceShown: ctx.namespaceNamed(opts), types: opts.types, for: target, since, headers: opts.headers, output: raw, eventTtlMs: eventTtlOf(opts.eventTtl) };
+        if (opts.watch === true) await watchKubectlEvents(ctx, journal, point, query, ctx.journalDir(opts));
+        else await listKubectlEvents(ctx, journal, point, query);
+        return;
+      }
+      const pod = podOf(target);
       const namespace = ctx.namespaceNamed(opts);
-      const pod = opts.for === undefined ? undefined : podNameOf(opts.for);
-      await withJournal(ctx, opts, 'read', async (journal) => {
-        const since = instantOption(journal, '--since', opts.since);
-        const untilFlag = opts.at === undefined ? '--until' : '--at';
-        const untilAt = instantOption(journal, untilFlag, opts.at ?? opts.until);
-        refuseReversedRange('--since', since, untilFlag, untilAt);
-        const asOfRecordedAt = await asOfOption(journal, opts.asOf);
-        const rows: string[][] = [];
-        // One pod's events come from the pod index, not a scan of the journal.
-        const query = { untilAt, asOfRecordedAt };
-        const stream = pod === undefined ? journal.recordsInTimeOrder(query) : journal.podRecords(namespace, pod, query);
-        for await (const page of stream.batches()) {
-          const shown = since === undefined ? page : page.filter((r) => r.event.at >= since);
-          if (opts.output === 'table') rows.push(...shown.map(cells));
-          // A line is the whole record, hash chain included: the pod index holds no hashes.
-          else for (const r of pod === undefined ? shown : await journal.recordsOf(shown)) ctx.io.out(`${JSON.stringify(r)}\n`);
-        }
-        if (opts.output === 'table') {
-          if (rows.length === 0) ctx.io.err('No events found.\n');
-          else ctx.io.out(renderTable([header, ...rows]));
-        }
-      });
+      const asOfRecordedAt = await asOfOption(journal, opts.asOf);
+      const rows: string[][] = [];
+      // One pod's events come from the pod index, not a scan of the journal.
+      const query = { untilAt, asOfRecordedAt };
+      const stream = pod === undefined ? journal.recordsInTimeOrder(query) : journal.podRecords(namespace, pod, query);
+      for await (const page of stream.batches()) {
+        const shown = since === undefined ? page : page.filter((r) => r.event.at >= since);
+        if (opts.output === 'journal') rows.push(...shown.map(cells));
+        // A line is the whole record, hash chain included: the pod index holds no hashes.
+        else for (const r of pod === undefined ? shown : await journal.recordsOf(shown)) ctx.io.out(`${JSON.stringify(r)}\n`);
+      }
+      if (opts.output === 'journal') {
+        if (rows.length === 0) ctx.io.err('No events found.\n');
+        else ctx.io.out(renderTable([header, ...rows]));
+      }
     });
+  });
 };
