@@ -10,7 +10,7 @@ import { nodesDrawn } from '../../report/model.js';
 import { parseSelector } from '../../selectors/index.js';
 import { NAMESPACE_FLAG_HELP, type Context, type GlobalOptions } from '../context.js';
 import { BadInput, Finding } from '../errors.js';
-import { instantOption } from '../instants.js';
+import { instantOption, refuseReversedRange } from '../instants.js';
 import { withJournal } from '../journal-access.js';
 import { checkOutputFile, writeOutputFile } from '../output-file.js';
 import { counted } from '../../text/counted.js';
@@ -60,7 +60,7 @@ export const registerReport = (program: Command, ctx: Context): void => {
       await withJournal(ctx, opts, 'read', async (journal) => {
         const from = instantOption(journal, '--from', opts.from);
         const to = instantOption(journal, '--to', opts.to);
-        if (from !== undefined && to !== undefined && msOf(to) < msOf(from)) throw new BadInput(`--to: ${opts.to} is before --from ${opts.from}`);
+        refuseReversedRange('--from', from, '--to', to);
         const data = await buildReport(journal.recordsInTimeOrder().batches(), {
           ...(opts.allNamespaces === true ? {} : { namespace: ctx.namespaceNamed(opts) }),
           selector: selector.right,
