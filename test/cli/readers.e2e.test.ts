@@ -101,7 +101,7 @@ describe('reads change nothing', () => {
 describe('pipes closed early', () => {
   it.each([
     ['get pods -A', ['get', 'pods', '-A']],
-    ['events', ['events']],
+    ['events -o journal', ['events', '-o', 'journal']],
     ['export', ['export']],
   ])('podj %s | head -1 ends quietly with exit 0', async (_, args) => {
     const { journal } = workspace();
