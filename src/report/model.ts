@@ -43,7 +43,8 @@ export type MarkerKind = t.TypeOf<typeof MarkerKind>;
 export const Marker = t.intersection([t.type({ at: t.number, kind: MarkerKind, cause: Cause }), t.partial({ container: t.string })]);
 export type Marker = t.TypeOf<typeof Marker>;
 
-export const ContainerKind = t.keyof({ init: null, sidecar: null, container: null }, 'ContainerKind');
+/** `ephemeral`: a debug container `kubectl debug` added to the running pod (spec.ephemeralContainers). */
+export const ContainerKind = t.keyof({ init: null, sidecar: null, container: null, ephemeral: null }, 'ContainerKind');
 export type ContainerKind = t.TypeOf<typeof ContainerKind>;
 
 /** Memory samples of one container (bytes), with its request and limit when set. */

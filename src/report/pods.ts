@@ -17,9 +17,12 @@ type Draft = { -readonly [K in keyof PodLane]: PodLane[K] };
 
 const bytesOf = (raw: string | undefined): number | undefined => (raw === undefined ? undefined : Number(valueOf(raw)));
 
+const ephemeralOf = (containers: ReadonlyArray<{ readonly name: string }> = []): PodLane['containers'] => containers.map((c) => ({ name: c.name, kind: 'ephemeral' as const }));
+
 const containersOf = (pod: V1Pod): PodLane['containers'] => [
   ...(pod.spec.initContainers ?? []).map((c) => ({ name: c.name, kind: isSidecar(c) ? ('sidecar' as const) : ('init' as const) })),
   ...pod.spec.containers.map((c) => ({ name: c.name, kind: 'container' as const })),
+  ...ephemeralOf(pod.spec.ephemeralContainers),
 ];
 
 const memoryOf = (pod: V1Pod, container: string): MemorySeries => {
@@ -84,6 +87,10 @@ export class PodLanes {
         return;
       case 'PodMetadataUpdated':
         lane.labels.push({ at, labels: { ...e.labels } });
+        return;
+      case 'PodEphemeralContainersUpdated':
+        // the pods/ephemeralcontainers write that grows the spec: a lane for each debug container it adds
+        lane.containers = [...lane.containers, ...ephemeralOf(e.ephemeralContainers).filter((c) => !lane.containers.some((known) => known.name === c.name))];
         return;
       case 'ContainerUsageSampled': {
         let series = lane.memory.find((m) => m.container === e.container);

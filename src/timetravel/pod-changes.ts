@@ -1,6 +1,6 @@
 /**
  * What changed in a pod between two of its versions, as a person reading a timeline wants it: the kubectl
- * STATUS and READY cells, the phase, each condition, each container's state, readiness and restart count.
+ * STATUS and READY cells, the phase, each condition, each container's (ephemeral ones too) state, readiness and restart count.
  */
 import type { ContainerState, ContainerStatus, V1Pod } from '../k8s/pod.js';
 import { kubectlRow } from '../printers/index.js';
@@ -23,8 +23,9 @@ export const stateText = (state: ContainerState | undefined): string | undefined
 const change = (field: string, from: string | undefined, to: string | undefined): PodChange[] =>
   from === to ? [] : [{ field, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }];
 
+/** Every container's status: init, app, and the debug containers `kubectl debug` added (ephemeralContainerStatuses). */
 const statusesOf = (pod: V1Pod | undefined): ReadonlyMap<string, ContainerStatus> =>
-  new Map([...(pod?.status?.initContainerStatuses ?? []), ...(pod?.status?.containerStatuses ?? [])].map((s) => [s.name, s]));
+  new Map([...(pod?.status?.initContainerStatuses ?? []), ...(pod?.status?.containerStatuses ?? []), ...(pod?.status?.ephemeralContainerStatuses ?? [])].map((s) => [s.name, s]));
 
 const containerChanges = (before: V1Pod | undefined, after: V1Pod | undefined): PodChange[] => {
   const was = statusesOf(before);

@@ -5,9 +5,9 @@
  * screenshot; otherwise the screenshot goes to the test's folder, so a test run never changes a tracked file.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,7 +95,7 @@ const open = async (sample: string | readonly string[], ...reportArgs: string[])
     const r = spawnSync(process.execPath, [BIN, '--journal', join(dir, 'journal'), ...args], { cwd: dir, encoding: 'utf8' });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
-  const filled = typeof sample === 'string' ? podj('replay', join(REPO, 'journal', `${sample}.yaml`)) : podj('import', ...sample.map((f) => join(REPO, f)));
+  const filled = typeof sample === 'string' ? podj('replay', join(REPO, 'journal', `${sample}.yaml`)) : podj('import', ...sample.map((f) => resolve(REPO, f)));
   expect(filled.code).toBe(0);
   const made = podj('report', '--out', 'report.html', ...reportArgs);
   expect(made.stderr).toBe('');
@@ -814,6 +814,30 @@ describe('podj report in Chromium', { timeout: 180_000 }, () => {
     expect(lane?.backoffs.every((b) => b.image)).toBe(true);
     expect(await registry.page.isVisible('#p-restarts')).toBe(false);
     expect([...problems, ...registry.problems]).toEqual([]);
+  });
+
+  it('gives a debug container added after the first capture (kubectl debug) its own lane, from the write that added it', async () => {
+    // the pod before kubectl debug, then as the fixture holds it (test/importers/ephemeral-added.test.ts's stream)
+    const debugged = JSON.parse(readFileSync(join(REPO, 'test/fixtures/import/ephemeral-debug-pod.json'), 'utf8')) as { spec: Record<string, unknown>; status: Record<string, unknown> };
+    const { ephemeralContainers: _added, ...specBefore } = debugged.spec;
+    const { ephemeralContainerStatuses: _run, ...statusBefore } = debugged.status;
+    const streamDir = mkdtempSync(join(tmpdir(), 'podj-report-ephemeral-'));
+    dirs.push(streamDir);
+    const stream = join(streamDir, 'pods.watch.jsonl');
+    const objects = [{ ...debugged, spec: specBefore, status: statusBefore }, debugged];
+    writeFileSync(stream, objects.map((object, i) => JSON.stringify({ type: i === 0 ? 'ADDED' : 'MODIFIED', object })).join('\n') + '\n');
+    const { page, podj, problems } = await open([stream]);
+    const [lane] = await lanesOf(page);
+    expect(lane?.containers.map((c) => c.name)).toEqual(['app', 'debugger-x7kqp']);
+    const debuggerLane = lane?.containers.find((c) => c.name === 'debugger-x7kqp');
+    const timeline = expectedFromTimeline(JSON.parse(podj('timeline', 'pod', 'web', '-o', 'json').stdout) as TimelineJson[]);
+    expect(timeline.states.get('debugger-x7kqp')?.map((s) => s.state)).toEqual(['running']);
+    expect(pageStates(debuggerLane?.bands ?? [])).toEqual(timeline.states.get('debugger-x7kqp'));
+    // opened (a lone pod is open from the start), the pod shows the lane under its name as the gutter writes a container's kind
+    if ((await page.textContent('#b-open')) === 'open all') await page.keyboard.press('e');
+    expect(await page.evaluate(() => (globalThis as unknown as { podjReport: { rows: () => string[] } }).podjReport.rows())).toContain('container web/debugger-x7kqp');
+    expect((await drawnTexts(page)).map((d) => d.text)).toContain('ephemeral: debugger-x7kqp');
+    expect(problems).toEqual([]);
   });
 
   it("leaves the browser its own keys: ctrl + 0, ctrl + - and ctrl + e do not zoom or open the report's lanes", async () => {
