@@ -38,7 +38,7 @@ describe('a pod index entry under a key that does not index it', () => {
     const line = new RegExp(
       `^error: journal ${journal}: pod index entry ${apiEntry(26)}: holds PodRejected of pod default/debug at ${AT}, which this key does not index \\(LevelDB table \\d{6}\\.ldb\\)\n$`,
     );
-    for (const args of [['describe', 'pod', 'api'], ['timeline', 'pod', 'api'], ['events', '--for', 'pod/api'], ['events', '--for', 'pod/api', '-o', 'jsonl'], ['diff', 'pod', 'api', '--from', '+1m', '--to', '+3m']]) {
+    for (const args of [['describe', 'pod', 'api'], ['timeline', 'pod', 'api'], ['events', '-o', 'journal', '--for', 'pod/api'], ['events', '--for', 'pod/api', '-o', 'jsonl'], ['diff', 'pod', 'api', '--from', '+1m', '--to', '+3m']]) {
       expect([args.join(' '), podj(...args)]).toMatchObject([args.join(' '), { code: 2, stdout: '', stderr: expect.stringMatching(line) }]);
     }
     expect(podj('verify')).toMatchObject({ code: 1, stderr: `journal ${journal}: record 26: pod index entry ${debugEntry(26)} is missing\n` });
