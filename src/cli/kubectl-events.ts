@@ -90,12 +90,12 @@ export type EventsOutput =
 
 /** cli-runtime's NoCompatiblePrinterError, with the formats podj's `events` prints (sorted, as it sorts them). */
 const noPrinter = (spec: string): BadInput =>
-  new BadInput(`unable to match a printer suitable for the output format "${spec}", allowed formats are: journal,json,jsonl,jsonpath,jsonpath-file,name,yaml`);
+  new BadInput(`unable to match a printer suitable for the output format "${spec}", allowed formats are: journal,json,jsonl,jsonpath,jsonpath-file,kubectl,name,yaml`);
 
 /** `-o` of kubectl's formats as `events` takes them (get's `wide` and custom-columns are not among them). */
 export const eventsOutputOf = async (raw: string | undefined): Promise<EventsOutput> => {
   const spec = raw?.replace(/^=/, '');
-  if (spec === undefined || spec === '') return { kind: 'table' };
+  if (spec === undefined || spec === '' || spec === 'kubectl') return { kind: 'table' };
   if (spec === 'wide' || spec.startsWith('custom-columns')) throw noPrinter(spec);
   const output = await parseOutput(spec).catch((e: unknown) => {
     throw e instanceof BadInput && e.message.startsWith('unable to match a printer') ? noPrinter(spec) : e;

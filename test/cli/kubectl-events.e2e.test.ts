@@ -10,10 +10,10 @@ import { start } from './spawn.js';
 
 const crashLoop = (): ReturnType<typeof replayed> => replayed('crashloop-memleak');
 
-describe('podj events (kubectl events)', () => {
+describe('podj events: the journal by default, -o kubectl|json|yaml|name as kubectl events', () => {
   it('the table: LAST SEEN with "(xN over AGE)", OBJECT as Kind/name, sorted by the last time', () => {
     const { podj } = crashLoop();
-    const r = podj('events', '--at', '+2m');
+    const r = podj('events', '-o', 'kubectl', '--at', '+2m');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe(
       `LAST SEEN            TYPE      REASON      OBJECT            MESSAGE
@@ -32,18 +32,18 @@ describe('podj events (kubectl events)', () => {
 
   it('-A, --for pod/NAME, --types in any case, --no-headers', () => {
     const { podj } = crashLoop();
-    const r = podj('events', '--at', '+2m', '-A', '--for', 'pod/memleak-pod', '--types', 'WARNING', '--no-headers');
+    const r = podj('events', '-o', 'kubectl', '--at', '+2m', '-A', '--for', 'pod/memleak-pod', '--types', 'WARNING', '--no-headers');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe('default   13s (x3 over 82s)   Warning   BackOff   Pod/memleak-pod   Back-off restarting failed container simmemleak in pod memleak-pod_default(4ef538f5-0937-5bab-8022-22be791be0ec)\n');
-    expect(podj('events', '--for', 'Pods/memleak-pod', '--at', '+0s').stdout).toMatch(/^LAST SEEN +TYPE +REASON +OBJECT +MESSAGE\n0s +Normal +Scheduled +Pod\/memleak-pod /);
+    expect(podj('events', '-o', 'kubectl', '--for', 'Pods/memleak-pod', '--at', '+0s').stdout).toMatch(/^LAST SEEN +TYPE +REASON +OBJECT +MESSAGE\n0s +Normal +Scheduled +Pod\/memleak-pod /);
   });
 
   it('nothing found: "No events found in NS namespace." (with -A "No events found."), on stderr, exit 0', () => {
     const { podj } = crashLoop();
-    expect(podj('events', '-n', 'kube-system')).toEqual({ code: 0, stdout: '', stderr: 'No events found in kube-system namespace.\n' });
-    expect(podj('events', '--for', 'pod/nosuch')).toEqual({ code: 0, stdout: '', stderr: 'No events found in default namespace.\n' });
-    expect(podj('events', '--for', 'node/node01')).toEqual({ code: 0, stdout: '', stderr: 'No events found in default namespace.\n' });
-    expect(podj('events', '-A', '--for', 'pod/nosuch')).toEqual({ code: 0, stdout: '', stderr: 'No events found.\n' });
+    expect(podj('events', '-o', 'kubectl', '-n', 'kube-system')).toEqual({ code: 0, stdout: '', stderr: 'No events found in kube-system namespace.\n' });
+    expect(podj('events', '-o', 'kubectl', '--for', 'pod/nosuch')).toEqual({ code: 0, stdout: '', stderr: 'No events found in default namespace.\n' });
+    expect(podj('events', '-o', 'kubectl', '--for', 'node/node01')).toEqual({ code: 0, stdout: '', stderr: 'No events found in default namespace.\n' });
+    expect(podj('events', '-o', 'kubectl', '-A', '--for', 'pod/nosuch')).toEqual({ code: 0, stdout: '', stderr: 'No events found.\n' });
   });
 
   it("kubectl's words for a bad --for, --types or -o", () => {
@@ -51,8 +51,8 @@ describe('podj events (kubectl events)', () => {
     expect(podj('events', '--for', 'memleak-pod')).toEqual({ code: 2, stdout: '', stderr: 'error: --for must be in resource/name form\n' });
     expect(podj('events', '--for', 'pod/a/b').stderr).toBe('error: arguments in resource/name form may not have more than one slash\n');
     expect(podj('events', '--for', 'pdo/a').stderr).toBe('error: no matches for /, Resource=pdo\n');
-    expect(podj('events', '--types', 'Normal,Error').stderr).toBe('error: valid --types are Normal or Warning\n');
-    expect(podj('events', '-o', 'wide').stderr).toBe('error: unable to match a printer suitable for the output format "wide", allowed formats are: journal,json,jsonl,jsonpath,jsonpath-file,name,yaml\n');
+    expect(podj('events', '-o', 'kubectl', '--types', 'Normal,Error').stderr).toBe('error: valid --types are Normal or Warning\n');
+    expect(podj('events', '-o', 'wide').stderr).toBe('error: unable to match a printer suitable for the output format "wide", allowed formats are: journal,json,jsonl,jsonpath,jsonpath-file,kubectl,name,yaml\n');
   });
 
   it('-o json: the typed EventList, its fields in the Go struct\'s order, sorted by time; -o yaml the same, keys sorted; -o name', () => {
@@ -71,9 +71,14 @@ describe('podj events (kubectl events)', () => {
     expect(podj('events', '--at', '+2m', '-o', 'name').stdout.trim().split('\n')).toEqual(list.items.map((e) => `event/${e.metadata.name}`));
   });
 
-  it('-o journal and -o jsonl: the journal\'s own events', () => {
+  it('no -o, -o journal and -o jsonl: the journal\'s own events (the verb\'s contract)', () => {
     const { podj } = crashLoop();
-    expect(podj('events', '-o', 'journal', '--until', '+0s').stdout).toMatch(/^SEQ +AT +SOURCE +OBJECT +EVENT +DETAILS\n1 +2026-01-18T08:00:00\.000Z /);
+    const table = podj('events', '--until', '+0s');
+    expect(table).toMatchObject({ code: 0, stderr: '' });
+    expect(table.stdout).toMatch(/^SEQ +AT +SOURCE +OBJECT +EVENT +DETAILS\n1 +2026-01-18T08:00:00\.000Z /);
+    expect(podj('events', '-o', 'journal', '--until', '+0s')).toEqual(table);
+    expect(podj('events', '-o', 'table', '--until', '+0s')).toEqual(table);
+    expect(podj('events', '--types', 'Warning')).toEqual({ code: 2, stdout: '', stderr: 'error: --types: only the Events have a type; give -o kubectl (or json, yaml, name)\n' });
     const lines = podj('events', '-o', 'jsonl', '--for', 'pod/memleak-pod').stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(JSON.stringify((JSON.parse(line) as { event: { pod?: unknown } }).event.pod)).toMatch(/"name":"memleak-pod"/);
