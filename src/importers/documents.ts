@@ -20,9 +20,11 @@ const errorText = (e: unknown): string => {
   return escaped.length > MAX_MESSAGE ? `${escaped.slice(0, MAX_MESSAGE - 3)}...` : escaped;
 };
 
-/** Tracks JSON nesting across lines, ignoring brackets inside strings. */
+/** Tracks JSON nesting across lines, ignoring brackets inside strings, and counts the keys of the value it scans. */
 class JsonScanner {
   depth = 0;
+  /** The colons outside strings since the last `takeKeys`: in JSON, one after each key. */
+  private keys = 0;
   private inString = false;
   private escaped = false;
 
@@ -35,6 +37,7 @@ class JsonScanner {
         else if (ch === '\\') this.escaped = true;
         else if (ch === '"') this.inString = false;
       } else if (ch === '"') this.inString = true;
+      else if (ch === ':') this.keys++;
       else if (ch === '{' || ch === '[') this.depth++;
       else if (ch === '}' || ch === ']') {
         this.depth--;
@@ -44,12 +47,59 @@ class JsonScanner {
     return -1;
   }
 
+  /** The keys counted since the last call (the value just closed): what JSON.parse keeps of them tells a key given twice. */
+  takeKeys(): number {
+    const keys = this.keys;
+    this.keys = 0;
+    return keys;
+  }
+
   reset(): void {
     this.depth = 0;
+    this.keys = 0;
     this.inString = false;
     this.escaped = false;
   }
 }
+
+/** The keys of every object in a parsed JSON value. */
+const keyCount = (value: unknown): number => {
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) for (const item of value) n += keyCount(item);
+  else for (const key in value) n += 1 + keyCount((value as Record<string, unknown>)[key]);
+  return n;
+};
+
+/**
+ * A YAML parser's failure as a document's error: the line in the file (the parser counts in the document, from
+ * `line`) and the column, its message on one line.
+ */
+const yamlFailure = (e: unknown, line: number, kind: string): Doc => {
+  const at = e instanceof YAMLParseError && e.linePos !== undefined ? line + e.linePos[0].line - 1 : line;
+  // the parser's "at line N, column C:" counts in the document, not the file: the column is kept
+  const first = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+  return { line: at, error: `${kind}: ${errorText(first.replace(/ at line \d+, column (\d+):$/, ' (column $1)'))}` };
+};
+
+/**
+ * A JSON text that holds `keys` keys parsed to `value`: JSON.parse keeps the last of a key given twice in an
+ * object, without a word (`{"name":"a","name":"b"}` imported pod b), where the API server's strict decoding
+ * refuses it. Counting is one walk of the value; only a text that lost keys is parsed again, by the YAML parser
+ * (JSON is YAML), whose error names the key's line and column, as `apply`'s does: `Map keys must be unique`.
+ */
+const duplicateKey = (text: string, value: unknown, keys: number, line: number): Doc | undefined => {
+  if (keyCount(value) === keys) return undefined;
+  try {
+    parseYaml(text, { logLevel: 'error' });
+  } catch (e) {
+    if (!(e instanceof YAMLParseError && e.code === 'DUPLICATE_KEY' && e.linePos !== undefined)) return yamlFailure(e, line, 'invalid JSON');
+    // the error is placed at the key given again: name it, as JSON spells it
+    const key = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(e.pos[0]))?.[0] ?? '';
+    return { line: line + e.linePos[0].line - 1, error: `invalid JSON: duplicate key ${errorText(key)} (column ${e.linePos[0].col})` };
+  }
+  return { line, error: 'invalid JSON: a key is given twice in an object' };
+};
 
 /**
  * A JSON.parse failure at the line and column it names: V8 says `… in JSON at position N` (newer V8 adds
@@ -64,7 +114,7 @@ const jsonFailure = (text: string, line: number, e: unknown): Doc => {
   return { line: line + before.split('\n').length - 1, error: `invalid JSON: ${errorText(message.replace(at[0], ''))} (column ${before.length - lineStart + 1})` };
 };
 
-function* parsedJson(text: string, line: number): Generator<Doc> {
+function* parsedJson(text: string, line: number, keys: number): Generator<Doc> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -72,10 +122,31 @@ function* parsedJson(text: string, line: number): Generator<Doc> {
     yield jsonFailure(text, line, e);
     return;
   }
+  const twice = duplicateKey(text, value, keys, line);
+  if (twice !== undefined) {
+    yield twice;
+    return;
+  }
   // A top-level array (`[{...}, {...}]`) holds one document per element.
   if (Array.isArray(value)) for (const v of value) yield { line, value: v };
   else yield { line, value };
 }
+
+/**
+ * One line's JSON value (`podj record -f`'s event), or why it is not one: not JSON, or a key given twice in an
+ * object (JSON.parse kept the last), in the words `import` uses.
+ */
+export const jsonLine = (text: string, line: number): Doc => {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return jsonFailure(text, line, e);
+  }
+  const scanner = new JsonScanner();
+  scanner.closeIndex(text, 0);
+  return duplicateKey(text, value, scanner.takeKeys(), line) ?? { line, value };
+};
 
 async function* jsonDocuments(first: { text: string; line: number }, rest: AsyncIterator<string>): AsyncGenerator<Doc> {
   const scanner = new JsonScanner();
@@ -110,7 +181,7 @@ async function* jsonDocuments(first: { text: string; line: number }, rest: Async
       }
       const whole = buffer + text.slice(pos, end);
       jsonLines ??= bufferLine === lineNo;
-      yield* parsedJson(whole, bufferLine);
+      yield* parsedJson(whole, bufferLine, scanner.takeKeys());
       buffer = '';
       pos = end;
     }
@@ -137,10 +208,7 @@ async function* yamlDocuments(first: { text: string; line: number }, rest: Async
       const value: unknown = parseYaml(text, { logLevel: 'error' });
       if (value !== null && value !== undefined) yield { line: bufferLine, value };
     } catch (e) {
-      const at = e instanceof YAMLParseError && e.linePos !== undefined ? bufferLine + e.linePos[0].line - 1 : bufferLine;
-      // the parser's "at line N, column C:" counts in the document, not the file: the column is kept
-      const first = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
-      yield { line: at, error: `invalid YAML: ${errorText(first.replace(/ at line \d+, column (\d+):$/, ' (column $1)'))}` };
+      yield yamlFailure(e, bufferLine, 'invalid YAML');
     }
   };
   let text: string | undefined = first.text;

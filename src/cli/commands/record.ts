@@ -18,6 +18,7 @@ import { BadInput } from '../errors.js';
 import { withJournal } from '../journal-access.js';
 import type { JournalRecord } from '../../journal/index.js';
 import { podRecordsNamed } from '../pod-records.js';
+import { jsonLine } from '../../importers/documents.js';
 
 interface RecordOptions extends GlobalOptions {
   readonly filename?: string;
@@ -81,12 +82,9 @@ async function* eventLines(file: string): AsyncIterable<Event> {
     for await (const line of lines) {
       n++;
       if (line.trim() === '') continue;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        throw new BadInput(`${file}:${n}: not JSON`);
-      }
+      const doc = jsonLine(line, n);
+      if ('error' in doc) throw new BadInput(`${file}:${n}: ${doc.error}`);
+      const json = doc.value;
       const event = decodeOrRefuse(json, `${file}:${n}`);
       refuseUnknownFields(event.type, json, `${file}:${n}`);
       yield event;
