@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { decodeEvent, isObservation, podKeyOf, type Event } from '../events/index.js';
 import type { Instant } from '../k8s/codecs.js';
 import { canonicalEvent } from './compiled-encoder.js';
-import { decodeJson } from './decode-json.js';
+import { NOT_JSON, decodeJson } from './decode-json.js';
 import { JournalError } from './errors.js';
 import type { Head } from './head.js';
 import type { BulkResult, Stager } from './bulk.js';
@@ -145,9 +145,12 @@ async function* checkedLines(
   let lineNo = 0;
   let header: t.TypeOf<typeof ExportHeader>['podjournal'] | undefined;
   let prev = { seq: 0, hash: GENESIS_HASH };
+  // A line that is not JSON, held until the next: the last line of an export whose writer was killed is cut short.
+  let broken: { readonly line: number; readonly why: string } | undefined;
   for await (const line of lines) {
     lineNo++;
     if (line.trim() === '') continue;
+    if (broken !== undefined) throw refuse(broken.line, broken.why);
     if (header === undefined) {
       const decoded = decodeJson(ExportHeader, line);
       if (E.isLeft(decoded)) throw refuse(lineNo, `not a podjournal export header: ${decoded.left}`);
@@ -155,6 +158,10 @@ async function* checkedLines(
       continue;
     }
     const envelope = parseEnvelope(line);
+    if (E.isLeft(envelope) && envelope.left === NOT_JSON) {
+      broken = { line: lineNo, why: envelope.left };
+      continue;
+    }
     if (E.isLeft(envelope)) throw refuse(lineNo, envelope.left);
     const r = envelope.right;
     if (r.seq !== prev.seq + 1) throw refuse(lineNo, `record ${r.seq} does not follow record ${prev.seq}`);
@@ -170,7 +177,9 @@ async function* checkedLines(
       : { ...pendingOf(event.right, recordedAt), dedup: true };
   }
   if (header === undefined) throw refuse(lineNo, 'no podjournal export header');
+  const promised = `its header promises ${header.records} records ending in ${header.headHash.slice(0, 12)}…`;
+  if (broken !== undefined) throw refuse(broken.line, `the export is cut short inside record ${prev.seq + 1} (its last line is not JSON), but ${promised}`);
   if (prev.seq !== header.records || prev.hash !== header.headHash) {
-    throw refuse(lineNo, `the export ends after record ${prev.seq}, but its header promises ${header.records} records ending in ${header.headHash.slice(0, 12)}…`);
+    throw refuse(lineNo, `the export ends after record ${prev.seq}, but ${promised}`);
   }
 }
