@@ -166,7 +166,7 @@ export const evolve = (state: EngineState, e: Event): EngineState => {
       // `BeforeDelete`: a pod already being deleted only takes a shorter grace, counted from the first request
       return withPod(state, e.pod.uid, (pod) =>
         pod.deletion === undefined || e.gracePeriodSeconds < pod.deletion.graceSeconds
-          ? triggered({ ...pod, deletion: { at: pod.deletion?.at ?? at, graceSeconds: e.gracePeriodSeconds } }, at)
+          ? triggered({ ...pod, deletion: { at: pod.deletion?.at ?? at, graceSeconds: e.gracePeriodSeconds, over: pod.deletion?.over ?? podTerminal(pod) } }, at)
           : pod,
       );
     case 'PodRemoved':

@@ -118,8 +118,12 @@ export interface PodBook {
   readonly evicted: boolean;
   /** Found past `activeDeadlineSeconds` (`PodDeadlineExceeded`): the pod will run nothing more. */
   readonly deadlineExceeded: boolean;
-  /** From the first request; `graceSeconds` only ever shrinks (`BeforeDelete`), so `at + graceSeconds` is the deletionTimestamp. */
-  readonly deletion?: { readonly at: VirtualMs; readonly graceSeconds: number };
+  /**
+   * From the first request; `graceSeconds` only ever shrinks (`BeforeDelete`), so `at + graceSeconds` is the deletionTimestamp.
+   * `over`: the pod was over when that request came (`podTerminal`), not turned so later by an eviction, its active
+   * deadline or a rejection (`deletion/decide.ts :: removedAtOnce`).
+   */
+  readonly deletion?: { readonly at: VirtualMs; readonly graceSeconds: number; readonly over: boolean };
   readonly removed: boolean;
   /** The node lifecycle controller marked it not ready (`MarkPodsNotReady`). */
   readonly nodeLostAt?: VirtualMs;

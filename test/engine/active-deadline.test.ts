@@ -99,6 +99,20 @@ describe('activeDeadlineSeconds', () => {
     expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[36, 'kubelet']]);
   });
 
+  it('a pod deleted as its deadline passes, nothing running, is deleted by its kubelet after TerminatePod, not by the API server', () => {
+    // the image never pulls; deleted at the deadline (+30): the request finds the object Pending (CheckGracefulDelete
+    // keeps its grace), and the terminating sync then finds it past its deadline (Failed)
+    const w = world({ pull: () => ({ ok: false, message: 'not found' }) });
+    const events = run([node('n1'), deadlinePod(), deleted('job', 30, 30)], w, 60);
+    expect(ofType(events, 'PodDeadlineExceeded').map(offset)).toEqual([30]);
+    const pod = foldCluster(events.filter((e) => e.type !== 'PodRemoved')).pods.get('uid-job')?.pod;
+    expect(pod?.metadata).toMatchObject({ deletionGracePeriodSeconds: 30 });
+    // status_manager.go :: canBeDeleted waits for TerminatePod (SyncTerminatedPod, the next relist): ContainerStatusUnknown, then the delete
+    expect(pod?.status).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
+    expect(pod?.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ reason: 'ContainerStatusUnknown' });
+    expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[31, 'kubelet']]);
+  });
+
   // ShouldEvict records the Event at each status generated past the deadline; the correlator counts them
   const deadlineEvent = (events: readonly Event[]) =>
     kubeEventsFor(events)

@@ -23,7 +23,7 @@ const podOf = (name: string, restartPolicy: 'Always' | 'Never', current: Instanc
   ref: { namespace: 'default', name, uid: `uid-${name}` },
 });
 
-const deletion = { at: T0 + 10_000, graceSeconds: 30 };
+const deletion = { at: T0 + 10_000, graceSeconds: 30, over: false };
 
 // kubelet_test.go :: TestFilterOutInactivePods
 const pods: readonly (readonly [pod: PodBook, active: boolean, what: string])[] = [

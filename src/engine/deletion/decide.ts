@@ -8,8 +8,8 @@
 import type { Event } from '../../events/index.js';
 import { aboutPod } from '../emit.js';
 import { killPod } from '../kubelet/kill.js';
-import { rejectedDeleted, syncTerminatedAt } from '../kubelet/terminated.js';
-import { hasLiveContainer, podTerminal } from '../lifecycle.js';
+import { syncTerminatedAt } from '../kubelet/terminated.js';
+import { hasLiveContainer } from '../lifecycle.js';
 import type { NodeBook, PodBook } from '../state.js';
 import type { VirtualMs } from '../world.js';
 
@@ -23,15 +23,14 @@ const ranWhenDeleted = (pod: PodBook, deletedAt: VirtualMs): boolean =>
 
 /**
  * The API server deletes the object without waiting for a kubelet (grace forced to 0): never bound, a grace
- * of 0, or already finished when the request came (`CheckGracefulDelete`). A pod its kubelet rejected only after
- * the request (deleted before the kubelet first saw it) was Pending then: its kubelet deletes it (`rejectedDeleted`).
+ * of 0, or already finished when the request came (`CheckGracefulDelete` reads the phase the object has then). A pod
+ * rejected (deleted before its kubelet first saw it), evicted or found past its active deadline only after the request
+ * was not over then (`deletion.over`): its kubelet deletes it once `TerminatePod` has written (`canBeDeleted`).
  */
 export const removedAtOnce = (pod: PodBook): boolean =>
   pod.deletion !== undefined &&
   !pod.removed &&
-  (pod.node === undefined ||
-    pod.deletion.graceSeconds === 0 ||
-    (podTerminal(pod) && !rejectedDeleted(pod) && !hasLiveContainer(pod) && !ranWhenDeleted(pod, pod.deletion.at)));
+  (pod.node === undefined || pod.deletion.graceSeconds === 0 || (pod.deletion.over && !hasLiveContainer(pod) && !ranWhenDeleted(pod, pod.deletion.at)));
 
 export const apiRemoval = (pod: PodBook, now: VirtualMs): Event[] =>
   removedAtOnce(pod) ? [{ type: 'PodRemoved', ...aboutPod(now, 'api', pod.ref) }] : [];
