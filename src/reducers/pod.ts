@@ -124,7 +124,8 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     case 'PodSynced': {
       // from now on the kubelet's status shows what its syncs publish; a kubelet that syncs is reachable again
       const terminatingSynced = s.kubelet.terminatingSynced ?? (podIsTerminal(baseOf(s), s.kubelet) ? true : undefined);
-      return settled(s, podState(s, baseOf(s), kubeletView(s.kubelet, { syncs: true, nodeLost: false, terminatingSynced })), e);
+      const kubelet = kubeletView(s.kubelet, { syncs: true, nodeLost: false, terminatingSynced });
+      return e.terminated === true && s.kubelet.rejected !== undefined ? rejectedTerminated(s, kubelet, e.at) : settled(s, podState(s, baseOf(s), kubelet), e);
     }
     case 'PodRemoved':
     case 'PodObserved':
@@ -137,6 +138,16 @@ const apply = (s: PodState, e: PodEvent): PodState => {
     }
   }
 };
+
+/**
+ * `SyncTerminatedPod` of a pod its kubelet rejected (deleted before it first saw it: housekeeping's `UpdatePod`, whose
+ * first work this is): `generateAPIPodStatus` over the status `rejectPod` cached (nothing ran: every container waiting;
+ * the phase stays Failed with its reason and message, so the conditions are generated from Failed), then `TerminatePod`
+ * marks the containers. The last status before the kubelet's delete (`status_manager.go :: canBeDeleted`). The node's
+ * IP that status also carries is not in the journal (a rejection records none).
+ */
+const rejectedTerminated = (s: PodState, kubelet: KubeletView, at: Instant): PodState =>
+  regenerated(baseOf(s), kubelet, kubeletView(kubelet, { published: kubelet }), apiTime(at), 'sync-terminated');
 
 /** One pod's next state; `undefined` when there is no such pod (never created, or removed). */
 export const reducePod = (state: PodState | undefined, event: PodEvent): PodState | undefined => {

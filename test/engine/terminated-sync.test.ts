@@ -106,12 +106,33 @@ describe('a pod deleted before its first sync that admission rejects', () => {
     const events = run([node('n1'), stopped, pinned(5), deleted('late', 10, 30), back], world(), 40);
     expect(ofType(events, 'PodRejected').map((e) => [offset(e), e.reason])).toEqual([[20, 'NodeAffinity']]);
     expect(ofType(events, 'PodAdmitted')).toEqual([]);
-    expect(ofType(events, 'PodSynced')).toEqual([]);
     const kept = [...foldCluster(events.filter((e) => offset(e) <= 21)).pods.values()][0]?.pod;
-    expect(kept?.status?.phase).toBe('Failed');
-    expect(kept?.status?.reason).toBe('NodeAffinity');
+    expect(kept?.status).toEqual({ phase: 'Failed', conditions: [], message: 'Pod was rejected: Predicate NodeAffinity failed: node(s) didn\'t match Pod\'s node affinity/selector', reason: 'NodeAffinity', startTime: '2026-01-01T00:00:20Z', qosClass: 'BestEffort' });
     expect(kept?.metadata.deletionTimestamp).toBe('2026-01-01T00:00:40Z');
     expect(ofType(events, 'PodRemoved').map((e) => [offset(e), e.source])).toEqual([[22, 'kubelet']]);
+  });
+
+  it("shows SyncTerminatedPod's status just before its kubelet's delete: the kubelet's conditions from Failed, the rejection kept, TerminatePod's marks", () => {
+    const events = run([node('n1'), stopped, pinned(5), deleted('late', 10, 30), back], world(), 40);
+    // kubelet.go :: SyncTerminatedPod: generateAPIPodStatus (the phase stays the cached Failed, its reason and message
+    // kept), SetPodStatus, then TerminatePod; the status manager's syncPod patches it and deletes (canBeDeleted)
+    expect(ofType(events, 'PodSynced').map((e) => [offset(e), e.terminated])).toEqual([[22, true]]);
+    const last = events.findIndex((e) => e.type === 'PodRemoved');
+    const final = [...foldCluster(events.slice(0, last)).pods.values()][0]?.pod.status;
+    expect(final).toMatchObject({ phase: 'Failed', reason: 'NodeAffinity', startTime: '2026-01-01T00:00:20Z', observedGeneration: 2 });
+    expect(final?.conditions?.map((c) => [c.type, c.status, c.reason, c.lastTransitionTime])).toEqual([
+      ['PodReadyToStartContainers', 'False', undefined, '2026-01-01T00:00:22Z'],
+      ['Initialized', 'True', undefined, '2026-01-01T00:00:22Z'],
+      ['Ready', 'False', 'PodFailed', '2026-01-01T00:00:22Z'],
+      ['ContainersReady', 'False', 'PodFailed', '2026-01-01T00:00:22Z'],
+      ['PodScheduled', 'True', undefined, '2026-01-01T00:00:22Z'],
+    ]);
+    expect(final?.containerStatuses?.[0]).toMatchObject({
+      name: 'web',
+      ready: false,
+      restartCount: 0,
+      state: { terminated: { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated' } },
+    });
   });
 
   it('is removed by the API server at once when deleted after its rejection (already Failed)', () => {

@@ -78,10 +78,11 @@ export const terminatePodMayWrite = (pod: PodBook): boolean => {
 
 /**
  * `SyncTerminatedPod` has not published yet, and `TerminatePod` may change the status or the kubelet learnt something.
- * A rejected pod's (`rejectedDeleted`) is not published: the reducers show the status `rejectPod` wrote until the delete.
+ * A rejected pod's always changes it (`rejectedDeleted`): its `generateAPIPodStatus` writes the kubelet's conditions and
+ * container statuses over what `rejectPod` wrote, and `TerminatePod` marks them.
  */
 const terminatedStatusPending = (pod: PodBook): boolean =>
-  pod.rejectedAt === undefined && pod.terminatedSynced !== true && (pod.dirty || terminatePodMayWrite(pod));
+  pod.terminatedSynced !== true && (pod.rejectedAt === undefined ? pod.dirty || terminatePodMayWrite(pod) : rejectedDeleted(pod));
 
 /**
  * `SyncTerminatedPod` has a status to publish: its relist has come (`terminatedStatusPending`). `syncTerminatedAt` is
