@@ -1,6 +1,6 @@
 /**
  * Counterexamples `properties/regenerate-less.test.ts` shrank to (raw event sequences, seeds 10 and 14 with 1,000
- * runs), fixed: the fold that skips regenerations must show what one that regenerates at every sync and probe result
+ * runs; 11 and 40 of the lead's sweep last session, /tmp/lead/regen-fail-*.log), fixed: the fold that skips regenerations must show what one that regenerates at every sync and probe result
  * shows, and both what a v1.36 kubelet writes.
  */
 import { describe, expect, test } from 'vitest';
@@ -38,6 +38,27 @@ describe("after TerminatePod the kubelet writes the pod's status no more (kubele
     expect(JSON.stringify(pod)).toBe(terminated);
     expect(pod.status).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded' });
     expect(pod.status?.initContainerStatuses?.[0]?.state?.terminated).toMatchObject(UNKNOWN);
+  });
+
+  test('evicted, then two syncs (seed 11 of the lead\'s sweep): the second keeps Failed, Evicted and the marks', () => {
+    const spec: PodSpec = { initContainers: [{ name: 'init-0', image: 'busybox:1.36' }, { name: 'sidecar', image: 'busybox:1.36', restartPolicy: 'Always' }], containers: [{ name: 'app-0', image: 'busybox:1.36' }], restartPolicy: 'OnFailure' };
+    const p = new PodScript(spec).created().admitted().evicted('The node was low on resource: memory. ').synced();
+    const terminated = JSON.stringify(p.must());
+    p.synced();
+    sameAfterEveryEvent(p.events);
+    expect(JSON.stringify(p.must())).toBe(terminated);
+    expect(p.must().status).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
+  });
+
+  test('an init container failed for good, then two syncs (seed 40 of the lead\'s sweep): the second keeps the marks', () => {
+    const spec: PodSpec = { initContainers: [{ name: 'init-0', image: 'busybox:1.36' }, { name: 'init-1', image: 'busybox:1.36' }], containers: [{ name: 'app-0', image: 'busybox:1.36' }], restartPolicy: 'Never' };
+    const p = new PodScript(spec).created().admitted().exited('init-1', 137).synced();
+    const terminated = JSON.stringify(p.must());
+    p.synced();
+    sameAfterEveryEvent(p.events);
+    expect(JSON.stringify(p.must())).toBe(terminated);
+    expect(p.must().status?.phase).toBe('Failed');
+    expect(p.must().status?.initContainerStatuses?.[0]?.state?.terminated).toMatchObject(UNKNOWN);
   });
 
   test("a journal of syncs: a sync after SyncTerminatedPod's (PodSynced.terminated) changes nothing, whatever the kubelet view learnt", () => {
