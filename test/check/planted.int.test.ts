@@ -24,6 +24,7 @@ const inits = life('myapp', { initContainers: [app('init-a'), app('init-b')], co
 const crash = life('crashy', { containers: [app('app')] });
 const probed = life('probed', { containers: [app('app', { livenessProbe: { exec: { command: ['true'] }, failureThreshold: 3 } })] });
 const deleted = life('leaving', { terminationGracePeriodSeconds: 10, containers: [app('app')] });
+const pair = life('pair', { terminationGracePeriodSeconds: 3, containers: [app('app-0', { lifecycle: { preStop: { exec: { command: ['sh', '-c', 'sleep 1'] } } } }), app('app-1', { livenessProbe: { exec: { command: ['true'] }, failureThreshold: 1 } })] });
 const guaranteed = life('gold', { containers: [app('app', { resources: { limits: { cpu: '1', memory: '256Mi' } } })] });
 const bestEffort = life('scrap', { containers: [app('app')] });
 const unpublished = life('fresh', { containers: [app('app')] });
@@ -96,6 +97,22 @@ const plants: Record<string, Plant> = {
     planted: [
       ...probed.scheduled(0), ...probed.start('app', 1), ...[11, 21, 31].map((s) => probed.probe('app', s, 'liveness', 'failure')), probed.kill('app', 31, 'LivenessProbeFailed', 30),
       probed.deletion(40, 5), probed.exit('app', 1, 63, 137),
+    ],
+    evidence: ['PodDeletionRequested', 'ContainerExited'],
+  },
+  // the SyncPod that made that kill runs on until it ends (+9 s: 3 s from +6), and only then does the terminating sync
+  // stop the other containers, with the deletion's 3 s (preStop 2 s, then the 2 s SIGTERM minimum): app-0 by +14, not
+  // +12 (the shrunk counterexample of graceful-deletion-within-grace-any, seed 2 with 100 runs)
+  'grace (a probe kill of another container under way)': {
+    clean: [
+      ...pair.scheduled(0), ...pair.start('app-0', 3), ...pair.start('app-1', 3), pair.probe('app-1', 6, 'liveness', 'failure'), pair.kill('app-1', 6, 'LivenessProbeFailed', 3),
+      pair.deletion(7, 3), pair.exit('app-1', 3, 9, 137), ...pair.start('app-1', 9), pair.kill('app-0', 9, 'PodDeleted', 3), pair.kill('app-1', 9, 'PodDeleted', 3),
+      pair.exit('app-1', 9, 12, 137), pair.exit('app-0', 3, 13, 137),
+    ],
+    planted: [
+      ...pair.scheduled(0), ...pair.start('app-0', 3), ...pair.start('app-1', 3), pair.probe('app-1', 6, 'liveness', 'failure'), pair.kill('app-1', 6, 'LivenessProbeFailed', 3),
+      pair.deletion(7, 3), pair.exit('app-1', 3, 9, 137), ...pair.start('app-1', 9), pair.kill('app-0', 9, 'PodDeleted', 3), pair.kill('app-1', 9, 'PodDeleted', 3),
+      pair.exit('app-1', 9, 12, 137), pair.exit('app-0', 3, 15, 137),
     ],
     evidence: ['PodDeletionRequested', 'ContainerExited'],
   },
