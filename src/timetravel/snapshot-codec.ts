@@ -39,9 +39,11 @@ import { FoldedPod, baseOf, boundSpec, generatedFrom, type KubeletView, type Nod
  * 24: kubelet views' provenance keeps the records a later import superseded that the fold has yet to pass over
  * (`superseded`), and a fact at the instant of the pod's latest capture keeps the version it showed (the fold's objects
  * differ from 23's for imported journals). 25: a run that never started keeps the user the runtime reported for it
- * (`ContainerCreated.user`; the fold's objects differ from 24's for such imported journals).
+ * (`ContainerCreated.user`; the fold's objects differ from 24's for such imported journals). 26: a rejected pod's
+ * `PodSynced.terminated` is its `SyncTerminatedPod` status, generated from Failed (`pod.ts :: rejectedTerminated`; the
+ * fold's objects differ from 25's for such journals).
  */
-export const SNAPSHOT_SCHEMA = 25;
+export const SNAPSHOT_SCHEMA = 26;
 
 /**
  * A pod as stored: its `spec` (kept at its key position, so decoding restores the key order) holds the

@@ -62,7 +62,7 @@ describe('state at T', () => {
     expect(await refreshSnapshots(tt)).toBe(2);
   });
 
-  it("a journal whose snapshots schema 6 wrote (a row part for each part of pods) is answered from its events, and the next write rebuilds them in schema 25", async () => {
+  it("a journal whose snapshots schema 6 wrote (a row part for each part of pods) is answered from its events, and the next write rebuilds them in schema 26", async () => {
     const journal = await tempJournal();
     const events = [...life('web', 0, 5), ...life('db', 1, undefined)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     await journal.append(events, { expectedSeq: 0 });
@@ -71,17 +71,17 @@ describe('state at T', () => {
     if (fourth === undefined) throw new Error('the journal holds 4 records');
     const nodes = await journal.putSnapshotPart('[]');
     const pods = await journal.putSnapshotPart('{"specs":[],"removed":[]}');
-    const rows = await journal.putSnapshotPart(`0\t25\t${'0'.repeat(32)}`);
+    const rows = await journal.putSnapshotPart(`0\t26\t${'0'.repeat(32)}`);
     const old = JSON.stringify({ version: `6/test`, nodes, parts: [pods], rows: [rows] });
     expect(await journal.putSnapshot({ at: fourth.event.at, seq: 4 }, old)).toBe(true);
     const tt = timeTravel(journal, 'test', 3);
-    expect(tt.version).toBe('25/test');
+    expect(tt.version).toBe('26/test');
     expect(await clusterAt(tt, at(3))).toEqual(foldCluster(events.filter((e) => e.at <= at(3))));
     const folded = events.filter((e) => !(observationTypes as ReadonlySet<string>).has(e.type)).length;
     expect(await refreshSnapshots(tt)).toBe(Math.floor(folded / 3));
     const versions: unknown[] = [];
     for await (const s of journal.snapshots()) versions.push('blob' in s ? (JSON.parse(s.blob) as { version: string }).version : s.rejected);
-    expect(versions).toEqual(Array.from({ length: Math.floor(folded / 3) }, () => '25/test'));
+    expect(versions).toEqual(Array.from({ length: Math.floor(folded / 3) }, () => '26/test'));
     expect(await verifySnapshots(tt)).toEqual({ verified: versions.length, otherVersion: 0, faults: [] });
     for (const s of [3, 4, 7, 100]) expect(await clusterAt(tt, at(s))).toEqual(foldCluster(events.filter((e) => e.at <= at(s))));
   });
