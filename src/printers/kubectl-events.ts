@@ -36,17 +36,17 @@ export const intervalOf = (e: PrintedEvent, now: Date): string => {
   return firstSince;
 };
 
-/** `events.go :: eventTime`, what the Events are sorted by: the series' last observation, else lastTimestamp, else eventTime. */
-const sortTime = (e: PrintedEvent): number => {
+/**
+ * `events.go :: eventTime`, what the Events are sorted by: the series' last observation, else lastTimestamp, else
+ * eventTime. `--since` compares with it too.
+ */
+export const eventTimeMs = (e: PrintedEvent): number => {
   const at = timeOf(e.series?.lastObservedTime) ?? timeOf(e.lastTimestamp) ?? timeOf(e.eventTime);
   return at === undefined ? Number.NEGATIVE_INFINITY : Date.parse(at);
 };
 
 /** `sort.Sort(SortableEvents(...))`, earliest first; Events of one instant keep the API's list order. */
-export const sortedByEventTime = <T extends PrintedEvent>(events: readonly T[]): T[] => [...events].sort((a, b) => sortTime(a) - sortTime(b));
-
-/** The time `--since` compares with: the Event's own, as it is sorted. */
-export const eventTimeMs = sortTime;
+export const sortedByEventTime = <T extends PrintedEvent>(events: readonly T[]): T[] => [...events].sort((a, b) => eventTimeMs(a) - eventTimeMs(b));
 
 /** `EventPrinter`: the header (NAMESPACE first with `-A`), then a row per Event, their ages at `now`. */
 export const kubectlEventsRows = (events: readonly PrintedEvent[], allNamespaces: boolean, now: Date): string[][] => [
