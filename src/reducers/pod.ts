@@ -157,7 +157,8 @@ export const reducePod = (state: PodState | undefined, event: PodEvent): PodStat
   if (event.type === 'PodObserved') return observed(state, event);
   if (event.type === 'RecordsSuperseded') return superseding(state, event.records.filter(leftOut).map(supersededKey));
   const pending = state.kubelet.provenance?.superseded;
-  if (pending !== undefined && pending.includes(supersededKeyOf(event))) return superseding(state, [], supersededKeyOf(event));
+  const key = pending === undefined ? undefined : supersededKeyOf(event);
+  if (key !== undefined && pending?.includes(key) === true) return superseding(state, [], key);
   const next = apply(state, event);
   return next === state ? next : changedBy(next, event);
 };
